@@ -6,7 +6,11 @@ const PREFIX = 'sha256=';
  * Checks Meta's `X-Hub-Signature-256` header: HMAC-SHA256 of the raw request bytes keyed with the
  * app secret. It must run on the bytes as received: re-serialised JSON differs (Meta escapes non-ASCII).
  */
-export function verifyMetaSignature(rawBody: Uint8Array, header: string | undefined, appSecret: string): boolean {
+export function verifyMetaSignature(
+  rawBody: Uint8Array,
+  header: string | undefined,
+  appSecret: string,
+): boolean {
   if (!header?.startsWith(PREFIX)) return false;
   const received = header.slice(PREFIX.length);
   if (!/^[0-9a-f]{64}$/i.test(received)) return false;

@@ -1,0 +1,87 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Logger } from 'pino';
+import { WhatsAppSender } from './channels/whatsapp/whatsapp-sender.ts';
+import { processWhatsAppWebhook, WHATSAPP_WEBHOOK_QUEUE } from './channels/whatsapp/whatsapp-webhook.job.ts';
+import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
+import { requireApiKey } from './modules/auth/api-key.auth.ts';
+import { contactRoutes } from './modules/contacts/contact.routes.ts';
+import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
+import { sendQueuedMessage } from './modules/outbox/outbox.service.ts';
+import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
+import type { Db, DbEngine } from './platform/db/db.ts';
+import { createHttpServer, type HttpServer } from './platform/http/create-http-server.ts';
+import { JobWorker } from './platform/jobs/job-worker.ts';
+import { simulatorRoutes } from './simulator/simulator.routes.ts';
+import type { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
+
+export const VERSION = '0.1.0';
+
+export interface CarelineDeps {
+  db: Db;
+  engine: DbEngine;
+  logger: Logger;
+  whatsapp: { graphUrl: string; apiVersion: string };
+  /** Mounted at /simulator when given (demo mode). */
+  simulator?: WhatsAppSimulator;
+  /** How often the worker looks for due jobs when nobody woke it. */
+  pollIntervalMs?: number;
+}
+
+export interface Careline {
+  http: HttpServer;
+  worker: JobWorker;
+  close(): Promise<void>;
+}
+
+/** Wires services, routes and the job worker. The caller opens the database and starts listening. */
+export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
+  const { db, logger } = deps;
+  const worker = new JobWorker({
+    db,
+    logger: logger.child({ component: 'worker' }),
+    pollIntervalMs: deps.pollIntervalMs ?? 500,
+    handlers: {
+      [WHATSAPP_WEBHOOK_QUEUE]: (job) => processWhatsAppWebhook({ db, logger }, job),
+      [OUTBOX_SEND_QUEUE]: (job) =>
+        sendQueuedMessage(
+          {
+            db,
+            logger,
+            senders: {
+              whatsapp: new WhatsAppSender({
+                defaultGraphUrl: deps.whatsapp.graphUrl,
+                defaultApiVersion: deps.whatsapp.apiVersion,
+              }),
+            },
+          },
+          job,
+        ),
+    },
+  });
+  const wake = () => worker.wake();
+
+  const http = await createHttpServer({ logger: logger satisfies FastifyBaseLogger, version: VERSION });
+  http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
+  await http.register(whatsappWebhookRoutes(db, wake));
+  await http.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+      await api.register(async (secured) => {
+        secured.addHook('preHandler', requireApiKey(db));
+        await secured.register(contactRoutes(db));
+        await secured.register(conversationRoutes(db, wake));
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+  if (deps.simulator) await http.register(simulatorRoutes(deps.simulator), { prefix: '/simulator' });
+
+  return {
+    http,
+    worker,
+    async close() {
+      await worker.stop();
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { GraphError } from './parse-graph-response.ts';
+
+/** Codes where waiting helps: rate limits, throttling, Meta's "try again" errors (channels.md §1.9). */
+const RETRYABLE_CODES = new Set([
+  1, // unknown Graph error, usually transient
+  2, // temporary service outage
+  4, // app-level call rate limit
+  80007, // WABA rate limit
+  130429, // throughput exceeded
+  131000, // something went wrong
+  131048, // spam rate limit
+  131053, // media upload failed on Meta's side
+  131056, // pair rate limit
+  131057, // account in maintenance / throughput upgrade
+  133016, // registration rate limit
+]);
+
+/** Whether a refused Graph call is worth trying again, or refused for good (fix something first). */
+export function graphErrorDisposition(error: GraphError): 'retry' | 'fail' {
+  if (error.errorCode !== null && RETRYABLE_CODES.has(error.errorCode)) return 'retry';
+  if (error.isTransient === true) return 'retry';
+  if (error.errorCode === null && (error.httpStatus >= 500 || error.httpStatus === 429)) return 'retry';
+  return 'fail';
+}

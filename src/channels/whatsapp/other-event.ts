@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import type { OtherEvent } from '../inbound-event.ts';
+
+/** A WhatsApp item we recognise but do not handle, or cannot read: reported, never thrown. */
+export function otherEvent(
+  accountId: string | null,
+  rawType: string | null,
+  reason: string,
+  externalId: string | null = null,
+): OtherEvent {
+  return { kind: 'other', channel: 'whatsapp', accountId, rawType, reason, externalId };
+}
+
+/**
+ * Where and why a payload failed its schema, e.g. `timestamp: not a Unix timestamp`. Zod's messages
+ * name types, never values, so the text is safe to log without leaking message content.
+ */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,116 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  findChannelAccountsByExternalIds,
+  listChannelAccountsOfType,
+} from '../../modules/channel-accounts/channel-account.repository.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { HttpProblem } from '../../platform/http/problem.ts';
+import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { journalWebhook } from '../webhook-journal.repository.ts';
+import { phoneNumberIdsOf } from './parse-webhook.ts';
+import { verifyMetaSignature } from './webhook-signature.ts';
+import { WHATSAPP_WEBHOOK_QUEUE } from './whatsapp-webhook.job.ts';
+
+/**
+ * Meta's one callback URL for every WhatsApp number of the app. Order matters: check the signature
+ * on the raw bytes, journal durably, and only then answer 200 — Meta retries anything else for 7 days.
+ */
+export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyPluginAsyncZod {
+  return async (app) => {
+    // The signature covers the exact bytes, so this scope keeps the body raw.
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+
+    app.get(
+      '/webhooks/whatsapp',
+      {
+        schema: {
+          hide: true,
+          querystring: z.object({
+            'hub.mode': z.string().optional(),
+            'hub.verify_token': z.string().optional(),
+            'hub.challenge': z.string().optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { 'hub.mode': mode, 'hub.verify_token': token, 'hub.challenge': challenge } = request.query;
+        if (mode !== 'subscribe' || !token || challenge === undefined) {
+          throw new HttpProblem(403, 'Expected hub.mode=subscribe with hub.verify_token and hub.challenge');
+        }
+        const accounts = await listChannelAccountsOfType(db, 'whatsapp');
+        if (!accounts.some((a) => sameSecret(a.secrets.verifyToken, token))) {
+          throw new HttpProblem(403, 'The verify token matches no WhatsApp channel');
+        }
+        return reply.type('text/plain').send(challenge);
+      },
+    );
+
+    app.post('/webhooks/whatsapp', { schema: { hide: true } }, async (request, reply) => {
+      const rawBody = request.body;
+      if (!Buffer.isBuffer(rawBody)) throw new HttpProblem(415, 'Send the webhook as application/json');
+      const signature = request.headers['x-hub-signature-256'];
+      if (typeof signature !== 'string') throw new HttpProblem(401, 'Missing X-Hub-Signature-256');
+
+      let payload: unknown;
+      try {
+        payload = JSON.parse(rawBody.toString('utf8'));
+      } catch {
+        throw new HttpProblem(400, 'The body is not valid JSON');
+      }
+      if (!isWhatsAppEnvelope(payload)) {
+        throw HttpProblem.badField(
+          'body.object',
+          'expected a whatsapp_business_account webhook with entry[]',
+        );
+      }
+      const phoneNumberIds = phoneNumberIdsOf(payload);
+      const accounts = await findChannelAccountsByExternalIds(db, 'whatsapp', phoneNumberIds);
+      const unknown = phoneNumberIds.filter((id) => !accounts.some((a) => a.externalId === id));
+      if (unknown.length > 0)
+        request.log.warn({ phoneNumberIds: unknown }, 'webhook for unknown WhatsApp numbers ignored');
+      if (accounts.length === 0) return reply.code(200).send({ received: true, stored: 0 });
+
+      const verified = accounts.filter((a) => verifyMetaSignature(rawBody, signature, a.secrets.appSecret));
+      if (verified.length === 0) throw new HttpProblem(401, 'X-Hub-Signature-256 does not match');
+
+      const journaled = await db.transaction(async (tx) => {
+        let count = 0;
+        for (const account of verified) {
+          const event = await journalWebhook(tx, account, rawBody);
+          if (!event) continue;
+          await enqueueJob(tx, {
+            queue: WHATSAPP_WEBHOOK_QUEUE,
+            payload: { webhookEventId: event.id },
+            orgId: account.orgId,
+            maxAttempts: 10,
+          });
+          count += 1;
+        }
+        return count;
+      });
+      if (journaled > 0) onJournaled();
+      return reply.code(200).send({ received: true, stored: journaled });
+    });
+  };
+}
+
+function isWhatsAppEnvelope(payload: unknown): boolean {
+  return (
+    typeof payload === 'object' &&
+    payload !== null &&
+    'object' in payload &&
+    payload.object === 'whatsapp_business_account' &&
+    'entry' in payload &&
+    Array.isArray(payload.entry)
+  );
+}
+
+function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,41 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { type ChannelAccount, type ChannelType, channelAccounts } from './channel-account.schema.ts';
+
+export async function insertChannelAccount(
+  db: DbOrTx,
+  values: typeof channelAccounts.$inferInsert,
+): Promise<ChannelAccount> {
+  const [account] = await db.insert(channelAccounts).values(values).returning();
+  if (!account) throw new Error('insert into channel_accounts returned nothing');
+  return account;
+}
+
+/** Accounts named by the provider's ids in a webhook (WhatsApp phone_number_id). */
+export async function findChannelAccountsByExternalIds(
+  db: DbOrTx,
+  type: ChannelType,
+  externalIds: readonly string[],
+): Promise<ChannelAccount[]> {
+  if (externalIds.length === 0) return [];
+  return db
+    .select()
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.type, type), inArray(channelAccounts.externalId, [...externalIds])));
+}
+
+export async function listChannelAccountsOfType(db: DbOrTx, type: ChannelType): Promise<ChannelAccount[]> {
+  return db.select().from(channelAccounts).where(eq(channelAccounts.type, type));
+}
+
+export async function findChannelAccount(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<ChannelAccount | undefined> {
+  const [account] = await db
+    .select()
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.orgId, orgId), eq(channelAccounts.id, id)));
+  return account;
+}

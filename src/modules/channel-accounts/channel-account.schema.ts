@@ -1,0 +1,46 @@
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgs } from '../orgs/org.schema.ts';
+
+export const CHANNEL_TYPES = ['whatsapp', 'messenger', 'line', 'viber', 'telegram'] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+/** Provider settings that are not secret (WhatsApp: Graph base URL and API version). */
+export interface ChannelSettings {
+  graphUrl?: string;
+  apiVersion?: string;
+  wabaId?: string;
+  displayPhoneNumber?: string;
+}
+
+/** Secrets to call the provider and to check what it sends us. */
+export interface ChannelSecrets {
+  accessToken: string;
+  appSecret: string;
+  verifyToken: string;
+}
+
+/**
+ * A clinic's account on a channel: for WhatsApp, one business phone number. `externalId` is what
+ * the provider puts in webhooks to say which account an event is for (WhatsApp phone_number_id).
+ */
+export const channelAccounts = pgTable(
+  'channel_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    type: text('type', { enum: CHANNEL_TYPES }).notNull(),
+    name: text('name').notNull(),
+    externalId: text('external_id').notNull(),
+    settings: jsonb('settings').$type<ChannelSettings>().notNull().default({}),
+    secrets: jsonb('secrets').$type<ChannelSecrets>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('channel_accounts_type_external_unique').on(t.type, t.externalId),
+    index('channel_accounts_org_idx').on(t.orgId),
+  ],
+);
+
+export type ChannelAccount = typeof channelAccounts.$inferSelect;

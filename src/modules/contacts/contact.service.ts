@@ -1,0 +1,84 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
+import {
+  deleteContact,
+  findWhatsAppIdentities,
+  identitiesOfContacts,
+  insertContact,
+  insertIdentityIfAbsent,
+  listContactsPage,
+  updateIdentity,
+} from './contact.repository.ts';
+import type { Contact, ContactIdentity } from './contact.schema.ts';
+import type { WhatsAppSenderIdentity } from './whatsapp-sender.ts';
+
+export type ContactWithIdentities = Contact & { identities: ContactIdentity[] };
+
+/**
+ * The patient behind a WhatsApp sender: matched by phone (wa_id) or BSUID, created on first contact.
+ * Whatever the webhook newly tells us (a BSUID next to a known phone, a new profile name) is kept.
+ */
+export async function resolveWhatsAppContact(
+  tx: DbOrTx,
+  orgId: string,
+  sender: WhatsAppSenderIdentity,
+): Promise<{ contactId: string; created: boolean }> {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const known = await findWhatsAppIdentities(tx, orgId, sender.waId, sender.bsuid);
+    // The phone identity wins when a phone and a BSUID point at two contacts: merging is a person's call.
+    const identity = known.find((i) => sender.waId !== null && i.externalId === sender.waId) ?? known[0];
+    if (identity) {
+      await updateIdentity(tx, identity.id, {
+        externalId: identity.externalId ?? sender.waId,
+        phone: identity.phone ?? sender.phone,
+        bsuid:
+          identity.bsuid ?? (known.some((i) => i.bsuid === sender.bsuid) ? identity.bsuid : sender.bsuid),
+        parentBsuid: sender.parentBsuid ?? identity.parentBsuid,
+        username: sender.username ?? identity.username,
+        profileName: sender.profileName ?? identity.profileName,
+      });
+      return { contactId: identity.contactId, created: false };
+    }
+    const contact = await insertContact(tx, { orgId, displayName: sender.profileName, phone: sender.phone });
+    const inserted = await insertIdentityIfAbsent(tx, {
+      orgId,
+      contactId: contact.id,
+      channelType: 'whatsapp',
+      externalId: sender.waId,
+      phone: sender.phone,
+      bsuid: sender.bsuid,
+      parentBsuid: sender.parentBsuid,
+      username: sender.username,
+      profileName: sender.profileName,
+    });
+    if (inserted) return { contactId: contact.id, created: true };
+    // Another worker created this patient between our read and our write: use theirs.
+    await deleteContact(tx, orgId, contact.id);
+  }
+  throw new Error('could not resolve the WhatsApp sender to a contact');
+}
+
+/** "+33 6 12 34 56 78", "0033612345678" → "+33612345678"; undefined when it is not a phone number. */
+export function toE164(input: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(input.trim().replace(/^00/, '+'));
+  return parsed?.isValid() ? parsed.number : undefined;
+}
+
+export async function listContacts(
+  db: DbOrTx,
+  orgId: string,
+  query: { phone?: string; after?: KeysetPosition; limit: number },
+): Promise<Page<ContactWithIdentities>> {
+  const rows = await listContactsPage(db, orgId, query);
+  const page = toPage(rows, query.limit, (c) => ({ at: c.createdAt, id: c.id }));
+  const identities = await identitiesOfContacts(
+    db,
+    orgId,
+    page.data.map((c) => c.id),
+  );
+  return {
+    nextCursor: page.nextCursor,
+    data: page.data.map((c) => ({ ...c, identities: identities.filter((i) => i.contactId === c.id) })),
+  };
+}

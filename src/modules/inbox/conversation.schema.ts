@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
+import { contacts } from '../contacts/contact.schema.ts';
+import { orgs } from '../orgs/org.schema.ts';
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    channelAccountId: uuid('channel_account_id')
+      .notNull()
+      .references(() => channelAccounts.id),
+    status: text('status', { enum: CONVERSATION_STATUSES }).notNull().default('open'),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    // The WhatsApp 24-hour customer-service window runs from the patient's last message.
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    // At most one live conversation per patient and channel account, even under concurrent webhooks.
+    uniqueIndex('conversations_one_live_per_contact')
+      .on(t.channelAccountId, t.contactId)
+      .where(sql`${t.status} <> 'closed'`),
+    index('conversations_org_list_idx').on(t.orgId, t.lastMessageAt, t.id),
+  ],
+);
+
+export type Conversation = typeof conversations.$inferSelect;

@@ -1,0 +1,63 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { apiKeys } from '../auth/api-key.schema.ts';
+import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
+import { orgs } from '../orgs/org.schema.ts';
+import { conversations } from './conversation.schema.ts';
+
+export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
+
+/**
+ * Inbound messages are `received`. Outbound ones go queued → accepted (the provider gave an id) →
+ * sent → delivered → read (→ played for voice), or end `failed` with the provider's reason.
+ */
+export const MESSAGE_STATUSES = [
+  'received',
+  'queued',
+  'accepted',
+  'sent',
+  'delivered',
+  'read',
+  'played',
+  'failed',
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    channelAccountId: uuid('channel_account_id')
+      .notNull()
+      .references(() => channelAccounts.id),
+    direction: text('direction', { enum: MESSAGE_DIRECTIONS }).notNull(),
+    externalId: text('external_id'),
+    type: text('type').notNull(),
+    text: text('text'),
+    // The normalised channel event (media refs, location, replies...) so no inbound detail is lost.
+    content: jsonb('content').$type<Record<string, unknown>>(),
+    status: text('status', { enum: MESSAGE_STATUSES }).notNull(),
+    statusAt: timestamp('status_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    errorCode: integer('error_code'),
+    errorTitle: text('error_title'),
+    errorDetail: text('error_detail'),
+    replyToExternalId: text('reply_to_external_id'),
+    sentByApiKeyId: uuid('sent_by_api_key_id').references(() => apiKeys.id),
+    // When it happened for the patient: the provider's timestamp for inbound, creation for outbound.
+    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Providers deliver at least once: the same wamid on the same number is one message.
+    uniqueIndex('messages_external_unique').on(t.channelAccountId, t.externalId),
+    index('messages_conversation_idx').on(t.conversationId, t.occurredAt, t.id),
+  ],
+);
+
+export type Message = typeof messages.$inferSelect;

@@ -1,0 +1,28 @@
+import { count, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { type Org, orgs } from './org.schema.ts';
+
+export async function insertOrg(
+  db: DbOrTx,
+  values: { name: string; slug: string; timeZone?: string },
+): Promise<Org> {
+  const [org] = await db.insert(orgs).values(values).returning();
+  if (!org) throw new Error('insert into orgs returned nothing');
+  return org;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Operators name a clinic by its slug or its id. */
+export async function findOrgByRef(db: DbOrTx, ref: string): Promise<Org | undefined> {
+  const [org] = await db
+    .select()
+    .from(orgs)
+    .where(UUID.test(ref) ? eq(orgs.id, ref) : eq(orgs.slug, ref));
+  return org;
+}
+
+export async function countOrgs(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(orgs);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,67 @@
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { updateMessageStatus } from '../inbox/message.repository.ts';
+import type { Message } from '../inbox/message.schema.ts';
+import { insertReceiptIfNew, receiptsFor } from './delivery-receipt.repository.ts';
+import type { DeliveryReceipt } from './delivery-receipt.schema.ts';
+import { type ReportedStatus, statusesThatMayBecome } from './delivery-status.ts';
+
+export interface ReceiptInput {
+  orgId: string;
+  channelAccountId: string;
+  externalId: string;
+  status: ReportedStatus;
+  occurredAt: Date;
+  errorCode: number | null;
+  errorTitle: string | null;
+  errorDetail: string | null;
+}
+
+/**
+ * Records what the provider says about a message we sent and moves the message forward. A receipt
+ * for an id we do not know yet is kept and applied once the send call's answer stores that id.
+ */
+export async function recordDeliveryReceipt(tx: DbOrTx, input: ReceiptInput): Promise<Message | undefined> {
+  const receipt = await insertReceiptIfNew(tx, input);
+  if (!receipt) return undefined;
+  return applyReceipt(tx, receipt);
+}
+
+/** Applies every receipt that arrived before the provider id was stored, in lifecycle order. */
+export async function applyEarlyReceipts(
+  tx: DbOrTx,
+  channelAccountId: string,
+  externalId: string,
+): Promise<void> {
+  const receipts = await receiptsFor(tx, channelAccountId, externalId);
+  for (const receipt of receipts.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
+    await applyReceipt(tx, receipt);
+  }
+}
+
+async function applyReceipt(tx: DbOrTx, receipt: DeliveryReceipt): Promise<Message | undefined> {
+  if (!isReportedStatus(receipt.status)) return undefined;
+  return updateMessageStatus(
+    tx,
+    { channelAccountId: receipt.channelAccountId, externalId: receipt.externalId },
+    statusesThatMayBecome(receipt.status),
+    {
+      status: receipt.status,
+      at: receipt.occurredAt,
+      ...(receipt.status === 'failed'
+        ? { errorCode: receipt.errorCode, errorTitle: receipt.errorTitle, errorDetail: receipt.errorDetail }
+        : {}),
+    },
+  );
+}
+
+const REPORTED: readonly string[] = [
+  'sent',
+  'delivered',
+  'read',
+  'played',
+  'failed',
+] satisfies ReportedStatus[];
+
+function isReportedStatus(status: string): status is ReportedStatus {
+  return REPORTED.includes(status);
+}

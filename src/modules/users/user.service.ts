@@ -1,0 +1,27 @@
+import { hash } from '@node-rs/argon2';
+import { z } from 'zod';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { USER_ROLES, type User, users } from './user.schema.ts';
+
+export const newUserInput = z.object({
+  orgId: z.uuid(),
+  email: z.email('email must be a valid address').transform((e) => e.toLowerCase()),
+  password: z.string().min(12, 'password must be at least 12 characters').max(256),
+  role: z.enum(USER_ROLES, { message: `role must be one of ${USER_ROLES.join(', ')}` }),
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
+export type PublicUser = Omit<User, 'passwordHash'>;
+
+/** Passwords are stored as argon2id hashes (OWASP's first choice), never in clear. */
+export async function createUser(db: DbOrTx, input: z.input<typeof newUserInput>): Promise<PublicUser> {
+  const { orgId, email, password, role, name } = newUserInput.parse(input);
+  const passwordHash = await hash(password);
+  const [user] = await db
+    .insert(users)
+    .values({ orgId, email, passwordHash, role, name: name ?? null })
+    .returning();
+  if (!user) throw new Error('insert into users returned nothing');
+  const { passwordHash: _omitted, ...publicUser } = user;
+  return publicUser;
+}

@@ -1,0 +1,93 @@
+import swagger from '@fastify/swagger';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { HttpProblem, sendProblem } from './problem.ts';
+
+export type HttpServer = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/**
+ * Fastify with zod validation, OpenAPI 3.1 generated from the same schemas, problem+json errors,
+ * and request logs that carry no query strings (they can hold phone numbers or verify tokens).
+ */
+export async function createHttpServer(options: {
+  logger: FastifyBaseLogger;
+  version: string;
+}): Promise<HttpServer> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: 4 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Careline API',
+        version: options.version,
+        description: 'Patient conversations over WhatsApp and other channels, for a clinic.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'A clinic API key (cl_...)' },
+        },
+      },
+      security: [{ apiKey: [] }],
+    },
+    hideUntagged: true,
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpProblem) return sendProblem(reply, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = locationName(error.validationContext);
+      const errors = error.validation.map((issue) => ({
+        field: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+        message: issue.message ?? 'is invalid',
+      }));
+      const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+      return sendProblem(reply, new HttpProblem(400, detail, errors));
+    }
+    const status = error.statusCode ?? 500;
+    if (status < 500) return sendProblem(reply, new HttpProblem(status, error.message));
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, new HttpProblem(500, 'Something went wrong on our side; it has been logged.'));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, new HttpProblem(404, `No route ${request.method} ${pathOf(request)}`)),
+  );
+  return app;
+}
+
+function locationName(context: string | undefined): string {
+  return context === 'querystring' ? 'query' : (context ?? 'body');
+}
+
+export function pathOf(request: FastifyRequest): string {
+  return request.url.split('?')[0] ?? request.url;
+}

@@ -1,0 +1,34 @@
+import { type Logger, pino } from 'pino';
+
+/**
+ * The process logger. Requests are logged by path only (query strings can hold phone numbers and
+ * verify tokens) and credentials are redacted wherever a header object is logged.
+ */
+export function createLogger(options: { level: string; pretty?: boolean }): Logger {
+  return pino({
+    level: options.level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-hub-signature-256"]',
+        '*.accessToken',
+        '*.appSecret',
+        '*.verifyToken',
+        '*.password',
+      ],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { method?: string; url?: string; id?: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url?.split('?')[0],
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
+    ...(options.pretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
+      : {}),
+  });
+}

@@ -1,0 +1,317 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
+import { messages, webhookEvents } from '../../src/platform/db/schema.ts';
+import {
+  eventually,
+  startTestCareline,
+  type TestCareline,
+  type TestClinic,
+} from '../support/test-careline.ts';
+import { TEST_ENGINES } from '../support/test-db.ts';
+
+interface Json {
+  [key: string]: unknown;
+}
+interface PageJson<T> {
+  data: T[];
+  next_cursor: string | null;
+}
+
+describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) => {
+  let env: TestCareline;
+  let clinic: TestClinic;
+
+  beforeAll(async () => {
+    env = await startTestCareline(engine);
+    clinic = await env.addClinic('Clinique des Lilas');
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  async function conversationOf(phone: string): Promise<Json> {
+    return eventually(async () => {
+      const contacts = (await (
+        await env.api(clinic.apiKey, `/api/v1/contacts?phone=${encodeURIComponent(phone)}`)
+      ).json()) as PageJson<Json>;
+      const contact = contacts.data[0];
+      if (!contact) return undefined;
+      const list = (await (await env.api(clinic.apiKey, '/api/v1/conversations')).json()) as PageJson<Json>;
+      return list.data.find((c) => c.contact_id === contact.id);
+    });
+  }
+
+  test('a patient writes, the clinic sees it, replies, and the reply ends up read', async () => {
+    const sim = env.simulator.simulator;
+    const sent = await sim.patientSends({
+      phoneNumberId: clinic.number.phoneNumberId,
+      from: '+33612345678',
+      name: 'Marie Curie',
+      text: 'Bonjour, puis-je avancer mon rendez-vous ?',
+    });
+    expect(sent.httpStatus).toBe(200);
+
+    const conversation = await conversationOf('+33 6 12 34 56 78');
+    expect(conversation.status).toBe('open');
+    const contacts = (await (
+      await env.api(clinic.apiKey, '/api/v1/contacts?phone=0033612345678')
+    ).json()) as PageJson<Json>;
+    expect(contacts.data).toHaveLength(1);
+    expect(contacts.data[0]).toMatchObject({
+      display_name: 'Marie Curie',
+      phone: '+33612345678',
+      identities: [{ channel: 'whatsapp', wa_id: '33612345678', phone: '+33612345678' }],
+    });
+
+    const inbound = (await (
+      await env.api(clinic.apiKey, `/api/v1/conversations/${conversation.id}/messages`)
+    ).json()) as PageJson<Json>;
+    expect(inbound.data).toHaveLength(1);
+    expect(inbound.data[0]).toMatchObject({
+      direction: 'inbound',
+      type: 'text',
+      text: 'Bonjour, puis-je avancer mon rendez-vous ?',
+      status: 'received',
+      external_id: sent.wamid,
+    });
+
+    const reply = await env.api(clinic.apiKey, `/api/v1/conversations/${conversation.id}/messages`, {
+      method: 'POST',
+      body: { type: 'text', text: 'Bien sûr, quel jour vous arrange ?' },
+    });
+    expect(reply.status).toBe(202);
+    const queued = (await reply.json()) as Json;
+    expect(queued).toMatchObject({
+      direction: 'outbound',
+      status: 'queued',
+      text: 'Bien sûr, quel jour vous arrange ?',
+    });
+
+    const read = await eventually(async () => {
+      const page = (await (
+        await env.api(clinic.apiKey, `/api/v1/conversations/${conversation.id}/messages`)
+      ).json()) as PageJson<Json>;
+      const mine = page.data.find((m) => m.id === queued.id);
+      return mine?.status === 'read' ? mine : undefined;
+    });
+    expect(read.external_id).toMatch(/^wamid\./);
+
+    // Meta received exactly one Graph call, for this patient, with the clinic's token.
+    const sends = sim.sends(clinic.number.phoneNumberId);
+    expect(sends).toHaveLength(1);
+    expect(sends[0]?.request).toMatchObject({
+      messaging_product: 'whatsapp',
+      to: '33612345678',
+      type: 'text',
+      text: { body: 'Bien sûr, quel jour vous arrange ?' },
+    });
+    expect(sends[0]?.wamid).toBe(read.external_id);
+  });
+
+  test('a redelivered message is stored once', async () => {
+    const sim = env.simulator.simulator;
+    const sent = await sim.patientSends({
+      phoneNumberId: clinic.number.phoneNumberId,
+      from: '+33698765432',
+      text: 'Message en double',
+      duplicate: true,
+    });
+    await sim.idle();
+    const conversation = await conversationOf('+33698765432');
+    await env.careline.worker.drain();
+    const [row] = await env.handle.db
+      .select({ n: count() })
+      .from(messages)
+      .where(eq(messages.externalId, sent.wamid));
+    expect(row?.n).toBe(1);
+    const page = (await (
+      await env.api(clinic.apiKey, `/api/v1/conversations/${conversation.id}/messages`)
+    ).json()) as PageJson<Json>;
+    expect(page.data).toHaveLength(1);
+  });
+
+  test('a forged signature is refused with 401 and nothing is stored', async () => {
+    const before = await journalSize();
+    const sent = await env.simulator.simulator.patientSends({
+      phoneNumberId: clinic.number.phoneNumberId,
+      from: '+33611111111',
+      text: 'Faux message',
+      badSignature: true,
+    });
+    expect(sent.httpStatus).toBe(401);
+    const unsigned = await postWebhook(textWebhook(clinic.number.phoneNumberId, 'wamid.unsigned'), {
+      signature: null,
+    });
+    expect(unsigned.status).toBe(401);
+    expect(await journalSize()).toBe(before);
+    const [row] = await env.handle.db
+      .select({ n: count() })
+      .from(messages)
+      .where(eq(messages.externalId, sent.wamid));
+    expect(row?.n).toBe(0);
+  });
+
+  test('a malformed body gets 400, a webhook for an unknown number is acknowledged and dropped', async () => {
+    const before = await journalSize();
+    const malformed = await postWebhook('{"object": "whatsapp_business_account", "entry": [', {
+      secret: clinic.number.appSecret,
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+
+    const unknown = await postWebhook(textWebhook('999999999999', 'wamid.unknown-number'), {
+      secret: 'whatever',
+    });
+    expect(unknown.status).toBe(200);
+    expect(await journalSize()).toBe(before);
+  });
+
+  test('statuses arriving out of order never move a message backwards, and a failure carries its reason', async () => {
+    const phoneNumberId = clinic.number.phoneNumberId;
+    await env.simulator.simulator.patientSends({ phoneNumberId, from: '+33622222222', text: 'Bonjour' });
+    const conversation = await conversationOf('+33622222222');
+    const send = async (text: string) => {
+      const response = await env.api(clinic.apiKey, `/api/v1/conversations/${conversation.id}/messages`, {
+        method: 'POST',
+        body: { type: 'text', text },
+      });
+      return (await response.json()) as Json;
+    };
+    env.simulator.simulator.setBehaviour({ stopAfter: 'accepted' }, phoneNumberId);
+    const first = await send('Premier');
+    const accepted = await eventually(async () => {
+      const m = await messageById(String(conversation.id), String(first.id));
+      return m?.status === 'accepted' ? m : undefined;
+    });
+    const wamid = String(accepted.external_id);
+    // read, then a late delivered, then a stale sent: the message must stay read.
+    for (const status of ['read', 'delivered', 'sent']) {
+      const response = await postWebhook(statusWebhook(phoneNumberId, wamid, status), {
+        secret: clinic.number.appSecret,
+      });
+      expect(response.status).toBe(200);
+    }
+    await env.careline.worker.drain();
+    expect((await messageById(String(conversation.id), String(first.id)))?.status).toBe('read');
+
+    env.simulator.simulator.setBehaviour(
+      {
+        fail: { code: 131026, title: 'Message undeliverable', details: 'The recipient is not on WhatsApp.' },
+      },
+      phoneNumberId,
+    );
+    const second = await send('Deuxième');
+    const failed = await eventually(async () => {
+      const m = await messageById(String(conversation.id), String(second.id));
+      return m?.status === 'failed' ? m : undefined;
+    });
+    expect(failed.error).toEqual({
+      code: 131026,
+      title: 'Message undeliverable',
+      detail: 'The recipient is not on WhatsApp.',
+    });
+    env.simulator.simulator.setBehaviour({}, phoneNumberId);
+  });
+
+  test('a patient known only by a business-scoped user id gets a conversation and an answer', async () => {
+    const sim = env.simulator.simulator;
+    await sim.patientSends({
+      phoneNumberId: clinic.number.phoneNumberId,
+      phoneless: true,
+      bsuid: 'FR.7781234567890123',
+      name: 'Anonyme',
+      text: 'Sans numéro',
+    });
+    const contact = await eventually(async () => {
+      const page = (await (await env.api(clinic.apiKey, '/api/v1/contacts')).json()) as PageJson<Json>;
+      return page.data.find((c) => c.display_name === 'Anonyme');
+    });
+    expect(contact.phone).toBeNull();
+    expect(contact.identities).toEqual([
+      expect.objectContaining({ bsuid: 'FR.7781234567890123', wa_id: null }),
+    ]);
+    const list = (await (await env.api(clinic.apiKey, '/api/v1/conversations')).json()) as PageJson<Json>;
+    const conversation = list.data.find((c) => c.contact_id === contact.id);
+    expect(conversation).toBeDefined();
+    await env.api(clinic.apiKey, `/api/v1/conversations/${conversation?.id}/messages`, {
+      method: 'POST',
+      body: { type: 'text', text: 'Bonjour !' },
+    });
+    await eventually(async () =>
+      sim
+        .sends(clinic.number.phoneNumberId)
+        .some((s) => s.request && JSON.stringify(s.request).includes('FR.7781234567890123'))
+        ? true
+        : undefined,
+    );
+  });
+
+  test('Meta’s subscription handshake answers the challenge only with a known verify token', async () => {
+    const ok = await fetch(
+      `${env.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${clinic.number.verifyToken}&hub.challenge=1158201444`,
+    );
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('1158201444');
+    const wrong = await fetch(
+      `${env.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`,
+    );
+    expect(wrong.status).toBe(403);
+  });
+
+  async function messageById(conversationId: string, id: string): Promise<Json | undefined> {
+    const page = (await (
+      await env.api(clinic.apiKey, `/api/v1/conversations/${conversationId}/messages`)
+    ).json()) as PageJson<Json>;
+    return page.data.find((m) => m.id === id);
+  }
+
+  async function journalSize(): Promise<number> {
+    const [row] = await env.handle.db.select({ n: count() }).from(webhookEvents);
+    return row?.n ?? 0;
+  }
+
+  function postWebhook(body: string, options: { secret?: string; signature?: null }): Promise<Response> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.secret) headers['x-hub-signature-256'] = signMetaPayload(body, options.secret);
+    return fetch(`${env.url}/webhooks/whatsapp`, { method: 'POST', headers, body });
+  }
+});
+
+function envelope(phoneNumberId: string, value: Json): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '33180000000', phone_number_id: phoneNumberId },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+function textWebhook(phoneNumberId: string, wamid: string): string {
+  return envelope(phoneNumberId, {
+    contacts: [{ profile: { name: 'Test' }, wa_id: '33633333333' }],
+    messages: [
+      { from: '33633333333', id: wamid, timestamp: '1764000000', type: 'text', text: { body: 'x' } },
+    ],
+  });
+}
+
+function statusWebhook(phoneNumberId: string, wamid: string, status: string): string {
+  return envelope(phoneNumberId, {
+    statuses: [
+      { id: wamid, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '33622222222' },
+    ],
+  });
+}

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { buildCareline, type Careline } from '../../src/app.ts';
+import { createApiKey } from '../../src/modules/auth/api-key.service.ts';
+import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
+import { addWhatsAppAccount } from '../../src/modules/channel-accounts/whatsapp-account.service.ts';
+import type { Org } from '../../src/modules/orgs/org.schema.ts';
+import { createOrg } from '../../src/modules/orgs/org.service.ts';
+import type { DbHandle } from '../../src/platform/db/create-db.ts';
+import type { DbEngine } from '../../src/platform/db/db.ts';
+import { type RunningSimulator, startSimulatorServer } from '../../src/simulator/simulator-server.ts';
+import { openTestDb } from './test-db.ts';
+
+export interface TestClinic {
+  org: Org;
+  apiKey: string;
+  account: ChannelAccount;
+  /** The clinic's WhatsApp number as the simulator knows it. */
+  number: {
+    phoneNumberId: string;
+    accessToken: string;
+    appSecret: string;
+    verifyToken: string;
+    wabaId: string;
+  };
+}
+
+export interface TestCareline {
+  url: string;
+  handle: DbHandle;
+  careline: Careline;
+  simulator: RunningSimulator;
+  addClinic(name: string): Promise<TestClinic>;
+  /** Calls the API as a clinic. */
+  api(apiKey: string, path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+let nextPhoneNumberId = 100_000_000_000_001;
+
+/**
+ * A real Careline (HTTP server, job worker, database) beside a real simulator playing Meta, wired
+ * to each other over loopback HTTP exactly as in production.
+ */
+export async function startTestCareline(engine: DbEngine): Promise<TestCareline> {
+  const handle = await openTestDb(engine);
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const careline = await buildCareline({
+    db: handle.db,
+    engine,
+    logger,
+    whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
+    pollIntervalMs: 50,
+  });
+  const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
+  careline.worker.start();
+  const simulator = await startSimulatorServer({
+    port: 0,
+    lifecycle: { sentAfterMs: 5, deliveredAfterMs: 10, readAfterMs: 15 },
+    webhookRetry: { initialDelayMs: 20 },
+  });
+
+  return {
+    url,
+    handle,
+    careline,
+    simulator,
+    async addClinic(name) {
+      const org = await createOrg(handle.db, { name });
+      const { key } = await createApiKey(handle.db, org.id, 'tests');
+      const number = {
+        phoneNumberId: String(nextPhoneNumberId++),
+        wabaId: String(nextPhoneNumberId + 500),
+        accessToken: `token-${randomBytes(8).toString('hex')}`,
+        appSecret: `secret-${randomBytes(8).toString('hex')}`,
+        verifyToken: `verify-${randomBytes(8).toString('hex')}`,
+      };
+      const account = await addWhatsAppAccount(handle.db, {
+        orgId: org.id,
+        ...number,
+        graphUrl: simulator.url,
+        displayPhoneNumber: '+33180000000',
+      });
+      simulator.simulator.registerNumber({
+        phoneNumberId: number.phoneNumberId,
+        displayPhoneNumber: '33180000000',
+        wabaId: number.wabaId,
+        accessToken: number.accessToken,
+        appSecret: number.appSecret,
+        webhookUrl: `${url}/webhooks/whatsapp`,
+      });
+      return { org, apiKey: key, account, number };
+    },
+    api(apiKey, path, init = {}) {
+      return fetch(`${url}${path}`, {
+        method: init.method ?? 'GET',
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+    },
+    async close() {
+      await simulator.close();
+      await careline.close();
+      await handle.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined) or the deadline passes. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
