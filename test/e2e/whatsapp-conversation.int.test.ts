@@ -234,17 +234,19 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
     const list = (await (await env.api(clinic.apiKey, '/api/v1/conversations')).json()) as PageJson<Json>;
     const conversation = list.data.find((c) => c.contact_id === contact.id);
     expect(conversation).toBeDefined();
-    await env.api(clinic.apiKey, `/api/v1/conversations/${conversation?.id}/messages`, {
-      method: 'POST',
-      body: { type: 'text', text: 'Bonjour !' },
+    const reply = (await (
+      await env.api(clinic.apiKey, `/api/v1/conversations/${conversation?.id}/messages`, {
+        method: 'POST',
+        body: { type: 'text', text: 'Bonjour !' },
+      })
+    ).json()) as Json;
+    const read = await eventually(async () => {
+      const m = await messageById(String(conversation?.id), String(reply.id));
+      return m?.status === 'read' ? m : undefined;
     });
-    await eventually(async () =>
-      sim
-        .sends(clinic.number.phoneNumberId)
-        .some((s) => s.request && JSON.stringify(s.request).includes('FR.7781234567890123'))
-        ? true
-        : undefined,
-    );
+    const send = sim.sends(clinic.number.phoneNumberId).find((s) => s.wamid === read.external_id);
+    expect(send?.request).toMatchObject({ recipient: 'FR.7781234567890123' });
+    expect(send?.request).not.toHaveProperty('to');
   });
 
   test('Meta’s subscription handshake answers the challenge only with a known verify token', async () => {

@@ -1,6 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { type ChannelAccount, type ChannelType, channelAccounts } from './channel-account.schema.ts';
+import {
+  type ChannelAccount,
+  type ChannelSettings,
+  type ChannelType,
+  channelAccounts,
+} from './channel-account.schema.ts';
 
 export async function insertChannelAccount(
   db: DbOrTx,
@@ -38,4 +43,12 @@ export async function findChannelAccount(
     .from(channelAccounts)
     .where(and(eq(channelAccounts.orgId, orgId), eq(channelAccounts.id, id)));
   return account;
+}
+
+export async function updateChannelSettings(
+  db: DbOrTx,
+  id: string,
+  settings: ChannelSettings,
+): Promise<void> {
+  await db.update(channelAccounts).set({ settings }).where(eq(channelAccounts.id, id));
 }

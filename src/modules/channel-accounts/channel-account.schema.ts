@@ -10,6 +10,8 @@ export interface ChannelSettings {
   apiVersion?: string;
   wabaId?: string;
   displayPhoneNumber?: string;
+  /** Played by Careline's own simulator (the demo): its Graph URL follows the server's address. */
+  simulated?: boolean;
 }
 
 /** Secrets to call the provider and to check what it sends us. */

@@ -23,6 +23,7 @@ export const newWhatsAppAccountInput = z.object({
     .optional(),
   wabaId: z.string().optional(),
   displayPhoneNumber: z.string().optional(),
+  simulated: z.boolean().optional(),
 });
 
 /** Connects one WhatsApp business phone number (Cloud API) to a clinic. */
@@ -45,6 +46,7 @@ export async function addWhatsAppAccount(
       apiVersion: v.apiVersion ?? defaults.apiVersion,
       ...(v.wabaId ? { wabaId: v.wabaId } : {}),
       ...(v.displayPhoneNumber ? { displayPhoneNumber: v.displayPhoneNumber } : {}),
+      ...(v.simulated ? { simulated: true } : {}),
     },
     secrets: { accessToken: v.accessToken, appSecret: v.appSecret, verifyToken: v.verifyToken },
   });

@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { createApiKey } from '../modules/auth/api-key.service.ts';
+import { addWhatsAppAccount } from '../modules/channel-accounts/whatsapp-account.service.ts';
+import { createOrg, requireOrg } from '../modules/orgs/org.service.ts';
+import { createUser } from '../modules/users/user.service.ts';
+import { withDatabase } from './with-database.ts';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Operator commands that change the database: clinics, people, keys, channels. */
+export function registerDataCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('Apply database migrations (the server also does it at start)')
+    .action(async () => {
+      await withDatabase(async () => say('Database is up to date.'));
+    });
+
+  program
+    .command('create-org')
+    .description('Create a clinic (tenant)')
+    .requiredOption('--name <name>', 'display name, e.g. "Cabinet Pasteur"')
+    .option('--slug <slug>', 'short unique name used by other commands (default: from the name)')
+    .option('--time-zone <iana>', 'IANA time zone of the clinic', 'Europe/Paris')
+    .action((o: { name: string; slug?: string; timeZone: string }) =>
+      withDatabase(async (db) => {
+        const org = await createOrg(db, {
+          name: o.name,
+          timeZone: o.timeZone,
+          ...(o.slug ? { slug: o.slug } : {}),
+        });
+        say(`Created clinic "${org.name}"  slug=${org.slug}  id=${org.id}`);
+      }),
+    );
+
+  program
+    .command('create-user')
+    .description('Create a staff account in a clinic')
+    .requiredOption('--org <slug-or-id>', 'the clinic')
+    .requiredOption('--email <email>', 'sign-in e-mail')
+    .requiredOption('--password <password>', 'at least 12 characters')
+    .requiredOption('--role <role>', 'admin or agent')
+    .option('--name <name>', 'display name')
+    .action((o: { org: string; email: string; password: string; role: string; name?: string }) =>
+      withDatabase(async (db) => {
+        const org = await requireOrg(db, o.org);
+        const user = await createUser(db, {
+          orgId: org.id,
+          email: o.email,
+          password: o.password,
+          role: o.role as 'admin',
+          ...(o.name ? { name: o.name } : {}),
+        });
+        say(`Created ${user.role} ${user.email} in ${org.slug}  id=${user.id}`);
+      }),
+    );
+
+  program
+    .command('create-api-key')
+    .description('Issue an API key for a clinic (shown once; only its hash is stored)')
+    .requiredOption('--org <slug-or-id>', 'the clinic')
+    .option('--name <name>', 'what the key is for', 'default')
+    .action((o: { org: string; name: string }) =>
+      withDatabase(async (db) => {
+        const org = await requireOrg(db, o.org);
+        const { key, record } = await createApiKey(db, org.id, o.name);
+        say(key);
+        process.stderr.write(
+          `API key "${record.name}" for ${org.slug} (id ${record.id}). It will not be shown again.\n`,
+        );
+      }),
+    );
+
+  program
+    .command('add-whatsapp-channel')
+    .description('Connect a WhatsApp Business phone number (Cloud API) to a clinic')
+    .requiredOption('--org <slug-or-id>', 'the clinic')
+    .requiredOption('--phone-number-id <id>', 'Meta’s phone number id (not the phone number)')
+    .requiredOption('--access-token <token>', 'System User access token')
+    .requiredOption('--app-secret <secret>', 'the Meta app secret, to check webhook signatures')
+    .requiredOption('--verify-token <token>', 'the token you type in Meta’s webhook settings')
+    .option('--graph-url <url>', 'Graph API base URL (a simulator’s, for tests)')
+    .option('--api-version <version>', 'Graph API version, e.g. v25.0')
+    .option('--waba-id <id>', 'WhatsApp Business Account id')
+    .option('--display-phone-number <number>', 'the number patients see, e.g. +33180000000')
+    .option('--name <name>', 'label shown to agents')
+    .action(
+      (o: {
+        org: string;
+        phoneNumberId: string;
+        accessToken: string;
+        appSecret: string;
+        verifyToken: string;
+        graphUrl?: string;
+        apiVersion?: string;
+        wabaId?: string;
+        displayPhoneNumber?: string;
+        name?: string;
+      }) =>
+        withDatabase(async (db) => {
+          const config = loadConfig();
+          const org = await requireOrg(db, o.org);
+          const { org: _ref, ...input } = o;
+          const account = await addWhatsAppAccount(db, { ...input, orgId: org.id }, config.whatsapp);
+          say(`Connected WhatsApp number ${account.externalId} to ${org.slug}  id=${account.id}`);
+          say(`Meta callback URL: ${config.publicUrl}/webhooks/whatsapp  (verify token as given)`);
+        }),
+    );
+}

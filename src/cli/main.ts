@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { registerDataCommands } from './data-commands.ts';
+import { runCli } from './run-cli.ts';
+import { registerServeCommand } from './serve-command.ts';
+import { registerSimulatorCommands } from './simulator-commands.ts';
+
+const program = new Command('careline')
+  .description('Careline: patient messaging for clinics (WhatsApp first).')
+  .showHelpAfterError();
+
+registerServeCommand(program);
+registerDataCommands(program);
+registerSimulatorCommands(program);
+
+await runCli(program, process.argv);

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { createApiKey } from '../modules/auth/api-key.service.ts';
+import { addWhatsAppAccount } from '../modules/channel-accounts/whatsapp-account.service.ts';
+import { countOrgs } from '../modules/orgs/org.repository.ts';
+import { createOrg } from '../modules/orgs/org.service.ts';
+import { createUser } from '../modules/users/user.service.ts';
+import type { Db } from '../platform/db/db.ts';
+
+export const DEMO_PHONE_NUMBER_ID = '100000000000001';
+export const DEMO_WABA_ID = '100000000000002';
+export const DEMO_DISPLAY_NUMBER = '+33180000000';
+
+export interface DemoCredentials {
+  orgSlug: string;
+  adminEmail: string;
+  adminPassword: string;
+  apiKey: string;
+}
+
+/**
+ * On a database with no clinic yet, creates the demo clinic: an admin, an API key and a WhatsApp
+ * number played by the built-in simulator. Returns the credentials, which exist nowhere else in
+ * clear, or null when the database already has a clinic.
+ */
+export async function seedDemoClinic(db: Db): Promise<DemoCredentials | null> {
+  return db.transaction(async (tx) => {
+    if ((await countOrgs(tx)) > 0) return null;
+    const org = await createOrg(tx, {
+      name: 'Clinique du Parc (démo)',
+      slug: 'demo',
+      timeZone: 'Europe/Paris',
+    });
+    const adminPassword = randomBytes(12).toString('base64url');
+    const admin = await createUser(tx, {
+      orgId: org.id,
+      email: 'admin@demo.careline.test',
+      password: adminPassword,
+      role: 'admin',
+      name: 'Admin démo',
+    });
+    const { key } = await createApiKey(tx, org.id, 'demo');
+    await addWhatsAppAccount(tx, {
+      orgId: org.id,
+      name: 'WhatsApp (simulator)',
+      phoneNumberId: DEMO_PHONE_NUMBER_ID,
+      wabaId: DEMO_WABA_ID,
+      displayPhoneNumber: DEMO_DISPLAY_NUMBER,
+      accessToken: `sim-${randomBytes(24).toString('base64url')}`,
+      appSecret: randomBytes(24).toString('hex'),
+      verifyToken: randomBytes(16).toString('hex'),
+      simulated: true,
+    });
+    return { orgSlug: org.slug, adminEmail: admin.email, adminPassword, apiKey: key };
+  });
+}

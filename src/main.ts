@@ -1,0 +1,88 @@
+import type { AddressInfo } from 'node:net';
+import { buildCareline } from './app.ts';
+import type { Config } from './config.ts';
+import { attachSimulatedNumbers } from './demo/attach-simulator.ts';
+import { type DemoCredentials, seedDemoClinic } from './demo/demo-clinic.ts';
+import { createDb } from './platform/db/create-db.ts';
+import { createLogger } from './platform/logger.ts';
+import { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
+
+export interface RunningCareline {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The composition root: config → database → services → HTTP → worker (→ simulator in demo mode). */
+export async function serve(config: Config): Promise<RunningCareline> {
+  const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
+  const handle = await createDb(
+    config.database.engine === 'postgres'
+      ? { engine: 'postgres', url: config.database.url }
+      : { engine: 'pglite', dataDir: config.database.dataDir },
+  );
+  try {
+    await handle.migrate();
+    const demo = config.demoSeed ? await seedDemoClinic(handle.db) : null;
+    const simulator = config.simulator
+      ? new WhatsAppSimulator({ logger: logger.child({ component: 'simulator' }) })
+      : undefined;
+    const careline = await buildCareline({
+      db: handle.db,
+      engine: handle.engine,
+      logger,
+      whatsapp: config.whatsapp,
+      ...(simulator ? { simulator } : {}),
+    });
+    await careline.http.listen({ port: config.port, host: config.host });
+    const url = loopbackUrl(careline.http.server.address());
+    if (simulator) await attachSimulatedNumbers(handle.db, simulator, url);
+    if (config.worker) careline.worker.start();
+    if (demo) printDemoCredentials(demo, config);
+    logger.info(
+      {
+        url: config.publicUrl,
+        database: handle.engine,
+        simulator: Boolean(simulator),
+        worker: config.worker,
+      },
+      'Careline is listening',
+    );
+
+    return {
+      url,
+      async stop() {
+        await careline.close();
+        await simulator?.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Where this process can reach itself, whatever interface it listens on. */
+function loopbackUrl(address: string | AddressInfo | null): string {
+  if (address === null || typeof address === 'string') throw new Error('server is not listening on TCP');
+  const wildcard = address.address === '::' || address.address === '0.0.0.0';
+  const host = wildcard ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+function printDemoCredentials(demo: DemoCredentials, config: Config): void {
+  // Printed to the terminal, never logged: this is the only time the password and key are shown.
+  const lines = [
+    '',
+    '  Careline demo clinic created (shown once, keep them):',
+    `    clinic        ${demo.orgSlug}`,
+    `    admin e-mail  ${demo.adminEmail}`,
+    `    password      ${demo.adminPassword}`,
+    `    API key       ${demo.apiKey}`,
+    '',
+    '  Play a patient:  npx careline simulate-patient --phone +33612345678 --text "Bonjour"',
+    `  Then:            curl -H "Authorization: Bearer ${demo.apiKey}" ${config.publicUrl}/api/v1/conversations`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

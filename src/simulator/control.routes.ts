@@ -1,0 +1,87 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { clientErrorStatus, useJsonBodies } from './json-body-parser.ts';
+import { patientMessageSchema } from './patient-message.ts';
+import { sendProblem, zodProblems } from './problem.ts';
+import { publicView, simulatedNumberSchema } from './simulated-number.ts';
+import { simulatorBehaviourSchema } from './simulator-behaviour.ts';
+import { SimulatorError } from './simulator-error.ts';
+import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
+
+const numberParams = z.object({ phoneNumberId: z.string().min(1) });
+
+/**
+ * The simulator's own API, for tests and the demo: register numbers, make patients write, read what
+ * the business sent, and turn the knobs. Mounted under `/_sim`. Tokens and app secrets are never shown.
+ */
+export function controlRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
+  return async (app) => {
+    useJsonBodies(app);
+
+    app.setErrorHandler((error, _request, reply) => {
+      if (error instanceof SimulatorError) {
+        const status = error.kind === 'unknown_number' ? 404 : 400;
+        const title = error.kind === 'unknown_number' ? 'Unknown simulated number' : 'Invalid request';
+        return sendProblem(reply, status, title, [{ field: error.field, reason: error.reason }]);
+      }
+      const status = clientErrorStatus(error);
+      if (status === undefined) throw error;
+      const reason = error instanceof Error ? error.message : 'could not be read';
+      return sendProblem(reply, status, 'Invalid request', [{ field: '(body)', reason }]);
+    });
+
+    app.get('/numbers', async () => ({
+      numbers: simulator.numbers().map((number) => ({
+        ...publicView(number),
+        behaviour: simulator.behaviour(number.phoneNumberId),
+      })),
+    }));
+
+    app.post('/numbers', async (request, reply) => {
+      const parsed = simulatedNumberSchema.safeParse(request.body);
+      if (!parsed.success) return sendProblem(reply, 400, 'Invalid number', zodProblems(parsed.error));
+      const isNew = !simulator.numbers().some((number) => number.phoneNumberId === parsed.data.phoneNumberId);
+      simulator.registerNumber(parsed.data);
+      return reply.code(isNew ? 201 : 200).send({ number: publicView(parsed.data) });
+    });
+
+    app.get('/behaviour', async () => ({ behaviour: simulator.behaviour() }));
+
+    app.put('/behaviour', async (request, reply) => {
+      const parsed = simulatorBehaviourSchema.safeParse(request.body ?? {});
+      if (!parsed.success) return sendProblem(reply, 400, 'Invalid behaviour', zodProblems(parsed.error));
+      simulator.setBehaviour(parsed.data);
+      return { behaviour: simulator.behaviour() };
+    });
+
+    app.put('/numbers/:phoneNumberId/behaviour', async (request, reply) => {
+      const { phoneNumberId } = numberParams.parse(request.params);
+      const parsed = simulatorBehaviourSchema.safeParse(request.body ?? {});
+      if (!parsed.success) return sendProblem(reply, 400, 'Invalid behaviour', zodProblems(parsed.error));
+      simulator.setBehaviour(parsed.data, phoneNumberId);
+      return { phoneNumberId, behaviour: simulator.behaviour(phoneNumberId) };
+    });
+
+    app.get('/numbers/:phoneNumberId/sent', async (request) => {
+      const { phoneNumberId } = numberParams.parse(request.params);
+      return { phoneNumberId, sends: simulator.sends(phoneNumberId) };
+    });
+
+    app.get('/numbers/:phoneNumberId/received', async (request) => {
+      const { phoneNumberId } = numberParams.parse(request.params);
+      return { phoneNumberId, messages: simulator.inboundMessages(phoneNumberId) };
+    });
+
+    app.get('/numbers/:phoneNumberId/webhooks', async (request) => {
+      const { phoneNumberId } = numberParams.parse(request.params);
+      return { phoneNumberId, deliveries: simulator.deliveries(phoneNumberId) };
+    });
+
+    app.post('/patient-messages', async (request, reply) => {
+      const parsed = patientMessageSchema.safeParse(request.body);
+      if (!parsed.success)
+        return sendProblem(reply, 400, 'Invalid patient message', zodProblems(parsed.error));
+      return simulator.patientSends(parsed.data);
+    });
+  };
+}
