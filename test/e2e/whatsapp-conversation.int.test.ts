@@ -75,6 +75,8 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
       status: 'received',
       external_id: sent.wamid,
     });
+    // The conversation is as recent as the patient's message, not as the moment we processed it.
+    expect(conversation.last_message_at).toBe(inbound.data[0]?.occurred_at);
 
     const reply = await env.api(clinic.apiKey, `/api/v1/conversations/${conversation.id}/messages`, {
       method: 'POST',

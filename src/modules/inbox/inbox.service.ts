@@ -31,10 +31,17 @@ export async function openOrContinueConversation(
   orgId: string,
   channelAccountId: string,
   contactId: string,
+  firstMessageAt: Date,
 ): Promise<Conversation> {
   const live = await findLiveConversation(tx, orgId, channelAccountId, contactId);
   if (live) return live;
-  await insertConversationIfAbsent(tx, { orgId, channelAccountId, contactId, status: 'open' });
+  await insertConversationIfAbsent(tx, {
+    orgId,
+    channelAccountId,
+    contactId,
+    status: 'open',
+    lastMessageAt: firstMessageAt,
+  });
   const created = await findLiveConversation(tx, orgId, channelAccountId, contactId);
   if (!created) throw new Error('conversation vanished after insert');
   return created;
@@ -50,6 +57,7 @@ export async function appendInboundMessage(
     input.orgId,
     input.channelAccountId,
     input.contactId,
+    input.occurredAt,
   );
   const message = await insertMessageIfNew(tx, {
     orgId: input.orgId,
