@@ -1,11 +1,15 @@
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 
 /**
  * The process logger. Requests are logged by path only (query strings can hold phone numbers and
  * verify tokens) and credentials are redacted wherever a header object is logged.
  */
-export function createLogger(options: { level: string; pretty?: boolean }): Logger {
-  return pino({
+export function createLogger(options: {
+  level: string;
+  pretty?: boolean;
+  destination?: DestinationStream;
+}): Logger {
+  const settings: LoggerOptions = {
     level: options.level,
     redact: {
       paths: [
@@ -30,5 +34,6 @@ export function createLogger(options: { level: string; pretty?: boolean }): Logg
     ...(options.pretty
       ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
       : {}),
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }

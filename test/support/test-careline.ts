@@ -8,6 +8,7 @@ import type { Org } from '../../src/modules/orgs/org.schema.ts';
 import { createOrg } from '../../src/modules/orgs/org.service.ts';
 import type { DbHandle } from '../../src/platform/db/create-db.ts';
 import type { DbEngine } from '../../src/platform/db/db.ts';
+import { createLogger } from '../../src/platform/logger.ts';
 import { type RunningSimulator, startSimulatorServer } from '../../src/simulator/simulator-server.ts';
 import { openTestDb } from './test-db.ts';
 
@@ -42,9 +43,14 @@ let nextPhoneNumberId = 100_000_000_000_001;
  * A real Careline (HTTP server, job worker, database) beside a real simulator playing Meta, wired
  * to each other over loopback HTTP exactly as in production.
  */
-export async function startTestCareline(engine: DbEngine): Promise<TestCareline> {
+export async function startTestCareline(
+  engine: DbEngine,
+  options: { logs?: string[] } = {},
+): Promise<TestCareline> {
   const handle = await openTestDb(engine);
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.logs
+    ? createLogger({ level: 'trace', destination: { write: (line: string) => options.logs?.push(line) } })
+    : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const careline = await buildCareline({
     db: handle.db,
     engine,

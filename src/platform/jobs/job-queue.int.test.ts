@@ -1,0 +1,96 @@
+import { eq } from 'drizzle-orm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import type { DbHandle } from '../db/create-db.ts';
+import { jobs } from './job.schema.ts';
+import { claimJobs, enqueueJob } from './job-queue.ts';
+import { JobWorker, PermanentJobError } from './job-worker.ts';
+
+describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
+  let handle: DbHandle;
+  const logger = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    handle = await openTestDb(engine);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  beforeEach(async () => {
+    await handle.db.delete(jobs);
+  });
+
+  test('claims due jobs by priority, and never the same job twice at once', async () => {
+    const { db } = handle;
+    await enqueueJob(db, { queue: 'q', payload: { n: 'bulk' }, priority: 10 });
+    await enqueueJob(db, { queue: 'q', payload: { n: 'reply' }, priority: 0 });
+    await enqueueJob(db, { queue: 'q', payload: { n: 'later' }, runAt: new Date(Date.now() + 60_000) });
+    await enqueueJob(db, { queue: 'other', payload: { n: 'elsewhere' } });
+
+    const [a, b] = await Promise.all([claimJobs(db, ['q'], 1, 60_000), claimJobs(db, ['q'], 1, 60_000)]);
+    const claimed = [...(a ?? []), ...(b ?? [])].map((j) => j.payload.n);
+    expect(claimed.sort()).toEqual(['bulk', 'reply']);
+    expect(await claimJobs(db, ['q'], 10, 60_000)).toEqual([]);
+  });
+
+  test('a job whose worker died is claimed again once its lease runs out', async () => {
+    const { db } = handle;
+    await enqueueJob(db, { queue: 'q', payload: { n: 1 } });
+    const [first] = await claimJobs(db, ['q'], 1, 1);
+    expect(first?.attempts).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const [again] = await claimJobs(db, ['q'], 1, 60_000);
+    expect(again?.id).toBe(first?.id);
+    expect(again?.attempts).toBe(2);
+  });
+
+  test('a dedupe key makes the second enqueue a no-op', async () => {
+    const { db } = handle;
+    await enqueueJob(db, { queue: 'q', payload: { n: 1 }, dedupeKey: 'msg-1' });
+    await enqueueJob(db, { queue: 'q', payload: { n: 2 }, dedupeKey: 'msg-1' });
+    expect(await db.select().from(jobs)).toHaveLength(1);
+  });
+
+  test('the worker retries failures with backoff, gives up after the last attempt, and stops at once on permanent errors', async () => {
+    const { db } = handle;
+    const seen: string[] = [];
+    const worker = new JobWorker({
+      db,
+      logger,
+      handlers: {
+        flaky: async (job) => {
+          seen.push(`flaky#${job.attempts}`);
+          throw new Error('provider timed out');
+        },
+        broken: async () => {
+          seen.push('broken');
+          throw new PermanentJobError('bad payload');
+        },
+        fine: async () => {
+          seen.push('fine');
+        },
+      },
+    });
+    await enqueueJob(db, { queue: 'flaky', payload: {}, maxAttempts: 2 });
+    await enqueueJob(db, { queue: 'broken', payload: {} });
+    await enqueueJob(db, { queue: 'fine', payload: {} });
+    await worker.drain();
+
+    const byQueue = async (queue: string) => (await db.select().from(jobs).where(eq(jobs.queue, queue)))[0];
+    expect(await byQueue('fine')).toMatchObject({ status: 'done' });
+    expect(await byQueue('broken')).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'bad payload',
+    });
+    const flaky = await byQueue('flaky');
+    expect(flaky).toMatchObject({ status: 'queued', attempts: 1, lastError: 'provider timed out' });
+    expect(flaky?.runAt.getTime()).toBeGreaterThan(Date.now());
+
+    await db.update(jobs).set({ runAt: new Date() }).where(eq(jobs.queue, 'flaky'));
+    await worker.drain();
+    expect(await byQueue('flaky')).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(seen.sort()).toEqual(['broken', 'fine', 'flaky#1', 'flaky#2']);
+  });
+});

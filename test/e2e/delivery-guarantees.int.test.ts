@@ -1,0 +1,215 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
+import { channelAccounts, jobs, messages, webhookEvents } from '../../src/platform/db/schema.ts';
+import {
+  eventually,
+  startTestCareline,
+  type TestCareline,
+  type TestClinic,
+} from '../support/test-careline.ts';
+import { TEST_ENGINES } from '../support/test-db.ts';
+
+interface Json {
+  [key: string]: unknown;
+}
+
+describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
+  let env: TestCareline;
+  let clinic: TestClinic;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    env = await startTestCareline(engine, { logs });
+    clinic = await env.addClinic('Centre médical Voltaire');
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  async function conversationId(): Promise<string> {
+    return eventually(async () => {
+      const page = (await (await env.api(clinic.apiKey, '/api/v1/conversations')).json()) as { data: Json[] };
+      return page.data[0] ? String(page.data[0].id) : undefined;
+    });
+  }
+
+  async function reply(text: string): Promise<Json> {
+    const response = await env.api(
+      clinic.apiKey,
+      `/api/v1/conversations/${await conversationId()}/messages`,
+      {
+        method: 'POST',
+        body: { type: 'text', text },
+      },
+    );
+    expect(response.status).toBe(202);
+    return (await response.json()) as Json;
+  }
+
+  async function statusOf(id: unknown): Promise<Json | undefined> {
+    const [row] = await env.handle.db
+      .select()
+      .from(messages)
+      .where(eq(messages.id, String(id)));
+    return row ? { status: row.status, errorCode: row.errorCode, errorTitle: row.errorTitle } : undefined;
+  }
+
+  test('a webhook is journaled before the 200, and processed even if no worker ran at that time', async () => {
+    await env.careline.worker.stop();
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: clinic.number.wabaId,
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: {
+                  display_phone_number: '33180000000',
+                  phone_number_id: clinic.number.phoneNumberId,
+                },
+                contacts: [{ profile: { name: 'Émile' }, wa_id: '33644444444' }],
+                messages: [
+                  {
+                    from: '33644444444',
+                    id: 'wamid.durable-1',
+                    timestamp: '1764061200',
+                    type: 'text',
+                    text: { body: 'Ordonnance à renouveler' },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const response = await fetch(`${env.url}/webhooks/whatsapp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature-256': signMetaPayload(body, clinic.number.appSecret),
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const journal = await env.handle.db.select().from(webhookEvents);
+    expect(journal.map((e) => e.rawBody)).toContain(body);
+    expect(
+      await env.handle.db.select().from(messages).where(eq(messages.externalId, 'wamid.durable-1')),
+    ).toEqual([]);
+
+    env.careline.worker.start();
+    const stored = await eventually(async () => {
+      const [row] = await env.handle.db
+        .select()
+        .from(messages)
+        .where(eq(messages.externalId, 'wamid.durable-1'));
+      return row;
+    });
+    expect(stored).toMatchObject({ text: 'Ordonnance à renouveler', direction: 'inbound' });
+    expect(stored.occurredAt.toISOString()).toBe('2025-11-25T09:00:00.000Z');
+  });
+
+  test('when WhatsApp cannot be reached the send is retried later, then goes through', async () => {
+    const [account] = await env.handle.db
+      .select()
+      .from(channelAccounts)
+      .where(eq(channelAccounts.id, clinic.account.id));
+    if (!account) throw new Error('account missing');
+    await env.handle.db
+      .update(channelAccounts)
+      .set({ settings: { ...account.settings, graphUrl: 'http://127.0.0.1:9' } })
+      .where(eq(channelAccounts.id, account.id));
+
+    const message = await reply('Votre ordonnance est prête');
+    const retrying = await eventually(async () => {
+      const [job] = await env.handle.db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.dedupeKey, String(message.id)));
+      return job?.attempts === 1 && job.status === 'queued' ? job : undefined;
+    });
+    expect(retrying.lastError).toContain('Could not reach WhatsApp');
+    expect(retrying.runAt.getTime()).toBeGreaterThan(Date.now());
+    expect(await statusOf(message.id)).toMatchObject({ status: 'queued' });
+
+    await env.handle.db
+      .update(channelAccounts)
+      .set({ settings: account.settings })
+      .where(eq(channelAccounts.id, account.id));
+    await env.handle.db.update(jobs).set({ runAt: new Date() }).where(eq(jobs.id, retrying.id));
+    env.careline.worker.wake();
+    await eventually(async () => ((await statusOf(message.id))?.status === 'read' ? true : undefined));
+  });
+
+  test('a refusal WhatsApp will not change its mind about fails the message at once, with its reason', async () => {
+    const [account] = await env.handle.db
+      .select()
+      .from(channelAccounts)
+      .where(eq(channelAccounts.id, clinic.account.id));
+    if (!account) throw new Error('account missing');
+    await env.handle.db
+      .update(channelAccounts)
+      .set({ secrets: { ...account.secrets, accessToken: 'expired-token' } })
+      .where(eq(channelAccounts.id, account.id));
+
+    const message = await reply('Rappel : rendez-vous demain');
+    const failed = await eventually(async () => {
+      const row = await statusOf(message.id);
+      return row?.status === 'failed' ? row : undefined;
+    });
+    expect(failed).toMatchObject({ errorCode: 190, errorTitle: expect.stringContaining('access token') });
+    const [job] = await env.handle.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, String(message.id)));
+    expect(job).toMatchObject({ status: 'done', attempts: 1 });
+
+    await env.handle.db
+      .update(channelAccounts)
+      .set({ secrets: account.secrets })
+      .where(eq(channelAccounts.id, account.id));
+  });
+
+  test('logs carry no message text, phone number, token or secret', async () => {
+    await env.simulator.simulator.patientSends({
+      phoneNumberId: clinic.number.phoneNumberId,
+      from: '+33655555555',
+      name: 'Zoé Lambert',
+      text: 'Mon fils a de la fièvre',
+    });
+    await eventually(async () => {
+      const [row] = await env.handle.db
+        .select()
+        .from(messages)
+        .where(eq(messages.text, 'Mon fils a de la fièvre'));
+      return row;
+    });
+    await fetch(
+      `${env.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${clinic.number.verifyToken}&hub.challenge=42`,
+    );
+    await env.api(clinic.apiKey, '/api/v1/contacts?phone=%2B33655555555');
+    await env.careline.worker.drain();
+
+    const text = logs.join('\n');
+    expect(logs.length).toBeGreaterThan(5);
+    for (const secret of [
+      'fièvre',
+      'Ordonnance',
+      'Votre ordonnance',
+      'Zoé',
+      '33655555555',
+      '33644444444',
+      clinic.number.accessToken,
+      clinic.number.appSecret,
+      clinic.number.verifyToken,
+      clinic.apiKey,
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});
