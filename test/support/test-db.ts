@@ -14,7 +14,8 @@ export const TEST_ENGINES: DbEngine[] = (process.env.CARELINE_TEST_ENGINES ?? 'p
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export async function openTestDb(engine: DbEngine): Promise<DbHandle> {
+/** A migrated, empty database; `url` is set for PostgreSQL so other processes can use it too. */
+export async function openTestDb(engine: DbEngine): Promise<DbHandle & { url?: string }> {
   if (engine === 'pglite') {
     const handle = await createDb({ engine: 'pglite' });
     await handle.migrate();
@@ -30,6 +31,7 @@ export async function openTestDb(engine: DbEngine): Promise<DbHandle> {
   await handle.migrate();
   return {
     ...handle,
+    url: url.toString(),
     async close() {
       await handle.close();
       await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
