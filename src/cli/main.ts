@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerDataCommands } from './data-commands.ts';
 import { runCli } from './run-cli.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerSimulatorCommands } from './simulator-commands.ts';
+
+// Variables already in the environment win over the file.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const program = new Command('careline')
   .description('Careline: patient messaging for clinics (WhatsApp first).')

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
 import { resolveWhatsAppContact } from '../../modules/contacts/contact.service.ts';
-import type { WhatsAppSenderIdentity } from '../../modules/contacts/whatsapp-sender.ts';
+import type { WhatsAppSenderIdentity } from '../../modules/contacts/whatsapp-sender-identity.ts';
 import { appendInboundMessage } from '../../modules/inbox/inbox.service.ts';
 import { recordDeliveryReceipt } from '../../modules/outbox/delivery-receipt.service.ts';
 import type { Db } from '../../platform/db/db.ts';

@@ -11,7 +11,7 @@ import {
   updateIdentity,
 } from './contact.repository.ts';
 import type { Contact, ContactIdentity } from './contact.schema.ts';
-import type { WhatsAppSenderIdentity } from './whatsapp-sender.ts';
+import type { WhatsAppSenderIdentity } from './whatsapp-sender-identity.ts';
 
 export type ContactWithIdentities = Contact & { identities: ContactIdentity[] };
 
