@@ -34,6 +34,19 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
     expect(await claimJobs(db, ['q'], 10, 60_000)).toEqual([]);
   });
 
+  test('clinics take turns: one clinic’s backlog does not delay another clinic’s job', async () => {
+    const { db } = handle;
+    const lilas = '00000000-0000-4000-8000-00000000000a';
+    const pasteur = '00000000-0000-4000-8000-00000000000b';
+    for (let i = 0; i < 50; i += 1) {
+      await enqueueJob(db, { queue: 'q', payload: { n: `lilas-${i}` }, orgId: lilas, priority: 10 });
+    }
+    await enqueueJob(db, { queue: 'q', payload: { n: 'pasteur-0' }, orgId: pasteur, priority: 10 });
+    const claimed = (await claimJobs(db, ['q'], 4, 60_000)).map((j) => j.payload.n);
+    expect(claimed).toContain('pasteur-0');
+    expect(claimed[0]).toBe('lilas-0');
+  });
+
   test('a job whose worker died is claimed again once its lease runs out', async () => {
     const { db } = handle;
     await enqueueJob(db, { queue: 'q', payload: { n: 1 } });

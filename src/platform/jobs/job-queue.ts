@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/db.ts';
+import type { Db, DbOrTx } from '../db/db.ts';
+import { interleaveByKey } from './fair-order.ts';
 import { type Job, jobs } from './job.schema.ts';
 
 export interface NewJob {
@@ -31,42 +32,58 @@ export async function enqueueJob(db: DbOrTx, job: NewJob): Promise<void> {
 }
 
 /**
- * Claims up to `limit` due jobs for this worker. A running job whose lease ran out (its worker died)
- * is claimable again, which is what makes jobs survive a crash.
+ * Claims up to `limit` due jobs for this worker, taking turns between clinics within each priority so
+ * one clinic's bulk send cannot delay another clinic's reply. A running job whose lease ran out (its
+ * worker died) is claimable again, which is what makes jobs survive a crash.
  */
-export async function claimJobs(
-  db: DbOrTx,
-  queues: readonly string[],
-  limit: number,
-  leaseMs: number,
-): Promise<Job[]> {
-  const due = db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(
-      and(
-        inArray(jobs.queue, [...queues]),
-        or(
-          and(eq(jobs.status, 'queued'), lte(jobs.runAt, sql`now()`)),
-          and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`)),
-        ),
-      ),
-    )
-    .orderBy(asc(jobs.priority), asc(jobs.runAt), asc(jobs.id))
-    .limit(limit)
-    .for('update', { skipLocked: true });
-  const claimed = await db
-    .update(jobs)
-    .set({
-      status: 'running',
-      attempts: sql`${jobs.attempts} + 1`,
-      lockedUntil: sql`now() + (${leaseMs} * interval '1 millisecond')`,
-    })
-    .where(inArray(jobs.id, due))
-    .returning();
-  return claimed.sort(
-    (a, b) => a.priority - b.priority || a.runAt.getTime() - b.runAt.getTime() || a.id - b.id,
+export async function claimJobs(db: Db, queues: readonly string[], limit: number, leaseMs: number): Promise<Job[]> {
+  const claimable = and(
+    inArray(jobs.queue, [...queues]),
+    or(
+      and(eq(jobs.status, 'queued'), lte(jobs.runAt, sql`now()`)),
+      and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`)),
+    ),
   );
+  // Candidates are locked (others skip them) only for this short transaction; the unpicked are released.
+  return db.transaction(async (tx) => {
+    const candidates = await tx
+      .select({ id: jobs.id, orgId: jobs.orgId, priority: jobs.priority })
+      .from(jobs)
+      .where(claimable)
+      .orderBy(asc(jobs.priority), asc(jobs.runAt), asc(jobs.id))
+      .limit(limit * 8)
+      .for('update', { skipLocked: true });
+    const picked = takeTurnsByOrg(candidates, limit).map((c) => c.id);
+    if (picked.length === 0) return [];
+    const claimed = await tx
+      .update(jobs)
+      .set({
+        status: 'running',
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedUntil: sql`now() + (${leaseMs} * interval '1 millisecond')`,
+      })
+      .where(inArray(jobs.id, picked))
+      .returning();
+    return claimed.sort((a, b) => picked.indexOf(a.id) - picked.indexOf(b.id));
+  });
+}
+
+/** Within each priority (candidates come sorted), one job per clinic in turn, keeping each clinic's order. */
+function takeTurnsByOrg<T extends { orgId: string | null; priority: number }>(candidates: T[], limit: number): T[] {
+  const picked: T[] = [];
+  for (const priority of [...new Set(candidates.map((c) => c.priority))]) {
+    picked.push(...interleaveByKey(candidates.filter((c) => c.priority === priority), (c) => c.orgId));
+    if (picked.length >= limit) break;
+  }
+  return picked.slice(0, limit);
+}
+
+/** Puts a job back to wait until `until` without counting the run as an attempt. */
+export async function deferJob(db: DbOrTx, id: number, until: Date): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ status: 'queued', runAt: until, lockedUntil: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)` })
+    .where(eq(jobs.id, id));
 }
 
 export async function completeJob(db: DbOrTx, id: number): Promise<void> {

@@ -1,11 +1,25 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.ts';
 import type { Job } from './job.schema.ts';
-import { backoffDelayMs, claimJobs, completeJob, failJob } from './job-queue.ts';
+import { backoffDelayMs, claimJobs, completeJob, deferJob, failJob } from './job-queue.ts';
 
 /** Thrown by a handler when trying again cannot help (bad data, a provider's final refusal). */
 export class PermanentJobError extends Error {
   override name = 'PermanentJobError';
+}
+
+/**
+ * Thrown by a handler that must wait (pacing, a reconciliation delay): the job runs again at `until`,
+ * and this run does not count as a failed attempt.
+ */
+export class DeferJob extends Error {
+  override name = 'DeferJob';
+  constructor(
+    readonly until: Date,
+    reason: string,
+  ) {
+    super(reason);
+  }
 }
 
 export type JobHandler = (job: Job) => Promise<void>;
@@ -97,6 +111,10 @@ export class JobWorker {
       await handler(job);
       await completeJob(this.options.db, job.id);
     } catch (error) {
+      if (error instanceof DeferJob) {
+        await deferJob(this.options.db, job.id, error.until);
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       const retryAt =
         error instanceof PermanentJobError ? null : new Date(Date.now() + backoffDelayMs(job.attempts));

@@ -1,0 +1,43 @@
+/**
+ * Where the bytes of media files live (patients' photos and voice notes, documents agents attach).
+ * Keys are opaque strings issued by `put` and scoped to an org: a key only ever reads within the org
+ * it was stored for. Local disk today; an S3-compatible bucket fits behind the same port
+ * (`{orgId}/{key}` as the object name).
+ */
+export interface MediaStore {
+  put(input: PutMediaInput): Promise<StoredMedia>;
+  /** Throws {@link MediaNotFoundError} when this org has no such media (also for another org's key). */
+  get(orgId: string, key: string): Promise<MediaObject>;
+  /** Deleting what is not there is a no-op; a key this store could never have issued is refused. */
+  delete(orgId: string, key: string): Promise<void>;
+}
+
+export interface PutMediaInput {
+  orgId: string;
+  bytes: Buffer;
+  mimeType: string;
+  fileName?: string;
+}
+
+export interface StoredMedia {
+  key: string;
+  /** Hex SHA-256 of the plain bytes. */
+  sha256: string;
+  size: number;
+}
+
+export interface MediaObject extends StoredMedia {
+  bytes: Buffer;
+  mimeType: string;
+  fileName: string | null;
+}
+
+export class MediaNotFoundError extends Error {
+  override name = 'MediaNotFoundError';
+  constructor(
+    readonly orgId: string,
+    readonly key: string,
+  ) {
+    super(`No media "${key}" in this clinic's store`);
+  }
+}
