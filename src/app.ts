@@ -1,16 +1,31 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
+import {
+  downloadWhatsAppMedia,
+  queueMediaDownloads,
+  WHATSAPP_MEDIA_DOWNLOAD_QUEUE,
+} from './channels/whatsapp/media-download.job.ts';
+import {
+  syncWhatsAppTemplates,
+  WHATSAPP_TEMPLATE_SYNC_QUEUE,
+} from './channels/whatsapp/template-sync.job.ts';
 import { WhatsAppSender } from './channels/whatsapp/whatsapp-sender.ts';
 import { processWhatsAppWebhook, WHATSAPP_WEBHOOK_QUEUE } from './channels/whatsapp/whatsapp-webhook.job.ts';
 import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
+import { alertRoutes } from './modules/alerts/alert.routes.ts';
 import { requireApiKey } from './modules/auth/api-key.auth.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
+import { mediaRoutes } from './modules/media/media.routes.ts';
 import { sendQueuedMessage } from './modules/outbox/outbox.service.ts';
 import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
+import { SendPacer } from './modules/outbox/pacing/send-pacer.ts';
+import { MARK_READ_QUEUE, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
+import { templateRoutes } from './modules/templates/template.routes.ts';
 import type { Db, DbEngine } from './platform/db/db.ts';
 import { createHttpServer, type HttpServer } from './platform/http/create-http-server.ts';
 import { JobWorker } from './platform/jobs/job-worker.ts';
+import type { MediaStore } from './platform/media/media-store.ts';
 import { simulatorRoutes } from './simulator/simulator.routes.ts';
 import type { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
 
@@ -21,10 +36,13 @@ export interface CarelineDeps {
   engine: DbEngine;
   logger: Logger;
   whatsapp: { graphUrl: string; apiVersion: string };
+  mediaStore: MediaStore;
   /** Mounted at /simulator when given (demo mode). */
   simulator?: WhatsAppSimulator;
   /** How often the worker looks for due jobs when nobody woke it. */
   pollIntervalMs?: number;
+  /** How long a send interrupted mid-call waits for a status echo before it is retried. */
+  reconcileAfterMs?: number;
 }
 
 export interface Careline {
@@ -35,27 +53,37 @@ export interface Careline {
 
 /** Wires services, routes and the job worker. The caller opens the database and starts listening. */
 export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
-  const { db, logger } = deps;
+  const { db, logger, mediaStore } = deps;
+  const senders = {
+    whatsapp: new WhatsAppSender({
+      defaultGraphUrl: deps.whatsapp.graphUrl,
+      defaultApiVersion: deps.whatsapp.apiVersion,
+    }),
+  };
+  const pacer = new SendPacer();
+  const outbox = {
+    db,
+    logger,
+    senders,
+    pacer,
+    mediaStore,
+    ...(deps.reconcileAfterMs !== undefined ? { reconcileAfterMs: deps.reconcileAfterMs } : {}),
+  };
   const worker = new JobWorker({
     db,
     logger: logger.child({ component: 'worker' }),
     pollIntervalMs: deps.pollIntervalMs ?? 500,
     handlers: {
-      [WHATSAPP_WEBHOOK_QUEUE]: (job) => processWhatsAppWebhook({ db, logger }, job),
-      [OUTBOX_SEND_QUEUE]: (job) =>
-        sendQueuedMessage(
-          {
-            db,
-            logger,
-            senders: {
-              whatsapp: new WhatsAppSender({
-                defaultGraphUrl: deps.whatsapp.graphUrl,
-                defaultApiVersion: deps.whatsapp.apiVersion,
-              }),
-            },
-          },
+      [WHATSAPP_WEBHOOK_QUEUE]: (job) =>
+        processWhatsAppWebhook(
+          { db, logger, onMediaReceived: (stored) => queueMediaDownloads(db, stored) },
           job,
         ),
+      [WHATSAPP_MEDIA_DOWNLOAD_QUEUE]: (job) =>
+        downloadWhatsAppMedia({ db, logger, mediaStore, whatsapp: deps.whatsapp }, job),
+      [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) => syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp }, job),
+      [OUTBOX_SEND_QUEUE]: (job) => sendQueuedMessage(outbox, job),
+      [MARK_READ_QUEUE]: (job) => sendReadReceipt({ db, senders }, job),
     },
   });
   const wake = () => worker.wake();
@@ -69,7 +97,10 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       await api.register(async (secured) => {
         secured.addHook('preHandler', requireApiKey(db));
         await secured.register(contactRoutes(db));
-        await secured.register(conversationRoutes(db, wake));
+        await secured.register(conversationRoutes({ db, senders }, wake));
+        await secured.register(templateRoutes(db, wake));
+        await secured.register(mediaRoutes(db, mediaStore));
+        await secured.register(alertRoutes(db));
       });
     },
     { prefix: '/api/v1' },

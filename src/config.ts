@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import {
   DEFAULT_GRAPH_API_VERSION,
@@ -18,6 +19,8 @@ const environment = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().min(1).default('./data'),
+  MEDIA_DIR: z.string().min(1).optional(),
+  CARELINE_SECRET_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   WHATSAPP_GRAPH_URL: z.url().default(DEFAULT_GRAPH_URL),
@@ -36,6 +39,10 @@ export interface Config {
   /** How Careline is reached from outside (Meta's callback URL is {publicUrl}/webhooks/whatsapp). */
   publicUrl: string;
   database: { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDir: string };
+  /** Where media files are kept, encrypted. */
+  mediaDir: string;
+  /** The encryption key setting (`base64` or `id:base64,...`); unset = a key file in the data directory. */
+  secretKey: { setting: string } | { keyFile: string };
   logLevel: string;
   logPretty: boolean;
   whatsapp: { graphUrl: string; apiVersion: string };
@@ -66,6 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { engine: 'postgres', url: e.DATABASE_URL }
       : { engine: 'pglite', dataDir: e.DATA_DIR },
+    mediaDir: e.MEDIA_DIR ?? join(e.DATA_DIR, 'media'),
+    secretKey: e.CARELINE_SECRET_KEY
+      ? { setting: e.CARELINE_SECRET_KEY }
+      : { keyFile: join(e.DATA_DIR, 'secret.key') },
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_FORMAT ? e.LOG_FORMAT === 'pretty' : Boolean(process.stdout.isTTY),
     whatsapp: { graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''), apiVersion: e.WHATSAPP_API_VERSION },

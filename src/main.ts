@@ -1,10 +1,14 @@
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import { buildCareline } from './app.ts';
 import type { Config } from './config.ts';
 import { attachSimulatedNumbers } from './demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from './demo/demo-clinic.ts';
+import { FieldCipher, loadOrCreateKeyFile, parseKeySetting } from './platform/crypto/field-cipher.ts';
 import { createDb } from './platform/db/create-db.ts';
 import { createLogger } from './platform/logger.ts';
+import { LocalEncryptedMediaStore } from './platform/media/local-encrypted-media-store.ts';
 import { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
 
 export interface RunningCareline {
@@ -31,6 +35,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
       engine: handle.engine,
       logger,
       whatsapp: config.whatsapp,
+      mediaStore: new LocalEncryptedMediaStore({ root: config.mediaDir, cipher: cipherFor(config) }),
       ...(simulator ? { simulator } : {}),
     });
     await careline.http.listen({ port: config.port, host: config.host });
@@ -60,6 +65,13 @@ export async function serve(config: Config): Promise<RunningCareline> {
     await handle.close();
     throw error;
   }
+}
+
+/** The key that encrypts media at rest: CARELINE_SECRET_KEY, or a key file made once in the data directory. */
+function cipherFor(config: Config): FieldCipher {
+  if ('setting' in config.secretKey) return new FieldCipher(parseKeySetting(config.secretKey.setting));
+  mkdirSync(dirname(config.secretKey.keyFile), { recursive: true });
+  return FieldCipher.forKey(loadOrCreateKeyFile(config.secretKey.keyFile));
 }
 
 /** Where this process can reach itself, whatever interface it listens on. */

@@ -1,20 +1,32 @@
 import type { ChannelAccount } from '../modules/channel-accounts/channel-account.schema.ts';
 import type { ContactIdentity } from '../modules/contacts/contact.schema.ts';
+import type { MessageTemplate } from '../modules/templates/template.schema.ts';
+import type { LimitViolation, OutboundMessage } from './outbound-message.ts';
 
-/** A message on its way out, in channel-neutral terms. */
-export interface OutboundText {
-  type: 'text';
-  text: string;
-  /** The provider id of the message this one quotes. */
-  replyToExternalId: string | null;
-  /** Our message id, echoed back by providers that support it (WhatsApp biz_opaque_callback_data). */
+export type { LimitViolation, OutboundMessage } from './outbound-message.ts';
+
+/** A plain text message; the quote and our correlation id travel as send options, not in the message. */
+export type OutboundText = Extract<OutboundMessage, { type: 'text' }>;
+
+/** What the outbox resolved before the call: provider ids of what the message points at. */
+export interface SendOptions {
+  /** Our message id; providers that echo it (WhatsApp biz_opaque_callback_data) let us reconcile. */
   correlationId: string;
+  replyToExternalId: string | null;
+  targetExternalId?: string;
+  /** Provider ids of media uploaded for this message, keyed by Careline media id. */
+  providerMediaIds: Record<string, string>;
 }
 
-export type OutboundMessage = OutboundText;
+/**
+ * Why a send did not go through, when the outbox must act on it beyond retrying: the customer-service
+ * window closed, the access token is invalid (an operator must fix it), or the provider is throttling
+ * the number or the pair of number and patient.
+ */
+export type SendFailureReason = 'window_closed' | 'token_invalid' | 'throttled_number' | 'throttled_pair';
 
 /**
- * What came of one send call. `retry`: a passing fault (5xx, time-out, throttling) — try again later;
+ * What came of one call. `retry`: a passing fault (5xx, time-out, throttling) — try again later;
  * `fail`: the provider refused for good, with a reason a person can read.
  */
 export type SendOutcome =
@@ -25,9 +37,37 @@ export type SendOutcome =
       code: number | null;
       title: string;
       detail: string | null;
+      reason?: SendFailureReason;
     };
+
+export type UploadOutcome =
+  | { ok: true; providerMediaId: string }
+  | { ok: false; disposition: 'retry' | 'fail'; title: string };
+
+export type TemplateFinder = (name: string, language: string) => Promise<MessageTemplate | undefined>;
 
 /** The outbound half of the channel port: each channel adapter implements it. */
 export interface ChannelSender {
-  send(account: ChannelAccount, recipient: ContactIdentity, message: OutboundMessage): Promise<SendOutcome>;
+  /** Hours after the patient's last message during which free-form messages may be sent; null = no window. */
+  readonly windowHours: number | null;
+  /** Whether this message needs that window open (WhatsApp: everything but approved templates). */
+  needsWindow(message: OutboundMessage): boolean;
+  /** The channel's limits, and for templates its registry: what would make the provider refuse. */
+  validate(
+    account: ChannelAccount,
+    message: OutboundMessage,
+    findTemplate: TemplateFinder,
+  ): Promise<LimitViolation[]>;
+  uploadMedia(
+    account: ChannelAccount,
+    file: { bytes: Buffer; mimeType: string; fileName: string | null },
+  ): Promise<UploadOutcome>;
+  send(
+    account: ChannelAccount,
+    recipient: ContactIdentity,
+    message: OutboundMessage,
+    options: SendOptions,
+  ): Promise<SendOutcome>;
+  /** Tells the patient's app the clinic read their message (blue ticks). */
+  markRead(account: ChannelAccount, externalId: string): Promise<SendOutcome>;
 }

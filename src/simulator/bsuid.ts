@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import type { RandomSource } from './random-source.ts';
 
 /** A business-scoped user id like Meta's (`US.` + 20 digits), for phoneless patients given none. */
-export function randomBsuid(): string {
-  const digits = [...randomBytes(20)].map((byte) => String(byte % 10)).join('');
+export function randomBsuid(random: RandomSource): string {
+  const digits = [...random.bytes(20)].map((byte) => String(byte % 10)).join('');
   return `US.${digits}`;
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { controlExtraRoutes } from './control-extra.routes.ts';
 import { clientErrorStatus, useJsonBodies } from './json-body-parser.ts';
 import { patientMessageSchema } from './patient-message.ts';
 import { sendProblem, zodProblems } from './problem.ts';
@@ -9,6 +10,14 @@ import { SimulatorError } from './simulator-error.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
 const numberParams = z.object({ phoneNumberId: z.string().min(1) });
+
+const PROBLEMS: Record<SimulatorError['kind'], { status: number; title: string }> = {
+  invalid_input: { status: 400, title: 'Invalid request' },
+  unknown_message: { status: 400, title: 'Unknown message' },
+  unknown_number: { status: 404, title: 'Unknown simulated number' },
+  unknown_template: { status: 404, title: 'Unknown template' },
+  conflict: { status: 409, title: 'Not possible in this state' },
+};
 
 /**
  * The simulator's own API, for tests and the demo: register numbers, make patients write, read what
@@ -20,8 +29,7 @@ export function controlRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync 
 
     app.setErrorHandler((error, _request, reply) => {
       if (error instanceof SimulatorError) {
-        const status = error.kind === 'unknown_number' ? 404 : 400;
-        const title = error.kind === 'unknown_number' ? 'Unknown simulated number' : 'Invalid request';
+        const { status, title } = PROBLEMS[error.kind];
         return sendProblem(reply, status, title, [{ field: error.field, reason: error.reason }]);
       }
       const status = clientErrorStatus(error);
@@ -83,5 +91,7 @@ export function controlRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync 
         return sendProblem(reply, 400, 'Invalid patient message', zodProblems(parsed.error));
       return simulator.patientSends(parsed.data);
     });
+
+    await app.register(controlExtraRoutes(simulator));
   };
 }

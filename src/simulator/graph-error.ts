@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { ERROR_TITLES, type ErrorCodes, type ErrorKind } from './graph-error-codes.ts';
+import type { RandomSource } from './random-source.ts';
 
 /** The body Graph returns on failure (§1.7 of channels.md); field names are Meta's. */
 export interface GraphErrorBody {
@@ -32,14 +34,14 @@ export function invalidTokenError(): GraphErrorResponse {
   };
 }
 
-/** Error 100/33: the phone number id does not exist or this token may not use it. */
-export function objectNotFoundError(objectId: string): GraphErrorResponse {
+/** Error 100/33: the object (phone number, media, WABA) does not exist or this token may not use it. */
+export function objectNotFoundError(objectId: string, method: 'get' | 'post' | 'delete' = 'post') {
   return {
     httpStatus: 400,
     body: {
       error: {
         message:
-          `Unsupported post request. Object with ID '${objectId}' does not exist, cannot be loaded due to ` +
+          `Unsupported ${method} request. Object with ID '${objectId}' does not exist, cannot be loaded due to ` +
           'missing permissions, or does not support this operation. Please read the Graph API documentation ' +
           'at https://developers.facebook.com/docs/graph-api',
         type: 'GraphMethodException',
@@ -48,19 +50,40 @@ export function objectNotFoundError(objectId: string): GraphErrorResponse {
         fbtrace_id: newFbtraceId(),
       },
     },
-  };
+  } satisfies GraphErrorResponse;
 }
 
 /** Error 100 on a send body: `message` is Graph's headline, `details` names the parameter. */
 export function invalidParameterError(message: string, details: string): GraphErrorResponse {
+  return graphErrorWith({ code: 100, message, details });
+}
+
+/** A WhatsApp error of the catalogue: `(#code) title`, with details naming the parameter and limit. */
+export function whatsAppError(
+  kind: ErrorKind,
+  codes: ErrorCodes,
+  details: string,
+  httpStatus = 400,
+): GraphErrorResponse {
+  const code = codes[kind];
+  return graphErrorWith({ code, message: `(#${code}) ${ERROR_TITLES[kind]}`, details, httpStatus });
+}
+
+/** Any Graph error with WhatsApp `error_data`, e.g. injected ones (4, 80007, 368). */
+export function graphErrorWith(error: {
+  code: number;
+  message: string;
+  details: string;
+  httpStatus?: number;
+}): GraphErrorResponse {
   return {
-    httpStatus: 400,
+    httpStatus: error.httpStatus ?? 400,
     body: {
       error: {
-        message,
+        message: error.message,
         type: 'OAuthException',
-        code: 100,
-        error_data: { messaging_product: 'whatsapp', details },
+        code: error.code,
+        error_data: { messaging_product: 'whatsapp', details: error.details },
         fbtrace_id: newFbtraceId(),
       },
     },
@@ -68,6 +91,17 @@ export function invalidParameterError(message: string, details: string): GraphEr
 }
 
 /** Graph's `fbtrace_id`: 23 URL-safe base64 characters, random per response. */
-function newFbtraceId(): string {
-  return randomBytes(17).toString('base64url');
+export function newFbtraceId(random?: RandomSource): string {
+  return (random ? random.bytes(17) : randomBytes(17)).toString('base64url');
+}
+
+/** Gives an error answer a trace id from the simulator's source, so seeded runs answer identically. */
+export function stampTrace<T extends { body: unknown }>(response: T, random: RandomSource): T {
+  const body = response.body;
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const error = body.error;
+    if (typeof error === 'object' && error !== null)
+      Object.assign(error, { fbtrace_id: newFbtraceId(random) });
+  }
+  return response;
 }

@@ -1,40 +1,10 @@
 import { z } from 'zod';
-import { type GraphErrorResponse, invalidParameterError } from './graph-error.ts';
+import { type GraphErrorResponse, graphErrorWith, whatsAppError } from './graph-error.ts';
+import type { ErrorCodes } from './graph-error-codes.ts';
+import { INTERACTIVE_TYPES } from './outbound-interactive.schema.ts';
+import { OUTBOUND_TYPES, type OutboundMessage, outboundMessageSchema } from './outbound-message.schema.ts';
 
-/** Meta's limit on `text.body`, counted in characters (code points), not UTF-16 units. */
-export const TEXT_BODY_LIMIT = 4096;
-
-const textMessageSchema = z
-  .object({
-    messaging_product: z.literal('whatsapp'),
-    recipient_type: z.literal('individual').optional(),
-    to: z
-      .string()
-      .regex(/^\+?\d{5,15}$/, 'must be the recipient phone number in digits, optionally with a leading +')
-      .optional(),
-    // Users who adopted a username can be addressed by their business-scoped user id instead.
-    recipient: z
-      .string()
-      .regex(/^[A-Z]{2}\.[A-Za-z0-9.]+$/, 'must be a business-scoped user id, e.g. US.13491208655302741918')
-      .optional(),
-    // Graph treats a missing `type` as text.
-    type: z.literal('text').optional(),
-    text: z.object({
-      body: z
-        .string()
-        .min(1, 'must not be empty')
-        .refine((body) => [...body].length <= TEXT_BODY_LIMIT, {
-          message: `must be at most ${TEXT_BODY_LIMIT} characters long`,
-        }),
-      preview_url: z.boolean().optional(),
-    }),
-    context: z.object({ message_id: z.string().min(1) }).optional(),
-    biz_opaque_callback_data: z.string().max(512).optional(),
-  })
-  .refine((body) => body.to !== undefined || body.recipient !== undefined, {
-    message: 'is required',
-    path: ['to'],
-  });
+export { TEXT_BODY_LIMIT } from './outbound-message.schema.ts';
 
 const markAsReadSchema = z.object({
   messaging_product: z.literal('whatsapp'),
@@ -43,54 +13,80 @@ const markAsReadSchema = z.object({
   typing_indicator: z.object({ type: z.literal('text') }).optional(),
 });
 
-export type TextSendRequest = z.infer<typeof textMessageSchema>;
 export type MarkAsReadRequest = z.infer<typeof markAsReadSchema>;
 
 export type GraphSendRequest =
-  | { kind: 'text'; request: TextSendRequest }
+  | { kind: 'message'; request: OutboundMessage }
   | { kind: 'mark_as_read'; request: MarkAsReadRequest };
 
 /**
- * Reads a `POST /{version}/{phone-number-id}/messages` body into a text send or a mark-as-read, or
- * the Graph error (code 100) Meta would answer, naming the parameter at fault.
+ * Reads a `POST /{version}/{phone-number-id}/messages` body into a message send or a mark-as-read, or
+ * the Graph error Meta would answer, naming the parameter and the limit at fault: code 100 for the
+ * envelope and content, 131009 (configurable) for interactive limits.
  */
-export function parseGraphSendRequest(body: unknown): GraphSendRequest | GraphErrorResponse {
-  if (!isRecord(body)) {
-    return invalidParameterError('(#100) Invalid parameter', 'The request body must be a JSON object.');
-  }
+export function parseGraphSendRequest(
+  body: unknown,
+  codes: ErrorCodes,
+): GraphSendRequest | GraphErrorResponse {
+  if (!isRecord(body)) return invalid(codes, 'Invalid parameter', 'The request body must be a JSON object.');
   if (body.status !== undefined) {
     const parsed = markAsReadSchema.safeParse(body);
-    return parsed.success ? { kind: 'mark_as_read', request: parsed.data } : toGraphError(parsed.error, body);
+    return parsed.success
+      ? { kind: 'mark_as_read', request: parsed.data }
+      : toGraphError(parsed.error, body, codes);
   }
-  if (body.type !== undefined && body.type !== 'text') {
-    return invalidParameterError(
-      '(#100) Invalid parameter',
-      `Param type: '${String(body.type)}' messages are not supported by this simulator yet (only text).`,
-    );
-  }
-  const parsed = textMessageSchema.safeParse(body);
-  return parsed.success ? { kind: 'text', request: parsed.data } : toGraphError(parsed.error, body);
+  // Graph treats a missing `type` as text.
+  const typed = body.type === undefined ? { ...body, type: 'text' } : body;
+  const unknownType = unknownDiscriminator(typed);
+  if (unknownType) return invalid(codes, 'Invalid parameter', unknownType);
+  const parsed = outboundMessageSchema.safeParse(typed);
+  return parsed.success
+    ? { kind: 'message', request: parsed.data }
+    : toGraphError(parsed.error, typed, codes);
 }
 
-function toGraphError(error: z.ZodError, body: Record<string, unknown>): GraphErrorResponse {
-  const issue = error.issues[0];
-  if (!issue) return invalidParameterError('(#100) Invalid parameter', 'The request body is invalid.');
-  const param = graphParamName(issue.path);
-  if (valueAt(body, issue.path) === undefined) {
-    return invalidParameterError(
-      `(#100) The parameter ${param} is required.`,
-      `The parameter ${param} is required.`,
-    );
+function unknownDiscriminator(body: Record<string, unknown>): string | undefined {
+  const type = body.type;
+  if (typeof type !== 'string' || !OUTBOUND_TYPES.some((known) => known === type)) {
+    return `Param type must be one of ${OUTBOUND_TYPES.join(', ')}; '${String(type)}' is not supported.`;
   }
-  const reason = `Param ${param} ${issue.message}`;
+  const interactive = body.interactive;
+  if (type === 'interactive' && isRecord(interactive)) {
+    const kind = interactive.type;
+    if (typeof kind !== 'string' || !INTERACTIVE_TYPES.some((known) => known === kind)) {
+      return `Param interactive['type'] must be one of ${INTERACTIVE_TYPES.join(', ')}; '${String(kind)}' is not supported.`;
+    }
+  }
+  return undefined;
+}
+
+function toGraphError(
+  error: z.ZodError,
+  body: Record<string, unknown>,
+  codes: ErrorCodes,
+): GraphErrorResponse {
+  const issue = error.issues[0];
+  if (!issue) return invalid(codes, 'Invalid parameter', 'The request body is invalid.');
+  const param = graphParamName(issue.path);
+  const missing = valueAt(body, issue.path) === undefined && issue.code !== 'custom';
+  const reason = missing ? `The parameter ${param} is required.` : `Param ${param} ${issue.message}.`;
+  // Meta reports interactive limits as "Parameter value is not valid", the field and limit in details.
+  if (issue.path[0] === 'interactive') return whatsAppError('parameterValueInvalid', codes, reason);
+  if (missing || valueAt(body, issue.path) === undefined) {
+    return invalid(codes, `The parameter ${param} is required.`, `The parameter ${param} is required.`);
+  }
   // Length limits are reported in the headline, as Graph does, so the caller sees the limit at once.
-  if (issue.code === 'custom' || issue.code === 'too_big')
-    return invalidParameterError(`(#100) ${reason}.`, `${reason}.`);
-  return invalidParameterError('(#100) Invalid parameter', `${reason}.`);
+  if (issue.code === 'custom' || issue.code === 'too_big') return invalid(codes, reason, reason);
+  return invalid(codes, 'Invalid parameter', reason);
+}
+
+function invalid(codes: ErrorCodes, headline: string, details: string): GraphErrorResponse {
+  const code = codes.invalidParameter;
+  return graphErrorWith({ code, message: `(#${code}) ${headline}`, details });
 }
 
 /** Graph names nested parameters PHP-style: `text['body']`. */
-function graphParamName(path: readonly PropertyKey[]): string {
+export function graphParamName(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
   return `${head ?? 'body'}${rest.map((key) => `['${key}']`).join('')}`;
 }
@@ -98,8 +94,9 @@ function graphParamName(path: readonly PropertyKey[]): string {
 function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = body;
   for (const key of path) {
-    if (!isRecord(current)) return undefined;
-    current = current[String(key)];
+    if (Array.isArray(current)) current = current[Number(key)];
+    else if (isRecord(current)) current = current[String(key)];
+    else return undefined;
   }
   return current;
 }

@@ -5,7 +5,7 @@ import type { z } from 'zod';
  * actionable problem document.
  */
 export class SimulatorError extends Error {
-  readonly kind: 'invalid_input' | 'unknown_number';
+  readonly kind: 'invalid_input' | 'unknown_number' | 'unknown_template' | 'unknown_message' | 'conflict';
   readonly field: string;
   readonly reason: string;
 

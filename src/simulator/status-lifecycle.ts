@@ -1,17 +1,32 @@
-import { randomBytes } from 'node:crypto';
-import { type LifecycleDelays, lifecyclePlan, type PlannedStatus } from './lifecycle-plan.ts';
-import type { SimulatorBehaviour } from './simulator-behaviour.ts';
-import type { SimulatedMessage } from './simulator-records.ts';
-import type { StatusEvent } from './status-webhook.ts';
+import {
+  type LifecycleDelays,
+  lifecyclePlan,
+  type PlannedStatus,
+  type StatusName,
+} from './lifecycle-plan.ts';
+import type { RandomSource } from './random-source.ts';
+import type { ParsedBehaviour } from './simulator-behaviour.ts';
+import type { MessageStatus, SimulatedMessage } from './simulator-records.ts';
+import type { Pricing, StatusEvent } from './status-webhook.ts';
 import type { TimerSet } from './timer-set.ts';
 
 interface StatusLifecycleOptions {
   timers: TimerSet;
   now: () => Date;
+  random: RandomSource;
   delays: LifecycleDelays;
   /** Called as each status happens; the simulator turns it into a signed webhook. */
   emit: (message: SimulatedMessage, event: StatusEvent) => void;
 }
+
+const RANK: Record<MessageStatus, number> = {
+  accepted: 0,
+  sent: 1,
+  delivered: 2,
+  read: 3,
+  played: 4,
+  failed: 5,
+};
 
 /** Moves accepted messages through their statuses on timers, the way a recipient's phone would. */
 export class StatusLifecycle {
@@ -23,10 +38,18 @@ export class StatusLifecycle {
   }
 
   /** Plans the message's statuses from the knobs in force now and emits them one after the other. */
-  start(message: SimulatedMessage, behaviour: SimulatorBehaviour, bizOpaqueCallbackData?: string): void {
-    this.#run(message, lifecyclePlan(behaviour, this.#options.delays), {
-      conversationId: this.#conversationId(message),
-      ...(bizOpaqueCallbackData === undefined ? {} : { bizOpaqueCallbackData }),
+  start(
+    message: SimulatedMessage,
+    behaviour: ParsedBehaviour,
+    extras: { bizOpaqueCallbackData?: string; pricing: Pricing },
+  ): void {
+    const plan = lifecyclePlan(behaviour, this.#options.delays, { playable: message.type === 'audio' });
+    this.#run(message, plan, {
+      conversationId: this.#conversationId(message, extras.pricing),
+      pricing: extras.pricing,
+      ...(extras.bizOpaqueCallbackData === undefined
+        ? {}
+        : { bizOpaqueCallbackData: extras.bizOpaqueCallbackData }),
       ...(behaviour.fail === undefined ? {} : { failure: behaviour.fail }),
     });
   }
@@ -34,13 +57,14 @@ export class StatusLifecycle {
   #run(
     message: SimulatedMessage,
     plan: PlannedStatus[],
-    common: Pick<StatusEvent, 'conversationId' | 'bizOpaqueCallbackData' | 'failure'>,
+    common: Pick<StatusEvent, 'conversationId' | 'pricing' | 'bizOpaqueCallbackData' | 'failure'>,
   ): void {
     const [step, ...rest] = plan;
     if (!step) return;
     this.#options.timers.schedule(step.delayMs, () => {
       const at = this.#options.now();
-      message.status = step.status;
+      // Receipts may cross (reorder knob); the message keeps the furthest status it reached.
+      if (RANK[step.status] > RANK[message.status]) message.status = step.status;
       message.statusHistory.push({ status: step.status, at: at.toISOString() });
       this.#options.emit(message, {
         ...common,
@@ -54,14 +78,16 @@ export class StatusLifecycle {
     });
   }
 
-  /** Meta keeps one conversation id per business number and user while the service window is open. */
-  #conversationId(message: SimulatedMessage): string {
-    const key = `${message.phoneNumberId}:${message.recipientWaId ?? message.recipientUserId}`;
+  /** Meta keeps one conversation id per business number, user and category while it is open. */
+  #conversationId(message: SimulatedMessage, pricing: Pricing): string {
+    const key = `${message.phoneNumberId}:${message.recipientWaId ?? message.recipientUserId}:${pricing.category}`;
     let id = this.#conversations.get(key);
     if (id === undefined) {
-      id = randomBytes(16).toString('hex');
+      id = this.#options.random.bytes(16).toString('hex');
       this.#conversations.set(key, id);
     }
     return id;
   }
 }
+
+export type { StatusName };

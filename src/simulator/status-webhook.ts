@@ -1,7 +1,15 @@
 import type { StatusName } from './lifecycle-plan.ts';
 import type { SimulatedNumber } from './simulated-number.ts';
-import type { SimulatorBehaviour } from './simulator-behaviour.ts';
+import type { StatusFailure } from './simulator-behaviour.ts';
 import { unixSeconds, webhookEnvelope } from './webhook-envelope.ts';
+
+/** How a message is billed under per-message pricing (PMP). */
+export interface Pricing {
+  category: 'service' | 'marketing' | 'utility' | 'authentication';
+  type: 'free_customer_service' | 'regular';
+}
+
+export const SERVICE_PRICING: Pricing = { category: 'service', type: 'free_customer_service' };
 
 export interface StatusEvent {
   wamid: string;
@@ -10,18 +18,28 @@ export interface StatusEvent {
   recipientWaId: string | null;
   recipientUserId: string | null;
   conversationId: string;
+  pricing: Pricing;
   bizOpaqueCallbackData?: string;
-  failure?: NonNullable<SimulatorBehaviour['fail']>;
+  failure?: StatusFailure;
 }
 
 const SERVICE_WINDOW_SECONDS = 24 * 60 * 60;
 
 /**
- * A status webhook shaped like Meta's PMP-era ones for a free-form reply: `conversation` on every
- * status with `expiration_timestamp` only on `sent`, `pricing` free customer service, and on
- * `failed` the `errors[]` block instead.
+ * A status webhook shaped like Meta's PMP-era ones: `conversation` on every status with
+ * `expiration_timestamp` only on `sent`, `pricing` (free customer service for replies, regular for
+ * billed templates), and on `failed` the `errors[]` block instead.
  */
 export function statusWebhook(number: SimulatedNumber, event: StatusEvent) {
+  return webhookEnvelope(number, statusValue(event));
+}
+
+/** The `value` of the webhook alone, for batching several into one POST. */
+export function statusValue(event: StatusEvent) {
+  return { statuses: [statusObject(event)] };
+}
+
+export function statusObject(event: StatusEvent) {
   const timestamp = unixSeconds(event.at);
   const base = {
     id: event.wamid,
@@ -33,11 +51,9 @@ export function statusWebhook(number: SimulatedNumber, event: StatusEvent) {
       ? {}
       : { biz_opaque_callback_data: event.bizOpaqueCallbackData }),
   };
-  const status =
-    event.status === 'failed'
-      ? { ...base, errors: [failureError(event.failure)] }
-      : { ...base, ...billing(event) };
-  return webhookEnvelope(number, { statuses: [status] });
+  return event.status === 'failed'
+    ? { ...base, errors: [failureError(event.failure)] }
+    : { ...base, ...billing(event) };
 }
 
 function billing(event: StatusEvent) {
@@ -45,9 +61,10 @@ function billing(event: StatusEvent) {
     event.status === 'sent'
       ? { expiration_timestamp: String(Number(unixSeconds(event.at)) + SERVICE_WINDOW_SECONDS) }
       : {};
+  const { category, type } = event.pricing;
   return {
-    conversation: { id: event.conversationId, ...expiration, origin: { type: 'service' } },
-    pricing: { billable: false, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' },
+    conversation: { id: event.conversationId, ...expiration, origin: { type: category } },
+    pricing: { billable: type === 'regular', pricing_model: 'PMP', category, type },
   };
 }
 

@@ -31,10 +31,18 @@ export interface DeliveryAttempt {
   error?: string;
 }
 
+/** What a webhook carried, for the delivery records. */
+export type WebhookEvent =
+  | { kind: 'message'; wamid: string }
+  | { kind: 'status'; wamid: string; status: StatusName }
+  | { kind: 'template_status'; templateId: string; status: string }
+  | { kind: 'user_preferences'; waId: string; value: string }
+  | { kind: 'batch'; events: WebhookEvent[] };
+
 export interface WebhookDeliveryRecord {
   id: number;
   phoneNumberId: string;
-  event: { kind: 'message' | 'status'; wamid: string; status?: StatusName };
+  event: WebhookEvent;
   duplicate: boolean;
   badSignature: boolean;
   outcome: 'pending' | 'delivered' | 'gave_up' | 'cancelled';

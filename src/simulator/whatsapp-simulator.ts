@@ -1,91 +1,154 @@
-import { signMetaPayload } from '../channels/whatsapp/webhook-signature.ts';
 import { randomBsuid } from './bsuid.ts';
-import { authorizeGraphCall } from './graph-auth.ts';
-import { invalidParameterError, objectNotFoundError } from './graph-error.ts';
-import { type MarkAsReadRequest, parseGraphSendRequest, type TextSendRequest } from './graph-send-request.ts';
-import { inboundTextWebhook } from './inbound-text-webhook.ts';
-import { DEFAULT_LIFECYCLE, type LifecycleDelays } from './lifecycle-plan.ts';
-import { stringifyLikeMeta } from './meta-json.ts';
-import { type PatientMessage, patientMessageSchema } from './patient-message.ts';
+import { stampTrace } from './graph-error.ts';
+import { type ErrorCodes, errorCodes } from './graph-error-codes.ts';
+import { type InjectedError, InjectedErrors } from './injected-errors.ts';
+import { DEFAULT_LIFECYCLE } from './lifecycle-plan.ts';
+import { MediaGraph, type MediaGraphResponse, type MediaUpload } from './media-graph.ts';
+import { DEFAULT_MEDIA_LIMITS } from './media-limits.ts';
+import { MediaStore } from './media-store.ts';
+import type { NumberState } from './number-state.ts';
+import { PatientInbox } from './patient-inbox.ts';
+import type { PatientMessage } from './patient-message.ts';
 import { PendingWork } from './pending-work.ts';
+import { type RandomSource, randomSource } from './random-source.ts';
+import { SendRateLimiter } from './send-rate-limiter.ts';
+import { answerSendRequest, isUnreachableInvalid, type SendRequestDeps } from './send-request-handler.ts';
+import { ServiceWindows } from './service-window.ts';
 import { type SimulatedNumber, simulatedNumberSchema } from './simulated-number.ts';
-import { mergeBehaviour, type SimulatorBehaviour, simulatorBehaviourSchema } from './simulator-behaviour.ts';
+import {
+  mergeBehaviour,
+  type ParsedBehaviour,
+  type SimulatorBehaviour,
+  simulatorBehaviourSchema,
+} from './simulator-behaviour.ts';
+import { type SimulatorClock, simulatorClock } from './simulator-clock.ts';
 import { SimulatorError } from './simulator-error.ts';
 import { type SimulatorLogger, silentLogger } from './simulator-logger.ts';
+import type { WhatsAppSimulatorOptions } from './simulator-options.ts';
 import type {
   GraphResponse,
   InboundRecord,
   PatientSendResult,
-  SendRecord,
   SendRecordView,
   SimulatedMessage,
 } from './simulator-records.ts';
 import { StatusLifecycle } from './status-lifecycle.ts';
-import { type StatusEvent, statusWebhook } from './status-webhook.ts';
+import { statusValue } from './status-webhook.ts';
+import type { Template, TemplateInput, TemplateStatus } from './template.schema.ts';
+import { TemplateGraph, type TemplateListRequest } from './template-graph.ts';
+import { TemplateRegistry } from './template-registry.ts';
 import { TimerSet } from './timer-set.ts';
+import type { MarketingPreference } from './user-preferences-webhook.ts';
 import { newWamid } from './wamid.ts';
 import {
   DEFAULT_WEBHOOK_RETRY,
   type WebhookDeliveryRecord,
   WebhookDispatcher,
-  type WebhookJob,
-  type WebhookRetryPolicy,
 } from './webhook-dispatcher.ts';
+import { WebhookOutbox } from './webhook-outbox.ts';
 
-export interface WhatsAppSimulatorOptions {
-  /** Delays of sent → delivered → read; defaults 100 / 400 / 1500 ms so a demo looks real. */
-  lifecycle?: Partial<LifecycleDelays>;
-  /** Webhook retries; defaults 5 attempts, first retry after 250 ms, doubling, 5 s timeout. */
-  webhookRetry?: Partial<WebhookRetryPolicy>;
-  /** Knobs for every number (each number may override them). */
-  behaviour?: SimulatorBehaviour;
-  numbers?: SimulatedNumber[];
-  /** Clock for webhook timestamps and records. */
-  now?: () => Date;
-  logger?: SimulatorLogger;
-}
-
-interface NumberState {
-  number: SimulatedNumber;
-  behaviour: SimulatorBehaviour;
-  sends: SendRecord[];
-  inbound: Map<string, InboundRecord>;
-  deliveries: WebhookDeliveryRecord[];
-}
+export type { WhatsAppSimulatorOptions } from './simulator-options.ts';
 
 /**
- * Plays Meta's WhatsApp Cloud API for Careline: answers Graph send calls, drives each accepted
- * message through signed status webhooks, and delivers simulated patients' messages, all over real
- * HTTP. It knows nothing of Fastify; `simulatorRoutes` adapts it.
+ * Plays Meta's WhatsApp Cloud API for Careline: answers Graph calls (sends, media, templates),
+ * drives each accepted message through signed status webhooks, and delivers simulated patients'
+ * messages, all over real HTTP. It knows nothing of Fastify; `simulatorRoutes` adapts it.
  */
 export class WhatsAppSimulator {
   readonly #numbers = new Map<string, NumberState>();
   readonly #messages = new Map<string, SimulatedMessage>();
-  readonly #now: () => Date;
+  readonly #clock: SimulatorClock;
+  readonly #random: RandomSource;
+  readonly #codes: ErrorCodes;
   readonly #logger: SimulatorLogger;
   readonly #pending = new PendingWork();
   readonly #timers: TimerSet;
   readonly #lifecycle: StatusLifecycle;
   readonly #dispatcher: WebhookDispatcher;
-  #behaviour: SimulatorBehaviour;
+  readonly #outbox: WebhookOutbox;
+  readonly #windows = new ServiceWindows();
+  readonly #limiter = new SendRateLimiter();
+  readonly #injected = new InjectedErrors();
+  readonly #media: MediaStore;
+  readonly #mediaGraph: MediaGraph;
+  readonly #templates: TemplateRegistry;
+  readonly #templateGraph: TemplateGraph;
+  readonly #inbox: PatientInbox;
+  readonly #sendDeps: SendRequestDeps;
+  #behaviour: ParsedBehaviour;
 
   constructor(options: WhatsAppSimulatorOptions = {}) {
-    this.#now = options.now ?? (() => new Date());
+    this.#clock = simulatorClock(options);
+    const now = () => this.#clock.now();
+    this.#random = randomSource(options.seed);
+    this.#codes = errorCodes(options.errorCodes);
     this.#logger = options.logger ?? silentLogger;
     this.#behaviour = simulatorBehaviourSchema.parse(options.behaviour ?? {});
     this.#timers = new TimerSet(this.#pending);
     this.#lifecycle = new StatusLifecycle({
       timers: this.#timers,
-      now: this.#now,
+      now,
+      random: this.#random,
       delays: { ...DEFAULT_LIFECYCLE, ...options.lifecycle },
-      emit: (message, event) => this.#emitStatus(message, event),
+      emit: (message, event) => {
+        const state = this.#state(message.phoneNumberId);
+        void this.#outbox.sendValue(state, statusValue(event), {
+          kind: 'status',
+          wamid: message.wamid,
+          status: event.status,
+        });
+      },
     });
     this.#dispatcher = new WebhookDispatcher({
       retry: { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry },
-      now: this.#now,
+      now,
       pending: this.#pending,
       logger: this.#logger,
     });
+    this.#outbox = new WebhookOutbox(this.#dispatcher, (state) =>
+      mergeBehaviour(this.#behaviour, state.behaviour),
+    );
+    this.#media = new MediaStore(this.#random);
+    this.#mediaGraph = new MediaGraph({
+      store: this.#media,
+      limits: { ...DEFAULT_MEDIA_LIMITS, ...options.mediaLimits },
+      codes: this.#codes,
+      now,
+      numbers: () => this.numbers(),
+    });
+    this.#templates = new TemplateRegistry(this.#random);
+    this.#templateGraph = new TemplateGraph({
+      registry: this.#templates,
+      outbox: this.#outbox,
+      now,
+      states: () => [...this.#numbers.values()],
+    });
+    this.#inbox = new PatientInbox({
+      now,
+      random: this.#random,
+      media: this.#media,
+      windows: this.#windows,
+      outbox: this.#outbox,
+      messages: this.#messages,
+      uniqueWamid: (user) => this.#uniqueWamid(user),
+      newBsuid: () => randomBsuid(this.#random),
+    });
+    this.#sendDeps = {
+      now,
+      codes: this.#codes,
+      media: this.#media,
+      templates: this.#templates,
+      windows: this.#windows,
+      limiter: this.#limiter,
+      lifecycle: this.#lifecycle,
+      messages: this.#messages,
+      isOptedOut: (phoneNumberId, waId) => this.#inbox.isOptedOut(phoneNumberId, waId),
+      isUnreachableLink: options.isUnreachableLink ?? isUnreachableInvalid,
+      uniqueWamid: (user) => this.#uniqueWamid(user),
+      numbers: () => this.numbers(),
+      injected: this.#injected,
+      behaviourOf: (state) => mergeBehaviour(this.#behaviour, state.behaviour),
+    };
     for (const number of options.numbers ?? []) this.registerNumber(number);
   }
 
@@ -121,7 +184,7 @@ export class WhatsAppSimulator {
   }
 
   /** The knobs in force: a number's own merged over the global ones, or the global ones alone. */
-  behaviour(phoneNumberId?: string): SimulatorBehaviour {
+  behaviour(phoneNumberId?: string): ParsedBehaviour {
     if (phoneNumberId === undefined) return this.#behaviour;
     return mergeBehaviour(this.#behaviour, this.#state(phoneNumberId).behaviour);
   }
@@ -149,6 +212,23 @@ export class WhatsAppSimulator {
     return this.#state(phoneNumberId).deliveries;
   }
 
+  /** The simulator's current time. */
+  now(): Date {
+    return this.#clock.now();
+  }
+
+  /** Moves a controllable clock (`clock: { start }`) forward; refused for other clocks. */
+  advanceClock(ms: number): Date {
+    if (!this.#clock.advance) {
+      throw new SimulatorError(
+        'conflict',
+        'clock',
+        'cannot be moved: create the simulator with clock: { start }',
+      );
+    }
+    return this.#clock.advance(ms);
+  }
+
   /**
    * Answers `POST /{version}/{phoneNumberId}/messages` as Graph would. A token must be one the
    * simulator issued (else 190); a number it does not know, or one that token may not use, is 100/33.
@@ -159,9 +239,10 @@ export class WhatsAppSimulator {
     body: unknown;
   }): GraphResponse {
     const state = this.#numbers.get(request.phoneNumberId);
-    const response = this.#answerSendRequest(state, request);
+    const response = answerSendRequest(this.#sendDeps, state, request);
+    stampTrace(response, this.#random);
     state?.sends.push({
-      receivedAt: this.#now().toISOString(),
+      receivedAt: this.#clock.now().toISOString(),
       request: request.body,
       response: { httpStatus: response.httpStatus, body: response.body },
       ...('messages' in response.body ? { wamid: response.body.messages[0]?.id } : {}),
@@ -169,29 +250,77 @@ export class WhatsAppSimulator {
     return response;
   }
 
+  /** `POST /{version}/{phoneNumberId}/media` (multipart already read by the route). */
+  handleMediaUpload(request: MediaUpload): MediaGraphResponse {
+    return stampTrace(this.#mediaGraph.upload(request), this.#random);
+  }
+
+  /** `GET /{version}/{mediaId}`; `baseUrl` is where the simulator is reachable (for the media URL). */
+  handleMediaInfo(request: { mediaId: string; authorization?: string; baseUrl: string }): MediaGraphResponse {
+    return stampTrace(
+      this.#mediaGraph.info(request.mediaId, request.authorization, request.baseUrl),
+      this.#random,
+    );
+  }
+
+  /** `DELETE /{version}/{mediaId}`. */
+  handleMediaDelete(request: { mediaId: string; authorization?: string }): MediaGraphResponse {
+    return stampTrace(this.#mediaGraph.delete(request.mediaId, request.authorization), this.#random);
+  }
+
+  /** The bytes behind a media URL (Bearer required, 5 minutes). */
+  handleMediaDownload(request: { token: string; authorization?: string }) {
+    return this.#mediaGraph.download(request.token, request.authorization);
+  }
+
+  /** `GET /{version}/{wabaId}/message_templates`, paginated like Graph. */
+  handleTemplateList(request: TemplateListRequest) {
+    return stampTrace(this.#templateGraph.list(request, this.numbers()), this.#random);
+  }
+
+  /** Adds or updates a template; a status change posts `message_template_status_update` to the WABA's numbers. */
+  upsertTemplate(input: TemplateInput): Template {
+    return this.#templateGraph.upsert(input);
+  }
+
+  /** Meta's review changed a template's status (APPROVED, PAUSED, …), with the webhook it sends. */
+  setTemplateStatus(wabaId: string, templateId: string, status: TemplateStatus, reason?: string): Template {
+    return this.#templateGraph.setStatus(wabaId, templateId, status, reason);
+  }
+
+  deleteTemplate(wabaId: string, templateId: string): boolean {
+    return this.#templates.delete(wabaId, templateId);
+  }
+
+  templates(wabaId: string): Template[] {
+    return this.#templates.list(wabaId);
+  }
+
   /** A simulated patient writes to the business: Meta's signed inbound webhook is posted to Careline. */
-  async patientSends(input: PatientMessage): Promise<PatientSendResult> {
-    const parsed = patientMessageSchema.safeParse(input);
-    if (!parsed.success) throw SimulatorError.fromZod(parsed.error);
-    const message = parsed.data;
-    const state = this.#targetNumber(message.phoneNumberId);
-    const waId = message.phoneless ? undefined : message.from?.replace(/^\+/, '');
-    const bsuid = message.bsuid ?? (message.phoneless ? randomBsuid() : undefined);
-    const wamid = this.#uniqueWamid(waId ?? bsuid ?? '');
-    const at = this.#now();
-    const inbound: InboundRecord = {
-      wamid,
-      ...(waId === undefined ? {} : { waId }),
-      ...(bsuid === undefined ? {} : { bsuid }),
-      name: message.name ?? 'WhatsApp user',
-      text: message.text,
-      sentAt: at.toISOString(),
-    };
-    state.inbound.set(wamid, inbound);
-    const payload = inboundTextWebhook(state.number, { ...inbound, at });
-    const delivery = this.#deliver(state, payload, { kind: 'message', wamid }, message);
-    const record = await delivery;
-    return { wamid, httpStatus: record.attempts.at(-1)?.httpStatus ?? null };
+  patientSends(input: PatientMessage): Promise<PatientSendResult> {
+    return this.#inbox.receive(input, (phoneNumberId) => this.#targetNumber(phoneNumberId));
+  }
+
+  /** The patient stops or resumes marketing messages: a `user_preferences` webhook, and 131050 while stopped. */
+  patientSetsMarketingPreference(input: {
+    phoneNumberId?: string;
+    from: string;
+    value: MarketingPreference;
+    name?: string;
+  }): Promise<{ httpStatus: number | null }> {
+    return this.#inbox.setMarketingPreference(input, (phoneNumberId) => this.#targetNumber(phoneNumberId));
+  }
+
+  /** The next sends of a number (or of every number) are refused with these errors, in order. */
+  injectErrors(errors: InjectedError[], phoneNumberId?: string): void {
+    if (phoneNumberId !== undefined) this.#state(phoneNumberId);
+    this.#injected.add(phoneNumberId ?? '*', errors);
+  }
+
+  /** Releases webhooks the `webhookBatch` knob holds (for one number, or all). */
+  flushWebhooks(phoneNumberId?: string): void {
+    const states = phoneNumberId === undefined ? [...this.#numbers.values()] : [this.#state(phoneNumberId)];
+    for (const state of states) this.#outbox.flush(state);
   }
 
   /** Resolves when no status is scheduled and no webhook delivery is under way. */
@@ -202,104 +331,9 @@ export class WhatsAppSimulator {
   /** Cancels scheduled statuses and webhook deliveries, and waits for them to wind down. */
   async close(): Promise<void> {
     this.#timers.close();
+    this.#outbox.clear();
     this.#dispatcher.close();
     await this.#pending.idle();
-  }
-
-  #answerSendRequest(
-    state: NumberState | undefined,
-    request: { phoneNumberId: string; authorization?: string; body: unknown },
-  ): GraphResponse {
-    const refusal = authorizeGraphCall(
-      this.numbers(),
-      state?.number,
-      request.phoneNumberId,
-      request.authorization,
-    );
-    if (refusal) return refusal;
-    if (!state) return objectNotFoundError(request.phoneNumberId);
-    const parsed = parseGraphSendRequest(request.body);
-    if ('httpStatus' in parsed) return parsed;
-    return parsed.kind === 'text'
-      ? this.#acceptText(state, parsed.request)
-      : this.#markAsRead(state, parsed.request);
-  }
-
-  #acceptText(state: NumberState, request: TextSendRequest): GraphResponse {
-    const recipientWaId = request.to?.replace(/^\+/, '') ?? null;
-    const recipientUserId = recipientWaId === null ? (request.recipient ?? null) : null;
-    const to = request.to ?? request.recipient ?? '';
-    const wamid = this.#uniqueWamid(recipientWaId ?? to);
-    const message: SimulatedMessage = {
-      wamid,
-      phoneNumberId: state.number.phoneNumberId,
-      to,
-      recipientWaId,
-      recipientUserId,
-      text: request.text.body,
-      acceptedAt: this.#now().toISOString(),
-      status: 'accepted',
-      statusHistory: [],
-    };
-    this.#messages.set(wamid, message);
-    this.#lifecycle.start(
-      message,
-      mergeBehaviour(this.#behaviour, state.behaviour),
-      request.biz_opaque_callback_data,
-    );
-    return {
-      httpStatus: 200,
-      body: {
-        messaging_product: 'whatsapp',
-        contacts: [recipientWaId === null ? { input: to, user_id: to } : { input: to, wa_id: recipientWaId }],
-        messages: [{ id: wamid }],
-      },
-    };
-  }
-
-  #markAsRead(state: NumberState, request: MarkAsReadRequest): GraphResponse {
-    const inbound = state.inbound.get(request.message_id);
-    if (!inbound) {
-      return invalidParameterError(
-        '(#100) Invalid parameter',
-        `Param message_id: no message '${request.message_id}' was received by this number.`,
-      );
-    }
-    inbound.readAt ??= this.#now().toISOString();
-    return { httpStatus: 200, body: { success: true } };
-  }
-
-  #emitStatus(message: SimulatedMessage, event: StatusEvent): void {
-    const state = this.#state(message.phoneNumberId);
-    const payload = statusWebhook(state.number, event);
-    void this.#deliver(state, payload, { kind: 'status', wamid: message.wamid, status: event.status }, {});
-  }
-
-  /** Signs and queues one webhook (twice when duplicates are asked for); resolves with the first delivery. */
-  #deliver(
-    state: NumberState,
-    payload: unknown,
-    event: WebhookJob['event'],
-    options: { badSignature?: boolean; duplicate?: boolean },
-  ): Promise<WebhookDeliveryRecord> {
-    const body = stringifyLikeMeta(payload);
-    const badSignature = options.badSignature === true;
-    // A wrong but well-formed signature: the receiver must reject it on the HMAC, not on its format.
-    const secret = badSignature ? `${state.number.appSecret}-not-the-app-secret` : state.number.appSecret;
-    const job: WebhookJob = {
-      phoneNumberId: state.number.phoneNumberId,
-      url: state.number.webhookUrl,
-      body,
-      signature: signMetaPayload(body, secret),
-      event,
-      duplicate: false,
-      badSignature,
-    };
-    const first = this.#dispatcher.deliver(job);
-    state.deliveries.push(first.record);
-    const duplicate = options.duplicate ?? mergeBehaviour(this.#behaviour, state.behaviour).duplicateWebhooks;
-    if (duplicate) state.deliveries.push(this.#dispatcher.deliver({ ...job, duplicate: true }).record);
-    return first.settled;
   }
 
   #state(phoneNumberId: string): NumberState {
@@ -323,8 +357,8 @@ export class WhatsAppSimulator {
   }
 
   #uniqueWamid(user: string): string {
-    let wamid = newWamid(user);
-    while (this.#messages.has(wamid) || this.#isInboundWamid(wamid)) wamid = newWamid(user);
+    let wamid = newWamid(user, this.#random);
+    while (this.#messages.has(wamid) || this.#isInboundWamid(wamid)) wamid = newWamid(user, this.#random);
     return wamid;
   }
 

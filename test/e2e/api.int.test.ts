@@ -121,7 +121,16 @@ describe.each(TEST_ENGINES)('REST API v1 (%s)', (engine) => {
       ]),
     );
     const post = JSON.stringify(doc.paths['/api/v1/conversations/{id}/messages']?.post);
-    expect(post).toContain('"maxLength":4096');
+    expect(post).toContain('#/components/schemas/OutboundMessage');
+    const schemas = JSON.stringify((doc as { components?: unknown }).components);
+    for (const kind of [
+      'OutboundTextMessage',
+      'OutboundListMessage',
+      'OutboundTemplateMessage',
+      'replyToMessageId',
+    ]) {
+      expect(schemas).toContain(kind);
+    }
     expect(JSON.stringify(doc)).not.toContain('/webhooks/whatsapp');
   });
 });

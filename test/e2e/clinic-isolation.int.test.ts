@@ -77,7 +77,7 @@ describe.each(TEST_ENGINES)('clinics are isolated from each other (%s)', (engine
     });
     expect(send.status).toBe(404);
     expect(send.headers.get('content-type')).toContain('application/problem+json');
-    await env.careline.worker.drain();
+    await env.settle();
     const [stored] = await env.handle.db
       .select({ n: count() })
       .from(messages)

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
 import { messages, webhookEvents } from '../../src/platform/db/schema.ts';
+import { patientText, postWebhook as postSignedWebhook, statusUpdate } from '../support/meta-webhooks.ts';
 import {
   eventually,
   startTestCareline,
@@ -121,7 +121,7 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
     });
     await sim.idle();
     const conversation = await conversationOf('+33698765432');
-    await env.careline.worker.drain();
+    await env.settle();
     const [row] = await env.handle.db
       .select({ n: count() })
       .from(messages)
@@ -142,9 +142,12 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
       badSignature: true,
     });
     expect(sent.httpStatus).toBe(401);
-    const unsigned = await postWebhook(textWebhook(clinic.number.phoneNumberId, 'wamid.unsigned'), {
-      signature: null,
-    });
+    const unsigned = await postWebhook(
+      patientText(clinic.number.phoneNumberId, '33633333333', 'wamid.unsigned', 'x'),
+      {
+        signature: null,
+      },
+    );
     expect(unsigned.status).toBe(401);
     expect(await journalSize()).toBe(before);
     const [row] = await env.handle.db
@@ -162,9 +165,12 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toContain('application/problem+json');
 
-    const unknown = await postWebhook(textWebhook('999999999999', 'wamid.unknown-number'), {
-      secret: 'whatever',
-    });
+    const unknown = await postWebhook(
+      patientText('999999999999', '33633333333', 'wamid.unknown-number', 'x'),
+      {
+        secret: 'whatever',
+      },
+    );
     expect(unknown.status).toBe(200);
     expect(await journalSize()).toBe(before);
   });
@@ -189,12 +195,12 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
     const wamid = String(accepted.external_id);
     // read, then a late delivered, then a stale sent: the message must stay read.
     for (const status of ['read', 'delivered', 'sent']) {
-      const response = await postWebhook(statusWebhook(phoneNumberId, wamid, status), {
+      const response = await postWebhook(statusUpdate(phoneNumberId, wamid, status, '33622222222'), {
         secret: clinic.number.appSecret,
       });
       expect(response.status).toBe(200);
     }
-    await env.careline.worker.drain();
+    await env.settle();
     expect((await messageById(String(conversation.id), String(first.id)))?.status).toBe('read');
 
     env.simulator.simulator.setBehaviour(
@@ -276,46 +282,6 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
   }
 
   function postWebhook(body: string, options: { secret?: string; signature?: null }): Promise<Response> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (options.secret) headers['x-hub-signature-256'] = signMetaPayload(body, options.secret);
-    return fetch(`${env.url}/webhooks/whatsapp`, { method: 'POST', headers, body });
+    return postSignedWebhook(env.url, body, options.secret ?? null);
   }
 });
-
-function envelope(phoneNumberId: string, value: Json): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '33180000000', phone_number_id: phoneNumberId },
-              ...value,
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
-
-function textWebhook(phoneNumberId: string, wamid: string): string {
-  return envelope(phoneNumberId, {
-    contacts: [{ profile: { name: 'Test' }, wa_id: '33633333333' }],
-    messages: [
-      { from: '33633333333', id: wamid, timestamp: '1764000000', type: 'text', text: { body: 'x' } },
-    ],
-  });
-}
-
-function statusWebhook(phoneNumberId: string, wamid: string, status: string): string {
-  return envelope(phoneNumberId, {
-    statuses: [
-      { id: wamid, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '33622222222' },
-    ],
-  });
-}

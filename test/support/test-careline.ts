@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, count, eq, lte, or, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { buildCareline, type Careline } from '../../src/app.ts';
 import { createApiKey } from '../../src/modules/auth/api-key.service.ts';
@@ -6,9 +10,12 @@ import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-
 import { addWhatsAppAccount } from '../../src/modules/channel-accounts/whatsapp-account.service.ts';
 import type { Org } from '../../src/modules/orgs/org.schema.ts';
 import { createOrg } from '../../src/modules/orgs/org.service.ts';
+import { FieldCipher } from '../../src/platform/crypto/field-cipher.ts';
 import type { DbHandle } from '../../src/platform/db/create-db.ts';
 import type { DbEngine } from '../../src/platform/db/db.ts';
+import { jobs } from '../../src/platform/db/schema.ts';
 import { createLogger } from '../../src/platform/logger.ts';
+import { LocalEncryptedMediaStore } from '../../src/platform/media/local-encrypted-media-store.ts';
 import { type RunningSimulator, startSimulatorServer } from '../../src/simulator/simulator-server.ts';
 import { openTestDb } from './test-db.ts';
 
@@ -32,6 +39,8 @@ export interface TestCareline {
   careline: Careline;
   simulator: RunningSimulator;
   addClinic(name: string): Promise<TestClinic>;
+  /** Waits until the worker has no due job left (queued or running): everything sent so far is processed. */
+  settle(timeoutMs?: number): Promise<void>;
   /** Calls the API as a clinic. */
   api(apiKey: string, path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
   close(): Promise<void>;
@@ -45,9 +54,10 @@ let nextPhoneNumberId = 100_000_000_000_001;
  */
 export async function startTestCareline(
   engine: DbEngine,
-  options: { logs?: string[] } = {},
+  options: { logs?: string[]; reconcileAfterMs?: number } = {},
 ): Promise<TestCareline> {
   const handle = await openTestDb(engine);
+  const mediaDir = mkdtempSync(join(tmpdir(), 'careline-media-'));
   const logger = options.logs
     ? createLogger({ level: 'trace', destination: { write: (line: string) => options.logs?.push(line) } })
     : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -56,7 +66,9 @@ export async function startTestCareline(
     engine,
     logger,
     whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
+    mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),
     pollIntervalMs: 50,
+    reconcileAfterMs: options.reconcileAfterMs ?? 2000,
   });
   const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
   careline.worker.start();
@@ -97,6 +109,15 @@ export async function startTestCareline(
       });
       return { org, apiKey: key, account, number };
     },
+    async settle(timeoutMs = 5000) {
+      await eventually(async () => {
+        const [row] = await handle.db
+          .select({ n: count() })
+          .from(jobs)
+          .where(or(eq(jobs.status, 'running'), and(eq(jobs.status, 'queued'), lte(jobs.runAt, sql`now()`))));
+        return row?.n === 0 ? true : undefined;
+      }, timeoutMs);
+    },
     api(apiKey, path, init = {}) {
       return fetch(`${url}${path}`, {
         method: init.method ?? 'GET',
@@ -111,6 +132,7 @@ export async function startTestCareline(
       await simulator.close();
       await careline.close();
       await handle.close();
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

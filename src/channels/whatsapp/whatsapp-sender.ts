@@ -1,46 +1,145 @@
 import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
 import type { ContactIdentity } from '../../modules/contacts/contact.schema.ts';
-import type { ChannelSender, OutboundMessage, SendOutcome } from '../channel.ts';
+import type {
+  ChannelSender,
+  LimitViolation,
+  OutboundMessage,
+  SendFailureReason,
+  SendOptions,
+  SendOutcome,
+  TemplateFinder,
+  UploadOutcome,
+} from '../channel.ts';
+import { buildWhatsAppSendRequest, UnresolvedReferenceError } from './build-send-request.ts';
 import { graphErrorDisposition } from './graph-error-policy.ts';
+import { GraphMediaClient, MediaTransferError } from './graph-media-client.ts';
 import { parseGraphResponse } from './parse-graph-response.ts';
+import { checkTemplateSend } from './template-check.ts';
+import { checkWhatsAppLimits } from './whatsapp-limits.ts';
 
 export interface WhatsAppSenderOptions {
   defaultGraphUrl: string;
   defaultApiVersion: string;
   timeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
-/** Sends through the WhatsApp Cloud API: POST {graph}/{version}/{phone-number-id}/messages. */
+/** Meta's codes that call for more than a retry (channels.md §1.9). */
+const REASONS: Record<number, SendFailureReason> = {
+  131047: 'window_closed',
+  190: 'token_invalid',
+  4: 'throttled_number',
+  80007: 'throttled_number',
+  130429: 'throttled_number',
+  131056: 'throttled_pair',
+};
+
+/** The WhatsApp Cloud API behind the channel port: POST {graph}/{version}/{phone-number-id}/messages. */
 export class WhatsAppSender implements ChannelSender {
-  constructor(private readonly options: WhatsAppSenderOptions) {}
+  readonly windowHours = 24;
+  private readonly media: GraphMediaClient;
+
+  constructor(private readonly options: WhatsAppSenderOptions) {
+    this.media = new GraphMediaClient({ timeoutMs: options.timeoutMs ?? 15_000 });
+  }
+
+  needsWindow(message: OutboundMessage): boolean {
+    return message.type !== 'template';
+  }
+
+  async validate(
+    account: ChannelAccount,
+    message: OutboundMessage,
+    findTemplate: TemplateFinder,
+  ): Promise<LimitViolation[]> {
+    const violations = checkWhatsAppLimits(message);
+    if (message.type !== 'template') return violations;
+    const template = await findTemplate(message.name, message.language);
+    if (!template) {
+      const where = account.settings.wabaId
+        ? `WABA ${account.settings.wabaId}`
+        : 'this channel (it has no WABA id)';
+      return [
+        ...violations,
+        {
+          field: 'name',
+          limit: `no template "${message.name}" in ${message.language} for ${where}; sync the templates`,
+        },
+      ];
+    }
+    const parameterFormat = template.parameterFormat === 'NAMED' ? 'NAMED' : 'POSITIONAL';
+    return [...violations, ...checkTemplateSend({ ...template, parameterFormat }, message)];
+  }
+
+  async uploadMedia(
+    account: ChannelAccount,
+    file: { bytes: Buffer; mimeType: string; fileName: string | null },
+  ): Promise<UploadOutcome> {
+    try {
+      const { mediaId } = await this.media.uploadMedia(
+        { ...this.graph(account), phoneNumberId: account.externalId },
+        { bytes: file.bytes, mimeType: file.mimeType, fileName: file.fileName ?? 'file' },
+      );
+      return { ok: true, providerMediaId: mediaId };
+    } catch (error) {
+      if (error instanceof MediaTransferError)
+        return { ok: false, disposition: error.disposition, title: error.message };
+      throw error;
+    }
+  }
 
   async send(
     account: ChannelAccount,
     recipient: ContactIdentity,
     message: OutboundMessage,
+    options: SendOptions,
   ): Promise<SendOutcome> {
-    const graphUrl = account.settings.graphUrl ?? this.options.defaultGraphUrl;
-    const version = account.settings.apiVersion ?? this.options.defaultApiVersion;
-    const url = `${graphUrl}/${version}/${encodeURIComponent(account.externalId)}/messages`;
-    const body = {
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      // A patient known only by a business-scoped user id is addressed with `recipient`.
-      ...(recipient.externalId ? { to: recipient.externalId } : { recipient: recipient.bsuid }),
-      type: 'text',
-      text: { body: message.text, preview_url: false },
-      ...(message.replyToExternalId ? { context: { message_id: message.replyToExternalId } } : {}),
-      biz_opaque_callback_data: message.correlationId,
+    const to = recipient.externalId
+      ? { waId: recipient.externalId }
+      : recipient.bsuid
+        ? { bsuid: recipient.bsuid }
+        : null;
+    if (!to)
+      return {
+        ok: false,
+        disposition: 'fail',
+        code: null,
+        title: 'The patient has no WhatsApp address',
+        detail: null,
+      };
+    let body: Record<string, unknown>;
+    try {
+      body = buildWhatsAppSendRequest(message, to, {
+        correlationId: options.correlationId,
+        providerMediaIds: options.providerMediaIds,
+        replyToExternalId: options.replyToExternalId,
+        ...(options.targetExternalId ? { targetExternalId: options.targetExternalId } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof UnresolvedReferenceError)) throw error;
+      return { ok: false, disposition: 'fail', code: null, title: error.message, detail: error.field };
+    }
+    return this.post(account, body);
+  }
+
+  markRead(account: ChannelAccount, externalId: string): Promise<SendOutcome> {
+    return this.post(account, { messaging_product: 'whatsapp', status: 'read', message_id: externalId });
+  }
+
+  private graph(account: ChannelAccount) {
+    return {
+      graphUrl: account.settings.graphUrl ?? this.options.defaultGraphUrl,
+      apiVersion: account.settings.apiVersion ?? this.options.defaultApiVersion,
+      accessToken: account.secrets.accessToken,
     };
+  }
+
+  private async post(account: ChannelAccount, body: Record<string, unknown>): Promise<SendOutcome> {
+    const { graphUrl, apiVersion, accessToken } = this.graph(account);
     let response: Response;
     try {
-      response = await (this.options.fetch ?? fetch)(url, {
+      response = await fetch(`${graphUrl}/${apiVersion}/${encodeURIComponent(account.externalId)}/messages`, {
         method: 'POST',
-        headers: {
-          authorization: `Bearer ${account.secrets.accessToken}`,
-          'content-type': 'application/json',
-        },
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
       });
@@ -55,8 +154,10 @@ export class WhatsAppSender implements ChannelSender {
       };
     }
     const parsed = parseGraphResponse(response.status, await response.json().catch(() => null));
-    if (parsed.ok && parsed.externalId) return { ok: true, externalId: parsed.externalId };
     if (parsed.ok) {
+      // Mark-as-read answers {success:true} without an id; a send always carries one.
+      if (parsed.externalId) return { ok: true, externalId: parsed.externalId };
+      if (body.status === 'read') return { ok: true, externalId: String(body.message_id) };
       return {
         ok: false,
         disposition: 'retry',
@@ -65,12 +166,14 @@ export class WhatsAppSender implements ChannelSender {
         detail: null,
       };
     }
+    const reason = parsed.errorCode === null ? undefined : REASONS[parsed.errorCode];
     return {
       ok: false,
       disposition: graphErrorDisposition(parsed),
       code: parsed.errorCode,
       title: parsed.message ?? `WhatsApp refused the message (HTTP ${parsed.httpStatus})`,
       detail: parsed.details,
+      ...(reason ? { reason } : {}),
     };
   }
 }

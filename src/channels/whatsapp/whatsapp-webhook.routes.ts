@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   findChannelAccountsByExternalIds,
+  findWhatsAppAccountsByWabaIds,
   listChannelAccountsOfType,
 } from '../../modules/channel-accounts/channel-account.repository.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -68,7 +69,10 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
         );
       }
       const phoneNumberIds = phoneNumberIdsOf(payload);
-      const accounts = await findChannelAccountsByExternalIds(db, 'whatsapp', phoneNumberIds);
+      const byNumber = await findChannelAccountsByExternalIds(db, 'whatsapp', phoneNumberIds);
+      // Template and account updates name the WABA, not a number: every number of that WABA hears them.
+      const byWaba = await findWhatsAppAccountsByWabaIds(db, businessLevelWabaIds(payload));
+      const accounts = [...byNumber, ...byWaba.filter((a) => !byNumber.some((b) => b.id === a.id))];
       const unknown = phoneNumberIds.filter((id) => !accounts.some((a) => a.externalId === id));
       if (unknown.length > 0)
         request.log.warn({ phoneNumberIds: unknown }, 'webhook for unknown WhatsApp numbers ignored');
@@ -96,6 +100,24 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
       return reply.code(200).send({ received: true, stored: journaled });
     });
   };
+}
+
+/** WABA ids of entries carrying changes that name no phone number (template and account updates). */
+function businessLevelWabaIds(payload: unknown): string[] {
+  const ids = new Set<string>();
+  const entries = isRecord(payload) && Array.isArray(payload.entry) ? payload.entry : [];
+  for (const entry of entries) {
+    if (!isRecord(entry) || typeof entry.id !== 'string' || !Array.isArray(entry.changes)) continue;
+    const numberless = entry.changes.some(
+      (change) => isRecord(change) && !(isRecord(change.value) && isRecord(change.value.metadata)),
+    );
+    if (numberless) ids.add(entry.id);
+  }
+  return [...ids];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isWhatsAppEnvelope(payload: unknown): boolean {

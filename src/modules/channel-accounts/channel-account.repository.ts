@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import {
   type ChannelAccount,
@@ -51,4 +51,25 @@ export async function updateChannelSettings(
   settings: ChannelSettings,
 ): Promise<void> {
   await db.update(channelAccounts).set({ settings }).where(eq(channelAccounts.id, id));
+}
+
+/** Accounts of these WhatsApp Business Accounts, for events addressed to a WABA (templates). */
+export async function findWhatsAppAccountsByWabaIds(
+  db: DbOrTx,
+  wabaIds: readonly string[],
+): Promise<ChannelAccount[]> {
+  if (wabaIds.length === 0) return [];
+  return db
+    .select()
+    .from(channelAccounts)
+    .where(
+      and(
+        eq(channelAccounts.type, 'whatsapp'),
+        inArray(sql`${channelAccounts.settings}->>'wabaId'`, [...wabaIds]),
+      ),
+    );
+}
+
+export async function listChannelAccountsOfOrg(db: DbOrTx, orgId: string): Promise<ChannelAccount[]> {
+  return db.select().from(channelAccounts).where(eq(channelAccounts.orgId, orgId));
 }

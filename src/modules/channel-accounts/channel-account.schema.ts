@@ -12,6 +12,10 @@ export interface ChannelSettings {
   displayPhoneNumber?: string;
   /** Played by Careline's own simulator (the demo): its Graph URL follows the server's address. */
   simulated?: boolean;
+  /** Meta's throughput for this number: 80 by default, up to 1,000 once upgraded. */
+  messagesPerSecond?: number;
+  /** Send read receipts (blue ticks) when an agent opens the conversation; on unless false. */
+  markAsRead?: boolean;
 }
 
 /** Secrets to call the provider and to check what it sends us. */

@@ -97,3 +97,15 @@ export async function listContactsPage(
     .orderBy(desc(contacts.createdAt), desc(contacts.id))
     .limit(limit + 1);
 }
+
+export async function updateContact(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  values: Partial<typeof contacts.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+}

@@ -43,6 +43,8 @@ export const contactIdentities = pgTable(
     parentBsuid: text('parent_bsuid'),
     username: text('username'),
     profileName: text('profile_name'),
+    // WhatsApp user_preferences "stop" for marketing messages (Meta refuses them with 131050 anyway).
+    marketingOptOutAt: timestamp('marketing_opt_out_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

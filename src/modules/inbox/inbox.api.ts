@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { mediaJson, toMediaJson } from '../media/media.routes.ts';
+import type { MediaFile } from '../media/media.schema.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';
 import type { ConversationSummary } from './inbox.service.ts';
 import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES, type Message } from './message.schema.ts';
+import type { MessageReaction } from './reaction.schema.ts';
 
 export const messageJson = z
   .object({
@@ -24,6 +27,16 @@ export const messageJson = z
       })
       .nullable()
       .describe('Why a message failed, as the provider said it'),
+    failure_reason: z
+      .string()
+      .nullable()
+      .describe('Why Careline refused or gave up: window_closed (use a template), template_invalid, ...'),
+    reactions: z.array(
+      z.object({ direction: z.enum(MESSAGE_DIRECTIONS), emoji: z.string(), reacted_at: z.iso.datetime() }),
+    ),
+    media: z.array(mediaJson).describe('Files of this message; download them at /api/v1/media/{id}'),
+    edited_at: z.iso.datetime().nullable(),
+    deleted_at: z.iso.datetime().nullable().describe('The patient deleted it: its text is erased'),
     external_id: z.string().nullable().describe('The channel’s id (WhatsApp wamid)'),
     reply_to_external_id: z.string().nullable(),
     occurred_at: z.iso.datetime(),
@@ -43,14 +56,11 @@ export const conversationJson = z
   })
   .meta({ id: 'Conversation' });
 
-export const newMessageBody = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('text'),
-    text: z.string().trim().min(1, 'must not be empty').max(4096, 'WhatsApp allows at most 4096 characters'),
-  }),
-]);
-
-export function toMessageJson(m: Message): z.infer<typeof messageJson> {
+export function toMessageJson(
+  m: Message,
+  reactions: MessageReaction[] = [],
+  media: MediaFile[] = [],
+): z.infer<typeof messageJson> {
   const failed = m.errorCode !== null || m.errorTitle !== null;
   return {
     id: m.id,
@@ -62,6 +72,13 @@ export function toMessageJson(m: Message): z.infer<typeof messageJson> {
     status: m.status,
     status_at: m.statusAt.toISOString(),
     error: failed ? { code: m.errorCode, title: m.errorTitle, detail: m.errorDetail } : null,
+    failure_reason: m.failureReason,
+    reactions: reactions
+      .filter((r) => r.messageId === m.id)
+      .map((r) => ({ direction: r.direction, emoji: r.emoji, reacted_at: r.reactedAt.toISOString() })),
+    media: media.filter((f) => f.messageId === m.id).map(toMediaJson),
+    edited_at: m.editedAt?.toISOString() ?? null,
+    deleted_at: m.deletedAt?.toISOString() ?? null,
     external_id: m.externalId,
     reply_to_external_id: m.replyToExternalId,
     occurred_at: m.occurredAt.toISOString(),

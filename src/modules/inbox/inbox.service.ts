@@ -1,7 +1,7 @@
-import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
-import { OUTBOX_SEND_QUEUE } from '../outbox/outbox-queue.ts';
+import { mediaOfMessages } from '../media/media.repository.ts';
+import type { MediaFile } from '../media/media.schema.ts';
 import {
   findConversation,
   findLiveConversation,
@@ -10,8 +10,9 @@ import {
   touchConversation,
 } from './conversation.repository.ts';
 import type { Conversation, ConversationStatus } from './conversation.schema.ts';
-import { insertMessageIfNew, latestMessages, listMessagesPage } from './message.repository.ts';
+import { insertMessageIfNew, latestMessages, listMessagesPage, reactionsOf } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
+import type { MessageReaction } from './reaction.schema.ts';
 
 export interface InboundMessageInput {
   orgId: string;
@@ -85,45 +86,6 @@ export class ConversationNotFoundError extends Error {
   }
 }
 
-/**
- * Stores an agent's text reply as queued and hands it to the outbox in the same transaction:
- * once this returns, the message will be sent even if the process dies right after.
- */
-export async function queueOutboundText(
-  db: Db,
-  input: { orgId: string; conversationId: string; text: string; sentByApiKeyId: string | null },
-): Promise<Message> {
-  return db.transaction(async (tx) => {
-    const conversation = await findConversation(tx, input.orgId, input.conversationId);
-    if (!conversation) throw new ConversationNotFoundError();
-    const now = new Date();
-    const message = await insertMessageIfNew(tx, {
-      orgId: input.orgId,
-      conversationId: conversation.id,
-      channelAccountId: conversation.channelAccountId,
-      direction: 'outbound',
-      type: 'text',
-      text: input.text,
-      status: 'queued',
-      statusAt: now,
-      occurredAt: now,
-      sentByApiKeyId: input.sentByApiKeyId,
-    });
-    if (!message) throw new Error('insert into messages returned nothing');
-    await touchConversation(tx, conversation.id, now, 'outbound');
-    // Replies to a waiting patient go before bulk traffic.
-    await enqueueJob(tx, {
-      queue: OUTBOX_SEND_QUEUE,
-      payload: { messageId: message.id, orgId: input.orgId },
-      orgId: input.orgId,
-      priority: 0,
-      maxAttempts: 6,
-      dedupeKey: message.id,
-    });
-    return message;
-  });
-}
-
 export type ConversationSummary = Conversation & { lastMessage: Message | null };
 
 export async function listConversations(
@@ -158,9 +120,19 @@ export async function listMessages(
   orgId: string,
   conversationId: string,
   query: { after?: KeysetPosition; limit: number },
-): Promise<Page<Message>> {
+): Promise<Page<Message> & { reactions: MessageReaction[]; media: MediaFile[] }> {
   const conversation = await findConversation(db, orgId, conversationId);
   if (!conversation) throw new ConversationNotFoundError();
   const rows = await listMessagesPage(db, orgId, conversationId, query);
-  return toPage(rows, query.limit, (m) => ({ at: m.occurredAt, id: m.id }));
+  const page = toPage(rows, query.limit, (m) => ({ at: m.occurredAt, id: m.id }));
+  const reactions = await reactionsOf(
+    db,
+    page.data.map((m) => m.id),
+  );
+  const media = await mediaOfMessages(
+    db,
+    orgId,
+    page.data.map((m) => m.id),
+  );
+  return { ...page, reactions, media };
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { type Message, type MessageStatus, messages } from './message.schema.ts';
+import { type MessageReaction, messageReactions } from './reaction.schema.ts';
 
 /** Returns the new row, or undefined when this provider id was already stored (a redelivery). */
 export async function insertMessageIfNew(
@@ -34,6 +35,7 @@ export async function listMessagesPage(
       and(
         eq(messages.orgId, orgId),
         eq(messages.conversationId, conversationId),
+        ne(messages.type, 'reaction'),
         after
           ? or(
               lt(messages.occurredAt, after.at),
@@ -52,6 +54,7 @@ export interface StatusChange {
   errorCode?: number | null;
   errorTitle?: string | null;
   errorDetail?: string | null;
+  failureReason?: string | null;
 }
 
 /** Sets the status only where the current one is among `from`: the caller decides what may move. */
@@ -73,6 +76,7 @@ export async function updateMessageStatus(
       ...(change.errorCode !== undefined ? { errorCode: change.errorCode } : {}),
       ...(change.errorTitle !== undefined ? { errorTitle: change.errorTitle } : {}),
       ...(change.errorDetail !== undefined ? { errorDetail: change.errorDetail } : {}),
+      ...(change.failureReason !== undefined ? { failureReason: change.failureReason } : {}),
     })
     .where(and(target, inArray(messages.status, [...from])))
     .returning();
@@ -87,7 +91,7 @@ export async function setMessageExternalId(
   const [message] = await db
     .update(messages)
     .set({ externalId, status: 'accepted', statusAt: new Date() })
-    .where(and(eq(messages.id, id), eq(messages.status, 'queued')))
+    .where(and(eq(messages.id, id), inArray(messages.status, ['queued', 'sending'])))
     .returning();
   return message;
 }
@@ -99,4 +103,58 @@ export async function latestMessages(db: DbOrTx, conversationIds: readonly strin
     .from(messages)
     .where(inArray(messages.conversationId, [...conversationIds]))
     .orderBy(messages.conversationId, desc(messages.occurredAt), desc(messages.id));
+}
+
+/**
+ * Gives a message that was mid-send (`sending`, no provider id) the id a status webhook revealed,
+ * matched by our own id echoed back. Nothing happens for any other message.
+ */
+export async function adoptExternalId(
+  db: DbOrTx,
+  orgId: string,
+  messageId: string,
+  externalId: string,
+): Promise<void> {
+  if (!UUID.test(messageId)) return;
+  await db
+    .update(messages)
+    .set({ externalId, status: 'accepted', statusAt: new Date() })
+    .where(
+      and(
+        eq(messages.orgId, orgId),
+        eq(messages.id, messageId),
+        eq(messages.status, 'sending'),
+        isNull(messages.externalId),
+      ),
+    );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function reactionsOf(db: DbOrTx, messageIds: readonly string[]): Promise<MessageReaction[]> {
+  if (messageIds.length === 0) return [];
+  return db
+    .select()
+    .from(messageReactions)
+    .where(inArray(messageReactions.messageId, [...messageIds]));
+}
+
+export async function latestInboundMessage(
+  db: DbOrTx,
+  orgId: string,
+  conversationId: string,
+): Promise<Message | undefined> {
+  const [message] = await db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.orgId, orgId),
+        eq(messages.conversationId, conversationId),
+        eq(messages.direction, 'inbound'),
+      ),
+    )
+    .orderBy(desc(messages.occurredAt))
+    .limit(1);
+  return message;
 }

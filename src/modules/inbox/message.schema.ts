@@ -8,18 +8,21 @@ export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 
 /**
- * Inbound messages are `received`. Outbound ones go queued → accepted (the provider gave an id) →
- * sent → delivered → read (→ played for voice), or end `failed` with the provider's reason.
+ * Inbound messages are `received`. Outbound ones go queued → sending (the call is under way) →
+ * accepted (the provider gave an id) → sent → delivered → read (→ played for voice), or end `failed`
+ * with the provider's reason, or `refused` by our own policy before any call (never "looks sent").
  */
 export const MESSAGE_STATUSES = [
   'received',
   'queued',
+  'sending',
   'accepted',
   'sent',
   'delivered',
   'read',
   'played',
   'failed',
+  'refused',
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
@@ -47,6 +50,10 @@ export const messages = pgTable(
     errorCode: integer('error_code'),
     errorTitle: text('error_title'),
     errorDetail: text('error_detail'),
+    // Why Careline refused or gave up, in words an agent can act on: window_closed, template_invalid...
+    failureReason: text('failure_reason'),
+    editedAt: timestamp('edited_at', { withTimezone: true, precision: 3 }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
     replyToExternalId: text('reply_to_external_id'),
     sentByApiKeyId: uuid('sent_by_api_key_id').references(() => apiKeys.id),
     // When it happened for the patient: the provider's timestamp for inbound, creation for outbound.

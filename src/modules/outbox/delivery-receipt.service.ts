@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { updateMessageStatus } from '../inbox/message.repository.ts';
+import { adoptExternalId, updateMessageStatus } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
 import { insertReceiptIfNew, receiptsFor } from './delivery-receipt.repository.ts';
 import type { DeliveryReceipt } from './delivery-receipt.schema.ts';
@@ -14,6 +14,8 @@ export interface ReceiptInput {
   errorCode: number | null;
   errorTitle: string | null;
   errorDetail: string | null;
+  /** Our message id echoed back by the provider (WhatsApp biz_opaque_callback_data), if any. */
+  correlationId?: string | null;
 }
 
 /**
@@ -21,7 +23,10 @@ export interface ReceiptInput {
  * for an id we do not know yet is kept and applied once the send call's answer stores that id.
  */
 export async function recordDeliveryReceipt(tx: DbOrTx, input: ReceiptInput): Promise<Message | undefined> {
-  const receipt = await insertReceiptIfNew(tx, input);
+  const { correlationId, ...values } = input;
+  // A send whose answer we never stored (crash mid-call) is recognised by the id we gave Meta.
+  if (correlationId) await adoptExternalId(tx, input.orgId, correlationId, input.externalId);
+  const receipt = await insertReceiptIfNew(tx, values);
   if (!receipt) return undefined;
   return applyReceipt(tx, receipt);
 }
@@ -48,7 +53,13 @@ async function applyReceipt(tx: DbOrTx, receipt: DeliveryReceipt): Promise<Messa
       status: receipt.status,
       at: receipt.occurredAt,
       ...(receipt.status === 'failed'
-        ? { errorCode: receipt.errorCode, errorTitle: receipt.errorTitle, errorDetail: receipt.errorDetail }
+        ? {
+            errorCode: receipt.errorCode,
+            errorTitle: receipt.errorTitle,
+            errorDetail: receipt.errorDetail,
+            // Meta accepts a free-form message and fails it later when the 24-hour window was closed.
+            failureReason: receipt.errorCode === 131047 ? 'window_closed' : 'provider_refused',
+          }
         : {}),
     },
   );

@@ -33,8 +33,13 @@ describe('nextStatus', () => {
   });
 
   test('the SQL guard agrees with the rule', () => {
-    expect(statusesThatMayBecome('delivered')).toEqual(['queued', 'accepted', 'sent']);
-    expect(statusesThatMayBecome('failed')).toEqual(['queued', 'accepted', 'sent']);
-    expect(statusesThatMayBecome('read')).toEqual(['queued', 'accepted', 'sent', 'delivered']);
+    expect(statusesThatMayBecome('delivered')).toEqual(['queued', 'sending', 'accepted', 'sent']);
+    expect(statusesThatMayBecome('failed')).toEqual(['queued', 'sending', 'accepted', 'sent']);
+    expect(statusesThatMayBecome('read')).toEqual(['queued', 'sending', 'accepted', 'sent', 'delivered']);
+  });
+
+  test('a message refused by our own policy never moves', () => {
+    expect(nextStatus('refused', 'sent')).toBeNull();
+    expect(nextStatus('refused', 'failed')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ export type ReportedStatus = 'sent' | 'delivered' | 'read' | 'played' | 'failed'
 
 const PROGRESS: Partial<Record<MessageStatus, number>> = {
   queued: 0,
+  sending: 0,
   accepted: 1,
   sent: 2,
   delivered: 3,

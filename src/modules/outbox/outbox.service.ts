@@ -1,18 +1,33 @@
 import type { Logger } from 'pino';
-import type { ChannelSender } from '../../channels/channel.ts';
+import type { ChannelSender, SendOutcome } from '../../channels/channel.ts';
+import { outboundMessageSchema } from '../../channels/outbound-message.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
+import { DeferJob } from '../../platform/jobs/job-worker.ts';
+import type { MediaStore } from '../../platform/media/media-store.ts';
+import { raiseAlert } from '../alerts/alert.service.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
-import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import type { ChannelAccount, ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { identitiesOfContacts } from '../contacts/contact.repository.ts';
 import { findConversation } from '../inbox/conversation.repository.ts';
 import { findMessage, setMessageExternalId, updateMessageStatus } from '../inbox/message.repository.ts';
+import type { Message, MessageStatus } from '../inbox/message.schema.ts';
+import { applyReaction } from '../inbox/message-changes.service.ts';
+import { findTemplate } from '../templates/template.service.ts';
 import { applyEarlyReceipts } from './delivery-receipt.service.ts';
+import type { SendPacer } from './pacing/send-pacer.ts';
+import { MediaUploadError, providerMediaIdsFor } from './provider-media.ts';
+import { isWindowOpen } from './window-policy.ts';
 
 export interface OutboxDeps {
   db: Db;
   senders: Partial<Record<ChannelType, ChannelSender>>;
   logger: Logger;
+  pacer: SendPacer;
+  mediaStore: MediaStore;
+  /** How long a send interrupted mid-call waits for a status echo before it is tried again. */
+  reconcileAfterMs?: number;
+  now?: () => Date;
 }
 
 /** A passing fault: the job queue tries again with backoff. */
@@ -21,59 +36,190 @@ export class SendRetryLater extends Error {
 }
 
 /**
- * Sends one queued message through its channel. Runs as a job, so it survives restarts; a message
- * that is no longer `queued` was already handled and is left alone.
+ * Sends one queued message through its channel. Runs as a job, so it survives restarts. Everything
+ * that can change between queuing and sending (the window, a template paused) is checked again here.
  */
 export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<void> {
   const { db } = deps;
-  const messageId = String(job.payload.messageId);
+  const now = deps.now?.() ?? new Date();
   const orgId = String(job.payload.orgId);
-  const message = await findMessage(db, orgId, messageId);
-  if (message?.status !== 'queued' || message.text === null) return;
+  const message = await findMessage(db, orgId, String(job.payload.messageId));
+  if (message?.status !== 'queued' && message?.status !== 'sending') return;
+  if (message.status === 'sending') {
+    // A previous run died during the call. If Meta got it, a status webhook echoing our id will adopt
+    // the wamid; wait for that before sending again, so an interrupted send is not sent twice.
+    const waitUntil = message.statusAt.getTime() + (deps.reconcileAfterMs ?? 60_000);
+    if (now.getTime() < waitUntil)
+      throw new DeferJob(new Date(waitUntil), 'waiting for a status of an interrupted send');
+  }
+  const parsed = outboundMessageSchema.safeParse(message.content?.outbound);
+  if (!parsed.success) return refuse(deps, message, 'invalid', 'The stored message can no longer be read');
+  const outbound = parsed.data;
 
   const conversation = await findConversation(db, orgId, message.conversationId);
   const account = await findChannelAccount(db, orgId, message.channelAccountId);
-  if (!conversation || !account)
-    return fail(deps, message.id, null, 'Channel account or conversation removed');
+  const sender = account ? deps.senders[account.type] : undefined;
+  if (!conversation || !account || !sender)
+    return refuse(deps, message, 'invalid', 'The channel can no longer send');
   const identities = await identitiesOfContacts(db, orgId, [conversation.contactId]);
   const recipient = identities.filter((i) => i.channelType === account.type).at(-1);
-  if (!recipient) return fail(deps, message.id, null, `The patient has no ${account.type} identity`);
-  const sender = deps.senders[account.type];
-  if (!sender) return fail(deps, message.id, null, `Sending on ${account.type} is not available`);
+  if (!recipient) return refuse(deps, message, 'invalid', `The patient has no ${account.type} identity`);
 
-  const outcome = await sender.send(account, recipient, {
-    type: 'text',
-    text: message.text,
-    replyToExternalId: message.replyToExternalId,
-    correlationId: message.id,
+  if (sender.needsWindow(outbound) && !isWindowOpen(conversation.lastInboundAt, sender.windowHours, now)) {
+    return refuse(
+      deps,
+      message,
+      'window_closed',
+      'The customer-service window closed before sending: use a template',
+    );
+  }
+  const violations = await sender.validate(account, outbound, (name, language) =>
+    account.settings.wabaId
+      ? findTemplate(db, orgId, account.settings.wabaId, name, language)
+      : Promise.resolve(undefined),
+  );
+  if (violations.length > 0) {
+    const reason = outbound.type === 'template' ? 'template_invalid' : 'invalid';
+    return refuse(deps, message, reason, violations.map((v) => `${v.field}: ${v.limit}`).join('; '));
+  }
+
+  let providerMediaIds: Record<string, string>;
+  try {
+    providerMediaIds = await providerMediaIdsFor(deps, account, sender, outbound);
+  } catch (error) {
+    if (!(error instanceof MediaUploadError)) throw error;
+    if (error.disposition === 'retry' && job.attempts < job.maxAttempts)
+      throw new SendRetryLater(error.message);
+    return fail(deps, message, { code: null, title: error.message, detail: null }, 'media_unavailable');
+  }
+
+  const pace = deps.pacer.reserve({
+    numberKey: account.id,
+    recipientKey: recipient.id,
+    kind: job.priority === 0 ? 'reply' : 'bulk',
   });
-  if (outcome.ok) {
-    await db.transaction(async (tx) => {
-      await setMessageExternalId(tx, message.id, outcome.externalId);
-      await applyEarlyReceipts(tx, account.id, outcome.externalId);
-    });
-    return;
-  }
-  const lastAttempt = job.attempts >= job.maxAttempts;
-  if (outcome.disposition === 'retry' && !lastAttempt) {
-    throw new SendRetryLater(`${outcome.code ?? 'transport'}: ${outcome.title}`);
-  }
-  await fail(deps, message.id, outcome.code, outcome.title, outcome.detail);
+  if (!pace.ok) throw new DeferJob(new Date(now.getTime() + pace.retryAfterMs), `paced: ${pace.reason}`);
+
+  // The idempotency mark: from here on, a crash leaves `sending`, which the next run reconciles.
+  await updateMessageStatus(db, { id: message.id }, ['queued', 'sending'], {
+    status: 'sending',
+    at: new Date(),
+  });
+  const targetExternalId =
+    typeof message.content?.targetExternalId === 'string' ? message.content.targetExternalId : undefined;
+  const outcome = await sender.send(account, recipient, outbound, {
+    correlationId: message.id,
+    replyToExternalId: message.replyToExternalId,
+    providerMediaIds,
+    ...(targetExternalId ? { targetExternalId } : {}),
+  });
+  if (outcome.ok)
+    return accepted(
+      deps,
+      account,
+      message,
+      outcome.externalId,
+      outbound.type === 'reaction' ? outbound.emoji : null,
+      targetExternalId,
+    );
+  return handleRefusal(deps, job, account, recipient.id, message, outcome);
 }
 
+async function accepted(
+  deps: OutboxDeps,
+  account: ChannelAccount,
+  message: Message,
+  externalId: string,
+  reactionEmoji: string | null,
+  targetExternalId: string | undefined,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await setMessageExternalId(tx, message.id, externalId);
+    await applyEarlyReceipts(tx, account.id, externalId);
+    if (reactionEmoji !== null && targetExternalId) {
+      await applyReaction(tx, {
+        channelAccountId: account.id,
+        targetExternalId,
+        direction: 'outbound',
+        emoji: reactionEmoji === '' ? null : reactionEmoji,
+        externalId,
+        at: new Date(),
+      });
+    }
+  });
+}
+
+async function handleRefusal(
+  deps: OutboxDeps,
+  job: Job,
+  account: ChannelAccount,
+  recipientId: string,
+  message: Message,
+  outcome: Extract<SendOutcome, { ok: false }>,
+): Promise<void> {
+  const backToQueue = () =>
+    updateMessageStatus(deps.db, { id: message.id }, ['sending'], { status: 'queued', at: new Date() });
+  switch (outcome.reason) {
+    case 'throttled_number':
+      deps.pacer.penalise(account.id, 1000);
+      await backToQueue();
+      throw new DeferJob(new Date(Date.now() + 1000), `throttled by the provider (${outcome.code})`);
+    case 'throttled_pair':
+      deps.pacer.penalise({ numberKey: account.id, recipientKey: recipientId }, 6000);
+      await backToQueue();
+      throw new DeferJob(new Date(Date.now() + 6000), `pair rate limit (${outcome.code})`);
+    case 'token_invalid':
+      await raiseAlert(deps.db, {
+        orgId: account.orgId,
+        channelAccountId: account.id,
+        kind: 'channel_token_invalid',
+        detail: `${account.name}: the access token was refused (${outcome.code}); nothing can be sent until it is replaced`,
+      });
+      deps.logger.error(
+        { channelAccountId: account.id, errorCode: outcome.code },
+        'channel access token refused',
+      );
+      return fail(deps, message, outcome, 'token_invalid');
+    case 'window_closed':
+      return fail(deps, message, outcome, 'window_closed');
+    default:
+      if (outcome.disposition === 'retry' && job.attempts < job.maxAttempts) {
+        await backToQueue();
+        throw new SendRetryLater(`${outcome.code ?? 'transport'}: ${outcome.title}`);
+      }
+      return fail(deps, message, outcome, 'provider_refused');
+  }
+}
+
+const IN_FLIGHT: MessageStatus[] = ['queued', 'sending'];
+
+/** Careline's own refusal: nothing was sent. */
+async function refuse(deps: OutboxDeps, message: Message, reason: string, detail: string): Promise<void> {
+  deps.logger.warn({ messageId: message.id, reason }, 'outbound message refused');
+  await updateMessageStatus(deps.db, { id: message.id }, IN_FLIGHT, {
+    status: 'refused',
+    at: new Date(),
+    failureReason: reason,
+    errorCode: null,
+    errorTitle: detail,
+    errorDetail: null,
+  });
+}
+
+/** The provider refused: failed with its code and words. */
 async function fail(
   deps: OutboxDeps,
-  messageId: string,
-  code: number | null,
-  title: string,
-  detail: string | null = null,
+  message: Message,
+  error: { code: number | null; title: string; detail: string | null },
+  reason: string,
 ): Promise<void> {
-  deps.logger.warn({ messageId, errorCode: code }, 'outbound message failed');
-  await updateMessageStatus(deps.db, { id: messageId }, ['queued'], {
+  deps.logger.warn({ messageId: message.id, errorCode: error.code, reason }, 'outbound message failed');
+  await updateMessageStatus(deps.db, { id: message.id }, IN_FLIGHT, {
     status: 'failed',
     at: new Date(),
-    errorCode: code,
-    errorTitle: title,
-    errorDetail: detail,
+    failureReason: reason,
+    errorCode: error.code,
+    errorTitle: error.title,
+    errorDetail: error.detail,
   });
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { createOrg } from '../../modules/orgs/org.service.ts';
 import type { DbHandle } from '../db/create-db.ts';
 import { jobs } from './job.schema.ts';
 import { claimJobs, enqueueJob } from './job-queue.ts';
@@ -36,8 +37,8 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
 
   test('clinics take turns: one clinic’s backlog does not delay another clinic’s job', async () => {
     const { db } = handle;
-    const lilas = '00000000-0000-4000-8000-00000000000a';
-    const pasteur = '00000000-0000-4000-8000-00000000000b';
+    const lilas = (await createOrg(db, { name: 'Lilas' })).id;
+    const pasteur = (await createOrg(db, { name: 'Pasteur' })).id;
     for (let i = 0; i < 50; i += 1) {
       await enqueueJob(db, { queue: 'q', payload: { n: `lilas-${i}` }, orgId: lilas, priority: 10 });
     }

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/db.ts';
 import { interleaveByKey } from './fair-order.ts';
 import { type Job, jobs } from './job.schema.ts';
@@ -33,46 +34,106 @@ export async function enqueueJob(db: DbOrTx, job: NewJob): Promise<void> {
 
 /**
  * Claims up to `limit` due jobs for this worker, taking turns between clinics within each priority so
- * one clinic's bulk send cannot delay another clinic's reply. A running job whose lease ran out (its
- * worker died) is claimable again, which is what makes jobs survive a crash.
+ * one clinic's bulk send cannot delay another clinic's reply. Candidates are each clinic's earliest due
+ * jobs (one index seek per clinic, however long another clinic's backlog is) plus the most urgent jobs
+ * overall. A running job whose lease ran out (its worker died) is claimable again: jobs survive a crash.
  */
-export async function claimJobs(db: Db, queues: readonly string[], limit: number, leaseMs: number): Promise<Job[]> {
-  const claimable = and(
-    inArray(jobs.queue, [...queues]),
-    or(
-      and(eq(jobs.status, 'queued'), lte(jobs.runAt, sql`now()`)),
-      and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`)),
-    ),
+export async function claimJobs(
+  db: Db,
+  queues: readonly string[],
+  limit: number,
+  leaseMs: number,
+): Promise<Job[]> {
+  // A worker that lost every pick to a concurrent one looks again: the jobs it lost are no longer due.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const claimed = await claimOnce(db, queues, limit, leaseMs);
+    if (claimed !== 'lost') return claimed;
+  }
+  return [];
+}
+
+async function claimOnce(
+  db: Db,
+  queues: readonly string[],
+  limit: number,
+  leaseMs: number,
+): Promise<Job[] | 'lost'> {
+  const queueList = sql.join(
+    queues.map((q) => sql`${q}`),
+    sql`, `,
   );
-  // Candidates are locked (others skip them) only for this short transaction; the unpicked are released.
-  return db.transaction(async (tx) => {
-    const candidates = await tx
-      .select({ id: jobs.id, orgId: jobs.orgId, priority: jobs.priority })
-      .from(jobs)
-      .where(claimable)
-      .orderBy(asc(jobs.priority), asc(jobs.runAt), asc(jobs.id))
-      .limit(limit * 8)
-      .for('update', { skipLocked: true });
-    const picked = takeTurnsByOrg(candidates, limit).map((c) => c.id);
-    if (picked.length === 0) return [];
-    const claimed = await tx
-      .update(jobs)
-      .set({
-        status: 'running',
-        attempts: sql`${jobs.attempts} + 1`,
-        lockedUntil: sql`now() + (${leaseMs} * interval '1 millisecond')`,
-      })
-      .where(inArray(jobs.id, picked))
-      .returning();
-    return claimed.sort((a, b) => picked.indexOf(a.id) - picked.indexOf(b.id));
-  });
+  const due = sql`j.queue in (${queueList}) and j.status = 'queued' and j.run_at <= now()`;
+  const result = await db.execute(sql`
+    select id, org_id, priority from (
+      (select j.id, j.org_id, j.priority, j.run_at from jobs j where ${due}
+        order by j.priority, j.run_at, j.id limit ${limit})
+      union
+      (select c.id, c.org_id, c.priority, c.run_at from orgs o cross join lateral (
+        select j.id, j.org_id, j.priority, j.run_at from jobs j where j.org_id = o.id and ${due}
+        order by j.run_at, j.id limit ${limit}) c)
+      union
+      (select j.id, j.org_id, j.priority, j.run_at from jobs j
+        where j.queue in (${queueList}) and j.status = 'running' and j.locked_until < now() limit ${limit})
+    ) candidates
+    order by priority, run_at, id`);
+  const candidates = candidateRows.parse(rowsOf(result));
+  const picked = takeTurnsByOrg(candidates, limit).map((c) => c.id);
+  if (picked.length === 0) return [];
+  // Another worker may have picked the same candidates: the locked re-check leaves it the ones it holds.
+  const stillClaimable = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        inArray(jobs.id, picked),
+        or(
+          and(eq(jobs.status, 'queued'), lte(jobs.runAt, sql`now()`)),
+          and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`)),
+        ),
+      ),
+    )
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(jobs)
+    .set({
+      status: 'running',
+      attempts: sql`${jobs.attempts} + 1`,
+      lockedUntil: sql`now() + (${leaseMs} * interval '1 millisecond')`,
+    })
+    .where(inArray(jobs.id, stillClaimable))
+    .returning();
+  if (claimed.length === 0) return 'lost';
+  return claimed.sort((a, b) => picked.indexOf(a.id) - picked.indexOf(b.id));
+}
+
+const candidateRows = z.array(
+  z
+    .object({ id: z.coerce.number(), org_id: z.string().nullable(), priority: z.coerce.number() })
+    .transform((r) => ({
+      id: r.id,
+      orgId: r.org_id,
+      priority: r.priority,
+    })),
+);
+
+/** Both drivers answer raw SQL with `{ rows }`. */
+function rowsOf(result: unknown): unknown {
+  return typeof result === 'object' && result !== null && 'rows' in result ? result.rows : [];
 }
 
 /** Within each priority (candidates come sorted), one job per clinic in turn, keeping each clinic's order. */
-function takeTurnsByOrg<T extends { orgId: string | null; priority: number }>(candidates: T[], limit: number): T[] {
+function takeTurnsByOrg<T extends { orgId: string | null; priority: number }>(
+  candidates: T[],
+  limit: number,
+): T[] {
   const picked: T[] = [];
   for (const priority of [...new Set(candidates.map((c) => c.priority))]) {
-    picked.push(...interleaveByKey(candidates.filter((c) => c.priority === priority), (c) => c.orgId));
+    picked.push(
+      ...interleaveByKey(
+        candidates.filter((c) => c.priority === priority),
+        (c) => c.orgId,
+      ),
+    );
     if (picked.length >= limit) break;
   }
   return picked.slice(0, limit);
@@ -82,7 +143,12 @@ function takeTurnsByOrg<T extends { orgId: string | null; priority: number }>(ca
 export async function deferJob(db: DbOrTx, id: number, until: Date): Promise<void> {
   await db
     .update(jobs)
-    .set({ status: 'queued', runAt: until, lockedUntil: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)` })
+    .set({
+      status: 'queued',
+      runAt: until,
+      lockedUntil: null,
+      attempts: sql`greatest(${jobs.attempts} - 1, 0)`,
+    })
     .where(eq(jobs.id, id));
 }
 

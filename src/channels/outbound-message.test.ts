@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { outboundMessageSchema } from './outbound-message.ts';
+
+function problems(input: unknown): [string, string][] {
+  const result = outboundMessageSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), i.message]);
+}
+
+describe('outboundMessageSchema', () => {
+  it('accepts every kind of message an agent or the API can send', () => {
+    const messages = [
+      { type: 'text', text: 'Your results are ready', previewUrl: true, replyToMessageId: 'm-1' },
+      { type: 'image', media: { mediaId: 'med-1' }, caption: 'X-ray' },
+      { type: 'video', media: { url: 'https://clinic.example/v.mp4' } },
+      { type: 'audio', media: { mediaId: 'med-2', providerMediaId: '1013859600285441' }, voice: true },
+      { type: 'document', media: { url: 'https://clinic.example/r.pdf' }, fileName: 'results.pdf' },
+      { type: 'sticker', media: { mediaId: 'med-3' } },
+      { type: 'location', latitude: 48.8566, longitude: 2.3522, name: 'Clinic', address: '1 Rue X' },
+      {
+        type: 'contacts',
+        contacts: [
+          {
+            name: { formattedName: 'Dr Ada Martin', firstName: 'Ada' },
+            phones: [{ phone: '+33612345678', type: 'WORK', waId: '33612345678' }],
+            emails: [{ email: 'ada@clinic.example' }],
+          },
+        ],
+      },
+      { type: 'reaction', targetMessageId: 'm-2', emoji: '' },
+      {
+        type: 'buttons',
+        body: 'Confirm?',
+        header: { type: 'text', text: 'Visit' },
+        buttons: [{ id: 'y', title: 'Yes' }],
+      },
+      {
+        type: 'list',
+        body: 'Pick a slot',
+        buttonLabel: 'Slots',
+        sections: [{ rows: [{ id: 'a', title: '9:00' }] }],
+      },
+      { type: 'ctaUrl', body: 'Book online', displayText: 'Book', url: 'https://clinic.example/book' },
+      {
+        type: 'template',
+        name: 'appointment_reminder',
+        language: 'en_US',
+        components: {
+          header: { type: 'image', mediaId: 'med-4' },
+          body: { first_name: 'Ada' },
+          buttons: [{ index: 0, subType: 'quick_reply', payload: 'confirm' }],
+        },
+      },
+    ];
+
+    for (const message of messages) expect(problems(message), message.type).toEqual([]);
+  });
+
+  it('names the field that is missing or blank', () => {
+    expect(problems({ type: 'text', text: '   ' })).toEqual([['text', 'text must not be empty']]);
+    expect(problems({ type: 'text' })).toEqual([['text', 'text is required']]);
+    expect(problems({ type: 'buttons', body: 'Hi', buttons: [{ id: 'a', title: '' }] })).toEqual([
+      ['buttons.0.title', 'title must not be empty'],
+    ]);
+    expect(problems({ type: 'buttons', body: 'Hi', buttons: [] })).toEqual([
+      ['buttons', 'buttons must hold at least one button'],
+    ]);
+    expect(problems({ type: 'reaction', targetMessageId: 'm-1' })).toEqual([['emoji', 'emoji is required']]);
+  });
+
+  it('says which types exist when the type is unknown', () => {
+    expect(problems({ type: 'fax', text: 'hi' })[0]?.[1]).toMatch(/^type must be one of text, image/);
+  });
+
+  it('takes media either by id or by URL, never both', () => {
+    expect(problems({ type: 'image', media: { mediaId: 'm', url: 'https://clinic.example/a.png' } })).toEqual(
+      [['media', 'media must be {mediaId} or {url}']],
+    );
+    expect(problems({ type: 'image', media: { url: 'not a link' } })).toEqual([
+      ['media.url', 'url must be an http(s) URL'],
+    ]);
+  });
+
+  it('refuses fields a kind does not have rather than dropping them', () => {
+    expect(problems({ type: 'audio', media: { mediaId: 'm' }, caption: 'hello' })).toEqual([
+      ['', 'Unrecognized key: "caption"'],
+    ]);
+  });
+
+  it('keeps coordinates on the globe', () => {
+    expect(problems({ type: 'location', latitude: 91, longitude: 0 })).toEqual([
+      ['latitude', 'latitude must be between -90 and 90'],
+    ]);
+  });
+
+  it('converts to a JSON Schema with named parts, for the OpenAPI document', () => {
+    const schema = z.toJSONSchema(outboundMessageSchema, { io: 'input', unrepresentable: 'throw' });
+
+    expect(Object.keys(schema.$defs ?? {})).toEqual(
+      expect.arrayContaining([
+        'OutboundMessage',
+        'OutboundTextMessage',
+        'OutboundMediaRef',
+        'OutboundTemplateMessage',
+      ]),
+    );
+  });
+});

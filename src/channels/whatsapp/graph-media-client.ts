@@ -1,0 +1,361 @@
+import { createHash } from 'node:crypto';
+import { graphErrorDisposition } from './graph-error-policy.ts';
+import { type GraphError, type GraphSuccess, parseGraphResponse } from './parse-graph-response.ts';
+
+/** Enough of a WhatsApp channel account to call Graph's media endpoints. */
+export interface GraphMediaAccount {
+  graphUrl: string;
+  apiVersion: string;
+  accessToken: string;
+  /** On lookups and deletes, Meta then checks the media belongs to this number; uploads need it. */
+  phoneNumberId?: string;
+}
+
+export type WhatsAppMediaKind = 'audio' | 'document' | 'image' | 'video' | 'sticker';
+
+export interface ResolvedMedia {
+  /** Short-lived (about 5 minutes); download it with the same bearer token. */
+  url: string;
+  mimeType: string;
+  sha256: string | null;
+  fileSize: number | null;
+}
+
+export interface DownloadExpectations {
+  /** What the webhook said the message is: a MIME type of another kind is refused. */
+  kind?: WhatsAppMediaKind;
+  /** From the webhook: checked against the bytes too. */
+  sha256?: string;
+  mimeType?: string;
+  /** Lower than the kind's maximum. */
+  maxBytes?: number;
+}
+
+export interface DownloadedMedia {
+  bytes: Buffer;
+  /** As Meta gave it, parameters included (`audio/ogg; codecs=opus`). */
+  mimeType: string;
+  kind: WhatsAppMediaKind;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
+}
+
+export interface MediaUpload {
+  bytes: Buffer;
+  mimeType: string;
+  fileName: string;
+}
+
+export type MediaTransferProblem =
+  | 'unreachable'
+  | 'refused'
+  | 'expired'
+  | 'invalid_response'
+  | 'checksum_mismatch'
+  | 'too_large'
+  | 'unsupported_type';
+
+/** A media transfer that did not happen; `message` says why in words an operator can act on. */
+export class MediaTransferError extends Error {
+  override name = 'MediaTransferError';
+  readonly disposition: 'retry' | 'fail';
+  readonly problem: MediaTransferProblem;
+  /** Meta's error code, when Graph refused (e.g. 131053 retry, 100 fail, 190 token). */
+  readonly graphCode: number | null;
+  readonly detail: string | null;
+
+  constructor(init: {
+    disposition: 'retry' | 'fail';
+    problem: MediaTransferProblem;
+    message: string;
+    graphCode?: number | null;
+    detail?: string | null;
+  }) {
+    super(init.message);
+    this.disposition = init.disposition;
+    this.problem = init.problem;
+    this.graphCode = init.graphCode ?? null;
+    this.detail = init.detail ?? null;
+  }
+}
+
+export interface GraphMediaClientOptions {
+  fetch?: typeof fetch;
+  /** Lookups, uploads, deletes. */
+  timeoutMs?: number;
+  /** A whole download, body included (documents reach 100 MB). */
+  downloadTimeoutMs?: number;
+}
+
+/** WhatsApp Cloud API media endpoints (channels.md §1.8): look up, download, upload, delete. */
+export class GraphMediaClient {
+  constructor(private readonly options: GraphMediaClientOptions = {}) {}
+
+  /** GET /{version}/{media-id}: where the media can be downloaded for the next few minutes. */
+  async resolveMedia(account: GraphMediaAccount, mediaId: string): Promise<ResolvedMedia> {
+    const answer = await this.callGraph(account, 'GET', mediaPath(account, mediaId), 'look up the media');
+    if (!answer.media?.mimeType) {
+      throw invalidResponse('WhatsApp answered the media lookup without a download URL or MIME type');
+    }
+    const { url, mimeType, sha256, fileSize } = answer.media;
+    return { url, mimeType, sha256, fileSize };
+  }
+
+  /**
+   * Looks the media up and downloads it with the same bearer token, re-resolving once if the URL has
+   * expired. Checks type and size before and while downloading (a body is cut off at the limit, never
+   * buffered whole) and the SHA-256 after; a checksum mismatch is downloaded once more before failing.
+   */
+  async downloadMedia(
+    account: GraphMediaAccount,
+    mediaId: string,
+    expected: DownloadExpectations = {},
+  ): Promise<DownloadedMedia> {
+    let urlExpired = false;
+    let checksumFailed = false;
+    for (;;) {
+      const media = await this.resolveMedia(account, mediaId);
+      const kind = checkType(media.mimeType, expected);
+      const maxBytes = Math.min(MAX_BYTES[kind], expected.maxBytes ?? Number.POSITIVE_INFINITY);
+      if (media.fileSize !== null && media.fileSize > maxBytes) {
+        throw tooLarge(kind, maxBytes, media.fileSize);
+      }
+      const bytes = await this.fetchCapped(account, media.url, kind, maxBytes);
+      if (bytes === 'expired') {
+        if (urlExpired) {
+          throw new MediaTransferError({
+            disposition: 'retry',
+            problem: 'expired',
+            message: 'The WhatsApp media URL was refused twice (401/404), even freshly looked up',
+          });
+        }
+        urlExpired = true;
+        continue;
+      }
+      const digest = createHash('sha256').update(bytes).digest();
+      const claimed = [media.sha256, expected.sha256].filter((value) => typeof value === 'string');
+      if (claimed.every((value) => sameDigest(digest, value))) {
+        return { bytes, mimeType: media.mimeType, kind, sha256: digest.toString('hex') };
+      }
+      if (checksumFailed) {
+        throw new MediaTransferError({
+          disposition: 'fail',
+          problem: 'checksum_mismatch',
+          message: 'The downloaded WhatsApp media does not match its SHA-256, twice: it is corrupt',
+          detail: `expected ${claimed.join(' / ')}, got ${digest.toString('hex')}`,
+        });
+      }
+      checksumFailed = true;
+    }
+  }
+
+  /** Multipart POST /{version}/{phone-number-id}/media; the id is valid for 30 days. */
+  async uploadMedia(
+    account: GraphMediaAccount & { phoneNumberId: string },
+    upload: MediaUpload,
+  ): Promise<{ mediaId: string }> {
+    const kind = checkType(upload.mimeType, {});
+    if (upload.bytes.length > MAX_BYTES[kind]) throw tooLarge(kind, MAX_BYTES[kind], upload.bytes.length);
+    const form = new FormData();
+    form.append('messaging_product', 'whatsapp');
+    form.append('type', upload.mimeType);
+    form.append('file', new Blob([upload.bytes], { type: upload.mimeType }), upload.fileName);
+    const path = `${encodeURIComponent(account.phoneNumberId)}/media`;
+    const answer = await this.callGraph(account, 'POST', path, 'upload the media', form);
+    if (!answer.mediaId) throw invalidResponse('WhatsApp accepted the upload without a media id');
+    return { mediaId: answer.mediaId };
+  }
+
+  /** DELETE /{version}/{media-id}. */
+  async deleteMedia(account: GraphMediaAccount, mediaId: string): Promise<void> {
+    await this.callGraph(account, 'DELETE', mediaPath(account, mediaId), 'delete the media');
+  }
+
+  private async callGraph(
+    account: GraphMediaAccount,
+    method: string,
+    path: string,
+    action: string,
+    body?: FormData,
+  ): Promise<GraphSuccess> {
+    const url = `${account.graphUrl.replace(/\/+$/, '')}/${account.apiVersion}/${path}`;
+    let response: Response;
+    let json: unknown;
+    try {
+      response = await this.fetch(url, {
+        method,
+        headers: { authorization: `Bearer ${account.accessToken}` },
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+      });
+      json = await response.json().catch(() => null);
+    } catch (error) {
+      throw unreachable(`Could not reach WhatsApp to ${action}`, error);
+    }
+    const answer = parseGraphResponse(response.status, json);
+    if (!answer.ok) throw refused(answer, action);
+    return answer;
+  }
+
+  /** The body, or `expired` on 401/404 (the URL outlived its few minutes). */
+  private async fetchCapped(
+    account: GraphMediaAccount,
+    url: string,
+    kind: WhatsAppMediaKind,
+    maxBytes: number,
+  ): Promise<Buffer | 'expired'> {
+    checkDownloadUrl(account, url);
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    try {
+      const response = await this.fetch(url, {
+        // Meta's media host refuses requests without a User-Agent it recognises as a client.
+        headers: { authorization: `Bearer ${account.accessToken}`, 'user-agent': 'Careline' },
+        signal: AbortSignal.timeout(this.options.downloadTimeoutMs ?? 120_000),
+      });
+      reader = response.body?.getReader();
+      if (response.status === 401 || response.status === 404) return 'expired';
+      if (!response.ok) {
+        throw new MediaTransferError({
+          disposition: response.status >= 500 || response.status === 429 ? 'retry' : 'fail',
+          problem: 'refused',
+          message: `WhatsApp's media server answered HTTP ${response.status} to the download`,
+        });
+      }
+      const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+      if (declared > maxBytes) throw tooLarge(kind, maxBytes, declared);
+      const chunks: Uint8Array[] = [];
+      let total = 0;
+      for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+        total += read.value.byteLength;
+        if (total > maxBytes) throw tooLarge(kind, maxBytes, null);
+        chunks.push(read.value);
+      }
+      reader = undefined;
+      return Buffer.concat(chunks, total);
+    } catch (error) {
+      if (error instanceof MediaTransferError) throw error;
+      throw unreachable('The WhatsApp media download was interrupted', error);
+    } finally {
+      // Stops the transfer: what was not read is never received.
+      await reader?.cancel().catch(() => {});
+    }
+  }
+
+  private fetch(url: string, init: RequestInit): Promise<Response> {
+    return (this.options.fetch ?? fetch)(url, init);
+  }
+}
+
+const MB = 1024 * 1024;
+
+/** channels.md §1.8. Stickers: 100 KB static, 500 KB animated; only the bytes would tell which. */
+const MAX_BYTES: Record<WhatsAppMediaKind, number> = {
+  audio: 16 * MB,
+  document: 100 * MB,
+  image: 5 * MB,
+  video: 16 * MB,
+  sticker: 500 * 1024,
+};
+
+const MIME_TYPES: Record<WhatsAppMediaKind, readonly string[]> = {
+  audio: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
+  document: [
+    'text/plain',
+    'application/pdf',
+    'application/msword',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.ms-excel',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/vnd.ms-powerpoint',
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  ],
+  image: ['image/jpeg', 'image/png'],
+  video: ['video/mp4', 'video/3gpp'],
+  sticker: ['image/webp'],
+};
+
+const KINDS: readonly WhatsAppMediaKind[] = ['audio', 'document', 'image', 'video', 'sticker'];
+
+/** The kind a MIME type belongs to; refuses types WhatsApp does not carry or the caller did not expect. */
+function checkType(mimeType: string, expected: DownloadExpectations): WhatsAppMediaKind {
+  const { base, kind } = classify(mimeType);
+  const expectedBase = expected.mimeType ? classify(expected.mimeType).base : null;
+  const reason = !kind
+    ? `WhatsApp does not carry media of type ${mimeType}`
+    : expected.kind && expected.kind !== kind
+      ? `Expected ${expected.kind} media, got ${mimeType}`
+      : expectedBase && expectedBase !== base
+        ? `Expected ${expected.mimeType}, got ${mimeType}`
+        : null;
+  if (!kind || reason !== null) {
+    throw new MediaTransferError({ disposition: 'fail', problem: 'unsupported_type', message: reason ?? '' });
+  }
+  return kind;
+}
+
+function classify(mimeType: string): { base: string; kind: WhatsAppMediaKind | undefined } {
+  const [base = '', ...parameters] = mimeType.split(';').map((part) => part.trim().toLowerCase());
+  // Ogg is carried with the Opus codec only.
+  const codec = parameters.find((parameter) => parameter.startsWith('codecs='));
+  if (base === 'audio/ogg' && codec !== undefined && codec !== 'codecs=opus')
+    return { base, kind: undefined };
+  return { base, kind: KINDS.find((candidate) => MIME_TYPES[candidate].includes(base)) };
+}
+
+/** The bearer token goes with the download: never in clear (unless Graph itself is plain HTTP, in tests). */
+function checkDownloadUrl(account: GraphMediaAccount, url: string): void {
+  const protocol = URL.canParse(url) ? new URL(url).protocol : null;
+  if (protocol === 'https:' || (protocol === 'http:' && !account.graphUrl.startsWith('https:'))) return;
+  throw new MediaTransferError({
+    disposition: 'fail',
+    problem: 'invalid_response',
+    message: `WhatsApp gave a media URL Careline will not send its token to (${protocol ?? 'not a URL'})`,
+  });
+}
+
+function mediaPath(account: GraphMediaAccount, mediaId: string): string {
+  const query = account.phoneNumberId ? `?phone_number_id=${encodeURIComponent(account.phoneNumberId)}` : '';
+  return `${encodeURIComponent(mediaId)}${query}`;
+}
+
+/** Meta documents hex; base64 is accepted too, in case an endpoint differs. */
+function sameDigest(digest: Buffer, claimed: string): boolean {
+  return claimed.toLowerCase() === digest.toString('hex') || claimed === digest.toString('base64');
+}
+
+function refused(error: GraphError, action: string): MediaTransferError {
+  const isSuccessStatus = error.httpStatus >= 200 && error.httpStatus < 300;
+  if (error.errorCode === null && isSuccessStatus) {
+    return invalidResponse(`WhatsApp answered the request to ${action} with something that is not Graph's`);
+  }
+  const what = error.message ?? `HTTP ${error.httpStatus}`;
+  return new MediaTransferError({
+    disposition: graphErrorDisposition(error),
+    problem: 'refused',
+    message: `WhatsApp refused to ${action}: ${what}${error.errorCode === 190 ? ' (check the access token)' : ''}`,
+    graphCode: error.errorCode,
+    detail: error.details,
+  });
+}
+
+function unreachable(message: string, error: unknown): MediaTransferError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new MediaTransferError({
+    disposition: 'retry',
+    problem: 'unreachable',
+    message: `${message}: ${reason}`,
+  });
+}
+
+function invalidResponse(message: string): MediaTransferError {
+  return new MediaTransferError({ disposition: 'retry', problem: 'invalid_response', message });
+}
+
+function tooLarge(kind: WhatsAppMediaKind, maxBytes: number, size: number | null): MediaTransferError {
+  const actual = size === null ? '' : ` (${size} bytes)`;
+  return new MediaTransferError({
+    disposition: 'fail',
+    problem: 'too_large',
+    message: `The ${kind} is larger than the ${maxBytes} bytes allowed${actual}`,
+  });
+}

@@ -1,0 +1,97 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { type Message, type MessageDirection, messages } from './message.schema.ts';
+import { messageReactions } from './reaction.schema.ts';
+
+/** A message of this channel account by the provider's id, or undefined if we never stored it. */
+export async function findByExternalId(
+  tx: DbOrTx,
+  channelAccountId: string,
+  externalId: string,
+): Promise<Message | undefined> {
+  const [message] = await tx
+    .select()
+    .from(messages)
+    .where(and(eq(messages.channelAccountId, channelAccountId), eq(messages.externalId, externalId)));
+  return message;
+}
+
+/** Sets or removes (emoji null) one side's reaction; returns false when the message is unknown. */
+export async function applyReaction(
+  tx: DbOrTx,
+  input: {
+    channelAccountId: string;
+    targetExternalId: string;
+    direction: MessageDirection;
+    emoji: string | null;
+    externalId: string | null;
+    at: Date;
+  },
+): Promise<boolean> {
+  const target = await findByExternalId(tx, input.channelAccountId, input.targetExternalId);
+  if (!target) return false;
+  const side = and(
+    eq(messageReactions.messageId, target.id),
+    eq(messageReactions.direction, input.direction),
+  );
+  if (input.emoji === null) {
+    await tx.delete(messageReactions).where(side);
+    return true;
+  }
+  await tx
+    .insert(messageReactions)
+    .values({
+      orgId: target.orgId,
+      messageId: target.id,
+      direction: input.direction,
+      emoji: input.emoji,
+      externalId: input.externalId,
+      reactedAt: input.at,
+    })
+    .onConflictDoUpdate({
+      target: [messageReactions.messageId, messageReactions.direction],
+      set: { emoji: input.emoji, externalId: input.externalId, reactedAt: input.at },
+    });
+  return true;
+}
+
+/** The patient edited a message: the new text replaces it and the old one is kept in its history. */
+export async function applyEdit(
+  tx: DbOrTx,
+  input: { channelAccountId: string; originalExternalId: string; text: string | null; at: Date },
+): Promise<boolean> {
+  const original = await findByExternalId(tx, input.channelAccountId, input.originalExternalId);
+  if (!original || original.deletedAt) return false;
+  // Webhooks can arrive out of order: an older edit never overwrites a newer one.
+  if (original.editedAt && original.editedAt >= input.at) return true;
+  const history = Array.isArray(original.content?.edits) ? original.content.edits : [];
+  await tx
+    .update(messages)
+    .set({
+      text: input.text,
+      editedAt: input.at,
+      content: {
+        ...original.content,
+        edits: [...history, { text: original.text, replacedAt: input.at.toISOString() }],
+      },
+    })
+    .where(eq(messages.id, original.id));
+  return true;
+}
+
+/**
+ * The patient deleted a message for everyone. We honour it: text and content are erased, the row
+ * stays as a "deleted" marker so the timeline still shows that something was said.
+ */
+export async function applyDeletion(
+  tx: DbOrTx,
+  input: { channelAccountId: string; originalExternalId: string; at: Date },
+): Promise<boolean> {
+  const original = await findByExternalId(tx, input.channelAccountId, input.originalExternalId);
+  if (!original) return false;
+  await tx
+    .update(messages)
+    .set({ text: null, content: null, deletedAt: input.at })
+    .where(eq(messages.id, original.id));
+  return true;
+}

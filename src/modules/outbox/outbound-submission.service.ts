@@ -1,0 +1,137 @@
+import type { ChannelSender, LimitViolation, OutboundMessage } from '../../channels/channel.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
+import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { findConversation, touchConversation } from '../inbox/conversation.repository.ts';
+import { ConversationNotFoundError } from '../inbox/inbox.service.ts';
+import { findMessage, insertMessageIfNew } from '../inbox/message.repository.ts';
+import type { Message } from '../inbox/message.schema.ts';
+import { findTemplate } from '../templates/template.service.ts';
+import { outboundText } from './outbound-text.ts';
+import { OUTBOX_SEND_QUEUE } from './outbox-queue.ts';
+import { isWindowOpen, windowClosesAt } from './window-policy.ts';
+
+/** The message cannot be sent as it is: each violation names the field and the limit. */
+export class OutboundValidationError extends Error {
+  constructor(readonly violations: LimitViolation[]) {
+    super(violations.map((v) => `${v.field}: ${v.limit}`).join('; '));
+    this.name = 'OutboundValidationError';
+  }
+}
+
+export type Submission =
+  | { outcome: 'queued'; message: Message }
+  | { outcome: 'refused'; message: Message; reason: 'window_closed'; detail: string };
+
+export interface SubmissionDeps {
+  db: Db;
+  senders: Partial<Record<ChannelType, ChannelSender>>;
+  now?: () => Date;
+}
+
+/**
+ * An agent's (or an integration's) message to a patient. Checked against the channel's limits and
+ * templates first (nothing stored if it could never be sent); refused and stored as such when the
+ * channel's window is closed (it never "looks sent"); otherwise stored as queued with its outbox job in
+ * one transaction, so it is sent even if the process dies right after.
+ */
+export async function submitOutboundMessage(
+  deps: SubmissionDeps,
+  input: {
+    orgId: string;
+    conversationId: string;
+    message: OutboundMessage;
+    sentByApiKeyId: string | null;
+    priority?: number;
+  },
+): Promise<Submission> {
+  const { db } = deps;
+  const now = deps.now?.() ?? new Date();
+  const conversation = await findConversation(db, input.orgId, input.conversationId);
+  if (!conversation) throw new ConversationNotFoundError();
+  const account = await findChannelAccount(db, input.orgId, conversation.channelAccountId);
+  const sender = account ? deps.senders[account.type] : undefined;
+  if (!account || !sender) {
+    throw new OutboundValidationError([{ field: 'conversation', limit: 'its channel cannot send messages' }]);
+  }
+  const message = input.message;
+  const violations = await sender.validate(account, message, (name, language) =>
+    account.settings.wabaId
+      ? findTemplate(db, input.orgId, account.settings.wabaId, name, language)
+      : Promise.resolve(undefined),
+  );
+  const replyTo = await referencedMessage(
+    db,
+    input.orgId,
+    conversation.id,
+    message.replyToMessageId,
+    'replyToMessageId',
+  );
+  const target =
+    message.type === 'reaction' && !message.targetExternalId
+      ? await referencedMessage(db, input.orgId, conversation.id, message.targetMessageId, 'targetMessageId')
+      : undefined;
+  const problems = [
+    ...violations,
+    ...(replyTo.violation ? [replyTo.violation] : []),
+    ...(target?.violation ? [target.violation] : []),
+  ];
+  if (problems.length > 0) throw new OutboundValidationError(problems);
+
+  const windowOpen =
+    !sender.needsWindow(message) || isWindowOpen(conversation.lastInboundAt, sender.windowHours, now);
+  return db.transaction(async (tx) => {
+    const stored = await insertMessageIfNew(tx, {
+      orgId: input.orgId,
+      conversationId: conversation.id,
+      channelAccountId: account.id,
+      direction: 'outbound',
+      type: message.type,
+      text: outboundText(message),
+      content: { outbound: message, ...(target?.externalId ? { targetExternalId: target.externalId } : {}) },
+      replyToExternalId: replyTo.externalId ?? null,
+      status: windowOpen ? 'queued' : 'refused',
+      failureReason: windowOpen ? null : 'window_closed',
+      statusAt: now,
+      occurredAt: now,
+      sentByApiKeyId: input.sentByApiKeyId,
+    });
+    if (!stored) throw new Error('insert into messages returned nothing');
+    await touchConversation(tx, conversation.id, now, 'outbound');
+    if (!windowOpen) {
+      const closedAt = windowClosesAt(conversation.lastInboundAt, sender.windowHours ?? 0);
+      const detail = closedAt
+        ? `The ${sender.windowHours}-hour window closed at ${closedAt.toISOString()}: send an approved template instead.`
+        : 'The patient has not written yet, so there is no open window: send an approved template instead.';
+      return { outcome: 'refused', message: stored, reason: 'window_closed', detail };
+    }
+    await enqueueJob(tx, {
+      queue: OUTBOX_SEND_QUEUE,
+      payload: { messageId: stored.id, orgId: input.orgId },
+      orgId: input.orgId,
+      // Replies to a waiting patient go before bulk traffic.
+      priority: input.priority ?? 0,
+      maxAttempts: 8,
+      dedupeKey: stored.id,
+    });
+    return { outcome: 'queued', message: stored };
+  });
+}
+
+/** A message this one points at, in the same conversation, by Careline id or by the provider's id. */
+async function referencedMessage(
+  db: Db,
+  orgId: string,
+  conversationId: string,
+  id: string | undefined,
+  field: string,
+): Promise<{ externalId?: string; violation?: LimitViolation }> {
+  if (id === undefined) return {};
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  const message = isUuid ? await findMessage(db, orgId, id) : undefined;
+  if (message && message.conversationId === conversationId && message.externalId)
+    return { externalId: message.externalId };
+  if (!isUuid) return { externalId: id };
+  return { violation: { field, limit: 'must be a message of this conversation that reached the patient' } };
+}

@@ -1,0 +1,69 @@
+import type { ChannelSender } from '../../channels/channel.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
+import { findMediaFile, updateMediaFile } from '../media/media.repository.ts';
+
+const UPLOAD_REUSE_MS = 29 * 24 * 3_600_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class MediaUploadError extends Error {
+  constructor(
+    readonly disposition: 'retry' | 'fail',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MediaUploadError';
+  }
+}
+
+/**
+ * Provider ids for the Careline media a message points at, uploading each file once (and again after
+ * Meta forgets it, 30 days on). Ids that are not Careline media ids are taken as the provider's own.
+ */
+export async function providerMediaIdsFor(
+  deps: { db: Db; mediaStore: MediaStore },
+  account: ChannelAccount,
+  sender: ChannelSender,
+  message: unknown,
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const mediaId of mediaIdsIn(message)) {
+    if (!UUID.test(mediaId)) continue;
+    const file = await findMediaFile(deps.db, account.orgId, mediaId);
+    if (!file?.storageKey || file.status !== 'stored') {
+      throw new MediaUploadError('fail', `media ${mediaId} is not a stored file of this clinic`);
+    }
+    const fresh = file.providerUploadedAt && Date.now() - file.providerUploadedAt.getTime() < UPLOAD_REUSE_MS;
+    if (file.providerMediaId && fresh && file.channelAccountId === account.id) {
+      ids[mediaId] = file.providerMediaId;
+      continue;
+    }
+    const stored = await deps.mediaStore.get(account.orgId, file.storageKey);
+    const uploaded = await sender.uploadMedia(account, {
+      bytes: stored.bytes,
+      mimeType: file.mimeType ?? stored.mimeType,
+      fileName: file.fileName,
+    });
+    if (!uploaded.ok) throw new MediaUploadError(uploaded.disposition, uploaded.title);
+    await updateMediaFile(deps.db, file.id, {
+      providerMediaId: uploaded.providerMediaId,
+      providerUploadedAt: new Date(),
+      channelAccountId: account.id,
+    });
+    ids[mediaId] = uploaded.providerMediaId;
+  }
+  return ids;
+}
+
+/** Every `mediaId` a message refers to (the media itself, an interactive or template header). */
+function mediaIdsIn(value: unknown, found: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) mediaIdsIn(item, found);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'mediaId' && typeof inner === 'string' && !('providerMediaId' in value)) found.add(inner);
+      else mediaIdsIn(inner, found);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,46 @@
+import type { ChannelSender } from '../../channels/channel.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { Job } from '../../platform/jobs/job.schema.ts';
+import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
+import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import type { Conversation } from '../inbox/conversation.schema.ts';
+import { latestInboundMessage } from '../inbox/message.repository.ts';
+
+export const MARK_READ_QUEUE = 'outbox.mark-read';
+
+/**
+ * An agent opened the conversation: tell the patient's app (blue ticks), unless the channel account
+ * turned read receipts off. Returns whether a receipt was queued.
+ */
+export async function queueReadReceipt(db: Db, conversation: Conversation): Promise<boolean> {
+  const account = await findChannelAccount(db, conversation.orgId, conversation.channelAccountId);
+  if (!account || account.settings.markAsRead === false) return false;
+  const latest = await latestInboundMessage(db, conversation.orgId, conversation.id);
+  if (!latest?.externalId) return false;
+  await enqueueJob(db, {
+    queue: MARK_READ_QUEUE,
+    payload: { orgId: conversation.orgId, channelAccountId: account.id, externalId: latest.externalId },
+    orgId: conversation.orgId,
+    priority: 0,
+    maxAttempts: 3,
+    dedupeKey: `${account.id}:${latest.externalId}`,
+  });
+  return true;
+}
+
+export async function sendReadReceipt(
+  deps: { db: Db; senders: Partial<Record<ChannelType, ChannelSender>> },
+  job: Job,
+): Promise<void> {
+  const account = await findChannelAccount(
+    deps.db,
+    String(job.payload.orgId),
+    String(job.payload.channelAccountId),
+  );
+  const sender = account ? deps.senders[account.type] : undefined;
+  if (!account || !sender) return;
+  const outcome = await sender.markRead(account, String(job.payload.externalId));
+  // A read receipt that cannot be delivered is not worth an alert; a passing fault is retried.
+  if (!outcome.ok && outcome.disposition === 'retry') throw new Error(outcome.title);
+}

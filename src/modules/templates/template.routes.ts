@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/db.ts';
+import { problemSchema } from '../../platform/http/problem.ts';
+import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
+import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.repository.ts';
+import { listTemplates } from './template.service.ts';
+
+export const TEMPLATE_SYNC_QUEUE = 'whatsapp.templates.sync';
+
+const templateJson = z
+  .object({
+    id: z.uuid(),
+    channel: z.string(),
+    business_account_id: z.string(),
+    name: z.string(),
+    language: z.string(),
+    category: z.string().nullable(),
+    status: z.string().describe('APPROVED, PENDING, REJECTED, PAUSED, DISABLED, DELETED'),
+    status_reason: z.string().nullable(),
+    parameter_format: z.string(),
+    components: z.array(z.unknown()),
+    synced_at: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Template' });
+
+/** The clinic's message templates, as the provider approved them. */
+export function templateRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/templates',
+      {
+        schema: {
+          tags: ['templates'],
+          summary: 'Message templates of the clinic’s WhatsApp Business Accounts',
+          querystring: z.object({ status: z.string().optional().describe('e.g. APPROVED') }),
+          response: { 200: z.object({ data: z.array(templateJson) }), 401: problemSchema },
+        },
+      },
+      async (request) => {
+        const templates = await listTemplates(db, callerOf(request).orgId);
+        return {
+          data: templates
+            .filter((t) => !request.query.status || t.status === request.query.status)
+            .map((t) => ({
+              id: t.id,
+              channel: t.channelType,
+              business_account_id: t.businessAccountId,
+              name: t.name,
+              language: t.language,
+              category: t.category,
+              status: t.status,
+              status_reason: t.statusReason,
+              parameter_format: t.parameterFormat,
+              components: t.components,
+              synced_at: t.syncedAt?.toISOString() ?? null,
+            })),
+        };
+      },
+    );
+
+    app.post(
+      '/templates/sync',
+      {
+        schema: {
+          tags: ['templates'],
+          summary: 'Refresh the templates from WhatsApp (runs in the background)',
+          response: { 202: z.object({ accounts: z.number().int() }), 401: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const { orgId } = callerOf(request);
+        const accounts = (await listChannelAccountsOfOrg(db, orgId)).filter(
+          (a) => a.type === 'whatsapp' && a.settings.wabaId,
+        );
+        for (const account of accounts) await enqueueTemplateSync(db, account);
+        wake();
+        return reply.code(202).send({ accounts: accounts.length });
+      },
+    );
+  };
+}
+
+export async function enqueueTemplateSync(db: Db, account: { id: string; orgId: string }): Promise<void> {
+  await enqueueJob(db, {
+    queue: TEMPLATE_SYNC_QUEUE,
+    payload: { orgId: account.orgId, channelAccountId: account.id },
+    orgId: account.orgId,
+    priority: 5,
+    maxAttempts: 5,
+  });
+}

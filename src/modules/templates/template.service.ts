@@ -1,0 +1,135 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { type MessageTemplate, messageTemplates } from './template.schema.ts';
+
+export interface TemplateDefinition {
+  externalId: string | null;
+  name: string;
+  language: string;
+  category: string | null;
+  status: string;
+  statusReason?: string | null;
+  parameterFormat: string;
+  components: unknown[];
+}
+
+/** Replaces this business account's registry with what the provider listed (absent ones are kept as DELETED). */
+export async function syncTemplates(
+  tx: DbOrTx,
+  orgId: string,
+  businessAccountId: string,
+  listed: TemplateDefinition[],
+  at: Date,
+): Promise<number> {
+  for (const t of listed) {
+    await tx
+      .insert(messageTemplates)
+      .values({ orgId, channelType: 'whatsapp', businessAccountId, ...t, syncedAt: at, updatedAt: at })
+      .onConflictDoUpdate({
+        target: [
+          messageTemplates.orgId,
+          messageTemplates.channelType,
+          messageTemplates.businessAccountId,
+          messageTemplates.name,
+          messageTemplates.language,
+        ],
+        set: { ...t, syncedAt: at, updatedAt: at },
+      });
+  }
+  const known = await listTemplates(tx, orgId, businessAccountId);
+  const listedKeys = new Set(listed.map((t) => `${t.name}/${t.language}`));
+  for (const stale of known.filter(
+    (t) => !listedKeys.has(`${t.name}/${t.language}`) && t.status !== 'DELETED',
+  )) {
+    await tx
+      .update(messageTemplates)
+      .set({ status: 'DELETED', updatedAt: at })
+      .where(eq(messageTemplates.id, stale.id));
+  }
+  return listed.length;
+}
+
+/** A status webhook (APPROVED, REJECTED, PAUSED, DISABLED...) for one template. */
+export async function applyTemplateStatus(
+  tx: DbOrTx,
+  orgId: string,
+  businessAccountId: string,
+  event: {
+    externalId: string | null;
+    name: string | null;
+    language: string | null;
+    status: string;
+    reason: string | null;
+    category: string | null;
+  },
+  at: Date,
+): Promise<void> {
+  const { externalId, name, language } = event;
+  const byId = externalId
+    ? and(
+        eq(messageTemplates.orgId, orgId),
+        eq(messageTemplates.businessAccountId, businessAccountId),
+        eq(messageTemplates.externalId, externalId),
+      )
+    : undefined;
+  const changes = {
+    status: event.status,
+    statusReason: event.reason === 'NONE' ? null : event.reason,
+    ...(event.category ? { category: event.category } : {}),
+    updatedAt: at,
+  };
+  const updated = byId ? await tx.update(messageTemplates).set(changes).where(byId).returning() : [];
+  if (updated.length > 0 || !name || !language) return;
+  // Not synced yet: remember what we know; the next sync fills in the components.
+  await tx
+    .insert(messageTemplates)
+    .values({ orgId, channelType: 'whatsapp', businessAccountId, externalId, name, language, ...changes })
+    .onConflictDoUpdate({
+      target: [
+        messageTemplates.orgId,
+        messageTemplates.channelType,
+        messageTemplates.businessAccountId,
+        messageTemplates.name,
+        messageTemplates.language,
+      ],
+      set: { ...changes, ...(externalId ? { externalId } : {}) },
+    });
+}
+
+export async function listTemplates(
+  db: DbOrTx,
+  orgId: string,
+  businessAccountId?: string,
+): Promise<MessageTemplate[]> {
+  return db
+    .select()
+    .from(messageTemplates)
+    .where(
+      and(
+        eq(messageTemplates.orgId, orgId),
+        businessAccountId ? eq(messageTemplates.businessAccountId, businessAccountId) : undefined,
+      ),
+    )
+    .orderBy(asc(messageTemplates.name), asc(messageTemplates.language));
+}
+
+export async function findTemplate(
+  db: DbOrTx,
+  orgId: string,
+  businessAccountId: string,
+  name: string,
+  language: string,
+): Promise<MessageTemplate | undefined> {
+  const [template] = await db
+    .select()
+    .from(messageTemplates)
+    .where(
+      and(
+        eq(messageTemplates.orgId, orgId),
+        eq(messageTemplates.businessAccountId, businessAccountId),
+        eq(messageTemplates.name, name),
+        eq(messageTemplates.language, language),
+      ),
+    );
+  return template;
+}
