@@ -19,7 +19,7 @@ import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { sendQueuedMessage } from './modules/outbox/outbox.service.ts';
 import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
-import { SendPacer } from './modules/outbox/pacing/send-pacer.ts';
+import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
 import { MARK_READ_QUEUE, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
 import type { Db, DbEngine } from './platform/db/db.ts';
@@ -43,6 +43,10 @@ export interface CarelineDeps {
   pollIntervalMs?: number;
   /** How long a send interrupted mid-call waits for a status echo before it is retried. */
   reconcileAfterMs?: number;
+  /** How long shutdown waits for requests in progress before closing their connections. */
+  shutdownGraceMs?: number;
+  /** Outbound pacing (defaults: Meta's 80 msg/s per number, pair bursts of 45 then one per 6 s). */
+  pacing?: SendPacerOptions;
 }
 
 export interface Careline {
@@ -60,7 +64,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       defaultApiVersion: deps.whatsapp.apiVersion,
     }),
   };
-  const pacer = new SendPacer();
+  const pacer = new SendPacer(deps.pacing);
   const outbox = {
     db,
     logger,
@@ -112,7 +116,10 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     worker,
     async close() {
       await worker.stop();
+      // Graceful, with a deadline: a client that never finishes reading must not hold the shutdown.
+      const deadline = setTimeout(() => http.server.closeAllConnections(), deps.shutdownGraceMs ?? 10_000);
       await http.close();
+      clearTimeout(deadline);
     },
   };
 }

@@ -10,6 +10,7 @@ import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-
 import { addWhatsAppAccount } from '../../src/modules/channel-accounts/whatsapp-account.service.ts';
 import type { Org } from '../../src/modules/orgs/org.schema.ts';
 import { createOrg } from '../../src/modules/orgs/org.service.ts';
+import type { SendPacerOptions } from '../../src/modules/outbox/pacing/send-pacer.ts';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher.ts';
 import type { DbHandle } from '../../src/platform/db/create-db.ts';
 import type { DbEngine } from '../../src/platform/db/db.ts';
@@ -36,6 +37,8 @@ export interface TestClinic {
 export interface TestCareline {
   url: string;
   handle: DbHandle;
+  /** Where the media store keeps its (encrypted) files. */
+  mediaDir: string;
   careline: Careline;
   simulator: RunningSimulator;
   addClinic(name: string): Promise<TestClinic>;
@@ -54,7 +57,7 @@ let nextPhoneNumberId = 100_000_000_000_001;
  */
 export async function startTestCareline(
   engine: DbEngine,
-  options: { logs?: string[]; reconcileAfterMs?: number } = {},
+  options: { logs?: string[]; reconcileAfterMs?: number; pacing?: SendPacerOptions } = {},
 ): Promise<TestCareline> {
   const handle = await openTestDb(engine);
   const mediaDir = mkdtempSync(join(tmpdir(), 'careline-media-'));
@@ -69,6 +72,9 @@ export async function startTestCareline(
     mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),
     pollIntervalMs: 50,
     reconcileAfterMs: options.reconcileAfterMs ?? 2000,
+    shutdownGraceMs: 500,
+    // Tests send many messages to one patient in seconds; pacing has tests of its own.
+    pacing: options.pacing ?? { pairBurst: 10_000, pairIntervalMs: 1 },
   });
   const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
   careline.worker.start();
@@ -81,6 +87,7 @@ export async function startTestCareline(
   return {
     url,
     handle,
+    mediaDir,
     careline,
     simulator,
     async addClinic(name) {
@@ -98,6 +105,7 @@ export async function startTestCareline(
         ...number,
         graphUrl: simulator.url,
         displayPhoneNumber: '+33180000000',
+        wabaId: number.wabaId,
       });
       simulator.simulator.registerNumber({
         phoneNumberId: number.phoneNumberId,
