@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { createApiKey } from '../modules/auth/api-key.service.ts';
+import { listChannelAccountsOfOrg } from '../modules/channel-accounts/channel-account.repository.ts';
 import { addWhatsAppAccount } from '../modules/channel-accounts/whatsapp-account.service.ts';
 import { createOrg, requireOrg } from '../modules/orgs/org.service.ts';
+import { enqueueTemplateSync } from '../modules/templates/template-sync-queue.ts';
 import { createUser } from '../modules/users/user.service.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -73,6 +75,19 @@ export function registerDataCommands(program: Command): void {
     );
 
   program
+    .command('sync-templates')
+    .description('Queue a refresh of the clinic’s WhatsApp message templates from Meta (the server runs it)')
+    .requiredOption('--org <slug-or-id>', 'the clinic')
+    .action((o: { org: string }) =>
+      withDatabase(async (db) => {
+        const org = await requireOrg(db, o.org);
+        const accounts = (await listChannelAccountsOfOrg(db, org.id)).filter((a) => a.settings.wabaId);
+        for (const account of accounts) await enqueueTemplateSync(db, account);
+        say(`Template sync queued for ${accounts.length} WhatsApp number(s) of ${org.slug}.`);
+      }),
+    );
+
+  program
     .command('add-whatsapp-channel')
     .description('Connect a WhatsApp Business phone number (Cloud API) to a clinic')
     .requiredOption('--org <slug-or-id>', 'the clinic')
@@ -85,6 +100,8 @@ export function registerDataCommands(program: Command): void {
     .option('--waba-id <id>', 'WhatsApp Business Account id')
     .option('--display-phone-number <number>', 'the number patients see, e.g. +33180000000')
     .option('--name <name>', 'label shown to agents')
+    .option('--messages-per-second <n>', 'the number’s throughput at Meta: 80 by default, up to 1000')
+    .option('--no-mark-as-read', 'do not send read receipts when an agent opens a conversation')
     .action(
       (o: {
         org: string;
@@ -97,13 +114,27 @@ export function registerDataCommands(program: Command): void {
         wabaId?: string;
         displayPhoneNumber?: string;
         name?: string;
+        messagesPerSecond?: string;
+        markAsRead: boolean;
       }) =>
         withDatabase(async (db) => {
           const config = loadConfig();
           const org = await requireOrg(db, o.org);
-          const { org: _ref, ...input } = o;
-          const account = await addWhatsAppAccount(db, { ...input, orgId: org.id }, config.whatsapp);
+          const { org: _ref, messagesPerSecond, ...input } = o;
+          const account = await addWhatsAppAccount(
+            db,
+            {
+              ...input,
+              orgId: org.id,
+              ...(messagesPerSecond ? { messagesPerSecond: Number(messagesPerSecond) } : {}),
+            },
+            config.whatsapp,
+          );
           say(`Connected WhatsApp number ${account.externalId} to ${org.slug}  id=${account.id}`);
+          if (account.settings.wabaId) {
+            await enqueueTemplateSync(db, account);
+            say('Its message templates will be synced from Meta by the running server.');
+          }
           say(`Meta callback URL: ${config.publicUrl}/webhooks/whatsapp  (verify token as given)`);
         }),
     );

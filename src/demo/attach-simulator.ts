@@ -2,8 +2,10 @@ import {
   listChannelAccountsOfType,
   updateChannelSettings,
 } from '../modules/channel-accounts/channel-account.repository.ts';
+import { enqueueTemplateSync } from '../modules/templates/template-sync-queue.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
+import { installDemoTemplates } from './demo-templates.ts';
 
 /**
  * Points every simulated WhatsApp number at the in-process simulator mounted at `${baseUrl}/simulator`,
@@ -28,6 +30,10 @@ export async function attachSimulatedNumbers(
       appSecret: account.secrets.appSecret,
       webhookUrl: `${baseUrl}/webhooks/whatsapp`,
     });
+    if (account.settings.wabaId) {
+      installDemoTemplates(simulator, account.settings.wabaId);
+      await enqueueTemplateSync(db, account);
+    }
   }
   return accounts.length;
 }

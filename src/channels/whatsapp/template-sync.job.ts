@@ -5,7 +5,7 @@ import type { Job } from '../../platform/jobs/job.schema.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import { fetchWhatsAppTemplates, TemplateListError } from './template-list-client.ts';
 
-export { TEMPLATE_SYNC_QUEUE as WHATSAPP_TEMPLATE_SYNC_QUEUE } from '../../modules/templates/template.routes.ts';
+export { TEMPLATE_SYNC_QUEUE as WHATSAPP_TEMPLATE_SYNC_QUEUE } from '../../modules/templates/template-sync-queue.ts';
 
 /** Refreshes the template registry of one WhatsApp account's WABA from Meta. */
 export async function syncWhatsAppTemplates(

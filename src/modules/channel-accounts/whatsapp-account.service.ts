@@ -24,6 +24,13 @@ export const newWhatsAppAccountInput = z.object({
   wabaId: z.string().optional(),
   displayPhoneNumber: z.string().optional(),
   simulated: z.boolean().optional(),
+  messagesPerSecond: z.coerce
+    .number()
+    .int()
+    .min(1, 'messages-per-second is at least 1')
+    .max(1000, 'messages-per-second is at most 1000 (Meta’s highest tier)')
+    .optional(),
+  markAsRead: z.boolean().optional(),
 });
 
 /** Connects one WhatsApp business phone number (Cloud API) to a clinic. */
@@ -47,6 +54,8 @@ export async function addWhatsAppAccount(
       ...(v.wabaId ? { wabaId: v.wabaId } : {}),
       ...(v.displayPhoneNumber ? { displayPhoneNumber: v.displayPhoneNumber } : {}),
       ...(v.simulated ? { simulated: true } : {}),
+      ...(v.messagesPerSecond ? { messagesPerSecond: v.messagesPerSecond } : {}),
+      ...(v.markAsRead === false ? { markAsRead: false } : {}),
     },
     secrets: { accessToken: v.accessToken, appSecret: v.appSecret, verifyToken: v.verifyToken },
   });

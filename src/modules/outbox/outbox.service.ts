@@ -93,6 +93,7 @@ export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<voi
     return fail(deps, message, { code: null, title: error.message, detail: null }, 'media_unavailable');
   }
 
+  applyConfiguredRate(deps.pacer, account);
   const pace = deps.pacer.reserve({
     numberKey: account.id,
     recipientKey: recipient.id,
@@ -192,6 +193,19 @@ async function handleRefusal(
 }
 
 const IN_FLIGHT: MessageStatus[] = ['queued', 'sending'];
+
+const configuredRates = new WeakMap<SendPacer, Map<string, number>>();
+
+/** A number upgraded by Meta (80 → 1,000 msg/s) gets its rate; set once, so penalties are not undone. */
+function applyConfiguredRate(pacer: SendPacer, account: ChannelAccount): void {
+  const rate = account.settings.messagesPerSecond;
+  if (rate === undefined) return;
+  const known = configuredRates.get(pacer) ?? new Map<string, number>();
+  configuredRates.set(pacer, known);
+  if (known.get(account.id) === rate) return;
+  pacer.setNumberRate(account.id, rate);
+  known.set(account.id, rate);
+}
 
 /** Careline's own refusal: nothing was sent. */
 async function refuse(deps: OutboxDeps, message: Message, reason: string, detail: string): Promise<void> {

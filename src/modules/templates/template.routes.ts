@@ -2,12 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.repository.ts';
 import { listTemplates } from './template.service.ts';
-
-export const TEMPLATE_SYNC_QUEUE = 'whatsapp.templates.sync';
+import { enqueueTemplateSync } from './template-sync-queue.ts';
 
 const templateJson = z
   .object({
@@ -80,14 +78,4 @@ export function templateRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod 
       },
     );
   };
-}
-
-export async function enqueueTemplateSync(db: Db, account: { id: string; orgId: string }): Promise<void> {
-  await enqueueJob(db, {
-    queue: TEMPLATE_SYNC_QUEUE,
-    payload: { orgId: account.orgId, channelAccountId: account.id },
-    orgId: account.orgId,
-    priority: 5,
-    maxAttempts: 5,
-  });
 }

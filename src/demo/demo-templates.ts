@@ -1,0 +1,52 @@
+import type { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
+
+/**
+ * The approved templates of the demo clinic's WhatsApp Business Account, in French and English, so a
+ * newcomer can reach a patient whose 24-hour window has closed.
+ */
+export function installDemoTemplates(simulator: WhatsAppSimulator, wabaId: string): void {
+  const reminder = (language: string, body: string, confirm: string, cancel: string) =>
+    simulator.upsertTemplate({
+      wabaId,
+      name: 'rappel_rendez_vous',
+      language,
+      category: 'UTILITY',
+      status: 'APPROVED',
+      components: [
+        { type: 'BODY', text: body },
+        {
+          type: 'BUTTONS',
+          buttons: [
+            { type: 'QUICK_REPLY', text: confirm },
+            { type: 'QUICK_REPLY', text: cancel },
+          ],
+        },
+      ],
+    });
+  reminder(
+    'fr',
+    'Bonjour {{1}}, nous vous rappelons votre rendez-vous le {{2}} à {{3}}.',
+    'Je confirme',
+    'J’annule',
+  );
+  reminder(
+    'en',
+    'Hello {{1}}, this is a reminder of your appointment on {{2}} at {{3}}.',
+    'Confirm',
+    'Cancel',
+  );
+  const followUp = (language: string, body: string) =>
+    simulator.upsertTemplate({
+      wabaId,
+      name: 'reprise_contact',
+      language,
+      category: 'UTILITY',
+      status: 'APPROVED',
+      components: [{ type: 'BODY', text: body }],
+    });
+  followUp(
+    'fr',
+    'Bonjour {{1}}, l’équipe de {{2}} souhaite reprendre contact avec vous. Répondez pour poursuivre.',
+  );
+  followUp('en', 'Hello {{1}}, the team at {{2}} would like to get back to you. Reply to continue.');
+}
