@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
 import { contacts } from '../contacts/contact.schema.ts';
 import { orgs } from '../orgs/org.schema.ts';
+import { teams } from '../teams/team.schema.ts';
+import { users } from '../users/user.schema.ts';
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'closed'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -24,6 +26,14 @@ export const conversations = pgTable(
     lastMessageAt: timestamp('last_message_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     // The WhatsApp 24-hour customer-service window runs from the patient's last message.
     lastInboundAt: timestamp('last_inbound_at', { withTimezone: true, precision: 3 }),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    teamId: uuid('team_id').references(() => teams.id),
+    /** Patient messages the care team has not read yet. */
+    unreadCount: integer('unread_count').notNull().default(0),
+    /** Since when the patient waits for an answer: their first message after the clinic's last one. */
+    waitingSince: timestamp('waiting_since', { withTimezone: true, precision: 3 }),
+    urgent: boolean('urgent').notNull().default(false),
+    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -33,6 +43,7 @@ export const conversations = pgTable(
       .on(t.channelAccountId, t.contactId)
       .where(sql`${t.status} <> 'closed'`),
     index('conversations_org_list_idx').on(t.orgId, t.lastMessageAt, t.id),
+    index('conversations_assignee_idx').on(t.orgId, t.assigneeUserId, t.status),
   ],
 );
 

@@ -2,9 +2,11 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { apiKeys } from '../auth/api-key.schema.ts';
 import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
 import { orgs } from '../orgs/org.schema.ts';
+import { users } from '../users/user.schema.ts';
 import { conversations } from './conversation.schema.ts';
 
-export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const;
+/** `note`: an internal note of the care team, in the timeline but never sent to the patient. */
+export const MESSAGE_DIRECTIONS = ['inbound', 'outbound', 'note'] as const;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 
 /**
@@ -56,6 +58,7 @@ export const messages = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
     replyToExternalId: text('reply_to_external_id'),
     sentByApiKeyId: uuid('sent_by_api_key_id').references(() => apiKeys.id),
+    authorUserId: uuid('author_user_id').references(() => users.id),
     // When it happened for the patient: the provider's timestamp for inbound, creation for outbound.
     occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/org.schema.ts';
 
 export const USER_ROLES = ['admin', 'agent'] as const;
@@ -16,6 +16,14 @@ export const users = pgTable(
     name: text('name'),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: USER_ROLES }).notNull(),
+    /** Interface language; null = the browser's. */
+    language: text('language'),
+    /** Most open conversations automatic assignment gives this agent. */
+    capacity: integer('capacity').notNull().default(10),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, precision: 3 }),
+    /** Refreshed while the agent has the inbox open: "online" for assignment. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   // One sign-in identity across clinics: an e-mail names one person.

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -43,7 +44,11 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
     releaseLock = acquireDataDirLock(target.dataDir);
   }
   try {
-    const client = await PGlite.create(target.dataDir ? `${target.dataDir}/pglite` : undefined);
+    // unaccent makes search accent-insensitive; PGlite ships it as a contrib extension.
+    const client = await PGlite.create({
+      ...(target.dataDir ? { dataDir: `${target.dataDir}/pglite` } : {}),
+      extensions: { unaccent },
+    });
     const db = drizzlePglite({ client, schema });
     return {
       db,

@@ -2,6 +2,8 @@
 export * from '../../channels/webhook-event.schema.ts';
 export * from '../../modules/alerts/alert.schema.ts';
 export * from '../../modules/auth/api-key.schema.ts';
+export * from '../../modules/auth/session.schema.ts';
+export * from '../../modules/canned-replies/canned-reply.schema.ts';
 export * from '../../modules/channel-accounts/channel-account.schema.ts';
 export * from '../../modules/contacts/contact.schema.ts';
 export * from '../../modules/inbox/conversation.schema.ts';
@@ -10,6 +12,8 @@ export * from '../../modules/inbox/reaction.schema.ts';
 export * from '../../modules/media/media.schema.ts';
 export * from '../../modules/orgs/org.schema.ts';
 export * from '../../modules/outbox/delivery-receipt.schema.ts';
+export * from '../../modules/teams/team.schema.ts';
 export * from '../../modules/templates/template.schema.ts';
 export * from '../../modules/users/user.schema.ts';
+export * from '../events/event.schema.ts';
 export * from '../jobs/job.schema.ts';
