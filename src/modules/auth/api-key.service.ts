@@ -11,9 +11,13 @@ export interface IssuedApiKey {
   record: ApiKey;
 }
 
+/** Who is calling: an integration with an API key, or a signed-in member of the care team. */
 export interface ApiCaller {
   orgId: string;
-  apiKeyId: string;
+  apiKeyId: string | null;
+  userId: string | null;
+  /** `api` for API keys; a user's role otherwise. */
+  role: 'admin' | 'agent' | 'api';
 }
 
 export async function createApiKey(db: DbOrTx, orgId: string, name = 'default'): Promise<IssuedApiKey> {
@@ -33,7 +37,7 @@ export async function authenticateApiKey(db: DbOrTx, key: string): Promise<ApiCa
     .select({ id: apiKeys.id, orgId: apiKeys.orgId })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)));
-  return record ? { orgId: record.orgId, apiKeyId: record.id } : null;
+  return record ? { orgId: record.orgId, apiKeyId: record.id, userId: null, role: 'api' } : null;
 }
 
 function hashApiKey(key: string): string {
