@@ -67,6 +67,7 @@ export async function startTestCareline(
   const careline = await buildCareline({
     db: handle.db,
     engine,
+    listen: handle.listen,
     logger,
     whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
     mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),

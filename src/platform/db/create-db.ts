@@ -18,10 +18,20 @@ export type DbTarget =
   /** `dataDir` undefined = in memory (tests). */
   | { engine: 'pglite'; dataDir?: string };
 
+/**
+ * Subscribes to a NOTIFY channel; resolves once listening, with the function that stops. Notifications
+ * sent while the connection was down are lost: callers that must not miss anything also poll.
+ */
+export type DbListen = (
+  channel: string,
+  onPayload: (payload: string) => void,
+) => Promise<() => Promise<void>>;
+
 export interface DbHandle {
   db: Db;
   engine: DbEngine;
   migrate(): Promise<void>;
+  listen: DbListen;
   close(): Promise<void>;
 }
 
@@ -30,11 +40,25 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     const db = drizzlePg({ client: pool, schema });
+    const listeners = new Set<() => Promise<void>>();
+    const connections = trackConnections(pool);
     return {
       db,
       engine: 'postgres',
       migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-      close: () => pool.end(),
+      async listen(channel, onPayload) {
+        const stop = await listenOnPostgres(target.url, checkedChannel(channel), onPayload);
+        const stopOnce = async () => {
+          if (listeners.delete(stopOnce)) await stop();
+        };
+        listeners.add(stopOnce);
+        return stopOnce;
+      },
+      async close() {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await pool.end();
+        await connections.allClosed();
+      },
     };
   }
   // PGlite is single-process: a second process on the same directory would corrupt it.
@@ -54,6 +78,13 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
       db,
       engine: 'pglite',
       migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      // PGlite delivers NOTIFY in-process, once the notifying transaction commits.
+      async listen(channel, onPayload) {
+        const unlisten = await client.listen(checkedChannel(channel), onPayload);
+        return async () => {
+          if (!client.closed) await unlisten();
+        };
+      },
       close: async () => {
         await client.close();
         releaseLock();
@@ -63,4 +94,94 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
     releaseLock();
     throw error;
   }
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries), reconnecting
+ * with backoff when it drops: the first connection must succeed, later failures only delay.
+ */
+async function listenOnPostgres(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let current: pg.Client | null = null;
+  let stopped = false;
+  let retryDelayMs = RECONNECT_MIN_MS;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (current !== client) return;
+      current = null;
+      client.end().catch(() => {});
+      scheduleReconnect();
+    };
+    client.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      client.end().catch(() => {});
+      throw error;
+    }
+    if (stopped) {
+      await client.end();
+      return;
+    }
+    current = client;
+    retryDelayMs = RECONNECT_MIN_MS;
+  };
+  const scheduleReconnect = (): void => {
+    if (stopped) return;
+    retryTimer = setTimeout(() => {
+      connect().catch(() => {
+        retryDelayMs = Math.min(retryDelayMs * 2, RECONNECT_MAX_MS);
+        scheduleReconnect();
+      });
+    }, retryDelayMs);
+    retryTimer.unref();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retryTimer);
+    const client = current;
+    current = null;
+    await client?.end();
+  };
+}
+
+/**
+ * pg's Pool.end() resolves once it has asked its clients to end, not when they have: whoever drops the
+ * database or stops the server right after would cut connections still saying goodbye.
+ */
+function trackConnections(pool: pg.Pool): { allClosed(): Promise<void> } {
+  let open = 0;
+  const waiters: Array<() => void> = [];
+  pool.on('connect', () => {
+    open += 1;
+  });
+  pool.on('remove', () => {
+    open -= 1;
+    if (open === 0) for (const resolve of waiters.splice(0)) resolve();
+  });
+  return {
+    allClosed: () => (open === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
+  };
+}
+
+const RECONNECT_MIN_MS = 250;
+const RECONNECT_MAX_MS = 10_000;
+
+/** LISTEN takes an identifier, not a parameter: only plain names are let through. */
+function checkedChannel(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  return channel;
 }

@@ -1,0 +1,168 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/db.ts';
+import { eventIdRange, type FeedEvent, orgEventsBetween } from './event.repository.ts';
+import type { EventFeed, FeedSubscription } from './event-feed.ts';
+import { formatComment, formatServerSentEvent } from './server-sent-events.ts';
+import { touchLastSeen } from './user-presence.repository.ts';
+
+/** A reconnecting client is sent at most this many missed events; further behind, it gets a `reset`. */
+export const REPLAY_LIMIT = 1000;
+
+/**
+ * Why a client must refetch instead of resuming: it missed more than REPLAY_LIMIT events, the events
+ * it missed were pruned (kept 7 days), or its last event id is unknown here (another database).
+ */
+export type ResetReason = 'too_far_behind' | 'expired' | 'unknown_position';
+
+/** Where the frames go: the HTTP response, or a test's array. */
+export interface EventSink {
+  write(frame: string): void;
+  /** Bytes written that the client has not taken yet. */
+  readonly backlogBytes: number;
+  /** Ends the response; the client reconnects and resumes from its last event id. */
+  end(): void;
+}
+
+export interface LiveEventSessionDeps {
+  db: Db;
+  feed: EventFeed;
+  logger: Logger;
+  heartbeatMs?: number;
+  presenceMs?: number;
+  /** A client this far behind is cut off (it resumes on reconnect) rather than buffered without end. */
+  maxBacklogBytes?: number;
+}
+
+export interface LiveEventCaller {
+  orgId: string;
+  /** A signed-in member of the care team: marked present while the stream is open. */
+  userId: string | null;
+}
+
+/**
+ * One client's stream of its clinic's events: first what it missed since `resumeAfter` (bounded),
+ * then new events as the feed hands them over, a heartbeat comment, and presence for signed-in users.
+ */
+export class LiveEventSession {
+  readonly #deps: LiveEventSessionDeps;
+  readonly #caller: LiveEventCaller;
+  readonly #sink: EventSink;
+  #subscription: FeedSubscription | null = null;
+  #heldBack: FeedEvent[] | null = [];
+  #lastSentId = 0;
+  #timers: NodeJS.Timeout[] = [];
+  #stopped = false;
+
+  constructor(deps: LiveEventSessionDeps, caller: LiveEventCaller, sink: EventSink) {
+    this.#deps = deps;
+    this.#caller = caller;
+    this.#sink = sink;
+  }
+
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  /** Resumes after `resumeAfter` (the client's Last-Event-ID), or starts from now when undefined. */
+  async start(resumeAfter: number | undefined): Promise<void> {
+    const { feed, logger } = this.#deps;
+    this.#sink.write(`retry: 2000\n${formatComment('connected')}`);
+    // Subscribe before reading what was missed: events arriving meanwhile wait in #heldBack.
+    this.#subscription = feed.subscribe(this.#caller.orgId, (event) => this.#onLiveEvent(event));
+    const startsAfter = this.#subscription.startsAfter;
+    this.#lastSentId = startsAfter;
+    try {
+      if (resumeAfter !== undefined) await this.#catchUp(resumeAfter, startsAfter);
+    } catch (error) {
+      logger.error({ err: error }, 'live events: replay failed');
+      this.#sink.end();
+      this.stop();
+      return;
+    }
+    if (this.#stopped) return;
+    const heldBack = this.#heldBack ?? [];
+    this.#heldBack = null;
+    for (const event of heldBack) this.#send(event);
+    this.#every(this.#deps.heartbeatMs ?? 15_000, () => this.#sink.write(formatComment('heartbeat')));
+    if (this.#caller.userId) {
+      this.#markPresent(this.#caller.userId);
+      const userId = this.#caller.userId;
+      this.#every(this.#deps.presenceMs ?? 60_000, () => this.#markPresent(userId));
+    }
+  }
+
+  /** Idempotent: on client disconnect, on shutdown. */
+  stop(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#subscription?.close();
+    for (const timer of this.#timers) clearInterval(timer);
+    this.#timers = [];
+  }
+
+  /** Replays (resumeAfter, startsAfter], or tells the client to refetch when that cannot be complete. */
+  async #catchUp(resumeAfter: number, startsAfter: number): Promise<void> {
+    const { db } = this.#deps;
+    const reason = await this.#resetReason(resumeAfter, startsAfter);
+    if (reason) return this.#reset(reason, startsAfter);
+    this.#lastSentId = resumeAfter;
+    if (resumeAfter >= startsAfter) return;
+    const missed = await orgEventsBetween(db, this.#caller.orgId, {
+      after: resumeAfter,
+      upTo: startsAfter,
+      limit: REPLAY_LIMIT + 1,
+    });
+    if (this.#stopped) return;
+    if (missed.length > REPLAY_LIMIT) return this.#reset('too_far_behind', startsAfter);
+    for (const event of missed) this.#send(event);
+    // Nothing in the range for this clinic: still, the client is now up to date.
+    this.#lastSentId = Math.max(this.#lastSentId, startsAfter);
+  }
+
+  /** Its id moves the client's Last-Event-ID to now, so the next reconnect resumes from there. */
+  #reset(reason: ResetReason, startsAfter: number): void {
+    this.#lastSentId = startsAfter;
+    this.#sink.write(
+      formatServerSentEvent({ id: String(startsAfter), event: 'reset', data: JSON.stringify({ reason }) }),
+    );
+  }
+
+  async #resetReason(resumeAfter: number, startsAfter: number): Promise<ResetReason | null> {
+    const { oldest, newest } = await eventIdRange(this.#deps.db);
+    // Another node may be a little ahead of this one, but never ahead of the table.
+    if (resumeAfter > Math.max(newest ?? 0, startsAfter)) return 'unknown_position';
+    if (resumeAfter >= startsAfter) return null;
+    if (oldest === null || resumeAfter < oldest - 1) return 'expired';
+    return null;
+  }
+
+  #onLiveEvent(event: FeedEvent): void {
+    if (this.#heldBack) this.#heldBack.push(event);
+    else this.#send(event);
+  }
+
+  #send(event: FeedEvent): void {
+    if (this.#stopped || event.id <= this.#lastSentId) return;
+    this.#lastSentId = event.id;
+    this.#sink.write(
+      formatServerSentEvent({ id: String(event.id), event: event.type, data: JSON.stringify(event.payload) }),
+    );
+    if (this.#sink.backlogBytes > (this.#deps.maxBacklogBytes ?? 1024 * 1024)) {
+      this.#deps.logger.warn('live events: a client stopped reading; closing its stream');
+      this.#sink.end();
+      this.stop();
+    }
+  }
+
+  #markPresent(userId: string): void {
+    touchLastSeen(this.#deps.db, this.#caller.orgId, userId).catch((error: unknown) => {
+      this.#deps.logger.warn({ err: error }, 'live events: could not record presence');
+    });
+  }
+
+  #every(ms: number, work: () => void): void {
+    const timer = setInterval(work, ms);
+    timer.unref();
+    this.#timers.push(timer);
+  }
+}
