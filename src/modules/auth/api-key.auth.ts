@@ -1,7 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
+import type { UserRole } from '../users/user.schema.ts';
 import { type ApiCaller, authenticateApiKey } from './api-key.service.ts';
+import { authenticateSession } from './session.service.ts';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
+import { sameSecret } from './session-token.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,25 +13,78 @@ declare module 'fastify' {
   }
 }
 
-/** A preHandler that admits only requests bearing a live API key, and remembers whose it is. */
-export function requireApiKey(db: Db) {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A preHandler that admits an integration with a live API key (`Authorization: Bearer cl_...`) or a
+ * signed-in browser (the careline_session cookie), and remembers who it is. A browser must also send
+ * its session's X-CSRF-Token with anything but GET/HEAD/OPTIONS: cookies go along with requests
+ * another site makes, that header cannot. API keys need no CSRF token: browsers never add them alone.
+ */
+export function requireCaller(db: Db, now: () => Date = () => new Date()) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization;
-    const key = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const caller = key ? await authenticateApiKey(db, key) : null;
-    if (!caller) {
+    if (header !== undefined) {
+      request.caller = await callerOfApiKey(db, header, reply);
+      return;
+    }
+    const token = sessionTokenOf(request);
+    const session = token ? await authenticateSession(db, token, now()) : null;
+    if (!token || !session) {
+      if (token) clearSessionCookie(reply);
       reply.header('www-authenticate', 'Bearer realm="careline"');
       throw new HttpProblem(
         401,
-        key ? 'The API key is unknown or revoked' : 'Send an API key: "Authorization: Bearer cl_..."',
+        token
+          ? 'Your session has ended; sign in again'
+          : 'Sign in, or send an API key: "Authorization: Bearer cl_..."',
       );
     }
-    request.caller = caller;
+    checkCsrf(request, session.csrfToken);
+    if (session.renewed) setSessionCookie(reply, token);
+    request.caller = { orgId: session.orgId, apiKeyId: null, userId: session.userId, role: session.role };
   };
 }
 
-/** The authenticated caller; routes behind requireApiKey always have one. */
+/** The authenticated caller; routes behind requireCaller always have one. */
 export function callerOf(request: FastifyRequest): ApiCaller {
   if (!request.caller) throw new HttpProblem(401, 'Not authenticated');
   return request.caller;
+}
+
+const ROLE_RANK: Record<ApiCaller['role'], number> = { agent: 1, admin: 2, api: 2 };
+
+/**
+ * A route preHandler (after requireCaller) admitting callers with at least `role`: admins can do
+ * what agents can. API keys count as admins: an integration acts for the whole clinic.
+ */
+export function requireRole(role: UserRole) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const caller = callerOf(request);
+    if (ROLE_RANK[caller.role] < ROLE_RANK[role]) {
+      throw new HttpProblem(403, `Only a clinic ${role === 'admin' ? 'administrator' : role} can do this`);
+    }
+  };
+}
+
+/** Refuses a state-changing request of a cookie session that lacks the session's CSRF token. */
+export function checkCsrf(request: FastifyRequest, csrfToken: string): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const sent = request.headers['x-csrf-token'];
+  if (typeof sent !== 'string' || !sameSecret(sent, csrfToken)) {
+    throw new HttpProblem(403, 'Missing or wrong CSRF token');
+  }
+}
+
+async function callerOfApiKey(db: Db, header: string, reply: FastifyReply): Promise<ApiCaller> {
+  const key = header.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const caller = key ? await authenticateApiKey(db, key) : null;
+  if (!caller) {
+    reply.header('www-authenticate', 'Bearer realm="careline"');
+    throw new HttpProblem(
+      401,
+      key ? 'The API key is unknown or revoked' : 'Send an API key: "Authorization: Bearer cl_..."',
+    );
+  }
+  return caller;
 }

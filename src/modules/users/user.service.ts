@@ -1,6 +1,9 @@
 import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { openConversationCounts } from '../inbox/conversation.repository.ts';
+import { isOnline } from './presence.ts';
+import { listStaffOfOrg, type StaffMember } from './user.repository.ts';
 import { USER_ROLES, type User, users } from './user.schema.ts';
 
 export const newUserInput = z.object({
@@ -24,4 +27,21 @@ export async function createUser(db: DbOrTx, input: z.input<typeof newUserInput>
   if (!user) throw new Error('insert into users returned nothing');
   const { passwordHash: _omitted, ...publicUser } = user;
   return publicUser;
+}
+
+export type StaffStatus = StaffMember & { online: boolean; openConversations: number };
+
+/** The clinic's care team as the inbox shows it: who is online and how busy each person is. */
+export async function listStaff(db: DbOrTx, orgId: string, now = new Date()): Promise<StaffStatus[]> {
+  const staff = await listStaffOfOrg(db, orgId);
+  const open = await openConversationCounts(
+    db,
+    orgId,
+    staff.map((u) => u.id),
+  );
+  return staff.map((u) => ({
+    ...u,
+    online: isOnline(u.lastSeenAt, now),
+    openConversations: open.get(u.id) ?? 0,
+  }));
 }

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { problemSchema } from '../../platform/http/problem.ts';
+import type { Org } from '../orgs/org.schema.ts';
+import { USER_ROLES } from '../users/user.schema.ts';
+import type { PublicUser } from '../users/user.service.ts';
+
+export const signedInJson = z
+  .object({
+    user: z.object({
+      id: z.uuid(),
+      email: z.string(),
+      name: z.string().nullable(),
+      role: z.enum(USER_ROLES),
+      language: z.string().nullable().describe('Interface language; null = the browser’s'),
+      org: z.object({ id: z.uuid(), name: z.string(), slug: z.string(), time_zone: z.string() }),
+    }),
+    csrf_token: z
+      .string()
+      .describe('Send it back in the X-CSRF-Token header with every POST, PUT, PATCH and DELETE'),
+  })
+  .meta({ id: 'SignedIn' });
+
+export const lockedProblemJson = z
+  .object({
+    ...problemSchema.shape,
+    locked_until: z.iso.datetime().describe('When the account can sign in again'),
+  })
+  .meta({ id: 'LockedProblem' });
+
+export function toSignedInJson(user: PublicUser, org: Org, csrfToken: string): z.infer<typeof signedInJson> {
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      language: user.language,
+      org: { id: org.id, name: org.name, slug: org.slug, time_zone: org.timeZone },
+    },
+    csrf_token: csrfToken,
+  };
+}

@@ -1,0 +1,48 @@
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { type User, users } from '../users/user.schema.ts';
+import { type Session, sessions } from './session.schema.ts';
+
+export async function insertSession(
+  db: DbOrTx,
+  values: { orgId: string; userId: string; tokenHash: string; csrfToken: string; now: Date; expiresAt: Date },
+): Promise<Session> {
+  const { now, ...rest } = values;
+  const [session] = await db
+    .insert(sessions)
+    .values({ ...rest, createdAt: now, lastUsedAt: now })
+    .returning();
+  if (!session) throw new Error('insert into sessions returned nothing');
+  return session;
+}
+
+/** The unexpired session a token hash names, with the fields of its user that authorisation needs. */
+export async function findLiveSession(
+  db: DbOrTx,
+  tokenHash: string,
+  now: Date,
+): Promise<{ session: Session; user: Pick<User, 'role' | 'lastSeenAt'> } | undefined> {
+  const [row] = await db
+    .select({ session: sessions, user: { role: users.role, lastSeenAt: users.lastSeenAt } })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function renewSession(db: DbOrTx, sessionId: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.update(sessions).set({ lastUsedAt: now, expiresAt }).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSessionByTokenHash(db: DbOrTx, tokenHash: string): Promise<boolean> {
+  const rows = await db
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, tokenHash))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** Housekeeping at sign-in: a user's dead sessions are of no use to anyone. */
+export async function deleteExpiredSessionsOf(db: DbOrTx, userId: string, now: Date): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, now)));
+}

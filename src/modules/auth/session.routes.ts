@@ -1,0 +1,119 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/db.ts';
+import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import { checkCsrf } from './api-key.auth.ts';
+import { lockedProblemJson, signedInJson, toSignedInJson } from './session.api.ts';
+import {
+  AccountLockedError,
+  authenticateSession,
+  InvalidCredentialsError,
+  signedInAccount,
+  signIn,
+  signOut,
+} from './session.service.ts';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
+
+const loginBody = z.object({
+  email: z.email('must be an e-mail address').max(320),
+  password: z.string().min(1, 'must not be empty').max(256),
+});
+
+/**
+ * Staff sign-in for the web app: a session cookie (HttpOnly) plus a CSRF token the page sends back on
+ * every change. Mounted outside the authentication hook: these routes read the cookie themselves.
+ */
+export function sessionRoutes(db: Db, now: () => Date = () => new Date()): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/auth/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with e-mail and password; sets the careline_session cookie',
+          security: [],
+          body: loginBody,
+          response: { 200: signedInJson, 400: problemSchema, 401: problemSchema, 423: lockedProblemJson },
+        },
+      },
+      async (request, reply) => {
+        const previous = sessionTokenOf(request);
+        const at = now();
+        try {
+          const signedIn = await signIn(db, { ...request.body, now: at });
+          // A browser signing in again leaves no live session behind (and no fixation).
+          if (previous) await signOut(db, previous);
+          setSessionCookie(reply, signedIn.token);
+          return toSignedInJson(signedIn.user, signedIn.org, signedIn.session.csrfToken);
+        } catch (error) {
+          if (error instanceof InvalidCredentialsError) throw new HttpProblem(401, error.message);
+          if (error instanceof AccountLockedError) return sendLocked(reply, error.lockedUntil, at);
+          throw error;
+        }
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out: ends the session and clears the cookie (needs X-CSRF-Token)',
+          security: [],
+          response: { 204: z.null(), 403: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const token = sessionTokenOf(request);
+        const caller = token ? await authenticateSession(db, token, now()) : null;
+        if (token && caller) {
+          checkCsrf(request, caller.csrfToken);
+          await signOut(db, token);
+        }
+        clearSessionCookie(reply);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/auth/me',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Who is signed in, with the session’s CSRF token',
+          security: [],
+          response: { 200: signedInJson, 401: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const token = sessionTokenOf(request);
+        const caller = token ? await authenticateSession(db, token, now()) : null;
+        const account = caller ? await signedInAccount(db, caller.userId) : undefined;
+        if (!caller || !account || !token) {
+          if (token) clearSessionCookie(reply);
+          throw new HttpProblem(401, 'Not signed in');
+        }
+        if (caller.renewed) setSessionCookie(reply, token);
+        return toSignedInJson(account.user, account.org, caller.csrfToken);
+      },
+    );
+  };
+}
+
+function sendLocked(reply: FastifyReply, lockedUntil: Date, now: Date): FastifyReply {
+  const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+  const hhmm = lockedUntil.toISOString().slice(11, 16);
+  return reply
+    .code(423)
+    .header('retry-after', String(retryAfterSeconds))
+    .type('application/problem+json')
+    .serializer(JSON.stringify)
+    .send({
+      type: 'about:blank',
+      title: 'Locked',
+      status: 423,
+      detail: `Too many failed sign-ins: this account is locked; try again after ${hhmm} UTC`,
+      locked_until: lockedUntil.toISOString(),
+    });
+}
