@@ -43,8 +43,9 @@ describe.each(TEST_ENGINES)('outbound messages survive a SIGKILL (%s)', (engine)
     simulator = await startSimulatorServer({
       port: 0,
       lifecycle: { sentAfterMs: 5, deliveredAfterMs: 10, readAfterMs: 15 },
-      // Meta retries a webhook for days; here ~15 s of retries covers the restart after the kill.
-      webhookRetry: { initialDelayMs: 200, factor: 1.5, maxAttempts: 10 },
+      // Meta retries a webhook for days; here retries go on for about a minute, gaps growing from
+      // 250 ms, so a restart however slow on a busy machine still gets the status webhooks it missed.
+      webhookRetry: { initialDelayMs: 250, factor: 1.3, maxAttempts: 16 },
     });
     const sim = simulator;
     const clinic = await db.withDb((d) => createClinic(d, sim.url));
@@ -80,23 +81,22 @@ describe.each(TEST_ENGINES)('outbound messages survive a SIGKILL (%s)', (engine)
     );
     await careline.stop();
 
-    // The replies are queued with no worker running: a backlog the next process will send.
+    // The replies are queued with no worker running: a backlog the next process will send. A patient's
+    // replies are queued one after the other, so they go out as one burst: spread out, they would meet
+    // Careline's pair pacing (Meta's ~1 message per 6 s to one user) and wait, slowly, for it.
     careline = await spawnCareline({ ...env, WORKER: 'off' }, { port });
     const queuer = careline;
     const queued: string[] = [];
-    for (let round = 0; round < REPLIES_PER_PATIENT; round += 1) {
-      const ids = await Promise.all(
-        conversations.map(async (conversation) => {
-          const response = await fetch(`${queuer.url}/api/v1/conversations/${conversation.id}/messages`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${clinic.apiKey}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ type: 'text', text: `Réponse ${round}` }),
-          });
-          expect(response.status).toBe(202);
-          return ((await response.json()) as { id: string }).id;
-        }),
-      );
-      queued.push(...ids);
+    for (const conversation of conversations) {
+      for (let reply = 0; reply < REPLIES_PER_PATIENT; reply += 1) {
+        const response = await fetch(`${queuer.url}/api/v1/conversations/${conversation.id}/messages`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${clinic.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'text', text: `Réponse ${reply}` }),
+        });
+        expect(response.status).toBe(202);
+        queued.push(((await response.json()) as { id: string }).id);
+      }
     }
     await careline.stop();
 
@@ -131,21 +131,32 @@ describe.each(TEST_ENGINES)('outbound messages survive a SIGKILL (%s)', (engine)
       REPLIES / 2,
     );
 
-    // The dead worker's claimed jobs wait for their lease (60 s) to run out; make that time pass.
+    // The dead worker's claimed jobs wait for their lease (60 s) to run out; make that time pass. Only
+    // the leases: the interrupted message keeps its `sending` time, so Careline still waits (up to 60 s)
+    // for Meta's status webhook echoing its id before sending it again, and the simulator, like Meta,
+    // retries that webhook until the restarted Careline takes it. Without that echo in time (Careline
+    // down longer than the wait, Meta's webhooks late) the interrupted message is sent a second time.
     const expiredLeases = await db.withDb(expireLeasesOfDeadWorker);
     careline = await spawnCareline(env, { port });
     const restarted = careline;
     const queuedIds = new Set(queued);
+    let unsent: Array<{ id: string; status: string }> = [];
     await waitFor(
       async () => {
         const outbound = (await listAllMessages(restarted.url, clinic.apiKey)).filter((m) =>
           queuedIds.has(m.id),
         );
-        return outbound.length === REPLIES && outbound.every((m) => !UNSENT.has(m.status)) ? true : undefined;
+        unsent = outbound.filter((m) => UNSENT.has(m.status)).map((m) => ({ id: m.id, status: m.status }));
+        return outbound.length === REPLIES && unsent.length === 0 ? true : undefined;
       },
       40_000,
       () =>
-        `waiting for the outbox to send ${REPLIES} replies\n--- Careline output ---\n${restarted.output()}`,
+        `waiting for the outbox to send ${REPLIES} replies; still unsent: ${JSON.stringify(unsent.slice(0, 10))} ` +
+        `(${unsent.length}); in flight at the kill: ${victim}; Graph sends for it: ` +
+        `${sim.simulator.sends(clinic.phoneNumberId).filter((s) => correlationOf(s.request) === victim).length}; ` +
+        `simulator webhooks given up: ${
+          sim.simulator.deliveries(clinic.phoneNumberId).filter((d) => d.outcome === 'gave_up').length
+        }\n--- Careline output ---\n${restarted.output()}`,
       250,
     );
     const finalMessages = (await listAllMessages(restarted.url, clinic.apiKey)).filter((m) =>

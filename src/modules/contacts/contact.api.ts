@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { ContactWithIdentities } from './contact.service.ts';
+import { CONVERSATION_STATUSES } from '../inbox/conversation.schema.ts';
+import type { Contact } from './contact.schema.ts';
+import type { ContactPanel, ContactWithIdentities } from './contact.service.ts';
+import { isLanguageTag } from './language-tag.ts';
 
 export const contactIdentityJson = z.object({
   channel: z.string(),
@@ -15,16 +18,64 @@ export const contactJson = z
     id: z.uuid(),
     display_name: z.string().nullable(),
     phone: z.string().nullable().describe('E.164'),
+    language: z.string().nullable().describe('BCP 47 (fr, en-GB): the language to answer in'),
+    tags: z.array(z.string()),
+    custom_fields: z.record(z.string(), z.string()),
     identities: z.array(contactIdentityJson),
     created_at: z.iso.datetime(),
   })
   .meta({ id: 'Contact' });
+
+export const contactPanelJson = contactJson
+  .extend({
+    conversations: z
+      .array(
+        z.object({ id: z.uuid(), status: z.enum(CONVERSATION_STATUSES), last_message_at: z.iso.datetime() }),
+      )
+      .describe('The patient’s conversations, most recent first (at most 50)'),
+  })
+  .meta({ id: 'ContactPanel' });
+
+export const TAGS_MAX = 20;
+export const CUSTOM_FIELDS_MAX = 50;
+
+export const contactPatchBody = z
+  .object({
+    display_name: z.string().trim().min(1, 'must not be empty').max(200).nullable().optional(),
+    language: z
+      .string()
+      .refine(isLanguageTag, 'must be a BCP 47 language tag such as fr or en-GB')
+      .nullable()
+      .optional(),
+    tags: z
+      .array(z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'))
+      .max(TAGS_MAX, `at most ${TAGS_MAX} tags`)
+      .refine(
+        (tags) => new Set(tags.map((t) => t.toLowerCase())).size === tags.length,
+        'must not repeat a tag',
+      )
+      .optional(),
+    custom_fields: z
+      .record(
+        z.string().min(1, 'keys must not be empty').max(40, 'keys must be at most 40 characters'),
+        z.string().max(500, 'must be at most 500 characters'),
+      )
+      .refine(
+        (fields) => Object.keys(fields).length <= CUSTOM_FIELDS_MAX,
+        `at most ${CUSTOM_FIELDS_MAX} fields`,
+      )
+      .optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'change at least one field' });
 
 export function toContactJson(contact: ContactWithIdentities): z.infer<typeof contactJson> {
   return {
     id: contact.id,
     display_name: contact.displayName,
     phone: contact.phone,
+    language: contact.language,
+    tags: contact.tags,
+    custom_fields: contact.customFields,
     created_at: contact.createdAt.toISOString(),
     identities: contact.identities.map((i) => ({
       channel: i.channelType,
@@ -33,6 +84,17 @@ export function toContactJson(contact: ContactWithIdentities): z.infer<typeof co
       bsuid: i.bsuid,
       username: i.username,
       profile_name: i.profileName,
+    })),
+  };
+}
+
+export function toContactPanelJson(contact: ContactPanel): z.infer<typeof contactPanelJson> {
+  return {
+    ...toContactJson(contact),
+    conversations: contact.conversations.map((c) => ({
+      id: c.id,
+      status: c.status,
+      last_message_at: c.lastMessageAt.toISOString(),
     })),
   };
 }

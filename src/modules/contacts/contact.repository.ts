@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { type Contact, type ContactIdentity, contactIdentities, contacts } from './contact.schema.ts';
@@ -58,6 +58,19 @@ export async function findContact(db: DbOrTx, orgId: string, id: string): Promis
     .from(contacts)
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
   return contact;
+}
+
+export async function findContactsByIds(
+  db: DbOrTx,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Contact[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, unique)));
 }
 
 export async function identitiesOfContacts(

@@ -13,12 +13,17 @@ export const contacts = pgTable(
       .references(() => orgs.id),
     displayName: text('display_name'),
     phone: text('phone'),
+    /** BCP 47 (fr, en-GB): the language flows and templates answer in; null = the clinic's default. */
+    language: text('language'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    customFields: jsonb('custom_fields').$type<Record<string, string>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     index('contacts_org_phone_idx').on(t.orgId, t.phone),
     index('contacts_org_created_idx').on(t.orgId, t.createdAt),
+    index('contacts_tags_idx').using('gin', t.tags),
   ],
 );
 

@@ -1,13 +1,17 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
+import { conversationsOfContact } from '../inbox/conversation.repository.ts';
+import type { Conversation } from '../inbox/conversation.schema.ts';
 import {
   deleteContact,
+  findContact,
   findWhatsAppIdentities,
   identitiesOfContacts,
   insertContact,
   insertIdentityIfAbsent,
   listContactsPage,
+  updateContact,
   updateIdentity,
 } from './contact.repository.ts';
 import type { Contact, ContactIdentity } from './contact.schema.ts';
@@ -81,4 +85,51 @@ export async function listContacts(
     nextCursor: page.nextCursor,
     data: page.data.map((c) => ({ ...c, identities: identities.filter((i) => i.contactId === c.id) })),
   };
+}
+
+export class ContactNotFoundError extends Error {
+  constructor() {
+    super('contact not found');
+    this.name = 'ContactNotFoundError';
+  }
+}
+
+export type ContactPanel = ContactWithIdentities & { conversations: Conversation[] };
+
+/** How many of a patient's conversations the contact panel lists, most recent first. */
+export const PANEL_CONVERSATIONS = 50;
+
+/** Everything the agent's contact panel shows about one patient of the clinic. */
+export async function getContactPanel(db: DbOrTx, orgId: string, id: string): Promise<ContactPanel> {
+  const contact = await findContact(db, orgId, id);
+  if (!contact) throw new ContactNotFoundError();
+  const identities = await identitiesOfContacts(db, orgId, [contact.id]);
+  const conversations = await conversationsOfContact(db, orgId, contact.id, PANEL_CONVERSATIONS);
+  return { ...contact, identities, conversations };
+}
+
+/** What the care team may change about a patient (the channels' identities follow the patient's own apps). */
+export interface ContactChange {
+  displayName?: string | null;
+  language?: string | null;
+  tags?: string[];
+  /** Replaces the whole set: a key left out is removed. */
+  customFields?: Record<string, string>;
+}
+
+export async function updateContactDetails(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  change: ContactChange,
+): Promise<ContactPanel> {
+  if (!(await findContact(db, orgId, id))) throw new ContactNotFoundError();
+  const values = {
+    ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
+    ...(change.language !== undefined ? { language: change.language } : {}),
+    ...(change.tags !== undefined ? { tags: change.tags } : {}),
+    ...(change.customFields !== undefined ? { customFields: change.customFields } : {}),
+  };
+  if (Object.keys(values).length > 0) await updateContact(db, orgId, id, values);
+  return getContactPanel(db, orgId, id);
 }

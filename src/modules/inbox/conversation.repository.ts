@@ -1,7 +1,9 @@
-import { and, desc, eq, lt, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
+import { type ChannelType, channelAccounts } from '../channel-accounts/channel-account.schema.ts';
 import { type Conversation, type ConversationStatus, conversations } from './conversation.schema.ts';
+import { messages } from './message.schema.ts';
 
 export async function findLiveConversation(
   db: DbOrTx,
@@ -23,27 +25,46 @@ export async function findLiveConversation(
   return conversation;
 }
 
+/** The new row, or undefined when another writer opened the patient's live conversation first. */
 export async function insertConversationIfAbsent(
   db: DbOrTx,
   values: typeof conversations.$inferInsert,
-): Promise<void> {
-  await db.insert(conversations).values(values).onConflictDoNothing();
+): Promise<Conversation | undefined> {
+  const [created] = await db.insert(conversations).values(values).onConflictDoNothing().returning();
+  return created;
 }
 
-/** Moves the conversation's clocks forward only: webhooks arrive out of order. */
+/**
+ * Moves the conversation's clocks forward only (webhooks arrive out of order). A patient's message adds
+ * to the unread count and starts the wait; a reply that went out (not one refused by our own policy)
+ * ends it.
+ */
 export async function touchConversation(
   db: DbOrTx,
   id: string,
   at: Date,
   direction: 'inbound' | 'outbound',
 ): Promise<void> {
+  const atSql = sql`${at.toISOString()}::timestamptz`;
   await db
     .update(conversations)
     .set({
-      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at.toISOString()}::timestamptz)`,
+      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${atSql})`,
       ...(direction === 'inbound'
-        ? { lastInboundAt: sql`greatest(${conversations.lastInboundAt}, ${at.toISOString()}::timestamptz)` }
-        : {}),
+        ? {
+            lastInboundAt: sql`greatest(${conversations.lastInboundAt}, ${atSql})`,
+            unreadCount: sql`${conversations.unreadCount} + 1`,
+            waitingSince: sql`coalesce(${conversations.waitingSince}, ${atSql})`,
+          }
+        : {
+            waitingSince: sql`case when exists (
+              select 1 from ${messages}
+              where ${messages.conversationId} = ${conversations.id}
+                and ${messages.direction} = 'outbound'
+                and ${messages.status} <> 'refused'
+                and ${messages.occurredAt} >= ${atSql}
+            ) then null else ${conversations.waitingSince} end`,
+          }),
       updatedAt: new Date(),
     })
     .where(eq(conversations.id, id));
@@ -61,19 +82,66 @@ export async function findConversation(
   return conversation;
 }
 
+/** Locks the row until the transaction ends: concurrent changes of one conversation take turns. */
+export async function lockConversation(
+  tx: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<Conversation | undefined> {
+  const [conversation] = await tx
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)))
+    .for('update');
+  return conversation;
+}
+
+/** The same lock, for work that starts from a conversation id alone (automatic assignment). */
+export async function lockConversationById(tx: DbOrTx, id: string): Promise<Conversation | undefined> {
+  const [conversation] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update');
+  return conversation;
+}
+
+export async function updateConversation(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  values: Partial<
+    Pick<
+      typeof conversations.$inferInsert,
+      'status' | 'closedAt' | 'waitingSince' | 'assigneeUserId' | 'teamId' | 'unreadCount'
+    >
+  >,
+): Promise<Conversation | undefined> {
+  const [conversation] = await db
+    .update(conversations)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)))
+    .returning();
+  return conversation;
+}
+
+/** Who sees which conversations: assigned to one person, to nobody, or everyone's. */
+export type AssigneeFilter = { userId: string } | 'unassigned';
+
+export interface ConversationFilter {
+  status?: ConversationStatus;
+  assignee?: AssigneeFilter;
+  channel?: ChannelType;
+}
+
 export async function listConversationsPage(
   db: DbOrTx,
   orgId: string,
-  filter: { status?: ConversationStatus; after?: KeysetPosition; limit: number },
+  filter: ConversationFilter & { after?: KeysetPosition; limit: number },
 ): Promise<Conversation[]> {
-  const { status, after, limit } = filter;
+  const { after, limit } = filter;
   return db
     .select()
     .from(conversations)
     .where(
       and(
-        eq(conversations.orgId, orgId),
-        status ? eq(conversations.status, status) : undefined,
+        ...conversationConditions(db, orgId, filter),
         after
           ? or(
               lt(conversations.lastMessageAt, after.at),
@@ -84,4 +152,95 @@ export async function listConversationsPage(
     )
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(limit + 1);
+}
+
+function conversationConditions(db: DbOrTx, orgId: string, filter: ConversationFilter): (SQL | undefined)[] {
+  const { status, assignee, channel } = filter;
+  return [
+    eq(conversations.orgId, orgId),
+    status ? eq(conversations.status, status) : undefined,
+    assignee === 'unassigned' ? isNull(conversations.assigneeUserId) : undefined,
+    assignee && assignee !== 'unassigned' ? eq(conversations.assigneeUserId, assignee.userId) : undefined,
+    channel
+      ? inArray(
+          conversations.channelAccountId,
+          db
+            .select({ id: channelAccounts.id })
+            .from(channelAccounts)
+            .where(and(eq(channelAccounts.orgId, orgId), eq(channelAccounts.type, channel))),
+        )
+      : undefined,
+  ];
+}
+
+export interface OpenConversationCounts {
+  /** Null when the caller is not a person (an API key has no conversations of its own). */
+  mine: number | null;
+  unassigned: number;
+  all: number;
+  /** Patient messages nobody has read yet, over all open conversations. */
+  unread: number;
+}
+
+/** The inbox's tab badges, in one pass over the clinic's open conversations. */
+export async function countOpenConversations(
+  db: DbOrTx,
+  orgId: string,
+  userId: string | null,
+): Promise<OpenConversationCounts> {
+  const [row] = await db
+    .select({
+      mine: (userId
+        ? sql`count(*) filter (where ${conversations.assigneeUserId} = ${userId})`
+        : sql`0`
+      ).mapWith(Number),
+      unassigned: sql<number>`count(*) filter (where ${conversations.assigneeUserId} is null)`.mapWith(
+        Number,
+      ),
+      all: count(),
+      unread: sql<number>`coalesce(sum(${conversations.unreadCount}), 0)`.mapWith(Number),
+    })
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.status, 'open')));
+  return {
+    mine: userId ? (row?.mine ?? 0) : null,
+    unassigned: row?.unassigned ?? 0,
+    all: row?.all ?? 0,
+    unread: row?.unread ?? 0,
+  };
+}
+
+/** How many open conversations each of these people has: what capacity and "least open" weigh. */
+export async function openConversationCounts(
+  db: DbOrTx,
+  orgId: string,
+  userIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: conversations.assigneeUserId, n: count() })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.orgId, orgId),
+        eq(conversations.status, 'open'),
+        inArray(conversations.assigneeUserId, [...userIds]),
+      ),
+    )
+    .groupBy(conversations.assigneeUserId);
+  return new Map(rows.flatMap((r): [string, number][] => (r.userId ? [[r.userId, r.n]] : [])));
+}
+
+export async function conversationsOfContact(
+  db: DbOrTx,
+  orgId: string,
+  contactId: string,
+  limit: number,
+): Promise<Conversation[]> {
+  return db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.contactId, contactId)))
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.createdAt), desc(conversations.id))
+    .limit(limit);
 }

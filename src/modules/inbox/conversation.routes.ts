@@ -1,25 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ChannelSender } from '../../channels/channel.ts';
-import { outboundMessageSchema } from '../../channels/outbound-message.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
-import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { queueReadReceipt } from '../outbox/read-receipt.service.ts';
+import { type AssigneeFilter, countOpenConversations } from './conversation.repository.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';
-import { conversationJson, messageJson, toConversationJson, toMessageJson } from './inbox.api.ts';
-import {
-  ConversationNotFoundError,
-  getConversation,
-  listConversations,
-  listMessages,
-} from './inbox.service.ts';
+import { AssignmentTargetError, assignConversation } from './conversation-assignment.service.ts';
+import { conversationErrors, conversationParams, found } from './conversation-http.ts';
+import { LiveConversationExistsError, setConversationStatus } from './conversation-status.service.ts';
+import type { ViewContext } from './conversation-view.service.ts';
+import { conversationJson, toConversationJson } from './inbox.api.ts';
+import { getConversation, listConversations, markConversationRead } from './inbox.service.ts';
+import { messageRoutes } from './message.routes.ts';
 
-const conversationParams = z.object({ id: z.uuid('must be a conversation id (UUID)') });
-const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
+const errors = conversationErrors;
+
+const VIEWS = ['mine', 'unassigned', 'all'] as const;
 
 /** Conversations and their messages. A conversation of another clinic is "not found", never "forbidden". */
 export function conversationRoutes(
@@ -27,6 +27,13 @@ export function conversationRoutes(
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
   const { db } = deps;
+  const view = (): ViewContext => ({
+    now: new Date(),
+    windowHoursOf: (channel) => deps.senders[channel]?.windowHours ?? null,
+  });
+  const describe = async (orgId: string, id: string) =>
+    toConversationJson(await found(getConversation(db, orgId, id, view())));
+
   return async (app) => {
     app.get(
       '/conversations',
@@ -34,20 +41,64 @@ export function conversationRoutes(
         schema: {
           tags: ['conversations'],
           summary: 'List conversations, most recent activity first',
-          querystring: z.object({ ...pageQuery, status: z.enum(CONVERSATION_STATUSES).optional() }),
+          querystring: z.object({
+            ...pageQuery,
+            view: z
+              .enum(VIEWS)
+              .default('all')
+              .describe('mine: assigned to me (signed-in users only); unassigned; all (default)'),
+            status: z.enum(CONVERSATION_STATUSES).optional(),
+            channel: z.enum(CHANNEL_TYPES).optional(),
+          }),
           response: { 200: pageOf(conversationJson), ...errors },
         },
       },
       async (request) => {
-        const { orgId } = callerOf(request);
-        const { limit, cursor, status } = request.query;
+        const caller = callerOf(request);
+        const { limit, cursor, status, channel } = request.query;
         const after = cursorPosition(cursor);
-        const page = await listConversations(db, orgId, {
-          limit,
-          ...(status ? { status } : {}),
-          ...(after ? { after } : {}),
-        });
+        const assignee = assigneeOf(request.query.view, caller.userId);
+        const page = await listConversations(
+          db,
+          caller.orgId,
+          {
+            limit,
+            ...(status ? { status } : {}),
+            ...(channel ? { channel } : {}),
+            ...(assignee ? { assignee } : {}),
+            ...(after ? { after } : {}),
+          },
+          view(),
+        );
         return { data: page.data.map(toConversationJson), next_cursor: page.nextCursor };
+      },
+    );
+
+    app.get(
+      '/conversations/counts',
+      {
+        schema: {
+          tags: ['conversations'],
+          summary:
+            'How many open conversations each inbox view holds, and how many patient messages are unread',
+          response: {
+            200: z.object({
+              mine: z
+                .number()
+                .int()
+                .nullable()
+                .describe('Null for API keys: they have no conversations of their own'),
+              unassigned: z.number().int(),
+              all: z.number().int(),
+              unread: z.number().int().describe('Unread patient messages over all open conversations'),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const { orgId, userId } = callerOf(request);
+        return countOpenConversations(db, orgId, userId);
       },
     );
 
@@ -61,87 +112,83 @@ export function conversationRoutes(
           response: { 200: conversationJson, ...errors },
         },
       },
-      async (request) =>
-        toConversationJson(await found(getConversation(db, callerOf(request).orgId, request.params.id))),
-    );
-
-    app.get(
-      '/conversations/:id/messages',
-      {
-        schema: {
-          tags: ['conversations'],
-          summary: 'Messages of a conversation, newest first',
-          params: conversationParams,
-          querystring: z.object(pageQuery),
-          response: { 200: pageOf(messageJson), ...errors },
-        },
-      },
-      async (request) => {
-        const after = cursorPosition(request.query.cursor);
-        const page = await found(
-          listMessages(db, callerOf(request).orgId, request.params.id, {
-            limit: request.query.limit,
-            ...(after ? { after } : {}),
-          }),
-        );
-        return {
-          data: page.data.map((m) => toMessageJson(m, page.reactions, page.media)),
-          next_cursor: page.nextCursor,
-        };
-      },
+      async (request) => describe(callerOf(request).orgId, request.params.id),
     );
 
     app.post(
-      '/conversations/:id/messages',
+      '/conversations/:id/status',
       {
         schema: {
           tags: ['conversations'],
-          summary: 'Send a message to the patient',
+          summary: 'Open, park (pending) or close a conversation',
           description:
-            'Any type: text, media (by uploaded `mediaId` or `url`), location, contacts, reaction, reply ' +
-            'buttons, list, call-to-action URL, template. The channel’s limits and template registry are ' +
-            'checked first (400 naming the field and the limit). Outside the 24-hour window a free-form ' +
-            'message is stored as `refused` with `failure_reason: window_closed` and answered 422: send an ' +
-            'approved template instead. Otherwise it is `queued` (202) and its `status` then follows the ' +
-            'channel: accepted, sent, delivered, read — or failed with the provider’s reason in `error`.',
+            'Closing stamps `closed_at`; reopening clears it. A closed conversation cannot be reopened ' +
+            'when the patient has written since (their message opened a new conversation): 409 with ' +
+            '`live_conversation_id`.',
           params: conversationParams,
-          body: outboundMessageSchema,
+          body: z.object({ status: z.enum(CONVERSATION_STATUSES) }),
           response: {
-            202: messageJson,
-            422: problemSchema.extend({ failure_reason: z.string(), message: messageJson }),
+            200: conversationJson,
+            409: problemSchema.extend({ live_conversation_id: z.uuid() }),
             ...errors,
           },
         },
       },
       async (request, reply) => {
-        const caller = callerOf(request);
-        const submission = await found(
-          submitOutboundMessage(deps, {
-            orgId: caller.orgId,
-            conversationId: request.params.id,
-            message: request.body,
-            sentByApiKeyId: caller.apiKeyId,
-          }).catch((error: unknown) => {
-            if (!(error instanceof OutboundValidationError)) throw error;
-            const fields = error.violations.map((v) => ({ field: `body.${v.field}`, message: v.limit }));
-            throw new HttpProblem(400, fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
-          }),
-        );
-        if (submission.outcome === 'refused') {
+        const { orgId } = callerOf(request);
+        try {
+          await found(setConversationStatus(db, orgId, request.params.id, request.body.status));
+        } catch (error) {
+          if (!(error instanceof LiveConversationExistsError)) throw error;
           return reply
-            .code(422)
+            .code(409)
             .type('application/problem+json')
             .send({
               type: 'about:blank',
-              title: 'Unprocessable Content',
-              status: 422,
-              detail: submission.detail,
-              failure_reason: submission.reason,
-              message: toMessageJson(submission.message),
+              title: 'Conflict',
+              status: 409,
+              detail:
+                'body.status: the patient has written since and has another live conversation on this number; ' +
+                'continue there',
+              errors: [{ field: 'body.status', message: 'the patient has another live conversation' }],
+              live_conversation_id: error.liveConversationId,
             });
         }
-        onMessageQueued();
-        return reply.code(202).send(toMessageJson(submission.message));
+        return describe(orgId, request.params.id);
+      },
+    );
+
+    app.post(
+      '/conversations/:id/assign',
+      {
+        schema: {
+          tags: ['conversations'],
+          summary: 'Assign a conversation to a member of the staff and/or a team',
+          description:
+            'A field left out stays as it is; null clears it. The user and the team must be the clinic’s ' +
+            '(400 naming the field otherwise).',
+          params: conversationParams,
+          body: z
+            .object({ user_id: z.uuid().nullable().optional(), team_id: z.uuid().nullable().optional() })
+            .refine((b) => b.user_id !== undefined || b.team_id !== undefined, {
+              message: 'give user_id, team_id or both',
+            }),
+          response: { 200: conversationJson, ...errors },
+        },
+      },
+      async (request) => {
+        const { orgId } = callerOf(request);
+        const { user_id: userId, team_id: teamId } = request.body;
+        await found(
+          assignConversation(db, orgId, request.params.id, {
+            ...(userId !== undefined ? { userId } : {}),
+            ...(teamId !== undefined ? { teamId } : {}),
+          }).catch((error: unknown) => {
+            if (!(error instanceof AssignmentTargetError)) throw error;
+            throw HttpProblem.badField(`body.${error.target}_id`, error.reason);
+          }),
+        );
+        return describe(orgId, request.params.id);
       },
     );
 
@@ -150,26 +197,39 @@ export function conversationRoutes(
       {
         schema: {
           tags: ['conversations'],
-          summary: 'An agent read the conversation: send the patient a read receipt (if the channel does)',
+          summary: 'An agent read the conversation: unread count to 0, and a read receipt to the patient',
+          description:
+            'The receipt (blue ticks) is queued only if the channel does them and the number has them on.',
           params: conversationParams,
           response: { 202: z.object({ receipt_queued: z.boolean() }), ...errors },
         },
       },
       async (request, reply) => {
-        const conversation = await found(getConversation(db, callerOf(request).orgId, request.params.id));
+        const conversation = await found(
+          markConversationRead(db, callerOf(request).orgId, request.params.id),
+        );
         const queued = await queueReadReceipt(db, conversation);
         if (queued) onMessageQueued();
         return reply.code(202).send({ receipt_queued: queued });
       },
     );
+
+    await app.register(messageRoutes(deps, onMessageQueued));
   };
 }
 
-async function found<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof ConversationNotFoundError) throw HttpProblem.notFound('Conversation');
-    throw error;
+function assigneeOf(view: (typeof VIEWS)[number], userId: string | null): AssigneeFilter | undefined {
+  switch (view) {
+    case 'mine':
+      if (!userId)
+        throw HttpProblem.badField(
+          'query.view',
+          'mine needs a signed-in user (an API key has no conversations of its own)',
+        );
+      return { userId };
+    case 'unassigned':
+      return 'unassigned';
+    case 'all':
+      return undefined;
   }
 }

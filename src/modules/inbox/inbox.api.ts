@@ -1,16 +1,22 @@
 import { z } from 'zod';
+import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
+import { CHANNEL_TYPES } from '../channel-accounts/channel-account.schema.ts';
 import { mediaJson, toMediaJson } from '../media/media.routes.ts';
 import type { MediaFile } from '../media/media.schema.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';
-import type { ConversationSummary } from './inbox.service.ts';
+import type { ConversationSummary, NamedRef } from './conversation-view.service.ts';
 import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES, type Message } from './message.schema.ts';
 import type { MessageReaction } from './reaction.schema.ts';
+
+const namedJson = z.object({ id: z.uuid(), name: z.string().nullable() });
 
 export const messageJson = z
   .object({
     id: z.uuid(),
     conversation_id: z.uuid(),
-    direction: z.enum(MESSAGE_DIRECTIONS),
+    direction: z
+      .enum(MESSAGE_DIRECTIONS)
+      .describe('`note`: an internal note of the care team, never sent to the patient'),
     type: z.string().describe('text, image, audio, voice, document, location, button_reply, ...'),
     text: z.string().nullable(),
     content: z
@@ -39,6 +45,11 @@ export const messageJson = z
     deleted_at: z.iso.datetime().nullable().describe('The patient deleted it: its text is erased'),
     external_id: z.string().nullable().describe('The channel’s id (WhatsApp wamid)'),
     reply_to_external_id: z.string().nullable(),
+    author: namedJson
+      .nullable()
+      .describe(
+        'The member of the care team who wrote it (notes, replies); null for the patient or an API key',
+      ),
     occurred_at: z.iso.datetime(),
   })
   .meta({ id: 'Message' });
@@ -52,7 +63,23 @@ export const conversationJson = z
     last_message_at: z.iso.datetime(),
     last_inbound_at: z.iso.datetime().nullable().describe('The WhatsApp 24-hour window runs from here'),
     created_at: z.iso.datetime(),
-    last_message: messageJson.nullable(),
+    closed_at: z.iso.datetime().nullable(),
+    channel: z.enum(CHANNEL_TYPES),
+    contact: z.object({ id: z.uuid(), display_name: z.string().nullable(), phone: z.string().nullable() }),
+    assignee: namedJson.nullable(),
+    team: namedJson.nullable(),
+    unread_count: z.number().int().describe('Patient messages nobody has read yet (reset by POST …/read)'),
+    waiting_since: z.iso
+      .datetime()
+      .nullable()
+      .describe('Since when the patient waits for an answer; null once the clinic replied'),
+    urgent: z.boolean(),
+    window: z
+      .object({ open: z.boolean(), closes_at: z.iso.datetime().nullable() })
+      .describe('Whether free-form messages may be sent now (else only templates), and until when'),
+    last_message: messageJson
+      .nullable()
+      .describe('The latest message exchanged with the patient (internal notes excluded)'),
   })
   .meta({ id: 'Conversation' });
 
@@ -60,6 +87,7 @@ export function toMessageJson(
   m: Message,
   reactions: MessageReaction[] = [],
   media: MediaFile[] = [],
+  authors: readonly NamedRef[] = [],
 ): z.infer<typeof messageJson> {
   const failed = m.errorCode !== null || m.errorTitle !== null;
   return {
@@ -76,11 +104,14 @@ export function toMessageJson(
     reactions: reactions
       .filter((r) => r.messageId === m.id)
       .map((r) => ({ direction: r.direction, emoji: r.emoji, reacted_at: r.reactedAt.toISOString() })),
-    media: media.filter((f) => f.messageId === m.id).map(toMediaJson),
+    media: filesOf(m, media).map(toMediaJson),
     edited_at: m.editedAt?.toISOString() ?? null,
     deleted_at: m.deletedAt?.toISOString() ?? null,
     external_id: m.externalId,
     reply_to_external_id: m.replyToExternalId,
+    author: m.authorUserId
+      ? (authors.find((a) => a.id === m.authorUserId) ?? { id: m.authorUserId, name: null })
+      : null,
     occurred_at: m.occurredAt.toISOString(),
   };
 }
@@ -94,6 +125,21 @@ export function toConversationJson(c: ConversationSummary): z.infer<typeof conve
     last_message_at: c.lastMessageAt.toISOString(),
     last_inbound_at: c.lastInboundAt?.toISOString() ?? null,
     created_at: c.createdAt.toISOString(),
-    last_message: c.lastMessage ? toMessageJson(c.lastMessage) : null,
+    closed_at: c.closedAt?.toISOString() ?? null,
+    channel: c.channel,
+    contact: { id: c.contact.id, display_name: c.contact.displayName, phone: c.contact.phone },
+    assignee: c.assignee,
+    team: c.team,
+    unread_count: c.unreadCount,
+    waiting_since: c.waitingSince?.toISOString() ?? null,
+    urgent: c.urgent,
+    window: { open: c.window.open, closes_at: c.window.closesAt?.toISOString() ?? null },
+    last_message: c.lastMessage ? toMessageJson(c.lastMessage, [], [], c.authors) : null,
   };
+}
+
+/** A patient's files are linked to their message; an agent's upload is named by the message that sends it. */
+function filesOf(m: Message, media: MediaFile[]): MediaFile[] {
+  const sent = m.direction === 'outbound' ? carelineMediaIdsIn(m.content) : new Set<string>();
+  return media.filter((f) => f.messageId === m.id || sent.has(f.id));
 }

@@ -1,16 +1,28 @@
+import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
 import { mediaOfMessages } from '../media/media.repository.ts';
 import type { MediaFile } from '../media/media.schema.ts';
+import { autoAssign } from '../teams/auto-assign.service.ts';
+import { defaultTeamFor } from '../teams/default-team.ts';
+import { findStaffByIds } from '../users/user.repository.ts';
 import {
+  type ConversationFilter,
   findConversation,
   findLiveConversation,
   insertConversationIfAbsent,
   listConversationsPage,
   touchConversation,
+  updateConversation,
 } from './conversation.repository.ts';
-import type { Conversation, ConversationStatus } from './conversation.schema.ts';
-import { insertMessageIfNew, latestMessages, listMessagesPage, reactionsOf } from './message.repository.ts';
+import type { Conversation } from './conversation.schema.ts';
+import {
+  type ConversationSummary,
+  describeConversations,
+  type NamedRef,
+  type ViewContext,
+} from './conversation-view.service.ts';
+import { insertMessageIfNew, listMessagesPage, reactionsOf } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
 import type { MessageReaction } from './reaction.schema.ts';
 
@@ -26,7 +38,11 @@ export interface InboundMessageInput {
   occurredAt: Date;
 }
 
-/** The patient's live conversation on this account, opened if there is none (a closed one stays closed). */
+/**
+ * The patient's live conversation on this account, opened if there is none (a closed one stays closed:
+ * the patient's next message opens a new conversation). A new conversation goes to the account's default
+ * team, which assigns it as its mode says.
+ */
 export async function openOrContinueConversation(
   tx: DbOrTx,
   orgId: string,
@@ -36,16 +52,19 @@ export async function openOrContinueConversation(
 ): Promise<Conversation> {
   const live = await findLiveConversation(tx, orgId, channelAccountId, contactId);
   if (live) return live;
-  await insertConversationIfAbsent(tx, {
+  const team = await defaultTeamFor(tx, orgId, channelAccountId);
+  const created = await insertConversationIfAbsent(tx, {
     orgId,
     channelAccountId,
     contactId,
     status: 'open',
     lastMessageAt: firstMessageAt,
+    teamId: team?.id ?? null,
   });
-  const created = await findLiveConversation(tx, orgId, channelAccountId, contactId);
-  if (!created) throw new Error('conversation vanished after insert');
-  return created;
+  if (created && team) await autoAssign(tx, created.id);
+  const current = await findLiveConversation(tx, orgId, channelAccountId, contactId);
+  if (!current) throw new Error('conversation vanished after insert');
+  return current;
 }
 
 /** Stores a patient's message once, however often the provider delivers it. */
@@ -86,53 +105,65 @@ export class ConversationNotFoundError extends Error {
   }
 }
 
-export type ConversationSummary = Conversation & { lastMessage: Message | null };
-
 export async function listConversations(
   db: DbOrTx,
   orgId: string,
-  query: { status?: ConversationStatus; after?: KeysetPosition; limit: number },
+  query: ConversationFilter & { after?: KeysetPosition; limit: number },
+  context: ViewContext,
 ): Promise<Page<ConversationSummary>> {
   const rows = await listConversationsPage(db, orgId, query);
   const page = toPage(rows, query.limit, (c) => ({ at: c.lastMessageAt, id: c.id }));
-  const latest = await latestMessages(
-    db,
-    page.data.map((c) => c.id),
-  );
-  return {
-    nextCursor: page.nextCursor,
-    data: page.data.map((c) => ({
-      ...c,
-      lastMessage: latest.find((m) => m.conversationId === c.id) ?? null,
-    })),
-  };
+  return { nextCursor: page.nextCursor, data: await describeConversations(db, orgId, page.data, context) };
 }
 
-export async function getConversation(db: DbOrTx, orgId: string, id: string): Promise<ConversationSummary> {
+export async function getConversation(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  context: ViewContext,
+): Promise<ConversationSummary> {
   const conversation = await findConversation(db, orgId, id);
   if (!conversation) throw new ConversationNotFoundError();
-  const [lastMessage] = await latestMessages(db, [conversation.id]);
-  return { ...conversation, lastMessage: lastMessage ?? null };
+  const [summary] = await describeConversations(db, orgId, [conversation], context);
+  if (!summary) throw new ConversationNotFoundError();
+  return summary;
 }
 
+/** An agent read the conversation: nothing in it is unread any more. */
+export async function markConversationRead(db: DbOrTx, orgId: string, id: string): Promise<Conversation> {
+  const conversation = await findConversation(db, orgId, id);
+  if (!conversation) throw new ConversationNotFoundError();
+  if (conversation.unreadCount === 0) return conversation;
+  return (await updateConversation(db, orgId, id, { unreadCount: 0 })) ?? conversation;
+}
+
+export interface MessagePage extends Page<Message> {
+  reactions: MessageReaction[];
+  media: MediaFile[];
+  authors: NamedRef[];
+}
+
+/** A conversation's timeline, newest first: the patient's messages, the clinic's, and internal notes. */
 export async function listMessages(
   db: DbOrTx,
   orgId: string,
   conversationId: string,
   query: { after?: KeysetPosition; limit: number },
-): Promise<Page<Message> & { reactions: MessageReaction[]; media: MediaFile[] }> {
+): Promise<MessagePage> {
   const conversation = await findConversation(db, orgId, conversationId);
   if (!conversation) throw new ConversationNotFoundError();
   const rows = await listMessagesPage(db, orgId, conversationId, query);
   const page = toPage(rows, query.limit, (m) => ({ at: m.occurredAt, id: m.id }));
-  const reactions = await reactionsOf(
-    db,
-    page.data.map((m) => m.id),
+  const ids = page.data.map((m) => m.id);
+  const reactions = await reactionsOf(db, ids);
+  const sentFiles = page.data.flatMap((m) =>
+    m.direction === 'outbound' ? [...carelineMediaIdsIn(m.content)] : [],
   );
-  const media = await mediaOfMessages(
+  const media = await mediaOfMessages(db, orgId, ids, sentFiles);
+  const authors = await findStaffByIds(
     db,
     orgId,
-    page.data.map((m) => m.id),
+    page.data.flatMap((m) => (m.authorUserId ? [m.authorUserId] : [])),
   );
-  return { ...page, reactions, media };
+  return { ...page, reactions, media, authors: authors.map((a) => ({ id: a.id, name: a.name })) };
 }

@@ -96,12 +96,13 @@ export async function setMessageExternalId(
   return message;
 }
 
+/** Each conversation's latest message exchanged with the patient: internal notes are not a preview. */
 export async function latestMessages(db: DbOrTx, conversationIds: readonly string[]): Promise<Message[]> {
   if (conversationIds.length === 0) return [];
   return db
     .selectDistinctOn([messages.conversationId])
     .from(messages)
-    .where(inArray(messages.conversationId, [...conversationIds]))
+    .where(and(inArray(messages.conversationId, [...conversationIds]), ne(messages.direction, 'note')))
     .orderBy(messages.conversationId, desc(messages.occurredAt), desc(messages.id));
 }
 
@@ -156,5 +157,20 @@ export async function latestInboundMessage(
     )
     .orderBy(desc(messages.occurredAt))
     .limit(1);
+  return message;
+}
+
+/** Who on the care team wrote an outbound message (the submission itself records only the API key). */
+export async function setMessageAuthor(
+  db: DbOrTx,
+  orgId: string,
+  messageId: string,
+  authorUserId: string,
+): Promise<Message | undefined> {
+  const [message] = await db
+    .update(messages)
+    .set({ authorUserId })
+    .where(and(eq(messages.orgId, orgId), eq(messages.id, messageId)))
+    .returning();
   return message;
 }

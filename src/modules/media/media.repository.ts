@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type MediaFile, mediaFiles } from './media.schema.ts';
 
@@ -27,14 +27,20 @@ export async function updateMediaFile(
   await db.update(mediaFiles).set(values).where(eq(mediaFiles.id, id));
 }
 
+/** Files received with these messages, and files (uploaded by agents) that these messages send. */
 export async function mediaOfMessages(
   db: DbOrTx,
   orgId: string,
   messageIds: readonly string[],
+  sentFileIds: readonly string[] = [],
 ): Promise<MediaFile[]> {
-  if (messageIds.length === 0) return [];
+  if (messageIds.length === 0 && sentFileIds.length === 0) return [];
+  const belongs = [
+    ...(messageIds.length > 0 ? [inArray(mediaFiles.messageId, [...messageIds])] : []),
+    ...(sentFileIds.length > 0 ? [inArray(mediaFiles.id, [...sentFileIds])] : []),
+  ];
   return db
     .select()
     .from(mediaFiles)
-    .where(and(eq(mediaFiles.orgId, orgId), inArray(mediaFiles.messageId, [...messageIds])));
+    .where(and(eq(mediaFiles.orgId, orgId), or(...belongs)));
 }

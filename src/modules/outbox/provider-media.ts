@@ -1,3 +1,4 @@
+import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
@@ -5,7 +6,6 @@ import type { ChannelAccount } from '../channel-accounts/channel-account.schema.
 import { findMediaFile, updateMediaFile } from '../media/media.repository.ts';
 
 const UPLOAD_REUSE_MS = 29 * 24 * 3_600_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class MediaUploadError extends Error {
   constructor(
@@ -28,8 +28,7 @@ export async function providerMediaIdsFor(
   message: unknown,
 ): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
-  for (const mediaId of mediaIdsIn(message)) {
-    if (!UUID.test(mediaId)) continue;
+  for (const mediaId of carelineMediaIdsIn(message)) {
     const file = await findMediaFile(deps.db, account.orgId, mediaId);
     if (!file?.storageKey || file.status !== 'stored') {
       throw new MediaUploadError('fail', `media ${mediaId} is not a stored file of this clinic`);
@@ -54,16 +53,4 @@ export async function providerMediaIdsFor(
     ids[mediaId] = uploaded.providerMediaId;
   }
   return ids;
-}
-
-/** Every `mediaId` a message refers to (the media itself, an interactive or template header). */
-function mediaIdsIn(value: unknown, found: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) mediaIdsIn(item, found);
-  else if (typeof value === 'object' && value !== null) {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'mediaId' && typeof inner === 'string' && !('providerMediaId' in value)) found.add(inner);
-      else mediaIdsIn(inner, found);
-    }
-  }
-  return found;
 }

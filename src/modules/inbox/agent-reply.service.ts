@@ -1,0 +1,33 @@
+import type { OutboundMessage } from '../../channels/channel.ts';
+import {
+  type Submission,
+  type SubmissionDeps,
+  submitOutboundMessage,
+} from '../outbox/outbound-submission.service.ts';
+import { setMessageAuthor } from './message.repository.ts';
+
+/**
+ * The care team answers the patient: the outbox checks, stores and queues the message, and the
+ * signed-in agent who wrote it is recorded as its author (API keys write as nobody in particular).
+ * The submission service records only the API key, so the author is set right after it.
+ */
+export async function submitReply(
+  deps: SubmissionDeps,
+  input: {
+    orgId: string;
+    conversationId: string;
+    message: OutboundMessage;
+    apiKeyId: string | null;
+    authorUserId: string | null;
+  },
+): Promise<Submission> {
+  const submission = await submitOutboundMessage(deps, {
+    orgId: input.orgId,
+    conversationId: input.conversationId,
+    message: input.message,
+    sentByApiKeyId: input.apiKeyId,
+  });
+  if (!input.authorUserId) return submission;
+  const message = await setMessageAuthor(deps.db, input.orgId, submission.message.id, input.authorUserId);
+  return message ? { ...submission, message } : submission;
+}

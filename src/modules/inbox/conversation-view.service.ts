@@ -1,0 +1,102 @@
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.repository.ts';
+import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { findContactsByIds } from '../contacts/contact.repository.ts';
+import { isWindowOpen, windowClosesAt } from '../outbox/window-policy.ts';
+import { findTeamsByIds } from '../teams/team.repository.ts';
+import { findStaffByIds } from '../users/user.repository.ts';
+import type { Conversation } from './conversation.schema.ts';
+import { latestMessages } from './message.repository.ts';
+import type { Message } from './message.schema.ts';
+
+/** Someone named in the inbox (an assignee, a message's author, a team). */
+export interface NamedRef {
+  id: string;
+  name: string | null;
+}
+
+export interface ConversationSummary extends Conversation {
+  channel: ChannelType;
+  contact: { id: string; displayName: string | null; phone: string | null };
+  assignee: NamedRef | null;
+  team: NamedRef | null;
+  /** Whether free-form messages may be sent now, and until when. */
+  window: { open: boolean; closesAt: Date | null };
+  lastMessage: Message | null;
+  /** Authors of `lastMessage` (and only those): people of the care team. */
+  authors: NamedRef[];
+}
+
+export interface ViewContext {
+  now: Date;
+  /** The channel's customer-service window in hours (WhatsApp: 24); null when it has none. */
+  windowHoursOf: (channel: ChannelType) => number | null;
+}
+
+/**
+ * What the inbox shows of each conversation. Batched: one query per related table for the whole page
+ * (latest messages, contacts, people, teams, channel accounts), whatever the page size.
+ */
+export async function describeConversations(
+  db: DbOrTx,
+  orgId: string,
+  rows: readonly Conversation[],
+  context: ViewContext,
+): Promise<ConversationSummary[]> {
+  if (rows.length === 0) return [];
+  const latest = await latestMessages(
+    db,
+    rows.map((c) => c.id),
+  );
+  const contacts = byId(
+    await findContactsByIds(
+      db,
+      orgId,
+      rows.map((c) => c.contactId),
+    ),
+  );
+  const people = byId(
+    await findStaffByIds(db, orgId, [
+      ...rows.flatMap((c) => (c.assigneeUserId ? [c.assigneeUserId] : [])),
+      ...latest.flatMap((m) => (m.authorUserId ? [m.authorUserId] : [])),
+    ]),
+  );
+  const teams = byId(
+    await findTeamsByIds(
+      db,
+      orgId,
+      rows.flatMap((c) => (c.teamId ? [c.teamId] : [])),
+    ),
+  );
+  const accounts = byId(await listChannelAccountsOfOrg(db, orgId));
+
+  return rows.map((c) => {
+    const contact = contacts.get(c.contactId);
+    const channel = accounts.get(c.channelAccountId)?.type;
+    if (!channel) throw new Error(`channel account ${c.channelAccountId} of conversation ${c.id} not found`);
+    const hours = context.windowHoursOf(channel);
+    const lastMessage = latest.find((m) => m.conversationId === c.id) ?? null;
+    const author = lastMessage?.authorUserId ? people.get(lastMessage.authorUserId) : undefined;
+    return {
+      ...c,
+      channel,
+      contact: { id: c.contactId, displayName: contact?.displayName ?? null, phone: contact?.phone ?? null },
+      assignee: c.assigneeUserId ? named(c.assigneeUserId, people.get(c.assigneeUserId)) : null,
+      team: c.teamId ? named(c.teamId, teams.get(c.teamId)) : null,
+      window: {
+        open: isWindowOpen(c.lastInboundAt, hours, context.now),
+        closesAt: hours === null ? null : windowClosesAt(c.lastInboundAt, hours),
+      },
+      lastMessage,
+      authors: author ? [named(author.id, author)] : [],
+    };
+  });
+}
+
+function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function named(id: string, row: { name: string | null } | undefined): NamedRef {
+  return { id, name: row?.name ?? null };
+}

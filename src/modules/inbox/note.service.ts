@@ -1,0 +1,41 @@
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { findConversation } from './conversation.repository.ts';
+import { ConversationNotFoundError } from './inbox.service.ts';
+import { insertMessageIfNew } from './message.repository.ts';
+import type { Message } from './message.schema.ts';
+
+/**
+ * An internal note of the care team: in the conversation's timeline, never sent to the patient (it is
+ * `received` and no outbox job is ever made for it). It does not move the conversation's clocks, its
+ * unread count or the patient's wait.
+ */
+export async function addNote(
+  db: DbOrTx,
+  input: {
+    orgId: string;
+    conversationId: string;
+    text: string;
+    authorUserId: string | null;
+    apiKeyId: string | null;
+    now?: Date;
+  },
+): Promise<Message> {
+  const conversation = await findConversation(db, input.orgId, input.conversationId);
+  if (!conversation) throw new ConversationNotFoundError();
+  const now = input.now ?? new Date();
+  const note = await insertMessageIfNew(db, {
+    orgId: input.orgId,
+    conversationId: conversation.id,
+    channelAccountId: conversation.channelAccountId,
+    direction: 'note',
+    type: 'text',
+    text: input.text,
+    status: 'received',
+    statusAt: now,
+    occurredAt: now,
+    authorUserId: input.authorUserId,
+    sentByApiKeyId: input.apiKeyId,
+  });
+  if (!note) throw new Error('insert into messages returned nothing');
+  return note;
+}

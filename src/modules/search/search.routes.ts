@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../platform/db/db.ts';
+import { problemSchema } from '../../platform/http/problem.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
+import { searchQuery, searchResultsJson, toSearchResultsJson } from './search.api.ts';
+import { search } from './search.service.ts';
+
+export function searchRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/search',
+      {
+        schema: {
+          tags: ['search'],
+          summary: 'Search the clinic’s messages and contacts',
+          description:
+            'Messages: French full text (stems: "fièvres" finds "fièvre"), accents and case ignored, ' +
+            'notes included, deleted messages left out; quotes and `-word` work as in web search engines. ' +
+            'Contacts: name words (the last one as a prefix) and, for a query of at least 4 digits, phone ' +
+            'numbers containing them ("06 12" finds +33 6 12…). Newest first.',
+          querystring: searchQuery,
+          response: { 200: searchResultsJson, 400: problemSchema, 401: problemSchema },
+        },
+      },
+      async (request) => {
+        const { q, limit } = request.query;
+        return toSearchResultsJson(await search(db, callerOf(request).orgId, q, limit));
+      },
+    );
+  };
+}

@@ -1,0 +1,77 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { type StaffMember, staffColumns } from '../users/user.repository.ts';
+import { users } from '../users/user.schema.ts';
+import { type Team, teamMembers, teams } from './team.schema.ts';
+
+/** The new team, or undefined when the clinic already has a team of that name. */
+export async function insertTeamIfNameFree(
+  db: DbOrTx,
+  values: typeof teams.$inferInsert,
+): Promise<Team | undefined> {
+  const [team] = await db.insert(teams).values(values).onConflictDoNothing().returning();
+  return team;
+}
+
+export async function listTeamsOfOrg(db: DbOrTx, orgId: string): Promise<Team[]> {
+  return db.select().from(teams).where(eq(teams.orgId, orgId)).orderBy(asc(teams.name));
+}
+
+export async function findTeam(db: DbOrTx, orgId: string, id: string): Promise<Team | undefined> {
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+  return team;
+}
+
+export async function findTeamsByIds(db: DbOrTx, orgId: string, ids: readonly string[]): Promise<Team[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  return db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), inArray(teams.id, unique)));
+}
+
+/**
+ * Locks the team until the transaction ends, so automatic assignments to it take turns: two
+ * conversations arriving together cannot both read the same "last assigned" and go to the same agent.
+ */
+export async function lockTeam(tx: DbOrTx, orgId: string, id: string): Promise<Team | undefined> {
+  const [team] = await tx
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)))
+    .for('update');
+  return team;
+}
+
+export async function setLastAssigned(tx: DbOrTx, teamId: string, userId: string): Promise<void> {
+  await tx.update(teams).set({ lastAssignedUserId: userId }).where(eq(teams.id, teamId));
+}
+
+export async function membersOfTeams(
+  db: DbOrTx,
+  orgId: string,
+  teamIds: readonly string[],
+): Promise<{ teamId: string; member: StaffMember }[]> {
+  if (teamIds.length === 0) return [];
+  return db
+    .select({ teamId: teamMembers.teamId, member: staffColumns })
+    .from(teamMembers)
+    .innerJoin(users, and(eq(users.id, teamMembers.userId), eq(users.orgId, orgId)))
+    .where(and(eq(teamMembers.orgId, orgId), inArray(teamMembers.teamId, [...teamIds])))
+    .orderBy(asc(users.name), asc(users.email));
+}
+
+export async function replaceTeamMembers(
+  tx: DbOrTx,
+  orgId: string,
+  teamId: string,
+  userIds: readonly string[],
+): Promise<void> {
+  await tx.delete(teamMembers).where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId)));
+  if (userIds.length === 0) return;
+  await tx.insert(teamMembers).values(userIds.map((userId) => ({ orgId, teamId, userId })));
+}

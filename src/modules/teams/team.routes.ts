@@ -1,0 +1,124 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/db.ts';
+import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
+import type { ApiCaller } from '../auth/api-key.service.ts';
+import { ASSIGNMENT_MODES } from './team.schema.ts';
+import {
+  createTeam,
+  DuplicateTeamNameError,
+  listTeams,
+  setTeamMembers,
+  TeamNotFoundError,
+  type TeamWithMembers,
+  UnknownMembersError,
+} from './team.service.ts';
+
+export const teamJson = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    assignment_mode: z
+      .enum(ASSIGNMENT_MODES)
+      .describe(
+        'manual: nobody is picked; round_robin: online members in turn; least_open: the online member with ' +
+          'the fewest open conversations. Automatic modes skip members at capacity.',
+      ),
+    members: z.array(z.object({ id: z.uuid(), name: z.string().nullable() })),
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: 'Team' });
+
+const teamParams = z.object({ id: z.uuid('must be a team id (UUID)') });
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+
+/** Teams that conversations are routed to. Anyone reads them; only administrators (and API keys) change them. */
+export function teamRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/teams',
+      {
+        schema: {
+          tags: ['teams'],
+          summary: 'The clinic’s teams with their members',
+          response: { 200: z.object({ data: z.array(teamJson) }), 401: problemSchema },
+        },
+      },
+      async (request) => ({ data: (await listTeams(db, callerOf(request).orgId)).map(toTeamJson) }),
+    );
+
+    app.post(
+      '/teams',
+      {
+        schema: {
+          tags: ['teams'],
+          summary: 'Create a team (administrators)',
+          body: z.object({
+            name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+            assignment_mode: z.enum(ASSIGNMENT_MODES).default('round_robin'),
+          }),
+          response: { 201: teamJson, 409: problemSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const caller = administrator(callerOf(request));
+        const team = await createTeam(db, caller.orgId, {
+          name: request.body.name,
+          assignmentMode: request.body.assignment_mode,
+        }).catch((error: unknown) => {
+          if (!(error instanceof DuplicateTeamNameError)) throw error;
+          throw new HttpProblem(409, `body.name: the clinic already has a team named “${error.teamName}”`, [
+            { field: 'body.name', message: 'is already the name of a team' },
+          ]);
+        });
+        return reply.code(201).send(toTeamJson(team));
+      },
+    );
+
+    app.put(
+      '/teams/:id/members',
+      {
+        schema: {
+          tags: ['teams'],
+          summary: 'Set who is in a team (administrators)',
+          description: 'Replaces the members. Each must be of the clinic’s staff (400 naming the position).',
+          params: teamParams,
+          body: z.object({ user_ids: z.array(z.uuid()).max(500) }),
+          response: { 200: teamJson, 404: problemSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const caller = administrator(callerOf(request));
+        const team = await setTeamMembers(db, caller.orgId, request.params.id, request.body.user_ids).catch(
+          (error: unknown) => {
+            if (error instanceof TeamNotFoundError) throw HttpProblem.notFound('Team');
+            if (!(error instanceof UnknownMembersError)) throw error;
+            const fields = error.positions.map((p) => ({
+              field: `body.user_ids.${p}`,
+              message: 'is not a member of this clinic’s staff',
+            }));
+            throw new HttpProblem(400, fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
+          },
+        );
+        return toTeamJson(team);
+      },
+    );
+  };
+}
+
+/** Agents work in teams; administrators and integrations (API keys) shape them. */
+function administrator(caller: ApiCaller): ApiCaller {
+  if (caller.role === 'agent') throw new HttpProblem(403, 'Only a clinic administrator can change teams');
+  return caller;
+}
+
+function toTeamJson(team: TeamWithMembers): z.infer<typeof teamJson> {
+  return {
+    id: team.id,
+    name: team.name,
+    assignment_mode: team.assignmentMode,
+    members: team.members.map((m) => ({ id: m.id, name: m.name })),
+    created_at: team.createdAt.toISOString(),
+  };
+}

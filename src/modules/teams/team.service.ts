@@ -1,0 +1,75 @@
+import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import { findStaffByIds, type StaffMember } from '../users/user.repository.ts';
+import {
+  findTeam,
+  insertTeamIfNameFree,
+  listTeamsOfOrg,
+  membersOfTeams,
+  replaceTeamMembers,
+} from './team.repository.ts';
+import type { AssignmentMode, Team } from './team.schema.ts';
+
+export type TeamWithMembers = Team & { members: StaffMember[] };
+
+export class TeamNotFoundError extends Error {
+  constructor() {
+    super('team not found');
+    this.name = 'TeamNotFoundError';
+  }
+}
+
+export class DuplicateTeamNameError extends Error {
+  constructor(readonly teamName: string) {
+    super(`the clinic already has a team named ${teamName}`);
+    this.name = 'DuplicateTeamNameError';
+  }
+}
+
+/** Members named by their position in the request, since they are not the clinic's staff. */
+export class UnknownMembersError extends Error {
+  constructor(readonly positions: number[]) {
+    super('not members of the clinic’s staff');
+    this.name = 'UnknownMembersError';
+  }
+}
+
+export async function listTeams(db: DbOrTx, orgId: string): Promise<TeamWithMembers[]> {
+  const teams = await listTeamsOfOrg(db, orgId);
+  const members = await membersOfTeams(
+    db,
+    orgId,
+    teams.map((t) => t.id),
+  );
+  return teams.map((t) => ({ ...t, members: members.filter((m) => m.teamId === t.id).map((m) => m.member) }));
+}
+
+export async function createTeam(
+  db: DbOrTx,
+  orgId: string,
+  input: { name: string; assignmentMode: AssignmentMode },
+): Promise<TeamWithMembers> {
+  const team = await insertTeamIfNameFree(db, {
+    orgId,
+    name: input.name,
+    assignmentMode: input.assignmentMode,
+  });
+  if (!team) throw new DuplicateTeamNameError(input.name);
+  return { ...team, members: [] };
+}
+
+/** Replaces the team's members; every one must belong to the clinic's staff. */
+export async function setTeamMembers(
+  db: Db,
+  orgId: string,
+  teamId: string,
+  userIds: readonly string[],
+): Promise<TeamWithMembers> {
+  const team = await findTeam(db, orgId, teamId);
+  if (!team) throw new TeamNotFoundError();
+  const known = new Set((await findStaffByIds(db, orgId, userIds)).map((u) => u.id));
+  const unknown = userIds.flatMap((id, position) => (known.has(id) ? [] : [position]));
+  if (unknown.length > 0) throw new UnknownMembersError(unknown);
+  await db.transaction((tx) => replaceTeamMembers(tx, orgId, team.id, [...new Set(userIds)]));
+  const members = await membersOfTeams(db, orgId, [team.id]);
+  return { ...team, members: members.map((m) => m.member) };
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { PublicUser } from '../../src/modules/users/user.service.ts';
+import { createUser } from '../../src/modules/users/user.service.ts';
+import { messages, users } from '../../src/platform/db/schema.ts';
+import { eventually, type TestCareline, type TestClinic } from '../support/test-careline.ts';
+
+/** What the inbox tests share: calling the API as JSON, patients writing, members of the staff. */
+
+export interface Json {
+  [key: string]: unknown;
+}
+export interface PageJson {
+  data: Json[];
+  next_cursor: string | null;
+}
+
+export async function call(
+  env: TestCareline,
+  clinic: TestClinic,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Json; contentType: string | null }> {
+  const response = await env.api(clinic.apiKey, `/api/v1${path}`, {
+    method,
+    ...(body !== undefined ? { body } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Json) : {},
+    contentType: response.headers.get('content-type'),
+  };
+}
+
+export async function getJson<T = Json>(env: TestCareline, clinic: TestClinic, path: string): Promise<T> {
+  const { status, body } = await call(env, clinic, 'GET', path);
+  if (status !== 200) throw new Error(`GET ${path}: ${status} ${JSON.stringify(body)}`);
+  return body as T;
+}
+
+/** A patient writes through the simulator; resolves once Careline stored it, with its conversation. */
+export async function patientWrites(
+  env: TestCareline,
+  clinic: TestClinic,
+  from: string,
+  text: string,
+  name?: string,
+): Promise<{ conversation: Json; wamid: string }> {
+  const sent = await env.simulator.simulator.patientSends({
+    phoneNumberId: clinic.number.phoneNumberId,
+    from,
+    text,
+    ...(name ? { name } : {}),
+  });
+  if (sent.httpStatus !== 200) throw new Error(`the simulator's webhook got ${sent.httpStatus}`);
+  const conversationId = await eventually(async () => {
+    const [stored] = await env.handle.db
+      .select({ conversationId: messages.conversationId })
+      .from(messages)
+      .where(eq(messages.externalId, sent.wamid));
+    return stored?.conversationId;
+  });
+  return { conversation: await getJson(env, clinic, `/conversations/${conversationId}`), wamid: sent.wamid };
+}
+
+/** A member of the clinic's staff; online means seen in the inbox just now. */
+export async function addStaff(
+  env: TestCareline,
+  clinic: TestClinic,
+  options: { name: string; role?: 'admin' | 'agent'; online?: boolean; capacity?: number },
+): Promise<PublicUser> {
+  const user = await createUser(env.handle.db, {
+    orgId: clinic.org.id,
+    email: `staff.${randomBytes(6).toString('hex')}@clinic.test`,
+    password: 'correct horse battery staple',
+    role: options.role ?? 'agent',
+    name: options.name,
+  });
+  await env.handle.db
+    .update(users)
+    .set({
+      lastSeenAt: options.online === false ? null : new Date(),
+      ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+    })
+    .where(eq(users.id, user.id));
+  return user;
+}
+
+let nextPhone = 0;
+
+/** A French mobile number no other test of the file uses. */
+export function newPhone(): string {
+  nextPhone += 1;
+  return `+3361200${String(nextPhone).padStart(4, '0')}`;
+}
