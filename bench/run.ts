@@ -1,19 +1,22 @@
 /**
- * `npm run bench -- <ingest|send> [flags]`: Careline's load benchmarks. Each one creates its own
+ * `npm run bench -- <ingest|send|live> [flags]`: Careline's load benchmarks. Each one creates its own
  * PostgreSQL database(s) `careline_bench_*` on 127.0.0.1 (BENCH_DATABASE_URL or TEST_DATABASE_URL to
  * choose the server) and drops them at the end. Only loopback traffic; every load is bounded.
  */
 import { runIngest } from './ingest.ts';
+import { runLive } from './live.ts';
 import { runSend } from './send.ts';
 
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (argv: string[]) => Promise<void>> = { ingest: runIngest, send: runSend };
+const commands: Record<string, (argv: string[]) => Promise<void>> = {
+  ingest: runIngest,
+  send: runSend,
+  live: runLive,
+};
 
 const run = command ? commands[command] : undefined;
 if (!run) {
-  process.stderr.write(
-    'usage: npm run bench -- <ingest|send> [--flag value ...]  (see bench/ingest.ts, bench/send.ts)\n',
-  );
+  process.stderr.write('usage: npm run bench -- <ingest|send|live> [--flag value ...]  (see bench/*.ts)\n');
   process.exit(2);
 }
 try {

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 import {
@@ -13,7 +14,9 @@ import { WhatsAppSender } from './channels/whatsapp/whatsapp-sender.ts';
 import { processWhatsAppWebhook, WHATSAPP_WEBHOOK_QUEUE } from './channels/whatsapp/whatsapp-webhook.job.ts';
 import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
-import { requireApiKey } from './modules/auth/api-key.auth.ts';
+import { requireCaller } from './modules/auth/api-key.auth.ts';
+import { sessionRoutes } from './modules/auth/session.routes.ts';
+import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
@@ -21,9 +24,15 @@ import { sendQueuedMessage } from './modules/outbox/outbox.service.ts';
 import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
 import { MARK_READ_QUEUE, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
+import { teamRoutes } from './modules/teams/team.routes.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
+import { userRoutes } from './modules/users/user.routes.ts';
+import type { DbListen } from './platform/db/create-db.ts';
 import type { Db, DbEngine } from './platform/db/db.ts';
+import { eventRoutes } from './platform/events/event.routes.ts';
 import { createHttpServer, type HttpServer } from './platform/http/create-http-server.ts';
+import { webAppRoutes } from './platform/http/web-app.ts';
 import { JobWorker } from './platform/jobs/job-worker.ts';
 import type { MediaStore } from './platform/media/media-store.ts';
 import { simulatorRoutes } from './simulator/simulator.routes.ts';
@@ -47,6 +56,10 @@ export interface CarelineDeps {
   shutdownGraceMs?: number;
   /** Outbound pacing (defaults: Meta's 80 msg/s per number, pair bursts of 45 then one per 6 s). */
   pacing?: SendPacerOptions;
+  /** LISTEN/NOTIFY of the database (DbHandle.listen): live events arrive at once; without it they are polled. */
+  listen?: DbListen;
+  /** Where the built web app is (default web/dist); `false` serves no web app (API only). */
+  webDistDir?: string | false;
 }
 
 export interface Careline {
@@ -93,23 +106,31 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   const wake = () => worker.wake();
 
   const http = await createHttpServer({ logger: logger satisfies FastifyBaseLogger, version: VERSION });
+  await http.register(fastifyCookie);
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
   await http.register(whatsappWebhookRoutes(db, wake));
   await http.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+      await api.register(sessionRoutes(db));
       await api.register(async (secured) => {
-        secured.addHook('preHandler', requireApiKey(db));
+        secured.addHook('preHandler', requireCaller(db));
         await secured.register(contactRoutes(db));
         await secured.register(conversationRoutes({ db, senders }, wake));
         await secured.register(templateRoutes(db, wake));
         await secured.register(mediaRoutes(db, mediaStore));
         await secured.register(alertRoutes(db));
+        await secured.register(teamRoutes(db));
+        await secured.register(userRoutes(db));
+        await secured.register(cannedReplyRoutes(db));
+        await secured.register(eventRoutes({ db, logger, listen: deps.listen }));
+        await secured.register(searchRoutes(db));
       });
     },
     { prefix: '/api/v1' },
   );
   if (deps.simulator) await http.register(simulatorRoutes(deps.simulator), { prefix: '/simulator' });
+  if (deps.webDistDir !== false) await http.register(webAppRoutes(deps.webDistDir));
 
   return {
     http,

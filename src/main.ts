@@ -33,6 +33,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
     const careline = await buildCareline({
       db: handle.db,
       engine: handle.engine,
+      listen: handle.listen,
       logger,
       whatsapp: config.whatsapp,
       mediaStore: new LocalEncryptedMediaStore({ root: config.mediaDir, cipher: cipherFor(config) }),

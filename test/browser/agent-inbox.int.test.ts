@@ -1,0 +1,167 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { conversations } from '../../src/platform/db/schema.ts';
+import { TEST_ENGINES } from '../support/test-db.ts';
+import { launchBrowser, newPage, remoteRequestsOf, screenshot } from './support/browser.ts';
+import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';
+import { builtWebApp } from './support/web-build.ts';
+
+/** A 2×2 PNG: enough for WhatsApp's checks and for the timeline to show a picture. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const LIVE = { timeout: 10_000 };
+
+describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) => {
+  let careline: CarelineWithWeb;
+  let browser: Browser;
+  let agent: Page;
+  let phone: Page;
+
+  beforeAll(async () => {
+    const dist = await builtWebApp();
+    careline = await startCarelineWithWeb(engine, dist);
+    browser = await launchBrowser();
+    agent = await newPage(browser, careline.url, 'en-GB');
+    phone = await newPage(browser, careline.url, 'fr-FR');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await careline?.close();
+  });
+
+  test('a wrong password is refused with a message; the right one opens the inbox', async () => {
+    await agent.goto('/inbox');
+    await agent.waitForURL(/\/login/);
+    await agent.getByRole('textbox', { name: 'E-mail' }).fill(careline.demo.adminEmail);
+    await agent.getByRole('textbox', { name: 'Password' }).fill('not the password at all');
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.getByText('Wrong e-mail or password.').waitFor();
+    await screenshot(agent, `${engine}-01-login-refused`);
+
+    await agent.getByRole('textbox', { name: 'Password' }).fill(careline.demo.adminPassword);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.waitForURL(/\/inbox/);
+    await agent.getByRole('listbox', { name: 'Conversations' }).or(agent.getByText('No conversations here')).waitFor();
+    await agent.getByText('Live', { exact: true }).waitFor(LIVE);
+  });
+
+  test('a patient writes on the phone and the conversation appears in the inbox without a reload', async () => {
+    await phone.goto('/phone');
+    await phone.getByRole('textbox', { name: 'Votre nom' }).fill('Chloé Martin');
+    await phone.getByRole('textbox', { name: 'Votre numéro de mobile' }).fill('+33 6 11 22 33 44');
+    await phone.getByRole('button', { name: 'Commencer' }).click();
+    await phone.getByRole('textbox', { name: 'Message à l’établissement' }).fill('Bonjour, j’ai très mal au dos depuis hier');
+    await phone.getByRole('button', { name: 'Envoyer', exact: true }).click();
+
+    const row = agent.getByRole('option', { name: /Chloé Martin/ });
+    await row.waitFor(LIVE);
+    await expect(row.textContent()).resolves.toContain('très mal au dos');
+    await screenshot(agent, `${engine}-02-inbox-live`);
+  });
+
+  test('the agent replies; the phone shows it and the agent sees it read', async () => {
+    await agent.getByRole('option', { name: /Chloé Martin/ }).click();
+    await agent.getByText('Bonjour, j’ai très mal au dos depuis hier').waitFor();
+    await agent.getByRole('textbox', { name: 'Message to the patient' }).fill('Bonjour Chloé, pouvez-vous passer demain à 10 h ?');
+    await agent.getByRole('button', { name: 'Send', exact: true }).click();
+
+    await phone.getByTestId('phone-clinic').filter({ hasText: 'pouvez-vous passer demain' }).waitFor(LIVE);
+    const reply = agent.getByTestId('message').filter({ hasText: 'pouvez-vous passer demain' });
+    await reply.getByRole('img', { name: 'Read' }).waitFor(LIVE);
+    await screenshot(agent, `${engine}-03-conversation-read`);
+    await screenshot(phone, `${engine}-04-phone`);
+  });
+
+  test('reply buttons: the patient taps one and the agent sees which', async () => {
+    await agent.getByRole('button', { name: 'Question with reply buttons' }).click();
+    const dialog = agent.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Question' }).fill('Demain 10 h vous convient ?');
+    await dialog.getByRole('textbox', { name: 'Button 1' }).fill('Oui');
+    await dialog.getByRole('textbox', { name: 'Button 2' }).fill('Un autre jour');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+
+    const question = phone.getByTestId('phone-clinic').filter({ hasText: 'Demain 10 h vous convient ?' });
+    await question.waitFor(LIVE);
+    await question.getByRole('button', { name: 'Un autre jour' }).click();
+    await agent.getByTestId('message').filter({ hasText: 'Un autre jour' }).waitFor(LIVE);
+  });
+
+  test('an internal note stays with the staff', async () => {
+    const composer = agent.getByRole('region', { name: 'Reply to the patient' });
+    await composer.locator('label').filter({ hasText: 'Internal note' }).click();
+    await agent.getByRole('textbox', { name: 'Internal note' }).fill('Lombalgie probable, voir avec Dr Martin');
+    await agent.getByRole('button', { name: 'Add note' }).click();
+    const note = agent.getByTestId('message').filter({ hasText: 'Lombalgie probable' });
+    await note.getByText('only staff see this').waitFor();
+    await composer.locator('label').filter({ hasText: 'Reply' }).click();
+    // The patient got nothing: the phone still ends with the buttons question and the tap.
+    await phone.waitForTimeout(500);
+    await expect(phone.getByText('Lombalgie probable').count()).resolves.toBe(0);
+  });
+
+  test('photos both ways: the patient sends one, the agent attaches one', async () => {
+    await phone.getByTestId('phone-photo-input').setInputFiles({ name: 'dos.png', mimeType: 'image/png', buffer: PHOTO });
+    const patientPhoto = agent.getByTestId('message').locator('img').first();
+    await patientPhoto.waitFor(LIVE);
+
+    await agent.locator('input[type=file]').setInputFiles({ name: 'ordonnance.png', mimeType: 'image/png', buffer: PHOTO });
+    await agent.getByRole('textbox', { name: 'Message to the patient' }).fill('Votre ordonnance');
+    await agent.getByRole('button', { name: 'Send', exact: true }).click();
+    const sent = agent.getByTestId('message').filter({ hasText: 'Votre ordonnance' });
+    await sent.getByRole('img', { name: /Delivered|Read/ }).waitFor(LIVE);
+    await phone.getByTestId('phone-clinic').filter({ hasText: 'Votre ordonnance' }).waitFor(LIVE);
+    await screenshot(agent, `${engine}-05-photos`);
+  });
+
+  test('when the 24-hour window has closed, free text is off and an approved template goes out', async () => {
+    const url = agent.url();
+    const conversationId = url.split('/inbox/')[1]?.split('?')[0] ?? '';
+    await careline.handle.db
+      .update(conversations)
+      .set({ lastInboundAt: new Date(Date.now() - 25 * 3_600_000) })
+      .where(eq(conversations.id, conversationId));
+    await agent.reload();
+
+    await agent.getByText('The 24-hour window is closed — send an approved template').waitFor();
+    await expect(agent.getByRole('textbox', { name: 'Message to the patient' }).isDisabled()).resolves.toBe(true);
+    await screenshot(agent, `${engine}-06-window-closed`);
+
+    await agent.getByRole('button', { name: 'Send a template' }).first().click();
+    const dialog = agent.getByRole('dialog');
+    await dialog.getByRole('radio').first().click();
+    for (const field of await dialog.getByRole('textbox').all()) await field.fill('Chloé');
+    await screenshot(agent, `${engine}-07-template-picker`);
+    await dialog.getByRole('button', { name: 'Send template' }).click();
+    await agent.getByTestId('message').filter({ hasText: /Template/ }).last().getByRole('img', { name: /Sent|Delivered|Read/ }).waitFor(LIVE);
+  });
+
+  test('search finds a message by words without accents and opens the conversation at it', async () => {
+    await agent.goto('/inbox');
+    await agent.getByRole('combobox', { name: 'Search messages and patients' }).fill('tres mal');
+    const results = agent.getByRole('listbox', { name: 'Search results' });
+    await results.waitFor(LIVE);
+    await screenshot(agent, `${engine}-08-search`);
+    const hit = results.getByRole('option').filter({ hasText: 'dos depuis hier' }).first();
+    await hit.click();
+    await agent.waitForURL(/\/inbox\/[0-9a-f-]+/);
+    await agent.getByText('Bonjour, j’ai très mal au dos depuis hier').waitFor();
+  });
+
+  test('the interface switches to French and back', async () => {
+    await agent.getByRole('radiogroup', { name: 'Language' }).locator('label').filter({ hasText: 'FR' }).click();
+    await screenshot(agent, `${engine}-09-french`);
+    await agent.getByText('La fenêtre de 24 heures est fermée — envoyez un modèle approuvé').waitFor();
+    await agent.getByRole('combobox', { name: 'Rechercher des messages et des patients' }).waitFor();
+    await agent.getByRole('radiogroup', { name: 'Langue' }).locator('label').filter({ hasText: 'EN' }).click();
+    await agent.getByRole('combobox', { name: 'Search messages and patients' }).waitFor();
+  });
+
+  test('nothing the pages did left this machine', () => {
+    expect(remoteRequestsOf(agent)).toEqual([]);
+    expect(remoteRequestsOf(phone)).toEqual([]);
+  });
+});

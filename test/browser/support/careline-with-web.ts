@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { buildCareline, type Careline } from '../../../src/app.ts';
+import { attachSimulatedNumbers } from '../../../src/demo/attach-simulator.ts';
+import { type DemoCredentials, seedDemoClinic } from '../../../src/demo/demo-clinic.ts';
+import { FieldCipher } from '../../../src/platform/crypto/field-cipher.ts';
+import type { DbHandle } from '../../../src/platform/db/create-db.ts';
+import type { DbEngine } from '../../../src/platform/db/db.ts';
+import { LocalEncryptedMediaStore } from '../../../src/platform/media/local-encrypted-media-store.ts';
+import { WhatsAppSimulator } from '../../../src/simulator/whatsapp-simulator.ts';
+import { openTestDb } from '../../support/test-db.ts';
+
+export interface CarelineWithWeb {
+  url: string;
+  handle: DbHandle;
+  careline: Careline;
+  /** The simulator mounted in-process at /simulator, as in the demo. */
+  simulator: WhatsAppSimulator;
+  demo: DemoCredentials;
+  close(): Promise<void>;
+}
+
+/**
+ * Careline as `npm start` runs it in demo mode — demo clinic, simulator in-process at /simulator,
+ * the web app at / — on a test database, with a fast simulated phone.
+ */
+export async function startCarelineWithWeb(engine: DbEngine, distDir: string): Promise<CarelineWithWeb> {
+  const handle = await openTestDb(engine);
+  const mediaDir = mkdtempSync(join(tmpdir(), 'careline-web-media-'));
+  const demo = await seedDemoClinic(handle.db);
+  if (!demo) throw new Error('the test database already had a clinic');
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const simulator = new WhatsAppSimulator({
+    lifecycle: { sentAfterMs: 50, deliveredAfterMs: 150, readAfterMs: 400 },
+    webhookRetry: { initialDelayMs: 20 },
+  });
+  const careline = await buildCareline({
+    db: handle.db,
+    engine,
+    logger,
+    whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
+    mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),
+    simulator,
+    pollIntervalMs: 50,
+    shutdownGraceMs: 500,
+    pacing: { pairBurst: 10_000, pairIntervalMs: 1 },
+    webDistDir: distDir,
+  });
+  const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
+  await attachSimulatedNumbers(handle.db, simulator, url);
+  careline.worker.start();
+  return {
+    url,
+    handle,
+    careline,
+    simulator,
+    demo,
+    async close() {
+      await careline.close();
+      await simulator.close();
+      await handle.close();
+      rmSync(mediaDir, { recursive: true, force: true });
+    },
+  };
+}

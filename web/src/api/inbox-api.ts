@@ -1,0 +1,106 @@
+import { apiRequest } from './http-client.ts';
+import type {
+  CannedReply,
+  ContactDetails,
+  ContactPatch,
+  Conversation,
+  ConversationCounts,
+  ConversationStatus,
+  InboxView,
+  MediaFile,
+  Message,
+  OutgoingMessage,
+  Page,
+  SearchResults,
+  Session,
+  StaffUser,
+  Team,
+  Template,
+} from './types.ts';
+
+const API = '/api/v1';
+
+/** TanStack Query keys, shaped so that live events can invalidate by prefix. */
+export const queryKeys = {
+  session: ['session'] as const,
+  conversations: ['conversations'] as const,
+  conversationList: (view: InboxView, status: ConversationStatus) =>
+    ['conversations', 'list', view, status] as const,
+  counts: ['conversations', 'counts'] as const,
+  conversation: (id: string) => ['conversations', 'one', id] as const,
+  messages: (conversationId: string) => ['messages', conversationId] as const,
+  contact: (id: string) => ['contacts', id] as const,
+  templates: ['templates'] as const,
+  cannedReplies: (q: string) => ['canned-replies', q] as const,
+  users: ['users'] as const,
+  teams: ['teams'] as const,
+  search: (q: string) => ['search', q] as const,
+};
+
+export const LIST_PAGE_SIZE = 50;
+
+export const authApi = {
+  login: (email: string, password: string) =>
+    apiRequest<Session>(`${API}/auth/login`, {
+      method: 'POST',
+      body: { email, password },
+      expectUnauthorized: true,
+    }),
+  logout: () => apiRequest<void>(`${API}/auth/logout`, { method: 'POST', expectUnauthorized: true }),
+  me: () => apiRequest<Session>(`${API}/auth/me`, { expectUnauthorized: true }),
+};
+
+export const inboxApi = {
+  conversations: (view: InboxView, status: ConversationStatus, cursor: string | null) =>
+    apiRequest<Page<Conversation>>(
+      `${API}/conversations?${query({ view, status, limit: String(LIST_PAGE_SIZE), cursor })}`,
+    ),
+  counts: () => apiRequest<ConversationCounts>(`${API}/conversations/counts`),
+  conversation: (id: string) => apiRequest<Conversation>(`${API}/conversations/${id}`),
+  messages: (conversationId: string, cursor: string | null) =>
+    apiRequest<Page<Message>>(
+      `${API}/conversations/${conversationId}/messages?${query({ limit: '50', cursor })}`,
+    ),
+  send: (conversationId: string, message: OutgoingMessage) =>
+    apiRequest<Message>(`${API}/conversations/${conversationId}/messages`, { method: 'POST', body: message }),
+  addNote: (conversationId: string, text: string) =>
+    apiRequest<Message>(`${API}/conversations/${conversationId}/notes`, { method: 'POST', body: { text } }),
+  setStatus: (conversationId: string, status: ConversationStatus) =>
+    apiRequest<Conversation>(`${API}/conversations/${conversationId}/status`, {
+      method: 'POST',
+      body: { status },
+    }),
+  assign: (conversationId: string, assignment: { user_id: string | null; team_id: string | null }) =>
+    apiRequest<Conversation>(`${API}/conversations/${conversationId}/assign`, {
+      method: 'POST',
+      body: assignment,
+    }),
+  markRead: (conversationId: string) =>
+    apiRequest<void>(`${API}/conversations/${conversationId}/read`, { method: 'POST' }),
+  upload: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return apiRequest<MediaFile>(`${API}/media`, { method: 'POST', form });
+  },
+  templates: () => apiRequest<Page<Template>>(`${API}/templates?status=APPROVED`),
+  cannedReplies: (q: string) => apiRequest<Page<CannedReply>>(`${API}/canned-replies?${query({ q })}`),
+  contact: (id: string) => apiRequest<ContactDetails>(`${API}/contacts/${id}`),
+  updateContact: (id: string, patch: ContactPatch) =>
+    apiRequest<ContactDetails>(`${API}/contacts/${id}`, { method: 'PATCH', body: patch }),
+  users: () => apiRequest<Page<StaffUser>>(`${API}/users`),
+  teams: () => apiRequest<Page<Team>>(`${API}/teams`),
+  search: (q: string, signal?: AbortSignal) =>
+    apiRequest<SearchResults>(`${API}/search?${query({ q })}`, signal ? { signal } : {}),
+};
+
+/** Where the bytes of a file are (the session cookie authorises them). */
+export function mediaUrl(mediaId: string): string {
+  return `${API}/media/${mediaId}`;
+}
+
+function query(params: Record<string, string | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== null && value !== '') search.set(key, value);
+  return search.toString();
+}

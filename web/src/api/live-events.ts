@@ -1,0 +1,97 @@
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { queryKeys } from './inbox-api.ts';
+
+/** `live`: events stream in; `reconnecting`: the browser is retrying; `polling`: no stream, we refetch. */
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'polling';
+
+const EVENTS_URL = '/api/v1/events';
+const POLL_INTERVAL_MS = 4000;
+const RETRY_STREAM_AFTER_MS = 30_000;
+
+/**
+ * Keeps the inbox current from `GET /api/v1/events` (SSE): each event invalidates the queries it
+ * touches. EventSource resumes with Last-Event-ID by itself; when the server refuses the stream
+ * (not there, or an error page), the inbox falls back to polling and tries the stream again later.
+ */
+export function useLiveEvents(enabled: boolean): LiveState {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<LiveState>('connecting');
+
+  useEffect(() => {
+    if (!enabled) return;
+    let source: EventSource | null = null;
+    let poll: number | undefined;
+    let retry: number | undefined;
+
+    const stopPolling = () => {
+      window.clearInterval(poll);
+      poll = undefined;
+    };
+    const startPolling = () => {
+      if (poll !== undefined) return;
+      poll = window.setInterval(() => refreshActive(queryClient), POLL_INTERVAL_MS);
+    };
+    const connect = () => {
+      source = new EventSource(EVENTS_URL, { withCredentials: true });
+      source.onopen = () => {
+        setState('live');
+        stopPolling();
+      };
+      source.onerror = () => {
+        if (source?.readyState === EventSource.CLOSED) {
+          setState('polling');
+          startPolling();
+          source.close();
+          retry = window.setTimeout(connect, RETRY_STREAM_AFTER_MS);
+        } else {
+          setState('reconnecting');
+        }
+      };
+      source.addEventListener('message.created', (event) => onMessageEvent(queryClient, event));
+      source.addEventListener('message.updated', (event) => onMessageEvent(queryClient, event));
+      source.addEventListener('conversation.updated', (event) => onConversationEvent(queryClient, event));
+      source.addEventListener('reset', () => {
+        void queryClient.invalidateQueries();
+      });
+    };
+    connect();
+    return () => {
+      source?.close();
+      stopPolling();
+      window.clearTimeout(retry);
+    };
+  }, [enabled, queryClient]);
+
+  return state;
+}
+
+function onMessageEvent(queryClient: QueryClient, event: MessageEvent): void {
+  const conversationId = conversationIdOf(event);
+  if (conversationId) void queryClient.invalidateQueries({ queryKey: queryKeys.messages(conversationId) });
+  else void queryClient.invalidateQueries({ queryKey: ['messages'] });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+}
+
+function onConversationEvent(queryClient: QueryClient, event: MessageEvent): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+  const conversationId = conversationIdOf(event);
+  if (conversationId) void queryClient.invalidateQueries({ queryKey: queryKeys.messages(conversationId) });
+}
+
+function refreshActive(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+  void queryClient.invalidateQueries({ queryKey: ['messages'] });
+}
+
+function conversationIdOf(event: MessageEvent): string | undefined {
+  try {
+    const data: unknown = JSON.parse(String(event.data));
+    if (typeof data !== 'object' || data === null) return undefined;
+    if ('conversationId' in data && typeof data.conversationId === 'string') return data.conversationId;
+    if ('conversation_id' in data && typeof data.conversation_id === 'string') return data.conversation_id;
+  } catch {
+    // An event without JSON data still refreshes everything it may touch.
+  }
+  return undefined;
+}

@@ -1,0 +1,221 @@
+/** The inbox API's JSON, as the contract describes it (snake_case on the wire). */
+
+export type ConversationStatus = 'open' | 'pending' | 'closed';
+export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'closed'];
+
+export type InboxView = 'mine' | 'unassigned' | 'all';
+export const INBOX_VIEWS: readonly InboxView[] = ['mine', 'unassigned', 'all'];
+
+export type MessageDirection = 'inbound' | 'outbound' | 'note';
+
+export type MessageStatus =
+  | 'received'
+  | 'queued'
+  | 'sending'
+  | 'accepted'
+  | 'sent'
+  | 'delivered'
+  | 'read'
+  | 'played'
+  | 'failed'
+  | 'refused';
+
+export interface Org {
+  id: string;
+  name: string;
+  slug: string;
+  time_zone: string;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  language: string | null;
+  org: Org;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrf_token: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  next_cursor: string | null;
+}
+
+export interface MediaFile {
+  id: string;
+  kind: string;
+  status: 'pending' | 'stored' | 'failed';
+  mime_type: string | null;
+  file_name: string | null;
+  size: number | null;
+}
+
+export interface LocationContent {
+  latitude: number;
+  longitude: number;
+  name?: string | null;
+  address?: string | null;
+}
+
+export interface ContactCard {
+  name: string | null;
+  phones?: Array<{ phone?: string | null; waId?: string | null; type?: string | null }>;
+}
+
+export interface ButtonDraft {
+  id: string;
+  title: string;
+}
+
+/** What the clinic posted, kept on outbound messages (camelCase, as it was sent). */
+export interface OutboundContent {
+  type?: string;
+  body?: string;
+  buttons?: ButtonDraft[];
+  name?: string;
+  language?: string;
+  components?: { body?: string[] };
+  caption?: string;
+  fileName?: string;
+}
+
+export interface MessageContent {
+  location?: LocationContent;
+  contacts?: ContactCard[];
+  reply?: { id: string; title: string; description?: string | null };
+  outbound?: OutboundContent;
+}
+
+export interface Message {
+  id: string;
+  direction: MessageDirection;
+  type: string;
+  text: string | null;
+  content: MessageContent | null;
+  status: MessageStatus;
+  error: { code: number | null; title: string | null; detail: string | null } | null;
+  failure_reason: string | null;
+  reactions: Array<{ direction: MessageDirection; emoji: string }>;
+  media: MediaFile[];
+  author: { id: string; name: string | null } | null;
+  edited_at: string | null;
+  deleted_at: string | null;
+  reply_to_external_id: string | null;
+  external_id: string | null;
+  occurred_at: string;
+}
+
+export interface ContactSummary {
+  id: string;
+  display_name: string | null;
+  phone: string | null;
+}
+
+export interface Conversation {
+  id: string;
+  status: ConversationStatus;
+  contact: ContactSummary;
+  assignee: { id: string; name: string | null } | null;
+  team: { id: string; name: string } | null;
+  unread_count: number;
+  waiting_since: string | null;
+  urgent: boolean;
+  window: { open: boolean; closes_at: string | null };
+  channel: string;
+  last_message: Message | null;
+  last_message_at: string;
+}
+
+export interface ConversationCounts {
+  mine: number;
+  unassigned: number;
+  all: number;
+  unread: number;
+}
+
+export interface TemplateComponent {
+  type: string;
+  text?: string;
+  format?: string;
+  buttons?: Array<{ type: string; text?: string }>;
+}
+
+export interface Template {
+  name: string;
+  language: string;
+  category: string;
+  status?: string;
+  components: TemplateComponent[];
+}
+
+export interface CannedReply {
+  id: string;
+  shortcut: string;
+  text: string;
+}
+
+export interface ContactIdentity {
+  channel?: string;
+  kind?: string;
+  type?: string;
+  value?: string;
+  external_id?: string;
+  wa_id?: string;
+  bsuid?: string;
+}
+
+export interface ContactDetails extends ContactSummary {
+  language: string | null;
+  tags: string[];
+  custom_fields: Record<string, string | number | boolean | null>;
+  identities: ContactIdentity[];
+  conversations: Array<{ id: string; status: ConversationStatus; last_message_at: string }>;
+}
+
+export interface ContactPatch {
+  display_name?: string;
+  language?: string | null;
+  tags?: string[];
+  custom_fields?: Record<string, string | number | boolean | null>;
+}
+
+export interface StaffUser {
+  id: string;
+  name: string | null;
+  email?: string;
+  role?: string;
+  online?: boolean;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+}
+
+export interface SearchResults {
+  messages: Array<{
+    message_id: string;
+    conversation_id: string;
+    contact: ContactSummary | null;
+    occurred_at: string;
+    snippet: string;
+  }>;
+  contacts: Array<ContactSummary & { conversation_id?: string | null }>;
+}
+
+/** The bodies of `POST /conversations/{id}/messages` (camelCase, as the API takes them). */
+export type OutgoingMessage =
+  | { type: 'text'; text: string }
+  | {
+      type: 'image' | 'document' | 'audio' | 'video';
+      media: { mediaId: string };
+      caption?: string;
+      fileName?: string;
+    }
+  | { type: 'buttons'; body: string; buttons: ButtonDraft[] }
+  | { type: 'template'; name: string; language: string; components: { body: string[] } };

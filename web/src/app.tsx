@@ -1,0 +1,49 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiError } from './api/http-client.ts';
+import { LoginPage } from './auth/login-page.tsx';
+import { RequireSession } from './auth/require-session.tsx';
+import { SessionProvider } from './auth/session-context.tsx';
+import { InboxPage } from './inbox/inbox-page.tsx';
+import { PhonePage } from './phone/phone-page.tsx';
+import { NotFoundPage } from './ui/not-found-page.tsx';
+import { theme } from './ui/theme.ts';
+import { ToastProvider } from './ui/toasts.tsx';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: true,
+      // A missing route or a refusal will not change by asking again; a network blip might.
+      retry: (failureCount, error) =>
+        failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+    },
+  },
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <BrowserRouter>
+            <SessionProvider>
+              <Routes>
+                <Route path="/" element={<Navigate to="/inbox" replace />} />
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/phone" element={<PhonePage />} />
+                <Route element={<RequireSession />}>
+                  <Route path="/inbox" element={<InboxPage />} />
+                  <Route path="/inbox/:conversationId" element={<InboxPage />} />
+                </Route>
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </SessionProvider>
+          </BrowserRouter>
+        </ToastProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

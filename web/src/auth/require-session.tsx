@@ -1,0 +1,22 @@
+import { Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useSession } from './session-context.tsx';
+
+/** Pages for signed-in staff: others go to the sign-in page, and come back where they were going. */
+export function RequireSession() {
+  const { session } = useSession();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (session === undefined) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (session === null) {
+    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  }
+  return <Outlet />;
+}

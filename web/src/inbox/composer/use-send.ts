@@ -1,0 +1,48 @@
+import { type InfiniteData, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
+import type { Message, OutgoingMessage, Page } from '../../api/types.ts';
+
+export interface Sender {
+  send(message: OutgoingMessage): Promise<Message>;
+  addNote(text: string): Promise<Message>;
+  upload(file: File): ReturnType<typeof inboxApi.upload>;
+  /** After a refusal: the server stored the refused message and the window state changed. */
+  refresh(): void;
+}
+
+/** Sends from the composer and its dialogs; the new message shows at once, then the server's view wins. */
+export function useSender(conversationId: string): Sender {
+  const queryClient = useQueryClient();
+
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.messages(conversationId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+  }, [queryClient, conversationId]);
+
+  const shown = useCallback(
+    (message: Message): Message => {
+      // A 202 normally carries the message; show it without waiting for the refetch.
+      if (typeof message === 'object' && message !== null && 'id' in message) {
+        queryClient.setQueryData<InfiniteData<Page<Message>, string | null>>(
+          queryKeys.messages(conversationId),
+          (old) => {
+            const [first, ...rest] = old?.pages ?? [];
+            if (!old || !first || first.data.some((m) => m.id === message.id)) return old;
+            return { ...old, pages: [{ ...first, data: [message, ...first.data] }, ...rest] };
+          },
+        );
+      }
+      refresh();
+      return message;
+    },
+    [queryClient, conversationId, refresh],
+  );
+
+  return {
+    send: async (message) => shown(await inboxApi.send(conversationId, message)),
+    addNote: async (text) => shown(await inboxApi.addNote(conversationId, text)),
+    upload: (file) => inboxApi.upload(file),
+    refresh,
+  };
+}

@@ -1,0 +1,292 @@
+import {
+  ActionIcon,
+  Alert,
+  Avatar,
+  Badge,
+  CloseButton,
+  Group,
+  Skeleton,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../api/describe-error.ts';
+import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
+import type { ContactDetails, ContactIdentity, ContactPatch, Conversation } from '../../api/types.ts';
+import { useFormatters } from '../../format/formatters.ts';
+import { Icon, type IconName } from '../../ui/icons.tsx';
+import { useNotify } from '../../ui/toasts.tsx';
+import { avatarColor, contactName, formatPhone, initialsOf } from '../people.ts';
+import classes from './contact-panel.module.css';
+
+interface Props {
+  conversation: Conversation;
+  timeZone: string;
+  onClose(): void;
+  onOpen(conversationId: string): void;
+}
+
+const STATUS_COLORS = { open: 'careline', pending: 'yellow', closed: 'gray' } as const;
+
+/** The patient: name (editable), number, identities, language, tags, fields, and their past conversations. */
+export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props) {
+  const { t, i18n } = useTranslation();
+  const format = useFormatters(timeZone);
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const contactId = conversation.contact.id;
+  const contact = useQuery({
+    queryKey: queryKeys.contact(contactId),
+    queryFn: () => inboxApi.contact(contactId),
+  });
+  const update = useMutation({
+    mutationFn: (patch: ContactPatch) => inboxApi.updateContact(contactId, patch),
+    onSuccess: (saved) => {
+      if (saved && typeof saved === 'object' && 'id' in saved)
+        queryClient.setQueryData(queryKeys.contact(contactId), saved);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+    },
+    onError: (error) => notify(t('contact.saveFailed', { reason: describeError(error, t) })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.contact(contactId) }),
+  });
+  const details = contact.data;
+  const name = contactName(details ?? conversation.contact);
+
+  return (
+    <Stack gap={0} className={classes.panel}>
+      <Group justify="space-between" className={classes.bar}>
+        <Text fw={600} size="sm">
+          {t('contact.title')}
+        </Text>
+        <CloseButton aria-label={t('contact.hide')} onClick={onClose} />
+      </Group>
+      <Stack align="center" gap={6} className={classes.identity}>
+        <Avatar size={72} radius="xl" color={avatarColor(contactId)} variant="light">
+          <Text fz={26} fw={600}>
+            {initialsOf(name)}
+          </Text>
+        </Avatar>
+        <EditableName
+          value={details?.display_name ?? conversation.contact.display_name ?? ''}
+          fallback={name}
+          onSave={(display_name) => update.mutate({ display_name })}
+          saving={update.isPending}
+        />
+        <Text c="dimmed" size="sm">
+          {formatPhone(details?.phone ?? conversation.contact.phone)}
+        </Text>
+      </Stack>
+
+      {contact.isPending && (
+        <Stack p="md" gap="xs">
+          <Skeleton height={12} />
+          <Skeleton height={12} width="70%" />
+          <Skeleton height={12} width="80%" />
+        </Stack>
+      )}
+      {contact.isError && (
+        <Alert m="md" color="gray" variant="light" icon={<Icon name="alert" />}>
+          {t('contact.detailsUnavailable', { reason: describeError(contact.error, t) })}
+        </Alert>
+      )}
+      {details && (
+        <>
+          <Section title={t('contact.details')}>
+            <Field icon="phone" label={t('contact.phone')}>
+              {formatPhone(details.phone) || '—'}
+            </Field>
+            <Field icon="world" label={t('contact.language')}>
+              {details.language
+                ? languageName(details.language, i18n.resolvedLanguage ?? 'en')
+                : t('contact.unknown')}
+            </Field>
+            <Field icon="id" label={t('contact.identities')}>
+              {details.identities.length === 0 ? (
+                t('contact.none')
+              ) : (
+                <Stack gap={2}>
+                  {details.identities.map((identity) => (
+                    <Text
+                      key={`${identityKind(identity)}:${identityValue(identity)}`}
+                      size="sm"
+                      className={classes.mono}
+                    >
+                      <Badge size="xs" variant="light" color="careline" mr={6}>
+                        {identityKind(identity)}
+                      </Badge>
+                      {identityValue(identity)}
+                    </Text>
+                  ))}
+                </Stack>
+              )}
+            </Field>
+          </Section>
+          <Section title={t('contact.tags')}>
+            <TagsInput
+              aria-label={t('contact.tags')}
+              placeholder={details.tags.length === 0 ? t('contact.addTag') : undefined}
+              value={details.tags}
+              onChange={(tags) => {
+                queryClient.setQueryData<ContactDetails>(queryKeys.contact(contactId), (old) =>
+                  old ? { ...old, tags } : old,
+                );
+                update.mutate({ tags });
+              }}
+              size="sm"
+              clearable={false}
+            />
+          </Section>
+          <Section title={t('contact.customFields')}>
+            {Object.keys(details.custom_fields).length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('contact.noFields')}
+              </Text>
+            ) : (
+              <dl className={classes.fields}>
+                {Object.entries(details.custom_fields).map(([key, value]) => (
+                  <div key={key} className={classes.fieldRow}>
+                    <dt>{humanise(key)}</dt>
+                    <dd>{value === null || value === '' ? '—' : String(value)}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </Section>
+          <Section title={t('contact.conversations')}>
+            <Stack gap={4}>
+              {[...details.conversations]
+                .sort((a, b) => b.last_message_at.localeCompare(a.last_message_at))
+                .map((past) => (
+                  <UnstyledButton
+                    key={past.id}
+                    className={classes.past}
+                    data-current={past.id === conversation.id || undefined}
+                    onClick={() => onOpen(past.id)}
+                    aria-current={past.id === conversation.id ? 'page' : undefined}
+                  >
+                    <Group justify="space-between" gap="xs" wrap="nowrap">
+                      <Text size="sm">{format.dateTime(past.last_message_at)}</Text>
+                      <Badge size="xs" variant="light" color={STATUS_COLORS[past.status]}>
+                        {t(`status.conversation.${past.status}`)}
+                      </Badge>
+                    </Group>
+                  </UnstyledButton>
+                ))}
+            </Stack>
+          </Section>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function EditableName(props: {
+  value: string;
+  fallback: string;
+  onSave(name: string): void;
+  saving: boolean;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(props.value);
+  if (!editing) {
+    return (
+      <Group gap={4} wrap="nowrap" justify="center" className={classes.nameRow}>
+        <Title order={3} size="h4" ta="center" lineClamp={2}>
+          {props.fallback}
+        </Title>
+        <Tooltip label={t('contact.editName')} withArrow>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={t('contact.editName')}
+            loading={props.saving}
+            onClick={() => {
+              setDraft(props.value);
+              setEditing(true);
+            }}
+          >
+            <Icon name="pencil" size={14} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    );
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const name = draft.trim();
+    if (name && name !== props.value) props.onSave(name);
+    setEditing(false);
+  };
+  return (
+    <form onSubmit={submit} className={classes.nameForm}>
+      <TextInput
+        aria-label={t('contact.name')}
+        value={draft}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setEditing(false);
+        }}
+        onBlur={submit}
+        autoFocus
+        maxLength={200}
+        size="sm"
+      />
+    </form>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className={classes.section}>
+      <Text component="h4" className={classes.sectionTitle}>
+        {title}
+      </Text>
+      {children}
+    </section>
+  );
+}
+
+function Field({ icon, label, children }: { icon: IconName; label: string; children: ReactNode }) {
+  return (
+    <div className={classes.field}>
+      <Icon name={icon} size={16} className={classes.fieldIcon} />
+      <div className={classes.fieldBody}>
+        <Text size="xs" c="dimmed">
+          {label}
+        </Text>
+        <div className={classes.fieldValue}>{children}</div>
+      </div>
+    </div>
+  );
+}
+
+function identityKind(identity: ContactIdentity): string {
+  return identity.kind ?? identity.type ?? identity.channel ?? (identity.bsuid ? 'bsuid' : 'wa_id');
+}
+
+function identityValue(identity: ContactIdentity): string {
+  return identity.value ?? identity.external_id ?? identity.wa_id ?? identity.bsuid ?? '—';
+}
+
+function languageName(code: string, locale: string): string {
+  try {
+    const names = new Intl.DisplayNames([locale], { type: 'language' });
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function humanise(key: string): string {
+  const words = key.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

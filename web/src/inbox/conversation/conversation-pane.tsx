@@ -1,0 +1,92 @@
+import { Alert, Center, Loader } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../api/describe-error.ts';
+import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
+import type { Conversation } from '../../api/types.ts';
+import { Icon } from '../../ui/icons.tsx';
+import { Composer } from '../composer/composer.tsx';
+import { Timeline } from '../timeline/timeline.tsx';
+import { ConversationHeader } from './conversation-header.tsx';
+import classes from './conversation-pane.module.css';
+
+interface Props {
+  conversationId: string;
+  conversation: Conversation | undefined;
+  error: Error | null;
+  focusMessageId: string | undefined;
+  timeZone: string;
+  contactOpen: boolean;
+  onToggleContact(): void;
+}
+
+/** One conversation: who and its state on top, the timeline, and the composer. */
+export function ConversationPane(props: Props) {
+  const { t } = useTranslation();
+  const { conversation, conversationId } = props;
+  useMarkRead(conversationId, conversation?.unread_count ?? 0);
+
+  if (!conversation) {
+    if (props.error) {
+      return (
+        <Center className={classes.empty}>
+          <Alert
+            color="red"
+            variant="light"
+            icon={<Icon name="alert" />}
+            title={t('conversation.loadFailed')}
+          >
+            {describeError(props.error, t)}
+          </Alert>
+        </Center>
+      );
+    }
+    return (
+      <Center className={classes.empty}>
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+
+  return (
+    <>
+      <ConversationHeader
+        conversation={conversation}
+        timeZone={props.timeZone}
+        contactOpen={props.contactOpen}
+        onToggleContact={props.onToggleContact}
+      />
+      <Timeline
+        conversationId={conversationId}
+        contactName={conversation.contact.display_name}
+        focusMessageId={props.focusMessageId}
+        timeZone={props.timeZone}
+      />
+      <Composer conversation={conversation} timeZone={props.timeZone} />
+    </>
+  );
+}
+
+/** Opening a conversation reads it (blue ticks for the patient), and so does each new message while open. */
+function useMarkRead(conversationId: string, unreadCount: number): void {
+  const queryClient = useQueryClient();
+  const readOnce = useRef<string | null>(null);
+  const hasUnread = unreadCount > 0;
+  useEffect(() => {
+    if (readOnce.current === conversationId && !hasUnread) return;
+    readOnce.current = conversationId;
+    let cancelled = false;
+    inboxApi
+      .markRead(conversationId)
+      .then(() => {
+        if (!cancelled) void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+      })
+      .catch(() => {
+        // Not critical: the conversation stays unread in the list.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [conversationId, hasUnread, queryClient]);
+}

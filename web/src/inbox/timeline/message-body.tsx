@@ -1,0 +1,260 @@
+import { Anchor, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { inboxApi, mediaUrl, queryKeys } from '../../api/inbox-api.ts';
+import type { MediaFile, Message, Template } from '../../api/types.ts';
+import type { Formatters } from '../../format/formatters.ts';
+import { Icon } from '../../ui/icons.tsx';
+import { fillTemplate, templateBody } from '../composer/template-text.ts';
+import { formatPhone } from '../people.ts';
+import classes from './timeline.module.css';
+
+/** What a message says or carries, by type: text, photos, voice notes, documents, places, cards, buttons. */
+export function MessageBody({ message, format }: { message: Message; format: Formatters }) {
+  const { t } = useTranslation();
+  if (message.deleted_at) {
+    return (
+      <Text className={classes.deleted}>
+        <Icon name="x" size={13} /> {t('message.deleted')}
+      </Text>
+    );
+  }
+  const caption = message.text ? <Text className={classes.text}>{message.text}</Text> : null;
+  const file = message.media[0];
+  switch (message.type) {
+    case 'text':
+      return <Text className={classes.text}>{message.text}</Text>;
+    case 'image':
+    case 'sticker':
+      return (
+        <>
+          <MediaPreview file={file} kind={message.type} alt={message.text ?? t('preview.photo')} />
+          {message.type === 'image' && caption}
+        </>
+      );
+    case 'video':
+      return (
+        <>
+          <MediaPreview file={file} kind="video" alt={message.text ?? t('preview.video')} />
+          {caption}
+        </>
+      );
+    case 'audio':
+    case 'voice':
+      return (
+        <>
+          <div className={classes.audio}>
+            <Icon name="microphone" size={18} />
+            {file?.status === 'stored' ? (
+              // biome-ignore lint/a11y/useMediaCaption: patients' voice notes come without captions.
+              <audio
+                controls
+                preload="none"
+                src={mediaUrl(file.id)}
+                aria-label={t(`preview.${message.type}`)}
+              />
+            ) : (
+              <MediaState file={file} />
+            )}
+          </div>
+          {message.type === 'audio' && caption}
+        </>
+      );
+    case 'document':
+      return (
+        <>
+          <DocumentCard file={file} format={format} />
+          {caption && message.text !== file?.file_name ? caption : null}
+        </>
+      );
+    case 'location':
+      return <LocationCard message={message} />;
+    case 'contacts':
+      return (
+        <div className={classes.cards}>
+          {(message.content?.contacts ?? []).map((card, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: contact cards are a fixed list that never reorders.
+            <div key={`${card.name}-${index}`} className={classes.card}>
+              <Icon name="user" size={18} />
+              <div>
+                <Text size="sm" fw={600}>
+                  {card.name ?? t('preview.contact')}
+                </Text>
+                {(card.phones ?? []).map((phone) => (
+                  <Text key={phone.phone ?? phone.waId} size="xs" c="dimmed">
+                    {formatPhone(phone.phone ?? phone.waId)}
+                  </Text>
+                ))}
+              </div>
+            </div>
+          ))}
+        </div>
+      );
+    case 'button_reply':
+    case 'list_reply':
+      return (
+        <div className={classes.tapped}>
+          <Icon name="reply" size={14} />
+          <span>
+            <span className={classes.tappedLabel}>{t('message.tapped')}</span>{' '}
+            <strong>{message.content?.reply?.title ?? message.text}</strong>
+          </span>
+        </div>
+      );
+    case 'buttons':
+    case 'interactive':
+      return <ButtonsBody message={message} />;
+    case 'template':
+      return <TemplateBody message={message} />;
+    case 'reaction':
+      return <Text className={classes.text}>{t('preview.reaction', { emoji: message.text ?? '' })}</Text>;
+    default:
+      return (
+        <>
+          {caption}
+          <Text className={classes.deleted}>{t('message.unsupported', { type: message.type })}</Text>
+        </>
+      );
+  }
+}
+
+function MediaPreview({ file, kind, alt }: { file: MediaFile | undefined; kind: string; alt: string }) {
+  if (file?.status !== 'stored') return <MediaState file={file} />;
+  const src = mediaUrl(file.id);
+  if (kind === 'video') {
+    return (
+      // biome-ignore lint/a11y/useMediaCaption: patients' videos come without captions.
+      <video className={classes.visual} controls preload="metadata" src={src} aria-label={alt} />
+    );
+  }
+  return (
+    <a href={src} target="_blank" rel="noreferrer" className={classes.visualLink}>
+      <img
+        className={kind === 'sticker' ? classes.sticker : classes.visual}
+        src={src}
+        alt={alt}
+        loading="lazy"
+      />
+    </a>
+  );
+}
+
+function MediaState({ file }: { file: MediaFile | undefined }) {
+  const { t } = useTranslation();
+  const failed = !file || file.status === 'failed';
+  return (
+    <div className={classes.mediaState} data-failed={failed || undefined}>
+      <Icon name={failed ? 'alert' : 'download'} size={16} />
+      {failed ? t('media.unavailable') : t('media.downloading')}
+    </div>
+  );
+}
+
+function DocumentCard({ file, format }: { file: MediaFile | undefined; format: Formatters }) {
+  const { t } = useTranslation();
+  const name = file?.file_name ?? t('preview.document');
+  const extension = name.includes('.') ? name.split('.').pop()?.toUpperCase() : undefined;
+  const details = [extension, file?.size ? format.fileSize(file.size) : null].filter(Boolean).join(' · ');
+  const ready = file?.status === 'stored';
+  return (
+    <div className={classes.document}>
+      <div className={classes.documentIcon}>
+        <Icon name="file" size={22} />
+      </div>
+      <div className={classes.documentText}>
+        <Text size="sm" fw={600} lineClamp={2}>
+          {name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {ready ? details : file?.status === 'failed' ? t('media.unavailable') : t('media.downloading')}
+        </Text>
+      </div>
+      {ready && file && (
+        <Anchor
+          href={mediaUrl(file.id)}
+          download={name}
+          className={classes.documentDownload}
+          aria-label={t('media.download', { name })}
+        >
+          <Icon name="download" size={18} />
+        </Anchor>
+      )}
+    </div>
+  );
+}
+
+function LocationCard({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const location = message.content?.location;
+  if (!location) return <Text className={classes.text}>{message.text ?? t('preview.location')}</Text>;
+  const map = `https://www.openstreetmap.org/?mlat=${location.latitude}&mlon=${location.longitude}#map=17/${location.latitude}/${location.longitude}`;
+  return (
+    <div className={classes.location}>
+      <div className={classes.locationPin}>
+        <Icon name="mapPin" size={26} />
+      </div>
+      <div>
+        <Text size="sm" fw={600}>
+          {location.name ?? t('preview.location')}
+        </Text>
+        {location.address && (
+          <Text size="xs" c="dimmed">
+            {location.address}
+          </Text>
+        )}
+        <Anchor href={map} target="_blank" rel="noreferrer" size="xs">
+          {t('message.openMap')} ({location.latitude.toFixed(4)}, {location.longitude.toFixed(4)})
+        </Anchor>
+      </div>
+    </div>
+  );
+}
+
+function ButtonsBody({ message }: { message: Message }) {
+  const outbound = message.content?.outbound;
+  return (
+    <>
+      <Text className={classes.text}>{message.text ?? outbound?.body}</Text>
+      {outbound?.buttons && outbound.buttons.length > 0 && (
+        <div className={classes.buttons}>
+          {outbound.buttons.map((button) => (
+            <span key={button.id} className={classes.button}>
+              <Icon name="reply" size={13} /> {button.title}
+            </span>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+function TemplateBody({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const outbound = message.content?.outbound;
+  const templates = useQuery({
+    queryKey: queryKeys.templates,
+    queryFn: inboxApi.templates,
+    enabled: !message.text && outbound?.name !== undefined,
+    staleTime: 5 * 60_000,
+  });
+  const template: Template | undefined = templates.data?.data.find(
+    (candidate) => candidate.name === outbound?.name && candidate.language === outbound?.language,
+  );
+  const body = template ? templateBody(template) : undefined;
+  const text = message.text ?? (body ? fillTemplate(body, outbound?.components?.body ?? []) : null);
+  return (
+    <>
+      <div className={classes.templateTag}>
+        <Icon name="template" size={12} />
+        {t('message.template', { name: outbound?.name ?? '', language: outbound?.language ?? '' })}
+      </div>
+      {text ? (
+        <Text className={classes.text}>{text}</Text>
+      ) : (
+        <Text className={classes.text} c="dimmed">
+          {(outbound?.components?.body ?? []).join(' · ')}
+        </Text>
+      )}
+    </>
+  );
+}

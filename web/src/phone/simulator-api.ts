@@ -1,0 +1,58 @@
+import { apiRequest } from '../api/http-client.ts';
+
+/** The in-process WhatsApp simulator's control API (only there in demo mode). */
+const SIM = '/simulator/_sim';
+
+export interface SimulatedNumber {
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+  wabaId: string;
+}
+
+export interface SendRecord {
+  receivedAt: string;
+  request: unknown;
+  response: { httpStatus: number };
+  wamid?: string;
+  status?: string;
+}
+
+export interface InboundRecord {
+  wamid: string;
+  type: string;
+  waId?: string;
+  name: string;
+  text: string;
+  sentAt: string;
+  readAt?: string;
+}
+
+export interface SimTemplate {
+  name: string;
+  language: string;
+  status: string;
+  components: Array<{ type: string; text?: string; buttons?: Array<{ type: string; text?: string }> }>;
+}
+
+export type PatientMessage = { phoneNumberId: string; from: string; name: string } & (
+  | { type: 'text'; text: string; replyTo?: string }
+  | { type: 'image'; bytes: string; mimeType: string; caption?: string }
+  | { type: 'button_reply'; replyTo: string; id: string; title: string }
+  | { type: 'list_reply'; replyTo: string; id: string; title: string; description?: string }
+  | { type: 'button'; replyTo?: string; payload: string; text: string }
+);
+
+export const simulatorApi = {
+  numbers: () => apiRequest<{ numbers: SimulatedNumber[] }>(`${SIM}/numbers`),
+  sent: (phoneNumberId: string) =>
+    apiRequest<{ sends: SendRecord[] }>(`${SIM}/numbers/${encodeURIComponent(phoneNumberId)}/sent`),
+  received: (phoneNumberId: string) =>
+    apiRequest<{ messages: InboundRecord[] }>(`${SIM}/numbers/${encodeURIComponent(phoneNumberId)}/received`),
+  templates: (wabaId: string) =>
+    apiRequest<{ templates: SimTemplate[] }>(`${SIM}/wabas/${encodeURIComponent(wabaId)}/templates`),
+  patientSends: (message: PatientMessage) =>
+    apiRequest<{ wamid: string; httpStatus: number | null }>(`${SIM}/patient-messages`, {
+      method: 'POST',
+      body: message,
+    }),
+};
