@@ -17,13 +17,26 @@ import { alertRoutes } from './modules/alerts/alert.routes.ts';
 import { requireCaller } from './modules/auth/api-key.auth.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
+import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
+import { automationRoutes } from './modules/flows/automation.routes.ts';
+import { flowRoutes } from './modules/flows/flow.routes.ts';
+import { FLOWS_QUEUE } from './modules/flows/flow-queue.ts';
+import { type FlowRuntimeDeps, processFlowJob } from './modules/flows/flow-runtime.service.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { sendQueuedMessage } from './modules/outbox/outbox.service.ts';
 import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
 import { MARK_READ_QUEUE, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
+import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
+import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
+import {
+  calendarFeedRoutes,
+  schedulingJobHandlers,
+  schedulingRoutes,
+} from './modules/scheduling/scheduling.routes.ts';
+import type { SchedulingDeps } from './modules/scheduling/scheduling-deps.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
@@ -86,6 +99,20 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     mediaStore,
     ...(deps.reconcileAfterMs !== undefined ? { reconcileAfterMs: deps.reconcileAfterMs } : {}),
   };
+  const flowRuntime: FlowRuntimeDeps = {
+    db,
+    logger: logger.child({ component: 'flows' }),
+    senders,
+    // Careline's own keywords and buttons come before any flow: STOP must work whatever a flow asks.
+    interceptors: [consentKeywordInterceptor, reminderReplyInterceptor],
+  };
+  // The worker is created below; scheduling and reminders wake it through this indirection.
+  const scheduling: SchedulingDeps = {
+    db,
+    logger: logger.child({ component: 'scheduling' }),
+    senders,
+    wake: () => wake(),
+  };
   const worker = new JobWorker({
     db,
     logger: logger.child({ component: 'worker' }),
@@ -101,6 +128,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) => syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp }, job),
       [OUTBOX_SEND_QUEUE]: (job) => sendQueuedMessage(outbox, job),
       [MARK_READ_QUEUE]: (job) => sendReadReceipt({ db, senders }, job),
+      [FLOWS_QUEUE]: (job) => processFlowJob(flowRuntime, job),
+      ...schedulingJobHandlers(scheduling),
+      ...reminderJobHandlers(scheduling),
     },
   });
   const wake = () => worker.wake();
@@ -112,6 +142,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   await http.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+      await api.register(calendarFeedRoutes(scheduling));
       await api.register(sessionRoutes(db));
       await api.register(async (secured) => {
         secured.addHook('preHandler', requireCaller(db));
@@ -125,6 +156,10 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(cannedReplyRoutes(db));
         await secured.register(eventRoutes({ db, logger, listen: deps.listen }));
         await secured.register(searchRoutes(db));
+        await secured.register(flowRoutes(db));
+        await secured.register(automationRoutes(flowRuntime, wake));
+        await secured.register(schedulingRoutes(scheduling));
+        await secured.register(reminderRoutes(scheduling));
       });
     },
     { prefix: '/api/v1' },

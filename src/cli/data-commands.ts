@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { createApiKey } from '../modules/auth/api-key.service.ts';
 import { listChannelAccountsOfOrg } from '../modules/channel-accounts/channel-account.repository.ts';
 import { addWhatsAppAccount } from '../modules/channel-accounts/whatsapp-account.service.ts';
+import { installBuiltInFlows } from '../modules/flows/flow.service.ts';
 import { createOrg, requireOrg } from '../modules/orgs/org.service.ts';
 import { enqueueTemplateSync } from '../modules/templates/template-sync-queue.ts';
 import { createUser } from '../modules/users/user.service.ts';
@@ -70,6 +71,25 @@ export function registerDataCommands(program: Command): void {
         say(key);
         process.stderr.write(
           `API key "${record.name}" for ${org.slug} (id ${record.id}). It will not be shown again.\n`,
+        );
+      }),
+    );
+
+  program
+    .command('install-flows')
+    .description('Install the built-in automation flows in a clinic (FAQ menu, symptom intake, survey…)')
+    .requiredOption('--org <slug-or-id>', 'the clinic')
+    .action((o: { org: string }) =>
+      withDatabase(async (db) => {
+        const org = await requireOrg(db, o.org);
+        const installed = await installBuiltInFlows(db, org.id);
+        say(
+          installed.length > 0
+            ? `Installed in ${org.slug}: ${installed.join(', ')}`
+            : `${org.slug} already has them`,
+        );
+        say(
+          'They hand patients to teams named Accueil, Médecine générale, Pédiatrie, Dermatologie, Infirmiers.',
         );
       }),
     );

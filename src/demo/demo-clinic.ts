@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createApiKey } from '../modules/auth/api-key.service.ts';
+import { updateChannelSettings } from '../modules/channel-accounts/channel-account.repository.ts';
 import { addWhatsAppAccount } from '../modules/channel-accounts/whatsapp-account.service.ts';
+import { installBuiltInFlows } from '../modules/flows/flow.service.ts';
+import { BUILT_IN_TEAMS } from '../modules/flows/library/built-in-teams.ts';
 import { countOrgs } from '../modules/orgs/org.repository.ts';
 import { createOrg } from '../modules/orgs/org.service.ts';
+import { replaceTeamMembers } from '../modules/teams/team.repository.ts';
+import { createTeam } from '../modules/teams/team.service.ts';
 import { createUser } from '../modules/users/user.service.ts';
 import type { Db } from '../platform/db/db.ts';
 
@@ -39,7 +44,15 @@ export async function seedDemoClinic(db: Db): Promise<DemoCredentials | null> {
       name: 'Admin démo',
     });
     const { key } = await createApiKey(tx, org.id, 'demo');
-    await addWhatsAppAccount(tx, {
+    // The teams the built-in flows hand patients to; the admin is in each, so nothing waits unseen.
+    const teams = new Map<string, string>();
+    for (const name of Object.values(BUILT_IN_TEAMS)) {
+      const team = await createTeam(tx, org.id, { name, assignmentMode: 'round_robin' });
+      await replaceTeamMembers(tx, org.id, team.id, [admin.id]);
+      teams.set(name, team.id);
+    }
+    await installBuiltInFlows(tx, org.id);
+    const account = await addWhatsAppAccount(tx, {
       orgId: org.id,
       name: 'WhatsApp (simulator)',
       phoneNumberId: DEMO_PHONE_NUMBER_ID,
@@ -49,6 +62,10 @@ export async function seedDemoClinic(db: Db): Promise<DemoCredentials | null> {
       appSecret: randomBytes(24).toString('hex'),
       verifyToken: randomBytes(16).toString('hex'),
       simulated: true,
+    });
+    await updateChannelSettings(tx, account.id, {
+      ...account.settings,
+      defaultTeamId: teams.get(BUILT_IN_TEAMS.reception),
     });
     return { orgSlug: org.slug, adminEmail: admin.email, adminPassword, apiKey: key };
   });

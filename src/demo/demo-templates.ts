@@ -1,3 +1,4 @@
+import { CSAT_TEMPLATE } from '../modules/flows/csat-template.ts';
 import type { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
 
 /**
@@ -49,4 +50,23 @@ export function installDemoTemplates(simulator: WhatsAppSimulator, wabaId: strin
     'Bonjour {{1}}, l’équipe de {{2}} souhaite reprendre contact avec vous. Répondez pour poursuivre.',
   );
   followUp('en', 'Hello {{1}}, the team at {{2}} would like to get back to you. Reply to continue.');
+  // The satisfaction survey when the conversation closed after the 24-hour window: the patient's
+  // answer reopens the window and the survey goes on as usual.
+  const survey = (language: string, body: string) =>
+    simulator.upsertTemplate({
+      wabaId,
+      name: CSAT_TEMPLATE,
+      language,
+      category: 'UTILITY',
+      status: 'APPROVED',
+      components: [{ type: 'BODY', text: body }],
+    });
+  survey(
+    'fr',
+    'Bonjour {{1}}, votre échange avec {{2}} est terminé. Comment l’évalueriez-vous, de 1 (très insatisfait) à 5 (très satisfait) ? Répondez simplement par un chiffre.',
+  );
+  survey(
+    'en',
+    'Hello {{1}}, your conversation with {{2}} has ended. How would you rate it, from 1 (very dissatisfied) to 5 (very satisfied)? Just reply with a number.',
+  );
 }

@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
+import { pauseAutomation } from '../flows/automation-control.service.ts';
 import {
   type Submission,
   type SubmissionDeps,
@@ -27,6 +28,10 @@ export async function submitReply(
     message: input.message,
     sentByApiKeyId: input.apiKeyId,
   });
+  // The care team took over: the bot must not talk over them.
+  if (submission.outcome === 'queued') {
+    await pauseAutomation(deps.db, input.orgId, input.conversationId, 'agent_replied');
+  }
   if (!input.authorUserId) return submission;
   const message = await setMessageAuthor(deps.db, input.orgId, submission.message.id, input.authorUserId);
   return message ? { ...submission, message } : submission;

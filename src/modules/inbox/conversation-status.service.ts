@@ -1,4 +1,5 @@
-import type { Db } from '../../platform/db/db.ts';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { enqueueFlowJob } from '../flows/flow-queue.ts';
 import { findLiveConversation, lockConversation, updateConversation } from './conversation.repository.ts';
 import type { Conversation, ConversationStatus } from './conversation.schema.ts';
 import { ConversationNotFoundError } from './inbox.service.ts';
@@ -17,11 +18,12 @@ export class LiveConversationExistsError extends Error {
  * conversation (one live conversation per patient and number, enforced by a unique index).
  */
 export async function setConversationStatus(
-  db: Db,
+  db: DbOrTx,
   orgId: string,
   id: string,
   status: ConversationStatus,
   now = new Date(),
+  options: { startAutomation: boolean } = { startAutomation: true },
 ): Promise<Conversation> {
   return db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, orgId, id);
@@ -44,6 +46,14 @@ export async function setConversationStatus(
       // A savepoint: if a patient's message opened a new conversation meanwhile, the transaction survives.
       const updated = await tx.transaction((savepoint) => updateConversation(savepoint, orgId, id, change));
       if (!updated) throw new ConversationNotFoundError();
+      // Closing may start automation (a satisfaction survey); once per closing, however often it is asked.
+      if (status === 'closed' && options.startAutomation) {
+        await enqueueFlowJob(
+          tx,
+          { kind: 'closed', orgId, conversationId: id },
+          { dedupeKey: `closed:${id}:${now.toISOString()}` },
+        );
+      }
       return updated;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { findContactsByIds } from '../contacts/contact.repository.ts';
+import { type AutomationState, automationOf } from '../flows/automation-control.service.ts';
 import { isWindowOpen, windowClosesAt } from '../outbox/window-policy.ts';
 import { findTeamsByIds } from '../teams/team.repository.ts';
 import { findStaffByIds } from '../users/user.repository.ts';
@@ -25,6 +26,8 @@ export interface ConversationSummary extends Conversation {
   lastMessage: Message | null;
   /** Authors of `lastMessage` (and only those): people of the care team. */
   authors: NamedRef[];
+  /** The flow running or paused in the conversation, if any. */
+  automation: AutomationState | null;
 }
 
 export interface ViewContext {
@@ -69,6 +72,11 @@ export async function describeConversations(
     ),
   );
   const accounts = byId(await listChannelAccountsOfOrg(db, orgId));
+  const automation = await automationOf(
+    db,
+    orgId,
+    rows.map((c) => c.id),
+  );
 
   return rows.map((c) => {
     const contact = contacts.get(c.contactId);
@@ -89,6 +97,7 @@ export async function describeConversations(
       },
       lastMessage,
       authors: author ? [named(author.id, author)] : [],
+      automation: automation.get(c.id) ?? null,
     };
   });
 }

@@ -109,7 +109,7 @@ export async function updateConversation(
   values: Partial<
     Pick<
       typeof conversations.$inferInsert,
-      'status' | 'closedAt' | 'waitingSince' | 'assigneeUserId' | 'teamId' | 'unreadCount'
+      'status' | 'closedAt' | 'waitingSince' | 'assigneeUserId' | 'teamId' | 'unreadCount' | 'urgent'
     >
   >,
 ): Promise<Conversation | undefined> {

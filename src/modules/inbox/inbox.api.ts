@@ -45,6 +45,7 @@ export const messageJson = z
     deleted_at: z.iso.datetime().nullable().describe('The patient deleted it: its text is erased'),
     external_id: z.string().nullable().describe('The channel’s id (WhatsApp wamid)'),
     reply_to_external_id: z.string().nullable(),
+    automated: z.boolean().describe('Written by an automation flow'),
     author: namedJson
       .nullable()
       .describe(
@@ -80,6 +81,17 @@ export const conversationJson = z
     last_message: messageJson
       .nullable()
       .describe('The latest message exchanged with the patient (internal notes excluded)'),
+    automation: z
+      .object({
+        flow_key: z.string(),
+        status: z.enum(['running', 'paused']),
+        reason: z.string().nullable().describe('Why it is paused: agent_replied…'),
+        started_at: z.iso.datetime(),
+      })
+      .nullable()
+      .describe(
+        'The flow talking with the patient (running), or waiting for the care team to hand back (paused)',
+      ),
   })
   .meta({ id: 'Conversation' });
 
@@ -109,6 +121,7 @@ export function toMessageJson(
     deleted_at: m.deletedAt?.toISOString() ?? null,
     external_id: m.externalId,
     reply_to_external_id: m.replyToExternalId,
+    automated: m.sentByFlowSessionId !== null,
     author: m.authorUserId
       ? (authors.find((a) => a.id === m.authorUserId) ?? { id: m.authorUserId, name: null })
       : null,
@@ -135,6 +148,14 @@ export function toConversationJson(c: ConversationSummary): z.infer<typeof conve
     urgent: c.urgent,
     window: { open: c.window.open, closes_at: c.window.closesAt?.toISOString() ?? null },
     last_message: c.lastMessage ? toMessageJson(c.lastMessage, [], [], c.authors) : null,
+    automation: c.automation
+      ? {
+          flow_key: c.automation.flowKey,
+          status: c.automation.status,
+          reason: c.automation.reason,
+          started_at: c.automation.startedAt.toISOString(),
+        }
+      : null,
   };
 }
 

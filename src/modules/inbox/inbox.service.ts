@@ -1,6 +1,7 @@
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
+import { enqueueFlowJob } from '../flows/flow-queue.ts';
 import { mediaOfMessages } from '../media/media.repository.ts';
 import type { MediaFile } from '../media/media.schema.ts';
 import { autoAssign } from '../teams/auto-assign.service.ts';
@@ -95,6 +96,11 @@ export async function appendInboundMessage(
   });
   if (!message) return { duplicate: true };
   await touchConversation(tx, conversation.id, input.occurredAt, 'inbound');
+  await enqueueFlowJob(
+    tx,
+    { kind: 'inbound', orgId: input.orgId, conversationId: conversation.id },
+    { dedupeKey: message.id },
+  );
   return { message, duplicate: false };
 }
 

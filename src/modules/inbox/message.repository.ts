@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { type Message, type MessageStatus, messages } from './message.schema.ts';
@@ -170,6 +170,44 @@ export async function setMessageAuthor(
   const [message] = await db
     .update(messages)
     .set({ authorUserId })
+    .where(and(eq(messages.orgId, orgId), eq(messages.id, messageId)))
+    .returning();
+  return message;
+}
+
+/** A conversation's patient messages stored after `afterSeq` (arrival order), oldest first. */
+export async function inboundMessagesAfter(
+  db: DbOrTx,
+  orgId: string,
+  conversationId: string,
+  afterSeq: number | null,
+  limit: number,
+): Promise<Message[]> {
+  return db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.orgId, orgId),
+        eq(messages.conversationId, conversationId),
+        eq(messages.direction, 'inbound'),
+        afterSeq === null ? undefined : gt(messages.seq, afterSeq),
+      ),
+    )
+    .orderBy(asc(messages.seq))
+    .limit(limit);
+}
+
+/** Marks an outbound message as sent by automation. */
+export async function setMessageFlowSession(
+  db: DbOrTx,
+  orgId: string,
+  messageId: string,
+  flowSessionId: string,
+): Promise<Message | undefined> {
+  const [message] = await db
+    .update(messages)
+    .set({ sentByFlowSessionId: flowSessionId })
     .where(and(eq(messages.orgId, orgId), eq(messages.id, messageId)))
     .returning();
   return message;

@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { apiKeys } from '../auth/api-key.schema.ts';
 import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
 import { orgs } from '../orgs/org.schema.ts';
@@ -59,6 +69,13 @@ export const messages = pgTable(
     replyToExternalId: text('reply_to_external_id'),
     sentByApiKeyId: uuid('sent_by_api_key_id').references(() => apiKeys.id),
     authorUserId: uuid('author_user_id').references(() => users.id),
+    /**
+     * Arrival order. Providers stamp messages to the second and deliver them in batches, so two patient
+     * messages can share a timestamp: automation reads them in the order Careline stored them.
+     */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    /** Sent by automation: the flow session that sent it (no foreign key: the inbox knows nothing of flows). */
+    sentByFlowSessionId: uuid('sent_by_flow_session_id'),
     // When it happened for the patient: the provider's timestamp for inbound, creation for outbound.
     occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -67,6 +84,7 @@ export const messages = pgTable(
     // Providers deliver at least once: the same wamid on the same number is one message.
     uniqueIndex('messages_external_unique').on(t.channelAccountId, t.externalId),
     index('messages_conversation_idx').on(t.conversationId, t.occurredAt, t.id),
+    index('messages_conversation_seq_idx').on(t.conversationId, t.seq),
   ],
 );
 

@@ -17,6 +17,8 @@ export async function addNote(
     text: string;
     authorUserId: string | null;
     apiKeyId: string | null;
+    /** Written by automation (an intake summary, a red flag). */
+    flowSessionId?: string;
     now?: Date;
   },
 ): Promise<Message> {
@@ -35,6 +37,7 @@ export async function addNote(
     occurredAt: now,
     authorUserId: input.authorUserId,
     sentByApiKeyId: input.apiKeyId,
+    sentByFlowSessionId: input.flowSessionId ?? null,
   });
   if (!note) throw new Error('insert into messages returned nothing');
   return note;

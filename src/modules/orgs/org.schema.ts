@@ -1,4 +1,24 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Opening hours per weekday in the clinic's time zone, and whole days closed (YYYY-MM-DD). */
+export interface OrgBusinessHours {
+  weekly: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<{ from: string; to: string }>>>;
+  closedDates?: string[];
+}
+
+/** Numbers a patient is told to call when automation meets a red flag. */
+export interface OrgEmergencyNumbers {
+  emergency: string;
+  european?: string;
+  suicide?: string;
+}
+
+const WEEKDAY_HOURS = [{ from: '09:00', to: '18:00' }];
+export const DEFAULT_BUSINESS_HOURS: OrgBusinessHours = {
+  weekly: { mon: WEEKDAY_HOURS, tue: WEEKDAY_HOURS, wed: WEEKDAY_HOURS, thu: WEEKDAY_HOURS, fri: WEEKDAY_HOURS },
+};
+/** France: SAMU, the European number, and the national suicide prevention line. */
+export const DEFAULT_EMERGENCY_NUMBERS: OrgEmergencyNumbers = { emergency: '15', european: '112', suicide: '3114' };
 
 /** A clinic, hospital or pharmacy: the tenant every other row belongs to. */
 export const orgs = pgTable('orgs', {
@@ -6,6 +26,13 @@ export const orgs = pgTable('orgs', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('Europe/Paris'),
+  /** The language automation and templates use for a patient whose language is not known. */
+  defaultLanguage: text('default_language', { enum: ['fr', 'en'] }).notNull().default('fr'),
+  businessHours: jsonb('business_hours').$type<OrgBusinessHours>().notNull().default(DEFAULT_BUSINESS_HOURS),
+  emergencyNumbers: jsonb('emergency_numbers')
+    .$type<OrgEmergencyNumbers>()
+    .notNull()
+    .default(DEFAULT_EMERGENCY_NUMBERS),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 

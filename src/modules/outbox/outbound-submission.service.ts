@@ -1,5 +1,5 @@
 import type { ChannelSender, LimitViolation, OutboundMessage } from '../../channels/channel.ts';
-import type { Db } from '../../platform/db/db.ts';
+import type { DbOrTx } from '../../platform/db/db.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
@@ -25,7 +25,8 @@ export type Submission =
   | { outcome: 'refused'; message: Message; reason: 'window_closed'; detail: string };
 
 export interface SubmissionDeps {
-  db: Db;
+  /** A transaction too: automation sends inside the transaction that moves its session on. */
+  db: DbOrTx;
   senders: Partial<Record<ChannelType, ChannelSender>>;
   now?: () => Date;
 }
@@ -43,6 +44,8 @@ export async function submitOutboundMessage(
     conversationId: string;
     message: OutboundMessage;
     sentByApiKeyId: string | null;
+    /** Automation sending: the flow session, so the agent sees who wrote and agents' replies pause it. */
+    sentByFlowSessionId?: string;
     priority?: number;
   },
 ): Promise<Submission> {
@@ -96,6 +99,7 @@ export async function submitOutboundMessage(
       statusAt: now,
       occurredAt: now,
       sentByApiKeyId: input.sentByApiKeyId,
+      sentByFlowSessionId: input.sentByFlowSessionId ?? null,
     });
     if (!stored) throw new Error('insert into messages returned nothing');
     await touchConversation(tx, conversation.id, now, 'outbound');
@@ -121,7 +125,7 @@ export async function submitOutboundMessage(
 
 /** A message this one points at, in the same conversation, by Careline id or by the provider's id. */
 async function referencedMessage(
-  db: Db,
+  db: DbOrTx,
   orgId: string,
   conversationId: string,
   id: string | undefined,

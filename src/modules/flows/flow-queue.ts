@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+
+/** Everything that moves automation on goes through this queue, so it survives restarts. */
+export const FLOWS_QUEUE = 'flows.event';
+
+const httpRequestSchema = z.object({
+  requestId: z.string(),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.json().optional(),
+  timeoutMs: z.number(),
+});
+
+export const flowJobSchema = z.discriminatedUnion('kind', [
+  /** A patient wrote: the conversation's new messages are handed to automation in order. */
+  z.object({ kind: z.literal('inbound'), orgId: z.uuid(), conversationId: z.uuid() }),
+  z.object({ kind: z.literal('closed'), orgId: z.uuid(), conversationId: z.uuid() }),
+  z.object({
+    kind: z.literal('timer'),
+    orgId: z.uuid(),
+    conversationId: z.uuid(),
+    sessionId: z.uuid(),
+    timerId: z.string(),
+  }),
+  z.object({
+    kind: z.literal('http'),
+    orgId: z.uuid(),
+    conversationId: z.uuid(),
+    sessionId: z.uuid(),
+    request: httpRequestSchema,
+  }),
+]);
+
+export type FlowJob = z.infer<typeof flowJobSchema>;
+export type FlowHttpRequest = z.infer<typeof httpRequestSchema>;
+
+/**
+ * Enqueues in the caller's transaction: a patient's message and the job that hands it to automation
+ * exist together or not at all. `dedupeKey` makes a replayed event enqueue nothing.
+ */
+export async function enqueueFlowJob(
+  db: DbOrTx,
+  job: FlowJob,
+  options: { runAt?: Date; dedupeKey?: string } = {},
+): Promise<void> {
+  await enqueueJob(db, {
+    queue: FLOWS_QUEUE,
+    orgId: job.orgId,
+    payload: job,
+    // Automation answers a patient who is waiting: as urgent as an agent's reply.
+    priority: 0,
+    ...(options.runAt ? { runAt: options.runAt } : {}),
+    ...(options.dedupeKey ? { dedupeKey: options.dedupeKey } : {}),
+  });
+}

@@ -1,0 +1,97 @@
+import type { LexiconInput } from './lexicon.schema.ts';
+
+/**
+ * French wording of signs that are a red flag only together, as `red-flag-combinations.ts` pairs them
+ * (a fever and a stiff neck, a baby under 3 months and a fever). Syntax: `lexicon.schema.ts`.
+ */
+export const frenchCombinationSigns: LexiconInput['concepts'] = {
+  fever: [
+    'fievre*',
+    'febri*',
+    'hyperthermi*',
+    'brulant*',
+    '<n:38-43> degre*|degres|c|celsius',
+    'temperature|temp|thermometre <n:38-43>',
+    '<n:38-43> temperature|temp|thermometre',
+    { pattern: 'a|fait|est|monte <n:38-43>', maxGap: 0 },
+    '<d:38-43>',
+  ],
+  young_infant: [
+    'nouveau ne|nee',
+    { pattern: '@bebe <n:0-3> mois', maxGap: 0 },
+    { pattern: '@bebe <n:0-13> semaine*', maxGap: 0 },
+    { pattern: '@bebe <n:0-92> jour*', maxGap: 0 },
+    { pattern: 'age|agee <n:0-3> mois', maxGap: 0 },
+    '<n:0-13> semaine*|sem vie',
+    '<n:0-92> jour*|j vie',
+  ],
+  stiff_neck: [
+    'nuque|cou raide*|bloque*|dure',
+    'raideur* nuque|cou',
+    'peux|peut|arrive pas|plus baisser|plier|pencher|bouger tete|nuque|cou',
+  ],
+  purpura: ['purpura', 'petechi*', 'tache*|bouton*|plaque* violet*|violace*|pourpre*|noir*'],
+  sepsis_warning: [
+    'confus|confuse|confusion|confusionnel',
+    'desorient*',
+    'delire|=delirant|=delirante|delirium',
+    'marbr*',
+    'any: urine*|pipi|uriner pas|plus',
+    'any: tremble*|frisson* enormement|partout|incontrol*|violent*|corps',
+    'any: impression|sensation|sens mourir|mort',
+    '=mou|=molle|hypotoni*|amorphe|apathique|=geint',
+    'tension basse|chute',
+  ],
+  head_trauma: [
+    { pattern: 'cogn*|tombe*|tombee|chute*|coup|choc|heurt*|frappe* @tete', maxGap: 1 },
+    { pattern: '@tete heurt*|cogn*|frapp*', maxGap: 1 },
+    'commotion*',
+  ],
+  head_trauma_warning: [
+    'vomi*',
+    'perte*|perdu connaissance|conscience',
+    'evanou*',
+    'somnolen*',
+    'confus|confuse|confusion',
+    'bizarre*',
+    'desorient*',
+    'convuls*',
+    'anticoagul*|kardegic|eliquis|xarelto|pradaxa|previscan|coumadine|sintrom|apixaban|rivaroxaban',
+    'any: liquide|saign*|sang oreille*|nez',
+    'souvien*|rappelle plus|pas',
+    'any: mal @tete empire|augmente|pire',
+  ],
+  pregnant: ['enceinte', 'grossesse', '<n:4-42> sa', '<n:20-42> semaine*', 'accouch*', 'post partum'],
+  pregnancy_warning: [
+    'saign*',
+    'sang',
+    'any: @douleur @ventre @intense|grosse*|gros|fort*|tres',
+    'contraction|contractions',
+    'any: vision|voi*|vois trouble|floue|mouches|eclairs|etoiles',
+    'any: visage|mains gonfl*|enfl*|oedeme',
+    'tombe*|tombee ventre',
+  ],
+  allergic_reaction: [
+    'urticaire',
+    'any: plaques|boutons gratt*|demang*',
+    'allergi*',
+    'arachide*',
+    'cacahuete*',
+  ],
+  infant_warning: [
+    'boit|tete plus|pas|rien',
+    'refuse biberon|sein|tetee*|boire',
+    '=mou|=molle|hypotoni*|geint|gemit',
+    'respir* vite|mal|bizarre*',
+    { pattern: 'se reveill*|reveil pas|plus', maxGap: 0 },
+  ],
+  allergy_breathing: [
+    'mal|difficult*|gene|dur|peine respir*|avaler',
+    'gorge serre*|gonfl*|pique|gratte',
+    'essouffl*',
+    'souffle court',
+    'tete tourne',
+    'malaise',
+    'siffl*',
+  ],
+};

@@ -1,0 +1,31 @@
+import type { LexiconInput } from './lexicon.schema.ts';
+
+/**
+ * How English says "no", which small words a phrase may skip, and which real words are never typos: the
+ * grammar the English red-flag wording is read with (`lexicon.schema.ts` says what each list does).
+ */
+export const englishGrammar: LexiconInput['words'] = {
+  negators: 'no not never without nor neither none denies deny denied',
+  negatorsAfterNe: '',
+  bridges:
+    'have has had having got any a an the my his her their feel felt feeling experienced experiencing ' +
+    'really currently do does did am is are was were been be at all longer more sign signs of ever he ' +
+    'she it i',
+  negationCancellers: 'such so as only just this if',
+  fillers:
+    'the a an my his her its their your our this that these those in on at of to into from with and ' +
+    'or by up down around for very really so too bit little quite pretty extremely super all over ' +
+    'some is am are was were be been being i me he she it they we you him them have has had got does ' +
+    'do did feel feels feeling like still now keep keeps own strong bad will can could would going ' +
+    'gone get getting',
+  clauseBreakers: 'but except however although though whereas',
+  protectedWords:
+    'alleg* sign* single conscious heartburn heartbeat faith* paint* plain* print* sacrific* poisson* ' +
+    'prison* occasion* conclu* concession* confess* delivery deliveries deliver delivers delicious ' +
+    'strode strove strobe sleep sleeps poignant comma commas odd sceptic* skeptic* sizing snag ' +
+    'subsid* unconsciously slurp* strike* stoke* blond* bloom* brood* desir* construct* contradict* ' +
+    'contracep* monocyt* hear heard heat',
+  numbers:
+    'one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 ' +
+    'thirteen=13 fourteen=14 twenty=20 thirty=30',
+};

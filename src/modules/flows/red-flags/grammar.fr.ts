@@ -1,0 +1,31 @@
+import type { LexiconInput } from './lexicon.schema.ts';
+
+/**
+ * How French says « no », which small words a phrase may skip, and which real words are never typos: the
+ * grammar the French red-flag wording is read with (`lexicon.schema.ts` says what each list does).
+ */
+export const frenchGrammar: LexiconInput['words'] = {
+  negators: 'pas aucun aucune aucuns aucunes jamais sans ni nul nulle',
+  negatorsAfterNe: 'plus guere',
+  bridges:
+    'de du des la le les un une eu ai a as avons avez ont avait avais ressens ressent ressenti sens ' +
+    'sent senti suis est es etait etais ete fait fais faisait vraiment encore actuellement tout ' +
+    'absolument signe signes trace me se il elle',
+  negationCancellers: 'aussi autant si tellement tant seulement uniquement que juste',
+  fillers:
+    'le la les l de du des d un une au aux a en dans sur sous vers par pour avec ma mon mes ta ton ' +
+    'tes sa son ses notre votre leur leurs ce cette ces ca cela et tres trop vraiment super hyper ' +
+    'plus moins bien assez peu tout toute tous toutes je il elle on me te se lui y qui que est suis ' +
+    'ai depuis ne fort forte grosse gros',
+  clauseBreakers: 'mais sauf cependant pourtant toutefois hormis sinon',
+  protectedWords:
+    'alleg* signe* sain saine saint* soign* soin soins baign* bain couleur* douceur etouffant* chaleur ' +
+    'respect* suicidaire* conscient* inconsciemment consciemment epanou* sacrifi* surdou* poisson* ' +
+    'prison* delib* delivr* conces* conclu* confess* etoff* bigarr* occasion* succed* suscit* suiv* ' +
+    'entente* eteint* etreint* ereint* enfreint* grosses grossi* pren* bruyant* fier fiere* fiers ' +
+    'fierement hiver* urinaire* scepti* septieme* prevision* descente* decente* desir* delic* press* ' +
+    'peign* enchant* construct* contradict* contracep* monocyt* masque* marque*',
+  numbers:
+    'un=1 une=1 deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10 onze=11 douze=12 ' +
+    'treize=13 quatorze=14 quinze=15 seize=16 vingt=20 trente=30',
+};

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { RED_FLAG_CATEGORIES } from './red-flag-category.ts';
+
+/**
+ * Findings that only count together (fever AND a stiff neck): the names of the concepts each lexicon
+ * defines, and which ones together make which red flag.
+ */
+export const CONCEPTS = [
+  'fever',
+  'young_infant',
+  'stiff_neck',
+  'purpura',
+  'sepsis_warning',
+  'head_trauma',
+  'head_trauma_warning',
+  'pregnant',
+  'pregnancy_warning',
+  'allergic_reaction',
+  'allergy_breathing',
+  'infant_warning',
+] as const;
+
+export type Concept = (typeof CONCEPTS)[number];
+
+/**
+ * A pattern: words in order with small gaps ("douleur* irradi* bras"), or in any order when it starts
+ * with `any:` ("any: @pain @chest"). Each word is `word`, `stem*`, `@class`, a number range `<n:0-3>`
+ * (`<d:38-43>`: written with decimals), or alternatives joined by `|`; `=word` and `=stem*` are matched
+ * as spelled, without typo tolerance. Gaps skip filler words freely and at most `maxGap` other words (2
+ * by default), never across punctuation, « mais » / "but", or a negation.
+ */
+const patternSchema = z.union([
+  z.string().min(1),
+  z.strictObject({
+    pattern: z.string().min(1),
+    maxGap: z.int().min(0).max(4).optional(),
+    /** Whether « pas de … » before it cancels it; false for words whose denial is itself worrying. */
+    negatable: z.boolean().optional(),
+  }),
+]);
+
+export type PatternSource = z.infer<typeof patternSchema>;
+
+/** Words separated by spaces, so the lexicon reads like a list and not like code. */
+function wordList(word = /^[a-z]+$/, rule = 'words are lowercase letters, without accents') {
+  return z
+    .string()
+    .transform((text) => text.split(/\s+/).filter((word) => word !== ''))
+    .pipe(z.array(z.string().regex(word, rule)));
+}
+
+export const lexiconSchema = z.strictObject({
+  language: z.enum(['fr', 'en']),
+  /** Named lists of alternatives, used as `@name` in patterns: `pain: 'douleur* mal oppression'`. */
+  classes: z.record(z.string().regex(/^[a-z_]+$/), z.string().min(1)),
+  /** Patterns that alone raise a red flag. */
+  categories: z.partialRecord(z.enum(RED_FLAG_CATEGORIES), z.array(patternSchema).min(1)),
+  /** Patterns that raise a red flag only in the combinations of `red-flag-combinations.ts`. */
+  concepts: z.partialRecord(z.enum(CONCEPTS), z.array(patternSchema).min(1)),
+  /** Wording that looks alarming and is not ("prise de sang", "blood test"): a finding on it is dropped. */
+  exclusions: z.array(patternSchema),
+  words: z.strictObject({
+    /** « pas », "no": a finding right after one of these (and only bridge words between) is denied. */
+    negators: wordList(),
+    /** Negators that deny only after « ne »: « je n'ai plus mal » but « de plus en plus mal ». */
+    negatorsAfterNe: wordList(),
+    /** Words a negation reaches through: « pas DE douleur », "not HAVE ANY pain". */
+    bridges: wordList(),
+    /** Words that turn a negation into emphasis: « jamais eu AUSSI mal », "never had SUCH pain". */
+    negationCancellers: wordList(),
+    /** Words that gaps skip for free: articles, prepositions, « très », « de plus en plus ». */
+    fillers: wordList(),
+    /** Words that end a clause like punctuation: « mais », "but". */
+    clauseBreakers: wordList(),
+    /**
+     * Real words one typo away from a lexicon word, never corrected: « signe » is not « saigne ». A
+     * trailing `*` protects every word that begins so: `poisson*` (fish) is never « poison ».
+     */
+    protectedWords: wordList(/^[a-z]+\*?$/, 'words are lowercase letters, then an optional *'),
+    /** Numbers written in words, as `word=value`: « trois=3 » for « trois semaines ». */
+    numbers: wordList(/^[a-z]+=\d+$/, 'numbers are written word=value').transform((pairs) =>
+      pairs.map((pair) => {
+        const [word = '', value = ''] = pair.split('=');
+        return { word, value: Number(value) };
+      }),
+    ),
+  }),
+});
+
+export type Lexicon = z.infer<typeof lexiconSchema>;
+export type LexiconInput = z.input<typeof lexiconSchema>;

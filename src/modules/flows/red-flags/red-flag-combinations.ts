@@ -1,0 +1,27 @@
+import type { Concept } from './lexicon.schema.ts';
+import type { RedFlagCategory } from './red-flag-category.ts';
+
+export interface RedFlagCombination {
+  category: RedFlagCategory;
+  /** Every one must be in the message, not denied, in either language. */
+  all: readonly Concept[];
+}
+
+/**
+ * Signs that are ordinary alone and an emergency together, as the guidance a clinician follows has them:
+ * fever under 3 months (NICE NG143 traffic light: red at any temperature ≥ 38 °C), fever with a stiff neck
+ * or a rash that does not fade (meningitis, purpura fulminans: HAS / NHS), infection with a sepsis sign
+ * (UK Sepsis Trust, NICE NG51), a head knock with a warning sign (NICE NG232), pregnancy with bleeding,
+ * pain or a pre-eclampsia sign, an allergic reaction with throat, breathing or circulation trouble (anaphylaxis,
+ * Resuscitation Council UK), a baby under 3 months who is floppy or stops feeding (NICE NG143).
+ */
+export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
+  { category: 'infant_fever', all: ['young_infant', 'fever'] },
+  { category: 'meningitis_signs', all: ['fever', 'stiff_neck'] },
+  { category: 'meningitis_signs', all: ['fever', 'purpura'] },
+  { category: 'sepsis_signs', all: ['fever', 'sepsis_warning'] },
+  { category: 'sepsis_signs', all: ['young_infant', 'infant_warning'] },
+  { category: 'severe_head_injury', all: ['head_trauma', 'head_trauma_warning'] },
+  { category: 'pregnancy_emergency', all: ['pregnant', 'pregnancy_warning'] },
+  { category: 'severe_allergy', all: ['allergic_reaction', 'allergy_breathing'] },
+];

@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgs } from '../orgs/org.schema.ts';
+import { appointments } from '../scheduling/scheduling.schema.ts';
+
+/** How a clinic reminds its patients: when before the appointment, never at night, with which template. */
+export const reminderPolicies = pgTable('reminder_policies', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => orgs.id),
+  enabled: boolean('enabled').notNull().default(true),
+  /** Minutes before the appointment; default 48 h and 2 h. */
+  offsetsMinutes: integer('offsets_minutes').array().notNull().default(sql`'{2880,120}'::integer[]`),
+  /** No reminder between these local times (the clinic's time zone): it goes out earlier instead. */
+  quietStart: text('quiet_start').notNull().default('20:00'),
+  quietEnd: text('quiet_end').notNull().default('08:00'),
+  /** The approved WhatsApp template used when the 24-hour window is closed. */
+  templateName: text('template_name').notNull().default('rappel_rendez_vous'),
+  /** An appointment not marked arrived this long after its start is flagged to the staff. */
+  lateAfterMinutes: integer('late_after_minutes').notNull().default(15),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+export const REMINDER_STATUSES = ['scheduled', 'sent', 'skipped', 'cancelled', 'failed'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+
+/** One reminder of one appointment: at most one per appointment and offset, so it is sent exactly once. */
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id),
+    offsetMinutes: integer('offset_minutes').notNull(),
+    /** When it goes out: the offset before the start, moved earlier out of quiet hours. */
+    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }).notNull(),
+    status: text('status', { enum: REMINDER_STATUSES }).notNull().default('scheduled'),
+    /** Why it was skipped or failed: `no_consent`, `appointment_passed`, `no_channel`… */
+    reason: text('reason'),
+    /** The message that carried it. */
+    messageId: uuid('message_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reminders_appointment_offset_unique').on(t.appointmentId, t.offsetMinutes),
+    index('reminders_due_idx').on(t.dueAt).where(sql`${t.status} = 'scheduled'`),
+  ],
+);
+
+export type ReminderPolicy = typeof reminderPolicies.$inferSelect;
+export type Reminder = typeof reminders.$inferSelect;

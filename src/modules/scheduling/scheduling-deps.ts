@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { Db } from '../../platform/db/db.ts';
+import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
+
+/** What the scheduling and reminder modules need from the composition root. */
+export interface SchedulingDeps {
+  db: Db;
+  logger: Logger;
+  senders: SubmissionDeps['senders'];
+  /** Wakes the job worker: something was just enqueued. */
+  wake: () => void;
+  now?: () => Date;
+}

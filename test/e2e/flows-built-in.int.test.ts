@@ -1,0 +1,220 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
+import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
+import { createTeam } from '../../src/modules/teams/team.service.ts';
+import { conversations, csatResponses, flowSessions } from '../../src/platform/db/schema.ts';
+import {
+  eventually,
+  startTestCareline,
+  type TestCareline,
+  type TestClinic,
+} from '../support/test-careline.ts';
+import { TEST_ENGINES } from '../support/test-db.ts';
+import { call, getJson, type Json, newPhone } from './inbox-support.ts';
+
+interface Received {
+  wamid: string;
+  type: string;
+  text: string;
+  request: Json;
+}
+
+describe.each(TEST_ENGINES)('the built-in flows, played by a patient on the simulator (%s)', (engine) => {
+  let env: TestCareline;
+  let clinic: TestClinic;
+  const teamIds = new Map<string, string>();
+
+  beforeAll(async () => {
+    env = await startTestCareline(engine);
+    clinic = await env.addClinic('Maison de santé des Lilas');
+    for (const name of Object.values(BUILT_IN_TEAMS)) {
+      teamIds.set(
+        name,
+        (await createTeam(env.handle.db, clinic.org.id, { name, assignmentMode: 'round_robin' })).id,
+      );
+    }
+    expect(await installBuiltInFlows(env.handle.db, clinic.org.id)).toEqual(
+      expect.arrayContaining(['faq_menu', 'symptom_intake', 'non_urgent_question', 'csat']),
+    );
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  function received(phone: string): Received[] {
+    return env.simulator.simulator
+      .sends(clinic.number.phoneNumberId)
+      .filter((s) => s.wamid && (s.request as Json).to === phone.replace('+', ''))
+      .map((s) => {
+        const message = env.simulator.simulator.message(s.wamid ?? '');
+        return {
+          wamid: s.wamid ?? '',
+          type: message?.type ?? '',
+          text: message?.text ?? '',
+          request: s.request as Json,
+        };
+      });
+  }
+
+  /** Waits for the phone to hold at least `count` messages from the clinic. */
+  async function phoneHas(phone: string, count: number): Promise<Received[]> {
+    return eventually(async () => {
+      const all = received(phone);
+      return all.length >= count ? all : undefined;
+    }, 10_000).catch((error: unknown) => {
+      throw new Error(
+        `${String(error)}; the phone has: ${received(phone)
+          .map((r) => r.text)
+          .join(' | ')}`,
+      );
+    });
+  }
+
+  async function writes(phone: string, text: string): Promise<void> {
+    const sent = await env.simulator.simulator.patientSends({
+      phoneNumberId: clinic.number.phoneNumberId,
+      from: phone,
+      text,
+      name: 'Chloé Martin',
+    });
+    expect(sent.httpStatus).toBe(200);
+  }
+
+  async function conversationOf(phone: string): Promise<typeof conversations.$inferSelect> {
+    const contacts = await getJson<{ data: Json[] }>(
+      env,
+      clinic,
+      `/contacts?phone=${encodeURIComponent(phone)}`,
+    );
+    const rows = await env.handle.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.orgId, clinic.org.id));
+    const row = rows.filter((r) => r.contactId === contacts.data[0]?.id).at(-1);
+    if (!row) throw new Error(`no conversation for ${phone}`);
+    return row;
+  }
+
+  test('a new conversation opens on the menu; the FAQ answers, by number and by title without accents', async () => {
+    const phone = newPhone();
+    await writes(phone, 'Bonjour');
+    const [welcome, menu] = await phoneHas(phone, 2);
+    expect(welcome?.text).toContain('Bienvenue chez Maison de santé des Lilas');
+    expect(menu?.type).toBe('interactive');
+    expect(JSON.stringify(menu?.request)).toContain('Questions fréquentes');
+
+    await writes(phone, '2');
+    const faq = (await phoneHas(phone, 3))[2];
+    expect(JSON.stringify(faq?.request)).toContain('Documents à apporter');
+
+    await writes(phone, 'documents a apporter');
+    const answer = (await phoneHas(phone, 4))[3];
+    expect(answer?.text).toMatch(/carte Vitale|pièce d’identité|ordonnance/i);
+  });
+
+  test('"j’ai une douleur dans la poitrine" stops the intake at once: emergency advice, urgent, a person', async () => {
+    const phone = newPhone();
+    await writes(phone, 'Je suis malade');
+    const before = (await phoneHas(phone, 2)).length;
+    await writes(phone, 'j’ai une douleur dans la poitrine');
+    const after = await eventually(async () => {
+      const all = received(phone);
+      return all.some((r) => r.text.includes('15')) ? all : undefined;
+    }, 10_000);
+    const advice = after.slice(before).find((r) => r.text.includes('15'));
+    expect(advice?.text).toMatch(/112/);
+    await env.settle();
+
+    const conversation = await conversationOf(phone);
+    expect(conversation.urgent).toBe(true);
+    const [session] = await env.handle.db
+      .select()
+      .from(flowSessions)
+      .where(eq(flowSessions.conversationId, conversation.id));
+    expect(session?.status).toBe('handed_off');
+    expect(session?.reason).toBe('red_flag');
+    // No further intake question after the advice: the bot stopped.
+    expect(
+      received(phone)
+        .slice(before)
+        .some((r) => /depuis quand/i.test(r.text)),
+    ).toBe(false);
+    const timeline = await getJson<{ data: Json[] }>(
+      env,
+      clinic,
+      `/conversations/${conversation.id}/messages`,
+    );
+    expect(
+      timeline.data.some((m) => m.direction === 'note' && String(m.text).includes('douleur thoracique')),
+    ).toBe(true);
+    const listed = await getJson<Json>(env, clinic, `/conversations/${conversation.id}`);
+    expect(listed.urgent).toBe(true);
+  });
+
+  test('an intake without red flag routes a child to paediatrics with the summary as a note', async () => {
+    const phone = newPhone();
+    await writes(phone, 'consultation');
+    await phoneHas(phone, 2);
+    const answers = ['de la fièvre et de la toux', 'depuis 2 jours', '4', '6', 'doliprane'];
+    for (const [index, answer] of answers.entries()) {
+      const count = received(phone).length;
+      await writes(phone, answer);
+      await phoneHas(phone, count + 1);
+      if (index === answers.length - 1) await env.settle();
+    }
+    await env.settle();
+    const conversation = await conversationOf(phone);
+    expect(conversation.teamId).toBe(teamIds.get(BUILT_IN_TEAMS.paediatrics));
+    expect(conversation.urgent).toBe(false);
+    const timeline = await getJson<{ data: Json[] }>(
+      env,
+      clinic,
+      `/conversations/${conversation.id}/messages`,
+    );
+    const note = timeline.data.find((m) => m.direction === 'note');
+    for (const answer of answers) expect(String(note?.text)).toContain(answer);
+  });
+
+  test('closing a conversation asks for a rating; the answer is stored and counted', async () => {
+    const phone = newPhone();
+    await writes(phone, 'Bonjour');
+    await phoneHas(phone, 2);
+    const conversation = await conversationOf(phone);
+    // A person answers (the menu pauses), then closes the conversation.
+    await call(env, clinic, 'POST', `/conversations/${conversation.id}/messages`, {
+      type: 'text',
+      text: 'Voilà, c’est fait.',
+    });
+    await phoneHas(phone, 3);
+    expect(
+      (await call(env, clinic, 'POST', `/conversations/${conversation.id}/status`, { status: 'closed' }))
+        .status,
+    ).toBe(200);
+    const survey = (await phoneHas(phone, 4))[3];
+    expect(survey?.type).toBe('interactive');
+
+    const before = await getJson<Json>(env, clinic, '/csat');
+    await writes(phone, '4');
+    await phoneHas(phone, 5);
+    await writes(phone, 'Très bien reçue, merci');
+    await phoneHas(phone, 6);
+    await env.settle();
+    const after = await getJson<{ count: number; distribution: Record<string, number> }>(
+      env,
+      clinic,
+      '/csat',
+    );
+    expect(after.count).toBe(Number(before.count) + 1);
+    expect(after.distribution['4']).toBe(Number((before.distribution as Json)['4']) + 1);
+    // The rating is the closed conversation's; the one the answer opened holds nothing left to do.
+    const [response] = await env.handle.db
+      .select()
+      .from(csatResponses)
+      .where(eq(csatResponses.contactId, conversation.contactId));
+    expect(response).toMatchObject({ conversationId: conversation.id, rating: 4, comment: 'Très bien reçue, merci' });
+    const answered = await conversationOf(phone);
+    expect(answered.id).not.toBe(conversation.id);
+    expect(answered.status).toBe('closed');
+  });
+});
