@@ -38,6 +38,7 @@ import {
 } from './modules/scheduling/scheduling.routes.ts';
 import type { SchedulingDeps } from './modules/scheduling/scheduling-deps.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { channelRoutingRoutes } from './modules/teams/channel-routing.routes.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
@@ -152,6 +153,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(mediaRoutes(db, mediaStore));
         await secured.register(alertRoutes(db));
         await secured.register(teamRoutes(db));
+        await secured.register(channelRoutingRoutes(db));
         await secured.register(userRoutes(db));
         await secured.register(cannedReplyRoutes(db));
         await secured.register(eventRoutes({ db, logger, listen: deps.listen }));

@@ -7,6 +7,10 @@ import { RequireSession } from './auth/require-session.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
+import { SavedRepliesPage } from './settings/saved-replies/saved-replies-page.tsx';
+import { SettingsPage } from './settings/settings-page.tsx';
+import { StaffPage } from './settings/staff/staff-page.tsx';
+import { TeamsPage } from './settings/teams/teams-page.tsx';
 import { NotFoundPage } from './ui/not-found-page.tsx';
 import { theme } from './ui/theme.ts';
 import { ToastProvider } from './ui/toasts.tsx';
@@ -37,6 +41,12 @@ export function App() {
                 <Route element={<RequireSession />}>
                   <Route path="/inbox" element={<InboxPage />} />
                   <Route path="/inbox/:conversationId" element={<InboxPage />} />
+                  <Route path="/settings" element={<SettingsPage />}>
+                    <Route index element={<Navigate to="staff" replace />} />
+                    <Route path="staff" element={<StaffPage />} />
+                    <Route path="teams" element={<TeamsPage />} />
+                    <Route path="saved-replies" element={<SavedRepliesPage />} />
+                  </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>

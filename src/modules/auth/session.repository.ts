@@ -46,3 +46,12 @@ export async function deleteSessionByTokenHash(db: DbOrTx, tokenHash: string): P
 export async function deleteExpiredSessionsOf(db: DbOrTx, userId: string, now: Date): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, now)));
 }
+
+/**
+ * Ends every signed-in browser of a person at once (deactivation, a new password set by an
+ * administrator): their next request is refused with 401.
+ */
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<number> {
+  const ended = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return ended.length;
+}

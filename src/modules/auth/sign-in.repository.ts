@@ -8,13 +8,16 @@ export interface SignInAccount {
   org: Org;
 }
 
-/** The account an e-mail names, whatever its case (the unique index is on lower(email)). */
+/**
+ * The account an e-mail names, whatever its case (the unique index is on lower(email)). A deactivated
+ * member has none: they cannot sign in, and a session they still hold stops working.
+ */
 export async function findAccountByEmail(db: DbOrTx, email: string): Promise<SignInAccount | undefined> {
   const [row] = await db
     .select({ user: users, org: orgs })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, isNull(users.deactivatedAt)));
   return row;
 }
 
@@ -23,7 +26,7 @@ export async function findAccountById(db: DbOrTx, userId: string): Promise<SignI
     .select({ user: users, org: orgs })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(eq(users.id, userId));
+    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
   return row;
 }
 

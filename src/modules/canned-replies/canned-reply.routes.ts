@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { callerOf } from '../auth/api-key.auth.ts';
+import { callerOf, requireRole } from '../auth/api-key.auth.ts';
 import { canonicalLanguageTag, isLanguageTag } from '../contacts/language-tag.ts';
 import type { CannedReply } from './canned-reply.schema.ts';
 import {
   BadCursorError,
   CannedReplyNotFoundError,
+  changeCannedReply,
   createCannedReply,
   DuplicateShortcutError,
   listCannedReplies,
@@ -28,8 +29,20 @@ export const cannedReplyJson = z
   .meta({ id: 'CannedReply' });
 
 const errors = { 400: problemSchema, 401: problemSchema };
+const changeErrors = { ...errors, 403: problemSchema };
 
-/** Saved answers an agent inserts by typing /shortcut. Shared by the whole clinic. */
+const shortcut = z.string().regex(SHORTCUT, 'must be 1–32 of a-z, 0-9, _ and -');
+const text = z.string().trim().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters');
+const language = z
+  .string()
+  .refine(isLanguageTag, 'must be a BCP 47 language tag such as fr or en-GB')
+  .nullable()
+  .optional();
+
+/**
+ * Saved answers an agent inserts by typing /shortcut. Shared by the whole clinic: everyone uses them,
+ * administrators (and API keys) write them.
+ */
 export function cannedReplyRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -69,18 +82,11 @@ export function cannedReplyRoutes(db: Db): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['canned-replies'],
-          summary: 'Save a canned reply',
-          body: z.object({
-            shortcut: z.string().regex(SHORTCUT, 'must be 1–32 of a-z, 0-9, _ and -'),
-            text: z.string().trim().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters'),
-            language: z
-              .string()
-              .refine(isLanguageTag, 'must be a BCP 47 language tag such as fr or en-GB')
-              .nullable()
-              .optional(),
-          }),
-          response: { 201: cannedReplyJson, 409: problemSchema, ...errors },
+          summary: 'Save a canned reply (administrators)',
+          body: z.object({ shortcut, text, language }),
+          response: { 201: cannedReplyJson, 409: problemSchema, ...changeErrors },
         },
+        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         const caller = callerOf(request);
@@ -89,15 +95,42 @@ export function cannedReplyRoutes(db: Db): FastifyPluginAsyncZod {
           orgId: caller.orgId,
           shortcut,
           text,
-          language: language ? (canonicalLanguageTag(language) ?? language) : null,
+          language: canonical(language) ?? null,
           createdByUserId: caller.userId,
         }).catch((error: unknown) => {
-          if (!(error instanceof DuplicateShortcutError)) throw error;
-          throw new HttpProblem(409, `body.shortcut: /${error.shortcut} is already a canned reply`, [
-            { field: 'body.shortcut', message: 'is already taken' },
-          ]);
+          throw problemOf(error);
         });
         return reply.code(201).send(toCannedReplyJson(saved));
+      },
+    );
+
+    app.patch(
+      '/canned-replies/:id',
+      {
+        schema: {
+          tags: ['canned-replies'],
+          summary: 'Change a canned reply (administrators)',
+          description: 'Fields left out stay as they are; a shortcut another reply has is refused (409).',
+          params: z.object({ id: z.uuid('must be a canned reply id (UUID)') }),
+          body: z
+            .object({ shortcut: shortcut.optional(), text: text.optional(), language })
+            .refine((b) => Object.values(b).some((v) => v !== undefined), {
+              message: 'change at least one field',
+            }),
+          response: { 200: cannedReplyJson, 404: problemSchema, 409: problemSchema, ...changeErrors },
+        },
+        preHandler: requireRole('admin'),
+      },
+      async (request) => {
+        const { shortcut, text, language } = request.body;
+        const changed = await changeCannedReply(db, callerOf(request).orgId, request.params.id, {
+          ...(shortcut !== undefined ? { shortcut } : {}),
+          ...(text !== undefined ? { text } : {}),
+          ...(language !== undefined ? { language: canonical(language) } : {}),
+        }).catch((error: unknown) => {
+          throw problemOf(error);
+        });
+        return toCannedReplyJson(changed);
       },
     );
 
@@ -106,20 +139,34 @@ export function cannedReplyRoutes(db: Db): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['canned-replies'],
-          summary: 'Delete a canned reply',
+          summary: 'Delete a canned reply (administrators)',
           params: z.object({ id: z.uuid('must be a canned reply id (UUID)') }),
-          response: { 204: z.null(), 404: problemSchema, ...errors },
+          response: { 204: z.null(), 404: problemSchema, ...changeErrors },
         },
+        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         await removeCannedReply(db, callerOf(request).orgId, request.params.id).catch((error: unknown) => {
-          if (error instanceof CannedReplyNotFoundError) throw HttpProblem.notFound('Canned reply');
-          throw error;
+          throw problemOf(error);
         });
         return reply.code(204).send(null);
       },
     );
   };
+}
+
+function canonical(language: string | null | undefined): string | null | undefined {
+  return language ? (canonicalLanguageTag(language) ?? language) : language;
+}
+
+function problemOf(error: unknown): unknown {
+  if (error instanceof CannedReplyNotFoundError) return HttpProblem.notFound('Canned reply');
+  if (error instanceof DuplicateShortcutError) {
+    return new HttpProblem(409, `body.shortcut: /${error.shortcut} is already a canned reply`, [
+      { field: 'body.shortcut', message: 'is already taken' },
+    ]);
+  }
+  return error;
 }
 
 function toCannedReplyJson(r: CannedReply): z.infer<typeof cannedReplyJson> {

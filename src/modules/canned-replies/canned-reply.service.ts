@@ -4,6 +4,7 @@ import {
   deleteCannedReply,
   insertCannedReplyIfNew,
   listCannedRepliesPage,
+  updateCannedReplyIfShortcutFree,
 } from './canned-reply.repository.ts';
 import type { CannedReply } from './canned-reply.schema.ts';
 
@@ -64,6 +65,19 @@ export async function createCannedReply(
   const reply = await insertCannedReplyIfNew(db, input);
   if (!reply) throw new DuplicateShortcutError(input.shortcut);
   return reply;
+}
+
+/** Changes the shortcut, text or language of a reply; a shortcut stays unique in the clinic. */
+export async function changeCannedReply(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  change: { shortcut?: string; text?: string; language?: string | null },
+): Promise<CannedReply> {
+  const updated = await updateCannedReplyIfShortcutFree(db, orgId, id, change);
+  if (updated === 'shortcut taken') throw new DuplicateShortcutError(change.shortcut ?? '');
+  if (!updated) throw new CannedReplyNotFoundError();
+  return updated;
 }
 
 export async function removeCannedReply(db: DbOrTx, orgId: string, id: string): Promise<void> {

@@ -73,3 +73,25 @@ export async function findWhatsAppAccountsByWabaIds(
 export async function listChannelAccountsOfOrg(db: DbOrTx, orgId: string): Promise<ChannelAccount[]> {
   return db.select().from(channelAccounts).where(eq(channelAccounts.orgId, orgId));
 }
+
+/**
+ * Sets (or, with null, removes) the team new conversations of the number go to. Only that key of the
+ * settings changes, whatever else is being written to them at the same time.
+ */
+export async function setChannelDefaultTeam(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  teamId: string | null,
+): Promise<ChannelAccount | undefined> {
+  const settings =
+    teamId === null
+      ? sql`${channelAccounts.settings} - 'defaultTeamId'`
+      : sql`${channelAccounts.settings} || jsonb_build_object('defaultTeamId', ${teamId}::text)`;
+  const [account] = await db
+    .update(channelAccounts)
+    .set({ settings })
+    .where(and(eq(channelAccounts.orgId, orgId), eq(channelAccounts.id, id)))
+    .returning();
+  return account;
+}

@@ -16,6 +16,8 @@ export interface ChannelSettings {
   messagesPerSecond?: number;
   /** Send read receipts (blue ticks) when an agent opens the conversation; on unless false. */
   markAsRead?: boolean;
+  /** The team new conversations of this number go to (teams/default-team.ts checks it at runtime). */
+  defaultTeamId?: string;
 }
 
 /** Secrets to call the provider and to check what it sends us. */

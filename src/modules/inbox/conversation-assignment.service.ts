@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { findTeam } from '../teams/team.repository.ts';
-import { findStaffByIds } from '../users/user.repository.ts';
+import { findActiveStaffByIds } from '../users/user.repository.ts';
 import { findConversation, updateConversation } from './conversation.repository.ts';
 import type { Conversation } from './conversation.schema.ts';
 import { ConversationNotFoundError } from './inbox.service.ts';
@@ -30,7 +30,7 @@ export async function assignConversation(
   if (!conversation) throw new ConversationNotFoundError();
   const { userId, teamId } = change;
   if (userId) {
-    const [user] = await findStaffByIds(db, orgId, [userId]);
+    const [user] = await findActiveStaffByIds(db, orgId, [userId]);
     if (!user) throw new AssignmentTargetError('user', 'is not a member of this clinic’s staff');
   }
   if (teamId && !(await findTeam(db, orgId, teamId))) {

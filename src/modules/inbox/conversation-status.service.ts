@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { enqueueFlowJob } from '../flows/flow-queue.ts';
 import { findLiveConversation, lockConversation, updateConversation } from './conversation.repository.ts';
 import type { Conversation, ConversationStatus } from './conversation.schema.ts';
@@ -66,12 +67,4 @@ export async function setConversationStatus(
       throw new LiveConversationExistsError(live?.id ?? conversation.id);
     }
   });
-}
-
-/** PostgreSQL refused a duplicate (SQLSTATE 23505), wherever the driver wrapped it. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ('code' in e && e.code === '23505') return true;
-  }
-  return false;
 }

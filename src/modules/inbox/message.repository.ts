@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { type Message, type MessageStatus, messages } from './message.schema.ts';
@@ -36,15 +36,14 @@ export async function listMessagesPage(
         eq(messages.orgId, orgId),
         eq(messages.conversationId, conversationId),
         ne(messages.type, 'reaction'),
+        // Messages of one instant (a flow's several replies, a batch of patient messages stamped to the
+        // second) keep the order they were stored in: seq, which the cursor's message id locates.
         after
-          ? or(
-              lt(messages.occurredAt, after.at),
-              and(eq(messages.occurredAt, after.at), lt(messages.id, after.id)),
-            )
+          ? sql`(${messages.occurredAt}, ${messages.seq}) < (${after.at.toISOString()}::timestamptz, (select m.seq from messages m where m.id = ${after.id}))`
           : undefined,
       ),
     )
-    .orderBy(desc(messages.occurredAt), desc(messages.id))
+    .orderBy(desc(messages.occurredAt), desc(messages.seq))
     .limit(limit + 1);
 }
 
@@ -103,7 +102,7 @@ export async function latestMessages(db: DbOrTx, conversationIds: readonly strin
     .selectDistinctOn([messages.conversationId])
     .from(messages)
     .where(and(inArray(messages.conversationId, [...conversationIds]), ne(messages.direction, 'note')))
-    .orderBy(messages.conversationId, desc(messages.occurredAt), desc(messages.id));
+    .orderBy(messages.conversationId, desc(messages.occurredAt), desc(messages.seq));
 }
 
 /**

@@ -5,8 +5,8 @@ import type { Team } from './team.schema.ts';
 
 /**
  * The team that new conversations of a channel account go to: `settings.defaultTeamId`, when it names a
- * team of the same clinic. The setting is not part of the typed channel settings, so it is read and
- * checked here at runtime.
+ * team of the same clinic. Settings are JSON that may have been edited by hand, so it is checked here
+ * at runtime.
  */
 export async function defaultTeamFor(
   db: DbOrTx,

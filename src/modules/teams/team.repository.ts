@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { type StaffMember, staffColumns } from '../users/user.repository.ts';
 import { users } from '../users/user.schema.ts';
 import { type Team, teamMembers, teams } from './team.schema.ts';
@@ -11,6 +12,32 @@ export async function insertTeamIfNameFree(
 ): Promise<Team | undefined> {
   const [team] = await db.insert(teams).values(values).onConflictDoNothing().returning();
   return team;
+}
+
+/**
+ * The renamed (or re-moded) team; undefined when it is not the clinic's; `'name taken'` when another
+ * team of the clinic has that name. Runs in a savepoint so that the refusal leaves the caller's
+ * transaction usable.
+ */
+export async function updateTeamIfNameFree(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  values: Partial<Pick<Team, 'name' | 'assignmentMode'>>,
+): Promise<Team | undefined | 'name taken'> {
+  try {
+    return await db.transaction(async (savepoint) => {
+      const [team] = await savepoint
+        .update(teams)
+        .set(values)
+        .where(and(eq(teams.orgId, orgId), eq(teams.id, id)))
+        .returning();
+      return team;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'name taken';
+    throw error;
+  }
 }
 
 export async function listTeamsOfOrg(db: DbOrTx, orgId: string): Promise<Team[]> {
@@ -60,7 +87,10 @@ export async function membersOfTeams(
   return db
     .select({ teamId: teamMembers.teamId, member: staffColumns })
     .from(teamMembers)
-    .innerJoin(users, and(eq(users.id, teamMembers.userId), eq(users.orgId, orgId)))
+    .innerJoin(
+      users,
+      and(eq(users.id, teamMembers.userId), eq(users.orgId, orgId), isNull(users.deactivatedAt)),
+    )
     .where(and(eq(teamMembers.orgId, orgId), inArray(teamMembers.teamId, [...teamIds])))
     .orderBy(asc(users.name), asc(users.email));
 }
@@ -74,4 +104,13 @@ export async function replaceTeamMembers(
   await tx.delete(teamMembers).where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId)));
   if (userIds.length === 0) return;
   await tx.insert(teamMembers).values(userIds.map((userId) => ({ orgId, teamId, userId })));
+}
+
+/** Takes a person out of every team of the clinic; returns the teams they were in. */
+export async function removeMemberFromAllTeams(tx: DbOrTx, orgId: string, userId: string): Promise<string[]> {
+  const removed = await tx
+    .delete(teamMembers)
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.userId, userId)))
+    .returning({ teamId: teamMembers.teamId });
+  return removed.map((r) => r.teamId);
 }

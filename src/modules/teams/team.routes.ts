@@ -6,6 +6,7 @@ import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
 import { ASSIGNMENT_MODES } from './team.schema.ts';
 import {
+  changeTeam,
   createTeam,
   DuplicateTeamNameError,
   listTeams,
@@ -31,6 +32,7 @@ export const teamJson = z
   .meta({ id: 'Team' });
 
 const teamParams = z.object({ id: z.uuid('must be a team id (UUID)') });
+const teamName = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
 /** Teams that conversations are routed to. Anyone reads them; only administrators (and API keys) change them. */
@@ -55,7 +57,7 @@ export function teamRoutes(db: Db): FastifyPluginAsyncZod {
           tags: ['teams'],
           summary: 'Create a team (administrators)',
           body: z.object({
-            name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+            name: teamName,
             assignment_mode: z.enum(ASSIGNMENT_MODES).default('round_robin'),
           }),
           response: { 201: teamJson, 409: problemSchema, ...errors },
@@ -67,12 +69,37 @@ export function teamRoutes(db: Db): FastifyPluginAsyncZod {
           name: request.body.name,
           assignmentMode: request.body.assignment_mode,
         }).catch((error: unknown) => {
-          if (!(error instanceof DuplicateTeamNameError)) throw error;
-          throw new HttpProblem(409, `body.name: the clinic already has a team named “${error.teamName}”`, [
-            { field: 'body.name', message: 'is already the name of a team' },
-          ]);
+          throw problemOf(error);
         });
         return reply.code(201).send(toTeamJson(team));
+      },
+    );
+
+    app.patch(
+      '/teams/:id',
+      {
+        schema: {
+          tags: ['teams'],
+          summary: 'Rename a team or change how it assigns conversations (administrators)',
+          params: teamParams,
+          body: z
+            .object({ name: teamName.optional(), assignment_mode: z.enum(ASSIGNMENT_MODES).optional() })
+            .refine((b) => b.name !== undefined || b.assignment_mode !== undefined, {
+              message: 'change at least one field',
+            }),
+          response: { 200: teamJson, 404: problemSchema, 409: problemSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const caller = administrator(callerOf(request));
+        const { name, assignment_mode } = request.body;
+        const team = await changeTeam(db, caller.orgId, request.params.id, {
+          ...(name !== undefined ? { name } : {}),
+          ...(assignment_mode !== undefined ? { assignmentMode: assignment_mode } : {}),
+        }).catch((error: unknown) => {
+          throw problemOf(error);
+        });
+        return toTeamJson(team);
       },
     );
 
@@ -104,7 +131,19 @@ export function teamRoutes(db: Db): FastifyPluginAsyncZod {
         return toTeamJson(team);
       },
     );
+
+    // Which team each number's new conversations go to is part of the same routing.
   };
+}
+
+function problemOf(error: unknown): unknown {
+  if (error instanceof TeamNotFoundError) return HttpProblem.notFound('Team');
+  if (error instanceof DuplicateTeamNameError) {
+    return new HttpProblem(409, `body.name: the clinic already has a team named “${error.teamName}”`, [
+      { field: 'body.name', message: 'is already the name of a team' },
+    ]);
+  }
+  return error;
 }
 
 /** Agents work in teams; administrators and integrations (API keys) shape them. */

@@ -1,11 +1,12 @@
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
-import { findStaffByIds, type StaffMember } from '../users/user.repository.ts';
+import { findActiveStaffByIds, type StaffMember } from '../users/user.repository.ts';
 import {
   findTeam,
   insertTeamIfNameFree,
   listTeamsOfOrg,
   membersOfTeams,
   replaceTeamMembers,
+  updateTeamIfNameFree,
 } from './team.repository.ts';
 import type { AssignmentMode, Team } from './team.schema.ts';
 
@@ -57,7 +58,21 @@ export async function createTeam(
   return { ...team, members: [] };
 }
 
-/** Replaces the team's members; every one must belong to the clinic's staff. */
+/** Renames the team or changes how it assigns conversations. */
+export async function changeTeam(
+  db: DbOrTx,
+  orgId: string,
+  teamId: string,
+  change: { name?: string; assignmentMode?: AssignmentMode },
+): Promise<TeamWithMembers> {
+  const updated = await updateTeamIfNameFree(db, orgId, teamId, change);
+  if (updated === 'name taken') throw new DuplicateTeamNameError(change.name ?? '');
+  if (!updated) throw new TeamNotFoundError();
+  const members = await membersOfTeams(db, orgId, [updated.id]);
+  return { ...updated, members: members.map((m) => m.member) };
+}
+
+/** Replaces the team's members; every one must be active staff of the clinic. */
 export async function setTeamMembers(
   db: Db,
   orgId: string,
@@ -66,7 +81,7 @@ export async function setTeamMembers(
 ): Promise<TeamWithMembers> {
   const team = await findTeam(db, orgId, teamId);
   if (!team) throw new TeamNotFoundError();
-  const known = new Set((await findStaffByIds(db, orgId, userIds)).map((u) => u.id));
+  const known = new Set((await findActiveStaffByIds(db, orgId, userIds)).map((u) => u.id));
   const unknown = userIds.flatMap((id, position) => (known.has(id) ? [] : [position]));
   if (unknown.length > 0) throw new UnknownMembersError(unknown);
   await db.transaction((tx) => replaceTeamMembers(tx, orgId, team.id, [...new Set(userIds)]));

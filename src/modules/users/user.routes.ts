@@ -1,25 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
-import { problemSchema } from '../../platform/http/problem.ts';
-import { callerOf } from '../auth/api-key.auth.ts';
-import { ONLINE_WITHIN_MS } from './presence.ts';
-import { USER_ROLES } from './user.schema.ts';
-import { listStaff, type StaffStatus } from './user.service.ts';
+import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import {
+  addStaffMember,
+  changeStaffMember,
+  DeactivatedMemberError,
+  DuplicateEmailError,
+  LastAdminError,
+  StaffMemberNotFoundError,
+} from './staff-admin.service.ts';
+import {
+  newStaffBody,
+  staffJson,
+  staffPatchBody,
+  staffWithPasswordJson,
+  toStaffJson,
+  toStaffWithPasswordJson,
+} from './user.api.ts';
+import { listStaff } from './user.service.ts';
 
-export const staffJson = z
-  .object({
-    id: z.uuid(),
-    name: z.string().nullable(),
-    email: z.string(),
-    role: z.enum(USER_ROLES),
-    online: z.boolean().describe(`Seen in the inbox within the last ${ONLINE_WITHIN_MS / 60_000} minutes`),
-    last_seen_at: z.iso.datetime().nullable(),
-    open_conversations: z.number().int().describe('Open conversations assigned to this person'),
-    capacity: z.number().int().describe('Most open conversations automatic assignment gives this person'),
-  })
-  .meta({ id: 'StaffMember' });
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
+/** The clinic's staff: everyone reads it (to assign conversations); administrators and API keys change it. */
 export function userRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -28,23 +32,102 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ['users'],
           summary: 'The clinic’s staff, with presence and workload',
-          response: { 200: z.object({ data: z.array(staffJson) }), 401: problemSchema },
+          querystring: z.object({
+            include_deactivated: z
+              .enum(['true', 'false'], { message: 'must be true or false' })
+              .default('false')
+              .describe('Also list deactivated members (they carry deactivated_at)'),
+          }),
+          response: { 200: z.object({ data: z.array(staffJson) }), 400: problemSchema, 401: problemSchema },
         },
       },
-      async (request) => ({ data: (await listStaff(db, callerOf(request).orgId)).map(toStaffJson) }),
+      async (request) => {
+        const includeDeactivated = request.query.include_deactivated === 'true';
+        const staff = await listStaff(db, callerOf(request).orgId, { includeDeactivated });
+        return { data: staff.map(toStaffJson) };
+      },
+    );
+
+    app.post(
+      '/users',
+      {
+        preHandler: requireRole('admin'),
+        schema: {
+          tags: ['users'],
+          summary: 'Add a member of the staff (administrators)',
+          description:
+            'The e-mail must not have an account yet (409). Without a password Careline generates one and ' +
+            'returns it once, as generated_password.',
+          body: newStaffBody,
+          response: { 201: staffWithPasswordJson, 409: problemSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { orgId } = callerOf(request);
+        const { name, email, role, capacity, password } = request.body;
+        const added = await addStaffMember(db, orgId, {
+          name,
+          email,
+          role,
+          ...(capacity !== undefined ? { capacity } : {}),
+          ...(password !== undefined ? { password } : {}),
+        }).catch((error: unknown) => {
+          if (!(error instanceof DuplicateEmailError)) throw error;
+          throw new HttpProblem(409, `body.email: ${error.email} already has a Careline account`, [
+            { field: 'body.email', message: 'already has an account' },
+          ]);
+        });
+        return reply.code(201).send(toStaffWithPasswordJson(added));
+      },
+    );
+
+    app.patch(
+      '/users/:id',
+      {
+        preHandler: requireRole('admin'),
+        schema: {
+          tags: ['users'],
+          summary:
+            'Change a member’s name, role, capacity or password; deactivate or reactivate (administrators)',
+          description:
+            'Fields left out stay as they are. The clinic’s last active administrator can be neither ' +
+            'demoted nor deactivated (409).',
+          params: z.object({ id: z.uuid('must be a user id (UUID)') }),
+          body: staffPatchBody,
+          response: { 200: staffWithPasswordJson, 404: problemSchema, 409: problemSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { orgId } = callerOf(request);
+        const { name, role, capacity, active, password } = request.body;
+        const changed = await changeStaffMember(db, orgId, request.params.id, {
+          ...(name !== undefined ? { name } : {}),
+          ...(role !== undefined ? { role } : {}),
+          ...(capacity !== undefined ? { capacity } : {}),
+          ...(active !== undefined ? { active } : {}),
+          ...(password !== undefined ? { password } : {}),
+        }).catch((error: unknown) => {
+          throw problemOf(error);
+        });
+        return toStaffWithPasswordJson(changed);
+      },
     );
   };
 }
 
-function toStaffJson(u: StaffStatus): z.infer<typeof staffJson> {
-  return {
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    role: u.role,
-    online: u.online,
-    last_seen_at: u.lastSeenAt?.toISOString() ?? null,
-    open_conversations: u.openConversations,
-    capacity: u.capacity,
-  };
+function problemOf(error: unknown): unknown {
+  if (error instanceof StaffMemberNotFoundError) return HttpProblem.notFound('User');
+  if (error instanceof LastAdminError) {
+    return new HttpProblem(
+      409,
+      'This is the clinic’s last active administrator: make someone else an administrator first',
+    );
+  }
+  if (error instanceof DeactivatedMemberError) {
+    return HttpProblem.badField(
+      'body.password',
+      'can only be set on an active member, or with "active": true',
+    );
+  }
+  return error;
 }

@@ -24,6 +24,8 @@ export const users = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true, precision: 3 }),
     /** Refreshed while the agent has the inbox open: "online" for assignment. */
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, precision: 3 }),
+    /** Set when an administrator deactivated the account: no sign-in, no conversations. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   // One sign-in identity across clinics: an e-mail names one person.

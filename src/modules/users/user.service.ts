@@ -32,16 +32,35 @@ export async function createUser(db: DbOrTx, input: z.input<typeof newUserInput>
 export type StaffStatus = StaffMember & { online: boolean; openConversations: number };
 
 /** The clinic's care team as the inbox shows it: who is online and how busy each person is. */
-export async function listStaff(db: DbOrTx, orgId: string, now = new Date()): Promise<StaffStatus[]> {
-  const staff = await listStaffOfOrg(db, orgId);
+export async function listStaff(
+  db: DbOrTx,
+  orgId: string,
+  options: { includeDeactivated: boolean } = { includeDeactivated: false },
+  now = new Date(),
+): Promise<StaffStatus[]> {
+  const staff = await listStaffOfOrg(db, orgId, options);
   const open = await openConversationCounts(
     db,
     orgId,
     staff.map((u) => u.id),
   );
-  return staff.map((u) => ({
-    ...u,
-    online: isOnline(u.lastSeenAt, now),
-    openConversations: open.get(u.id) ?? 0,
-  }));
+  return staff.map((u) => statusOf(u, open, now));
+}
+
+/** One member with their presence and workload. */
+export async function withStatus(
+  db: DbOrTx,
+  orgId: string,
+  member: StaffMember,
+  now = new Date(),
+): Promise<StaffStatus> {
+  return statusOf(member, await openConversationCounts(db, orgId, [member.id]), now);
+}
+
+function statusOf(member: StaffMember, open: Map<string, number>, now: Date): StaffStatus {
+  return {
+    ...member,
+    online: member.deactivatedAt === null && isOnline(member.lastSeenAt, now),
+    openConversations: open.get(member.id) ?? 0,
+  };
 }

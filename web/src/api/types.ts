@@ -77,6 +77,12 @@ export interface OutboundContent {
   type?: string;
   body?: string;
   buttons?: ButtonDraft[];
+  /** A list message: the button that opens it and its rows, by section. */
+  buttonLabel?: string;
+  sections?: Array<{ title?: string; rows: Array<{ id: string; title: string; description?: string }> }>;
+  /** A call-to-action button. */
+  displayText?: string;
+  url?: string;
   name?: string;
   language?: string;
   components?: { body?: string[] };
@@ -103,6 +109,8 @@ export interface Message {
   reactions: Array<{ direction: MessageDirection; emoji: string }>;
   media: MediaFile[];
   author: { id: string; name: string | null } | null;
+  /** Written by an automation flow. */
+  automated: boolean;
   edited_at: string | null;
   deleted_at: string | null;
   reply_to_external_id: string | null;

@@ -24,6 +24,8 @@ import { useFormatters } from '../../format/formatters.ts';
 import { Icon, type IconName } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { avatarColor, contactName, formatPhone, initialsOf } from '../people.ts';
+import { ContactFields } from './contact-fields.tsx';
+import { ContactLanguage } from './contact-language.tsx';
 import classes from './contact-panel.module.css';
 
 interface Props {
@@ -37,7 +39,7 @@ const STATUS_COLORS = { open: 'careline', pending: 'yellow', closed: 'gray' } as
 
 /** The patient: name (editable), number, identities, language, tags, fields, and their past conversations. */
 export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormatters(timeZone);
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -103,9 +105,7 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
               {formatPhone(details.phone) || '—'}
             </Field>
             <Field icon="world" label={t('contact.language')}>
-              {details.language
-                ? languageName(details.language, i18n.resolvedLanguage ?? 'en')
-                : t('contact.unknown')}
+              <ContactLanguage contact={details} />
             </Field>
             <Field icon="id" label={t('contact.identities')}>
               {details.identities.length === 0 ? (
@@ -144,20 +144,7 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
             />
           </Section>
           <Section title={t('contact.customFields')}>
-            {Object.keys(details.custom_fields).length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('contact.noFields')}
-              </Text>
-            ) : (
-              <dl className={classes.fields}>
-                {Object.entries(details.custom_fields).map(([key, value]) => (
-                  <div key={key} className={classes.fieldRow}>
-                    <dt>{humanise(key)}</dt>
-                    <dd>{value === null || value === '' ? '—' : String(value)}</dd>
-                  </div>
-                ))}
-              </dl>
-            )}
+            <ContactFields contact={details} />
           </Section>
           <Section title={t('contact.conversations')}>
             <Stack gap={4}>
@@ -275,18 +262,4 @@ function identityKind(identity: ContactIdentity): string {
 
 function identityValue(identity: ContactIdentity): string {
   return identity.value ?? identity.external_id ?? identity.wa_id ?? identity.bsuid ?? '—';
-}
-
-function languageName(code: string, locale: string): string {
-  try {
-    const names = new Intl.DisplayNames([locale], { type: 'language' });
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-function humanise(key: string): string {
-  const words = key.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

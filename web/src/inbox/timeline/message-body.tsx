@@ -104,6 +104,10 @@ export function MessageBody({ message, format }: { message: Message; format: For
     case 'buttons':
     case 'interactive':
       return <ButtonsBody message={message} />;
+    case 'list':
+      return <ListBody message={message} />;
+    case 'ctaUrl':
+      return <CallToActionBody message={message} />;
     case 'template':
       return <TemplateBody message={message} />;
     case 'reaction':
@@ -223,6 +227,47 @@ function ButtonsBody({ message }: { message: Message }) {
             </span>
           ))}
         </div>
+      )}
+    </>
+  );
+}
+
+/** A list as the patient sees it: the question, the button that opens it, and its rows. */
+function ListBody({ message }: { message: Message }) {
+  const outbound = message.content?.outbound;
+  return (
+    <>
+      <Text className={classes.text}>{outbound?.body ?? message.text}</Text>
+      <div className={classes.listLabel}>
+        <Icon name="buttons" size={13} /> {outbound?.buttonLabel}
+      </div>
+      {(outbound?.sections ?? []).map((section, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a sent message's sections never change.
+        <div key={index} className={classes.listSection}>
+          {section.title && <div className={classes.listSectionTitle}>{section.title}</div>}
+          <ol className={classes.listRows}>
+            {section.rows.map((row) => (
+              <li key={row.id}>
+                <span className={classes.listRowTitle}>{row.title}</span>
+                {row.description && <span className={classes.listRowDescription}>{row.description}</span>}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function CallToActionBody({ message }: { message: Message }) {
+  const outbound = message.content?.outbound;
+  return (
+    <>
+      <Text className={classes.text}>{outbound?.body ?? message.text}</Text>
+      {outbound?.url && (
+        <Anchor href={outbound.url} target="_blank" rel="noreferrer" size="sm" className={classes.button}>
+          <Icon name="reply" size={13} /> {outbound.displayText ?? outbound.url}
+        </Anchor>
       )}
     </>
   );

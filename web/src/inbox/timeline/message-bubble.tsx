@@ -58,6 +58,11 @@ export function MessageBubble({ message, contactName, quoted, continued, highlig
         {message.author && message.direction !== 'inbound' && !continued && (
           <div className={classes.author}>{message.author.name ?? t('message.someone')}</div>
         )}
+        {message.automated && !message.author && !continued && (
+          <div className={classes.author} data-automated>
+            <Icon name="bolt" size={12} /> {t('message.automation')}
+          </div>
+        )}
         {quoted && <Quote message={quoted} contactName={contactName} />}
         {message.reply_to_external_id && !quoted && message.type !== 'button_reply' && (
           <div className={classes.quote}>

@@ -1,0 +1,78 @@
+/** The settings API's JSON (staff, teams, numbers, saved replies), snake_case as on the wire. */
+
+export type StaffRole = 'admin' | 'agent';
+export const STAFF_ROLES: readonly StaffRole[] = ['agent', 'admin'];
+
+export type AssignmentMode = 'manual' | 'round_robin' | 'least_open';
+export const ASSIGNMENT_MODES: readonly AssignmentMode[] = ['round_robin', 'least_open', 'manual'];
+
+/** Most open conversations automatic assignment gives one person (the server's bounds). */
+export const CAPACITY_MIN = 1;
+export const CAPACITY_MAX = 200;
+export const PASSWORD_MIN = 12;
+
+export interface StaffMember {
+  id: string;
+  name: string | null;
+  email: string;
+  role: StaffRole;
+  online: boolean;
+  last_seen_at: string | null;
+  open_conversations: number;
+  capacity: number;
+  /** Only on deactivated members. */
+  deactivated_at?: string;
+}
+
+/** A member as an administrator's change returns them, with the password Careline chose, once. */
+export interface StaffMemberWithPassword extends StaffMember {
+  generated_password?: string;
+}
+
+export interface NewStaffMember {
+  name: string;
+  email: string;
+  role: StaffRole;
+  capacity?: number;
+  /** Left out: the server generates one and returns it once. */
+  password?: string;
+}
+
+export interface StaffPatch {
+  name?: string;
+  role?: StaffRole;
+  capacity?: number;
+  active?: boolean;
+  password?: string;
+}
+
+export interface TeamDetails {
+  id: string;
+  name: string;
+  assignment_mode: AssignmentMode;
+  members: Array<{ id: string; name: string | null }>;
+  created_at: string;
+}
+
+export interface Channel {
+  id: string;
+  type: string;
+  name: string;
+  display_phone_number: string | null;
+  default_team: { id: string; name: string } | null;
+}
+
+export interface SavedReply {
+  id: string;
+  shortcut: string;
+  text: string;
+  language: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+}
+
+export interface SavedReplyDraft {
+  shortcut: string;
+  text: string;
+  language: string | null;
+}

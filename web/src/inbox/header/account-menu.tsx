@@ -1,0 +1,53 @@
+import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession, useSignedIn } from '../../auth/session-context.tsx';
+import { SettingsIcon } from '../../settings/settings-icons.tsx';
+import { Icon } from '../../ui/icons.tsx';
+import { initialsOf } from '../people.ts';
+import classes from './inbox-header.module.css';
+
+/** The signed-in person's menu: who they are, the settings (or their profile), the demo phone, sign out. */
+export function AccountMenu() {
+  const { t } = useTranslation();
+  const { user } = useSignedIn();
+  const { signOut } = useSession();
+  const name = user.name ?? user.email;
+  const admin = user.role === 'admin';
+  return (
+    <Menu position="bottom-end" width={240} shadow="md">
+      <Menu.Target>
+        <UnstyledButton className={classes.user} aria-label={t('header.account', { name })}>
+          <Avatar size={32} radius="xl" color="careline" variant="filled">
+            {initialsOf(name)}
+          </Avatar>
+          <Icon name="chevronDown" size={14} />
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="dark.7" truncate>
+            {name}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {user.email} · {t(admin ? 'header.roleAdmin' : 'header.roleAgent')}
+          </Text>
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={admin ? <SettingsIcon name="gear" size={16} /> : <Icon name="user" size={16} />}
+          component={Link}
+          to="/settings"
+        >
+          {t(admin ? 'header.settings' : 'header.profile')}
+        </Menu.Item>
+        <Menu.Item leftSection={<Icon name="phone" size={16} />} component="a" href="/phone" target="_blank">
+          {t('header.openPhone')}
+        </Menu.Item>
+        <Menu.Item leftSection={<Icon name="logout" size={16} />} onClick={() => void signOut()}>
+          {t('header.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,60 @@
+import { Alert, Avatar, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSignedIn } from '../auth/session-context.tsx';
+import { initialsOf } from '../inbox/people.ts';
+import { Icon } from '../ui/icons.tsx';
+
+/** What an agent finds at /settings: who they are, and who can change the clinic's settings. */
+export function AdminsOnly() {
+  const { t } = useTranslation();
+  const { user } = useSignedIn();
+  const name = user.name ?? user.email;
+  return (
+    <Stack maw={560} mx="auto" mt="xl" gap="lg">
+      <Title order={1} size="h2">
+        {t('settings.profile.title')}
+      </Title>
+      <Paper withBorder radius="lg" p="lg">
+        <Group gap="md" wrap="nowrap">
+          <Avatar size={56} radius="xl" color="careline" variant="filled">
+            {initialsOf(name)}
+          </Avatar>
+          <div>
+            <Text fw={600} size="lg">
+              {name}
+            </Text>
+            <Text c="dimmed" size="sm">
+              {user.email}
+            </Text>
+            <Group gap={6} mt={6}>
+              <Badge variant="light" color="gray">
+                {t(user.role === 'admin' ? 'header.roleAdmin' : 'header.roleAgent')}
+              </Badge>
+              <Badge variant="light" color="careline">
+                {user.org.name}
+              </Badge>
+            </Group>
+          </div>
+        </Group>
+      </Paper>
+      <Alert
+        color="careline"
+        variant="light"
+        icon={<Icon name="lock" />}
+        title={t('settings.adminsOnly.title')}
+      >
+        {t('settings.adminsOnly.body')}
+      </Alert>
+      <Button
+        component={Link}
+        to="/inbox"
+        variant="light"
+        w="fit-content"
+        leftSection={<Icon name="arrowLeft" size={16} />}
+      >
+        {t('settings.backToInbox')}
+      </Button>
+    </Stack>
+  );
+}
