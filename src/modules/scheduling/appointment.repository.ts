@@ -1,0 +1,181 @@
+import { and, asc, eq, gt, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { contacts } from '../contacts/contact.schema.ts';
+import { reminderPolicies } from '../reminders/reminder.schema.ts';
+import {
+  type Appointment,
+  type AppointmentStatus,
+  type AppointmentType,
+  appointments,
+  appointmentTypes,
+  BLOCKING_APPOINTMENT_STATUSES,
+  type Location,
+  locations,
+  practitioners,
+} from './scheduling.schema.ts';
+
+export async function insertAppointment(
+  tx: DbOrTx,
+  values: typeof appointments.$inferInsert,
+): Promise<Appointment> {
+  const [appointment] = await tx.insert(appointments).values(values).returning();
+  if (!appointment) throw new Error('insert into appointments returned nothing');
+  return appointment;
+}
+
+export async function findAppointment(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<Appointment | undefined> {
+  const [appointment] = await db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.orgId, orgId), eq(appointments.id, id)));
+  return appointment;
+}
+
+/** Locks the appointment until the transaction ends: a move and a cancel of it take turns. */
+export async function lockAppointment(
+  tx: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<Appointment | undefined> {
+  const [appointment] = await tx
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.orgId, orgId), eq(appointments.id, id)))
+    .for('update');
+  return appointment;
+}
+
+export async function updateAppointment(
+  tx: DbOrTx,
+  orgId: string,
+  id: string,
+  values: Partial<Omit<Appointment, 'id' | 'orgId' | 'createdAt' | 'updatedAt'>> & { updatedAt: Date },
+): Promise<Appointment | undefined> {
+  const [appointment] = await tx
+    .update(appointments)
+    .set(values)
+    .where(and(eq(appointments.orgId, orgId), eq(appointments.id, id)))
+    .returning();
+  return appointment;
+}
+
+/** Time an appointment holds, with the buffers its type asks for around it. */
+export interface HeldTime {
+  practitionerId: string;
+  start: Date;
+  end: Date;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+}
+
+/** The time these practitioners' blocking appointments hold between `from` and `to`. */
+export async function heldTimesOf(
+  db: DbOrTx,
+  orgId: string,
+  practitionerIds: readonly string[],
+  window: { from: Date; to: Date; excludeAppointmentId?: string },
+): Promise<HeldTime[]> {
+  if (practitionerIds.length === 0) return [];
+  const rows = await db
+    .select({
+      practitionerId: appointments.practitionerId,
+      start: appointments.start,
+      end: appointments.end,
+      bufferBeforeMinutes: appointmentTypes.bufferBeforeMinutes,
+      bufferAfterMinutes: appointmentTypes.bufferAfterMinutes,
+    })
+    .from(appointments)
+    .leftJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
+    .where(
+      and(
+        eq(appointments.orgId, orgId),
+        inArray(appointments.practitionerId, [...new Set(practitionerIds)]),
+        inArray(appointments.status, [...BLOCKING_APPOINTMENT_STATUSES]),
+        gt(appointments.end, window.from),
+        lt(appointments.start, window.to),
+        window.excludeAppointmentId === undefined
+          ? undefined
+          : ne(appointments.id, window.excludeAppointmentId),
+      ),
+    );
+  return rows.map((r) => ({
+    ...r,
+    bufferBeforeMinutes: r.bufferBeforeMinutes ?? 0,
+    bufferAfterMinutes: r.bufferAfterMinutes ?? 0,
+  }));
+}
+
+export interface AppointmentFilter {
+  ids?: readonly string[];
+  practitionerId?: string;
+  contactId?: string;
+  statuses?: readonly AppointmentStatus[];
+  /** Only appointments ending after this instant (with `startsBefore`: overlapping a stretch of time). */
+  endsAfter?: Date;
+  startsBefore?: Date;
+  startsAtOrAfter?: Date;
+  limit?: number;
+}
+
+/** An appointment with what is shown beside it: who, with whom, where, what. */
+export interface AppointmentRow {
+  appointment: Appointment;
+  contactName: string | null;
+  practitionerName: string;
+  location: Location;
+  type: AppointmentType | null;
+}
+
+/** The clinic's appointments matching the filter, earliest first. */
+export async function appointmentRows(
+  db: DbOrTx,
+  orgId: string,
+  filter: AppointmentFilter,
+): Promise<AppointmentRow[]> {
+  if (filter.ids !== undefined && filter.ids.length === 0) return [];
+  const conditions: Array<SQL | undefined> = [
+    eq(appointments.orgId, orgId),
+    filter.ids === undefined ? undefined : inArray(appointments.id, [...filter.ids]),
+    filter.practitionerId === undefined ? undefined : eq(appointments.practitionerId, filter.practitionerId),
+    filter.contactId === undefined ? undefined : eq(appointments.contactId, filter.contactId),
+    filter.statuses === undefined ? undefined : inArray(appointments.status, [...filter.statuses]),
+    filter.endsAfter === undefined ? undefined : gt(appointments.end, filter.endsAfter),
+    filter.startsBefore === undefined ? undefined : lt(appointments.start, filter.startsBefore),
+    filter.startsAtOrAfter === undefined ? undefined : gte(appointments.start, filter.startsAtOrAfter),
+  ];
+  const query = db
+    .select({
+      appointment: appointments,
+      contactName: contacts.displayName,
+      practitionerName: practitioners.name,
+      location: locations,
+      type: appointmentTypes,
+    })
+    .from(appointments)
+    .innerJoin(contacts, and(eq(contacts.id, appointments.contactId), eq(contacts.orgId, orgId)))
+    .innerJoin(
+      practitioners,
+      and(eq(practitioners.id, appointments.practitionerId), eq(practitioners.orgId, orgId)),
+    )
+    .innerJoin(locations, and(eq(locations.id, appointments.locationId), eq(locations.orgId, orgId)))
+    .leftJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
+    .where(and(...conditions))
+    .orderBy(asc(appointments.start), asc(appointments.id));
+  return filter.limit === undefined ? query : query.limit(filter.limit);
+}
+
+/** The reminder policy's default: an appointment not marked arrived 15 minutes after it started is late. */
+export const DEFAULT_LATE_AFTER_MINUTES = 15;
+
+/** After how many minutes the clinic flags a patient not marked arrived (its reminder policy says). */
+export async function lateAfterMinutesOf(db: DbOrTx, orgId: string): Promise<number> {
+  const [policy] = await db
+    .select({ lateAfterMinutes: reminderPolicies.lateAfterMinutes })
+    .from(reminderPolicies)
+    .where(eq(reminderPolicies.orgId, orgId));
+  return policy?.lateAfterMinutes ?? DEFAULT_LATE_AFTER_MINUTES;
+}
