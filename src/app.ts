@@ -23,6 +23,7 @@ import { automationRoutes } from './modules/flows/automation.routes.ts';
 import { flowRoutes } from './modules/flows/flow.routes.ts';
 import { FLOWS_QUEUE } from './modules/flows/flow-queue.ts';
 import { type FlowRuntimeDeps, processFlowJob } from './modules/flows/flow-runtime.service.ts';
+import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { sendQueuedMessage } from './modules/outbox/outbox.service.ts';
@@ -106,6 +107,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     senders,
     // Careline's own keywords and buttons come before any flow: STOP must work whatever a flow asks.
     interceptors: [consentKeywordInterceptor, reminderReplyInterceptor],
+    hostOperations: bookingOperations,
+    mediaStore,
   };
   // The worker is created below; scheduling and reminders wake it through this indirection.
   const scheduling: SchedulingDeps = {

@@ -10,6 +10,7 @@ import { replaceTeamMembers } from '../modules/teams/team.repository.ts';
 import { createTeam } from '../modules/teams/team.service.ts';
 import { createUser } from '../modules/users/user.service.ts';
 import type { Db } from '../platform/db/db.ts';
+import { seedDemoScheduling } from './demo-scheduling.ts';
 
 export const DEMO_PHONE_NUMBER_ID = '100000000000001';
 export const DEMO_WABA_ID = '100000000000002';
@@ -52,6 +53,7 @@ export async function seedDemoClinic(db: Db): Promise<DemoCredentials | null> {
       teams.set(name, team.id);
     }
     await installBuiltInFlows(tx, org.id);
+    await seedDemoScheduling(tx, org.id);
     const account = await addWhatsAppAccount(tx, {
       orgId: org.id,
       name: 'WhatsApp (simulator)',

@@ -21,6 +21,7 @@ export interface SessionRef {
   builtIn: string | null;
   /** The conversation the session is about when it is not the one it talks in (a survey's). */
   subjectConversationId: string | null;
+  language: 'fr' | 'en';
 }
 
 export interface EffectsOutcome {
@@ -125,6 +126,16 @@ export async function applyFlowEffects(
           rating: effect.rating,
           comment: effect.comment ?? null,
         });
+        break;
+      }
+      case 'host_request': {
+        const operation = scope.deps.hostOperations?.[effect.operation];
+        const result = operation
+          ? await operation(scope, effect.params, { id: session.id, language: session.language })
+          : ({ ok: false, code: 'unknown_operation' } as const);
+        if (!operation)
+          scope.deps.logger.warn({ operation: effect.operation }, 'a flow asked for an unknown operation');
+        outcome.inputs.push({ kind: 'host_result', requestId: effect.requestId, ...result });
         break;
       }
       case 'end':

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
+import type { MediaStore } from '../../platform/media/media-store.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { findContact } from '../contacts/contact.repository.ts';
@@ -34,6 +35,7 @@ import { applyFlowEffects } from './flow-effects.ts';
 import { flowContextFor } from './flow-host-context.ts';
 import { performFlowHttpRequest } from './flow-http.ts';
 import { enqueueFlowJob, type FlowJob, flowJobSchema } from './flow-queue.ts';
+import type { HostOperation } from './host-operation.ts';
 import type { InboundInterceptor } from './inbound-interceptor.ts';
 
 export interface FlowRuntimeDeps {
@@ -43,6 +45,10 @@ export interface FlowRuntimeDeps {
   now?: () => Date;
   /** See each patient message before flows do (consent keywords, replies to reminders). */
   interceptors?: readonly InboundInterceptor[];
+  /** What flows' `request` steps may ask for, by operation name (booking an appointment…). */
+  hostOperations?: Readonly<Record<string, HostOperation>>;
+  /** Where files a flow sends (an appointment's .ics) are kept; without it such operations fail. */
+  mediaStore?: MediaStore;
 }
 
 /** What a session needs around it while it moves: all read inside the job's transaction. */
@@ -297,7 +303,13 @@ async function run(
     state = result.session;
     const outcome = await applyFlowEffects(
       scope,
-      { id: row.id, flowKey: flow.key, builtIn: flow.builtIn, subjectConversationId: subjectOf(state) },
+      {
+        id: row.id,
+        flowKey: flow.key,
+        builtIn: flow.builtIn,
+        subjectConversationId: subjectOf(state),
+        language: state.language,
+      },
       result.effects,
     );
     inputs.push(...outcome.inputs);
@@ -312,7 +324,9 @@ async function run(
   }
   if (next !== undefined && chain < MAX_CHAINED_STARTS) {
     const target = await findFlowByKey(scope.tx, scope.org.id, next);
-    if (target?.enabled) await startSession(scope, target, 'flow', undefined, chain + 1);
+    // The started flow reads the answers of the one that started it as `vars.trigger.<answer>`.
+    const handed = { ...(state?.answers ?? {}), from: flow.key };
+    if (target?.enabled) await startSession(scope, target, 'flow', undefined, chain + 1, handed);
     else
       scope.deps.logger.warn({ flowKey: next }, 'a flow asked to start a flow that is missing or disabled');
   }

@@ -4,8 +4,9 @@ import type { AssignTarget } from './step.schema.ts';
 
 /**
  * What the host must do for the session, in order. The engine only asks: a `send` goes through the
- * outbox (which may still refuse it), an `assign` or `http_request` comes back as an input with the
- * same request id, a `schedule_timer` comes back as a `timer` input with its id at `at`.
+ * outbox (which may still refuse it), an `assign`, `http_request` or `host_request` comes back as an input
+ * with the same request id (at once or later), a `schedule_timer` comes back as a `timer` input with its
+ * id at `at`.
  */
 export type FlowEffect =
   | { type: 'send'; message: OutboundMessage }
@@ -28,6 +29,14 @@ export type FlowEffect =
       headers: Record<string, string>;
       body?: JsonValue;
       timeoutMs: number;
+    }
+  | {
+      /** A named operation of the host's own (`find_slots`); answered by a `host_result` input. */
+      type: 'host_request';
+      requestId: string;
+      operation: string;
+      params: Record<string, JsonValue>;
+      sessionId: string;
     }
   | { type: 'handoff'; reason?: string; note?: string; urgent: boolean }
   | { type: 'close_conversation' }

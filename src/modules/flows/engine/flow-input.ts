@@ -2,9 +2,10 @@ import { z } from 'zod';
 
 /**
  * What moves a session on: its start, a patient's message, a timer the engine asked for, or the answer
- * to a request the host carried out (an assignment, an HTTP call).
+ * to a request the host carried out (an assignment, an HTTP call, one of its own operations).
  */
-// A plain union: an http_result comes in two shapes, which a discriminated union on `kind` cannot hold.
+// A plain union: http_result and host_result come in two shapes, which a discriminated union on `kind`
+// cannot hold.
 export const flowInputSchema = z.union([
   z.strictObject({
     kind: z.literal('start'),
@@ -44,6 +45,22 @@ export const flowInputSchema = z.union([
       kind: z.literal('http_result'),
       requestId: z.string().min(1),
       error: z.enum(['timeout', 'network']),
+    }),
+  ]),
+  z.discriminatedUnion('ok', [
+    z.strictObject({
+      kind: z.literal('host_result'),
+      requestId: z.string().min(1),
+      ok: z.literal(true),
+      data: z.json().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('host_result'),
+      requestId: z.string().min(1),
+      ok: z.literal(false),
+      /** Why the host refused (`taken`, `none`): the request step's `cases` route on it. */
+      code: z.string().min(1),
+      data: z.json().optional(),
     }),
   ]),
 ]);

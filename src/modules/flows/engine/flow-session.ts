@@ -17,6 +17,8 @@ export const END_REASONS = [
   'max_attempts',
   'timeout',
   'http_error',
+  'request_failed',
+  'no_options',
   'not_assigned',
   'loop',
   'expired',

@@ -44,6 +44,7 @@ export {
   sessionLanguage,
 } from './localised.ts';
 export { type MatchableOption, matchOption, type OptionReply } from './match-option.ts';
+export { type HostOption, hostOptions } from './menu-choices.ts';
 export { type AnswerRules, parseAnswer, parseEmail } from './parse-answer.ts';
 export { parseDate, parseTime } from './parse-date-time.ts';
 export { parseNumber } from './parse-number.ts';

@@ -1,28 +1,40 @@
 import { RETRY_PROMPTS } from './built-in-texts.ts';
 import type { FlowInputOf } from './flow-input.ts';
-import { type FlowRun, goTo, type StepOutcome, say, send } from './flow-run.ts';
+import { exitTo, type FlowRun, goTo, type StepOutcome, say, send } from './flow-run.ts';
 import type { Localised } from './localised.ts';
 import { matchOption } from './match-option.ts';
+import { type MenuChoice, menuChoices } from './menu-choices.ts';
 import { answerTimedOut, awaitAnswer, rejectAnswer } from './question.ts';
-import { renderOptions } from './render-options.ts';
+import { renderItems } from './render-options.ts';
 import type { StepOf } from './step.schema.ts';
 
 type MenuStep = StepOf<'menu'>;
 
-/** Options that each lead somewhere; the chosen id is kept under `answers[saveAs]` when asked. */
+/**
+ * Options that each lead somewhere; the chosen id is kept under `answers[saveAs]` when asked. A menu
+ * fed by the host also keeps the chosen title, under `answers[saveAs + '_title']`, for a confirmation
+ * to quote: the id of a slot means nothing to a patient.
+ */
 export const menuStep = {
   enter(run: FlowRun, step: MenuStep): StepOutcome {
-    show(run, step, step.prompt);
+    const choices = menuChoices(run, step);
+    if (choices.length === 0) return exitTo(step.empty, 'no_options');
+    show(run, step, choices, step.prompt);
     return awaitAnswer(run, step);
   },
 
   message(run: FlowRun, step: MenuStep, reply: FlowInputOf<'message'>): StepOutcome {
-    const option = matchOption(step.options, reply);
-    if (option === undefined) {
-      return rejectAnswer(run, step, () => show(run, step, step.retryPrompt ?? RETRY_PROMPTS.menu));
+    const choices = menuChoices(run, step);
+    if (choices.length === 0) return exitTo(step.empty, 'no_options');
+    const choice = matchOption(choices, reply);
+    if (choice === undefined) {
+      return rejectAnswer(run, step, () => show(run, step, choices, step.retryPrompt ?? RETRY_PROMPTS.menu));
     }
-    if (step.saveAs !== undefined) run.session.answers[step.saveAs] = option.id;
-    return goTo(option.next);
+    if (step.saveAs !== undefined) {
+      run.session.answers[step.saveAs] = choice.id;
+      if (step.optionsFrom !== undefined) run.session.answers[`${step.saveAs}_title`] = choice.item.title;
+    }
+    return goTo(choice.next);
   },
 
   timer(_run: FlowRun, step: MenuStep): StepOutcome {
@@ -31,6 +43,14 @@ export const menuStep = {
 };
 
 /** The menu again on a retry, not the retry text alone: the patient needs the buttons to tap. */
-function show(run: FlowRun, step: MenuStep, body: Localised): void {
-  send(run, renderOptions(run, say(run, body), step.options, step.buttonLabel));
+function show(run: FlowRun, step: MenuStep, choices: readonly MenuChoice[], body: Localised): void {
+  send(
+    run,
+    renderItems(
+      run,
+      say(run, body),
+      choices.map((choice) => choice.item),
+      step.buttonLabel,
+    ),
+  );
 }

@@ -6,6 +6,7 @@ import type { FlowInput } from './flow-input.ts';
 import type { FlowRun, StepOutcome } from './flow-run.ts';
 import { httpStep } from './http-step.ts';
 import { menuStep } from './menu-step.ts';
+import { requestStep } from './request-step.ts';
 import type { Step } from './step.schema.ts';
 
 /** Why an input changed nothing; the host can then route a message elsewhere (the inbox). */
@@ -33,6 +34,8 @@ export function enterStep(run: FlowRun, step: Step): StepOutcome {
       return assignStep.enter(run, step);
     case 'http':
       return httpStep.enter(run, step);
+    case 'request':
+      return requestStep.enter(run, step);
     case 'wait':
       return actionSteps.wait(run, step);
     case 'goto':
@@ -70,6 +73,7 @@ export function resumeStep(run: FlowRun, step: Step, input: FlowInput): InputOut
       if (step.type === 'menu') return menuStep.timer(run, step);
       if (step.type === 'csat') return csatStep.timer(run, step);
       if (step.type === 'assign') return assignStep.timer(run, step);
+      if (step.type === 'request') return requestStep.timer(run, step);
       if (step.type === 'wait') return { kind: 'next', stepId: step.next };
       return { kind: 'ignored', reason: 'stale_timer' };
     }
@@ -94,5 +98,11 @@ export function resumeStep(run: FlowRun, step: Step, input: FlowInput): InputOut
       }
       session.pendingRequest = undefined;
       return httpStep.result(run, step, input);
+    case 'host_result':
+      if (step.type !== 'request' || input.requestId !== session.pendingRequest) {
+        return { kind: 'ignored', reason: 'stale_result' };
+      }
+      session.pendingRequest = undefined;
+      return requestStep.result(run, step, input);
   }
 }

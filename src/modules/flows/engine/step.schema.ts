@@ -1,57 +1,23 @@
 import { z } from 'zod';
 import { clockTimeSchema, conditionSchema } from './condition.schema.ts';
 import { localisedSchema } from './localised.ts';
+import { menuStepSchema } from './menu-step.schema.ts';
+import { requestStepSchema } from './request-step.schema.ts';
 import { sendContentSchema } from './send-content.schema.ts';
+import {
+  buttonLabelSchema,
+  choiceOption,
+  keySchema,
+  MAX_MENU_OPTIONS,
+  minutesSchema,
+  questionExits,
+  stepIdSchema,
+  uniqueOptionIds,
+} from './step-fields.schema.ts';
 
-export const STEP_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export { MAX_MENU_OPTIONS, STEP_ID, stepIdSchema } from './step-fields.schema.ts';
 export const ASK_KINDS = ['text', 'free_text', 'number', 'date', 'time', 'phone', 'email', 'choice'] as const;
 export type AskKind = (typeof ASK_KINDS)[number];
-
-/** At most ten: WhatsApp lists hold ten rows, and a longer menu is a form, not a question. */
-export const MAX_MENU_OPTIONS = 10;
-const MAX_MINUTES = 60 * 24 * 366;
-
-export const stepIdSchema = z.string().regex(STEP_ID, 'must be a step id (letters, digits, _ or -)');
-const keySchema = z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'must be a name of letters, digits or _');
-const minutesSchema = z
-  .int({ error: 'must be a whole number of minutes' })
-  .min(1, 'must be ≥ 1')
-  .max(MAX_MINUTES, `must be ≤ ${MAX_MINUTES}`);
-
-/** Where an answered question goes on, and where it goes when the patient cannot or does not answer. */
-const questionExits = {
-  retryPrompt: localisedSchema.optional(),
-  maxAttempts: z
-    .int({ error: 'must be a whole number' })
-    .min(1, 'must be ≥ 1')
-    .max(10, 'must be ≤ 10')
-    .optional(),
-  timeoutMinutes: minutesSchema.optional(),
-  failure: stepIdSchema.optional(),
-  timeout: stepIdSchema.optional(),
-};
-
-const choiceOption = {
-  id: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be an id of letters, digits, _ . : or -'),
-  title: localisedSchema,
-  description: localisedSchema.optional(),
-  /** Other words that pick this option ("oui", "yes"). */
-  aliases: z.array(z.string().min(1, 'must not be empty')).optional(),
-};
-
-function uniqueOptionIds(options: readonly { id: string }[], ctx: z.RefinementCtx, prefix: string[]): void {
-  const seen = new Set<string>();
-  options.forEach((option, index) => {
-    if (seen.has(option.id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [...prefix, index, 'id'],
-        message: `duplicate option id ${option.id}`,
-      });
-    }
-    seen.add(option.id);
-  });
-}
 
 const sendStep = z.strictObject({
   type: z.literal('send'),
@@ -81,7 +47,7 @@ const askStep = z
       .array(z.strictObject(choiceOption))
       .max(MAX_MENU_OPTIONS, 'must hold at most 10 options')
       .optional(),
-    buttonLabel: localisedSchema.optional(),
+    buttonLabel: buttonLabelSchema.optional(),
     /** Pass each answer to the red-flag screen before anything else. */
     screen: z.boolean().optional(),
     next: stepIdSchema.optional(),
@@ -96,20 +62,6 @@ const askStep = z
       ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be ≥ min' });
     }
   });
-
-const menuStep = z
-  .strictObject({
-    type: z.literal('menu'),
-    prompt: localisedSchema,
-    options: z
-      .array(z.strictObject({ ...choiceOption, next: stepIdSchema }))
-      .min(1, 'must hold at least one option')
-      .max(MAX_MENU_OPTIONS, 'must hold at most 10 options'),
-    buttonLabel: localisedSchema.optional(),
-    saveAs: keySchema.optional(),
-    ...questionExits,
-  })
-  .superRefine((step, ctx) => uniqueOptionIds(step.options, ctx, ['options']));
 
 const branchStep = z.strictObject({
   type: z.literal('branch'),
@@ -191,7 +143,7 @@ const endStep = z.strictObject({ type: z.literal('end') });
 const csatStep = z.strictObject({
   type: z.literal('csat'),
   prompt: localisedSchema.optional(),
-  buttonLabel: localisedSchema.optional(),
+  buttonLabel: buttonLabelSchema.optional(),
   askComment: z.boolean().optional(),
   commentPrompt: localisedSchema.optional(),
   commentTimeoutMinutes: minutesSchema.optional(),
@@ -221,6 +173,7 @@ export const STEP_TYPES = [
   'remove_tag',
   'assign',
   'http',
+  'request',
   'wait',
   'goto',
   'start_flow',
@@ -237,13 +190,14 @@ export const stepSchema = z.discriminatedUnion(
   [
     sendStep,
     askStep,
-    menuStep,
+    menuStepSchema,
     branchStep,
     setFieldStep,
     addTagStep,
     removeTagStep,
     assignStep,
     httpStep,
+    requestStepSchema,
     waitStep,
     gotoStep,
     startFlowStep,

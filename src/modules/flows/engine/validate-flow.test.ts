@@ -106,6 +106,79 @@ describe('validateFlow', () => {
     ]);
   });
 
+  test('a request step: its operation name, and every exit, cases included, must lead somewhere', () => {
+    const request = { type: 'request', operation: 'book_slot', saveAs: 'booking', next: 'done' };
+    expect(problems(baseFlow({ ask_age: request, done }))).toEqual([]);
+    expect(problems(baseFlow({ ask_age: { ...request, operation: 'Book-Slot' }, done }))).toEqual([
+      'steps.ask_age.operation: must be an operation name of a-z and _ (at most 40)',
+    ]);
+    const routed = {
+      ...request,
+      failure: 'sorry',
+      timeout: 'slow',
+      timeoutMinutes: 2,
+      cases: { taken: 'retry', none: 'done' },
+    };
+    expect(problems(baseFlow({ ask_age: routed, done }))).toEqual([
+      'steps.ask_age.failure: points at step sorry, which does not exist',
+      'steps.ask_age.timeout: points at step slow, which does not exist',
+      'steps.ask_age.cases.taken: points at step retry, which does not exist',
+    ]);
+    expect(problems(baseFlow({ ask_age: { ...request, timeoutMinutes: 0 }, done }))).toEqual([
+      'steps.ask_age.timeoutMinutes: must be ≥ 1',
+    ]);
+  });
+
+  test('a menu needs options or optionsFrom, and a menu fed by the host needs optionNext', () => {
+    const menu = { type: 'menu', prompt: 'Quel créneau ?' };
+    expect(problems(baseFlow({ ask_age: menu, done }))).toEqual([
+      'steps.ask_age.options: a menu needs options or optionsFrom',
+    ]);
+    expect(problems(baseFlow({ ask_age: { ...menu, optionsFrom: 'vars.slots.options' }, done }))).toEqual([
+      'steps.ask_age.optionNext: is required with optionsFrom',
+    ]);
+    const fixed = { ...menu, options: [{ id: 'a', title: 'A', next: 'done' }] };
+    expect(problems(baseFlow({ ask_age: { ...fixed, optionNext: 'done', empty: 'done' }, done }))).toEqual([
+      'steps.ask_age.optionNext: is only for a menu with optionsFrom',
+      'steps.ask_age.empty: is only for a menu with optionsFrom',
+    ]);
+    expect(
+      problems(baseFlow({ ask_age: { ...menu, optionsFrom: 'slots', optionNext: 'done' }, done })),
+    ).toEqual([
+      'steps.ask_age.optionsFrom: must be a path such as vars.slots.options (from answers, vars, contact or org)',
+    ]);
+  });
+
+  test('a menu fed by the host: optionNext and empty must lead somewhere', () => {
+    const menu = {
+      type: 'menu',
+      prompt: 'Quel créneau ?',
+      optionsFrom: 'vars.slots.options',
+      optionNext: 'book',
+      empty: 'none',
+    };
+    expect(problems(baseFlow({ ask_age: menu, done }))).toEqual([
+      'steps.ask_age.optionNext: points at step book, which does not exist',
+      'steps.ask_age.empty: points at step none, which does not exist',
+    ]);
+    expect(problems(baseFlow({ ask_age: { ...menu, optionNext: 'done', empty: 'done' }, done }))).toEqual([]);
+  });
+
+  test('a list button label is at most 20 characters, in each language', () => {
+    const menu = { type: 'menu', prompt: 'x', options: [{ id: 'a', title: 'A', next: 'done' }] };
+    expect(
+      problems(baseFlow({ ask_age: { ...menu, buttonLabel: { fr: 'Créneaux', en: 'Times' } }, done })),
+    ).toEqual([]);
+    expect(
+      problems(
+        baseFlow({
+          ask_age: { ...menu, buttonLabel: { fr: 'Voir', en: 'See all the available times' } },
+          done,
+        }),
+      ),
+    ).toEqual(['steps.ask_age.buttonLabel: must be at most 20 characters']);
+  });
+
   test('conditions are checked down to their values', () => {
     const branch = (when: unknown) =>
       baseFlow({ ask_age: { type: 'branch', cases: [{ when, next: 'done' }], else: 'done' }, done });

@@ -64,7 +64,12 @@ export function stepExits(step: Step): [string, string | undefined][] {
       ];
     case 'menu':
       return [
-        ...step.options.map((option, index): [string, string] => [`options.${index}.next`, option.next]),
+        ...(step.options ?? []).map((option, index): [string, string] => [
+          `options.${index}.next`,
+          option.next,
+        ]),
+        ['optionNext', step.optionNext],
+        ['empty', step.empty],
         ['failure', step.failure],
         ['timeout', step.timeout],
       ];
@@ -83,6 +88,16 @@ export function stepExits(step: Step): [string, string | undefined][] {
       return [
         ['next', step.next],
         ['failure', step.failure],
+      ];
+    case 'request':
+      return [
+        ['next', step.next],
+        ['failure', step.failure],
+        ['timeout', step.timeout],
+        ...Object.entries(step.cases ?? {}).map(([code, target]): [string, string] => [
+          `cases.${code}`,
+          target,
+        ]),
       ];
     case 'send':
     case 'set_field':

@@ -53,7 +53,7 @@ test('start_flow steps name built-in flows', () => {
       step.type === 'start_flow' ? [step.flowKey] : [],
     ),
   );
-  expect(targets).toEqual(['non_urgent_question']);
+  expect(targets.sort()).toEqual(['booking', 'booking', 'non_urgent_question']);
   for (const key of targets) expect(byKey(key).triggers).toContainEqual({ kind: 'flow' });
 });
 
@@ -99,8 +99,10 @@ function enterStep(flow: BuiltInFlow, stepId: string, context: FlowContext) {
   return advance({ ...flow.definition, start: stepId }, null, { kind: 'start' }, context).effects;
 }
 
+/** A step that shows choices by itself; a menu of the host's options (slots…) needs the host's answer. */
 function offersChoices(step: Step): boolean {
-  return step.type === 'menu' || step.type === 'csat' || (step.type === 'ask' && step.kind === 'choice');
+  if (step.type === 'menu') return step.optionsFrom === undefined;
+  return step.type === 'csat' || (step.type === 'ask' && step.kind === 'choice');
 }
 
 const LOCALISED_KEYS = new Set([

@@ -71,14 +71,12 @@ describe('FAQ menu on WhatsApp', () => {
     expect(patient.status).toBe('completed');
   });
 
-  test('an appointment goes to reception with a note saying so', () => {
+  test('an appointment starts booking by chat', () => {
     const patient = chat();
     patient.start();
     const effects = patient.say('rdv');
-    expect(effectOf(effects, 'assign')?.target).toEqual({ team: 'Accueil' });
-    expect(transcript(effects)).toContain('l’accueil vous proposera un créneau');
-    expect(effectOf(effects, 'handoff')).toMatchObject({ note: 'Demande de rendez-vous', urgent: false });
-    expect(patient.status).toBe('handed_off');
+    expect(effectOf(effects, 'start_flow')).toEqual({ type: 'start_flow', flowKey: 'booking' });
+    expect(patient.status).toBe('completed');
   });
 
   test('"something else", or talking to someone after an answer, goes to reception', () => {

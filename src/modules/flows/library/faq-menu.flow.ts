@@ -1,3 +1,4 @@
+import { bookingFlow } from './booking.flow.ts';
 import type { BuiltInFlow } from './built-in-flow.schema.ts';
 import { BUILT_IN_TEAMS } from './built-in-teams.ts';
 import { faqAnswerSteps } from './faq-answers.steps.ts';
@@ -90,8 +91,8 @@ export const faqMenuFlow: BuiltInFlow = {
             id: 'appointment',
             title: { fr: 'Prendre rendez-vous', en: 'Book an appointment' },
             description: {
-              fr: 'L’accueil vous propose un créneau',
-              en: 'Reception will offer you a time',
+              fr: 'Les prochains créneaux libres',
+              en: 'The next free times',
             },
             aliases: ['rendez-vous', 'rendez vous', 'rdv', 'appointment'],
             next: 'appointment',
@@ -110,16 +111,7 @@ export const faqMenuFlow: BuiltInFlow = {
       ...healthTipsSteps(exits),
       ...faqAnswerSteps(exits),
       question: { type: 'start_flow', flowKey: nonUrgentQuestionFlow.key },
-      // Until patients can book by chat, reception books for them.
-      ...handOffToTeam('appointment', {
-        team: BUILT_IN_TEAMS.reception,
-        reason: 'appointment_request',
-        note: { fr: 'Demande de rendez-vous', en: 'Appointment request' },
-        message: {
-          fr: 'Très bien. Indiquez-nous ici le motif du rendez-vous et vos disponibilités : l’accueil vous proposera un créneau dès que possible, pendant nos heures d’ouverture.',
-          en: 'Certainly. Tell us here the reason for the appointment and when you are available: reception will offer you a time as soon as possible, during our opening hours.',
-        },
-      }),
+      appointment: { type: 'start_flow', flowKey: bookingFlow.key },
       ...handOffToTeam('reception', {
         team: BUILT_IN_TEAMS.reception,
         reason: 'patient_request',

@@ -1,0 +1,255 @@
+import { currentConsent, recordConsent } from '../../consent/consent.service.ts';
+import { REMINDER_CONSENT_QUESTION } from '../../consent/consent-texts.ts';
+import { insertMediaFile } from '../../media/media.repository.ts';
+import { submitOutboundMessage } from '../../outbox/outbound-submission.service.ts';
+import { cancelAppointment } from '../../scheduling/appointment.service.ts';
+import { getAppointment, upcomingAppointmentsOf } from '../../scheduling/appointment-agenda.service.ts';
+import { appointmentInviteFor } from '../../scheduling/appointment-invite.service.ts';
+import { listAppointmentTypes } from '../../scheduling/appointment-type.service.ts';
+import { parseTimePreference } from '../../scheduling/availability/time-preference.ts';
+import { bookAppointment } from '../../scheduling/booking.service.ts';
+import { listPractitioners } from '../../scheduling/practitioner.service.ts';
+import type { AppointmentType } from '../../scheduling/scheduling.schema.ts';
+import {
+  AppointmentStatusConflictError,
+  SchedulingNotFoundError,
+  SlotTakenError,
+  SlotUnavailableError,
+} from '../../scheduling/scheduling-errors.ts';
+import { findSlots } from '../../scheduling/slot-search.service.ts';
+import type { JsonValue } from '../engine/index.ts';
+import type { ConversationScope } from '../flow-runtime.service.ts';
+import type { HostOperation, HostOperationResult } from '../host-operation.ts';
+import { bookingTexts, dayAndTime, slotDescription, slotTitle } from './booking-texts.ts';
+
+/**
+ * WhatsApp accepts no text/calendar document: the invitation goes as plain text, and phones open the
+ * .ics file by its name in their calendar app.
+ */
+const INVITE_MIME_TYPE = 'text/plain';
+
+/** A list holds ten rows; one stays for "another time". */
+const SLOTS_OFFERED = 9;
+
+/**
+ * What the booking flow asks of Careline: the clinic's practitioners, free slots matching what the
+ * patient wrote, booking one (no double booking: the scheduling module decides), the patient's consent
+ * to reminders, the invitation file, and the patient's appointments to cancel.
+ */
+export const bookingOperations: Readonly<Record<string, HostOperation>> = {
+  list_practitioners: async (scope, _params, session) => {
+    const practitioners = (await listPractitioners(scope.tx, scope.org.id)).filter((p) => p.active);
+    if (practitioners.length === 0) return { ok: false, code: 'none' };
+    return {
+      ok: true,
+      data: {
+        options: practitioners.slice(0, SLOTS_OFFERED).map((p) => ({
+          id: p.id,
+          title: p.name.slice(0, 24),
+          description: bookingTexts[session.language].specialty(p.specialty),
+        })),
+      },
+    };
+  },
+
+  find_slots: async (scope, params, session) => {
+    const texts = bookingTexts[session.language];
+    const wanted = text(params.preference);
+    const preference = wanted
+      ? parseTimePreference(wanted, {
+          now: scope.now.toISOString(),
+          timeZone: scope.org.timeZone,
+          language: session.language,
+        })
+      : ({ kind: 'asap' } as const);
+    if (!preference) return { ok: false, code: 'unparsed' };
+    const type = await bookableType(scope);
+    if (!type) return { ok: false, code: 'none' };
+    const practitionerId = text(params.practitioner);
+    const found = await findSlots(scope.tx, scope.org.id, {
+      appointmentTypeId: type.id,
+      ...(practitionerId && practitionerId !== 'any' ? { practitionerId } : {}),
+      preference,
+      limit: SLOTS_OFFERED,
+      now: scope.now,
+      excludeStarts: list(params.exclude),
+    });
+    if (found.slots.length === 0) return { ok: false, code: 'none' };
+    return {
+      ok: true,
+      data: {
+        heading: found.matchedPreference ? texts.slotsHeading : texts.nearestHeading(wanted ?? ''),
+        options: found.slots.map((slot) => ({
+          id: [slot.start, slot.practitionerId, slot.locationId, type.id].join('|'),
+          title: slotTitle(slot.start, slot.timeZone, session.language),
+          description: slotDescription(slot.practitionerName, slot.locationName),
+        })),
+      },
+    };
+  },
+
+  book_slot: async (scope, params, session) => {
+    const [start, practitionerId, locationId, appointmentTypeId] = (text(params.slot) ?? '').split('|');
+    if (!start || !practitionerId || !locationId || !appointmentTypeId) return { ok: false, code: 'taken' };
+    const reschedule = text(params.reschedule);
+    try {
+      const appointment = await scope.tx.transaction((savepoint) =>
+        bookAppointment(savepoint, scope.org.id, {
+          contactId: scope.contact.id,
+          practitionerId,
+          locationId,
+          appointmentTypeId,
+          start,
+          reason: text(params.reason) ?? null,
+          source: 'chat',
+          conversationId: scope.conversation.id,
+          ...(reschedule ? { rescheduleOf: reschedule } : {}),
+          now: scope.now,
+        }),
+      );
+      return { ok: true, data: await describeAppointment(scope, appointment.id, session.language) };
+    } catch (error) {
+      // Someone else took it meanwhile (or it no longer fits the schedule): the patient picks again.
+      if (error instanceof SlotTakenError || error instanceof SlotUnavailableError)
+        return { ok: false, code: 'taken' };
+      if (error instanceof AppointmentStatusConflictError || error instanceof SchedulingNotFoundError) {
+        return { ok: false, code: 'not_movable' };
+      }
+      throw error;
+    }
+  },
+
+  consent_status: async (scope) => {
+    const consent = await currentConsent(
+      scope.tx,
+      scope.org.id,
+      scope.contact.id,
+      scope.channel,
+      'appointment_reminders',
+    );
+    return { ok: true, data: { granted: consent?.granted ?? false, asked: consent !== null } };
+  },
+
+  record_consent: async (scope, params, session) => {
+    const granted = text(params.answer) === 'yes';
+    await recordConsent(scope.tx, {
+      orgId: scope.org.id,
+      contactId: scope.contact.id,
+      channel: scope.channel,
+      purpose: 'appointment_reminders',
+      granted,
+      method: 'chat',
+      textShown: REMINDER_CONSENT_QUESTION[session.language],
+      at: scope.now,
+    });
+    return { ok: true, data: { granted } };
+  },
+
+  send_invite: async (scope, params, session) => sendInvite(scope, text(params.appointment), session),
+
+  my_appointments: async (scope, _params, session) => {
+    const upcoming = await upcomingAppointmentsOf(scope.tx, scope.org.id, scope.contact.id, scope.now);
+    if (upcoming.length === 0) return { ok: false, code: 'none' };
+    return {
+      ok: true,
+      data: {
+        options: upcoming.slice(0, SLOTS_OFFERED).map((row) => ({
+          id: row.appointment.id,
+          title: slotTitle(row.appointment.start.toISOString(), row.location.timeZone, session.language),
+          description: slotDescription(row.practitionerName, row.location.name),
+        })),
+      },
+    };
+  },
+
+  cancel_appointment: async (scope, params, session) => {
+    const id = text(params.appointment);
+    if (!id) return { ok: false, code: 'not_found' };
+    const mine = (await upcomingAppointmentsOf(scope.tx, scope.org.id, scope.contact.id, scope.now)).some(
+      (row) => row.appointment.id === id,
+    );
+    // Only the patient's own appointments: an id typed into a flow cannot cancel someone else's.
+    if (!mine) return { ok: false, code: 'not_found' };
+    const details = await describeAppointment(scope, id, session.language);
+    await cancelAppointment(scope.tx, scope.org.id, id, { by: 'patient', now: scope.now });
+    return { ok: true, data: details };
+  },
+};
+
+async function bookableType(scope: ConversationScope): Promise<AppointmentType | undefined> {
+  const types = (await listAppointmentTypes(scope.tx, scope.org.id)).filter((t) => t.active);
+  return types.find((t) => t.key === 'consultation') ?? types[0];
+}
+
+/** What the confirmation says: when, with whom, where. */
+async function describeAppointment(
+  scope: ConversationScope,
+  appointmentId: string,
+  language: 'fr' | 'en',
+): Promise<{ [key: string]: JsonValue }> {
+  const { appointment, location, practitionerName } = await getAppointment(
+    scope.tx,
+    scope.org.id,
+    appointmentId,
+    scope.now,
+  );
+  return {
+    id: appointment.id,
+    when: dayAndTime(appointment.start.toISOString(), location.timeZone, language),
+    who: practitionerName,
+    where: [location.name, location.address].filter(Boolean).join(', '),
+  };
+}
+
+/** The appointment as an .ics document in the chat, so the patient adds it to their calendar in one tap. */
+async function sendInvite(
+  scope: ConversationScope,
+  appointmentId: string | undefined,
+  session: { id: string; language: 'fr' | 'en' },
+): Promise<HostOperationResult> {
+  const store = scope.deps.mediaStore;
+  if (!appointmentId || !store) return { ok: false, code: 'unavailable' };
+  const ics = await appointmentInviteFor(scope.tx, scope.org.id, appointmentId, session.language, scope.now);
+  const fileName = session.language === 'fr' ? 'rendez-vous.ics' : 'appointment.ics';
+  const stored = await store.put({
+    orgId: scope.org.id,
+    bytes: Buffer.from(ics, 'utf8'),
+    mimeType: INVITE_MIME_TYPE,
+    fileName,
+  });
+  const file = await insertMediaFile(scope.tx, {
+    orgId: scope.org.id,
+    kind: 'document',
+    mimeType: INVITE_MIME_TYPE,
+    fileName,
+    size: stored.size,
+    sha256: stored.sha256,
+    storageKey: stored.key,
+    status: 'stored',
+    storedAt: scope.now,
+  });
+  await submitOutboundMessage(
+    { db: scope.tx, senders: scope.deps.senders, now: () => scope.now },
+    {
+      orgId: scope.org.id,
+      conversationId: scope.conversation.id,
+      message: {
+        type: 'document',
+        media: { mediaId: file.id },
+        fileName,
+        caption: bookingTexts[session.language].inviteCaption,
+      },
+      sentByApiKeyId: null,
+      sentByFlowSessionId: session.id,
+    },
+  );
+  return { ok: true };
+}
+
+function text(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function list(value: JsonValue | undefined): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
