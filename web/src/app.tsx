@@ -7,6 +7,9 @@ import { RequireSession } from './auth/require-session.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
+import { AutomationPage } from './settings/automation/automation-page.tsx';
+import { FlowJsonPage } from './settings/automation/flow-json-page.tsx';
+import { FlowPage } from './settings/automation/flow-page.tsx';
 import { SavedRepliesPage } from './settings/saved-replies/saved-replies-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import { StaffPage } from './settings/staff/staff-page.tsx';
@@ -46,6 +49,9 @@ export function App() {
                     <Route path="staff" element={<StaffPage />} />
                     <Route path="teams" element={<TeamsPage />} />
                     <Route path="saved-replies" element={<SavedRepliesPage />} />
+                    <Route path="automation" element={<AutomationPage />} />
+                    <Route path="automation/:key" element={<FlowPage />} />
+                    <Route path="automation/:key/json" element={<FlowJsonPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

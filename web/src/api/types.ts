@@ -1,5 +1,7 @@
 /** The inbox API's JSON, as the contract describes it (snake_case on the wire). */
 
+import type { ConversationAutomation } from './flow-types.ts';
+
 export type ConversationStatus = 'open' | 'pending' | 'closed';
 export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'closed'];
 
@@ -137,6 +139,8 @@ export interface Conversation {
   channel: string;
   last_message: Message | null;
   last_message_at: string;
+  /** The flow talking with the patient, or paused after a person wrote; null without automation. */
+  automation: ConversationAutomation | null;
 }
 
 export interface ConversationCounts {

@@ -48,6 +48,34 @@ const PATHS = {
     </>
   ),
   message: <path d="M4 20V6a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H8z" />,
+  robot: (
+    <>
+      <rect x="4" y="8" width="16" height="12" rx="3" />
+      <path d="M12 8V4M10 4h4M9 13h.01M15 13h.01M9.5 17h5M2 13v2M22 13v2" />
+    </>
+  ),
+  branch: (
+    <>
+      <circle cx="6" cy="5" r="2" />
+      <circle cx="6" cy="19" r="2" />
+      <circle cx="18" cy="7" r="2" />
+      <path d="M6 7v10M18 9a6 6 0 0 1-6 6H8" />
+    </>
+  ),
+  star: <path d="m12 3 2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z" />,
+  help: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17h.01" />
+    </>
+  ),
+  list: <path d="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01" />,
+  arrowRight: <path d="M5 12h14M13 6l6 6-6 6" />,
+  chevronRight: <path d="m9 6 6 6-6 6" />,
+  flag: <path d="M5 21V4M5 4h11l-2 4 2 4H5" />,
+  play: <path d="M7 4v16l13-8z" />,
+  code: <path d="m8 8-4 4 4 4M16 8l4 4-4 4M14 4l-4 16" />,
+  stop: <rect x="6" y="6" width="12" height="12" rx="2" />,
 } satisfies Record<string, ReactNode>;
 
 export type SettingsIconName = keyof typeof PATHS;

@@ -10,6 +10,7 @@ import { useNotify } from '../../ui/toasts.tsx';
 import { avatarColor, contactName, formatPhone, initialsOf } from '../people.ts';
 import { AssignMenu } from './assign-menu.tsx';
 import classes from './conversation-header.module.css';
+import { StartFlowMenu } from './start-flow-menu.tsx';
 
 interface Props {
   conversation: Conversation;
@@ -75,6 +76,7 @@ export function ConversationHeader({ conversation, timeZone, contactOpen, onTogg
                 : 'careline'
           }
         />
+        <StartFlowMenu conversation={conversation} />
         <Tooltip label={t(contactOpen ? 'contact.hide' : 'contact.show')} withArrow>
           <ActionIcon
             variant={contactOpen ? 'light' : 'subtle'}

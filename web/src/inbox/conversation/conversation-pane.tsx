@@ -8,6 +8,7 @@ import type { Conversation } from '../../api/types.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { Composer } from '../composer/composer.tsx';
 import { Timeline } from '../timeline/timeline.tsx';
+import { AutomationBanner } from './automation-banner.tsx';
 import { ConversationHeader } from './conversation-header.tsx';
 import classes from './conversation-pane.module.css';
 
@@ -21,7 +22,7 @@ interface Props {
   onToggleContact(): void;
 }
 
-/** One conversation: who and its state on top, the timeline, and the composer. */
+/** One conversation: who and its state on top, the timeline, its automation if any, and the composer. */
 export function ConversationPane(props: Props) {
   const { t } = useTranslation();
   const { conversation, conversationId } = props;
@@ -63,6 +64,7 @@ export function ConversationPane(props: Props) {
         focusMessageId={props.focusMessageId}
         timeZone={props.timeZone}
       />
+      <AutomationBanner conversation={conversation} />
       <Composer conversation={conversation} timeZone={props.timeZone} />
     </>
   );
