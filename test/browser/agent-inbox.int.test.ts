@@ -45,7 +45,10 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
     await agent.getByRole('textbox', { name: 'Password' }).fill(careline.demo.adminPassword);
     await agent.getByRole('button', { name: 'Sign in' }).click();
     await agent.waitForURL(/\/inbox/);
-    await agent.getByRole('listbox', { name: 'Conversations' }).or(agent.getByText('No conversations here')).waitFor();
+    await agent
+      .getByRole('listbox', { name: 'Conversations' })
+      .or(agent.getByText('No conversations here'))
+      .waitFor();
     await agent.getByText('Live', { exact: true }).waitFor(LIVE);
   });
 
@@ -54,7 +57,9 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
     await phone.getByRole('textbox', { name: 'Votre nom' }).fill('Chloé Martin');
     await phone.getByRole('textbox', { name: 'Votre numéro de mobile' }).fill('+33 6 11 22 33 44');
     await phone.getByRole('button', { name: 'Commencer' }).click();
-    await phone.getByRole('textbox', { name: 'Message à l’établissement' }).fill('Bonjour, j’ai très mal au dos depuis hier');
+    await phone
+      .getByRole('textbox', { name: 'Message à l’établissement' })
+      .fill('Bonjour, j’ai très mal au dos depuis hier');
     await phone.getByRole('button', { name: 'Envoyer', exact: true }).click();
 
     const row = agent.getByRole('option', { name: /Chloé Martin/ });
@@ -67,7 +72,9 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
   test('the agent replies; the phone shows it and the agent sees it read', async () => {
     await agent.getByRole('option', { name: /Chloé Martin/ }).click();
     await agent.getByText('Bonjour, j’ai très mal au dos depuis hier').waitFor();
-    await agent.getByRole('textbox', { name: 'Message to the patient' }).fill('Bonjour Chloé, pouvez-vous passer demain à 10 h ?');
+    await agent
+      .getByRole('textbox', { name: 'Message to the patient' })
+      .fill('Bonjour Chloé, pouvez-vous passer demain à 10 h ?');
     await agent.getByRole('button', { name: 'Send', exact: true }).click();
 
     await phone.getByTestId('phone-clinic').filter({ hasText: 'pouvez-vous passer demain' }).waitFor(LIVE);
@@ -94,7 +101,9 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
   test('an internal note stays with the staff', async () => {
     const composer = agent.getByRole('region', { name: 'Reply to the patient' });
     await composer.locator('label').filter({ hasText: 'Internal note' }).click();
-    await agent.getByRole('textbox', { name: 'Internal note' }).fill('Lombalgie probable, voir avec Dr Martin');
+    await agent
+      .getByRole('textbox', { name: 'Internal note' })
+      .fill('Lombalgie probable, voir avec Dr Martin');
     await agent.getByRole('button', { name: 'Add note' }).click();
     const note = agent.getByTestId('message').filter({ hasText: 'Lombalgie probable' });
     await note.getByText('only staff see this').waitFor();
@@ -105,11 +114,15 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
   });
 
   test('photos both ways: the patient sends one, the agent attaches one', async () => {
-    await phone.getByTestId('phone-photo-input').setInputFiles({ name: 'dos.png', mimeType: 'image/png', buffer: PHOTO });
+    await phone
+      .getByTestId('phone-photo-input')
+      .setInputFiles({ name: 'dos.png', mimeType: 'image/png', buffer: PHOTO });
     const patientPhoto = agent.getByTestId('message').locator('img').first();
     await patientPhoto.waitFor(LIVE);
 
-    await agent.locator('input[type=file]').setInputFiles({ name: 'ordonnance.png', mimeType: 'image/png', buffer: PHOTO });
+    await agent
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'ordonnance.png', mimeType: 'image/png', buffer: PHOTO });
     await agent.getByRole('textbox', { name: 'Message to the patient' }).fill('Votre ordonnance');
     await agent.getByRole('button', { name: 'Send', exact: true }).click();
     const sent = agent.getByTestId('message').filter({ hasText: 'Votre ordonnance' });
@@ -128,7 +141,9 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
     await agent.reload();
 
     await agent.getByText('The 24-hour window is closed — send an approved template').waitFor();
-    await expect(agent.getByRole('textbox', { name: 'Message to the patient' }).isDisabled()).resolves.toBe(true);
+    await expect(agent.getByRole('textbox', { name: 'Message to the patient' }).isDisabled()).resolves.toBe(
+      true,
+    );
     await screenshot(agent, `${engine}-06-window-closed`);
 
     await agent.getByRole('button', { name: 'Send a template' }).first().click();
@@ -137,7 +152,12 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
     for (const field of await dialog.getByRole('textbox').all()) await field.fill('Chloé');
     await screenshot(agent, `${engine}-07-template-picker`);
     await dialog.getByRole('button', { name: 'Send template' }).click();
-    await agent.getByTestId('message').filter({ hasText: /Template/ }).last().getByRole('img', { name: /Sent|Delivered|Read/ }).waitFor(LIVE);
+    await agent
+      .getByTestId('message')
+      .filter({ hasText: /Template/ })
+      .last()
+      .getByRole('img', { name: /Sent|Delivered|Read/ })
+      .waitFor(LIVE);
   });
 
   test('search finds a message by words without accents and opens the conversation at it', async () => {
@@ -153,11 +173,19 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
   });
 
   test('the interface switches to French and back', async () => {
-    await agent.getByRole('radiogroup', { name: 'Language' }).locator('label').filter({ hasText: 'FR' }).click();
+    await agent
+      .getByRole('radiogroup', { name: 'Language' })
+      .locator('label')
+      .filter({ hasText: 'FR' })
+      .click();
     await screenshot(agent, `${engine}-09-french`);
     await agent.getByText('La fenêtre de 24 heures est fermée — envoyez un modèle approuvé').waitFor();
     await agent.getByRole('combobox', { name: 'Rechercher des messages et des patients' }).waitFor();
-    await agent.getByRole('radiogroup', { name: 'Langue' }).locator('label').filter({ hasText: 'EN' }).click();
+    await agent
+      .getByRole('radiogroup', { name: 'Langue' })
+      .locator('label')
+      .filter({ hasText: 'EN' })
+      .click();
     await agent.getByRole('combobox', { name: 'Search messages and patients' }).waitFor();
   });
 
