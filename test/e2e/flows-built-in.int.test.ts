@@ -212,7 +212,11 @@ describe.each(TEST_ENGINES)('the built-in flows, played by a patient on the simu
       .select()
       .from(csatResponses)
       .where(eq(csatResponses.contactId, conversation.contactId));
-    expect(response).toMatchObject({ conversationId: conversation.id, rating: 4, comment: 'Très bien reçue, merci' });
+    expect(response).toMatchObject({
+      conversationId: conversation.id,
+      rating: 4,
+      comment: 'Très bien reçue, merci',
+    });
     const answered = await conversationOf(phone);
     expect(answered.id).not.toBe(conversation.id);
     expect(answered.status).toBe('closed');

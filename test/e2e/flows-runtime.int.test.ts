@@ -98,7 +98,9 @@ describe.each(TEST_ENGINES)('automation flows through the simulator (%s)', (engi
         });
       return sent.length >= count ? sent : undefined;
     }, 10_000).catch((error: unknown) => {
-      const texts = env.simulator.simulator.sends(clinic.number.phoneNumberId).map((s) => JSON.stringify(s.request).slice(0, 300));
+      const texts = env.simulator.simulator
+        .sends(clinic.number.phoneNumberId)
+        .map((s) => JSON.stringify(s.request).slice(0, 300));
       throw new Error(`${String(error)}; sent so far: ${texts.join('\n')}`);
     });
   }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CONVERSATION_STATUSES } from '../inbox/conversation.schema.ts';
-import type { Contact } from './contact.schema.ts';
 import type { ContactPanel, ContactWithIdentities } from './contact.service.ts';
 import { isLanguageTag } from './language-tag.ts';
 

@@ -203,8 +203,7 @@ async function adoptSurvey(scope: ConversationScope): Promise<FlowSessionRow | u
     scope.contact.id,
     scope.conversation.id,
   );
-  if (!waiting || waiting.trigger !== 'conversation_closed' || waiting.expiresAt <= scope.now)
-    return undefined;
+  if (waiting?.trigger !== 'conversation_closed' || waiting.expiresAt <= scope.now) return undefined;
   await moveSession(scope.tx, waiting.id, scope.conversation.id);
   return { ...waiting, conversationId: scope.conversation.id };
 }

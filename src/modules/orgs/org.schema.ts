@@ -2,7 +2,9 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Opening hours per weekday in the clinic's time zone, and whole days closed (YYYY-MM-DD). */
 export interface OrgBusinessHours {
-  weekly: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<{ from: string; to: string }>>>;
+  weekly: Partial<
+    Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<{ from: string; to: string }>>
+  >;
   closedDates?: string[];
 }
 
@@ -15,10 +17,20 @@ export interface OrgEmergencyNumbers {
 
 const WEEKDAY_HOURS = [{ from: '09:00', to: '18:00' }];
 export const DEFAULT_BUSINESS_HOURS: OrgBusinessHours = {
-  weekly: { mon: WEEKDAY_HOURS, tue: WEEKDAY_HOURS, wed: WEEKDAY_HOURS, thu: WEEKDAY_HOURS, fri: WEEKDAY_HOURS },
+  weekly: {
+    mon: WEEKDAY_HOURS,
+    tue: WEEKDAY_HOURS,
+    wed: WEEKDAY_HOURS,
+    thu: WEEKDAY_HOURS,
+    fri: WEEKDAY_HOURS,
+  },
 };
 /** France: SAMU, the European number, and the national suicide prevention line. */
-export const DEFAULT_EMERGENCY_NUMBERS: OrgEmergencyNumbers = { emergency: '15', european: '112', suicide: '3114' };
+export const DEFAULT_EMERGENCY_NUMBERS: OrgEmergencyNumbers = {
+  emergency: '15',
+  european: '112',
+  suicide: '3114',
+};
 
 /** A clinic, hospital or pharmacy: the tenant every other row belongs to. */
 export const orgs = pgTable('orgs', {
@@ -27,7 +39,9 @@ export const orgs = pgTable('orgs', {
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('Europe/Paris'),
   /** The language automation and templates use for a patient whose language is not known. */
-  defaultLanguage: text('default_language', { enum: ['fr', 'en'] }).notNull().default('fr'),
+  defaultLanguage: text('default_language', { enum: ['fr', 'en'] })
+    .notNull()
+    .default('fr'),
   businessHours: jsonb('business_hours').$type<OrgBusinessHours>().notNull().default(DEFAULT_BUSINESS_HOURS),
   emergencyNumbers: jsonb('emergency_numbers')
     .$type<OrgEmergencyNumbers>()

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../../platform/db/db.ts';
+import { deleteSessionsOfUser } from '../auth/session.repository.ts';
 import { generateInitialPassword } from './initial-password.ts';
 import { leavesNoAdmin } from './last-admin.ts';
 import { handBackWorkOf } from './staff-departure.service.ts';
@@ -12,7 +13,6 @@ import {
 } from './user.repository.ts';
 import type { User, UserRole } from './user.schema.ts';
 import { type StaffStatus, withStatus } from './user.service.ts';
-import { deleteSessionsOfUser } from '../auth/session.repository.ts';
 
 export class DuplicateEmailError extends Error {
   constructor(readonly email: string) {
