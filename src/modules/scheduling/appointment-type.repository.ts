@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { type AppointmentType, appointmentTypes } from './scheduling.schema.ts';
 
 export type AppointmentTypeChange = Partial<Omit<AppointmentType, 'id' | 'orgId' | 'createdAt'>>;
@@ -68,12 +69,4 @@ export async function listAppointmentTypesOfOrg(db: DbOrTx, orgId: string): Prom
     .from(appointmentTypes)
     .where(eq(appointmentTypes.orgId, orgId))
     .orderBy(asc(appointmentTypes.key));
-}
-
-/** PostgreSQL refused a duplicate (SQLSTATE 23505), wherever the driver wrapped it. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ('code' in e && e.code === '23505') return true;
-  }
-  return false;
 }
