@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { patientText, postWebhook } from '../test/support/meta-webhooks.ts';
 import { Flags } from './lib/args.ts';
@@ -146,6 +147,7 @@ export async function runLive(argv: string[]): Promise<void> {
     say(
       `of which webhook → live event at the browser: p50 ${fmt(percentile(toEvent, 50))} ms, p99 ${fmt(percentile(toEvent, 99))} ms`,
     );
+    if (database) await explainServerShare(database.url, postedAt, warmup);
     say(`messages never shown: ${missing}`);
     say(`p99 < ${TARGET_P99_MS} ms and none missing: ${verdict(p99 < TARGET_P99_MS && missing === 0)}`);
   } finally {
@@ -153,5 +155,43 @@ export async function runLive(argv: string[]): Promise<void> {
     await server.stop();
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Where the server's share goes, from the database's own clocks (same machine): the webhook journaled,
+ * the message stored by the worker, its live event written.
+ */
+async function explainServerShare(url: string, postedAt: Map<string, number>, warmup: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ text: string; journaled: Date; stored: Date; evented: Date }>(
+      `select m.text, w.received_at as journaled, m.created_at as stored, e.created_at as evented
+         from messages m
+         join webhook_events w on w.raw_body like '%' || m.external_id || '%'
+         join events e on e.type = 'message.created' and e.payload->>'messageId' = m.id::text
+        where m.text like 'live#%'`,
+    );
+    const journaled: number[] = [];
+    const stored: number[] = [];
+    const evented: number[] = [];
+    for (const row of result.rows) {
+      const id = row.text.match(/live#(\d+)#/)?.[1];
+      const posted = id === undefined || Number(id) < warmup ? undefined : postedAt.get(id);
+      if (posted === undefined) continue;
+      journaled.push(row.journaled.getTime() - posted);
+      stored.push(row.stored.getTime() - posted);
+      evented.push(row.evented.getTime() - posted);
+    }
+    const line = (label: string, values: number[]) =>
+      say(
+        `  ${label.padEnd(34)} p50 ${fmt(percentile(values, 50))} ms, p99 ${fmt(percentile(values, 99))} ms`,
+      );
+    line('webhook → journaled', journaled);
+    line('webhook → message stored', stored);
+    line('webhook → event written', evented);
+  } finally {
+    await client.end();
   }
 }

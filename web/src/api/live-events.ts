@@ -1,4 +1,4 @@
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { queryKeys } from './inbox-api.ts';
 
@@ -68,20 +68,60 @@ export function useLiveEvents(enabled: boolean): LiveState {
 
 function onMessageEvent(queryClient: QueryClient, event: MessageEvent): void {
   const conversationId = conversationIdOf(event);
-  if (conversationId) void queryClient.invalidateQueries({ queryKey: queryKeys.messages(conversationId) });
-  else void queryClient.invalidateQueries({ queryKey: ['messages'] });
-  void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+  // The open timeline first: it is what the agent is looking at.
+  refresh(queryClient, conversationId ? queryKeys.messages(conversationId) : ['messages']);
+  refresh(queryClient, queryKeys.conversations, LIST_REFRESH_MS);
 }
 
 function onConversationEvent(queryClient: QueryClient, event: MessageEvent): void {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
   const conversationId = conversationIdOf(event);
-  if (conversationId) void queryClient.invalidateQueries({ queryKey: queryKeys.messages(conversationId) });
+  if (conversationId) refresh(queryClient, queryKeys.messages(conversationId));
+  refresh(queryClient, queryKeys.conversations, LIST_REFRESH_MS);
 }
 
 function refreshActive(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
-  void queryClient.invalidateQueries({ queryKey: ['messages'] });
+  refresh(queryClient, queryKeys.conversations);
+  refresh(queryClient, ['messages']);
+}
+
+const inFlight = new Set<string>();
+const again = new Set<string>();
+const lastStarted = new Map<string, number>();
+const waiting = new Set<string>();
+/** The lists and counts follow a busy clinic a few times a second, not once per event. */
+const LIST_REFRESH_MS = 400;
+
+/**
+ * Refetches what a key covers, at most one fetch at a time per key. A busy clinic sends events faster
+ * than a fetch returns: invalidating each time would cancel the fetch under way and start over, and the
+ * screen would wait for a quiet moment. Events during a fetch ask for one more fetch after it instead,
+ * so the last one always sees the latest change.
+ */
+function refresh(queryClient: QueryClient, queryKey: QueryKey, minIntervalMs = 0): void {
+  const id = JSON.stringify(queryKey);
+  if (inFlight.has(id)) {
+    again.add(id);
+    return;
+  }
+  const wait = (lastStarted.get(id) ?? 0) + minIntervalMs - Date.now();
+  if (wait > 0) {
+    if (waiting.has(id)) return;
+    waiting.add(id);
+    window.setTimeout(() => {
+      waiting.delete(id);
+      refresh(queryClient, queryKey, minIntervalMs);
+    }, wait);
+    return;
+  }
+  lastStarted.set(id, Date.now());
+  inFlight.add(id);
+  void queryClient
+    .invalidateQueries({ queryKey }, { cancelRefetch: false })
+    .catch(() => undefined)
+    .finally(() => {
+      inFlight.delete(id);
+      if (again.delete(id)) refresh(queryClient, queryKey, minIntervalMs);
+    });
 }
 
 function conversationIdOf(event: MessageEvent): string | undefined {
