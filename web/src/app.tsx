@@ -1,6 +1,9 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AgendaCalendar } from './agenda/agenda-calendar.tsx';
+import { AgendaPage } from './agenda/agenda-page.tsx';
+import { ReminderReportPage } from './agenda/reminder-report.tsx';
 import { ApiError } from './api/http-client.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequireSession } from './auth/require-session.tsx';
@@ -44,6 +47,10 @@ export function App() {
                 <Route element={<RequireSession />}>
                   <Route path="/inbox" element={<InboxPage />} />
                   <Route path="/inbox/:conversationId" element={<InboxPage />} />
+                  <Route path="/agenda" element={<AgendaPage />}>
+                    <Route index element={<AgendaCalendar />} />
+                    <Route path="report" element={<ReminderReportPage />} />
+                  </Route>
                   <Route path="/settings" element={<SettingsPage />}>
                     <Route index element={<Navigate to="staff" replace />} />
                     <Route path="staff" element={<StaffPage />} />

@@ -1,22 +1,20 @@
 import {
-  ActionIcon,
   Alert,
   Avatar,
   Badge,
+  Button,
   CloseButton,
   Group,
   Skeleton,
   Stack,
   TagsInput,
   Text,
-  TextInput,
-  Title,
-  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AgendaIcon } from '../../agenda/agenda-icons.tsx';
 import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import type { ContactDetails, ContactIdentity, ContactPatch, Conversation } from '../../api/types.ts';
@@ -24,9 +22,12 @@ import { useFormatters } from '../../format/formatters.ts';
 import { Icon, type IconName } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { avatarColor, contactName, formatPhone, initialsOf } from '../people.ts';
+import { ContactAppointments } from './contact-appointments.tsx';
+import { ContactConsent } from './contact-consent.tsx';
 import { ContactFields } from './contact-fields.tsx';
 import { ContactLanguage } from './contact-language.tsx';
 import classes from './contact-panel.module.css';
+import { EditableName } from './editable-name.tsx';
 
 interface Props {
   conversation: Conversation;
@@ -60,6 +61,8 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
   });
   const details = contact.data;
   const name = contactName(details ?? conversation.contact);
+  const [booking, setBooking] = useState(false);
+  const [recordingConsent, setRecordingConsent] = useState(false);
 
   return (
     <Stack gap={0} className={classes.panel}>
@@ -128,6 +131,41 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
               )}
             </Field>
           </Section>
+          <Section
+            title={t('contactAppointments.title')}
+            action={
+              <Button
+                size="compact-sm"
+                variant="light"
+                leftSection={<AgendaIcon name="plus" size={14} />}
+                onClick={() => setBooking(true)}
+              >
+                {t('contactAppointments.book')}
+              </Button>
+            }
+          >
+            <ContactAppointments
+              contact={{ id: contactId, name }}
+              conversationId={conversation.id}
+              booking={booking}
+              onBookingClose={() => setBooking(false)}
+            />
+          </Section>
+          <Section
+            title={t('consent.title')}
+            action={
+              <Button size="compact-sm" variant="subtle" onClick={() => setRecordingConsent(true)}>
+                {t('consent.record')}
+              </Button>
+            }
+          >
+            <ContactConsent
+              contact={{ id: contactId, name, language: details.language }}
+              timeZone={timeZone}
+              recording={recordingConsent}
+              onRecordingClose={() => setRecordingConsent(false)}
+            />
+          </Section>
           <Section title={t('contact.tags')}>
             <TagsInput
               aria-label={t('contact.tags')}
@@ -174,69 +212,22 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
   );
 }
 
-function EditableName(props: {
-  value: string;
-  fallback: string;
-  onSave(name: string): void;
-  saving: boolean;
-}) {
-  const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(props.value);
-  if (!editing) {
-    return (
-      <Group gap={4} wrap="nowrap" justify="center" className={classes.nameRow}>
-        <Title order={3} size="h4" ta="center" lineClamp={2}>
-          {props.fallback}
-        </Title>
-        <Tooltip label={t('contact.editName')} withArrow>
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="sm"
-            aria-label={t('contact.editName')}
-            loading={props.saving}
-            onClick={() => {
-              setDraft(props.value);
-              setEditing(true);
-            }}
-          >
-            <Icon name="pencil" size={14} />
-          </ActionIcon>
-        </Tooltip>
-      </Group>
-    );
-  }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const name = draft.trim();
-    if (name && name !== props.value) props.onSave(name);
-    setEditing(false);
-  };
-  return (
-    <form onSubmit={submit} className={classes.nameForm}>
-      <TextInput
-        aria-label={t('contact.name')}
-        value={draft}
-        onChange={(event) => setDraft(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') setEditing(false);
-        }}
-        onBlur={submit}
-        autoFocus
-        maxLength={200}
-        size="sm"
-      />
-    </form>
+function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
+  const heading = (
+    <Text component="h4" className={classes.sectionTitle}>
+      {title}
+    </Text>
   );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section className={classes.section}>
-      <Text component="h4" className={classes.sectionTitle}>
-        {title}
-      </Text>
+    <section className={classes.section} aria-label={title}>
+      {action ? (
+        <div className={classes.sectionHead}>
+          {heading}
+          {action}
+        </div>
+      ) : (
+        heading
+      )}
       {children}
     </section>
   );

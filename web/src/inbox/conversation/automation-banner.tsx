@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { flowName, useFlowLanguage } from '../../api/flow-names.ts';
@@ -108,7 +109,7 @@ function useAutomationAction(conversation: Conversation, name: string) {
   });
 }
 
-function pauseReason(reason: string | null, t: ReturnType<typeof useTranslation>['t']): string | null {
+function pauseReason(reason: string | null, t: TFunction): string | null {
   switch (reason) {
     case 'agent_replied':
       return t('automation.reasons.agent_replied');

@@ -1,5 +1,7 @@
-import { Group, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { AgendaIcon } from '../../agenda/agenda-icons.tsx';
 import type { LiveState } from '../../api/live-events.ts';
 import { useSignedIn } from '../../auth/session-context.tsx';
 import { Brand } from '../../ui/brand.tsx';
@@ -20,11 +22,31 @@ export function InboxHeader({ live }: { live: LiveState }) {
       </Group>
       <SearchBox />
       <Group gap="sm" wrap="nowrap" justify="flex-end">
+        <AgendaLink />
         <LiveIndicator state={live} />
         <LanguageSwitch />
         <AccountMenu />
       </Group>
     </header>
+  );
+}
+
+/** The clinic's appointments, one click from the conversations. */
+function AgendaLink() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t('header.agendaHint')} withArrow>
+      <Button
+        component={Link}
+        to="/agenda"
+        variant="subtle"
+        size="sm"
+        leftSection={<AgendaIcon name="calendar" size={16} />}
+        className={classes.agendaLink}
+      >
+        {t('header.agenda')}
+      </Button>
+    </Tooltip>
   );
 }
 

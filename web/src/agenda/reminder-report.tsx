@@ -1,0 +1,151 @@
+import {
+  Alert,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Skeleton,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { describeError } from '../api/describe-error.ts';
+import type { ReminderReport as Report } from '../api/reminder-types.ts';
+import { schedulingApi, schedulingKeys } from '../api/scheduling-api.ts';
+import { Icon } from '../ui/icons.tsx';
+import { parseDate, todayIn } from './agenda-dates.ts';
+import { type AgendaFormat, useAgendaFormat } from './agenda-format.ts';
+import classes from './agenda-report.module.css';
+import { NoShowTable } from './no-show-table.tsx';
+import { lastDays, PERIOD_PRESETS, periodFrom, presetOf } from './report-period.ts';
+import { useSchedulingSetup } from './use-scheduling-setup.ts';
+
+/** Select values are strings: this one stands for a period chosen with the dates. */
+const CUSTOM = 'custom';
+
+/** What reminders achieved over a period, and no-shows per practitioner with and without one confirmed. */
+export function ReminderReportPage() {
+  const { t } = useTranslation();
+  const { timeZone } = useSchedulingSetup();
+  const format = useAgendaFormat(timeZone);
+  const [search, setSearch] = useSearchParams();
+  const today = todayIn(timeZone);
+  const period = periodFrom(search.get('from'), search.get('to'), today);
+  const preset = presetOf(period, today);
+  const report = useQuery({
+    queryKey: schedulingKeys.reminderReport(period.from, period.to),
+    queryFn: () => schedulingApi.reminderReport(period.from, period.to),
+    placeholderData: keepPreviousData,
+  });
+  const choose = (from: string, to: string) => setSearch({ from, to });
+
+  return (
+    <div className={classes.page}>
+      <Group justify="space-between" align="flex-end" gap="md" mb="lg">
+        <div>
+          <Title order={1} size="h2">
+            {t('report.title')}
+          </Title>
+          <Text c="dimmed" size="sm" mt={4} maw={640}>
+            {t('report.description')}
+          </Text>
+        </div>
+        <Group gap="sm" align="flex-end">
+          <SegmentedControl
+            aria-label={t('report.period')}
+            value={preset === null ? CUSTOM : String(preset)}
+            onChange={(value) => {
+              const days = PERIOD_PRESETS.find((d) => String(d) === value);
+              if (days) {
+                const chosen = lastDays(days, today);
+                choose(chosen.from, chosen.to);
+              }
+            }}
+            data={[
+              ...PERIOD_PRESETS.map((days) => ({
+                value: String(days),
+                label: t('report.lastDays', { count: days }),
+              })),
+              { value: CUSTOM, label: t('report.custom'), disabled: true },
+            ]}
+          />
+          <TextInput
+            type="date"
+            label={t('report.from')}
+            value={period.from}
+            max={period.to}
+            onChange={(event) => {
+              const from = parseDate(event.currentTarget.value);
+              if (from && from <= period.to) choose(from, period.to);
+            }}
+            w={160}
+          />
+          <TextInput
+            type="date"
+            label={t('report.to')}
+            value={period.to}
+            min={period.from}
+            onChange={(event) => {
+              const to = parseDate(event.currentTarget.value);
+              if (to && to >= period.from) choose(period.from, to);
+            }}
+            w={160}
+          />
+        </Group>
+      </Group>
+      {report.isError && (
+        <Alert color="red" variant="light" icon={<Icon name="alert" />} mb="md" role="alert">
+          {t('report.loadFailed', { reason: describeError(report.error, t) })}
+        </Alert>
+      )}
+      {report.isPending && <Skeleton height={320} radius="lg" />}
+      {report.data && <Figures report={report.data} format={format} />}
+    </div>
+  );
+}
+
+function Figures({ report, format }: { report: Report; format: AgendaFormat }) {
+  const { t } = useTranslation();
+  const r = report.reminders;
+  const shareOfSent = (count: number) =>
+    r.sent === 0 ? null : t('report.ofSent', { rate: format.percent(count / r.sent) });
+  return (
+    <>
+      <Paper withBorder radius="lg" p="lg" mb="lg" data-testid="reminder-figures">
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="xl">
+          <Figure label={t('report.sent')} value={r.sent} />
+          <Figure label={t('report.confirmed')} value={r.confirmed} note={shareOfSent(r.confirmed)} />
+          <Figure label={t('report.cancelled')} value={r.cancelled} note={shareOfSent(r.cancelled)} />
+          <Figure label={t('report.rescheduled')} value={r.rescheduled} note={shareOfSent(r.rescheduled)} />
+          <Figure label={t('report.skipped')} value={r.skipped_no_consent} note={t('report.skippedHint')} />
+        </SimpleGrid>
+      </Paper>
+      <Title order={2} size="h3" mb={4}>
+        {t('report.perPractitioner')}
+      </Title>
+      <Text c="dimmed" size="sm" mb="md" maw={720}>
+        {t('report.perPractitionerHint')}
+      </Text>
+      <NoShowTable rows={report.practitioners} format={format} />
+    </>
+  );
+}
+
+function Figure({ label, value, note }: { label: string; value: number; note?: string | null }) {
+  return (
+    <div>
+      <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+        {label}
+      </Text>
+      <div className={classes.figure}>{value}</div>
+      {note && (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      )}
+    </div>
+  );
+}
