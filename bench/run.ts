@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- <ingest|send|live|inbox> [flags]`: Careline's load benchmarks. Each one creates its own
+ * `npm run bench -- <ingest|send|live|inbox|reminders> [flags]`: Careline's load benchmarks. Each one creates its own
  * PostgreSQL database(s) `careline_bench_*` on 127.0.0.1 (BENCH_DATABASE_URL or TEST_DATABASE_URL to
  * choose the server) and drops them at the end. Only loopback traffic; every load is bounded.
  */
 import { runInbox } from './inbox.ts';
 import { runIngest } from './ingest.ts';
 import { runLive } from './live.ts';
+import { runReminders } from './reminders.ts';
 import { runSend } from './send.ts';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -14,12 +15,13 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   send: runSend,
   live: runLive,
   inbox: runInbox,
+  reminders: runReminders,
 };
 
 const run = command ? commands[command] : undefined;
 if (!run) {
   process.stderr.write(
-    'usage: npm run bench -- <ingest|send|live|inbox> [--flag value ...]  (see bench/*.ts)\n',
+    'usage: npm run bench -- <ingest|send|live|inbox|reminders> [--flag value ...]  (see bench/*.ts)\n',
   );
   process.exit(2);
 }

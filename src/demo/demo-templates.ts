@@ -1,4 +1,5 @@
 import { CSAT_TEMPLATE } from '../modules/flows/csat-template.ts';
+import { reminderTemplateComponents } from '../modules/reminders/reminder-template.ts';
 import type { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
 
 /**
@@ -6,36 +7,17 @@ import type { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
  * newcomer can reach a patient whose 24-hour window has closed.
  */
 export function installDemoTemplates(simulator: WhatsAppSimulator, wabaId: string): void {
-  const reminder = (language: string, body: string, confirm: string, cancel: string) =>
+  // The appointment reminder sent when the 24-hour window is closed: Confirm / Cancel / Reschedule.
+  for (const language of ['fr', 'en'] as const) {
     simulator.upsertTemplate({
       wabaId,
       name: 'rappel_rendez_vous',
       language,
       category: 'UTILITY',
       status: 'APPROVED',
-      components: [
-        { type: 'BODY', text: body },
-        {
-          type: 'BUTTONS',
-          buttons: [
-            { type: 'QUICK_REPLY', text: confirm },
-            { type: 'QUICK_REPLY', text: cancel },
-          ],
-        },
-      ],
+      components: reminderTemplateComponents(language),
     });
-  reminder(
-    'fr',
-    'Bonjour {{1}}, nous vous rappelons votre rendez-vous le {{2}} à {{3}}.',
-    'Je confirme',
-    'J’annule',
-  );
-  reminder(
-    'en',
-    'Hello {{1}}, this is a reminder of your appointment on {{2}} at {{3}}.',
-    'Confirm',
-    'Cancel',
-  );
+  }
   const followUp = (language: string, body: string) =>
     simulator.upsertTemplate({
       wabaId,

@@ -1,4 +1,37 @@
+import { patientLanguage } from '../flows/flow-host-context.ts';
 import type { InboundInterceptor } from '../flows/inbound-interceptor.ts';
+import { recordConsent } from './consent.service.ts';
+import { matchConsentKeyword } from './consent-keyword.ts';
+import { consentKeywordConfirmation } from './consent-texts.ts';
+import { replyInConversation } from './interceptor-reply.ts';
 
-// Placeholder while consent is being written (issue 6): STOP / ARRÊT / START handled here.
-export const consentKeywordInterceptor: InboundInterceptor = async () => 'pass';
+/**
+ * STOP, ARRÊT, STOP RAPPELS, UNSUBSCRIBE, DÉSABONNER withdraw; START, REPRENDRE, UNSTOP, RESUME restore
+ * the reminders. Each purpose it touches gets a ledger line with the keyword exactly as typed, and the
+ * patient is told what changed and how to undo it. Runs before any flow, so it works mid-conversation.
+ */
+export const consentKeywordInterceptor: InboundInterceptor = async (scope, message) => {
+  if (message.direction !== 'inbound') return 'pass';
+  const match = matchConsentKeyword(message.text);
+  if (!match || message.text === null) return 'pass';
+  const keyword = message.text.trim();
+  for (const purpose of match.purposes) {
+    await recordConsent(scope.tx, {
+      orgId: scope.org.id,
+      contactId: scope.contact.id,
+      channel: scope.channel,
+      purpose,
+      granted: match.granted,
+      method: 'keyword',
+      textShown: keyword,
+      messageId: message.id,
+      at: scope.now,
+    });
+  }
+  const language = patientLanguage(scope.contact, scope.org);
+  await replyInConversation(scope, {
+    type: 'text',
+    text: consentKeywordConfirmation(match.action, language, scope.org.name),
+  });
+  return 'handled';
+};

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-account.schema.ts';
 import { contacts } from '../contacts/contact.schema.ts';
 import { orgs } from '../orgs/org.schema.ts';
@@ -35,6 +35,11 @@ export const consentRecords = pgTable(
     messageId: uuid('message_id'),
     recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /**
+     * Order of recording. STOP then START in one batch of messages are recorded in one transaction, at
+     * the same `recorded_at`: this says which came last.
+     */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('consent_records_contact_idx').on(t.orgId, t.contactId, t.channel, t.purpose, t.recordedAt)],
 );

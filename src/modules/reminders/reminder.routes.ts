@@ -1,12 +1,135 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Temporal } from 'temporal-polyfill';
+import { z } from 'zod';
+import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { JobHandler } from '../../platform/jobs/job-worker.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
+import { consentRoutes } from '../consent/consent.routes.ts';
+import { findOrgByRef } from '../orgs/org.repository.ts';
 import type { SchedulingDeps } from '../scheduling/scheduling-deps.ts';
+import { runReminderDispatch } from './reminder-dispatch.job.ts';
+import { REMINDER_DISPATCH_QUEUE } from './reminder-dispatch-queue.ts';
+import { type NoShowFigures, reminderReport } from './reminder-report.service.ts';
 
-// Placeholder while reminders are being written (issue 6): replaced by the real routes.
-export function reminderRoutes(_deps: SchedulingDeps): FastifyPluginAsyncZod {
-  return async () => {};
+const noShowJson = z.object({
+  appointments: z.number().int(),
+  no_shows: z.number().int(),
+  no_show_rate: z.number().nullable().describe('no_shows / appointments; null without appointments'),
+});
+
+const reminderReportJson = z
+  .object({
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    reminders: z.object({
+      sent: z.number().int(),
+      confirmed: z.number().int().describe('Patients who tapped Confirm (or typed it) on a reminder'),
+      cancelled: z.number().int().describe('Appointments cancelled from a reminder'),
+      rescheduled: z.number().int().describe('Patients who asked to move the appointment from a reminder'),
+      skipped_no_consent: z.number().int(),
+    }),
+    practitioners: z.array(
+      noShowJson.extend({
+        practitioner_id: z.uuid(),
+        name: z.string(),
+        with_confirmed_reminder: noShowJson,
+        without_confirmed_reminder: noShowJson,
+      }),
+    ),
+  })
+  .meta({ id: 'ReminderReport' });
+
+const when = z
+  .string()
+  .refine((v) => parseWhen(v, 'UTC', 'start') !== null, 'must be a date (YYYY-MM-DD) or an ISO 8601 instant')
+  .optional();
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The reminders' report, and the patients' consents (reminders are only sent with one, so their API
+ * lives beside; app.ts mounts this plugin behind authentication).
+ */
+export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(consentRoutes(deps.db));
+
+    app.get(
+      '/reports/reminders',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: 'What reminders achieved: sent, confirmed, cancelled; no-shows per practitioner',
+          description:
+            'Reminders sent, and answered, in [from, to). Per practitioner: the appointments of the period ' +
+            'whose time has come (cancelled ones left out; one not marked no-show counts as attended), their ' +
+            'no-shows, and the no-show rate with and without a reminder the patient confirmed. A date is a ' +
+            'day on the clinic’s clock: `from` its start, `to` its end. Default: the last 30 days.',
+          querystring: z.object({ from: when, to: when }),
+          response: { 200: reminderReportJson, 400: problemSchema, 401: problemSchema },
+        },
+      },
+      async (request) => {
+        const { orgId } = callerOf(request);
+        const org = await findOrgByRef(deps.db, orgId);
+        if (!org) throw HttpProblem.notFound('Clinic');
+        const now = deps.now?.() ?? new Date();
+        const to = request.query.to ? parseWhen(request.query.to, org.timeZone, 'end') : now;
+        const from = request.query.from
+          ? parseWhen(request.query.from, org.timeZone, 'start')
+          : new Date((to ?? now).getTime() - 30 * DAY_MS);
+        if (!from || !to) throw HttpProblem.badField('query', 'from and to must be dates or instants');
+        if (from >= to) throw HttpProblem.badField('query.from', 'must be before to');
+        const report = await reminderReport(deps.db, orgId, { from, to, now });
+        return {
+          from: report.from.toISOString(),
+          to: report.to.toISOString(),
+          reminders: {
+            sent: report.reminders.sent,
+            confirmed: report.reminders.confirmed,
+            cancelled: report.reminders.cancelled,
+            rescheduled: report.reminders.rescheduled,
+            skipped_no_consent: report.reminders.skippedNoConsent,
+          },
+          practitioners: report.practitioners.map((p) => ({
+            practitioner_id: p.practitionerId,
+            name: p.name,
+            ...noShowOf(p),
+            with_confirmed_reminder: noShowOf(p.withConfirmedReminder),
+            without_confirmed_reminder: noShowOf(p.withoutConfirmedReminder),
+          })),
+        };
+      },
+    );
+  };
 }
 
-export function reminderJobHandlers(_deps: SchedulingDeps): Record<string, JobHandler> {
-  return {};
+/** The job worker's handler of due reminders. */
+export function reminderJobHandlers(deps: SchedulingDeps): Record<string, JobHandler> {
+  const dispatch = {
+    db: deps.db,
+    senders: deps.senders,
+    logger: deps.logger,
+    wake: deps.wake,
+    ...(deps.now ? { now: deps.now } : {}),
+  };
+  return { [REMINDER_DISPATCH_QUEUE]: (job) => runReminderDispatch(dispatch, job) };
+}
+
+function noShowOf(figures: NoShowFigures): z.infer<typeof noShowJson> {
+  return { appointments: figures.appointments, no_shows: figures.noShows, no_show_rate: figures.noShowRate };
+}
+
+/** A day on the clinic's clock (its start, or the start of the next day for an end) or an instant. */
+function parseWhen(value: string, timeZone: string, edge: 'start' | 'end'): Date | null {
+  try {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      const day = Temporal.PlainDate.from(value);
+      const start = (edge === 'end' ? day.add({ days: 1 }) : day).toZonedDateTime({ timeZone });
+      return new Date(start.epochMilliseconds);
+    }
+    return new Date(Temporal.Instant.from(value).epochMilliseconds);
+  } catch {
+    return null;
+  }
 }

@@ -24,6 +24,10 @@ export const reminderPolicies = pgTable('reminder_policies', {
 export const REMINDER_STATUSES = ['scheduled', 'sent', 'skipped', 'cancelled', 'failed'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
+/** What the patient answered with the reminder's buttons. */
+export const REMINDER_RESPONSES = ['confirmed', 'cancelled', 'reschedule'] as const;
+export type ReminderResponse = (typeof REMINDER_RESPONSES)[number];
+
 /** One reminder of one appointment: at most one per appointment and offset, so it is sent exactly once. */
 export const reminders = pgTable(
   'reminders',
@@ -44,6 +48,9 @@ export const reminders = pgTable(
     /** The message that carried it. */
     messageId: uuid('message_id'),
     sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
+    /** The patient's answer to it, so the report tells what reminders achieved. */
+    response: text('response', { enum: REMINDER_RESPONSES }),
+    respondedAt: timestamp('responded_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { CONSENT_PURPOSES } from './consent.schema.ts';
+import { matchConsentKeyword } from './consent-keyword.ts';
+import { consentKeywordConfirmation } from './consent-texts.ts';
+
+describe('consent keywords', () => {
+  test.each([
+    ['STOP', 'withdraw_all'],
+    ['stop', 'withdraw_all'],
+    ['  Stop. ', 'withdraw_all'],
+    ['STOP!!!', 'withdraw_all'],
+    ['ARRÊT', 'withdraw_all'],
+    ['arret', 'withdraw_all'],
+    ['Arrêt !', 'withdraw_all'],
+    ['UNSUBSCRIBE', 'withdraw_all'],
+    ['Désabonner', 'withdraw_all'],
+    ['DESABONNER', 'withdraw_all'],
+    ['STOP RAPPELS', 'withdraw_reminders'],
+    ['stop   rappels', 'withdraw_reminders'],
+    ['Stop-rappels', 'withdraw_reminders'],
+    ['STOP REMINDERS', 'withdraw_reminders'],
+    ['START', 'restore_reminders'],
+    ['start.', 'restore_reminders'],
+    ['REPRENDRE', 'restore_reminders'],
+    ['Unstop', 'restore_reminders'],
+    ['RESUME', 'restore_reminders'],
+    ['résumé', 'restore_reminders'],
+  ])('%j is a keyword: %s', (text, kind) => {
+    expect(matchConsentKeyword(text)?.action.kind).toBe(kind);
+  });
+
+  test.each([
+    'stop the pain please',
+    'Je voudrais arrêter mon traitement',
+    'Ne pas stop',
+    'stopper',
+    'STOP RAPPELS SVP merci beaucoup',
+    'start date?',
+    'Bonjour',
+    '',
+  ])('%j is a patient talking, not a keyword', (text) => {
+    expect(matchConsentKeyword(text)).toBeNull();
+  });
+
+  test('STOP withdraws every purpose; STOP RAPPELS only reminders; START restores only reminders', () => {
+    expect(matchConsentKeyword('STOP')).toMatchObject({ purposes: CONSENT_PURPOSES, granted: false });
+    expect(matchConsentKeyword('STOP RAPPELS')).toMatchObject({
+      purposes: ['appointment_reminders'],
+      granted: false,
+    });
+    expect(matchConsentKeyword('START')).toMatchObject({
+      purposes: ['appointment_reminders'],
+      granted: true,
+    });
+  });
+
+  test('the confirmation says what changed and how to undo it, in the patient’s language', () => {
+    const all = consentKeywordConfirmation({ kind: 'withdraw_all' }, 'fr', 'Centre Belleville');
+    expect(all).toContain('Centre Belleville ne vous enverra plus de messages automatiques');
+    expect(all).toContain('répondez START');
+    expect(consentKeywordConfirmation({ kind: 'withdraw_reminders' }, 'en', 'Belleville')).toBe(
+      'Done: you will no longer receive appointment reminders from Belleville on WhatsApp. To get them again, reply START.',
+    );
+    expect(consentKeywordConfirmation({ kind: 'restore_reminders' }, 'fr', 'Belleville')).toContain(
+      'Pour les arrêter, répondez STOP RAPPELS.',
+    );
+  });
+});

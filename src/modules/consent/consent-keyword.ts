@@ -1,0 +1,47 @@
+import { foldText } from '../flows/engine/fold-text.ts';
+import { CONSENT_PURPOSES, type ConsentPurpose } from './consent.schema.ts';
+
+/** What a keyword does to the patient's consents on the channel it was written on. */
+export type ConsentKeywordAction =
+  | { kind: 'withdraw_all' }
+  | { kind: 'withdraw_reminders' }
+  | { kind: 'restore_reminders' };
+
+export interface ConsentKeywordMatch {
+  action: ConsentKeywordAction;
+  /** The purposes recorded, each as one ledger line. */
+  purposes: readonly ConsentPurpose[];
+  granted: boolean;
+}
+
+// Keys are folded (lower case, no accents, punctuation as single spaces): "ARRÊT !" is "arret".
+const KEYWORDS: ReadonlyMap<string, ConsentKeywordAction> = new Map([
+  ['stop', { kind: 'withdraw_all' }],
+  ['arret', { kind: 'withdraw_all' }],
+  ['unsubscribe', { kind: 'withdraw_all' }],
+  ['desabonner', { kind: 'withdraw_all' }],
+  ['stop rappels', { kind: 'withdraw_reminders' }],
+  ['stop reminders', { kind: 'withdraw_reminders' }],
+  ['start', { kind: 'restore_reminders' }],
+  ['reprendre', { kind: 'restore_reminders' }],
+  ['unstop', { kind: 'restore_reminders' }],
+  ['resume', { kind: 'restore_reminders' }],
+]);
+
+/**
+ * The consent keyword a whole message is, ignoring case, accents and punctuation, or null. Only the
+ * whole message counts: "stop" inside a sentence ("stop the pain") is a patient talking, not a request.
+ */
+export function matchConsentKeyword(text: string | null | undefined): ConsentKeywordMatch | null {
+  if (!text || text.length > 40) return null;
+  const action = KEYWORDS.get(foldText(text));
+  if (!action) return null;
+  switch (action.kind) {
+    case 'withdraw_all':
+      return { action, purposes: CONSENT_PURPOSES, granted: false };
+    case 'withdraw_reminders':
+      return { action, purposes: ['appointment_reminders'], granted: false };
+    case 'restore_reminders':
+      return { action, purposes: ['appointment_reminders'], granted: true };
+  }
+}

@@ -1,0 +1,98 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { type ConsentPurpose, type ConsentRecord, consentRecords } from './consent.schema.ts';
+
+export async function insertConsentRecord(
+  db: DbOrTx,
+  values: typeof consentRecords.$inferInsert,
+): Promise<ConsentRecord> {
+  const [record] = await db.insert(consentRecords).values(values).returning();
+  if (!record) throw new Error('insert into consent_records returned nothing');
+  return record;
+}
+
+/** The latest record of one channel × purpose: what the patient last said about it. */
+export async function latestConsentRecord(
+  db: DbOrTx,
+  orgId: string,
+  contactId: string,
+  channel: ChannelType,
+  purpose: ConsentPurpose,
+): Promise<ConsentRecord | undefined> {
+  const [record] = await db
+    .select()
+    .from(consentRecords)
+    .where(
+      and(
+        eq(consentRecords.orgId, orgId),
+        eq(consentRecords.contactId, contactId),
+        eq(consentRecords.channel, channel),
+        eq(consentRecords.purpose, purpose),
+      ),
+    )
+    .orderBy(desc(consentRecords.recordedAt), desc(consentRecords.seq))
+    .limit(1);
+  return record;
+}
+
+/** The patient's whole ledger, newest first. */
+export async function consentHistoryOf(
+  db: DbOrTx,
+  orgId: string,
+  contactId: string,
+  limit: number,
+): Promise<ConsentRecord[]> {
+  return db
+    .select()
+    .from(consentRecords)
+    .where(and(eq(consentRecords.orgId, orgId), eq(consentRecords.contactId, contactId)))
+    .orderBy(desc(consentRecords.recordedAt), desc(consentRecords.seq))
+    .limit(limit);
+}
+
+/** The latest record of each channel × purpose the patient ever answered. */
+export async function latestConsentRecordsOf(
+  db: DbOrTx,
+  orgId: string,
+  contactId: string,
+): Promise<ConsentRecord[]> {
+  return db
+    .selectDistinctOn([consentRecords.channel, consentRecords.purpose])
+    .from(consentRecords)
+    .where(and(eq(consentRecords.orgId, orgId), eq(consentRecords.contactId, contactId)))
+    .orderBy(
+      consentRecords.channel,
+      consentRecords.purpose,
+      desc(consentRecords.recordedAt),
+      desc(consentRecords.seq),
+    );
+}
+
+/** Which of these patients currently agree to this purpose on this channel (one query for a batch). */
+export async function contactsWithConsent(
+  db: DbOrTx,
+  orgId: string,
+  contactIds: readonly string[],
+  channel: ChannelType,
+  purpose: ConsentPurpose,
+): Promise<Set<string>> {
+  const unique = [...new Set(contactIds)];
+  if (unique.length === 0) return new Set();
+  const latest = await db
+    .selectDistinctOn([consentRecords.contactId], {
+      contactId: consentRecords.contactId,
+      granted: consentRecords.granted,
+    })
+    .from(consentRecords)
+    .where(
+      and(
+        eq(consentRecords.orgId, orgId),
+        inArray(consentRecords.contactId, unique),
+        eq(consentRecords.channel, channel),
+        eq(consentRecords.purpose, purpose),
+      ),
+    )
+    .orderBy(consentRecords.contactId, desc(consentRecords.recordedAt), desc(consentRecords.seq));
+  return new Set(latest.filter((row) => row.granted).map((row) => row.contactId));
+}

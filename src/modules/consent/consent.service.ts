@@ -1,0 +1,92 @@
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import {
+  consentHistoryOf,
+  insertConsentRecord,
+  latestConsentRecord,
+  latestConsentRecordsOf,
+} from './consent.repository.ts';
+import {
+  CONSENT_PURPOSES,
+  type ConsentMethod,
+  type ConsentPurpose,
+  type ConsentRecord,
+} from './consent.schema.ts';
+
+export interface ConsentInput {
+  orgId: string;
+  contactId: string;
+  channel: ChannelType;
+  purpose: ConsentPurpose;
+  granted: boolean;
+  method: ConsentMethod;
+  /** The question or keyword exactly as the patient saw or typed it. */
+  textShown: string;
+  messageId?: string | null;
+  recordedByUserId?: string | null;
+  /** When it was given; now by default. */
+  at?: Date;
+}
+
+/** Adds a line to the ledger. Nothing is ever updated: the latest line is the current state. */
+export async function recordConsent(db: DbOrTx, input: ConsentInput): Promise<ConsentRecord> {
+  return insertConsentRecord(db, {
+    orgId: input.orgId,
+    contactId: input.contactId,
+    channel: input.channel,
+    purpose: input.purpose,
+    granted: input.granted,
+    method: input.method,
+    textShown: input.textShown,
+    messageId: input.messageId ?? null,
+    recordedByUserId: input.recordedByUserId ?? null,
+    ...(input.at ? { recordedAt: input.at } : {}),
+  });
+}
+
+export interface CurrentConsent {
+  granted: boolean;
+  record: ConsentRecord;
+}
+
+/** What the patient last said about this purpose on this channel; null when never asked. */
+export async function currentConsent(
+  db: DbOrTx,
+  orgId: string,
+  contactId: string,
+  channel: ChannelType,
+  purpose: ConsentPurpose,
+): Promise<CurrentConsent | null> {
+  const record = await latestConsentRecord(db, orgId, contactId, channel, purpose);
+  return record ? { granted: record.granted, record } : null;
+}
+
+/** One channel × purpose as the inbox shows it: `unknown` until the patient has answered. */
+export interface ConsentState {
+  channel: ChannelType;
+  purpose: ConsentPurpose;
+  state: 'granted' | 'withdrawn' | 'unknown';
+  record: ConsentRecord | null;
+}
+
+/** Every channel × purpose of the patient, answered or not, in a stable order. */
+export async function consentStates(db: DbOrTx, orgId: string, contactId: string): Promise<ConsentState[]> {
+  const latest = await latestConsentRecordsOf(db, orgId, contactId);
+  return CHANNEL_TYPES.flatMap((channel) =>
+    CONSENT_PURPOSES.map((purpose): ConsentState => {
+      const record = latest.find((r) => r.channel === channel && r.purpose === purpose) ?? null;
+      const state = record === null ? 'unknown' : record.granted ? 'granted' : 'withdrawn';
+      return { channel, purpose, state, record };
+    }),
+  );
+}
+
+/** The ledger's lines for the patient, newest first. */
+export async function consentHistory(
+  db: DbOrTx,
+  orgId: string,
+  contactId: string,
+  limit = 200,
+): Promise<ConsentRecord[]> {
+  return consentHistoryOf(db, orgId, contactId, limit);
+}

@@ -1,0 +1,59 @@
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.repository.ts';
+import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
+import { contactsWithConsent } from '../consent/consent.repository.ts';
+import { findContactsByIds, identitiesOfContacts } from '../contacts/contact.repository.ts';
+import type { Contact } from '../contacts/contact.schema.ts';
+import { findOrgByRef } from '../orgs/org.repository.ts';
+import type { Org } from '../orgs/org.schema.ts';
+import { type AppointmentRow, appointmentRows } from '../scheduling/appointment.repository.ts';
+import { findReminderPolicy } from './reminder.repository.ts';
+import type { Reminder } from './reminder.schema.ts';
+import { type ReminderSettings, reminderSettingsOf } from './reminder-policy.ts';
+
+/** Everything a batch of one clinic's reminders needs, read once for the batch. */
+export interface ClinicReminderContext {
+  org: Org;
+  settings: ReminderSettings;
+  appointments: Map<string, AppointmentRow>;
+  contacts: Map<string, Contact>;
+  /** Patients whose latest word on WhatsApp reminders is yes. */
+  consenting: Set<string>;
+  /** Patients Careline can reach on WhatsApp. */
+  onWhatsApp: Set<string>;
+  /** The clinic's WhatsApp numbers, oldest first. */
+  accounts: ChannelAccount[];
+}
+
+/** Reads, clinic by clinic, what the claimed reminders need: a few queries per batch, not per reminder. */
+export async function loadReminderContexts(
+  tx: DbOrTx,
+  claimed: readonly Reminder[],
+): Promise<Map<string, ClinicReminderContext>> {
+  const contexts = new Map<string, ClinicReminderContext>();
+  for (const orgId of new Set(claimed.map((r) => r.orgId))) {
+    const appointmentIds = claimed.filter((r) => r.orgId === orgId).map((r) => r.appointmentId);
+    // One after the other: a transaction is one connection, which runs one query at a time anyway.
+    const org = await findOrgByRef(tx, orgId);
+    if (!org) continue;
+    const policy = await findReminderPolicy(tx, orgId);
+    const rows = await appointmentRows(tx, orgId, { ids: [...new Set(appointmentIds)] });
+    const accounts = await listChannelAccountsOfOrg(tx, orgId);
+    const contactIds = [...new Set(rows.map((r) => r.appointment.contactId))];
+    const contacts = await findContactsByIds(tx, orgId, contactIds);
+    const identities = await identitiesOfContacts(tx, orgId, contactIds);
+    const consenting = await contactsWithConsent(tx, orgId, contactIds, 'whatsapp', 'appointment_reminders');
+    contexts.set(orgId, {
+      org,
+      settings: reminderSettingsOf(policy),
+      appointments: new Map(rows.map((r) => [r.appointment.id, r])),
+      contacts: new Map(contacts.map((c) => [c.id, c])),
+      consenting,
+      onWhatsApp: new Set(identities.filter((i) => i.channelType === 'whatsapp').map((i) => i.contactId)),
+      accounts: accounts
+        .filter((a) => a.type === 'whatsapp')
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+    });
+  }
+  return contexts;
+}

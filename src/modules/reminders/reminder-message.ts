@@ -1,0 +1,86 @@
+import type { OutboundMessage } from '../../channels/channel.ts';
+import { REMINDER_TEMPLATE_TEXT } from './reminder-template.ts';
+import { appointmentWhen, type ReminderLanguage } from './reminder-wording.ts';
+
+export const REMINDER_ACTIONS = ['confirm', 'cancel', 'reschedule'] as const;
+export type ReminderAction = (typeof REMINDER_ACTIONS)[number];
+
+/** What a reminder says about its appointment. */
+export interface ReminderDetails {
+  appointmentId: string;
+  language: ReminderLanguage;
+  patientName: string | null;
+  start: Date;
+  timeZone: string;
+  practitionerName: string;
+  locationName: string;
+  locationAddress: string | null;
+}
+
+const BUTTON_ID = /^reminder:(confirm|cancel|reschedule):([0-9a-f-]{36})$/i;
+
+/** What a reminder's button carries back: the action and the appointment, nothing else. */
+export function reminderButtonId(appointmentId: string, action: ReminderAction): string {
+  return `reminder:${action}:${appointmentId}`;
+}
+
+export function parseReminderButtonId(id: string): { action: ReminderAction; appointmentId: string } | null {
+  const match = BUTTON_ID.exec(id);
+  const action = REMINDER_ACTIONS.find((a) => a === match?.[1]);
+  const appointmentId = match?.[2];
+  return action && appointmentId ? { action, appointmentId: appointmentId.toLowerCase() } : null;
+}
+
+/** The template's five values, in order: no line breaks nor runs of spaces (Meta refuses them). */
+export function reminderParameters(details: ReminderDetails): string[] {
+  const { date, time } = appointmentWhen(details.start, details.timeZone, details.language);
+  const firstName = details.patientName?.trim().split(/\s+/)[0];
+  const place = [details.locationName, details.locationAddress].filter((part) => part?.trim()).join(', ');
+  return [
+    firstName || (details.language === 'fr' ? 'Madame, Monsieur' : 'there'),
+    date,
+    time,
+    details.practitionerName,
+    place,
+  ].map(asParameter);
+}
+
+/** Five values this long and the template's words stay within Meta's 1,024 characters. */
+const MAX_PARAMETER = 160;
+
+function asParameter(value: string): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  if (flat.length === 0) return '-';
+  return flat.length <= MAX_PARAMETER ? flat : `${flat.slice(0, MAX_PARAMETER - 1).trimEnd()}…`;
+}
+
+/** The reminder inside the 24-hour window: the same words, three reply buttons. */
+export function reminderButtonsMessage(details: ReminderDetails): OutboundMessage {
+  const text = REMINDER_TEMPLATE_TEXT[details.language];
+  const values = reminderParameters(details);
+  return {
+    type: 'buttons',
+    body: text.body.replace(/\{\{(\d)\}\}/g, (_whole, n: string) => values[Number(n) - 1] ?? ''),
+    buttons: REMINDER_ACTIONS.map((action) => ({
+      id: reminderButtonId(details.appointmentId, action),
+      title: text.buttons[action],
+    })),
+  };
+}
+
+/** The reminder outside the window: the approved template, its quick replies carrying the actions. */
+export function reminderTemplateMessage(details: ReminderDetails, templateName: string): OutboundMessage {
+  return {
+    type: 'template',
+    name: templateName,
+    language: details.language,
+    components: {
+      body: reminderParameters(details),
+      buttons: REMINDER_ACTIONS.map((action, index) => ({
+        index,
+        subType: 'quick_reply',
+        payload: reminderButtonId(details.appointmentId, action),
+      })),
+    },
+  };
+}

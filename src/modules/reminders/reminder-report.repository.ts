@@ -1,0 +1,91 @@
+import { type AnyColumn, and, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { appointments, practitioners } from '../scheduling/scheduling.schema.ts';
+import { reminders } from './reminder.schema.ts';
+
+export interface ReminderCounts {
+  sent: number;
+  confirmed: number;
+  cancelled: number;
+  rescheduled: number;
+  skippedNoConsent: number;
+}
+
+/** What reminders did in [from, to): sent then, answered then, or skipped for want of consent then. */
+export async function reminderCounts(
+  db: DbOrTx,
+  orgId: string,
+  from: Date,
+  to: Date,
+): Promise<ReminderCounts> {
+  const within = (column: AnyColumn) =>
+    sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;
+  const answered = (response: string) =>
+    sql<number>`count(*) filter (where ${reminders.response} = ${response} and ${within(reminders.respondedAt)})`.mapWith(
+      Number,
+    );
+  const [row] = await db
+    .select({
+      sent: sql<number>`count(*) filter (where ${reminders.status} = 'sent' and ${within(reminders.sentAt)})`.mapWith(
+        Number,
+      ),
+      confirmed: answered('confirmed'),
+      cancelled: answered('cancelled'),
+      rescheduled: answered('reschedule'),
+      skippedNoConsent:
+        sql<number>`count(*) filter (where ${reminders.status} = 'skipped' and ${reminders.reason} = 'no_consent' and ${within(reminders.dueAt)})`.mapWith(
+          Number,
+        ),
+    })
+    .from(reminders)
+    .where(eq(reminders.orgId, orgId));
+  return row ?? { sent: 0, confirmed: 0, cancelled: 0, rescheduled: 0, skippedNoConsent: 0 };
+}
+
+export interface PractitionerAttendance {
+  practitionerId: string;
+  name: string;
+  appointments: number;
+  noShows: number;
+  /** Of those, the appointments whose patient tapped Confirm on a reminder. */
+  confirmedAppointments: number;
+  confirmedNoShows: number;
+}
+
+/** Per practitioner: appointments that took place (or should have) in [from, to), and no-shows. */
+export async function attendanceByPractitioner(
+  db: DbOrTx,
+  orgId: string,
+  from: Date,
+  to: Date,
+): Promise<PractitionerAttendance[]> {
+  const confirmed = sql`exists (select 1 from ${reminders} where ${reminders.appointmentId} = ${appointments.id} and ${reminders.response} = 'confirmed')`;
+  return db
+    .select({
+      practitionerId: appointments.practitionerId,
+      name: practitioners.name,
+      appointments: sql<number>`count(*)`.mapWith(Number),
+      noShows: sql<number>`count(*) filter (where ${appointments.status} = 'noshow')`.mapWith(Number),
+      confirmedAppointments: sql<number>`count(*) filter (where ${confirmed})`.mapWith(Number),
+      confirmedNoShows:
+        sql<number>`count(*) filter (where ${appointments.status} = 'noshow' and ${confirmed})`.mapWith(
+          Number,
+        ),
+    })
+    .from(appointments)
+    .innerJoin(
+      practitioners,
+      and(eq(practitioners.id, appointments.practitionerId), eq(practitioners.orgId, orgId)),
+    )
+    .where(
+      and(
+        eq(appointments.orgId, orgId),
+        gte(appointments.start, from),
+        lt(appointments.start, to),
+        ne(appointments.status, 'cancelled'),
+        ne(appointments.status, 'proposed'),
+      ),
+    )
+    .groupBy(appointments.practitionerId, practitioners.name)
+    .orderBy(practitioners.name, appointments.practitionerId);
+}

@@ -1,0 +1,189 @@
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { appointments } from '../scheduling/scheduling.schema.ts';
+import {
+  type Reminder,
+  type ReminderPolicy,
+  type ReminderResponse,
+  type ReminderStatus,
+  reminderPolicies,
+  reminders,
+} from './reminder.schema.ts';
+
+export async function findReminderPolicy(db: DbOrTx, orgId: string): Promise<ReminderPolicy | undefined> {
+  const [policy] = await db.select().from(reminderPolicies).where(eq(reminderPolicies.orgId, orgId));
+  return policy;
+}
+
+/** The appointment's reminders, locked: a dispatcher sending one of them finishes first. */
+export async function lockRemindersOfAppointment(
+  tx: DbOrTx,
+  orgId: string,
+  appointmentId: string,
+): Promise<Reminder[]> {
+  return tx
+    .select()
+    .from(reminders)
+    .where(and(eq(reminders.orgId, orgId), eq(reminders.appointmentId, appointmentId)))
+    .for('update');
+}
+
+/** Inserts a planned reminder; returns nothing when another writer planned this offset first. */
+export async function insertReminderIfAbsent(
+  tx: DbOrTx,
+  values: typeof reminders.$inferInsert,
+): Promise<Reminder | undefined> {
+  const [row] = await tx.insert(reminders).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+/** A reminder planned again: a fresh start, nothing of its previous sending kept. */
+export async function replanReminder(
+  tx: DbOrTx,
+  id: string,
+  values: { status: ReminderStatus; dueAt: Date; reason: string | null },
+): Promise<void> {
+  await tx
+    .update(reminders)
+    .set({ ...values, messageId: null, sentAt: null, response: null, respondedAt: null })
+    .where(eq(reminders.id, id));
+}
+
+export async function cancelScheduledReminders(
+  tx: DbOrTx,
+  orgId: string,
+  appointmentId: string,
+  offsets?: readonly number[],
+): Promise<void> {
+  await tx
+    .update(reminders)
+    .set({ status: 'cancelled' })
+    .where(
+      and(
+        eq(reminders.orgId, orgId),
+        eq(reminders.appointmentId, appointmentId),
+        eq(reminders.status, 'scheduled'),
+        offsets === undefined ? undefined : inArray(reminders.offsetMinutes, [...offsets]),
+      ),
+    );
+}
+
+/**
+ * Up to `limit` due reminders, locked for this transaction, earliest first. Rows another dispatcher
+ * holds are skipped. Reminders whose appointment is being changed right now (cancelled, moved) are
+ * left for the next pass (`busy`): their appointments are share-locked, skipping those being written.
+ */
+export async function claimDueReminders(
+  tx: DbOrTx,
+  now: Date,
+  limit: number,
+): Promise<{ claimed: Reminder[]; busy: number }> {
+  const locked = await tx
+    .select()
+    .from(reminders)
+    .where(and(eq(reminders.status, 'scheduled'), lte(reminders.dueAt, now)))
+    .orderBy(asc(reminders.dueAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  if (locked.length === 0) return { claimed: [], busy: 0 };
+  const steady = await tx
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(inArray(appointments.id, [...new Set(locked.map((r) => r.appointmentId))]))
+    .for('share', { skipLocked: true });
+  const ids = new Set(steady.map((a) => a.id));
+  const claimed = locked.filter((r) => ids.has(r.appointmentId));
+  return { claimed, busy: locked.length - claimed.length };
+}
+
+export interface ReminderOutcome {
+  id: string;
+  status: Extract<ReminderStatus, 'sent' | 'skipped' | 'failed'>;
+  reason: string | null;
+  messageId: string | null;
+}
+
+/** Records how each claimed reminder ended, in one statement for the whole batch. */
+export async function finishReminders(
+  tx: DbOrTx,
+  outcomes: readonly ReminderOutcome[],
+  at: Date,
+): Promise<void> {
+  if (outcomes.length === 0) return;
+  const rows = sql.join(
+    outcomes.map((o) => sql`(${o.id}::uuid, ${o.status}, ${o.reason}, ${o.messageId}::uuid)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    update ${reminders} set
+      status = v.status,
+      reason = v.reason,
+      message_id = v.message_id,
+      sent_at = case when v.status = 'sent' then ${at.toISOString()}::timestamptz else null end
+    from (values ${rows}) as v(id, status, reason, message_id)
+    where ${reminders.id} = v.id and ${reminders.status} = 'scheduled'`);
+}
+
+/**
+ * When the next reminder after `after` is due. Starting at `after` keeps the index scan off the
+ * reminders already sent, whose entries stay in the index until vacuum removes them.
+ */
+export async function nextScheduledDueAt(db: DbOrTx, after: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ dueAt: reminders.dueAt })
+    .from(reminders)
+    .where(and(eq(reminders.status, 'scheduled'), gt(reminders.dueAt, after)))
+    .orderBy(asc(reminders.dueAt))
+    .limit(1);
+  return row?.dueAt ?? null;
+}
+
+/** The patient's answer, on the appointment's latest reminder that went out. */
+export async function recordReminderResponse(
+  tx: DbOrTx,
+  orgId: string,
+  appointmentId: string,
+  response: ReminderResponse,
+  at: Date,
+): Promise<void> {
+  const latest = tx
+    .select({ id: reminders.id })
+    .from(reminders)
+    .where(
+      and(
+        eq(reminders.orgId, orgId),
+        eq(reminders.appointmentId, appointmentId),
+        eq(reminders.status, 'sent'),
+      ),
+    )
+    .orderBy(desc(reminders.sentAt))
+    .limit(1);
+  await tx.update(reminders).set({ response, respondedAt: at }).where(inArray(reminders.id, latest));
+}
+
+/** The patient's latest reminder that went out since `since` and has no answer yet. */
+export async function latestUnansweredReminderOf(
+  db: DbOrTx,
+  orgId: string,
+  contactId: string,
+  since: Date,
+): Promise<Reminder | undefined> {
+  const [row] = await db
+    .select({ reminder: reminders })
+    .from(reminders)
+    .innerJoin(appointments, eq(appointments.id, reminders.appointmentId))
+    .where(
+      and(
+        eq(appointments.orgId, orgId),
+        eq(appointments.contactId, contactId),
+        eq(reminders.status, 'sent'),
+        isNull(reminders.response),
+        isNotNull(reminders.messageId),
+        sql`${reminders.sentAt} >= ${since.toISOString()}::timestamptz`,
+        ne(appointments.status, 'cancelled'),
+      ),
+    )
+    .orderBy(desc(reminders.sentAt))
+    .limit(1);
+  return row?.reminder;
+}
