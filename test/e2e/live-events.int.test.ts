@@ -1,5 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { setUpSchedulingApi, slotsOf } from '../../src/modules/scheduling/scheduling.test-support.ts';
 import { events, messages } from '../../src/platform/db/schema.ts';
 import { REPLAY_LIMIT } from '../../src/platform/events/live-event-session.ts';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../../src/platform/events/live-events-client.ts';
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
+import { call, type Json } from './inbox-support.ts';
 
 describe.each(TEST_ENGINES)('live events over Server-Sent Events (%s)', (engine) => {
   let env: TestCareline;
@@ -91,6 +93,42 @@ describe.each(TEST_ENGINES)('live events over Server-Sent Events (%s)', (engine)
     expect(
       lilasStream.received.some((e) => e.data.conversationId === pasteurCreated.data.conversationId),
     ).toBe(false);
+  });
+
+  test('a flow starting in a conversation and an appointment being booked are on the stream too', async () => {
+    const stream = await connect(lilas);
+    const created = await call(env, lilas, 'POST', '/flows', {
+      key: 'hello',
+      definition: {
+        key: 'hello',
+        version: 1,
+        name: 'Bonjour',
+        start: 'ask',
+        steps: { ask: { type: 'ask', kind: 'text', prompt: 'Votre nom ?', saveAs: 'name' } },
+      },
+      triggers: [{ kind: 'keyword', match: 'exact', words: { fr: ['bonjour'], en: [] } }],
+    });
+    expect(created.status).toBe(201);
+    await patientWrites(lilas, 'Bonjour', '+33612349999');
+    const automation = await waitFor(
+      stream,
+      (e) => e.type === 'conversation.updated' && e.data.automation === 'running',
+    );
+    expect(automation.data.conversationId).toEqual(expect.any(String));
+
+    const setup = await setUpSchedulingApi(env, lilas);
+    const contactId = String(((await call(env, lilas, 'GET', '/contacts')).body.data as Json[])[0]?.id);
+    const [slot] = await slotsOf(env, lilas, `type=${setup.type.id}&limit=1`);
+    const booked = await call(env, lilas, 'POST', '/appointments', {
+      contact_id: contactId,
+      practitioner_id: slot?.practitioner.id,
+      location_id: slot?.location.id,
+      appointment_type_id: setup.type.id,
+      start: slot?.start,
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const appointment = await waitFor(stream, (e) => e.type === 'appointment.updated');
+    expect(appointment.data).toMatchObject({ appointmentId: booked.body.id, contactId, status: 'booked' });
   });
 
   test('reconnecting with Last-Event-ID replays exactly the missed events, then streams on', async () => {

@@ -12,7 +12,7 @@ import { startEventRetention } from './event-retention.ts';
 import { type EventSink, LiveEventSession, REPLAY_LIMIT } from './live-event-session.ts';
 
 const STREAM_DESCRIPTION = `Server-Sent Events (text/event-stream) of the caller's clinic. Each event is
-\`id: <event id>\\nevent: message.created|message.updated|conversation.updated\\ndata: <JSON payload>\`;
+\`id: <event id>\\nevent: message.created|message.updated|conversation.updated|appointment.updated\\ndata: <JSON payload>\`;
 the payload names what changed (\`conversationId\`, \`messageId\`...): fetch it. A comment every 15 s keeps
 the connection open. To resume, send the last id received as \`Last-Event-ID\` (EventSource does it when
 it reconnects) or \`?after=\`: the missed events come first, at most ${REPLAY_LIMIT}. When they cannot

@@ -1,6 +1,7 @@
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { queryKeys } from './inbox-api.ts';
+import { schedulingKeys } from './scheduling-api.ts';
 
 /** `live`: events stream in; `reconnecting`: the browser is retrying; `polling`: no stream, we refetch. */
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'polling';
@@ -51,6 +52,10 @@ export function useLiveEvents(enabled: boolean): LiveState {
       source.addEventListener('message.created', (event) => onMessageEvent(queryClient, event));
       source.addEventListener('message.updated', (event) => onMessageEvent(queryClient, event));
       source.addEventListener('conversation.updated', (event) => onConversationEvent(queryClient, event));
+      source.addEventListener('appointment.updated', () => {
+        refresh(queryClient, schedulingKeys.appointments, LIST_REFRESH_MS);
+        refresh(queryClient, schedulingKeys.slots, LIST_REFRESH_MS);
+      });
       source.addEventListener('reset', () => {
         void queryClient.invalidateQueries();
       });
