@@ -121,6 +121,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     db,
     logger: logger.child({ component: 'worker' }),
     pollIntervalMs: deps.pollIntervalMs ?? 500,
+    // A few jobs in flight keep PostgreSQL busy while one waits; more would take the CPU the webhooks'
+    // acknowledgements need (bench ingest). PGlite has one connection: no gain there.
+    concurrency: deps.engine === 'postgres' ? 4 : 1,
     handlers: {
       [WHATSAPP_WEBHOOK_QUEUE]: (job) =>
         processWhatsAppWebhook(

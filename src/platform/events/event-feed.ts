@@ -57,7 +57,11 @@ export class EventFeed {
     });
     if (listen) {
       try {
-        this.#unlisten = await listen(EVENTS_CHANNEL, () => this.wake());
+        // Nobody watching: the poll keeps the position current; reading on every notification would
+        // cost a query per change of every clinic for no one.
+        this.#unlisten = await listen(EVENTS_CHANNEL, () => {
+          if (this.#subscribers.size > 0) this.wake();
+        });
       } catch (error) {
         logger.warn({ err: error }, 'live events: LISTEN failed, falling back to polling');
       }

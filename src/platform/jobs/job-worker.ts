@@ -31,6 +31,11 @@ export interface JobWorkerOptions {
   pollIntervalMs?: number;
   batchSize?: number;
   leaseMs?: number;
+  /**
+   * Jobs of a claimed batch run this many at a time. Each job waits on the database most of its time,
+   * so on PostgreSQL several in flight keep the pool busy; PGlite has one connection: 1.
+   */
+  concurrency?: number;
 }
 
 /**
@@ -45,7 +50,7 @@ export class JobWorker {
   private stopped = true;
 
   constructor(options: JobWorkerOptions) {
-    this.options = { pollIntervalMs: 500, batchSize: 20, leaseMs: 60_000, ...options };
+    this.options = { pollIntervalMs: 500, batchSize: 20, leaseMs: 60_000, concurrency: 1, ...options };
   }
 
   start(): void {
@@ -96,11 +101,18 @@ export class JobWorker {
         return ran;
       }
       if (batch.length === 0) return ran;
-      for (const job of batch) {
-        await this.runOne(job);
-        ran += 1;
-      }
+      await this.runAll(batch);
+      ran += batch.length;
     }
+  }
+
+  /** Runs the batch in its claimed order, `concurrency` jobs at a time. */
+  private async runAll(batch: readonly Job[]): Promise<void> {
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      for (let job = batch[next++]; job; job = batch[next++]) await this.runOne(job);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, batch.length) }, lane));
   }
 
   private async runOne(job: Job): Promise<void> {
