@@ -93,9 +93,11 @@ export async function runInbox(argv: string[]): Promise<void> {
       ),
       await timed('unassigned', async () => '/conversations?view=unassigned&status=open&limit=50'),
       await timed('counts per view', async () => '/conversations/counts'),
-      await timed('search "rendez-vous"', async () => '/search?q=rendez-vous'),
     );
     say(`every list request p99 < ${PAGE_TARGET_P99_MS} ms: ${verdict(worst < PAGE_TARGET_P99_MS)}`);
+    // The worst case for search: a word every message holds, so every row matches and is ranked.
+    const search = await timed('search a word in every message', async () => '/search?q=rendez-vous');
+    say(`search p99 < ${SEARCH_TARGET_P99_MS} ms: ${verdict(search < SEARCH_TARGET_P99_MS)}`);
 
     say('');
     say('## In the browser');
