@@ -97,6 +97,7 @@ function MoveForm({ appointment, onClose, onMoved }: Props & { appointment: Appo
           format={format}
           selected={booking.selected}
           onSelect={booking.select}
+          onSelectedGone={booking.gone}
         />
       ) : (
         <Alert color="gray" variant="light" icon={<Icon name="alert" />}>

@@ -24,6 +24,7 @@ interface Props {
   format: AgendaFormat;
   selected: Slot | null;
   onSelect(slot: Slot): void;
+  onSelectedGone(slot: Slot): void;
 }
 
 /** Who, which day, then the free times of that day: the part booking and moving share. */
@@ -93,6 +94,7 @@ export function SlotChooser(props: Props) {
           format={props.format}
           selected={props.selected}
           onSelect={props.onSelect}
+          onSelectedGone={props.onSelectedGone}
           onDate={props.onDate}
         />
       </div>

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.ts';
 import { schedulingApi, schedulingKeys } from '../api/scheduling-api.ts';
@@ -21,6 +22,8 @@ interface Props {
   format: AgendaFormat;
   selected: Slot | null;
   onSelect(slot: Slot): void;
+  /** The chosen time is no longer free in a fresher list (someone booked it meanwhile). */
+  onSelectedGone(slot: Slot): void;
   onDate(date: string): void;
 }
 
@@ -40,6 +43,15 @@ export function SlotList(props: Props) {
     // Free times change as colleagues and patients book: never trust an old list.
     staleTime: 0,
   });
+  const { selected, onSelectedGone } = props;
+  const fresh = slots.data?.data;
+  useEffect(() => {
+    if (!selected || !fresh) return;
+    const stillFree = fresh.some(
+      (s) => s.start === selected.start && s.practitioner.id === selected.practitioner.id,
+    );
+    if (!stillFree) onSelectedGone(selected);
+  }, [fresh, selected, onSelectedGone]);
 
   if (slots.isPending) {
     return (

@@ -52,6 +52,14 @@ export function useSlotBooking(options: {
       setSelected(slot);
       setProblem(null);
     },
+    /** The chosen time vanished from a fresh list (booked meanwhile, seen live): as if the booking had failed. */
+    gone(slot: Slot) {
+      setSelected(null);
+      setProblem({
+        kind: 'taken',
+        message: t('booking.slotTaken', { time: options.format.short(slot.start) }),
+      });
+    },
     book() {
       if (selected) mutation.mutate(selected);
     },

@@ -126,6 +126,7 @@ function BookForm({ contact, conversationId, onClose }: Props) {
           format={format}
           selected={booking.selected}
           onSelect={booking.select}
+          onSelectedGone={booking.gone}
         />
       )}
       <TextInput
