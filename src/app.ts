@@ -124,6 +124,11 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     // A few jobs in flight keep PostgreSQL busy while one waits; more would take the CPU the webhooks'
     // acknowledgements need (bench ingest). PGlite has one connection: no gain there.
     concurrency: deps.engine === 'postgres' ? 4 : 1,
+    // A conversation's sends (and its automation turns) keep their order within a batch.
+    sequenceKeyOf: (job) =>
+      typeof job.payload.conversationId === 'string'
+        ? `${job.queue}:${job.payload.conversationId}`
+        : undefined,
     handlers: {
       [WHATSAPP_WEBHOOK_QUEUE]: (job) =>
         processWhatsAppWebhook(

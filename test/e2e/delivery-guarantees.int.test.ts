@@ -147,6 +147,51 @@ describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
     await eventually(async () => ((await statusOf(message.id))?.status === 'read' ? true : undefined));
   });
 
+  test('a reply waiting for a retry holds back the ones written after it: the patient reads them in order', async () => {
+    const [account] = await env.handle.db
+      .select()
+      .from(channelAccounts)
+      .where(eq(channelAccounts.id, clinic.account.id));
+    if (!account) throw new Error('account missing');
+    const texts = () =>
+      env.simulator.simulator
+        .sends(clinic.number.phoneNumberId)
+        .map((s) => ((s.request as Json).text as Json | undefined)?.body)
+        .filter((body) => body === 'Premier message' || body === 'Second message');
+    await env.handle.db
+      .update(channelAccounts)
+      .set({ settings: { ...account.settings, graphUrl: 'http://127.0.0.1:9' } })
+      .where(eq(channelAccounts.id, account.id));
+    const first = await reply('Premier message');
+    const retrying = await eventually(async () => {
+      const [job] = await env.handle.db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.dedupeKey, String(first.id)));
+      return job?.attempts === 1 && job.status === 'queued' ? job : undefined;
+    });
+    // Its next try is later than the backoff of a first failure would make it, so the test has time to look.
+    await env.handle.db
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() + 60_000) })
+      .where(eq(jobs.id, retrying.id));
+    await env.handle.db
+      .update(channelAccounts)
+      .set({ settings: account.settings })
+      .where(eq(channelAccounts.id, account.id));
+
+    // WhatsApp is back, but the first message's retry is not due yet: the second must not overtake it.
+    const second = await reply('Second message');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await statusOf(second.id)).toMatchObject({ status: 'queued' });
+    expect(texts()).toEqual([]);
+
+    await env.handle.db.update(jobs).set({ runAt: new Date() }).where(eq(jobs.id, retrying.id));
+    env.careline.worker.wake();
+    await eventually(async () => ((await statusOf(second.id))?.status === 'read' ? true : undefined));
+    expect(texts()).toEqual(['Premier message', 'Second message']);
+  });
+
   test('a refusal WhatsApp will not change its mind about fails the message at once, with its reason', async () => {
     const [account] = await env.handle.db
       .select()

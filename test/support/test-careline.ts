@@ -123,7 +123,13 @@ export async function startTestCareline(
         const [row] = await handle.db
           .select({ n: count() })
           .from(jobs)
-          .where(or(eq(jobs.status, 'running'), and(eq(jobs.status, 'queued'), lte(jobs.runAt, sql`now()`))));
+          // A job put back for a moment (a send waiting for the one before it, pacing) is still pending.
+          .where(
+            or(
+              eq(jobs.status, 'running'),
+              and(eq(jobs.status, 'queued'), lte(jobs.runAt, sql`now() + interval '1 second'`)),
+            ),
+          );
         return row?.n === 0 ? true : undefined;
       }, timeoutMs);
     },

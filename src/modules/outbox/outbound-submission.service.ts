@@ -112,7 +112,7 @@ export async function submitOutboundMessage(
     }
     await enqueueJob(tx, {
       queue: OUTBOX_SEND_QUEUE,
-      payload: { messageId: stored.id, orgId: input.orgId },
+      payload: { messageId: stored.id, orgId: input.orgId, conversationId: stored.conversationId },
       orgId: input.orgId,
       // Replies to a waiting patient go before bulk traffic.
       priority: input.priority ?? 0,

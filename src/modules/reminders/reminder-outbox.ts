@@ -101,9 +101,9 @@ export async function queueOutboundMessages(
   await tx
     .insert(jobs)
     .values(
-      queued.map(({ id, account }) => ({
+      queued.map(({ id, account, conversation }) => ({
         queue: OUTBOX_SEND_QUEUE,
-        payload: { messageId: id, orgId: account.orgId },
+        payload: { messageId: id, orgId: account.orgId, conversationId: conversation.id },
         orgId: account.orgId,
         runAt: now,
         priority: REMINDER_SEND_PRIORITY,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/db.ts';
 import type { Job } from './job.schema.ts';
 import { backoffDelayMs, claimJobs, completeJob, deferJob, failJob } from './job-queue.ts';
+import { inSequences } from './job-sequences.ts';
 
 /** Thrown by a handler when trying again cannot help (bad data, a provider's final refusal). */
 export class PermanentJobError extends Error {
@@ -36,6 +37,11 @@ export interface JobWorkerOptions {
    * so on PostgreSQL several in flight keep the pool busy; PGlite has one connection: 1.
    */
   concurrency?: number;
+  /**
+   * Jobs of a claimed batch with the same key run one after another, in claimed order, whatever the
+   * concurrency: two messages to one patient must not race each other to the provider.
+   */
+  sequenceKeyOf?: (job: Job) => string | undefined;
 }
 
 /**
@@ -43,7 +49,8 @@ export interface JobWorkerOptions {
  * work starts without waiting for the next poll. Several workers (processes) may share the table.
  */
 export class JobWorker {
-  private readonly options: Required<JobWorkerOptions>;
+  private readonly options: Required<Omit<JobWorkerOptions, 'sequenceKeyOf'>> &
+    Pick<JobWorkerOptions, 'sequenceKeyOf'>;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private wakeRequested = false;
@@ -106,13 +113,16 @@ export class JobWorker {
     }
   }
 
-  /** Runs the batch in its claimed order, `concurrency` jobs at a time. */
+  /** Runs the batch in its claimed order, `concurrency` sequences at a time. */
   private async runAll(batch: readonly Job[]): Promise<void> {
+    const sequences = inSequences(batch, this.options.sequenceKeyOf);
     let next = 0;
     const lane = async (): Promise<void> => {
-      for (let job = batch[next++]; job; job = batch[next++]) await this.runOne(job);
+      for (let sequence = sequences[next++]; sequence; sequence = sequences[next++]) {
+        for (const job of sequence) await this.runOne(job);
+      }
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, batch.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, sequences.length) }, lane));
   }
 
   private async runOne(job: Job): Promise<void> {

@@ -1,0 +1,1 @@
+CREATE INDEX "messages_in_flight_idx" ON "messages" USING btree ("conversation_id","seq") WHERE "messages"."status" in ('queued', 'sending');
