@@ -98,7 +98,10 @@ export async function runSend(argv: string[]): Promise<void> {
   try {
     simulator = await startSimulatorServer({ port: 0 });
     const sim = simulator.simulator;
-    const clinic = await setUpClinic(env, simulator.url);
+    // The number's throughput at Meta, as an operator sets it (`--messages-per-second`): the simulator's.
+    const clinic = await setUpClinic(env, simulator.url, {
+      messagesPerSecond: Math.min(options.simRate, 1000),
+    });
     sim.registerNumber({
       phoneNumberId: clinic.phoneNumberId,
       displayPhoneNumber: '33180000000',

@@ -34,7 +34,11 @@ export interface BenchClinic {
 }
 
 /** A clinic, an API key and a WhatsApp channel, made with the CLI as an operator would. */
-export async function setUpClinic(env: Record<string, string>, graphUrl: string): Promise<BenchClinic> {
+export async function setUpClinic(
+  env: Record<string, string>,
+  graphUrl: string,
+  options: { messagesPerSecond?: number } = {},
+): Promise<BenchClinic> {
   const slug = `bench-${randomBytes(3).toString('hex')}`;
   const clinic: BenchClinic = {
     slug,
@@ -68,6 +72,7 @@ export async function setUpClinic(env: Record<string, string>, graphUrl: string)
     clinic.wabaId,
     '--display-phone-number',
     '+33180000000',
+    ...(options.messagesPerSecond ? ['--messages-per-second', String(options.messagesPerSecond)] : []),
   ]);
   return clinic;
 }
