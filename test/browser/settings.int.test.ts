@@ -159,6 +159,46 @@ describe.each(TEST_ENGINES)('the clinic’s settings in a real browser (%s)', (e
     await admin.getByText('No saved reply matches “ordonnance”.').waitFor();
   });
 
+  test('sets the reminder rules: a day and an hour before, at any hour; a too-short one is refused beside the list', async () => {
+    await admin
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'Reminders' })
+      .click();
+    await admin.getByRole('heading', { name: 'Reminders', level: 1 }).waitFor();
+    const amount = (n: number) => admin.getByRole('textbox', { name: `Reminder ${n}: how long` });
+    const unit = (n: number) => admin.getByRole('textbox', { name: `Reminder ${n}: unit` });
+    // The defaults: 2 days and 2 hours before, quiet at night.
+    await expect(amount(1).inputValue()).resolves.toBe('2');
+    await expect(unit(1).inputValue()).resolves.toBe('days');
+    await expect(amount(2).inputValue()).resolves.toBe('2');
+    await expect(unit(2).inputValue()).resolves.toBe('hours');
+    const quiet = admin.getByRole('switch', { name: 'No reminders at night' });
+    await expect(quiet.isChecked()).resolves.toBe(true);
+
+    await amount(1).fill('1');
+    await amount(2).fill('5');
+    await unit(2).click();
+    await admin.getByRole('option', { name: 'minutes' }).click();
+    await admin.getByRole('button', { name: 'Save', exact: true }).click();
+    await admin.getByRole('alert').filter({ hasText: 'must be at least 15 minutes' }).waitFor();
+    expect((await api<{ offsets_minutes: number[] }>('/reminder-policy')).offsets_minutes).toEqual([
+      2880, 120,
+    ]);
+
+    await amount(2).fill('60');
+    await quiet.uncheck();
+    await screenshot(admin, `${engine}-settings-07-reminders`);
+    await admin.getByRole('button', { name: 'Save', exact: true }).click();
+    await admin.getByText('Reminder rules saved.').waitFor();
+    expect(await api('/reminder-policy')).toMatchObject({ offsets_minutes: [1440, 60], quiet_hours: null });
+
+    await admin.reload();
+    await expect(amount(1).inputValue()).resolves.toBe('1');
+    await expect(unit(2).inputValue()).resolves.toBe('hours');
+    await expect(amount(2).inputValue()).resolves.toBe('1');
+    await expect(quiet.isChecked()).resolves.toBe(false);
+  });
+
   test('the new agent signs in, sees only their profile in the settings, and is online', async () => {
     await signIn(agent, AGENT.email, agentPassword);
     await agent.goto('/settings');

@@ -15,6 +15,48 @@ export async function findReminderPolicy(db: DbOrTx, orgId: string): Promise<Rem
   return policy;
 }
 
+/** Writes the clinic's reminder rules (its row is created on the first change). */
+export async function saveReminderPolicy(
+  db: DbOrTx,
+  values: Omit<typeof reminderPolicies.$inferInsert, 'updatedAt'> & { updatedAt: Date },
+): Promise<ReminderPolicy> {
+  const { orgId, ...changes } = values;
+  const [policy] = await db
+    .insert(reminderPolicies)
+    .values(values)
+    .onConflictDoUpdate({ target: reminderPolicies.orgId, set: changes })
+    .returning();
+  if (!policy) throw new Error('upsert into reminder_policies returned nothing');
+  return policy;
+}
+
+/**
+ * A page of the clinic's booked appointments still to come, in id order after `afterId`: what a change
+ * of the reminder rules plans again.
+ */
+export async function upcomingBookedAppointmentIds(
+  db: DbOrTx,
+  orgId: string,
+  now: Date,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.orgId, orgId),
+        eq(appointments.status, 'booked'),
+        gt(appointments.start, now),
+        afterId ? gt(appointments.id, afterId) : undefined,
+      ),
+    )
+    .orderBy(asc(appointments.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
 /** The appointment's reminders, locked: a dispatcher sending one of them finishes first. */
 export async function lockRemindersOfAppointment(
   tx: DbOrTx,

@@ -9,6 +9,8 @@ import { findOrgByRef } from '../orgs/org.repository.ts';
 import type { SchedulingDeps } from '../scheduling/scheduling-deps.ts';
 import { runReminderDispatch } from './reminder-dispatch.job.ts';
 import { REMINDER_DISPATCH_QUEUE } from './reminder-dispatch-queue.ts';
+import { reminderPolicyRoutes } from './reminder-policy.routes.ts';
+import { REMINDER_REPLAN_QUEUE, runReminderReplan } from './reminder-replan.job.ts';
 import { type NoShowFigures, reminderReport } from './reminder-report.service.ts';
 
 const noShowJson = z.object({
@@ -47,12 +49,13 @@ const when = z
 const DAY_MS = 86_400_000;
 
 /**
- * The reminders' report, and the patients' consents (reminders are only sent with one, so their API
- * lives beside; app.ts mounts this plugin behind authentication).
+ * The reminders' rules and report, and the patients' consents (reminders are only sent with one, so
+ * their API lives beside; app.ts mounts this plugin behind authentication).
  */
 export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(consentRoutes(deps.db));
+    await app.register(reminderPolicyRoutes(deps.db, deps.wake));
 
     app.get(
       '/reports/reminders',
@@ -113,7 +116,11 @@ export function reminderJobHandlers(deps: SchedulingDeps): Record<string, JobHan
     wake: deps.wake,
     ...(deps.now ? { now: deps.now } : {}),
   };
-  return { [REMINDER_DISPATCH_QUEUE]: (job) => runReminderDispatch(dispatch, job) };
+  const replan = { db: deps.db, ...(deps.now ? { now: deps.now } : {}) };
+  return {
+    [REMINDER_DISPATCH_QUEUE]: (job) => runReminderDispatch(dispatch, job),
+    [REMINDER_REPLAN_QUEUE]: (job) => runReminderReplan(replan, job),
+  };
 }
 
 function noShowOf(figures: NoShowFigures): z.infer<typeof noShowJson> {

@@ -67,3 +67,19 @@ export interface ReminderReport {
     }
   >;
 }
+
+/** The clinic's reminder rules (GET / PUT /reminder-policy). */
+export interface ReminderPolicyRules {
+  enabled: boolean;
+  /** Minutes before the appointment, longest first. */
+  offsets_minutes: number[];
+  /** Times of day (HH:MM) on the clinic's clock; null: reminders at any hour. */
+  quiet_hours: { start: string; end: string } | null;
+  template_name: string;
+  late_after_minutes: number;
+}
+
+export interface ReminderPolicy extends ReminderPolicyRules {
+  /** null: the defaults apply, nobody changed them yet. */
+  updated_at: string | null;
+}

@@ -1,5 +1,12 @@
 import { apiRequest } from './http-client.ts';
-import type { ConsentRecord, ContactConsents, ReminderReport, StaffConsent } from './reminder-types.ts';
+import type {
+  ConsentRecord,
+  ContactConsents,
+  ReminderPolicy,
+  ReminderPolicyRules,
+  ReminderReport,
+  StaffConsent,
+} from './reminder-types.ts';
 import type {
   Appointment,
   AppointmentFilter,
@@ -32,6 +39,7 @@ export const schedulingKeys = {
   slotList: (query: SlotQuery) => ['slots', query] as const,
   consents: (contactId: string) => ['consents', contactId] as const,
   reminderReport: (from: string, to: string) => ['reports', 'reminders', from, to] as const,
+  reminderPolicy: ['reminder-policy'] as const,
 };
 
 export const schedulingApi = {
@@ -71,6 +79,10 @@ export const schedulingApi = {
   /** `from` and `to` are days on the clinic's clock (YYYY-MM-DD), both included. */
   reminderReport: (from: string, to: string) =>
     apiRequest<ReminderReport>(`${API}/reports/reminders?${search({ from, to })}`),
+
+  reminderPolicy: () => apiRequest<ReminderPolicy>(`${API}/reminder-policy`),
+  changeReminderPolicy: (rules: ReminderPolicyRules) =>
+    apiRequest<ReminderPolicy>(`${API}/reminder-policy`, { method: 'PUT', body: rules }),
 };
 
 function search(params: Record<string, string | undefined>): string {

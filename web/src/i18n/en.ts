@@ -675,6 +675,35 @@ export const en = {
       empty: 'No saved replies yet.',
       nothingFound: 'No saved reply matches “{{q}}”.',
     },
+    reminders: {
+      title: 'Reminders',
+      description:
+        'When patients are reminded of their appointments on WhatsApp. Each reminder carries Confirm, Cancel and Reschedule buttons, and goes only to patients who agreed to reminders.',
+      enabled: 'Send appointment reminders',
+      enabledHint: 'Switched off, no reminder goes out and those waiting are cancelled.',
+      offsets: 'When',
+      offsetsHint: 'Up to four reminders per appointment, each this long before it.',
+      amount: 'Reminder {{n}}: how long',
+      unit: 'Reminder {{n}}: unit',
+      units: { minutes: 'minutes', hours: 'hours', days: 'days' },
+      before: 'before the appointment',
+      remove: 'Remove reminder {{n}}',
+      add: 'Add a reminder',
+      quiet: 'No reminders at night',
+      quietHint:
+        'A reminder that would fall in these hours (clinic time) goes out earlier, before they begin.',
+      quietFrom: 'From',
+      quietTo: 'Until',
+      template: 'WhatsApp template',
+      templateHint: 'The approved template used when the patient has not written in the last 24 hours.',
+      lateAfter: 'Flag as late after',
+      lateAfterHint: 'A patient not marked arrived this long after the start is flagged on the agenda.',
+      appliesToBooked:
+        'Changes apply to appointments already booked too; reminders already sent stay as they are.',
+      undo: 'Undo changes',
+      save: 'Save',
+      saved: 'Reminder rules saved.',
+    },
     automation: {
       title: 'Automation',
       description:

@@ -687,6 +687,35 @@ export const fr: Messages = {
       empty: 'Pas encore de réponse enregistrée.',
       nothingFound: 'Aucune réponse ne correspond à « {{q}} ».',
     },
+    reminders: {
+      title: 'Rappels',
+      description:
+        'Quand les patients sont rappelés de leurs rendez-vous sur WhatsApp. Chaque rappel porte les boutons Confirmer, Annuler et Déplacer, et ne part qu’aux patients qui ont accepté les rappels.',
+      enabled: 'Envoyer des rappels de rendez-vous',
+      enabledHint: 'Désactivés, aucun rappel ne part et ceux en attente sont annulés.',
+      offsets: 'Quand',
+      offsetsHint: 'Jusqu’à quatre rappels par rendez-vous, chacun ce temps-là avant.',
+      amount: 'Rappel {{n}} : durée',
+      unit: 'Rappel {{n}} : unité',
+      units: { minutes: 'minutes', hours: 'heures', days: 'jours' },
+      before: 'avant le rendez-vous',
+      remove: 'Supprimer le rappel {{n}}',
+      add: 'Ajouter un rappel',
+      quiet: 'Pas de rappel la nuit',
+      quietHint:
+        'Un rappel qui tomberait dans ces heures (heure de la clinique) part plus tôt, avant leur début.',
+      quietFrom: 'De',
+      quietTo: 'À',
+      template: 'Modèle WhatsApp',
+      templateHint: 'Le modèle approuvé utilisé quand le patient n’a pas écrit depuis 24 heures.',
+      lateAfter: 'Signaler en retard après',
+      lateAfterHint: 'Un patient non marqué arrivé ce temps-là après le début est signalé sur l’agenda.',
+      appliesToBooked:
+        'Les changements valent aussi pour les rendez-vous déjà pris ; les rappels déjà envoyés restent tels quels.',
+      undo: 'Annuler les changements',
+      save: 'Enregistrer',
+      saved: 'Règles de rappel enregistrées.',
+    },
     automation: {
       title: 'Automatisation',
       description:

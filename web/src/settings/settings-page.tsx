@@ -11,7 +11,7 @@ import { AdminsOnly } from './admins-only.tsx';
 import { SettingsIcon } from './settings-icons.tsx';
 import classes from './settings-page.module.css';
 
-/** The clinic's settings: staff, teams, saved replies and automation, for administrators; agents see their profile. */
+/** The clinic's settings: staff, teams, saved replies, automation and reminders, for administrators; agents see their profile. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { user } = useSignedIn();
@@ -58,6 +58,9 @@ export function SettingsPage() {
             </SettingsLink>
             <SettingsLink to="/settings/automation" icon={<SettingsIcon name="robot" size={18} />}>
               {t('settings.automation.title')}
+            </SettingsLink>
+            <SettingsLink to="/settings/reminders" icon={<Icon name="clock" size={18} />}>
+              {t('settings.reminders.title')}
             </SettingsLink>
           </nav>
           <main className={classes.main}>
