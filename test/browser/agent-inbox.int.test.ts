@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { conversations } from '../../src/platform/db/schema.ts';
+import { attachSimulatedNumbers } from '../../src/demo/attach-simulator.ts';
+import { addWhatsAppAccount } from '../../src/modules/channel-accounts/whatsapp-account.service.ts';
+import { conversations, orgs } from '../../src/platform/db/schema.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { launchBrowser, newPage, remoteRequestsOf, screenshot } from './support/browser.ts';
 import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';
@@ -187,6 +189,49 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
       .filter({ hasText: 'EN' })
       .click();
     await agent.getByRole('combobox', { name: 'Search messages and patients' }).waitFor();
+  });
+
+  test('a clinic with a second number: rows say which number, and the list filters by number', async () => {
+    const [org] = await careline.handle.db
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(eq(orgs.slug, careline.demo.orgSlug));
+    if (!org) throw new Error('no demo clinic');
+    await addWhatsAppAccount(careline.handle.db, {
+      orgId: org.id,
+      name: 'Pharmacie du Parc',
+      phoneNumberId: '990000000000001',
+      wabaId: '990000000000002',
+      displayPhoneNumber: '+33180000099',
+      accessToken: 'pharmacy-token-0123456789',
+      appSecret: 'pharmacy-secret-0123456789',
+      verifyToken: 'pharmacy-verify-0123456789',
+      simulated: true,
+    });
+    await attachSimulatedNumbers(careline.handle.db, careline.simulator, careline.url);
+    await careline.simulator.patientSends({
+      phoneNumberId: '990000000000001',
+      from: '+33655443322',
+      name: 'Gaston Lagaffe',
+      text: 'Mon ordonnance est-elle prête ?',
+    });
+    await agent.goto('/inbox?view=all&status=open');
+    const pharmacyRow = agent.getByRole('option', { name: /Gaston Lagaffe/ });
+    await pharmacyRow.waitFor(LIVE);
+    await pharmacyRow.getByText('Pharmacie du Parc · +33180000099').waitFor();
+
+    const filter = agent.getByRole('textbox', { name: 'Number the patients wrote to' });
+    await filter.click();
+    await agent.getByRole('option', { name: 'Pharmacie du Parc · +33180000099', exact: true }).click();
+    await agent.waitForURL(/channel=/);
+    await pharmacyRow.waitFor();
+    await agent.getByRole('option', { name: /Chloé Martin/ }).waitFor({ state: 'detached' });
+    await screenshot(agent, `${engine}-10-second-number`);
+
+    await filter.click();
+    await agent.getByRole('option', { name: 'All numbers', exact: true }).click();
+    await agent.getByRole('option', { name: /Chloé Martin/ }).waitFor();
+    await pharmacyRow.waitFor();
   });
 
   test('nothing the pages did left this machine', () => {

@@ -162,4 +162,39 @@ describe.each(TEST_ENGINES)('inbox: the agents’ conversation list (%s)', (engi
       ids.mine,
     );
   });
+
+  test('a clinic with two numbers sees each number’s conversations and counts apart', async () => {
+    const pharmacy = await env.addNumber(clinic, '+33180000099');
+    const { conversation } = await patientWrites(env, pharmacy, newPhone(), 'Mon ordonnance est prête ?');
+    const pharmacyId = String(conversation.id);
+
+    expect(await listed(`?channel_account_id=${pharmacy.account.id}`)).toEqual([pharmacyId]);
+    const first = await listed(`?channel_account_id=${clinic.account.id}`);
+    expect(new Set(first)).toEqual(new Set(Object.values(ids)));
+    expect(await listed('')).toContain(pharmacyId);
+
+    expect(
+      await getJson(env, clinic, `/conversations/counts?channel_account_id=${pharmacy.account.id}`),
+    ).toEqual({
+      mine: null,
+      unassigned: 1,
+      all: 1,
+      unread: 1,
+    });
+    expect(
+      await getJson(env, clinic, `/conversations/counts?channel_account_id=${clinic.account.id}`),
+    ).toEqual({
+      mine: null,
+      unassigned: 2,
+      all: 3,
+      unread: 2,
+    });
+    expect(await getJson(env, clinic, '/conversations/counts')).toMatchObject({ all: 4, unread: 3 });
+
+    // Another clinic's number filters to nothing; a malformed id is named.
+    expect(await listed(`?channel_account_id=${other.account.id}`)).toEqual([]);
+    const bad = await call(env, clinic, 'GET', '/conversations?channel_account_id=pharmacie');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'query.channel_account_id' })]);
+  });
 });

@@ -42,6 +42,8 @@ export interface TestCareline {
   careline: Careline;
   simulator: RunningSimulator;
   addClinic(name: string): Promise<TestClinic>;
+  /** Another number of the clinic: the clinic as seen through that number. */
+  addNumber(clinic: TestClinic, displayPhoneNumber: string): Promise<TestClinic>;
   /** Waits until the worker has no due job left (queued or running): everything sent so far is processed. */
   settle(timeoutMs?: number): Promise<void>;
   /** Calls the API as a clinic. */
@@ -85,6 +87,33 @@ export async function startTestCareline(
     webhookRetry: { initialDelayMs: 20 },
   });
 
+  /** A WhatsApp number of the clinic, known to Careline and to the simulator. */
+  async function addNumber(org: Org, displayPhoneNumber: string) {
+    const number = {
+      phoneNumberId: String(nextPhoneNumberId++),
+      wabaId: String(nextPhoneNumberId + 500),
+      accessToken: `token-${randomBytes(8).toString('hex')}`,
+      appSecret: `secret-${randomBytes(8).toString('hex')}`,
+      verifyToken: `verify-${randomBytes(8).toString('hex')}`,
+    };
+    const account = await addWhatsAppAccount(handle.db, {
+      orgId: org.id,
+      ...number,
+      graphUrl: simulator.url,
+      displayPhoneNumber,
+      wabaId: number.wabaId,
+    });
+    simulator.simulator.registerNumber({
+      phoneNumberId: number.phoneNumberId,
+      displayPhoneNumber: displayPhoneNumber.replace('+', ''),
+      wabaId: number.wabaId,
+      accessToken: number.accessToken,
+      appSecret: number.appSecret,
+      webhookUrl: `${url}/webhooks/whatsapp`,
+    });
+    return { account, number };
+  }
+
   return {
     url,
     handle,
@@ -94,29 +123,10 @@ export async function startTestCareline(
     async addClinic(name) {
       const org = await createOrg(handle.db, { name });
       const { key } = await createApiKey(handle.db, org.id, 'tests');
-      const number = {
-        phoneNumberId: String(nextPhoneNumberId++),
-        wabaId: String(nextPhoneNumberId + 500),
-        accessToken: `token-${randomBytes(8).toString('hex')}`,
-        appSecret: `secret-${randomBytes(8).toString('hex')}`,
-        verifyToken: `verify-${randomBytes(8).toString('hex')}`,
-      };
-      const account = await addWhatsAppAccount(handle.db, {
-        orgId: org.id,
-        ...number,
-        graphUrl: simulator.url,
-        displayPhoneNumber: '+33180000000',
-        wabaId: number.wabaId,
-      });
-      simulator.simulator.registerNumber({
-        phoneNumberId: number.phoneNumberId,
-        displayPhoneNumber: '33180000000',
-        wabaId: number.wabaId,
-        accessToken: number.accessToken,
-        appSecret: number.appSecret,
-        webhookUrl: `${url}/webhooks/whatsapp`,
-      });
-      return { org, apiKey: key, account, number };
+      return { org, apiKey: key, ...(await addNumber(org, '+33180000000')) };
+    },
+    async addNumber(clinic, displayPhoneNumber) {
+      return { ...clinic, ...(await addNumber(clinic.org, displayPhoneNumber)) };
     },
     async settle(timeoutMs = 5000) {
       await eventually(async () => {

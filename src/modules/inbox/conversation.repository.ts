@@ -128,6 +128,8 @@ export interface ConversationFilter {
   status?: ConversationStatus;
   assignee?: AssigneeFilter;
   channel?: ChannelType;
+  /** One of the clinic's numbers (a channel account). */
+  channelAccountId?: string;
 }
 
 export async function listConversationsPage(
@@ -155,9 +157,10 @@ export async function listConversationsPage(
 }
 
 function conversationConditions(db: DbOrTx, orgId: string, filter: ConversationFilter): (SQL | undefined)[] {
-  const { status, assignee, channel } = filter;
+  const { status, assignee, channel, channelAccountId } = filter;
   return [
     eq(conversations.orgId, orgId),
+    channelAccountId ? eq(conversations.channelAccountId, channelAccountId) : undefined,
     status ? eq(conversations.status, status) : undefined,
     assignee === 'unassigned' ? isNull(conversations.assigneeUserId) : undefined,
     assignee && assignee !== 'unassigned' ? eq(conversations.assigneeUserId, assignee.userId) : undefined,
@@ -182,11 +185,12 @@ export interface OpenConversationCounts {
   unread: number;
 }
 
-/** The inbox's tab badges, in one pass over the clinic's open conversations. */
+/** The inbox's tab badges, in one pass over the clinic's open conversations (of one number, if given). */
 export async function countOpenConversations(
   db: DbOrTx,
   orgId: string,
   userId: string | null,
+  channelAccountId?: string,
 ): Promise<OpenConversationCounts> {
   const [row] = await db
     .select({
@@ -201,7 +205,13 @@ export async function countOpenConversations(
       unread: sql<number>`coalesce(sum(${conversations.unreadCount}), 0)`.mapWith(Number),
     })
     .from(conversations)
-    .where(and(eq(conversations.orgId, orgId), eq(conversations.status, 'open')));
+    .where(
+      and(
+        eq(conversations.orgId, orgId),
+        eq(conversations.status, 'open'),
+        channelAccountId ? eq(conversations.channelAccountId, channelAccountId) : undefined,
+      ),
+    );
   return {
     mine: userId ? (row?.mine ?? 0) : null,
     unassigned: row?.unassigned ?? 0,

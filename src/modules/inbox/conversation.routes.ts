@@ -21,6 +21,11 @@ const errors = conversationErrors;
 
 const VIEWS = ['mine', 'unassigned', 'all'] as const;
 
+const channelAccountQuery = z
+  .uuid('must be a channel id (UUID), as GET /channels lists them')
+  .optional()
+  .describe('Only the conversations of this number of the clinic');
+
 /** Conversations and their messages. A conversation of another clinic is "not found", never "forbidden". */
 export function conversationRoutes(
   deps: { db: Db; senders: Partial<Record<ChannelType, ChannelSender>> },
@@ -49,13 +54,14 @@ export function conversationRoutes(
               .describe('mine: assigned to me (signed-in users only); unassigned; all (default)'),
             status: z.enum(CONVERSATION_STATUSES).optional(),
             channel: z.enum(CHANNEL_TYPES).optional(),
+            channel_account_id: channelAccountQuery,
           }),
           response: { 200: pageOf(conversationJson), ...errors },
         },
       },
       async (request) => {
         const caller = callerOf(request);
-        const { limit, cursor, status, channel } = request.query;
+        const { limit, cursor, status, channel, channel_account_id } = request.query;
         const after = cursorPosition(cursor);
         const assignee = assigneeOf(request.query.view, caller.userId);
         const page = await listConversations(
@@ -65,6 +71,7 @@ export function conversationRoutes(
             limit,
             ...(status ? { status } : {}),
             ...(channel ? { channel } : {}),
+            ...(channel_account_id ? { channelAccountId: channel_account_id } : {}),
             ...(assignee ? { assignee } : {}),
             ...(after ? { after } : {}),
           },
@@ -81,6 +88,7 @@ export function conversationRoutes(
           tags: ['conversations'],
           summary:
             'How many open conversations each inbox view holds, and how many patient messages are unread',
+          querystring: z.object({ channel_account_id: channelAccountQuery }),
           response: {
             200: z.object({
               mine: z
@@ -98,7 +106,7 @@ export function conversationRoutes(
       },
       async (request) => {
         const { orgId, userId } = callerOf(request);
-        return countOpenConversations(db, orgId, userId);
+        return countOpenConversations(db, orgId, userId, request.query.channel_account_id);
       },
     );
 

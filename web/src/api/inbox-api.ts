@@ -24,9 +24,9 @@ const API = '/api/v1';
 export const queryKeys = {
   session: ['session'] as const,
   conversations: ['conversations'] as const,
-  conversationList: (view: InboxView, status: ConversationStatus) =>
-    ['conversations', 'list', view, status] as const,
-  counts: ['conversations', 'counts'] as const,
+  conversationList: (view: InboxView, status: ConversationStatus, channel: string | undefined) =>
+    ['conversations', 'list', view, status, channel ?? 'every-number'] as const,
+  counts: (channel: string | undefined) => ['conversations', 'counts', channel ?? 'every-number'] as const,
   conversation: (id: string) => ['conversations', 'one', id] as const,
   messages: (conversationId: string) => ['messages', conversationId] as const,
   contact: (id: string) => ['contacts', id] as const,
@@ -51,11 +51,25 @@ export const authApi = {
 };
 
 export const inboxApi = {
-  conversations: (view: InboxView, status: ConversationStatus, cursor: string | null) =>
+  conversations: (
+    view: InboxView,
+    status: ConversationStatus,
+    channel: string | undefined,
+    cursor: string | null,
+  ) =>
     apiRequest<Page<Conversation>>(
-      `${API}/conversations?${query({ view, status, limit: String(LIST_PAGE_SIZE), cursor })}`,
+      `${API}/conversations?${query({
+        view,
+        status,
+        channel_account_id: channel ?? null,
+        limit: String(LIST_PAGE_SIZE),
+        cursor,
+      })}`,
     ),
-  counts: () => apiRequest<ConversationCounts>(`${API}/conversations/counts`),
+  counts: (channel: string | undefined) =>
+    apiRequest<ConversationCounts>(
+      `${API}/conversations/counts?${query({ channel_account_id: channel ?? null })}`,
+    ),
   conversation: (id: string) => apiRequest<Conversation>(`${API}/conversations/${id}`),
   messages: (conversationId: string, cursor: string | null) =>
     apiRequest<Page<Message>>(

@@ -137,6 +137,8 @@ export interface Conversation {
   urgent: boolean;
   window: { open: boolean; closes_at: string | null };
   channel: string;
+  /** The clinic's number the patient wrote to. */
+  channel_account_id: string;
   last_message: Message | null;
   last_message_at: string;
   /** The flow talking with the patient, or paused after a person wrote; null without automation. */

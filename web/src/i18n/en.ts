@@ -84,6 +84,8 @@ export const en = {
       unassigned: 'Unassigned',
       all: 'All',
     },
+    channelFilter: 'Number the patients wrote to',
+    everyChannel: 'All numbers',
     statusFilter: 'Show conversations that are',
   },
   status: {

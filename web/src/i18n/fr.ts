@@ -86,6 +86,8 @@ export const fr: Messages = {
       unassigned: 'Non assignées',
       all: 'Toutes',
     },
+    channelFilter: 'Numéro auquel les patients ont écrit',
+    everyChannel: 'Tous les numéros',
     statusFilter: 'Afficher les conversations',
   },
   status: {

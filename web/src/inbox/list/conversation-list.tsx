@@ -16,6 +16,10 @@ const FIRST_PAGE: string | null = null;
 interface Props {
   view: InboxView;
   status: ConversationStatus;
+  /** Only this number's conversations (a channel account id). */
+  channel: string | undefined;
+  /** Each number's name, to label rows when the list mixes numbers; null when it does not. */
+  numberNames: ReadonlyMap<string, string> | null;
   selectedId: string | undefined;
   onOpen(id: string): void;
   timeZone: string;
@@ -25,12 +29,20 @@ interface Props {
  * The conversations of a view, newest first: a windowed listbox (↑/↓ to move, Enter to open) that
  * loads the next page as the agent nears the end.
  */
-export function ConversationList({ view, status, selectedId, onOpen, timeZone }: Props) {
+export function ConversationList({
+  view,
+  status,
+  channel,
+  numberNames,
+  selectedId,
+  onOpen,
+  timeZone,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormatters(timeZone);
   const list = useInfiniteQuery({
-    queryKey: queryKeys.conversationList(view, status),
-    queryFn: ({ pageParam }) => inboxApi.conversations(view, status, pageParam),
+    queryKey: queryKeys.conversationList(view, status, channel),
+    queryFn: ({ pageParam }) => inboxApi.conversations(view, status, channel, pageParam),
     initialPageParam: FIRST_PAGE,
     getNextPageParam: (last) => last.next_cursor,
   });
@@ -143,6 +155,7 @@ export function ConversationList({ view, status, selectedId, onOpen, timeZone }:
               active={index === activeIndex}
               format={format}
               now={now}
+              numberName={numberNames?.get(conversation.channel_account_id) ?? null}
               onOpen={() => {
                 setActiveIndex(index);
                 onOpen(conversation.id);

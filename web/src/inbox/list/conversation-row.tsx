@@ -19,10 +19,21 @@ interface Props {
   active: boolean;
   format: Formatters;
   now: number;
+  /** The number the patient wrote to, when the list mixes the clinic's numbers. */
+  numberName: string | null;
   onOpen(): void;
 }
 
-export function ConversationRow({ conversation, top, selected, active, format, now, onOpen }: Props) {
+export function ConversationRow({
+  conversation,
+  top,
+  selected,
+  active,
+  format,
+  now,
+  numberName,
+  onOpen,
+}: Props) {
   const { t } = useTranslation();
   const name = contactName(conversation.contact);
   const last = conversation.last_message;
@@ -80,6 +91,11 @@ export function ConversationRow({ conversation, top, selected, active, format, n
           )}
         </Group>
         <Group gap={6} wrap="nowrap" className={classes.tags}>
+          {numberName && (
+            <Badge size="xs" variant="outline" color="gray" tt="none" className={classes.numberBadge}>
+              {numberName}
+            </Badge>
+          )}
           {conversation.urgent && (
             <Badge size="xs" color="red" variant="filled" leftSection={<Icon name="flame" size={10} />}>
               {t('list.urgent')}

@@ -1,16 +1,32 @@
-import { Badge, SegmentedControl, Tabs } from '@mantine/core';
+import { Badge, SegmentedControl, Select, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
+import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
+import type { Channel } from '../../api/settings-types.ts';
 import { CONVERSATION_STATUSES, INBOX_VIEWS } from '../../api/types.ts';
 import type { InboxParams } from '../use-inbox-params.ts';
 import { ConversationList } from './conversation-list.tsx';
 import classes from './conversation-sidebar.module.css';
 
-/** Mine / Unassigned / All with their counts, the status filter, and the conversations. */
+/**
+ * Mine / Unassigned / All with their counts, the status filter, the number filter (for a clinic with
+ * more than one), and the conversations.
+ */
 export function ConversationSidebar({ params, timeZone }: { params: InboxParams; timeZone: string }) {
   const { t } = useTranslation();
-  const counts = useQuery({ queryKey: queryKeys.counts, queryFn: inboxApi.counts });
+  const counts = useQuery({
+    queryKey: queryKeys.counts(params.channel),
+    queryFn: () => inboxApi.counts(params.channel),
+  });
+  const channels = useQuery({ queryKey: settingsKeys.channels, queryFn: settingsApi.channels });
+  const numbers = channels.data?.data ?? [];
+  // One number needs no filter and no label on each row.
+  const numberNames = useMemo(
+    () => (numbers.length > 1 ? new Map(numbers.map((c) => [c.id, channelLabel(c)])) : null),
+    [numbers],
+  );
 
   return (
     <>
@@ -51,10 +67,25 @@ export function ConversationSidebar({ params, timeZone }: { params: InboxParams;
             label: t(`status.filter.${status}`),
           }))}
         />
+        {numberNames && (
+          <Select
+            size="xs"
+            aria-label={t('inbox.channelFilter')}
+            data={[
+              { value: '', label: t('inbox.everyChannel') },
+              ...numbers.map((c) => ({ value: c.id, label: channelLabel(c) })),
+            ]}
+            value={params.channel ?? ''}
+            allowDeselect={false}
+            onChange={(value) => params.setFilter({ channel: value || null })}
+          />
+        )}
       </div>
       <ConversationList
         view={params.view}
         status={params.status}
+        channel={params.channel}
+        numberNames={params.channel ? null : numberNames}
         selectedId={params.conversationId}
         onOpen={(id) => params.openConversation(id)}
         timeZone={timeZone}
@@ -75,4 +106,11 @@ function CountBadge({ count, active }: { count: number | undefined; active: bool
       {count > 999 ? '999+' : count}
     </Badge>
   );
+}
+
+/** "Pharmacie · +33 1 80 00 00 99": the name the clinic gave the number, and the number. */
+function channelLabel(channel: Channel): string {
+  const phone = channel.display_phone_number;
+  if (!phone || channel.name.includes(phone)) return channel.name;
+  return `${channel.name} · ${phone}`;
 }
