@@ -9,7 +9,7 @@ import { findMessage, insertMessageIfNew } from '../inbox/message.repository.ts'
 import type { Message } from '../inbox/message.schema.ts';
 import { findTemplate } from '../templates/template.service.ts';
 import { outboundText } from './outbound-text.ts';
-import { OUTBOX_SEND_QUEUE } from './outbox-queue.ts';
+import { OUTBOX_SEND_QUEUE, sendSequenceOf } from './outbox-queue.ts';
 import { isWindowOpen, windowClosesAt } from './window-policy.ts';
 
 /** The message cannot be sent as it is: each violation names the field and the limit. */
@@ -118,6 +118,7 @@ export async function submitOutboundMessage(
       priority: input.priority ?? 0,
       maxAttempts: 8,
       dedupeKey: stored.id,
+      sequence: sendSequenceOf(stored),
     });
     return { outcome: 'queued', message: stored };
   });

@@ -8,7 +8,7 @@ import { type Conversation, conversations } from '../inbox/conversation.schema.t
 import { messages } from '../inbox/message.schema.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 import { outboundText } from '../outbox/outbound-text.ts';
-import { OUTBOX_SEND_QUEUE } from '../outbox/outbox-queue.ts';
+import { OUTBOX_SEND_QUEUE, sendSequenceOf } from '../outbox/outbox-queue.ts';
 import { findTemplate } from '../templates/template.service.ts';
 
 // The outbox's submission (outbound-submission.service.ts) for a whole batch at once. The reminders'
@@ -82,7 +82,8 @@ export async function queueOutboundMessages(
     statusAt: now,
     occurredAt: now,
   }));
-  await tx.insert(messages).values(rows);
+  const inserted = await tx.insert(messages).values(rows).returning({ id: messages.id, seq: messages.seq });
+  const seqOf = new Map(inserted.map((m) => [m.id, m.seq]));
   // As touchConversation does for a message that goes out: the clock moves on, nobody waits any more.
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   await tx
@@ -109,6 +110,9 @@ export async function queueOutboundMessages(
         priority: REMINDER_SEND_PRIORITY,
         maxAttempts: SEND_ATTEMPTS,
         dedupeKey: id,
+        ...sequenceColumns(
+          sendSequenceOf({ conversationId: conversation.id, seq: seqOfInserted(seqOf, id) }),
+        ),
       })),
     )
     .onConflictDoNothing();
@@ -138,4 +142,14 @@ export async function lockLiveConversationsIfFree(
     )
     .for('update', { skipLocked: true });
   return new Map(rows.map((c) => [c.id, c]));
+}
+
+function seqOfInserted(seqOf: ReadonlyMap<string, number>, id: string): number {
+  const seq = seqOf.get(id);
+  if (seq === undefined) throw new Error(`message ${id} was not inserted`);
+  return seq;
+}
+
+function sequenceColumns(sequence: { key: string; no: number }) {
+  return { sequenceKey: sequence.key, sequenceNo: sequence.no };
 }

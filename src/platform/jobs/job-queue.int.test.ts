@@ -5,7 +5,7 @@ import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { createOrg } from '../../modules/orgs/org.service.ts';
 import type { DbHandle } from '../db/create-db.ts';
 import { jobs } from './job.schema.ts';
-import { claimJobs, enqueueJob } from './job-queue.ts';
+import { claimJobs, enqueueJob, SEQUENCE_HOLD_MINUTES } from './job-queue.ts';
 import { JobWorker, PermanentJobError } from './job-worker.ts';
 
 describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
@@ -57,6 +57,49 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
     const [again] = await claimJobs(db, ['q'], 1, 60_000);
     expect(again?.id).toBe(first?.id);
     expect(again?.attempts).toBe(2);
+  });
+
+  test('a sequence’s jobs are claimed one at a time, in order, whatever their priority and due time', async () => {
+    const { db } = handle;
+    const seq = (no: number) => ({ key: 'outbox.send:conversation-a', no });
+    // Enqueued out of order (two writers), the bulk one first: the sequence number decides.
+    await enqueueJob(db, { queue: 'q', payload: { n: 'a-3' }, priority: 10, sequence: seq(30) });
+    await enqueueJob(db, { queue: 'q', payload: { n: 'a-1' }, sequence: seq(10) });
+    await enqueueJob(db, { queue: 'q', payload: { n: 'a-2' }, sequence: seq(20) });
+    await enqueueJob(db, { queue: 'q', payload: { n: 'b-1' }, sequence: { key: 'other', no: 40 } });
+    await enqueueJob(db, { queue: 'q', payload: { n: 'free' } });
+
+    const first = await claimJobs(db, ['q'], 10, 60_000);
+    expect(first.map((j) => j.payload.n).sort()).toEqual(['a-1', 'b-1', 'free']);
+    // While a-1 runs, a-2 waits; a-1 retrying later still holds it.
+    expect(await claimJobs(db, ['q'], 10, 60_000)).toEqual([]);
+    const a1 = first.find((j) => j.payload.n === 'a-1');
+    if (!a1) throw new Error('a-1 not claimed');
+    await db
+      .update(jobs)
+      .set({ status: 'queued', runAt: new Date(Date.now() + 60_000) })
+      .where(eq(jobs.id, a1.id));
+    expect(await claimJobs(db, ['q'], 10, 60_000)).toEqual([]);
+
+    await db.update(jobs).set({ status: 'done' }).where(eq(jobs.id, a1.id));
+    expect((await claimJobs(db, ['q'], 10, 60_000)).map((j) => j.payload.n)).toEqual(['a-2']);
+  });
+
+  test('a sequence gives way behind a job stuck for longer than the hold limit', async () => {
+    const { db } = handle;
+    const seq = (no: number) => ({ key: 'conversation-b', no });
+    await enqueueJob(db, { queue: 'q', payload: { n: 'stuck' }, sequence: seq(1) });
+    await enqueueJob(db, { queue: 'q', payload: { n: 'next' }, sequence: seq(2) });
+    await db
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() + 3_600_000) })
+      .where(eq(jobs.payload, { n: 'stuck' }));
+    expect(await claimJobs(db, ['q'], 10, 60_000)).toEqual([]);
+    await db
+      .update(jobs)
+      .set({ createdAt: new Date(Date.now() - (SEQUENCE_HOLD_MINUTES + 1) * 60_000) })
+      .where(eq(jobs.payload, { n: 'stuck' }));
+    expect((await claimJobs(db, ['q'], 10, 60_000)).map((j) => j.payload.n)).toEqual(['next']);
   });
 
   test('a dedupe key makes the second enqueue a no-op', async () => {

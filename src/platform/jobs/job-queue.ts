@@ -14,7 +14,20 @@ export interface NewJob {
   maxAttempts?: number;
   /** At most one job per (queue, dedupeKey), ever: enqueueing it again does nothing. */
   dedupeKey?: string;
+  /** Run after the earlier jobs of the same sequence (lower `no`), one at a time. */
+  sequence?: JobSequence;
 }
+
+export interface JobSequence {
+  key: string;
+  no: number;
+}
+
+/**
+ * How long a sequence waits behind an earlier job that cannot run (retrying with backoff): past this,
+ * order gives way, so one stuck send never holds a conversation's later ones for hours.
+ */
+export const SEQUENCE_HOLD_MINUTES = 10;
 
 /** Enqueues inside the caller's transaction, so a job exists exactly when the data it acts on does. */
 export async function enqueueJob(db: DbOrTx, job: NewJob): Promise<void> {
@@ -28,6 +41,8 @@ export async function enqueueJob(db: DbOrTx, job: NewJob): Promise<void> {
       priority: job.priority ?? 0,
       maxAttempts: job.maxAttempts ?? 8,
       dedupeKey: job.dedupeKey ?? null,
+      sequenceKey: job.sequence?.key ?? null,
+      sequenceNo: job.sequence?.no ?? null,
     })
     .onConflictDoNothing();
 }
@@ -62,7 +77,12 @@ async function claimOnce(
     queues.map((q) => sql`${q}`),
     sql`, `,
   );
-  const due = sql`j.queue in (${queueList}) and j.status = 'queued' and j.run_at <= now()`;
+  // A job whose sequence has an earlier job still waiting or running is not due yet.
+  const due = sql`j.queue in (${queueList}) and j.status = 'queued' and j.run_at <= now()
+    and (j.sequence_key is null or not exists (
+      select 1 from jobs e where e.sequence_key = j.sequence_key and e.sequence_no < j.sequence_no
+        and e.status in ('queued', 'running')
+        and e.created_at > now() - (${SEQUENCE_HOLD_MINUTES} * interval '1 minute')))`;
   const result = await db.execute(sql`
     select id, org_id, priority from (
       (select j.id, j.org_id, j.priority, j.run_at from jobs j where ${due}

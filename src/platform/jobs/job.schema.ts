@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   index,
   integer,
@@ -30,6 +31,12 @@ export const jobs = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true, precision: 3 }),
     lastError: text('last_error'),
     dedupeKey: text('dedupe_key'),
+    /**
+     * Jobs of one sequence (a conversation's sends) are claimed one at a time in `sequenceNo` order:
+     * none is claimed while an earlier one of its sequence is queued or running.
+     */
+    sequenceKey: text('sequence_key'),
+    sequenceNo: bigint('sequence_no', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
   },
@@ -39,6 +46,9 @@ export const jobs = pgTable(
     index('jobs_org_due_idx').on(t.orgId, t.runAt, t.id).where(sql`${t.status} = 'queued'`),
     index('jobs_running_idx').on(t.lockedUntil).where(sql`${t.status} = 'running'`),
     uniqueIndex('jobs_dedupe_unique').on(t.queue, t.dedupeKey),
+    index('jobs_sequence_idx')
+      .on(t.sequenceKey, t.sequenceNo)
+      .where(sql`${t.sequenceKey} is not null and ${t.status} in ('queued', 'running')`),
   ],
 );
 
