@@ -1,6 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { messages, webhookEvents } from '../../src/platform/db/schema.ts';
+import { WHATSAPP_WEBHOOK_QUEUE } from '../../src/channels/whatsapp/whatsapp-webhook.job.ts';
+import { OUTBOX_SEND_QUEUE } from '../../src/modules/outbox/outbox-queue.ts';
+import { jobs, messages, webhookEvents } from '../../src/platform/db/schema.ts';
+import { claimJobs } from '../../src/platform/jobs/job-queue.ts';
 import { patientText, postWebhook as postSignedWebhook, statusUpdate } from '../support/meta-webhooks.ts';
 import {
   eventually,
@@ -280,6 +283,52 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
     const [row] = await env.handle.db.select({ n: count() }).from(webhookEvents);
     return row?.n ?? 0;
   }
+
+  test('a patient’s message is taken ahead of the replies waiting to go out', async () => {
+    const sim = env.simulator.simulator;
+    await sim.patientSends({
+      phoneNumberId: clinic.number.phoneNumberId,
+      from: '+33611223399',
+      text: 'Bonjour',
+    });
+    const conversation = await conversationOf('+33 6 11 22 33 99');
+    let urgentWamid = '';
+    await env.careline.worker.stop();
+    try {
+      for (let i = 0; i < 30; i += 1) {
+        const queued = await env.api(clinic.apiKey, `/api/v1/conversations/${conversation.id}/messages`, {
+          method: 'POST',
+          body: { type: 'text', text: `Réponse ${i}` },
+        });
+        expect(queued.status).toBe(202);
+      }
+      const urgent = await sim.patientSends({
+        phoneNumberId: clinic.number.phoneNumberId,
+        from: '+33611223399',
+        text: 'J’ai très mal dans la poitrine',
+      });
+      expect(urgent.httpStatus).toBe(200);
+      urgentWamid = urgent.wamid;
+
+      const [next] = await claimJobs(env.handle.db, [WHATSAPP_WEBHOOK_QUEUE, OUTBOX_SEND_QUEUE], 1, 60_000);
+      expect(next?.queue).toBe(WHATSAPP_WEBHOOK_QUEUE);
+      // Handed back untouched: the worker takes it again below.
+      if (next)
+        await env.handle.db
+          .update(jobs)
+          .set({ status: 'queued', attempts: 0, lockedUntil: null })
+          .where(eq(jobs.id, next.id));
+    } finally {
+      env.careline.worker.start();
+    }
+    await env.settle(15_000);
+    const stored = await env.handle.db
+      .select({ direction: messages.direction, externalId: messages.externalId, status: messages.status })
+      .from(messages)
+      .where(eq(messages.conversationId, String(conversation.id)));
+    expect(stored.filter((m) => m.direction === 'inbound').map((m) => m.externalId)).toContain(urgentWamid);
+    expect(stored.filter((m) => m.direction === 'outbound' && m.status !== 'queued')).toHaveLength(30);
+  });
 
   function postWebhook(body: string, options: { secret?: string; signature?: null }): Promise<Response> {
     return postSignedWebhook(env.url, body, options.secret ?? null);

@@ -81,6 +81,7 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
       const verified = accounts.filter((a) => verifyMetaSignature(rawBody, signature, a.secrets.appSecret));
       if (verified.length === 0) throw new HttpProblem(401, 'X-Hub-Signature-256 does not match');
 
+      const priority = carriesPatientMessages(payload) ? PATIENT_MESSAGE_PRIORITY : 0;
       const journaled = await db.transaction(async (tx) => {
         let count = 0;
         for (const account of verified) {
@@ -90,6 +91,7 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
             queue: WHATSAPP_WEBHOOK_QUEUE,
             payload: { webhookEventId: event.id },
             orgId: account.orgId,
+            priority,
             maxAttempts: 10,
           });
           count += 1;
@@ -100,6 +102,29 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
       return reply.code(200).send({ received: true, stored: journaled });
     });
   };
+}
+
+/**
+ * A patient's message is stored before any outbound work waiting (replies at 0, bulk above): a backlog
+ * of sends never keeps a patient's words, or a red flag in them, from the inbox and the automation.
+ * Status-only deliveries keep priority 0, so the statuses of a big send cannot starve the send itself.
+ */
+const PATIENT_MESSAGE_PRIORITY = -1;
+
+function carriesPatientMessages(payload: unknown): boolean {
+  const entries = isRecord(payload) && Array.isArray(payload.entry) ? payload.entry : [];
+  return entries.some(
+    (entry) =>
+      isRecord(entry) &&
+      Array.isArray(entry.changes) &&
+      entry.changes.some(
+        (change) =>
+          isRecord(change) &&
+          isRecord(change.value) &&
+          Array.isArray(change.value.messages) &&
+          change.value.messages.length > 0,
+      ),
+  );
 }
 
 /** WABA ids of entries carrying changes that name no phone number (template and account updates). */
