@@ -81,18 +81,24 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
       const verified = accounts.filter((a) => verifyMetaSignature(rawBody, signature, a.secrets.appSecret));
       if (verified.length === 0) throw new HttpProblem(401, 'X-Hub-Signature-256 does not match');
 
-      const priority = carriesPatientMessages(payload) ? PATIENT_MESSAGE_PRIORITY : 0;
+      const senders = patientSendersOf(payload);
       const journaled = await db.transaction(async (tx) => {
         let count = 0;
         for (const account of verified) {
           const event = await journalWebhook(tx, account, rawBody);
           if (!event) continue;
+          const sender = senders.get(account.externalId);
           await enqueueJob(tx, {
             queue: WHATSAPP_WEBHOOK_QUEUE,
             payload: { webhookEventId: event.id },
             orgId: account.orgId,
-            priority,
+            priority: sender ? PATIENT_MESSAGE_PRIORITY : 0,
             maxAttempts: 10,
+            // One patient's messages are stored one after the other, in the order Meta delivered them:
+            // they get their sequence numbers (messages.seq) and their answers in that order.
+            ...(sender
+              ? { sequence: { key: `${WHATSAPP_WEBHOOK_QUEUE}:${account.id}:${sender}`, no: event.id } }
+              : {}),
           });
           count += 1;
         }
@@ -111,20 +117,25 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
  */
 const PATIENT_MESSAGE_PRIORITY = -1;
 
-function carriesPatientMessages(payload: unknown): boolean {
+/**
+ * For each phone number the delivery is addressed to, the patient who wrote (the first message's
+ * `from`, or business-scoped `from_user_id`); numbers with only statuses are absent.
+ */
+function patientSendersOf(payload: unknown): Map<string, string> {
+  const senders = new Map<string, string>();
   const entries = isRecord(payload) && Array.isArray(payload.entry) ? payload.entry : [];
-  return entries.some(
-    (entry) =>
-      isRecord(entry) &&
-      Array.isArray(entry.changes) &&
-      entry.changes.some(
-        (change) =>
-          isRecord(change) &&
-          isRecord(change.value) &&
-          Array.isArray(change.value.messages) &&
-          change.value.messages.length > 0,
-      ),
-  );
+  for (const entry of entries) {
+    if (!isRecord(entry) || !Array.isArray(entry.changes)) continue;
+    for (const change of entry.changes) {
+      const value = isRecord(change) && isRecord(change.value) ? change.value : null;
+      const numberId = value && isRecord(value.metadata) ? value.metadata.phone_number_id : null;
+      const [first] = value && Array.isArray(value.messages) ? value.messages : [];
+      if (typeof numberId !== 'string' || !isRecord(first) || senders.has(numberId)) continue;
+      const from = typeof first.from === 'string' ? first.from : first.from_user_id;
+      if (typeof from === 'string') senders.set(numberId, from);
+    }
+  }
+  return senders;
 }
 
 /** WABA ids of entries carrying changes that name no phone number (template and account updates). */

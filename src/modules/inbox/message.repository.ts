@@ -109,14 +109,15 @@ export async function latestMessages(db: DbOrTx, conversationIds: readonly strin
  * Gives a message that was mid-send (`sending`, no provider id) the id a status webhook revealed,
  * matched by our own id echoed back. Nothing happens for any other message.
  */
+/** Gives an interrupted send the provider id Meta echoed; true when the message was waiting for it. */
 export async function adoptExternalId(
   db: DbOrTx,
   orgId: string,
   messageId: string,
   externalId: string,
-): Promise<void> {
-  if (!UUID.test(messageId)) return;
-  await db
+): Promise<boolean> {
+  if (!UUID.test(messageId)) return false;
+  const adopted = await db
     .update(messages)
     .set({ externalId, status: 'accepted', statusAt: new Date() })
     .where(
@@ -126,7 +127,9 @@ export async function adoptExternalId(
         eq(messages.status, 'sending'),
         isNull(messages.externalId),
       ),
-    );
+    )
+    .returning({ id: messages.id });
+  return adopted.length > 0;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

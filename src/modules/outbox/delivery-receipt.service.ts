@@ -1,9 +1,11 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { makeDueNow } from '../../platform/jobs/job-queue.ts';
 import { adoptExternalId, updateMessageStatus } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
 import { insertReceiptIfNew, receiptsFor } from './delivery-receipt.repository.ts';
 import type { DeliveryReceipt } from './delivery-receipt.schema.ts';
 import { type ReportedStatus, statusesThatMayBecome } from './delivery-status.ts';
+import { OUTBOX_SEND_QUEUE } from './outbox-queue.ts';
 
 export interface ReceiptInput {
   orgId: string;
@@ -24,8 +26,10 @@ export interface ReceiptInput {
  */
 export async function recordDeliveryReceipt(tx: DbOrTx, input: ReceiptInput): Promise<Message | undefined> {
   const { correlationId, ...values } = input;
-  // A send whose answer we never stored (crash mid-call) is recognised by the id we gave Meta.
-  if (correlationId) await adoptExternalId(tx, input.orgId, correlationId, input.externalId);
+  // A send whose answer we never stored (crash mid-call) is recognised by the id we gave Meta. Its job,
+  // waiting for this echo, runs now and finds it sent: the conversation's later sends stop waiting.
+  if (correlationId && (await adoptExternalId(tx, input.orgId, correlationId, input.externalId)))
+    await makeDueNow(tx, OUTBOX_SEND_QUEUE, correlationId);
   const receipt = await insertReceiptIfNew(tx, values);
   if (!receipt) return undefined;
   return applyReceipt(tx, receipt);

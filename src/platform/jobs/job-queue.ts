@@ -159,6 +159,14 @@ function takeTurnsByOrg<T extends { orgId: string | null; priority: number }>(
   return picked.slice(0, limit);
 }
 
+/** Makes a waiting job (known by its dedupe key) due now: what it waited for has happened. */
+export async function makeDueNow(db: DbOrTx, queue: string, dedupeKey: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ runAt: sql`now()` })
+    .where(and(eq(jobs.queue, queue), eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, 'queued')));
+}
+
 /** Puts a job back to wait until `until` without counting the run as an attempt. */
 export async function deferJob(db: DbOrTx, id: number, until: Date): Promise<void> {
   await db
