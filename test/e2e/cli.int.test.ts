@@ -14,8 +14,8 @@ import { openTestDb, TEST_ENGINES } from '../support/test-db.ts';
 
 const CARELINE = fileURLToPath(new URL('../../bin/careline.js', import.meta.url));
 const run = promisify(execFile);
-/** Each command is a fresh process (boot, open the database, migrate): a test of ten takes a while on a busy machine. */
-const PROCESSES_TIMEOUT_MS = 120_000;
+/** Each command is a fresh process (boot, open the database, migrate): ten of them take a while on a busy machine. */
+const PROCESSES = { timeout: 120_000 };
 
 interface CliResult {
   code: number;
@@ -65,107 +65,99 @@ describe.each(TEST_ENGINES)('the careline command (%s)', (engine) => {
     }
   }
 
-  test(
-    'an operator sets up a clinic, its staff, an API key and a WhatsApp number',
-    async () => {
-      expect((await careline('migrate')).stdout).toContain('up to date');
-      const org = await careline('create-org', '--name', 'Cabinet Pasteur', '--time-zone', 'Europe/Brussels');
-      expect(org).toMatchObject({ code: 0 });
-      expect(org.stdout).toContain('slug=cabinet-pasteur');
+  test('an operator sets up a clinic, its staff, an API key and a WhatsApp number', PROCESSES, async () => {
+    expect((await careline('migrate')).stdout).toContain('up to date');
+    const org = await careline('create-org', '--name', 'Cabinet Pasteur', '--time-zone', 'Europe/Brussels');
+    expect(org).toMatchObject({ code: 0 });
+    expect(org.stdout).toContain('slug=cabinet-pasteur');
 
-      const user = await careline(
-        'create-user',
-        '--org',
-        'cabinet-pasteur',
-        '--email',
-        'Dr.Roux@Pasteur.example',
-        '--password',
-        'correct horse battery',
-        '--role',
-        'agent',
-      );
-      expect(user.code).toBe(0);
+    const user = await careline(
+      'create-user',
+      '--org',
+      'cabinet-pasteur',
+      '--email',
+      'Dr.Roux@Pasteur.example',
+      '--password',
+      'correct horse battery',
+      '--role',
+      'agent',
+    );
+    expect(user.code).toBe(0);
 
-      const key = await careline('create-api-key', '--org', 'cabinet-pasteur', '--name', 'agenda');
-      expect(key.code).toBe(0);
-      const apiKey = key.stdout.trim();
-      expect(apiKey).toMatch(/^cl_[A-Za-z0-9_-]{43}$/);
-      expect(key.stderr).toContain('will not be shown again');
+    const key = await careline('create-api-key', '--org', 'cabinet-pasteur', '--name', 'agenda');
+    expect(key.code).toBe(0);
+    const apiKey = key.stdout.trim();
+    expect(apiKey).toMatch(/^cl_[A-Za-z0-9_-]{43}$/);
+    expect(key.stderr).toContain('will not be shown again');
 
-      const channel = await careline(
-        'add-whatsapp-channel',
-        '--org',
-        'cabinet-pasteur',
-        '--phone-number-id',
-        '106540352242922',
-        '--access-token',
-        'EAAG-token-value',
-        '--app-secret',
-        'app-secret-value',
-        '--verify-token',
-        'verify-token-value',
-      );
-      expect(channel.code).toBe(0);
-      expect(channel.stdout).toContain('/webhooks/whatsapp');
+    const channel = await careline(
+      'add-whatsapp-channel',
+      '--org',
+      'cabinet-pasteur',
+      '--phone-number-id',
+      '106540352242922',
+      '--access-token',
+      'EAAG-token-value',
+      '--app-secret',
+      'app-secret-value',
+      '--verify-token',
+      'verify-token-value',
+    );
+    expect(channel.code).toBe(0);
+    expect(channel.stdout).toContain('/webhooks/whatsapp');
 
-      await inspect(async (db) => {
-        expect(await authenticateApiKey(db, apiKey)).toMatchObject({ orgId: expect.any(String) });
-        const [stored] = await db.select().from(users);
-        expect(stored).toMatchObject({ email: 'dr.roux@pasteur.example', role: 'agent' });
-        expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
-        const [account] = await db.select().from(channelAccounts);
-        expect(account).toMatchObject({ externalId: '106540352242922', type: 'whatsapp' });
-        expect(account?.settings.graphUrl).toBe('https://graph.facebook.com');
-      });
-    },
-    PROCESSES_TIMEOUT_MS,
-  );
+    await inspect(async (db) => {
+      expect(await authenticateApiKey(db, apiKey)).toMatchObject({ orgId: expect.any(String) });
+      const [stored] = await db.select().from(users);
+      expect(stored).toMatchObject({ email: 'dr.roux@pasteur.example', role: 'agent' });
+      expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+      const [account] = await db.select().from(channelAccounts);
+      expect(account).toMatchObject({ externalId: '106540352242922', type: 'whatsapp' });
+      expect(account?.settings.graphUrl).toBe('https://graph.facebook.com');
+    });
+  });
 
-  test(
-    'mistakes get one clear line and exit code 2',
-    async () => {
-      const weak = await careline(
-        'create-user',
-        '--org',
-        'cabinet-pasteur',
-        '--email',
-        'a@b.example',
-        '--password',
-        'short',
-        '--role',
-        'agent',
-      );
-      expect(weak.code).toBe(2);
-      expect(weak.stderr).toContain('password');
+  test('mistakes get one clear line and exit code 2', PROCESSES, async () => {
+    const weak = await careline(
+      'create-user',
+      '--org',
+      'cabinet-pasteur',
+      '--email',
+      'a@b.example',
+      '--password',
+      'short',
+      '--role',
+      'agent',
+    );
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toContain('password');
 
-      const role = await careline(
-        'create-user',
-        '--org',
-        'cabinet-pasteur',
-        '--email',
-        'a@b.example',
-        '--password',
-        'long enough password',
-        '--role',
-        'owner',
-      );
-      expect(role.code).toBe(2);
-      expect(role.stderr).toContain('role');
+    const role = await careline(
+      'create-user',
+      '--org',
+      'cabinet-pasteur',
+      '--email',
+      'a@b.example',
+      '--password',
+      'long enough password',
+      '--role',
+      'owner',
+    );
+    expect(role.code).toBe(2);
+    expect(role.stderr).toContain('role');
 
-      const unknownOrg = await careline('create-api-key', '--org', 'nowhere');
-      expect(unknownOrg.code).toBe(2);
-      expect(unknownOrg.stderr).toContain('nowhere');
+    const unknownOrg = await careline('create-api-key', '--org', 'nowhere');
+    expect(unknownOrg.code).toBe(2);
+    expect(unknownOrg.stderr).toContain('nowhere');
 
-      const duplicate = await careline('create-org', '--name', 'Cabinet Pasteur');
-      expect(duplicate.code).toBe(2);
-      expect(duplicate.stderr).toContain('already exists');
+    const duplicate = await careline('create-org', '--name', 'Cabinet Pasteur');
+    expect(duplicate.code).toBe(2);
+    expect(duplicate.stderr).toContain('already exists');
 
-      const missing = await careline('add-whatsapp-channel', '--org', 'cabinet-pasteur');
-      expect(missing.code).not.toBe(0);
-      expect(missing.stderr).toContain('--phone-number-id');
-    },
-    PROCESSES_TIMEOUT_MS,
-  );
+    const missing = await careline('add-whatsapp-channel', '--org', 'cabinet-pasteur');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('--phone-number-id');
+  });
 });
 
 describe('careline simulate-patient', () => {

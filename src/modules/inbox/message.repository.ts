@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { type Message, type MessageStatus, messages } from './message.schema.ts';
@@ -213,29 +213,4 @@ export async function setMessageFlowSession(
     .where(and(eq(messages.orgId, orgId), eq(messages.id, messageId)))
     .returning();
   return message;
-}
-
-/**
- * An outbound message of the same conversation queued before this one and not yet handed to the
- * provider. Only the recent ones count: a message stuck for longer must not silence the conversation.
- */
-export async function earlierMessageInFlight(
-  db: DbOrTx,
-  message: Pick<Message, 'conversationId' | 'seq'>,
-  notBefore: Date,
-): Promise<string | undefined> {
-  const [earlier] = await db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.conversationId, message.conversationId),
-        lt(messages.seq, message.seq),
-        inArray(messages.status, ['queued', 'sending']),
-        eq(messages.direction, 'outbound'),
-        gt(messages.createdAt, notBefore),
-      ),
-    )
-    .limit(1);
-  return earlier?.id;
 }

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   bigserial,
   index,
@@ -86,10 +85,6 @@ export const messages = pgTable(
     uniqueIndex('messages_external_unique').on(t.channelAccountId, t.externalId),
     index('messages_conversation_idx').on(t.conversationId, t.occurredAt, t.id),
     index('messages_conversation_seq_idx').on(t.conversationId, t.seq),
-    // What is still on its way out, per conversation: a send waits for the ones queued before it.
-    index('messages_in_flight_idx')
-      .on(t.conversationId, t.seq)
-      .where(sql`${t.status} in ('queued', 'sending')`),
   ],
 );
 

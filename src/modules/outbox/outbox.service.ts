@@ -10,12 +10,7 @@ import { findChannelAccount } from '../channel-accounts/channel-account.reposito
 import type { ChannelAccount, ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { identitiesOfContacts } from '../contacts/contact.repository.ts';
 import { findConversation } from '../inbox/conversation.repository.ts';
-import {
-  earlierMessageInFlight,
-  findMessage,
-  setMessageExternalId,
-  updateMessageStatus,
-} from '../inbox/message.repository.ts';
+import { findMessage, setMessageExternalId, updateMessageStatus } from '../inbox/message.repository.ts';
 import type { Message, MessageStatus } from '../inbox/message.schema.ts';
 import { applyReaction } from '../inbox/message-changes.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
@@ -34,10 +29,6 @@ export interface OutboxDeps {
   reconcileAfterMs?: number;
   now?: () => Date;
 }
-
-/** How long a message waits behind an earlier one that cannot go out: past this, order gives way. */
-const ORDER_HOLD_LIMIT_MS = 10 * 60_000;
-const ORDER_RECHECK_MS = 250;
 
 /** A passing fault: the job queue tries again with backoff. */
 export class SendRetryLater extends Error {
@@ -61,11 +52,8 @@ export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<voi
     if (now.getTime() < waitUntil)
       throw new DeferJob(new Date(waitUntil), 'waiting for a status of an interrupted send');
   }
-  // The patient reads messages in the order they were written: one queued earlier in the conversation
-  // (retrying, paced, or claimed by another worker lane) goes first.
-  const earlier = await earlierMessageInFlight(db, message, new Date(now.getTime() - ORDER_HOLD_LIMIT_MS));
-  if (earlier)
-    throw new DeferJob(new Date(now.getTime() + ORDER_RECHECK_MS), 'waiting for an earlier message');
+  // The patient reads messages in the order they were written: the queue hands out a conversation's
+  // sends one at a time, in message order (sendSequenceOf), so nothing to check here.
   const parsed = outboundMessageSchema.safeParse(message.content?.outbound);
   if (!parsed.success) return refuse(deps, message, 'invalid', 'The stored message can no longer be read');
   const outbound = parsed.data;

@@ -102,18 +102,20 @@ export async function queueOutboundMessages(
   await tx
     .insert(jobs)
     .values(
-      queued.map(({ id, account, conversation }) => ({
-        queue: OUTBOX_SEND_QUEUE,
-        payload: { messageId: id, orgId: account.orgId, conversationId: conversation.id },
-        orgId: account.orgId,
-        runAt: now,
-        priority: REMINDER_SEND_PRIORITY,
-        maxAttempts: SEND_ATTEMPTS,
-        dedupeKey: id,
-        ...sequenceColumns(
-          sendSequenceOf({ conversationId: conversation.id, seq: seqOfInserted(seqOf, id) }),
-        ),
-      })),
+      queued.map(({ id, account, conversation }) => {
+        const sequence = sendSequenceOf({ conversationId: conversation.id, seq: seqOfInserted(seqOf, id) });
+        return {
+          queue: OUTBOX_SEND_QUEUE,
+          payload: { messageId: id, orgId: account.orgId, conversationId: conversation.id },
+          orgId: account.orgId,
+          runAt: now,
+          priority: REMINDER_SEND_PRIORITY,
+          maxAttempts: SEND_ATTEMPTS,
+          dedupeKey: id,
+          sequenceKey: sequence.key,
+          sequenceNo: sequence.no,
+        };
+      }),
     )
     .onConflictDoNothing();
   return results;
@@ -148,8 +150,4 @@ function seqOfInserted(seqOf: ReadonlyMap<string, number>, id: string): number {
   const seq = seqOf.get(id);
   if (seq === undefined) throw new Error(`message ${id} was not inserted`);
   return seq;
-}
-
-function sequenceColumns(sequence: { key: string; no: number }) {
-  return { sequenceKey: sequence.key, sequenceNo: sequence.no };
 }

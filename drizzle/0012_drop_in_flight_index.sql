@@ -1,0 +1,1 @@
+DROP INDEX "messages_in_flight_idx";
