@@ -26,7 +26,7 @@ import { type FlowRuntimeDeps, processFlowJob } from './modules/flows/flow-runti
 import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
-import { sendQueuedMessage } from './modules/outbox/outbox.service.ts';
+import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
 import { MARK_READ_QUEUE, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
@@ -48,7 +48,8 @@ import type { Db, DbEngine } from './platform/db/db.ts';
 import { eventRoutes } from './platform/events/event.routes.ts';
 import { createHttpServer, type HttpServer } from './platform/http/create-http-server.ts';
 import { webAppRoutes } from './platform/http/web-app.ts';
-import { JobWorker } from './platform/jobs/job-worker.ts';
+import type { Job } from './platform/jobs/job.schema.ts';
+import { JobWorker, JobWorkerGroup } from './platform/jobs/job-worker.ts';
 import type { MediaStore } from './platform/media/media-store.ts';
 import { simulatorRoutes } from './simulator/simulator.routes.ts';
 import type { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
@@ -79,8 +80,15 @@ export interface CarelineDeps {
 
 export interface Careline {
   http: HttpServer;
-  worker: JobWorker;
+  worker: JobWorkerGroup;
   close(): Promise<void>;
+}
+
+/** A conversation's sends (and its automation turns) keep their order within a claimed batch. */
+function conversationSequence(job: Job): string | undefined {
+  return typeof job.payload.conversationId === 'string'
+    ? `${job.queue}:${job.payload.conversationId}`
+    : undefined;
 }
 
 /** Wires services, routes and the job worker. The caller opens the database and starts listening. */
@@ -117,18 +125,14 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     senders,
     wake: () => wake(),
   };
-  const worker = new JobWorker({
+  const inboundAndAutomation = new JobWorker({
     db,
     logger: logger.child({ component: 'worker' }),
     pollIntervalMs: deps.pollIntervalMs ?? 500,
     // A few jobs in flight keep PostgreSQL busy while one waits; more would take the CPU the webhooks'
     // acknowledgements need (bench ingest). PGlite has one connection: no gain there.
     concurrency: deps.engine === 'postgres' ? 4 : 1,
-    // A conversation's sends (and its automation turns) keep their order within a batch.
-    sequenceKeyOf: (job) =>
-      typeof job.payload.conversationId === 'string'
-        ? `${job.queue}:${job.payload.conversationId}`
-        : undefined,
+    sequenceKeyOf: conversationSequence,
     handlers: {
       [WHATSAPP_WEBHOOK_QUEUE]: (job) =>
         processWhatsAppWebhook(
@@ -138,13 +142,24 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       [WHATSAPP_MEDIA_DOWNLOAD_QUEUE]: (job) =>
         downloadWhatsAppMedia({ db, logger, mediaStore, whatsapp: deps.whatsapp }, job),
       [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) => syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp }, job),
-      [OUTBOX_SEND_QUEUE]: (job) => sendQueuedMessage(outbox, job),
       [MARK_READ_QUEUE]: (job) => sendReadReceipt({ db, senders }, job),
       [FLOWS_QUEUE]: (job) => processFlowJob(flowRuntime, job),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling),
     },
   });
+  // Sends have a worker of their own, taking them a hundred at a time: a backlog of replies or reminders
+  // never waits behind webhooks, nor webhooks behind a batch of calls to Meta.
+  const sends = new JobWorker({
+    db,
+    logger: logger.child({ component: 'outbox' }),
+    pollIntervalMs: deps.pollIntervalMs ?? 500,
+    batchSize: deps.engine === 'postgres' ? 100 : 20,
+    sequenceKeyOf: conversationSequence,
+    handlers: {},
+    batchHandlers: { [OUTBOX_SEND_QUEUE]: (jobs) => sendQueuedMessages(outbox, jobs) },
+  });
+  const worker = new JobWorkerGroup([inboundAndAutomation, sends]);
   const wake = () => worker.wake();
 
   const http = await createHttpServer({ logger: logger satisfies FastifyBaseLogger, version: VERSION });

@@ -1,7 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
-import { channelAccounts, jobs, messages, webhookEvents } from '../../src/platform/db/schema.ts';
+import {
+  channelAccounts,
+  contactIdentities,
+  conversations,
+  jobs,
+  messages,
+  webhookEvents,
+} from '../../src/platform/db/schema.ts';
 import {
   eventually,
   startTestCareline,
@@ -257,5 +264,86 @@ describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
     ]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  test('a backlog over many patients goes out together: each reply once, in order per patient, a closed window refused without holding the rest', async () => {
+    await env.careline.worker.stop();
+    const patients = ['33670000001', '33670000002', '33670000003', '33670000004', '33670000005'];
+    for (const [i, waId] of patients.entries()) {
+      await env.simulator.simulator.patientSends({
+        phoneNumberId: clinic.number.phoneNumberId,
+        from: `+${waId}`,
+        name: `Patient ${i}`,
+        text: 'Bonjour',
+      });
+    }
+    env.careline.worker.start();
+    const conversationOf = new Map(
+      await eventually(async () => {
+        const rows = await env.handle.db
+          .select({ waId: contactIdentities.externalId, id: conversations.id })
+          .from(conversations)
+          .innerJoin(contactIdentities, eq(contactIdentities.contactId, conversations.contactId))
+          .where(inArray(contactIdentities.externalId, patients));
+        return rows.length === patients.length ? rows.map((r) => [String(r.waId), r.id] as const) : undefined;
+      }),
+    );
+    await env.settle();
+    await env.careline.worker.stop();
+    const written: { waId: string; id: string; text: string }[] = [];
+    for (let n = 1; n <= 4; n += 1) {
+      for (const waId of patients) {
+        const text = `Réponse ${n} pour ${waId}`;
+        const response = await env.api(
+          clinic.apiKey,
+          `/api/v1/conversations/${conversationOf.get(waId)}/messages`,
+          {
+            method: 'POST',
+            body: { type: 'text', text },
+          },
+        );
+        expect(response.status).toBe(202);
+        written.push({ waId, text, id: String(((await response.json()) as Json).id) });
+      }
+    }
+    // The last patient's window closed while the replies waited: free text can no longer reach them.
+    const lapsed = String(conversationOf.get('33670000005'));
+    await env.handle.db
+      .update(conversations)
+      .set({ lastInboundAt: new Date(Date.now() - 25 * 3_600_000) })
+      .where(eq(conversations.id, lapsed));
+
+    env.careline.worker.start();
+
+    const reachable = written.filter((w) => w.waId !== '33670000005');
+    await eventually(async () => {
+      const rows = await env.handle.db
+        .select({ status: messages.status })
+        .from(messages)
+        .where(
+          inArray(
+            messages.id,
+            written.map((w) => w.id),
+          ),
+        );
+      return rows.every((r) => r.status === 'read' || r.status === 'refused') ? true : undefined;
+    }, 20_000);
+    const calls = env.simulator.simulator
+      .sends(clinic.number.phoneNumberId)
+      .map((s) => s.request as Json)
+      .filter((r) => written.some((w) => w.id === r.biz_opaque_callback_data));
+    expect(calls).toHaveLength(reachable.length);
+    for (const waId of patients.slice(0, 4)) {
+      expect(calls.filter((c) => c.to === waId).map((c) => (c.text as Json).body)).toEqual(
+        [1, 2, 3, 4].map((n) => `Réponse ${n} pour ${waId}`),
+      );
+    }
+    const refused = await env.handle.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, lapsed), eq(messages.direction, 'outbound')));
+    expect(refused.map((m) => [m.status, m.failureReason])).toEqual(
+      Array.from({ length: 4 }, () => ['refused', 'window_closed']),
+    );
   });
 });

@@ -82,6 +82,19 @@ export async function findConversation(
   return conversation;
 }
 
+export async function findConversationsByIds(
+  db: DbOrTx,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Conversation[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  return db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), inArray(conversations.id, unique)));
+}
+
 /** Locks the row until the transaction ends: concurrent changes of one conversation take turns. */
 export async function lockConversation(
   tx: DbOrTx,

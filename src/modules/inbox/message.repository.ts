@@ -82,6 +82,46 @@ export async function updateMessageStatus(
   return message;
 }
 
+/** Moves many messages at once, each only from a status among `from`; answers the ids that moved. */
+export async function setMessagesStatus(
+  db: DbOrTx,
+  ids: readonly string[],
+  from: readonly MessageStatus[],
+  status: MessageStatus,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const moved = await db
+    .update(messages)
+    .set({ status, statusAt: new Date() })
+    .where(and(inArray(messages.id, [...ids]), inArray(messages.status, [...from])))
+    .returning({ id: messages.id });
+  return moved.map((m) => m.id);
+}
+
+/** The provider's ids for messages it accepted, in one statement. */
+export async function setMessagesExternalIds(
+  db: DbOrTx,
+  accepted: readonly { id: string; externalId: string }[],
+): Promise<void> {
+  if (accepted.length === 0) return;
+  const rows = sql.join(
+    accepted.map((a) => sql`(${a.id}::uuid, ${a.externalId}::text)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${messages} set external_id = v.external_id, status = 'accepted', status_at = now()
+    from (values ${rows}) as v(id, external_id)
+    where ${messages.id} = v.id and ${messages.status} in ('queued', 'sending')`);
+}
+
+export async function findMessagesByIds(db: DbOrTx, ids: readonly string[]): Promise<Message[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(messages)
+    .where(inArray(messages.id, [...ids]));
+}
+
 export async function setMessageExternalId(
   db: DbOrTx,
   id: string,

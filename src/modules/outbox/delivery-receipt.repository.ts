@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type DeliveryReceipt, deliveryReceipts } from './delivery-receipt.schema.ts';
 
@@ -24,4 +24,23 @@ export async function receiptsFor(
         eq(deliveryReceipts.externalId, externalId),
       ),
     );
+}
+
+/** Receipts kept for any of these provider ids (one query for a batch of sends). */
+export async function receiptsForAny(
+  db: DbOrTx,
+  sent: readonly { channelAccountId: string; externalId: string }[],
+): Promise<DeliveryReceipt[]> {
+  if (sent.length === 0) return [];
+  const wanted = new Set(sent.map((s) => `${s.channelAccountId} ${s.externalId}`));
+  const found = await db
+    .select()
+    .from(deliveryReceipts)
+    .where(
+      and(
+        inArray(deliveryReceipts.channelAccountId, [...new Set(sent.map((s) => s.channelAccountId))]),
+        inArray(deliveryReceipts.externalId, [...new Set(sent.map((s) => s.externalId))]),
+      ),
+    );
+  return found.filter((r) => wanted.has(`${r.channelAccountId} ${r.externalId}`));
 }

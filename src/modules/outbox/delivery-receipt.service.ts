@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import { makeDueNow } from '../../platform/jobs/job-queue.ts';
 import { adoptExternalId, updateMessageStatus } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
-import { insertReceiptIfNew, receiptsFor } from './delivery-receipt.repository.ts';
+import { insertReceiptIfNew, receiptsFor, receiptsForAny } from './delivery-receipt.repository.ts';
 import type { DeliveryReceipt } from './delivery-receipt.schema.ts';
 import { type ReportedStatus, statusesThatMayBecome } from './delivery-status.ts';
 import { OUTBOX_SEND_QUEUE } from './outbox-queue.ts';
@@ -42,6 +42,17 @@ export async function applyEarlyReceipts(
   externalId: string,
 ): Promise<void> {
   const receipts = await receiptsFor(tx, channelAccountId, externalId);
+  for (const receipt of receipts.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
+    await applyReceipt(tx, receipt);
+  }
+}
+
+/** The same for a batch of sends whose ids were just stored. */
+export async function applyEarlyReceiptsOf(
+  tx: DbOrTx,
+  sent: readonly { channelAccountId: string; externalId: string }[],
+): Promise<void> {
+  const receipts = await receiptsForAny(tx, sent);
   for (const receipt of receipts.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
     await applyReceipt(tx, receipt);
   }

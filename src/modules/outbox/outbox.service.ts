@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ChannelSender, SendOutcome } from '../../channels/channel.ts';
-import { outboundMessageSchema } from '../../channels/outbound-message.ts';
+import { type OutboundMessage, outboundMessageSchema } from '../../channels/outbound-message.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { DeferJob } from '../../platform/jobs/job-worker.ts';
@@ -9,8 +9,15 @@ import { raiseAlert } from '../alerts/alert.service.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount, ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { identitiesOfContacts } from '../contacts/contact.repository.ts';
+import type { ContactIdentity } from '../contacts/contact.schema.ts';
 import { findConversation } from '../inbox/conversation.repository.ts';
-import { findMessage, setMessageExternalId, updateMessageStatus } from '../inbox/message.repository.ts';
+import type { Conversation } from '../inbox/conversation.schema.ts';
+import {
+  findMessage,
+  setMessageExternalId,
+  setMessagesStatus,
+  updateMessageStatus,
+} from '../inbox/message.repository.ts';
 import type { Message, MessageStatus } from '../inbox/message.schema.ts';
 import { applyReaction } from '../inbox/message-changes.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
@@ -35,35 +42,85 @@ export class SendRetryLater extends Error {
   override name = 'SendRetryLater';
 }
 
+/** What a send needs besides the message; one query each here, preloaded for a whole batch. */
+export interface SendLookups {
+  conversation(orgId: string, id: string): Promise<Conversation | undefined>;
+  account(orgId: string, id: string): Promise<ChannelAccount | undefined>;
+  /** The patient's identities, oldest first. */
+  identities(orgId: string, contactId: string): Promise<ContactIdentity[]>;
+}
+
+/** A message that passed every check and holds its pacing slot: only the call is left. */
+export interface PlannedSend {
+  message: Message;
+  outbound: OutboundMessage;
+  account: ChannelAccount;
+  sender: ChannelSender;
+  recipient: ContactIdentity;
+  providerMediaIds: Record<string, string>;
+  targetExternalId: string | undefined;
+}
+
+function lookupsFrom(db: Db): SendLookups {
+  return {
+    conversation: (orgId, id) => findConversation(db, orgId, id),
+    account: (orgId, id) => findChannelAccount(db, orgId, id),
+    identities: (orgId, contactId) => identitiesOfContacts(db, orgId, [contactId]),
+  };
+}
+
 /**
  * Sends one queued message through its channel. Runs as a job, so it survives restarts. Everything
  * that can change between queuing and sending (the window, a template paused) is checked again here.
  */
 export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<void> {
+  const message = await findMessage(deps.db, String(job.payload.orgId), String(job.payload.messageId));
+  if (message?.status !== 'queued' && message?.status !== 'sending') return;
+  if (message.status === 'sending') waitForInterruptedSend(deps, message);
+  const planned = await planSend(deps, job, message, lookupsFrom(deps.db));
+  if (!planned) return;
+  await markSending(deps.db, [message.id]);
+  const outcome = await callProvider(planned);
+  if (outcome.ok) return accepted(deps, planned, outcome.externalId);
+  return handleRefusal(deps, job, planned, outcome);
+}
+
+/**
+ * A previous run died during the call. If Meta got it, a status webhook echoing our id will adopt the
+ * wamid; wait for that before sending again, so an interrupted send is not sent twice.
+ */
+export function waitForInterruptedSend(deps: OutboxDeps, message: Message): void {
+  const now = deps.now?.() ?? new Date();
+  const waitUntil = message.statusAt.getTime() + (deps.reconcileAfterMs ?? 60_000);
+  if (now.getTime() < waitUntil)
+    throw new DeferJob(new Date(waitUntil), 'waiting for a status of an interrupted send');
+}
+
+/**
+ * Every check before the call, then a pacing slot. Undefined when the message was settled instead
+ * (refused or failed, with its reason); throws DeferJob when pacing says later. The patient reads
+ * messages in the order they were written: the queue hands out a conversation's sends one at a time,
+ * in message order (sendSequenceOf), so there is nothing to check about order here.
+ */
+export async function planSend(
+  deps: OutboxDeps,
+  job: Job,
+  message: Message,
+  lookups: SendLookups,
+): Promise<PlannedSend | undefined> {
   const { db } = deps;
   const now = deps.now?.() ?? new Date();
-  const orgId = String(job.payload.orgId);
-  const message = await findMessage(db, orgId, String(job.payload.messageId));
-  if (message?.status !== 'queued' && message?.status !== 'sending') return;
-  if (message.status === 'sending') {
-    // A previous run died during the call. If Meta got it, a status webhook echoing our id will adopt
-    // the wamid; wait for that before sending again, so an interrupted send is not sent twice.
-    const waitUntil = message.statusAt.getTime() + (deps.reconcileAfterMs ?? 60_000);
-    if (now.getTime() < waitUntil)
-      throw new DeferJob(new Date(waitUntil), 'waiting for a status of an interrupted send');
-  }
-  // The patient reads messages in the order they were written: the queue hands out a conversation's
-  // sends one at a time, in message order (sendSequenceOf), so nothing to check here.
+  const orgId = message.orgId;
   const parsed = outboundMessageSchema.safeParse(message.content?.outbound);
   if (!parsed.success) return refuse(deps, message, 'invalid', 'The stored message can no longer be read');
   const outbound = parsed.data;
 
-  const conversation = await findConversation(db, orgId, message.conversationId);
-  const account = await findChannelAccount(db, orgId, message.channelAccountId);
+  const conversation = await lookups.conversation(orgId, message.conversationId);
+  const account = await lookups.account(orgId, message.channelAccountId);
   const sender = account ? deps.senders[account.type] : undefined;
   if (!conversation || !account || !sender)
     return refuse(deps, message, 'invalid', 'The channel can no longer send');
-  const identities = await identitiesOfContacts(db, orgId, [conversation.contactId]);
+  const identities = await lookups.identities(orgId, conversation.contactId);
   const recipient = identities.filter((i) => i.channelType === account.type).at(-1);
   if (!recipient) return refuse(deps, message, 'invalid', `The patient has no ${account.type} identity`);
 
@@ -102,40 +159,30 @@ export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<voi
     kind: job.priority === 0 ? 'reply' : 'bulk',
   });
   if (!pace.ok) throw new DeferJob(new Date(now.getTime() + pace.retryAfterMs), `paced: ${pace.reason}`);
-
-  // The idempotency mark: from here on, a crash leaves `sending`, which the next run reconciles.
-  await updateMessageStatus(db, { id: message.id }, ['queued', 'sending'], {
-    status: 'sending',
-    at: new Date(),
-  });
   const targetExternalId =
     typeof message.content?.targetExternalId === 'string' ? message.content.targetExternalId : undefined;
-  const outcome = await sender.send(account, recipient, outbound, {
+  return { message, outbound, account, sender, recipient, providerMediaIds, targetExternalId };
+}
+
+/** The idempotency mark: from here on, a crash leaves `sending`, which the next run reconciles. */
+export async function markSending(db: Db, messageIds: readonly string[]): Promise<Set<string>> {
+  return new Set(await setMessagesStatus(db, messageIds, ['queued', 'sending'], 'sending'));
+}
+
+export function callProvider(planned: PlannedSend): Promise<SendOutcome> {
+  const { account, recipient, outbound, message, providerMediaIds, targetExternalId } = planned;
+  return planned.sender.send(account, recipient, outbound, {
     correlationId: message.id,
     replyToExternalId: message.replyToExternalId,
     providerMediaIds,
     ...(targetExternalId ? { targetExternalId } : {}),
   });
-  if (outcome.ok)
-    return accepted(
-      deps,
-      account,
-      message,
-      outcome.externalId,
-      outbound.type === 'reaction' ? outbound.emoji : null,
-      targetExternalId,
-    );
-  return handleRefusal(deps, job, account, recipient.id, message, outcome);
 }
 
-async function accepted(
-  deps: OutboxDeps,
-  account: ChannelAccount,
-  message: Message,
-  externalId: string,
-  reactionEmoji: string | null,
-  targetExternalId: string | undefined,
-): Promise<void> {
+/** The provider took it: its id is stored, with any receipt that raced ahead of this answer. */
+export async function accepted(deps: OutboxDeps, planned: PlannedSend, externalId: string): Promise<void> {
+  const { account, message, outbound, targetExternalId } = planned;
+  const reactionEmoji = outbound.type === 'reaction' ? outbound.emoji : null;
   await deps.db.transaction(async (tx) => {
     await setMessageExternalId(tx, message.id, externalId);
     await applyEarlyReceipts(tx, account.id, externalId);
@@ -152,14 +199,15 @@ async function accepted(
   });
 }
 
-async function handleRefusal(
+/** The provider said no: wait, retry, or fail for good, as its code calls for. */
+export async function handleRefusal(
   deps: OutboxDeps,
   job: Job,
-  account: ChannelAccount,
-  recipientId: string,
-  message: Message,
+  planned: PlannedSend,
   outcome: Extract<SendOutcome, { ok: false }>,
 ): Promise<void> {
+  const { account, message } = planned;
+  const recipientId = planned.recipient.id;
   const backToQueue = () =>
     updateMessageStatus(deps.db, { id: message.id }, ['sending'], { status: 'queued', at: new Date() });
   switch (outcome.reason) {
@@ -210,7 +258,12 @@ function applyConfiguredRate(pacer: SendPacer, account: ChannelAccount): void {
 }
 
 /** Careline's own refusal: nothing was sent. */
-async function refuse(deps: OutboxDeps, message: Message, reason: string, detail: string): Promise<void> {
+export async function refuse(
+  deps: OutboxDeps,
+  message: Message,
+  reason: string,
+  detail: string,
+): Promise<undefined> {
   deps.logger.warn({ messageId: message.id, reason }, 'outbound message refused');
   await updateMessageStatus(deps.db, { id: message.id }, IN_FLIGHT, {
     status: 'refused',
@@ -228,7 +281,7 @@ async function fail(
   message: Message,
   error: { code: number | null; title: string; detail: string | null },
   reason: string,
-): Promise<void> {
+): Promise<undefined> {
   deps.logger.warn({ messageId: message.id, errorCode: error.code, reason }, 'outbound message failed');
   await updateMessageStatus(deps.db, { id: message.id }, IN_FLIGHT, {
     status: 'failed',

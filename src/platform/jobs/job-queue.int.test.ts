@@ -6,7 +6,7 @@ import { createOrg } from '../../modules/orgs/org.service.ts';
 import type { DbHandle } from '../db/create-db.ts';
 import { jobs } from './job.schema.ts';
 import { claimJobs, enqueueJob, SEQUENCE_HOLD_MINUTES } from './job-queue.ts';
-import { JobWorker, PermanentJobError } from './job-worker.ts';
+import { DeferJob, JobWorker, PermanentJobError } from './job-worker.ts';
 
 describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
   let handle: DbHandle;
@@ -149,5 +149,53 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
     await worker.drain();
     expect(await byQueue('flaky')).toMatchObject({ status: 'failed', attempts: 2 });
     expect(seen.sort()).toEqual(['broken', 'fine', 'flaky#1', 'flaky#2']);
+  });
+
+  test('a batched queue gets its claimed jobs in one call, one job per sequence at a time, and each settles as it answered', async () => {
+    const { db } = handle;
+    const calls: string[][] = [];
+    const worker = new JobWorker({
+      db,
+      logger,
+      batchSize: 10,
+      sequenceKeyOf: (job) => (typeof job.payload.to === 'string' ? job.payload.to : undefined),
+      handlers: {},
+      batchHandlers: {
+        send: async (batch) => {
+          calls.push(batch.map((job) => String(job.payload.n)));
+          const errors = new Map<number, unknown>();
+          for (const job of batch) {
+            if (job.payload.n === 'paced')
+              errors.set(job.id, new DeferJob(new Date(Date.now() + 60_000), 'paced'));
+            if (job.payload.n === 'refused') errors.set(job.id, new PermanentJobError('refused for good'));
+            if (job.payload.n === 'timeout') errors.set(job.id, new Error('timed out'));
+          }
+          return errors;
+        },
+      },
+    });
+    for (const [n, to] of [
+      ['a1', 'alice'],
+      ['a2', 'alice'],
+      ['b1', 'bob'],
+      ['paced', 'carol'],
+      ['refused', 'dan'],
+      ['timeout', 'erin'],
+    ] as const) {
+      await enqueueJob(db, { queue: 'send', payload: { n, to } });
+    }
+    await worker.drain();
+
+    // Alice's two jobs never share a call, and her second comes after her first.
+    expect(calls[0]?.sort()).toEqual(['a1', 'b1', 'paced', 'refused', 'timeout']);
+    expect(calls[1]).toEqual(['a2']);
+    const byN = async (n: string) =>
+      (await db.select().from(jobs)).find((job) => job.payload.n === n) ?? expect.fail(`no job ${n}`);
+    for (const n of ['a1', 'a2', 'b1']) expect(await byN(n)).toMatchObject({ status: 'done' });
+    expect(await byN('paced')).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(await byN('refused')).toMatchObject({ status: 'failed', lastError: 'refused for good' });
+    const timedOut = await byN('timeout');
+    expect(timedOut).toMatchObject({ status: 'queued', attempts: 1, lastError: 'timed out' });
+    expect(timedOut.runAt.getTime()).toBeGreaterThan(Date.now());
   });
 });

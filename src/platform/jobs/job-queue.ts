@@ -180,11 +180,12 @@ export async function deferJob(db: DbOrTx, id: number, until: Date): Promise<voi
     .where(eq(jobs.id, id));
 }
 
-export async function completeJob(db: DbOrTx, id: number): Promise<void> {
+export async function completeJobs(db: DbOrTx, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .update(jobs)
     .set({ status: 'done', finishedAt: new Date(), lockedUntil: null })
-    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+    .where(and(inArray(jobs.id, [...ids]), eq(jobs.status, 'running')));
 }
 
 /** Schedules another attempt, or gives up for good once the job has used its attempts. */

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.ts';
 import type { Job } from './job.schema.ts';
-import { backoffDelayMs, claimJobs, completeJob, deferJob, failJob } from './job-queue.ts';
+import { backoffDelayMs, claimJobs, completeJobs, deferJob, failJob } from './job-queue.ts';
 import { inSequences } from './job-sequences.ts';
 
 /** Thrown by a handler when trying again cannot help (bad data, a provider's final refusal). */
@@ -25,10 +25,18 @@ export class DeferJob extends Error {
 
 export type JobHandler = (job: Job) => Promise<void>;
 
+/**
+ * Runs many jobs of one queue at once (one query loads them all, one marks them all). Answers what
+ * went wrong, by job id, with the error a single handler would have thrown; a job not named succeeded.
+ */
+export type BatchJobHandler = (jobs: readonly Job[]) => Promise<ReadonlyMap<number, unknown>>;
+
 export interface JobWorkerOptions {
   db: Db;
   logger: Logger;
   handlers: Record<string, JobHandler>;
+  /** Queues whose claimed jobs go to their handler together rather than one by one. */
+  batchHandlers?: Record<string, BatchJobHandler>;
   pollIntervalMs?: number;
   batchSize?: number;
   leaseMs?: number;
@@ -51,13 +59,22 @@ export interface JobWorkerOptions {
 export class JobWorker {
   private readonly options: Required<Omit<JobWorkerOptions, 'sequenceKeyOf'>> &
     Pick<JobWorkerOptions, 'sequenceKeyOf'>;
+  private readonly queues: string[];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private wakeRequested = false;
   private stopped = true;
 
   constructor(options: JobWorkerOptions) {
-    this.options = { pollIntervalMs: 500, batchSize: 20, leaseMs: 60_000, concurrency: 1, ...options };
+    this.options = {
+      pollIntervalMs: 500,
+      batchSize: 20,
+      leaseMs: 60_000,
+      concurrency: 1,
+      batchHandlers: {},
+      ...options,
+    };
+    this.queues = [...Object.keys(this.options.handlers), ...Object.keys(this.options.batchHandlers)];
   }
 
   start(): void {
@@ -97,7 +114,7 @@ export class JobWorker {
 
   /** Runs every due job until none is left; returns how many ran. Tests call it directly. */
   async drain(): Promise<number> {
-    const queues = Object.keys(this.options.handlers);
+    const queues = this.queues;
     let ran = 0;
     for (;;) {
       let batch: Job[];
@@ -113,8 +130,48 @@ export class JobWorker {
     }
   }
 
-  /** Runs the batch in its claimed order, `concurrency` sequences at a time. */
+  /** Batched queues get their jobs at once; the others run in claimed order, `concurrency` lanes. */
   private async runAll(batch: readonly Job[]): Promise<void> {
+    const batched = new Map<string, Job[]>();
+    const single: Job[] = [];
+    for (const job of batch) {
+      if (this.options.batchHandlers[job.queue])
+        batched.set(job.queue, [...(batched.get(job.queue) ?? []), job]);
+      else single.push(job);
+    }
+    await Promise.all([
+      this.runInLanes(single),
+      ...[...batched].map(([queue, jobs]) => this.runBatched(queue, jobs)),
+    ]);
+  }
+
+  /**
+   * Two jobs of one sequence never go in the same call (they would race to the provider): the
+   * handler gets the first job of every sequence, then the second, and so on.
+   */
+  private async runBatched(queue: string, jobs: readonly Job[]): Promise<void> {
+    const handler = this.options.batchHandlers[queue];
+    if (!handler) return;
+    const sequences = inSequences(jobs, this.options.sequenceKeyOf);
+    for (let round = 0; ; round += 1) {
+      const calls = sequences.flatMap((sequence) => sequence[round] ?? []);
+      if (calls.length === 0) return;
+      let errors: ReadonlyMap<number, unknown>;
+      try {
+        errors = await handler(calls);
+      } catch (error) {
+        errors = new Map(calls.map((job) => [job.id, error]));
+      }
+      const done = calls.filter((job) => !errors.has(job.id)).map((job) => job.id);
+      await completeJobs(this.options.db, done);
+      for (const job of calls) {
+        if (errors.has(job.id)) await this.settleFailure(job, errors.get(job.id));
+      }
+    }
+  }
+
+  private async runInLanes(batch: readonly Job[]): Promise<void> {
+    if (batch.length === 0) return;
     const sequences = inSequences(batch, this.options.sequenceKeyOf);
     let next = 0;
     const lane = async (): Promise<void> => {
@@ -127,21 +184,44 @@ export class JobWorker {
 
   private async runOne(job: Job): Promise<void> {
     const handler = this.options.handlers[job.queue];
-    const log = this.options.logger.child({ jobId: job.id, queue: job.queue, attempt: job.attempts });
     try {
       if (!handler) throw new PermanentJobError(`no handler for queue ${job.queue}`);
       await handler(job);
-      await completeJob(this.options.db, job.id);
+      await completeJobs(this.options.db, [job.id]);
     } catch (error) {
-      if (error instanceof DeferJob) {
-        await deferJob(this.options.db, job.id, error.until);
-        return;
-      }
-      const message = error instanceof Error ? error.message : String(error);
-      const retryAt =
-        error instanceof PermanentJobError ? null : new Date(Date.now() + backoffDelayMs(job.attempts));
-      const outcome = await failJob(this.options.db, job, message, retryAt);
-      log.warn({ outcome, error: message }, 'job failed');
+      await this.settleFailure(job, error);
     }
+  }
+
+  /** A deferral waits without using an attempt; any other error retries with backoff or ends the job. */
+  private async settleFailure(job: Job, error: unknown): Promise<void> {
+    if (error instanceof DeferJob) {
+      await deferJob(this.options.db, job.id, error.until);
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const retryAt =
+      error instanceof PermanentJobError ? null : new Date(Date.now() + backoffDelayMs(job.attempts));
+    const outcome = await failJob(this.options.db, job, message, retryAt);
+    this.options.logger
+      .child({ jobId: job.id, queue: job.queue, attempt: job.attempts })
+      .warn({ outcome, error: message }, 'job failed');
+  }
+}
+
+/** Workers over disjoint queues, started, woken and stopped as one. */
+export class JobWorkerGroup {
+  constructor(private readonly workers: readonly JobWorker[]) {}
+
+  start(): void {
+    for (const worker of this.workers) worker.start();
+  }
+
+  wake(): void {
+    for (const worker of this.workers) worker.wake();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.stop()));
   }
 }
