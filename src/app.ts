@@ -155,6 +155,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     logger: logger.child({ component: 'outbox' }),
     pollIntervalMs: deps.pollIntervalMs ?? 500,
     batchSize: deps.engine === 'postgres' ? 100 : 20,
+    pipelines: deps.engine === 'postgres' ? 2 : 1,
     sequenceKeyOf: conversationSequence,
     handlers: {},
     batchHandlers: { [OUTBOX_SEND_QUEUE]: (jobs) => sendQueuedMessages(outbox, jobs) },

@@ -1,4 +1,3 @@
-import type { SendOutcome } from '../../channels/channel.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
@@ -18,6 +17,7 @@ import {
   type PlannedSend,
   planSend,
   type SendLookups,
+  SendPaced,
   sendQueuedMessage,
 } from './outbox.service.ts';
 
@@ -50,31 +50,81 @@ export async function sendQueuedMessages(
     deps.db,
     fresh.map((f) => f.message),
   );
-  const planned: { job: Job; send: PlannedSend }[] = [];
-  for (const { job, message } of fresh) {
-    try {
-      const send = await planSend(deps, job, message, lookups);
-      if (send) planned.push({ job, send });
-    } catch (error) {
-      errors.set(job.id, error);
+  const waves: Promise<Accepted[]>[] = oneByOne.map((job) =>
+    sendQueuedMessage(deps, job).then(
+      () => [],
+      (error: unknown) => {
+        errors.set(job.id, error);
+        return [];
+      },
+    ),
+  );
+  // The number's bucket empties mid-batch at full rate: the rest wait here for their turn, keeping
+  // their place, rather than going back to the queue behind everything queued since.
+  let pending = fresh;
+  let waited = 0;
+  while (pending.length > 0) {
+    const wave: { job: Job; send: PlannedSend }[] = [];
+    const later: typeof pending = [];
+    let waitMs = 0;
+    for (const item of pending) {
+      if (waitMs > 0) {
+        later.push(item);
+        continue;
+      }
+      try {
+        const send = await planSend(deps, item.job, item.message, lookups);
+        if (send) wave.push({ job: item.job, send });
+      } catch (error) {
+        const shortWait =
+          error instanceof SendPaced &&
+          error.limit === 'number_rate' &&
+          waited + error.waitMs <= MAX_PACING_WAIT_MS;
+        if (shortWait) {
+          waitMs = error.waitMs;
+          later.push(item);
+        } else errors.set(item.job.id, error);
+      }
+    }
+    waves.push(sendWave(deps, wave, errors));
+    pending = later;
+    if (waitMs > 0) {
+      await sleep(waitMs);
+      waited += waitMs;
     }
   }
+  await storeAccepted(deps, (await Promise.all(waves)).flat());
+  return errors;
+}
 
+/** How long a batch waits in all for its number's tokens before leaving the rest to the queue. */
+const MAX_PACING_WAIT_MS = 2000;
+
+interface Accepted {
+  id: string;
+  externalId: string;
+  accountId: string;
+}
+
+/** Marks the wave `sending`, calls the provider for each in parallel, settles the refusals. */
+async function sendWave(
+  deps: OutboxDeps,
+  wave: readonly { job: Job; send: PlannedSend }[],
+  errors: Map<number, unknown>,
+): Promise<Accepted[]> {
+  if (wave.length === 0) return [];
   const marked = await markSending(
     deps.db,
-    planned.map((p) => p.send.message.id),
+    wave.map((p) => p.send.message.id),
   );
-  const calls = planned.filter((p) => marked.has(p.send.message.id));
-  const [outcomes] = await Promise.all([
-    Promise.all(calls.map((p) => callProvider(p.send).catch((error: unknown) => error))),
-    ...oneByOne.map((job) =>
-      sendQueuedMessage(deps, job).catch((error: unknown) => errors.set(job.id, error)),
-    ),
-  ]);
-
-  const taken: { id: string; externalId: string; accountId: string }[] = [];
+  const calls = wave.filter((p) => marked.has(p.send.message.id));
+  const outcomes = await Promise.all(
+    calls.map((p) => callProvider(p.send).catch((error: unknown) => toError(error))),
+  );
+  const taken: Accepted[] = [];
   for (const [i, { job, send }] of calls.entries()) {
-    const outcome = outcomes[i] as SendOutcome | Error;
+    const outcome = outcomes[i];
+    if (outcome === undefined) continue;
     if (outcome instanceof Error) {
       // The call itself broke (not an answer): the job retries and finds the message `sending`.
       errors.set(job.id, outcome);
@@ -86,14 +136,18 @@ export async function sendQueuedMessages(
     }
     await handleRefusal(deps, job, send, outcome).catch((error: unknown) => errors.set(job.id, error));
   }
-  await storeAccepted(deps, taken);
-  return errors;
+  return taken;
 }
 
-async function storeAccepted(
-  deps: OutboxDeps,
-  taken: readonly { id: string; externalId: string; accountId: string }[],
-): Promise<void> {
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function storeAccepted(deps: OutboxDeps, taken: readonly Accepted[]): Promise<void> {
   if (taken.length === 0) return;
   await deps.db.transaction(async (tx) => {
     await setMessagesExternalIds(tx, taken);

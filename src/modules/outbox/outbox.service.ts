@@ -37,6 +37,18 @@ export interface OutboxDeps {
   now?: () => Date;
 }
 
+/** The pacer said not yet: which limit, and how long until a send would be allowed. */
+export class SendPaced extends DeferJob {
+  override name = 'SendPaced';
+  constructor(
+    readonly limit: 'number_rate' | 'pair_rate',
+    readonly waitMs: number,
+    now: Date,
+  ) {
+    super(new Date(now.getTime() + waitMs), `paced: ${limit}`);
+  }
+}
+
 /** A passing fault: the job queue tries again with backoff. */
 export class SendRetryLater extends Error {
   override name = 'SendRetryLater';
@@ -158,7 +170,7 @@ export async function planSend(
     recipientKey: recipient.id,
     kind: job.priority === 0 ? 'reply' : 'bulk',
   });
-  if (!pace.ok) throw new DeferJob(new Date(now.getTime() + pace.retryAfterMs), `paced: ${pace.reason}`);
+  if (!pace.ok) throw new SendPaced(pace.reason, pace.retryAfterMs, now);
   const targetExternalId =
     typeof message.content?.targetExternalId === 'string' ? message.content.targetExternalId : undefined;
   return { message, outbound, account, sender, recipient, providerMediaIds, targetExternalId };

@@ -46,6 +46,11 @@ export interface JobWorkerOptions {
    */
   concurrency?: number;
   /**
+   * Claim-and-run loops working at once. With two, one batch's database work overlaps the other's
+   * calls to the provider; claims never overlap (SKIP LOCKED), nor do a sequence's jobs.
+   */
+  pipelines?: number;
+  /**
    * Jobs of a claimed batch with the same key run one after another, in claimed order, whatever the
    * concurrency: two messages to one patient must not race each other to the provider.
    */
@@ -71,6 +76,7 @@ export class JobWorker {
       batchSize: 20,
       leaseMs: 60_000,
       concurrency: 1,
+      pipelines: 1,
       batchHandlers: {},
       ...options,
     };
@@ -90,7 +96,7 @@ export class JobWorker {
       return;
     }
     clearTimeout(this.timer);
-    this.running = this.drain()
+    this.running = Promise.all(Array.from({ length: this.options.pipelines }, () => this.drain()))
       .then(() => undefined)
       .finally(() => this.afterPass());
   }

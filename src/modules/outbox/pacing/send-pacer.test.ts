@@ -31,27 +31,27 @@ function drainBulk(
 }
 
 describe('SendPacer: per-number throughput', () => {
-  test('80 sends in a second succeed and the 81st is told to wait about 12.5 ms', () => {
+  test('at 80 mps a quarter second’s worth goes at once (20), and the 21st is told to wait about 12.5 ms', () => {
     const { pacer } = pacerOnFakeClock();
-    for (let i = 0; i < 80; i++) {
+    for (let i = 0; i < 20; i++) {
       expect(pacer.reserve({ numberKey: NUMBER, recipientKey: `p${i}`, kind: 'reply' })).toEqual({
         ok: true,
       });
     }
-    expect(pacer.reserve({ numberKey: NUMBER, recipientKey: 'p80', kind: 'reply' })).toEqual({
+    expect(pacer.reserve({ numberKey: NUMBER, recipientKey: 'p20', kind: 'reply' })).toEqual({
       ok: false,
       retryAfterMs: 13,
       reason: 'number_rate',
     });
   });
 
-  test('a number upgraded to 1,000 mps: the 1,001st waits 1 ms', () => {
+  test('a number upgraded to 1,000 mps: 250 at once, the 251st waits 1 ms', () => {
     const { pacer } = pacerOnFakeClock();
     pacer.setNumberRate(NUMBER, 1000);
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < 250; i++) {
       expect(pacer.reserve({ numberKey: NUMBER, recipientKey: `p${i}`, kind: 'reply' }).ok).toBe(true);
     }
-    expect(pacer.reserve({ numberKey: NUMBER, recipientKey: 'p1000', kind: 'reply' })).toEqual({
+    expect(pacer.reserve({ numberKey: NUMBER, recipientKey: 'p250', kind: 'reply' })).toEqual({
       ok: false,
       retryAfterMs: 1,
       reason: 'number_rate',
@@ -79,6 +79,16 @@ describe('SendPacer: per-number throughput', () => {
     expect(paced.pacer.rateOf(NUMBER)).toBe(1000);
     const sent = drainBulk(paced, 70 * SECOND);
     expect(Math.abs(sent - 60_000) / 60_000).toBeLessThan(0.01);
+  });
+
+  test('a burst of a full second can be chosen; none longer, none empty', () => {
+    const { pacer } = pacerOnFakeClock({ burstMs: 1000 });
+    for (let i = 0; i < 80; i++) {
+      expect(pacer.reserve({ numberKey: NUMBER, recipientKey: `p${i}`, kind: 'reply' }).ok).toBe(true);
+    }
+    expect(pacer.reserve({ numberKey: NUMBER, recipientKey: 'p80', kind: 'reply' }).ok).toBe(false);
+    expect(() => new SendPacer({ burstMs: 0 })).toThrow(RangeError);
+    expect(() => new SendPacer({ burstMs: 1001 })).toThrow(RangeError);
   });
 
   test('rates outside Meta’s 1..1,000 mps are refused', () => {
@@ -119,7 +129,7 @@ describe('SendPacer: pair limit', () => {
   });
 
   test('a refusal consumes nothing: a pair refused does not use number tokens, and vice versa', () => {
-    const { pacer, clock } = pacerOnFakeClock();
+    const { pacer, clock } = pacerOnFakeClock({ burstMs: 1000 });
     const toPatient = { numberKey: NUMBER, recipientKey: 'patient', kind: 'reply' } as const;
     for (let i = 0; i < 45; i++) pacer.reserve(toPatient);
     for (let i = 0; i < 100; i++) expect(pacer.reserve(toPatient).ok).toBe(false);
@@ -144,9 +154,10 @@ describe('SendPacer: pair limit', () => {
   });
 });
 
+// These figures assume a one-second burst (80 tokens, a reserve of 16), which keeps them readable.
 describe('SendPacer: replies are not starved by bulk', () => {
   test('while a bulk backlog saturates the number, every reply goes out on its first try', () => {
-    const paced = pacerOnFakeClock();
+    const paced = pacerOnFakeClock({ burstMs: 1000 });
     let repliesSent = 0;
     let bulkSent = 0;
     // A patient writes in every 100 ms; between replies the broadcast takes everything it may.
@@ -166,14 +177,14 @@ describe('SendPacer: replies are not starved by bulk', () => {
   });
 
   test('bulk alone still gets the full rate, only its first burst is 80 % as large', () => {
-    const paced = pacerOnFakeClock();
+    const paced = pacerOnFakeClock({ burstMs: 1000 });
     expect(drainBulk(paced, 1)).toBe(64);
     const sent = drainBulk(paced, 60_001);
     expect(Math.abs(sent - 80 * 60) / (80 * 60)).toBeLessThan(0.01);
   });
 
   test('replies may use the reserve bulk must leave', () => {
-    const paced = pacerOnFakeClock();
+    const paced = pacerOnFakeClock({ burstMs: 1000 });
     drainBulk(paced, 1);
     expect(paced.pacer.reserve({ numberKey: NUMBER, recipientKey: 'late', kind: 'bulk' })).toMatchObject({
       ok: false,
@@ -184,7 +195,7 @@ describe('SendPacer: replies are not starved by bulk', () => {
   });
 
   test('a replyShare of 0 lets bulk take the whole bucket', () => {
-    const paced = pacerOnFakeClock({ replyShare: 0 });
+    const paced = pacerOnFakeClock({ replyShare: 0, burstMs: 1000 });
     expect(drainBulk(paced, 1)).toBe(80);
     expect(() => pacerOnFakeClock({ replyShare: 1 })).toThrow(RangeError);
   });
@@ -223,6 +234,17 @@ describe('SendPacer: penalties when Meta refuses anyway', () => {
     expect(pacer.rateOf(NUMBER)).toBe(20);
     for (let i = 0; i < 20; i++) pacer.penalise(NUMBER, 0);
     expect(pacer.rateOf(NUMBER)).toBe(1);
+  });
+
+  test('130429s answering calls that were in flight together halve the rate once', () => {
+    const { pacer, clock } = pacerOnFakeClock({ numberPenaltyMs: MINUTE });
+    pacer.setNumberRate(NUMBER, 1000);
+    for (let i = 0; i < 7; i++) pacer.penalise(NUMBER, SECOND);
+    expect(pacer.rateOf(NUMBER)).toBe(500);
+    // Once the pause is over, a new refusal is news: the number was still too fast.
+    clock.nowMs = SECOND + 1;
+    pacer.penalise(NUMBER, SECOND);
+    expect(pacer.rateOf(NUMBER)).toBe(250);
   });
 
   test('a new rate set while penalised applies, halved, until the penalty ends', () => {

@@ -23,6 +23,12 @@ export interface SendPacerOptions {
   replyShare?: number;
   /** How long a number stays at half rate after Meta's 130429, once its pause ends; default 60,000 ms. */
   numberPenaltyMs?: number;
+  /**
+   * The most a number may send at once, as a share of a second: 250 ms (20 messages at 80 mps). Meta
+   * counts its own bucket from the moment requests arrive, and many calls in flight arrive bunched; a
+   * burst smaller than Meta's keeps the difference in Meta's bucket, so bunching is not a 130429.
+   */
+  burstMs?: number;
   /** Most pairs remembered (see PairLimiter); default 250,000. */
   maxPairs?: number;
   /** Milliseconds since the epoch; injected so tests and replays control time. Default `Date.now`. */
@@ -50,6 +56,7 @@ export class SendPacer {
   private readonly defaultRate: number;
   private readonly replyShare: number;
   private readonly numberPenaltyMs: number;
+  private readonly burstMs: number;
   private readonly now: () => number;
   private readonly numbers = new Map<string, NumberState>();
   private readonly pairs: PairLimiter;
@@ -61,6 +68,9 @@ export class SendPacer {
       throw new RangeError(`replyShare must be at least 0 and below 1, got ${this.replyShare}`);
     }
     this.numberPenaltyMs = nonNegative('numberPenaltyMs', options.numberPenaltyMs ?? 60_000);
+    this.burstMs = options.burstMs ?? 250;
+    if (!(this.burstMs > 0 && this.burstMs <= 1000))
+      throw new RangeError(`burstMs must be above 0 and at most 1000, got ${this.burstMs}`);
     this.now = options.now ?? Date.now;
     const pairIntervalMs = options.pairIntervalMs ?? 6000;
     this.pairs = new PairLimiter({
@@ -98,12 +108,12 @@ export class SendPacer {
     const nowMs = this.now();
     // A number configured before its first send starts with a full bucket at its own rate.
     if (!this.numbers.has(numberKey)) {
-      this.numbers.set(numberKey, newNumberState(rate, nowMs));
+      this.numbers.set(numberKey, newNumberState(rate, nowMs, this.burstMs));
       return;
     }
     const state = this.numberState(numberKey, nowMs);
     state.configuredRate = rate;
-    applyRate(state, nowMs);
+    applyRate(state, nowMs, this.burstMs);
   }
 
   /**
@@ -119,9 +129,12 @@ export class SendPacer {
       return;
     }
     const state = this.numberState(target, nowMs);
+    // Calls in flight together meet the same full bucket at Meta: their 130429s are one refusal.
+    if (nowMs < state.pausedUntilMs) return;
     state.halvings = Math.min(MAX_HALVINGS, state.halvings + 1);
     state.slowUntilMs = nowMs + retryAfterMs + this.numberPenaltyMs;
-    applyRate(state, nowMs);
+    state.pausedUntilMs = nowMs + retryAfterMs;
+    applyRate(state, nowMs, this.burstMs);
     state.bucket.pause(nowMs, nowMs + retryAfterMs);
   }
 
@@ -138,13 +151,13 @@ export class SendPacer {
   private numberState(numberKey: string, nowMs: number): NumberState {
     let state = this.numbers.get(numberKey);
     if (state === undefined) {
-      state = newNumberState(this.defaultRate, nowMs);
+      state = newNumberState(this.defaultRate, nowMs, this.burstMs);
       this.numbers.set(numberKey, state);
     }
     if (state.halvings > 0 && nowMs >= state.slowUntilMs) {
       state.halvings = 0;
       // Credit the slow spell at the slow rate up to its end, the full rate after it.
-      applyRate(state, state.slowUntilMs);
+      applyRate(state, state.slowUntilMs, this.burstMs);
     }
     return state;
   }
@@ -155,26 +168,28 @@ interface NumberState {
   /** How many times the rate is currently halved after 130429s. */
   halvings: number;
   slowUntilMs: number;
+  /** Until when the last 130429 stopped the number. */
+  pausedUntilMs: number;
   bucket: TokenBucket;
 }
 
-function newNumberState(rate: number, nowMs: number): NumberState {
+function newNumberState(rate: number, nowMs: number, burstMs: number): NumberState {
   return {
     configuredRate: rate,
     halvings: 0,
     slowUntilMs: nowMs,
-    bucket: new TokenBucket({ ratePerSecond: rate, burst: burstFor(rate), nowMs }),
+    pausedUntilMs: nowMs,
+    bucket: new TokenBucket({ ratePerSecond: rate, burst: burstFor(rate, burstMs), nowMs }),
   };
 }
 
-function applyRate(state: NumberState, atMs: number): void {
+function applyRate(state: NumberState, atMs: number, burstMs: number): void {
   const rate = Math.max(MIN_NUMBER_RATE, state.configuredRate / 2 ** state.halvings);
-  state.bucket.setRate(atMs, rate, burstFor(rate));
+  state.bucket.setRate(atMs, rate, burstFor(rate, burstMs));
 }
 
-// One second of sending: Meta states the limit per second, so a full second's worth may go at once.
-function burstFor(ratePerSecond: number): number {
-  return Math.max(1, Math.ceil(ratePerSecond));
+function burstFor(ratePerSecond: number, burstMs: number): number {
+  return Math.max(1, Math.ceil((ratePerSecond * burstMs) / 1000));
 }
 
 // Never the whole bucket, or bulk could not send at all on a 1-mps number.
