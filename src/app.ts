@@ -125,6 +125,18 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     senders,
     wake: () => wake(),
   };
+  // Sends have a worker of their own, taking them a hundred at a time: a backlog of replies or reminders
+  // never waits behind webhooks, nor webhooks behind a batch of calls to Meta.
+  const sends = new JobWorker({
+    db,
+    logger: logger.child({ component: 'outbox' }),
+    pollIntervalMs: deps.pollIntervalMs ?? 500,
+    batchSize: deps.engine === 'postgres' ? 100 : 20,
+    pipelines: deps.engine === 'postgres' ? 2 : 1,
+    sequenceKeyOf: conversationSequence,
+    handlers: {},
+    batchHandlers: { [OUTBOX_SEND_QUEUE]: (jobs) => sendQueuedMessages(outbox, jobs) },
+  });
   const inboundAndAutomation = new JobWorker({
     db,
     logger: logger.child({ component: 'worker' }),
@@ -133,6 +145,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     // acknowledgements need (bench ingest). PGlite has one connection: no gain there.
     concurrency: deps.engine === 'postgres' ? 4 : 1,
     sequenceKeyOf: conversationSequence,
+    // Automation answers and booking confirmations it queued go out now, not at the next poll.
+    onBatchDone: () => sends.wake(),
     handlers: {
       [WHATSAPP_WEBHOOK_QUEUE]: (job) =>
         processWhatsAppWebhook(
@@ -148,25 +162,14 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       ...reminderJobHandlers(scheduling),
     },
   });
-  // Sends have a worker of their own, taking them a hundred at a time: a backlog of replies or reminders
-  // never waits behind webhooks, nor webhooks behind a batch of calls to Meta.
-  const sends = new JobWorker({
-    db,
-    logger: logger.child({ component: 'outbox' }),
-    pollIntervalMs: deps.pollIntervalMs ?? 500,
-    batchSize: deps.engine === 'postgres' ? 100 : 20,
-    pipelines: deps.engine === 'postgres' ? 2 : 1,
-    sequenceKeyOf: conversationSequence,
-    handlers: {},
-    batchHandlers: { [OUTBOX_SEND_QUEUE]: (jobs) => sendQueuedMessages(outbox, jobs) },
-  });
   const worker = new JobWorkerGroup([inboundAndAutomation, sends]);
   const wake = () => worker.wake();
 
   const http = await createHttpServer({ logger: logger satisfies FastifyBaseLogger, version: VERSION });
   await http.register(fastifyCookie);
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
-  await http.register(whatsappWebhookRoutes(db, wake));
+  // A webhook wakes the worker that stores it only: the send worker's claim would find nothing to do.
+  await http.register(whatsappWebhookRoutes(db, () => inboundAndAutomation.wake()));
   await http.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());

@@ -45,6 +45,8 @@ export interface JobWorkerOptions {
    * so on PostgreSQL several in flight keep the pool busy; PGlite has one connection: 1.
    */
   concurrency?: number;
+  /** Told after each batch that ran: the jobs may have queued work for another worker. */
+  onBatchDone?: () => void;
   /**
    * Claim-and-run loops working at once. With two, one batch's database work overlaps the other's
    * calls to the provider; claims never overlap (SKIP LOCKED), nor do a sequence's jobs.
@@ -62,8 +64,8 @@ export interface JobWorkerOptions {
  * work starts without waiting for the next poll. Several workers (processes) may share the table.
  */
 export class JobWorker {
-  private readonly options: Required<Omit<JobWorkerOptions, 'sequenceKeyOf'>> &
-    Pick<JobWorkerOptions, 'sequenceKeyOf'>;
+  private readonly options: Required<Omit<JobWorkerOptions, 'sequenceKeyOf' | 'onBatchDone'>> &
+    Pick<JobWorkerOptions, 'sequenceKeyOf' | 'onBatchDone'>;
   private readonly queues: string[];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -132,6 +134,7 @@ export class JobWorker {
       }
       if (batch.length === 0) return ran;
       await this.runAll(batch);
+      this.options.onBatchDone?.();
       ran += batch.length;
     }
   }
