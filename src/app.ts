@@ -133,6 +133,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     pollIntervalMs: deps.pollIntervalMs ?? 500,
     batchSize: deps.engine === 'postgres' ? 100 : 20,
     pipelines: deps.engine === 'postgres' ? 2 : 1,
+    // Several replies to one patient go out one after another in the same batch, as one burst.
+    followSequences: 20,
     sequenceKeyOf: conversationSequence,
     handlers: {},
     batchHandlers: { [OUTBOX_SEND_QUEUE]: (jobs) => sendQueuedMessages(outbox, jobs) },

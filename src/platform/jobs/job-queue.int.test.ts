@@ -5,7 +5,13 @@ import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { createOrg } from '../../modules/orgs/org.service.ts';
 import type { DbHandle } from '../db/create-db.ts';
 import { jobs } from './job.schema.ts';
-import { claimJobs, enqueueJob, SEQUENCE_HOLD_MINUTES } from './job-queue.ts';
+import {
+  claimJobs,
+  claimSequenceSuccessors,
+  completeJobs,
+  enqueueJob,
+  SEQUENCE_HOLD_MINUTES,
+} from './job-queue.ts';
 import { DeferJob, JobWorker, PermanentJobError } from './job-worker.ts';
 
 describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
@@ -197,5 +203,58 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
     const timedOut = await byN('timeout');
     expect(timedOut).toMatchObject({ status: 'queued', attempts: 1, lastError: 'timed out' });
     expect(timedOut.runAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  test('the next job of a finished sequence is claimed at once, only when nothing earlier is left', async () => {
+    const { db } = handle;
+    for (const no of [1, 2, 3]) {
+      await enqueueJob(db, { queue: 'send', payload: { n: no }, sequence: { key: 'conv-a', no } });
+    }
+    await enqueueJob(db, { queue: 'send', payload: { n: 'b1' }, sequence: { key: 'conv-b', no: 1 } });
+    const [first] = await claimJobs(db, ['send'], 1, 60_000);
+    expect(first?.payload.n).toBe(1);
+    // While the first runs, its successor stays put.
+    expect(await claimSequenceSuccessors(db, 'send', ['conv-a'], 60_000)).toEqual([]);
+    await completeJobs(db, [first?.id ?? 0]);
+    const [second, ...more] = await claimSequenceSuccessors(db, 'send', ['conv-a'], 60_000);
+    expect(second?.payload.n).toBe(2);
+    expect(more).toEqual([]);
+    // A successor deferred to later is not due: nothing is taken, and the third waits behind it.
+    await db
+      .update(jobs)
+      .set({ status: 'queued', runAt: new Date(Date.now() + 60_000) })
+      .where(eq(jobs.id, second?.id ?? 0));
+    expect(await claimSequenceSuccessors(db, 'send', ['conv-a'], 60_000)).toEqual([]);
+    // Only the sequences named are looked at.
+    expect(await claimSequenceSuccessors(db, 'other-queue', ['conv-b'], 60_000)).toEqual([]);
+    const [b1] = await claimSequenceSuccessors(db, 'send', ['conv-b'], 60_000);
+    expect(b1?.payload.n).toBe('b1');
+  });
+
+  test('a batched worker following sequences sends a burst to one patient in order, before claiming again', async () => {
+    const { db } = handle;
+    const calls: unknown[][] = [];
+    const worker = new JobWorker({
+      db,
+      logger,
+      batchSize: 1,
+      followSequences: 5,
+      handlers: {},
+      batchHandlers: {
+        send: async (batch) => {
+          calls.push(batch.map((job) => job.payload.n));
+          // Something more urgent arrives meanwhile: a fresh claim would take it first.
+          if (batch.some((job) => job.payload.n === 1))
+            await enqueueJob(db, { queue: 'send', payload: { n: 'urgent' }, priority: -1 });
+          return new Map();
+        },
+      },
+    });
+    for (const no of [1, 2, 3]) {
+      await enqueueJob(db, { queue: 'send', payload: { n: no }, sequence: { key: 'conv-a', no } });
+    }
+    await worker.drain();
+    expect(calls).toEqual([[1], [2], [3], ['urgent']]);
+    expect((await db.select().from(jobs)).every((job) => job.status === 'done')).toBe(true);
   });
 });

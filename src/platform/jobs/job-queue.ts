@@ -126,6 +126,44 @@ async function claimOnce(
   return claimed.sort((a, b) => picked.indexOf(a.id) - picked.indexOf(b.id));
 }
 
+/**
+ * Claims, for each of these sequences, its next job if it is due and nothing earlier in the sequence
+ * is waiting or running: a worker that just finished a conversation's send takes the next one at once
+ * rather than at its next claim, so a burst to one patient goes out as a burst.
+ */
+export async function claimSequenceSuccessors(
+  db: Db,
+  queue: string,
+  sequenceKeys: readonly string[],
+  leaseMs: number,
+): Promise<Job[]> {
+  if (sequenceKeys.length === 0) return [];
+  const keyList = sql.join(
+    [...new Set(sequenceKeys)].map((k) => sql`${k}`),
+    sql`, `,
+  );
+  const next = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      sql`${jobs.queue} = ${queue} and ${jobs.sequenceKey} in (${keyList}) and ${jobs.status} = 'queued'
+        and ${jobs.runAt} <= now() and not exists (
+          select 1 from jobs e where e.sequence_key = ${jobs.sequenceKey} and e.sequence_no < ${jobs.sequenceNo}
+            and e.status in ('queued', 'running')
+            and e.created_at > now() - (${SEQUENCE_HOLD_MINUTES} * interval '1 minute'))`,
+    )
+    .for('update', { skipLocked: true });
+  return db
+    .update(jobs)
+    .set({
+      status: 'running',
+      attempts: sql`${jobs.attempts} + 1`,
+      lockedUntil: sql`now() + (${leaseMs} * interval '1 millisecond')`,
+    })
+    .where(inArray(jobs.id, next))
+    .returning();
+}
+
 const candidateRows = z.array(
   z
     .object({ id: z.coerce.number(), org_id: z.string().nullable(), priority: z.coerce.number() })

@@ -1,7 +1,14 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.ts';
 import type { Job } from './job.schema.ts';
-import { backoffDelayMs, claimJobs, completeJobs, deferJob, failJob } from './job-queue.ts';
+import {
+  backoffDelayMs,
+  claimJobs,
+  claimSequenceSuccessors,
+  completeJobs,
+  deferJob,
+  failJob,
+} from './job-queue.ts';
 import { inSequences } from './job-sequences.ts';
 
 /** Thrown by a handler when trying again cannot help (bad data, a provider's final refusal). */
@@ -45,6 +52,11 @@ export interface JobWorkerOptions {
    * so on PostgreSQL several in flight keep the pool busy; PGlite has one connection: 1.
    */
   concurrency?: number;
+  /**
+   * For batched queues: after a job of a sequence succeeds, claim that sequence's next job and run it
+   * in a following round, up to this many rounds per batch (0: wait for the next claim).
+   */
+  followSequences?: number;
   /** Told after each batch that ran: the jobs may have queued work for another worker. */
   onBatchDone?: () => void;
   /**
@@ -79,6 +91,7 @@ export class JobWorker {
       leaseMs: 60_000,
       concurrency: 1,
       pipelines: 1,
+      followSequences: 0,
       batchHandlers: {},
       ...options,
     };
@@ -162,8 +175,10 @@ export class JobWorker {
     const handler = this.options.batchHandlers[queue];
     if (!handler) return;
     const sequences = inSequences(jobs, this.options.sequenceKeyOf);
+    let followed = 0;
+    let successors: Job[] = [];
     for (let round = 0; ; round += 1) {
-      const calls = sequences.flatMap((sequence) => sequence[round] ?? []);
+      const calls = [...sequences.flatMap((sequence) => sequence[round] ?? []), ...successors];
       if (calls.length === 0) return;
       let errors: ReadonlyMap<number, unknown>;
       try {
@@ -171,10 +186,25 @@ export class JobWorker {
       } catch (error) {
         errors = new Map(calls.map((job) => [job.id, error]));
       }
-      const done = calls.filter((job) => !errors.has(job.id)).map((job) => job.id);
-      await completeJobs(this.options.db, done);
+      const done = calls.filter((job) => !errors.has(job.id));
+      await completeJobs(
+        this.options.db,
+        done.map((job) => job.id),
+      );
       for (const job of calls) {
         if (errors.has(job.id)) await this.settleFailure(job, errors.get(job.id));
+      }
+      successors = [];
+      if (followed < this.options.followSequences) {
+        followed += 1;
+        // Sequences with a later job already claimed in this batch get it in the next round anyway.
+        const stillClaimed = new Set(
+          sequences.flatMap((sequence) => sequence.slice(round + 1)).map((job) => job.sequenceKey),
+        );
+        const keys = done.flatMap((job) =>
+          job.sequenceKey && !stillClaimed.has(job.sequenceKey) ? [job.sequenceKey] : [],
+        );
+        successors = await claimSequenceSuccessors(this.options.db, queue, keys, this.options.leaseMs);
       }
     }
   }
