@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/db.ts';
 import { interleaveByKey } from './fair-order.ts';
@@ -77,12 +77,8 @@ async function claimOnce(
     queues.map((q) => sql`${q}`),
     sql`, `,
   );
-  // A job whose sequence has an earlier job still waiting or running is not due yet.
   const due = sql`j.queue in (${queueList}) and j.status = 'queued' and j.run_at <= now()
-    and (j.sequence_key is null or not exists (
-      select 1 from jobs e where e.sequence_key = j.sequence_key and e.sequence_no < j.sequence_no
-        and e.status in ('queued', 'running')
-        and e.created_at > now() - (${SEQUENCE_HOLD_MINUTES} * interval '1 minute')))`;
+    and (j.sequence_key is null or not ${earlierInSequence(sql`j.sequence_key`, sql`j.sequence_no`)})`;
   const result = await db.execute(sql`
     select id, org_id, priority from (
       (select j.id, j.org_id, j.priority, j.run_at from jobs j where ${due}
@@ -115,11 +111,7 @@ async function claimOnce(
     .for('update', { skipLocked: true });
   const claimed = await db
     .update(jobs)
-    .set({
-      status: 'running',
-      attempts: sql`${jobs.attempts} + 1`,
-      lockedUntil: sql`now() + (${leaseMs} * interval '1 millisecond')`,
-    })
+    .set(claimedFor(leaseMs))
     .where(inArray(jobs.id, stillClaimable))
     .returning();
   if (claimed.length === 0) return 'lost';
@@ -147,21 +139,27 @@ export async function claimSequenceSuccessors(
     .from(jobs)
     .where(
       sql`${jobs.queue} = ${queue} and ${jobs.sequenceKey} in (${keyList}) and ${jobs.status} = 'queued'
-        and ${jobs.runAt} <= now() and not exists (
-          select 1 from jobs e where e.sequence_key = ${jobs.sequenceKey} and e.sequence_no < ${jobs.sequenceNo}
-            and e.status in ('queued', 'running')
-            and e.created_at > now() - (${SEQUENCE_HOLD_MINUTES} * interval '1 minute'))`,
+        and ${jobs.runAt} <= now() and not ${earlierInSequence(jobs.sequenceKey, jobs.sequenceNo)}`,
     )
     .for('update', { skipLocked: true });
-  return db
-    .update(jobs)
-    .set({
-      status: 'running',
-      attempts: sql`${jobs.attempts} + 1`,
-      lockedUntil: sql`now() + (${leaseMs} * interval '1 millisecond')`,
-    })
-    .where(inArray(jobs.id, next))
-    .returning();
+  return db.update(jobs).set(claimedFor(leaseMs)).where(inArray(jobs.id, next)).returning();
+}
+
+/** A job whose sequence has an earlier job still waiting or running (within the hold) is not due yet. */
+function earlierInSequence(key: SQLWrapper, no: SQLWrapper): SQL {
+  return sql`exists (
+    select 1 from jobs e where e.sequence_key = ${key} and e.sequence_no < ${no}
+      and e.status in ('queued', 'running')
+      and e.created_at > now() - (${SEQUENCE_HOLD_MINUTES} * interval '1 minute'))`;
+}
+
+/** A claimed job: running, one more attempt, leased to this worker. */
+function claimedFor(leaseMs: number) {
+  return {
+    status: 'running' as const,
+    attempts: sql`${jobs.attempts} + 1`,
+    lockedUntil: sql`now() + (${leaseMs} * interval '1 millisecond')`,
+  };
 }
 
 const candidateRows = z.array(
