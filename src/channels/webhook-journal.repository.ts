@@ -1,28 +1,51 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { ChannelAccount } from '../modules/channel-accounts/channel-account.schema.ts';
 import type { DbOrTx } from '../platform/db/db.ts';
+import { rowsOf } from '../platform/db/raw-rows.ts';
+import { jobs } from '../platform/jobs/job.schema.ts';
 import { type WebhookEvent, webhookEvents } from './webhook-event.schema.ts';
 
-/** Journals a verified delivery for one account; undefined when these exact bytes were journaled before. */
+/** How the journaled delivery's processing job is queued; its payload names the journal row. */
+export interface WebhookJobSpec {
+  queue: string;
+  priority: number;
+  maxAttempts: number;
+  /** Jobs of this key run in journal order (the journal id is the sequence number). */
+  sequenceKey: string | null;
+}
+
+/**
+ * Journals a verified delivery for one account and queues its processing job, in one statement: one
+ * round trip, atomic like a transaction, which is what the acknowledgement waits for. Answers the
+ * journal id, or undefined when these exact bytes were journaled before (a redelivery).
+ */
 export async function journalWebhook(
   db: DbOrTx,
   account: ChannelAccount,
   rawBody: Buffer,
-): Promise<WebhookEvent | undefined> {
-  const [event] = await db
-    .insert(webhookEvents)
-    .values({
-      orgId: account.orgId,
-      channelAccountId: account.id,
-      channelType: account.type,
-      bodySha256: createHash('sha256').update(rawBody).digest('hex'),
-      rawBody: rawBody.toString('utf8'),
-    })
-    .onConflictDoNothing()
-    .returning();
-  return event;
+  job: WebhookJobSpec,
+): Promise<number | undefined> {
+  const sha256 = createHash('sha256').update(rawBody).digest('hex');
+  const result = await db.execute(sql`
+    with journaled as (
+      insert into ${webhookEvents} (org_id, channel_account_id, channel_type, body_sha256, raw_body)
+      values (${account.orgId}, ${account.id}, ${account.type}, ${sha256}, ${rawBody.toString('utf8')})
+      on conflict do nothing
+      returning id
+    )
+    insert into ${jobs} (queue, payload, org_id, priority, max_attempts, sequence_key, sequence_no)
+    select ${job.queue}, jsonb_build_object('webhookEventId', journaled.id), ${account.orgId},
+      ${job.priority}, ${job.maxAttempts}, ${job.sequenceKey}::text,
+      case when ${job.sequenceKey}::text is null then null else journaled.id end
+    from journaled
+    returning (payload->>'webhookEventId')::bigint as id`);
+  const [row] = journaledRows.parse(rowsOf(result));
+  return row?.id;
 }
+
+const journaledRows = z.array(z.object({ id: z.coerce.number() }));
 
 export async function findWebhookEvent(db: DbOrTx, id: number): Promise<WebhookEvent | undefined> {
   const [event] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, id));

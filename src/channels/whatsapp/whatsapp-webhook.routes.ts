@@ -6,9 +6,9 @@ import {
   findWhatsAppAccountsByWabaIds,
   listChannelAccountsOfType,
 } from '../../modules/channel-accounts/channel-account.repository.ts';
-import type { Db } from '../../platform/db/db.ts';
+import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
+import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import { journalWebhook } from '../webhook-journal.repository.ts';
 import { phoneNumberIdsOf } from './parse-webhook.ts';
 import { verifyMetaSignature } from './webhook-signature.ts';
@@ -82,28 +82,27 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
       if (verified.length === 0) throw new HttpProblem(401, 'X-Hub-Signature-256 does not match');
 
       const senders = patientSendersOf(payload);
-      const journaled = await db.transaction(async (tx) => {
-        let count = 0;
-        for (const account of verified) {
-          const event = await journalWebhook(tx, account, rawBody);
-          if (!event) continue;
-          const sender = senders.get(account.externalId);
-          await enqueueJob(tx, {
-            queue: WHATSAPP_WEBHOOK_QUEUE,
-            payload: { webhookEventId: event.id },
-            orgId: account.orgId,
-            priority: sender ? PATIENT_MESSAGE_PRIORITY : 0,
-            maxAttempts: 10,
-            // One patient's messages are stored one after the other, in the order Meta delivered them:
-            // they get their sequence numbers (messages.seq) and their answers in that order.
-            ...(sender
-              ? { sequence: { key: `${WHATSAPP_WEBHOOK_QUEUE}:${account.id}:${sender}`, no: event.id } }
-              : {}),
-          });
-          count += 1;
-        }
-        return count;
-      });
+      const journal = async (tx: DbOrTx, account: ChannelAccount) => {
+        const sender = senders.get(account.externalId);
+        const id = await journalWebhook(tx, account, rawBody, {
+          queue: WHATSAPP_WEBHOOK_QUEUE,
+          priority: sender ? PATIENT_MESSAGE_PRIORITY : 0,
+          maxAttempts: 10,
+          // One patient's messages are stored one after the other, in the order Meta delivered them:
+          // they get their sequence numbers (messages.seq) and their answers in that order.
+          sequenceKey: sender ? `${WHATSAPP_WEBHOOK_QUEUE}:${account.id}:${sender}` : null,
+        });
+        return id === undefined ? 0 : 1;
+      };
+      const [only] = verified;
+      const journaled =
+        verified.length === 1 && only
+          ? await journal(db, only)
+          : await db.transaction(async (tx) => {
+              let count = 0;
+              for (const account of verified) count += await journal(tx, account);
+              return count;
+            });
       if (journaled > 0) onJournaled();
       return reply.code(200).send({ received: true, stored: journaled });
     });

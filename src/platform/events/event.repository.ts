@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, lt, lte, max, min, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/db.ts';
+import { rowsOf } from '../db/raw-rows.ts';
 import { events } from './event.schema.ts';
 
 /** One row of the events table, as the feed and the streams carry it. */
@@ -106,8 +107,3 @@ const snapshotRows = z.array(
     ),
   }),
 );
-
-/** Both drivers answer raw SQL with `{ rows }`. */
-function rowsOf(result: unknown): unknown {
-  return typeof result === 'object' && result !== null && 'rows' in result ? result.rows : [];
-}

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, lte, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/db.ts';
+import { rowsOf } from '../db/raw-rows.ts';
 import { interleaveByKey } from './fair-order.ts';
 import { type Job, jobs } from './job.schema.ts';
 
@@ -171,11 +172,6 @@ const candidateRows = z.array(
       priority: r.priority,
     })),
 );
-
-/** Both drivers answer raw SQL with `{ rows }`. */
-function rowsOf(result: unknown): unknown {
-  return typeof result === 'object' && result !== null && 'rows' in result ? result.rows : [];
-}
 
 /** Within each priority (candidates come sorted), one job per clinic in turn, keeping each clinic's order. */
 function takeTurnsByOrg<T extends { orgId: string | null; priority: number }>(
