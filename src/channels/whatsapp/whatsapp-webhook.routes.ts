@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import {
   findChannelAccountsByExternalIds,
@@ -19,6 +20,18 @@ import { WHATSAPP_WEBHOOK_QUEUE } from './whatsapp-webhook.job.ts';
  * on the raw bytes, journal durably, and only then answer 200 — Meta retries anything else for 7 days.
  */
 export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyPluginAsyncZod {
+  // Meta posts many deliveries a second to one number and each needs that number's app secret: the
+  // accounts are remembered for a second, so a busy number costs one lookup a second, not one a
+  // request. A changed secret or a removed number applies within that second.
+  const accountsByNumbers = new LRUCache<string, ChannelAccount[]>({ max: 10_000, ttl: 1000 });
+  const accountsOfNumbers = async (ids: string[]): Promise<ChannelAccount[]> => {
+    const key = [...ids].sort().join(',');
+    const known = accountsByNumbers.get(key);
+    if (known) return known;
+    const found = await findChannelAccountsByExternalIds(db, 'whatsapp', ids);
+    accountsByNumbers.set(key, found);
+    return found;
+  };
   return async (app) => {
     // The signature covers the exact bytes, so this scope keeps the body raw.
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
@@ -69,7 +82,7 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
         );
       }
       const phoneNumberIds = phoneNumberIdsOf(payload);
-      const byNumber = await findChannelAccountsByExternalIds(db, 'whatsapp', phoneNumberIds);
+      const byNumber = await accountsOfNumbers(phoneNumberIds);
       // Template and account updates name the WABA, not a number: every number of that WABA hears them.
       const byWaba = await findWhatsAppAccountsByWabaIds(db, businessLevelWabaIds(payload));
       const accounts = [...byNumber, ...byWaba.filter((a) => !byNumber.some((b) => b.id === a.id))];
