@@ -122,19 +122,6 @@ export async function findMessagesByIds(db: DbOrTx, ids: readonly string[]): Pro
     .where(inArray(messages.id, [...ids]));
 }
 
-export async function setMessageExternalId(
-  db: DbOrTx,
-  id: string,
-  externalId: string,
-): Promise<Message | undefined> {
-  const [message] = await db
-    .update(messages)
-    .set({ externalId, status: 'accepted', statusAt: new Date() })
-    .where(and(eq(messages.id, id), inArray(messages.status, ['queued', 'sending'])))
-    .returning();
-  return message;
-}
-
 /** Each conversation's latest message exchanged with the patient: internal notes are not a preview. */
 export async function latestMessages(db: DbOrTx, conversationIds: readonly string[]): Promise<Message[]> {
   if (conversationIds.length === 0) return [];

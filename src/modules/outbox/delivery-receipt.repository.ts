@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type DeliveryReceipt, deliveryReceipts } from './delivery-receipt.schema.ts';
 
@@ -8,22 +8,6 @@ export async function insertReceiptIfNew(
 ): Promise<DeliveryReceipt | undefined> {
   const [receipt] = await db.insert(deliveryReceipts).values(values).onConflictDoNothing().returning();
   return receipt;
-}
-
-export async function receiptsFor(
-  db: DbOrTx,
-  channelAccountId: string,
-  externalId: string,
-): Promise<DeliveryReceipt[]> {
-  return db
-    .select()
-    .from(deliveryReceipts)
-    .where(
-      and(
-        eq(deliveryReceipts.channelAccountId, channelAccountId),
-        eq(deliveryReceipts.externalId, externalId),
-      ),
-    );
 }
 
 /** Receipts kept for any of these provider ids (one query for a batch of sends). */

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import { makeDueNow } from '../../platform/jobs/job-queue.ts';
 import { adoptExternalId, updateMessageStatus } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
-import { insertReceiptIfNew, receiptsFor, receiptsForAny } from './delivery-receipt.repository.ts';
+import { insertReceiptIfNew, receiptsForAny } from './delivery-receipt.repository.ts';
 import type { DeliveryReceipt } from './delivery-receipt.schema.ts';
 import { type ReportedStatus, statusesThatMayBecome } from './delivery-status.ts';
 import { OUTBOX_SEND_QUEUE } from './outbox-queue.ts';
@@ -35,19 +35,10 @@ export async function recordDeliveryReceipt(tx: DbOrTx, input: ReceiptInput): Pr
   return applyReceipt(tx, receipt);
 }
 
-/** Applies every receipt that arrived before the provider id was stored, in lifecycle order. */
-export async function applyEarlyReceipts(
-  tx: DbOrTx,
-  channelAccountId: string,
-  externalId: string,
-): Promise<void> {
-  const receipts = await receiptsFor(tx, channelAccountId, externalId);
-  for (const receipt of receipts.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
-    await applyReceipt(tx, receipt);
-  }
-}
-
-/** The same for a batch of sends whose ids were just stored. */
+/**
+ * Applies every receipt that arrived before these sends' provider ids were stored, in lifecycle order
+ * (one query however many sends).
+ */
 export async function applyEarlyReceiptsOf(
   tx: DbOrTx,
   sent: readonly { channelAccountId: string; externalId: string }[],

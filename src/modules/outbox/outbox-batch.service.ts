@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
@@ -171,8 +172,8 @@ async function preload(db: DbOrTx, messages: readonly Message[]): Promise<SendLo
     );
     for (const c of found) conversations.set(c.id, c);
     const patients = await identitiesOfContacts(db, orgId, [...new Set(found.map((c) => c.contactId))]);
-    for (const identity of patients)
-      identities.set(identity.contactId, [...(identities.get(identity.contactId) ?? []), identity]);
+    for (const [contactId, ofContact] of groupBy(patients, (i) => i.contactId))
+      identities.set(contactId, ofContact);
     for (const accountId of new Set(ofOrg.map((m) => m.channelAccountId)))
       accounts.set(accountId, await findChannelAccount(db, orgId, accountId));
   }
@@ -192,7 +193,11 @@ async function preload(db: DbOrTx, messages: readonly Message[]): Promise<SendLo
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
   return groups;
 }
 
@@ -207,7 +212,7 @@ function isReaction(message: Message): boolean {
   );
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuid = z.uuid();
 function isUuid(id: string): boolean {
-  return UUID.test(id);
+  return uuid.safeParse(id).success;
 }

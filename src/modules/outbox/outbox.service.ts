@@ -14,14 +14,14 @@ import { findConversation } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import {
   findMessage,
-  setMessageExternalId,
+  setMessagesExternalIds,
   setMessagesStatus,
   updateMessageStatus,
 } from '../inbox/message.repository.ts';
 import type { Message, MessageStatus } from '../inbox/message.schema.ts';
 import { applyReaction } from '../inbox/message-changes.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
-import { applyEarlyReceipts } from './delivery-receipt.service.ts';
+import { applyEarlyReceiptsOf } from './delivery-receipt.service.ts';
 import type { SendPacer } from './pacing/send-pacer.ts';
 import { MediaUploadError, providerMediaIdsFor } from './provider-media.ts';
 import { isWindowOpen } from './window-policy.ts';
@@ -101,7 +101,7 @@ export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<voi
  * A previous run died during the call. If Meta got it, a status webhook echoing our id will adopt the
  * wamid; wait for that before sending again, so an interrupted send is not sent twice.
  */
-export function waitForInterruptedSend(deps: OutboxDeps, message: Message): void {
+function waitForInterruptedSend(deps: OutboxDeps, message: Message): void {
   const now = deps.now?.() ?? new Date();
   const waitUntil = message.statusAt.getTime() + (deps.reconcileAfterMs ?? 60_000);
   if (now.getTime() < waitUntil)
@@ -196,8 +196,8 @@ export async function accepted(deps: OutboxDeps, planned: PlannedSend, externalI
   const { account, message, outbound, targetExternalId } = planned;
   const reactionEmoji = outbound.type === 'reaction' ? outbound.emoji : null;
   await deps.db.transaction(async (tx) => {
-    await setMessageExternalId(tx, message.id, externalId);
-    await applyEarlyReceipts(tx, account.id, externalId);
+    await setMessagesExternalIds(tx, [{ id: message.id, externalId }]);
+    await applyEarlyReceiptsOf(tx, [{ channelAccountId: account.id, externalId }]);
     if (reactionEmoji !== null && targetExternalId) {
       await applyReaction(tx, {
         channelAccountId: account.id,

@@ -157,9 +157,9 @@ export class JobWorker {
     const batched = new Map<string, Job[]>();
     const single: Job[] = [];
     for (const job of batch) {
-      if (this.options.batchHandlers[job.queue])
-        batched.set(job.queue, [...(batched.get(job.queue) ?? []), job]);
-      else single.push(job);
+      if (!this.options.batchHandlers[job.queue]) single.push(job);
+      else if (batched.has(job.queue)) batched.get(job.queue)?.push(job);
+      else batched.set(job.queue, [job]);
     }
     await Promise.all([
       this.runInLanes(single),
