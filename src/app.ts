@@ -32,6 +32,8 @@ import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-p
 import { MARK_READ_QUEUE, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
+import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
+import { safetyRoutes } from './modules/safety/safety.routes.ts';
 import {
   calendarFeedRoutes,
   schedulingJobHandlers,
@@ -113,8 +115,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     db,
     logger: logger.child({ component: 'flows' }),
     senders,
-    // Careline's own keywords and buttons come before any flow: STOP must work whatever a flow asks.
-    interceptors: [consentKeywordInterceptor, reminderReplyInterceptor],
+    // The safety net answers a red flag before anything else; then Careline's own keywords and buttons
+    // come before any flow: STOP must work whatever a flow asks.
+    interceptors: [safetyInterceptor, consentKeywordInterceptor, reminderReplyInterceptor],
     hostOperations: bookingOperations,
     mediaStore,
   };
@@ -123,6 +126,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     db,
     logger: logger.child({ component: 'scheduling' }),
     senders,
+    mediaStore,
     wake: () => wake(),
   };
   // Sends have a worker of their own, taking them a hundred at a time: a backlog of replies or reminders
@@ -181,6 +185,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         secured.addHook('preHandler', requireCaller(db));
         await secured.register(contactRoutes(db));
         await secured.register(conversationRoutes({ db, senders }, wake));
+        await secured.register(safetyRoutes({ db, senders }));
         await secured.register(templateRoutes(db, wake));
         await secured.register(mediaRoutes(db, mediaStore));
         await secured.register(alertRoutes(db));

@@ -140,18 +140,20 @@ describe.each(TEST_ENGINES)('inbox: the agents’ conversation list (%s)', (engi
   test('counts: open conversations per view and unread messages, for this clinic only', async () => {
     const counts = await getJson(env, clinic, '/conversations/counts');
     // Open only: the closed and the pending ones are not counted; "mine" is null for an API key.
-    expect(counts).toEqual({ mine: null, unassigned: 2, all: 3, unread: 2 });
+    expect(counts).toEqual({ mine: null, unassigned: 2, all: 3, unread: 2, urgent: 0 });
     expect(await countOpenConversations(env.handle.db, clinic.org.id, agentId)).toEqual({
       mine: 1,
       unassigned: 2,
       all: 3,
       unread: 2,
+      urgent: 0,
     });
     expect(await getJson(env, other, '/conversations/counts')).toEqual({
       mine: null,
       unassigned: 1,
       all: 1,
       unread: 1,
+      urgent: 0,
     });
   });
 
@@ -180,6 +182,7 @@ describe.each(TEST_ENGINES)('inbox: the agents’ conversation list (%s)', (engi
       unassigned: 1,
       all: 1,
       unread: 1,
+      urgent: 0,
     });
     expect(
       await getJson(env, clinic, `/conversations/counts?channel_account_id=${clinic.account.id}`),
@@ -188,6 +191,7 @@ describe.each(TEST_ENGINES)('inbox: the agents’ conversation list (%s)', (engi
       unassigned: 2,
       all: 3,
       unread: 2,
+      urgent: 0,
     });
     expect(await getJson(env, clinic, '/conversations/counts')).toMatchObject({ all: 4, unread: 3 });
 

@@ -327,7 +327,8 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
       .from(messages)
       .where(eq(messages.conversationId, String(conversation.id)));
     expect(stored.filter((m) => m.direction === 'inbound').map((m) => m.externalId)).toContain(urgentWamid);
-    expect(stored.filter((m) => m.direction === 'outbound' && m.status !== 'queued')).toHaveLength(30);
+    // The 30 replies, and the emergency advice the patient's chest pain brought.
+    expect(stored.filter((m) => m.direction === 'outbound' && m.status !== 'queued')).toHaveLength(31);
   });
 
   function postWebhook(body: string, options: { secret?: string; signature?: null }): Promise<Response> {

@@ -171,6 +171,8 @@ async function handleMessage(
     return;
   }
   if (live) await endSession(scope, live, 'failed', 'expired');
+  // A conversation turned urgent belongs to a person: no bot starts talking in it again.
+  if (scope.conversation.urgent) return;
   const survey = opensConversation ? await adoptSurvey(scope) : undefined;
   if (survey) {
     await feedSession(scope, survey, messageInput(message));

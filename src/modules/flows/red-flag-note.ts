@@ -19,6 +19,11 @@ const LABELS: Record<RedFlagCategory, { fr: string; en: string }> = {
   suicidal_thoughts: { fr: 'idées suicidaires', en: 'suicidal thoughts' },
 };
 
+/** The category as the care team reads it. */
+export function redFlagLabel(category: RedFlagCategory, language: 'fr' | 'en'): string {
+  return LABELS[category][language];
+}
+
 /** What the care team reads in the conversation when automation stopped on a red flag. */
 export function redFlagNote(
   category: RedFlagCategory,

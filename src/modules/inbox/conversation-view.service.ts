@@ -4,6 +4,8 @@ import type { ChannelType } from '../channel-accounts/channel-account.schema.ts'
 import { findContactsByIds } from '../contacts/contact.repository.ts';
 import { type AutomationState, automationOf } from '../flows/automation-control.service.ts';
 import { isWindowOpen, windowClosesAt } from '../outbox/window-policy.ts';
+import { latestRedFlagEvents } from '../safety/red-flag-event.repository.ts';
+import type { RedFlagEvent } from '../safety/red-flag-event.schema.ts';
 import { findTeamsByIds } from '../teams/team.repository.ts';
 import { findStaffByIds } from '../users/user.repository.ts';
 import type { Conversation } from './conversation.schema.ts';
@@ -28,6 +30,8 @@ export interface ConversationSummary extends Conversation {
   authors: NamedRef[];
   /** The flow running or paused in the conversation, if any. */
   automation: AutomationState | null;
+  /** The latest red flag the patient raised here, with the words that raised it. */
+  redFlag: (RedFlagEvent & { acknowledgedBy: NamedRef | null }) | null;
 }
 
 export interface ViewContext {
@@ -58,8 +62,14 @@ export async function describeConversations(
       rows.map((c) => c.contactId),
     ),
   );
+  const redFlags = await latestRedFlagEvents(
+    db,
+    orgId,
+    rows.filter((c) => c.urgent).map((c) => c.id),
+  );
   const people = byId(
     await findStaffByIds(db, orgId, [
+      ...[...redFlags.values()].flatMap((r) => (r.acknowledgedByUserId ? [r.acknowledgedByUserId] : [])),
       ...rows.flatMap((c) => (c.assigneeUserId ? [c.assigneeUserId] : [])),
       ...latest.flatMap((m) => (m.authorUserId ? [m.authorUserId] : [])),
     ]),
@@ -98,8 +108,18 @@ export async function describeConversations(
       lastMessage,
       authors: author ? [named(author.id, author)] : [],
       automation: automation.get(c.id) ?? null,
+      redFlag: redFlagOf(redFlags.get(c.id), people),
     };
   });
+}
+
+function redFlagOf(
+  event: RedFlagEvent | undefined,
+  people: ReadonlyMap<string, { name: string | null }>,
+): ConversationSummary['redFlag'] {
+  if (!event) return null;
+  const by = event.acknowledgedByUserId;
+  return { ...event, acknowledgedBy: by ? named(by, people.get(by)) : null };
 }
 
 function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {

@@ -1,4 +1,18 @@
-import { and, count, desc, eq, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { type ChannelType, channelAccounts } from '../channel-accounts/channel-account.schema.ts';
@@ -134,11 +148,50 @@ export async function updateConversation(
   return conversation;
 }
 
+/**
+ * A red flag: the conversation turns urgent and, unless an earlier alert still waits, pinned from now
+ * until a person acknowledges it. A conversation parked as pending comes back to the open queue.
+ */
+export async function markConversationUrgent(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<Conversation | undefined> {
+  const [conversation] = await db
+    .update(conversations)
+    .set({
+      urgent: true,
+      urgentSince: sql`coalesce(${conversations.urgentSince}, ${at.toISOString()}::timestamptz)`,
+      status: sql`case when ${conversations.status} = 'pending' then 'open' else ${conversations.status} end`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)))
+    .returning();
+  return conversation;
+}
+
+/** A person has seen the alert: the conversation stays marked urgent but is no longer pinned. */
+export async function clearUrgentAlert(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<Conversation | undefined> {
+  const [conversation] = await db
+    .update(conversations)
+    .set({ urgentSince: null, updatedAt: new Date() })
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)))
+    .returning();
+  return conversation;
+}
+
 /** Who sees which conversations: assigned to one person, to nobody, or everyone's. */
 export type AssigneeFilter = { userId: string } | 'unassigned';
 
 export interface ConversationFilter {
   status?: ConversationStatus;
+  /** Only conversations marked urgent (a red flag). */
+  urgent?: boolean;
   assignee?: AssigneeFilter;
   channel?: ChannelType;
   /** One of the clinic's numbers (a channel account). */
@@ -157,6 +210,8 @@ export async function listConversationsPage(
     .where(
       and(
         ...conversationConditions(db, orgId, filter),
+        // Pinned ones come first, from listPinnedConversations, and only there.
+        isNull(conversations.urgentSince),
         after
           ? or(
               lt(conversations.lastMessageAt, after.at),
@@ -169,10 +224,24 @@ export async function listConversationsPage(
     .limit(limit + 1);
 }
 
+/** Conversations with an alert nobody has acknowledged, the oldest alert first: the top of every list. */
+export async function listPinnedConversations(
+  db: DbOrTx,
+  orgId: string,
+  filter: ConversationFilter,
+): Promise<Conversation[]> {
+  return db
+    .select()
+    .from(conversations)
+    .where(and(...conversationConditions(db, orgId, filter), isNotNull(conversations.urgentSince)))
+    .orderBy(asc(conversations.urgentSince), asc(conversations.id));
+}
+
 function conversationConditions(db: DbOrTx, orgId: string, filter: ConversationFilter): (SQL | undefined)[] {
-  const { status, assignee, channel, channelAccountId } = filter;
+  const { status, assignee, channel, channelAccountId, urgent } = filter;
   return [
     eq(conversations.orgId, orgId),
+    urgent ? eq(conversations.urgent, true) : undefined,
     channelAccountId ? eq(conversations.channelAccountId, channelAccountId) : undefined,
     status ? eq(conversations.status, status) : undefined,
     assignee === 'unassigned' ? isNull(conversations.assigneeUserId) : undefined,
@@ -196,6 +265,8 @@ export interface OpenConversationCounts {
   all: number;
   /** Patient messages nobody has read yet, over all open conversations. */
   unread: number;
+  /** Open conversations with a red flag nobody has acknowledged yet. */
+  urgent: number;
 }
 
 /** The inbox's tab badges, in one pass over the clinic's open conversations (of one number, if given). */
@@ -216,6 +287,7 @@ export async function countOpenConversations(
       ),
       all: count(),
       unread: sql<number>`coalesce(sum(${conversations.unreadCount}), 0)`.mapWith(Number),
+      urgent: sql<number>`count(*) filter (where ${conversations.urgentSince} is not null)`.mapWith(Number),
     })
     .from(conversations)
     .where(
@@ -230,6 +302,7 @@ export async function countOpenConversations(
     unassigned: row?.unassigned ?? 0,
     all: row?.all ?? 0,
     unread: row?.unread ?? 0,
+    urgent: row?.urgent ?? 0,
   };
 }
 

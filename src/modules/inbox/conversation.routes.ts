@@ -19,7 +19,7 @@ import { messageRoutes } from './message.routes.ts';
 
 const errors = conversationErrors;
 
-const VIEWS = ['mine', 'unassigned', 'all'] as const;
+const VIEWS = ['mine', 'unassigned', 'urgent', 'all'] as const;
 
 const channelAccountQuery = z
   .uuid('must be a channel id (UUID), as GET /channels lists them')
@@ -51,7 +51,9 @@ export function conversationRoutes(
             view: z
               .enum(VIEWS)
               .default('all')
-              .describe('mine: assigned to me (signed-in users only); unassigned; all (default)'),
+              .describe(
+                'mine: assigned to me (signed-in users only); unassigned; urgent: a red flag was raised; all (default). Conversations with an alert nobody acknowledged come first on the first page of every view',
+              ),
             status: z.enum(CONVERSATION_STATUSES).optional(),
             channel: z.enum(CHANNEL_TYPES).optional(),
             channel_account_id: channelAccountQuery,
@@ -73,6 +75,7 @@ export function conversationRoutes(
             ...(channel ? { channel } : {}),
             ...(channel_account_id ? { channelAccountId: channel_account_id } : {}),
             ...(assignee ? { assignee } : {}),
+            ...(request.query.view === 'urgent' ? { urgent: true } : {}),
             ...(after ? { after } : {}),
           },
           view(),
@@ -99,6 +102,7 @@ export function conversationRoutes(
               unassigned: z.number().int(),
               all: z.number().int(),
               unread: z.number().int().describe('Unread patient messages over all open conversations'),
+              urgent: z.number().int().describe('Open conversations with a red flag nobody acknowledged yet'),
             }),
             ...errors,
           },
@@ -237,6 +241,7 @@ function assigneeOf(view: (typeof VIEWS)[number], userId: string | null): Assign
       return { userId };
     case 'unassigned':
       return 'unassigned';
+    case 'urgent':
     case 'all':
       return undefined;
   }

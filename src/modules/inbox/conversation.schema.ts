@@ -33,6 +33,8 @@ export const conversations = pgTable(
     /** Since when the patient waits for an answer: their first message after the clinic's last one. */
     waitingSince: timestamp('waiting_since', { withTimezone: true, precision: 3 }),
     urgent: boolean('urgent').notNull().default(false),
+    /** A red flag nobody has acknowledged yet, since when: the conversation is pinned first until then. */
+    urgentSince: timestamp('urgent_since', { withTimezone: true, precision: 3 }),
     closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -44,6 +46,7 @@ export const conversations = pgTable(
       .where(sql`${t.status} <> 'closed'`),
     index('conversations_org_list_idx').on(t.orgId, t.lastMessageAt, t.id),
     index('conversations_assignee_idx').on(t.orgId, t.assigneeUserId, t.status),
+    index('conversations_urgent_idx').on(t.orgId, t.urgentSince).where(sql`${t.urgentSince} is not null`),
   ],
 );
 

@@ -74,7 +74,24 @@ export const conversationJson = z
       .datetime()
       .nullable()
       .describe('Since when the patient waits for an answer; null once the clinic replied'),
-    urgent: z.boolean(),
+    urgent: z.boolean().describe('A red flag was raised in this conversation'),
+    urgent_since: z.iso
+      .datetime()
+      .nullable()
+      .describe(
+        'Since when an alert waits for a person to acknowledge it (the conversation is pinned first)',
+      ),
+    red_flag: z
+      .object({
+        id: z.uuid(),
+        category: z.string().describe('The most urgent sign found, e.g. chest_pain, suicidal_thoughts'),
+        words: z.string().describe("The patient's own words that raised it"),
+        raised_at: z.iso.datetime(),
+        acknowledged_at: z.iso.datetime().nullable(),
+        acknowledged_by: namedJson.nullable(),
+      })
+      .nullable()
+      .describe('The latest red flag of an urgent conversation'),
     window: z
       .object({ open: z.boolean(), closes_at: z.iso.datetime().nullable() })
       .describe('Whether free-form messages may be sent now (else only templates), and until when'),
@@ -146,6 +163,17 @@ export function toConversationJson(c: ConversationSummary): z.infer<typeof conve
     unread_count: c.unreadCount,
     waiting_since: c.waitingSince?.toISOString() ?? null,
     urgent: c.urgent,
+    urgent_since: c.urgentSince?.toISOString() ?? null,
+    red_flag: c.redFlag
+      ? {
+          id: c.redFlag.id,
+          category: c.redFlag.category,
+          words: c.redFlag.words,
+          raised_at: c.redFlag.raisedAt.toISOString(),
+          acknowledged_at: c.redFlag.acknowledgedAt?.toISOString() ?? null,
+          acknowledged_by: c.redFlag.acknowledgedBy,
+        }
+      : null,
     window: { open: c.window.open, closes_at: c.window.closesAt?.toISOString() ?? null },
     last_message: c.lastMessage ? toMessageJson(c.lastMessage, [], [], c.authors) : null,
     automation: c.automation

@@ -4,6 +4,7 @@ import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset
 import { enqueueFlowJob } from '../flows/flow-queue.ts';
 import { mediaOfMessages } from '../media/media.repository.ts';
 import type { MediaFile } from '../media/media.schema.ts';
+import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { autoAssign } from '../teams/auto-assign.service.ts';
 import { defaultTeamFor } from '../teams/default-team.ts';
 import { findStaffByIds } from '../users/user.repository.ts';
@@ -13,6 +14,7 @@ import {
   findLiveConversation,
   insertConversationIfAbsent,
   listConversationsPage,
+  listPinnedConversations,
   touchConversation,
   updateConversation,
 } from './conversation.repository.ts';
@@ -96,6 +98,8 @@ export async function appendInboundMessage(
   });
   if (!message) return { duplicate: true };
   await touchConversation(tx, conversation.id, input.occurredAt, 'inbound');
+  // Before anything answers it: an emergency makes the conversation urgent in this same transaction.
+  await screenInboundMessage(tx, conversation, message);
   await enqueueFlowJob(
     tx,
     { kind: 'inbound', orgId: input.orgId, conversationId: conversation.id },
@@ -117,9 +121,14 @@ export async function listConversations(
   query: ConversationFilter & { after?: KeysetPosition; limit: number },
   context: ViewContext,
 ): Promise<Page<ConversationSummary>> {
+  // Urgent conversations nobody has acknowledged head the first page of every list, whatever its order.
+  const pinned = query.after ? [] : await listPinnedConversations(db, orgId, query);
   const rows = await listConversationsPage(db, orgId, query);
   const page = toPage(rows, query.limit, (c) => ({ at: c.lastMessageAt, id: c.id }));
-  return { nextCursor: page.nextCursor, data: await describeConversations(db, orgId, page.data, context) };
+  return {
+    nextCursor: page.nextCursor,
+    data: await describeConversations(db, orgId, [...pinned, ...page.data], context),
+  };
 }
 
 export async function getConversation(

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
+import { findConversation } from './conversation.repository.ts';
 import { type Message, type MessageDirection, messages } from './message.schema.ts';
 import { messageReactions } from './reaction.schema.ts';
 
@@ -76,6 +78,11 @@ export async function applyEdit(
       },
     })
     .where(eq(messages.id, original.id));
+  // An emergency added by editing is an emergency: the team is alerted as for a new message.
+  if (original.direction === 'inbound' && input.text) {
+    const conversation = await findConversation(tx, original.orgId, original.conversationId);
+    if (conversation) await screenInboundMessage(tx, conversation, { ...original, text: input.text });
+  }
   return true;
 }
 

@@ -241,3 +241,20 @@ export async function setMessageFlowSession(
     .returning();
   return message;
 }
+
+/** Whether the care team (a person, or an integration acting for it) has written to the patient here. */
+export async function staffWroteIn(db: DbOrTx, orgId: string, conversationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.orgId, orgId),
+        eq(messages.conversationId, conversationId),
+        eq(messages.direction, 'outbound'),
+        sql`(${messages.authorUserId} is not null or ${messages.sentByApiKeyId} is not null)`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

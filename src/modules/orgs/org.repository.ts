@@ -26,3 +26,13 @@ export async function countOrgs(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: count() }).from(orgs);
   return row?.n ?? 0;
 }
+
+/** The clinic's safety-net settings: its emergency numbers and whether staff-handled patients get advice. */
+export async function updateOrgSafety(
+  db: DbOrTx,
+  id: string,
+  values: Partial<Pick<typeof orgs.$inferInsert, 'emergencyNumbers' | 'adviseWhenStaffHandles'>>,
+): Promise<Org | undefined> {
+  const [org] = await db.update(orgs).set(values).where(eq(orgs.id, id)).returning();
+  return org;
+}

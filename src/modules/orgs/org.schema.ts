@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Opening hours per weekday in the clinic's time zone, and whole days closed (YYYY-MM-DD). */
 export interface OrgBusinessHours {
@@ -47,6 +47,12 @@ export const orgs = pgTable('orgs', {
     .$type<OrgEmergencyNumbers>()
     .notNull()
     .default(DEFAULT_EMERGENCY_NUMBERS),
+  /**
+   * Whether a patient whose conversation a person is handling also gets the emergency advice at once
+   * when they write a red flag (the person is alerted either way). On by default: silence can cost a
+   * life, a redundant message cannot.
+   */
+  adviseWhenStaffHandles: boolean('advise_when_staff_handles').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
