@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
+    setupFiles: ['./test/support/no-deprecations.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {

@@ -119,11 +119,11 @@ async function scopeOf(
   // The conversation's row lock makes this conversation's jobs take turns, whichever worker runs them.
   const conversation = await lockConversation(tx, ref.orgId, ref.conversationId);
   if (!conversation) return null;
-  const [org, contact, account] = await Promise.all([
-    findOrgByRef(tx, ref.orgId),
-    findContact(tx, ref.orgId, conversation.contactId),
-    findChannelAccount(tx, ref.orgId, conversation.channelAccountId),
-  ]);
+  // One after the other: a transaction is one connection, and pg queues (and pg@9 refuses) a query
+  // sent while the connection is still busy with another.
+  const org = await findOrgByRef(tx, ref.orgId);
+  const contact = await findContact(tx, ref.orgId, conversation.contactId);
+  const account = await findChannelAccount(tx, ref.orgId, conversation.channelAccountId);
   if (!org || !contact || !account) return null;
   return { tx, deps, org, conversation, contact, channel: account.type, now: deps.now?.() ?? new Date() };
 }
