@@ -126,7 +126,6 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     db,
     logger: logger.child({ component: 'scheduling' }),
     senders,
-    mediaStore,
     wake: () => wake(),
   };
   // Sends have a worker of their own, taking them a hundred at a time: a backlog of replies or reminders
