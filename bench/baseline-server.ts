@@ -2,7 +2,7 @@
  * The ingest benchmark's baseline: a bare Fastify server with one route that does one INSERT per
  * request into a one-table schema. No signature check, no lookup, no job: what "take a webhook and
  * make it durable" costs at the least on this machine and this PostgreSQL. Run by bench/ingest.ts as
- * `node --import tsx bench/baseline-server.ts` with DATABASE_URL, PORT and HOST.
+ * `node bench/baseline-server.ts` with DATABASE_URL, PORT and HOST.
  */
 import Fastify from 'fastify';
 import pg from 'pg';

@@ -99,10 +99,7 @@ async function runBaseline(options: IngestOptions): Promise<LoadResult> {
   const database = await createBenchDatabase('base');
   let server: CarelineProcess | undefined;
   try {
-    server = await spawnCareline(
-      { DATABASE_URL: database.url },
-      { command: ['--import', 'tsx', 'bench/baseline-server.ts'] },
-    );
+    server = await spawnCareline({ DATABASE_URL: database.url }, { command: ['bench/baseline-server.ts'] });
     const bodies = webhookBodies('base', options.patients, 'baseline-secret-0000');
     if (options.warmup > 0)
       await drive(loadOptions(server.url, options.warmupRate, options.warmup, options, bodies));

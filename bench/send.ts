@@ -168,11 +168,7 @@ export async function runSend(argv: string[]): Promise<void> {
         },
         {
           port,
-          nodeArgs: [
-            ...diag.nodeArgs,
-            ...(whatIf && diag.nodeArgs.length === 0 ? ['--import', 'tsx'] : []),
-            ...(whatIf ? ['--import', './bench/lib/number-rate-preload.ts'] : []),
-          ],
+          nodeArgs: [...diag.nodeArgs, ...(whatIf ? ['--import', './bench/lib/number-rate-preload.ts'] : [])],
         },
       );
     await careline.stop();

@@ -1,6 +1,6 @@
 /**
  * Diagnostic preload for the benchmarks' `--cpu-prof` and `--query-stats` (never used by Careline
- * itself). Loaded with `node --import tsx --import ./bench/lib/diagnostics-preload.ts bin/careline.js`.
+ * itself). Loaded with `node --import ./bench/lib/diagnostics-preload.ts bin/careline.js`.
  *
  * - BENCH_CPU_PROFILE=<file>: profiles the main thread from start-up (node:inspector);
  * - BENCH_QUERY_STATS=<file>: counts every query the pg driver runs, by statement shape, with the time

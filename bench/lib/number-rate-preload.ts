@@ -3,7 +3,7 @@
  * tells Careline's send pacer that every number may send N messages per second, as it would have to
  * know after Meta upgrades a number to 1,000 mps. Careline has no setting for this yet; the benchmark
  * uses it only to show what the rest of the send path can do when the pacer is not the limit.
- * Loaded with `node --import tsx --import ./bench/lib/number-rate-preload.ts bin/careline.js serve`.
+ * Loaded with `node --import ./bench/lib/number-rate-preload.ts bin/careline.js serve`.
  */
 import { SendPacer } from '../../src/modules/outbox/pacing/send-pacer.ts';
 

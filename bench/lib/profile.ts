@@ -152,7 +152,7 @@ export function diagnostics(options: { cpuProf: boolean; queryStats: boolean }, 
       ...(options.cpuProf ? { BENCH_CPU_PROFILE: profileFile } : {}),
       ...(options.queryStats ? { BENCH_QUERY_STATS: statsFile } : {}),
     },
-    nodeArgs: wanted.length > 0 ? ['--import', 'tsx', '--import', './bench/lib/diagnostics-preload.ts'] : [],
+    nodeArgs: wanted.length > 0 ? ['--import', './bench/lib/diagnostics-preload.ts'] : [],
     profileFile,
     statsFile,
     async collect(pid) {

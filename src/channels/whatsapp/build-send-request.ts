@@ -20,11 +20,11 @@ export interface WhatsAppSendOptions {
  */
 export class UnresolvedReferenceError extends Error {
   override name = 'UnresolvedReferenceError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
+  readonly field: string;
+
+  constructor(field: string, message: string) {
     super(message);
+    this.field = field;
   }
 }
 

@@ -89,7 +89,11 @@ export interface GraphMediaClientOptions {
 
 /** WhatsApp Cloud API media endpoints (channels.md §1.8): look up, download, upload, delete. */
 export class GraphMediaClient {
-  constructor(private readonly options: GraphMediaClientOptions = {}) {}
+  private readonly options: GraphMediaClientOptions;
+
+  constructor(options: GraphMediaClientOptions = {}) {
+    this.options = options;
+  }
 
   /** GET /{version}/{media-id}: where the media can be downloaded for the next few minutes. */
   async resolveMedia(account: GraphMediaAccount, mediaId: string): Promise<ResolvedMedia> {

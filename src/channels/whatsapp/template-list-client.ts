@@ -22,11 +22,11 @@ const templatePage = z.object({
 
 export class TemplateListError extends Error {
   override name = 'TemplateListError';
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
+  readonly retryable: boolean;
+
+  constructor(message: string, retryable: boolean) {
     super(message);
+    this.retryable = retryable;
   }
 }
 

@@ -38,7 +38,10 @@ export class WhatsAppSender implements ChannelSender {
   readonly windowHours = 24;
   private readonly media: GraphMediaClient;
 
-  constructor(private readonly options: WhatsAppSenderOptions) {
+  private readonly options: WhatsAppSenderOptions;
+
+  constructor(options: WhatsAppSenderOptions) {
+    this.options = options;
     this.media = new GraphMediaClient({ timeoutMs: options.timeoutMs ?? 15_000 });
   }
 

@@ -42,8 +42,11 @@ export class InvalidCredentialsError extends Error {
 }
 
 export class AccountLockedError extends Error {
-  constructor(readonly lockedUntil: Date) {
+  readonly lockedUntil: Date;
+
+  constructor(lockedUntil: Date) {
     super(`Too many failed sign-ins: the account is locked until ${lockedUntil.toISOString()}`);
+    this.lockedUntil = lockedUntil;
     this.name = 'AccountLockedError';
   }
 }

@@ -12,8 +12,11 @@ import type { CannedReply } from './canned-reply.schema.ts';
 export const SHORTCUT = /^[a-z0-9_-]{1,32}$/;
 
 export class DuplicateShortcutError extends Error {
-  constructor(readonly shortcut: string) {
+  readonly shortcut: string;
+
+  constructor(shortcut: string) {
     super(`the clinic already has a canned reply /${shortcut}`);
+    this.shortcut = shortcut;
     this.name = 'DuplicateShortcutError';
   }
 }

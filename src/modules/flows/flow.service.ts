@@ -16,8 +16,11 @@ import { BUILT_IN_FLOWS } from './library/index.ts';
 
 /** The flow cannot be saved as it is: each issue names where (`steps.ask_age.maxAttempts`). */
 export class FlowValidationError extends Error {
-  constructor(readonly issues: FlowIssue[]) {
+  readonly issues: FlowIssue[];
+
+  constructor(issues: FlowIssue[]) {
     super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '));
+    this.issues = issues;
     this.name = 'FlowValidationError';
   }
 }
@@ -30,8 +33,11 @@ export class FlowNotFoundError extends Error {
 }
 
 export class DuplicateFlowKeyError extends Error {
-  constructor(readonly key: string) {
+  readonly key: string;
+
+  constructor(key: string) {
     super(`the clinic already has a flow ${key}`);
+    this.key = key;
     this.name = 'DuplicateFlowKeyError';
   }
 }

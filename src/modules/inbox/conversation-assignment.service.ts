@@ -7,11 +7,13 @@ import { ConversationNotFoundError } from './inbox.service.ts';
 
 /** The person or team to assign is not the clinic's. */
 export class AssignmentTargetError extends Error {
-  constructor(
-    readonly target: 'user' | 'team',
-    readonly reason: string,
-  ) {
+  readonly target: 'user' | 'team';
+  readonly reason: string;
+
+  constructor(target: 'user' | 'team', reason: string) {
     super(`${target} ${reason}`);
+    this.target = target;
+    this.reason = reason;
     this.name = 'AssignmentTargetError';
   }
 }

@@ -7,8 +7,11 @@ import { ConversationNotFoundError } from './inbox.service.ts';
 
 /** A closed conversation cannot be reopened while the patient has another live one on the same number. */
 export class LiveConversationExistsError extends Error {
-  constructor(readonly liveConversationId: string) {
+  readonly liveConversationId: string;
+
+  constructor(liveConversationId: string) {
     super('the patient already has a live conversation on this channel account');
+    this.liveConversationId = liveConversationId;
     this.name = 'LiveConversationExistsError';
   }
 }

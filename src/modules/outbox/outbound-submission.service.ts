@@ -14,8 +14,11 @@ import { isWindowOpen, windowClosesAt } from './window-policy.ts';
 
 /** The message cannot be sent as it is: each violation names the field and the limit. */
 export class OutboundValidationError extends Error {
-  constructor(readonly violations: LimitViolation[]) {
+  readonly violations: LimitViolation[];
+
+  constructor(violations: LimitViolation[]) {
     super(violations.map((v) => `${v.field}: ${v.limit}`).join('; '));
+    this.violations = violations;
     this.name = 'OutboundValidationError';
   }
 }

@@ -40,12 +40,13 @@ export interface OutboxDeps {
 /** The pacer said not yet: which limit, and how long until a send would be allowed. */
 export class SendPaced extends DeferJob {
   override name = 'SendPaced';
-  constructor(
-    readonly limit: 'number_rate' | 'pair_rate',
-    readonly waitMs: number,
-    now: Date,
-  ) {
+  readonly limit: 'number_rate' | 'pair_rate';
+  readonly waitMs: number;
+
+  constructor(limit: 'number_rate' | 'pair_rate', waitMs: number, now: Date) {
     super(new Date(now.getTime() + waitMs), `paced: ${limit}`);
+    this.limit = limit;
+    this.waitMs = waitMs;
   }
 }
 

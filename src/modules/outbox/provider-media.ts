@@ -8,11 +8,11 @@ import { findMediaFile, updateMediaFile } from '../media/media.repository.ts';
 const UPLOAD_REUSE_MS = 29 * 24 * 3_600_000;
 
 export class MediaUploadError extends Error {
-  constructor(
-    readonly disposition: 'retry' | 'fail',
-    message: string,
-  ) {
+  readonly disposition: 'retry' | 'fail';
+
+  constructor(disposition: 'retry' | 'fail', message: string) {
     super(message);
+    this.disposition = disposition;
     this.name = 'MediaUploadError';
   }
 }

@@ -10,8 +10,11 @@ export type SchedulingThing =
 
 /** What was asked for is not the clinic's (or does not exist: the two are never told apart). */
 export class SchedulingNotFoundError extends Error {
-  constructor(readonly what: SchedulingThing) {
+  readonly what: SchedulingThing;
+
+  constructor(what: SchedulingThing) {
     super(`${what} not found`);
+    this.what = what;
     this.name = 'SchedulingNotFoundError';
   }
 }
@@ -21,56 +24,71 @@ export class SchedulingNotFoundError extends Error {
  * (`practitionerIds.1`), so that the caller can point at it.
  */
 export class UnknownReferenceError extends Error {
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-  ) {
+  readonly field: string;
+  readonly reason: string;
+
+  constructor(field: string, reason: string) {
     super(`${field}: ${reason}`);
+    this.field = field;
+    this.reason = reason;
     this.name = 'UnknownReferenceError';
   }
 }
 
 /** Input the availability rules refuse, each issue with its key path in the input. */
 export class InvalidSchedulingInputError extends Error {
-  constructor(readonly issues: ReadonlyArray<{ field: string; message: string }>) {
+  readonly issues: ReadonlyArray<{ field: string; message: string }>;
+
+  constructor(issues: ReadonlyArray<{ field: string; message: string }>) {
     super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+    this.issues = issues;
     this.name = 'InvalidSchedulingInputError';
   }
 }
 
 export class DuplicateAppointmentTypeKeyError extends Error {
-  constructor(readonly key: string) {
+  readonly key: string;
+
+  constructor(key: string) {
     super(`the clinic already has an appointment type with key ${key}`);
+    this.key = key;
     this.name = 'DuplicateAppointmentTypeKeyError';
   }
 }
 
 /** Someone else booked the time (or an external calendar now blocks it) since it was offered. */
 export class SlotTakenError extends Error {
-  constructor(readonly start: string) {
+  readonly start: string;
+
+  constructor(start: string) {
     super(`the slot at ${start} is no longer free`);
+    this.start = start;
     this.name = 'SlotTakenError';
   }
 }
 
 /** The time was never bookable: outside the practitioner's hours, too soon, too far, or off the slot grid. */
 export class SlotUnavailableError extends Error {
-  constructor(
-    readonly start: string,
-    readonly reason: string,
-  ) {
+  readonly start: string;
+  readonly reason: string;
+
+  constructor(start: string, reason: string) {
     super(`${start} cannot be booked: ${reason}`);
+    this.start = start;
+    this.reason = reason;
     this.name = 'SlotUnavailableError';
   }
 }
 
 /** The appointment's status does not allow the change (a fulfilled appointment cannot be cancelled). */
 export class AppointmentStatusConflictError extends Error {
-  constructor(
-    readonly current: AppointmentStatus,
-    readonly wanted: string,
-  ) {
+  readonly current: AppointmentStatus;
+  readonly wanted: string;
+
+  constructor(current: AppointmentStatus, wanted: string) {
     super(`an appointment that is ${current} cannot be ${wanted}`);
+    this.current = current;
+    this.wanted = wanted;
     this.name = 'AppointmentStatusConflictError';
   }
 }

@@ -20,16 +20,22 @@ export class TeamNotFoundError extends Error {
 }
 
 export class DuplicateTeamNameError extends Error {
-  constructor(readonly teamName: string) {
+  readonly teamName: string;
+
+  constructor(teamName: string) {
     super(`the clinic already has a team named ${teamName}`);
+    this.teamName = teamName;
     this.name = 'DuplicateTeamNameError';
   }
 }
 
 /** Members named by their position in the request, since they are not the clinic's staff. */
 export class UnknownMembersError extends Error {
-  constructor(readonly positions: number[]) {
+  readonly positions: number[];
+
+  constructor(positions: number[]) {
     super('not members of the clinic’s staff');
+    this.positions = positions;
     this.name = 'UnknownMembersError';
   }
 }

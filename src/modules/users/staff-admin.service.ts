@@ -15,8 +15,11 @@ import type { User, UserRole } from './user.schema.ts';
 import { type StaffStatus, withStatus } from './user.service.ts';
 
 export class DuplicateEmailError extends Error {
-  constructor(readonly email: string) {
+  readonly email: string;
+
+  constructor(email: string) {
     super(`${email} already has a Careline account`);
+    this.email = email;
     this.name = 'DuplicateEmailError';
   }
 }

@@ -14,11 +14,11 @@ export type FieldCipherProblem = 'invalid_key' | 'unknown_key' | 'malformed' | '
 /** A key that cannot be used, or an envelope that does not decrypt. Messages never contain key material. */
 export class FieldCipherError extends Error {
   override name = 'FieldCipherError';
-  constructor(
-    readonly problem: FieldCipherProblem,
-    message: string,
-  ) {
+  readonly problem: FieldCipherProblem;
+
+  constructor(problem: FieldCipherProblem, message: string) {
     super(message);
+    this.problem = problem;
   }
 }
 

@@ -10,12 +10,15 @@ export interface FieldError {
 
 /** An RFC 9457 problem: what went wrong, and for bad input, which field. */
 export class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly detail: string,
-    readonly errors: FieldError[] = [],
-  ) {
+  readonly status: number;
+  readonly detail: string;
+  readonly errors: FieldError[];
+
+  constructor(status: number, detail: string, errors: FieldError[] = []) {
     super(detail);
+    this.status = status;
+    this.detail = detail;
+    this.errors = errors;
     this.name = 'HttpProblem';
   }
 

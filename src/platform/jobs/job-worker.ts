@@ -22,11 +22,11 @@ export class PermanentJobError extends Error {
  */
 export class DeferJob extends Error {
   override name = 'DeferJob';
-  constructor(
-    readonly until: Date,
-    reason: string,
-  ) {
+  readonly until: Date;
+
+  constructor(until: Date, reason: string) {
     super(reason);
+    this.until = until;
   }
 }
 
@@ -250,7 +250,11 @@ export class JobWorker {
 
 /** Workers over disjoint queues, started, woken and stopped as one. */
 export class JobWorkerGroup {
-  constructor(private readonly workers: readonly JobWorker[]) {}
+  private readonly workers: readonly JobWorker[];
+
+  constructor(workers: readonly JobWorker[]) {
+    this.workers = workers;
+  }
 
   start(): void {
     for (const worker of this.workers) worker.start();

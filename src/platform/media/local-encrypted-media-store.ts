@@ -23,7 +23,11 @@ export interface LocalEncryptedMediaStoreOptions {
  * associated data, so a file copied into another org's folder, or renamed, does not decrypt.
  */
 export class LocalEncryptedMediaStore implements MediaStore {
-  constructor(private readonly options: LocalEncryptedMediaStoreOptions) {}
+  private readonly options: LocalEncryptedMediaStoreOptions;
+
+  constructor(options: LocalEncryptedMediaStoreOptions) {
+    this.options = options;
+  }
 
   async put({ orgId, bytes, mimeType, fileName }: PutMediaInput): Promise<StoredMedia> {
     if (!ORG_ID.test(orgId)) throw new Error(`Cannot store media for org id "${orgId}": not a plain id`);

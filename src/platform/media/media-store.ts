@@ -34,10 +34,12 @@ export interface MediaObject extends StoredMedia {
 
 export class MediaNotFoundError extends Error {
   override name = 'MediaNotFoundError';
-  constructor(
-    readonly orgId: string,
-    readonly key: string,
-  ) {
+  readonly orgId: string;
+  readonly key: string;
+
+  constructor(orgId: string, key: string) {
     super(`No media "${key}" in this clinic's store`);
+    this.orgId = orgId;
+    this.key = key;
   }
 }

@@ -58,10 +58,13 @@ type AssignEffect = Extract<FlowEffect, { type: 'assign' }>;
 export class FlowChat {
   session: FlowSession | null = null;
 
-  constructor(
-    private readonly flow: FlowDefinition,
-    private readonly context: FlowContext = hostContext(),
-  ) {}
+  private readonly flow: FlowDefinition;
+  private readonly context: FlowContext;
+
+  constructor(flow: FlowDefinition, context: FlowContext = hostContext()) {
+    this.flow = flow;
+    this.context = context;
+  }
 
   start(): FlowEffect[] {
     return this.feed({ kind: 'start', sessionId: 'session-1' });

@@ -31,10 +31,10 @@ export class MessageMatcher {
   readonly #elementSeen: Uint8Array;
   readonly #known = new Map<string, boolean>();
 
-  constructor(
-    readonly tokens: readonly Token[],
-    lexicon: CompiledLexicon,
-  ) {
+  readonly tokens: readonly Token[];
+
+  constructor(tokens: readonly Token[], lexicon: CompiledLexicon) {
+    this.tokens = tokens;
     this.words = lexicon.words;
     this.#atomCount = lexicon.atomCount;
     this.#elementCount = lexicon.elementCount;

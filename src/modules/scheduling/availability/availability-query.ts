@@ -65,8 +65,11 @@ export interface Slot {
 
 /** A query that cannot be answered, with every field at fault and why, for the person who sent it. */
 export class AvailabilityQueryError extends Error {
-  constructor(readonly issues: readonly string[]) {
+  readonly issues: readonly string[];
+
+  constructor(issues: readonly string[]) {
     super(`invalid availability query: ${issues.join('; ')}`);
+    this.issues = issues;
     this.name = 'AvailabilityQueryError';
   }
 }
