@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <ingest|send|live|inbox|reminders> [flags]`: Careline's load benchmarks. Each one creates its own
+ * `npm run bench -- <ingest|send|live|inbox|reminders|startup> [flags]`: Careline's load benchmarks. Each one creates its own
  * PostgreSQL database(s) `careline_bench_*` on 127.0.0.1 (BENCH_DATABASE_URL or TEST_DATABASE_URL to
  * choose the server) and drops them at the end. Only loopback traffic; every load is bounded.
  */
@@ -8,6 +8,7 @@ import { runIngest } from './ingest.ts';
 import { runLive } from './live.ts';
 import { runReminders } from './reminders.ts';
 import { runSend } from './send.ts';
+import { runStartup } from './startup.ts';
 
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
@@ -16,12 +17,13 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   live: runLive,
   inbox: runInbox,
   reminders: runReminders,
+  startup: runStartup,
 };
 
 const run = command ? commands[command] : undefined;
 if (!run) {
   process.stderr.write(
-    'usage: npm run bench -- <ingest|send|live|inbox|reminders> [--flag value ...]  (see bench/*.ts)\n',
+    'usage: npm run bench -- <ingest|send|live|inbox|reminders|startup> [--flag value ...]  (see bench/*.ts)\n',
   );
   process.exit(2);
 }
