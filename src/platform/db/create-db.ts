@@ -72,6 +72,7 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
     const client = await PGlite.create({
       ...(target.dataDir ? { dataDir: `${target.dataDir}/pglite` } : {}),
       extensions: { unaccent },
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])],
     });
     const db = drizzlePglite({ client, schema });
     return {
@@ -176,6 +177,13 @@ function trackConnections(pool: pg.Pool): { allClosed(): Promise<void> } {
     allClosed: () => (open === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
   };
 }
+
+/**
+ * PGlite runs PostgreSQL inside this process, with the settings initdb wrote for a server: 128 MB of
+ * shared buffers and slots for 100 connections, most of an idle Careline's memory. One process holds
+ * its one connection, and pages not in the buffers are read from files the OS caches anyway.
+ */
+const PGLITE_SETTINGS = ['shared_buffers=8MB', 'max_connections=4', 'wal_buffers=512kB'];
 
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 10_000;

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
 import { Temporal } from 'temporal-polyfill';
 
 /** The local days a phrase names, first and last included. */
@@ -89,6 +89,7 @@ function calendarDate(
   now: Temporal.ZonedDateTime,
   language: PhraseLanguage | undefined,
 ): Temporal.PlainDate | null {
+  const chrono = loadChrono();
   const parsers =
     language === 'fr' ? [chrono.fr] : language === 'en' ? [chrono.en.GB] : [chrono.fr, chrono.en.GB];
   // chrono reads relative dates ("dans 3 jours") from the clinic's today, not the server's.
@@ -104,4 +105,19 @@ function calendarDate(
     }
   }
   return null;
+}
+
+type Chrono = typeof import('chrono-node');
+let chronoModule: Chrono | undefined;
+
+/**
+ * chrono and its locales hold ~20 MB once loaded: they load the first time a patient names a day, not
+ * when Careline starts (most clinics' days pass without one). Synchronous, as its callers are.
+ */
+function loadChrono(): Chrono {
+  if (!chronoModule) {
+    const loaded: Chrono = createRequire(import.meta.url)('chrono-node');
+    chronoModule = loaded;
+  }
+  return chronoModule;
 }
