@@ -32,7 +32,7 @@ function isRelativeJs(specifier: string): boolean {
 const moduleScopes = new Map<string, boolean>();
 
 /** Whether .js files in `dir` are ES modules: the nearest package.json says "type": "module". */
-function isModuleScope(dir: string): boolean {
+export function isModuleScope(dir: string): boolean {
   const known = moduleScopes.get(dir);
   if (known !== undefined) return known;
   const manifest = join(dir, 'package.json');
