@@ -1,8 +1,8 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
+import type { JsonValue } from '../flows/engine/index.ts';
 import { lockLiveSession, updateSession } from '../flows/flow.repository.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
 import type { ConversationScope } from '../flows/flow-runtime.service.ts';
-import type { JsonValue } from '../flows/engine/index.ts';
 import type { InboundInterceptor } from '../flows/inbound-interceptor.ts';
 import { redFlagNote } from '../flows/red-flag-note.ts';
 import { emergencyAdvice } from '../flows/red-flags/emergency-advice.ts';
