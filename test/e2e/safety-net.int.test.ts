@@ -135,7 +135,7 @@ describe.each(TEST_ENGINES)('the safety net under every patient message (%s)', (
 
   // Each built-in flow, waiting for the patient's answer at its first question, meets an emergency
   // (my_appointment asks nothing of a patient without an appointment: it ends at once).
-  test.each(['faq_menu', 'symptom_intake', 'non_urgent_question', 'booking', 'my_appointment', 'csat'])(
+  test.each(['faq_menu', 'symptom_intake', 'non_urgent_question', 'booking', 'csat'])(
     'inside the built-in flow %s, an emergency hands the patient to a person with the advice',
     async (flowKey) => {
       const phone = newPhone();
