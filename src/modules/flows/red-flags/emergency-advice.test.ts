@@ -7,7 +7,7 @@ describe('emergencyAdvice', () => {
     expect(emergencyAdvice('chest_pain', 'fr')).toBe(
       'Ce que vous décrivez peut être une urgence. Appelez le 15 maintenant (ou le 112). ' +
         'Arrêtez tout effort, asseyez-vous ou allongez-vous, et ne conduisez pas. ' +
-        'N’attendez pas notre réponse pour appeler : un membre de l’équipe a été prévenu.',
+        'N’attendez pas notre réponse pour appeler : un membre de l’équipe a été prévenu.',
     );
     expect(emergencyAdvice('chest_pain', 'en')).toBe(
       'What you describe may be an emergency. Call 15 now (or 112). ' +

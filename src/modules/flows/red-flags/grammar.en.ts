@@ -19,6 +19,8 @@ export const englishGrammar: LexiconInput['words'] = {
     'do did feel feels feeling like still now keep keeps own strong bad will can could would going ' +
     'gone get getting',
   clauseBreakers: 'but except however although though whereas',
+  coordinators: 'or nor',
+  pastStoppers: 'and now again today tonight currently since then started starting',
   protectedWords:
     'alleg* sign* single conscious heartburn heartbeat faith* paint* plain* print* sacrific* poisson* ' +
     'prison* occasion* conclu* concession* confess* delivery deliveries deliver delivers delicious ' +

@@ -18,10 +18,24 @@ export const englishLexicon: LexiconInput = {
     head: 'head skull',
     meds:
       'pill pills tablet tablets meds medication* medicine* paracetamol acetaminophen tylenol ibuprofen advil ' +
-      'aspirin sleeping antidepressant* opioid* oxycodone painkiller* insulin',
+      'aspirin sleeping antidepressant* opioid* oxycodone painkiller* insulin methadone morphine codeine ' +
+      'tramadol fentanyl heroin diazepam valium xanax lithium sertraline citalopram fluoxetine amitriptyline ' +
+      'propranolol gummies vitamins iron capsules',
     toxic:
       'bleach detergent battery batteries button magnet* pod pods antifreeze poison chemical* cleaner ' +
-      'pesticide* weedkiller mushroom* petrol gasoline',
+      'pesticide* weedkiller mushroom* petrol gasoline dishwasher laundry washing berries plant* ' +
+      'nicotine vape liquid cigarette* spirit methanol',
+    someone:
+      'he she son daughter kid kids child toddler baby boy girl husband wife dad mum mom father mother ' +
+      'brother sister friend partner grandad grandpa grandma gran granny nan nana grandmother grandfather ' +
+      'grandparents aunt uncle cousin flatmate roommate boyfriend girlfriend neighbour neighbor dog ' +
+      // the possessive typed without its apostrophe: "his dads tablets"
+      'dads mums moms husbands wifes grandmas grannys nans grandads grandpas partners friends',
+    little: 'toddler toddlers baby babies kid kids child children little old dog puppy',
+    allergen:
+      'nuts nut peanut* prawns prawn shellfish shrimp fish sesame egg eggs milk kiwi antibiotic* ' +
+      'amoxicillin penicillin medicine medication new',
+    face: 'face eyes eye eyelids lips lip tongue throat mouth cheeks',
   },
   categories: {
     chest_pain: [
@@ -32,6 +46,9 @@ export const englishLexicon: LexiconInput = {
       'any: @pain jaw arm',
       'heart attack',
       'angina',
+      'any: elephant|weight|brick* chest',
+      { pattern: 'clutch*|holding|grabbing|gripping chest|heart', maxGap: 2 },
+      { pattern: 'chest killing|kills', maxGap: 1 },
     ],
     breathing_difficulty: [
       'can|could not breathe|breath|breathing',
@@ -40,21 +57,37 @@ export const englishLexicon: LexiconInput = {
       'hard|difficult*|difficulty|trouble|struggl*|problem* breath*',
       'short* breath',
       'breathless*',
+      'barely|hardly breathe|breath*|breathing',
+      'ribs|chest|tummy sucking|pulling|caving',
+      'breathing|breaths hard|laboured|labored|noisy|shallow|fast',
       'gasp*',
       'chok*',
       'suffocat*',
       'not catch breath',
       'not get air',
-      'any: lips|lip|face|fingers|tongue blue|grey|gray|purple',
+      'any: lips|lip|face|fingers|tongue|skin|nails blue|grey|gray|purple',
       'turning|turned|going|gone blue|grey|gray|purple',
       'inhaler|puffer|ventolin|salbutamol|albuterol not|nothing work*|help*',
       'having asthma attack',
       'breathing fast|rapid*|weird*|strange*',
+      // Breathless at rest or too breathless to talk (NHS 999: "can't speak in full sentences").
+      {
+        pattern: 'any: breathless*|breath|breathe rest|resting|sitting|lying|talk|talking|speak*',
+        maxGap: 3,
+      },
+      { pattern: 'not finish|complete|say|speak|talk full|whole|sentence|sentences', maxGap: 1 },
+      // A child's breathing distress (NICE NG143): grunting, flaring nostrils, head bobbing.
+      { pattern: 'any: grunt* breath*|breathing|breathes|every|each|fast|hard', maxGap: 3 },
+      'any: nostril*|nose flar*',
+      'head bobbing',
     ],
     stroke_signs: [
       'stroke',
       'tia',
-      'any: face|mouth|smile|lip|eyelid droop*|drooping|crooked|lopsided|uneven|fallen|paralys*|numb*',
+      'any: face|mouth|smile|lip|eyelid droop*|drooping|crooked|lopsided|uneven|fallen|paralys*|numb*|dropped|dropping|slipped',
+      { pattern: 'sudden*|suddenly not talk|speak|move|walk|see', maxGap: 2 },
+      'talking|speaking gibberish|nonsense',
+      'not find words',
       'any: weak*|numb*|paralys*|tingl* one|half side',
       'any: arm|leg weak*|paralys*|heavy|dead sudden*|side|left|right',
       'any: arm|leg numb*|tingl* sudden*|side', // a numb arm alone is mostly a nerve, not a stroke
@@ -76,6 +109,7 @@ export const englishLexicon: LexiconInput = {
       'throat swell*|swollen|closing|closed|tight*',
       'swollen|swelling throat',
       'any: tongue|lips|lip swell*|swollen|puff*',
+      'allergic|anaphylactic shock',
       'used|use|using|gave|give|given|inject*|needed|jabbed epipen|adrenaline|epinephrine|autoinjector|injector',
     ],
     heavy_bleeding: [
@@ -87,7 +121,9 @@ export const englishLexicon: LexiconInput = {
       'bleed*|nosebleed* not stop|stopping',
       { pattern: 'vomit*|throw*|threw|cough*|spit*|puk* blood', maxGap: 1 },
       'blood vomit*|sick',
-      'black|tarry stool*|poo*|poop',
+      'any: black|tarry stool*|poo*|poop',
+      'soak*|soaking pad|pads|towel*|through|sanitary',
+      { pattern: 'bleed*|blood not|wont stop|stopping', maxGap: 4 },
       'deep|gaping cut|wound|gash',
     ],
     loss_of_consciousness: [
@@ -108,9 +144,17 @@ export const englishLexicon: LexiconInput = {
     seizure: [
       'convuls*',
       'seizing',
+      'is|was|started|keeps|keep fitting',
+      'any: shaking|jerking|twitching|stiff not responding|unresponsive',
       'having|had seizure|fit',
       'any: seizure* lasting|lasted|minutes|again|now|still|long|first|stop',
       'eyes roll*',
+      { pattern: 'seizure*|seizing|fit|fits|fitting|convuls* not|wont stop|stopping|ending', maxGap: 3 },
+      {
+        pattern: 'any: shaking|jerking|twitching|stiff|stiffened|rigid foam*|froth*|drool*|bit|bitten',
+        maxGap: 3,
+      },
+      'foam*|froth* mouth',
       'status epilepticus',
     ],
     meningitis_signs: [
@@ -141,18 +185,49 @@ export const englishLexicon: LexiconInput = {
         maxGap: 2,
       },
       { pattern: 'swallow*|drank|drunk|ate|eaten|ingest* @toxic', maxGap: 1 },
+      { pattern: 'swallow*|ate|eaten|ingest* @meds', maxGap: 3 },
+      { pattern: 'got into @meds', maxGap: 3 },
+      // A little one into medicines; an adult taking theirs ("mum took her pills") is no news.
+      { pattern: '@little took|taken|ate|swallowed|drank|had @meds', maxGap: 3 },
+      // Someone else's medicine ("took my husband's pills"), taken by mistake, or a count of them.
+      { pattern: 'took|taken|swallowed|ate|eaten|drank @someone @meds', maxGap: 1 },
+      { pattern: '@someone took|taken|swallowed|ate|eaten|drank my|our @meds', maxGap: 1 },
+      {
+        pattern: 'any: mistake|mistakenly|accident*|wrongly took|taken|swallowed|ate|gave|given @meds',
+        maxGap: 4,
+      },
+      {
+        pattern: 'took|taken|swallowed|ate|eaten|downed|popped <n:5-500> them|those|these|once|@meds',
+        maxGap: 2,
+      },
+      {
+        pattern: 'any: mixed|mixing|combined alcohol|booze|vodka|drinking|drinks|wine|beer @meds',
+        maxGap: 3,
+      },
+      { pattern: 'worth @meds', maxGap: 1 },
+      { pattern: 'double|triple|extra|twice dose|doses|amount', maxGap: 1 },
+      { pattern: 'took|taken|take @meds twice', maxGap: 2 },
+      'button batter*',
+      { pattern: 'took|taken|take|swallowed loads|load|heaps|handful @meds', maxGap: 2 },
       'carbon monoxide',
     ],
     severe_burn: [
       { pattern: 'severe|bad|deep|large|big|third|second|chemical|acid|electrical burn|burns', maxGap: 1 },
       {
-        pattern: 'burn|burns|burned|burnt|scald|scalded face|eyes|eye|hands|hand|genital*|groin|whole',
+        pattern: 'burn|burns|burned|burnt|scald|scalded face|eyes|eye|hands|hand|genital*|groin|whole|entire',
         maxGap: 1,
       },
       { pattern: '<n:2-3> burn|burns', maxGap: 2 },
       'electrocut*',
       'electric shock',
       'caught|on fire',
+      {
+        pattern: 'any: pulled|spilled|knocked|tipped|poured|splashed boiling|hot water|oil|kettle|tea|coffee',
+        maxGap: 3,
+      },
+      { pattern: 'acid|chemical*|bleach on|in|splash* eye|eyes|arm|face|skin|hand|leg', maxGap: 2 },
+      'charred',
+      { pattern: 'any: burn|burns|burnt|burned|scald* skin white|charred|leathery|peeled|came', maxGap: 4 },
     ],
     severe_abdominal_pain: [
       'any: @pain @belly @intense',
@@ -165,18 +240,53 @@ export const englishLexicon: LexiconInput = {
     suicidal_thoughts: [
       'suicide|suicides',
       { pattern: 'suicidal', negatable: true },
-      { pattern: 'want|wanna|wish|rather die|dead', negatable: true },
-      'kill* myself|self',
+      { pattern: 'want|wants|wanted|wanna|wish|wishes|wished|rather die|dead', negatable: true },
+      'kill* myself|self|himself|herself|themselves|themself',
       'end it all',
       'end my life',
       'take own life',
       'better off dead|without',
+      { pattern: 'better|happier off|without if|when gone|dead|not|wasnt|werent', maxGap: 3 },
+      'happier|better without me',
       'no reason live|living',
-      'not want live|living|alive|be',
+      'not|dont want|wanna live|living|alive|be|exist|wake|here',
       'want|wanna|thinking|think|urge hurt|harm|cut myself',
       'self harm*',
       'jump* off|from bridge|building|roof',
       'slit|slash*|cut wrist|wrists',
+      { pattern: 'end|ending|ended|take|taking my|own|his|her|their life', maxGap: 1 },
+      { pattern: 'no|not|any|the point|reason living|live|life|existing|alive', maxGap: 3 },
+      'point going|carrying on',
+      { pattern: 'want|wanna|wish|hope never|not wake', maxGap: 4 },
+      { pattern: 'not|dont want|wanna wake', maxGap: 2 },
+      'says|said|talks|talking|talked|wants|wanted die|dead|kill',
+      { pattern: 'cutting|harming|burning|starving myself|herself|himself', maxGap: 1 },
+      { pattern: 'want|wish|need all|everything stop|end|over', maxGap: 2 },
+      {
+        pattern: 'thinking|thought|planning|plan|going|gonna|want take|taking|swallow* all|whole|every @meds',
+        maxGap: 3,
+      },
+      { pattern: 'feel|am|being|such burden', maxGap: 2 },
+      { pattern: 'should|want|wish|wanna|just disappear|vanish', maxGap: 2 },
+      'goodbye|suicide letter*|note*|letters',
+      // Saying goodbye, putting things in order, the means made ready, nobody left to miss them.
+      {
+        pattern: 'any: wrote|written|writing|write|left|leaving letter*|note*|message* goodbye|farewell',
+        maxGap: 4,
+      },
+      { pattern: 'giving|gave|give away belongings|possessions|things|stuff', maxGap: 1 },
+      { pattern: 'any: prepared|ready|saved|stockpil*|hoard*|lined|collected @meds tonight', maxGap: 3 },
+      { pattern: 'stockpil*|hoard*|saving|collecting @meds', maxGap: 2 },
+      { pattern: 'nobody|noone|one would|will|gonna|even|ever miss me', maxGap: 1 },
+      { pattern: 'notice|care|miss|matter if gone|dead|died|disappeared|disappear', maxGap: 3 },
+      // Done with life, can't go on, sleep and never wake.
+      { pattern: 'done|finished with everything|life|living|existing', maxGap: 1 },
+      { pattern: 'done with it all', maxGap: 0 },
+      { pattern: 'not go|carry on anymore|any|living|like', maxGap: 1 },
+      { pattern: 'not do|take|handle|cope this|it anymore|more', maxGap: 0 },
+      { pattern: 'sleep|asleep forever', maxGap: 1 },
+      'end it tonight|today|now|soon',
+      { pattern: 'thought*|idea* suicide|suicidal|killing', negatable: true },
     ],
   },
   concepts: englishCombinationSigns,
@@ -184,6 +294,11 @@ export const englishLexicon: LexiconInput = {
     'blood test*|pressure|sugar|work|result*|donation|type|glucose|count|draw|sample*|donor',
     'food poison*',
     'fitting room',
+    { pattern: 'took|take|taking|taken @someone to|for', maxGap: 0 },
+    {
+      pattern: 'any: fit|fits coughing|cough|giggles|laughter|laughing|sneezing|rage|anger|temper|pique',
+      maxGap: 1,
+    },
     'seizure* medication*|meds|medicine*|pills|tablets|prescription*',
     { pattern: 'swim*|breast|back stroke', maxGap: 0 },
     'backstroke',
@@ -192,9 +307,28 @@ export const englishLexicon: LexiconInput = {
     'bad breath',
     'confused|confusion about|by|with|which|what|how|why|whether',
     'hay fever',
+    { pattern: '=bloods', maxGap: 0 },
+    { pattern: 'heat|hot|humid* suffocating', maxGap: 1 },
+    'suffocating heat',
+    { pattern: 'small|minor|little|tiny burn|burns|burnt', maxGap: 0 },
     'blocked|stuffy|runny nose',
+    { pattern: 'any: swollen|swelling|swell* gland|glands|tonsil*|lymph|node|nodes', maxGap: 1 },
     'breath* through nose',
     { pattern: '<n:0-130> year|years|yr|yrs|yo', maxGap: 0 },
+  ],
+  past: [
+    '<n:1-99> year|years|yr|yrs|month|months ago|back',
+    'years|months ago',
+    'long time ago',
+    { pattern: 'in <n:1950-2030>', maxGap: 0 },
+    'last year',
+    'when|as i|he|she|we was|were child|kid|baby|young|teenager|teen|little|toddler',
+    { pattern: 'as child|kid|baby|teen*|toddler', maxGap: 1 },
+    'in past',
+    'history',
+    'previous|previously',
+    'died of|from',
+    'passed away',
   ],
   words: englishGrammar,
 };
