@@ -10,26 +10,48 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'febrile',
     'high temp*',
     'burning up',
+    // "has a temperature" is a fever in British English.
+    { pattern: 'has|have|got|running|spiking temperature|temp', maxGap: 0 },
     '<n:38-43> degrees|c|celsius',
     '<n:100.4-110> f|fahrenheit|degrees',
     'temp|temperature <n:38-43>|<n:100.4-110>',
     '<d:38-43>',
   ],
   young_infant: [
+    // "8 wks" abbreviated is a baby's age; "for 8 wks", "8 wks pregnant" are excluded in the lexicon.
+    { pattern: '<n:0-13> wk|wks', maxGap: 0 },
+    { pattern: '<n:0-13> week|weeks baby|boy|girl|son|daughter|infant', maxGap: 0 },
     'newborn*',
     'neonat*',
     '<n:0-3> month|months|mo|mos|mth|mths old',
+    // Parents' shorthand: DD, LO, and DS, which the shared SMS table has already spelled « dans ».
+    {
+      pattern: 'baby|son|daughter|boy|girl|infant|newborn|dd|lo|dans|bub|bubba <n:0-13> week|weeks|wk|wks',
+      maxGap: 0,
+    },
     '<n:0-13> week|weeks|wk|wks old',
     '<n:0-92> day|days old',
     'born <n:0-92> day|days|week|weeks ago',
   ],
-  stiff_neck: ['stiff neck', 'neck stiff*', 'not bend|move|touch neck|chin'],
-  purpura: ['purpura', 'petechia*', 'purple|dark spots|rash|blotches'],
+  stiff_neck: [
+    'stiff neck',
+    'neck stiff*',
+    'not bend|move|touch neck|chin',
+    'neck not bend|move',
+    { pattern: 'neck hurts|hurting|painful|sore bend|move|turn', maxGap: 2 },
+    // Light that hurts the eyes is the other meningism sign NICE names with fever.
+    { pattern: 'not look|stand|bear|face light|lights|brightness', maxGap: 2 },
+    { pattern: 'light|lights hurt*|hurting|painful eyes', maxGap: 2 },
+  ],
+  purpura: ['purpura', 'petechia*', 'purple|dark spots|rash|blotches|dots|marks|pinpricks|bruises'],
   sepsis_warning: [
     'confused|confusion',
     'disorient*',
     'delirious',
     'mottled',
+    'blotchy',
+    'not making sense',
+    'talking nonsense|rubbish',
     'not|no pee*|peed|urin*|wee*|wet',
     'any: shiver*|shaking uncontroll*|extreme*|violent*',
     'like dying|die',
@@ -42,6 +64,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'hit|bump*|bang*|knock*|fell|fall*|struck|smash* @head', maxGap: 1 },
     'head injury|trauma|knock|bump',
     'concussion',
+    // A fall from a height is a head injury until shown otherwise (NICE NG232), the head unnamed.
+    {
+      pattern:
+        'fell|fall|falls|falling|tumbled off|from|down bed|bunk|stairs|steps|ladder|trampoline|horse|bike|bicycle|wall|tree|roof|table|sofa|couch|chair|cot|swing|slide|balcony|window|scooter|skateboard',
+      maxGap: 2,
+    },
   ],
   head_trauma_warning: [
     'vomit*',
@@ -65,6 +93,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'being|been sick',
     'puk*',
     'talking nonsense',
+    'not making sense',
+    'not himself|herself|themselves',
+    'falling|fall|fell asleep|unconscious',
+    'not stay awake',
+    'drowsy|sleepy|dozy',
   ],
   pregnant: [
     'pregnant',
@@ -93,9 +126,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'urticaria',
     '=welts',
     'allerg*',
+    'reaction|reacted to|after|from',
     'peanut*',
     'wasp*|bee|bees|hornet*|stung|sting',
-    { pattern: 'ate|eaten|eating|after|took|taking|since @allergen', maxGap: 2 },
+    {
+      pattern: 'ate|eaten|eating|eat|eats|drank|drink|drinks|touched|after|took|taking|since @allergen',
+      maxGap: 2,
+    },
   ],
   infant_warning: [
     'not|stopped feeding|drinking|eating|feed',
@@ -113,7 +150,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'lightheaded',
     'faint*',
     'not swallow',
-    'voice hoarse|croaky|changed',
+    'voice hoarse|croaky|changed|changing|different|funny|weird|strange|gone',
     'any: @face swell*|swollen|puff*',
+    // The face blown up, the voice gone hoarse, breathing or circulation failing (Resuscitation Council UK).
+    { pattern: 'any: @face blew|blown|balloon*|huge|massive|big|fat|thick|puffy|duck|sausage*', maxGap: 2 },
+    'hoarse|croaky|raspy',
+    'not breathe|breath|breathing',
+    'breathing noisy|hard|funny|weird|fast',
+    'chest tight*',
+    'floppy|limp|pale|collapsed|grey|gray',
   ],
 };

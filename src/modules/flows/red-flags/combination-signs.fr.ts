@@ -15,6 +15,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     '<n:38-43> temperature|temp|thermometre',
     { pattern: 'a|fait|est|monte <n:38-43>', maxGap: 0 },
     '<d:38-43>',
+    // Une infection qui s'aggrave compte comme la fièvre: elle cherche le même signe de sepsis.
+    { pattern: 'infection*|infecte*|plaie aggrave*|aggravant|generalis*|grave*', maxGap: 2 },
+    { pattern: 'a|avoir|fait de temperature|temp', maxGap: 0 },
   ],
   young_infant: [
     'nouveau ne|nee',
@@ -30,7 +33,15 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'raideur* nuque|cou',
     'peux|peut|arrive pas|plus baisser|plier|pencher|bouger tete|nuque|cou',
   ],
-  purpura: ['purpura', 'petechi*', 'tache*|bouton*|plaque* violet*|violace*|pourpre*|noir*'],
+  purpura: [
+    'purpura',
+    'petechi*',
+    'tache*|bouton*|plaque* violet*|violace*|pourpre*|noir*',
+    {
+      pattern: 'any: points|taches|tache|plaques|boutons rouge*|violet* partent|effacent|disparai* pas|plus',
+      maxGap: 3,
+    },
+  ],
   sepsis_warning: [
     'confus|confuse|confusion|confusionnel',
     'desorient*',
@@ -43,12 +54,21 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'tension basse|chute',
     'dit|raconte importe quoi',
     'incoheren*',
+    { pattern: 'tout|toute|corps froid|froide|glace|glacee', maxGap: 1 },
+    'respire|respir* vite|rapide*',
   ],
   head_trauma: [
     { pattern: 'cogn*|tombe*|tombee|chute*|coup|choc|heurt*|frappe* @tete', maxGap: 1 },
     { pattern: '@tete heurt*|cogn*|frapp*', maxGap: 1 },
     { pattern: 'tape*|tapee|cogne*|heurte* @tete', maxGap: 2 },
     'commotion*',
+    // Une chute de haut ou un accident, même sans le mot « tête »: avec un signe d'alerte, c'est la tête.
+    { pattern: 'tombe*|tombee|tombes|tombees|chute*|glisse* @hauteur', maxGap: 2 },
+    { pattern: 'accident|renverse* velo|voiture|moto|scooter|trottinette|cheval|ski|route', maxGap: 2 },
+    'sans casque',
+    'bosse',
+    { pattern: 'hematome front|crane|arcade', maxGap: 1 },
+    { pattern: 'glisse*|tombe*|tombee|chute* douche|baignoire|verglas|carrelage|bain', maxGap: 2 },
   ],
   head_trauma_warning: [
     'vomi*',
@@ -77,6 +97,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'any: visage|mains gonfl*|enfl*|oedeme',
     'tombe*|tombee ventre',
     'perdu|perte*|perds|coule liquide|eau',
+    { pattern: 'any: vois|voit|voyais flash*|lumiere*|points|eclair*|etoile*', maxGap: 2 },
+    { pattern: 'any: mal|douleur* @tete gros|grosse|fort*|intense*|violent*|enorme*|terrible*', maxGap: 2 },
   ],
   allergic_reaction: [
     'urticaire',
@@ -88,6 +110,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'allergi*',
     'arachide*',
     'cacahuete*',
+    {
+      pattern: 'reaction|allergie allergique* grave*|severe*|violent*|fort*|important*|generalis*',
+      maxGap: 2,
+    },
+    { pattern: 'reaction|allergi* @allergene', maxGap: 2 },
+    { pattern: 'reaction|allergi* piqure*|piqu*|morsure*', maxGap: 2 },
   ],
   infant_warning: [
     'boit|tete plus|pas|rien',
@@ -107,5 +135,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'respire|respir* mal|difficilement',
     'voix rauque|cassee|change*|bizarre',
     'any: @visage gonfl*|enfl*|double*|oedeme',
+    { pattern: 'any: gonfl*|enfl* partout|tout|corps', maxGap: 2 },
+    'tousse*',
+    'vomi*',
+    { pattern: 'tout|toute|devient|devenu|devenue|partout rouge*', maxGap: 1 },
+    'any: levre*|langue|visage|yeux|bouche gonfl*|enfl*',
+    'gorge resserr*|retreci*|noue*',
+    'etouff*|suffoqu*',
+    // Le choc: la pâleur et le malaise d'une allergie qui gagne la circulation.
+    { pattern: 'pale|blanc|blanche|livide|gris|grise', maxGap: 0 },
   ],
 };

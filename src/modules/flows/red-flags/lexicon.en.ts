@@ -1,5 +1,10 @@
 import { englishCombinationSigns } from './combination-signs.en.ts';
 import { englishGrammar } from './grammar.en.ts';
+import { englishCardioRespiratoryFlags } from './lexicon/en/cardio-respiratory.ts';
+import { englishClasses } from './lexicon/en/classes.ts';
+import { englishMentalHealthFlags } from './lexicon/en/mental-health.ts';
+import { englishNeuroFlags } from './lexicon/en/neuro.ts';
+import { englishOtherFlags } from './lexicon/en/other.ts';
 import type { LexiconInput } from './lexicon.schema.ts';
 
 /**
@@ -9,288 +14,52 @@ import type { LexiconInput } from './lexicon.schema.ts';
  */
 export const englishLexicon: LexiconInput = {
   language: 'en',
-  classes: {
-    pain: 'pain pains painful ache* aching hurt hurts hurting pressure tight tightness tightening squeez* crush* heavy heaviness',
-    chest: 'chest sternum breastbone',
-    belly: 'stomach belly tummy abdomen abdominal gut',
-    intense:
-      'severe severely excruciating unbearable agoniz* agonis* worst terrible horrible intense extreme awful',
-    head: 'head skull',
-    meds:
-      'pill pills tablet tablets meds medication* medicine* paracetamol acetaminophen tylenol ibuprofen advil ' +
-      'aspirin sleeping antidepressant* opioid* oxycodone painkiller* insulin methadone morphine codeine ' +
-      'tramadol fentanyl heroin diazepam valium xanax lithium sertraline citalopram fluoxetine amitriptyline ' +
-      'propranolol gummies vitamins iron capsules',
-    toxic:
-      'bleach detergent battery batteries button magnet* pod pods antifreeze poison chemical* cleaner ' +
-      'pesticide* weedkiller mushroom* petrol gasoline dishwasher laundry washing berries plant* ' +
-      'nicotine vape liquid cigarette* spirit methanol',
-    someone:
-      'he she son daughter kid kids child toddler baby boy girl husband wife dad mum mom father mother ' +
-      'brother sister friend partner grandad grandpa grandma gran granny nan nana grandmother grandfather ' +
-      'grandparents aunt uncle cousin flatmate roommate boyfriend girlfriend neighbour neighbor dog ' +
-      // the possessive typed without its apostrophe: "his dads tablets"
-      'dads mums moms husbands wifes grandmas grannys nans grandads grandpas partners friends',
-    little: 'toddler toddlers baby babies kid kids child children little old dog puppy',
-    allergen:
-      'nuts nut peanut* prawns prawn shellfish shrimp fish sesame egg eggs milk kiwi antibiotic* ' +
-      'amoxicillin penicillin medicine medication new',
-    face: 'face eyes eye eyelids lips lip tongue throat mouth cheeks',
-  },
+  classes: englishClasses,
   categories: {
-    chest_pain: [
-      'any: @pain @chest',
-      'burn|burning chest',
-      'any: @pain heart',
-      { pattern: '@pain radiat*|spread*|going|goes|shoot* arm|jaw|shoulder|neck', maxGap: 3 },
-      'any: @pain jaw arm',
-      'heart attack',
-      'angina',
-      'any: elephant|weight|brick* chest',
-      { pattern: 'clutch*|holding|grabbing|gripping chest|heart', maxGap: 2 },
-      { pattern: 'chest killing|kills', maxGap: 1 },
-    ],
-    breathing_difficulty: [
-      'can|could not breathe|breath|breathing',
-      'unable breathe|breath|breathing',
-      'not breathing',
-      'hard|difficult*|difficulty|trouble|struggl*|problem* breath*',
-      'short* breath',
-      'breathless*',
-      'barely|hardly breathe|breath*|breathing',
-      'ribs|chest|tummy sucking|pulling|caving',
-      'breathing|breaths hard|laboured|labored|noisy|shallow|fast',
-      'gasp*',
-      'chok*',
-      'suffocat*',
-      'not catch breath',
-      'not get air',
-      'any: lips|lip|face|fingers|tongue|skin|nails blue|grey|gray|purple',
-      'turning|turned|going|gone blue|grey|gray|purple',
-      'inhaler|puffer|ventolin|salbutamol|albuterol not|nothing work*|help*',
-      'having asthma attack',
-      'breathing fast|rapid*|weird*|strange*',
-      // Breathless at rest or too breathless to talk (NHS 999: "can't speak in full sentences").
-      {
-        pattern: 'any: breathless*|breath|breathe rest|resting|sitting|lying|talk|talking|speak*',
-        maxGap: 3,
-      },
-      { pattern: 'not finish|complete|say|speak|talk full|whole|sentence|sentences', maxGap: 1 },
-      // A child's breathing distress (NICE NG143): grunting, flaring nostrils, head bobbing.
-      { pattern: 'any: grunt* breath*|breathing|breathes|every|each|fast|hard', maxGap: 3 },
-      'any: nostril*|nose flar*',
-      'head bobbing',
-    ],
-    stroke_signs: [
-      'stroke',
-      'tia',
-      'any: face|mouth|smile|lip|eyelid droop*|drooping|crooked|lopsided|uneven|fallen|paralys*|numb*|dropped|dropping|slipped',
-      { pattern: 'sudden*|suddenly not talk|speak|move|walk|see', maxGap: 2 },
-      'talking|speaking gibberish|nonsense',
-      'not find words',
-      'any: weak*|numb*|paralys*|tingl* one|half side',
-      'any: arm|leg weak*|paralys*|heavy|dead sudden*|side|left|right',
-      'any: arm|leg numb*|tingl* sudden*|side', // a numb arm alone is mostly a nerve, not a stroke
-      'not move|lift arm|leg',
-      'slurr*',
-      'any: speech|speaking|talking garbled|jumbled|strange|weird|difficult*|problem*|trouble|slow',
-      'not speak|talk properly|clearly|right',
-      'words jumbled|mixed|garbled|out',
-      'aphasia',
-      'paralys*',
-      'any: lost|loss|losing vision|sight sudden*|eye',
-      'sudden* blind*',
-      'any: double vision sudden*',
-      'any: headache sudden*|violent|explod*|explosive|worst|thunderclap|excruciating',
-      'thunderclap',
-    ],
-    severe_allergy: [
-      'anaphyla*',
-      'throat swell*|swollen|closing|closed|tight*',
-      'swollen|swelling throat',
-      'any: tongue|lips|lip swell*|swollen|puff*',
-      'allergic|anaphylactic shock',
-      'used|use|using|gave|give|given|inject*|needed|jabbed epipen|adrenaline|epinephrine|autoinjector|injector',
-    ],
-    heavy_bleeding: [
-      'haemorrhag*|hemorrhag*',
-      'any: bleed*|blood heavily|heavy|badly|everywhere|profuse*|gushing|pouring|spurting|soaking|lot|lots|loads',
-      'so|too much blood|bleeding',
-      'bleed*|blood so|too much',
-      'not stop bleed*|nosebleed*',
-      'bleed*|nosebleed* not stop|stopping',
-      { pattern: 'vomit*|throw*|threw|cough*|spit*|puk* blood', maxGap: 1 },
-      'blood vomit*|sick',
-      'any: black|tarry stool*|poo*|poop',
-      'soak*|soaking pad|pads|towel*|through|sanitary',
-      { pattern: 'bleed*|blood not|wont stop|stopping', maxGap: 4 },
-      'deep|gaping cut|wound|gash',
-    ],
-    loss_of_consciousness: [
-      'pass|passed|passing out',
-      'faint*',
-      'blacked|black out',
-      'unconscious',
-      'unresponsive',
-      'not responding|respond|responsive',
-      'not wake|waking',
-      'collaps*',
-      'lost|loss consciousness',
-      'knocked out',
-      'cardiac arrest',
-      'not breathing',
-      'no pulse',
-    ],
-    seizure: [
-      'convuls*',
-      'seizing',
-      'is|was|started|keeps|keep fitting',
-      'any: shaking|jerking|twitching|stiff not responding|unresponsive',
-      'having|had seizure|fit',
-      'any: seizure* lasting|lasted|minutes|again|now|still|long|first|stop',
-      'eyes roll*',
-      { pattern: 'seizure*|seizing|fit|fits|fitting|convuls* not|wont stop|stopping|ending', maxGap: 3 },
-      {
-        pattern: 'any: shaking|jerking|twitching|stiff|stiffened|rigid foam*|froth*|drool*|bit|bitten',
-        maxGap: 3,
-      },
-      'foam*|froth* mouth',
-      'status epilepticus',
-    ],
-    meningitis_signs: [
-      'meningitis',
-      'purpura fulminans',
-      'rash|spots|blotches not fade*|disappear*|go',
-      'glass test',
-      'non blanching',
-    ],
-    sepsis_signs: ['sepsis', 'septic', 'septicaemia|septicemia'],
-    severe_head_injury: ['head injury|trauma', 'skull fracture*|fractured', 'fractured skull'],
-    pregnancy_emergency: [
-      'water|waters broke|broken|break|breaking',
-      'baby not|stopped|less move*|moving|kick*',
-      'not feel* baby move*|moving|kick*',
-      'reduced movement*',
-      'ectopic',
-      'eclampsia',
-      'preeclampsia',
-    ],
-    poisoning_overdose: [
-      'overdose*',
-      '=od',
-      'poison*',
-      {
-        pattern:
-          'swallow*|took|taken|take|ate|eaten|drank|drunk|ingest* whole|all|many|lot|lots|bunch|handful|bottle|pack|box|too|<n:10-500> @meds',
-        maxGap: 2,
-      },
-      { pattern: 'swallow*|drank|drunk|ate|eaten|ingest* @toxic', maxGap: 1 },
-      { pattern: 'swallow*|ate|eaten|ingest* @meds', maxGap: 3 },
-      { pattern: 'got into @meds', maxGap: 3 },
-      // A little one into medicines; an adult taking theirs ("mum took her pills") is no news.
-      { pattern: '@little took|taken|ate|swallowed|drank|had @meds', maxGap: 3 },
-      // Someone else's medicine ("took my husband's pills"), taken by mistake, or a count of them.
-      { pattern: 'took|taken|swallowed|ate|eaten|drank @someone @meds', maxGap: 1 },
-      { pattern: '@someone took|taken|swallowed|ate|eaten|drank my|our @meds', maxGap: 1 },
-      {
-        pattern: 'any: mistake|mistakenly|accident*|wrongly took|taken|swallowed|ate|gave|given @meds',
-        maxGap: 4,
-      },
-      {
-        pattern: 'took|taken|swallowed|ate|eaten|downed|popped <n:5-500> them|those|these|once|@meds',
-        maxGap: 2,
-      },
-      {
-        pattern: 'any: mixed|mixing|combined alcohol|booze|vodka|drinking|drinks|wine|beer @meds',
-        maxGap: 3,
-      },
-      { pattern: 'worth @meds', maxGap: 1 },
-      { pattern: 'double|triple|extra|twice dose|doses|amount', maxGap: 1 },
-      { pattern: 'took|taken|take @meds twice', maxGap: 2 },
-      'button batter*',
-      { pattern: 'took|taken|take|swallowed loads|load|heaps|handful @meds', maxGap: 2 },
-      'carbon monoxide',
-    ],
-    severe_burn: [
-      { pattern: 'severe|bad|deep|large|big|third|second|chemical|acid|electrical burn|burns', maxGap: 1 },
-      {
-        pattern: 'burn|burns|burned|burnt|scald|scalded face|eyes|eye|hands|hand|genital*|groin|whole|entire',
-        maxGap: 1,
-      },
-      { pattern: '<n:2-3> burn|burns', maxGap: 2 },
-      'electrocut*',
-      'electric shock',
-      'caught|on fire',
-      {
-        pattern: 'any: pulled|spilled|knocked|tipped|poured|splashed boiling|hot water|oil|kettle|tea|coffee',
-        maxGap: 3,
-      },
-      { pattern: 'acid|chemical*|bleach on|in|splash* eye|eyes|arm|face|skin|hand|leg', maxGap: 2 },
-      'charred',
-      { pattern: 'any: burn|burns|burnt|burned|scald* skin white|charred|leathery|peeled|came', maxGap: 4 },
-    ],
-    severe_abdominal_pain: [
-      'any: @pain @belly @intense',
-      'doubled over',
-      '@belly hard|rigid|board',
-      'appendicitis',
-      'peritonitis',
-      'bowel obstruction',
-    ],
-    suicidal_thoughts: [
-      'suicide|suicides',
-      { pattern: 'suicidal', negatable: true },
-      { pattern: 'want|wants|wanted|wanna|wish|wishes|wished|rather die|dead', negatable: true },
-      'kill* myself|self|himself|herself|themselves|themself',
-      'end it all',
-      'end my life',
-      'take own life',
-      'better off dead|without',
-      { pattern: 'better|happier off|without if|when gone|dead|not|wasnt|werent', maxGap: 3 },
-      'happier|better without me',
-      'no reason live|living',
-      'not|dont want|wanna live|living|alive|be|exist|wake|here',
-      'want|wanna|thinking|think|urge hurt|harm|cut myself',
-      'self harm*',
-      'jump* off|from bridge|building|roof',
-      'slit|slash*|cut wrist|wrists',
-      { pattern: 'end|ending|ended|take|taking my|own|his|her|their life', maxGap: 1 },
-      { pattern: 'no|not|any|the point|reason living|live|life|existing|alive', maxGap: 3 },
-      'point going|carrying on',
-      { pattern: 'want|wanna|wish|hope never|not wake', maxGap: 4 },
-      { pattern: 'not|dont want|wanna wake', maxGap: 2 },
-      'says|said|talks|talking|talked|wants|wanted die|dead|kill',
-      { pattern: 'cutting|harming|burning|starving myself|herself|himself', maxGap: 1 },
-      { pattern: 'want|wish|need all|everything stop|end|over', maxGap: 2 },
-      {
-        pattern: 'thinking|thought|planning|plan|going|gonna|want take|taking|swallow* all|whole|every @meds',
-        maxGap: 3,
-      },
-      { pattern: 'feel|am|being|such burden', maxGap: 2 },
-      { pattern: 'should|want|wish|wanna|just disappear|vanish', maxGap: 2 },
-      'goodbye|suicide letter*|note*|letters',
-      // Saying goodbye, putting things in order, the means made ready, nobody left to miss them.
-      {
-        pattern: 'any: wrote|written|writing|write|left|leaving letter*|note*|message* goodbye|farewell',
-        maxGap: 4,
-      },
-      { pattern: 'giving|gave|give away belongings|possessions|things|stuff', maxGap: 1 },
-      { pattern: 'any: prepared|ready|saved|stockpil*|hoard*|lined|collected @meds tonight', maxGap: 3 },
-      { pattern: 'stockpil*|hoard*|saving|collecting @meds', maxGap: 2 },
-      { pattern: 'nobody|noone|one would|will|gonna|even|ever miss me', maxGap: 1 },
-      { pattern: 'notice|care|miss|matter if gone|dead|died|disappeared|disappear', maxGap: 3 },
-      // Done with life, can't go on, sleep and never wake.
-      { pattern: 'done|finished with everything|life|living|existing', maxGap: 1 },
-      { pattern: 'done with it all', maxGap: 0 },
-      { pattern: 'not go|carry on anymore|any|living|like', maxGap: 1 },
-      { pattern: 'not do|take|handle|cope this|it anymore|more', maxGap: 0 },
-      { pattern: 'sleep|asleep forever', maxGap: 1 },
-      'end it tonight|today|now|soon',
-      { pattern: 'thought*|idea* suicide|suicidal|killing', negatable: true },
-    ],
+    ...englishCardioRespiratoryFlags,
+    ...englishNeuroFlags,
+    ...englishMentalHealthFlags,
+    ...englishOtherFlags,
   },
   concepts: englishCombinationSigns,
   exclusions: [
+    // Idioms and services that share a red flag's word.
+    { pattern: 'stroke of luck|genius|midnight|brush', maxGap: 0 },
+    {
+      pattern:
+        'stroke clinic|unit|nurse|team|rehab*|appointment|prevention|risk|awareness|support|group|specialist|consultant|leaflet',
+      maxGap: 0,
+    },
+    { pattern: 'words in|for french|english|spanish|language', maxGap: 1 },
+    { pattern: 'hair|beard|roots|eyebrows going|gone|turning|turned grey|gray|white', maxGap: 1 },
+    {
+      pattern:
+        'responding|answering|answer|replying|reacting texts|text|calls|call|messages|message|emails|email|phone|question|questions|door|letter|letters',
+      maxGap: 2,
+    },
+    { pattern: 'for|since|past|last|over|about|nearly|almost <n:0-13> wk|wks', maxGap: 0 },
+    { pattern: '<n:0-13> wk|wks ago|pregnant|gestation', maxGap: 0 },
+    { pattern: 'end|ending it|things with', maxGap: 0 },
+    // "kms" is "kill myself" in text-speak, and kilometres after a number: "walked 5 kms".
+    { pattern: '<n:0-99999> kill myself', maxGap: 0 },
+    { pattern: 'rope|ropes ladder|swing|swings|course|climbing|skipping|bridge', maxGap: 0 },
+    { pattern: 'skipping|climbing rope|ropes', maxGap: 0 },
+    { pattern: 'chest x|xray|ray|scan|drain|physio|clinic', maxGap: 0 },
+    { pattern: 'working|helping|work|works as well|good|much', maxGap: 0 },
+    { pattern: 'numb* after|from dentist|dental|injection|anaesthetic|anesthetic|filling', maxGap: 2 },
+    { pattern: 'dentist|dental|anaesthetic|anesthetic numb*', maxGap: 1 },
+    // Idioms: an opinion called nonsense, a faint that did not happen.
+    { pattern: 'talking|talks|talk|talked nonsense|rubbish|gibberish about', maxGap: 0 },
+    { pattern: 'nearly|almost faint*|fainting|fainted|passed', maxGap: 0 },
+    // A normal reading after "has a temperature": a question about it, not a fever.
+    { pattern: 'temperature|temp <d:34-37.9>|<n:34-37>', maxGap: 1 },
+    // "Passed out on the sofa" is asleep; "won't wake" after it still flags on its own.
+    { pattern: 'passed|pass out on|in|front sofa|couch|bed|telly|tv', maxGap: 1 },
+    // A substance asked about for a pet, not swallowed by a person.
+    { pattern: 'poison*|toxic to|for dog|dogs|cat|cats|pet|pets|animals', maxGap: 0 },
+    { pattern: 'weak*|numb* after|since surgery|op|operation|replacement|fracture|cast', maxGap: 3 },
+    { pattern: 'wake|waking early|earlier|late|later', maxGap: 1 },
+    { pattern: 'faint*|fainted sight|needle|needles|injection|jab', maxGap: 3 },
     'blood test*|pressure|sugar|work|result*|donation|type|glucose|count|draw|sample*|donor',
     'food poison*',
     'fitting room',
@@ -315,6 +84,18 @@ export const englishLexicon: LexiconInput = {
     { pattern: 'any: swollen|swelling|swell* gland|glands|tonsil*|lymph|node|nodes', maxGap: 1 },
     'breath* through nose',
     { pattern: '<n:0-130> year|years|yr|yrs|yo', maxGap: 0 },
+    // "Die" typed for "dye"; a rash that fades under a glass; what the pharmacy handed over.
+    { pattern: 'breathless*|puffed on|climbing|up stairs|hill|hills|exercise|exertion', maxGap: 1 },
+    {
+      pattern:
+        'dying|die|died of|from boredom|bored|laughter|laughing|embarrassment|shame|hunger|thirst|heat|curiosity',
+      maxGap: 0,
+    },
+    // A course of medicine counted in days: "took 10 days of antibiotics".
+    { pattern: '<n:1-500> day|days|week|weeks|month|months course|@meds', maxGap: 1 },
+    { pattern: 'die|dying|died my|his|her hair|beard|roots|eyebrows', maxGap: 0 },
+    { pattern: 'rash|spots|blotches fades|faded|fade|fading|blanch*|disappears|disappeared', maxGap: 1 },
+    { pattern: 'gave|given|sent|dispensed|supplied me|us <n:1-500> tablets|pills|capsules', maxGap: 1 },
   ],
   past: [
     '<n:1-99> year|years|yr|yrs|month|months ago|back',
@@ -329,6 +110,8 @@ export const englishLexicon: LexiconInput = {
     'previous|previously',
     'died of|from',
     'passed away',
+    'last week|month|summer|winter|spring|autumn|christmas',
+    { pattern: 'had|have|having it|this|them for years|ages|months', maxGap: 1 },
   ],
   words: englishGrammar,
 };
