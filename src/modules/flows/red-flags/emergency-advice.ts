@@ -100,7 +100,7 @@ const TEXTS = {
     leadSuicide: 'Merci de nous l’avoir dit. Vous n’êtes pas seul(e), et de l’aide existe maintenant.',
     call: (number: string) => `Appelez le ${number} maintenant`,
     or: (number: string) => ` (ou le ${number})`,
-    suicideLine: (number: string) => `Appelez le ${number} (prévention du suicide, 24 h/24).`,
+    suicideLine: (number: string) => `Appelez le ${number} (prévention du suicide, 24\u00a0h/24).`,
     inDanger: (number: string) => `En cas de danger immédiat, appelez le ${number}`,
     closing: 'N’attendez pas notre réponse pour appeler : un membre de l’équipe a été prévenu.',
   },
@@ -124,6 +124,8 @@ export function emergencyAdvice(
   category: RedFlagCategory,
   language: 'fr' | 'en',
   numbers: EmergencyNumbers = FRENCH_EMERGENCY_NUMBERS,
+  /** Every sign the message raised: suicidal wording beside a more urgent sign still gets its line. */
+  alsoRaised: readonly RedFlagCategory[] = [],
 ): string {
   const texts = TEXTS[language];
   const orEuropean =
@@ -136,5 +138,11 @@ export function emergencyAdvice(
     return [texts.leadSuicide, texts.suicideLine(numbers.suicide), danger, todo, texts.closing].join(' ');
   }
   const lead = category === 'suicidal_thoughts' ? texts.leadSuicide : texts.lead;
-  return [lead, `${texts.call(numbers.emergency)}${orEuropean}.`, todo, texts.closing].join(' ');
+  const suicideToo =
+    category !== 'suicidal_thoughts' && alsoRaised.includes('suicidal_thoughts') && numbers.suicide
+      ? [texts.suicideLine(numbers.suicide)]
+      : [];
+  return [lead, `${texts.call(numbers.emergency)}${orEuropean}.`, todo, ...suicideToo, texts.closing].join(
+    ' ',
+  );
 }

@@ -96,6 +96,29 @@ export const englishLexicon: LexiconInput = {
     { pattern: 'die|dying|died my|his|her hair|beard|roots|eyebrows', maxGap: 0 },
     { pattern: 'rash|spots|blotches fades|faded|fade|fading|blanch*|disappears|disappeared', maxGap: 1 },
     { pattern: 'gave|given|sent|dispensed|supplied me|us <n:1-500> tablets|pills|capsules', maxGap: 1 },
+    // Round 6: a goodbye party, an empty bottle for the pharmacy, a face drooping with tiredness,
+    // a carbon monoxide alarm fitted, gasping for a cuppa.
+    {
+      pattern:
+        'goodbye|farewell party|parties|do|drinks|card|cards|dinner|lunch|meal|gift|present|night|celebration|speech',
+      maxGap: 0,
+    },
+    {
+      pattern:
+        'empty @meds|packets|packs|bottles|boxes need|dispose|disposing|disposal|recycl*|return*|reorder|order|refill',
+      maxGap: 2,
+    },
+    { pattern: 'droop*|drooping from|with tiredness|tired|exhaustion|fatigue|age|ageing|aging', maxGap: 1 },
+    {
+      pattern: 'monoxide alarm|alarms|detector|detectors fitted|installed|check|checks|test|testing|safety',
+      maxGap: 1,
+    },
+    {
+      pattern: 'box|pack|packet|strip|tub sweets|mints|crisps|biscuits|chocolate*|gum|haribo|raisins|cereal',
+      maxGap: 0,
+    },
+    { pattern: 'air con|conditioning|conditioner|fryer|freshener|miles', maxGap: 0 },
+    { pattern: 'gasping for cup|cuppa|tea|coffee|drink|pint|beer|wine|fag|cigarette|smoke', maxGap: 1 },
   ],
   past: [
     '<n:1-99> year|years|yr|yrs|month|months ago|back',

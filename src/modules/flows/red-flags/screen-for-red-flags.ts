@@ -45,8 +45,17 @@ const HEDGED_DENIALS: ReadonlySet<string> = new Set(['suicidal_thoughts']);
  * is not one; anything else that looks like an emergency is, since a bot must never sit on one.
  */
 export function screenForRedFlags(text: string, options: ScreeningOptions = {}): RedFlagScreening {
-  return screenWithLexicon(LEXICON, text, options);
+  const screening = screenWithLexicon(LEXICON, text, options);
+  if (screening.flagged || text.length > TELEGRAPHIC_MAX_LENGTH) return screening;
+  // « poitrine. respire plus. aide » : someone in distress types in fragments, and a full stop between
+  // them is no clause boundary. A short message is read again as one run of words.
+  const joined = text.replace(FRAGMENT_BREAKS, ' ');
+  return joined === text ? screening : screenWithLexicon(LEXICON, joined, options);
 }
+
+/** Messages up to this long are short enough to read as telegraphic fragments. */
+const TELEGRAPHIC_MAX_LENGTH = 80;
+const FRAGMENT_BREAKS = /[.;:!?…]+/g;
 
 /** The same screening with another lexicon (a clinic's additions, tests). */
 export function screenWithLexicon(

@@ -38,6 +38,11 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     // Cold sweat with pain going to the arm or jaw, the chest unnamed ("it goes to his arm").
     { pattern: 'any: sweat*|sweaty|clammy arm|jaw', maxGap: 4 },
     { pattern: 'chest|heart fire|burning|burns', maxGap: 3 },
+    // Seen rather than felt: a hand rubbing or pressed on the chest ("keeps rubbing his chest").
+    {
+      pattern: 'rub|rubs|rubbing|rubbed|massag*|press|presses|pressing|clasp*|clench*|hand|hands chest',
+      maxGap: 0,
+    },
   ],
   breathing_difficulty: [
     'can|could not breathe|breath|breathing',
@@ -107,6 +112,10 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     // Stridor, as parents describe it.
     'high pitched noise|sound|breathing|breath',
     'stridor',
+    // Written up by a carer or a nurse: "SOB at rest", "unable to talk in full sentences", "no air".
+    { pattern: '=sob rest|resting|talking|sitting|lying|worse|severe', maxGap: 1 },
+    { pattern: 'unable|cannot talk|speak|finish|complete|say full|whole|sentence|sentences', maxGap: 2 },
+    { pattern: 'no air', maxGap: 0 },
     // Breath that "is not coming", as translators and second-language speakers put it.
     { pattern: 'not|unable take|get|catch|draw|pull air|breath|breaths', maxGap: 2 },
     { pattern: 'any: out breath talk|speak|talking|speaking|sentence|sentences', maxGap: 4 },
@@ -118,6 +127,10 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
   ],
   severe_allergy: [
     'anaphyla*',
+    'angioedema|angiooedema',
+    { pattern: 'angio oedema|edema', maxGap: 0 },
+    // A known allergy and the food eaten anyway: anaphylaxis until proved otherwise (Resuscitation Council UK).
+    { pattern: 'allerg* ate|eaten|swallowed', maxGap: 2 },
     'throat swell*|swollen|closing|closed|tight*|shutting|shut|narrow*|blocked',
     'swollen|swelling throat',
     'any: tongue|lips|lip swell*|swollen|puff*|thick|fat',

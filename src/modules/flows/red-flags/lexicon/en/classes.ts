@@ -47,7 +47,7 @@ export const englishClasses: LexiconInput['classes'] = {
     'shiver* shivery shaking rigors confused confusion delirious mottled clammy drowsy lethargic floppy dying',
   // Taking something in, in the tenses and spellings patients use ("my boy drink the bleach").
   intake:
-    'swallow* took taken take taking ate eaten eat eats drank drunk drink drinks drinking ingest* had popped downed necked',
+    'swallow* took taken take taking ate eaten eat eats drank drunk drink drinks drinking ingest* consumed had popped downed necked',
   // Household substances poisonous in any amount, for verbs too everyday for the wider @toxic list.
   corrosive:
     'bleach detergent antifreeze dishwasher laundry washing pod pods battery batteries chemical* cleaner pesticide* ' +

@@ -21,7 +21,8 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     'not|dont want|wanna live|living|alive|be|exist|wake|here',
     'want|wanna|thinking|think|urge hurt|harm|cut myself',
     'self harm*',
-    'jump* off|from bridge|building|roof|balcony|cliff|tower|window|ledge|multistorey|carpark',
+    'jump* off|from bridge|building|roof|balcony|cliff|tower|window|ledge|multistorey|carpark|pier|flyover|overpass',
+    { pattern: 'jump*|throw* off|from car|multi park|storey|story', maxGap: 1 },
     'slit|slash*|cut wrist|wrists',
     'slit|slash* throat',
     { pattern: 'end|ending|ended|take|taking|finish|finishing my|own|his|her|their life', maxGap: 1 },
@@ -135,6 +136,17 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'life not worth', maxGap: 1 },
     'sorry for everything',
     'goodbye|farewell forever',
+    // Goodbyes posted for everyone to see ("posted goodbye messages on facebook", "goodbye everyone").
+    {
+      pattern: 'goodbye|farewell message*|post|posts|posted|status|text|texts|tweet*',
+      maxGap: 1,
+    },
+    {
+      pattern:
+        'posted|posting|post|posts|put goodbye|goodbyes|farewell on facebook|fb|instagram|insta|snapchat|tiktok|twitter|whatsapp|social',
+      maxGap: 2,
+    },
+    { pattern: 'goodbye|farewell everyone|world|everybody', maxGap: 0 },
     { pattern: 'texted|text|texts|message*|messaged|note|letter saying|says|said goodbye', maxGap: 4 },
   ],
 };

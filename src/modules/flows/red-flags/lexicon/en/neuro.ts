@@ -8,7 +8,7 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
   stroke_signs: [
     'stroke',
     'tia',
-    'any: face|mouth|smile|lip|eyelid droop*|drooping|crooked|lopsided|uneven|fallen|paralys*|numb*|dropped|dropping|slipped|slanted|slant*|skewed|askew',
+    'any: face|facial|mouth|smile|lip|eyelid droop*|drooping|crooked|lopsided|uneven|fallen|paralys*|numb*|dropped|dropping|slipped|slanted|slant*|skewed|askew',
     { pattern: 'sudden*|suddenly not talk|speak|move|walk|see|hold|grip|lift|stand|understand', maxGap: 2 },
     { pattern: 'any: sudden*|suddenly not walk|talk|speak|see|hold|grip|lift|stand', maxGap: 3 },
     // Speech that sounds drunk or thick, the hand that lets things drop.
@@ -23,7 +23,10 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     'any: weak*|numb*|paralys*|tingl*|pins one|half|whole side',
     'any: arm|leg|hand weak*|paralys*|heavy|dead|floppy|limp|useless|flop*|hanging|dangling sudden*|side|left|right',
     'any: arm|leg numb*|tingl* sudden*|side', // a numb arm alone is mostly a nerve, not a stroke
-    'not move|lift arm|leg',
+    'not move|lift|raise arm|arms|leg|legs',
+    // Seen by someone else: dribbling from one corner of the mouth, the strength gone from a limb.
+    { pattern: 'any: dribbl*|drool* side|corner mouth', maxGap: 3 },
+    { pattern: 'lost|losing|loss|no strength|power|feeling|use arm|arms|leg|legs|hand|side|face', maxGap: 3 },
     'slurr*',
     'any: speech|speaking|talking garbled|jumbled|strange|weird|difficult*|problem*|trouble|slow',
     'not speak|talk|say properly|clearly|right',
@@ -46,7 +49,8 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
       maxGap: 2,
     },
     {
-      pattern: 'left|right|one|half|whole side|body|face dead|numb*|weak*|paralys*|heavy|limp|floppy|useless',
+      pattern:
+        'left|right|one|half|whole side|sided|body|face dead|numb*|weak*|paralys*|heavy|limp|floppy|useless',
       maxGap: 3,
     },
     {

@@ -121,6 +121,18 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: '<n:2-20> times|x dose|amount|much|recommended|normal|usual', maxGap: 2 },
     { pattern: 'found|finding empty|emptied', maxGap: 3 },
     { pattern: 'empty @meds bottles|packets|packs|boxes|blisters|strips|tubs', maxGap: 1 },
+    // Seen by whoever finds them: packets strewn about, and the person drowsy, slurring or hard to wake.
+    {
+      pattern:
+        'any: @meds|packet|packets|packs|blister|blisters|boxes|bottles empty|everywhere|strewn|scattered drowsy|sleepy|awake|wake|rouse|rousable|slurring|slurred|confused|woozy|responding',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'took|taken|swallowed|consumed|ingested|downed|necked|popped large|huge|big|massive|unknown quantity|amount|number|quantities|amounts @meds',
+      maxGap: 3,
+    },
+    { pattern: 'swallow*|downed|necked|popped whole|entire|full box|pack|packet|strip|tub', maxGap: 1 },
     { pattern: 'snort*|inject*|popped|dropped too|way|far much|many|lot|loads|more', maxGap: 2 },
     {
       pattern: 'any: smelt|smell*|leak* gas|fumes headache*|dizzy|drowsy|sleepy|sick|faint*|confused|unwell',

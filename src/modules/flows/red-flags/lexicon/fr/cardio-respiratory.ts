@@ -9,7 +9,8 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: '@douleur irradi*|descend*|remont*|part|partant|file bras|machoire|epaule', maxGap: 3 },
     'any: @douleur machoire bras',
     'any: elephant|enclume @poitrine',
-    { pattern: 'tient|tenait|agrippe* poitrine|coeur', maxGap: 2 },
+    { pattern: 'tient|tenait|agrippe* @poitrine|coeur', maxGap: 2 },
+    'malaise|accident cardiaque',
     'crise cardiaque',
     'infarctus',
     'idm',
@@ -126,7 +127,9 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
       negatable: false,
     },
     'poisson hors eau',
-    { pattern: 'cotes|sternum|ventre|cou rentre*|rentrent|creuse*|aspire*', maxGap: 2 },
+    { pattern: 'cotes|sternum|ventre|cou|@poitrine rentre*|rentrent|creuse*|aspire*', maxGap: 2 },
+    // Round 5: le nourrisson qui fait des pauses ou geint à chaque souffle.
+    { pattern: 'any: pause*|grogn*|geint|geignement*|gemit @souffle_mot', maxGap: 3 },
     { pattern: 'court souffle|air|oxygene', maxGap: 1 },
     { pattern: 'any: bruit*|sifflement*|aigu* inspir*|inspire|respir*|respire', maxGap: 4 },
     {

@@ -71,6 +71,10 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'any: marcher platre*|bequille*|entorse|fracture*|operation|prothese', maxGap: 4 },
   { pattern: 'marcher sans bequille*|canne|aide|deambulateur', maxGap: 0 },
   { pattern: 'any: parle|parler|parole appareil|dentier|dentaire|bagues|dents', maxGap: 4 },
+  // Round 5: une dose doublée sur ordre du médecin; « je n'ai plus de douleur » (le « ne » écrit, car « j'ai plus mal » reste signalé); les cartons portés.
+  { pattern: 'any: medecin|docteur|pharmacien*|prescrit|conseille doubler|double dose', maxGap: 4 },
+  { pattern: '=n ai|a plus @douleur', maxGap: 1 },
+  { pattern: 'porte*|porter|demenag* cartons|carton', maxGap: 2 },
   { pattern: 'partir vacances|voyage|weekend|week|etranger|retraite|travail|boulot', maxGap: 2 },
 ];
 

@@ -35,6 +35,9 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'migraine*|cephalee* brutal*|soudain*|explos*|tonnerre',
     'jamais eu aussi|autant|si|tellement mal @tete',
     'pire mal|douleur @tete',
+    // Round 5: la céphalée en coup de tonnerre, « le pire de ma vie », « horrible d'un coup ».
+    { pattern: 'any: @tete pire vie', maxGap: 4 },
+    { pattern: '@tete @intense coup|brutal*|soudain*|subit*', maxGap: 3 },
     // Les mots qui ne viennent plus, la parole qui déraille d'un coup, « il parle chinois ».
     { pattern: 'trouve|trouver|trouvait|retrouve plus|pas mots|mot', maxGap: 1 },
     { pattern: 'mots|mot trouve|viennent|vient pas|plus', maxGap: 1 },

@@ -5,7 +5,11 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
   severe_allergy: [
     'anaphyla*',
     'quincke',
-    'any: langue|levre*|glotte gonfl*|enfl*|double*|grossi*|boursoufl*',
+    'any: langue|levre*|glotte|bouche gonfl*|enfl*|double*|grossi*|boursoufl*',
+    // Round 5: la peau qui réagit avec ce qui gonfle ou ce qui lâche (malaise, souffle, déglutition).
+    { pattern: 'any: @peau_allergique @gonfle|@signe_de_choc', maxGap: 4 },
+    { pattern: 'any: malaise|evanoui*|tombe|vertige* @gonfle', maxGap: 3 },
+    { pattern: 'any: allergi*|reaction grave*|severe*|violent*|forte|enorme|grosse', maxGap: 2 },
     { pattern: 'langue|glotte|gorge devient|devenue|est grosse|gros|enorme|epaisse', maxGap: 2 },
     {
       pattern:

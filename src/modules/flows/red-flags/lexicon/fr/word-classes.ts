@@ -26,7 +26,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   // Avaler, par tous les mots qu'on a pour le dire.
   ingerer:
     'avale* avalai* bu bois boire ingere* ingurgit* englouti* engloutir enfile* enfilee mange* gobe* croque* ' +
-    'leche* suce* machouill* descendu* vide* siffle* pris prendre tape* sifle',
+    'leche* suce* machouill* mache* machonn* descendu* vide* siffle* pris prendre tape* sifle',
   // Une quantité qui fait une surdose: le tout, la boîte, la poignée, la quinzaine.
   quantite:
     'tous toutes toute tout entier entiere entiers boite boites plaquette plaquettes tube tubes flacon ' +
@@ -63,7 +63,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'javel produit* detergent* lessive capsule* pile piles aimant* essence petrole antigel champignon* ' +
     'raticide insecticide* pesticide* deboucheur soude acide ammoniaque spirit destop vaisselle ' +
     'methanol baie* plante* cigarette* nicotine essentielle* camphre engrais desherbant* chlore ammoniac ' +
-    'antimite* naphtaline mercure tablette* pastille*',
+    'antimite* naphtaline mercure tablette* pastille* desinfectant* antiseptique* eliquide*',
   enfant:
     'fils fille enfant enfants petit petite bebe bb garcon ado gamin gamine neveu niece frere soeur ' +
     'mari femme pere mere copain copine ami amie chien',
@@ -75,6 +75,13 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'noix noisette* cacahuete* arachide* crevette* fruits poisson oeuf* lait kiwi sesame moutarde ' +
     'antibiotique* amoxicilline penicilline augmentin medicament* @medicaments',
   visage: 'visage figure yeux oeil paupiere* levre* langue gorge joue* face bouche',
+  // Ce qui gonfle dans une allergie: la peau, la lèvre, la gorge.
+  gonfle: 'gonfl* enfl* grossi* boursoufl* oedem*',
+  // La peau d'une réaction allergique (pas « bouton »: un bouton gonflé est un bouton).
+  peau_allergique: 'plaque* urticaire rougeur* eruption* reaction allergi* anaphyla*',
+  // Ce qui fait d'une réaction un choc: le malaise, la chute, le souffle, la déglutition.
+  signe_de_choc:
+    'malaise vertige* tombe tombee evanoui* respir* respire etouff* avaler deglutir salive souffle voix',
   benin:
     'rhume toux grippe angine verrue* bouton* acne mycose* eczema allergie* migraine* insomnie* ' +
     'traitement ordonnance dossier papier* demarche* attente infection* cystite otite sinusite ' +
