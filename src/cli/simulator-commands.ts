@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
 import { startSimulatorServer } from '../simulator/simulator-server.ts';
+import { simulatorTarget } from './simulator-target.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -64,7 +64,10 @@ export function registerSimulatorCommands(program: Command): void {
     .option('--bsuid <id>', 'a business-scoped user id (with --phoneless: a user without a phone)')
     .option('--phoneless', 'the patient has a username and no phone number')
     .option('--phone-number-id <id>', 'the clinic number to write to (default: the only one)')
-    .option('--simulator-url <url>', 'the simulator (default: the one inside a running Careline)')
+    .option(
+      '--simulator-url <url>',
+      'the simulator (default: the one inside the Careline that PUBLIC_URL, else PORT, points to)',
+    )
     .action(
       async (o: {
         text: string;
@@ -75,10 +78,7 @@ export function registerSimulatorCommands(program: Command): void {
         phoneNumberId?: string;
         simulatorUrl?: string;
       }) => {
-        const base = (o.simulatorUrl ?? `http://localhost:${loadConfig().port}/simulator`).replace(
-          /\/+$/,
-          '',
-        );
+        const target = simulatorTarget(o.simulatorUrl);
         const body = {
           text: o.text,
           from: o.phone,
@@ -89,16 +89,20 @@ export function registerSimulatorCommands(program: Command): void {
         };
         let response: Response;
         try {
-          response = await fetch(`${base}/_sim/patient-messages`, {
+          response = await fetch(`${target.url}/_sim/patient-messages`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify(body),
           });
         } catch {
-          throw new Error(`No simulator answers at ${base}: is Careline running (npm start)?`);
+          throw new Error(
+            `No simulator answers at ${target.url} (from ${target.chosenBy}): is Careline running (npm start)?`,
+          );
         }
         const answer = (await response.json().catch(() => ({}))) as { wamid?: string; httpStatus?: number };
-        if (!response.ok) throw new Error(`the simulator refused: ${JSON.stringify(answer)}`);
+        if (!response.ok) {
+          throw new Error(`the simulator at ${target.url} refused: ${JSON.stringify(answer)}`);
+        }
         say(
           `Sent ${answer.wamid} from ${o.phoneless ? 'a phoneless user' : o.phone}; Careline answered HTTP ${answer.httpStatus}.`,
         );

@@ -1,7 +1,11 @@
+import { fetchWhatsAppTemplates } from '../channels/whatsapp/template-list-client.ts';
 import {
   listChannelAccountsOfType,
   updateChannelSettings,
 } from '../modules/channel-accounts/channel-account.repository.ts';
+import type { ChannelAccount } from '../modules/channel-accounts/channel-account.schema.ts';
+import { DEFAULT_GRAPH_API_VERSION } from '../modules/channel-accounts/whatsapp-account.service.ts';
+import { syncTemplates } from '../modules/templates/template.service.ts';
 import { enqueueTemplateSync } from '../modules/templates/template-sync-queue.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
@@ -32,8 +36,27 @@ export async function attachSimulatedNumbers(
     });
     if (account.settings.wabaId) {
       installDemoTemplates(simulator, account.settings.wabaId);
-      await enqueueTemplateSync(db, account);
+      await syncSimulatedTemplates(db, { ...account, settings: { ...account.settings, graphUrl } });
     }
   }
   return accounts.length;
+}
+
+/**
+ * Fills the template registry before the worker starts, rather than by a job: the demo reminder is due
+ * at once when Careline first starts during quiet hours, and the worker's first pass must find its
+ * approved template. Should the simulator not answer, the usual job retries.
+ */
+async function syncSimulatedTemplates(db: Db, account: ChannelAccount): Promise<void> {
+  const wabaId = account.settings.wabaId;
+  if (!wabaId || !account.settings.graphUrl) return;
+  try {
+    const listed = await fetchWhatsAppTemplates(account, {
+      graphUrl: account.settings.graphUrl,
+      apiVersion: DEFAULT_GRAPH_API_VERSION,
+    });
+    await db.transaction((tx) => syncTemplates(tx, account.orgId, wabaId, listed, new Date()));
+  } catch {
+    await enqueueTemplateSync(db, account);
+  }
 }

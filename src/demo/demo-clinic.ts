@@ -10,6 +10,8 @@ import { replaceTeamMembers } from '../modules/teams/team.repository.ts';
 import { createTeam } from '../modules/teams/team.service.ts';
 import { createUser } from '../modules/users/user.service.ts';
 import type { Db } from '../platform/db/db.ts';
+import { seedDemoReminder } from './demo-reminder.ts';
+import { seedDemoSavedReplies } from './demo-saved-replies.ts';
 import { seedDemoScheduling } from './demo-scheduling.ts';
 
 export const DEMO_PHONE_NUMBER_ID = '100000000000001';
@@ -24,11 +26,13 @@ export interface DemoCredentials {
 }
 
 /**
- * On a database with no clinic yet, creates the demo clinic: an admin, an API key and a WhatsApp
- * number played by the built-in simulator. Returns the credentials, which exist nowhere else in
- * clear, or null when the database already has a clinic.
+ * On a database with no clinic yet, creates the demo clinic: an admin, an API key, a WhatsApp number
+ * played by the built-in simulator, saved replies, an agenda, and a patient whose appointment reminder
+ * falls due a few minutes after `now`. Returns the credentials, which exist nowhere else in clear, or
+ * null when the database already has a clinic: everything is created once, in one transaction, so a
+ * second start (or two starting at once) adds nothing.
  */
-export async function seedDemoClinic(db: Db): Promise<DemoCredentials | null> {
+export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<DemoCredentials | null> {
   return db.transaction(async (tx) => {
     if ((await countOrgs(tx)) > 0) return null;
     const org = await createOrg(tx, {
@@ -53,7 +57,8 @@ export async function seedDemoClinic(db: Db): Promise<DemoCredentials | null> {
       teams.set(name, team.id);
     }
     await installBuiltInFlows(tx, org.id);
-    await seedDemoScheduling(tx, org.id);
+    await seedDemoSavedReplies(tx, org.id, admin.id);
+    const agenda = await seedDemoScheduling(tx, org.id);
     const account = await addWhatsAppAccount(tx, {
       orgId: org.id,
       name: 'WhatsApp (simulator)',
@@ -69,6 +74,7 @@ export async function seedDemoClinic(db: Db): Promise<DemoCredentials | null> {
       ...account.settings,
       defaultTeamId: teams.get(BUILT_IN_TEAMS.reception),
     });
+    await seedDemoReminder(tx, { orgId: org.id, agenda, adminId: admin.id, now });
     return { orgSlug: org.slug, adminEmail: admin.email, adminPassword, apiKey: key };
   });
 }

@@ -5,6 +5,16 @@ import { createPractitioner } from '../modules/scheduling/practitioner.service.t
 import { createSchedule } from '../modules/scheduling/schedule.service.ts';
 import type { DbOrTx } from '../platform/db/db.ts';
 
+/** What the rest of the demo books into. */
+export interface DemoAgenda {
+  locationId: string;
+  timeZone: string;
+  /** Dr Sophie Martin, general practice, Monday to Friday. */
+  generalPractitionerId: string;
+  consultationTypeId: string;
+  consultationMinutes: number;
+}
+
 const weekdays = (days: WeeklyRange['day'][], ranges: Array<[string, string]>): WeeklyRange[] =>
   days.flatMap((day) => ranges.map(([start, end]) => ({ day, start, end })));
 
@@ -12,7 +22,7 @@ const weekdays = (days: WeeklyRange['day'][], ranges: Array<[string, string]>): 
  * The demo clinic's agenda: one place, three practitioners with their weekly hours, and a 20-minute
  * consultation, so a patient can book by chat from the first minute.
  */
-export async function seedDemoScheduling(db: DbOrTx, orgId: string): Promise<void> {
+export async function seedDemoScheduling(db: DbOrTx, orgId: string): Promise<DemoAgenda> {
   const location = await createLocation(db, orgId, {
     name: 'Clinique du Parc',
     address: '12 rue des Lilas, 75011 Paris',
@@ -50,6 +60,7 @@ export async function seedDemoScheduling(db: DbOrTx, orgId: string): Promise<voi
       hours: weekdays(['wed', 'fri', 'sat'], [['09:00', '13:00']]),
     },
   ];
+  const practitionerIds: string[] = [];
   for (const member of team) {
     const practitioner = await createPractitioner(db, orgId, {
       name: member.name,
@@ -61,8 +72,9 @@ export async function seedDemoScheduling(db: DbOrTx, orgId: string): Promise<voi
       locationId: location.id,
       hours: member.hours,
     });
+    practitionerIds.push(practitioner.id);
   }
-  await createAppointmentType(db, orgId, {
+  const consultation = await createAppointmentType(db, orgId, {
     key: 'consultation',
     name: { fr: 'Consultation', en: 'Consultation' },
     durationMinutes: 20,
@@ -71,4 +83,13 @@ export async function seedDemoScheduling(db: DbOrTx, orgId: string): Promise<voi
     horizonDays: 60,
     slotStepMinutes: 20,
   });
+  const [generalPractitionerId] = practitionerIds;
+  if (generalPractitionerId === undefined) throw new Error('the demo agenda has no practitioner');
+  return {
+    locationId: location.id,
+    timeZone: location.timeZone,
+    generalPractitionerId,
+    consultationTypeId: consultation.id,
+    consultationMinutes: consultation.durationMinutes,
+  };
 }

@@ -138,25 +138,26 @@ describe.each(TEST_ENGINES)('the clinic’s settings in a real browser (%s)', (e
       .click();
     await admin.getByRole('button', { name: 'New saved reply' }).click();
     const dialog = admin.getByRole('dialog', { name: 'New saved reply' });
-    await dialog.getByRole('textbox', { name: 'Shortcut' }).fill('Horaires!');
+    await dialog.getByRole('textbox', { name: 'Shortcut' }).fill('Parking!');
     await dialog
       .getByRole('textbox', { name: 'Text' })
-      .fill('Nous sommes ouverts du lundi au vendredi, de 8 h à 19 h.');
+      .fill('Le parking est gratuit pour les patients, entrée par la rue des Lilas.');
     await dialog.getByRole('button', { name: 'Save the reply' }).click();
     await dialog.getByText('Use 1 to 32 lowercase letters, digits, - or _.').waitFor();
-    await dialog.getByRole('textbox', { name: 'Shortcut' }).fill('horaires');
+    await dialog.getByRole('textbox', { name: 'Shortcut' }).fill('parking');
     await dialog.getByRole('textbox', { name: 'Language' }).click();
     await admin.getByRole('option', { name: 'Français' }).click();
     await dialog.getByRole('button', { name: 'Save the reply' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    const row = admin.getByTestId('saved-reply-row').filter({ hasText: '/horaires' });
+    const row = admin.getByTestId('saved-reply-row').filter({ hasText: '/parking' });
     await row.waitFor();
-    await admin.getByRole('searchbox', { name: 'Search saved replies' }).fill('vendredi');
+    await admin.getByRole('searchbox', { name: 'Search saved replies' }).fill('gratuit');
     await row.waitFor();
     await screenshot(admin, `${engine}-settings-06-saved-replies`);
-    await admin.getByRole('searchbox', { name: 'Search saved replies' }).fill('ordonnance');
-    await admin.getByText('No saved reply matches “ordonnance”.').waitFor();
+    // The demo's own replies are there too (/horaires…); a word none of them holds finds nothing.
+    await admin.getByRole('searchbox', { name: 'Search saved replies' }).fill('kinésithérapie');
+    await admin.getByText('No saved reply matches “kinésithérapie”.').waitFor();
   });
 
   test('sets the reminder rules: a day and an hour before, at any hour; a too-short one is refused beside the list', async () => {

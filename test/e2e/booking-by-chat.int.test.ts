@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoScheduling } from '../../src/demo/demo-scheduling.ts';
 import { REMINDER_CONSENT_QUESTION } from '../../src/modules/consent/consent-texts.ts';
@@ -167,6 +168,59 @@ describe.each(TEST_ENGINES)('booking an appointment by chat (%s)', (engine) => {
     });
   });
 
+  test('“Peu importe” for an adult’s flu jab offers only those who see adults: never the paediatrician', async () => {
+    const phone = newPhone();
+    await dialogue(phone, 'prendre rdv');
+    const who = await dialogue(phone, 'vaccin contre la grippe');
+    // Those who suit the reason come first in the list; the paediatrician stays choosable by name.
+    expect(rows(who)[0]?.title).toBe('Dr Sophie Martin');
+    await dialogue(phone, 'n’importe lequel');
+    const slots = await dialogue(phone, 'dès que possible');
+    const offered = rows(slots).filter((row) => row.id.includes('|'));
+    expect(offered.length).toBeGreaterThan(3);
+    const practitioners = new Set(offered.map((row) => row.id.split('|')[1]));
+    const martin = (await call(env, clinic, 'GET', '/practitioners')).body.data as Json[];
+    const ids = Object.fromEntries(martin.map((p) => [p.name, p.id]));
+    expect([...practitioners]).toEqual([ids['Dr Sophie Martin']]);
+  });
+
+  test('a child’s appointment with anyone may go to the paediatrician', async () => {
+    const phone = newPhone();
+    await dialogue(phone, 'prendre rdv');
+    await dialogue(phone, 'vaccin de mon fils');
+    await dialogue(phone, 'peu importe');
+    const slots = await dialogue(phone, 'la semaine prochaine');
+    const practitioners = new Set(
+      rows(slots)
+        .filter((row) => row.id.includes('|'))
+        .map((row) => row.id.split('|')[1]),
+    );
+    const all = (await call(env, clinic, 'GET', '/practitioners')).body.data as Json[];
+    const benali = all.find((p) => p.name === 'Dr Karim Benali')?.id;
+    expect([...practitioners]).toContain(benali);
+    expect([...practitioners]).not.toContain(all.find((p) => p.name === 'Dr Léa Dubois')?.id);
+  });
+
+  test('« le 12 » (a day of the month) offers that day’s slots', async () => {
+    // A weekday a week or so ahead, when Dr Martin works: its day number is what the patient writes.
+    let day = Temporal.Now.plainDateISO('Europe/Paris').add({ days: 7 });
+    while (day.dayOfWeek > 5) day = day.add({ days: 1 });
+    const phone = newPhone();
+    await dialogue(phone, 'prendre rdv');
+    await dialogue(phone, 'suivi tension');
+    await dialogue(phone, 'Peu importe');
+    const slots = await dialogue(phone, `le ${day.day}`);
+    expect(slots.type).toBe('interactive');
+    const offered = rows(slots).filter((row) => row.id.includes('|'));
+    expect(offered.length).toBeGreaterThan(0);
+    for (const row of offered) {
+      const start = Temporal.Instant.from(row.id.split('|')[0] ?? '').toZonedDateTimeISO('Europe/Paris');
+      expect(start.toPlainDate().toString()).toBe(day.toString());
+      // French titles: « mar. 12 déc., 9 h 30 ».
+      expect(row.title).toMatch(new RegExp(`^\\p{L}+\\. ${day.day} .+, \\d{1,2} h( \\d{2})?$`, 'u'));
+    }
+  });
+
   test('a slot taken meanwhile is refused and fresh slots are offered; the patient then cancels by chat', async () => {
     const phone = newPhone();
     await dialogue(phone, 'prendre rdv');
@@ -178,6 +232,7 @@ describe.each(TEST_ENGINES)('booking an appointment by chat (%s)', (engine) => {
     // Someone at the desk books that very slot for another patient first.
     const [start, practitionerId, locationId, appointmentTypeId] = wanted.id.split('|');
     const other = (await call(env, clinic, 'GET', '/contacts')).body.data as Json[];
+    const beforeDesk = received(phone).length;
     const desk = await call(env, clinic, 'POST', '/appointments', {
       contact_id: other[0]?.id,
       practitioner_id: practitionerId,
@@ -186,6 +241,9 @@ describe.each(TEST_ENGINES)('booking an appointment by chat (%s)', (engine) => {
       start,
     });
     expect(desk.status, JSON.stringify(desk.body)).toBe(201);
+    // The latest contact is this patient: the desk's booking is confirmed to them, .ics included.
+    expect((await next(phone, beforeDesk)).text).toMatch(/^Votre rendez-vous est réservé ✅/);
+    expect((await next(phone, beforeDesk + 1)).type).toBe('document');
 
     const count = received(phone).length;
     await picks(phone, slots, wanted);

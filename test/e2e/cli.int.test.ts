@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { authenticateApiKey } from '../../src/modules/auth/api-key.service.ts';
 import { createDb } from '../../src/platform/db/create-db.ts';
-import type { Db } from '../../src/platform/db/db.ts';
+import type { Db, DbEngine } from '../../src/platform/db/db.ts';
 import { channelAccounts, users } from '../../src/platform/db/schema.ts';
 import { eventually, startTestCareline } from '../support/test-careline.ts';
 import { openTestDb, TEST_ENGINES } from '../support/test-db.ts';
@@ -192,3 +193,163 @@ describe('careline simulate-patient', () => {
     }
   });
 });
+
+describe('careline simulate-patient finds the Careline its environment configures', () => {
+  let server: ServedCareline;
+  let deadPort: number;
+
+  beforeAll(async () => {
+    server = await serveCareline(TEST_ENGINES[0] ?? 'pglite');
+    deadPort = await freePort();
+  }, PROCESSES.timeout);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  /** `simulate-patient` in a clean directory (no `.env`) with only the given Careline variables set. */
+  async function simulatePatient(env: { PORT?: string; PUBLIC_URL?: string }, ...args: string[]) {
+    const { PORT: _port, PUBLIC_URL: _publicUrl, SIMULATOR: _simulator, ...inherited } = process.env;
+    try {
+      const { stdout, stderr } = await run(process.execPath, [CARELINE, 'simulate-patient', ...args], {
+        cwd: server.cwd,
+        env: { ...inherited, ...env, LOG_LEVEL: 'silent' },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  async function patientNamed(phone: string): Promise<string> {
+    const contacts = await eventually(async () => {
+      const response = await fetch(`${server.url}/api/v1/contacts?phone=${encodeURIComponent(phone)}`, {
+        headers: { authorization: `Bearer ${server.apiKey}` },
+      });
+      const page = (await response.json()) as { data: Array<{ display_name: string }> };
+      return page.data.length > 0 ? page.data : undefined;
+    }, 15_000);
+    return contacts[0]?.display_name ?? '';
+  }
+
+  test('PORT alone: it writes to http://localhost:$PORT', PROCESSES, async () => {
+    const sent = await simulatePatient(
+      { PORT: String(server.port) },
+      ...['--phone', '+33611111111', '--name', 'Alice Port', '--text', 'Bonjour'],
+    );
+    expect(sent.stdout).toContain('HTTP 200');
+    expect(await patientNamed('+33611111111')).toBe('Alice Port');
+  });
+
+  test('PUBLIC_URL wins over PORT, as it does for Meta', PROCESSES, async () => {
+    const sent = await simulatePatient(
+      { PORT: String(deadPort), PUBLIC_URL: `http://127.0.0.1:${server.port}/` },
+      ...['--phone', '+33622222222', '--name', 'Bruno Public', '--text', 'Bonjour'],
+    );
+    expect(sent.stdout).toContain('HTTP 200');
+    expect(await patientNamed('+33622222222')).toBe('Bruno Public');
+  });
+
+  test('--simulator-url wins over the environment', PROCESSES, async () => {
+    const sent = await simulatePatient(
+      { PUBLIC_URL: `http://127.0.0.1:${deadPort}` },
+      ...['--simulator-url', `${server.url}/simulator`, '--phone', '+33633333333', '--name', 'Chloé Flag'],
+      ...['--text', 'Bonjour'],
+    );
+    expect(sent.stdout).toContain('HTTP 200');
+    expect(await patientNamed('+33633333333')).toBe('Chloé Flag');
+  });
+
+  test('nothing listening there: one line naming the address and the variable', PROCESSES, async () => {
+    const sent = await simulatePatient({ PORT: String(deadPort) }, '--text', 'Bonjour');
+    expect(sent.code).not.toBe(0);
+    expect(sent.stderr.trim().split('\n')).toEqual([
+      `error: No simulator answers at http://localhost:${deadPort}/simulator (from PORT): is Careline running (npm start)?`,
+    ]);
+  });
+});
+
+interface ServedCareline {
+  url: string;
+  port: number;
+  apiKey: string;
+  /** A directory without `.env`, for the commands run beside the server. */
+  cwd: string;
+  stop(): Promise<void>;
+}
+
+/** `careline serve` in its own process, as `npm start` runs it (demo clinic and simulator included). */
+async function serveCareline(engine: DbEngine): Promise<ServedCareline> {
+  const cwd = mkdtempSync(join(tmpdir(), 'careline-serve-'));
+  const database = engine === 'postgres' ? await openTestDb('postgres') : null;
+  const port = await freePort();
+  const { PUBLIC_URL: _publicUrl, HOST: _host, ...inherited } = process.env;
+  const child = spawn(process.execPath, [CARELINE, 'serve'], {
+    cwd,
+    env: {
+      ...inherited,
+      PORT: String(port),
+      DATABASE_URL: database?.url ?? '',
+      DATA_DIR: join(cwd, 'data'),
+      SIMULATOR: 'on',
+      DEMO_SEED: 'on',
+      WORKER: 'on',
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = async () => {
+    await stopProcess(child);
+    await database?.close();
+    rmSync(cwd, { recursive: true, force: true });
+  };
+  try {
+    const output = await outputUntil(child, 'Careline is listening');
+    const apiKey = /API key\s+(cl_\S+)/.exec(output)?.[1];
+    if (apiKey === undefined) throw new Error(`no demo API key in the output:\n${output}`);
+    return { url: `http://127.0.0.1:${port}`, port, apiKey, cwd, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function outputUntil(child: ChildProcess, marker: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes(marker)) {
+        child.stdout?.off('data', onData);
+        resolve(output);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.once('exit', (code) => reject(new Error(`careline serve exited (${code}):\n${output}`)));
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -120,9 +120,9 @@ describe.each(TEST_ENGINES)('the built-in flows, played by a patient on the simu
     await writes(phone, 'j’ai une douleur dans la poitrine');
     const after = await eventually(async () => {
       const all = received(phone);
-      return all.some((r) => r.text.includes('15')) ? all : undefined;
+      return all.some((r) => /Appelez le 15 maintenant/.test(r.text)) ? all : undefined;
     }, 10_000);
-    const advice = after.slice(before).find((r) => r.text.includes('15'));
+    const advice = after.slice(before).find((r) => /Appelez le 15 maintenant/.test(r.text));
     expect(advice?.text).toMatch(/112/);
     await env.settle();
 

@@ -157,7 +157,7 @@ describe.each(TEST_ENGINES)('patients’ consent to reminders (%s)', (engine) =>
       purpose: 'appointment_reminders',
       granted: true,
       method: 'staff',
-      text_shown: 'Acceptez-vous de recevoir des rappels par WhatsApp ?',
+      text_shown: 'Acceptez-vous de recevoir des rappels par WhatsApp\u202F?',
       recorded_by_user_id: null,
     });
     const consents = await consentsOf(contactId);

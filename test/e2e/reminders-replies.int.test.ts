@@ -103,7 +103,7 @@ describe.each(TEST_ENGINES)('appointment reminders through the simulator (%s)', 
     await tapButton(world, phone, reminder, 0);
     const [, thanks] = await phoneReceived(world, phone, 2);
     expect(thanks?.text).toMatch(
-      /^Merci, c’est noté : nous vous attendons le .+ avec Dr Émilie Martin\. À bientôt !$/,
+      /^Merci, c’est noté\u00A0: nous vous attendons le .+ avec Dr Émilie Martin\. À bientôt\u202F!$/,
     );
     const confirmed = await appointmentRow(world, appointment.id);
     expect(confirmed?.status).toBe('booked');

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedDemoScheduling } from '../../src/demo/demo-scheduling.ts';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
@@ -36,6 +37,7 @@ describe.each(TEST_ENGINES)('the safety net under every patient message (%s)', (
       await createTeam(env.handle.db, clinic.org.id, { name, assignmentMode: 'round_robin' });
     }
     await installBuiltInFlows(env.handle.db, clinic.org.id);
+    await seedDemoScheduling(env.handle.db, clinic.org.id);
   });
   afterAll(async () => {
     await env?.close();
@@ -108,7 +110,7 @@ describe.each(TEST_ENGINES)('the safety net under every patient message (%s)', (
     expect(String((conversation.red_flag as Json).words)).toMatch(/respirer/);
     expect(conversation.status).toBe('open');
     const notes = await notesOf(conversation.id);
-    expect(notes.join('\n')).toMatch(/difficulté à respirer.*« .*respirer.* »/s);
+    expect(notes.join('\n')).toMatch(/difficulté à respirer.*«\s.*respirer.*\s»/s);
 
     // Writing again: no bot answers « Je n'ai pas compris », no menu starts.
     await writes(phone, '...aidez-moi svp');
@@ -130,6 +132,48 @@ describe.each(TEST_ENGINES)('the safety net under every patient message (%s)', (
     expect(session).toMatchObject({ status: 'handed_off', reason: 'red_flag' });
     expect(conversation.urgent).toBe(true);
   });
+
+  // Each built-in flow, waiting for the patient's answer at its first question, meets an emergency
+  // (my_appointment asks nothing of a patient without an appointment: it ends at once).
+  test.each(['faq_menu', 'symptom_intake', 'non_urgent_question', 'booking', 'csat'])(
+    'inside the built-in flow %s, an emergency hands the patient to a person with the advice',
+    async (flowKey) => {
+      const phone = newPhone();
+      const first = await writes(phone, 'Bonjour');
+      const conversation = await conversationOf(first);
+      const started = await call(
+        env,
+        clinic,
+        'POST',
+        `/conversations/${String(conversation.id)}/automation`,
+        {
+          flow_key: flowKey,
+        },
+      );
+      expect(started.status).toBe(201);
+      await env.settle();
+      const sessionOf = async (id: unknown) =>
+        (
+          await env.handle.db
+            .select()
+            .from(flowSessions)
+            .where(eq(flowSessions.id, String(id)))
+        )[0];
+      expect((await sessionOf(started.body.session_id))?.status).toBe('running');
+      const before = received(phone).length;
+
+      await writes(phone, 'ma fille a avalé toute la boîte de doliprane');
+      const after = await phoneHas(phone, before + 1);
+      expect(after.slice(before).map((m) => m.text)).toEqual([
+        expect.stringMatching(/Appelez le 15 maintenant/),
+      ]);
+      expect(await sessionOf(started.body.session_id)).toMatchObject({
+        status: 'handed_off',
+        reason: 'red_flag',
+      });
+      expect((await conversationOf(first)).urgent).toBe(true);
+    },
+  );
 
   test('after an agent replied, the patient still gets the advice and the conversation turns urgent', async () => {
     const phone = newPhone();

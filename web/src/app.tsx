@@ -14,6 +14,7 @@ import { AutomationPage } from './settings/automation/automation-page.tsx';
 import { FlowJsonPage } from './settings/automation/flow-json-page.tsx';
 import { FlowPage } from './settings/automation/flow-page.tsx';
 import { RemindersPage } from './settings/reminders/reminders-page.tsx';
+import { SafetyPage } from './settings/safety/safety-page.tsx';
 import { SavedRepliesPage } from './settings/saved-replies/saved-replies-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import { StaffPage } from './settings/staff/staff-page.tsx';
@@ -61,6 +62,7 @@ export function App() {
                     <Route path="automation/:key" element={<FlowPage />} />
                     <Route path="automation/:key/json" element={<FlowJsonPage />} />
                     <Route path="reminders" element={<RemindersPage />} />
+                    <Route path="safety" element={<SafetyPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -7,7 +7,8 @@ export type ConsentLanguage = 'fr' | 'en';
  * saw, so the flow and the record use these very strings.
  */
 export const REMINDER_CONSENT_QUESTION: Readonly<Record<ConsentLanguage, string>> = {
-  fr: 'Acceptez-vous de recevoir des rappels par WhatsApp ?',
+  // A narrow no-break space before "?": French spacing, as every French text a patient reads.
+  fr: 'Acceptez-vous de recevoir des rappels par WhatsApp\u202F?',
   en: 'Do you agree to receive reminders on WhatsApp?',
 };
 

@@ -1,6 +1,7 @@
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
-import type { Org } from '../orgs/org.schema.ts';
+import type { Org, OrgEmergencyNumbers } from '../orgs/org.schema.ts';
+import type { FlowEmergencyNumbers } from './engine/flow-context.ts';
 import type { ChannelCapabilities, FlowContext, FlowLanguage, ScreenAnswer } from './engine/index.ts';
 import { screenForRedFlags } from './red-flags/screen-for-red-flags.ts';
 
@@ -37,6 +38,7 @@ export function flowContextFor(input: {
       timeZone: org.timeZone,
       businessHours: org.businessHours,
       defaultLanguage: org.defaultLanguage,
+      ...emergencyVariables(org.emergencyNumbers),
     },
     contact: {
       ...(firstName ? { firstName } : {}),
@@ -54,4 +56,22 @@ export function flowContextFor(input: {
 export function patientLanguage(contact: Contact, org: Org): FlowLanguage {
   if (contact.language) return contact.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
   return org.defaultLanguage;
+}
+
+/**
+ * The clinic's numbers for flow texts: "En cas d'urgence, appelez {{org.emergency_call.fr}}" reads
+ * "appelez le 15 (ou le 112)" in Paris and "appelez le 999" in a clinic that set only that.
+ */
+export function emergencyVariables(numbers: OrgEmergencyNumbers): FlowEmergencyNumbers {
+  const european =
+    numbers.european !== undefined && numbers.european !== numbers.emergency ? numbers.european : undefined;
+  return {
+    emergency_number: numbers.emergency,
+    ...(european === undefined ? {} : { european_emergency_number: european }),
+    ...(numbers.suicide === undefined ? {} : { suicide_prevention_number: numbers.suicide }),
+    emergency_call: {
+      fr: european === undefined ? `le ${numbers.emergency}` : `le ${numbers.emergency} (ou le ${european})`,
+      en: european === undefined ? numbers.emergency : `${numbers.emergency} (or ${european})`,
+    },
+  };
 }

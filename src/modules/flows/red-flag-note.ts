@@ -31,8 +31,8 @@ export function redFlagNote(
   language: 'fr' | 'en',
 ): string {
   const label = LABELS[category][language];
-  const words = matched ? ` « ${matched} »` : '';
+  const words = matched ? ` «\u00a0${matched}\u00a0»` : '';
   return language === 'fr'
-    ? `⚠️ Signal d’alerte : ${label}.${words ? ` Le patient a écrit${words}.` : ''} L’automatisation s’est arrêtée et le patient a reçu les consignes d’urgence. À rappeler en priorité.`
+    ? `⚠️ Signal d’alerte\u00a0: ${label}.${words ? ` Le patient a écrit${words}.` : ''} L’automatisation s’est arrêtée et le patient a reçu les consignes d’urgence. À rappeler en priorité.`
     : `⚠️ Red flag: ${label}.${words ? ` The patient wrote${words}.` : ''} Automation stopped and the patient received emergency advice. Call back first.`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkWhatsAppLimits } from '../../channels/whatsapp/whatsapp-limits.ts';
+import { appointmentWhen } from '../scheduling/patient-wording.ts';
 import {
   parseReminderButtonId,
   type ReminderDetails,
@@ -10,7 +11,6 @@ import {
 import { reminderReplyText } from './reminder-reply-texts.ts';
 import { REMINDER_TEMPLATE_TEXT } from './reminder-template.ts';
 import { typedReminderAction } from './reminder-typed-answer.ts';
-import { appointmentWhen } from './reminder-wording.ts';
 
 const APPOINTMENT = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 const details = (overrides: Partial<ReminderDetails> = {}): ReminderDetails => ({
@@ -131,7 +131,13 @@ describe('the reminder message', () => {
       practitionerName: 'Dr Roux',
     };
     expect(reminderReplyText('confirmed', 'fr', appointment)).toBe(
-      'Merci, c’est noté : nous vous attendons le mardi 2 décembre à 9 h 30 avec Dr Roux. À bientôt !',
+      'Merci, c’est noté\u00A0: nous vous attendons le mardi 2 décembre à 9 h 30 avec Dr Roux. À bientôt\u202F!',
+    );
+    expect(reminderReplyText('ask_cancel', 'fr', appointment)).toBe(
+      'Vous voulez bien annuler votre rendez-vous du mardi 2 décembre à 9 h 30 avec Dr Roux\u202F?',
+    );
+    expect(reminderReplyText('ask_confirm_moved', 'en', appointment)).toBe(
+      'Your appointment has been moved: it is now on Tuesday 2 December at 9:30 am with Dr Roux. Do you confirm you will come?',
     );
     expect(reminderReplyText('cancelled', 'en', appointment)).toBe(
       'Your appointment on Tuesday 2 December at 9:30 am with Dr Roux is cancelled. To book another one, write to us here.',

@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
+import { appointmentWhen, type WordingLanguage } from '../scheduling/patient-wording.ts';
 import { REMINDER_TEMPLATE_TEXT } from './reminder-template.ts';
-import { appointmentWhen, type ReminderLanguage } from './reminder-wording.ts';
 
 export const REMINDER_ACTIONS = ['confirm', 'cancel', 'reschedule'] as const;
 export type ReminderAction = (typeof REMINDER_ACTIONS)[number];
@@ -8,7 +8,7 @@ export type ReminderAction = (typeof REMINDER_ACTIONS)[number];
 /** What a reminder says about its appointment. */
 export interface ReminderDetails {
   appointmentId: string;
-  language: ReminderLanguage;
+  language: WordingLanguage;
   patientName: string | null;
   start: Date;
   timeZone: string;
@@ -29,6 +29,36 @@ export function parseReminderButtonId(id: string): { action: ReminderAction; app
   const action = REMINDER_ACTIONS.find((a) => a === match?.[1]);
   const appointmentId = match?.[2];
   return action && appointmentId ? { action, appointmentId: appointmentId.toLowerCase() } : null;
+}
+
+/** The actions that ask "are you sure?" first when the tapped reminder is not the latest word. */
+export type CheckedAction = Extract<ReminderAction, 'confirm' | 'cancel'>;
+
+const CHECK_ID = /^reminder-check:(yes|no):(confirm|cancel):([0-9a-f-]{36})$/i;
+
+/** The Yes / No of the question asked before acting on a late tap: the answer, the action, the appointment. */
+export function reminderCheckButtonId(
+  appointmentId: string,
+  action: CheckedAction,
+  answer: 'yes' | 'no',
+): string {
+  return `reminder-check:${answer}:${action}:${appointmentId}`;
+}
+
+export function parseReminderCheckId(
+  id: string,
+): { answer: 'yes' | 'no'; action: CheckedAction; appointmentId: string } | null {
+  const match = CHECK_ID.exec(id);
+  const answer = match?.[1]?.toLowerCase();
+  const action = match?.[2]?.toLowerCase();
+  const appointmentId = match?.[3]?.toLowerCase();
+  if (
+    (answer !== 'yes' && answer !== 'no') ||
+    (action !== 'confirm' && action !== 'cancel') ||
+    !appointmentId
+  )
+    return null;
+  return { answer, action, appointmentId };
 }
 
 /** The template's five values, in order: no line breaks nor runs of spaces (Meta refuses them). */

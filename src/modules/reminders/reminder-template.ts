@@ -1,5 +1,5 @@
+import type { WordingLanguage } from '../scheduling/patient-wording.ts';
 import type { ReminderAction } from './reminder-message.ts';
-import type { ReminderLanguage } from './reminder-wording.ts';
 
 /**
  * The reminder template as it must be approved by Meta (UTILITY, in fr and en): {{1}} the patient's
@@ -8,7 +8,7 @@ import type { ReminderLanguage } from './reminder-wording.ts';
  * same words go as an interactive message with the same three buttons.
  */
 export const REMINDER_TEMPLATE_TEXT: Readonly<
-  Record<ReminderLanguage, { body: string; buttons: Readonly<Record<ReminderAction, string>> }>
+  Record<WordingLanguage, { body: string; buttons: Readonly<Record<ReminderAction, string>> }>
 > = {
   fr: {
     body: 'Bonjour {{1}}, nous vous rappelons votre rendez-vous du {{2}} à {{3}} avec {{4}}, {{5}}. Merci de le confirmer, de l’annuler ou de le déplacer avec les boutons ci-dessous.',
@@ -28,7 +28,7 @@ export type ReminderTemplateComponent =
  * The template's components as Meta lists them (and as the simulator registers them): the body and
  * three quick replies, in the order of `REMINDER_ACTIONS`.
  */
-export function reminderTemplateComponents(language: ReminderLanguage): ReminderTemplateComponent[] {
+export function reminderTemplateComponents(language: WordingLanguage): ReminderTemplateComponent[] {
   const text = REMINDER_TEMPLATE_TEXT[language];
   return [
     { type: 'BODY', text: text.body },

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { messages } from '../inbox/message.schema.ts';
 import { appointments } from '../scheduling/scheduling.schema.ts';
 import {
   type Reminder,
@@ -228,4 +229,66 @@ export async function latestUnansweredReminderOf(
     .orderBy(desc(reminders.sentAt))
     .limit(1);
   return row?.reminder;
+}
+
+/**
+ * Where the message a patient replied to (by its provider id) stands in the conversation: its arrival
+ * order, to tell whether a reminder went out after it. Undefined when it is not a message we sent there.
+ */
+export async function repliedMessageSeq(
+  db: DbOrTx,
+  orgId: string,
+  conversationId: string,
+  externalId: string,
+): Promise<number | undefined> {
+  const [row] = await db
+    .select({ seq: messages.seq })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.orgId, orgId),
+        eq(messages.conversationId, conversationId),
+        eq(messages.externalId, externalId),
+        eq(messages.direction, 'outbound'),
+      ),
+    )
+    .limit(1);
+  return row?.seq;
+}
+
+/** The arrival order of the message that carried this reminder. */
+export async function reminderMessageSeq(
+  db: DbOrTx,
+  orgId: string,
+  reminder: Reminder,
+): Promise<number | undefined> {
+  if (!reminder.messageId) return undefined;
+  const [row] = await db
+    .select({ seq: messages.seq })
+    .from(messages)
+    .where(and(eq(messages.orgId, orgId), eq(messages.id, reminder.messageId)));
+  return row?.seq;
+}
+
+/** Whether a reminder of the appointment went out after the message at `seq`: the patient has a newer one. */
+export async function reminderSentAfter(
+  db: DbOrTx,
+  orgId: string,
+  appointmentId: string,
+  seq: number,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: reminders.id })
+    .from(reminders)
+    .innerJoin(messages, eq(messages.id, reminders.messageId))
+    .where(
+      and(
+        eq(reminders.orgId, orgId),
+        eq(reminders.appointmentId, appointmentId),
+        eq(reminders.status, 'sent'),
+        gt(messages.seq, seq),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

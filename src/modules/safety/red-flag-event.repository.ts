@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type RedFlagEvent, redFlagEvents } from './red-flag-event.schema.ts';
 
@@ -100,19 +100,10 @@ export async function earlierRedFlagAnswered(
   conversationId: string,
   exceptId: string,
 ): Promise<boolean> {
-  const [row] = await db
-    .select({ id: redFlagEvents.id })
-    .from(redFlagEvents)
-    .where(
-      and(
-        eq(redFlagEvents.orgId, orgId),
-        eq(redFlagEvents.conversationId, conversationId),
-        ne(redFlagEvents.id, exceptId),
-        isNotNull(redFlagEvents.respondedAt),
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
+  return anyRedFlagOf(db, orgId, conversationId, [
+    ne(redFlagEvents.id, exceptId),
+    isNotNull(redFlagEvents.respondedAt),
+  ]);
 }
 
 /** Whether advice for this category already went out in the conversation since `since`. */
@@ -123,17 +114,24 @@ export async function adviceSentSince(
   category: string,
   since: Date,
 ): Promise<boolean> {
+  return anyRedFlagOf(db, orgId, conversationId, [
+    eq(redFlagEvents.category, category),
+    gte(redFlagEvents.raisedAt, since),
+    isNotNull(redFlagEvents.adviceMessageId),
+  ]);
+}
+
+async function anyRedFlagOf(
+  db: DbOrTx,
+  orgId: string,
+  conversationId: string,
+  conditions: SQL[],
+): Promise<boolean> {
   const [row] = await db
     .select({ id: redFlagEvents.id })
     .from(redFlagEvents)
     .where(
-      and(
-        eq(redFlagEvents.orgId, orgId),
-        eq(redFlagEvents.conversationId, conversationId),
-        eq(redFlagEvents.category, category),
-        gte(redFlagEvents.raisedAt, since),
-        sql`${redFlagEvents.adviceMessageId} is not null`,
-      ),
+      and(eq(redFlagEvents.orgId, orgId), eq(redFlagEvents.conversationId, conversationId), ...conditions),
     )
     .limit(1);
   return row !== undefined;

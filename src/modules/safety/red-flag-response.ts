@@ -104,7 +104,7 @@ async function respondToRedFlag(scope: ConversationScope, message: Message, even
   } else {
     const sent = await sendToPatient(scope, live?.id ?? null, {
       type: 'text',
-      text: emergencyAdvice(category, language, org.emergencyNumbers),
+      text: emergencyAdvice(category, language, org.emergencyNumbers, categoriesOf(event)),
     });
     if (sent) adviceMessageId = sent;
     else adviceSkippedReason = 'refused';
@@ -189,6 +189,10 @@ function answersSoFar(answers: Record<string, JsonValue> | undefined, language: 
   );
   if (lines.length === 0) return [];
   return [language === 'fr' ? 'Réponses déjà données\u00a0:' : 'Answers given so far:', ...lines];
+}
+
+function categoriesOf(event: RedFlagEvent): RedFlagCategory[] {
+  return RED_FLAG_CATEGORIES.filter((category) => event.categories.includes(category));
 }
 
 function asCategory(category: string): RedFlagCategory {

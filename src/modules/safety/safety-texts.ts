@@ -24,8 +24,8 @@ export function staffRedFlagNote(
   if (language === 'fr') {
     const advice = advised
       ? 'Le patient a reçu les consignes d’urgence.'
-      : 'Les consignes d’urgence ne lui ont pas été envoyées (réglage de la clinique) : répondez-lui maintenant.';
-    return `⚠️ Signal d’alerte : ${label}. Le patient a écrit « ${words} ». ${advice} À traiter en priorité.`;
+      : 'Les consignes d’urgence ne lui ont pas été envoyées (réglage de la clinique) : répondez-lui maintenant.';
+    return `⚠️ Signal d’alerte\u00a0: ${label}. Le patient a écrit «\u00a0${words}\u00a0». ${advice} À traiter en priorité.`;
   }
   const advice = advised
     ? 'The patient received the emergency advice.'
@@ -61,20 +61,20 @@ export function unreadableMediaReply(kind: UnreadableKind, numbers: EmergencyNum
   const [cannot, will] = UNREADABLE[kind][language];
   const number = emergencyNumberPhrase(numbers, language);
   return language === 'fr'
-    ? `${cannot} Un membre de l’équipe ${will} dès que possible ; vous pouvez aussi nous écrire votre demande en quelques mots.\nEn cas d’urgence, n’attendez pas : appelez ${number}.`
+    ? `${cannot} Un membre de l’équipe ${will} dès que possible\u00a0; vous pouvez aussi nous écrire votre demande en quelques mots.\nEn cas d’urgence, n’attendez pas\u00a0: appelez ${number}.`
     : `${cannot} A member of the team ${will} as soon as possible; you can also write your request in a few words.\nIn an emergency, do not wait: call ${number}.`;
 }
 
 const KIND_LABEL: Record<UnreadableKind, { fr: string; en: string }> = {
-  voice: { fr: '🎤 Message vocal', en: '🎤 Voice message' },
-  image: { fr: '📷 Photo', en: '📷 Photo' },
-  video: { fr: '🎬 Vidéo', en: '🎬 Video' },
+  voice: { fr: '🎤 Message vocal reçu', en: '🎤 Voice message received' },
+  image: { fr: '📷 Photo reçue', en: '📷 Photo received' },
+  video: { fr: '🎬 Vidéo reçue', en: '🎬 Video received' },
 };
 
 /** The team's note: a file arrived that automation could not read, and a person must. */
 export function unreadableMediaNote(kind: UnreadableKind, language: Language): string {
   const label = KIND_LABEL[kind][language];
   return language === 'fr'
-    ? `${label} reçu pendant l’automatisation : personne ne l’a encore écouté ou regardé. Le patient a été invité à écrire sa demande et a reçu le numéro d’urgence.`
-    : `${label} received while automation had the conversation: nobody has listened to or looked at it yet. The patient was asked to write their request and given the emergency number.`;
+    ? `${label} pendant l’automatisation\u00a0: personne ne l’a encore écouté ou regardé. Le patient a été invité à écrire sa demande et a reçu le numéro d’urgence.`
+    : `${label} while automation had the conversation: nobody has listened to or looked at it yet. The patient was asked to write their request and given the emergency number.`;
 }

@@ -1,5 +1,8 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { MediaStore } from '../../platform/media/media-store.ts';
+import { insertMediaFile } from '../media/media.repository.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
+import { type SubmissionDeps, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 import { appointmentRows } from './appointment.repository.ts';
 import { appointmentInvite } from './availability/appointment-invite.ts';
 import { SchedulingNotFoundError } from './scheduling-errors.ts';
@@ -40,6 +43,64 @@ export async function appointmentInviteFor(
       organizer: { name: org?.name ?? location.name, email: `${org?.slug ?? 'clinic'}@careline.invalid` },
       timeZone: location.timeZone,
       now: now.toISOString(),
+    },
+  );
+}
+
+/**
+ * WhatsApp accepts no text/calendar document: the invitation goes as plain text, and phones open the
+ * .ics file by its name in their calendar app.
+ */
+const INVITE_MIME_TYPE = 'text/plain';
+
+const INVITE_TEXTS = {
+  fr: { fileName: 'rendez-vous.ics', caption: 'Ajoutez le rendez-vous à votre agenda' },
+  en: { fileName: 'appointment.ics', caption: 'Add the appointment to your calendar' },
+} as const;
+
+/**
+ * Sends the appointment's .ics in the conversation (after the chat booking's confirmation, or a staff
+ * booking's), so the patient adds it to their calendar in one tap. Goes through the outbox like any
+ * message: refused, not sent, when the conversation's window is closed.
+ */
+export async function sendAppointmentInvite(
+  deps: { db: DbOrTx; senders: SubmissionDeps['senders']; mediaStore: MediaStore; now: Date },
+  input: {
+    orgId: string;
+    conversationId: string;
+    appointmentId: string;
+    language: 'fr' | 'en';
+    sentByFlowSessionId?: string;
+  },
+): Promise<void> {
+  const { db, now } = deps;
+  const ics = await appointmentInviteFor(db, input.orgId, input.appointmentId, input.language, now);
+  const { fileName, caption } = INVITE_TEXTS[input.language];
+  const stored = await deps.mediaStore.put({
+    orgId: input.orgId,
+    bytes: Buffer.from(ics, 'utf8'),
+    mimeType: INVITE_MIME_TYPE,
+    fileName,
+  });
+  const file = await insertMediaFile(db, {
+    orgId: input.orgId,
+    kind: 'document',
+    mimeType: INVITE_MIME_TYPE,
+    fileName,
+    size: stored.size,
+    sha256: stored.sha256,
+    storageKey: stored.key,
+    status: 'stored',
+    storedAt: now,
+  });
+  await submitOutboundMessage(
+    { db, senders: deps.senders, now: () => now },
+    {
+      orgId: input.orgId,
+      conversationId: input.conversationId,
+      message: { type: 'document', media: { mediaId: file.id }, fileName, caption },
+      sentByApiKeyId: null,
+      ...(input.sentByFlowSessionId === undefined ? {} : { sentByFlowSessionId: input.sentByFlowSessionId }),
     },
   );
 }

@@ -35,6 +35,27 @@ export async function findAppointment(
   return appointment;
 }
 
+/** The appointment that replaced this one when it was moved (by the patient or the staff), if any. */
+export async function findReplacement(
+  db: DbOrTx,
+  orgId: string,
+  replaced: Pick<Appointment, 'id' | 'contactId'>,
+): Promise<Appointment | undefined> {
+  // By contact first: the (org, contact, start) index finds the patient's few appointments at once.
+  const [replacement] = await db
+    .select()
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.orgId, orgId),
+        eq(appointments.contactId, replaced.contactId),
+        eq(appointments.rescheduledFromId, replaced.id),
+      ),
+    )
+    .limit(1);
+  return replacement;
+}
+
 /** Locks the appointment until the transaction ends: a move and a cancel of it take turns. */
 export async function lockAppointment(
   tx: DbOrTx,

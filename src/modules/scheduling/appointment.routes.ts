@@ -8,6 +8,7 @@ import { ATTENDANCE_STATUSES, cancelAppointment, setAppointmentStatus } from './
 import { getAppointment, listAppointments } from './appointment-agenda.service.ts';
 import { appointmentInviteFor } from './appointment-invite.service.ts';
 import { bookAppointment, moveAppointment } from './booking.service.ts';
+import { noticeOfStaffBooking } from './booking-notice.service.ts';
 import { APPOINTMENT_STATUSES, type Appointment } from './scheduling.schema.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 import { SlotTakenError } from './scheduling-errors.ts';
@@ -21,6 +22,23 @@ const instant = z.iso.datetime({
 });
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 const bookingErrors = { ...errors, 409: problemSchema, 422: problemSchema };
+// An intersection keeps the Appointment schema a reference in the OpenAPI document.
+const bookedJson = z.intersection(
+  appointmentJson,
+  z.object({
+    patient_notice: z
+      .object({
+        status: z.enum(['sent', 'not_sent']),
+        as: z.enum(['message', 'template']).optional(),
+        reason: z.enum(['no_whatsapp', 'no_consent', 'template_unavailable', 'refused']).optional(),
+      })
+      .describe(
+        'Whether the patient was sent the confirmation (and the .ics) on WhatsApp: as messages while their ' +
+          '24-hour window is open, else as the approved reminder template if they agreed to appointment ' +
+          'messages; reason says why not.',
+      ),
+  }),
+);
 
 /**
  * The agenda and the contact panel: staff (agents included) book, move, cancel and record attendance.
@@ -111,7 +129,8 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
           summary: 'Book a slot for a patient (from the contact panel)',
           description:
             'The time must be one GET /slots offers. 409 with code slot_taken when someone booked it meanwhile; ' +
-            '422 when it is not a slot of the practitioner (outside hours, too soon, too far).',
+            '422 when it is not a slot of the practitioner (outside hours, too soon, too far). The patient is ' +
+            'sent the confirmation and the .ics on WhatsApp when the rules allow (see patient_notice).',
           body: z.object({
             contact_id: z.uuid('must be a contact id (UUID)'),
             practitioner_id: z.uuid('must be a practitioner id (UUID)'),
@@ -121,7 +140,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             reason: z.string().trim().max(1000).optional(),
             conversation_id: z.uuid('must be a conversation id (UUID)').optional(),
           }),
-          response: { 201: appointmentJson, ...bookingErrors },
+          response: { 201: bookedJson, ...bookingErrors },
         },
       },
       async (request, reply) => {
@@ -139,7 +158,11 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             ...bookedBy(caller),
             now: now(),
           });
-          return reply.code(201).send(await detailsJson(caller.orgId, booked.id));
+          const notice = await noticeOfStaffBooking(deps, caller.orgId, booked.id, now());
+          deps.wake();
+          return reply
+            .code(201)
+            .send({ ...(await detailsJson(caller.orgId, booked.id)), patient_notice: notice });
         } catch (error) {
           if (error instanceof SlotTakenError) return sendSlotTaken(reply, error);
           throw schedulingProblemOf(error);

@@ -4,13 +4,20 @@ import type { AppointmentType, Practitioner } from './scheduling.schema.ts';
 export function practitionersOffering(
   type: AppointmentType,
   candidates: readonly Practitioner[],
-  wanted: { practitionerId?: string; specialty?: string; language?: string },
+  wanted: {
+    practitionerId?: string;
+    /** Only these ("anyone" who suits the patient's reason). */
+    practitionerIds?: readonly string[];
+    specialty?: string;
+    language?: string;
+  },
 ): Practitioner[] {
   return candidates.filter(
     (p) =>
       p.active &&
       (type.practitionerIds.length === 0 || type.practitionerIds.includes(p.id)) &&
       (wanted.practitionerId === undefined || p.id === wanted.practitionerId) &&
+      (wanted.practitionerIds === undefined || wanted.practitionerIds.includes(p.id)) &&
       (wanted.specialty === undefined || p.specialty === wanted.specialty) &&
       (wanted.language === undefined || speaks(p, wanted.language)),
   );

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
+import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 
 /** What the scheduling and reminder modules need from the composition root. */
@@ -10,4 +11,6 @@ export interface SchedulingDeps {
   /** Wakes the job worker: something was just enqueued. */
   wake: () => void;
   now?: () => Date;
+  /** Where the .ics sent to a patient after a staff booking is kept; without it only the text goes. */
+  mediaStore?: MediaStore;
 }

@@ -14,6 +14,8 @@ export interface FindSlotsInput {
   appointmentTypeKey?: string;
   appointmentTypeId?: string;
   practitionerId?: string;
+  /** Only among these practitioners. */
+  practitionerIds?: readonly string[];
   /** Only practitioners of this specialty key. */
   specialty?: string;
   /** Only practitioners who consult in this language (BCP 47; `fr` matches `fr-BE`). */
@@ -55,6 +57,7 @@ export async function findSlots(db: DbOrTx, orgId: string, input: FindSlotsInput
   const type = await typeOf(db, orgId, input);
   const practitioners = practitionersOffering(type, await listPractitionersOfOrg(db, orgId), {
     ...(input.practitionerId === undefined ? {} : { practitionerId: input.practitionerId }),
+    ...(input.practitionerIds === undefined ? {} : { practitionerIds: input.practitionerIds }),
     ...(input.specialty === undefined ? {} : { specialty: input.specialty }),
     ...(input.language === undefined ? {} : { language: input.language }),
   });

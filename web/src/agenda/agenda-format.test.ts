@@ -18,8 +18,15 @@ describe('the agenda’s dates and times', () => {
       'Wednesday 2 December 2026 14:00–14:20',
     );
     expect(plain(fr.when('2026-12-02T13:00:00Z', '2026-12-02T13:20:00Z'))).toBe(
-      'Mercredi 2 décembre 2026 14:00–14:20',
+      'Mercredi 2 décembre 2026 14 h – 14 h 20',
     );
+  });
+
+  test('French times read « 8 h 30 », « 14 h », with no-break spaces', () => {
+    const marked = (text: string) => text.replace(/\u00a0/g, '⍽');
+    expect(marked(fr.time('2026-12-01T07:30:00Z'))).toBe('8⍽h⍽30');
+    expect(marked(fr.timeRange('2026-12-01T08:00:00Z', '2026-12-01T08:20:00Z'))).toBe('9⍽h⍽– 9⍽h⍽20');
+    expect(marked(fr.short('2026-12-01T13:00:00Z'))).toBe('Mar. 1 déc. à 14⍽h');
   });
 
   test('a local date stays that date whatever the zone', () => {

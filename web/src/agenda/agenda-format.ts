@@ -1,15 +1,16 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clockRange, createClockFormat, isFrench } from '../format/clock-format.ts';
 
 /** Dates and times of the agenda, in the interface language and the location's zone. */
 export interface AgendaFormat {
-  /** 09:20 */
+  /** 09:20; « 9 h 20 » in French */
   time(iso: string): string;
-  /** 09:00–09:20 */
+  /** 09:00–09:20; « 9 h – 9 h 20 » in French */
   timeRange(start: string, end: string): string;
   /** Tuesday 5 May 2026, 09:00–09:20 */
   when(start: string, end: string): string;
-  /** Tue 5 May, 09:20 (lists, toasts) */
+  /** Tue 5 May, 09:20; « Mar. 5 mai à 9 h 20 » (lists, toasts) */
   short(iso: string): string;
   /** Tuesday 5 May 2026 (a local date, YYYY-MM-DD) */
   longDate(date: string): string;
@@ -29,7 +30,7 @@ export function useAgendaFormat(timeZone: string): AgendaFormat {
 }
 
 export function createAgendaFormat(locale: string, timeZone: string): AgendaFormat {
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const clock = createClockFormat(locale, timeZone);
   const day = new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     day: 'numeric',
@@ -45,6 +46,12 @@ export function createAgendaFormat(locale: string, timeZone: string): AgendaForm
     minute: '2-digit',
     timeZone,
   });
+  const shortDay = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone,
+  });
   // Local dates are read at noon UTC and shown in UTC: no zone can move them to another day.
   const dateOnly = (options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
@@ -55,13 +62,18 @@ export function createAgendaFormat(locale: string, timeZone: string): AgendaForm
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const noon = (date: string) => new Date(`${date}T12:00:00Z`);
   const timeRange = (start: string, end: string) =>
-    `${time.format(new Date(start))}–${time.format(new Date(end))}`;
+    clockRange(locale, clock(new Date(start)), clock(new Date(end)));
 
   return {
-    time: (iso) => time.format(new Date(iso)),
+    time: (iso) => clock(new Date(iso)),
     timeRange,
     when: (start, end) => `${capitalise(day.format(new Date(start)))}, ${timeRange(start, end)}`,
-    short: (iso) => capitalise(short.format(new Date(iso))),
+    short: (iso) => {
+      const date = new Date(iso);
+      return isFrench(locale)
+        ? `${capitalise(shortDay.format(date))} à ${clock(date)}`
+        : capitalise(short.format(date));
+    },
     longDate: (date) => capitalise(longDate.format(noon(date))),
     columnDate: (date) => ({
       weekday: capitalise(weekday.format(noon(date))),

@@ -89,6 +89,8 @@ export const inboxApi = {
       method: 'POST',
       body: assignment,
     }),
+  acknowledgeUrgent: (conversationId: string) =>
+    apiRequest<Conversation>(`${API}/conversations/${conversationId}/acknowledge-urgent`, { method: 'POST' }),
   markRead: (conversationId: string) =>
     apiRequest<void>(`${API}/conversations/${conversationId}/read`, { method: 'POST' }),
   upload: (file: File) => {

@@ -1,7 +1,16 @@
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { queryKeys } from './inbox-api.ts';
 import { schedulingKeys } from './scheduling-api.ts';
+
+/** `conversation.red_flag`: a patient's message reads like an emergency. */
+export interface RedFlagEvent {
+  conversationId: string;
+  redFlagId: string;
+  category: string;
+  assigneeUserId: string | null;
+  teamId: string | null;
+}
 
 /** `live`: events stream in; `reconnecting`: the browser is retrying; `polling`: no stream, we refetch. */
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'polling';
@@ -15,9 +24,12 @@ const RETRY_STREAM_AFTER_MS = 30_000;
  * touches. EventSource resumes with Last-Event-ID by itself; when the server refuses the stream
  * (not there, or an error page), the inbox falls back to polling and tries the stream again later.
  */
-export function useLiveEvents(enabled: boolean): LiveState {
+export function useLiveEvents(enabled: boolean, onRedFlag?: (event: RedFlagEvent) => void): LiveState {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>('connecting');
+  // Read at each event: a new callback must not reopen the stream.
+  const redFlagHandler = useRef(onRedFlag);
+  redFlagHandler.current = onRedFlag;
 
   useEffect(() => {
     if (!enabled) return;
@@ -52,6 +64,12 @@ export function useLiveEvents(enabled: boolean): LiveState {
       source.addEventListener('message.created', (event) => onMessageEvent(queryClient, event));
       source.addEventListener('message.updated', (event) => onMessageEvent(queryClient, event));
       source.addEventListener('conversation.updated', (event) => onConversationEvent(queryClient, event));
+      source.addEventListener('conversation.red_flag', (event) => {
+        // At once, not throttled: an emergency goes to the top of every list.
+        refresh(queryClient, queryKeys.conversations);
+        const redFlag = redFlagEventOf(event);
+        if (redFlag) redFlagHandler.current?.(redFlag);
+      });
       source.addEventListener('appointment.updated', () => {
         refresh(queryClient, schedulingKeys.appointments, LIST_REFRESH_MS);
         refresh(queryClient, schedulingKeys.slots, LIST_REFRESH_MS);
@@ -139,4 +157,26 @@ function conversationIdOf(event: MessageEvent): string | undefined {
     // An event without JSON data still refreshes everything it may touch.
   }
   return undefined;
+}
+
+function redFlagEventOf(event: MessageEvent): RedFlagEvent | undefined {
+  try {
+    const data: unknown = JSON.parse(String(event.data));
+    if (typeof data !== 'object' || data === null) return undefined;
+    const text = (key: string): string | null => {
+      const value: unknown = Reflect.get(data, key);
+      return typeof value === 'string' ? value : null;
+    };
+    const conversationId = text('conversationId');
+    if (!conversationId) return undefined;
+    return {
+      conversationId,
+      redFlagId: text('redFlagId') ?? '',
+      category: text('category') ?? '',
+      assigneeUserId: text('assigneeUserId'),
+      teamId: text('teamId'),
+    };
+  } catch {
+    return undefined;
+  }
 }

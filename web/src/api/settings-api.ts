@@ -3,6 +3,8 @@ import type {
   AssignmentMode,
   Channel,
   NewStaffMember,
+  RedFlagReport,
+  SafetySettings,
   SavedReply,
   SavedReplyDraft,
   StaffMember,
@@ -23,6 +25,8 @@ export const settingsKeys = {
   teams: ['teams', 'details'] as const,
   channels: ['channels'] as const,
   savedReplies: ['canned-replies', { all: true }] as const,
+  safety: ['safety-settings'] as const,
+  redFlagReport: ['red-flags', 'report'] as const,
 };
 
 /** The most a page of saved replies holds: the screen reads them all, page after page. */
@@ -67,4 +71,10 @@ export const settingsApi = {
   changeSavedReply: (id: string, draft: Partial<SavedReplyDraft>) =>
     apiRequest<SavedReply>(`${API}/canned-replies/${id}`, { method: 'PATCH', body: draft }),
   deleteSavedReply: (id: string) => apiRequest<void>(`${API}/canned-replies/${id}`, { method: 'DELETE' }),
+
+  safety: () => apiRequest<SafetySettings>(`${API}/safety-settings`),
+  changeSafety: (settings: SafetySettings) =>
+    apiRequest<SafetySettings>(`${API}/safety-settings`, { method: 'PUT', body: settings }),
+  /** The server's default period: the last 30 days. */
+  redFlagReport: () => apiRequest<RedFlagReport>(`${API}/red-flags/report`),
 };

@@ -76,3 +76,25 @@ export interface SavedReplyDraft {
   text: string;
   language: string | null;
 }
+
+/** The clinic's safety net: the numbers the emergency advice gives, and when it goes out. */
+export interface SafetySettings {
+  emergency_numbers: { emergency: string; european?: string; suicide?: string };
+  /** The patient gets the emergency advice at once even when a person handles the conversation. */
+  advise_when_staff_handles: boolean;
+}
+
+export interface RedFlagFigures {
+  category: string;
+  count: number;
+  acknowledged: number;
+  p50_seconds_to_acknowledgement: number | null;
+  p90_seconds_to_acknowledgement: number | null;
+}
+
+export interface RedFlagReport {
+  from: string;
+  to: string;
+  total: RedFlagFigures;
+  categories: RedFlagFigures[];
+}

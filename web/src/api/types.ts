@@ -5,8 +5,42 @@ import type { ConversationAutomation } from './flow-types.ts';
 export type ConversationStatus = 'open' | 'pending' | 'closed';
 export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'closed'];
 
-export type InboxView = 'mine' | 'unassigned' | 'all';
-export const INBOX_VIEWS: readonly InboxView[] = ['mine', 'unassigned', 'all'];
+export type InboxView = 'mine' | 'unassigned' | 'urgent' | 'all';
+/** In the sidebar's order: Urgent last, so that on a narrow sidebar it wraps alone onto its own line. */
+export const INBOX_VIEWS: readonly InboxView[] = ['mine', 'unassigned', 'all', 'urgent'];
+
+/** The signs of an emergency the safety net recognises in a patient's words. */
+export const RED_FLAG_CATEGORIES = [
+  'loss_of_consciousness',
+  'breathing_difficulty',
+  'chest_pain',
+  'stroke_signs',
+  'severe_allergy',
+  'heavy_bleeding',
+  'seizure',
+  'meningitis_signs',
+  'sepsis_signs',
+  'infant_fever',
+  'pregnancy_emergency',
+  'poisoning_overdose',
+  'severe_head_injury',
+  'severe_burn',
+  'severe_abdominal_pain',
+  'suicidal_thoughts',
+] as const;
+export type RedFlagCategory = (typeof RED_FLAG_CATEGORIES)[number];
+
+/** The latest red flag of an urgent conversation. */
+export interface RedFlag {
+  id: string;
+  /** A RedFlagCategory; a newer server may send one this app does not know yet. */
+  category: string;
+  /** The patient's own alarming words. */
+  words: string;
+  raised_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: { id: string; name: string | null } | null;
+}
 
 export type MessageDirection = 'inbound' | 'outbound' | 'note';
 
@@ -134,7 +168,11 @@ export interface Conversation {
   team: { id: string; name: string } | null;
   unread_count: number;
   waiting_since: string | null;
+  /** A red flag was raised in this conversation (it stays true once acknowledged). */
   urgent: boolean;
+  /** Since when an alert waits for a person to acknowledge it; non-null: pinned first. */
+  urgent_since: string | null;
+  red_flag: RedFlag | null;
   window: { open: boolean; closes_at: string | null };
   channel: string;
   /** The clinic's number the patient wrote to. */
@@ -150,6 +188,8 @@ export interface ConversationCounts {
   unassigned: number;
   all: number;
   unread: number;
+  /** Open conversations with an alert nobody acknowledged yet. */
+  urgent: number;
 }
 
 export interface TemplateComponent {

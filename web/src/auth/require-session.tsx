@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { LiveEventsProvider } from '../live/live-events-provider.tsx';
 import { useSession } from './session-context.tsx';
 
 /** Pages for signed-in staff: others go to the sign-in page, and come back where they were going. */
@@ -18,5 +19,9 @@ export function RequireSession() {
   if (session === null) {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
-  return <Outlet />;
+  return (
+    <LiveEventsProvider>
+      <Outlet />
+    </LiveEventsProvider>
+  );
 }

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createClockFormat, isFrench } from './clock-format.ts';
 
 export interface Formatters {
-  /** 14:05 */
+  /** 14:05; « 14 h 05 » in French */
   time(iso: string): string;
   /** "Today", "Yesterday", or "Monday 3 March 2025", for date separators. */
   day(iso: string): string;
@@ -10,7 +11,7 @@ export interface Formatters {
   dayKey(iso: string): string;
   /** In lists: the time today, the weekday this week, else a short date. */
   listTime(iso: string): string;
-  /** 3 March 2025, 14:05 (tooltips, panels). */
+  /** 3 March 2025, 14:05; « 3 mars 2025 à 14 h 05 » (tooltips, panels). */
   dateTime(iso: string): string;
   /** How long since: "12 min", "3 h", "2 days". */
   elapsed(iso: string, now?: number): string;
@@ -40,7 +41,7 @@ export function createFormatters(
   words: { today: string; yesterday: string },
 ): Formatters {
   const zone = validZone(timeZone);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: zone });
+  const clock = createClockFormat(locale, zone);
   const longDay = new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     day: 'numeric',
@@ -57,6 +58,7 @@ export function createFormatters(
     timeZone: zone,
   });
   const full = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone });
+  const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zone });
   const key = new Intl.DateTimeFormat('en-CA', {
     year: 'numeric',
     month: '2-digit',
@@ -94,7 +96,7 @@ export function createFormatters(
   };
 
   return {
-    time: (iso) => time.format(new Date(iso)),
+    time: (iso) => clock(new Date(iso)),
     dayKey,
     day: (iso) => {
       const ago = daysAgo(iso);
@@ -104,13 +106,16 @@ export function createFormatters(
     },
     listTime: (iso) => {
       const ago = daysAgo(iso);
-      if (ago === 0) return time.format(new Date(iso));
+      if (ago === 0) return clock(new Date(iso));
       if (ago === 1) return words.yesterday;
       if (ago < 7) return capitalise(weekday.format(new Date(iso)));
       const sameYear = dayKey(iso).slice(0, 4) === key.format(new Date()).slice(0, 4);
       return (sameYear ? shortDate : shortDateYear).format(new Date(iso));
     },
-    dateTime: (iso) => full.format(new Date(iso)),
+    dateTime: (iso) => {
+      const date = new Date(iso);
+      return isFrench(locale) ? `${longDate.format(date)} à ${clock(date)}` : full.format(date);
+    },
     elapsed: (iso, now = Date.now()) => duration(now - Date.parse(iso)),
     remaining: (iso, now = Date.now()) => duration(Date.parse(iso) - now),
     fileSize: (size) => {

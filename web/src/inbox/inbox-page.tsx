@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inboxApi, queryKeys } from '../api/inbox-api.ts';
-import { useLiveEvents } from '../api/live-events.ts';
 import type { Conversation } from '../api/types.ts';
 import { useSignedIn } from '../auth/session-context.tsx';
+import { useLiveState } from '../live/live-events-provider.tsx';
 import { ContactPanel } from './contact/contact-panel.tsx';
 import { ConversationPane } from './conversation/conversation-pane.tsx';
 import { EmptyConversation } from './conversation/empty-conversation.tsx';
@@ -17,8 +17,8 @@ import { useInboxParams } from './use-inbox-params.ts';
 export function InboxPage() {
   const { t } = useTranslation();
   const session = useSignedIn();
-  const live = useLiveEvents(true);
   const params = useInboxParams();
+  const live = useLiveState();
   const [contactOpen, setContactOpen] = useState(true);
   const conversation = useQuery({
     queryKey: queryKeys.conversation(params.conversationId ?? ''),

@@ -46,15 +46,26 @@ export function AdminsOnly() {
       >
         {t('settings.adminsOnly.body')}
       </Alert>
-      <Button
-        component={Link}
-        to="/inbox"
-        variant="light"
-        w="fit-content"
-        leftSection={<Icon name="arrowLeft" size={16} />}
-      >
-        {t('settings.backToInbox')}
-      </Button>
+      <Group gap="sm">
+        <Button
+          component={Link}
+          to="/inbox"
+          variant="light"
+          w="fit-content"
+          leftSection={<Icon name="arrowLeft" size={16} />}
+        >
+          {t('settings.backToInbox')}
+        </Button>
+        <Button
+          component={Link}
+          to="/settings/safety"
+          variant="subtle"
+          w="fit-content"
+          leftSection={<Icon name="alert" size={16} />}
+        >
+          {t('safety.settings.title')}
+        </Button>
+      </Group>
     </Stack>
   );
 }

@@ -16,6 +16,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const { user } = useSignedIn();
   const admin = user.role === 'admin';
+  const safety = useMatch('/settings/safety') !== null;
   return (
     <div className={classes.shell} data-admin={admin}>
       <header className={classes.header}>
@@ -62,6 +63,9 @@ export function SettingsPage() {
             <SettingsLink to="/settings/reminders" icon={<Icon name="clock" size={18} />}>
               {t('settings.reminders.title')}
             </SettingsLink>
+            <SettingsLink to="/settings/safety" icon={<Icon name="alert" size={18} />}>
+              {t('safety.settings.title')}
+            </SettingsLink>
           </nav>
           <main className={classes.main}>
             <div className={classes.content}>
@@ -71,7 +75,14 @@ export function SettingsPage() {
         </>
       ) : (
         <main className={classes.main}>
-          <AdminsOnly />
+          {/* Agents read the safety settings and report; the rest is for administrators. */}
+          {safety ? (
+            <div className={classes.content}>
+              <Outlet />
+            </div>
+          ) : (
+            <AdminsOnly />
+          )}
         </main>
       )}
     </div>

@@ -41,11 +41,29 @@ export interface FlowContact {
   tags: string[];
 }
 
+/**
+ * The clinic's emergency numbers as flow texts name them: `{{org.emergency_number}}` is "15",
+ * `{{org.emergency_call.fr}}` "le 15 (ou le 112)" and `{{org.emergency_call.en}}` "15 (or 112)".
+ */
+export interface FlowEmergencyNumbers {
+  emergency_number?: string;
+  european_emergency_number?: string;
+  suicide_prevention_number?: string;
+  emergency_call?: { fr: string; en: string };
+}
+
+export interface FlowOrg extends FlowEmergencyNumbers {
+  name: string;
+  timeZone: string;
+  businessHours: BusinessHours;
+  defaultLanguage: FlowLanguage;
+}
+
 /** Everything the engine knows of the world, handed in by the host on every call. */
 export interface FlowContext {
   /** The current instant, ISO-8601: the engine has no clock of its own. */
   now: string;
-  org: { name: string; timeZone: string; businessHours: BusinessHours; defaultLanguage: FlowLanguage };
+  org: FlowOrg;
   contact: FlowContact;
   channel: { kind: Channel; capabilities: ChannelCapabilities };
   /** Absent: answers are not screened, even on steps that ask for it. */

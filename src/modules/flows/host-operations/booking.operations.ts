@@ -1,15 +1,21 @@
 import { currentConsent, recordConsent } from '../../consent/consent.service.ts';
 import { REMINDER_CONSENT_QUESTION } from '../../consent/consent-texts.ts';
-import { insertMediaFile } from '../../media/media.repository.ts';
-import { submitOutboundMessage } from '../../outbox/outbound-submission.service.ts';
 import { cancelAppointment } from '../../scheduling/appointment.service.ts';
 import { getAppointment, upcomingAppointmentsOf } from '../../scheduling/appointment-agenda.service.ts';
-import { appointmentInviteFor } from '../../scheduling/appointment-invite.service.ts';
+import { sendAppointmentInvite } from '../../scheduling/appointment-invite.service.ts';
 import { listAppointmentTypes } from '../../scheduling/appointment-type.service.ts';
 import { parseTimePreference } from '../../scheduling/availability/time-preference.ts';
 import { bookAppointment } from '../../scheduling/booking.service.ts';
+import {
+  type CareNeed,
+  careNeedOf,
+  suitablePractitioners,
+  typeForReason,
+} from '../../scheduling/care-need.ts';
+import { dayAndTime, shortDayAndTime } from '../../scheduling/patient-wording.ts';
 import { listPractitioners } from '../../scheduling/practitioner.service.ts';
-import type { AppointmentType } from '../../scheduling/scheduling.schema.ts';
+import { practitionersOffering } from '../../scheduling/practitioners-offering.ts';
+import type { AppointmentType, Practitioner } from '../../scheduling/scheduling.schema.ts';
 import {
   AppointmentStatusConflictError,
   SchedulingNotFoundError,
@@ -20,13 +26,7 @@ import { findSlots } from '../../scheduling/slot-search.service.ts';
 import type { JsonValue } from '../engine/index.ts';
 import type { ConversationScope } from '../flow-runtime.service.ts';
 import type { HostOperation, HostOperationResult } from '../host-operation.ts';
-import { bookingTexts, dayAndTime, slotDescription, slotTitle } from './booking-texts.ts';
-
-/**
- * WhatsApp accepts no text/calendar document: the invitation goes as plain text, and phones open the
- * .ics file by its name in their calendar app.
- */
-const INVITE_MIME_TYPE = 'text/plain';
+import { bookingTexts, slotDescription } from './booking-texts.ts';
 
 /** A list holds ten rows; one stays for "another time". */
 const SLOTS_OFFERED = 9;
@@ -37,8 +37,15 @@ const SLOTS_OFFERED = 9;
  * to reminders, the invitation file, and the patient's appointments to cancel.
  */
 export const bookingOperations: Readonly<Record<string, HostOperation>> = {
-  list_practitioners: async (scope, _params, session) => {
-    const practitioners = (await listPractitioners(scope.tx, scope.org.id)).filter((p) => p.active);
+  list_practitioners: async (scope, params, session) => {
+    const booking = await bookingKind(scope, params);
+    if (!booking) return { ok: false, code: 'none' };
+    const offering = await offeringPractitioners(scope, booking.type);
+    // Those who suit the patient's reason come first; the others stay choosable by name.
+    const suitable = new Set(suitablePractitioners(offering, booking.need).map((p) => p.id));
+    const practitioners = [...offering].sort(
+      (a, b) => Number(suitable.has(b.id)) - Number(suitable.has(a.id)),
+    );
     if (practitioners.length === 0) return { ok: false, code: 'none' };
     return {
       ok: true,
@@ -54,21 +61,25 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
 
   find_slots: async (scope, params, session) => {
     const texts = bookingTexts[session.language];
+    const booking = await bookingKind(scope, params);
+    if (!booking) return { ok: false, code: 'none' };
+    const { type } = booking;
     const wanted = text(params.preference);
     const preference = wanted
       ? parseTimePreference(wanted, {
           now: scope.now.toISOString(),
           timeZone: scope.org.timeZone,
           language: session.language,
+          horizonDays: type.horizonDays,
         })
       : ({ kind: 'asap' } as const);
     if (!preference) return { ok: false, code: 'unparsed' };
-    const type = await bookableType(scope);
-    if (!type) return { ok: false, code: 'none' };
     const practitionerId = text(params.practitioner);
     const found = await findSlots(scope.tx, scope.org.id, {
       appointmentTypeId: type.id,
-      ...(practitionerId && practitionerId !== 'any' ? { practitionerId } : {}),
+      ...(practitionerId && practitionerId !== 'any'
+        ? { practitionerId }
+        : { practitionerIds: await anyoneFor(scope, booking) }),
       preference,
       limit: SLOTS_OFFERED,
       now: scope.now,
@@ -81,7 +92,7 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
         heading: found.matchedPreference ? texts.slotsHeading : texts.nearestHeading(wanted ?? ''),
         options: found.slots.map((slot) => ({
           id: [slot.start, slot.practitionerId, slot.locationId, type.id].join('|'),
-          title: slotTitle(slot.start, slot.timeZone, session.language),
+          title: shortDayAndTime(new Date(slot.start), slot.timeZone, session.language),
           description: slotDescription(slot.practitionerName, slot.locationName),
         })),
       },
@@ -155,7 +166,7 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
       data: {
         options: upcoming.slice(0, SLOTS_OFFERED).map((row) => ({
           id: row.appointment.id,
-          title: slotTitle(row.appointment.start.toISOString(), row.location.timeZone, session.language),
+          title: shortDayAndTime(row.appointment.start, row.location.timeZone, session.language),
           description: slotDescription(row.practitionerName, row.location.name),
         })),
       },
@@ -176,9 +187,47 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
   },
 };
 
-async function bookableType(scope: ConversationScope): Promise<AppointmentType | undefined> {
+/**
+ * What is being booked: the type the patient's reason names (else the consultation), or, when moving
+ * an appointment, that appointment's type and reason; and what the reason says of the patient's need.
+ */
+async function bookingKind(
+  scope: ConversationScope,
+  params: { [key: string]: JsonValue },
+): Promise<{ type: AppointmentType; need: CareNeed } | undefined> {
   const types = (await listAppointmentTypes(scope.tx, scope.org.id)).filter((t) => t.active);
-  return types.find((t) => t.key === 'consultation') ?? types[0];
+  const moved = await movedAppointment(scope, text(params.reschedule));
+  const reason = moved?.reason ?? text(params.reason) ?? null;
+  const type =
+    types.find((t) => t.id === moved?.appointmentTypeId) ??
+    typeForReason(types, reason, types.find((t) => t.key === 'consultation') ?? types[0]);
+  return type ? { type, need: careNeedOf(reason, type) } : undefined;
+}
+
+async function movedAppointment(scope: ConversationScope, id: string | undefined) {
+  if (!id) return undefined;
+  const upcoming = await upcomingAppointmentsOf(scope.tx, scope.org.id, scope.contact.id, scope.now);
+  return upcoming.find((row) => row.appointment.id === id)?.appointment;
+}
+
+async function offeringPractitioners(
+  scope: ConversationScope,
+  type: AppointmentType,
+): Promise<Practitioner[]> {
+  return practitionersOffering(type, await listPractitioners(scope.tx, scope.org.id), {});
+}
+
+/**
+ * "Anyone" is anyone who offers the type and suits the patient: not the paediatrician for an adult's
+ * flu jab, not the dermatologist for a blood-pressure check.
+ */
+async function anyoneFor(
+  scope: ConversationScope,
+  booking: { type: AppointmentType; need: CareNeed },
+): Promise<string[]> {
+  return suitablePractitioners(await offeringPractitioners(scope, booking.type), booking.need).map(
+    (p) => p.id,
+  );
 }
 
 /** What the confirmation says: when, with whom, where. */
@@ -195,7 +244,7 @@ async function describeAppointment(
   );
   return {
     id: appointment.id,
-    when: dayAndTime(appointment.start.toISOString(), location.timeZone, language),
+    when: dayAndTime(appointment.start, location.timeZone, language),
     who: practitionerName,
     where: [location.name, location.address].filter(Boolean).join(', '),
   };
@@ -209,37 +258,13 @@ async function sendInvite(
 ): Promise<HostOperationResult> {
   const store = scope.deps.mediaStore;
   if (!appointmentId || !store) return { ok: false, code: 'unavailable' };
-  const ics = await appointmentInviteFor(scope.tx, scope.org.id, appointmentId, session.language, scope.now);
-  const fileName = session.language === 'fr' ? 'rendez-vous.ics' : 'appointment.ics';
-  const stored = await store.put({
-    orgId: scope.org.id,
-    bytes: Buffer.from(ics, 'utf8'),
-    mimeType: INVITE_MIME_TYPE,
-    fileName,
-  });
-  const file = await insertMediaFile(scope.tx, {
-    orgId: scope.org.id,
-    kind: 'document',
-    mimeType: INVITE_MIME_TYPE,
-    fileName,
-    size: stored.size,
-    sha256: stored.sha256,
-    storageKey: stored.key,
-    status: 'stored',
-    storedAt: scope.now,
-  });
-  await submitOutboundMessage(
-    { db: scope.tx, senders: scope.deps.senders, now: () => scope.now },
+  await sendAppointmentInvite(
+    { db: scope.tx, senders: scope.deps.senders, mediaStore: store, now: scope.now },
     {
       orgId: scope.org.id,
       conversationId: scope.conversation.id,
-      message: {
-        type: 'document',
-        media: { mediaId: file.id },
-        fileName,
-        caption: bookingTexts[session.language].inviteCaption,
-      },
-      sentByApiKeyId: null,
+      appointmentId,
+      language: session.language,
       sentByFlowSessionId: session.id,
     },
   );

@@ -1,5 +1,7 @@
+import { REMINDER_CONSENT_QUESTION } from '../../consent/consent-texts.ts';
 import type { BuiltInFlow } from './built-in-flow.schema.ts';
 import { BUILT_IN_TEAMS } from './built-in-teams.ts';
+import { typesetFrench } from './french-typography.ts';
 import { handOffToTeam } from './hand-off-steps.ts';
 
 /**
@@ -11,7 +13,7 @@ import { handOffToTeam } from './hand-off-steps.ts';
  * by a reminder's "Reschedule" button (`vars.trigger.rescheduleAppointmentId`: the new booking replaces
  * that appointment).
  */
-export const bookingFlow: BuiltInFlow = {
+export const bookingFlow: BuiltInFlow = typesetFrench({
   key: 'booking',
   priority: 15,
   oncePerContact: false,
@@ -78,6 +80,7 @@ export const bookingFlow: BuiltInFlow = {
       who_list: {
         type: 'request',
         operation: 'list_practitioners',
+        params: { reason: '{{answers.reason}}', reschedule: '{{vars.trigger.rescheduleAppointmentId}}' },
         saveAs: 'practitioners',
         next: 'who',
         failure: 'reception',
@@ -93,7 +96,15 @@ export const bookingFlow: BuiltInFlow = {
             id: 'any',
             title: { fr: 'Peu importe', en: 'No preference' },
             description: { fr: 'Le premier disponible', en: 'Whoever is free first' },
-            aliases: ['indifferent', 'n importe', 'any'],
+            aliases: [
+              'indifferent',
+              'n importe',
+              'n importe lequel',
+              'n importe qui',
+              'any',
+              'anyone',
+              'no preference',
+            ],
             next: 'when',
           },
         ],
@@ -119,7 +130,13 @@ export const bookingFlow: BuiltInFlow = {
       find: {
         type: 'request',
         operation: 'find_slots',
-        params: { preference: '{{answers.when}}', practitioner: '{{answers.practitioner}}' },
+        params: {
+          preference: '{{answers.when}}',
+          practitioner: '{{answers.practitioner}}',
+          // "Anyone" is anyone who offers what the reason needs: not the paediatrician for an adult.
+          reason: '{{answers.reason}}',
+          reschedule: '{{vars.trigger.rescheduleAppointmentId}}',
+        },
         saveAs: 'slots',
         next: 'pick',
         failure: 'reception',
@@ -210,10 +227,7 @@ export const bookingFlow: BuiltInFlow = {
       consent_ask: {
         type: 'menu',
         // The very words of the consent ledger (REMINDER_CONSENT_QUESTION): the record keeps what was shown.
-        prompt: {
-          fr: 'Acceptez-vous de recevoir des rappels par WhatsApp ?',
-          en: 'Do you agree to receive reminders on WhatsApp?',
-        },
+        prompt: { fr: REMINDER_CONSENT_QUESTION.fr, en: REMINDER_CONSENT_QUESTION.en },
         options: [
           {
             id: 'yes',
@@ -274,4 +288,4 @@ export const bookingFlow: BuiltInFlow = {
       }),
     },
   },
-};
+});

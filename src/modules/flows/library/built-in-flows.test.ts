@@ -22,6 +22,20 @@ describe.each(BUILT_IN_FLOWS.map((flow) => [flow.key, flow] as const))('built-in
     expect(missing).toEqual([]);
   });
 
+  test('French texts are spaced the French way: no-break spaces inside « » and before : ; ! ?', () => {
+    const badlySpaced = frenchTexts(flow.definition).filter((text) =>
+      /« | »| [:;!?]|«[^\u00A0]|[^\u00A0]»|[^\u202F\u00A0][;!?](?:\s|$)/.test(text),
+    );
+    expect(badlySpaced).toEqual([]);
+  });
+
+  test('no text sends the patient to “the emergency services” without the number to call', () => {
+    const vague = [...frenchTexts(flow.definition), ...englishTexts(flow.definition)].filter((text) =>
+      /les secours|emergency services/i.test(text),
+    );
+    expect(vague).toEqual([]);
+  });
+
   test('assigns only to the teams the clinics are given', () => {
     const teams = Object.values(flow.definition.steps).flatMap((step) =>
       step.type === 'assign' && 'team' in step.target ? [step.target.team] : [],
@@ -93,6 +107,22 @@ describe('the host picks the right built-in flow', () => {
     expect(chooseTriggeredFlow(candidates, { kind: 'conversation_closed' })?.flow.key).toBe('csat');
   });
 });
+
+function frenchTexts(value: unknown): string[] {
+  return textsIn(value, 'fr');
+}
+
+function englishTexts(value: unknown): string[] {
+  return textsIn(value, 'en');
+}
+
+function textsIn(value: unknown, language: 'fr' | 'en'): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => textsIn(item, language));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === language && typeof child === 'string' ? [child] : textsIn(child, language),
+  );
+}
 
 /** Enters one step as if the flow started there: what the patient would receive on reaching it. */
 function enterStep(flow: BuiltInFlow, stepId: string, context: FlowContext) {

@@ -1,11 +1,12 @@
 import type { BuiltInFlow } from './built-in-flow.schema.ts';
+import { typesetFrench } from './french-typography.ts';
 
 /**
  * The satisfaction survey sent when a conversation is closed: a 1–5 rating (buttons or a list, as the
  * channel allows; never a link), an optional comment, thanks. The host sends it as a template when the
  * 24-hour window has closed.
  */
-export const csatFlow: BuiltInFlow = {
+export const csatFlow: BuiltInFlow = typesetFrench({
   key: 'csat',
   priority: 100,
   // Every closed conversation is rated, not only a patient's first one.
@@ -64,4 +65,4 @@ export const csatFlow: BuiltInFlow = {
       done: { type: 'end' },
     },
   },
-};
+});

@@ -54,11 +54,11 @@ export function faqAnswerSteps(exits: MenuExits): Record<string, Step> {
       '🕘 Horaires d’ouverture\n' +
         'Nos horaires sont affichés à l’entrée et sur nos pages en ligne (annuaire, prise de rendez-vous). ' +
         'Vous pouvez nous écrire ici à toute heure : les messages reçus pendant la fermeture sont lus dès la réouverture.\n' +
-        'En cas d’urgence, n’attendez pas notre réponse : appelez les secours.',
+        'En cas d’urgence, n’attendez pas notre réponse : appelez {{org.emergency_call.fr}}.',
       '🕘 Opening hours\n' +
         'Our opening hours are displayed at the entrance and on our online pages (directory, online booking). ' +
         'You can write to us here at any time: messages received while we are closed are read as soon as we reopen.\n' +
-        'In an emergency, do not wait for our reply: call emergency services.',
+        'In an emergency, do not wait for our reply: call {{org.emergency_call.en}}.',
     ),
     faq_address: answer(
       '📍 Adresse et accès\n' +

@@ -23,10 +23,21 @@ function chat(options: Parameters<typeof hostContext>[0] = {}): FlowChat {
 }
 
 describe('FAQ menu on WhatsApp', () => {
+  test('the welcome names the emergency number the clinic set, in the patient’s language', () => {
+    const [alone] = sent(chat({ emergencyNumbers: { emergency: '112' } }).start());
+    expect(shown(alone).text).toContain('appelez le 112.');
+    const [english] = sent(chat({ language: 'en' }).start());
+    expect(shown(english).text).toContain('In an emergency, do not wait for our reply: call 15 (or 112).');
+  });
+
   test('welcomes the patient by the clinic’s name, then lists what they can do', () => {
     const [welcome, menu] = sent(chat().start());
     expect(shown(welcome).text).toContain('Bienvenue chez Cabinet Dupont');
-    expect(shown(welcome).text).toContain('urgence');
+    expect(shown(welcome).text).toContain(
+      'En cas d’urgence, n’attendez pas notre réponse : appelez le 15 (ou le 112).',
+    );
+    // The colon is held to its word by a no-break space: it never starts a line on the phone.
+    expect(welcome?.type === 'text' ? welcome.text : '').toContain('réponse\u00A0: appelez');
     expect(menu?.type).toBe('list');
     expect(shown(menu).options).toEqual(MAIN_MENU_FR);
   });

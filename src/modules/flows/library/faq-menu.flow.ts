@@ -2,6 +2,7 @@ import { bookingFlow } from './booking.flow.ts';
 import type { BuiltInFlow } from './built-in-flow.schema.ts';
 import { BUILT_IN_TEAMS } from './built-in-teams.ts';
 import { faqAnswerSteps } from './faq-answers.steps.ts';
+import { typesetFrench } from './french-typography.ts';
 import { handOffToTeam } from './hand-off-steps.ts';
 import { healthTipsSteps } from './health-tips.steps.ts';
 import { nonUrgentQuestionFlow } from './non-urgent-question.flow.ts';
@@ -13,7 +14,7 @@ const exits = { menu: 'menu', human: 'reception', failure: 'not_understood' };
  * question (its own flow), an appointment or anything else (reception, until booking by chat exists).
  * Menus do not screen for red flags, so a patient who writes instead of choosing goes to a person soon.
  */
-export const faqMenuFlow: BuiltInFlow = {
+export const faqMenuFlow: BuiltInFlow = typesetFrench({
   key: 'faq_menu',
   // A keyword is more specific than "new conversation": the symptom intake wins over the menu.
   priority: 50,
@@ -46,8 +47,8 @@ export const faqMenuFlow: BuiltInFlow = {
         message: {
           type: 'text',
           text: {
-            fr: 'Bonjour 👋 Bienvenue chez {{org.name}}.\nEn cas d’urgence, n’attendez pas notre réponse : appelez les secours.',
-            en: 'Hello 👋 Welcome to {{org.name}}.\nIn an emergency, do not wait for our reply: call emergency services.',
+            fr: 'Bonjour 👋 Bienvenue chez {{org.name}}.\nEn cas d’urgence, n’attendez pas notre réponse : appelez {{org.emergency_call.fr}}.',
+            en: 'Hello 👋 Welcome to {{org.name}}.\nIn an emergency, do not wait for our reply: call {{org.emergency_call.en}}.',
           },
         },
         next: 'menu',
@@ -138,4 +139,4 @@ export const faqMenuFlow: BuiltInFlow = {
       }),
     },
   },
-};
+});

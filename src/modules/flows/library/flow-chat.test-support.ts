@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { type OutboundMessage, outboundMessageSchema } from '../../../channels/outbound-message.ts';
 import { checkWhatsAppLimits } from '../../../channels/whatsapp/whatsapp-limits.ts';
+import type { OrgEmergencyNumbers } from '../../orgs/org.schema.ts';
 import {
   advance,
   type FlowContext,
@@ -10,6 +11,7 @@ import {
   type FlowSession,
   type ScreenAnswer,
 } from '../engine/index.ts';
+import { emergencyVariables } from '../flow-host-context.ts';
 import { screenForRedFlags } from '../red-flags/screen-for-red-flags.ts';
 
 /** The host's `screen`: the real red-flag screening, its most urgent finding. */
@@ -32,7 +34,12 @@ export const TEXT_ONLY: FlowContext['channel'] = {
 };
 
 export function hostContext(
-  options: { language?: 'fr' | 'en'; channel?: FlowContext['channel'] } = {},
+  options: {
+    language?: 'fr' | 'en';
+    channel?: FlowContext['channel'];
+    emergencyNumbers?: OrgEmergencyNumbers;
+    fields?: Record<string, string>;
+  } = {},
 ): FlowContext {
   return {
     now: '2027-03-02T09:30:00.000Z',
@@ -41,8 +48,16 @@ export function hostContext(
       timeZone: 'Europe/Paris',
       defaultLanguage: 'fr',
       businessHours: { weekly: { tue: [{ from: '08:00', to: '19:00' }] } },
+      ...emergencyVariables(
+        options.emergencyNumbers ?? { emergency: '15', european: '112', suicide: '3114' },
+      ),
     },
-    contact: { firstName: 'Camille', language: options.language ?? 'fr', fields: {}, tags: [] },
+    contact: {
+      firstName: 'Camille',
+      language: options.language ?? 'fr',
+      fields: options.fields ?? {},
+      tags: [],
+    },
     channel: options.channel ?? WHATSAPP,
     screen: realScreen,
   };
@@ -116,17 +131,23 @@ export function sent(effects: readonly FlowEffect[]): OutboundMessage[] {
   return effects.flatMap((effect) => (effect.type === 'send' ? [effect.message] : []));
 }
 
-/** What the patient reads of a message: its text or body, then the titles offered (empty for a text). */
+/**
+ * What the patient reads of a message: its text or body, then the titles offered (empty for a text).
+ * No-break spaces read as spaces here: the French spacing has tests of its own (built-in-flows.test).
+ */
 export function shown(message: OutboundMessage | undefined): { text: string; options: string[] } {
   switch (message?.type) {
     case 'text':
-      return { text: message.text, options: [] };
+      return { text: plainSpaces(message.text), options: [] };
     case 'buttons':
-      return { text: message.body, options: message.buttons.map((button) => button.title) };
+      return {
+        text: plainSpaces(message.body),
+        options: message.buttons.map((button) => plainSpaces(button.title)),
+      };
     case 'list':
       return {
-        text: message.body,
-        options: message.sections.flatMap((section) => section.rows.map((row) => row.title)),
+        text: plainSpaces(message.body),
+        options: message.sections.flatMap((section) => section.rows.map((row) => plainSpaces(row.title))),
       };
     default:
       throw new Error(`expected a text, buttons or a list, got ${message?.type ?? 'nothing'}`);
@@ -151,5 +172,10 @@ export function effectOf<T extends FlowEffect['type']>(
 }
 
 export function notes(effects: readonly FlowEffect[]): string[] {
-  return effects.flatMap((effect) => (effect.type === 'add_note' ? [effect.text] : []));
+  return effects.flatMap((effect) => (effect.type === 'add_note' ? [plainSpaces(effect.text)] : []));
+}
+
+/** No-break spaces (U+00A0, U+202F) as plain ones. */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u00A0\u202F]/g, ' ');
 }

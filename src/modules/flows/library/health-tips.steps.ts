@@ -48,11 +48,11 @@ export function healthTipsSteps(exits: MenuExits): Record<string, Step> {
       '🌡️ Fièvre chez l’adulte\n' +
         'La fièvre (38 °C ou plus) est le plus souvent la réaction du corps à une infection. Reposez-vous, buvez souvent et, si elle vous gêne, prenez du paracétamol en respectant la dose de la notice.\n' +
         'Consultez si elle dure plus de 3 jours, dépasse 40 °C ou revient après avoir disparu, ou si vous êtes enceinte, âgé(e) ou sous un traitement qui affaiblit l’immunité.\n' +
-        'Appelez les secours sans attendre en cas de raideur de la nuque, de taches sur la peau qui ne s’effacent pas quand on appuie dessus, de confusion ou de difficulté à respirer.',
+        'Appelez {{org.emergency_call.fr}} sans attendre en cas de raideur de la nuque, de taches sur la peau qui ne s’effacent pas quand on appuie dessus, de confusion ou de difficulté à respirer.',
       '🌡️ Fever in adults\n' +
         'A fever (38 °C or more) is most often the body fighting an infection. Rest, drink often and, if it bothers you, take paracetamol at the dose on the leaflet.\n' +
         'See a doctor if it lasts more than 3 days, goes above 40 °C or comes back after going away, or if you are pregnant, elderly or on a treatment that weakens immunity.\n' +
-        'Call emergency services at once for a stiff neck, spots on the skin that do not fade when pressed, confusion or difficulty breathing.',
+        'Call {{org.emergency_call.en}} at once for a stiff neck, spots on the skin that do not fade when pressed, confusion or difficulty breathing.',
     ),
     tip_medicines: answer(
       '💊 Vos médicaments\n' +

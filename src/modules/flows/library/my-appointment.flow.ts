@@ -1,11 +1,12 @@
 import type { BuiltInFlow } from './built-in-flow.schema.ts';
+import { typesetFrench } from './french-typography.ts';
 
 /**
  * The patient cancels or moves an appointment by chat. Moving starts the booking flow, which receives
  * the chosen appointment as `vars.trigger.rescheduleAppointmentId` and replaces it once a new time is
  * booked (the old one is kept until then).
  */
-export const myAppointmentFlow: BuiltInFlow = {
+export const myAppointmentFlow: BuiltInFlow = typesetFrench({
   key: 'my_appointment',
   priority: 12,
   oncePerContact: false,
@@ -162,4 +163,4 @@ export const myAppointmentFlow: BuiltInFlow = {
       bye: { type: 'end' },
     },
   },
-};
+});

@@ -1,12 +1,13 @@
 import type { BuiltInFlow } from './built-in-flow.schema.ts';
 import { BUILT_IN_TEAMS } from './built-in-teams.ts';
+import { typesetFrench } from './french-typography.ts';
 import { redFlagSteps } from './red-flag-steps.ts';
 
 /**
  * A medical question that can wait: the patient writes it (screened for red flags, like every answer
  * here), says since when if it is about a symptom, and is told when the nurses will answer.
  */
-export const nonUrgentQuestionFlow: BuiltInFlow = {
+export const nonUrgentQuestionFlow: BuiltInFlow = typesetFrench({
   key: 'non_urgent_question',
   priority: 20,
   oncePerContact: false,
@@ -58,8 +59,8 @@ export const nonUrgentQuestionFlow: BuiltInFlow = {
         message: {
           type: 'text',
           text: {
-            fr: 'Merci, votre question est transmise à notre équipe soignante. Un infirmier ou un médecin vous répondra ici sous 48 h ouvrées.\nSi votre état s’aggrave d’ici là, n’attendez pas : appelez-nous, ou les secours en cas d’urgence.',
-            en: 'Thank you, your question has been passed on to our care team. A nurse or a doctor will answer here within 2 working days.\nIf you get worse in the meantime, do not wait: call us, or emergency services in an emergency.',
+            fr: 'Merci, votre question est transmise à notre équipe soignante. Un infirmier ou un médecin vous répondra ici sous 48 h ouvrées.\nSi votre état s’aggrave d’ici là, n’attendez pas : appelez-nous, ou {{org.emergency_call.fr}} en cas d’urgence.',
+            en: 'Thank you, your question has been passed on to our care team. A nurse or a doctor will answer here within 2 working days.\nIf you get worse in the meantime, do not wait: call us, or {{org.emergency_call.en}} in an emergency.',
           },
         },
         next: 'summary',
@@ -86,4 +87,4 @@ export const nonUrgentQuestionFlow: BuiltInFlow = {
       }),
     },
   },
-};
+});

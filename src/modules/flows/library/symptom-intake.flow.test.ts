@@ -3,8 +3,8 @@ import type { FlowEffect } from '../engine/index.ts';
 import { effectOf, FlowChat, hostContext, notes, sent, shown, transcript } from './flow-chat.test-support.ts';
 import { symptomIntakeFlow } from './symptom-intake.flow.ts';
 
-function chat(language: 'fr' | 'en' = 'fr'): FlowChat {
-  const patient = new FlowChat(symptomIntakeFlow.definition, hostContext({ language }));
+function chat(language: 'fr' | 'en' = 'fr', fields: Record<string, string> = {}): FlowChat {
+  const patient = new FlowChat(symptomIntakeFlow.definition, hostContext({ language, fields }));
   patient.start();
   return patient;
 }
@@ -107,6 +107,41 @@ describe('symptom intake: who answers', () => {
     const [note] = notes(effects);
     expect(note).toContain('Grossesse : OUI');
     expect(note).toContain('Traitements en cours : aucun');
+  });
+
+  test.each([
+    ['sex', 'M'],
+    ['gender', 'Homme'],
+    ['sex', 'male'],
+  ])('a patient recorded male (%s: %s) is not asked about pregnancy; the note says so', (field, value) => {
+    const patient = chat('fr', { [field]: value });
+    const next = sent(answer(patient, 'mal au ventre', 'depuis hier', '4', '34'));
+    expect(shown(next[0]).text).toMatch(/^Prenez-vous actuellement des médicaments/);
+    const [note] = notes(patient.say('aucun'));
+    expect(note).toContain('Grossesse : non demandée');
+  });
+
+  test('a patient recorded female, or with no sex recorded, is asked', () => {
+    const records: Array<Record<string, string>> = [{ sex: 'F' }, {}];
+    for (const fields of records) {
+      const patient = chat('fr', fields);
+      const next = sent(answer(patient, 'mal au ventre', 'depuis hier', '4', '34'));
+      expect(shown(next[0]).text).toBe('Êtes-vous enceinte ? (ou la personne pour qui vous écrivez)');
+    }
+  });
+
+  test('the intro and the acknowledgement name the clinic’s emergency number', () => {
+    const patient = new FlowChat(symptomIntakeFlow.definition, hostContext());
+    expect(transcript(patient.start())).toContain(
+      'En cas d’urgence, n’attendez pas : appelez le 15 (ou le 112).',
+    );
+    const effects = answer(patient, 'mal à la gorge', 'depuis 3 jours', '4', '70', 'aucun');
+    expect(transcript(effects)).toContain('en cas d’urgence, appelez le 15 (ou le 112).');
+    const london = new FlowChat(
+      symptomIntakeFlow.definition,
+      hostContext({ language: 'en', emergencyNumbers: { emergency: '999' } }),
+    );
+    expect(transcript(london.start())).toContain('In an emergency, do not wait: call 999.');
   });
 
   test.each([

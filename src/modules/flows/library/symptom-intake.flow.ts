@@ -2,6 +2,7 @@ import type { Condition } from '../engine/index.ts';
 import type { BilingualText } from './bilingual-text.ts';
 import type { BuiltInFlow } from './built-in-flow.schema.ts';
 import { BUILT_IN_TEAMS } from './built-in-teams.ts';
+import { typesetFrench } from './french-typography.ts';
 import { handOffToTeam } from './hand-off-steps.ts';
 import { intakeNote, intakeSummarySteps } from './intake-summary.steps.ts';
 import { RED_FLAG_HANDOFF } from './red-flag-steps.ts';
@@ -31,6 +32,13 @@ const SEVERE_FROM = 8;
 /** Younger than this, the paediatricians answer. */
 const PAEDIATRIC_UNDER = 16;
 
+/** How a record may say male, folded (case and accents ignored): M, male, homme, masculin, H… */
+const MALE_VALUES = ['m', 'male', 'man', 'homme', 'h', 'masculin', 'masc'];
+
+function recordedMale(field: string): Condition {
+  return { type: 'contact_field', field, op: 'in', value: MALE_VALUES };
+}
+
 const complaintMentionsSkin: Condition = {
   type: 'any',
   conditions: SKIN_WORDS.map((word) => ({ type: 'answer', key: 'complaint', op: 'contains', value: word })),
@@ -41,7 +49,7 @@ const complaintMentionsSkin: Condition = {
  * matter, current treatments. Every answer is screened for red flags; a severe one stops the questions.
  * The team reads one note with every answer, and the patient is told which team will answer.
  */
-export const symptomIntakeFlow: BuiltInFlow = {
+export const symptomIntakeFlow: BuiltInFlow = typesetFrench({
   key: 'symptom_intake',
   priority: 10,
   oncePerContact: false,
@@ -73,8 +81,8 @@ export const symptomIntakeFlow: BuiltInFlow = {
         message: {
           type: 'text',
           text: {
-            fr: 'Je vais vous poser quelques questions courtes pour préparer la réponse d’un soignant.\nEn cas d’urgence, n’attendez pas : appelez les secours.',
-            en: 'I will ask you a few short questions so that a clinician can prepare their answer.\nIn an emergency, do not wait: call emergency services.',
+            fr: 'Je vais vous poser quelques questions courtes pour préparer la réponse d’un soignant.\nEn cas d’urgence, n’attendez pas : appelez {{org.emergency_call.fr}}.',
+            en: 'I will ask you a few short questions so that a clinician can prepare their answer.\nIn an emergency, do not wait: call {{org.emergency_call.en}}.',
           },
         },
         next: 'complaint',
@@ -137,7 +145,12 @@ export const symptomIntakeFlow: BuiltInFlow = {
         failure: 'incomplete',
         next: 'pregnancy_check',
       },
-      // Asked of anyone of childbearing age: the flow knows no one's sex, and "not applicable" is an answer.
+      // Why it is asked: pregnancy changes which medicines, X-rays and advice a clinician may give for
+      // almost any complaint, and makes abdominal pain or bleeding a possible obstetric emergency. So
+      // the complaint does not decide; whether the person can be pregnant does: aged 12 to 55, unless
+      // the patient's record says male (a `sex` or `gender` field). The record is the writer's, not
+      // always the patient's: a man writing for his wife is not asked, and the team's note says
+      // « Grossesse : non demandée » so the clinician asks if it matters.
       pregnancy_check: {
         type: 'branch',
         cases: [
@@ -147,6 +160,8 @@ export const symptomIntakeFlow: BuiltInFlow = {
               conditions: [
                 { type: 'answer', key: 'age', op: 'gte', value: 12 },
                 { type: 'answer', key: 'age', op: 'lte', value: 55 },
+                { type: 'not', condition: recordedMale('sex') },
+                { type: 'not', condition: recordedMale('gender') },
               ],
             },
             next: 'pregnancy',
@@ -232,8 +247,8 @@ export const symptomIntakeFlow: BuiltInFlow = {
         reason: 'severe_symptoms',
         urgent: true,
         message: {
-          fr: 'Merci. Vous décrivez une gêne importante : nous transmettons votre demande en priorité à un médecin de l’équipe, qui vous répondra ici dès que possible.\nSi votre état s’aggrave, appelez les secours sans attendre.',
-          en: 'Thank you. You describe severe discomfort: we are passing your request to one of our doctors first, who will answer here as soon as possible.\nIf you get worse, call emergency services without waiting.',
+          fr: 'Merci. Vous décrivez une gêne importante : nous transmettons votre demande en priorité à un médecin de l’équipe, qui vous répondra ici dès que possible.\nSi votre état s’aggrave, appelez {{org.emergency_call.fr}} sans attendre.',
+          en: 'Thank you. You describe severe discomfort: we are passing your request to one of our doctors first, who will answer here as soon as possible.\nIf you get worse, call {{org.emergency_call.en}} without waiting.',
         },
       }),
       ...intakeSummarySteps(
@@ -261,12 +276,12 @@ export const symptomIntakeFlow: BuiltInFlow = {
       }),
     },
   },
-};
+});
 
 /** "Your request goes to <team>": who will answer, and where, so the patient knows what happens next. */
 function teamWillAnswer(team: BilingualText): BilingualText {
   return {
-    fr: `Merci, c’est noté. Votre demande est transmise à ${team.fr} : un soignant vous répondra ici dès que possible, pendant nos heures d’ouverture.\nSi les symptômes s’aggravent d’ici là, recontactez-nous ; en cas d’urgence, appelez les secours.`,
-    en: `Thank you, that is noted. Your request has been passed on to ${team.en}: a clinician will answer here as soon as possible, during our opening hours.\nIf the symptoms get worse in the meantime, contact us again; in an emergency, call emergency services.`,
+    fr: `Merci, c’est noté. Votre demande est transmise à ${team.fr} : un soignant vous répondra ici dès que possible, pendant nos heures d’ouverture.\nSi les symptômes s’aggravent d’ici là, recontactez-nous ; en cas d’urgence, appelez {{org.emergency_call.fr}}.`,
+    en: `Thank you, that is noted. Your request has been passed on to ${team.en}: a clinician will answer here as soon as possible, during our opening hours.\nIf the symptoms get worse in the meantime, contact us again; in an emergency, call {{org.emergency_call.en}}.`,
   };
 }

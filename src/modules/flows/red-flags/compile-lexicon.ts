@@ -47,6 +47,8 @@ export interface LexiconWords {
   negationCancellers: ReadonlySet<string>;
   fillers: ReadonlySet<string>;
   clauseBreakers: ReadonlySet<string>;
+  coordinators: ReadonlySet<string>;
+  pastStoppers: ReadonlySet<string>;
   numbers: ReadonlyMap<string, number>;
   /** Words spelled right that must never be read as a typo of another: every lexicon word, and more. */
   known: ReadonlySet<string>;
@@ -63,6 +65,7 @@ export interface CompiledLexicon {
   categories: ReadonlyArray<{ category: RedFlagCategory; pattern: CompiledPattern }>;
   concepts: ReadonlyArray<{ concept: Concept; pattern: CompiledPattern }>;
   exclusions: readonly CompiledPattern[];
+  past: readonly CompiledPattern[];
   words: LexiconWords;
   /** How many distinct atoms and elements: their ids run from 0 to these, excluded. */
   atomCount: number;
@@ -78,6 +81,8 @@ const LIST_NAMES = [
   'negationCancellers',
   'fillers',
   'clauseBreakers',
+  'coordinators',
+  'pastStoppers',
 ] as const;
 type ListName = (typeof LIST_NAMES)[number];
 
@@ -95,6 +100,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
   const categories: Array<{ category: RedFlagCategory; pattern: CompiledPattern }> = [];
   const concepts: Array<{ concept: Concept; pattern: CompiledPattern }> = [];
   const exclusions: CompiledPattern[] = [];
+  const past: CompiledPattern[] = [];
   const lists: Record<ListName, Set<string>> = {
     negators: new Set(),
     negatorsAfterNe: new Set(),
@@ -102,6 +108,8 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     negationCancellers: new Set(),
     fillers: new Set(),
     clauseBreakers: new Set(),
+    coordinators: new Set(),
+    pastStoppers: new Set(),
   };
   const numbers = new Map<string, number>();
   const known = new Set<string>();
@@ -129,6 +137,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
       }
     }
     for (const source of lexicon.exclusions) exclusions.push(compile(source, false));
+    for (const source of lexicon.past) past.push(compile(source, false));
     for (const name of LIST_NAMES) {
       for (const word of lexicon.words[name]) lists[name].add(word);
     }
@@ -139,7 +148,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     }
   }
 
-  const everyPattern = [...categories, ...concepts].map((entry) => entry.pattern).concat(exclusions);
+  const everyPattern = [...categories, ...concepts].map((entry) => entry.pattern).concat(exclusions, past);
   // A word the lexicon knows (a word, or one beginning with a stem) is never a typo of another one:
   // « convulsion » is not a typo of « confusion ».
   for (const pattern of everyPattern) {
@@ -155,6 +164,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     categories,
     concepts,
     exclusions,
+    past,
     words: { ...lists, numbers, known, knownPrefixes },
     atomCount: atomIds.size,
     elementCount: elementIds.size,

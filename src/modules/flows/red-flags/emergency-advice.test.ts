@@ -7,7 +7,7 @@ describe('emergencyAdvice', () => {
     expect(emergencyAdvice('chest_pain', 'fr')).toBe(
       'Ce que vous décrivez peut être une urgence. Appelez le 15 maintenant (ou le 112). ' +
         'Arrêtez tout effort, asseyez-vous ou allongez-vous, et ne conduisez pas. ' +
-        'N’attendez pas notre réponse pour appeler : un membre de l’équipe a été prévenu.',
+        'N’attendez pas notre réponse pour appeler : un membre de l’équipe a été prévenu.',
     );
     expect(emergencyAdvice('chest_pain', 'en')).toBe(
       'What you describe may be an emergency. Call 15 now (or 112). ' +
@@ -18,7 +18,7 @@ describe('emergencyAdvice', () => {
 
   test('suicidal thoughts: the suicide prevention line first, the emergency number for immediate danger', () => {
     const advice = emergencyAdvice('suicidal_thoughts', 'fr', FRENCH_EMERGENCY_NUMBERS);
-    expect(advice).toContain('Appelez le 3114 (prévention du suicide, 24 h/24).');
+    expect(advice).toContain('Appelez le 3114 (prévention du suicide, 24\u00a0h/24).');
     expect(advice).toContain('En cas de danger immédiat, appelez le 15 (ou le 112).');
     expect(advice.indexOf('3114')).toBeLessThan(advice.indexOf('15 (ou'));
   });
@@ -57,6 +57,18 @@ describe('emergencyNumbersSchema', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(
       'a phone number is digits, optionally spaced, e.g. 15, 112, 116 123',
+    );
+  });
+
+  test('suicidal wording beside a more urgent sign: the urgent advice, and the suicide line too', () => {
+    const advice = emergencyAdvice('loss_of_consciousness', 'fr', FRENCH_EMERGENCY_NUMBERS, [
+      'loss_of_consciousness',
+      'suicidal_thoughts',
+    ]);
+    expect(advice).toMatch(/^Ce que vous décrivez peut être une urgence\. Appelez le 15 maintenant/);
+    expect(advice).toContain('Appelez le 3114 (prévention du suicide, 24\u00a0h/24).');
+    expect(emergencyAdvice('chest_pain', 'en', { emergency: '999' }, ['suicidal_thoughts'])).not.toMatch(
+      /suicide/,
     );
   });
 });

@@ -49,7 +49,7 @@ const WHAT_TO_DO: Record<RedFlagCategory, Localised> = {
     en: 'If the blood comes from a wound, press hard on it with a clean cloth and keep pressing. Lie down.',
   },
   loss_of_consciousness: {
-    fr: 'Si la personne respire, mettez-la sur le côté. Si elle ne respire pas, commencez le massage cardiaque : on vous guidera au téléphone.',
+    fr: 'Si la personne respire, mettez-la sur le côté. Si elle ne respire pas, commencez le massage cardiaque : on vous guidera au téléphone.',
     en: 'If the person is breathing, lay them on their side. If not, start chest compressions: you will be guided on the phone.',
   },
   seizure: {
@@ -57,7 +57,7 @@ const WHAT_TO_DO: Record<RedFlagCategory, Localised> = {
     en: 'Put nothing in their mouth, move away anything that could hurt them and note the time it started. Afterwards, lay them on their side.',
   },
   meningitis_signs: {
-    fr: 'N’attendez pas : une fièvre avec raideur de la nuque ou des taches qui ne s’effacent pas doit être vue tout de suite.',
+    fr: 'N’attendez pas : une fièvre avec raideur de la nuque ou des taches qui ne s’effacent pas doit être vue tout de suite.',
     en: 'Do not wait: a fever with a stiff neck or a rash that does not fade must be seen at once.',
   },
   sepsis_signs: {
@@ -89,7 +89,7 @@ const WHAT_TO_DO: Record<RedFlagCategory, Localised> = {
     en: 'Do not eat or drink until a doctor has seen you.',
   },
   suicidal_thoughts: {
-    fr: 'Si vous le pouvez, ne restez pas seul(e) : appelez un proche, et éloignez ce qui pourrait vous blesser.',
+    fr: 'Si vous le pouvez, ne restez pas seul(e) : appelez un proche, et éloignez ce qui pourrait vous blesser.',
     en: 'If you can, do not stay alone: call someone close, and put away anything you could hurt yourself with.',
   },
 };
@@ -100,9 +100,9 @@ const TEXTS = {
     leadSuicide: 'Merci de nous l’avoir dit. Vous n’êtes pas seul(e), et de l’aide existe maintenant.',
     call: (number: string) => `Appelez le ${number} maintenant`,
     or: (number: string) => ` (ou le ${number})`,
-    suicideLine: (number: string) => `Appelez le ${number} (prévention du suicide, 24 h/24).`,
+    suicideLine: (number: string) => `Appelez le ${number} (prévention du suicide, 24\u00a0h/24).`,
     inDanger: (number: string) => `En cas de danger immédiat, appelez le ${number}`,
-    closing: 'N’attendez pas notre réponse pour appeler : un membre de l’équipe a été prévenu.',
+    closing: 'N’attendez pas notre réponse pour appeler : un membre de l’équipe a été prévenu.',
   },
   en: {
     lead: 'What you describe may be an emergency.',
@@ -124,6 +124,8 @@ export function emergencyAdvice(
   category: RedFlagCategory,
   language: 'fr' | 'en',
   numbers: EmergencyNumbers = FRENCH_EMERGENCY_NUMBERS,
+  /** Every sign the message raised: suicidal wording beside a more urgent sign still gets its line. */
+  alsoRaised: readonly RedFlagCategory[] = [],
 ): string {
   const texts = TEXTS[language];
   const orEuropean =
@@ -136,5 +138,11 @@ export function emergencyAdvice(
     return [texts.leadSuicide, texts.suicideLine(numbers.suicide), danger, todo, texts.closing].join(' ');
   }
   const lead = category === 'suicidal_thoughts' ? texts.leadSuicide : texts.lead;
-  return [lead, `${texts.call(numbers.emergency)}${orEuropean}.`, todo, texts.closing].join(' ');
+  const suicideToo =
+    category !== 'suicidal_thoughts' && alsoRaised.includes('suicidal_thoughts') && numbers.suicide
+      ? [texts.suicideLine(numbers.suicide)]
+      : [];
+  return [lead, `${texts.call(numbers.emergency)}${orEuropean}.`, todo, ...suicideToo, texts.closing].join(
+    ' ',
+  );
 }

@@ -19,6 +19,11 @@ export function isTypoOf(typed: string, word: string): boolean {
   // A slip on the first letter is rare on a phone, and allowing it makes "every" a typo of "fever".
   if (typed[0] !== word[0]) return false;
   if (word.length >= 4 && squeezeDoubles(typed) === squeezeDoubles(word)) return true;
+  return isSlipOf(typed, word);
+}
+
+/** `isTypoOf` without its doubled-letters rule: the edits alone, within the word's budget. */
+export function isSlipOf(typed: string, word: string): boolean {
   if (word.length === 4) return typed.length === 4 && isOneSwap(typed, word);
   const budget = typoBudget(word.length);
   return budget > 0 && editDistanceAtMost(typed, word, budget);
@@ -43,44 +48,67 @@ export function startsWithTypoOf(typed: string, stem: string): boolean {
 
 /** Doubled letters made single: "essouffle" and "esoufle" both read "esoufle". */
 export function squeezeDoubles(word: string): string {
-  return word.replace(/(.)\1+/g, '$1');
+  let first = 1;
+  while (first < word.length && word.charCodeAt(first) !== word.charCodeAt(first - 1)) first += 1;
+  // Most words have no doubled letter: the word itself, no new string.
+  if (first >= word.length) return word;
+  let squeezed = word.slice(0, first);
+  for (let i = first + 1; i < word.length; i += 1) if (word[i] !== word[i - 1]) squeezed += word[i];
+  return squeezed;
 }
 
 /**
  * Optimal string alignment distance (Levenshtein plus swaps of neighbours) compared with a small bound,
- * giving up as soon as a row exceeds it.
+ * giving up as soon as a row exceeds it. Only the cells within `bound` of the diagonal are computed (any
+ * path through the others costs more than the bound): this runs for every unknown word against many
+ * lexicon words, on every message.
  */
 export function editDistanceAtMost(a: string, b: string, bound: number): boolean {
   if (Math.abs(a.length - b.length) > bound) return false;
-  let previousRow: number[] = [];
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 2;
+  const beyond = bound + 1;
+  // Three rows, reused between calls.
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  let previousRow = 0;
+  let row = width;
+  let next = 2 * width;
+  for (let j = 0; j <= b.length + 1; j += 1) rows[row + j] = j <= bound ? j : beyond;
   for (let i = 1; i <= a.length; i += 1) {
-    const next = [i];
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j += 1) {
+    const low = Math.max(1, i - bound);
+    const high = Math.min(b.length, i + bound);
+    // The cells just outside the band are read by the next row: mark them out of reach.
+    rows[next + low - 1] = low === 1 ? i : beyond;
+    rows[next + high + 1] = beyond;
+    let rowMinimum = rows[next + low - 1] ?? beyond;
+    for (let j = low; j <= high; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((row[j] ?? i) + 1, (next[j - 1] ?? i) + 1, (row[j - 1] ?? i) + cost);
+      let value = Math.min(
+        (rows[row + j] ?? 0) + 1,
+        (rows[next + j - 1] ?? 0) + 1,
+        (rows[row + j - 1] ?? 0) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (previousRow[j - 2] ?? i) + 1);
+        value = Math.min(value, (rows[previousRow + j - 2] ?? 0) + 1);
       }
-      next.push(value);
+      rows[next + j] = value;
       rowMinimum = Math.min(rowMinimum, value);
     }
     if (rowMinimum > bound) return false;
-    previousRow = row;
-    row = next;
+    [previousRow, row, next] = [row, next, previousRow];
   }
-  return (row[b.length] ?? bound + 1) <= bound;
+  return (rows[row + b.length] ?? bound + 1) <= bound;
 }
 
+let rows = new Int32Array(96);
+
+/** Whether a and b (same length) differ by two neighbouring letters swapped, and nothing else. */
 function isOneSwap(a: string, b: string): boolean {
-  const differ = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
-  const [first, second] = differ;
-  return (
-    differ.length === 2 &&
-    first !== undefined &&
-    second === first + 1 &&
-    a[first] === b[second] &&
-    a[second] === b[first]
-  );
+  let first = -1;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] === b[i]) continue;
+    if (first !== -1)
+      return i === first + 1 && a[first] === b[i] && a[i] === b[first] && a.slice(i + 1) === b.slice(i + 1);
+    first = i;
+  }
+  return false;
 }

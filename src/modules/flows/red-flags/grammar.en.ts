@@ -19,13 +19,16 @@ export const englishGrammar: LexiconInput['words'] = {
     'do did feel feels feeling like still now keep keeps own strong bad will can could would going ' +
     'gone get getting',
   clauseBreakers: 'but except however although though whereas',
+  coordinators: 'or nor',
+  pastStoppers: 'and now again today tonight currently since then started starting',
   protectedWords:
     'alleg* sign* single conscious heartburn heartbeat faith* paint* plain* print* sacrific* poisson* ' +
     'prison* occasion* conclu* concession* confess* delivery deliveries deliver delivers delicious ' +
     'strode strove strobe sleep sleeps poignant comma commas odd sceptic* skeptic* sizing snag ' +
     'subsid* unconsciously slurp* strike* stoke* blond* bloom* brood* desir* construct* contradict* ' +
-    'contracep* monocyt* hear heard heat',
+    'contracep* monocyt* hear heard heat beach noise* nose shout* hand hands',
   numbers:
     'one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 ' +
-    'thirteen=13 fourteen=14 twenty=20 thirty=30',
+    'thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19 twenty=20 ' +
+    'thirty=30 forty=40 fifty=50 hundred=100',
 };

@@ -18,6 +18,8 @@ export const frenchGrammar: LexiconInput['words'] = {
     'plus moins bien assez peu tout toute tous toutes je il elle on me te se lui y qui que est suis ' +
     'ai depuis ne fort forte grosse gros',
   clauseBreakers: 'mais sauf cependant pourtant toutefois hormis sinon',
+  coordinators: 'ou',
+  pastStoppers: 'et maintenant depuis puis encore nouveau recommence aujourd hui ce soir matin actuellement',
   protectedWords:
     'alleg* signe* sain saine saint* soign* soin soins baign* bain couleur* douceur etouffant* chaleur ' +
     'respect* suicidaire* conscient* inconsciemment consciemment epanou* sacrifi* surdou* poisson* ' +

@@ -1,5 +1,10 @@
 import { englishCombinationSigns } from './combination-signs.en.ts';
 import { englishGrammar } from './grammar.en.ts';
+import { englishCardioRespiratoryFlags } from './lexicon/en/cardio-respiratory.ts';
+import { englishClasses } from './lexicon/en/classes.ts';
+import { englishMentalHealthFlags } from './lexicon/en/mental-health.ts';
+import { englishNeuroFlags } from './lexicon/en/neuro.ts';
+import { englishOtherFlags } from './lexicon/en/other.ts';
 import type { LexiconInput } from './lexicon.schema.ts';
 
 /**
@@ -9,181 +14,60 @@ import type { LexiconInput } from './lexicon.schema.ts';
  */
 export const englishLexicon: LexiconInput = {
   language: 'en',
-  classes: {
-    pain: 'pain pains painful ache* aching hurt hurts hurting pressure tight tightness tightening squeez* crush* heavy heaviness',
-    chest: 'chest sternum breastbone',
-    belly: 'stomach belly tummy abdomen abdominal gut',
-    intense:
-      'severe severely excruciating unbearable agoniz* agonis* worst terrible horrible intense extreme awful',
-    head: 'head skull',
-    meds:
-      'pill pills tablet tablets meds medication* medicine* paracetamol acetaminophen tylenol ibuprofen advil ' +
-      'aspirin sleeping antidepressant* opioid* oxycodone painkiller* insulin',
-    toxic:
-      'bleach detergent battery batteries button magnet* pod pods antifreeze poison chemical* cleaner ' +
-      'pesticide* weedkiller mushroom* petrol gasoline',
-  },
+  classes: englishClasses,
   categories: {
-    chest_pain: [
-      'any: @pain @chest',
-      'burn|burning chest',
-      'any: @pain heart',
-      { pattern: '@pain radiat*|spread*|going|goes|shoot* arm|jaw|shoulder|neck', maxGap: 3 },
-      'any: @pain jaw arm',
-      'heart attack',
-      'angina',
-    ],
-    breathing_difficulty: [
-      'can|could not breathe|breath|breathing',
-      'unable breathe|breath|breathing',
-      'not breathing',
-      'hard|difficult*|difficulty|trouble|struggl*|problem* breath*',
-      'short* breath',
-      'breathless*',
-      'gasp*',
-      'chok*',
-      'suffocat*',
-      'not catch breath',
-      'not get air',
-      'any: lips|lip|face|fingers|tongue blue|grey|gray|purple',
-      'turning|turned|going|gone blue|grey|gray|purple',
-      'inhaler|puffer|ventolin|salbutamol|albuterol not|nothing work*|help*',
-      'having asthma attack',
-      'breathing fast|rapid*|weird*|strange*',
-    ],
-    stroke_signs: [
-      'stroke',
-      'tia',
-      'any: face|mouth|smile|lip|eyelid droop*|drooping|crooked|lopsided|uneven|fallen|paralys*|numb*',
-      'any: weak*|numb*|paralys*|tingl* one|half side',
-      'any: arm|leg weak*|paralys*|heavy|dead sudden*|side|left|right',
-      'any: arm|leg numb*|tingl* sudden*|side', // a numb arm alone is mostly a nerve, not a stroke
-      'not move|lift arm|leg',
-      'slurr*',
-      'any: speech|speaking|talking garbled|jumbled|strange|weird|difficult*|problem*|trouble|slow',
-      'not speak|talk properly|clearly|right',
-      'words jumbled|mixed|garbled|out',
-      'aphasia',
-      'paralys*',
-      'any: lost|loss|losing vision|sight sudden*|eye',
-      'sudden* blind*',
-      'any: double vision sudden*',
-      'any: headache sudden*|violent|explod*|explosive|worst|thunderclap|excruciating',
-      'thunderclap',
-    ],
-    severe_allergy: [
-      'anaphyla*',
-      'throat swell*|swollen|closing|closed|tight*',
-      'swollen|swelling throat',
-      'any: tongue|lips|lip swell*|swollen|puff*',
-      'used|use|using|gave|give|given|inject*|needed|jabbed epipen|adrenaline|epinephrine|autoinjector|injector',
-    ],
-    heavy_bleeding: [
-      'haemorrhag*|hemorrhag*',
-      'any: bleed*|blood heavily|heavy|badly|everywhere|profuse*|gushing|pouring|spurting|soaking|lot|lots|loads',
-      'so|too much blood|bleeding',
-      'bleed*|blood so|too much',
-      'not stop bleed*|nosebleed*',
-      'bleed*|nosebleed* not stop|stopping',
-      { pattern: 'vomit*|throw*|threw|cough*|spit*|puk* blood', maxGap: 1 },
-      'blood vomit*|sick',
-      'black|tarry stool*|poo*|poop',
-      'deep|gaping cut|wound|gash',
-    ],
-    loss_of_consciousness: [
-      'pass|passed|passing out',
-      'faint*',
-      'blacked|black out',
-      'unconscious',
-      'unresponsive',
-      'not responding|respond|responsive',
-      'not wake|waking',
-      'collaps*',
-      'lost|loss consciousness',
-      'knocked out',
-      'cardiac arrest',
-      'not breathing',
-      'no pulse',
-    ],
-    seizure: [
-      'convuls*',
-      'seizing',
-      'having|had seizure|fit',
-      'any: seizure* lasting|lasted|minutes|again|now|still|long|first|stop',
-      'eyes roll*',
-      'status epilepticus',
-    ],
-    meningitis_signs: [
-      'meningitis',
-      'purpura fulminans',
-      'rash|spots|blotches not fade*|disappear*|go',
-      'glass test',
-      'non blanching',
-    ],
-    sepsis_signs: ['sepsis', 'septic', 'septicaemia|septicemia'],
-    severe_head_injury: ['head injury|trauma', 'skull fracture*|fractured', 'fractured skull'],
-    pregnancy_emergency: [
-      'water|waters broke|broken|break|breaking',
-      'baby not|stopped|less move*|moving|kick*',
-      'not feel* baby move*|moving|kick*',
-      'reduced movement*',
-      'ectopic',
-      'eclampsia',
-      'preeclampsia',
-    ],
-    poisoning_overdose: [
-      'overdose*',
-      '=od',
-      'poison*',
-      {
-        pattern:
-          'swallow*|took|taken|take|ate|eaten|drank|drunk|ingest* whole|all|many|lot|lots|bunch|handful|bottle|pack|box|too|<n:10-500> @meds',
-        maxGap: 2,
-      },
-      { pattern: 'swallow*|drank|drunk|ate|eaten|ingest* @toxic', maxGap: 1 },
-      'carbon monoxide',
-    ],
-    severe_burn: [
-      { pattern: 'severe|bad|deep|large|big|third|second|chemical|acid|electrical burn|burns', maxGap: 1 },
-      {
-        pattern: 'burn|burns|burned|burnt|scald|scalded face|eyes|eye|hands|hand|genital*|groin|whole',
-        maxGap: 1,
-      },
-      { pattern: '<n:2-3> burn|burns', maxGap: 2 },
-      'electrocut*',
-      'electric shock',
-      'caught|on fire',
-    ],
-    severe_abdominal_pain: [
-      'any: @pain @belly @intense',
-      'doubled over',
-      '@belly hard|rigid|board',
-      'appendicitis',
-      'peritonitis',
-      'bowel obstruction',
-    ],
-    suicidal_thoughts: [
-      'suicide|suicides',
-      { pattern: 'suicidal', negatable: true },
-      { pattern: 'want|wanna|wish|rather die|dead', negatable: true },
-      'kill* myself|self',
-      'end it all',
-      'end my life',
-      'take own life',
-      'better off dead|without',
-      'no reason live|living',
-      'not want live|living|alive|be',
-      'want|wanna|thinking|think|urge hurt|harm|cut myself',
-      'self harm*',
-      'jump* off|from bridge|building|roof',
-      'slit|slash*|cut wrist|wrists',
-    ],
+    ...englishCardioRespiratoryFlags,
+    ...englishNeuroFlags,
+    ...englishMentalHealthFlags,
+    ...englishOtherFlags,
   },
   concepts: englishCombinationSigns,
   exclusions: [
+    // Idioms and services that share a red flag's word.
+    { pattern: 'stroke of luck|genius|midnight|brush', maxGap: 0 },
+    {
+      pattern:
+        'stroke clinic|unit|nurse|team|rehab*|appointment|prevention|risk|awareness|support|group|specialist|consultant|leaflet',
+      maxGap: 0,
+    },
+    { pattern: 'words in|for french|english|spanish|language', maxGap: 1 },
+    { pattern: 'hair|beard|roots|eyebrows going|gone|turning|turned grey|gray|white', maxGap: 1 },
+    {
+      pattern:
+        'responding|answering|answer|replying|reacting texts|text|calls|call|messages|message|emails|email|phone|question|questions|door|letter|letters',
+      maxGap: 2,
+    },
+    { pattern: 'for|since|past|last|over|about|nearly|almost <n:0-13> wk|wks', maxGap: 0 },
+    { pattern: '<n:0-13> wk|wks ago|pregnant|gestation', maxGap: 0 },
+    { pattern: 'end|ending it|things with', maxGap: 0 },
+    // "kms" is "kill myself" in text-speak, and kilometres after a number: "walked 5 kms".
+    { pattern: '<n:0-99999> kill myself', maxGap: 0 },
+    { pattern: 'rope|ropes ladder|swing|swings|course|climbing|skipping|bridge', maxGap: 0 },
+    { pattern: 'skipping|climbing rope|ropes', maxGap: 0 },
+    { pattern: 'chest x|xray|ray|scan|drain|physio|clinic', maxGap: 0 },
+    { pattern: 'working|helping|work|works as well|good|much', maxGap: 0 },
+    { pattern: 'numb* after|from dentist|dental|injection|anaesthetic|anesthetic|filling', maxGap: 2 },
+    { pattern: 'dentist|dental|anaesthetic|anesthetic numb*', maxGap: 1 },
+    // Idioms: an opinion called nonsense, a faint that did not happen.
+    { pattern: 'talking|talks|talk|talked nonsense|rubbish|gibberish about', maxGap: 0 },
+    { pattern: 'nearly|almost faint*|fainting|fainted|passed', maxGap: 0 },
+    // A normal reading after "has a temperature": a question about it, not a fever.
+    { pattern: 'temperature|temp <d:34-37.9>|<n:34-37>', maxGap: 1 },
+    // "Passed out on the sofa" is asleep; "won't wake" after it still flags on its own.
+    { pattern: 'passed|pass out on|in|front sofa|couch|bed|telly|tv', maxGap: 1 },
+    // A substance asked about for a pet, not swallowed by a person.
+    { pattern: 'poison*|toxic to|for dog|dogs|cat|cats|pet|pets|animals', maxGap: 0 },
+    { pattern: 'weak*|numb* after|since surgery|op|operation|replacement|fracture|cast', maxGap: 3 },
+    { pattern: 'wake|waking early|earlier|late|later', maxGap: 1 },
+    { pattern: 'faint*|fainted sight|needle|needles|injection|jab', maxGap: 3 },
     'blood test*|pressure|sugar|work|result*|donation|type|glucose|count|draw|sample*|donor',
     'food poison*',
     'fitting room',
+    { pattern: 'took|take|taking|taken @someone to|for', maxGap: 0 },
+    {
+      pattern: 'any: fit|fits coughing|cough|giggles|laughter|laughing|sneezing|rage|anger|temper|pique',
+      maxGap: 1,
+    },
     'seizure* medication*|meds|medicine*|pills|tablets|prescription*',
     { pattern: 'swim*|breast|back stroke', maxGap: 0 },
     'backstroke',
@@ -192,9 +76,65 @@ export const englishLexicon: LexiconInput = {
     'bad breath',
     'confused|confusion about|by|with|which|what|how|why|whether',
     'hay fever',
+    { pattern: '=bloods', maxGap: 0 },
+    { pattern: 'heat|hot|humid* suffocating', maxGap: 1 },
+    'suffocating heat',
+    { pattern: 'small|minor|little|tiny burn|burns|burnt', maxGap: 0 },
     'blocked|stuffy|runny nose',
+    { pattern: 'any: swollen|swelling|swell* gland|glands|tonsil*|lymph|node|nodes', maxGap: 1 },
     'breath* through nose',
     { pattern: '<n:0-130> year|years|yr|yrs|yo', maxGap: 0 },
+    // "Die" typed for "dye"; a rash that fades under a glass; what the pharmacy handed over.
+    { pattern: 'breathless*|puffed on|climbing|up stairs|hill|hills|exercise|exertion', maxGap: 1 },
+    {
+      pattern:
+        'dying|die|died of|from boredom|bored|laughter|laughing|embarrassment|shame|hunger|thirst|heat|curiosity',
+      maxGap: 0,
+    },
+    // A course of medicine counted in days: "took 10 days of antibiotics".
+    { pattern: '<n:1-500> day|days|week|weeks|month|months course|@meds', maxGap: 1 },
+    { pattern: 'die|dying|died my|his|her hair|beard|roots|eyebrows', maxGap: 0 },
+    { pattern: 'rash|spots|blotches fades|faded|fade|fading|blanch*|disappears|disappeared', maxGap: 1 },
+    { pattern: 'gave|given|sent|dispensed|supplied me|us <n:1-500> tablets|pills|capsules', maxGap: 1 },
+    // Round 6: a goodbye party, an empty bottle for the pharmacy, a face drooping with tiredness,
+    // a carbon monoxide alarm fitted, gasping for a cuppa.
+    {
+      pattern:
+        'goodbye|farewell party|parties|do|drinks|card|cards|dinner|lunch|meal|gift|present|night|celebration|speech',
+      maxGap: 0,
+    },
+    {
+      pattern:
+        'empty @meds|packets|packs|bottles|boxes need|dispose|disposing|disposal|recycl*|return*|reorder|order|refill',
+      maxGap: 2,
+    },
+    { pattern: 'droop*|drooping from|with tiredness|tired|exhaustion|fatigue|age|ageing|aging', maxGap: 1 },
+    {
+      pattern: 'monoxide alarm|alarms|detector|detectors fitted|installed|check|checks|test|testing|safety',
+      maxGap: 1,
+    },
+    {
+      pattern: 'box|pack|packet|strip|tub sweets|mints|crisps|biscuits|chocolate*|gum|haribo|raisins|cereal',
+      maxGap: 0,
+    },
+    { pattern: 'air con|conditioning|conditioner|fryer|freshener|miles', maxGap: 0 },
+    { pattern: 'gasping for cup|cuppa|tea|coffee|drink|pint|beer|wine|fag|cigarette|smoke', maxGap: 1 },
+  ],
+  past: [
+    '<n:1-99> year|years|yr|yrs|month|months ago|back',
+    'years|months ago',
+    'long time ago',
+    { pattern: 'in <n:1950-2030>', maxGap: 0 },
+    'last year',
+    'when|as i|he|she|we was|were child|kid|baby|young|teenager|teen|little|toddler',
+    { pattern: 'as child|kid|baby|teen*|toddler', maxGap: 1 },
+    'in past',
+    'history',
+    'previous|previously',
+    'died of|from',
+    'passed away',
+    'last week|month|summer|winter|spring|autumn|christmas',
+    { pattern: 'had|have|having it|this|them for years|ages|months', maxGap: 1 },
   ],
   words: englishGrammar,
 };

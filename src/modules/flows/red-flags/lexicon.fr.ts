@@ -1,235 +1,31 @@
 import { frenchCombinationSigns } from './combination-signs.fr.ts';
 import { frenchGrammar } from './grammar.fr.ts';
+import { frenchCardioRespiratory } from './lexicon/fr/cardio-respiratory.ts';
+import { frenchExclusions, frenchPastMarkers } from './lexicon/fr/exclusions.ts';
+import { frenchMentalHealth } from './lexicon/fr/mental-health.ts';
+import { frenchNeuro } from './lexicon/fr/neuro.ts';
+import { frenchOtherEmergencies } from './lexicon/fr/other.ts';
+import { frenchWordClasses } from './lexicon/fr/word-classes.ts';
 import type { LexiconInput } from './lexicon.schema.ts';
 
 /**
  * French wording of red flags, as patients write it. Sources: SAMU « quand appeler le 15 » and
  * ameli.fr urgences; AVC « VITE » (Visage, Inertie, Trouble de la parole, En urgence: Santé publique
  * France); 3114 for suicidal wording; CNGOF for pregnancy; HAS purpura fulminans; and words read in
- * patients' messages. Syntax: `lexicon.schema.ts`.
+ * patients' messages. Syntax: `lexicon.schema.ts`; the wording lives in `lexicon/fr/`, one file per
+ * family of categories.
  */
 export const frenchLexicon: LexiconInput = {
   language: 'fr',
-  classes: {
-    douleur: 'douleur* douloureu* mal oppress* serre serree serrement pression poids ecras* etau',
-    poitrine: 'poitrine thorax thoracique* sternum precordia*',
-    ventre: 'ventre abdomen abdominal* abdominale* estomac bide',
-    intense:
-      'intense* insupportable* atroce* horrible* terrible* violent* enorme* extreme* pire hurle* epouvantable*',
-    tete: 'tete crane',
-    bebe: 'bebe bebes nourrisson* fils fille enfant petit petite garcon il elle ne nee',
-    medicaments:
-      'medicament* medoc* cachet* comprime* pilule* gelule* doliprane paracetamol efferalgan dafalgan ' +
-      'somnifere* anxiolytique* antidepresseur* xanax lexomil stilnox tramadol codeine lithium insuline',
-    toxiques:
-      'javel produit* detergent* lessive capsule* pile piles aimant* essence petrole antigel champignon* ' +
-      'raticide insecticide* pesticide* deboucheur soude acide ammoniaque',
-    benin:
-      'rhume toux grippe angine verrue* bouton* acne mycose* eczema allergie* migraine* insomnie* ' +
-      'traitement ordonnance dossier papier* demarche* attente infection* cystite otite sinusite ' +
-      'constipation diarrhee regime tabac cigarette* alcool kilo* cheveux',
-  },
+  classes: frenchWordClasses,
   categories: {
-    chest_pain: [
-      'any: @douleur @poitrine',
-      'any: douleur*|serre*|oppress*|ecras* coeur',
-      'brul* poitrine|thorax|thoracique',
-      { pattern: '@douleur irradi*|descend*|remont*|part|partant|file bras|machoire|epaule', maxGap: 3 },
-      'any: @douleur machoire bras',
-      'any: elephant|enclume @poitrine',
-      'crise cardiaque',
-      'infarctus',
-      'idm',
-      'angine poitrine',
-    ],
-    breathing_difficulty: [
-      'peux|peut|arrive|arrivons|parviens|parvient|reussis|reussit pas|plus respirer|respire|souffler',
-      'respire|respirer pas|plus',
-      'mal|difficult*|dur|peine|gene respirer|respir*',
-      'respire mal|difficilement',
-      'etouffe|etouffes|etouffer|etouffement|etouffais|etouffait',
-      'suffoqu*',
-      'asphyxi*',
-      'manque* air|souffle|oxygene',
-      'souffle court|coupe',
-      { pattern: 'reprendre|retrouver souffle|respiration', negatable: false },
-      'any: essouffl* repos|assis|allonge|couche|parler|brutal*|soudain*|enormement',
-      { pattern: 'tres|trop|hyper|super|vraiment|completement essouffl*', maxGap: 0 },
-      'any: levre*|bouche|visage|doigts bleu*|violet*|violace*|gris*',
-      'devient|devenu|devenue bleu*|violet*|gris*',
-      'cyanos*',
-      'asthme passe pas|plus',
-      'ventoline|inhalateur|salbutamol fait|marche|soulage pas|plus|rien',
-      'respir* vite|rapide*|bizarre*',
-    ],
-    stroke_signs: [
-      'avc',
-      'accident ischemique|vasculaire',
-      'attaque cerebrale',
-      'hemiplegi*',
-      'paralys*',
-      'visage|bouche|levre|sourire|joue|figure|paupiere tombe*|pend*|affaiss*|travers|tordu*|deform*|fige*|engourdi*|asymetri*',
-      'any: faible*|faiblesse|engourdi*|paralys*|insensible* cote|moitie|hemicorps',
-      'any: bras|jambe faible*|faiblesse|lourd*|paralys* soudain*|brutal*|droit*|gauche*',
-      'any: bras|jambe engourdi*|insensible* soudain*|brutal*|coup|cote', // un bras engourdi seul: un nerf, pas un AVC
-      'peux|peut|arrive|arriv* plus bouger|lever bras|jambe',
-      'any: trouble*|difficult*|bizarre*|confuse|pateus*|incomprehensib* parole|elocution|langage',
-      { pattern: 'parle bizarrement|bizarre|plus|difficilement', maxGap: 1 },
-      'arrive|peux|peut plus parler|articuler',
-      'mots sortent pas|plus',
-      'cherche* mots',
-      'bafouill*',
-      'aphasi*',
-      'dysarthri*',
-      'voi*|voit plus|rien oeil|cote',
-      'any: vision|vue double|trouble|floue|perte soudain*|brutal*',
-      'perte vue|vision',
-      'any: mal|douleur*|cephalee* @tete brutal*|soudain*|violent*|explos*|tonnerre',
-      'jamais eu aussi|autant|si|tellement mal @tete',
-      'pire mal|douleur @tete',
-    ],
-    severe_allergy: [
-      'anaphyla*',
-      'quincke',
-      'any: langue|levre*|glotte gonfl*|enfl*|double*',
-      'gorge gonfl*|enfl*|ferme*|bloque*',
-      'utilis*|pique*|injecte*|fait|mis|mettre epipen|anapen|jext|emerade|adrenaline|stylo',
-    ],
-    heavy_bleeding: [
-      'hemorragi*',
-      'any: saign*|sang beaucoup|enormement|abondant*|abondamment|important*|partout|flot*|gicle*|jet|litre*',
-      'saign*|sang arrete|arreter|arret|stoppe|coupe pas|plus',
-      'saign*|sang sans arret|cesse|interruption',
-      'any: perd*|perte*|plein|flaque* sang',
-      'pisse* sang',
-      { pattern: 'vomi*|crach*|tousse*|toux|rend*|rejet* sang', maxGap: 1 },
-      'sang vomi*|crachat*',
-      'selles|caca noir*|goudron',
-      'any: plaie|coupure|coupe|entaille|blessure profond*|beante*',
-      'gicl*',
-    ],
-    loss_of_consciousness: [
-      'evanou*',
-      'perte*|perdu|perd connaissance|conscience',
-      'inconscient|inconsciente|inconscients',
-      'repond|reagit plus',
-      'reagit pas',
-      'repond pas quand|lorsque',
-      'pas|plus conscient*',
-      { pattern: 'se reveill*|reveil pas|plus', maxGap: 0 },
-      'impossible reveiller',
-      'arrive|arrivons|peux|peut|pouvons|parviens|parvient pas|plus reveiller',
-      'tombe* pommes',
-      'syncope*',
-      'fait|fais|faire malaise',
-      'coma',
-      'arret cardiaque',
-      'respire plus',
-      'pas|plus pouls',
-    ],
-    seizure: [
-      'convuls*',
-      'any: crise* epilep* dure*|depuis|minute*|arrete|arret*|enchain*|premiere|cours|train|maintenant|finit|fini',
-      'etat mal epilep*',
-      'yeux|regard revuls*',
-    ],
-    meningitis_signs: [
-      'meningit*',
-      'purpura fulminans',
-      'tache*|bouton*|plaque*|rougeur* efface*|disparai*|blanchi* pas|plus',
-      'test|signe verre',
-    ],
-    sepsis_signs: ['septicemie', 'sepsis', 'septique*'],
-    severe_head_injury: ['traumatisme* cran*', 'fracture* crane', 'crane ouvert|fendu|enfonce'],
-    pregnancy_emergency: [
-      'perte*|perdu|perds|perd eaux',
-      'poche eaux rompu*|fissur*|perce*|cass*',
-      'sens|sent|sentons plus|pas bebe|bb bouger|bouge',
-      'bebe|bb bouge plus|pas|moins',
-      'grossesse extra uterine',
-      'geu',
-      'eclampsi*',
-    ],
-    poisoning_overdose: [
-      'intoxi*',
-      'empoisonn*',
-      'surdose*',
-      'overdose*',
-      {
-        pattern:
-          'avale*|pris|prendre|bu|ingere* des|les|plusieurs|trop|toute|tous|plein|boite|plaquette|<n:10-500> @medicaments',
-        maxGap: 2,
-      },
-      { pattern: 'avale*|bu|boire|ingere*|mange* @toxiques', maxGap: 1 },
-      'mort rats',
-      'monoxyde',
-      'antipoison',
-      'anti poison',
-    ],
-    severe_burn: [
-      {
-        pattern:
-          'brulure*|brule*|brulee* grave*|profond*|etendu*|electri*|chimique*|acide|troisieme|deuxieme',
-        maxGap: 1,
-      },
-      { pattern: 'brulure*|brule*|brulee* <n:2-3>', maxGap: 1 },
-      {
-        pattern: 'brulure*|brule*|brulee* visage|figure|yeux|oeil|main|mains|sexe|partout|incendie|feu',
-        maxGap: 1,
-      },
-      'ebouillant*',
-      'electrocut*',
-      'electrise*',
-    ],
-    severe_abdominal_pain: [
-      'any: @douleur @ventre @intense',
-      'ventre dur|bois|rigide',
-      'plie* deux',
-      'appendicite',
-      'peritonite',
-      'occlusion',
-    ],
-    suicidal_thoughts: [
-      'suicide|suicider|suicides|suicidee|suicidera|suiciderai|suicidais|suicidait',
-      { pattern: 'suicidaire*', negatable: true },
-      { pattern: 'idee*|pensee* suicid*|noire*', negatable: true },
-      {
-        pattern: 'envie|veux|voudrais|aimerais|souhaite|prefere*|pense* mourir|crever|disparaitre',
-        negatable: true,
-      },
-      { pattern: 'me tuer', maxGap: 0 },
-      { pattern: 'en finir', maxGap: 0 },
-      'mettre|mis|met fin jours|vie',
-      'pas|plus envie vivre',
-      'marre vie|vivre',
-      'vie plus sens',
-      'mieux sans moi',
-      'envie|veux|pense* me faire mal',
-      '=scarifi*',
-      'automutil*',
-      'ouvert|ouvrir|ouvre|taillade* veines|poignets',
-      'envie|veux|vais sauter|jeter fenetre|pont|train|balcon|vide',
-    ],
+    ...frenchCardioRespiratory,
+    ...frenchNeuro,
+    ...frenchMentalHealth,
+    ...frenchOtherEmergencies,
   },
   concepts: frenchCombinationSigns,
-  exclusions: [
-    { pattern: 'mal coeur', maxGap: 1 },
-    'brulure*|brule* estomac',
-    'prise*|analyse*|bilan*|don|dons|groupe*|prelevement* sang|sanguin*',
-    { pattern: 'sang froid|neuf', maxGap: 0 },
-    { pattern: 'coup sang', maxGap: 0 },
-    'hemorragi* conjonctiv*|oeil|yeux',
-    'paralysie* sommeil',
-    'intoxication* alimentaire*',
-    'fosse* septique*',
-    'vaccin*|rappel* meningit*|meningocoque*',
-    'respir* nez',
-    'nez bouche*|bouchee*',
-    'bouche pateus*',
-    { pattern: 'bouge pas mal', maxGap: 0 },
-    { pattern: 'finir @benin', maxGap: 0 },
-    'repond* telephone|appel*|message*|mail*|sms|portable',
-    { pattern: '<n:0-130> an|ans', maxGap: 0 },
-  ],
+  exclusions: frenchExclusions,
+  past: frenchPastMarkers,
   words: frenchGrammar,
 };

@@ -59,6 +59,11 @@ export const lexiconSchema = z.strictObject({
   concepts: z.partialRecord(z.enum(CONCEPTS), z.array(patternSchema).min(1)),
   /** Wording that looks alarming and is not ("prise de sang", "blood test"): a finding on it is dropped. */
   exclusions: z.array(patternSchema),
+  /**
+   * Wording that puts a finding right before or after it in the past, long over (« il y a 5 ans », "when I
+   * was a child", « antécédent de »): such a finding is history, not an emergency (see `past-events.ts`).
+   */
+  past: z.array(patternSchema).default([]),
   words: z.strictObject({
     /** « pas », "no": a finding right after one of these (and only bridge words between) is denied. */
     negators: wordList(),
@@ -70,8 +75,12 @@ export const lexiconSchema = z.strictObject({
     negationCancellers: wordList(),
     /** Words that gaps skip for free: articles, prepositions, « très », « de plus en plus ». */
     fillers: wordList(),
+    /** « ou », "or": a negation before them reaches the symptom after (« no fever or chest pain »). */
+    coordinators: wordList().default([]),
     /** Words that end a clause like punctuation: « mais », "but". */
     clauseBreakers: wordList(),
+    /** Words that bring a message back to now, so a past marker does not reach past them: « et », "now". */
+    pastStoppers: wordList().default([]),
     /**
      * Real words one typo away from a lexicon word, never corrected: « signe » is not « saigne ». A
      * trailing `*` protects every word that begins so: `poisson*` (fish) is never « poison ».

@@ -1,3 +1,4 @@
+import type { AtomIndex } from './atom-index.ts';
 import {
   type Atom,
   type CompiledLexicon,
@@ -17,47 +18,105 @@ export interface PatternMatch {
 /** A gap, however made of filler words, never spans more tokens than this. */
 const MAX_GAP_TOKENS = 8;
 
-const UNKNOWN = 0;
-const NO = 1;
-const YES = 2;
+const NO_ELEMENTS: ReadonlySet<number> = new Set();
+const NO_MATCHES: readonly PatternMatch[] = [];
 
-/** One message's tokens, read with one lexicon; remembers which token matched which atom. */
+/** One message's tokens, read with one lexicon: which pattern elements each token is, found once. */
 export class MessageMatcher {
   readonly words: LexiconWords;
-  readonly #atomCount: number;
-  readonly #elementCount: number;
-  /** Per token and atom, per token and element: UNKNOWN, NO or YES. */
-  readonly #atomSeen: Uint8Array;
-  readonly #elementSeen: Uint8Array;
-  readonly #known = new Map<string, boolean>();
+  /** Per token, the elements it matches. */
+  readonly #elementsAt: Array<ReadonlySet<number>>;
+  /**
+   * Per element, the tokens that match it in text order, as linked lists in typed arrays (one allocation
+   * each per message, not one array per element): `#firstPair[element]` is its first (token, element)
+   * pair or -1, `#pairToken[pair]` that pair's token, `#nextPair[pair]` the element's next pair or -1.
+   */
+  readonly #firstPair: Int32Array;
+  readonly #pairToken: Int32Array;
+  readonly #nextPair: Int32Array;
+  /** Search states known to fail, for the pattern being matched: one set, cleared for each pattern. */
+  readonly #dead = new Set<number>();
 
   readonly tokens: readonly Token[];
 
-  constructor(tokens: readonly Token[], lexicon: CompiledLexicon) {
+  constructor(tokens: readonly Token[], lexicon: CompiledLexicon, index: AtomIndex) {
     this.tokens = tokens;
     this.words = lexicon.words;
-    this.#atomCount = lexicon.atomCount;
-    this.#elementCount = lexicon.elementCount;
-    this.#atomSeen = new Uint8Array(tokens.length * lexicon.atomCount);
-    this.#elementSeen = new Uint8Array(tokens.length * lexicon.elementCount);
+    this.#elementsAt = new Array<ReadonlySet<number>>(tokens.length);
+    let pairs = 0;
+    for (let at = 0; at < tokens.length; at += 1) {
+      const token = tokens[at];
+      const elements = token === undefined ? NO_ELEMENTS : index.elementsOfToken(token);
+      this.#elementsAt[at] = elements;
+      pairs += elements.size;
+    }
+    this.#firstPair = new Int32Array(lexicon.elementCount).fill(-1);
+    this.#pairToken = new Int32Array(pairs);
+    this.#nextPair = new Int32Array(pairs);
+    // From the last token back, each pair put first: every list ends up in text order.
+    let pair = 0;
+    for (let at = tokens.length - 1; at >= 0; at -= 1) {
+      for (const element of this.#elementsAt[at] ?? NO_ELEMENTS) {
+        this.#pairToken[pair] = at;
+        this.#nextPair[pair] = this.#firstPair[element] ?? -1;
+        this.#firstPair[element] = pair;
+        pair += 1;
+      }
+    }
+  }
+
+  /** The tokens that match an element, in text order. */
+  #startsOf(element: PatternElement | undefined): number[] {
+    const starts: number[] = [];
+    if (element === undefined) return starts;
+    for (let pair = this.#firstPair[element.id] ?? -1; pair !== -1; pair = this.#nextPair[pair] ?? -1) {
+      starts.push(this.#pairToken[pair] ?? 0);
+    }
+    return starts;
+  }
+
+  /** Whether every element of the pattern is somewhere in the message: most patterns fail this at once. */
+  mayMatch(pattern: CompiledPattern): boolean {
+    for (const element of pattern.elements) if ((this.#firstPair[element.id] ?? -1) === -1) return false;
+    return true;
   }
 
   /** Every place the pattern matches, at most one per starting token, in text order. */
-  matches(pattern: CompiledPattern): PatternMatch[] {
-    const orders = pattern.anyOrder ? permutations(pattern.elements) : [pattern.elements];
-    const found = new Map<string, PatternMatch>();
-    for (const elements of orders) {
-      const [first] = elements;
-      if (first === undefined) continue;
-      for (let start = 0; start < this.tokens.length; start += 1) {
-        if (!this.#elementMatches(first, start)) continue;
-        const picked = this.#extend(elements, 1, start, pattern.maxGap);
+  matches(pattern: CompiledPattern): readonly PatternMatch[] {
+    if (!this.mayMatch(pattern)) return NO_MATCHES;
+    if (!pattern.anyOrder) return this.#inOrderMatches(pattern.elements, pattern.maxGap);
+    let found: Map<string, PatternMatch> | undefined;
+    for (const elements of ordersOf(pattern)) {
+      const starts = this.#startsOf(elements[0]);
+      // What failed from one token fails from it whatever the start: a long run of one word stays linear.
+      const dead = this.#dead;
+      dead.clear();
+      for (const start of starts) {
+        const picked = this.#extend(elements, 1, start, pattern.maxGap, dead);
         if (picked === null) continue;
         const tokenIndexes = [start, ...picked].sort((a, b) => a - b);
+        found ??= new Map();
         found.set(tokenIndexes.join(','), { tokenIndexes });
       }
     }
+    if (found === undefined) return [];
     return [...found.values()].sort((a, b) => (a.tokenIndexes[0] ?? 0) - (b.tokenIndexes[0] ?? 0));
+  }
+
+  /** Matches of a pattern read in order: one per start, already in text order, no two alike. */
+  #inOrderMatches(elements: readonly PatternElement[], maxGap: number): readonly PatternMatch[] {
+    let found: PatternMatch[] | undefined;
+    const dead = this.#dead;
+    dead.clear();
+    const first = elements[0]?.id ?? -1;
+    for (let pair = this.#firstPair[first] ?? -1; pair !== -1; pair = this.#nextPair[pair] ?? -1) {
+      const start = this.#pairToken[pair] ?? 0;
+      const picked = this.#extend(elements, 1, start, maxGap, dead);
+      if (picked === null) continue;
+      found ??= [];
+      found.push({ tokenIndexes: [start, ...picked] });
+    }
+    return found ?? NO_MATCHES;
   }
 
   /**
@@ -70,16 +129,19 @@ export class MessageMatcher {
     next: number,
     previous: number,
     maxGap: number,
+    dead: Set<number>,
   ): number[] | null {
     const element = elements[next];
     if (element === undefined) return [];
+    const state = next * this.tokens.length + previous;
+    if (dead.has(state)) return null;
     let otherWords = 0;
     let sawNe = false;
     for (let at = previous + 1; at < this.tokens.length && at <= previous + 1 + MAX_GAP_TOKENS; at += 1) {
       const token = this.tokens[at];
       if (token === undefined || token.kind === 'break' || this.words.clauseBreakers.has(token.text)) break;
-      if (this.#elementMatches(element, at)) {
-        const rest = this.#extend(elements, next + 1, at, maxGap);
+      if (this.#elementsAt[at]?.has(element.id)) {
+        const rest = this.#extend(elements, next + 1, at, maxGap, dead);
         if (rest !== null) return [at, ...rest];
       }
       if (this.words.negators.has(token.text)) break;
@@ -90,34 +152,8 @@ export class MessageMatcher {
         if (otherWords > maxGap) break;
       }
     }
+    dead.add(state);
     return null;
-  }
-
-  #elementMatches(element: PatternElement, at: number): boolean {
-    const slot = at * this.#elementCount + element.id;
-    if (this.#elementSeen[slot] === UNKNOWN) {
-      const token = this.tokens[at];
-      const matched = token !== undefined && element.atoms.some((atom) => this.#atomMatches(atom, token, at));
-      this.#elementSeen[slot] = matched ? YES : NO;
-    }
-    return this.#elementSeen[slot] === YES;
-  }
-
-  #atomMatches(atom: Atom, token: Token, at: number): boolean {
-    const slot = at * this.#atomCount + atom.id;
-    if (this.#atomSeen[slot] === UNKNOWN) {
-      this.#atomSeen[slot] = atomMatches(atom, token, this.words, (word) => this.#isKnown(word)) ? YES : NO;
-    }
-    return this.#atomSeen[slot] === YES;
-  }
-
-  #isKnown(word: string): boolean {
-    let known = this.#known.get(word);
-    if (known === undefined) {
-      known = isKnownWord(this.words, word);
-      this.#known.set(word, known);
-    }
-    return known;
   }
 }
 
@@ -158,6 +194,18 @@ export function atomMatches(
 
 function spelledAs(atom: Atom & { kind: 'word' | 'stem' }, text: string): boolean {
   return atom.kind === 'word' ? text === atom.text : text.startsWith(atom.text);
+}
+
+const ORDERS = new WeakMap<CompiledPattern, PatternElement[][]>();
+
+/** The orders a pattern's elements may come in: one, or every one for an `any:` pattern. */
+function ordersOf(pattern: CompiledPattern): PatternElement[][] {
+  let orders = ORDERS.get(pattern);
+  if (orders === undefined) {
+    orders = pattern.anyOrder ? permutations(pattern.elements) : [pattern.elements];
+    ORDERS.set(pattern, orders);
+  }
+  return orders;
 }
 
 function permutations<T>(items: readonly T[]): T[][] {

@@ -157,15 +157,15 @@ const MUST_NOT_FLAG: readonly string[] = [
   "j'ai pris 2 dolipranes",
   'she fell and hurt her knee',
   "that's odd", // "odd" is not "OD"
+  'mon père a eu un infarctus en 2010', // a past event long over is history (evaluation/README.md)
+  'no fever or chest pain', // « or » carries the negation to the second symptom; a comma does not
   'the pain subsides after lunch', // "subsides" is not a typo of "suicides"
 ];
 
 // Flagged on purpose although a reader may see no emergency: screening cannot tell them apart safely.
 const FLAGGED_ON_PURPOSE: ReadonlyArray<readonly [message: string, category: RedFlagCategory]> = [
-  ['mon père a eu un infarctus en 2010', 'chest_pain'], // past or present: a human decides
   ['jai plus mal a la poitrine', 'chest_pain'], // SMS « j'ai plus » is « no more » or « more »
   ['pas de toux, douleur thoracique', 'chest_pain'], // the negation is for the cough
-  ['no fever or chest pain', 'chest_pain'], // a negation does not reach across another symptom
   ['je ne veux pas me suicider', 'suicidal_thoughts'],
   // After the 8-week vaccines a fever is common, but under 3 months a clinician still decides.
   ['mon bébé de 2 mois a fait son vaccin, il a 38', 'infant_fever'],

@@ -1,13 +1,11 @@
-import {
-  type CompiledLexicon,
-  type CompiledPattern,
-  compileLexicons,
-  type LexiconWords,
-} from './compile-lexicon.ts';
+import { AtomIndex } from './atom-index.ts';
+import { type CompiledLexicon, type CompiledPattern, compileLexicons } from './compile-lexicon.ts';
 import { englishLexicon } from './lexicon.en.ts';
 import { frenchLexicon } from './lexicon.fr.ts';
+import type { Concept } from './lexicon.schema.ts';
 import { MessageMatcher, type PatternMatch } from './match-pattern.ts';
-import { isDenied } from './negation.ts';
+import { isDenied, isHedged } from './negation.ts';
+import { findPastEvents } from './past-events.ts';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from './red-flag-category.ts';
 import { RED_FLAG_COMBINATIONS } from './red-flag-combinations.ts';
 import { tokenise } from './tokenise.ts';
@@ -30,6 +28,16 @@ export interface ScreeningOptions {
 }
 
 const LEXICON = compileLexicons([frenchLexicon, englishLexicon]);
+const INDEXES = new WeakMap<CompiledLexicon, AtomIndex>();
+
+/**
+ * Never read as history: talk of suicide, past or present, is for a clinician to hear; a baby's age
+ * (« né il y a 2 mois ») and a birth (« accouché il y a 3 semaines ») are states, not past events.
+ */
+const NEVER_PAST: ReadonlySet<string> = new Set(['suicidal_thoughts', 'young_infant', 'pregnant']);
+
+/** Denials that « mais », "but" right after undo: "I'm not suicidal but…" is a disclosure, not a denial. */
+const HEDGED_DENIALS: ReadonlySet<string> = new Set(['suicidal_thoughts']);
 
 /**
  * Reads a patient's message for signs of an emergency, in French and in English, as patients type them
@@ -37,8 +45,17 @@ const LEXICON = compileLexicons([frenchLexicon, englishLexicon]);
  * is not one; anything else that looks like an emergency is, since a bot must never sit on one.
  */
 export function screenForRedFlags(text: string, options: ScreeningOptions = {}): RedFlagScreening {
-  return screenWithLexicon(LEXICON, text, options);
+  const screening = screenWithLexicon(LEXICON, text, options);
+  if (screening.flagged || text.length > TELEGRAPHIC_MAX_LENGTH) return screening;
+  // « poitrine. respire plus. aide » : someone in distress types in fragments, and a full stop between
+  // them is no clause boundary. A short message is read again as one run of words.
+  const joined = text.replace(FRAGMENT_BREAKS, ' ');
+  return joined === text ? screening : screenWithLexicon(LEXICON, joined, options);
 }
+
+/** Messages up to this long are short enough to read as telegraphic fragments. */
+const TELEGRAPHIC_MAX_LENGTH = 80;
+const FRAGMENT_BREAKS = /[.;:!?…]+/g;
 
 /** The same screening with another lexicon (a clinic's additions, tests). */
 export function screenWithLexicon(
@@ -47,12 +64,19 @@ export function screenWithLexicon(
   options: ScreeningOptions = {},
 ): RedFlagScreening {
   const tokens = tokenise(text, options);
-  const matcher = new MessageMatcher(tokens, lexicon);
-  const excluded = new Set(
-    lexicon.exclusions.flatMap((p) => matcher.matches(p).flatMap((m) => m.tokenIndexes)),
-  );
-  const earliest = <K>(entries: ReadonlyArray<{ key: K; pattern: CompiledPattern }>) =>
-    earliestStandingMatches(entries, matcher, excluded, lexicon.words);
+  const matcher = new MessageMatcher(tokens, lexicon, indexOf(lexicon));
+  const excluded = new Set<number>();
+  for (const pattern of lexicon.exclusions) {
+    for (const match of matcher.matches(pattern)) for (const at of match.tokenIndexes) excluded.add(at);
+  }
+  const past = findPastEvents(matcher, lexicon);
+  const earliest = <K extends string>(entries: ReadonlyArray<{ key: K; pattern: CompiledPattern }>) =>
+    earliestStandingMatches(entries, matcher, excluded, {
+      isPast: (key, match) => (NEVER_PAST.has(key) ? false : past.holds(match)),
+      isDenied: (key, match) =>
+        isDenied(matcher.tokens, firstIndex(match), lexicon.words) &&
+        !(HEDGED_DENIALS.has(key) && isHedged(matcher.tokens, lastIndex(match), lexicon.words)),
+    });
   const quote = (match: PatternMatch): string => {
     const first = tokens[firstIndex(match)];
     const last = tokens[match.tokenIndexes.at(-1) ?? 0];
@@ -60,15 +84,12 @@ export function screenWithLexicon(
   };
 
   const found = new Map<RedFlagCategory, { at: number; matched: string }>();
-  const categoryMatches = earliest(
-    lexicon.categories.map(({ category, pattern }) => ({ key: category, pattern })),
-  );
+  const { categoryEntries, conceptEntries } = entriesOf(lexicon);
+  const categoryMatches = earliest(categoryEntries);
   for (const [category, match] of categoryMatches) {
     found.set(category, { at: firstIndex(match), matched: quote(match) });
   }
-  const conceptMatches = earliest(
-    lexicon.concepts.map(({ concept, pattern }) => ({ key: concept, pattern })),
-  );
+  const conceptMatches = earliest(conceptEntries);
   for (const combination of RED_FLAG_COMBINATIONS) {
     const parts = combination.all.flatMap((concept) => conceptMatches.get(concept) ?? []);
     if (parts.length < combination.all.length) continue;
@@ -88,40 +109,96 @@ export function screenWithLexicon(
 }
 
 /**
- * For each key (a category, a concept), its earliest match that is not on excluded words and not
- * denied. A match inside a denied one of the same key is denied too: in « pas d'idées suicidaires »,
- * « suicidaires » alone is no finding.
+ * For each key (a category, a concept), its earliest match that is not on excluded words, not told as a
+ * past event and not denied. A match inside a denied one of the same key is denied too: in « pas d'idées
+ * suicidaires », « suicidaires » alone is no finding.
  */
 function earliestStandingMatches<K>(
-  entries: ReadonlyArray<{ key: K; pattern: CompiledPattern }>,
+  entries: Entries<K>,
   matcher: MessageMatcher,
   excluded: ReadonlySet<number>,
-  words: LexiconWords,
+  reading: {
+    isPast: (key: K, match: PatternMatch) => boolean;
+    isDenied: (key: K, match: PatternMatch) => boolean;
+  },
 ): Map<K, PatternMatch> {
-  const candidates = entries.flatMap(({ key, pattern }) =>
-    matcher
-      .matches(pattern)
-      .filter((match) => !match.tokenIndexes.some((index) => excluded.has(index)))
-      .map((match) => ({
-        key,
-        match,
-        denied: pattern.negatable && isDenied(matcher.tokens, firstIndex(match), words),
-      })),
-  );
-  const deniedSpans = candidates.filter((c) => c.denied);
+  const candidates: Array<{ key: K; match: PatternMatch; denied: boolean }> = [];
+  for (const { key, pattern } of entries) {
+    for (const match of matcher.matches(pattern)) {
+      if (match.tokenIndexes.some((index) => excluded.has(index)) || reading.isPast(key, match)) continue;
+      candidates.push({ key, match, denied: pattern.negatable && reading.isDenied(key, match) });
+    }
+  }
+  if (candidates.length === 0) return new Map();
+  const denied = new DeniedSpans(candidates.filter((c) => c.denied));
   const earliest = new Map<K, PatternMatch>();
-  for (const { key, match, denied } of candidates) {
-    if (denied) continue;
-    const inside = deniedSpans.some(
-      (other) =>
-        other.key === key &&
-        firstIndex(other.match) <= firstIndex(match) &&
-        lastIndex(match) <= lastIndex(other.match),
-    );
+  for (const { key, match, denied: isDenied } of candidates) {
+    if (isDenied) continue;
     const known = earliest.get(key);
-    if (!inside && (known === undefined || firstIndex(match) < firstIndex(known))) earliest.set(key, match);
+    if (known !== undefined && firstIndex(known) <= firstIndex(match)) continue;
+    if (!denied.covers(key, match)) earliest.set(key, match);
   }
   return earliest;
+}
+
+/** Denied matches by key, to tell in O(log n) whether one of them holds a match (no quadratic scan). */
+class DeniedSpans<K> {
+  readonly #byKey = new Map<K, { firsts: number[]; reach: number[] }>();
+
+  constructor(spans: ReadonlyArray<{ key: K; match: PatternMatch }>) {
+    const sorted = [...spans].sort((a, b) => firstIndex(a.match) - firstIndex(b.match));
+    for (const { key, match } of sorted) {
+      let spansOfKey = this.#byKey.get(key);
+      if (spansOfKey === undefined) {
+        spansOfKey = { firsts: [], reach: [] };
+        this.#byKey.set(key, spansOfKey);
+      }
+      // reach[i]: the furthest last token among the first i + 1 spans.
+      spansOfKey.firsts.push(firstIndex(match));
+      spansOfKey.reach.push(Math.max(spansOfKey.reach.at(-1) ?? -1, lastIndex(match)));
+    }
+  }
+
+  covers(key: K, match: PatternMatch): boolean {
+    const spans = this.#byKey.get(key);
+    if (spans === undefined) return false;
+    let low = 0;
+    let high = spans.firsts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((spans.firsts[middle] ?? 0) <= firstIndex(match)) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (spans.reach[low - 1] ?? -1) >= lastIndex(match);
+  }
+}
+
+type Entries<K> = ReadonlyArray<{ key: K; pattern: CompiledPattern }>;
+const ENTRIES = new WeakMap<
+  CompiledLexicon,
+  { categoryEntries: Entries<RedFlagCategory>; conceptEntries: Entries<Concept> }
+>();
+
+/** The lexicon's patterns keyed by what they find, built once per lexicon rather than per message. */
+function entriesOf(lexicon: CompiledLexicon) {
+  let entries = ENTRIES.get(lexicon);
+  if (entries === undefined) {
+    entries = {
+      categoryEntries: lexicon.categories.map(({ category, pattern }) => ({ key: category, pattern })),
+      conceptEntries: lexicon.concepts.map(({ concept, pattern }) => ({ key: concept, pattern })),
+    };
+    ENTRIES.set(lexicon, entries);
+  }
+  return entries;
+}
+
+function indexOf(lexicon: CompiledLexicon): AtomIndex {
+  let index = INDEXES.get(lexicon);
+  if (index === undefined) {
+    index = new AtomIndex(lexicon);
+    INDEXES.set(lexicon, index);
+  }
+  return index;
 }
 
 function firstIndex(match: PatternMatch | undefined): number {

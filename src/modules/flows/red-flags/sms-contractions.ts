@@ -66,6 +66,12 @@ export const SMS_CONTRACTIONS: Readonly<Record<string, string>> = {
   cest: 'ce est',
   sest: 'se est',
   ya: 'il y a',
+  pri: 'pris',
+  veu: 'veux',
+  voi: 'vois',
+  dun: 'de un',
+  dpuis: 'depuis',
+  dpui: 'depuis',
   // English
   cant: 'can not',
   cannot: 'can not',
@@ -104,6 +110,8 @@ export const SMS_CONTRACTIONS: Readonly<Record<string, string>> = {
   rn: 'right now',
   'w/': 'with',
   'w/o': 'without',
+  kms: 'kill myself',
+  brth: 'breath',
 };
 
 /**

@@ -26,6 +26,8 @@ describe('normaliseText', () => {
     ['bébé de 2mois', 'bebe de 2 mois'],
     ['nouveau-né', 'nouveau ne'],
     ['douleur - poitrine', 'douleur | poitrine'],
+    ['jpeux pu respirer', 'je peux plus respirer'], // « pu » typed as « plus » is said
+    ["j'ai pu dormir, pas pu manger", 'je ai pu dormir | pas pu manger'], // after avoir: pouvoir
   ])('%j → %j', (text, expected) => {
     expect(normaliseText(text)).toBe(expected);
   });

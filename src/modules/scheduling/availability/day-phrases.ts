@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Temporal } from 'temporal-polyfill';
+import { readDayOfMonth } from './day-of-month.ts';
 
 /** The local days a phrase names, first and last included. */
 export interface DaySpan {
@@ -43,6 +44,9 @@ const RELATIVE_DAYS: ReadonlyArray<readonly [RegExp, Resolve]> = [
   ],
 ];
 
+/** How far ahead "lundi 12" looks for a Monday the 12th when the clinic does not say: its usual horizon. */
+const DEFAULT_HORIZON_DAYS = 60;
+
 const NEXT_WEEK = /\bsemaine prochaine\b|\bnext week\b/;
 
 const WEEKDAY_WORDS: ReadonlyArray<RegExp> = [
@@ -59,7 +63,9 @@ const WEEKDAY_WORDS: ReadonlyArray<RegExp> = [
  * The days a normalised phrase names. Relative words first (demain, next week, ce week-end…); then a
  * calendar date, read by chrono in `dateText` (the phrase with its clock times blanked, which chrono
  * would otherwise take for dates): "le 12 décembre", "12/12" (day first in both languages), "dans 3
- * jours"; a date already past this year is next year's. Then a weekday: "lundi", "mardi prochain",
+ * jours"; a date already past this year is next year's. Then a day of the month alone ("le 12", "lundi
+ * 12", "the 10th"): its next occurrence, a weekday with it kept when one within `horizonDays` has both.
+ * Then a weekday: "lundi", "mardi prochain",
  * "next Tuesday" are the next such day after today (the same rule for all three), or that day of next
  * week when the phrase says next week. When several weekdays are named, the soonest wins.
  */
@@ -68,6 +74,7 @@ export function readDays(
   dateText: string,
   now: Temporal.ZonedDateTime,
   language?: PhraseLanguage,
+  horizonDays = DEFAULT_HORIZON_DAYS,
 ): DaySpan | null {
   const today = now.toPlainDate();
   const weekdays = WEEKDAY_WORDS.flatMap((pattern, index) => (pattern.test(text) ? [index + 1] : []));
@@ -79,6 +86,8 @@ export function readDays(
   }
   const date = calendarDate(dateText, now, language);
   if (date !== null) return single(date);
+  const dayOfMonth = readDayOfMonth(dateText, today, weekdays, horizonDays);
+  if (dayOfMonth !== null) return single(dayOfMonth);
   if (weekdays.length === 0) return null;
   const ahead = weekdays.map((weekday) => (weekday - today.dayOfWeek + 7) % 7 || 7);
   return single(today.add({ days: Math.min(...ahead) }));

@@ -122,6 +122,67 @@ describe('parseTimePreference', () => {
     expect(parseTimePreference('12/12', december20)).toEqual(window(next.from, next.to));
   });
 
+  describe('a day of the month alone is its next occurrence on the clinic’s calendar', () => {
+    const april = (date: string) => day(date, '+02:00');
+    const dayCases: Array<[string, 'fr' | 'en', Window]> = [
+      ['le 12', 'fr', window(april('2027-04-12').from, april('2027-04-12').to)],
+      ['Le 10 !', 'fr', window(april('2027-04-10').from, april('2027-04-10').to)],
+      ['le 1er', 'fr', window(april('2027-04-01').from, april('2027-04-01').to)],
+      ['le 30', 'fr', window(april('2027-03-30').from, april('2027-03-30').to)],
+      ['le 24', 'fr', window(NOW, at('2027-03-25T00:00+01:00'))],
+      ['lundi 12', 'fr', window(april('2027-04-12').from, april('2027-04-12').to)],
+      ['le 12 au matin', 'fr', window(at('2027-04-12T08:00+02:00'), at('2027-04-12T12:00+02:00'), morning)],
+      [
+        'le 12 vers 10h',
+        'fr',
+        window(at('2027-04-12T09:00+02:00'), at('2027-04-12T11:00+02:00'), band('09:00', '11:00')),
+      ],
+      ['the 12th', 'en', window(april('2027-04-12').from, april('2027-04-12').to)],
+      ['on the 10th', 'en', window(april('2027-04-10').from, april('2027-04-10').to)],
+      ['Monday the 12th', 'en', window(april('2027-04-12').from, april('2027-04-12').to)],
+      [
+        'the 12th in the afternoon',
+        'en',
+        window(at('2027-04-12T12:00+02:00'), at('2027-04-12T18:00+02:00'), afternoon),
+      ],
+    ];
+    test.each(dayCases)('%s (%s)', (text, language, expected) => {
+      expect(parseTimePreference(text, { ...paris, language })).toEqual(expected);
+    });
+
+    test('« le 12 décembre » still names December', () => {
+      const december = day('2027-12-12', '+01:00');
+      expect(parseTimePreference('le 12 décembre', paris)).toEqual(window(december.from, december.to));
+    });
+
+    test('a 30th skips a February too short for it', () => {
+      const january31 = {
+        now: at('2028-01-31T09:00+01:00'),
+        timeZone: 'Europe/Paris',
+        language: 'fr',
+      } as const;
+      const march30 = day('2028-03-30', '+02:00');
+      expect(parseTimePreference('le 30', january31)).toEqual(window(march30.from, march30.to));
+    });
+
+    test('a weekday that never falls on that day within the horizon is taken for a slip', () => {
+      // The next Tuesday the 12th is in October: the 12th of April (a Monday) is meant.
+      const april12 = april('2027-04-12');
+      expect(parseTimePreference('mardi 12', { ...paris, horizonDays: 60 })).toEqual(
+        window(april12.from, april12.to),
+      );
+      const october12 = day('2027-10-12', '+02:00');
+      expect(parseTimePreference('mardi 12', { ...paris, horizonDays: 366 })).toEqual(
+        window(october12.from, october12.to),
+      );
+    });
+
+    test('numbers that are not days stay unread', () => {
+      expect(parseTimePreference('12', paris)).toBeNull();
+      expect(parseTimePreference('j’ai 12 ans', paris)).toBeNull();
+    });
+  });
+
   test('a time of day already over today is tomorrow’s', () => {
     const evening = { now: at('2027-03-24T20:00+01:00'), timeZone: 'Europe/Paris' };
     expect(parseTimePreference('en fin de journée', evening)).toEqual(

@@ -28,6 +28,8 @@ export interface TimePreferenceContext {
   timeZone: string;
   /** Narrows the date reading; both languages' words are understood either way. */
   language?: PhraseLanguage;
+  /** How far ahead bookings go (the appointment type's horizon): "lundi 12" looks for one within it. */
+  horizonDays?: number;
 }
 
 // Asking for the soonest time, or saying any time will do: either way the earliest slots are the answer.
@@ -60,7 +62,8 @@ const SOONEST = new RegExp(`\\b(?:${SOONEST_WORDS.join('|')})\\b`);
 
 /**
  * Reads a patient's time preference, in French or English, relative to `now` in the clinic's zone:
- * a day or span of days (demain, lundi, mardi prochain, la semaine prochaine, le 12 décembre, 12/12…),
+ * a day or span of days (demain, lundi, mardi prochain, la semaine prochaine, le 12 décembre, 12/12, le
+ * 12, lundi 12, the 10th…),
  * a time of day (matin, après-midi, en fin de journée, soir, vers 10h, après 17h…), or both. A time of
  * day alone is today's when some of it is still ahead, else tomorrow's. A phrase asking for the soonest
  * time, or saying any time will do, is `asap` unless it also names a day or time ("demain au plus tôt"
@@ -74,7 +77,7 @@ export function parseTimePreference(text: string, context: TimePreferenceContext
   const soonestWords = SOONEST.exec(timeOfDay?.rest ?? phrase);
   const dateText =
     soonestWords === null ? (timeOfDay?.rest ?? phrase) : blank(timeOfDay?.rest ?? phrase, soonestWords);
-  const days = readDays(phrase, dateText, now, context.language);
+  const days = readDays(phrase, dateText, now, context.language, context.horizonDays);
   if (days === null && timeOfDay === null) return soonestWords === null ? null : { kind: 'asap' };
   const band = timeOfDay?.band;
   const span = days ?? nextDayWith(band ?? { start: 0, end: 24 * 60 }, now);

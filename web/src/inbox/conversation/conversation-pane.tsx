@@ -11,6 +11,7 @@ import { Timeline } from '../timeline/timeline.tsx';
 import { AutomationBanner } from './automation-banner.tsx';
 import { ConversationHeader } from './conversation-header.tsx';
 import classes from './conversation-pane.module.css';
+import { UrgentBanner } from './urgent-banner.tsx';
 
 interface Props {
   conversationId: string;
@@ -58,6 +59,7 @@ export function ConversationPane(props: Props) {
         contactOpen={props.contactOpen}
         onToggleContact={props.onToggleContact}
       />
+      <UrgentBanner conversation={conversation} timeZone={props.timeZone} />
       <Timeline
         conversationId={conversationId}
         contactName={conversation.contact.display_name}

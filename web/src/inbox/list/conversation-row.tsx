@@ -5,6 +5,7 @@ import type { Formatters } from '../../format/formatters.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { messagePreview } from '../message-preview.ts';
 import { avatarColor, contactName, initialsOf } from '../people.ts';
+import { redFlagLabel } from '../safety/red-flag-label.ts';
 import classes from './conversation-list.module.css';
 
 export const ROW_HEIGHT = 84;
@@ -41,8 +42,21 @@ export function ConversationRow({
   const unread = conversation.unread_count > 0;
   const waiting = conversation.waiting_since;
   const longWait = waiting !== null && now - Date.parse(waiting) > LONG_WAIT_MS;
-  const prefix =
-    last?.direction === 'outbound' ? t('list.you') : last?.direction === 'note' ? t('list.note') : null;
+  // While an alert waits, the row shows what the patient wrote, not the bot's last line.
+  const alarm =
+    conversation.urgent_since !== null && conversation.red_flag
+      ? t('safety.preview', {
+          category: redFlagLabel(conversation.red_flag.category, t),
+          words: conversation.red_flag.words,
+        })
+      : null;
+  const prefix = alarm
+    ? null
+    : last?.direction === 'outbound'
+      ? t('list.you')
+      : last?.direction === 'note'
+        ? t('list.note')
+        : null;
 
   return (
     <div
@@ -54,13 +68,22 @@ export function ConversationRow({
       data-selected={selected || undefined}
       data-active={active || undefined}
       data-unread={unread || undefined}
+      data-pinned={conversation.urgent_since !== null || undefined}
       style={{ top, height: ROW_HEIGHT }}
       onClick={onOpen}
       onKeyDown={() => undefined}
     >
-      <Avatar size={44} radius="xl" color={avatarColor(conversation.contact.id)} variant="light">
-        {initialsOf(name)}
-      </Avatar>
+      {conversation.urgent_since !== null ? (
+        <Tooltip label={t('safety.pinned')} withArrow openDelay={300}>
+          <span className={classes.alarmIcon} role="img" aria-label={t('safety.pinned')}>
+            <Icon name="alert" size={22} />
+          </span>
+        </Tooltip>
+      ) : (
+        <Avatar size={44} radius="xl" color={avatarColor(conversation.contact.id)} variant="light">
+          {initialsOf(name)}
+        </Avatar>
+      )}
       <div className={classes.rowBody}>
         <Group justify="space-between" gap={6} wrap="nowrap">
           <Text className={classes.name} fw={unread ? 700 : 600} truncate>
@@ -76,11 +99,17 @@ export function ConversationRow({
           </Text>
         </Group>
         <Group justify="space-between" gap={6} wrap="nowrap">
-          <Text size="sm" c={unread ? 'dark.6' : 'dimmed'} truncate className={classes.preview}>
-            {prefix && <span className={classes.prefix}>{prefix} </span>}
-            {preview?.icon && <Icon name={preview.icon} size={14} className={classes.previewIcon} />}
-            {preview?.text ?? t('list.noMessages')}
-          </Text>
+          {alarm ? (
+            <Text size="sm" c="red.9" fw={600} truncate className={classes.preview}>
+              {alarm}
+            </Text>
+          ) : (
+            <Text size="sm" c={unread ? 'dark.6' : 'dimmed'} truncate className={classes.preview}>
+              {prefix && <span className={classes.prefix}>{prefix} </span>}
+              {preview?.icon && <Icon name={preview.icon} size={14} className={classes.previewIcon} />}
+              {preview?.text ?? t('list.noMessages')}
+            </Text>
+          )}
           {unread && (
             <Badge size="md" circle={conversation.unread_count < 10} color="careline" variant="filled">
               <span className={classes.visuallyHidden}>

@@ -6,12 +6,13 @@ import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { Channel } from '../../api/settings-types.ts';
 import { CONVERSATION_STATUSES, INBOX_VIEWS } from '../../api/types.ts';
+import { AlertPermissionPrompt } from '../safety/alert-permission-prompt.tsx';
 import type { InboxParams } from '../use-inbox-params.ts';
 import { ConversationList } from './conversation-list.tsx';
 import classes from './conversation-sidebar.module.css';
 
 /**
- * Mine / Unassigned / All with their counts, the status filter, the number filter (for a clinic with
+ * Mine / Unassigned / Urgent / All with their counts, the status filter, the number filter (for a clinic with
  * more than one), and the conversations.
  */
 export function ConversationSidebar({ params, timeZone }: { params: InboxParams; timeZone: string }) {
@@ -31,6 +32,7 @@ export function ConversationSidebar({ params, timeZone }: { params: InboxParams;
   return (
     <>
       <div className={classes.filters}>
+        <AlertPermissionPrompt />
         <Tabs
           value={params.view}
           onChange={(value) => {
@@ -41,12 +43,19 @@ export function ConversationSidebar({ params, timeZone }: { params: InboxParams;
           radius="xl"
           classNames={{ list: classes.tabList, tab: classes.tab }}
         >
-          <Tabs.List justify="space-between" aria-label={t('inbox.views')}>
+          <Tabs.List justify="flex-start" aria-label={t('inbox.views')}>
             {INBOX_VIEWS.map((view) => (
               <Tabs.Tab
                 key={view}
                 value={view}
-                rightSection={<CountBadge count={counts.data?.[view]} active={params.view === view} />}
+                rightSection={
+                  view === 'urgent' ? (
+                    <UrgentBadge count={counts.data?.urgent} />
+                  ) : (
+                    <CountBadge count={counts.data?.[view]} active={params.view === view} />
+                  )
+                }
+                data-view={view}
               >
                 {t(`inbox.view.${view}`)}
               </Tabs.Tab>
@@ -104,6 +113,18 @@ function CountBadge({ count, active }: { count: number | undefined; active: bool
       color={active ? 'careline' : 'gray'}
     >
       {count > 999 ? '999+' : count}
+    </Badge>
+  );
+}
+
+/** Alerts nobody acknowledged yet, in red; nothing when there are none. */
+function UrgentBadge({ count }: { count: number | undefined }) {
+  const { t } = useTranslation();
+  if (!count) return null;
+  return (
+    <Badge size="sm" circle={count < 10} variant="filled" color="red" data-testid="urgent-count">
+      <span className={classes.visuallyHidden}>{t('safety.unacknowledged', { count })}</span>
+      <span aria-hidden="true">{count > 999 ? '999+' : count}</span>
     </Badge>
   );
 }

@@ -28,7 +28,7 @@ describe('triggerLabel', () => {
   };
 
   test('says what starts a flow in the interface language, with its keywords in that language', () => {
-    expect(triggerLabel(menuWords, 'fr', tFr)).toBe('Mot-clé : menu, aide');
+    expect(triggerLabel(menuWords, 'fr', tFr)).toBe('Mot-clé : menu, aide');
     expect(triggerLabel(menuWords, 'en', tEn)).toBe('Keyword: menu, help');
     expect(triggerLabel({ kind: 'new_conversation' }, 'fr', tFr)).toBe('Nouvelle conversation');
     expect(triggerLabel({ kind: 'conversation_closed' }, 'fr', tFr)).toBe('Conversation close');
@@ -61,7 +61,7 @@ describe('describeCondition', () => {
       'not (the patient has the tag vip)',
     );
     expect(describeCondition({ type: 'answer', key: 'complaint', op: 'contains', value: 'peau' }, tFr)).toBe(
-      'complaint contient « peau »',
+      'complaint contient « peau »',
     );
     expect(describeCondition('nonsense', tEn)).toBe('?');
   });

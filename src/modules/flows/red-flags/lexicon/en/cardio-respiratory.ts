@@ -1,0 +1,174 @@
+import type { LexiconInput } from '../../lexicon.schema.ts';
+
+/**
+ * English wording of heart, breathing, allergy and collapse red flags (NHS "when to call 999", heart
+ * attack, anaphylaxis; NICE NG143 for a child's breathing). Syntax: `lexicon.schema.ts`.
+ */
+export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
+  chest_pain: [
+    'any: @pain @chest',
+    'burn|burning chest',
+    'any: @pain heart',
+    { pattern: '@pain radiat*|spread*|going|goes|shoot* arm|jaw|shoulder|neck', maxGap: 3 },
+    'any: @pain jaw arm',
+    'heart attack',
+    'angina',
+    'any: elephant|weight|brick* chest',
+    // The chest named by where it hurts: between the breasts, the middle of the ribs.
+    {
+      pattern: 'any: @pain across|between|behind|middle|centre|center|under boobs|breasts|ribs|bust',
+      maxGap: 3,
+    },
+    { pattern: 'clutch*|holding|grabbing|gripping chest|heart', maxGap: 2 },
+    { pattern: 'chest killing|kills', maxGap: 1 },
+    // Likened to a weight, a band or a vice: how people describe a heart attack without the word pain.
+    { pattern: 'any: band|vice|belt|elephant|weight|brick*|sitting|standing|sat chest', maxGap: 3 },
+    { pattern: 'hold|holds|held|holding|clutch*|grab*|grip* chest|heart', maxGap: 2 },
+    { pattern: 'chest killin|killing', maxGap: 1 },
+    // Heartburn that is a heart attack: with sweating, or not settling (NHS heart attack symptoms).
+    { pattern: 'any: heartburn|indigestion sweat*|sweaty|clammy|grey|gray', maxGap: 4 },
+    {
+      pattern:
+        'heartburn|indigestion not go|going|settle|settling|stop|shift sweat*|sweaty|clammy|grey|gray|arm|jaw',
+      maxGap: 4,
+    },
+    // Pain that travels to the left arm, the chest named in another clause or as "the breast".
+    { pattern: 'goes|going|spread*|radiat*|shoot*|travel* down|into|to|up|in left arm|shoulder', maxGap: 1 },
+    { pattern: 'goes|going|spread*|radiat*|shoot*|travel* down|into|to|up|in jaw', maxGap: 1 },
+    // Cold sweat with pain going to the arm or jaw, the chest unnamed ("it goes to his arm").
+    { pattern: 'any: sweat*|sweaty|clammy arm|jaw', maxGap: 4 },
+    { pattern: 'chest|heart fire|burning|burns', maxGap: 3 },
+    // Seen rather than felt: a hand rubbing or pressed on the chest ("keeps rubbing his chest").
+    {
+      pattern: 'rub|rubs|rubbing|rubbed|massag*|press|presses|pressing|clasp*|clench*|hand|hands chest',
+      maxGap: 0,
+    },
+  ],
+  breathing_difficulty: [
+    'can|could not breathe|breath|breathing',
+    'unable breathe|breath|breathing',
+    'not breathing',
+    'hard|difficult*|difficulty|trouble|struggl*|problem* breath*',
+    'short* breath',
+    'breathless*',
+    'barely|hardly breathe|breath*|breathing',
+    'ribs|chest|tummy|neck|throat sucking|pulling|caving|showing|show|shows|sinking|sink',
+    { pattern: 'any: sucking|pulling|caving|sinking ribs|chest|tummy|belly|neck|throat', maxGap: 3 },
+    // Stridor and croup as parents hear them: a noise on breathing in.
+    {
+      pattern:
+        'any: whistl*|harsh|squeak*|crowing|rasp*|barking|honking|seal noise|noises|sound|sounds breath*|breathes|breathing|breathe',
+      maxGap: 3,
+    },
+    // Oxygen saturation at or below 92 % on a home oximeter (NHS 111, NICE NG191).
+    { pattern: 'sats|sat|saturation*|saturations|oxygen|oximeter|oxymeter <n:50-92>', maxGap: 2 },
+    { pattern: 'blue pump|spray|one not|nothing work*|help*|doing', maxGap: 2 },
+    'breathing|breaths hard|laboured|labored|noisy|shallow|fast|heavily|heavy',
+    'gasp*',
+    'chok*',
+    'suffocat*',
+    'not catch breath',
+    { pattern: 'not take|get|catch|draw full|deep|proper|whole breath|breaths', maxGap: 2 },
+    { pattern: 'gulp*|gasp* air|breath|breaths', maxGap: 2 },
+    'not get air',
+    'any: lips|lip|mouth|face|fingers|tongue|skin|nails blue|bluish|grey|gray|purple',
+    'turning|turned|going|gone blue|grey|gray|purple',
+    'inhaler|puffer|ventolin|salbutamol|albuterol not|nothing work*|help*',
+    'having asthma attack',
+    { pattern: 'any: asthma|wheez*|breathless*|puffed not talk|speak|finish', maxGap: 4 },
+    { pattern: 'only say|speak|manage|get one|<n:1-4>|few word|words', maxGap: 2 },
+    { pattern: 'breathing|breath|breaths raspy|rattly|rattling|crackly|bubbly', maxGap: 2 },
+    'breathing fast|rapid*|weird*|strange*|funny|odd|wrong|gulp*',
+    // Breathless at rest or too breathless to talk (NHS 999: "can't speak in full sentences").
+    {
+      pattern: 'any: breathless*|breath|breathe rest|resting|sitting|lying|talk|talking|speak*',
+      maxGap: 3,
+    },
+    { pattern: 'not finish|complete|say|speak|talk full|whole|sentence|sentences', maxGap: 1 },
+    // A child's breathing distress (NICE NG143): grunting, flaring nostrils, head bobbing.
+    { pattern: 'any: grunt* breath*|breathing|breathes|every|each|fast|hard', maxGap: 3 },
+    'any: nostril*|nose flar*',
+    'head bobbing',
+    // Blue or grey said of the person, not of a body part: "my baby is all blue".
+    { pattern: '@someone|@little all|completely|totally blue|grey|gray|purple', maxGap: 2 },
+    {
+      pattern:
+        'inhaler|puffer|ventolin|salbutamol|albuterol|nebuliser|nebulizer not|nothing doing|touching|working|helping',
+      maxGap: 2,
+    },
+    { pattern: 'wheez* bad|badly|severe*|loud*', maxGap: 2 },
+    { pattern: 'any: breathes|breathing barely|hardly talk|speak|talking|speaking', maxGap: 3 },
+    { pattern: 'lungs|airway*|airways|chest closing|closed|shutting', maxGap: 2 },
+    { pattern: 'not say|speak|talk|get more|few|two|<n:1-4> word|words', maxGap: 3 },
+    { pattern: 'no|not air going|getting|coming in|through', maxGap: 1 },
+    'breathing|breath|breathe difficult*|laboured|labored|impossible',
+    'fight*|struggl*|gasp* for breath|air',
+    { pattern: 'fight*|struggl*|battl*|strain* air|breath', maxGap: 2 },
+    'stop|stops|stopped|stopping breathing|breathe',
+    'drowning',
+    { pattern: 'breath*|breathing|breathless* not speak|talk|talking|speaking', maxGap: 3 },
+    { pattern: 'breath*|breathing through straw', maxGap: 2 },
+    'not inhale|exhale',
+    // Stridor, as parents describe it.
+    'high pitched noise|sound|breathing|breath',
+    'stridor',
+    // Written up by a carer or a nurse: "SOB at rest", "unable to talk in full sentences", "no air".
+    { pattern: '=sob rest|resting|talking|sitting|lying|worse|severe', maxGap: 1 },
+    { pattern: 'unable|cannot talk|speak|finish|complete|say full|whole|sentence|sentences', maxGap: 2 },
+    { pattern: 'no air', maxGap: 0 },
+    // Breath that "is not coming", as translators and second-language speakers put it.
+    { pattern: 'not|unable take|get|catch|draw|pull air|breath|breaths', maxGap: 2 },
+    { pattern: 'any: out breath talk|speak|talking|speaking|sentence|sentences', maxGap: 4 },
+    { pattern: 'not talk|speak|talking|speaking breath|breathless*|breathing|puffed', maxGap: 4 },
+    {
+      pattern: 'breath|breathing|air not coming|going|working properly|right|normally|normal|well|in',
+      maxGap: 1,
+    },
+  ],
+  severe_allergy: [
+    'anaphyla*',
+    'angioedema|angiooedema',
+    { pattern: 'angio oedema|edema', maxGap: 0 },
+    // A known allergy and the food eaten anyway: anaphylaxis until proved otherwise (Resuscitation Council UK).
+    { pattern: 'allerg* ate|eaten|swallowed', maxGap: 2 },
+    'throat swell*|swollen|closing|closed|tight*|shutting|shut|narrow*|blocked',
+    'swollen|swelling throat',
+    'any: tongue|lips|lip swell*|swollen|puff*|thick|fat',
+    'allergic|anaphylactic shock',
+    'used|use|using|gave|give|given|inject*|needed|jabbed epipen|adrenaline|epinephrine|autoinjector|injector',
+    { pattern: 'used|use|using|gave|give|given|inject*|needed|jabbed epi|auto pen|injector', maxGap: 2 },
+    {
+      pattern: 'any: tongue|lips|lip|mouth blown|blowing|balloon*|ballooned|huge|massive|doubled',
+      maxGap: 2,
+    },
+    // Lips or tongue swelling in any wording; a question ("is it normal that…") still flags.
+    { pattern: 'any: tongue|lips|lip @swell', maxGap: 2 },
+  ],
+  loss_of_consciousness: [
+    'pass|passed|passing out',
+    'faint*',
+    'blacked|black out',
+    'unconscious',
+    'unresponsive',
+    'not responding|respond|responsive',
+    'not wake|waking',
+    'collaps*',
+    'lost|loss consciousness',
+    'knocked out',
+    'cardiac arrest',
+    'not breathing',
+    'no pulse',
+    'not reacting|react|reacts',
+    { pattern: 'any: eyes closed|shut not moving|responding|answering|waking|reacting', maxGap: 4 },
+    // Written by French speakers: « perdre connaissance », « faire un malaise ».
+    'lost|lose|loses|losing knowledge|consciousness',
+    { pattern: 'made|make|makes|making|did discomfort|malaise', maxGap: 1 },
+    'not coming round|around|to',
+    'not rouse|rousing|waken|stir|stirring',
+    'not answering|answer',
+    'out cold',
+    { pattern: 'keel*|keeled over', maxGap: 0 },
+    { pattern: 'slumped|crumpled|dropped|collapsed on|to|onto floor|ground', maxGap: 2 },
+    { pattern: 'went|gone down on|to|onto floor|ground', maxGap: 1 },
+  ],
+};

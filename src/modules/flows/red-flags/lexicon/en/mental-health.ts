@@ -1,0 +1,152 @@
+import type { LexiconInput } from '../../lexicon.schema.ts';
+
+/**
+ * English wording of suicidal thoughts, direct, indirect and by a method (Samaritans, 988 guidance,
+ * and words read in patients' messages). Syntax: `lexicon.schema.ts`.
+ */
+export const englishMentalHealthFlags: LexiconInput['categories'] = {
+  suicidal_thoughts: [
+    'suicide|suicides',
+    { pattern: 'suicidal', negatable: true },
+    { pattern: 'want|wants|wanted|wanna|wish|wishes|wished|rather die|dead', negatable: true },
+    'kill* myself|self|himself|herself|themselves|themself',
+    'end it all',
+    'end my life',
+    'take own life',
+    'better off dead|without',
+    { pattern: 'better|happier off|without if|when gone|dead|not|wasnt|werent', maxGap: 3 },
+    { pattern: 'better|happier|fine|okay|ok|easier|relieved if|when gone|dead|died|disappeared', maxGap: 3 },
+    'happier|better without me',
+    'no reason live|living',
+    'not|dont want|wanna live|living|alive|be|exist|wake|here',
+    'want|wanna|thinking|think|urge hurt|harm|cut myself',
+    'self harm*',
+    'jump* off|from bridge|building|roof|balcony|cliff|tower|window|ledge|multistorey|carpark|pier|flyover|overpass',
+    { pattern: 'jump*|throw* off|from car|multi park|storey|story', maxGap: 1 },
+    'slit|slash*|cut wrist|wrists',
+    'slit|slash* throat',
+    { pattern: 'end|ending|ended|take|taking|finish|finishing my|own|his|her|their life', maxGap: 1 },
+    // Life "has no sense" or meaning, as second-language speakers say it.
+    { pattern: 'life no|any sense|meaning|purpose', maxGap: 1 },
+    { pattern: 'no|any sense|meaning|purpose living|live|alive|anymore', maxGap: 2 },
+    { pattern: 'no|not|any|the point|reason living|live|life|existing|alive', maxGap: 3 },
+    'point going|carrying on',
+    { pattern: 'want|wanna|wish|hope never|not wake', maxGap: 4 },
+    { pattern: 'not|dont want|wanna wake', maxGap: 2 },
+    'says|said|talks|talking|talked|wants|wanted die|dead|kill',
+    { pattern: 'cutting|harming|burning|starving myself|herself|himself', maxGap: 1 },
+    { pattern: 'want|wish|need all|everything stop|end|over', maxGap: 2 },
+    {
+      pattern: 'thinking|thought|planning|plan|going|gonna|want take|taking|swallow* all|whole|every @meds',
+      maxGap: 3,
+    },
+    { pattern: 'feel|am|being|such burden', maxGap: 2 },
+    { pattern: 'should|want|wish|wanna|just disappear|vanish', maxGap: 2 },
+    'goodbye|suicide letter*|note*|letters',
+    // Saying goodbye, putting things in order, the means made ready, nobody left to miss them.
+    {
+      pattern: 'any: wrote|written|writing|write|left|leaving letter*|note*|message* goodbye|farewell',
+      maxGap: 4,
+    },
+    { pattern: 'giving|gave|give away belongings|possessions|things|stuff', maxGap: 1 },
+    { pattern: 'any: prepared|ready|saved|stockpil*|hoard*|lined|collected @meds tonight', maxGap: 3 },
+    { pattern: 'stockpil*|hoard*|saving|collecting @meds', maxGap: 2 },
+    { pattern: 'nobody|noone|one would|will|gonna|even|ever miss me', maxGap: 1 },
+    { pattern: 'notice|care|miss|matter if gone|dead|died|disappeared|disappear', maxGap: 3 },
+    { pattern: 'notice|care|miss|matter if not here|around|alive', maxGap: 3 },
+    { pattern: 'no point being here|around|alive|anymore', maxGap: 2 },
+    // A blade turned on oneself, the water walked into.
+    { pattern: 'use|using|turn|turning it|them|knife|blade|gun on myself|himself|herself', maxGap: 1 },
+    {
+      pattern:
+        'thinking|thought|want*|wanna|going|gonna|plan* walk*|swim*|wade|wading into|out sea|river|ocean|lake|canal',
+      maxGap: 2,
+    },
+    // Done with life, can't go on, sleep and never wake.
+    { pattern: 'done|finished with everything|life|living|existing', maxGap: 1 },
+    { pattern: 'done with it all', maxGap: 0 },
+    { pattern: 'not go|carry on anymore|any|living|like', maxGap: 1 },
+    { pattern: 'not do|take|handle|cope this|it anymore|more', maxGap: 0 },
+    { pattern: 'want|wanna|wish|wishing|go|fall|just|never sleep|asleep forever|eternally', maxGap: 2 },
+    'end it tonight|today|now|soon',
+    { pattern: 'thought*|idea* suicide|suicidal|killing', negatable: true },
+    // A method named: hanging, a jump, a train, a rope made ready (Samaritans: asking about a plan).
+    'shoot|shot|hang|hanged|hanging|drown|drowning|poison|strangle|suffocate|unalive|off myself|himself|herself|themselves',
+    'unalive*',
+    'rope|noose ready|prepared|tied',
+    { pattern: 'bought|buy|got|have|tied|made rope|noose', maxGap: 2 },
+    'noose',
+    {
+      pattern:
+        'step*|jump*|walk*|throw*|threw|lie|lying in front train|bus|car|lorry|truck|traffic|tube|subway|metro|tram|van',
+      maxGap: 2,
+    },
+    { pattern: 'throw*|threw|fling* myself|himself|herself off|under|from|front', maxGap: 1 },
+    { pattern: 'drive|driving|crash* into|off wall|tree|cliff|bridge|lorry|truck|traffic', maxGap: 3 },
+    { pattern: 'standing|sitting|stood|on ledge|railing|tracks', maxGap: 1 },
+    { pattern: 'edge bridge|roof|cliff|balcony', maxGap: 1 },
+    { pattern: 'not waking|wake fine|better|ok|okay|relief|nice|good|blessing', maxGap: 3 },
+    { pattern: 'wish|rather never|not exist|existed|born|alive|here|wake', maxGap: 3 },
+    'end days',
+    { pattern: 'want*|wanna|going|gonna end it', maxGap: 1 },
+    { pattern: 'going|gonna|want*|wanna|plan*|thinking overdose|od', maxGap: 2 },
+    { pattern: 'will|ill|gonna take|taking|swallow* all|whole|every @meds', maxGap: 3 },
+    { pattern: 'any: take|taking|swallow* all|whole|every @meds tonight|today|once', maxGap: 3 },
+    'no way out',
+    // Intent in second-language wording: "I do not wish to live more", "want it to be over".
+    { pattern: 'not|dont|no want|wanna|wish|like|desire|will live|living|alive|exist', maxGap: 1 },
+    { pattern: 'want|wanted|wish|wishing|need it|this|everything|all over|end|ended', maxGap: 0 },
+    {
+      pattern:
+        'cut|cutting|burn|burning|hurt|hurting myself|himself|herself deep|deeply|purpose|deliberately',
+      maxGap: 2,
+    },
+    { pattern: 'any: want|wish stop|end|over forever|permanently', maxGap: 3 },
+    { pattern: 'plan*|going|gonna|want*|wanna|thinking|decided end|ending things|everything', maxGap: 2 },
+    { pattern: 'no point anymore|anything|any more', maxGap: 1 },
+    { pattern: 'wrote|written|writing letters|notes everyone|family|kids|all', maxGap: 2 },
+    { pattern: 'how kill|end myself|life', maxGap: 2 },
+    {
+      pattern: 'thinking|thought|think|considering|planning ending|end it|myself|everything|things',
+      maxGap: 2,
+    },
+    { pattern: 'belt|rope|cord|cable|scarf|ligature|noose around|round neck', maxGap: 3 },
+    'ligature',
+    // Affairs put in order, the end said in the first person, the place looked at, goodbyes.
+    {
+      pattern:
+        'who gets|get|will|should|have|inherit* my|his|her things|stuff|belongings|possessions|dog|cat|pets',
+      maxGap: 1,
+    },
+    { pattern: 'sorted|sorting|planned|planning|arranged|arranging own|my funeral', maxGap: 1 },
+    'affairs order',
+    { pattern: 'i|ill|im end|ending it', maxGap: 0 },
+    {
+      pattern: 'any: looking|staring|stare|stood|standing|watching tracks|railway|rails|bridge|ledge|cliff',
+      maxGap: 3,
+    },
+    { pattern: 'not|wont|never be alive', maxGap: 1 },
+    { pattern: 'last day|night alive|earth', maxGap: 1 },
+    'hurting|harming myself|himself|herself',
+    {
+      pattern: 'like|tempted|might|urge*|feel|feeling|going|gonna hurt|harm|cut|burn myself|himself|herself',
+      maxGap: 2,
+    },
+    { pattern: 'not worth living|going|carrying|being|staying alive|around|on', maxGap: 1 },
+    { pattern: 'life not worth', maxGap: 1 },
+    'sorry for everything',
+    'goodbye|farewell forever',
+    // Goodbyes posted for everyone to see ("posted goodbye messages on facebook", "goodbye everyone").
+    {
+      pattern: 'goodbye|farewell message*|post|posts|posted|status|text|texts|tweet*',
+      maxGap: 1,
+    },
+    {
+      pattern:
+        'posted|posting|post|posts|put goodbye|goodbyes|farewell on facebook|fb|instagram|insta|snapchat|tiktok|twitter|whatsapp|social',
+      maxGap: 2,
+    },
+    { pattern: 'goodbye|farewell everyone|world|everybody', maxGap: 0 },
+    { pattern: 'texted|text|texts|message*|messaged|note|letter saying|says|said goodbye', maxGap: 4 },
+  ],
+};

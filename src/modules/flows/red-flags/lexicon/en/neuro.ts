@@ -1,0 +1,129 @@
+import type { LexiconInput } from '../../lexicon.schema.ts';
+
+/**
+ * English wording of stroke (NHS FAST and BE FAST), seizure, meningitis and head-injury red flags.
+ * Syntax: `lexicon.schema.ts`.
+ */
+export const englishNeuroFlags: LexiconInput['categories'] = {
+  stroke_signs: [
+    'stroke',
+    'tia',
+    'any: face|facial|mouth|smile|lip|eyelid droop*|drooping|crooked|lopsided|uneven|fallen|paralys*|numb*|dropped|dropping|slipped|slanted|slant*|skewed|askew',
+    { pattern: 'sudden*|suddenly not talk|speak|move|walk|see|hold|grip|lift|stand|understand', maxGap: 2 },
+    { pattern: 'any: sudden*|suddenly not walk|talk|speak|see|hold|grip|lift|stand', maxGap: 3 },
+    // Speech that sounds drunk or thick, the hand that lets things drop.
+    {
+      pattern:
+        'any: speech|speaking|talking|talks|speaks|words drunk|marbles|mumbl*|mushy|thick|slurry|sloshed',
+      maxGap: 4,
+    },
+    { pattern: 'hand|arm|fingers drop*|dropping|dropped it|things|cup|everything|stuff', maxGap: 2 },
+    'talking|speaking gibberish|nonsense',
+    'not find words',
+    'any: weak*|numb*|paralys*|tingl*|pins one|half|whole side',
+    'any: arm|leg|hand weak*|paralys*|heavy|dead|floppy|limp|useless|flop*|hanging|dangling sudden*|side|left|right',
+    'any: arm|leg numb*|tingl* sudden*|side', // a numb arm alone is mostly a nerve, not a stroke
+    'not move|lift|raise arm|arms|leg|legs',
+    // Seen by someone else: dribbling from one corner of the mouth, the strength gone from a limb.
+    { pattern: 'any: dribbl*|drool* side|corner mouth', maxGap: 3 },
+    { pattern: 'lost|losing|loss|no strength|power|feeling|use arm|arms|leg|legs|hand|side|face', maxGap: 3 },
+    'slurr*',
+    'any: speech|speaking|talking garbled|jumbled|strange|weird|difficult*|problem*|trouble|slow',
+    'not speak|talk|say properly|clearly|right',
+    {
+      pattern: 'any: dropping|dropped|drops things|stuff|everything|cup|cups left|right|one|side',
+      maxGap: 4,
+    },
+    'words jumbled|mixed|garbled|out|muddled|scrambled|slurred',
+    { pattern: 'any: speech|speaking|talking|words muddled|scrambled', maxGap: 2 },
+    'aphasia',
+    'paralys*',
+    'any: lost|loss|losing vision|sight sudden*|eye',
+    'sudden* blind*',
+    'any: double vision sudden*',
+    'any: headache sudden*|violent|explod*|explosive|worst|thunderclap|excruciating',
+    'thunderclap',
+    // One side of the body that no longer feels or moves, the face pulled or fallen to one side (FAST).
+    {
+      pattern: 'not feel|move|use|lift|raise|smile|blink left|right|one|half side|arm|leg|hand|face',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'left|right|one|half|whole side|sided|body|face dead|numb*|weak*|paralys*|heavy|limp|floppy|useless',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'any: half|side face|mouth fell|falling|sagging|slipped|dropped|droop*|numb*|frozen|twisted|paralys*',
+      maxGap: 3,
+    },
+    { pattern: 'side|half face|mouth not move|moving', maxGap: 3 },
+    { pattern: 'mouth|face going|gone|pulled|pulling|twisted one|other side|sideways', maxGap: 3 },
+    { pattern: 'any: face|mouth twisted|pulled', maxGap: 2 },
+    { pattern: 'any: speech|speaking|talking off|funny|wrong|odd|weird|strange', maxGap: 2 },
+    { pattern: 'speaks|says|talks|saying|using strange|weird|odd|wrong|funny words', maxGap: 1 },
+    { pattern: 'words|speech coming out wrong|funny|weird|strange', maxGap: 2 },
+    { pattern: 'sudden*|suddenly not understand|read|swallow', maxGap: 2 },
+    { pattern: 'any: double|seeing weak*|numb*|droop*|slurr*', maxGap: 4 },
+    'dragging leg|foot',
+    { pattern: 'worst headache life|ever', maxGap: 2 },
+    {
+      pattern:
+        'arm|leg|hand|side|face not work|working|move|moving|respond|responding|obey|obeying|listen|listening',
+      maxGap: 2,
+    },
+    'went|gone|going blind',
+    { pattern: 'any: blind left|right|one eye', maxGap: 2 },
+    {
+      pattern: 'any: face|mouth|smile looks|look|looking|gone odd|weird|strange|wonky|lopsided',
+      maxGap: 2,
+    },
+    { pattern: 'not hold|grip|grasp|use left|right|one hand|arm', maxGap: 2 },
+    { pattern: 'only one|half side move*|moving|works|working', maxGap: 1 },
+  ],
+  seizure: [
+    'convuls*',
+    'seizing',
+    'is|was|started|keeps|keep|been|still fitting',
+    'any: shaking|jerking|twitching|stiff not responding|unresponsive|answer*|react*|respond*',
+    // The whole body jerking, the word fit unsaid.
+    { pattern: 'any: whole|entire body|arms|limbs jerk*|twitch*|convuls*|spasm*', maxGap: 3 },
+    { pattern: 'any: arms|arm legs|leg jerk*|twitch*|convuls*|spasm*', maxGap: 3 },
+    'having|had seizure|seizures|fit|fits',
+    'any: seizure* lasting|lasted|minutes|again|now|still|long|first|stop',
+    'eyes roll*',
+    { pattern: 'seizure*|seizing|fit|fits|fitting|convuls* not|wont stop|stopping|ending', maxGap: 3 },
+    {
+      pattern: 'any: shaking|jerking|twitching|stiff|stiffened|rigid foam*|froth*|drool*|bit|bitten',
+      maxGap: 3,
+    },
+    'foam*|froth* mouth',
+    'status epilepticus',
+  ],
+  meningitis_signs: [
+    'meningitis',
+    'purpura fulminans',
+    'rash|spots|blotches not fade*|disappear*|go',
+    'glass test',
+    // Headache, a neck that will not bend and vomiting: meningism before any fever is measured (NICE NG240).
+    { pattern: 'any: neck stiff* vomit*|vomiting|throwing', maxGap: 4 },
+    { pattern: 'neck not bend|move vomit*|vomiting|throwing', maxGap: 3 },
+    'non blanching',
+    // A bulging soft spot in a baby (NICE NG143 red).
+    'bulging|bulge|bulges|raised|swollen|tense soft spot|fontanelle|fontanel',
+    { pattern: 'rash|spots|blotches not going|gone|fading away', maxGap: 1 },
+    { pattern: 'any: rash|spots|blotches press*|pressed|roll*|push* glass|tumbler', maxGap: 4 },
+  ],
+  severe_head_injury: [
+    'head injury|trauma',
+    'skull fracture*|fractured',
+    'fractured skull',
+    // Knocked out by a blow, the head unnamed (NICE NG232: any loss of consciousness after an injury).
+    {
+      pattern:
+        'knocked out after|during|in|from|by tackle|fall|fight|match|game|crash|accident|collision|punch|ball|hit|blow',
+      maxGap: 3,
+    },
+  ],
+};

@@ -1,0 +1,189 @@
+import type { LexiconInput } from '../../lexicon.schema.ts';
+
+/**
+ * English wording of bleeding, sepsis, pregnancy, poisoning, burn and abdominal red flags.
+ * Syntax: `lexicon.schema.ts`.
+ */
+export const englishOtherFlags: LexiconInput['categories'] = {
+  heavy_bleeding: [
+    'haemorrhag*|hemorrhag*',
+    'any: bleed*|blood heavily|heavy|badly|everywhere|profuse*|gushing|pouring|spurting|soaking|lot|lots|loads',
+    'so|too much blood|bleeding',
+    'bleed*|blood so|too much',
+    'not stop bleed*|nosebleed*',
+    'bleed*|nosebleed* not stop|stopping',
+    { pattern: 'vomit*|throw*|threw|cough*|spit*|puk* blood', maxGap: 1 },
+    'blood vomit*|sick',
+    'any: black|tarry stool*|poo*|poop',
+    'soak*|soaking pad|pads|towel*|through|sanitary',
+    { pattern: 'fill*|filling|soak*|soaking|through pad|pads|tampon*|towel*', maxGap: 2 },
+    { pattern: 'bleed*|blood not|wont stop|stopping', maxGap: 4 },
+    'deep|gaping cut|wound|gash',
+    { pattern: 'vomit*|throw*|sick|puk* coffee ground|grounds', maxGap: 3 },
+    'coffee ground|grounds vomit*|sick',
+  ],
+  // Mottled or ashen skin is a sepsis sign by itself (UK Sepsis Trust red flags).
+  sepsis_signs: [
+    'sepsis',
+    'septic',
+    'septicaemia|septicemia',
+    'mottled|mottling',
+    // An infection named with a sepsis sign in the same clause, no fever word needed (UK Sepsis Trust).
+    { pattern: 'any: @infection @sepsis_sign', maxGap: 4 },
+    { pattern: 'any: @infection not|no pee*|peed|wee*|weed|urin*', maxGap: 4 },
+    { pattern: 'any: @infection very|really|extremely|so ill|unwell|poorly', maxGap: 3 },
+    // "I feel like I'm going to die": a sepsis sign in its own right, and worth a call whatever the cause.
+    { pattern: 'feel|feels|feeling like going|gonna die', maxGap: 2 },
+    { pattern: 'feel|feels|feeling like dying', maxGap: 2 },
+  ],
+  pregnancy_emergency: [
+    'water|waters broke|broken|break|breaking',
+    'baby not|stopped|less move*|moving|kick*',
+    {
+      pattern:
+        'any: baby|babys kicks|kicking|movements|moving stopped|slowed|less|fewer|reduced|quiet|quieter',
+      maxGap: 3,
+    },
+    'not feel* baby move*|moving|kick*',
+    'reduced movement*',
+    'ectopic',
+    'eclampsia',
+    'preeclampsia',
+  ],
+  poisoning_overdose: [
+    'overdose*',
+    '=od',
+    'poison*',
+    {
+      pattern:
+        'swallow*|took|taken|take|ate|eaten|drank|drunk|ingest* whole|all|many|lot|lots|bunch|handful|bottle|pack|box|too|<n:10-500> @meds',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'swallow*|drank|drunk|ate|eaten|ingest*|lick*|chew*|suck*|bit|bitten|munch*|nibbl*|sipped|gulped @toxic',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'took|taken|swallowed|popped|downed|had more than should|supposed|meant|prescribed|allowed|max|maximum',
+      maxGap: 2,
+    },
+    { pattern: 'over|above|beyond|exceeded max|maximum|limit|recommended dose', maxGap: 1 },
+    { pattern: 'swallow*|ate|eaten|ingest* @meds', maxGap: 3 },
+    { pattern: 'got|gotten into|hold @meds', maxGap: 3 },
+    // A little one into medicines; an adult taking theirs ("mum took her pills") is no news.
+    { pattern: '@little took|taken|ate|swallowed|drank|had @meds', maxGap: 3 },
+    // Someone else's medicine ("took my husband's pills"), taken by mistake, or a count of them.
+    { pattern: 'took|taken|swallowed|ate|eaten|drank @someone @meds', maxGap: 1 },
+    { pattern: '@someone took|taken|swallowed|ate|eaten|drank my|our @meds', maxGap: 1 },
+    {
+      pattern: 'any: mistake|mistakenly|accident*|wrongly took|taken|swallowed|ate|gave|given @meds',
+      maxGap: 4,
+    },
+    {
+      pattern: 'took|taken|swallowed|ate|eaten|downed|popped <n:5-500> them|those|these|once|@meds',
+      maxGap: 2,
+    },
+    {
+      pattern: 'any: mixed|mixing|combined alcohol|booze|vodka|drinking|drinks|wine|beer @meds',
+      maxGap: 3,
+    },
+    { pattern: 'worth @meds', maxGap: 1 },
+    { pattern: 'double|triple|extra|twice dose|doses|amount', maxGap: 1 },
+    { pattern: 'took|taken|take @meds twice', maxGap: 2 },
+    'button batter*',
+    // Any verb of taking in, any tense, before a count or a household poison.
+    { pattern: '@intake <n:10-500> @meds', maxGap: 2 },
+    { pattern: 'after <n:10-500> @meds', maxGap: 0 },
+    { pattern: '@intake @corrosive', maxGap: 2 },
+    { pattern: 'took|taken|take|swallowed|necked|downed|popped loads|load|heaps|handful @meds', maxGap: 2 },
+    // A count of packs rather than of tablets: "two packs of ibuprofen".
+    {
+      pattern:
+        'took|taken|swallowed|downed|necked|popped|ate <n:2-50> pack|packs|packet|packets|box|boxes|strip|strips|bottle|bottles @meds',
+      maxGap: 1,
+    },
+    'carbon monoxide',
+    {
+      pattern:
+        'downed|popped|necked|had whole|all|many|lot|lots|bunch|handful|bottle|pack|packet|box|strip|strips|<n:5-500> @meds',
+      maxGap: 2,
+    },
+    { pattern: 'any: mistake|mistakenly|accident* drank|drunk|swallowed|ate @toxic', maxGap: 4 },
+    // Street drugs, in the words people use for them.
+    {
+      pattern:
+        'snort*|injected|smoked|took|taken|swallowed|had load|loads|lot|lots|bunch|too|bag|bags stuff|drugs|coke|cocaine|ket|ketamine|mdma|ecstasy|spice|crack|pills',
+      maxGap: 2,
+    },
+    // Several times the dose, the empty packets found, too much of a street drug, fumes with symptoms.
+    { pattern: '<n:2-20> times|x dose|amount|much|recommended|normal|usual', maxGap: 2 },
+    { pattern: 'found|finding empty|emptied', maxGap: 3 },
+    { pattern: 'empty @meds bottles|packets|packs|boxes|blisters|strips|tubs', maxGap: 1 },
+    // Seen by whoever finds them: packets strewn about, and the person drowsy, slurring or hard to wake.
+    {
+      pattern:
+        'any: @meds|packet|packets|packs|blister|blisters|boxes|bottles empty|everywhere|strewn|scattered drowsy|sleepy|awake|wake|rouse|rousable|slurring|slurred|confused|woozy|responding',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'took|taken|swallowed|consumed|ingested|downed|necked|popped large|huge|big|massive|unknown quantity|amount|number|quantities|amounts @meds',
+      maxGap: 3,
+    },
+    { pattern: 'swallow*|downed|necked|popped whole|entire|full box|pack|packet|strip|tub', maxGap: 1 },
+    { pattern: 'snort*|inject*|popped|dropped too|way|far much|many|lot|loads|more', maxGap: 2 },
+    {
+      pattern: 'any: smelt|smell*|leak* gas|fumes headache*|dizzy|drowsy|sleepy|sick|faint*|confused|unwell',
+      maxGap: 4,
+    },
+    // A measuring mistake: "10ml instead of 1ml".
+    { pattern: 'ml|mls|mg|spoons|spoonfuls|teaspoons|doses|tablets|pills instead', maxGap: 1 },
+  ],
+  severe_burn: [
+    { pattern: 'severe|bad|deep|large|big|third|second|chemical|acid|electrical burn|burns', maxGap: 1 },
+    {
+      pattern: 'burn|burns|burned|burnt|scald|scalded face|eyes|eye|hands|hand|genital*|groin|whole|entire',
+      maxGap: 1,
+    },
+    { pattern: '<n:2-3> burn|burns', maxGap: 2 },
+    'electrocut*',
+    'electric shock',
+    'caught|on fire',
+    {
+      pattern:
+        'any: pulled|spilled|spilt|knocked|tipped|poured|splashed|dropped boiling|hot water|oil|kettle|tea|coffee',
+      maxGap: 3,
+    },
+    { pattern: 'acid|chemical*|bleach on|in|splash* eye|eyes|arm|face|skin|hand|leg', maxGap: 2 },
+    'charred',
+    {
+      pattern: 'any: boiling|scalding|hot|oil|kettle|fire|flames skin white|charred|leathery|black|melted',
+      maxGap: 4,
+    },
+    { pattern: 'any: face|eyes|eye|hands|chest|neck|genital*|groin burnt|burned|scalded|charred', maxGap: 2 },
+    { pattern: 'any: burn|burns|burnt|burned|scald* skin white|charred|leathery|peeled|came', maxGap: 4 },
+    // Skin white, waxy or leathery is a deep burn even in a clause of its own ("…, skin is white").
+    { pattern: 'skin white|waxy|leathery|charred', maxGap: 0 },
+    { pattern: 'any: pulled|spilled|knocked|tipped|poured kettle|saucepan|pan|teapot|fryer', maxGap: 3 },
+  ],
+  severe_abdominal_pain: [
+    'any: @pain @belly @intense',
+    'doubled over',
+    { pattern: 'any: agony|agonising|agonizing|excruciating|unbearable @belly', maxGap: 3 },
+    '@belly hard|rigid|board',
+    'appendicitis',
+    'peritonitis',
+    'bowel obstruction',
+    { pattern: 'any: @pain @intense side|flank|groin|pelvis|pelvic', maxGap: 3 },
+    // Pain that has the patient rolling or screaming; low on the right and worse on moving (appendix).
+    { pattern: 'any: @pain @belly rolling|writhing|screaming|scream*|curled|curling', maxGap: 4 },
+    { pattern: 'any: @pain right low|lower|bottom worse|moving|move|walk*|cough*|sick|vomit*', maxGap: 4 },
+    // Appendix pain told across clauses: it began at the navel, then moved low on the right.
+    { pattern: '@pain started|began|start* around|at|near|by belly button|navel|umbilicus', maxGap: 2 },
+    { pattern: 'moved|moving|moves|shifted|shifting|travel* right low|lower|bottom|side|groin', maxGap: 3 },
+    { pattern: 'any: right side low|lower|bottom walk*|move|moving|cough*', maxGap: 3 },
+    { pattern: '@pain low|lower|bottom right', maxGap: 2 },
+  ],
+};

@@ -1,0 +1,203 @@
+import type { LexiconInput } from '../../lexicon.schema.ts';
+
+/** French wording of chest pain, breathing trouble and collapse: the heart and the lungs. */
+export const frenchCardioRespiratory: LexiconInput['categories'] = {
+  chest_pain: [
+    'any: @douleur @poitrine',
+    'any: douleur*|serre*|oppress*|ecras* coeur',
+    'brul* poitrine|thorax|thoracique',
+    { pattern: '@douleur irradi*|descend*|remont*|part|partant|file bras|machoire|epaule', maxGap: 3 },
+    'any: @douleur machoire bras',
+    'any: elephant|enclume @poitrine',
+    { pattern: 'tient|tenait|agrippe* @poitrine|coeur', maxGap: 2 },
+    'malaise|accident cardiaque',
+    'crise cardiaque',
+    'infarctus',
+    'idm',
+    'angine poitrine',
+    // Le serrement, l'étau, la barre, le poids, là où le patient situe le cœur (pas « mal au cœur »: la nausée).
+    {
+      pattern:
+        'any: etau|barre|poids|enclume|elephant|pression|serre*|serrement|comprim*|ecras* @poitrine|coeur',
+      maxGap: 3,
+    },
+    { pattern: '=mal|douleur*|point|pointe niveau|cote|region coeur', maxGap: 1 },
+    { pattern: 'coeur serre|serree|comprime|ecrase', maxGap: 1 },
+    // Une gêne qui serre, avec la sueur, la nausée, les palpitations, la pâleur ou le bras gauche (ESC 2023).
+    {
+      pattern:
+        'any: serre|serree|serrement|oppress*|etau|barre|comprim*|ecrase|ecrasement|omoplate* ' +
+        'sue|suent|suait|sueur*|transpir*|moite*|nausee*|palpitation*|machoire|pale|blanc|blanche|gris|grise',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'any: serre|serree|serrement|oppress*|etau|barre|comprim*|ecrase|omoplate*|sein bras|epaule|machoire ' +
+        'gauche|engourdi*|fourmi*|fourmill*|lourd*|tire|lance|irradi*',
+      maxGap: 4,
+    },
+    // « Mal au cœur » seul est la nausée; avec la sueur, la pâleur, le serrement ou le bras, c'est le cœur.
+    {
+      pattern:
+        'any: =mal coeur serre*|sue|suent|sueur*|transpir*|blanc|blanche|pale|livide|gris|grise|bras|machoire',
+      maxGap: 4,
+    },
+    { pattern: 'coeur pas|non ventre|estomac', maxGap: 1 },
+    // Pâle ou gris et en sueur: le choc d'un infarctus, à voir même sans le mot « poitrine ».
+    {
+      pattern: 'any: blanc|blanche|pale|livide|gris|grise sue|suent|suait|sueur*|transpir*|moite*',
+      maxGap: 3,
+    },
+    { pattern: 'any: machoire|omoplate* sue|suent|sueur*|transpir*|moite*|nausee*', maxGap: 4 },
+    { pattern: 'plain*|plaignait coeur|poitrine|thorax|torse', maxGap: 2 },
+    {
+      pattern:
+        'any: brulure*|brule|brulant* intense*|atroce*|enorme*|forte nausee*|sue*|sueur*|transpir*|bras|machoire',
+      maxGap: 4,
+    },
+    {
+      pattern: 'any: brulure*|brule|douleur* derriere|milieu|centre cotes|thorax|sternum|poitrine',
+      maxGap: 3,
+    },
+    { pattern: 'coeur fait|faisait mal', maxGap: 1 },
+    // Famille × famille: tout mot de la poitrine avec tout ce qu'on y ressent (« la poitrine qui me lance »).
+    { pattern: 'any: @sensation_thoracique @poitrine', maxGap: 3 },
+    { pattern: 'any: @douleur|brul*|lance*|elancement* poumon|poumons', maxGap: 3 },
+    // Le cœur piqué, poignardé, transpercé; « mal au cœur » seul reste la nausée, « coup de cœur » un goût.
+    {
+      pattern:
+        'any: poignard*|lance|lancent|elancement*|pique|piqure*|decharge*|transperc*|arrach*|crampe*|spasme*|broie*|souffr*|pinc* coeur',
+      maxGap: 3,
+    },
+    { pattern: '=point|pointe au|dans coeur', maxGap: 0 },
+    { pattern: '=mal|douleur*|fait la|ou|endroit|place coeur', maxGap: 2 },
+    // Le sein gauche, là où beaucoup situent le cœur: avec ce qui irradie, c'est la poitrine.
+    { pattern: 'any: @sensation_thoracique sein gauche|dos|bras|irradi*|machoire', maxGap: 3 },
+    { pattern: 'elephant|enclume assis|sur|dessus|appuie*|ecrase*', maxGap: 2 },
+  ],
+  breathing_difficulty: [
+    'peux|peut|arrive|arrivons|parviens|parvient|reussis|reussit pas|plus respirer|respire|souffler',
+    'respire|respirer pas|plus',
+    'mal|difficult*|dur|peine|gene respirer|respir*',
+    'respire mal|difficilement',
+    'respiration|respirer|respire difficile*|dur|penible*|laborieu*|sifflante|courte|rapide*',
+    'cotes|thorax creus*|tire*',
+    'tirage',
+    'impression noyer',
+    'etouffe|etouffes|etouffer|etouffement|etouffais|etouffait',
+    'suffoqu*',
+    'asphyxi*',
+    'manque* air|souffle|oxygene',
+    'souffle court|coupe',
+    { pattern: 'reprendre|retrouver souffle|respiration', negatable: false },
+    'any: essouffl* repos|assis|allonge|couche|parler|brutal*|soudain*|enormement',
+    { pattern: 'tres|trop|hyper|super|vraiment|completement essouffl*', maxGap: 0 },
+    'any: levre*|bouche|visage|doigts|peau|ongles bleu*|violet*|violace*|gris*',
+    'devient|devenu|devenue bleu*|violet*|gris*',
+    'cyanos*',
+    'asthme passe pas|plus',
+    'ventoline|inhalateur|salbutamol fait|marche|soulage pas|plus|rien',
+    'respir* vite|rapide*|bizarre*',
+    // Trop essoufflé pour finir ses phrases; chez l'enfant, geindre et battre des ailes du nez (NICE NG143).
+    { pattern: 'finir|terminer|finis|finit phrase*', maxGap: 1, negatable: false },
+    'any: battement*|bat|battent|pince* ailes|narine*',
+    { pattern: 'geint|gemit|geignement* respir*|chaque|souffle', maxGap: 3 },
+    { pattern: 'any: siffl* respir*|respire|poitrine|bronche*|souffle|inspir*', maxGap: 3 },
+    { pattern: 'tire|creuse|creusent sur|au ventre|cotes|cou', maxGap: 1 },
+    'bout souffle',
+    'halet*',
+    { pattern: 'tout|toute|completement essouffl*', maxGap: 0 },
+    { pattern: 'any: oppresse|oppressee respir*|souffle|asthme|air|poitrine', maxGap: 4 },
+    'crise* asthme',
+    { pattern: 'any: asthme fort*|grave*|severe*|aigu*|terrible*', maxGap: 2 },
+    { pattern: 'any: bruit*|sifflement* bizarre*|etrange*|rauque* inspir*|respir*', maxGap: 3 },
+    'stridor',
+    'cornage',
+    { pattern: 'respire|respirer|respiration plus bien|normalement|correctement', maxGap: 2 },
+    { pattern: 'cherche|cherchait air|souffle|respiration', maxGap: 1 },
+    {
+      pattern: 'tout|toute|completement|devenu|devenue|devient bleu|bleue|violet|violette|violace*',
+      maxGap: 0,
+    },
+    // L'air qui n'entre plus: « j'ai pu d'souffle », « je chope pas l'air », « l'air passe pas ».
+    { pattern: 'plus|pu souffle|air|oxygene', maxGap: 1, negatable: false },
+    {
+      pattern: 'air|souffle passe|rentre|entre|vient|arrive pas|plus',
+      maxGap: 3,
+      negatable: false,
+    },
+    'poisson hors eau',
+    { pattern: 'cotes|sternum|ventre|cou|@poitrine rentre*|rentrent|creuse*|aspire*', maxGap: 2 },
+    // Round 5: le nourrisson qui fait des pauses ou geint à chaque souffle.
+    { pattern: 'any: pause*|grogn*|geint|geignement*|gemit @souffle_mot', maxGap: 3 },
+    { pattern: 'court souffle|air|oxygene', maxGap: 1 },
+    { pattern: 'any: bruit*|sifflement*|aigu* inspir*|inspire|respir*|respire', maxGap: 4 },
+    {
+      pattern: 'pas|plus prendre|faire|reprendre inspiration|respiration|souffle|air',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'arrete|arretait|arreter|stoppe respirer|respiration', maxGap: 1 },
+    { pattern: 'respiration|souffle coupee|coupe|bloquee|bloque|coince*|accroch*', maxGap: 2 },
+    { pattern: 'any: ailes|narine* bouge*|bougent|battent|bat|ecart*|ouvr*|pince*', maxGap: 3 },
+    { pattern: 'peux|peut|arrive pas|plus inspirer|expirer|inspire', maxGap: 2 },
+    'detresse respir*',
+    'etrangl*',
+    { pattern: 'air passe|rentre mal', maxGap: 1 },
+    'any: levre*|ongles|doigts|visage|bouche|peau mauve*|noire*',
+    { pattern: 'any: hors haleine moindre|rien|repos|assis|parler', maxGap: 4 },
+    { pattern: 'attrape|chope|choppe|prend|trouve pas|plus air|souffle', maxGap: 2, negatable: false },
+    // Famille × famille: toute peine (mal, misère, effort, impossible) avec tout mot du souffle.
+    { pattern: 'any: @peine_respirer @souffle_mot', maxGap: 2 },
+    {
+      pattern: 'peux|peut|arrive|capable|parviens|reussis pas|plus @souffle_mot|gonfler|remplir',
+      maxGap: 3,
+      negatable: false,
+    },
+    {
+      pattern:
+        'any: @peine_respirer trouver|prendre|aspirer|avoir|attraper|chercher|entrer air|souffle|oxygene',
+      maxGap: 3,
+    },
+    { pattern: 'pas|plus|jamais capable|moyen @souffle_mot', maxGap: 2, negatable: false },
+    { pattern: '@pouvoir pas|plus @souffle_mot', maxGap: 3, negatable: false },
+    { pattern: 'any: pause*|arret* respirer|souffler|souffle parlant|parler|phrase*|mots', maxGap: 4 },
+    { pattern: 'pas|plus assez|suffisamment air|souffle|oxygene', maxGap: 1, negatable: false },
+    { pattern: 'respire|respirer|respirait par petit*|petites|saccade*|hoquet*|bouffee*|goulee*', maxGap: 2 },
+    { pattern: 'any: essouffl*|souffle rien|moindre|bouger|immobile', maxGap: 3 },
+    { pattern: 'respire|respirait|halete* comme chien|poisson|locomotive|soufflet|asthmatique', maxGap: 2 },
+  ],
+  loss_of_consciousness: [
+    'evanou*',
+    'perte*|perdu|perd connaissance|conscience',
+    'inconscient|inconsciente|inconscients',
+    'repond|reagit plus',
+    'reagit pas',
+    'repond pas quand|lorsque',
+    'pas|plus conscient*',
+    { pattern: 'se reveill*|reveil pas|plus', maxGap: 0 },
+    'impossible reveiller',
+    'arrive|arrivons|peux|peut|pouvons|parviens|parvient pas|plus reveiller',
+    'tombe* pommes',
+    'effondr*',
+    'any: terre|sol bouge|repond|reagit plus',
+    'syncope*',
+    'fait|fais|faire malaise',
+    'coma',
+    'arret cardiaque',
+    'respire plus',
+    'pas|plus pouls',
+    { pattern: 'any: mou|molle|inerte|flasque|ramollo repond|reagit pas|plus', maxGap: 3 },
+    { pattern: 'est|reste|semble|completement|tout|toute inerte', maxGap: 0 },
+    { pattern: 'mou|molle comme chiffon|poupee', maxGap: 1 },
+    { pattern: 'any: perdu|perd|perte conscience|connaissance', maxGap: 2 },
+    { pattern: 'reagit|repond|reagissait|repondait rien', maxGap: 1 },
+    'tombe*|tombee vapes',
+    { pattern: 'reprend|reprenait pas|plus conscience|connaissance|esprits', maxGap: 1 },
+    { pattern: 'voit|reconnait|regarde pas|plus|rien bouge|reagit|repond pas|plus', maxGap: 3 },
+    { pattern: 'sens|sent|sentais|sentait partir', maxGap: 0 },
+    'ecroul*',
+    'sans connaissance|conscience',
+    { pattern: 'bouge|remue plus tout|rien', maxGap: 1 },
+  ],
+};

@@ -1,0 +1,93 @@
+import type { LexiconInput } from '../../lexicon.schema.ts';
+
+/** French wording that looks alarming and is not, and wording that puts a finding in the past. */
+export const frenchExclusions: LexiconInput['exclusions'] = [
+  // « Mal au cœur » est la nausée quand le message parle de voiture, de vomir, de grossesse ou de repas.
+  {
+    pattern:
+      'any: =mal coeur voiture|bateau|avion|transport*|route|vomir|vomi*|nausee*|enceinte|grossesse|' +
+      'mange*|repas|barbouill*|digestion|odeur*|estomac|gueule|matin',
+    maxGap: 4,
+  },
+  'brulure*|brule* estomac',
+  'prise*|analyse*|bilan*|don|dons|groupe*|prelevement* sang|sanguin*',
+  { pattern: 'sang froid|neuf', maxGap: 0 },
+  { pattern: 'coup sang', maxGap: 0 },
+  'hemorragi* conjonctiv*|oeil|yeux',
+  'paralysie* sommeil',
+  'intoxication* alimentaire*',
+  'fosse* septique*',
+  'vaccin*|rappel* meningit*|meningocoque*',
+  { pattern: 'respir* nez', maxGap: 1 },
+  { pattern: 'etouff* chaleur|chaud', maxGap: 1 },
+  { pattern: 'petite|petit|legere|leger|minuscule brulure*|brule*', maxGap: 0 },
+  'nez bouche*|bouchee*',
+  // « plus que d'habitude » compares (more), it does not deny: « bouge plus que d'habitude ».
+  { pattern: '=plus que', maxGap: 0 },
+  { pattern: 'any: gonfl*|enfl* amygdale*|ganglion*|glande*', maxGap: 1 },
+  'bouche pateus*',
+  { pattern: 'bouge pas mal', maxGap: 0 },
+  { pattern: 'finir @benin', maxGap: 0 },
+  'repond* telephone|appel*|message*|mail*|sms|portable',
+  { pattern: '<n:0-130> an|ans', maxGap: 0 },
+  // « Disparaître sous la couette », « se tuer à la tâche », la poitrine sensible des règles: des façons de parler.
+  { pattern: 'disparaitre sous|dans couette|terre|draps|plaid', maxGap: 1 },
+  { pattern: 'tuer tache|travail|boulot', maxGap: 1 },
+  { pattern: 'any: poitrine|seins|sein regles|allaite*|allaitement|tetee*', maxGap: 4 },
+  { pattern: 'any: brul* soleil|uv', maxGap: 3 },
+  { pattern: 'allergi* pollen*|acarien*|poil*|saisonni*|foins', maxGap: 2 },
+  { pattern: 'transpir*|sueur*|sue nuit|nocturne*|menopause', maxGap: 2 },
+  { pattern: 'nez|narine* siffl*', maxGap: 1 },
+  {
+    pattern: 'arreter|lacher sport|boulot|travail|etudes|tabac|cigarette*|clope*|alcool|fac|ecole|regime',
+    maxGap: 1,
+  },
+  { pattern: 'mots anglais|espagnol|allemand|italien|francais|langue|etrangere', maxGap: 2 },
+  { pattern: 'gene|mal|difficult*|dur|peine avaler @medicaments', maxGap: 2 },
+  // Une lèvre gonflée d'avoir été mordue ou d'un bouton de fièvre; le souffle coupé par un prix ou un paysage.
+  {
+    pattern: 'any: levre*|levres|joue* gonfl*|enfl* mordu|mordue|herpes|abces|dentiste|dent|dents',
+    maxGap: 4,
+  },
+  { pattern: 'any: levre*|levres gonfl*|enfl* bouton fievre', maxGap: 4 },
+  { pattern: 'any: coupe* souffle devis|prix|facture|beaute|paysage|vue|magnifique', maxGap: 4 },
+  {
+    pattern: 'any: coupe|coupee|court souffle sport|footing|jogging|course|courir|foot|match|seance',
+    maxGap: 4,
+  },
+  // Les mots qui manquent à l'oral d'un examen, la marche de travers d'une entorse, partir en vacances.
+  { pattern: 'any: mots|mot expose|oral|examen|entretien|reunion|discours|presentation', maxGap: 4 },
+  { pattern: 'any: marche* travers entorse|cheville|genou|ampoule*|chaussure*', maxGap: 4 },
+  { pattern: 'any: coeur serre|serree quitter|partir|triste*|emotion*|nostalgi*|depart', maxGap: 4 },
+  { pattern: 'champignon* paris|cuisine|supermarche|magasin|marche|conserve', maxGap: 1 },
+  { pattern: 'disparaitre liste*|fichier*|base|envoi*|mailing|newsletter|annuaire', maxGap: 2 },
+  { pattern: 'plus etre malade|fatigue*|enrhume*|stresse*|angoisse*|enceinte|constipe*', maxGap: 0 },
+  { pattern: 'any: boite|plaquette|@medicaments voyage|vacances|valise|sac|pilulier', maxGap: 4 },
+  { pattern: 'pour tension', maxGap: 0 },
+  {
+    pattern: 'partir avant|apres|vers|tot|midi|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche',
+    maxGap: 2,
+  },
+  { pattern: 'any: marcher platre*|bequille*|entorse|fracture*|operation|prothese', maxGap: 4 },
+  { pattern: 'marcher sans bequille*|canne|aide|deambulateur', maxGap: 0 },
+  { pattern: 'any: parle|parler|parole appareil|dentier|dentaire|bagues|dents', maxGap: 4 },
+  // Round 5: une dose doublée sur ordre du médecin; « je n'ai plus de douleur » (le « ne » écrit, car « j'ai plus mal » reste signalé); les cartons portés.
+  { pattern: 'any: medecin|docteur|pharmacien*|prescrit|conseille doubler|double dose', maxGap: 4 },
+  { pattern: '=n ai|a plus @douleur', maxGap: 1 },
+  { pattern: 'porte*|porter|demenag* cartons|carton', maxGap: 2 },
+  { pattern: 'partir vacances|voyage|weekend|week|etranger|retraite|travail|boulot', maxGap: 2 },
+];
+
+export const frenchPastMarkers: LexiconInput['past'] = [
+  'il y a <n:1-99> an|ans|annee*|mois',
+  'y a <n:1-99> an|ans|annee*|mois',
+  { pattern: 'en <n:1950-2030>', maxGap: 0 },
+  'an|annee dernier*|derniere|passe*|passee',
+  'quand|lorsque etais|etait|etions|etaient petit*|enfant*|bebe|jeune*|ado*|gamin*',
+  'dans enfance|jeunesse|passe',
+  'autrefois',
+  'antecedent*',
+  'atcd',
+  'decede*|mort|morte|morts|decedee de|d|suite',
+  'il y longtemps',
+];

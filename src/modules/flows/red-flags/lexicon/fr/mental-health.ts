@@ -1,0 +1,154 @@
+import type { LexiconInput } from '../../lexicon.schema.ts';
+
+/** French wording of suicidal thoughts and self-harm, as the 3114 line hears them. */
+export const frenchMentalHealth: LexiconInput['categories'] = {
+  suicidal_thoughts: [
+    'suicide|suicider|suicides|suicidee|suicidera|suiciderai|suicidais|suicidait',
+    { pattern: 'suicidaire*', negatable: true },
+    { pattern: 'idee*|pensee* suicid*|noire*', negatable: true },
+    {
+      pattern:
+        'envie|veux|veut|voulait|voulais|voudrais|voudrait|aimerais|aimerait|souhaite|prefere*|pense* ' +
+        'mourir|crever|disparaitre',
+      negatable: true,
+    },
+    { pattern: 'me tuer', maxGap: 0 },
+    { pattern: 'en finir', maxGap: 0 },
+    { pattern: 'mettre|mis|met fin jours|vie|tout|existence', maxGap: 2 },
+    'pas|plus envie vivre',
+    'marre vie|vivre',
+    'vie plus sens',
+    'mieux sans moi',
+    'envie|veux|pense* me faire mal',
+    '=scarifi*',
+    'automutil*',
+    'ouvert|ouvrir|ouvre|taillade* veines|poignets',
+    'envie|veux|vais sauter|jeter fenetre|pont|train|balcon|vide',
+    'veux|veut|voudrais|voudrait|aimerais|aimerait|envie|souhaite|prefere* plus|pas|jamais reveiller|vivre|exister|etre|la',
+    'plus|aucune|aucun|pas|sans|perdu raison|gout|envie|sens vivre|vie|exister',
+    'peux|supporte plus vivre|vie',
+    // Round 5: « il ne veut plus manger ni vivre »: le « ne » ne nie rien, il dit le renoncement.
+    { pattern: 'veux|veut|voudrais|voudrait plus manger|boire|rien ni vivre', maxGap: 1, negatable: false },
+    'mieux|heureux|heureuse*|tranquille* sans moi',
+    'si etais|serais|etait plus la|vivant*|vie',
+    { pattern: 'simple|mieux|envie|voudrais|veux disparaitre|mourir|partir|crever', maxGap: 2 },
+    'foutre|fous|fout en air',
+    { pattern: 'se|te tuer|suicider', maxGap: 0 },
+    'lettre*|mot|message* adieu',
+    'veux|voudrais|envie que|tout ca|tout arrete|finisse|termine',
+    'envie|veux|voudrais tout arreter|lacher',
+    'vie|vivre sert|vaut rien|plus|pas',
+    'stocke*|accumule*|garde* @medicaments',
+    {
+      pattern:
+        'me|se coupe|coupee|couper|coupais|taillade*|entaille*|lacere*|brule|brulee bras|poignets|cuisses|veines',
+      maxGap: 2,
+    },
+    'poids pour tout|tous|autres|famille',
+    // Dormir pour toujours, personne pour le regretter, les médicaments préparés pour ce soir.
+    { pattern: 'dormir|endormir|dors|endors pour toujours|jamais|eternellement', maxGap: 1 },
+    { pattern: 'personne ne|me regrett*|pleurer*|pleurera|manquer*|remarquer*', maxGap: 2 },
+    { pattern: 'manquerai|manquerais|manquera personne', maxGap: 1 },
+    { pattern: 'prepar*|sorti*|rassembl*|pret*|cote @medicaments ce|cette soir|nuit', maxGap: 3 },
+    { pattern: 'any: ecrit|ecrire|laisse lettre*|mot adieu|aurevoir', maxGap: 4 },
+    // Les moyens: se pendre, sauter, se jeter sous un train, une balle, un couteau, tous les cachets.
+    {
+      pattern: 'me|se|te pendre|pendrai|pendrais|pende|buter|flinguer|supprimer|immoler|defenestrer|noyer',
+      maxGap: 1,
+    },
+    { pattern: 'any: pendaison|corde cou|prepare*|achete*|accroche*|pendre', maxGap: 2 },
+    { pattern: 'tirer|mettre|coller balle', maxGap: 2 },
+    {
+      pattern:
+        'sauter|saute|sauterai|sauterais|jeter|jete|jeterai|balancer|lancer|lance fenetre|pont|train|balcon|vide|metro|immeuble|toit|falaise|rer|tram|voiture|camion|haut|etage|rails',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'vais|veux|pense*|envie|voudrais|compte|va avaler|prendre|gober tous|toute|boite|plaquette|tout @medicaments',
+      maxGap: 3,
+    },
+    { pattern: 'any: planter|enfoncer|egorger|trancher|ouvrir couteau|lame|gorge|veines', maxGap: 2 },
+    {
+      pattern: 'vais|va|allait|allais|veux|veut|voulait|envie|pense*|menace|pour me|se|te faire mal|souffrir',
+      maxGap: 2,
+    },
+    { pattern: 'sert|vaut rien vie|vivre|vive|exister|existe', maxGap: 3 },
+    { pattern: 'plus envie etre|exister|vivre|continuer|vive|reveiller', maxGap: 1 },
+    { pattern: 'faire|fasse|fait|commettre connerie|conneries|irreparable', maxGap: 2 },
+    'me|se laisser mourir',
+    { pattern: 'partir|disparaitre pour toujours|bon|definitivement', maxGap: 2 },
+    'fatigue*|epuise*|marre vivre|vie|exister',
+    {
+      pattern:
+        'me|se|te mettre|coucher|allonger|lancer|jeter|balancer|foutre train|camion|voiture|metro|bus|rails|tram|rer',
+      maxGap: 2,
+    },
+    { pattern: '@medicaments devant|prets|pretes|alignes|prepares moi|ce|cette|soir|nuit', maxGap: 2 },
+    { pattern: 'vais|va tout arreter|lacher|plaquer', maxGap: 0 },
+    { pattern: 'reveillais|reveillerais|reveillait plus|pas|jamais', maxGap: 1 },
+    { pattern: 'any: arme|fusil|pistolet|flingue|carabine servir|contre|tirer|tete', maxGap: 4 },
+    { pattern: 'serai|serais|sera|seras plus la|probleme|fardeau|charge', maxGap: 2 },
+    { pattern: 'plus|pas force|courage|envie vivre|exister|lutter|battre', maxGap: 2 },
+    { pattern: 'laisser|laisse tomber|glisser fenetre|pont|balcon|toit|etage|haut|vide|immeuble', maxGap: 3 },
+    { pattern: 'adieu|adieux tout|monde|famille|proches|enfants|parents', maxGap: 2 },
+    {
+      pattern:
+        'vais|veux|envie|voudrais|pense* avaler|prendre|gober toute|tout|tous boite|plaquette|flacon|tube',
+      maxGap: 3,
+    },
+    {
+      pattern: 'any: mourir|mort|partir|disparaitre soulagerait|soulagement|delivrance|liberation',
+      maxGap: 4,
+    },
+    { pattern: 'any: corde garage|grenier|poutre|cave|arbre|noeud', maxGap: 3 },
+    { pattern: 'sauter|exploser|eclater cervelle|caisson', maxGap: 1 },
+    { pattern: 'si disparaissais|mourais|partais|existais|crevais', maxGap: 1 },
+    { pattern: 'comment|moyen*|facon*|methode* mourir|crever|suicider', maxGap: 2 },
+    // La vie sans but ni sens, dite dans n'importe quel ordre: « la vie n'a plus aucun sens ».
+    {
+      pattern: 'any: vie|vivre|existence|exister sens|interet|gout|but|raison plus|aucun|aucune|perdu|sans',
+      maxGap: 3,
+      negatable: false,
+    },
+    {
+      pattern: 'vie|vivre|existence aucun|aucune|plus|pas sens|interet|but|gout|valeur',
+      maxGap: 2,
+      negatable: false,
+    },
+    {
+      pattern: 'vie|vivre|existence plus|pas aucun|aucune sens|interet|but|gout|valeur',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'quoi bon vivre|continuer|exister|vie|rester|lutter', maxGap: 1 },
+    { pattern: 'si disparais|meurs|pars|creve|suicide|tue', maxGap: 1 },
+    { pattern: 'personne apercevr*|remarquer*|verra|rendra|soucier*', maxGap: 3 },
+    { pattern: 'tout prepare*|organise*|regle* pour partir|mourir|finir', maxGap: 2 },
+    { pattern: 'pendu|pendue', maxGap: 0 },
+    'fardeau',
+    { pattern: 'me|se|te donner|donne|donnerai|donnerais mort', maxGap: 2 },
+    {
+      pattern: 'gout|besoin|hate|tente|tentee|tentation mourir|crever|disparaitre|finir|tuer|suicider',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'fais|fait|faisais|faisait coupures|entailles|scarifications|marques bras|poignet*|cuisse*|veines|ventre',
+      maxGap: 3,
+    },
+    { pattern: 'oter|ote|otee|otais|enlever|retirer vie|jours', maxGap: 2 },
+    {
+      pattern: 'sert|sers|servirait|vaut rien|plus reste|rester|terre|monde|ici|continuer|moi',
+      maxGap: 3,
+    },
+    { pattern: 'pense*|songe*|obsede*|obsession|reve* mort|mourir|suicide', maxGap: 1 },
+    { pattern: '@medicaments|corde|arme|fusil|pistolet|lame|couteau pour le|la faire|passer', maxGap: 1 },
+    { pattern: 'vois|voit plus vivre|continuer|avenir', maxGap: 1, negatable: false },
+    { pattern: 'quitter|partir ce monde|terre|vie', maxGap: 1 },
+    { pattern: 'vois|voit plus|pas|aucune issue|sortie|bout tunnel', maxGap: 2, negatable: false },
+    { pattern: 'vais|va|veux|peur|envie|pourrais faire|commettre betise*|connerie*|irreparable', maxGap: 2 },
+    { pattern: 'fait|refait|faire ts|tentative', maxGap: 1 },
+    { pattern: 'rejoindre ciel|paradis|defunt*|mari|femme|maman|papa|haut|etoiles', maxGap: 2 },
+  ],
+};

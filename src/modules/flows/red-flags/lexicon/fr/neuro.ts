@@ -1,0 +1,175 @@
+import type { LexiconInput } from '../../lexicon.schema.ts';
+
+/** French wording of stroke, seizure, meningitis and head injury: the brain and the nerves. */
+export const frenchNeuro: LexiconInput['categories'] = {
+  stroke_signs: [
+    'avc',
+    'accident ischemique|vasculaire',
+    'attaque cerebrale',
+    'hemiplegi*',
+    'paralys*',
+    'visage|face|bouche|levre|sourire|joue|figure|paupiere|coin|commissure tombe*|pend*|affaiss*|travers|tordu*|deform*|fige*|engourdi*|asymetri*|croche|crochu*|descend*|biais|guingois|devie*|glisse*',
+    'any: faible*|faiblesse|engourdi*|paralys*|insensible* cote|moitie|hemicorps',
+    'any: moitie visage|bouche tombe*|pend*|paralys*',
+    'any: bras|jambe faible*|faiblesse|lourd*|paralys* soudain*|brutal*|droit*|gauche*',
+    'any: bras|jambe engourdi*|insensible* soudain*|brutal*|coup|cote', // un bras engourdi seul: un nerf, pas un AVC
+    'peux|peut|arrive|arriv* plus bouger|lever bras|jambe',
+    { pattern: 'bouge|bougent|remue plus bras|jambe|main|cote', maxGap: 2 },
+    'any: trouble*|difficult*|bizarre*|confuse|pateus*|incomprehensib* parole|elocution|langage',
+    { pattern: 'parle bizarrement|bizarre|plus|difficilement', maxGap: 1 },
+    'arrive|peux|peut plus parler|articuler',
+    'mal|difficult*|peine|dur parler|articuler|trouver',
+    'articul* plus|pas|mal',
+    'incomprehensibl*',
+    'confond* mots',
+    { pattern: 'sens|sent|sentons plus|pas|rien bras|jambe|main|visage|cote', maxGap: 3 },
+    'mots sortent pas|plus',
+    'cherche* mots',
+    'bafouill*',
+    'aphasi*',
+    'dysarthri*',
+    'voi*|voit plus|rien oeil|cote',
+    'any: vision|vue double|trouble|floue|perte soudain*|brutal*',
+    'perte vue|vision',
+    'any: mal|douleur*|cephalee* @tete brutal*|soudain*|violent*|explos*|tonnerre',
+    'migraine*|cephalee* brutal*|soudain*|explos*|tonnerre',
+    'jamais eu aussi|autant|si|tellement mal @tete',
+    'pire mal|douleur @tete',
+    // Round 5: la céphalée en coup de tonnerre, « le pire de ma vie », « horrible d'un coup ».
+    { pattern: 'any: @tete pire vie', maxGap: 4 },
+    { pattern: '@tete @intense coup|brutal*|soudain*|subit*', maxGap: 3 },
+    // Les mots qui ne viennent plus, la parole qui déraille d'un coup, « il parle chinois ».
+    { pattern: 'trouve|trouver|trouvait|retrouve plus|pas mots|mot', maxGap: 1 },
+    { pattern: 'mots|mot trouve|viennent|vient pas|plus', maxGap: 1 },
+    { pattern: 'parle|parler|parlait chinois|charabia|javanais|yaourt', maxGap: 1 },
+    'charabia',
+    { pattern: 'any: importe|nimporte quoi coup|soudain*|brutal*|subit*', maxGap: 4 },
+    { pattern: 'emmel*|melang*|emmele* mots|paroles|pinceaux', maxGap: 2 },
+    {
+      pattern:
+        'any: parole|paroles|elocution|langue deraill*|bizarre*|embrouill*|pateus*|lourde coup|soudain*',
+      maxGap: 3,
+    },
+    { pattern: 'parle|parler|parlait bizarre*|bizarrement|difficilement', maxGap: 1 },
+    // Un membre qui lâche, un côté du visage qui ne bouge plus, la bave: la face et les membres de VITE.
+    {
+      pattern: 'any: jambe|bras|main|genou lache|lachee|lachent|lache coup|soudain*|brutal*|subit*',
+      maxGap: 3,
+    },
+    {
+      pattern: 'any: bras|jambe|main mort|morte|inerte|ballant* coup|soudain*|brutal*|gauche|droite|droit',
+      maxGap: 3,
+    },
+    { pattern: 'visage|figure|bouche|joue bouge|bougent|remue plus|pas', maxGap: 3 },
+    { pattern: 'any: bave* travers|cote|visage|paralys*|bouge|tombe', maxGap: 4 },
+    { pattern: 'plus|pas|perdu force bras|jambe|main|cote', maxGap: 3 },
+    { pattern: 'main|bras tient|serre plus|pas rien', maxGap: 2 },
+    { pattern: 'lache|lachait|laisse|fait|tomber verre|tasse|fourchette|objets|cuillere', maxGap: 2 },
+    // Voir double, flou ou plus rien d'un œil, soudain.
+    { pattern: 'vois|voit|voyait|voyais|vu double', maxGap: 0 },
+    {
+      pattern:
+        'any: vois|voit|voyais|voyait|vue|vision trouble|floue|flou|noir|brouill*|voile*|baisse* coup|soudain*|brutal*|oeil',
+      maxGap: 3,
+    },
+    { pattern: 'perdu|perd vue|vision', maxGap: 2 },
+    { pattern: '@tete comme jamais', maxGap: 1 },
+    'parole|paroles|elocution deraill*|embrouill*',
+    { pattern: 'corps|bras|jambe|main|cote repond|obeit|suit plus|pas', maxGap: 3 },
+    { pattern: 'vu|voyais|voit|vois|voyait noir|trouble|flou|double oeil|coup', maxGap: 3 },
+    {
+      pattern: 'any: bras|jambe|main|pied molle|mou|inerte|ballant* gauche|droite|droit|coup|soudain*',
+      maxGap: 3,
+    },
+    { pattern: 'any: parle|parole|articul* saoul|soul|ivre|bourre|alcoolise*', maxGap: 3 },
+    { pattern: 'any: mots|phrases|paroles existent|sens pas|rien|aucun|sans', maxGap: 2 },
+    { pattern: 'melang*|inverse* mots|syllabes|lettres', maxGap: 1 },
+    {
+      pattern:
+        'any: main|pied|visage|bouche|bras|jambe faible*|faiblesse|lourd*|engourdi* soudain*|brutal*|coup|subit*',
+      maxGap: 3,
+    },
+    { pattern: 'any: bredouill*|bafouill* comprend|coup|soudain*|commence*', maxGap: 4 },
+    { pattern: 'comprend|comprenait|capte plus|rien ce|qu|on|dis|dit|parle', maxGap: 3 },
+    {
+      pattern:
+        'any: joue|doigts|levre|main|bras|jambe|visage engourdi*|endorm*|fourmi*|insensible* coup|soudain*|brutal*|subit*',
+      maxGap: 3,
+    },
+    { pattern: 'any: jambe|pied traine* trebuch*|coup|soudain*|brutal*', maxGap: 4 },
+    {
+      pattern: 'any: bouche|visage|levre|sourire part|tire|glisse|devie*|coule*|tombe*|pend* cote|travers',
+      maxGap: 3,
+    },
+    { pattern: 'perdu|perd|perte parole', maxGap: 1 },
+    { pattern: 'exprime|exprimer|parle|articule plus correctement|normalement|clairement', maxGap: 2 },
+    { pattern: 'jambe porte|tient plus', maxGap: 2 },
+    { pattern: 'any: vois|voit|vision|champ moitie', maxGap: 3 },
+    // Famille × famille: un membre ou un côté qui ne fait plus ce qu'il faisait (bouger, tenir, sentir).
+    { pattern: 'any: @membre @fonction plus|pas|perdu|perd', maxGap: 3, negatable: false },
+    {
+      pattern:
+        'any: cote|moitie|partie|hemicorps gauche|droite|droit engourdi*|paralys*|lourd*|insensible*|morte|mort|endormi*',
+      maxGap: 3,
+    },
+    { pattern: 'any: mains|main|bras lache|lachent|lachait', maxGap: 2 },
+    { pattern: 'marche|marchait|marcher travers|zigzag', maxGap: 2 },
+    // Les mots perdus, quel que soit l'ordre: « n'arrive plus à trouver ses mots ».
+    {
+      pattern: 'any: plus|pas|mal|difficult*|peine trouver|trouve|sortir|sortent|viennent mots|mot',
+      maxGap: 3,
+      negatable: false,
+    },
+    {
+      pattern:
+        'any: dire|parler|parle|parole|mots|phrases|sort|sortent melang*|emmel*|embrouill*|deform*|inverse*|ralenti*|lentement|travers|fourch*|croche',
+      maxGap: 3,
+    },
+    {
+      pattern: '@pouvoir|moyen pas|plus bouger|lever|tenir|parler|marcher|articuler|sourire|dire',
+      maxGap: 2,
+      negatable: false,
+    },
+    {
+      pattern: 'arrive|peux|peut|capable plus|pas dire|prononcer|exprimer|parler|sourire',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'any: begai*|begaye*|bredouill* coup|soudain*|brutal*|commence*|depuis', maxGap: 4 },
+  ],
+  seizure: [
+    'convuls*',
+    'any: crise* epilep* dure*|depuis|minute*|arrete|arret*|enchain*|premiere|cours|train|maintenant|finit|fini',
+    'etat mal epilep*',
+    'yeux|regard revuls*',
+    'any: raidi*|tremble*|secou*|convuls* bave*|ecume',
+    'any: crise raidi*|secousse*|bave*',
+    'secousses',
+    { pattern: 'fait|fais|faisait|refait|refais une crise epilep*|convuls*', maxGap: 0 },
+    { pattern: 'convuls*|epilep*|secousse* arrete|arretent|stoppe*|cesse*|finit pas|plus', maxGap: 3 },
+    { pattern: 'yeux|regard partent|partaient|tournent|roulent|revulses arriere|haut|blanc|ciel', maxGap: 2 },
+    { pattern: 'se raidit|raidi|raidie|crispe', maxGap: 0 },
+    { pattern: 'any: tape|secoue|gigote|tremble*|bouge* bras jambes', maxGap: 3 },
+    {
+      pattern: 'any: regard|yeux fixe|fixes|vide|perdu|ailleurs tremble*|secou*|repond|reagit|bave*|raidi*',
+      maxGap: 4,
+    },
+    { pattern: 'any: tremble*|secou*|spasme* repond|reagit pas|plus|rien', maxGap: 4 },
+    { pattern: 'any: mord*|mordu langue crise|tremble*|secou*|convuls*|bave*|raidi*', maxGap: 4 },
+    { pattern: 'any: crise tremble*|secou*|raidi*|bave*', maxGap: 4 },
+    { pattern: 'any: mouvement*|secoue*|bouge saccad*|involontaire*|anormaux|incontrol*', maxGap: 2 },
+    { pattern: 'any: raide|rigide|raidi* secou*|secousse*|tremble*|convuls*|bave*', maxGap: 4 },
+  ],
+  meningitis_signs: [
+    'meningit*',
+    'purpura fulminans',
+    'tache*|bouton*|plaque*|rougeur* efface*|disparai*|blanchi* pas|plus',
+    'test|signe verre',
+  ],
+  severe_head_injury: [
+    'traumatisme* cran*',
+    'fracture* crane',
+    'crane ouvert|fendu|enfonce',
+    { pattern: 'fracass*|enfonce*|fendu @tete', maxGap: 2 },
+  ],
+};

@@ -1,0 +1,197 @@
+import type { LexiconInput } from '../../lexicon.schema.ts';
+
+/** French wording of allergy, bleeding, infection, pregnancy, poisoning, burns and the belly. */
+export const frenchOtherEmergencies: LexiconInput['categories'] = {
+  severe_allergy: [
+    'anaphyla*',
+    'quincke',
+    'any: langue|levre*|glotte|bouche gonfl*|enfl*|double*|grossi*|boursoufl*',
+    // Round 5: la peau qui réagit avec ce qui gonfle ou ce qui lâche (malaise, souffle, déglutition).
+    { pattern: 'any: @peau_allergique @gonfle|@signe_de_choc', maxGap: 4 },
+    { pattern: 'any: malaise|evanoui*|tombe|vertige* @gonfle', maxGap: 3 },
+    { pattern: 'any: allergi*|reaction grave*|severe*|violent*|forte|enorme|grosse', maxGap: 2 },
+    { pattern: 'langue|glotte|gorge devient|devenue|est grosse|gros|enorme|epaisse', maxGap: 2 },
+    {
+      pattern:
+        'any: @visage|tete|corps gonfl*|enfl*|grossi*|boursoufl* avaler|respir*|etouff*|souffle|parler',
+      maxGap: 4,
+    },
+    'gorge gonfl*|enfl*|ferme*|bloque*|bouch*|obstru*|retreci*|referme*',
+    'choc|oedeme allergi*',
+    'any: levres|langue|paupieres|yeux double* volume',
+    'utilis*|pique*|injecte*|fait|mis|mettre epipen|anapen|jext|emerade|adrenaline|stylo',
+    { pattern: 'any: langue|levre*|levres|bouche enorme*|gonflee*|triple*', maxGap: 2 },
+    { pattern: 'any: levres|langue|paupieres|yeux triple* volume|taille', maxGap: 3 },
+    { pattern: 'any: reaction|allergie|choc allergi* grave*|severe*|violent*|generalis*', maxGap: 2 },
+    { pattern: 'any: tete|@visage double*|triple* volume|taille', maxGap: 3 },
+    { pattern: 'gonflement|oedeme gorge|langue|glotte|levres', maxGap: 1 },
+    // Un gonflement avec une gorge qui serre, se ferme ou coupe le souffle: l'œdème qui gagne les voies aériennes.
+    {
+      pattern:
+        'any: gonfl*|enfl*|oedeme|boule gorge|glotte|langue serre*|resserr*|ferme*|bloque*|grossi*|respir*|avaler|etouff*',
+      maxGap: 4,
+    },
+  ],
+  heavy_bleeding: [
+    'hemorragi*',
+    'any: saign*|sang beaucoup|enormement|abondant*|abondamment|important*|partout|flot*|gicle*|jet|litre*',
+    'saign*|sang arrete|arreter|arret|stoppe|coupe pas|plus',
+    'saign*|sang sans arret|cesse|interruption',
+    { pattern: 'saign*|sang|hemorrag* arrete|arreter|stoppe|cesse pas|plus', maxGap: 4 },
+    'saign*|sang malgre|traverse|transperce*',
+    { pattern: 'change* serviette*|protection*|tampon* toutes|chaque heure|demi', maxGap: 3 },
+    'any: perd*|perte*|plein|flaque* sang',
+    'pisse* sang',
+    { pattern: 'vomi*|crach*|tousse*|toux|rend*|rejet* sang', maxGap: 1 },
+    'sang vomi*|crachat*',
+    'any: selles|caca noir*|goudron',
+    'any: plaie|coupure|coupe|entaille|blessure profond*|beante*',
+    'gicl*',
+    { pattern: 'any: saign*|sang grande|grosse|enorme quantite', maxGap: 4 },
+    { pattern: 'any: plein|gros|grosses|enormes caillot*', maxGap: 1 },
+    { pattern: 'saign* dure|durent|depuis heure|heures', maxGap: 3 },
+    // Du sang par en haut ou par en bas, avec les signes d'une grosse perte (NICE NG141).
+    {
+      pattern:
+        'any: sang selles|caca|vomi*|vomissure* pale|blanc|blanche|livide|malaise|evanou*|vertige*|etourdi*',
+      maxGap: 4,
+    },
+    { pattern: 'saign* depuis <n:1-24> heure*|h', maxGap: 1 },
+  ],
+  sepsis_signs: ['septicemie', 'sepsis', 'septique*'],
+  pregnancy_emergency: [
+    'perte*|perdu|perds|perd eaux',
+    'poche eaux rompu*|fissur*|perce*|cass*',
+    'sens|sent|sentons plus|pas bebe|bb bouger|bouge',
+    'sens|sent|sentons plus|pas bouger',
+    'bebe|bb bouge plus|pas|moins',
+    'grossesse extra uterine',
+    'geu',
+    'eclampsi*',
+  ],
+  poisoning_overdose: [
+    'intoxi*',
+    'empoisonn*',
+    'surdose*',
+    'overdose*',
+    {
+      pattern:
+        'avale*|pris|prendre|bu|ingere* des|les|plusieurs|trop|toute|tous|plein|boite|plaquette|<n:10-500> @medicaments',
+      maxGap: 2,
+    },
+    { pattern: 'avale*|bu|boire|ingere*|mange* @toxiques', maxGap: 1 },
+    { pattern: 'avale|avalee|avales|avalees|mange|mangee|ingere* @medicaments', maxGap: 3 },
+    // A little one into medicines; an adult taking theirs (« ma mère a pris ses médicaments ») is no news.
+    { pattern: '@petit pris|avale|mange|bu @medicaments', maxGap: 3 },
+    // Les médicaments d'un autre (« ceux de sa mamie »), pris par erreur, ou leur nombre (« j'en ai pris 6 »).
+    { pattern: 'pris|avale*|mange*|bu @medicaments de|du @proche', maxGap: 1 },
+    { pattern: '@enfant|il|elle pris|avale*|mange*|bu mes|nos @medicaments', maxGap: 1 },
+    {
+      pattern: 'any: erreur|megarde|accident*|trompe* pris|avale*|mange*|donne* @medicaments',
+      maxGap: 4,
+    },
+    { pattern: 'pris|avale*|bu|ingere* <n:5-500> @medicaments', maxGap: 2 },
+    { pattern: 'en pris|avale|avalee|avales|avalees <n:5-500>', maxGap: 1 },
+    { pattern: 'any: melange*|mixe* alcool|vodka|whisky|vin|biere @medicaments', maxGap: 3 },
+    'pile|piles bouton*',
+    '@medicaments|dose|doses|insuline|traitement <n:2-10> fois',
+    { pattern: 'double*|triple* dose*', maxGap: 1 },
+    'dose|doses double*|triple*',
+    'pris|prendre|avale*|bu <n:2-10> fois @medicaments|dose|traitement',
+    'mort rats',
+    'monoxyde',
+    'antipoison',
+    'anti poison',
+    { pattern: 'avale*|bu|boire|ingere*|mange* @toxiques', maxGap: 2 },
+    { pattern: 'avale*|bu|boire|ingere* lave glace|vaisselle|linge|vitre*', maxGap: 3 },
+    {
+      pattern: 'bu|vide*|descendu bouteille* whisky|vodka|rhum|gin|alcool|pastis|tequila|entiere',
+      maxGap: 2,
+    },
+    'coma ethylique',
+    { pattern: 'pris|avale*|fume*|sniff*|consomm*|gobe* @drogues', maxGap: 2 },
+    { pattern: 'any: pris|avale*|gobe* truc*|trucs|cachet*|pilule*|drogue* soiree|fete|teuf', maxGap: 4 },
+    { pattern: 'any: dose* enorme*|massive*|excessive*|double|triple|trop', maxGap: 1 },
+    // Avaler, gober, croquer, lécher, sucer: un produit, ou des médicaments par dizaines.
+    {
+      pattern:
+        'avale*|bu|pris|ingere*|mange*|gobe*|croque* dizaine|vingtaine|trentaine|poignee|tas|paquet|boite|plaquette @medicaments',
+      maxGap: 2,
+    },
+    { pattern: 'gobe*|croque*|leche*|lech*|suce*|machouill*|mordu @toxiques|@medicaments', maxGap: 3 },
+    { pattern: 'avale*|bu|vide*|fini* tout|entier|entiere flacon*|fiole*|tube*|boite', maxGap: 3 },
+    { pattern: 'avale*|bu|vide* flacon*|fiole*|tube* entier|entiere', maxGap: 3 },
+    { pattern: 'avale*|bu|boire|ingere* alcool bruler|menager|modifie|pharmacie', maxGap: 2 },
+    { pattern: 'sniff*|inhale*|respire* colle|gaz|solvant*|essence|@drogues', maxGap: 2 },
+    {
+      pattern: 'respire*|inhale*|sniff* vapeur*|emanation*|gaz|fumee* @toxiques|produit*|chlore|toxique*',
+      maxGap: 2,
+    },
+    { pattern: 'any: erreur|megarde|accident* bu|avale*|bois @toxiques', maxGap: 4 },
+    // Famille × famille: tout verbe d'avaler avec toute quantité de médicaments, ou tout produit toxique.
+    { pattern: '@ingerer @quantite @medicaments', maxGap: 3 },
+    { pattern: '@ingerer @toxiques', maxGap: 3 },
+    { pattern: 'any: mis|mets|met|porte|portee @toxiques|@medicaments bouche', maxGap: 4 },
+  ],
+  severe_burn: [
+    { pattern: 'grosse|gros|grande|large|enorme|vilaine|importante brulure*', maxGap: 0 },
+    {
+      pattern: 'brulure*|brule*|brulee* tout|toute|entier|entiere bras|jambe|dos|ventre|torse|cuisse|pied',
+      maxGap: 2,
+    },
+    {
+      pattern: 'brulure*|brule*|brulee* grave*|profond*|etendu*|electri*|chimique*|acide|troisieme|deuxieme',
+      maxGap: 1,
+    },
+    { pattern: 'brulure*|brule*|brulee* <n:2-3>', maxGap: 1 },
+    {
+      pattern: 'brulure*|brule*|brulee* visage|figure|yeux|oeil|main|mains|sexe|partout|incendie|feu',
+      maxGap: 1,
+    },
+    'ebouillant*',
+    {
+      pattern: 'any: renvers*|tombe*|verse*|recu*|brul* eau|huile|liquide|soupe|the|cafe bouillant*|brulant*',
+      maxGap: 3,
+    },
+    'cartonn*',
+    'carbonis*',
+    { pattern: 'any: brul* peau blanche|partie|arrachee|decollee', maxGap: 4 },
+    'electrocut*',
+    // Une brûlure qui ne fait pas mal a détruit les nerfs: elle est profonde.
+    { pattern: 'any: brul* fait|sens|sent pas|plus|aucun mal|douleur', maxGap: 4, negatable: false },
+    'electrise*',
+    { pattern: 'pris|prend|prenait feu|flamme*', maxGap: 0 },
+    { pattern: 'vetements|habits|cheveux feu|flammes|brule*|brulent|enflamme*', maxGap: 2 },
+    {
+      pattern: 'bras|jambe|dos|ventre|torse|cuisse|visage|main est|sont brule|brulee|brules|brulees',
+      maxGap: 1,
+    },
+    {
+      pattern:
+        'any: renvers*|tombe*|verse*|recu* eau|huile|liquide|soupe|the|cafe|casserole|friteuse chaud|chaude|bouillante',
+      maxGap: 3,
+    },
+    {
+      pattern: 'cloque*|phlyctene* tout|partout|torse|ventre|dos|bras|jambe|visage|enorme*|grosse*|grande*',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'any: cloque*|cloquent|phlyctene* tout|toute|partout|torse|ventre|dos|bras|jambe|visage|enorme*|grosse*|grande*',
+      maxGap: 3,
+    },
+    { pattern: 'any: electrique*|courant|tension touche*|pris|recu|electris*', maxGap: 3 },
+    { pattern: 'main|peau|doigt|doigts|bras noire|noirci*|carbonis*', maxGap: 1 },
+  ],
+  severe_abdominal_pain: [
+    'any: @douleur @ventre @intense',
+    'ventre dur|bois|rigide',
+    'plie* deux',
+    'appendicite',
+    'peritonite',
+    'occlusion',
+    { pattern: 'me|se tord|tords|tordre|tordait douleur|mal', maxGap: 2 },
+    { pattern: 'any: mal|douleur* testicule*|bourse*|couilles', maxGap: 2 },
+    { pattern: 'any: droite|fosse @ventre|iliaque augmente*|empire*|pire|fievre', maxGap: 4 },
+  ],
+};

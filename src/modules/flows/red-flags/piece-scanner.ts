@@ -1,0 +1,127 @@
+/** What a piece of a message is: a word, a number (38,5), a degree sign, or punctuation ending a clause. */
+export type PieceKind = 'word' | 'number' | 'degree' | 'break';
+
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const LETTER = /\p{L}/u;
+const SPACE = /\s/u;
+const APOSTROPHES = new Set(["'", '’', '‘', '`', '´']);
+const BREAKS = new Set(['.', '!', '?', ';', ':', ',', '(', ')', '[', ']', '\n', '\r']);
+const DASHES = new Set(['-', '–', '—']);
+const DECIMAL_SEPARATORS = new Set(['.', ',', '°']);
+
+/**
+ * Walks a message piece by piece, as the tokeniser reads it: `w/` and `w/o` (not followed by a letter),
+ * words (letters, with apostrophes inside: « aujourd'hui », "can't"), numbers (38,5 or 38°5, the French
+ * way to write 38.5, before punctuation), the degree sign, and clause breaks (a run of punctuation, or a
+ * dash between spaces). Anything else (spaces, emojis, symbols) is skipped. It keeps only where the
+ * current piece is, so walking a message allocates nothing per piece: every patient message is read.
+ */
+export class PieceScanner {
+  kind: PieceKind = 'word';
+  start = 0;
+  end = 0;
+  #at = 0;
+
+  constructor(readonly text: string) {}
+
+  /** Moves to the next piece; false at the end of the message. */
+  next(): boolean {
+    const text = this.text;
+    while (this.#at < text.length) {
+      const at = this.#at;
+      const char = text[at] ?? '';
+      const end =
+        this.#slash(at) ??
+        this.#word(at) ??
+        this.#number(at) ??
+        (char === '°' ? this.#found('degree', at, at + 1) : undefined) ??
+        this.#break(at);
+      if (end !== undefined) {
+        this.#at = end;
+        return true;
+      }
+      this.#at = at + 1;
+    }
+    return false;
+  }
+
+  #found(kind: PieceKind, start: number, end: number): number {
+    this.kind = kind;
+    this.start = start;
+    this.end = end;
+    return end;
+  }
+
+  /** "w/" or "w/o", read as "with", "without"; "w/other" is not one. */
+  #slash(at: number): number | undefined {
+    const text = this.text;
+    if ((text[at] !== 'w' && text[at] !== 'W') || text[at + 1] !== '/') return undefined;
+    const afterO = text[at + 2] === 'o' || text[at + 2] === 'O' ? at + 3 : undefined;
+    if (afterO !== undefined && !isLetter(text, afterO, LETTER)) return this.#found('word', at, afterO);
+    if (afterO === undefined && !isLetter(text, at + 2, LETTER)) return this.#found('word', at, at + 2);
+    return undefined;
+  }
+
+  #word(at: number): number | undefined {
+    const text = this.text;
+    let end = lettersEnd(text, at);
+    if (end === at) return undefined;
+    while (APOSTROPHES.has(text[end] ?? '')) {
+      const next = lettersEnd(text, end + 1);
+      if (next === end + 1) break;
+      end = next;
+    }
+    return this.#found('word', at, end);
+  }
+
+  #number(at: number): number | undefined {
+    const text = this.text;
+    let end = digitsEnd(text, at);
+    if (end === at) return undefined;
+    if (DECIMAL_SEPARATORS.has(text[end] ?? '')) {
+      const decimals = digitsEnd(text, end + 1);
+      if (decimals > end + 1) end = decimals;
+    }
+    return this.#found('number', at, end);
+  }
+
+  #break(at: number): number | undefined {
+    const text = this.text;
+    let end = at;
+    while (BREAKS.has(text[end] ?? '')) end += 1;
+    if (end > at) return this.#found('break', at, end);
+    if (!SPACE.test(text[at] ?? '')) return undefined;
+    end = at + 1;
+    while (DASHES.has(text[end] ?? '')) end += 1;
+    if (end === at + 1 || !SPACE.test(text[end] ?? '')) return undefined;
+    return this.#found('break', at, end + 1);
+  }
+}
+
+/** Where the run of letters (and combining marks) starting at `at` ends; `at` when there is none. */
+function lettersEnd(text: string, at: number): number {
+  let end = at;
+  for (;;) {
+    const code = text.charCodeAt(end);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) end += 1;
+    else if (code >= 128 && isLetter(text, end, LETTER_OR_MARK)) end += codePointLength(text, end);
+    else return end;
+  }
+}
+
+function digitsEnd(text: string, at: number): number {
+  let end = at;
+  for (let code = text.charCodeAt(end); code >= 48 && code <= 57; code = text.charCodeAt(end)) end += 1;
+  return end;
+}
+
+function isLetter(text: string, at: number, letter: RegExp): boolean {
+  const code = text.codePointAt(at);
+  if (code === undefined) return false;
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return letter.test(String.fromCodePoint(code));
+}
+
+function codePointLength(text: string, at: number): number {
+  return (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+}
