@@ -21,8 +21,11 @@ export class PieceScanner {
   start = 0;
   end = 0;
   #at = 0;
+  readonly text: string;
 
-  constructor(readonly text: string) {}
+  constructor(text: string) {
+    this.text = text;
+  }
 
   /** Moves to the next piece; false at the end of the message. */
   next(): boolean {

@@ -16,8 +16,11 @@ export class WordMemory<V> {
   #old = new Map<string, V>();
   readonly #seenOnce = new Uint8Array(DOORKEEPER_BITS / 8);
   #sightings = 0;
+  readonly capacity: number;
 
-  constructor(readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.capacity = capacity;
+  }
 
   get(word: string): V | undefined {
     const young = this.#young.get(word);
