@@ -18,6 +18,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Une infection qui s'aggrave compte comme la fièvre: elle cherche le même signe de sepsis.
     { pattern: 'infection*|infecte*|plaie aggrave*|aggravant|generalis*|grave*', maxGap: 2 },
     { pattern: 'a|avoir|fait de temperature|temp', maxGap: 0 },
+    // Round 6: les frissons qui secouent (NICE NG51, « rigors ») sont la fièvre qui monte.
+    { pattern: 'frisson* @intense|enormement|incontrol*', maxGap: 1 },
   ],
   young_infant: [
     'nouveau ne|nee',
@@ -30,6 +32,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   stiff_neck: [
     'nuque|cou raide*|bloque*|dure',
+    'torticolis',
     'raideur* nuque|cou',
     'peux|peut|arrive pas|plus baisser|plier|pencher|bouger tete|nuque|cou',
   ],
@@ -56,6 +59,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'incoheren*',
     { pattern: 'tout|toute|corps froid|froide|glace|glacee', maxGap: 1 },
     'respire|respir* vite|rapide*',
+    // Round 6 (NHS sepsis): la peau grise ou cendrée, le cœur qui s'emballe; et la fièvre d'un patient sans
+    // défenses (chimiothérapie, greffe), qui est à elle seule l'alerte.
+    { pattern: 'peau|teint|visage gris|grise|cendre*|terreux|terreuse', maxGap: 1 },
+    { pattern: 'coeur bat|battre|tape|cogne vite|fort|rapide*|chamade', maxGap: 2 },
+    'tachycard*',
+    'chimio*',
+    'neutropeni*',
+    'aplasi*',
+    'immunodeprim*',
+    'greffe*',
   ],
   head_trauma: [
     { pattern: 'cogn*|tombe*|tombee|chute*|coup|choc|heurt*|frappe* @tete', maxGap: 1 },
@@ -90,6 +103,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   pregnant: ['enceinte', 'grossesse', '<n:4-42> sa', '<n:20-42> semaine*', 'accouch*', 'post partum'],
   pregnancy_warning: [
     'saign*',
+    // Round 6: l'éclampsie se voit comme une crise d'épilepsie.
+    'convuls*',
+    'crise* epilep*',
     'sang',
     'any: @douleur @ventre @intense|grosse*|gros|fort*|tres',
     'contraction|contractions',

@@ -94,7 +94,10 @@ export const englishLexicon: LexiconInput = {
     // A course of medicine counted in days: "took 10 days of antibiotics".
     { pattern: '<n:1-500> day|days|week|weeks|month|months course|@meds', maxGap: 1 },
     { pattern: 'die|dying|died my|his|her hair|beard|roots|eyebrows', maxGap: 0 },
-    { pattern: 'rash|spots|blotches fades|faded|fade|fading|blanch*|disappears|disappeared', maxGap: 1 },
+    // Round 7: an appendix already out is history, not appendicitis.
+    { pattern: 'appendix scar|scars|removed|out|operation|op|surgery|taken', maxGap: 1 },
+    // No gap: "spots dont fade" ("dont" is no negation until the language is known) must stay a finding.
+    { pattern: 'rash|spots|blotches fades|faded|fade|fading|blanch*|disappears|disappeared', maxGap: 0 },
     { pattern: 'gave|given|sent|dispensed|supplied me|us <n:1-500> tablets|pills|capsules', maxGap: 1 },
     // Round 6: a goodbye party, an empty bottle for the pharmacy, a face drooping with tiredness,
     // a carbon monoxide alarm fitted, gasping for a cuppa.

@@ -5,8 +5,8 @@ export const englishClasses: LexiconInput['classes'] = {
   pain:
     'pain pains painful paining pained discomfort agony ache* aching hurt hurts hurting pressure tight tightness tightening squeez* crush* heavy heaviness ' +
     'press pressing pressed presses squash* stabb* sore soreness throb*',
-  chest: 'chest sternum breastbone thorax thoracic',
-  belly: 'stomach belly tummy abdomen abdominal gut',
+  chest: 'chest sternum breastbone brestbone thorax thoracic',
+  belly: 'stomach belly tummy abdomen abdominal abdo gut',
   intense:
     'severe severely excruciating unbearable agoniz* agonis* worst terrible horrible intense extreme awful strong',
   head: 'head skull',

@@ -7,10 +7,15 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 export const englishNeuroFlags: LexiconInput['categories'] = {
   stroke_signs: [
     'stroke',
+    // Dictated or spelt as heard.
+    'stroak|stroaks|stroek|stroake',
     'tia',
     'any: face|facial|mouth|smile|lip|eyelid droop*|drooping|crooked|lopsided|uneven|fallen|paralys*|numb*|dropped|dropping|slipped|slanted|slant*|skewed|askew',
-    { pattern: 'sudden*|suddenly not talk|speak|move|walk|see|hold|grip|lift|stand|understand', maxGap: 2 },
-    { pattern: 'any: sudden*|suddenly not walk|talk|speak|see|hold|grip|lift|stand', maxGap: 3 },
+    {
+      pattern: 'sudden*|suddenly not|dont talk|speak|move|walk|see|hold|grip|lift|stand|understand',
+      maxGap: 2,
+    },
+    { pattern: 'any: sudden*|suddenly not|dont walk|talk|speak|see|hold|grip|lift|stand', maxGap: 3 },
     // Speech that sounds drunk or thick, the hand that lets things drop.
     {
       pattern:
@@ -19,17 +24,17 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
     { pattern: 'hand|arm|fingers drop*|dropping|dropped it|things|cup|everything|stuff', maxGap: 2 },
     'talking|speaking gibberish|nonsense',
-    'not find words',
+    'not|dont find words',
     'any: weak*|numb*|paralys*|tingl*|pins one|half|whole side',
     'any: arm|leg|hand weak*|paralys*|heavy|dead|floppy|limp|useless|flop*|hanging|dangling sudden*|side|left|right',
     'any: arm|leg numb*|tingl* sudden*|side', // a numb arm alone is mostly a nerve, not a stroke
-    'not move|lift|raise arm|arms|leg|legs',
+    'not|dont move|lift|raise arm|arms|leg|legs',
     // Seen by someone else: dribbling from one corner of the mouth, the strength gone from a limb.
     { pattern: 'any: dribbl*|drool* side|corner mouth', maxGap: 3 },
     { pattern: 'lost|losing|loss|no strength|power|feeling|use arm|arms|leg|legs|hand|side|face', maxGap: 3 },
     'slurr*',
     'any: speech|speaking|talking garbled|jumbled|strange|weird|difficult*|problem*|trouble|slow',
-    'not speak|talk|say properly|clearly|right',
+    'not|dont speak|talk|say properly|clearly|right',
     {
       pattern: 'any: dropping|dropped|drops things|stuff|everything|cup|cups left|right|one|side',
       maxGap: 4,
@@ -45,7 +50,7 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     'thunderclap',
     // One side of the body that no longer feels or moves, the face pulled or fallen to one side (FAST).
     {
-      pattern: 'not feel|move|use|lift|raise|smile|blink left|right|one|half side|arm|leg|hand|face',
+      pattern: 'not|dont feel|move|use|lift|raise|smile|blink left|right|one|half side|arm|leg|hand|face',
       maxGap: 2,
     },
     {
@@ -58,19 +63,30 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
         'any: half|side face|mouth fell|falling|sagging|slipped|dropped|droop*|numb*|frozen|twisted|paralys*',
       maxGap: 3,
     },
-    { pattern: 'side|half face|mouth not move|moving', maxGap: 3 },
+    { pattern: 'side|half face|mouth not|dont move|moving', maxGap: 3 },
     { pattern: 'mouth|face going|gone|pulled|pulling|twisted one|other side|sideways', maxGap: 3 },
     { pattern: 'any: face|mouth twisted|pulled', maxGap: 2 },
     { pattern: 'any: speech|speaking|talking off|funny|wrong|odd|weird|strange', maxGap: 2 },
     { pattern: 'speaks|says|talks|saying|using strange|weird|odd|wrong|funny words', maxGap: 1 },
+    { pattern: 'speaks|talks strange|strangely|weird|weirdly|oddly|wrong', maxGap: 1 },
+    // The face or mouth gone wrong or pulled to the side, however it is put (FAST).
+    {
+      pattern: 'face|mouth|smile gone|went|turned|going|goes funny|wrong|droopy|wonky|crooked|floppy|saggy',
+      maxGap: 1,
+    },
+    {
+      pattern:
+        'mouth|face|smile going|gone|goes|went|pulled|pulling|drawn|dragged|slipping|sliding|moving|moved|turning|turned side|sideways',
+      maxGap: 2,
+    },
     { pattern: 'words|speech coming out wrong|funny|weird|strange', maxGap: 2 },
-    { pattern: 'sudden*|suddenly not understand|read|swallow', maxGap: 2 },
+    { pattern: 'sudden*|suddenly not|dont understand|read|swallow', maxGap: 2 },
     { pattern: 'any: double|seeing weak*|numb*|droop*|slurr*', maxGap: 4 },
     'dragging leg|foot',
     { pattern: 'worst headache life|ever', maxGap: 2 },
     {
       pattern:
-        'arm|leg|hand|side|face not work|working|move|moving|respond|responding|obey|obeying|listen|listening',
+        'arm|leg|hand|side|face not|dont work|working|move|moving|respond|responding|obey|obeying|listen|listening',
       maxGap: 2,
     },
     'went|gone|going blind',
@@ -79,14 +95,14 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
       pattern: 'any: face|mouth|smile looks|look|looking|gone odd|weird|strange|wonky|lopsided',
       maxGap: 2,
     },
-    { pattern: 'not hold|grip|grasp|use left|right|one hand|arm', maxGap: 2 },
+    { pattern: 'not|dont hold|grip|grasp|use left|right|one hand|arm', maxGap: 2 },
     { pattern: 'only one|half side move*|moving|works|working', maxGap: 1 },
   ],
   seizure: [
     'convuls*',
     'seizing',
     'is|was|started|keeps|keep|been|still fitting',
-    'any: shaking|jerking|twitching|stiff not responding|unresponsive|answer*|react*|respond*',
+    'any: shaking|jerking|twitching|stiff not|dont responding|unresponsive|answer*|react*|respond*',
     // The whole body jerking, the word fit unsaid.
     { pattern: 'any: whole|entire body|arms|limbs jerk*|twitch*|convuls*|spasm*', maxGap: 3 },
     { pattern: 'any: arms|arm legs|leg jerk*|twitch*|convuls*|spasm*', maxGap: 3 },
@@ -104,15 +120,21 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
   meningitis_signs: [
     'meningitis',
     'purpura fulminans',
-    'rash|spots|blotches not fade*|disappear*|go',
+    'rash|spots|blotches not|dont fade*|disappear*|go',
     'glass test',
     // Headache, a neck that will not bend and vomiting: meningism before any fever is measured (NICE NG240).
     { pattern: 'any: neck stiff* vomit*|vomiting|throwing', maxGap: 4 },
-    { pattern: 'neck not bend|move vomit*|vomiting|throwing', maxGap: 3 },
+    { pattern: 'neck not|dont bend|move vomit*|vomiting|throwing', maxGap: 3 },
     'non blanching',
+    // Meningism without a fever taken yet: a stiff neck with light that hurts (NICE NG240).
+    { pattern: 'neck headache|head not|dont stand|bear|look|take|handle light|lights|brightness', maxGap: 3 },
+    {
+      pattern: 'any: neck stiff* light|lights|brightness hurt*|hurting|painful|bother*|sensitive',
+      maxGap: 0,
+    },
     // A bulging soft spot in a baby (NICE NG143 red).
     'bulging|bulge|bulges|raised|swollen|tense soft spot|fontanelle|fontanel',
-    { pattern: 'rash|spots|blotches not going|gone|fading away', maxGap: 1 },
+    { pattern: 'rash|spots|blotches not|dont going|gone|fading away', maxGap: 1 },
     { pattern: 'any: rash|spots|blotches press*|pressed|roll*|push* glass|tumbler', maxGap: 4 },
   ],
   severe_head_injury: [

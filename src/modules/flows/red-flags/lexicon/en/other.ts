@@ -9,9 +9,13 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'haemorrhag*|hemorrhag*',
     'any: bleed*|blood heavily|heavy|badly|everywhere|profuse*|gushing|pouring|spurting|soaking|lot|lots|loads',
     'so|too much blood|bleeding',
-    'bleed*|blood so|too much',
-    'not stop bleed*|nosebleed*',
-    'bleed*|nosebleed* not stop|stopping',
+    'bleed*|blood so|too|very|really much',
+    // Period flooding, a pad soaked every half hour.
+    { pattern: 'any: period|periods|bleed*|bleeding flooding|flooded|gushing|pouring', maxGap: 3 },
+    { pattern: 'pad|pads|tampon|tampons every|each half hour', maxGap: 2 },
+    { pattern: 'pad|pads|tampon|tampons every|each <n:5-45> min|mins|minutes', maxGap: 2 },
+    'not|dont stop bleed*|nosebleed*',
+    'bleed*|nosebleed* not|dont stop|stopping',
     { pattern: 'vomit*|throw*|threw|cough*|spit*|puk* blood', maxGap: 1 },
     'blood vomit*|sick',
     'any: black|tarry stool*|poo*|poop',
@@ -27,6 +31,8 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'sepsis',
     'septic',
     'septicaemia|septicemia',
+    // What patients call sepsis.
+    'blood poisoning',
     'mottled|mottling',
     // An infection named with a sepsis sign in the same clause, no fever word needed (UK Sepsis Trust).
     { pattern: 'any: @infection @sepsis_sign', maxGap: 4 },
@@ -38,14 +44,15 @@ export const englishOtherFlags: LexiconInput['categories'] = {
   ],
   pregnancy_emergency: [
     'water|waters broke|broken|break|breaking',
-    'baby not|stopped|less move*|moving|kick*',
+    'baby not|no|dont|stopped|less move*|moving|kick*|kicking',
     {
       pattern:
         'any: baby|babys kicks|kicking|movements|moving stopped|slowed|less|fewer|reduced|quiet|quieter',
       maxGap: 3,
     },
-    'not feel* baby move*|moving|kick*',
+    'not|dont feel*|felt baby move*|moving|kick*',
     'reduced movement*',
+    { pattern: 'no|not|dont|less|fewer|reduced movement|movements|kicks|kicking from baby', maxGap: 2 },
     'ectopic',
     'eclampsia',
     'preeclampsia',
@@ -72,6 +79,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'over|above|beyond|exceeded max|maximum|limit|recommended dose', maxGap: 1 },
     { pattern: 'swallow*|ate|eaten|ingest* @meds', maxGap: 3 },
     { pattern: 'got|gotten into|hold @meds', maxGap: 3 },
+    { pattern: '@little|@someone got|gotten|been into|in @toxic', maxGap: 2 },
     // A little one into medicines; an adult taking theirs ("mum took her pills") is no news.
     { pattern: '@little took|taken|ate|swallowed|drank|had @meds', maxGap: 3 },
     // Someone else's medicine ("took my husband's pills"), taken by mistake, or a count of them.
@@ -166,6 +174,12 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'any: burn|burns|burnt|burned|scald* skin white|charred|leathery|peeled|came', maxGap: 4 },
     // Skin white, waxy or leathery is a deep burn even in a clause of its own ("…, skin is white").
     { pattern: 'skin white|waxy|leathery|charred', maxGap: 0 },
+    // Large blisters from a burn (NHS: see a doctor for large or deep burns, blisters on the hands).
+    {
+      pattern:
+        'any: iron|oven|hob|kettle|fire|stove|boiling|scald*|burn|burns|burnt|burned big|large|huge|massive|loads|lots|several blister|blisters',
+      maxGap: 4,
+    },
     { pattern: 'any: pulled|spilled|knocked|tipped|poured kettle|saucepan|pan|teapot|fryer', maxGap: 3 },
   ],
   severe_abdominal_pain: [
@@ -174,6 +188,11 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'any: agony|agonising|agonizing|excruciating|unbearable @belly', maxGap: 3 },
     '@belly hard|rigid|board',
     'appendicitis',
+    { pattern: 'think|maybe|might|worried|scared|suspect*|burst|ruptured|grumbling appendix', maxGap: 3 },
+    // Said without a severity word: "hurting too much", green vomit (obstruction), a testicle (torsion, NICE).
+    { pattern: '@belly @pain too|so|very much', maxGap: 0 },
+    { pattern: 'vomit*|vomiting|sick|throw*|threw|puk* green|bilious', maxGap: 2 },
+    { pattern: 'any: testicle*|testicular|testis|testes|scrotum @pain|swollen|swelling', maxGap: 3 },
     'peritonitis',
     'bowel obstruction',
     { pattern: 'any: @pain @intense side|flank|groin|pelvis|pelvic', maxGap: 3 },

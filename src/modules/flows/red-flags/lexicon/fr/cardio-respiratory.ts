@@ -166,6 +166,8 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: 'respire|respirer|respirait par petit*|petites|saccade*|hoquet*|bouffee*|goulee*', maxGap: 2 },
     { pattern: 'any: essouffl*|souffle rien|moindre|bouger|immobile', maxGap: 3 },
     { pattern: 'respire|respirait|halete* comme chien|poisson|locomotive|soufflet|asthmatique', maxGap: 2 },
+    // Round 6: « j'ai pas d'air », « il a plus d'souffle »: avoir, nié, devant l'air lui-même.
+    { pattern: 'ai|a|avait|avais pas|plus|pu air|souffle|oxygene', maxGap: 0, negatable: false },
   ],
   loss_of_consciousness: [
     'evanou*',

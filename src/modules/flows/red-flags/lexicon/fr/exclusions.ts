@@ -76,6 +76,10 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: '=n ai|a plus @douleur', maxGap: 1 },
   { pattern: 'porte*|porter|demenag* cartons|carton', maxGap: 2 },
   { pattern: 'partir vacances|voyage|weekend|week|etranger|retraite|travail|boulot', maxGap: 2 },
+  // Round 6: l'air qui manque dans une pièce chaude ou fermée est de l'air, pas du souffle.
+  { pattern: 'any: air chaud|chaleur|canicule|clim|climatis*|aere*|fenetre*', maxGap: 3 },
+  // Round 6: ce que le chat a mangé regarde le vétérinaire (le chien reste: il mange aussi nos cachets).
+  { pattern: 'chat|chaton|chatte|lapin|hamster|perroquet|perruche @ingerer', maxGap: 0 },
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [

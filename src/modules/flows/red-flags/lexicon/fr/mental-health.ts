@@ -32,7 +32,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     'mieux|heureux|heureuse*|tranquille* sans moi',
     'si etais|serais|etait plus la|vivant*|vie',
     { pattern: 'simple|mieux|envie|voudrais|veux disparaitre|mourir|partir|crever', maxGap: 2 },
-    'foutre|fous|fout en air',
+    'foutre|fous|fout en air|lair',
     { pattern: 'se|te tuer|suicider', maxGap: 0 },
     'lettre*|mot|message* adieu',
     'veux|voudrais|envie que|tout ca|tout arrete|finisse|termine',

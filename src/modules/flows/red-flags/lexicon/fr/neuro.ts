@@ -143,7 +143,7 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'etat mal epilep*',
     'yeux|regard revuls*',
     'any: raidi*|tremble*|secou*|convuls* bave*|ecume',
-    'any: crise raidi*|secousse*|bave*',
+    'any: crise raidi*|raide|rigide|tetanise*|secousse*|bave*',
     'secousses',
     { pattern: 'fait|fais|faisait|refait|refais une crise epilep*|convuls*', maxGap: 0 },
     { pattern: 'convuls*|epilep*|secousse* arrete|arretent|stoppe*|cesse*|finit pas|plus', maxGap: 3 },
@@ -155,7 +155,12 @@ export const frenchNeuro: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'any: tremble*|secou*|spasme* repond|reagit pas|plus|rien', maxGap: 4 },
-    { pattern: 'any: mord*|mordu langue crise|tremble*|secou*|convuls*|bave*|raidi*', maxGap: 4 },
+    { pattern: 'any: mord*|mordu langue crise|tremble*|secou*|spasme*|convuls*|bave*|raidi*', maxGap: 4 },
+    // Round 6: une crise tout court (ni d'angoisse ni d'asthme) qui dure: cinq minutes font l'état de mal.
+    { pattern: 'crise dure|durait <n:1-90> min|mn|minute|minutes', maxGap: 0 },
+    // Round 6: l'épilepsie aux Antilles, « malkadi » (le mal caduc).
+    'malkadi|malcadi|malkadie',
+    'mal caduc',
     { pattern: 'any: crise tremble*|secou*|raidi*|bave*', maxGap: 4 },
     { pattern: 'any: mouvement*|secoue*|bouge saccad*|involontaire*|anormaux|incontrol*', maxGap: 2 },
     { pattern: 'any: raide|rigide|raidi* secou*|secousse*|tremble*|convuls*|bave*', maxGap: 4 },
@@ -171,5 +176,7 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'fracture* crane',
     'crane ouvert|fendu|enfonce',
     { pattern: 'fracass*|enfonce*|fendu @tete', maxGap: 2 },
+    // Round 6: un nourrisson tombé de la table à langer (NICE NG232: chute de haut avant 1 an).
+    { pattern: 'tombe*|tombee|chute* table langer', maxGap: 1 },
   ],
 };

@@ -100,6 +100,12 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     'pris|prendre|avale*|bu <n:2-10> fois @medicaments|dose|traitement',
     'mort rats',
     'monoxyde',
+    // Round 6: le monoxyde sans son nom: une chaudière, un poêle, un brasero, et la tête ou le cœur qui tournent.
+    {
+      pattern:
+        'any: chaudiere|chauffage|poele|brasero|electrogene|cheminee @tete|vomi*|nausee*|malaise|vertige*',
+      maxGap: 4,
+    },
     'antipoison',
     'anti poison',
     { pattern: 'avale*|bu|boire|ingere*|mange* @toxiques', maxGap: 2 },
@@ -177,11 +183,13 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     },
     {
       pattern:
-        'any: cloque*|cloquent|phlyctene* tout|toute|partout|torse|ventre|dos|bras|jambe|visage|enorme*|grosse*|grande*',
+        'any: cloque*|cloquent|phlyctene* tout|toute|partout|plein|pleine|torse|ventre|dos|bras|jambe|visage|enorme*|grosse*|grande*',
       maxGap: 3,
     },
     { pattern: 'any: electrique*|courant|tension touche*|pris|recu|electris*', maxGap: 3 },
     { pattern: 'main|peau|doigt|doigts|bras noire|noirci*|carbonis*', maxGap: 1 },
+    // Round 6: des cloques sur un tout-petit, quelle que soit la surface (NHS: burns in babies go to A&E).
+    { pattern: 'any: bebe|bebes|bb|nourrisson* cloque*|cloquent|phlyctene*', maxGap: 4 },
   ],
   severe_abdominal_pain: [
     'any: @douleur @ventre @intense',

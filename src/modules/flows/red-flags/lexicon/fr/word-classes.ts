@@ -34,9 +34,11 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'paquet* plein stock reserve',
   // Le bras, la jambe, la main, un côté: ce que l'AVC prend (VITE: Inertie).
   membre: 'bras jambe jambes main mains pied doigts cote moitie partie hemicorps corps',
-  // Pouvoir, et « savoir » qui le dit en Belgique et en Afrique: « il sait plus marcher ».
+  // Pouvoir, et « savoir » qui le dit en Belgique et en Afrique: « il sait plus marcher »; « gagner » à La
+  // Réunion: « i gagne pas respirer ».
   pouvoir:
-    'peux peut pouvait pouvais arrive arrivait parviens parvient reussis reussit capable sait sais savait savais',
+    'peux peut pouvait pouvais arrive arrivait parviens parvient reussis reussit capable sait sais savait savais ' +
+    'gagne gagnait',
   // Ce qu'un membre ne fait plus.
   fonction:
     'bouge bouger bougeait lever leve tenir tient tenait sent sens sentir sentait sentais repond obeit marche controle usage force utiliser serrer',
@@ -73,7 +75,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'ami amie voisin* colocataire* conjoint* compagn* soeur frere',
   allergene:
     'noix noisette* cacahuete* arachide* crevette* fruits poisson oeuf* lait kiwi sesame moutarde ' +
-    'antibiotique* amoxicilline penicilline augmentin medicament* @medicaments',
+    'antibio* amoxicilline penicilline augmentin medicament* @medicaments',
   visage: 'visage figure yeux oeil paupiere* levre* langue gorge joue* face bouche',
   // Ce qui gonfle dans une allergie: la peau, la lèvre, la gorge.
   gonfle: 'gonfl* enfl* grossi* boursoufl* oedem*',
