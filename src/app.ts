@@ -126,6 +126,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     db,
     logger: logger.child({ component: 'scheduling' }),
     senders,
+    // A booking made by the staff sends the patient its .ics, kept here like any other file.
+    mediaStore,
     wake: () => wake(),
   };
   // Sends have a worker of their own, taking them a hundred at a time: a backlog of replies or reminders
