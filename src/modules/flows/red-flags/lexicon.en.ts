@@ -121,6 +121,17 @@ export const englishLexicon: LexiconInput = {
       maxGap: 0,
     },
     { pattern: 'air con|conditioning|conditioner|fryer|freshener|miles', maxGap: 0 },
+    // Round 8: a campaign or a school project about suicide; a face that "dropped" at bad news.
+    {
+      pattern:
+        'suicide prevention|awareness training|course|leaflet|leaflets|poster|week|day|project|charity|fundraiser',
+      maxGap: 1,
+    },
+    {
+      pattern:
+        'face|heart dropped|fell|sank when|as i|we|you|they|the|he|she saw|heard|told|said|read|found|got',
+      maxGap: 3,
+    },
     { pattern: 'gasping for cup|cuppa|tea|coffee|drink|pint|beer|wine|fag|cigarette|smoke', maxGap: 1 },
   ],
   past: [

@@ -14,6 +14,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: '@pain radiat*|spread*|going|goes|shoot* arm|jaw|shoulder|neck', maxGap: 3 },
     'any: @pain jaw arm',
     'heart attack',
+    // "Cardiac arrest" is often said for a heart attack; the collapse finding comes with it.
+    'cardiac|heart arrest',
     'angina',
     'any: elephant|weight|brick* chest',
     // The chest named by where it hurts: between the breasts, the middle of the ribs.
@@ -49,6 +51,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
   breathing_difficulty: [
     'can|could not|dont breathe|breath|breathing',
     'unable breathe|breath|breathing',
+    // Round 8: "can't" in dialect ("och i cannae breathe", "mi cyaan breathe").
+    { pattern: '@cant breathe|breath|breathing|get|catch', maxGap: 2 },
     'not|dont breathing',
     'hard|difficult*|difficulty|trouble|struggl*|problem* breath*',
     'short* breath',

@@ -8,6 +8,10 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
     'suicide|suicides',
     { pattern: 'suicidal', negatable: true },
+    // Round 8: misspelt as heard.
+    { pattern: 'suicidle|suicidel|suicidial|sucidal|suicdal|suisidal|suicidall', negatable: true },
+    // Round 8: "don't want to live" in Caribbean and Scots English ("mi nuh waan live", "dinnae want tae live").
+    { pattern: 'nuh|nae|dinnae|dinna|naw waan|wan|want|wanna live|living|alive|be', maxGap: 1 },
     { pattern: 'want|wants|wanted|wanna|wish|wishes|wished|rather die|dead', negatable: true },
     'kill* myself|self|himself|herself|themselves|themself',
     'end it all',

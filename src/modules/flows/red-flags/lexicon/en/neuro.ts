@@ -35,6 +35,8 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     'slurr*',
     'any: speech|speaking|talking garbled|jumbled|strange|weird|difficult*|problem*|trouble|slow',
     'not|dont speak|talk|say properly|clearly|right',
+    // Round 8: "can't" in dialect ("gran cannae speak right", "him cyaan talk").
+    { pattern: '@cant speak|talk|say|move|lift|see|feel', maxGap: 1 },
     {
       pattern: 'any: dropping|dropped|drops things|stuff|everything|cup|cups left|right|one|side',
       maxGap: 4,
@@ -71,7 +73,8 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     { pattern: 'speaks|talks strange|strangely|weird|weirdly|oddly|wrong', maxGap: 1 },
     // The face or mouth gone wrong or pulled to the side, however it is put (FAST).
     {
-      pattern: 'face|mouth|smile gone|went|turned|going|goes funny|wrong|droopy|wonky|crooked|floppy|saggy',
+      pattern:
+        'face|mouth|smile gone|went|turned|going|goes funny|wrong|droopy|wonky|crooked|floppy|saggy|squint|skew*',
       maxGap: 1,
     },
     {

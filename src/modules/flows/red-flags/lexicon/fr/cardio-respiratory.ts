@@ -95,6 +95,12 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     'any: levre*|bouche|visage|doigts|peau|ongles bleu*|violet*|violace*|gris*',
     'devient|devenu|devenue bleu*|violet*|gris*',
     'cyanos*',
+    // Round 7: le mot de l'infirmière, avec ce qui en fait une urgence (pas la « dyspnée d'effort » connue).
+    {
+      pattern:
+        'any: dyspn* @intense|repos|majeure*|aigue*|brutale*|importante*|severe*|grave*|allonge*|couche*|parler',
+      maxGap: 3,
+    },
     'asthme passe pas|plus',
     'ventoline|inhalateur|salbutamol fait|marche|soulage pas|plus|rien',
     'respir* vite|rapide*|bizarre*',

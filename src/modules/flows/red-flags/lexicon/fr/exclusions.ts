@@ -80,6 +80,20 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'any: air chaud|chaleur|canicule|clim|climatis*|aere*|fenetre*', maxGap: 3 },
   // Round 6: ce que le chat a mangé regarde le vétérinaire (le chien reste: il mange aussi nos cachets).
   { pattern: 'chat|chaton|chatte|lapin|hamster|perroquet|perruche @ingerer', maxGap: 0 },
+  // Round 7: s'étouffer de rire, être à bout de souffle au travail, une chaudière qu'on fait contrôler.
+  { pattern: 'etouff* rire|rigoler|fou', maxGap: 2 },
+  { pattern: 'any: bout souffle boulot|travail|job|taf|enfants|moral|nerfs|semaine', maxGap: 4 },
+  { pattern: 'faire|fait|fais|faisons controler|verifier monoxyde', maxGap: 3 },
+  // Round 7: les yeux qui se ferment de fatigue, la gorge enflammée d'une angine, « vivre chez sa fille ».
+  {
+    pattern: 'yeux|paupieres ferment|fermaient|fermes|fermees|tombent fatigue|sommeil|seuls|dormir',
+    maxGap: 3,
+  },
+  { pattern: 'gorge|amygdale* enflamm*|irrite*|rouge', maxGap: 2 },
+  {
+    pattern: 'vivre chez|ici|seul|seule|ehpad|ville|campagne|appartement|maison|colocation|coloc',
+    maxGap: 0,
+  },
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [

@@ -24,11 +24,11 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     'automutil*',
     'ouvert|ouvrir|ouvre|taillade* veines|poignets',
     'envie|veux|vais sauter|jeter fenetre|pont|train|balcon|vide',
-    'veux|veut|voudrais|voudrait|aimerais|aimerait|envie|souhaite|prefere* plus|pas|jamais reveiller|vivre|exister|etre|la',
+    '@vouloir|prefere* plus|pas|jamais reveiller|vivre|exister|etre|la',
     'plus|aucune|aucun|pas|sans|perdu raison|gout|envie|sens vivre|vie|exister',
     'peux|supporte plus vivre|vie',
     // Round 5: « il ne veut plus manger ni vivre »: le « ne » ne nie rien, il dit le renoncement.
-    { pattern: 'veux|veut|voudrais|voudrait plus manger|boire|rien ni vivre', maxGap: 1, negatable: false },
+    { pattern: '@vouloir plus manger|boire|rien ni vivre', maxGap: 1, negatable: false },
     'mieux|heureux|heureuse*|tranquille* sans moi',
     'si etais|serais|etait plus la|vivant*|vie',
     { pattern: 'simple|mieux|envie|voudrais|veux disparaitre|mourir|partir|crever', maxGap: 2 },

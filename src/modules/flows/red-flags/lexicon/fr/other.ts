@@ -16,8 +16,10 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
         'any: @visage|tete|corps gonfl*|enfl*|grossi*|boursoufl* avaler|respir*|etouff*|souffle|parler',
       maxGap: 4,
     },
-    'gorge gonfl*|enfl*|ferme*|bloque*|bouch*|obstru*|retreci*|referme*',
+    'gorge|gorj|gorje gonfl*|enfl*|ferme*|bloque*|bouch*|obstru*|retreci*|referme*',
     'choc|oedeme allergi*',
+    // Round 7: la peau qui réagit et les yeux qui se ferment de gonflement.
+    { pattern: 'any: yeux|paupieres|oeil ferment|fermaient|fermes|fermees|clos @gonfle', maxGap: 4 },
     'any: levres|langue|paupieres|yeux double* volume',
     'utilis*|pique*|injecte*|fait|mis|mettre epipen|anapen|jext|emerade|adrenaline|stylo',
     { pattern: 'any: langue|levre*|levres|bouche enorme*|gonflee*|triple*', maxGap: 2 },

@@ -8,7 +8,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   douleur:
     'douleur* douloureu* mal oppress* serre serree serrement pression poids ecras* etau barre comprim* ' +
     'brule brulure brulures appui* pese pesant* compress* broie* poignard* constrict* pince pincement* gene feu souffr*',
-  poitrine: 'poitrine thorax thorac* sternum precordia* torse buste poitrail plexus',
+  poitrine: 'poitrine thorax thorac* sternum retrosternal* precordia* torse buste poitrail plexus',
   // Tout ce qu'on peut ressentir dans la poitrine: la douleur, le coup, la lance, le poids, le « truc ».
   sensation_thoracique:
     '@douleur lance lancent lancait lancement* elance elancent elancait elancer elancement* lancinant* pique piquait piqure* point pointe coup ' +
@@ -39,6 +39,9 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   pouvoir:
     'peux peut pouvait pouvais arrive arrivait parviens parvient reussis reussit capable sait sais savait savais ' +
     'gagne gagnait',
+  // Round 7: vouloir à tous les temps d'un récit (« il a dit qu'il voulait plus vivre »).
+  vouloir:
+    'veux veut voudrais voudrait voulait voulais voulaient aimerais aimerait envie souhaite souhaitait',
   // Ce qu'un membre ne fait plus.
   fonction:
     'bouge bouger bougeait lever leve tenir tient tenait sent sens sentir sentait sentais repond obeit marche controle usage force utiliser serrer',
@@ -76,7 +79,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   allergene:
     'noix noisette* cacahuete* arachide* crevette* fruits poisson oeuf* lait kiwi sesame moutarde ' +
     'antibio* amoxicilline penicilline augmentin medicament* @medicaments',
-  visage: 'visage figure yeux oeil paupiere* levre* langue gorge joue* face bouche',
+  visage: 'visage figure yeux oeil paupiere* levre* langue gorge gorj gorje joue* face bouche',
   // Ce qui gonfle dans une allergie: la peau, la lèvre, la gorge.
   gonfle: 'gonfl* enfl* grossi* boursoufl* oedem*',
   // La peau d'une réaction allergique (pas « bouton »: un bouton gonflé est un bouton).
