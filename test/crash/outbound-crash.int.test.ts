@@ -20,6 +20,8 @@ const REPLIES = PATIENTS * REPLIES_PER_PATIENT;
 const KILL_DURING_SEND = 40;
 /** Statuses a message keeps until its send call has been answered. */
 const UNSENT = new Set(['queued', 'sending']);
+/** How long the outbox waits for the status echo of a send interrupted mid-call (reconcileAfterMs). */
+const OUTBOX_RECONCILE_MS = 60_000;
 
 let careline: CarelineProcess | undefined;
 let crashDb: CrashDb | undefined;
@@ -136,6 +138,9 @@ describe.each(TEST_ENGINES)('outbound messages survive a SIGKILL (%s)', (engine)
     // for Meta's status webhook echoing its id before sending it again, and the simulator, like Meta,
     // retries that webhook until the restarted Careline takes it. Without that echo in time (Careline
     // down longer than the wait, Meta's webhooks late) the interrupted message is sent a second time.
+    // The sends of the same wave that were marked `sending` but had not left when the process died get no
+    // echo at all: they wait the whole 60 s, and their conversations' later replies wait behind them, so
+    // the wait below must outlast that window.
     const expiredLeases = await db.withDb(expireLeasesOfDeadWorker);
     careline = await spawnCareline(env, { port });
     const restarted = careline;
@@ -149,7 +154,7 @@ describe.each(TEST_ENGINES)('outbound messages survive a SIGKILL (%s)', (engine)
         unsent = outbound.filter((m) => UNSENT.has(m.status)).map((m) => ({ id: m.id, status: m.status }));
         return outbound.length === REPLIES && unsent.length === 0 ? true : undefined;
       },
-      40_000,
+      OUTBOX_RECONCILE_MS + 30_000,
       () =>
         `waiting for the outbox to send ${REPLIES} replies; still unsent: ${JSON.stringify(unsent.slice(0, 10))} ` +
         `(${unsent.length}); in flight at the kill: ${victim}; Graph sends for it: ` +
@@ -206,7 +211,7 @@ describe.each(TEST_ENGINES)('outbound messages survive a SIGKILL (%s)', (engine)
       `every queued reply was delivered to Meta exactly once; the send in flight at the kill was ${victim}`,
     ).toEqual([]);
     expect(finalMessages.filter((m) => m.status === 'failed')).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 });
 
 function correlationOf(body: unknown): string | undefined {
