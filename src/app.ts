@@ -13,6 +13,7 @@ import {
 import { WhatsAppSender } from './channels/whatsapp/whatsapp-sender.ts';
 import { processWhatsAppWebhook, WHATSAPP_WEBHOOK_QUEUE } from './channels/whatsapp/whatsapp-webhook.job.ts';
 import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
+import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
 import { requireCaller } from './modules/auth/api-key.auth.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
@@ -49,10 +50,12 @@ import type { DbListen } from './platform/db/create-db.ts';
 import type { Db, DbEngine } from './platform/db/db.ts';
 import { eventRoutes } from './platform/events/event.routes.ts';
 import { createHttpServer, type HttpServer } from './platform/http/create-http-server.ts';
+import { loopbackUrl } from './platform/http/loopback-url.ts';
 import { webAppRoutes } from './platform/http/web-app.ts';
 import type { Job } from './platform/jobs/job.schema.ts';
 import { JobWorker, JobWorkerGroup } from './platform/jobs/job-worker.ts';
 import type { MediaStore } from './platform/media/media-store.ts';
+import { createGuardedFetch } from './platform/net/guarded-fetch.ts';
 import { simulatorRoutes } from './simulator/simulator.routes.ts';
 import type { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
 
@@ -66,6 +69,10 @@ export interface CarelineDeps {
   mediaStore: MediaStore;
   /** Mounted at /simulator when given (demo mode). */
   simulator?: WhatsAppSimulator;
+  /** Lets callers from other machines use the simulator's control API; without it, this machine only. */
+  simulatorToken?: string;
+  /** Internal hosts flows and busy calendars may call (OUTBOUND_ALLOWED_HOSTS); none by default. */
+  outbound?: { allowedHosts: readonly string[] };
   /** How often the worker looks for due jobs when nobody woke it. */
   pollIntervalMs?: number;
   /** How long a send interrupted mid-call waits for a status echo before it is retried. */
@@ -103,6 +110,11 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     }),
   };
   const pacer = new SendPacer(deps.pacing);
+  // Every URL a clinic gives (a flow's HTTP step, a busy calendar) is fetched through this one client.
+  const outboundFetch = createGuardedFetch({
+    allowedHosts: deps.outbound?.allowedHosts ?? [],
+    logger: logger.child({ component: 'outbound' }),
+  });
   const outbox = {
     db,
     logger,
@@ -120,6 +132,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     interceptors: [safetyInterceptor, consentKeywordInterceptor, reminderReplyInterceptor],
     hostOperations: bookingOperations,
     mediaStore,
+    outbound: outboundFetch,
   };
   // The worker is created below; scheduling and reminders wake it through this indirection.
   const scheduling: SchedulingDeps = {
@@ -128,6 +141,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     senders,
     // A booking made by the staff sends the patient its .ics, kept here like any other file.
     mediaStore,
+    outbound: outboundFetch,
     wake: () => wake(),
   };
   // Sends have a worker of their own, taking them a hundred at a time: a backlog of replies or reminders
@@ -204,7 +218,10 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     },
     { prefix: '/api/v1' },
   );
-  if (deps.simulator) await http.register(simulatorRoutes(deps.simulator), { prefix: '/simulator' });
+  if (deps.simulator) {
+    const access = carelineSimulatorAccess(db, () => loopbackUrl(http.server.address()), deps.simulatorToken);
+    await http.register(simulatorRoutes(deps.simulator, access), { prefix: '/simulator' });
+  }
   if (deps.webDistDir !== false) await http.register(webAppRoutes(deps.webDistDir));
 
   return {

@@ -4,6 +4,7 @@ import {
   DEFAULT_GRAPH_API_VERSION,
   DEFAULT_GRAPH_URL,
 } from './modules/channel-accounts/whatsapp-account.service.ts';
+import { parseAllowedHosts } from './platform/net/outbound-allow-list.ts';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -28,8 +29,27 @@ const environment = z.object({
     .string()
     .regex(/^v\d+\.\d+$/)
     .default(DEFAULT_GRAPH_API_VERSION),
-  SIMULATOR: onOff.default(true),
+  // Unset: only with the demo clinic. `on` runs it whatever the database holds.
+  SIMULATOR: z
+    .enum(['on', 'off', 'true', 'false', '1', '0', 'demo'])
+    .default('demo')
+    .transform((v): 'on' | 'off' | 'demo' => (v === 'demo' ? v : onOff.parse(v) ? 'on' : 'off')),
+  SIMULATOR_TOKEN: z
+    .string()
+    .min(24, 'must be at least 24 characters (e.g. openssl rand -hex 24)')
+    .optional(),
   DEMO_SEED: onOff.default(true),
+  OUTBOUND_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseAllowedHosts(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
   WORKER: onOff.default(true),
 });
 
@@ -46,8 +66,12 @@ export interface Config {
   logLevel: string;
   logPretty: boolean;
   whatsapp: { graphUrl: string; apiVersion: string };
-  /** Run the WhatsApp simulator in this process, at /simulator. */
-  simulator: boolean;
+  /** Run the WhatsApp simulator in this process, at /simulator: `demo` when the demo clinic is there. */
+  simulator: 'on' | 'off' | 'demo';
+  /** Lets callers from other machines use the simulator's control API (`Authorization: Bearer …`). */
+  simulatorToken?: string;
+  /** Internal hosts (names or IP addresses) that flows and busy calendars may call. */
+  outbound: { allowedHosts: string[] };
   /** Create the demo clinic on first start. */
   demoSeed: boolean;
   /** Run the job worker in this process (turn off for HTTP-only nodes). */
@@ -81,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logPretty: e.LOG_FORMAT ? e.LOG_FORMAT === 'pretty' : Boolean(process.stdout.isTTY),
     whatsapp: { graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''), apiVersion: e.WHATSAPP_API_VERSION },
     simulator: e.SIMULATOR,
+    ...(e.SIMULATOR_TOKEN ? { simulatorToken: e.SIMULATOR_TOKEN } : {}),
+    outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS },
     demoSeed: e.DEMO_SEED,
     worker: e.WORKER,
   };

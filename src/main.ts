@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { buildCareline } from './app.ts';
 import type { Config } from './config.ts';
-import { attachSimulatedNumbers } from './demo/attach-simulator.ts';
+import { attachSimulatedNumbers, runsSimulator } from './demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from './demo/demo-clinic.ts';
 import { FieldCipher, loadOrCreateKeyFile, parseKeySetting } from './platform/crypto/field-cipher.ts';
 import { createDb } from './platform/db/create-db.ts';
+import { loopbackUrl } from './platform/http/loopback-url.ts';
 import { createLogger } from './platform/logger.ts';
 import { LocalEncryptedMediaStore } from './platform/media/local-encrypted-media-store.ts';
 import { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
@@ -27,7 +27,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
   try {
     await handle.migrate();
     const demo = config.demoSeed ? await seedDemoClinic(handle.db) : null;
-    const simulator = config.simulator
+    const simulator = (await runsSimulator(handle.db, config))
       ? new WhatsAppSimulator({ logger: logger.child({ component: 'simulator' }) })
       : undefined;
     const careline = await buildCareline({
@@ -36,8 +36,10 @@ export async function serve(config: Config): Promise<RunningCareline> {
       listen: handle.listen,
       logger,
       whatsapp: config.whatsapp,
+      outbound: config.outbound,
       mediaStore: new LocalEncryptedMediaStore({ root: config.mediaDir, cipher: cipherFor(config) }),
       ...(simulator ? { simulator } : {}),
+      ...(config.simulatorToken ? { simulatorToken: config.simulatorToken } : {}),
     });
     await careline.http.listen({ port: config.port, host: config.host });
     const url = loopbackUrl(careline.http.server.address());
@@ -73,14 +75,6 @@ function cipherFor(config: Config): FieldCipher {
   if ('setting' in config.secretKey) return new FieldCipher(parseKeySetting(config.secretKey.setting));
   mkdirSync(dirname(config.secretKey.keyFile), { recursive: true });
   return FieldCipher.forKey(loadOrCreateKeyFile(config.secretKey.keyFile));
-}
-
-/** Where this process can reach itself, whatever interface it listens on. */
-function loopbackUrl(address: string | AddressInfo | null): string {
-  if (address === null || typeof address === 'string') throw new Error('server is not listening on TCP');
-  const wildcard = address.address === '::' || address.address === '0.0.0.0';
-  const host = wildcard ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
 }
 
 function printDemoCredentials(demo: DemoCredentials, config: Config): void {

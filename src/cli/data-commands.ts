@@ -7,9 +7,27 @@ import { installBuiltInFlows } from '../modules/flows/flow.service.ts';
 import { createOrg, requireOrg } from '../modules/orgs/org.service.ts';
 import { enqueueTemplateSync } from '../modules/templates/template-sync-queue.ts';
 import { createUser } from '../modules/users/user.service.ts';
+import { readSecret, type SecretSource } from './secret-input.ts';
 import { withDatabase } from './with-database.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const PASSWORD: SecretSource = { flag: '--password', env: 'CARELINE_USER_PASSWORD', label: 'Password' };
+const ACCESS_TOKEN: SecretSource = {
+  flag: '--access-token',
+  env: 'WHATSAPP_ACCESS_TOKEN',
+  label: 'System User access token',
+};
+const APP_SECRET: SecretSource = {
+  flag: '--app-secret',
+  env: 'WHATSAPP_APP_SECRET',
+  label: 'Meta app secret',
+};
+const VERIFY_TOKEN: SecretSource = {
+  flag: '--verify-token',
+  env: 'WHATSAPP_VERIFY_TOKEN',
+  label: 'Webhook verify token',
+};
 
 /** Operator commands that change the database: clinics, people, keys, channels. */
 export function registerDataCommands(program: Command): void {
@@ -42,22 +60,23 @@ export function registerDataCommands(program: Command): void {
     .description('Create a staff account in a clinic')
     .requiredOption('--org <slug-or-id>', 'the clinic')
     .requiredOption('--email <email>', 'sign-in e-mail')
-    .requiredOption('--password <password>', 'at least 12 characters')
+    .option('--password <password>', 'at least 12 characters (better: CARELINE_USER_PASSWORD, or be asked)')
     .requiredOption('--role <role>', 'admin or agent')
     .option('--name <name>', 'display name')
-    .action((o: { org: string; email: string; password: string; role: string; name?: string }) =>
-      withDatabase(async (db) => {
+    .action(async (o: { org: string; email: string; password?: string; role: string; name?: string }) => {
+      const password = await readSecret(PASSWORD, o.password);
+      await withDatabase(async (db) => {
         const org = await requireOrg(db, o.org);
         const user = await createUser(db, {
           orgId: org.id,
           email: o.email,
-          password: o.password,
+          password,
           role: o.role as 'admin',
           ...(o.name ? { name: o.name } : {}),
         });
         say(`Created ${user.role} ${user.email} in ${org.slug}  id=${user.id}`);
-      }),
-    );
+      });
+    });
 
   program
     .command('create-api-key')
@@ -112,9 +131,12 @@ export function registerDataCommands(program: Command): void {
     .description('Connect a WhatsApp Business phone number (Cloud API) to a clinic')
     .requiredOption('--org <slug-or-id>', 'the clinic')
     .requiredOption('--phone-number-id <id>', 'Meta’s phone number id (not the phone number)')
-    .requiredOption('--access-token <token>', 'System User access token')
-    .requiredOption('--app-secret <secret>', 'the Meta app secret, to check webhook signatures')
-    .requiredOption('--verify-token <token>', 'the token you type in Meta’s webhook settings')
+    .option('--access-token <token>', 'System User access token (better: WHATSAPP_ACCESS_TOKEN, or be asked)')
+    .option('--app-secret <secret>', 'the Meta app secret (better: WHATSAPP_APP_SECRET, or be asked)')
+    .option(
+      '--verify-token <token>',
+      'the token you type in Meta’s webhook settings (or WHATSAPP_VERIFY_TOKEN)',
+    )
     .option('--graph-url <url>', 'Graph API base URL (a simulator’s, for tests)')
     .option('--api-version <version>', 'Graph API version, e.g. v25.0')
     .option('--waba-id <id>', 'WhatsApp Business Account id')
@@ -123,12 +145,12 @@ export function registerDataCommands(program: Command): void {
     .option('--messages-per-second <n>', 'the number’s throughput at Meta: 80 by default, up to 1000')
     .option('--no-mark-as-read', 'do not send read receipts when an agent opens a conversation')
     .action(
-      (o: {
+      async (o: {
         org: string;
         phoneNumberId: string;
-        accessToken: string;
-        appSecret: string;
-        verifyToken: string;
+        accessToken?: string;
+        appSecret?: string;
+        verifyToken?: string;
         graphUrl?: string;
         apiVersion?: string;
         wabaId?: string;
@@ -136,8 +158,13 @@ export function registerDataCommands(program: Command): void {
         name?: string;
         messagesPerSecond?: string;
         markAsRead: boolean;
-      }) =>
-        withDatabase(async (db) => {
+      }) => {
+        const secrets = {
+          accessToken: await readSecret(ACCESS_TOKEN, o.accessToken),
+          appSecret: await readSecret(APP_SECRET, o.appSecret),
+          verifyToken: await readSecret(VERIFY_TOKEN, o.verifyToken),
+        };
+        await withDatabase(async (db) => {
           const config = loadConfig();
           const org = await requireOrg(db, o.org);
           const { org: _ref, messagesPerSecond, ...input } = o;
@@ -145,6 +172,7 @@ export function registerDataCommands(program: Command): void {
             db,
             {
               ...input,
+              ...secrets,
               orgId: org.id,
               ...(messagesPerSecond ? { messagesPerSecond: Number(messagesPerSecond) } : {}),
             },
@@ -156,6 +184,7 @@ export function registerDataCommands(program: Command): void {
             say('Its message templates will be synced from Meta by the running server.');
           }
           say(`Meta callback URL: ${config.publicUrl}/webhooks/whatsapp  (verify token as given)`);
-        }),
+        });
+      },
     );
 }

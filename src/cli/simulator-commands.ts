@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startSimulatorServer } from '../simulator/simulator-server.ts';
+import { optionalSecret } from './secret-input.ts';
 import { simulatorTarget } from './simulator-target.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -13,8 +14,8 @@ export function registerSimulatorCommands(program: Command): void {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--webhook-url <url>', 'Careline’s webhook URL, e.g. http://localhost:3000/webhooks/whatsapp')
     .option('--phone-number-id <id>', 'the business number to play (with the three options below)')
-    .option('--access-token <token>', 'the token Careline will send')
-    .option('--app-secret <secret>', 'the secret to sign webhooks with')
+    .option('--access-token <token>', 'the token Careline will send (better: WHATSAPP_ACCESS_TOKEN)')
+    .option('--app-secret <secret>', 'the secret to sign webhooks with (better: WHATSAPP_APP_SECRET)')
     .option('--waba-id <id>', 'WhatsApp Business Account id', '100000000000002')
     .option('--display-phone-number <digits>', 'the business number patients see', '33180000000')
     .action(
@@ -28,24 +29,35 @@ export function registerSimulatorCommands(program: Command): void {
         wabaId: string;
         displayPhoneNumber: string;
       }) => {
+        const accessToken = optionalSecret(
+          { flag: '--access-token', env: 'WHATSAPP_ACCESS_TOKEN', label: 'access token' },
+          o.accessToken,
+        );
+        const appSecret = optionalSecret(
+          { flag: '--app-secret', env: 'WHATSAPP_APP_SECRET', label: 'app secret' },
+          o.appSecret,
+        );
         const numbers =
-          o.phoneNumberId && o.accessToken && o.appSecret && o.webhookUrl
+          o.phoneNumberId && accessToken && appSecret && o.webhookUrl
             ? [
                 {
                   phoneNumberId: o.phoneNumberId,
-                  accessToken: o.accessToken,
-                  appSecret: o.appSecret,
+                  accessToken,
+                  appSecret,
                   webhookUrl: o.webhookUrl,
                   wabaId: o.wabaId,
                   displayPhoneNumber: o.displayPhoneNumber.replace(/^\+/, ''),
                 },
               ]
             : [];
+        const token = process.env.SIMULATOR_TOKEN || undefined;
         const running = await startSimulatorServer({
           port: Number(o.port),
           host: o.host,
           numbers,
           logger: true,
+          // Its control API answers this machine, and others only with the token.
+          ...(token ? { access: { token } } : {}),
         });
         say(
           `WhatsApp simulator on ${running.url} (Graph API and /_sim control API); ${numbers.length} number(s).`,
@@ -89,9 +101,13 @@ export function registerSimulatorCommands(program: Command): void {
         };
         let response: Response;
         try {
+          const token = process.env.SIMULATOR_TOKEN;
           response = await fetch(`${target.url}/_sim/patient-messages`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: {
+              'content-type': 'application/json',
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
             body: JSON.stringify(body),
           });
         } catch {

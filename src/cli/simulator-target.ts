@@ -17,7 +17,7 @@ export function simulatorTarget(
 ): SimulatorTarget {
   if (flag !== undefined) return { url: withoutTrailingSlash(flag), chosenBy: '--simulator-url' };
   const config = loadConfig(env);
-  if (!config.simulator) {
+  if (config.simulator === 'off' || (config.simulator === 'demo' && !config.demoSeed)) {
     throw new ConfigError(
       'SIMULATOR is off in this environment, so Careline runs no simulator: pass --simulator-url',
     );

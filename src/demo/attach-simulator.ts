@@ -12,6 +12,20 @@ import type { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
 import { installDemoTemplates } from './demo-templates.ts';
 
 /**
+ * Whether Careline runs its simulator: when asked to (`SIMULATOR=on`), or by default when it runs the
+ * demo — demo seeding on and the demo clinic's simulated number in the database. A Careline serving
+ * real clinics has none, and so no simulator unless its operator asks for one.
+ */
+export async function runsSimulator(
+  db: Db,
+  config: { simulator: 'on' | 'off' | 'demo'; demoSeed: boolean },
+): Promise<boolean> {
+  if (config.simulator !== 'demo') return config.simulator === 'on';
+  if (!config.demoSeed) return false;
+  return (await listChannelAccountsOfType(db, 'whatsapp')).some((a) => a.settings.simulated);
+}
+
+/**
  * Points every simulated WhatsApp number at the in-process simulator mounted at `${baseUrl}/simulator`,
  * and tells the simulator where Careline's webhook is. Run at each start: the port may have changed.
  */

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { injectedErrorsSchema } from './injected-errors.ts';
 import { sendProblem, zodProblems } from './problem.ts';
@@ -25,7 +25,11 @@ const flushBody = z.object({ phoneNumberId: z.string().min(1).optional() });
  * Control routes for the capabilities beyond texts (under `/_sim`, sharing its error handler):
  * templates per WABA, marketing preferences, the clock, injected errors and held webhooks.
  */
-export function controlExtraRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
+export function controlExtraRoutes(
+  simulator: WhatsAppSimulator,
+  playsTarget: (phoneNumberId: string | undefined) => Promise<boolean>,
+  notPlayed: (reply: FastifyReply) => FastifyReply,
+): FastifyPluginAsync {
   return async (app) => {
     app.get('/wabas/:wabaId/templates', async (request) => {
       const { wabaId } = wabaParams.parse(request.params);
@@ -68,6 +72,7 @@ export function controlExtraRoutes(simulator: WhatsAppSimulator): FastifyPluginA
     app.post('/marketing-preferences', async (request, reply) => {
       const parsed = preferenceBody.safeParse(request.body ?? {});
       if (!parsed.success) return sendProblem(reply, 400, 'Invalid preference', zodProblems(parsed.error));
+      if (!(await playsTarget(parsed.data.phoneNumberId))) return notPlayed(reply);
       return simulator.patientSetsMarketingPreference(parsed.data);
     });
 

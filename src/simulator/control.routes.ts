@@ -1,5 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { mayControl, type SimulatorAccess } from './control-access.ts';
 import { controlExtraRoutes } from './control-extra.routes.ts';
 import { clientErrorStatus, useJsonBodies } from './json-body-parser.ts';
 import { patientMessageSchema } from './patient-message.ts';
@@ -22,10 +23,30 @@ const PROBLEMS: Record<SimulatorError['kind'], { status: number; title: string }
 /**
  * The simulator's own API, for tests and the demo: register numbers, make patients write, read what
  * the business sent, and turn the knobs. Mounted under `/_sim`. Tokens and app secrets are never shown.
+ * Answers callers on this machine, or with `access.token`; plays only the numbers `access` allows.
  */
-export function controlRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
+export function controlRoutes(
+  simulator: WhatsAppSimulator,
+  access: SimulatorAccess = {},
+): FastifyPluginAsync {
+  const plays = (phoneNumberId: string) => access.playsNumber?.(phoneNumberId) ?? Promise.resolve(true);
   return async (app) => {
     useJsonBodies(app);
+
+    app.addHook('onRequest', async (request, reply) => {
+      if (
+        mayControl({ remoteAddress: request.socket.remoteAddress, headers: request.headers }, access.token)
+      ) {
+        return;
+      }
+      reply.header('www-authenticate', 'Bearer');
+      return sendProblem(reply, 401, 'Not allowed', [
+        {
+          field: 'authorization',
+          reason: 'the simulator control API answers this machine only, or a caller with SIMULATOR_TOKEN',
+        },
+      ]);
+    });
 
     app.setErrorHandler((error, _request, reply) => {
       if (error instanceof SimulatorError) {
@@ -48,6 +69,12 @@ export function controlRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync 
     app.post('/numbers', async (request, reply) => {
       const parsed = simulatedNumberSchema.safeParse(request.body);
       if (!parsed.success) return sendProblem(reply, 400, 'Invalid number', zodProblems(parsed.error));
+      if (!(await plays(parsed.data.phoneNumberId))) return notPlayed(reply);
+      if (access.acceptsWebhookUrl && !access.acceptsWebhookUrl(parsed.data.webhookUrl)) {
+        return sendProblem(reply, 403, 'Webhook URL not allowed', [
+          { field: 'webhookUrl', reason: 'must be the webhook URL of the Careline this simulator runs in' },
+        ]);
+      }
       const isNew = !simulator.numbers().some((number) => number.phoneNumberId === parsed.data.phoneNumberId);
       simulator.registerNumber(parsed.data);
       return reply.code(isNew ? 201 : 200).send({ number: publicView(parsed.data) });
@@ -89,9 +116,31 @@ export function controlRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync 
       const parsed = patientMessageSchema.safeParse(request.body);
       if (!parsed.success)
         return sendProblem(reply, 400, 'Invalid patient message', zodProblems(parsed.error));
+      if (!(await playsTarget(parsed.data.phoneNumberId))) return notPlayed(reply);
       return simulator.patientSends(parsed.data);
     });
 
-    await app.register(controlExtraRoutes(simulator));
+    await app.register(controlExtraRoutes(simulator, playsTarget, notPlayed));
   };
+
+  /**
+   * Checked again when a patient writes: a number played at start may have been moved to Meta since,
+   * and the simulator must not sign a message for it.
+   */
+  async function playsTarget(phoneNumberId: string | undefined): Promise<boolean> {
+    const numbers = simulator.numbers();
+    const target = phoneNumberId ?? (numbers.length === 1 ? numbers[0]?.phoneNumberId : undefined);
+    // No target: the simulator itself says which number is missing or unknown.
+    return target === undefined || (await plays(target));
+  }
+}
+
+function notPlayed(reply: FastifyReply) {
+  return sendProblem(reply, 403, 'Not a simulated number', [
+    {
+      field: 'phoneNumberId',
+      reason:
+        'its channel account does not point at this simulator (the simulator never plays a real number)',
+    },
+  ]);
 }

@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import type { SimulatorAccess } from './control-access.ts';
 import type { SimulatedNumber } from './simulated-number.ts';
 import { simulatorRoutes } from './simulator.routes.ts';
 import { WhatsAppSimulator, type WhatsAppSimulatorOptions } from './whatsapp-simulator.ts';
@@ -11,6 +12,8 @@ export interface SimulatorServerOptions extends Omit<WhatsAppSimulatorOptions, '
   numbers?: SimulatedNumber[];
   /** Log requests (never bodies, tokens or secrets); off by default. */
   logger?: boolean;
+  /** Who may use the control API beside this machine (`token`), and which numbers it plays. */
+  access?: SimulatorAccess;
 }
 
 export interface RunningSimulator {
@@ -22,10 +25,10 @@ export interface RunningSimulator {
 
 /** Runs the simulator as its own HTTP server, with the Graph and control APIs at the root. */
 export async function startSimulatorServer(options: SimulatorServerOptions): Promise<RunningSimulator> {
-  const { port, host = '127.0.0.1', logger = false, ...simulatorOptions } = options;
+  const { port, host = '127.0.0.1', logger = false, access, ...simulatorOptions } = options;
   const app = Fastify({ logger });
   const simulator = new WhatsAppSimulator({ ...simulatorOptions, logger: app.log });
-  await app.register(simulatorRoutes(simulator));
+  await app.register(simulatorRoutes(simulator, access));
   try {
     const url = await app.listen({ port, host });
     return {

@@ -1,16 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { controlRoutes } from './control.routes.ts';
+import type { SimulatorAccess } from './control-access.ts';
 import { graphRoutes } from './graph.routes.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
 /**
  * Everything the simulator serves, mountable under any prefix: the fake Graph API at the root of the
- * prefix and the control API under `/_sim`. Careline's demo mounts it at `/simulator`; the standalone
- * server at `/`.
+ * prefix (each number's access token required) and the control API under `/_sim` (this machine or
+ * `access.token`). Careline's demo mounts it at `/simulator`; the standalone server at `/`.
  */
-export function simulatorRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
+export function simulatorRoutes(
+  simulator: WhatsAppSimulator,
+  access: SimulatorAccess = {},
+): FastifyPluginAsync {
   return async (app) => {
     await app.register(graphRoutes(simulator));
-    await app.register(controlRoutes(simulator), { prefix: '/_sim' });
+    await app.register(controlRoutes(simulator, access), { prefix: '/_sim' });
   };
 }

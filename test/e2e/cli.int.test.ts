@@ -55,9 +55,14 @@ describe.each(TEST_ENGINES)('the careline command (%s)', (engine) => {
   });
 
   async function careline(...args: string[]): Promise<CliResult> {
+    return carelineWith({}, ...args);
+  }
+
+  /** With secrets in the environment, where they belong (arguments show in `ps`). */
+  async function carelineWith(secrets: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
     try {
       const { stdout, stderr } = await run(process.execPath, [CARELINE, ...args], {
-        env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+        env: { ...process.env, ...env, ...secrets, LOG_LEVEL: 'silent' },
       });
       return { code: 0, stdout, stderr };
     } catch (error) {
@@ -106,6 +111,8 @@ describe.each(TEST_ENGINES)('the careline command (%s)', (engine) => {
     );
     expect(channel.code).toBe(0);
     expect(channel.stdout).toContain('/webhooks/whatsapp');
+    // The old options still work, with a word about `ps`.
+    expect(channel.stderr).toContain('warning: --access-token is visible to other users (ps)');
 
     await inspect(async (db) => {
       expect(await authenticateApiKey(db, apiKey)).toMatchObject({ orgId: expect.any(String) });
@@ -118,31 +125,53 @@ describe.each(TEST_ENGINES)('the careline command (%s)', (engine) => {
     });
   });
 
+  test('the CLI takes the access token from the environment', PROCESSES, async () => {
+    const secrets = {
+      WHATSAPP_ACCESS_TOKEN: 'EAAG-token-from-the-environment',
+      WHATSAPP_APP_SECRET: 'app-secret-from-the-environment',
+      WHATSAPP_VERIFY_TOKEN: 'verify-token-from-the-environment',
+      CARELINE_USER_PASSWORD: 'a password nobody sees in ps',
+    };
+    const channel = await carelineWith(
+      secrets,
+      ...['add-whatsapp-channel', '--org', 'cabinet-pasteur', '--phone-number-id', '106540352242999'],
+    );
+    expect(channel).toMatchObject({ code: 0, stderr: '' });
+    const user = await carelineWith(
+      secrets,
+      ...['create-user', '--org', 'cabinet-pasteur', '--email', 'env@pasteur.example', '--role', 'agent'],
+    );
+    expect(user).toMatchObject({ code: 0, stderr: '' });
+    await inspect(async (db) => {
+      const accounts = await db.select().from(channelAccounts);
+      expect(accounts.find((a) => a.externalId === '106540352242999')?.secrets).toEqual({
+        accessToken: 'EAAG-token-from-the-environment',
+        appSecret: 'app-secret-from-the-environment',
+        verifyToken: 'verify-token-from-the-environment',
+      });
+      expect((await db.select().from(users)).map((u) => u.email)).toContain('env@pasteur.example');
+    });
+
+    // Not given anywhere, and nobody at a terminal to ask: one line naming the variable.
+    const missing = await carelineWith(
+      { ...secrets, WHATSAPP_APP_SECRET: '' },
+      ...['add-whatsapp-channel', '--org', 'cabinet-pasteur', '--phone-number-id', '106540352242998'],
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('WHATSAPP_APP_SECRET');
+  });
+
   test('mistakes get one clear line and exit code 2', PROCESSES, async () => {
-    const weak = await careline(
-      'create-user',
-      '--org',
-      'cabinet-pasteur',
-      '--email',
-      'a@b.example',
-      '--password',
-      'short',
-      '--role',
-      'agent',
+    const weak = await carelineWith(
+      { CARELINE_USER_PASSWORD: 'short' },
+      ...['create-user', '--org', 'cabinet-pasteur', '--email', 'a@b.example', '--role', 'agent'],
     );
     expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('password');
 
-    const role = await careline(
-      'create-user',
-      '--org',
-      'cabinet-pasteur',
-      '--email',
-      'a@b.example',
-      '--password',
-      'long enough password',
-      '--role',
-      'owner',
+    const role = await carelineWith(
+      { CARELINE_USER_PASSWORD: 'long enough password' },
+      ...['create-user', '--org', 'cabinet-pasteur', '--email', 'a@b.example', '--role', 'owner'],
     );
     expect(role.code).toBe(2);
     expect(role.stderr).toContain('role');

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { conversations, flowSessions, messages } from '../../src/platform/db/schema.ts';
@@ -223,6 +225,57 @@ describe.each(TEST_ENGINES)('automation flows through the simulator (%s)', (engi
       .from(flowSessions)
       .where(eq(flowSessions.conversationId, conversationId));
     expect(session?.status).toBe('handed_off');
+  });
+
+  test('a flow HTTP step cannot reach a loopback/private/metadata address', async () => {
+    // Something on Careline's own machine, as an admin writing a flow would aim at it.
+    let asked = 0;
+    const inside = createServer((_request, response) => {
+      asked += 1;
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"secret":"s3cr3t"}');
+    });
+    await new Promise<void>((resolve) => inside.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = inside.address() as AddressInfo;
+      const probe = {
+        key: 'sonde',
+        version: 1,
+        name: { fr: 'Sonde', en: 'Probe' },
+        start: 'call',
+        steps: {
+          call: {
+            type: 'http',
+            method: 'GET',
+            url: `http://localhost:${port}/secret`,
+            saveAs: 'r',
+            next: 'leak',
+            failure: 'leak',
+          },
+          leak: { type: 'note', text: 'Réponse : {{vars.r.body.secret}} / {{vars.r.error}}' },
+        },
+      };
+      const created = await call(env, clinic, 'POST', '/flows', {
+        key: 'sonde',
+        definition: probe,
+        triggers: [{ kind: 'keyword', match: 'exact', words: { fr: ['sonde'], en: ['probe'] } }],
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const phone = newPhone();
+      await writes(phone, 'sonde');
+      const conversationId = await eventually(() => conversationOf(phone));
+      const note = await eventually(async () => {
+        const page = await getJson<{ data: Json[] }>(
+          env,
+          clinic,
+          `/conversations/${conversationId}/messages`,
+        );
+        return page.data.find((m) => m.direction === 'note')?.text;
+      });
+      expect(note).toBe('Réponse :  / network');
+      expect(asked).toBe(0);
+    } finally {
+      inside.close();
+    }
   });
 
   test('flows are checked when saved: each problem names its path', async () => {

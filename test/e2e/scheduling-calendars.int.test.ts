@@ -70,7 +70,8 @@ describe.each(TEST_ENGINES)('scheduling: busy calendars and iCalendar feeds (%s)
   let setup: SchedulingSetup;
 
   beforeAll(async () => {
-    env = await startTestCareline(engine);
+    // The calendar servers below stand on loopback: allowed as an operator allows an internal host.
+    env = await startTestCareline(engine, { outboundAllowedHosts: ['127.0.0.1'] });
     clinic = await env.addClinic('Clinique des Lilas');
     setup = await setUpSchedulingApi(env, clinic);
   });
@@ -164,6 +165,35 @@ describe.each(TEST_ENGINES)('scheduling: busy calendars and iCalendar feeds (%s)
       expect(await localStartsOn(surgeon.id)).toContain('10:30');
     } finally {
       calendar.server.close();
+    }
+  });
+
+  test('a busy-calendar URL pointing inside is refused without saying what is there', async () => {
+    // Another loopback address: internal, and not among the hosts this operator allowed.
+    let asked = 0;
+    const inside = createServer((_request, response) => {
+      asked += 1;
+      response.writeHead(200, { 'content-type': 'text/calendar' }).end(busyCalendar('1000', '1200'));
+    });
+    await new Promise<void>((resolve) => inside.listen(0, '127.0.0.2', resolve));
+    try {
+      const { port } = inside.address() as AddressInfo;
+      const doctor = await practitionerWithHours({
+        name: 'Dr Dedans',
+        busy_calendar_url: `http://127.0.0.2:${port}/private/basic.ics`,
+      });
+      await env.settle();
+      const failed = await eventually(async () => {
+        const p = await practitioner(doctor.id);
+        return (p.busy_calendar as Json).error ? p : undefined;
+      });
+      expect(failed.busy_calendar).toMatchObject({
+        cached: null,
+        error: 'the calendar server could not be reached, or its address is not one Careline may call',
+      });
+      expect(asked).toBe(0);
+    } finally {
+      inside.close();
     }
   });
 

@@ -59,7 +59,13 @@ let nextPhoneNumberId = 100_000_000_000_001;
  */
 export async function startTestCareline(
   engine: DbEngine,
-  options: { logs?: string[]; reconcileAfterMs?: number; pacing?: SendPacerOptions } = {},
+  options: {
+    logs?: string[];
+    reconcileAfterMs?: number;
+    pacing?: SendPacerOptions;
+    /** OUTBOUND_ALLOWED_HOSTS: internal hosts (test servers on loopback) flows and calendars may call. */
+    outboundAllowedHosts?: string[];
+  } = {},
 ): Promise<TestCareline> {
   const handle = await openTestDb(engine);
   const mediaDir = mkdtempSync(join(tmpdir(), 'careline-media-'));
@@ -72,6 +78,7 @@ export async function startTestCareline(
     listen: handle.listen,
     logger,
     whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
+    outbound: { allowedHosts: options.outboundAllowedHosts ?? [] },
     mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),
     pollIntervalMs: 50,
     reconcileAfterMs: options.reconcileAfterMs ?? 2000,

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { GuardedFetch } from '../../platform/net/guarded-fetch.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { findContact } from '../contacts/contact.repository.ts';
@@ -49,6 +50,8 @@ export interface FlowRuntimeDeps {
   hostOperations?: Readonly<Record<string, HostOperation>>;
   /** Where files a flow sends (an appointment's .ics) are kept; without it such operations fail. */
   mediaStore?: MediaStore;
+  /** How HTTP steps call out (the operator's allowed internal hosts); without it, public addresses only. */
+  outbound?: GuardedFetch;
 }
 
 /** What a session needs around it while it moves: all read inside the job's transaction. */
@@ -75,7 +78,7 @@ export async function processFlowJob(deps: FlowRuntimeDeps, job: Job): Promise<v
   const payload = parsed.data;
   if (payload.kind === 'http') {
     // The call happens outside any transaction: a slow clinic API must not hold a row lock.
-    const result = await performFlowHttpRequest(payload.request);
+    const result = await performFlowHttpRequest(payload.request, deps.outbound);
     return deps.db.transaction(async (tx) => {
       const scope = await scopeOf(deps, tx, payload);
       if (scope) await feedSessionById(scope, payload.sessionId, result);

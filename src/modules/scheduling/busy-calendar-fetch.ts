@@ -1,3 +1,6 @@
+import { type GuardedFetch, guardedFetch } from '../../platform/net/guarded-fetch.ts';
+import { OutboundRequestError } from '../../platform/net/outbound-request-error.ts';
+
 /** A calendar that could not be fetched, said without its URL (private calendar links are secrets). */
 export class CalendarFetchError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -14,56 +17,39 @@ export interface CalendarFetchLimits {
 /** A year of a busy practitioner's calendar is well under 1 MB; more is a mistake or an attack. */
 export const CALENDAR_FETCH_LIMITS: CalendarFetchLimits = { timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024 };
 
-/**
- * The text of an iCalendar URL (`webcal:` is fetched over https, as calendar apps do). Gives up after
- * `timeoutMs` for the whole exchange and refuses a body over `maxBytes` without reading the rest, so a
- * slow or huge answer cannot hold a worker. Throws `CalendarFetchError`.
- */
-export async function fetchCalendarText(
-  url: string,
-  limits: CalendarFetchLimits = CALENDAR_FETCH_LIMITS,
-): Promise<string> {
-  const target = httpUrlOf(url);
-  const signal = AbortSignal.timeout(limits.timeoutMs);
-  let response: Response;
-  try {
-    response = await fetch(target, { signal, headers: { accept: 'text/calendar, */*;q=0.5' } });
-  } catch (error) {
-    throw new CalendarFetchError(unreachable(error, limits), { cause: error });
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => {});
-    throw new CalendarFetchError(`the calendar server answered HTTP ${response.status}`);
-  }
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limits.maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    throw new CalendarFetchError(tooLarge(limits));
-  }
-  try {
-    return await readCapped(response, limits.maxBytes);
-  } catch (error) {
-    if (error instanceof CalendarFetchError) throw error;
-    throw new CalendarFetchError(unreachable(error, limits), { cause: error });
-  }
+export interface CalendarFetchOptions {
+  limits?: CalendarFetchLimits;
+  /** The guarded client with the operator's allowed internal hosts; public addresses only without it. */
+  fetch?: GuardedFetch;
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new CalendarFetchError(tooLarge({ maxBytes }));
-    }
-    chunks.push(value);
+/**
+ * The text of an iCalendar URL (`webcal:` is fetched over https, as calendar apps do), through the
+ * guarded client: an address inside Careline's network is refused unless the operator allowed it, with
+ * the same words as a server that cannot be reached, so that the error tells nothing of what is there.
+ * Gives up after `timeoutMs` for the whole exchange and refuses a body over `maxBytes` without reading
+ * the rest, so a slow or huge answer cannot hold a worker. Throws `CalendarFetchError`.
+ */
+export async function fetchCalendarText(url: string, options: CalendarFetchOptions = {}): Promise<string> {
+  const { limits = CALENDAR_FETCH_LIMITS, fetch = guardedFetch } = options;
+  const target = httpUrlOf(url);
+  let response: Awaited<ReturnType<GuardedFetch>>;
+  try {
+    response = await fetch({
+      url: target,
+      headers: { accept: 'text/calendar, */*;q=0.5' },
+      timeoutMs: limits.timeoutMs,
+      maxBytes: limits.maxBytes,
+      overflow: 'fail',
+    });
+  } catch (error) {
+    if (!(error instanceof OutboundRequestError)) throw error;
+    throw new CalendarFetchError(failure(error, limits));
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  if (response.status < 200 || response.status > 299) {
+    throw new CalendarFetchError(`the calendar server answered HTTP ${response.status}`);
+  }
+  return new TextDecoder().decode(response.body);
 }
 
 function httpUrlOf(url: string): URL {
@@ -79,16 +65,15 @@ function httpUrlOf(url: string): URL {
   return parsed;
 }
 
-function unreachable(error: unknown, limits: Pick<CalendarFetchLimits, 'timeoutMs'>): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `the calendar server did not answer within ${limits.timeoutMs / 1000} s`;
+function failure(error: OutboundRequestError, limits: CalendarFetchLimits): string {
+  switch (error.reason) {
+    case 'timeout':
+      return `the calendar server did not answer within ${limits.timeoutMs / 1000} s`;
+    case 'too_large':
+      return `the calendar is larger than ${Math.round(limits.maxBytes / 1024)} KB`;
+    case 'invalid_url':
+    case 'invalid_request':
+    case 'unreachable':
+      return 'the calendar server could not be reached, or its address is not one Careline may call';
   }
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code =
-    typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
-  return `the calendar server could not be reached${code ? ` (${code})` : ''}`;
-}
-
-function tooLarge(limits: Pick<CalendarFetchLimits, 'maxBytes'>): string {
-  return `the calendar is larger than ${Math.round(limits.maxBytes / 1024)} KB`;
 }

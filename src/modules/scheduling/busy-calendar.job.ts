@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type JobHandler, PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import { type BusyCalendarRefresh, refreshBusyCalendar } from './busy-calendar.service.ts';
+import { fetchCalendarText } from './busy-calendar-fetch.ts';
 import {
   BUSY_CALENDAR_REFRESH_MS,
   type BusyCalendarJob,
@@ -17,7 +18,8 @@ export function busyCalendarJobHandler(deps: SchedulingDeps): JobHandler {
   return async (job) => {
     const payload = jobPayload.safeParse(job.payload);
     if (!payload.success) throw new PermanentJobError('not a busy calendar job');
-    const outcome = await runBusyCalendarJob(deps.db, payload.data, deps.now?.() ?? new Date());
+    const fetchText = (url: string) => fetchCalendarText(url, { fetch: deps.outbound });
+    const outcome = await runBusyCalendarJob(deps.db, payload.data, deps.now?.() ?? new Date(), fetchText);
     if (outcome === 'failed') {
       deps.logger.warn(
         { practitionerId: payload.data.practitionerId },

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { GuardedFetch } from '../../platform/net/guarded-fetch.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 
 /** What the scheduling and reminder modules need from the composition root. */
@@ -13,4 +14,6 @@ export interface SchedulingDeps {
   now?: () => Date;
   /** Where the .ics sent to a patient after a staff booking is kept; without it only the text goes. */
   mediaStore?: MediaStore;
+  /** How busy calendar URLs are fetched (the operator's allowed internal hosts); public addresses only without it. */
+  outbound?: GuardedFetch;
 }
