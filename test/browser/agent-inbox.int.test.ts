@@ -121,6 +121,13 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
       .setInputFiles({ name: 'dos.png', mimeType: 'image/png', buffer: PHOTO });
     const patientPhoto = agent.getByTestId('message').locator('img').first();
     await patientPhoto.waitFor(LIVE);
+    // Shown in the page (asked inline, as a picture's bytes allow), and really decoded.
+    await expect(patientPhoto.getAttribute('src')).resolves.toMatch(
+      /\/media\/[0-9a-f-]+\?disposition=inline$/,
+    );
+    await expect
+      .poll(() => patientPhoto.evaluate((img) => 'naturalWidth' in img && Number(img.naturalWidth) > 0), LIVE)
+      .toBe(true);
 
     await agent
       .locator('input[type=file]')
@@ -131,6 +138,27 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
     await sent.getByRole('img', { name: /Delivered|Read/ }).waitFor(LIVE);
     await phone.getByTestId('phone-clinic').filter({ hasText: 'Votre ordonnance' }).waitFor(LIVE);
     await screenshot(agent, `${engine}-05-photos`);
+  });
+
+  test('a document is offered as a download, never opened in the page', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF');
+    await agent
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'résultats-分析.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await agent.getByRole('button', { name: 'Send', exact: true }).click();
+    const link = agent.getByRole('link', { name: 'Download résultats-分析.pdf' }).last();
+    await link.waitFor(LIVE);
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/\/media\/[0-9a-f-]+$/);
+    const response = await agent.request.get(href ?? '');
+    expect(response.status()).toBe(200);
+    expect(response.headers()).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-disposition': expect.stringMatching(/^attachment; .*filename\*=UTF-8''r%C3%A9sultats-/),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+    expect((await response.body()).equals(pdf)).toBe(true);
   });
 
   test('when the 24-hour window has closed, free text is off and an approved template goes out', async () => {

@@ -1,12 +1,15 @@
 import type { Logger } from 'pino';
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
 import { findMessage } from '../../modules/inbox/message.repository.ts';
+import { cleanFileName } from '../../modules/media/content-disposition.ts';
 import { findMediaFile, insertMediaFile, updateMediaFile } from '../../modules/media/media.repository.ts';
+import { confirmedType } from '../../modules/media/media-types.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import { SNIFF_BYTES } from '../../platform/media/sniff-media-type.ts';
 import type { MediaRef } from '../inbound-event.ts';
 import { GraphMediaClient, MediaTransferError, type WhatsAppMediaKind } from './graph-media-client.ts';
 
@@ -28,7 +31,7 @@ export async function queueMediaDownloads(
         channelAccountId: stored.channelAccountId,
         kind: ref.kind,
         mimeType: ref.mimeType,
-        fileName: ref.fileName,
+        fileName: cleanFileName(ref.fileName),
         providerMediaId: ref.id,
         status: 'pending',
       });
@@ -73,10 +76,14 @@ export async function downloadWhatsAppMedia(
       file.providerMediaId,
       isWhatsAppKind(file.kind) ? { kind: file.kind } : {},
     );
+    // Kept whatever it is (it is the patient's message), but typed from its bytes: a "document" that is
+    // really a web page is recorded, and served, as opaque bytes to download, never as what it claims.
+    const head = downloaded.bytes.subarray(0, SNIFF_BYTES);
+    const mimeType = confirmedType(downloaded.mimeType, head, file.fileName) ?? 'application/octet-stream';
     const stored = await deps.mediaStore.put({
       orgId,
       bytes: downloaded.bytes,
-      mimeType: downloaded.mimeType,
+      mimeType,
       ...(file.fileName ? { fileName: file.fileName } : {}),
     });
     await updateMediaFile(deps.db, file.id, {
@@ -84,7 +91,7 @@ export async function downloadWhatsAppMedia(
       storageKey: stored.key,
       sha256: stored.sha256,
       size: stored.size,
-      mimeType: downloaded.mimeType,
+      mimeType,
       storedAt: new Date(),
       error: null,
     });

@@ -1,13 +1,15 @@
+import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
-import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import { HttpProblem, problemSchema, sendProblem } from '../../platform/http/problem.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import { findMediaFile, insertMediaFile } from './media.repository.ts';
-
-const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+import { MediaNotReadyError, serveMediaFile } from './media-serving.service.ts';
+import { MAX_UPLOAD_BYTES } from './media-types.ts';
+import { storeUpload, UploadRefusedError } from './media-upload.service.ts';
 
 export const mediaJson = z
   .object({
@@ -22,10 +24,26 @@ export const mediaJson = z
   })
   .meta({ id: 'Media' });
 
+/**
+ * Every file answer: never sniffed into something else, never able to run a script on our origin
+ * (a sandboxed document with no sources at all), never embedded by another site, never cached.
+ */
+const FILE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; sandbox",
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'private, no-store',
+};
+
+const REFUSAL_STATUS = { empty: 400, unsupported_type: 415, too_large: 413 } as const;
+
 /** Files in conversations: agents upload attachments and download what patients sent, within their clinic. */
 export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+    await app.register(multipart, {
+      // One byte over the largest limit: the upload service sees the excess and names the kind's limit.
+      limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, fieldSize: 1024, parts: 20 },
+    });
 
     app.post(
       '/media',
@@ -33,8 +51,20 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
         schema: {
           tags: ['media'],
           summary: 'Upload a file to attach to a message (multipart/form-data, field `file`)',
+          description:
+            'The type is read from the file’s first bytes, not from its declared type or name: JPEG or ' +
+            'PNG photos (5 MB), WebP stickers (500 KB), MP4 or 3GP videos and AAC, AMR, MP3, M4A or Opus ' +
+            'audio (16 MB), PDF, plain text, Word, Excel or PowerPoint documents (100 MB). Anything else ' +
+            '(HTML, SVG, archives…) is refused with 415; a file over its limit with 413 as soon as the ' +
+            'limit is passed, without the rest being read.',
           consumes: ['multipart/form-data'],
-          response: { 201: mediaJson, 400: problemSchema, 401: problemSchema, 413: problemSchema },
+          response: {
+            201: mediaJson,
+            400: problemSchema,
+            401: problemSchema,
+            413: problemSchema,
+            415: problemSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -42,26 +72,20 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
         const part = await request.file();
         if (!part)
           throw HttpProblem.badField('body.file', 'send the file as multipart/form-data field "file"');
-        const bytes = await part.toBuffer().catch((error: unknown) => {
-          if (error instanceof Error && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new HttpProblem(413, `file: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+        try {
+          const file = await storeUpload(
+            { db, store },
+            { orgId, content: part.file, declaredType: part.mimetype, fileName: part.filename || null },
+          );
+          return reply.code(201).send(toMediaJson(file));
+        } catch (error) {
+          if (error instanceof UploadRefusedError) {
+            return refuseUpload(reply, REFUSAL_STATUS[error.reason], error.message);
           }
+          // The client went away mid-upload: nothing was kept, and there is no one to answer.
+          if (request.raw.destroyed) return refuseUpload(reply, 400, 'the upload was interrupted');
           throw error;
-        });
-        if (bytes.length === 0) throw HttpProblem.badField('body.file', 'is empty');
-        const stored = await store.put({ orgId, bytes, mimeType: part.mimetype, fileName: part.filename });
-        const file = await insertMediaFile(db, {
-          orgId,
-          kind: kindOf(part.mimetype),
-          mimeType: part.mimetype,
-          fileName: part.filename || null,
-          size: stored.size,
-          sha256: stored.sha256,
-          storageKey: stored.key,
-          status: 'stored',
-          storedAt: new Date(),
-        });
-        return reply.code(201).send(toMediaJson(file));
+        }
       },
     );
 
@@ -71,32 +95,48 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
         schema: {
           tags: ['media'],
           summary: 'Download a file (a patient’s photo, voice note, document, or an uploaded attachment)',
-          description: 'Answers the file’s bytes with its MIME type; 409 while it is still being fetched.',
+          description:
+            'Answers the file’s bytes as an attachment, typed from the bytes themselves ' +
+            '(`application/octet-stream` when they are not what the file claims), with `nosniff` and a ' +
+            'sandboxing Content-Security-Policy. `disposition=inline` shows pictures, sound and video in ' +
+            'the page (the web app uses it); other files stay attachments. 409 while it is still being ' +
+            'fetched.',
           params: z.object({ id: z.uuid('must be a media id (UUID)') }),
+          querystring: z.object({
+            disposition: z
+              .enum(['attachment', 'inline'], { error: 'must be attachment or inline' })
+              .default('attachment'),
+          }),
         },
       },
       async (request, reply) => {
         const { orgId } = callerOf(request);
-        const file = await findMediaFile(db, orgId, request.params.id);
-        if (!file) throw HttpProblem.notFound('Media');
-        if (file.status !== 'stored' || !file.storageKey) {
-          throw new HttpProblem(
-            409,
-            file.status === 'failed'
-              ? `Media could not be downloaded: ${file.error}`
-              : 'Media is still downloading',
-          );
-        }
-        const stored = await store.get(orgId, file.storageKey);
-        const name = (file.fileName ?? `${file.kind}-${file.id}`).replace(/["\r\n]/g, '');
+        const served = await serveMediaFile(
+          { db, store },
+          { orgId, id: request.params.id, inline: request.query.disposition === 'inline' },
+        ).catch((error: unknown) => {
+          if (error instanceof MediaNotReadyError) throw new HttpProblem(409, error.message);
+          throw error;
+        });
+        if (!served) throw HttpProblem.notFound('Media');
         return reply
-          .type(file.mimeType ?? stored.mimeType)
-          .header('content-disposition', `inline; filename="${name}"`)
-          .header('cache-control', 'private, no-store')
-          .send(stored.bytes);
+          .headers(FILE_HEADERS)
+          .type(served.contentType)
+          .header('content-disposition', served.contentDisposition)
+          .header('content-length', served.size)
+          .send(Readable.from(served.body, { objectMode: false }));
       },
     );
   };
+}
+
+/** The rest of the upload is left unread, so the connection cannot be reused: it closes after the answer. */
+function refuseUpload(reply: FastifyReply, status: number, message: string): FastifyReply {
+  reply.header('connection', 'close');
+  return sendProblem(
+    reply,
+    new HttpProblem(status, `body.file: ${message}`, [{ field: 'body.file', message }]),
+  );
 }
 
 export function toMediaJson(file: {
@@ -119,10 +159,4 @@ export function toMediaJson(file: {
     sha256: file.sha256,
     error: file.error,
   };
-}
-
-function kindOf(mimeType: string): string {
-  if (mimeType.startsWith('image/webp')) return 'sticker';
-  for (const kind of ['image', 'audio', 'video'] as const) if (mimeType.startsWith(`${kind}/`)) return kind;
-  return 'document';
 }

@@ -7,6 +7,7 @@ import { findConversation, touchConversation } from '../inbox/conversation.repos
 import { ConversationNotFoundError } from '../inbox/inbox.service.ts';
 import { findMessage, insertMessageIfNew } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { mediaReferenceViolations } from '../media/media-reference.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
 import { outboundText } from './outbound-text.ts';
 import { OUTBOX_SEND_QUEUE, sendSequenceOf } from './outbox-queue.ts';
@@ -80,6 +81,7 @@ export async function submitOutboundMessage(
       : undefined;
   const problems = [
     ...violations,
+    ...(await mediaReferenceViolations(db, input.orgId, message)),
     ...(replyTo.violation ? [replyTo.violation] : []),
     ...(target?.violation ? [target.violation] : []),
   ];

@@ -1,26 +1,34 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { FieldCipher } from '../crypto/field-cipher.ts';
+import { type FieldCipher, FieldCipherError } from '../crypto/field-cipher.ts';
 import {
   MediaNotFoundError,
   type MediaObject,
+  type MediaReader,
   type MediaStore,
   type PutMediaInput,
   type StoredMedia,
 } from './media-store.ts';
+import { openSegment, sealSegments, segmentLayout, TAG_BYTES } from './segmented-cipher.ts';
 
 export interface LocalEncryptedMediaStoreOptions {
   /** Directory holding one folder per org, e.g. `{DATA_DIR}/media`. */
   root: string;
   cipher: FieldCipher;
+  /** Plain bytes per encrypted segment; 64 KiB unless a test wants many segments. */
+  segmentBytes?: number;
 }
 
 /**
- * Media files on local disk, `{root}/{orgId}/{shard}/{key}`, encrypted at rest. The file name and MIME
- * type are sealed inside with the bytes (a file name can name the patient). The org id and key are the
+ * Media files on local disk, `{root}/{orgId}/{shard}/{key}`, encrypted at rest and written as they
+ * arrive. A file is `CLM2`, the length of its header, the header (a FieldCipher envelope of the file's
+ * own data key, MIME type and file name: a file name can name the patient), then the bytes sealed
+ * segment by segment with the data key ({@link sealSegments}). The org id and key are the header's
  * associated data, so a file copied into another org's folder, or renamed, does not decrypt.
+ *
+ * Files written before streaming (one FieldCipher envelope holding everything) are still read.
  */
 export class LocalEncryptedMediaStore implements MediaStore {
   private readonly options: LocalEncryptedMediaStoreOptions;
@@ -32,39 +40,95 @@ export class LocalEncryptedMediaStore implements MediaStore {
   async put({ orgId, bytes, mimeType, fileName }: PutMediaInput): Promise<StoredMedia> {
     if (!ORG_ID.test(orgId)) throw new Error(`Cannot store media for org id "${orgId}": not a plain id`);
     const key = randomBytes(16).toString('hex');
-    const meta = Buffer.from(JSON.stringify({ mimeType, fileName: fileName ?? null }), 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(meta.length);
-    const envelope = this.options.cipher.encrypt(
-      Buffer.concat([length, meta, bytes]),
+    const dataKey = randomBytes(32);
+    const segmentBytes = this.options.segmentBytes ?? SEGMENT_BYTES;
+    const header = this.options.cipher.encrypt(
+      Buffer.from(
+        JSON.stringify({
+          mimeType,
+          fileName: fileName ?? null,
+          dataKey: dataKey.toString('base64'),
+          segmentBytes,
+        }),
+        'utf8',
+      ),
       associatedData(orgId, key),
     );
-    await writeAtomically(this.pathOf(orgId, key), envelope);
-    return { key, sha256: sha256Hex(bytes), size: bytes.length };
+    const preamble = Buffer.alloc(MAGIC.length + 4);
+    MAGIC.copy(preamble);
+    preamble.writeUInt32BE(header.length, MAGIC.length);
+
+    const digest = createHash('sha256');
+    let size = 0;
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of Buffer.isBuffer(bytes) ? [bytes] : bytes) {
+        digest.update(chunk);
+        size += chunk.byteLength;
+        yield chunk;
+      }
+    }
+    await writeAtomically(
+      this.pathOf(orgId, key),
+      [preamble, header],
+      sealSegments(counted(), dataKey, segmentBytes),
+    );
+    return { key, sha256: digest.digest('hex'), size };
   }
 
   async get(orgId: string, key: string): Promise<MediaObject> {
+    const reader = await this.open(orgId, key);
+    const pieces: Buffer[] = [];
+    for await (const piece of reader.chunks()) pieces.push(piece);
+    const bytes = Buffer.concat(pieces);
+    return {
+      key,
+      bytes,
+      mimeType: reader.mimeType,
+      fileName: reader.fileName,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size: bytes.length,
+    };
+  }
+
+  async open(orgId: string, key: string): Promise<MediaReader> {
     if (!isValid(orgId, key)) throw new MediaNotFoundError(orgId, key);
-    let envelope: Buffer;
+    const path = this.pathOf(orgId, key);
+    let handle: FileHandle;
     try {
-      envelope = await readFile(this.pathOf(orgId, key));
+      handle = await open(path, 'r');
     } catch (error) {
       if (hasCode(error, 'ENOENT')) throw new MediaNotFoundError(orgId, key);
       throw error;
     }
-    // A file that does not decrypt is not "not found": it was tampered with or moved, and must be seen.
-    const plain = this.options.cipher.decrypt(envelope, associatedData(orgId, key));
-    const metaEnd = 4 + plain.readUInt32BE(0);
-    const meta = metaSchema.parse(JSON.parse(plain.subarray(4, metaEnd).toString('utf8')));
-    const bytes = plain.subarray(metaEnd);
-    return {
-      key,
-      bytes,
-      mimeType: meta.mimeType,
-      fileName: meta.fileName,
-      sha256: sha256Hex(bytes),
-      size: bytes.length,
-    };
+    try {
+      const fileBytes = (await handle.stat()).size;
+      const preamble = await readAt(handle, 0, Math.min(fileBytes, MAGIC.length + 4));
+      if (preamble.length < MAGIC.length || !preamble.subarray(0, MAGIC.length).equals(MAGIC)) {
+        return this.openWholeEnvelope(orgId, key, await readFile(path));
+      }
+      const headerEnd =
+        MAGIC.length + 4 + (preamble.length === MAGIC.length + 4 ? preamble.readUInt32BE(4) : 0);
+      if (preamble.length < MAGIC.length + 4 || headerEnd > fileBytes) {
+        throw new FieldCipherError('malformed', 'Encrypted media header is truncated');
+      }
+      // A file that does not decrypt is not "not found": it was tampered with or moved, and must be seen.
+      const plainHeader = this.options.cipher.decrypt(
+        await readAt(handle, MAGIC.length + 4, headerEnd - MAGIC.length - 4),
+        associatedData(orgId, key),
+      );
+      const header = headerSchema.parse(JSON.parse(plainHeader.toString('utf8')));
+      const dataKey = Buffer.from(header.dataKey, 'base64');
+      const layout = segmentLayout(fileBytes - headerEnd, header.segmentBytes);
+      return {
+        key,
+        mimeType: header.mimeType,
+        fileName: header.fileName,
+        size: layout.plainBytes,
+        chunks: () => readSegments(path, headerEnd, header.segmentBytes, layout.count, dataKey),
+      };
+    } finally {
+      await handle.close();
+    }
   }
 
   async delete(orgId: string, key: string): Promise<void> {
@@ -72,16 +136,74 @@ export class LocalEncryptedMediaStore implements MediaStore {
     await rm(this.pathOf(orgId, key), { force: true });
   }
 
+  /** The format before streaming: length of the meta, the meta, the bytes, in one envelope. */
+  private openWholeEnvelope(orgId: string, key: string, envelope: Buffer): MediaReader {
+    const plain = this.options.cipher.decrypt(envelope, associatedData(orgId, key));
+    const metaEnd = 4 + plain.readUInt32BE(0);
+    const meta = legacyMetaSchema.parse(JSON.parse(plain.subarray(4, metaEnd).toString('utf8')));
+    const bytes = plain.subarray(metaEnd);
+    return {
+      key,
+      mimeType: meta.mimeType,
+      fileName: meta.fileName,
+      size: bytes.length,
+      async *chunks() {
+        yield bytes;
+      },
+    };
+  }
+
   private pathOf(orgId: string, key: string): string {
     return join(this.options.root, orgId, key.slice(0, 2), key);
   }
 }
 
+const MAGIC = Buffer.from('CLM2', 'latin1');
+const SEGMENT_BYTES = 64 * 1024;
+
 /** Keys are lowercase hex (safe on case-insensitive file systems); nothing else reaches the disk. */
 const KEY = /^[0-9a-f]{32}$/;
 const ORG_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-const metaSchema = z.object({ mimeType: z.string(), fileName: z.string().nullable() });
+const legacyMetaSchema = z.object({ mimeType: z.string(), fileName: z.string().nullable() });
+const headerSchema = legacyMetaSchema.extend({
+  dataKey: z.base64().refine((value) => Buffer.from(value, 'base64').length === 32),
+  segmentBytes: z
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024),
+});
+
+async function* readSegments(
+  path: string,
+  start: number,
+  segmentBytes: number,
+  count: number,
+  dataKey: Buffer,
+): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    let position = start;
+    for (let index = 0; index < count; index += 1) {
+      const segment = await readAt(handle, position, segmentBytes + TAG_BYTES);
+      position += segment.length;
+      yield openSegment(dataKey, index, count, segment);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
+}
 
 function isValid(orgId: string, key: string): boolean {
   return ORG_ID.test(orgId) && KEY.test(key);
@@ -91,14 +213,18 @@ function associatedData(orgId: string, key: string): string {
   return `media:${orgId}:${key}`;
 }
 
-/** Temp file in the same folder, flushed, then renamed: a reader sees the whole file or none. */
-async function writeAtomically(path: string, data: Buffer): Promise<void> {
+/**
+ * Temp file in the same folder, flushed, then renamed: a reader sees the whole file or none. If the
+ * content fails half-way (an upload refused while streaming), the temp file goes and nothing is kept.
+ */
+async function writeAtomically(path: string, head: Buffer[], body: AsyncIterable<Buffer>): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const handle = await open(temp, 'wx', 0o600);
     try {
-      await handle.writeFile(data);
+      for (const piece of head) await writeAll(handle, piece);
+      for await (const piece of body) await writeAll(handle, piece);
       await handle.sync();
     } finally {
       await handle.close();
@@ -110,8 +236,11 @@ async function writeAtomically(path: string, data: Buffer): Promise<void> {
   }
 }
 
-function sha256Hex(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  let written = 0;
+  while (written < bytes.length) {
+    written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+  }
 }
 
 function hasCode(error: unknown, code: string): boolean {

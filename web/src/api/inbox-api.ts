@@ -109,9 +109,18 @@ export const inboxApi = {
     apiRequest<SearchResults>(`${API}/search?${query({ q })}`, signal ? { signal } : {}),
 };
 
-/** Where the bytes of a file are (the session cookie authorises them). */
-export function mediaUrl(mediaId: string): string {
-  return `${API}/media/${mediaId}`;
+/**
+ * Where the bytes of a file are (the session cookie authorises them). The server serves every file as
+ * a download; `inline` asks it to let the page show a picture, voice note or video, which it grants
+ * only to files whose bytes are one of those.
+ */
+export function mediaUrl(mediaId: string, options: { inline?: boolean } = {}): string {
+  return `${API}/media/${mediaId}${options.inline ? '?disposition=inline' : ''}`;
+}
+
+/** A file the page can show itself: pictures, sound and video, as the server confirmed from its bytes. */
+export function isShownInline(file: { mime_type: string | null }): boolean {
+  return /^(image\/(jpeg|png|webp)|audio\/|video\/)/.test(file.mime_type ?? '');
 }
 
 function query(params: Record<string, string | null>): string {

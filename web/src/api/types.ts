@@ -271,5 +271,6 @@ export type OutgoingMessage =
       caption?: string;
       fileName?: string;
     }
+  | { type: 'audio' | 'sticker'; media: { mediaId: string } }
   | { type: 'buttons'; body: string; buttons: ButtonDraft[] }
   | { type: 'template'; name: string; language: string; components: { body: string[] } };

@@ -274,7 +274,10 @@ export const en = {
     send: 'Send',
     addNote: 'Add note',
     refusedWindow: 'Not sent: the 24-hour window has closed. Choose an approved template.',
-    tooLarge: 'This file is too large to send.',
+    tooLarge:
+      'This file is too large to send: photos up to 5 MB, videos and audio up to 16 MB, documents up to 100 MB.',
+    unsupportedType:
+      'This kind of file cannot be sent: send a JPEG or PNG photo, an MP4 video, an audio file, or a PDF, text, Word, Excel or PowerPoint document.',
   },
   buttons: {
     title: 'Question with reply buttons',

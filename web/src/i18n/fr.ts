@@ -279,7 +279,8 @@ export const fr: Messages = {
     send: 'Envoyer',
     addNote: 'Ajouter la note',
     refusedWindow: 'Non envoyé : la fenêtre de 24 heures est fermée. Choisissez un modèle approuvé.',
-    tooLarge: 'Ce fichier est trop volumineux pour être envoyé.',
+    tooLarge: `Ce fichier est trop volumineux pour être envoyé\u00a0: photos jusqu’à 5\u00a0Mo, vidéos et sons jusqu’à 16\u00a0Mo, documents jusqu’à 100\u00a0Mo.`,
+    unsupportedType: `Ce type de fichier ne peut pas être envoyé\u00a0: envoyez une photo JPEG ou PNG, une vidéo MP4, un fichier audio, ou un document PDF, texte, Word, Excel ou PowerPoint.`,
   },
   buttons: {
     title: 'Question avec boutons de réponse',

@@ -78,13 +78,21 @@ export function Composer({ conversation, timeZone }: { conversation: Conversatio
         await sender.addNote(value);
       } else if (attachment) {
         const uploaded = await sender.upload(attachment);
-        const type = mediaTypeOf(attachment);
-        await sender.send({
-          type,
-          media: { mediaId: uploaded.id },
-          ...(value ? { caption: value } : {}),
-          ...(type === 'document' ? { fileName: attachment.name } : {}),
-        });
+        // The server read the file's kind from its bytes; the browser's guess from the name may differ.
+        const type = messageTypeOf(uploaded.kind);
+        const media = { mediaId: uploaded.id };
+        if (type === 'audio' || type === 'sticker') {
+          // Voice notes and stickers carry no caption: the words go right after, as a message of their own.
+          await sender.send({ type, media });
+          if (value) await sender.send({ type: 'text', text: value });
+        } else {
+          await sender.send({
+            type,
+            media,
+            ...(value ? { caption: value } : {}),
+            ...(type === 'document' ? { fileName: attachment.name } : {}),
+          });
+        }
       } else {
         await sender.send({ type: 'text', text: value });
       }
@@ -120,6 +128,7 @@ export function Composer({ conversation, timeZone }: { conversation: Conversatio
         return caught.fieldErrors.map((e) => fieldLabel(e.field, e.message)).join(' · ') || caught.detail;
       }
       if (caught.status === 413) return t('composer.tooLarge');
+      if (caught.status === 415) return t('composer.unsupportedType');
     }
     return describeError(caught, t);
   };
@@ -332,6 +341,7 @@ export function Composer({ conversation, timeZone }: { conversation: Conversatio
             <EmojiPicker onPick={insert} disabled={freeTextBlocked} />
             <FileButton
               onChange={(file) => setAttachment(file)}
+              accept={ATTACHABLE}
               disabled={freeTextBlocked || mode === 'note'}
             >
               {(props) => (
@@ -410,11 +420,13 @@ export function Composer({ conversation, timeZone }: { conversation: Conversatio
   );
 }
 
-function mediaTypeOf(file: File): 'image' | 'video' | 'audio' | 'document' {
-  if (/^image\/(jpeg|png)$/.test(file.type)) return 'image';
-  if (/^video\/(mp4|3gpp)$/.test(file.type)) return 'video';
-  if (file.type.startsWith('audio/')) return 'audio';
-  return 'document';
+/** What the channels carry (the server checks the bytes; this only narrows the file picker). */
+const ATTACHABLE =
+  'image/jpeg,image/png,image/webp,video/mp4,video/3gpp,audio/aac,audio/amr,audio/mpeg,audio/mp4,audio/ogg,' +
+  'application/pdf,text/plain,.doc,.docx,.xls,.xlsx,.ppt,.pptx';
+
+function messageTypeOf(kind: string): 'image' | 'video' | 'audio' | 'document' | 'sticker' {
+  return kind === 'image' || kind === 'video' || kind === 'audio' || kind === 'sticker' ? kind : 'document';
 }
 
 function useObjectUrl(file: File | null): string | null {

@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { inboxApi, mediaUrl, queryKeys } from '../../api/inbox-api.ts';
+import { inboxApi, isShownInline, mediaUrl, queryKeys } from '../../api/inbox-api.ts';
 import type { MediaFile, Message, Template } from '../../api/types.ts';
 import type { Formatters } from '../../format/formatters.ts';
 import { Icon } from '../../ui/icons.tsx';
@@ -21,6 +21,15 @@ export function MessageBody({ message, format }: { message: Message; format: For
   }
   const caption = message.text ? <Text className={classes.text}>{message.text}</Text> : null;
   const file = message.media[0];
+  // A "photo" whose bytes are something else is offered as a file to download, never shown.
+  if (file?.status === 'stored' && !isShownInline(file) && MEDIA_TYPES.includes(message.type)) {
+    return (
+      <>
+        <DocumentCard file={file} format={format} />
+        {caption}
+      </>
+    );
+  }
   switch (message.type) {
     case 'text':
       return <Text className={classes.text}>{message.text}</Text>;
@@ -50,7 +59,7 @@ export function MessageBody({ message, format }: { message: Message; format: For
               <audio
                 controls
                 preload="none"
-                src={mediaUrl(file.id)}
+                src={mediaUrl(file.id, { inline: true })}
                 aria-label={t(`preview.${message.type}`)}
               />
             ) : (
@@ -122,9 +131,11 @@ export function MessageBody({ message, format }: { message: Message; format: For
   }
 }
 
+const MEDIA_TYPES = ['image', 'sticker', 'video', 'audio', 'voice'];
+
 function MediaPreview({ file, kind, alt }: { file: MediaFile | undefined; kind: string; alt: string }) {
   if (file?.status !== 'stored') return <MediaState file={file} />;
-  const src = mediaUrl(file.id);
+  const src = mediaUrl(file.id, { inline: true });
   if (kind === 'video') {
     return (
       // biome-ignore lint/a11y/useMediaCaption: patients' videos come without captions.
