@@ -38,6 +38,10 @@ export async function serve(config: Config): Promise<RunningCareline> {
       whatsapp: config.whatsapp,
       mediaStore: new LocalEncryptedMediaStore({ root: config.mediaDir, cipher: cipherFor(config) }),
       ...(simulator ? { simulator } : {}),
+      trustProxy: config.trustProxy,
+      publicUrl: config.publicUrl,
+      ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
+      sessions: config.sessions,
     });
     await careline.http.listen({ port: config.port, host: config.host });
     const url = loopbackUrl(careline.http.server.address());
