@@ -15,8 +15,9 @@ import { processWhatsAppWebhook, WHATSAPP_WEBHOOK_QUEUE } from './channels/whats
 import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
-import { requireCaller } from './modules/auth/api-key.auth.ts';
+import { guardApi } from './modules/auth/api-guard.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
+import type { SessionPolicy } from './modules/auth/session.service.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
@@ -51,6 +52,7 @@ import type { Db, DbEngine } from './platform/db/db.ts';
 import { eventRoutes } from './platform/events/event.routes.ts';
 import { createHttpServer, type HttpServer } from './platform/http/create-http-server.ts';
 import { loopbackUrl } from './platform/http/loopback-url.ts';
+import type { RateLimits } from './platform/http/rate-limit.ts';
 import { webAppRoutes } from './platform/http/web-app.ts';
 import type { Job } from './platform/jobs/job.schema.ts';
 import { JobWorker, JobWorkerGroup } from './platform/jobs/job-worker.ts';
@@ -85,6 +87,14 @@ export interface CarelineDeps {
   listen?: DbListen;
   /** Where the built web app is (default web/dist); `false` serves no web app (API only). */
   webDistDir?: string | false;
+  /** The proxies whose X-Forwarded-* headers are believed (TRUST_PROXY); none when left out. */
+  trustProxy?: string | false;
+  /** How Careline is reached from outside; https there turns HSTS on. */
+  publicUrl?: string;
+  /** Requests allowed per address, API key, session and sign-in source; none when left out (tests). */
+  rateLimits?: RateLimits;
+  /** Browser sessions' idle and absolute lifetimes (default 4 h and 12 h). */
+  sessions?: SessionPolicy;
 }
 
 export interface Careline {
@@ -186,7 +196,13 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   const worker = new JobWorkerGroup([inboundAndAutomation, sends]);
   const wake = () => worker.wake();
 
-  const http = await createHttpServer({ logger: logger satisfies FastifyBaseLogger, version: VERSION });
+  const http = await createHttpServer({
+    logger: logger satisfies FastifyBaseLogger,
+    version: VERSION,
+    trustProxy: deps.trustProxy ?? false,
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+    ...(deps.rateLimits ? { perIpLimit: deps.rateLimits.perIp } : {}),
+  });
   await http.register(fastifyCookie);
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
   // A webhook wakes the worker that stores it only: the send worker's claim would find nothing to do.
@@ -195,9 +211,11 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
       await api.register(calendarFeedRoutes(scheduling));
-      await api.register(sessionRoutes(db));
+      await api.register(
+        sessionRoutes(db, { sessions: deps.sessions, signInLimit: deps.rateLimits?.signIn }),
+      );
       await api.register(async (secured) => {
-        secured.addHook('preHandler', requireCaller(db));
+        guardApi(secured, db, { sessions: deps.sessions, limits: deps.rateLimits });
         await secured.register(contactRoutes(db));
         await secured.register(conversationRoutes({ db, senders }, wake));
         await secured.register(safetyRoutes({ db, senders }));

@@ -23,3 +23,35 @@ describe('loadConfig', () => {
     expect(loadConfig({ SIMULATOR_TOKEN: 'a'.repeat(24) }).simulatorToken).toBe('a'.repeat(24));
   });
 });
+
+describe('security settings', () => {
+  test('by default no proxy is trusted, limits are on and sessions last 4 idle hours, 12 at most', () => {
+    const config = loadConfig({});
+    expect(config.trustProxy).toBe(false);
+    expect(config.rateLimits).toEqual({
+      perIp: { max: 3000, windowMs: 60_000 },
+      perApiKey: { max: 1200, windowMs: 60_000 },
+      perSession: { max: 600, windowMs: 60_000 },
+      signIn: { max: 100, windowMs: 15 * 60_000 },
+    });
+    expect(config.sessions).toEqual({ idleMs: 4 * 3_600_000, maxAgeMs: 12 * 3_600_000 });
+  });
+
+  test('TRUST_PROXY takes only the proxies an operator names', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,loopback,::1' }).trustProxy).toBe(
+      '10.0.0.1, 10.1.0.0/16,loopback,::1',
+    );
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    for (const everyone of ['true', 'on', '*', '0.0.0.0/33', 'proxy.example', '2'])
+      expect(() => loadConfig({ TRUST_PROXY: everyone }), everyone).toThrow(ConfigError);
+  });
+
+  test('rate limits read as requests per window, and can be turned off', () => {
+    const config = loadConfig({ RATE_LIMIT_PER_API_KEY: '50/s', RATE_LIMIT_SIGN_IN: '20/10m' });
+    expect(config.rateLimits?.perApiKey).toEqual({ max: 50, windowMs: 1000 });
+    expect(config.rateLimits?.signIn).toEqual({ max: 20, windowMs: 600_000 });
+    expect(loadConfig({ RATE_LIMITS: 'off' }).rateLimits).toBeUndefined();
+    expect(() => loadConfig({ RATE_LIMIT_PER_IP: 'lots' })).toThrow(/RATE_LIMIT_PER_IP/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_IP: '0/1m' })).toThrow(/RATE_LIMIT_PER_IP/);
+  });
+});

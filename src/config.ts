@@ -1,14 +1,51 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { SessionPolicy } from './modules/auth/session.service.ts';
 import {
   DEFAULT_GRAPH_API_VERSION,
   DEFAULT_GRAPH_URL,
 } from './modules/channel-accounts/whatsapp-account.service.ts';
+import type { RateLimit, RateLimits } from './platform/http/rate-limit.ts';
 import { parseAllowedHosts } from './platform/net/outbound-allow-list.ts';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const WINDOW_UNITS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** `3000/1m`, `100/15m`, `20/s`: at most N requests per window. */
+const rateLimit = z
+  .string()
+  .regex(/^\d+\s*\/\s*\d*\s*[smh]$/, 'must read like 3000/1m, 100/15m or 20/s')
+  .transform((value): RateLimit => {
+    const [, max, count, unit] = value.match(/^(\d+)\s*\/\s*(\d*)\s*([smh])$/) ?? [];
+    const perUnit = WINDOW_UNITS[unit === 's' || unit === 'h' ? unit : 'm'];
+    return { max: Number(max), windowMs: Number(count || 1) * perUnit };
+  })
+  .refine(
+    (limit) => limit.max >= 1 && limit.windowMs >= 1000,
+    'must allow at least 1 request per second or more',
+  );
+
+/** Addresses and CIDR ranges (or loopback, linklocal, uniquelocal), comma-separated; off = none. */
+const trustedProxies = z
+  .string()
+  .trim()
+  .transform((value) => (['', 'off', 'false', '0'].includes(value) ? false : value))
+  .refine(
+    (value) => value === false || value.split(',').every((entry) => isProxyAddress(entry.trim())),
+    'must list proxy addresses or ranges (10.0.0.1, 10.0.0.0/8, loopback…), or be off',
+  );
+
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -51,6 +88,24 @@ const environment = z.object({
       }
     }),
   WORKER: onOff.default(true),
+  TRUST_PROXY: trustedProxies.default(false),
+  RATE_LIMITS: onOff.default(true),
+  RATE_LIMIT_PER_IP: rateLimit.default({ max: 3000, windowMs: 60_000 }),
+  RATE_LIMIT_PER_API_KEY: rateLimit.default({ max: 1200, windowMs: 60_000 }),
+  RATE_LIMIT_PER_SESSION: rateLimit.default({ max: 600, windowMs: 60_000 }),
+  RATE_LIMIT_SIGN_IN: rateLimit.default({ max: 100, windowMs: 15 * 60_000 }),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(240),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(12),
 });
 
 export interface Config {
@@ -76,6 +131,12 @@ export interface Config {
   demoSeed: boolean;
   /** Run the job worker in this process (turn off for HTTP-only nodes). */
   worker: boolean;
+  /** The reverse proxies whose X-Forwarded-* headers are believed; false = none (clients connect directly). */
+  trustProxy: string | false;
+  /** Requests allowed per address, API key, session and sign-in source; undefined with RATE_LIMITS=off. */
+  rateLimits: RateLimits | undefined;
+  /** Browser sessions: idle (sliding) and absolute lifetimes. */
+  sessions: SessionPolicy;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +170,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS },
     demoSeed: e.DEMO_SEED,
     worker: e.WORKER,
+    trustProxy: e.TRUST_PROXY,
+    rateLimits: e.RATE_LIMITS
+      ? {
+          perIp: e.RATE_LIMIT_PER_IP,
+          perApiKey: e.RATE_LIMIT_PER_API_KEY,
+          perSession: e.RATE_LIMIT_PER_SESSION,
+          signIn: e.RATE_LIMIT_SIGN_IN,
+        }
+      : undefined,
+    sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: e.SESSION_MAX_HOURS * 3_600_000 },
   };
 }

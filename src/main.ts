@@ -40,6 +40,10 @@ export async function serve(config: Config): Promise<RunningCareline> {
       mediaStore: new LocalEncryptedMediaStore({ root: config.mediaDir, cipher: cipherFor(config) }),
       ...(simulator ? { simulator } : {}),
       ...(config.simulatorToken ? { simulatorToken: config.simulatorToken } : {}),
+      trustProxy: config.trustProxy,
+      publicUrl: config.publicUrl,
+      ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
+      sessions: config.sessions,
     });
     await careline.http.listen({ port: config.port, host: config.host });
     const url = loopbackUrl(careline.http.server.address());

@@ -35,7 +35,7 @@ export interface CarelineProcess {
 
 /**
  * Runs `node bin/careline.js serve` as a child process (HOST 127.0.0.1, SIMULATOR=off, DEMO_SEED=off,
- * WORKER=on, LOG_LEVEL=silent unless `env` says otherwise) and resolves once `GET /health` answers.
+ * WORKER=on, RATE_LIMITS=off, LOG_LEVEL=silent unless `env` says otherwise) and resolves once `GET /health` answers.
  * For PGlite pass `DATA_DIR` (and no DATABASE_URL); for PostgreSQL pass `DATABASE_URL`.
  */
 export async function spawnCareline(
@@ -59,6 +59,9 @@ export async function spawnCareline(
         LOG_LEVEL: 'silent',
         LOG_FORMAT: 'json',
         TZ: 'UTC',
+        // Crash tests and benchmarks send thousands of requests a minute from one address and key:
+        // the rate limits have tests of their own.
+        RATE_LIMITS: 'off',
         ...env,
         PORT: String(port),
       },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, count, eq, lte, or, sql } from 'drizzle-orm';
 import { pino } from 'pino';
-import { buildCareline, type Careline } from '../../src/app.ts';
+import { buildCareline, type Careline, type CarelineDeps } from '../../src/app.ts';
 import { createApiKey } from '../../src/modules/auth/api-key.service.ts';
 import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
 import { addWhatsAppAccount } from '../../src/modules/channel-accounts/whatsapp-account.service.ts';
@@ -65,6 +65,8 @@ export async function startTestCareline(
     pacing?: SendPacerOptions;
     /** OUTBOUND_ALLOWED_HOSTS: internal hosts (test servers on loopback) flows and calendars may call. */
     outboundAllowedHosts?: string[];
+    /** Proxies, TLS, rate limits (none by default) and session lifetimes, as config.ts would set them. */
+    security?: Pick<CarelineDeps, 'trustProxy' | 'publicUrl' | 'rateLimits' | 'sessions'>;
   } = {},
 ): Promise<TestCareline> {
   const handle = await openTestDb(engine);
@@ -85,6 +87,7 @@ export async function startTestCareline(
     shutdownGraceMs: 500,
     // Tests send many messages to one patient in seconds; pacing has tests of its own.
     pacing: options.pacing ?? { pairBurst: 10_000, pairIntervalMs: 1 },
+    ...options.security,
   });
   const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
   careline.worker.start();

@@ -8,7 +8,7 @@ import { createOrg } from '../orgs/org.service.ts';
 import { createUser } from '../users/user.service.ts';
 import { callerOf, requireCaller, requireRole } from './api-key.auth.ts';
 import { createApiKey } from './api-key.service.ts';
-import { signIn } from './session.service.ts';
+import { signIn } from './sign-in.service.ts';
 
 const PASSWORD = 'correct horse battery staple';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import type { UserRole } from '../users/user.schema.ts';
 import { type ApiCaller, authenticateApiKey } from './api-key.service.ts';
-import { authenticateSession } from './session.service.ts';
+import { authenticateSession, DEFAULT_SESSION_POLICY, type SessionPolicy } from './session.service.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
 import { sameSecret } from './session-token.ts';
 
@@ -16,12 +16,17 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * A preHandler that admits an integration with a live API key (`Authorization: Bearer cl_...`) or a
+ * A hook that admits an integration with a live API key (`Authorization: Bearer cl_...`) or a
  * signed-in browser (the careline_session cookie), and remembers who it is. A browser must also send
  * its session's X-CSRF-Token with anything but GET/HEAD/OPTIONS: cookies go along with requests
  * another site makes, that header cannot. API keys need no CSRF token: browsers never add them alone.
+ * It reads headers only, so it can run onRequest: before the body is read or validated.
  */
-export function requireCaller(db: Db, now: () => Date = () => new Date()) {
+export function requireCaller(
+  db: Db,
+  sessions: SessionPolicy = DEFAULT_SESSION_POLICY,
+  now: () => Date = () => new Date(),
+) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization;
     if (header !== undefined) {
@@ -29,7 +34,8 @@ export function requireCaller(db: Db, now: () => Date = () => new Date()) {
       return;
     }
     const token = sessionTokenOf(request);
-    const session = token ? await authenticateSession(db, token, now()) : null;
+    const at = now();
+    const session = token ? await authenticateSession(db, token, at, sessions) : null;
     if (!token || !session) {
       if (token) clearSessionCookie(reply);
       reply.header('www-authenticate', 'Bearer realm="careline"');
@@ -41,7 +47,7 @@ export function requireCaller(db: Db, now: () => Date = () => new Date()) {
       );
     }
     checkCsrf(request, session.csrfToken);
-    if (session.renewed) setSessionCookie(reply, token);
+    if (session.renewed) setSessionCookie(reply, token, session.expiresAt, at);
     request.caller = { orgId: session.orgId, apiKeyId: null, userId: session.userId, role: session.role };
   };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { hashSessionToken, isWellFormedToken, newSecretToken, sameSecret } from './session-token.ts';
+import {
+  csrfTokenOf,
+  hashSessionToken,
+  isWellFormedToken,
+  newSecretToken,
+  sameSecret,
+} from './session-token.ts';
 
 describe('session tokens', () => {
   test('are 256 random bits in base64url, never twice the same', () => {
@@ -32,5 +38,15 @@ describe('session tokens', () => {
     expect(sameSecret(token.slice(0, 42), token)).toBe(false);
     expect(sameSecret('', token)).toBe(false);
     expect(sameSecret(`${token}A`, token)).toBe(false);
+  });
+});
+
+describe('CSRF tokens', () => {
+  test('are derived from the session token: the same for a session, different across sessions, never the token', () => {
+    const token = newSecretToken();
+    expect(csrfTokenOf(token)).toBe(csrfTokenOf(token));
+    expect(isWellFormedToken(csrfTokenOf(token))).toBe(true);
+    expect(csrfTokenOf(token)).not.toBe(token);
+    expect(csrfTokenOf(newSecretToken())).not.toBe(csrfTokenOf(token));
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 256 random bits, base64url: what the session cookie and the CSRF token carry. */
 export function newSecretToken(): string {
@@ -8,6 +8,15 @@ export function newSecretToken(): string {
 /** Tokens are 256-bit random, so a fast hash is enough: nothing to brute-force, unlike a password. */
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * A session's CSRF token, derived from its cookie's token rather than stored: the database holds
+ * nothing a reader could replay, and the page can be given it again (GET /auth/me) after a reload.
+ * Knowing it tells nothing of the session token (HMAC-SHA-256 keyed by that 256-bit secret).
+ */
+export function csrfTokenOf(sessionToken: string): string {
+  return createHmac('sha256', sessionToken).update('careline csrf token').digest('base64url');
 }
 
 /** A string that may be a token newSecretToken made: anything else is refused before the database. */

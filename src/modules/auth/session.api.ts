@@ -23,7 +23,9 @@ export const signedInJson = z
 export const lockedProblemJson = z
   .object({
     ...problemSchema.shape,
-    locked_until: z.iso.datetime().describe('When the account can sign in again'),
+    locked_until: z.iso
+      .datetime()
+      .describe('When sign-ins are possible again from browsers that never signed in to this account'),
   })
   .meta({ id: 'LockedProblem' });
 

@@ -7,7 +7,7 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
-import { sessions, users } from '../../platform/db/schema.ts';
+import { sessions, signInDevices } from '../../platform/db/schema.ts';
 import { createUser } from '../users/user.service.ts';
 import { hashSessionToken } from './session-token.ts';
 
@@ -105,7 +105,7 @@ describe.each(TEST_ENGINES)('staff sign-in with a session cookie (%s)', (engine)
     });
     const setCookie = response.headers.getSetCookie().join('\n');
     expect(setCookie).toMatch(/^careline_session=[A-Za-z0-9_-]{43};/);
-    for (const attribute of ['HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=43200'])
+    for (const attribute of ['HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=14400'])
       expect(setCookie).toContain(attribute);
     expect(setCookie).not.toContain('Secure');
 
@@ -119,11 +119,11 @@ describe.each(TEST_ENGINES)('staff sign-in with a session cookie (%s)', (engine)
     expect(await me.json()).toEqual(body);
   });
 
-  test('the cookie is Secure when the request came over https (through a proxy)', async () => {
+  test('X-Forwarded-Proto from a proxy nobody named does not make the cookie Secure', async () => {
     const agent = await newAgent();
     const response = await login(agent.email, PASSWORD, { 'x-forwarded-proto': 'https' });
     expect(response.status).toBe(200);
-    expect(response.headers.getSetCookie().join('\n')).toContain('Secure');
+    expect(response.headers.getSetCookie().join('\n')).not.toContain('Secure');
   });
 
   test('changes need the session’s X-CSRF-Token; reads do not', async () => {
@@ -170,36 +170,72 @@ describe.each(TEST_ENGINES)('staff sign-in with a session cookie (%s)', (engine)
     ]);
   });
 
-  test('five wrong passwords lock the account for 15 minutes, even against the right one', async () => {
+  test('a stranger’s wrong passwords cannot keep a colleague out of the browser she signs in from', async () => {
     const agent = await newAgent();
+    const herBrowser = await signedIn(agent.email);
+    // What her browser keeps from signing in (besides the session).
+    const herCookies = herBrowser.response.headers
+      .getSetCookie()
+      .filter((cookie) => !cookie.startsWith('careline_session='));
+    const herDevice = herCookies.map((cookie) => cookie.split(';')[0]).join('; ');
+
+    // Someone else, elsewhere, guesses: five wrong passwords pause sign-ins from unknown browsers.
     for (let i = 1; i <= 4; i += 1)
       expect((await login(agent.email, `wrong password ${i}`)).status).toBe(401);
     const fifth = await login(agent.email, 'wrong password 5');
     expect(fifth.status).toBe(423);
+    const paused = await login(agent.email, PASSWORD);
+    expect(paused.status).toBe(423);
+    expect(paused.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await paused.json()) as Json;
+    const pausedUntil = new Date(String(problem.locked_until)).getTime();
+    expect(pausedUntil - Date.now()).toBeGreaterThan(50_000);
+    expect(pausedUntil - Date.now()).toBeLessThanOrEqual(60_000);
+    expect(problem.detail).toContain(new Date(pausedUntil).toISOString().slice(11, 16));
+    expect(Number(paused.headers.get('retry-after'))).toBeGreaterThan(50);
+    expect(paused.headers.getSetCookie()).toEqual([]);
 
-    const locked = await login(agent.email, PASSWORD);
-    expect(locked.status).toBe(423);
-    expect(locked.headers.get('content-type')).toContain('application/problem+json');
-    const problem = (await locked.json()) as Json;
-    const lockedUntil = new Date(String(problem.locked_until)).getTime();
-    expect(lockedUntil - Date.now()).toBeGreaterThan(14 * 60_000);
-    expect(lockedUntil - Date.now()).toBeLessThanOrEqual(15 * 60_000);
-    expect(problem.detail).toContain(new Date(lockedUntil).toISOString().slice(11, 16));
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
-    expect(locked.headers.getSetCookie()).toEqual([]);
-
-    // The lock runs out.
-    await env.handle.db
-      .update(users)
-      .set({ lockedUntil: new Date(Date.now() - 1000) })
-      .where(eq(users.id, agent.id));
-    await signedIn(agent.email);
-    const [row] = await env.handle.db.select().from(users).where(eq(users.id, agent.id));
-    expect(row?.failedLogins).toBe(0);
-    expect(row?.lockedUntil).toBeNull();
+    // Her own browser is not paused: the right password signs her in at once.
+    const again = await login(agent.email, PASSWORD, { cookie: herDevice });
+    expect(again.status).toBe(200);
+    // Its own wrong passwords are counted apart, and pause only it.
+    for (let i = 1; i <= 4; i += 1)
+      expect((await login(agent.email, `typo ${i}`, { cookie: herDevice })).status).toBe(401);
+    expect((await login(agent.email, 'typo 5', { cookie: herDevice })).status).toBe(423);
+    // The cookie that tells her browser apart: HttpOnly, sent to the sign-in routes only, by our pages only.
+    expect(herCookies.join('\n')).toMatch(
+      /^careline_device=[A-Za-z0-9_-]{43}; Max-Age=15552000; Path=\/api\/v1\/auth; HttpOnly; SameSite=Strict$/,
+    );
   });
 
-  test('a success resets the count: failures must be consecutive to lock', async () => {
+  test('an unknown e-mail and a paused account get the same answers', async () => {
+    const agent = await newAgent();
+    const answers = async (email: string) => {
+      const seen: { status: number; body: Json; cookies: string[]; retryAfter: string | null }[] = [];
+      for (let i = 1; i <= 6; i += 1) {
+        const response = await login(email, `wrong password ${i}`);
+        const body = (await response.json()) as Json;
+        seen.push({
+          status: response.status,
+          // The time of day the pause ends is the only thing that may differ.
+          body: {
+            ...body,
+            detail: String(body.detail).replace(/\d\d:\d\d/, 'HH:MM'),
+            locked_until: typeof body.locked_until,
+          },
+          cookies: response.headers.getSetCookie(),
+          retryAfter: response.headers.get('retry-after') === null ? null : 'set',
+        });
+      }
+      return seen;
+    };
+    const known = await answers(agent.email);
+    const unknown = await answers(`nobody-${agent.id}@nowhere.test`);
+    expect(known.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423]);
+    expect(unknown).toEqual(known);
+  });
+
+  test('a success resets the count: failures must be consecutive to pause', async () => {
     const agent = await newAgent();
     for (let i = 0; i < 4; i += 1) expect((await login(agent.email, 'wrong password')).status).toBe(401);
     await signedIn(agent.email);
@@ -238,19 +274,28 @@ describe.each(TEST_ENGINES)('staff sign-in with a session cookie (%s)', (engine)
     expect((await asBrowser(cookie, '/api/v1/auth/me')).status).toBe(401);
   });
 
-  test('the database holds the token’s hash, never the token', async () => {
+  test('the database holds the token’s hash, never the token nor the CSRF token', async () => {
     const agent = await newAgent();
-    const { cookie, csrf } = await signedIn(agent.email);
+    const { cookie, csrf, response } = await signedIn(agent.email);
     const token = cookie.slice('careline_session='.length);
+    const device = deviceCookieOf(response).slice('careline_device='.length);
     const rows = await env.handle.db.select().from(sessions).where(eq(sessions.userId, agent.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]?.tokenHash).toBe(hashSessionToken(token));
-    expect(rows[0]?.csrfToken).toBe(csrf);
-    const [found] = await env.handle.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(sessions)
-      .where(sql`${sessions}::text like ${`%${token}%`}`);
-    expect(found?.n).toBe(0);
+    for (const secret of [token, csrf, device]) {
+      for (const table of [sessions, signInDevices]) {
+        const [found] = await env.handle.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(table)
+          .where(sql`${table}::text like ${`%${secret}%`}`);
+        expect(found?.n).toBe(0);
+      }
+    }
+    // The page gets its CSRF token again after a reload, and it still works.
+    const me = (await (await asBrowser(cookie, '/api/v1/auth/me')).json()) as SignedInJson;
+    expect(me.csrf_token).toBe(csrf);
+    const path = `/api/v1/conversations/${lilasConversationId}/read`;
+    expect((await asBrowser(cookie, path, { method: 'POST', csrf: me.csrf_token })).status).toBe(202);
   });
 
   test('signing in again replaces the browser’s previous session', async () => {
@@ -280,6 +325,15 @@ describe.each(TEST_ENGINES)('staff sign-in with a session cookie (%s)', (engine)
     );
   });
 });
+
+function deviceCookieOf(response: Response): string {
+  const cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('careline_device='))
+    ?.split(';')[0];
+  if (!cookie) throw new Error('no device cookie was set');
+  return cookie;
+}
 
 function sessionCookieOf(response: Response): string {
   const cookie = response.headers

@@ -5,7 +5,7 @@ import { type Session, sessions } from './session.schema.ts';
 
 export async function insertSession(
   db: DbOrTx,
-  values: { orgId: string; userId: string; tokenHash: string; csrfToken: string; now: Date; expiresAt: Date },
+  values: { orgId: string; userId: string; tokenHash: string; now: Date; expiresAt: Date },
 ): Promise<Session> {
   const { now, ...rest } = values;
   const [session] = await db

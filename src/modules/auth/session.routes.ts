@@ -3,17 +3,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import { clientIpKey, type RateLimit, rateLimitHook } from '../../platform/http/rate-limit.ts';
 import { checkCsrf } from './api-key.auth.ts';
 import { lockedProblemJson, signedInJson, toSignedInJson } from './session.api.ts';
 import {
-  AccountLockedError,
   authenticateSession,
-  InvalidCredentialsError,
+  DEFAULT_SESSION_POLICY,
+  type SessionPolicy,
   signedInAccount,
-  signIn,
   signOut,
 } from './session.service.ts';
-import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
+import {
+  clearSessionCookie,
+  deviceTokensOf,
+  rememberDevice,
+  sessionTokenOf,
+  setSessionCookie,
+} from './session-cookie.ts';
+import { AccountLockedError, deviceTokenHashes, InvalidCredentialsError, signIn } from './sign-in.service.ts';
+import { findAnyDevice } from './sign-in-device.repository.ts';
 
 const loginBody = z.object({
   email: z.email('must be an e-mail address').max(320),
@@ -23,29 +31,65 @@ const loginBody = z.object({
 /**
  * Staff sign-in for the web app: a session cookie (HttpOnly) plus a CSRF token the page sends back on
  * every change. Mounted outside the authentication hook: these routes read the cookie themselves.
+ * Sign-in attempts are limited per client address (`signInLimit`), except from a browser that signed
+ * in before, which counts alone: a crowd of failed attempts behind the clinic's one address cannot
+ * keep the staff out of their usual computers. Wrong passwords are throttled in sign-in.service.ts.
  */
-export function sessionRoutes(db: Db, now: () => Date = () => new Date()): FastifyPluginAsyncZod {
+export function sessionRoutes(
+  db: Db,
+  options: {
+    sessions?: SessionPolicy | undefined;
+    signInLimit?: RateLimit | undefined;
+    now?: () => Date;
+  } = {},
+): FastifyPluginAsyncZod {
+  const sessions = options.sessions ?? DEFAULT_SESSION_POLICY;
+  const now = options.now ?? (() => new Date());
   return async (app) => {
+    const devicePath = `${app.prefix}/auth`;
+    const limitSignIns = options.signInLimit
+      ? rateLimitHook(app, options.signInLimit, {
+          per: 'signing in from this address',
+          keyOf: async (request) => {
+            const device = await findAnyDevice(db, deviceTokenHashes(deviceTokensOf(request)));
+            return device ? `device:${device.id}` : clientIpKey(request);
+          },
+        })
+      : undefined;
+
     app.post(
       '/auth/login',
       {
+        ...(limitSignIns ? { onRequest: limitSignIns } : {}),
         schema: {
           tags: ['auth'],
           summary: 'Sign in with e-mail and password; sets the careline_session cookie',
           security: [],
           body: loginBody,
-          response: { 200: signedInJson, 400: problemSchema, 401: problemSchema, 423: lockedProblemJson },
+          response: {
+            200: signedInJson,
+            400: problemSchema,
+            401: problemSchema,
+            423: lockedProblemJson,
+            429: problemSchema,
+          },
         },
       },
       async (request, reply) => {
         const previous = sessionTokenOf(request);
         const at = now();
         try {
-          const signedIn = await signIn(db, { ...request.body, now: at });
+          const signedIn = await signIn(db, {
+            ...request.body,
+            now: at,
+            deviceTokens: deviceTokensOf(request),
+            sessions,
+          });
           // A browser signing in again leaves no live session behind (and no fixation).
           if (previous) await signOut(db, previous);
-          setSessionCookie(reply, signedIn.token);
-          return toSignedInJson(signedIn.user, signedIn.org, signedIn.session.csrfToken);
+          setSessionCookie(reply, signedIn.token, signedIn.session.expiresAt, at);
+          if (signedIn.newDeviceToken) rememberDevice(request, reply, signedIn.newDeviceToken, devicePath);
+          return toSignedInJson(signedIn.user, signedIn.org, signedIn.csrfToken);
         } catch (error) {
           if (error instanceof InvalidCredentialsError) throw new HttpProblem(401, error.message);
           if (error instanceof AccountLockedError) return sendLocked(reply, error.lockedUntil, at);
@@ -66,7 +110,7 @@ export function sessionRoutes(db: Db, now: () => Date = () => new Date()): Fasti
       },
       async (request, reply) => {
         const token = sessionTokenOf(request);
-        const caller = token ? await authenticateSession(db, token, now()) : null;
+        const caller = token ? await authenticateSession(db, token, now(), sessions) : null;
         if (token && caller) {
           checkCsrf(request, caller.csrfToken);
           await signOut(db, token);
@@ -88,13 +132,14 @@ export function sessionRoutes(db: Db, now: () => Date = () => new Date()): Fasti
       },
       async (request, reply) => {
         const token = sessionTokenOf(request);
-        const caller = token ? await authenticateSession(db, token, now()) : null;
+        const at = now();
+        const caller = token ? await authenticateSession(db, token, at, sessions) : null;
         const account = caller ? await signedInAccount(db, caller.userId) : undefined;
         if (!caller || !account || !token) {
           if (token) clearSessionCookie(reply);
           throw new HttpProblem(401, 'Not signed in');
         }
-        if (caller.renewed) setSessionCookie(reply, token);
+        if (caller.renewed) setSessionCookie(reply, token, caller.expiresAt, at);
         return toSignedInJson(account.user, account.org, caller.csrfToken);
       },
     );
@@ -113,7 +158,7 @@ function sendLocked(reply: FastifyReply, lockedUntil: Date, now: Date): FastifyR
       type: 'about:blank',
       title: 'Locked',
       status: 423,
-      detail: `Too many failed sign-ins: this account is locked; try again after ${hhmm} UTC`,
+      detail: `Too many failed sign-ins: signing in to this account is paused until ${hhmm} UTC, except from a browser that signed in to it before`,
       locked_until: lockedUntil.toISOString(),
     });
 }

@@ -2,7 +2,10 @@ import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/org.schema.ts';
 import { users } from '../users/user.schema.ts';
 
-/** A signed-in browser. Only a SHA-256 of the cookie's token is stored. */
+/**
+ * A signed-in browser. Only a SHA-256 of the cookie's token is stored; its CSRF token is derived from
+ * the cookie's (csrfTokenOf), not stored. `expires_at` never passes `created_at` plus the absolute lifetime.
+ */
 export const sessions = pgTable(
   'sessions',
   {
@@ -14,8 +17,6 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id),
     tokenHash: text('token_hash').notNull().unique(),
-    /** Sent back in the X-CSRF-Token header on every change, proving the page is ours. */
-    csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),

@@ -1,4 +1,3 @@
-import { verify } from '@node-rs/argon2';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import type { PublicUser } from '../users/user.service.ts';
@@ -11,52 +10,30 @@ import {
   renewSession,
 } from './session.repository.ts';
 import type { Session } from './session.schema.ts';
-import { hashSessionToken, isWellFormedToken, newSecretToken } from './session-token.ts';
-import {
-  findAccountByEmail,
-  findAccountById,
-  recordFailedSignIn,
-  recordSuccessfulSignIn,
-  touchUserLastSeen,
-} from './sign-in.repository.ts';
+import { csrfTokenOf, hashSessionToken, isWellFormedToken, newSecretToken } from './session-token.ts';
+import { findAccountById, touchUserLastSeen } from './sign-in.repository.ts';
 
-export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
+/**
+ * How long a browser session lives: `idleMs` after its last use (sliding), and never more than
+ * `maxAgeMs` after sign-in however busy it is, so a session taken from a shared computer ends the
+ * same day.
+ */
+export interface SessionPolicy {
+  idleMs: number;
+  maxAgeMs: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 4 * 60 * 60_000, maxAgeMs: 12 * 60 * 60_000 };
+
 /** Sessions and presence are written at most this often, not on every request. */
 export const TOUCH_THROTTLE_MS = 60 * 1000;
 
-/**
- * An argon2id hash (same parameters as createUser's) of a password nobody has: checked when the
- * e-mail is unknown so that the answer takes as long as for a wrong password.
- */
-const DUMMY_PASSWORD_HASH =
-  '$argon2id$v=19$m=19456,t=2,p=1$I38mVwGiA5VwXtvVOmLsng$5tpT2p3ricCCLjDvmA1ksbCz7aGQ4AQj2/D9NdCr4X4';
-
-/** Unknown e-mail and wrong password are one error: the answer must not tell which accounts exist. */
-export class InvalidCredentialsError extends Error {
-  constructor() {
-    super('Wrong e-mail or password');
-    this.name = 'InvalidCredentialsError';
-  }
-}
-
-export class AccountLockedError extends Error {
-  readonly lockedUntil: Date;
-
-  constructor(lockedUntil: Date) {
-    super(`Too many failed sign-ins: the account is locked until ${lockedUntil.toISOString()}`);
-    this.lockedUntil = lockedUntil;
-    this.name = 'AccountLockedError';
-  }
-}
-
-export interface SignedIn {
-  user: PublicUser;
-  org: Org;
+export interface OpenedSession {
   session: Session;
   /** The cookie's value; only its SHA-256 is stored. */
   token: string;
+  /** What the page sends back in X-CSRF-Token (derived from the token, stored nowhere). */
+  csrfToken: string;
 }
 
 /** A session's caller, with what the transport needs: the CSRF token, and whether the expiry moved. */
@@ -69,56 +46,23 @@ export interface SessionCaller extends ApiCaller {
   renewed: boolean;
 }
 
-/**
- * Checks an e-mail and password and opens a session. Throws InvalidCredentialsError or
- * AccountLockedError. A locked account is refused without looking at the password, so guesses made
- * during the lock teach nothing.
- */
-export async function signIn(
+/** Opens a session for a user whose password was just checked. */
+export async function openSession(
   db: DbOrTx,
-  input: { email: string; password: string; now: Date },
-): Promise<SignedIn> {
-  const { password, now } = input;
-  const account = await findAccountByEmail(db, input.email.trim());
-  if (!account) {
-    await verify(DUMMY_PASSWORD_HASH, password);
-    throw new InvalidCredentialsError();
-  }
-  const { user, org } = account;
-  if (user.lockedUntil && user.lockedUntil > now) throw new AccountLockedError(user.lockedUntil);
-
-  if (!(await verify(user.passwordHash, password))) {
-    const lockUntil = new Date(now.getTime() + LOCKOUT_MS);
-    const counted = await recordFailedSignIn(db, user.id, {
-      now,
-      maxFailures: MAX_FAILED_SIGN_INS,
-      lockUntil,
-    });
-    if (!counted) throw new AccountLockedError(await lockOf(db, user.id, lockUntil));
-    if (counted.lockedUntil && counted.lockedUntil > now) throw new AccountLockedError(counted.lockedUntil);
-    throw new InvalidCredentialsError();
-  }
-  if (!(await recordSuccessfulSignIn(db, user.id, now))) {
-    throw new AccountLockedError(await lockOf(db, user.id, new Date(now.getTime() + LOCKOUT_MS)));
-  }
-
+  user: { id: string; orgId: string },
+  now: Date,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): Promise<OpenedSession> {
   await deleteExpiredSessionsOf(db, user.id, now);
   const token = newSecretToken();
   const session = await insertSession(db, {
     orgId: user.orgId,
     userId: user.id,
     tokenHash: hashSessionToken(token),
-    csrfToken: newSecretToken(),
     now,
-    expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+    expiresAt: new Date(now.getTime() + Math.min(policy.idleMs, policy.maxAgeMs)),
   });
-  const { passwordHash: _omitted, ...publicUser } = user;
-  return {
-    user: { ...publicUser, failedLogins: 0, lockedUntil: null, lastSeenAt: now },
-    org,
-    session,
-    token,
-  };
+  return { session, token, csrfToken: csrfTokenOf(token) };
 }
 
 /** Ends the session a cookie token names; false when there was none (already signed out or expired). */
@@ -129,21 +73,27 @@ export async function signOut(db: DbOrTx, token: string): Promise<boolean> {
 
 /**
  * The signed-in user a cookie token stands for, or null when the session is unknown, expired or
- * signed out. The expiry slides: each use (at most once a minute) gives the session another 12 hours,
- * and marks the user present.
+ * signed out. The expiry slides: each use (at most once a minute) gives the session another
+ * `idleMs`, up to `maxAgeMs` after sign-in; and marks the user present.
  */
 export async function authenticateSession(
   db: DbOrTx,
   token: string,
   now: Date,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): Promise<SessionCaller | null> {
   if (!isWellFormedToken(token)) return null;
   const live = await findLiveSession(db, hashSessionToken(token), now);
   if (!live) return null;
   const { session, user } = live;
+  // Checked here too: a session opened before the operator shortened the lifetime ends on time.
+  const endOfLife = session.createdAt.getTime() + policy.maxAgeMs;
+  if (now.getTime() >= endOfLife) return null;
 
   const renewed = now.getTime() - session.lastUsedAt.getTime() >= TOUCH_THROTTLE_MS;
-  const expiresAt = renewed ? new Date(now.getTime() + SESSION_LIFETIME_MS) : session.expiresAt;
+  const expiresAt = renewed
+    ? new Date(Math.min(now.getTime() + policy.idleMs, endOfLife))
+    : session.expiresAt;
   if (renewed) await renewSession(db, session.id, now, expiresAt);
   if (!user.lastSeenAt || now.getTime() - user.lastSeenAt.getTime() >= TOUCH_THROTTLE_MS) {
     await touchUserLastSeen(db, session.userId, now, TOUCH_THROTTLE_MS);
@@ -154,7 +104,7 @@ export async function authenticateSession(
     userId: session.userId,
     role: user.role,
     sessionId: session.id,
-    csrfToken: session.csrfToken,
+    csrfToken: csrfTokenOf(token),
     expiresAt,
     renewed,
   };
@@ -169,9 +119,4 @@ export async function signedInAccount(
   if (!account) return undefined;
   const { passwordHash: _omitted, ...user } = account.user;
   return { user, org: account.org };
-}
-
-/** When a concurrent attempt locked the account, its lock time (or ours, should it have vanished since). */
-async function lockOf(db: DbOrTx, userId: string, fallback: Date): Promise<Date> {
-  return (await findAccountById(db, userId))?.user.lockedUntil ?? fallback;
 }

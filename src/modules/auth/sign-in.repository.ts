@@ -31,38 +31,14 @@ export async function findAccountById(db: DbOrTx, userId: string): Promise<SignI
 }
 
 /**
- * Counts a wrong password; the one that reaches `maxFailures` locks the account until `lockUntil`
- * and starts the count again. Nothing changes on an account locked in the meantime by a concurrent
- * attempt: then the result is undefined and the caller answers "locked".
+ * Marks a successful sign-in: the user is present, and the per-account counters of the lockout this
+ * replaced (sign_in_throttles now) are cleared.
  */
-export async function recordFailedSignIn(
-  db: DbOrTx,
-  userId: string,
-  options: { now: Date; maxFailures: number; lockUntil: Date },
-): Promise<{ failedLogins: number; lockedUntil: Date | null } | undefined> {
-  const reachesLimit = sql`${users.failedLogins} + 1 >= ${options.maxFailures}`;
-  const [row] = await db
-    .update(users)
-    .set({
-      failedLogins: sql`case when ${reachesLimit} then 0 else ${users.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${reachesLimit} then ${options.lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(and(eq(users.id, userId), notLockedAt(options.now)))
-    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
-  return row;
-}
-
-/**
- * Clears the failure count, unless concurrent wrong guesses locked the account while this attempt's
- * password was being checked: a burst of guesses must not outrun the lock. False = locked.
- */
-export async function recordSuccessfulSignIn(db: DbOrTx, userId: string, now: Date): Promise<boolean> {
-  const rows = await db
+export async function markSignedIn(db: DbOrTx, userId: string, now: Date): Promise<void> {
+  await db
     .update(users)
     .set({ failedLogins: 0, lockedUntil: null, lastSeenAt: now })
-    .where(and(eq(users.id, userId), notLockedAt(now)))
-    .returning({ id: users.id });
-  return rows.length > 0;
+    .where(eq(users.id, userId));
 }
 
 /** Marks the user present ("online" for assignment), at most once per `throttleMs`. */
@@ -81,8 +57,4 @@ export async function touchUserLastSeen(
         or(isNull(users.lastSeenAt), lte(users.lastSeenAt, new Date(now.getTime() - throttleMs))),
       ),
     );
-}
-
-function notLockedAt(now: Date) {
-  return or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
 }

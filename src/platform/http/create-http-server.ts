@@ -17,6 +17,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { HttpProblem, sendProblem } from './problem.ts';
+import { limitPerAddress, type RateLimit } from './rate-limit.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export type HttpServer = FastifyInstance<
   RawServerDefault,
@@ -28,19 +30,28 @@ export type HttpServer = FastifyInstance<
 
 /**
  * Fastify with zod validation, OpenAPI 3.1 generated from the same schemas, problem+json errors,
- * and request logs that carry no query strings (they can hold phone numbers or verify tokens).
+ * request logs that carry no query strings (they can hold phone numbers or verify tokens), security
+ * headers, and a per-address rate limit.
  */
 export async function createHttpServer(options: {
   logger: FastifyBaseLogger;
   version: string;
+  /** The proxies whose X-Forwarded-* headers are believed (TRUST_PROXY); none by default. */
+  trustProxy?: string | false;
+  /** How Careline is reached from outside: https there means HSTS on every answer. */
+  publicUrl?: string;
+  /** Requests per client address (signed webhook deliveries excepted); none when left out. */
+  perIpLimit?: RateLimit;
 }): Promise<HttpServer> {
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: 4 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', securityHeaders({ publicUrl: options.publicUrl, apiPrefix: '/api/' }));
+  await limitPerAddress(app, options.perIpLimit);
 
   await app.register(swagger, {
     openapi: {

@@ -145,7 +145,7 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
     expect(await byQueue('broken')).toMatchObject({
       status: 'failed',
       attempts: 1,
-      lastError: 'bad payload',
+      lastError: 'PermanentJobError: bad payload',
     });
     const flaky = await byQueue('flaky');
     expect(flaky).toMatchObject({ status: 'queued', attempts: 1, lastError: 'provider timed out' });
@@ -199,7 +199,10 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
       (await db.select().from(jobs)).find((job) => job.payload.n === n) ?? expect.fail(`no job ${n}`);
     for (const n of ['a1', 'a2', 'b1']) expect(await byN(n)).toMatchObject({ status: 'done' });
     expect(await byN('paced')).toMatchObject({ status: 'queued', attempts: 0 });
-    expect(await byN('refused')).toMatchObject({ status: 'failed', lastError: 'refused for good' });
+    expect(await byN('refused')).toMatchObject({
+      status: 'failed',
+      lastError: 'PermanentJobError: refused for good',
+    });
     const timedOut = await byN('timeout');
     expect(timedOut).toMatchObject({ status: 'queued', attempts: 1, lastError: 'timed out' });
     expect(timedOut.runAt.getTime()).toBeGreaterThan(Date.now());

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.ts';
+import { describeErrorSafely } from '../safe-error.ts';
 import type { Job } from './job.schema.ts';
 import {
   backoffDelayMs,
@@ -238,7 +239,7 @@ export class JobWorker {
       await deferJob(this.options.db, job.id, error.until);
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeErrorSafely(error);
     const retryAt =
       error instanceof PermanentJobError ? null : new Date(Date.now() + backoffDelayMs(job.attempts));
     const outcome = await failJob(this.options.db, job, message, retryAt);

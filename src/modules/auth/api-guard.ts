@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../platform/db/db.ts';
+import { type RateLimit, rateLimitHook } from '../../platform/http/rate-limit.ts';
+import { requireCaller } from './api-key.auth.ts';
+import type { SessionPolicy } from './session.service.ts';
+
+export interface CallerLimits {
+  perApiKey: RateLimit;
+  /** Per signed-in person, all their browsers together: signing in again buys no more. */
+  perSession: RateLimit;
+}
+
+/**
+ * Guards every route `scope` registers: at onRequest, before the body is read or validated, the
+ * caller must authenticate (401, whatever the body) and then stay within its limit (429).
+ */
+export function guardApi(
+  scope: FastifyInstance,
+  db: Db,
+  options: { sessions?: SessionPolicy | undefined; limits?: CallerLimits | undefined } = {},
+): void {
+  scope.addHook('onRequest', requireCaller(db, options.sessions));
+  const { limits } = options;
+  if (!limits) return;
+  scope.addHook(
+    'onRequest',
+    rateLimitHook(scope, limits.perApiKey, {
+      per: 'with this API key',
+      keyOf: (request) => (request.caller?.apiKeyId ? `api-key:${request.caller.apiKeyId}` : undefined),
+    }),
+  );
+  scope.addHook(
+    'onRequest',
+    rateLimitHook(scope, limits.perSession, {
+      per: 'from this signed-in account',
+      keyOf: (request) =>
+        request.caller?.userId && !request.caller.apiKeyId ? `user:${request.caller.userId}` : undefined,
+    }),
+  );
+}
