@@ -73,6 +73,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'floppy',
     'lethargic',
     'very|really sleepy|drowsy',
+    // Round 9: a fever without defences against infection is neutropenic sepsis until shown otherwise (NICE NG151).
+    'chemo*',
+    'neutropeni*',
+    'immunosuppress*|immunocompromised',
+    'transplant*',
   ],
   head_trauma: [
     { pattern: 'hit|bump*|bang*|knock*|fell|fall*|struck|smash* @head', maxGap: 1 },
@@ -177,5 +182,51 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'breathing noisy|hard|funny|weird|fast',
     'chest tight*',
     'floppy|limp|pale|collapsed|grey|gray',
+    // Round 9: about to pass out or black out (the circulation failing).
+    'pass|passing out',
+    'black|blacking out',
+  ],
+  // Round 9: carbon monoxide told in two clauses: something burning fuel indoors…
+  fume_source: [
+    'boiler|boilers',
+    'heater|heaters',
+    'generator',
+    'barbecue|bbq|charcoal|brazier',
+    { pattern: '=gas fire|heater|stove|cooker|leak|smell|appliance', maxGap: 0 },
+    { pattern: 'wood|log|fuel burner|burners|stove', maxGap: 1 },
+    'fumes',
+    'exhaust',
+    'chimney|flue',
+    { pattern: 'car|engine running garage', maxGap: 3 },
+  ],
+  // …and several people of the house unwell at once.
+  household_unwell: [
+    {
+      pattern:
+        'we|us|both|everyone|everybody|family|household|kids|children all|both|of headache*|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'everyone|everybody|family|household headache*|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'all|both of us|them headache*|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*',
+      maxGap: 3,
+    },
+  ],
+  // Round 9: an infection or a fresh operation named, for a sepsis sign told in another clause
+  // ("had his op on monday, now he's shivering uncontrollably and confused").
+  infection: [
+    'infection*|infected',
+    'cellulitis',
+    '=uti|=utis',
+    'abscess*',
+    'pneumonia',
+    'pyelonephritis',
+    { pattern: 'wound|stitches|scar|incision red|oozing|weeping|pus|hot|smelly|swollen', maxGap: 2 },
+    { pattern: 'had|after|since|from operation|surgery|op', maxGap: 2 },
   ],
 };

@@ -20,6 +20,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'a|avoir|fait de temperature|temp', maxGap: 0 },
     // Round 6: les frissons qui secouent (NICE NG51, « rigors ») sont la fièvre qui monte.
     { pattern: 'frisson* @intense|enormement|incontrol*', maxGap: 1 },
+    // Round 9: grelotter sans arrêt; chaud au toucher, dit de la personne (« il est tout chaud »).
+    { pattern: 'grelott* arret|partout|enormement|incontrol*|@intense', maxGap: 2 },
+    { pattern: 'tout|toute|tres|super chaud|chaude|bouillant|bouillante', maxGap: 0 },
   ],
   young_infant: [
     'nouveau ne|nee',
@@ -69,6 +72,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'aplasi*',
     'immunodeprim*',
     'greffe*',
+    'grelott*',
   ],
   head_trauma: [
     { pattern: 'cogn*|tombe*|tombee|chute*|coup|choc|heurt*|frappe* @tete', maxGap: 1 },
@@ -132,6 +136,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'reaction|allergi* @allergene', maxGap: 2 },
     { pattern: 'reaction|allergi* piqure*|piqu*|morsure*', maxGap: 2 },
+    // Round 9: « il s'est fait piquer », l'insecte sous-entendu.
+    { pattern: 'fait|fais|faite piquer|pique|piquee', maxGap: 1 },
   ],
   infant_warning: [
     'boit|tete plus|pas|rien',
@@ -160,5 +166,50 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'etouff*|suffoqu*',
     // Le choc: la pâleur et le malaise d'une allergie qui gagne la circulation.
     { pattern: 'pale|blanc|blanche|livide|gris|grise', maxGap: 0 },
+    // Round 9: se sentir partir, la tête qui tourne, tourner de l'œil: le malaise du choc.
+    { pattern: 'sens|sent|sentais|sentait partir', maxGap: 0 },
+    'vertige*',
+    'etourdi*',
+    'evanou*',
+    'tourne* oeil',
+    'tombe*|tomber|tombee pommes|vapes',
+  ],
+  // Round 9: le monoxyde raconté en deux propositions: ce qui brûle dans la maison…
+  fume_source: [
+    'chaudiere*',
+    { pattern: 'chauffe eau|bain', maxGap: 0 },
+    { pattern: 'chauffage appoint|gaz|petrole|bois|charbon', maxGap: 1 },
+    'poele|poeles',
+    'brasero',
+    'barbecue|bbq|charbon',
+    'electrogene',
+    'cheminee|insert',
+    { pattern: 'odeur|fuite gaz', maxGap: 1 },
+    { pattern: 'moteur|voiture tourne|tournait|allume* garage', maxGap: 3 },
+  ],
+  // …et plusieurs personnes de la maison malades en même temps.
+  household_unwell: [
+    {
+      pattern:
+        'on|nous|ils|elles tous|toutes|deux @tete|vertige*|vomi*|vomit|vomis|nausee*|malaise*|somnolen*|barbouill*|etourdi*',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'tout|toute famille|maison|monde|maisonnee @tete|vertige*|vomi*|vomit|vomis|nausee*|malaise*|somnolen*|barbouill*|etourdi*',
+      maxGap: 3,
+    },
+  ],
+  // Round 9: une infection ou une opération récente nommée, pour un signe de sepsis dit dans une autre
+  // proposition (« opéré lundi, il grelotte et il est désorienté »).
+  infection: [
+    'infection*|infecte|infectee',
+    'abces',
+    'pyelo*',
+    'pneumonie',
+    'erysipele',
+    { pattern: 'plaie|cicatrice|suture* rouge|coule|suinte|pus|chaude|gonfle*', maxGap: 2 },
+    'opere|operee|operes|operees',
+    { pattern: 'apres|depuis|suite operation|chirurgie|intervention', maxGap: 1 },
   ],
 };

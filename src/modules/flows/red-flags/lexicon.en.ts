@@ -27,7 +27,7 @@ export const englishLexicon: LexiconInput = {
     { pattern: 'stroke of luck|genius|midnight|brush', maxGap: 0 },
     {
       pattern:
-        'stroke clinic|unit|nurse|team|rehab*|appointment|prevention|risk|awareness|support|group|specialist|consultant|leaflet',
+        'stroke clinic|unit|nurse|team|rehab*|appointment|prevention|risk|awareness|support|group|specialist|consultant|leaflet|review|follow|followup|check|checkup|recovery|physio',
       maxGap: 0,
     },
     { pattern: 'words in|for french|english|spanish|language', maxGap: 1 },
@@ -133,6 +133,53 @@ export const englishLexicon: LexiconInput = {
       maxGap: 3,
     },
     { pattern: 'gasping for cup|cuppa|tea|coffee|drink|pint|beer|wine|fag|cigarette|smoke', maxGap: 1 },
+    // Round 9: idioms met in the new voices: traffic "giving me a heart attack", an overdose of chocolate,
+    // choking or passing out with laughter, a dose the doctor doubled, a note for the school.
+    { pattern: 'giving|give|gives|gave|given me|him|her|us|you heart attack', maxGap: 1 },
+    { pattern: 'giving|give|gives|gave|given me|him|her|us|you stroke', maxGap: 1 },
+    { pattern: 'nearly|almost|practically had|have heart attack', maxGap: 1 },
+    {
+      pattern:
+        'overdose*|od on|of chocolate|sugar|sweets|candy|cake|cakes|pizza|carbs|netflix|tv|sun|cheese|crisps|junk|easter|christmas|love|cuteness|coffee|tea|shopping',
+      maxGap: 1,
+    },
+    { pattern: 'any: chok*|choking|choked laugh*|laughing|giggl*', maxGap: 4 },
+    { pattern: 'passed|pass|passing|faint* out laughing|laughter|laugh', maxGap: 2 },
+    { pattern: 'fainted|fainting laughing|laughter', maxGap: 2 },
+    {
+      pattern:
+        'doctor|doc|gp|dr|consultant|psychiatrist|pharmacist|nurse|specialist|they doubled|tripled|upped|increased|raised dose|doses|dosage',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'any: note|letter school|teacher|teachers|nursery|absence|sick|work|employer|gp|doctor|appointment|excuse|trip|class|thank|thanks|christmas|birthday|complaint|reference',
+      maxGap: 4,
+    },
+    // Round 9: an arm sore or limp after a jab is the jab; pain from an elbow or a wrist running down the arm
+    // is the joint ("my tennis elbow pain goes down my arm").
+    {
+      pattern:
+        'arm|arms|leg|legs limp|floppy|dead|heavy|sore|numb after|from|since jab|jabs|injection|vaccine|vaccination|shot|booster',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'elbow|wrist|carpal|tendon|tendonitis|tendinitis|rsi|sciatica @pain goes|going|radiat*|shoot*|travel*',
+      maxGap: 2,
+    },
+    // Round 9: drowsy after an anaesthetic; "dying laughing"; a household ill with a named bug, not fumes.
+    {
+      pattern:
+        'sleepy|drowsy|groggy|woozy|confused after|from|since anaesthetic|anesthetic|anaesthesia|anesthesia|sedation|general',
+      maxGap: 2,
+    },
+    { pattern: 'die|dying laughing|laughter', maxGap: 0 },
+    {
+      pattern:
+        'any: everyone|everybody|family|household|we|us|all sick|ill|unwell|vomiting|headache*|dizzy covid|flu|cold|colds|gastro|bug|virus|norovirus|sickness|chickenpox',
+      maxGap: 3,
+    },
   ],
   past: [
     '<n:1-99> year|years|yr|yrs|month|months ago|back',
@@ -149,6 +196,9 @@ export const englishLexicon: LexiconInput = {
     'passed away',
     'last week|month|summer|winter|spring|autumn|christmas',
     { pattern: 'had|have|having it|this|them for years|ages|months', maxGap: 1 },
+    // Round 9: a long duration said without "had it": "breathless after covid for months".
+    { pattern: 'for|since months|years|ages', maxGap: 0 },
+    { pattern: 'for|since <n:2-99> months|years', maxGap: 0 },
   ],
   words: englishGrammar,
 };

@@ -18,6 +18,9 @@ export const CONCEPTS = [
   'allergic_reaction',
   'allergy_breathing',
   'infant_warning',
+  'fume_source',
+  'household_unwell',
+  'infection',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

@@ -11,17 +11,21 @@ export interface RedFlagCombination {
  * Signs that are ordinary alone and an emergency together, as the guidance a clinician follows has them:
  * fever under 3 months (NICE NG143 traffic light: red at any temperature ≥ 38 °C), fever with a stiff neck
  * or a rash that does not fade (meningitis, purpura fulminans: HAS / NHS), infection with a sepsis sign
- * (UK Sepsis Trust, NICE NG51), a head knock with a warning sign (NICE NG232), pregnancy with bleeding,
+ * (UK Sepsis Trust, NICE NG51) even with no fever word and the two in different clauses, a head knock with a warning sign (NICE NG232), pregnancy with bleeding,
  * pain or a pre-eclampsia sign, an allergic reaction with throat, breathing or circulation trouble (anaphylaxis,
- * Resuscitation Council UK), a baby under 3 months who is floppy or stops feeding (NICE NG143).
+ * Resuscitation Council UK), a baby under 3 months who is floppy or stops feeding (NICE NG143), a
+ * heater, boiler or stove burning fuel while several people of the house have a headache, are dizzy or sick
+ * (carbon monoxide, NHS: "others in the house are ill too"), however many clauses apart.
  */
 export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   { category: 'infant_fever', all: ['young_infant', 'fever'] },
   { category: 'meningitis_signs', all: ['fever', 'stiff_neck'] },
   { category: 'meningitis_signs', all: ['fever', 'purpura'] },
   { category: 'sepsis_signs', all: ['fever', 'sepsis_warning'] },
+  { category: 'sepsis_signs', all: ['infection', 'sepsis_warning'] },
   { category: 'sepsis_signs', all: ['young_infant', 'infant_warning'] },
   { category: 'severe_head_injury', all: ['head_trauma', 'head_trauma_warning'] },
   { category: 'pregnancy_emergency', all: ['pregnant', 'pregnancy_warning'] },
   { category: 'severe_allergy', all: ['allergic_reaction', 'allergy_breathing'] },
+  { category: 'poisoning_overdose', all: ['fume_source', 'household_unwell'] },
 ];

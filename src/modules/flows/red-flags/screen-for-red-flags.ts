@@ -5,6 +5,7 @@ import { frenchLexicon } from './lexicon.fr.ts';
 import type { Concept } from './lexicon.schema.ts';
 import { MessageMatcher, type PatternMatch } from './match-pattern.ts';
 import { isDenied, isHedged } from './negation.ts';
+import { composeNumbers } from './number-words.ts';
 import { findPastEvents } from './past-events.ts';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from './red-flag-category.ts';
 import { RED_FLAG_COMBINATIONS } from './red-flag-combinations.ts';
@@ -63,7 +64,8 @@ export function screenWithLexicon(
   text: string,
   options: ScreeningOptions = {},
 ): RedFlagScreening {
-  const tokens = tokenise(text, options);
+  // « trente-huit », "thirty nine point eight": a number said in words is one number, as if typed.
+  const tokens = composeNumbers(tokenise(text, options), lexicon.words);
   const matcher = new MessageMatcher(tokens, lexicon, indexOf(lexicon));
   const excluded = new Set<number>();
   for (const pattern of lexicon.exclusions) {

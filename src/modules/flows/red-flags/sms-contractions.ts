@@ -69,6 +69,10 @@ export const SMS_CONTRACTIONS: Readonly<Record<string, string>> = {
   pri: 'pris',
   veu: 'veux',
   voi: 'vois',
+  // Round 9: écrit comme il se dit.
+  bocou: 'beaucoup',
+  bocoup: 'beaucoup',
+  boku: 'beaucoup',
   dun: 'de un',
   dpuis: 'depuis',
   dpui: 'depuis',
@@ -112,6 +116,13 @@ export const SMS_CONTRACTIONS: Readonly<Record<string, string>> = {
   'w/o': 'without',
   kms: 'kill myself',
   brth: 'breath',
+  // Round 9: written as it is said by people who read little.
+  breeve: 'breathe',
+  breev: 'breathe',
+  breethe: 'breathe',
+  brethe: 'breathe',
+  breeth: 'breath',
+  tuk: 'took',
 };
 
 /**

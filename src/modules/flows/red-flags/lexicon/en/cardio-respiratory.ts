@@ -17,7 +17,7 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     // "Cardiac arrest" is often said for a heart attack; the collapse finding comes with it.
     'cardiac|heart arrest',
     'angina',
-    'any: elephant|weight|brick* chest',
+    'any: elephant|weight|brick*|stone|rock|boulder|anvil chest',
     // The chest named by where it hurts: between the breasts, the middle of the ribs.
     {
       pattern: 'any: @pain across|between|behind|middle|centre|center|under boobs|breasts|ribs|bust',
@@ -40,13 +40,23 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'goes|going|spread*|radiat*|shoot*|travel* down|into|to|up|in left arm|shoulder', maxGap: 1 },
     { pattern: 'goes|going|spread*|radiat*|shoot*|travel* down|into|to|up|in jaw', maxGap: 1 },
     // Cold sweat with pain going to the arm or jaw, the chest unnamed ("it goes to his arm").
-    { pattern: 'any: sweat*|sweaty|clammy arm|jaw', maxGap: 4 },
+    { pattern: 'any: sweat*|sweaty|clammy|diaphore* arm|jaw', maxGap: 4 },
     { pattern: 'chest|heart fire|burning|burns', maxGap: 3 },
     // Seen rather than felt: a hand rubbing or pressed on the chest ("keeps rubbing his chest").
     {
       pattern: 'rub|rubs|rubbing|rubbed|massag*|press|presses|pressing|clasp*|clench*|hand|hands chest',
       maxGap: 0,
     },
+    // Round 9: a nurse's or carer's shorthand ("c/o central CP radiating to L arm, diaphoretic", "?ACS"),
+    // with a word that makes it the chest (CP is also cerebral palsy, « cp » a French tablet).
+    {
+      pattern: 'any: =cp central|crushing|radiat*|diaphore*|clammy|pleuritic|retrosternal',
+      maxGap: 3,
+    },
+    { pattern: '=c =o =cp', maxGap: 0 },
+    '=acs|=stemi|=nstemi',
+    // Round 9: "pain" autocorrected or dictated ("chest pan", "heart pane").
+    { pattern: 'chest|chess|heart pan|pans|pane|panes', maxGap: 1 },
   ],
   breathing_difficulty: [
     'can|could not|dont breathe|breath|breathing',
@@ -77,8 +87,9 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'not|dont take|get|catch|draw full|deep|proper|whole breath|breaths', maxGap: 2 },
     { pattern: 'gulp*|gasp* air|breath|breaths', maxGap: 2 },
     'not|dont get air',
-    'any: lips|lip|mouth|face|fingers|tongue|skin|nails blue|bluish|grey|gray|purple',
-    'turning|turned|going|gone blue|grey|gray|purple',
+    // Round 9: "blew" is "blue" dictated or spelt as heard ("her lips gone blew").
+    'any: lips|lip|mouth|face|fingers|tongue|skin|nails blue|bluish|grey|gray|purple|=blew',
+    'turning|turned|going|gone blue|grey|gray|purple|=blew',
     'inhaler|puffer|ventolin|salbutamol|albuterol not|nothing work*|help*',
     'having asthma attack',
     { pattern: 'any: asthma|wheez*|breathless*|puffed not|dont talk|speak|finish', maxGap: 4 },
@@ -142,6 +153,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'allerg* @allergen had|ate|eaten|swallowed|drank|drunk|touched|eating', maxGap: 2 },
     // The face swelling after a medicine: a drug reaction reaching the airway (Resuscitation Council UK).
     { pattern: 'any: @face @swell after|since|from @meds', maxGap: 3 },
+    // Round 9: a medicine taken, then the face, lips or throat swelling ("took ibuprofen and his face is swelling").
+    { pattern: 'any: @meds face|lips|lip|tongue|mouth|throat|eyelids @swell', maxGap: 3 },
     'throat swell*|swollen|closing|closed|tight*|shutting|shut|narrow*|blocked',
     'swollen|swelling throat',
     'any: tongue|lips|lip swell*|swollen|puff*|thick|fat',

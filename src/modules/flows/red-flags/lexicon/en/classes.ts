@@ -3,9 +3,9 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 /** Named lists of alternatives the English patterns use as `@name` (`lexicon.schema.ts`). */
 export const englishClasses: LexiconInput['classes'] = {
   pain:
-    'pain pains painful paining pained discomfort agony ache* aching hurt hurts hurting pressure tight tightness tightening squeez* crush* heavy heaviness ' +
+    'pain pains painful paining pained discomfort agony ache* aching hurt* pressure tight tightness tightening squeez* crush* heavy heaviness ' +
     'press pressing pressed presses squash* stabb* sore soreness throb* pane panes',
-  chest: 'chest sternum breastbone brestbone thorax thoracic',
+  chest: 'chest chess sternum breastbone brestbone thorax thoracic',
   // "Can't" in Scots, Welsh and Caribbean English: "cannae breathe", "mi cyaan talk".
   cant: 'cannae canna canny cyaan kyaan caan cudnae couldnae',
   belly: 'stomach belly tummy abdomen abdominal abdo gut',

@@ -74,6 +74,12 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'want|wanna|wish|wishing|go|fall|just|never sleep|asleep forever|eternally', maxGap: 2 },
     'end it tonight|today|now|soon',
     { pattern: 'thought*|idea* suicide|suicidal|killing', negatable: true },
+    // Round 9: "no thoughts of hurting myself" denies like "no thoughts of suicide"; a "but" after it still hedges.
+    {
+      pattern: 'thought*|idea*|urge*|plans hurting|harming|hurt|harm|cutting myself|yourself|himself|herself',
+      maxGap: 1,
+      negatable: true,
+    },
     // A method named: hanging, a jump, a train, a rope made ready (Samaritans: asking about a plan).
     'shoot|shot|hang|hanged|hanging|drown|drowning|poison|strangle|suffocate|unalive|off myself|himself|herself|themselves',
     'unalive*',
@@ -154,5 +160,26 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     },
     { pattern: 'goodbye|farewell everyone|world|everybody', maxGap: 0 },
     { pattern: 'texted|text|texts|message*|messaged|note|letter saying|says|said goodbye', maxGap: 4 },
+    // Round 9: a nurse's or carer's shorthand: "SI with plan", "expressing SI", "SI/HI" (ideation).
+    {
+      pattern:
+        'expressing|expresses|expressed|endorsing|endorses|endorsed|reports|reporting|reported|voicing|voiced|disclosed|ongoing|new =si',
+      maxGap: 1,
+    },
+    { pattern: '=si with|w plan|intent|means|method', maxGap: 1 },
+    { pattern: '=si =hi', maxGap: 0 },
+    // Round 9: one note or letter left for the family, not only letters, said in the first person ("I've
+    // written a note for my kids"; "my mum wrote a letter to the kids" is news, not a goodbye).
+    {
+      pattern:
+        'i|have wrote|written|writing|write|left|leaving note|letter for|to kids|children|family|everyone|everybody|loved',
+      maxGap: 2,
+    },
+    { pattern: 'ready|prepared die|dying', maxGap: 1 },
+    // Round 9: not wanting to stay in this world, said by second-language speakers.
+    {
+      pattern: 'not|dont|no want|wanna|wish|like stay|remain|be|live world|earth',
+      maxGap: 2,
+    },
   ],
 };

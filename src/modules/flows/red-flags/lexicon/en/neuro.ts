@@ -119,6 +119,9 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
     'foam*|froth* mouth',
     'status epilepticus',
+    // Round 9: "seizure" as dictation hears it ("having a sea sure") or spelt as heard.
+    { pattern: '=a|another|having|had|during|after =sea|=see =sure|=sures|=zure|=zures', maxGap: 0 },
+    '=seasure|=seasures|=seesure|=seezure|=ceasure|=seisure|=sezure|=seazure',
   ],
   meningitis_signs: [
     'meningitis',
@@ -128,6 +131,8 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     // Headache, a neck that will not bend and vomiting: meningism before any fever is measured (NICE NG240).
     { pattern: 'any: neck stiff* vomit*|vomiting|throwing', maxGap: 4 },
     { pattern: 'neck not|dont bend|move vomit*|vomiting|throwing', maxGap: 3 },
+    // Round 9: the same told the other way round ("vomiting and can't bend his neck").
+    { pattern: 'vomit*|vomiting|throwing|sick not|dont bend|move|touch|tuck neck|chin', maxGap: 4 },
     'non blanching',
     // Meningism without a fever taken yet: a stiff neck with light that hurts (NICE NG240).
     { pattern: 'neck headache|head not|dont stand|bear|look|take|handle light|lights|brightness', maxGap: 3 },

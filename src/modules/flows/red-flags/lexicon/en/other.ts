@@ -25,6 +25,10 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'deep|gaping cut|wound|gash',
     { pattern: 'vomit*|throw*|sick|puk* coffee ground|grounds', maxGap: 3 },
     'coffee ground|grounds vomit*|sick',
+    // Round 9: bleeding that has gone on for hours, or without a pause ("bleeding for two hours nonstop").
+    { pattern: 'bleed*|nosebleed*|bleeding for|over|since <n:1-72> hour|hours|hrs|hr|h', maxGap: 2 },
+    { pattern: 'bleed*|nosebleed* nonstop|constantly|continuously|continually', maxGap: 2 },
+    { pattern: 'bleed*|nosebleed* =non stop', maxGap: 1 },
   ],
   // Mottled or ashen skin is a sepsis sign by itself (UK Sepsis Trust red flags).
   sepsis_signs: [
@@ -60,6 +64,8 @@ export const englishOtherFlags: LexiconInput['categories'] = {
   poisoning_overdose: [
     'overdose*',
     '=od',
+    // Round 9: the word split by dictation or autocorrect ("took an over dose of her heart pills").
+    { pattern: 'over dose|dosed|doses|dosing', maxGap: 0 },
     'poison*',
     {
       pattern:
@@ -181,6 +187,17 @@ export const englishOtherFlags: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'any: pulled|spilled|knocked|tipped|poured kettle|saucepan|pan|teapot|fryer', maxGap: 3 },
+    // Round 9: an electrical injury without the word ("touched a live wire", "the current went in").
+    {
+      pattern:
+        'any: live|bare|exposed|faulty|mains wire|wires|cable|cables|socket|outlet touched|touching|grabbed|burn|burns|burnt|burned|shock*',
+      maxGap: 3,
+    },
+    { pattern: 'current|electricity|voltage went|passed|goes|go|ran in|into|through|thru', maxGap: 0 },
+    {
+      pattern: 'any: socket|sockets|outlet|outlets fork|knife|key|screwdriver|shock*|zapped',
+      maxGap: 4,
+    },
   ],
   severe_abdominal_pain: [
     'any: @pain @belly @intense',

@@ -8,7 +8,7 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     'brul* poitrine|thorax|thoracique',
     { pattern: '@douleur irradi*|descend*|remont*|part|partant|file bras|machoire|epaule', maxGap: 3 },
     'any: @douleur machoire bras',
-    'any: elephant|enclume @poitrine',
+    'any: elephant|enclume|pierre|rocher|brique|parpaing|caillou|tonne @poitrine',
     { pattern: 'tient|tenait|agrippe* @poitrine|coeur', maxGap: 2 },
     'malaise|accident cardiaque',
     'crise cardiaque',
@@ -174,6 +174,12 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: 'respire|respirait|halete* comme chien|poisson|locomotive|soufflet|asthmatique', maxGap: 2 },
     // Round 6: « j'ai pas d'air », « il a plus d'souffle »: avoir, nié, devant l'air lui-même.
     { pattern: 'ai|a|avait|avais pas|plus|pu air|souffle|oxygene', maxGap: 0, negatable: false },
+    // Round 9: trop essoufflé pour dire plus de deux ou trois mots (NHS 999).
+    {
+      pattern: 'dire|prononcer|aligner plus|que deux|trois|quelques|<n:1-4> mots|mot',
+      maxGap: 2,
+      negatable: false,
+    },
   ],
   loss_of_consciousness: [
     'evanou*',
@@ -207,5 +213,11 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     'ecroul*',
     'sans connaissance|conscience',
     { pattern: 'bouge|remue plus tout|rien', maxGap: 1 },
+    // Round 9: le mot des soignants (« aréactif », « PC brutale », Glasgow bas), et la personne tombée ou
+    // les yeux fermés qui ne répond pas, écrite comme elle se dit (« elle répon pa, les yeu fermé »).
+    'areacti*',
+    { pattern: '=pc brutale|initiale|breve|prolongee|inaugurale|complete', maxGap: 0 },
+    { pattern: 'glasgow|=gcs <n:3-12>', maxGap: 1 },
+    { pattern: 'any: tombe|tombee|yeux|yeu|terre|sol repond|reagit pas|plus|rien', maxGap: 4 },
   ],
 };

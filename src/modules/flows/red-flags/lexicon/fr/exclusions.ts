@@ -62,7 +62,9 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'champignon* paris|cuisine|supermarche|magasin|marche|conserve', maxGap: 1 },
   { pattern: 'disparaitre liste*|fichier*|base|envoi*|mailing|newsletter|annuaire', maxGap: 2 },
   { pattern: 'plus etre malade|fatigue*|enrhume*|stresse*|angoisse*|enceinte|constipe*', maxGap: 0 },
-  { pattern: 'any: boite|plaquette|@medicaments voyage|vacances|valise|sac|pilulier', maxGap: 4 },
+  { pattern: 'any: boite|plaquette|@medicaments voyage|vacances|valise|pilulier', maxGap: 4 },
+  // Round 9: les médicaments rangés dans le sac; pas l'enfant qui fouille le sac de mamie puis les mange.
+  { pattern: 'boite|boites|plaquette*|@medicaments sac|sacoche|trousse', maxGap: 3 },
   { pattern: 'pour tension', maxGap: 0 },
   {
     pattern: 'partir avant|apres|vers|tot|midi|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche',
@@ -94,6 +96,61 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
     pattern: 'vivre chez|ici|seul|seule|ehpad|ville|campagne|appartement|maison|colocation|coloc',
     maxGap: 0,
   },
+  // Round 9: « ça va me donner une crise cardiaque », une overdose de chocolat, le suivi après un AVC,
+  // le malaise d'une prise de sang (pas la piqûre: la guêpe en fait une), un mot pour l'école, « c'est
+  // chaud » (c'est difficile), « je suis confuse » (désolée).
+  { pattern: 'donner|donne|donnes|filer|file|flanquer crise cardiaque', maxGap: 2 },
+  { pattern: 'failli faire|avoir crise cardiaque', maxGap: 1 },
+  {
+    pattern:
+      'overdose*|surdose* chocolat|sucre|bonbons|gateau*|series|netflix|tele|soleil|fromage|travail|boulot|cafe|amour|paques|noel|shopping',
+    maxGap: 1,
+  },
+  {
+    pattern:
+      'reeducation|reeduc|kine|kinesitherapie|orthophon*|suivi|consultation|unite|service|neurologue|rdv|rendez|centre avc',
+    maxGap: 3,
+  },
+  {
+    pattern: 'any: evanoui*|malaise|pommes|vapes prise|aiguille*|seringue*|prelevement*',
+    maxGap: 4,
+  },
+  {
+    pattern:
+      'any: mot|lettre ecole|maitresse*|maitre|professeur|prof|creche|nounou|absence|employeur|travail|mutuelle|rdv|cantine|noel|anniversaire|remerciement*|merci|voeux|felicitations|condoleances|mariage',
+    maxGap: 4,
+  },
+  { pattern: 'ce est chaud|chaude', maxGap: 0 },
+  // Round 9: la chaleur du temps, de la pièce ou du biberon n'est pas celle de l'enfant.
+  {
+    pattern:
+      'fait|faisait|fera|biberon|bain|chambre|piece|maison|appartement|radiateur|plat|repas|dehors|voiture chaud|chaude|chauds|chaudes',
+    maxGap: 3,
+  },
+  // Round 9: « un bleu » sur un membre est un hématome, pas la cyanose; le malaise vagal; le monde du travail;
+  // une maison malade d'une grippe ou d'une gastro, pas d'un poêle; la somnolence d'une anesthésie.
+  {
+    pattern:
+      'bras|jambe|genou|cuisse|main|pied|cheville|coude|epaule|fesse|doigt|orteil est|sont|devenu|devenue|tout|toute bleu|bleue|bleus|violet|violette',
+    maxGap: 1,
+  },
+  { pattern: 'malaise* vagal|vagaux', maxGap: 0 },
+  { pattern: 'monde travail|boulot|professionnel|entreprise|musique|art|politique|hospitalier', maxGap: 1 },
+  {
+    pattern:
+      'any: tous|toutes|famille|maison|monde|nous @tete|vertige*|vomi*|vomit|nausee*|malade*|barbouill* grippe|covid|gastro|rhume|virus|varicelle',
+    maxGap: 3,
+  },
+  {
+    pattern: 'somnolent*|endormi*|confus|confuse|vaseu* apres|depuis|suite anesthesie|sedation|narcose',
+    maxGap: 2,
+  },
+  // Round 9: ne pas répondre à un traitement n'est pas perdre connaissance.
+  {
+    pattern: 'repond*|reagit|reagi pas|plus|bien|mal traitement|antibio*|medicament*|cortisone|chimio*|kine',
+    maxGap: 2,
+  },
+  { pattern: 'je suis confus|confuse', maxGap: 0 },
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
@@ -108,4 +165,10 @@ export const frenchPastMarkers: LexiconInput['past'] = [
   'atcd',
   'decede*|mort|morte|morts|decedee de|d|suite',
   'il y longtemps',
+  // Round 9: un passé dit sans nombre: « il y a des années », « il y a quelques mois ».
+  'il y a des|quelques|plusieurs|nombreuses annees|ans|mois',
+  'y a des|quelques|plusieurs annees|ans|mois',
+  // Round 9: une durée longue, chronique: « essoufflée depuis des mois », « depuis 3 ans ».
+  { pattern: 'depuis des|plusieurs|quelques|nombreux|nombreuses mois|annees|ans', maxGap: 0 },
+  { pattern: 'depuis <n:2-99> mois|ans|annees', maxGap: 0 },
 ];

@@ -150,5 +150,30 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     { pattern: 'vais|va|veux|peur|envie|pourrais faire|commettre betise*|connerie*|irreparable', maxGap: 2 },
     { pattern: 'fait|refait|faire ts|tentative', maxGap: 1 },
     { pattern: 'rejoindre ciel|paradis|defunt*|mari|femme|maman|papa|haut|etoiles', maxGap: 2 },
+    // Round 9: le mot des soignants: « IDS » (idées suicidaires) avec un scénario, un plan, des moyens.
+    {
+      pattern:
+        'any: =ids scenario*|plan|planifi*|moyen*|passage|acte|envahiss*|actives|majeures|recurrent*|exprime*|verbalise*',
+      maxGap: 3,
+    },
+    // Round 9: une lettre ou un mot laissés pour les enfants, la famille, « tout le monde ».
+    {
+      pattern:
+        'je|ai ecrit|ecrire|ecrite|laisse|laisser|laissee lettre*|mot pour|a enfants|famille|proches|tous|monde',
+      maxGap: 2,
+    },
+    // Round 9: ne plus vouloir rester ou être en ce monde, sur terre.
+    { pattern: '@vouloir plus|pas rester|etre|vivre ce|cette monde|terre', maxGap: 0, negatable: false },
+    // Round 9: la voiture lancée contre un arbre, un pilier, un camion (pas « foncer dans le mur », l'image).
+    {
+      pattern:
+        'vais|va|veux|voudrais|envie|pense* foncer|lancer|jeter|precipiter|encastrer|planter arbre|platane|pilier|poteau|camion|ravin|falaise|pont',
+      maxGap: 4,
+    },
+    // Round 9: se couper, et dire la profondeur ou l'intention (pas le doigt en cuisinant).
+    {
+      pattern: 'me|se coupe|coupee|couper|coupais|taillade*|scarifie* profond*|expres|volontairement',
+      maxGap: 2,
+    },
   ],
 };

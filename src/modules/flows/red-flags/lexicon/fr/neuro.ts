@@ -136,6 +136,10 @@ export const frenchNeuro: LexiconInput['categories'] = {
       negatable: false,
     },
     { pattern: 'any: begai*|begaye*|bredouill* coup|soudain*|brutal*|commence*|depuis', maxGap: 4 },
+    // Round 9: « AVC » corrigé en « AVS » par le téléphone (seulement dans « faire un AVS »: l'AVS suisse est
+    // la retraite), et un bras ou une main devenus tout mous.
+    { pattern: 'fait|fais|faire|faisait|fasse|refait =avs', maxGap: 1 },
+    { pattern: 'bras|main mou|molle|flasque|ballant|ballante|inerte', maxGap: 1 },
   ],
   seizure: [
     'convuls*',
@@ -164,12 +168,32 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'any: crise tremble*|secou*|raidi*|bave*', maxGap: 4 },
     { pattern: 'any: mouvement*|secoue*|bouge saccad*|involontaire*|anormaux|incontrol*', maxGap: 2 },
     { pattern: 'any: raide|rigide|raidi* secou*|secousse*|tremble*|convuls*|bave*', maxGap: 4 },
+    // Round 9: le mot des soignants (« crise tonico-clonique »), les membres qui tressautent, et les crises
+    // qui s'enchaînent sans réveil entre elles (l'état de mal).
+    'tonico*',
+    'clonique*',
+    { pattern: 'any: tressaut*|sursaut*|saccade* repond|reagit pas|plus|rien', maxGap: 4 },
+    { pattern: 'any: tressaut* bras|jambes|membres|corps', maxGap: 3 },
+    { pattern: 'crise|crises|convuls* sans|pas reveiller|reveil|reprendre|revenir', maxGap: 4 },
   ],
   meningitis_signs: [
     'meningit*',
     'purpura fulminans',
     'tache*|bouton*|plaque*|rougeur* efface*|disparai*|blanchi* pas|plus',
     'test|signe verre',
+    // Round 9: les taches qui « partent pas » sous le verre, le verre appuyé dessus, et la nuque qui ne plie
+    // plus ou raide avec des vomissements, même avant la fièvre (NICE NG240).
+    'tache*|bouton*|plaque*|rougeur* partent|part|partaient|vont pas|plus',
+    {
+      pattern: 'any: appuie|appuye*|appuyant|presse|pressant|roule* verre tache*|bouton*|plaque*|dessus|peau',
+      maxGap: 3,
+    },
+    { pattern: 'any: vomi*|vomit|vomis|vomissement* nuque|cou raide*|bloque*|dure', maxGap: 4 },
+    {
+      pattern:
+        'vomi*|vomit|vomis|vomissement* @pouvoir|moyen pas|plus plier|baisser|pencher|bouger cou|nuque|tete',
+      maxGap: 4,
+    },
   ],
   severe_head_injury: [
     'traumatisme* cran*',

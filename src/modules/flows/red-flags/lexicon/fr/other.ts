@@ -13,7 +13,7 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'langue|glotte|gorge devient|devenue|est grosse|gros|enorme|epaisse', maxGap: 2 },
     {
       pattern:
-        'any: @visage|tete|corps gonfl*|enfl*|grossi*|boursoufl* avaler|respir*|etouff*|souffle|parler',
+        'any: @visage|tete|corps gonfl*|enfl*|grossi*|boursoufl* avaler|respir*|etouff*|souffle|parler|siffl*',
       maxGap: 4,
     },
     'gorge|gorj|gorje gonfl*|enfl*|ferme*|bloque*|bouch*|obstru*|retreci*|referme*',
@@ -60,7 +60,14 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     },
     { pattern: 'saign* depuis <n:1-24> heure*|h', maxGap: 1 },
   ],
-  sepsis_signs: ['septicemie', 'sepsis', 'septique*'],
+  sepsis_signs: [
+    'septicemie',
+    'sepsis',
+    'septique*',
+    // Round 9: une infection nommée (plaie, opération, infection urinaire) avec un signe de sepsis dans la
+    // même proposition, sans mot de fièvre, comme en anglais (UK Sepsis Trust).
+    { pattern: 'any: @infection @signe_sepsis', maxGap: 4 },
+  ],
   pregnancy_emergency: [
     'perte*|perdu|perds|perd eaux',
     'poche eaux rompu*|fissur*|perce*|cass*',
@@ -74,6 +81,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
   poisoning_overdose: [
     'intoxi*',
     'empoisonn*',
+    // Round 9: l'intoxication médicamenteuse volontaire des soignants.
+    '=imv',
     'surdose*',
     'overdose*',
     {
@@ -138,6 +147,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'any: erreur|megarde|accident* bu|avale*|bois @toxiques', maxGap: 4 },
     // Famille × famille: tout verbe d'avaler avec toute quantité de médicaments, ou tout produit toxique.
     { pattern: '@ingerer @quantite @medicaments', maxGap: 3 },
+    // Round 9: « beaucoup » de cachets, au passé (« je prends beaucoup de médicaments » est un traitement).
+    { pattern: 'pris|avale*|bu|mange*|gobe*|croque* beaucoup @medicaments', maxGap: 2 },
     { pattern: '@ingerer @toxiques', maxGap: 3 },
     { pattern: 'any: mis|mets|met|porte|portee @toxiques|@medicaments bouche', maxGap: 4 },
   ],
@@ -192,6 +203,13 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'main|peau|doigt|doigts|bras noire|noirci*|carbonis*', maxGap: 1 },
     // Round 6: des cloques sur un tout-petit, quelle que soit la surface (NHS: burns in babies go to A&E).
     { pattern: 'any: bebe|bebes|bb|nourrisson* cloque*|cloquent|phlyctene*', maxGap: 4 },
+    // Round 9: un produit caustique renversé sur la peau, et la peau qui blanchit ou cartonne d'une brûlure.
+    {
+      pattern:
+        'any: renvers*|verse*|projete*|eclabouss*|recu|gicl*|coule* deboucheur|soude|acide|javel|destop|chlore|ammoniaque|caustique* peau|bras|jambe|main|visage|yeux|oeil|pied|cuisse',
+      maxGap: 4,
+    },
+    { pattern: 'peau devient|devenue|devenait|vire blanche|blanc|cartonn*|cireuse|noire|grise', maxGap: 1 },
   ],
   severe_abdominal_pain: [
     'any: @douleur @ventre @intense',
@@ -203,5 +221,7 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'me|se tord|tords|tordre|tordait douleur|mal', maxGap: 2 },
     { pattern: 'any: mal|douleur* testicule*|bourse*|couilles', maxGap: 2 },
     { pattern: 'any: droite|fosse @ventre|iliaque augmente*|empire*|pire|fievre', maxGap: 4 },
+    // Round 9: la douleur partie du nombril puis descendue en bas à droite (l'appendice, raconté en deux temps).
+    { pattern: 'nombril|ombilic bas|fosse droite|droit', maxGap: 4 },
   ],
 };

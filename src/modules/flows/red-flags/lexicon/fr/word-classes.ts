@@ -30,7 +30,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   // Une quantité qui fait une surdose: le tout, la boîte, la poignée, la quinzaine.
   quantite:
     'tous toutes toute tout entier entiere entiers boite boites plaquette plaquettes tube tubes flacon ' +
-    'flacons dizaine* douzaine* quinzaine* vingtaine* trentaine* cinquantaine* centaine* poignee* tas ' +
+    'flacons bouteille bouteilles pot pots dizaine* douzaine* quinzaine* vingtaine* trentaine* quarantaine* cinquantaine* soixantaine* centaine* poignee* tas ' +
     'paquet* plein stock reserve',
   // Le bras, la jambe, la main, un côté: ce que l'AVC prend (VITE: Inertie).
   membre: 'bras jambe jambes main mains pied doigts cote moitie partie hemicorps corps',
@@ -49,9 +49,11 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   intense:
     'intense* insupportable* atroce* horrible* terrible* violent* enorme* extreme* pire hurle* epouvantable* crier hurler',
   tete: 'tete crane',
+  // Round 9: pas « cachet », « pilule »: « ma mamie a pris ses cachets » est son traitement (les cachets
+  // d'une soirée restent: « soirée », « teuf » dans les patterns).
   drogues:
     'drogue* ecstasy extasy mdma md coke cocaine ghb lsd ketamine heroine crack speed champi* buvard* ' +
-    'cachet* pilule* truc* trucs colle solvant* proto protoxyde poppers',
+    'truc* trucs colle solvant* proto protoxyde poppers',
   hauteur:
     'lit escalier* echelle balcon toit arbre cheval velo scooter moto trampoline hauteur table chaise ' +
     'toboggan arriere trottinette mur muret fenetre etage* structure poussette balancoire canape tabouret ' +
@@ -63,7 +65,9 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'morphine methadone subutex valium temesta seresta lamaline ibuprofene* neuroleptique* traitement* ' +
     'anticoagul* kardegic eliquis xarelto previscan coumadine sintrom digoxine levothyrox antiepileptique* ' +
     'sirop* zolpidem imovane atarax tercian nivaquine chloroquine quinine aspirine aspegic laroxyl anafranil ' +
-    'propranolol avlocardyl colchicine metformine',
+    'propranolol avlocardyl colchicine metformine ' +
+    // Round 9: « cp », le comprimé des soignants; les marques du Québec et de Suisse.
+    '=cp =cps =cpr tylenol advil motrin atasol robaxacet algifor',
   toxiques:
     'javel produit* detergent* lessive capsule* pile piles aimant* essence petrole antigel champignon* ' +
     'raticide insecticide* pesticide* deboucheur soude acide ammoniaque spirit destop vaisselle ' +
@@ -87,6 +91,11 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   // Ce qui fait d'une réaction un choc: le malaise, la chute, le souffle, la déglutition.
   signe_de_choc:
     'malaise vertige* tombe tombee evanoui* respir* respire etouff* avaler deglutir salive souffle voix',
+  // Round 9: là où une infection se nomme, pour les signes de sepsis qui vont avec (sans mot de fièvre).
+  infection:
+    'infection* infecte* infectee* plaie cicatrice opere operee operation abces pus sonde cystite ' +
+    'pyelo* pneumonie',
+  signe_sepsis: 'grelott* frisson* confus confuse confusion delire desorient* marbr* incoheren*',
   benin:
     'rhume toux grippe angine verrue* bouton* acne mycose* eczema allergie* migraine* insomnie* ' +
     'traitement ordonnance dossier papier* demarche* attente infection* cystite otite sinusite ' +
