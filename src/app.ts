@@ -181,7 +181,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     handlers: {
       [WHATSAPP_WEBHOOK_QUEUE]: (job) =>
         processWhatsAppWebhook(
-          { db, logger, onMediaReceived: (stored) => queueMediaDownloads(db, stored) },
+          { db, logger, onMediaReceived: (tx, stored) => queueMediaDownloads(tx, stored) },
           job,
         ),
       [WHATSAPP_MEDIA_DOWNLOAD_QUEUE]: (job) =>
@@ -221,7 +221,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(safetyRoutes({ db, senders }));
         await secured.register(templateRoutes(db, wake));
         await secured.register(mediaRoutes(db, mediaStore));
-        await secured.register(alertRoutes(db));
+        await secured.register(alertRoutes(db, wake));
         await secured.register(teamRoutes(db));
         await secured.register(channelRoutingRoutes(db));
         await secured.register(userRoutes(db));

@@ -22,6 +22,12 @@ export const webhookEvents = pgTable(
     rawBody: text('raw_body').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true, precision: 3 }),
+    /**
+     * Some of it could not be stored (a value the database refuses...): kept for an operator to retry,
+     * with why, in words that quote nothing of the message.
+     */
+    failedAt: timestamp('failed_at', { withTimezone: true, precision: 3 }),
+    failureReason: text('failure_reason'),
   },
   (t) => [
     uniqueIndex('webhook_events_dedupe_unique').on(t.channelAccountId, t.bodySha256),

@@ -5,7 +5,9 @@ import type { ChannelAccount } from '../modules/channel-accounts/channel-account
 import type { DbOrTx } from '../platform/db/db.ts';
 import { rowsOf } from '../platform/db/raw-rows.ts';
 import { jobs } from '../platform/jobs/job.schema.ts';
+import { enqueueJob } from '../platform/jobs/job-queue.ts';
 import { type WebhookEvent, webhookEvents } from './webhook-event.schema.ts';
+import { WEBHOOK_QUEUES } from './webhook-queues.ts';
 
 /** How the journaled delivery's processing job is queued; its payload names the journal row. */
 export interface WebhookJobSpec {
@@ -52,9 +54,43 @@ export async function findWebhookEvent(db: DbOrTx, id: number): Promise<WebhookE
   return event;
 }
 
+/** Everything in the delivery is applied; a failure recorded by an earlier run is over. */
 export async function markWebhookProcessed(db: DbOrTx, id: number): Promise<void> {
   await db
     .update(webhookEvents)
-    .set({ processedAt: new Date() })
-    .where(and(eq(webhookEvents.id, id)));
+    .set({ processedAt: new Date(), failedAt: null, failureReason: null })
+    .where(eq(webhookEvents.id, id));
+}
+
+/**
+ * Some of the delivery could not be applied: it stays in the journal, marked with why (a reason that
+ * quotes nothing of the message), until an operator has it processed again.
+ */
+export async function markWebhookFailed(db: DbOrTx, id: number, reason: string): Promise<void> {
+  await db
+    .update(webhookEvents)
+    .set({ processedAt: null, failedAt: new Date(), failureReason: reason })
+    .where(eq(webhookEvents.id, id));
+}
+
+/**
+ * Queues the clinic's journaled delivery to be processed again (an operator's retry), on its own: it
+ * waits behind no sequence and holds none. False when the clinic has no such delivery.
+ */
+export async function requeueWebhookEvent(db: DbOrTx, orgId: string, id: number): Promise<boolean> {
+  const [event] = await db
+    .select({ id: webhookEvents.id, channelType: webhookEvents.channelType })
+    .from(webhookEvents)
+    .where(and(eq(webhookEvents.orgId, orgId), eq(webhookEvents.id, id)));
+  const queue = event ? WEBHOOK_QUEUES[event.channelType] : undefined;
+  if (!event || !queue) return false;
+  await enqueueJob(db, {
+    queue,
+    payload: { webhookEventId: event.id },
+    orgId,
+    // A patient's words that are already late: before any outbound work, like a fresh delivery.
+    priority: -1,
+    maxAttempts: 10,
+  });
+  return true;
 }

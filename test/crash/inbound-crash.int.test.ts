@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
 import { patientText } from '../support/meta-webhooks.ts';
+import { refuseMarkedValues, UNSTORABLE, UNUSABLE_NAME } from '../support/refused-values.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { type CarelineProcess, spawnCareline, waitFor } from './careline-process.ts';
 import {
@@ -23,10 +24,23 @@ const FIRST_WAVE = 90;
 /** SIGKILL once this many webhooks of the concurrent burst were acknowledged: the rest is in flight. */
 const KILL_AFTER_ACKS = 60;
 
+/**
+ * Mixed into the stream: messages the database refuses whole (they must end failed and shown in
+ * Alerts, holding nobody back), and messages with a sender name it refuses (stored without it).
+ */
+type Poison = 'unstorable' | 'unusable_name' | null;
+function poisonOf(patient: number, message: number): Poison {
+  const n = patient * MESSAGES_PER_PATIENT + message;
+  if (n % 29 === 7) return 'unstorable';
+  if (n % 31 === 11) return 'unusable_name';
+  return null;
+}
+
 interface Webhook {
   wamid: string;
   body: string;
   signature: string;
+  poison: Poison;
 }
 
 type Outcome = { webhook: Webhook; status: number } | { webhook: Webhook; error: string };
@@ -42,21 +56,26 @@ afterEach(async () => {
 });
 
 describe.each(TEST_ENGINES)('inbound webhooks survive a SIGKILL (%s)', (engine) => {
-  it(`every acknowledged webhook is stored exactly once after a crash and restart (${engineLabel(engine)})`, async () => {
+  it(`every acknowledged webhook is stored exactly once after a crash and restart, poison ones kept failed and shown (${engineLabel(engine)})`, async () => {
     crashDb = await openCrashDb(engine);
     const db = crashDb;
-    const clinic = await db.withDb((d) => createClinic(d, 'http://127.0.0.1:9'));
+    const clinic = await db.withDb(async (d) => {
+      await refuseMarkedValues(d);
+      return createClinic(d, 'http://127.0.0.1:9');
+    });
     const webhooks: Webhook[] = [];
     for (let m = 0; m < MESSAGES_PER_PATIENT; m += 1) {
       for (let p = 0; p < PATIENTS; p += 1) {
         const wamid = `wamid.CRASHIN${engine}${p}x${m}`;
+        const poison = poisonOf(p, m);
         const body = patientText(
           clinic.phoneNumberId,
           `336120${String(p).padStart(5, '0')}`,
           wamid,
-          `message ${m}`,
+          poison === 'unstorable' ? `message ${m} ${UNSTORABLE}` : `message ${m}`,
+          poison === 'unusable_name' ? `Patient ${UNUSABLE_NAME}` : 'Test',
         );
-        webhooks.push({ wamid, body, signature: signMetaPayload(body, clinic.appSecret) });
+        webhooks.push({ wamid, body, poison, signature: signMetaPayload(body, clinic.appSecret) });
       }
     }
 
@@ -120,7 +139,8 @@ describe.each(TEST_ENGINES)('inbound webhooks survive a SIGKILL (%s)', (engine) 
       expect(status).toBe(200);
     }
 
-    const expected = new Set(webhooks.map((w) => w.wamid));
+    const expected = new Set(webhooks.filter((w) => w.poison !== 'unstorable').map((w) => w.wamid));
+    const unstorable = webhooks.filter((w) => w.poison === 'unstorable').map((w) => w.wamid);
     await waitFor(
       async () => {
         const stored = await listAllMessages(second.url, clinic.apiKey);
@@ -129,6 +149,18 @@ describe.each(TEST_ENGINES)('inbound webhooks survive a SIGKILL (%s)', (engine) 
       },
       40_000,
       () => `waiting for ${expected.size} inbound messages\n--- Careline output ---\n${second.output()}`,
+      250,
+    );
+    // Every delivery that could not be stored is shown to operators, once, with a retry.
+    const shown = await waitFor(
+      async () => {
+        const alerts = (await openAlerts(second.url, clinic.apiKey)).filter(
+          (a) => a.kind === 'inbound_not_stored',
+        );
+        return alerts.length >= unstorable.length ? alerts : undefined;
+      },
+      20_000,
+      () => `waiting for ${unstorable.length} alerts\n--- Careline output ---\n${second.output()}`,
       250,
     );
     await second.stop();
@@ -143,17 +175,57 @@ describe.each(TEST_ENGINES)('inbound webhooks survive a SIGKILL (%s)', (engine) 
       const byWamid = new Map(counts.map((r) => [r.external_id, Number(r.n)]));
       const duplicates = [...byWamid].filter(([, n]) => n > 1);
       const unexpected = [...byWamid.keys()].filter((w) => !expected.has(w));
-      const missingAcked = acknowledged.filter((w) => !byWamid.has(w.wamid)).map((w) => w.wamid);
-      const missingResent = unanswered.filter((w) => !byWamid.has(w.wamid)).map((w) => w.wamid);
+      const storable = (w: Webhook) => w.poison !== 'unstorable';
+      const missingAcked = acknowledged
+        .filter((w) => storable(w) && !byWamid.has(w.wamid))
+        .map((w) => w.wamid);
+      const missingResent = unanswered
+        .filter((w) => storable(w) && !byWamid.has(w.wamid))
+        .map((w) => w.wamid);
+      const journal = await rows<{
+        wamid: string;
+        failed_at: unknown;
+        failure_reason: string | null;
+        alerts: number | string;
+      }>(
+        d,
+        sql`select substring(e.raw_body from '"id":"(wamid[^"]*)"') as wamid, e.failed_at, e.failure_reason,
+              (select count(*) from alerts a where a.webhook_event_id = e.id and a.resolved_at is null) as alerts
+            from webhook_events e where e.org_id = ${clinic.orgId}`,
+      );
+      const failed = journal.filter((e) => e.failed_at !== null);
       report(
-        `inbound ${engine}: ${BURST} fired, ${acknowledged.length} acknowledged before the kill, ` +
+        `inbound ${engine}: ${BURST} fired (${unstorable.length} unstorable, ` +
+          `${webhooks.filter((w) => w.poison === 'unusable_name').length} with an unusable name), ` +
+          `${acknowledged.length} acknowledged before the kill, ` +
           `${unanswered.length} unanswered (resent), ${expiredLeases} claimed jobs left running, ` +
-          `${counts.length} wamids stored, ${duplicates.length} duplicated`,
+          `${counts.length} wamids stored, ${duplicates.length} duplicated, ${failed.length} kept as failed`,
       );
       expect(duplicates, 'no wamid stored twice').toEqual([]);
-      expect(unexpected, 'no message that was never sent').toEqual([]);
+      expect(unexpected, 'no message that was never sent (nor one the database refuses)').toEqual([]);
       expect(missingAcked, 'every webhook acknowledged before the kill is stored').toEqual([]);
       expect(missingResent, 'every webhook redelivered after the restart is stored').toEqual([]);
+      // The refused ones are kept, marked failed, each with one open alert: none lost, none twice.
+      expect(failed.map((e) => e.wamid).sort(), 'exactly the unstorable deliveries are failed').toEqual(
+        [...unstorable].sort(),
+      );
+      expect(
+        failed.filter((e) => Number(e.alerts) !== 1 || !/check_violation/.test(e.failure_reason ?? '')),
+      ).toEqual([]);
+      expect(shown.filter((a) => a.retryable)).toHaveLength(unstorable.length);
+      const renamed = await rows<{ external_id: string; content: { omitted?: unknown } | null }>(
+        d,
+        sql`select external_id, content from messages where org_id = ${clinic.orgId} and content -> 'omitted' is not null`,
+      );
+      expect(
+        renamed.map((m) => [m.external_id, m.content?.omitted]).sort(),
+        'a refused sender name is left out, and said so',
+      ).toEqual(
+        webhooks
+          .filter((w) => w.poison === 'unusable_name')
+          .map((w) => [w.wamid, ['profile_name']])
+          .sort(),
+      );
 
       const [conversations] = await rows<{ n: number | string }>(
         d,
@@ -168,6 +240,18 @@ describe.each(TEST_ENGINES)('inbound webhooks survive a SIGKILL (%s)', (engine) 
     });
   }, 90_000);
 });
+
+interface Alert {
+  id: string;
+  kind: string;
+  retryable: boolean;
+}
+
+async function openAlerts(url: string, apiKey: string): Promise<Alert[]> {
+  const response = await fetch(`${url}/api/v1/alerts`, { headers: { authorization: `Bearer ${apiKey}` } });
+  if (response.status !== 200) throw new Error(`GET /api/v1/alerts: HTTP ${response.status}`);
+  return ((await response.json()) as { data: Alert[] }).data;
+}
 
 function post(url: string, webhook: Webhook): Promise<Response> {
   return fetch(`${url}/webhooks/whatsapp`, {

@@ -10,6 +10,7 @@ import { RequireSession } from './auth/require-session.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
+import { AlertsPage } from './settings/alerts/alerts-page.tsx';
 import { AutomationPage } from './settings/automation/automation-page.tsx';
 import { FlowJsonPage } from './settings/automation/flow-json-page.tsx';
 import { FlowPage } from './settings/automation/flow-page.tsx';
@@ -63,6 +64,7 @@ export function App() {
                     <Route path="automation/:key/json" element={<FlowJsonPage />} />
                     <Route path="reminders" element={<RemindersPage />} />
                     <Route path="safety" element={<SafetyPage />} />
+                    <Route path="alerts" element={<AlertsPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

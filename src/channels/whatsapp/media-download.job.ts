@@ -4,7 +4,7 @@ import { findMessage } from '../../modules/inbox/message.repository.ts';
 import { cleanFileName } from '../../modules/media/content-disposition.ts';
 import { findMediaFile, insertMediaFile, updateMediaFile } from '../../modules/media/media.repository.ts';
 import { confirmedType } from '../../modules/media/media-types.ts';
-import type { Db } from '../../platform/db/db.ts';
+import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
@@ -17,7 +17,7 @@ export const WHATSAPP_MEDIA_DOWNLOAD_QUEUE = 'whatsapp.media.download';
 
 /** Registers the media of a stored inbound message and queues their downloads. */
 export async function queueMediaDownloads(
-  db: Db,
+  db: DbOrTx,
   stored: { orgId: string; messageId: string; channelAccountId: string },
 ): Promise<void> {
   const message = await findMessage(db, stored.orgId, stored.messageId);

@@ -10,14 +10,21 @@ import { appendInboundMessage } from '../../modules/inbox/inbox.service.ts';
 import { applyDeletion, applyEdit, applyReaction } from '../../modules/inbox/message-changes.service.ts';
 import { recordDeliveryReceipt } from '../../modules/outbox/delivery-receipt.service.ts';
 import { applyTemplateStatus } from '../../modules/templates/template.service.ts';
-import type { Db } from '../../platform/db/db.ts';
+import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { InboundEvent, InboundMessageEvent, Sender, StatusEvent } from '../inbound-event.ts';
+import type { OmittablePart } from './omittable-parts.ts';
 
 export interface HandlerDeps {
   db: Db;
   logger: Logger;
-  /** Called with the stored message when a patient's message carries media to download. */
-  onMediaReceived?: (stored: { orgId: string; messageId: string; channelAccountId: string }) => Promise<void>;
+  /**
+   * Called, in the message's transaction, with the stored message when it carries media to download:
+   * a file the database refuses fails the message, which is then stored without its media.
+   */
+  onMediaReceived?: (
+    tx: DbOrTx,
+    stored: { orgId: string; messageId: string; channelAccountId: string },
+  ) => Promise<void>;
 }
 
 /** Applies one normalised WhatsApp event for this account. Every branch is idempotent. */
@@ -97,13 +104,22 @@ export async function handleWhatsAppEvent(deps: HandlerDeps, account: ChannelAcc
   }
 }
 
-async function storeMessage(deps: HandlerDeps, account: ChannelAccount, event: InboundMessageEvent) {
+/**
+ * Stores a patient's message, its sender and its media registrations in one transaction. `omitted`
+ * names the parts left out because the database refused them: the message says so in its content.
+ */
+export async function storeMessage(
+  deps: HandlerDeps,
+  account: ChannelAccount,
+  event: InboundMessageEvent,
+  omitted: readonly OmittablePart[] = [],
+) {
   if (!event.externalId) {
     deps.logger.warn({ channelAccountId: account.id }, 'WhatsApp message without id skipped');
     return;
   }
   const { kind, channel, accountId, externalId, timestamp, from, type, text, replyTo, ...content } = event;
-  const stored = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     let sender = senderIdentity(from);
     const newWaId = event.system?.type === 'user_changed_number' ? event.system.newWaId : null;
     if (newWaId && sender.waId && (await changeWhatsAppNumber(tx, account.orgId, sender.waId, newWaId))) {
@@ -111,7 +127,7 @@ async function storeMessage(deps: HandlerDeps, account: ChannelAccount, event: I
       sender = { ...sender, waId: newWaId, phone: `+${newWaId}` };
     }
     const { contactId } = await resolveWhatsAppContact(tx, account.orgId, sender);
-    return appendInboundMessage(tx, {
+    const stored = await appendInboundMessage(tx, {
       orgId: account.orgId,
       channelAccountId: account.id,
       contactId,
@@ -119,18 +135,18 @@ async function storeMessage(deps: HandlerDeps, account: ChannelAccount, event: I
       type,
       // A system notice has no text of its own; its body is what an agent needs to read.
       text: text ?? event.system?.body ?? null,
-      content: { ...content },
+      content: { ...content, ...(omitted.length > 0 ? { omitted: [...omitted] } : {}) },
       replyToExternalId: replyTo,
       occurredAt: new Date(timestamp),
     });
+    if (!stored.duplicate && event.media.some((m) => m.id !== null) && deps.onMediaReceived) {
+      await deps.onMediaReceived(tx, {
+        orgId: account.orgId,
+        messageId: stored.message.id,
+        channelAccountId: account.id,
+      });
+    }
   });
-  if (!stored.duplicate && event.media.some((m) => m.id !== null) && deps.onMediaReceived) {
-    await deps.onMediaReceived({
-      orgId: account.orgId,
-      messageId: stored.message.id,
-      channelAccountId: account.id,
-    });
-  }
 }
 
 async function storeStatus(deps: HandlerDeps, account: ChannelAccount, event: StatusEvent) {

@@ -1,13 +1,18 @@
+import { raiseAlert } from '../../modules/alerts/alert.service.ts';
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
+import { classifyFailure, type Failure } from '../../platform/jobs/failure-kind.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
-import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
+import { backoffDelayMs } from '../../platform/jobs/job-queue.ts';
+import { PermanentJobError, RetryJob } from '../../platform/jobs/job-worker.ts';
 import type { InboundEvent } from '../inbound-event.ts';
-import { findWebhookEvent, markWebhookProcessed } from '../webhook-journal.repository.ts';
+import type { WebhookEvent } from '../webhook-event.schema.ts';
+import { findWebhookEvent, markWebhookFailed, markWebhookProcessed } from '../webhook-journal.repository.ts';
+import { type OmittablePart, omissionsToTry, withoutParts } from './omittable-parts.ts';
 import { parseWhatsAppWebhook } from './parse-webhook.ts';
-import { type HandlerDeps, handleWhatsAppEvent } from './whatsapp-event-handlers.ts';
+import { type HandlerDeps, handleWhatsAppEvent, storeMessage } from './whatsapp-event-handlers.ts';
 
-export const WHATSAPP_WEBHOOK_QUEUE = 'whatsapp.webhook';
+export { WHATSAPP_WEBHOOK_QUEUE } from '../webhook-queues.ts';
 
 export interface InboundDeps extends HandlerDeps {
   /** Told after something changed, e.g. to wake the outbox or push to agents. */
@@ -17,17 +22,130 @@ export interface InboundDeps extends HandlerDeps {
 /**
  * Turns one journaled WhatsApp delivery into patients, conversations, messages, receipts and
  * template updates. Every step is idempotent, so running the job again (after a crash) changes nothing.
+ *
+ * A delivery never holds a patient's later messages for long. What fails the same way every time (a
+ * value the database refuses) is tried once more, not retried after that: a message is stored without
+ * the part at fault if that is enough, else the delivery stays in the journal marked failed, with an
+ * alert an operator retries it from. A passing failure (a lost connection, a deadlock) is retried at
+ * once, and after a few seconds the delivery lets the patient's next messages go first.
  */
 export async function processWhatsAppWebhook(deps: InboundDeps, job: Job): Promise<void> {
+  try {
+    await applyDelivery(deps, job);
+  } catch (error) {
+    if (error instanceof RetryJob || error instanceof PermanentJobError) throw error;
+    // Reading the journal or recording the outcome failed: the same policy, so nobody waits long.
+    throw retryOf(classifyFailure(error), job) ?? error;
+  }
+}
+
+async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
   const journaled = await findWebhookEvent(deps.db, Number(job.payload.webhookEventId));
   if (!journaled) throw new PermanentJobError('journaled webhook not found');
   const account = await findChannelAccount(deps.db, journaled.orgId, journaled.channelAccountId);
   if (!account) throw new PermanentJobError('channel account removed');
 
-  const events = parseWhatsAppWebhook(JSON.parse(journaled.rawBody)).filter((e) => concerns(account, e));
-  for (const event of events) await handleWhatsAppEvent(deps, account, event);
-  await markWebhookProcessed(deps.db, journaled.id);
+  const failures: string[] = [];
+  let events: InboundEvent[] = [];
+  try {
+    events = parseWhatsAppWebhook(JSON.parse(journaled.rawBody)).filter((e) => concerns(account, e));
+  } catch {
+    // The journaled bytes never change: reading them again would fail the same way.
+    failures.push('the delivery could not be read as a WhatsApp webhook');
+  }
+  for (const [index, event] of events.entries()) {
+    const failure = await applyEvent(deps, account, event, job);
+    if (failure) failures.push(`${event.kind} ${index + 1} of ${events.length}: ${failure}`);
+  }
+  if (failures.length === 0) await markWebhookProcessed(deps.db, journaled.id);
+  else await recordFailure(deps, journaled, account, failures.join('; '));
   deps.onInboxChanged?.();
+}
+
+/**
+ * Applies one event; answers why it could not be, or null. Throws RetryJob when a passing failure
+ * may be over in a moment.
+ */
+async function applyEvent(
+  deps: InboundDeps,
+  account: ChannelAccount,
+  event: InboundEvent,
+  job: Job,
+): Promise<string | null> {
+  let refusal: Failure | undefined;
+  // Once more as it is (a race with another worker passes), then, for a patient's message, without
+  // each part the database may be refusing: the patient's words still reach the inbox and the
+  // red-flag screening. The stored message names what was left out.
+  const attempts: ReadonlyArray<readonly OmittablePart[]> =
+    event.kind === 'message' ? [[], [], ...omissionsToTry(event)] : [[], []];
+  for (const omitted of attempts) {
+    try {
+      if (event.kind === 'message') await storeMessage(deps, account, withoutParts(event, omitted), omitted);
+      else await handleWhatsAppEvent(deps, account, event);
+      if (omitted.length > 0) {
+        deps.logger.warn(
+          { channelAccountId: account.id, jobId: job.id, omitted, reason: refusal?.reason },
+          'inbound message stored without the parts the database refused',
+        );
+      }
+      return null;
+    } catch (error) {
+      const failure = classifyFailure(error);
+      if (failure.kind === 'transient') {
+        const retry = retryOf(failure, job);
+        if (retry) throw retry;
+        return `${failure.reason}, still after ${job.attempts} attempts`;
+      }
+      refusal ??= failure;
+    }
+  }
+  return refusal?.reason ?? null;
+}
+
+/** How many quick retries a passing failure gets before the patient's next messages stop waiting. */
+const QUICK_RETRIES = 2;
+const QUICK_RETRY_MS = 250;
+
+/**
+ * The retry for a failure that may pass (or whose nature is unknown): quick ones first, keeping the
+ * delivery's place in the patient's sequence; then the usual backoff, out of the sequence. Undefined
+ * on the last attempt, or for a failure that will recur.
+ */
+function retryOf(failure: Failure, job: Job): RetryJob | undefined {
+  if (failure.kind === 'deterministic' || job.attempts >= job.maxAttempts) return undefined;
+  const quick = job.attempts <= QUICK_RETRIES;
+  return new RetryJob(failure.reason, {
+    afterMs: quick
+      ? QUICK_RETRY_MS * 2 ** (job.attempts - 1) * (1 + Math.random())
+      : backoffDelayMs(job.attempts),
+    leaveSequence: !quick,
+  });
+}
+
+/**
+ * Keeps the delivery for an operator: the journal row stays, marked failed with the reason, and an
+ * alert with a retry is raised — in one transaction, so there is never one without the other.
+ */
+async function recordFailure(
+  deps: InboundDeps,
+  journaled: WebhookEvent,
+  account: ChannelAccount,
+  reason: string,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await markWebhookFailed(tx, journaled.id, reason);
+    await raiseAlert(tx, {
+      orgId: journaled.orgId,
+      channelAccountId: account.id,
+      kind: 'inbound_not_stored',
+      webhookEventId: journaled.id,
+      detail: `WhatsApp delivery ${journaled.id}, received ${journaled.receivedAt.toISOString()}, could not be stored: ${reason}`,
+    });
+  });
+  deps.logger.error(
+    { channelAccountId: account.id, webhookEventId: journaled.id, reason },
+    'inbound delivery could not be stored: kept for an operator to retry',
+  );
 }
 
 /** Number-level events name the phone number id; business-level ones (templates) the WABA. */

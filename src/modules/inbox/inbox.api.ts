@@ -22,7 +22,9 @@ export const messageJson = z
     content: z
       .record(z.string(), z.unknown())
       .nullable()
-      .describe('Channel-neutral details (media, location...)'),
+      .describe(
+        'Channel-neutral details (media, location...); `omitted` lists the parts of a patient’s message the database refused and Careline left out (profile_name, username, media, reply_to, details)',
+      ),
     status: z.enum(MESSAGE_STATUSES),
     status_at: z.iso.datetime(),
     error: z

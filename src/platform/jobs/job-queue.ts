@@ -199,6 +199,11 @@ export async function makeDueNow(db: DbOrTx, queue: string, dedupeKey: string): 
     .where(and(eq(jobs.queue, queue), eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, 'queued')));
 }
 
+/** Takes a job out of its sequence: the sequence's later jobs no longer wait for it. */
+export async function leaveSequence(db: DbOrTx, id: number): Promise<void> {
+  await db.update(jobs).set({ sequenceKey: null, sequenceNo: null }).where(eq(jobs.id, id));
+}
+
 /** Puts a job back to wait until `until` without counting the run as an attempt. */
 export async function deferJob(db: DbOrTx, id: number, until: Date): Promise<void> {
   await db

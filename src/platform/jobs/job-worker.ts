@@ -9,6 +9,7 @@ import {
   completeJobs,
   deferJob,
   failJob,
+  leaveSequence,
 } from './job-queue.ts';
 import { inSequences } from './job-sequences.ts';
 
@@ -28,6 +29,23 @@ export class DeferJob extends Error {
   constructor(until: Date, reason: string) {
     super(reason);
     this.until = until;
+  }
+}
+
+/**
+ * Thrown by a handler whose failure should pass soon (a lost connection, a deadlock): the job runs
+ * again after `afterMs`, not after the usual backoff. With `leaveSequence`, the later jobs of its
+ * sequence stop waiting for it: a patient's next message must not queue behind one that keeps failing.
+ */
+export class RetryJob extends Error {
+  override name = 'RetryJob';
+  readonly afterMs: number;
+  readonly leaveSequence: boolean;
+
+  constructor(reason: string, options: { afterMs: number; leaveSequence: boolean }) {
+    super(reason);
+    this.afterMs = options.afterMs;
+    this.leaveSequence = options.leaveSequence;
   }
 }
 
@@ -233,15 +251,23 @@ export class JobWorker {
     }
   }
 
-  /** A deferral waits without using an attempt; any other error retries with backoff or ends the job. */
+  /**
+   * A deferral waits without using an attempt; any other error retries (after the backoff, or when a
+   * RetryJob says) or ends the job.
+   */
   private async settleFailure(job: Job, error: unknown): Promise<void> {
     if (error instanceof DeferJob) {
       await deferJob(this.options.db, job.id, error.until);
       return;
     }
     const message = describeErrorSafely(error);
+    if (error instanceof RetryJob && error.leaveSequence && job.sequenceKey !== null) {
+      await leaveSequence(this.options.db, job.id);
+    }
     const retryAt =
-      error instanceof PermanentJobError ? null : new Date(Date.now() + backoffDelayMs(job.attempts));
+      error instanceof PermanentJobError
+        ? null
+        : new Date(Date.now() + (error instanceof RetryJob ? error.afterMs : backoffDelayMs(job.attempts)));
     const outcome = await failJob(this.options.db, job, message, retryAt);
     this.options.logger
       .child({ jobId: job.id, queue: job.queue, attempt: job.attempts })

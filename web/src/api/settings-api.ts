@@ -3,6 +3,7 @@ import type {
   AssignmentMode,
   Channel,
   NewStaffMember,
+  OperatorAlert,
   RedFlagReport,
   SafetySettings,
   SavedReply,
@@ -27,6 +28,7 @@ export const settingsKeys = {
   savedReplies: ['canned-replies', { all: true }] as const,
   safety: ['safety-settings'] as const,
   redFlagReport: ['red-flags', 'report'] as const,
+  alerts: ['alerts'] as const,
 };
 
 /** The most a page of saved replies holds: the screen reads them all, page after page. */
@@ -77,4 +79,7 @@ export const settingsApi = {
     apiRequest<SafetySettings>(`${API}/safety-settings`, { method: 'PUT', body: settings }),
   /** The server's default period: the last 30 days. */
   redFlagReport: () => apiRequest<RedFlagReport>(`${API}/red-flags/report`),
+
+  alerts: () => apiRequest<{ data: OperatorAlert[] }>(`${API}/alerts`),
+  retryAlert: (id: string) => apiRequest<OperatorAlert>(`${API}/alerts/${id}/retry`, { method: 'POST' }),
 };

@@ -98,3 +98,17 @@ export interface RedFlagReport {
   total: RedFlagFigures;
   categories: RedFlagFigures[];
 }
+
+export type AlertKind = 'channel_token_invalid' | 'inbound_not_stored';
+
+/** Something an administrator must fix or retry; the detail quotes nothing of a patient's message. */
+export interface OperatorAlert {
+  id: string;
+  kind: AlertKind | (string & {});
+  channel_account_id: string | null;
+  detail: string;
+  /** POST /alerts/{id}/retry has it done again (a delivery that could not be stored). */
+  retryable: boolean;
+  created_at: string;
+  resolved_at: string | null;
+}

@@ -126,7 +126,13 @@ export interface OutboundContent {
   fileName?: string;
 }
 
+/** Parts of a patient's message the database refused, left out so that the rest could be stored. */
+export const OMITTED_PARTS = ['profile_name', 'username', 'media', 'reply_to', 'details'] as const;
+export type OmittedPart = (typeof OMITTED_PARTS)[number];
+
 export interface MessageContent {
+  /** What Careline could not store of this message and left out. */
+  omitted?: string[];
   location?: LocationContent;
   contacts?: ContactCard[];
   reply?: { id: string; title: string; description?: string | null };

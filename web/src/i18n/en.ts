@@ -208,6 +208,14 @@ export const en = {
       outbound: 'The clinic reacted',
       note: 'A colleague reacted',
     },
+    omitted: 'Careline could not store part of this message and left it out: {{parts}}.',
+    omittedPart: {
+      profile_name: 'the sender’s profile name',
+      username: 'the sender’s username',
+      media: 'the attached file',
+      reply_to: 'the quoted message',
+      details: 'its details (place, contacts, choices…)',
+    },
   },
   note: {
     label: 'Internal note',
@@ -683,6 +691,24 @@ export const en = {
       anyLanguage: 'Any language',
       empty: 'No saved replies yet.',
       nothingFound: 'No saved reply matches “{{q}}”.',
+    },
+    alerts: {
+      title: 'Alerts',
+      description: 'What Careline could not do on its own and needs an administrator for.',
+      empty: 'No open alert.',
+      kinds: {
+        channel_token_invalid: 'WhatsApp access token refused',
+        inbound_not_stored: 'A delivery could not be stored',
+        other: 'Alert',
+      },
+      hints: {
+        channel_token_invalid: 'Nothing can be sent from this number until its access token is replaced.',
+        inbound_not_stored:
+          'A patient’s message (or a receipt) arrived but could not be stored. It is kept: once the cause is fixed, retry it.',
+      },
+      raisedAt: 'Raised {{at}}',
+      retry: 'Retry',
+      retried: 'Queued again. If it fails again, a new alert will say why.',
     },
     reminders: {
       title: 'Reminders',

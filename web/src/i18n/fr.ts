@@ -213,6 +213,14 @@ export const fr: Messages = {
       outbound: 'L’établissement a réagi',
       note: 'Un collègue a réagi',
     },
+    omitted: `Careline n’a pas pu enregistrer une partie de ce message et l’a laissée de côté\u00a0: {{parts}}.`,
+    omittedPart: {
+      profile_name: 'le nom de profil de l’expéditeur',
+      username: 'le nom d’utilisateur de l’expéditeur',
+      media: 'le fichier joint',
+      reply_to: 'le message cité',
+      details: 'ses détails (lieu, contacts, choix…)',
+    },
   },
   note: {
     label: 'Note interne',
@@ -693,6 +701,24 @@ export const fr: Messages = {
       anyLanguage: 'Toutes langues',
       empty: 'Pas encore de réponse enregistrée.',
       nothingFound: 'Aucune réponse ne correspond à « {{q}} ».',
+    },
+    alerts: {
+      title: 'Alertes',
+      description: 'Ce que Careline n’a pas pu faire seul et qui demande un administrateur.',
+      empty: 'Aucune alerte en cours.',
+      kinds: {
+        channel_token_invalid: 'Jeton d’accès WhatsApp refusé',
+        inbound_not_stored: 'Une réception n’a pas pu être enregistrée',
+        other: 'Alerte',
+      },
+      hints: {
+        channel_token_invalid:
+          'Rien ne peut partir de ce numéro tant que son jeton d’accès n’est pas remplacé.',
+        inbound_not_stored: `Un message de patient (ou un accusé de réception) est arrivé mais n’a pas pu être enregistré. Il est conservé\u00a0: une fois la cause corrigée, relancez-le.`,
+      },
+      raisedAt: 'Signalée {{at}}',
+      retry: 'Relancer',
+      retried: 'Relancé. S’il échoue encore, une nouvelle alerte dira pourquoi.',
     },
     reminders: {
       title: 'Rappels',

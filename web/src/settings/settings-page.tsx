@@ -66,6 +66,9 @@ export function SettingsPage() {
             <SettingsLink to="/settings/safety" icon={<Icon name="alert" size={18} />}>
               {t('safety.settings.title')}
             </SettingsLink>
+            <SettingsLink to="/settings/alerts" icon={<SettingsIcon name="flag" size={18} />}>
+              {t('settings.alerts.title')}
+            </SettingsLink>
           </nav>
           <main className={classes.main}>
             <div className={classes.content}>

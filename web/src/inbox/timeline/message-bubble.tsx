@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../api/types.ts';
+import { type Message, OMITTED_PARTS, type OmittedPart } from '../../api/types.ts';
 import type { Formatters } from '../../format/formatters.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { messagePreview } from '../message-preview.ts';
@@ -30,6 +30,7 @@ export function MessageBubble({ message, contactName, quoted, continued, highlig
   const side = message.direction === 'inbound' ? 'left' : 'right';
   const notDelivered = message.status === 'failed' || message.status === 'refused';
   const reactions = message.reactions.filter((reaction) => reaction.emoji !== '');
+  const omitted = omittedParts(message);
 
   return (
     <div
@@ -103,8 +104,22 @@ export function MessageBubble({ message, contactName, quoted, continued, highlig
           {failureText(message, t)}
         </div>
       )}
+      {omitted.length > 0 && (
+        <div className={classes.omitted} role="note" data-testid="omitted-parts">
+          <Icon name="alert" size={13} />
+          {t('message.omitted', {
+            parts: omitted.map((part) => t(`message.omittedPart.${part}`)).join(', '),
+          })}
+        </div>
+      )}
     </div>
   );
+}
+
+/** Parts of a patient's message Careline could not store and left out (the server names them). */
+function omittedParts(message: Message): OmittedPart[] {
+  const parts = message.content?.omitted ?? [];
+  return OMITTED_PARTS.filter((part) => parts.includes(part));
 }
 
 function Quote({ message, contactName }: { message: Message; contactName: string | null }) {

@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../src/platform/db/db.ts';
+
+/** In a message's text: the database refuses the message itself, whatever else is left out. */
+export const UNSTORABLE = 'UNSTORABLE-3f9c';
+/** In a sender's profile name: the database refuses the name only. */
+export const UNUSABLE_NAME = 'UNUSABLE-NAME-7d21';
+/** As a media id: the database refuses the media registration only. */
+export const UNUSABLE_MEDIA_ID = 'UNUSABLE-MEDIA-5b80';
+/** In a message's text: the database answers a serialization failure (40001), a passing one. */
+export const BRIEFLY_REFUSED = 'BRIEFLY-REFUSED-c41e';
+
+/**
+ * Makes the real database refuse values containing a marker: as a CHECK constraint would (SQLSTATE
+ * 23514) for a message's text, a sender's profile name or a media id, or with a serialization failure
+ * (40001) that lasts until the marker goes. The markers are rows of `test_refused_markers`: deleting one
+ * removes the cause, as an operator fixing it would.
+ */
+export async function refuseMarkedValues(db: Db): Promise<void> {
+  await db.execute(
+    sql`create table test_refused_markers (marker text primary key, errcode text not null default '23514')`,
+  );
+  await db.execute(
+    sql`insert into test_refused_markers (marker, errcode) values (${UNSTORABLE}, '23514'),
+      (${UNUSABLE_NAME}, '23514'), (${UNUSABLE_MEDIA_ID}, '23514'), (${BRIEFLY_REFUSED}, '40001')`,
+  );
+  await db.execute(
+    sql.raw(`
+    create function test_refuse_marked() returns trigger language plpgsql as $$
+    declare
+      value text := to_jsonb(new) ->> tg_argv[0];
+      refused text;
+    begin
+      select m.errcode into refused from test_refused_markers m where strpos(value, m.marker) > 0 limit 1;
+      if refused is not null then
+        raise exception using errcode = refused, message = 'refused by the test',
+          table = tg_table_name, constraint = tg_table_name || '_' || tg_argv[0] || '_storable';
+      end if;
+      return new;
+    end $$`),
+  );
+  for (const [table, column, events] of [
+    ['messages', 'text', 'insert'],
+    ['contact_identities', 'profile_name', 'insert or update'],
+    ['media_files', 'provider_media_id', 'insert'],
+  ]) {
+    await db.execute(
+      sql.raw(`create trigger test_refuse_marked_${column} before ${events} on ${table}
+        for each row execute function test_refuse_marked('${column}')`),
+    );
+  }
+}
