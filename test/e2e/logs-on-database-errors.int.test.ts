@@ -1,6 +1,6 @@
 import { isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { jobs } from '../../src/platform/db/schema.ts';
+import { alerts, webhookEvents } from '../../src/platform/db/schema.ts';
 import {
   eventually,
   startTestCareline,
@@ -74,7 +74,7 @@ describe.each(TEST_ENGINES)('logs when the database refuses writes (%s)', (engin
   }
 
   test('a failing query on any write path logs no message text, name, number, e-mail, password or hash', async () => {
-    // An inbound message the worker cannot store: the job fails, is logged and keeps its last error.
+    // An inbound message the worker cannot store: kept in the journal, failed with a reason, logged.
     await refuseWritesTo('contacts', 'contact_identities', 'conversations', 'messages');
     const delivered = await env.simulator.simulator.patientSends({
       phoneNumberId: clinic.number.phoneNumberId,
@@ -83,9 +83,12 @@ describe.each(TEST_ENGINES)('logs when the database refuses writes (%s)', (engin
       text: PATIENT.text,
     });
     expect(delivered.httpStatus).toBe(200);
-    const failedJob = await eventually(async () => {
-      const [job] = await env.handle.db.select().from(jobs).where(isNotNull(jobs.lastError));
-      return job;
+    const failedDelivery = await eventually(async () => {
+      const [event] = await env.handle.db
+        .select()
+        .from(webhookEvents)
+        .where(isNotNull(webhookEvents.failureReason));
+      return event;
     });
 
     // An inbound delivery that cannot even be journaled: 500 to Meta, which retries.
@@ -124,8 +127,9 @@ describe.each(TEST_ENGINES)('logs when the database refuses writes (%s)', (engin
       expect(signIn.status).toBe(500);
     }
 
-    // Nothing of what was written is in the log, nor in the job's stored error…
-    const everything = [...logs, failedJob.lastError ?? ''].join('\n');
+    // Nothing of what was written is in the log, nor in the stored reason, nor in the alert…
+    const alertDetails = (await env.handle.db.select().from(alerts)).map((alert) => alert.detail);
+    const everything = [...logs, failedDelivery.failureReason ?? '', ...alertDetails].join('\n');
     const forbidden = [
       PATIENT.name,
       PATIENT.phone,
@@ -144,14 +148,18 @@ describe.each(TEST_ENGINES)('logs when the database refuses writes (%s)', (engin
     expect(failures.length).toBeGreaterThanOrEqual(7);
     expect(JSON.stringify(failures)).toContain('"code":"23514"');
     expect(JSON.stringify(failures)).toContain('"table":"messages"');
-    expect(lines.some((line) => line.msg === 'job failed')).toBe(true);
+    expect(lines.some((line) => line.msg.startsWith('inbound delivery could not be stored'))).toBe(true);
   });
 
-  test('the job’s stored error names the table and the constraint, for the operator', async () => {
-    const [failed] = await env.handle.db.select().from(jobs).where(isNotNull(jobs.lastError)).limit(1);
-    expect(failed?.lastError).toMatch(/^DrizzleQueryError: query failed \(insert into \w+\); caused by /);
-    expect(failed?.lastError).toMatch(/DatabaseError \[23514 check_violation\]/);
-    expect(failed?.lastError).toMatch(/constraint test_refuse_writes\)$/);
+  test('the delivery’s stored reason names the table and the constraint, for the operator', async () => {
+    const [failed] = await env.handle.db
+      .select()
+      .from(webhookEvents)
+      .where(isNotNull(webhookEvents.failureReason))
+      .limit(1);
+    expect(failed?.failureReason).toMatch(/SQLSTATE 23514/);
+    expect(failed?.failureReason).toMatch(/table \w+/);
+    expect(failed?.failureReason).toMatch(/constraint test_refuse_writes/);
   });
 });
 
