@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import { findUnstorableText } from '../../platform/text/storable-text.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { findMediaFile, insertMediaFile } from './media.repository.ts';
 
@@ -42,6 +43,11 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
         const part = await request.file();
         if (!part)
           throw HttpProblem.badField('body.file', 'send the file as multipart/form-data field "file"');
+        // The JSON-wide check (refuseUnstorableInput) cannot see inside a multipart body.
+        const unstorable = findUnstorableText({ filename: part.filename, type: part.mimetype }, 'body.file');
+        if (unstorable !== null) {
+          throw HttpProblem.badField(unstorable, 'must not contain U+0000 or unpaired surrogate characters');
+        }
         const bytes = await part.toBuffer().catch((error: unknown) => {
           if (error instanceof Error && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE') {
             throw new HttpProblem(413, `file: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);

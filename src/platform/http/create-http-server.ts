@@ -17,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { HttpProblem, sendProblem } from './problem.ts';
+import { refuseUnstorableInput } from './unstorable-input.ts';
 
 export type HttpServer = FastifyInstance<
   RawServerDefault,
@@ -41,6 +42,7 @@ export async function createHttpServer(options: {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('preValidation', refuseUnstorableInput);
 
   await app.register(swagger, {
     openapi: {
