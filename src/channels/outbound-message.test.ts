@@ -105,4 +105,39 @@ describe('outboundMessageSchema', () => {
       ]),
     );
   });
+
+  it('refuses a reaction that is not one emoji before reading more than a few characters of it', () => {
+    const started = performance.now();
+    for (const emoji of [`👍${'\u200d👍'.repeat(33_333)}`, 'a'.repeat(100_000)]) {
+      expect(problems({ type: 'reaction', targetMessageId: 'm-1', emoji })).toEqual([
+        ['emoji', 'emoji must be one emoji'],
+      ]);
+    }
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(problems({ type: 'reaction', targetMessageId: 'm-1', emoji: '👍👍' })).toEqual([
+      ['emoji', 'emoji must be one emoji, or empty to remove the reaction'],
+    ]);
+    for (const emoji of ['👍', '👩🏽‍⚕️', '👨🏻‍👩🏻‍👧🏻‍👦🏻', '🇫🇷', '']) {
+      expect(problems({ type: 'reaction', targetMessageId: 'm-1', emoji })).toEqual([]);
+    }
+  });
+
+  it('bounds every text by the most a channel takes, counting an emoji as one character', () => {
+    expect(problems({ type: 'text', text: 'a'.repeat(8193) })).toEqual([
+      ['text', 'text must be at most 4096 characters'],
+    ]);
+    // 4,096 emoji are 8,192 UTF-16 units: within WhatsApp's limit, so not refused here.
+    expect(problems({ type: 'text', text: '😀'.repeat(4096) })).toEqual([]);
+    expect(problems({ type: 'image', media: { mediaId: 'm' }, caption: 'c'.repeat(3000) })).toEqual([
+      ['caption', 'caption must be at most 1024 characters'],
+    ]);
+    const url = `https://x.example/${'a'.repeat(5000)}`;
+    expect(problems({ type: 'ctaUrl', body: 'Results', displayText: 'Open', url })).toEqual([
+      ['url', 'url must be at most 2048 characters'],
+    ]);
+    const rows = Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: 'Row' }));
+    expect(
+      problems({ type: 'list', body: 'Pick', buttonLabel: 'Open', sections: [{ title: 'S', rows }] }),
+    ).toEqual([['sections.0.rows', 'rows must hold at most 10 items']]);
+  });
 });

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import { isAtMostOneGrapheme, MAX_EMOJI_LENGTH } from './emoji.ts';
+import {
+  httpUrl,
+  list,
+  OUTBOUND_MAX_ITEMS as MAX_ITEMS,
+  OUTBOUND_MAX_LENGTH as MAX_LENGTH,
+  nonBlank,
+} from './outbound-fields.ts';
 
 /** A message a channel cannot carry as it is, said so that a person can fix it. */
 export interface LimitViolation {
@@ -10,17 +18,8 @@ export interface LimitViolation {
   actual?: number | string;
 }
 
-/** A string that is there and not blank: no channel shows an empty title, and APIs reject them. */
-function nonBlank(field: string) {
-  return z
-    .string({
-      error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`),
-    })
-    .regex(/\S/, `${field} must not be empty`);
-}
-
 const replyTo = {
-  replyToMessageId: nonBlank('replyToMessageId')
+  replyToMessageId: nonBlank('replyToMessageId', MAX_LENGTH.id)
     .optional()
     .describe('The message this one quotes (a Careline message id)'),
 };
@@ -29,15 +28,15 @@ export const mediaRefSchema = z
   .union(
     [
       z.strictObject({
-        mediaId: nonBlank('mediaId').describe(
+        mediaId: nonBlank('mediaId', MAX_LENGTH.id).describe(
           'Careline media id, or a provider media id of media already uploaded there',
         ),
-        providerMediaId: nonBlank('providerMediaId')
+        providerMediaId: nonBlank('providerMediaId', MAX_LENGTH.id)
           .optional()
           .describe('The provider’s id for this media, when already known'),
       }),
       z.strictObject({
-        url: z.httpUrl({ error: 'url must be an http(s) URL' }).describe('A public URL the provider fetches'),
+        url: httpUrl().describe('A public URL the provider fetches'),
       }),
     ],
     { error: 'media must be {mediaId} or {url}' },
@@ -50,34 +49,40 @@ const MEDIA_HEADER_TYPES = ['image', 'video', 'document'] as const;
 const mediaHeaderVariants = [
   z.strictObject({
     type: z.enum(MEDIA_HEADER_TYPES),
-    url: z.httpUrl({ error: 'url must be an http(s) URL' }),
+    url: httpUrl(),
   }),
   z.strictObject({
     type: z.enum(MEDIA_HEADER_TYPES),
-    mediaId: nonBlank('mediaId'),
-    providerMediaId: nonBlank('providerMediaId').optional(),
+    mediaId: nonBlank('mediaId', MAX_LENGTH.id),
+    providerMediaId: nonBlank('providerMediaId', MAX_LENGTH.id).optional(),
   }),
 ] as const;
 
 const headerError = 'header must be {type:"text", text} or {type:"image"|"video"|"document", url or mediaId}';
 
 const interactiveHeaderSchema = z
-  .union([z.strictObject({ type: z.literal('text'), text: nonBlank('text') }), ...mediaHeaderVariants], {
-    error: headerError,
-  })
+  .union(
+    [
+      z.strictObject({ type: z.literal('text'), text: nonBlank('text', MAX_LENGTH.headerText) }),
+      ...mediaHeaderVariants,
+    ],
+    {
+      error: headerError,
+    },
+  )
   .meta({ id: 'OutboundInteractiveHeader' });
 
 const interactiveParts = {
-  body: nonBlank('body'),
+  body: nonBlank('body', MAX_LENGTH.body),
   header: interactiveHeaderSchema.optional(),
-  footer: nonBlank('footer').optional(),
+  footer: nonBlank('footer', MAX_LENGTH.footer).optional(),
 };
 
 function textMessage() {
   return z
     .strictObject({
       type: z.literal('text'),
-      text: nonBlank('text'),
+      text: nonBlank('text', MAX_LENGTH.text),
       previewUrl: z.boolean({ error: 'previewUrl must be true or false' }).optional(),
       ...replyTo,
     })
@@ -87,7 +92,7 @@ function textMessage() {
 /** Image, video, audio, document or sticker: where the file is, and only the extras that kind carries. */
 function mediaMessages() {
   const base = { media: mediaRefSchema, ...replyTo };
-  const caption = nonBlank('caption').optional();
+  const caption = nonBlank('caption', MAX_LENGTH.caption).optional();
   return [
     z.strictObject({ type: z.literal('image'), ...base, caption }).meta({ id: 'OutboundImageMessage' }),
     z.strictObject({ type: z.literal('video'), ...base, caption }).meta({ id: 'OutboundVideoMessage' }),
@@ -103,7 +108,7 @@ function mediaMessages() {
         type: z.literal('document'),
         ...base,
         caption,
-        fileName: nonBlank('fileName').optional(),
+        fileName: nonBlank('fileName', MAX_LENGTH.fileName).optional(),
       })
       .meta({ id: 'OutboundDocumentMessage' }),
     z.strictObject({ type: z.literal('sticker'), ...base }).meta({ id: 'OutboundStickerMessage' }),
@@ -122,8 +127,8 @@ function locationMessage() {
         .number({ error: 'longitude must be a number' })
         .min(-180, 'longitude must be between -180 and 180')
         .max(180, 'longitude must be between -180 and 180'),
-      name: nonBlank('name').optional(),
-      address: nonBlank('address').optional(),
+      name: nonBlank('name', MAX_LENGTH.place).optional(),
+      address: nonBlank('address', MAX_LENGTH.place).optional(),
       ...replyTo,
     })
     .meta({ id: 'OutboundLocationMessage' });
@@ -133,33 +138,39 @@ function contactsMessage() {
   const card = z
     .object({
       name: z.object({
-        formattedName: nonBlank('formattedName'),
-        firstName: nonBlank('firstName').optional(),
-        lastName: nonBlank('lastName').optional(),
+        formattedName: nonBlank('formattedName', MAX_LENGTH.personName),
+        firstName: nonBlank('firstName', MAX_LENGTH.personName).optional(),
+        lastName: nonBlank('lastName', MAX_LENGTH.personName).optional(),
       }),
-      phones: z
-        .array(
-          z.object({
-            phone: nonBlank('phone'),
-            type: nonBlank('type').optional().describe('CELL, MAIN, HOME, WORK...'),
-            waId: nonBlank('waId').optional(),
-          }),
-        )
-        .optional(),
-      emails: z
-        .array(
-          z.object({
-            email: z.email({ error: 'email must be an email address' }),
-            type: nonBlank('type').optional().describe('HOME, WORK...'),
-          }),
-        )
-        .optional(),
+      phones: list(
+        z.object({
+          phone: nonBlank('phone', MAX_LENGTH.phone),
+          type: nonBlank('type', MAX_LENGTH.kind).optional().describe('CELL, MAIN, HOME, WORK...'),
+          waId: nonBlank('waId', MAX_LENGTH.id).optional(),
+        }),
+        'phones',
+        MAX_ITEMS.contactEntries,
+      ).optional(),
+      emails: list(
+        z.object({
+          email: z
+            .string({ error: 'email must be an email address' })
+            .max(MAX_LENGTH.email, {
+              error: `email must be at most ${MAX_LENGTH.email} characters`,
+              abort: true,
+            })
+            .pipe(z.email({ error: 'email must be an email address' })),
+          type: nonBlank('type', MAX_LENGTH.kind).optional().describe('HOME, WORK...'),
+        }),
+        'emails',
+        MAX_ITEMS.contactEntries,
+      ).optional(),
     })
     .meta({ id: 'OutboundContactCard' });
   return z
     .strictObject({
       type: z.literal('contacts'),
-      contacts: z.array(card).min(1, 'contacts must hold at least one contact'),
+      contacts: list(card, 'contacts', MAX_ITEMS.contacts).min(1, 'contacts must hold at least one contact'),
       ...replyTo,
     })
     .meta({ id: 'OutboundContactsMessage' });
@@ -169,16 +180,18 @@ function reactionMessage() {
   return z
     .strictObject({
       type: z.literal('reaction'),
-      targetMessageId: nonBlank('targetMessageId').describe(
+      targetMessageId: nonBlank('targetMessageId', MAX_LENGTH.id).describe(
         'The message reacted to: a Careline message id or the provider’s id',
       ),
-      targetExternalId: nonBlank('targetExternalId')
+      targetExternalId: nonBlank('targetExternalId', MAX_LENGTH.id)
         .optional()
         .describe('The provider’s id of that message, when already known'),
       emoji: z
         .string({
           error: (issue) => (issue.input === undefined ? 'emoji is required' : 'emoji must be a string'),
         })
+        .max(MAX_EMOJI_LENGTH, { error: 'emoji must be one emoji', abort: true })
+        .refine(isAtMostOneGrapheme, 'emoji must be one emoji, or empty to remove the reaction')
         .describe('One emoji; an empty string removes the reaction'),
       ...replyTo,
     })
@@ -186,12 +199,15 @@ function reactionMessage() {
 }
 
 function buttonsMessage() {
-  const button = z.object({ id: nonBlank('id'), title: nonBlank('title') });
+  const button = z.object({
+    id: nonBlank('id', MAX_LENGTH.buttonId),
+    title: nonBlank('title', MAX_LENGTH.buttonTitle),
+  });
   return z
     .strictObject({
       type: z.literal('buttons'),
       ...interactiveParts,
-      buttons: z.array(button).min(1, 'buttons must hold at least one button'),
+      buttons: list(button, 'buttons', MAX_ITEMS.buttons).min(1, 'buttons must hold at least one button'),
       ...replyTo,
     })
     .meta({ id: 'OutboundButtonsMessage' });
@@ -199,20 +215,23 @@ function buttonsMessage() {
 
 function listMessage() {
   const row = z.object({
-    id: nonBlank('id'),
-    title: nonBlank('title'),
-    description: nonBlank('description').optional(),
+    id: nonBlank('id', MAX_LENGTH.rowId),
+    title: nonBlank('title', MAX_LENGTH.rowTitle),
+    description: nonBlank('description', MAX_LENGTH.rowDescription).optional(),
   });
   const section = z.object({
-    title: nonBlank('title').optional(),
-    rows: z.array(row).min(1, 'rows must hold at least one row'),
+    title: nonBlank('title', MAX_LENGTH.sectionTitle).optional(),
+    rows: list(row, 'rows', MAX_ITEMS.rows).min(1, 'rows must hold at least one row'),
   });
   return z
     .strictObject({
       type: z.literal('list'),
       ...interactiveParts,
-      buttonLabel: nonBlank('buttonLabel').describe('The button that opens the list'),
-      sections: z.array(section).min(1, 'sections must hold at least one section'),
+      buttonLabel: nonBlank('buttonLabel', MAX_LENGTH.label).describe('The button that opens the list'),
+      sections: list(section, 'sections', MAX_ITEMS.sections).min(
+        1,
+        'sections must hold at least one section',
+      ),
       ...replyTo,
     })
     .meta({ id: 'OutboundListMessage' });
@@ -223,8 +242,8 @@ function ctaUrlMessage() {
     .strictObject({
       type: z.literal('ctaUrl'),
       ...interactiveParts,
-      displayText: nonBlank('displayText').describe('The label of the link button'),
-      url: z.httpUrl({ error: 'url must be an http(s) URL' }),
+      displayText: nonBlank('displayText', MAX_LENGTH.label).describe('The label of the link button'),
+      url: httpUrl(),
       ...replyTo,
     })
     .meta({ id: 'OutboundCtaUrlMessage' });
@@ -236,8 +255,8 @@ function templateMessage() {
       [
         z.strictObject({
           type: z.literal('text'),
-          text: nonBlank('text').describe('The value of the header’s one parameter'),
-          parameterName: nonBlank('parameterName')
+          text: nonBlank('text', MAX_LENGTH.headerText).describe('The value of the header’s one parameter'),
+          parameterName: nonBlank('parameterName', MAX_LENGTH.parameterName)
             .optional()
             .describe('Its name, for templates with named parameters'),
         }),
@@ -253,12 +272,14 @@ function templateMessage() {
         z.object({
           index: buttonIndex(),
           subType: z.literal('quick_reply'),
-          payload: nonBlank('payload').describe('Comes back when the patient taps the button'),
+          payload: nonBlank('payload', MAX_LENGTH.payload).describe(
+            'Comes back when the patient taps the button',
+          ),
         }),
         z.object({
           index: buttonIndex(),
           subType: z.literal('url'),
-          text: nonBlank('text').describe('The value of the URL’s parameter'),
+          text: nonBlank('text', MAX_LENGTH.url).describe('The value of the URL’s parameter'),
         }),
       ],
       { error: 'subType must be quick_reply or url' },
@@ -266,18 +287,38 @@ function templateMessage() {
     .meta({ id: 'OutboundTemplateButton' });
   const body = z.union(
     [
-      z.array(nonBlank('body parameter')).describe('Positional values: {{1}}, {{2}}...'),
-      z.record(z.string(), nonBlank('body parameter')).describe('Named values: {{first_name}}...'),
+      list(nonBlank('body parameter', MAX_LENGTH.parameter), 'body', MAX_ITEMS.parameters).describe(
+        'Positional values: {{1}}, {{2}}...',
+      ),
+      z
+        .record(
+          z
+            .string()
+            .max(
+              MAX_LENGTH.parameterName,
+              `parameter names are at most ${MAX_LENGTH.parameterName} characters`,
+            ),
+          nonBlank('body parameter', MAX_LENGTH.parameter),
+        )
+        .refine(
+          (values) => Object.keys(values).length <= MAX_ITEMS.parameters,
+          `body must hold at most ${MAX_ITEMS.parameters} values`,
+        )
+        .describe('Named values: {{first_name}}...'),
     ],
     { error: 'body must be a list of values or an object of named values' },
   );
   return z
     .strictObject({
       type: z.literal('template'),
-      name: nonBlank('name'),
-      language: nonBlank('language').describe('As approved, e.g. en_US'),
+      name: nonBlank('name', MAX_LENGTH.templateName),
+      language: nonBlank('language', MAX_LENGTH.language).describe('As approved, e.g. en_US'),
       components: z
-        .object({ header: header.optional(), body: body.optional(), buttons: z.array(button).optional() })
+        .object({
+          header: header.optional(),
+          body: body.optional(),
+          buttons: list(button, 'buttons', MAX_ITEMS.templateButtons).optional(),
+        })
         .optional(),
       ...replyTo,
     })

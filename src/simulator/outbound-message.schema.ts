@@ -58,6 +58,7 @@ function mediaObject(type: MediaType) {
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const emoji = z
   .string()
+  .max(64, { error: 'must be a single emoji, or empty to remove the reaction', abort: true })
   .refine(
     (value) =>
       value === '' ||

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optBoolean, optId, optNumber, optText } from './webhook-envelope.schema.ts';
+import { optBoolean, optId, optNumber, optText, wireId } from './webhook-envelope.schema.ts';
 
 /** What a Graph API call (send, mark as read, media upload/lookup/delete) answered. */
 export type GraphResponse = GraphSuccess | GraphError;
@@ -120,8 +120,8 @@ function graphError(status: number, error: ErrorBody | null): GraphError {
 
 const successBodySchema = z.object({
   success: optBoolean,
-  contacts: z.array(z.object({ input: optText, wa_id: optText, user_id: optText })).catch([]),
-  messages: z.array(z.object({ id: z.string().min(1), message_status: optText })).catch([]),
+  contacts: z.array(z.object({ input: optText, wa_id: optId, user_id: optId })).catch([]),
+  messages: z.array(z.object({ id: wireId, message_status: optText })).catch([]),
   id: optId,
   url: optText,
   mime_type: optText,

@@ -1,12 +1,18 @@
 import { z } from 'zod';
+import { toStorableJson } from '../../platform/text/storable-text.ts';
 import type { MediaKind, MediaRef, MessageContent, SystemNotice } from '../inbound-event.ts';
 import {
+  bodyText,
   lenientArray,
+  optBodyText,
   optBoolean,
   optId,
   optNumber,
+  optStrictId,
   optText,
   optUnixTime,
+  usableId,
+  wireId,
 } from './webhook-envelope.schema.ts';
 
 /**
@@ -90,7 +96,7 @@ function fromSchema<T extends z.ZodType>(
   return parsed.success ? build(parsed.data) : empty('unsupported', rawType);
 }
 
-const textSchema = z.object({ body: z.string() });
+const textSchema = z.object({ body: bodyText });
 
 const mediaSchema = z.object({
   id: optId,
@@ -154,9 +160,12 @@ const contactCardsSchema = lenientArray(
   }),
 );
 
-/** Older quick replies may lack `payload`; the visible text then identifies the button. */
-const buttonSchema = z.object({ payload: optText, text: optText }).transform((button, ctx) => {
-  const id = button.payload ?? button.text;
+/**
+ * Older quick replies may lack `payload`; the visible text then identifies the button. A payload that
+ * is not a usable id makes the tap unreadable rather than read as another button.
+ */
+const buttonSchema = z.object({ payload: optStrictId, text: optText }).transform((button, ctx) => {
+  const id = button.payload ?? usableId(button.text);
   if (id === null) {
     ctx.issues.push({ code: 'custom', message: 'button without payload or text', input: button });
     return z.NEVER;
@@ -177,11 +186,11 @@ const orderSchema = z.object({
   ),
 });
 
-const choiceSchema = z.object({ id: z.string(), title: optText, description: optText });
+const choiceSchema = z.object({ id: wireId, title: optText, description: optText });
 
-const interactiveSchema = z.looseObject({ type: z.string().min(1) });
+const interactiveSchema = z.looseObject({ type: wireId });
 
-const nfmReplySchema = z.object({ name: optText, body: optText, response_json: optText });
+const nfmReplySchema = z.object({ name: optText, body: optText, response_json: optBodyText });
 
 const flowResponseSchema = z.record(z.string(), z.unknown());
 
@@ -203,20 +212,25 @@ function interactiveContent(payload: unknown): MessageContent {
       // A WhatsApp Flow's answers: `body` is a fixed "Sent", the answers are a JSON string.
       return fromSchema(nfmReplySchema, body, rawType, (reply) => {
         const response = parseFlowResponse(reply.response_json);
-        const token = response?.flow_token;
         return {
           ...empty('flow_reply', rawType),
           flow: {
             name: reply.name,
             body: reply.body,
-            response,
-            flowToken: typeof token === 'string' ? token : null,
+            response: response && toStorableResponse(response),
+            flowToken: typeof response?.flow_token === 'string' ? usableId(response.flow_token) : null,
           },
         };
       });
     default:
       return empty('unsupported', rawType);
   }
+}
+
+/** The answers as they can be stored: the patient's words without U+0000, no deeper than JSON needs. */
+function toStorableResponse(response: Record<string, unknown>): Record<string, unknown> | null {
+  const storable = flowResponseSchema.safeParse(toStorableJson(response));
+  return storable.success ? storable.data : null;
 }
 
 function parseFlowResponse(json: string | null): Record<string, unknown> | null {
@@ -232,8 +246,8 @@ function parseFlowResponse(json: string | null): Record<string, unknown> | null 
 const systemSchema = z.object({
   type: optText,
   body: optText,
-  wa_id: optId,
-  new_wa_id: optId,
+  wa_id: optStrictId,
+  new_wa_id: optStrictId,
 });
 
 const identitySchema = z.object({

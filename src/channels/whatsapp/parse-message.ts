@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EMOJI_LENGTH } from '../emoji.ts';
 import type {
   Forwarded,
   InboundEvent,
@@ -17,9 +18,11 @@ import {
   lenientArray,
   optBoolean,
   optId,
+  optStrictId,
   optText,
   type PhoneNumberScope,
   unixTime,
+  wireId,
 } from './webhook-envelope.schema.ts';
 
 /**
@@ -66,12 +69,12 @@ const referralSchema = z.object({
 });
 
 const messageSchema = z.looseObject({
-  id: z.string().min(1),
-  from: optId,
-  from_user_id: optId,
-  from_parent_user_id: optId,
+  id: wireId,
+  from: optStrictId,
+  from_user_id: optStrictId,
+  from_parent_user_id: optStrictId,
   timestamp: unixTime,
-  type: z.string().min(1),
+  type: wireId,
   context: contextSchema.nullable().catch(null),
   referral: referralSchema.nullable().catch(null),
   errors: lenientArray(itemErrorSchema),
@@ -122,12 +125,16 @@ function forwardedOf(context: WaMessage['context']): Forwarded | null {
   return null;
 }
 
-const reactionSchema = z.object({ message_id: z.string().min(1), emoji: optText });
+const reactionSchema = z.object({
+  message_id: wireId,
+  emoji: optText.refine((emoji) => emoji === null || emoji.length <= MAX_EMOJI_LENGTH, 'not one emoji'),
+});
 
 function reactionEvent(message: WaMessage, common: Common): InboundEvent {
   const reaction = reactionSchema.safeParse(message.reaction);
   if (!reaction.success) {
-    return otherEvent(common.accountId, 'message/reaction', 'reaction names no message', common.externalId);
+    const reason = `malformed reaction: ${describeIssues(reaction.error)}`;
+    return otherEvent(common.accountId, 'message/reaction', reason, common.externalId);
   }
   const event: ReactionEvent = {
     kind: 'reaction',
@@ -141,8 +148,8 @@ function reactionEvent(message: WaMessage, common: Common): InboundEvent {
 }
 
 const editSchema = z.object({
-  original_message_id: z.string().min(1),
-  message: z.looseObject({ type: z.string().min(1) }),
+  original_message_id: wireId,
+  message: z.looseObject({ type: wireId }),
 });
 
 function editedEvent(message: WaMessage, common: Common): InboundEvent {
@@ -160,7 +167,7 @@ function editedEvent(message: WaMessage, common: Common): InboundEvent {
   return event;
 }
 
-const revokeSchema = z.object({ original_message_id: z.string().min(1) });
+const revokeSchema = z.object({ original_message_id: wireId });
 
 function deletedEvent(message: WaMessage, common: Common): InboundEvent {
   const revoke = revokeSchema.safeParse(message.revoke);

@@ -10,7 +10,15 @@ import type {
 import { describeIssues, otherEvent } from './other-event.ts';
 import { parseMessageContent } from './parse-message-content.ts';
 import { userRefOf } from './wa-identity.ts';
-import { optId, optText, optUnixTime, type PhoneNumberScope, unixTime } from './webhook-envelope.schema.ts';
+import {
+  optId,
+  optStrictId,
+  optText,
+  optUnixTime,
+  type PhoneNumberScope,
+  unixTime,
+  wireId,
+} from './webhook-envelope.schema.ts';
 
 /** Account-level changes carry no phone number; they are dated by `entry.time`. */
 export interface AccountScope {
@@ -37,8 +45,9 @@ export const ACCOUNT_FIELDS: ReadonlySet<string> = new Set([
 const templateValueSchema = z.object({
   event: optText,
   message_template_id: optId,
-  message_template_name: optText,
-  message_template_language: optText,
+  // Name and language find the template: identifiers, never read altered.
+  message_template_name: optId,
+  message_template_language: optId,
   reason: optText,
   message_template_category: optText,
   new_category: optText,
@@ -93,10 +102,10 @@ export function parseAccountChange(field: string, value: unknown, scope: Account
 const PREFERENCE_VALUES: readonly UserPreferenceValue[] = ['stop', 'resume', 'signup'];
 
 const preferenceSchema = z.object({
-  wa_id: optId,
-  user_id: optId,
+  wa_id: optStrictId,
+  user_id: optStrictId,
   category: optText,
-  value: z.string().min(1),
+  value: wireId,
   detail: optText,
   timestamp: optUnixTime,
 });
@@ -132,11 +141,11 @@ export function parseUserPreference(raw: unknown, scope: PhoneNumberScope): Inbo
 }
 
 const echoSchema = z.looseObject({
-  id: z.string().min(1),
-  to: optId,
-  to_user_id: optId,
+  id: wireId,
+  to: optStrictId,
+  to_user_id: optStrictId,
   timestamp: unixTime,
-  type: z.string().min(1),
+  type: wireId,
 });
 
 /**

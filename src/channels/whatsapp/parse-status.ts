@@ -8,10 +8,12 @@ import {
   lenientArray,
   optBoolean,
   optId,
+  optStrictId,
   optText,
   optUnixTime,
   type PhoneNumberScope,
   unixTime,
+  wireId,
 } from './webhook-envelope.schema.ts';
 
 const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['sent', 'delivered', 'read', 'played', 'failed'];
@@ -69,15 +71,16 @@ export function parseStatus(raw: unknown, scope: PhoneNumberScope): InboundEvent
 }
 
 const statusSchema = z.object({
-  id: z.string().min(1),
-  status: z.string().min(1),
+  id: wireId,
+  status: wireId,
   timestamp: unixTime,
-  recipient_id: optId,
-  recipient_user_id: optId,
+  recipient_id: optStrictId,
+  recipient_user_id: optStrictId,
   recipient_type: optText,
   recipient_participant_id: optId,
   recipient_participant_user_id: optId,
-  biz_opaque_callback_data: optText,
+  // Our correlation tag coming back: an id, never read altered.
+  biz_opaque_callback_data: optId,
   conversation: z
     .object({
       id: optId,

@@ -242,3 +242,105 @@ describe('phoneNumberIdsOf', () => {
     expect(phoneNumberIdsOf(garbage)).toEqual([]);
   });
 });
+
+describe('parseWhatsAppWebhook at the edge: characters PostgreSQL cannot store, identifiers of any length', () => {
+  const NUL = '\u0000';
+  const contact = { profile: { name: 'Alice' }, wa_id: '33612345678' };
+  const parseOne = (message: Record<string, unknown>, contacts: unknown[] = [contact]) =>
+    parseWhatsAppWebhook(envelope(messagesChange({ contacts, messages: [message] })))[0];
+
+  it('strips U+0000 and unpaired surrogates from free text: body, profile name, caption', () => {
+    expect(parseOne(textMessage('wamid.1', `mal${NUL} au \ud83d ventre`))).toMatchObject({
+      text: 'mal au  ventre',
+    });
+    expect(
+      parseOne(textMessage('wamid.2', 'Bonjour'), [
+        { profile: { name: `Al${NUL}ice` }, wa_id: '33612345678' },
+      ]),
+    ).toMatchObject({ from: { name: 'Alice' } });
+    const image = { id: '123', mime_type: 'image/jpeg', caption: `radio${NUL}` };
+    expect(parseOne({ ...textMessage('wamid.3', ''), type: 'image', image })).toMatchObject({
+      text: 'radio',
+    });
+  });
+
+  it('refuses an item whose own id or sender carries a control character, saying which field', () => {
+    expect(parseOne(textMessage(`wamid.${NUL}`, 'x'))).toMatchObject({
+      kind: 'other',
+      reason: 'malformed message: id: unusable identifier: contains control characters',
+    });
+    expect(parseOne(textMessage('wamid.4', 'x', { from: `336${NUL}` }))).toMatchObject({
+      kind: 'other',
+      reason: 'malformed message: from: unusable identifier: contains control characters',
+    });
+  });
+
+  it('refuses a 1 MB sender or message id instead of carrying it to an index', () => {
+    const huge = '3'.repeat(1024 * 1024);
+    expect(parseOne(textMessage('wamid.5', 'x', { from: huge }), [])).toMatchObject({
+      kind: 'other',
+      reason: 'malformed message: from: unusable identifier: is longer than 512 characters',
+    });
+    expect(parseOne(textMessage(`wamid.${huge}`, 'x'))).toMatchObject({
+      kind: 'other',
+      reason: expect.stringContaining('id: unusable identifier: is longer than 512 characters'),
+    });
+  });
+
+  it('never files a message under another identity than the unusable one it names', () => {
+    const event = parseOne(textMessage('wamid.6', 'x', { from: `336${NUL}`, from_user_id: 'US.123' }), [
+      { user_id: 'US.123', profile: { name: 'Alice' } },
+    ]);
+    expect(event).toMatchObject({ kind: 'other' });
+  });
+
+  it('keeps a reply whose id is unusable as unsupported content, never as another choice', () => {
+    const interactive = { type: 'list_reply', list_reply: { id: `slot_1${NUL}`, title: 'Mardi' } };
+    expect(parseOne({ ...textMessage('wamid.7', ''), type: 'interactive', interactive })).toMatchObject({
+      kind: 'message',
+      type: 'unsupported',
+      rawType: 'interactive/list_reply',
+    });
+    const button = { payload: `confirm${NUL}`, text: 'Je confirme' };
+    expect(parseOne({ ...textMessage('wamid.8', ''), type: 'button', button })).toMatchObject({
+      kind: 'message',
+      type: 'unsupported',
+    });
+  });
+
+  it('stores a Flow’s answers without the characters, and never reads an altered flow token', () => {
+    const response_json = JSON.stringify({ [`name${NUL}`]: `Ali${NUL}ce`, flow_token: `tok${NUL}` });
+    const interactive = { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json } };
+    expect(parseOne({ ...textMessage('wamid.9', ''), type: 'interactive', interactive })).toMatchObject({
+      flow: { response: { name: 'Alice', flow_token: 'tok' }, flowToken: null },
+    });
+  });
+
+  it('strips the characters from a status error; an unusable recipient refuses the status', () => {
+    const status = {
+      id: 'wamid.out',
+      status: 'failed',
+      timestamp: '1697043224',
+      recipient_id: '33612345678',
+      errors: [{ code: 131026, title: `Message${NUL} undeliverable`, error_data: { details: `x${NUL}` } }],
+    };
+    const [failed, refused] = parseWhatsAppWebhook(
+      envelope(messagesChange({ statuses: [status, { ...status, recipient_id: `336${NUL}` }] })),
+    );
+    expect(failed).toMatchObject({
+      errors: [{ code: 131026, title: 'Message undeliverable', details: 'x' }],
+    });
+    expect(refused).toMatchObject({
+      kind: 'other',
+      reason: expect.stringContaining('recipient_id: unusable'),
+    });
+  });
+
+  it('reads a phone number id that cannot be used as no phone number at all', () => {
+    const payload = envelope(messagesChange({ messages: [textMessage('wamid.10', 'x')] }, `1${NUL}2`));
+    expect(phoneNumberIdsOf(payload)).toEqual([]);
+    expect(parseWhatsAppWebhook(payload)).toEqual([
+      expect.objectContaining({ kind: 'other', reason: expect.stringContaining('phone_number_id') }),
+    ]);
+  });
+});

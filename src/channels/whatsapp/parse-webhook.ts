@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findUnstorableText } from '../../platform/text/storable-text.ts';
 import type { ChannelErrorEvent, InboundEvent } from '../inbound-event.ts';
 import { toItemError } from './item-error.ts';
 import { describeIssues, otherEvent } from './other-event.ts';
@@ -20,6 +21,7 @@ import {
   itemErrorSchema,
   type PhoneNumberScope,
   phoneNumberValueSchema,
+  usableId,
   webhookEnvelopeSchema,
 } from './webhook-envelope.schema.ts';
 
@@ -41,7 +43,19 @@ export function parseWhatsAppWebhook(payload: unknown): InboundEvent[] {
   if (!envelope.success) {
     throw new WebhookPayloadError(`not a WhatsApp webhook: ${describeIssues(envelope.error)}`);
   }
-  return envelope.data.entry.flatMap(parseEntry);
+  return envelope.data.entry.flatMap(parseEntry).map(refuseUnstorable);
+}
+
+/**
+ * The last line behind the wire schemas, which strip or refuse what PostgreSQL cannot store field by
+ * field: an event that still carries such a character is refused, saying where, rather than failing
+ * the storing of its whole delivery.
+ */
+function refuseUnstorable(event: InboundEvent): InboundEvent {
+  const where = findUnstorableText(event, event.kind);
+  if (where === null) return event;
+  const externalId = 'externalId' in event ? usableId(event.externalId) : null;
+  return otherEvent(usableId(event.accountId), event.kind, `unstorable characters in ${where}`, externalId);
 }
 
 /**

@@ -95,6 +95,14 @@ export async function handleWhatsAppEvent(deps: HandlerDeps, account: ChannelAcc
           event.timestamp ? new Date(event.timestamp) : new Date(),
         ),
       );
+    case 'other':
+      // An item refused at parse time (unusable id, malformed) or not handled: the reason names fields,
+      // never values, and the raw delivery stays in the journal.
+      deps.logger.info(
+        { channelAccountId: account.id, rawType: event.rawType, externalId: event.externalId },
+        `WhatsApp item not stored: ${event.reason}`,
+      );
+      return;
     default:
       // Echoes, account and quality updates, errors: journaled, not acted on yet.
       deps.logger.debug(

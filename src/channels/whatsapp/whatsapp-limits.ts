@@ -1,3 +1,4 @@
+import { MAX_EMOJI_LENGTH } from '../emoji.ts';
 import type { LimitViolation, OutboundMessage, TemplateMessage } from '../outbound-message.ts';
 
 type Interactive = Extract<OutboundMessage, { type: 'buttons' | 'list' | 'ctaUrl' }>;
@@ -167,6 +168,8 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** One grapheme that is a pictograph, a flag or a keycap: 👍, ❤️, 👩🏽‍⚕️, 🇫🇷, 1️⃣. */
 function isOneEmoji(text: string): boolean {
+  // Bounded before the segmenter reads it: a message built elsewhere than the API's schema may be long.
+  if (text.length > MAX_EMOJI_LENGTH) return false;
   const graphemes = [...segmenter.segment(text)];
   return graphemes.length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u.test(text);
 }

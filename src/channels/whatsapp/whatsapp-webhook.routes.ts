@@ -12,6 +12,7 @@ import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import { journalWebhook } from '../webhook-journal.repository.ts';
 import { phoneNumberIdsOf } from './parse-webhook.ts';
+import { usableId } from './webhook-envelope.schema.ts';
 import { verifyMetaSignature } from './webhook-signature.ts';
 import { WHATSAPP_WEBHOOK_QUEUE } from './whatsapp-webhook.job.ts';
 
@@ -23,7 +24,13 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
   // Meta posts many deliveries a second to one number and each needs that number's app secret: the
   // accounts are remembered for a second, so a busy number costs one lookup a second, not one a
   // request. A changed secret or a removed number applies within that second.
-  const accountsByNumbers = new LRUCache<string, ChannelAccount[]>({ max: 10_000, ttl: 1000 });
+  // The cache is filled before the signature is checked, so it is bounded by size as well as count.
+  const accountsByNumbers = new LRUCache<string, ChannelAccount[]>({
+    max: 10_000,
+    ttl: 1000,
+    maxSize: 1_000_000,
+    sizeCalculation: (_accounts, key) => key.length + 1,
+  });
   const accountsOfNumbers = async (ids: string[]): Promise<ChannelAccount[]> => {
     const key = [...ids].sort().join(',');
     const known = accountsByNumbers.get(key);
@@ -82,9 +89,17 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
         );
       }
       const phoneNumberIds = phoneNumberIdsOf(payload);
+      const wabaIds = businessLevelWabaIds(payload);
+      // Anyone can post here, and these ids are looked up before the signature can be checked.
+      if (phoneNumberIds.length + wabaIds.length > MAX_ACCOUNTS_PER_DELIVERY) {
+        throw HttpProblem.badField(
+          'body.entry',
+          `names more than ${MAX_ACCOUNTS_PER_DELIVERY} phone numbers or business accounts`,
+        );
+      }
       const byNumber = await accountsOfNumbers(phoneNumberIds);
       // Template and account updates name the WABA, not a number: every number of that WABA hears them.
-      const byWaba = await findWhatsAppAccountsByWabaIds(db, businessLevelWabaIds(payload));
+      const byWaba = await findWhatsAppAccountsByWabaIds(db, wabaIds);
       const accounts = [...byNumber, ...byWaba.filter((a) => !byNumber.some((b) => b.id === a.id))];
       const unknown = phoneNumberIds.filter((id) => !accounts.some((a) => a.externalId === id));
       if (unknown.length > 0)
@@ -122,6 +137,9 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
   };
 }
 
+/** Meta batches one app's deliveries by business account; a few numbers at most share one. */
+const MAX_ACCOUNTS_PER_DELIVERY = 20;
+
 /**
  * A patient's message is stored before any outbound work waiting (replies at 0, bulk above): a backlog
  * of sends never keeps a patient's words, or a red flag in them, from the inbox and the automation.
@@ -143,8 +161,9 @@ function patientSendersOf(payload: unknown): Map<string, string> {
       const numberId = value && isRecord(value.metadata) ? value.metadata.phone_number_id : null;
       const [first] = value && Array.isArray(value.messages) ? value.messages : [];
       if (typeof numberId !== 'string' || !isRecord(first) || senders.has(numberId)) continue;
-      const from = typeof first.from === 'string' ? first.from : first.from_user_id;
-      if (typeof from === 'string') senders.set(numberId, from);
+      // Read like the parser reads it: an unusable id orders nothing (its message is refused anyway).
+      const from = usableId(first.from) ?? usableId(first.from_user_id);
+      if (from !== null) senders.set(numberId, from);
     }
   }
   return senders;
@@ -155,11 +174,12 @@ function businessLevelWabaIds(payload: unknown): string[] {
   const ids = new Set<string>();
   const entries = isRecord(payload) && Array.isArray(payload.entry) ? payload.entry : [];
   for (const entry of entries) {
-    if (!isRecord(entry) || typeof entry.id !== 'string' || !Array.isArray(entry.changes)) continue;
+    const wabaId = isRecord(entry) ? usableId(entry.id) : null;
+    if (!isRecord(entry) || wabaId === null || !Array.isArray(entry.changes)) continue;
     const numberless = entry.changes.some(
       (change) => isRecord(change) && !(isRecord(change.value) && isRecord(change.value.metadata)),
     );
-    if (numberless) ids.add(entry.id);
+    if (numberless) ids.add(wabaId);
   }
   return [...ids];
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf, requireRole } from '../auth/api-key.auth.ts';
-import { canonicalLanguageTag, isLanguageTag } from '../contacts/language-tag.ts';
+import { canonicalLanguageTag, isLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from '../contacts/language-tag.ts';
 import type { CannedReply } from './canned-reply.schema.ts';
 import {
   BadCursorError,
@@ -31,10 +31,17 @@ export const cannedReplyJson = z
 const errors = { 400: problemSchema, 401: problemSchema };
 const changeErrors = { ...errors, 403: problemSchema };
 
-const shortcut = z.string().regex(SHORTCUT, 'must be 1–32 of a-z, 0-9, _ and -');
+const shortcut = z
+  .string()
+  .max(32, { error: 'must be 1–32 of a-z, 0-9, _ and -', abort: true })
+  .regex(SHORTCUT, 'must be 1–32 of a-z, 0-9, _ and -');
 const text = z.string().trim().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters');
 const language = z
   .string()
+  .max(MAX_LANGUAGE_TAG_LENGTH, {
+    error: `must be at most ${MAX_LANGUAGE_TAG_LENGTH} characters`,
+    abort: true,
+  })
   .refine(isLanguageTag, 'must be a BCP 47 language tag such as fr or en-GB')
   .nullable()
   .optional();

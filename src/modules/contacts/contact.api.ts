@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONVERSATION_STATUSES } from '../inbox/conversation.schema.ts';
 import type { ContactPanel, ContactWithIdentities } from './contact.service.ts';
-import { isLanguageTag } from './language-tag.ts';
+import { isLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from './language-tag.ts';
 
 export const contactIdentityJson = z.object({
   channel: z.string(),
@@ -43,6 +43,10 @@ export const contactPatchBody = z
     display_name: z.string().trim().min(1, 'must not be empty').max(200).nullable().optional(),
     language: z
       .string()
+      .max(MAX_LANGUAGE_TAG_LENGTH, {
+        error: `must be at most ${MAX_LANGUAGE_TAG_LENGTH} characters`,
+        abort: true,
+      })
       .refine(isLanguageTag, 'must be a BCP 47 language tag such as fr or en-GB')
       .nullable()
       .optional(),

@@ -34,6 +34,7 @@ export function contactRoutes(db: Db): FastifyPluginAsyncZod {
             ...pageQuery,
             phone: z
               .string()
+              .max(64)
               .optional()
               .describe('Only the contact with this phone number (any common format)'),
           }),

@@ -1,3 +1,6 @@
+/** RFC 5646 (§4.4.1) asks implementations to take tags of up to 35 characters; clinics use 2 to 10. */
+export const MAX_LANGUAGE_TAG_LENGTH = 35;
+
 /**
  * A BCP 47 language tag as clinics use them: a 2–3 letter language with optional subtags ("fr", "en-GB",
  * "zh-Hant-TW"), well-formed by the platform's own checker.

@@ -20,7 +20,9 @@ export function automationRoutes(deps: FlowRuntimeDeps, wake: () => void): Fasti
           tags: ['flows'],
           summary: 'Start a flow in this conversation (any automation running there stops)',
           params,
-          body: z.object({ flow_key: z.string().min(1, 'must not be empty') }),
+          body: z.object({
+            flow_key: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+          }),
           response: { 201: sessionJson, ...errors },
         },
       },

@@ -21,8 +21,11 @@ import { flowTriggerSchema } from './flow-trigger.schema.ts';
 
 const flowKey = z
   .string()
+  .max(64, { error: 'must be lower-case letters, digits, _ or - (at most 64)', abort: true })
   .regex(/^[a-z0-9_-]{1,64}$/, 'must be lower-case letters, digits, _ or - (at most 64)');
 const keyParams = z.object({ key: flowKey });
+/** Checked in depth by the flow engine (`validateFlow`), which reports each problem with its path. */
+const definitionBody = z.record(z.string().max(64), z.unknown());
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 export const flowJson = z
@@ -98,7 +101,7 @@ export function flowRoutes(db: Db): FastifyPluginAsyncZod {
           description:
             'The definition is checked by the flow engine; each problem is reported with its path, e.g. ' +
             '`body.definition.steps.ask_age.maxAttempts`.',
-          body: z.object({ key: flowKey, definition: z.record(z.string(), z.unknown()), ...settingsBody }),
+          body: z.object({ key: flowKey, definition: definitionBody, ...settingsBody }),
           response: { 201: flowJson, 409: problemSchema, ...errors },
         },
       },
@@ -133,7 +136,7 @@ export function flowRoutes(db: Db): FastifyPluginAsyncZod {
           summary: 'Publish a new version of a flow’s steps (administrators)',
           description: 'Sessions already running stay on their version; new ones start on this one.',
           params: keyParams,
-          body: z.object({ definition: z.record(z.string(), z.unknown()) }),
+          body: z.object({ definition: definitionBody }),
           response: { 200: flowJson, ...errors },
         },
       },

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema, sendProblem } from '../../platform/http/problem.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import { findUnstorableText } from '../../platform/text/storable-text.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { MediaNotReadyError, serveMediaFile } from './media-serving.service.ts';
 import { MAX_UPLOAD_BYTES } from './media-types.ts';
@@ -72,6 +73,11 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
         const part = await request.file();
         if (!part)
           throw HttpProblem.badField('body.file', 'send the file as multipart/form-data field "file"');
+        // The JSON-wide check (refuseUnstorableInput) cannot see inside a multipart body.
+        const unstorable = findUnstorableText({ filename: part.filename, type: part.mimetype }, 'body.file');
+        if (unstorable !== null) {
+          throw HttpProblem.badField(unstorable, 'must not contain U+0000 or unpaired surrogate characters');
+        }
         try {
           const file = await storeUpload(
             { db, store },

@@ -17,7 +17,10 @@ const MAX_OFFSET_MINUTES = 30 * 1440;
 const MIN_OFFSET_MINUTES = 15;
 const MAX_OFFSETS = 4;
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour clock)');
+const clock = z
+  .string()
+  .max(5, { error: 'must be a time of day as HH:MM (24-hour clock)', abort: true })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour clock)');
 
 const quietHoursJson = z
   .object({ start: clock, end: clock })

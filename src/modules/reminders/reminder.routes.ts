@@ -43,6 +43,7 @@ const reminderReportJson = z
 
 const when = z
   .string()
+  .max(64, { error: 'must be a date (YYYY-MM-DD) or an ISO 8601 instant', abort: true })
   .refine((v) => parseWhen(v, 'UTC', 'start') !== null, 'must be a date (YYYY-MM-DD) or an ISO 8601 instant')
   .optional();
 

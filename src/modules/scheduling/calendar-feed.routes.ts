@@ -21,7 +21,8 @@ export function calendarFeedRoute(deps: SchedulingDeps): FastifyPluginAsyncZod {
           summary:
             'A practitioner’s appointments as an iCalendar feed (no API key: the token is in the link)',
           security: [],
-          params: z.object({ practitionerId: z.string() }),
+          // Checked as a UUID by hand: a malformed one is a calendar not found, never a schema error.
+          params: z.object({ practitionerId: z.string().max(64) }),
           querystring: z.object({ token: z.string().max(200).optional() }),
           produces: ['text/calendar'],
           response: { 200: z.string(), 404: problemSchema },

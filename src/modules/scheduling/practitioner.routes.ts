@@ -146,7 +146,10 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
             '(2 MB at most). Its busy times block slots until another file replaces it. 409 when a URL is set.',
           params,
           consumes: ['text/calendar'],
-          body: z.string().min(1, 'must be an iCalendar file'),
+          body: z
+            .string()
+            .min(1, 'must be an iCalendar file')
+            .max(CALENDAR_FETCH_LIMITS.maxBytes, 'must be at most 2 MB'),
           response: { 200: practitionerJson, 409: problemSchema, 415: problemSchema, ...errors },
         },
         preHandler: requireRole('admin'),

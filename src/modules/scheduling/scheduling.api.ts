@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLanguageTag } from '../contacts/language-tag.ts';
+import { isLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from '../contacts/language-tag.ts';
 import {
   scheduleExceptionSchema,
   timeZoneSchema,
@@ -89,9 +89,20 @@ const minutes = (min: number, max: number) =>
 
 export const practitionerFields = {
   name: text(200),
-  specialty: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a specialty key: a-z, 0-9 and _'),
+  specialty: z
+    .string()
+    .max(64, { error: 'must be a specialty key: a-z, 0-9 and _', abort: true })
+    .regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a specialty key: a-z, 0-9 and _'),
   languages: z
-    .array(z.string().refine(isLanguageTag, 'must be a BCP 47 language tag such as fr or en-GB'))
+    .array(
+      z
+        .string()
+        .max(MAX_LANGUAGE_TAG_LENGTH, {
+          error: `must be at most ${MAX_LANGUAGE_TAG_LENGTH} characters`,
+          abort: true,
+        })
+        .refine(isLanguageTag, 'must be a BCP 47 language tag such as fr or en-GB'),
+    )
     .min(1, 'must list at least one language')
     .max(20),
   user_id: z.uuid('must be a user id (UUID)').nullable(),
@@ -109,7 +120,10 @@ export const locationFields = {
 };
 
 export const appointmentTypeFields = {
-  key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 of a-z, 0-9, _ and -'),
+  key: z
+    .string()
+    .max(64, { error: 'must be 1–64 of a-z, 0-9, _ and -', abort: true })
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 of a-z, 0-9, _ and -'),
   name: z.object({ fr: text(200), en: text(200) }),
   duration_minutes: minutes(5, 24 * 60),
   buffer_before_minutes: minutes(0, 24 * 60),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import { isLanguageTag } from '../contacts/language-tag.ts';
+import { isLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from '../contacts/language-tag.ts';
 import { slotJson, toSlotJson } from './appointment.api.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 import { orProblem } from './scheduling-problems.ts';
@@ -29,6 +29,10 @@ export function slotRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             specialty: z.string().max(64).optional(),
             language: z
               .string()
+              .max(MAX_LANGUAGE_TAG_LENGTH, {
+                error: `must be at most ${MAX_LANGUAGE_TAG_LENGTH} characters`,
+                abort: true,
+              })
               .refine(isLanguageTag, 'must be a BCP 47 language tag such as fr or en-GB')
               .optional()
               .describe('Only practitioners consulting in this language'),

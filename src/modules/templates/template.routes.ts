@@ -32,7 +32,7 @@ export function templateRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod 
         schema: {
           tags: ['templates'],
           summary: 'Message templates of the clinic’s WhatsApp Business Accounts',
-          querystring: z.object({ status: z.string().optional().describe('e.g. APPROVED') }),
+          querystring: z.object({ status: z.string().max(32).optional().describe('e.g. APPROVED') }),
           response: { 200: z.object({ data: z.array(templateJson) }), 401: problemSchema },
         },
       },

@@ -19,6 +19,7 @@ import {
 import { HttpProblem, sendProblem } from './problem.ts';
 import { limitPerAddress, type RateLimit } from './rate-limit.ts';
 import { securityHeaders } from './security-headers.ts';
+import { refuseUnstorableInput } from './unstorable-input.ts';
 
 export type HttpServer = FastifyInstance<
   RawServerDefault,
@@ -52,6 +53,7 @@ export async function createHttpServer(options: {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', securityHeaders({ publicUrl: options.publicUrl, apiPrefix: '/api/' }));
   await limitPerAddress(app, options.perIpLimit);
+  app.addHook('preValidation', refuseUnstorableInput);
 
   await app.register(swagger, {
     openapi: {

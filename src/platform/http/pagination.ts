@@ -4,7 +4,7 @@ import { HttpProblem } from './problem.ts';
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(25).describe('Items per page (1-100)'),
-  cursor: z.string().optional().describe('`next_cursor` from the previous page'),
+  cursor: z.string().max(512).optional().describe('`next_cursor` from the previous page'),
 };
 
 export function pageOf<T extends z.ZodType>(item: T) {

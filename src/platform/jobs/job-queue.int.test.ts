@@ -10,6 +10,8 @@ import {
   claimSequenceSuccessors,
   completeJobs,
   enqueueJob,
+  failJob,
+  MAX_JOB_ERROR_LENGTH,
   SEQUENCE_HOLD_MINUTES,
 } from './job-queue.ts';
 import { DeferJob, JobWorker, PermanentJobError } from './job-worker.ts';
@@ -259,5 +261,71 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
     await worker.drain();
     expect(calls).toEqual([[1], [2], [3], ['urgent']]);
     expect((await db.select().from(jobs)).every((job) => job.status === 'done')).toBe(true);
+  });
+
+  test('failJob records an error text carrying U+0000, without it', async () => {
+    const { db } = handle;
+    await enqueueJob(db, { queue: 'q', payload: {} });
+    const [job] = await claimJobs(db, ['q'], 1, 60_000);
+    if (!job) throw new Error('no job claimed');
+    const error = 'invalid byte sequence: params: J’ai mal\u0000 au ventre \ud83d';
+    expect(await failJob(db, job, error, null)).toBe('failed');
+    const [row] = await db.select().from(jobs).where(eq(jobs.id, job.id));
+    expect(row).toMatchObject({
+      status: 'failed',
+      lastError: 'invalid byte sequence: params: J’ai mal au ventre ',
+      lockedUntil: null,
+    });
+  });
+
+  test('a failing job whose error quotes a NUL and a whole body is retried with a bounded error, and the worker goes on', async () => {
+    const { db } = handle;
+    const worker = new JobWorker({
+      db,
+      logger,
+      handlers: {
+        poison: async () => {
+          throw new Error(`Failed query: insert … params: ${'x'.repeat(100_000)}\u0000`);
+        },
+        fine: async () => {},
+      },
+    });
+    await enqueueJob(db, { queue: 'poison', payload: {} });
+    await enqueueJob(db, { queue: 'fine', payload: {} });
+    await expect(worker.drain()).resolves.toBe(2);
+    const rows = await db.select().from(jobs);
+    const poison = rows.find((job) => job.queue === 'poison');
+    expect(poison).toMatchObject({ status: 'queued', attempts: 1, lockedUntil: null });
+    expect(poison?.lastError?.startsWith('Failed query: insert … params: xxx')).toBe(true);
+    expect(poison?.lastError?.length).toBeLessThanOrEqual(MAX_JOB_ERROR_LENGTH + 1);
+    expect(rows.find((job) => job.queue === 'fine')).toMatchObject({ status: 'done' });
+  });
+
+  test('an error while settling a job never escapes the worker: the pass ends and the job waits for its lease', async () => {
+    const { db } = handle;
+    const unreadable = new Error();
+    Object.defineProperty(unreadable, 'message', {
+      get() {
+        throw new Error('this error cannot even be read');
+      },
+    });
+    const worker = new JobWorker({
+      db,
+      logger,
+      pollIntervalMs: 10,
+      handlers: {
+        unreadable: async () => {
+          throw unreadable;
+        },
+      },
+    });
+    await enqueueJob(db, { queue: 'unreadable', payload: {} });
+    await expect(worker.drain()).resolves.toBe(0);
+    // Started, the worker keeps polling past the same failure without an unhandled rejection.
+    await db.update(jobs).set({ status: 'queued', lockedUntil: null });
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await worker.stop();
+    expect((await db.select().from(jobs))[0]).toMatchObject({ status: 'running' });
   });
 });

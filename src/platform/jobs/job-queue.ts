@@ -2,6 +2,7 @@ import { and, eq, inArray, lt, lte, or, type SQL, type SQLWrapper, sql } from 'd
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/db.ts';
 import { rowsOf } from '../db/raw-rows.ts';
+import { toStorableText } from '../text/storable-text.ts';
 import { interleaveByKey } from './fair-order.ts';
 import { type Job, jobs } from './job.schema.ts';
 
@@ -227,21 +228,40 @@ export async function completeJobs(db: DbOrTx, ids: readonly number[]): Promise<
 
 /** Schedules another attempt, or gives up for good once the job has used its attempts. */
 export async function failJob(
-  db: DbOrTx,
+  db: Db,
   job: Job,
   error: string,
   retryAt: Date | null,
 ): Promise<'retrying' | 'failed'> {
   const retry = retryAt !== null && job.attempts < job.maxAttempts;
-  await db
-    .update(jobs)
-    .set(
-      retry
-        ? { status: 'queued', runAt: retryAt, lastError: error, lockedUntil: null }
-        : { status: 'failed', lastError: error, lockedUntil: null, finishedAt: new Date() },
-    )
-    .where(eq(jobs.id, job.id));
+  const record = (lastError: string) =>
+    db
+      .update(jobs)
+      .set(
+        retry
+          ? { status: 'queued', runAt: retryAt, lastError, lockedUntil: null }
+          : { status: 'failed', lastError, lockedUntil: null, finishedAt: new Date() },
+      )
+      .where(eq(jobs.id, job.id));
+  try {
+    await record(jobErrorText(error));
+  } catch {
+    // The job's fate matters more than its error text: an error that cannot be written (whatever the
+    // reason) must not leave the job running until its lease ends, to fail the same way again.
+    await record(UNRECORDABLE_ERROR);
+  }
   return retry ? 'retrying' : 'failed';
+}
+
+/** Enough of an error to act on; a database error can quote a whole webhook body. */
+export const MAX_JOB_ERROR_LENGTH = 2000;
+
+export const UNRECORDABLE_ERROR = 'the error could not be recorded';
+
+/** An error as `jobs.last_error` keeps it: bounded, and without what PostgreSQL cannot store. */
+export function jobErrorText(error: string): string {
+  const bounded = error.length > MAX_JOB_ERROR_LENGTH ? `${error.slice(0, MAX_JOB_ERROR_LENGTH)}…` : error;
+  return toStorableText(bounded);
 }
 
 /** Exponential backoff with full jitter: attempt 1 → up to 1 s, 2 → 2 s, ... capped at 10 min. */

@@ -9,6 +9,7 @@ import {
   completeJobs,
   deferJob,
   failJob,
+  jobErrorText,
   leaveSequence,
 } from './job-queue.ts';
 import { inSequences } from './job-sequences.ts';
@@ -130,8 +131,11 @@ export class JobWorker {
       return;
     }
     clearTimeout(this.timer);
+    // Nothing a pass meets may end the process: an unhandled rejection would kill every clinic's
+    // worker, and the job that caused it would do it again once its lease ran out.
     this.running = Promise.all(Array.from({ length: this.options.pipelines }, () => this.drain()))
       .then(() => undefined)
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'job pass failed'))
       .finally(() => this.afterPass());
   }
 
@@ -165,7 +169,13 @@ export class JobWorker {
         return ran;
       }
       if (batch.length === 0) return ran;
-      await this.runAll(batch);
+      try {
+        await this.runAll(batch);
+      } catch (error) {
+        // The jobs still unsettled stay leased: they run again when their lease ends.
+        this.options.logger.error({ err: error }, 'could not settle a batch of jobs');
+        return ran;
+      }
       this.options.onBatchDone?.();
       ran += batch.length;
     }
@@ -260,18 +270,22 @@ export class JobWorker {
       await deferJob(this.options.db, job.id, error.until);
       return;
     }
-    const message = describeErrorSafely(error);
-    if (error instanceof RetryJob && error.leaveSequence && job.sequenceKey !== null) {
-      await leaveSequence(this.options.db, job.id);
-    }
+    const message = jobErrorText(describeErrorSafely(error));
     const retryAt =
       error instanceof PermanentJobError
         ? null
         : new Date(Date.now() + (error instanceof RetryJob ? error.afterMs : backoffDelayMs(job.attempts)));
-    const outcome = await failJob(this.options.db, job, message, retryAt);
-    this.options.logger
-      .child({ jobId: job.id, queue: job.queue, attempt: job.attempts })
-      .warn({ outcome, error: message }, 'job failed');
+    const logger = this.options.logger.child({ jobId: job.id, queue: job.queue, attempt: job.attempts });
+    try {
+      if (error instanceof RetryJob && error.leaveSequence && job.sequenceKey !== null) {
+        await leaveSequence(this.options.db, job.id);
+      }
+      const outcome = await failJob(this.options.db, job, message, retryAt);
+      logger.warn({ outcome, error: message }, 'job failed');
+    } catch {
+      // The database refused even the fixed text (it is down): the lease brings the job back later.
+      logger.error({ error: message }, 'job failed and its failure could not be recorded');
+    }
   }
 }
 

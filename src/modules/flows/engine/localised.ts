@@ -10,11 +10,16 @@ export type FlowLanguage = (typeof FLOW_LANGUAGES)[number];
  */
 export type Localised = string | { fr?: string; en?: string };
 
+/** A WhatsApp text is at most 4,096 characters; no flow text could be sent longer. */
+const MAX_TEXT_LENGTH = 4096;
+
+const text = z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
+
 export const localisedSchema = z.union(
   [
-    z.string().regex(/\S/, 'must not be empty'),
+    text.regex(/\S/, 'must not be empty'),
     z
-      .strictObject({ fr: z.string().optional(), en: z.string().optional() })
+      .strictObject({ fr: text.optional(), en: text.optional() })
       .refine((text) => /\S/.test(text.fr ?? '') || /\S/.test(text.en ?? ''), 'needs a text in fr or en'),
   ],
   { error: 'must be a text, or {fr, en} texts' },

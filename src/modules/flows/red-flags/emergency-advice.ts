@@ -3,6 +3,7 @@ import type { RedFlagCategory } from './red-flag-category.ts';
 
 const dialable = z
   .string({ error: 'a phone number is required' })
+  .max(16, { error: 'a phone number is digits, optionally spaced, e.g. 15, 112, 116 123', abort: true })
   .regex(/^\+?\d[\d ]{1,14}$/, 'a phone number is digits, optionally spaced, e.g. 15, 112, 116 123');
 
 /**

@@ -27,16 +27,20 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+// The longest IANA zone name is 32 characters (America/Argentina/ComodRivadavia).
 export const timeZoneSchema = z
   .string({ error: 'timeZone must be a string' })
+  .max(64, { error: 'timeZone must be an IANA time zone such as Europe/Paris', abort: true })
   .refine(isTimeZone, { error: 'timeZone must be an IANA time zone such as Europe/Paris' });
 
 const startTime = z
   .string({ error: 'start must be a time HH:MM' })
+  .max(5, { error: 'start must be a time HH:MM, from 00:00 to 23:59', abort: true })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'start must be a time HH:MM, from 00:00 to 23:59');
 // A range may run to midnight: 24:00 says so without wrapping to the next day.
 const endTime = z
   .string({ error: 'end must be a time HH:MM' })
+  .max(5, { error: 'end must be a time HH:MM, from 00:01 to 24:00', abort: true })
   .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'end must be a time HH:MM, from 00:01 to 24:00');
 
 function endsAfterStart(range: { start: string; end: string }): boolean {
@@ -63,18 +67,21 @@ export type WeeklyRange = z.infer<typeof weeklyRangeSchema>;
 
 const localDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 
+const exceptionReason = z.string().max(500, 'reason must be at most 500 characters').optional();
+
 /** A dated override of the weekly pattern: closed all day (a holiday) or open with special hours. */
 export const scheduleExceptionSchema = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({ kind: z.literal('closed'), date: localDate, reason: z.string().optional() }),
+    z.strictObject({ kind: z.literal('closed'), date: localDate, reason: exceptionReason }),
     z.strictObject({
       kind: z.literal('hours'),
       date: localDate,
       hours: z
         .array(localRangeSchema)
-        .min(1, 'hours must hold at least one range (use kind "closed" instead)'),
-      reason: z.string().optional(),
+        .min(1, 'hours must hold at least one range (use kind "closed" instead)')
+        .max(48, 'hours must hold at most 48 ranges'),
+      reason: exceptionReason,
     }),
   ],
   { error: 'kind must be closed or hours' },
