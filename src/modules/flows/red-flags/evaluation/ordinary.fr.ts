@@ -846,4 +846,12 @@ export const frenchOrdinary: readonly string[] = [
   "c'est normal d'être essoufflée des mois après le covid ?",
   'ma mamie a pris ses cachets ce matin et ça va',
   'vingt minutes de retard pour mon rdv, désolée',
+  // The clinic's own words: a round-9 lexicon word (« clonique ») was one letter from « clinique » and
+  // flagged every « Bonjour Clinique des Lilas » until « clini* » was protected.
+  'Bonjour Clinique des Lilas',
+  "la clinique m'a appelé pour décaler mon rendez-vous",
+  "l'examen clinique était normal d'après le médecin",
+  'je suis infirmière en polyclinique, je voudrais le planning',
+  'cliniquement tout va bien, je voulais juste les résultats',
+  'vous êtes bien la clinique du Parc ? je cherche le service de radiologie',
 ];
