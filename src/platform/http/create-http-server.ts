@@ -17,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { HttpProblem, sendProblem } from './problem.ts';
+import { refusedValueProblem } from './refused-value.ts';
 
 export type HttpServer = FastifyInstance<
   RawServerDefault,
@@ -75,6 +76,14 @@ export async function createHttpServer(options: {
     }
     const status = error.statusCode ?? 500;
     if (status < 500) return sendProblem(reply, new HttpProblem(status, error.message));
+    const refused = refusedValueProblem(error);
+    if (refused) {
+      request.log.warn(
+        { sqlState: refused.sqlState },
+        'request refused: the database cannot take one of its values',
+      );
+      return sendProblem(reply, refused.problem);
+    }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, new HttpProblem(500, 'Something went wrong on our side; it has been logged.'));
   });
