@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- <ingest|send|live|inbox|reminders|redflags|startup|uploads> [flags]`: Careline's load benchmarks. Each one creates its own
+ * `npm run bench -- <ingest|send|live|inbox|reminders|redflags|startup|uploads|fuzz> [flags]`: Careline's load benchmarks. Each one creates its own
  * PostgreSQL database(s) `careline_bench_*` on 127.0.0.1 (BENCH_DATABASE_URL or TEST_DATABASE_URL to
  * choose the server) and drops them at the end. Only loopback traffic; every load is bounded.
  */
+import { runFuzz } from './fuzz.ts';
 import { runInbox } from './inbox.ts';
 import { runIngest } from './ingest.ts';
 import { runLive } from './live.ts';
@@ -22,12 +23,13 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   startup: runStartup,
   redflags: runRedFlags,
   uploads: runUploads,
+  fuzz: runFuzz,
 };
 
 const run = command ? commands[command] : undefined;
 if (!run) {
   process.stderr.write(
-    'usage: npm run bench -- <ingest|send|live|inbox|reminders|redflags|startup|uploads> [--flag value ...]  (see bench/*.ts)\n',
+    'usage: npm run bench -- <ingest|send|live|inbox|reminders|redflags|startup|uploads|fuzz> [--flag value ...]  (see bench/*.ts)\n',
   );
   process.exit(2);
 }

@@ -18,6 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { HttpProblem, sendProblem } from './problem.ts';
 import { limitPerAddress, type RateLimit } from './rate-limit.ts';
+import { refusedValueProblem } from './refused-value.ts';
 import { securityHeaders } from './security-headers.ts';
 import { refuseUnstorableInput } from './unstorable-input.ts';
 
@@ -88,6 +89,14 @@ export async function createHttpServer(options: {
     }
     const status = error.statusCode ?? 500;
     if (status < 500) return sendProblem(reply, new HttpProblem(status, error.message));
+    const refused = refusedValueProblem(error);
+    if (refused) {
+      request.log.warn(
+        { sqlState: refused.sqlState },
+        'request refused: the database cannot take one of its values',
+      );
+      return sendProblem(reply, refused.problem);
+    }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, new HttpProblem(500, 'Something went wrong on our side; it has been logged.'));
   });
