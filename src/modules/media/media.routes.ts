@@ -70,7 +70,11 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { orgId } = callerOf(request);
-        const part = await request.file();
+        // Whatever the multipart parser cannot read (no boundary, a broken header) is the client's body.
+        const part = await request.file().catch((error: unknown) => {
+          if (hasClientStatus(error)) throw error;
+          throw HttpProblem.badField('body', 'is not a readable multipart/form-data body');
+        });
         if (!part)
           throw HttpProblem.badField('body.file', 'send the file as multipart/form-data field "file"');
         // The JSON-wide check (refuseUnstorableInput) cannot see inside a multipart body.
@@ -165,4 +169,10 @@ export function toMediaJson(file: {
     sha256: file.sha256,
     error: file.error,
   };
+}
+
+function hasClientStatus(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('statusCode' in error)) return false;
+  const status = error.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -8,10 +8,11 @@ import { createHttpServer, type HttpServer } from './create-http-server.ts';
 
 /** Values that pass a route's schema (any string) and that PostgreSQL itself refuses. */
 const REFUSED: Array<[string, string, string]> = [
-  ['a number out of range', 'int4', '99999999999'],
+  // Digits that cannot turn up by chance in a log line (a response time once held « 999999 »).
+  ['a number out of range', 'int4', '31415926535'],
   ['a date outside PostgreSQL’s calendar', 'timestamptz', '0000-01-01T00:00:00Z'],
   ['a malformed UUID', 'uuid', 'not-a-uuid-9f8e7d'],
-  ['a NUL character', 'text', 'secret\u0000words'],
+  // A NUL never gets this far: refuseUnstorableInput answers 400 naming the field first.
 ];
 
 describe.each(TEST_ENGINES)('values the database refuses (%s)', (engine) => {
