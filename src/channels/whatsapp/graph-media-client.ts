@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { graphErrorDisposition } from './graph-error-policy.ts';
 import { type GraphError, type GraphSuccess, parseGraphResponse } from './parse-graph-response.ts';
+import { WHATSAPP_MEDIA_TYPES, type WhatsAppMediaKind } from './whatsapp-media-types.ts';
 
 /** Enough of a WhatsApp channel account to call Graph's media endpoints. */
 export interface GraphMediaAccount {
@@ -11,7 +12,7 @@ export interface GraphMediaAccount {
   phoneNumberId?: string;
 }
 
-export type WhatsAppMediaKind = 'audio' | 'document' | 'image' | 'video' | 'sticker';
+export type { WhatsAppMediaKind };
 
 export interface ResolvedMedia {
   /** Short-lived (about 5 minutes); download it with the same bearer token. */
@@ -120,7 +121,10 @@ export class GraphMediaClient {
     for (;;) {
       const media = await this.resolveMedia(account, mediaId);
       const kind = checkType(media.mimeType, expected);
-      const maxBytes = Math.min(MAX_BYTES[kind], expected.maxBytes ?? Number.POSITIVE_INFINITY);
+      const maxBytes = Math.min(
+        WHATSAPP_MEDIA_TYPES[kind].maxBytes,
+        expected.maxBytes ?? Number.POSITIVE_INFINITY,
+      );
       if (media.fileSize !== null && media.fileSize > maxBytes) {
         throw tooLarge(kind, maxBytes, media.fileSize);
       }
@@ -159,7 +163,8 @@ export class GraphMediaClient {
     upload: MediaUpload,
   ): Promise<{ mediaId: string }> {
     const kind = checkType(upload.mimeType, {});
-    if (upload.bytes.length > MAX_BYTES[kind]) throw tooLarge(kind, MAX_BYTES[kind], upload.bytes.length);
+    if (upload.bytes.length > WHATSAPP_MEDIA_TYPES[kind].maxBytes)
+      throw tooLarge(kind, WHATSAPP_MEDIA_TYPES[kind].maxBytes, upload.bytes.length);
     const form = new FormData();
     form.append('messaging_product', 'whatsapp');
     form.append('type', upload.mimeType);
@@ -250,34 +255,6 @@ export class GraphMediaClient {
   }
 }
 
-const MB = 1024 * 1024;
-
-/** channels.md §1.8. Stickers: 100 KB static, 500 KB animated; only the bytes would tell which. */
-const MAX_BYTES: Record<WhatsAppMediaKind, number> = {
-  audio: 16 * MB,
-  document: 100 * MB,
-  image: 5 * MB,
-  video: 16 * MB,
-  sticker: 500 * 1024,
-};
-
-const MIME_TYPES: Record<WhatsAppMediaKind, readonly string[]> = {
-  audio: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
-  document: [
-    'text/plain',
-    'application/pdf',
-    'application/msword',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/vnd.ms-excel',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'application/vnd.ms-powerpoint',
-    'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  ],
-  image: ['image/jpeg', 'image/png'],
-  video: ['video/mp4', 'video/3gpp'],
-  sticker: ['image/webp'],
-};
-
 const KINDS: readonly WhatsAppMediaKind[] = ['audio', 'document', 'image', 'video', 'sticker'];
 
 /** The kind a MIME type belongs to; refuses types WhatsApp does not carry or the caller did not expect. */
@@ -303,7 +280,7 @@ function classify(mimeType: string): { base: string; kind: WhatsAppMediaKind | u
   const codec = parameters.find((parameter) => parameter.startsWith('codecs='));
   if (base === 'audio/ogg' && codec !== undefined && codec !== 'codecs=opus')
     return { base, kind: undefined };
-  return { base, kind: KINDS.find((candidate) => MIME_TYPES[candidate].includes(base)) };
+  return { base, kind: KINDS.find((candidate) => WHATSAPP_MEDIA_TYPES[candidate].mimeTypes.includes(base)) };
 }
 
 /** The bearer token goes with the download: never in clear (unless Graph itself is plain HTTP, in tests). */
