@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { ConfigError } from '../config.ts';
 import { OrgNotFoundError } from '../modules/orgs/org.service.ts';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
+import { describeErrorSafely } from '../platform/safe-error.ts';
 
 /** Runs the program and turns the errors an operator can fix into one readable line and exit code 2. */
 export async function runCli(program: Command, argv: string[]): Promise<void> {
@@ -21,7 +22,10 @@ function describeError(error: unknown): string {
     return error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
   const unique = uniqueViolation(error);
   if (unique) return `that already exists (${unique})`;
-  return error instanceof Error ? error.message : String(error);
+  // The operator's own mistakes read as written; anything else may be a database error quoting the
+  // query's parameters (a patient's words, a password hash), so it is described without them.
+  if (operatorError(error) && error instanceof Error) return error.message;
+  return describeErrorSafely(error);
 }
 
 function operatorError(error: unknown): boolean {
