@@ -31,6 +31,8 @@ const environment = z.object({
   SIMULATOR: onOff.default(true),
   DEMO_SEED: onOff.default(true),
   WORKER: onOff.default(true),
+  // How long a send cut off by a crash waits for Meta's status webhook before it is sent again.
+  OUTBOX_ECHO_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 export interface Config {
@@ -52,6 +54,8 @@ export interface Config {
   demoSeed: boolean;
   /** Run the job worker in this process (turn off for HTTP-only nodes). */
   worker: boolean;
+  /** How long a send interrupted by a crash waits for Meta's status echo before it is sent again. */
+  outboxEchoWaitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -83,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulator: e.SIMULATOR,
     demoSeed: e.DEMO_SEED,
     worker: e.WORKER,
+    outboxEchoWaitMs: e.OUTBOX_ECHO_WAIT_SECONDS * 1000,
   };
 }

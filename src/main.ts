@@ -37,6 +37,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
       logger,
       whatsapp: config.whatsapp,
       mediaStore: new LocalEncryptedMediaStore({ root: config.mediaDir, cipher: cipherFor(config) }),
+      reconcileAfterMs: config.outboxEchoWaitMs,
       ...(simulator ? { simulator } : {}),
     });
     await careline.http.listen({ port: config.port, host: config.host });
