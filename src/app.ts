@@ -77,7 +77,10 @@ export interface CarelineDeps {
   outbound?: { allowedHosts: readonly string[] };
   /** How often the worker looks for due jobs when nobody woke it. */
   pollIntervalMs?: number;
-  /** How long a send interrupted mid-call waits for a status echo before it is retried. */
+  /**
+   * How long a send interrupted mid-call waits for Meta's status echo before it is sent again, counted
+   * from its sending time or from this start, whichever is later (default 5 minutes; not the job lease).
+   */
   reconcileAfterMs?: number;
   /** How long shutdown waits for requests in progress before closing their connections. */
   shutdownGraceMs?: number;
@@ -132,6 +135,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     pacer,
     mediaStore,
     ...(deps.reconcileAfterMs !== undefined ? { reconcileAfterMs: deps.reconcileAfterMs } : {}),
+    upSince: new Date(),
+    webhookQueues: [WHATSAPP_WEBHOOK_QUEUE],
   };
   const flowRuntime: FlowRuntimeDeps = {
     db,

@@ -106,6 +106,8 @@ const environment = z.object({
     .min(1)
     .max(30 * 24)
     .default(12),
+  // How long a send cut off by a crash waits for Meta's status webhook before it is sent again.
+  OUTBOX_ECHO_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 export interface Config {
@@ -137,6 +139,8 @@ export interface Config {
   rateLimits: RateLimits | undefined;
   /** Browser sessions: idle (sliding) and absolute lifetimes. */
   sessions: SessionPolicy;
+  /** How long a send interrupted by a crash waits for Meta's status echo before it is sent again. */
+  outboxEchoWaitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -180,5 +184,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: e.SESSION_MAX_HOURS * 3_600_000 },
+    outboxEchoWaitMs: e.OUTBOX_ECHO_WAIT_SECONDS * 1000,
   };
 }

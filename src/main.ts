@@ -38,6 +38,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
       whatsapp: config.whatsapp,
       outbound: config.outbound,
       mediaStore: new LocalEncryptedMediaStore({ root: config.mediaDir, cipher: cipherFor(config) }),
+      reconcileAfterMs: config.outboxEchoWaitMs,
       ...(simulator ? { simulator } : {}),
       ...(config.simulatorToken ? { simulatorToken: config.simulatorToken } : {}),
       trustProxy: config.trustProxy,

@@ -14,6 +14,8 @@ export interface SpawnOptions {
   nodeArgs?: string[];
   /** What node runs; default `bin/careline.js serve` (the benchmarks also run their baseline server). */
   command?: string[];
+  /** Told the process id at once, before the process is ready (a crash test may kill it that early). */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface CarelineProcess {
@@ -83,6 +85,7 @@ export async function spawnCareline(
   });
   if (child.pid === undefined) throw new Error('could not start Careline');
   const pid = child.pid;
+  options.onSpawn?.(pid);
   const url = `http://127.0.0.1:${port}`;
 
   const running: CarelineProcess = {

@@ -62,11 +62,11 @@ describe.each(TEST_ENGINES)('sending every kind of WhatsApp message (%s)', (engi
     return row;
   }
 
-  async function untilStatus(id: unknown, status: string) {
+  async function untilStatus(id: unknown, status: string, timeoutMs?: number) {
     return eventually(async () => {
       const row = await messageRow(id);
       return row?.status === status ? row : undefined;
-    });
+    }, timeoutMs);
   }
 
   function graphRequestFor(wamid: string | null | undefined): Json | undefined {
@@ -408,7 +408,8 @@ describe.each(TEST_ENGINES)('sending every kind of WhatsApp message (%s)', (engi
       .set({ status: 'sending', statusAt: new Date() })
       .where(eq(messages.id, String(queued.json.id)));
     env.careline.worker.start();
-    await untilStatus(queued.json.id, 'read');
+    // Up to twice the reconciliation delay: Meta's status webhooks of the sends before it still arrive.
+    await untilStatus(queued.json.id, 'read', 15_000);
     const calls = sim()
       .sends(clinic.number.phoneNumberId)
       .filter((s) => (s.request as Json).biz_opaque_callback_data === queued.json.id);

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
+import { rowsOf } from '../../platform/db/raw-rows.ts';
 import { type Message, type MessageStatus, messages } from './message.schema.ts';
 import { type MessageReaction, messageReactions } from './reaction.schema.ts';
 
@@ -98,21 +100,28 @@ export async function setMessagesStatus(
   return moved.map((m) => m.id);
 }
 
-/** The provider's ids for messages it accepted, in one statement. */
+/**
+ * The provider's ids for messages it accepted, in one statement. Answers the ids stored: a message
+ * that got its id from an echo meanwhile (no longer queued or sending) keeps it.
+ */
 export async function setMessagesExternalIds(
   db: DbOrTx,
   accepted: readonly { id: string; externalId: string }[],
-): Promise<void> {
-  if (accepted.length === 0) return;
+): Promise<string[]> {
+  if (accepted.length === 0) return [];
   const rows = sql.join(
     accepted.map((a) => sql`(${a.id}::uuid, ${a.externalId}::text)`),
     sql`, `,
   );
-  await db.execute(sql`
+  const result = await db.execute(sql`
     update ${messages} set external_id = v.external_id, status = 'accepted', status_at = now()
     from (values ${rows}) as v(id, external_id)
-    where ${messages.id} = v.id and ${messages.status} in ('queued', 'sending')`);
+    where ${messages.id} = v.id and ${messages.status} in ('queued', 'sending')
+    returning ${messages.id} as id`);
+  return storedIds.parse(rowsOf(result)).map((r) => r.id);
 }
+
+const storedIds = z.array(z.object({ id: z.string() }));
 
 export async function findMessagesByIds(db: DbOrTx, ids: readonly string[]): Promise<Message[]> {
   if (ids.length === 0) return [];
@@ -134,9 +143,9 @@ export async function latestMessages(db: DbOrTx, conversationIds: readonly strin
 
 /**
  * Gives a message that was mid-send (`sending`, no provider id) the id a status webhook revealed,
- * matched by our own id echoed back. Nothing happens for any other message.
+ * matched by our own id echoed back; true when the message was waiting for it. One conditional update:
+ * it and `claimInterruptedSend` exclude each other, so an echo adopted first stops the re-send.
  */
-/** Gives an interrupted send the provider id Meta echoed; true when the message was waiting for it. */
 export async function adoptExternalId(
   db: DbOrTx,
   orgId: string,
@@ -157,6 +166,32 @@ export async function adoptExternalId(
     )
     .returning({ id: messages.id });
   return adopted.length > 0;
+}
+
+/**
+ * Takes an interrupted send (left `sending` with no provider id) for sending again, only if nothing
+ * touched it since it was read with `seenStatusAt`: not an echo adopting its id, not another worker
+ * taking it. Its sending time becomes now. True when this caller may send.
+ */
+export async function claimInterruptedSend(
+  db: DbOrTx,
+  messageId: string,
+  seenStatusAt: Date,
+  now: Date,
+): Promise<boolean> {
+  const claimed = await db
+    .update(messages)
+    .set({ statusAt: now })
+    .where(
+      and(
+        eq(messages.id, messageId),
+        eq(messages.status, 'sending'),
+        isNull(messages.externalId),
+        eq(messages.statusAt, seenStatusAt),
+      ),
+    )
+    .returning({ id: messages.id });
+  return claimed.length > 0;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,12 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ChannelSender } from '../../channels/channel.ts';
+import type { ChannelSender, OutboundMessage } from '../../channels/channel.ts';
 import { outboundMessageSchema } from '../../channels/outbound-message.ts';
-import type { Db } from '../../platform/db/db.ts';
+import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
+import type { ApiCaller } from '../auth/api-key.service.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { idempotencyKeyHeader, requestFingerprint } from '../outbox/idempotency-key-header.ts';
+import {
+  answerOnce,
+  IdempotencyKeyInProgress,
+  IdempotencyKeyReused,
+  type KeyedAnswer,
+} from '../outbox/idempotent-request.service.ts';
 import { OutboundValidationError } from '../outbox/outbound-submission.service.ts';
 import { findStaffByIds } from '../users/user.repository.ts';
 import { submitReply } from './agent-reply.service.ts';
@@ -16,6 +24,10 @@ import { messageJson, toMessageJson } from './inbox.api.ts';
 import { listMessages } from './inbox.service.ts';
 import { addNote } from './note.service.ts';
 
+const windowClosedJson = problemSchema
+  .extend({ failure_reason: z.string(), message: messageJson })
+  .describe('Refused: the 24-hour window is closed (the message is stored as refused)');
+
 /** A conversation's timeline: reading it, answering the patient, and internal notes. */
 export function messageRoutes(
   deps: { db: Db; senders: Partial<Record<ChannelType, ChannelSender>> },
@@ -23,8 +35,54 @@ export function messageRoutes(
 ): FastifyPluginAsyncZod {
   const { db } = deps;
   /** The signed-in author of a message this request wrote (API keys write as nobody in particular). */
-  const authorsOf = async (orgId: string, userId: string | null): Promise<NamedRef[]> =>
-    (await findStaffByIds(db, orgId, userId ? [userId] : [])).map((u) => ({ id: u.id, name: u.name }));
+  const authorsOf = async (tx: DbOrTx, orgId: string, userId: string | null): Promise<NamedRef[]> =>
+    (await findStaffByIds(tx, orgId, userId ? [userId] : [])).map((u) => ({ id: u.id, name: u.name }));
+
+  /** Stores and queues the message (or refuses it for a closed window) and says what to answer. */
+  async function sendToPatient(
+    tx: DbOrTx,
+    caller: ApiCaller,
+    conversationId: string,
+    outbound: OutboundMessage,
+  ): Promise<KeyedAnswer> {
+    const submission = await found(
+      submitReply(
+        { ...deps, db: tx },
+        {
+          orgId: caller.orgId,
+          conversationId,
+          message: outbound,
+          apiKeyId: caller.apiKeyId,
+          authorUserId: caller.userId,
+        },
+      ).catch((error: unknown) => {
+        if (!(error instanceof OutboundValidationError)) throw error;
+        const fields = error.violations.map((v) => ({ field: `body.${v.field}`, message: v.limit }));
+        throw new HttpProblem(400, fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
+      }),
+    );
+    const message = toMessageJson(
+      submission.message,
+      [],
+      [],
+      await authorsOf(tx, caller.orgId, caller.userId),
+    );
+    if (submission.outcome === 'refused') {
+      return {
+        status: 422,
+        contentType: 'application/problem+json',
+        body: {
+          type: 'about:blank',
+          title: 'Unprocessable Content',
+          status: 422,
+          detail: submission.detail,
+          failure_reason: submission.reason,
+          message,
+        },
+      };
+    }
+    return { status: 202, contentType: 'application/json; charset=utf-8', body: message };
+  }
 
   return async (app) => {
     app.get(
@@ -66,48 +124,47 @@ export function messageRoutes(
             'message is stored as `refused` with `failure_reason: window_closed` and answered 422: send an ' +
             'approved template instead. Otherwise it is `queued` (202) and its `status` then follows the ' +
             'channel: accepted, sent, delivered, read — or failed with the provider’s reason in `error`. ' +
-            'A signed-in agent is recorded as its `author`.',
+            'A signed-in agent is recorded as its `author`. With an `Idempotency-Key` header, a retry ' +
+            'of the same request gets the first answer again (same status and body) and nothing is sent twice.',
           params: conversationParams,
+          headers: z.looseObject({ 'idempotency-key': idempotencyKeyHeader.optional() }),
           body: outboundMessageSchema,
           response: {
             202: messageJson,
-            422: problemSchema.extend({ failure_reason: z.string(), message: messageJson }),
+            409: problemSchema.describe('The first request with this Idempotency-Key is still running'),
+            422: z
+              .union([
+                windowClosedJson,
+                problemSchema.describe('This Idempotency-Key was already used with another request'),
+              ])
+              .describe('Refused for a closed window, or an Idempotency-Key used with another request'),
             ...errors,
           },
         },
       },
       async (request, reply) => {
         const caller = callerOf(request);
-        const submission = await found(
-          submitReply(deps, {
-            orgId: caller.orgId,
-            conversationId: request.params.id,
-            message: request.body,
-            apiKeyId: caller.apiKeyId,
-            authorUserId: caller.userId,
-          }).catch((error: unknown) => {
-            if (!(error instanceof OutboundValidationError)) throw error;
-            const fields = error.violations.map((v) => ({ field: `body.${v.field}`, message: v.limit }));
-            throw new HttpProblem(400, fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
-          }),
-        );
-        const message = submission.message;
-        const authors = await authorsOf(caller.orgId, caller.userId);
-        if (submission.outcome === 'refused') {
-          return reply
-            .code(422)
-            .type('application/problem+json')
-            .send({
-              type: 'about:blank',
-              title: 'Unprocessable Content',
-              status: 422,
-              detail: submission.detail,
-              failure_reason: submission.reason,
-              message: toMessageJson(message, [], [], authors),
-            });
-        }
-        onMessageQueued();
-        return reply.code(202).send(toMessageJson(message, [], [], authors));
+        const key = request.headers['idempotency-key'];
+        const conversationId = request.params.id;
+        const { answer, replayed } =
+          key === undefined
+            ? { answer: await sendToPatient(db, caller, conversationId, request.body), replayed: false }
+            : await answerOnce(
+                db,
+                { orgId: caller.orgId, principal: principalOf(caller), key },
+                requestFingerprint({
+                  route: 'POST /conversations/:id/messages',
+                  conversationId,
+                  body: request.body,
+                }),
+                (tx) => sendToPatient(tx, caller, conversationId, request.body),
+              ).catch(asProblem);
+        if (answer.status === 202 && !replayed) onMessageQueued();
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        // A replayed answer comes from the database: it is read back through the schema it was written with.
+        if (answer.status === 422)
+          return reply.code(422).type(answer.contentType).send(windowClosedJson.parse(answer.body));
+        return reply.code(202).type(answer.contentType).send(messageJson.parse(answer.body));
       },
     );
 
@@ -137,8 +194,30 @@ export function messageRoutes(
         );
         return reply
           .code(201)
-          .send(toMessageJson(note, [], [], await authorsOf(caller.orgId, caller.userId)));
+          .send(toMessageJson(note, [], [], await authorsOf(db, caller.orgId, caller.userId)));
       },
     );
   };
+}
+
+/** Whose key it is: keys of one API key, or of one signed-in user, never meet another's. */
+function principalOf(caller: ApiCaller): string {
+  if (caller.apiKeyId) return `api_key:${caller.apiKeyId}`;
+  return `user:${caller.userId ?? 'unknown'}`;
+}
+
+function asProblem(error: unknown): never {
+  if (error instanceof IdempotencyKeyReused)
+    throw new HttpProblem(
+      422,
+      'headers.idempotency-key: this key was already used with another request; use a new key for a new message',
+      [{ field: 'headers.idempotency-key', message: 'was already used with another request' }],
+    );
+  if (error instanceof IdempotencyKeyInProgress)
+    throw new HttpProblem(
+      409,
+      'headers.idempotency-key: the first request with this key is still being processed; retry in a moment',
+      [{ field: 'headers.idempotency-key', message: 'a request with this key is in progress' }],
+    );
+  throw error;
 }

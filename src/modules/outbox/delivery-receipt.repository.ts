@@ -1,4 +1,4 @@
-import { and, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type DeliveryReceipt, deliveryReceipts } from './delivery-receipt.schema.ts';
 
@@ -27,4 +27,20 @@ export async function receiptsForAny(
       ),
     );
   return found.filter((r) => wanted.has(`${r.channelAccountId} ${r.externalId}`));
+}
+
+/** Whether the provider reported any status of this number stamped at or after `since`. */
+export async function hasReceiptStampedSince(
+  db: DbOrTx,
+  channelAccountId: string,
+  since: Date,
+): Promise<boolean> {
+  const [receipt] = await db
+    .select({ id: deliveryReceipts.id })
+    .from(deliveryReceipts)
+    .where(
+      and(eq(deliveryReceipts.channelAccountId, channelAccountId), gte(deliveryReceipts.occurredAt, since)),
+    )
+    .limit(1);
+  return receipt !== undefined;
 }

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
 import { orgs } from '../orgs/org.schema.ts';
 
@@ -25,7 +25,11 @@ export const deliveryReceipts = pgTable(
     errorDetail: text('error_detail'),
     receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('delivery_receipts_unique').on(t.channelAccountId, t.externalId, t.status)],
+  (t) => [
+    uniqueIndex('delivery_receipts_unique').on(t.channelAccountId, t.externalId, t.status),
+    // How far Meta's webhooks for a number have got (an interrupted send waits for them to pass it).
+    index('delivery_receipts_account_time_idx').on(t.channelAccountId, t.occurredAt),
+  ],
 );
 
 export type DeliveryReceipt = typeof deliveryReceipts.$inferSelect;

@@ -107,7 +107,12 @@ interface Accepted {
   accountId: string;
 }
 
-/** Marks the wave `sending`, calls the provider for each in parallel, settles the refusals. */
+/**
+ * Marks the wave `sending`, calls the provider for each in parallel, settles the refusals. One mark for
+ * the wave, not one per call: the calls all leave in the tick after it, so a mark per call would cost a
+ * query per message and narrow nothing. What a crash leaves `sending` without having reached Meta (a
+ * call still connecting) waits the echo window either way (`npm run bench -- send-crash` counts them).
+ */
 async function sendWave(
   deps: OutboxDeps,
   wave: readonly { job: Job; send: PlannedSend }[],

@@ -13,6 +13,7 @@ import type { ContactIdentity } from '../contacts/contact.schema.ts';
 import { findConversation } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import {
+  claimInterruptedSend,
   findMessage,
   setMessagesExternalIds,
   setMessagesStatus,
@@ -22,6 +23,7 @@ import type { Message, MessageStatus } from '../inbox/message.schema.ts';
 import { applyReaction } from '../inbox/message-changes.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
 import { applyEarlyReceiptsOf } from './delivery-receipt.service.ts';
+import { noteSecondId, waitForInterruptedSend } from './interrupted-send.service.ts';
 import type { SendPacer } from './pacing/send-pacer.ts';
 import { MediaUploadError, providerMediaIdsFor } from './provider-media.ts';
 import { isWindowOpen } from './window-policy.ts';
@@ -32,8 +34,21 @@ export interface OutboxDeps {
   logger: Logger;
   pacer: SendPacer;
   mediaStore: MediaStore;
-  /** How long a send interrupted mid-call waits for a status echo before it is tried again. */
+  /**
+   * How long a send interrupted mid-call (a crash left it `sending` with no provider id) waits for
+   * Meta's status webhook echoing our id before it is sent again (default 5 minutes), counted from its
+   * sending time or from `upSince` when later; past it, it still waits while an echo may be on its
+   * way, up to a second such wait (interrupted-send.ts). Independent of the job lease: the job is
+   * deferred, and the echo, when it comes, makes it due at once.
+   */
   reconcileAfterMs?: number;
+  /** When this process started taking webhooks (default: when this module was loaded). */
+  upSince?: Date;
+  /**
+   * The job queues that process providers' webhooks: an interrupted send is not sent again while a
+   * webhook of its clinic, received before that decision, is still waiting there (it may be the echo).
+   */
+  webhookQueues?: readonly string[];
   now?: () => Date;
 }
 
@@ -89,24 +104,27 @@ function lookupsFrom(db: Db): SendLookups {
 export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<void> {
   const message = await findMessage(deps.db, String(job.payload.orgId), String(job.payload.messageId));
   if (message?.status !== 'queued' && message?.status !== 'sending') return;
-  if (message.status === 'sending') waitForInterruptedSend(deps, message);
+  if (message.status === 'sending') await waitForInterruptedSend(deps, message);
   const planned = await planSend(deps, job, message, lookupsFrom(deps.db));
   if (!planned) return;
-  await markSending(deps.db, [message.id]);
+  if (!(await claimForSending(deps, message))) return;
   const outcome = await callProvider(planned);
   if (outcome.ok) return accepted(deps, planned, outcome.externalId);
   return handleRefusal(deps, job, planned, outcome);
 }
 
 /**
- * A previous run died during the call. If Meta got it, a status webhook echoing our id will adopt the
- * wamid; wait for that before sending again, so an interrupted send is not sent twice.
+ * The decision to call, taken atomically: a queued message becomes `sending`; an interrupted one is
+ * taken only as it was read (still `sending`, no provider id, the same sending time). False when an
+ * echo adopted its id, or another run took it, in between: then nothing is sent.
  */
-function waitForInterruptedSend(deps: OutboxDeps, message: Message): void {
-  const now = deps.now?.() ?? new Date();
-  const waitUntil = message.statusAt.getTime() + (deps.reconcileAfterMs ?? 60_000);
-  if (now.getTime() < waitUntil)
-    throw new DeferJob(new Date(waitUntil), 'waiting for a status of an interrupted send');
+async function claimForSending(deps: OutboxDeps, message: Message): Promise<boolean> {
+  if (message.status === 'queued') return (await markSending(deps.db, [message.id])).has(message.id);
+  const claimed = await claimInterruptedSend(deps.db, message.id, message.statusAt, new Date());
+  if (!claimed)
+    deps.logger.info({ messageId: message.id }, 'interrupted send settled by its echo: not sent again');
+  else deps.logger.warn({ messageId: message.id }, 'interrupted send not echoed in time: sending it again');
+  return claimed;
 }
 
 /**
@@ -177,9 +195,12 @@ export async function planSend(
   return { message, outbound, account, sender, recipient, providerMediaIds, targetExternalId };
 }
 
-/** The idempotency mark: from here on, a crash leaves `sending`, which the next run reconciles. */
+/**
+ * The idempotency mark on queued messages: from here on, a crash leaves `sending`, which the next run
+ * reconciles. Answers the ids marked; the others were settled meanwhile and must not be sent.
+ */
 export async function markSending(db: Db, messageIds: readonly string[]): Promise<Set<string>> {
-  return new Set(await setMessagesStatus(db, messageIds, ['queued', 'sending'], 'sending'));
+  return new Set(await setMessagesStatus(db, messageIds, ['queued'], 'sending'));
 }
 
 export function callProvider(planned: PlannedSend): Promise<SendOutcome> {
@@ -197,7 +218,8 @@ export async function accepted(deps: OutboxDeps, planned: PlannedSend, externalI
   const { account, message, outbound, targetExternalId } = planned;
   const reactionEmoji = outbound.type === 'reaction' ? outbound.emoji : null;
   await deps.db.transaction(async (tx) => {
-    await setMessagesExternalIds(tx, [{ id: message.id, externalId }]);
+    const stored = await setMessagesExternalIds(tx, [{ id: message.id, externalId }]);
+    if (stored.length === 0) await noteSecondId(tx, deps.logger, message.id, externalId);
     await applyEarlyReceiptsOf(tx, [{ channelAccountId: account.id, externalId }]);
     if (reactionEmoji !== null && targetExternalId) {
       await applyReaction(tx, {

@@ -269,3 +269,30 @@ export function backoffDelayMs(attempt: number, random: () => number = Math.rand
   const ceiling = Math.min(600_000, 1000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+
+/** Whether a clinic still has jobs of this queue, created before `before`, waiting or running. */
+export async function hasUnfinishedJobs(
+  db: DbOrTx,
+  queue: string,
+  orgId: string,
+  before: Date,
+): Promise<boolean> {
+  // One status at a time: each matches a partial index (jobs_org_due_idx, jobs_running_idx), so done
+  // jobs, however many, are never scanned.
+  for (const status of ['queued', 'running'] as const) {
+    const [unfinished] = await db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.status, status),
+          eq(jobs.orgId, orgId),
+          eq(jobs.queue, queue),
+          lte(jobs.createdAt, before),
+        ),
+      )
+      .limit(1);
+    if (unfinished) return true;
+  }
+  return false;
+}
