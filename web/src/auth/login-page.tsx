@@ -143,6 +143,7 @@ function describeLoginError(error: unknown, t: TFunction, language: string): str
     }
     return t('login.errors.locked');
   }
+  if (error.status === 429) return t('login.errors.tooManyRequests');
   if (error.status === NETWORK_ERROR_STATUS) return t('login.errors.network');
   if (error.status === 400) return error.fieldErrors[0]?.message ?? error.detail;
   return t('login.errors.unavailable', { status: error.status });

@@ -40,8 +40,9 @@ export const en = {
     demoPhone: 'Play a patient on the simulated phone',
     errors: {
       wrongCredentials: 'Wrong e-mail or password.',
-      locked: 'Too many attempts: this account is locked for a while.',
-      lockedUntil: 'Too many attempts: this account is locked until {{time}}.',
+      locked: 'Too many wrong passwords: signing in from here is paused for a few minutes.',
+      lockedUntil: 'Too many wrong passwords: signing in from here is paused until {{time}}.',
+      tooManyRequests: 'Too many sign-in attempts from this network. Try again in a few minutes.',
       network: 'Careline cannot be reached. Check your connection.',
       unavailable: 'Signing in is not available on this server yet (HTTP {{status}}).',
       unexpected: 'Signing in failed. Please try again.',

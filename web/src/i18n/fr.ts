@@ -41,8 +41,11 @@ export const fr: Messages = {
     demoPhone: 'Jouez un patient sur le téléphone simulé',
     errors: {
       wrongCredentials: 'Adresse e-mail ou mot de passe incorrect.',
-      locked: 'Trop de tentatives : ce compte est bloqué pour un moment.',
-      lockedUntil: 'Trop de tentatives : ce compte est bloqué jusqu’à {{time}}.',
+      locked:
+        'Trop de mots de passe erronés : la connexion depuis ce navigateur est suspendue quelques minutes.',
+      lockedUntil:
+        'Trop de mots de passe erronés : la connexion depuis ce navigateur est suspendue jusqu’à {{time}}.',
+      tooManyRequests: 'Trop de tentatives de connexion depuis ce réseau. Réessayez dans quelques minutes.',
       network: 'Careline est injoignable. Vérifiez votre connexion.',
       unavailable: 'La connexion n’est pas encore disponible sur ce serveur (HTTP {{status}}).',
       unexpected: 'La connexion a échoué. Merci de réessayer.',
