@@ -368,6 +368,8 @@ export interface OtherEvent extends EventBase {
   rawType: string | null;
   /** Why it was not turned into a richer event; safe to log (no message content). */
   reason: string;
+  /** What a patient sent and we could not read or store: an operator is told, not just the log. */
+  fromPatient?: boolean;
   externalId?: string | null;
   timestamp?: string | null;
   updateId?: number;

@@ -2,7 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PHONE_NUMBER_ID } from '../../src/demo/demo-clinic.ts';
+import { listChannelAccountsOfType } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import { messages } from '../../src/platform/db/schema.ts';
+import { messagesWebhook, postWebhook, unixNow } from '../support/meta-webhooks.ts';
 import { refuseMarkedValues, UNSTORABLE, UNUSABLE_NAME } from '../support/refused-values.ts';
 import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
@@ -96,6 +98,40 @@ describe.each(TEST_ENGINES)('messages the database refuses, in a real browser (%
       .getByText('Careline could not store part of this message and left it out: the sender’s profile name.')
       .waitFor();
     await screenshot(admin, `${engine}-alerts-02-omitted-name`);
+  });
+
+  test('a patient message Careline cannot read is shown in Alerts, and an administrator marks it resolved', async () => {
+    // Signed by the clinic's app secret like Meta's, with a sender id no message can be filed under.
+    const [account] = await listChannelAccountsOfType(careline.handle.db, 'whatsapp');
+    const patient = '33611000103';
+    const body = messagesWebhook(DEMO_PHONE_NUMBER_ID, {
+      contacts: [{ profile: { name: 'Hélène Roux' }, wa_id: patient }],
+      messages: [
+        {
+          from: `${patient}\u0000`,
+          id: 'wamid.refused-in-a-browser',
+          timestamp: unixNow(),
+          type: 'text',
+          text: { body: 'J’ai besoin de mon ordonnance' },
+        },
+      ],
+    });
+    const response = await postWebhook(careline.url, body, account?.secrets.appSecret ?? null);
+    expect(response.status).toBe(200);
+
+    await admin.goto('/settings/alerts');
+    const alert = admin.getByTestId('operator-alert').filter({ hasText: 'A patient’s message was refused' });
+    await expect.poll(() => alert.count(), LIVE).toBe(1);
+    await alert.getByText(/malformed message: from: unusable identifier/).waitFor();
+    await alert.getByText(/retrying would refuse it again/).waitFor();
+    expect(await alert.textContent()).not.toMatch(/ordonnance|Hélène|Roux|611000103/);
+    expect(await alert.getByRole('button', { name: 'Retry' }).count(), 'a retry could not help').toBe(0);
+    await screenshot(admin, `${engine}-alerts-03-refused`);
+
+    await alert.getByRole('button', { name: 'Mark resolved' }).click();
+    await admin.getByText('Alert marked resolved.').waitFor();
+    await alert.waitFor({ state: 'detached', ...LIVE });
+    await admin.getByText('No open alert.').waitFor(LIVE);
   });
 
   test('nothing the pages did left this machine', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../outbound-message.ts';
 import { buildWhatsAppSendRequest, UnresolvedReferenceError } from './build-send-request.ts';
+import { standInMessageId } from './stand-in-message-id.ts';
 
 const patient = { waId: '16505551234' };
 const options = { correlationId: 'msg-1' };
@@ -62,6 +63,18 @@ describe('buildWhatsAppSendRequest', () => {
       ),
     );
     expect(build(message, { replyToExternalId: null })).not.toHaveProperty('context');
+  });
+
+  it('a reply to a message stored under an id of Careline’s goes out unquoted; a reaction to it is refused', () => {
+    const standIn = standInMessageId({ id: 'wamid.\u0000' });
+    const reply: OutboundMessage = { type: 'text', text: 'Yes', replyToMessageId: 'careline-msg-7' };
+    expect(build(reply, { replyToExternalId: standIn })).toStrictEqual(
+      graphBody('text', { body: 'Yes', preview_url: false }),
+    );
+    const reaction: OutboundMessage = { type: 'reaction', targetMessageId: 'careline-msg-7', emoji: '👍' };
+    expect(() => build(reaction, { targetExternalId: standIn })).toThrow(
+      'message careline-msg-7 has no WhatsApp id to react to',
+    );
   });
 
   it('image: uploaded media by id, with a caption', () => {

@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../outbound-message.ts';
+import { isStandInMessageId } from './stand-in-message-id.ts';
 
 /** A patient on WhatsApp: by phone (`wa_id`, digits) or, for username users without one, by BSUID. */
 export type WhatsAppRecipient = { waId: string } | { bsuid: string };
@@ -42,8 +43,12 @@ export function buildWhatsAppSendRequest(
   options: WhatsAppSendOptions,
 ): Record<string, unknown> {
   const [type, content] = typedContent(message, options);
-  // A reaction already names its message; quoting another one on top would mean nothing.
-  const quote = message.type !== 'reaction' && options.replyToExternalId;
+  // A reaction already names its message; quoting another one on top would mean nothing. A message
+  // stored under an id of ours is unknown to WhatsApp: the reply goes out unquoted rather than refused.
+  const quote =
+    message.type !== 'reaction' &&
+    !isStandInMessageId(options.replyToExternalId) &&
+    options.replyToExternalId;
   return {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
@@ -165,7 +170,7 @@ function reactionTarget(
   options: WhatsAppSendOptions,
 ): string {
   const wamid = options.targetExternalId ?? message.targetExternalId;
-  if (!wamid) {
+  if (!wamid || isStandInMessageId(wamid)) {
     throw new UnresolvedReferenceError(
       'targetMessageId',
       `message ${message.targetMessageId} has no WhatsApp id to react to`,

@@ -9,6 +9,12 @@ export const OMITTABLE_PARTS = ['profile_name', 'username', 'media', 'reply_to',
 export type OmittablePart = (typeof OMITTABLE_PARTS)[number];
 
 /**
+ * What a stored message's `omitted` note names: the parts left out, and `message_id` when WhatsApp's id
+ * for it was missing or unusable and one of Careline's stands in for it (see `standInMessageId`).
+ */
+export type LeftOutPart = OmittablePart | 'message_id';
+
+/**
  * What to try once the whole message was refused: without each part it has, one at a time (so that
  * only the one unusable part is lost), then without all of them.
  */

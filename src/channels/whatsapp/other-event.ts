@@ -12,6 +12,19 @@ export function otherEvent(
 }
 
 /**
+ * Something a patient sent (a message, a reaction, an edit or deletion of one) that cannot be stored
+ * as it is: unlike a field we do not handle, it is not ours to drop quietly, so an operator hears of it.
+ */
+export function refusedPatientItem(
+  accountId: string | null,
+  rawType: string | null,
+  reason: string,
+  externalId: string | null = null,
+): OtherEvent {
+  return { ...otherEvent(accountId, rawType, reason, externalId), fromPatient: true };
+}
+
+/**
  * Where and why a payload failed its schema, e.g. `timestamp: not a Unix timestamp`. Zod's messages
  * name types, never values, so the text is safe to log without leaking message content.
  */

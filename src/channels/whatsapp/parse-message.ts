@@ -10,8 +10,9 @@ import type {
   Sender,
 } from '../inbound-event.ts';
 import { toItemError } from './item-error.ts';
-import { describeIssues, otherEvent } from './other-event.ts';
+import { describeIssues, refusedPatientItem } from './other-event.ts';
 import { parseMessageContent } from './parse-message-content.ts';
+import { standInMessageId } from './stand-in-message-id.ts';
 import { senderOf } from './wa-identity.ts';
 import {
   itemErrorSchema,
@@ -22,25 +23,34 @@ import {
   optText,
   type PhoneNumberScope,
   unixTime,
+  usableId,
   wireId,
 } from './webhook-envelope.schema.ts';
 
 /**
  * One `value.messages[]` item as an event: a message, or a reaction, edit or deletion of one. An item
- * without an id, a readable timestamp or an author cannot be stored or deduplicated, so it becomes an
- * `other` event that says why.
+ * without a readable timestamp, type or author cannot be filed, so it becomes an `other` event that says
+ * why (and that an operator must hear of it). A missing or unusable message id is not a reason to lose
+ * the patient's words: an id of Careline's stands in for it, and the stored message says so.
  */
 export function parseMessage(raw: unknown, scope: PhoneNumberScope): InboundEvent {
   const parsed = messageSchema.safeParse(raw);
   if (!parsed.success) {
-    return otherEvent(scope.accountId, 'message', `malformed message: ${describeIssues(parsed.error)}`);
+    const reason = `malformed message: ${describeIssues(parsed.error)}`;
+    return refusedPatientItem(scope.accountId, 'message', reason, usableId(readId(raw)));
   }
   const message = parsed.data;
+  const externalId = usableId(message.id) ?? standInMessageId(raw);
   const from = senderOf(message.from, message.from_user_id, message.from_parent_user_id, scope.contacts);
   if (from === null) {
-    return otherEvent(scope.accountId, `message/${message.type}`, 'message names no sender', message.id);
+    return refusedPatientItem(
+      scope.accountId,
+      `message/${message.type}`,
+      'message names no sender',
+      externalId,
+    );
   }
-  const common: Common = { channel: 'whatsapp', accountId: scope.accountId, externalId: message.id, from };
+  const common: Common = { channel: 'whatsapp', accountId: scope.accountId, externalId, from };
   switch (message.type) {
     case 'reaction':
       return reactionEvent(message, common);
@@ -69,7 +79,8 @@ const referralSchema = z.object({
 });
 
 const messageSchema = z.looseObject({
-  id: wireId,
+  /** Checked apart: an unusable one is replaced, not a reason to refuse the message. */
+  id: z.unknown(),
   from: optStrictId,
   from_user_id: optStrictId,
   from_parent_user_id: optStrictId,
@@ -81,6 +92,10 @@ const messageSchema = z.looseObject({
 });
 
 type WaMessage = z.output<typeof messageSchema>;
+
+function readId(raw: unknown): unknown {
+  return typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'id') : undefined;
+}
 
 interface Common {
   channel: 'whatsapp';
@@ -134,7 +149,7 @@ function reactionEvent(message: WaMessage, common: Common): InboundEvent {
   const reaction = reactionSchema.safeParse(message.reaction);
   if (!reaction.success) {
     const reason = `malformed reaction: ${describeIssues(reaction.error)}`;
-    return otherEvent(common.accountId, 'message/reaction', reason, common.externalId);
+    return refusedPatientItem(common.accountId, 'message/reaction', reason, common.externalId);
   }
   const event: ReactionEvent = {
     kind: 'reaction',
@@ -155,7 +170,8 @@ const editSchema = z.object({
 function editedEvent(message: WaMessage, common: Common): InboundEvent {
   const edit = editSchema.safeParse(message.edit);
   if (!edit.success) {
-    return otherEvent(common.accountId, 'message/edit', 'edit names no original message', common.externalId);
+    const reason = 'edit names no original message';
+    return refusedPatientItem(common.accountId, 'message/edit', reason, common.externalId);
   }
   const event: MessageEditedEvent = {
     kind: 'message_edited',
@@ -172,12 +188,8 @@ const revokeSchema = z.object({ original_message_id: wireId });
 function deletedEvent(message: WaMessage, common: Common): InboundEvent {
   const revoke = revokeSchema.safeParse(message.revoke);
   if (!revoke.success) {
-    return otherEvent(
-      common.accountId,
-      'message/revoke',
-      'revoke names no original message',
-      common.externalId,
-    );
+    const reason = 'revoke names no original message';
+    return refusedPatientItem(common.accountId, 'message/revoke', reason, common.externalId);
   }
   const event: MessageDeletedEvent = {
     kind: 'message_deleted',

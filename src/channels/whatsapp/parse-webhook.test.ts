@@ -178,6 +178,36 @@ describe('parseWhatsAppWebhook', () => {
     ]);
   });
 
+  it('marks what a patient sent and cannot be read, and only that, for operators to hear of', () => {
+    const noSender = { id: 'wamid.a', timestamp: '1697043223', type: 'text', text: { body: 'x' } };
+    const events = parseWhatsAppWebhook(
+      envelope(
+        messagesChange({
+          messages: [
+            noSender,
+            textMessage('wamid.b', 'x', { timestamp: 'yesterday' }),
+            { ...textMessage('wamid.c', ''), type: 'reaction', reaction: { emoji: '👍' } },
+            { ...textMessage('wamid.d', ''), type: 'edit', edit: {} },
+            textMessage('wamid.e', 'x', { type: 'text\u0000' }),
+          ],
+          statuses: [{ id: 'wamid.out', status: 'deleted', timestamp: '1697043224', recipient_id: '1' }],
+        }),
+        messagesChange({ messages: 'not a list' }),
+        { field: 'flows', value: {} },
+      ),
+    );
+    expect(events.map((event) => [event.kind, 'fromPatient' in event && event.fromPatient])).toEqual([
+      ['other', true],
+      ['other', true],
+      ['other', true],
+      ['other', true],
+      ['other', true],
+      ['other', false],
+      ['other', true],
+      ['other', false],
+    ]);
+  });
+
   it('reports statuses and webhook fields it does not handle as other events', () => {
     const payload = envelope(
       messagesChange({
@@ -264,27 +294,43 @@ describe('parseWhatsAppWebhook at the edge: characters PostgreSQL cannot store, 
     });
   });
 
-  it('refuses an item whose own id or sender carries a control character, saying which field', () => {
-    expect(parseOne(textMessage(`wamid.${NUL}`, 'x'))).toMatchObject({
+  it('refuses a message whose sender carries a control character, saying which field, as a patient’s', () => {
+    expect(parseOne(textMessage('wamid.4', 'x', { from: `336${NUL}` }))).toEqual({
       kind: 'other',
-      reason: 'malformed message: id: unusable identifier: contains control characters',
-    });
-    expect(parseOne(textMessage('wamid.4', 'x', { from: `336${NUL}` }))).toMatchObject({
-      kind: 'other',
+      channel: 'whatsapp',
+      accountId: PHONE_NUMBER_ID,
+      rawType: 'message',
       reason: 'malformed message: from: unusable identifier: contains control characters',
+      externalId: 'wamid.4',
+      fromPatient: true,
     });
   });
 
-  it('refuses a 1 MB sender or message id instead of carrying it to an index', () => {
+  it('refuses a 1 MB sender instead of carrying it to an index', () => {
     const huge = '3'.repeat(1024 * 1024);
     expect(parseOne(textMessage('wamid.5', 'x', { from: huge }), [])).toMatchObject({
       kind: 'other',
       reason: 'malformed message: from: unusable identifier: is longer than 512 characters',
+      fromPatient: true,
     });
-    expect(parseOne(textMessage(`wamid.${huge}`, 'x'))).toMatchObject({
-      kind: 'other',
-      reason: expect.stringContaining('id: unusable identifier: is longer than 512 characters'),
-    });
+  });
+
+  it('keeps the words of a message whose id is missing, has a control character or is 1 MB long, under an id of Careline’s', () => {
+    const ids = [`wamid.${NUL}`, `wamid.${'x'.repeat(1024 * 1024)}`, '', undefined, { not: 'an id' }];
+    const events = ids.map((id) => parseOne(textMessage('-', 'Bonjour', { id })));
+    for (const event of events) {
+      expect(event).toMatchObject({
+        kind: 'message',
+        text: 'Bonjour',
+        externalId: expect.stringMatching(/^careline\.stand-in\.[0-9a-f]{64}$/),
+        from: { id: '33612345678' },
+      });
+    }
+    expect(new Set(events.map((event) => event && 'externalId' in event && event.externalId)).size).toBe(
+      ids.length,
+    );
+    // The same item read again gets the same id: it is stored once.
+    expect(parseOne(textMessage(`wamid.${NUL}`, 'Bonjour'))).toEqual(events[0]);
   });
 
   it('never files a message under another identity than the unusable one it names', () => {

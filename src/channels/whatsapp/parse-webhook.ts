@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findUnstorableText } from '../../platform/text/storable-text.ts';
 import type { ChannelErrorEvent, InboundEvent } from '../inbound-event.ts';
 import { toItemError } from './item-error.ts';
-import { describeIssues, otherEvent } from './other-event.ts';
+import { describeIssues, otherEvent, refusedPatientItem } from './other-event.ts';
 import { parseMessage } from './parse-message.ts';
 import {
   ACCOUNT_FIELDS,
@@ -55,8 +55,17 @@ function refuseUnstorable(event: InboundEvent): InboundEvent {
   const where = findUnstorableText(event, event.kind);
   if (where === null) return event;
   const externalId = 'externalId' in event ? usableId(event.externalId) : null;
-  return otherEvent(usableId(event.accountId), event.kind, `unstorable characters in ${where}`, externalId);
+  const refuse = PATIENT_KINDS.has(event.kind) ? refusedPatientItem : otherEvent;
+  return refuse(usableId(event.accountId), event.kind, `unstorable characters in ${where}`, externalId);
 }
+
+/** What a patient sends: refusing one of these is an operator's business (see `refusedPatientItem`). */
+const PATIENT_KINDS: ReadonlySet<InboundEvent['kind']> = new Set([
+  'message',
+  'reaction',
+  'message_edited',
+  'message_deleted',
+]);
 
 /**
  * The distinct `metadata.phone_number_id`s a body is addressed to, in order of appearance; [] when there
@@ -125,7 +134,10 @@ function parsePhoneNumberValue(field: string, value: unknown): InboundEvent[] {
   return ITEM_LISTS.flatMap(([key, parseItem]) => {
     if (parsed.data[key] === undefined) return [];
     const list = itemListSchema.safeParse(parsed.data[key]);
-    if (!list.success) return [otherEvent(scope.accountId, key, `${key} is not a list`)];
+    if (!list.success) {
+      const refuse = key === 'messages' ? refusedPatientItem : otherEvent;
+      return [refuse(scope.accountId, key, `${key} is not a list`)];
+    }
     return list.data.map((item) => parseItem(item, scope));
   });
 }

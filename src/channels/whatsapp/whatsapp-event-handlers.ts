@@ -12,7 +12,8 @@ import { recordDeliveryReceipt } from '../../modules/outbox/delivery-receipt.ser
 import { applyTemplateStatus } from '../../modules/templates/template.service.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { InboundEvent, InboundMessageEvent, Sender, StatusEvent } from '../inbound-event.ts';
-import type { OmittablePart } from './omittable-parts.ts';
+import type { LeftOutPart, OmittablePart } from './omittable-parts.ts';
+import { isStandInMessageId } from './stand-in-message-id.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -96,9 +97,10 @@ export async function handleWhatsAppEvent(deps: HandlerDeps, account: ChannelAcc
         ),
       );
     case 'other':
-      // An item refused at parse time (unusable id, malformed) or not handled: the reason names fields,
-      // never values, and the raw delivery stays in the journal.
-      deps.logger.info(
+      // An item refused at parse time (unusable sender, malformed) or not handled: the reason names
+      // fields, never values, and the raw delivery stays in the journal. A patient's refused item is
+      // also shown to operators: the webhook job raises an alert about its delivery.
+      deps.logger[event.fromPatient ? 'warn' : 'info'](
         { channelAccountId: account.id, rawType: event.rawType, externalId: event.externalId },
         `WhatsApp item not stored: ${event.reason}`,
       );
@@ -114,7 +116,8 @@ export async function handleWhatsAppEvent(deps: HandlerDeps, account: ChannelAcc
 
 /**
  * Stores a patient's message, its sender and its media registrations in one transaction. `omitted`
- * names the parts left out because the database refused them: the message says so in its content.
+ * names the parts left out because the database refused them: the message says so in its content, as
+ * it says when its id is one of Careline's standing in for an unusable one.
  */
 export async function storeMessage(
   deps: HandlerDeps,
@@ -127,6 +130,7 @@ export async function storeMessage(
     return;
   }
   const { kind, channel, accountId, externalId, timestamp, from, type, text, replyTo, ...content } = event;
+  const leftOut: LeftOutPart[] = isStandInMessageId(externalId) ? ['message_id', ...omitted] : [...omitted];
   await deps.db.transaction(async (tx) => {
     let sender = senderIdentity(from);
     const newWaId = event.system?.type === 'user_changed_number' ? event.system.newWaId : null;
@@ -143,7 +147,7 @@ export async function storeMessage(
       type,
       // A system notice has no text of its own; its body is what an agent needs to read.
       text: text ?? event.system?.body ?? null,
-      content: { ...content, ...(omitted.length > 0 ? { omitted: [...omitted] } : {}) },
+      content: { ...content, ...(leftOut.length > 0 ? { omitted: leftOut } : {}) },
       replyToExternalId: replyTo,
       occurredAt: new Date(timestamp),
     });

@@ -14,6 +14,7 @@ import { buildWhatsAppSendRequest, UnresolvedReferenceError } from './build-send
 import { graphErrorDisposition } from './graph-error-policy.ts';
 import { GraphMediaClient, MediaTransferError } from './graph-media-client.ts';
 import { parseGraphResponse } from './parse-graph-response.ts';
+import { isStandInMessageId } from './stand-in-message-id.ts';
 import { checkTemplateSend } from './template-check.ts';
 import { checkWhatsAppLimits } from './whatsapp-limits.ts';
 
@@ -125,6 +126,8 @@ export class WhatsAppSender implements ChannelSender {
   }
 
   markRead(account: ChannelAccount, externalId: string): Promise<SendOutcome> {
+    // WhatsApp never issued this id; its refusal would only cost a request. There is nothing to mark.
+    if (isStandInMessageId(externalId)) return Promise.resolve({ ok: true, externalId });
     return this.post(account, { messaging_product: 'whatsapp', status: 'read', message_id: externalId });
   }
 

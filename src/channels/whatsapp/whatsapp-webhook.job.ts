@@ -5,6 +5,7 @@ import { classifyFailure, type Failure } from '../../platform/jobs/failure-kind.
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { backoffDelayMs } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError, RetryJob } from '../../platform/jobs/job-worker.ts';
+import { toStorableText } from '../../platform/text/storable-text.ts';
 import type { InboundEvent } from '../inbound-event.ts';
 import type { WebhookEvent } from '../webhook-event.schema.ts';
 import { findWebhookEvent, markWebhookFailed, markWebhookProcessed } from '../webhook-journal.repository.ts';
@@ -27,7 +28,9 @@ export interface InboundDeps extends HandlerDeps {
  * value the database refuses) is tried once more, not retried after that: a message is stored without
  * the part at fault if that is enough, else the delivery stays in the journal marked failed, with an
  * alert an operator retries it from. A passing failure (a lost connection, a deadlock) is retried at
- * once, and after a few seconds the delivery lets the patient's next messages go first.
+ * once, and after a few seconds the delivery lets the patient's next messages go first. Something a
+ * patient sent that cannot even be read (no usable sender) is not dropped quietly either: an alert
+ * about its delivery tells operators, who mark it resolved once they have seen to it.
  */
 export async function processWhatsAppWebhook(deps: InboundDeps, job: Job): Promise<void> {
   try {
@@ -57,9 +60,21 @@ async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
     const failure = await applyEvent(deps, account, event, job);
     if (failure) failures.push(`${event.kind} ${index + 1} of ${events.length}: ${failure}`);
   }
-  if (failures.length === 0) await markWebhookProcessed(deps.db, journaled.id);
-  else await recordFailure(deps, journaled, account, failures.join('; '));
+  const refused = refusedPatientItems(events);
+  if (failures.length > 0)
+    await recordFailure(deps, journaled, account, [...failures, ...refused].join('; '));
+  else if (refused.length > 0) await recordRefusal(deps, journaled, account, refused);
+  else await markWebhookProcessed(deps.db, journaled.id);
   deps.onInboxChanged?.();
+}
+
+/** Why each thing a patient sent in the delivery was refused at reading, e.g. `message 2 of 3: …`. */
+function refusedPatientItems(events: readonly InboundEvent[]): string[] {
+  return events.flatMap((event, index) =>
+    event.kind === 'other' && event.fromPatient
+      ? [`${event.rawType ?? 'item'} ${index + 1} of ${events.length}: ${event.reason}`]
+      : [],
+  );
 }
 
 /**
@@ -146,6 +161,51 @@ async function recordFailure(
     { channelAccountId: account.id, webhookEventId: journaled.id, reason },
     'inbound delivery could not be stored: kept for an operator to retry',
   );
+}
+
+/**
+ * Everything of the delivery that could be stored is, but a patient sent something Careline cannot read
+ * (no usable sender, an unreadable shape). Processing it again would refuse it the same way, so the
+ * delivery is done; the journal keeps it as received, and an alert tells operators, in one transaction.
+ */
+async function recordRefusal(
+  deps: InboundDeps,
+  journaled: WebhookEvent,
+  account: ChannelAccount,
+  refused: readonly string[],
+): Promise<void> {
+  const what = refused.length === 1 ? 'a patient’s message was' : `${refused.length} patient messages were`;
+  await deps.db.transaction(async (tx) => {
+    await markWebhookProcessed(tx, journaled.id);
+    await raiseAlert(tx, {
+      orgId: journaled.orgId,
+      channelAccountId: account.id,
+      kind: 'inbound_item_refused',
+      webhookEventId: journaled.id,
+      detail: `WhatsApp delivery ${journaled.id}, received ${journaled.receivedAt.toISOString()}: ${what} refused and not stored (${summarised(refused)}). The delivery is kept as received.`,
+    });
+  });
+  deps.logger.warn(
+    { channelAccountId: account.id, webhookEventId: journaled.id, refused: refused.length },
+    'patient message refused at reading: shown to operators',
+  );
+}
+
+/**
+ * A few reasons, each cut short: a reason names fields, never values, but a hostile delivery can carry
+ * thousands of items or keys of any length, and an alert must stay readable.
+ */
+function summarised(reasons: readonly string[]): string {
+  const MAX_REASONS = 3;
+  const MAX_REASON_LENGTH = 200;
+  const shown = reasons
+    .slice(0, MAX_REASONS)
+    // Cut by code units, so a cut may split a pair: what is left must still be storable.
+    .map((reason) =>
+      reason.length > MAX_REASON_LENGTH ? `${toStorableText(reason.slice(0, MAX_REASON_LENGTH))}…` : reason,
+    );
+  const more = reasons.length - shown.length;
+  return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join('; ');
 }
 
 /** Number-level events name the phone number id; business-level ones (templates) the WABA. */

@@ -9,6 +9,7 @@ import {
   AlertNotRetryableError,
   isRetryable,
   openAlerts,
+  resolveAlert,
   retryAlert,
 } from './alert.service.ts';
 
@@ -18,7 +19,7 @@ const alertJson = z
     kind: z
       .string()
       .describe(
-        'channel_token_invalid (replace the access token), inbound_not_stored (a delivery could not be stored: retry it)',
+        'channel_token_invalid (replace the access token), inbound_not_stored (a delivery could not be stored: retry it), inbound_item_refused (a patient sent something Careline cannot read; the delivery is kept as received)',
       ),
     channel_account_id: z.uuid().nullable(),
     detail: z.string().describe('What happened, in words that quote nothing of the patient’s message'),
@@ -77,6 +78,33 @@ export function alertRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
         );
         wake();
         return reply.code(202).send(toAlertJson(retried));
+      },
+    );
+
+    app.post(
+      '/alerts/:id/resolve',
+      {
+        schema: {
+          tags: ['alerts'],
+          summary: 'Mark an alert resolved (administrators)',
+          description:
+            'Closes the alert once its cause is seen to; it stays on record. A delivery it was about stays in the journal as it is: nothing is processed again.',
+          params: z.object({ id: z.uuid('must be an alert id (UUID)') }),
+          response: { 200: alertJson, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        },
+        preHandler: requireRole('admin'),
+      },
+      async (request) => {
+        const caller = callerOf(request);
+        const resolved = await resolveAlert(db, caller.orgId, request.params.id).catch((error: unknown) => {
+          if (error instanceof AlertNotFoundError) throw HttpProblem.notFound('Open alert');
+          throw error;
+        });
+        request.log.info(
+          { alertId: resolved.id, userId: caller.userId, apiKeyId: caller.apiKeyId },
+          'alert resolved by an operator',
+        );
+        return toAlertJson(resolved);
       },
     );
   };

@@ -6,10 +6,16 @@ import { type Alert, alerts } from './alert.schema.ts';
 /**
  * `channel_token_invalid`: the provider refuses the number's access token. `inbound_not_stored`: a
  * delivery (a patient's message, a receipt) could not be stored; it is kept and can be retried.
+ * `inbound_item_refused`: a patient sent something Careline cannot read (no usable sender, an unreadable
+ * shape); the delivery is kept as received, and a retry would refuse it the same way.
  */
-export type AlertKind = 'channel_token_invalid' | 'inbound_not_stored';
+export type AlertKind = 'channel_token_invalid' | 'inbound_not_stored' | 'inbound_item_refused';
 
-/** Opens an alert unless the same one is already open. */
+/**
+ * Opens an alert unless the same one is already open. A delivery has one open alert at most: that it
+ * could not be stored outranks that items of it were refused (the failure's reason names them too, and
+ * its retry raises their alert again once the rest is stored), so it takes that alert's place.
+ */
 export async function raiseAlert(
   db: DbOrTx,
   input: {
@@ -20,6 +26,18 @@ export async function raiseAlert(
     webhookEventId?: number | null;
   },
 ): Promise<void> {
+  if (input.kind === 'inbound_not_stored' && input.webhookEventId != null) {
+    await db
+      .update(alerts)
+      .set({ resolvedAt: new Date() })
+      .where(
+        and(
+          eq(alerts.webhookEventId, input.webhookEventId),
+          eq(alerts.kind, 'inbound_item_refused'),
+          isNull(alerts.resolvedAt),
+        ),
+      );
+  }
   await db.insert(alerts).values(input).onConflictDoNothing();
 }
 
@@ -33,7 +51,15 @@ export async function openAlerts(db: DbOrTx, orgId: string): Promise<Alert[]> {
 
 /** An operator can have what the alert is about done again: a delivery that could not be stored. */
 export function isRetryable(alert: Alert): boolean {
-  return alert.resolvedAt === null && alert.webhookEventId !== null;
+  return retryableDelivery(alert) !== null;
+}
+
+/** Kinds whose retry can succeed once the cause is fixed; a refused item would be refused again. */
+const RETRYABLE_KINDS: ReadonlySet<string> = new Set<AlertKind>(['inbound_not_stored']);
+
+/** The delivery an open alert's retry processes again, or null when retrying would not help. */
+function retryableDelivery(alert: Alert): number | null {
+  return alert.resolvedAt === null && RETRYABLE_KINDS.has(alert.kind) ? alert.webhookEventId : null;
 }
 
 export class AlertNotFoundError extends Error {
@@ -56,7 +82,8 @@ export async function retryAlert(db: Db, orgId: string, id: string): Promise<Ale
       .where(and(eq(alerts.orgId, orgId), eq(alerts.id, id), isNull(alerts.resolvedAt)))
       .for('update');
     if (!alert) throw new AlertNotFoundError('alert not found or already closed');
-    if (alert.webhookEventId === null || !(await requeueWebhookEvent(tx, orgId, alert.webhookEventId))) {
+    const delivery = retryableDelivery(alert);
+    if (delivery === null || !(await requeueWebhookEvent(tx, orgId, delivery))) {
       throw new AlertNotRetryableError('nothing to retry for this alert');
     }
     const [resolved] = await tx
@@ -66,4 +93,18 @@ export async function retryAlert(db: Db, orgId: string, id: string): Promise<Ale
       .returning();
     return resolved ?? alert;
   });
+}
+
+/**
+ * An operator has seen to what the alert describes (a token replaced, a refused message followed up):
+ * it closes, and stays on record. A delivery it was about stays in the journal as it is.
+ */
+export async function resolveAlert(db: DbOrTx, orgId: string, id: string): Promise<Alert> {
+  const [resolved] = await db
+    .update(alerts)
+    .set({ resolvedAt: new Date() })
+    .where(and(eq(alerts.orgId, orgId), eq(alerts.id, id), isNull(alerts.resolvedAt)))
+    .returning();
+  if (!resolved) throw new AlertNotFoundError('alert not found or already closed');
+  return resolved;
 }

@@ -23,7 +23,7 @@ export const messageJson = z
       .record(z.string(), z.unknown())
       .nullable()
       .describe(
-        'Channel-neutral details (media, location...); `omitted` lists the parts of a patient’s message the database refused and Careline left out (profile_name, username, media, reply_to, details)',
+        'Channel-neutral details (media, location...); `omitted` lists the parts of a patient’s message the database refused and Careline left out (profile_name, username, media, reply_to, details), and message_id when the channel’s id for it was unusable and one of Careline’s stands in for it',
       ),
     status: z.enum(MESSAGE_STATUSES),
     status_at: z.iso.datetime(),

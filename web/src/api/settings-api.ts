@@ -82,4 +82,5 @@ export const settingsApi = {
 
   alerts: () => apiRequest<{ data: OperatorAlert[] }>(`${API}/alerts`),
   retryAlert: (id: string) => apiRequest<OperatorAlert>(`${API}/alerts/${id}/retry`, { method: 'POST' }),
+  resolveAlert: (id: string) => apiRequest<OperatorAlert>(`${API}/alerts/${id}/resolve`, { method: 'POST' }),
 };

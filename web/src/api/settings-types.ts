@@ -99,7 +99,7 @@ export interface RedFlagReport {
   categories: RedFlagFigures[];
 }
 
-export type AlertKind = 'channel_token_invalid' | 'inbound_not_stored';
+export type AlertKind = 'channel_token_invalid' | 'inbound_not_stored' | 'inbound_item_refused';
 
 /** Something an administrator must fix or retry; the detail quotes nothing of a patient's message. */
 export interface OperatorAlert {

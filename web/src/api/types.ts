@@ -126,8 +126,18 @@ export interface OutboundContent {
   fileName?: string;
 }
 
-/** Parts of a patient's message the database refused, left out so that the rest could be stored. */
-export const OMITTED_PARTS = ['profile_name', 'username', 'media', 'reply_to', 'details'] as const;
+/**
+ * Parts of a patient's message the database refused, left out so that the rest could be stored, and
+ * `message_id` when WhatsApp's id for it was unusable and one of Careline's stands in for it.
+ */
+export const OMITTED_PARTS = [
+  'message_id',
+  'profile_name',
+  'username',
+  'media',
+  'reply_to',
+  'details',
+] as const;
 export type OmittedPart = (typeof OMITTED_PARTS)[number];
 
 export interface MessageContent {

@@ -211,6 +211,7 @@ export const en = {
     },
     omitted: 'Careline could not store part of this message and left it out: {{parts}}.',
     omittedPart: {
+      message_id: 'WhatsApp’s id for it (replies cannot quote it)',
       profile_name: 'the sender’s profile name',
       username: 'the sender’s username',
       media: 'the attached file',
@@ -700,16 +701,21 @@ export const en = {
       kinds: {
         channel_token_invalid: 'WhatsApp access token refused',
         inbound_not_stored: 'A delivery could not be stored',
+        inbound_item_refused: 'A patient’s message was refused',
         other: 'Alert',
       },
       hints: {
         channel_token_invalid: 'Nothing can be sent from this number until its access token is replaced.',
         inbound_not_stored:
           'A patient’s message (or a receipt) arrived but could not be stored. It is kept: once the cause is fixed, retry it.',
+        inbound_item_refused:
+          'WhatsApp delivered a patient’s message in a form Careline cannot read (no usable sender, or a malformed message), so it is not in the inbox. The delivery is kept as received for your technical contact; retrying would refuse it again. Once seen to, mark the alert resolved.',
       },
       raisedAt: 'Raised {{at}}',
       retry: 'Retry',
       retried: 'Queued again. If it fails again, a new alert will say why.',
+      resolve: 'Mark resolved',
+      resolved: 'Alert marked resolved.',
     },
     reminders: {
       title: 'Reminders',

@@ -218,6 +218,7 @@ export const fr: Messages = {
     },
     omitted: `Careline n’a pas pu enregistrer une partie de ce message et l’a laissée de côté\u00a0: {{parts}}.`,
     omittedPart: {
+      message_id: 'son identifiant WhatsApp (une réponse ne peut pas le citer)',
       profile_name: 'le nom de profil de l’expéditeur',
       username: 'le nom d’utilisateur de l’expéditeur',
       media: 'le fichier joint',
@@ -712,16 +713,20 @@ export const fr: Messages = {
       kinds: {
         channel_token_invalid: 'Jeton d’accès WhatsApp refusé',
         inbound_not_stored: 'Une réception n’a pas pu être enregistrée',
+        inbound_item_refused: 'Un message de patient a été refusé',
         other: 'Alerte',
       },
       hints: {
         channel_token_invalid:
           'Rien ne peut partir de ce numéro tant que son jeton d’accès n’est pas remplacé.',
         inbound_not_stored: `Un message de patient (ou un accusé de réception) est arrivé mais n’a pas pu être enregistré. Il est conservé\u00a0: une fois la cause corrigée, relancez-le.`,
+        inbound_item_refused: `WhatsApp a transmis un message de patient sous une forme que Careline ne sait pas lire (pas d’expéditeur utilisable, ou message mal formé)\u00a0; il n’est donc pas dans la boîte de réception. La réception est conservée telle quelle pour votre contact technique\u00a0; la relancer la ferait refuser de nouveau. Une fois le nécessaire fait, marquez l’alerte comme résolue.`,
       },
       raisedAt: 'Signalée {{at}}',
       retry: 'Relancer',
       retried: 'Relancé. S’il échoue encore, une nouvelle alerte dira pourquoi.',
+      resolve: 'Marquer comme résolue',
+      resolved: 'Alerte marquée comme résolue.',
     },
     reminders: {
       title: 'Rappels',

@@ -9,11 +9,16 @@ import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { PageHeader } from '../page-header.tsx';
 
-const KNOWN_KINDS: readonly AlertKind[] = ['channel_token_invalid', 'inbound_not_stored'];
+const KNOWN_KINDS: readonly AlertKind[] = [
+  'channel_token_invalid',
+  'inbound_not_stored',
+  'inbound_item_refused',
+];
 
 /**
- * What Careline could not do on its own: a refused access token, a delivery it could not store. A
- * delivery is kept, and an administrator retries it here once the cause is fixed.
+ * What Careline could not do on its own: a refused access token, a delivery it could not store, a
+ * patient's message it could not read. A delivery is kept, and an administrator retries it here once
+ * the cause is fixed; an alert that a retry cannot help is marked resolved once seen to.
  */
 export function AlertsPage() {
   const { t } = useTranslation();
@@ -61,6 +66,14 @@ function AlertCard({ alert }: { alert: OperatorAlert }) {
       void queryClient.invalidateQueries({ queryKey: settingsKeys.alerts });
     },
   });
+  const resolve = useMutation({
+    mutationFn: () => settingsApi.resolveAlert(alert.id),
+    onSuccess: () => {
+      notify(t('settings.alerts.resolved'), 'careline');
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.alerts });
+    },
+  });
+  const failed = retry.error ?? resolve.error;
   return (
     <Paper withBorder radius="lg" p="md" data-testid="operator-alert" data-kind={alert.kind}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
@@ -80,23 +93,36 @@ function AlertCard({ alert }: { alert: OperatorAlert }) {
           <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {alert.detail}
           </Text>
-          {retry.isError && (
+          {failed && (
             <Text size="sm" c="red" mt={4} role="alert">
-              {describeError(retry.error, t)}
+              {describeError(failed, t)}
             </Text>
           )}
         </div>
-        {alert.retryable && (
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {alert.retryable && (
+            <Button
+              variant="light"
+              leftSection={<Icon name="refresh" size={16} />}
+              loading={retry.isPending}
+              disabled={resolve.isPending}
+              onClick={() => retry.mutate()}
+            >
+              {t('settings.alerts.retry')}
+            </Button>
+          )}
+          {/* A retry is what fixes a delivery; resolving one is for what a retry cannot help. */}
           <Button
-            variant="light"
-            style={{ flexShrink: 0 }}
-            leftSection={<Icon name="refresh" size={16} />}
-            loading={retry.isPending}
-            onClick={() => retry.mutate()}
+            variant={alert.retryable ? 'subtle' : 'light'}
+            color={alert.retryable ? 'gray' : undefined}
+            leftSection={<Icon name="check" size={16} />}
+            loading={resolve.isPending}
+            disabled={retry.isPending}
+            onClick={() => resolve.mutate()}
           >
-            {t('settings.alerts.retry')}
+            {t('settings.alerts.resolve')}
           </Button>
-        )}
+        </Group>
       </Group>
     </Paper>
   );

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Meta's wamids start with `wamid.`; ours never do, so a stand-in can never be taken for one of theirs,
+ * nor a real one for ours.
+ */
+const PREFIX = 'careline.stand-in.';
+
+/**
+ * An id of Careline's for a patient's message whose own id is missing or unusable (too long, control
+ * characters), so that the patient's words are still stored. It is a hash of the whole item as received:
+ * the same item processed again (a retried job, a redelivery) gets the same id and is stored once, and
+ * it quotes nothing of the message.
+ */
+export function standInMessageId(rawItem: unknown): string {
+  return `${PREFIX}${createHash('sha256')
+    .update(JSON.stringify(rawItem) ?? '')
+    .digest('hex')}`;
+}
+
+/** WhatsApp never issued this id: it cannot be quoted, reacted to or marked read there. */
+export function isStandInMessageId(id: string | null | undefined): boolean {
+  return id?.startsWith(PREFIX) === true;
+}
