@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|startup|uploads|fuzz> [flags]`: Careline's load benchmarks. Each one creates its own
+ * `npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|startup|uploads|media-download|fuzz> [flags]`: Careline's load benchmarks. Each one creates its own
  * PostgreSQL database(s) `careline_bench_*` on 127.0.0.1 (BENCH_DATABASE_URL or TEST_DATABASE_URL to
  * choose the server) and drops them at the end. Only loopback traffic; every load is bounded.
  */
@@ -7,6 +7,7 @@ import { runFuzz } from './fuzz.ts';
 import { runInbox } from './inbox.ts';
 import { runIngest } from './ingest.ts';
 import { runLive } from './live.ts';
+import { runMediaDownload } from './media-download.ts';
 import { runRedFlags } from './redflags.ts';
 import { runReminders } from './reminders.ts';
 import { runSend } from './send.ts';
@@ -25,13 +26,14 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   startup: runStartup,
   redflags: runRedFlags,
   uploads: runUploads,
+  'media-download': runMediaDownload,
   fuzz: runFuzz,
 };
 
 const run = command ? commands[command] : undefined;
 if (!run) {
   process.stderr.write(
-    'usage: npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|startup|uploads|fuzz> [--flag value ...]  (see bench/*.ts)\n',
+    'usage: npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|startup|uploads|media-download|fuzz> [--flag value ...]  (see bench/*.ts)\n',
   );
   process.exit(2);
 }

@@ -30,6 +30,9 @@ export async function serve(config: Config): Promise<RunningCareline> {
     const simulator = (await runsSimulator(handle.db, config))
       ? new WhatsAppSimulator({ logger: logger.child({ component: 'simulator' }) })
       : undefined;
+    const mediaStore = new LocalEncryptedMediaStore({ root: config.mediaDir, cipher: cipherFor(config) });
+    const abandoned = await mediaStore.removeAbandonedWrites();
+    if (abandoned > 0) logger.info({ files: abandoned }, 'removed media files a crash left half-written');
     const careline = await buildCareline({
       db: handle.db,
       engine: handle.engine,
@@ -37,7 +40,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
       logger,
       whatsapp: config.whatsapp,
       outbound: config.outbound,
-      mediaStore: new LocalEncryptedMediaStore({ root: config.mediaDir, cipher: cipherFor(config) }),
+      mediaStore,
       reconcileAfterMs: config.outboxEchoWaitMs,
       ...(simulator ? { simulator } : {}),
       ...(config.simulatorToken ? { simulatorToken: config.simulatorToken } : {}),

@@ -112,6 +112,11 @@ export function controlRoutes(
       return { phoneNumberId, deliveries: simulator.deliveries(phoneNumberId) };
     });
 
+    app.get('/numbers/:phoneNumberId/media-downloads', async (request) => {
+      const { phoneNumberId } = numberParams.parse(request.params);
+      return { phoneNumberId, downloads: simulator.mediaDownloads(phoneNumberId) };
+    });
+
     app.post('/patient-messages', async (request, reply) => {
       const parsed = patientMessageSchema.safeParse(request.body);
       if (!parsed.success)

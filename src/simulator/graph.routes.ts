@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { invalidParameterError } from './graph-error.ts';
@@ -85,7 +86,11 @@ export function graphRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
         authorization: request.headers.authorization,
       });
       if (download.httpStatus !== 200) return reply.code(download.httpStatus).send();
-      return reply.code(200).type(download.mimeType).send(download.bytes);
+      return reply
+        .code(200)
+        .type(download.mimeType)
+        .header('content-length', download.size)
+        .send(Readable.from(download.pieces, { objectMode: false }));
     });
 
     app.get<{ Params: { version: string; mediaId: string } }>('/:version/:mediaId', async (request, reply) =>

@@ -100,12 +100,12 @@ export class MediaGraph {
   download(
     token: string,
     authorization: string | undefined,
-  ): { httpStatus: 200; bytes: Buffer; mimeType: string } | { httpStatus: 401 | 404 } {
+  ): { httpStatus: 200; media: StoredMedia } | { httpStatus: 401 | 404 } {
     const media = this.#deps.store.resolveToken(token, this.#deps.now());
     if (!media) return { httpStatus: 404 };
     const owner = this.#deps.numbers().find((n) => n.phoneNumberId === media.phoneNumberId);
     if (!owner || bearerOf(authorization) !== owner.accessToken) return { httpStatus: 401 };
-    return { httpStatus: 200, bytes: media.bytes, mimeType: media.mimeType };
+    return { httpStatus: 200, media };
   }
 
   #owned(

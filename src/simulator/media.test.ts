@@ -144,6 +144,47 @@ describe('media', () => {
     expect(Buffer.from(await download.arrayBuffer())).toEqual(JPEG);
   });
 
+  it('serves a download in pieces with its length, records what went out, and cuts it off when told', async () => {
+    const { server, simulator } = await start();
+    const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300 * 1024, 0x20)]);
+    const { mediaId } = await simulator.patientSends({
+      type: 'document',
+      from: '+33612345678',
+      bytes: scan,
+      mimeType: 'application/pdf',
+      filename: 'scan.pdf',
+    });
+    const download = async () => {
+      const info = await graphCall(server.url, 'GET', `/v25.0/${mediaId}`);
+      const response = await fetch(info.body.url ?? '', {
+        headers: { authorization: `Bearer ${TEST_NUMBER.accessToken}` },
+      });
+      const body = await response.arrayBuffer().then(
+        (bytes) => Buffer.from(bytes),
+        (error: unknown) => error,
+      );
+      return { length: response.headers.get('content-length'), body };
+    };
+
+    const whole = await download();
+    simulator.setBehaviour({ cutMediaDownloadsAfterBytes: 100_000 }, TEST_NUMBER.phoneNumberId);
+    const cut = await download();
+
+    expect(whole).toEqual({ length: String(scan.length), body: scan });
+    expect(cut.length).toBe(String(scan.length));
+    expect(cut.body).toBeInstanceOf(Error);
+    expect(simulator.mediaDownloads(TEST_NUMBER.phoneNumberId)).toEqual([
+      {
+        mediaId,
+        startedAt: expect.any(String),
+        size: scan.length,
+        bytesServed: scan.length,
+        outcome: 'served',
+      },
+      { mediaId, startedAt: expect.any(String), size: scan.length, bytesServed: 100_000, outcome: 'cut_off' },
+    ]);
+  });
+
   it('builds media URLs under the prefix the simulator is mounted at', async () => {
     const host = Fastify();
     const simulator = new WhatsAppSimulator({ behaviour: { stopAfter: 'accepted' } });

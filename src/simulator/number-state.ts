@@ -1,6 +1,6 @@
 import type { SimulatedNumber } from './simulated-number.ts';
 import type { ParsedBehaviour } from './simulator-behaviour.ts';
-import type { InboundRecord, SendRecord } from './simulator-records.ts';
+import type { InboundRecord, MediaDownloadRecord, SendRecord } from './simulator-records.ts';
 import type { WebhookDeliveryRecord } from './webhook-dispatcher.ts';
 
 /** Everything the simulator keeps about one business number. */
@@ -10,4 +10,5 @@ export interface NumberState {
   sends: SendRecord[];
   inbound: Map<string, InboundRecord>;
   deliveries: WebhookDeliveryRecord[];
+  mediaDownloads: MediaDownloadRecord[];
 }

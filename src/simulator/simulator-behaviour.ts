@@ -31,6 +31,11 @@ export const simulatorBehaviourSchema = z.object({
   delayMs: z.number().int().min(0).max(600_000).optional(),
   /** Send `read` before `delivered`, as Meta sometimes does. */
   reorder: z.boolean().optional(),
+  /**
+   * Break the connection after this many bytes of every media download, as a dropped mobile or CDN
+   * connection does: the download URL stays valid, and the next download may complete.
+   */
+  cutMediaDownloadsAfterBytes: z.number().int().min(0).optional(),
   /** After `read`, a `played` status for audio sends (voice notes). */
   played: z.boolean().optional(),
   /** Sends to these wa_ids end `failed` with this error (131026 "Message undeliverable" by default). */

@@ -54,6 +54,18 @@ export interface InboundRecord {
   readAt?: string;
 }
 
+/** One download of a media URL: how much of the file went out (as fast as the client read it). */
+export interface MediaDownloadRecord {
+  mediaId: string;
+  startedAt: string;
+  /** The whole file, as its Content-Length announced it. */
+  size: number;
+  /** Handed to the connection so far: a client that stops reading stops this too. */
+  bytesServed: number;
+  /** `served` once the last byte went out; `cut_off` when `cutMediaDownloadsAfterBytes` broke it. */
+  outcome: 'streaming' | 'served' | 'cut_off';
+}
+
 /** What the fake Graph API answers to a send or mark-as-read. */
 export interface GraphResponse {
   httpStatus: number;

@@ -3,6 +3,7 @@ import { stampTrace } from './graph-error.ts';
 import { type ErrorCodes, errorCodes } from './graph-error-codes.ts';
 import { type InjectedError, InjectedErrors } from './injected-errors.ts';
 import { DEFAULT_LIFECYCLE } from './lifecycle-plan.ts';
+import { type MediaDownloadResponse, servedPieces } from './media-download.ts';
 import { MediaGraph, type MediaGraphResponse, type MediaUpload } from './media-graph.ts';
 import { DEFAULT_MEDIA_LIMITS } from './media-limits.ts';
 import { MediaStore } from './media-store.ts';
@@ -28,6 +29,7 @@ import type { WhatsAppSimulatorOptions } from './simulator-options.ts';
 import type {
   GraphResponse,
   InboundRecord,
+  MediaDownloadRecord,
   PatientSendResult,
   SendRecordView,
   SimulatedMessage,
@@ -167,6 +169,7 @@ export class WhatsAppSimulator {
       sends: [],
       inbound: new Map(),
       deliveries: [],
+      mediaDownloads: [],
     });
     this.#logger.info({ phoneNumberId: parsed.data.phoneNumberId }, 'simulated number registered');
   }
@@ -268,9 +271,31 @@ export class WhatsAppSimulator {
     return stampTrace(this.#mediaGraph.delete(request.mediaId, request.authorization), this.#random);
   }
 
-  /** The bytes behind a media URL (Bearer required, 5 minutes). */
-  handleMediaDownload(request: { token: string; authorization?: string }) {
-    return this.#mediaGraph.download(request.token, request.authorization);
+  /** The bytes behind a media URL (Bearer required, 5 minutes), in pieces as the client reads them. */
+  handleMediaDownload(request: { token: string; authorization?: string }): MediaDownloadResponse {
+    const download = this.#mediaGraph.download(request.token, request.authorization);
+    if (download.httpStatus !== 200) return download;
+    const { media } = download;
+    const record: MediaDownloadRecord = {
+      mediaId: media.id,
+      startedAt: this.#clock.now().toISOString(),
+      size: media.bytes.length,
+      bytesServed: 0,
+      outcome: 'streaming',
+    };
+    this.#state(media.phoneNumberId).mediaDownloads.push(record);
+    const { cutMediaDownloadsAfterBytes } = this.behaviour(media.phoneNumberId);
+    return {
+      httpStatus: 200,
+      mimeType: media.mimeType,
+      size: media.bytes.length,
+      pieces: servedPieces(media.bytes, record, cutMediaDownloadsAfterBytes),
+    };
+  }
+
+  /** Every download of the number's media URLs (patients' files and the business's uploads), oldest first. */
+  mediaDownloads(phoneNumberId: string): MediaDownloadRecord[] {
+    return this.#state(phoneNumberId).mediaDownloads;
   }
 
   /** `GET /{version}/{wabaId}/message_templates`, paginated like Graph. */

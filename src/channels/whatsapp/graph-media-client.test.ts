@@ -4,15 +4,28 @@ import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type GraphMediaAccount, GraphMediaClient, MediaTransferError } from './graph-media-client.ts';
+import {
+  type DownloadExpectations,
+  type GraphMediaAccount,
+  GraphMediaClient,
+  MediaTransferError,
+} from './graph-media-client.ts';
 
 const TOKEN = 'EAAG-test-token';
 const MB = 1024 * 1024;
 const photo = Buffer.from('\xff\xd8\xff\xe0 a JPEG of a rash', 'latin1');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const A_CHUNK = Buffer.alloc(64 * 1024, 0x61);
+/** The SHA-256 of a generated body of `bytes` (a multiple of 64 KiB). */
+function generatedSha256(bytes: number): string {
+  const hash = createHash('sha256');
+  for (let done = 0; done < bytes; done += A_CHUNK.length) hash.update(A_CHUNK);
+  return hash.digest('hex');
+}
 
 interface FakeMedia {
-  body: Buffer | { streamedBytes: number };
+  /** A generated body: `streamedBytes` of "a", produced as they are read; `breaks` drops the connection at the end. */
+  body: Buffer | { streamedBytes: number; breaks?: boolean };
   mimeType: string;
   sha256?: string;
   fileSize?: number;
@@ -100,15 +113,15 @@ beforeAll(async () => {
     void reply.type(media.mimeType);
     if (Buffer.isBuffer(media.body)) return reply.send(media.body);
     // An endless-looking body, produced only as fast as the client reads it; no Content-Length.
-    const total = media.body.streamedBytes;
-    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    const { streamedBytes: total, breaks } = media.body;
     return reply.send(
       Readable.from(
         (function* () {
           while (meta.streamedBytes < total) {
-            meta.streamedBytes += chunk.length;
-            yield chunk;
+            meta.streamedBytes += A_CHUNK.length;
+            yield A_CHUNK;
           }
+          if (breaks) throw new Error('connection dropped');
         })(),
       ),
     );
@@ -153,6 +166,20 @@ beforeEach(() => meta.reset());
 
 const client = new GraphMediaClient({ timeoutMs: 5_000, downloadTimeoutMs: 10_000 });
 
+/** Downloads into memory, as only a test may. */
+function downloadWhole(
+  from: GraphMediaAccount,
+  mediaId: string,
+  expected: DownloadExpectations = {},
+  using = client,
+): Promise<{ bytes: Buffer; mimeType: string; kind: string }> {
+  return using.downloadMedia(from, mediaId, expected, async (download) => {
+    const pieces: Buffer[] = [];
+    for await (const piece of download.chunks) pieces.push(Buffer.from(piece));
+    return { bytes: Buffer.concat(pieces), mimeType: download.mimeType, kind: download.kind };
+  });
+}
+
 async function transferError(promise: Promise<unknown>): Promise<MediaTransferError> {
   const error = await promise.then(
     () => null,
@@ -177,14 +204,9 @@ describe('GraphMediaClient', () => {
   it('downloads with the bearer token and a User-Agent, checking the SHA-256', async () => {
     meta.media.set('m1', { body: photo, mimeType: 'image/jpeg' });
 
-    const downloaded = await client.downloadMedia(account, 'm1', { kind: 'image', sha256: sha256(photo) });
+    const downloaded = await downloadWhole(account, 'm1', { kind: 'image', sha256: sha256(photo) });
 
-    expect(downloaded).toEqual({
-      bytes: photo,
-      mimeType: 'image/jpeg',
-      kind: 'image',
-      sha256: sha256(photo),
-    });
+    expect(downloaded).toEqual({ bytes: photo, mimeType: 'image/jpeg', kind: 'image' });
     expect(meta.userAgents).toEqual(['Careline']);
   });
 
@@ -193,8 +215,8 @@ describe('GraphMediaClient', () => {
     meta.media.set('voice', { body: voice, mimeType: 'audio/ogg; codecs=opus' });
     meta.media.set('vorbis', { body: voice, mimeType: 'audio/ogg; codecs=vorbis' });
 
-    expect(await client.downloadMedia(account, 'voice')).toMatchObject({ kind: 'audio', bytes: voice });
-    expect(await transferError(client.downloadMedia(account, 'vorbis'))).toMatchObject({
+    expect(await downloadWhole(account, 'voice')).toMatchObject({ kind: 'audio', bytes: voice });
+    expect(await transferError(downloadWhole(account, 'vorbis'))).toMatchObject({
       disposition: 'fail',
       problem: 'unsupported_type',
     });
@@ -203,23 +225,40 @@ describe('GraphMediaClient', () => {
   it('looks the media up again when the download URL has expired', async () => {
     meta.media.set('m1', { body: photo, mimeType: 'image/jpeg', expireFirstUrl: true });
 
-    const downloaded = await client.downloadMedia(account, 'm1');
+    const downloaded = await downloadWhole(account, 'm1');
 
     expect(downloaded.bytes).toEqual(photo);
     expect(meta.lookups).toBe(2);
     expect(meta.downloads).toBe(1);
   });
 
-  it('downloads once more on a checksum mismatch, then fails', async () => {
+  it('downloads once more on a checksum mismatch, then fails; the receiver learns it before the end', async () => {
     meta.media.set('m1', { body: photo, mimeType: 'image/jpeg', sha256: 'ab'.repeat(32) });
+    const readings: string[] = [];
 
-    const error = await transferError(client.downloadMedia(account, 'm1'));
+    const error = await transferError(
+      client.downloadMedia(account, 'm1', {}, async (download) => {
+        let bytes = 0;
+        try {
+          for await (const piece of download.chunks) bytes += piece.byteLength;
+          readings.push(`${bytes} bytes, then the end`);
+        } catch (failure) {
+          readings.push(`${bytes} bytes, then ${(failure as MediaTransferError).problem}`);
+          throw failure;
+        }
+      }),
+    );
 
     expect(error).toMatchObject({ disposition: 'fail', problem: 'checksum_mismatch' });
-    expect(error.message).toMatch(/SHA-256/);
+    expect(error.message).toMatch(/SHA-256, twice/);
+    // Every byte came, but the iteration failed instead of ending: a store throws its copy away.
+    expect(readings).toEqual([
+      `${photo.length} bytes, then checksum_mismatch`,
+      `${photo.length} bytes, then checksum_mismatch`,
+    ]);
     expect(meta.downloads).toBe(2);
     meta.media.set('m2', { body: photo, mimeType: 'image/jpeg' });
-    const fromWebhook = await transferError(client.downloadMedia(account, 'm2', { sha256: 'cd'.repeat(32) }));
+    const fromWebhook = await transferError(downloadWhole(account, 'm2', { sha256: 'cd'.repeat(32) }));
     expect(fromWebhook.problem).toBe('checksum_mismatch');
   });
 
@@ -227,7 +266,7 @@ describe('GraphMediaClient', () => {
     const total = 64 * MB;
     meta.media.set('huge', { body: { streamedBytes: total }, mimeType: 'image/jpeg', fileSize: 1000 });
 
-    const error = await transferError(client.downloadMedia(account, 'huge'));
+    const error = await transferError(downloadWhole(account, 'huge'));
 
     expect(error).toMatchObject({ disposition: 'fail', problem: 'too_large' });
     expect(error.message).toMatch(/^The image is larger than the 5242880 bytes allowed$/);
@@ -235,10 +274,75 @@ describe('GraphMediaClient', () => {
     expect(meta.streamedBytes).toBeLessThan(16 * MB);
   });
 
+  it('hands a patient’s document over as it arrives, never buffered whole', async () => {
+    const total = 64 * MB;
+    meta.media.set('scan', {
+      body: { streamedBytes: total },
+      mimeType: 'application/pdf',
+      sha256: generatedSha256(total),
+      fileSize: total,
+    });
+    let producedAtFirstPiece = 0;
+    let received = 0;
+
+    await client.downloadMedia(account, 'scan', { kind: 'document' }, async (download) => {
+      for await (const piece of download.chunks) {
+        if (received === 0) producedAtFirstPiece = meta.streamedBytes;
+        received += piece.byteLength;
+      }
+    });
+
+    expect(received).toBe(total);
+    // What the sockets hold between Meta and the receiver, not the 64 MB held before handing them over.
+    expect(producedAtFirstPiece).toBeLessThan(16 * MB);
+  });
+
+  it('a receiver’s own failure is thrown as it is, and the rest of the body is never received', async () => {
+    meta.media.set('scan', {
+      body: { streamedBytes: 64 * MB },
+      mimeType: 'application/pdf',
+      fileSize: 64 * MB,
+    });
+
+    const failure = await client
+      .downloadMedia(account, 'scan', {}, async (download) => {
+        for await (const _piece of download.chunks) throw new Error('ENOSPC: no space left on device');
+      })
+      .catch((error: unknown) => error);
+
+    expect(failure).toMatchObject({ message: 'ENOSPC: no space left on device' });
+    expect(failure).not.toBeInstanceOf(MediaTransferError);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(meta.streamedBytes).toBeLessThan(16 * MB);
+  });
+
+  it('a transfer that breaks off half-way fails the reading, to be retried', async () => {
+    meta.media.set('scan', {
+      body: { streamedBytes: 2 * MB, breaks: true },
+      mimeType: 'application/pdf',
+      fileSize: 4 * MB,
+    });
+
+    const error = await transferError(downloadWhole(account, 'scan'));
+
+    expect(error).toMatchObject({ disposition: 'retry', problem: 'unreachable' });
+    expect(error.message).toMatch(/^The WhatsApp media download was interrupted/);
+  });
+
+  it('a receiver that does not read the body to the end keeps nothing unchecked', async () => {
+    meta.media.set('m1', { body: photo, mimeType: 'image/jpeg' });
+
+    const failure = await client
+      .downloadMedia(account, 'm1', {}, async () => 'kept without reading')
+      .catch((error: unknown) => error);
+
+    expect(failure).toMatchObject({ message: expect.stringMatching(/without being read to the end/) });
+  });
+
   it('refuses a body whose Content-Length is over the limit, whatever the lookup said', async () => {
     meta.media.set('liar', { body: Buffer.alloc(6 * MB), mimeType: 'image/jpeg', fileSize: 1000 });
 
-    const error = await transferError(client.downloadMedia(account, 'liar'));
+    const error = await transferError(downloadWhole(account, 'liar'));
 
     expect(error.message).toBe(`The image is larger than the 5242880 bytes allowed (${6 * MB} bytes)`);
   });
@@ -247,8 +351,8 @@ describe('GraphMediaClient', () => {
     meta.media.set('big', { body: photo, mimeType: 'image/jpeg', fileSize: 6 * MB });
     meta.media.set('m1', { body: photo, mimeType: 'image/jpeg' });
 
-    expect(await transferError(client.downloadMedia(account, 'big'))).toMatchObject({ problem: 'too_large' });
-    const capped = await transferError(client.downloadMedia(account, 'm1', { maxBytes: 10 }));
+    expect(await transferError(downloadWhole(account, 'big'))).toMatchObject({ problem: 'too_large' });
+    const capped = await transferError(downloadWhole(account, 'm1', { maxBytes: 10 }));
     expect(capped).toMatchObject({ disposition: 'fail', problem: 'too_large' });
     expect(meta.downloads).toBe(0);
   });
@@ -257,12 +361,12 @@ describe('GraphMediaClient', () => {
     meta.media.set('zip', { body: photo, mimeType: 'application/zip' });
     meta.media.set('m1', { body: photo, mimeType: 'image/jpeg' });
 
-    const zip = await transferError(client.downloadMedia(account, 'zip'));
+    const zip = await transferError(downloadWhole(account, 'zip'));
     expect(zip).toMatchObject({ disposition: 'fail', problem: 'unsupported_type' });
     expect(zip.message).toBe('WhatsApp does not carry media of type application/zip');
-    const notAudio = await transferError(client.downloadMedia(account, 'm1', { kind: 'audio' }));
+    const notAudio = await transferError(downloadWhole(account, 'm1', { kind: 'audio' }));
     expect(notAudio.message).toBe('Expected audio media, got image/jpeg');
-    const notPng = await transferError(client.downloadMedia(account, 'm1', { mimeType: 'image/png' }));
+    const notPng = await transferError(downloadWhole(account, 'm1', { mimeType: 'image/png' }));
     expect(notPng.problem).toBe('unsupported_type');
     expect(meta.downloads).toBe(0);
   });
@@ -270,7 +374,7 @@ describe('GraphMediaClient', () => {
   it('fails on a bad token, with the Graph code and what to check', async () => {
     meta.media.set('m1', { body: photo, mimeType: 'image/jpeg' });
 
-    const error = await transferError(client.downloadMedia({ ...account, accessToken: 'wrong' }, 'm1'));
+    const error = await transferError(downloadWhole({ ...account, accessToken: 'wrong' }, 'm1'));
 
     expect(error).toMatchObject({ disposition: 'fail', problem: 'refused', graphCode: 190 });
     expect(error.message).toMatch(/Invalid OAuth access token.*check the access token/);
@@ -310,7 +414,7 @@ describe('GraphMediaClient', () => {
     const strict = new GraphMediaClient({ fetch: fakeFetch });
 
     const error = await transferError(
-      strict.downloadMedia({ ...account, graphUrl: 'https://graph.test' }, 'm1'),
+      downloadWhole({ ...account, graphUrl: 'https://graph.test' }, 'm1', {}, strict),
     );
 
     expect(error).toMatchObject({ disposition: 'fail', problem: 'invalid_response' });

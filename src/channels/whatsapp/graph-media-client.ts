@@ -1,5 +1,12 @@
-import { createHash } from 'node:crypto';
+import { CheckedMediaBody } from './checked-media-body.ts';
 import { graphErrorDisposition } from './graph-error-policy.ts';
+import {
+  invalidResponse,
+  MediaTransferError,
+  type MediaTransferProblem,
+  tooLarge,
+  unreachable,
+} from './media-transfer-error.ts';
 import { type GraphError, type GraphSuccess, parseGraphResponse } from './parse-graph-response.ts';
 import { WHATSAPP_MEDIA_TYPES, type WhatsAppMediaKind } from './whatsapp-media-types.ts';
 
@@ -32,13 +39,17 @@ export interface DownloadExpectations {
   maxBytes?: number;
 }
 
-export interface DownloadedMedia {
-  bytes: Buffer;
+/** A download under way, handed to whoever keeps it (the media store). */
+export interface MediaDownload {
   /** As Meta gave it, parameters included (`audio/ogg; codecs=opus`). */
   mimeType: string;
   kind: WhatsAppMediaKind;
-  /** Hex SHA-256 of the bytes. */
-  sha256: string;
+  /**
+   * The bytes in order, as they arrive, to be read once and to the end. The iteration fails with a
+   * {@link MediaTransferError} when the body passes the size limit, breaks off, or (after its last
+   * byte) does not match its SHA-256: whatever was written of it must then be thrown away.
+   */
+  chunks: AsyncIterable<Uint8Array>;
 }
 
 export interface MediaUpload {
@@ -47,38 +58,7 @@ export interface MediaUpload {
   fileName: string;
 }
 
-export type MediaTransferProblem =
-  | 'unreachable'
-  | 'refused'
-  | 'expired'
-  | 'invalid_response'
-  | 'checksum_mismatch'
-  | 'too_large'
-  | 'unsupported_type';
-
-/** A media transfer that did not happen; `message` says why in words an operator can act on. */
-export class MediaTransferError extends Error {
-  override name = 'MediaTransferError';
-  readonly disposition: 'retry' | 'fail';
-  readonly problem: MediaTransferProblem;
-  /** Meta's error code, when Graph refused (e.g. 131053 retry, 100 fail, 190 token). */
-  readonly graphCode: number | null;
-  readonly detail: string | null;
-
-  constructor(init: {
-    disposition: 'retry' | 'fail';
-    problem: MediaTransferProblem;
-    message: string;
-    graphCode?: number | null;
-    detail?: string | null;
-  }) {
-    super(init.message);
-    this.disposition = init.disposition;
-    this.problem = init.problem;
-    this.graphCode = init.graphCode ?? null;
-    this.detail = init.detail ?? null;
-  }
-}
+export { MediaTransferError, type MediaTransferProblem };
 
 export interface GraphMediaClientOptions {
   fetch?: typeof fetch;
@@ -107,15 +87,18 @@ export class GraphMediaClient {
   }
 
   /**
-   * Looks the media up and downloads it with the same bearer token, re-resolving once if the URL has
-   * expired. Checks type and size before and while downloading (a body is cut off at the limit, never
-   * buffered whole) and the SHA-256 after; a checksum mismatch is downloaded once more before failing.
+   * Looks the media up and downloads it with the same bearer token, handing the body to `receive` as it
+   * arrives (never buffered whole: documents reach 100 MB); re-resolves once if the URL has expired.
+   * Type and size are checked before downloading, the size again while reading and the SHA-256 at the
+   * end; a checksum mismatch is downloaded (and received) once more before failing. `receive` must read
+   * the body to the end; when it fails, its error or the body's (the cause) is thrown.
    */
-  async downloadMedia(
+  async downloadMedia<T>(
     account: GraphMediaAccount,
     mediaId: string,
-    expected: DownloadExpectations = {},
-  ): Promise<DownloadedMedia> {
+    expected: DownloadExpectations,
+    receive: (download: MediaDownload) => Promise<T>,
+  ): Promise<T> {
     let urlExpired = false;
     let checksumFailed = false;
     for (;;) {
@@ -128,8 +111,8 @@ export class GraphMediaClient {
       if (media.fileSize !== null && media.fileSize > maxBytes) {
         throw tooLarge(kind, maxBytes, media.fileSize);
       }
-      const bytes = await this.fetchCapped(account, media.url, kind, maxBytes);
-      if (bytes === 'expired') {
+      const response = await this.openDownload(account, media.url, kind, maxBytes);
+      if (response === 'expired') {
         if (urlExpired) {
           throw new MediaTransferError({
             disposition: 'retry',
@@ -140,24 +123,33 @@ export class GraphMediaClient {
         urlExpired = true;
         continue;
       }
-      const digest = createHash('sha256').update(bytes).digest();
-      const claimed = [media.sha256, expected.sha256].filter((value) => typeof value === 'string');
-      if (claimed.every((value) => sameDigest(digest, value))) {
-        return { bytes, mimeType: media.mimeType, kind, sha256: digest.toString('hex') };
+      const body = new CheckedMediaBody(response.body, {
+        kind,
+        maxBytes,
+        claimedDigests: [media.sha256, expected.sha256].filter((value) => typeof value === 'string'),
+        lastChance: checksumFailed,
+      });
+      try {
+        const received = await receive({ mimeType: media.mimeType, kind, chunks: body.chunks() });
+        if (!body.finished) throw new Error('The media download was kept without being read to the end');
+        return received;
+      } catch (error) {
+        if (body.failure?.problem === 'checksum_mismatch' && !checksumFailed) {
+          checksumFailed = true;
+          continue;
+        }
+        throw body.failure ?? error;
+      } finally {
+        await body.cancel();
       }
-      if (checksumFailed) {
-        throw new MediaTransferError({
-          disposition: 'fail',
-          problem: 'checksum_mismatch',
-          message: 'The downloaded WhatsApp media does not match its SHA-256, twice: it is corrupt',
-          detail: `expected ${claimed.join(' / ')}, got ${digest.toString('hex')}`,
-        });
-      }
-      checksumFailed = true;
     }
   }
 
-  /** Multipart POST /{version}/{phone-number-id}/media; the id is valid for 30 days. */
+  /**
+   * Multipart POST /{version}/{phone-number-id}/media; the id is valid for 30 days. The file is given
+   * whole (a clinic's own outbound file, read from the store, at most the kind's limit): streaming it
+   * too would need a multipart body written as it is read.
+   */
   async uploadMedia(
     account: GraphMediaAccount & { phoneNumberId: string },
     upload: MediaUpload,
@@ -206,48 +198,43 @@ export class GraphMediaClient {
     return answer;
   }
 
-  /** The body, or `expired` on 401/404 (the URL outlived its few minutes). */
-  private async fetchCapped(
+  /** The response, its body not read yet, or `expired` on 401/404 (the URL outlived its few minutes). */
+  private async openDownload(
     account: GraphMediaAccount,
     url: string,
     kind: WhatsAppMediaKind,
     maxBytes: number,
-  ): Promise<Buffer | 'expired'> {
+  ): Promise<Response | 'expired'> {
     checkDownloadUrl(account, url);
-    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    let response: Response;
     try {
-      const response = await this.fetch(url, {
+      response = await this.fetch(url, {
         // Meta's media host refuses requests without a User-Agent it recognises as a client.
         headers: { authorization: `Bearer ${account.accessToken}`, 'user-agent': 'Careline' },
+        // The whole download, body included: the timer runs on while the body is read.
         signal: AbortSignal.timeout(this.options.downloadTimeoutMs ?? 120_000),
       });
-      reader = response.body?.getReader();
-      if (response.status === 401 || response.status === 404) return 'expired';
-      if (!response.ok) {
-        throw new MediaTransferError({
-          disposition: response.status >= 500 || response.status === 429 ? 'retry' : 'fail',
-          problem: 'refused',
-          message: `WhatsApp's media server answered HTTP ${response.status} to the download`,
-        });
-      }
-      const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-      if (declared > maxBytes) throw tooLarge(kind, maxBytes, declared);
-      const chunks: Uint8Array[] = [];
-      let total = 0;
-      for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
-        total += read.value.byteLength;
-        if (total > maxBytes) throw tooLarge(kind, maxBytes, null);
-        chunks.push(read.value);
-      }
-      reader = undefined;
-      return Buffer.concat(chunks, total);
     } catch (error) {
-      if (error instanceof MediaTransferError) throw error;
       throw unreachable('The WhatsApp media download was interrupted', error);
-    } finally {
-      // Stops the transfer: what was not read is never received.
-      await reader?.cancel().catch(() => {});
     }
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    const refusal =
+      response.status === 401 || response.status === 404
+        ? 'expired'
+        : !response.ok
+          ? new MediaTransferError({
+              disposition: response.status >= 500 || response.status === 429 ? 'retry' : 'fail',
+              problem: 'refused',
+              message: `WhatsApp's media server answered HTTP ${response.status} to the download`,
+            })
+          : declared > maxBytes
+            ? tooLarge(kind, maxBytes, declared)
+            : null;
+    if (refusal === null) return response;
+    // Stops the transfer: what was not read is never received.
+    await response.body?.cancel().catch(() => {});
+    if (refusal === 'expired') return refusal;
+    throw refusal;
   }
 
   private fetch(url: string, init: RequestInit): Promise<Response> {
@@ -299,11 +286,6 @@ function mediaPath(account: GraphMediaAccount, mediaId: string): string {
   return `${encodeURIComponent(mediaId)}${query}`;
 }
 
-/** Meta documents hex; base64 is accepted too, in case an endpoint differs. */
-function sameDigest(digest: Buffer, claimed: string): boolean {
-  return claimed.toLowerCase() === digest.toString('hex') || claimed === digest.toString('base64');
-}
-
 function refused(error: GraphError, action: string): MediaTransferError {
   const isSuccessStatus = error.httpStatus >= 200 && error.httpStatus < 300;
   if (error.errorCode === null && isSuccessStatus) {
@@ -316,27 +298,5 @@ function refused(error: GraphError, action: string): MediaTransferError {
     message: `WhatsApp refused to ${action}: ${what}${error.errorCode === 190 ? ' (check the access token)' : ''}`,
     graphCode: error.errorCode,
     detail: error.details,
-  });
-}
-
-function unreachable(message: string, error: unknown): MediaTransferError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new MediaTransferError({
-    disposition: 'retry',
-    problem: 'unreachable',
-    message: `${message}: ${reason}`,
-  });
-}
-
-function invalidResponse(message: string): MediaTransferError {
-  return new MediaTransferError({ disposition: 'retry', problem: 'invalid_response', message });
-}
-
-function tooLarge(kind: WhatsAppMediaKind, maxBytes: number, size: number | null): MediaTransferError {
-  const actual = size === null ? '' : ` (${size} bytes)`;
-  return new MediaTransferError({
-    disposition: 'fail',
-    problem: 'too_large',
-    message: `The ${kind} is larger than the ${maxBytes} bytes allowed${actual}`,
   });
 }

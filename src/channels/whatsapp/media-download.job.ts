@@ -2,13 +2,19 @@ import type { Logger } from 'pino';
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
 import { findMessage } from '../../modules/inbox/message.repository.ts';
 import { cleanFileName } from '../../modules/media/content-disposition.ts';
-import { findMediaFile, insertMediaFile, updateMediaFile } from '../../modules/media/media.repository.ts';
+import {
+  findMediaFile,
+  insertMediaFile,
+  recordMediaFailed,
+  recordMediaStored,
+} from '../../modules/media/media.repository.ts';
 import { confirmedType } from '../../modules/media/media-types.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import { readHead, rejoined } from '../../platform/media/read-head.ts';
 import { SNIFF_BYTES } from '../../platform/media/sniff-media-type.ts';
 import type { MediaRef } from '../inbound-event.ts';
 import { GraphMediaClient, MediaTransferError, type WhatsAppMediaKind } from './graph-media-client.ts';
@@ -48,8 +54,10 @@ export async function queueMediaDownloads(
 }
 
 /**
- * Fetches a patient's file from Meta (id → short-lived URL → download with the token), checks it and
- * keeps our own encrypted copy: Meta forgets webhook media after 7 days.
+ * Fetches a patient's file from Meta (id → short-lived URL → download with the token) and keeps our own
+ * encrypted copy: Meta forgets webhook media after 7 days. The bytes go to the store as they arrive
+ * (documents reach 100 MB, several download at once), typed from their first bytes, cut off at the
+ * kind's limit; a download that fails half-way leaves nothing in the store.
  */
 export async function downloadWhatsAppMedia(
   deps: {
@@ -66,7 +74,7 @@ export async function downloadWhatsAppMedia(
   const account = await findChannelAccount(deps.db, orgId, file.channelAccountId);
   if (!account) throw new PermanentJobError('channel account removed');
   try {
-    const downloaded = await new GraphMediaClient().downloadMedia(
+    const { stored, mimeType } = await new GraphMediaClient().downloadMedia(
       {
         graphUrl: account.settings.graphUrl ?? deps.whatsapp.graphUrl,
         apiVersion: account.settings.apiVersion ?? deps.whatsapp.apiVersion,
@@ -75,31 +83,37 @@ export async function downloadWhatsAppMedia(
       },
       file.providerMediaId,
       isWhatsAppKind(file.kind) ? { kind: file.kind } : {},
+      async (download) => {
+        const body = download.chunks[Symbol.asyncIterator]();
+        const head = await readHead(body);
+        // Kept whatever it is (it is the patient's message), but typed from its bytes: a "document" that
+        // is really a web page is recorded, and served, as opaque bytes to download, never as what it claims.
+        const type =
+          confirmedType(download.mimeType, head.subarray(0, SNIFF_BYTES), file.fileName) ??
+          'application/octet-stream';
+        const kept = await deps.mediaStore.put({
+          orgId,
+          bytes: rejoined(head, body),
+          mimeType: type,
+          ...(file.fileName ? { fileName: file.fileName } : {}),
+        });
+        return { stored: kept, mimeType: type };
+      },
     );
-    // Kept whatever it is (it is the patient's message), but typed from its bytes: a "document" that is
-    // really a web page is recorded, and served, as opaque bytes to download, never as what it claims.
-    const head = downloaded.bytes.subarray(0, SNIFF_BYTES);
-    const mimeType = confirmedType(downloaded.mimeType, head, file.fileName) ?? 'application/octet-stream';
-    const stored = await deps.mediaStore.put({
-      orgId,
-      bytes: downloaded.bytes,
-      mimeType,
-      ...(file.fileName ? { fileName: file.fileName } : {}),
-    });
-    await updateMediaFile(deps.db, file.id, {
-      status: 'stored',
+    const recorded = await recordMediaStored(deps.db, orgId, file.id, {
       storageKey: stored.key,
       sha256: stored.sha256,
       size: stored.size,
       mimeType,
       storedAt: new Date(),
-      error: null,
     });
+    // Another run of this job (its lease ran out while this one was downloading) kept its copy first.
+    if (!recorded) await deps.mediaStore.delete(orgId, stored.key);
   } catch (error) {
     if (!(error instanceof MediaTransferError)) throw error;
     if (error.disposition === 'retry' && job.attempts < job.maxAttempts) throw error;
     deps.logger.warn({ mediaFileId: file.id, problem: error.problem }, 'media download failed');
-    await updateMediaFile(deps.db, file.id, { status: 'failed', error: error.message });
+    await recordMediaFailed(deps.db, orgId, file.id, error.message);
   }
 }
 

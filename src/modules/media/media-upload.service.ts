@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import { readHead } from '../../platform/media/read-head.ts';
 import { SNIFF_BYTES } from '../../platform/media/sniff-media-type.ts';
 import { cleanFileName } from './content-disposition.ts';
 import { insertMediaFile } from './media.repository.ts';
@@ -60,19 +61,6 @@ export async function storeUpload(
     // Ends the upload stream if it was not read to the end (a refusal): the rest is never received.
     await source.return?.();
   }
-}
-
-/** At least the bytes the type check needs (fewer if the file is shorter). */
-async function readHead(source: AsyncIterator<Uint8Array>): Promise<Buffer> {
-  const pieces: Buffer[] = [];
-  let length = 0;
-  while (length < SNIFF_BYTES) {
-    const next = await source.next();
-    if (next.done) break;
-    pieces.push(Buffer.from(next.value));
-    length += next.value.byteLength;
-  }
-  return Buffer.concat(pieces, length);
 }
 
 /** The head, then the rest as it comes, failing as soon as the total passes the kind's limit. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type MediaFile, mediaFiles } from './media.schema.ts';
 
@@ -25,6 +25,32 @@ export async function updateMediaFile(
   values: Partial<typeof mediaFiles.$inferInsert>,
 ): Promise<void> {
   await db.update(mediaFiles).set(values).where(eq(mediaFiles.id, id));
+}
+
+/**
+ * Records a received file as stored unless a copy was recorded first (a download that outlived its
+ * job's lease ran twice): false then, and the caller's copy is surplus.
+ */
+export async function recordMediaStored(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  stored: { storageKey: string; sha256: string; size: number; mimeType: string; storedAt: Date },
+): Promise<boolean> {
+  const updated = await db
+    .update(mediaFiles)
+    .set({ ...stored, status: 'stored', error: null })
+    .where(and(eq(mediaFiles.orgId, orgId), eq(mediaFiles.id, id), ne(mediaFiles.status, 'stored')))
+    .returning({ id: mediaFiles.id });
+  return updated.length > 0;
+}
+
+/** Records why a received file could not be kept, unless another run of its download kept it. */
+export async function recordMediaFailed(db: DbOrTx, orgId: string, id: string, error: string): Promise<void> {
+  await db
+    .update(mediaFiles)
+    .set({ status: 'failed', error })
+    .where(and(eq(mediaFiles.orgId, orgId), eq(mediaFiles.id, id), ne(mediaFiles.status, 'stored')));
 }
 
 /** Files received with these messages, and files (uploaded by agents) that these messages send. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -11,7 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FieldCipher, FieldCipherError } from '../crypto/field-cipher.ts';
 import { LocalEncryptedMediaStore } from './local-encrypted-media-store.ts';
 import { MediaNotFoundError } from './media-store.ts';
@@ -169,6 +170,28 @@ describe('LocalEncryptedMediaStore', () => {
     ).rejects.toThrow('over the limit');
     const left = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(left).toEqual([]);
+  });
+
+  it('a write a crash cut off is removed at the next start; one under way is left alone', async () => {
+    let fail: (error: Error) => void = () => {};
+    const stalled = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    async function* downloadThatStalls(): AsyncGenerator<Uint8Array> {
+      yield Buffer.alloc(5000, 3);
+      await stalled;
+    }
+    const writing = store.put({ orgId: orgA, bytes: downloadThatStalls(), mimeType: 'application/pdf' });
+    const incoming = join(root, '.incoming');
+    await vi.waitUntil(() => existsSync(incoming) && readdirSync(incoming).length > 0);
+
+    // At the next start the process that wrote it is gone: here it only stalls, so "later" is told.
+    expect(await store.removeAbandonedWrites()).toBe(0);
+    expect(await store.removeAbandonedWrites(60 * 60_000, Date.now() + 2 * 60 * 60_000)).toBe(1);
+    expect(readdirSync(incoming)).toEqual([]);
+    fail(new Error('connection lost'));
+    await expect(writing).rejects.toThrow();
+    expect(readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())).toEqual([]);
   });
 
   it('does not read a file cut short, extended or with segments swapped', async () => {

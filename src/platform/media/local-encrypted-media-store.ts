@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { type FieldCipher, FieldCipherError } from '../crypto/field-cipher.ts';
 import {
@@ -69,6 +69,7 @@ export class LocalEncryptedMediaStore implements MediaStore {
     }
     await writeAtomically(
       this.pathOf(orgId, key),
+      join(this.options.root, INCOMING),
       [preamble, header],
       sealSegments(counted(), dataKey, segmentBytes),
     );
@@ -136,6 +137,31 @@ export class LocalEncryptedMediaStore implements MediaStore {
     await rm(this.pathOf(orgId, key), { force: true });
   }
 
+  /**
+   * Deletes what writes cut off by a crash (kill -9, power loss) left in the incoming folder: files
+   * nothing has written to for `idleMs` (a write under way touches its file every segment). They were
+   * never readable (no key names them) but hold a patient's bytes. Run at start; returns how many.
+   */
+  async removeAbandonedWrites(idleMs = 60 * 60_000, now = Date.now()): Promise<number> {
+    const incoming = join(this.options.root, INCOMING);
+    let names: string[];
+    try {
+      names = await readdir(incoming);
+    } catch (error) {
+      if (hasCode(error, 'ENOENT')) return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const path = join(incoming, name);
+      const stats = await stat(path).catch(() => null);
+      if (!stats?.isFile() || now - stats.mtimeMs < idleMs) continue;
+      await rm(path, { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
   /** The format before streaming: length of the meta, the meta, the bytes, in one envelope. */
   private openWholeEnvelope(orgId: string, key: string, envelope: Buffer): MediaReader {
     const plain = this.options.cipher.decrypt(envelope, associatedData(orgId, key));
@@ -159,6 +185,8 @@ export class LocalEncryptedMediaStore implements MediaStore {
 }
 
 const MAGIC = Buffer.from('CLM2', 'latin1');
+/** Files being written, beside the org folders (no org id starts with a dot) on the same disk. */
+const INCOMING = '.incoming';
 const SEGMENT_BYTES = 64 * 1024;
 
 /** Keys are lowercase hex (safe on case-insensitive file systems); nothing else reaches the disk. */
@@ -214,12 +242,19 @@ function associatedData(orgId: string, key: string): string {
 }
 
 /**
- * Temp file in the same folder, flushed, then renamed: a reader sees the whole file or none. If the
- * content fails half-way (an upload refused while streaming), the temp file goes and nothing is kept.
+ * Temp file in the incoming folder, flushed, then renamed: a reader sees the whole file or none. If the
+ * content fails half-way (an upload refused, a download cut off), the temp file goes and nothing is
+ * kept; if the process dies, {@link LocalEncryptedMediaStore.removeAbandonedWrites} finds it there.
  */
-async function writeAtomically(path: string, head: Buffer[], body: AsyncIterable<Buffer>): Promise<void> {
+async function writeAtomically(
+  path: string,
+  incoming: string,
+  head: Buffer[],
+  body: AsyncIterable<Buffer>,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  await mkdir(incoming, { recursive: true, mode: 0o700 });
+  const temp = join(incoming, `${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', 0o600);
     try {
