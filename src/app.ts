@@ -15,6 +15,7 @@ import { processWhatsAppWebhook, WHATSAPP_WEBHOOK_QUEUE } from './channels/whats
 import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
+import { activeSessionRoutes } from './modules/auth/active-sessions.routes.ts';
 import { guardApi } from './modules/auth/api-guard.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
 import type { SessionPolicy } from './modules/auth/session.service.ts';
@@ -230,6 +231,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(teamRoutes(db));
         await secured.register(channelRoutingRoutes(db));
         await secured.register(userRoutes(db));
+        await secured.register(activeSessionRoutes(db, { sessions: deps.sessions }));
         await secured.register(cannedReplyRoutes(db));
         await secured.register(eventRoutes({ db, logger, listen: deps.listen }));
         await secured.register(searchRoutes(db));

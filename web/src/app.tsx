@@ -17,6 +17,7 @@ import { FlowPage } from './settings/automation/flow-page.tsx';
 import { RemindersPage } from './settings/reminders/reminders-page.tsx';
 import { SafetyPage } from './settings/safety/safety-page.tsx';
 import { SavedRepliesPage } from './settings/saved-replies/saved-replies-page.tsx';
+import { SecurityPage } from './settings/security/security-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import { StaffPage } from './settings/staff/staff-page.tsx';
 import { TeamsPage } from './settings/teams/teams-page.tsx';
@@ -65,6 +66,7 @@ export function App() {
                     <Route path="reminders" element={<RemindersPage />} />
                     <Route path="safety" element={<SafetyPage />} />
                     <Route path="alerts" element={<AlertsPage />} />
+                    <Route path="security" element={<SecurityPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -56,7 +56,7 @@ describe.each(TEST_ENGINES)('requireCaller and requireRole (%s)', (engine) => {
   test('callerOf tells a user from an integration', async () => {
     const user = (await (await get('/who', { cookie: cookies.agent })).json()) as Record<string, unknown>;
     expect(user).toMatchObject({ apiKeyId: null, userId: expect.any(String), role: 'agent' });
-    expect(Object.keys(user).sort()).toEqual(['apiKeyId', 'orgId', 'role', 'userId']);
+    expect(Object.keys(user).sort()).toEqual(['apiKeyId', 'orgId', 'role', 'sessionId', 'userId']);
     const integration = await (await get('/who', { authorization: `Bearer ${apiKey}` })).json();
     expect(integration).toMatchObject({ apiKeyId: expect.any(String), userId: null, role: 'api' });
   });

@@ -48,7 +48,13 @@ export function requireCaller(
     }
     checkCsrf(request, session.csrfToken);
     if (session.renewed) setSessionCookie(reply, token, session.expiresAt, at);
-    request.caller = { orgId: session.orgId, apiKeyId: null, userId: session.userId, role: session.role };
+    request.caller = {
+      orgId: session.orgId,
+      apiKeyId: null,
+      userId: session.userId,
+      role: session.role,
+      sessionId: session.sessionId,
+    };
   };
 }
 

@@ -18,6 +18,8 @@ export interface ApiCaller {
   userId: string | null;
   /** `api` for API keys; a user's role otherwise. */
   role: 'admin' | 'agent' | 'api';
+  /** The browser session a signed-in person calls from; absent for API keys. */
+  sessionId?: string;
 }
 
 export async function createApiKey(db: DbOrTx, orgId: string, name = 'default'): Promise<IssuedApiKey> {

@@ -1,11 +1,12 @@
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type User, users } from '../users/user.schema.ts';
 import { type Session, sessions } from './session.schema.ts';
+import type { SessionOrigin } from './session-origin.ts';
 
 export async function insertSession(
   db: DbOrTx,
-  values: { orgId: string; userId: string; tokenHash: string; now: Date; expiresAt: Date },
+  values: { orgId: string; userId: string; tokenHash: string; now: Date; expiresAt: Date } & SessionOrigin,
 ): Promise<Session> {
   const { now, ...rest } = values;
   const [session] = await db
@@ -53,5 +54,41 @@ export async function deleteExpiredSessionsOf(db: DbOrTx, userId: string, now: D
  */
 export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<number> {
   const ended = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return ended.length;
+}
+
+/** A person's sessions still alive at `now` and opened after `openedAfter` (the absolute lifetime), newest use first. */
+export async function findLiveSessionsOfUser(
+  db: DbOrTx,
+  userId: string,
+  now: Date,
+  openedAfter: Date,
+): Promise<Session[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.createdAt, openedAfter)))
+    .orderBy(desc(sessions.lastUsedAt), desc(sessions.createdAt));
+}
+
+/** Ends one of a person's sessions; false when no session of theirs has that id. */
+export async function deleteSessionOfUser(db: DbOrTx, userId: string, sessionId: string): Promise<boolean> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** Ends every session of a person but one (the browser asking). */
+export async function deleteSessionsOfUserExcept(
+  db: DbOrTx,
+  userId: string,
+  keptSessionId: string,
+): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keptSessionId)))
+    .returning({ id: sessions.id });
   return ended.length;
 }

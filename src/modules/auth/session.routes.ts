@@ -20,6 +20,7 @@ import {
   sessionTokenOf,
   setSessionCookie,
 } from './session-cookie.ts';
+import { sessionOriginOf } from './session-origin.ts';
 import { AccountLockedError, deviceTokenHashes, InvalidCredentialsError, signIn } from './sign-in.service.ts';
 import { findAnyDevice } from './sign-in-device.repository.ts';
 
@@ -84,6 +85,7 @@ export function sessionRoutes(
             now: at,
             deviceTokens: deviceTokensOf(request),
             sessions,
+            origin: sessionOriginOf({ userAgent: request.headers['user-agent'], ip: request.ip }),
           });
           // A browser signing in again leaves no live session behind (and no fixation).
           if (previous) await signOut(db, previous);

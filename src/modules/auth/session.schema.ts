@@ -5,6 +5,8 @@ import { users } from '../users/user.schema.ts';
 /**
  * A signed-in browser. Only a SHA-256 of the cookie's token is stored; its CSRF token is derived from
  * the cookie's (csrfTokenOf), not stored. `expires_at` never passes `created_at` plus the absolute lifetime.
+ * `browser`, `os` and `ip_prefix` let a person recognise the session in their list (session-origin.ts):
+ * families from a closed list and a /24 or /48 network, never the User-Agent or the full address.
  */
 export const sessions = pgTable(
   'sessions',
@@ -20,6 +22,9 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    browser: text('browser'),
+    os: text('os'),
+    ipPrefix: text('ip_prefix'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -10,6 +10,7 @@ import {
   renewSession,
 } from './session.repository.ts';
 import type { Session } from './session.schema.ts';
+import type { SessionOrigin } from './session-origin.ts';
 import { csrfTokenOf, hashSessionToken, isWellFormedToken, newSecretToken } from './session-token.ts';
 import { findAccountById, touchUserLastSeen } from './sign-in.repository.ts';
 
@@ -46,12 +47,15 @@ export interface SessionCaller extends ApiCaller {
   renewed: boolean;
 }
 
-/** Opens a session for a user whose password was just checked. */
+const UNKNOWN_ORIGIN: SessionOrigin = { browser: null, os: null, ipPrefix: null };
+
+/** Opens a session for a user whose password was just checked; `origin` is what their list shows of it. */
 export async function openSession(
   db: DbOrTx,
   user: { id: string; orgId: string },
   now: Date,
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+  origin: SessionOrigin = UNKNOWN_ORIGIN,
 ): Promise<OpenedSession> {
   await deleteExpiredSessionsOf(db, user.id, now);
   const token = newSecretToken();
@@ -61,6 +65,7 @@ export async function openSession(
     tokenHash: hashSessionToken(token),
     now,
     expiresAt: new Date(now.getTime() + Math.min(policy.idleMs, policy.maxAgeMs)),
+    ...origin,
   });
   return { session, token, csrfToken: csrfTokenOf(token) };
 }

@@ -9,6 +9,7 @@ import {
   openSession,
   type SessionPolicy,
 } from './session.service.ts';
+import type { SessionOrigin } from './session-origin.ts';
 import { hashSessionToken, isWellFormedToken, newSecretToken } from './session-token.ts';
 import { findAccountByEmail, markSignedIn } from './sign-in.repository.ts';
 import {
@@ -76,6 +77,8 @@ export async function signIn(
     /** The tokens in the browser's careline_device cookie. */
     deviceTokens?: readonly string[];
     sessions?: SessionPolicy;
+    /** What the person's list of sessions will show of this one. */
+    origin?: SessionOrigin;
   },
 ): Promise<SignedIn> {
   const { password, now } = input;
@@ -99,7 +102,7 @@ export async function signIn(
   const { user, org } = account;
   await markSignedIn(db, user.id, now);
   const newDeviceToken = await rememberDevice(db, user, device?.id, now);
-  const opened = await openSession(db, user, now, input.sessions ?? DEFAULT_SESSION_POLICY);
+  const opened = await openSession(db, user, now, input.sessions ?? DEFAULT_SESSION_POLICY, input.origin);
   const { passwordHash: _omitted, ...publicUser } = user;
   return {
     ...opened,

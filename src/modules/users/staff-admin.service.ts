@@ -151,6 +151,18 @@ export async function changeStaffMember(
   });
 }
 
+/**
+ * Signs a member out of every browser at once (a lost laptop, a shared computer left signed in):
+ * their next request is refused with 401 and they sign in again with their password. Returns how
+ * many sessions ended. Throws StaffMemberNotFoundError for anyone outside the clinic.
+ */
+export async function signOutEverywhere(db: Db, orgId: string, id: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    if (!(await lockStaffMember(tx, orgId, id))) throw new StaffMemberNotFoundError();
+    return deleteSessionsOfUser(tx, id);
+  });
+}
+
 /** The password columns a change writes: a deactivated account keeps a hash no password matches. */
 function credentialsOf(change: {
   wasActive: boolean;

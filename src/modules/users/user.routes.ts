@@ -10,6 +10,7 @@ import {
   DuplicateEmailError,
   LastAdminError,
   StaffMemberNotFoundError,
+  signOutEverywhere,
 } from './staff-admin.service.ts';
 import {
   newStaffBody,
@@ -110,6 +111,33 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           throw problemOf(error);
         });
         return toStaffWithPasswordJson(changed);
+      },
+    );
+
+    app.post(
+      '/users/:id/sign-out-everywhere',
+      {
+        preHandler: requireRole('admin'),
+        schema: {
+          tags: ['users'],
+          summary: 'Sign a member out of every browser, e.g. after a lost laptop (administrators)',
+          description:
+            'Every session of the member ends: their next request gets 401 and they sign in again. ' +
+            'Their password stays: change it too (PATCH /users/{id}) if it may be known.',
+          params: z.object({ id: z.uuid('must be a user id (UUID)') }),
+          response: {
+            200: z.object({ signed_out: z.number().int().describe('How many sessions ended') }),
+            404: problemSchema,
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const { orgId } = callerOf(request);
+        const signedOut = await signOutEverywhere(db, orgId, request.params.id).catch((error: unknown) => {
+          throw problemOf(error);
+        });
+        return { signed_out: signedOut };
       },
     );
   };

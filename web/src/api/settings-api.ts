@@ -1,5 +1,6 @@
 import { apiRequest } from './http-client.ts';
 import type {
+  ActiveSession,
   AssignmentMode,
   Channel,
   NewStaffMember,
@@ -29,6 +30,7 @@ export const settingsKeys = {
   safety: ['safety-settings'] as const,
   redFlagReport: ['red-flags', 'report'] as const,
   alerts: ['alerts'] as const,
+  sessions: ['auth-sessions'] as const,
 };
 
 /** The most a page of saved replies holds: the screen reads them all, page after page. */
@@ -40,6 +42,13 @@ export const settingsApi = {
     apiRequest<StaffMemberWithPassword>(`${API}/users`, { method: 'POST', body: member }),
   changeStaff: (id: string, patch: StaffPatch) =>
     apiRequest<StaffMemberWithPassword>(`${API}/users/${id}`, { method: 'PATCH', body: patch }),
+  signOutEverywhere: (id: string) =>
+    apiRequest<{ signed_out: number }>(`${API}/users/${id}/sign-out-everywhere`, { method: 'POST' }),
+
+  sessions: () => apiRequest<{ data: ActiveSession[] }>(`${API}/auth/sessions`),
+  signOutSession: (id: string) => apiRequest<void>(`${API}/auth/sessions/${id}`, { method: 'DELETE' }),
+  signOutOtherSessions: () =>
+    apiRequest<{ signed_out: number }>(`${API}/auth/sessions/sign-out-others`, { method: 'POST' }),
 
   teams: () => apiRequest<{ data: TeamDetails[] }>(`${API}/teams`),
   createTeam: (team: { name: string; assignment_mode: AssignmentMode }) =>

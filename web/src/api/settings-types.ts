@@ -25,6 +25,20 @@ export interface StaffMember {
 }
 
 /** A member as an administrator's change returns them, with the password Careline chose, once. */
+/** One of the signed-in person's browsers (`GET /auth/sessions`). */
+export interface ActiveSession {
+  id: string;
+  /** The browser showing the list. */
+  current: boolean;
+  created_at: string;
+  last_used_at: string;
+  expires_at: string;
+  browser: string | null;
+  os: string | null;
+  /** The network it signed in from: 203.0.113.0/24, 2001:db8:1::/48. */
+  ip_prefix: string | null;
+}
+
 export interface StaffMemberWithPassword extends StaffMember {
   generated_password?: string;
 }

@@ -57,6 +57,7 @@ export const en = {
     agendaHint: 'The clinic’s appointments, day by day',
     settings: 'Clinic settings',
     profile: 'Your profile',
+    security: 'Account security',
     signOut: 'Sign out',
   },
   live: {
@@ -581,6 +582,27 @@ export const en = {
     profile: {
       title: 'Your profile',
     },
+    security: {
+      title: 'Account security',
+      description:
+        'The browsers signed in to your account. Sign out any you do not recognise or no longer use, such as a shared computer or a lost phone.',
+      thisBrowser: 'This browser',
+      device: '{{browser}} on {{os}}',
+      unknownBrowser: 'Unknown browser',
+      signedInAt: 'Signed in on {{when}}',
+      network: 'network {{network}}',
+      inUse: 'In use now',
+      lastActive: 'Last active {{elapsed}} ago',
+      signOut: 'Sign out',
+      signOutName: 'Sign out {{device}}',
+      signedOut: '{{device}} is signed out.',
+      signOutOthers: 'Sign out all other sessions',
+      signOutOthersTitle: 'Sign out all other sessions?',
+      signOutOthersBody_one: 'Your other session ends now; this browser stays signed in.',
+      signOutOthersBody_other: 'Your {{count}} other sessions end now; this browser stays signed in.',
+      othersSignedOut_one: 'One other session signed out.',
+      othersSignedOut_other: '{{count}} other sessions signed out.',
+    },
     adminsOnly: {
       title: 'Administrators only',
       body: 'The staff, teams, saved replies and automation are managed by your clinic’s administrators. Ask one of them for a change.',
@@ -625,6 +647,13 @@ export const en = {
       reactivateBody:
         'They get a new password, shown once so you can pass it on. Add them back to their teams afterwards.',
       lastAdmin: 'This is the clinic’s last active administrator: make someone else an administrator first.',
+      signOutEverywhere: 'Sign out everywhere',
+      signOutEverywhereName: 'Sign {{name}} out everywhere',
+      signOutEverywhereTitle: 'Sign {{name}} out everywhere?',
+      signOutEverywhereBody:
+        'Every browser signed in to this account is signed out now, for example after a lost laptop. Their password still works: change it too if it may be known.',
+      signedOutEverywhere_one: '{{name}} is signed out of {{count}} session.',
+      signedOutEverywhere_other: '{{name}} is signed out of {{count}} sessions.',
     },
     reveal: {
       title: 'Sign-in details for {{name}}',

@@ -60,6 +60,7 @@ export const fr: Messages = {
     agendaHint: 'Les rendez-vous de l’établissement, jour par jour',
     settings: 'Réglages de l’établissement',
     profile: 'Votre profil',
+    security: 'Sécurité du compte',
     signOut: 'Se déconnecter',
   },
   live: {
@@ -590,6 +591,27 @@ export const fr: Messages = {
     profile: {
       title: 'Votre profil',
     },
+    security: {
+      title: 'Sécurité du compte',
+      description:
+        'Les navigateurs connectés à votre compte. Déconnectez ceux que vous ne reconnaissez pas ou n’utilisez plus, comme un ordinateur partagé ou un téléphone perdu.',
+      thisBrowser: 'Ce navigateur',
+      device: '{{browser}} sous {{os}}',
+      unknownBrowser: 'Navigateur inconnu',
+      signedInAt: 'Connecté le {{when}}',
+      network: 'réseau {{network}}',
+      inUse: 'Utilisé en ce moment',
+      lastActive: 'Dernière activité il y a {{elapsed}}',
+      signOut: 'Déconnecter',
+      signOutName: 'Déconnecter {{device}}',
+      signedOut: '{{device}} est déconnecté.',
+      signOutOthers: 'Déconnecter toutes les autres sessions',
+      signOutOthersTitle: `Déconnecter toutes les autres sessions\u00a0?`,
+      signOutOthersBody_one: `Votre autre session prend fin maintenant\u00a0; ce navigateur reste connecté.`,
+      signOutOthersBody_other: `Vos {{count}} autres sessions prennent fin maintenant\u00a0; ce navigateur reste connecté.`,
+      othersSignedOut_one: '{{count}} autre session déconnectée.',
+      othersSignedOut_other: '{{count}} autres sessions déconnectées.',
+    },
     adminsOnly: {
       title: 'Réservé aux administrateurs',
       body: 'Le personnel, les équipes, les réponses enregistrées et l’automatisation sont gérés par les administrateurs de votre établissement. Demandez-leur une modification.',
@@ -635,6 +657,12 @@ export const fr: Messages = {
         'Un nouveau mot de passe est créé et affiché une fois pour que vous le transmettiez. Remettez-la ensuite dans ses équipes.',
       lastAdmin:
         'C’est le dernier administrateur actif de l’établissement : nommez d’abord quelqu’un d’autre administrateur.',
+      signOutEverywhere: 'Déconnecter partout',
+      signOutEverywhereName: 'Déconnecter {{name}} partout',
+      signOutEverywhereTitle: `Déconnecter {{name}} partout\u00a0?`,
+      signOutEverywhereBody: `Tous les navigateurs connectés à ce compte sont déconnectés maintenant, par exemple après la perte d’un ordinateur portable. Le mot de passe reste valable\u00a0: changez-le aussi s’il a pu être connu.`,
+      signedOutEverywhere_one: '{{name}} est déconnecté(e) de {{count}} session.',
+      signedOutEverywhere_other: '{{name}} est déconnecté(e) de {{count}} sessions.',
     },
     reveal: {
       title: 'Identifiants de {{name}}',

@@ -65,6 +65,15 @@ export function AdminsOnly() {
         >
           {t('safety.settings.title')}
         </Button>
+        <Button
+          component={Link}
+          to="/settings/security"
+          variant="subtle"
+          w="fit-content"
+          leftSection={<Icon name="lock" size={16} />}
+        >
+          {t('settings.security.title')}
+        </Button>
       </Group>
     </Stack>
   );

@@ -11,12 +11,17 @@ import { AdminsOnly } from './admins-only.tsx';
 import { SettingsIcon } from './settings-icons.tsx';
 import classes from './settings-page.module.css';
 
-/** The clinic's settings: staff, teams, saved replies, automation and reminders, for administrators; agents see their profile. */
+/**
+ * The clinic's settings: staff, teams, saved replies, automation and reminders, for administrators;
+ * agents see their profile. Everyone reads the safety settings and manages their own sessions.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { user } = useSignedIn();
   const admin = user.role === 'admin';
   const safety = useMatch('/settings/safety') !== null;
+  const security = useMatch('/settings/security') !== null;
+  const forEveryone = safety || security;
   return (
     <div className={classes.shell} data-admin={admin}>
       <header className={classes.header}>
@@ -69,6 +74,9 @@ export function SettingsPage() {
             <SettingsLink to="/settings/alerts" icon={<SettingsIcon name="flag" size={18} />}>
               {t('settings.alerts.title')}
             </SettingsLink>
+            <SettingsLink to="/settings/security" icon={<Icon name="lock" size={18} />}>
+              {t('settings.security.title')}
+            </SettingsLink>
           </nav>
           <main className={classes.main}>
             <div className={classes.content}>
@@ -78,8 +86,8 @@ export function SettingsPage() {
         </>
       ) : (
         <main className={classes.main}>
-          {/* Agents read the safety settings and report; the rest is for administrators. */}
-          {safety ? (
+          {/* Agents read the safety settings and manage their own sessions; the rest is for administrators. */}
+          {forEveryone ? (
             <div className={classes.content}>
               <Outlet />
             </div>

@@ -7,7 +7,10 @@ import { Icon } from '../../ui/icons.tsx';
 import { initialsOf } from '../people.ts';
 import classes from './inbox-header.module.css';
 
-/** The signed-in person's menu: who they are, the settings (or their profile), the demo phone, sign out. */
+/**
+ * The signed-in person's menu: who they are, the settings (or their profile), their sessions, the
+ * demo phone, sign out.
+ */
 export function AccountMenu() {
   const { t } = useTranslation();
   const { user } = useSignedIn();
@@ -40,6 +43,9 @@ export function AccountMenu() {
           to="/settings"
         >
           {t(admin ? 'header.settings' : 'header.profile')}
+        </Menu.Item>
+        <Menu.Item leftSection={<Icon name="lock" size={16} />} component={Link} to="/settings/security">
+          {t('header.security')}
         </Menu.Item>
         <Menu.Item leftSection={<Icon name="phone" size={16} />} component="a" href="/phone" target="_blank">
           {t('header.openPhone')}

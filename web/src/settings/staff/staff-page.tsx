@@ -45,6 +45,7 @@ export function StaffPage() {
   const [editing, setEditing] = useState<StaffMember | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [reveal, setReveal] = useState<SignInDetails | null>(null);
+  const [signingOut, setSigningOut] = useState<StaffMember | null>(null);
 
   const activation = useMutation({
     mutationFn: ({ kind, member }: Pending) =>
@@ -61,7 +62,16 @@ export function StaffPage() {
     },
   });
 
+  const signOutEverywhere = useMutation({
+    mutationFn: (member: StaffMember) => settingsApi.signOutEverywhere(member.id),
+    onSuccess: ({ signed_out: count }, member) => {
+      setSigningOut(null);
+      notify(t('settings.staff.signedOutEverywhere', { name: displayName(member), count }), 'careline');
+    },
+  });
+
   const confirming = useWhileClosing(pending);
+  const confirmingSignOut = useWhileClosing(signingOut);
   const members = [...(staff.data?.data ?? [])].sort(
     (a, b) => Number(Boolean(a.deactivated_at)) - Number(Boolean(b.deactivated_at)),
   );
@@ -92,7 +102,7 @@ export function StaffPage() {
                 <Table.Th>{t('settings.staff.status')}</Table.Th>
                 <Table.Th ta="right">{t('settings.staff.open')}</Table.Th>
                 <Table.Th ta="right">{t('settings.staff.capacity')}</Table.Th>
-                <Table.Th w={110}>
+                <Table.Th w={140}>
                   <VisuallyHidden>{t('settings.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
@@ -108,6 +118,10 @@ export function StaffPage() {
                   onActivation={(kind) => {
                     activation.reset();
                     setPending({ kind, member });
+                  }}
+                  onSignOutEverywhere={() => {
+                    signOutEverywhere.reset();
+                    setSigningOut(member);
                   }}
                 />
               ))}
@@ -154,6 +168,19 @@ export function StaffPage() {
         onConfirm={() => pending && activation.mutate(pending)}
         onClose={() => setPending(null)}
       />
+      <ConfirmDialog
+        opened={signingOut !== null}
+        title={t('settings.staff.signOutEverywhereTitle', {
+          name: confirmingSignOut ? displayName(confirmingSignOut) : '',
+        })}
+        body={t('settings.staff.signOutEverywhereBody')}
+        confirmLabel={t('settings.staff.signOutEverywhere')}
+        danger
+        busy={signOutEverywhere.isPending}
+        error={signOutEverywhere.isError ? staffErrorOf(signOutEverywhere.error, t) : null}
+        onConfirm={() => signingOut && signOutEverywhere.mutate(signingOut)}
+        onClose={() => setSigningOut(null)}
+      />
       <PasswordRevealDialog details={reveal} onClose={() => setReveal(null)} />
     </>
   );
@@ -164,6 +191,7 @@ function StaffRow(props: {
   isMe: boolean;
   onEdit(): void;
   onActivation(kind: 'deactivate' | 'reactivate'): void;
+  onSignOutEverywhere(): void;
 }) {
   const { t } = useTranslation();
   const { member } = props;
@@ -214,6 +242,18 @@ function StaffRow(props: {
               <Icon name="pencil" size={16} />
             </ActionIcon>
           </Tooltip>
+          {!deactivated && (
+            <Tooltip label={t('settings.staff.signOutEverywhereName', { name })} withArrow>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('settings.staff.signOutEverywhereName', { name })}
+                onClick={props.onSignOutEverywhere}
+              >
+                <Icon name="logout" size={16} />
+              </ActionIcon>
+            </Tooltip>
+          )}
           {deactivated ? (
             <Tooltip label={t('settings.staff.reactivateName', { name })} withArrow>
               <ActionIcon
