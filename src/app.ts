@@ -2,6 +2,11 @@ import fastifyCookie from '@fastify/cookie';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 import {
+  DEFAULT_FAILED_RETENTION_DAYS,
+  runWebhookJournalRetention,
+  WEBHOOK_JOURNAL_RETENTION_QUEUE,
+} from './channels/webhook-journal-retention.job.ts';
+import {
   downloadWhatsAppMedia,
   queueMediaDownloads,
   WHATSAPP_MEDIA_DOWNLOAD_QUEUE,
@@ -48,6 +53,7 @@ import { channelRoutingRoutes } from './modules/teams/channel-routing.routes.ts'
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
+import type { FieldCipher } from './platform/crypto/field-cipher.ts';
 import type { DbListen } from './platform/db/create-db.ts';
 import type { Db, DbEngine } from './platform/db/db.ts';
 import { eventRoutes } from './platform/events/event.routes.ts';
@@ -70,6 +76,10 @@ export interface CarelineDeps {
   logger: Logger;
   whatsapp: { graphUrl: string; apiVersion: string };
   mediaStore: MediaStore;
+  /** Encrypts data at rest (the webhook journal's bodies) with CARELINE_SECRET_KEY. */
+  fieldCipher: FieldCipher;
+  /** How long a failed delivery's body is kept for a retry (WEBHOOK_FAILED_RETENTION_DAYS; 30 days). */
+  webhookFailedRetentionMs?: number;
   /** Mounted at /simulator when given (demo mode). */
   simulator?: WhatsAppSimulator;
   /** Lets callers from other machines use the simulator's control API; without it, this machine only. */
@@ -187,7 +197,12 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     handlers: {
       [WHATSAPP_WEBHOOK_QUEUE]: (job) =>
         processWhatsAppWebhook(
-          { db, logger, onMediaReceived: (tx, stored) => queueMediaDownloads(tx, stored) },
+          {
+            db,
+            logger,
+            cipher: deps.fieldCipher,
+            onMediaReceived: (tx, stored) => queueMediaDownloads(tx, stored),
+          },
           job,
         ),
       [WHATSAPP_MEDIA_DOWNLOAD_QUEUE]: (job) =>
@@ -195,6 +210,13 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) => syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp }, job),
       [MARK_READ_QUEUE]: (job) => sendReadReceipt({ db, senders }, job),
       [FLOWS_QUEUE]: (job) => processFlowJob(flowRuntime, job),
+      [WEBHOOK_JOURNAL_RETENTION_QUEUE]: () =>
+        runWebhookJournalRetention({
+          db,
+          cipher: deps.fieldCipher,
+          logger: logger.child({ component: 'journal-retention' }),
+          failedRetentionMs: deps.webhookFailedRetentionMs ?? DEFAULT_FAILED_RETENTION_DAYS * 86_400_000,
+        }),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling),
     },
@@ -212,7 +234,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   await http.register(fastifyCookie);
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
   // A webhook wakes the worker that stores it only: the send worker's claim would find nothing to do.
-  await http.register(whatsappWebhookRoutes(db, () => inboundAndAutomation.wake()));
+  await http.register(whatsappWebhookRoutes(db, deps.fieldCipher, () => inboundAndAutomation.wake()));
   await http.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());

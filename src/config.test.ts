@@ -55,3 +55,14 @@ describe('security settings', () => {
     expect(() => loadConfig({ RATE_LIMIT_PER_IP: '0/1m' })).toThrow(/RATE_LIMIT_PER_IP/);
   });
 });
+
+describe('webhook journal retention', () => {
+  test("a failed delivery's body is kept 30 days by default, WEBHOOK_FAILED_RETENTION_DAYS otherwise", () => {
+    expect(loadConfig({}).webhookFailedRetentionMs).toBe(30 * 86_400_000);
+    expect(loadConfig({ WEBHOOK_FAILED_RETENTION_DAYS: '7' }).webhookFailedRetentionMs).toBe(7 * 86_400_000);
+    for (const wrong of ['0', '-1', 'forever', '1.5'])
+      expect(() => loadConfig({ WEBHOOK_FAILED_RETENTION_DAYS: wrong }), wrong).toThrow(
+        /WEBHOOK_FAILED_RETENTION_DAYS/,
+      );
+  });
+});

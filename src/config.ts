@@ -108,6 +108,8 @@ const environment = z.object({
     .default(12),
   // How long a send cut off by a crash waits for Meta's status webhook before it is sent again.
   OUTBOX_ECHO_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  // How long the body of a delivery that could not be stored is kept (encrypted) for an operator's retry.
+  WEBHOOK_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export interface Config {
@@ -141,6 +143,8 @@ export interface Config {
   sessions: SessionPolicy;
   /** How long a send interrupted by a crash waits for Meta's status echo before it is sent again. */
   outboxEchoWaitMs: number;
+  /** How long a failed delivery's body is kept for a retry after it last failed. */
+  webhookFailedRetentionMs: number;
 }
 
 export class ConfigError extends Error {
@@ -185,5 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: e.SESSION_MAX_HOURS * 3_600_000 },
     outboxEchoWaitMs: e.OUTBOX_ECHO_WAIT_SECONDS * 1000,
+    webhookFailedRetentionMs: e.WEBHOOK_FAILED_RETENTION_DAYS * 86_400_000,
   };
 }

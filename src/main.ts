@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildCareline } from './app.ts';
+import { scheduleWebhookJournalRetention } from './channels/webhook-journal-retention.job.ts';
 import type { Config } from './config.ts';
 import { attachSimulatedNumbers, runsSimulator } from './demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from './demo/demo-clinic.ts';
@@ -26,11 +27,14 @@ export async function serve(config: Config): Promise<RunningCareline> {
   );
   try {
     await handle.migrate();
+    const cipher = cipherFor(config);
+    // At start (it encrypts the bodies an older version left plain), then hourly.
+    await scheduleWebhookJournalRetention(handle.db, new Date());
     const demo = config.demoSeed ? await seedDemoClinic(handle.db) : null;
     const simulator = (await runsSimulator(handle.db, config))
       ? new WhatsAppSimulator({ logger: logger.child({ component: 'simulator' }) })
       : undefined;
-    const mediaStore = new LocalEncryptedMediaStore({ root: config.mediaDir, cipher: cipherFor(config) });
+    const mediaStore = new LocalEncryptedMediaStore({ root: config.mediaDir, cipher });
     const abandoned = await mediaStore.removeAbandonedWrites();
     if (abandoned > 0) logger.info({ files: abandoned }, 'removed media files a crash left half-written');
     const careline = await buildCareline({
@@ -41,6 +45,8 @@ export async function serve(config: Config): Promise<RunningCareline> {
       whatsapp: config.whatsapp,
       outbound: config.outbound,
       mediaStore,
+      fieldCipher: cipher,
+      webhookFailedRetentionMs: config.webhookFailedRetentionMs,
       reconcileAfterMs: config.outboxEchoWaitMs,
       ...(simulator ? { simulator } : {}),
       ...(config.simulatorToken ? { simulatorToken: config.simulatorToken } : {}),
@@ -78,7 +84,10 @@ export async function serve(config: Config): Promise<RunningCareline> {
   }
 }
 
-/** The key that encrypts media at rest: CARELINE_SECRET_KEY, or a key file made once in the data directory. */
+/**
+ * The key that encrypts media and data at rest: CARELINE_SECRET_KEY, or a key file made once in the
+ * data directory.
+ */
 function cipherFor(config: Config): FieldCipher {
   if ('setting' in config.secretKey) return new FieldCipher(parseKeySetting(config.secretKey.setting));
   mkdirSync(dirname(config.secretKey.keyFile), { recursive: true });

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ChannelAccount } from '../modules/channel-accounts/channel-account.schema.ts';
+import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { DbOrTx } from '../platform/db/db.ts';
 import { rowsOf } from '../platform/db/raw-rows.ts';
 import { jobs } from '../platform/jobs/job.schema.ts';
 import { enqueueJob } from '../platform/jobs/job-queue.ts';
+import { sealWebhookBody } from './webhook-body-seal.ts';
 import { type WebhookEvent, webhookEvents } from './webhook-event.schema.ts';
 import { WEBHOOK_QUEUES } from './webhook-queues.ts';
 
@@ -19,21 +21,24 @@ export interface WebhookJobSpec {
 }
 
 /**
- * Journals a verified delivery for one account and queues its processing job, in one statement: one
- * round trip, atomic like a transaction, which is what the acknowledgement waits for. Answers the
- * journal id, or undefined when these exact bytes were journaled before (a redelivery).
+ * Journals a verified delivery for one account, its body encrypted, and queues its processing job, in
+ * one statement: one round trip, atomic like a transaction, which is what the acknowledgement waits
+ * for. Answers the journal id, or undefined when these exact bytes were journaled before (a
+ * redelivery: known by the hash, so it is recognised after the body is forgotten too).
  */
 export async function journalWebhook(
   db: DbOrTx,
+  cipher: FieldCipher,
   account: ChannelAccount,
   rawBody: Buffer,
   job: WebhookJobSpec,
 ): Promise<number | undefined> {
   const sha256 = createHash('sha256').update(rawBody).digest('hex');
+  const sealed = sealWebhookBody(cipher, { channelAccountId: account.id, bodySha256: sha256 }, rawBody);
   const result = await db.execute(sql`
     with journaled as (
-      insert into ${webhookEvents} (org_id, channel_account_id, channel_type, body_sha256, raw_body)
-      values (${account.orgId}, ${account.id}, ${account.type}, ${sha256}, ${rawBody.toString('utf8')})
+      insert into ${webhookEvents} (org_id, channel_account_id, channel_type, body_sha256, sealed_body)
+      values (${account.orgId}, ${account.id}, ${account.type}, ${sha256}, ${sealed})
       on conflict do nothing
       returning id
     )
@@ -54,11 +59,14 @@ export async function findWebhookEvent(db: DbOrTx, id: number): Promise<WebhookE
   return event;
 }
 
-/** Everything in the delivery is applied; a failure recorded by an earlier run is over. */
+/**
+ * Everything in the delivery is applied; a failure recorded by an earlier run is over. Its body is
+ * forgotten in the same statement: what it said now lives (and is protected) where it was stored.
+ */
 export async function markWebhookProcessed(db: DbOrTx, id: number): Promise<void> {
   await db
     .update(webhookEvents)
-    .set({ processedAt: new Date(), failedAt: null, failureReason: null })
+    .set({ processedAt: new Date(), failedAt: null, failureReason: null, sealedBody: null, rawBody: null })
     .where(eq(webhookEvents.id, id));
 }
 
@@ -75,13 +83,20 @@ export async function markWebhookFailed(db: DbOrTx, id: number, reason: string):
 
 /**
  * Queues the clinic's journaled delivery to be processed again (an operator's retry), on its own: it
- * waits behind no sequence and holds none. False when the clinic has no such delivery.
+ * waits behind no sequence and holds none. False when the clinic has no such delivery, or its body is
+ * forgotten (past the retention period): there is nothing left to process.
  */
 export async function requeueWebhookEvent(db: DbOrTx, orgId: string, id: number): Promise<boolean> {
   const [event] = await db
     .select({ id: webhookEvents.id, channelType: webhookEvents.channelType })
     .from(webhookEvents)
-    .where(and(eq(webhookEvents.orgId, orgId), eq(webhookEvents.id, id)));
+    .where(
+      and(
+        eq(webhookEvents.orgId, orgId),
+        eq(webhookEvents.id, id),
+        or(isNotNull(webhookEvents.sealedBody), isNotNull(webhookEvents.rawBody)),
+      ),
+    );
   const queue = event ? WEBHOOK_QUEUES[event.channelType] : undefined;
   if (!event || !queue) return false;
   await enqueueJob(db, {

@@ -120,6 +120,7 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
         root: mediaDir,
         cipher: FieldCipher.forKey(randomBytes(32)),
       }),
+      fieldCipher: FieldCipher.forKey(randomBytes(32)),
       simulator,
       pollIntervalMs: 50,
       shutdownGraceMs: 500,

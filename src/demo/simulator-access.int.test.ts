@@ -50,6 +50,7 @@ async function demoBesideRealClinic(engine: DbEngine) {
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     whatsapp: { graphUrl: 'https://graph.facebook.com', apiVersion: 'v25.0' },
     mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),
+    fieldCipher: FieldCipher.forKey(randomBytes(32)),
     simulator,
     webDistDir: false,
   });

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
 import {
   channelAccounts,
@@ -105,7 +106,7 @@ describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
     });
     expect(response.status).toBe(200);
     const journal = await env.handle.db.select().from(webhookEvents);
-    expect(journal.map((e) => e.rawBody)).toContain(body);
+    expect(journal.map((e) => openWebhookBody(env.fieldCipher, e))).toContain(body);
     expect(
       await env.handle.db.select().from(messages).where(eq(messages.externalId, 'wamid.durable-1')),
     ).toEqual([]);

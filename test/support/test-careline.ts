@@ -40,6 +40,8 @@ export interface TestCareline {
   /** Where the media store keeps its (encrypted) files. */
   mediaDir: string;
   careline: Careline;
+  /** The key data is encrypted with at rest (journal bodies, media). */
+  fieldCipher: FieldCipher;
   simulator: RunningSimulator;
   addClinic(name: string): Promise<TestClinic>;
   /** Another number of the clinic: the clinic as seen through that number. */
@@ -74,6 +76,8 @@ export async function startTestCareline(
   const logger = options.logs
     ? createLogger({ level: 'trace', destination: { write: (line: string) => options.logs?.push(line) } })
     : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  // The same key as in production for media and the journal: one key here too.
+  const fieldCipher = FieldCipher.forKey(randomBytes(32));
   const careline = await buildCareline({
     db: handle.db,
     engine,
@@ -81,7 +85,8 @@ export async function startTestCareline(
     logger,
     whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
     outbound: { allowedHosts: options.outboundAllowedHosts ?? [] },
-    mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),
+    mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: fieldCipher }),
+    fieldCipher,
     pollIntervalMs: 50,
     reconcileAfterMs: options.reconcileAfterMs ?? 2000,
     shutdownGraceMs: 500,
@@ -129,6 +134,7 @@ export async function startTestCareline(
     handle,
     mediaDir,
     careline,
+    fieldCipher,
     simulator,
     async addClinic(name) {
       const org = await createOrg(handle.db, { name });

@@ -1,12 +1,14 @@
 import { raiseAlert } from '../../modules/alerts/alert.service.ts';
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
+import { type FieldCipher, FieldCipherError } from '../../platform/crypto/field-cipher.ts';
 import { classifyFailure, type Failure } from '../../platform/jobs/failure-kind.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { backoffDelayMs } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError, RetryJob } from '../../platform/jobs/job-worker.ts';
 import { toStorableText } from '../../platform/text/storable-text.ts';
 import type { InboundEvent } from '../inbound-event.ts';
+import { openWebhookBody } from '../webhook-body-seal.ts';
 import type { WebhookEvent } from '../webhook-event.schema.ts';
 import { findWebhookEvent, markWebhookFailed, markWebhookProcessed } from '../webhook-journal.repository.ts';
 import { type OmittablePart, omissionsToTry, withoutParts } from './omittable-parts.ts';
@@ -16,6 +18,8 @@ import { type HandlerDeps, handleWhatsAppEvent, storeMessage } from './whatsapp-
 export { WHATSAPP_WEBHOOK_QUEUE } from '../webhook-queues.ts';
 
 export interface InboundDeps extends HandlerDeps {
+  /** Decrypts the journaled bodies. */
+  cipher: FieldCipher;
   /** Told after something changed, e.g. to wake the outbox or push to agents. */
   onInboxChanged?: () => void;
 }
@@ -48,10 +52,26 @@ async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
   const account = await findChannelAccount(deps.db, journaled.orgId, journaled.channelAccountId);
   if (!account) throw new PermanentJobError('channel account removed');
 
+  let body: string | null;
+  try {
+    body = openWebhookBody(deps.cipher, journaled);
+  } catch (error) {
+    if (!(error instanceof FieldCipherError)) throw error;
+    // Its key is no longer configured: once it is put back, the operator's retry reads it.
+    const reason = `the journaled delivery could not be decrypted (${error.problem})`;
+    await recordFailure(deps, journaled, account, reason);
+    return;
+  }
+  if (body === null) {
+    // Processed already (a retry queued twice), or forgotten past the retention period.
+    if (journaled.processedAt !== null) return;
+    throw new PermanentJobError('the journaled delivery is past its retention period: nothing to process');
+  }
+
   const failures: string[] = [];
   let events: InboundEvent[] = [];
   try {
-    events = parseWhatsAppWebhook(JSON.parse(journaled.rawBody)).filter((e) => concerns(account, e));
+    events = parseWhatsAppWebhook(JSON.parse(body)).filter((e) => concerns(account, e));
   } catch {
     // The journaled bytes never change: reading them again would fail the same way.
     failures.push('the delivery could not be read as a WhatsApp webhook');

@@ -8,6 +8,7 @@ import {
   listChannelAccountsOfType,
 } from '../../modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import { journalWebhook } from '../webhook-journal.repository.ts';
@@ -18,9 +19,14 @@ import { WHATSAPP_WEBHOOK_QUEUE } from './whatsapp-webhook.job.ts';
 
 /**
  * Meta's one callback URL for every WhatsApp number of the app. Order matters: check the signature
- * on the raw bytes, journal durably, and only then answer 200 — Meta retries anything else for 7 days.
+ * on the raw bytes, journal durably (the body encrypted with `cipher`), and only then answer 200 — Meta
+ * retries anything else for 7 days.
  */
-export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyPluginAsyncZod {
+export function whatsappWebhookRoutes(
+  db: Db,
+  cipher: FieldCipher,
+  onJournaled: () => void,
+): FastifyPluginAsyncZod {
   // Meta posts many deliveries a second to one number and each needs that number's app secret: the
   // accounts are remembered for a second, so a busy number costs one lookup a second, not one a
   // request. A changed secret or a removed number applies within that second.
@@ -112,7 +118,7 @@ export function whatsappWebhookRoutes(db: Db, onJournaled: () => void): FastifyP
       const senders = patientSendersOf(payload);
       const journal = async (tx: DbOrTx, account: ChannelAccount) => {
         const sender = senders.get(account.externalId);
-        const id = await journalWebhook(tx, account, rawBody, {
+        const id = await journalWebhook(tx, cipher, account, rawBody, {
           queue: WHATSAPP_WEBHOOK_QUEUE,
           priority: sender ? PATIENT_MESSAGE_PRIORITY : 0,
           maxAttempts: 10,

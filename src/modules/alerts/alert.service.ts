@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { requeueWebhookEvent } from '../../channels/webhook-journal.repository.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { type Alert, alerts } from './alert.schema.ts';
@@ -107,4 +107,22 @@ export async function resolveAlert(db: DbOrTx, orgId: string, id: string): Promi
     .returning();
   if (!resolved) throw new AlertNotFoundError('alert not found or already closed');
   return resolved;
+}
+
+/**
+ * Closes the open alerts of deliveries whose body the journal has forgotten (past the retention
+ * period): there is nothing left to retry. The note is added to the alert's detail, saying why.
+ */
+export async function closeAlertsOfForgottenDeliveries(
+  db: DbOrTx,
+  webhookEventIds: readonly number[],
+  note: string,
+): Promise<number> {
+  if (webhookEventIds.length === 0) return 0;
+  const closed = await db
+    .update(alerts)
+    .set({ resolvedAt: new Date(), detail: sql`${alerts.detail} || ${` ${note}`}` })
+    .where(and(inArray(alerts.webhookEventId, [...webhookEventIds]), isNull(alerts.resolvedAt)))
+    .returning({ id: alerts.id });
+  return closed.length;
 }

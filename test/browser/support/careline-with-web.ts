@@ -43,6 +43,7 @@ export async function startCarelineWithWeb(engine: DbEngine, distDir: string): P
     logger,
     whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
     mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),
+    fieldCipher: FieldCipher.forKey(randomBytes(32)),
     simulator,
     pollIntervalMs: 50,
     shutdownGraceMs: 500,
