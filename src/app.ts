@@ -74,7 +74,8 @@ export interface CarelineDeps {
   db: Db;
   engine: DbEngine;
   logger: Logger;
-  whatsapp: { graphUrl: string; apiVersion: string };
+  /** `sendTimeoutMs`: how long a send waits for Graph's answer (default 15 s). */
+  whatsapp: { graphUrl: string; apiVersion: string; sendTimeoutMs?: number };
   mediaStore: MediaStore;
   /** Encrypts data at rest (the webhook journal's bodies) with CARELINE_SECRET_KEY. */
   fieldCipher: FieldCipher;
@@ -131,6 +132,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     whatsapp: new WhatsAppSender({
       defaultGraphUrl: deps.whatsapp.graphUrl,
       defaultApiVersion: deps.whatsapp.apiVersion,
+      ...(deps.whatsapp.sendTimeoutMs !== undefined ? { timeoutMs: deps.whatsapp.sendTimeoutMs } : {}),
     }),
   };
   const pacer = new SendPacer(deps.pacing);

@@ -26,19 +26,24 @@ export interface SendOptions {
 export type SendFailureReason = 'window_closed' | 'token_invalid' | 'throttled_number' | 'throttled_pair';
 
 /**
- * What came of one call. `retry`: a passing fault (5xx, time-out, throttling) — try again later;
- * `fail`: the provider refused for good, with a reason a person can read.
+ * What came of one call. `retry`: it certainly did not reach the provider, or the provider refused it
+ * for a passing reason (throttling, its own outage) — try again later; `fail`: the provider refused for
+ * good, with a reason a person can read; `unknown`: the call may have reached the provider (timed out
+ * or broke after the request left, an answer that cannot be read) — sending again could deliver it
+ * twice, so only the provider's status echo of our id (or its absence) can tell.
  */
 export type SendOutcome =
   | { ok: true; externalId: string }
   | {
       ok: false;
-      disposition: 'retry' | 'fail';
+      disposition: SendDisposition;
       code: number | null;
       title: string;
       detail: string | null;
       reason?: SendFailureReason;
     };
+
+export type SendDisposition = 'retry' | 'fail' | 'unknown';
 
 export type UploadOutcome =
   | { ok: true; providerMediaId: string }

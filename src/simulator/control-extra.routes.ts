@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { injectedErrorsSchema } from './injected-errors.ts';
 import { sendProblem, zodProblems } from './problem.ts';
 import { graphTemplateView, TEMPLATE_STATUSES, templateInputSchema } from './template.schema.ts';
+import { transportFaultsSchema } from './transport-faults.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
 const wabaParams = z.object({ wabaId: z.string().min(1) });
@@ -19,11 +20,16 @@ const injectBody = z.object({
   phoneNumberId: z.string().min(1).optional(),
   errors: injectedErrorsSchema.min(1),
 });
+const faultsBody = z.object({
+  phoneNumberId: z.string().min(1).optional(),
+  faults: transportFaultsSchema.min(1),
+});
 const flushBody = z.object({ phoneNumberId: z.string().min(1).optional() });
 
 /**
  * Control routes for the capabilities beyond texts (under `/_sim`, sharing its error handler):
- * templates per WABA, marketing preferences, the clock, injected errors and held webhooks.
+ * templates per WABA, marketing preferences, the clock, injected errors and transport faults, and
+ * held webhooks.
  */
 export function controlExtraRoutes(
   simulator: WhatsAppSimulator,
@@ -89,6 +95,14 @@ export function controlExtraRoutes(
       if (!parsed.success)
         return sendProblem(reply, 400, 'Invalid error injection', zodProblems(parsed.error));
       simulator.injectErrors(parsed.data.errors, parsed.data.phoneNumberId);
+      return reply.code(204).send();
+    });
+
+    app.post('/inject-transport-faults', async (request, reply) => {
+      const parsed = faultsBody.safeParse(request.body ?? {});
+      if (!parsed.success)
+        return sendProblem(reply, 400, 'Invalid transport fault injection', zodProblems(parsed.error));
+      simulator.injectTransportFaults(parsed.data.faults, parsed.data.phoneNumberId);
       return reply.code(204).send();
     });
 

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { invalidParameterError } from './graph-error.ts';
 import { clientErrorStatus, useJsonBodies } from './json-body-parser.ts';
 import type { MediaUpload } from './media-graph.ts';
+import { replyThroughFault } from './transport-fault-reply.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
 /** The largest upload read before the per-type limits apply (documents: 100 MB). */
@@ -29,14 +30,21 @@ export function graphRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
     // Media URLs point back here; when mounted under a prefix (Careline's /simulator) it is part of it.
     const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}${app.prefix}`;
 
+    const closing = new AbortController();
+    app.addHook('preClose', async () => closing.abort());
+
     app.post<{ Params: { version: string; phoneNumberId: string } }>(
       '/:version/:phoneNumberId/messages',
       async (request, reply) => {
+        const fault = simulator.takeTransportFault(request.params.phoneNumberId, request.body);
+        if (fault && 'reachesMeta' in fault && !fault.reachesMeta)
+          return replyThroughFault(request, reply, fault, undefined, closing.signal);
         const response = simulator.handleSendRequest({
           phoneNumberId: request.params.phoneNumberId,
           authorization: request.headers.authorization,
           body: request.body,
         });
+        if (fault) return replyThroughFault(request, reply, fault, response, closing.signal);
         return reply.code(response.httpStatus).send(response.body);
       },
     );

@@ -40,6 +40,7 @@ import type { Template, TemplateInput, TemplateStatus } from './template.schema.
 import { TemplateGraph, type TemplateListRequest } from './template-graph.ts';
 import { TemplateRegistry } from './template-registry.ts';
 import { TimerSet } from './timer-set.ts';
+import { type TransportFault, type TransportFaultInput, TransportFaults } from './transport-faults.ts';
 import type { MarketingPreference } from './user-preferences-webhook.ts';
 import { newWamid } from './wamid.ts';
 import {
@@ -71,6 +72,7 @@ export class WhatsAppSimulator {
   readonly #windows = new ServiceWindows();
   readonly #limiter = new SendRateLimiter();
   readonly #injected = new InjectedErrors();
+  readonly #transportFaults = new TransportFaults();
   readonly #media: MediaStore;
   readonly #mediaGraph: MediaGraph;
   readonly #templates: TemplateRegistry;
@@ -340,6 +342,21 @@ export class WhatsAppSimulator {
   injectErrors(errors: InjectedError[], phoneNumberId?: string): void {
     if (phoneNumberId !== undefined) this.#state(phoneNumberId);
     this.#injected.add(phoneNumberId ?? '*', errors);
+  }
+
+  /**
+   * The next message sends of a number (or of every number) meet these faults on the way back, in
+   * order: the send is handled as usual, only its HTTP answer is late, cut or lost (transport-faults.ts).
+   */
+  injectTransportFaults(faults: TransportFaultInput[], phoneNumberId?: string): void {
+    if (phoneNumberId !== undefined) this.#state(phoneNumberId);
+    this.#transportFaults.add(phoneNumberId ?? '*', faults);
+  }
+
+  /** The fault this call to `/messages` meets, if it sends a message (a mark-as-read passes). */
+  takeTransportFault(phoneNumberId: string, body: unknown): TransportFault | undefined {
+    const marksRead = typeof body === 'object' && body !== null && 'status' in body;
+    return marksRead ? undefined : this.#transportFaults.take(phoneNumberId);
   }
 
   /** Releases webhooks the `webhookBatch` knob holds (for one number, or all). */

@@ -64,6 +64,8 @@ export async function startTestCareline(
   options: {
     logs?: string[];
     reconcileAfterMs?: number;
+    /** How long a send waits for the simulator's answer (Careline's default: 15 s). */
+    graphTimeoutMs?: number;
     pacing?: SendPacerOptions;
     /** OUTBOUND_ALLOWED_HOSTS: internal hosts (test servers on loopback) flows and calendars may call. */
     outboundAllowedHosts?: string[];
@@ -83,7 +85,11 @@ export async function startTestCareline(
     engine,
     listen: handle.listen,
     logger,
-    whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
+    whatsapp: {
+      graphUrl: 'http://127.0.0.1:9',
+      apiVersion: 'v25.0',
+      ...(options.graphTimeoutMs !== undefined ? { sendTimeoutMs: options.graphTimeoutMs } : {}),
+    },
     outbound: { allowedHosts: options.outboundAllowedHosts ?? [] },
     mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: fieldCipher }),
     fieldCipher,

@@ -22,3 +22,15 @@ export function graphErrorDisposition(error: GraphError): 'retry' | 'fail' {
   if (error.errorCode === null && (error.httpStatus >= 500 || error.httpStatus === 429)) return 'retry';
   return 'fail';
 }
+
+/**
+ * The same for a send, which must not be repeated if Meta took it. An error with a Graph code is
+ * Meta's own refusal, and a 4xx without one a proxy's refusal before Meta: nothing was sent, retry or
+ * fail as above. A 5xx without one (a gateway's error page or time-out) or a 2xx that is not Meta's
+ * answer may come after Meta took the message: `unknown`, for its status webhook to settle.
+ */
+export function sendErrorDisposition(error: GraphError): 'retry' | 'fail' | 'unknown' {
+  const success = error.httpStatus >= 200 && error.httpStatus < 300;
+  if (error.errorCode === null && (success || error.httpStatus >= 500)) return 'unknown';
+  return graphErrorDisposition(error);
+}

@@ -4,6 +4,7 @@ import type {
   ChannelSender,
   LimitViolation,
   OutboundMessage,
+  SendDisposition,
   SendFailureReason,
   SendOptions,
   SendOutcome,
@@ -11,8 +12,9 @@ import type {
   UploadOutcome,
 } from '../channel.ts';
 import { buildWhatsAppSendRequest, UnresolvedReferenceError } from './build-send-request.ts';
-import { graphErrorDisposition } from './graph-error-policy.ts';
+import { sendErrorDisposition } from './graph-error-policy.ts';
 import { GraphMediaClient, MediaTransferError } from './graph-media-client.ts';
+import { postGraphJson } from './graph-post.ts';
 import { parseGraphResponse } from './parse-graph-response.ts';
 import { isStandInMessageId } from './stand-in-message-id.ts';
 import { checkTemplateSend } from './template-check.ts';
@@ -141,45 +143,39 @@ export class WhatsAppSender implements ChannelSender {
 
   private async post(account: ChannelAccount, body: Record<string, unknown>): Promise<SendOutcome> {
     const { graphUrl, apiVersion, accessToken } = this.graph(account);
-    let response: Response;
-    try {
-      response = await fetch(`${graphUrl}/${apiVersion}/${encodeURIComponent(account.externalId)}/messages`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-      });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        disposition: 'retry',
-        code: null,
-        title: `Could not reach WhatsApp: ${reason}`,
-        detail: null,
-      };
-    }
-    const parsed = parseGraphResponse(response.status, await response.json().catch(() => null));
+    const exchange = await postGraphJson(
+      `${graphUrl}/${apiVersion}/${encodeURIComponent(account.externalId)}/messages`,
+      { authorization: `Bearer ${accessToken}` },
+      body,
+      this.options.timeoutMs ?? 15_000,
+    );
+    if (exchange.kind === 'not_sent')
+      return noAnswer('retry', `Could not reach WhatsApp: ${exchange.reason}`);
+    if (exchange.kind === 'unknown')
+      return noAnswer(
+        'unknown',
+        `No answer from WhatsApp, which may have received the message: ${exchange.reason}`,
+      );
+    const parsed = parseGraphResponse(exchange.status, exchange.body);
     if (parsed.ok) {
       // Mark-as-read answers {success:true} without an id; a send always carries one.
       if (parsed.externalId) return { ok: true, externalId: parsed.externalId };
       if (body.status === 'read') return { ok: true, externalId: String(body.message_id) };
-      return {
-        ok: false,
-        disposition: 'retry',
-        code: null,
-        title: 'WhatsApp answered without a message id',
-        detail: null,
-      };
+      return noAnswer('unknown', 'WhatsApp took the message but answered without its id');
     }
     const reason = parsed.errorCode === null ? undefined : REASONS[parsed.errorCode];
     return {
       ok: false,
-      disposition: graphErrorDisposition(parsed),
+      disposition: sendErrorDisposition(parsed),
       code: parsed.errorCode,
       title: parsed.message ?? `WhatsApp refused the message (HTTP ${parsed.httpStatus})`,
       detail: parsed.details,
       ...(reason ? { reason } : {}),
     };
   }
+}
+
+/** A call without a Graph answer to quote: no code, no details. */
+function noAnswer(disposition: SendDisposition, title: string): SendOutcome {
+  return { ok: false, disposition, code: null, title, detail: null };
 }

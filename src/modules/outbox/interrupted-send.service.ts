@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Job } from '../../platform/jobs/job.schema.ts';
 import { hasUnfinishedJobs } from '../../platform/jobs/job-queue.ts';
-import { DeferJob } from '../../platform/jobs/job-worker.ts';
+import { DeferJob, RetryJob } from '../../platform/jobs/job-worker.ts';
 import { findMessagesByIds } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
 import { hasReceiptStampedSince } from './delivery-receipt.repository.ts';
@@ -38,6 +39,28 @@ export async function waitForInterruptedSend(deps: OutboxDeps, message: Message)
   const decision = decideAfterEchoWait(wait, await webhookFacts(deps, message, now), now);
   if (!decision.send) throw new DeferJob(decision.recheckAt, decision.reason);
 }
+
+/**
+ * The call may have reached Meta (it timed out or broke after the request left, or its answer could
+ * not be read), so sending again at once could deliver it twice. The message stays `sending`, as a
+ * crash mid-call leaves it, and its job goes through `waitForInterruptedSend` from its next run. That
+ * run comes in a second, not at the end of the echo wait: an echo processed while this call was still
+ * out could not make the job due, and the conversation's next sends wait behind it. It costs an
+ * attempt; the last attempt is deferred instead, for `sendQueuedMessage` to fail the message if no
+ * echo comes rather than leave it `sending` for good.
+ */
+export function awaitEchoOfUnansweredSend(deps: OutboxDeps, job: Job, message: Message, why: string): never {
+  deps.logger.warn(
+    { messageId: message.id, attempt: job.attempts },
+    'send may have reached the provider unanswered: waiting for its status echo before sending again',
+  );
+  const reason = `${why} (waiting for its status echo before sending again)`;
+  if (job.attempts < job.maxAttempts)
+    throw new RetryJob(reason, { afterMs: UNANSWERED_RECHECK_MS, leaveSequence: false });
+  throw new DeferJob(new Date((deps.now?.() ?? new Date()).getTime() + UNANSWERED_RECHECK_MS), reason);
+}
+
+const UNANSWERED_RECHECK_MS = 1000;
 
 async function webhookFacts(deps: OutboxDeps, message: Message, now: Date): Promise<WebhookFacts> {
   let pending = false;

@@ -112,6 +112,8 @@ interface Accepted {
  * the wave, not one per call: the calls all leave in the tick after it, so a mark per call would cost a
  * query per message and narrow nothing. What a crash leaves `sending` without having reached Meta (a
  * call still connecting) waits the echo window either way (`npm run bench -- send-crash` counts them).
+ * A call that may have reached Meta unanswered stays `sending` the same way (`handleRefusal`); one
+ * that certainly did not goes back to the queue for a quick retry. Neither costs the others a query.
  */
 async function sendWave(
   deps: OutboxDeps,
@@ -124,18 +126,11 @@ async function sendWave(
     wave.map((p) => p.send.message.id),
   );
   const calls = wave.filter((p) => marked.has(p.send.message.id));
-  const outcomes = await Promise.all(
-    calls.map((p) => callProvider(p.send).catch((error: unknown) => toError(error))),
-  );
+  const outcomes = await Promise.all(calls.map((p) => callProvider(p.send)));
   const taken: Accepted[] = [];
   for (const [i, { job, send }] of calls.entries()) {
     const outcome = outcomes[i];
     if (outcome === undefined) continue;
-    if (outcome instanceof Error) {
-      // The call itself broke (not an answer): the job retries and finds the message `sending`.
-      errors.set(job.id, outcome);
-      continue;
-    }
     if (outcome.ok) {
       taken.push({ id: send.message.id, externalId: outcome.externalId, accountId: send.account.id });
       continue;
@@ -143,10 +138,6 @@ async function sendWave(
     await handleRefusal(deps, job, send, outcome).catch((error: unknown) => errors.set(job.id, error));
   }
   return taken;
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 function sleep(ms: number): Promise<void> {

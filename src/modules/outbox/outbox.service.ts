@@ -23,7 +23,11 @@ import type { Message, MessageStatus } from '../inbox/message.schema.ts';
 import { applyReaction } from '../inbox/message-changes.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
 import { applyEarlyReceiptsOf } from './delivery-receipt.service.ts';
-import { noteSecondId, waitForInterruptedSend } from './interrupted-send.service.ts';
+import {
+  awaitEchoOfUnansweredSend,
+  noteSecondId,
+  waitForInterruptedSend,
+} from './interrupted-send.service.ts';
 import type { SendPacer } from './pacing/send-pacer.ts';
 import { MediaUploadError, providerMediaIdsFor } from './provider-media.ts';
 import { isWindowOpen } from './window-policy.ts';
@@ -104,7 +108,12 @@ function lookupsFrom(db: Db): SendLookups {
 export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<void> {
   const message = await findMessage(deps.db, String(job.payload.orgId), String(job.payload.messageId));
   if (message?.status !== 'queued' && message?.status !== 'sending') return;
-  if (message.status === 'sending') await waitForInterruptedSend(deps, message);
+  if (message.status === 'sending') {
+    await waitForInterruptedSend(deps, message);
+    // No echo came: Meta did not take it. The last attempt does not call again, since a call that
+    // ends unknown once more would leave the message waiting for good: it fails, with the reason.
+    if (job.attempts >= job.maxAttempts) return fail(deps, message, UNANSWERED, 'provider_unreachable');
+  }
   const planned = await planSend(deps, job, message, lookupsFrom(deps.db));
   if (!planned) return;
   if (!(await claimForSending(deps, message))) return;
@@ -123,7 +132,11 @@ async function claimForSending(deps: OutboxDeps, message: Message): Promise<bool
   const claimed = await claimInterruptedSend(deps.db, message.id, message.statusAt, new Date());
   if (!claimed)
     deps.logger.info({ messageId: message.id }, 'interrupted send settled by its echo: not sent again');
-  else deps.logger.warn({ messageId: message.id }, 'interrupted send not echoed in time: sending it again');
+  else
+    deps.logger.warn(
+      { messageId: message.id },
+      'interrupted or unanswered send not echoed in time: sending it again',
+    );
   return claimed;
 }
 
@@ -203,14 +216,26 @@ export async function markSending(db: Db, messageIds: readonly string[]): Promis
   return new Set(await setMessagesStatus(db, messageIds, ['queued'], 'sending'));
 }
 
-export function callProvider(planned: PlannedSend): Promise<SendOutcome> {
+/** Never rejects: a sender that throws may have called already, so that is an `unknown` outcome. */
+export async function callProvider(planned: PlannedSend): Promise<SendOutcome> {
   const { account, recipient, outbound, message, providerMediaIds, targetExternalId } = planned;
-  return planned.sender.send(account, recipient, outbound, {
-    correlationId: message.id,
-    replyToExternalId: message.replyToExternalId,
-    providerMediaIds,
-    ...(targetExternalId ? { targetExternalId } : {}),
-  });
+  try {
+    return await planned.sender.send(account, recipient, outbound, {
+      correlationId: message.id,
+      replyToExternalId: message.replyToExternalId,
+      providerMediaIds,
+      ...(targetExternalId ? { targetExternalId } : {}),
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      disposition: 'unknown',
+      code: null,
+      title: `The send broke: ${reason}`,
+      detail: null,
+    };
+  }
 }
 
 /** The provider took it: its id is stored, with any receipt that raced ahead of this answer. */
@@ -234,7 +259,10 @@ export async function accepted(deps: OutboxDeps, planned: PlannedSend, externalI
   });
 }
 
-/** The provider said no: wait, retry, or fail for good, as its code calls for. */
+/**
+ * The provider said no: wait, retry, or fail for good, as its code calls for. Or it may have said yes
+ * unheard: then the message stays `sending` until its status echo, or the lack of one, settles it.
+ */
 export async function handleRefusal(
   deps: OutboxDeps,
   job: Job,
@@ -242,6 +270,7 @@ export async function handleRefusal(
   outcome: Extract<SendOutcome, { ok: false }>,
 ): Promise<void> {
   const { account, message } = planned;
+  if (outcome.disposition === 'unknown') return awaitEchoOfUnansweredSend(deps, job, message, outcome.title);
   const recipientId = planned.recipient.id;
   const backToQueue = () =>
     updateMessageStatus(deps.db, { id: message.id }, ['sending'], { status: 'queued', at: new Date() });
@@ -278,6 +307,12 @@ export async function handleRefusal(
 }
 
 const IN_FLIGHT: MessageStatus[] = ['queued', 'sending'];
+
+const UNANSWERED = {
+  code: null,
+  title: 'WhatsApp neither answered nor reported this message in any attempt: it was not sent',
+  detail: null,
+};
 
 const configuredRates = new WeakMap<SendPacer, Map<string, number>>();
 

@@ -41,6 +41,7 @@ export async function sendReadReceipt(
   const sender = account ? deps.senders[account.type] : undefined;
   if (!account || !sender) return;
   const outcome = await sender.markRead(account, String(job.payload.externalId));
-  // A read receipt that cannot be delivered is not worth an alert; a passing fault is retried.
-  if (!outcome.ok && outcome.disposition === 'retry') throw new Error(outcome.title);
+  // A read receipt that cannot be delivered is not worth an alert; a passing fault is retried, and so
+  // is one that may have reached Meta (marking as read twice does no harm).
+  if (!outcome.ok && outcome.disposition !== 'fail') throw new Error(outcome.title);
 }
