@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { alerts, messages, webhookEvents } from '../../src/platform/db/schema.ts';
@@ -39,7 +40,9 @@ describe.each(TEST_ENGINES)('patient messages Careline cannot read (%s)', (engin
   let nextWamid = 0;
   const newWamid = () => `wamid.REFUSED${engine}${++nextWamid}`;
 
+  const delivered: string[] = [];
   async function deliver(body: string): Promise<void> {
+    delivered.push(body);
     const response = await postWebhook(env.url, body, clinic.number.appSecret);
     expect(response.status).toBe(200);
     await env.settle(10_000);
@@ -49,11 +52,14 @@ describe.each(TEST_ENGINES)('patient messages Careline cannot read (%s)', (engin
     return (await getJson<{ data: Json[] }>(env, clinic, '/alerts')).data;
   }
 
+  /** The journal keeps no readable body once processed: a delivery is found by the hash of its bytes. */
   async function journalOf(wamid: string) {
+    const body = delivered.find((candidate) => candidate.includes(wamid));
+    if (body === undefined) throw new Error(`${wamid} was never delivered`);
     const [row] = await env.handle.db
       .select()
       .from(webhookEvents)
-      .where(sql`${webhookEvents.rawBody} like ${`%${wamid}%`}`);
+      .where(eq(webhookEvents.bodySha256, createHash('sha256').update(body).digest('hex')));
     if (!row) throw new Error(`${wamid} was not journaled`);
     return row;
   }
@@ -82,11 +88,12 @@ describe.each(TEST_ENGINES)('patient messages Careline cannot read (%s)', (engin
       }),
     );
 
-    // The readable message is stored; the delivery is done, kept in the journal as received.
+    // The readable message is stored; the delivery is done, and the journal has forgotten its words.
     expect((await storedMessage(next))?.text).toBe('Pouvez-vous me rappeler ?');
     const journaled = await journalOf(refused);
     expect(journaled.processedAt).not.toBeNull();
-    expect(journaled.rawBody).toContain('Je saigne encore');
+    expect(journaled.rawBody).toBeNull();
+    expect(journaled.sealedBody).toBeNull();
 
     // Operators see it: one alert about that delivery, saying why, quoting nothing of the patient.
     const shown = (await openAlerts()).filter((alert) => alert.kind === 'inbound_item_refused');
@@ -212,13 +219,13 @@ describe.each(TEST_ENGINES)('patient messages Careline cannot read (%s)', (engin
     expect(resolved.body).toMatchObject({ id: alert?.id, retryable: false, resolved_at: expect.any(String) });
     expect(await openAlerts()).not.toContainEqual(expect.objectContaining({ id: alert?.id }));
     expect((await admin.call('POST', path)).status).toBe(404);
-    // Resolved, not forgotten: the alert stays on record and the delivery in the journal, as received.
+    // Resolved, not forgotten: the alert stays on record, and the delivery's row in the journal.
     const [row] = await env.handle.db
       .select()
       .from(alerts)
       .where(eq(alerts.id, String(alert?.id)));
     expect(row?.resolvedAt).not.toBeNull();
-    expect((await journalOf(refused)).rawBody).toContain(refused);
+    expect((await journalOf(refused)).processedAt).not.toBeNull();
   });
 
   test('a delivery that could not be stored and also had a refused message shows one alert, then the other once retried', async () => {

@@ -1,5 +1,6 @@
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import { TLSSocket } from 'node:tls';
 
 /**
  * How a POST to the Graph API ended. `answered`: a whole answer came back (`body` is its JSON, or null
@@ -62,9 +63,16 @@ export function postGraphJson(
     request.on('finish', () => {
       requestSent = true;
     });
+    // `finish` may fire while the bytes still wait in a socket that is connecting (Node 22 does so during
+    // a TLS handshake): nothing can reach Meta before the connection, TLS included, is established.
+    let connected = false;
+    request.on('socket', (socket) => {
+      if (!socket.connecting) connected = true;
+      else socket.once(socket instanceof TLSSocket ? 'secureConnect' : 'connect', () => (connected = true));
+    });
     request.on('error', (error) =>
       settle({
-        kind: requestSent ? 'unknown' : 'not_sent',
+        kind: requestSent && connected ? 'unknown' : 'not_sent',
         reason: signal.aborted ? `no answer within ${timeoutMs} ms` : describe(error),
       }),
     );
