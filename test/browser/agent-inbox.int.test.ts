@@ -15,7 +15,8 @@ const PHOTO = Buffer.from(
   'base64',
 );
 
-const LIVE = { timeout: 10_000 };
+// A bound, not a speed target (that is `npm run bench -- live`): a busy 2-core CI machine once took over 10 s.
+const LIVE = { timeout: 20_000 };
 
 describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) => {
   let careline: CarelineWithWeb;

@@ -6,7 +6,8 @@ import { launchBrowser, newPage, remoteRequestsOf, screenshot } from './support/
 import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';
 import { builtWebApp } from './support/web-build.ts';
 
-const LIVE = { timeout: 10_000 };
+// A bound, not a speed target (that is `npm run bench -- live`): a busy 2-core CI machine once took over 10 s.
+const LIVE = { timeout: 20_000 };
 const PATIENT = 'Chloé Martin';
 const BUILT_IN = ['Symptom intake', 'Non-urgent medical question', 'Menu / FAQ', 'Satisfaction survey'];
 
