@@ -202,7 +202,13 @@ describe.each(TEST_ENGINES)('the agenda in a real browser (%s)', (engine) => {
     await agent.getByRole('tab', { name: 'Appointments', selected: true }).waitFor();
     await agent.getByRole('textbox', { name: 'Practitioner' }).click();
     await agent.getByRole('option', { name: MARTIN }).click();
-    for (let i = 0; i < weeksAhead(day); i++) await agent.getByRole('button', { name: 'Next week' }).click();
+    // Each click must land: one made while the agenda reloads for the practitioner could be lost.
+    const weekTitle = agent.getByRole('heading', { level: 1 }).first();
+    for (let i = 0; i < weeksAhead(day); i++) {
+      const before = await weekTitle.textContent();
+      await agent.getByRole('button', { name: 'Next week' }).click();
+      await expect.poll(() => weekTitle.textContent(), LIVE).not.toBe(before);
+    }
     const block = agent.getByRole('button', { name: new RegExp(`${LUCIE.name}, Consultation, Booked`) });
     await block.waitFor();
     await agent.getByRole('button', { name: new RegExp(`${MARC.name}, Consultation, Booked`) }).waitFor();
