@@ -33,6 +33,7 @@ import { FLOWS_QUEUE } from './modules/flows/flow-queue.ts';
 import { type FlowRuntimeDeps, processFlowJob } from './modules/flows/flow-runtime.service.ts';
 import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
+import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
@@ -115,6 +116,8 @@ export interface CarelineDeps {
 export interface Careline {
   http: HttpServer;
   worker: JobWorkerGroup;
+  /** Seals and opens patient data at rest (tests read what the database holds through it). */
+  keyring: Keyring;
   close(): Promise<void>;
 }
 
@@ -128,6 +131,8 @@ function conversationSequence(job: Job): string | undefined {
 /** Wires services, routes and the job worker. The caller opens the database and starts listening. */
 export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   const { db, logger, mediaStore } = deps;
+  // Clinic and patient data keys, wrapped by the master key: what seals patient data in the database.
+  const keyring = new Keyring(deps.fieldCipher);
   const senders = {
     whatsapp: new WhatsAppSender({
       defaultGraphUrl: deps.whatsapp.graphUrl,
@@ -276,6 +281,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   return {
     http,
     worker,
+    keyring,
     async close() {
       await worker.stop();
       // Graceful, with a deadline: a client that never finishes reading must not hold the shutdown.

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { buildCareline } from './app.ts';
 import { scheduleWebhookJournalRetention } from './channels/webhook-journal-retention.job.ts';
 import type { Config } from './config.ts';
 import { attachSimulatedNumbers, runsSimulator } from './demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from './demo/demo-clinic.ts';
-import { FieldCipher, loadOrCreateKeyFile, parseKeySetting } from './platform/crypto/field-cipher.ts';
+import { masterCipherFor } from './platform/crypto/master-key.ts';
 import { createDb } from './platform/db/create-db.ts';
 import { loopbackUrl } from './platform/http/loopback-url.ts';
 import { createLogger } from './platform/logger.ts';
@@ -27,7 +25,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
   );
   try {
     await handle.migrate();
-    const cipher = cipherFor(config);
+    const cipher = masterCipherFor(config.secretKey);
     // At start (it encrypts the bodies an older version left plain), then hourly.
     await scheduleWebhookJournalRetention(handle.db, new Date());
     const demo = config.demoSeed ? await seedDemoClinic(handle.db) : null;
@@ -82,16 +80,6 @@ export async function serve(config: Config): Promise<RunningCareline> {
     await handle.close();
     throw error;
   }
-}
-
-/**
- * The key that encrypts media and data at rest: CARELINE_SECRET_KEY, or a key file made once in the
- * data directory.
- */
-function cipherFor(config: Config): FieldCipher {
-  if ('setting' in config.secretKey) return new FieldCipher(parseKeySetting(config.secretKey.setting));
-  mkdirSync(dirname(config.secretKey.keyFile), { recursive: true });
-  return FieldCipher.forKey(loadOrCreateKeyFile(config.secretKey.keyFile));
 }
 
 function printDemoCredentials(demo: DemoCredentials, config: Config): void {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerDataCommands } from './data-commands.ts';
+import { registerKeyCommands } from './key-commands.ts';
 import { runCli } from './run-cli.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerSimulatorCommands } from './simulator-commands.ts';
@@ -14,6 +15,7 @@ const program = new Command('careline')
 
 registerServeCommand(program);
 registerDataCommands(program);
+registerKeyCommands(program);
 registerSimulatorCommands(program);
 
 await runCli(program, process.argv);

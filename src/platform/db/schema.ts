@@ -13,6 +13,7 @@ export * from '../../modules/flows/flow.schema.ts';
 export * from '../../modules/inbox/conversation.schema.ts';
 export * from '../../modules/inbox/message.schema.ts';
 export * from '../../modules/inbox/reaction.schema.ts';
+export * from '../../modules/keys/data-key.schema.ts';
 export * from '../../modules/media/media.schema.ts';
 export * from '../../modules/orgs/org.schema.ts';
 export * from '../../modules/outbox/delivery-receipt.schema.ts';
