@@ -245,16 +245,12 @@ export class Keyring {
       raw.fill(0);
       return { id, orgId, contactId, wrapped };
     });
-    const inserted = await db
-      .insert(dataKeys)
-      .values(fresh)
-      .onConflictDoNothing()
-      .returning({
-        id: dataKeys.id,
-        orgId: dataKeys.orgId,
-        contactId: dataKeys.contactId,
-        wrapped: dataKeys.wrapped,
-      });
+    const inserted = await db.insert(dataKeys).values(fresh).onConflictDoNothing().returning({
+      id: dataKeys.id,
+      orgId: dataKeys.orgId,
+      contactId: dataKeys.contactId,
+      wrapped: dataKeys.wrapped,
+    });
     if (isTransaction(db)) {
       const created = this.createdInTransaction.get(db) ?? new Set<string>();
       for (const row of inserted) created.add(row.id);
