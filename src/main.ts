@@ -8,6 +8,7 @@ import { createDb } from './platform/db/create-db.ts';
 import { loopbackUrl } from './platform/http/loopback-url.ts';
 import { createLogger } from './platform/logger.ts';
 import { LocalEncryptedMediaStore } from './platform/media/local-encrypted-media-store.ts';
+import { sealExistingData } from './seal-existing-data.ts';
 import { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
 
 export interface RunningCareline {
@@ -56,7 +57,11 @@ export async function serve(config: Config): Promise<RunningCareline> {
     await careline.http.listen({ port: config.port, host: config.host });
     const url = loopbackUrl(careline.http.server.address());
     if (simulator) await attachSimulatedNumbers(handle.db, simulator, url);
-    if (config.worker) careline.worker.start();
+    if (config.worker) {
+      careline.worker.start();
+      // In the background: readers accept plain and sealed values alike while it runs.
+      void sealExistingData(handle.db, careline.keyring, logger.child({ component: 'seal-existing-data' }));
+    }
     if (demo) printDemoCredentials(demo, config);
     logger.info(
       {
