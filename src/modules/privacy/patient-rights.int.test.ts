@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -17,6 +18,8 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { sealWebhookBody } from '../../channels/webhook-body-seal.ts';
+import { webhookEvents } from '../../channels/webhook-event.schema.ts';
 import { rowsOf } from '../../platform/db/raw-rows.ts';
 import { recordConsent } from '../consent/consent.service.ts';
 import { mediaFiles } from '../media/media.schema.ts';
@@ -261,13 +264,47 @@ describe.each(TEST_ENGINES)('patients’ rights: export, erasure, retention (%s)
     const paulBefore = await countRows([], [paulConversation], paulMessages);
     expect(filesOnDisk(clinic.org.id)).toBe(3);
 
+    // Two deliveries failed and wait for a retry, their bodies kept (encrypted): one is Chloé's.
+    const journaled = async (from: string, text: string) => {
+      const body = Buffer.from(
+        JSON.stringify({ entry: [{ changes: [{ value: { messages: [{ from, text: { body: text } }] } }] }] }),
+      );
+      const key = {
+        channelAccountId: clinic.account.id,
+        bodySha256: createHash('sha256').update(body).digest('hex'),
+      };
+      const [row] = await env.handle.db
+        .insert(webhookEvents)
+        .values({
+          orgId: clinic.org.id,
+          channelType: 'whatsapp',
+          ...key,
+          sealedBody: sealWebhookBody(env.fieldCipher, key, body),
+          failedAt: new Date(),
+          failureReason: 'test',
+        })
+        .returning({ id: webhookEvents.id });
+      return row?.id ?? 0;
+    };
+    const chloesDelivery = await journaled(chloe.slice(1), 'Mon genou va mieux');
+    const paulsDelivery = await journaled(paul.slice(1), 'Merci');
+    const bodyOf = async (id: number) =>
+      (
+        await env.handle.db
+          .select({ body: webhookEvents.sealedBody })
+          .from(webhookEvents)
+          .where(eq(webhookEvents.id, id))
+      )[0]?.body;
+
     const erased = await call(env, clinic, 'DELETE', `/contacts/${chloeId}`, { confirm: ' chloé  dupont ' });
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({
       reference: expect.stringMatching(/^ER-[0-9A-Z]{12}$/),
       erased_by: { api_key_id: expect.any(String), user_id: null },
-      removed: { messages: 5, files: 2, appointments: 1, consents: 1, contact: 2 },
+      removed: { messages: 5, files: 2, appointments: 1, consents: 1, contact: 2, webhook_bodies: 1 },
     });
+    expect(await bodyOf(chloesDelivery)).toBeNull();
+    expect(await bodyOf(paulsDelivery)).toEqual(expect.any(String));
 
     const after = await countRows([chloeId], [chloeConversation], messageIds);
     expect(Object.entries(after).filter(([, n]) => n !== 0)).toEqual([]);
