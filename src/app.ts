@@ -39,6 +39,8 @@ import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
 import { MARK_READ_QUEUE, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { PRIVACY_RETENTION_QUEUE, runRetention } from './modules/privacy/retention.job.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
@@ -224,6 +226,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           logger: logger.child({ component: 'journal-retention' }),
           failedRetentionMs: deps.webhookFailedRetentionMs ?? DEFAULT_FAILED_RETENTION_DAYS * 86_400_000,
         }),
+      [PRIVACY_RETENTION_QUEUE]: (job) =>
+        runRetention({ db, mediaStore, logger: logger.child({ component: 'retention' }) }, job),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling),
     },
@@ -252,6 +256,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       await api.register(async (secured) => {
         guardApi(secured, db, { sessions: deps.sessions, limits: deps.rateLimits });
         await secured.register(contactRoutes(db));
+        await secured.register(
+          privacyRoutes({ db, mediaStore, cipher: deps.fieldCipher, logger, wake: () => wake() }),
+        );
         await secured.register(conversationRoutes({ db, senders }, wake));
         await secured.register(safetyRoutes({ db, senders }));
         await secured.register(templateRoutes(db, wake));

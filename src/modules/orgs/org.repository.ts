@@ -36,3 +36,13 @@ export async function updateOrgSafety(
   const [org] = await db.update(orgs).set(values).where(eq(orgs.id, id)).returning();
   return org;
 }
+
+/** The clinic's retention policy: months after which message text and files are erased (null keeps them). */
+export async function updateOrgRetention(
+  db: DbOrTx,
+  id: string,
+  values: Pick<typeof orgs.$inferInsert, 'retentionTextMonths' | 'retentionFileMonths'>,
+): Promise<Org | undefined> {
+  const [org] = await db.update(orgs).set(values).where(eq(orgs.id, id)).returning();
+  return org;
+}

@@ -71,6 +71,9 @@ export function SettingsPage() {
             <SettingsLink to="/settings/safety" icon={<Icon name="alert" size={18} />}>
               {t('safety.settings.title')}
             </SettingsLink>
+            <SettingsLink to="/settings/privacy" icon={<Icon name="lock" size={18} />}>
+              {t('privacy.settings.title')}
+            </SettingsLink>
             <SettingsLink to="/settings/alerts" icon={<SettingsIcon name="flag" size={18} />}>
               {t('settings.alerts.title')}
             </SettingsLink>
