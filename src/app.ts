@@ -257,7 +257,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         guardApi(secured, db, { sessions: deps.sessions, limits: deps.rateLimits });
         await secured.register(contactRoutes(db));
         await secured.register(
-          privacyRoutes({ db, mediaStore, cipher: deps.fieldCipher, logger, wake: () => wake() }),
+          privacyRoutes({ db, mediaStore, cipher: deps.fieldCipher, keyring, logger, wake: () => wake() }),
         );
         await secured.register(conversationRoutes({ db, senders }, wake));
         await secured.register(safetyRoutes({ db, senders }));

@@ -3,6 +3,7 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { closeAlertsOfForgottenDeliveries } from '../alerts/alert.service.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import {
   deleteContactAndIdentities,
   deleteTheirAppointments,
@@ -29,6 +30,7 @@ export interface ErasureContext {
   scope: ErasureScope;
   mediaStore: MediaStore;
   cipher: FieldCipher;
+  keyring: Keyring;
   /** Work that cannot be rolled back (deleting files) runs only once the erasure is committed. */
   afterCommit(work: () => Promise<void>): void;
 }
@@ -61,6 +63,12 @@ export const ERASURE_STEPS: readonly ErasureStep[] = [
   { name: 'live_events', run: (tx, { scope }) => deleteTheirLiveEvents(tx, scope) },
   { name: 'conversations', run: (tx, { scope }) => deleteTheirConversations(tx, scope) },
   { name: 'contact', run: (tx, { scope }) => deleteContactAndIdentities(tx, scope) },
+  // Last, and the step that reaches backups: what they hold of this patient was sealed with this key.
+  {
+    name: 'data_key',
+    run: async (tx, { scope, keyring }) =>
+      (await keyring.destroyPatientKey(tx, scope.orgId, scope.contactId)) ? 1 : 0,
+  },
 ];
 
 /** The rows go in the transaction; the encrypted bytes once it is committed (a rollback keeps them). */

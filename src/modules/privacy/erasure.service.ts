@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { insertErasure } from './erasure.repository.ts';
 import type { Erasure } from './erasure.schema.ts';
 import { lockErasureScope } from './erasure-scope.repository.ts';
@@ -11,6 +12,7 @@ import { ERASURE_STEPS, type ErasureContext, type ErasureStep } from './erasure-
 export interface ErasureDeps {
   mediaStore: MediaStore;
   cipher: FieldCipher;
+  keyring: Keyring;
   logger: Logger;
   /** The steps to run (default ERASURE_STEPS): a caller adds its own, e.g. destroying a data key. */
   steps?: readonly ErasureStep[];
@@ -53,6 +55,7 @@ export async function erasePatient(db: Db, deps: ErasureDeps, input: EraseInput)
       scope,
       mediaStore: deps.mediaStore,
       cipher: deps.cipher,
+      keyring: deps.keyring,
       afterCommit: (work) => afterCommit.push(work),
     };
     const removed: Record<string, number> = {};

@@ -38,6 +38,8 @@ const PNG = Buffer.from(
 const PATIENT_TABLES = [
   ['contacts', 'id in (select unnest($1::uuid[]))'],
   ['contact_identities', 'contact_id = any($1)'],
+  // The patient's own key: once gone, whatever a backup holds of them cannot be read.
+  ['data_keys', 'contact_id = any($1)'],
   ['conversations', 'contact_id = any($1)'],
   ['messages', 'conversation_id = any($2)'],
   ['message_reactions', 'message_id = any($3)'],
