@@ -5,6 +5,16 @@ import type { LexiconInput } from './lexicon.schema.ts';
  * (a fever and a stiff neck, a baby under 3 months and a fever). Syntax: `lexicon.schema.ts`.
  */
 export const frenchCombinationSigns: LexiconInput['concepts'] = {
+  // Round 10: une aiguille ou une seringue à côté de quelqu'un de bleu, qui respire à peine ou ne se réveille pas.
+  drug_kit: [{ pattern: 'seringue|seringues|aiguille|aiguilles cote|pres|par|terre|sol|trouve*', maxGap: 3 }],
+  drugged_state: [
+    'any: levre*|visage|peau bleu*|violet*|gris*',
+    { pattern: 'respire|respiration tout|tres|trop doucement|lentement|lente|peine|faiblement', maxGap: 1 },
+    { pattern: 'se reveill*|reveil|repond|reagit pas|plus', maxGap: 1 },
+    'inconscient*',
+    { pattern: 'par|a terre|sol', maxGap: 1 },
+    'pupille* petite*|minuscule*|serree*',
+  ],
   fever: [
     'fievre*',
     'febri*',

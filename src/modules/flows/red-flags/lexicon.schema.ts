@@ -21,6 +21,8 @@ export const CONCEPTS = [
   'fume_source',
   'household_unwell',
   'infection',
+  'drug_kit',
+  'drugged_state',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

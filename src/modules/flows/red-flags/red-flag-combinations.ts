@@ -28,4 +28,7 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   { category: 'pregnancy_emergency', all: ['pregnant', 'pregnancy_warning'] },
   { category: 'severe_allergy', all: ['allergic_reaction', 'allergy_breathing'] },
   { category: 'poisoning_overdose', all: ['fume_source', 'household_unwell'] },
+  // Round 10: a needle or a syringe beside someone who is blue, barely breathing or will not wake: an
+  // opioid overdose until shown otherwise (NHS, naloxone guidance), told in separate clauses.
+  { category: 'poisoning_overdose', all: ['drug_kit', 'drugged_state'] },
 ];
