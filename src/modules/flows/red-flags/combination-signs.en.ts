@@ -220,7 +220,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     // Round 10: gasping, and the circulation failing: a racing heart, a systolic pressure under 90.
     'gasp*',
     'heart|pulse racing|pounding',
-    { pattern: 'bp|pressure|machine says|reads|reading|of <n:40-89>', maxGap: 3 },
+    // Said as a reading: "80/50", "75 over 40" ("blood pressure" itself is an exclusion: no bleeding).
+    { pattern: 'bp|systolic|says|reads|reading <n:40-89>', maxGap: 0 },
+    { pattern: '<n:50-89> over <n:20-59>', maxGap: 0 },
+    { pattern: '<n:50-89> <n:20-59>', maxGap: 0 },
   ],
   // Round 9: carbon monoxide told in two clauses: something burning fuel indoors…
   fume_source: [
@@ -258,6 +261,21 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
         'all|both of us|them headache*|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*',
       maxGap: 3,
     },
+  ],
+  // Round 10: meningism told in separate clauses: a neck that will not bend…
+  neck_stiffness: [
+    'stiff neck',
+    'neck stiff*',
+    { pattern: 'not|dont bend|move|touch|tuck neck|chin', maxGap: 2 },
+    { pattern: 'neck not|dont bend|move', maxGap: 1 },
+  ],
+  // …with vomiting or light that hurts the eyes.
+  meningism: [
+    'vomit*|vomiting',
+    { pattern: 'being|been sick', maxGap: 0 },
+    'throwing up',
+    { pattern: 'not|dont stand|bear|look|take|handle light|lights|brightness', maxGap: 2 },
+    { pattern: 'light|lights hurt*|hurting|painful eyes', maxGap: 2 },
   ],
   // Round 10: the kit of an injected drug found beside someone…
   drug_kit: [{ pattern: 'needle|needles|syringe|syringes next|beside|by|near|on|floor|found', maxGap: 3 }],

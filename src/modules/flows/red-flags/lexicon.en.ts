@@ -187,14 +187,15 @@ export const englishLexicon: LexiconInput = {
     // stroke at an age, family history.
     { pattern: '=a =bit', maxGap: 0 },
     { pattern: 'chok* on|with paperwork|work|emails|admin|forms|bills|deadlines|dust', maxGap: 1 },
+    // The age needs "at" or "aged": "had a stroke 20 minutes ago" is now.
     {
       pattern:
-        'dad|mum|mom|father|mother|brother|sister|grandad|grandpa|grandma|granny|nan|uncle|aunt|parents had heart attack|attacks <n:20-110>',
+        'dad|mum|mom|father|mother|brother|sister|grandad|grandpa|grandma|granny|grandmother|grandfather|nan|uncle|aunt|parents had heart attack|attacks at|aged|age <n:30-110>',
       maxGap: 2,
     },
     {
       pattern:
-        'dad|mum|mom|father|mother|brother|sister|grandad|grandpa|grandma|granny|nan|uncle|aunt|parents had stroke|strokes <n:20-110>',
+        'dad|mum|mom|father|mother|brother|sister|grandad|grandpa|grandma|granny|grandmother|grandfather|nan|uncle|aunt|parents had stroke|strokes at|aged|age <n:30-110>',
       maxGap: 2,
     },
     // Round 10: a dose taken twice a day is the prescription, not a dose taken twice.

@@ -23,6 +23,8 @@ export const CONCEPTS = [
   'infection',
   'drug_kit',
   'drugged_state',
+  'neck_stiffness',
+  'meningism',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

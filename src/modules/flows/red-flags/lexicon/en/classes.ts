@@ -27,9 +27,7 @@ export const englishClasses: LexiconInput['classes'] = {
     'pesticide* weedkiller mushroom* petrol gasoline dishwasher laundry washing berries plant* ' +
     'nicotine vape liquid cigarette* spirit methanol cleaning ' +
     'disinfectant sanitiser sanitizer mouthwash perfume paraffin kerosene lighter killer unblocker ' +
-    'fertiliser fertilizer turps turpentine descaler limescale dettol domestos toilet ' +
-    // Round 10: lamp oil and the oils children drink from a bottle (hydrocarbons aspirated into the lungs).
-    'citronella eucalyptus',
+    'fertiliser fertilizer turps turpentine descaler limescale dettol domestos toilet',
   someone:
     'he she son daughter kid kids child toddler baby boy girl husband wife dad mum mom father mother ' +
     'brother sister friend partner grandad grandpa grandma gran granny nan nana grandmother grandfather ' +

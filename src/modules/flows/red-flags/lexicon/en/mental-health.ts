@@ -186,18 +186,18 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
       pattern: 'not|dont|no want|wanna|wish|like stay|remain|be|live world|earth',
       maxGap: 2,
     },
-    // Round 10: the act set for tonight and its place chosen; "tonight's the night"; "I won't be anywhere".
-    { pattern: 'going|gonna|gunna|will|ill|know|where|how|when do it tonight', maxGap: 2 },
+    // Round 10: the place chosen to "do it"; "tonight's the night"; "I won't be anywhere".
     { pattern: 'know|decided|chosen|picked where do it', maxGap: 2 },
     { pattern: 'tonight|tonights night', maxGap: 1 },
     { pattern: 'not|wont|never be anywhere', maxGap: 0 },
     { pattern: 'not|wont|never be around|here anymore|much|for long|longer', maxGap: 1 },
     // Passive ideation: thinking of not being here, life pointless.
     {
-      pattern: 'thinking|think|thought|wish|wishing|want|wanna|rather|prefer just not being|be here|around|alive|exist*',
+      pattern: 'thinking|think|thought|wish|wishing|want|wanna|rather|prefer not being|be here|around|alive|exist*',
       maxGap: 2,
     },
-    { pattern: 'not being|be here|around|alive anymore|forever|for good', maxGap: 2 },
+    { pattern: 'not being|be here|around|alive anymore|forever|permanently', maxGap: 2 },
+    { pattern: 'not being|be here|around|alive for good', maxGap: 2 },
     { pattern: 'life|living|existence pointless|meaningless|worthless|hopeless', maxGap: 1 },
     // Cutting that goes on; voices that command harm (command hallucinations: a psychiatric emergency).
     {

@@ -73,6 +73,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'preeclampsia',
     // Round 10: a cord that comes out first, a birth under way at home (the head seen, crowning).
     { pattern: 'cord coming|out|hanging|prolapse*|first', maxGap: 2 },
+    { pattern: 'see|seeing|feel|feeling|felt|touch cord', maxGap: 1 },
     'crowning',
     { pattern: 'see|seeing|seen|visible head|hair', maxGap: 1 },
   ],
@@ -175,6 +176,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
       maxGap: 2,
     },
     { pattern: 'drink|drinks spiked', maxGap: 1 },
+    { pattern: 'spiked drink|drinks|me|him|her', maxGap: 1 },
     { pattern: 'been|was|got|getting spiked', maxGap: 0 },
     { pattern: 'did|done|gave|given|injected|jabbed @meds twice|again|double', maxGap: 2 },
     {
