@@ -38,7 +38,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     '<n:0-13> week|weeks|wk|wks old',
     // Round 10: the age said without "old" ("baby is 2 months, temp 38.6").
     {
-      pattern: 'baby|babys|son|daughter|infant|bub|bubba|lo|dd|dans is|only|just <n:0-3> month|months|mo|mos|mth|mths',
+      pattern:
+        'baby|babys|son|daughter|infant|bub|bubba|lo|dd|dans is|only|just <n:0-3> month|months|mo|mos|mth|mths',
       maxGap: 1,
     },
     '<n:0-92> day|days old',
@@ -93,7 +94,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'any: lips|skin|face grey|gray|ashen',
     'mumbl*|babbl* nonsense|gibberish',
     { pattern: '=shakes', maxGap: 0 },
-    { pattern: 'barely|hardly|not|cant stand', maxGap: 1 },
+    { pattern: 'barely|hardly stand', maxGap: 1 },
+    { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
   ],
   head_trauma: [
     // Round 10: more verbs of a blow ("smacked his head"), a lump or a gash on the head, a knock at sport.
@@ -155,6 +157,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'delivered',
     'had baby',
     'c section',
+    // Round 10: "the baby's coming", a birth under way.
+    { pattern: 'baby|babys coming|arriving', maxGap: 1 },
   ],
   pregnancy_warning: [
     'bleed*',
@@ -168,11 +172,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'fell|fall* belly|stomach|bump',
     'leaking fluid|water',
     'fluid|water|waters leak*|leaking|gushing|trickling|coming|came|pouring',
-    // Round 10: an ectopic pregnancy's shoulder-tip pain, pain low on one side (NHS ectopic pregnancy).
+    // Round 10: an ectopic pregnancy's shoulder-tip pain, (NHS ectopic pregnancy).
     'shoulder tip',
-    { pattern: 'any: @pain one side', maxGap: 2 },
     'flashing lights',
-    { pattern: 'any: face|hands|feet puffed|puffy|puffing', maxGap: 3 },
+    { pattern: 'any: face|hands puffed|puffy|puffing', maxGap: 3 },
+    // A birth under way: the head seen.
+    { pattern: 'see|seeing|seen|visible head', maxGap: 1 },
   ],
   allergic_reaction: [
     '=hives',
@@ -187,7 +192,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 2,
     },
     // Round 10: hives said as they come up ("came up in lumps", "broke out in welts").
-    { pattern: 'came|come|comes|coming|broke|breaking out|up in lumps|hives|welts|blotches|bumps|rash', maxGap: 1 },
+    {
+      pattern: 'came|come|comes|coming|broke|breaking out|up in lumps|hives|welts|blotches|bumps|rash',
+      maxGap: 1,
+    },
   ],
   infant_warning: [
     'not|stopped feeding|drinking|eating|feed',
@@ -277,6 +285,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'not|dont stand|bear|look|take|handle light|lights|brightness', maxGap: 2 },
     { pattern: 'light|lights hurt*|hurting|painful eyes', maxGap: 2 },
   ],
+  // Round 10: sitting in the car in a garage…
+  inside_car_garage: [{ pattern: 'sat|sitting|sit|locked|shut|am|im|is in car|van garage', maxGap: 2 }],
+  // …with the engine running.
+  engine_running: [{ pattern: 'engine|motor running|on|started', maxGap: 1 }],
   // Round 10: the kit of an injected drug found beside someone…
   drug_kit: [{ pattern: 'needle|needles|syringe|syringes next|beside|by|near|on|floor|found', maxGap: 3 }],
   // …who is blue, barely breathing, or will not wake.

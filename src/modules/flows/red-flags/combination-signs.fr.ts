@@ -17,6 +17,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'lumiere fait|gene|agresse mal|yeux', maxGap: 2 },
     'photophobi*',
   ],
+  // Round 10: quelqu'un dans la voiture au garage, et le moteur qui tourne, en deux propositions.
+  inside_car_garage: [
+    { pattern: 'suis|est|assis|assise|enferme|enfermee dans voiture|camionnette garage', maxGap: 2 },
+  ],
+  engine_running: [{ pattern: 'moteur allume|allumee|tourne|tournant|marche|route', maxGap: 1 }],
   // Round 10: une aiguille ou une seringue à côté de quelqu'un de bleu, qui respire à peine ou ne se réveille pas.
   drug_kit: [{ pattern: 'seringue|seringues|aiguille|aiguilles cote|pres|par|terre|sol|trouve*', maxGap: 3 }],
   drugged_state: [
@@ -136,7 +141,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'queue ni tete', maxGap: 0, negatable: false },
     { pattern: 'repose|repete|redemande meme|memes question*|chose*', maxGap: 2 },
   ],
-  pregnant: ['enceinte', 'grossesse', '<n:4-42> sa', '<n:20-42> semaine*|sem', 'accouch*', 'post partum'],
+  pregnant: [
+    'enceinte',
+    'grossesse',
+    '<n:4-42> sa',
+    '<n:20-42> semaine*|sem',
+    'accouch*',
+    'post partum',
+    // Round 10: « le bébé arrive », un accouchement en cours.
+    { pattern: 'bebe|bb arrive|sort|pousse', maxGap: 1 },
+  ],
   pregnancy_warning: [
     'saign*',
     // Round 6: l'éclampsie se voit comme une crise d'épilepsie.
@@ -151,9 +165,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'perdu|perte*|perds|coule liquide|eau',
     { pattern: 'any: vois|voit|voyais flash*|lumiere*|points|eclair*|etoile*', maxGap: 2 },
     { pattern: 'any: mal|douleur* @tete gros|grosse|fort*|intense*|violent*|enorme*|terrible*', maxGap: 2 },
-    // Round 10: la douleur au bout de l'épaule et d'un seul côté de la grossesse extra-utérine.
+    // Round 10: la douleur au bout de l'épaule de la grossesse extra-utérine.
     { pattern: 'bout|pointe epaule', maxGap: 1 },
-    { pattern: 'any: @douleur un|seul cote', maxGap: 2 },
+    // L'accouchement en cours: la tête qu'on voit.
+    { pattern: 'voit|vois|voyons|apercoit tete', maxGap: 1 },
   ],
   allergic_reaction: [
     'urticaire',

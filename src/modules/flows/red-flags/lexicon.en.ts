@@ -183,6 +183,7 @@ export const englishLexicon: LexiconInput = {
     // Round 10: things given away to a charity; "tonight is the night of the concert".
     { pattern: 'away to|for charity|charities|oxfam|shop|jumble|sale|refugees|bank', maxGap: 1 },
     { pattern: 'night of|for|out|off', maxGap: 0 },
+    { pattern: 'babys|baby head scan|ultrasound|screen|picture|photo|monitor', maxGap: 3 },
     // Round 10: "a bit stiff" (not a bitten tongue); choking on paperwork; a relative's heart attack or
     // stroke at an age, family history.
     { pattern: '=a =bit', maxGap: 0 },

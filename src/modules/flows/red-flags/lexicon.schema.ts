@@ -25,6 +25,8 @@ export const CONCEPTS = [
   'drugged_state',
   'neck_stiffness',
   'meningism',
+  'inside_car_garage',
+  'engine_running',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

@@ -61,11 +61,12 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     // the likenesses of a heart attack people reach for when "pain" is not the word.
     {
       pattern:
-        'any: fridge|car|truck|lorry|piano|house|elephant|anvil|weight|brick*|boulder|tonne|ton|sandbag* chest|ribs|sternum|breastbone',
+        'fridge|car|truck|lorry|piano|house|elephant|anvil|weight|brick*|boulder|tonne|ton|sandbag* on|sitting|sat|standing|parked|lying chest|ribs|sternum|breastbone',
       maxGap: 3,
     },
-    { pattern: 'any: vice|vise|clamp|clamped|clamping|corset|fist|strap chest|heart|ribs', maxGap: 3 },
-    { pattern: 'any: wrung|wring*|twist*|clench*|clenched|gripped|crushed heart', maxGap: 3 },
+    { pattern: 'any: vice|vise|clamp|clamped|clamping|corset chest|heart|ribs', maxGap: 3 },
+    { pattern: 'heart wrung|wring*|twisted|twisting|clenched|gripped|crushed|squeezed', maxGap: 2 },
+    { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
     'can|could not|dont breathe|breath|breathing',
@@ -153,7 +154,7 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     // Round 10: breathing through something narrow; every breath a fight or a wheeze; the reliever puffed
     // every few minutes, or of no use (NHS: an asthma attack when the reliever does not help).
     {
-      pattern: 'breath*|breathing|breathe|air|sucking through straw|stirrer|pinhole|tube|needle|keyhole|pillow|sponge',
+      pattern: 'breath*|breathing|breathe|sucking through straw|stirrer|pinhole|needle|keyhole|pillow|sponge',
       maxGap: 3,
     },
     { pattern: 'every|each breath|breaths fight|struggle|battle|effort|wheeze|gasp', maxGap: 3 },
@@ -161,7 +162,10 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
       pattern: 'inhaler|puffer|pump|ventolin|salbutamol|spacer every <n:1-30> min|mins|minutes|mn',
       maxGap: 3,
     },
-    { pattern: 'inhaler|puffer|pump|ventolin|salbutamol|spacer no|not use|good|effect|difference', maxGap: 3 },
+    {
+      pattern: 'inhaler|puffer|pump|ventolin|salbutamol|spacer no|not use|good|effect|difference',
+      maxGap: 3,
+    },
   ],
   severe_allergy: [
     'anaphyla*',
@@ -220,7 +224,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     // Round 10: coming round, said in its other tenses; dropped like a stone, down like a sack of potatoes.
     'not|dont come|comes round|around|to',
     {
-      pattern: 'went|gone|goes|dropped|drops|fell|falls|keeled down|over like sack|stone|tree|bricks|log|rock|doll',
+      pattern:
+        'went|gone|goes|dropped|drops|fell|falls|keeled down|over like sack|stone|tree|bricks|log|rock|doll',
       maxGap: 3,
     },
   ],

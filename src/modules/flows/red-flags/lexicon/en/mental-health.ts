@@ -193,7 +193,8 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'not|wont|never be around|here anymore|much|for long|longer', maxGap: 1 },
     // Passive ideation: thinking of not being here, life pointless.
     {
-      pattern: 'thinking|think|thought|wish|wishing|want|wanna|rather|prefer not being|be here|around|alive|exist*',
+      pattern:
+        'thinking|think|thought|wish|wishing|want|wanna|rather|prefer not being|be here|around|alive|exist*',
       maxGap: 2,
     },
     { pattern: 'not being|be here|around|alive anymore|forever|permanently', maxGap: 2 },
@@ -201,7 +202,8 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'life|living|existence pointless|meaningless|worthless|hopeless', maxGap: 1 },
     // Cutting that goes on; voices that command harm (command hallucinations: a psychiatric emergency).
     {
-      pattern: 'cut|cutting|harming|hurting deep|deeper|myself|arms|wrists|legs|again not|dont want|wanna stop',
+      pattern:
+        'cut|cutting|harming|hurting deep|deeper|myself|arms|wrists|legs|again not|dont want|wanna stop',
       maxGap: 3,
     },
     {

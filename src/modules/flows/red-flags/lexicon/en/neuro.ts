@@ -107,10 +107,12 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
       maxGap: 2,
     },
     {
-      pattern: 'any: arm|arms|one flopped|flops|flop|drifted|drifts|drift|sank|sinks|dropped|drops|fell|falls down',
+      pattern:
+        'any: arm|arms flopped|flops|flop|drifted|drifts|drift|sank|sinks|dropped|drops|fell|falls down',
       maxGap: 3,
     },
-    { pattern: 'smile|face|mouth not|isnt even|straight|symmetrical|same|equal', maxGap: 2 },
+    { pattern: 'one flopped|flops|flop|drifted|drifts|drift|sank|sinks down', maxGap: 1 },
+    { pattern: 'smile|face|mouth not|isnt even|straight|symmetrical|equal', maxGap: 2 },
     { pattern: 'not|dont make|form|shape|get|say words|word', maxGap: 2 },
     { pattern: 'sounds|sound|sounding|voice like marbles|mouthful|drunk', maxGap: 4 },
     'mouthful marbles',

@@ -33,10 +33,14 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     // spurting, the word "blood" unsaid; pressure that does not stop it (NHS: call 999).
     { pattern: 'bleed*|nosebleed*|bleeding for|over|since <n:20-999> min|mins|minutes', maxGap: 2 },
     {
-      pattern: 'leg|arm|hand|head|wound|cut|neck|foot|finger|thigh|gash gushing|spurting|pumping|squirting|pouring',
+      pattern:
+        'leg|arm|hand|head|wound|cut|neck|foot|finger|thigh|gash gushing|spurting|pumping|squirting|pouring',
       maxGap: 2,
     },
-    { pattern: 'pressure|pressing|pressed not|isnt|wont stop|stopping|working', maxGap: 3 },
+    {
+      pattern: 'pressing|pressed|pressure on|to it|wound|cut|leg|arm not|isnt|wont stop|stopping',
+      maxGap: 3,
+    },
     { pattern: 'any: nosebleed*|blood|bleed* filled|fill*|filling bowl|bucket|sink|basin|towels', maxGap: 4 },
   ],
   // Mottled or ashen skin is a sepsis sign by itself (UK Sepsis Trust red flags).
@@ -71,11 +75,18 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'ectopic',
     'eclampsia',
     'preeclampsia',
-    // Round 10: a cord that comes out first, a birth under way at home (the head seen, crowning).
+    // Round 10: a cord that comes out first, a birth under way (crowning; the head seen: combination-signs.en.ts).
     { pattern: 'cord coming|out|hanging|prolapse*|first', maxGap: 2 },
+    { pattern: 'see|seeing|seen babys|baby head', maxGap: 1 },
     { pattern: 'see|seeing|feel|feeling|felt|touch cord', maxGap: 1 },
+    // Round 10: fetal movements absent or reduced, said with the medical word (RCOG: same day assessment).
+    {
+      pattern: 'no|not|less|fewer|reduced|decreased|any fetal|foetal movement|movements|kicks',
+      maxGap: 1,
+      negatable: false,
+    },
+    { pattern: 'fetal|foetal movement|movements reduced|less|stopped|decreased|absent', maxGap: 2 },
     'crowning',
-    { pattern: 'see|seeing|seen|visible head|hair', maxGap: 1 },
   ],
   poisoning_overdose: [
     'overdose*',
@@ -228,12 +239,12 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     // Round 10: a scald over a body part ("boiling water all over his chest"), skin peeling after it; deep
     // burns white and leathery, or painless; a chemical splashed into the face or an eye.
     {
-      pattern:
-        'boiling|scalding chest|arm|arms|back|leg|legs|face|body|tummy|belly|toddler|baby|child',
+      pattern: 'boiling|scalding chest|arm|arms|back|leg|legs|face|body|tummy|belly|toddler|baby|child',
       maxGap: 3,
     },
     {
-      pattern: 'any: boiling|scalding|scald*|kettle|fire|flames|oil|burn|burns|burnt|burned peeling|peeled|peel*',
+      pattern:
+        'any: boiling|scalding|scald*|kettle|fire|flames|oil|burn|burns|burnt|burned peeling|peeled|peel*',
       maxGap: 4,
     },
     { pattern: 'white|pale|grey|gray leathery|waxy', maxGap: 1 },

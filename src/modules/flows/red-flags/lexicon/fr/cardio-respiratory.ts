@@ -75,13 +75,13 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: 'any: @sensation_thoracique sein gauche|dos|bras|irradi*|machoire', maxGap: 3 },
     { pattern: 'elephant|enclume assis|sur|dessus|appuie*|ecrase*', maxGap: 2 },
     // Round 10: un objet lourd posé sur la poitrine (« comme un frigo posé sur la poitrine »), le cœur
-    // essoré, tordu, broyé: les images de l'infarctus quand le mot « douleur » ne vient pas.
+    // essoré, broyé: les images de l'infarctus quand le mot « douleur » ne vient pas.
     {
       pattern:
-        'any: frigo|frigidaire|voiture|camion|piano|armoire|parpaing|sac|enclume|elephant|poids|tonne @poitrine|cotes',
+        'frigo|frigidaire|voiture|camion|piano|armoire|parpaing|enclume|elephant|poids|tonne sur|pose|posee|assis|appuie|ecrase @poitrine|cotes',
       maxGap: 3,
     },
-    { pattern: 'any: essor*|tord|tordait|tordu|broy*|pressur* coeur', maxGap: 3 },
+    { pattern: 'any: essor*|broy*|pressur* coeur', maxGap: 3 },
   ],
   breathing_difficulty: [
     'peux|peut|arrive|arrivons|parviens|parvient|reussis|reussit pas|plus respirer|respire|souffler',
@@ -191,10 +191,13 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     // Round 10: respirer dans une paille ou une touillette; chaque respiration un combat; essoufflé
     // « comme jamais ».
     {
-      pattern: 'respir*|souffle|air travers|dans paille|touillette|trou|tube|aiguille|chalumeau|coussin|eponge',
+      pattern: 'respir*|souffle travers|dans paille|touillette|trou|aiguille|chalumeau|coussin|eponge',
       maxGap: 3,
     },
-    { pattern: 'chaque|chacune respiration|souffle|inspiration combat|lutte|effort|bataille|galere|torture', maxGap: 3 },
+    {
+      pattern: 'chaque|chacune respiration|souffle|inspiration combat|lutte|effort|bataille|galere|torture',
+      maxGap: 3,
+    },
     { pattern: 'essouffl* comme jamais', maxGap: 1, negatable: false },
   ],
   loss_of_consciousness: [

@@ -164,6 +164,7 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'sur pont toute|tous|depuis|cette|ce|boulot|travail|taf|semaine|journee', maxGap: 2 },
   { pattern: 'enleve*|retire*|ablation|cicatrice appendice|appendicite', maxGap: 3 },
   { pattern: 'pas|eviter|risquer faire surdosage|surdose|overdose', maxGap: 1 },
+  { pattern: 'tete bebe|bb echo|echographie|ecran|image|photo|monitoring', maxGap: 3 },
   // Un traitement pris deux fois par jour est la prescription, pas une double dose.
   { pattern: '<n:2-10> fois par|chaque|le|au jour|semaine|matin|soir|mois', maxGap: 0 },
   { pattern: 'etouff* open|bureau|boulot|travail|taf|reunion|paperasse|space', maxGap: 2 },

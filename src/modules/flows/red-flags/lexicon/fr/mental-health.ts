@@ -182,7 +182,8 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     { pattern: 'donne|donnee|donner|distribue* toutes|tous|mes affaires|biens|objets|fringues', maxGap: 2 },
     { pattern: 'ai|avons|achete|achetee|prepare* la|une corde', maxGap: 1 },
     {
-      pattern: 'dit|fait|poste*|publie* adieu|adieux|aurevoir sur|a insta|instagram|facebook|fb|snap|snapchat|tiktok|twitter|reseaux|whatsapp|tous',
+      pattern:
+        'dit|fait|poste*|publie* adieu|adieux|aurevoir sur|a insta|instagram|facebook|fb|snap|snapchat|tiktok|twitter|reseaux|whatsapp|tous',
       maxGap: 2,
     },
     {
@@ -191,7 +192,8 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       negatable: false,
     },
     {
-      pattern: 'voix disent|dit|ordonnent|ordonne|demandent|poussent|commandent faire mal|tuer|sauter|mourir|suicider|couper|jeter|pendre|finir',
+      pattern:
+        'voix disent|dit|ordonnent|ordonne|demandent|poussent|commandent faire mal|tuer|sauter|mourir|suicider|couper|jeter|pendre|finir',
       maxGap: 4,
     },
     { pattern: 'any: voiture|moteur garage allume|allumee|tourne|tournant|marche', maxGap: 4 },

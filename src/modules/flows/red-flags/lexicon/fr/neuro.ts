@@ -143,9 +143,9 @@ export const frenchNeuro: LexiconInput['categories'] = {
     // Round 10: le bras qui retombe quand on lève les deux (VITE), le sourire pas pareil des deux côtés, la
     // bouche qui ne fait pas les mots, la parole pâteuse, la marche « comme sur un bateau », le visage
     // bizarre d'un côté, l'eau qui coule du coin de la bouche.
-    { pattern: 'any: bras|droit|gauche retombe*|redescend*', maxGap: 3 },
+    { pattern: 'bras|droit|gauche retombe|retombee|retombait|redescend|redescendu|redescendait', maxGap: 1 },
     {
-      pattern: 'sourire|visage|bouche|levres pas|plus pareil*|symetrique*|meme|droit|egal',
+      pattern: 'sourire|visage|bouche|levres pas|plus pareil*|symetrique*|droit|egal',
       maxGap: 2,
       negatable: false,
     },
@@ -157,7 +157,7 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'parle|parlait|voix|parole pateu*|molle|trainante', maxGap: 1 },
     { pattern: 'marche|marchait|titube* comme bateau|bourre|ivre|saoul|soul', maxGap: 3 },
     { pattern: 'any: visage|bouche|figure|sourire bizarre|drole|etrange|chelou cote|moitie', maxGap: 3 },
-    { pattern: 'coule*|bave* coin|commissure bouche|levre*', maxGap: 3 },
+    { pattern: 'eau|boisson|cafe|the|soupe coule|coulait|ressort coin|commissure bouche', maxGap: 3 },
   ],
   seizure: [
     'convuls*',

@@ -62,8 +62,11 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     // Round 10: un saignement qui dure vingt minutes et plus, le sang qui sort par à-coups (une artère), qui
     // coule à flots, un bol rempli, une serviette toutes les quinze minutes, des règles « inondation ».
     { pattern: 'saign*|sang|nez depuis|pendant <n:20-999> min|minutes|mn|mins', maxGap: 2 },
-    { pattern: 'sang|saign*|ca sort|gicle|jaillit|pisse|coule coups|jet|jets|saccade*|pulsation*', maxGap: 3 },
-    { pattern: 'coule|coulait|saigne|saignait flot|flots|robinet', maxGap: 1 },
+    {
+      pattern: 'sang|saign* sort|gicle|jaillit|pisse|coule coups|jet|jets|saccade*|pulsation*',
+      maxGap: 3,
+    },
+    { pattern: 'saigne|saignait|sang|saignement flot|flots|robinet', maxGap: 2 },
     { pattern: 'any: sang|saign* rempli*|remplit|remplir bol|bassine|evier|lavabo|serviettes', maxGap: 4 },
     { pattern: 'serviette*|protection*|tampon* toutes|chaque <n:5-45> min|minutes|mn|mins', maxGap: 2 },
     { pattern: 'regles|saignement* inondation|deluge|hemorragie|fontaine', maxGap: 3 },
@@ -87,10 +90,15 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     'grossesse extra uterine',
     'geu',
     'eclampsi*',
-    // Round 10: le cordon qui sort en premier; l'accouchement à la maison, la tête qu'on voit.
+    // Round 10: le cordon qui sort en premier; (la tête qu'on voit: combination-signs.fr.ts), la tête du bébé qu'on voit (pas à l'écho).
     { pattern: 'cordon sort|sorti|sortir|pend|dehors|voit|premier', maxGap: 2 },
-    { pattern: 'voit|vois|voyons|apercoit tete|cheveux', maxGap: 1 },
-    { pattern: 'bebe|bb sort|arrive maintenant|la|tete', maxGap: 2 },
+    { pattern: 'voit|vois|voyons|apercoit tete bebe|bb', maxGap: 2 },
+    // Round 10: plus de mouvements du bébé, ou moins (CNGOF: consulter le jour même).
+    {
+      pattern: 'pas|plus|moins|aucun|diminution mouvement|mouvements bebe|bb|foetaux|foetal|actifs',
+      maxGap: 2,
+      negatable: false,
+    },
   ],
   poisoning_overdose: [
     'intoxi*',
@@ -170,14 +178,23 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     // Round 10: l'huile d'une lampe ou d'une torche bue (les hydrocarbures passent dans les poumons); un
     // produit bu dans une bouteille d'eau; un petit qui a trouvé le pilulier; des médicaments mélangés à
     // l'alcool « exprès »; une boîte vide trouvée à côté de quelqu'un d'inconscient.
-    { pattern: '@ingerer huile|liquide|petrole|essence lampe|torche|bougie|diffuseur|citronnelle', maxGap: 3 },
+    {
+      pattern: '@ingerer huile|liquide|petrole|essence lampe|torche|bougie|diffuseur|citronnelle',
+      maxGap: 3,
+    },
     { pattern: 'any: @ingerer bouteille|flacon|verre|gobelet|bidon|canette @toxiques', maxGap: 4 },
     {
       pattern: '@petit trouve|ouvert|attrape|fouille @medicaments|pilulier|armoire|pharmacie|semainier',
       maxGap: 3,
     },
-    { pattern: 'any: melange*|mixe* @medicaments bouteille|rose|rouge|blanc|champagne|pastis|biere*|alcool', maxGap: 4 },
-    { pattern: 'any: @medicaments vide|vides|videe|videes inconscient*|endormi*|terre|reveill*|reagit|repond', maxGap: 4 },
+    {
+      pattern: 'any: melange*|mixe* @medicaments bouteille|rose|rouge|blanc|champagne|pastis|biere*|alcool',
+      maxGap: 4,
+    },
+    {
+      pattern: 'any: @medicaments vide|vides|videe|videes inconscient*|endormi*|terre|reveill*|reagit|repond',
+      maxGap: 4,
+    },
     { pattern: 'fait|refait|fais|injecte* @medicaments|insuline <n:2-3> fois|deux|double', maxGap: 2 },
   ],
   severe_burn: [
@@ -241,7 +258,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     // Round 10: la bouilloire ou l'eau bouillante renversée sur le torse ou le bras; un produit reçu au
     // visage ou dans l'œil.
     {
-      pattern: 'bouilloire|bouillant*|friteuse torse|bras|ventre|dos|jambe|jambes|visage|cou|petit|bebe|bb|enfant',
+      pattern:
+        'bouilloire|bouillant*|friteuse torse|bras|ventre|dos|jambe|jambes|visage|cou|petit|bebe|bb|enfant',
       maxGap: 4,
     },
     {
