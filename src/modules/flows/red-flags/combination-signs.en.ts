@@ -36,6 +36,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 0,
     },
     '<n:0-13> week|weeks|wk|wks old',
+    // Round 10: the age said without "old" ("baby is 2 months, temp 38.6").
+    {
+      pattern:
+        'baby|babys|son|daughter|infant|bub|bubba|lo|dd|dans is|only|just <n:0-3> month|months|mo|mos|mth|mths',
+      maxGap: 1,
+    },
     '<n:0-92> day|days old',
     'born <n:0-92> day|days|week|weeks ago',
   ],
@@ -53,6 +59,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'purpura',
     'petechia*',
     'purple|dark|pinprick|pinpoint spots|rash|blotches|dots|marks|pinpricks|bruises',
+    // Round 10: a blotchy rash with a fever (NHS meningitis: a blotchy rash that may not fade).
+    { pattern: 'blotchy rash|spots|skin', maxGap: 0 },
   ],
   sepsis_warning: [
     'confused|confusion',
@@ -78,8 +86,25 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'neutropeni*',
     'immunosuppress*|immunocompromised',
     'transplant*',
+    // Round 10: a fast heart or breathing, grey lips or skin, nonsense mumbled, the shakes, unable to stand
+    // (UK Sepsis Trust, NICE NG51).
+    'heart|pulse racing',
+    { pattern: 'heart|pulse|hr rate|at <n:130-250>', maxGap: 1 },
+    'breathing|breathes very|really fast|rapid*',
+    'any: lips|skin|face grey|gray|ashen',
+    'mumbl*|babbl* nonsense|gibberish',
+    { pattern: '=shakes', maxGap: 0 },
+    { pattern: 'barely|hardly stand', maxGap: 1 },
+    { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
   ],
   head_trauma: [
+    // Round 10: more verbs of a blow ("smacked his head"), a lump or a gash on the head, a knock at sport.
+    { pattern: 'smack*|whack*|clonk*|crack*|slam*|thump* @head', maxGap: 1 },
+    { pattern: 'lump|egg|gash|cut|bump|swelling on|to|of @head', maxGap: 1 },
+    {
+      pattern: 'any: rugby|football|boxing|hockey|match|tackle|fight knock|bang|clash|blow|collision|hit',
+      maxGap: 2,
+    },
     { pattern: 'hit|bump*|bang*|knock*|fell|fall*|struck|smash* @head', maxGap: 1 },
     'head injury|trauma|knock|bump',
     'concussion',
@@ -120,16 +145,20 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'falling|fall|fell asleep|unconscious',
     'not|dont stay awake',
     'drowsy|sleepy|dozy',
+    // Round 10: the same question asked again and again (memory loss, NICE NG232).
+    { pattern: 'asking|asks|asked|repeating|repeats same|question|questions|thing|things', maxGap: 3 },
   ],
   pregnant: [
     'pregnant',
     'pregnancy',
-    '<n:20-42> weeks',
+    '<n:20-42> weeks|wks|wk',
     'gave birth',
     'postpartum',
     'delivered',
     'had baby',
     'c section',
+    // Round 10: "the baby's coming", a birth under way.
+    { pattern: 'baby|babys coming|arriving', maxGap: 1 },
   ],
   pregnancy_warning: [
     'bleed*',
@@ -143,6 +172,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'fell|fall* belly|stomach|bump',
     'leaking fluid|water',
     'fluid|water|waters leak*|leaking|gushing|trickling|coming|came|pouring',
+    // Round 10: an ectopic pregnancy's shoulder-tip pain, (NHS ectopic pregnancy).
+    'shoulder tip',
+    'flashing lights',
+    { pattern: 'any: face|hands puffed|puffy|puffing', maxGap: 3 },
+    // A birth under way: the head seen.
+    { pattern: 'see|seeing|seen|visible head', maxGap: 1 },
   ],
   allergic_reaction: [
     '=hives',
@@ -153,8 +188,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'peanut*',
     'wasp*|bee|bees|hornet*|stung|sting',
     {
-      pattern: 'ate|eaten|eating|eat|eats|drank|drink|drinks|touched|after|took|taking|since @allergen',
+      pattern: 'ate|eaten|eating|eat|eats|drank|drink|drinks|touched|after|took|taking|since|had @allergen',
       maxGap: 2,
+    },
+    // Round 10: hives said as they come up ("came up in lumps", "broke out in welts").
+    {
+      pattern: 'came|come|comes|coming|broke|breaking out|up in lumps|hives|welts|blotches|bumps|rash',
+      maxGap: 1,
     },
   ],
   infant_warning: [
@@ -185,6 +225,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     // Round 9: about to pass out or black out (the circulation failing).
     'pass|passing out',
     'black|blacking out',
+    // Round 10: gasping, and the circulation failing: a racing heart, a systolic pressure under 90.
+    'gasp*',
+    'heart|pulse racing|pounding',
+    // Said as a reading: "80/50", "75 over 40" ("blood pressure" itself is an exclusion: no bleeding).
+    { pattern: 'bp|systolic|says|reads|reading <n:40-89>', maxGap: 0 },
+    { pattern: '<n:50-89> over <n:20-59>', maxGap: 0 },
+    { pattern: '<n:50-89> <n:20-59>', maxGap: 0 },
   ],
   // Round 9: carbon monoxide told in two clauses: something burning fuel indoors…
   fume_source: [
@@ -201,6 +248,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …and several people of the house unwell at once.
   household_unwell: [
+    // Round 10: a headache said by its beat: "everyone has a banging head".
+    {
+      pattern:
+        'we|us|both|everyone|everybody|family|household|kids|children|all banging|pounding|splitting|thumping|sore head|heads',
+      maxGap: 4,
+    },
     {
       pattern:
         'we|us|both|everyone|everybody|family|household|kids|children all|both|of headache*|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*',
@@ -216,6 +269,36 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
         'all|both of us|them headache*|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*',
       maxGap: 3,
     },
+  ],
+  // Round 10: meningism told in separate clauses: a neck that will not bend…
+  neck_stiffness: [
+    'stiff neck',
+    'neck stiff*',
+    { pattern: 'not|dont bend|move|touch|tuck neck|chin', maxGap: 2 },
+    { pattern: 'neck not|dont bend|move', maxGap: 1 },
+  ],
+  // …with vomiting or light that hurts the eyes.
+  meningism: [
+    'vomit*|vomiting',
+    { pattern: 'being|been sick', maxGap: 0 },
+    'throwing up',
+    { pattern: 'not|dont stand|bear|look|take|handle light|lights|brightness', maxGap: 2 },
+    { pattern: 'light|lights hurt*|hurting|painful eyes', maxGap: 2 },
+  ],
+  // Round 10: sitting in the car in a garage…
+  inside_car_garage: [{ pattern: 'sat|sitting|sit|locked|shut|am|im|is in car|van garage', maxGap: 2 }],
+  // …with the engine running.
+  engine_running: [{ pattern: 'engine|motor running|on|started', maxGap: 1 }],
+  // Round 10: the kit of an injected drug found beside someone…
+  drug_kit: [{ pattern: 'needle|needles|syringe|syringes next|beside|by|near|on|floor|found', maxGap: 3 }],
+  // …who is blue, barely breathing, or will not wake.
+  drugged_state: [
+    'any: lips|lip|face|skin blue|grey|gray|purple',
+    { pattern: 'breathing|breathes|breaths really|very|so slow|slowly|shallow|barely|hardly', maxGap: 1 },
+    'not|dont wake|waking|responding|respond|answering',
+    'unconscious|unresponsive',
+    { pattern: 'on floor|ground', maxGap: 1 },
+    'pinpoint|tiny pupils',
   ],
   // Round 9: an infection or a fresh operation named, for a sepsis sign told in another clause
   // ("had his op on monday, now he's shivering uncontrollably and confused").

@@ -5,6 +5,33 @@ import type { LexiconInput } from './lexicon.schema.ts';
  * (a fever and a stiff neck, a baby under 3 months and a fever). Syntax: `lexicon.schema.ts`.
  */
 export const frenchCombinationSigns: LexiconInput['concepts'] = {
+  // Round 10: la nuque qui ne plie plus et le vomissement ou la lumière insupportable, en deux propositions.
+  neck_stiffness: [
+    'nuque|cou raide*|bloque*|dure',
+    'raideur* nuque|cou',
+    { pattern: '@pouvoir pas|plus baisser|plier|pencher|bouger tete|nuque|cou', maxGap: 2, negatable: false },
+  ],
+  meningism: [
+    'vomi*|vomit|vomis|vomissement*',
+    { pattern: 'supporte|supporter|supportait pas|plus lumiere|jour|lampe', maxGap: 2, negatable: false },
+    { pattern: 'lumiere fait|gene|agresse mal|yeux', maxGap: 2 },
+    'photophobi*',
+  ],
+  // Round 10: quelqu'un dans la voiture au garage, et le moteur qui tourne, en deux propositions.
+  inside_car_garage: [
+    { pattern: 'suis|est|assis|assise|enferme|enfermee dans voiture|camionnette garage', maxGap: 2 },
+  ],
+  engine_running: [{ pattern: 'moteur allume|allumee|tourne|tournant|marche|route', maxGap: 1 }],
+  // Round 10: une aiguille ou une seringue à côté de quelqu'un de bleu, qui respire à peine ou ne se réveille pas.
+  drug_kit: [{ pattern: 'seringue|seringues|aiguille|aiguilles cote|pres|par|terre|sol|trouve*', maxGap: 3 }],
+  drugged_state: [
+    'any: levre*|visage|peau bleu*|violet*|gris*',
+    { pattern: 'respire|respiration tout|tres|trop doucement|lentement|lente|peine|faiblement', maxGap: 1 },
+    { pattern: 'se reveill*|reveil|repond|reagit pas|plus', maxGap: 1 },
+    'inconscient*',
+    { pattern: 'par|a terre|sol', maxGap: 1 },
+    'pupille* petite*|minuscule*|serree*',
+  ],
   fever: [
     'fievre*',
     'febri*',
@@ -73,6 +100,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'immunodeprim*',
     'greffe*',
     'grelott*',
+    // Round 10: le cœur à 130, tenir à peine debout, se sentir partir, des propos sans queue ni tête.
+    { pattern: 'coeur|pouls a|de <n:130-250>', maxGap: 1 },
+    { pattern: 'tiens|tient|tenait peine|plus|pas debout', maxGap: 2, negatable: false },
+    { pattern: 'sens|sent|sentais|sentait partir', maxGap: 0 },
+    { pattern: 'queue ni tete', maxGap: 0, negatable: false },
   ],
   head_trauma: [
     { pattern: 'cogn*|tombe*|tombee|chute*|coup|choc|heurt*|frappe* @tete', maxGap: 1 },
@@ -86,6 +118,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'bosse',
     { pattern: 'hematome front|crane|arcade', maxGap: 1 },
     { pattern: 'glisse*|tombe*|tombee|chute* douche|baignoire|verglas|carrelage|bain', maxGap: 2 },
+    // Round 10: un choc au sport (« choc au rugby »).
+    { pattern: 'any: choc|coup|plaquage|collision rugby|foot|football|boxe|match|hand|hockey', maxGap: 2 },
   ],
   head_trauma_warning: [
     'vomi*',
@@ -103,8 +137,20 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'dit|raconte importe quoi',
     'incoheren*',
     'any: mal @tete empire|augmente|pire',
+    // Round 10: des propos sans queue ni tête; la même question posée en boucle.
+    { pattern: 'queue ni tete', maxGap: 0, negatable: false },
+    { pattern: 'repose|repete|redemande meme|memes question*|chose*', maxGap: 2 },
   ],
-  pregnant: ['enceinte', 'grossesse', '<n:4-42> sa', '<n:20-42> semaine*', 'accouch*', 'post partum'],
+  pregnant: [
+    'enceinte',
+    'grossesse',
+    '<n:4-42> sa',
+    '<n:20-42> semaine*|sem',
+    'accouch*',
+    'post partum',
+    // Round 10: « le bébé arrive », un accouchement en cours.
+    { pattern: 'bebe|bb arrive|sort|pousse', maxGap: 1 },
+  ],
   pregnancy_warning: [
     'saign*',
     // Round 6: l'éclampsie se voit comme une crise d'épilepsie.
@@ -119,12 +165,23 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'perdu|perte*|perds|coule liquide|eau',
     { pattern: 'any: vois|voit|voyais flash*|lumiere*|points|eclair*|etoile*', maxGap: 2 },
     { pattern: 'any: mal|douleur* @tete gros|grosse|fort*|intense*|violent*|enorme*|terrible*', maxGap: 2 },
+    // Round 10: la douleur au bout de l'épaule de la grossesse extra-utérine.
+    { pattern: 'bout|pointe epaule', maxGap: 1 },
+    // L'accouchement en cours: la tête qu'on voit.
+    { pattern: 'voit|vois|voyons|apercoit tete', maxGap: 1 },
   ],
   allergic_reaction: [
     'urticaire',
     'guepe*|abeille*|frelon*|insecte*',
     'piqu* guepe*|abeille*|frelon*|insecte*',
     { pattern: 'mange*|pris|bu|apres|depuis @allergene', maxGap: 2 },
+    // Round 10: goûté, avalé; une piqûre ou un vaccin; couvert de plaques ou de boutons.
+    { pattern: 'goute*|avale*|leche*|croque* @allergene', maxGap: 2 },
+    { pattern: 'apres|depuis piqure|vaccin|injection', maxGap: 2 },
+    {
+      pattern: 'any: plaques|boutons|urticaire|cloques partout|plein|pleins|pleine|couvert|couverte|couverts',
+      maxGap: 3,
+    },
     'choc|reaction allergi*',
     'any: plaques|boutons gratt*|demang*',
     'allergi*',
@@ -173,6 +230,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'evanou*',
     'tourne* oeil',
     'tombe*|tomber|tombee pommes|vapes',
+    // Round 10: chercher l'air, ne pas arriver à respirer, des lèvres « de canard », une voix devenue aiguë,
+    // le cœur qui s'emballe, une tension effondrée (« tensiomètre à 8/5 »).
+    { pattern: 'cherche|cherchait air|souffle', maxGap: 1 },
+    { pattern: '@pouvoir pas|plus respir*', maxGap: 2, negatable: false },
+    { pattern: 'levre*|bouche canard|merou|ballon|saucisse*', maxGap: 1 },
+    { pattern: 'voix aigu*|aigue|sifflante', maxGap: 1 },
+    { pattern: 'coeur emball*|bat|tape vite|fort|chamade', maxGap: 1 },
+    'coeur emball*',
+    { pattern: 'tension|tensiometre|ta|systolique <n:4-8>|<n:40-89>', maxGap: 0 },
+    { pattern: 'any: tete|corps gonfl* ballon|enorme|partout', maxGap: 3 },
   ],
   // Round 9: le monoxyde raconté en deux propositions: ce qui brûle dans la maison…
   fume_source: [

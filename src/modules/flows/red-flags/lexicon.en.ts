@@ -180,6 +180,27 @@ export const englishLexicon: LexiconInput = {
         'any: everyone|everybody|family|household|we|us|all sick|ill|unwell|vomiting|headache*|dizzy covid|flu|cold|colds|gastro|bug|virus|norovirus|sickness|chickenpox',
       maxGap: 3,
     },
+    // Round 10: things given away to a charity; "tonight is the night of the concert".
+    { pattern: 'away to|for charity|charities|oxfam|shop|jumble|sale|refugees|bank', maxGap: 1 },
+    { pattern: 'night of|for|out|off', maxGap: 0 },
+    { pattern: 'babys|baby head scan|ultrasound|screen|picture|photo|monitor', maxGap: 3 },
+    // Round 10: "a bit stiff" (not a bitten tongue); choking on paperwork; a relative's heart attack or
+    // stroke at an age, family history.
+    { pattern: '=a =bit', maxGap: 0 },
+    { pattern: 'chok* on|with paperwork|work|emails|admin|forms|bills|deadlines|dust', maxGap: 1 },
+    // The age needs "at" or "aged": "had a stroke 20 minutes ago" is now.
+    {
+      pattern:
+        'dad|mum|mom|father|mother|brother|sister|grandad|grandpa|grandma|granny|grandmother|grandfather|nan|uncle|aunt|parents had heart attack|attacks at|aged|age <n:30-110>',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'dad|mum|mom|father|mother|brother|sister|grandad|grandpa|grandma|granny|grandmother|grandfather|nan|uncle|aunt|parents had stroke|strokes at|aged|age <n:30-110>',
+      maxGap: 2,
+    },
+    // Round 10: a dose taken twice a day is the prescription, not a dose taken twice.
+    { pattern: 'twice|thrice a|per|each|every day|daily|morning|evening|night|week', maxGap: 1 },
   ],
   past: [
     '<n:1-99> year|years|yr|yrs|month|months ago|back',

@@ -21,6 +21,12 @@ export const CONCEPTS = [
   'fume_source',
   'household_unwell',
   'infection',
+  'drug_kit',
+  'drugged_state',
+  'neck_stiffness',
+  'meningism',
+  'inside_car_garage',
+  'engine_running',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

@@ -28,4 +28,13 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   { category: 'pregnancy_emergency', all: ['pregnant', 'pregnancy_warning'] },
   { category: 'severe_allergy', all: ['allergic_reaction', 'allergy_breathing'] },
   { category: 'poisoning_overdose', all: ['fume_source', 'household_unwell'] },
+  // Round 10: a neck that will not bend with vomiting or light that hurts, told in separate clauses, before
+  // any fever is measured (NICE NG240 meningism).
+  { category: 'meningitis_signs', all: ['neck_stiffness', 'meningism'] },
+  // Round 10: someone sitting in a car in a garage, and the engine running, said in separate clauses: a
+  // method of suicide by exhaust fumes (Samaritans: a plan and the means at hand).
+  { category: 'suicidal_thoughts', all: ['inside_car_garage', 'engine_running'] },
+  // Round 10: a needle or a syringe beside someone who is blue, barely breathing or will not wake: an
+  // opioid overdose until shown otherwise (NHS, naloxone guidance), told in separate clauses.
+  { category: 'poisoning_overdose', all: ['drug_kit', 'drugged_state'] },
 ];

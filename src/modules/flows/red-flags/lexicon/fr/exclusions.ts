@@ -151,6 +151,28 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
     maxGap: 2,
   },
   { pattern: 'je suis confus|confuse', maxGap: 0 },
+  // Round 10: des affaires données à une association, une corde à sauter, continuer un traitement, « être
+  // sur le pont » au travail, un appendice déjà enlevé, le surdosage qu'on veut éviter, étouffer au bureau,
+  // l'infarctus d'un parent à un âge dit (antécédent familial: « à 60 ans », jamais « il y a 20 minutes »).
+  {
+    pattern:
+      'donne*|distribue* affaires|vetements|habits|fringues emmaus|association|secours|croix|recyclerie|vinted|leboncoin|paroisse|voisins',
+    maxGap: 3,
+  },
+  { pattern: 'corde sauter|linge|escalade|rappel|guitare|violon', maxGap: 1 },
+  { pattern: 'continuer traitement|@medicaments|kine|seances|cure|regime|suivi|reeducation', maxGap: 1 },
+  { pattern: 'sur pont toute|tous|depuis|cette|ce|boulot|travail|taf|semaine|journee', maxGap: 2 },
+  { pattern: 'enleve*|retire*|ablation|cicatrice appendice|appendicite', maxGap: 3 },
+  { pattern: 'pas|eviter|risquer faire surdosage|surdose|overdose', maxGap: 1 },
+  { pattern: 'tete bebe|bb echo|echographie|ecran|image|photo|monitoring', maxGap: 3 },
+  // Un traitement pris deux fois par jour est la prescription, pas une double dose.
+  { pattern: '<n:2-10> fois par|chaque|le|au jour|semaine|matin|soir|mois', maxGap: 0 },
+  { pattern: 'etouff* open|bureau|boulot|travail|taf|reunion|paperasse|space', maxGap: 2 },
+  {
+    pattern:
+      'pere|mere|frere|soeur|grand|oncle|tante|papa|maman|papi|papy|mamie fait|eu|fais infarctus|avc|attaque <n:20-110> ans',
+    maxGap: 2,
+  },
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [

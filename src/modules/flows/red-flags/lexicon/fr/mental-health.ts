@@ -60,7 +60,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     { pattern: 'tirer|mettre|coller balle', maxGap: 2 },
     {
       pattern:
-        'sauter|saute|sauterai|sauterais|jeter|jete|jeterai|balancer|lancer|lance fenetre|pont|train|balcon|vide|metro|immeuble|toit|falaise|rer|tram|voiture|camion|haut|etage|rails',
+        'sauter|saute|sauterai|sauterais|jeter|jete|jeterai|balancer|lancer|lance fenetre|pont|train|balcon|vide|metro|immeuble|toit|falaise|rer|tram|voiture|camion|haut|etage|rails|terrasse|parking|rebord|viaduc',
       maxGap: 3,
     },
     {
@@ -167,7 +167,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     // Round 9: la voiture lancée contre un arbre, un pilier, un camion (pas « foncer dans le mur », l'image).
     {
       pattern:
-        'vais|va|veux|voudrais|envie|pense* foncer|lancer|jeter|precipiter|encastrer|planter arbre|platane|pilier|poteau|camion|ravin|falaise|pont',
+        'vais|va|veux|voudrais|envie|pense* foncer|lancer|jeter|precipiter|encastrer|planter arbre|platane|pilier|poteau|camion|ravin|falaise|pont|mur|muret|glissiere|parapet|rail',
       maxGap: 4,
     },
     // Round 9: se couper, et dire la profondeur ou l'intention (pas le doigt en cuisinant).
@@ -175,5 +175,28 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       pattern: 'me|se coupe|coupee|couper|coupais|taillade*|scarifie* profond*|expres|volontairement',
       maxGap: 2,
     },
+    // Round 10: le lieu choisi pour « le faire »; les affaires données; la corde qu'on a; les
+    // adieux postés; plus de raison de continuer; les voix qui ordonnent de se faire du mal; la voiture au
+    // garage moteur allumé; sur le pont ou le rebord.
+    { pattern: 'sais ou le|la faire', maxGap: 2 },
+    { pattern: 'donne|donnee|donner|distribue* toutes|tous|mes affaires|biens|objets|fringues', maxGap: 2 },
+    { pattern: 'ai|avons|achete|achetee|prepare* la|une corde', maxGap: 1 },
+    {
+      pattern:
+        'dit|fait|poste*|publie* adieu|adieux|aurevoir sur|a insta|instagram|facebook|fb|snap|snapchat|tiktok|twitter|reseaux|whatsapp|tous',
+      maxGap: 2,
+    },
+    {
+      pattern: 'plus|aucune|pas|sans raison|envie|force|courage continuer|tenir|avancer',
+      maxGap: 2,
+      negatable: false,
+    },
+    {
+      pattern:
+        'voix disent|dit|ordonnent|ordonne|demandent|poussent|commandent faire mal|tuer|sauter|mourir|suicider|couper|jeter|pendre|finir',
+      maxGap: 4,
+    },
+    { pattern: 'any: voiture|moteur garage allume|allumee|tourne|tournant|marche', maxGap: 4 },
+    { pattern: 'suis|est|sommes sur pont|rebord|parapet|corniche|voies|rails', maxGap: 1 },
   ],
 };
