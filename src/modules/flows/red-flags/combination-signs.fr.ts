@@ -7,6 +7,14 @@ import type { LexiconInput } from './lexicon.schema.ts';
 export const frenchCombinationSigns: LexiconInput['concepts'] = {
   // Round 10: la nuque qui ne plie plus et le vomissement ou la lumière insupportable, en deux propositions.
   neck_stiffness: [
+    // Round 10b: le menton qu'on ne peut plus baisser ni poser sur la poitrine.
+    {
+      pattern: '@pouvoir pas|plus baisser|plier|pencher|rentrer|bouger|descendre menton|tete',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'any: pas|plus menton poitrine|torse|sternum', maxGap: 3, negatable: false },
+    { pattern: '@pouvoir pas|plus pencher|baisser tete avant', maxGap: 3, negatable: false },
     'nuque|cou raide*|bloque*|dure',
     'raideur* nuque|cou',
     { pattern: '@pouvoir pas|plus baisser|plier|pencher|bouger tete|nuque|cou', maxGap: 2, negatable: false },
@@ -61,6 +69,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     '<n:0-92> jour*|j vie',
   ],
   stiff_neck: [
+    // Round 10b: le menton qu'on ne peut plus baisser ni poser sur la poitrine.
+    {
+      pattern: '@pouvoir pas|plus baisser|plier|pencher|rentrer|bouger|descendre menton|tete',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'any: pas|plus menton poitrine|torse|sternum', maxGap: 3, negatable: false },
+    { pattern: '@pouvoir pas|plus pencher|baisser tete avant', maxGap: 3, negatable: false },
     'nuque|cou raide*|bloque*|dure',
     'torticolis',
     'raideur* nuque|cou',
@@ -107,6 +123,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'queue ni tete', maxGap: 0, negatable: false },
   ],
   head_trauma: [
+    // Round 10b: tombé ou plongé la tête la première, tête en avant, en eau peu profonde.
+    { pattern: 'tete premiere|avant|premier', maxGap: 1 },
+    { pattern: 'plonge*|plongee peu profond*|petit bain|haut fond', maxGap: 4 },
     { pattern: 'cogn*|tombe*|tombee|chute*|coup|choc|heurt*|frappe* @tete', maxGap: 1 },
     { pattern: '@tete heurt*|cogn*|frapp*', maxGap: 1 },
     { pattern: 'tape*|tapee|cogne*|heurte* @tete', maxGap: 2 },
@@ -122,6 +141,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: choc|coup|plaquage|collision rugby|foot|football|boxe|match|hand|hockey', maxGap: 2 },
   ],
   head_trauma_warning: [
+    // Round 10b: il s'endort, il somnole, il « arrête pas de s'endormir » après le choc.
+    'endort|somnole',
+    { pattern: 'arrete|cesse pas endormir', maxGap: 2, negatable: false },
     'vomi*',
     'perte*|perdu connaissance|conscience',
     'evanou*',
@@ -248,6 +270,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'chauffage appoint|gaz|petrole|bois|charbon', maxGap: 1 },
     'poele|poeles',
     'brasero',
+    // Round 10b: un réchaud de camping brûle du gaz aussi.
+    'rechaud*',
     'barbecue|bbq|charbon',
     'electrogene',
     'cheminee|insert',
@@ -278,5 +302,89 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'plaie|cicatrice|suture* rouge|coule|suinte|pus|chaude|gonfle*', maxGap: 2 },
     'opere|operee|operes|operees',
     { pattern: 'apres|depuis|suite operation|chirurgie|intervention', maxGap: 1 },
+  ],
+  // Round 10b: une dose reprise ou prise deux fois par erreur (« deux fois par jour » est une exclusion).
+  dose_repeated: [
+    {
+      pattern: 'any: pris|prend|prise|repris|donne|avale* @medicaments|dose deux|double|erreur|megarde',
+      maxGap: 3,
+    },
+    { pattern: 'double|deuxieme|seconde dose|prise', maxGap: 1 },
+    { pattern: 'doubl* dose|prise', maxGap: 1 },
+    { pattern: 'repris|reprend|reprise @medicaments|dose plus|erreur|megarde', maxGap: 4 },
+    { pattern: 'trompe* repris|pris|donne|avale|prise', maxGap: 4 },
+    { pattern: 'oublie* deja pris|prise|donne', maxGap: 3 },
+  ],
+  // Round 10b: un produit pris d'un inconnu ou en soirée, quel qu'il soit.
+  unknown_drug: [
+    {
+      pattern:
+        'pris|prise|avale*|gobe*|donne* truc|chose|cachet|pilule|comprime|poudre|produit inconnu|inconnue|mec|type|gars|soiree|festival|teuf|boite|rave',
+      maxGap: 3,
+    },
+  ],
+  // Round 10b: les signes d'une intoxication, par un médicament, une drogue ou des fumées.
+  toxic_symptom: [
+    'vertige*|etourdi*',
+    'tete tourne',
+    'somnolen*|somnole|endormi*|endort|ensuqu*',
+    'confus|confuse|confusion|desorient*',
+    'vomi*|vomit|vomis|vomissement*',
+    'nausee*',
+    { pattern: 'tout|tres ralenti*|mou|molle|lent', maxGap: 1 },
+    { pattern: 'pouls|coeur lent|irregulier|bat|ralenti|emballe|tape|vite|fou', maxGap: 3 },
+    { pattern: 'mal tete', maxGap: 1 },
+    { pattern: 'tete explose|cogne|tape|eclate', maxGap: 2 },
+    'migraine*|cephal*',
+    'tremble*|trembl*',
+    'malaise*|evanoui*',
+    { pattern: 'tient|tiens|tenait plus|pas|peine debout', maxGap: 2, negatable: false },
+    'brulant*|bouillant*',
+    'machoire* serre*|crispe*|bloque*',
+    'hallucin*',
+    'delire*|incoheren*',
+  ],
+  // Round 10b: un lieu fermé où les fumées s'accumulent.
+  enclosed_space: [
+    'tente|tentes|caravane|camping|fourgon|van|garage|cabane|cabanon|chalet|cave|bateau|mobil',
+    'sous sol',
+    'dedans|interieur',
+    { pattern: 'fenetres|fenetre|porte|portes|piece|chambre fermee*|ferme', maxGap: 1 },
+  ],
+  // Round 10b: des adieux envoyés, des affaires rangées ou données.
+  farewell_sign: [
+    { pattern: 'any: envoye|ecrit|laisse|dit|texto|sms|message adieu|adieux|aurevoir|revoir', maxGap: 3 },
+    { pattern: 'tout range|regle|trie', maxGap: 1 },
+    { pattern: 'range|rangee|regle|trie affaires|papiers|chambre|tout', maxGap: 2 },
+    { pattern: 'mis|mettre ordre', maxGap: 2 },
+    { pattern: 'donne|donnee|confie chat|chien|chats|chiens|animaux|affaires|biens', maxGap: 2 },
+  ],
+  unreachable: [
+    { pattern: 'telephone|portable|tel eteint|coupe|messagerie|repondeur', maxGap: 2 },
+    { pattern: 'repond|repondait|decroche|decrochait pas|plus', maxGap: 1, negatable: false },
+    'injoignable',
+    { pattern: 'arrive|arrivons|peux|pouvons pas|plus joindre', maxGap: 2, negatable: false },
+    'tombe messagerie|repondeur',
+  ],
+  weapon_at_hand: [
+    {
+      pattern:
+        'arme|fusil|carabine|pistolet|revolver|flingue sur|cote|devant|main|genoux|charge|chargee|sorti|sortie|pret|prete|table',
+      maxGap: 3,
+    },
+    { pattern: 'sorti|sortie|charge|chargee arme|fusil|carabine|pistolet|revolver|flingue', maxGap: 2 },
+  ],
+  burn_cause: [
+    'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
+    { pattern: 'retour flamme', maxGap: 1 },
+    { pattern: 'pris feu', maxGap: 1 },
+  ],
+  burn_damage: [
+    'cloque*|cloquent|phlyctene*',
+    'noirci*|carbonis*|crame|cramee|crames|cramees',
+    { pattern: 'peau noire|part|pele|fondu*|blanche|cartonn*', maxGap: 2 },
+    { pattern: 'sourcils|cils|cheveux|frange brule*|crame*|grille*|partis', maxGap: 1 },
+    { pattern: 'brule*|crame* visage|figure|yeux|mains|main', maxGap: 2 },
+    { pattern: 'visage|figure|mains noir*|brule*', maxGap: 2 },
   ],
 };
