@@ -338,8 +338,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       pattern: 'any: took|taken|take|had|given|gave|did|done|swallowed @meds|dose|doses twice|double|extra',
       maxGap: 3,
     },
-    { pattern: 'double|doubled|second|extra|another dose|doses|dosed', maxGap: 1 },
-    { pattern: 'doubled up', maxGap: 0 },
+    // "Second dose" only of a medicine: a vaccine's second dose is the schedule.
+    { pattern: 'second|another dose|doses @meds', maxGap: 1 },
+    { pattern: 'double|doubled|extra dose|doses|dosed', maxGap: 1 },
     { pattern: 'forgot|forgotten|muddled|confused|mixed already taken|had|took', maxGap: 3 },
     {
       pattern:
@@ -394,13 +395,30 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: goodbyes sent, things put in order or given away.
   farewell_sign: [
-    { pattern: 'any: texted|text|sent|messaged|message|wrote|called|rang goodbye|farewell|bye', maxGap: 3 },
+    // A goodbye received ("texted me a goodbye"), posted for all, or said to the family: not one the patient
+    // sent a colleague.
+    {
+      pattern:
+        'texted|text|sent|messaged|wrote|called|rang|left me|us|everyone|everybody|family|mum|dad|kids goodbye|farewell|bye',
+      maxGap: 2,
+    },
+    { pattern: 'texted|sent|messaged|wrote goodbye|farewell everyone|everybody|all|family|us|me', maxGap: 2 },
+    {
+      pattern:
+        'wrote|posted|put|said goodbye|farewell in|on group|chat|facebook|fb|instagram|insta|whatsapp|snapchat|twitter|social',
+      maxGap: 2,
+    },
     { pattern: 'goodbye|farewell text|message|messages|note|letter|call|voicemail', maxGap: 1 },
     {
       pattern: 'sorted|tidied|cleaned|cleared|organised|organized things|stuff|room|affairs|papers|paperwork',
       maxGap: 2,
     },
     { pattern: 'given|gave|give|giving dog|cat|pet|pets|things|stuff away|to', maxGap: 2 },
+    {
+      pattern:
+        'said|saying|say goodbye|goodbyes|farewell kids|children|family|everyone|everybody|mum|dad|wife|husband|parents',
+      maxGap: 2,
+    },
     { pattern: 'affairs in order', maxGap: 1 },
   ],
   unreachable: [
@@ -420,18 +438,36 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'loaded gun|shotgun|rifle|pistol|revolver|firearm|handgun', maxGap: 1 },
   ],
   burn_cause: [
-    'flames|flame|fireball|bonfire|petrol|gasoline|explosion|exploded|explode|explodes|firework*|blowtorch',
+    'flames|flame|fireball|bonfire|petrol|gasoline|explosion|exploded|explode|explodes|firework*|blowtorch|flashed|flashback',
     'caught|catch|catches|set fire',
     { pattern: 'went|go|gone|goes up face|flames', maxGap: 2 },
     'chip pan',
     'lighter fluid',
   ],
   burn_damage: [
-    'blister*',
+    // Blisters on the face or the hands, or everywhere; a small blister is an exclusion.
+    'blistered|blistering',
+    { pattern: 'any: @face|hands|hand|cheeks|arms|legs blister|blisters', maxGap: 3 },
+    { pattern: 'blisters everywhere|over', maxGap: 2 },
     'blackened|charred|singed|scorched',
     { pattern: 'skin black|peeling|melted|white|leathery', maxGap: 2 },
     { pattern: 'eyebrows|eyelashes|eyelash|fringe|hair gone|singed|burnt|burned|melted', maxGap: 1 },
     { pattern: 'burnt|burned @face|hands|hand', maxGap: 2 },
     { pattern: 'any: face|hands burnt|burned|black', maxGap: 2 },
+  ],
+  // Round 10b: the whole body shaking or twitching...
+  body_convulsing: [
+    { pattern: 'shaking|jerking|twitching|twitches|jerks|shakes|juddering|convulsing all over', maxGap: 2 },
+    { pattern: 'whole|entire body shaking|jerking|twitching|juddering|convulsing', maxGap: 2 },
+    { pattern: 'shaking|jerking|twitching|juddering|convulsing whole|entire body', maxGap: 2 },
+  ],
+  // …with no response, blue lips, eyes rolled back, or not waking between fits.
+  seizure_companion: [
+    'not|dont responding|respond|responsive|answering|answer|waking|wake|woke',
+    'unresponsive',
+    'any: lips|lip|face blue|grey|gray|purple|dusky',
+    { pattern: 'going|gone|turning|turned blue', maxGap: 1 },
+    { pattern: 'eyes rolled|rolling|rolls back|up', maxGap: 2 },
+    { pattern: 'second|third|another one row|between|after', maxGap: 3 },
   ],
 };

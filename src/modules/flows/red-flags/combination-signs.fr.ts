@@ -309,7 +309,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
       pattern: 'any: pris|prend|prise|repris|donne|avale* @medicaments|dose deux|double|erreur|megarde',
       maxGap: 3,
     },
-    { pattern: 'double|deuxieme|seconde dose|prise', maxGap: 1 },
+    // Pas « deuxième dose »: celle d'un vaccin.
+    { pattern: 'double dose|prise', maxGap: 1 },
     { pattern: 'doubl* dose|prise', maxGap: 1 },
     { pattern: 'repris|reprend|reprise @medicaments|dose plus|erreur|megarde', maxGap: 4 },
     { pattern: 'trompe* repris|pris|donne|avale|prise', maxGap: 4 },
@@ -353,7 +354,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: des adieux envoyés, des affaires rangées ou données.
   farewell_sign: [
-    { pattern: 'any: envoye|ecrit|laisse|dit|texto|sms|message adieu|adieux|aurevoir|revoir', maxGap: 3 },
+    // Des adieux reçus (« il m'a dit adieu »), postés ou écrits: pas un au revoir envoyé à une collègue.
+    { pattern: 'me|nous a|ont envoye|ecrit|dit|laisse|fait adieu|adieux|aurevoir|revoir', maxGap: 3 },
+    { pattern: 'message|messages|lettre|mot|texto|sms|post adieu|adieux', maxGap: 1 },
+    { pattern: 'poste*|publie*|ecrit adieu|adieux', maxGap: 2 },
     { pattern: 'tout range|regle|trie', maxGap: 1 },
     { pattern: 'range|rangee|regle|trie affaires|papiers|chambre|tout', maxGap: 2 },
     { pattern: 'mis|mettre ordre', maxGap: 2 },
@@ -380,11 +384,29 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'pris feu', maxGap: 1 },
   ],
   burn_damage: [
-    'cloque*|cloquent|phlyctene*',
+    // Des cloques au visage ou aux mains, ou partout; une petite cloque est une exclusion.
+    'cloquent',
+    { pattern: 'any: visage|figure|joues|mains|main|bras|jambes cloques|cloque|phlyctene*', maxGap: 3 },
+    { pattern: 'cloques|phlyctene* partout', maxGap: 2 },
+    { pattern: 'plein|pleine|couvert|couverte|couverts|couvertes cloques|phlyctene*', maxGap: 2 },
     'noirci*|carbonis*|crame|cramee|crames|cramees',
     { pattern: 'peau noire|part|pele|fondu*|blanche|cartonn*', maxGap: 2 },
     { pattern: 'sourcils|cils|cheveux|frange brule*|crame*|grille*|partis', maxGap: 1 },
     { pattern: 'brule*|crame* visage|figure|yeux|mains|main', maxGap: 2 },
     { pattern: 'visage|figure|mains noir*|brule*', maxGap: 2 },
+  ],
+  // Round 10b: tout le corps qui tremble ou tressaute…
+  body_convulsing: [
+    { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* tout corps', maxGap: 3 },
+    { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* partout', maxGap: 2 },
+    { pattern: 'tout corps tremble|tremblait|secoue*|tressaute*|convulse*', maxGap: 3 },
+  ],
+  // …avec l'absence de réponse, les lèvres bleues, les yeux révulsés, ou sans se réveiller entre deux.
+  seizure_companion: [
+    { pattern: 'repond|reagit|reveille pas|plus', maxGap: 1, negatable: false },
+    'any: levre*|visage bleu*|bleue*|violet*|gris*',
+    { pattern: 'yeux revuls*|retourn*|blanc', maxGap: 2 },
+    'revulse*',
+    { pattern: 'deuxieme|seconde|autre crise|fois suite|entre', maxGap: 3 },
   ],
 };

@@ -204,6 +204,7 @@ export const englishLexicon: LexiconInput = {
     // Round 10b: a blister the size of a coin is a small burn; "back in 2015" is a date, not a return.
     { pattern: 'size|sized|like coin|penny|pea|fingernail|thumbnail|stamp', maxGap: 2 },
     { pattern: 'back in <n:1950-2030>', maxGap: 0 },
+    { pattern: 'small|little|tiny blister|blisters', maxGap: 1 },
     { pattern: 'back in day|days|time', maxGap: 1 },
   ],
   past: [

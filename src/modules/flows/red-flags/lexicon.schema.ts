@@ -36,6 +36,8 @@ export const CONCEPTS = [
   'weapon_at_hand',
   'burn_cause',
   'burn_damage',
+  'body_convulsing',
+  'seizure_companion',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

@@ -51,4 +51,7 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 10b: fire, a flare of petrol or an explosion, and skin blistered, blackened or charred, or the face
   // and its hair burnt (NHS: burns from fire with blisters or charring go to A&E).
   { category: 'severe_burn', all: ['burn_cause', 'burn_damage'] },
+  // Round 10b: the whole body shaking or twitching, and in another clause no response, blue lips or eyes
+  // rolled back: a seizure, the word unsaid (NHS: call 999 when someone will not wake or turns blue).
+  { category: 'seizure', all: ['body_convulsing', 'seizure_companion'] },
 ];

@@ -2739,4 +2739,15 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['burn blisters all over his arm from the boiling kettle', 'severe_burn'],
   ["I had dark thoughts years ago and they're back now", 'suicidal_thoughts'],
   ["I tried to kill myself years ago but I'm fine now", 'suicidal_thoughts'],
+  [
+    'I think I took my morning tablets twice, I feel very dizzy and my heart is skipping',
+    'poisoning_overdose',
+  ],
+  ['the kids slept in the camper with the gas heater on, both are drowsy and sick', 'poisoning_overdose'],
+  ['she wrote goodbye in the group chat and her phone goes straight to voicemail', 'suicidal_thoughts'],
+  ["I have my gun in my hand and I've said goodbye to my kids", 'suicidal_thoughts'],
+  ['the gas hob flashed in his face, eyebrows singed and skin peeling', 'severe_burn'],
+  ["my husband is shaking all over on the kitchen floor, he's not responding to me", 'seizure'],
+  ['her whole body is jerking, eyes rolled back, lips going grey', 'seizure'],
+  ["dad is twitching all over. he won't answer me", 'seizure'],
 ];

@@ -2746,4 +2746,14 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ],
   ["il a de la fièvre et n'arrive plus à toucher son torse avec le menton", 'meningitis_signs'],
   ["j'ai eu des idées noires il y a longtemps et ça recommence", 'suicidal_thoughts'],
+  ["elle a oublié qu'elle avait déjà pris son traitement et l'a repris, elle vomit", 'poisoning_overdose'],
+  [
+    "chauffage d'appoint au gaz dans la chambre fenêtres fermées, ma mère a des vertiges et vomit",
+    'poisoning_overdose',
+  ],
+  ["mon frère a posté un message d'adieu et il décroche plus", 'suicidal_thoughts'],
+  ['explosion du barbecue, il a les mains couvertes de cloques', 'severe_burn'],
+  ['mon mari tremble de partout par terre, il répond plus', 'seizure'],
+  ['tout son corps tressaute, les yeux révulsés, les lèvres violettes', 'seizure'],
+  ['ma fille est secouée de tout son corps, elle réagit pas', 'seizure'],
 ];

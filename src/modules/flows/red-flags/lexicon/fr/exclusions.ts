@@ -182,6 +182,9 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'taille piece|ongle|pois|centime|euro|lentille|timbre|bouton', maxGap: 2 },
   // Round 10b: respirer avec le ventre comme exercice (yoga, sophrologie), non comme détresse.
   { pattern: 'any: yoga|sophro*|relaxation|exercice*|meditation respire|respirer|ventre', maxGap: 4 },
+  // Round 10b: une petite cloque; des cloques d'eczéma, d'herpès ou de varicelle ne sont pas des brûlures.
+  { pattern: 'petite|petites cloque|cloques', maxGap: 1 },
+  { pattern: 'cloque|cloques eczema|dyshidros*|herpes|zona|varicelle|mycose', maxGap: 2 },
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
