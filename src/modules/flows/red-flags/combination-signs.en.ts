@@ -46,6 +46,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'born <n:0-92> day|days|week|weeks ago',
   ],
   stiff_neck: [
+    // Round 10b: the chin that will not go to the chest, the head that will not bend forward.
+    { pattern: 'not|cannot bend|tip|tilt|lower|drop|nod head|chin forward|forwards|down|chest', maxGap: 2 },
+    { pattern: 'any: not|cannot chin chest', maxGap: 3 },
     'stiff neck',
     'neck stiff*',
     'not|dont bend|move|touch|put|get|bring|tuck neck|chin',
@@ -98,11 +101,18 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
   ],
   head_trauma: [
+    // Round 10b: a fall or a dive head first or face first, from a climbing frame, onto a hard floor.
+    { pattern: 'head|face first|forwards|forward', maxGap: 0 },
+    'headfirst',
+    { pattern: 'fell|fall|falls|falling|landed|dived|dove|dive on|onto face|head', maxGap: 2 },
+    { pattern: 'dived|dove|dive|diving shallow', maxGap: 3 },
+    { pattern: 'fell|fall|falls|falling off|from climbing frame|monkey|bars|wall|horse', maxGap: 2 },
     // Round 10: more verbs of a blow ("smacked his head"), a lump or a gash on the head, a knock at sport.
     { pattern: 'smack*|whack*|clonk*|crack*|slam*|thump* @head', maxGap: 1 },
     { pattern: 'lump|egg|gash|cut|bump|swelling on|to|of @head', maxGap: 1 },
     {
-      pattern: 'any: rugby|football|boxing|hockey|match|tackle|fight knock|bang|clash|blow|collision|hit',
+      pattern:
+        'any: rugby|football|boxing|hockey|match|tackle|fight knock|knocked|bang|banged|clash|blow|collision|hit',
       maxGap: 2,
     },
     { pattern: 'hit|bump*|bang*|knock*|fell|fall*|struck|smash* @head', maxGap: 1 },
@@ -116,6 +126,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
   ],
   head_trauma_warning: [
+    // Round 10b: dozing or nodding off after the knock.
+    'dozing|nodding off',
+    { pattern: 'keeps|keep dozing|nodding|drifting', maxGap: 1 },
     'vomit*',
     'threw|throwing up',
     'drowsy',
@@ -217,6 +230,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'any: @face swell*|swollen|puff*',
     // The face blown up, the voice gone hoarse, breathing or circulation failing (Resuscitation Council UK).
     { pattern: 'any: @face blew|blown|balloon*|huge|massive|big|fat|thick|puffy|duck|sausage*', maxGap: 2 },
+    // Round 10b: a face "blowing up" as it happens; a squeak or a whistle on breathing in.
+    { pattern: 'any: @face blowing|ballooning|swelling', maxGap: 2 },
+    { pattern: 'squeak*|whistl*|noisy breath*|breathing', maxGap: 2 },
     'hoarse|croaky|raspy',
     'not|dont breathe|breath|breathing',
     'breathing noisy|hard|funny|weird|fast',
@@ -239,6 +255,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'heater|heaters',
     'generator',
     'barbecue|bbq|charcoal|brazier',
+    // Round 10b: a camping stove or a paraffin lamp burns fuel too.
+    'stove|stoves|primus|calor',
     { pattern: '=gas fire|heater|stove|cooker|leak|smell|appliance', maxGap: 0 },
     { pattern: 'wood|log|fuel burner|burners|stove', maxGap: 1 },
     'fumes',
@@ -272,6 +290,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10: meningism told in separate clauses: a neck that will not bend…
   neck_stiffness: [
+    { pattern: 'not|cannot bend|tip|tilt|lower|drop|nod head|chin forward|forwards|down|chest', maxGap: 2 },
+    { pattern: 'any: not|cannot chin chest', maxGap: 3 },
     'stiff neck',
     'neck stiff*',
     { pattern: 'not|dont bend|move|touch|tuck neck|chin', maxGap: 2 },
@@ -311,5 +331,143 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'pyelonephritis',
     { pattern: 'wound|stitches|scar|incision red|oozing|weeping|pus|hot|smelly|swollen', maxGap: 2 },
     { pattern: 'had|after|since|from operation|surgery|op', maxGap: 2 },
+  ],
+  // Round 10b: a dose taken again or twice by mistake (not "twice a day": an exclusion), given double.
+  dose_repeated: [
+    {
+      pattern: 'any: took|taken|take|had|given|gave|did|done|swallowed @meds|dose|doses twice|double|extra',
+      maxGap: 3,
+    },
+    // "Second dose" only of a medicine: a vaccine's second dose is the schedule.
+    { pattern: 'second|another dose|doses @meds', maxGap: 1 },
+    { pattern: 'double|doubled|extra dose|doses|dosed', maxGap: 1 },
+    { pattern: 'forgot|forgotten|muddled|confused|mixed already taken|had|took', maxGap: 3 },
+    {
+      pattern:
+        'took|taken|had them|it|@meds again by|at|with mistake|accident|lunch|dinner|tea|supper|bedtime',
+      maxGap: 2,
+    },
+  ],
+  // Round 10b: something taken from a stranger or at a party, whatever it was.
+  unknown_drug: [
+    {
+      pattern:
+        'took|taken|had|swallowed|given|gave|bought something|pill|pills|tablet|tablets|tab|tabs|powder|stuff off|from stranger|someone|guy|bloke|dealer|random',
+      maxGap: 2,
+    },
+    {
+      pattern: 'took|taken|had|swallowed something|pill|pills|tab|tabs at festival|party|rave|club|gig',
+      maxGap: 2,
+    },
+  ],
+  // Round 10b: signs of toxicity, of a medicine, a drug or a fume.
+  toxic_symptom: [
+    'dizzy|dizziness|lightheaded|woozy',
+    'drowsy|sleepy|dozy|dozing|groggy',
+    'confused|confusion|disorient*',
+    'vomit*',
+    'throwing|threw up',
+    { pattern: 'being|been sick', maxGap: 0 },
+    'nause*',
+    { pattern: 'very|really|so|all slow|sluggish', maxGap: 1 },
+    {
+      pattern: 'pulse|heart|heartbeat slow|irregular|racing|pounding|jumping|everywhere|place|skipping',
+      maxGap: 3,
+    },
+    { pattern: 'banging|pounding|splitting|thumping head|heads|headache*', maxGap: 1 },
+    'headache*',
+    'shaky|shaking|trembling',
+    'faint*|collapsed',
+    { pattern: 'barely|hardly|not stand', maxGap: 1 },
+    'burning hot|up',
+    { pattern: 'jaw clench*|grinding|rigid', maxGap: 1 },
+    'hallucinat*',
+    'talking nonsense|rubbish',
+    'not|cannot wake|waking',
+    'not|cannot stay awake',
+  ],
+  // Round 10b: a closed space where fumes gather.
+  enclosed_space: [
+    'tent|tents|caravan|camper|campervan|motorhome|van|garage|shed|cabin|boat|basement|cellar',
+    'inside|indoors',
+    { pattern: 'windows|door|doors closed|shut', maxGap: 1 },
+    { pattern: 'closed|shut|small room', maxGap: 1 },
+  ],
+  // Round 10b: goodbyes sent, things put in order or given away.
+  farewell_sign: [
+    // A goodbye received ("texted me a goodbye"), posted for all, or said to the family: not one the patient
+    // sent a colleague.
+    {
+      pattern:
+        'texted|text|sent|messaged|wrote|called|rang|left me|us|everyone|everybody|family|mum|dad|kids goodbye|farewell|bye',
+      maxGap: 2,
+    },
+    { pattern: 'texted|sent|messaged|wrote goodbye|farewell everyone|everybody|all|family|us|me', maxGap: 2 },
+    {
+      pattern:
+        'wrote|posted|put|said goodbye|farewell in|on group|chat|facebook|fb|instagram|insta|whatsapp|snapchat|twitter|social',
+      maxGap: 2,
+    },
+    { pattern: 'goodbye|farewell text|message|messages|note|letter|call|voicemail', maxGap: 1 },
+    {
+      pattern: 'sorted|tidied|cleaned|cleared|organised|organized things|stuff|room|affairs|papers|paperwork',
+      maxGap: 2,
+    },
+    { pattern: 'given|gave|give|giving dog|cat|pet|pets|things|stuff away|to', maxGap: 2 },
+    {
+      pattern:
+        'said|saying|say goodbye|goodbyes|farewell kids|children|family|everyone|everybody|mum|dad|wife|husband|parents',
+      maxGap: 2,
+    },
+    { pattern: 'affairs in order', maxGap: 1 },
+  ],
+  unreachable: [
+    { pattern: 'phone|mobile off|dead|switched|voicemail', maxGap: 2 },
+    { pattern: 'not answering|picking|replying|responding', maxGap: 1 },
+    { pattern: 'not|cannot reach|contact', maxGap: 1 },
+    { pattern: 'not|cannot get hold', maxGap: 1 },
+    'no answer|reply',
+    'straight voicemail',
+  ],
+  weapon_at_hand: [
+    {
+      pattern:
+        'gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun table|beside|next|front|hand|lap|loaded|out|ready',
+      maxGap: 3,
+    },
+    { pattern: 'loaded gun|shotgun|rifle|pistol|revolver|firearm|handgun', maxGap: 1 },
+  ],
+  burn_cause: [
+    'flames|flame|fireball|bonfire|petrol|gasoline|explosion|exploded|explode|explodes|firework*|blowtorch|flashed|flashback',
+    'caught|catch|catches|set fire',
+    { pattern: 'went|go|gone|goes up face|flames', maxGap: 2 },
+    'chip pan',
+    'lighter fluid',
+  ],
+  burn_damage: [
+    // Blisters on the face or the hands, or everywhere; a small blister is an exclusion.
+    'blistered|blistering',
+    { pattern: 'any: @face|hands|hand|cheeks|arms|legs blister|blisters', maxGap: 3 },
+    { pattern: 'blisters everywhere|over', maxGap: 2 },
+    'blackened|charred|singed|scorched',
+    { pattern: 'skin black|peeling|melted|white|leathery', maxGap: 2 },
+    { pattern: 'eyebrows|eyelashes|eyelash|fringe|hair gone|singed|burnt|burned|melted', maxGap: 1 },
+    { pattern: 'burnt|burned @face|hands|hand', maxGap: 2 },
+    { pattern: 'any: face|hands burnt|burned|black', maxGap: 2 },
+  ],
+  // Round 10b: the whole body shaking or twitching...
+  body_convulsing: [
+    { pattern: 'shaking|jerking|twitching|twitches|jerks|shakes|juddering|convulsing all over', maxGap: 2 },
+    { pattern: 'whole|entire body shaking|jerking|twitching|juddering|convulsing', maxGap: 2 },
+    { pattern: 'shaking|jerking|twitching|juddering|convulsing whole|entire body', maxGap: 2 },
+  ],
+  // …with no response, blue lips, eyes rolled back, or not waking between fits.
+  seizure_companion: [
+    'not|dont responding|respond|responsive|answering|answer|waking|wake|woke',
+    'unresponsive',
+    'any: lips|lip|face blue|grey|gray|purple|dusky',
+    { pattern: 'going|gone|turning|turned blue', maxGap: 1 },
+    { pattern: 'eyes rolled|rolling|rolls back|up', maxGap: 2 },
+    { pattern: 'second|third|another one row|between|after', maxGap: 3 },
   ],
 };

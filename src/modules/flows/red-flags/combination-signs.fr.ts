@@ -7,6 +7,14 @@ import type { LexiconInput } from './lexicon.schema.ts';
 export const frenchCombinationSigns: LexiconInput['concepts'] = {
   // Round 10: la nuque qui ne plie plus et le vomissement ou la lumière insupportable, en deux propositions.
   neck_stiffness: [
+    // Round 10b: le menton qu'on ne peut plus baisser ni poser sur la poitrine.
+    {
+      pattern: '@pouvoir pas|plus baisser|plier|pencher|rentrer|bouger|descendre menton|tete',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'any: pas|plus menton poitrine|torse|sternum', maxGap: 3, negatable: false },
+    { pattern: '@pouvoir pas|plus pencher|baisser tete avant', maxGap: 3, negatable: false },
     'nuque|cou raide*|bloque*|dure',
     'raideur* nuque|cou',
     { pattern: '@pouvoir pas|plus baisser|plier|pencher|bouger tete|nuque|cou', maxGap: 2, negatable: false },
@@ -61,6 +69,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     '<n:0-92> jour*|j vie',
   ],
   stiff_neck: [
+    // Round 10b: le menton qu'on ne peut plus baisser ni poser sur la poitrine.
+    {
+      pattern: '@pouvoir pas|plus baisser|plier|pencher|rentrer|bouger|descendre menton|tete',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'any: pas|plus menton poitrine|torse|sternum', maxGap: 3, negatable: false },
+    { pattern: '@pouvoir pas|plus pencher|baisser tete avant', maxGap: 3, negatable: false },
     'nuque|cou raide*|bloque*|dure',
     'torticolis',
     'raideur* nuque|cou',
@@ -107,6 +123,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'queue ni tete', maxGap: 0, negatable: false },
   ],
   head_trauma: [
+    // Round 10b: tombé ou plongé la tête la première, tête en avant, en eau peu profonde.
+    { pattern: 'tete premiere|avant|premier', maxGap: 1 },
+    { pattern: 'plonge*|plongee peu profond*|petit bain|haut fond', maxGap: 4 },
     { pattern: 'cogn*|tombe*|tombee|chute*|coup|choc|heurt*|frappe* @tete', maxGap: 1 },
     { pattern: '@tete heurt*|cogn*|frapp*', maxGap: 1 },
     { pattern: 'tape*|tapee|cogne*|heurte* @tete', maxGap: 2 },
@@ -122,6 +141,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: choc|coup|plaquage|collision rugby|foot|football|boxe|match|hand|hockey', maxGap: 2 },
   ],
   head_trauma_warning: [
+    // Round 10b: il s'endort, il somnole, il « arrête pas de s'endormir » après le choc.
+    'endort|somnole',
+    { pattern: 'arrete|cesse pas endormir', maxGap: 2, negatable: false },
     'vomi*',
     'perte*|perdu connaissance|conscience',
     'evanou*',
@@ -248,6 +270,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'chauffage appoint|gaz|petrole|bois|charbon', maxGap: 1 },
     'poele|poeles',
     'brasero',
+    // Round 10b: un réchaud de camping brûle du gaz aussi.
+    'rechaud*',
     'barbecue|bbq|charbon',
     'electrogene',
     'cheminee|insert',
@@ -278,5 +302,111 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'plaie|cicatrice|suture* rouge|coule|suinte|pus|chaude|gonfle*', maxGap: 2 },
     'opere|operee|operes|operees',
     { pattern: 'apres|depuis|suite operation|chirurgie|intervention', maxGap: 1 },
+  ],
+  // Round 10b: une dose reprise ou prise deux fois par erreur (« deux fois par jour » est une exclusion).
+  dose_repeated: [
+    {
+      pattern: 'any: pris|prend|prise|repris|donne|avale* @medicaments|dose deux|double|erreur|megarde',
+      maxGap: 3,
+    },
+    // Pas « deuxième dose »: celle d'un vaccin.
+    { pattern: 'double dose|prise', maxGap: 1 },
+    { pattern: 'doubl* dose|prise', maxGap: 1 },
+    { pattern: 'repris|reprend|reprise @medicaments|dose plus|erreur|megarde', maxGap: 4 },
+    { pattern: 'trompe* repris|pris|donne|avale|prise', maxGap: 4 },
+    { pattern: 'oublie* deja pris|prise|donne', maxGap: 3 },
+  ],
+  // Round 10b: un produit pris d'un inconnu ou en soirée, quel qu'il soit.
+  unknown_drug: [
+    {
+      pattern:
+        'pris|prise|avale*|gobe*|donne* truc|chose|cachet|pilule|comprime|poudre|produit inconnu|inconnue|mec|type|gars|soiree|festival|teuf|boite|rave',
+      maxGap: 3,
+    },
+  ],
+  // Round 10b: les signes d'une intoxication, par un médicament, une drogue ou des fumées.
+  toxic_symptom: [
+    'vertige*|etourdi*',
+    'tete tourne',
+    'somnolen*|somnole|endormi*|endort|ensuqu*',
+    'confus|confuse|confusion|desorient*',
+    'vomi*|vomit|vomis|vomissement*',
+    'nausee*',
+    { pattern: 'tout|tres ralenti*|mou|molle|lent', maxGap: 1 },
+    { pattern: 'pouls|coeur lent|irregulier|bat|ralenti|emballe|tape|vite|fou', maxGap: 3 },
+    { pattern: 'mal tete', maxGap: 1 },
+    { pattern: 'tete explose|cogne|tape|eclate', maxGap: 2 },
+    'migraine*|cephal*',
+    'tremble*|trembl*',
+    'malaise*|evanoui*',
+    { pattern: 'tient|tiens|tenait plus|pas|peine debout', maxGap: 2, negatable: false },
+    'brulant*|bouillant*',
+    'machoire* serre*|crispe*|bloque*',
+    'hallucin*',
+    'delire*|incoheren*',
+  ],
+  // Round 10b: un lieu fermé où les fumées s'accumulent.
+  enclosed_space: [
+    'tente|tentes|caravane|camping|fourgon|van|garage|cabane|cabanon|chalet|cave|bateau|mobil',
+    'sous sol',
+    'dedans|interieur',
+    { pattern: 'fenetres|fenetre|porte|portes|piece|chambre fermee*|ferme', maxGap: 1 },
+  ],
+  // Round 10b: des adieux envoyés, des affaires rangées ou données.
+  farewell_sign: [
+    // Des adieux reçus (« il m'a dit adieu »), postés ou écrits: pas un au revoir envoyé à une collègue.
+    { pattern: 'me|nous a|ont envoye|ecrit|dit|laisse|fait adieu|adieux|aurevoir|revoir', maxGap: 3 },
+    { pattern: 'message|messages|lettre|mot|texto|sms|post adieu|adieux', maxGap: 1 },
+    { pattern: 'poste*|publie*|ecrit adieu|adieux', maxGap: 2 },
+    { pattern: 'tout range|regle|trie', maxGap: 1 },
+    { pattern: 'range|rangee|regle|trie affaires|papiers|chambre|tout', maxGap: 2 },
+    { pattern: 'mis|mettre ordre', maxGap: 2 },
+    { pattern: 'donne|donnee|confie chat|chien|chats|chiens|animaux|affaires|biens', maxGap: 2 },
+  ],
+  unreachable: [
+    { pattern: 'telephone|portable|tel eteint|coupe|messagerie|repondeur', maxGap: 2 },
+    { pattern: 'repond|repondait|decroche|decrochait pas|plus', maxGap: 1, negatable: false },
+    'injoignable',
+    { pattern: 'arrive|arrivons|peux|pouvons pas|plus joindre', maxGap: 2, negatable: false },
+    'tombe messagerie|repondeur',
+  ],
+  weapon_at_hand: [
+    {
+      pattern:
+        'arme|fusil|carabine|pistolet|revolver|flingue sur|cote|devant|main|genoux|charge|chargee|sorti|sortie|pret|prete|table',
+      maxGap: 3,
+    },
+    { pattern: 'sorti|sortie|charge|chargee arme|fusil|carabine|pistolet|revolver|flingue', maxGap: 2 },
+  ],
+  burn_cause: [
+    'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
+    { pattern: 'retour flamme', maxGap: 1 },
+    { pattern: 'pris feu', maxGap: 1 },
+  ],
+  burn_damage: [
+    // Des cloques au visage ou aux mains, ou partout; une petite cloque est une exclusion.
+    'cloquent',
+    { pattern: 'any: visage|figure|joues|mains|main|bras|jambes cloques|cloque|phlyctene*', maxGap: 3 },
+    { pattern: 'cloques|phlyctene* partout', maxGap: 2 },
+    { pattern: 'plein|pleine|couvert|couverte|couverts|couvertes cloques|phlyctene*', maxGap: 2 },
+    'noirci*|carbonis*|crame|cramee|crames|cramees',
+    { pattern: 'peau noire|part|pele|fondu*|blanche|cartonn*', maxGap: 2 },
+    { pattern: 'sourcils|cils|cheveux|frange brule*|crame*|grille*|partis', maxGap: 1 },
+    { pattern: 'brule*|crame* visage|figure|yeux|mains|main', maxGap: 2 },
+    { pattern: 'visage|figure|mains noir*|brule*', maxGap: 2 },
+  ],
+  // Round 10b: tout le corps qui tremble ou tressaute…
+  body_convulsing: [
+    { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* tout corps', maxGap: 3 },
+    { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* partout', maxGap: 2 },
+    { pattern: 'tout corps tremble|tremblait|secoue*|tressaute*|convulse*', maxGap: 3 },
+  ],
+  // …avec l'absence de réponse, les lèvres bleues, les yeux révulsés, ou sans se réveiller entre deux.
+  seizure_companion: [
+    { pattern: 'repond|reagit|reveille pas|plus', maxGap: 1, negatable: false },
+    'any: levre*|visage bleu*|bleue*|violet*|gris*',
+    { pattern: 'yeux revuls*|retourn*|blanc', maxGap: 2 },
+    'revulse*',
+    { pattern: 'deuxieme|seconde|autre crise|fois suite|entre', maxGap: 3 },
   ],
 };

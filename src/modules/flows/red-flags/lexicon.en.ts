@@ -201,6 +201,11 @@ export const englishLexicon: LexiconInput = {
     },
     // Round 10: a dose taken twice a day is the prescription, not a dose taken twice.
     { pattern: 'twice|thrice a|per|each|every day|daily|morning|evening|night|week', maxGap: 1 },
+    // Round 10b: a blister the size of a coin is a small burn; "back in 2015" is a date, not a return.
+    { pattern: 'size|sized|like coin|penny|pea|fingernail|thumbnail|stamp', maxGap: 2 },
+    { pattern: 'back in <n:1950-2030>', maxGap: 0 },
+    { pattern: 'small|little|tiny blister|blisters', maxGap: 1 },
+    { pattern: 'back in day|days|time', maxGap: 1 },
   ],
   past: [
     '<n:1-99> year|years|yr|yrs|month|months ago|back',
@@ -220,6 +225,8 @@ export const englishLexicon: LexiconInput = {
     // Round 9: a long duration said without "had it": "breathless after covid for months".
     { pattern: 'for|since months|years|ages', maxGap: 0 },
     { pattern: 'for|since <n:2-99> months|years', maxGap: 0 },
+    // Round 10b: an age told as the time of it: "I fainted in assembly when I was 12".
+    { pattern: 'when|as i|he|she|we was|were <n:1-99>', maxGap: 0 },
   ],
   words: englishGrammar,
 };

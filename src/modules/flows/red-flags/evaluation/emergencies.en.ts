@@ -2402,4 +2402,352 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   // tenth round, the writer's borderline items, decided as emergencies (README, borderline decisions)
   ['no fetal movement at 36 weeks', 'pregnancy_emergency'],
   ['no foetal movements today, 36 weeks', 'pregnancy_emergency'],
+  // round 10b, unseen probe: written by another writer after round 10's fixes (64 / 70 English, 67 / 70 French before the fixes it led to)
+  [
+    "on site in Leeds, our foreman's sat down on a pallet grey as concrete holding his chest, says it's like a ratchet strap being tightened round him, sweating buckets. 10 mins now",
+    'chest_pain',
+  ],
+  [
+    'voice to text sorry pulled over on the hard shoulder centre of my chest crushing weight going up into my jaw and down my left arm started about 15 minutes ago cold sweat',
+    'chest_pain',
+  ],
+  [
+    "Re: your appointment reminder - can't make tmrw. Right now there's a pressure behind my breastbone like someone kneeling on me and my left arm's gone heavy. Should I just wait it out?",
+    'chest_pain',
+  ],
+  [
+    "mate at the gym just stopped mid set gripping his chest, says it feels like his ribs are in a vice and he's throwing up, face the colour of porridge",
+    'chest_pain',
+  ],
+  [
+    "lowkey think my dad's heart is doing something?? 😳 he's on the sofa clutching his chest saying it's squeezing into his neck, dripping sweat, gone ashen",
+    'chest_pain',
+  ],
+  [
+    "Bloke at the bar just slumped onto the counter holding his chest, says his left arm's numb and there's a brick on his sternum. He's about 60. What do we do",
+    'chest_pain',
+  ],
+  [
+    "Hi, sorry, I know you're closed but I didn't know who else to message. I'm 62, on warfarin for my valve. For the last 20 min there's been a tight band right across my chest spreading through to my back between the shoulder blades, I feel sick and clammy and a bit lightheaded. I'm on my own at home tonight.",
+    'chest_pain',
+  ],
+  [
+    "my wife keeps saying it's just indigestion but she's been pale and sweaty for half an hour with pain in her upper chest and jaw and can't get comfy. it's NOTHING like her usual heartburn",
+    'chest_pain',
+  ],
+  [
+    'ok so I literally cannot get a full breath in, every word is a struggle, lips look kinda blue in the mirror and the inhaler did nothing',
+    'breathing_difficulty',
+  ],
+  [
+    'my roommate is bent forward hands on knees sucking air, can only get out like 2 words at a time. his blue inhaler is empty',
+    'breathing_difficulty',
+  ],
+  [
+    "Grandad's chest whistles on every breath and the skin at the bottom of his neck is pulling in. he can't finish a sentence",
+    'breathing_difficulty',
+  ],
+  [
+    "Babysitting tonight - the 4yo's tummy is sucking in under her ribs with every breath, she's making a grunting noise and has gone really quiet and floppy",
+    'breathing_difficulty',
+  ],
+  [
+    "hiking in the Peaks, my partner is gasping even sitting still on a rock, can't catch his breath at all, fingertips going purplish. patchy signal so texting",
+    'breathing_difficulty',
+  ],
+  ['cant breathe HELP', 'breathing_difficulty'],
+  [
+    "cough got much worse this evening, now it's like breathing through a straw, rattly, I'm dizzy and my nails look grey",
+    'breathing_difficulty',
+  ],
+  [
+    "Night shift at the warehouse - colleague collapsed against the racking wheezing like mad, can't talk, keeps pointing at his chest, lips going dusky",
+    'breathing_difficulty',
+  ],
+  [
+    "Mum just tried to drink her tea and it dribbled out the side of her mouth, the left half of her face looks like it's slid down. started 20 min ago",
+    'stroke_signs',
+  ],
+  [
+    "my husband is talking gibberish, real words but all in the wrong order, and he can't lift his right hand off the table. happened at dinner just now",
+    'stroke_signs',
+  ],
+  [
+    "teacher here - a parent at pickup suddenly can't get her words out and her right leg has given way, she's hanging onto the fence. ambulance??",
+    'stroke_signs',
+  ],
+  [
+    "Dad's texting me nonsense 'the cat window blue go' and when I rang him his voice was thick and slurred. He lives alone, this is all in the last half hour",
+    'stroke_signs',
+  ],
+  [
+    'woke up from a nap and the whole right side of me doesnt feel like mine, cant grip the phone, typing with my left thumb, face feels droopy',
+    'stroke_signs',
+  ],
+  [
+    "my 48 y/o colleague's smile has gone lopsided all of a sudden and her arm keeps drifting down when she holds both out, she seems muddled. 10 mins ago",
+    'stroke_signs',
+  ],
+  [
+    'sudden headache like being hit with a bat at the back of my skull, worst ever, then everything went double. 5 mins ago',
+    'stroke_signs',
+  ],
+  [
+    "Grandma suddenly can't see anything on her left, keeps walking into the door frame and her speech is all muddled - came on after lunch, about an hour",
+    'stroke_signs',
+  ],
+  [
+    "ate a satay skewer at a work do, throat feels like it's closing and my tongue's massive, hives everywhere, don't have my pen with me",
+    'severe_allergy',
+  ],
+  [
+    "my son (9) got stung by a wasp at football, his lips have puffed up like a duck's, he's wheezy and covered in red welts",
+    'severe_allergy',
+  ],
+  [
+    'Gave my husband the new antibiotic an hour ago, his face is swelling up, eyes nearly shut, says his throat is tight and he feels faint',
+    'severe_allergy',
+  ],
+  [
+    "had the prawns at the restaurant, voice gone hoarse, hard to swallow, itchy all over and I feel like I'm going to pass out",
+    'severe_allergy',
+  ],
+  [
+    'used my epipen already 10 min ago but still struggling to swallow and the blotchy rash is creeping up my neck',
+    'severe_allergy',
+  ],
+  [
+    "Customer at our café just ate a brownie she didn't know had nuts in - her face is blowing up and she's making a squeaky noise breathing in",
+    'severe_allergy',
+  ],
+  [
+    "toddler had his first taste of egg, vomited, now big raised patches all over, he's gone pale and sleepy and his breathing sounds noisy",
+    'severe_allergy',
+  ],
+  [
+    'found my flatmate with empty blister packs of paracetamol and half a bottle of vodka, he says he swallowed them all about an hour ago',
+    'poisoning_overdose',
+  ],
+  [
+    "my 2yo got into the cleaning cupboard and bit into a dishwasher tablet, she's drooling and screaming",
+    'poisoning_overdose',
+  ],
+  [
+    "Grandad got muddled and took his heart tablets this morning AND again at lunch with tonight's, now he's very slow, dizzy and his pulse feels all over the place",
+    'poisoning_overdose',
+  ],
+  [
+    "partner swallowed a whole strip of my sleeping tablets after our row, she's very drowsy and I can hardly wake her",
+    'poisoning_overdose',
+  ],
+  ["kid swallowed a button battery out of the TV remote 20 min ago, he's drooling", 'poisoning_overdose'],
+  [
+    "at a festival, friend took something off a stranger, now she's burning hot, jaw clenching, talking nonsense and her heart is racing like mad",
+    'poisoning_overdose',
+  ],
+  [
+    'Charcoal BBQ inside the tent overnight - woke up with pounding heads, both of us throwing up and my girlfriend can barely stand',
+    'poisoning_overdose',
+  ],
+  [
+    "I've written letters to everyone and I'm sitting on the bridge. I just wanted someone to know",
+    'suicidal_thoughts',
+  ],
+  [
+    "i don't see the point anymore. got all my pills lined up on the table for tonight. sorry to bother the clinic",
+    'suicidal_thoughts',
+  ],
+  [
+    "My brother just texted me a goodbye and now his phone is off. He's talked about ending it before",
+    'suicidal_thoughts',
+  ],
+  ["Cancel my appt next week, I won't be around. I've decided tonight's the night.", 'suicidal_thoughts'],
+  [
+    "everyone would be better off without me and I've worked out exactly how I'd do it. getting harder not to",
+    'suicidal_thoughts',
+  ],
+  [
+    "sat in the car in the multistorey, can't stop thinking about driving off the top floor. it's all I can think about right now",
+    'suicidal_thoughts',
+  ],
+  ["bought a rope today. it's all planned for when everyone's asleep x", 'suicidal_thoughts'],
+  [
+    "my wife just dropped to the kitchen floor and won't respond when I shout her name, she's breathing but her eyes won't open",
+    'loss_of_consciousness',
+  ],
+  [
+    'Security guard here, woman went down in the lobby, out cold, not answering us, been about 2 minutes',
+    'loss_of_consciousness',
+  ],
+  [
+    "grandpa slumped sideways in his chair and I can't wake him, shaking his shoulder does nothing",
+    'loss_of_consciousness',
+  ],
+  [
+    'chef here, sliced into my palm with the big knife, blood soaking through 3 tea towels and it spurts when I lift the cloth',
+    'heavy_bleeding',
+  ],
+  [
+    "nose has been pouring blood for 40 mins nonstop, filled half a mixing bowl, feel faint, I'm on blood thinners",
+    'heavy_bleeding',
+  ],
+  [
+    'My dad fell off the ladder through the glass cold frame, deep gash in his thigh, blood pooling on the patio fast',
+    'heavy_bleeding',
+  ],
+  [
+    "my boyfriend's whole body went stiff and now he's jerking on the floor, eyes rolled back, froth at his mouth, going about 4 min",
+    'seizure',
+  ],
+  [
+    'Student in my class fell off her chair and is twitching all over, not responding - this is the second one in a row and she never woke up in between',
+    'seizure',
+  ],
+  [
+    "nephew (7) is shaking all over in his bed, lips going blue, won't stop, he's never done this before",
+    'seizure',
+  ],
+  [
+    "my 19yo at uni rang: awful headache, neck so stiff she can't look down, light hurts her eyes and there's a purple blotchy rash that doesn't fade under a glass",
+    'meningitis_signs',
+  ],
+  [
+    "son's got a high temp and tiny dark red pinprick spots spreading on his legs that don't go when I press, he's really drowsy",
+    'meningitis_signs',
+  ],
+  [
+    "Mum had her op 5 days ago, now she's shaking with chills, knees gone mottled blue, she's confused and hasn't weed since this morning",
+    'sepsis_signs',
+  ],
+  [
+    "kidney infection got worse, shivering uncontrollably, heart going 130, feel like I'm going to die, can barely stand",
+    'sepsis_signs',
+  ],
+  [
+    "grandad's leg wound has gone hot and red up to his knee, he's burning up, breathing fast and not making sense",
+    'sepsis_signs',
+  ],
+  [
+    "our 6 week old feels really hot, thermometer says 38.4 and she's not interested in feeding",
+    'infant_fever',
+  ],
+  ["baby is 2 months, 38.9 tonight and he's unusually floppy with a weak cry", 'infant_fever'],
+  [
+    "32 weeks pregnant, sudden bad pain in the bump that doesn't ease off and I'm bleeding bright red",
+    'pregnancy_emergency',
+  ],
+  [
+    "I'm 35 weeks, blinding headache, seeing flashing zigzags and my face and hands have puffed right up since this morning",
+    'pregnancy_emergency',
+  ],
+  [
+    'my waters just went and I can feel something like the cord coming down. 36 weeks, alone with my toddler',
+    'pregnancy_emergency',
+  ],
+  [
+    'son fell off the climbing frame onto concrete head first, been sick three times and now keeps dozing off',
+    'severe_head_injury',
+  ],
+  [
+    'rugby tackle knocked my husband out for a minute, now he keeps asking the same question over and over and clear fluid is dripping from his nose',
+    'severe_head_injury',
+  ],
+  [
+    "pan of boiling oil tipped over my daughter's arm and chest, skin's gone white and peeling, it's a big area",
+    'severe_burn',
+  ],
+  [
+    'lit the bonfire with petrol and it went up in my face, eyebrows gone, hands are blistered and blackened',
+    'severe_burn',
+  ],
+  [
+    "worst stomach pain ever, belly rock hard, can't straighten up, sweating, throwing up green",
+    'severe_abdominal_pain',
+  ],
+  [
+    "sudden ripping pain in my tummy going straight through to my back, I'm 70, feel like I'm about to faint",
+    'severe_abdominal_pain',
+  ],
+  // round 10b, own check by class: further phrasings of each class fixed, both languages
+  [
+    "my mum took her blood pressure pills twice this morning by mistake and now she's really dizzy and slow",
+    'poisoning_overdose',
+  ],
+  [
+    "dad forgot he'd already had his tablets and took them again at dinner, now he's drowsy and confused",
+    'poisoning_overdose',
+  ],
+  [
+    "accidentally gave my son a double dose of his ADHD meds, his heart is pounding and he's shaky",
+    'poisoning_overdose',
+  ],
+  [
+    'nan took a second dose of her digoxin, now being sick and her pulse is really slow',
+    'poisoning_overdose',
+  ],
+  [
+    "we had the generator running in the garage all night, my husband has a splitting headache and can't stand up",
+    'poisoning_overdose',
+  ],
+  [
+    "used a camping stove inside the caravan to keep warm, now I'm dizzy and throwing up",
+    'poisoning_overdose',
+  ],
+  [
+    'brought the barbecue into the tent because of the rain, my son is vomiting and very drowsy',
+    'poisoning_overdose',
+  ],
+  ["my sister sent me a goodbye text and now she isn't answering her phone", 'suicidal_thoughts'],
+  ["he messaged goodbye to everyone last night and we can't reach him", 'suicidal_thoughts'],
+  ['I keep thinking about jumping from the top of the car park right now', 'suicidal_thoughts'],
+  ['parked at the cliff edge thinking of driving off it', 'suicidal_thoughts'],
+  ["I'm on the roof and I want to jump", 'suicidal_thoughts'],
+  [
+    "I've sorted all my things, given the dog to my neighbour and I've got my dad's shotgun on the table",
+    'suicidal_thoughts',
+  ],
+  ['put my affairs in order and the gun is loaded next to me', 'suicidal_thoughts'],
+  ['gave my cat away, cleaned my room, the rifle is beside my bed', 'suicidal_thoughts'],
+  [
+    "my daughter fell head first off the sofa onto the tiles, she's been sick twice and is really sleepy",
+    'severe_head_injury',
+  ],
+  ['he dived head first into the shallow end, keeps vomiting and nodding off', 'severe_head_injury'],
+  ["grandma fell forwards onto her face, now she's drowsy and vomiting", 'severe_head_injury'],
+  ["the chip pan caught fire and burnt his face, it's all blistered", 'severe_burn'],
+  ['petrol flared up in my face, my skin is black and peeling', 'severe_burn'],
+  ['fireball from the gas bbq, her eyebrows are singed and her cheeks are blistering', 'severe_burn'],
+  [
+    "my mum has COPD and today she can't get two words out, she's breathing with her stomach",
+    'breathing_difficulty',
+  ],
+  [
+    "dad's COPD is bad, he keeps falling asleep mid sentence and breathing really hard",
+    'breathing_difficulty',
+  ],
+  [
+    'he can only say a couple of words at a time and his belly is sucking in with each breath',
+    'breathing_difficulty',
+  ],
+  [
+    "high fever, splitting headache, the light hurts and she can't put her chin on her chest",
+    'meningitis_signs',
+  ],
+  ["temp 39.5, he can't touch his chest with his chin and hates the light", 'meningitis_signs'],
+  ["my son has a fever and can't bend his head forward", 'meningitis_signs'],
+  ['I fainted at school and I still feel faint now', 'loss_of_consciousness'],
+  ['burn blisters all over his arm from the boiling kettle', 'severe_burn'],
+  ["I had dark thoughts years ago and they're back now", 'suicidal_thoughts'],
+  ["I tried to kill myself years ago but I'm fine now", 'suicidal_thoughts'],
+  [
+    'I think I took my morning tablets twice, I feel very dizzy and my heart is skipping',
+    'poisoning_overdose',
+  ],
+  ['the kids slept in the camper with the gas heater on, both are drowsy and sick', 'poisoning_overdose'],
+  ['she wrote goodbye in the group chat and her phone goes straight to voicemail', 'suicidal_thoughts'],
+  ["I have my gun in my hand and I've said goodbye to my kids", 'suicidal_thoughts'],
+  ['the gas hob flashed in his face, eyebrows singed and skin peeling', 'severe_burn'],
+  ["my husband is shaking all over on the kitchen floor, he's not responding to me", 'seizure'],
+  ['her whole body is jerking, eyes rolled back, lips going grey', 'seizure'],
+  ["dad is twitching all over. he won't answer me", 'seizure'],
 ];

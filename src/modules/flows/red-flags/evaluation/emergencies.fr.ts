@@ -2421,4 +2421,339 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   // tenth round, the writer's borderline items said in French
   ['sous chimio, 38,9 et je grelotte', 'sepsis_signs'],
   ['pas de mouvements du bébé à 36 semaines', 'pregnancy_emergency'],
+  // round 10b, unseen probe: written by another writer after round 10's fixes (64 / 70 English, 67 / 70 French before the fixes it led to)
+  [
+    'jsuis routier, arreté sur une aire, jai comme une ceinture qui se serre autour des cotes depuis 20 min et le bras gauche tout lourd, je sue alors quil fait froid',
+    'chest_pain',
+  ],
+  [
+    "Une cliente s'est affaissée dans le fauteuil au salon de coiffure, elle se tient la poitrine, elle dit que ça lui broie jusqu'à la mâchoire, elle est toute grise",
+    'chest_pain',
+  ],
+  [
+    "wesh mon daron il est plié sur le canap il dit que ça l'écrase au milieu du torse et ça part dans le cou, il est trempé de sueur frr",
+    'chest_pain',
+  ],
+  [
+    "dictée vocale excusez les fautes j'ai mal au milieu du thorax comme un étau ça me prend depuis un quart d'heure et ça descend dans les deux bras j'ai envie de vomir",
+    'chest_pain',
+  ],
+  [
+    "Je suis éleveur, je rentrais les bêtes et d'un coup un poids sur le sternum comme si une vache s'était assise dessus, main gauche engourdie, je suis assis dans la paille",
+    'chest_pain',
+  ],
+  [
+    "Madame, Monsieur, je me permets de vous écrire un dimanche, veuillez m'en excuser. J'ai 81 ans et depuis une demi-heure je ressens un violent serrement derrière le sternum qui irradie dans le dos et le bras gauche, avec des sueurs froides. Ma fille ne répond pas au téléphone et je suis seul. Dois-je attendre l'ouverture du cabinet demain matin ?",
+    'chest_pain',
+  ],
+  [
+    "Réponse au rappel : je viendrai pas demain, là ça brûle et ça serre dans ma poitrine depuis 1h, j'ai la nausée et jsuis toute moite",
+    'chest_pain',
+  ],
+  [
+    '🥵💔 sa m serre trop fort ds la poitrine jusque ds la machoire et jpeux pas me lever du lit',
+    'chest_pain',
+  ],
+  [
+    'Ma fille de 2 ans respire comme un petit chien essoufflé, on voit un creux sous ses côtes à chaque fois et ses lèvres sont grises',
+    'breathing_difficulty',
+  ],
+  [
+    'jsuis au taf jarrive plus a reprendre mon souffle, je parle mot par mot, la ventoline fait rien',
+    'breathing_difficulty',
+  ],
+  [
+    "Mon grand-père crache une mousse rose quand il tousse, il étouffe dès qu'il est allongé, on l'a assis au bord du lit",
+    'breathing_difficulty',
+  ],
+  [
+    "jsuis maitre nageur, un ado qu'on vient de sortir de l'eau tousse et arrive presque pas a respirer, il est bleu autour de la bouche",
+    'breathing_difficulty',
+  ],
+  ['jrespire plus', 'breathing_difficulty'],
+  [
+    "mon pere a sa bpco mais la cest pas comme dhab, il arrive plus a aligner 2 mots, il respire a fond avec le ventre et il s'endort en parlant",
+    'breathing_difficulty',
+  ],
+  [
+    'Rando dans les Pyrénées vers 2800 m, mon ami suffoque même assis sans bouger, il a les ongles bleus',
+    'breathing_difficulty',
+  ],
+  [
+    "Mon collègue d'open space fait une crise d'asthme, il siffle super fort, il s'est mis à genoux et il peut plus parler",
+    'breathing_difficulty',
+  ],
+  [
+    'mon pere au tel a une voix pateuse comme sil avait bu mais il boit jamais, et il dit que sa main droite lache tout. ca fait 20 min',
+    'stroke_signs',
+  ],
+  [
+    "Ma femme a voulu signer un chèque et sa main a fait n'importe quoi, maintenant elle arrive plus à parler, juste des sons",
+    'stroke_signs',
+  ],
+  [
+    "Pendant la belote Robert n'arrive plus à tenir ses cartes de la main droite et ce qu'il dit ne veut rien dire. Il a 78 ans. C'est maintenant",
+    'stroke_signs',
+  ],
+  [
+    "réveillé ce matin avec le bras et la jambe gauches morts, comme pas à moi, et j'ai du mal à articuler",
+    'stroke_signs',
+  ],
+  [
+    "mon collègue dans le camion parle chinois d'un coup, la moitié de sa bouche tombe et il me regarde sans comprendre",
+    'stroke_signs',
+  ],
+  [
+    "Je suis aide à domicile, la dame que j'accompagne a la bouche tordue, sa jambe droite a lâché et elle a glissé du fauteuil. Elle allait bien il y a une heure",
+    'stroke_signs',
+  ],
+  [
+    "D'un coup je vois plus rien de l'œil droit, comme un rideau noir, et ma main gauche fourmille et obéit plus",
+    'stroke_signs',
+  ],
+  [
+    "Ma sœur 35 ans, mal de tête atroce arrivé d'un coup comme une explosion, elle vomit et elle a une paupière qui tombe",
+    'stroke_signs',
+  ],
+  [
+    "j'ai mangé un truc avec des cacahuètes au kebab, ma langue gonfle et jai la gorge qui se ferme 😰",
+    'severe_allergy',
+  ],
+  [
+    "Mon fils s'est fait piquer par un frelon, il a des plaques partout, les lèvres énormes et il respire mal",
+    'severe_allergy',
+  ],
+  [
+    "J'ai pris le 1er comprimé de l'antibio ce matin, là mes paupières sont énormes, ma voix change et je me sens partir",
+    'severe_allergy',
+  ],
+  [
+    'ma copine a mangé des moules, elle se gratte partout, son visage gonfle et elle dit que ça serre dans la gorge',
+    'severe_allergy',
+  ],
+  [
+    "piqure d'abeille en ramassant les prunes, jsuis couvert de boutons, la tete qui tourne et du mal a avaler",
+    'severe_allergy',
+  ],
+  [
+    "jme suis fait mon stylo d'adré ya 10 min mais ça gonfle encore et je siffle en respirant",
+    'severe_allergy',
+  ],
+  [
+    'Au centre aéré une petite a mangé un gâteau aux noisettes, plaques rouges sur tout le corps, elle tousse et elle est toute pâle',
+    'severe_allergy',
+  ],
+  [
+    "ma fille de 15 ans a avalé toute la boîte de doliprane, elle me l'a avoué il y a 20 min",
+    'poisoning_overdose',
+  ],
+  ['Mon petit a bu du destop dans le garage, il bave et il hurle', 'poisoning_overdose'],
+  [
+    "Mon père a pris deux fois sa digoxine avec ses autres cachets, il vomit et il dit qu'il voit tout jaune",
+    'poisoning_overdose',
+  ],
+  ["jai pris tte la boite de lexomil avec du rosé, jsuis en train de m'endormir", 'poisoning_overdose'],
+  [
+    "Chez nous on a tous mal à la tête et on vomit depuis qu'on a rallumé la chaudière, et mon mari vient de tomber dans les pommes",
+    'poisoning_overdose',
+  ],
+  [
+    "soirée, mon pote a gobé un truc, il est brûlant, il serre la mâchoire, il dit n'importe quoi et son cœur tape à fond",
+    'poisoning_overdose',
+  ],
+  [
+    "mamie s'est trompée de pilulier, elle a pris les cachets de diabète de papi, elle est en sueur, elle tremble et elle répond plus bien",
+    'poisoning_overdose',
+  ],
+  ["jveux plus etre la. j'ai préparé les cachets, ce soir c fini", 'suicidal_thoughts'],
+  [
+    "je suis sur le parking du viaduc, je regarde en bas depuis une heure, j'ai plus la force de continuer",
+    'suicidal_thoughts',
+  ],
+  [
+    "Ma meilleure amie m'a envoyé un message d'adieu et elle répond plus, elle a déjà parlé de se foutre en l'air",
+    'suicidal_thoughts',
+  ],
+  [
+    "vous pouvez donner mon rdv à qqun d'autre, je serai plus là. c'est décidé pour cette nuit",
+    'suicidal_thoughts',
+  ],
+  ["jai la corde dans le garage, je pense qu'à ça depuis ce matin", 'suicidal_thoughts'],
+  [
+    "je suis dans ma voiture et jai envie de me jeter contre un platane, j'arrive pas a m'enlever ça de la tete",
+    'suicidal_thoughts',
+  ],
+  [
+    "J'ai rangé mes affaires, donné le chat à la voisine et j'ai le fusil de mon père sur la table. Je voulais juste le dire à quelqu'un.",
+    'suicidal_thoughts',
+  ],
+  [
+    "Mon mari s'est effondré dans le jardin, il répond pas quand je l'appelle, il respire mais il ouvre pas les yeux",
+    'loss_of_consciousness',
+  ],
+  [
+    "gardienne d'immeuble, un monsieur est tombé dans le hall, il bouge plus du tout et réagit pas quand on lui parle",
+    'loss_of_consciousness',
+  ],
+  [
+    'mamie est affalée dans son fauteuil, impossible de la réveiller même en la secouant',
+    'loss_of_consciousness',
+  ],
+  [
+    "je me suis entaillé l'avant-bras avec la disqueuse, ça gicle par à-coups, le torchon est trempé",
+    'heavy_bleeding',
+  ],
+  [
+    "mon nez pisse le sang depuis 45 min sans arrêt, j'ai rempli une cuvette, je suis sous previscan et j'ai la tête qui tourne",
+    'heavy_bleeding',
+  ],
+  [
+    'Mon frère est passé à travers la baie vitrée, grosse plaie à la cuisse, le sang coule à flots par terre',
+    'heavy_bleeding',
+  ],
+  [
+    'mon copain est raide par terre et tremble de partout, les yeux révulsés, de la bave, ça dure depuis 5 min',
+    'seizure',
+  ],
+  [
+    'Mon fils de 8 ans tremble de tout son corps dans son lit, il a les lèvres bleues et il répond pas, il a jamais fait ça',
+    'seizure',
+  ],
+  ["Ma femme a refait une crise juste après la première, elle s'est pas réveillée entre les deux", 'seizure'],
+  [
+    'mon ado a une fièvre de cheval, mal à la tête à hurler, il supporte pas la lumière et il peut pas baisser le menton',
+    'meningitis_signs',
+  ],
+  [
+    "ma fille a de la fievre et des ptites taches violettes sur les jambes qui partent pas quand j'appuie avec un verre",
+    'meningitis_signs',
+  ],
+  [
+    'Maman a été opérée il y a 4 jours, elle grelotte, elle a des marbrures sur les genoux, elle est confuse et elle a pas fait pipi depuis ce matin',
+    'sepsis_signs',
+  ],
+  [
+    'infection urinaire qui a empiré, je claque des dents, le coeur a 130, je tiens plus debout',
+    'sepsis_signs',
+  ],
+  [
+    "la plaie au pied de mon grand-père est devenue rouge et chaude jusqu'au genou, il est brûlant, il respire vite et il dit n'importe quoi",
+    'sepsis_signs',
+  ],
+  ['bb de 5 semaines a 38,5 ce soir et il veut plus téter', 'infant_fever'],
+  [
+    'Mon fils de 2 mois est brûlant, 39,1 au thermomètre, il est tout mou et pleure faiblement',
+    'infant_fever',
+  ],
+  [
+    'enceinte de 7 mois, jai une douleur au ventre tres forte qui passe pas et je saigne rouge vif',
+    'pregnancy_emergency',
+  ],
+  [
+    "je suis à 34 SA, mal de tête terrible, je vois des éclairs et j'ai les pieds et le visage qui ont gonflé d'un coup",
+    'pregnancy_emergency',
+  ],
+  [
+    'poche des eaux percée et je sens le cordon qui sort, je suis a 37 semaines, seule avec mon aîné',
+    'pregnancy_emergency',
+  ],
+  [
+    "mon fils est tombé du toboggan sur la tête, il a vomi 3 fois et il s'endort tout le temps",
+    'severe_head_injury',
+  ],
+  [
+    "Mon père a glissé dans l'escalier et s'est cogné la tête, il est sous Eliquis, il est confus et une pupille est plus grosse que l'autre",
+    'severe_head_injury',
+  ],
+  [
+    "ma fille a renversé la casserole d'eau bouillante sur elle, tout le torse et le bras, la peau part en lambeaux",
+    'severe_burn',
+  ],
+  [
+    "retour de flamme en allumant le barbecue à l'alcool, mon mari a le visage et les mains brûlés, la peau est blanche et cartonnée",
+    'severe_burn',
+  ],
+  [
+    'douleur au ventre atroce depuis 2h, le ventre est dur comme du bois, je vomis vert et je peux pas me redresser',
+    'severe_abdominal_pain',
+  ],
+  [
+    "Une douleur qui déchire dans le ventre jusqu'au dos, d'un coup, j'ai 72 ans, je me sens partir",
+    'severe_abdominal_pain',
+  ],
+  // round 10b, own check by class: further phrasings of each class fixed, both languages
+  [
+    'ma mère a pris ses cachets pour le cœur deux fois ce matin, elle a des vertiges et le pouls lent',
+    'poisoning_overdose',
+  ],
+  [
+    "mon père s'est trompé il a repris son traitement à midi en plus du matin, il est tout ralenti et somnolent",
+    'poisoning_overdose',
+  ],
+  ["j'ai donné une double dose de doliprane au petit par erreur et il vomit", 'poisoning_overdose'],
+  [
+    'on a mis le brasero dans la tente, mon copain a un mal de tête terrible et il vomit',
+    'poisoning_overdose',
+  ],
+  [
+    'groupe électrogène dans le garage fermé, ma femme est confuse et tient plus debout',
+    'poisoning_overdose',
+  ],
+  [
+    'barbecue allumé dans la caravane cette nuit, je me réveille avec la tête qui explose et des nausées',
+    'poisoning_overdose',
+  ],
+  ["mon fils m'a envoyé un message d'adieu et son téléphone est éteint", 'suicidal_thoughts'],
+  [
+    "ma copine m'a écrit au revoir pour toujours et elle répond plus, j'arrive pas à la joindre",
+    'suicidal_thoughts',
+  ],
+  ["il m'a dit adieu par texto et depuis il est injoignable", 'suicidal_thoughts'],
+  ['je suis en haut du parking et je pense à sauter', 'suicidal_thoughts'],
+  ["j'ai envie de foncer dans le vide avec la voiture du haut de la falaise", 'suicidal_thoughts'],
+  ['je pense à me jeter du haut du pont là maintenant', 'suicidal_thoughts'],
+  ["j'ai tout rangé, donné le chien à mon frère et j'ai sorti la carabine", 'suicidal_thoughts'],
+  ["j'ai mis de l'ordre dans mes papiers et le pistolet est chargé à côté de moi", 'suicidal_thoughts'],
+  ["j'ai donné mon chat, j'ai un fusil devant moi", 'suicidal_thoughts'],
+  [
+    "mon fils est tombé la tête la première du toboggan, il a vomi deux fois et il s'endort",
+    'severe_head_injury',
+  ],
+  [
+    'elle a plongé tête la première dans la piscine peu profonde, elle vomit et elle somnole',
+    'severe_head_injury',
+  ],
+  [
+    "tombé de vélo tête en avant sur le bitume, il a vomi et il arrête pas de s'endormir",
+    'severe_head_injury',
+  ],
+  ["l'essence s'est enflammée au visage, il a des cloques partout sur les mains", 'severe_burn'],
+  ['retour de flamme du barbecue, le visage de mon mari est noirci et plein de cloques', 'severe_burn'],
+  ['le feu lui a pris au visage, sourcils brûlés, peau noire sur les joues', 'severe_burn'],
+  [
+    'ma mère a une bpco, elle arrive pas à dire deux mots et elle respire avec le ventre',
+    'breathing_difficulty',
+  ],
+  [
+    "mon mari s'endort en me parlant et il respire très vite, il est insuffisant respiratoire",
+    'breathing_difficulty',
+  ],
+  ['il peut plus aligner trois mots, son ventre se creuse à chaque respiration', 'breathing_difficulty'],
+  ['ma fille a 40 de fièvre et elle peut pas mettre le menton sur la poitrine', 'meningitis_signs'],
+  [
+    'fièvre à 39, il arrive pas à pencher la tête en avant, la lumière lui fait mal aux yeux',
+    'meningitis_signs',
+  ],
+  ["il a de la fièvre et n'arrive plus à toucher son torse avec le menton", 'meningitis_signs'],
+  ["j'ai eu des idées noires il y a longtemps et ça recommence", 'suicidal_thoughts'],
+  ["elle a oublié qu'elle avait déjà pris son traitement et l'a repris, elle vomit", 'poisoning_overdose'],
+  [
+    "chauffage d'appoint au gaz dans la chambre fenêtres fermées, ma mère a des vertiges et vomit",
+    'poisoning_overdose',
+  ],
+  ["mon frère a posté un message d'adieu et il décroche plus", 'suicidal_thoughts'],
+  ['explosion du barbecue, il a les mains couvertes de cloques', 'severe_burn'],
+  ['mon mari tremble de partout par terre, il répond plus', 'seizure'],
+  ['tout son corps tressaute, les yeux révulsés, les lèvres violettes', 'seizure'],
+  ['ma fille est secouée de tout son corps, elle réagit pas', 'seizure'],
 ];

@@ -69,6 +69,23 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    // Round 10b: not two words out; breathing with the belly, the tummy sucked in at each breath; falling
+    // asleep mid-sentence (the drowsiness of a COPD patient retaining CO2).
+    { pattern: 'not|cannot get|say|string|put <n:1-4>|two|three|couple word|words', maxGap: 2 },
+    { pattern: 'breathing|breathes|breathe|breaths with|from|using @belly', maxGap: 2 },
+    {
+      pattern: '@belly sucking|sucks|sucked|pulling|pulls|heaving in|with breath|breaths|breathing',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'falling|falls|fell|nodding|drifting asleep|off mid|middle|while sentence|talking|speaking|conversation',
+      maxGap: 2,
+    },
+    // Round 10b: wheezing too much to talk; lips gone dusky.
+    { pattern: 'wheez* not|cannot talk|speak', maxGap: 3 },
+    { pattern: 'not|cannot talk|speak wheez*', maxGap: 2 },
+    'any: lips|lip|face|skin dusky',
     'can|could not|dont breathe|breath|breathing',
     'unable breathe|breath|breathing',
     // Round 8: "can't" in dialect ("och i cannae breathe", "mi cyaan breathe").

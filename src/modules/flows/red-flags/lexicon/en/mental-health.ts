@@ -6,6 +6,27 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 10b: thinking of driving or jumping off a height now, the height said before or after.
+    {
+      pattern:
+        'thinking|think|thought|tempted|urge*|want|wanna|imagin*|picturing drive|driving|jump|jumping|leap|leaping|throw|throwing off|from|over top|edge|roof|rooftop|ledge|cliff|bridge|building|balcony|multistorey|carpark|pier|flyover',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'cliff|edge|roof|rooftop|bridge|ledge|balcony|multistorey|carpark|parapet|railing thinking|think|tempted|urge*|want|wanna|going|gonna jump|jumping|leap|leaping',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'cliff|edge|roof|rooftop|bridge|ledge|balcony|multistorey|carpark|parapet|railing thinking|think|tempted|urge*|want|wanna|going|gonna drive|driving|go|going off|over',
+      maxGap: 3,
+    },
+    // Round 10b: talk of ending it told of someone else ("he's talked about ending it before").
+    {
+      pattern: 'talked|talks|talking|talk|spoke|speaks|spoken about|of ending|end it|things|life',
+      maxGap: 1,
+    },
     'suicide|suicides',
     { pattern: 'suicidal', negatable: true },
     // Round 8: misspelt as heard.
@@ -79,6 +100,10 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'want|wanna|wish|wishing|go|fall|just|never sleep|asleep forever|eternally', maxGap: 2 },
     'end it tonight|today|now|soon',
     { pattern: 'thought*|idea* suicide|suicidal|killing', negatable: true },
+    // Round 10b: "dark thoughts", as « idées noires »; long past ("years ago") they are a low mood over, not
+    // talk of suicide, so the past rule applies to them ("…and they're back now" still flags).
+    { pattern: 'dark|black thoughts', maxGap: 0, negatable: true, pastApplies: true },
+    { pattern: 'dark|black thoughts back|again|returned|returning|worse|worsening', maxGap: 4 },
     // Round 9: "no thoughts of hurting myself" denies like "no thoughts of suicide"; a "but" after it still hedges.
     {
       pattern: 'thought*|idea*|urge*|plans hurting|harming|hurt|harm|cutting myself|yourself|himself|herself',

@@ -248,6 +248,12 @@ export const englishOtherFlags: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'white|pale|grey|gray leathery|waxy', maxGap: 1 },
+    // Round 10b: burn blisters all over a body part.
+    {
+      pattern:
+        'any: burn|burns|burnt|burned|scald*|boiling|kettle blister*|blistered|blistering over|everywhere|covered',
+      maxGap: 4,
+    },
     {
       pattern: 'any: splash*|spray*|squirt*|spilt|spilled|got @toxic|@corrosive|oven eye|eyes|face',
       maxGap: 4,

@@ -84,6 +84,17 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: 'any: essor*|broy*|pressur* coeur', maxGap: 3 },
   ],
   breathing_difficulty: [
+    // Round 10b: trop essoufflé pour aligner deux mots; la respiration abdominale (le ventre qui tire ou se
+    // creuse); s'endormir en parlant, la somnolence d'une hypercapnie (BPCO).
+    {
+      pattern: '@pouvoir pas|plus aligner|dire|sortir|prononcer|enchainer deux|trois|<n:1-4> mots|mot',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'aligner|enchainer deux|trois|<n:1-4> mots', maxGap: 1 },
+    { pattern: 'respire|respirait avec|par ventre', maxGap: 3 },
+    { pattern: 'ventre creuse|tire|rentre|pompe respir*|respire|respiration|inspir*', maxGap: 3 },
+    { pattern: 'endort|endormait|endormi en parlant|plein|milieu|pleine phrase|conversation', maxGap: 2 },
     'peux|peut|arrive|arrivons|parviens|parvient|reussis|reussit pas|plus respirer|respire|souffler',
     'respire|respirer pas|plus',
     'mal|difficult*|dur|peine|gene respirer|respir*',

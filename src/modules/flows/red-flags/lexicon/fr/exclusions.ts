@@ -173,6 +173,18 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
       'pere|mere|frere|soeur|grand|oncle|tante|papa|maman|papi|papy|mamie fait|eu|fais infarctus|avc|attaque <n:20-110> ans',
     maxGap: 2,
   },
+  // Round 10b: une cloque grande comme une pièce, un ongle, un petit pois: une petite brûlure.
+  {
+    pattern:
+      'grande|grosse|large comme piece|pieces|ongle|pois|centime|centimes|euro|euros|lentille|timbre|bouton',
+    maxGap: 2,
+  },
+  { pattern: 'taille piece|ongle|pois|centime|euro|lentille|timbre|bouton', maxGap: 2 },
+  // Round 10b: respirer avec le ventre comme exercice (yoga, sophrologie), non comme détresse.
+  { pattern: 'any: yoga|sophro*|relaxation|exercice*|meditation respire|respirer|ventre', maxGap: 4 },
+  // Round 10b: une petite cloque; des cloques d'eczéma, d'herpès ou de varicelle ne sont pas des brûlures.
+  { pattern: 'petite|petites cloque|cloques', maxGap: 1 },
+  { pattern: 'cloque|cloques eczema|dyshidros*|herpes|zona|varicelle|mycose', maxGap: 2 },
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
@@ -193,4 +205,6 @@ export const frenchPastMarkers: LexiconInput['past'] = [
   // Round 9: une durée longue, chronique: « essoufflée depuis des mois », « depuis 3 ans ».
   { pattern: 'depuis des|plusieurs|quelques|nombreux|nombreuses mois|annees|ans', maxGap: 0 },
   { pattern: 'depuis <n:2-99> mois|ans|annees', maxGap: 0 },
+  // Round 10b: un âge dit comme le moment: « un malaise à l'école quand j'avais 10 ans ».
+  { pattern: 'quand|lorsque avais|avait|avions|avaient <n:1-99> ans', maxGap: 1 },
 ];

@@ -3,9 +3,27 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 /** French wording of suicidal thoughts and self-harm, as the 3114 line hears them. */
 export const frenchMentalHealth: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 10b: en haut d'un parking, d'un pont, d'une falaise, et l'idée de sauter ou d'y foncer en voiture.
+    {
+      pattern:
+        'haut|sommet|bord|toit|pont|falaise|parking|balcon|fenetre|terrasse|viaduc|rebord|parapet pense*|envie|veux|vais|tente*|tentation sauter|jeter|foncer|lancer|precipiter|balancer',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'pense*|envie|veux|vais|tente* foncer|lancer|precipiter|jeter|sauter|balancer vide|falaise|parapet|pont|ravin',
+      maxGap: 3,
+    },
     'suicide|suicider|suicides|suicidee|suicidera|suiciderai|suicidais|suicidait',
     { pattern: 'suicidaire*', negatable: true },
-    { pattern: 'idee*|pensee* suicid*|noire*', negatable: true },
+    { pattern: 'idee*|pensee* suicid*', negatable: true },
+    // Round 10b: des idées noires dites au passé, long passé (« il y a quelques années »), sont une humeur
+    // passée, non des mots de suicide: la règle du passé s'y applique (« … et ça recommence » reste signalé).
+    { pattern: 'idee*|pensee* noire*', negatable: true, pastApplies: true },
+    {
+      pattern: 'idee*|pensee* noire* recommence*|reviennent|revenu*|retour|encore|nouveau|reprennent',
+      maxGap: 4,
+    },
     {
       pattern:
         'envie|veux|veut|voulait|voulais|voudrais|voudrait|aimerais|aimerait|souhaite|prefere*|pense* ' +
