@@ -32,6 +32,9 @@ export const DEFAULT_EMERGENCY_NUMBERS: OrgEmergencyNumbers = {
   suicide: '3114',
 };
 
+export const TWO_FACTOR_POLICIES = ['off', 'admins', 'everyone'] as const;
+export type TwoFactorPolicy = (typeof TWO_FACTOR_POLICIES)[number];
+
 /** A clinic, hospital or pharmacy: the tenant every other row belongs to. */
 export const orgs = pgTable('orgs', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -53,6 +56,11 @@ export const orgs = pgTable('orgs', {
    * life, a redundant message cannot.
    */
   adviseWhenStaffHandles: boolean('advise_when_staff_handles').notNull().default(true),
+  /**
+   * Who must sign in with a second factor (an authenticator app's code): nobody, administrators, or
+   * everyone. Administrators by default: their account can change everything else.
+   */
+  twoFactor: text('two_factor', { enum: TWO_FACTOR_POLICIES }).notNull().default('admins'),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
