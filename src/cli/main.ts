@@ -4,6 +4,7 @@ import { registerDataCommands } from './data-commands.ts';
 import { runCli } from './run-cli.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerSimulatorCommands } from './simulator-commands.ts';
+import { registerTwoFactorCommands } from './two-factor-commands.ts';
 
 // Variables already in the environment win over the file.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -15,5 +16,6 @@ const program = new Command('careline')
 registerServeCommand(program);
 registerDataCommands(program);
 registerSimulatorCommands(program);
+registerTwoFactorCommands(program);
 
 await runCli(program, process.argv);
