@@ -620,7 +620,7 @@ export const en = {
     security: {
       title: 'Account security',
       description:
-        'The browsers signed in to your account. Sign out any you do not recognise or no longer use, such as a shared computer or a lost phone.',
+        'How you sign in, and the browsers signed in to your account. Sign out any you do not recognise or no longer use, such as a shared computer or a lost phone.',
       thisBrowser: 'This browser',
       device: '{{browser}} on {{os}}',
       unknownBrowser: 'Unknown browser',

@@ -632,7 +632,7 @@ export const fr: Messages = {
     security: {
       title: 'Sécurité du compte',
       description:
-        'Les navigateurs connectés à votre compte. Déconnectez ceux que vous ne reconnaissez pas ou n’utilisez plus, comme un ordinateur partagé ou un téléphone perdu.',
+        'Votre façon de vous connecter, et les navigateurs connectés à votre compte. Déconnectez ceux que vous ne reconnaissez pas ou n’utilisez plus, comme un ordinateur partagé ou un téléphone perdu.',
       thisBrowser: 'Ce navigateur',
       device: '{{browser}} sous {{os}}',
       unknownBrowser: 'Navigateur inconnu',
