@@ -83,4 +83,30 @@ describe.each(TEST_ENGINES)('two-factor sign-in in a real browser (%s)', (engine
     await desk.close();
     await other.close();
   });
+
+  test('her phone lost, an administrator resets it from the staff page; her password alone signs her in again', async () => {
+    const admin = await newPage(browser, careline.url, 'fr-FR');
+    admin.setDefaultTimeout(LIVE.timeout);
+    await admin.goto('/login');
+    await admin.getByRole('textbox', { name: 'Adresse e-mail' }).fill(careline.demo.adminEmail);
+    await admin.getByRole('textbox', { name: 'Mot de passe' }).fill(careline.demo.adminPassword);
+    await admin.getByRole('button', { name: 'Se connecter' }).click();
+    await admin.waitForURL(/\/inbox/);
+    await admin.goto('/settings/staff');
+    await admin
+      .getByRole('button', { name: `Réinitialiser la connexion en deux étapes de ${AGENT.name}` })
+      .click();
+    const dialog = admin.getByRole('dialog', {
+      name: `Réinitialiser la connexion en deux étapes de ${AGENT.name}\u00a0?`,
+    });
+    await dialog.getByRole('button', { name: 'Réinitialiser la connexion en deux étapes' }).click();
+    await admin.getByText(`La connexion en deux étapes de ${AGENT.name} est réinitialisée.`).waitFor();
+    await admin.close();
+
+    const desk = await newPage(browser, careline.url, 'en-GB');
+    desk.setDefaultTimeout(LIVE.timeout);
+    await passwordStep(desk);
+    await desk.waitForURL(/\/inbox/);
+    await desk.close();
+  });
 });

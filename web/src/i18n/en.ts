@@ -718,6 +718,7 @@ export const en = {
         'Every browser signed in to this account is signed out now, for example after a lost laptop. Their password still works: change it too if it may be known.',
       signedOutEverywhere_one: '{{name}} is signed out of {{count}} session.',
       signedOutEverywhere_other: '{{name}} is signed out of {{count}} sessions.',
+      twoFactorOn: 'Two-factor sign-in on',
       resetTwoFactor: 'Reset two-factor sign-in',
       resetTwoFactorName: 'Reset the two-factor sign-in of {{name}}',
       resetTwoFactorTitle: 'Reset the two-factor sign-in of {{name}}?',

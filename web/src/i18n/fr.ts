@@ -732,6 +732,7 @@ export const fr: Messages = {
       signOutEverywhereBody: `Tous les navigateurs connectés à ce compte sont déconnectés maintenant, par exemple après la perte d’un ordinateur portable. Le mot de passe reste valable\u00a0: changez-le aussi s’il a pu être connu.`,
       signedOutEverywhere_one: '{{name}} est déconnecté(e) de {{count}} session.',
       signedOutEverywhere_other: '{{name}} est déconnecté(e) de {{count}} sessions.',
+      twoFactorOn: 'Connexion en deux étapes activée',
       resetTwoFactor: 'Réinitialiser la connexion en deux étapes',
       resetTwoFactorName: 'Réinitialiser la connexion en deux étapes de {{name}}',
       resetTwoFactorTitle: `Réinitialiser la connexion en deux étapes de {{name}}\u00a0?`,

@@ -243,6 +243,13 @@ function StaffRow(props: {
                   ({t('assign.you')})
                 </Text>
               )}
+              {member.two_factor_enabled && (
+                <Tooltip label={t('settings.staff.twoFactorOn')} withArrow>
+                  <Text span c="careline" ml={6} aria-label={t('settings.staff.twoFactorOn')}>
+                    <Icon name="lock" size={14} />
+                  </Text>
+                </Tooltip>
+              )}
             </Text>
             <Text size="xs" c="dimmed" truncate>
               {member.email}
@@ -284,7 +291,7 @@ function StaffRow(props: {
               </ActionIcon>
             </Tooltip>
           )}
-          {!deactivated && !props.isMe && (
+          {!deactivated && !props.isMe && member.two_factor_enabled && (
             <Tooltip label={t('settings.staff.resetTwoFactorName', { name })} withArrow>
               <ActionIcon
                 variant="subtle"
