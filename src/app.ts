@@ -24,6 +24,7 @@ import { activeSessionRoutes } from './modules/auth/active-sessions.routes.ts';
 import { guardApi } from './modules/auth/api-guard.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
 import type { SessionPolicy } from './modules/auth/session.service.ts';
+import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
@@ -251,7 +252,10 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
       await api.register(calendarFeedRoutes(scheduling));
       await api.register(
-        sessionRoutes(db, { sessions: deps.sessions, signInLimit: deps.rateLimits?.signIn }),
+        sessionRoutes(db, deps.fieldCipher, {
+          sessions: deps.sessions,
+          signInLimit: deps.rateLimits?.signIn,
+        }),
       );
       await api.register(async (secured) => {
         guardApi(secured, db, { sessions: deps.sessions, limits: deps.rateLimits });
@@ -268,6 +272,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(channelRoutingRoutes(db));
         await secured.register(userRoutes(db));
         await secured.register(activeSessionRoutes(db, { sessions: deps.sessions }));
+        await secured.register(twoFactorRoutes(db, deps.fieldCipher));
         await secured.register(cannedReplyRoutes(db));
         await secured.register(eventRoutes({ db, logger, listen: deps.listen }));
         await secured.register(searchRoutes(db));

@@ -5,6 +5,7 @@ import { registerKeyCommands } from './key-commands.ts';
 import { runCli } from './run-cli.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerSimulatorCommands } from './simulator-commands.ts';
+import { registerTwoFactorCommands } from './two-factor-commands.ts';
 
 // Variables already in the environment win over the file.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -17,5 +18,6 @@ registerServeCommand(program);
 registerDataCommands(program);
 registerKeyCommands(program);
 registerSimulatorCommands(program);
+registerTwoFactorCommands(program);
 
 await runCli(program, process.argv);

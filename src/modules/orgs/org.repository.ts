@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { type Org, orgs } from './org.schema.ts';
+import { type Org, orgs, type TwoFactorPolicy } from './org.schema.ts';
 
 export async function insertOrg(
   db: DbOrTx,
@@ -44,5 +44,15 @@ export async function updateOrgRetention(
   values: Pick<typeof orgs.$inferInsert, 'retentionTextMonths' | 'retentionFileMonths'>,
 ): Promise<Org | undefined> {
   const [org] = await db.update(orgs).set(values).where(eq(orgs.id, id)).returning();
+  return org;
+}
+
+/** Who in the clinic must sign in with a second factor (see orgs.two_factor). */
+export async function updateOrgTwoFactor(
+  db: DbOrTx,
+  id: string,
+  twoFactor: TwoFactorPolicy,
+): Promise<Org | undefined> {
+  const [org] = await db.update(orgs).set({ twoFactor }).where(eq(orgs.id, id)).returning();
   return org;
 }

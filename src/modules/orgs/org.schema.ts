@@ -38,6 +38,8 @@ export interface OrgRetentionRun {
   texts: number;
   files: number;
 }
+export const TWO_FACTOR_POLICIES = ['off', 'admins', 'everyone'] as const;
+export type TwoFactorPolicy = (typeof TWO_FACTOR_POLICIES)[number];
 
 /** A clinic, hospital or pharmacy: the tenant every other row belongs to. */
 export const orgs = pgTable('orgs', {
@@ -65,6 +67,11 @@ export const orgs = pgTable('orgs', {
   /** Files older than this many months are erased by the daily retention job; null keeps them. */
   retentionFileMonths: integer('retention_file_months'),
   retentionLastRun: jsonb('retention_last_run').$type<OrgRetentionRun>(),
+  /**
+   * Who must sign in with a second factor (an authenticator app's code): nobody, administrators, or
+   * everyone. Administrators by default: their account can change everything else.
+   */
+  twoFactor: text('two_factor', { enum: TWO_FACTOR_POLICIES }).notNull().default('admins'),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 

@@ -70,11 +70,14 @@ export interface SessionUser {
   role: string;
   language: string | null;
   org: Org;
+  two_factor_enabled?: boolean;
 }
 
 export interface Session {
   user: SessionUser;
   csrf_token: string;
+  /** The clinic requires two-factor sign-in of this person, not set up yet: the app shows enrolment only. */
+  two_factor_enrolment_required?: boolean;
 }
 
 export interface Page<T> {
