@@ -1,23 +1,34 @@
+import { desc, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_PHONE_NUMBER_ID } from '../../src/demo/demo-clinic.ts';
+import { auditEvents, messages } from '../../src/platform/db/schema.ts';
+import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { launchBrowser, newPage, screenshot } from './support/browser.ts';
 import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';
 import { builtWebApp } from './support/web-build.ts';
 
 const LIVE = { timeout: 20_000 };
+const AGENT = {
+  name: 'Paul Morel',
+  email: 'paul.morel@demo.careline.test',
+  password: 'une phrase de passe longue',
+};
 
 describe.each(TEST_ENGINES)('Settings › Audit in a real browser (%s)', (engine) => {
   let careline: CarelineWithWeb;
   let browser: Browser;
   let admin: Page;
+  let agent: Page;
 
   beforeAll(async () => {
     const dist = await builtWebApp();
     careline = await startCarelineWithWeb(engine, dist);
     browser = await launchBrowser();
     admin = await newPage(browser, careline.url, 'en-GB');
-    admin.setDefaultTimeout(LIVE.timeout);
+    agent = await newPage(browser, careline.url, 'fr-FR');
+    for (const page of [admin, agent]) page.setDefaultTimeout(LIVE.timeout);
   });
   afterAll(async () => {
     await browser?.close();
@@ -33,11 +44,7 @@ describe.each(TEST_ENGINES)('Settings › Audit in a real browser (%s)', (engine
     const patientId = contacts.data[0]?.id ?? '';
     expect((await fetch(`${careline.url}/api/v1/contacts/${patientId}`, { headers })).status).toBe(200);
 
-    await admin.goto('/login');
-    await admin.getByRole('textbox', { name: 'E-mail' }).fill(careline.demo.adminEmail);
-    await admin.getByRole('textbox', { name: 'Password' }).fill(careline.demo.adminPassword);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.waitForURL(/\/inbox/);
+    await signIn(admin, careline.demo.adminEmail, careline.demo.adminPassword);
 
     await admin.goto('/settings/staff');
     await admin.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Audit' }).click();
@@ -58,4 +65,64 @@ describe.each(TEST_ENGINES)('Settings › Audit in a real browser (%s)', (engine
     expect(csv).toContain('read: patient profile');
     await screenshot(admin, `${engine}-audit-01-patient`);
   });
+
+  test('an agent asked for a reason gives it in a dialog, and sees the conversation', async () => {
+    // The administrator requires a reason of agents, from the same page.
+    await admin.goto('/settings/audit');
+    await admin.getByRole('checkbox', { name: 'Agents' }).check();
+    await admin.getByText('Saved').first().waitFor();
+    const added = await fetch(`${careline.url}/api/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${careline.demo.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...AGENT, role: 'agent' }),
+    });
+    expect(added.status).toBe(201);
+    const sent = await careline.simulator.patientSends({
+      phoneNumberId: DEMO_PHONE_NUMBER_ID,
+      from: '+33655443322',
+      name: 'Gaston Lagaffe',
+      text: 'Mon ordonnance est-elle prête ?',
+    });
+    const conversationId = await eventually(async () => {
+      const [row] = await careline.handle.db
+        .select({ id: messages.conversationId })
+        .from(messages)
+        .where(eq(messages.externalId, sent.wamid));
+      return row?.id;
+    });
+
+    await signIn(agent, AGENT.email, AGENT.password, {
+      email: 'E-mail',
+      password: 'Mot de passe',
+      submit: 'Se connecter',
+    });
+    await agent.goto(`/inbox/${conversationId}`);
+    const dialog = agent.getByRole('dialog', { name: 'Pourquoi ouvrez-vous ce dossier ?' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'Motif' }).fill('Appel du patient : ordonnance');
+    await dialog.getByRole('button', { name: 'Continuer' }).click();
+    await agent.getByText('Mon ordonnance est-elle prête ?').first().waitFor();
+    await screenshot(agent, `${engine}-audit-02-reason-given`);
+
+    const [last] = await careline.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.agentRole, 'agent'))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    expect(last?.purposeOfUse).toBe('Appel du patient : ordonnance');
+  });
+
+  async function signIn(
+    page: Page,
+    email: string,
+    password: string,
+    labels = { email: 'E-mail', password: 'Password', submit: 'Sign in' },
+  ): Promise<void> {
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: labels.email }).fill(email);
+    await page.getByRole('textbox', { name: labels.password }).fill(password);
+    await page.getByRole('button', { name: labels.submit }).click();
+    await page.waitForURL(/\/inbox/);
+  }
 });

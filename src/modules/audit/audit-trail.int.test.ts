@@ -17,6 +17,7 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { setUpSchedulingApi, slotsOf } from '../scheduling/scheduling.test-support.ts';
 import { users } from '../users/user.schema.ts';
 import { auditEvents } from './audit.schema.ts';
 import { verifyAuditChains } from './audit-chain-verify.ts';
@@ -132,6 +133,28 @@ describe.each(TEST_ENGINES)('the read audit trail (%s)', (engine) => {
     expect((await recordsOf(clinic.org.id)).length).toBe(before);
   });
 
+  test('the agenda, an appointment and its .ics are recorded with the appointment’s patient', async () => {
+    const setup = await setUpSchedulingApi(env, clinic);
+    const [slot] = await slotsOf(env, clinic, `type=${String(setup.type.key)}&limit=1`);
+    const booked = await call(env, clinic, 'POST', '/appointments', {
+      contact_id: contactId,
+      practitioner_id: slot?.practitioner.id,
+      location_id: slot?.location.id,
+      appointment_type_id: setup.type.id,
+      start: slot?.start,
+    });
+    expect(booked.status).toBe(201);
+    const appointmentId = String(booked.body.id);
+    const expected = { entity: [{ type: 'Appointment', id: appointmentId }], patientIds: [contactId] };
+
+    await getJson(env, clinic, `/appointments?contact_id=${contactId}`);
+    expect(await lastRecord(clinic.org.id)).toMatchObject(expected);
+    await getJson(env, clinic, `/appointments/${appointmentId}`);
+    expect(await lastRecord(clinic.org.id)).toMatchObject(expected);
+    expect((await env.api(clinic.apiKey, `/api/v1/appointments/${appointmentId}.ics`)).status).toBe(200);
+    expect(await lastRecord(clinic.org.id)).toMatchObject(expected);
+  });
+
   test('records are append-only: the database refuses to change or remove one', async () => {
     await getJson(env, clinic, `/contacts/${contactId}`);
     await expect(
@@ -224,6 +247,15 @@ describe.each(TEST_ENGINES)('the read audit trail (%s)', (engine) => {
       agentRole: 'agent',
       purposeOfUse: 'Rappel du patient, suivi fièvre',
     });
+    // What the browser loads itself (a picture) carries it in the URL.
+    const byUrl = await agent.call(
+      'GET',
+      `/contacts/${contactId}?access_reason=${encodeURIComponent('Photo de la plaie')}`,
+    );
+    expect(byUrl.status).toBe(200);
+    expect(await lastRecord(clinic.org.id)).toMatchObject({ purposeOfUse: 'Photo de la plaie' });
+    const tooLongInUrl = await agent.call('GET', `/contacts/${contactId}?access_reason=${'x'.repeat(301)}`);
+    expect(tooLongInUrl.body).toMatchObject({ status: 400, errors: [{ field: 'query.access_reason' }] });
     const tooLong = await agentRead(agent, `/contacts/${contactId}`, 'x'.repeat(301));
     expect(tooLong.status).toBe(400);
     expect(tooLong.body).toMatchObject({ errors: [{ field: 'headers.x-access-reason' }] });

@@ -130,9 +130,10 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { orgId } = callerOf(request);
         const { id } = request.params;
-        const ics = await orProblem(appointmentInviteFor(db, orgId, id, request.query.language, now()));
-        // The invitation names the practitioner, place and time; its patient is in the agenda's records.
-        await auditRead(request, { type: 'Appointment', id, patient: null });
+        const { ics, contactId } = await orProblem(
+          appointmentInviteFor(db, orgId, id, request.query.language, now()),
+        );
+        await auditRead(request, { type: 'Appointment', id, patient: contactId });
         return reply
           .type('text/calendar; charset=utf-8')
           .header('content-disposition', `attachment; filename="rendez-vous-${id}.ics"`)

@@ -55,6 +55,11 @@ export function setAccessReasonPrompt(prompt: (() => Promise<string | null>) | n
   askAccessReason = prompt;
 }
 
+/** The reason given on the page now open, for what the browser loads itself (pictures, downloads). */
+export function pageAccessReason(): string | null {
+  return givenReason && givenReason.page === window.location.pathname ? givenReason.reason : null;
+}
+
 async function accessReason(): Promise<string | null> {
   if (!askAccessReason) return null;
   pendingReason ??= askAccessReason().finally(() => {
@@ -80,8 +85,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   // Header values are Latin-1: the reason goes percent-encoded (UTF-8), which the server decodes.
-  if (givenReason && givenReason.page === window.location.pathname)
-    headers['x-access-reason'] = encodeURIComponent(givenReason.reason);
+  const reason = pageAccessReason();
+  if (reason) headers['x-access-reason'] = encodeURIComponent(reason);
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
   else if (options.body !== undefined) {

@@ -1,4 +1,4 @@
-import { apiRequest } from './http-client.ts';
+import { apiRequest, pageAccessReason } from './http-client.ts';
 import type {
   CannedReply,
   ContactDetails,
@@ -115,7 +115,13 @@ export const inboxApi = {
  * only to files whose bytes are one of those.
  */
 export function mediaUrl(mediaId: string, options: { inline?: boolean } = {}): string {
-  return `${API}/media/${mediaId}${options.inline ? '?disposition=inline' : ''}`;
+  const query = new URLSearchParams();
+  if (options.inline) query.set('disposition', 'inline');
+  // A picture or a download link cannot send headers: the reason given on this page goes in the URL.
+  const reason = pageAccessReason();
+  if (reason) query.set('access_reason', reason);
+  const search = query.toString();
+  return `${API}/media/${mediaId}${search ? `?${search}` : ''}`;
 }
 
 /** A file the page can show itself: pictures, sound and video, as the server confirmed from its bytes. */

@@ -195,11 +195,16 @@ function ReasonSettings() {
   const settings = useQuery({ queryKey: auditKeys.settings, queryFn: auditApi.settings });
   const save = useMutation({
     mutationFn: (roles: string[]) => auditApi.saveSettings({ reason_required_roles: roles }),
+    // The box shows its new state at once; a refusal puts the saved state back.
+    onMutate: (roles) => queryClient.setQueryData(auditKeys.settings, { reason_required_roles: roles }),
     onSuccess: (saved) => {
       queryClient.setQueryData(auditKeys.settings, saved);
       notify(t('audit.reasonRoles.saved'), 'careline');
     },
-    onError: (error) => notify(describeError(error, t)),
+    onError: (error) => {
+      notify(describeError(error, t));
+      void queryClient.invalidateQueries({ queryKey: auditKeys.settings });
+    },
   });
   const roles = settings.data?.reason_required_roles ?? [];
   return (
@@ -214,7 +219,7 @@ function ReasonSettings() {
             key={role}
             label={t(`audit.roles.${role}`)}
             checked={roles.includes(role)}
-            disabled={!settings.isSuccess || save.isPending}
+            disabled={!settings.isSuccess}
             onChange={(event) =>
               save.mutate(event.currentTarget.checked ? [...roles, role] : roles.filter((r) => r !== role))
             }
