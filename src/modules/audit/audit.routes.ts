@@ -51,6 +51,7 @@ export function auditRoutes(deps: { db: Db; cipher: FieldCipher }): FastifyPlugi
             limit: z.coerce.number().int().min(1).max(200).default(50),
             cursor: z
               .string()
+              .max(16)
               .regex(/^[1-9][0-9]{0,15}$/, 'must be the next_cursor of the previous page')
               .optional(),
           }),
