@@ -1,4 +1,4 @@
-import { apiRequest } from './http-client.ts';
+import { apiRequest, withPageAccessReason } from './http-client.ts';
 import type { Page } from './types.ts';
 
 const API = '/api/v1';
@@ -52,5 +52,5 @@ export const auditApi = {
   saveSettings: (settings: AuditSettings): Promise<AuditSettings> =>
     apiRequest(`${API}/audit/settings`, { method: 'PUT', body: settings }),
   accessReportUrl: (contactId: string): string =>
-    `${API}/audit/patients/${encodeURIComponent(contactId)}/access-report.csv`,
+    withPageAccessReason(`${API}/audit/patients/${encodeURIComponent(contactId)}/access-report.csv`),
 };

@@ -60,6 +60,16 @@ export function pageAccessReason(): string | null {
   return givenReason && givenReason.page === window.location.pathname ? givenReason.reason : null;
 }
 
+/**
+ * A link the browser follows itself (a picture, a download) cannot send headers: the reason given on
+ * this page goes in its URL instead.
+ */
+export function withPageAccessReason(url: string): string {
+  const reason = pageAccessReason();
+  if (!reason) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}access_reason=${encodeURIComponent(reason)}`;
+}
+
 async function accessReason(): Promise<string | null> {
   if (!askAccessReason) return null;
   pendingReason ??= askAccessReason().finally(() => {

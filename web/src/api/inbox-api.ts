@@ -1,4 +1,4 @@
-import { apiRequest, pageAccessReason } from './http-client.ts';
+import { apiRequest, withPageAccessReason } from './http-client.ts';
 import type {
   CannedReply,
   ContactDetails,
@@ -115,13 +115,7 @@ export const inboxApi = {
  * only to files whose bytes are one of those.
  */
 export function mediaUrl(mediaId: string, options: { inline?: boolean } = {}): string {
-  const query = new URLSearchParams();
-  if (options.inline) query.set('disposition', 'inline');
-  // A picture or a download link cannot send headers: the reason given on this page goes in the URL.
-  const reason = pageAccessReason();
-  if (reason) query.set('access_reason', reason);
-  const search = query.toString();
-  return `${API}/media/${mediaId}${search ? `?${search}` : ''}`;
+  return withPageAccessReason(`${API}/media/${mediaId}${options.inline ? '?disposition=inline' : ''}`);
 }
 
 /** A file the page can show itself: pictures, sound and video, as the server confirmed from its bytes. */
