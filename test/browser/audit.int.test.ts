@@ -69,8 +69,12 @@ describe.each(TEST_ENGINES)('Settings › Audit in a real browser (%s)', (engine
   test('an agent asked for a reason gives it in a dialog, and sees the conversation', async () => {
     // The administrator requires a reason of agents, from the same page.
     await admin.goto('/settings/audit');
-    await admin.getByRole('checkbox', { name: 'Agents' }).check();
-    await admin.getByText('Saved').first().waitFor();
+    const put = admin.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/audit/settings') && r.request().method() === 'PUT',
+    );
+    await admin.getByRole('checkbox', { name: 'Agents' }).click();
+    expect((await put).status()).toBe(200);
+    expect(await admin.getByRole('checkbox', { name: 'Agents' }).isChecked()).toBe(true);
     const added = await fetch(`${careline.url}/api/v1/users`, {
       method: 'POST',
       headers: { authorization: `Bearer ${careline.demo.apiKey}`, 'content-type': 'application/json' },

@@ -196,7 +196,11 @@ function ReasonSettings() {
   const save = useMutation({
     mutationFn: (roles: string[]) => auditApi.saveSettings({ reason_required_roles: roles }),
     // The box shows its new state at once; a refusal puts the saved state back.
-    onMutate: (roles) => queryClient.setQueryData(auditKeys.settings, { reason_required_roles: roles }),
+    onMutate: async (roles) => {
+      // A load still on its way would put the old state back over the new one.
+      await queryClient.cancelQueries({ queryKey: auditKeys.settings });
+      queryClient.setQueryData(auditKeys.settings, { reason_required_roles: roles });
+    },
     onSuccess: (saved) => {
       queryClient.setQueryData(auditKeys.settings, saved);
       notify(t('audit.reasonRoles.saved'), 'careline');
