@@ -36,6 +36,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 0,
     },
     '<n:0-13> week|weeks|wk|wks old',
+    // Round 12: "baby 2 months", the age right after the baby.
+    { pattern: 'baby|babys|son|daughter|infant|lo|dd|dans <n:0-2> month|months|mo|mos|mth|mths', maxGap: 0 },
     // Round 10: the age said without "old" ("baby is 2 months, temp 38.6").
     {
       pattern:
@@ -68,7 +70,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   sepsis_warning: [
     // Round 12: the shakes and a heart going hard said plainly, with an infection named.
     { pattern: 'im|i|he|she|shes|hes shaking|shivering|trembling', maxGap: 1 },
-    { pattern: 'heart|pulse pounding|thumping|going mad|hammering|banging', maxGap: 2 },
+    { pattern: 'heart|pulse pounding|thumping|hammering|banging', maxGap: 2 },
+    { pattern: 'and|now|keeps|keep shaking|shivering|trembling', maxGap: 1 },
     'confused|confusion',
     'disorient*',
     'delirious',
@@ -175,6 +178,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'asking|asks|asked|repeating|repeats same|question|questions|thing|things', maxGap: 3 },
   ],
   pregnant: [
+    // Round 12: a positive pregnancy test is a pregnancy, however early.
+    { pattern: 'positive|pos pregnancy|preg|hpt test', maxGap: 1 },
     // Round 11: a pregnancy told in months ("I'm 8 months", "7 months gone"): an adult is never N months old.
     { pattern: 'im|am <n:4-9> months|month|mths', maxGap: 1 },
     { pattern: '<n:4-9> months|month|mths pregnant|gone|along', maxGap: 0 },
@@ -220,6 +225,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'see|seeing|seen|visible head', maxGap: 1 },
   ],
   allergic_reaction: [
+    // Round 12: a contrast dye, a drug given in a scan.
+    { pattern: 'contrast|iodine dye|injection|scan', maxGap: 1 },
     '=hives',
     'urticaria',
     '=welts',
@@ -342,7 +349,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // …with the engine running.
   engine_running: [{ pattern: 'engine|motor running|on|started', maxGap: 1 }],
   // Round 10: the kit of an injected drug found beside someone…
-  drug_kit: [{ pattern: 'needle|needles|syringe|syringes next|beside|by|near|on|floor|found', maxGap: 3 }],
+  drug_kit: [
+    { pattern: 'needle|needles|syringe|syringes next|beside|by|near|on|floor|found', maxGap: 3 },
+    // Round 12: an opioid named (a patch, a bottle of methadone) is the kit as much as a needle.
+    'fentanyl|heroin|methadone|opioid*|opiate*|oxycodone|oxycontin|buprenorphine|morphine',
+  ],
   // …who is blue, barely breathing, or will not wake.
   drugged_state: [
     'any: lips|lip|face|skin blue|grey|gray|purple',
@@ -466,9 +477,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'affairs in order', maxGap: 1 },
     // Round 12: an apology to everyone ("tell everyone I'm sorry"), "sorry for everything".
-    { pattern: 'tell|say everyone|everybody|all|family|mum|dad|kids im|i am sorry', maxGap: 3 },
+    { pattern: 'tell|say everyone|everybody|all|family|mum|dad|kids sorry', maxGap: 3 },
     { pattern: 'sorry for|to everything|everyone|everybody|all', maxGap: 1 },
-    { pattern: 'goodbye|farewell msg|msgs|txt|sms|email|vm|voice note|post', maxGap: 1 },
+    { pattern: 'goodbye|farewell msg|msgs|txt|sms|email|vm|voicenote|post', maxGap: 1 },
   ],
   unreachable: [
     { pattern: 'phone|mobile off|dead|switched|voicemail', maxGap: 2 },
@@ -538,6 +549,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: the face, lips, tongue or neck swelling, whatever caused it (puffy eyes alone are a cold or tears)…
   face_swelling: [
+    // Round 12: swelling all over, hives that swell, eyes swollen shut.
+    { pattern: 'swelling|swollen|swelled|puffing|puffed up all|everywhere', maxGap: 1 },
+    { pattern: 'eyes|eye swollen|swelled|puffed shut|closed', maxGap: 1 },
     {
       pattern: 'any: face|lips|lip|tongue|mouth|neck swell*|swollen|puff*|blew|blown|blowing|balloon*',
       maxGap: 2,
@@ -645,12 +659,15 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 12: the cholinergic signs by themselves, whatever was sprayed, swallowed or breathed in.
   drooling: [
-    'drool*|salivat*',
+    'drool*|dribbling|salivat*',
     { pattern: 'foaming|frothing mouth', maxGap: 2 },
     { pattern: 'spit|saliva|dribble pouring|running|everywhere', maxGap: 2 },
   ],
   pinpoint_pupils: [
-    { pattern: 'any: pupils|pupil tiny|pinpoint|pinpoints|small|pinned|pin|dots|pinhead*', maxGap: 2 },
+    {
+      pattern: 'any: pupils|pupil tiny|pinpoint|pinpoints|pinprick*|small|pinned|pin|dots|pinhead*',
+      maxGap: 3,
+    },
     { pattern: 'pin|pinpoint|tiny|small pupils|pupil', maxGap: 2 },
   ],
   muscle_twitching: [
@@ -661,24 +678,26 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   heavy_sweating: [
     { pattern: 'pouring|dripping|drenched|soaked|streaming sweat|sweating', maxGap: 2 },
-    { pattern: 'sweat|sweating pouring|dripping|buckets|off him|her', maxGap: 2 },
+    { pattern: 'sweat|sweating pouring|dripping|buckets', maxGap: 2 },
     { pattern: 'drenched|soaked|covered in|with sweat', maxGap: 1 },
   ],
   // Round 12: a place to jump from or in front of…
   jump_place: [
     'platform|tracks|railway|rails|rooftop|ledge|parapet|cliff|cliffs|overpass|viaduct',
     { pattern: 'on|onto|at|by top|edge|roof|bridge', maxGap: 2 },
-    { pattern: 'top|edge roof|building|bridge|block|car park|multistorey|tower', maxGap: 2 },
+    { pattern: 'top|edge roof|building|bridge|block|car|multistorey|tower', maxGap: 2 },
     { pattern: 'window|balcony floor|storey|<n:3-99>', maxGap: 3 },
   ],
   // …and the jump or the letting go said, or the next train named.
   jump_intent: [
     { pattern: 'i|ill|im|gonna|going|will|want|about jump|jumping|leap', maxGap: 1, negatable: false },
     { pattern: 'let|letting go', maxGap: 0, negatable: false },
-    { pattern: 'step|stepping|throw|throwing off|myself|out|in front', maxGap: 1, negatable: false },
+    { pattern: 'step|stepping|throw|throwing off|myself|out', maxGap: 1, negatable: false },
+    { pattern: 'step|stepping|throw|throwing|walk|walking in front', maxGap: 1, negatable: false },
     { pattern: 'next train|one', maxGap: 0 },
     { pattern: 'in front train|tracks', maxGap: 2 },
-    { pattern: 'nobody|noone|no one stop|stopping me', maxGap: 2 },
+    { pattern: 'nobody|noone stop|stopping me', maxGap: 2 },
+    { pattern: 'no one stop|stopping me', maxGap: 2 },
     { pattern: 'end it|this now|tonight', maxGap: 2 },
   ],
   // Round 12: a tearing pain, the chest and the back: aortic dissection.
@@ -688,14 +707,17 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 12: half of what one sees gone, a hand that will not do as told.
   half_vision_lost: [
     {
-      pattern: 'lost|lose|losing|gone|missing|cant|cannot|blacked half|side see|seeing|vision|sight|view',
+      pattern:
+        'lost|lose|losing|gone|missing|cant|cannot|blacked half|side see|sees|seeing|vision|sight|view',
       maxGap: 3,
     },
     { pattern: 'half|side vision|sight gone|missing|black|dark|blank', maxGap: 2 },
-    { pattern: 'cant|cannot see left|right|one side|half', maxGap: 2, negatable: false },
+    { pattern: 'cant|cannot see left|right|one|half side|half|screen|page', maxGap: 2, negatable: false },
+    { pattern: 'cant|cannot see half', maxGap: 2, negatable: false },
   ],
   clumsy_hand: [
-    { pattern: 'hand|hands|arm|fingers clumsy|useless|wont work|not working|dropping|weak|numb', maxGap: 2 },
+    { pattern: 'hand|hands|arm|fingers clumsy|useless|dropping|weak|numb', maxGap: 2 },
+    { pattern: 'hand|hands|arm|fingers wont|not work|working', maxGap: 2, negatable: false },
     { pattern: 'clumsy|useless|weak|numb hand|arm|fingers', maxGap: 1 },
     { pattern: 'typing|writing|holding hard|difficult|impossible', maxGap: 2 },
     { pattern: 'dropping things|cup|everything', maxGap: 1 },
@@ -706,9 +728,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'used|use|gave|give|jabbed|injected|done|did pen|autoinjector|injector', maxGap: 2 },
   ],
   // Round 12: a caustic swallowed…
-  swallowed_something: [
-    'drank|drunk|drink|swallowed|swallow|gulp|gulped|sip|swig|mouthful|downed|ingested',
-  ],
+  swallowed_something: ['drank|drunk|drink|swallowed|swallow|gulp|gulped|sip|swig|mouthful|downed|ingested'],
   caustic_product: [
     'bleach|caustic|lye|ammonia|descaler|limescale|degreaser|unblocker|domestos|harpic|dettol',
     { pattern: 'drain|oven|toilet cleaner|unblocker', maxGap: 1 },
@@ -725,7 +745,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 12: an electric shock…
   electric_shock: [
     'electrocut*',
-    { pattern: 'any: shock|shocked|zapped|jolt|electrified mains|electric*|socket|wire|wires|cable|volts|voltage|current|live|powerline', maxGap: 4 },
+    {
+      pattern:
+        'any: shock|shocked|zapped|jolt|electrified mains|electric*|socket|wire|wires|cable|volts|voltage|current|live|powerline',
+      maxGap: 4,
+    },
   ],
   // …and the marks where it went in and out, confusion, a faint, an odd heartbeat.
   shock_sign: [

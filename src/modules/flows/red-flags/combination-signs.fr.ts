@@ -31,7 +31,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   engine_running: [{ pattern: 'moteur allume|allumee|tourne|tournant|marche|route', maxGap: 1 }],
   // Round 10: une aiguille ou une seringue à côté de quelqu'un de bleu, qui respire à peine ou ne se réveille pas.
-  drug_kit: [{ pattern: 'seringue|seringues|aiguille|aiguilles cote|pres|par|terre|sol|trouve*', maxGap: 3 }],
+  drug_kit: [
+    { pattern: 'seringue|seringues|aiguille|aiguilles cote|pres|par|terre|sol|trouve*', maxGap: 3 },
+    // Round 12: un opioïde nommé (un patch, un flacon de méthadone) vaut la seringue.
+    'fentanyl|heroine|methadone|opioide*|opiace*|oxycodone|buprenorphine|subutex|morphine',
+  ],
   drugged_state: [
     'any: levre*|visage|peau bleu*|violet*|gris*',
     { pattern: 'respire|respiration tout|tres|trop doucement|lentement|lente|peine|faiblement', maxGap: 1 },
@@ -180,6 +184,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'repose|repete|redemande meme|memes question*|chose*', maxGap: 2 },
   ],
   pregnant: [
+    // Round 12: un test de grossesse positif est une grossesse, si tôt soit-elle.
+    { pattern: 'test grossesse positif', maxGap: 1 },
     // Round 11: la grossesse dite en mois (« je suis à 8 mois », « 7 mois de grossesse »).
     { pattern: 'suis|es|est a <n:4-9> mois', maxGap: 1 },
     'enceinte',
@@ -221,6 +227,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'voit|vois|voyons|apercoit tete', maxGap: 1 },
   ],
   allergic_reaction: [
+    // Round 12: le produit de contraste d'un scanner.
+    { pattern: 'produit contraste', maxGap: 1 },
+    'iode',
     'urticaire',
     'guepe*|abeille*|frelon*|insecte*',
     'piqu* guepe*|abeille*|frelon*|insecte*',
@@ -399,8 +408,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'me|nous a|ont envoye|ecrit|dit|laisse|fait adieu|adieux|aurevoir|revoir', maxGap: 3 },
     { pattern: 'message|messages|msg|msgs|mail|vocal|lettre|mot|texto|sms|post adieu|adieux', maxGap: 1 },
     // Round 12: des excuses à tout le monde (« dites à tout le monde que je suis désolée »).
-    { pattern: 'dites|dis|dire tout monde|tous|famille|maman|papa desole*|pardon', maxGap: 3 },
-    { pattern: 'desole*|pardon pour|a tout|tous|tout monde', maxGap: 2 },
+    { pattern: 'dites|dis|dire monde|tous|famille|maman|papa desole*|pardon', maxGap: 3 },
+    { pattern: 'desole*|pardon pour|a tout|tous', maxGap: 1 },
+    { pattern: 'desole*|pardon tout monde', maxGap: 2 },
     { pattern: 'poste*|publie*|ecrit adieu|adieux', maxGap: 2 },
     { pattern: 'tout range|regle|trie', maxGap: 1 },
     { pattern: 'range|rangee|regle|trie affaires|papiers|chambre|tout', maxGap: 2 },
@@ -471,6 +481,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: le visage, les lèvres, la langue ou le cou qui gonflent, quelle qu'en soit la cause…
   face_swelling: [
+    // Round 12: gonfler de partout, les yeux gonflés fermés.
+    { pattern: 'gonfle*|enfle* partout', maxGap: 2 },
+    { pattern: 'yeux gonfle*|enfle* fermes|clos', maxGap: 2 },
     {
       pattern:
         'any: visage|figure|levre|levres|langue|bouche|cou gonfl*|enfl*|boursoufl*|oedem*|double|triple',
@@ -574,12 +587,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   muscle_twitching: [
     'fasciculat*|spasme*',
-    { pattern: 'tremble*|tressaute*|secoue* partout|tout corps', maxGap: 2 },
+    { pattern: 'tremble*|tressaute*|secoue* partout', maxGap: 2 },
+    { pattern: 'tremble*|tressaute*|secoue* tout corps', maxGap: 2 },
     { pattern: 'muscles|muscle sautent|saute|tressaute*|tremble*|bougent', maxGap: 2 },
     'contractions musculaires',
   ],
   heavy_sweating: [
-    { pattern: 'sue*|transpire* grosses gouttes|enormement|beaucoup|partout|fond|trempe*', maxGap: 2 },
+    { pattern: 'sue*|transpire* grosses gouttes', maxGap: 2 },
+    { pattern: 'sue*|transpire* enormement|beaucoup|partout|fond', maxGap: 1 },
     { pattern: 'trempe*|couvert*|ruisselant* sueur*|transpiration', maxGap: 2 },
     { pattern: 'en nage', maxGap: 0 },
   ],
@@ -592,7 +607,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …et le saut ou le lâcher dit, ou le prochain train nommé.
   jump_intent: [
-    { pattern: 'je|j|vais|veux|envie saute|sauter|sauterai|lache|lacher|jette|jeter|balance|basculer', maxGap: 1, negatable: false },
+    {
+      pattern: 'je|j|vais|veux|envie saute|sauter|sauterai|lache|lacher|jette|jeter|balance|basculer',
+      maxGap: 1,
+      negatable: false,
+    },
     { pattern: 'me laisser|laisse tomber|aller', maxGap: 0 },
     { pattern: 'prochain train|tgv|rer|metro', maxGap: 0 },
     { pattern: 'sous|devant train|tgv|rer|metro', maxGap: 1 },
@@ -609,14 +628,17 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'moitie vision|vue|champ disparu*|partie|noir*|perdu*', maxGap: 2 },
   ],
   clumsy_hand: [
-    { pattern: 'main|mains|bras|doigts maladroit*|malhabile*|engourdi*|faible*|lache|repond|obeit', maxGap: 2 },
+    {
+      pattern: 'main|mains|bras|doigts maladroit*|malhabile*|engourdi*|faible*|lache|repond|obeit',
+      maxGap: 2,
+    },
     { pattern: 'lache|laisse tomber tout|objets|verre|tasse', maxGap: 2 },
     { pattern: 'ecrire|taper|tenir dur|difficile|impossible|galere', maxGap: 2 },
   ],
   // Round 12: un stylo d'adrénaline fait.
   adrenaline_used: [
     'adrenaline|epipen*|anapen*|jext|emerade',
-    { pattern: 'fait|mis|pique*|injecte*|utilise* stylo|auto injecteur', maxGap: 2 },
+    { pattern: 'fait|mis|pique*|injecte*|utilise* stylo|injecteur|autoinjecteur', maxGap: 2 },
   ],
   // Round 12: un caustique avalé…
   swallowed_something: ['bu|avale*|gorgee|lampee|ingere*|bois|boire|bue'],
@@ -627,7 +649,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …et la gorge ou la bouche qui brûlent, les haut-le-cœur, la bave.
   caustic_burn: [
-    { pattern: 'any: gorge|bouche|langue|levres|oesophage|poitrine brule*|feu|arrache|rouge*|cloque*', maxGap: 2 },
+    {
+      pattern: 'any: gorge|bouche|langue|levres|oesophage|poitrine brule*|feu|arrache|rouge*|cloque*',
+      maxGap: 2,
+    },
     { pattern: 'haut coeur', maxGap: 1 },
     'vomi*|vomit|vomis|vomissement*',
     'bave|bavait|baver',
@@ -637,7 +662,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   electric_shock: [
     'electrocut*|electrise*|electrisation',
     {
-      pattern: 'any: decharge|jus|chataigne|secousse|courant prise|secteur|electri*|fil|fils|cable|volt*|ligne|compteur|tableau',
+      pattern:
+        'any: decharge|jus|chataigne|secousse|courant prise|secteur|electri*|fil|fils|cable|volt*|ligne|compteur|tableau',
       maxGap: 4,
     },
   ],

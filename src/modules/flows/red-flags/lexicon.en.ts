@@ -35,12 +35,21 @@ export const englishLexicon: LexiconInput = {
       maxGap: 4,
     },
     { pattern: 'meningitis|meningococcal one|ones|jab|jabs|vaccine|vaccines|shot|shots|booster', maxGap: 0 },
-    { pattern: 'any: snore|snores|snoring|snored choking|choke|chokes|suffocating|gasping|stops breathing', maxGap: 4 },
+    {
+      pattern: 'any: snore|snores|snoring|snored choking|choke|chokes|suffocating|gasping|stops breathing',
+      maxGap: 4,
+    },
     { pattern: 'snore|snores|snoring|snored like|sounds|if choking|choke|chokes|suffocating', maxGap: 4 },
     // Round 12: a jump that is a swim, a ride or a call, not a fall.
     { pattern: 'jump|jumping|hop|hopping in|into sea|pool|lake|shower|car|bus|taxi|queue', maxGap: 1 },
     { pattern: 'jump|jumping|hop|hopping on|onto bus|train|tram|call|zoom|bandwagon|bike', maxGap: 1 },
     { pattern: 'jump|jumping for|with joy', maxGap: 1 },
+    { pattern: 'next train|one late|delayed|cancelled|due|leaves|arrives|at|in|is', maxGap: 2 },
+    {
+      pattern: 'how|teach|show|learn|training use|using|give epipen*|pen|autoinjector|adrenalin*',
+      maxGap: 3,
+    },
+    { pattern: 'torn|tore|pulled|strained muscle|muscles', maxGap: 1 },
     { pattern: 'bungee|parachute|sky|base jump|jumping', maxGap: 0 },
     // Idioms and services that share a red flag's word.
     { pattern: 'stroke of luck|genius|midnight|brush', maxGap: 0 },
