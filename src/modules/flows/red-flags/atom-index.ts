@@ -53,7 +53,9 @@ export class AtomIndex {
     this.#lexicon = lexicon;
     this.#elementsOfAtom = Array.from({ length: lexicon.atomCount }, () => []);
     const atoms = new Map<number, Atom>();
-    const patterns = [...lexicon.categories, ...lexicon.concepts].map((entry) => entry.pattern);
+    const patterns = [...lexicon.categories, ...lexicon.concepts, ...lexicon.conceptExclusions].map(
+      (entry) => entry.pattern,
+    );
     for (const pattern of patterns.concat(lexicon.exclusions, lexicon.past)) {
       for (const element of pattern.elements) {
         for (const atom of element.atoms) {

@@ -36,6 +36,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 0,
     },
     '<n:0-13> week|weeks|wk|wks old',
+    // Round 12: "baby 2 months", the age right after the baby.
+    { pattern: 'baby|babys|son|daughter|infant|lo|dd|dans <n:0-2> month|months|mo|mos|mth|mths', maxGap: 0 },
     // Round 10: the age said without "old" ("baby is 2 months, temp 38.6").
     {
       pattern:
@@ -66,6 +68,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'blotchy rash|spots|skin', maxGap: 0 },
   ],
   sepsis_warning: [
+    // Round 12: the shakes and a heart going hard said plainly, with an infection named.
+    { pattern: 'im|i|he|she|shes|hes shaking|shivering|trembling', maxGap: 1 },
+    { pattern: 'heart|pulse pounding|thumping|hammering|banging', maxGap: 2 },
+    { pattern: 'and|now|keeps|keep shaking|shivering|trembling', maxGap: 1 },
     'confused|confusion',
     'disorient*',
     'delirious',
@@ -172,6 +178,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'asking|asks|asked|repeating|repeats same|question|questions|thing|things', maxGap: 3 },
   ],
   pregnant: [
+    // Round 12: a positive pregnancy test is a pregnancy, however early.
+    { pattern: 'positive|pos pregnancy|preg|hpt test', maxGap: 1 },
     // Round 11: a pregnancy told in months ("I'm 8 months", "7 months gone"): an adult is never N months old.
     { pattern: 'im|am <n:4-9> months|month|mths', maxGap: 1 },
     { pattern: '<n:4-9> months|month|mths pregnant|gone|along', maxGap: 0 },
@@ -187,6 +195,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'baby|babys coming|arriving', maxGap: 1 },
   ],
   pregnancy_warning: [
+    // Round 12: an ectopic pregnancy: pain low on one side, a faint or nearly (NHS ectopic pregnancy).
+    { pattern: 'any: @pain one|left|right side|sided', maxGap: 3 },
+    { pattern: 'nearly|almost fainted|passed|blacked', maxGap: 0 },
+    'fainted|faint|collapsed',
+    { pattern: 'pain|ache shoulder', maxGap: 2 },
     // Round 11: a headache that will not go (pre-eclampsia, NICE NG133); waters gone; something felt
     // hanging down or coming out (a cord prolapse, RCOG).
     { pattern: 'headache|head wont|not|doesnt go|going|shift|stop|away', maxGap: 3 },
@@ -212,6 +225,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'see|seeing|seen|visible head', maxGap: 1 },
   ],
   allergic_reaction: [
+    // Round 12: a contrast dye, a drug given in a scan.
+    { pattern: 'contrast|iodine dye|injection|scan', maxGap: 1 },
     '=hives',
     'urticaria',
     '=welts',
@@ -334,7 +349,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // …with the engine running.
   engine_running: [{ pattern: 'engine|motor running|on|started', maxGap: 1 }],
   // Round 10: the kit of an injected drug found beside someone…
-  drug_kit: [{ pattern: 'needle|needles|syringe|syringes next|beside|by|near|on|floor|found', maxGap: 3 }],
+  drug_kit: [
+    { pattern: 'needle|needles|syringe|syringes next|beside|by|near|on|floor|found', maxGap: 3 },
+    // Round 12: an opioid named (a patch, a bottle of methadone) is the kit as much as a needle.
+    'fentanyl|heroin|methadone|opioid*|opiate*|oxycodone|oxycontin|buprenorphine|morphine',
+  ],
   // …who is blue, barely breathing, or will not wake.
   drugged_state: [
     'any: lips|lip|face|skin blue|grey|gray|purple',
@@ -347,6 +366,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 9: an infection or a fresh operation named, for a sepsis sign told in another clause
   // ("had his op on monday, now he's shivering uncontrollably and confused").
   infection: [
+    // Round 12: a red streak or line tracking up from a wound (lymphangitis).
+    { pattern: 'red streak|streaks|line|lines|track*', maxGap: 1 },
     'infection*|infected',
     'cellulitis',
     '=uti|=utis',
@@ -455,6 +476,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 2,
     },
     { pattern: 'affairs in order', maxGap: 1 },
+    // Round 12: an apology to everyone ("tell everyone I'm sorry"), "sorry for everything".
+    { pattern: 'tell|say everyone|everybody|all|family|mum|dad|kids sorry', maxGap: 3 },
+    { pattern: 'sorry for|to everything|everyone|everybody|all', maxGap: 1 },
+    { pattern: 'goodbye|farewell msg|msgs|txt|sms|email|vm|voicenote|post', maxGap: 1 },
   ],
   unreachable: [
     { pattern: 'phone|mobile off|dead|switched|voicemail', maxGap: 2 },
@@ -524,6 +549,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: the face, lips, tongue or neck swelling, whatever caused it (puffy eyes alone are a cold or tears)…
   face_swelling: [
+    // Round 12: swelling all over, hives that swell, eyes swollen shut.
+    { pattern: 'swelling|swollen|swelled|puffing|puffed up all|everywhere', maxGap: 1 },
+    { pattern: 'eyes|eye swollen|swelled|puffed shut|closed', maxGap: 1 },
     {
       pattern: 'any: face|lips|lip|tongue|mouth|neck swell*|swollen|puff*|blew|blown|blowing|balloon*',
       maxGap: 2,
@@ -628,5 +656,111 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'eyes|throat burning|stinging|streaming', maxGap: 1 },
     'wheez*|breathless|choking',
     'collapsed|passed out|fainted',
+  ],
+  // Round 12: the cholinergic signs by themselves, whatever was sprayed, swallowed or breathed in.
+  drooling: [
+    'drool*|dribbling|salivat*',
+    { pattern: 'foaming|frothing mouth', maxGap: 2 },
+    { pattern: 'spit|saliva|dribble pouring|running|everywhere', maxGap: 2 },
+  ],
+  pinpoint_pupils: [
+    {
+      pattern: 'any: pupils|pupil tiny|pinpoint|pinpoints|pinprick*|small|pinned|pin|dots|pinhead*',
+      maxGap: 3,
+    },
+    { pattern: 'pin|pinpoint|tiny|small pupils|pupil', maxGap: 2 },
+  ],
+  muscle_twitching: [
+    'twitch*',
+    'fasciculat*',
+    { pattern: 'muscles|muscle jumping|jerking|quivering|rippling|spasm*', maxGap: 2 },
+    { pattern: 'shaking|trembling all over', maxGap: 1 },
+  ],
+  heavy_sweating: [
+    { pattern: 'pouring|dripping|drenched|soaked|streaming sweat|sweating', maxGap: 2 },
+    { pattern: 'sweat|sweating pouring|dripping|buckets', maxGap: 2 },
+    { pattern: 'drenched|soaked|covered in|with sweat', maxGap: 1 },
+  ],
+  // Round 12: a place to jump from or in front of…
+  jump_place: [
+    'platform|tracks|railway|rails|rooftop|ledge|parapet|cliff|cliffs|overpass|viaduct',
+    { pattern: 'on|onto|at|by top|edge|roof|bridge', maxGap: 2 },
+    { pattern: 'top|edge roof|building|bridge|block|car|multistorey|tower', maxGap: 2 },
+    { pattern: 'window|balcony floor|storey|<n:3-99>', maxGap: 3 },
+  ],
+  // …and the jump or the letting go said, or the next train named.
+  jump_intent: [
+    { pattern: 'i|ill|im|gonna|going|will|want|about jump|jumping|leap', maxGap: 1, negatable: false },
+    { pattern: 'let|letting go', maxGap: 0, negatable: false },
+    { pattern: 'step|stepping|throw|throwing off|myself|out', maxGap: 1, negatable: false },
+    { pattern: 'step|stepping|throw|throwing|walk|walking in front', maxGap: 1, negatable: false },
+    { pattern: 'next train|one', maxGap: 0 },
+    { pattern: 'in front train|tracks', maxGap: 2 },
+    { pattern: 'nobody|noone stop|stopping me', maxGap: 2 },
+    { pattern: 'no one stop|stopping me', maxGap: 2 },
+    { pattern: 'end it|this now|tonight', maxGap: 2 },
+  ],
+  // Round 12: a tearing pain, the chest and the back: aortic dissection.
+  tearing_pain: ['ripping|tearing', { pattern: 'like being|something ripped|torn|tearing', maxGap: 2 }],
+  chest_site: ['chest|sternum|breastbone|breast'],
+  back_site: ['back', { pattern: 'shoulder blades|blade', maxGap: 0 }],
+  // Round 12: half of what one sees gone, a hand that will not do as told.
+  half_vision_lost: [
+    {
+      pattern:
+        'lost|lose|losing|gone|missing|cant|cannot|blacked half|side see|sees|seeing|vision|sight|view',
+      maxGap: 3,
+    },
+    { pattern: 'half|side vision|sight gone|missing|black|dark|blank', maxGap: 2 },
+    { pattern: 'cant|cannot see left|right|one|half side|half|screen|page', maxGap: 2, negatable: false },
+    { pattern: 'cant|cannot see half', maxGap: 2, negatable: false },
+  ],
+  clumsy_hand: [
+    { pattern: 'hand|hands|arm|fingers clumsy|useless|dropping|weak|numb', maxGap: 2 },
+    { pattern: 'hand|hands|arm|fingers wont|not work|working', maxGap: 2, negatable: false },
+    { pattern: 'clumsy|useless|weak|numb hand|arm|fingers', maxGap: 1 },
+    { pattern: 'typing|writing|holding hard|difficult|impossible', maxGap: 2 },
+    { pattern: 'dropping things|cup|everything', maxGap: 1 },
+  ],
+  // Round 12: an adrenaline pen used.
+  adrenaline_used: [
+    'epipen*|epi|adrenalin*|epinephrin*|jext|emerade|auvi*',
+    { pattern: 'used|use|gave|give|jabbed|injected|done|did pen|autoinjector|injector', maxGap: 2 },
+  ],
+  // Round 12: a caustic swallowed…
+  swallowed_something: ['drank|drunk|drink|swallowed|swallow|gulp|gulped|sip|swig|mouthful|downed|ingested'],
+  caustic_product: [
+    'bleach|caustic|lye|ammonia|descaler|limescale|degreaser|unblocker|domestos|harpic|dettol',
+    { pattern: 'drain|oven|toilet cleaner|unblocker', maxGap: 1 },
+    { pattern: 'battery acid', maxGap: 0 },
+  ],
+  // …and the throat, the mouth or the chest burning, retching, drooling.
+  caustic_burn: [
+    { pattern: 'any: throat|mouth|chest|tongue|lips burning|burns|burnt|burning|raw|blistering', maxGap: 2 },
+    'retch*|gag|gagging',
+    'vomit*|throwing|threw',
+    'drool*',
+    { pattern: 'cant|cannot|hurts swallow', maxGap: 1 },
+  ],
+  // Round 12: an electric shock…
+  electric_shock: [
+    'electrocut*',
+    {
+      pattern:
+        'any: shock|shocked|zapped|jolt|electrified mains|electric*|socket|wire|wires|cable|volts|voltage|current|live|powerline',
+      maxGap: 4,
+    },
+  ],
+  // …and the marks where it went in and out, confusion, a faint, an odd heartbeat.
+  shock_sign: [
+    { pattern: 'burn|burns|burnt|burned|scorch* marks|mark|hand|foot|feet|fingers|skin', maxGap: 2 },
+    { pattern: 'burn|burns|burnt|burned mark*', maxGap: 1 },
+    { pattern: 'went|goes|came in|out|through', maxGap: 1 },
+    'entry|exit',
+    'confused|confusion|disorient*',
+    { pattern: 'passed|knocked out', maxGap: 0 },
+    'unconscious|collapsed|fainted',
+    { pattern: 'heart|pulse racing|irregular|funny|skipping|pounding', maxGap: 2 },
+    'palpitation*',
   ],
 };

@@ -31,7 +31,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   engine_running: [{ pattern: 'moteur allume|allumee|tourne|tournant|marche|route', maxGap: 1 }],
   // Round 10: une aiguille ou une seringue à côté de quelqu'un de bleu, qui respire à peine ou ne se réveille pas.
-  drug_kit: [{ pattern: 'seringue|seringues|aiguille|aiguilles cote|pres|par|terre|sol|trouve*', maxGap: 3 }],
+  drug_kit: [
+    { pattern: 'seringue|seringues|aiguille|aiguilles cote|pres|par|terre|sol|trouve*', maxGap: 3 },
+    // Round 12: un opioïde nommé (un patch, un flacon de méthadone) vaut la seringue.
+    'fentanyl|heroine|methadone|opioide*|opiace*|oxycodone|buprenorphine|subutex|morphine',
+  ],
   drugged_state: [
     'any: levre*|visage|peau bleu*|violet*|gris*',
     { pattern: 'respire|respiration tout|tres|trop doucement|lentement|lente|peine|faiblement', maxGap: 1 },
@@ -94,6 +98,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
   ],
   sepsis_warning: [
+    // Round 12: trembler, le cœur qui bat à fond, dits simplement avec une infection nommée.
+    { pattern: 'je|il|elle tremble|grelotte', maxGap: 0 },
+    { pattern: 'coeur bat|tape|cogne fond|cent|mille|fort', maxGap: 2 },
     'confus|confuse|confusion|confusionnel',
     'desorient*',
     'delire|=delirant|=delirante|delirium',
@@ -177,6 +184,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'repose|repete|redemande meme|memes question*|chose*', maxGap: 2 },
   ],
   pregnant: [
+    // Round 12: un test de grossesse positif est une grossesse, si tôt soit-elle.
+    { pattern: 'test grossesse positif', maxGap: 1 },
     // Round 11: la grossesse dite en mois (« je suis à 8 mois », « 7 mois de grossesse »).
     { pattern: 'suis|es|est a <n:4-9> mois', maxGap: 1 },
     'enceinte',
@@ -189,6 +198,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'bebe|bb arrive|sort|pousse', maxGap: 1 },
   ],
   pregnancy_warning: [
+    // Round 12: la grossesse extra-utérine: une douleur d'un seul côté, un malaise.
+    { pattern: 'any: @douleur cote|gauche|droite|seul', maxGap: 3 },
+    'malaise*|evanoui*',
+    { pattern: 'douleur|mal epaule', maxGap: 2 },
     // Round 11: le mal de tête qui ne passe pas (prééclampsie); la poche des eaux rompue; quelque chose senti
     // dans le vagin ou qui pend (procidence du cordon, CNGOF).
     { pattern: 'mal tete|migraine|cephal* passe|part|partait pas|plus', maxGap: 3, negatable: false },
@@ -214,6 +227,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'voit|vois|voyons|apercoit tete', maxGap: 1 },
   ],
   allergic_reaction: [
+    // Round 12: le produit de contraste d'un scanner.
+    { pattern: 'produit contraste', maxGap: 1 },
+    'iode',
     'urticaire',
     'guepe*|abeille*|frelon*|insecte*',
     'piqu* guepe*|abeille*|frelon*|insecte*',
@@ -316,6 +332,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   // Round 9: une infection ou une opération récente nommée, pour un signe de sepsis dit dans une autre
   // proposition (« opéré lundi, il grelotte et il est désorienté »).
   infection: [
+    // Round 12: une traînée rouge qui monte d'une plaie (lymphangite).
+    { pattern: 'trainee*|trait|ligne rouge*', maxGap: 1 },
+    'lymphangite',
     'infection*|infecte|infectee',
     'abces',
     'pyelo*',
@@ -387,7 +406,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'voulais|voulait|veux|veut remercier', maxGap: 1 },
     // Des adieux reçus (« il m'a dit adieu »), postés ou écrits: pas un au revoir envoyé à une collègue.
     { pattern: 'me|nous a|ont envoye|ecrit|dit|laisse|fait adieu|adieux|aurevoir|revoir', maxGap: 3 },
-    { pattern: 'message|messages|lettre|mot|texto|sms|post adieu|adieux', maxGap: 1 },
+    { pattern: 'message|messages|msg|msgs|mail|vocal|lettre|mot|texto|sms|post adieu|adieux', maxGap: 1 },
+    // Round 12: des excuses à tout le monde (« dites à tout le monde que je suis désolée »).
+    { pattern: 'dites|dis|dire monde|tous|famille|maman|papa desole*|pardon', maxGap: 3 },
+    { pattern: 'desole*|pardon pour|a tout|tous', maxGap: 1 },
+    { pattern: 'desole*|pardon tout monde', maxGap: 2 },
     { pattern: 'poste*|publie*|ecrit adieu|adieux', maxGap: 2 },
     { pattern: 'tout range|regle|trie', maxGap: 1 },
     { pattern: 'range|rangee|regle|trie affaires|papiers|chambre|tout', maxGap: 2 },
@@ -458,6 +481,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: le visage, les lèvres, la langue ou le cou qui gonflent, quelle qu'en soit la cause…
   face_swelling: [
+    // Round 12: gonfler de partout, les yeux gonflés fermés.
+    { pattern: 'gonfle*|enfle* partout', maxGap: 2 },
+    { pattern: 'yeux gonfle*|enfle* fermes|clos', maxGap: 2 },
     {
       pattern:
         'any: visage|figure|levre|levres|langue|bouche|cou gonfl*|enfl*|boursoufl*|oedem*|double|triple',
@@ -549,5 +575,106 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'yeux|gorge brule*|pique*|piquent|irrit*', maxGap: 1 },
     'etouff*',
     'effondre*|evanoui*|malaise*',
+  ],
+  // Round 12: les signes cholinergiques par eux-mêmes, quoi qu'on ait pulvérisé, avalé ou respiré.
+  drooling: [
+    'bave|bavait|baver|bavent|salive|hypersaliv*',
+    { pattern: 'mousse|ecume bouche|levres', maxGap: 2 },
+  ],
+  pinpoint_pupils: [
+    { pattern: 'any: pupille*|pupilles petite*|minuscule*|epingle|serree*|point*|tete', maxGap: 3 },
+    { pattern: 'myosis', maxGap: 0 },
+  ],
+  muscle_twitching: [
+    'fasciculat*|spasme*',
+    { pattern: 'tremble*|tressaute*|secoue* partout', maxGap: 2 },
+    { pattern: 'tremble*|tressaute*|secoue* tout corps', maxGap: 2 },
+    { pattern: 'muscles|muscle sautent|saute|tressaute*|tremble*|bougent', maxGap: 2 },
+    'contractions musculaires',
+  ],
+  heavy_sweating: [
+    { pattern: 'sue*|transpire* grosses gouttes', maxGap: 2 },
+    { pattern: 'sue*|transpire* enormement|beaucoup|partout|fond', maxGap: 1 },
+    { pattern: 'trempe*|couvert*|ruisselant* sueur*|transpiration', maxGap: 2 },
+    { pattern: 'en nage', maxGap: 0 },
+  ],
+  // Round 12: un endroit d'où sauter ou devant quoi se jeter…
+  jump_place: [
+    'quai|voies|rails|toit|toits|rebord|parapet|falaise|viaduc|passerelle',
+    { pattern: 'sur|au bord pont', maxGap: 1 },
+    { pattern: 'haut|bord|sommet immeuble|batiment|tour|pont|parking', maxGap: 2 },
+    { pattern: 'fenetre|balcon <n:3-99>|etage|eme|e', maxGap: 3 },
+  ],
+  // …et le saut ou le lâcher dit, ou le prochain train nommé.
+  jump_intent: [
+    {
+      pattern: 'je|j|vais|veux|envie saute|sauter|sauterai|lache|lacher|jette|jeter|balance|basculer',
+      maxGap: 1,
+      negatable: false,
+    },
+    { pattern: 'me laisser|laisse tomber|aller', maxGap: 0 },
+    { pattern: 'prochain train|tgv|rer|metro', maxGap: 0 },
+    { pattern: 'sous|devant train|tgv|rer|metro', maxGap: 1 },
+    { pattern: 'personne ne|me retiendra|arretera|empechera|retenir', maxGap: 2, negatable: false },
+    { pattern: 'en finir', maxGap: 0 },
+  ],
+  // Round 12: une douleur qui déchire, la poitrine et le dos: la dissection aortique.
+  tearing_pain: ['dechir*|arrach*', { pattern: 'coup poignard', maxGap: 1 }],
+  chest_site: ['poitrine|thorax|thoracique|sternum|torse'],
+  back_site: ['dos', 'omoplate*', { pattern: 'entre epaules', maxGap: 1 }],
+  // Round 12: la moitié de ce qu'on voit partie, une main qui ne fait plus ce qu'on lui dit.
+  half_vision_lost: [
+    { pattern: 'any: vois|voit|voyais|vision|vue plus|perdu|noir moitie|cote', maxGap: 3, negatable: false },
+    { pattern: 'moitie vision|vue|champ disparu*|partie|noir*|perdu*', maxGap: 2 },
+  ],
+  clumsy_hand: [
+    {
+      pattern: 'main|mains|bras|doigts maladroit*|malhabile*|engourdi*|faible*|lache|repond|obeit',
+      maxGap: 2,
+    },
+    { pattern: 'lache|laisse tomber tout|objets|verre|tasse', maxGap: 2 },
+    { pattern: 'ecrire|taper|tenir dur|difficile|impossible|galere', maxGap: 2 },
+  ],
+  // Round 12: un stylo d'adrénaline fait.
+  adrenaline_used: [
+    'adrenaline|epipen*|anapen*|jext|emerade',
+    { pattern: 'fait|mis|pique*|injecte*|utilise* stylo|injecteur|autoinjecteur', maxGap: 2 },
+  ],
+  // Round 12: un caustique avalé…
+  swallowed_something: ['bu|avale*|gorgee|lampee|ingere*|bois|boire|bue'],
+  caustic_product: [
+    'javel|caustique*|soude|ammoniaque|detartrant|destop|debouche*|decapant*',
+    { pattern: 'produit menage|vaisselle|wc|four|lave', maxGap: 1 },
+    { pattern: 'acide batterie', maxGap: 1 },
+  ],
+  // …et la gorge ou la bouche qui brûlent, les haut-le-cœur, la bave.
+  caustic_burn: [
+    {
+      pattern: 'any: gorge|bouche|langue|levres|oesophage|poitrine brule*|feu|arrache|rouge*|cloque*',
+      maxGap: 2,
+    },
+    { pattern: 'haut coeur', maxGap: 1 },
+    'vomi*|vomit|vomis|vomissement*',
+    'bave|bavait|baver',
+    { pattern: '@pouvoir pas|plus avaler|deglutir', maxGap: 2, negatable: false },
+  ],
+  // Round 12: une électrisation…
+  electric_shock: [
+    'electrocut*|electrise*|electrisation',
+    {
+      pattern:
+        'any: decharge|jus|chataigne|secousse|courant prise|secteur|electri*|fil|fils|cable|volt*|ligne|compteur|tableau',
+      maxGap: 4,
+    },
+  ],
+  // …et les brûlures d'entrée et de sortie, la confusion, le malaise, le cœur irrégulier.
+  shock_sign: [
+    { pattern: 'brulure*|brule*|marque*|trace* main|pied|doigts|peau|entree|sortie', maxGap: 3 },
+    'entree|sortie',
+    'confus|confuse|confusion|desorient*',
+    { pattern: 'perdu connaissance', maxGap: 1 },
+    'evanoui*|inconscient*|malaise*',
+    { pattern: 'coeur irregulier|bat|emballe|palpit*', maxGap: 2 },
+    'palpitation*',
   ],
 };

@@ -67,6 +67,8 @@ export interface CompiledLexicon {
   categories: ReadonlyArray<{ category: RedFlagCategory; pattern: CompiledPattern }>;
   concepts: ReadonlyArray<{ concept: Concept; pattern: CompiledPattern }>;
   exclusions: readonly CompiledPattern[];
+  /** Exclusions that drop one concept's findings only (`lexicon.schema.ts`). */
+  conceptExclusions: ReadonlyArray<{ concept: Concept; pattern: CompiledPattern }>;
   past: readonly CompiledPattern[];
   words: LexiconWords;
   /** How many distinct atoms and elements: their ids run from 0 to these, excluded. */
@@ -102,6 +104,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
   const categories: Array<{ category: RedFlagCategory; pattern: CompiledPattern }> = [];
   const concepts: Array<{ concept: Concept; pattern: CompiledPattern }> = [];
   const exclusions: CompiledPattern[] = [];
+  const conceptExclusions: Array<{ concept: Concept; pattern: CompiledPattern }> = [];
   const past: CompiledPattern[] = [];
   const lists: Record<ListName, Set<string>> = {
     negators: new Set(),
@@ -139,6 +142,11 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
       }
     }
     for (const source of lexicon.exclusions) exclusions.push(compile(source, false));
+    for (const concept of CONCEPTS) {
+      for (const source of lexicon.conceptExclusions[concept] ?? []) {
+        conceptExclusions.push({ concept, pattern: compile(source, false) });
+      }
+    }
     for (const source of lexicon.past) past.push(compile(source, false));
     for (const name of LIST_NAMES) {
       for (const word of lexicon.words[name]) lists[name].add(word);
@@ -150,7 +158,9 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     }
   }
 
-  const everyPattern = [...categories, ...concepts].map((entry) => entry.pattern).concat(exclusions, past);
+  const everyPattern = [...categories, ...concepts, ...conceptExclusions]
+    .map((entry) => entry.pattern)
+    .concat(exclusions, past);
   // A word the lexicon knows (a word, or one beginning with a stem) is never a typo of another one:
   // « convulsion » is not a typo of « confusion ».
   for (const pattern of everyPattern) {
@@ -166,6 +176,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     categories,
     concepts,
     exclusions,
+    conceptExclusions,
     past,
     words: { ...lists, numbers, known, knownPrefixes },
     atomCount: atomIds.size,

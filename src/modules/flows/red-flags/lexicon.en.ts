@@ -22,7 +22,35 @@ export const englishLexicon: LexiconInput = {
     ...englishOtherFlags,
   },
   concepts: englishCombinationSigns,
+  // Round 12: "7 wks pregnant" is no baby's age, and still a pregnancy whose ectopic signs must be read.
+  conceptExclusions: {
+    young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
+  },
   exclusions: [
+    // Round 12: a question about a vaccine is never an emergency ("the meningitis one too?"), and snoring
+    // heard as choking is a sleep question.
+    {
+      pattern:
+        'any: vaccin*|vaccine|vaccines|jab|jabs|shot|shots|booster|boosters|immunis*|immuniz* meningitis|meningococcal|menb|menacwy|meningitidis',
+      maxGap: 4,
+    },
+    { pattern: 'meningitis|meningococcal one|ones|jab|jabs|vaccine|vaccines|shot|shots|booster', maxGap: 0 },
+    {
+      pattern: 'any: snore|snores|snoring|snored choking|choke|chokes|suffocating|gasping|stops breathing',
+      maxGap: 4,
+    },
+    { pattern: 'snore|snores|snoring|snored like|sounds|if choking|choke|chokes|suffocating', maxGap: 4 },
+    // Round 12: a jump that is a swim, a ride or a call, not a fall.
+    { pattern: 'jump|jumping|hop|hopping in|into sea|pool|lake|shower|car|bus|taxi|queue', maxGap: 1 },
+    { pattern: 'jump|jumping|hop|hopping on|onto bus|train|tram|call|zoom|bandwagon|bike', maxGap: 1 },
+    { pattern: 'jump|jumping for|with joy', maxGap: 1 },
+    { pattern: 'next train|one late|delayed|cancelled|due|leaves|arrives|at|in|is', maxGap: 2 },
+    {
+      pattern: 'how|teach|show|learn|training use|using|give epipen*|pen|autoinjector|adrenalin*',
+      maxGap: 3,
+    },
+    { pattern: 'torn|tore|pulled|strained muscle|muscles', maxGap: 1 },
+    { pattern: 'bungee|parachute|sky|base jump|jumping', maxGap: 0 },
     // Idioms and services that share a red flag's word.
     { pattern: 'stroke of luck|genius|midnight|brush', maxGap: 0 },
     {
@@ -38,7 +66,7 @@ export const englishLexicon: LexiconInput = {
       maxGap: 2,
     },
     { pattern: 'for|since|past|last|over|about|nearly|almost <n:0-13> wk|wks', maxGap: 0 },
-    { pattern: '<n:0-13> wk|wks ago|pregnant|gestation', maxGap: 0 },
+    { pattern: '<n:0-13> wk|wks ago|gestation', maxGap: 0 },
     { pattern: 'end|ending it|things with', maxGap: 0 },
     // "kms" is "kill myself" in text-speak, and kilometres after a number: "walked 5 kms".
     { pattern: '<n:0-99999> kill myself', maxGap: 0 },

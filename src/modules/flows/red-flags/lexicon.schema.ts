@@ -50,6 +50,23 @@ export const CONCEPTS = [
   'belly_alarm',
   'cleaners_mixed',
   'irritant_symptom',
+  'drooling',
+  'pinpoint_pupils',
+  'muscle_twitching',
+  'heavy_sweating',
+  'jump_place',
+  'jump_intent',
+  'tearing_pain',
+  'chest_site',
+  'back_site',
+  'half_vision_lost',
+  'clumsy_hand',
+  'adrenaline_used',
+  'swallowed_something',
+  'caustic_product',
+  'caustic_burn',
+  'electric_shock',
+  'shock_sign',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];
@@ -96,6 +113,11 @@ export const lexiconSchema = z.strictObject({
   concepts: z.partialRecord(z.enum(CONCEPTS), z.array(patternSchema).min(1)),
   /** Wording that looks alarming and is not ("prise de sang", "blood test"): a finding on it is dropped. */
   exclusions: z.array(patternSchema),
+  /**
+   * Wording that cancels one concept only, where the words stay meaningful for the others: "7 wks
+   * pregnant" is no baby's age (`young_infant`), and still a pregnancy.
+   */
+  conceptExclusions: z.partialRecord(z.enum(CONCEPTS), z.array(patternSchema)).default({}),
   /**
    * Wording that puts a finding right before or after it in the past, long over (« il y a 5 ans », "when I
    * was a child", « antécédent de »): such a finding is history, not an emergency (see `past-events.ts`).

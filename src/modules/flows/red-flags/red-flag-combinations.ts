@@ -76,4 +76,28 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 11: bleach mixed with an acid or ammonia, then coughing, burning eyes or a collapse: chlorine or
   // chloramine gas (centres antipoison).
   { category: 'poisoning_overdose', all: ['cleaners_mixed', 'irritant_symptom'] },
+  // Round 12: the signs a nurse reads, not the story. Tiny pupils with drooling, twitching or a drenching sweat,
+  // or drooling, twitching and sweating together: the cholinergic toxidrome, whatever the cause (toxbase).
+  { category: 'poisoning_overdose', all: ['pinpoint_pupils', 'drooling'] },
+  { category: 'poisoning_overdose', all: ['pinpoint_pupils', 'muscle_twitching'] },
+  { category: 'poisoning_overdose', all: ['pinpoint_pupils', 'heavy_sweating'] },
+  { category: 'poisoning_overdose', all: ['drooling', 'muscle_twitching', 'heavy_sweating'] },
+  // Round 12: a place to jump from (a platform, a roof, a ledge, a window high up) and the jump said (« le
+  // prochain train je saute », "I'll let go"), or a farewell or an apology to everyone from such a place.
+  { category: 'suicidal_thoughts', all: ['jump_place', 'jump_intent'] },
+  { category: 'suicidal_thoughts', all: ['height_edge', 'jump_intent'] },
+  { category: 'suicidal_thoughts', all: ['farewell_sign', 'jump_place'] },
+  // Round 12: a tearing or ripping pain in the chest going into the back: aortic dissection (NICE CKS).
+  { category: 'chest_pain', all: ['tearing_pain', 'chest_site', 'back_site'] },
+  // Round 12: half the field of vision gone and a hand gone clumsy: a stroke (BE-FAST: eyes and arm).
+  { category: 'stroke_signs', all: ['half_vision_lost', 'clumsy_hand'] },
+  // Round 12: an adrenaline pen used and the airway or the face still swelling: anaphylaxis, whatever the
+  // allergen (Resuscitation Council UK: a second dose and 999 when there is no improvement).
+  { category: 'severe_allergy', all: ['adrenaline_used', 'airway_trouble'] },
+  { category: 'severe_allergy', all: ['adrenaline_used', 'face_swelling'] },
+  // Round 12: bleach or a caustic swallowed, then a burning throat, retching or drooling (centres antipoison).
+  { category: 'poisoning_overdose', all: ['swallowed_something', 'caustic_product', 'caustic_burn'] },
+  // Round 12: an electric shock from the mains with burns where it went in or out, confusion or a faint: an
+  // electrical injury, deep whatever the skin shows (NHS: all electrical burns go to A&E).
+  { category: 'severe_burn', all: ['electric_shock', 'shock_sign'] },
 ];

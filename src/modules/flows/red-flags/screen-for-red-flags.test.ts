@@ -132,4 +132,36 @@ describe('screenForRedFlags', () => {
     expect(categoriesOf('la douleur dont je parle est dans la poitrine')).toEqual(['chest_pain']);
     expect(categoriesOf('la douleur dont je parle est dans la poitrine', 'fr')).toEqual(['chest_pain']);
   });
+
+  test("a pregnancy in weeks is no baby's age, and its signs are still read (round 12)", () => {
+    expect(categoriesOf('7 wks pregnant, temp 38.2 since last night')).toEqual([]);
+    expect(categoriesOf('my 7 wks old has a temp of 38.2')).toEqual(['infant_fever']);
+    expect(categoriesOf('7 wks pregnant, sharp pain on one side and I nearly fainted')).toEqual([
+      'pregnancy_emergency',
+    ]);
+  });
+
+  test.each([
+    // Round 12: signs together, whatever the story.
+    ['drooling, pinpoint pupils and twitching', 'poisoning_overdose'],
+    ['il bave et ses pupilles sont minuscules', 'poisoning_overdose'],
+    ['sur le quai, le prochain train je saute', 'suicidal_thoughts'],
+    ["tell everyone I'm sorry, I'm on the roof", 'suicidal_thoughts'],
+    ['tearing pain in my chest going into my back', 'chest_pain'],
+    ['lost half my vision and my hand is clumsy', 'stroke_signs'],
+    ['used my epipen, still cant swallow', 'severe_allergy'],
+    ['il a bu de la javel, il a des haut-le-coeur', 'poisoning_overdose'],
+    ['électrisé sur la prise, il est confus', 'severe_burn'],
+  ])('%j → %s', (message, category) => {
+    expect(categoriesOf(message)).toContain(category);
+  });
+
+  test.each([
+    'do you give the meningitis vaccine for students?',
+    "mon mari ronfle si fort qu'on dirait qu'il s'étouffe",
+    'on the platform, the next train is late, can we move my appointment',
+    "je suis en haut de la tour, j'ai envie de sauter de joie",
+  ])('%j is ordinary (round 12)', (message) => {
+    expect(categoriesOf(message)).toEqual([]);
+  });
 });

@@ -71,9 +71,18 @@ export function screenWithLexicon(
   for (const pattern of lexicon.exclusions) {
     for (const match of matcher.matches(pattern)) for (const at of match.tokenIndexes) excluded.add(at);
   }
+  // Exclusions of one concept only (« 7 wks pregnant » is no baby's age).
+  const excludedForConcept = new Map<string, Set<number>>();
+  for (const { concept, pattern } of lexicon.conceptExclusions) {
+    for (const match of matcher.matches(pattern)) {
+      const set = excludedForConcept.get(concept) ?? new Set<number>();
+      for (const at of match.tokenIndexes) set.add(at);
+      excludedForConcept.set(concept, set);
+    }
+  }
   const past = findPastEvents(matcher, lexicon);
   const earliest = <K extends string>(entries: ReadonlyArray<{ key: K; pattern: CompiledPattern }>) =>
-    earliestStandingMatches(entries, matcher, excluded, {
+    earliestStandingMatches(entries, matcher, excluded, excludedForConcept, {
       isPast: (key, match, pattern) =>
         NEVER_PAST.has(key) && !pattern.pastApplies ? false : past.holds(match),
       isDenied: (key, match) =>
@@ -116,10 +125,11 @@ export function screenWithLexicon(
  * past event and not denied. A match inside a denied one of the same key is denied too: in « pas d'idées
  * suicidaires », « suicidaires » alone is no finding.
  */
-function earliestStandingMatches<K>(
+function earliestStandingMatches<K extends string>(
   entries: Entries<K>,
   matcher: MessageMatcher,
   excluded: ReadonlySet<number>,
+  excludedForKey: ReadonlyMap<string, ReadonlySet<number>>,
   reading: {
     isPast: (key: K, match: PatternMatch, pattern: CompiledPattern) => boolean;
     isDenied: (key: K, match: PatternMatch) => boolean;
@@ -128,7 +138,11 @@ function earliestStandingMatches<K>(
   const candidates: Array<{ key: K; match: PatternMatch; denied: boolean }> = [];
   for (const { key, pattern } of entries) {
     for (const match of matcher.matches(pattern)) {
-      if (match.tokenIndexes.some((index) => excluded.has(index)) || reading.isPast(key, match, pattern))
+      const excludedHere = excludedForKey.get(key);
+      if (
+        match.tokenIndexes.some((index) => excluded.has(index) || excludedHere?.has(index) === true) ||
+        reading.isPast(key, match, pattern)
+      )
         continue;
       candidates.push({ key, match, denied: pattern.negatable && reading.isDenied(key, match) });
     }

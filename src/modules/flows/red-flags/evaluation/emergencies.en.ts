@@ -3078,4 +3078,321 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
     "dad had his hip op last year, today his face dropped on one side and he's dragging his leg",
     'stroke_signs',
   ],
+  // round 12, unseen probe: written by another writer after round 11's fixes (62 / 70 English before the fixes it led to)
+  [
+    'my dad is sat on the stairs holding his chest, gone grey and sweaty, says his left arm feels heavy as lead. what do i do',
+    'chest_pain',
+  ],
+  [
+    "Supervisor on night shift at the depot. One of my forklift lads says it's like a belt tightening round his ribs and it's going up into his jaw, he's clammy and had to sit on the floor. Right now.",
+    'chest_pain',
+  ],
+  [
+    'hi its about my appt tuesday, i might not make it tbh, had a crushing weight in the middle of my chest for 20 mins now and ive been sick twice',
+    'chest_pain',
+  ],
+  [
+    "On a coach trip in Spain, my husband (68) says it feels like someone is standing on his chest since we stopped for lunch, he's pale and short of breath. Driver is asking if we can wait till the next town?",
+    'chest_pain',
+  ],
+  [
+    "Fasting today so I thought it was just hunger but the squeezing behind my breastbone hasn't stopped in half an hour, it's going into my back and I'm drenched",
+    'chest_pain',
+  ],
+  [
+    'pain in chest going to L shoulder, started on my run 15 min ago, not easing sitting down. 54M',
+    'chest_pain',
+  ],
+  [
+    "Sorry to bother you. Mum's 81, she insists it's just indigestion but she's pressing on her breastbone, cold and clammy and a bit blue round the lips. Came on suddenly watching telly.",
+    'chest_pain',
+  ],
+  [
+    'a ripping pain just went straight through my chest into my back between the shoulder blades, worst thing ive ever felt',
+    'chest_pain',
+  ],
+  [
+    "my son is 4 and the skin is sucking in under his ribs every breath, he can't finish a word and his lips are going dusky",
+    'breathing_difficulty',
+  ],
+  [
+    'Farmer. Was in the grain store, chest whistling now, can only say 2 or 3 words between breaths, blue inhaler doing nothing',
+    'breathing_difficulty',
+  ],
+  [
+    'gf choked on a grape, shes only coughing weakly, makes a squeaky noise breathing in and shes going purple',
+    'breathing_difficulty',
+  ],
+  [
+    'Forwarded from my neighbour: "cant get air in. been sat on the edge of the bed all night, getting worse, feels like im drowning"',
+    'breathing_difficulty',
+  ],
+  [
+    "I'm the carer for a gentleman with motor neurone disease, his breathing has gone very shallow and fast, his skin has a blue-grey tinge and his mask alarm keeps going off",
+    'breathing_difficulty',
+  ],
+  [
+    "pulled my nephew out of the lake 10 minutes ago, he was ok at first but now he's coughing pink froth and fighting for every breath",
+    'breathing_difficulty',
+  ],
+  [
+    'baby 3 months grunting at every breath, nostrils flaring, and he stops breathing for a few seconds then starts again',
+    'breathing_difficulty',
+  ],
+  [
+    "grandad's tea just dribbled out the side of his mouth, his smile is all crooked on one side and hes talking gibberish",
+    'stroke_signs',
+  ],
+  [
+    'My wife suddenly can\'t find her words - she keeps saying "the thing, the thing" - and her cup just fell out of her right hand. About 10 min ago.',
+    'stroke_signs',
+  ],
+  [
+    "Hi, it's Carol, I've got Dad's appointment letter for the 14th about his knee and wanted to check whether he needs to bring his list of tablets and if the car park is free, also he has just sat down at the table and the left side of his face has dropped and he can't get his words out",
+    'stroke_signs',
+  ],
+  [
+    'on the phone with my mum and mid sentence her speech went all slurred and she says half her face is numb. she lives alone, 14 Rose Lane. please',
+    'stroke_signs',
+  ],
+  [
+    "out of nowhere I've lost the right half of what I see and my right hand is clumsy, typing this is hard",
+    'stroke_signs',
+  ],
+  [
+    'colleague at the till, face dropped one side, cant lift his arm, started like 5 mins ago',
+    'stroke_signs',
+  ],
+  [
+    "I support a Deaf lady who signs. In the last few minutes she can't form signs with her right hand and one side of her face is lopsided.",
+    'stroke_signs',
+  ],
+  [
+    "dad fell over because the room is spinning, he's seeing two of everything and his words are coming out slurred, all of a sudden",
+    'stroke_signs',
+  ],
+  [
+    'stung by a wasp picking apples, now covered in hives head to toe, tongue swelling and feel like im going to pass out',
+    'severe_allergy',
+  ],
+  [
+    "school just rang, my daughter ate a cereal bar with peanuts in it, her lips are huge and she's wheezing",
+    'severe_allergy',
+  ],
+  [
+    'Just had my first tablet of the new antibiotic and my throat is closing up, itchy all over, my voice is going',
+    'severe_allergy',
+  ],
+  [
+    'eyes swollen shut, lump in my throat i cant swallow past, used my pen 5 min ago and its no better',
+    'severe_allergy',
+  ],
+  [
+    "after the prawns my husband is blotchy red all over, lips and eyelids puffing up and he's gasping",
+    'severe_allergy',
+  ],
+  [
+    "latex allergy and the dentist used gloves... face swelling, dizzy, can't get my breath. sitting in the car outside",
+    'severe_allergy',
+  ],
+  [
+    "bee sting on my son's foot at the pool 15 min ago, now he's vomiting, rash everywhere and gone all floppy",
+    'severe_allergy',
+  ],
+  [
+    'toddler got into the cupboard under the sink and drank dishwasher liquid, shes crying and drooling and wont swallow',
+    'poisoning_overdose',
+  ],
+  [
+    'my flatmate took the whole box of paracetamol an hour ago, 32 tablets. she says she feels fine and doesnt want help',
+    'poisoning_overdose',
+  ],
+  [
+    "Grandma took her heart pills twice this morning by mistake, her pulse is really slow now, she's dizzy and grey",
+    'poisoning_overdose',
+  ],
+  [
+    'vineyard worker sprayed without his mask, now pouring sweat, drooling, pinpoint pupils, muscles twitching all over',
+    'poisoning_overdose',
+  ],
+  [
+    "my son found my mum's fentanyl patches and put some on, he won't wake up properly, snoring weird and his lips are blue",
+    'poisoning_overdose',
+  ],
+  [
+    'gas heater in the caravan, all three of us have pounding headaches and my wife just collapsed',
+    'poisoning_overdose',
+  ],
+  [
+    'drank a big gulp from a water bottle at work and it was bleach, throat burning and I keep retching',
+    'poisoning_overdose',
+  ],
+  [
+    '2yo swallowed one of those little round batteries from the remote about 20 min ago',
+    'poisoning_overdose',
+  ],
+  [
+    "i've written the letters and the rope is in the garage. just wanted someone to know",
+    'suicidal_thoughts',
+  ],
+  [
+    "I'm standing on the bridge on my way home from work. I don't think I'm going home tonight.",
+    'suicidal_thoughts',
+  ],
+  [
+    "hello i need to cancel friday. i won't be around anymore, i've been saving up my tablets and tonight's the night",
+    'suicidal_thoughts',
+  ],
+  [
+    "my brother just texted goodbye and he's got dad's shotgun with him. im 2 hours away",
+    'suicidal_thoughts',
+  ],
+  ['cant do this anymore. sitting in the bath with a razor blade', 'suicidal_thoughts'],
+  [
+    'Forwarded from one of my students: "tell everyone I\'m sorry. I\'m on the roof of block C"',
+    'suicidal_thoughts',
+  ],
+  [
+    "the voices keep telling me to step in front of the train and i'm on the platform right now",
+    'suicidal_thoughts',
+  ],
+  [
+    "Decided. Going to drive into a bridge pillar on the motorway tonight, don't try to talk me out of it",
+    'suicidal_thoughts',
+  ],
+  [
+    "found my neighbour on her kitchen floor, she won't answer me, eyes half open, breathing funny",
+    'loss_of_consciousness',
+  ],
+  [
+    "husband fainted in the shower and he's not coming round, been shaking him for a minute",
+    'loss_of_consciousness',
+  ],
+  [
+    "My dad is diabetic, he was sweaty and talking nonsense and now he's gone floppy and I can't wake him",
+    'loss_of_consciousness',
+  ],
+  [
+    'chainsaw slipped, deep gash in my thigh, blood spurting in pulses and soaking straight through the towel',
+    'heavy_bleeding',
+  ],
+  [
+    "nosebleed for 45 mins and it won't stop, he's on warfarin, gone pale, there's a whole bowl full",
+    'heavy_bleeding',
+  ],
+  [
+    "Glass door shattered on my arm. Blood pumping out, can't stop it even pressing hard, I feel faint",
+    'heavy_bleeding',
+  ],
+  [
+    "my baby cousin's arms and legs are jerking and his eyes rolled back, 5 minutes already and not stopping",
+    'seizure',
+  ],
+  ['epileptic flatmate had one fit and now another has started and he never woke up in between', 'seizure'],
+  [
+    "son in uni halls rang: fever, cant stand the light, neck so stiff he can't put his chin on his chest, and purple spots that don't fade under a glass",
+    'meningitis_signs',
+  ],
+  [
+    "19mo has a temp and tiny dark red dots on her tummy that dont go when I press the glass on them, she's so sleepy",
+    'meningitis_signs',
+  ],
+  [
+    "Mum (79) has a water infection, now shivering uncontrollably, knees blotchy and mottled, confused, hasn't weed all day",
+    'sepsis_signs',
+  ],
+  [
+    "that infected cut on my hand, now a red line running up my arm, shaking like a leaf, heart racing, I feel like I'm going to die",
+    'sepsis_signs',
+  ],
+  ['my 6 week old feels red hot, 38.4 on the thermometer and not interested in feeding', 'infant_fever'],
+  ['baby 2 months temp 38.9, floppy and crying this weak high pitched cry', 'infant_fever'],
+  [
+    '34 weeks, awful headache, seeing flashing lights and my face and hands have swollen up today',
+    'pregnancy_emergency',
+  ],
+  ['waters just went at home and I can see the cord coming out', 'pregnancy_emergency'],
+  [
+    '7 wks pregnant, sharp pain low down on one side, now pain in my shoulder tip and I nearly fainted on the loo',
+    'pregnancy_emergency',
+  ],
+  [
+    'fell off the ladder onto his head, now clear watery stuff dripping from his nose and he keeps asking the same question over and over',
+    'severe_head_injury',
+  ],
+  [
+    "rugby tackle, my son was out cold for a minute, now he's vomiting again and again and one pupil looks bigger than the other",
+    'severe_head_injury',
+  ],
+  [
+    "boiling oil from the pan went over my toddler's chest and arm, skin coming off in sheets and some patches look white",
+    'severe_burn',
+  ],
+  [
+    "electrician here, my mate took a shock off the mains, burn marks where it went in his hand and out his foot, he's confused",
+    'severe_burn',
+  ],
+  [
+    'stomach is rock hard and the pain is unbearable, been vomiting green stuff and nothing has come out the other end for 2 days',
+    'severe_abdominal_pain',
+  ],
+  [
+    "Sudden agony in my belly going right through to my back, I'm 72, pulse racing and I feel faint",
+    'severe_abdominal_pain',
+  ],
+  // round 12, own check by class: further phrasings of each sign fixed, some without the probe's words (22 / 48 English found before the fixes)
+  [
+    'grandad was in the shed, now hes dribbling, pupils like pinpricks and his arms keep twitching',
+    'poisoning_overdose',
+  ],
+  ["she's salivating loads and her pupils are tiny, sweat pouring off her", 'poisoning_overdose'],
+  [
+    'my husband came in from the greenhouse drenched in sweat, drooling, muscles jumping under the skin',
+    'poisoning_overdose',
+  ],
+  ['pupils pinpoint and he is soaked in sweat after cleaning out the barn', 'poisoning_overdose'],
+  ['toddler found under the sink, now drooling with tiny pupils', 'poisoning_overdose'],
+  ['dog flea treatment got on him, pinned pupils and twitching all over', 'poisoning_overdose'],
+  ["standing on the platform, next train and that's it", 'suicidal_thoughts'],
+  ['on the roof of my building, im going to jump', 'suicidal_thoughts'],
+  ["on the ledge of the 9th floor window, I'm going to let go", 'suicidal_thoughts'],
+  ['at the top of the car park, nobody will stop me tonight', 'suicidal_thoughts'],
+  ["she texted everyone sorry for everything and she's on the bridge", 'suicidal_thoughts'],
+  ["my son sent a goodbye msg and he's holding his dad's rifle", 'suicidal_thoughts'],
+  ["I'm by the tracks, I'll step in front of the next one", 'suicidal_thoughts'],
+  ['sudden tearing pain behind my breastbone going through to my back', 'chest_pain'],
+  ['feels like something ripped in my chest, now its in my back between my shoulder blades', 'chest_pain'],
+  ['ripping pain in the chest that shot into my back, worst ever', 'chest_pain'],
+  ['dad has a tearing pain from his chest to his back and looks grey', 'chest_pain'],
+  ['a tearing feeling through my chest and back all of a sudden', 'chest_pain'],
+  ["suddenly can't see the left side of things and my left hand won't work properly", 'stroke_signs'],
+  ['half my vision just went dark and my fingers are clumsy', 'stroke_signs'],
+  ['mum says she lost half of what she sees and keeps dropping things', 'stroke_signs'],
+  ['lost the side vision on the right, my right hand feels weak', 'stroke_signs'],
+  ['cant see half the screen and writing is impossible, right hand useless', 'stroke_signs'],
+  ['gave him his epipen but his lips are still swelling', 'severe_allergy'],
+  ['used the adrenaline pen, still struggling to breathe', 'severe_allergy'],
+  ['jabbed her with the auto injector 10 mins ago, voice going hoarse', 'severe_allergy'],
+  ['eyes swollen shut and throat tight after peanut', 'severe_allergy'],
+  ['did my pen, tongue still getting bigger and cant swallow', 'severe_allergy'],
+  ['my son swallowed some bleach, he keeps gagging', 'poisoning_overdose'],
+  ['had a mouthful of drain cleaner by mistake, mouth is burning', 'poisoning_overdose'],
+  ['she drank from the bottle, it was oven cleaner, her lips are blistering', 'poisoning_overdose'],
+  ['took a swig of what i thought was water, it was descaler, now vomiting', 'poisoning_overdose'],
+  ['gulped ammonia from a cup, throat is raw', 'poisoning_overdose'],
+  ['6 weeks pregnant, pain on my left side and I nearly passed out', 'pregnancy_emergency'],
+  ['early pregnancy, sharp right sided pain and pain in my shoulder', 'pregnancy_emergency'],
+  ['im pregnant (5 wks), collapsed in the kitchen with pain low down', 'pregnancy_emergency'],
+  ['positive pregnancy test on monday, now one sided pain and shoulder tip ache', 'pregnancy_emergency'],
+  ['pregnant 8 weeks, fainted, pain on one side', 'pregnancy_emergency'],
+  ['got electrocuted by a socket, hes confused', 'severe_burn'],
+  ['zapped by the mains while rewiring, burn mark on his hand and his heart is skipping', 'severe_burn'],
+  ['my son touched a live wire, theres an entry burn on his finger', 'severe_burn'],
+  ['electric shock from a cable, burns where it went in and came out', 'severe_burn'],
+  ['shocked by the electric fence and collapsed', 'severe_burn'],
+  ['cut on my leg is infected and theres a red streak going up, im shaking', 'sepsis_signs'],
+  ['red line tracking up my arm from the bite, heart pounding and shivering', 'sepsis_signs'],
+  ['infected toe, red streaks up the foot, heart racing', 'sepsis_signs'],
+  ['wound got infected, now shaking and my heart is hammering', 'sepsis_signs'],
+  ['red streak up from the wound and she is confused', 'sepsis_signs'],
 ];

@@ -3073,4 +3073,313 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'poisoning_overdose',
   ],
   ["lèvres qui gonflent après l'injection, j'ai du mal à respirer", 'severe_allergy'],
+  // round 12, unseen probe: written by another writer after round 11's fixes (64 / 70 French before the fixes it led to)
+  [
+    'jai une douleur ki serre fort au milieu de la poitrine depuis 30 min, ça part dans la machoire et le bras gauche, jsuis trempé de sueur',
+    'chest_pain',
+  ],
+  [
+    "Bonjour docteur, c'est Mme Lefèvre. Mon mari a 72 ans, il a mal dans la poitrine comme un étau depuis qu'il a monté le bois, il est tout blanc. Que dois-je faire ?",
+    'chest_pain',
+  ],
+  [
+    "chantier rue Garibaldi, un gars de l'equipe s'est assis sur un parpaing il se tient le torse il dit que ca brule jusqu'a la gorge, il est gris",
+    'chest_pain',
+  ],
+  [
+    'Moi pas bien. Poitrine très mal, comme pierre lourde dessus, 1 heure déjà. Bras gauche aussi. Beaucoup transpirer.',
+    'chest_pain',
+  ],
+  [
+    'en pleine séance de cardio à la salle, oppression dans la poitrine qui passe pas depuis 20 min même assis, nausée et tête qui tourne',
+    'chest_pain',
+  ],
+  [
+    'ma mere 77 ans diabetique dit qu\'elle est juste "barbouillée" mais elle a mal au milieu du thorax, sueurs froides, ca dure depuis 40 minutes',
+    'chest_pain',
+  ],
+  ['mal poitrine énorme, bras gauche, sueurs', 'chest_pain'],
+  [
+    'Je suis aide à domicile chez M. Benali (81 ans), il a une douleur dans la poitrine qui lui prend tout le bras, il est moite et il a du mal à parler. Il est seul avec moi.',
+    'chest_pain',
+  ],
+  [
+    'ma fille 3 ans respire super vite, on voit le creux sous ses côtes et elle arrive plus a dire un mot, lèvres bleutées',
+    'breathing_difficulty',
+  ],
+  [
+    'jarrive pa a respirer jsui assi depuis 2h a chercher mon air ventoline fait rien du tout',
+    'breathing_difficulty',
+  ],
+  [
+    "au restau ma grand-mère s'étouffe avec un bout de viande, elle peut plus parler ni tousser, elle se tient la gorge",
+    'breathing_difficulty',
+  ],
+  [
+    "mon papa est sous oxygène à la maison, il respire de plus en plus mal, il est tout bleu et il s'endort",
+    'breathing_difficulty',
+  ],
+  ['msg de ma voisine : "peux pas respirer. j\'étouffe. viens vite"', 'breathing_difficulty'],
+  [
+    'ma fille de 2 ans a la voix rauque, elle fait un bruit de phoque en inspirant, elle bave et elle arrive plus a avaler',
+    'breathing_difficulty',
+  ],
+  [
+    "crise d'asthme depuis ce matin, je peux même plus marcher jusqu'a la cuisine tellement je manque d'air, j'ai les doigts bleus",
+    'breathing_difficulty',
+  ],
+  [
+    "Bonsoir. Je suis étudiant étranger. Je respire pas bien, poitrine très serrée, je peux dire seulement 2 mots. J'appelle qui ?",
+    'breathing_difficulty',
+  ],
+  ["mon pere a la bouche de travers d'un coup et ce qu'il dit ça veut rien dire", 'stroke_signs'],
+  [
+    "Ma femme n'arrive plus à lever le bras droit et elle bafouille depuis 10 minutes, alors qu'elle allait très bien au déjeuner",
+    'stroke_signs',
+  ],
+  ['au réveil toute ma moitié droite est engourdie, je tiens plus debout sur la jambe', 'stroke_signs'],
+  [
+    "maman au tel, d'un coup elle mange ses mots et dit que sa joue est endormie. elle vit seule, 3 rue des Lilas à Poitiers. svp",
+    'stroke_signs',
+  ],
+  [
+    "je vois flou d'un oeil d'un seul coup, ma main a lâché mon verre et ma bouche pend d'un coté",
+    'stroke_signs',
+  ],
+  [
+    "au guichet de la poste un monsieur a le visage qui tombe d'un côté et il lâche sa canne, ça vient d'arriver",
+    'stroke_signs',
+  ],
+  [
+    "mamie cherche ses mots, elle invente des mots qui existent pas et elle arrive plus a sourire du coté gauche, ya un quart d'heure",
+    'stroke_signs',
+  ],
+  [
+    "tout tourne, je vois double, je marche comme si j'étais bourré et ma voix est pâteuse, c'est venu d'un coup il y a 30 min",
+    'stroke_signs',
+  ],
+  [
+    'piqué par un frelon en taillant la haie, plaques rouges partout, ma langue gonfle et jai la tete qui tourne',
+    'severe_allergy',
+  ],
+  [
+    "la cantine a servi un gâteau aux noix à mon fils allergique, la maîtresse dit que sa bouche gonfle et qu'il respire en sifflant",
+    'severe_allergy',
+  ],
+  [
+    "jai pris le 1er cachet d'amoxicilline ya 20 min et ma gorge se serre, ça gratte partout, j'ai une drôle de voix",
+    'severe_allergy',
+  ],
+  [
+    "Je sors du scanner avec le produit de contraste, je suis dans la voiture sur le parking et je gonfle de partout, j'ai du mal à respirer",
+    'severe_allergy',
+  ],
+  [
+    'mon mari a mangé du kiwi, il est tout rouge, les paupières et les lèvres gonflent et il respire mal',
+    'severe_allergy',
+  ],
+  [
+    "Après la piqûre chez le dentiste, mon cou gonfle, j'ai du mal à avaler et je me sens partir",
+    'severe_allergy',
+  ],
+  [
+    "ma fille allergique à l'oeuf a goûté la mayonnaise, urticaire géante, elle tousse et devient toute pâle, j'ai fait l'anapen et rien ne change",
+    'severe_allergy',
+  ],
+  ['mon fils de 2 ans a croqué une dosette de lessive, il bave, il tousse et il vomit', 'poisoning_overdose'],
+  [
+    "ma coloc a avalé une plaquette entière de doliprane + ses anxiolytiques il y a 1h, elle veut pas qu'on appelle",
+    'poisoning_overdose',
+  ],
+  [
+    'Papy a pris deux fois son traitement pour le cœur ce matin, son pouls est tout lent, il est gris et il tient plus debout',
+    'poisoning_overdose',
+  ],
+  [
+    'on a traité les pommiers sans masque, mon ouvrier sue à grosses gouttes, il bave, pupilles toutes petites, il tremble de partout',
+    'poisoning_overdose',
+  ],
+  [
+    "poêle à charbon dans l'appart, toute la famille a mal à la tête et envie de vomir et mon mari vient de tomber par terre",
+    'poisoning_overdose',
+  ],
+  [
+    "jai bu de la javel par erreur dans une bouteille d'eau au boulot, ça brûle la gorge et je crache",
+    'poisoning_overdose',
+  ],
+  [
+    'mon ado a pris les somnifères de sa grand-mère avec de la vodka, il ronfle bizarre et on arrive pas a le réveiller',
+    'poisoning_overdose',
+  ],
+  [
+    'on a mangé des champignons cueillis ce matin, depuis 1h on vomit tous les trois, ma femme est toute pâle et elle délire',
+    'poisoning_overdose',
+  ],
+  [
+    'jai écrit les lettres pour mes enfants, la corde est prête dans la grange. je voulais juste que qqun le sache',
+    'suicidal_thoughts',
+  ],
+  ['Je suis sur le quai de la gare. Le prochain train je saute.', 'suicidal_thoughts'],
+  [
+    "bonjour je veux annuler mon rdv de vendredi, je serai plus là, j'ai gardé tous mes cachets et c'est pour ce soir",
+    'suicidal_thoughts',
+  ],
+  [
+    "mon frere vient de m'envoyer un msg d'adieu et il a pris le fusil de chasse de papa, jsuis a 200 km",
+    'suicidal_thoughts',
+  ],
+  ["envie d'en finir là maintenant, jsuis dans la baignoire avec une lame", 'suicidal_thoughts'],
+  [
+    'une élève vient de m\'écrire "dites à tout le monde que je suis désolée, je suis sur le toit du bâtiment B"',
+    'suicidal_thoughts',
+  ],
+  ["Je ne veux plus vivre. J'ai ouvert le gaz et je me suis allongée. Voilà.", 'suicidal_thoughts'],
+  ['jsuis a la fenetre du 8e et jai envie de lacher, personne me retiendra ce soir', 'suicidal_thoughts'],
+  [
+    'ma voisine est par terre dans sa cuisine elle répond pas, yeux mi-ouverts, elle respire bizarre',
+    'loss_of_consciousness',
+  ],
+  [
+    "Bonjour, je vous écris pour la facture de la dernière consultation, la mutuelle n'a rien remboursé et je voulais savoir s'il fallait renvoyer la feuille de soins ou passer au secrétariat, et aussi mon mari vient de s'écrouler dans le salon, il répond plus du tout et il respire comme un gros ronflement",
+    'loss_of_consciousness',
+  ],
+  [
+    "collègue retrouvé par terre dans la chambre froide, il réagit pas quand je l'appelle, il est glacé et il bouge plus",
+    'loss_of_consciousness',
+  ],
+  [
+    'la tronçonneuse a glissé, grosse entaille a la cuisse, le sang gicle par à-coups et traverse la serviette',
+    'heavy_bleeding',
+  ],
+  [
+    "saignement de nez depuis 1h qui s'arrete pas, il est sous anticoagulant, tout pale, ya une bassine pleine",
+    'heavy_bleeding',
+  ],
+  [
+    "accouché il y a 5 jours, là je perds des gros caillots, je remplis une serviette en 10 min et j'ai la tête qui tourne",
+    'heavy_bleeding',
+  ],
+  [
+    "mon petit neveu a les bras et les jambes qui tremblent et les yeux révulsés, ça fait 5 min et ça s'arrête pas",
+    'seizure',
+  ],
+  [
+    'mon fils de 10 ans tremble de tout le corps, il bave, il répond pas, depuis plus de 5 minutes',
+    'seizure',
+  ],
+  [
+    "mon fils en résidence étudiante m'appelle : fièvre, supporte pas la lumière, nuque toute raide et des taches violettes qui s'effacent pas sous un verre",
+    'meningitis_signs',
+  ],
+  [
+    "bébé 14 mois, de la fièvre et des petits points rouge foncé sur le ventre qui partent pas quand j'appuie le verre dessus, elle est très endormie",
+    'meningitis_signs',
+  ],
+  [
+    'Aide-soignante de nuit en EHPAD : une résidente a 39,8, respire vite, marbrures sur les genoux, pas de pipi depuis ce matin, elle répond à peine',
+    'sepsis_signs',
+  ],
+  [
+    "ma plaie au pied s'est infectée, maintenant jai une trainée rouge qui monte, je tremble, le coeur bat a fond, je me sens très très mal",
+    'sepsis_signs',
+  ],
+  ['mon bebe a 5 semaines et il a 38,3, il veut plus boire son biberon', 'infant_fever'],
+  [
+    'Nourrisson de 2 mois, 39 de température, tout mou et il pleure faiblement, comme un petit cri aigu',
+    'infant_fever',
+  ],
+  [
+    "enceinte de 33 SA, gros mal de tête, je vois des mouches lumineuses et mon visage et mes mains ont gonflé d'un coup",
+    'pregnancy_emergency',
+  ],
+  ['jai perdu les eaux a la maison et le cordon sort', 'pregnancy_emergency'],
+  [
+    'enceinte de 30 semaines, je suis tombée sur le ventre, depuis il est dur comme du bois, je saigne et bébé bouge plus',
+    'pregnancy_emergency',
+  ],
+  [
+    "tombé de l'échafaudage sur la tête, du sang coule de son oreille et il est pas clair, il s'endort",
+    'severe_head_injury',
+  ],
+  [
+    "ma mère sous anticoagulants s'est cogné la tête en tombant, maintenant elle vomit, elle est très somnolente et elle parle mal",
+    'severe_head_injury',
+  ],
+  [
+    "la friteuse s'est renversée sur le bras et le ventre de mon fils, la peau part en lambeaux, c'est blanc par endroits",
+    'severe_burn',
+  ],
+  [
+    'mon collègue a pris un coup de jus sur le 400 volts, brûlure à la main et au pied, il est confus',
+    'severe_burn',
+  ],
+  [
+    'ventre dur comme du bois, douleur insupportable, je vomis vert et rien ne sort derrière depuis 2 jours',
+    'severe_abdominal_pain',
+  ],
+  [
+    "douleur atroce d'un coup dans le ventre qui traverse dans le dos, j'ai 74 ans, je me sens partir",
+    'severe_abdominal_pain',
+  ],
+  // round 12, own check by class: further phrasings of each sign fixed, some without the probe's words (28 / 48 French found before the fixes)
+  [
+    'mon père sort de la serre, il bave, il a les pupilles toutes petites et des secousses dans les muscles',
+    'poisoning_overdose',
+  ],
+  [
+    'elle salive énormément et ses pupilles sont minuscules, elle transpire à grosses gouttes',
+    'poisoning_overdose',
+  ],
+  [
+    "pupilles en tête d'épingle et il est trempé de sueur depuis qu'il a nettoyé le hangar",
+    'poisoning_overdose',
+  ],
+  [
+    "le petit a ouvert un flacon sous l'évier, il bave et ses pupilles sont toutes petites",
+    'poisoning_overdose',
+  ],
+  ['il bave, ses muscles sautent partout et il est en nage', 'poisoning_overdose'],
+  ['produit anti puces sur les mains, pupilles serrées et tremble de partout', 'poisoning_overdose'],
+  ["je suis sur le toit de l'immeuble, je vais sauter", 'suicidal_thoughts'],
+  ['au bord du quai, je me jette sous le prochain rer', 'suicidal_thoughts'],
+  ['sur le rebord du balcon au 6e, je vais me laisser tomber', 'suicidal_thoughts'],
+  ['en haut du parking, personne ne me retiendra', 'suicidal_thoughts'],
+  ['elle a écrit pardon à tous sur le groupe et elle est sur le pont', 'suicidal_thoughts'],
+  ["mon mari a envoyé un vocal d'adieu et il a chargé la carabine", 'suicidal_thoughts'],
+  ["je suis sur les voies, le prochain train et c'est fini", 'suicidal_thoughts'],
+  ['douleur déchirante dans la poitrine qui part dans le dos', 'chest_pain'],
+  ["comme un coup de poignard dans le thorax qui traverse jusqu'au dos", 'chest_pain'],
+  ['une douleur qui arrache derrière le sternum et entre les omoplates', 'chest_pain'],
+  ['sensation de déchirure dans la poitrine, ça descend dans le dos', 'chest_pain'],
+  ['mon père a une douleur qui déchire la poitrine jusque dans le dos', 'chest_pain'],
+  ['je vois plus la moitié gauche et ma main gauche est maladroite', 'stroke_signs'],
+  ["d'un coup la moitié de ma vue est partie et je lâche les objets", 'stroke_signs'],
+  ['ma mère a perdu la moitié de sa vision et sa main ne répond plus', 'stroke_signs'],
+  ["je vois plus rien du côté droit et j'arrive plus à écrire, c'est difficile", 'stroke_signs'],
+  ['moitié du champ de vision noire, mes doigts sont engourdis', 'stroke_signs'],
+  ["j'ai fait l'anapen mais ses lèvres gonflent encore", 'severe_allergy'],
+  ["stylo d'adrénaline fait il y a 5 min, elle a toujours du mal à respirer", 'severe_allergy'],
+  ["injecté l'epipen, sa voix est rauque et il bave", 'severe_allergy'],
+  ["les yeux gonflés fermés et la langue gonfle, j'ai fait mon stylo", 'severe_allergy'],
+  ["j'ai utilisé mon stylo, je n'arrive plus à avaler", 'severe_allergy'],
+  ['mon fils a avalé de la javel, il a des haut-le-coeur', 'poisoning_overdose'],
+  ["j'ai bu une gorgée de destop, la bouche me brûle", 'poisoning_overdose'],
+  ["elle a bu du détartrant dans une bouteille d'eau, elle vomit", 'poisoning_overdose'],
+  ['une lampée de produit wc, la gorge en feu', 'poisoning_overdose'],
+  ["il a avalé de la soude, il bave et n'arrive plus à avaler", 'poisoning_overdose'],
+  ['enceinte de 6 semaines, douleur à gauche et malaise', 'pregnancy_emergency'],
+  ["début de grossesse, douleur d'un seul côté et mal au bout de l'épaule", 'pregnancy_emergency'],
+  ['je suis enceinte, je me suis évanouie avec une douleur en bas du ventre', 'pregnancy_emergency'],
+  ["enceinte de 7 sa, douleur côté droit et mal à l'épaule", 'pregnancy_emergency'],
+  ["test de grossesse positif, j'ai fait un malaise et j'ai mal à droite", 'pregnancy_emergency'],
+  ["il s'est électrisé sur la prise, il est confus", 'severe_burn'],
+  ['il a pris une décharge du secteur, brûlure à la main et au pied', 'severe_burn'],
+  ["mon fils a touché un fil électrique, il a une marque d'entrée sur le doigt", 'severe_burn'],
+  ['électrocuté par un câble, il a perdu connaissance', 'severe_burn'],
+  ['une châtaigne du tableau électrique, son cœur bat irrégulier', 'severe_burn'],
+  ['ma coupure est infectée, une traînée rouge remonte et je grelotte', 'sepsis_signs'],
+  ['lymphangite sur le bras, je tremble et le cœur bat à fond', 'sepsis_signs'],
+  ['plaie infectée, une ligne rouge qui monte, il est confus', 'sepsis_signs'],
+  ["mon doigt s'est infecté, je tremble et le coeur cogne fort", 'sepsis_signs'],
+  ['trainée rouge sur la jambe depuis la piqûre, je grelotte', 'sepsis_signs'],
 ];

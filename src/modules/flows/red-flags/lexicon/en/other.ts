@@ -8,6 +8,8 @@ export const englishOtherFlags: LexiconInput['categories'] = {
   heavy_bleeding: [
     'haemorrhag*|hemorrhag*',
     'any: bleed*|blood heavily|heavy|badly|everywhere|profuse*|gushing|pouring|spurting|soaking|lot|lots|loads',
+    // Round 12: blood pumping out, an artery cut.
+    { pattern: 'blood pumping|squirting|pulsing out|everywhere', maxGap: 1 },
     'so|too much blood|bleeding',
     'bleed*|blood so|too|very|really much',
     // Period flooding, a pad soaked every half hour.

@@ -209,6 +209,26 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   },
   { pattern: 'souffle coupe joie|excitation|impatience|emotion|rire', maxGap: 2 },
   { pattern: 'essouffl* joie|excitation|impatience|emotion|rire', maxGap: 2 },
+  // Round 12: un saut qui est une joie, un trajet, un repas sauté ou une baignade, pas une chute.
+  { pattern: 'saute*|sauter de|d joie|bonheur', maxGap: 1 },
+  {
+    pattern:
+      'saute*|sauter dans|a train|tgv|bus|metro|rer|taxi|voiture|douche|eau|piscine|mer|lac|cou|plafond',
+    maxGap: 2,
+  },
+  { pattern: 'saute*|sauter le|un pas|repas|dejeuner|diner|petit|cours|ligne|etape', maxGap: 1 },
+  { pattern: 'saut|sauter|saute parachute|elastique|perche|longueur|hauteur', maxGap: 2 },
+  { pattern: 'prochain train|rer|metro|tgv retard|annule*|supprime*|part|arrive|a|dans|est', maxGap: 2 },
+  { pattern: 'comment|apprendre|montrer|formation utiliser|faire stylo|anapen|epipen|adrenaline', maxGap: 3 },
+  { pattern: 'dechirure*|claquage|elongation musculaire*|muscle', maxGap: 1 },
+  // Round 12: une question sur un vaccin n'est jamais une urgence (« le vaccin contre la méningite »), et un
+  // ronflement qui fait penser à un étouffement est une question de sommeil.
+  {
+    pattern: 'any: vaccin*|rappel|rappels|piqure|injection meningite*|meningocoque*|meningococc*',
+    maxGap: 4,
+  },
+  { pattern: 'any: ronfl* etouff*|suffoqu*|asphyxi*|apnee*', maxGap: 4 },
+  { pattern: 'ronfl* dirait|comme|impression etouff*|suffoqu*|asphyxi*', maxGap: 4 },
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
