@@ -61,6 +61,7 @@ export function sessionRoutes(
     app.post(
       '/auth/login',
       {
+        config: { access: 'public' },
         ...(limitSignIns ? { onRequest: limitSignIns } : {}),
         schema: {
           tags: ['auth'],
@@ -103,6 +104,7 @@ export function sessionRoutes(
     app.post(
       '/auth/logout',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['auth'],
           summary: 'Sign out: ends the session and clears the cookie (needs X-CSRF-Token)',
@@ -125,6 +127,7 @@ export function sessionRoutes(
     app.get(
       '/auth/me',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags: ['auth'],
           summary: 'Who is signed in, with the session’s CSRF token',

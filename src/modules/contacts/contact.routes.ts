@@ -27,6 +27,7 @@ export function contactRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/contacts',
       {
+        config: { access: 'contacts.read' },
         schema: {
           tags: ['contacts'],
           summary: 'List the clinic’s contacts (patients), newest first',
@@ -60,6 +61,7 @@ export function contactRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/contacts/:id',
       {
+        config: { access: 'contacts.read' },
         schema: {
           tags: ['contacts'],
           summary: 'One patient: identities, language, tags, custom fields and conversations',
@@ -74,6 +76,7 @@ export function contactRoutes(db: Db): FastifyPluginAsyncZod {
     app.patch(
       '/contacts/:id',
       {
+        config: { access: 'contacts.write' },
         schema: {
           tags: ['contacts'],
           summary: 'Change a patient’s name, language, tags or custom fields',

@@ -43,6 +43,7 @@ export function conversationRoutes(
     app.get(
       '/conversations',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['conversations'],
           summary: 'List conversations, most recent activity first',
@@ -76,6 +77,7 @@ export function conversationRoutes(
             ...(channel_account_id ? { channelAccountId: channel_account_id } : {}),
             ...(assignee ? { assignee } : {}),
             ...(request.query.view === 'urgent' ? { urgent: true } : {}),
+            ...(caller.teamScope ? { onlyTeamsOf: caller.teamScope.userId } : {}),
             ...(after ? { after } : {}),
           },
           view(),
@@ -87,6 +89,7 @@ export function conversationRoutes(
     app.get(
       '/conversations/counts',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['conversations'],
           summary:
@@ -109,14 +112,15 @@ export function conversationRoutes(
         },
       },
       async (request) => {
-        const { orgId, userId } = callerOf(request);
-        return countOpenConversations(db, orgId, userId, request.query.channel_account_id);
+        const { orgId, userId, teamScope } = callerOf(request);
+        return countOpenConversations(db, orgId, userId, request.query.channel_account_id, teamScope?.userId);
       },
     );
 
     app.get(
       '/conversations/:id',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['conversations'],
           summary: 'One conversation with its latest message',
@@ -130,6 +134,7 @@ export function conversationRoutes(
     app.post(
       '/conversations/:id/status',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['conversations'],
           summary: 'Open, park (pending) or close a conversation',
@@ -173,6 +178,7 @@ export function conversationRoutes(
     app.post(
       '/conversations/:id/assign',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['conversations'],
           summary: 'Assign a conversation to a member of the staff and/or a team',
@@ -207,6 +213,7 @@ export function conversationRoutes(
     app.post(
       '/conversations/:id/read',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['conversations'],
           summary: 'An agent read the conversation: unread count to 0, and a read receipt to the patient',

@@ -53,6 +53,11 @@ export const orgs = pgTable('orgs', {
    * life, a redundant message cannot.
    */
   adviseWhenStaffHandles: boolean('advise_when_staff_handles').notNull().default(true),
+  /**
+   * Agents and clinicians list, open, search and get live events only for conversations of their teams or
+   * assigned to them. Off by default: a small clinic's front desk answers everyone.
+   */
+  agentsSeeOnlyTheirTeams: boolean('agents_see_only_their_teams').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 

@@ -54,6 +54,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.get(
       '/appointments',
       {
+        config: { access: 'appointments.read' },
         schema: {
           tags,
           summary: 'Appointments, earliest first (the agenda, a patient’s appointments)',
@@ -94,13 +95,17 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/appointments/:id',
-      { schema: { tags, summary: 'An appointment', params, response: { 200: appointmentJson, ...errors } } },
+      {
+        config: { access: 'appointments.read' },
+        schema: { tags, summary: 'An appointment', params, response: { 200: appointmentJson, ...errors } },
+      },
       async (request) => orProblem(detailsJson(callerOf(request).orgId, request.params.id)),
     );
 
     app.get(
       '/appointments/:id.ics',
       {
+        config: { access: 'appointments.read' },
         schema: {
           tags,
           summary: 'The appointment as an .ics file, as sent to the patient',
@@ -124,6 +129,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.post(
       '/appointments',
       {
+        config: { access: 'appointments.write' },
         schema: {
           tags,
           summary: 'Book a slot for a patient (from the contact panel)',
@@ -173,6 +179,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.post(
       '/appointments/:id/move',
       {
+        config: { access: 'appointments.write' },
         schema: {
           tags,
           summary: 'Move an appointment to another time (or practitioner, or place)',
@@ -210,6 +217,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.post(
       '/appointments/:id/cancel',
       {
+        config: { access: 'appointments.write' },
         schema: {
           tags,
           summary: 'Cancel an appointment: its time is offered again',
@@ -230,6 +238,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.post(
       '/appointments/:id/status',
       {
+        config: { access: 'appointments.write' },
         schema: {
           tags,
           summary: 'Record that the patient arrived, was seen, or did not come',

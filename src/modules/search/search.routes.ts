@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/db.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
+import { readerScopeOf } from '../auth/access-guard.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { searchQuery, searchResultsJson, toSearchResultsJson } from './search.api.ts';
 import { search } from './search.service.ts';
@@ -10,6 +11,7 @@ export function searchRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/search',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['search'],
           summary: 'Search the clinic’s messages and contacts',
@@ -24,7 +26,8 @@ export function searchRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { q, limit } = request.query;
-        return toSearchResultsJson(await search(db, callerOf(request).orgId, q, limit));
+        const caller = callerOf(request);
+        return toSearchResultsJson(await search(db, caller.orgId, q, limit, readerScopeOf(caller)));
       },
     );
   };

@@ -58,7 +58,7 @@ export const actionSteps = {
   },
 
   note(run: FlowRun, step: StepOf<'note'>): StepOutcome {
-    emit(run, { type: 'add_note', text: sayToStaff(run, step.text) });
+    emit(run, { type: 'add_note', text: sayToStaff(run, step.text), medical: step.medical ?? false });
     return goTo(step.next);
   },
 
