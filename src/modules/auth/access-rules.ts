@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'staff.manage',
   /** The read-audit log. */
   'audit.read',
+  /** One's own browser sessions: a person's, never an API key's (it has none). */
+  'sessions.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +47,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type CallerRole = UserRole | 'api';
 
 const FRONT_DESK: readonly Permission[] = [
+  'sessions.own',
   'conversations.read',
   'conversations.write',
   'contacts.read',
@@ -68,12 +71,12 @@ export const ROLE_PERMISSIONS: Record<CallerRole, readonly Permission[]> = {
   /** Like the front desk, plus what patients told the intake and the medical notes. */
   clinician: [...FRONT_DESK, 'medical.read'],
   /** Reads the audit log and nothing of the patients. */
-  auditor: ['audit.read', 'staff.read'],
+  auditor: ['audit.read', 'staff.read', 'sessions.own'],
   /**
    * API keys act for the whole clinic, as before roles existed, but do not read the audit: the audit is
    * read by named people whose own access is accountable, and a leaked key must not reveal who read what.
    */
-  api: except('audit.read'),
+  api: except('audit.read', 'sessions.own'),
 };
 
 /**

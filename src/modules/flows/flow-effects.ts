@@ -101,7 +101,7 @@ export async function applyFlowEffects(
         outcome.startFlow = effect.flowKey;
         break;
       case 'add_note':
-        await note(scope, session, effect.text, { medical: effect.medical });
+        await note(scope, session, effect.text, { medical: effect.medical ?? false });
         break;
       case 'mark_urgent':
         await updateConversation(tx, org.id, conversation.id, { urgent: true });
