@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import type { ApiCaller } from '../auth/api-key.service.ts';
 import { ASSIGNMENT_MODES } from './team.schema.ts';
 import {
   changeTeam,

@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { LiveEventsProvider } from '../live/live-events-provider.tsx';
+import { sessionCan } from './permissions.ts';
 import { useSession } from './session-context.tsx';
 
 /** Pages for signed-in staff: others go to the sign-in page, and come back where they were going. */
@@ -20,7 +21,7 @@ export function RequireSession() {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
   return (
-    <LiveEventsProvider>
+    <LiveEventsProvider enabled={sessionCan(session, 'conversations.read')}>
       <Outlet />
     </LiveEventsProvider>
   );

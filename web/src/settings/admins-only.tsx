@@ -29,7 +29,7 @@ export function AdminsOnly() {
             </Text>
             <Group gap={6} mt={6}>
               <Badge variant="light" color="gray">
-                {t(user.role === 'admin' ? 'header.roleAdmin' : 'header.roleAgent')}
+                {t(`settings.roles.${user.role}`)}
               </Badge>
               <Badge variant="light" color="careline">
                 {user.org.name}
