@@ -569,7 +569,7 @@ export const en = {
       passwordLength: 'At least {{min}} characters.',
     },
     roles: {
-      agent: 'Front desk',
+      agent: 'Agent (front desk)',
       agentHint: 'Answers patients and books appointments; does not see medical notes or intake answers.',
       clinician: 'Clinician',
       clinicianHint: 'Like the front desk, and also reads medical notes and what patients told the intake.',

@@ -578,7 +578,7 @@ export const fr: Messages = {
       passwordLength: 'Au moins {{min}} caractères.',
     },
     roles: {
-      agent: 'Accueil',
+      agent: 'Agent (accueil)',
       agentHint:
         'Répond aux patients et prend les rendez-vous, sans voir les notes médicales ni les réponses aux questionnaires.',
       clinician: 'Soignant',

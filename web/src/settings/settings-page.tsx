@@ -93,7 +93,8 @@ export function SettingsPage() {
   const manages = MANAGING.some(can);
   const location = useLocation();
   const page = PAGES.find((p) => location.pathname.startsWith(p.to));
-  const allowed = page !== undefined && can(page.needs);
+  // `/settings` itself leads a manager to their first page (SettingsHome), the others to their profile.
+  const allowed = page ? can(page.needs) : manages;
   return (
     <div className={classes.shell} data-admin={manages}>
       <header className={classes.header}>
