@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { createApiKey } from '../modules/auth/api-key.service.ts';
 import { listChannelAccountsOfOrg } from '../modules/channel-accounts/channel-account.repository.ts';
@@ -6,7 +6,6 @@ import { addWhatsAppAccount } from '../modules/channel-accounts/whatsapp-account
 import { installBuiltInFlows } from '../modules/flows/flow.service.ts';
 import { createOrg, requireOrg } from '../modules/orgs/org.service.ts';
 import { enqueueTemplateSync } from '../modules/templates/template-sync-queue.ts';
-import { USER_ROLES, type UserRole } from '../modules/users/user.schema.ts';
 import { createUser } from '../modules/users/user.service.ts';
 import { readSecret, type SecretSource } from './secret-input.ts';
 import { withDatabase } from './with-database.ts';
@@ -62,13 +61,9 @@ export function registerDataCommands(program: Command): void {
     .requiredOption('--org <slug-or-id>', 'the clinic')
     .requiredOption('--email <email>', 'sign-in e-mail')
     .option('--password <password>', 'at least 12 characters (better: CARELINE_USER_PASSWORD, or be asked)')
-    .addOption(
-      new Option('--role <role>', 'what they may do (README › Roles)')
-        .choices(USER_ROLES)
-        .makeOptionMandatory(),
-    )
+    .requiredOption('--role <role>', 'admin, supervisor, agent, clinician or auditor (README › Roles)')
     .option('--name <name>', 'display name')
-    .action(async (o: { org: string; email: string; password?: string; role: UserRole; name?: string }) => {
+    .action(async (o: { org: string; email: string; password?: string; role: string; name?: string }) => {
       const password = await readSecret(PASSWORD, o.password);
       await withDatabase(async (db) => {
         const org = await requireOrg(db, o.org);
@@ -76,7 +71,7 @@ export function registerDataCommands(program: Command): void {
           orgId: org.id,
           email: o.email,
           password,
-          role: o.role,
+          role: o.role as 'admin',
           ...(o.name ? { name: o.name } : {}),
         });
         say(`Created ${user.role} ${user.email} in ${org.slug}  id=${user.id}`);
