@@ -26,6 +26,7 @@ import { activeSessionRoutes } from './modules/auth/active-sessions.routes.ts';
 import { guardApi } from './modules/auth/api-guard.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
 import type { SessionPolicy } from './modules/auth/session.service.ts';
+import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
@@ -35,11 +36,14 @@ import { FLOWS_QUEUE } from './modules/flows/flow-queue.ts';
 import { type FlowRuntimeDeps, processFlowJob } from './modules/flows/flow-runtime.service.ts';
 import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
+import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
 import { MARK_READ_QUEUE, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { PRIVACY_RETENTION_QUEUE, runRetention } from './modules/privacy/retention.job.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
@@ -117,6 +121,8 @@ export interface CarelineDeps {
 export interface Careline {
   http: HttpServer;
   worker: JobWorkerGroup;
+  /** Seals and opens patient data at rest (tests read what the database holds through it). */
+  keyring: Keyring;
   close(): Promise<void>;
 }
 
@@ -130,6 +136,8 @@ function conversationSequence(job: Job): string | undefined {
 /** Wires services, routes and the job worker. The caller opens the database and starts listening. */
 export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   const { db, logger, mediaStore } = deps;
+  // Clinic and patient data keys, wrapped by the master key: what seals patient data in the database.
+  const keyring = new Keyring(deps.fieldCipher);
   const senders = {
     whatsapp: new WhatsAppSender({
       defaultGraphUrl: deps.whatsapp.graphUrl,
@@ -221,6 +229,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           logger: logger.child({ component: 'journal-retention' }),
           failedRetentionMs: deps.webhookFailedRetentionMs ?? DEFAULT_FAILED_RETENTION_DAYS * 86_400_000,
         }),
+      [PRIVACY_RETENTION_QUEUE]: (job) =>
+        runRetention({ db, mediaStore, logger: logger.child({ component: 'retention' }) }, job),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling),
     },
@@ -248,11 +258,17 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       );
       await api.register(calendarFeedRoutes(scheduling));
       await api.register(
-        sessionRoutes(db, { sessions: deps.sessions, signInLimit: deps.rateLimits?.signIn }),
+        sessionRoutes(db, deps.fieldCipher, {
+          sessions: deps.sessions,
+          signInLimit: deps.rateLimits?.signIn,
+        }),
       );
       await api.register(async (secured) => {
         guardApi(secured, db, { sessions: deps.sessions, limits: deps.rateLimits });
         await secured.register(contactRoutes(db));
+        await secured.register(
+          privacyRoutes({ db, mediaStore, cipher: deps.fieldCipher, keyring, logger, wake: () => wake() }),
+        );
         await secured.register(conversationRoutes({ db, senders }, wake));
         await secured.register(safetyRoutes({ db, senders }));
         await secured.register(templateRoutes(db, wake));
@@ -263,6 +279,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(userRoutes(db));
         await secured.register(accessSettingsRoutes(db));
         await secured.register(activeSessionRoutes(db, { sessions: deps.sessions }));
+        await secured.register(twoFactorRoutes(db, deps.fieldCipher));
         await secured.register(cannedReplyRoutes(db));
         await secured.register(eventRoutes({ db, logger, listen: deps.listen }));
         await secured.register(searchRoutes(db));
@@ -283,6 +300,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   return {
     http,
     worker,
+    keyring,
     async close() {
       await worker.stop();
       // Graceful, with a deadline: a client that never finishes reading must not hold the shutdown.

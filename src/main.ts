@@ -1,15 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { buildCareline } from './app.ts';
 import { scheduleWebhookJournalRetention } from './channels/webhook-journal-retention.job.ts';
 import type { Config } from './config.ts';
 import { attachSimulatedNumbers, runsSimulator } from './demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from './demo/demo-clinic.ts';
-import { FieldCipher, loadOrCreateKeyFile, parseKeySetting } from './platform/crypto/field-cipher.ts';
+import { schedulePrivacyRetention } from './modules/privacy/retention.job.ts';
+import { masterCipherFor } from './platform/crypto/master-key.ts';
 import { createDb } from './platform/db/create-db.ts';
 import { loopbackUrl } from './platform/http/loopback-url.ts';
 import { createLogger } from './platform/logger.ts';
 import { LocalEncryptedMediaStore } from './platform/media/local-encrypted-media-store.ts';
+import { sealExistingData } from './seal-existing-data.ts';
 import { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
 
 export interface RunningCareline {
@@ -27,9 +27,11 @@ export async function serve(config: Config): Promise<RunningCareline> {
   );
   try {
     await handle.migrate();
-    const cipher = cipherFor(config);
+    const cipher = masterCipherFor(config.secretKey);
     // At start (it encrypts the bodies an older version left plain), then hourly.
     await scheduleWebhookJournalRetention(handle.db, new Date());
+    // Clinics' retention policies: at start (a day missed while stopped), then daily.
+    await schedulePrivacyRetention(handle.db, new Date());
     const demo = config.demoSeed ? await seedDemoClinic(handle.db) : null;
     const simulator = (await runsSimulator(handle.db, config))
       ? new WhatsAppSimulator({ logger: logger.child({ component: 'simulator' }) })
@@ -58,7 +60,11 @@ export async function serve(config: Config): Promise<RunningCareline> {
     await careline.http.listen({ port: config.port, host: config.host });
     const url = loopbackUrl(careline.http.server.address());
     if (simulator) await attachSimulatedNumbers(handle.db, simulator, url);
-    if (config.worker) careline.worker.start();
+    if (config.worker) {
+      careline.worker.start();
+      // In the background: readers accept plain and sealed values alike while it runs.
+      void sealExistingData(handle.db, careline.keyring, logger.child({ component: 'seal-existing-data' }));
+    }
     if (demo) printDemoCredentials(demo, config);
     logger.info(
       {
@@ -82,16 +88,6 @@ export async function serve(config: Config): Promise<RunningCareline> {
     await handle.close();
     throw error;
   }
-}
-
-/**
- * The key that encrypts media and data at rest: CARELINE_SECRET_KEY, or a key file made once in the
- * data directory.
- */
-function cipherFor(config: Config): FieldCipher {
-  if ('setting' in config.secretKey) return new FieldCipher(parseKeySetting(config.secretKey.setting));
-  mkdirSync(dirname(config.secretKey.keyFile), { recursive: true });
-  return FieldCipher.forKey(loadOrCreateKeyFile(config.secretKey.keyFile));
 }
 
 function printDemoCredentials(demo: DemoCredentials, config: Config): void {

@@ -15,6 +15,7 @@ import { AlertsPage } from './settings/alerts/alerts-page.tsx';
 import { AutomationPage } from './settings/automation/automation-page.tsx';
 import { FlowJsonPage } from './settings/automation/flow-json-page.tsx';
 import { FlowPage } from './settings/automation/flow-page.tsx';
+import { PrivacyPage } from './settings/privacy/privacy-page.tsx';
 import { RemindersPage } from './settings/reminders/reminders-page.tsx';
 import { SafetyPage } from './settings/safety/safety-page.tsx';
 import { SavedRepliesPage } from './settings/saved-replies/saved-replies-page.tsx';
@@ -72,6 +73,7 @@ export function App() {
                     <Route path="automation/:key/json" element={<FlowJsonPage />} />
                     <Route path="reminders" element={<RemindersPage />} />
                     <Route path="safety" element={<SafetyPage />} />
+                    <Route path="privacy" element={<PrivacyPage />} />
                     <Route path="alerts" element={<AlertsPage />} />
                     <Route path="security" element={<SecurityPage />} />
                   </Route>

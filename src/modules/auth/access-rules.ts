@@ -32,14 +32,16 @@ export const PERMISSIONS = [
   'canned-replies.manage',
   /** Reminder, red-flag and satisfaction reports. */
   'reports.read',
-  /** Clinic settings: numbers, flows, agendas, safety, reminders, alerts, access options. */
+  /** Clinic settings: numbers, flows, agendas, safety, reminders, alerts, access and two-factor options. */
   'settings.manage',
   /** Add staff, change roles, passwords, sign people out. */
   'staff.manage',
   /** The read-audit log. */
   'audit.read',
-  /** One's own browser sessions: a person's, never an API key's (it has none). */
-  'sessions.own',
+  /** Patients' GDPR rights: export a patient's data, erase a patient, the retention policy. */
+  'privacy.manage',
+  /** One's own account: browser sessions, two-factor sign-in; a person's, never an API key's (it has none). */
+  'account.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,7 +49,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type CallerRole = UserRole | 'api';
 
 const FRONT_DESK: readonly Permission[] = [
-  'sessions.own',
+  'account.own',
   'conversations.read',
   'conversations.write',
   'contacts.read',
@@ -65,18 +67,18 @@ const except = (...left: Permission[]): Permission[] => PERMISSIONS.filter((p) =
 export const ROLE_PERMISSIONS: Record<CallerRole, readonly Permission[]> = {
   admin: PERMISSIONS,
   /** Runs the floor: all of conversations, teams, assignment, reports, canned replies; no settings. */
-  supervisor: except('settings.manage', 'staff.manage', 'audit.read'),
+  supervisor: except('settings.manage', 'staff.manage', 'privacy.manage', 'audit.read'),
   /** Front desk: handles the chats and the agenda; no medical notes, no intake answers. */
   agent: FRONT_DESK,
   /** Like the front desk, plus what patients told the intake and the medical notes. */
   clinician: [...FRONT_DESK, 'medical.read'],
   /** Reads the audit log and nothing of the patients. */
-  auditor: ['audit.read', 'staff.read', 'sessions.own'],
+  auditor: ['audit.read', 'staff.read', 'account.own'],
   /**
    * API keys act for the whole clinic, as before roles existed, but do not read the audit: the audit is
    * read by named people whose own access is accountable, and a leaked key must not reveal who read what.
    */
-  api: except('audit.read', 'sessions.own'),
+  api: except('audit.read', 'account.own'),
 };
 
 /**

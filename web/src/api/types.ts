@@ -74,11 +74,14 @@ export interface SessionUser {
   permissions: Permission[];
   language: string | null;
   org: Org;
+  two_factor_enabled?: boolean;
 }
 
 export interface Session {
   user: SessionUser;
   csrf_token: string;
+  /** The clinic requires two-factor sign-in of this person, not set up yet: the app shows enrolment only. */
+  two_factor_enrolment_required?: boolean;
 }
 
 export interface Page<T> {
@@ -93,6 +96,8 @@ export interface MediaFile {
   mime_type: string | null;
   file_name: string | null;
   size: number | null;
+  /** Why it could not be retrieved, or `erased_by_retention_policy`. */
+  error?: string | null;
 }
 
 export interface LocationContent {
@@ -171,6 +176,8 @@ export interface Message {
   medical?: boolean;
   edited_at: string | null;
   deleted_at: string | null;
+  /** The clinic's retention policy erased its text and details (its files may remain). */
+  retention_erased_at?: string | null;
   reply_to_external_id: string | null;
   external_id: string | null;
   occurred_at: string;

@@ -24,7 +24,8 @@ export type Permission =
   | 'settings.manage'
   | 'staff.manage'
   | 'audit.read'
-  | 'sessions.own';
+  | 'privacy.manage'
+  | 'account.own';
 
 export function sessionCan(session: Session, permission: Permission): boolean {
   return session.user.permissions.includes(permission);

@@ -20,6 +20,7 @@ type PageLabel =
   | 'settings.automation.title'
   | 'settings.reminders.title'
   | 'safety.settings.title'
+  | 'privacy.settings.title'
   | 'settings.alerts.title'
   | 'settings.security.title';
 
@@ -61,6 +62,12 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     icon: <Icon name="alert" size={18} />,
   },
   {
+    to: '/settings/privacy',
+    needs: 'settings.manage',
+    label: 'privacy.settings.title',
+    icon: <Icon name="lock" size={18} />,
+  },
+  {
     to: '/settings/alerts',
     needs: 'settings.manage',
     label: 'settings.alerts.title',
@@ -68,7 +75,7 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
   },
   {
     to: '/settings/security',
-    needs: 'sessions.own',
+    needs: 'account.own',
     label: 'settings.security.title',
     icon: <Icon name="lock" size={18} />,
   },

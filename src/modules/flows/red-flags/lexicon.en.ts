@@ -180,6 +180,32 @@ export const englishLexicon: LexiconInput = {
         'any: everyone|everybody|family|household|we|us|all sick|ill|unwell|vomiting|headache*|dizzy covid|flu|cold|colds|gastro|bug|virus|norovirus|sickness|chickenpox',
       maxGap: 3,
     },
+    // Round 10: things given away to a charity; "tonight is the night of the concert".
+    { pattern: 'away to|for charity|charities|oxfam|shop|jumble|sale|refugees|bank', maxGap: 1 },
+    { pattern: 'night of|for|out|off', maxGap: 0 },
+    { pattern: 'babys|baby head scan|ultrasound|screen|picture|photo|monitor', maxGap: 3 },
+    // Round 10: "a bit stiff" (not a bitten tongue); choking on paperwork; a relative's heart attack or
+    // stroke at an age, family history.
+    { pattern: '=a =bit', maxGap: 0 },
+    { pattern: 'chok* on|with paperwork|work|emails|admin|forms|bills|deadlines|dust', maxGap: 1 },
+    // The age needs "at" or "aged": "had a stroke 20 minutes ago" is now.
+    {
+      pattern:
+        'dad|mum|mom|father|mother|brother|sister|grandad|grandpa|grandma|granny|grandmother|grandfather|nan|uncle|aunt|parents had heart attack|attacks at|aged|age <n:30-110>',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'dad|mum|mom|father|mother|brother|sister|grandad|grandpa|grandma|granny|grandmother|grandfather|nan|uncle|aunt|parents had stroke|strokes at|aged|age <n:30-110>',
+      maxGap: 2,
+    },
+    // Round 10: a dose taken twice a day is the prescription, not a dose taken twice.
+    { pattern: 'twice|thrice a|per|each|every day|daily|morning|evening|night|week', maxGap: 1 },
+    // Round 10b: a blister the size of a coin is a small burn; "back in 2015" is a date, not a return.
+    { pattern: 'size|sized|like coin|penny|pea|fingernail|thumbnail|stamp', maxGap: 2 },
+    { pattern: 'back in <n:1950-2030>', maxGap: 0 },
+    { pattern: 'small|little|tiny blister|blisters', maxGap: 1 },
+    { pattern: 'back in day|days|time', maxGap: 1 },
   ],
   past: [
     '<n:1-99> year|years|yr|yrs|month|months ago|back',
@@ -199,6 +225,8 @@ export const englishLexicon: LexiconInput = {
     // Round 9: a long duration said without "had it": "breathless after covid for months".
     { pattern: 'for|since months|years|ages', maxGap: 0 },
     { pattern: 'for|since <n:2-99> months|years', maxGap: 0 },
+    // Round 10b: an age told as the time of it: "I fainted in assembly when I was 12".
+    { pattern: 'when|as i|he|she|we was|were <n:1-99>', maxGap: 0 },
   ],
   words: englishGrammar,
 };

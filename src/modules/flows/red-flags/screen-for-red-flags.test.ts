@@ -24,6 +24,30 @@ describe('screenForRedFlags', () => {
     ]);
   });
 
+  test('reads dark thoughts long past as history, never talk of suicide', () => {
+    expect(
+      categoriesOf("j'ai eu des idées noires il y a quelques années mais ça va bien maintenant"),
+    ).toEqual([]);
+    expect(categoriesOf("I had dark thoughts years ago but I'm fine now")).toEqual([]);
+    expect(categoriesOf("j'ai eu des idées noires il y a longtemps et ça recommence")).toEqual([
+      'suicidal_thoughts',
+    ]);
+    expect(categoriesOf("I had dark thoughts years ago and they're back now")).toEqual(['suicidal_thoughts']);
+    expect(categoriesOf("I tried to kill myself years ago but I'm fine now")).toEqual(['suicidal_thoughts']);
+  });
+
+  test('joins signs told in separate clauses: a goodbye then no answer, a firearm with affairs in order', () => {
+    expect(categoriesOf('My brother just texted me a goodbye and now his phone is off')).toContain(
+      'suicidal_thoughts',
+    );
+    expect(categoriesOf("j'ai donné le chat à la voisine et j'ai le fusil sur la table")).toEqual([
+      'suicidal_thoughts',
+    ]);
+    expect(categoriesOf('my son texted goodbye before his flight, is it normal to feel anxious?')).toEqual(
+      [],
+    );
+  });
+
   test('gives one finding per category, the most urgent category first', () => {
     expect(screenForRedFlags("j'ai avalé tous mes cachets, je veux mourir, je veux mourir").findings).toEqual(
       [

@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { Keyring } from './modules/keys/keyring.ts';
+import { type SealReport, type SealStep, sealInPlace } from './modules/keys/seal-in-place.ts';
+import type { Db } from './platform/db/db.ts';
+import { describeErrorSafely } from './platform/safe-error.ts';
+
+/**
+ * What a database written by an older Careline holds in plain text, sealed in place after start-up
+ * (main.ts) and by `careline seal-existing-data`. Each module contributes the steps for its tables.
+ */
+export const SEAL_STEPS: readonly SealStep[] = [];
+
+/** Seals what is still plain, then says what it did; a failure is logged and retried at next start. */
+export async function sealExistingData(
+  db: Db,
+  keyring: Keyring,
+  logger: Pick<Logger, 'info' | 'error'>,
+): Promise<SealReport[] | null> {
+  try {
+    const reports = await sealInPlace(db, keyring, SEAL_STEPS);
+    const sealed = reports.filter((report) => report.sealed > 0);
+    if (sealed.length > 0) logger.info({ sealed }, 'sealed data an older version stored in plain text');
+    return reports;
+  } catch (error) {
+    logger.error(
+      { error: describeErrorSafely(error) },
+      'sealing existing data stopped; it resumes at next start',
+    );
+    return null;
+  }
+}
