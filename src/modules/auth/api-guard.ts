@@ -13,7 +13,8 @@ export interface CallerLimits {
 
 /**
  * Guards every route `scope` registers: at onRequest, before the body is read or validated, the
- * caller must authenticate (401, whatever the body) and then stay within its limit (429).
+ * caller must authenticate (401, whatever the body), stay within its limit (429), and have the
+ * permission the route declares (403; access-rules.ts).
  */
 export function guardApi(
   scope: FastifyInstance,
