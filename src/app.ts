@@ -20,6 +20,8 @@ import { processWhatsAppWebhook, WHATSAPP_WEBHOOK_QUEUE } from './channels/whats
 import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { recordReadsIn } from './modules/audit/audit-trail.ts';
 import { requireAccessRules } from './modules/auth/access-guard.ts';
 import { accessSettingsRoutes } from './modules/auth/access-settings.routes.ts';
 import { activeSessionRoutes } from './modules/auth/active-sessions.routes.ts';
@@ -265,6 +267,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       );
       await api.register(async (secured) => {
         guardApi(secured, db, { sessions: deps.sessions, limits: deps.rateLimits });
+        // Reads of patient data below write an audit record (auditRead in their routes).
+        recordReadsIn(secured, { db, cipher: deps.fieldCipher });
+        await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
         await secured.register(contactRoutes(db));
         await secured.register(
           privacyRoutes({ db, mediaStore, cipher: deps.fieldCipher, keyring, logger, wake: () => wake() }),

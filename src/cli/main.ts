@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerAuditCommands } from './audit-commands.ts';
 import { registerDataCommands } from './data-commands.ts';
 import { registerKeyCommands } from './key-commands.ts';
 import { runCli } from './run-cli.ts';
@@ -17,6 +18,7 @@ const program = new Command('careline')
 registerServeCommand(program);
 registerDataCommands(program);
 registerKeyCommands(program);
+registerAuditCommands(program);
 registerSimulatorCommands(program);
 registerTwoFactorCommands(program);
 

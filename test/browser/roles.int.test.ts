@@ -73,10 +73,10 @@ describe.each(TEST_ENGINES)('roles in a real browser (%s)', (engine) => {
     await screenshot(page, `${engine}-roles-02-supervisor-settings`);
 
     // The auditor reads no conversation: the inbox sends them to the audit log.
-    await signIn(await member('auditor'), PASSWORD, /\/audit/);
+    await signIn(await member('auditor'), PASSWORD, /\/settings\/audit/);
     await page.goto('/inbox');
-    await page.waitForURL(/\/audit/);
+    await page.waitForURL(/\/settings\/audit/);
     await page.goto('/agenda');
-    await page.waitForURL(/\/audit/);
+    await page.waitForURL(/\/settings\/audit/);
   });
 });

@@ -12,6 +12,8 @@ import { SessionProvider } from './auth/session-context.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
 import { AlertsPage } from './settings/alerts/alerts-page.tsx';
+import { AccessReasonModal } from './settings/audit/access-reason-modal.tsx';
+import { AuditPage } from './settings/audit/audit-page.tsx';
 import { AutomationPage } from './settings/automation/automation-page.tsx';
 import { FlowJsonPage } from './settings/automation/flow-json-page.tsx';
 import { FlowPage } from './settings/automation/flow-page.tsx';
@@ -44,6 +46,7 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <ToastProvider>
+          <AccessReasonModal />
           <BrowserRouter>
             <SessionProvider>
               <Routes>
@@ -76,6 +79,7 @@ export function App() {
                     <Route path="privacy" element={<PrivacyPage />} />
                     <Route path="alerts" element={<AlertsPage />} />
                     <Route path="security" element={<SecurityPage />} />
+                    <Route path="audit" element={<AuditPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -47,6 +47,7 @@ const secondFactorBody = z
     challenge_token: z.string().min(1, 'must not be empty').max(100),
     code: z
       .string()
+      .max(20, 'must be the 6 digits your authenticator app shows')
       .regex(/^\s*\d{3}\s?\d{3}\s*$/, 'must be the 6 digits your authenticator app shows')
       .optional(),
     recovery_code: z.string().trim().min(1, 'must not be empty').max(40).optional(),

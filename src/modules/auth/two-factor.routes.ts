@@ -48,7 +48,10 @@ const recoveryCodesJson = z
   .meta({ id: 'RecoveryCodes' });
 
 const codeBody = z.object({
-  code: z.string().regex(/^\s*\d{3}\s?\d{3}\s*$/, 'must be the 6 digits your authenticator app shows'),
+  code: z
+    .string()
+    .max(20, 'must be the 6 digits your authenticator app shows')
+    .regex(/^\s*\d{3}\s?\d{3}\s*$/, 'must be the 6 digits your authenticator app shows'),
 });
 
 const errors = {

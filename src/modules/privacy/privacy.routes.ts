@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import { auditExport, patientEntity } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
 import { orgRetention, retentionMonths, setOrgRetention } from '../orgs/org-retention.service.ts';
@@ -76,6 +77,7 @@ export function privacyRoutes(deps: PrivacyRouteDeps): FastifyPluginAsyncZod {
         const { orgId } = callerOf(request);
         const archive = await exportPatient(db, deps, { orgId, contactId: request.params.id });
         if (!archive) throw HttpProblem.notFound('Contact');
+        await auditExport(request, 'patient-export', [patientEntity(request.params.id)]);
         return reply
           .type('application/zip')
           .header('content-disposition', `attachment; filename="${archive.fileName}"`)

@@ -10,7 +10,8 @@ import { SchedulingNotFoundError } from './scheduling-errors.ts';
 /**
  * The `.ics` file sent to a patient after booking, in their language (French unless it is English):
  * "Rendez-vous : Consultation avec Dr Martin", the times, the place with its address. Throws
- * `SchedulingNotFoundError` when the appointment is not the clinic's.
+ * `SchedulingNotFoundError` when the appointment is not the clinic's. Comes with the appointment's patient
+ * (for the audit trail of whoever downloads it).
  */
 export async function appointmentInviteFor(
   db: DbOrTx,
@@ -18,7 +19,7 @@ export async function appointmentInviteFor(
   appointmentId: string,
   language: string,
   now: Date = new Date(),
-): Promise<string> {
+): Promise<{ ics: string; contactId: string }> {
   const [row] = await appointmentRows(db, orgId, { ids: [appointmentId] });
   if (!row) throw new SchedulingNotFoundError('Appointment');
   const org = await findOrgByRef(db, orgId);
@@ -28,7 +29,7 @@ export async function appointmentInviteFor(
   const summary = english
     ? `Appointment: ${what} with ${practitionerName}`
     : `Rendez-vous : ${what} avec ${practitionerName}`;
-  return appointmentInvite(
+  const ics = appointmentInvite(
     {
       id: appointment.id,
       start: appointment.start.toISOString(),
@@ -45,6 +46,7 @@ export async function appointmentInviteFor(
       now: now.toISOString(),
     },
   );
+  return { ics, contactId: appointment.contactId };
 }
 
 /**
@@ -74,7 +76,7 @@ export async function sendAppointmentInvite(
   },
 ): Promise<void> {
   const { db, now } = deps;
-  const ics = await appointmentInviteFor(db, input.orgId, input.appointmentId, input.language, now);
+  const { ics } = await appointmentInviteFor(db, input.orgId, input.appointmentId, input.language, now);
   const { fileName, caption } = INVITE_TEXTS[input.language];
   const stored = await deps.mediaStore.put({
     orgId: input.orgId,

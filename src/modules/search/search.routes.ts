@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/db.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
+import { type AuditedEntity, auditSearch, patientEntity } from '../audit/audit-trail.ts';
 import { readerScopeOf } from '../auth/access-guard.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { searchQuery, searchResultsJson, toSearchResultsJson } from './search.api.ts';
@@ -27,8 +28,16 @@ export function searchRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) => {
         const { q, limit } = request.query;
         const caller = callerOf(request);
-        return toSearchResultsJson(await search(db, caller.orgId, q, limit, readerScopeOf(caller)));
+        const results = toSearchResultsJson(await search(db, caller.orgId, q, limit, readerScopeOf(caller)));
+        await auditSearch(request, q, patientsFound(results));
+        return results;
       },
     );
   };
+}
+
+/** The patients a search showed: those whose messages matched, and those found by name or number. */
+function patientsFound(results: ReturnType<typeof toSearchResultsJson>): AuditedEntity[] {
+  const ids = new Set([...results.messages.map((m) => m.contact.id), ...results.contacts.map((c) => c.id)]);
+  return [...ids].map(patientEntity);
 }

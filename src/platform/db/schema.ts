@@ -1,6 +1,8 @@
 // Every table, for drizzle-kit and for typed queries. Modules own their tables; this only gathers them.
+
 export * from '../../channels/webhook-event.schema.ts';
 export * from '../../modules/alerts/alert.schema.ts';
+export * from '../../modules/audit/audit.schema.ts';
 export * from '../../modules/auth/api-key.schema.ts';
 export * from '../../modules/auth/session.schema.ts';
 export * from '../../modules/auth/sign-in-device.schema.ts';

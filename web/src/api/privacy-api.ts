@@ -1,4 +1,4 @@
-import { apiRequest } from './http-client.ts';
+import { apiRequest, withPageAccessReason } from './http-client.ts';
 
 const API = '/api/v1';
 
@@ -23,7 +23,7 @@ export const privacyKeys = {
 /** Patients' rights (export, erasure) and the clinic's retention policy: administrators only. */
 export const privacyApi = {
   /** A plain link: the browser downloads the zip as it is made, with the session cookie. */
-  exportUrl: (contactId: string) => `${API}/contacts/${contactId}/export`,
+  exportUrl: (contactId: string) => withPageAccessReason(`${API}/contacts/${contactId}/export`),
   erase: (contactId: string, confirm: string) =>
     apiRequest<Erasure>(`${API}/contacts/${contactId}/erase`, { method: 'POST', body: { confirm } }),
   erasures: () => apiRequest<{ data: Erasure[] }>(`${API}/privacy/erasures`),

@@ -40,6 +40,6 @@ export function useCan(): (permission: Permission) => boolean {
 /** Where a role starts: the inbox, or the audit log for a role that reads no conversations. */
 export function homeOf(session: Session): string {
   if (sessionCan(session, 'conversations.read')) return '/inbox';
-  if (sessionCan(session, 'audit.read')) return '/audit';
+  if (sessionCan(session, 'audit.read')) return '/settings/audit';
   return '/settings/security';
 }

@@ -1,6 +1,7 @@
 import { Alert, Avatar, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { sessionCan } from '../auth/permissions.ts';
 import { useSignedIn } from '../auth/session-context.tsx';
 import { initialsOf } from '../inbox/people.ts';
 import { Icon } from '../ui/icons.tsx';
@@ -8,7 +9,8 @@ import { Icon } from '../ui/icons.tsx';
 /** What an agent finds at /settings: who they are, and who can change the clinic's settings. */
 export function AdminsOnly() {
   const { t } = useTranslation();
-  const { user } = useSignedIn();
+  const session = useSignedIn();
+  const { user } = session;
   const name = user.name ?? user.email;
   return (
     <Stack maw={560} mx="auto" mt="xl" gap="lg">
@@ -74,6 +76,17 @@ export function AdminsOnly() {
         >
           {t('settings.security.title')}
         </Button>
+        {sessionCan(session, 'audit.read') && (
+          <Button
+            component={Link}
+            to="/settings/audit"
+            variant="subtle"
+            w="fit-content"
+            leftSection={<Icon name="file" size={16} />}
+          >
+            {t('audit.title')}
+          </Button>
+        )}
       </Group>
     </Stack>
   );

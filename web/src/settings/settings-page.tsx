@@ -22,7 +22,8 @@ type PageLabel =
   | 'safety.settings.title'
   | 'privacy.settings.title'
   | 'settings.alerts.title'
-  | 'settings.security.title';
+  | 'settings.security.title'
+  | 'audit.title';
 
 const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; icon: ReactNode }> = [
   {
@@ -79,6 +80,7 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     label: 'settings.security.title',
     icon: <Icon name="lock" size={18} />,
   },
+  { to: '/settings/audit', needs: 'audit.read', label: 'audit.title', icon: <Icon name="file" size={18} /> },
 ];
 
 /** What makes the settings a place to work in rather than one's profile. */

@@ -101,6 +101,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
   ],
   head_trauma: [
+    // Round 11: hit by a vehicle; a helmet split or cracked; knocked out cold.
+    {
+      pattern: 'hit|knocked|struck|run|ran|mown by car|van|bus|lorry|truck|vehicle|motorbike|taxi|tram',
+      maxGap: 3,
+    },
+    { pattern: 'helmet split|cracked|broken|smashed|snapped|dented|shattered', maxGap: 1 },
+    { pattern: 'knocked|knocks out|unconscious', maxGap: 0 },
     // Round 10b: a fall or a dive head first or face first, from a climbing frame, onto a hard floor.
     { pattern: 'head|face first|forwards|forward', maxGap: 0 },
     'headfirst',
@@ -126,6 +133,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
   ],
   head_trauma_warning: [
+    // Round 11: not knowing where they are; blood or clear fluid from an ear or the nose, however told.
+    { pattern: 'not|doesnt|dont know|knows where|who|what|date|day', maxGap: 2 },
+    { pattern: 'blood|fluid|bleeding|bleeds ear|ears', maxGap: 4 },
     // Round 10b: dozing or nodding off after the knock.
     'dozing|nodding off',
     { pattern: 'keeps|keep dozing|nodding|drifting', maxGap: 1 },
@@ -162,6 +172,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'asking|asks|asked|repeating|repeats same|question|questions|thing|things', maxGap: 3 },
   ],
   pregnant: [
+    // Round 11: a pregnancy told in months ("I'm 8 months", "7 months gone"): an adult is never N months old.
+    { pattern: 'im|am <n:4-9> months|month|mths', maxGap: 1 },
+    { pattern: '<n:4-9> months|month|mths pregnant|gone|along', maxGap: 0 },
     'pregnant',
     'pregnancy',
     '<n:20-42> weeks|wks|wk',
@@ -174,6 +187,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'baby|babys coming|arriving', maxGap: 1 },
   ],
   pregnancy_warning: [
+    // Round 11: a headache that will not go (pre-eclampsia, NICE NG133); waters gone; something felt
+    // hanging down or coming out (a cord prolapse, RCOG).
+    { pattern: 'headache|head wont|not|doesnt go|going|shift|stop|away', maxGap: 3 },
+    { pattern: 'severe|bad|terrible|worst|splitting headache', maxGap: 1 },
+    { pattern: 'waters|water broke|broken|burst|went|gone|popped', maxGap: 2 },
+    { pattern: 'something|cord|lump hanging|coming|sticking|poking down|out|vagina|between', maxGap: 2 },
     'bleed*',
     'blood',
     'any: @pain @belly @intense',
@@ -219,6 +238,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'no|not wet nappy|nappies|diaper*',
   ],
   allergy_breathing: [
+    // Round 11: breathing or swallowing getting harder, told after the word.
+    {
+      pattern: 'breath*|breathing|swallowing getting|gets|got|more harder|hard|difficult|worse|tight*',
+      maxGap: 2,
+    },
     'hard|difficult*|trouble|struggl*|short* breath*|swallow*',
     'wheez*',
     'throat tight*|itchy|closing|swell*|swollen',
@@ -362,6 +386,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: signs of toxicity, of a medicine, a drug or a fume.
   toxic_symptom: [
+    // Round 11: the cholinergic signs of organophosphates: drooling, tiny pupils, twitching, sweating.
+    'drool*|dribbl*|salivat*',
+    { pattern: 'any: pupils|pupil tiny|pinpoint|small|pinned', maxGap: 2 },
+    'twitch*',
     'dizzy|dizziness|lightheaded|woozy',
     'drowsy|sleepy|dozy|dozing|groggy',
     'confused|confusion|disorient*',
@@ -395,6 +423,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: goodbyes sent, things put in order or given away.
   farewell_sign: [
+    // Round 11: "don't look for me", a note forwarded.
+    { pattern: 'dont|not look|search for me', maxGap: 1, negatable: false },
+    {
+      pattern:
+        'he|she|son|daughter|brother|sister|husband|wife|partner|friend|dad|mum texted|messaged|sent goodbye|farewell',
+      maxGap: 2,
+    },
     // A goodbye received ("texted me a goodbye"), posted for all, or said to the family: not one the patient
     // sent a colleague.
     {
@@ -430,6 +465,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'straight voicemail',
   ],
   weapon_at_hand: [
+    // Round 11: a gun got out or held.
+    {
+      pattern: 'got|have|took|taken|grabbed|holding gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun',
+      maxGap: 3,
+    },
     {
       pattern:
         'gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun table|beside|next|front|hand|lap|loaded|out|ready',
@@ -438,6 +478,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'loaded gun|shotgun|rifle|pistol|revolver|firearm|handgun', maxGap: 1 },
   ],
   burn_cause: [
+    // Round 11: clothes, trousers, a sleeve caught or on fire.
+    {
+      pattern:
+        'clothes|trousers|trouser|dress|shirt|top|jumper|sleeve|sleeves|pyjamas|nightie|skirt caught|alight|fire',
+      maxGap: 2,
+    },
     'flames|flame|fireball|bonfire|petrol|gasoline|explosion|exploded|explode|explodes|firework*|blowtorch|flashed|flashback',
     'caught|catch|catches|set fire',
     { pattern: 'went|go|gone|goes up face|flames', maxGap: 2 },
@@ -445,6 +491,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'lighter fluid',
   ],
   burn_damage: [
+    // Round 11: a leg, a shin or the back black, charred or peeling (clothes caught fire).
+    {
+      pattern:
+        'any: legs|leg|shins|shin|arms|arm|back|chest|body|feet|foot|thighs|thigh black|charred|peeling|leathery|melted',
+      maxGap: 2,
+    },
     // Blisters on the face or the hands, or everywhere; a small blister is an exclusion.
     'blistered|blistering',
     { pattern: 'any: @face|hands|hand|cheeks|arms|legs blister|blisters', maxGap: 3 },
@@ -469,5 +521,112 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'going|gone|turning|turned blue', maxGap: 1 },
     { pattern: 'eyes rolled|rolling|rolls back|up', maxGap: 2 },
     { pattern: 'second|third|another one row|between|after', maxGap: 3 },
+  ],
+  // Round 11: the face, lips, tongue or neck swelling, whatever caused it (puffy eyes alone are a cold or tears)…
+  face_swelling: [
+    {
+      pattern: 'any: face|lips|lip|tongue|mouth|neck swell*|swollen|puff*|blew|blown|blowing|balloon*',
+      maxGap: 2,
+    },
+  ],
+  // …and the airway in trouble: swallowing, breathing or the voice (pain on swallowing is a sore throat).
+  airway_trouble: [
+    {
+      pattern:
+        'struggl*|hard|difficult*|trouble|unable|cant|cannot|not swallow|swallowing|breathe|breathing|breath',
+      maxGap: 2,
+    },
+    {
+      pattern: 'breath*|breathing|swallowing getting|gets|got|more harder|hard|difficult|worse|tight*',
+      maxGap: 2,
+    },
+    { pattern: '=drooling|dribbling', maxGap: 0 },
+    { pattern: 'voice hoarse|croaky|gone|changed|muffled|funny|strange', maxGap: 2 },
+    'wheez*',
+    'gasp*',
+  ],
+  // Round 11: a pesticide, crops or a field sprayed, slug pellets: organophosphates and carbamates.
+  pesticide_exposure: [
+    'pesticide*|insecticide*|herbicide*|weedkiller*|organophosph*|paraquat|glyphosate|roundup|fungicide*',
+    {
+      pattern: 'spray*|sprayed|spraying crops|field|fields|orchard|vines|vineyard|chemicals|sheep',
+      maxGap: 2,
+    },
+    { pattern: 'sheep dip', maxGap: 0 },
+    { pattern: 'slug pellets|bait', maxGap: 0 },
+  ],
+  // Round 11: speech that has changed, told by someone who knows how the person usually speaks…
+  speech_change: [
+    { pattern: 'only|just making sounds|noises|grunts|moans', maxGap: 1 },
+    { pattern: 'speech|talking|words changed|different|off|wrong|garbled|weird', maxGap: 2 },
+    {
+      pattern: 'not|doesnt|isnt talking|speaking normal|normally|usual|properly|right|himself|herself',
+      maxGap: 2,
+    },
+    { pattern: 'usually|normally talks|speaks well|fine|clearly', maxGap: 2 },
+  ],
+  // …and a leg or foot dragged, a limb that gives way.
+  dragging_limb: [
+    { pattern: 'dragging|drags|dragged leg|foot|arm', maxGap: 2 },
+    { pattern: 'leg|legs|knee giving|gave|gives way', maxGap: 1 },
+  ],
+  // Round 11: no way out, can't go on, nothing left.
+  despair: [
+    { pattern: 'no way out', maxGap: 1 },
+    { pattern: 'see|seeing no|not way|future|point', maxGap: 2, negatable: false },
+    { pattern: 'cant|cannot|not go on', maxGap: 1, negatable: false },
+    { pattern: 'cant|cannot|not take|cope|handle anymore|more', maxGap: 2, negatable: false },
+    { pattern: 'nothing left', maxGap: 1 },
+    'hopeless|hopelessness',
+  ],
+  // Round 11: a window opened high up, a ledge, a roof, a cliff edge.
+  height_edge: [
+    {
+      pattern:
+        'any: window|windows|balcony open|opened|ledge|railing floor|storey|flat|tower|high|th|rd|nd|<n:3-99>',
+      maxGap: 4,
+    },
+    { pattern: 'edge|top|on|onto|at cliff|cliffs|roof|bridge|multistorey|parapet', maxGap: 3 },
+    { pattern: 'roof|top car park', maxGap: 2 },
+    { pattern: 'window|balcony ledge|railing|rail', maxGap: 1 },
+  ],
+  // Round 11: the act announced, « I'm going to do it ».
+  act_announced: [
+    { pattern: 'going|gonna|about do it', maxGap: 1, negatable: false },
+    { pattern: 'doing it tonight|now|today', maxGap: 1, negatable: false },
+  ],
+  // Round 11: a blow to the belly: handlebars, a seatbelt, a punch, a fall onto it…
+  belly_blow: [
+    'handlebar|handlebars',
+    'seatbelt',
+    { pattern: 'seat belt', maxGap: 0 },
+    {
+      pattern: 'punched|hit|struck|fell|landed|thrown on|onto|into|in belly|tummy|stomach|abdomen|side',
+      maxGap: 2,
+    },
+  ],
+  // …then the belly swelling or hard, pain getting worse, or faint and cold (bleeding inside).
+  belly_alarm: [
+    { pattern: 'any: belly|tummy|stomach|abdomen swollen|swelling|hard|rigid|distended|bloated', maxGap: 3 },
+    { pattern: 'getting|increasingly|more painful|sore|worse', maxGap: 2 },
+    'faint|fainting|clammy',
+    { pattern: 'pale|white cold|clammy|sweaty', maxGap: 2 },
+  ],
+  // Round 11: bleach mixed with an acid, ammonia or a toilet cleaner…
+  cleaners_mixed: [
+    {
+      pattern:
+        'any: mixed|mixing|mix|combined bleach|chlorine ammonia|acid|vinegar|descaler|limescale|cleaner|harpic',
+      maxGap: 4,
+    },
+  ],
+  // …then coughing, burning eyes or throat, breathlessness or a collapse.
+  irritant_symptom: [
+    { pattern: 'cant|cannot|not stop coughing', maxGap: 1 },
+    { pattern: 'all|both|everyone|everybody|we coughing|cough', maxGap: 2 },
+    { pattern: 'coughing badly|nonstop|non', maxGap: 1 },
+    { pattern: 'eyes|throat burning|stinging|streaming', maxGap: 1 },
+    'wheez*|breathless|choking',
+    'collapsed|passed out|fainted',
   ],
 };

@@ -60,6 +60,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'tout|toute|tres|super chaud|chaude|bouillant|bouillante', maxGap: 0 },
   ],
   young_infant: [
+    // Round 11: « bb 5 sem », l'âge abrégé d'un bébé.
+    { pattern: '@bebe <n:0-13> sem|sems|sm', maxGap: 0 },
     'nouveau ne|nee',
     { pattern: '@bebe <n:0-3> mois', maxGap: 0 },
     { pattern: '@bebe <n:0-13> semaine*', maxGap: 0 },
@@ -123,6 +125,13 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'queue ni tete', maxGap: 0, negatable: false },
   ],
   head_trauma: [
+    // Round 11: renversé ou percuté par un véhicule; un casque fendu ou cassé; assommé.
+    {
+      pattern: 'renverse*|percute*|fauche*|heurte* par voiture|camion|bus|scooter|moto|vehicule|auto',
+      maxGap: 2,
+    },
+    { pattern: 'casque fendu|casse|eclate|fissure|brise|abime', maxGap: 2 },
+    'assomme|assommee',
     // Round 10b: tombé ou plongé la tête la première, tête en avant, en eau peu profonde.
     { pattern: 'tete premiere|avant|premier', maxGap: 1 },
     { pattern: 'plonge*|plongee peu profond*|petit bain|haut fond', maxGap: 4 },
@@ -141,6 +150,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: choc|coup|plaquage|collision rugby|foot|football|boxe|match|hand|hockey', maxGap: 2 },
   ],
   head_trauma_warning: [
+    // Round 11: du sang ou un liquide clair qui coule de l'oreille ou du nez; ne sait plus où il est.
+    { pattern: 'sang|liquide coule|sort|saigne oreille|oreilles|nez', maxGap: 3 },
+    { pattern: 'saigne|saignait oreille|oreilles', maxGap: 2 },
+    { pattern: 'sait|savait plus|pas ou est|suis|etait|jour', maxGap: 2, negatable: false },
     // Round 10b: il s'endort, il somnole, il « arrête pas de s'endormir » après le choc.
     'endort|somnole',
     { pattern: 'arrete|cesse pas endormir', maxGap: 2, negatable: false },
@@ -164,6 +177,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'repose|repete|redemande meme|memes question*|chose*', maxGap: 2 },
   ],
   pregnant: [
+    // Round 11: la grossesse dite en mois (« je suis à 8 mois », « 7 mois de grossesse »).
+    { pattern: 'suis|es|est a <n:4-9> mois', maxGap: 1 },
     'enceinte',
     'grossesse',
     '<n:4-42> sa',
@@ -174,6 +189,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'bebe|bb arrive|sort|pousse', maxGap: 1 },
   ],
   pregnancy_warning: [
+    // Round 11: le mal de tête qui ne passe pas (prééclampsie); la poche des eaux rompue; quelque chose senti
+    // dans le vagin ou qui pend (procidence du cordon, CNGOF).
+    { pattern: 'mal tete|migraine|cephal* passe|part|partait pas|plus', maxGap: 3, negatable: false },
+    { pattern: 'poche eaux perce*|rompu*|casse*|fissur*', maxGap: 2 },
+    { pattern: 'perdu|perte|percer eaux', maxGap: 1 },
+    { pattern: 'sens|sent|senti|quelque chose|truc|cordon pend|pendre|depasse|sort|vagin', maxGap: 3 },
     'saign*',
     // Round 6: l'éclampsie se voit comme une crise d'épilepsie.
     'convuls*',
@@ -226,6 +247,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'se reveill*|reveil pas|plus', maxGap: 0 },
   ],
   allergy_breathing: [
+    { pattern: 'respir*|respiration|souffle dur|difficile|court|penible', maxGap: 3 },
     'mal|difficult*|gene|dur|peine respir*|avaler',
     'gorge serre*|gonfl*|pique|gratte',
     'essouffl*',
@@ -326,6 +348,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: les signes d'une intoxication, par un médicament, une drogue ou des fumées.
   toxic_symptom: [
+    // Round 11: les signes cholinergiques des organophosphorés: la bave, les pupilles minuscules, les secousses.
+    'bave|bavait|baver|salive|hypersaliv*',
+    { pattern: 'any: pupille* petite*|minuscule*|epingle|serree*', maxGap: 2 },
+    'fasciculat*|spasme*',
     'vertige*|etourdi*',
     'tete tourne',
     'somnolen*|somnole|endormi*|endort|ensuqu*',
@@ -354,6 +380,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: des adieux envoyés, des affaires rangées ou données.
   farewell_sign: [
+    // Round 11: il dit adieu; « ne me cherchez pas »; un merci qui sonne comme un adieu.
+    { pattern: 'dit|dire|dis|disait adieu|adieux', maxGap: 1 },
+    { pattern: 'me cherchez|cherche|cherchez pas|plus', maxGap: 1, negatable: false },
+    { pattern: 'voulais|voulait|veux|veut dire merci|adieu', maxGap: 2 },
+    { pattern: 'voulais|voulait|veux|veut remercier', maxGap: 1 },
     // Des adieux reçus (« il m'a dit adieu »), postés ou écrits: pas un au revoir envoyé à une collègue.
     { pattern: 'me|nous a|ont envoye|ecrit|dit|laisse|fait adieu|adieux|aurevoir|revoir', maxGap: 3 },
     { pattern: 'message|messages|lettre|mot|texto|sms|post adieu|adieux', maxGap: 1 },
@@ -371,6 +402,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'tombe messagerie|repondeur',
   ],
   weapon_at_hand: [
+    // Round 11: une arme prise, sortie, qu'on a avec soi.
+    {
+      pattern: 'ai|a|pris|prend|sorti|tiens|tient le|un arme|fusil|pistolet|revolver|flingue|carabine',
+      maxGap: 1,
+    },
     {
       pattern:
         'arme|fusil|carabine|pistolet|revolver|flingue sur|cote|devant|main|genoux|charge|chargee|sorti|sortie|pret|prete|table',
@@ -379,11 +415,22 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'sorti|sortie|charge|chargee arme|fusil|carabine|pistolet|revolver|flingue', maxGap: 2 },
   ],
   burn_cause: [
+    // Round 11: des vêtements, un pantalon, une manche qui ont pris feu.
+    {
+      pattern: 'vetement*|pantalon|robe|pull|manche|pyjama|jupe|chemise pris feu|flambe*|enflamm*|feu',
+      maxGap: 3,
+    },
     'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
     { pattern: 'retour flamme', maxGap: 1 },
     { pattern: 'pris feu', maxGap: 1 },
   ],
   burn_damage: [
+    // Round 11: une jambe, un tibia, le dos noirs, carbonisés ou qui pèlent (des vêtements en feu).
+    {
+      pattern:
+        'any: jambes|jambe|tibias|tibia|bras|dos|ventre|torse|cuisses|cuisse|pieds noir*|noirci*|pele*|cartonn*',
+      maxGap: 2,
+    },
     // Des cloques au visage ou aux mains, ou partout; une petite cloque est une exclusion.
     'cloquent',
     { pattern: 'any: visage|figure|joues|mains|main|bras|jambes cloques|cloque|phlyctene*', maxGap: 3 },
@@ -408,5 +455,99 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'yeux revuls*|retourn*|blanc', maxGap: 2 },
     'revulse*',
     { pattern: 'deuxieme|seconde|autre crise|fois suite|entre', maxGap: 3 },
+  ],
+  // Round 11: le visage, les lèvres, la langue ou le cou qui gonflent, quelle qu'en soit la cause…
+  face_swelling: [
+    {
+      pattern:
+        'any: visage|figure|levre|levres|langue|bouche|cou gonfl*|enfl*|boursoufl*|oedem*|double|triple',
+      maxGap: 2,
+    },
+  ],
+  // …et les voies aériennes en danger: avaler, respirer, la voix (mal en avalant est une angine).
+  airway_trouble: [
+    { pattern: '@pouvoir pas|plus|mal avaler|deglutir|respirer', maxGap: 2, negatable: false },
+    { pattern: 'mal|difficulte*|peine|galere a|pour avaler|deglutir|respirer', maxGap: 1 },
+    { pattern: 'respir*|respiration|souffle dur|difficile|court|sifflant*|penible', maxGap: 3 },
+    { pattern: '=bave|bavait|baver', maxGap: 0 },
+    { pattern: 'voix rauque|change*|cassee|etouffee|partie|bizarre', maxGap: 2 },
+    'siffle*|sifflement*',
+    'etouff*',
+  ],
+  // Round 11: un pesticide, un champ ou une vigne traités, des granulés anti-limaces.
+  pesticide_exposure: [
+    'pesticide*|insecticide*|herbicide*|desherbant*|fongicide*|organophosph*|glyphosate|roundup|phytosanitaire*',
+    {
+      pattern: 'traite*|traitait|traitement|pulveris*|sulfat* champ*|vigne*|verger*|culture*|ble',
+      maxGap: 3,
+    },
+    { pattern: 'anti limace*|limaces', maxGap: 1 },
+    'antilimace*',
+    { pattern: 'mort aux rats', maxGap: 0 },
+  ],
+  // Round 11: la parole qui a changé, dite par qui connaît la façon habituelle de parler…
+  speech_change: [
+    { pattern: 'sort|fait|dit que|seulement sons|bruits|grognements|gemissements', maxGap: 2 },
+    { pattern: 'parle|parlait pas|plus normalement|bien|habitude', maxGap: 3, negatable: false },
+    { pattern: 'habitude parle|parlait bien|normalement', maxGap: 2 },
+    { pattern: 'parole|elocution|voix changee|bizarre|differente|pateuse', maxGap: 2 },
+  ],
+  // …et une jambe ou un pied qui traîne, qui lâche.
+  dragging_limb: [
+    { pattern: 'traine|trainait|trainer jambe|pied|bras', maxGap: 2 },
+    { pattern: 'jambe|genou|pied cede|lache|flanche|derobe', maxGap: 1 },
+  ],
+  // Round 11: plus d'issue, plus la force, au bout du rouleau.
+  despair: [
+    { pattern: 'vois|voit plus|pas|aucune issue|solution|avenir|sortie', maxGap: 2, negatable: false },
+    { pattern: 'tiens|tient|tenais plus|pas', maxGap: 0, negatable: false },
+    { pattern: 'peux|peut plus continuer|supporter', maxGap: 1, negatable: false },
+    { pattern: 'bout rouleau', maxGap: 1 },
+    { pattern: 'plus force', maxGap: 2, negatable: false },
+    { pattern: 'rien perdre', maxGap: 2 },
+    'desespoir|desespere|desesperee',
+  ],
+  // Round 11: une fenêtre ouverte en hauteur, un rebord, un toit, le bord d'une falaise.
+  height_edge: [
+    { pattern: 'any: fenetre|fenetres|balcon ouvert*|ouvre|rebord|rambarde etage|eme|e|<n:3-99>', maxGap: 4 },
+    { pattern: 'bord|haut falaise|toit|pont|parking|viaduc', maxGap: 2 },
+    { pattern: 'rebord|rambarde fenetre|balcon', maxGap: 2 },
+  ],
+  // Round 11: le passage à l'acte annoncé, « je vais le faire ».
+  act_announced: [
+    { pattern: 'vais|va le faire', maxGap: 1, negatable: false },
+    { pattern: 'fais|fait ce soir|maintenant|cette nuit', maxGap: 1, negatable: false },
+  ],
+  // Round 11: un coup au ventre: le guidon, la ceinture, un coup de poing, une chute dessus…
+  belly_blow: [
+    'guidon',
+    { pattern: 'ceinture securite', maxGap: 1 },
+    { pattern: 'coup|coups poing|pied|genou ventre|abdomen|estomac|cote', maxGap: 2 },
+    { pattern: 'tombe*|tombee|chute|atterri* sur ventre|abdomen|estomac', maxGap: 2 },
+  ],
+  // …puis le ventre qui gonfle ou durcit, la douleur qui monte, un malaise (une hémorragie interne).
+  belly_alarm: [
+    { pattern: 'any: ventre|abdomen gonfl*|dur|tendu|ballonn*|enfl*', maxGap: 3 },
+    { pattern: 'douleur|mal augmente|empire|pire', maxGap: 2 },
+    'empire',
+    'malaise*|evanoui*',
+    { pattern: 'pale|blanc|blanche|froid|sueurs', maxGap: 0 },
+  ],
+  // Round 11: de la javel mélangée à un acide, un détartrant, de l'ammoniaque…
+  cleaners_mixed: [
+    {
+      pattern:
+        'any: melange*|melanger|mixe* javel|chlore detartrant|ammoniaque|vinaigre|acide|anticalcaire|wc|destop|canard',
+      maxGap: 4,
+    },
+  ],
+  // …puis la toux, les yeux ou la gorge qui brûlent, l'étouffement ou l'effondrement.
+  irritant_symptom: [
+    { pattern: 'tousse*|toussons|toussent tous|toutes|sans|beaucoup|enormement|fort', maxGap: 1 },
+    { pattern: 'on|nous tousse*|toussons', maxGap: 1 },
+    { pattern: 'arrete|arrive pas tousser', maxGap: 2, negatable: false },
+    { pattern: 'yeux|gorge brule*|pique*|piquent|irrit*', maxGap: 1 },
+    'etouff*',
+    'effondre*|evanoui*|malaise*',
   ],
 };

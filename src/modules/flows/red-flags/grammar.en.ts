@@ -10,7 +10,7 @@ export const englishGrammar: LexiconInput['words'] = {
   bridges:
     'have has had having got any a an the my his her their feel felt feeling experienced experiencing ' +
     'really currently do does did am is are was were been be at all longer more sign signs of ever he ' +
-    'she it i',
+    'she it i about thinking',
   negationCancellers: 'such so as only just this if',
   fillers:
     'the a an my his her its their your our this that these those in on at of to into from with and ' +

@@ -206,6 +206,34 @@ export const englishLexicon: LexiconInput = {
     { pattern: 'back in <n:1950-2030>', maxGap: 0 },
     { pattern: 'small|little|tiny blister|blisters', maxGap: 1 },
     { pattern: 'back in day|days|time', maxGap: 1 },
+    // Round 11: lips swollen from fillers, a tongue swollen where it was bitten; a leg dragged since an
+    // operation or a sprain: a known cause, not an allergy or a stroke.
+    { pattern: 'any: lips|lip swollen|swelling|puffy filler|fillers|botox|injection|injections', maxGap: 4 },
+    { pattern: 'any: bit|bitten|biting tongue|lip swollen|swelling', maxGap: 3 },
+    {
+      pattern:
+        'dragging|drags|limping leg|foot since|after|from knee|hip|op|operation|surgery|sprain|injury|fracture|replacement|cast',
+      maxGap: 3,
+    },
+    // Round 11: can't go on with a diet, a job or a treatment is about the thing, not about living.
+    {
+      pattern:
+        'go|carry on with diet|job|work|treatment|tablets|pills|medication|course|exercises|physio|plan|programme|shifts',
+      maxGap: 2,
+    },
+    // Round 11: "in case my waters break", "what if they go": a question asked ahead, not waters gone.
+    { pattern: 'case|if waters|water break|breaks|go|goes', maxGap: 2 },
+    // Round 11: "I'll be gone on holiday" when you read this: an absence, not a farewell.
+    { pattern: 'gone|away holiday|holidays|vacation|leave|trip|business|honeymoon|work', maxGap: 2 },
+    // Round 11: breathless with excitement or laughter is joy, not distress; "give me a heart attack" is an idiom;
+    // a bit of hot coffee or tea spilled is a small scald.
+    {
+      pattern:
+        'breathless|breathlessly|breath with|from excitement|anticipation|joy|laughter|laughing|nerves',
+      maxGap: 1,
+    },
+    { pattern: 'give|giving|gave|gives me|him|her|us heart attack|stroke|coronary', maxGap: 2 },
+    { pattern: 'bit|drop|splash|dribble of hot|boiling coffee|tea|water|milk|soup', maxGap: 1 },
   ],
   past: [
     '<n:1-99> year|years|yr|yrs|month|months ago|back',
@@ -227,6 +255,9 @@ export const englishLexicon: LexiconInput = {
     { pattern: 'for|since <n:2-99> months|years', maxGap: 0 },
     // Round 10b: an age told as the time of it: "I fainted in assembly when I was 12".
     { pattern: 'when|as i|he|she|we was|were <n:1-99>', maxGap: 0 },
+    // Round 11: once at school, when I was at school or at uni: a time of life, not today.
+    { pattern: 'once at|in school|college|uni|university', maxGap: 1 },
+    { pattern: 'when|while i|we was|were at|in school|college|uni|university', maxGap: 2 },
   ],
   words: englishGrammar,
 };

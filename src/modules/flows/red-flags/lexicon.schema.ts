@@ -38,6 +38,18 @@ export const CONCEPTS = [
   'burn_damage',
   'body_convulsing',
   'seizure_companion',
+  'face_swelling',
+  'airway_trouble',
+  'pesticide_exposure',
+  'speech_change',
+  'dragging_limb',
+  'despair',
+  'height_edge',
+  'act_announced',
+  'belly_blow',
+  'belly_alarm',
+  'cleaners_mixed',
+  'irritant_symptom',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

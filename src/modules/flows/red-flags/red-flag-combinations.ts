@@ -54,4 +54,26 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 10b: the whole body shaking or twitching, and in another clause no response, blue lips or eyes
   // rolled back: a seizure, the word unsaid (NHS: call 999 when someone will not wake or turns blue).
   { category: 'seizure', all: ['body_convulsing', 'seizure_companion'] },
+  // Round 11: the face, lips, tongue or neck swelling and trouble swallowing, breathing or speaking, whatever
+  // set it off (a cereal bar is no named allergen): angioedema with the airway at risk (Resuscitation Council UK).
+  { category: 'severe_allergy', all: ['face_swelling', 'airway_trouble'] },
+  // Round 11: crops sprayed, a pesticide or slug pellets, then drooling, tiny pupils, twitching or vomiting:
+  // organophosphate or carbamate poisoning (the cholinergic signs, toxbase / centres antipoison).
+  { category: 'poisoning_overdose', all: ['pesticide_exposure', 'toxic_symptom'] },
+  // Round 11: speech that changed (only sounds, not as usual) and a leg dragged, in separate clauses: a
+  // stroke told by a carer of someone whose speech is never typical (FAST: face, arm, speech).
+  { category: 'stroke_signs', all: ['speech_change', 'dragging_limb'] },
+  // Round 11: no way out, can't go on, or a farewell, with the means at hand (a loaded gun, a window open
+  // high up, a cliff edge) or the act announced (« je vais le faire »): a plan and the means (Samaritans, 3114).
+  { category: 'suicidal_thoughts', all: ['despair', 'weapon_at_hand'] },
+  { category: 'suicidal_thoughts', all: ['despair', 'height_edge'] },
+  { category: 'suicidal_thoughts', all: ['farewell_sign', 'height_edge'] },
+  { category: 'suicidal_thoughts', all: ['act_announced', 'height_edge'] },
+  { category: 'suicidal_thoughts', all: ['act_announced', 'weapon_at_hand'] },
+  // Round 11: a blow to the belly (handlebars, a seatbelt, a punch), then a belly swelling or hardening, pain
+  // getting worse or a faint: bleeding inside until shown otherwise (NICE NG39 major trauma).
+  { category: 'severe_abdominal_pain', all: ['belly_blow', 'belly_alarm'] },
+  // Round 11: bleach mixed with an acid or ammonia, then coughing, burning eyes or a collapse: chlorine or
+  // chloramine gas (centres antipoison).
+  { category: 'poisoning_overdose', all: ['cleaners_mixed', 'irritant_symptom'] },
 ];

@@ -112,6 +112,15 @@ describe('screenForRedFlags', () => {
       ["je n'ai pas d'idées suicidaires ni d'idées noires", false],
       ['je ne veux pas mourir, j’ai peur', false],
       ["I'm not suicidal", false],
+      // Round 11: the noun is denied like the adjective; a « mais » right after still hedges.
+      ['je ne pense pas au suicide hein, juste un peu déprimé', false],
+      ["jamais pensé au suicide, c'est pour un certificat", false],
+      ["je ne pense pas au suicide mais je voudrais parler à quelqu'un", true],
+      ["I'm not thinking about suicide but I need to talk to someone", true],
+      // A means at hand with despair or the act announced, told in separate clauses.
+      ["je tiens plus, j'ai ouvert la fenêtre du 7e", true],
+      ['window open on the 9th floor, going to do it', true],
+      ['je vais le faire ce vaccin, le fusil est au club de tir', false],
     ])('%j → flagged %s', (message, flagged) => {
       expect(categoriesOf(message).includes('suicidal_thoughts')).toBe(flagged);
     });

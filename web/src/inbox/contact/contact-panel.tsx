@@ -14,7 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { AgendaIcon } from '../../agenda/agenda-icons.tsx';
 import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
@@ -67,8 +67,10 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
   const name = contactName(details ?? conversation.contact);
   const [booking, setBooking] = useState(false);
   const [recordingConsent, setRecordingConsent] = useState(false);
-  // GDPR rights (export, erasure) are the administrators'.
-  const admin = sessionCan(useSignedIn(), 'privacy.manage');
+  const session = useSignedIn();
+  // GDPR rights (export, erasure) are the administrators'; the audit, theirs and the auditors'.
+  const admin = sessionCan(session, 'privacy.manage');
+  const readsAudit = sessionCan(session, 'audit.read');
   const navigate = useNavigate();
 
   return (
@@ -94,6 +96,17 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
         <Text c="dimmed" size="sm">
           {formatPhone(details?.phone ?? conversation.contact.phone)}
         </Text>
+        {readsAudit && (
+          <Button
+            component={Link}
+            to={`/settings/audit?patient=${contactId}`}
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<Icon name="lock" size={12} />}
+          >
+            {t('audit.whoHasSeen')}
+          </Button>
+        )}
       </Stack>
 
       {contact.isPending && (

@@ -2750,4 +2750,332 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ["my husband is shaking all over on the kitchen floor, he's not responding to me", 'seizure'],
   ['her whole body is jerking, eyes rolled back, lips going grey', 'seizure'],
   ["dad is twitching all over. he won't answer me", 'seizure'],
+  // round 11, unseen probe: written by another writer after round 10b's fixes (62 / 70 English, 66 / 70 French before the fixes it led to)
+  [
+    'at the gym, stopped mid set, feels like someone parked a car on my chest and its going up into my jaw. 15 min now',
+    'chest_pain',
+  ],
+  [
+    'night shift at the warehouse, left arm gone heavy and theres a crushing squeeze behind my breastbone, sweating buckets, supervisor said message you first??',
+    'chest_pain',
+  ],
+  [
+    'Fwd from my dad: "tight band round my chest wont ease off, cold sweat, feel sick" - he\'s home alone at 14 Elm Road, what do I do',
+    'chest_pain',
+  ],
+  [
+    "On the tube right now, pressure in the middle of my chest spreading through to my back, feel like I'm going to throw up. I have an appt tomorrow at 10 but this can't wait can it",
+    'chest_pain',
+  ],
+  [
+    "Fasting today, thought it was just hunger but now it's like an elephant sitting on my chest and my left shoulder aches. Started 20 mins ago",
+    'chest_pain',
+  ],
+  [
+    'me again. the squeezing in my chest started while shovelling snow and hasnt stopped, wife says im grey in the face',
+    'chest_pain',
+  ],
+  [
+    'Farmer here, was lifting bales, now my chest feels clamped in a vice and it runs down the inside of my arm, dizzy 😰 40 mins from town',
+    'chest_pain',
+  ],
+  [
+    'cant get more than 3 words out between breaths, lips going bluish, inhaler did nothing',
+    'breathing_difficulty',
+  ],
+  [
+    "my client (I'm his support worker, he's non verbal) is pulling at his throat, breathing really noisy and fast, you can see his ribs sucking in",
+    'breathing_difficulty',
+  ],
+  [
+    "hiking in Spain, my friend is gasping like a fish and can't lie down, has to sit bolt upright to get any air",
+    'breathing_difficulty',
+  ],
+  [
+    'student in halls, wheezing so bad i couldnt get up the stairs to my room, like breathing through a straw and getting worse',
+    'breathing_difficulty',
+  ],
+  [
+    'Sorry to bother. I am from Syria, my english not good. My husband no air, he breathe very hard, face is blue. What to do',
+    'breathing_difficulty',
+  ],
+  [
+    "working at the grain silo, my mate came out coughing and now he can't get his breath at all, chest heaving, he's panicking",
+    'breathing_difficulty',
+  ],
+  [
+    'blue pump not touching it, every breath whistles and my neck muscles are straining to pull air in',
+    'breathing_difficulty',
+  ],
+  [
+    "my nan's smile has gone lopsided and she's slurring, started 10 mins ago while we were on the bus",
+    'stroke_signs',
+  ],
+  [
+    "Colleague on our night shift suddenly can't find his words, talking gibberish and his right hand keeps dropping his pen",
+    'stroke_signs',
+  ],
+  [
+    'woke up and half my face feels like it belongs to someone else and i cant lift my left arm off the duvet',
+    'stroke_signs',
+  ],
+  [
+    'My mum just texted "cnat type proprly hand wont wrok" and she\'s not picking up. She lives at 22 Kings Avenue, flat 4',
+    'stroke_signs',
+  ],
+  [
+    'Playing golf, my partner suddenly lost the sight in one eye, his leg gave way and his mouth droops on one side',
+    'stroke_signs',
+  ],
+  [
+    "the man I care for (wheelchair user) suddenly can't swallow his tea, it's dribbling out one side and his speech is mush",
+    'stroke_signs',
+  ],
+  [
+    "Hi, sorry it's a long one, I'm at my parents' for the weekend and we were having Sunday lunch when Dad started asking for the \"kettle\" when he meant the salt, we laughed but now his right arm is just hanging and his mouth droops when he tries to smile, about 15 min ago. Should I still bring him Tuesday?",
+    'stroke_signs',
+  ],
+  [
+    'ate satay at a street stall in Bangkok, tongue is swelling up and my throat feels like its closing',
+    'severe_allergy',
+  ],
+  [
+    'stung by a wasp in the orchard, now hives all over and my voice has gone hoarse and tight',
+    'severe_allergy',
+  ],
+  [
+    'my flatmate had cashew pesto, her lips are massive and shes wheezing, she used her pen but its still getting worse',
+    'severe_allergy',
+  ],
+  [
+    "Took the new antibiotic an hour ago, eyes swollen shut, itchy welts everywhere and I feel like I'm going to faint",
+    'severe_allergy',
+  ],
+  [
+    "coach here - kid at football practice ate a cereal bar, face puffing up and he's struggling to swallow",
+    'severe_allergy',
+  ],
+  ['bee got me on the neck while mowing, whole neck swelling and breathing getting harder', 'severe_allergy'],
+  [
+    'FORWARDED: "throat closing after prawns at the wedding, cant find my epipen" - from my cousin, she\'s at the Grand Hotel ballroom',
+    'severe_allergy',
+  ],
+  [
+    "My roommate took like a whole strip of sleeping pills with vodka, I can't wake her properly",
+    'poisoning_overdose',
+  ],
+  [
+    "toddler got into the shed and drank some weedkiller, there's blue stuff round his mouth",
+    'poisoning_overdose',
+  ],
+  [
+    "I took all my mum's tramadol about an hour ago, now I can't keep my eyes open and my breathing feels slow",
+    'poisoning_overdose',
+  ],
+  [
+    "My brother was spraying the crops, now he's drooling, pupils tiny, shaking and vomiting",
+    'poisoning_overdose',
+  ],
+  [
+    "whole family in the cabin has a headache and feels sick, the gas heater was on all night, my son won't wake up fully",
+    'poisoning_overdose',
+  ],
+  [
+    'Dad (dementia) swallowed his whole week of pills from the dosette box this morning, now very drowsy and hard to rouse',
+    'poisoning_overdose',
+  ],
+  [
+    'friend at the festival took something off a stranger, now burning hot, jaw clenching, talking nonsense, heart racing',
+    'poisoning_overdose',
+  ],
+  [
+    "I've written letters to my kids and I'm sitting on the bridge. Just wanted someone to know.",
+    'suicidal_thoughts',
+  ],
+  ['cant do this anymore. rope is ready in the garage', 'suicidal_thoughts'],
+  [
+    'Ive been saving up my tablets for weeks and tonight is the night. sorry for the hassle',
+    'suicidal_thoughts',
+  ],
+  [
+    'My friend sent me this, can you help: "by the time you read this I\'ll be gone, don\'t look for me"',
+    'suicidal_thoughts',
+  ],
+  [
+    'as refugee I lost everything, tonight I want finish my life, I have the knife here with me',
+    'suicidal_thoughts',
+  ],
+  ['failed every exam. standing on the roof of the library thinking about jumping', 'suicidal_thoughts'],
+  [
+    'everyone would be better off without me. going to drive into a wall after my shift tonight',
+    'suicidal_thoughts',
+  ],
+  [
+    "bloke on the train platform just crumpled and isn't responding, I'm shaking him and nothing",
+    'loss_of_consciousness',
+  ],
+  [
+    'My husband was praying and keeled over, eyes half open, not answering when I call his name',
+    'loss_of_consciousness',
+  ],
+  [
+    'found grandad slumped in his chair, cant rouse him at all, breathing sounds funny',
+    'loss_of_consciousness',
+  ],
+  ['chainsaw slipped, gash in my thigh pumping blood straight through the towel', 'heavy_bleeding'],
+  [
+    "Nosebleed won't stop for over an hour, soaked 2 towels, he's on warfarin and going pale",
+    'heavy_bleeding',
+  ],
+  [
+    'throwing up what looks like coffee grounds and fresh red blood, loads of it, feel faint',
+    'heavy_bleeding',
+  ],
+  ["my son's at swimming, he's gone stiff and his arms and legs are jerking, 5 minutes now", 'seizure'],
+  [
+    'colleague on the factory floor fell down shaking all over, frothing, eyes rolled back, not stopping',
+    'seizure',
+  ],
+  [
+    "my brother (autistic) is having one of his fits but way longer than usual, over 10 mins and he's turning grey",
+    'seizure',
+  ],
+  [
+    "uni student, worst headache of my life, can't put my chin to my chest, light hurts and there's a purple rash that doesn't fade under a glass",
+    'meningitis_signs',
+  ],
+  [
+    "daughter away at camp - high temp, neck stiff as a board, spots that don't go when pressed",
+    'meningitis_signs',
+  ],
+  [
+    'had my op last week, now shivering uncontrollably, skin mottled, muddled and barely weeing',
+    'sepsis_signs',
+  ],
+  [
+    "mum's water infection got worse, she's cold and clammy, breathing fast, making no sense and her knees look blotchy purple",
+    'sepsis_signs',
+  ],
+  [
+    "cut my hand on barbed wire 3 days ago, red streaks now up my arm, fever, heart racing and I feel like I'm going to die",
+    'sepsis_signs',
+  ],
+  ['baby 5wks, 38.9 🥵', 'infant_fever'],
+  ["baby is 2 months, burning up 39.1 and floppy, we're on holiday in Portugal", 'infant_fever'],
+  ['7wk old hot to touch, thermometer says 38.4, really sleepy and grunting', 'infant_fever'],
+  ['34 weeks and bleeding heavily, bright red, tummy rock hard and hurting', 'pregnancy_emergency'],
+  [
+    "I'm 8 months, headache that won't go, flashing lights in my eyes and my face has puffed up",
+    'pregnancy_emergency',
+  ],
+  [
+    "my waters just went at 29 weeks and I can feel something hanging down, I'm at work in the office",
+    'pregnancy_emergency',
+  ],
+  [
+    'fell off the scaffolding and hit his head, now being sick over and over and getting drowsy',
+    'severe_head_injury',
+  ],
+  [
+    "rugby tackle, knocked out for a minute, now he doesn't know where he is and clear fluid is dripping from his nose",
+    'severe_head_injury',
+  ],
+  [
+    'cyclist hit by a car outside the clinic, helmet split, he keeps asking the same question and blood coming from his ear',
+    'severe_head_injury',
+  ],
+  [
+    'hot tar from the roofing job splashed all down my arm, skin gone white and waxy and i cant feel it',
+    'severe_burn',
+  ],
+  ['bonfire flared up, my sons trouser legs caught, both shins black and peeling', 'severe_burn'],
+  [
+    "pain in my stomach so bad I'm on the floor of the bus station, belly hard as a board and I can't stand up",
+    'severe_abdominal_pain',
+  ],
+  [
+    "on a cruise, stabbing agony top of my stomach going through to my back, vomiting nonstop, can't sit still",
+    'severe_abdominal_pain',
+  ],
+  [
+    'fell off my bike onto the handlebars an hour ago, tummy getting more and more painful and swollen, feel faint and cold',
+    'severe_abdominal_pain',
+  ],
+  // round 11, own check by class: further phrasings of each class fixed, both languages (39 / 90 found before the fixes)
+  [
+    "my daughter had a new shampoo and now her lips are swelling and she can't swallow properly",
+    'severe_allergy',
+  ],
+  [
+    "his tongue is swollen after the new blood pressure tablet and he's struggling to breathe",
+    'severe_allergy',
+  ],
+  ['face puffed right up after the curry, voice has gone croaky', 'severe_allergy'],
+  ['stung by a wasp on the arm, arm swelling and breathing getting worse', 'severe_allergy'],
+  ["ate prawns at lunch, now breathing is getting harder and he's itchy", 'severe_allergy'],
+  [
+    "dad was spraying weedkiller in the orchard, now he's sweating, drooling and twitching",
+    'poisoning_overdose',
+  ],
+  ["my toddler got into the slug pellets, she's drooling and being sick", 'poisoning_overdose'],
+  ["farmhand used sheep dip this morning, pupils are pinpoint and he's vomiting", 'poisoning_overdose'],
+  ["found a note from my son: when you read this I'll be dead, I'm sorry", 'suicidal_thoughts'],
+  ['she texted "by the time you read this message I won\'t be here any longer"', 'suicidal_thoughts'],
+  ["my partner left a letter saying don't look for me and his phone is off", 'suicidal_thoughts'],
+  ["I'm 7 months, severe headache and my vision has gone blurry", 'pregnancy_emergency'],
+  [
+    "wife is 8 months pregnant, headache that won't go away and her hands and face are puffy",
+    'pregnancy_emergency',
+  ],
+  ['im 6 months and seeing flashing lights with a bad headache', 'pregnancy_emergency'],
+  ["waters broke at 32 weeks and there's something coming out", 'pregnancy_emergency'],
+  ['34 weeks, my waters have gone and I can feel the cord between my legs', 'pregnancy_emergency'],
+  ['pregnant with twins, waters burst at 30 weeks', 'pregnancy_emergency'],
+  [
+    "my son was knocked off his bike by a van, his helmet is cracked and he's being sick",
+    'severe_head_injury',
+  ],
+  ["knocked out in a fight, now doesn't know what day it is", 'severe_head_injury'],
+  ['hit by a bus, blood coming out of his ear', 'severe_head_injury'],
+  ['her nightie caught fire from the candle, her back is charred', 'severe_burn'],
+  ['his sleeve went up in flames at the barbecue, arm is peeling and white', 'severe_burn'],
+  ["my dad's trousers caught fire, legs black", 'severe_burn'],
+  [
+    "my autistic son normally talks well, now he's only making noises and dragging his right foot",
+    'stroke_signs',
+  ],
+  ["mum's speech is different tonight and she is dragging her left leg", 'stroke_signs'],
+  ["grandad isn't talking like normal and his leg keeps giving way", 'stroke_signs'],
+  ["I can't go on, I've got my dad's loaded shotgun beside me", 'suicidal_thoughts'],
+  ["no way out anymore, I'm standing at the edge of the cliff", 'suicidal_thoughts'],
+  ["window open on the 9th floor, I'm going to do it", 'suicidal_thoughts'],
+  ["he texted goodbye and he's on the roof of the car park", 'suicidal_thoughts'],
+  ['bb 6 wks 38.5', 'infant_fever'],
+  ['DS 7wk temp 38.2 not feeding', 'infant_fever'],
+  ['fell onto the handlebars, tummy is swollen and hard', 'severe_abdominal_pain'],
+  [
+    "car crash this morning, seatbelt mark on his belly, pain getting worse and he's pale and clammy",
+    'severe_abdominal_pain',
+  ],
+  ['punched in the stomach last night, now feeling faint and belly bloated', 'severe_abdominal_pain'],
+  [
+    "I mixed bleach with the toilet cleaner and now I can't stop coughing and my eyes are burning",
+    'poisoning_overdose',
+  ],
+  ["mum combined bleach and vinegar in the bathroom, she's wheezing", 'poisoning_overdose'],
+  ["I'm not thinking of suicide but I need to talk to someone", 'suicidal_thoughts'],
+  ["kettle of boiling water spilled over my toddler's chest, skin peeling", 'severe_burn'],
+  ["I think I'm having a heart attack, pain in my chest and left arm", 'chest_pain'],
+  ["can't take it anymore, dad's rifle is out on the table", 'suicidal_thoughts'],
+  ["I'm going to do it, I'm on the bridge", 'suicidal_thoughts'],
+  ["my son's lips blew up after the birthday cake and he's drooling, can't swallow", 'severe_allergy'],
+  ["scooter rider hit by a taxi, helmet cracked, doesn't know where he is", 'severe_head_injury'],
+  [
+    "lips swelling fast after the lip filler, throat feels tight and I can't breathe properly",
+    'severe_allergy',
+  ],
+  [
+    "dad had his hip op last year, today his face dropped on one side and he's dragging his leg",
+    'stroke_signs',
+  ],
 ];

@@ -2756,4 +2756,321 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ['mon mari tremble de partout par terre, il répond plus', 'seizure'],
   ['tout son corps tressaute, les yeux révulsés, les lèvres violettes', 'seizure'],
   ['ma fille est secouée de tout son corps, elle réagit pas', 'seizure'],
+  // round 11, unseen probe: written by another writer after round 10b's fixes (62 / 70 English, 66 / 70 French before the fixes it led to)
+  [
+    'jsuis au taf sur le chantier, g comme un étau ds la poitrine qui monte ds la machoire, jtranspire a grosses gouttes',
+    'chest_pain',
+  ],
+  [
+    "Bonjour, c'est pour mon mari Gérard qui est suivi chez vous. Il taillait la haie et depuis 20 minutes il dit qu'il a un poids énorme sur le thorax, son bras gauche est tout engourdi et il est trempé de sueur. On habite 12 chemin des Vignes à Cadillac, vous pouvez envoyer quelqu'un ?",
+    'chest_pain',
+  ],
+  [
+    'ds le RER B la, ca me serre au milieu de la poitrine et ça part ds le dos, jai envie de vomir, les gens disent que je suis tout blanc',
+    'chest_pain',
+  ],
+  [
+    "je fais les marchés depuis 4h du mat, là j'ai une brûlure qui serre derrière le sternum et qui descend dans les 2 bras, ça passe pas",
+    'chest_pain',
+  ],
+  [
+    "message transféré de ma mère : « ça m'écrase la poitrine, j'arrive plus à bouger, j'ai froid » elle est seule chez elle",
+    'chest_pain',
+  ],
+  [
+    "Pendant le match de foot vétérans mon coéquipier s'est assis, il se tient le torse, il est gris et en sueur, il dit que ça serre très fort",
+    'chest_pain',
+  ],
+  [
+    'jai rdv demain pr mon renouvellement mais la depuis 1h jai le coeur pris ds un étau et ca descend ds le bras, je v attendre ou pas??',
+    'chest_pain',
+  ],
+  [
+    'mon fils etouffe, il siffle et on voit ses cotes se creuser, la ventoline fait rien',
+    'breathing_difficulty',
+  ],
+  [
+    "Moi pas respirer bien, j'ai pas l'air, je peux pas parler, les lèvres bleu. Aidez moi svp",
+    'breathing_difficulty',
+  ],
+  [
+    "Je suis aide-soignante de nuit en EHPAD, un résident râle, respire très vite et n'arrive plus à reprendre son souffle, il est gris",
+    'breathing_difficulty',
+  ],
+  [
+    "ma copine peut plus finir une phrase, elle est assise penchée en avant a chercher l'air et elle a les levres violettes",
+    'breathing_difficulty',
+  ],
+  [
+    'vendanges : un collègue est sorti de la cuve, il halète, il arrive plus à respirer et il se tient la gorge',
+    'breathing_difficulty',
+  ],
+  [
+    "jsuis en erasmus a lisbonne, jarrive pu a respirer allongé, je m'étouffe des que je parle et mes chevilles ont gonflé",
+    'breathing_difficulty',
+  ],
+  [
+    "Mon papa est en fauteuil (myopathie), il n'arrive plus à tousser ni à respirer, il devient tout bleu, son appareil ne suffit plus",
+    'breathing_difficulty',
+  ],
+  ["ma grand mere parle bizarre d'un coup, la bouche tombe d'un coté et elle lache sa tasse", 'stroke_signs'],
+  [
+    "Mon collègue de nuit à l'usine n'arrive plus à parler, il mélange les mots et son bras droit pend, ça vient de commencer",
+    'stroke_signs',
+  ],
+  [
+    "en pleine réunion teams mon collègue s'est figé, la moitié de sa figure s'est affaissée à l'écran et il bafouille, il bosse de chez lui seul",
+    'stroke_signs',
+  ],
+  [
+    "ma soeur m'appelle, elle articule plus, elle dit qu'elle sent plus sa main droite. elle est au 8 allée des Tilleuls à Rennes",
+    'stroke_signs',
+  ],
+  [
+    "mon mari regardait la télé et d'un coup il voit double, il tient plus debout et sa bouche est de travers",
+    'stroke_signs',
+  ],
+  [
+    "Mon frère trisomique, d'habitude il parle bien, là il sort que des sons et il traîne la jambe gauche depuis le goûter",
+    'stroke_signs',
+  ],
+  [
+    "Mme Martin, 78 ans, ma voisine : elle me répond n'importe quoi, sourit que d'un côté et son bras retombe tout seul. Je fais quoi ??",
+    'stroke_signs',
+  ],
+  [
+    'jai mangé un truc aux cacahuetes a la cafet de la fac, ma langue gonfle et jai la gorge qui se ferme',
+    'severe_allergy',
+  ],
+  [
+    'jsuis apiculteur, piqué 3 fois, g des plaques partout, la tete qui tourne et la gorge serrée',
+    'severe_allergy',
+  ],
+  [
+    "mon fils de 8 ans au centre aéré a mangé un gâteau aux noix, ses yeux et ses lèvres gonflent à vue d'oeil et il respire mal",
+    'severe_allergy',
+  ],
+  [
+    'ma fille a goûté du kiwi pour la 1ere fois, elle gonfle de partout, elle tousse rauque et elle devient molle',
+    'severe_allergy',
+  ],
+  ["une guepe m'a piqué DANS LA BOUCHE en buvant mon coca, ca gonfle ds la gorge 😱", 'severe_allergy'],
+  [
+    "Au resto en vacances en Italie ma femme a mangé des crevettes, plaques rouges partout et sa gorge serre, on trouve pas le stylo d'adrénaline",
+    'severe_allergy',
+  ],
+  [
+    'je suis infirmière, allergique au latex, je viens de mettre des gants et mes lèvres enflent, ça siffle quand je respire',
+    'severe_allergy',
+  ],
+  ['mon petit a bu du produit pr lave-vaisselle, il a la bouche qui brule et il vomit', 'poisoning_overdose'],
+  [
+    "Mon mari a bu de l'antigel par erreur, il l'avait mis dans une bouteille d'eau, il titube et il vomit",
+    'poisoning_overdose',
+  ],
+  [
+    "au taf un collègue a mélangé javel et détartrant ds les toilettes, on tousse tous et lui il s'est effondré",
+    'poisoning_overdose',
+  ],
+  [
+    "ma mère a mangé des champignons qu'elle a cueillis hier, depuis ce matin elle vomit sans arrêt et elle devient jaune",
+    'poisoning_overdose',
+  ],
+  [
+    'mon ado a pris les cachets pour le coeur de sa grand mère pour "voir", il a le pouls tout lent et il est blanc',
+    'poisoning_overdose',
+  ],
+  ['ai avalé 30 doliprane il y a 3h, je regrette, je fais quoi', 'poisoning_overdose'],
+  [
+    'mon fils de 3 ans a mangé des granulés anti-limaces dans le jardin, il tremble et il bave',
+    'poisoning_overdose',
+  ],
+  [
+    "Depuis la faillite de l'exploitation je vois plus d'issue, j'ai le fusil chargé à côté de moi, je voulais juste dire merci au docteur",
+    'suicidal_thoughts',
+  ],
+  ['jveu plus etre la, jsui ds la salle de bain avec les lames', 'suicidal_thoughts'],
+  [
+    "vous pouvez annuler mon rdv de jeudi, je serai plus là. j'ai tout préparé pour cette nuit",
+    'suicidal_thoughts',
+  ],
+  [
+    "mon fils m'a envoyé un vocal, il dit adieu et qu'il est au bord de la falaise à Étretat. Il répond plus",
+    'suicidal_thoughts',
+  ],
+  [
+    'cest mon dernier message, jai pris la voiture et je vais me mettre sous le train au passage a niveau',
+    'suicidal_thoughts',
+  ],
+  [
+    "ma femme est partie, les gosses aussi. j'ai accroché la corde à la poutre de la grange",
+    'suicidal_thoughts',
+  ],
+  [
+    "je suis un poids pr ma famille depuis l'accident (je suis paraplégique), ce soir j'avale tous mes médicaments",
+    'suicidal_thoughts',
+  ],
+  [
+    "je tiens plus, mes colocs sont partis en week end, j'ai ouvert la fenêtre du 7e et je vais le faire",
+    'suicidal_thoughts',
+  ],
+  [
+    'mon collègue est tombé de sa chaise au bureau, il ouvre pas les yeux meme quand je crie, il respire bizarre',
+    'loss_of_consciousness',
+  ],
+  [
+    'mon frere est tombé ds les pommes a la sortie du sauna et il se reveille pas depuis 5 min',
+    'loss_of_consciousness',
+  ],
+  ["coupé avec la disqueuse, ça gicle de l'avant bras, le torchon est trempé", 'heavy_bleeding'],
+  ["je vomis du sang rouge plein la cuvette, deux fois déjà, j'ai la tête qui tourne", 'heavy_bleeding'],
+  [
+    "Ma fille s'est ouvert le pied sur un bout de verre à la plage, ça pisse le sang, on arrive pas à arrêter",
+    'heavy_bleeding',
+  ],
+  [
+    'mon mari est par terre il tremble de partout, il a de la bave et les yeux révulsés depuis 5 min',
+    'seizure',
+  ],
+  [
+    "Au foyer, un résident épileptique fait une crise qui s'arrête pas depuis plus de 10 minutes, le traitement d'urgence n'a rien fait",
+    'seizure',
+  ],
+  [
+    "ma fille de 2 ans s'est raidie puis elle a secoué les bras et les jambes, là elle est toute molle et bleue",
+    'seizure',
+  ],
+  [
+    'interne, mon coloc a une fievre de cheval, il supporte pas la lumiere, il peut pas baisser la tete et y a des petites taches violettes',
+    'meningitis_signs',
+  ],
+  [
+    "mon fils de 4 ans, taches rouges qui partent pas quand j'appuie un verre dessus, fièvre et il est tout mou",
+    'meningitis_signs',
+  ],
+  [
+    'jai un mal de crane atroce, la nuque raide comme du bois, je vomis et la lumière me fait mal aux yeux',
+    'meningitis_signs',
+  ],
+  [
+    "opéré du genou il y a 5 jours, là je grelotte, je suis tout marbré, ma femme dit que je dis n'importe quoi et je fais presque plus pipi",
+    'sepsis_signs',
+  ],
+  [
+    'ma plaie au pied (je suis diabétique) sent mauvais, 40 de fièvre, je tremble, coeur à 130, je tiens plus debout',
+    'sepsis_signs',
+  ],
+  ['bb 5 sem 38,7 tete plu', 'infant_fever'],
+  [
+    'ma fille a 10 semaines, 38.5 au thermometre, elle geint et elle a les mains et les pieds glacés',
+    'infant_fever',
+  ],
+  ['Bonsoir, notre nouveau-né (3 semaines) a 38°2 et ne se réveille pas pour ses biberons', 'infant_fever'],
+  ['enceinte de 7 mois je saigne bcp, rouge vif, et le ventre est dur comme du bois', 'pregnancy_emergency'],
+  [
+    '36 SA, mal a la tete qui part pas, je vois des étoiles, jai les mains et le visage gonflés',
+    'pregnancy_emergency',
+  ],
+  [
+    "Je suis enceinte de 6 semaines, douleur atroce d'un seul côté du bas ventre, je me sens partir et j'ai mal au bout de l'épaule",
+    'pregnancy_emergency',
+  ],
+  [
+    "mon fils est tombé du trampoline sur la tete, il vomit pour la 3eme fois et il s'endort",
+    'severe_head_injury',
+  ],
+  [
+    'ma mère de 85 ans est tombée dans sa cuisine, grosse bosse au front, elle prend du Kardégic et elle est de plus en plus endormie et confuse',
+    'severe_head_injury',
+  ],
+  [
+    "l'huile de la friteuse s'est renversée sur les jambes de mon fils, la peau part en lambeaux, c'est grand comme ses deux cuisses",
+    'severe_burn',
+  ],
+  ["la cocotte minute a explosé, j'ai le visage et le cou brulés, ça cloque de partout", 'severe_burn'],
+  [
+    "mon père a voulu relancer le barbecue à l'alcool, ses bras et son torse ont pris feu, la peau est blanche et noire",
+    'severe_burn',
+  ],
+  [
+    "mon mari 70 ans a une douleur terrible dans le ventre qui traverse jusqu'au dos, il est pâle et en sueur",
+    'severe_abdominal_pain',
+  ],
+  [
+    'mon fils de 12 ans a tres mal en bas a droite du ventre, il marche plié en deux, il a 39 et il vomit',
+    'severe_abdominal_pain',
+  ],
+  [
+    "ventre gonflé comme un ballon, rien par en bas depuis 3 jours, je vomis vert, j'ai mal à hurler",
+    'severe_abdominal_pain',
+  ],
+  // round 11, own check by class: further phrasings of each class fixed, both languages (39 / 90 found before the fixes)
+  ['ma fille a mangé une barre de céréales, ses lèvres gonflent et elle a du mal à avaler', 'severe_allergy'],
+  [
+    'sa langue a doublé de volume depuis le nouveau médicament pour la tension, il arrive plus à avaler',
+    'severe_allergy',
+  ],
+  ['le visage de mon fils gonfle après le goûter, sa voix est rauque', 'severe_allergy'],
+  [
+    'piqué par une guêpe au cou, le cou gonfle et sa respiration devient de plus en plus difficile',
+    'severe_allergy',
+  ],
+  ['il a mangé des cacahuètes et sa respiration devient très difficile', 'severe_allergy'],
+  [
+    'mon mari a traité la vigne ce matin, il bave, il transpire et ses pupilles sont toutes petites',
+    'poisoning_overdose',
+  ],
+  ["mon fils a avalé de l'insecticide, il vomit et il tremble", 'poisoning_overdose'],
+  [
+    'après avoir pulvérisé un pesticide dans le champ, il a des secousses dans les muscles et il bave',
+    'poisoning_overdose',
+  ],
+  ["ma fille m'a écrit : quand tu liras ce mot je serai partie, je t'aime", 'suicidal_thoughts'],
+  ['il a laissé une lettre : quand vous lirez ce message je serai mort', 'suicidal_thoughts'],
+  ['mon frère a écrit « ne me cherchez pas » et il répond plus', 'suicidal_thoughts'],
+  ['je suis à 8 mois, mal de tête qui passe pas et je vois des éclairs', 'pregnancy_emergency'],
+  [
+    'enceinte de 7 mois, le visage et les mains qui gonflent et mal à la tête qui ne part pas',
+    'pregnancy_emergency',
+  ],
+  ["je suis à 6 mois, je vois flou et j'ai un gros mal de tête", 'pregnancy_emergency'],
+  ["la poche des eaux s'est rompue à 31 semaines", 'pregnancy_emergency'],
+  ['je suis enceinte de 33 semaines et je sens quelque chose qui pend dans le vagin', 'pregnancy_emergency'],
+  ["j'ai perdu les eaux à 30 semaines, je suis au travail", 'pregnancy_emergency'],
+  ["mon fils a été renversé par une voiture, il saigne de l'oreille", 'severe_head_injury'],
+  ['chute de vélo, casque fendu, il sait plus où il est', 'severe_head_injury'],
+  [
+    'il a été percuté par un scooter, il vomit et repose sans arrêt les mêmes questions',
+    'severe_head_injury',
+  ],
+  ['sa robe a pris feu avec la bougie, son dos est tout noir', 'severe_burn'],
+  ["son pantalon s'est enflammé au barbecue, les jambes pèlent et sont noires", 'severe_burn'],
+  ['la manche de son pull a pris feu, le bras est carbonisé', 'severe_burn'],
+  ["ma mère parle plus comme d'habitude et elle traîne le pied droit", 'stroke_signs'],
+  ['mon oncle handicapé fait que des bruits depuis midi et il traîne la jambe', 'stroke_signs'],
+  ["sa parole est bizarre et sa jambe lâche d'un coup", 'stroke_signs'],
+  ['je vois plus aucune issue, le fusil de chasse est sur la table', 'suicidal_thoughts'],
+  ['je peux plus continuer, je suis au bord du pont', 'suicidal_thoughts'],
+  ["elle m'a dit adieu et elle est sur le rebord de la fenêtre", 'suicidal_thoughts'],
+  ["j'ai le pistolet de mon père et je vais le faire ce soir", 'suicidal_thoughts'],
+  ['bb 6 sem 38,4', 'infant_fever'],
+  ['mon fils 9 sem a 38.5 depuis ce matin', 'infant_fever'],
+  ['bebe 3 sem fievre 38', 'infant_fever'],
+  ['tombé sur le guidon, son ventre gonfle et devient dur', 'severe_abdominal_pain'],
+  [
+    'accident de voiture, la ceinture de sécurité lui a marqué le ventre, il a de plus en plus mal et il est pâle',
+    'severe_abdominal_pain',
+  ],
+  ['coup de pied dans le ventre au foot, il fait un malaise', 'severe_abdominal_pain'],
+  ["j'ai mélangé de la javel et du vinaigre, je tousse et j'ai la gorge qui brûle", 'poisoning_overdose'],
+  ["ma mère a mélangé javel et destop, elle s'est évanouie", 'poisoning_overdose'],
+  ["je ne pense pas au suicide mais je voudrais parler à quelqu'un", 'suicidal_thoughts'],
+  ["elle a renversé la casserole d'eau bouillante sur le bras du bébé, grosses cloques", 'severe_burn'],
+  ['je crois que je fais une crise cardiaque, ça serre dans la poitrine', 'chest_pain'],
+  ["je tiens plus, je suis en haut du toit de l'immeuble", 'suicidal_thoughts'],
+  [
+    "mon père a sulfaté les vignes sans masque, il bave et a les pupilles en tête d'épingle",
+    'poisoning_overdose',
+  ],
+  ["lèvres qui gonflent après l'injection, j'ai du mal à respirer", 'severe_allergy'],
 ];

@@ -27,7 +27,20 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
       pattern: 'talked|talks|talking|talk|spoke|speaks|spoken about|of ending|end it|things|life',
       maxGap: 1,
     },
-    'suicide|suicides',
+    // Round 11: the noun is denied like the adjective ("I'm not thinking about suicide"); a "but" after it
+    // still hedges; the verbs stay undeniable.
+    { pattern: 'suicide|suicides', negatable: true },
+    // Round 11: a farewell note's wording: "by the time you read this I'll be gone".
+    {
+      pattern: 'any: read|reading this|message|note gone|dead|over|longer|here',
+      maxGap: 4,
+      negatable: false,
+    },
+    {
+      pattern: 'read|reading this|message|note|letter wont|not|no here|around|alive|longer',
+      maxGap: 3,
+      negatable: false,
+    },
     { pattern: 'suicidal', negatable: true },
     // Round 8: misspelt as heard.
     { pattern: 'suicidle|suicidel|suicidial|sucidal|suicdal|suisidal|suicidall', negatable: true },

@@ -185,6 +185,30 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // Round 10b: une petite cloque; des cloques d'eczéma, d'herpès ou de varicelle ne sont pas des brûlures.
   { pattern: 'petite|petites cloque|cloques', maxGap: 1 },
   { pattern: 'cloque|cloques eczema|dyshidros*|herpes|zona|varicelle|mycose', maxGap: 2 },
+  // Round 11: des lèvres gonflées par une injection; une jambe qui traîne depuis une entorse ou une opération.
+  { pattern: 'any: levre|levres gonflee|gonflees injection*|hyaluronique|botox|esthetique', maxGap: 4 },
+  {
+    pattern: 'traine|trainer jambe|pied depuis|apres entorse|operation|fracture|platre|prothese|accident',
+    maxGap: 3,
+  },
+  // Round 11: « si je perds les eaux »: une question d'avance, pas la poche rompue.
+  { pattern: 'si perds|perd|perdais|rompt eaux|poche', maxGap: 2 },
+  // Round 11: « je serai partie en vacances » quand vous lirez ce message: une absence, pas un adieu.
+  {
+    pattern:
+      'parti|partie|partis|partir vacances|conge|conges|travail|weekend|week|voyage|mission|retraite|stage',
+    maxGap: 2,
+  },
+  // Round 11: « va me faire faire une crise cardiaque », « me donner un infarctus »: une expression, pas un
+  // symptôme; « un peu de café chaud » renversé est une petite brûlure; l'essoufflement de joie.
+  { pattern: 'me|nous faire|donner|filer|provoquer|flanquer crise cardiaque|coeur', maxGap: 3 },
+  { pattern: 'me|nous faire|donner|filer|provoquer|flanquer infarctus|attaque|avc', maxGap: 3 },
+  {
+    pattern: 'peu|goutte|gouttes cafe|the|eau|lait|soupe|chocolat|tisane chaud|chaude|bouillant*',
+    maxGap: 2,
+  },
+  { pattern: 'souffle coupe joie|excitation|impatience|emotion|rire', maxGap: 2 },
+  { pattern: 'essouffl* joie|excitation|impatience|emotion|rire', maxGap: 2 },
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
@@ -195,6 +219,12 @@ export const frenchPastMarkers: LexiconInput['past'] = [
   'quand|lorsque etais|etait|etions|etaient petit*|enfant*|bebe|jeune*|ado*|gamin*',
   'dans enfance|jeunesse|passe',
   'autrefois',
+  // Round 11: « une fois au lycée », « quand j'étais au collège »: un temps de la vie, pas aujourd'hui.
+  { pattern: 'fois au|a lycee|college|ecole|fac|primaire|maternelle|internat', maxGap: 1 },
+  {
+    pattern: 'quand|lorsque etais|etait au|a lycee|college|ecole|fac|primaire|maternelle|internat',
+    maxGap: 2,
+  },
   'antecedent*',
   'atcd',
   'decede*|mort|morte|morts|decedee de|d|suite',

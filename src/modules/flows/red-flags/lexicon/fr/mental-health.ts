@@ -14,7 +14,15 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
         'pense*|envie|veux|vais|tente* foncer|lancer|precipiter|jeter|sauter|balancer vide|falaise|parapet|pont|ravin',
       maxGap: 3,
     },
-    'suicide|suicider|suicides|suicidee|suicidera|suiciderai|suicidais|suicidait',
+    // Round 11: le nom se nie comme l'adjectif (« je ne pense pas au suicide hein »), un « mais » juste après
+    // reste un aveu; les verbes ne se nient pas.
+    { pattern: 'suicide|suicides', negatable: true },
+    'suicider|suicidee|suicidera|suiciderai|suicidais|suicidait',
+    // Round 11: les mots d'une lettre d'adieu: « quand tu liras ce message je serai parti ».
+    {
+      pattern: 'any: liras|lirez|lis|lisez|lira message|mot|lettre parti|partie|partis|morte|mort|loin',
+      maxGap: 4,
+    },
     { pattern: 'suicidaire*', negatable: true },
     { pattern: 'idee*|pensee* suicid*', negatable: true },
     // Round 10b: des idées noires dites au passé, long passé (« il y a quelques années »), sont une humeur
@@ -160,7 +168,8 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       pattern: 'sert|sers|servirait|vaut rien|plus reste|rester|terre|monde|ici|continuer|moi',
       maxGap: 3,
     },
-    { pattern: 'pense*|songe*|obsede*|obsession|reve* mort|mourir|suicide', maxGap: 1 },
+    // Round 11: « jamais pensé au suicide » is denied like « pas d'idées suicidaires »; a « mais » after it hedges.
+    { pattern: 'pense*|songe*|obsede*|obsession|reve* mort|mourir|suicide', maxGap: 1, negatable: true },
     { pattern: '@medicaments|corde|arme|fusil|pistolet|lame|couteau pour le|la faire|passer', maxGap: 1 },
     { pattern: 'vois|voit plus vivre|continuer|avenir', maxGap: 1, negatable: false },
     { pattern: 'quitter|partir ce monde|terre|vie', maxGap: 1 },
