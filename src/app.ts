@@ -22,6 +22,8 @@ import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { recordReadsIn } from './modules/audit/audit-trail.ts';
+import { requireAccessRules } from './modules/auth/access-guard.ts';
+import { accessSettingsRoutes } from './modules/auth/access-settings.routes.ts';
 import { activeSessionRoutes } from './modules/auth/active-sessions.routes.ts';
 import { guardApi } from './modules/auth/api-guard.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
@@ -249,9 +251,13 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
   // A webhook wakes the worker that stores it only: the send worker's claim would find nothing to do.
   await http.register(whatsappWebhookRoutes(db, deps.fieldCipher, () => inboundAndAutomation.wake()));
+  // Every API route says who may call it (access-rules.ts), or Careline does not start.
+  requireAccessRules(http, '/api/v1');
   await http.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+        http.swagger(),
+      );
       await api.register(calendarFeedRoutes(scheduling));
       await api.register(
         sessionRoutes(db, deps.fieldCipher, {
@@ -276,6 +282,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(teamRoutes(db));
         await secured.register(channelRoutingRoutes(db));
         await secured.register(userRoutes(db));
+        await secured.register(accessSettingsRoutes(db));
         await secured.register(activeSessionRoutes(db, { sessions: deps.sessions }));
         await secured.register(twoFactorRoutes(db, deps.fieldCipher));
         await secured.register(cannedReplyRoutes(db));

@@ -61,7 +61,7 @@ export function registerDataCommands(program: Command): void {
     .requiredOption('--org <slug-or-id>', 'the clinic')
     .requiredOption('--email <email>', 'sign-in e-mail')
     .option('--password <password>', 'at least 12 characters (better: CARELINE_USER_PASSWORD, or be asked)')
-    .requiredOption('--role <role>', 'admin or agent')
+    .requiredOption('--role <role>', 'admin, supervisor, agent, clinician or auditor (README › Roles)')
     .option('--name <name>', 'display name')
     .action(async (o: { org: string; email: string; password?: string; role: string; name?: string }) => {
       const password = await readSecret(PASSWORD, o.password);

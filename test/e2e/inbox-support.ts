@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import type { UserRole } from '../../src/modules/users/user.schema.ts';
 import type { PublicUser } from '../../src/modules/users/user.service.ts';
 import { createUser } from '../../src/modules/users/user.service.ts';
 import { messages, users } from '../../src/platform/db/schema.ts';
@@ -69,7 +70,7 @@ export async function patientWrites(
 export async function addStaff(
   env: TestCareline,
   clinic: TestClinic,
-  options: { name: string; role?: 'admin' | 'agent'; online?: boolean; capacity?: number },
+  options: { name: string; role?: UserRole; online?: boolean; capacity?: number },
 ): Promise<PublicUser> {
   const user = await createUser(env.handle.db, {
     orgId: clinic.org.id,

@@ -1,11 +1,12 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { AgendaCalendar } from './agenda/agenda-calendar.tsx';
 import { AgendaPage } from './agenda/agenda-page.tsx';
 import { ReminderReportPage } from './agenda/reminder-report.tsx';
 import { ApiError } from './api/http-client.ts';
 import { LoginPage } from './auth/login-page.tsx';
+import { RequirePermission, RoleHome } from './auth/require-permission.tsx';
 import { RequireSession } from './auth/require-session.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
@@ -21,7 +22,7 @@ import { RemindersPage } from './settings/reminders/reminders-page.tsx';
 import { SafetyPage } from './settings/safety/safety-page.tsx';
 import { SavedRepliesPage } from './settings/saved-replies/saved-replies-page.tsx';
 import { SecurityPage } from './settings/security/security-page.tsx';
-import { SettingsPage } from './settings/settings-page.tsx';
+import { SettingsHome, SettingsPage } from './settings/settings-page.tsx';
 import { StaffPage } from './settings/staff/staff-page.tsx';
 import { TeamsPage } from './settings/teams/teams-page.tsx';
 import { NotFoundPage } from './ui/not-found-page.tsx';
@@ -49,18 +50,24 @@ export function App() {
           <BrowserRouter>
             <SessionProvider>
               <Routes>
-                <Route path="/" element={<Navigate to="/inbox" replace />} />
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/phone" element={<PhonePage />} />
                 <Route element={<RequireSession />}>
-                  <Route path="/inbox" element={<InboxPage />} />
-                  <Route path="/inbox/:conversationId" element={<InboxPage />} />
-                  <Route path="/agenda" element={<AgendaPage />}>
-                    <Route index element={<AgendaCalendar />} />
-                    <Route path="report" element={<ReminderReportPage />} />
+                  <Route path="/" element={<RoleHome />} />
+                  <Route element={<RequirePermission permission="conversations.read" />}>
+                    <Route path="/inbox" element={<InboxPage />} />
+                    <Route path="/inbox/:conversationId" element={<InboxPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="appointments.read" />}>
+                    <Route path="/agenda" element={<AgendaPage />}>
+                      <Route index element={<AgendaCalendar />} />
+                      <Route element={<RequirePermission permission="reports.read" />}>
+                        <Route path="report" element={<ReminderReportPage />} />
+                      </Route>
+                    </Route>
                   </Route>
                   <Route path="/settings" element={<SettingsPage />}>
-                    <Route index element={<Navigate to="staff" replace />} />
+                    <Route index element={<SettingsHome />} />
                     <Route path="staff" element={<StaffPage />} />
                     <Route path="teams" element={<TeamsPage />} />
                     <Route path="saved-replies" element={<SavedRepliesPage />} />

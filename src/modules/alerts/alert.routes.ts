@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import type { Alert } from './alert.schema.ts';
 import {
   AlertNotFoundError,
@@ -35,6 +35,7 @@ export function alertRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
     app.get(
       '/alerts',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags: ['alerts'],
           summary: 'Open operator alerts of the clinic',
@@ -47,6 +48,7 @@ export function alertRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
     app.post(
       '/alerts/:id/retry',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags: ['alerts'],
           summary: 'Process again the delivery an alert is about (administrators)',
@@ -60,7 +62,6 @@ export function alertRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
             409: problemSchema,
           },
         },
-        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         const caller = callerOf(request);
@@ -84,6 +85,7 @@ export function alertRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
     app.post(
       '/alerts/:id/resolve',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags: ['alerts'],
           summary: 'Mark an alert resolved (administrators)',
@@ -92,7 +94,6 @@ export function alertRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
           params: z.object({ id: z.uuid('must be an alert id (UUID)') }),
           response: { 200: alertJson, 401: problemSchema, 403: problemSchema, 404: problemSchema },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => {
         const caller = callerOf(request);

@@ -1,17 +1,15 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
-import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import { problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { accessReportCsv } from './access-report-csv.ts';
 import { auditEventJson, toAuditEventJson } from './audit.api.ts';
 import { reasonRequiredRolesOf, saveReasonRequiredRoles } from './audit.repository.ts';
 import { AUDIT_ACTIONS } from './audit.schema.ts';
 import { auditTrailPage, patientAccessReport } from './audit.service.ts';
-import { canReadAudit } from './audit-permission.ts';
 import { auditExport, patientEntity } from './audit-trail.ts';
 
 const tags = ['audit'];
@@ -32,7 +30,7 @@ export function auditRoutes(deps: { db: Db; cipher: FieldCipher }): FastifyPlugi
     app.get(
       '/audit',
       {
-        preHandler: requireAuditReader,
+        config: { access: 'audit.read' },
         schema: {
           tags,
           summary: 'The clinic’s audit trail (FHIR AuditEvent), newest first',
@@ -86,7 +84,7 @@ export function auditRoutes(deps: { db: Db; cipher: FieldCipher }): FastifyPlugi
     app.get(
       '/audit/patients/:contactId/access-report.csv',
       {
-        preHandler: requireAuditReader,
+        config: { access: 'audit.read' },
         schema: {
           tags,
           summary: 'A patient’s “who has seen my file” report, as CSV',
@@ -113,7 +111,7 @@ export function auditRoutes(deps: { db: Db; cipher: FieldCipher }): FastifyPlugi
     app.get(
       '/audit/settings',
       {
-        preHandler: requireAuditReader,
+        config: { access: 'audit.read' },
         schema: { tags, summary: 'The clinic’s audit rules', response: { 200: settingsJson, ...errors } },
       },
       async (request) => ({
@@ -126,7 +124,7 @@ export function auditRoutes(deps: { db: Db; cipher: FieldCipher }): FastifyPlugi
     app.put(
       '/audit/settings',
       {
-        preHandler: requireAdmin,
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: 'Choose the roles that must give a reason to open patient data',
@@ -145,16 +143,4 @@ export function auditRoutes(deps: { db: Db; cipher: FieldCipher }): FastifyPlugi
 
 function isReaderRole(role: string): role is (typeof READER_ROLES)[number] {
   return (READER_ROLES as readonly string[]).includes(role);
-}
-
-async function requireAuditReader(request: FastifyRequest): Promise<void> {
-  if (!canReadAudit(callerOf(request).role)) {
-    throw new HttpProblem(403, 'Only a clinic administrator or auditor can read the audit trail');
-  }
-}
-
-async function requireAdmin(request: FastifyRequest): Promise<void> {
-  if (callerOf(request).role !== 'admin') {
-    throw new HttpProblem(403, 'Only a clinic administrator can change the audit rules');
-  }
 }

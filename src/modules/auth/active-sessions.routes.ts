@@ -47,6 +47,7 @@ export function activeSessionRoutes(
     app.get(
       '/auth/sessions',
       {
+        config: { access: 'account.own' },
         schema: {
           tags: ['auth'],
           summary: 'Your active sessions (signed-in browsers), most recently used first',
@@ -62,6 +63,7 @@ export function activeSessionRoutes(
     app.delete(
       '/auth/sessions/:id',
       {
+        config: { access: 'account.own' },
         schema: {
           tags: ['auth'],
           summary: 'Sign out one of your sessions (needs X-CSRF-Token)',
@@ -83,6 +85,7 @@ export function activeSessionRoutes(
     app.post(
       '/auth/sessions/sign-out-others',
       {
+        config: { access: 'account.own' },
         schema: {
           tags: ['auth'],
           summary: 'Sign out all your other sessions; this one stays (needs X-CSRF-Token)',

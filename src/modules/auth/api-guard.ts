@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/db.ts';
 import { type RateLimit, rateLimitHook } from '../../platform/http/rate-limit.ts';
+import { enforceAccessRules } from './access-guard.ts';
 import { requireCaller } from './api-key.auth.ts';
 import type { SessionPolicy } from './session.service.ts';
 
@@ -12,7 +13,8 @@ export interface CallerLimits {
 
 /**
  * Guards every route `scope` registers: at onRequest, before the body is read or validated, the
- * caller must authenticate (401, whatever the body) and then stay within its limit (429).
+ * caller must authenticate (401, whatever the body), stay within its limit (429), and have the
+ * permission the route declares (403; access-rules.ts).
  */
 export function guardApi(
   scope: FastifyInstance,
@@ -21,7 +23,12 @@ export function guardApi(
 ): void {
   scope.addHook('onRequest', requireCaller(db, options.sessions));
   const { limits } = options;
-  if (!limits) return;
+  if (limits) addRateLimits(scope, limits);
+  // After the limits: a caller hammering routes their role may not use is throttled all the same.
+  scope.addHook('onRequest', enforceAccessRules(db));
+}
+
+function addRateLimits(scope: FastifyInstance, limits: CallerLimits): void {
   scope.addHook(
     'onRequest',
     rateLimitHook(scope, limits.perApiKey, {

@@ -7,13 +7,14 @@ import { createHttpServer, type HttpServer } from '../../platform/http/create-ht
 import { updateOrgTwoFactor } from '../orgs/org.repository.ts';
 import { createOrg } from '../orgs/org.service.ts';
 import { createUser } from '../users/user.service.ts';
-import { callerOf, requireCaller, requireRole } from './api-key.auth.ts';
+import { enforceAccessRules, requireAccessRules } from './access-guard.ts';
+import { callerOf, requireCaller } from './api-key.auth.ts';
 import { createApiKey } from './api-key.service.ts';
 import { signIn } from './sign-in.service.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
-describe.each(TEST_ENGINES)('requireCaller and requireRole (%s)', (engine) => {
+describe.each(TEST_ENGINES)('requireCaller and access rules (%s)', (engine) => {
   let handle: DbHandle;
   let app: HttpServer;
   let url: string;
@@ -43,9 +44,10 @@ describe.each(TEST_ENGINES)('requireCaller and requireRole (%s)', (engine) => {
     await app.register(fastifyCookie);
     await app.register(async (secured) => {
       secured.addHook('preHandler', requireCaller(handle.db));
-      secured.get('/who', async (request) => callerOf(request));
-      secured.get('/settings', { preHandler: requireRole('admin') }, async () => ({ ok: true }));
-      secured.get('/inbox', { preHandler: requireRole('agent') }, async () => ({ ok: true }));
+      secured.addHook('preHandler', enforceAccessRules(handle.db));
+      secured.get('/who', { config: { access: 'signed-in' } }, async (request) => callerOf(request));
+      secured.get('/settings', { config: { access: 'settings.manage' } }, async () => ({ ok: true }));
+      secured.get('/inbox', { config: { access: 'conversations.read' } }, async () => ({ ok: true }));
     });
     url = await app.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -71,7 +73,7 @@ describe.each(TEST_ENGINES)('requireCaller and requireRole (%s)', (engine) => {
     expect(agent.status).toBe(403);
     expect(agent.headers.get('content-type')).toContain('application/problem+json');
     expect(((await agent.json()) as { detail: string }).detail).toBe(
-      'Only a clinic administrator can do this',
+      'A clinic agent cannot do this (it needs settings.manage)',
     );
     const everyone: Record<string, string>[] = [
       { cookie: cookies.agent },
@@ -80,6 +82,20 @@ describe.each(TEST_ENGINES)('requireCaller and requireRole (%s)', (engine) => {
     ];
     for (const headers of everyone) expect((await get('/inbox', headers)).status).toBe(200);
     expect((await get('/settings')).status).toBe(401);
+  });
+
+  test('a server whose API route declares no access rule does not start', async () => {
+    const server = await createHttpServer({ logger: pino({ level: 'silent' }), version: 'test' });
+    requireAccessRules(server, '/api/v1');
+    const registering = server.register(
+      async (api) => {
+        api.get('/ruled', { config: { access: 'public' } }, async () => ({ ok: true }));
+        api.get('/forgotten', async () => ({ ok: true }));
+      },
+      { prefix: '/api/v1' },
+    );
+    await expect(registering).rejects.toThrow('GET /api/v1/forgotten declares no access rule');
+    await server.close().catch(() => undefined);
   });
 
   test('an Authorization header is judged alone, even beside a valid cookie', async () => {

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
-import type { UserRole } from '../users/user.schema.ts';
 import { type ApiCaller, authenticateApiKey } from './api-key.service.ts';
 import { authenticateSession, DEFAULT_SESSION_POLICY, type SessionPolicy } from './session.service.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
@@ -73,21 +72,6 @@ export function requireCaller(
 export function callerOf(request: FastifyRequest): ApiCaller {
   if (!request.caller) throw new HttpProblem(401, 'Not authenticated');
   return request.caller;
-}
-
-const ROLE_RANK: Record<ApiCaller['role'], number> = { agent: 1, admin: 2, api: 2 };
-
-/**
- * A route preHandler (after requireCaller) admitting callers with at least `role`: admins can do
- * what agents can. API keys count as admins: an integration acts for the whole clinic.
- */
-export function requireRole(role: UserRole) {
-  return async (request: FastifyRequest): Promise<void> => {
-    const caller = callerOf(request);
-    if (ROLE_RANK[caller.role] < ROLE_RANK[role]) {
-      throw new HttpProblem(403, `Only a clinic ${role === 'admin' ? 'administrator' : role} can do this`);
-    }
-  };
 }
 
 /** Refuses a state-changing request of a cookie session that lacks the session's CSRF token. */

@@ -3,6 +3,7 @@ import { problemSchema } from '../../platform/http/problem.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { USER_ROLES } from '../users/user.schema.ts';
 import type { PublicUser } from '../users/user.service.ts';
+import { PERMISSIONS, permissionsOf } from './access-rules.ts';
 
 export const signedInJson = z
   .object({
@@ -11,6 +12,9 @@ export const signedInJson = z
       email: z.string(),
       name: z.string().nullable(),
       role: z.enum(USER_ROLES),
+      permissions: z
+        .array(z.enum(PERMISSIONS))
+        .describe('What the role may do (README › Roles): the web app shows only what these allow'),
       language: z.string().nullable().describe('Interface language; null = the browser’s'),
       org: z.object({ id: z.uuid(), name: z.string(), slug: z.string(), time_zone: z.string() }),
       two_factor_enabled: z.boolean().describe('Signs in with a code from an authenticator app'),
@@ -59,6 +63,7 @@ export function toSignedInJson(
       email: user.email,
       name: user.name,
       role: user.role,
+      permissions: [...permissionsOf(user.role)],
       language: user.language,
       org: { id: org.id, name: org.name, slug: org.slug, time_zone: org.timeZone },
       two_factor_enabled: user.totpEnabledAt !== null,

@@ -98,6 +98,7 @@ describe.each(TEST_ENGINES)('staff sign-in with a session cookie (%s)', (engine)
         email: agent.email,
         name: agent.name,
         role: 'agent',
+        permissions: expect.arrayContaining(['conversations.read', 'conversations.write']),
         language: null,
         org: { id: lilas.org.id, name: lilas.org.name, slug: lilas.org.slug, time_zone: 'Europe/Paris' },
         two_factor_enabled: false,

@@ -90,6 +90,7 @@ export function sessionRoutes(
     app.post(
       '/auth/login',
       {
+        config: { access: 'public' },
         ...(limitSignIns ? { onRequest: limitSignIns } : {}),
         schema: {
           tags: ['auth'],
@@ -138,6 +139,7 @@ export function sessionRoutes(
     app.post(
       '/auth/login/two-factor',
       {
+        config: { access: 'public' },
         ...(limitSignIns ? { onRequest: limitSignIns } : {}),
         schema: {
           tags: ['auth'],
@@ -206,6 +208,7 @@ export function sessionRoutes(
     app.post(
       '/auth/logout',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['auth'],
           summary: 'Sign out: ends the session and clears the cookie (needs X-CSRF-Token)',
@@ -228,6 +231,7 @@ export function sessionRoutes(
     app.get(
       '/auth/me',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags: ['auth'],
           summary: 'Who is signed in, with the session’s CSRF token',

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { findOrgByRef, updateOrgTwoFactor } from '../orgs/org.repository.ts';
 import { TWO_FACTOR_POLICIES } from '../orgs/org.schema.ts';
-import { callerOf, requireRole } from './api-key.auth.ts';
+import { callerOf } from './api-key.auth.ts';
 import { findTwoFactorFields } from './two-factor.repository.ts';
 import {
   CodesPausedError,
@@ -78,7 +78,7 @@ export function twoFactorRoutes(
     app.get(
       '/auth/two-factor',
       {
-        config: enrolment,
+        config: { ...enrolment, access: 'account.own' },
         schema: {
           tags: ['auth'],
           summary:
@@ -101,7 +101,7 @@ export function twoFactorRoutes(
     app.post(
       '/auth/two-factor/enrolment',
       {
-        config: enrolment,
+        config: { ...enrolment, access: 'account.own' },
         schema: {
           tags: ['auth'],
           summary:
@@ -129,7 +129,7 @@ export function twoFactorRoutes(
     app.post(
       '/auth/two-factor/enrolment/confirm',
       {
-        config: enrolment,
+        config: { ...enrolment, access: 'account.own' },
         schema: {
           tags: ['auth'],
           summary:
@@ -155,6 +155,7 @@ export function twoFactorRoutes(
     app.post(
       '/auth/two-factor/disable',
       {
+        config: { access: 'account.own' },
         schema: {
           tags: ['auth'],
           summary: 'Turn two-factor sign-in off with a current code (needs X-CSRF-Token)',
@@ -174,6 +175,7 @@ export function twoFactorRoutes(
     app.post(
       '/auth/two-factor/recovery-codes',
       {
+        config: { access: 'account.own' },
         schema: {
           tags: ['auth'],
           summary: 'New recovery codes for a current code; the old ones stop working (needs X-CSRF-Token)',
@@ -196,7 +198,7 @@ export function twoFactorRoutes(
     app.get(
       '/two-factor-settings',
       {
-        preHandler: requireRole('admin'),
+        config: { access: 'settings.manage' },
         schema: {
           tags: ['auth'],
           summary: 'Who in the clinic must sign in with a code (administrators only)',
@@ -213,7 +215,7 @@ export function twoFactorRoutes(
     app.put(
       '/two-factor-settings',
       {
-        preHandler: requireRole('admin'),
+        config: { access: 'settings.manage' },
         schema: {
           tags: ['auth'],
           summary: 'Set who must sign in with a code (administrators only; needs X-CSRF-Token)',
@@ -244,7 +246,7 @@ export function twoFactorRoutes(
     app.delete(
       '/users/:id/two-factor',
       {
-        preHandler: requireRole('admin'),
+        config: { access: 'staff.manage' },
         schema: {
           tags: ['users'],
           summary:

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import { canonicalLanguageTag, isLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from '../contacts/language-tag.ts';
 import type { CannedReply } from './canned-reply.schema.ts';
 import {
@@ -55,6 +55,7 @@ export function cannedReplyRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/canned-replies',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags: ['canned-replies'],
           summary: 'The clinic’s canned replies, in shortcut order',
@@ -87,13 +88,13 @@ export function cannedReplyRoutes(db: Db): FastifyPluginAsyncZod {
     app.post(
       '/canned-replies',
       {
+        config: { access: 'canned-replies.manage' },
         schema: {
           tags: ['canned-replies'],
           summary: 'Save a canned reply (administrators)',
           body: z.object({ shortcut, text, language }),
           response: { 201: cannedReplyJson, 409: problemSchema, ...changeErrors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         const caller = callerOf(request);
@@ -114,6 +115,7 @@ export function cannedReplyRoutes(db: Db): FastifyPluginAsyncZod {
     app.patch(
       '/canned-replies/:id',
       {
+        config: { access: 'canned-replies.manage' },
         schema: {
           tags: ['canned-replies'],
           summary: 'Change a canned reply (administrators)',
@@ -126,7 +128,6 @@ export function cannedReplyRoutes(db: Db): FastifyPluginAsyncZod {
             }),
           response: { 200: cannedReplyJson, 404: problemSchema, 409: problemSchema, ...changeErrors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => {
         const { shortcut, text, language } = request.body;
@@ -144,13 +145,13 @@ export function cannedReplyRoutes(db: Db): FastifyPluginAsyncZod {
     app.delete(
       '/canned-replies/:id',
       {
+        config: { access: 'canned-replies.manage' },
         schema: {
           tags: ['canned-replies'],
           summary: 'Delete a canned reply (administrators)',
           params: z.object({ id: z.uuid('must be a canned reply id (UUID)') }),
           response: { 204: z.null(), 404: problemSchema, ...changeErrors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         await removeCannedReply(db, callerOf(request).orgId, request.params.id).catch((error: unknown) => {

@@ -56,6 +56,7 @@ export function consentRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/contacts/:id/consents',
       {
+        config: { access: 'contacts.read' },
         schema: {
           tags: ['consents'],
           summary: 'A patient’s consents per channel and purpose, with their history',
@@ -80,6 +81,7 @@ export function consentRoutes(db: Db): FastifyPluginAsyncZod {
     app.post(
       '/contacts/:id/consents',
       {
+        config: { access: 'contacts.write' },
         schema: {
           tags: ['consents'],
           summary: 'Record a consent the patient gave or withdrew by phone or at the desk',

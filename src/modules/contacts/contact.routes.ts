@@ -28,6 +28,7 @@ export function contactRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/contacts',
       {
+        config: { access: 'contacts.read' },
         schema: {
           tags: ['contacts'],
           summary: 'List the clinic’s contacts (patients), newest first',
@@ -63,6 +64,7 @@ export function contactRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/contacts/:id',
       {
+        config: { access: 'contacts.read' },
         schema: {
           tags: ['contacts'],
           summary: 'One patient: identities, language, tags, custom fields and conversations',
@@ -80,6 +82,7 @@ export function contactRoutes(db: Db): FastifyPluginAsyncZod {
     app.patch(
       '/contacts/:id',
       {
+        config: { access: 'contacts.write' },
         schema: {
           tags: ['contacts'],
           summary: 'Change a patient’s name, language, tags or custom fields',

@@ -16,6 +16,7 @@ export function automationRoutes(deps: FlowRuntimeDeps, wake: () => void): Fasti
     app.post(
       '/conversations/:id/automation',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['flows'],
           summary: 'Start a flow in this conversation (any automation running there stops)',
@@ -46,6 +47,7 @@ export function automationRoutes(deps: FlowRuntimeDeps, wake: () => void): Fasti
       app.post(
         `/conversations/:id/automation/${action}`,
         {
+          config: { access: 'conversations.write' },
           schema: {
             tags: ['flows'],
             summary:

@@ -86,7 +86,7 @@ export async function applyFlowEffects(
       }
       case 'handoff':
         if (effect.urgent) await updateConversation(tx, org.id, conversation.id, { urgent: true });
-        if (effect.note) await note(scope, session, effect.note);
+        if (effect.note) await note(scope, session, effect.note, { medical: false });
         // A conversation parked as pending comes back to the team's open queue.
         if (conversation.status === 'pending')
           await setConversationStatus(tx, org.id, conversation.id, 'open', scope.now);
@@ -101,7 +101,7 @@ export async function applyFlowEffects(
         outcome.startFlow = effect.flowKey;
         break;
       case 'add_note':
-        await note(scope, session, effect.text);
+        await note(scope, session, effect.text, { medical: effect.medical ?? false });
         break;
       case 'mark_urgent':
         await updateConversation(tx, org.id, conversation.id, { urgent: true });
@@ -162,7 +162,10 @@ async function raiseRedFlag(
     text: emergencyAdvice(category, language, scope.org.emergencyNumbers),
   });
   await updateConversation(scope.tx, scope.org.id, scope.conversation.id, { urgent: true });
-  await note(scope, session, redFlagNote(category, flag.matched, scope.org.defaultLanguage));
+  // Not medical: the front desk must call back first, and it quotes only the patient's own words.
+  await note(scope, session, redFlagNote(category, flag.matched, scope.org.defaultLanguage), {
+    medical: false,
+  });
 }
 
 function asCategory(category: string): RedFlagCategory {
@@ -199,8 +202,15 @@ async function send(scope: ConversationScope, session: SessionRef, message: Outb
   }
 }
 
-async function note(scope: ConversationScope, session: SessionRef, text: string): Promise<void> {
+/** A note of automation; `medical` ones (intake summaries) only clinicians, supervisors and admins read. */
+async function note(
+  scope: ConversationScope,
+  session: SessionRef,
+  text: string,
+  kind: { medical: boolean },
+): Promise<void> {
   await addNote(scope.tx, {
+    medical: kind.medical,
     orgId: scope.org.id,
     conversationId: scope.conversation.id,
     text,

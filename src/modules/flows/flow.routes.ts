@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import { type FlowLanguage, inLanguage, type Localised } from './engine/index.ts';
 import { csatSummary } from './flow.repository.ts';
 import type { FlowVersion } from './flow.schema.ts';
@@ -54,11 +54,10 @@ const settingsBody = {
 /** Automation: the clinic's flows, their versions, and what patients thought (CSAT). */
 export function flowRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    const adminOnly = { preHandler: requireRole('admin') };
-
     app.get(
       '/flows',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags: ['flows'],
           summary: 'The clinic’s automation flows, with their current steps',
@@ -71,6 +70,7 @@ export function flowRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/flows/:key',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags: ['flows'],
           summary: 'One flow, with the list of its versions',
@@ -94,7 +94,7 @@ export function flowRoutes(db: Db): FastifyPluginAsyncZod {
     app.post(
       '/flows',
       {
-        ...adminOnly,
+        config: { access: 'settings.manage' },
         schema: {
           tags: ['flows'],
           summary: 'Create a flow (administrators)',
@@ -130,7 +130,7 @@ export function flowRoutes(db: Db): FastifyPluginAsyncZod {
     app.put(
       '/flows/:key/definition',
       {
-        ...adminOnly,
+        config: { access: 'settings.manage' },
         schema: {
           tags: ['flows'],
           summary: 'Publish a new version of a flow’s steps (administrators)',
@@ -153,7 +153,7 @@ export function flowRoutes(db: Db): FastifyPluginAsyncZod {
     app.patch(
       '/flows/:key',
       {
-        ...adminOnly,
+        config: { access: 'settings.manage' },
         schema: {
           tags: ['flows'],
           summary: 'Turn a flow on or off, change its triggers or priority (administrators)',
@@ -180,6 +180,7 @@ export function flowRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/csat',
       {
+        config: { access: 'reports.read' },
         schema: {
           tags: ['flows'],
           summary: 'Patient satisfaction: number of answers, mean rating and distribution',

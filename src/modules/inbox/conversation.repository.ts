@@ -17,6 +17,7 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { type ChannelType, channelAccounts } from '../channel-accounts/channel-account.schema.ts';
 import { type Conversation, type ConversationStatus, conversations } from './conversation.schema.ts';
+import { visibleToCondition } from './conversation-scope.repository.ts';
 import { messages } from './message.schema.ts';
 
 export async function findLiveConversation(
@@ -196,6 +197,8 @@ export interface ConversationFilter {
   channel?: ChannelType;
   /** One of the clinic's numbers (a channel account). */
   channelAccountId?: string;
+  /** Only the conversations of this person's teams or assigned to them (agentsSeeOnlyTheirTeams). */
+  onlyTeamsOf?: string;
 }
 
 export async function listConversationsPage(
@@ -238,9 +241,10 @@ export async function listPinnedConversations(
 }
 
 function conversationConditions(db: DbOrTx, orgId: string, filter: ConversationFilter): (SQL | undefined)[] {
-  const { status, assignee, channel, channelAccountId, urgent } = filter;
+  const { status, assignee, channel, channelAccountId, urgent, onlyTeamsOf } = filter;
   return [
     eq(conversations.orgId, orgId),
+    onlyTeamsOf ? visibleToCondition(onlyTeamsOf) : undefined,
     urgent ? eq(conversations.urgent, true) : undefined,
     channelAccountId ? eq(conversations.channelAccountId, channelAccountId) : undefined,
     status ? eq(conversations.status, status) : undefined,
@@ -275,6 +279,7 @@ export async function countOpenConversations(
   orgId: string,
   userId: string | null,
   channelAccountId?: string,
+  onlyTeamsOf?: string,
 ): Promise<OpenConversationCounts> {
   const [row] = await db
     .select({
@@ -295,6 +300,7 @@ export async function countOpenConversations(
         eq(conversations.orgId, orgId),
         eq(conversations.status, 'open'),
         channelAccountId ? eq(conversations.channelAccountId, channelAccountId) : undefined,
+        onlyTeamsOf ? visibleToCondition(onlyTeamsOf) : undefined,
       ),
     );
   return {

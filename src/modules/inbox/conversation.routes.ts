@@ -44,6 +44,7 @@ export function conversationRoutes(
     app.get(
       '/conversations',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['conversations'],
           summary: 'List conversations, most recent activity first',
@@ -77,6 +78,7 @@ export function conversationRoutes(
             ...(channel_account_id ? { channelAccountId: channel_account_id } : {}),
             ...(assignee ? { assignee } : {}),
             ...(request.query.view === 'urgent' ? { urgent: true } : {}),
+            ...(caller.teamScope ? { onlyTeamsOf: caller.teamScope.userId } : {}),
             ...(after ? { after } : {}),
           },
           view(),
@@ -88,6 +90,7 @@ export function conversationRoutes(
     app.get(
       '/conversations/counts',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['conversations'],
           summary:
@@ -110,14 +113,15 @@ export function conversationRoutes(
         },
       },
       async (request) => {
-        const { orgId, userId } = callerOf(request);
-        return countOpenConversations(db, orgId, userId, request.query.channel_account_id);
+        const { orgId, userId, teamScope } = callerOf(request);
+        return countOpenConversations(db, orgId, userId, request.query.channel_account_id, teamScope?.userId);
       },
     );
 
     app.get(
       '/conversations/:id',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['conversations'],
           summary: 'One conversation with its latest message',
@@ -139,6 +143,7 @@ export function conversationRoutes(
     app.post(
       '/conversations/:id/status',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['conversations'],
           summary: 'Open, park (pending) or close a conversation',
@@ -182,6 +187,7 @@ export function conversationRoutes(
     app.post(
       '/conversations/:id/assign',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['conversations'],
           summary: 'Assign a conversation to a member of the staff and/or a team',
@@ -216,6 +222,7 @@ export function conversationRoutes(
     app.post(
       '/conversations/:id/read',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['conversations'],
           summary: 'An agent read the conversation: unread count to 0, and a read receipt to the patient',

@@ -52,6 +52,9 @@ export const messageJson = z
     external_id: z.string().nullable().describe('The channel’s id (WhatsApp wamid)'),
     reply_to_external_id: z.string().nullable(),
     automated: z.boolean().describe('Written by an automation flow'),
+    medical: z
+      .boolean()
+      .describe('A medical note (intake summary, or marked medical): only roles with medical.read get it'),
     author: namedJson
       .nullable()
       .describe(
@@ -146,6 +149,7 @@ export function toMessageJson(
     external_id: m.externalId,
     reply_to_external_id: m.replyToExternalId,
     automated: m.sentByFlowSessionId !== null,
+    medical: m.medical,
     author: m.authorUserId
       ? (authors.find((a) => a.id === m.authorUserId) ?? { id: m.authorUserId, name: null })
       : null,

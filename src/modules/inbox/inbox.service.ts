@@ -165,7 +165,7 @@ export async function listMessages(
   db: DbOrTx,
   orgId: string,
   conversationId: string,
-  query: { after?: KeysetPosition; limit: number },
+  query: { after?: KeysetPosition; limit: number; seesMedical: boolean },
 ): Promise<MessagePage> {
   const conversation = await findConversation(db, orgId, conversationId);
   if (!conversation) throw new ConversationNotFoundError();

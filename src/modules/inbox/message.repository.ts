@@ -27,7 +27,7 @@ export async function listMessagesPage(
   db: DbOrTx,
   orgId: string,
   conversationId: string,
-  filter: { after?: KeysetPosition; limit: number },
+  filter: { after?: KeysetPosition; limit: number; seesMedical: boolean },
 ): Promise<Message[]> {
   const { after, limit } = filter;
   return db
@@ -38,6 +38,7 @@ export async function listMessagesPage(
         eq(messages.orgId, orgId),
         eq(messages.conversationId, conversationId),
         ne(messages.type, 'reaction'),
+        filter.seesMedical ? undefined : eq(messages.medical, false),
         // Messages of one instant (a flow's several replies, a batch of patient messages stamped to the
         // second) keep the order they were stored in: seq, which the cursor's message id locates.
         after

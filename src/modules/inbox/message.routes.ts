@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { auditRead } from '../audit/audit-trail.ts';
+import { callerCan } from '../auth/access-guard.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
@@ -89,9 +90,13 @@ export function messageRoutes(
     app.get(
       '/conversations/:id/messages',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['conversations'],
           summary: 'Messages of a conversation, newest first, internal notes included',
+          description:
+            'Medical notes (intake summaries, notes marked medical) are left out for roles without ' +
+            'medical.read: agents (front desk).',
           params: conversationParams,
           querystring: z.object(pageQuery),
           response: { 200: pageOf(messageJson), ...errors },
@@ -99,9 +104,11 @@ export function messageRoutes(
       },
       async (request) => {
         const after = cursorPosition(request.query.cursor);
+        const caller = callerOf(request);
         const page = await found(
-          listMessages(db, callerOf(request).orgId, request.params.id, {
+          listMessages(db, caller.orgId, request.params.id, {
             limit: request.query.limit,
+            seesMedical: callerCan(caller, 'medical.read'),
             ...(after ? { after } : {}),
           }),
         );
@@ -116,6 +123,7 @@ export function messageRoutes(
     app.post(
       '/conversations/:id/messages',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['conversations'],
           summary: 'Send a message to the patient',
@@ -173,12 +181,17 @@ export function messageRoutes(
     app.post(
       '/conversations/:id/notes',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['conversations'],
           summary: 'Add an internal note: the care team sees it in the timeline, the patient never does',
           params: conversationParams,
           body: z.object({
             text: z.string().trim().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters'),
+            medical: z
+              .boolean()
+              .default(false)
+              .describe('Only clinicians, supervisors and administrators (and API keys) will see it'),
           }),
           response: { 201: messageJson, ...errors },
         },
@@ -190,6 +203,7 @@ export function messageRoutes(
             orgId: caller.orgId,
             conversationId: request.params.id,
             text: request.body.text,
+            medical: request.body.medical,
             authorUserId: caller.userId,
             apiKeyId: caller.apiKeyId,
           }),

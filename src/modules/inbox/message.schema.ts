@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -72,6 +73,11 @@ export const messages = pgTable(
     replyToExternalId: text('reply_to_external_id'),
     sentByApiKeyId: uuid('sent_by_api_key_id').references(() => apiKeys.id),
     authorUserId: uuid('author_user_id').references(() => users.id),
+    /**
+     * A note only roles with `medical.read` see (clinicians, supervisors, admins): an intake summary, or a
+     * note the staff marked medical. Always false for messages to and from the patient.
+     */
+    medical: boolean('medical').notNull().default(false),
     /**
      * Arrival order. Providers stamp messages to the second and deliver them in batches, so two patient
      * messages can share a timestamp: automation reads them in the order Careline stored them.

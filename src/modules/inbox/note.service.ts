@@ -19,6 +19,8 @@ export async function addNote(
     apiKeyId: string | null;
     /** Written by automation (an intake summary, a red flag). */
     flowSessionId?: string;
+    /** Only roles with `medical.read` see it (intake summaries; notes the staff marks medical). */
+    medical?: boolean;
     now?: Date;
   },
 ): Promise<Message> {
@@ -38,6 +40,7 @@ export async function addNote(
     authorUserId: input.authorUserId,
     sentByApiKeyId: input.apiKeyId,
     sentByFlowSessionId: input.flowSessionId ?? null,
+    medical: input.medical ?? false,
   });
   if (!note) throw new Error('insert into messages returned nothing');
   return note;

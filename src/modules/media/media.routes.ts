@@ -50,6 +50,7 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
     app.post(
       '/media',
       {
+        config: { access: 'media.write' },
         schema: {
           tags: ['media'],
           summary: 'Upload a file to attach to a message (multipart/form-data, field `file`)',
@@ -103,6 +104,7 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
     app.get(
       '/media/:id',
       {
+        config: { access: 'media.read' },
         schema: {
           tags: ['media'],
           summary: 'Download a file (a patient’s photo, voice note, document, or an uploaded attachment)',

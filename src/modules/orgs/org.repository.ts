@@ -22,6 +22,31 @@ export async function findOrgByRef(db: DbOrTx, ref: string): Promise<Org | undef
   return org;
 }
 
+/** How the clinic limits what its staff sees (read on every request of a person kept to their teams). */
+export async function findOrgAccessOptions(
+  db: DbOrTx,
+  id: string,
+): Promise<{ agentsSeeOnlyTheirTeams: boolean } | undefined> {
+  const [row] = await db
+    .select({ agentsSeeOnlyTheirTeams: orgs.agentsSeeOnlyTheirTeams })
+    .from(orgs)
+    .where(eq(orgs.id, id));
+  return row;
+}
+
+export async function updateOrgAccessOptions(
+  db: DbOrTx,
+  id: string,
+  values: { agentsSeeOnlyTheirTeams: boolean },
+): Promise<{ agentsSeeOnlyTheirTeams: boolean } | undefined> {
+  const [row] = await db
+    .update(orgs)
+    .set(values)
+    .where(eq(orgs.id, id))
+    .returning({ agentsSeeOnlyTheirTeams: orgs.agentsSeeOnlyTheirTeams });
+  return row;
+}
+
 export async function countOrgs(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: count() }).from(orgs);
   return row?.n ?? 0;

@@ -72,6 +72,11 @@ export const orgs = pgTable('orgs', {
    * everyone. Administrators by default: their account can change everything else.
    */
   twoFactor: text('two_factor', { enum: TWO_FACTOR_POLICIES }).notNull().default('admins'),
+  /**
+   * Agents and clinicians list, open, search and get live events only for conversations of their teams or
+   * assigned to them. Off by default: a small clinic's front desk answers everyone.
+   */
+  agentsSeeOnlyTheirTeams: boolean('agents_see_only_their_teams').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { auditExport, patientEntity } from '../audit/audit-trail.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
 import { orgRetention, retentionMonths, setOrgRetention } from '../orgs/org-retention.service.ts';
 import { listErasures } from './erasure.repository.ts';
@@ -63,6 +63,7 @@ export function privacyRoutes(deps: PrivacyRouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/contacts/:id/export',
       {
+        config: { access: 'privacy.manage' },
         schema: {
           tags: ['privacy'],
           summary: 'Export everything Careline holds of one patient, as a zip (administrators)',
@@ -71,7 +72,6 @@ export function privacyRoutes(deps: PrivacyRouteDeps): FastifyPluginAsyncZod {
             'with every message and staff note) and the patient’s files, decrypted, under files/. Streamed.',
           params: contactParams,
         },
-        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         const { orgId } = callerOf(request);
@@ -118,24 +118,24 @@ export function privacyRoutes(deps: PrivacyRouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/contacts/:id/erase',
       {
+        config: { access: 'privacy.manage' },
         schema: {
           ...eraseSchema,
           summary: 'Erase a patient (administrators)',
           description: eraseDescription,
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => erase(callerOf(request), request.params.id, request.body.confirm),
     );
     app.delete(
       '/contacts/:id',
       {
+        config: { access: 'privacy.manage' },
         schema: {
           ...eraseSchema,
           summary: 'Erase a patient (administrators); same as POST /contacts/{id}/erase',
           description: eraseDescription,
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => erase(callerOf(request), request.params.id, request.body.confirm),
     );
@@ -143,12 +143,12 @@ export function privacyRoutes(deps: PrivacyRouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/privacy/erasures',
       {
+        config: { access: 'privacy.manage' },
         schema: {
           tags: ['privacy'],
           summary: 'The clinic’s erasures, newest first (administrators)',
           response: { 200: z.object({ data: z.array(erasureJson) }), 401: problemSchema, 403: problemSchema },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => {
         const rows = await listErasures(db, callerOf(request).orgId, 100);
@@ -159,12 +159,12 @@ export function privacyRoutes(deps: PrivacyRouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/privacy/retention',
       {
+        config: { access: 'privacy.manage' },
         schema: {
           tags: ['privacy'],
           summary: 'The clinic’s retention policy and its last run (administrators)',
           response: { 200: retentionJson, 401: problemSchema, 403: problemSchema },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => toRetentionJson(await found(orgRetention(db, callerOf(request).orgId))),
     );
@@ -172,6 +172,7 @@ export function privacyRoutes(deps: PrivacyRouteDeps): FastifyPluginAsyncZod {
     app.put(
       '/privacy/retention',
       {
+        config: { access: 'privacy.manage' },
         schema: {
           tags: ['privacy'],
           summary: 'Set the clinic’s retention policy (administrators); applied now, then daily',
@@ -181,7 +182,6 @@ export function privacyRoutes(deps: PrivacyRouteDeps): FastifyPluginAsyncZod {
           body: z.object({ message_text_months: retentionMonths, file_months: retentionMonths }),
           response: { 200: retentionJson, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => {
         const { orgId } = callerOf(request);

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import { DEFAULT_LATE_AFTER_MINUTES } from '../scheduling/appointment.repository.ts';
 import { messageTemplates } from '../templates/template.schema.ts';
 import { findReminderPolicy, saveReminderPolicy } from './reminder.repository.ts';
@@ -74,6 +74,7 @@ export function reminderPolicyRoutes(db: Db, wake: () => void): FastifyPluginAsy
     app.get(
       '/reminder-policy',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags: ['reminders'],
           summary: 'The clinic’s reminder rules',
@@ -86,6 +87,7 @@ export function reminderPolicyRoutes(db: Db, wake: () => void): FastifyPluginAsy
     app.put(
       '/reminder-policy',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags: ['reminders'],
           summary: 'Change the clinic’s reminder rules (administrators)',
@@ -95,7 +97,6 @@ export function reminderPolicyRoutes(db: Db, wake: () => void): FastifyPluginAsy
           body: z.strictObject(policyFields),
           response: { 200: policyJson, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => {
         const { orgId } = callerOf(request);

@@ -61,6 +61,7 @@ export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.get(
       '/reports/reminders',
       {
+        config: { access: 'reports.read' },
         schema: {
           tags: ['reports'],
           summary: 'What reminders achieved: sent, confirmed, cancelled; no-shows per practitioner',

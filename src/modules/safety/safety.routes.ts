@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { emergencyNumbersSchema } from '../flows/red-flags/emergency-advice.ts';
 import { RED_FLAG_CATEGORIES } from '../flows/red-flags/red-flag-category.ts';
@@ -86,6 +86,7 @@ export function safetyRoutes(deps: {
     app.post(
       '/conversations/:id/acknowledge-urgent',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['conversations'],
           summary: "Acknowledge a conversation's red-flag alert: it stays urgent but is no longer pinned",
@@ -113,6 +114,7 @@ export function safetyRoutes(deps: {
     app.get(
       '/red-flags',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['safety'],
           summary: 'Red flags raised by patients in a period, newest first',
@@ -158,6 +160,7 @@ export function safetyRoutes(deps: {
     app.get(
       '/red-flags/report',
       {
+        config: { access: 'reports.read' },
         schema: {
           tags: ['safety'],
           summary: 'Red flags per category and the time a person took to acknowledge them (p50, p90)',
@@ -197,6 +200,7 @@ export function safetyRoutes(deps: {
     app.get(
       '/safety-settings',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags: ['safety'],
           summary: "The clinic's emergency numbers and red-flag advice setting",
@@ -209,7 +213,7 @@ export function safetyRoutes(deps: {
     app.put(
       '/safety-settings',
       {
-        preHandler: requireRole('admin'),
+        config: { access: 'settings.manage' },
         schema: {
           tags: ['safety'],
           summary: "Change the clinic's emergency numbers and red-flag advice setting (administrators)",

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import {
   changeAppointmentType,
   createAppointmentType,
@@ -28,6 +28,7 @@ export function appointmentTypeRoutes(deps: SchedulingDeps): FastifyPluginAsyncZ
     app.get(
       '/appointment-types',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags,
           summary: 'What can be booked',
@@ -41,6 +42,7 @@ export function appointmentTypeRoutes(deps: SchedulingDeps): FastifyPluginAsyncZ
     app.get(
       '/appointment-types/:id',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags,
           summary: 'An appointment type',
@@ -56,6 +58,7 @@ export function appointmentTypeRoutes(deps: SchedulingDeps): FastifyPluginAsyncZ
     app.post(
       '/appointment-types',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: `Add an appointment type (administrators)`,
@@ -73,7 +76,6 @@ export function appointmentTypeRoutes(deps: SchedulingDeps): FastifyPluginAsyncZ
           }),
           response: { 201: appointmentTypeJson, 409: problemSchema, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         const b = request.body;
@@ -97,6 +99,7 @@ export function appointmentTypeRoutes(deps: SchedulingDeps): FastifyPluginAsyncZ
     app.patch(
       '/appointment-types/:id',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: `Change an appointment type (administrators)`,
@@ -118,7 +121,6 @@ export function appointmentTypeRoutes(deps: SchedulingDeps): FastifyPluginAsyncZ
             .refine(someField, { message: 'change at least one field' }),
           response: { 200: appointmentTypeJson, 409: problemSchema, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => {
         const b = request.body;

@@ -55,6 +55,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.get(
       '/appointments',
       {
+        config: { access: 'appointments.read' },
         schema: {
           tags,
           summary: 'Appointments, earliest first (the agenda, a patient’s appointments)',
@@ -103,7 +104,10 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/appointments/:id',
-      { schema: { tags, summary: 'An appointment', params, response: { 200: appointmentJson, ...errors } } },
+      {
+        config: { access: 'appointments.read' },
+        schema: { tags, summary: 'An appointment', params, response: { 200: appointmentJson, ...errors } },
+      },
       async (request) => {
         const appointment = await orProblem(detailsJson(callerOf(request).orgId, request.params.id));
         await auditRead(request, {
@@ -118,6 +122,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.get(
       '/appointments/:id.ics',
       {
+        config: { access: 'appointments.read' },
         schema: {
           tags,
           summary: 'The appointment as an .ics file, as sent to the patient',
@@ -144,6 +149,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.post(
       '/appointments',
       {
+        config: { access: 'appointments.write' },
         schema: {
           tags,
           summary: 'Book a slot for a patient (from the contact panel)',
@@ -193,6 +199,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.post(
       '/appointments/:id/move',
       {
+        config: { access: 'appointments.write' },
         schema: {
           tags,
           summary: 'Move an appointment to another time (or practitioner, or place)',
@@ -230,6 +237,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.post(
       '/appointments/:id/cancel',
       {
+        config: { access: 'appointments.write' },
         schema: {
           tags,
           summary: 'Cancel an appointment: its time is offered again',
@@ -250,6 +258,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.post(
       '/appointments/:id/status',
       {
+        config: { access: 'appointments.write' },
         schema: {
           tags,
           summary: 'Record that the patient arrived, was seen, or did not come',

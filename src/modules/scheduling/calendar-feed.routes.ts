@@ -16,6 +16,7 @@ export function calendarFeedRoute(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.get(
       '/calendar/:practitionerId.ics',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['scheduling'],
           summary:

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import { changeLocation, createLocation, getLocation, listLocations } from './location.service.ts';
 import { locationFields, locationJson, someField, toLocationJson } from './scheduling.api.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
@@ -18,6 +18,7 @@ export function locationRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.get(
       '/locations',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags,
           summary: 'The clinic’s places',
@@ -28,13 +29,17 @@ export function locationRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/locations/:id',
-      { schema: { tags, summary: 'A place', params, response: { 200: locationJson, ...errors } } },
+      {
+        config: { access: 'clinic.read' },
+        schema: { tags, summary: 'A place', params, response: { 200: locationJson, ...errors } },
+      },
       async (request) =>
         toLocationJson(await orProblem(getLocation(db, callerOf(request).orgId, request.params.id))),
     );
     app.post(
       '/locations',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: `Add a place (administrators)`,
@@ -45,7 +50,6 @@ export function locationRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
           }),
           response: { 201: locationJson, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         const { name, address, time_zone } = request.body;
@@ -62,6 +66,7 @@ export function locationRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.patch(
       '/locations/:id',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: `Change a place (administrators)`,
@@ -75,7 +80,6 @@ export function locationRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             .refine(someField, { message: 'change at least one field' }),
           response: { 200: locationJson, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => {
         const { name, address, time_zone } = request.body;

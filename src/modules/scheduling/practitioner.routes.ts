@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerCan } from '../auth/access-guard.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import { removeBusyCalendar, uploadBusyCalendar } from './busy-calendar.service.ts';
 import { CALENDAR_FETCH_LIMITS } from './busy-calendar-fetch.ts';
 import { enqueueBusyCalendarRefresh } from './busy-calendar-queue.ts';
@@ -37,6 +38,7 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
     app.get(
       '/practitioners',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags,
           summary: 'The clinic’s practitioners',
@@ -53,6 +55,7 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
     app.get(
       '/practitioners/:id',
       {
+        config: { access: 'clinic.read' },
         schema: { tags, summary: 'A practitioner', params, response: { 200: practitionerJson, ...errors } },
       },
       async (request) =>
@@ -62,6 +65,7 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
     app.post(
       '/practitioners',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: 'Add a practitioner (administrators)',
@@ -76,7 +80,6 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
           }),
           response: { 201: practitionerJson, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         const b = request.body;
@@ -98,6 +101,7 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
     app.patch(
       '/practitioners/:id',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: 'Change a practitioner (administrators)',
@@ -116,7 +120,6 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
             .refine(someField, { message: 'change at least one field' }),
           response: { 200: practitionerJson, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => {
         const b = request.body;
@@ -138,6 +141,7 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
     app.put(
       '/practitioners/:id/busy-calendar',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: 'Upload the practitioner’s busy calendar as an .ics file (administrators)',
@@ -152,7 +156,6 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
             .max(CALENDAR_FETCH_LIMITS.maxBytes, 'must be at most 2 MB'),
           response: { 200: practitionerJson, 409: problemSchema, 415: problemSchema, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => {
         const { orgId } = callerOf(request);
@@ -166,13 +169,13 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
     app.delete(
       '/practitioners/:id/busy-calendar',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: 'Forget an uploaded busy calendar (administrators)',
           params,
           response: { 200: practitionerJson, 409: problemSchema, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) =>
         json(request, await orProblem(removeBusyCalendar(db, callerOf(request).orgId, request.params.id))),
@@ -181,6 +184,7 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
     app.post(
       '/practitioners/:id/busy-calendar/refresh',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: 'Fetch the busy calendar URL now (administrators)',
@@ -188,7 +192,6 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
           params,
           response: { 202: z.object({ queued: z.literal(true) }), 409: problemSchema, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         const { orgId } = callerOf(request);
@@ -205,6 +208,7 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
     app.post(
       '/practitioners/:id/calendar-feed',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: 'Make the practitioner’s iCalendar feed link (administrators)',
@@ -217,7 +221,6 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
             ...errors,
           },
         },
-        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         const { id } = request.params;
@@ -229,7 +232,7 @@ export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod 
   };
 }
 
-/** A private calendar link is a secret: agents see that one is set, administrators see it. */
+/** A private calendar link is a secret: the staff see that one is set, those who manage settings see it. */
 function json(request: FastifyRequest, practitioner: PractitionerView) {
-  return toPractitionerJson(practitioner, { showSecrets: callerOf(request).role !== 'agent' });
+  return toPractitionerJson(practitioner, { showSecrets: callerCan(callerOf(request), 'settings.manage') });
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import { changeSchedule, createSchedule, getSchedule, listSchedules } from './schedule.service.ts';
 import { scheduleFields, scheduleJson, someField, toScheduleJson } from './scheduling.api.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
@@ -18,6 +18,7 @@ export function scheduleRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.get(
       '/schedules',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags,
           summary: 'When practitioners work, where',
@@ -37,13 +38,17 @@ export function scheduleRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/schedules/:id',
-      { schema: { tags, summary: 'A schedule', params, response: { 200: scheduleJson, ...errors } } },
+      {
+        config: { access: 'clinic.read' },
+        schema: { tags, summary: 'A schedule', params, response: { 200: scheduleJson, ...errors } },
+      },
       async (request) =>
         toScheduleJson(await orProblem(getSchedule(db, callerOf(request).orgId, request.params.id))),
     );
     app.post(
       '/schedules',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: `Add when a practitioner works at a place (administrators)`,
@@ -61,7 +66,6 @@ export function scheduleRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
           }),
           response: { 201: scheduleJson, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request, reply) => {
         const b = request.body;
@@ -82,6 +86,7 @@ export function scheduleRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.patch(
       '/schedules/:id',
       {
+        config: { access: 'settings.manage' },
         schema: {
           tags,
           summary: `Change a schedule (administrators)`,
@@ -99,7 +104,6 @@ export function scheduleRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             .refine(someField, { message: 'change at least one field' }),
           response: { 200: scheduleJson, ...errors },
         },
-        preHandler: requireRole('admin'),
       },
       async (request) => {
         const b = request.body;

@@ -17,6 +17,7 @@ export function slotRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.get(
       '/slots',
       {
+        config: { access: 'appointments.read' },
         schema: {
           tags: ['scheduling'],
           summary: 'Free slots of an appointment type, soonest first',

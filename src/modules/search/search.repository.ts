@@ -2,6 +2,11 @@ import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { contacts } from '../contacts/contact.schema.ts';
 import { conversations } from '../inbox/conversation.schema.ts';
+import {
+  type ReaderScope,
+  visibleToCondition,
+  WHOLE_CLINIC,
+} from '../inbox/conversation-scope.repository.ts';
 import { messages } from '../inbox/message.schema.ts';
 import { HEADLINE_END, HEADLINE_START } from './search-snippet.ts';
 import type { ContactTerms } from './search-terms.ts';
@@ -28,8 +33,9 @@ export async function searchMessages(
   orgId: string,
   q: string,
   limit: number,
+  reader: ReaderScope = WHOLE_CLINIC,
 ): Promise<MessageHit[]> {
-  const found = db.$with('found').as(messagesMatching(db, orgId, q, limit));
+  const found = db.$with('found').as(messagesMatching(db, orgId, q, limit, reader));
   // Headlines only for the rows kept: ts_headline re-parses the whole text.
   const rows = await db
     .with(found)
@@ -56,7 +62,13 @@ export async function searchMessages(
  * The matching messages query, French full text with accents and case ignored. Its match expression
  * is the one messages_search_idx indexes, character for character, so the planner can use the index.
  */
-export function messagesMatching(db: DbOrTx, orgId: string, q: string, limit: number) {
+export function messagesMatching(
+  db: DbOrTx,
+  orgId: string,
+  q: string,
+  limit: number,
+  reader: ReaderScope = WHOLE_CLINIC,
+) {
   return db
     .select({
       messageId: messages.id,
@@ -74,6 +86,8 @@ export function messagesMatching(db: DbOrTx, orgId: string, q: string, limit: nu
       and(
         eq(messages.orgId, orgId),
         isNull(messages.deletedAt),
+        reader.seesMedical ? undefined : eq(messages.medical, false),
+        reader.onlyTeamsOf ? visibleToCondition(reader.onlyTeamsOf) : undefined,
         sql`to_tsvector('french', careline_unaccent(coalesce(${messages.text}, ''))) @@ ${frenchQuery(q)}`,
       ),
     )

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/db.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
 import { type AuditedEntity, auditSearch, patientEntity } from '../audit/audit-trail.ts';
+import { readerScopeOf } from '../auth/access-guard.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { searchQuery, searchResultsJson, toSearchResultsJson } from './search.api.ts';
 import { search } from './search.service.ts';
@@ -11,6 +12,7 @@ export function searchRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/search',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['search'],
           summary: 'Search the clinic’s messages and contacts',
@@ -25,7 +27,8 @@ export function searchRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { q, limit } = request.query;
-        const results = toSearchResultsJson(await search(db, callerOf(request).orgId, q, limit));
+        const caller = callerOf(request);
+        const results = toSearchResultsJson(await search(db, caller.orgId, q, limit, readerScopeOf(caller)));
         await auditSearch(request, q, patientsFound(results));
         return results;
       },

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { type ReaderScope, WHOLE_CLINIC } from '../inbox/conversation-scope.repository.ts';
 import { type ContactHit, searchContacts, searchMessages } from './search.repository.ts';
 import { searchSnippet } from './search-snippet.ts';
 import { contactTerms } from './search-terms.ts';
@@ -15,9 +16,15 @@ export interface SearchResults {
 }
 
 /** Messages and contacts of one clinic matching `q`, each list newest first and at most `limit` long. */
-export async function search(db: DbOrTx, orgId: string, q: string, limit: number): Promise<SearchResults> {
+export async function search(
+  db: DbOrTx,
+  orgId: string,
+  q: string,
+  limit: number,
+  reader: ReaderScope = WHOLE_CLINIC,
+): Promise<SearchResults> {
   const [messageHits, contacts] = await Promise.all([
-    searchMessages(db, orgId, q, limit),
+    searchMessages(db, orgId, q, limit, reader),
     searchContacts(db, orgId, contactTerms(q), limit),
   ]);
   return {

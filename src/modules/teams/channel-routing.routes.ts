@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-account.schema.ts';
 import {
   ChannelNotFoundError,
@@ -31,6 +31,7 @@ export function channelRoutingRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/channels',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags: ['channels'],
           summary: 'The clinic’s numbers, with the team their new conversations go to',
@@ -45,7 +46,7 @@ export function channelRoutingRoutes(db: Db): FastifyPluginAsyncZod {
     app.patch(
       '/channels/:id',
       {
-        preHandler: requireRole('admin'),
+        config: { access: 'settings.manage' },
         schema: {
           tags: ['channels'],
           summary: 'Choose the team a number’s new conversations go to (administrators)',

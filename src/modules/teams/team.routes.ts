@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import type { ApiCaller } from '../auth/api-key.service.ts';
 import { ASSIGNMENT_MODES } from './team.schema.ts';
 import {
   changeTeam,
@@ -41,6 +40,7 @@ export function teamRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/teams',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags: ['teams'],
           summary: 'The clinic’s teams with their members',
@@ -53,6 +53,7 @@ export function teamRoutes(db: Db): FastifyPluginAsyncZod {
     app.post(
       '/teams',
       {
+        config: { access: 'teams.manage' },
         schema: {
           tags: ['teams'],
           summary: 'Create a team (administrators)',
@@ -64,7 +65,7 @@ export function teamRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const caller = administrator(callerOf(request));
+        const caller = callerOf(request);
         const team = await createTeam(db, caller.orgId, {
           name: request.body.name,
           assignmentMode: request.body.assignment_mode,
@@ -78,6 +79,7 @@ export function teamRoutes(db: Db): FastifyPluginAsyncZod {
     app.patch(
       '/teams/:id',
       {
+        config: { access: 'teams.manage' },
         schema: {
           tags: ['teams'],
           summary: 'Rename a team or change how it assigns conversations (administrators)',
@@ -91,7 +93,7 @@ export function teamRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const caller = administrator(callerOf(request));
+        const caller = callerOf(request);
         const { name, assignment_mode } = request.body;
         const team = await changeTeam(db, caller.orgId, request.params.id, {
           ...(name !== undefined ? { name } : {}),
@@ -106,6 +108,7 @@ export function teamRoutes(db: Db): FastifyPluginAsyncZod {
     app.put(
       '/teams/:id/members',
       {
+        config: { access: 'teams.manage' },
         schema: {
           tags: ['teams'],
           summary: 'Set who is in a team (administrators)',
@@ -116,7 +119,7 @@ export function teamRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const caller = administrator(callerOf(request));
+        const caller = callerOf(request);
         const team = await setTeamMembers(db, caller.orgId, request.params.id, request.body.user_ids).catch(
           (error: unknown) => {
             if (error instanceof TeamNotFoundError) throw HttpProblem.notFound('Team');
@@ -144,12 +147,6 @@ function problemOf(error: unknown): unknown {
     ]);
   }
   return error;
-}
-
-/** Agents work in teams; administrators and integrations (API keys) shape them. */
-function administrator(caller: ApiCaller): ApiCaller {
-  if (caller.role === 'agent') throw new HttpProblem(403, 'Only a clinic administrator can change teams');
-  return caller;
 }
 
 function toTeamJson(team: TeamWithMembers): z.infer<typeof teamJson> {

@@ -29,6 +29,7 @@ export function templateRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod 
     app.get(
       '/templates',
       {
+        config: { access: 'clinic.read' },
         schema: {
           tags: ['templates'],
           summary: 'Message templates of the clinic’s WhatsApp Business Accounts',
@@ -61,6 +62,7 @@ export function templateRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod 
     app.post(
       '/templates/sync',
       {
+        config: { access: 'conversations.write' },
         schema: {
           tags: ['templates'],
           summary: 'Refresh the templates from WhatsApp (runs in the background)',

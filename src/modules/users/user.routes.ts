@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { callerOf, requireRole } from '../auth/api-key.auth.ts';
+import { callerOf } from '../auth/api-key.auth.ts';
 import {
   addStaffMember,
   changeStaffMember,
@@ -30,6 +30,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/users',
       {
+        config: { access: 'staff.read' },
         schema: {
           tags: ['users'],
           summary: 'The clinic’s staff, with presence and workload',
@@ -52,7 +53,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
     app.post(
       '/users',
       {
-        preHandler: requireRole('admin'),
+        config: { access: 'staff.manage' },
         schema: {
           tags: ['users'],
           summary: 'Add a member of the staff (administrators)',
@@ -85,7 +86,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
     app.patch(
       '/users/:id',
       {
-        preHandler: requireRole('admin'),
+        config: { access: 'staff.manage' },
         schema: {
           tags: ['users'],
           summary:
@@ -117,7 +118,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
     app.post(
       '/users/:id/sign-out-everywhere',
       {
-        preHandler: requireRole('admin'),
+        config: { access: 'staff.manage' },
         schema: {
           tags: ['users'],
           summary: 'Sign a member out of every browser, e.g. after a lost laptop (administrators)',

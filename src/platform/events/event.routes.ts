@@ -4,9 +4,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { callerOf } from '../../modules/auth/api-key.auth.ts';
+import { isConversationVisibleTo } from '../../modules/inbox/conversation-scope.repository.ts';
 import type { DbListen } from '../db/create-db.ts';
 import type { Db } from '../db/db.ts';
 import { HttpProblem, problemSchema } from '../http/problem.ts';
+import type { FeedEvent } from './event.repository.ts';
 import { EventFeed } from './event-feed.ts';
 import { startEventRetention } from './event-retention.ts';
 import { type EventSink, LiveEventSession, REPLAY_LIMIT } from './live-event-session.ts';
@@ -44,6 +46,7 @@ export function eventRoutes(deps: { db: Db; logger: Logger; listen?: DbListen })
     app.get(
       '/events',
       {
+        config: { access: 'conversations.read' },
         schema: {
           tags: ['events'],
           summary: 'Live updates of the clinic (Server-Sent Events), resumable',
@@ -67,7 +70,7 @@ export function eventRoutes(deps: { db: Db; logger: Logger; listen?: DbListen })
         },
       },
       async (request, reply) => {
-        const { orgId, userId } = callerOf(request);
+        const { orgId, userId, teamScope } = callerOf(request);
         const resumeAfter = lastEventIdOf(request) ?? request.query.after;
         reply.hijack();
         const response = reply.raw;
@@ -77,7 +80,12 @@ export function eventRoutes(deps: { db: Db; logger: Logger; listen?: DbListen })
           // Reverse proxies (nginx) would otherwise hold the frames back.
           'x-accel-buffering': 'no',
         });
-        const session = new LiveEventSession({ db, feed, logger }, { orgId, userId }, sinkOf(response));
+        const sees = teamScope ? seenBy(db, orgId, teamScope.userId) : undefined;
+        const session = new LiveEventSession(
+          { db, feed, logger },
+          { orgId, userId, ...(sees ? { sees } : {}) },
+          sinkOf(response),
+        );
         open.set(session, response);
         response.on('close', () => {
           session.stop();
@@ -86,6 +94,15 @@ export function eventRoutes(deps: { db: Db; logger: Logger; listen?: DbListen })
         await session.start(resumeAfter);
       },
     );
+  };
+}
+
+/** A person kept to their teams sees the events of their teams' and their own conversations only. */
+function seenBy(db: Db, orgId: string, userId: string): (event: FeedEvent) => Promise<boolean> {
+  return async (event) => {
+    const conversationId = event.payload.conversationId;
+    if (typeof conversationId !== 'string') return true;
+    return isConversationVisibleTo(db, orgId, conversationId, userId);
   };
 }
 

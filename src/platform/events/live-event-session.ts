@@ -37,6 +37,11 @@ export interface LiveEventCaller {
   orgId: string;
   /** A signed-in member of the care team: marked present while the stream is open. */
   userId: string | null;
+  /**
+   * Whether this caller may see the event (a person kept to their teams' conversations); all events when
+   * absent. Asked in order, one event at a time, so the stream keeps the feed's order.
+   */
+  sees?: (event: FeedEvent) => Promise<boolean>;
 }
 
 /**
@@ -52,6 +57,8 @@ export class LiveEventSession {
   #lastSentId = 0;
   #timers: NodeJS.Timeout[] = [];
   #stopped = false;
+  /** Events waiting for `sees`, in order. */
+  #judging: Promise<void> = Promise.resolve();
 
   constructor(deps: LiveEventSessionDeps, caller: LiveEventCaller, sink: EventSink) {
     this.#deps = deps;
@@ -82,7 +89,7 @@ export class LiveEventSession {
     if (this.#stopped) return;
     const heldBack = this.#heldBack ?? [];
     this.#heldBack = null;
-    for (const event of heldBack) this.#send(event);
+    for (const event of heldBack) this.#deliver(event);
     this.#every(this.#deps.heartbeatMs ?? 15_000, () => this.#sink.write(formatComment('heartbeat')));
     if (this.#caller.userId) {
       this.#markPresent(this.#caller.userId);
@@ -114,7 +121,8 @@ export class LiveEventSession {
     });
     if (this.#stopped) return;
     if (missed.length > REPLAY_LIMIT) return this.#reset('too_far_behind', startsAfter);
-    for (const event of missed) this.#send(event);
+    for (const event of missed) this.#deliver(event);
+    await this.#judging;
     // Nothing in the range for this clinic: still, the client is now up to date.
     this.#lastSentId = Math.max(this.#lastSentId, startsAfter);
   }
@@ -138,7 +146,24 @@ export class LiveEventSession {
 
   #onLiveEvent(event: FeedEvent): void {
     if (this.#heldBack) this.#heldBack.push(event);
-    else this.#send(event);
+    else this.#deliver(event);
+  }
+
+  #deliver(event: FeedEvent): void {
+    const sees = this.#caller.sees;
+    if (!sees) {
+      this.#send(event);
+      return;
+    }
+    this.#judging = this.#judging.then(async () => {
+      if (this.#stopped) return;
+      // In doubt (the database failed), the event is not shown: the client refetches on its next action.
+      const shown = await sees(event).catch((error: unknown) => {
+        this.#deps.logger.warn({ err: error }, 'live events: could not check who sees an event');
+        return false;
+      });
+      if (shown) this.#send(event);
+    });
   }
 
   #send(event: FeedEvent): void {

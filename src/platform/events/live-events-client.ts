@@ -25,14 +25,15 @@ export interface LiveEventsConnection {
  */
 export async function connectLiveEvents(
   baseUrl: string,
-  options: { apiKey: string; lastEventId?: number; after?: number },
+  /** An API key, or a signed-in browser's session cookie (`careline_session=…`). */
+  options: ({ apiKey: string } | { cookie: string }) & { lastEventId?: number; after?: number },
 ): Promise<LiveEventsConnection> {
   const abort = new AbortController();
   const url = new URL('/api/v1/events', baseUrl);
   if (options.after !== undefined) url.searchParams.set('after', String(options.after));
   const response = await fetch(url, {
     headers: {
-      authorization: `Bearer ${options.apiKey}`,
+      ...('apiKey' in options ? { authorization: `Bearer ${options.apiKey}` } : { cookie: options.cookie }),
       accept: 'text/event-stream',
       ...(options.lastEventId !== undefined ? { 'last-event-id': String(options.lastEventId) } : {}),
     },

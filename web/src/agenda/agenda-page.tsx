@@ -1,6 +1,7 @@
 import { Button, Group, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useCan } from '../auth/permissions.ts';
 import { useSignedIn } from '../auth/session-context.tsx';
 import { AccountMenu } from '../inbox/header/account-menu.tsx';
 import { Brand } from '../ui/brand.tsx';
@@ -17,6 +18,7 @@ export function AgendaPage() {
   const { user } = useSignedIn();
   const location = useLocation();
   const navigate = useNavigate();
+  const can = useCan();
   const tab: Tab = location.pathname.startsWith('/agenda/report') ? 'report' : 'calendar';
 
   return (
@@ -57,9 +59,11 @@ export function AgendaPage() {
           <Tabs.Tab value="calendar" leftSection={<AgendaIcon name="calendar" size={16} />}>
             {t('agenda.tabs.calendar')}
           </Tabs.Tab>
-          <Tabs.Tab value="report" leftSection={<AgendaIcon name="chart" size={16} />}>
-            {t('agenda.tabs.report')}
-          </Tabs.Tab>
+          {can('reports.read') && (
+            <Tabs.Tab value="report" leftSection={<AgendaIcon name="chart" size={16} />}>
+              {t('agenda.tabs.report')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
       </Tabs>
       <main className={classes.main}>

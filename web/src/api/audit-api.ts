@@ -37,11 +37,6 @@ export const auditKeys = {
   settings: ['audit', 'settings'] as const,
 };
 
-/** Administrators and auditors read the audit trail. */
-export function canReadAudit(role: string): boolean {
-  return role === 'admin' || role === 'auditor';
-}
-
 export const auditApi = {
   trail(filters: AuditFilters): Promise<Page<AuditEvent>> {
     const query = new URLSearchParams({ limit: '50' });

@@ -77,8 +77,11 @@ export const inboxApi = {
     ),
   send: (conversationId: string, message: OutgoingMessage) =>
     apiRequest<Message>(`${API}/conversations/${conversationId}/messages`, { method: 'POST', body: message }),
-  addNote: (conversationId: string, text: string) =>
-    apiRequest<Message>(`${API}/conversations/${conversationId}/notes`, { method: 'POST', body: { text } }),
+  addNote: (conversationId: string, text: string, medical = false) =>
+    apiRequest<Message>(`${API}/conversations/${conversationId}/notes`, {
+      method: 'POST',
+      body: { text, medical },
+    }),
   setStatus: (conversationId: string, status: ConversationStatus) =>
     apiRequest<Conversation>(`${API}/conversations/${conversationId}/status`, {
       method: 'POST',

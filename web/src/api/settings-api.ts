@@ -1,5 +1,6 @@
 import { apiRequest } from './http-client.ts';
 import type {
+  AccessSettings,
   ActiveSession,
   AssignmentMode,
   Channel,
@@ -31,6 +32,7 @@ export const settingsKeys = {
   redFlagReport: ['red-flags', 'report'] as const,
   alerts: ['alerts'] as const,
   sessions: ['auth-sessions'] as const,
+  access: ['access-settings'] as const,
 };
 
 /** The most a page of saved replies holds: the screen reads them all, page after page. */
@@ -90,6 +92,9 @@ export const settingsApi = {
   redFlagReport: () => apiRequest<RedFlagReport>(`${API}/red-flags/report`),
 
   alerts: () => apiRequest<{ data: OperatorAlert[] }>(`${API}/alerts`),
+  accessSettings: () => apiRequest<AccessSettings>(`${API}/access-settings`),
+  changeAccessSettings: (settings: AccessSettings) =>
+    apiRequest<AccessSettings>(`${API}/access-settings`, { method: 'PATCH', body: settings }),
   retryAlert: (id: string) => apiRequest<OperatorAlert>(`${API}/alerts/${id}/retry`, { method: 'POST' }),
   resolveAlert: (id: string) => apiRequest<OperatorAlert>(`${API}/alerts/${id}/resolve`, { method: 'POST' }),
 };

@@ -1,7 +1,7 @@
 /** The settings API's JSON (staff, teams, numbers, saved replies), snake_case as on the wire. */
 
-export type StaffRole = 'admin' | 'agent';
-export const STAFF_ROLES: readonly StaffRole[] = ['agent', 'admin'];
+export type StaffRole = 'admin' | 'supervisor' | 'agent' | 'clinician' | 'auditor';
+export const STAFF_ROLES: readonly StaffRole[] = ['agent', 'clinician', 'supervisor', 'admin', 'auditor'];
 
 export type AssignmentMode = 'manual' | 'round_robin' | 'least_open';
 export const ASSIGNMENT_MODES: readonly AssignmentMode[] = ['round_robin', 'least_open', 'manual'];
@@ -127,4 +127,9 @@ export interface OperatorAlert {
   retryable: boolean;
   created_at: string;
   resolved_at: string | null;
+}
+
+/** Who sees which conversations (GET/PATCH /access-settings). */
+export interface AccessSettings {
+  agents_see_only_their_teams: boolean;
 }

@@ -1,3 +1,5 @@
+import type { Permission } from '../auth/permissions.ts';
+import type { StaffRole } from './settings-types.ts';
 /** The inbox API's JSON, as the contract describes it (snake_case on the wire). */
 
 import type { ConversationAutomation } from './flow-types.ts';
@@ -67,7 +69,9 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string | null;
-  role: string;
+  role: StaffRole;
+  /** What the role may do (server's access-rules.ts); the app hides the rest. */
+  permissions: Permission[];
   language: string | null;
   org: Org;
   two_factor_enabled?: boolean;
@@ -168,6 +172,8 @@ export interface Message {
   author: { id: string; name: string | null } | null;
   /** Written by an automation flow. */
   automated: boolean;
+  /** A medical note: only clinicians, supervisors and administrators get it. */
+  medical?: boolean;
   edited_at: string | null;
   deleted_at: string | null;
   /** The clinic's retention policy erased its text and details (its files may remain). */

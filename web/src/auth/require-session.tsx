@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { LiveEventsProvider } from '../live/live-events-provider.tsx';
+import { sessionCan } from './permissions.ts';
 import { useSession } from './session-context.tsx';
 import { TwoFactorRequiredPage } from './two-factor-required-page.tsx';
 
@@ -23,7 +24,7 @@ export function RequireSession() {
   // The clinic requires a second factor this person has not set up: nothing else until it is.
   if (session.two_factor_enrolment_required) return <TwoFactorRequiredPage />;
   return (
-    <LiveEventsProvider>
+    <LiveEventsProvider enabled={sessionCan(session, 'conversations.read')}>
       <Outlet />
     </LiveEventsProvider>
   );

@@ -303,6 +303,9 @@ export const en = {
   note: {
     label: 'Internal note',
     onlyStaff: 'only staff see this',
+    medical: 'Medical note',
+    onlyClinicians: 'only clinicians see this',
+    markMedical: 'Medical (clinicians only)',
   },
   delivery: {
     received: 'Received',
@@ -646,10 +649,22 @@ export const en = {
       passwordLength: 'At least {{min}} characters.',
     },
     roles: {
-      agent: 'Agent',
-      agentHint: 'Answers patients in the inbox.',
+      agent: 'Agent (front desk)',
+      agentHint: 'Answers patients and books appointments; does not see medical notes or intake answers.',
+      clinician: 'Clinician',
+      clinicianHint: 'Like the front desk, and also reads medical notes and what patients told the intake.',
+      supervisor: 'Supervisor',
+      supervisorHint:
+        'Everything on conversations, teams, saved replies and reports; not the clinic’s settings or staff.',
       admin: 'Administrator',
-      adminHint: 'Also manages the staff, teams, saved replies and automation.',
+      adminHint: 'Everything: staff, settings, automation, and the audit log.',
+      auditor: 'Auditor',
+      auditorHint: 'Reads the audit log of who saw what; sees no patient data.',
+    },
+    access: {
+      onlyTheirTeams: 'Front desk and clinicians see only their teams’ conversations',
+      onlyTheirTeamsHint:
+        'They then list, open, search and get alerts only for conversations of their teams or assigned to them. Supervisors and administrators still see all.',
     },
     modes: {
       round_robin: 'Round robin',

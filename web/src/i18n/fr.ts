@@ -313,6 +313,9 @@ export const fr: Messages = {
   note: {
     label: 'Note interne',
     onlyStaff: 'visible uniquement par l’équipe',
+    medical: 'Note médicale',
+    onlyClinicians: 'visible uniquement par les soignants',
+    markMedical: 'Médicale (soignants seulement)',
   },
   delivery: {
     received: 'Reçu',
@@ -658,10 +661,23 @@ export const fr: Messages = {
       passwordLength: 'Au moins {{min}} caractères.',
     },
     roles: {
-      agent: 'Agent',
-      agentHint: 'Répond aux patients dans la messagerie.',
+      agent: 'Agent (accueil)',
+      agentHint:
+        'Répond aux patients et prend les rendez-vous, sans voir les notes médicales ni les réponses aux questionnaires.',
+      clinician: 'Soignant',
+      clinicianHint: 'Comme l’accueil, et lit aussi les notes médicales et les réponses aux questionnaires.',
+      supervisor: 'Superviseur',
+      supervisorHint:
+        'Tout sur les conversations, les équipes, les réponses enregistrées et les rapports, sans les réglages de la clinique ni le personnel.',
       admin: 'Administrateur',
-      adminHint: 'Gère aussi le personnel, les équipes, les réponses enregistrées et l’automatisation.',
+      adminHint: 'Tout : personnel, réglages, automatisation et journal d’audit.',
+      auditor: 'Auditeur',
+      auditorHint: 'Consulte le journal de qui a vu quoi, sans aucune donnée patient.',
+    },
+    access: {
+      onlyTheirTeams: 'L’accueil et les soignants ne voient que les conversations de leurs équipes',
+      onlyTheirTeamsHint:
+        'Ils ne listent, n’ouvrent, ne recherchent et ne reçoivent d’alertes que pour les conversations de leurs équipes ou qui leur sont attribuées. Superviseurs et administrateurs voient tout.',
     },
     modes: {
       round_robin: 'À tour de rôle',

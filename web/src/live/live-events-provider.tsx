@@ -9,13 +9,14 @@ const LiveStateContext = createContext<LiveState>('connecting');
  * One live stream for every signed-in page: lists stay current, and a red flag alerts the person on the
  * agenda or in the settings as much as in the inbox.
  */
-export function LiveEventsProvider({ children }: { children: ReactNode }) {
+export function LiveEventsProvider({ children, enabled }: { children: ReactNode; enabled: boolean }) {
   const navigate = useNavigate();
   const openUrgent = useCallback(
     (id: string) => navigate(`/inbox/${id}?view=urgent&status=open`),
     [navigate],
   );
-  const live = useLiveEvents(true, useRedFlagAlerts(openUrgent));
+  // A role that reads no conversations (the auditor) has no stream: the server would refuse it.
+  const live = useLiveEvents(enabled, useRedFlagAlerts(openUrgent));
   return <LiveStateContext.Provider value={live}>{children}</LiveStateContext.Provider>;
 }
 

@@ -1,7 +1,7 @@
 import { Alert, Avatar, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canReadAudit } from '../api/audit-api.ts';
+import { sessionCan } from '../auth/permissions.ts';
 import { useSignedIn } from '../auth/session-context.tsx';
 import { initialsOf } from '../inbox/people.ts';
 import { Icon } from '../ui/icons.tsx';
@@ -9,7 +9,8 @@ import { Icon } from '../ui/icons.tsx';
 /** What an agent finds at /settings: who they are, and who can change the clinic's settings. */
 export function AdminsOnly() {
   const { t } = useTranslation();
-  const { user } = useSignedIn();
+  const session = useSignedIn();
+  const { user } = session;
   const name = user.name ?? user.email;
   return (
     <Stack maw={560} mx="auto" mt="xl" gap="lg">
@@ -30,7 +31,7 @@ export function AdminsOnly() {
             </Text>
             <Group gap={6} mt={6}>
               <Badge variant="light" color="gray">
-                {t(user.role === 'admin' ? 'header.roleAdmin' : 'header.roleAgent')}
+                {t(`settings.roles.${user.role}`)}
               </Badge>
               <Badge variant="light" color="careline">
                 {user.org.name}
@@ -75,7 +76,7 @@ export function AdminsOnly() {
         >
           {t('settings.security.title')}
         </Button>
-        {canReadAudit(user.role) && (
+        {sessionCan(session, 'audit.read') && (
           <Button
             component={Link}
             to="/settings/audit"

@@ -1,8 +1,8 @@
 import { Button, Group, NavLink, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, NavLink as RouterLink, useMatch } from 'react-router';
-import { canReadAudit } from '../api/audit-api.ts';
+import { Link, Navigate, Outlet, NavLink as RouterLink, useLocation, useMatch } from 'react-router';
+import { type Permission, useCan } from '../auth/permissions.ts';
 import { useSignedIn } from '../auth/session-context.tsx';
 import { AccountMenu } from '../inbox/header/account-menu.tsx';
 import { Brand } from '../ui/brand.tsx';
@@ -12,24 +12,103 @@ import { AdminsOnly } from './admins-only.tsx';
 import { SettingsIcon } from './settings-icons.tsx';
 import classes from './settings-page.module.css';
 
+/** The settings pages, each shown to the roles whose permission it needs. */
+type PageLabel =
+  | 'settings.staff.title'
+  | 'settings.teams.title'
+  | 'settings.replies.title'
+  | 'settings.automation.title'
+  | 'settings.reminders.title'
+  | 'safety.settings.title'
+  | 'privacy.settings.title'
+  | 'settings.alerts.title'
+  | 'settings.security.title'
+  | 'audit.title';
+
+const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; icon: ReactNode }> = [
+  {
+    to: '/settings/staff',
+    needs: 'staff.manage',
+    label: 'settings.staff.title',
+    icon: <Icon name="users" size={18} />,
+  },
+  {
+    to: '/settings/teams',
+    needs: 'teams.manage',
+    label: 'settings.teams.title',
+    icon: <SettingsIcon name="team" size={18} />,
+  },
+  {
+    to: '/settings/saved-replies',
+    needs: 'canned-replies.manage',
+    label: 'settings.replies.title',
+    icon: <Icon name="bolt" size={18} />,
+  },
+  {
+    to: '/settings/automation',
+    needs: 'settings.manage',
+    label: 'settings.automation.title',
+    icon: <SettingsIcon name="robot" size={18} />,
+  },
+  {
+    to: '/settings/reminders',
+    needs: 'settings.manage',
+    label: 'settings.reminders.title',
+    icon: <Icon name="clock" size={18} />,
+  },
+  {
+    to: '/settings/safety',
+    needs: 'clinic.read',
+    label: 'safety.settings.title',
+    icon: <Icon name="alert" size={18} />,
+  },
+  {
+    to: '/settings/privacy',
+    needs: 'settings.manage',
+    label: 'privacy.settings.title',
+    icon: <Icon name="lock" size={18} />,
+  },
+  {
+    to: '/settings/alerts',
+    needs: 'settings.manage',
+    label: 'settings.alerts.title',
+    icon: <SettingsIcon name="flag" size={18} />,
+  },
+  {
+    to: '/settings/security',
+    needs: 'account.own',
+    label: 'settings.security.title',
+    icon: <Icon name="lock" size={18} />,
+  },
+  { to: '/settings/audit', needs: 'audit.read', label: 'audit.title', icon: <Icon name="file" size={18} /> },
+];
+
+/** What makes the settings a place to work in rather than one's profile. */
+const MANAGING: readonly Permission[] = [
+  'staff.manage',
+  'teams.manage',
+  'canned-replies.manage',
+  'settings.manage',
+];
+
 /**
- * The clinic's settings: staff, teams, saved replies, automation and reminders, for administrators;
- * agents see their profile. Everyone reads the safety settings and manages their own sessions.
+ * The clinic's settings, each page for the roles allowed it (administrators all; supervisors teams and
+ * saved replies). Others see their profile, the safety settings and their own sessions.
  */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { user } = useSignedIn();
-  const admin = user.role === 'admin';
-  const safety = useMatch('/settings/safety') !== null;
-  const security = useMatch('/settings/security') !== null;
-  // Auditors (not administrators) read the audit trail and nothing else of the settings.
-  const audit = useMatch('/settings/audit') !== null && canReadAudit(user.role);
-  const forEveryone = safety || security || audit;
+  const can = useCan();
+  const manages = MANAGING.some(can);
+  const location = useLocation();
+  const page = PAGES.find((p) => location.pathname.startsWith(p.to));
+  // `/settings` itself leads a manager to their first page (SettingsHome), the others to their profile.
+  const allowed = page ? can(page.needs) : manages;
   return (
-    <div className={classes.shell} data-admin={admin}>
+    <div className={classes.shell} data-admin={manages}>
       <header className={classes.header}>
         <Group gap="md" wrap="nowrap">
-          <Link to="/inbox" aria-label={t('settings.backToInbox')} className={classes.brand}>
+          <Link to="/" aria-label={t('settings.backToInbox')} className={classes.brand}>
             <Brand size={28} />
           </Link>
           <Text className={classes.clinic} size="sm" c="dimmed" truncate>
@@ -37,66 +116,41 @@ export function SettingsPage() {
           </Text>
         </Group>
         <Group gap="sm" wrap="nowrap">
-          <Button
-            component={Link}
-            to="/inbox"
-            variant="subtle"
-            size="sm"
-            leftSection={<Icon name="inbox" size={16} />}
-          >
-            {t('settings.backToInbox')}
-          </Button>
+          {can('conversations.read') && (
+            <Button
+              component={Link}
+              to="/inbox"
+              variant="subtle"
+              size="sm"
+              leftSection={<Icon name="inbox" size={16} />}
+            >
+              {t('settings.backToInbox')}
+            </Button>
+          )}
           <LanguageSwitch />
           <AccountMenu />
         </Group>
       </header>
-      {admin ? (
+      {manages ? (
         <>
           <nav className={classes.nav} aria-label={t('settings.title')}>
             <Text component="h2" className={classes.navTitle}>
               {t('settings.title')}
             </Text>
-            <SettingsLink to="/settings/staff" icon={<Icon name="users" size={18} />}>
-              {t('settings.staff.title')}
-            </SettingsLink>
-            <SettingsLink to="/settings/teams" icon={<SettingsIcon name="team" size={18} />}>
-              {t('settings.teams.title')}
-            </SettingsLink>
-            <SettingsLink to="/settings/saved-replies" icon={<Icon name="bolt" size={18} />}>
-              {t('settings.replies.title')}
-            </SettingsLink>
-            <SettingsLink to="/settings/automation" icon={<SettingsIcon name="robot" size={18} />}>
-              {t('settings.automation.title')}
-            </SettingsLink>
-            <SettingsLink to="/settings/reminders" icon={<Icon name="clock" size={18} />}>
-              {t('settings.reminders.title')}
-            </SettingsLink>
-            <SettingsLink to="/settings/safety" icon={<Icon name="alert" size={18} />}>
-              {t('safety.settings.title')}
-            </SettingsLink>
-            <SettingsLink to="/settings/privacy" icon={<Icon name="lock" size={18} />}>
-              {t('privacy.settings.title')}
-            </SettingsLink>
-            <SettingsLink to="/settings/alerts" icon={<SettingsIcon name="flag" size={18} />}>
-              {t('settings.alerts.title')}
-            </SettingsLink>
-            <SettingsLink to="/settings/security" icon={<Icon name="lock" size={18} />}>
-              {t('settings.security.title')}
-            </SettingsLink>
-            <SettingsLink to="/settings/audit" icon={<Icon name="file" size={18} />}>
-              {t('audit.title')}
-            </SettingsLink>
+            {PAGES.filter((p) => can(p.needs)).map((p) => (
+              <SettingsLink key={p.to} to={p.to} icon={p.icon}>
+                {t(p.label)}
+              </SettingsLink>
+            ))}
           </nav>
           <main className={classes.main}>
-            <div className={classes.content}>
-              <Outlet />
-            </div>
+            <div className={classes.content}>{allowed ? <Outlet /> : <AdminsOnly />}</div>
           </main>
         </>
       ) : (
         <main className={classes.main}>
-          {/* Agents read the safety settings and manage their own sessions; the rest is for administrators. */}
-          {forEveryone ? (
+          {/* The others read the safety settings and manage their own sessions. */}
+          {allowed ? (
             <div className={classes.content}>
               <Outlet />
             </div>
@@ -107,6 +161,13 @@ export function SettingsPage() {
       )}
     </div>
   );
+}
+
+/** `/settings`: the first page the role may use, or the profile. */
+export function SettingsHome() {
+  const can = useCan();
+  const first = MANAGING.some(can) ? PAGES.find((p) => can(p.needs)) : undefined;
+  return first ? <Navigate to={first.to} replace /> : null;
 }
 
 function SettingsLink({ to, icon, children }: { to: string; icon: ReactNode; children: string }) {

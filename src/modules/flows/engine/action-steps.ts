@@ -58,7 +58,11 @@ export const actionSteps = {
   },
 
   note(run: FlowRun, step: StepOf<'note'>): StepOutcome {
-    emit(run, { type: 'add_note', text: sayToStaff(run, step.text) });
+    emit(run, {
+      type: 'add_note',
+      text: sayToStaff(run, step.text),
+      ...(step.medical ? { medical: true } : {}),
+    });
     return goTo(step.next);
   },
 

@@ -41,7 +41,7 @@ export type FlowEffect =
   | { type: 'handoff'; reason?: string; note?: string; urgent: boolean }
   | { type: 'close_conversation' }
   | { type: 'start_flow'; flowKey: string }
-  | { type: 'add_note'; text: string }
+  | { type: 'add_note'; text: string; medical?: boolean }
   | { type: 'mark_urgent'; reason?: string }
   | { type: 'red_flag'; category: string; matched?: string; stepId: string }
   | { type: 'csat'; rating: number; comment?: string }

@@ -155,6 +155,8 @@ const csatStep = z.strictObject({
 const noteStep = z.strictObject({
   type: z.literal('note'),
   text: localisedSchema,
+  /** Holds what the patient told (intake answers): only roles allowed medical notes read it. */
+  medical: z.boolean().optional(),
   next: stepIdSchema.optional(),
 });
 const markUrgentStep = z.strictObject({

@@ -63,7 +63,7 @@ export function intakeSummarySteps(id: string, heading: BilingualText, next: str
     },
   };
   for (const [suffix, { line }] of Object.entries(PREGNANCY_LINES)) {
-    steps[`${id}_${suffix}`] = { type: 'note', text: intakeNote(heading, all, line), next };
+    steps[`${id}_${suffix}`] = { type: 'note', text: intakeNote(heading, all, line), medical: true, next };
   }
   return steps;
 }

@@ -67,6 +67,7 @@ export const nonUrgentQuestionFlow: BuiltInFlow = typesetFrench({
       },
       summary: {
         type: 'note',
+        medical: true,
         text: {
           fr: '❓ Question médicale non urgente (réponse promise sous 48 h ouvrées)\nQuestion : {{answers.question}}\nDepuis : {{answers.since}}',
           en: '❓ Non-urgent medical question (answer promised within 2 working days)\nQuestion: {{answers.question}}\nSince: {{answers.since}}',

@@ -13,6 +13,7 @@ export function redFlagSteps(answersSoFar: BilingualText): Record<string, Step> 
   return {
     red_flag: {
       type: 'note',
+      medical: true,
       text: { fr: `⚠️ Signal d’alerte : ${answersSoFar.fr}`, en: `⚠️ Red flag: ${answersSoFar.en}` },
       next: 'red_flag_handoff',
     },

@@ -30,6 +30,8 @@ describe('symptom intake: red flags stop it at once', () => {
     expect(effectOf(effects, 'red_flag')).toMatchObject({ category: 'chest_pain', stepId: 'complaint' });
     expect(effectOf(effects, 'handoff')).toMatchObject({ reason: 'red_flag', urgent: true });
     expect(notes(effects)[0]).toContain('Motif : j’ai une douleur dans la poitrine');
+    // The answers are medical: the front desk does not read them, clinicians do.
+    expect(effectOf(effects, 'add_note')).toMatchObject({ medical: true });
     expectNoMoreQuestions(patient, effects);
   });
 

@@ -233,6 +233,7 @@ export const symptomIntakeFlow: BuiltInFlow = typesetFrench({
       // Calm, not alarming: a severe score is no emergency sign (the red flags are), but it cannot wait.
       severe: {
         type: 'note',
+        medical: true,
         text: intakeNote(
           {
             fr: `⚠️ Intensité ≥ ${SEVERE_FROM}/10 : questionnaire arrêté, à traiter en priorité.`,

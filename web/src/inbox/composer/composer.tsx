@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Alert,
   Button,
+  Checkbox,
   CloseButton,
   FileButton,
   Group,
@@ -16,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { ApiError } from '../../api/http-client.ts';
 import type { Conversation, OutgoingMessage } from '../../api/types.ts';
+import { useCan } from '../../auth/permissions.ts';
 import { useFormatters } from '../../format/formatters.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { ButtonsDialog } from './buttons-dialog.tsx';
@@ -39,6 +41,9 @@ export function Composer({ conversation, timeZone }: { conversation: Conversatio
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [mode, setMode] = useState<Mode>('reply');
   const [text, setText] = useState('');
+  // Clinicians may keep a note from the front desk (medical notes); the others write ordinary notes.
+  const writesMedical = useCan()('medical.read');
+  const [medical, setMedical] = useState(false);
   const [attachment, setAttachment] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -75,7 +80,7 @@ export function Composer({ conversation, timeZone }: { conversation: Conversatio
     try {
       if (mode === 'note') {
         if (!value) return;
-        await sender.addNote(value);
+        await sender.addNote(value, writesMedical && medical);
       } else if (attachment) {
         const uploaded = await sender.upload(attachment);
         // The server read the file's kind from its bytes; the browser's guess from the name may differ.
@@ -385,6 +390,14 @@ export function Composer({ conversation, timeZone }: { conversation: Conversatio
             </Tooltip>
           </Group>
           <Group gap="xs">
+            {mode === 'note' && writesMedical && (
+              <Checkbox
+                size="xs"
+                label={t('note.markMedical')}
+                checked={medical}
+                onChange={(event) => setMedical(event.currentTarget.checked)}
+              />
+            )}
             {text.length > TEXT_LIMIT * 0.9 && (
               <Text size="xs" c="orange.8">
                 {text.length}/{TEXT_LIMIT}

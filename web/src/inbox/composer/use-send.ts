@@ -5,7 +5,7 @@ import type { Message, OutgoingMessage, Page } from '../../api/types.ts';
 
 export interface Sender {
   send(message: OutgoingMessage): Promise<Message>;
-  addNote(text: string): Promise<Message>;
+  addNote(text: string, medical?: boolean): Promise<Message>;
   upload(file: File): ReturnType<typeof inboxApi.upload>;
   /** After a refusal: the server stored the refused message and the window state changed. */
   refresh(): void;
@@ -41,7 +41,7 @@ export function useSender(conversationId: string): Sender {
 
   return {
     send: async (message) => shown(await inboxApi.send(conversationId, message)),
-    addNote: async (text) => shown(await inboxApi.addNote(conversationId, text)),
+    addNote: async (text, medical) => shown(await inboxApi.addNote(conversationId, text, medical)),
     upload: (file) => inboxApi.upload(file),
     refresh,
   };

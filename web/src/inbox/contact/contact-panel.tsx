@@ -19,6 +19,7 @@ import { AgendaIcon } from '../../agenda/agenda-icons.tsx';
 import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import type { ContactDetails, ContactIdentity, ContactPatch, Conversation } from '../../api/types.ts';
+import { sessionCan } from '../../auth/permissions.ts';
 import { useSignedIn } from '../../auth/session-context.tsx';
 import { useFormatters } from '../../format/formatters.ts';
 import { Icon, type IconName } from '../../ui/icons.tsx';
@@ -66,7 +67,10 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
   const name = contactName(details ?? conversation.contact);
   const [booking, setBooking] = useState(false);
   const [recordingConsent, setRecordingConsent] = useState(false);
-  const admin = useSignedIn().user.role === 'admin';
+  const session = useSignedIn();
+  // GDPR rights (export, erasure) are the administrators'; the audit, theirs and the auditors'.
+  const admin = sessionCan(session, 'privacy.manage');
+  const readsAudit = sessionCan(session, 'audit.read');
   const navigate = useNavigate();
 
   return (
@@ -92,7 +96,7 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
         <Text c="dimmed" size="sm">
           {formatPhone(details?.phone ?? conversation.contact.phone)}
         </Text>
-        {admin && (
+        {readsAudit && (
           <Button
             component={Link}
             to={`/settings/audit?patient=${contactId}`}

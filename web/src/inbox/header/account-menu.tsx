@@ -1,6 +1,7 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCan } from '../../auth/permissions.ts';
 import { useSession, useSignedIn } from '../../auth/session-context.tsx';
 import { SettingsIcon } from '../../settings/settings-icons.tsx';
 import { Icon } from '../../ui/icons.tsx';
@@ -16,7 +17,8 @@ export function AccountMenu() {
   const { user } = useSignedIn();
   const { signOut } = useSession();
   const name = user.name ?? user.email;
-  const admin = user.role === 'admin';
+  const can = useCan();
+  const admin = can('staff.manage') || can('settings.manage') || can('teams.manage');
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
@@ -33,7 +35,7 @@ export function AccountMenu() {
             {name}
           </Text>
           <Text size="xs" c="dimmed" truncate>
-            {user.email} · {t(admin ? 'header.roleAdmin' : 'header.roleAgent')}
+            {user.email} · {t(`settings.roles.${user.role}`)}
           </Text>
         </Menu.Label>
         <Menu.Divider />

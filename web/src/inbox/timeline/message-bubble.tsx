@@ -52,8 +52,10 @@ export function MessageBubble({ message, contactName, quoted, continued, highlig
         {message.direction === 'note' && (
           <div className={classes.noteLabel}>
             <Icon name="lock" size={12} />
-            {t('note.label')}
-            <span className={classes.noteHint}>· {t('note.onlyStaff')}</span>
+            {t(message.medical ? 'note.medical' : 'note.label')}
+            <span className={classes.noteHint}>
+              · {t(message.medical ? 'note.onlyClinicians' : 'note.onlyStaff')}
+            </span>
           </div>
         )}
         {message.author && message.direction !== 'inbound' && !continued && (

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type AuditEvent, type AuditFilters, auditApi, auditKeys } from '../../api/audit-api.ts';
 import { describeError } from '../../api/describe-error.ts';
+import { sessionCan } from '../../auth/permissions.ts';
 import { useSignedIn } from '../../auth/session-context.tsx';
 import { useFormatters } from '../../format/formatters.ts';
 import { Icon } from '../../ui/icons.tsx';
@@ -32,7 +33,7 @@ const ROLES = ['agent', 'supervisor', 'clinician', 'admin', 'auditor', 'api'] as
  */
 export function AuditPage() {
   const { t } = useTranslation();
-  const { user } = useSignedIn();
+  const session = useSignedIn();
   const [params, setParams] = useSearchParams();
   const filters: AuditFilters = {
     patient: params.get('patient') ?? '',
@@ -132,7 +133,7 @@ export function AuditPage() {
           </Button>
         )}
       </Group>
-      {user.role === 'admin' && <ReasonSettings />}
+      {sessionCan(session, 'settings.manage') && <ReasonSettings />}
     </>
   );
 }

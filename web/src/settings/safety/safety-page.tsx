@@ -17,7 +17,7 @@ import { describeError } from '../../api/describe-error.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { SafetySettings } from '../../api/settings-types.ts';
-import { useSignedIn } from '../../auth/session-context.tsx';
+import { useCan } from '../../auth/permissions.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { PageHeader } from '../page-header.tsx';
@@ -29,6 +29,7 @@ const NUMBER_FIELDS: readonly NumberField[] = ['emergency', 'european', 'suicide
 /** The safety net: the numbers the emergency advice gives, when it goes out, and the last 30 days' alerts. */
 export function SafetyPage() {
   const { t } = useTranslation();
+  const can = useCan();
   const settings = useQuery({ queryKey: settingsKeys.safety, queryFn: settingsApi.safety });
   return (
     <>
@@ -40,15 +41,14 @@ export function SafetyPage() {
       )}
       {settings.isPending && <Skeleton height={280} radius="lg" />}
       {settings.isSuccess && <SafetyForm settings={settings.data} />}
-      <RedFlagReportTable />
+      {can('reports.read') && <RedFlagReportTable />}
     </>
   );
 }
 
 function SafetyForm({ settings }: { settings: SafetySettings }) {
   const { t } = useTranslation();
-  const { user } = useSignedIn();
-  const admin = user.role === 'admin';
+  const admin = useCan()('settings.manage');
   const notify = useNotify();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<SafetySettings>(settings);

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { queryKeys } from '../../api/inbox-api.ts';
+import { sessionCan } from '../../auth/permissions.ts';
 import { RecoveryCodes } from '../../auth/recovery-codes.tsx';
 import { useSignedIn } from '../../auth/session-context.tsx';
 import {
@@ -40,7 +41,8 @@ type Dialog = 'enrol' | 'disable' | 'newCodes' | null;
  */
 export function TwoFactorSection() {
   const { t } = useTranslation();
-  const { user } = useSignedIn();
+  const session = useSignedIn();
+  const { user } = session;
   const format = useFormatters(user.org.time_zone);
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -132,7 +134,7 @@ export function TwoFactorSection() {
             {t(`settings.security.twoFactor.clinic.${data.clinic_policy}`, { clinic: user.org.name })}
           </Text>
         )}
-        {user.role === 'admin' && data && (
+        {sessionCan(session, 'settings.manage') && data && (
           <PolicyChoice current={data.clinic_policy} enrolled={data.enabled} />
         )}
       </Stack>

@@ -1,8 +1,8 @@
-import { Group, Radio } from '@mantine/core';
+import { Radio, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES, type StaffRole } from '../../api/settings-types.ts';
 
-/** Agent or administrator, each with what it allows. */
+/** The five roles, each with a line on what it allows. */
 export function RoleChoice(props: {
   value: StaffRole;
   onChange(role: StaffRole): void;
@@ -13,10 +13,10 @@ export function RoleChoice(props: {
     <Radio.Group
       label={t('settings.staff.role')}
       value={props.value}
-      onChange={(value) => props.onChange(value === 'admin' ? 'admin' : 'agent')}
+      onChange={(value) => props.onChange(STAFF_ROLES.find((role) => role === value) ?? 'agent')}
       error={props.error}
     >
-      <Group mt={6} gap="lg" align="flex-start" grow>
+      <Stack mt={6} gap="sm">
         {STAFF_ROLES.map((role) => (
           <Radio
             key={role}
@@ -25,7 +25,7 @@ export function RoleChoice(props: {
             description={t(`settings.roles.${role}Hint`)}
           />
         ))}
-      </Group>
+      </Stack>
     </Radio.Group>
   );
 }

@@ -32,6 +32,7 @@ import { AddStaffDialog } from './add-staff-dialog.tsx';
 import { EditStaffDialog } from './edit-staff-dialog.tsx';
 import { PasswordRevealDialog, type SignInDetails } from './password-reveal-dialog.tsx';
 import { staffErrorOf } from './staff-errors.ts';
+import { TeamVisibilitySwitch } from './team-visibility-switch.tsx';
 
 type Pending = { kind: 'deactivate' | 'reactivate'; member: StaffMember };
 
@@ -145,6 +146,7 @@ export function StaffPage() {
           </Table>
         </Table.ScrollContainer>
       </Paper>
+      <TeamVisibilitySwitch />
 
       <AddStaffDialog
         opened={adding}

@@ -1,0 +1,41 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { teamMembers } from '../teams/team.schema.ts';
+import { conversations } from './conversation.schema.ts';
+
+/**
+ * What one reader may see of the inbox: medical notes or not, every conversation or only those of a
+ * person's teams (agentsSeeOnlyTheirTeams). Built from the caller by readerScopeOf (access-guard.ts).
+ */
+export interface ReaderScope {
+  seesMedical: boolean;
+  /** The person whose teams' and own conversations are the only ones visible. */
+  onlyTeamsOf?: string;
+}
+
+/** Everything: the clinic's integrations, administrators, and Careline's own work. */
+export const WHOLE_CLINIC: ReaderScope = { seesMedical: true };
+
+/**
+ * The conversations a person kept to their teams sees: assigned to them, or in a team they belong to.
+ * An unassigned conversation of no team belongs to nobody's team: supervisors and admins handle it.
+ */
+export function visibleToCondition(userId: string): SQL {
+  return sql`(${conversations.assigneeUserId} = ${userId} or ${conversations.teamId} in (select ${teamMembers.teamId} from ${teamMembers} where ${teamMembers.userId} = ${userId}))`;
+}
+
+/** False for a conversation of another team, and for one that does not exist (both are "not found"). */
+export async function isConversationVisibleTo(
+  db: DbOrTx,
+  orgId: string,
+  conversationId: string,
+  userId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(
+      and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId), visibleToCondition(userId)),
+    );
+  return row !== undefined;
+}
