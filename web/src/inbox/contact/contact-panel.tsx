@@ -237,7 +237,7 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
                 }}
                 onErased={() => {
                   onClose();
-                  navigate('/inbox');
+                  void navigate('/inbox');
                 }}
               />
             </Section>
