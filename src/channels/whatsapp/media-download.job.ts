@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
 import { findMessage } from '../../modules/inbox/message.repository.ts';
+import { openOneMessage } from '../../modules/inbox/message-sealing.ts';
+import type { Keyring } from '../../modules/keys/keyring.ts';
 import { cleanFileName } from '../../modules/media/content-disposition.ts';
 import {
   findMediaFile,
@@ -24,9 +26,10 @@ export const WHATSAPP_MEDIA_DOWNLOAD_QUEUE = 'whatsapp.media.download';
 /** Registers the media of a stored inbound message and queues their downloads. */
 export async function queueMediaDownloads(
   db: DbOrTx,
+  keyring: Keyring,
   stored: { orgId: string; messageId: string; channelAccountId: string },
 ): Promise<void> {
-  const message = await findMessage(db, stored.orgId, stored.messageId);
+  const message = await openOneMessage(db, keyring, await findMessage(db, stored.orgId, stored.messageId));
   const refs = Array.isArray(message?.content?.media) ? message.content.media : [];
   for (const ref of refs.filter(isMediaRef)) {
     if (!ref.id) continue;

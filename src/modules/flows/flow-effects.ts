@@ -172,7 +172,7 @@ function asCategory(category: string): RedFlagCategory {
 async function send(scope: ConversationScope, session: SessionRef, message: OutboundMessage): Promise<void> {
   try {
     const submission = await submitOutboundMessage(
-      { db: scope.tx, senders: scope.deps.senders, now: () => scope.now },
+      { db: scope.tx, keyring: scope.deps.keyring, senders: scope.deps.senders, now: () => scope.now },
       {
         orgId: scope.org.id,
         conversationId: scope.conversation.id,
@@ -200,7 +200,7 @@ async function send(scope: ConversationScope, session: SessionRef, message: Outb
 }
 
 async function note(scope: ConversationScope, session: SessionRef, text: string): Promise<void> {
-  await addNote(scope.tx, {
+  await addNote(scope.tx, scope.deps.keyring, {
     orgId: scope.org.id,
     conversationId: scope.conversation.id,
     text,

@@ -12,6 +12,8 @@ import { lockConversation } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { inboundMessagesAfter } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { openMessages } from '../inbox/message-sealing.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
@@ -41,6 +43,8 @@ import type { InboundInterceptor } from './inbound-interceptor.ts';
 
 export interface FlowRuntimeDeps {
   db: Db;
+  /** Seals and opens patients' messages. */
+  keyring: Keyring;
   logger: Logger;
   senders: SubmissionDeps['senders'];
   now?: () => Date;
@@ -135,7 +139,11 @@ async function scopeOf(
 async function handleNewMessages(scope: ConversationScope): Promise<void> {
   const { tx, org, conversation } = scope;
   const cursor = await findCursor(tx, conversation.id);
-  const pending = await inboundMessagesAfter(tx, org.id, conversation.id, cursor, MESSAGES_PER_PASS);
+  const pending = await openMessages(
+    tx,
+    scope.deps.keyring,
+    await inboundMessagesAfter(tx, org.id, conversation.id, cursor, MESSAGES_PER_PASS),
+  );
   for (const [index, message] of pending.entries()) {
     await handleMessage(scope, message, cursor === null && index === 0);
     await saveCursor(tx, org.id, conversation.id, message.seq);

@@ -2,6 +2,7 @@ import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
 import { enqueueFlowJob } from '../flows/flow-queue.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { mediaOfMessages } from '../media/media.repository.ts';
 import type { MediaFile } from '../media/media.schema.ts';
 import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
@@ -27,6 +28,7 @@ import {
 } from './conversation-view.service.ts';
 import { insertMessageIfNew, listMessagesPage, reactionsOf } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
+import { openMessages } from './message-sealing.ts';
 import type { MessageReaction } from './reaction.schema.ts';
 
 export interface InboundMessageInput {
@@ -73,6 +75,7 @@ export async function openOrContinueConversation(
 /** Stores a patient's message once, however often the provider delivers it. */
 export async function appendInboundMessage(
   tx: DbOrTx,
+  keyring: Keyring,
   input: InboundMessageInput,
 ): Promise<{ message: Message; duplicate: false } | { duplicate: true }> {
   const conversation = await openOrContinueConversation(
@@ -82,19 +85,22 @@ export async function appendInboundMessage(
     input.contactId,
     input.occurredAt,
   );
-  const message = await insertMessageIfNew(tx, {
-    orgId: input.orgId,
-    conversationId: conversation.id,
-    channelAccountId: input.channelAccountId,
-    direction: 'inbound',
-    externalId: input.externalId,
-    type: input.type,
-    text: input.text,
-    content: input.content,
-    replyToExternalId: input.replyToExternalId,
-    status: 'received',
-    statusAt: input.occurredAt,
-    occurredAt: input.occurredAt,
+  const message = await insertMessageIfNew(tx, keyring, {
+    contactId: input.contactId,
+    values: {
+      orgId: input.orgId,
+      conversationId: conversation.id,
+      channelAccountId: input.channelAccountId,
+      direction: 'inbound',
+      externalId: input.externalId,
+      type: input.type,
+      text: input.text,
+      content: input.content,
+      replyToExternalId: input.replyToExternalId,
+      status: 'received',
+      statusAt: input.occurredAt,
+      occurredAt: input.occurredAt,
+    },
   });
   if (!message) return { duplicate: true };
   await touchConversation(tx, conversation.id, input.occurredAt, 'inbound');
@@ -161,13 +167,14 @@ export interface MessagePage extends Page<Message> {
 /** A conversation's timeline, newest first: the patient's messages, the clinic's, and internal notes. */
 export async function listMessages(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   conversationId: string,
   query: { after?: KeysetPosition; limit: number },
 ): Promise<MessagePage> {
   const conversation = await findConversation(db, orgId, conversationId);
   if (!conversation) throw new ConversationNotFoundError();
-  const rows = await listMessagesPage(db, orgId, conversationId, query);
+  const rows = await openMessages(db, keyring, await listMessagesPage(db, orgId, conversationId, query));
   const page = toPage(rows, query.limit, (m) => ({ at: m.occurredAt, id: m.id }));
   const ids = page.data.map((m) => m.id);
   const reactions = await reactionsOf(db, ids);

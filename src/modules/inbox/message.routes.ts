@@ -8,6 +8,7 @@ import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { idempotencyKeyHeader, requestFingerprint } from '../outbox/idempotency-key-header.ts';
 import {
   answerOnce,
@@ -30,7 +31,7 @@ const windowClosedJson = problemSchema
 
 /** A conversation's timeline: reading it, answering the patient, and internal notes. */
 export function messageRoutes(
-  deps: { db: Db; senders: Partial<Record<ChannelType, ChannelSender>> },
+  deps: { db: Db; keyring: Keyring; senders: Partial<Record<ChannelType, ChannelSender>> },
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -99,7 +100,7 @@ export function messageRoutes(
       async (request) => {
         const after = cursorPosition(request.query.cursor);
         const page = await found(
-          listMessages(db, callerOf(request).orgId, request.params.id, {
+          listMessages(db, deps.keyring, callerOf(request).orgId, request.params.id, {
             limit: request.query.limit,
             ...(after ? { after } : {}),
           }),
@@ -184,7 +185,7 @@ export function messageRoutes(
       async (request, reply) => {
         const caller = callerOf(request);
         const note = await found(
-          addNote(db, {
+          addNote(db, deps.keyring, {
             orgId: caller.orgId,
             conversationId: request.params.id,
             text: request.body.text,

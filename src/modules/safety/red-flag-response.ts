@@ -110,7 +110,7 @@ async function respondToRedFlag(scope: ConversationScope, message: Message, even
     else adviceSkippedReason = 'refused';
   }
   const advised = adviceSkippedReason === null || adviceSkippedReason === 'already_sent';
-  await addNote(tx, {
+  await addNote(tx, scope.deps.keyring, {
     orgId: org.id,
     conversationId: conversation.id,
     text: [
@@ -146,7 +146,7 @@ async function answerUnreadableMedia(scope: ConversationScope, kind: UnreadableK
     type: 'text',
     text: unreadableMediaReply(kind, org.emergencyNumbers, language),
   });
-  await addNote(tx, {
+  await addNote(tx, scope.deps.keyring, {
     orgId: org.id,
     conversationId: conversation.id,
     text: unreadableMediaNote(kind, org.defaultLanguage),
@@ -165,7 +165,7 @@ async function sendToPatient(
 ): Promise<string | null> {
   try {
     const submission = await submitOutboundMessage(
-      { db: scope.tx, senders: scope.deps.senders, now: () => scope.now },
+      { db: scope.tx, keyring: scope.deps.keyring, senders: scope.deps.senders, now: () => scope.now },
       {
         orgId: scope.org.id,
         conversationId: scope.conversation.id,

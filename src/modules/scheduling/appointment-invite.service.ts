@@ -64,7 +64,13 @@ const INVITE_TEXTS = {
  * message: refused, not sent, when the conversation's window is closed.
  */
 export async function sendAppointmentInvite(
-  deps: { db: DbOrTx; senders: SubmissionDeps['senders']; mediaStore: MediaStore; now: Date },
+  deps: {
+    db: DbOrTx;
+    keyring: SubmissionDeps['keyring'];
+    senders: SubmissionDeps['senders'];
+    mediaStore: MediaStore;
+    now: Date;
+  },
   input: {
     orgId: string;
     conversationId: string;
@@ -94,7 +100,7 @@ export async function sendAppointmentInvite(
     storedAt: now,
   });
   await submitOutboundMessage(
-    { db, senders: deps.senders, now: () => now },
+    { db, keyring: deps.keyring, senders: deps.senders, now: () => now },
     {
       orgId: input.orgId,
       conversationId: input.conversationId,
