@@ -22,3 +22,6 @@ CREATE TRIGGER messages_publish_update AFTER UPDATE ON messages
 -- reading the whole table each batch; sealed rows leave it, new rows never enter it.
 CREATE INDEX "messages_unsealed_idx" ON "messages" USING btree ("seq")
   WHERE "content_sealed" IS NULL AND ("content" IS NOT NULL OR ("text" IS NOT NULL AND left("text", 4) <> 'cl1.'));
+--> statement-breakpoint
+-- A replayed Idempotency-Key answer repeats the message: kept sealed with the clinic's key.
+ALTER TABLE "idempotency_keys" ADD COLUMN "response_sealed" text;

@@ -152,6 +152,7 @@ export function messageRoutes(
             ? { answer: await sendToPatient(db, caller, conversationId, request.body), replayed: false }
             : await answerOnce(
                 db,
+                deps.keyring,
                 { orgId: caller.orgId, principal: principalOf(caller), key },
                 requestFingerprint({
                   route: 'POST /conversations/:id/messages',

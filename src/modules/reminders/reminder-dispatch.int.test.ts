@@ -6,6 +6,7 @@ import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { conversations, jobs, messages, reminders } from '../../platform/db/schema.ts';
 import { recordConsent } from '../consent/consent.service.ts';
+import { openOneMessage } from '../inbox/message-sealing.ts';
 import { Keyring } from '../keys/keyring.ts';
 import { OUTBOX_SEND_QUEUE } from '../outbox/outbox-queue.ts';
 import { dispatchDueReminders, dispatchReminderBatch } from './reminder-dispatch.service.ts';
@@ -58,12 +59,13 @@ describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
     return row;
   }
 
+  /** A message as the inbox reads it (opened with the patient's key). */
   async function messageOf(id: string | null | undefined) {
     const [row] = await handle.db
       .select()
       .from(messages)
       .where(eq(messages.id, id ?? '00000000-0000-0000-0000-000000000000'));
-    return row;
+    return openOneMessage(handle.db, keyring, row);
   }
 
   test('buttons inside the window, the template outside, a new conversation when there is none; each marked sent with its outbox job', async () => {
