@@ -9,16 +9,22 @@
  *   --messages 1000000
  *   --patients 20000     patients (one conversation each) the messages are spread over
  *   --requests 40        requests per query kind
+ *   --explain on|off     print PostgreSQL's plan and timing of each kind's message query (default on)
+ *   --keep on|off        keep the database and print how to reach it, to look further (default off)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { MESSAGE_TEXT_PURPOSE } from '../src/modules/inbox/message-sealing.ts';
 import { Keyring, type Sealer } from '../src/modules/keys/keyring.ts';
+import { hashedQuery, parseMessageQuery } from '../src/modules/search/message-query.ts';
 import { stemsOf, wordHashes } from '../src/modules/search/message-terms.ts';
+import { messagesMatching } from '../src/modules/search/search.repository.ts';
 import { masterCipherFor } from '../src/platform/crypto/master-key.ts';
 import { createDb } from '../src/platform/db/create-db.ts';
+import { rowsOf } from '../src/platform/db/raw-rows.ts';
 import { Flags } from './lib/args.ts';
 import { setUpClinic, spawnCareline } from './lib/careline.ts';
 import { createBenchDatabase } from './lib/pg.ts';
@@ -89,6 +95,8 @@ export async function runSearch(argv: string[]): Promise<void> {
   const total = flags.number('messages', 1_000_000, { min: 1_000, max: 5_000_000 });
   const patients = flags.number('patients', 20_000, { min: 10, max: 1_000_000 });
   const requests = flags.number('requests', 40, { min: 5, max: 10_000 });
+  const explain = flags.string('explain', 'on') === 'on';
+  const keep = flags.string('keep', 'off') === 'on';
   flags.rejectUnknown();
 
   say(`# Search benchmark — ${new Date().toISOString()}`);
@@ -123,6 +131,7 @@ export async function runSearch(argv: string[]): Promise<void> {
       ['word, minus another', (i) => `${word(5 + (i % 5))} -${word(0)}`],
       ['word in no message', (i) => `introuvable${i}`],
     ];
+    if (explain) await explainKinds(handle.db, keyring, seeded.orgId, kinds);
     say('');
     say(`## GET /api/v1/search, one request at a time, ${requests} per kind (20 results)`);
     const all: number[] = [];
@@ -153,12 +162,39 @@ export async function runSearch(argv: string[]): Promise<void> {
     await server?.stop();
     await client.end();
     await handle.close();
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (keep) say(`kept: DATABASE_URL=${database.url} DATA_DIR=${dataDir} API key ${clinic.apiKey}`);
+    else {
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** PostgreSQL's plan of each kind's message query, with its execution time. */
+async function explainKinds(
+  db: Parameters<typeof stemsOf>[0],
+  keyring: Keyring,
+  orgId: string,
+  kinds: Array<[string, (i: number) => string]>,
+): Promise<void> {
+  say('');
+  say('## Plans of the message query (EXPLAIN ANALYZE, first query of each kind)');
+  const index = await keyring.blindIndex(db, orgId);
+  for (const [label, query] of kinds) {
+    const hashed = hashedQuery(index, await parseMessageQuery(db, query(0)));
+    const result = await db.execute(
+      sql`explain (analyze, costs off) ${messagesMatching(db, orgId, hashed, 20)}`,
+    );
+    const lines = (rowsOf(result) as Array<Record<string, string>>).map((r) => Object.values(r)[0] ?? '');
+    const scans = lines
+      .filter((l) => /Scan|Execution Time/.test(l))
+      .map((l) => l.trim().replace(/\s+/g, ' '));
+    say(`${label}: ${scans.join(' | ')}`);
   }
 }
 
 interface Seeded {
+  orgId: string;
   ms: number;
   tableSize: string;
   /** The words messages are made of, commonest first. */
@@ -238,16 +274,16 @@ async function seed(
     );
   }
   await client.query('create index messages_search_terms_idx on messages using gin (search_terms)');
-  await client.query('create index messages_org_recent_idx on messages (org_id, occurred_at)');
+  await client.query('create index messages_org_recent_idx on messages (org_id, occurred_at, id)');
   await client.query('create index messages_conversation_idx on messages (conversation_id, occurred_at, id)');
   await client.query('create index messages_conversation_seq_idx on messages (conversation_id, seq)');
-  await client.query('vacuum analyze messages');
+  await client.query('vacuum analyze');
   const {
     rows: [size],
   } = await client.query<{ size: string }>(
     "select pg_size_pretty(pg_total_relation_size('messages')) as size",
   );
-  return { ms: performance.now() - started, tableSize: size?.size ?? '?', vocabulary };
+  return { orgId: org.org_id, ms: performance.now() - started, tableSize: size?.size ?? '?', vocabulary };
 }
 
 /** Word i of the long tail: pronounceable, never a real word, stable between runs. */

@@ -6,7 +6,7 @@ ALTER TABLE "messages" ADD COLUMN "search_terms" bigint[] DEFAULT '{}'::bigint[]
 DROP INDEX IF EXISTS "messages_search_idx";--> statement-breakpoint
 CREATE INDEX "messages_search_terms_idx" ON "messages" USING gin ("search_terms");--> statement-breakpoint
 -- Newest-first search of a clinic's messages when a word is common: read backwards, filter by terms.
-CREATE INDEX "messages_org_recent_idx" ON "messages" USING btree ("org_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "messages_org_recent_idx" ON "messages" USING btree ("org_id","occurred_at","id");--> statement-breakpoint
 -- Sealing a message in place (or re-indexing it) is no news for the web app: an update publishes an
 -- event only when something other than the sealed columns changed.
 DROP TRIGGER IF EXISTS messages_publish ON messages;--> statement-breakpoint

@@ -17,7 +17,9 @@ async function whatTheDatabaseHolds(env: TestCareline): Promise<string> {
   const tables = await env.handle.db.execute(sql`
     select (select coalesce(string_agg(m::text, ' '), '') from messages m)
       || (select coalesce(string_agg(e.payload::text, ' '), '') from events e)
-      || (select coalesce(string_agg(j.payload::text, ' '), '') from jobs j) as dump`);
+      || (select coalesce(string_agg(j.payload::text, ' '), '') from jobs j)
+      || (select coalesce(string_agg(r::text, ' '), '') from red_flag_events r)
+      || (select coalesce(string_agg(i::text, ' '), '') from idempotency_keys i) as dump`);
   const [row] = rowsOf(tables) as Array<{ dump: string }>;
   return String(row?.dump);
 }
@@ -88,6 +90,21 @@ describe.each(TEST_ENGINES)('messages encrypted at rest (%s)', (engine) => {
     expect((await search('genou -samedi')).messages).toEqual([]);
   });
 
+  test('the words that raised a red flag are sealed too, and shown to the team', async () => {
+    const { conversation } = await patientWrites(
+      env,
+      clinic,
+      newPhone(),
+      "je n'arrive plus à respirer du tout",
+    );
+    await env.settle();
+    const urgent = await getJson(env, clinic, `/conversations/${conversation.id}`);
+    expect(String((urgent.red_flag as Json).words)).toMatch(/respirer/);
+    const flags = (await getJson(env, clinic, '/red-flags')) as unknown as { data: Json[] };
+    expect(flags.data.map((f) => f.words)).toContainEqual(expect.stringMatching(/respirer/));
+    expect(await whatTheDatabaseHolds(env)).not.toContain('respirer');
+  });
+
   test('once the patient is erased (their key destroyed), their messages read as removed, never a 500', async () => {
     const { conversation } = await patientWrites(env, clinic, newPhone(), 'Ordonnance de kinésithérapie');
     await env.settle();
@@ -125,14 +142,25 @@ describe.each(TEST_ENGINES)('messages encrypted at rest (%s)', (engine) => {
       select org_id, conversation_id, channel_account_id, 'note', 'text', 'Fracture du scaphoïde exclue',
         'received'
       from messages where id = ${String(inbound?.id)}::uuid`);
+    // A red flag recorded the old way, the patient's words in plain text.
+    await env.handle.db.execute(sql`
+      insert into red_flag_events (org_id, conversation_id, contact_id, message_id, category, categories, words,
+        raised_at)
+      select m.org_id, m.conversation_id, c.contact_id, m.id, 'chest_pain', '["chest_pain"]'::jsonb,
+        'oppression thoracique', now()
+      from messages m join conversations c on c.id = m.conversation_id where m.id = ${oldId}::uuid`);
     expect((await timeline(conversation.id)).map((m) => m.text)).toContain('Radio du poignet droit');
     const eventsBefore = await eventCount(env);
 
     const reports = await sealInPlace(env.handle.db, env.careline.keyring, SEAL_STEPS, { batchSize: 1 });
 
     expect(reports).toContainEqual({ step: 'messages', sealed: 2 });
+    expect(reports).toContainEqual({ step: 'red_flag_events', sealed: 1 });
     const dump = await whatTheDatabaseHolds(env);
-    for (const words of ['poignet', 'coude', 'scapho', 'Fracture']) expect(dump).not.toContain(words);
+    for (const words of ['poignet', 'coude', 'scapho', 'Fracture', 'oppression'])
+      expect(dump).not.toContain(words);
+    const flags = (await getJson(env, clinic, '/red-flags')) as unknown as { data: Json[] };
+    expect(flags.data.map((f) => f.words)).toContain('oppression thoracique');
     const texts = await timeline(conversation.id);
     expect(texts.find((m) => m.id === oldId)).toMatchObject({ text: 'Radio du poignet droit', content: old });
     expect(texts.map((m) => m.text)).toContain('Fracture du scaphoïde exclue');
@@ -143,10 +171,9 @@ describe.each(TEST_ENGINES)('messages encrypted at rest (%s)', (engine) => {
     // Sealing is no news for the web app: no live event per row.
     expect(await eventCount(env)).toBe(eventsBefore);
     // Nothing left: a second run seals nothing.
-    expect(await sealInPlace(env.handle.db, env.careline.keyring, SEAL_STEPS)).toContainEqual({
-      step: 'messages',
-      sealed: 0,
-    });
+    expect(await sealInPlace(env.handle.db, env.careline.keyring, SEAL_STEPS)).toEqual(
+      SEAL_STEPS.map((step) => ({ step: step.name, sealed: 0 })),
+    );
   });
 });
 

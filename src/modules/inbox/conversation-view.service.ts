@@ -7,6 +7,7 @@ import type { Keyring } from '../keys/keyring.ts';
 import { isWindowOpen, windowClosesAt } from '../outbox/window-policy.ts';
 import { latestRedFlagEvents } from '../safety/red-flag-event.repository.ts';
 import type { RedFlagEvent } from '../safety/red-flag-event.schema.ts';
+import { openRedFlagWords } from '../safety/red-flag-words.ts';
 import { findTeamsByIds } from '../teams/team.repository.ts';
 import { findStaffByIds } from '../users/user.repository.ts';
 import type { Conversation } from './conversation.schema.ts';
@@ -70,10 +71,16 @@ export async function describeConversations(
       rows.map((c) => c.contactId),
     ),
   );
-  const redFlags = await latestRedFlagEvents(
+  const latestFlags = await latestRedFlagEvents(
     db,
     orgId,
     rows.filter((c) => c.urgent).map((c) => c.id),
+  );
+  const redFlags = new Map(
+    (await openRedFlagWords(db, context.keyring, orgId, [...latestFlags.values()])).map((r) => [
+      r.conversationId,
+      r,
+    ]),
   );
   const people = byId(
     await findStaffByIds(db, orgId, [

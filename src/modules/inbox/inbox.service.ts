@@ -105,7 +105,7 @@ export async function appendInboundMessage(
   if (!message) return { duplicate: true };
   await touchConversation(tx, conversation.id, input.occurredAt, 'inbound');
   // Before anything answers it: an emergency makes the conversation urgent in this same transaction.
-  await screenInboundMessage(tx, conversation, message);
+  await screenInboundMessage(tx, keyring, conversation, message);
   await enqueueFlowJob(
     tx,
     { kind: 'inbound', orgId: input.orgId, conversationId: conversation.id },

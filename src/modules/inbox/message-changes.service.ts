@@ -90,7 +90,7 @@ export async function applyEdit(
     .where(eq(messages.id, original.id));
   // An emergency added by editing is an emergency: the team is alerted as for a new message.
   if (original.direction === 'inbound' && input.text) {
-    await screenInboundMessage(tx, conversation, { ...original, text: input.text });
+    await screenInboundMessage(tx, keyring, conversation, { ...original, text: input.text });
   }
   return true;
 }

@@ -96,7 +96,7 @@ export const messages = pgTable(
     index('messages_conversation_idx').on(t.conversationId, t.occurredAt, t.id),
     index('messages_conversation_seq_idx').on(t.conversationId, t.seq),
     index('messages_search_terms_idx').using('gin', t.searchTerms),
-    index('messages_org_recent_idx').on(t.orgId, t.occurredAt),
+    index('messages_org_recent_idx').on(t.orgId, t.occurredAt, t.id),
   ],
 );
 

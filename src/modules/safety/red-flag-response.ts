@@ -19,6 +19,7 @@ import {
   updateRedFlagEvent,
 } from './red-flag-event.repository.ts';
 import type { RedFlagEvent } from './red-flag-event.schema.ts';
+import { openRedFlagWords } from './red-flag-words.ts';
 import {
   staffRedFlagNote,
   type UnreadableKind,
@@ -43,7 +44,12 @@ const UNREADABLE_TYPES: Readonly<Record<string, UnreadableKind>> = {
  * note, photo or video that automation cannot read gets an honest answer and a person is told.
  */
 export const safetyInterceptor: InboundInterceptor = async (scope, message) => {
-  const event = await findRedFlagEventOfMessage(scope.tx, scope.org.id, message.id);
+  const [event] = await openRedFlagWords(
+    scope.tx,
+    scope.deps.keyring,
+    scope.org.id,
+    [await findRedFlagEventOfMessage(scope.tx, scope.org.id, message.id)].flatMap((e) => (e ? [e] : [])),
+  );
   if (event) {
     await respondToRedFlag(scope, message, event);
     return 'handled';

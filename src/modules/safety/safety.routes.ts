@@ -16,6 +16,7 @@ import type { Org } from '../orgs/org.schema.ts';
 import { listRedFlagEvents } from './red-flag-event.repository.ts';
 import { RED_FLAG_HANDLERS } from './red-flag-event.schema.ts';
 import { redFlagReport } from './red-flag-report.service.ts';
+import { openRedFlagWords } from './red-flag-words.ts';
 import { acknowledgeUrgentConversation } from './urgent-acknowledgement.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -133,11 +134,16 @@ export function safetyRoutes(deps: {
       async (request) => {
         const { orgId } = callerOf(request);
         const period = periodOf(request.query);
-        const rows = await listRedFlagEvents(db, orgId, {
-          ...period,
-          limit: request.query.limit,
-          ...(request.query.category ? { category: request.query.category } : {}),
-        });
+        const rows = await openRedFlagWords(
+          db,
+          deps.keyring,
+          orgId,
+          await listRedFlagEvents(db, orgId, {
+            ...period,
+            limit: request.query.limit,
+            ...(request.query.category ? { category: request.query.category } : {}),
+          }),
+        );
         return {
           data: rows.map((r) => ({
             id: r.id,

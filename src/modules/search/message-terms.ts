@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { rowsOf } from '../../platform/db/raw-rows.ts';
@@ -27,16 +28,43 @@ export async function stemsOf(
   db: DbOrTx,
   texts: readonly string[],
 ): Promise<Array<{ fr: string[]; en: string[] }>> {
-  if (texts.length === 0) return [];
-  if (texts.every((t) => t.trim() === '')) return texts.map(() => ({ fr: [], en: [] }));
-  const result = await db.execute(sql`
-    select t.n,
-      tsvector_to_array(to_tsvector('french', careline_unaccent(t.body))) as fr,
-      tsvector_to_array(to_tsvector('english', careline_unaccent(t.body))) as en
-    from jsonb_array_elements_text(${JSON.stringify(texts)}::jsonb) with ordinality as t(body, n)`);
-  const stems = texts.map(() => ({ fr: [] as string[], en: [] as string[] }));
-  for (const row of lexemeRows.parse(rowsOf(result))) stems[row.n - 1] = { fr: row.fr, en: row.en };
-  return stems;
+  const stems: Array<Stems | undefined> = texts.map((t) => (t.trim() === '' ? NO_STEMS : wordStems.get(t)));
+  const missing = [...new Set(texts.filter((_, i) => stems[i] === undefined))];
+  if (missing.length > 0) {
+    const result = await db.execute(sql`
+      select t.n,
+        tsvector_to_array(to_tsvector('french', careline_unaccent(t.body))) as fr,
+        tsvector_to_array(to_tsvector('english', careline_unaccent(t.body))) as en
+      from jsonb_array_elements_text(${JSON.stringify(missing)}::jsonb) with ordinality as t(body, n)`);
+    const found = new Map<string, Stems>();
+    for (const row of lexemeRows.parse(rowsOf(result))) {
+      const text = missing[row.n - 1];
+      if (text === undefined) continue;
+      found.set(text, { fr: row.fr, en: row.en });
+      if (isWord(text)) wordStems.set(text, { fr: row.fr, en: row.en });
+    }
+    texts.forEach((text, i) => {
+      stems[i] ??= found.get(text) ?? NO_STEMS;
+    });
+  }
+  return stems.map((s) => s ?? NO_STEMS);
+}
+
+interface Stems {
+  fr: string[];
+  en: string[];
+}
+
+const NO_STEMS: Stems = { fr: [], en: [] };
+
+/**
+ * Stems of single words (search queries, the words of found messages whose matches are highlighted):
+ * kept in memory so a search usually costs no stemming round trip. Whole texts are never kept.
+ */
+const wordStems = new LRUCache<string, Stems>({ max: 50_000 });
+
+function isWord(text: string): boolean {
+  return text.length <= 40 && /^[\p{L}\p{N}'’-]+$/u.test(text);
 }
 
 /** The blind-index terms of stems, as stored in messages.search_terms. */
