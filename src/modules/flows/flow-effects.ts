@@ -15,6 +15,8 @@ import { redFlagNote } from './red-flag-note.ts';
 import { emergencyAdvice } from './red-flags/emergency-advice.ts';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from './red-flags/red-flag-category.ts';
 
+export const CSAT_COMMENT_PURPOSE = 'csat_responses.comment';
+
 export interface SessionRef {
   id: string;
   flowKey: string;
@@ -116,6 +118,8 @@ export async function applyFlowEffects(
           (session.subjectConversationId
             ? await findConversation(tx, org.id, session.subjectConversationId)
             : undefined) ?? conversation;
+        // The patient's comment is theirs: sealed with their key (no report reads it back yet).
+        const sealer = await scope.deps.keyring.patient(tx, org.id, contact.id);
         await insertCsatResponse(tx, {
           orgId: org.id,
           conversationId: rated.id,
@@ -124,7 +128,7 @@ export async function applyFlowEffects(
           assigneeUserId: rated.assigneeUserId,
           teamId: rated.teamId,
           rating: effect.rating,
-          comment: effect.comment ?? null,
+          comment: sealer.sealNullable(effect.comment, CSAT_COMMENT_PURPOSE),
         });
         break;
       }
