@@ -25,3 +25,10 @@ CREATE INDEX "messages_unsealed_idx" ON "messages" USING btree ("seq")
 --> statement-breakpoint
 -- A replayed Idempotency-Key answer repeats the message: kept sealed with the clinic's key.
 ALTER TABLE "idempotency_keys" ADD COLUMN "response_sealed" text;
+--> statement-breakpoint
+-- Sealing a file's name in place is no news either.
+DROP TRIGGER IF EXISTS media_files_publish ON media_files;--> statement-breakpoint
+CREATE TRIGGER media_files_publish AFTER UPDATE ON media_files
+  FOR EACH ROW WHEN (NEW.message_id IS NOT NULL
+    AND (to_jsonb(OLD) - 'file_name') IS DISTINCT FROM (to_jsonb(NEW) - 'file_name'))
+  EXECUTE FUNCTION careline_publish_event();

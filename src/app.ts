@@ -217,7 +217,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           job,
         ),
       [WHATSAPP_MEDIA_DOWNLOAD_QUEUE]: (job) =>
-        downloadWhatsAppMedia({ db, logger, mediaStore, whatsapp: deps.whatsapp }, job),
+        downloadWhatsAppMedia({ db, keyring, logger, mediaStore, whatsapp: deps.whatsapp }, job),
       [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) => syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp }, job),
       [MARK_READ_QUEUE]: (job) => sendReadReceipt({ db, senders }, job),
       [FLOWS_QUEUE]: (job) => processFlowJob(flowRuntime, job),
@@ -259,7 +259,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(conversationRoutes({ db, keyring, senders }, wake));
         await secured.register(safetyRoutes({ db, keyring, senders }));
         await secured.register(templateRoutes(db, wake));
-        await secured.register(mediaRoutes(db, mediaStore));
+        await secured.register(mediaRoutes(db, mediaStore, keyring));
         await secured.register(alertRoutes(db, wake));
         await secured.register(teamRoutes(db));
         await secured.register(channelRoutingRoutes(db));

@@ -19,7 +19,8 @@ async function whatTheDatabaseHolds(env: TestCareline): Promise<string> {
       || (select coalesce(string_agg(e.payload::text, ' '), '') from events e)
       || (select coalesce(string_agg(j.payload::text, ' '), '') from jobs j)
       || (select coalesce(string_agg(r::text, ' '), '') from red_flag_events r)
-      || (select coalesce(string_agg(i::text, ' '), '') from idempotency_keys i) as dump`);
+      || (select coalesce(string_agg(i::text, ' '), '') from idempotency_keys i)
+      || (select coalesce(string_agg(f::text, ' '), '') from media_files f) as dump`);
   const [row] = rowsOf(tables) as Array<{ dump: string }>;
   return String(row?.dump);
 }
@@ -149,6 +150,9 @@ describe.each(TEST_ENGINES)('messages encrypted at rest (%s)', (engine) => {
       select m.org_id, m.conversation_id, c.contact_id, m.id, 'chest_pain', '["chest_pain"]'::jsonb,
         'oppression thoracique', now()
       from messages m join conversations c on c.id = m.conversation_id where m.id = ${oldId}::uuid`);
+    await env.handle.db.execute(sql`
+      insert into media_files (org_id, message_id, kind, file_name, status)
+      select org_id, id, 'image', 'scanner-poignet.jpg', 'pending' from messages where id = ${oldId}::uuid`);
     expect((await timeline(conversation.id)).map((m) => m.text)).toContain('Radio du poignet droit');
     const eventsBefore = await eventCount(env);
 
@@ -156,13 +160,19 @@ describe.each(TEST_ENGINES)('messages encrypted at rest (%s)', (engine) => {
 
     expect(reports).toContainEqual({ step: 'messages', sealed: 2 });
     expect(reports).toContainEqual({ step: 'red_flag_events', sealed: 1 });
+    expect(reports).toContainEqual({ step: 'media_files', sealed: 1 });
     const dump = await whatTheDatabaseHolds(env);
-    for (const words of ['poignet', 'coude', 'scapho', 'Fracture', 'oppression'])
+    for (const words of ['poignet', 'coude', 'scapho', 'Fracture', 'oppression', 'scanner']) {
       expect(dump).not.toContain(words);
+    }
     const flags = (await getJson(env, clinic, '/red-flags')) as unknown as { data: Json[] };
     expect(flags.data.map((f) => f.words)).toContain('oppression thoracique');
     const texts = await timeline(conversation.id);
-    expect(texts.find((m) => m.id === oldId)).toMatchObject({ text: 'Radio du poignet droit', content: old });
+    expect(texts.find((m) => m.id === oldId)).toMatchObject({
+      text: 'Radio du poignet droit',
+      content: old,
+      media: [{ file_name: 'scanner-poignet.jpg' }],
+    });
     expect(texts.map((m) => m.text)).toContain('Fracture du scaphoïde exclue');
     expect((await search('scaphoide')).messages.map((m) => m.snippet)).toEqual([
       'Fracture du ⟦scaphoïde⟧ exclue',

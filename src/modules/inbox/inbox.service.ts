@@ -5,6 +5,7 @@ import { enqueueFlowJob } from '../flows/flow-queue.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { mediaOfMessages } from '../media/media.repository.ts';
 import type { MediaFile } from '../media/media.schema.ts';
+import { openMediaFileNames } from '../media/media-file-name.ts';
 import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { autoAssign } from '../teams/auto-assign.service.ts';
 import { defaultTeamFor } from '../teams/default-team.ts';
@@ -181,7 +182,12 @@ export async function listMessages(
   const sentFiles = page.data.flatMap((m) =>
     m.direction === 'outbound' ? [...carelineMediaIdsIn(m.content)] : [],
   );
-  const media = await mediaOfMessages(db, orgId, ids, sentFiles);
+  const media = await openMediaFileNames(
+    db,
+    keyring,
+    orgId,
+    await mediaOfMessages(db, orgId, ids, sentFiles),
+  );
   const authors = await findStaffByIds(
     db,
     orgId,

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { insertMediaFile } from '../media/media.repository.ts';
+import { MEDIA_FILE_NAME_PURPOSE } from '../media/media-file-name.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
 import { type SubmissionDeps, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 import { appointmentRows } from './appointment.repository.ts';
@@ -92,7 +93,7 @@ export async function sendAppointmentInvite(
     orgId: input.orgId,
     kind: 'document',
     mimeType: INVITE_MIME_TYPE,
-    fileName,
+    fileName: (await deps.keyring.clinic(db, input.orgId)).seal(fileName, MEDIA_FILE_NAME_PURPOSE),
     size: stored.size,
     sha256: stored.sha256,
     storageKey: stored.key,
