@@ -9,7 +9,7 @@ import type { FlowEffect, FlowInput } from './engine/index.ts';
 import { insertCsatResponse } from './flow.repository.ts';
 import { assignFromFlow } from './flow-assign.ts';
 import { patientLanguage } from './flow-host-context.ts';
-import { enqueueFlowJob } from './flow-queue.ts';
+import { enqueueFlowJob, FLOW_HTTP_REQUEST_PURPOSE } from './flow-queue.ts';
 import type { ConversationScope } from './flow-runtime.service.ts';
 import { redFlagNote } from './red-flag-note.ts';
 import { emergencyAdvice } from './red-flags/emergency-advice.ts';
@@ -78,7 +78,9 @@ export async function applyFlowEffects(
         break;
       }
       case 'http_request': {
-        const { type: _type, ...request } = effect;
+        const { type: _type, ...plain } = effect;
+        const sealer = await scope.deps.keyring.patient(tx, org.id, contact.id);
+        const request = sealer.seal(JSON.stringify(plain), FLOW_HTTP_REQUEST_PURPOSE);
         await enqueueFlowJob(
           tx,
           { kind: 'http', orgId: org.id, conversationId: conversation.id, sessionId: session.id, request },

@@ -37,7 +37,13 @@ import { definitionOf } from './flow.service.ts';
 import { applyFlowEffects } from './flow-effects.ts';
 import { flowContextFor } from './flow-host-context.ts';
 import { performFlowHttpRequest } from './flow-http.ts';
-import { enqueueFlowJob, type FlowJob, flowJobSchema } from './flow-queue.ts';
+import {
+  enqueueFlowJob,
+  FLOW_HTTP_REQUEST_PURPOSE,
+  type FlowJob,
+  flowJobSchema,
+  parseFlowHttpRequest,
+} from './flow-queue.ts';
 import type { HostOperation } from './host-operation.ts';
 import type { InboundInterceptor } from './inbound-interceptor.ts';
 
@@ -81,8 +87,18 @@ export async function processFlowJob(deps: FlowRuntimeDeps, job: Job): Promise<v
   if (!parsed.success) throw new PermanentJobError(`bad flows job: ${parsed.error.message}`);
   const payload = parsed.data;
   if (payload.kind === 'http') {
+    const request =
+      typeof payload.request === 'string'
+        ? parseFlowHttpRequest(
+            (await deps.keyring.opener(deps.db, payload.orgId, [payload.request])).open(
+              payload.request,
+              FLOW_HTTP_REQUEST_PURPOSE,
+            ),
+          )
+        : payload.request;
+    if (request === null) throw new PermanentJobError('the patient of this request was erased');
     // The call happens outside any transaction: a slow clinic API must not hold a row lock.
-    const result = await performFlowHttpRequest(payload.request, deps.outbound);
+    const result = await performFlowHttpRequest(request, deps.outbound);
     return deps.db.transaction(async (tx) => {
       const scope = await scopeOf(deps, tx, payload);
       if (scope) await feedSessionById(scope, payload.sessionId, result);
