@@ -232,7 +232,7 @@ describe.each(TEST_ENGINES)('patient messages Careline cannot read (%s)', (engin
 
   test('a delivery that could not be stored and also had a refused message shows one alert, then the other once retried', async () => {
     const patient = newPatient();
-    const unstorable = newWamid();
+    const unstorable = `${newWamid()}.${UNSTORABLE}`;
     const refused = newWamid();
     await deliver(
       messagesWebhook(clinic.number.phoneNumberId, {
