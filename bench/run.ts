@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|startup|uploads|media-download|fuzz> [flags]`: Careline's load benchmarks. Each one creates its own
+ * `npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|search|startup|uploads|media-download|fuzz> [flags]`: Careline's load benchmarks. Each one creates its own
  * PostgreSQL database(s) `careline_bench_*` on 127.0.0.1 (BENCH_DATABASE_URL or TEST_DATABASE_URL to
  * choose the server) and drops them at the end. Only loopback traffic; every load is bounded.
  */
@@ -10,6 +10,7 @@ import { runLive } from './live.ts';
 import { runMediaDownload } from './media-download.ts';
 import { runRedFlags } from './redflags.ts';
 import { runReminders } from './reminders.ts';
+import { runSearch } from './search.ts';
 import { runSend } from './send.ts';
 import { runSendCrash } from './send-crash.ts';
 import { runStartup } from './startup.ts';
@@ -25,6 +26,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   reminders: runReminders,
   startup: runStartup,
   redflags: runRedFlags,
+  search: runSearch,
   uploads: runUploads,
   'media-download': runMediaDownload,
   fuzz: runFuzz,
@@ -33,7 +35,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 const run = command ? commands[command] : undefined;
 if (!run) {
   process.stderr.write(
-    'usage: npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|startup|uploads|media-download|fuzz> [--flag value ...]  (see bench/*.ts)\n',
+    'usage: npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|search|startup|uploads|media-download|fuzz> [--flag value ...]  (see bench/*.ts)\n',
   );
   process.exit(2);
 }

@@ -155,6 +155,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   });
   const outbox = {
     db,
+    keyring,
     logger,
     senders,
     pacer,
@@ -165,6 +166,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   };
   const flowRuntime: FlowRuntimeDeps = {
     db,
+    keyring,
     logger: logger.child({ component: 'flows' }),
     senders,
     // The safety net answers a red flag before anything else; then Careline's own keywords and buttons
@@ -177,6 +179,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   // The worker is created below; scheduling and reminders wake it through this indirection.
   const scheduling: SchedulingDeps = {
     db,
+    keyring,
     logger: logger.child({ component: 'scheduling' }),
     senders,
     // A booking made by the staff sends the patient its .ics, kept here like any other file.
@@ -214,13 +217,14 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           {
             db,
             logger,
+            keyring,
             cipher: deps.fieldCipher,
-            onMediaReceived: (tx, stored) => queueMediaDownloads(tx, stored),
+            onMediaReceived: (tx, stored) => queueMediaDownloads(tx, keyring, stored),
           },
           job,
         ),
       [WHATSAPP_MEDIA_DOWNLOAD_QUEUE]: (job) =>
-        downloadWhatsAppMedia({ db, logger, mediaStore, whatsapp: deps.whatsapp }, job),
+        downloadWhatsAppMedia({ db, keyring, logger, mediaStore, whatsapp: deps.whatsapp }, job),
       [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) => syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp }, job),
       [MARK_READ_QUEUE]: (job) => sendReadReceipt({ db, senders }, job),
       [FLOWS_QUEUE]: (job) => processFlowJob(flowRuntime, job),
@@ -274,10 +278,10 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(
           privacyRoutes({ db, mediaStore, cipher: deps.fieldCipher, keyring, logger, wake: () => wake() }),
         );
-        await secured.register(conversationRoutes({ db, senders }, wake));
-        await secured.register(safetyRoutes({ db, senders }));
+        await secured.register(conversationRoutes({ db, keyring, senders }, wake));
+        await secured.register(safetyRoutes({ db, keyring, senders }));
         await secured.register(templateRoutes(db, wake));
-        await secured.register(mediaRoutes(db, mediaStore));
+        await secured.register(mediaRoutes(db, mediaStore, keyring));
         await secured.register(alertRoutes(db, wake));
         await secured.register(teamRoutes(db));
         await secured.register(channelRoutingRoutes(db));
@@ -287,7 +291,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(twoFactorRoutes(db, deps.fieldCipher));
         await secured.register(cannedReplyRoutes(db));
         await secured.register(eventRoutes({ db, logger, listen: deps.listen }));
-        await secured.register(searchRoutes(db));
+        await secured.register(searchRoutes(db, keyring));
         await secured.register(flowRoutes(db));
         await secured.register(automationRoutes(flowRuntime, wake));
         await secured.register(schedulingRoutes(scheduling));

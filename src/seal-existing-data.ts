@@ -1,6 +1,10 @@
 import type { Logger } from 'pino';
+import { sealCsatCommentsStep } from './modules/flows/csat-seal-step.ts';
+import { sealMessagesStep } from './modules/inbox/message-seal-step.ts';
 import type { Keyring } from './modules/keys/keyring.ts';
 import { type SealReport, type SealStep, sealInPlace } from './modules/keys/seal-in-place.ts';
+import { sealMediaFileNamesStep } from './modules/media/media-seal-step.ts';
+import { sealRedFlagWordsStep } from './modules/safety/red-flag-seal-step.ts';
 import type { Db } from './platform/db/db.ts';
 import { describeErrorSafely } from './platform/safe-error.ts';
 
@@ -8,7 +12,12 @@ import { describeErrorSafely } from './platform/safe-error.ts';
  * What a database written by an older Careline holds in plain text, sealed in place after start-up
  * (main.ts) and by `careline seal-existing-data`. Each module contributes the steps for its tables.
  */
-export const SEAL_STEPS: readonly SealStep[] = [];
+export const SEAL_STEPS: readonly SealStep[] = [
+  sealMessagesStep,
+  sealRedFlagWordsStep,
+  sealCsatCommentsStep,
+  sealMediaFileNamesStep,
+];
 
 /** Seals what is still plain, then says what it did; a failure is logged and retried at next start. */
 export async function sealExistingData(

@@ -51,7 +51,7 @@ export class PatientInbox {
     const bsuid = message.bsuid ?? (message.phoneless ? this.#deps.newBsuid() : undefined);
     const at = this.#deps.now();
     const media = this.#storeMedia(state, message, at);
-    const wamid = this.#deps.uniqueWamid(waId ?? bsuid ?? '');
+    const wamid = message.wamid ?? this.#deps.uniqueWamid(waId ?? bsuid ?? '');
     const name = message.name ?? 'WhatsApp user';
     const record: InboundRecord = {
       wamid,

@@ -32,6 +32,8 @@ const sender = {
   badSignature: z.boolean().optional(),
   /** Deliver this webhook twice. */
   duplicate: z.boolean().optional(),
+  /** The message's id, instead of a fresh one (tests: a database refusal keyed on it). */
+  wamid: z.string().min(1).max(512).optional(),
   /** `context.forwarded` / `context.frequently_forwarded`. */
   forwarded: z.enum(['forwarded', 'frequently_forwarded']).optional(),
 };

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PHONE_NUMBER_ID } from '../../src/demo/demo-clinic.ts';
+import { openMessages } from '../../src/modules/inbox/message-sealing.ts';
 import { messages } from '../../src/platform/db/schema.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { launchBrowser, newPage, remoteRequestsOf, screenshot } from './support/browser.ts';
@@ -59,11 +59,9 @@ describe.each(TEST_ENGINES)('the safety net in the agent inbox (%s)', (engine) =
     // The row's preview may already be the bot's answer to it: wait for the words in the database.
     await expect
       .poll(async () => {
-        const stored = await careline.handle.db
-          .select({ id: messages.id })
-          .from(messages)
-          .where(eq(messages.text, 'Merci, à bientôt'));
-        return stored.length;
+        const rows = await careline.handle.db.select().from(messages);
+        const stored = await openMessages(careline.handle.db, careline.careline.keyring, rows);
+        return stored.filter((m) => m.text === 'Merci, à bientôt').length;
       }, LIVE)
       .toBe(1);
 

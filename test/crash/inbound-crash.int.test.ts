@@ -68,8 +68,8 @@ describe.each(TEST_ENGINES)('inbound webhooks survive a SIGKILL (%s)', (engine) 
     const webhooks: Webhook[] = [];
     for (let m = 0; m < MESSAGES_PER_PATIENT; m += 1) {
       for (let p = 0; p < PATIENTS; p += 1) {
-        const wamid = `wamid.CRASHIN${engine}${p}x${m}`;
         const poison = poisonOf(p, m);
+        const wamid = `wamid.CRASHIN${engine}${p}x${m}${poison === 'unstorable' ? `.${UNSTORABLE}` : ''}`;
         const body = patientText(
           clinic.phoneNumberId,
           `336120${String(p).padStart(5, '0')}`,

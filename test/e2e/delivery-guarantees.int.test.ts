@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
+import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import {
   channelAccounts,
   contactIdentities,
@@ -17,6 +18,7 @@ import {
   type TestClinic,
 } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
+import { storedMessagesSaying } from './inbox-support.ts';
 
 interface Json {
   [key: string]: unknown;
@@ -119,7 +121,10 @@ describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
         .where(eq(messages.externalId, 'wamid.durable-1'));
       return row;
     });
-    expect(stored).toMatchObject({ text: 'Ordonnance à renouveler', direction: 'inbound' });
+    expect(await openOneMessage(env.handle.db, env.careline.keyring, stored)).toMatchObject({
+      text: 'Ordonnance à renouveler',
+      direction: 'inbound',
+    });
     expect(stored.occurredAt.getTime()).toBe(Number(sentAt) * 1000);
   });
 
@@ -236,13 +241,7 @@ describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
       name: 'Zoé Lambert',
       text: 'Mon fils a de la fièvre',
     });
-    await eventually(async () => {
-      const [row] = await env.handle.db
-        .select()
-        .from(messages)
-        .where(eq(messages.text, 'Mon fils a de la fièvre'));
-      return row;
-    });
+    await eventually(async () => (await storedMessagesSaying(env, 'Mon fils a de la fièvre'))[0]);
     await fetch(
       `${env.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${clinic.number.verifyToken}&hub.challenge=42`,
     );

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
+import { CSAT_COMMENT_PURPOSE } from '../../src/modules/flows/flow-effects.ts';
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
 import { conversations, csatResponses, flowSessions } from '../../src/platform/db/schema.ts';
@@ -212,11 +213,11 @@ describe.each(TEST_ENGINES)('the built-in flows, played by a patient on the simu
       .select()
       .from(csatResponses)
       .where(eq(csatResponses.contactId, conversation.contactId));
-    expect(response).toMatchObject({
-      conversationId: conversation.id,
-      rating: 4,
-      comment: 'Très bien reçue, merci',
-    });
+    expect(response).toMatchObject({ conversationId: conversation.id, rating: 4 });
+    // The comment is kept sealed with the patient's key.
+    expect(response?.comment).not.toContain('merci');
+    const opener = await env.careline.keyring.opener(env.handle.db, clinic.org.id, [response?.comment]);
+    expect(opener.open(response?.comment, CSAT_COMMENT_PURPOSE)).toBe('Très bien reçue, merci');
     const answered = await conversationOf(phone);
     expect(answered.id).not.toBe(conversation.id);
     expect(answered.status).toBe('closed');

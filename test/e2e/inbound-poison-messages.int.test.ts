@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import { alerts, contacts, messages, webhookEvents } from '../../src/platform/db/schema.ts';
 import { messagesWebhook, patientText, postWebhook, unixNow } from '../support/meta-webhooks.ts';
 import {
@@ -53,9 +54,10 @@ describe.each(TEST_ENGINES)('inbound messages the database refuses (%s)', (engin
     expect(response.status).toBe(200);
   }
 
+  /** The message as the inbox reads it (opened with the patient's key). */
   async function storedMessage(wamid: string) {
     const [row] = await env.handle.db.select().from(messages).where(eq(messages.externalId, wamid));
-    return row;
+    return openOneMessage(env.handle.db, env.careline.keyring, row);
   }
 
   async function openAlerts(): Promise<Json[]> {
@@ -78,7 +80,7 @@ describe.each(TEST_ENGINES)('inbound messages the database refuses (%s)', (engin
 
   test("a message that cannot be stored does not hold back the patient's next message", async () => {
     const patient = newPatient();
-    const poison = newWamid();
+    const poison = `${newWamid()}.${UNSTORABLE}`;
     const next = newWamid();
     await post(patientText(clinic.number.phoneNumberId, patient, poison, `Bonjour ${UNSTORABLE}`));
     const sentAt = Date.now();
@@ -96,7 +98,7 @@ describe.each(TEST_ENGINES)('inbound messages the database refuses (%s)', (engin
 
   test("a message refused for a passing reason lets the patient's next message go first, and is stored once it passes", async () => {
     const patient = newPatient();
-    const refused = newWamid();
+    const refused = `${newWamid()}.${BRIEFLY_REFUSED}`;
     const next = newWamid();
     await post(patientText(clinic.number.phoneNumberId, patient, refused, `Rappel ${BRIEFLY_REFUSED}`));
     const sentAt = Date.now();
@@ -115,7 +117,7 @@ describe.each(TEST_ENGINES)('inbound messages the database refuses (%s)', (engin
 
   test('a message that cannot be stored is kept, shown in Alerts and can be retried', async () => {
     const patient = newPatient();
-    const wamid = newWamid();
+    const wamid = `${newWamid()}.${UNSTORABLE}`;
     const words = `Mon ordonnance de Lévothyrox ${UNSTORABLE}`;
     await post(patientText(clinic.number.phoneNumberId, patient, wamid, words, 'Jeanne Martin'));
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import { alerts, messages, webhookEvents } from '../../src/platform/db/schema.ts';
 import { messagesWebhook, patientText, postWebhook, unixNow } from '../support/meta-webhooks.ts';
 import { refuseMarkedValues, UNSTORABLE } from '../support/refused-values.ts';
@@ -11,7 +12,7 @@ import {
   type TestClinic,
 } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
-import { addStaff, getJson, type Json } from './inbox-support.ts';
+import { addStaff, getJson, type Json, storedMessagesSaying } from './inbox-support.ts';
 import { signIn } from './settings-support.ts';
 
 /*
@@ -64,9 +65,10 @@ describe.each(TEST_ENGINES)('patient messages Careline cannot read (%s)', (engin
     return row;
   }
 
+  /** The message as the inbox reads it (opened with the patient's key). */
   async function storedMessage(wamid: string) {
     const [row] = await env.handle.db.select().from(messages).where(eq(messages.externalId, wamid));
-    return row;
+    return openOneMessage(env.handle.db, env.careline.keyring, row);
   }
 
   function text(from: string, id: string, body: string): Json {
@@ -230,7 +232,7 @@ describe.each(TEST_ENGINES)('patient messages Careline cannot read (%s)', (engin
 
   test('a delivery that could not be stored and also had a refused message shows one alert, then the other once retried', async () => {
     const patient = newPatient();
-    const unstorable = newWamid();
+    const unstorable = `${newWamid()}.${UNSTORABLE}`;
     const refused = newWamid();
     await deliver(
       messagesWebhook(clinic.number.phoneNumberId, {
@@ -279,10 +281,9 @@ describe.each(TEST_ENGINES)('patient messages Careline cannot read (%s)', (engin
     const body = patientText(clinic.number.phoneNumberId, phone.slice(1), `wamid.${NUL}broken`, words);
     const alertsBefore = (await openAlerts()).length;
     await deliver(body);
-    const [stored] = await env.handle.db
-      .select()
-      .from(messages)
-      .where(sql`${messages.externalId} like 'careline.stand-in.%' and ${messages.text} = ${words}`);
+    const [stored] = (await storedMessagesSaying(env, words)).filter((m) =>
+      m.externalId?.startsWith('careline.stand-in.'),
+    );
     expect(stored).toBeDefined();
     expect(stored?.content).toMatchObject({ omitted: ['message_id'] });
     const conversation = await getJson(env, clinic, `/conversations/${String(stored?.conversationId)}`);
@@ -294,7 +295,7 @@ describe.each(TEST_ENGINES)('patient messages Careline cannot read (%s)', (engin
     await deliver(
       JSON.stringify({ ...again, entry: [...(again.entry as Json[]), { id: '1', changes: [] }] }),
     );
-    const copies = await env.handle.db.select().from(messages).where(eq(messages.text, words));
+    const copies = await storedMessagesSaying(env, words);
     expect(copies).toHaveLength(1);
 
     // An agent's reply quoting it goes out, without a quote WhatsApp would refuse.

@@ -89,7 +89,7 @@ describe.each(TEST_ENGINES)('inbox: internal notes and who wrote what (%s)', (en
     const { conversation } = await patientWrites(env, clinic, newPhone(), 'Bonjour');
     const id = String(conversation.id);
 
-    await addNote(env.handle.db, {
+    await addNote(env.handle.db, env.careline.keyring, {
       orgId: clinic.org.id,
       conversationId: id,
       text: 'Je m’en occupe',
@@ -100,6 +100,7 @@ describe.each(TEST_ENGINES)('inbox: internal notes and who wrote what (%s)', (en
     const submission = await submitReply(
       {
         db: env.handle.db,
+        keyring: env.careline.keyring,
         senders: { whatsapp: new WhatsAppSender({ defaultGraphUrl: '', defaultApiVersion: 'v25.0' }) },
       },
       {

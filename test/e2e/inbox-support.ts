@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import type { Message } from '../../src/modules/inbox/message.schema.ts';
+import { openMessages } from '../../src/modules/inbox/message-sealing.ts';
 import type { UserRole } from '../../src/modules/users/user.schema.ts';
 import type { PublicUser } from '../../src/modules/users/user.service.ts';
 import { createUser } from '../../src/modules/users/user.service.ts';
@@ -95,4 +97,10 @@ let nextPhone = 0;
 export function newPhone(): string {
   nextPhone += 1;
   return `+3361200${String(nextPhone).padStart(4, '0')}`;
+}
+
+/** Messages as the inbox reads them (opened with their patients' keys), those whose text is `text`. */
+export async function storedMessagesSaying(env: TestCareline, text: string): Promise<Message[]> {
+  const rows = await env.handle.db.select().from(messages);
+  return (await openMessages(env.handle.db, env.careline.keyring, rows)).filter((m) => m.text === text);
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { runWebhookJournalRetention } from '../../src/channels/webhook-journal-retention.job.ts';
 import { WHATSAPP_WEBHOOK_QUEUE } from '../../src/channels/webhook-queues.ts';
+import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import { rowsOf } from '../../src/platform/db/raw-rows.ts';
 import { alerts, messages, webhookEvents } from '../../src/platform/db/schema.ts';
 import { enqueueJob } from '../../src/platform/jobs/job-queue.ts';
@@ -71,9 +72,10 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
       .join('\n');
   }
 
+  /** The message as the inbox reads it (opened with the patient's key). */
   async function storedMessage(wamid: string) {
     const [row] = await env.handle.db.select().from(messages).where(eq(messages.externalId, wamid));
-    return row;
+    return openOneMessage(env.handle.db, env.careline.keyring, row);
   }
 
   async function openAlerts(): Promise<Json[]> {
@@ -82,7 +84,8 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
   }
 
   async function failedDelivery(words: string) {
-    const wamid = newWamid();
+    // The database sees the marker in the id: the words are stored sealed.
+    const wamid = `${newWamid()}.${UNSTORABLE}`;
     const body = patientText(clinic.number.phoneNumberId, newPatient(), wamid, words, 'Capucine Lefort');
     await post(body);
     const journaled = await eventually(async () => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNotNull, like, or } from 'drizzle-orm';
+import { eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { deliveryReceipts, jobs, messages, webhookEvents } from '../../src/platform/db/schema.ts';
 import { messagesWebhook, patientText, postWebhook, unixNow } from '../support/meta-webhooks.ts';
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
+import { storedMessagesSaying } from './inbox-support.ts';
 
 interface Json {
   [key: string]: unknown;
@@ -73,11 +74,8 @@ describe.each(TEST_ENGINES)(
 
     /** The message with these words, stored under an id of Careline's standing in for an unusable one. */
     async function storedUnderStandIn(text: string) {
-      const [row] = await env.handle.db
-        .select()
-        .from(messages)
-        .where(and(eq(messages.text, text), like(messages.externalId, 'careline.stand-in.%')));
-      return row;
+      const saying = await storedMessagesSaying(env, text);
+      return saying.find((m) => m.externalId?.startsWith('careline.stand-in.'));
     }
 
     /** The worker is alive and nothing is stuck: another patient's message is stored at once. */

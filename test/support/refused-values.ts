@@ -1,13 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/platform/db/db.ts';
 
-/** In a message's text: the database refuses the message itself, whatever else is left out. */
+/**
+ * In a message's provider id (or plain text): the database refuses the message itself, whatever else
+ * is left out. Careline stores the text sealed, so the database can only see the marker in the id.
+ */
 export const UNSTORABLE = 'UNSTORABLE-3f9c';
 /** In a sender's profile name: the database refuses the name only. */
 export const UNUSABLE_NAME = 'UNUSABLE-NAME-7d21';
 /** As a media id: the database refuses the media registration only. */
 export const UNUSABLE_MEDIA_ID = 'UNUSABLE-MEDIA-5b80';
-/** In a message's text: the database answers a serialization failure (40001), a passing one. */
+/** In a message's provider id (or plain text): the database answers a serialization failure (40001). */
 export const BRIEFLY_REFUSED = 'BRIEFLY-REFUSED-c41e';
 
 /**
@@ -28,7 +31,7 @@ export async function refuseMarkedValues(db: Db): Promise<void> {
     sql.raw(`
     create function test_refuse_marked() returns trigger language plpgsql as $$
     declare
-      value text := to_jsonb(new) ->> tg_argv[0];
+      value text := concat_ws(' ', to_jsonb(new) ->> tg_argv[0], to_jsonb(new) ->> tg_argv[1]);
       refused text;
     begin
       select m.errcode into refused from test_refused_markers m where strpos(value, m.marker) > 0 limit 1;
@@ -39,14 +42,14 @@ export async function refuseMarkedValues(db: Db): Promise<void> {
       return new;
     end $$`),
   );
-  for (const [table, column, events] of [
-    ['messages', 'text', 'insert'],
-    ['contact_identities', 'profile_name', 'insert or update'],
-    ['media_files', 'provider_media_id', 'insert'],
+  for (const [table, column, events, alsoIn] of [
+    ['messages', 'text', 'insert', 'external_id'],
+    ['contact_identities', 'profile_name', 'insert or update', ''],
+    ['media_files', 'provider_media_id', 'insert', ''],
   ]) {
     await db.execute(
       sql.raw(`create trigger test_refuse_marked_${column} before ${events} on ${table}
-        for each row execute function test_refuse_marked('${column}')`),
+        for each row execute function test_refuse_marked('${column}', '${alsoIn}')`),
     );
   }
 }

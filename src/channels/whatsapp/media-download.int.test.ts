@@ -269,6 +269,7 @@ describe.each(TEST_ENGINES)('a patient’s media, downloaded from Meta into the 
       };
       const deps = {
         db: env.handle.db,
+        keyring: env.careline.keyring,
         mediaStore: store,
         logger: pino({ level: 'silent' }),
         whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },

@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
+import { findConversation } from '../../modules/inbox/conversation.repository.ts';
 import { findMessage } from '../../modules/inbox/message.repository.ts';
+import { openOneMessage } from '../../modules/inbox/message-sealing.ts';
+import type { Keyring } from '../../modules/keys/keyring.ts';
 import { cleanFileName } from '../../modules/media/content-disposition.ts';
 import {
   findMediaFile,
@@ -8,6 +11,7 @@ import {
   recordMediaFailed,
   recordMediaStored,
 } from '../../modules/media/media.repository.ts';
+import { MEDIA_FILE_NAME_PURPOSE, openMediaFileName } from '../../modules/media/media-file-name.ts';
 import { confirmedType } from '../../modules/media/media-types.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
@@ -24,10 +28,14 @@ export const WHATSAPP_MEDIA_DOWNLOAD_QUEUE = 'whatsapp.media.download';
 /** Registers the media of a stored inbound message and queues their downloads. */
 export async function queueMediaDownloads(
   db: DbOrTx,
+  keyring: Keyring,
   stored: { orgId: string; messageId: string; channelAccountId: string },
 ): Promise<void> {
-  const message = await findMessage(db, stored.orgId, stored.messageId);
+  const message = await openOneMessage(db, keyring, await findMessage(db, stored.orgId, stored.messageId));
   const refs = Array.isArray(message?.content?.media) ? message.content.media : [];
+  const conversation = message && (await findConversation(db, stored.orgId, message.conversationId));
+  // The patient's file names are theirs: sealed with their key.
+  const sealer = conversation ? await keyring.patient(db, stored.orgId, conversation.contactId) : undefined;
   for (const ref of refs.filter(isMediaRef)) {
     if (!ref.id) continue;
     await db.transaction(async (tx) => {
@@ -37,7 +45,7 @@ export async function queueMediaDownloads(
         channelAccountId: stored.channelAccountId,
         kind: ref.kind,
         mimeType: ref.mimeType,
-        fileName: cleanFileName(ref.fileName),
+        fileName: sealer?.sealNullable(cleanFileName(ref.fileName), MEDIA_FILE_NAME_PURPOSE) ?? null,
         providerMediaId: ref.id,
         status: 'pending',
       });
@@ -62,6 +70,7 @@ export async function queueMediaDownloads(
 export async function downloadWhatsAppMedia(
   deps: {
     db: Db;
+    keyring: Keyring;
     mediaStore: MediaStore;
     logger: Logger;
     whatsapp: { graphUrl: string; apiVersion: string };
@@ -69,7 +78,12 @@ export async function downloadWhatsAppMedia(
   job: Job,
 ): Promise<void> {
   const orgId = String(job.payload.orgId);
-  const file = await findMediaFile(deps.db, orgId, String(job.payload.mediaFileId));
+  const file = await openMediaFileName(
+    deps.db,
+    deps.keyring,
+    orgId,
+    await findMediaFile(deps.db, orgId, String(job.payload.mediaFileId)),
+  );
   if (!file || file.status === 'stored' || !file.providerMediaId || !file.channelAccountId) return;
   const account = await findChannelAccount(deps.db, orgId, file.channelAccountId);
   if (!account) throw new PermanentJobError('channel account removed');

@@ -8,6 +8,7 @@ import {
 import type { WhatsAppSenderIdentity } from '../../modules/contacts/whatsapp-sender-identity.ts';
 import { appendInboundMessage } from '../../modules/inbox/inbox.service.ts';
 import { applyDeletion, applyEdit, applyReaction } from '../../modules/inbox/message-changes.service.ts';
+import type { Keyring } from '../../modules/keys/keyring.ts';
 import { recordDeliveryReceipt } from '../../modules/outbox/delivery-receipt.service.ts';
 import { applyTemplateStatus } from '../../modules/templates/template.service.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
@@ -18,6 +19,8 @@ import { isStandInMessageId } from './stand-in-message-id.ts';
 export interface HandlerDeps {
   db: Db;
   logger: Logger;
+  /** Seals patients' messages with their keys. */
+  keyring: Keyring;
   /**
    * Called, in the message's transaction, with the stored message when it carries media to download:
    * a file the database refuses fails the message, which is then stored without its media.
@@ -52,7 +55,7 @@ export async function handleWhatsAppEvent(deps: HandlerDeps, account: ChannelAcc
       });
     case 'message_edited':
       return db.transaction((tx) =>
-        applyEdit(tx, {
+        applyEdit(tx, deps.keyring, {
           channelAccountId: account.id,
           originalExternalId: event.originalId,
           text: event.text,
@@ -139,7 +142,7 @@ export async function storeMessage(
       sender = { ...sender, waId: newWaId, phone: `+${newWaId}` };
     }
     const { contactId } = await resolveWhatsAppContact(tx, account.orgId, sender);
-    const stored = await appendInboundMessage(tx, {
+    const stored = await appendInboundMessage(tx, deps.keyring, {
       orgId: account.orgId,
       channelAccountId: account.id,
       contactId,

@@ -9,7 +9,7 @@ import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbou
 export async function replyInConversation(scope: ConversationScope, message: OutboundMessage): Promise<void> {
   try {
     const submission = await submitOutboundMessage(
-      { db: scope.tx, senders: scope.deps.senders, now: () => scope.now },
+      { db: scope.tx, keyring: scope.deps.keyring, senders: scope.deps.senders, now: () => scope.now },
       { orgId: scope.org.id, conversationId: scope.conversation.id, message, sentByApiKeyId: null },
     );
     if (submission.outcome === 'refused')

@@ -9,11 +9,13 @@ import type { FlowEffect, FlowInput } from './engine/index.ts';
 import { insertCsatResponse } from './flow.repository.ts';
 import { assignFromFlow } from './flow-assign.ts';
 import { patientLanguage } from './flow-host-context.ts';
-import { enqueueFlowJob } from './flow-queue.ts';
+import { enqueueFlowJob, FLOW_HTTP_REQUEST_PURPOSE } from './flow-queue.ts';
 import type { ConversationScope } from './flow-runtime.service.ts';
 import { redFlagNote } from './red-flag-note.ts';
 import { emergencyAdvice } from './red-flags/emergency-advice.ts';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from './red-flags/red-flag-category.ts';
+
+export const CSAT_COMMENT_PURPOSE = 'csat_responses.comment';
 
 export interface SessionRef {
   id: string;
@@ -76,7 +78,9 @@ export async function applyFlowEffects(
         break;
       }
       case 'http_request': {
-        const { type: _type, ...request } = effect;
+        const { type: _type, ...plain } = effect;
+        const sealer = await scope.deps.keyring.patient(tx, org.id, contact.id);
+        const request = sealer.seal(JSON.stringify(plain), FLOW_HTTP_REQUEST_PURPOSE);
         await enqueueFlowJob(
           tx,
           { kind: 'http', orgId: org.id, conversationId: conversation.id, sessionId: session.id, request },
@@ -116,6 +120,8 @@ export async function applyFlowEffects(
           (session.subjectConversationId
             ? await findConversation(tx, org.id, session.subjectConversationId)
             : undefined) ?? conversation;
+        // The patient's comment is theirs: sealed with their key (no report reads it back yet).
+        const sealer = await scope.deps.keyring.patient(tx, org.id, contact.id);
         await insertCsatResponse(tx, {
           orgId: org.id,
           conversationId: rated.id,
@@ -124,7 +130,7 @@ export async function applyFlowEffects(
           assigneeUserId: rated.assigneeUserId,
           teamId: rated.teamId,
           rating: effect.rating,
-          comment: effect.comment ?? null,
+          comment: sealer.sealNullable(effect.comment, CSAT_COMMENT_PURPOSE),
         });
         break;
       }
@@ -175,7 +181,7 @@ function asCategory(category: string): RedFlagCategory {
 async function send(scope: ConversationScope, session: SessionRef, message: OutboundMessage): Promise<void> {
   try {
     const submission = await submitOutboundMessage(
-      { db: scope.tx, senders: scope.deps.senders, now: () => scope.now },
+      { db: scope.tx, keyring: scope.deps.keyring, senders: scope.deps.senders, now: () => scope.now },
       {
         orgId: scope.org.id,
         conversationId: scope.conversation.id,
@@ -209,7 +215,7 @@ async function note(
   text: string,
   kind: { medical: boolean },
 ): Promise<void> {
-  await addNote(scope.tx, {
+  await addNote(scope.tx, scope.deps.keyring, {
     medical: kind.medical,
     orgId: scope.org.id,
     conversationId: scope.conversation.id,

@@ -30,12 +30,22 @@ export const flowJobSchema = z.discriminatedUnion('kind', [
     orgId: z.uuid(),
     conversationId: z.uuid(),
     sessionId: z.uuid(),
-    request: httpRequestSchema,
+    /**
+     * Sealed with the patient's key (`cl1.…`): its body and headers may carry their answers and the
+     * clinic's credentials, and job rows outlive the call. Jobs queued before encryption hold it plain.
+     */
+    request: z.union([httpRequestSchema, z.string()]),
   }),
 ]);
 
 export type FlowJob = z.infer<typeof flowJobSchema>;
 export type FlowHttpRequest = z.infer<typeof httpRequestSchema>;
+export const FLOW_HTTP_REQUEST_PURPOSE = 'jobs.payload.request';
+
+/** A sealed request opened, or null when its patient was erased meanwhile. */
+export function parseFlowHttpRequest(json: string | null): FlowHttpRequest | null {
+  return json === null ? null : httpRequestSchema.parse(JSON.parse(json));
+}
 
 /**
  * Enqueues in the caller's transaction: a patient's message and the job that hands it to automation

@@ -12,6 +12,8 @@ import { lockConversation } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { inboundMessagesAfter } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { openMessages } from '../inbox/message-sealing.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
@@ -35,12 +37,20 @@ import { definitionOf } from './flow.service.ts';
 import { applyFlowEffects } from './flow-effects.ts';
 import { flowContextFor } from './flow-host-context.ts';
 import { performFlowHttpRequest } from './flow-http.ts';
-import { enqueueFlowJob, type FlowJob, flowJobSchema } from './flow-queue.ts';
+import {
+  enqueueFlowJob,
+  FLOW_HTTP_REQUEST_PURPOSE,
+  type FlowJob,
+  flowJobSchema,
+  parseFlowHttpRequest,
+} from './flow-queue.ts';
 import type { HostOperation } from './host-operation.ts';
 import type { InboundInterceptor } from './inbound-interceptor.ts';
 
 export interface FlowRuntimeDeps {
   db: Db;
+  /** Seals and opens patients' messages. */
+  keyring: Keyring;
   logger: Logger;
   senders: SubmissionDeps['senders'];
   now?: () => Date;
@@ -77,8 +87,18 @@ export async function processFlowJob(deps: FlowRuntimeDeps, job: Job): Promise<v
   if (!parsed.success) throw new PermanentJobError(`bad flows job: ${parsed.error.message}`);
   const payload = parsed.data;
   if (payload.kind === 'http') {
+    const request =
+      typeof payload.request === 'string'
+        ? parseFlowHttpRequest(
+            (await deps.keyring.opener(deps.db, payload.orgId, [payload.request])).open(
+              payload.request,
+              FLOW_HTTP_REQUEST_PURPOSE,
+            ),
+          )
+        : payload.request;
+    if (request === null) throw new PermanentJobError('the patient of this request was erased');
     // The call happens outside any transaction: a slow clinic API must not hold a row lock.
-    const result = await performFlowHttpRequest(payload.request, deps.outbound);
+    const result = await performFlowHttpRequest(request, deps.outbound);
     return deps.db.transaction(async (tx) => {
       const scope = await scopeOf(deps, tx, payload);
       if (scope) await feedSessionById(scope, payload.sessionId, result);
@@ -135,7 +155,11 @@ async function scopeOf(
 async function handleNewMessages(scope: ConversationScope): Promise<void> {
   const { tx, org, conversation } = scope;
   const cursor = await findCursor(tx, conversation.id);
-  const pending = await inboundMessagesAfter(tx, org.id, conversation.id, cursor, MESSAGES_PER_PASS);
+  const pending = await openMessages(
+    tx,
+    scope.deps.keyring,
+    await inboundMessagesAfter(tx, org.id, conversation.id, cursor, MESSAGES_PER_PASS),
+  );
   for (const [index, message] of pending.entries()) {
     await handleMessage(scope, message, cursor === null && index === 0);
     await saveCursor(tx, org.id, conversation.id, message.seq);

@@ -34,5 +34,8 @@ export async function submitReply(
   }
   if (!input.authorUserId) return submission;
   const message = await setMessageAuthor(deps.db, input.orgId, submission.message.id, input.authorUserId);
-  return message ? { ...submission, message } : submission;
+  // The submission holds the message as readers see it (plain); the row returned is sealed.
+  return message
+    ? { ...submission, message: { ...submission.message, authorUserId: message.authorUserId } }
+    : submission;
 }

@@ -3,14 +3,17 @@ import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.re
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { findContactsByIds } from '../contacts/contact.repository.ts';
 import { type AutomationState, automationOf } from '../flows/automation-control.service.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { isWindowOpen, windowClosesAt } from '../outbox/window-policy.ts';
 import { latestRedFlagEvents } from '../safety/red-flag-event.repository.ts';
 import type { RedFlagEvent } from '../safety/red-flag-event.schema.ts';
+import { openRedFlagWords } from '../safety/red-flag-words.ts';
 import { findTeamsByIds } from '../teams/team.repository.ts';
 import { findStaffByIds } from '../users/user.repository.ts';
 import type { Conversation } from './conversation.schema.ts';
 import { latestMessages } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
+import { openMessages } from './message-sealing.ts';
 
 /** Someone named in the inbox (an assignee, a message's author, a team). */
 export interface NamedRef {
@@ -36,6 +39,8 @@ export interface ConversationSummary extends Conversation {
 
 export interface ViewContext {
   now: Date;
+  /** Opens the latest messages' text. */
+  keyring: Keyring;
   /** The channel's customer-service window in hours (WhatsApp: 24); null when it has none. */
   windowHoursOf: (channel: ChannelType) => number | null;
 }
@@ -51,9 +56,13 @@ export async function describeConversations(
   context: ViewContext,
 ): Promise<ConversationSummary[]> {
   if (rows.length === 0) return [];
-  const latest = await latestMessages(
+  const latest = await openMessages(
     db,
-    rows.map((c) => c.id),
+    context.keyring,
+    await latestMessages(
+      db,
+      rows.map((c) => c.id),
+    ),
   );
   const contacts = byId(
     await findContactsByIds(
@@ -62,10 +71,16 @@ export async function describeConversations(
       rows.map((c) => c.contactId),
     ),
   );
-  const redFlags = await latestRedFlagEvents(
+  const latestFlags = await latestRedFlagEvents(
     db,
     orgId,
     rows.filter((c) => c.urgent).map((c) => c.id),
+  );
+  const redFlags = new Map(
+    (await openRedFlagWords(db, context.keyring, orgId, [...latestFlags.values()])).map((r) => [
+      r.conversationId,
+      r,
+    ]),
   );
   const people = byId(
     await findStaffByIds(db, orgId, [

@@ -2,8 +2,10 @@ import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
 import { enqueueFlowJob } from '../flows/flow-queue.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { mediaOfMessages } from '../media/media.repository.ts';
 import type { MediaFile } from '../media/media.schema.ts';
+import { openMediaFileNames } from '../media/media-file-name.ts';
 import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { autoAssign } from '../teams/auto-assign.service.ts';
 import { defaultTeamFor } from '../teams/default-team.ts';
@@ -27,6 +29,7 @@ import {
 } from './conversation-view.service.ts';
 import { insertMessageIfNew, listMessagesPage, reactionsOf } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
+import { openMessages } from './message-sealing.ts';
 import type { MessageReaction } from './reaction.schema.ts';
 
 export interface InboundMessageInput {
@@ -73,6 +76,7 @@ export async function openOrContinueConversation(
 /** Stores a patient's message once, however often the provider delivers it. */
 export async function appendInboundMessage(
   tx: DbOrTx,
+  keyring: Keyring,
   input: InboundMessageInput,
 ): Promise<{ message: Message; duplicate: false } | { duplicate: true }> {
   const conversation = await openOrContinueConversation(
@@ -82,24 +86,27 @@ export async function appendInboundMessage(
     input.contactId,
     input.occurredAt,
   );
-  const message = await insertMessageIfNew(tx, {
-    orgId: input.orgId,
-    conversationId: conversation.id,
-    channelAccountId: input.channelAccountId,
-    direction: 'inbound',
-    externalId: input.externalId,
-    type: input.type,
-    text: input.text,
-    content: input.content,
-    replyToExternalId: input.replyToExternalId,
-    status: 'received',
-    statusAt: input.occurredAt,
-    occurredAt: input.occurredAt,
+  const message = await insertMessageIfNew(tx, keyring, {
+    contactId: input.contactId,
+    values: {
+      orgId: input.orgId,
+      conversationId: conversation.id,
+      channelAccountId: input.channelAccountId,
+      direction: 'inbound',
+      externalId: input.externalId,
+      type: input.type,
+      text: input.text,
+      content: input.content,
+      replyToExternalId: input.replyToExternalId,
+      status: 'received',
+      statusAt: input.occurredAt,
+      occurredAt: input.occurredAt,
+    },
   });
   if (!message) return { duplicate: true };
   await touchConversation(tx, conversation.id, input.occurredAt, 'inbound');
   // Before anything answers it: an emergency makes the conversation urgent in this same transaction.
-  await screenInboundMessage(tx, conversation, message);
+  await screenInboundMessage(tx, keyring, conversation, message);
   await enqueueFlowJob(
     tx,
     { kind: 'inbound', orgId: input.orgId, conversationId: conversation.id },
@@ -163,20 +170,26 @@ export interface MessagePage extends Page<Message> {
 /** A conversation's timeline, newest first: the patient's messages, the clinic's, and internal notes. */
 export async function listMessages(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   conversationId: string,
   query: { after?: KeysetPosition; limit: number; seesMedical: boolean },
 ): Promise<MessagePage> {
   const conversation = await findConversation(db, orgId, conversationId);
   if (!conversation) throw new ConversationNotFoundError();
-  const rows = await listMessagesPage(db, orgId, conversationId, query);
+  const rows = await openMessages(db, keyring, await listMessagesPage(db, orgId, conversationId, query));
   const page = toPage(rows, query.limit, (m) => ({ at: m.occurredAt, id: m.id }));
   const ids = page.data.map((m) => m.id);
   const reactions = await reactionsOf(db, ids);
   const sentFiles = page.data.flatMap((m) =>
     m.direction === 'outbound' ? [...carelineMediaIdsIn(m.content)] : [],
   );
-  const media = await mediaOfMessages(db, orgId, ids, sentFiles);
+  const media = await openMediaFileNames(
+    db,
+    keyring,
+    orgId,
+    await mediaOfMessages(db, orgId, ids, sentFiles),
+  );
   const authors = await findStaffByIds(
     db,
     orgId,

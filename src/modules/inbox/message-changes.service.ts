@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { findConversation } from './conversation.repository.ts';
 import { type Message, type MessageDirection, messages } from './message.schema.ts';
+import { openOneMessage, sealMessageParts } from './message-sealing.ts';
 import { messageReactions } from './reaction.schema.ts';
 
 /** A message of this channel account by the provider's id, or undefined if we never stored it. */
@@ -60,28 +62,35 @@ export async function applyReaction(
 /** The patient edited a message: the new text replaces it and the old one is kept in its history. */
 export async function applyEdit(
   tx: DbOrTx,
+  keyring: Keyring,
   input: { channelAccountId: string; originalExternalId: string; text: string | null; at: Date },
 ): Promise<boolean> {
-  const original = await findByExternalId(tx, input.channelAccountId, input.originalExternalId);
-  if (!original || original.deletedAt) return false;
+  const stored = await findByExternalId(tx, input.channelAccountId, input.originalExternalId);
+  if (!stored || stored.deletedAt) return false;
   // Webhooks can arrive out of order: an older edit never overwrites a newer one.
-  if (original.editedAt && original.editedAt >= input.at) return true;
+  if (stored.editedAt && stored.editedAt >= input.at) return true;
+  const conversation = await findConversation(tx, stored.orgId, stored.conversationId);
+  if (!conversation) return false;
+  const original = await openOneMessage(tx, keyring, stored);
   const history = Array.isArray(original.content?.edits) ? original.content.edits : [];
-  await tx
-    .update(messages)
-    .set({
+  const [sealed] = await sealMessageParts(tx, keyring, [
+    {
+      orgId: original.orgId,
+      contactId: conversation.contactId,
       text: input.text,
-      editedAt: input.at,
       content: {
         ...original.content,
         edits: [...history, { text: original.text, replacedAt: input.at.toISOString() }],
       },
-    })
+    },
+  ]);
+  await tx
+    .update(messages)
+    .set({ ...sealed, editedAt: input.at })
     .where(eq(messages.id, original.id));
   // An emergency added by editing is an emergency: the team is alerted as for a new message.
   if (original.direction === 'inbound' && input.text) {
-    const conversation = await findConversation(tx, original.orgId, original.conversationId);
-    if (conversation) await screenInboundMessage(tx, conversation, { ...original, text: input.text });
+    await screenInboundMessage(tx, keyring, conversation, { ...original, text: input.text });
   }
   return true;
 }
@@ -98,7 +107,7 @@ export async function applyDeletion(
   if (!original) return false;
   await tx
     .update(messages)
-    .set({ text: null, content: null, deletedAt: input.at })
+    .set({ text: null, content: null, contentSealed: null, searchTerms: [], deletedAt: input.at })
     .where(eq(messages.id, original.id));
   return true;
 }

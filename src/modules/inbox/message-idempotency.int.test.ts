@@ -8,7 +8,7 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
-import { apiKeys, conversations } from '../../platform/db/schema.ts';
+import { apiKeys, conversations, idempotencyKeys } from '../../platform/db/schema.ts';
 import { createApiKey } from '../auth/api-key.service.ts';
 import { claimKey } from '../outbox/idempotency-key.repository.ts';
 import { requestFingerprint } from '../outbox/idempotency-key-header.ts';
@@ -93,6 +93,10 @@ describe.each(TEST_ENGINES)('sending a message with an Idempotency-Key (%s)', (e
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     await env.settle();
     expect((await outboundTexts()).filter((t) => t === body.text)).toHaveLength(1);
+    // The kept answer repeats the message: the database holds it sealed, as it holds the message.
+    const kept = await env.handle.db.select().from(idempotencyKeys);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(JSON.stringify(kept)).not.toContain('confirm');
     expect(sendsOf(body.text), 'the patient gets it once').toHaveLength(1);
   });
 

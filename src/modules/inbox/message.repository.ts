@@ -3,16 +3,24 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { rowsOf } from '../../platform/db/raw-rows.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { type Message, type MessageStatus, messages } from './message.schema.ts';
+import { sealMessages } from './message-sealing.ts';
 import { type MessageReaction, messageReactions } from './reaction.schema.ts';
 
-/** Returns the new row, or undefined when this provider id was already stored (a redelivery). */
+/**
+ * Stores a message sealed with its patient's key (text, content, search terms) and returns it as
+ * readers see it (plain), or undefined when this provider id was already stored (a redelivery).
+ */
 export async function insertMessageIfNew(
   db: DbOrTx,
-  values: typeof messages.$inferInsert,
+  keyring: Keyring,
+  message: { contactId: string; values: typeof messages.$inferInsert },
 ): Promise<Message | undefined> {
-  const [message] = await db.insert(messages).values(values).onConflictDoNothing().returning();
-  return message;
+  const [sealed] = await sealMessages(db, keyring, [message]);
+  if (!sealed) throw new Error('A message was not sealed');
+  const [stored] = await db.insert(messages).values(sealed).onConflictDoNothing().returning();
+  return stored && { ...stored, text: message.values.text ?? null, content: message.values.content ?? null };
 }
 
 export async function findMessage(db: DbOrTx, orgId: string, id: string): Promise<Message | undefined> {

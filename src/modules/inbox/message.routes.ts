@@ -10,6 +10,7 @@ import { callerCan } from '../auth/access-guard.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { idempotencyKeyHeader, requestFingerprint } from '../outbox/idempotency-key-header.ts';
 import {
   answerOnce,
@@ -32,7 +33,7 @@ const windowClosedJson = problemSchema
 
 /** A conversation's timeline: reading it, answering the patient, and internal notes. */
 export function messageRoutes(
-  deps: { db: Db; senders: Partial<Record<ChannelType, ChannelSender>> },
+  deps: { db: Db; keyring: Keyring; senders: Partial<Record<ChannelType, ChannelSender>> },
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -106,7 +107,7 @@ export function messageRoutes(
         const after = cursorPosition(request.query.cursor);
         const caller = callerOf(request);
         const page = await found(
-          listMessages(db, caller.orgId, request.params.id, {
+          listMessages(db, deps.keyring, caller.orgId, request.params.id, {
             limit: request.query.limit,
             seesMedical: callerCan(caller, 'medical.read'),
             ...(after ? { after } : {}),
@@ -161,6 +162,7 @@ export function messageRoutes(
             ? { answer: await sendToPatient(db, caller, conversationId, request.body), replayed: false }
             : await answerOnce(
                 db,
+                deps.keyring,
                 { orgId: caller.orgId, principal: principalOf(caller), key },
                 requestFingerprint({
                   route: 'POST /conversations/:id/messages',
@@ -199,7 +201,7 @@ export function messageRoutes(
       async (request, reply) => {
         const caller = callerOf(request);
         const note = await found(
-          addNote(db, {
+          addNote(db, deps.keyring, {
             orgId: caller.orgId,
             conversationId: request.params.id,
             text: request.body.text,

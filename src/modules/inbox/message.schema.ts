@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -56,9 +57,17 @@ export const messages = pgTable(
     direction: text('direction', { enum: MESSAGE_DIRECTIONS }).notNull(),
     externalId: text('external_id'),
     type: text('type').notNull(),
+    /** Sealed with the patient's key (`cl1.…`); rows stored before encryption hold plain text until sealed. */
     text: text('text'),
-    // The normalised channel event (media refs, location, replies...) so no inbound detail is lost.
+    /**
+     * The normalised channel event (media refs, location, replies, edits...) so no inbound detail is lost.
+     * Stored sealed in content_sealed; this column holds it only for rows not yet sealed in place.
+     */
     content: jsonb('content').$type<Record<string, unknown>>(),
+    /** `content` as sealed JSON text, with the patient's key. */
+    contentSealed: text('content_sealed'),
+    /** Blind index of the text: keyed hashes of its words' French and English stems (search-terms.ts). */
+    searchTerms: bigint('search_terms', { mode: 'bigint' }).array().notNull().default(sql`'{}'::bigint[]`),
     status: text('status', { enum: MESSAGE_STATUSES }).notNull(),
     statusAt: timestamp('status_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     errorCode: integer('error_code'),
@@ -95,6 +104,8 @@ export const messages = pgTable(
     index('messages_conversation_idx').on(t.conversationId, t.occurredAt, t.id),
     index('messages_conversation_seq_idx').on(t.conversationId, t.seq),
     index('messages_retention_idx').on(t.orgId, t.occurredAt).where(sql`${t.retentionErasedAt} is null`),
+    index('messages_search_terms_idx').using('gin', t.searchTerms),
+    index('messages_org_recent_idx').on(t.orgId, t.occurredAt, t.id),
   ],
 );
 

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findConversation } from './conversation.repository.ts';
 import { ConversationNotFoundError } from './inbox.service.ts';
 import { insertMessageIfNew } from './message.repository.ts';
@@ -11,6 +12,7 @@ import type { Message } from './message.schema.ts';
  */
 export async function addNote(
   db: DbOrTx,
+  keyring: Keyring,
   input: {
     orgId: string;
     conversationId: string;
@@ -27,20 +29,23 @@ export async function addNote(
   const conversation = await findConversation(db, input.orgId, input.conversationId);
   if (!conversation) throw new ConversationNotFoundError();
   const now = input.now ?? new Date();
-  const note = await insertMessageIfNew(db, {
-    orgId: input.orgId,
-    conversationId: conversation.id,
-    channelAccountId: conversation.channelAccountId,
-    direction: 'note',
-    type: 'text',
-    text: input.text,
-    status: 'received',
-    statusAt: now,
-    occurredAt: now,
-    authorUserId: input.authorUserId,
-    sentByApiKeyId: input.apiKeyId,
-    sentByFlowSessionId: input.flowSessionId ?? null,
-    medical: input.medical ?? false,
+  const note = await insertMessageIfNew(db, keyring, {
+    contactId: conversation.contactId,
+    values: {
+      orgId: input.orgId,
+      conversationId: conversation.id,
+      channelAccountId: conversation.channelAccountId,
+      direction: 'note',
+      type: 'text',
+      text: input.text,
+      status: 'received',
+      statusAt: now,
+      occurredAt: now,
+      authorUserId: input.authorUserId,
+      sentByApiKeyId: input.apiKeyId,
+      sentByFlowSessionId: input.flowSessionId ?? null,
+      medical: input.medical ?? false,
+    },
   });
   if (!note) throw new Error('insert into messages returned nothing');
   return note;

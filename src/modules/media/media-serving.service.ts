@@ -1,8 +1,10 @@
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { SNIFF_BYTES } from '../../platform/media/sniff-media-type.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { findMediaFileWithPatient } from './media.repository.ts';
+import { openMediaFileName } from './media-file-name.ts';
 import { servedType, showsInline } from './media-types.ts';
 
 /** A file as it goes out: headers decided from its bytes, and the bytes themselves, streamed. */
@@ -33,12 +35,12 @@ export class MediaNotReadyError extends Error {
  * — documents, text, a "PDF" that is a web page — is a download, whatever is asked.
  */
 export async function serveMediaFile(
-  deps: { db: Db; store: MediaStore },
+  deps: { db: Db; keyring: Keyring; store: MediaStore },
   input: { orgId: string; id: string; inline: boolean },
 ): Promise<ServedFile | undefined> {
   const found = await findMediaFileWithPatient(deps.db, input.orgId, input.id);
   if (!found) return undefined;
-  const { file } = found;
+  const file = await openMediaFileName(deps.db, deps.keyring, input.orgId, found.file);
   if (file.status !== 'stored' || !file.storageKey) {
     throw file.status === 'failed'
       ? new MediaNotReadyError('failed', `Media could not be downloaded: ${file.error ?? 'no reason given'}`)

@@ -2,9 +2,11 @@ import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { readHead } from '../../platform/media/read-head.ts';
 import { SNIFF_BYTES } from '../../platform/media/sniff-media-type.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { cleanFileName } from './content-disposition.ts';
 import { insertMediaFile } from './media.repository.ts';
 import type { MediaFile } from './media.schema.ts';
+import { MEDIA_FILE_NAME_PURPOSE } from './media-file-name.ts';
 import { type AcceptedType, formatLimit, identifyUpload } from './media-types.ts';
 
 export type UploadRefusal = 'empty' | 'unsupported_type' | 'too_large';
@@ -27,7 +29,7 @@ export class UploadRefusedError extends Error {
  * of a refused upload is left unread.
  */
 export async function storeUpload(
-  deps: { db: Db; store: MediaStore },
+  deps: { db: Db; keyring: Keyring; store: MediaStore },
   input: { orgId: string; content: AsyncIterable<Uint8Array>; declaredType: string; fileName: string | null },
 ): Promise<MediaFile> {
   const source = input.content[Symbol.asyncIterator]();
@@ -46,17 +48,19 @@ export async function storeUpload(
       mimeType: type.mimeType,
       fileName: fileName ?? undefined,
     });
-    return await insertMediaFile(deps.db, {
+    const sealer = await deps.keyring.clinic(deps.db, input.orgId);
+    const file = await insertMediaFile(deps.db, {
       orgId: input.orgId,
       kind: type.kind,
       mimeType: type.mimeType,
-      fileName,
+      fileName: sealer.sealNullable(fileName, MEDIA_FILE_NAME_PURPOSE),
       size: stored.size,
       sha256: stored.sha256,
       storageKey: stored.key,
       status: 'stored',
       storedAt: new Date(),
     });
+    return { ...file, fileName };
   } finally {
     // Ends the upload stream if it was not read to the end (a refusal): the rest is never received.
     await source.return?.();

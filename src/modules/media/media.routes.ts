@@ -9,6 +9,7 @@ import type { MediaStore } from '../../platform/media/media-store.ts';
 import { findUnstorableText } from '../../platform/text/storable-text.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { MediaNotReadyError, serveMediaFile } from './media-serving.service.ts';
 import { MAX_UPLOAD_BYTES } from './media-types.ts';
 import { storeUpload, UploadRefusedError } from './media-upload.service.ts';
@@ -40,7 +41,7 @@ const FILE_HEADERS = {
 const REFUSAL_STATUS = { empty: 400, unsupported_type: 415, too_large: 413 } as const;
 
 /** Files in conversations: agents upload attachments and download what patients sent, within their clinic. */
-export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
+export function mediaRoutes(db: Db, store: MediaStore, keyring: Keyring): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(multipart, {
       // One byte over the largest limit: the upload service sees the excess and names the kind's limit.
@@ -86,7 +87,7 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
         }
         try {
           const file = await storeUpload(
-            { db, store },
+            { db, keyring, store },
             { orgId, content: part.file, declaredType: part.mimetype, fileName: part.filename || null },
           );
           return reply.code(201).send(toMediaJson(file));
@@ -125,7 +126,7 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { orgId } = callerOf(request);
         const served = await serveMediaFile(
-          { db, store },
+          { db, keyring, store },
           { orgId, id: request.params.id, inline: request.query.disposition === 'inline' },
         ).catch((error: unknown) => {
           if (error instanceof MediaNotReadyError) throw new HttpProblem(409, error.message);

@@ -37,6 +37,7 @@ export async function claimKey(
         responseStatus: null,
         responseType: null,
         responseBody: null,
+        responseSealed: null,
         createdAt: sql`now()`,
       },
       setWhere: or(
@@ -71,11 +72,16 @@ export async function storeAnswer(
   db: DbOrTx,
   id: string,
   claim: string,
-  answer: { status: number; contentType: string; body: unknown },
+  answer: { status: number; contentType: string; sealedBody: string },
 ): Promise<boolean> {
   const stored = await db
     .update(idempotencyKeys)
-    .set({ responseStatus: answer.status, responseType: answer.contentType, responseBody: answer.body })
+    .set({
+      responseStatus: answer.status,
+      responseType: answer.contentType,
+      responseBody: null,
+      responseSealed: answer.sealedBody,
+    })
     .where(
       and(
         eq(idempotencyKeys.id, id),

@@ -23,7 +23,10 @@ export const idempotencyKeys = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true, precision: 3 }).notNull(),
     responseStatus: integer('response_status'),
     responseType: text('response_type'),
+    /** Only in rows stored before encryption (they expire within a day): see response_sealed. */
     responseBody: jsonb('response_body'),
+    /** The answer's JSON body, sealed with the clinic's key: it holds what the message said. */
+    responseSealed: text('response_sealed'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [

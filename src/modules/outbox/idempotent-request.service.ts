@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import type { Keyring, Opener } from '../keys/keyring.ts';
 import {
   claimKey,
   findKey,
@@ -27,6 +28,9 @@ export class IdempotencyKeyInProgress extends Error {
   override name = 'IdempotencyKeyInProgress';
 }
 
+// The stored answer repeats the message (its text): sealed with the clinic's key, like the message.
+const ANSWER_PURPOSE = 'idempotency_keys.response_sealed';
+
 /** How long a first run holds its key: past this, a run that died (the transaction with it) is retried. */
 const CLAIM_LEASE_MS = 30_000;
 /** Keys past their retention removed by each keyed request. */
@@ -41,6 +45,7 @@ const PURGE_PER_REQUEST = 100;
  */
 export async function answerOnce(
   db: Db,
+  keyring: Keyring,
   scope: KeyScope,
   fingerprint: string,
   work: (tx: DbOrTx) => Promise<KeyedAnswer>,
@@ -53,13 +58,17 @@ export async function answerOnce(
     if (!taken) {
       const earlier = await findKey(db, scope);
       if (!earlier) continue;
-      return { answer: earlierAnswer(earlier, fingerprint), replayed: true };
+      const opener = await keyring.opener(db, scope.orgId, [earlier.responseSealed]);
+      return { answer: earlierAnswer(earlier, fingerprint, opener), replayed: true };
     }
     try {
       const answer = await db.transaction(async (tx) => {
         const result = await work(tx);
+        const sealer = await keyring.clinic(tx, scope.orgId);
+        const sealedBody = sealer.seal(JSON.stringify(result.body), ANSWER_PURPOSE);
+        const stored = { status: result.status, contentType: result.contentType, sealedBody };
         // Another run took the key over (this one outlived its claim): it must not change anything.
-        if (!(await storeAnswer(tx, taken.id, claim, result))) throw new IdempotencyKeyInProgress();
+        if (!(await storeAnswer(tx, taken.id, claim, stored))) throw new IdempotencyKeyInProgress();
         return result;
       });
       return { answer, replayed: false };
@@ -71,8 +80,10 @@ export async function answerOnce(
   throw new IdempotencyKeyInProgress();
 }
 
-function earlierAnswer(row: IdempotencyKeyRow, fingerprint: string): KeyedAnswer {
+function earlierAnswer(row: IdempotencyKeyRow, fingerprint: string, opener: Opener): KeyedAnswer {
   if (row.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
   if (row.responseStatus === null || row.responseType === null) throw new IdempotencyKeyInProgress();
-  return { status: row.responseStatus, contentType: row.responseType, body: row.responseBody };
+  const json = opener.open(row.responseSealed, ANSWER_PURPOSE);
+  const body: unknown = json === null ? row.responseBody : JSON.parse(json);
+  return { status: row.responseStatus, contentType: row.responseType, body };
 }

@@ -7,6 +7,7 @@ import { findConversation, touchConversation } from '../inbox/conversation.repos
 import { ConversationNotFoundError } from '../inbox/inbox.service.ts';
 import { findMessage, insertMessageIfNew } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { mediaReferenceViolations } from '../media/media-reference.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
 import { outboundText } from './outbound-text.ts';
@@ -31,6 +32,8 @@ export type Submission =
 export interface SubmissionDeps {
   /** A transaction too: automation sends inside the transaction that moves its session on. */
   db: DbOrTx;
+  /** Seals the message with the patient's key. */
+  keyring: Keyring;
   senders: Partial<Record<ChannelType, ChannelSender>>;
   now?: () => Date;
 }
@@ -90,21 +93,27 @@ export async function submitOutboundMessage(
   const windowOpen =
     !sender.needsWindow(message) || isWindowOpen(conversation.lastInboundAt, sender.windowHours, now);
   return db.transaction(async (tx) => {
-    const stored = await insertMessageIfNew(tx, {
-      orgId: input.orgId,
-      conversationId: conversation.id,
-      channelAccountId: account.id,
-      direction: 'outbound',
-      type: message.type,
-      text: outboundText(message),
-      content: { outbound: message, ...(target?.externalId ? { targetExternalId: target.externalId } : {}) },
-      replyToExternalId: replyTo.externalId ?? null,
-      status: windowOpen ? 'queued' : 'refused',
-      failureReason: windowOpen ? null : 'window_closed',
-      statusAt: now,
-      occurredAt: now,
-      sentByApiKeyId: input.sentByApiKeyId,
-      sentByFlowSessionId: input.sentByFlowSessionId ?? null,
+    const stored = await insertMessageIfNew(tx, deps.keyring, {
+      contactId: conversation.contactId,
+      values: {
+        orgId: input.orgId,
+        conversationId: conversation.id,
+        channelAccountId: account.id,
+        direction: 'outbound',
+        type: message.type,
+        text: outboundText(message),
+        content: {
+          outbound: message,
+          ...(target?.externalId ? { targetExternalId: target.externalId } : {}),
+        },
+        replyToExternalId: replyTo.externalId ?? null,
+        status: windowOpen ? 'queued' : 'refused',
+        failureReason: windowOpen ? null : 'window_closed',
+        statusAt: now,
+        occurredAt: now,
+        sentByApiKeyId: input.sentByApiKeyId,
+        sentByFlowSessionId: input.sentByFlowSessionId ?? null,
+      },
     });
     if (!stored) throw new Error('insert into messages returned nothing');
     await touchConversation(tx, conversation.id, now, 'outbound');

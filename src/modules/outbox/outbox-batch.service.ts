@@ -9,6 +9,7 @@ import { findConversationsByIds } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { findMessagesByIds, setMessagesExternalIds } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { openMessages } from '../inbox/message-sealing.ts';
 import { applyEarlyReceiptsOf } from './delivery-receipt.service.ts';
 import {
   callProvider,
@@ -36,7 +37,13 @@ export async function sendQueuedMessages(
 ): Promise<Map<number, unknown>> {
   const errors = new Map<number, unknown>();
   const messages = new Map(
-    (await findMessagesByIds(deps.db, jobs.map(messageIdOf).filter(isUuid))).map((m) => [m.id, m]),
+    (
+      await openMessages(
+        deps.db,
+        deps.keyring,
+        await findMessagesByIds(deps.db, jobs.map(messageIdOf).filter(isUuid)),
+      )
+    ).map((m) => [m.id, m]),
   );
   const fresh: { job: Job; message: Message }[] = [];
   const oneByOne: Job[] = [];

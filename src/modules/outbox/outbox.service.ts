@@ -21,6 +21,8 @@ import {
 } from '../inbox/message.repository.ts';
 import type { Message, MessageStatus } from '../inbox/message.schema.ts';
 import { applyReaction } from '../inbox/message-changes.service.ts';
+import { openOneMessage } from '../inbox/message-sealing.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findTemplate } from '../templates/template.service.ts';
 import { applyEarlyReceiptsOf } from './delivery-receipt.service.ts';
 import {
@@ -34,6 +36,8 @@ import { isWindowOpen } from './window-policy.ts';
 
 export interface OutboxDeps {
   db: Db;
+  /** Opens the messages to send. */
+  keyring: Keyring;
   senders: Partial<Record<ChannelType, ChannelSender>>;
   logger: Logger;
   pacer: SendPacer;
@@ -106,7 +110,11 @@ function lookupsFrom(db: Db): SendLookups {
  * that can change between queuing and sending (the window, a template paused) is checked again here.
  */
 export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<void> {
-  const message = await findMessage(deps.db, String(job.payload.orgId), String(job.payload.messageId));
+  const message = await openOneMessage(
+    deps.db,
+    deps.keyring,
+    await findMessage(deps.db, String(job.payload.orgId), String(job.payload.messageId)),
+  );
   if (message?.status !== 'queued' && message?.status !== 'sending') return;
   if (message.status === 'sending') {
     await waitForInterruptedSend(deps, message);

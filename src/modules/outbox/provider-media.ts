@@ -3,7 +3,9 @@ import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findMediaFile, updateMediaFile } from '../media/media.repository.ts';
+import { openMediaFileName } from '../media/media-file-name.ts';
 
 const UPLOAD_REUSE_MS = 29 * 24 * 3_600_000;
 
@@ -22,14 +24,19 @@ export class MediaUploadError extends Error {
  * Meta forgets it, 30 days on). Ids that are not Careline media ids are taken as the provider's own.
  */
 export async function providerMediaIdsFor(
-  deps: { db: Db; mediaStore: MediaStore },
+  deps: { db: Db; keyring: Keyring; mediaStore: MediaStore },
   account: ChannelAccount,
   sender: ChannelSender,
   message: unknown,
 ): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const mediaId of carelineMediaIdsIn(message)) {
-    const file = await findMediaFile(deps.db, account.orgId, mediaId);
+    const file = await openMediaFileName(
+      deps.db,
+      deps.keyring,
+      account.orgId,
+      await findMediaFile(deps.db, account.orgId, mediaId),
+    );
     if (!file?.storageKey || file.status !== 'stored') {
       throw new MediaUploadError('fail', `media ${mediaId} is not a stored file of this clinic`);
     }

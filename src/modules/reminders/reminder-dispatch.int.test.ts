@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { conversations, jobs, messages, reminders } from '../../platform/db/schema.ts';
 import { recordConsent } from '../consent/consent.service.ts';
+import { openOneMessage } from '../inbox/message-sealing.ts';
+import { Keyring } from '../keys/keyring.ts';
 import { OUTBOX_SEND_QUEUE } from '../outbox/outbox-queue.ts';
 import { dispatchDueReminders, dispatchReminderBatch } from './reminder-dispatch.service.ts';
 import { planReminders } from './reminder-schedule.service.ts';
@@ -20,11 +24,12 @@ import {
 const PLANNED = new Date('2025-12-01T11:00:00Z');
 const APPOINTMENT = new Date('2025-12-04T09:00:00Z');
 const TUESDAY_AFTER_10H = new Date('2025-12-02T09:00:30Z');
+const keyring = new Keyring(FieldCipher.forKey(randomBytes(32)));
 
 describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
   let handle: DbHandle;
   let clinic: ReminderClinic;
-  const deps = () => ({ db: handle.db, senders, now: () => TUESDAY_AFTER_10H });
+  const deps = () => ({ db: handle.db, keyring, senders, now: () => TUESDAY_AFTER_10H });
 
   beforeAll(async () => {
     handle = await openTestDb(engine);
@@ -54,12 +59,13 @@ describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
     return row;
   }
 
+  /** A message as the inbox reads it (opened with the patient's key). */
   async function messageOf(id: string | null | undefined) {
     const [row] = await handle.db
       .select()
       .from(messages)
       .where(eq(messages.id, id ?? '00000000-0000-0000-0000-000000000000'));
-    return row;
+    return openOneMessage(handle.db, keyring, row);
   }
 
   test('buttons inside the window, the template outside, a new conversation when there is none; each marked sent with its outbox job', async () => {
@@ -215,7 +221,7 @@ describe.each(TEST_ENGINES.filter((e) => e === 'postgres'))(
         patient.conversationId,
       );
       await planReminders(handle.db, appointment, PLANNED);
-      const deps = { db: handle.db, senders, now: () => TUESDAY_AFTER_10H };
+      const deps = { db: handle.db, keyring, senders, now: () => TUESDAY_AFTER_10H };
 
       const whileHeld = await handle.db.transaction(async (tx) => {
         await tx

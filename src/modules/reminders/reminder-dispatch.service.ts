@@ -13,6 +13,7 @@ import {
 
 export interface ReminderDispatchDeps {
   db: Db;
+  keyring: SubmissionDeps['keyring'];
   senders: SubmissionDeps['senders'];
   logger?: Logger;
   now?: () => Date;
@@ -74,7 +75,7 @@ export async function dispatchReminderBatch(
     }
     const queued = await queueOutboundMessages(
       tx,
-      deps.senders,
+      deps,
       sends.map((s) => s.send),
       now,
     );

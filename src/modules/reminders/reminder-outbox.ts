@@ -6,6 +6,7 @@ import { jobs } from '../../platform/jobs/job.schema.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { type Conversation, conversations } from '../inbox/conversation.schema.ts';
 import { messages } from '../inbox/message.schema.ts';
+import { sealMessages } from '../inbox/message-sealing.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 import { outboundText } from '../outbox/outbound-text.ts';
 import { OUTBOX_SEND_QUEUE, sendSequenceOf } from '../outbox/outbox-queue.ts';
@@ -37,14 +38,14 @@ const SEND_ATTEMPTS = 8;
  */
 export async function queueOutboundMessages(
   tx: DbOrTx,
-  senders: SubmissionDeps['senders'],
+  deps: Pick<SubmissionDeps, 'senders' | 'keyring'>,
   items: readonly OutboundToQueue[],
   now: Date,
 ): Promise<QueueResult[]> {
   const templates = new Map<string, ReturnType<typeof findTemplate>>();
   const results: QueueResult[] = [];
   for (const { account, message } of items) {
-    const sender = senders[account.type];
+    const sender = deps.senders[account.type];
     if (!sender) {
       results.push({ ok: false, problems: 'its channel cannot send messages' });
       continue;
@@ -69,19 +70,24 @@ export async function queueOutboundMessages(
   });
   if (queued.length === 0) return results;
 
-  const rows: Array<typeof messages.$inferInsert> = queued.map(({ id, account, conversation, message }) => ({
-    id,
-    orgId: account.orgId,
-    conversationId: conversation.id,
-    channelAccountId: account.id,
-    direction: 'outbound',
-    type: message.type,
-    text: outboundText(message),
-    content: { outbound: message },
-    status: 'queued',
-    statusAt: now,
-    occurredAt: now,
+  const plain = queued.map(({ id, account, conversation, message }) => ({
+    contactId: conversation.contactId,
+    values: {
+      id,
+      orgId: account.orgId,
+      conversationId: conversation.id,
+      channelAccountId: account.id,
+      direction: 'outbound' as const,
+      type: message.type,
+      text: outboundText(message),
+      content: { outbound: message },
+      status: 'queued' as const,
+      statusAt: now,
+      occurredAt: now,
+    },
   }));
+  // Sealed with each patient's key, the batch's texts stemmed for the blind index in one query.
+  const rows = await sealMessages(tx, deps.keyring, plain);
   const inserted = await tx.insert(messages).values(rows).returning({ id: messages.id, seq: messages.seq });
   const seqOf = new Map(inserted.map((m) => [m.id, m.seq]));
   // As touchConversation does for a message that goes out: the clock moves on, nobody waits any more.

@@ -19,6 +19,7 @@ import {
   updateRedFlagEvent,
 } from './red-flag-event.repository.ts';
 import type { RedFlagEvent } from './red-flag-event.schema.ts';
+import { openRedFlagWords } from './red-flag-words.ts';
 import {
   staffRedFlagNote,
   type UnreadableKind,
@@ -43,7 +44,12 @@ const UNREADABLE_TYPES: Readonly<Record<string, UnreadableKind>> = {
  * note, photo or video that automation cannot read gets an honest answer and a person is told.
  */
 export const safetyInterceptor: InboundInterceptor = async (scope, message) => {
-  const event = await findRedFlagEventOfMessage(scope.tx, scope.org.id, message.id);
+  const [event] = await openRedFlagWords(
+    scope.tx,
+    scope.deps.keyring,
+    scope.org.id,
+    [await findRedFlagEventOfMessage(scope.tx, scope.org.id, message.id)].flatMap((e) => (e ? [e] : [])),
+  );
   if (event) {
     await respondToRedFlag(scope, message, event);
     return 'handled';
@@ -110,7 +116,7 @@ async function respondToRedFlag(scope: ConversationScope, message: Message, even
     else adviceSkippedReason = 'refused';
   }
   const advised = adviceSkippedReason === null || adviceSkippedReason === 'already_sent';
-  await addNote(tx, {
+  await addNote(tx, scope.deps.keyring, {
     orgId: org.id,
     conversationId: conversation.id,
     text: [
@@ -146,7 +152,7 @@ async function answerUnreadableMedia(scope: ConversationScope, kind: UnreadableK
     type: 'text',
     text: unreadableMediaReply(kind, org.emergencyNumbers, language),
   });
-  await addNote(tx, {
+  await addNote(tx, scope.deps.keyring, {
     orgId: org.id,
     conversationId: conversation.id,
     text: unreadableMediaNote(kind, org.defaultLanguage),
@@ -165,7 +171,7 @@ async function sendToPatient(
 ): Promise<string | null> {
   try {
     const submission = await submitOutboundMessage(
-      { db: scope.tx, senders: scope.deps.senders, now: () => scope.now },
+      { db: scope.tx, keyring: scope.deps.keyring, senders: scope.deps.senders, now: () => scope.now },
       {
         orgId: scope.org.id,
         conversationId: scope.conversation.id,

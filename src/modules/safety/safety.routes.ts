@@ -10,11 +10,13 @@ import { RED_FLAG_CATEGORIES } from '../flows/red-flags/red-flag-category.ts';
 import { conversationErrors, conversationParams, found } from '../inbox/conversation-http.ts';
 import { conversationJson, toConversationJson } from '../inbox/inbox.api.ts';
 import { getConversation } from '../inbox/inbox.service.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findOrgByRef, updateOrgSafety } from '../orgs/org.repository.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { listRedFlagEvents } from './red-flag-event.repository.ts';
 import { RED_FLAG_HANDLERS } from './red-flag-event.schema.ts';
 import { redFlagReport } from './red-flag-report.service.ts';
+import { openRedFlagWords } from './red-flag-words.ts';
 import { acknowledgeUrgentConversation } from './urgent-acknowledgement.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -78,6 +80,7 @@ const safetySettingsJson = z
 /** The safety net's routes: acknowledging an alert, the red-flag record and report, the clinic's settings. */
 export function safetyRoutes(deps: {
   db: Db;
+  keyring: Keyring;
   senders: Partial<Record<ChannelType, ChannelSender>>;
 }): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -102,10 +105,14 @@ export function safetyRoutes(deps: {
           userId: caller.userId,
           apiKeyId: caller.apiKeyId,
         };
-        await found(acknowledgeUrgentConversation(db, input));
+        await found(acknowledgeUrgentConversation(db, deps.keyring, input));
         return toConversationJson(
           await found(
-            getConversation(db, caller.orgId, request.params.id, { now: new Date(), windowHoursOf }),
+            getConversation(db, caller.orgId, request.params.id, {
+              now: new Date(),
+              keyring: deps.keyring,
+              windowHoursOf,
+            }),
           ),
         );
       },
@@ -129,11 +136,16 @@ export function safetyRoutes(deps: {
       async (request) => {
         const { orgId } = callerOf(request);
         const period = periodOf(request.query);
-        const rows = await listRedFlagEvents(db, orgId, {
-          ...period,
-          limit: request.query.limit,
-          ...(request.query.category ? { category: request.query.category } : {}),
-        });
+        const rows = await openRedFlagWords(
+          db,
+          deps.keyring,
+          orgId,
+          await listRedFlagEvents(db, orgId, {
+            ...period,
+            limit: request.query.limit,
+            ...(request.query.category ? { category: request.query.category } : {}),
+          }),
+        );
         return {
           data: rows.map((r) => ({
             id: r.id,

@@ -3,8 +3,10 @@ import { screenForRedFlags } from '../flows/red-flags/screen-for-red-flags.ts';
 import { markConversationUrgent } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { insertRedFlagEvent } from './red-flag-event.repository.ts';
 import type { RedFlagEvent } from './red-flag-event.schema.ts';
+import { RED_FLAG_WORDS_PURPOSE } from './red-flag-words.ts';
 
 /**
  * The safety net under every patient message: called where each inbound message is stored, in the same
@@ -14,6 +16,7 @@ import type { RedFlagEvent } from './red-flag-event.schema.ts';
  */
 export async function screenInboundMessage(
   tx: DbOrTx,
+  keyring: Keyring,
   conversation: Conversation,
   message: Message,
 ): Promise<RedFlagEvent | undefined> {
@@ -24,6 +27,8 @@ export async function screenInboundMessage(
   if (!first) return undefined;
   // Measured from when Careline had the message, not the phone's clock: time to acknowledgement is ours.
   const now = new Date();
+  const sealer = await keyring.patient(tx, conversation.orgId, conversation.contactId);
+  const words = first.matched || text.slice(0, 500);
   const event = await insertRedFlagEvent(tx, {
     orgId: conversation.orgId,
     conversationId: conversation.id,
@@ -31,11 +36,11 @@ export async function screenInboundMessage(
     messageId: message.id,
     category: first.category,
     categories: findings.map((f) => f.category),
-    words: first.matched || text.slice(0, 500),
+    words: sealer.seal(words, RED_FLAG_WORDS_PURPOSE),
     raisedAt: now,
   });
   if (event) await markConversationUrgent(tx, conversation.orgId, conversation.id, now);
-  return event;
+  return event && { ...event, words };
 }
 
 /**

@@ -3,6 +3,7 @@ import { clearUrgentAlert, lockConversation } from '../inbox/conversation.reposi
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { ConversationNotFoundError } from '../inbox/inbox.service.ts';
 import { addNote } from '../inbox/note.service.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
 import { findStaffByIds } from '../users/user.repository.ts';
 import { acknowledgeRedFlagEvents } from './red-flag-event.repository.ts';
@@ -14,6 +15,7 @@ import { acknowledgementNote } from './safety-texts.ts';
  */
 export async function acknowledgeUrgentConversation(
   db: DbOrTx,
+  keyring: Keyring,
   input: { orgId: string; conversationId: string; userId: string | null; apiKeyId: string | null },
   now = new Date(),
 ): Promise<Conversation> {
@@ -27,7 +29,7 @@ export async function acknowledgeUrgentConversation(
     if (conversation.urgentSince === null && acknowledged.length === 0) return conversation;
     const [person] = input.userId ? await findStaffByIds(tx, input.orgId, [input.userId]) : [];
     const org = await findOrgByRef(tx, input.orgId);
-    await addNote(tx, {
+    await addNote(tx, keyring, {
       orgId: input.orgId,
       conversationId: conversation.id,
       text: acknowledgementNote(person?.name ?? null, org?.defaultLanguage ?? 'fr'),

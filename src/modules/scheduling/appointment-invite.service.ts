@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { insertMediaFile } from '../media/media.repository.ts';
+import { MEDIA_FILE_NAME_PURPOSE } from '../media/media-file-name.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
 import { type SubmissionDeps, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 import { appointmentRows } from './appointment.repository.ts';
@@ -66,7 +67,13 @@ const INVITE_TEXTS = {
  * message: refused, not sent, when the conversation's window is closed.
  */
 export async function sendAppointmentInvite(
-  deps: { db: DbOrTx; senders: SubmissionDeps['senders']; mediaStore: MediaStore; now: Date },
+  deps: {
+    db: DbOrTx;
+    keyring: SubmissionDeps['keyring'];
+    senders: SubmissionDeps['senders'];
+    mediaStore: MediaStore;
+    now: Date;
+  },
   input: {
     orgId: string;
     conversationId: string;
@@ -88,7 +95,7 @@ export async function sendAppointmentInvite(
     orgId: input.orgId,
     kind: 'document',
     mimeType: INVITE_MIME_TYPE,
-    fileName,
+    fileName: (await deps.keyring.clinic(db, input.orgId)).seal(fileName, MEDIA_FILE_NAME_PURPOSE),
     size: stored.size,
     sha256: stored.sha256,
     storageKey: stored.key,
@@ -96,7 +103,7 @@ export async function sendAppointmentInvite(
     storedAt: now,
   });
   await submitOutboundMessage(
-    { db, senders: deps.senders, now: () => now },
+    { db, keyring: deps.keyring, senders: deps.senders, now: () => now },
     {
       orgId: input.orgId,
       conversationId: input.conversationId,

@@ -36,6 +36,7 @@ export type BookingNotice =
 
 export interface BookingNoticeDeps {
   db: DbOrTx;
+  keyring: SubmissionDeps['keyring'];
   senders: SubmissionDeps['senders'];
   mediaStore?: MediaStore;
   logger: Logger;
@@ -81,7 +82,7 @@ async function notice(
   const windowHours = deps.senders.whatsapp?.windowHours ?? null;
   if (live && isWindowOpen(live.lastInboundAt, windowHours, now)) {
     await submitOutboundMessage(
-      { db: deps.db, senders: deps.senders, now: () => now },
+      { db: deps.db, keyring: deps.keyring, senders: deps.senders, now: () => now },
       {
         orgId,
         conversationId: live.id,
@@ -91,7 +92,7 @@ async function notice(
     );
     if (deps.mediaStore) {
       await sendAppointmentInvite(
-        { db: deps.db, senders: deps.senders, mediaStore: deps.mediaStore, now },
+        { db: deps.db, keyring: deps.keyring, senders: deps.senders, mediaStore: deps.mediaStore, now },
         { orgId, conversationId: live.id, appointmentId, language },
       );
     }
@@ -119,7 +120,7 @@ async function notice(
       const accountId = live?.channelAccountId ?? accounts[0]?.id ?? '';
       const conversation = live ?? (await openOrContinueConversation(tx, orgId, accountId, contact.id, now));
       const submission = await submitOutboundMessage(
-        { db: tx, senders: deps.senders, now: () => now },
+        { db: tx, keyring: deps.keyring, senders: deps.senders, now: () => now },
         { orgId, conversationId: conversation.id, message, sentByApiKeyId: null },
       );
       return submission.outcome;

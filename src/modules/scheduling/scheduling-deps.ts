@@ -8,6 +8,7 @@ import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 export interface SchedulingDeps {
   db: Db;
   logger: Logger;
+  keyring: SubmissionDeps['keyring'];
   senders: SubmissionDeps['senders'];
   /** Wakes the job worker: something was just enqueued. */
   wake: () => void;

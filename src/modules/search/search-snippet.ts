@@ -19,12 +19,20 @@ const SNIPPET_CHARS = 200;
  * the snippet keeps its accents, ligatures and guillemets, which unaccent changed.
  */
 export function searchSnippet(text: string, headline: string): string {
-  const clean = text.replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']');
   const matched = matchedWords(headline);
+  return snippetOf(text, (word) => matched.has(foldWord(word)));
+}
+
+/**
+ * A short excerpt of `text` around its first matched word, matched words marked; `isMatch` says which
+ * words of the text matched the query (it gets each word as written).
+ */
+export function snippetOf(text: string, isMatch: (word: string) => boolean): string {
+  const clean = text.replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']');
   const words = [...clean.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    matched: matched.has(fold(m[0])),
+    matched: isMatch(m[0]),
   }));
   const first = words.find((w) => w.matched);
   let from = first ? Math.max(0, first.start - BEFORE_CHARS) : 0;
@@ -49,13 +57,13 @@ function matchedWords(headline: string): Set<string> {
   const words = new Set<string>();
   const pattern = new RegExp(`${HEADLINE_START}([^${HEADLINE_END}]*)${HEADLINE_END}`, 'gu');
   for (const [, marked = ''] of headline.matchAll(pattern)) {
-    for (const part of marked.match(/[\p{L}\p{N}]+/gu) ?? []) words.add(fold(part));
+    for (const part of marked.match(/[\p{L}\p{N}]+/gu) ?? []) words.add(foldWord(part));
   }
   return words;
 }
 
 /** Close to careline_unaccent + lower for words: accents off, ligatures spelled out. */
-function fold(word: string): string {
+export function foldWord(word: string): string {
   return word
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

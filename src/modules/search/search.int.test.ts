@@ -8,6 +8,8 @@ import {
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { messages } from '../inbox/message.schema.ts';
+import { addNote } from '../inbox/note.service.ts';
+import { hashedQuery, parseMessageQuery } from './message-query.ts';
 import { messagesMatching } from './search.repository.ts';
 
 interface SearchJson {
@@ -46,7 +48,12 @@ describe.each(TEST_ENGINES)('search (%s)', (engine) => {
     env = await startTestCareline(engine);
     lilas = await env.addClinic('Clinique des Lilas');
     pasteur = await env.addClinic('Cabinet Pasteur');
-    await patientWrites(lilas, '+33612345678', 'Chloé Martin', 'J’ai de la fièvre depuis hier soir');
+    const chloeWrote = await patientWrites(
+      lilas,
+      '+33612345678',
+      'Chloé Martin',
+      'J’ai de la fièvre depuis hier soir',
+    );
     await patientWrites(lilas, '+33698765432', 'Louis Pasteur', 'Bonjour, puis-je avancer mon rendez-vous ?');
     const regretted = await patientWrites(lilas, '+33698765432', 'Louis Pasteur', 'Une fièvre à effacer');
     await patientWrites(pasteur, '+33611111111', 'Chloé Autre', 'Fièvre chez Pasteur aussi');
@@ -65,20 +72,18 @@ describe.each(TEST_ENGINES)('search (%s)', (engine) => {
         .where(and(eq(messages.orgId, lilas.org.id), isNotNull(messages.deletedAt)));
       return deleted;
     });
-    // An internal note of the care team, written as the note service does.
+    // An internal note of the care team.
     const [chloe] = await env.handle.db
       .select()
       .from(messages)
-      .where(and(eq(messages.orgId, lilas.org.id), sql`${messages.text} like 'J’ai de la%'`));
+      .where(and(eq(messages.orgId, lilas.org.id), eq(messages.externalId, chloeWrote.wamid)));
     if (!chloe) throw new Error('Chloé’s message was not stored');
-    await env.handle.db.insert(messages).values({
+    await addNote(env.handle.db, env.careline.keyring, {
       orgId: lilas.org.id,
       conversationId: chloe.conversationId,
-      channelAccountId: chloe.channelAccountId,
-      direction: 'note',
-      type: 'text',
       text: 'Patiente fébrile : fièvres à surveiller',
-      status: 'received',
+      authorUserId: null,
+      apiKeyId: null,
     });
   });
   afterAll(async () => {
@@ -159,12 +164,21 @@ describe.each(TEST_ENGINES)('search (%s)', (engine) => {
 
   // PostgreSQL only: PGlite's planner reads tables this small sequentially whatever the settings.
   if (engine === 'postgres')
-    test('the message search can use the GIN index', async () => {
-      const plan = await env.handle.db.transaction(async (tx) => {
-        // A handful of rows: without this the planner rightly prefers reading the table.
-        await tx.execute(sql`set local enable_seqscan = off`);
-        return tx.execute(sql`explain ${messagesMatching(tx, lilas.org.id, 'fievre', 20)}`);
-      });
-      expect(JSON.stringify((plan as unknown as { rows: unknown[] }).rows)).toContain('messages_search_idx');
+    test('the message search can use the GIN index over the blind index', async () => {
+      const index = await env.careline.keyring.blindIndex(env.handle.db, lilas.org.id);
+      const query = hashedQuery(index, await parseMessageQuery(env.handle.db, 'fievre'));
+      let plan = '';
+      await expect(
+        env.handle.db.transaction(async (tx) => {
+          // A handful of rows: without this the planner rightly prefers reading the table, or the
+          // clinic's messages newest first (what it does for a common word); both rolled back.
+          await tx.execute(sql`set local enable_seqscan = off`);
+          await tx.execute(sql`drop index messages_org_recent_idx`);
+          const explained = await tx.execute(sql`explain ${messagesMatching(tx, lilas.org.id, query, 20)}`);
+          plan = JSON.stringify((explained as unknown as { rows: unknown[] }).rows);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(plan).toContain('messages_search_terms_idx');
     });
 });

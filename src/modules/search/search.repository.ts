@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, not, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { contacts } from '../contacts/contact.schema.ts';
 import { conversations } from '../inbox/conversation.schema.ts';
@@ -8,16 +8,17 @@ import {
   WHOLE_CLINIC,
 } from '../inbox/conversation-scope.repository.ts';
 import { messages } from '../inbox/message.schema.ts';
-import { HEADLINE_END, HEADLINE_START } from './search-snippet.ts';
+import { MESSAGE_TEXT_PURPOSE } from '../inbox/message-sealing.ts';
+import type { Keyring } from '../keys/keyring.ts';
+import { type HashedQuery, type HashedTerm, hashedQuery, type MessageQuery } from './message-query.ts';
 import type { ContactTerms } from './search-terms.ts';
 
 export interface MessageHit {
   messageId: string;
   conversationId: string;
   occurredAt: Date;
+  /** The message's text, opened. */
   text: string;
-  /** ts_headline of the unaccented text, every match between HEADLINE_START and HEADLINE_END. */
-  headline: string;
   contact: ContactHit;
 }
 
@@ -27,54 +28,53 @@ export interface ContactHit {
   phone: string | null;
 }
 
-/** The clinic's messages (notes included, deleted ones not) matching `q`, newest first, with headlines. */
+/**
+ * The clinic's messages (notes included, deleted ones not) matching every term of `query`, newest
+ * first, their text opened. A message whose patient was erased no longer reads: it is left out.
+ */
 export async function searchMessages(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
-  q: string,
+  query: MessageQuery,
   limit: number,
   reader: ReaderScope = WHOLE_CLINIC,
 ): Promise<MessageHit[]> {
-  const found = db.$with('found').as(messagesMatching(db, orgId, q, limit, reader));
-  // Headlines only for the rows kept: ts_headline re-parses the whole text.
-  const rows = await db
-    .with(found)
-    .select({
-      messageId: found.messageId,
-      conversationId: found.conversationId,
-      occurredAt: found.occurredAt,
-      text: found.text,
-      headline: sql<string>`ts_headline('french', careline_unaccent(${found.text}), ${frenchQuery(q)},
-        ${`HighlightAll=true, StartSel=${HEADLINE_START}, StopSel=${HEADLINE_END}`})`,
-      contactId: found.contactId,
-      displayName: found.displayName,
-      phone: found.phone,
-    })
-    .from(found)
-    .orderBy(desc(found.occurredAt), desc(found.messageId));
-  return rows.map(({ contactId, displayName, phone, ...hit }) => ({
-    ...hit,
-    contact: { id: contactId, displayName, phone },
-  }));
+  if (query.required.length === 0) return [];
+  const index = await keyring.blindIndex(db, orgId);
+  const rows = await messagesMatching(db, orgId, hashedQuery(index, query), limit, reader);
+  const opener = await keyring.opener(
+    db,
+    orgId,
+    rows.map((r) => r.text),
+  );
+  return rows.flatMap(({ contactId, displayName, phone, text, ...hit }) => {
+    const opened = opener.open(text, MESSAGE_TEXT_PURPOSE);
+    return opened === null ? [] : [{ ...hit, text: opened, contact: { id: contactId, displayName, phone } }];
+  });
 }
 
 /**
- * The matching messages query, French full text with accents and case ignored. Its match expression
- * is the one messages_search_idx indexes, character for character, so the planner can use the index.
+ * The matching messages query over the blind index: for each required term, the message's terms
+ * contain all its French stems' hashes or all its English ones (GIN on search_terms); none of an
+ * excluded term's.
  */
 export function messagesMatching(
   db: DbOrTx,
   orgId: string,
-  q: string,
+  query: HashedQuery,
   limit: number,
   reader: ReaderScope = WHOLE_CLINIC,
 ) {
+  const contains = (hashes: readonly string[]) =>
+    sql`${messages.searchTerms} @> ${`{${hashes.join(',')}}`}::bigint[]`;
+  const matches = (term: HashedTerm) => sql`(${contains(term.fr)} or ${contains(term.en)})`;
   return db
     .select({
       messageId: messages.id,
       conversationId: messages.conversationId,
       occurredAt: messages.occurredAt,
-      text: sql<string>`coalesce(${messages.text}, '')`.as('text'),
+      text: messages.text,
       contactId: sql<string>`${contacts.id}`.as('contact_id'),
       displayName: contacts.displayName,
       phone: contacts.phone,
@@ -88,15 +88,12 @@ export function messagesMatching(
         isNull(messages.deletedAt),
         reader.seesMedical ? undefined : eq(messages.medical, false),
         reader.onlyTeamsOf ? visibleToCondition(reader.onlyTeamsOf) : undefined,
-        sql`to_tsvector('french', careline_unaccent(coalesce(${messages.text}, ''))) @@ ${frenchQuery(q)}`,
+        ...query.required.map(matches),
+        ...query.excluded.map((term) => not(matches(term))),
       ),
     )
     .orderBy(desc(messages.occurredAt), desc(messages.id))
     .limit(limit);
-}
-
-function frenchQuery(q: string): SQL {
-  return sql`websearch_to_tsquery('french', careline_unaccent(${q}))`;
 }
 
 /** The clinic's contacts whose name words (unaccented, prefix on the last word) or phone match, newest first. */

@@ -4,10 +4,11 @@ import { problemSchema } from '../../platform/http/problem.ts';
 import { type AuditedEntity, auditSearch, patientEntity } from '../audit/audit-trail.ts';
 import { readerScopeOf } from '../auth/access-guard.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { searchQuery, searchResultsJson, toSearchResultsJson } from './search.api.ts';
 import { search } from './search.service.ts';
 
-export function searchRoutes(db: Db): FastifyPluginAsyncZod {
+export function searchRoutes(db: Db, keyring: Keyring): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/search',
@@ -17,8 +18,8 @@ export function searchRoutes(db: Db): FastifyPluginAsyncZod {
           tags: ['search'],
           summary: 'Search the clinic’s messages and contacts',
           description:
-            'Messages: French full text (stems: "fièvres" finds "fièvre"), accents and case ignored, ' +
-            'notes included, deleted messages left out; quotes and `-word` work as in web search engines. ' +
+            'Messages: every word, French and English stems ("fièvres" finds "fièvre"), accents and case ignored, ' +
+            'notes included, deleted messages left out; `-word` excludes, a "quoted phrase" needs all its words. ' +
             'Contacts: name words (the last one as a prefix) and, for a query of at least 4 digits, phone ' +
             'numbers containing them ("06 12" finds +33 6 12…). Newest first.',
           querystring: searchQuery,
@@ -28,7 +29,9 @@ export function searchRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) => {
         const { q, limit } = request.query;
         const caller = callerOf(request);
-        const results = toSearchResultsJson(await search(db, caller.orgId, q, limit, readerScopeOf(caller)));
+        const results = toSearchResultsJson(
+          await search(db, keyring, caller.orgId, q, limit, readerScopeOf(caller)),
+        );
         await auditSearch(request, q, patientsFound(results));
         return results;
       },

@@ -259,7 +259,13 @@ async function sendInvite(
   const store = scope.deps.mediaStore;
   if (!appointmentId || !store) return { ok: false, code: 'unavailable' };
   await sendAppointmentInvite(
-    { db: scope.tx, senders: scope.deps.senders, mediaStore: store, now: scope.now },
+    {
+      db: scope.tx,
+      keyring: scope.deps.keyring,
+      senders: scope.deps.senders,
+      mediaStore: store,
+      now: scope.now,
+    },
     {
       orgId: scope.org.id,
       conversationId: scope.conversation.id,
