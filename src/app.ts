@@ -236,7 +236,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           failedRetentionMs: deps.webhookFailedRetentionMs ?? DEFAULT_FAILED_RETENTION_DAYS * 86_400_000,
         }),
       [PRIVACY_RETENTION_QUEUE]: (job) =>
-        runRetention({ db, mediaStore, logger: logger.child({ component: 'retention' }) }, job),
+        runRetention({ db, keyring, mediaStore, logger: logger.child({ component: 'retention' }) }, job),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling),
     },

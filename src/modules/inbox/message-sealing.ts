@@ -142,3 +142,20 @@ function groupByOrg<T extends { orgId: string }>(
   });
   return groups;
 }
+
+/** The details (`content`) of a clinic's messages, opened: what code scanning them for file ids reads. */
+export async function openContents(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  rows: ReadonlyArray<Pick<Message, 'content' | 'contentSealed'>>,
+): Promise<Array<Record<string, unknown> | null>> {
+  const opener = await keyring.opener(
+    db,
+    orgId,
+    rows.map((r) => r.contentSealed),
+  );
+  return rows.map((r) =>
+    r.contentSealed === null ? r.content : contentOf(opener.open(r.contentSealed, MESSAGE_CONTENT_PURPOSE)),
+  );
+}

@@ -4,6 +4,8 @@ import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import { openContents } from '../inbox/message-sealing.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import {
   eraseMessageTexts,
   filesToErase,
@@ -24,6 +26,7 @@ const FILE_BATCH = 50;
 
 export interface RetentionDeps {
   db: Db;
+  keyring: Keyring;
   mediaStore: MediaStore;
   logger: Logger;
   now?: () => Date;
@@ -80,10 +83,12 @@ async function eraseTexts(deps: RetentionDeps, orgId: string, before: Date, at: 
     const erased = await deps.db.transaction(async (tx) => {
       const batch = await messagesToErase(tx, orgId, before, MESSAGE_BATCH);
       const links = new Map<string, string>();
-      for (const m of batch) {
-        if (m.direction !== 'outbound') continue;
-        for (const fileId of carelineMediaIdsIn(m.content)) if (!links.has(fileId)) links.set(fileId, m.id);
-      }
+      const sent = batch.filter((m) => m.direction === 'outbound');
+      const contents = await openContents(tx, deps.keyring, orgId, sent);
+      sent.forEach((m, at) => {
+        for (const fileId of carelineMediaIdsIn(contents[at] ?? null))
+          if (!links.has(fileId)) links.set(fileId, m.id);
+      });
       await tieSentFiles(tx, orgId, links);
       return {
         found: batch.length,

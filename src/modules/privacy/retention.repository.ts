@@ -27,7 +27,12 @@ export function orgsWithRetention(db: DbOrTx, orgId?: string) {
 /** The oldest messages whose text the policy has not erased yet, a batch at a time. */
 export function messagesToErase(tx: DbOrTx, orgId: string, before: Date, limit: number) {
   return tx
-    .select({ id: messages.id, direction: messages.direction, content: messages.content })
+    .select({
+      id: messages.id,
+      direction: messages.direction,
+      content: messages.content,
+      contentSealed: messages.contentSealed,
+    })
     .from(messages)
     .where(
       and(eq(messages.orgId, orgId), lt(messages.occurredAt, before), isNull(messages.retentionErasedAt)),
@@ -58,7 +63,7 @@ export async function eraseMessageTexts(tx: DbOrTx, orgId: string, ids: string[]
     .where(and(eq(redFlagEvents.orgId, orgId), inArray(redFlagEvents.messageId, ids)));
   const erased = await tx
     .update(messages)
-    .set({ text: null, content: null, retentionErasedAt: at })
+    .set({ text: null, content: null, contentSealed: null, searchTerms: [], retentionErasedAt: at })
     .where(and(eq(messages.orgId, orgId), inArray(messages.id, ids), isNull(messages.retentionErasedAt)))
     .returning({ id: messages.id });
   return erased.length;
