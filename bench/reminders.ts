@@ -24,11 +24,13 @@
  *   --drain-timeout 60   seconds after the last reminder's due time before giving up on the rest
  *   --keep-db on|off     leave the database for inspection (its URL is printed)
  */
+import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { pino } from 'pino';
 import { WhatsAppSender } from '../src/channels/whatsapp/whatsapp-sender.ts';
 import { addWhatsAppAccount } from '../src/modules/channel-accounts/whatsapp-account.service.ts';
 import { REMINDER_CONSENT_QUESTION } from '../src/modules/consent/consent-texts.ts';
+import { Keyring } from '../src/modules/keys/keyring.ts';
 import { createOrg } from '../src/modules/orgs/org.service.ts';
 import { OUTBOX_SEND_QUEUE } from '../src/modules/outbox/outbox-queue.ts';
 import { runReminderDispatch } from '../src/modules/reminders/reminder-dispatch.job.ts';
@@ -46,6 +48,7 @@ import { reminderTemplateComponents } from '../src/modules/reminders/reminder-te
 import { insertLocation } from '../src/modules/scheduling/location.repository.ts';
 import { insertPractitioner } from '../src/modules/scheduling/practitioner.repository.ts';
 import { syncTemplates } from '../src/modules/templates/template.service.ts';
+import { FieldCipher } from '../src/platform/crypto/field-cipher.ts';
 import { createDb, type DbHandle } from '../src/platform/db/create-db.ts';
 import { JobWorker } from '../src/platform/jobs/job-worker.ts';
 import { Flags } from './lib/args.ts';
@@ -299,7 +302,9 @@ async function fire(
     whatsapp: new WhatsAppSender({ defaultGraphUrl: 'http://127.0.0.1:9', defaultApiVersion: 'v25.0' }),
   };
   const logger = pino({ level: 'silent' });
-  const deps: ReminderDispatchDeps = { db: handle.db, senders, logger, onBatchCommitted };
+  // The patients are inserted in plain text, as an older version stored them: read as they are.
+  const keyring = new Keyring(FieldCipher.forKey(randomBytes(32)));
+  const deps: ReminderDispatchDeps = { db: handle.db, keyring, senders, logger, onBatchCommitted };
   const lastDueMs = world.firstDueMs + (options.reminders - 1) * world.stepMs;
   const deadline = lastDueMs + options.drainTimeout * 1000;
   const done = () => seen.size >= options.reminders || Date.now() > deadline;

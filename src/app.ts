@@ -148,6 +148,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   });
   const outbox = {
     db,
+    keyring,
     logger,
     senders,
     pacer,
@@ -158,6 +159,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   };
   const flowRuntime: FlowRuntimeDeps = {
     db,
+    keyring,
     logger: logger.child({ component: 'flows' }),
     senders,
     // The safety net answers a red flag before anything else; then Careline's own keywords and buttons
@@ -170,6 +172,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   // The worker is created below; scheduling and reminders wake it through this indirection.
   const scheduling: SchedulingDeps = {
     db,
+    keyring,
     logger: logger.child({ component: 'scheduling' }),
     senders,
     // A booking made by the staff sends the patient its .ics, kept here like any other file.
@@ -207,6 +210,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           {
             db,
             logger,
+            keyring,
             cipher: deps.fieldCipher,
             onMediaReceived: (tx, stored) => queueMediaDownloads(tx, stored),
           },
@@ -251,9 +255,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       );
       await api.register(async (secured) => {
         guardApi(secured, db, { sessions: deps.sessions, limits: deps.rateLimits });
-        await secured.register(contactRoutes(db));
-        await secured.register(conversationRoutes({ db, senders }, wake));
-        await secured.register(safetyRoutes({ db, senders }));
+        await secured.register(contactRoutes(db, keyring));
+        await secured.register(conversationRoutes({ db, keyring, senders }, wake));
+        await secured.register(safetyRoutes({ db, keyring, senders }));
         await secured.register(templateRoutes(db, wake));
         await secured.register(mediaRoutes(db, mediaStore));
         await secured.register(alertRoutes(db, wake));
@@ -263,7 +267,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(activeSessionRoutes(db, { sessions: deps.sessions }));
         await secured.register(cannedReplyRoutes(db));
         await secured.register(eventRoutes({ db, logger, listen: deps.listen }));
-        await secured.register(searchRoutes(db));
+        await secured.register(searchRoutes(db, keyring));
         await secured.register(flowRoutes(db));
         await secured.register(automationRoutes(flowRuntime, wake));
         await secured.register(schedulingRoutes(scheduling));

@@ -3,6 +3,7 @@ import { scheduleWebhookJournalRetention } from './channels/webhook-journal-rete
 import type { Config } from './config.ts';
 import { attachSimulatedNumbers, runsSimulator } from './demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from './demo/demo-clinic.ts';
+import { Keyring } from './modules/keys/keyring.ts';
 import { masterCipherFor } from './platform/crypto/master-key.ts';
 import { createDb } from './platform/db/create-db.ts';
 import { loopbackUrl } from './platform/http/loopback-url.ts';
@@ -28,7 +29,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
     const cipher = masterCipherFor(config.secretKey);
     // At start (it encrypts the bodies an older version left plain), then hourly.
     await scheduleWebhookJournalRetention(handle.db, new Date());
-    const demo = config.demoSeed ? await seedDemoClinic(handle.db) : null;
+    const demo = config.demoSeed ? await seedDemoClinic(handle.db, new Keyring(cipher)) : null;
     const simulator = (await runsSimulator(handle.db, config))
       ? new WhatsAppSimulator({ logger: logger.child({ component: 'simulator' }) })
       : undefined;

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
 import { eventually } from '../../test/support/test-careline.ts';
 import { openTestDb, TEST_ENGINES } from '../../test/support/test-db.ts';
+import { testKeyring } from '../../test/support/test-keyring.ts';
 import { buildCareline } from '../app.ts';
 import { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Db } from '../platform/db/db.ts';
@@ -50,7 +51,7 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
     closers.push(() => handle.close());
     const now = new Date();
 
-    expect(await seedDemoClinic(handle.db, now)).toMatchObject({ orgSlug: 'demo' });
+    expect(await seedDemoClinic(handle.db, testKeyring, now)).toMatchObject({ orgSlug: 'demo' });
     const first = await rowCounts(handle.db);
     expect(first).toEqual({
       clinics: 1,
@@ -61,14 +62,14 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
       // 48 h and 2 h before, the default rules.
       reminders: 2,
     });
-    expect(await seedDemoClinic(handle.db, new Date(now.getTime() + MINUTE))).toBeNull();
+    expect(await seedDemoClinic(handle.db, testKeyring, new Date(now.getTime() + MINUTE))).toBeNull();
     expect(await rowCounts(handle.db)).toEqual(first);
   });
 
   test('has saved replies for the desk in French and English', async () => {
     const handle = await openTestDb(engine);
     closers.push(() => handle.close());
-    await seedDemoClinic(handle.db);
+    await seedDemoClinic(handle.db, testKeyring);
 
     const saved = await handle.db
       .select({
@@ -100,7 +101,7 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
     // Seeded ten minutes ago: its first reminder is due by now (what a newcomer sees 5 to 10 minutes
     // after the first start, or at once during quiet hours).
     const seededAt = new Date(Date.now() - 10 * MINUTE);
-    await seedDemoClinic(handle.db, seededAt);
+    await seedDemoClinic(handle.db, testKeyring, seededAt);
     const [appointment] = await handle.db.select().from(appointments);
     expect(appointment?.start.getTime()).toBeGreaterThan(seededAt.getTime() + 48 * 60 * MINUTE);
 

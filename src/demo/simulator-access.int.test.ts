@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../test/support/test-db.ts';
+import { testKeyring } from '../../test/support/test-keyring.ts';
 import { buildCareline } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { serve } from '../main.ts';
@@ -31,7 +32,7 @@ afterEach(async () => {
 async function demoBesideRealClinic(engine: DbEngine) {
   const handle = await openTestDb(engine);
   closers.push(() => handle.close());
-  const demo = await seedDemoClinic(handle.db);
+  const demo = await seedDemoClinic(handle.db, testKeyring);
   const real = await createOrg(handle.db, { name: 'Cabinet Pasteur' });
   await addWhatsAppAccount(handle.db, {
     orgId: real.id,
@@ -118,7 +119,7 @@ describe.each(TEST_ENGINES)('the simulator inside Careline (%s)', (engine) => {
     closers.push(() => handle.close());
     expect(loadConfig({}).simulator).toBe('demo');
     expect(await runsSimulator(handle.db, loadConfig({}))).toBe(false);
-    await seedDemoClinic(handle.db);
+    await seedDemoClinic(handle.db, testKeyring);
     expect(await runsSimulator(handle.db, loadConfig({}))).toBe(true);
     expect(await runsSimulator(handle.db, loadConfig({ DEMO_SEED: 'off' }))).toBe(false);
     expect(await runsSimulator(handle.db, loadConfig({ SIMULATOR: 'off' }))).toBe(false);

@@ -8,6 +8,7 @@ import {
 import type { WhatsAppSenderIdentity } from '../../modules/contacts/whatsapp-sender-identity.ts';
 import { appendInboundMessage } from '../../modules/inbox/inbox.service.ts';
 import { applyDeletion, applyEdit, applyReaction } from '../../modules/inbox/message-changes.service.ts';
+import type { Keyring } from '../../modules/keys/keyring.ts';
 import { recordDeliveryReceipt } from '../../modules/outbox/delivery-receipt.service.ts';
 import { applyTemplateStatus } from '../../modules/templates/template.service.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
@@ -18,6 +19,8 @@ import { isStandInMessageId } from './stand-in-message-id.ts';
 export interface HandlerDeps {
   db: Db;
   logger: Logger;
+  /** Seals and opens patient data (identities are matched by their blind-index hashes). */
+  keyring: Keyring;
   /**
    * Called, in the message's transaction, with the stored message when it carries media to download:
    * a file the database refuses fails the message, which is then stored without its media.
@@ -72,6 +75,7 @@ export async function handleWhatsAppEvent(deps: HandlerDeps, account: ChannelAcc
       return db.transaction((tx) =>
         setMarketingPreference(
           tx,
+          deps.keyring,
           orgId,
           { waId: event.user.phone ? event.user.id : null, bsuid: event.user.bsuid },
           event.value === 'stop' ? 'stop' : 'resume',
@@ -134,11 +138,15 @@ export async function storeMessage(
   await deps.db.transaction(async (tx) => {
     let sender = senderIdentity(from);
     const newWaId = event.system?.type === 'user_changed_number' ? event.system.newWaId : null;
-    if (newWaId && sender.waId && (await changeWhatsAppNumber(tx, account.orgId, sender.waId, newWaId))) {
+    if (
+      newWaId &&
+      sender.waId &&
+      (await changeWhatsAppNumber(tx, deps.keyring, account.orgId, sender.waId, newWaId))
+    ) {
       // The notice belongs to the patient's history, now filed under the new number.
       sender = { ...sender, waId: newWaId, phone: `+${newWaId}` };
     }
-    const { contactId } = await resolveWhatsAppContact(tx, account.orgId, sender);
+    const { contactId } = await resolveWhatsAppContact(tx, deps.keyring, account.orgId, sender);
     const stored = await appendInboundMessage(tx, {
       orgId: account.orgId,
       channelAccountId: account.id,

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-account.schema.ts';
-import { findContact } from '../contacts/contact.repository.ts';
+import { contactExists } from '../contacts/contact.repository.ts';
 import { CONSENT_METHODS, CONSENT_PURPOSES, type ConsentRecord } from './consent.schema.ts';
 import { consentHistory, consentStates, recordConsent } from './consent.service.ts';
 
@@ -112,7 +112,7 @@ export function consentRoutes(db: Db): FastifyPluginAsyncZod {
 }
 
 async function requireContact(db: Db, orgId: string, id: string): Promise<void> {
-  if (!(await findContact(db, orgId, id))) throw HttpProblem.notFound('Contact');
+  if (!(await contactExists(db, orgId, id))) throw HttpProblem.notFound('Contact');
 }
 
 function toConsentJson(record: ConsentRecord): z.infer<typeof consentRecordJson> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { insertContact } from '../contacts/contact.repository.ts';
 import { createOrg } from '../orgs/org.service.ts';
@@ -21,7 +22,7 @@ describe.each(TEST_ENGINES)('the consent ledger (%s)', (engine) => {
   });
 
   const patient = async (org = orgId) =>
-    (await insertContact(handle.db, { orgId: org, displayName: 'Chloé' })).id;
+    (await insertContact(handle.db, testKeyring, { orgId: org, displayName: 'Chloé' })).id;
   const line = (contactId: string, granted: boolean, textShown: string, at?: Date) => ({
     orgId,
     contactId,

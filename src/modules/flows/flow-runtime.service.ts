@@ -12,6 +12,7 @@ import { lockConversation } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { inboundMessagesAfter } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
@@ -42,6 +43,8 @@ import type { InboundInterceptor } from './inbound-interceptor.ts';
 export interface FlowRuntimeDeps {
   db: Db;
   logger: Logger;
+  /** Opens and seals patient data (the contact's name, fields and tags flows read and write). */
+  keyring: Keyring;
   senders: SubmissionDeps['senders'];
   now?: () => Date;
   /** See each patient message before flows do (consent keywords, replies to reminders). */
@@ -125,7 +128,7 @@ async function scopeOf(
   // One after the other: a transaction is one connection, and pg queues (and pg@9 refuses) a query
   // sent while the connection is still busy with another.
   const org = await findOrgByRef(tx, ref.orgId);
-  const contact = await findContact(tx, ref.orgId, conversation.contactId);
+  const contact = await findContact(tx, deps.keyring, ref.orgId, conversation.contactId);
   const account = await findChannelAccount(tx, ref.orgId, conversation.channelAccountId);
   if (!org || !contact || !account) return null;
   return { tx, deps, org, conversation, contact, channel: account.type, now: deps.now?.() ?? new Date() };

@@ -3,6 +3,7 @@ import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.re
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { findContactsByIds } from '../contacts/contact.repository.ts';
 import { type AutomationState, automationOf } from '../flows/automation-control.service.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { isWindowOpen, windowClosesAt } from '../outbox/window-policy.ts';
 import { latestRedFlagEvents } from '../safety/red-flag-event.repository.ts';
 import type { RedFlagEvent } from '../safety/red-flag-event.schema.ts';
@@ -36,6 +37,8 @@ export interface ConversationSummary extends Conversation {
 
 export interface ViewContext {
   now: Date;
+  /** Opens the patients' names and numbers. */
+  keyring: Keyring;
   /** The channel's customer-service window in hours (WhatsApp: 24); null when it has none. */
   windowHoursOf: (channel: ChannelType) => number | null;
 }
@@ -58,6 +61,7 @@ export async function describeConversations(
   const contacts = byId(
     await findContactsByIds(
       db,
+      context.keyring,
       orgId,
       rows.map((c) => c.contactId),
     ),

@@ -6,6 +6,7 @@ import { cursorPosition, pageOf, pageQuery } from '../../platform/http/paginatio
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { queueReadReceipt } from '../outbox/read-receipt.service.ts';
 import { type AssigneeFilter, countOpenConversations } from './conversation.repository.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';
@@ -28,12 +29,13 @@ const channelAccountQuery = z
 
 /** Conversations and their messages. A conversation of another clinic is "not found", never "forbidden". */
 export function conversationRoutes(
-  deps: { db: Db; senders: Partial<Record<ChannelType, ChannelSender>> },
+  deps: { db: Db; keyring: Keyring; senders: Partial<Record<ChannelType, ChannelSender>> },
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
   const { db } = deps;
   const view = (): ViewContext => ({
     now: new Date(),
+    keyring: deps.keyring,
     windowHoursOf: (channel) => deps.senders[channel]?.windowHours ?? null,
   });
   const describe = async (orgId: string, id: string) =>

@@ -298,6 +298,7 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
   function outboxDeps(senders: OutboxDeps['senders'], logs: string[] = []): OutboxDeps {
     return {
       db: env.handle.db,
+      keyring: env.careline.keyring,
       senders,
       logger: createLogger({ level: 'info', destination: { write: (line: string) => logs.push(line) } }),
       pacer: new SendPacer({ pairBurst: 10_000, pairIntervalMs: 1 }),

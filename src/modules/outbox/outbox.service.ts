@@ -21,6 +21,7 @@ import {
 } from '../inbox/message.repository.ts';
 import type { Message, MessageStatus } from '../inbox/message.schema.ts';
 import { applyReaction } from '../inbox/message-changes.service.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findTemplate } from '../templates/template.service.ts';
 import { applyEarlyReceiptsOf } from './delivery-receipt.service.ts';
 import {
@@ -34,6 +35,8 @@ import { isWindowOpen } from './window-policy.ts';
 
 export interface OutboxDeps {
   db: Db;
+  /** Opens the patient's identities (where to send) and the channel's secrets. */
+  keyring: Keyring;
   senders: Partial<Record<ChannelType, ChannelSender>>;
   logger: Logger;
   pacer: SendPacer;
@@ -93,11 +96,11 @@ export interface PlannedSend {
   targetExternalId: string | undefined;
 }
 
-function lookupsFrom(db: Db): SendLookups {
+function lookupsFrom(db: Db, keyring: Keyring): SendLookups {
   return {
     conversation: (orgId, id) => findConversation(db, orgId, id),
     account: (orgId, id) => findChannelAccount(db, orgId, id),
-    identities: (orgId, contactId) => identitiesOfContacts(db, orgId, [contactId]),
+    identities: (orgId, contactId) => identitiesOfContacts(db, keyring, orgId, [contactId]),
   };
 }
 
@@ -114,7 +117,7 @@ export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<voi
     // ends unknown once more would leave the message waiting for good: it fails, with the reason.
     if (job.attempts >= job.maxAttempts) return fail(deps, message, UNANSWERED, 'provider_unreachable');
   }
-  const planned = await planSend(deps, job, message, lookupsFrom(deps.db));
+  const planned = await planSend(deps, job, message, lookupsFrom(deps.db, deps.keyring));
   if (!planned) return;
   if (!(await claimForSending(deps, message))) return;
   const outcome = await callProvider(planned);

@@ -1,6 +1,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { conversations, jobs, messages, reminders } from '../../platform/db/schema.ts';
 import { recordConsent } from '../consent/consent.service.ts';
@@ -24,7 +25,7 @@ const TUESDAY_AFTER_10H = new Date('2025-12-02T09:00:30Z');
 describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
   let handle: DbHandle;
   let clinic: ReminderClinic;
-  const deps = () => ({ db: handle.db, senders, now: () => TUESDAY_AFTER_10H });
+  const deps = () => ({ db: handle.db, keyring: testKeyring, senders, now: () => TUESDAY_AFTER_10H });
 
   beforeAll(async () => {
     handle = await openTestDb(engine);
@@ -33,8 +34,8 @@ describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
     await handle?.close();
   });
 
-  async function planFor(options: Parameters<typeof addReminderPatient>[2]) {
-    const patient = await addReminderPatient(handle.db, clinic, options);
+  async function planFor(options: Parameters<typeof addReminderPatient>[3]) {
+    const patient = await addReminderPatient(handle.db, testKeyring, clinic, options);
     const appointment = await bookedAppointment(
       handle.db,
       clinic,
@@ -204,7 +205,7 @@ describe.each(TEST_ENGINES.filter((e) => e === 'postgres'))(
 
     test('a conversation held by automation postpones its reminder instead of waiting for it', async () => {
       const clinic = await seedReminderClinic(handle.db);
-      const patient = await addReminderPatient(handle.db, clinic, {
+      const patient = await addReminderPatient(handle.db, testKeyring, clinic, {
         lastInboundAt: new Date('2025-12-02T08:00:00Z'),
       });
       const appointment = await bookedAppointment(
@@ -215,7 +216,7 @@ describe.each(TEST_ENGINES.filter((e) => e === 'postgres'))(
         patient.conversationId,
       );
       await planReminders(handle.db, appointment, PLANNED);
-      const deps = { db: handle.db, senders, now: () => TUESDAY_AFTER_10H };
+      const deps = { db: handle.db, keyring: testKeyring, senders, now: () => TUESDAY_AFTER_10H };
 
       const whileHeld = await handle.db.transaction(async (tx) => {
         await tx

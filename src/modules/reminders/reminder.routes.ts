@@ -112,6 +112,7 @@ export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
 export function reminderJobHandlers(deps: SchedulingDeps): Record<string, JobHandler> {
   const dispatch = {
     db: deps.db,
+    keyring: deps.keyring,
     senders: deps.senders,
     logger: deps.logger,
     wake: deps.wake,

@@ -7,6 +7,7 @@ import { recordConsent } from '../consent/consent.service.ts';
 import { insertContact, insertIdentityIfAbsent } from '../contacts/contact.repository.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
 import { insertConversationIfAbsent } from '../inbox/conversation.repository.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
 import { insertAppointment } from '../scheduling/appointment.repository.ts';
@@ -75,17 +76,18 @@ export async function seedReminderClinic(db: DbOrTx, name = 'Centre Belleville')
  */
 export async function addReminderPatient(
   db: DbOrTx,
+  keyring: Keyring,
   clinic: ReminderClinic,
   options: { name?: string; consent?: boolean; lastInboundAt?: Date | null; language?: string } = {},
 ): Promise<{ contact: Contact; conversationId: string | null }> {
   const phone = `+336${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  const contact = await insertContact(db, {
+  const contact = await insertContact(db, keyring, {
     orgId: clinic.org.id,
     displayName: options.name ?? 'Chloé Martin',
     phone,
     language: options.language ?? null,
   });
-  await insertIdentityIfAbsent(db, {
+  await insertIdentityIfAbsent(db, keyring, {
     orgId: clinic.org.id,
     contactId: contact.id,
     channelType: 'whatsapp',

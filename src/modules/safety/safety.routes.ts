@@ -10,6 +10,7 @@ import { RED_FLAG_CATEGORIES } from '../flows/red-flags/red-flag-category.ts';
 import { conversationErrors, conversationParams, found } from '../inbox/conversation-http.ts';
 import { conversationJson, toConversationJson } from '../inbox/inbox.api.ts';
 import { getConversation } from '../inbox/inbox.service.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findOrgByRef, updateOrgSafety } from '../orgs/org.repository.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { listRedFlagEvents } from './red-flag-event.repository.ts';
@@ -78,6 +79,7 @@ const safetySettingsJson = z
 /** The safety net's routes: acknowledging an alert, the red-flag record and report, the clinic's settings. */
 export function safetyRoutes(deps: {
   db: Db;
+  keyring: Keyring;
   senders: Partial<Record<ChannelType, ChannelSender>>;
 }): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -104,7 +106,11 @@ export function safetyRoutes(deps: {
         await found(acknowledgeUrgentConversation(db, input));
         return toConversationJson(
           await found(
-            getConversation(db, caller.orgId, request.params.id, { now: new Date(), windowHoursOf }),
+            getConversation(db, caller.orgId, request.params.id, {
+              now: new Date(),
+              keyring: deps.keyring,
+              windowHoursOf,
+            }),
           ),
         );
       },

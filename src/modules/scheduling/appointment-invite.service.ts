@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { insertMediaFile } from '../media/media.repository.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
 import { type SubmissionDeps, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
@@ -14,12 +15,13 @@ import { SchedulingNotFoundError } from './scheduling-errors.ts';
  */
 export async function appointmentInviteFor(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   appointmentId: string,
   language: string,
   now: Date = new Date(),
 ): Promise<string> {
-  const [row] = await appointmentRows(db, orgId, { ids: [appointmentId] });
+  const [row] = await appointmentRows(db, keyring, orgId, { ids: [appointmentId] });
   if (!row) throw new SchedulingNotFoundError('Appointment');
   const org = await findOrgByRef(db, orgId);
   const { appointment, location, type, practitionerName } = row;
@@ -64,7 +66,13 @@ const INVITE_TEXTS = {
  * message: refused, not sent, when the conversation's window is closed.
  */
 export async function sendAppointmentInvite(
-  deps: { db: DbOrTx; senders: SubmissionDeps['senders']; mediaStore: MediaStore; now: Date },
+  deps: {
+    db: DbOrTx;
+    keyring: Keyring;
+    senders: SubmissionDeps['senders'];
+    mediaStore: MediaStore;
+    now: Date;
+  },
   input: {
     orgId: string;
     conversationId: string;
@@ -74,7 +82,14 @@ export async function sendAppointmentInvite(
   },
 ): Promise<void> {
   const { db, now } = deps;
-  const ics = await appointmentInviteFor(db, input.orgId, input.appointmentId, input.language, now);
+  const ics = await appointmentInviteFor(
+    db,
+    deps.keyring,
+    input.orgId,
+    input.appointmentId,
+    input.language,
+    now,
+  );
   const { fileName, caption } = INVITE_TEXTS[input.language];
   const stored = await deps.mediaStore.put({
     orgId: input.orgId,

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { contacts } from '../contacts/contact.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { reminderPolicies } from '../reminders/reminder.schema.ts';
 import {
   type Appointment,
@@ -154,6 +155,7 @@ export interface AppointmentRow {
 /** The clinic's appointments matching the filter, earliest first. */
 export async function appointmentRows(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   filter: AppointmentFilter,
 ): Promise<AppointmentRow[]> {
@@ -186,7 +188,17 @@ export async function appointmentRows(
     .leftJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
     .where(and(...conditions))
     .orderBy(asc(appointments.start), asc(appointments.id));
-  return filter.limit === undefined ? query : query.limit(filter.limit);
+  const rows = await (filter.limit === undefined ? query : query.limit(filter.limit));
+  const opener = await keyring.opener(
+    db,
+    orgId,
+    rows.flatMap((r) => [r.contactName, r.appointment.reason]),
+  );
+  return rows.map((row) => ({
+    ...row,
+    contactName: opener.open(row.contactName, 'contacts.display_name'),
+    appointment: { ...row.appointment, reason: opener.open(row.appointment.reason, 'appointments.reason') },
+  }));
 }
 
 /** The reminder policy's default: an appointment not marked arrived 15 minutes after it started is late. */

@@ -48,7 +48,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
   const { db } = deps;
   const now = () => deps.now?.() ?? new Date();
   const detailsJson = async (orgId: string, id: string) =>
-    toAppointmentJson(await getAppointment(db, orgId, id, now()));
+    toAppointmentJson(await getAppointment(db, deps.keyring, orgId, id, now()));
 
   return async (app) => {
     app.get(
@@ -77,6 +77,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const q = request.query;
         const list = await listAppointments(
           db,
+          deps.keyring,
           callerOf(request).orgId,
           {
             limit: q.limit,
@@ -113,7 +114,9 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { orgId } = callerOf(request);
         const { id } = request.params;
-        const ics = await orProblem(appointmentInviteFor(db, orgId, id, request.query.language, now()));
+        const ics = await orProblem(
+          appointmentInviteFor(db, deps.keyring, orgId, id, request.query.language, now()),
+        );
         return reply
           .type('text/calendar; charset=utf-8')
           .header('content-disposition', `attachment; filename="rendez-vous-${id}.ics"`)

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { appointments } from '../../platform/db/schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
@@ -59,7 +60,7 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
       '2027-03-29T06:30:00Z',
       '2027-03-29T07:00:00Z',
     ]);
-    const patient = await addPatient(handle.db, orgId, 'Blaise Pascal');
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Blaise Pascal');
     const booked = await bookAppointment(handle.db, orgId, input('2027-03-29T09:00:00+02:00', patient));
     expect(booked.start.toISOString()).toBe('2027-03-29T07:00:00.000Z');
     expect(booked.end.toISOString()).toBe('2027-03-29T07:30:00.000Z');
@@ -76,7 +77,7 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
   test('of eight concurrent bookings of overlapping times, exactly one wins', async () => {
     const { input, practitioner } = await seeded({ type: { slotStepMinutes: 15 } });
     const patients = await Promise.all(
-      [...Array(8).keys()].map((n) => addPatient(handle.db, orgId, `Patient ${n}`)),
+      [...Array(8).keys()].map((n) => addPatient(handle.db, testKeyring, orgId, `Patient ${n}`)),
     );
     // 30-minute appointments starting 15 minutes apart: each overlaps the next.
     const startsAt = ['2027-03-23T09:00:00Z', '2027-03-23T09:15:00Z'];
@@ -99,7 +100,7 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     const { input, starts, location, practitioner } = await seeded({
       type: { bufferAfterMinutes: 15, slotStepMinutes: 15 },
     });
-    const patient = await addPatient(handle.db, orgId, 'Ada Lovelace');
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Ada Lovelace');
     await bookAppointment(handle.db, orgId, input('2027-03-24T09:00:00Z', patient));
     // 09:00–09:30 plus 15 minutes to clean: the next 30-minute slot starts 09:45 (10:45 local).
     expect(await starts('2027-03-24T08:30:00Z', 2)).toEqual(['2027-03-24T09:45:00Z', '2027-03-24T10:00:00Z']);
@@ -121,7 +122,7 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
 
   test('times outside availability are not slots at all', async () => {
     const { input } = await seeded();
-    const patient = await addPatient(handle.db, orgId, 'Paul Dirac');
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Paul Dirac');
     for (const start of [
       '2027-03-23T03:00:00Z', // 04:00 local, before opening
       '2027-03-23T09:10:00Z', // off the 30-minute grid
@@ -138,7 +139,7 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
 
   test('rescheduling books the new time and cancels the old one together', async () => {
     const { input, starts } = await seeded({ type: { slotStepMinutes: 15 } });
-    const patient = await addPatient(handle.db, orgId, 'Émilie du Châtelet');
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Émilie du Châtelet');
     const first = await bookAppointment(handle.db, orgId, input('2027-03-25T09:00:00Z', patient));
     // Fifteen minutes later overlaps the appointment being moved: its own time does not block it.
     const moved = await bookAppointment(handle.db, orgId, {
@@ -155,7 +156,7 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
       rescheduleOf: first.id,
     });
     await expect(again).rejects.toMatchObject({ name: 'AppointmentStatusConflictError' });
-    const someoneElse = await addPatient(handle.db, orgId, 'Sophie Germain');
+    const someoneElse = await addPatient(handle.db, testKeyring, orgId, 'Sophie Germain');
     const notTheirs = bookAppointment(handle.db, orgId, {
       ...input('2027-03-25T12:00:00Z', someoneElse),
       rescheduleOf: moved.id,

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { findContact } from '../contacts/contact.repository.ts';
+import { contactExists } from '../contacts/contact.repository.ts';
 import { findConversation } from '../inbox/conversation.repository.ts';
 import { cancelPendingReminders, planReminders } from '../reminders/reminder-schedule.service.ts';
 import {
@@ -197,7 +197,7 @@ async function checkContactAndConversation(
   orgId: string,
   input: BookAppointmentInput,
 ): Promise<void> {
-  if (!(await findContact(tx, orgId, input.contactId))) {
+  if (!(await contactExists(tx, orgId, input.contactId))) {
     throw new UnknownReferenceError('contactId', 'is not a contact of this clinic');
   }
   if (input.conversationId === undefined || input.conversationId === null) return;

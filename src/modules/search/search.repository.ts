@@ -1,10 +1,9 @@
-import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { contacts } from '../contacts/contact.schema.ts';
 import { conversations } from '../inbox/conversation.schema.ts';
 import { messages } from '../inbox/message.schema.ts';
 import { HEADLINE_END, HEADLINE_START } from './search-snippet.ts';
-import type { ContactTerms } from './search-terms.ts';
 
 export interface MessageHit {
   messageId: string;
@@ -83,29 +82,4 @@ export function messagesMatching(db: DbOrTx, orgId: string, q: string, limit: nu
 
 function frenchQuery(q: string): SQL {
   return sql`websearch_to_tsquery('french', careline_unaccent(${q}))`;
-}
-
-/** The clinic's contacts whose name words (unaccented, prefix on the last word) or phone match, newest first. */
-export async function searchContacts(
-  db: DbOrTx,
-  orgId: string,
-  terms: ContactTerms,
-  limit: number,
-): Promise<ContactHit[]> {
-  const matches: SQL[] = [];
-  if (terms.words) {
-    // The expression contacts_search_idx indexes.
-    matches.push(sql`to_tsvector('simple', careline_unaccent(coalesce(${contacts.displayName}, '') || ' ' || coalesce(${contacts.phone}, '')))
-      @@ to_tsquery('simple', careline_unaccent(${terms.words}))`);
-  }
-  const phoneDigits = sql`regexp_replace(coalesce(${contacts.phone}, ''), '[^0-9]', '', 'g')`;
-  if (terms.phoneDigits) matches.push(sql`strpos(${phoneDigits}, ${terms.phoneDigits}) > 0`);
-  if (terms.nationalDigits) matches.push(sql`${phoneDigits} ~ ${`^[0-9]{1,3}${terms.nationalDigits}`}`);
-  if (matches.length === 0) return [];
-  return db
-    .select({ id: contacts.id, displayName: contacts.displayName, phone: contacts.phone })
-    .from(contacts)
-    .where(and(eq(contacts.orgId, orgId), or(...matches)))
-    .orderBy(desc(contacts.createdAt), desc(contacts.id))
-    .limit(limit);
 }

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/db.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { searchQuery, searchResultsJson, toSearchResultsJson } from './search.api.ts';
 import { search } from './search.service.ts';
 
-export function searchRoutes(db: Db): FastifyPluginAsyncZod {
+export function searchRoutes(db: Db, keyring: Keyring): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/search',
@@ -16,15 +17,16 @@ export function searchRoutes(db: Db): FastifyPluginAsyncZod {
           description:
             'Messages: French full text (stems: "fièvres" finds "fièvre"), accents and case ignored, ' +
             'notes included, deleted messages left out; quotes and `-word` work as in web search engines. ' +
-            'Contacts: name words (the last one as a prefix) and, for a query of at least 4 digits, phone ' +
-            'numbers containing them ("06 12" finds +33 6 12…). Newest first.',
+            'Contacts: every query word as the start of a word of the name ("chl mart" finds Chloé Martin), ' +
+            'or the phone number typed, exactly, in any format ("06 12 34 56 78", "+33 6 12 34 56 78"). ' +
+            'Names and numbers are encrypted at rest: they are matched through keyed hashes. Newest first.',
           querystring: searchQuery,
           response: { 200: searchResultsJson, 400: problemSchema, 401: problemSchema },
         },
       },
       async (request) => {
         const { q, limit } = request.query;
-        return toSearchResultsJson(await search(db, callerOf(request).orgId, q, limit));
+        return toSearchResultsJson(await search(db, keyring, callerOf(request).orgId, q, limit));
       },
     );
   };

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { type ContactHit, searchContacts, searchMessages } from './search.repository.ts';
+import type { Keyring } from '../keys/keyring.ts';
+import { searchContacts } from './contact-search.repository.ts';
+import { type ContactHit, searchMessages } from './search.repository.ts';
 import { searchSnippet } from './search-snippet.ts';
-import { contactTerms } from './search-terms.ts';
 
 export interface SearchResults {
   messages: Array<{
@@ -15,14 +16,31 @@ export interface SearchResults {
 }
 
 /** Messages and contacts of one clinic matching `q`, each list newest first and at most `limit` long. */
-export async function search(db: DbOrTx, orgId: string, q: string, limit: number): Promise<SearchResults> {
+export async function search(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  q: string,
+  limit: number,
+): Promise<SearchResults> {
   const [messageHits, contacts] = await Promise.all([
     searchMessages(db, orgId, q, limit),
-    searchContacts(db, orgId, contactTerms(q), limit),
+    searchContacts(db, keyring, orgId, q, limit),
   ]);
+  // The patients' names and numbers beside the messages are sealed: opened here, in one go.
+  const opener = await keyring.opener(
+    db,
+    orgId,
+    messageHits.flatMap((m) => [m.contact.displayName, m.contact.phone]),
+  );
   return {
-    messages: messageHits.map(({ text, headline, ...hit }) => ({
+    messages: messageHits.map(({ text, headline, contact, ...hit }) => ({
       ...hit,
+      contact: {
+        id: contact.id,
+        displayName: opener.open(contact.displayName, 'contacts.display_name'),
+        phone: opener.open(contact.phone, 'contacts.phone'),
+      },
       snippet: searchSnippet(text, headline),
     })),
     contacts,

@@ -159,7 +159,13 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
   send_invite: async (scope, params, session) => sendInvite(scope, text(params.appointment), session),
 
   my_appointments: async (scope, _params, session) => {
-    const upcoming = await upcomingAppointmentsOf(scope.tx, scope.org.id, scope.contact.id, scope.now);
+    const upcoming = await upcomingAppointmentsOf(
+      scope.tx,
+      scope.deps.keyring,
+      scope.org.id,
+      scope.contact.id,
+      scope.now,
+    );
     if (upcoming.length === 0) return { ok: false, code: 'none' };
     return {
       ok: true,
@@ -176,9 +182,9 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
   cancel_appointment: async (scope, params, session) => {
     const id = text(params.appointment);
     if (!id) return { ok: false, code: 'not_found' };
-    const mine = (await upcomingAppointmentsOf(scope.tx, scope.org.id, scope.contact.id, scope.now)).some(
-      (row) => row.appointment.id === id,
-    );
+    const mine = (
+      await upcomingAppointmentsOf(scope.tx, scope.deps.keyring, scope.org.id, scope.contact.id, scope.now)
+    ).some((row) => row.appointment.id === id);
     // Only the patient's own appointments: an id typed into a flow cannot cancel someone else's.
     if (!mine) return { ok: false, code: 'not_found' };
     const details = await describeAppointment(scope, id, session.language);
@@ -206,7 +212,13 @@ async function bookingKind(
 
 async function movedAppointment(scope: ConversationScope, id: string | undefined) {
   if (!id) return undefined;
-  const upcoming = await upcomingAppointmentsOf(scope.tx, scope.org.id, scope.contact.id, scope.now);
+  const upcoming = await upcomingAppointmentsOf(
+    scope.tx,
+    scope.deps.keyring,
+    scope.org.id,
+    scope.contact.id,
+    scope.now,
+  );
   return upcoming.find((row) => row.appointment.id === id)?.appointment;
 }
 
@@ -238,6 +250,7 @@ async function describeAppointment(
 ): Promise<{ [key: string]: JsonValue }> {
   const { appointment, location, practitionerName } = await getAppointment(
     scope.tx,
+    scope.deps.keyring,
     scope.org.id,
     appointmentId,
     scope.now,
@@ -259,7 +272,13 @@ async function sendInvite(
   const store = scope.deps.mediaStore;
   if (!appointmentId || !store) return { ok: false, code: 'unavailable' };
   await sendAppointmentInvite(
-    { db: scope.tx, senders: scope.deps.senders, mediaStore: store, now: scope.now },
+    {
+      db: scope.tx,
+      keyring: scope.deps.keyring,
+      senders: scope.deps.senders,
+      mediaStore: store,
+      now: scope.now,
+    },
     {
       orgId: scope.org.id,
       conversationId: scope.conversation.id,
