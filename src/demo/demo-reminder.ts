@@ -38,7 +38,7 @@ export async function seedDemoReminder(
     username: null,
     profileName: DEMO_PATIENT.name,
   });
-  await recordConsent(db, {
+  await recordConsent(db, keyring, {
     orgId,
     contactId,
     channel: 'whatsapp',
@@ -50,7 +50,7 @@ export async function seedDemoReminder(
     at: now,
   });
   const start = demoAppointmentStart(now, agenda.timeZone);
-  const appointment = await insertAppointment(db, {
+  const appointment = await insertAppointment(db, keyring, {
     orgId,
     contactId,
     practitionerId: agenda.generalPractitionerId,

@@ -195,7 +195,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
     });
     const [slot] = slots;
     if (!slot) throw new Error('no slot');
-    const booked = await bookAppointment(env.handle.db, clinic.org.id, {
+    const booked = await bookAppointment(env.handle.db, env.careline.keyring, clinic.org.id, {
       contactId: patient,
       practitionerId,
       locationId: slot.locationId,

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sealInPlace } from '../../src/modules/keys/seal-in-place.ts';
+import { insertLocation } from '../../src/modules/scheduling/location.repository.ts';
+import { insertPractitioner } from '../../src/modules/scheduling/practitioner.repository.ts';
 import { SEAL_STEPS } from '../../src/seal-existing-data.ts';
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
@@ -14,11 +16,13 @@ describe.each(TEST_ENGINES)('sealing the patients of an older database in place 
   let env: TestCareline;
   let clinic: TestClinic;
   const anna = '6a2b8c1e-0d7f-4b7e-9b1a-5f0c9a1d2e01';
+  const visit = '6a2b8c1e-0d7f-4b7e-9b1a-5f0c9a1d2e02';
 
   async function rowsAsText(): Promise<string> {
     const rows = await env.handle.db.execute(
-      sql`select c::text as contact, i::text as identity
-          from contacts c left join contact_identities i on i.contact_id = c.id`,
+      sql`select c::text as contact, i::text as identity, a::text as appointment, r::text as consent
+          from contacts c left join contact_identities i on i.contact_id = c.id
+          left join appointments a on a.contact_id = c.id left join consent_records r on r.contact_id = c.id`,
     );
     return JSON.stringify(rows);
   }
@@ -34,6 +38,23 @@ describe.each(TEST_ENGINES)('sealing the patients of an older database in place 
     await env.handle.db.execute(sql`
       insert into contact_identities (org_id, contact_id, channel_type, external_id, phone, profile_name)
       values (${clinic.org.id}, ${anna}, 'whatsapp', '33645454545', '+33645454545', 'Anna L.')`);
+    const location = await insertLocation(env.handle.db, {
+      orgId: clinic.org.id,
+      name: 'Centre',
+      address: '1 rue',
+    });
+    const practitioner = await insertPractitioner(env.handle.db, {
+      orgId: clinic.org.id,
+      name: 'Dr Roux',
+      specialty: 'general_practice',
+    });
+    await env.handle.db.execute(sql`
+      insert into appointments (id, org_id, contact_id, practitioner_id, location_id, status, start, "end", reason, source)
+      values (${visit}, ${clinic.org.id}, ${anna}, ${practitioner.id}, ${location.id}, 'booked',
+              '2030-01-07T09:00:00Z', '2030-01-07T09:20:00Z', 'Glycémie trop haute', 'staff')`);
+    await env.handle.db.execute(sql`
+      insert into consent_records (org_id, contact_id, channel, purpose, granted, method, text_shown)
+      values (${clinic.org.id}, ${anna}, 'whatsapp', 'appointment_reminders', true, 'staff', 'Rappels par WhatsApp ?')`);
   });
   afterAll(async () => {
     await env?.close();
@@ -58,9 +79,24 @@ describe.each(TEST_ENGINES)('sealing the patients of an older database in place 
     expect(first.find((r) => r.step === 'contacts')?.sealed).toBeGreaterThanOrEqual(1);
     expect(second.every((r) => r.sealed === 0)).toBe(true);
     const stored = await rowsAsText();
-    for (const plain of ['Anna', 'Lindqvist', '645454545', 'diab', 'allergie', 'cilline']) {
+    for (const plain of [
+      'Anna',
+      'Lindqvist',
+      '645454545',
+      'diab',
+      'allergie',
+      'cilline',
+      'Glyc',
+      'Rappels',
+    ]) {
       expect(stored).not.toContain(plain);
     }
+    expect(await getJson(env, clinic, `/appointments/${visit}`)).toMatchObject({
+      reason: 'Glycémie trop haute',
+    });
+    expect(await getJson(env, clinic, `/contacts/${anna}/consents`)).toMatchObject({
+      history: [{ text_shown: 'Rappels par WhatsApp ?' }],
+    });
     expect(await getJson(env, clinic, `/contacts/${anna}`)).toMatchObject({
       display_name: 'Anna Lindqvist',
       phone: '+33645454545',

@@ -126,7 +126,7 @@ describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
     clinic = await seedReminderClinic(handle.db);
     const never = await planFor({ consent: false, lastInboundAt: null });
     const withdrawn = await planFor({ lastInboundAt: null });
-    await recordConsent(handle.db, {
+    await recordConsent(handle.db, testKeyring, {
       orgId: clinic.org.id,
       contactId: withdrawn.contact.id,
       channel: 'whatsapp',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import { WhatsAppSender } from '../../channels/whatsapp/whatsapp-sender.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
@@ -95,7 +96,7 @@ export async function addReminderPatient(
     phone,
   });
   if (options.consent ?? true) {
-    await recordConsent(db, {
+    await recordConsent(db, keyring, {
       orgId: clinic.org.id,
       contactId: contact.id,
       channel: 'whatsapp',
@@ -122,7 +123,7 @@ export async function bookedAppointment(
   start: Date,
   conversationId: string | null = null,
 ): Promise<Appointment> {
-  return insertAppointment(db, {
+  return insertAppointment(db, testKeyring, {
     orgId: clinic.org.id,
     contactId,
     practitionerId: clinic.practitioner.id,

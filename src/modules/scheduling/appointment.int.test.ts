@@ -32,7 +32,7 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     practitionerId = clinic.practitioners[0]?.id ?? '';
     book = async (start, contactId) =>
       (
-        await bookAppointment(handle.db, orgId, {
+        await bookAppointment(handle.db, testKeyring, orgId, {
           contactId,
           practitionerId,
           locationId: clinic.location.id,

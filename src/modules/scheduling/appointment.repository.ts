@@ -15,13 +15,20 @@ import {
   practitioners,
 } from './scheduling.schema.ts';
 
+/** Books the row; the reason, the patient's own words, is sealed with the patient's key. */
 export async function insertAppointment(
   tx: DbOrTx,
+  keyring: Keyring,
   values: typeof appointments.$inferInsert,
 ): Promise<Appointment> {
-  const [appointment] = await tx.insert(appointments).values(values).returning();
+  const sealer = await keyring.patient(tx, values.orgId, values.contactId);
+  const reason = values.reason ?? null;
+  const [appointment] = await tx
+    .insert(appointments)
+    .values({ ...values, reason: sealer.sealNullable(reason, 'appointments.reason') })
+    .returning();
   if (!appointment) throw new Error('insert into appointments returned nothing');
-  return appointment;
+  return { ...appointment, reason };
 }
 
 export async function findAppointment(

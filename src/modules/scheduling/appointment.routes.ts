@@ -150,7 +150,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         const b = request.body;
         try {
-          const booked = await bookAppointment(db, caller.orgId, {
+          const booked = await bookAppointment(db, deps.keyring, caller.orgId, {
             contactId: b.contact_id,
             practitionerId: b.practitioner_id,
             locationId: b.location_id,
@@ -195,7 +195,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         const b = request.body;
         try {
-          const moved = await moveAppointment(db, caller.orgId, request.params.id, {
+          const moved = await moveAppointment(db, deps.keyring, caller.orgId, request.params.id, {
             start: b.start,
             ...(b.practitioner_id === undefined ? {} : { practitionerId: b.practitioner_id }),
             ...(b.location_id === undefined ? {} : { locationId: b.location_id }),

@@ -61,7 +61,12 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
       '2027-03-29T07:00:00Z',
     ]);
     const patient = await addPatient(handle.db, testKeyring, orgId, 'Blaise Pascal');
-    const booked = await bookAppointment(handle.db, orgId, input('2027-03-29T09:00:00+02:00', patient));
+    const booked = await bookAppointment(
+      handle.db,
+      testKeyring,
+      orgId,
+      input('2027-03-29T09:00:00+02:00', patient),
+    );
     expect(booked.start.toISOString()).toBe('2027-03-29T07:00:00.000Z');
     expect(booked.end.toISOString()).toBe('2027-03-29T07:30:00.000Z');
     expect(booked).toMatchObject({ status: 'booked', source: 'chat', rescheduledFromId: null });
@@ -82,7 +87,9 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     // 30-minute appointments starting 15 minutes apart: each overlaps the next.
     const startsAt = ['2027-03-23T09:00:00Z', '2027-03-23T09:15:00Z'];
     const outcomes = await Promise.allSettled(
-      patients.map((patient, n) => bookAppointment(handle.db, orgId, input(startsAt[n % 2] ?? '', patient))),
+      patients.map((patient, n) =>
+        bookAppointment(handle.db, testKeyring, orgId, input(startsAt[n % 2] ?? '', patient)),
+      ),
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
@@ -101,7 +108,7 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
       type: { bufferAfterMinutes: 15, slotStepMinutes: 15 },
     });
     const patient = await addPatient(handle.db, testKeyring, orgId, 'Ada Lovelace');
-    await bookAppointment(handle.db, orgId, input('2027-03-24T09:00:00Z', patient));
+    await bookAppointment(handle.db, testKeyring, orgId, input('2027-03-24T09:00:00Z', patient));
     // 09:00–09:30 plus 15 minutes to clean: the next 30-minute slot starts 09:45 (10:45 local).
     expect(await starts('2027-03-24T08:30:00Z', 2)).toEqual(['2027-03-24T09:45:00Z', '2027-03-24T10:00:00Z']);
     // Before it, a slot whose own cleaning would run into it (08:30–09:15) is not offered either.
@@ -116,7 +123,7 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     });
     expect(quick.slots.map((s) => [s.start, s.locationId])).toEqual([['2027-03-24T09:45:00Z', location.id]]);
     await expect(
-      bookAppointment(handle.db, orgId, input('2027-03-24T09:30:00Z', patient)),
+      bookAppointment(handle.db, testKeyring, orgId, input('2027-03-24T09:30:00Z', patient)),
     ).rejects.toBeInstanceOf(SlotTakenError);
   });
 
@@ -129,20 +136,30 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
       '2027-03-20T10:30:00Z', // inside the hour of notice
       '2027-06-01T09:00:00Z', // past the 30-day horizon
     ]) {
-      await expect(bookAppointment(handle.db, orgId, input(start, patient))).rejects.toBeInstanceOf(
-        SlotUnavailableError,
-      );
+      await expect(
+        bookAppointment(handle.db, testKeyring, orgId, input(start, patient)),
+      ).rejects.toBeInstanceOf(SlotUnavailableError);
     }
-    const stranger = bookAppointment(handle.db, orgId, input('2027-03-23T09:00:00Z', crypto.randomUUID()));
+    const stranger = bookAppointment(
+      handle.db,
+      testKeyring,
+      orgId,
+      input('2027-03-23T09:00:00Z', crypto.randomUUID()),
+    );
     await expect(stranger).rejects.toMatchObject({ field: 'contactId' });
   });
 
   test('rescheduling books the new time and cancels the old one together', async () => {
     const { input, starts } = await seeded({ type: { slotStepMinutes: 15 } });
     const patient = await addPatient(handle.db, testKeyring, orgId, 'Émilie du Châtelet');
-    const first = await bookAppointment(handle.db, orgId, input('2027-03-25T09:00:00Z', patient));
+    const first = await bookAppointment(
+      handle.db,
+      testKeyring,
+      orgId,
+      input('2027-03-25T09:00:00Z', patient),
+    );
     // Fifteen minutes later overlaps the appointment being moved: its own time does not block it.
-    const moved = await bookAppointment(handle.db, orgId, {
+    const moved = await bookAppointment(handle.db, testKeyring, orgId, {
       ...input('2027-03-25T09:15:00Z', patient),
       rescheduleOf: first.id,
     });
@@ -151,13 +168,13 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     expect(old).toMatchObject({ status: 'cancelled', cancelledBy: 'patient', cancelledAt: NOW });
     expect(await starts('2027-03-25T09:00:00Z', 1)).toEqual(['2027-03-25T09:45:00Z']);
 
-    const again = bookAppointment(handle.db, orgId, {
+    const again = bookAppointment(handle.db, testKeyring, orgId, {
       ...input('2027-03-25T12:00:00Z', patient),
       rescheduleOf: first.id,
     });
     await expect(again).rejects.toMatchObject({ name: 'AppointmentStatusConflictError' });
     const someoneElse = await addPatient(handle.db, testKeyring, orgId, 'Sophie Germain');
-    const notTheirs = bookAppointment(handle.db, orgId, {
+    const notTheirs = bookAppointment(handle.db, testKeyring, orgId, {
       ...input('2027-03-25T12:00:00Z', someoneElse),
       rescheduleOf: moved.id,
     });

@@ -105,7 +105,7 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
     const reschedule = text(params.reschedule);
     try {
       const appointment = await scope.tx.transaction((savepoint) =>
-        bookAppointment(savepoint, scope.org.id, {
+        bookAppointment(savepoint, scope.deps.keyring, scope.org.id, {
           contactId: scope.contact.id,
           practitionerId,
           locationId,
@@ -143,7 +143,7 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
 
   record_consent: async (scope, params, session) => {
     const granted = text(params.answer) === 'yes';
-    await recordConsent(scope.tx, {
+    await recordConsent(scope.tx, scope.deps.keyring, {
       orgId: scope.org.id,
       contactId: scope.contact.id,
       channel: scope.channel,
