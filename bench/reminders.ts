@@ -57,6 +57,10 @@ import { cpuBetween, cpuSnapshot, describeCpu } from './lib/cpu.ts';
 import { createBenchDatabase, observer, scalar } from './lib/pg.ts';
 import { fmt, median, percentile, perSecond, say, verdict } from './lib/stats.ts';
 
+// Seals the number's secrets; the patients are inserted in plain text, as an older version stored them,
+// and read as they are.
+const keyring = new Keyring(FieldCipher.forKey(randomBytes(32)));
+
 interface ReminderBenchOptions {
   reminders: number;
   rate: number;
@@ -149,7 +153,7 @@ async function setUp(
   const started = Date.now();
   const org = await createOrg(db, { name: 'Bench clinic', slug: 'bench-reminders' });
   const wabaId = '102290129340398';
-  const account = await addWhatsAppAccount(db, {
+  const account = await addWhatsAppAccount(db, keyring, {
     orgId: org.id,
     phoneNumberId: '106540352242922',
     accessToken: 'bench-token-0123456789',
@@ -302,8 +306,6 @@ async function fire(
     whatsapp: new WhatsAppSender({ defaultGraphUrl: 'http://127.0.0.1:9', defaultApiVersion: 'v25.0' }),
   };
   const logger = pino({ level: 'silent' });
-  // The patients are inserted in plain text, as an older version stored them: read as they are.
-  const keyring = new Keyring(FieldCipher.forKey(randomBytes(32)));
   const deps: ReminderDispatchDeps = { db: handle.db, keyring, senders, logger, onBatchCommitted };
   const lastDueMs = world.firstDueMs + (options.reminders - 1) * world.stepMs;
   const deadline = lastDueMs + options.drainTimeout * 1000;

@@ -24,4 +24,6 @@ ALTER TABLE "contact_identities" ADD COLUMN "bsuid_hash" bigint;--> statement-br
 CREATE UNIQUE INDEX "contact_identities_external_hash_unique" ON "contact_identities" USING btree ("org_id","channel_type","external_id_hash") WHERE "contact_identities"."external_id_hash" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "contact_identities_bsuid_hash_unique" ON "contact_identities" USING btree ("org_id","channel_type","bsuid_hash") WHERE "contact_identities"."bsuid_hash" is not null;--> statement-breakpoint
 CREATE INDEX "contact_identities_plain_external_idx" ON "contact_identities" USING btree ("org_id","channel_type","external_id") WHERE "contact_identities"."external_id" not like 'cl1.%';--> statement-breakpoint
-CREATE INDEX "contact_identities_plain_bsuid_idx" ON "contact_identities" USING btree ("org_id","channel_type","bsuid") WHERE "contact_identities"."bsuid" not like 'cl1.%';
+CREATE INDEX "contact_identities_plain_bsuid_idx" ON "contact_identities" USING btree ("org_id","channel_type","bsuid") WHERE "contact_identities"."bsuid" not like 'cl1.%';--> statement-breakpoint
+-- Channel secrets: JSON sealed with the clinic key instead of a readable object (plain until sealed in place).
+ALTER TABLE "channel_accounts" ALTER COLUMN "secrets" TYPE text USING "secrets"::text;

@@ -25,6 +25,7 @@ import { guardApi } from './modules/auth/api-guard.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
 import type { SessionPolicy } from './modules/auth/session.service.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
+import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
 import { automationRoutes } from './modules/flows/automation.routes.ts';
@@ -118,6 +119,8 @@ export interface Careline {
   worker: JobWorkerGroup;
   /** Seals and opens patient data at rest (tests read what the database holds through it). */
   keyring: Keyring;
+  /** Opens channel secrets (the simulator's numbers are registered with them at start). */
+  secretsOf: SecretsOf;
   close(): Promise<void>;
 }
 
@@ -133,10 +136,13 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   const { db, logger, mediaStore } = deps;
   // Clinic and patient data keys, wrapped by the master key: what seals patient data in the database.
   const keyring = new Keyring(deps.fieldCipher);
+  // Channel secrets are sealed with the clinic key; opened once per account and stored value.
+  const secretsOf = new ChannelSecretsVault(db, keyring).of;
   const senders = {
     whatsapp: new WhatsAppSender({
       defaultGraphUrl: deps.whatsapp.graphUrl,
       defaultApiVersion: deps.whatsapp.apiVersion,
+      secretsOf,
       ...(deps.whatsapp.sendTimeoutMs !== undefined ? { timeoutMs: deps.whatsapp.sendTimeoutMs } : {}),
     }),
   };
@@ -217,8 +223,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           job,
         ),
       [WHATSAPP_MEDIA_DOWNLOAD_QUEUE]: (job) =>
-        downloadWhatsAppMedia({ db, logger, mediaStore, whatsapp: deps.whatsapp }, job),
-      [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) => syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp }, job),
+        downloadWhatsAppMedia({ db, logger, mediaStore, whatsapp: deps.whatsapp, secretsOf }, job),
+      [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) =>
+        syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp, secretsOf }, job),
       [MARK_READ_QUEUE]: (job) => sendReadReceipt({ db, senders }, job),
       [FLOWS_QUEUE]: (job) => processFlowJob(flowRuntime, job),
       [WEBHOOK_JOURNAL_RETENTION_QUEUE]: () =>
@@ -245,7 +252,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   await http.register(fastifyCookie);
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
   // A webhook wakes the worker that stores it only: the send worker's claim would find nothing to do.
-  await http.register(whatsappWebhookRoutes(db, deps.fieldCipher, () => inboundAndAutomation.wake()));
+  await http.register(
+    whatsappWebhookRoutes(db, deps.fieldCipher, () => inboundAndAutomation.wake(), secretsOf),
+  );
   await http.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
@@ -286,6 +295,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     http,
     worker,
     keyring,
+    secretsOf,
     async close() {
       await worker.stop();
       // Graceful, with a deadline: a client that never finishes reading must not hold the shutdown.

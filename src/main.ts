@@ -56,7 +56,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
     });
     await careline.http.listen({ port: config.port, host: config.host });
     const url = loopbackUrl(careline.http.server.address());
-    if (simulator) await attachSimulatedNumbers(handle.db, simulator, url);
+    if (simulator) await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
     if (config.worker) careline.worker.start();
     if (demo) printDemoCredentials(demo, config);
     logger.info(

@@ -1,3 +1,4 @@
+import { sealChannelSecretsStep } from './modules/channel-accounts/channel-secrets-seal-step.ts';
 import { sealContactIdentitiesStep, sealContactsStep } from './modules/contacts/contact-seal-steps.ts';
 import { patientColumnSealStep } from './modules/contacts/patient-column-seal-step.ts';
 import type { SealStep } from './modules/keys/seal-in-place.ts';
@@ -11,4 +12,5 @@ export const SEAL_STEPS: readonly SealStep[] = [
   sealContactIdentitiesStep,
   patientColumnSealStep('appointments', 'reason'),
   patientColumnSealStep('consent_records', 'text_shown'),
+  sealChannelSecretsStep,
 ];

@@ -121,7 +121,7 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
         root: mediaDir,
         cipher: FieldCipher.forKey(randomBytes(32)),
       }),
-      fieldCipher: FieldCipher.forKey(randomBytes(32)),
+      fieldCipher: testKeyring.master,
       simulator,
       pollIntervalMs: 50,
       shutdownGraceMs: 500,
@@ -129,7 +129,7 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
     closers.push(() => careline.close());
     const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
     // As `npm start` does it: the number is wired to the in-process simulator, then the worker starts.
-    await attachSimulatedNumbers(handle.db, simulator, url);
+    await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
     careline.worker.start();
 
     const reminder = await eventually(async () => {

@@ -64,7 +64,7 @@ export async function seedDemoClinic(
     await installBuiltInFlows(tx, org.id);
     await seedDemoSavedReplies(tx, org.id, admin.id);
     const agenda = await seedDemoScheduling(tx, org.id);
-    const account = await addWhatsAppAccount(tx, {
+    const account = await addWhatsAppAccount(tx, keyring, {
       orgId: org.id,
       name: 'WhatsApp (simulator)',
       phoneNumberId: DEMO_PHONE_NUMBER_ID,

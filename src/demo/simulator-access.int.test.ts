@@ -34,7 +34,7 @@ async function demoBesideRealClinic(engine: DbEngine) {
   closers.push(() => handle.close());
   const demo = await seedDemoClinic(handle.db, testKeyring);
   const real = await createOrg(handle.db, { name: 'Cabinet Pasteur' });
-  await addWhatsAppAccount(handle.db, {
+  await addWhatsAppAccount(handle.db, testKeyring, {
     orgId: real.id,
     phoneNumberId: REAL_NUMBER_ID,
     accessToken: `EAAG${randomBytes(16).toString('hex')}`,
@@ -51,13 +51,13 @@ async function demoBesideRealClinic(engine: DbEngine) {
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     whatsapp: { graphUrl: 'https://graph.facebook.com', apiVersion: 'v25.0' },
     mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),
-    fieldCipher: FieldCipher.forKey(randomBytes(32)),
+    fieldCipher: testKeyring.master,
     simulator,
     webDistDir: false,
   });
   closers.push(() => careline.close());
   const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
-  await attachSimulatedNumbers(handle.db, simulator, url);
+  await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
   const control = async (path: string, body: unknown) => {
     const response = await fetch(`${url}/simulator/_sim${path}`, {
       method: 'POST',

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
+import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
 import {
   channelAccounts,
   contactIdentities,
@@ -208,7 +209,12 @@ describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
     if (!account) throw new Error('account missing');
     await env.handle.db
       .update(channelAccounts)
-      .set({ secrets: { ...account.secrets, accessToken: 'expired-token' } })
+      .set({
+        secrets: await sealChannelSecrets(env.handle.db, env.careline.keyring, account.orgId, {
+          ...(await env.careline.secretsOf(account)),
+          accessToken: 'expired-token',
+        }),
+      })
       .where(eq(channelAccounts.id, account.id));
 
     const message = await reply('Rappel : rendez-vous demain');

@@ -17,6 +17,9 @@ describe.each(TEST_ENGINES)('sealing the patients of an older database in place 
   let clinic: TestClinic;
   const anna = '6a2b8c1e-0d7f-4b7e-9b1a-5f0c9a1d2e01';
   const visit = '6a2b8c1e-0d7f-4b7e-9b1a-5f0c9a1d2e02';
+  let accessToken = '';
+  let appSecret = '';
+  let verifyToken = '';
 
   async function rowsAsText(): Promise<string> {
     const rows = await env.handle.db.execute(
@@ -38,6 +41,11 @@ describe.each(TEST_ENGINES)('sealing the patients of an older database in place 
     await env.handle.db.execute(sql`
       insert into contact_identities (org_id, contact_id, channel_type, external_id, phone, profile_name)
       values (${clinic.org.id}, ${anna}, 'whatsapp', '33645454545', '+33645454545', 'Anna L.')`);
+    // The number's secrets as the previous version kept them: readable JSON.
+    ({ accessToken, appSecret, verifyToken } = clinic.number);
+    await env.handle.db.execute(sql`
+      update channel_accounts set secrets = ${JSON.stringify({ accessToken, appSecret, verifyToken })}
+      where id = ${clinic.account.id}`);
     const location = await insertLocation(env.handle.db, {
       orgId: clinic.org.id,
       name: 'Centre',
@@ -72,13 +80,14 @@ describe.each(TEST_ENGINES)('sealing the patients of an older database in place 
     expect(list.data.map((c) => c.id)).toEqual([anna]);
   });
 
-  test('the steps seal every plain value once; the API, lookups and search give the same answers', async () => {
+  test('the steps seal every plain value once; the API, lookups, search and webhooks work as before', async () => {
     const first = await sealInPlace(env.handle.db, env.careline.keyring, SEAL_STEPS, { batchSize: 1 });
     const second = await sealInPlace(env.handle.db, env.careline.keyring, SEAL_STEPS);
 
     expect(first.find((r) => r.step === 'contacts')?.sealed).toBeGreaterThanOrEqual(1);
     expect(second.every((r) => r.sealed === 0)).toBe(true);
     const stored = await rowsAsText();
+    const secrets = JSON.stringify(await env.handle.db.execute(sql`select secrets from channel_accounts`));
     for (const plain of [
       'Anna',
       'Lindqvist',
@@ -91,6 +100,7 @@ describe.each(TEST_ENGINES)('sealing the patients of an older database in place 
     ]) {
       expect(stored).not.toContain(plain);
     }
+    for (const secret of [accessToken, appSecret, verifyToken]) expect(secrets).not.toContain(secret);
     expect(await getJson(env, clinic, `/appointments/${visit}`)).toMatchObject({
       reason: 'Glycémie trop haute',
     });

@@ -35,7 +35,7 @@ export interface ReminderClinic {
 export async function seedReminderClinic(db: DbOrTx, name = 'Centre Belleville'): Promise<ReminderClinic> {
   const org = await createOrg(db, { name, slug: `clinic-${randomBytes(4).toString('hex')}` });
   const wabaId = String(Date.now()) + String(Math.floor(Math.random() * 1000));
-  const account = await addWhatsAppAccount(db, {
+  const account = await addWhatsAppAccount(db, testKeyring, {
     orgId: org.id,
     phoneNumberId: String(100_000 + Math.floor(Math.random() * 900_000)),
     accessToken: 'token-0123456789',

@@ -53,7 +53,7 @@ export async function startCarelineWithWeb(engine: DbEngine, distDir: string): P
     webDistDir: distDir,
   });
   const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
-  await attachSimulatedNumbers(handle.db, simulator, url);
+  await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
   careline.worker.start();
   return {
     url,
