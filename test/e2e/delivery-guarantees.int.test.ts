@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
 import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
+import { findWhatsAppIdentities } from '../../src/modules/contacts/contact.repository.ts';
 import {
   channelAccounts,
-  contactIdentities,
   conversations,
   jobs,
   messages,
@@ -287,12 +287,25 @@ describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
     env.careline.worker.start();
     const conversationOf = new Map(
       await eventually(async () => {
-        const rows = await env.handle.db
-          .select({ waId: contactIdentities.externalId, id: conversations.id })
-          .from(conversations)
-          .innerJoin(contactIdentities, eq(contactIdentities.contactId, conversations.contactId))
-          .where(inArray(contactIdentities.externalId, patients));
-        return rows.length === patients.length ? rows.map((r) => [String(r.waId), r.id] as const) : undefined;
+        // Numbers are sealed: each patient is found as inbound messages find them, by blind index.
+        const rows: Array<readonly [string, string]> = [];
+        for (const waId of patients) {
+          const [identity] = await findWhatsAppIdentities(
+            env.handle.db,
+            env.careline.keyring,
+            clinic.org.id,
+            waId,
+            null,
+          );
+          const [conversation] = identity
+            ? await env.handle.db
+                .select({ id: conversations.id })
+                .from(conversations)
+                .where(eq(conversations.contactId, identity.contactId))
+            : [];
+          if (conversation) rows.push([waId, conversation.id] as const);
+        }
+        return rows.length === patients.length ? rows : undefined;
       }),
     );
     await env.settle();
