@@ -20,10 +20,13 @@ import { processWhatsAppWebhook, WHATSAPP_WEBHOOK_QUEUE } from './channels/whats
 import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { recordReadsIn } from './modules/audit/audit-trail.ts';
 import { activeSessionRoutes } from './modules/auth/active-sessions.routes.ts';
 import { guardApi } from './modules/auth/api-guard.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
 import type { SessionPolicy } from './modules/auth/session.service.ts';
+import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
@@ -40,6 +43,8 @@ import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
 import { MARK_READ_QUEUE, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { PRIVACY_RETENTION_QUEUE, runRetention } from './modules/privacy/retention.job.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
@@ -235,6 +240,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           logger: logger.child({ component: 'journal-retention' }),
           failedRetentionMs: deps.webhookFailedRetentionMs ?? DEFAULT_FAILED_RETENTION_DAYS * 86_400_000,
         }),
+      [PRIVACY_RETENTION_QUEUE]: (job) =>
+        runRetention({ db, mediaStore, logger: logger.child({ component: 'retention' }) }, job),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling),
     },
@@ -260,11 +267,20 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
       await api.register(calendarFeedRoutes(scheduling));
       await api.register(
-        sessionRoutes(db, { sessions: deps.sessions, signInLimit: deps.rateLimits?.signIn }),
+        sessionRoutes(db, deps.fieldCipher, {
+          sessions: deps.sessions,
+          signInLimit: deps.rateLimits?.signIn,
+        }),
       );
       await api.register(async (secured) => {
         guardApi(secured, db, { sessions: deps.sessions, limits: deps.rateLimits });
+        // Reads of patient data below write an audit record (auditRead in their routes).
+        recordReadsIn(secured, { db, cipher: deps.fieldCipher });
+        await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
         await secured.register(contactRoutes(db, keyring));
+        await secured.register(
+          privacyRoutes({ db, mediaStore, cipher: deps.fieldCipher, keyring, logger, wake: () => wake() }),
+        );
         await secured.register(conversationRoutes({ db, keyring, senders }, wake));
         await secured.register(safetyRoutes({ db, keyring, senders }));
         await secured.register(templateRoutes(db, wake));
@@ -274,6 +290,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(channelRoutingRoutes(db));
         await secured.register(userRoutes(db));
         await secured.register(activeSessionRoutes(db, { sessions: deps.sessions }));
+        await secured.register(twoFactorRoutes(db, deps.fieldCipher));
         await secured.register(cannedReplyRoutes(db));
         await secured.register(eventRoutes({ db, logger, listen: deps.listen }));
         await secured.register(searchRoutes(db, keyring));

@@ -4,11 +4,13 @@ import type { Config } from './config.ts';
 import { attachSimulatedNumbers, runsSimulator } from './demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from './demo/demo-clinic.ts';
 import { Keyring } from './modules/keys/keyring.ts';
+import { schedulePrivacyRetention } from './modules/privacy/retention.job.ts';
 import { masterCipherFor } from './platform/crypto/master-key.ts';
 import { createDb } from './platform/db/create-db.ts';
 import { loopbackUrl } from './platform/http/loopback-url.ts';
 import { createLogger } from './platform/logger.ts';
 import { LocalEncryptedMediaStore } from './platform/media/local-encrypted-media-store.ts';
+import { sealExistingData } from './seal-existing-data.ts';
 import { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
 
 export interface RunningCareline {
@@ -29,6 +31,8 @@ export async function serve(config: Config): Promise<RunningCareline> {
     const cipher = masterCipherFor(config.secretKey);
     // At start (it encrypts the bodies an older version left plain), then hourly.
     await scheduleWebhookJournalRetention(handle.db, new Date());
+    // Clinics' retention policies: at start (a day missed while stopped), then daily.
+    await schedulePrivacyRetention(handle.db, new Date());
     const demo = config.demoSeed ? await seedDemoClinic(handle.db, new Keyring(cipher)) : null;
     const simulator = (await runsSimulator(handle.db, config))
       ? new WhatsAppSimulator({ logger: logger.child({ component: 'simulator' }) })
@@ -57,7 +61,11 @@ export async function serve(config: Config): Promise<RunningCareline> {
     await careline.http.listen({ port: config.port, host: config.host });
     const url = loopbackUrl(careline.http.server.address());
     if (simulator) await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
-    if (config.worker) careline.worker.start();
+    if (config.worker) {
+      careline.worker.start();
+      // In the background: readers accept plain and sealed values alike while it runs.
+      void sealExistingData(handle.db, careline.keyring, logger.child({ component: 'seal-existing-data' }));
+    }
     if (demo) printDemoCredentials(demo, config);
     logger.info(
       {

@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
+import { Keyring } from '../modules/keys/keyring.ts';
 import { rotateDataKeys } from '../modules/keys/rotate-data-keys.ts';
+import { sealInPlace } from '../modules/keys/seal-in-place.ts';
 import { masterCipherFor } from '../platform/crypto/master-key.ts';
+import { SEAL_STEPS } from '../seal-existing-data.ts';
 import { withDatabase } from './with-database.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -25,6 +28,18 @@ export function registerKeyCommands(program: Command): void {
         say(
           `Data keys: ${report.checked} checked, ${report.rewrapped} re-wrapped with master key "${master.currentKeyId}".`,
         );
+      }),
+    );
+
+  program
+    .command('seal-existing-data')
+    .description('Encrypt what an older version stored in plain text (the server also does it after start)')
+    .action(() =>
+      withDatabase(async (db) => {
+        const keyring = new Keyring(masterCipherFor(loadConfig().secretKey));
+        const reports = await sealInPlace(db, keyring, SEAL_STEPS);
+        for (const { step, sealed } of reports) say(`${step}: ${sealed} sealed`);
+        say('Nothing is left in plain text.');
       }),
     );
 }

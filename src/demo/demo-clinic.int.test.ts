@@ -9,6 +9,7 @@ import { eventually } from '../../test/support/test-careline.ts';
 import { openTestDb, TEST_ENGINES } from '../../test/support/test-db.ts';
 import { testKeyring } from '../../test/support/test-keyring.ts';
 import { buildCareline } from '../app.ts';
+import { signIn } from '../modules/auth/sign-in.service.ts';
 import { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Db } from '../platform/db/db.ts';
 import {
@@ -64,6 +65,20 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
     });
     expect(await seedDemoClinic(handle.db, testKeyring, new Date(now.getTime() + MINUTE))).toBeNull();
     expect(await rowCounts(handle.db)).toEqual(first);
+  });
+
+  test('lets its admin in with a password alone: two-factor sign-in is off for the demo clinic', async () => {
+    const handle = await openTestDb(engine);
+    closers.push(() => handle.close());
+    const credentials = await seedDemoClinic(handle.db, testKeyring, new Date());
+    const [org] = await handle.db.select().from(orgs).where(eq(orgs.slug, 'demo'));
+    expect(org?.twoFactor).toBe('off');
+    const signedIn = await signIn(handle.db, {
+      email: credentials?.adminEmail ?? '',
+      password: credentials?.adminPassword ?? '',
+      now: new Date(),
+    });
+    expect(signedIn.session.twoFactorEnrolmentOnly).toBe(false);
   });
 
   test('has saved replies for the desk in French and English', async () => {

@@ -5,7 +5,7 @@ import { addWhatsAppAccount } from '../modules/channel-accounts/whatsapp-account
 import { installBuiltInFlows } from '../modules/flows/flow.service.ts';
 import { BUILT_IN_TEAMS } from '../modules/flows/library/built-in-teams.ts';
 import type { Keyring } from '../modules/keys/keyring.ts';
-import { countOrgs } from '../modules/orgs/org.repository.ts';
+import { countOrgs, updateOrgTwoFactor } from '../modules/orgs/org.repository.ts';
 import { createOrg } from '../modules/orgs/org.service.ts';
 import { replaceTeamMembers } from '../modules/teams/team.repository.ts';
 import { createTeam } from '../modules/teams/team.service.ts';
@@ -45,6 +45,8 @@ export async function seedDemoClinic(
       slug: 'demo',
       timeZone: 'Europe/Paris',
     });
+    // Trying Careline must not need a phone: Settings › Security shows two-factor sign-in off here.
+    await updateOrgTwoFactor(tx, org.id, 'off');
     const adminPassword = randomBytes(12).toString('base64url');
     const admin = await createUser(tx, {
       orgId: org.id,

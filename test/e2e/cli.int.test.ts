@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { authenticateApiKey } from '../../src/modules/auth/api-key.service.ts';
 import { ChannelSecretsVault } from '../../src/modules/channel-accounts/channel-secrets.ts';
@@ -171,6 +172,29 @@ describe.each(TEST_ENGINES)('the careline command (%s)', (engine) => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('WHATSAPP_APP_SECRET');
   });
+
+  test(
+    'an operator turns off the two-factor sign-in of someone who lost phone and recovery codes',
+    PROCESSES,
+    async () => {
+      const email = 'dr.roux@pasteur.example';
+      await inspect((db) =>
+        db
+          .update(users)
+          .set({ totpSecret: 'sealed', totpEnabledAt: new Date(), totpLastStep: 1 })
+          .where(eq(users.email, email)),
+      );
+      const reset = await careline('reset-two-factor', '--email', email.toUpperCase());
+      expect(reset).toMatchObject({ code: 0 });
+      expect(reset.stdout).toContain(`Two-factor sign-in is off for ${email}`);
+      const [after] = await inspect((db) => db.select().from(users).where(eq(users.email, email)));
+      expect(after).toMatchObject({ totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+
+      const unknown = await careline('reset-two-factor', '--email', 'nobody@pasteur.example');
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('nobody@pasteur.example');
+    },
+  );
 
   test('mistakes get one clear line and exit code 2', PROCESSES, async () => {
     const weak = await carelineWith(

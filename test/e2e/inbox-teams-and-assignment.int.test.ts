@@ -62,6 +62,7 @@ describe.each(TEST_ENGINES)('inbox: teams, staff and assignment (%s)', (engine) 
       last_seen_at: expect.any(String),
       open_conversations: 1,
       capacity: 5,
+      two_factor_enabled: false,
     });
     expect(data.find((u) => u.id === away.id)).toMatchObject({
       online: false,

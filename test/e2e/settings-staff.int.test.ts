@@ -51,6 +51,7 @@ describe.each(TEST_ENGINES)('settings: the clinic’s staff (%s)', (engine) => {
       last_seen_at: null,
       open_conversations: 0,
       capacity: 4,
+      two_factor_enabled: false,
     });
     expect(await staffIds(clinic)).toContain(added.body.id);
     expect(await staffIds(other)).not.toContain(added.body.id);

@@ -8,6 +8,7 @@ import { buildCareline, type Careline, type CarelineDeps } from '../../src/app.t
 import { createApiKey } from '../../src/modules/auth/api-key.service.ts';
 import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
 import { addWhatsAppAccount } from '../../src/modules/channel-accounts/whatsapp-account.service.ts';
+import { updateOrgTwoFactor } from '../../src/modules/orgs/org.repository.ts';
 import type { Org } from '../../src/modules/orgs/org.schema.ts';
 import { createOrg } from '../../src/modules/orgs/org.service.ts';
 import type { SendPacerOptions } from '../../src/modules/outbox/pacing/send-pacer.ts';
@@ -143,7 +144,9 @@ export async function startTestCareline(
     fieldCipher,
     simulator,
     async addClinic(name) {
-      const org = await createOrg(handle.db, { name });
+      // Tests sign in with passwords only; two-factor sign-in has tests that turn it on.
+      const org = await updateOrgTwoFactor(handle.db, (await createOrg(handle.db, { name })).id, 'off');
+      if (!org) throw new Error('the clinic just created is gone');
       const { key } = await createApiKey(handle.db, org.id, 'tests');
       return { org, apiKey: key, ...(await addNumber(org, '+33180000000')) };
     },

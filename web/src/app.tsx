@@ -11,9 +11,12 @@ import { SessionProvider } from './auth/session-context.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
 import { AlertsPage } from './settings/alerts/alerts-page.tsx';
+import { AccessReasonModal } from './settings/audit/access-reason-modal.tsx';
+import { AuditPage } from './settings/audit/audit-page.tsx';
 import { AutomationPage } from './settings/automation/automation-page.tsx';
 import { FlowJsonPage } from './settings/automation/flow-json-page.tsx';
 import { FlowPage } from './settings/automation/flow-page.tsx';
+import { PrivacyPage } from './settings/privacy/privacy-page.tsx';
 import { RemindersPage } from './settings/reminders/reminders-page.tsx';
 import { SafetyPage } from './settings/safety/safety-page.tsx';
 import { SavedRepliesPage } from './settings/saved-replies/saved-replies-page.tsx';
@@ -42,6 +45,7 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <ToastProvider>
+          <AccessReasonModal />
           <BrowserRouter>
             <SessionProvider>
               <Routes>
@@ -65,8 +69,10 @@ export function App() {
                     <Route path="automation/:key/json" element={<FlowJsonPage />} />
                     <Route path="reminders" element={<RemindersPage />} />
                     <Route path="safety" element={<SafetyPage />} />
+                    <Route path="privacy" element={<PrivacyPage />} />
                     <Route path="alerts" element={<AlertsPage />} />
                     <Route path="security" element={<SecurityPage />} />
+                    <Route path="audit" element={<AuditPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

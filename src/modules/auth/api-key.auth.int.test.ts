@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { createHttpServer, type HttpServer } from '../../platform/http/create-http-server.ts';
+import { updateOrgTwoFactor } from '../orgs/org.repository.ts';
 import { createOrg } from '../orgs/org.service.ts';
 import { createUser } from '../users/user.service.ts';
 import { callerOf, requireCaller, requireRole } from './api-key.auth.ts';
@@ -22,6 +23,8 @@ describe.each(TEST_ENGINES)('requireCaller and requireRole (%s)', (engine) => {
   beforeAll(async () => {
     handle = await openTestDb(engine);
     const org = await createOrg(handle.db, { name: 'Centre de soins' });
+    // Roles are the point here: a password alone opens the admin's session (two-factor has its tests).
+    await updateOrgTwoFactor(handle.db, org.id, 'off');
     apiKey = (await createApiKey(handle.db, org.id)).key;
     for (const role of ['admin', 'agent'] as const) {
       const user = await createUser(handle.db, {

@@ -11,7 +11,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     caller?: ApiCaller;
   }
+  interface FastifyContextConfig {
+    /** The route is one of two-factor enrolment's: a session restricted to enrolment may call it. */
+    twoFactorEnrolment?: boolean;
+  }
 }
+
+/** What a restricted session (two-factor required, not set up) is told on every other route. */
+export const ENROL_FIRST =
+  'Your clinic requires two-factor sign-in: set it up first (Settings › Security, or POST /api/v1/auth/two-factor/enrolment)';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -48,6 +56,9 @@ export function requireCaller(
     }
     checkCsrf(request, session.csrfToken);
     if (session.renewed) setSessionCookie(reply, token, session.expiresAt, at);
+    if (session.twoFactorEnrolmentOnly && request.routeOptions.config.twoFactorEnrolment !== true) {
+      throw new HttpProblem(403, ENROL_FIRST);
+    }
     request.caller = {
       orgId: session.orgId,
       apiKeyId: null,

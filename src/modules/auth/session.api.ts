@@ -13,7 +13,13 @@ export const signedInJson = z
       role: z.enum(USER_ROLES),
       language: z.string().nullable().describe('Interface language; null = the browser’s'),
       org: z.object({ id: z.uuid(), name: z.string(), slug: z.string(), time_zone: z.string() }),
+      two_factor_enabled: z.boolean().describe('Signs in with a code from an authenticator app'),
     }),
+    two_factor_enrolment_required: z
+      .boolean()
+      .describe(
+        'The clinic requires two-factor sign-in of this person, not set up yet: until it is, every route but /auth/two-factor* answers 403',
+      ),
     csrf_token: z
       .string()
       .describe('Send it back in the X-CSRF-Token header with every POST, PUT, PATCH and DELETE'),
@@ -29,7 +35,24 @@ export const lockedProblemJson = z
   })
   .meta({ id: 'LockedProblem' });
 
-export function toSignedInJson(user: PublicUser, org: Org, csrfToken: string): z.infer<typeof signedInJson> {
+export const secondFactorRequiredJson = z
+  .object({
+    two_factor_required: z.literal(true),
+    challenge_token: z
+      .string()
+      .describe(
+        'Send it to POST /auth/login/two-factor with the code; it is not a session and opens nothing else',
+      ),
+    expires_at: z.iso.datetime().describe('The code must be sent before this (5 minutes)'),
+  })
+  .meta({ id: 'SecondFactorRequired' });
+
+export function toSignedInJson(
+  user: PublicUser,
+  org: Org,
+  csrfToken: string,
+  twoFactorEnrolmentOnly: boolean,
+): z.infer<typeof signedInJson> {
   return {
     user: {
       id: user.id,
@@ -38,7 +61,9 @@ export function toSignedInJson(user: PublicUser, org: Org, csrfToken: string): z
       role: user.role,
       language: user.language,
       org: { id: org.id, name: org.name, slug: org.slug, time_zone: org.timeZone },
+      two_factor_enabled: user.totpEnabledAt !== null,
     },
+    two_factor_enrolment_required: twoFactorEnrolmentOnly,
     csrf_token: csrfToken,
   };
 }

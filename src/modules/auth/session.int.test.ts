@@ -100,7 +100,9 @@ describe.each(TEST_ENGINES)('staff sign-in with a session cookie (%s)', (engine)
         role: 'agent',
         language: null,
         org: { id: lilas.org.id, name: lilas.org.name, slug: lilas.org.slug, time_zone: 'Europe/Paris' },
+        two_factor_enabled: false,
       },
+      two_factor_enrolment_required: false,
       csrf_token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     const setCookie = response.headers.getSetCookie().join('\n');

@@ -6,7 +6,14 @@ import type { SessionOrigin } from './session-origin.ts';
 
 export async function insertSession(
   db: DbOrTx,
-  values: { orgId: string; userId: string; tokenHash: string; now: Date; expiresAt: Date } & SessionOrigin,
+  values: {
+    orgId: string;
+    userId: string;
+    tokenHash: string;
+    now: Date;
+    expiresAt: Date;
+    twoFactorEnrolmentOnly: boolean;
+  } & SessionOrigin,
 ): Promise<Session> {
   const { now, ...rest } = values;
   const [session] = await db

@@ -1,11 +1,12 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { clientIpKey, type RateLimit, rateLimitHook } from '../../platform/http/rate-limit.ts';
 import { checkCsrf } from './api-key.auth.ts';
-import { lockedProblemJson, signedInJson, toSignedInJson } from './session.api.ts';
+import { lockedProblemJson, secondFactorRequiredJson, signedInJson, toSignedInJson } from './session.api.ts';
 import {
   authenticateSession,
   DEFAULT_SESSION_POLICY,
@@ -21,13 +22,40 @@ import {
   setSessionCookie,
 } from './session-cookie.ts';
 import { sessionOriginOf } from './session-origin.ts';
-import { AccountLockedError, deviceTokenHashes, InvalidCredentialsError, signIn } from './sign-in.service.ts';
+import {
+  AccountLockedError,
+  deviceTokenHashes,
+  InvalidCredentialsError,
+  SecondFactorRequiredError,
+  type SignedIn,
+  signIn,
+} from './sign-in.service.ts';
 import { findAnyDevice } from './sign-in-device.repository.ts';
+import {
+  ChallengeExpiredError,
+  completeSignIn,
+  WrongSecondFactorError,
+} from './two-factor-sign-in.service.ts';
 
 const loginBody = z.object({
   email: z.email('must be an e-mail address').max(320),
   password: z.string().min(1, 'must not be empty').max(256),
 });
+
+const secondFactorBody = z
+  .object({
+    challenge_token: z.string().min(1, 'must not be empty').max(100),
+    code: z
+      .string()
+      .max(20, 'must be the 6 digits your authenticator app shows')
+      .regex(/^\s*\d{3}\s?\d{3}\s*$/, 'must be the 6 digits your authenticator app shows')
+      .optional(),
+    recovery_code: z.string().trim().min(1, 'must not be empty').max(40).optional(),
+  })
+  .refine((body) => (body.code === undefined) !== (body.recovery_code === undefined), {
+    message: 'send either code or recovery_code',
+    path: ['code'],
+  });
 
 /**
  * Staff sign-in for the web app: a session cookie (HttpOnly) plus a CSRF token the page sends back on
@@ -38,6 +66,7 @@ const loginBody = z.object({
  */
 export function sessionRoutes(
   db: Db,
+  cipher: FieldCipher,
   options: {
     sessions?: SessionPolicy | undefined;
     signInLimit?: RateLimit | undefined;
@@ -65,10 +94,13 @@ export function sessionRoutes(
         schema: {
           tags: ['auth'],
           summary: 'Sign in with e-mail and password; sets the careline_session cookie',
+          description:
+            'For a person with two-factor sign-in, answers 202 with a challenge token instead: send it with a code to POST /auth/login/two-factor.',
           security: [],
           body: loginBody,
           response: {
             200: signedInJson,
+            202: secondFactorRequiredJson,
             400: problemSchema,
             401: problemSchema,
             423: lockedProblemJson,
@@ -87,18 +119,89 @@ export function sessionRoutes(
             sessions,
             origin: sessionOriginOf({ userAgent: request.headers['user-agent'], ip: request.ip }),
           });
-          // A browser signing in again leaves no live session behind (and no fixation).
-          if (previous) await signOut(db, previous);
-          setSessionCookie(reply, signedIn.token, signedIn.session.expiresAt, at);
-          if (signedIn.newDeviceToken) rememberDevice(request, reply, signedIn.newDeviceToken, devicePath);
-          return toSignedInJson(signedIn.user, signedIn.org, signedIn.csrfToken);
+          return await startSession(request, reply, signedIn, previous, at);
         } catch (error) {
+          if (error instanceof SecondFactorRequiredError) {
+            return reply.code(202).send({
+              two_factor_required: true as const,
+              challenge_token: error.challengeToken,
+              expires_at: error.expiresAt.toISOString(),
+            });
+          }
           if (error instanceof InvalidCredentialsError) throw new HttpProblem(401, error.message);
           if (error instanceof AccountLockedError) return sendLocked(reply, error.lockedUntil, at);
           throw error;
         }
       },
     );
+
+    app.post(
+      '/auth/login/two-factor',
+      {
+        ...(limitSignIns ? { onRequest: limitSignIns } : {}),
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Second sign-in step: the challenge token and a code (or a recovery code); sets the cookie',
+          description:
+            'A code is accepted once, within 30 seconds either side of its time; a recovery code once ever. Wrong codes count against the same sign-in throttle as wrong passwords.',
+          security: [],
+          body: secondFactorBody,
+          response: {
+            200: signedInJson,
+            400: problemSchema,
+            401: problemSchema,
+            423: lockedProblemJson,
+            429: problemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const previous = sessionTokenOf(request);
+        const at = now();
+        const { challenge_token: challengeToken, code, recovery_code: recoveryCode } = request.body;
+        try {
+          const signedIn = await completeSignIn(db, cipher, {
+            challengeToken,
+            factor:
+              code !== undefined ? { kind: 'totp', code } : { kind: 'recovery', code: recoveryCode ?? '' },
+            now: at,
+            sessions,
+            origin: sessionOriginOf({ userAgent: request.headers['user-agent'], ip: request.ip }),
+          });
+          return await startSession(request, reply, signedIn, previous, at);
+        } catch (error) {
+          if (error instanceof ChallengeExpiredError) throw new HttpProblem(401, error.message);
+          if (error instanceof WrongSecondFactorError) {
+            throw new HttpProblem(401, error.message, [
+              { field: code !== undefined ? 'body.code' : 'body.recovery_code', message: error.message },
+            ]);
+          }
+          if (error instanceof AccountLockedError) return sendLocked(reply, error.lockedUntil, at);
+          throw error;
+        }
+      },
+    );
+
+    /** Sets the cookies of a session just opened and answers who is signed in. */
+    async function startSession(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      signedIn: SignedIn,
+      previous: string | undefined,
+      at: Date,
+    ) {
+      // A browser signing in again leaves no live session behind (and no fixation).
+      if (previous) await signOut(db, previous);
+      setSessionCookie(reply, signedIn.token, signedIn.session.expiresAt, at);
+      if (signedIn.newDeviceToken) rememberDevice(request, reply, signedIn.newDeviceToken, devicePath);
+      return toSignedInJson(
+        signedIn.user,
+        signedIn.org,
+        signedIn.csrfToken,
+        signedIn.session.twoFactorEnrolmentOnly,
+      );
+    }
 
     app.post(
       '/auth/logout',
@@ -142,7 +245,7 @@ export function sessionRoutes(
           throw new HttpProblem(401, 'Not signed in');
         }
         if (caller.renewed) setSessionCookie(reply, token, caller.expiresAt, at);
-        return toSignedInJson(account.user, account.org, caller.csrfToken);
+        return toSignedInJson(account.user, account.org, caller.csrfToken, caller.twoFactorEnrolmentOnly);
       },
     );
   };

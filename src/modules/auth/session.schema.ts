@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/org.schema.ts';
 import { users } from '../users/user.schema.ts';
 
@@ -25,6 +25,11 @@ export const sessions = pgTable(
     browser: text('browser'),
     os: text('os'),
     ipPrefix: text('ip_prefix'),
+    /**
+     * A session of someone their clinic requires two-factor sign-in of, who has not set it up yet: it
+     * may only enrol (api-key.auth.ts refuses every other route with 403).
+     */
+    twoFactorEnrolmentOnly: boolean('two_factor_enrolment_only').notNull().default(false),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -45,6 +45,8 @@ export interface SessionCaller extends ApiCaller {
   expiresAt: Date;
   /** True when this call pushed the expiry forward: time to refresh the cookie's Max-Age too. */
   renewed: boolean;
+  /** The session may only set up two-factor sign-in (the clinic requires it; not done yet). */
+  twoFactorEnrolmentOnly: boolean;
 }
 
 const UNKNOWN_ORIGIN: SessionOrigin = { browser: null, os: null, ipPrefix: null };
@@ -56,6 +58,8 @@ export async function openSession(
   now: Date,
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
   origin: SessionOrigin = UNKNOWN_ORIGIN,
+  /** The clinic requires a second factor this person has not set up: the session may only enrol. */
+  enrolmentOnly = false,
 ): Promise<OpenedSession> {
   await deleteExpiredSessionsOf(db, user.id, now);
   const token = newSecretToken();
@@ -66,6 +70,7 @@ export async function openSession(
     now,
     expiresAt: new Date(now.getTime() + Math.min(policy.idleMs, policy.maxAgeMs)),
     ...origin,
+    twoFactorEnrolmentOnly: enrolmentOnly,
   });
   return { session, token, csrfToken: csrfTokenOf(token) };
 }
@@ -112,6 +117,7 @@ export async function authenticateSession(
     csrfToken: csrfTokenOf(token),
     expiresAt,
     renewed,
+    twoFactorEnrolmentOnly: session.twoFactorEnrolmentOnly,
   };
 }
 
@@ -122,6 +128,6 @@ export async function signedInAccount(
 ): Promise<{ user: PublicUser; org: Org } | undefined> {
   const account = await findAccountById(db, userId);
   if (!account) return undefined;
-  const { passwordHash: _omitted, ...user } = account.user;
+  const { passwordHash: _omitted, totpSecret: _sealed, ...user } = account.user;
   return { user, org: account.org };
 }

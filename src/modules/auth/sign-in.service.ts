@@ -11,7 +11,7 @@ import {
 } from './session.service.ts';
 import type { SessionOrigin } from './session-origin.ts';
 import { hashSessionToken, isWellFormedToken, newSecretToken } from './session-token.ts';
-import { findAccountByEmail, markSignedIn } from './sign-in.repository.ts';
+import { findAccountByEmail, markSignedIn, type SignInAccount } from './sign-in.repository.ts';
 import {
   deleteDevicesUnusedSince,
   findDeviceOfAccount,
@@ -20,6 +20,11 @@ import {
 } from './sign-in-device.repository.ts';
 import { clearFailedSignIns, findThrottle, recordFailedSignIn } from './sign-in-throttle.repository.ts';
 import { pausedUntil } from './sign-in-throttle.ts';
+import { insertChallenge } from './two-factor.repository.ts';
+import { policyCovers } from './two-factor-codes.ts';
+
+/** How long the step between the password and the code lasts. */
+export const SIGN_IN_CHALLENGE_MS = 5 * 60_000;
 
 /** A browser nobody signed in from for this long is a stranger again. */
 export const DEVICE_FORGOTTEN_AFTER_MS = 180 * 24 * 60 * 60_000;
@@ -50,6 +55,22 @@ export class AccountLockedError extends Error {
   }
 }
 
+/**
+ * The password was right and the person signs in with a second factor: no session yet, only a
+ * short-lived token that allows sending a code for them (two-factor-sign-in.service.ts).
+ */
+export class SecondFactorRequiredError extends Error {
+  override name = 'SecondFactorRequiredError';
+  readonly challengeToken: string;
+  readonly expiresAt: Date;
+
+  constructor(challengeToken: string, expiresAt: Date) {
+    super('A code from the authenticator app is required');
+    this.challengeToken = challengeToken;
+    this.expiresAt = expiresAt;
+  }
+}
+
 export interface SignedIn extends OpenedSession {
   user: PublicUser;
   org: Org;
@@ -59,7 +80,8 @@ export interface SignedIn extends OpenedSession {
 
 /**
  * Checks an e-mail and password and opens a session. Throws InvalidCredentialsError or
- * AccountLockedError.
+ * AccountLockedError, or SecondFactorRequiredError for a person with two-factor sign-in on. Someone
+ * the clinic's policy asks a second factor of, who has none yet, gets a session that may only enrol.
  *
  * Wrong passwords are counted per source: a browser that signed in to this account before (its
  * careline_device cookie) counts alone; every other attempt at the e-mail shares one count. Five in a
@@ -96,14 +118,56 @@ export async function signIn(
     const pause = pausedUntil(after, now);
     throw pause ? new AccountLockedError(pause) : new InvalidCredentialsError();
   }
+  if (account.user.totpEnabledAt) {
+    // The password alone does not clear the count: wrong codes after it add to the same one.
+    const challengeToken = newSecretToken();
+    const expiresAt = new Date(now.getTime() + SIGN_IN_CHALLENGE_MS);
+    await insertChallenge(db, {
+      userId: account.user.id,
+      tokenHash: hashSessionToken(challengeToken),
+      throttleKey: source,
+      deviceId: device?.id ?? null,
+      now,
+      expiresAt,
+    });
+    throw new SecondFactorRequiredError(challengeToken, expiresAt);
+  }
   const pausedMeanwhile = await clearFailedSignIns(db, source, now);
   if (pausedMeanwhile) throw new AccountLockedError(pausedMeanwhile);
+  return finishSignIn(db, account, {
+    knownDeviceId: device?.id,
+    now,
+    sessions: input.sessions,
+    origin: input.origin,
+    enrolmentOnly: policyCovers(account.org.twoFactor, account.user.role),
+  });
+}
 
+/** Opens the session once every factor was checked (the password, and the code when there is one). */
+export async function finishSignIn(
+  db: DbOrTx,
+  account: SignInAccount,
+  options: {
+    knownDeviceId: string | null | undefined;
+    now: Date;
+    sessions?: SessionPolicy | undefined;
+    origin?: SessionOrigin | undefined;
+    enrolmentOnly: boolean;
+  },
+): Promise<SignedIn> {
+  const { now } = options;
   const { user, org } = account;
   await markSignedIn(db, user.id, now);
-  const newDeviceToken = await rememberDevice(db, user, device?.id, now);
-  const opened = await openSession(db, user, now, input.sessions ?? DEFAULT_SESSION_POLICY, input.origin);
-  const { passwordHash: _omitted, ...publicUser } = user;
+  const newDeviceToken = await rememberDevice(db, user, options.knownDeviceId ?? undefined, now);
+  const opened = await openSession(
+    db,
+    user,
+    now,
+    options.sessions ?? DEFAULT_SESSION_POLICY,
+    options.origin,
+    options.enrolmentOnly,
+  );
+  const { passwordHash: _omitted, totpSecret: _sealed, ...publicUser } = user;
   return {
     ...opened,
     user: { ...publicUser, failedLogins: 0, lockedUntil: null, lastSeenAt: now },
@@ -133,6 +197,6 @@ async function rememberDevice(
 }
 
 /** Sources are stored by hash: the table does not collect the e-mail addresses people mistype. */
-function throttleKey(source: string): string {
+export function throttleKey(source: string): string {
   return createHash('sha256').update(source).digest('hex');
 }

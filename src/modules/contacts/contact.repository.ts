@@ -237,7 +237,7 @@ export async function openContacts(
   return rows.map((row) => openContact(opener, row));
 }
 
-async function openIdentities(
+export async function openIdentities(
   db: DbOrTx,
   keyring: Keyring,
   orgId: string,

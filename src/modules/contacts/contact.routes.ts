@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import { auditRead, auditSearch, patientEntity } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import {
@@ -54,6 +55,8 @@ export function contactRoutes(db: Db, keyring: Keyring): FastifyPluginAsyncZod {
           ...(e164 ? { phone: e164 } : {}),
           ...(after ? { after } : {}),
         });
+        const listed = page.data.map((c) => patientEntity(c.id));
+        await (phone === undefined ? auditRead(request, ...listed) : auditSearch(request, phone, listed));
         return { data: page.data.map(toContactJson), next_cursor: page.nextCursor };
       },
     );
@@ -68,10 +71,11 @@ export function contactRoutes(db: Db, keyring: Keyring): FastifyPluginAsyncZod {
           response: { 200: contactPanelJson, ...errors },
         },
       },
-      async (request) =>
-        toContactPanelJson(
-          await found(getContactPanel(db, keyring, callerOf(request).orgId, request.params.id)),
-        ),
+      async (request) => {
+        const panel = await found(getContactPanel(db, keyring, callerOf(request).orgId, request.params.id));
+        await auditRead(request, patientEntity(request.params.id));
+        return toContactPanelJson(panel);
+      },
     );
 
     app.patch(

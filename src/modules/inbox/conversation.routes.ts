@@ -4,6 +4,7 @@ import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -126,7 +127,15 @@ export function conversationRoutes(
           response: { 200: conversationJson, ...errors },
         },
       },
-      async (request) => describe(callerOf(request).orgId, request.params.id),
+      async (request) => {
+        const conversation = await describe(callerOf(request).orgId, request.params.id);
+        await auditRead(request, {
+          type: 'Conversation',
+          id: conversation.id,
+          patient: conversation.contact.id,
+        });
+        return conversation;
+      },
     );
 
     app.post(

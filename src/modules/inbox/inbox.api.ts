@@ -45,6 +45,10 @@ export const messageJson = z
     media: z.array(mediaJson).describe('Files of this message; download them at /api/v1/media/{id}'),
     edited_at: z.iso.datetime().nullable(),
     deleted_at: z.iso.datetime().nullable().describe('The patient deleted it: its text is erased'),
+    retention_erased_at: z.iso
+      .datetime()
+      .nullable()
+      .describe('The clinic’s retention policy erased its text and details (its files may remain)'),
     external_id: z.string().nullable().describe('The channel’s id (WhatsApp wamid)'),
     reply_to_external_id: z.string().nullable(),
     automated: z.boolean().describe('Written by an automation flow'),
@@ -138,6 +142,7 @@ export function toMessageJson(
     media: filesOf(m, media).map(toMediaJson),
     edited_at: m.editedAt?.toISOString() ?? null,
     deleted_at: m.deletedAt?.toISOString() ?? null,
+    retention_erased_at: m.retentionErasedAt?.toISOString() ?? null,
     external_id: m.externalId,
     reply_to_external_id: m.replyToExternalId,
     automated: m.sentByFlowSessionId !== null,

@@ -153,6 +153,8 @@ export async function markConversationRead(db: DbOrTx, orgId: string, id: string
 }
 
 export interface MessagePage extends Page<Message> {
+  /** The patient of the conversation. */
+  contactId: string;
   reactions: MessageReaction[];
   media: MediaFile[];
   authors: NamedRef[];
@@ -180,5 +182,11 @@ export async function listMessages(
     orgId,
     page.data.flatMap((m) => (m.authorUserId ? [m.authorUserId] : [])),
   );
-  return { ...page, reactions, media, authors: authors.map((a) => ({ id: a.id, name: a.name })) };
+  return {
+    ...page,
+    contactId: conversation.contactId,
+    reactions,
+    media,
+    authors: authors.map((a) => ({ id: a.id, name: a.name })),
+  };
 }

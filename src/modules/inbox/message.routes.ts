@@ -5,6 +5,7 @@ import { outboundMessageSchema } from '../../channels/outbound-message.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
@@ -104,6 +105,7 @@ export function messageRoutes(
             ...(after ? { after } : {}),
           }),
         );
+        await auditRead(request, { type: 'Conversation', id: request.params.id, patient: page.contactId });
         return {
           data: page.data.map((m) => toMessageJson(m, page.reactions, page.media, page.authors)),
           next_cursor: page.nextCursor,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   index,
@@ -66,6 +67,8 @@ export const messages = pgTable(
     failureReason: text('failure_reason'),
     editedAt: timestamp('edited_at', { withTimezone: true, precision: 3 }),
     deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
+    /** The clinic's retention policy erased its text and details (the timeline says so). */
+    retentionErasedAt: timestamp('retention_erased_at', { withTimezone: true, precision: 3 }),
     replyToExternalId: text('reply_to_external_id'),
     sentByApiKeyId: uuid('sent_by_api_key_id').references(() => apiKeys.id),
     authorUserId: uuid('author_user_id').references(() => users.id),
@@ -85,6 +88,7 @@ export const messages = pgTable(
     uniqueIndex('messages_external_unique').on(t.channelAccountId, t.externalId),
     index('messages_conversation_idx').on(t.conversationId, t.occurredAt, t.id),
     index('messages_conversation_seq_idx').on(t.conversationId, t.seq),
+    index('messages_retention_idx').on(t.orgId, t.occurredAt).where(sql`${t.retentionErasedAt} is null`),
   ],
 );
 

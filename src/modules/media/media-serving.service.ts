@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { SNIFF_BYTES } from '../../platform/media/sniff-media-type.ts';
 import { contentDisposition } from './content-disposition.ts';
-import { findMediaFile } from './media.repository.ts';
+import { findMediaFileWithPatient } from './media.repository.ts';
 import { servedType, showsInline } from './media-types.ts';
 
 /** A file as it goes out: headers decided from its bytes, and the bytes themselves, streamed. */
@@ -11,6 +11,8 @@ export interface ServedFile {
   contentDisposition: string;
   size: number;
   body: AsyncIterable<Buffer>;
+  /** The patient whose conversation holds the file (for the audit trail); null for an unsent upload. */
+  contactId: string | null;
 }
 
 /** The file is known but has no bytes to serve yet (still downloading) or ever (the download failed). */
@@ -34,8 +36,9 @@ export async function serveMediaFile(
   deps: { db: Db; store: MediaStore },
   input: { orgId: string; id: string; inline: boolean },
 ): Promise<ServedFile | undefined> {
-  const file = await findMediaFile(deps.db, input.orgId, input.id);
-  if (!file) return undefined;
+  const found = await findMediaFileWithPatient(deps.db, input.orgId, input.id);
+  if (!found) return undefined;
+  const { file } = found;
   if (file.status !== 'stored' || !file.storageKey) {
     throw file.status === 'failed'
       ? new MediaNotReadyError('failed', `Media could not be downloaded: ${file.error ?? 'no reason given'}`)
@@ -55,6 +58,7 @@ export async function serveMediaFile(
     contentType,
     contentDisposition: contentDisposition(disposition, file.fileName ?? `${file.kind}-${file.id}`),
     size: reader.size,
+    contactId: found.contactId,
     body: (async function* () {
       try {
         if (!first.done) yield first.value;

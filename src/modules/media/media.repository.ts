@@ -1,5 +1,7 @@
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { conversations } from '../inbox/conversation.schema.ts';
+import { messages } from '../inbox/message.schema.ts';
 import { type MediaFile, mediaFiles } from './media.schema.ts';
 
 export async function insertMediaFile(
@@ -17,6 +19,21 @@ export async function findMediaFile(db: DbOrTx, orgId: string, id: string): Prom
     .from(mediaFiles)
     .where(and(eq(mediaFiles.orgId, orgId), eq(mediaFiles.id, id)));
   return file;
+}
+
+/** A file and the patient whose conversation it belongs to (null for an upload not yet sent), in one query. */
+export async function findMediaFileWithPatient(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<{ file: MediaFile; contactId: string | null } | undefined> {
+  const [row] = await db
+    .select({ file: mediaFiles, contactId: conversations.contactId })
+    .from(mediaFiles)
+    .leftJoin(messages, eq(messages.id, mediaFiles.messageId))
+    .leftJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(eq(mediaFiles.orgId, orgId), eq(mediaFiles.id, id)));
+  return row;
 }
 
 export async function updateMediaFile(

@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema, sendProblem } from '../../platform/http/problem.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { findUnstorableText } from '../../platform/text/storable-text.ts';
+import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { MediaNotReadyError, serveMediaFile } from './media-serving.service.ts';
 import { MAX_UPLOAD_BYTES } from './media-types.ts';
@@ -129,6 +130,7 @@ export function mediaRoutes(db: Db, store: MediaStore): FastifyPluginAsyncZod {
           throw error;
         });
         if (!served) throw HttpProblem.notFound('Media');
+        await auditRead(request, { type: 'Media', id: request.params.id, patient: served.contactId });
         return reply
           .headers(FILE_HEADERS)
           .type(served.contentType)

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { type Org, orgs } from './org.schema.ts';
+import { type Org, orgs, type TwoFactorPolicy } from './org.schema.ts';
 
 export async function insertOrg(
   db: DbOrTx,
@@ -34,5 +34,25 @@ export async function updateOrgSafety(
   values: Partial<Pick<typeof orgs.$inferInsert, 'emergencyNumbers' | 'adviseWhenStaffHandles'>>,
 ): Promise<Org | undefined> {
   const [org] = await db.update(orgs).set(values).where(eq(orgs.id, id)).returning();
+  return org;
+}
+
+/** The clinic's retention policy: months after which message text and files are erased (null keeps them). */
+export async function updateOrgRetention(
+  db: DbOrTx,
+  id: string,
+  values: Pick<typeof orgs.$inferInsert, 'retentionTextMonths' | 'retentionFileMonths'>,
+): Promise<Org | undefined> {
+  const [org] = await db.update(orgs).set(values).where(eq(orgs.id, id)).returning();
+  return org;
+}
+
+/** Who in the clinic must sign in with a second factor (see orgs.two_factor). */
+export async function updateOrgTwoFactor(
+  db: DbOrTx,
+  id: string,
+  twoFactor: TwoFactorPolicy,
+): Promise<Org | undefined> {
+  const [org] = await db.update(orgs).set({ twoFactor }).where(eq(orgs.id, id)).returning();
   return org;
 }

@@ -1,4 +1,4 @@
-import { boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Opening hours per weekday in the clinic's time zone, and whole days closed (YYYY-MM-DD). */
 export interface OrgBusinessHours {
@@ -32,6 +32,15 @@ export const DEFAULT_EMERGENCY_NUMBERS: OrgEmergencyNumbers = {
   suicide: '3114',
 };
 
+/** What the last daily retention run erased in a clinic (Settings › Privacy shows it). */
+export interface OrgRetentionRun {
+  at: string;
+  texts: number;
+  files: number;
+}
+export const TWO_FACTOR_POLICIES = ['off', 'admins', 'everyone'] as const;
+export type TwoFactorPolicy = (typeof TWO_FACTOR_POLICIES)[number];
+
 /** A clinic, hospital or pharmacy: the tenant every other row belongs to. */
 export const orgs = pgTable('orgs', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -53,6 +62,16 @@ export const orgs = pgTable('orgs', {
    * life, a redundant message cannot.
    */
   adviseWhenStaffHandles: boolean('advise_when_staff_handles').notNull().default(true),
+  /** Message text older than this many months is erased by the daily retention job; null keeps it. */
+  retentionTextMonths: integer('retention_text_months'),
+  /** Files older than this many months are erased by the daily retention job; null keeps them. */
+  retentionFileMonths: integer('retention_file_months'),
+  retentionLastRun: jsonb('retention_last_run').$type<OrgRetentionRun>(),
+  /**
+   * Who must sign in with a second factor (an authenticator app's code): nobody, administrators, or
+   * everyone. Administrators by default: their account can change everything else.
+   */
+  twoFactor: text('two_factor', { enum: TWO_FACTOR_POLICIES }).notNull().default('admins'),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 

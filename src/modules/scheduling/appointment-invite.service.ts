@@ -11,7 +11,8 @@ import { SchedulingNotFoundError } from './scheduling-errors.ts';
 /**
  * The `.ics` file sent to a patient after booking, in their language (French unless it is English):
  * "Rendez-vous : Consultation avec Dr Martin", the times, the place with its address. Throws
- * `SchedulingNotFoundError` when the appointment is not the clinic's.
+ * `SchedulingNotFoundError` when the appointment is not the clinic's. Comes with the appointment's patient
+ * (for the audit trail of whoever downloads it).
  */
 export async function appointmentInviteFor(
   db: DbOrTx,
@@ -20,7 +21,7 @@ export async function appointmentInviteFor(
   appointmentId: string,
   language: string,
   now: Date = new Date(),
-): Promise<string> {
+): Promise<{ ics: string; contactId: string }> {
   const [row] = await appointmentRows(db, keyring, orgId, { ids: [appointmentId] });
   if (!row) throw new SchedulingNotFoundError('Appointment');
   const org = await findOrgByRef(db, orgId);
@@ -30,7 +31,7 @@ export async function appointmentInviteFor(
   const summary = english
     ? `Appointment: ${what} with ${practitionerName}`
     : `Rendez-vous : ${what} avec ${practitionerName}`;
-  return appointmentInvite(
+  const ics = appointmentInvite(
     {
       id: appointment.id,
       start: appointment.start.toISOString(),
@@ -47,6 +48,7 @@ export async function appointmentInviteFor(
       now: now.toISOString(),
     },
   );
+  return { ics, contactId: appointment.contactId };
 }
 
 /**
@@ -82,7 +84,7 @@ export async function sendAppointmentInvite(
   },
 ): Promise<void> {
   const { db, now } = deps;
-  const ics = await appointmentInviteFor(
+  const { ics } = await appointmentInviteFor(
     db,
     deps.keyring,
     input.orgId,

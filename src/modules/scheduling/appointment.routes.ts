@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../platform/http/problem.ts';
+import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
 import { appointmentJson, toAppointmentJson } from './appointment.api.ts';
@@ -89,6 +90,14 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
           },
           now(),
         );
+        await auditRead(
+          request,
+          ...list.map((a) => ({
+            type: 'Appointment',
+            id: a.appointment.id,
+            patient: a.appointment.contactId,
+          })),
+        );
         return { data: list.map(toAppointmentJson) };
       },
     );
@@ -96,7 +105,15 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     app.get(
       '/appointments/:id',
       { schema: { tags, summary: 'An appointment', params, response: { 200: appointmentJson, ...errors } } },
-      async (request) => orProblem(detailsJson(callerOf(request).orgId, request.params.id)),
+      async (request) => {
+        const appointment = await orProblem(detailsJson(callerOf(request).orgId, request.params.id));
+        await auditRead(request, {
+          type: 'Appointment',
+          id: appointment.id,
+          patient: appointment.contact.id,
+        });
+        return appointment;
+      },
     );
 
     app.get(
@@ -114,9 +131,10 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { orgId } = callerOf(request);
         const { id } = request.params;
-        const ics = await orProblem(
+        const { ics, contactId } = await orProblem(
           appointmentInviteFor(db, deps.keyring, orgId, id, request.query.language, now()),
         );
+        await auditRead(request, { type: 'Appointment', id, patient: contactId });
         return reply
           .type('text/calendar; charset=utf-8')
           .header('content-disposition', `attachment; filename="rendez-vous-${id}.ics"`)

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/db.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
+import { type AuditedEntity, auditSearch, patientEntity } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { searchQuery, searchResultsJson, toSearchResultsJson } from './search.api.ts';
@@ -26,8 +27,16 @@ export function searchRoutes(db: Db, keyring: Keyring): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { q, limit } = request.query;
-        return toSearchResultsJson(await search(db, keyring, callerOf(request).orgId, q, limit));
+        const results = toSearchResultsJson(await search(db, keyring, callerOf(request).orgId, q, limit));
+        await auditSearch(request, q, patientsFound(results));
+        return results;
       },
     );
   };
+}
+
+/** The patients a search showed: those whose messages matched, and those found by name or number. */
+function patientsFound(results: ReturnType<typeof toSearchResultsJson>): AuditedEntity[] {
+  const ids = new Set([...results.messages.map((m) => m.contact.id), ...results.contacts.map((c) => c.id)]);
+  return [...ids].map(patientEntity);
 }

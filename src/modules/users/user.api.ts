@@ -17,6 +17,7 @@ export const staffJson = z
     last_seen_at: z.iso.datetime().nullable(),
     open_conversations: z.number().int().describe('Open conversations assigned to this person'),
     capacity: z.number().int().describe('Most open conversations automatic assignment gives this person'),
+    two_factor_enabled: z.boolean().describe('Signs in with a code from an authenticator app'),
     deactivated_at: z.iso
       .datetime()
       .optional()
@@ -84,6 +85,7 @@ export function toStaffJson(u: StaffStatus): z.infer<typeof staffJson> {
     last_seen_at: u.lastSeenAt?.toISOString() ?? null,
     open_conversations: u.openConversations,
     capacity: u.capacity,
+    two_factor_enabled: u.totpEnabledAt !== null,
     ...(u.deactivatedAt ? { deactivated_at: u.deactivatedAt.toISOString() } : {}),
   };
 }

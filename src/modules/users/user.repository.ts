@@ -12,6 +12,7 @@ export const staffColumns = {
   capacity: users.capacity,
   lastSeenAt: users.lastSeenAt,
   deactivatedAt: users.deactivatedAt,
+  totpEnabledAt: users.totpEnabledAt,
   createdAt: users.createdAt,
 };
 
@@ -25,6 +26,8 @@ export interface StaffMember {
   lastSeenAt: Date | null;
   /** Null while the person may sign in and be given conversations. */
   deactivatedAt: Date | null;
+  /** When they turned two-factor sign-in on; null = password only. */
+  totpEnabledAt: Date | null;
   createdAt: Date;
 }
 

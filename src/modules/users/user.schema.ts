@@ -26,6 +26,15 @@ export const users = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, precision: 3 }),
     /** Set when an administrator deactivated the account: no sign-in, no conversations. */
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true, precision: 3 }),
+    /**
+     * The TOTP secret (base32), sealed with the master field cipher (two-factor-secret.ts). Set with
+     * `totpEnabledAt` null while enrolment waits for its first code.
+     */
+    totpSecret: text('totp_secret'),
+    /** When two-factor sign-in was confirmed; null = not enrolled. */
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, precision: 3 }),
+    /** The last 30-second time step a code was accepted for: a code is never accepted twice. */
+    totpLastStep: integer('totp_last_step'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   // One sign-in identity across clinics: an e-mail names one person.

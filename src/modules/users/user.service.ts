@@ -14,7 +14,8 @@ export const newUserInput = z.object({
   name: z.string().trim().min(1).max(200).optional(),
 });
 
-export type PublicUser = Omit<User, 'passwordHash'>;
+/** What may leave the users module: never the password hash nor the sealed TOTP secret. */
+export type PublicUser = Omit<User, 'passwordHash' | 'totpSecret'>;
 
 /** Passwords are stored as argon2id hashes (OWASP's first choice), never in clear. */
 export async function createUser(db: DbOrTx, input: z.input<typeof newUserInput>): Promise<PublicUser> {
@@ -25,7 +26,7 @@ export async function createUser(db: DbOrTx, input: z.input<typeof newUserInput>
     .values({ orgId, email, passwordHash, role, name: name ?? null })
     .returning();
   if (!user) throw new Error('insert into users returned nothing');
-  const { passwordHash: _omitted, ...publicUser } = user;
+  const { passwordHash: _omitted, totpSecret: _sealed, ...publicUser } = user;
   return publicUser;
 }
 

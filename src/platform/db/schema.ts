@@ -1,10 +1,13 @@
 // Every table, for drizzle-kit and for typed queries. Modules own their tables; this only gathers them.
+
 export * from '../../channels/webhook-event.schema.ts';
 export * from '../../modules/alerts/alert.schema.ts';
+export * from '../../modules/audit/audit.schema.ts';
 export * from '../../modules/auth/api-key.schema.ts';
 export * from '../../modules/auth/session.schema.ts';
 export * from '../../modules/auth/sign-in-device.schema.ts';
 export * from '../../modules/auth/sign-in-throttle.schema.ts';
+export * from '../../modules/auth/two-factor.schema.ts';
 export * from '../../modules/canned-replies/canned-reply.schema.ts';
 export * from '../../modules/channel-accounts/channel-account.schema.ts';
 export * from '../../modules/consent/consent.schema.ts';
@@ -18,6 +21,7 @@ export * from '../../modules/media/media.schema.ts';
 export * from '../../modules/orgs/org.schema.ts';
 export * from '../../modules/outbox/delivery-receipt.schema.ts';
 export * from '../../modules/outbox/idempotency-key.schema.ts';
+export * from '../../modules/privacy/erasure.schema.ts';
 export * from '../../modules/reminders/reminder.schema.ts';
 export * from '../../modules/safety/red-flag-event.schema.ts';
 export * from '../../modules/scheduling/scheduling.schema.ts';

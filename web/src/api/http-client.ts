@@ -32,6 +32,10 @@ export const NETWORK_ERROR_STATUS = 0;
 
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
+let askAccessReason: (() => Promise<string | null>) | null = null;
+/** The reason given on this page of the app: it goes with every read made from this page. */
+let givenReason: { reason: string; page: string } | null = null;
+let pendingReason: Promise<string | null> | null = null;
 
 /** Every change (POST/PUT/PATCH/DELETE) carries the session's CSRF token. */
 export function setCsrfToken(token: string | null): void {
@@ -41,6 +45,39 @@ export function setCsrfToken(token: string | null): void {
 /** Called when the API answers 401 outside sign-in: the session ended. */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
+}
+
+/**
+ * Called when the clinic requires a reason of the user's role (428): resolves with what the user typed,
+ * or null when they cancelled. Several reads refused at once share one question.
+ */
+export function setAccessReasonPrompt(prompt: (() => Promise<string | null>) | null): void {
+  askAccessReason = prompt;
+}
+
+/** The reason given on the page now open, for what the browser loads itself (pictures, downloads). */
+export function pageAccessReason(): string | null {
+  return givenReason && givenReason.page === window.location.pathname ? givenReason.reason : null;
+}
+
+/**
+ * A link the browser follows itself (a picture, a download) cannot send headers: the reason given on
+ * this page goes in its URL instead.
+ */
+export function withPageAccessReason(url: string): string {
+  const reason = pageAccessReason();
+  if (!reason) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}access_reason=${encodeURIComponent(reason)}`;
+}
+
+async function accessReason(): Promise<string | null> {
+  if (!askAccessReason) return null;
+  pendingReason ??= askAccessReason().finally(() => {
+    pendingReason = null;
+  });
+  const reason = await pendingReason;
+  if (reason) givenReason = { reason, page: window.location.pathname };
+  return reason;
 }
 
 export interface RequestOptions {
@@ -57,6 +94,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // Header values are Latin-1: the reason goes percent-encoded (UTF-8), which the server decodes.
+  const reason = pageAccessReason();
+  if (reason) headers['x-access-reason'] = encodeURIComponent(reason);
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
   else if (options.body !== undefined) {
@@ -77,6 +117,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiError(NETWORK_ERROR_STATUS, 'network');
   }
   if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
+  if (response.status === 428 && (await accessReason())) return apiRequest(path, options);
   if (!response.ok) throw await errorOf(response);
   if (response.status === 204) return emptyValue();
   const text = await response.text();

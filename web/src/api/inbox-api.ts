@@ -1,4 +1,4 @@
-import { apiRequest } from './http-client.ts';
+import { apiRequest, withPageAccessReason } from './http-client.ts';
 import type {
   CannedReply,
   ContactDetails,
@@ -115,7 +115,7 @@ export const inboxApi = {
  * only to files whose bytes are one of those.
  */
 export function mediaUrl(mediaId: string, options: { inline?: boolean } = {}): string {
-  return `${API}/media/${mediaId}${options.inline ? '?disposition=inline' : ''}`;
+  return withPageAccessReason(`${API}/media/${mediaId}${options.inline ? '?disposition=inline' : ''}`);
 }
 
 /** A file the page can show itself: pictures, sound and video, as the server confirmed from its bytes. */

@@ -20,6 +20,8 @@ export interface StaffMember {
   last_seen_at: string | null;
   open_conversations: number;
   capacity: number;
+  /** Signs in with a code from an authenticator app. */
+  two_factor_enabled?: boolean;
   /** Only on deactivated members. */
   deactivated_at?: string;
 }

@@ -70,11 +70,14 @@ export interface SessionUser {
   role: string;
   language: string | null;
   org: Org;
+  two_factor_enabled?: boolean;
 }
 
 export interface Session {
   user: SessionUser;
   csrf_token: string;
+  /** The clinic requires two-factor sign-in of this person, not set up yet: the app shows enrolment only. */
+  two_factor_enrolment_required?: boolean;
 }
 
 export interface Page<T> {
@@ -89,6 +92,8 @@ export interface MediaFile {
   mime_type: string | null;
   file_name: string | null;
   size: number | null;
+  /** Why it could not be retrieved, or `erased_by_retention_policy`. */
+  error?: string | null;
 }
 
 export interface LocationContent {
@@ -165,6 +170,8 @@ export interface Message {
   automated: boolean;
   edited_at: string | null;
   deleted_at: string | null;
+  /** The clinic's retention policy erased its text and details (its files may remain). */
+  retention_erased_at?: string | null;
   reply_to_external_id: string | null;
   external_id: string | null;
   occurred_at: string;

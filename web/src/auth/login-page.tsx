@@ -16,14 +16,18 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError, NETWORK_ERROR_STATUS } from '../api/http-client.ts';
-import { authApi } from '../api/inbox-api.ts';
 import { Brand } from '../ui/brand.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import classes from './login-page.module.css';
+import { SecondFactorStep } from './second-factor-step.tsx';
 import { useSession } from './session-context.tsx';
+import { needsSecondFactor, type SecondFactorRequired, twoFactorApi } from './two-factor-api.ts';
 
-/** Sign-in for the care team: e-mail and password, then back to the page they were going to. */
+/**
+ * Sign-in for the care team: e-mail and password (then a code for those with two-factor sign-in),
+ * then back to the page they were going to.
+ */
 export function LoginPage() {
   const { t, i18n } = useTranslation();
   const { session, expired, signedIn } = useSession();
@@ -32,6 +36,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [challenge, setChallenge] = useState<SecondFactorRequired | null>(null);
   const from = fromOf(location.state);
 
   if (session) return <Navigate to={from} replace />;
@@ -41,7 +46,11 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      signedIn(await authApi.login(email.trim(), password));
+      const answer = await twoFactorApi.login(email.trim(), password);
+      if (needsSecondFactor(answer)) {
+        setChallenge(answer);
+        setPassword('');
+      } else signedIn(answer);
     } catch (caught) {
       setError(describeLoginError(caught, t, i18n.language));
     } finally {
@@ -69,51 +78,72 @@ export function LoginPage() {
         <Group justify="flex-end" className={classes.topBar}>
           <LanguageSwitch />
         </Group>
-        <Paper component="form" onSubmit={submit} className={classes.card} withBorder shadow="sm" radius="lg">
-          <Stack gap="md">
-            <Box className={classes.mobileBrand}>
-              <Brand size={30} />
-            </Box>
-            <div>
-              <Title order={1} size="h2">
-                {t('login.title')}
-              </Title>
-              <Text c="dimmed" size="sm" mt={4}>
-                {t('login.subtitle')}
-              </Text>
-            </div>
-            {expired && !error && (
-              <Alert color="yellow" variant="light" icon={<Icon name="clock" />}>
-                {t('login.expired')}
-              </Alert>
-            )}
-            {error && (
-              <Alert color="red" variant="light" icon={<Icon name="alert" />} role="alert">
-                {error}
-              </Alert>
-            )}
-            <TextInput
-              label={t('login.email')}
-              type="email"
-              autoComplete="username"
-              required
-              autoFocus
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
+        {challenge ? (
+          <Paper className={classes.card} withBorder shadow="sm" radius="lg">
+            <SecondFactorStep
+              challenge={challenge}
+              onSignedIn={signedIn}
+              onRestart={(message) => {
+                setChallenge(null);
+                setError(message);
+              }}
+              describeError={(caught) => describeLoginError(caught, t, i18n.language)}
             />
-            <PasswordInput
-              label={t('login.password')}
-              autoComplete="current-password"
-              visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
-              required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-            />
-            <Button type="submit" loading={busy} size="md" fullWidth>
-              {t('login.submit')}
-            </Button>
-          </Stack>
-        </Paper>
+          </Paper>
+        ) : (
+          <Paper
+            component="form"
+            onSubmit={submit}
+            className={classes.card}
+            withBorder
+            shadow="sm"
+            radius="lg"
+          >
+            <Stack gap="md">
+              <Box className={classes.mobileBrand}>
+                <Brand size={30} />
+              </Box>
+              <div>
+                <Title order={1} size="h2">
+                  {t('login.title')}
+                </Title>
+                <Text c="dimmed" size="sm" mt={4}>
+                  {t('login.subtitle')}
+                </Text>
+              </div>
+              {expired && !error && (
+                <Alert color="yellow" variant="light" icon={<Icon name="clock" />}>
+                  {t('login.expired')}
+                </Alert>
+              )}
+              {error && (
+                <Alert color="red" variant="light" icon={<Icon name="alert" />} role="alert">
+                  {error}
+                </Alert>
+              )}
+              <TextInput
+                label={t('login.email')}
+                type="email"
+                autoComplete="username"
+                required
+                autoFocus
+                value={email}
+                onChange={(event) => setEmail(event.currentTarget.value)}
+              />
+              <PasswordInput
+                label={t('login.password')}
+                autoComplete="current-password"
+                visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+                required
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+              />
+              <Button type="submit" loading={busy} size="md" fullWidth>
+                {t('login.submit')}
+              </Button>
+            </Stack>
+          </Paper>
+        )}
         <Text size="sm" c="dimmed" ta="center" mt="lg">
           {t('login.demoHint')}{' '}
           <Anchor component={Link} to="/phone">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { LiveEventsProvider } from '../live/live-events-provider.tsx';
 import { useSession } from './session-context.tsx';
+import { TwoFactorRequiredPage } from './two-factor-required-page.tsx';
 
 /** Pages for signed-in staff: others go to the sign-in page, and come back where they were going. */
 export function RequireSession() {
@@ -19,6 +20,8 @@ export function RequireSession() {
   if (session === null) {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
+  // The clinic requires a second factor this person has not set up: nothing else until it is.
+  if (session.two_factor_enrolment_required) return <TwoFactorRequiredPage />;
   return (
     <LiveEventsProvider>
       <Outlet />

@@ -1,6 +1,51 @@
 import type { Messages } from './en.ts';
 
 export const fr: Messages = {
+  audit: {
+    title: 'Audit',
+    description:
+      'Chaque ouverture des données d’un patient — conversation, fiche, fichier, rendez-vous, recherche, export — avec qui, quand, d’où et pourquoi. Les enregistrements ne peuvent pas être modifiés ; careline verify-audit vérifie qu’aucun ne l’a été.',
+    downloadReport: 'Qui a consulté ce dossier (CSV)',
+    whoHasSeen: 'Qui a consulté ce dossier',
+    empty: 'Aucun enregistrement ne correspond.',
+    newer: 'Plus récents',
+    older: 'Plus anciens',
+    filters: {
+      patient: 'Patient (identifiant)',
+      user: 'Membre de l’équipe (identifiant)',
+      action: 'Action',
+      idPlaceholder: 'UUID',
+    },
+    actions: { R: 'Lecture ou export', E: 'Recherche' },
+    columns: {
+      when: 'Quand',
+      who: 'Qui',
+      what: 'Quoi',
+      patients: 'Patients',
+      from: 'Depuis',
+      reason: 'Motif',
+    },
+    reasonRoles: {
+      title: 'Motifs obligatoires',
+      description:
+        'Les personnes ayant ces rôles indiquent pourquoi avant d’ouvrir les données d’un patient ; leur motif est enregistré avec chaque consultation.',
+      saved: 'Enregistré',
+    },
+    roles: {
+      agent: 'Agents',
+      supervisor: 'Superviseurs',
+      clinician: 'Soignants',
+      admin: 'Administrateurs',
+      auditor: 'Auditeurs',
+      api: 'Clés d’API',
+    },
+    reason: {
+      title: 'Pourquoi ouvrez-vous ce dossier ?',
+      body: 'Votre établissement demande un motif avant d’afficher les données d’un patient. Il est enregistré avec ce que vous ouvrez sur cette page.',
+      label: 'Motif',
+      submit: 'Continuer',
+    },
+  },
   common: {
     loading: 'Chargement…',
     retry: 'Réessayer',
@@ -39,17 +84,55 @@ export const fr: Messages = {
     heroThanks: 'Parfait, merci !',
     demoHint: 'Vous essayez la démo ?',
     demoPhone: 'Jouez un patient sur le téléphone simulé',
+    twoFactor: {
+      title: 'Connexion en deux étapes',
+      subtitle:
+        'Saisissez le code à 6 chiffres que votre application d’authentification affiche pour Careline.',
+      recoverySubtitle:
+        'Saisissez l’un des codes de secours enregistrés lors de l’activation. Chacun ne sert qu’une fois.',
+      recoveryCode: 'Code de secours',
+      useRecovery: 'Utiliser un code de secours',
+      useApp: 'Utiliser le code de mon application',
+      submit: 'Vérifier',
+      expired: 'Cette connexion a pris plus de 5 minutes. Merci de vous reconnecter.',
+      wrongRecoveryCode: 'Code de secours inconnu ou déjà utilisé.',
+    },
     errors: {
       wrongCredentials: 'Adresse e-mail ou mot de passe incorrect.',
       locked:
-        'Trop de mots de passe erronés : la connexion depuis ce navigateur est suspendue quelques minutes.',
+        'Trop de mots de passe ou de codes erronés : la connexion depuis ce navigateur est suspendue quelques minutes.',
       lockedUntil:
-        'Trop de mots de passe erronés : la connexion depuis ce navigateur est suspendue jusqu’à {{time}}.',
+        'Trop de mots de passe ou de codes erronés : la connexion depuis ce navigateur est suspendue jusqu’à {{time}}.',
       tooManyRequests: 'Trop de tentatives de connexion depuis ce réseau. Réessayez dans quelques minutes.',
       network: 'Careline est injoignable. Vérifiez votre connexion.',
       unavailable: 'La connexion n’est pas encore disponible sur ce serveur (HTTP {{status}}).',
       unexpected: 'La connexion a échoué. Merci de réessayer.',
     },
+  },
+  twoFactor: {
+    codeLabel: 'Code à 6 chiffres',
+    codeHint:
+      'Donné par votre application d’authentification (Google Authenticator, Microsoft Authenticator, FreeOTP…)',
+    wrongCode: 'Code erroné ou déjà utilisé. Saisissez celui que votre application affiche maintenant.',
+    paused: 'Trop de codes erronés\u00a0: patientez quelques minutes, puis réessayez.',
+    requiredCannotTurnOff:
+      'Votre établissement exige la connexion en deux étapes\u00a0: elle ne peut pas être désactivée.',
+    scan: 'Scannez ce QR code avec votre application d’authentification, puis saisissez le code à 6 chiffres qu’elle affiche.',
+    qrAlt: 'QR code à scanner avec votre application d’authentification',
+    typeKey: `Impossible de scanner\u00a0? Saisissez cette clé dans l’application\u00a0:`,
+    confirm: 'Activer',
+    recoveryTitle: 'Vos codes de secours',
+    recoveryBody:
+      'Si votre téléphone est perdu ou absent, chacun de ces codes permet de vous connecter une fois. Enregistrez-les en lieu sûr maintenant\u00a0: ils ne seront plus affichés.',
+    recoveryFileTitle: 'Codes de secours Careline pour {{email}} (chacun ne sert qu’une fois)',
+    copy: 'Copier',
+    copied: 'Copié',
+    download: 'Télécharger',
+    recoverySaved: 'Je les ai enregistrés',
+    requiredTitle: 'Activez la connexion en deux étapes',
+    requiredBody:
+      '{{clinic}} demande une deuxième étape à la connexion\u00a0: un code donné par une application d’authentification sur votre téléphone. Activez-la maintenant pour continuer.',
+    signOutInstead: 'Se déconnecter',
   },
   header: {
     account: 'Compte de {{name}}',
@@ -594,7 +677,7 @@ export const fr: Messages = {
     security: {
       title: 'Sécurité du compte',
       description:
-        'Les navigateurs connectés à votre compte. Déconnectez ceux que vous ne reconnaissez pas ou n’utilisez plus, comme un ordinateur partagé ou un téléphone perdu.',
+        'Votre façon de vous connecter, et les navigateurs connectés à votre compte. Déconnectez ceux que vous ne reconnaissez pas ou n’utilisez plus, comme un ordinateur partagé ou un téléphone perdu.',
       thisBrowser: 'Ce navigateur',
       device: '{{browser}} sous {{os}}',
       unknownBrowser: 'Navigateur inconnu',
@@ -611,6 +694,37 @@ export const fr: Messages = {
       signOutOthersBody_other: `Vos {{count}} autres sessions prennent fin maintenant\u00a0; ce navigateur reste connecté.`,
       othersSignedOut_one: '{{count}} autre session déconnectée.',
       othersSignedOut_other: '{{count}} autres sessions déconnectées.',
+      twoFactor: {
+        title: 'Connexion en deux étapes',
+        on: 'Activée',
+        off: 'Désactivée',
+        explain:
+          'Après votre mot de passe, Careline demande un code donné par une application d’authentification sur votre téléphone\u00a0: un mot de passe volé ne suffit plus à ouvrir votre compte.',
+        onSince_one: 'Activée depuis le {{when}}. {{count}} code de secours restant.',
+        onSince_other: 'Activée depuis le {{when}}. {{count}} codes de secours restants.',
+        setUp: 'Activer',
+        setUpTitle: 'Activer la connexion en deux étapes',
+        turnedOn: 'La connexion en deux étapes est activée.',
+        newCodes: 'Nouveaux codes de secours',
+        newCodesTitle: 'Nouveaux codes de secours',
+        newCodesBody:
+          'Vos codes de secours actuels cessent de fonctionner. Saisissez un code de votre application pour confirmer.',
+        turnOff: 'Désactiver',
+        turnOffTitle: `Désactiver la connexion en deux étapes\u00a0?`,
+        turnOffBody:
+          'Votre mot de passe seul ouvrira de nouveau votre compte. Saisissez un code de votre application pour confirmer.',
+        turnedOff: 'La connexion en deux étapes est désactivée.',
+        clinic: {
+          off: 'La connexion en deux étapes est désactivée pour {{clinic}}\u00a0: personne n’est tenu de l’utiliser.',
+          admins: '{{clinic}} exige la connexion en deux étapes de ses administrateurs.',
+          everyone: '{{clinic}} exige la connexion en deux étapes de tout le monde.',
+        },
+        policyLabel: 'Exigée de',
+        policy: { off: 'Personne', admins: 'Administrateurs', everyone: 'Tout le monde' },
+        policySaved: 'Enregistré. Les personnes concernées l’activeront à leur prochaine connexion.',
+        policyNeedsYours:
+          'Activez d’abord la connexion en deux étapes pour vous-même avant de l’exiger des administrateurs.',
+      },
     },
     adminsOnly: {
       title: 'Réservé aux administrateurs',
@@ -663,6 +777,13 @@ export const fr: Messages = {
       signOutEverywhereBody: `Tous les navigateurs connectés à ce compte sont déconnectés maintenant, par exemple après la perte d’un ordinateur portable. Le mot de passe reste valable\u00a0: changez-le aussi s’il a pu être connu.`,
       signedOutEverywhere_one: '{{name}} est déconnecté(e) de {{count}} session.',
       signedOutEverywhere_other: '{{name}} est déconnecté(e) de {{count}} sessions.',
+      twoFactorOn: 'Connexion en deux étapes activée',
+      resetTwoFactor: 'Réinitialiser la connexion en deux étapes',
+      resetTwoFactorName: 'Réinitialiser la connexion en deux étapes de {{name}}',
+      resetTwoFactorTitle: `Réinitialiser la connexion en deux étapes de {{name}}\u00a0?`,
+      resetTwoFactorBody:
+        'Pour un téléphone perdu ou remplacé\u00a0: sa connexion en deux étapes est désactivée et tous ses navigateurs déconnectés. Si l’établissement l’exige, la personne la réactive après son mot de passe.',
+      twoFactorReset: 'La connexion en deux étapes de {{name}} est réinitialisée.',
     },
     reveal: {
       title: 'Identifiants de {{name}}',
@@ -1113,5 +1234,39 @@ export const fr: Messages = {
     messageLabel: 'Message à l’établissement',
     sendPhoto: 'Envoyer une photo',
     send: 'Envoyer',
+  },
+  privacy: {
+    exportData: 'Exporter les données',
+    exportHint:
+      'Tout ce que Careline détient de ce patient, en archive zip : son dossier (JSON) et ses fichiers.',
+    erase: 'Effacer le patient',
+    eraseTitle: 'Effacer {{name}} ?',
+    eraseBody:
+      'Ses messages, notes, fichiers, rendez-vous, consentements, champs et réponses aux automatisations sont supprimés définitivement. Careline ne garde que la trace qu’un effacement a eu lieu, par vous, maintenant. C’est irréversible.',
+    eraseConfirmLabel: 'Tapez « {{name}} » pour confirmer',
+    eraseConfirmMismatch: 'Tapez le nom exactement comme affiché.',
+    eraseNow: 'Effacer définitivement',
+    erased: '{{name}} a été effacé (référence {{reference}}).',
+    removedByRetention: 'Supprimé par la politique de conservation',
+    fileRemovedByRetention: 'Fichier supprimé par la politique de conservation',
+    settings: {
+      title: 'Confidentialité',
+      description:
+        'Combien de temps Careline garde les messages et fichiers des patients. Les plus anciens sont effacés chaque nuit ; les rendez-vous sont conservés. Laissez un champ vide pour tout garder.',
+      textMonths: 'Effacer le texte des messages après (mois)',
+      textMonthsHint:
+        'Messages, légendes et notes ; la conversation affiche « Supprimé par la politique de conservation ».',
+      fileMonths: 'Effacer les fichiers après (mois)',
+      fileMonthsHint: 'Photos, messages vocaux et documents, des patients comme de l’équipe.',
+      keep: 'Conserver',
+      save: 'Enregistrer',
+      saved: 'Politique de conservation enregistrée ; elle s’applique maintenant, puis chaque nuit.',
+      lastRun: 'Appliquée le {{when}} : {{texts}} messages et {{files}} fichiers effacés.',
+      neverRun: 'Pas encore appliquée.',
+      erasuresTitle: 'Effacements',
+      erasuresEmpty: 'Aucun patient n’a été effacé.',
+      erasureLine: '{{reference}} — {{when}}, par {{by}}',
+      anApiKey: 'une clé d’API',
+    },
   },
 };

@@ -1,6 +1,7 @@
 import { Alert, Avatar, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { canReadAudit } from '../api/audit-api.ts';
 import { useSignedIn } from '../auth/session-context.tsx';
 import { initialsOf } from '../inbox/people.ts';
 import { Icon } from '../ui/icons.tsx';
@@ -74,6 +75,17 @@ export function AdminsOnly() {
         >
           {t('settings.security.title')}
         </Button>
+        {canReadAudit(user.role) && (
+          <Button
+            component={Link}
+            to="/settings/audit"
+            variant="subtle"
+            w="fit-content"
+            leftSection={<Icon name="file" size={16} />}
+          >
+            {t('audit.title')}
+          </Button>
+        )}
       </Group>
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Button, Group, NavLink, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, NavLink as RouterLink, useMatch } from 'react-router';
+import { canReadAudit } from '../api/audit-api.ts';
 import { useSignedIn } from '../auth/session-context.tsx';
 import { AccountMenu } from '../inbox/header/account-menu.tsx';
 import { Brand } from '../ui/brand.tsx';
@@ -21,7 +22,9 @@ export function SettingsPage() {
   const admin = user.role === 'admin';
   const safety = useMatch('/settings/safety') !== null;
   const security = useMatch('/settings/security') !== null;
-  const forEveryone = safety || security;
+  // Auditors (not administrators) read the audit trail and nothing else of the settings.
+  const audit = useMatch('/settings/audit') !== null && canReadAudit(user.role);
+  const forEveryone = safety || security || audit;
   return (
     <div className={classes.shell} data-admin={admin}>
       <header className={classes.header}>
@@ -71,11 +74,17 @@ export function SettingsPage() {
             <SettingsLink to="/settings/safety" icon={<Icon name="alert" size={18} />}>
               {t('safety.settings.title')}
             </SettingsLink>
+            <SettingsLink to="/settings/privacy" icon={<Icon name="lock" size={18} />}>
+              {t('privacy.settings.title')}
+            </SettingsLink>
             <SettingsLink to="/settings/alerts" icon={<SettingsIcon name="flag" size={18} />}>
               {t('settings.alerts.title')}
             </SettingsLink>
             <SettingsLink to="/settings/security" icon={<Icon name="lock" size={18} />}>
               {t('settings.security.title')}
+            </SettingsLink>
+            <SettingsLink to="/settings/audit" icon={<Icon name="file" size={18} />}>
+              {t('audit.title')}
             </SettingsLink>
           </nav>
           <main className={classes.main}>

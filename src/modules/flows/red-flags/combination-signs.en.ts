@@ -36,10 +36,19 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 0,
     },
     '<n:0-13> week|weeks|wk|wks old',
+    // Round 10: the age said without "old" ("baby is 2 months, temp 38.6").
+    {
+      pattern:
+        'baby|babys|son|daughter|infant|bub|bubba|lo|dd|dans is|only|just <n:0-3> month|months|mo|mos|mth|mths',
+      maxGap: 1,
+    },
     '<n:0-92> day|days old',
     'born <n:0-92> day|days|week|weeks ago',
   ],
   stiff_neck: [
+    // Round 10b: the chin that will not go to the chest, the head that will not bend forward.
+    { pattern: 'not|cannot bend|tip|tilt|lower|drop|nod head|chin forward|forwards|down|chest', maxGap: 2 },
+    { pattern: 'any: not|cannot chin chest', maxGap: 3 },
     'stiff neck',
     'neck stiff*',
     'not|dont bend|move|touch|put|get|bring|tuck neck|chin',
@@ -53,6 +62,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'purpura',
     'petechia*',
     'purple|dark|pinprick|pinpoint spots|rash|blotches|dots|marks|pinpricks|bruises',
+    // Round 10: a blotchy rash with a fever (NHS meningitis: a blotchy rash that may not fade).
+    { pattern: 'blotchy rash|spots|skin', maxGap: 0 },
   ],
   sepsis_warning: [
     'confused|confusion',
@@ -78,8 +89,39 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'neutropeni*',
     'immunosuppress*|immunocompromised',
     'transplant*',
+    // Round 10: a fast heart or breathing, grey lips or skin, nonsense mumbled, the shakes, unable to stand
+    // (UK Sepsis Trust, NICE NG51).
+    'heart|pulse racing',
+    { pattern: 'heart|pulse|hr rate|at <n:130-250>', maxGap: 1 },
+    'breathing|breathes very|really fast|rapid*',
+    'any: lips|skin|face grey|gray|ashen',
+    'mumbl*|babbl* nonsense|gibberish',
+    { pattern: '=shakes', maxGap: 0 },
+    { pattern: 'barely|hardly stand', maxGap: 1 },
+    { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
   ],
   head_trauma: [
+    // Round 11: hit by a vehicle; a helmet split or cracked; knocked out cold.
+    {
+      pattern: 'hit|knocked|struck|run|ran|mown by car|van|bus|lorry|truck|vehicle|motorbike|taxi|tram',
+      maxGap: 3,
+    },
+    { pattern: 'helmet split|cracked|broken|smashed|snapped|dented|shattered', maxGap: 1 },
+    { pattern: 'knocked|knocks out|unconscious', maxGap: 0 },
+    // Round 10b: a fall or a dive head first or face first, from a climbing frame, onto a hard floor.
+    { pattern: 'head|face first|forwards|forward', maxGap: 0 },
+    'headfirst',
+    { pattern: 'fell|fall|falls|falling|landed|dived|dove|dive on|onto face|head', maxGap: 2 },
+    { pattern: 'dived|dove|dive|diving shallow', maxGap: 3 },
+    { pattern: 'fell|fall|falls|falling off|from climbing frame|monkey|bars|wall|horse', maxGap: 2 },
+    // Round 10: more verbs of a blow ("smacked his head"), a lump or a gash on the head, a knock at sport.
+    { pattern: 'smack*|whack*|clonk*|crack*|slam*|thump* @head', maxGap: 1 },
+    { pattern: 'lump|egg|gash|cut|bump|swelling on|to|of @head', maxGap: 1 },
+    {
+      pattern:
+        'any: rugby|football|boxing|hockey|match|tackle|fight knock|knocked|bang|banged|clash|blow|collision|hit',
+      maxGap: 2,
+    },
     { pattern: 'hit|bump*|bang*|knock*|fell|fall*|struck|smash* @head', maxGap: 1 },
     'head injury|trauma|knock|bump',
     'concussion',
@@ -91,6 +133,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
   ],
   head_trauma_warning: [
+    // Round 11: not knowing where they are; blood or clear fluid from an ear or the nose, however told.
+    { pattern: 'not|doesnt|dont know|knows where|who|what|date|day', maxGap: 2 },
+    { pattern: 'blood|fluid|bleeding|bleeds ear|ears', maxGap: 4 },
+    // Round 10b: dozing or nodding off after the knock.
+    'dozing|nodding off',
+    { pattern: 'keeps|keep dozing|nodding|drifting', maxGap: 1 },
     'vomit*',
     'threw|throwing up',
     'drowsy',
@@ -120,18 +168,31 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'falling|fall|fell asleep|unconscious',
     'not|dont stay awake',
     'drowsy|sleepy|dozy',
+    // Round 10: the same question asked again and again (memory loss, NICE NG232).
+    { pattern: 'asking|asks|asked|repeating|repeats same|question|questions|thing|things', maxGap: 3 },
   ],
   pregnant: [
+    // Round 11: a pregnancy told in months ("I'm 8 months", "7 months gone"): an adult is never N months old.
+    { pattern: 'im|am <n:4-9> months|month|mths', maxGap: 1 },
+    { pattern: '<n:4-9> months|month|mths pregnant|gone|along', maxGap: 0 },
     'pregnant',
     'pregnancy',
-    '<n:20-42> weeks',
+    '<n:20-42> weeks|wks|wk',
     'gave birth',
     'postpartum',
     'delivered',
     'had baby',
     'c section',
+    // Round 10: "the baby's coming", a birth under way.
+    { pattern: 'baby|babys coming|arriving', maxGap: 1 },
   ],
   pregnancy_warning: [
+    // Round 11: a headache that will not go (pre-eclampsia, NICE NG133); waters gone; something felt
+    // hanging down or coming out (a cord prolapse, RCOG).
+    { pattern: 'headache|head wont|not|doesnt go|going|shift|stop|away', maxGap: 3 },
+    { pattern: 'severe|bad|terrible|worst|splitting headache', maxGap: 1 },
+    { pattern: 'waters|water broke|broken|burst|went|gone|popped', maxGap: 2 },
+    { pattern: 'something|cord|lump hanging|coming|sticking|poking down|out|vagina|between', maxGap: 2 },
     'bleed*',
     'blood',
     'any: @pain @belly @intense',
@@ -143,6 +204,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'fell|fall* belly|stomach|bump',
     'leaking fluid|water',
     'fluid|water|waters leak*|leaking|gushing|trickling|coming|came|pouring',
+    // Round 10: an ectopic pregnancy's shoulder-tip pain, (NHS ectopic pregnancy).
+    'shoulder tip',
+    'flashing lights',
+    { pattern: 'any: face|hands puffed|puffy|puffing', maxGap: 3 },
+    // A birth under way: the head seen.
+    { pattern: 'see|seeing|seen|visible head', maxGap: 1 },
   ],
   allergic_reaction: [
     '=hives',
@@ -153,8 +220,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'peanut*',
     'wasp*|bee|bees|hornet*|stung|sting',
     {
-      pattern: 'ate|eaten|eating|eat|eats|drank|drink|drinks|touched|after|took|taking|since @allergen',
+      pattern: 'ate|eaten|eating|eat|eats|drank|drink|drinks|touched|after|took|taking|since|had @allergen',
       maxGap: 2,
+    },
+    // Round 10: hives said as they come up ("came up in lumps", "broke out in welts").
+    {
+      pattern: 'came|come|comes|coming|broke|breaking out|up in lumps|hives|welts|blotches|bumps|rash',
+      maxGap: 1,
     },
   ],
   infant_warning: [
@@ -166,6 +238,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'no|not wet nappy|nappies|diaper*',
   ],
   allergy_breathing: [
+    // Round 11: breathing or swallowing getting harder, told after the word.
+    {
+      pattern: 'breath*|breathing|swallowing getting|gets|got|more harder|hard|difficult|worse|tight*',
+      maxGap: 2,
+    },
     'hard|difficult*|trouble|struggl*|short* breath*|swallow*',
     'wheez*',
     'throat tight*|itchy|closing|swell*|swollen',
@@ -177,6 +254,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'any: @face swell*|swollen|puff*',
     // The face blown up, the voice gone hoarse, breathing or circulation failing (Resuscitation Council UK).
     { pattern: 'any: @face blew|blown|balloon*|huge|massive|big|fat|thick|puffy|duck|sausage*', maxGap: 2 },
+    // Round 10b: a face "blowing up" as it happens; a squeak or a whistle on breathing in.
+    { pattern: 'any: @face blowing|ballooning|swelling', maxGap: 2 },
+    { pattern: 'squeak*|whistl*|noisy breath*|breathing', maxGap: 2 },
     'hoarse|croaky|raspy',
     'not|dont breathe|breath|breathing',
     'breathing noisy|hard|funny|weird|fast',
@@ -185,6 +265,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     // Round 9: about to pass out or black out (the circulation failing).
     'pass|passing out',
     'black|blacking out',
+    // Round 10: gasping, and the circulation failing: a racing heart, a systolic pressure under 90.
+    'gasp*',
+    'heart|pulse racing|pounding',
+    // Said as a reading: "80/50", "75 over 40" ("blood pressure" itself is an exclusion: no bleeding).
+    { pattern: 'bp|systolic|says|reads|reading <n:40-89>', maxGap: 0 },
+    { pattern: '<n:50-89> over <n:20-59>', maxGap: 0 },
+    { pattern: '<n:50-89> <n:20-59>', maxGap: 0 },
   ],
   // Round 9: carbon monoxide told in two clauses: something burning fuel indoors…
   fume_source: [
@@ -192,6 +279,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'heater|heaters',
     'generator',
     'barbecue|bbq|charcoal|brazier',
+    // Round 10b: a camping stove or a paraffin lamp burns fuel too.
+    'stove|stoves|primus|calor',
     { pattern: '=gas fire|heater|stove|cooker|leak|smell|appliance', maxGap: 0 },
     { pattern: 'wood|log|fuel burner|burners|stove', maxGap: 1 },
     'fumes',
@@ -201,6 +290,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …and several people of the house unwell at once.
   household_unwell: [
+    // Round 10: a headache said by its beat: "everyone has a banging head".
+    {
+      pattern:
+        'we|us|both|everyone|everybody|family|household|kids|children|all banging|pounding|splitting|thumping|sore head|heads',
+      maxGap: 4,
+    },
     {
       pattern:
         'we|us|both|everyone|everybody|family|household|kids|children all|both|of headache*|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*',
@@ -217,6 +312,38 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 3,
     },
   ],
+  // Round 10: meningism told in separate clauses: a neck that will not bend…
+  neck_stiffness: [
+    { pattern: 'not|cannot bend|tip|tilt|lower|drop|nod head|chin forward|forwards|down|chest', maxGap: 2 },
+    { pattern: 'any: not|cannot chin chest', maxGap: 3 },
+    'stiff neck',
+    'neck stiff*',
+    { pattern: 'not|dont bend|move|touch|tuck neck|chin', maxGap: 2 },
+    { pattern: 'neck not|dont bend|move', maxGap: 1 },
+  ],
+  // …with vomiting or light that hurts the eyes.
+  meningism: [
+    'vomit*|vomiting',
+    { pattern: 'being|been sick', maxGap: 0 },
+    'throwing up',
+    { pattern: 'not|dont stand|bear|look|take|handle light|lights|brightness', maxGap: 2 },
+    { pattern: 'light|lights hurt*|hurting|painful eyes', maxGap: 2 },
+  ],
+  // Round 10: sitting in the car in a garage…
+  inside_car_garage: [{ pattern: 'sat|sitting|sit|locked|shut|am|im|is in car|van garage', maxGap: 2 }],
+  // …with the engine running.
+  engine_running: [{ pattern: 'engine|motor running|on|started', maxGap: 1 }],
+  // Round 10: the kit of an injected drug found beside someone…
+  drug_kit: [{ pattern: 'needle|needles|syringe|syringes next|beside|by|near|on|floor|found', maxGap: 3 }],
+  // …who is blue, barely breathing, or will not wake.
+  drugged_state: [
+    'any: lips|lip|face|skin blue|grey|gray|purple',
+    { pattern: 'breathing|breathes|breaths really|very|so slow|slowly|shallow|barely|hardly', maxGap: 1 },
+    'not|dont wake|waking|responding|respond|answering',
+    'unconscious|unresponsive',
+    { pattern: 'on floor|ground', maxGap: 1 },
+    'pinpoint|tiny pupils',
+  ],
   // Round 9: an infection or a fresh operation named, for a sepsis sign told in another clause
   // ("had his op on monday, now he's shivering uncontrollably and confused").
   infection: [
@@ -228,5 +355,278 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'pyelonephritis',
     { pattern: 'wound|stitches|scar|incision red|oozing|weeping|pus|hot|smelly|swollen', maxGap: 2 },
     { pattern: 'had|after|since|from operation|surgery|op', maxGap: 2 },
+  ],
+  // Round 10b: a dose taken again or twice by mistake (not "twice a day": an exclusion), given double.
+  dose_repeated: [
+    {
+      pattern: 'any: took|taken|take|had|given|gave|did|done|swallowed @meds|dose|doses twice|double|extra',
+      maxGap: 3,
+    },
+    // "Second dose" only of a medicine: a vaccine's second dose is the schedule.
+    { pattern: 'second|another dose|doses @meds', maxGap: 1 },
+    { pattern: 'double|doubled|extra dose|doses|dosed', maxGap: 1 },
+    { pattern: 'forgot|forgotten|muddled|confused|mixed already taken|had|took', maxGap: 3 },
+    {
+      pattern:
+        'took|taken|had them|it|@meds again by|at|with mistake|accident|lunch|dinner|tea|supper|bedtime',
+      maxGap: 2,
+    },
+  ],
+  // Round 10b: something taken from a stranger or at a party, whatever it was.
+  unknown_drug: [
+    {
+      pattern:
+        'took|taken|had|swallowed|given|gave|bought something|pill|pills|tablet|tablets|tab|tabs|powder|stuff off|from stranger|someone|guy|bloke|dealer|random',
+      maxGap: 2,
+    },
+    {
+      pattern: 'took|taken|had|swallowed something|pill|pills|tab|tabs at festival|party|rave|club|gig',
+      maxGap: 2,
+    },
+  ],
+  // Round 10b: signs of toxicity, of a medicine, a drug or a fume.
+  toxic_symptom: [
+    // Round 11: the cholinergic signs of organophosphates: drooling, tiny pupils, twitching, sweating.
+    'drool*|dribbl*|salivat*',
+    { pattern: 'any: pupils|pupil tiny|pinpoint|small|pinned', maxGap: 2 },
+    'twitch*',
+    'dizzy|dizziness|lightheaded|woozy',
+    'drowsy|sleepy|dozy|dozing|groggy',
+    'confused|confusion|disorient*',
+    'vomit*',
+    'throwing|threw up',
+    { pattern: 'being|been sick', maxGap: 0 },
+    'nause*',
+    { pattern: 'very|really|so|all slow|sluggish', maxGap: 1 },
+    {
+      pattern: 'pulse|heart|heartbeat slow|irregular|racing|pounding|jumping|everywhere|place|skipping',
+      maxGap: 3,
+    },
+    { pattern: 'banging|pounding|splitting|thumping head|heads|headache*', maxGap: 1 },
+    'headache*',
+    'shaky|shaking|trembling',
+    'faint*|collapsed',
+    { pattern: 'barely|hardly|not stand', maxGap: 1 },
+    'burning hot|up',
+    { pattern: 'jaw clench*|grinding|rigid', maxGap: 1 },
+    'hallucinat*',
+    'talking nonsense|rubbish',
+    'not|cannot wake|waking',
+    'not|cannot stay awake',
+  ],
+  // Round 10b: a closed space where fumes gather.
+  enclosed_space: [
+    'tent|tents|caravan|camper|campervan|motorhome|van|garage|shed|cabin|boat|basement|cellar',
+    'inside|indoors',
+    { pattern: 'windows|door|doors closed|shut', maxGap: 1 },
+    { pattern: 'closed|shut|small room', maxGap: 1 },
+  ],
+  // Round 10b: goodbyes sent, things put in order or given away.
+  farewell_sign: [
+    // Round 11: "don't look for me", a note forwarded.
+    { pattern: 'dont|not look|search for me', maxGap: 1, negatable: false },
+    {
+      pattern:
+        'he|she|son|daughter|brother|sister|husband|wife|partner|friend|dad|mum texted|messaged|sent goodbye|farewell',
+      maxGap: 2,
+    },
+    // A goodbye received ("texted me a goodbye"), posted for all, or said to the family: not one the patient
+    // sent a colleague.
+    {
+      pattern:
+        'texted|text|sent|messaged|wrote|called|rang|left me|us|everyone|everybody|family|mum|dad|kids goodbye|farewell|bye',
+      maxGap: 2,
+    },
+    { pattern: 'texted|sent|messaged|wrote goodbye|farewell everyone|everybody|all|family|us|me', maxGap: 2 },
+    {
+      pattern:
+        'wrote|posted|put|said goodbye|farewell in|on group|chat|facebook|fb|instagram|insta|whatsapp|snapchat|twitter|social',
+      maxGap: 2,
+    },
+    { pattern: 'goodbye|farewell text|message|messages|note|letter|call|voicemail', maxGap: 1 },
+    {
+      pattern: 'sorted|tidied|cleaned|cleared|organised|organized things|stuff|room|affairs|papers|paperwork',
+      maxGap: 2,
+    },
+    { pattern: 'given|gave|give|giving dog|cat|pet|pets|things|stuff away|to', maxGap: 2 },
+    {
+      pattern:
+        'said|saying|say goodbye|goodbyes|farewell kids|children|family|everyone|everybody|mum|dad|wife|husband|parents',
+      maxGap: 2,
+    },
+    { pattern: 'affairs in order', maxGap: 1 },
+  ],
+  unreachable: [
+    { pattern: 'phone|mobile off|dead|switched|voicemail', maxGap: 2 },
+    { pattern: 'not answering|picking|replying|responding', maxGap: 1 },
+    { pattern: 'not|cannot reach|contact', maxGap: 1 },
+    { pattern: 'not|cannot get hold', maxGap: 1 },
+    'no answer|reply',
+    'straight voicemail',
+  ],
+  weapon_at_hand: [
+    // Round 11: a gun got out or held.
+    {
+      pattern: 'got|have|took|taken|grabbed|holding gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun table|beside|next|front|hand|lap|loaded|out|ready',
+      maxGap: 3,
+    },
+    { pattern: 'loaded gun|shotgun|rifle|pistol|revolver|firearm|handgun', maxGap: 1 },
+  ],
+  burn_cause: [
+    // Round 11: clothes, trousers, a sleeve caught or on fire.
+    {
+      pattern:
+        'clothes|trousers|trouser|dress|shirt|top|jumper|sleeve|sleeves|pyjamas|nightie|skirt caught|alight|fire',
+      maxGap: 2,
+    },
+    'flames|flame|fireball|bonfire|petrol|gasoline|explosion|exploded|explode|explodes|firework*|blowtorch|flashed|flashback',
+    'caught|catch|catches|set fire',
+    { pattern: 'went|go|gone|goes up face|flames', maxGap: 2 },
+    'chip pan',
+    'lighter fluid',
+  ],
+  burn_damage: [
+    // Round 11: a leg, a shin or the back black, charred or peeling (clothes caught fire).
+    {
+      pattern:
+        'any: legs|leg|shins|shin|arms|arm|back|chest|body|feet|foot|thighs|thigh black|charred|peeling|leathery|melted',
+      maxGap: 2,
+    },
+    // Blisters on the face or the hands, or everywhere; a small blister is an exclusion.
+    'blistered|blistering',
+    { pattern: 'any: @face|hands|hand|cheeks|arms|legs blister|blisters', maxGap: 3 },
+    { pattern: 'blisters everywhere|over', maxGap: 2 },
+    'blackened|charred|singed|scorched',
+    { pattern: 'skin black|peeling|melted|white|leathery', maxGap: 2 },
+    { pattern: 'eyebrows|eyelashes|eyelash|fringe|hair gone|singed|burnt|burned|melted', maxGap: 1 },
+    { pattern: 'burnt|burned @face|hands|hand', maxGap: 2 },
+    { pattern: 'any: face|hands burnt|burned|black', maxGap: 2 },
+  ],
+  // Round 10b: the whole body shaking or twitching...
+  body_convulsing: [
+    { pattern: 'shaking|jerking|twitching|twitches|jerks|shakes|juddering|convulsing all over', maxGap: 2 },
+    { pattern: 'whole|entire body shaking|jerking|twitching|juddering|convulsing', maxGap: 2 },
+    { pattern: 'shaking|jerking|twitching|juddering|convulsing whole|entire body', maxGap: 2 },
+  ],
+  // …with no response, blue lips, eyes rolled back, or not waking between fits.
+  seizure_companion: [
+    'not|dont responding|respond|responsive|answering|answer|waking|wake|woke',
+    'unresponsive',
+    'any: lips|lip|face blue|grey|gray|purple|dusky',
+    { pattern: 'going|gone|turning|turned blue', maxGap: 1 },
+    { pattern: 'eyes rolled|rolling|rolls back|up', maxGap: 2 },
+    { pattern: 'second|third|another one row|between|after', maxGap: 3 },
+  ],
+  // Round 11: the face, lips, tongue or neck swelling, whatever caused it (puffy eyes alone are a cold or tears)…
+  face_swelling: [
+    {
+      pattern: 'any: face|lips|lip|tongue|mouth|neck swell*|swollen|puff*|blew|blown|blowing|balloon*',
+      maxGap: 2,
+    },
+  ],
+  // …and the airway in trouble: swallowing, breathing or the voice (pain on swallowing is a sore throat).
+  airway_trouble: [
+    {
+      pattern:
+        'struggl*|hard|difficult*|trouble|unable|cant|cannot|not swallow|swallowing|breathe|breathing|breath',
+      maxGap: 2,
+    },
+    {
+      pattern: 'breath*|breathing|swallowing getting|gets|got|more harder|hard|difficult|worse|tight*',
+      maxGap: 2,
+    },
+    { pattern: '=drooling|dribbling', maxGap: 0 },
+    { pattern: 'voice hoarse|croaky|gone|changed|muffled|funny|strange', maxGap: 2 },
+    'wheez*',
+    'gasp*',
+  ],
+  // Round 11: a pesticide, crops or a field sprayed, slug pellets: organophosphates and carbamates.
+  pesticide_exposure: [
+    'pesticide*|insecticide*|herbicide*|weedkiller*|organophosph*|paraquat|glyphosate|roundup|fungicide*',
+    {
+      pattern: 'spray*|sprayed|spraying crops|field|fields|orchard|vines|vineyard|chemicals|sheep',
+      maxGap: 2,
+    },
+    { pattern: 'sheep dip', maxGap: 0 },
+    { pattern: 'slug pellets|bait', maxGap: 0 },
+  ],
+  // Round 11: speech that has changed, told by someone who knows how the person usually speaks…
+  speech_change: [
+    { pattern: 'only|just making sounds|noises|grunts|moans', maxGap: 1 },
+    { pattern: 'speech|talking|words changed|different|off|wrong|garbled|weird', maxGap: 2 },
+    {
+      pattern: 'not|doesnt|isnt talking|speaking normal|normally|usual|properly|right|himself|herself',
+      maxGap: 2,
+    },
+    { pattern: 'usually|normally talks|speaks well|fine|clearly', maxGap: 2 },
+  ],
+  // …and a leg or foot dragged, a limb that gives way.
+  dragging_limb: [
+    { pattern: 'dragging|drags|dragged leg|foot|arm', maxGap: 2 },
+    { pattern: 'leg|legs|knee giving|gave|gives way', maxGap: 1 },
+  ],
+  // Round 11: no way out, can't go on, nothing left.
+  despair: [
+    { pattern: 'no way out', maxGap: 1 },
+    { pattern: 'see|seeing no|not way|future|point', maxGap: 2, negatable: false },
+    { pattern: 'cant|cannot|not go on', maxGap: 1, negatable: false },
+    { pattern: 'cant|cannot|not take|cope|handle anymore|more', maxGap: 2, negatable: false },
+    { pattern: 'nothing left', maxGap: 1 },
+    'hopeless|hopelessness',
+  ],
+  // Round 11: a window opened high up, a ledge, a roof, a cliff edge.
+  height_edge: [
+    {
+      pattern:
+        'any: window|windows|balcony open|opened|ledge|railing floor|storey|flat|tower|high|th|rd|nd|<n:3-99>',
+      maxGap: 4,
+    },
+    { pattern: 'edge|top|on|onto|at cliff|cliffs|roof|bridge|multistorey|parapet', maxGap: 3 },
+    { pattern: 'roof|top car park', maxGap: 2 },
+    { pattern: 'window|balcony ledge|railing|rail', maxGap: 1 },
+  ],
+  // Round 11: the act announced, « I'm going to do it ».
+  act_announced: [
+    { pattern: 'going|gonna|about do it', maxGap: 1, negatable: false },
+    { pattern: 'doing it tonight|now|today', maxGap: 1, negatable: false },
+  ],
+  // Round 11: a blow to the belly: handlebars, a seatbelt, a punch, a fall onto it…
+  belly_blow: [
+    'handlebar|handlebars',
+    'seatbelt',
+    { pattern: 'seat belt', maxGap: 0 },
+    {
+      pattern: 'punched|hit|struck|fell|landed|thrown on|onto|into|in belly|tummy|stomach|abdomen|side',
+      maxGap: 2,
+    },
+  ],
+  // …then the belly swelling or hard, pain getting worse, or faint and cold (bleeding inside).
+  belly_alarm: [
+    { pattern: 'any: belly|tummy|stomach|abdomen swollen|swelling|hard|rigid|distended|bloated', maxGap: 3 },
+    { pattern: 'getting|increasingly|more painful|sore|worse', maxGap: 2 },
+    'faint|fainting|clammy',
+    { pattern: 'pale|white cold|clammy|sweaty', maxGap: 2 },
+  ],
+  // Round 11: bleach mixed with an acid, ammonia or a toilet cleaner…
+  cleaners_mixed: [
+    {
+      pattern:
+        'any: mixed|mixing|mix|combined bleach|chlorine ammonia|acid|vinegar|descaler|limescale|cleaner|harpic',
+      maxGap: 4,
+    },
+  ],
+  // …then coughing, burning eyes or throat, breathlessness or a collapse.
+  irritant_symptom: [
+    { pattern: 'cant|cannot|not stop coughing', maxGap: 1 },
+    { pattern: 'all|both|everyone|everybody|we coughing|cough', maxGap: 2 },
+    { pattern: 'coughing badly|nonstop|non', maxGap: 1 },
+    { pattern: 'eyes|throat burning|stinging|streaming', maxGap: 1 },
+    'wheez*|breathless|choking',
+    'collapsed|passed out|fainted',
   ],
 };

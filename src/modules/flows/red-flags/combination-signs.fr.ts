@@ -5,6 +5,41 @@ import type { LexiconInput } from './lexicon.schema.ts';
  * (a fever and a stiff neck, a baby under 3 months and a fever). Syntax: `lexicon.schema.ts`.
  */
 export const frenchCombinationSigns: LexiconInput['concepts'] = {
+  // Round 10: la nuque qui ne plie plus et le vomissement ou la lumière insupportable, en deux propositions.
+  neck_stiffness: [
+    // Round 10b: le menton qu'on ne peut plus baisser ni poser sur la poitrine.
+    {
+      pattern: '@pouvoir pas|plus baisser|plier|pencher|rentrer|bouger|descendre menton|tete',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'any: pas|plus menton poitrine|torse|sternum', maxGap: 3, negatable: false },
+    { pattern: '@pouvoir pas|plus pencher|baisser tete avant', maxGap: 3, negatable: false },
+    'nuque|cou raide*|bloque*|dure',
+    'raideur* nuque|cou',
+    { pattern: '@pouvoir pas|plus baisser|plier|pencher|bouger tete|nuque|cou', maxGap: 2, negatable: false },
+  ],
+  meningism: [
+    'vomi*|vomit|vomis|vomissement*',
+    { pattern: 'supporte|supporter|supportait pas|plus lumiere|jour|lampe', maxGap: 2, negatable: false },
+    { pattern: 'lumiere fait|gene|agresse mal|yeux', maxGap: 2 },
+    'photophobi*',
+  ],
+  // Round 10: quelqu'un dans la voiture au garage, et le moteur qui tourne, en deux propositions.
+  inside_car_garage: [
+    { pattern: 'suis|est|assis|assise|enferme|enfermee dans voiture|camionnette garage', maxGap: 2 },
+  ],
+  engine_running: [{ pattern: 'moteur allume|allumee|tourne|tournant|marche|route', maxGap: 1 }],
+  // Round 10: une aiguille ou une seringue à côté de quelqu'un de bleu, qui respire à peine ou ne se réveille pas.
+  drug_kit: [{ pattern: 'seringue|seringues|aiguille|aiguilles cote|pres|par|terre|sol|trouve*', maxGap: 3 }],
+  drugged_state: [
+    'any: levre*|visage|peau bleu*|violet*|gris*',
+    { pattern: 'respire|respiration tout|tres|trop doucement|lentement|lente|peine|faiblement', maxGap: 1 },
+    { pattern: 'se reveill*|reveil|repond|reagit pas|plus', maxGap: 1 },
+    'inconscient*',
+    { pattern: 'par|a terre|sol', maxGap: 1 },
+    'pupille* petite*|minuscule*|serree*',
+  ],
   fever: [
     'fievre*',
     'febri*',
@@ -25,6 +60,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'tout|toute|tres|super chaud|chaude|bouillant|bouillante', maxGap: 0 },
   ],
   young_infant: [
+    // Round 11: « bb 5 sem », l'âge abrégé d'un bébé.
+    { pattern: '@bebe <n:0-13> sem|sems|sm', maxGap: 0 },
     'nouveau ne|nee',
     { pattern: '@bebe <n:0-3> mois', maxGap: 0 },
     { pattern: '@bebe <n:0-13> semaine*', maxGap: 0 },
@@ -34,6 +71,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     '<n:0-92> jour*|j vie',
   ],
   stiff_neck: [
+    // Round 10b: le menton qu'on ne peut plus baisser ni poser sur la poitrine.
+    {
+      pattern: '@pouvoir pas|plus baisser|plier|pencher|rentrer|bouger|descendre menton|tete',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'any: pas|plus menton poitrine|torse|sternum', maxGap: 3, negatable: false },
+    { pattern: '@pouvoir pas|plus pencher|baisser tete avant', maxGap: 3, negatable: false },
     'nuque|cou raide*|bloque*|dure',
     'torticolis',
     'raideur* nuque|cou',
@@ -73,8 +118,23 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'immunodeprim*',
     'greffe*',
     'grelott*',
+    // Round 10: le cœur à 130, tenir à peine debout, se sentir partir, des propos sans queue ni tête.
+    { pattern: 'coeur|pouls a|de <n:130-250>', maxGap: 1 },
+    { pattern: 'tiens|tient|tenait peine|plus|pas debout', maxGap: 2, negatable: false },
+    { pattern: 'sens|sent|sentais|sentait partir', maxGap: 0 },
+    { pattern: 'queue ni tete', maxGap: 0, negatable: false },
   ],
   head_trauma: [
+    // Round 11: renversé ou percuté par un véhicule; un casque fendu ou cassé; assommé.
+    {
+      pattern: 'renverse*|percute*|fauche*|heurte* par voiture|camion|bus|scooter|moto|vehicule|auto',
+      maxGap: 2,
+    },
+    { pattern: 'casque fendu|casse|eclate|fissure|brise|abime', maxGap: 2 },
+    'assomme|assommee',
+    // Round 10b: tombé ou plongé la tête la première, tête en avant, en eau peu profonde.
+    { pattern: 'tete premiere|avant|premier', maxGap: 1 },
+    { pattern: 'plonge*|plongee peu profond*|petit bain|haut fond', maxGap: 4 },
     { pattern: 'cogn*|tombe*|tombee|chute*|coup|choc|heurt*|frappe* @tete', maxGap: 1 },
     { pattern: '@tete heurt*|cogn*|frapp*', maxGap: 1 },
     { pattern: 'tape*|tapee|cogne*|heurte* @tete', maxGap: 2 },
@@ -86,8 +146,17 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'bosse',
     { pattern: 'hematome front|crane|arcade', maxGap: 1 },
     { pattern: 'glisse*|tombe*|tombee|chute* douche|baignoire|verglas|carrelage|bain', maxGap: 2 },
+    // Round 10: un choc au sport (« choc au rugby »).
+    { pattern: 'any: choc|coup|plaquage|collision rugby|foot|football|boxe|match|hand|hockey', maxGap: 2 },
   ],
   head_trauma_warning: [
+    // Round 11: du sang ou un liquide clair qui coule de l'oreille ou du nez; ne sait plus où il est.
+    { pattern: 'sang|liquide coule|sort|saigne oreille|oreilles|nez', maxGap: 3 },
+    { pattern: 'saigne|saignait oreille|oreilles', maxGap: 2 },
+    { pattern: 'sait|savait plus|pas ou est|suis|etait|jour', maxGap: 2, negatable: false },
+    // Round 10b: il s'endort, il somnole, il « arrête pas de s'endormir » après le choc.
+    'endort|somnole',
+    { pattern: 'arrete|cesse pas endormir', maxGap: 2, negatable: false },
     'vomi*',
     'perte*|perdu connaissance|conscience',
     'evanou*',
@@ -103,9 +172,29 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'dit|raconte importe quoi',
     'incoheren*',
     'any: mal @tete empire|augmente|pire',
+    // Round 10: des propos sans queue ni tête; la même question posée en boucle.
+    { pattern: 'queue ni tete', maxGap: 0, negatable: false },
+    { pattern: 'repose|repete|redemande meme|memes question*|chose*', maxGap: 2 },
   ],
-  pregnant: ['enceinte', 'grossesse', '<n:4-42> sa', '<n:20-42> semaine*', 'accouch*', 'post partum'],
+  pregnant: [
+    // Round 11: la grossesse dite en mois (« je suis à 8 mois », « 7 mois de grossesse »).
+    { pattern: 'suis|es|est a <n:4-9> mois', maxGap: 1 },
+    'enceinte',
+    'grossesse',
+    '<n:4-42> sa',
+    '<n:20-42> semaine*|sem',
+    'accouch*',
+    'post partum',
+    // Round 10: « le bébé arrive », un accouchement en cours.
+    { pattern: 'bebe|bb arrive|sort|pousse', maxGap: 1 },
+  ],
   pregnancy_warning: [
+    // Round 11: le mal de tête qui ne passe pas (prééclampsie); la poche des eaux rompue; quelque chose senti
+    // dans le vagin ou qui pend (procidence du cordon, CNGOF).
+    { pattern: 'mal tete|migraine|cephal* passe|part|partait pas|plus', maxGap: 3, negatable: false },
+    { pattern: 'poche eaux perce*|rompu*|casse*|fissur*', maxGap: 2 },
+    { pattern: 'perdu|perte|percer eaux', maxGap: 1 },
+    { pattern: 'sens|sent|senti|quelque chose|truc|cordon pend|pendre|depasse|sort|vagin', maxGap: 3 },
     'saign*',
     // Round 6: l'éclampsie se voit comme une crise d'épilepsie.
     'convuls*',
@@ -119,12 +208,23 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'perdu|perte*|perds|coule liquide|eau',
     { pattern: 'any: vois|voit|voyais flash*|lumiere*|points|eclair*|etoile*', maxGap: 2 },
     { pattern: 'any: mal|douleur* @tete gros|grosse|fort*|intense*|violent*|enorme*|terrible*', maxGap: 2 },
+    // Round 10: la douleur au bout de l'épaule de la grossesse extra-utérine.
+    { pattern: 'bout|pointe epaule', maxGap: 1 },
+    // L'accouchement en cours: la tête qu'on voit.
+    { pattern: 'voit|vois|voyons|apercoit tete', maxGap: 1 },
   ],
   allergic_reaction: [
     'urticaire',
     'guepe*|abeille*|frelon*|insecte*',
     'piqu* guepe*|abeille*|frelon*|insecte*',
     { pattern: 'mange*|pris|bu|apres|depuis @allergene', maxGap: 2 },
+    // Round 10: goûté, avalé; une piqûre ou un vaccin; couvert de plaques ou de boutons.
+    { pattern: 'goute*|avale*|leche*|croque* @allergene', maxGap: 2 },
+    { pattern: 'apres|depuis piqure|vaccin|injection', maxGap: 2 },
+    {
+      pattern: 'any: plaques|boutons|urticaire|cloques partout|plein|pleins|pleine|couvert|couverte|couverts',
+      maxGap: 3,
+    },
     'choc|reaction allergi*',
     'any: plaques|boutons gratt*|demang*',
     'allergi*',
@@ -147,6 +247,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'se reveill*|reveil pas|plus', maxGap: 0 },
   ],
   allergy_breathing: [
+    { pattern: 'respir*|respiration|souffle dur|difficile|court|penible', maxGap: 3 },
     'mal|difficult*|gene|dur|peine respir*|avaler',
     'gorge serre*|gonfl*|pique|gratte',
     'essouffl*',
@@ -173,6 +274,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'evanou*',
     'tourne* oeil',
     'tombe*|tomber|tombee pommes|vapes',
+    // Round 10: chercher l'air, ne pas arriver à respirer, des lèvres « de canard », une voix devenue aiguë,
+    // le cœur qui s'emballe, une tension effondrée (« tensiomètre à 8/5 »).
+    { pattern: 'cherche|cherchait air|souffle', maxGap: 1 },
+    { pattern: '@pouvoir pas|plus respir*', maxGap: 2, negatable: false },
+    { pattern: 'levre*|bouche canard|merou|ballon|saucisse*', maxGap: 1 },
+    { pattern: 'voix aigu*|aigue|sifflante', maxGap: 1 },
+    { pattern: 'coeur emball*|bat|tape vite|fort|chamade', maxGap: 1 },
+    'coeur emball*',
+    { pattern: 'tension|tensiometre|ta|systolique <n:4-8>|<n:40-89>', maxGap: 0 },
+    { pattern: 'any: tete|corps gonfl* ballon|enorme|partout', maxGap: 3 },
   ],
   // Round 9: le monoxyde raconté en deux propositions: ce qui brûle dans la maison…
   fume_source: [
@@ -181,6 +292,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'chauffage appoint|gaz|petrole|bois|charbon', maxGap: 1 },
     'poele|poeles',
     'brasero',
+    // Round 10b: un réchaud de camping brûle du gaz aussi.
+    'rechaud*',
     'barbecue|bbq|charbon',
     'electrogene',
     'cheminee|insert',
@@ -211,5 +324,230 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'plaie|cicatrice|suture* rouge|coule|suinte|pus|chaude|gonfle*', maxGap: 2 },
     'opere|operee|operes|operees',
     { pattern: 'apres|depuis|suite operation|chirurgie|intervention', maxGap: 1 },
+  ],
+  // Round 10b: une dose reprise ou prise deux fois par erreur (« deux fois par jour » est une exclusion).
+  dose_repeated: [
+    {
+      pattern: 'any: pris|prend|prise|repris|donne|avale* @medicaments|dose deux|double|erreur|megarde',
+      maxGap: 3,
+    },
+    // Pas « deuxième dose »: celle d'un vaccin.
+    { pattern: 'double dose|prise', maxGap: 1 },
+    { pattern: 'doubl* dose|prise', maxGap: 1 },
+    { pattern: 'repris|reprend|reprise @medicaments|dose plus|erreur|megarde', maxGap: 4 },
+    { pattern: 'trompe* repris|pris|donne|avale|prise', maxGap: 4 },
+    { pattern: 'oublie* deja pris|prise|donne', maxGap: 3 },
+  ],
+  // Round 10b: un produit pris d'un inconnu ou en soirée, quel qu'il soit.
+  unknown_drug: [
+    {
+      pattern:
+        'pris|prise|avale*|gobe*|donne* truc|chose|cachet|pilule|comprime|poudre|produit inconnu|inconnue|mec|type|gars|soiree|festival|teuf|boite|rave',
+      maxGap: 3,
+    },
+  ],
+  // Round 10b: les signes d'une intoxication, par un médicament, une drogue ou des fumées.
+  toxic_symptom: [
+    // Round 11: les signes cholinergiques des organophosphorés: la bave, les pupilles minuscules, les secousses.
+    'bave|bavait|baver|salive|hypersaliv*',
+    { pattern: 'any: pupille* petite*|minuscule*|epingle|serree*', maxGap: 2 },
+    'fasciculat*|spasme*',
+    'vertige*|etourdi*',
+    'tete tourne',
+    'somnolen*|somnole|endormi*|endort|ensuqu*',
+    'confus|confuse|confusion|desorient*',
+    'vomi*|vomit|vomis|vomissement*',
+    'nausee*',
+    { pattern: 'tout|tres ralenti*|mou|molle|lent', maxGap: 1 },
+    { pattern: 'pouls|coeur lent|irregulier|bat|ralenti|emballe|tape|vite|fou', maxGap: 3 },
+    { pattern: 'mal tete', maxGap: 1 },
+    { pattern: 'tete explose|cogne|tape|eclate', maxGap: 2 },
+    'migraine*|cephal*',
+    'tremble*|trembl*',
+    'malaise*|evanoui*',
+    { pattern: 'tient|tiens|tenait plus|pas|peine debout', maxGap: 2, negatable: false },
+    'brulant*|bouillant*',
+    'machoire* serre*|crispe*|bloque*',
+    'hallucin*',
+    'delire*|incoheren*',
+  ],
+  // Round 10b: un lieu fermé où les fumées s'accumulent.
+  enclosed_space: [
+    'tente|tentes|caravane|camping|fourgon|van|garage|cabane|cabanon|chalet|cave|bateau|mobil',
+    'sous sol',
+    'dedans|interieur',
+    { pattern: 'fenetres|fenetre|porte|portes|piece|chambre fermee*|ferme', maxGap: 1 },
+  ],
+  // Round 10b: des adieux envoyés, des affaires rangées ou données.
+  farewell_sign: [
+    // Round 11: il dit adieu; « ne me cherchez pas »; un merci qui sonne comme un adieu.
+    { pattern: 'dit|dire|dis|disait adieu|adieux', maxGap: 1 },
+    { pattern: 'me cherchez|cherche|cherchez pas|plus', maxGap: 1, negatable: false },
+    { pattern: 'voulais|voulait|veux|veut dire merci|adieu', maxGap: 2 },
+    { pattern: 'voulais|voulait|veux|veut remercier', maxGap: 1 },
+    // Des adieux reçus (« il m'a dit adieu »), postés ou écrits: pas un au revoir envoyé à une collègue.
+    { pattern: 'me|nous a|ont envoye|ecrit|dit|laisse|fait adieu|adieux|aurevoir|revoir', maxGap: 3 },
+    { pattern: 'message|messages|lettre|mot|texto|sms|post adieu|adieux', maxGap: 1 },
+    { pattern: 'poste*|publie*|ecrit adieu|adieux', maxGap: 2 },
+    { pattern: 'tout range|regle|trie', maxGap: 1 },
+    { pattern: 'range|rangee|regle|trie affaires|papiers|chambre|tout', maxGap: 2 },
+    { pattern: 'mis|mettre ordre', maxGap: 2 },
+    { pattern: 'donne|donnee|confie chat|chien|chats|chiens|animaux|affaires|biens', maxGap: 2 },
+  ],
+  unreachable: [
+    { pattern: 'telephone|portable|tel eteint|coupe|messagerie|repondeur', maxGap: 2 },
+    { pattern: 'repond|repondait|decroche|decrochait pas|plus', maxGap: 1, negatable: false },
+    'injoignable',
+    { pattern: 'arrive|arrivons|peux|pouvons pas|plus joindre', maxGap: 2, negatable: false },
+    'tombe messagerie|repondeur',
+  ],
+  weapon_at_hand: [
+    // Round 11: une arme prise, sortie, qu'on a avec soi.
+    {
+      pattern: 'ai|a|pris|prend|sorti|tiens|tient le|un arme|fusil|pistolet|revolver|flingue|carabine',
+      maxGap: 1,
+    },
+    {
+      pattern:
+        'arme|fusil|carabine|pistolet|revolver|flingue sur|cote|devant|main|genoux|charge|chargee|sorti|sortie|pret|prete|table',
+      maxGap: 3,
+    },
+    { pattern: 'sorti|sortie|charge|chargee arme|fusil|carabine|pistolet|revolver|flingue', maxGap: 2 },
+  ],
+  burn_cause: [
+    // Round 11: des vêtements, un pantalon, une manche qui ont pris feu.
+    {
+      pattern: 'vetement*|pantalon|robe|pull|manche|pyjama|jupe|chemise pris feu|flambe*|enflamm*|feu',
+      maxGap: 3,
+    },
+    'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
+    { pattern: 'retour flamme', maxGap: 1 },
+    { pattern: 'pris feu', maxGap: 1 },
+  ],
+  burn_damage: [
+    // Round 11: une jambe, un tibia, le dos noirs, carbonisés ou qui pèlent (des vêtements en feu).
+    {
+      pattern:
+        'any: jambes|jambe|tibias|tibia|bras|dos|ventre|torse|cuisses|cuisse|pieds noir*|noirci*|pele*|cartonn*',
+      maxGap: 2,
+    },
+    // Des cloques au visage ou aux mains, ou partout; une petite cloque est une exclusion.
+    'cloquent',
+    { pattern: 'any: visage|figure|joues|mains|main|bras|jambes cloques|cloque|phlyctene*', maxGap: 3 },
+    { pattern: 'cloques|phlyctene* partout', maxGap: 2 },
+    { pattern: 'plein|pleine|couvert|couverte|couverts|couvertes cloques|phlyctene*', maxGap: 2 },
+    'noirci*|carbonis*|crame|cramee|crames|cramees',
+    { pattern: 'peau noire|part|pele|fondu*|blanche|cartonn*', maxGap: 2 },
+    { pattern: 'sourcils|cils|cheveux|frange brule*|crame*|grille*|partis', maxGap: 1 },
+    { pattern: 'brule*|crame* visage|figure|yeux|mains|main', maxGap: 2 },
+    { pattern: 'visage|figure|mains noir*|brule*', maxGap: 2 },
+  ],
+  // Round 10b: tout le corps qui tremble ou tressaute…
+  body_convulsing: [
+    { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* tout corps', maxGap: 3 },
+    { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* partout', maxGap: 2 },
+    { pattern: 'tout corps tremble|tremblait|secoue*|tressaute*|convulse*', maxGap: 3 },
+  ],
+  // …avec l'absence de réponse, les lèvres bleues, les yeux révulsés, ou sans se réveiller entre deux.
+  seizure_companion: [
+    { pattern: 'repond|reagit|reveille pas|plus', maxGap: 1, negatable: false },
+    'any: levre*|visage bleu*|bleue*|violet*|gris*',
+    { pattern: 'yeux revuls*|retourn*|blanc', maxGap: 2 },
+    'revulse*',
+    { pattern: 'deuxieme|seconde|autre crise|fois suite|entre', maxGap: 3 },
+  ],
+  // Round 11: le visage, les lèvres, la langue ou le cou qui gonflent, quelle qu'en soit la cause…
+  face_swelling: [
+    {
+      pattern:
+        'any: visage|figure|levre|levres|langue|bouche|cou gonfl*|enfl*|boursoufl*|oedem*|double|triple',
+      maxGap: 2,
+    },
+  ],
+  // …et les voies aériennes en danger: avaler, respirer, la voix (mal en avalant est une angine).
+  airway_trouble: [
+    { pattern: '@pouvoir pas|plus|mal avaler|deglutir|respirer', maxGap: 2, negatable: false },
+    { pattern: 'mal|difficulte*|peine|galere a|pour avaler|deglutir|respirer', maxGap: 1 },
+    { pattern: 'respir*|respiration|souffle dur|difficile|court|sifflant*|penible', maxGap: 3 },
+    { pattern: '=bave|bavait|baver', maxGap: 0 },
+    { pattern: 'voix rauque|change*|cassee|etouffee|partie|bizarre', maxGap: 2 },
+    'siffle*|sifflement*',
+    'etouff*',
+  ],
+  // Round 11: un pesticide, un champ ou une vigne traités, des granulés anti-limaces.
+  pesticide_exposure: [
+    'pesticide*|insecticide*|herbicide*|desherbant*|fongicide*|organophosph*|glyphosate|roundup|phytosanitaire*',
+    {
+      pattern: 'traite*|traitait|traitement|pulveris*|sulfat* champ*|vigne*|verger*|culture*|ble',
+      maxGap: 3,
+    },
+    { pattern: 'anti limace*|limaces', maxGap: 1 },
+    'antilimace*',
+    { pattern: 'mort aux rats', maxGap: 0 },
+  ],
+  // Round 11: la parole qui a changé, dite par qui connaît la façon habituelle de parler…
+  speech_change: [
+    { pattern: 'sort|fait|dit que|seulement sons|bruits|grognements|gemissements', maxGap: 2 },
+    { pattern: 'parle|parlait pas|plus normalement|bien|habitude', maxGap: 3, negatable: false },
+    { pattern: 'habitude parle|parlait bien|normalement', maxGap: 2 },
+    { pattern: 'parole|elocution|voix changee|bizarre|differente|pateuse', maxGap: 2 },
+  ],
+  // …et une jambe ou un pied qui traîne, qui lâche.
+  dragging_limb: [
+    { pattern: 'traine|trainait|trainer jambe|pied|bras', maxGap: 2 },
+    { pattern: 'jambe|genou|pied cede|lache|flanche|derobe', maxGap: 1 },
+  ],
+  // Round 11: plus d'issue, plus la force, au bout du rouleau.
+  despair: [
+    { pattern: 'vois|voit plus|pas|aucune issue|solution|avenir|sortie', maxGap: 2, negatable: false },
+    { pattern: 'tiens|tient|tenais plus|pas', maxGap: 0, negatable: false },
+    { pattern: 'peux|peut plus continuer|supporter', maxGap: 1, negatable: false },
+    { pattern: 'bout rouleau', maxGap: 1 },
+    { pattern: 'plus force', maxGap: 2, negatable: false },
+    { pattern: 'rien perdre', maxGap: 2 },
+    'desespoir|desespere|desesperee',
+  ],
+  // Round 11: une fenêtre ouverte en hauteur, un rebord, un toit, le bord d'une falaise.
+  height_edge: [
+    { pattern: 'any: fenetre|fenetres|balcon ouvert*|ouvre|rebord|rambarde etage|eme|e|<n:3-99>', maxGap: 4 },
+    { pattern: 'bord|haut falaise|toit|pont|parking|viaduc', maxGap: 2 },
+    { pattern: 'rebord|rambarde fenetre|balcon', maxGap: 2 },
+  ],
+  // Round 11: le passage à l'acte annoncé, « je vais le faire ».
+  act_announced: [
+    { pattern: 'vais|va le faire', maxGap: 1, negatable: false },
+    { pattern: 'fais|fait ce soir|maintenant|cette nuit', maxGap: 1, negatable: false },
+  ],
+  // Round 11: un coup au ventre: le guidon, la ceinture, un coup de poing, une chute dessus…
+  belly_blow: [
+    'guidon',
+    { pattern: 'ceinture securite', maxGap: 1 },
+    { pattern: 'coup|coups poing|pied|genou ventre|abdomen|estomac|cote', maxGap: 2 },
+    { pattern: 'tombe*|tombee|chute|atterri* sur ventre|abdomen|estomac', maxGap: 2 },
+  ],
+  // …puis le ventre qui gonfle ou durcit, la douleur qui monte, un malaise (une hémorragie interne).
+  belly_alarm: [
+    { pattern: 'any: ventre|abdomen gonfl*|dur|tendu|ballonn*|enfl*', maxGap: 3 },
+    { pattern: 'douleur|mal augmente|empire|pire', maxGap: 2 },
+    'empire',
+    'malaise*|evanoui*',
+    { pattern: 'pale|blanc|blanche|froid|sueurs', maxGap: 0 },
+  ],
+  // Round 11: de la javel mélangée à un acide, un détartrant, de l'ammoniaque…
+  cleaners_mixed: [
+    {
+      pattern:
+        'any: melange*|melanger|mixe* javel|chlore detartrant|ammoniaque|vinaigre|acide|anticalcaire|wc|destop|canard',
+      maxGap: 4,
+    },
+  ],
+  // …puis la toux, les yeux ou la gorge qui brûlent, l'étouffement ou l'effondrement.
+  irritant_symptom: [
+    { pattern: 'tousse*|toussons|toussent tous|toutes|sans|beaucoup|enormement|fort', maxGap: 1 },
+    { pattern: 'on|nous tousse*|toussons', maxGap: 1 },
+    { pattern: 'arrete|arrive pas tousser', maxGap: 2, negatable: false },
+    { pattern: 'yeux|gorge brule*|pique*|piquent|irrit*', maxGap: 1 },
+    'etouff*',
+    'effondre*|evanoui*|malaise*',
   ],
 };

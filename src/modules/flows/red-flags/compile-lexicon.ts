@@ -38,6 +38,8 @@ export interface CompiledPattern {
   anyOrder: boolean;
   maxGap: number;
   negatable: boolean;
+  /** Read as history after a past marker even in a category that never is (`lexicon.schema.ts`). */
+  pastApplies: boolean;
 }
 
 export interface LexiconWords {
@@ -201,6 +203,7 @@ function compilePattern(
     maxGap: 'maxGap' in options && options.maxGap !== undefined ? options.maxGap : DEFAULT_MAX_GAP,
     negatable:
       'negatable' in options && options.negatable !== undefined ? options.negatable : negatableByDefault,
+    pastApplies: 'pastApplies' in options && options.pastApplies === true,
   };
 }
 

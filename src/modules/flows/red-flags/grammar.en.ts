@@ -10,7 +10,7 @@ export const englishGrammar: LexiconInput['words'] = {
   bridges:
     'have has had having got any a an the my his her their feel felt feeling experienced experiencing ' +
     'really currently do does did am is are was were been be at all longer more sign signs of ever he ' +
-    'she it i',
+    'she it i about thinking',
   negationCancellers: 'such so as only just this if',
   fillers:
     'the a an my his her its their your our this that these those in on at of to into from with and ' +
@@ -26,7 +26,9 @@ export const englishGrammar: LexiconInput['words'] = {
     'prison* occasion* conclu* concession* confess* delivery deliveries deliver delivers delicious ' +
     'strode strove strobe sleep sleeps poignant comma commas odd sceptic* skeptic* sizing snag ' +
     'subsid* unconsciously slurp* strike* stoke* blond* bloom* brood* desir* construct* contradict* ' +
-    'contracep* monocyt* hear heard heat beach noise* nose shout* hand hands',
+    'contracep* monocyt* hear heard heat beach noise* nose shout* hand hands ' +
+    // Round 10: "don't want to overdo it" is no overdose.
+    'overdo overdoing overdid overdone',
   numbers:
     'one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 ' +
     'thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19 twenty=20 ' +

@@ -10,7 +10,7 @@ export const frenchGrammar: LexiconInput['words'] = {
   bridges:
     'de du des la le les un une eu ai a as avons avez ont avait avais ressens ressent ressenti sens ' +
     'sent senti suis est es etait etais ete fait fais faisait vraiment encore actuellement tout ' +
-    'absolument signe signes trace me se il elle',
+    'absolument signe signes trace me se il elle au aux pense',
   negationCancellers: 'aussi autant si tellement tant seulement uniquement que juste',
   fillers:
     'le la les l de du des d un une au aux a en dans sur sous vers par pour avec ma mon mes ta ton ' +

@@ -180,6 +180,60 @@ export const englishLexicon: LexiconInput = {
         'any: everyone|everybody|family|household|we|us|all sick|ill|unwell|vomiting|headache*|dizzy covid|flu|cold|colds|gastro|bug|virus|norovirus|sickness|chickenpox',
       maxGap: 3,
     },
+    // Round 10: things given away to a charity; "tonight is the night of the concert".
+    { pattern: 'away to|for charity|charities|oxfam|shop|jumble|sale|refugees|bank', maxGap: 1 },
+    { pattern: 'night of|for|out|off', maxGap: 0 },
+    { pattern: 'babys|baby head scan|ultrasound|screen|picture|photo|monitor', maxGap: 3 },
+    // Round 10: "a bit stiff" (not a bitten tongue); choking on paperwork; a relative's heart attack or
+    // stroke at an age, family history.
+    { pattern: '=a =bit', maxGap: 0 },
+    { pattern: 'chok* on|with paperwork|work|emails|admin|forms|bills|deadlines|dust', maxGap: 1 },
+    // The age needs "at" or "aged": "had a stroke 20 minutes ago" is now.
+    {
+      pattern:
+        'dad|mum|mom|father|mother|brother|sister|grandad|grandpa|grandma|granny|grandmother|grandfather|nan|uncle|aunt|parents had heart attack|attacks at|aged|age <n:30-110>',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'dad|mum|mom|father|mother|brother|sister|grandad|grandpa|grandma|granny|grandmother|grandfather|nan|uncle|aunt|parents had stroke|strokes at|aged|age <n:30-110>',
+      maxGap: 2,
+    },
+    // Round 10: a dose taken twice a day is the prescription, not a dose taken twice.
+    { pattern: 'twice|thrice a|per|each|every day|daily|morning|evening|night|week', maxGap: 1 },
+    // Round 10b: a blister the size of a coin is a small burn; "back in 2015" is a date, not a return.
+    { pattern: 'size|sized|like coin|penny|pea|fingernail|thumbnail|stamp', maxGap: 2 },
+    { pattern: 'back in <n:1950-2030>', maxGap: 0 },
+    { pattern: 'small|little|tiny blister|blisters', maxGap: 1 },
+    { pattern: 'back in day|days|time', maxGap: 1 },
+    // Round 11: lips swollen from fillers, a tongue swollen where it was bitten; a leg dragged since an
+    // operation or a sprain: a known cause, not an allergy or a stroke.
+    { pattern: 'any: lips|lip swollen|swelling|puffy filler|fillers|botox|injection|injections', maxGap: 4 },
+    { pattern: 'any: bit|bitten|biting tongue|lip swollen|swelling', maxGap: 3 },
+    {
+      pattern:
+        'dragging|drags|limping leg|foot since|after|from knee|hip|op|operation|surgery|sprain|injury|fracture|replacement|cast',
+      maxGap: 3,
+    },
+    // Round 11: can't go on with a diet, a job or a treatment is about the thing, not about living.
+    {
+      pattern:
+        'go|carry on with diet|job|work|treatment|tablets|pills|medication|course|exercises|physio|plan|programme|shifts',
+      maxGap: 2,
+    },
+    // Round 11: "in case my waters break", "what if they go": a question asked ahead, not waters gone.
+    { pattern: 'case|if waters|water break|breaks|go|goes', maxGap: 2 },
+    // Round 11: "I'll be gone on holiday" when you read this: an absence, not a farewell.
+    { pattern: 'gone|away holiday|holidays|vacation|leave|trip|business|honeymoon|work', maxGap: 2 },
+    // Round 11: breathless with excitement or laughter is joy, not distress; "give me a heart attack" is an idiom;
+    // a bit of hot coffee or tea spilled is a small scald.
+    {
+      pattern:
+        'breathless|breathlessly|breath with|from excitement|anticipation|joy|laughter|laughing|nerves',
+      maxGap: 1,
+    },
+    { pattern: 'give|giving|gave|gives me|him|her|us heart attack|stroke|coronary', maxGap: 2 },
+    { pattern: 'bit|drop|splash|dribble of hot|boiling coffee|tea|water|milk|soup', maxGap: 1 },
   ],
   past: [
     '<n:1-99> year|years|yr|yrs|month|months ago|back',
@@ -199,6 +253,11 @@ export const englishLexicon: LexiconInput = {
     // Round 9: a long duration said without "had it": "breathless after covid for months".
     { pattern: 'for|since months|years|ages', maxGap: 0 },
     { pattern: 'for|since <n:2-99> months|years', maxGap: 0 },
+    // Round 10b: an age told as the time of it: "I fainted in assembly when I was 12".
+    { pattern: 'when|as i|he|she|we was|were <n:1-99>', maxGap: 0 },
+    // Round 11: once at school, when I was at school or at uni: a time of life, not today.
+    { pattern: 'once at|in school|college|uni|university', maxGap: 1 },
+    { pattern: 'when|while i|we was|were at|in school|college|uni|university', maxGap: 2 },
   ],
   words: englishGrammar,
 };

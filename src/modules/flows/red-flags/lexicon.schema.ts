@@ -21,6 +21,35 @@ export const CONCEPTS = [
   'fume_source',
   'household_unwell',
   'infection',
+  'drug_kit',
+  'drugged_state',
+  'neck_stiffness',
+  'meningism',
+  'inside_car_garage',
+  'engine_running',
+  'dose_repeated',
+  'unknown_drug',
+  'toxic_symptom',
+  'enclosed_space',
+  'farewell_sign',
+  'unreachable',
+  'weapon_at_hand',
+  'burn_cause',
+  'burn_damage',
+  'body_convulsing',
+  'seizure_companion',
+  'face_swelling',
+  'airway_trouble',
+  'pesticide_exposure',
+  'speech_change',
+  'dragging_limb',
+  'despair',
+  'height_edge',
+  'act_announced',
+  'belly_blow',
+  'belly_alarm',
+  'cleaners_mixed',
+  'irritant_symptom',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];
@@ -39,6 +68,11 @@ const patternSchema = z.union([
     maxGap: z.int().min(0).max(4).optional(),
     /** Whether « pas de … » before it cancels it; false for words whose denial is itself worrying. */
     negatable: z.boolean().optional(),
+    /**
+     * Whether a past marker makes it history even in a category never read as history (`NEVER_PAST`):
+     * « idées noires il y a des années » is low mood long over, while talk of suicide stays flagged.
+     */
+    pastApplies: z.boolean().optional(),
   }),
 ]);
 

@@ -28,4 +28,52 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   { category: 'pregnancy_emergency', all: ['pregnant', 'pregnancy_warning'] },
   { category: 'severe_allergy', all: ['allergic_reaction', 'allergy_breathing'] },
   { category: 'poisoning_overdose', all: ['fume_source', 'household_unwell'] },
+  // Round 10: a neck that will not bend with vomiting or light that hurts, told in separate clauses, before
+  // any fever is measured (NICE NG240 meningism).
+  { category: 'meningitis_signs', all: ['neck_stiffness', 'meningism'] },
+  // Round 10: someone sitting in a car in a garage, and the engine running, said in separate clauses: a
+  // method of suicide by exhaust fumes (Samaritans: a plan and the means at hand).
+  { category: 'suicidal_thoughts', all: ['inside_car_garage', 'engine_running'] },
+  // Round 10: a needle or a syringe beside someone who is blue, barely breathing or will not wake: an
+  // opioid overdose until shown otherwise (NHS, naloxone guidance), told in separate clauses.
+  { category: 'poisoning_overdose', all: ['drug_kit', 'drugged_state'] },
+  // Round 10b: a dose taken twice by mistake, or something taken from a stranger, with a sign of toxicity
+  // (slow, dizzy, drowsy, an odd pulse, overheating): an overdose until a poison centre says otherwise.
+  { category: 'poisoning_overdose', all: ['dose_repeated', 'toxic_symptom'] },
+  { category: 'poisoning_overdose', all: ['unknown_drug', 'toxic_symptom'] },
+  // Round 10b: a barbecue, brazier, generator or stove in a tent, a caravan, a garage or a shut room, and
+  // one person unwell is enough (NHS carbon monoxide poisoning).
+  { category: 'poisoning_overdose', all: ['fume_source', 'enclosed_space', 'toxic_symptom'] },
+  // Round 10b: a goodbye sent, things put in order or given away, then no answer; or a firearm at hand
+  // (Samaritans: the warning signs of a plan and the means).
+  { category: 'suicidal_thoughts', all: ['farewell_sign', 'unreachable'] },
+  { category: 'suicidal_thoughts', all: ['farewell_sign', 'weapon_at_hand'] },
+  // Round 10b: fire, a flare of petrol or an explosion, and skin blistered, blackened or charred, or the face
+  // and its hair burnt (NHS: burns from fire with blisters or charring go to A&E).
+  { category: 'severe_burn', all: ['burn_cause', 'burn_damage'] },
+  // Round 10b: the whole body shaking or twitching, and in another clause no response, blue lips or eyes
+  // rolled back: a seizure, the word unsaid (NHS: call 999 when someone will not wake or turns blue).
+  { category: 'seizure', all: ['body_convulsing', 'seizure_companion'] },
+  // Round 11: the face, lips, tongue or neck swelling and trouble swallowing, breathing or speaking, whatever
+  // set it off (a cereal bar is no named allergen): angioedema with the airway at risk (Resuscitation Council UK).
+  { category: 'severe_allergy', all: ['face_swelling', 'airway_trouble'] },
+  // Round 11: crops sprayed, a pesticide or slug pellets, then drooling, tiny pupils, twitching or vomiting:
+  // organophosphate or carbamate poisoning (the cholinergic signs, toxbase / centres antipoison).
+  { category: 'poisoning_overdose', all: ['pesticide_exposure', 'toxic_symptom'] },
+  // Round 11: speech that changed (only sounds, not as usual) and a leg dragged, in separate clauses: a
+  // stroke told by a carer of someone whose speech is never typical (FAST: face, arm, speech).
+  { category: 'stroke_signs', all: ['speech_change', 'dragging_limb'] },
+  // Round 11: no way out, can't go on, or a farewell, with the means at hand (a loaded gun, a window open
+  // high up, a cliff edge) or the act announced (« je vais le faire »): a plan and the means (Samaritans, 3114).
+  { category: 'suicidal_thoughts', all: ['despair', 'weapon_at_hand'] },
+  { category: 'suicidal_thoughts', all: ['despair', 'height_edge'] },
+  { category: 'suicidal_thoughts', all: ['farewell_sign', 'height_edge'] },
+  { category: 'suicidal_thoughts', all: ['act_announced', 'height_edge'] },
+  { category: 'suicidal_thoughts', all: ['act_announced', 'weapon_at_hand'] },
+  // Round 11: a blow to the belly (handlebars, a seatbelt, a punch), then a belly swelling or hardening, pain
+  // getting worse or a faint: bleeding inside until shown otherwise (NICE NG39 major trauma).
+  { category: 'severe_abdominal_pain', all: ['belly_blow', 'belly_alarm'] },
+  // Round 11: bleach mixed with an acid or ammonia, then coughing, burning eyes or a collapse: chlorine or
+  // chloramine gas (centres antipoison).
+  { category: 'poisoning_overdose', all: ['cleaners_mixed', 'irritant_symptom'] },
 ];

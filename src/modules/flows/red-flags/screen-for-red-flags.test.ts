@@ -24,6 +24,30 @@ describe('screenForRedFlags', () => {
     ]);
   });
 
+  test('reads dark thoughts long past as history, never talk of suicide', () => {
+    expect(
+      categoriesOf("j'ai eu des idées noires il y a quelques années mais ça va bien maintenant"),
+    ).toEqual([]);
+    expect(categoriesOf("I had dark thoughts years ago but I'm fine now")).toEqual([]);
+    expect(categoriesOf("j'ai eu des idées noires il y a longtemps et ça recommence")).toEqual([
+      'suicidal_thoughts',
+    ]);
+    expect(categoriesOf("I had dark thoughts years ago and they're back now")).toEqual(['suicidal_thoughts']);
+    expect(categoriesOf("I tried to kill myself years ago but I'm fine now")).toEqual(['suicidal_thoughts']);
+  });
+
+  test('joins signs told in separate clauses: a goodbye then no answer, a firearm with affairs in order', () => {
+    expect(categoriesOf('My brother just texted me a goodbye and now his phone is off')).toContain(
+      'suicidal_thoughts',
+    );
+    expect(categoriesOf("j'ai donné le chat à la voisine et j'ai le fusil sur la table")).toEqual([
+      'suicidal_thoughts',
+    ]);
+    expect(categoriesOf('my son texted goodbye before his flight, is it normal to feel anxious?')).toEqual(
+      [],
+    );
+  });
+
   test('gives one finding per category, the most urgent category first', () => {
     expect(screenForRedFlags("j'ai avalé tous mes cachets, je veux mourir, je veux mourir").findings).toEqual(
       [
@@ -88,6 +112,15 @@ describe('screenForRedFlags', () => {
       ["je n'ai pas d'idées suicidaires ni d'idées noires", false],
       ['je ne veux pas mourir, j’ai peur', false],
       ["I'm not suicidal", false],
+      // Round 11: the noun is denied like the adjective; a « mais » right after still hedges.
+      ['je ne pense pas au suicide hein, juste un peu déprimé', false],
+      ["jamais pensé au suicide, c'est pour un certificat", false],
+      ["je ne pense pas au suicide mais je voudrais parler à quelqu'un", true],
+      ["I'm not thinking about suicide but I need to talk to someone", true],
+      // A means at hand with despair or the act announced, told in separate clauses.
+      ["je tiens plus, j'ai ouvert la fenêtre du 7e", true],
+      ['window open on the 9th floor, going to do it', true],
+      ['je vais le faire ce vaccin, le fusil est au club de tir', false],
     ])('%j → flagged %s', (message, flagged) => {
       expect(categoriesOf(message).includes('suicidal_thoughts')).toBe(flagged);
     });

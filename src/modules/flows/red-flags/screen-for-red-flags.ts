@@ -74,7 +74,8 @@ export function screenWithLexicon(
   const past = findPastEvents(matcher, lexicon);
   const earliest = <K extends string>(entries: ReadonlyArray<{ key: K; pattern: CompiledPattern }>) =>
     earliestStandingMatches(entries, matcher, excluded, {
-      isPast: (key, match) => (NEVER_PAST.has(key) ? false : past.holds(match)),
+      isPast: (key, match, pattern) =>
+        NEVER_PAST.has(key) && !pattern.pastApplies ? false : past.holds(match),
       isDenied: (key, match) =>
         isDenied(matcher.tokens, firstIndex(match), lexicon.words) &&
         !(HEDGED_DENIALS.has(key) && isHedged(matcher.tokens, lastIndex(match), lexicon.words)),
@@ -120,14 +121,15 @@ function earliestStandingMatches<K>(
   matcher: MessageMatcher,
   excluded: ReadonlySet<number>,
   reading: {
-    isPast: (key: K, match: PatternMatch) => boolean;
+    isPast: (key: K, match: PatternMatch, pattern: CompiledPattern) => boolean;
     isDenied: (key: K, match: PatternMatch) => boolean;
   },
 ): Map<K, PatternMatch> {
   const candidates: Array<{ key: K; match: PatternMatch; denied: boolean }> = [];
   for (const { key, pattern } of entries) {
     for (const match of matcher.matches(pattern)) {
-      if (match.tokenIndexes.some((index) => excluded.has(index)) || reading.isPast(key, match)) continue;
+      if (match.tokenIndexes.some((index) => excluded.has(index)) || reading.isPast(key, match, pattern))
+        continue;
       candidates.push({ key, match, denied: pattern.negatable && reading.isDenied(key, match) });
     }
   }

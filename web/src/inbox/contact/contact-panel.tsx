@@ -14,10 +14,12 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { AgendaIcon } from '../../agenda/agenda-icons.tsx';
 import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import type { ContactDetails, ContactIdentity, ContactPatch, Conversation } from '../../api/types.ts';
+import { useSignedIn } from '../../auth/session-context.tsx';
 import { useFormatters } from '../../format/formatters.ts';
 import { Icon, type IconName } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
@@ -28,6 +30,7 @@ import { ContactFields } from './contact-fields.tsx';
 import { ContactLanguage } from './contact-language.tsx';
 import classes from './contact-panel.module.css';
 import { EditableName } from './editable-name.tsx';
+import { PatientRights } from './patient-rights.tsx';
 
 interface Props {
   conversation: Conversation;
@@ -63,6 +66,8 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
   const name = contactName(details ?? conversation.contact);
   const [booking, setBooking] = useState(false);
   const [recordingConsent, setRecordingConsent] = useState(false);
+  const admin = useSignedIn().user.role === 'admin';
+  const navigate = useNavigate();
 
   return (
     <Stack gap={0} className={classes.panel}>
@@ -87,6 +92,17 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
         <Text c="dimmed" size="sm">
           {formatPhone(details?.phone ?? conversation.contact.phone)}
         </Text>
+        {admin && (
+          <Button
+            component={Link}
+            to={`/settings/audit?patient=${contactId}`}
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<Icon name="lock" size={12} />}
+          >
+            {t('audit.whoHasSeen')}
+          </Button>
+        )}
       </Stack>
 
       {contact.isPending && (
@@ -206,6 +222,22 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
                 ))}
             </Stack>
           </Section>
+          {admin && (
+            <Section title={t('privacy.settings.title')}>
+              <PatientRights
+                contact={{
+                  id: contactId,
+                  name,
+                  // What the server checks: the name as stored, else the number.
+                  confirmation: details.display_name ?? details.phone ?? 'ERASE',
+                }}
+                onErased={() => {
+                  onClose();
+                  navigate('/inbox');
+                }}
+              />
+            </Section>
+          )}
         </>
       )}
     </Stack>

@@ -1,5 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { inboxApi, isShownInline, mediaUrl, queryKeys } from '../../api/inbox-api.ts';
 import type { MediaFile, Message, Template } from '../../api/types.ts';
@@ -8,6 +9,9 @@ import { Icon } from '../../ui/icons.tsx';
 import { fillTemplate, templateBody } from '../composer/template-text.ts';
 import { formatPhone } from '../people.ts';
 import classes from './timeline.module.css';
+
+/** media_files.error of a file the clinic's retention policy erased (server: retention.repository.ts). */
+const FILE_ERASED_BY_RETENTION = 'erased_by_retention_policy';
 
 /** What a message says or carries, by type: text, photos, voice notes, documents, places, cards, buttons. */
 export function MessageBody({ message, format }: { message: Message; format: Formatters }) {
@@ -19,8 +23,27 @@ export function MessageBody({ message, format }: { message: Message; format: For
       </Text>
     );
   }
-  const caption = message.text ? <Text className={classes.text}>{message.text}</Text> : null;
   const file = message.media[0];
+  if (message.retention_erased_at) {
+    // The text and details are gone; a file the policy keeps longer still shows, above the marker.
+    const removed = (
+      <Text className={classes.deleted}>
+        <Icon name="clock" size={13} /> {t('privacy.removedByRetention')}
+      </Text>
+    );
+    if (file?.status !== 'stored') return removed;
+    return (
+      <>
+        {isShownInline(file) && ['image', 'sticker', 'video'].includes(message.type) ? (
+          <MediaPreview file={file} kind={message.type} alt={t('preview.photo')} />
+        ) : (
+          <DocumentCard file={file} format={format} />
+        )}
+        {removed}
+      </>
+    );
+  }
+  const caption = message.text ? <Text className={classes.text}>{message.text}</Text> : null;
   // A "photo" whose bytes are something else is offered as a file to download, never shown.
   if (file?.status === 'stored' && !isShownInline(file) && MEDIA_TYPES.includes(message.type)) {
     return (
@@ -160,9 +183,16 @@ function MediaState({ file }: { file: MediaFile | undefined }) {
   return (
     <div className={classes.mediaState} data-failed={failed || undefined}>
       <Icon name={failed ? 'alert' : 'download'} size={16} />
-      {failed ? t('media.unavailable') : t('media.downloading')}
+      {failed ? unavailableText(file, t) : t('media.downloading')}
     </div>
   );
+}
+
+/** Why a file cannot be shown: erased by the clinic's retention policy, or never retrieved. */
+function unavailableText(file: MediaFile | undefined, t: TFunction): string {
+  return file?.error === FILE_ERASED_BY_RETENTION
+    ? t('privacy.fileRemovedByRetention')
+    : t('media.unavailable');
 }
 
 function DocumentCard({ file, format }: { file: MediaFile | undefined; format: Formatters }) {
@@ -181,7 +211,7 @@ function DocumentCard({ file, format }: { file: MediaFile | undefined; format: F
           {name}
         </Text>
         <Text size="xs" c="dimmed">
-          {ready ? details : file?.status === 'failed' ? t('media.unavailable') : t('media.downloading')}
+          {ready ? details : file?.status === 'failed' ? unavailableText(file, t) : t('media.downloading')}
         </Text>
       </div>
       {ready && file && (

@@ -12,12 +12,13 @@ import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { ConfirmDialog } from '../confirm-dialog.tsx';
 import { PageHeader } from '../page-header.tsx';
+import { TwoFactorSection } from './two-factor-section.tsx';
 
 /** Sessions are touched at most once a minute: within this, a session is "in use now". */
 const IN_USE_WITHIN_MS = 2 * 60_000;
 
 /**
- * The browsers signed in to one's own account, so that a computer left signed in at the front desk
+ * Two-factor sign-in (TwoFactorSection), and the browsers signed in to one's own account, so that a computer left signed in at the front desk
  * or a lost phone can be signed out from here. Everyone has it, agents included.
  */
 export function SecurityPage() {
@@ -57,6 +58,7 @@ export function SecurityPage() {
           </Button>
         }
       />
+      <TwoFactorSection />
       {sessions.isError && (
         <Alert color="red" variant="light" icon={<Icon name="alert" />} mb="md">
           {describeError(sessions.error, t)}

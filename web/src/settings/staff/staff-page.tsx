@@ -20,6 +20,7 @@ import { queryKeys } from '../../api/inbox-api.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { StaffMember } from '../../api/settings-types.ts';
 import { useSignedIn } from '../../auth/session-context.tsx';
+import { twoFactorApi } from '../../auth/two-factor-api.ts';
 import { avatarColor, initialsOf } from '../../inbox/people.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
@@ -46,6 +47,7 @@ export function StaffPage() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [reveal, setReveal] = useState<SignInDetails | null>(null);
   const [signingOut, setSigningOut] = useState<StaffMember | null>(null);
+  const [resettingTwoFactor, setResettingTwoFactor] = useState<StaffMember | null>(null);
 
   const activation = useMutation({
     mutationFn: ({ kind, member }: Pending) =>
@@ -70,7 +72,17 @@ export function StaffPage() {
     },
   });
 
+  // A lost phone: the person's two-factor sign-in is turned off and their browsers signed out.
+  const resetTwoFactor = useMutation({
+    mutationFn: (member: StaffMember) => twoFactorApi.resetOf(member.id),
+    onSuccess: (_nothing, member) => {
+      setResettingTwoFactor(null);
+      notify(t('settings.staff.twoFactorReset', { name: displayName(member) }), 'careline');
+    },
+  });
+
   const confirming = useWhileClosing(pending);
+  const confirmingReset = useWhileClosing(resettingTwoFactor);
   const confirmingSignOut = useWhileClosing(signingOut);
   const members = [...(staff.data?.data ?? [])].sort(
     (a, b) => Number(Boolean(a.deactivated_at)) - Number(Boolean(b.deactivated_at)),
@@ -122,6 +134,10 @@ export function StaffPage() {
                   onSignOutEverywhere={() => {
                     signOutEverywhere.reset();
                     setSigningOut(member);
+                  }}
+                  onResetTwoFactor={() => {
+                    resetTwoFactor.reset();
+                    setResettingTwoFactor(member);
                   }}
                 />
               ))}
@@ -181,6 +197,19 @@ export function StaffPage() {
         onConfirm={() => signingOut && signOutEverywhere.mutate(signingOut)}
         onClose={() => setSigningOut(null)}
       />
+      <ConfirmDialog
+        opened={resettingTwoFactor !== null}
+        title={t('settings.staff.resetTwoFactorTitle', {
+          name: confirmingReset ? displayName(confirmingReset) : '',
+        })}
+        body={t('settings.staff.resetTwoFactorBody')}
+        confirmLabel={t('settings.staff.resetTwoFactor')}
+        danger
+        busy={resetTwoFactor.isPending}
+        error={resetTwoFactor.isError ? staffErrorOf(resetTwoFactor.error, t) : null}
+        onConfirm={() => resettingTwoFactor && resetTwoFactor.mutate(resettingTwoFactor)}
+        onClose={() => setResettingTwoFactor(null)}
+      />
       <PasswordRevealDialog details={reveal} onClose={() => setReveal(null)} />
     </>
   );
@@ -192,6 +221,7 @@ function StaffRow(props: {
   onEdit(): void;
   onActivation(kind: 'deactivate' | 'reactivate'): void;
   onSignOutEverywhere(): void;
+  onResetTwoFactor(): void;
 }) {
   const { t } = useTranslation();
   const { member } = props;
@@ -212,6 +242,13 @@ function StaffRow(props: {
                   {' '}
                   ({t('assign.you')})
                 </Text>
+              )}
+              {member.two_factor_enabled && (
+                <Tooltip label={t('settings.staff.twoFactorOn')} withArrow>
+                  <Text span c="careline" ml={6} aria-label={t('settings.staff.twoFactorOn')}>
+                    <Icon name="lock" size={14} />
+                  </Text>
+                </Tooltip>
               )}
             </Text>
             <Text size="xs" c="dimmed" truncate>
@@ -251,6 +288,18 @@ function StaffRow(props: {
                 onClick={props.onSignOutEverywhere}
               >
                 <Icon name="logout" size={16} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+          {!deactivated && !props.isMe && member.two_factor_enabled && (
+            <Tooltip label={t('settings.staff.resetTwoFactorName', { name })} withArrow>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('settings.staff.resetTwoFactorName', { name })}
+                onClick={props.onResetTwoFactor}
+              >
+                <Icon name="lock" size={16} />
               </ActionIcon>
             </Tooltip>
           )}

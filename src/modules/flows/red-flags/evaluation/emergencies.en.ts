@@ -1909,4 +1909,1173 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['im thirty two weeks and bleeding bright red blood', 'pregnancy_emergency'],
   ['my daughter has a fever and a purple rash that doesnt fade', 'meningitis_signs'],
   ['huge burn on his back from the bonfire, skin is white and leathery', 'severe_burn'],
+  // tenth round: written by a writer who never saw the screener, 22 per must-never-miss category and 6 or 7 for each other one (lifeguards, bartenders, cyclists, students in halls, a husband in the garden; likenesses: a fridge on the ribs, a coffee stirrer, a mouthful of marbles, a sack of potatoes). 146 / 200 before the fixes it led to
+  [
+    "my husband just keeled over in the garden and isn't answering me, eyes half open",
+    'loss_of_consciousness',
+  ],
+  [
+    "found my flatmate on the floor, won't wake up even when I shake him, breathing funny",
+    'loss_of_consciousness',
+  ],
+  ["Dad went down like a sack of potatoes at the dinner table and he's still out", 'loss_of_consciousness'],
+  ["lifeguard here, pulled a man out of the pool, he's not responding", 'loss_of_consciousness'],
+  [
+    "Grandma's slumped in her chair and won't come round, I've been shouting her name",
+    'loss_of_consciousness',
+  ],
+  ["colleague fainted 5 minutes ago and she's still not coming to", 'loss_of_consciousness'],
+  ["he's gone limp and won't open his eyes when I call him", 'loss_of_consciousness'],
+  ['i can only say like 3 words then i have to stop for air', 'breathing_difficulty'],
+  [
+    'my son (24) is sitting bolt upright gasping, his lips look bluish, the inhaler did nothing',
+    'breathing_difficulty',
+  ],
+  [
+    "Can't get air in. Sucking and sucking and nothing fills up. On the bathroom floor.",
+    'breathing_difficulty',
+  ],
+  [
+    "hiking, my mate at the top of the trail is wheezing like crazy and can't finish a sentence, lips going grey",
+    'breathing_difficulty',
+  ],
+  ["like breathing through a coffee stirrer and it's getting worse by the minute", 'breathing_difficulty'],
+  ["Grandad's ribs are sucking in with every breath and he's blue round the mouth", 'breathing_difficulty'],
+  [
+    "writing coz I can't talk, every breath is a fight, been puffing my blue inhaler every 5 min no use",
+    'breathing_difficulty',
+  ],
+  ["my chest whistles and I can't get enough air to walk to the door", 'breathing_difficulty'],
+  [
+    'Sir my mother is breathing very fast and hard since morning and now her nails are becoming blue colour',
+    'breathing_difficulty',
+  ],
+  [
+    "The air just won't go in properly, I'm leaning on the counter fighting for every breath",
+    'breathing_difficulty',
+  ],
+  [
+    "drowning on dry land is what it feels like. can't lie down, can't catch my breath",
+    'breathing_difficulty',
+  ],
+  [
+    "bartender here, a customer is making a high squeaky noise every time she breathes in and she can't speak",
+    'breathing_difficulty',
+  ],
+  ['lips blue, gasping', 'breathing_difficulty'],
+  [
+    "I'm panting like I've run a marathon but I'm just sitting in bed and my lips are purple",
+    'breathing_difficulty',
+  ],
+  ['cant breath properly since a hour gettin worse pls', 'breathing_difficulty'],
+  [
+    "Teacher here: one of our pupils (asthmatic) is struggling to breathe, her pumps aren't helping, she's gone pale and quiet",
+    'breathing_difficulty',
+  ],
+  [
+    "Every breath out is a long wheeze and I'm too puffed to get up the stairs for my spacer",
+    'breathing_difficulty',
+  ],
+  [
+    "she's 70 with COPD, grunting with every breath, the muscles in her neck pulling in, the finger thing says 82",
+    'breathing_difficulty',
+  ],
+  [
+    "my breathing's gone really shallow and fast and I feel like I'm suffocating, can't get a proper lungful",
+    'breathing_difficulty',
+  ],
+  ["Hi. Struggling for air. Can't finish this msg prop", 'breathing_difficulty'],
+  ["oxygen monitor says 84 and I'm gasping, I've got covid", 'breathing_difficulty'],
+  [
+    "he choked on a bit of steak, the coughing's stopped, he can't breathe or talk and he's pointing at his throat",
+    'breathing_difficulty',
+  ],
+  [
+    "foreman here, one of my lads just went grey and is clutching his chest, says it's like a vice and it's going down his left arm, sweating buckets",
+    'chest_pain',
+  ],
+  [
+    "there's like a fridge sitting on my ribs right now and my jaw aches with it, started 20 min ago watching telly",
+    'chest_pain',
+  ],
+  [
+    "voice to text sorry my dad says his chest is being squeezed and his left arm is dead he's gone all clammy what do we do",
+    'chest_pain',
+  ],
+  [
+    'Good afternoon, I am writing on behalf of our finance director, who developed a crushing sensation behind his breastbone during the board meeting about twenty minutes ago. He is pale, perspiring heavily and says the discomfort is spreading into his left shoulder. We have sat him down. Please advise urgently.',
+    'chest_pain',
+  ],
+  [
+    "mate my chest is proper tight like someone's standing on it and I feel like I'm gonna chuck, been 15 mins",
+    'chest_pain',
+  ],
+  [
+    "pressure in the middle of my chest spreading up into my neck and teeth, cold sweat, can't shake it, half an hour now",
+    'chest_pain',
+  ],
+  [
+    'hotel reception here, a guest in room 214 says a heavy weight is pressing on his chest and it goes through to his back, he looks very unwell',
+    'chest_pain',
+  ],
+  [
+    "rn on the bike, pulled over at the side of the road, chest feels like it's in a clamp and my left arm's buzzing",
+    'chest_pain',
+  ],
+  [
+    "Wee bit worried, my chest's gone awful heavy and sore and it's going intae my shoulder blade, sweating like mad and feel faint",
+    'chest_pain',
+  ],
+  [
+    'Sir my husband is having very much pain in center of chest since 20 minutes, it is going to left hand, he is sweating profusely',
+    'chest_pain',
+  ],
+  [
+    "burning band across my chest that won't quit. not indigestion, I know my indigestion, this is different and I'm breathless with it",
+    'chest_pain',
+  ],
+  [
+    "was shovelling snow and now there's a big ache in the middle of my chest going to my jaw, won't ease even sitting down",
+    'chest_pain',
+  ],
+  [
+    "my flatmate's on the kitchen floor holding his chest saying it's crushing him, he's 52, face is grey",
+    'chest_pain',
+  ],
+  [
+    "Hey it's Tom in accounts - Dave just slumped at his desk saying there's an awful squeezing in his chest. He's ashen.",
+    'chest_pain',
+  ],
+  ["feels like my heart is being wrung out like a towel and I'm dripping sweat. 57, smoker", 'chest_pain'],
+  [
+    "trainer stopped my session, I've got a heavy tight feeling across the chest and my left arm and jaw ache, not going off after 10 min rest",
+    'chest_pain',
+  ],
+  ['chest clamped shut 🥵 pain up into my throat, arm numb, help', 'chest_pain'],
+  [
+    "On the train. Sudden ripping pain through my chest into my back, worst thing I've ever felt",
+    'chest_pain',
+  ],
+  [
+    "Ma'am, grandpa's sitting in his chair pressing his fist into his breastbone, says it hurts like hell and he's throwing up",
+    'chest_pain',
+  ],
+  [
+    'pain behind my breastbone like a brick, came on mowing the lawn, spreading into both arms, I think I might pass out',
+    'chest_pain',
+  ],
+  [
+    "i'm on night shift at the warehouse and my chest has been aching hard for 40 mins, like a belt tightening, left arm tingles, cold and sweaty",
+    'chest_pain',
+  ],
+  [
+    "My wife's got a pressing pain in her chest and jaw, she's sick and breathless - she keeps saying it's probably nothing but she's white as a sheet",
+    'chest_pain',
+  ],
+  ["Mum's smile is lopsided and her words are coming out all wrong, started 20 mins ago", 'stroke_signs'],
+  [
+    "my right hand won't hold the mug anymore and the right side of my face feels like after a dentist injection",
+    'stroke_signs',
+  ],
+  ["Dad's talking gibberish on the phone, word salad, he was fine at lunch", 'stroke_signs'],
+  [
+    'looking in the mirror and one side of my mouth is drooping and my left arm is heavy as lead',
+    'stroke_signs',
+  ],
+  [
+    'voice to text my wife suddenly cant find her words and her right leg gave way shes on the sofa',
+    'stroke_signs',
+  ],
+  [
+    "Colleague's face has gone slack on one side and he's slurring like he's drunk but he doesn't drink",
+    'stroke_signs',
+  ],
+  ["Suddenly can't see the left half of anything and my left arm is clumsy", 'stroke_signs'],
+  [
+    "Grandma keeps dropping her fork and sounds like she's got a mouthful of marbles, just now",
+    'stroke_signs',
+  ],
+  [
+    'my texting is coming out wrong i typr one thing and other letrers appear and right side of face numb',
+    'stroke_signs',
+  ],
+  [
+    "asked him to lift both arms and the right one just flopped down, and his smile isn't even",
+    'stroke_signs',
+  ],
+  [
+    "Worst headache of my life came on like a thunderclap 10 minutes ago, now I'm seeing double",
+    'stroke_signs',
+  ],
+  [
+    'Sir my father suddenly his mouth is going to one side and he is not able to speak properly, since 15 minutes',
+    'stroke_signs',
+  ],
+  ["I can't feel the left side of my body from my face down, came on suddenly while cooking", 'stroke_signs'],
+  [
+    "he's walking like he's on a boat, can't stand straight, and his speech is thick, came on an hour ago",
+    'stroke_signs',
+  ],
+  [
+    "Neighbour knocked at my door all confused, one side of her face droopy and she can't lift her right arm",
+    'stroke_signs',
+  ],
+  ['my mouth wont make the words my brain wants and my right hand is numb, typing with left', 'stroke_signs'],
+  [
+    'face went funny on one side at dinner, water dribbling out the corner of his mouth, arm weak',
+    'stroke_signs',
+  ],
+  [
+    "Wife woke up and can't understand a thing I'm saying, her answers make no sense and her right hand is limp",
+    'stroke_signs',
+  ],
+  ["Boss just stood up in the meeting, his leg buckled and now half his face isn't moving", 'stroke_signs'],
+  [
+    "everything went double and the room's spinning, can't walk straight or talk properly, out of nowhere",
+    'stroke_signs',
+  ],
+  [
+    "Aunty's speech suddenly slurred and her left hand cannot grip, this started just now at the market",
+    'stroke_signs',
+  ],
+  ['FACE DROOPING ON LEFT CANT RAISE LEFT ARM its my husband 10 min ago', 'stroke_signs'],
+  ['ate a satay skewer at the food market, lips have blown up and my throat feels tight', 'severe_allergy'],
+  ['bee got me on the neck, now hives all over and my voice is going croaky', 'severe_allergy'],
+  ['Prawn curry 20 min ago, tongue swelling and I feel faint', 'severe_allergy'],
+  ["My son's eyes are swelling shut after the new antibiotic and he's wheezing", 'severe_allergy'],
+  ['used my epipen 10 min ago throat still closing what now', 'severe_allergy'],
+  [
+    "wasp sting on my hand and now my whole body is blotchy, I'm dizzy and can't swallow properly",
+    'severe_allergy',
+  ],
+  [
+    "my face has puffed up like a balloon since the jab at the pharmacy and I'm struggling to breathe",
+    'severe_allergy',
+  ],
+  [
+    "bartender again sorry - different customer, nut allergy, ate a brownie, she's covered in welts and gasping",
+    'severe_allergy',
+  ],
+  ["she's had sesame by mistake, face swelling, vomiting, and going floppy", 'severe_allergy'],
+  [
+    'Good evening. Following the amoxicillin my husband took tonight, his lips and eyelids are grossly swollen and he reports his throat is tightening.',
+    'severe_allergy',
+  ],
+  [
+    'tingly mouth then my tongue got thick and now my throat itches inside and feels narrow. ate kiwi',
+    'severe_allergy',
+  ],
+  ['throat closing up after eating at a Thai place, peanut allergy, no pen with me', 'severe_allergy'],
+  ['got stung on a hike, whole arm and face blotchy, feeling faint and sick, throat tight', 'severe_allergy'],
+  ["Hives everywhere + lips like a duck + can't catch my breath. Ate crab.", 'severe_allergy'],
+  ['throat feels the size of a straw after the new painkiller, voice gone squeaky', 'severe_allergy'],
+  [
+    'pupil stung by a bee in the playground, wheezing and her face is swelling fast, no epipen on file',
+    'severe_allergy',
+  ],
+  ["itchy all over, then lips went numb and huge, now I feel like I'm about to black out", 'severe_allergy'],
+  [
+    'Sir my daughter ate cashew by mistake, now she is vomiting and face is swollen and breathing is noisy',
+    'severe_allergy',
+  ],
+  [
+    "my tongue is swelling and I'm drooling cos I can't swallow, started after dinner with my new meds",
+    'severe_allergy',
+  ],
+  ['red welts all over me, heart racing, the BP machine says 80/50, got stung by a hornet', 'severe_allergy'],
+  [
+    'toddler had egg for the first time, came up in lumps, now coughing and wheezy and very pale',
+    'severe_allergy',
+  ],
+  [
+    "had the dye injection at the scan place, on the bus home now and my throat is swelling and I'm all hives",
+    'severe_allergy',
+  ],
+  ["cut my hand on broken glass and it's spurting, the tea towel's soaked through", 'heavy_bleeding'],
+  ['angle grinder slipped, deep gash in my thigh, blood pumping out', 'heavy_bleeding'],
+  ["nosebleed for 45 mins, pouring, filled a bowl, I'm on blood thinners", 'heavy_bleeding'],
+  ['Throwing up blood, like a cupful, bright red', 'heavy_bleeding'],
+  ['my period is flooding, soaking a pad every 15 min and I feel faint', 'heavy_bleeding'],
+  [
+    "My leg is gushing after I fell through the glass table, pressing on it isn't stopping it",
+    'heavy_bleeding',
+  ],
+  ['passing loads of dark red blood from my back passage, dizzy and cold', 'heavy_bleeding'],
+  ["my wife's jerking all over on the floor and frothing at the mouth, 4 minutes now", 'seizure'],
+  ["Son's body went stiff and now he's twitching and his eyes are rolled back", 'seizure'],
+  ['flatmate is shaking uncontrollably on the floor and not responding, bit his tongue', 'seizure'],
+  ["He had one fit and now he's starting another and hasn't woken up in between", 'seizure'],
+  ['customer collapsed at the till and is convulsing', 'seizure'],
+  ["my brother's arms and legs are thrashing and his lips are blue, it won't stop", 'seizure'],
+  ['Dad went rigid then started jerking, never happened before, 3 min now', 'seizure'],
+  [
+    "daughter 19 at uni, rash that doesn't go when I press a glass on it, fever and stiff neck",
+    'meningitis_signs',
+  ],
+  ["can't bend my chin to my chest, light hurts my eyes, 39.8, head splitting", 'meningitis_signs'],
+  ["son's got purple spots spreading on his legs and a high temp, he's very drowsy", 'meningitis_signs'],
+  ["teen has a raging headache, vomiting, can't stand the light, neck rigid, temp 40", 'meningitis_signs'],
+  [
+    "tiny purple dots on his tummy that don't fade under a glass, he's got a fever and is floppy",
+    'meningitis_signs',
+  ],
+  ["Neck so stiff I can't look down, feverish, the lamp is unbearable, head pounding", 'meningitis_signs'],
+  ['student in halls: fever, blotchy rash, confused, neck pain. this is her roommate', 'meningitis_signs'],
+  [
+    "dad had a kidney infection, now he's shivering uncontrollably, confused and his skin is mottled",
+    'sepsis_signs',
+  ],
+  ["since my op wound went red I'm burning up, heart racing at 130, and I can barely stand", 'sepsis_signs'],
+  [
+    "mum's knees look blotchy purple, she's cold and clammy, breathing fast and hasn't peed all day",
+    'sepsis_signs',
+  ],
+  ["honestly I feel like I'm dying, fever, shaking, no wee since morning, really muddled", 'sepsis_signs'],
+  ['on chemo, temp 38.9 and shivering', 'sepsis_signs'],
+  [
+    "grandad's water infection got worse, he's mumbling nonsense, burning hot, breathing very fast, lips grey",
+    'sepsis_signs',
+  ],
+  ['infected cut on my foot, red streaks going up my leg, fever and shakes and feel faint', 'sepsis_signs'],
+  ['my 6 week old is 38.4 and not feeding', 'infant_fever'],
+  ["baby is 2 months, temp 38.6, very sleepy and won't take the bottle", 'infant_fever'],
+  ['our 5 week old feels boiling and the thermometer says 38.2', 'infant_fever'],
+  ['newborn (10 days) hot to touch, 38.5 and grunting', 'infant_fever'],
+  ['7 wk old baby has a temp of 39 and cries weakly', 'infant_fever'],
+  ['little one is 8 weeks old, 38.3 and floppy', 'infant_fever'],
+  ['2 month old, ear thermometer 38.7, very pale, not herself', 'infant_fever'],
+  ['34 weeks and bleeding heavily, bright red, tummy rock hard', 'pregnancy_emergency'],
+  ["28 weeks, waters just broke and it's greenish", 'pregnancy_emergency'],
+  [
+    '32 wks, terrible headache, seeing flashing lights and my face and hands have puffed up',
+    'pregnancy_emergency',
+  ],
+  ['6 weeks pregnant, sharp pain on one side and in my shoulder tip, feel faint', 'pregnancy_emergency'],
+  ["haven't felt the baby move at all today, 36 weeks", 'pregnancy_emergency'],
+  ['I can feel the cord coming out, 38 weeks', 'pregnancy_emergency'],
+  ["baby's coming, we can see the head, we're at home", 'pregnancy_emergency'],
+  ["my 2 yr old got into the dishwasher pods, one is chewed open, she's coughing", 'poisoning_overdose'],
+  ['took the whole strip of sleeping tablets about an hour ago, feel really weird now', 'poisoning_overdose'],
+  ["flatmate necked a bottle of vodka and some pills, we can't wake him properly", 'poisoning_overdose'],
+  ["grandma took her heart pills twice by mistake, pulse is very slow and she's dizzy", 'poisoning_overdose'],
+  ["my son drank from a water bottle that had weedkiller in it, he's vomiting", 'poisoning_overdose'],
+  ["swallowed 20 paracetamol this afternoon, I feel fine but I know it's bad", 'poisoning_overdose'],
+  ["I took all my mum's oxy, I don't know how many, sleepy", 'poisoning_overdose'],
+  ['kid drank bleach from under the sink, mouth is burning, crying', 'poisoning_overdose'],
+  [
+    'Everyone in the house has a banging head and feels sick and sleepy, the boiler is ancient',
+    'poisoning_overdose',
+  ],
+  ["toddler found nan's pill organiser, tablets missing, don't know which ones", 'poisoning_overdose'],
+  [
+    "friend at the party took something dodgy, he's sweating, jaw clenching, burning up and talking nonsense",
+    'poisoning_overdose',
+  ],
+  ['Sir my brother drank pesticide after a fight, he is foaming from mouth', 'poisoning_overdose'],
+  [
+    "my partner's on the floor, lips blue, breathing really slow, there's a needle next to him",
+    'poisoning_overdose',
+  ],
+  [
+    'she ate a handful of berries from the garden, no idea what they are, now throwing up and drowsy',
+    'poisoning_overdose',
+  ],
+  ['baby drank lamp oil from the fancy garden torch, coughing and gagging', 'poisoning_overdose'],
+  [
+    'my 3 yr old swallowed one of those little round batteries from the car key, 10 min ago',
+    'poisoning_overdose',
+  ],
+  [
+    'took a load of my antidepressants, the whole box, an hour ago. heart pounding, shaking',
+    'poisoning_overdose',
+  ],
+  [
+    'Good morning, a colleague has mistakenly drunk industrial cleaning fluid that had been decanted into a drinks bottle. He is in pain and vomiting.',
+    'poisoning_overdose',
+  ],
+  ["Mixed my meds with a bottle of wine on purpose, now I'm scared", 'poisoning_overdose'],
+  ["my dad did his insulin twice and now he's sweaty, confused and not making sense", 'poisoning_overdose'],
+  ['found my teen passed out with an empty box of my antihistamines next to her', 'poisoning_overdose'],
+  [
+    "we ate mushrooms we picked in the woods, now both of us have bad cramps and can't stop vomiting",
+    'poisoning_overdose',
+  ],
+  [
+    'fell off the ladder, hit his head on the patio, was out for a minute, now vomiting',
+    'severe_head_injury',
+  ],
+  [
+    'son smacked his head on the concrete skateboarding, now confused and keeps asking the same thing',
+    'severe_head_injury',
+  ],
+  ["dad's on blood thinners, fell and whacked his head, getting sleepier and sleepier", 'severe_head_injury'],
+  ['rugby knock, clear fluid dripping from his nose and one pupil is bigger', 'severe_head_injury'],
+  ["she fell down the stairs head first and isn't making sense", 'severe_head_injury'],
+  [
+    "car door opened on me cycling, big lump on my head, keep throwing up and can't remember the crash",
+    'severe_head_injury',
+  ],
+  ["kettle of boiling water all over toddler's chest and arm, skin peeling off", 'severe_burn'],
+  ["chip pan went up, my hands are white and leathery and they don't even hurt", 'severe_burn'],
+  ['his shirt caught fire at the BBQ, burns across his back and both arms', 'severe_burn'],
+  ['splashed oven cleaner in my face and eye, stinging like mad', 'severe_burn'],
+  ['electric shock at work, burn marks on his hand and foot', 'severe_burn'],
+  ['steam burn over my whole forearm and neck, massive blisters', 'severe_burn'],
+  ["tummy pain so bad I'm on the floor, belly hard as a board", 'severe_abdominal_pain'],
+  ["pain low on the right, can't stand up straight, fever, vomiting", 'severe_abdominal_pain'],
+  ["twisting agony in my gut for 3 hours, can't keep anything down, belly swollen", 'severe_abdominal_pain'],
+  ['Dad, 70, sudden tearing pain in his belly going to his back, pale', 'severe_abdominal_pain'],
+  ["worst stomach pain of my life, came on suddenly, can't move, sweating", 'severe_abdominal_pain'],
+  ["vomiting green stuff, belly bloated and agony, haven't pooed for days", 'severe_abdominal_pain'],
+  ['stabbing pain under my ribs on the right, yellow eyes, fever and shakes', 'severe_abdominal_pain'],
+  ["i've written the letters and I know where I'm going to do it tonight", 'suicidal_thoughts'],
+  ["I don't want to wake up tomorrow and I've got the means sitting right here", 'suicidal_thoughts'],
+  ["tired of being a burden, I'm going to end things this weekend", 'suicidal_thoughts'],
+  [
+    "my son just texted me goodbye and said he's sorry for everything, he won't answer his phone",
+    'suicidal_thoughts',
+  ],
+  ["standing on the bridge. dunno why I'm texting you", 'suicidal_thoughts'],
+  ["I've been giving my stuff away and tonight's the night", 'suicidal_thoughts'],
+  ["Can't do this anymore. I've got the rope.", 'suicidal_thoughts'],
+  ["I want to die and I've got my tablets lined up on the table", 'suicidal_thoughts'],
+  ["everyone would be better off without me, I'm planning how", 'suicidal_thoughts'],
+  ["please tell my doctor I'm sorry, I won't be at my appointment. I won't be anywhere", 'suicidal_thoughts'],
+  [
+    "Mate at work says he's going to drive his car into a wall after shift, and he means it",
+    'suicidal_thoughts',
+  ],
+  ["I keep thinking about stepping in front of a train, I'm on the platform now", 'suicidal_thoughts'],
+  [
+    'Sir my wife is saying she will jump from the terrace, she has locked herself out there',
+    'suicidal_thoughts',
+  ],
+  ["i don't see a way out. i'm going to kill myself", 'suicidal_thoughts'],
+  ["I've cut deep and I don't want to stop", 'suicidal_thoughts'],
+  ["Hello. I've decided to end my life. I just wanted someone to know.", 'suicidal_thoughts'],
+  ["life's pointless, I've saved up my pills for this", 'suicidal_thoughts'],
+  ['thinking of just not being here anymore, like for good, tonight', 'suicidal_thoughts'],
+  [
+    "my flatmate locked himself in the bathroom saying he wants to die, he's got a razor",
+    'suicidal_thoughts',
+  ],
+  ['no point carrying on, said my goodbyes on insta', 'suicidal_thoughts'],
+  ["I'm sat in the car in the garage with the engine running", 'suicidal_thoughts'],
+  ["the voices tell me to hurt myself and I'm going to listen this time", 'suicidal_thoughts'],
+  // tenth round, own check by class: further phrasings of each class fixed, written after the fixes (32 / 36 before the last fixes)
+  ["she fell like a log in the shower and won't come round", 'loss_of_consciousness'],
+  ['he went over like a tree at the bus stop, still not responding', 'loss_of_consciousness'],
+  ['like a car parked on my chest, been 15 mins', 'chest_pain'],
+  ["my chest feels clamped and I'm grey and sweaty", 'chest_pain'],
+  ["it's like a fist squeezing my heart", 'chest_pain'],
+  ["feels like breathing through a pillow, can't get air", 'breathing_difficulty'],
+  ['every breath is a battle since this morning', 'breathing_difficulty'],
+  ['using my blue puffer every 15 minutes and nothing', 'breathing_difficulty'],
+  ["his left hand won't grip the cup and he's slurring", 'stroke_signs'],
+  ['I asked her to raise her arms, the left one drifted down', 'stroke_signs'],
+  ["her smile isn't straight since lunch", 'stroke_signs'],
+  ["my mouth won't form the words, started 10 min ago", 'stroke_signs'],
+  ["he had some peanut butter and now he's gasping", 'severe_allergy'],
+  ['she broke out in welts after the wasp sting, heart racing', 'severe_allergy'],
+  ['hives after the antibiotic and her blood pressure is 75 over 40', 'severe_allergy'],
+  ["my brother took all of gran's oxycontin", 'poisoning_overdose'],
+  ['toddler got into the dosette box, some pills gone', 'poisoning_overdose'],
+  ['my kid drank lighter fluid', 'poisoning_overdose'],
+  ['someone spiked my drink, I feel really weird and sleepy', 'poisoning_overdose'],
+  ['found him on the floor with a syringe beside him', 'poisoning_overdose'],
+  ['my mum did her insulin again by mistake, now shaky and confused', 'poisoning_overdose'],
+  ["I've decided where to do it", 'suicidal_thoughts'],
+  ["been giving all my stuff away this week, won't need it", 'suicidal_thoughts'],
+  ["I've been saving my pills for a while now", 'suicidal_thoughts'],
+  ['the voice is telling me to kill myself', 'suicidal_thoughts'],
+  ['I keep thinking about not being around anymore', 'suicidal_thoughts'],
+  ['nosebleed for 40 minutes and still going', 'heavy_bleeding'],
+  ['his arm is spurting after the chainsaw slipped', 'heavy_bleeding'],
+  ["after my op I'm shaking with fever and heart rate 140", 'sepsis_signs'],
+  ['34 wks, I can see the cord', 'pregnancy_emergency'],
+  ['boiling soup all over her leg', 'severe_burn'],
+  ['sprayed drain cleaner in his eyes', 'severe_burn'],
+  ['ripping pain in my tummy going through to my back', 'severe_abdominal_pain'],
+  ['banged his head at football, one pupil is bigger now', 'severe_head_injury'],
+  ['fever and a blotchy rash on her legs', 'meningitis_signs'],
+  ["his neck won't bend. he keeps vomiting", 'meningitis_signs'],
+  // tenth round, the writer's borderline items, decided as emergencies (README, borderline decisions)
+  ['no fetal movement at 36 weeks', 'pregnancy_emergency'],
+  ['no foetal movements today, 36 weeks', 'pregnancy_emergency'],
+  // round 10b, unseen probe: written by another writer after round 10's fixes (64 / 70 English, 67 / 70 French before the fixes it led to)
+  [
+    "on site in Leeds, our foreman's sat down on a pallet grey as concrete holding his chest, says it's like a ratchet strap being tightened round him, sweating buckets. 10 mins now",
+    'chest_pain',
+  ],
+  [
+    'voice to text sorry pulled over on the hard shoulder centre of my chest crushing weight going up into my jaw and down my left arm started about 15 minutes ago cold sweat',
+    'chest_pain',
+  ],
+  [
+    "Re: your appointment reminder - can't make tmrw. Right now there's a pressure behind my breastbone like someone kneeling on me and my left arm's gone heavy. Should I just wait it out?",
+    'chest_pain',
+  ],
+  [
+    "mate at the gym just stopped mid set gripping his chest, says it feels like his ribs are in a vice and he's throwing up, face the colour of porridge",
+    'chest_pain',
+  ],
+  [
+    "lowkey think my dad's heart is doing something?? 😳 he's on the sofa clutching his chest saying it's squeezing into his neck, dripping sweat, gone ashen",
+    'chest_pain',
+  ],
+  [
+    "Bloke at the bar just slumped onto the counter holding his chest, says his left arm's numb and there's a brick on his sternum. He's about 60. What do we do",
+    'chest_pain',
+  ],
+  [
+    "Hi, sorry, I know you're closed but I didn't know who else to message. I'm 62, on warfarin for my valve. For the last 20 min there's been a tight band right across my chest spreading through to my back between the shoulder blades, I feel sick and clammy and a bit lightheaded. I'm on my own at home tonight.",
+    'chest_pain',
+  ],
+  [
+    "my wife keeps saying it's just indigestion but she's been pale and sweaty for half an hour with pain in her upper chest and jaw and can't get comfy. it's NOTHING like her usual heartburn",
+    'chest_pain',
+  ],
+  [
+    'ok so I literally cannot get a full breath in, every word is a struggle, lips look kinda blue in the mirror and the inhaler did nothing',
+    'breathing_difficulty',
+  ],
+  [
+    'my roommate is bent forward hands on knees sucking air, can only get out like 2 words at a time. his blue inhaler is empty',
+    'breathing_difficulty',
+  ],
+  [
+    "Grandad's chest whistles on every breath and the skin at the bottom of his neck is pulling in. he can't finish a sentence",
+    'breathing_difficulty',
+  ],
+  [
+    "Babysitting tonight - the 4yo's tummy is sucking in under her ribs with every breath, she's making a grunting noise and has gone really quiet and floppy",
+    'breathing_difficulty',
+  ],
+  [
+    "hiking in the Peaks, my partner is gasping even sitting still on a rock, can't catch his breath at all, fingertips going purplish. patchy signal so texting",
+    'breathing_difficulty',
+  ],
+  ['cant breathe HELP', 'breathing_difficulty'],
+  [
+    "cough got much worse this evening, now it's like breathing through a straw, rattly, I'm dizzy and my nails look grey",
+    'breathing_difficulty',
+  ],
+  [
+    "Night shift at the warehouse - colleague collapsed against the racking wheezing like mad, can't talk, keeps pointing at his chest, lips going dusky",
+    'breathing_difficulty',
+  ],
+  [
+    "Mum just tried to drink her tea and it dribbled out the side of her mouth, the left half of her face looks like it's slid down. started 20 min ago",
+    'stroke_signs',
+  ],
+  [
+    "my husband is talking gibberish, real words but all in the wrong order, and he can't lift his right hand off the table. happened at dinner just now",
+    'stroke_signs',
+  ],
+  [
+    "teacher here - a parent at pickup suddenly can't get her words out and her right leg has given way, she's hanging onto the fence. ambulance??",
+    'stroke_signs',
+  ],
+  [
+    "Dad's texting me nonsense 'the cat window blue go' and when I rang him his voice was thick and slurred. He lives alone, this is all in the last half hour",
+    'stroke_signs',
+  ],
+  [
+    'woke up from a nap and the whole right side of me doesnt feel like mine, cant grip the phone, typing with my left thumb, face feels droopy',
+    'stroke_signs',
+  ],
+  [
+    "my 48 y/o colleague's smile has gone lopsided all of a sudden and her arm keeps drifting down when she holds both out, she seems muddled. 10 mins ago",
+    'stroke_signs',
+  ],
+  [
+    'sudden headache like being hit with a bat at the back of my skull, worst ever, then everything went double. 5 mins ago',
+    'stroke_signs',
+  ],
+  [
+    "Grandma suddenly can't see anything on her left, keeps walking into the door frame and her speech is all muddled - came on after lunch, about an hour",
+    'stroke_signs',
+  ],
+  [
+    "ate a satay skewer at a work do, throat feels like it's closing and my tongue's massive, hives everywhere, don't have my pen with me",
+    'severe_allergy',
+  ],
+  [
+    "my son (9) got stung by a wasp at football, his lips have puffed up like a duck's, he's wheezy and covered in red welts",
+    'severe_allergy',
+  ],
+  [
+    'Gave my husband the new antibiotic an hour ago, his face is swelling up, eyes nearly shut, says his throat is tight and he feels faint',
+    'severe_allergy',
+  ],
+  [
+    "had the prawns at the restaurant, voice gone hoarse, hard to swallow, itchy all over and I feel like I'm going to pass out",
+    'severe_allergy',
+  ],
+  [
+    'used my epipen already 10 min ago but still struggling to swallow and the blotchy rash is creeping up my neck',
+    'severe_allergy',
+  ],
+  [
+    "Customer at our café just ate a brownie she didn't know had nuts in - her face is blowing up and she's making a squeaky noise breathing in",
+    'severe_allergy',
+  ],
+  [
+    "toddler had his first taste of egg, vomited, now big raised patches all over, he's gone pale and sleepy and his breathing sounds noisy",
+    'severe_allergy',
+  ],
+  [
+    'found my flatmate with empty blister packs of paracetamol and half a bottle of vodka, he says he swallowed them all about an hour ago',
+    'poisoning_overdose',
+  ],
+  [
+    "my 2yo got into the cleaning cupboard and bit into a dishwasher tablet, she's drooling and screaming",
+    'poisoning_overdose',
+  ],
+  [
+    "Grandad got muddled and took his heart tablets this morning AND again at lunch with tonight's, now he's very slow, dizzy and his pulse feels all over the place",
+    'poisoning_overdose',
+  ],
+  [
+    "partner swallowed a whole strip of my sleeping tablets after our row, she's very drowsy and I can hardly wake her",
+    'poisoning_overdose',
+  ],
+  ["kid swallowed a button battery out of the TV remote 20 min ago, he's drooling", 'poisoning_overdose'],
+  [
+    "at a festival, friend took something off a stranger, now she's burning hot, jaw clenching, talking nonsense and her heart is racing like mad",
+    'poisoning_overdose',
+  ],
+  [
+    'Charcoal BBQ inside the tent overnight - woke up with pounding heads, both of us throwing up and my girlfriend can barely stand',
+    'poisoning_overdose',
+  ],
+  [
+    "I've written letters to everyone and I'm sitting on the bridge. I just wanted someone to know",
+    'suicidal_thoughts',
+  ],
+  [
+    "i don't see the point anymore. got all my pills lined up on the table for tonight. sorry to bother the clinic",
+    'suicidal_thoughts',
+  ],
+  [
+    "My brother just texted me a goodbye and now his phone is off. He's talked about ending it before",
+    'suicidal_thoughts',
+  ],
+  ["Cancel my appt next week, I won't be around. I've decided tonight's the night.", 'suicidal_thoughts'],
+  [
+    "everyone would be better off without me and I've worked out exactly how I'd do it. getting harder not to",
+    'suicidal_thoughts',
+  ],
+  [
+    "sat in the car in the multistorey, can't stop thinking about driving off the top floor. it's all I can think about right now",
+    'suicidal_thoughts',
+  ],
+  ["bought a rope today. it's all planned for when everyone's asleep x", 'suicidal_thoughts'],
+  [
+    "my wife just dropped to the kitchen floor and won't respond when I shout her name, she's breathing but her eyes won't open",
+    'loss_of_consciousness',
+  ],
+  [
+    'Security guard here, woman went down in the lobby, out cold, not answering us, been about 2 minutes',
+    'loss_of_consciousness',
+  ],
+  [
+    "grandpa slumped sideways in his chair and I can't wake him, shaking his shoulder does nothing",
+    'loss_of_consciousness',
+  ],
+  [
+    'chef here, sliced into my palm with the big knife, blood soaking through 3 tea towels and it spurts when I lift the cloth',
+    'heavy_bleeding',
+  ],
+  [
+    "nose has been pouring blood for 40 mins nonstop, filled half a mixing bowl, feel faint, I'm on blood thinners",
+    'heavy_bleeding',
+  ],
+  [
+    'My dad fell off the ladder through the glass cold frame, deep gash in his thigh, blood pooling on the patio fast',
+    'heavy_bleeding',
+  ],
+  [
+    "my boyfriend's whole body went stiff and now he's jerking on the floor, eyes rolled back, froth at his mouth, going about 4 min",
+    'seizure',
+  ],
+  [
+    'Student in my class fell off her chair and is twitching all over, not responding - this is the second one in a row and she never woke up in between',
+    'seizure',
+  ],
+  [
+    "nephew (7) is shaking all over in his bed, lips going blue, won't stop, he's never done this before",
+    'seizure',
+  ],
+  [
+    "my 19yo at uni rang: awful headache, neck so stiff she can't look down, light hurts her eyes and there's a purple blotchy rash that doesn't fade under a glass",
+    'meningitis_signs',
+  ],
+  [
+    "son's got a high temp and tiny dark red pinprick spots spreading on his legs that don't go when I press, he's really drowsy",
+    'meningitis_signs',
+  ],
+  [
+    "Mum had her op 5 days ago, now she's shaking with chills, knees gone mottled blue, she's confused and hasn't weed since this morning",
+    'sepsis_signs',
+  ],
+  [
+    "kidney infection got worse, shivering uncontrollably, heart going 130, feel like I'm going to die, can barely stand",
+    'sepsis_signs',
+  ],
+  [
+    "grandad's leg wound has gone hot and red up to his knee, he's burning up, breathing fast and not making sense",
+    'sepsis_signs',
+  ],
+  [
+    "our 6 week old feels really hot, thermometer says 38.4 and she's not interested in feeding",
+    'infant_fever',
+  ],
+  ["baby is 2 months, 38.9 tonight and he's unusually floppy with a weak cry", 'infant_fever'],
+  [
+    "32 weeks pregnant, sudden bad pain in the bump that doesn't ease off and I'm bleeding bright red",
+    'pregnancy_emergency',
+  ],
+  [
+    "I'm 35 weeks, blinding headache, seeing flashing zigzags and my face and hands have puffed right up since this morning",
+    'pregnancy_emergency',
+  ],
+  [
+    'my waters just went and I can feel something like the cord coming down. 36 weeks, alone with my toddler',
+    'pregnancy_emergency',
+  ],
+  [
+    'son fell off the climbing frame onto concrete head first, been sick three times and now keeps dozing off',
+    'severe_head_injury',
+  ],
+  [
+    'rugby tackle knocked my husband out for a minute, now he keeps asking the same question over and over and clear fluid is dripping from his nose',
+    'severe_head_injury',
+  ],
+  [
+    "pan of boiling oil tipped over my daughter's arm and chest, skin's gone white and peeling, it's a big area",
+    'severe_burn',
+  ],
+  [
+    'lit the bonfire with petrol and it went up in my face, eyebrows gone, hands are blistered and blackened',
+    'severe_burn',
+  ],
+  [
+    "worst stomach pain ever, belly rock hard, can't straighten up, sweating, throwing up green",
+    'severe_abdominal_pain',
+  ],
+  [
+    "sudden ripping pain in my tummy going straight through to my back, I'm 70, feel like I'm about to faint",
+    'severe_abdominal_pain',
+  ],
+  // round 10b, own check by class: further phrasings of each class fixed, both languages
+  [
+    "my mum took her blood pressure pills twice this morning by mistake and now she's really dizzy and slow",
+    'poisoning_overdose',
+  ],
+  [
+    "dad forgot he'd already had his tablets and took them again at dinner, now he's drowsy and confused",
+    'poisoning_overdose',
+  ],
+  [
+    "accidentally gave my son a double dose of his ADHD meds, his heart is pounding and he's shaky",
+    'poisoning_overdose',
+  ],
+  [
+    'nan took a second dose of her digoxin, now being sick and her pulse is really slow',
+    'poisoning_overdose',
+  ],
+  [
+    "we had the generator running in the garage all night, my husband has a splitting headache and can't stand up",
+    'poisoning_overdose',
+  ],
+  [
+    "used a camping stove inside the caravan to keep warm, now I'm dizzy and throwing up",
+    'poisoning_overdose',
+  ],
+  [
+    'brought the barbecue into the tent because of the rain, my son is vomiting and very drowsy',
+    'poisoning_overdose',
+  ],
+  ["my sister sent me a goodbye text and now she isn't answering her phone", 'suicidal_thoughts'],
+  ["he messaged goodbye to everyone last night and we can't reach him", 'suicidal_thoughts'],
+  ['I keep thinking about jumping from the top of the car park right now', 'suicidal_thoughts'],
+  ['parked at the cliff edge thinking of driving off it', 'suicidal_thoughts'],
+  ["I'm on the roof and I want to jump", 'suicidal_thoughts'],
+  [
+    "I've sorted all my things, given the dog to my neighbour and I've got my dad's shotgun on the table",
+    'suicidal_thoughts',
+  ],
+  ['put my affairs in order and the gun is loaded next to me', 'suicidal_thoughts'],
+  ['gave my cat away, cleaned my room, the rifle is beside my bed', 'suicidal_thoughts'],
+  [
+    "my daughter fell head first off the sofa onto the tiles, she's been sick twice and is really sleepy",
+    'severe_head_injury',
+  ],
+  ['he dived head first into the shallow end, keeps vomiting and nodding off', 'severe_head_injury'],
+  ["grandma fell forwards onto her face, now she's drowsy and vomiting", 'severe_head_injury'],
+  ["the chip pan caught fire and burnt his face, it's all blistered", 'severe_burn'],
+  ['petrol flared up in my face, my skin is black and peeling', 'severe_burn'],
+  ['fireball from the gas bbq, her eyebrows are singed and her cheeks are blistering', 'severe_burn'],
+  [
+    "my mum has COPD and today she can't get two words out, she's breathing with her stomach",
+    'breathing_difficulty',
+  ],
+  [
+    "dad's COPD is bad, he keeps falling asleep mid sentence and breathing really hard",
+    'breathing_difficulty',
+  ],
+  [
+    'he can only say a couple of words at a time and his belly is sucking in with each breath',
+    'breathing_difficulty',
+  ],
+  [
+    "high fever, splitting headache, the light hurts and she can't put her chin on her chest",
+    'meningitis_signs',
+  ],
+  ["temp 39.5, he can't touch his chest with his chin and hates the light", 'meningitis_signs'],
+  ["my son has a fever and can't bend his head forward", 'meningitis_signs'],
+  ['I fainted at school and I still feel faint now', 'loss_of_consciousness'],
+  ['burn blisters all over his arm from the boiling kettle', 'severe_burn'],
+  ["I had dark thoughts years ago and they're back now", 'suicidal_thoughts'],
+  ["I tried to kill myself years ago but I'm fine now", 'suicidal_thoughts'],
+  [
+    'I think I took my morning tablets twice, I feel very dizzy and my heart is skipping',
+    'poisoning_overdose',
+  ],
+  ['the kids slept in the camper with the gas heater on, both are drowsy and sick', 'poisoning_overdose'],
+  ['she wrote goodbye in the group chat and her phone goes straight to voicemail', 'suicidal_thoughts'],
+  ["I have my gun in my hand and I've said goodbye to my kids", 'suicidal_thoughts'],
+  ['the gas hob flashed in his face, eyebrows singed and skin peeling', 'severe_burn'],
+  ["my husband is shaking all over on the kitchen floor, he's not responding to me", 'seizure'],
+  ['her whole body is jerking, eyes rolled back, lips going grey', 'seizure'],
+  ["dad is twitching all over. he won't answer me", 'seizure'],
+  // round 11, unseen probe: written by another writer after round 10b's fixes (62 / 70 English, 66 / 70 French before the fixes it led to)
+  [
+    'at the gym, stopped mid set, feels like someone parked a car on my chest and its going up into my jaw. 15 min now',
+    'chest_pain',
+  ],
+  [
+    'night shift at the warehouse, left arm gone heavy and theres a crushing squeeze behind my breastbone, sweating buckets, supervisor said message you first??',
+    'chest_pain',
+  ],
+  [
+    'Fwd from my dad: "tight band round my chest wont ease off, cold sweat, feel sick" - he\'s home alone at 14 Elm Road, what do I do',
+    'chest_pain',
+  ],
+  [
+    "On the tube right now, pressure in the middle of my chest spreading through to my back, feel like I'm going to throw up. I have an appt tomorrow at 10 but this can't wait can it",
+    'chest_pain',
+  ],
+  [
+    "Fasting today, thought it was just hunger but now it's like an elephant sitting on my chest and my left shoulder aches. Started 20 mins ago",
+    'chest_pain',
+  ],
+  [
+    'me again. the squeezing in my chest started while shovelling snow and hasnt stopped, wife says im grey in the face',
+    'chest_pain',
+  ],
+  [
+    'Farmer here, was lifting bales, now my chest feels clamped in a vice and it runs down the inside of my arm, dizzy 😰 40 mins from town',
+    'chest_pain',
+  ],
+  [
+    'cant get more than 3 words out between breaths, lips going bluish, inhaler did nothing',
+    'breathing_difficulty',
+  ],
+  [
+    "my client (I'm his support worker, he's non verbal) is pulling at his throat, breathing really noisy and fast, you can see his ribs sucking in",
+    'breathing_difficulty',
+  ],
+  [
+    "hiking in Spain, my friend is gasping like a fish and can't lie down, has to sit bolt upright to get any air",
+    'breathing_difficulty',
+  ],
+  [
+    'student in halls, wheezing so bad i couldnt get up the stairs to my room, like breathing through a straw and getting worse',
+    'breathing_difficulty',
+  ],
+  [
+    'Sorry to bother. I am from Syria, my english not good. My husband no air, he breathe very hard, face is blue. What to do',
+    'breathing_difficulty',
+  ],
+  [
+    "working at the grain silo, my mate came out coughing and now he can't get his breath at all, chest heaving, he's panicking",
+    'breathing_difficulty',
+  ],
+  [
+    'blue pump not touching it, every breath whistles and my neck muscles are straining to pull air in',
+    'breathing_difficulty',
+  ],
+  [
+    "my nan's smile has gone lopsided and she's slurring, started 10 mins ago while we were on the bus",
+    'stroke_signs',
+  ],
+  [
+    "Colleague on our night shift suddenly can't find his words, talking gibberish and his right hand keeps dropping his pen",
+    'stroke_signs',
+  ],
+  [
+    'woke up and half my face feels like it belongs to someone else and i cant lift my left arm off the duvet',
+    'stroke_signs',
+  ],
+  [
+    'My mum just texted "cnat type proprly hand wont wrok" and she\'s not picking up. She lives at 22 Kings Avenue, flat 4',
+    'stroke_signs',
+  ],
+  [
+    'Playing golf, my partner suddenly lost the sight in one eye, his leg gave way and his mouth droops on one side',
+    'stroke_signs',
+  ],
+  [
+    "the man I care for (wheelchair user) suddenly can't swallow his tea, it's dribbling out one side and his speech is mush",
+    'stroke_signs',
+  ],
+  [
+    "Hi, sorry it's a long one, I'm at my parents' for the weekend and we were having Sunday lunch when Dad started asking for the \"kettle\" when he meant the salt, we laughed but now his right arm is just hanging and his mouth droops when he tries to smile, about 15 min ago. Should I still bring him Tuesday?",
+    'stroke_signs',
+  ],
+  [
+    'ate satay at a street stall in Bangkok, tongue is swelling up and my throat feels like its closing',
+    'severe_allergy',
+  ],
+  [
+    'stung by a wasp in the orchard, now hives all over and my voice has gone hoarse and tight',
+    'severe_allergy',
+  ],
+  [
+    'my flatmate had cashew pesto, her lips are massive and shes wheezing, she used her pen but its still getting worse',
+    'severe_allergy',
+  ],
+  [
+    "Took the new antibiotic an hour ago, eyes swollen shut, itchy welts everywhere and I feel like I'm going to faint",
+    'severe_allergy',
+  ],
+  [
+    "coach here - kid at football practice ate a cereal bar, face puffing up and he's struggling to swallow",
+    'severe_allergy',
+  ],
+  ['bee got me on the neck while mowing, whole neck swelling and breathing getting harder', 'severe_allergy'],
+  [
+    'FORWARDED: "throat closing after prawns at the wedding, cant find my epipen" - from my cousin, she\'s at the Grand Hotel ballroom',
+    'severe_allergy',
+  ],
+  [
+    "My roommate took like a whole strip of sleeping pills with vodka, I can't wake her properly",
+    'poisoning_overdose',
+  ],
+  [
+    "toddler got into the shed and drank some weedkiller, there's blue stuff round his mouth",
+    'poisoning_overdose',
+  ],
+  [
+    "I took all my mum's tramadol about an hour ago, now I can't keep my eyes open and my breathing feels slow",
+    'poisoning_overdose',
+  ],
+  [
+    "My brother was spraying the crops, now he's drooling, pupils tiny, shaking and vomiting",
+    'poisoning_overdose',
+  ],
+  [
+    "whole family in the cabin has a headache and feels sick, the gas heater was on all night, my son won't wake up fully",
+    'poisoning_overdose',
+  ],
+  [
+    'Dad (dementia) swallowed his whole week of pills from the dosette box this morning, now very drowsy and hard to rouse',
+    'poisoning_overdose',
+  ],
+  [
+    'friend at the festival took something off a stranger, now burning hot, jaw clenching, talking nonsense, heart racing',
+    'poisoning_overdose',
+  ],
+  [
+    "I've written letters to my kids and I'm sitting on the bridge. Just wanted someone to know.",
+    'suicidal_thoughts',
+  ],
+  ['cant do this anymore. rope is ready in the garage', 'suicidal_thoughts'],
+  [
+    'Ive been saving up my tablets for weeks and tonight is the night. sorry for the hassle',
+    'suicidal_thoughts',
+  ],
+  [
+    'My friend sent me this, can you help: "by the time you read this I\'ll be gone, don\'t look for me"',
+    'suicidal_thoughts',
+  ],
+  [
+    'as refugee I lost everything, tonight I want finish my life, I have the knife here with me',
+    'suicidal_thoughts',
+  ],
+  ['failed every exam. standing on the roof of the library thinking about jumping', 'suicidal_thoughts'],
+  [
+    'everyone would be better off without me. going to drive into a wall after my shift tonight',
+    'suicidal_thoughts',
+  ],
+  [
+    "bloke on the train platform just crumpled and isn't responding, I'm shaking him and nothing",
+    'loss_of_consciousness',
+  ],
+  [
+    'My husband was praying and keeled over, eyes half open, not answering when I call his name',
+    'loss_of_consciousness',
+  ],
+  [
+    'found grandad slumped in his chair, cant rouse him at all, breathing sounds funny',
+    'loss_of_consciousness',
+  ],
+  ['chainsaw slipped, gash in my thigh pumping blood straight through the towel', 'heavy_bleeding'],
+  [
+    "Nosebleed won't stop for over an hour, soaked 2 towels, he's on warfarin and going pale",
+    'heavy_bleeding',
+  ],
+  [
+    'throwing up what looks like coffee grounds and fresh red blood, loads of it, feel faint',
+    'heavy_bleeding',
+  ],
+  ["my son's at swimming, he's gone stiff and his arms and legs are jerking, 5 minutes now", 'seizure'],
+  [
+    'colleague on the factory floor fell down shaking all over, frothing, eyes rolled back, not stopping',
+    'seizure',
+  ],
+  [
+    "my brother (autistic) is having one of his fits but way longer than usual, over 10 mins and he's turning grey",
+    'seizure',
+  ],
+  [
+    "uni student, worst headache of my life, can't put my chin to my chest, light hurts and there's a purple rash that doesn't fade under a glass",
+    'meningitis_signs',
+  ],
+  [
+    "daughter away at camp - high temp, neck stiff as a board, spots that don't go when pressed",
+    'meningitis_signs',
+  ],
+  [
+    'had my op last week, now shivering uncontrollably, skin mottled, muddled and barely weeing',
+    'sepsis_signs',
+  ],
+  [
+    "mum's water infection got worse, she's cold and clammy, breathing fast, making no sense and her knees look blotchy purple",
+    'sepsis_signs',
+  ],
+  [
+    "cut my hand on barbed wire 3 days ago, red streaks now up my arm, fever, heart racing and I feel like I'm going to die",
+    'sepsis_signs',
+  ],
+  ['baby 5wks, 38.9 🥵', 'infant_fever'],
+  ["baby is 2 months, burning up 39.1 and floppy, we're on holiday in Portugal", 'infant_fever'],
+  ['7wk old hot to touch, thermometer says 38.4, really sleepy and grunting', 'infant_fever'],
+  ['34 weeks and bleeding heavily, bright red, tummy rock hard and hurting', 'pregnancy_emergency'],
+  [
+    "I'm 8 months, headache that won't go, flashing lights in my eyes and my face has puffed up",
+    'pregnancy_emergency',
+  ],
+  [
+    "my waters just went at 29 weeks and I can feel something hanging down, I'm at work in the office",
+    'pregnancy_emergency',
+  ],
+  [
+    'fell off the scaffolding and hit his head, now being sick over and over and getting drowsy',
+    'severe_head_injury',
+  ],
+  [
+    "rugby tackle, knocked out for a minute, now he doesn't know where he is and clear fluid is dripping from his nose",
+    'severe_head_injury',
+  ],
+  [
+    'cyclist hit by a car outside the clinic, helmet split, he keeps asking the same question and blood coming from his ear',
+    'severe_head_injury',
+  ],
+  [
+    'hot tar from the roofing job splashed all down my arm, skin gone white and waxy and i cant feel it',
+    'severe_burn',
+  ],
+  ['bonfire flared up, my sons trouser legs caught, both shins black and peeling', 'severe_burn'],
+  [
+    "pain in my stomach so bad I'm on the floor of the bus station, belly hard as a board and I can't stand up",
+    'severe_abdominal_pain',
+  ],
+  [
+    "on a cruise, stabbing agony top of my stomach going through to my back, vomiting nonstop, can't sit still",
+    'severe_abdominal_pain',
+  ],
+  [
+    'fell off my bike onto the handlebars an hour ago, tummy getting more and more painful and swollen, feel faint and cold',
+    'severe_abdominal_pain',
+  ],
+  // round 11, own check by class: further phrasings of each class fixed, both languages (39 / 90 found before the fixes)
+  [
+    "my daughter had a new shampoo and now her lips are swelling and she can't swallow properly",
+    'severe_allergy',
+  ],
+  [
+    "his tongue is swollen after the new blood pressure tablet and he's struggling to breathe",
+    'severe_allergy',
+  ],
+  ['face puffed right up after the curry, voice has gone croaky', 'severe_allergy'],
+  ['stung by a wasp on the arm, arm swelling and breathing getting worse', 'severe_allergy'],
+  ["ate prawns at lunch, now breathing is getting harder and he's itchy", 'severe_allergy'],
+  [
+    "dad was spraying weedkiller in the orchard, now he's sweating, drooling and twitching",
+    'poisoning_overdose',
+  ],
+  ["my toddler got into the slug pellets, she's drooling and being sick", 'poisoning_overdose'],
+  ["farmhand used sheep dip this morning, pupils are pinpoint and he's vomiting", 'poisoning_overdose'],
+  ["found a note from my son: when you read this I'll be dead, I'm sorry", 'suicidal_thoughts'],
+  ['she texted "by the time you read this message I won\'t be here any longer"', 'suicidal_thoughts'],
+  ["my partner left a letter saying don't look for me and his phone is off", 'suicidal_thoughts'],
+  ["I'm 7 months, severe headache and my vision has gone blurry", 'pregnancy_emergency'],
+  [
+    "wife is 8 months pregnant, headache that won't go away and her hands and face are puffy",
+    'pregnancy_emergency',
+  ],
+  ['im 6 months and seeing flashing lights with a bad headache', 'pregnancy_emergency'],
+  ["waters broke at 32 weeks and there's something coming out", 'pregnancy_emergency'],
+  ['34 weeks, my waters have gone and I can feel the cord between my legs', 'pregnancy_emergency'],
+  ['pregnant with twins, waters burst at 30 weeks', 'pregnancy_emergency'],
+  [
+    "my son was knocked off his bike by a van, his helmet is cracked and he's being sick",
+    'severe_head_injury',
+  ],
+  ["knocked out in a fight, now doesn't know what day it is", 'severe_head_injury'],
+  ['hit by a bus, blood coming out of his ear', 'severe_head_injury'],
+  ['her nightie caught fire from the candle, her back is charred', 'severe_burn'],
+  ['his sleeve went up in flames at the barbecue, arm is peeling and white', 'severe_burn'],
+  ["my dad's trousers caught fire, legs black", 'severe_burn'],
+  [
+    "my autistic son normally talks well, now he's only making noises and dragging his right foot",
+    'stroke_signs',
+  ],
+  ["mum's speech is different tonight and she is dragging her left leg", 'stroke_signs'],
+  ["grandad isn't talking like normal and his leg keeps giving way", 'stroke_signs'],
+  ["I can't go on, I've got my dad's loaded shotgun beside me", 'suicidal_thoughts'],
+  ["no way out anymore, I'm standing at the edge of the cliff", 'suicidal_thoughts'],
+  ["window open on the 9th floor, I'm going to do it", 'suicidal_thoughts'],
+  ["he texted goodbye and he's on the roof of the car park", 'suicidal_thoughts'],
+  ['bb 6 wks 38.5', 'infant_fever'],
+  ['DS 7wk temp 38.2 not feeding', 'infant_fever'],
+  ['fell onto the handlebars, tummy is swollen and hard', 'severe_abdominal_pain'],
+  [
+    "car crash this morning, seatbelt mark on his belly, pain getting worse and he's pale and clammy",
+    'severe_abdominal_pain',
+  ],
+  ['punched in the stomach last night, now feeling faint and belly bloated', 'severe_abdominal_pain'],
+  [
+    "I mixed bleach with the toilet cleaner and now I can't stop coughing and my eyes are burning",
+    'poisoning_overdose',
+  ],
+  ["mum combined bleach and vinegar in the bathroom, she's wheezing", 'poisoning_overdose'],
+  ["I'm not thinking of suicide but I need to talk to someone", 'suicidal_thoughts'],
+  ["kettle of boiling water spilled over my toddler's chest, skin peeling", 'severe_burn'],
+  ["I think I'm having a heart attack, pain in my chest and left arm", 'chest_pain'],
+  ["can't take it anymore, dad's rifle is out on the table", 'suicidal_thoughts'],
+  ["I'm going to do it, I'm on the bridge", 'suicidal_thoughts'],
+  ["my son's lips blew up after the birthday cake and he's drooling, can't swallow", 'severe_allergy'],
+  ["scooter rider hit by a taxi, helmet cracked, doesn't know where he is", 'severe_head_injury'],
+  [
+    "lips swelling fast after the lip filler, throat feels tight and I can't breathe properly",
+    'severe_allergy',
+  ],
+  [
+    "dad had his hip op last year, today his face dropped on one side and he's dragging his leg",
+    'stroke_signs',
+  ],
 ];

@@ -1896,4 +1896,1181 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ['je suis à trente-deux semaines et je perds du sang rouge vif', 'pregnancy_emergency'],
   ["ma fille a de la fièvre et des taches violettes qui s'effacent pas", 'meningitis_signs'],
   ['grosse brûlure dans le dos avec le feu de camp, la peau est blanche et dure', 'severe_burn'],
+  // tenth round (French): the same situations said in French voices by the same writer. 142 / 200 before the fixes it led to
+  ["mon mari s'est effondré dans le jardin il répond plus, les yeux mi-clos", 'loss_of_consciousness'],
+  [
+    'trouvé mon coloc par terre, il se réveille pas même quand je le secoue, il respire bizarre',
+    'loss_of_consciousness',
+  ],
+  ['Papa est tombé comme une masse à table et il est toujours dans les vapes', 'loss_of_consciousness'],
+  ['maître-nageur ici, on a sorti un homme du bassin, il réagit pas', 'loss_of_consciousness'],
+  ['mamie est affalée dans son fauteuil et revient pas, je crie son nom', 'loss_of_consciousness'],
+  ['une collègue est tombée dans les pommes il y a 5 min, elle revient pas à elle', 'loss_of_consciousness'],
+  ["il est tout mou il ouvre pas les yeux quand je l'appelle", 'loss_of_consciousness'],
+  ["j'arrive à dire 3 mots et après je dois reprendre mon souffle", 'breathing_difficulty'],
+  [
+    "mon fils de 24 ans est assis tout droit il cherche l'air, les lèvres bleutées, la ventoline fait rien",
+    'breathing_difficulty',
+  ],
+  [
+    "L'air rentre pas. J'aspire j'aspire et rien. Assise par terre dans la salle de bain.",
+    'breathing_difficulty',
+  ],
+  [
+    'en rando, mon pote en haut du sentier siffle quand il respire et il arrive pas à finir une phrase',
+    'breathing_difficulty',
+  ],
+  [
+    'comme si je respirais dans une touillette à café et ça empire de minute en minute',
+    'breathing_difficulty',
+  ],
+  [
+    'Papi a les côtes qui se creusent à chaque respiration et le tour de la bouche bleu',
+    'breathing_difficulty',
+  ],
+  ["j'écris pcq je peux pas parler, chaque respiration c'est un combat", 'breathing_difficulty'],
+  ["ma poitrine siffle et j'ai pas assez d'air pour aller jusqu'à la porte", 'breathing_difficulty'],
+  [
+    'Ma maman respire très vite et très fort depuis ce matin, maintenant ses ongles deviennent bleus',
+    'breathing_difficulty',
+  ],
+  [
+    'barman ici, une cliente fait un bruit aigu à chaque inspiration, elle peut plus parler',
+    'breathing_difficulty',
+  ],
+  ["jme noie sans eau, peux pas m'allonger, peux pas reprendre mon souffle", 'breathing_difficulty'],
+  ["Bonjour. Je manque d'air. Peux pas finir ce msg", 'breathing_difficulty'],
+  ["l'oxymètre affiche 84 et je suffoque, j'ai le covid", 'breathing_difficulty'],
+  [
+    "il s'est étouffé avec un morceau de viande, il tousse plus, il peut ni respirer ni parler",
+    'breathing_difficulty',
+  ],
+  [
+    "Prof ici : une élève asthmatique n'arrive plus à respirer, sa ventoline ne marche pas, elle est pâle et ne dit plus rien",
+    'breathing_difficulty',
+  ],
+  ['je halète comme après un marathon mais je suis au lit, lèvres violettes', 'breathing_difficulty'],
+  ['arrive pa a respiré depui 1h ca empire svp', 'breathing_difficulty'],
+  [
+    'elle a 70 ans BPCO, elle grogne à chaque respiration, les muscles du cou se creusent, saturation 82',
+    'breathing_difficulty',
+  ],
+  ["gorge qui se ferme et ça siffle quand j'inspire", 'breathing_difficulty'],
+  ['lèvres bleues, il suffoque', 'breathing_difficulty'],
+  [
+    "chui essoufflé comme jamais, assis sans rien faire, j'arrive pas à parler au tel",
+    'breathing_difficulty',
+  ],
+  [
+    'mon bébé de 6 mois respire super vite, on voit son ventre se creuser sous les côtes et ses narines battent',
+    'breathing_difficulty',
+  ],
+  [
+    'chef de chantier ici, un de mes gars est tout gris, il se tient la poitrine, il dit que ça serre comme un étau et que ça descend dans le bras gauche',
+    'chest_pain',
+  ],
+  ['jai comme un frigo posé sur la poitrine depuis 20 min et ça me remonte dans la machoire', 'chest_pain'],
+  [
+    "Bonjour, je vous écris pour mon directeur : en pleine réunion il a ressenti une douleur qui écrase derrière le sternum, il y a vingt minutes environ. Il est très pâle, transpire beaucoup et dit que ça part dans l'épaule gauche. Nous l'avons fait asseoir. Que devons-nous faire ?",
+    'chest_pain',
+  ],
+  ['chu pas bien, ma poitrine est serrée en tabarnak, ça me pogne dans le bras pis je sue', 'chest_pain'],
+  [
+    'mon pere dit kil a un poids enorme sur le torse et ke son bras gauche est mort, il transpire bcp',
+    'chest_pain',
+  ],
+  ['dictée vocale excusez mon mari se tient le coeur il dit que ça broie il est tout moite', 'chest_pain'],
+  [
+    "réception de l'hôtel, un client de la chambre 12 a une grosse douleur au milieu du torse qui part dans le dos, il a très mauvaise mine",
+    'chest_pain',
+  ],
+  [
+    "ça brûle et ça écrase au milieu de la poitrine depuis une demi-heure, c'est pas mes brûlures d'estomac habituelles, je suis essoufflé",
+    'chest_pain',
+  ],
+  [
+    "je tondais la pelouse et d'un coup une barre en travers de la poitrine jusqu'au cou, ça passe pas même assis",
+    'chest_pain',
+  ],
+  ['Le vieux il a fait malaise, il tient sa poitrine, il dit ça serre fort fort, il vomit', 'chest_pain'],
+  [
+    'mon coloc est par terre dans la cuisine il dit que sa poitrine est écrasée, il a 52 ans il est gris',
+    'chest_pain',
+  ],
+  [
+    'jsuis de nuit au dépôt, ça serre dans la poitrine depuis 40 min comme une ceinture, bras gauche qui fourmille, sueurs froides',
+    'chest_pain',
+  ],
+  [
+    "Ma femme a mal dans le thorax et dans la mâchoire, elle a la nausée, elle dit que c'est rien mais elle est blanche comme un linge",
+    'chest_pain',
+  ],
+  [
+    "douleur qui déchire d'un coup dans la poitrine et qui traverse jusqu'au dos, jamais eu aussi mal",
+    'chest_pain',
+  ],
+  ['poitrine bloquée 😰 ça tire jusque dans la gorge, bras engourdi, aidez moi', 'chest_pain'],
+  [
+    "à la salle le coach m'a arrêté, j'ai le torse oppressé, mal au bras et à la machoire, ça passe pas après 10 min de repos",
+    'chest_pain',
+  ],
+  ["c'est comme si on m'essorait le coeur, je dégouline de sueur, 57 ans fumeur", 'chest_pain'],
+  [
+    'Madame, mon grand-père appuie son poing sur le sternum, il dit que ça fait un mal de chien et il vomit',
+    'chest_pain',
+  ],
+  [
+    "j'ai pelleté la neige et là j'ai un point énorme au milieu du torse qui monte dans la machoire",
+    'chest_pain',
+  ],
+  [
+    "Nathalie de la compta vient de s'affaisser sur sa chaise en disant que ça lui serre la poitrine, elle est livide",
+    'chest_pain',
+  ],
+  ['arrêté en vélo sur le bas-côté, poitrine prise dans un étau, bras gauche qui picote', 'chest_pain'],
+  [
+    "ça fait une heure et quart que mon papa a la poitrine qui serre, il est tout pâle et il transpire, il veut pas qu'on appelle",
+    'chest_pain',
+  ],
+  [
+    'le sourire de maman est de travers et elle dit des mots qui veulent rien dire, depuis 20 min',
+    'stroke_signs',
+  ],
+  ["ma main droite tient plus la tasse et j'ai la moitié du visage comme après le dentiste", 'stroke_signs'],
+  ['Papa parle bizarre au téléphone, des mots mélangés, il allait bien à midi', 'stroke_signs'],
+  ["dans le miroir ma bouche tombe d'un côté et mon bras gauche pèse une tonne", 'stroke_signs'],
+  [
+    'dictée vocale ma femme trouve plus ses mots et sa jambe droite a lâché elle est sur le canapé',
+    'stroke_signs',
+  ],
+  [
+    "Mon collègue a la moitié du visage qui pend et il parle comme s'il était bourré, il boit jamais",
+    'stroke_signs',
+  ],
+  [
+    "d'un coup je vois plus la moitié gauche de ce que je regarde et mon bras gauche fait n'importe quoi",
+    'stroke_signs',
+  ],
+  [
+    'Mamie fait tomber sa fourchette et parle comme si elle avait des billes dans la bouche, là maintenant',
+    'stroke_signs',
+  ],
+  [
+    "je tape des mots et c'est pas ceux que je veuc, le côté droit de ma figure est tout engourdi",
+    'stroke_signs',
+  ],
+  [
+    'je lui ai fait lever les deux bras et le droit est retombé tout seul, et son sourire est pas pareil des deux côtés',
+    'stroke_signs',
+  ],
+  [
+    'mal de tête en coup de tonnerre, le pire de ma vie, il y a 10 min, et maintenant je vois double',
+    'stroke_signs',
+  ],
+  [
+    "Mon père sa bouche part sur le côté et il arrive pas à bien parler, depuis un quart d'heure",
+    'stroke_signs',
+  ],
+  [
+    "je sens plus tout le côté gauche, du visage jusqu'au pied, c'est venu d'un coup en cuisinant",
+    'stroke_signs',
+  ],
+  ['il marche comme sur un bateau, il tient pas debout et il parle pâteux, depuis une heure', 'stroke_signs'],
+  [
+    'La voisine a sonné, elle est perdue, la moitié de son visage tombe et elle lève pas le bras droit',
+    'stroke_signs',
+  ],
+  ["ma bouche fait pas les mots que je veux, main droite engourdie, j'écris de la gauche", 'stroke_signs'],
+  [
+    "au dîner son visage est devenu bizarre d'un côté, l'eau coule du coin de la bouche, bras tout faible",
+    'stroke_signs',
+  ],
+  [
+    "Mon mari s'est réveillé il comprend plus rien de ce que je dis, il répond à côté, sa main droite est molle",
+    'stroke_signs',
+  ],
+  ["tout est devenu double, ça tourne, je marche pas droit et j'articule plus, d'un coup", 'stroke_signs'],
+  ["Tata parle tout de travers d'un coup et sa main gauche serre plus, c'est au marché là", 'stroke_signs'],
+  ['VISAGE QUI TOMBE A GAUCHE BRAS GAUCHE LEVE PAS cest mon mari il y a 10 min', 'stroke_signs'],
+  ["le boss s'est levé en réunion, sa jambe a lâché et la moitié de sa figure bouge plus", 'stroke_signs'],
+  ["j'ai mangé une brochette satay au marché, lèvres énormes et gorge qui serre", 'severe_allergy'],
+  ['piqué par une abeille dans le cou, plaques partout et ma voix devient toute rauque', 'severe_allergy'],
+  ['curry de crevettes y a 20 min, langue qui gonfle, je me sens partir', 'severe_allergy'],
+  ["les yeux de mon fils gonflent jusqu'à se fermer depuis le nouvel antibio, il siffle", 'severe_allergy'],
+  ["j'ai fait mon stylo d'adrénaline il y a 10 min, ma gorge se ferme tjs, je fais quoi", 'severe_allergy'],
+  [
+    "piqûre de guêpe sur la main et là je suis plein de plaques, la tête qui tourne et j'arrive pas à avaler",
+    'severe_allergy',
+  ],
+  [
+    "ma tête a gonflé comme un ballon depuis la piqûre à la pharmacie et j'ai du mal à respirer",
+    'severe_allergy',
+  ],
+  [
+    "serveur ici, une cliente allergique aux noix a mangé un brownie, elle est couverte de grosses plaques rouges et elle cherche l'air",
+    'severe_allergy',
+  ],
+  [
+    'elle a mangé du sésame par erreur, visage qui gonfle, elle vomit, elle devient toute molle',
+    'severe_allergy',
+  ],
+  [
+    "Bonsoir, suite à la prise d'amoxicilline ce soir, mon époux a les lèvres et les paupières très gonflées et il dit que sa gorge se resserre.",
+    'severe_allergy',
+  ],
+  [
+    'la bouche qui picote puis la langue épaisse et là la gorge qui gratte dedans et se rétrécit, après un kiwi',
+    'severe_allergy',
+  ],
+  [
+    'gorge qui se ferme après un resto thaï, je suis allergique aux cacahuètes, pas de stylo sur moi',
+    'severe_allergy',
+  ],
+  [
+    "piqué en rando, bras et visage pleins de plaques, je me sens partir et j'ai la gorge serrée",
+    'severe_allergy',
+  ],
+  ["Boutons partout + lèvres de canard + j'arrive pas à respirer. Mangé du crabe.", 'severe_allergy'],
+  [
+    'gorge grosse comme une paille depuis le nouveau médoc contre la douleur, voix toute aiguë',
+    'severe_allergy',
+  ],
+  [
+    'un élève piqué par une abeille dans la cour, il siffle et son visage gonfle vite, pas de PAI',
+    'severe_allergy',
+  ],
+  [
+    'ça me gratte partout puis lèvres engourdies et énormes, je vais tomber dans les pommes',
+    'severe_allergy',
+  ],
+  [
+    'ma fille a mangé une noix de cajou par erreur, elle vomit, visage gonflé, respiration bruyante',
+    'severe_allergy',
+  ],
+  [
+    'ma langue gonfle et je bave je peux plus avaler, depuis le dîner avec mes nouveaux médicaments',
+    'severe_allergy',
+  ],
+  [
+    "plaques rouges partout, le coeur qui s'emballe, tensiomètre à 8/5, piqué par un frelon",
+    'severe_allergy',
+  ],
+  [
+    "mon petit a goûté l'oeuf pour la 1ere fois, il est couvert de boutons, il tousse et siffle, tout pâle",
+    'severe_allergy',
+  ],
+  [
+    "on m'a injecté le produit de contraste au scanner, dans le bus du retour ma gorge gonfle et j'ai des plaques partout",
+    'severe_allergy',
+  ],
+  ['coupé la main sur un verre cassé ça gicle, le torchon est trempé', 'heavy_bleeding'],
+  ['la disqueuse a ripé, grosse entaille à la cuisse, le sang sort par à-coups', 'heavy_bleeding'],
+  [
+    "saignement de nez depuis 45 min, ça coule à flots, j'ai rempli un bol, je suis sous anticoagulants",
+    'heavy_bleeding',
+  ],
+  ['je vomis du sang rouge, genre un verre', 'heavy_bleeding'],
+  ["mes règles c'est l'inondation, une serviette toutes les 15 min, je me sens partir", 'heavy_bleeding'],
+  [
+    "ma jambe pisse le sang depuis que je suis passé à travers la table en verre, ça s'arrête pas en appuyant",
+    'heavy_bleeding',
+  ],
+  ["bcp de sang rouge foncé par derrière, j'ai la tête qui tourne et j'ai froid", 'heavy_bleeding'],
+  ['ma femme se secoue de partout par terre, elle bave, 4 minutes là', 'seizure'],
+  ['mon fils est devenu raide et maintenant il tremble, les yeux révulsés', 'seizure'],
+  ["mon coloc tremble de partout par terre et répond pas, il s'est mordu la langue", 'seizure'],
+  ["il a fait une crise et il en recommence une sans s'être réveillé entre les deux", 'seizure'],
+  ["un client s'est effondré à la caisse et il convulse", 'seizure'],
+  [
+    "les bras et les jambes de mon frère battent dans tous les sens, lèvres bleues, ça s'arrête pas",
+    'seizure',
+  ],
+  ["Papa est devenu raide puis s'est mis à trembler, jamais arrivé, ça fait 3 min", 'seizure'],
+  [
+    "ma fille 19 ans en fac, des taches qui partent pas quand j'appuie un verre dessus, fièvre et nuque raide",
+    'meningitis_signs',
+  ],
+  [
+    'je peux pas pencher la tête en avant, la lumière me fait mal, 39,8, crâne qui explose',
+    'meningitis_signs',
+  ],
+  [
+    "mon fils a des petites taches violettes qui s'étendent sur les jambes et de la fièvre, il est très endormi",
+    'meningitis_signs',
+  ],
+  ['ado avec un mal de tête terrible, vomit, supporte pas la lumière, nuque bloquée, 40', 'meningitis_signs'],
+  [
+    "petits points violets sur son ventre qui s'effacent pas sous un verre, fièvre, tout mou",
+    'meningitis_signs',
+  ],
+  [
+    'cou tellement raide que je peux pas regarder mes pieds, fièvre, la lampe est insupportable',
+    'meningitis_signs',
+  ],
+  [
+    "étudiante en résidence : fièvre, plaques sur la peau, confuse, mal à la nuque. c'est sa coloc qui écrit",
+    'meningitis_signs',
+  ],
+  [
+    'papa avait une infection urinaire, là il grelotte sans arrêt, il est confus et sa peau est marbrée',
+    'sepsis_signs',
+  ],
+  [
+    'depuis que ma cicatrice est rouge je suis brûlant, coeur à 130 et je tiens à peine debout',
+    'sepsis_signs',
+  ],
+  [
+    'les genoux de maman sont marbrés violets, elle est froide et moite, respire vite et a pas fait pipi de la journée',
+    'sepsis_signs',
+  ],
+  [
+    "jai l'impression de mourir sincèrement, fièvre, frissons, pas uriné depuis ce matin, je m'embrouille",
+    'sepsis_signs',
+  ],
+  ['sous chimio, 38,9 et je grelotte', 'sepsis_signs'],
+  [
+    "l'infection urinaire de papi a empiré, il marmonne, brûlant, respire très vite, lèvres grises",
+    'sepsis_signs',
+  ],
+  [
+    'coupure infectée au pied, des traînées rouges qui montent sur la jambe, fièvre, frissons, je me sens partir',
+    'sepsis_signs',
+  ],
+  ['mon bébé de 6 semaines a 38,4 et il boit plus', 'infant_fever'],
+  ['bébé 2 mois, 38,6, très endormi, refuse le biberon', 'infant_fever'],
+  ['notre bébé de 5 semaines est bouillant, thermomètre 38,2', 'infant_fever'],
+  ['nouveau-né 10 jours, tout chaud, 38,5 et il geint', 'infant_fever'],
+  ['bb 7 semaines a 39 et pleure tout faiblement', 'infant_fever'],
+  ['ma puce a 8 semaines, 38,3 et toute molle', 'infant_fever'],
+  ["bébé de 2 mois, 38,7 au thermo, très pâle, pas comme d'hab", 'infant_fever'],
+  ['enceinte de 34 sa, je saigne bcp rouge vif et le ventre est dur comme du bois', 'pregnancy_emergency'],
+  ["28 semaines, j'ai perdu les eaux et c'est verdâtre", 'pregnancy_emergency'],
+  [
+    '32 sa, mal de tête horrible, je vois des éclairs et mon visage et mes mains ont gonflé',
+    'pregnancy_emergency',
+  ],
+  [
+    "enceinte de 6 semaines, douleur aiguë d'un côté, mal au bout de l'épaule, je me sens partir",
+    'pregnancy_emergency',
+  ],
+  ["je sens plus du tout bébé bouger aujourd'hui, 36 sa", 'pregnancy_emergency'],
+  ['je sens le cordon qui sort, 38 semaines', 'pregnancy_emergency'],
+  ['le bébé arrive, on voit la tête, on est à la maison', 'pregnancy_emergency'],
+  ['ma fille de 2 ans a mordu dans une capsule de lave-vaisselle, elle tousse', 'poisoning_overdose'],
+  ["j'ai pris toute la plaquette de somnifères il y a une heure, je me sens bizarre", 'poisoning_overdose'],
+  [
+    'mon coloc a descendu une bouteille de vodka avec des cachets, on arrive pas à le réveiller vraiment',
+    'poisoning_overdose',
+  ],
+  [
+    'mamie a pris ses cachets pour le coeur deux fois par erreur, pouls très lent, elle a la tête qui tourne',
+    'poisoning_overdose',
+  ],
+  ["mon fils a bu dans une bouteille d'eau où y avait du désherbant, il vomit", 'poisoning_overdose'],
+  ["j'ai avalé 20 doliprane cet aprem, je me sens bien mais je sais que c'est grave", 'poisoning_overdose'],
+  ["jai pris tous les tramadol de ma mere je sais pas combien, j'ai sommeil", 'poisoning_overdose'],
+  ["le petit a bu de la javel sous l'évier, il a la bouche qui brûle, il pleure", 'poisoning_overdose'],
+  [
+    'Tout le monde à la maison a mal au crâne, envie de vomir et somnolent, la chaudière est vieille',
+    'poisoning_overdose',
+  ],
+  [
+    'mon bout de chou a trouvé le pilulier de mamie, il manque des cachets, sais pas lesquels',
+    'poisoning_overdose',
+  ],
+  [
+    "un pote en soirée a pris un truc chelou, il transpire, mâchoire serrée, brûlant, il dit n'importe quoi",
+    'poisoning_overdose',
+  ],
+  [
+    'Mon frère a bu du produit pour les champs après une dispute, il a de la mousse à la bouche',
+    'poisoning_overdose',
+  ],
+  [
+    'mon copain est par terre, lèvres bleues, il respire tout doucement, y a une seringue à côté',
+    'poisoning_overdose',
+  ],
+  [
+    "elle a mangé une poignée de baies du jardin, on sait pas ce que c'est, elle vomit et elle somnole",
+    'poisoning_overdose',
+  ],
+  ["bébé a bu de l'huile de la lampe déco, il tousse et a des haut-le-coeur", 'poisoning_overdose'],
+  ['mon fils de 3 ans a avalé une pile bouton de la clé de voiture, il y a 10 min', 'poisoning_overdose'],
+  [
+    "j'ai pris une boîte entière de mes antidépresseurs il y a une heure, coeur qui tape, je tremble",
+    'poisoning_overdose',
+  ],
+  [
+    "Bonjour, un collègue a bu par erreur du produit de nettoyage industriel transvasé dans une bouteille d'eau. Il a mal et il vomit.",
+    'poisoning_overdose',
+  ],
+  ['jai mélangé mes medocs avec une bouteille de rosé exprès, maintenant jai peur', 'poisoning_overdose'],
+  [
+    "mon père a fait son insuline deux fois, il est en sueur, confus, il dit n'importe quoi",
+    'poisoning_overdose',
+  ],
+  ['jai trouvé ma fille inconsciente avec la boîte de xanax vide à côté', 'poisoning_overdose'],
+  [
+    'on a mangé des champignons cueillis en forêt, on a tous les deux des crampes et on vomit sans arrêt',
+    'poisoning_overdose',
+  ],
+  ["tombé de l'échelle, tête sur la terrasse, KO une minute, maintenant il vomit", 'severe_head_injury'],
+  [
+    "mon fils s'est cogné la tête sur le béton en skate, il est confus et répète les mêmes questions",
+    'severe_head_injury',
+  ],
+  [
+    "papa sous anticoagulants est tombé et s'est tapé la tête, il devient de plus en plus somnolent",
+    'severe_head_injury',
+  ],
+  [
+    "choc au rugby, du liquide clair coule de son nez et une pupille est plus grande que l'autre",
+    'severe_head_injury',
+  ],
+  [
+    "elle est tombée dans l'escalier la tête la première et elle dit des choses sans queue ni tête",
+    'severe_head_injury',
+  ],
+  [
+    "percuté par une portière à vélo, grosse bosse, il vomit sans arrêt et se souvient pas de l'accident",
+    'severe_head_injury',
+  ],
+  ["la bouilloire s'est renversée sur le torse et le bras du petit, la peau part", 'severe_burn'],
+  ['la friteuse a pris feu, mes mains sont blanches et cartonnées et ça fait même pas mal', 'severe_burn'],
+  ['au barbecue son tshirt a pris feu, brûlé sur tout le dos et les bras', 'severe_burn'],
+  ["j'ai reçu du décapant four sur le visage et dans l'oeil", 'severe_burn'],
+  ['électrisé au boulot, marques de brûlure à la main et au pied', 'severe_burn'],
+  ["brûlé à la vapeur sur tout l'avant-bras et le cou, grosses cloques", 'severe_burn'],
+  ['mal au ventre tellement fort que je suis par terre, ventre dur comme du bois', 'severe_abdominal_pain'],
+  ['douleur en bas à droite, je peux pas me redresser, fièvre, je vomis', 'severe_abdominal_pain'],
+  ['douleur qui tord le ventre depuis 3h, je garde rien, ventre gonflé', 'severe_abdominal_pain'],
+  [
+    'Papa, 70 ans, douleur qui déchire dans le ventre et part dans le dos, tout pâle',
+    'severe_abdominal_pain',
+  ],
+  ["pire douleur de ventre de ma vie, d'un coup, je peux plus bouger, je transpire", 'severe_abdominal_pain'],
+  [
+    'je vomis vert, ventre ballonné et horrible, pas été à la selle depuis des jours',
+    'severe_abdominal_pain',
+  ],
+  [
+    'douleur en coup de poignard sous les côtes à droite, yeux jaunes, fièvre et frissons',
+    'severe_abdominal_pain',
+  ],
+  ["j'ai écrit les lettres et je sais où je vais le faire ce soir", 'suicidal_thoughts'],
+  ["je veux pas me réveiller demain et j'ai ce qu'il faut ici", 'suicidal_thoughts'],
+  ["marre d'être un poids pour tout le monde, je vais en finir ce weekend", 'suicidal_thoughts'],
+  ["mon fils m'a envoyé adieu et pardon pour tout, il répond plus", 'suicidal_thoughts'],
+  ['je suis sur le pont. sais pas pourquoi je vous écris', 'suicidal_thoughts'],
+  ["j'ai donné toutes mes affaires, c'est pour ce soir", 'suicidal_thoughts'],
+  ["je peux plus. j'ai la corde.", 'suicidal_thoughts'],
+  ['je veux mourir, mes cachets sont alignés sur la table', 'suicidal_thoughts'],
+  ["jvais me foutre en l'air ce soir, ya plus rien", 'suicidal_thoughts'],
+  ['dites au docteur que je suis désolée, je viendrai pas au rdv, je serai plus là', 'suicidal_thoughts'],
+  [
+    "un collègue dit qu'il va foncer dans un mur en voiture après le service, il est sérieux",
+    'suicidal_thoughts',
+  ],
+  ['je pense à me jeter sous le train, je suis sur le quai', 'suicidal_thoughts'],
+  ["Ma femme dit qu'elle va sauter de la terrasse, elle s'est enfermée dehors", 'suicidal_thoughts'],
+  ["je vois pas d'issue. je vais me tuer", 'suicidal_thoughts'],
+  ["je me suis coupée profond et j'ai pas envie d'arrêter", 'suicidal_thoughts'],
+  [
+    "Bonjour. J'ai décidé de mettre fin à mes jours. Je voulais juste que quelqu'un le sache.",
+    'suicidal_thoughts',
+  ],
+  [
+    "chui au bout du rouleau, j'ai gardé mes médocs de côté pour faire une connerie cette nuit",
+    'suicidal_thoughts',
+  ],
+  ['envie de plus être là, genre pour de bon, ce soir', 'suicidal_thoughts'],
+  [
+    "mon coloc s'est enfermé dans la salle de bain en disant qu'il veut mourir, il a un rasoir",
+    'suicidal_thoughts',
+  ],
+  ["plus de raison de continuer, j'ai dit adieu sur insta", 'suicidal_thoughts'],
+  ['je suis dans la voiture au garage, moteur allumé, porte fermée', 'suicidal_thoughts'],
+  ['les voix me disent de me faire du mal et cette fois je vais les écouter', 'suicidal_thoughts'],
+  // tenth round, own check by class (26 / 26)
+  ['il est tombé comme une pierre et il revient pas à lui', 'loss_of_consciousness'],
+  ['elle est toujours dans les vapes, je la secoue', 'loss_of_consciousness'],
+  ['comme un camion sur la poitrine depuis 15 min', 'chest_pain'],
+  ["on dirait qu'on me broie le coeur", 'chest_pain'],
+  ["j'ai l'impression de respirer à travers une paille", 'breathing_difficulty'],
+  ["chaque inspiration c'est une lutte", 'breathing_difficulty'],
+  ['je lui ai demandé de lever les bras, le gauche redescend', 'stroke_signs'],
+  ['sa bouche est plus pareille des deux côtés', 'stroke_signs'],
+  ['il parle pâteux depuis ce matin', 'stroke_signs'],
+  ['il a goûté une cacahuète, maintenant il cherche son air', 'severe_allergy'],
+  ["couverte d'urticaire après la piqûre de guêpe, le coeur qui s'emballe", 'severe_allergy'],
+  ['ma fille a bu le liquide de la lampe à huile', 'poisoning_overdose'],
+  ['mon petit a ouvert le pilulier de papi', 'poisoning_overdose'],
+  ['trouvé mon frère par terre, une seringue à côté, il respire à peine', 'poisoning_overdose'],
+  ["j'ai donné tous mes objets, je n'en aurai plus besoin", 'suicidal_thoughts'],
+  ["les voix m'ordonnent de me tuer", 'suicidal_thoughts'],
+  ["mon fils dit qu'il va sauter du parking", 'suicidal_thoughts'],
+  ["plus la force de continuer, je veux que ça s'arrête", 'suicidal_thoughts'],
+  ['ça saigne du nez depuis 30 minutes sans arrêt', 'heavy_bleeding'],
+  ['le sang gicle par jets de la jambe', 'heavy_bleeding'],
+  ['opérée la semaine dernière, fièvre, coeur à 140', 'sepsis_signs'],
+  ['on voit la tête du bébé, on est dans la voiture', 'pregnancy_emergency'],
+  ['eau bouillante renversée sur le ventre du bébé', 'severe_burn'],
+  ["une douleur qui m'arrache le ventre jusque dans le dos", 'severe_abdominal_pain'],
+  ['après le choc au foot une pupille est dilatée', 'severe_head_injury'],
+  ['il a la nuque raide. et il vomit depuis ce matin', 'meningitis_signs'],
+  // tenth round, the writer's borderline items said in French
+  ['sous chimio, 38,9 et je grelotte', 'sepsis_signs'],
+  ['pas de mouvements du bébé à 36 semaines', 'pregnancy_emergency'],
+  // round 10b, unseen probe: written by another writer after round 10's fixes (64 / 70 English, 67 / 70 French before the fixes it led to)
+  [
+    'jsuis routier, arreté sur une aire, jai comme une ceinture qui se serre autour des cotes depuis 20 min et le bras gauche tout lourd, je sue alors quil fait froid',
+    'chest_pain',
+  ],
+  [
+    "Une cliente s'est affaissée dans le fauteuil au salon de coiffure, elle se tient la poitrine, elle dit que ça lui broie jusqu'à la mâchoire, elle est toute grise",
+    'chest_pain',
+  ],
+  [
+    "wesh mon daron il est plié sur le canap il dit que ça l'écrase au milieu du torse et ça part dans le cou, il est trempé de sueur frr",
+    'chest_pain',
+  ],
+  [
+    "dictée vocale excusez les fautes j'ai mal au milieu du thorax comme un étau ça me prend depuis un quart d'heure et ça descend dans les deux bras j'ai envie de vomir",
+    'chest_pain',
+  ],
+  [
+    "Je suis éleveur, je rentrais les bêtes et d'un coup un poids sur le sternum comme si une vache s'était assise dessus, main gauche engourdie, je suis assis dans la paille",
+    'chest_pain',
+  ],
+  [
+    "Madame, Monsieur, je me permets de vous écrire un dimanche, veuillez m'en excuser. J'ai 81 ans et depuis une demi-heure je ressens un violent serrement derrière le sternum qui irradie dans le dos et le bras gauche, avec des sueurs froides. Ma fille ne répond pas au téléphone et je suis seul. Dois-je attendre l'ouverture du cabinet demain matin ?",
+    'chest_pain',
+  ],
+  [
+    "Réponse au rappel : je viendrai pas demain, là ça brûle et ça serre dans ma poitrine depuis 1h, j'ai la nausée et jsuis toute moite",
+    'chest_pain',
+  ],
+  [
+    '🥵💔 sa m serre trop fort ds la poitrine jusque ds la machoire et jpeux pas me lever du lit',
+    'chest_pain',
+  ],
+  [
+    'Ma fille de 2 ans respire comme un petit chien essoufflé, on voit un creux sous ses côtes à chaque fois et ses lèvres sont grises',
+    'breathing_difficulty',
+  ],
+  [
+    'jsuis au taf jarrive plus a reprendre mon souffle, je parle mot par mot, la ventoline fait rien',
+    'breathing_difficulty',
+  ],
+  [
+    "Mon grand-père crache une mousse rose quand il tousse, il étouffe dès qu'il est allongé, on l'a assis au bord du lit",
+    'breathing_difficulty',
+  ],
+  [
+    "jsuis maitre nageur, un ado qu'on vient de sortir de l'eau tousse et arrive presque pas a respirer, il est bleu autour de la bouche",
+    'breathing_difficulty',
+  ],
+  ['jrespire plus', 'breathing_difficulty'],
+  [
+    "mon pere a sa bpco mais la cest pas comme dhab, il arrive plus a aligner 2 mots, il respire a fond avec le ventre et il s'endort en parlant",
+    'breathing_difficulty',
+  ],
+  [
+    'Rando dans les Pyrénées vers 2800 m, mon ami suffoque même assis sans bouger, il a les ongles bleus',
+    'breathing_difficulty',
+  ],
+  [
+    "Mon collègue d'open space fait une crise d'asthme, il siffle super fort, il s'est mis à genoux et il peut plus parler",
+    'breathing_difficulty',
+  ],
+  [
+    'mon pere au tel a une voix pateuse comme sil avait bu mais il boit jamais, et il dit que sa main droite lache tout. ca fait 20 min',
+    'stroke_signs',
+  ],
+  [
+    "Ma femme a voulu signer un chèque et sa main a fait n'importe quoi, maintenant elle arrive plus à parler, juste des sons",
+    'stroke_signs',
+  ],
+  [
+    "Pendant la belote Robert n'arrive plus à tenir ses cartes de la main droite et ce qu'il dit ne veut rien dire. Il a 78 ans. C'est maintenant",
+    'stroke_signs',
+  ],
+  [
+    "réveillé ce matin avec le bras et la jambe gauches morts, comme pas à moi, et j'ai du mal à articuler",
+    'stroke_signs',
+  ],
+  [
+    "mon collègue dans le camion parle chinois d'un coup, la moitié de sa bouche tombe et il me regarde sans comprendre",
+    'stroke_signs',
+  ],
+  [
+    "Je suis aide à domicile, la dame que j'accompagne a la bouche tordue, sa jambe droite a lâché et elle a glissé du fauteuil. Elle allait bien il y a une heure",
+    'stroke_signs',
+  ],
+  [
+    "D'un coup je vois plus rien de l'œil droit, comme un rideau noir, et ma main gauche fourmille et obéit plus",
+    'stroke_signs',
+  ],
+  [
+    "Ma sœur 35 ans, mal de tête atroce arrivé d'un coup comme une explosion, elle vomit et elle a une paupière qui tombe",
+    'stroke_signs',
+  ],
+  [
+    "j'ai mangé un truc avec des cacahuètes au kebab, ma langue gonfle et jai la gorge qui se ferme 😰",
+    'severe_allergy',
+  ],
+  [
+    "Mon fils s'est fait piquer par un frelon, il a des plaques partout, les lèvres énormes et il respire mal",
+    'severe_allergy',
+  ],
+  [
+    "J'ai pris le 1er comprimé de l'antibio ce matin, là mes paupières sont énormes, ma voix change et je me sens partir",
+    'severe_allergy',
+  ],
+  [
+    'ma copine a mangé des moules, elle se gratte partout, son visage gonfle et elle dit que ça serre dans la gorge',
+    'severe_allergy',
+  ],
+  [
+    "piqure d'abeille en ramassant les prunes, jsuis couvert de boutons, la tete qui tourne et du mal a avaler",
+    'severe_allergy',
+  ],
+  [
+    "jme suis fait mon stylo d'adré ya 10 min mais ça gonfle encore et je siffle en respirant",
+    'severe_allergy',
+  ],
+  [
+    'Au centre aéré une petite a mangé un gâteau aux noisettes, plaques rouges sur tout le corps, elle tousse et elle est toute pâle',
+    'severe_allergy',
+  ],
+  [
+    "ma fille de 15 ans a avalé toute la boîte de doliprane, elle me l'a avoué il y a 20 min",
+    'poisoning_overdose',
+  ],
+  ['Mon petit a bu du destop dans le garage, il bave et il hurle', 'poisoning_overdose'],
+  [
+    "Mon père a pris deux fois sa digoxine avec ses autres cachets, il vomit et il dit qu'il voit tout jaune",
+    'poisoning_overdose',
+  ],
+  ["jai pris tte la boite de lexomil avec du rosé, jsuis en train de m'endormir", 'poisoning_overdose'],
+  [
+    "Chez nous on a tous mal à la tête et on vomit depuis qu'on a rallumé la chaudière, et mon mari vient de tomber dans les pommes",
+    'poisoning_overdose',
+  ],
+  [
+    "soirée, mon pote a gobé un truc, il est brûlant, il serre la mâchoire, il dit n'importe quoi et son cœur tape à fond",
+    'poisoning_overdose',
+  ],
+  [
+    "mamie s'est trompée de pilulier, elle a pris les cachets de diabète de papi, elle est en sueur, elle tremble et elle répond plus bien",
+    'poisoning_overdose',
+  ],
+  ["jveux plus etre la. j'ai préparé les cachets, ce soir c fini", 'suicidal_thoughts'],
+  [
+    "je suis sur le parking du viaduc, je regarde en bas depuis une heure, j'ai plus la force de continuer",
+    'suicidal_thoughts',
+  ],
+  [
+    "Ma meilleure amie m'a envoyé un message d'adieu et elle répond plus, elle a déjà parlé de se foutre en l'air",
+    'suicidal_thoughts',
+  ],
+  [
+    "vous pouvez donner mon rdv à qqun d'autre, je serai plus là. c'est décidé pour cette nuit",
+    'suicidal_thoughts',
+  ],
+  ["jai la corde dans le garage, je pense qu'à ça depuis ce matin", 'suicidal_thoughts'],
+  [
+    "je suis dans ma voiture et jai envie de me jeter contre un platane, j'arrive pas a m'enlever ça de la tete",
+    'suicidal_thoughts',
+  ],
+  [
+    "J'ai rangé mes affaires, donné le chat à la voisine et j'ai le fusil de mon père sur la table. Je voulais juste le dire à quelqu'un.",
+    'suicidal_thoughts',
+  ],
+  [
+    "Mon mari s'est effondré dans le jardin, il répond pas quand je l'appelle, il respire mais il ouvre pas les yeux",
+    'loss_of_consciousness',
+  ],
+  [
+    "gardienne d'immeuble, un monsieur est tombé dans le hall, il bouge plus du tout et réagit pas quand on lui parle",
+    'loss_of_consciousness',
+  ],
+  [
+    'mamie est affalée dans son fauteuil, impossible de la réveiller même en la secouant',
+    'loss_of_consciousness',
+  ],
+  [
+    "je me suis entaillé l'avant-bras avec la disqueuse, ça gicle par à-coups, le torchon est trempé",
+    'heavy_bleeding',
+  ],
+  [
+    "mon nez pisse le sang depuis 45 min sans arrêt, j'ai rempli une cuvette, je suis sous previscan et j'ai la tête qui tourne",
+    'heavy_bleeding',
+  ],
+  [
+    'Mon frère est passé à travers la baie vitrée, grosse plaie à la cuisse, le sang coule à flots par terre',
+    'heavy_bleeding',
+  ],
+  [
+    'mon copain est raide par terre et tremble de partout, les yeux révulsés, de la bave, ça dure depuis 5 min',
+    'seizure',
+  ],
+  [
+    'Mon fils de 8 ans tremble de tout son corps dans son lit, il a les lèvres bleues et il répond pas, il a jamais fait ça',
+    'seizure',
+  ],
+  ["Ma femme a refait une crise juste après la première, elle s'est pas réveillée entre les deux", 'seizure'],
+  [
+    'mon ado a une fièvre de cheval, mal à la tête à hurler, il supporte pas la lumière et il peut pas baisser le menton',
+    'meningitis_signs',
+  ],
+  [
+    "ma fille a de la fievre et des ptites taches violettes sur les jambes qui partent pas quand j'appuie avec un verre",
+    'meningitis_signs',
+  ],
+  [
+    'Maman a été opérée il y a 4 jours, elle grelotte, elle a des marbrures sur les genoux, elle est confuse et elle a pas fait pipi depuis ce matin',
+    'sepsis_signs',
+  ],
+  [
+    'infection urinaire qui a empiré, je claque des dents, le coeur a 130, je tiens plus debout',
+    'sepsis_signs',
+  ],
+  [
+    "la plaie au pied de mon grand-père est devenue rouge et chaude jusqu'au genou, il est brûlant, il respire vite et il dit n'importe quoi",
+    'sepsis_signs',
+  ],
+  ['bb de 5 semaines a 38,5 ce soir et il veut plus téter', 'infant_fever'],
+  [
+    'Mon fils de 2 mois est brûlant, 39,1 au thermomètre, il est tout mou et pleure faiblement',
+    'infant_fever',
+  ],
+  [
+    'enceinte de 7 mois, jai une douleur au ventre tres forte qui passe pas et je saigne rouge vif',
+    'pregnancy_emergency',
+  ],
+  [
+    "je suis à 34 SA, mal de tête terrible, je vois des éclairs et j'ai les pieds et le visage qui ont gonflé d'un coup",
+    'pregnancy_emergency',
+  ],
+  [
+    'poche des eaux percée et je sens le cordon qui sort, je suis a 37 semaines, seule avec mon aîné',
+    'pregnancy_emergency',
+  ],
+  [
+    "mon fils est tombé du toboggan sur la tête, il a vomi 3 fois et il s'endort tout le temps",
+    'severe_head_injury',
+  ],
+  [
+    "Mon père a glissé dans l'escalier et s'est cogné la tête, il est sous Eliquis, il est confus et une pupille est plus grosse que l'autre",
+    'severe_head_injury',
+  ],
+  [
+    "ma fille a renversé la casserole d'eau bouillante sur elle, tout le torse et le bras, la peau part en lambeaux",
+    'severe_burn',
+  ],
+  [
+    "retour de flamme en allumant le barbecue à l'alcool, mon mari a le visage et les mains brûlés, la peau est blanche et cartonnée",
+    'severe_burn',
+  ],
+  [
+    'douleur au ventre atroce depuis 2h, le ventre est dur comme du bois, je vomis vert et je peux pas me redresser',
+    'severe_abdominal_pain',
+  ],
+  [
+    "Une douleur qui déchire dans le ventre jusqu'au dos, d'un coup, j'ai 72 ans, je me sens partir",
+    'severe_abdominal_pain',
+  ],
+  // round 10b, own check by class: further phrasings of each class fixed, both languages
+  [
+    'ma mère a pris ses cachets pour le cœur deux fois ce matin, elle a des vertiges et le pouls lent',
+    'poisoning_overdose',
+  ],
+  [
+    "mon père s'est trompé il a repris son traitement à midi en plus du matin, il est tout ralenti et somnolent",
+    'poisoning_overdose',
+  ],
+  ["j'ai donné une double dose de doliprane au petit par erreur et il vomit", 'poisoning_overdose'],
+  [
+    'on a mis le brasero dans la tente, mon copain a un mal de tête terrible et il vomit',
+    'poisoning_overdose',
+  ],
+  [
+    'groupe électrogène dans le garage fermé, ma femme est confuse et tient plus debout',
+    'poisoning_overdose',
+  ],
+  [
+    'barbecue allumé dans la caravane cette nuit, je me réveille avec la tête qui explose et des nausées',
+    'poisoning_overdose',
+  ],
+  ["mon fils m'a envoyé un message d'adieu et son téléphone est éteint", 'suicidal_thoughts'],
+  [
+    "ma copine m'a écrit au revoir pour toujours et elle répond plus, j'arrive pas à la joindre",
+    'suicidal_thoughts',
+  ],
+  ["il m'a dit adieu par texto et depuis il est injoignable", 'suicidal_thoughts'],
+  ['je suis en haut du parking et je pense à sauter', 'suicidal_thoughts'],
+  ["j'ai envie de foncer dans le vide avec la voiture du haut de la falaise", 'suicidal_thoughts'],
+  ['je pense à me jeter du haut du pont là maintenant', 'suicidal_thoughts'],
+  ["j'ai tout rangé, donné le chien à mon frère et j'ai sorti la carabine", 'suicidal_thoughts'],
+  ["j'ai mis de l'ordre dans mes papiers et le pistolet est chargé à côté de moi", 'suicidal_thoughts'],
+  ["j'ai donné mon chat, j'ai un fusil devant moi", 'suicidal_thoughts'],
+  [
+    "mon fils est tombé la tête la première du toboggan, il a vomi deux fois et il s'endort",
+    'severe_head_injury',
+  ],
+  [
+    'elle a plongé tête la première dans la piscine peu profonde, elle vomit et elle somnole',
+    'severe_head_injury',
+  ],
+  [
+    "tombé de vélo tête en avant sur le bitume, il a vomi et il arrête pas de s'endormir",
+    'severe_head_injury',
+  ],
+  ["l'essence s'est enflammée au visage, il a des cloques partout sur les mains", 'severe_burn'],
+  ['retour de flamme du barbecue, le visage de mon mari est noirci et plein de cloques', 'severe_burn'],
+  ['le feu lui a pris au visage, sourcils brûlés, peau noire sur les joues', 'severe_burn'],
+  [
+    'ma mère a une bpco, elle arrive pas à dire deux mots et elle respire avec le ventre',
+    'breathing_difficulty',
+  ],
+  [
+    "mon mari s'endort en me parlant et il respire très vite, il est insuffisant respiratoire",
+    'breathing_difficulty',
+  ],
+  ['il peut plus aligner trois mots, son ventre se creuse à chaque respiration', 'breathing_difficulty'],
+  ['ma fille a 40 de fièvre et elle peut pas mettre le menton sur la poitrine', 'meningitis_signs'],
+  [
+    'fièvre à 39, il arrive pas à pencher la tête en avant, la lumière lui fait mal aux yeux',
+    'meningitis_signs',
+  ],
+  ["il a de la fièvre et n'arrive plus à toucher son torse avec le menton", 'meningitis_signs'],
+  ["j'ai eu des idées noires il y a longtemps et ça recommence", 'suicidal_thoughts'],
+  ["elle a oublié qu'elle avait déjà pris son traitement et l'a repris, elle vomit", 'poisoning_overdose'],
+  [
+    "chauffage d'appoint au gaz dans la chambre fenêtres fermées, ma mère a des vertiges et vomit",
+    'poisoning_overdose',
+  ],
+  ["mon frère a posté un message d'adieu et il décroche plus", 'suicidal_thoughts'],
+  ['explosion du barbecue, il a les mains couvertes de cloques', 'severe_burn'],
+  ['mon mari tremble de partout par terre, il répond plus', 'seizure'],
+  ['tout son corps tressaute, les yeux révulsés, les lèvres violettes', 'seizure'],
+  ['ma fille est secouée de tout son corps, elle réagit pas', 'seizure'],
+  // round 11, unseen probe: written by another writer after round 10b's fixes (62 / 70 English, 66 / 70 French before the fixes it led to)
+  [
+    'jsuis au taf sur le chantier, g comme un étau ds la poitrine qui monte ds la machoire, jtranspire a grosses gouttes',
+    'chest_pain',
+  ],
+  [
+    "Bonjour, c'est pour mon mari Gérard qui est suivi chez vous. Il taillait la haie et depuis 20 minutes il dit qu'il a un poids énorme sur le thorax, son bras gauche est tout engourdi et il est trempé de sueur. On habite 12 chemin des Vignes à Cadillac, vous pouvez envoyer quelqu'un ?",
+    'chest_pain',
+  ],
+  [
+    'ds le RER B la, ca me serre au milieu de la poitrine et ça part ds le dos, jai envie de vomir, les gens disent que je suis tout blanc',
+    'chest_pain',
+  ],
+  [
+    "je fais les marchés depuis 4h du mat, là j'ai une brûlure qui serre derrière le sternum et qui descend dans les 2 bras, ça passe pas",
+    'chest_pain',
+  ],
+  [
+    "message transféré de ma mère : « ça m'écrase la poitrine, j'arrive plus à bouger, j'ai froid » elle est seule chez elle",
+    'chest_pain',
+  ],
+  [
+    "Pendant le match de foot vétérans mon coéquipier s'est assis, il se tient le torse, il est gris et en sueur, il dit que ça serre très fort",
+    'chest_pain',
+  ],
+  [
+    'jai rdv demain pr mon renouvellement mais la depuis 1h jai le coeur pris ds un étau et ca descend ds le bras, je v attendre ou pas??',
+    'chest_pain',
+  ],
+  [
+    'mon fils etouffe, il siffle et on voit ses cotes se creuser, la ventoline fait rien',
+    'breathing_difficulty',
+  ],
+  [
+    "Moi pas respirer bien, j'ai pas l'air, je peux pas parler, les lèvres bleu. Aidez moi svp",
+    'breathing_difficulty',
+  ],
+  [
+    "Je suis aide-soignante de nuit en EHPAD, un résident râle, respire très vite et n'arrive plus à reprendre son souffle, il est gris",
+    'breathing_difficulty',
+  ],
+  [
+    "ma copine peut plus finir une phrase, elle est assise penchée en avant a chercher l'air et elle a les levres violettes",
+    'breathing_difficulty',
+  ],
+  [
+    'vendanges : un collègue est sorti de la cuve, il halète, il arrive plus à respirer et il se tient la gorge',
+    'breathing_difficulty',
+  ],
+  [
+    "jsuis en erasmus a lisbonne, jarrive pu a respirer allongé, je m'étouffe des que je parle et mes chevilles ont gonflé",
+    'breathing_difficulty',
+  ],
+  [
+    "Mon papa est en fauteuil (myopathie), il n'arrive plus à tousser ni à respirer, il devient tout bleu, son appareil ne suffit plus",
+    'breathing_difficulty',
+  ],
+  ["ma grand mere parle bizarre d'un coup, la bouche tombe d'un coté et elle lache sa tasse", 'stroke_signs'],
+  [
+    "Mon collègue de nuit à l'usine n'arrive plus à parler, il mélange les mots et son bras droit pend, ça vient de commencer",
+    'stroke_signs',
+  ],
+  [
+    "en pleine réunion teams mon collègue s'est figé, la moitié de sa figure s'est affaissée à l'écran et il bafouille, il bosse de chez lui seul",
+    'stroke_signs',
+  ],
+  [
+    "ma soeur m'appelle, elle articule plus, elle dit qu'elle sent plus sa main droite. elle est au 8 allée des Tilleuls à Rennes",
+    'stroke_signs',
+  ],
+  [
+    "mon mari regardait la télé et d'un coup il voit double, il tient plus debout et sa bouche est de travers",
+    'stroke_signs',
+  ],
+  [
+    "Mon frère trisomique, d'habitude il parle bien, là il sort que des sons et il traîne la jambe gauche depuis le goûter",
+    'stroke_signs',
+  ],
+  [
+    "Mme Martin, 78 ans, ma voisine : elle me répond n'importe quoi, sourit que d'un côté et son bras retombe tout seul. Je fais quoi ??",
+    'stroke_signs',
+  ],
+  [
+    'jai mangé un truc aux cacahuetes a la cafet de la fac, ma langue gonfle et jai la gorge qui se ferme',
+    'severe_allergy',
+  ],
+  [
+    'jsuis apiculteur, piqué 3 fois, g des plaques partout, la tete qui tourne et la gorge serrée',
+    'severe_allergy',
+  ],
+  [
+    "mon fils de 8 ans au centre aéré a mangé un gâteau aux noix, ses yeux et ses lèvres gonflent à vue d'oeil et il respire mal",
+    'severe_allergy',
+  ],
+  [
+    'ma fille a goûté du kiwi pour la 1ere fois, elle gonfle de partout, elle tousse rauque et elle devient molle',
+    'severe_allergy',
+  ],
+  ["une guepe m'a piqué DANS LA BOUCHE en buvant mon coca, ca gonfle ds la gorge 😱", 'severe_allergy'],
+  [
+    "Au resto en vacances en Italie ma femme a mangé des crevettes, plaques rouges partout et sa gorge serre, on trouve pas le stylo d'adrénaline",
+    'severe_allergy',
+  ],
+  [
+    'je suis infirmière, allergique au latex, je viens de mettre des gants et mes lèvres enflent, ça siffle quand je respire',
+    'severe_allergy',
+  ],
+  ['mon petit a bu du produit pr lave-vaisselle, il a la bouche qui brule et il vomit', 'poisoning_overdose'],
+  [
+    "Mon mari a bu de l'antigel par erreur, il l'avait mis dans une bouteille d'eau, il titube et il vomit",
+    'poisoning_overdose',
+  ],
+  [
+    "au taf un collègue a mélangé javel et détartrant ds les toilettes, on tousse tous et lui il s'est effondré",
+    'poisoning_overdose',
+  ],
+  [
+    "ma mère a mangé des champignons qu'elle a cueillis hier, depuis ce matin elle vomit sans arrêt et elle devient jaune",
+    'poisoning_overdose',
+  ],
+  [
+    'mon ado a pris les cachets pour le coeur de sa grand mère pour "voir", il a le pouls tout lent et il est blanc',
+    'poisoning_overdose',
+  ],
+  ['ai avalé 30 doliprane il y a 3h, je regrette, je fais quoi', 'poisoning_overdose'],
+  [
+    'mon fils de 3 ans a mangé des granulés anti-limaces dans le jardin, il tremble et il bave',
+    'poisoning_overdose',
+  ],
+  [
+    "Depuis la faillite de l'exploitation je vois plus d'issue, j'ai le fusil chargé à côté de moi, je voulais juste dire merci au docteur",
+    'suicidal_thoughts',
+  ],
+  ['jveu plus etre la, jsui ds la salle de bain avec les lames', 'suicidal_thoughts'],
+  [
+    "vous pouvez annuler mon rdv de jeudi, je serai plus là. j'ai tout préparé pour cette nuit",
+    'suicidal_thoughts',
+  ],
+  [
+    "mon fils m'a envoyé un vocal, il dit adieu et qu'il est au bord de la falaise à Étretat. Il répond plus",
+    'suicidal_thoughts',
+  ],
+  [
+    'cest mon dernier message, jai pris la voiture et je vais me mettre sous le train au passage a niveau',
+    'suicidal_thoughts',
+  ],
+  [
+    "ma femme est partie, les gosses aussi. j'ai accroché la corde à la poutre de la grange",
+    'suicidal_thoughts',
+  ],
+  [
+    "je suis un poids pr ma famille depuis l'accident (je suis paraplégique), ce soir j'avale tous mes médicaments",
+    'suicidal_thoughts',
+  ],
+  [
+    "je tiens plus, mes colocs sont partis en week end, j'ai ouvert la fenêtre du 7e et je vais le faire",
+    'suicidal_thoughts',
+  ],
+  [
+    'mon collègue est tombé de sa chaise au bureau, il ouvre pas les yeux meme quand je crie, il respire bizarre',
+    'loss_of_consciousness',
+  ],
+  [
+    'mon frere est tombé ds les pommes a la sortie du sauna et il se reveille pas depuis 5 min',
+    'loss_of_consciousness',
+  ],
+  ["coupé avec la disqueuse, ça gicle de l'avant bras, le torchon est trempé", 'heavy_bleeding'],
+  ["je vomis du sang rouge plein la cuvette, deux fois déjà, j'ai la tête qui tourne", 'heavy_bleeding'],
+  [
+    "Ma fille s'est ouvert le pied sur un bout de verre à la plage, ça pisse le sang, on arrive pas à arrêter",
+    'heavy_bleeding',
+  ],
+  [
+    'mon mari est par terre il tremble de partout, il a de la bave et les yeux révulsés depuis 5 min',
+    'seizure',
+  ],
+  [
+    "Au foyer, un résident épileptique fait une crise qui s'arrête pas depuis plus de 10 minutes, le traitement d'urgence n'a rien fait",
+    'seizure',
+  ],
+  [
+    "ma fille de 2 ans s'est raidie puis elle a secoué les bras et les jambes, là elle est toute molle et bleue",
+    'seizure',
+  ],
+  [
+    'interne, mon coloc a une fievre de cheval, il supporte pas la lumiere, il peut pas baisser la tete et y a des petites taches violettes',
+    'meningitis_signs',
+  ],
+  [
+    "mon fils de 4 ans, taches rouges qui partent pas quand j'appuie un verre dessus, fièvre et il est tout mou",
+    'meningitis_signs',
+  ],
+  [
+    'jai un mal de crane atroce, la nuque raide comme du bois, je vomis et la lumière me fait mal aux yeux',
+    'meningitis_signs',
+  ],
+  [
+    "opéré du genou il y a 5 jours, là je grelotte, je suis tout marbré, ma femme dit que je dis n'importe quoi et je fais presque plus pipi",
+    'sepsis_signs',
+  ],
+  [
+    'ma plaie au pied (je suis diabétique) sent mauvais, 40 de fièvre, je tremble, coeur à 130, je tiens plus debout',
+    'sepsis_signs',
+  ],
+  ['bb 5 sem 38,7 tete plu', 'infant_fever'],
+  [
+    'ma fille a 10 semaines, 38.5 au thermometre, elle geint et elle a les mains et les pieds glacés',
+    'infant_fever',
+  ],
+  ['Bonsoir, notre nouveau-né (3 semaines) a 38°2 et ne se réveille pas pour ses biberons', 'infant_fever'],
+  ['enceinte de 7 mois je saigne bcp, rouge vif, et le ventre est dur comme du bois', 'pregnancy_emergency'],
+  [
+    '36 SA, mal a la tete qui part pas, je vois des étoiles, jai les mains et le visage gonflés',
+    'pregnancy_emergency',
+  ],
+  [
+    "Je suis enceinte de 6 semaines, douleur atroce d'un seul côté du bas ventre, je me sens partir et j'ai mal au bout de l'épaule",
+    'pregnancy_emergency',
+  ],
+  [
+    "mon fils est tombé du trampoline sur la tete, il vomit pour la 3eme fois et il s'endort",
+    'severe_head_injury',
+  ],
+  [
+    'ma mère de 85 ans est tombée dans sa cuisine, grosse bosse au front, elle prend du Kardégic et elle est de plus en plus endormie et confuse',
+    'severe_head_injury',
+  ],
+  [
+    "l'huile de la friteuse s'est renversée sur les jambes de mon fils, la peau part en lambeaux, c'est grand comme ses deux cuisses",
+    'severe_burn',
+  ],
+  ["la cocotte minute a explosé, j'ai le visage et le cou brulés, ça cloque de partout", 'severe_burn'],
+  [
+    "mon père a voulu relancer le barbecue à l'alcool, ses bras et son torse ont pris feu, la peau est blanche et noire",
+    'severe_burn',
+  ],
+  [
+    "mon mari 70 ans a une douleur terrible dans le ventre qui traverse jusqu'au dos, il est pâle et en sueur",
+    'severe_abdominal_pain',
+  ],
+  [
+    'mon fils de 12 ans a tres mal en bas a droite du ventre, il marche plié en deux, il a 39 et il vomit',
+    'severe_abdominal_pain',
+  ],
+  [
+    "ventre gonflé comme un ballon, rien par en bas depuis 3 jours, je vomis vert, j'ai mal à hurler",
+    'severe_abdominal_pain',
+  ],
+  // round 11, own check by class: further phrasings of each class fixed, both languages (39 / 90 found before the fixes)
+  ['ma fille a mangé une barre de céréales, ses lèvres gonflent et elle a du mal à avaler', 'severe_allergy'],
+  [
+    'sa langue a doublé de volume depuis le nouveau médicament pour la tension, il arrive plus à avaler',
+    'severe_allergy',
+  ],
+  ['le visage de mon fils gonfle après le goûter, sa voix est rauque', 'severe_allergy'],
+  [
+    'piqué par une guêpe au cou, le cou gonfle et sa respiration devient de plus en plus difficile',
+    'severe_allergy',
+  ],
+  ['il a mangé des cacahuètes et sa respiration devient très difficile', 'severe_allergy'],
+  [
+    'mon mari a traité la vigne ce matin, il bave, il transpire et ses pupilles sont toutes petites',
+    'poisoning_overdose',
+  ],
+  ["mon fils a avalé de l'insecticide, il vomit et il tremble", 'poisoning_overdose'],
+  [
+    'après avoir pulvérisé un pesticide dans le champ, il a des secousses dans les muscles et il bave',
+    'poisoning_overdose',
+  ],
+  ["ma fille m'a écrit : quand tu liras ce mot je serai partie, je t'aime", 'suicidal_thoughts'],
+  ['il a laissé une lettre : quand vous lirez ce message je serai mort', 'suicidal_thoughts'],
+  ['mon frère a écrit « ne me cherchez pas » et il répond plus', 'suicidal_thoughts'],
+  ['je suis à 8 mois, mal de tête qui passe pas et je vois des éclairs', 'pregnancy_emergency'],
+  [
+    'enceinte de 7 mois, le visage et les mains qui gonflent et mal à la tête qui ne part pas',
+    'pregnancy_emergency',
+  ],
+  ["je suis à 6 mois, je vois flou et j'ai un gros mal de tête", 'pregnancy_emergency'],
+  ["la poche des eaux s'est rompue à 31 semaines", 'pregnancy_emergency'],
+  ['je suis enceinte de 33 semaines et je sens quelque chose qui pend dans le vagin', 'pregnancy_emergency'],
+  ["j'ai perdu les eaux à 30 semaines, je suis au travail", 'pregnancy_emergency'],
+  ["mon fils a été renversé par une voiture, il saigne de l'oreille", 'severe_head_injury'],
+  ['chute de vélo, casque fendu, il sait plus où il est', 'severe_head_injury'],
+  [
+    'il a été percuté par un scooter, il vomit et repose sans arrêt les mêmes questions',
+    'severe_head_injury',
+  ],
+  ['sa robe a pris feu avec la bougie, son dos est tout noir', 'severe_burn'],
+  ["son pantalon s'est enflammé au barbecue, les jambes pèlent et sont noires", 'severe_burn'],
+  ['la manche de son pull a pris feu, le bras est carbonisé', 'severe_burn'],
+  ["ma mère parle plus comme d'habitude et elle traîne le pied droit", 'stroke_signs'],
+  ['mon oncle handicapé fait que des bruits depuis midi et il traîne la jambe', 'stroke_signs'],
+  ["sa parole est bizarre et sa jambe lâche d'un coup", 'stroke_signs'],
+  ['je vois plus aucune issue, le fusil de chasse est sur la table', 'suicidal_thoughts'],
+  ['je peux plus continuer, je suis au bord du pont', 'suicidal_thoughts'],
+  ["elle m'a dit adieu et elle est sur le rebord de la fenêtre", 'suicidal_thoughts'],
+  ["j'ai le pistolet de mon père et je vais le faire ce soir", 'suicidal_thoughts'],
+  ['bb 6 sem 38,4', 'infant_fever'],
+  ['mon fils 9 sem a 38.5 depuis ce matin', 'infant_fever'],
+  ['bebe 3 sem fievre 38', 'infant_fever'],
+  ['tombé sur le guidon, son ventre gonfle et devient dur', 'severe_abdominal_pain'],
+  [
+    'accident de voiture, la ceinture de sécurité lui a marqué le ventre, il a de plus en plus mal et il est pâle',
+    'severe_abdominal_pain',
+  ],
+  ['coup de pied dans le ventre au foot, il fait un malaise', 'severe_abdominal_pain'],
+  ["j'ai mélangé de la javel et du vinaigre, je tousse et j'ai la gorge qui brûle", 'poisoning_overdose'],
+  ["ma mère a mélangé javel et destop, elle s'est évanouie", 'poisoning_overdose'],
+  ["je ne pense pas au suicide mais je voudrais parler à quelqu'un", 'suicidal_thoughts'],
+  ["elle a renversé la casserole d'eau bouillante sur le bras du bébé, grosses cloques", 'severe_burn'],
+  ['je crois que je fais une crise cardiaque, ça serre dans la poitrine', 'chest_pain'],
+  ["je tiens plus, je suis en haut du toit de l'immeuble", 'suicidal_thoughts'],
+  [
+    "mon père a sulfaté les vignes sans masque, il bave et a les pupilles en tête d'épingle",
+    'poisoning_overdose',
+  ],
+  ["lèvres qui gonflent après l'injection, j'ai du mal à respirer", 'severe_allergy'],
 ];

@@ -57,8 +57,35 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     '=acs|=stemi|=nstemi',
     // Round 9: "pain" autocorrected or dictated ("chest pan", "heart pane").
     { pattern: 'chest|chess|heart pan|pans|pane|panes', maxGap: 1 },
+    // Round 10: a heavy thing on the chest or the ribs, the chest in a clamp, the heart wrung or twisted:
+    // the likenesses of a heart attack people reach for when "pain" is not the word.
+    {
+      pattern:
+        'fridge|car|truck|lorry|piano|house|elephant|anvil|weight|brick*|boulder|tonne|ton|sandbag* on|sitting|sat|standing|parked|lying chest|ribs|sternum|breastbone',
+      maxGap: 3,
+    },
+    { pattern: 'any: vice|vise|clamp|clamped|clamping|corset chest|heart|ribs', maxGap: 3 },
+    { pattern: 'heart wrung|wring*|twisted|twisting|clenched|gripped|crushed|squeezed', maxGap: 2 },
+    { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    // Round 10b: not two words out; breathing with the belly, the tummy sucked in at each breath; falling
+    // asleep mid-sentence (the drowsiness of a COPD patient retaining CO2).
+    { pattern: 'not|cannot get|say|string|put <n:1-4>|two|three|couple word|words', maxGap: 2 },
+    { pattern: 'breathing|breathes|breathe|breaths with|from|using @belly', maxGap: 2 },
+    {
+      pattern: '@belly sucking|sucks|sucked|pulling|pulls|heaving in|with breath|breaths|breathing',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'falling|falls|fell|nodding|drifting asleep|off mid|middle|while sentence|talking|speaking|conversation',
+      maxGap: 2,
+    },
+    // Round 10b: wheezing too much to talk; lips gone dusky.
+    { pattern: 'wheez* not|cannot talk|speak', maxGap: 3 },
+    { pattern: 'not|cannot talk|speak wheez*', maxGap: 2 },
+    'any: lips|lip|face|skin dusky',
     'can|could not|dont breathe|breath|breathing',
     'unable breathe|breath|breathing',
     // Round 8: "can't" in dialect ("och i cannae breathe", "mi cyaan breathe").
@@ -141,6 +168,21 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
       pattern: 'breath|breathing|air not|dont coming|going|working properly|right|normally|normal|well|in',
       maxGap: 1,
     },
+    // Round 10: breathing through something narrow; every breath a fight or a wheeze; the reliever puffed
+    // every few minutes, or of no use (NHS: an asthma attack when the reliever does not help).
+    {
+      pattern: 'breath*|breathing|breathe|sucking through straw|stirrer|pinhole|needle|keyhole|pillow|sponge',
+      maxGap: 3,
+    },
+    { pattern: 'every|each breath|breaths fight|struggle|battle|effort|wheeze|gasp', maxGap: 3 },
+    {
+      pattern: 'inhaler|puffer|pump|ventolin|salbutamol|spacer every <n:1-30> min|mins|minutes|mn',
+      maxGap: 3,
+    },
+    {
+      pattern: 'inhaler|puffer|pump|ventolin|salbutamol|spacer no|not use|good|effect|difference',
+      maxGap: 3,
+    },
   ],
   severe_allergy: [
     'anaphyla*',
@@ -196,5 +238,12 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'keel*|keeled over', maxGap: 0 },
     { pattern: 'slumped|crumpled|dropped|collapsed on|to|onto floor|ground', maxGap: 2 },
     { pattern: 'went|gone down on|to|onto floor|ground', maxGap: 1 },
+    // Round 10: coming round, said in its other tenses; dropped like a stone, down like a sack of potatoes.
+    'not|dont come|comes round|around|to',
+    {
+      pattern:
+        'went|gone|goes|dropped|drops|fell|falls|keeled down|over like sack|stone|tree|bricks|log|rock|doll',
+      maxGap: 3,
+    },
   ],
 };

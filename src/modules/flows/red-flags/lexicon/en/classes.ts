@@ -18,7 +18,10 @@ export const englishClasses: LexiconInput['classes'] = {
     'tramadol fentanyl heroin diazepam valium xanax lithium sertraline citalopram fluoxetine amitriptyline ' +
     'propranolol gummies vitamins iron capsules calpol nurofen piriton benadryl syrup linctus calprofen ' +
     'codamol cocodamol zopiclone pregabalin gabapentin quetiapine mirtazapine digoxin metformin warfarin ' +
-    'antihistamine* sleepers downers benzos',
+    'antihistamine* sleepers downers benzos ' +
+    // Round 10: opioids, sleeping pills and stimulants by the names people give them.
+    'oxy oxys oxycontin percocet vicodin hydrocodone norco dihydrocodeine ambien zolpidem lorazepam ativan ' +
+    'clonazepam klonopin adderall ritalin methylphenidate olanzapine',
   toxic:
     'bleach detergent battery batteries button magnet* pod pods antifreeze poison chemical* cleaner ' +
     'pesticide* weedkiller mushroom* petrol gasoline dishwasher laundry washing berries plant* ' +

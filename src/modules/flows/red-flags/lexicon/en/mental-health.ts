@@ -6,7 +6,41 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
-    'suicide|suicides',
+    // Round 10b: thinking of driving or jumping off a height now, the height said before or after.
+    {
+      pattern:
+        'thinking|think|thought|tempted|urge*|want|wanna|imagin*|picturing drive|driving|jump|jumping|leap|leaping|throw|throwing off|from|over top|edge|roof|rooftop|ledge|cliff|bridge|building|balcony|multistorey|carpark|pier|flyover',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'cliff|edge|roof|rooftop|bridge|ledge|balcony|multistorey|carpark|parapet|railing thinking|think|tempted|urge*|want|wanna|going|gonna jump|jumping|leap|leaping',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'cliff|edge|roof|rooftop|bridge|ledge|balcony|multistorey|carpark|parapet|railing thinking|think|tempted|urge*|want|wanna|going|gonna drive|driving|go|going off|over',
+      maxGap: 3,
+    },
+    // Round 10b: talk of ending it told of someone else ("he's talked about ending it before").
+    {
+      pattern: 'talked|talks|talking|talk|spoke|speaks|spoken about|of ending|end it|things|life',
+      maxGap: 1,
+    },
+    // Round 11: the noun is denied like the adjective ("I'm not thinking about suicide"); a "but" after it
+    // still hedges; the verbs stay undeniable.
+    { pattern: 'suicide|suicides', negatable: true },
+    // Round 11: a farewell note's wording: "by the time you read this I'll be gone".
+    {
+      pattern: 'any: read|reading this|message|note gone|dead|over|longer|here',
+      maxGap: 4,
+      negatable: false,
+    },
+    {
+      pattern: 'read|reading this|message|note|letter wont|not|no here|around|alive|longer',
+      maxGap: 3,
+      negatable: false,
+    },
     { pattern: 'suicidal', negatable: true },
     // Round 8: misspelt as heard.
     { pattern: 'suicidle|suicidel|suicidial|sucidal|suicdal|suisidal|suicidall', negatable: true },
@@ -25,7 +59,7 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     'not|dont want|wanna live|living|alive|be|exist|wake|here',
     'want|wanna|thinking|think|urge hurt|harm|cut myself',
     'self harm*',
-    'jump* off|from bridge|building|roof|balcony|cliff|tower|window|ledge|multistorey|carpark|pier|flyover|overpass',
+    'jump* off|from bridge|building|roof|balcony|cliff|tower|window|ledge|multistorey|carpark|pier|flyover|overpass|terrace|rooftop|top|platform|stairwell',
     { pattern: 'jump*|throw* off|from car|multi park|storey|story', maxGap: 1 },
     'slit|slash*|cut wrist|wrists',
     'slit|slash* throat',
@@ -53,8 +87,13 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'giving|gave|give away belongings|possessions|things|stuff', maxGap: 1 },
+    // Round 10: the same with the things first ("giving my stuff away").
+    {
+      pattern: 'giving|gave|given|give all|things|stuff|belongings|possessions away',
+      maxGap: 2,
+    },
     { pattern: 'any: prepared|ready|saved|stockpil*|hoard*|lined|collected @meds tonight', maxGap: 3 },
-    { pattern: 'stockpil*|hoard*|saving|collecting @meds', maxGap: 2 },
+    { pattern: 'stockpil*|hoard*|saving|saved|collecting|collected @meds', maxGap: 2 },
     { pattern: 'nobody|noone|one would|will|gonna|even|ever miss me', maxGap: 1 },
     { pattern: 'notice|care|miss|matter if gone|dead|died|disappeared|disappear', maxGap: 3 },
     { pattern: 'notice|care|miss|matter if not|dont here|around|alive', maxGap: 3 },
@@ -74,6 +113,10 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'want|wanna|wish|wishing|go|fall|just|never sleep|asleep forever|eternally', maxGap: 2 },
     'end it tonight|today|now|soon',
     { pattern: 'thought*|idea* suicide|suicidal|killing', negatable: true },
+    // Round 10b: "dark thoughts", as « idées noires »; long past ("years ago") they are a low mood over, not
+    // talk of suicide, so the past rule applies to them ("…and they're back now" still flags).
+    { pattern: 'dark|black thoughts', maxGap: 0, negatable: true, pastApplies: true },
+    { pattern: 'dark|black thoughts back|again|returned|returning|worse|worsening', maxGap: 4 },
     // Round 9: "no thoughts of hurting myself" denies like "no thoughts of suicide"; a "but" after it still hedges.
     {
       pattern: 'thought*|idea*|urge*|plans hurting|harming|hurt|harm|cutting myself|yourself|himself|herself',
@@ -181,5 +224,31 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
       pattern: 'not|dont|no want|wanna|wish|like stay|remain|be|live world|earth',
       maxGap: 2,
     },
+    // Round 10: the place chosen to "do it"; "tonight's the night"; "I won't be anywhere".
+    { pattern: 'know|decided|chosen|picked where do it', maxGap: 2 },
+    { pattern: 'tonight|tonights night', maxGap: 1 },
+    { pattern: 'not|wont|never be anywhere', maxGap: 0 },
+    { pattern: 'not|wont|never be around|here anymore|much|for long|longer', maxGap: 1 },
+    // Passive ideation: thinking of not being here, life pointless.
+    {
+      pattern:
+        'thinking|think|thought|wish|wishing|want|wanna|rather|prefer not being|be here|around|alive|exist*',
+      maxGap: 2,
+    },
+    { pattern: 'not being|be here|around|alive anymore|forever|permanently', maxGap: 2 },
+    { pattern: 'not being|be here|around|alive for good', maxGap: 2 },
+    { pattern: 'life|living|existence pointless|meaningless|worthless|hopeless', maxGap: 1 },
+    // Cutting that goes on; voices that command harm (command hallucinations: a psychiatric emergency).
+    {
+      pattern:
+        'cut|cutting|harming|hurting deep|deeper|myself|arms|wrists|legs|again not|dont want|wanna stop',
+      maxGap: 3,
+    },
+    {
+      pattern: 'voices|voice tell*|telling|told|say*|want* me|him|her|us hurt|harm|kill|cut|die|jump|end',
+      maxGap: 3,
+    },
+    // Sitting in a car in a closed garage with the engine running.
+    { pattern: 'any: sat|sitting|sit|locked|shut|closed garage engine|motor', maxGap: 4 },
   ],
 };

@@ -100,6 +100,27 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
     { pattern: 'not|dont hold|grip|grasp|use left|right|one hand|arm', maxGap: 2 },
     { pattern: 'only one|half side move*|moving|works|working', maxGap: 1 },
+    // Round 10: the hand that will not hold, the arm that flops down when both are lifted (FAST arm test),
+    // a smile that is not even, a mouth that will not make the words, a mouthful of marbles.
+    {
+      pattern: 'left|right|one hand|arm|leg not|dont hold|grip|grasp|carry|take|lift|raise|stay',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'any: arm|arms flopped|flops|flop|drifted|drifts|drift|sank|sinks|dropped|drops|fell|falls down',
+      maxGap: 3,
+    },
+    { pattern: 'one flopped|flops|flop|drifted|drifts|drift|sank|sinks down', maxGap: 1 },
+    { pattern: 'smile|face|mouth not|isnt even|straight|symmetrical|equal', maxGap: 2 },
+    { pattern: 'not|dont make|form|shape|get|say words|word', maxGap: 2 },
+    { pattern: 'sounds|sound|sounding|voice like marbles|mouthful|drunk', maxGap: 4 },
+    'mouthful marbles',
+    // One side of the face "like after the dentist": numb as after an injection, said as a likeness.
+    {
+      pattern: 'side face|mouth|lip|cheek|tongue like|as dentist|dental|novocaine|anaesthetic|anesthetic',
+      maxGap: 3,
+    },
   ],
   seizure: [
     'convuls*',
@@ -108,7 +129,9 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     'any: shaking|jerking|twitching|stiff not|dont responding|unresponsive|answer*|react*|respond*',
     // The whole body jerking, the word fit unsaid.
     { pattern: 'any: whole|entire body|arms|limbs jerk*|twitch*|convuls*|spasm*', maxGap: 3 },
-    { pattern: 'any: arms|arm legs|leg jerk*|twitch*|convuls*|spasm*', maxGap: 3 },
+    { pattern: 'any: arms|arm legs|leg jerk*|twitch*|convuls*|spasm*|thrash*|flail*', maxGap: 3 },
+    // Round 10: stiff, then jerking: the two phases of a tonic-clonic seizure said in a row.
+    { pattern: 'any: rigid|stiff|stiffened|stiffening jerk*|shak*|twitch*|convuls*|thrash*', maxGap: 4 },
     'having|had seizure|seizures|fit|fits',
     'any: seizure* lasting|lasted|minutes|again|now|still|long|first|stop',
     'eyes roll*',
@@ -146,6 +169,8 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     { pattern: 'any: rash|spots|blotches press*|pressed|roll*|push* glass|tumbler', maxGap: 4 },
   ],
   severe_head_injury: [
+    // Round 10: pupils of different sizes after a blow are raised pressure in the skull (NICE NG232).
+    { pattern: 'any: pupil|pupils bigger|larger|different|unequal|uneven|blown', maxGap: 3 },
     'head injury|trauma',
     'skull fracture*|fractured',
     'fractured skull',

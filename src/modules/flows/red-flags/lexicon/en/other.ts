@@ -29,6 +29,19 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'bleed*|nosebleed*|bleeding for|over|since <n:1-72> hour|hours|hrs|hr|h', maxGap: 2 },
     { pattern: 'bleed*|nosebleed* nonstop|constantly|continuously|continually', maxGap: 2 },
     { pattern: 'bleed*|nosebleed* =non stop', maxGap: 1 },
+    // Round 10: a nosebleed or a bleed lasting twenty minutes or more; a limb or a wound gushing or
+    // spurting, the word "blood" unsaid; pressure that does not stop it (NHS: call 999).
+    { pattern: 'bleed*|nosebleed*|bleeding for|over|since <n:20-999> min|mins|minutes', maxGap: 2 },
+    {
+      pattern:
+        'leg|arm|hand|head|wound|cut|neck|foot|finger|thigh|gash gushing|spurting|pumping|squirting|pouring',
+      maxGap: 2,
+    },
+    {
+      pattern: 'pressing|pressed|pressure on|to it|wound|cut|leg|arm not|isnt|wont stop|stopping',
+      maxGap: 3,
+    },
+    { pattern: 'any: nosebleed*|blood|bleed* filled|fill*|filling bowl|bucket|sink|basin|towels', maxGap: 4 },
   ],
   // Mottled or ashen skin is a sepsis sign by itself (UK Sepsis Trust red flags).
   sepsis_signs: [
@@ -38,6 +51,8 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     // What patients call sepsis.
     'blood poisoning',
     'mottled|mottling',
+    // Round 10: mottled knees said as blotchy, purple or marbled (UK Sepsis Trust).
+    { pattern: 'any: knees|knee blotchy|purple|marbled|patchy|mottled', maxGap: 3 },
     // An infection named with a sepsis sign in the same clause, no fever word needed (UK Sepsis Trust).
     { pattern: 'any: @infection @sepsis_sign', maxGap: 4 },
     { pattern: 'any: @infection not|no pee*|peed|wee*|weed|urin*', maxGap: 4 },
@@ -60,6 +75,18 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'ectopic',
     'eclampsia',
     'preeclampsia',
+    // Round 10: a cord that comes out first, a birth under way (crowning; the head seen: combination-signs.en.ts).
+    { pattern: 'cord coming|out|hanging|prolapse*|first', maxGap: 2 },
+    { pattern: 'see|seeing|seen babys|baby head', maxGap: 1 },
+    { pattern: 'see|seeing|feel|feeling|felt|touch cord', maxGap: 1 },
+    // Round 10: fetal movements absent or reduced, said with the medical word (RCOG: same day assessment).
+    {
+      pattern: 'no|not|less|fewer|reduced|decreased|any fetal|foetal movement|movements|kicks',
+      maxGap: 1,
+      negatable: false,
+    },
+    { pattern: 'fetal|foetal movement|movements reduced|less|stopped|decreased|absent', maxGap: 2 },
+    'crowning',
   ],
   poisoning_overdose: [
     'overdose*',
@@ -148,6 +175,21 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     },
     { pattern: 'swallow*|downed|necked|popped whole|entire|full box|pack|packet|strip|tub', maxGap: 1 },
     { pattern: 'snort*|inject*|popped|dropped too|way|far much|many|lot|loads|more', maxGap: 2 },
+    // Round 10: a little one into a pill organiser, tablets missing; lamp oil drunk; something unknown
+    // taken at a party, a drink spiked; a dose done twice ("did his insulin twice").
+    {
+      pattern: '@little found|got|into|opened|emptied @meds|organiser|organizer|dosette|cabinet|cupboard',
+      maxGap: 3,
+    },
+    { pattern: '@intake lamp|torch|tiki|citronella|lighter|burner|essential oil|fuel|fluid|oils', maxGap: 3 },
+    {
+      pattern: 'took|taken|dropped|popped|necked something|summat|stuff|pill|pills dodgy|unknown|iffy|dodge',
+      maxGap: 2,
+    },
+    { pattern: 'drink|drinks spiked', maxGap: 1 },
+    { pattern: 'spiked drink|drinks|me|him|her', maxGap: 1 },
+    { pattern: 'been|was|got|getting spiked', maxGap: 0 },
+    { pattern: 'did|done|gave|given|injected|jabbed @meds twice|again|double', maxGap: 2 },
     {
       pattern: 'any: smelt|smell*|leak* gas|fumes headache*|dizzy|drowsy|sleepy|sick|faint*|confused|unwell',
       maxGap: 4,
@@ -194,6 +236,28 @@ export const englishOtherFlags: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'current|electricity|voltage went|passed|goes|go|ran in|into|through|thru', maxGap: 0 },
+    // Round 10: a scald over a body part ("boiling water all over his chest"), skin peeling after it; deep
+    // burns white and leathery, or painless; a chemical splashed into the face or an eye.
+    {
+      pattern: 'boiling|scalding chest|arm|arms|back|leg|legs|face|body|tummy|belly|toddler|baby|child',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'any: boiling|scalding|scald*|kettle|fire|flames|oil|burn|burns|burnt|burned peeling|peeled|peel*',
+      maxGap: 4,
+    },
+    { pattern: 'white|pale|grey|gray leathery|waxy', maxGap: 1 },
+    // Round 10b: burn blisters all over a body part.
+    {
+      pattern:
+        'any: burn|burns|burnt|burned|scald*|boiling|kettle blister*|blistered|blistering over|everywhere|covered',
+      maxGap: 4,
+    },
+    {
+      pattern: 'any: splash*|spray*|squirt*|spilt|spilled|got @toxic|@corrosive|oven eye|eyes|face',
+      maxGap: 4,
+    },
     {
       pattern: 'any: socket|sockets|outlet|outlets fork|knife|key|screwdriver|shock*|zapped',
       maxGap: 4,
@@ -221,5 +285,9 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'moved|moving|moves|shifted|shifting|travel* right low|lower|bottom|side|groin', maxGap: 3 },
     { pattern: 'any: right side low|lower|bottom walk*|move|moving|cough*', maxGap: 3 },
     { pattern: '@pain low|lower|bottom right', maxGap: 2 },
+    // Round 10: a tearing pain of the belly or the back (a leaking aneurysm, NHS), pain under the right ribs
+    // (gallbladder, with jaundice or fever: cholangitis).
+    { pattern: 'any: tearing|ripping|torn @belly|back', maxGap: 3 },
+    { pattern: 'any: @pain under|below ribs right', maxGap: 4 },
   ],
 };

@@ -74,8 +74,27 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     // Le sein gauche, là où beaucoup situent le cœur: avec ce qui irradie, c'est la poitrine.
     { pattern: 'any: @sensation_thoracique sein gauche|dos|bras|irradi*|machoire', maxGap: 3 },
     { pattern: 'elephant|enclume assis|sur|dessus|appuie*|ecrase*', maxGap: 2 },
+    // Round 10: un objet lourd posé sur la poitrine (« comme un frigo posé sur la poitrine »), le cœur
+    // essoré, broyé: les images de l'infarctus quand le mot « douleur » ne vient pas.
+    {
+      pattern:
+        'frigo|frigidaire|voiture|camion|piano|armoire|parpaing|enclume|elephant|poids|tonne sur|pose|posee|assis|appuie|ecrase @poitrine|cotes',
+      maxGap: 3,
+    },
+    { pattern: 'any: essor*|broy*|pressur* coeur', maxGap: 3 },
   ],
   breathing_difficulty: [
+    // Round 10b: trop essoufflé pour aligner deux mots; la respiration abdominale (le ventre qui tire ou se
+    // creuse); s'endormir en parlant, la somnolence d'une hypercapnie (BPCO).
+    {
+      pattern: '@pouvoir pas|plus aligner|dire|sortir|prononcer|enchainer deux|trois|<n:1-4> mots|mot',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'aligner|enchainer deux|trois|<n:1-4> mots', maxGap: 1 },
+    { pattern: 'respire|respirait avec|par ventre', maxGap: 3 },
+    { pattern: 'ventre creuse|tire|rentre|pompe respir*|respire|respiration|inspir*', maxGap: 3 },
+    { pattern: 'endort|endormait|endormi en parlant|plein|milieu|pleine phrase|conversation', maxGap: 2 },
     'peux|peut|arrive|arrivons|parviens|parvient|reussis|reussit pas|plus respirer|respire|souffler',
     'respire|respirer pas|plus',
     'mal|difficult*|dur|peine|gene respirer|respir*',
@@ -180,6 +199,17 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
       maxGap: 2,
       negatable: false,
     },
+    // Round 10: respirer dans une paille ou une touillette; chaque respiration un combat; essoufflé
+    // « comme jamais ».
+    {
+      pattern: 'respir*|souffle travers|dans paille|touillette|trou|aiguille|chalumeau|coussin|eponge',
+      maxGap: 3,
+    },
+    {
+      pattern: 'chaque|chacune respiration|souffle|inspiration combat|lutte|effort|bataille|galere|torture',
+      maxGap: 3,
+    },
+    { pattern: 'essouffl* comme jamais', maxGap: 1, negatable: false },
   ],
   loss_of_consciousness: [
     'evanou*',
@@ -219,5 +249,12 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: '=pc brutale|initiale|breve|prolongee|inaugurale|complete', maxGap: 0 },
     { pattern: 'glasgow|=gcs <n:3-12>', maxGap: 1 },
     { pattern: 'any: tombe|tombee|yeux|yeu|terre|sol repond|reagit pas|plus|rien', maxGap: 4 },
+    // Round 10: tombé comme une masse, toujours dans les vapes, affalé qui ne revient pas à lui, les yeux qui
+    // ne s'ouvrent pas.
+    { pattern: 'tombe|tombee|effondre* comme masse|pierre|sac|mouche|plomb', maxGap: 1 },
+    { pattern: 'toujours|encore|completement dans vapes', maxGap: 1 },
+    { pattern: 'any: affale*|avachi*|effondre*|tombe*|terre|sol revient|reviens pas|plus', maxGap: 4 },
+    { pattern: 'revient|revenu|revenue pas|plus a lui|elle|soi', maxGap: 1 },
+    { pattern: 'ouvre|ouvrait|ouvrir pas|plus yeux', maxGap: 1, negatable: false },
   ],
 };

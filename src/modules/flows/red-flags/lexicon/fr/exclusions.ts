@@ -151,6 +151,64 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
     maxGap: 2,
   },
   { pattern: 'je suis confus|confuse', maxGap: 0 },
+  // Round 10: des affaires données à une association, une corde à sauter, continuer un traitement, « être
+  // sur le pont » au travail, un appendice déjà enlevé, le surdosage qu'on veut éviter, étouffer au bureau,
+  // l'infarctus d'un parent à un âge dit (antécédent familial: « à 60 ans », jamais « il y a 20 minutes »).
+  {
+    pattern:
+      'donne*|distribue* affaires|vetements|habits|fringues emmaus|association|secours|croix|recyclerie|vinted|leboncoin|paroisse|voisins',
+    maxGap: 3,
+  },
+  { pattern: 'corde sauter|linge|escalade|rappel|guitare|violon', maxGap: 1 },
+  { pattern: 'continuer traitement|@medicaments|kine|seances|cure|regime|suivi|reeducation', maxGap: 1 },
+  { pattern: 'sur pont toute|tous|depuis|cette|ce|boulot|travail|taf|semaine|journee', maxGap: 2 },
+  { pattern: 'enleve*|retire*|ablation|cicatrice appendice|appendicite', maxGap: 3 },
+  { pattern: 'pas|eviter|risquer faire surdosage|surdose|overdose', maxGap: 1 },
+  { pattern: 'tete bebe|bb echo|echographie|ecran|image|photo|monitoring', maxGap: 3 },
+  // Un traitement pris deux fois par jour est la prescription, pas une double dose.
+  { pattern: '<n:2-10> fois par|chaque|le|au jour|semaine|matin|soir|mois', maxGap: 0 },
+  { pattern: 'etouff* open|bureau|boulot|travail|taf|reunion|paperasse|space', maxGap: 2 },
+  {
+    pattern:
+      'pere|mere|frere|soeur|grand|oncle|tante|papa|maman|papi|papy|mamie fait|eu|fais infarctus|avc|attaque <n:20-110> ans',
+    maxGap: 2,
+  },
+  // Round 10b: une cloque grande comme une pièce, un ongle, un petit pois: une petite brûlure.
+  {
+    pattern:
+      'grande|grosse|large comme piece|pieces|ongle|pois|centime|centimes|euro|euros|lentille|timbre|bouton',
+    maxGap: 2,
+  },
+  { pattern: 'taille piece|ongle|pois|centime|euro|lentille|timbre|bouton', maxGap: 2 },
+  // Round 10b: respirer avec le ventre comme exercice (yoga, sophrologie), non comme détresse.
+  { pattern: 'any: yoga|sophro*|relaxation|exercice*|meditation respire|respirer|ventre', maxGap: 4 },
+  // Round 10b: une petite cloque; des cloques d'eczéma, d'herpès ou de varicelle ne sont pas des brûlures.
+  { pattern: 'petite|petites cloque|cloques', maxGap: 1 },
+  { pattern: 'cloque|cloques eczema|dyshidros*|herpes|zona|varicelle|mycose', maxGap: 2 },
+  // Round 11: des lèvres gonflées par une injection; une jambe qui traîne depuis une entorse ou une opération.
+  { pattern: 'any: levre|levres gonflee|gonflees injection*|hyaluronique|botox|esthetique', maxGap: 4 },
+  {
+    pattern: 'traine|trainer jambe|pied depuis|apres entorse|operation|fracture|platre|prothese|accident',
+    maxGap: 3,
+  },
+  // Round 11: « si je perds les eaux »: une question d'avance, pas la poche rompue.
+  { pattern: 'si perds|perd|perdais|rompt eaux|poche', maxGap: 2 },
+  // Round 11: « je serai partie en vacances » quand vous lirez ce message: une absence, pas un adieu.
+  {
+    pattern:
+      'parti|partie|partis|partir vacances|conge|conges|travail|weekend|week|voyage|mission|retraite|stage',
+    maxGap: 2,
+  },
+  // Round 11: « va me faire faire une crise cardiaque », « me donner un infarctus »: une expression, pas un
+  // symptôme; « un peu de café chaud » renversé est une petite brûlure; l'essoufflement de joie.
+  { pattern: 'me|nous faire|donner|filer|provoquer|flanquer crise cardiaque|coeur', maxGap: 3 },
+  { pattern: 'me|nous faire|donner|filer|provoquer|flanquer infarctus|attaque|avc', maxGap: 3 },
+  {
+    pattern: 'peu|goutte|gouttes cafe|the|eau|lait|soupe|chocolat|tisane chaud|chaude|bouillant*',
+    maxGap: 2,
+  },
+  { pattern: 'souffle coupe joie|excitation|impatience|emotion|rire', maxGap: 2 },
+  { pattern: 'essouffl* joie|excitation|impatience|emotion|rire', maxGap: 2 },
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
@@ -161,6 +219,12 @@ export const frenchPastMarkers: LexiconInput['past'] = [
   'quand|lorsque etais|etait|etions|etaient petit*|enfant*|bebe|jeune*|ado*|gamin*',
   'dans enfance|jeunesse|passe',
   'autrefois',
+  // Round 11: « une fois au lycée », « quand j'étais au collège »: un temps de la vie, pas aujourd'hui.
+  { pattern: 'fois au|a lycee|college|ecole|fac|primaire|maternelle|internat', maxGap: 1 },
+  {
+    pattern: 'quand|lorsque etais|etait au|a lycee|college|ecole|fac|primaire|maternelle|internat',
+    maxGap: 2,
+  },
   'antecedent*',
   'atcd',
   'decede*|mort|morte|morts|decedee de|d|suite',
@@ -171,4 +235,6 @@ export const frenchPastMarkers: LexiconInput['past'] = [
   // Round 9: une durée longue, chronique: « essoufflée depuis des mois », « depuis 3 ans ».
   { pattern: 'depuis des|plusieurs|quelques|nombreux|nombreuses mois|annees|ans', maxGap: 0 },
   { pattern: 'depuis <n:2-99> mois|ans|annees', maxGap: 0 },
+  // Round 10b: un âge dit comme le moment: « un malaise à l'école quand j'avais 10 ans ».
+  { pattern: 'quand|lorsque avais|avait|avions|avaient <n:1-99> ans', maxGap: 1 },
 ];

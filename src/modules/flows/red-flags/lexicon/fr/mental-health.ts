@@ -3,9 +3,35 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 /** French wording of suicidal thoughts and self-harm, as the 3114 line hears them. */
 export const frenchMentalHealth: LexiconInput['categories'] = {
   suicidal_thoughts: [
-    'suicide|suicider|suicides|suicidee|suicidera|suiciderai|suicidais|suicidait',
+    // Round 10b: en haut d'un parking, d'un pont, d'une falaise, et l'idée de sauter ou d'y foncer en voiture.
+    {
+      pattern:
+        'haut|sommet|bord|toit|pont|falaise|parking|balcon|fenetre|terrasse|viaduc|rebord|parapet pense*|envie|veux|vais|tente*|tentation sauter|jeter|foncer|lancer|precipiter|balancer',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'pense*|envie|veux|vais|tente* foncer|lancer|precipiter|jeter|sauter|balancer vide|falaise|parapet|pont|ravin',
+      maxGap: 3,
+    },
+    // Round 11: le nom se nie comme l'adjectif (« je ne pense pas au suicide hein »), un « mais » juste après
+    // reste un aveu; les verbes ne se nient pas.
+    { pattern: 'suicide|suicides', negatable: true },
+    'suicider|suicidee|suicidera|suiciderai|suicidais|suicidait',
+    // Round 11: les mots d'une lettre d'adieu: « quand tu liras ce message je serai parti ».
+    {
+      pattern: 'any: liras|lirez|lis|lisez|lira message|mot|lettre parti|partie|partis|morte|mort|loin',
+      maxGap: 4,
+    },
     { pattern: 'suicidaire*', negatable: true },
-    { pattern: 'idee*|pensee* suicid*|noire*', negatable: true },
+    { pattern: 'idee*|pensee* suicid*', negatable: true },
+    // Round 10b: des idées noires dites au passé, long passé (« il y a quelques années »), sont une humeur
+    // passée, non des mots de suicide: la règle du passé s'y applique (« … et ça recommence » reste signalé).
+    { pattern: 'idee*|pensee* noire*', negatable: true, pastApplies: true },
+    {
+      pattern: 'idee*|pensee* noire* recommence*|reviennent|revenu*|retour|encore|nouveau|reprennent',
+      maxGap: 4,
+    },
     {
       pattern:
         'envie|veux|veut|voulait|voulais|voudrais|voudrait|aimerais|aimerait|souhaite|prefere*|pense* ' +
@@ -60,7 +86,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     { pattern: 'tirer|mettre|coller balle', maxGap: 2 },
     {
       pattern:
-        'sauter|saute|sauterai|sauterais|jeter|jete|jeterai|balancer|lancer|lance fenetre|pont|train|balcon|vide|metro|immeuble|toit|falaise|rer|tram|voiture|camion|haut|etage|rails',
+        'sauter|saute|sauterai|sauterais|jeter|jete|jeterai|balancer|lancer|lance fenetre|pont|train|balcon|vide|metro|immeuble|toit|falaise|rer|tram|voiture|camion|haut|etage|rails|terrasse|parking|rebord|viaduc',
       maxGap: 3,
     },
     {
@@ -142,7 +168,8 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       pattern: 'sert|sers|servirait|vaut rien|plus reste|rester|terre|monde|ici|continuer|moi',
       maxGap: 3,
     },
-    { pattern: 'pense*|songe*|obsede*|obsession|reve* mort|mourir|suicide', maxGap: 1 },
+    // Round 11: « jamais pensé au suicide » is denied like « pas d'idées suicidaires »; a « mais » after it hedges.
+    { pattern: 'pense*|songe*|obsede*|obsession|reve* mort|mourir|suicide', maxGap: 1, negatable: true },
     { pattern: '@medicaments|corde|arme|fusil|pistolet|lame|couteau pour le|la faire|passer', maxGap: 1 },
     { pattern: 'vois|voit plus vivre|continuer|avenir', maxGap: 1, negatable: false },
     { pattern: 'quitter|partir ce monde|terre|vie', maxGap: 1 },
@@ -167,7 +194,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     // Round 9: la voiture lancée contre un arbre, un pilier, un camion (pas « foncer dans le mur », l'image).
     {
       pattern:
-        'vais|va|veux|voudrais|envie|pense* foncer|lancer|jeter|precipiter|encastrer|planter arbre|platane|pilier|poteau|camion|ravin|falaise|pont',
+        'vais|va|veux|voudrais|envie|pense* foncer|lancer|jeter|precipiter|encastrer|planter arbre|platane|pilier|poteau|camion|ravin|falaise|pont|mur|muret|glissiere|parapet|rail',
       maxGap: 4,
     },
     // Round 9: se couper, et dire la profondeur ou l'intention (pas le doigt en cuisinant).
@@ -175,5 +202,28 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       pattern: 'me|se coupe|coupee|couper|coupais|taillade*|scarifie* profond*|expres|volontairement',
       maxGap: 2,
     },
+    // Round 10: le lieu choisi pour « le faire »; les affaires données; la corde qu'on a; les
+    // adieux postés; plus de raison de continuer; les voix qui ordonnent de se faire du mal; la voiture au
+    // garage moteur allumé; sur le pont ou le rebord.
+    { pattern: 'sais ou le|la faire', maxGap: 2 },
+    { pattern: 'donne|donnee|donner|distribue* toutes|tous|mes affaires|biens|objets|fringues', maxGap: 2 },
+    { pattern: 'ai|avons|achete|achetee|prepare* la|une corde', maxGap: 1 },
+    {
+      pattern:
+        'dit|fait|poste*|publie* adieu|adieux|aurevoir sur|a insta|instagram|facebook|fb|snap|snapchat|tiktok|twitter|reseaux|whatsapp|tous',
+      maxGap: 2,
+    },
+    {
+      pattern: 'plus|aucune|pas|sans raison|envie|force|courage continuer|tenir|avancer',
+      maxGap: 2,
+      negatable: false,
+    },
+    {
+      pattern:
+        'voix disent|dit|ordonnent|ordonne|demandent|poussent|commandent faire mal|tuer|sauter|mourir|suicider|couper|jeter|pendre|finir',
+      maxGap: 4,
+    },
+    { pattern: 'any: voiture|moteur garage allume|allumee|tourne|tournant|marche', maxGap: 4 },
+    { pattern: 'suis|est|sommes sur pont|rebord|parapet|corniche|voies|rails', maxGap: 1 },
   ],
 };

@@ -140,6 +140,24 @@ export const frenchNeuro: LexiconInput['categories'] = {
     // la retraite), et un bras ou une main devenus tout mous.
     { pattern: 'fait|fais|faire|faisait|fasse|refait =avs', maxGap: 1 },
     { pattern: 'bras|main mou|molle|flasque|ballant|ballante|inerte', maxGap: 1 },
+    // Round 10: le bras qui retombe quand on lève les deux (VITE), le sourire pas pareil des deux côtés, la
+    // bouche qui ne fait pas les mots, la parole pâteuse, la marche « comme sur un bateau », le visage
+    // bizarre d'un côté, l'eau qui coule du coin de la bouche.
+    { pattern: 'bras|droit|gauche retombe|retombee|retombait|redescend|redescendu|redescendait', maxGap: 1 },
+    {
+      pattern: 'sourire|visage|bouche|levres pas|plus pareil*|symetrique*|droit|egal',
+      maxGap: 2,
+      negatable: false,
+    },
+    {
+      pattern: 'bouche|langue|levres fait|font|forme|sort|sortent|arrive pas|plus mots|mot',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'parle|parlait|voix|parole pateu*|molle|trainante', maxGap: 1 },
+    { pattern: 'marche|marchait|titube* comme bateau|bourre|ivre|saoul|soul', maxGap: 3 },
+    { pattern: 'any: visage|bouche|figure|sourire bizarre|drole|etrange|chelou cote|moitie', maxGap: 3 },
+    { pattern: 'eau|boisson|cafe|the|soupe coule|coulait|ressort coin|commissure bouche', maxGap: 3 },
   ],
   seizure: [
     'convuls*',
@@ -175,6 +193,15 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'any: tressaut*|sursaut*|saccade* repond|reagit pas|plus|rien', maxGap: 4 },
     { pattern: 'any: tressaut* bras|jambes|membres|corps', maxGap: 3 },
     { pattern: 'crise|crises|convuls* sans|pas reveiller|reveil|reprendre|revenir', maxGap: 4 },
+    // Round 10: secoué de partout par terre, la bave; une crise qui reprend sans réveil entre les deux;
+    // bras et jambes qui battent dans tous les sens.
+    { pattern: 'secoue|secouait|secouent|convuls* partout|terre|sol', maxGap: 2 },
+    { pattern: 'any: bave|bavait|ecume terre|sol|secoue*|raide', maxGap: 4 },
+    { pattern: 'sans|pas reveill*|reveil|repris|reprendre entre|deux', maxGap: 4, negatable: false },
+    {
+      pattern: 'any: bras|jambes|membres battent|battaient|gigot*|agitent|tapent sens|partout',
+      maxGap: 3,
+    },
   ],
   meningitis_signs: [
     'meningit*',
@@ -202,5 +229,7 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'fracass*|enfonce*|fendu @tete', maxGap: 2 },
     // Round 6: un nourrisson tombé de la table à langer (NICE NG232: chute de haut avant 1 an).
     { pattern: 'tombe*|tombee|chute* table langer', maxGap: 1 },
+    // Round 10: une pupille plus grande que l'autre après un choc (NICE NG232).
+    { pattern: 'any: pupille|pupilles grande|grosse|differente*|inegale*|dilatee', maxGap: 3 },
   ],
 };

@@ -59,6 +59,17 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'saign* depuis <n:1-24> heure*|h', maxGap: 1 },
+    // Round 10: un saignement qui dure vingt minutes et plus, le sang qui sort par à-coups (une artère), qui
+    // coule à flots, un bol rempli, une serviette toutes les quinze minutes, des règles « inondation ».
+    { pattern: 'saign*|sang|nez depuis|pendant <n:20-999> min|minutes|mn|mins', maxGap: 2 },
+    {
+      pattern: 'sang|saign* sort|gicle|jaillit|pisse|coule coups|jet|jets|saccade*|pulsation*',
+      maxGap: 3,
+    },
+    { pattern: 'saigne|saignait|sang|saignement flot|flots|robinet', maxGap: 2 },
+    { pattern: 'any: sang|saign* rempli*|remplit|remplir bol|bassine|evier|lavabo|serviettes', maxGap: 4 },
+    { pattern: 'serviette*|protection*|tampon* toutes|chaque <n:5-45> min|minutes|mn|mins', maxGap: 2 },
+    { pattern: 'regles|saignement* inondation|deluge|hemorragie|fontaine', maxGap: 3 },
   ],
   sepsis_signs: [
     'septicemie',
@@ -67,6 +78,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     // Round 9: une infection nommée (plaie, opération, infection urinaire) avec un signe de sepsis dans la
     // même proposition, sans mot de fièvre, comme en anglais (UK Sepsis Trust).
     { pattern: 'any: @infection @signe_sepsis', maxGap: 4 },
+    // Round 10: des genoux ou des jambes marbrés, violacés (UK Sepsis Trust).
+    { pattern: 'any: genou|genoux|jambes|cuisses marbr*|violace*', maxGap: 3 },
   ],
   pregnancy_emergency: [
     'perte*|perdu|perds|perd eaux',
@@ -77,6 +90,15 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     'grossesse extra uterine',
     'geu',
     'eclampsi*',
+    // Round 10: le cordon qui sort en premier; (la tête qu'on voit: combination-signs.fr.ts), la tête du bébé qu'on voit (pas à l'écho).
+    { pattern: 'cordon sort|sorti|sortir|pend|dehors|voit|premier', maxGap: 2 },
+    { pattern: 'voit|vois|voyons|apercoit tete bebe|bb', maxGap: 2 },
+    // Round 10: plus de mouvements du bébé, ou moins (CNGOF: consulter le jour même).
+    {
+      pattern: 'pas|plus|moins|aucun|diminution mouvement|mouvements bebe|bb|foetaux|foetal|actifs',
+      maxGap: 2,
+      negatable: false,
+    },
   ],
   poisoning_overdose: [
     'intoxi*',
@@ -84,6 +106,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     // Round 9: l'intoxication médicamenteuse volontaire des soignants.
     '=imv',
     'surdose*',
+    // Round 10: written in full, now that the exclusion « éviter de faire un surdosage » makes it a known word.
+    'surdosage*',
     'overdose*',
     {
       pattern:
@@ -151,6 +175,27 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'pris|avale*|bu|mange*|gobe*|croque* beaucoup @medicaments', maxGap: 2 },
     { pattern: '@ingerer @toxiques', maxGap: 3 },
     { pattern: 'any: mis|mets|met|porte|portee @toxiques|@medicaments bouche', maxGap: 4 },
+    // Round 10: l'huile d'une lampe ou d'une torche bue (les hydrocarbures passent dans les poumons); un
+    // produit bu dans une bouteille d'eau; un petit qui a trouvé le pilulier; des médicaments mélangés à
+    // l'alcool « exprès »; une boîte vide trouvée à côté de quelqu'un d'inconscient.
+    {
+      pattern: '@ingerer huile|liquide|petrole|essence lampe|torche|bougie|diffuseur|citronnelle',
+      maxGap: 3,
+    },
+    { pattern: 'any: @ingerer bouteille|flacon|verre|gobelet|bidon|canette @toxiques', maxGap: 4 },
+    {
+      pattern: '@petit trouve|ouvert|attrape|fouille @medicaments|pilulier|armoire|pharmacie|semainier',
+      maxGap: 3,
+    },
+    {
+      pattern: 'any: melange*|mixe* @medicaments bouteille|rose|rouge|blanc|champagne|pastis|biere*|alcool',
+      maxGap: 4,
+    },
+    {
+      pattern: 'any: @medicaments vide|vides|videe|videes inconscient*|endormi*|terre|reveill*|reagit|repond',
+      maxGap: 4,
+    },
+    { pattern: 'fait|refait|fais|injecte* @medicaments|insuline <n:2-3> fois|deux|double', maxGap: 2 },
   ],
   severe_burn: [
     { pattern: 'grosse|gros|grande|large|enorme|vilaine|importante brulure*', maxGap: 0 },
@@ -210,6 +255,17 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'peau devient|devenue|devenait|vire blanche|blanc|cartonn*|cireuse|noire|grise', maxGap: 1 },
+    // Round 10: la bouilloire ou l'eau bouillante renversée sur le torse ou le bras; un produit reçu au
+    // visage ou dans l'œil.
+    {
+      pattern:
+        'bouilloire|bouillant*|friteuse torse|bras|ventre|dos|jambe|jambes|visage|cou|petit|bebe|bb|enfant',
+      maxGap: 4,
+    },
+    {
+      pattern: 'any: recu|projete*|eclabouss*|gicle*|renverse* @toxiques|four oeil|yeux|visage',
+      maxGap: 4,
+    },
   ],
   severe_abdominal_pain: [
     'any: @douleur @ventre @intense',
@@ -223,5 +279,13 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'any: droite|fosse @ventre|iliaque augmente*|empire*|pire|fievre', maxGap: 4 },
     // Round 9: la douleur partie du nombril puis descendue en bas à droite (l'appendice, raconté en deux temps).
     { pattern: 'nombril|ombilic bas|fosse droite|droit', maxGap: 4 },
+    // Round 10: la douleur en bas à droite; la douleur qui tord ou qui déchire
+    // le ventre et part dans le dos (anévrisme); sous les côtes à droite (vésicule, angiocholite); le
+    // vomissement vert et le ventre ballonné sans selles (occlusion).
+    { pattern: '@douleur|mal bas droite', maxGap: 2 },
+    { pattern: 'any: tord|tordre|tordait|dechir*|arrach* @ventre|dos', maxGap: 3 },
+    { pattern: 'any: @douleur sous cotes droite', maxGap: 3 },
+    { pattern: 'vomi*|vomit|vomis|rend|rends vert|verte|bile|bilieux', maxGap: 1 },
+    { pattern: 'any: ventre|abdomen ballonne*|gonfle*|gonfl* selle*|gaz|garde rien', maxGap: 4 },
   ],
 };

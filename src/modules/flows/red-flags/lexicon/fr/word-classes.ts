@@ -58,7 +58,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'lit escalier* echelle balcon toit arbre cheval velo scooter moto trampoline hauteur table chaise ' +
     'toboggan arriere trottinette mur muret fenetre etage* structure poussette balancoire canape tabouret ' +
     'marche* langer bureau roller* skate trampo rollers ski luge',
-  bebe: 'bebe bebes nourrisson* fils fille enfant petit petite garcon il elle ne nee',
+  bebe: 'bebe bebes nourrisson* fils fille enfant petit petite garcon il elle ne nee puce loulou poussin crevette',
   medicaments:
     'medicament* medoc* cachet* comprime* pilule* gelule* doliprane paracetamol efferalgan dafalgan ' +
     'somnifere* anxiolytique* antidepresseur* xanax lexomil stilnox tramadol codeine lithium insuline ' +
@@ -72,11 +72,13 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'javel produit* detergent* lessive capsule* pile piles aimant* essence petrole antigel champignon* ' +
     'raticide insecticide* pesticide* deboucheur soude acide ammoniaque spirit destop vaisselle ' +
     'methanol baie* plante* cigarette* nicotine essentielle* camphre engrais desherbant* chlore ammoniac ' +
-    'antimite* naphtaline mercure tablette* pastille* desinfectant* antiseptique* eliquide*',
+    'antimite* naphtaline mercure tablette* pastille* desinfectant* antiseptique* eliquide* ' +
+    // Round 10: le décapant (four, peinture).
+    'decapant*',
   enfant:
     'fils fille enfant enfants petit petite bebe bb garcon ado gamin gamine neveu niece frere soeur ' +
     'mari femme pere mere copain copine ami amie chien',
-  petit: 'petit petite bebe bebes bb enfant gamin gamine chien chiot',
+  petit: 'petit petite bebe bebes bb enfant gamin gamine chien chiot chou puce loulou',
   proche:
     'mari femme pere mere papa maman mamie mami mamy papi papy grand oncle tante cousin* copain copine ' +
     'ami amie voisin* colocataire* conjoint* compagn* soeur frere',
