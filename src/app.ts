@@ -260,7 +260,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
   // A webhook wakes the worker that stores it only: the send worker's claim would find nothing to do.
   await http.register(
-    whatsappWebhookRoutes(db, deps.fieldCipher, () => inboundAndAutomation.wake(), secretsOf),
+    whatsappWebhookRoutes(db, deps.fieldCipher, () => inboundAndAutomation.wake(), secretsOf, keyring),
   );
   await http.register(
     async (api) => {

@@ -9,6 +9,7 @@ import {
 } from '../../modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
 import type { SecretsOf } from '../../modules/channel-accounts/channel-secrets.ts';
+import type { Keyring } from '../../modules/keys/keyring.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
@@ -29,6 +30,8 @@ export function whatsappWebhookRoutes(
   onJournaled: () => void,
   /** Opens the sealed app secrets and verify tokens; it keeps them in memory, so a signature check stays a hash. */
   secretsOf: SecretsOf,
+  /** Names a patient in the job queue by a blind-index hash: their number is never stored in clear. */
+  keyring: Keyring,
 ): FastifyPluginAsyncZod {
   // Meta posts many deliveries a second to one number and each needs that number's app secret: the
   // accounts are remembered for a second, so a busy number costs one lookup a second, not one a
@@ -125,13 +128,16 @@ export function whatsappWebhookRoutes(
       const senders = patientSendersOf(payload);
       const journal = async (tx: DbOrTx, account: ChannelAccount) => {
         const sender = senders.get(account.externalId);
+        const senderKey = sender
+          ? (await keyring.blindIndex(tx, account.orgId)).hash('sender', sender)
+          : null;
         const id = await journalWebhook(tx, cipher, account, rawBody, {
           queue: WHATSAPP_WEBHOOK_QUEUE,
           priority: sender ? PATIENT_MESSAGE_PRIORITY : 0,
           maxAttempts: 10,
           // One patient's messages are stored one after the other, in the order Meta delivered them:
           // they get their sequence numbers (messages.seq) and their answers in that order.
-          sequenceKey: sender ? `${WHATSAPP_WEBHOOK_QUEUE}:${account.id}:${sender}` : null,
+          sequenceKey: senderKey ? `${WHATSAPP_WEBHOOK_QUEUE}:${account.id}:${senderKey}` : null,
         });
         return id === undefined ? 0 : 1;
       };
