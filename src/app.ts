@@ -30,6 +30,7 @@ import { sessionRoutes } from './modules/auth/session.routes.ts';
 import type { SessionPolicy } from './modules/auth/session.service.ts';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
+import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
 import { automationRoutes } from './modules/flows/automation.routes.ts';
@@ -125,6 +126,8 @@ export interface Careline {
   worker: JobWorkerGroup;
   /** Seals and opens patient data at rest (tests read what the database holds through it). */
   keyring: Keyring;
+  /** Opens channel secrets (the simulator's numbers are registered with them at start). */
+  secretsOf: SecretsOf;
   close(): Promise<void>;
 }
 
@@ -140,10 +143,13 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   const { db, logger, mediaStore } = deps;
   // Clinic and patient data keys, wrapped by the master key: what seals patient data in the database.
   const keyring = new Keyring(deps.fieldCipher);
+  // Channel secrets are sealed with the clinic key; opened once per account and stored value.
+  const secretsOf = new ChannelSecretsVault(db, keyring).of;
   const senders = {
     whatsapp: new WhatsAppSender({
       defaultGraphUrl: deps.whatsapp.graphUrl,
       defaultApiVersion: deps.whatsapp.apiVersion,
+      secretsOf,
       ...(deps.whatsapp.sendTimeoutMs !== undefined ? { timeoutMs: deps.whatsapp.sendTimeoutMs } : {}),
     }),
   };
@@ -224,8 +230,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           job,
         ),
       [WHATSAPP_MEDIA_DOWNLOAD_QUEUE]: (job) =>
-        downloadWhatsAppMedia({ db, keyring, logger, mediaStore, whatsapp: deps.whatsapp }, job),
-      [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) => syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp }, job),
+        downloadWhatsAppMedia({ db, keyring, logger, mediaStore, whatsapp: deps.whatsapp, secretsOf }, job),
+      [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) =>
+        syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp, secretsOf }, job),
       [MARK_READ_QUEUE]: (job) => sendReadReceipt({ db, senders }, job),
       [FLOWS_QUEUE]: (job) => processFlowJob(flowRuntime, job),
       [WEBHOOK_JOURNAL_RETENTION_QUEUE]: () =>
@@ -254,7 +261,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   await http.register(fastifyCookie);
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
   // A webhook wakes the worker that stores it only: the send worker's claim would find nothing to do.
-  await http.register(whatsappWebhookRoutes(db, deps.fieldCipher, () => inboundAndAutomation.wake()));
+  await http.register(
+    whatsappWebhookRoutes(db, deps.fieldCipher, () => inboundAndAutomation.wake(), secretsOf, keyring),
+  );
   // Every API route says who may call it (access-rules.ts), or Careline does not start.
   requireAccessRules(http, '/api/v1');
   await http.register(
@@ -274,7 +283,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         // Reads of patient data below write an audit record (auditRead in their routes).
         recordReadsIn(secured, { db, cipher: deps.fieldCipher });
         await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
-        await secured.register(contactRoutes(db));
+        await secured.register(contactRoutes(db, keyring));
         await secured.register(
           privacyRoutes({ db, mediaStore, cipher: deps.fieldCipher, keyring, logger, wake: () => wake() }),
         );
@@ -310,6 +319,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     http,
     worker,
     keyring,
+    secretsOf,
     async close() {
       await worker.stop();
       // Graceful, with a deadline: a client that never finishes reading must not hold the shutdown.

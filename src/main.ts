@@ -3,6 +3,7 @@ import { scheduleWebhookJournalRetention } from './channels/webhook-journal-rete
 import type { Config } from './config.ts';
 import { attachSimulatedNumbers, runsSimulator } from './demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from './demo/demo-clinic.ts';
+import { Keyring } from './modules/keys/keyring.ts';
 import { schedulePrivacyRetention } from './modules/privacy/retention.job.ts';
 import { masterCipherFor } from './platform/crypto/master-key.ts';
 import { createDb } from './platform/db/create-db.ts';
@@ -32,7 +33,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
     await scheduleWebhookJournalRetention(handle.db, new Date());
     // Clinics' retention policies: at start (a day missed while stopped), then daily.
     await schedulePrivacyRetention(handle.db, new Date());
-    const demo = config.demoSeed ? await seedDemoClinic(handle.db) : null;
+    const demo = config.demoSeed ? await seedDemoClinic(handle.db, new Keyring(cipher)) : null;
     const simulator = (await runsSimulator(handle.db, config))
       ? new WhatsAppSimulator({ logger: logger.child({ component: 'simulator' }) })
       : undefined;
@@ -59,7 +60,7 @@ export async function serve(config: Config): Promise<RunningCareline> {
     });
     await careline.http.listen({ port: config.port, host: config.host });
     const url = loopbackUrl(careline.http.server.address());
-    if (simulator) await attachSimulatedNumbers(handle.db, simulator, url);
+    if (simulator) await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
     if (config.worker) {
       careline.worker.start();
       // In the background: readers accept plain and sealed values alike while it runs.

@@ -1,4 +1,7 @@
 import type { Logger } from 'pino';
+import { sealChannelSecretsStep } from './modules/channel-accounts/channel-secrets-seal-step.ts';
+import { sealContactIdentitiesStep, sealContactsStep } from './modules/contacts/contact-seal-steps.ts';
+import { patientColumnSealStep } from './modules/contacts/patient-column-seal-step.ts';
 import { sealCsatCommentsStep } from './modules/flows/csat-seal-step.ts';
 import { sealMessagesStep } from './modules/inbox/message-seal-step.ts';
 import type { Keyring } from './modules/keys/keyring.ts';
@@ -17,6 +20,11 @@ export const SEAL_STEPS: readonly SealStep[] = [
   sealRedFlagWordsStep,
   sealCsatCommentsStep,
   sealMediaFileNamesStep,
+  sealContactsStep,
+  sealContactIdentitiesStep,
+  patientColumnSealStep('appointments', 'reason'),
+  patientColumnSealStep('consent_records', 'text_shown'),
+  sealChannelSecretsStep,
 ];
 
 /** Seals what is still plain, then says what it did; a failure is logged and retried at next start. */

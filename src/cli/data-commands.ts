@@ -4,9 +4,11 @@ import { createApiKey } from '../modules/auth/api-key.service.ts';
 import { listChannelAccountsOfOrg } from '../modules/channel-accounts/channel-account.repository.ts';
 import { addWhatsAppAccount } from '../modules/channel-accounts/whatsapp-account.service.ts';
 import { installBuiltInFlows } from '../modules/flows/flow.service.ts';
+import { Keyring } from '../modules/keys/keyring.ts';
 import { createOrg, requireOrg } from '../modules/orgs/org.service.ts';
 import { enqueueTemplateSync } from '../modules/templates/template-sync-queue.ts';
 import { createUser } from '../modules/users/user.service.ts';
+import { masterCipherFor } from '../platform/crypto/master-key.ts';
 import { readSecret, type SecretSource } from './secret-input.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -170,6 +172,7 @@ export function registerDataCommands(program: Command): void {
           const { org: _ref, messagesPerSecond, ...input } = o;
           const account = await addWhatsAppAccount(
             db,
+            new Keyring(masterCipherFor(config.secretKey)),
             {
               ...input,
               ...secrets,

@@ -4,6 +4,7 @@ import {
   updateChannelSettings,
 } from '../modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../modules/channel-accounts/channel-account.schema.ts';
+import type { SecretsOf } from '../modules/channel-accounts/channel-secrets.ts';
 import { DEFAULT_GRAPH_API_VERSION } from '../modules/channel-accounts/whatsapp-account.service.ts';
 import { syncTemplates } from '../modules/templates/template.service.ts';
 import { enqueueTemplateSync } from '../modules/templates/template-sync-queue.ts';
@@ -33,6 +34,7 @@ export async function attachSimulatedNumbers(
   db: Db,
   simulator: WhatsAppSimulator,
   baseUrl: string,
+  secretsOf: SecretsOf,
 ): Promise<number> {
   const accounts = (await listChannelAccountsOfType(db, 'whatsapp')).filter((a) => a.settings.simulated);
   const graphUrl = `${baseUrl}/simulator`;
@@ -40,17 +42,22 @@ export async function attachSimulatedNumbers(
     if (account.settings.graphUrl !== graphUrl) {
       await updateChannelSettings(db, account.id, { ...account.settings, graphUrl });
     }
+    const secrets = await secretsOf(account);
     simulator.registerNumber({
       phoneNumberId: account.externalId,
       displayPhoneNumber: (account.settings.displayPhoneNumber ?? '33180000000').replace(/^\+/, ''),
       wabaId: account.settings.wabaId ?? account.externalId,
-      accessToken: account.secrets.accessToken,
-      appSecret: account.secrets.appSecret,
+      accessToken: secrets.accessToken,
+      appSecret: secrets.appSecret,
       webhookUrl: `${baseUrl}/webhooks/whatsapp`,
     });
     if (account.settings.wabaId) {
       installDemoTemplates(simulator, account.settings.wabaId);
-      await syncSimulatedTemplates(db, { ...account, settings: { ...account.settings, graphUrl } });
+      await syncSimulatedTemplates(
+        db,
+        { ...account, settings: { ...account.settings, graphUrl } },
+        secretsOf,
+      );
     }
   }
   return accounts.length;
@@ -61,13 +68,14 @@ export async function attachSimulatedNumbers(
  * at once when Careline first starts during quiet hours, and the worker's first pass must find its
  * approved template. Should the simulator not answer, the usual job retries.
  */
-async function syncSimulatedTemplates(db: Db, account: ChannelAccount): Promise<void> {
+async function syncSimulatedTemplates(db: Db, account: ChannelAccount, secretsOf: SecretsOf): Promise<void> {
   const wabaId = account.settings.wabaId;
   if (!wabaId || !account.settings.graphUrl) return;
   try {
     const listed = await fetchWhatsAppTemplates(account, {
       graphUrl: account.settings.graphUrl,
       apiVersion: DEFAULT_GRAPH_API_VERSION,
+      secretsOf,
     });
     await db.transaction((tx) => syncTemplates(tx, account.orgId, wabaId, listed, new Date()));
   } catch {

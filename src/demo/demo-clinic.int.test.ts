@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
 import { eventually } from '../../test/support/test-careline.ts';
 import { openTestDb, TEST_ENGINES } from '../../test/support/test-db.ts';
+import { testKeyring } from '../../test/support/test-keyring.ts';
 import { buildCareline } from '../app.ts';
 import { signIn } from '../modules/auth/sign-in.service.ts';
 import { FieldCipher } from '../platform/crypto/field-cipher.ts';
@@ -51,7 +52,7 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
     closers.push(() => handle.close());
     const now = new Date();
 
-    expect(await seedDemoClinic(handle.db, now)).toMatchObject({ orgSlug: 'demo' });
+    expect(await seedDemoClinic(handle.db, testKeyring, now)).toMatchObject({ orgSlug: 'demo' });
     const first = await rowCounts(handle.db);
     expect(first).toEqual({
       clinics: 1,
@@ -62,14 +63,14 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
       // 48 h and 2 h before, the default rules.
       reminders: 2,
     });
-    expect(await seedDemoClinic(handle.db, new Date(now.getTime() + MINUTE))).toBeNull();
+    expect(await seedDemoClinic(handle.db, testKeyring, new Date(now.getTime() + MINUTE))).toBeNull();
     expect(await rowCounts(handle.db)).toEqual(first);
   });
 
   test('lets its admin in with a password alone: two-factor sign-in is off for the demo clinic', async () => {
     const handle = await openTestDb(engine);
     closers.push(() => handle.close());
-    const credentials = await seedDemoClinic(handle.db, new Date());
+    const credentials = await seedDemoClinic(handle.db, testKeyring, new Date());
     const [org] = await handle.db.select().from(orgs).where(eq(orgs.slug, 'demo'));
     expect(org?.twoFactor).toBe('off');
     const signedIn = await signIn(handle.db, {
@@ -83,7 +84,7 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
   test('has saved replies for the desk in French and English', async () => {
     const handle = await openTestDb(engine);
     closers.push(() => handle.close());
-    await seedDemoClinic(handle.db);
+    await seedDemoClinic(handle.db, testKeyring);
 
     const saved = await handle.db
       .select({
@@ -115,7 +116,7 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
     // Seeded ten minutes ago: its first reminder is due by now (what a newcomer sees 5 to 10 minutes
     // after the first start, or at once during quiet hours).
     const seededAt = new Date(Date.now() - 10 * MINUTE);
-    await seedDemoClinic(handle.db, seededAt);
+    await seedDemoClinic(handle.db, testKeyring, seededAt);
     const [appointment] = await handle.db.select().from(appointments);
     expect(appointment?.start.getTime()).toBeGreaterThan(seededAt.getTime() + 48 * 60 * MINUTE);
 
@@ -135,7 +136,7 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
         root: mediaDir,
         cipher: FieldCipher.forKey(randomBytes(32)),
       }),
-      fieldCipher: FieldCipher.forKey(randomBytes(32)),
+      fieldCipher: testKeyring.master,
       simulator,
       pollIntervalMs: 50,
       shutdownGraceMs: 500,
@@ -143,7 +144,7 @@ describe.each(TEST_ENGINES)('the demo clinic (%s)', (engine) => {
     closers.push(() => careline.close());
     const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
     // As `npm start` does it: the number is wired to the in-process simulator, then the worker starts.
-    await attachSimulatedNumbers(handle.db, simulator, url);
+    await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
     careline.worker.start();
 
     const reminder = await eventually(async () => {

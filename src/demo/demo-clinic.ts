@@ -4,6 +4,7 @@ import { updateChannelSettings } from '../modules/channel-accounts/channel-accou
 import { addWhatsAppAccount } from '../modules/channel-accounts/whatsapp-account.service.ts';
 import { installBuiltInFlows } from '../modules/flows/flow.service.ts';
 import { BUILT_IN_TEAMS } from '../modules/flows/library/built-in-teams.ts';
+import type { Keyring } from '../modules/keys/keyring.ts';
 import { countOrgs, updateOrgTwoFactor } from '../modules/orgs/org.repository.ts';
 import { createOrg } from '../modules/orgs/org.service.ts';
 import { replaceTeamMembers } from '../modules/teams/team.repository.ts';
@@ -32,7 +33,11 @@ export interface DemoCredentials {
  * null when the database already has a clinic: everything is created once, in one transaction, so a
  * second start (or two starting at once) adds nothing.
  */
-export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<DemoCredentials | null> {
+export async function seedDemoClinic(
+  db: Db,
+  keyring: Keyring,
+  now: Date = new Date(),
+): Promise<DemoCredentials | null> {
   return db.transaction(async (tx) => {
     if ((await countOrgs(tx)) > 0) return null;
     const org = await createOrg(tx, {
@@ -61,7 +66,7 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<De
     await installBuiltInFlows(tx, org.id);
     await seedDemoSavedReplies(tx, org.id, admin.id);
     const agenda = await seedDemoScheduling(tx, org.id);
-    const account = await addWhatsAppAccount(tx, {
+    const account = await addWhatsAppAccount(tx, keyring, {
       orgId: org.id,
       name: 'WhatsApp (simulator)',
       phoneNumberId: DEMO_PHONE_NUMBER_ID,
@@ -76,7 +81,7 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<De
       ...account.settings,
       defaultTeamId: teams.get(BUILT_IN_TEAMS.reception),
     });
-    await seedDemoReminder(tx, { orgId: org.id, agenda, adminId: admin.id, now });
+    await seedDemoReminder(tx, { orgId: org.id, agenda, adminId: admin.id, now, keyring });
     return { orgSlug: org.slug, adminEmail: admin.email, adminPassword, apiKey: key };
   });
 }

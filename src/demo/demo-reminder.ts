@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { recordConsent } from '../modules/consent/consent.service.ts';
 import { REMINDER_CONSENT_QUESTION } from '../modules/consent/consent-texts.ts';
 import { resolveWhatsAppContact } from '../modules/contacts/contact.service.ts';
+import type { Keyring } from '../modules/keys/keyring.ts';
 import { DEFAULT_REMINDER_SETTINGS } from '../modules/reminders/reminder-policy.ts';
 import { planReminders } from '../modules/reminders/reminder-schedule.service.ts';
 import { insertAppointment } from '../modules/scheduling/appointment.repository.ts';
@@ -26,10 +27,10 @@ const MINUTES_PER_DAY = 1440;
  */
 export async function seedDemoReminder(
   db: DbOrTx,
-  input: { orgId: string; agenda: DemoAgenda; adminId: string; now: Date },
+  input: { orgId: string; agenda: DemoAgenda; adminId: string; now: Date; keyring: Keyring },
 ): Promise<Appointment> {
-  const { orgId, agenda, adminId, now } = input;
-  const { contactId } = await resolveWhatsAppContact(db, orgId, {
+  const { orgId, agenda, adminId, now, keyring } = input;
+  const { contactId } = await resolveWhatsAppContact(db, keyring, orgId, {
     waId: DEMO_PATIENT.phone.slice(1),
     phone: DEMO_PATIENT.phone,
     bsuid: null,
@@ -37,7 +38,7 @@ export async function seedDemoReminder(
     username: null,
     profileName: DEMO_PATIENT.name,
   });
-  await recordConsent(db, {
+  await recordConsent(db, keyring, {
     orgId,
     contactId,
     channel: 'whatsapp',
@@ -49,7 +50,7 @@ export async function seedDemoReminder(
     at: now,
   });
   const start = demoAppointmentStart(now, agenda.timeZone);
-  const appointment = await insertAppointment(db, {
+  const appointment = await insertAppointment(db, keyring, {
     orgId,
     contactId,
     practitionerId: agenda.generalPractitionerId,

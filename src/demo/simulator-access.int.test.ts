@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../test/support/test-db.ts';
+import { testKeyring } from '../../test/support/test-keyring.ts';
 import { buildCareline } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { serve } from '../main.ts';
@@ -31,9 +32,9 @@ afterEach(async () => {
 async function demoBesideRealClinic(engine: DbEngine) {
   const handle = await openTestDb(engine);
   closers.push(() => handle.close());
-  const demo = await seedDemoClinic(handle.db);
+  const demo = await seedDemoClinic(handle.db, testKeyring);
   const real = await createOrg(handle.db, { name: 'Cabinet Pasteur' });
-  await addWhatsAppAccount(handle.db, {
+  await addWhatsAppAccount(handle.db, testKeyring, {
     orgId: real.id,
     phoneNumberId: REAL_NUMBER_ID,
     accessToken: `EAAG${randomBytes(16).toString('hex')}`,
@@ -50,13 +51,13 @@ async function demoBesideRealClinic(engine: DbEngine) {
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     whatsapp: { graphUrl: 'https://graph.facebook.com', apiVersion: 'v25.0' },
     mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),
-    fieldCipher: FieldCipher.forKey(randomBytes(32)),
+    fieldCipher: testKeyring.master,
     simulator,
     webDistDir: false,
   });
   closers.push(() => careline.close());
   const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
-  await attachSimulatedNumbers(handle.db, simulator, url);
+  await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
   const control = async (path: string, body: unknown) => {
     const response = await fetch(`${url}/simulator/_sim${path}`, {
       method: 'POST',
@@ -118,7 +119,7 @@ describe.each(TEST_ENGINES)('the simulator inside Careline (%s)', (engine) => {
     closers.push(() => handle.close());
     expect(loadConfig({}).simulator).toBe('demo');
     expect(await runsSimulator(handle.db, loadConfig({}))).toBe(false);
-    await seedDemoClinic(handle.db);
+    await seedDemoClinic(handle.db, testKeyring);
     expect(await runsSimulator(handle.db, loadConfig({}))).toBe(true);
     expect(await runsSimulator(handle.db, loadConfig({ DEMO_SEED: 'off' }))).toBe(false);
     expect(await runsSimulator(handle.db, loadConfig({ SIMULATOR: 'off' }))).toBe(false);

@@ -249,7 +249,7 @@ describe.each(TEST_ENGINES)('the agenda in a real browser (%s)', (engine) => {
     ]);
     const org = await findOrgByRef(careline.handle.db, careline.demo.orgSlug);
     const start = new Date(Date.now() - 40 * 60_000);
-    const late = await insertAppointment(careline.handle.db, {
+    const late = await insertAppointment(careline.handle.db, careline.careline.keyring, {
       orgId: org?.id ?? '',
       contactId: ids.marc ?? '',
       practitionerId: String(practitioners.data.find((p) => p.name === BENALI)?.id),

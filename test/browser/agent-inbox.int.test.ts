@@ -226,7 +226,7 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
       .from(orgs)
       .where(eq(orgs.slug, careline.demo.orgSlug));
     if (!org) throw new Error('no demo clinic');
-    await addWhatsAppAccount(careline.handle.db, {
+    await addWhatsAppAccount(careline.handle.db, careline.careline.keyring, {
       orgId: org.id,
       name: 'Pharmacie du Parc',
       phoneNumberId: '990000000000001',
@@ -237,7 +237,12 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
       verifyToken: 'pharmacy-verify-0123456789',
       simulated: true,
     });
-    await attachSimulatedNumbers(careline.handle.db, careline.simulator, careline.url);
+    await attachSimulatedNumbers(
+      careline.handle.db,
+      careline.simulator,
+      careline.url,
+      careline.careline.secretsOf,
+    );
     await careline.simulator.patientSends({
       phoneNumberId: '990000000000001',
       from: '+33655443322',

@@ -117,7 +117,8 @@ describe.each(TEST_ENGINES)('messages the database refuses, in a real browser (%
         },
       ],
     });
-    const response = await postWebhook(careline.url, body, account?.secrets.appSecret ?? null);
+    const appSecret = account ? (await careline.careline.secretsOf(account)).appSecret : null;
+    const response = await postWebhook(careline.url, body, appSecret);
     expect(response.status).toBe(200);
 
     await admin.goto('/settings/alerts');

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import { createApiKey } from '../../src/modules/auth/api-key.service.ts';
 import { addWhatsAppAccount } from '../../src/modules/channel-accounts/whatsapp-account.service.ts';
+import { Keyring } from '../../src/modules/keys/keyring.ts';
 import { createOrg } from '../../src/modules/orgs/org.service.ts';
+import { masterCipherFor } from '../../src/platform/crypto/master-key.ts';
 import { createDb } from '../../src/platform/db/create-db.ts';
 import type { Db, DbEngine } from '../../src/platform/db/db.ts';
 import { openTestDb } from '../support/test-db.ts';
@@ -19,6 +21,8 @@ export interface CrashDb {
   engine: DbEngine;
   /** Environment for `spawnCareline`. */
   env: Record<string, string>;
+  /** The keyring of the master key the spawned Careline reads from DATA_DIR: what fixtures seal with. */
+  keyring: Keyring;
   withDb<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -32,6 +36,7 @@ export async function openCrashDb(engine: DbEngine): Promise<CrashDb> {
     return {
       engine,
       env: { DATABASE_URL: handle.url, DATA_DIR: dataDir },
+      keyring: keyringOf(dataDir),
       withDb: (work) => work(handle.db),
       async close() {
         await handle.close();
@@ -43,6 +48,7 @@ export async function openCrashDb(engine: DbEngine): Promise<CrashDb> {
   return {
     engine,
     env: { DATABASE_URL: '', DATA_DIR: dataDir },
+    keyring: keyringOf(dataDir),
     async withDb(work) {
       const handle = await createDb({ engine: 'pglite', dataDir });
       try {
@@ -69,7 +75,12 @@ export interface CrashClinic {
 }
 
 /** A clinic with an API key and a WhatsApp channel whose Graph calls go to `graphUrl`. */
-export async function createClinic(db: Db, graphUrl: string): Promise<CrashClinic> {
+/** The key file Careline creates in DATA_DIR at its first start, made now so fixtures seal with it. */
+function keyringOf(dataDir: string): Keyring {
+  return new Keyring(masterCipherFor({ keyFile: join(dataDir, 'secret.key') }));
+}
+
+export async function createClinic(db: Db, keyring: Keyring, graphUrl: string): Promise<CrashClinic> {
   const org = await createOrg(db, { name: `Crash clinic ${randomBytes(3).toString('hex')}` });
   const { key } = await createApiKey(db, org.id, 'crash tests');
   const phoneNumberId = String(106_540_000_000_000 + Math.floor(Math.random() * 1_000_000));
@@ -80,7 +91,7 @@ export async function createClinic(db: Db, graphUrl: string): Promise<CrashClini
     appSecret: `secret-${randomBytes(12).toString('hex')}`,
     verifyToken: `verify-${randomBytes(8).toString('hex')}`,
   };
-  const account = await addWhatsAppAccount(db, {
+  const account = await addWhatsAppAccount(db, keyring, {
     orgId: org.id,
     ...number,
     graphUrl,

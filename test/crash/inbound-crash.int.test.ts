@@ -63,7 +63,7 @@ describe.each(TEST_ENGINES)('inbound webhooks survive a SIGKILL (%s)', (engine) 
     const db = crashDb;
     const clinic = await db.withDb(async (d) => {
       await refuseMarkedValues(d);
-      return createClinic(d, 'http://127.0.0.1:9');
+      return createClinic(d, db.keyring, 'http://127.0.0.1:9');
     });
     const webhooks: Webhook[] = [];
     for (let m = 0; m < MESSAGES_PER_PATIENT; m += 1) {

@@ -97,7 +97,7 @@ export async function runOutboundCrash(options: OutboundCrashOptions): Promise<O
       LOG_LEVEL: 'error',
       OUTBOX_ECHO_WAIT_SECONDS: String(options.echoWaitSeconds),
     };
-    const clinic = await db.withDb((d) => createClinic(d, simulator?.url ?? ''));
+    const clinic = await db.withDb((d) => createClinic(d, db.keyring, simulator?.url ?? ''));
     sim.registerNumber({
       phoneNumberId: clinic.phoneNumberId,
       displayPhoneNumber: '33180000000',

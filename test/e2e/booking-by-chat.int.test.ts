@@ -149,23 +149,22 @@ describe.each(TEST_ENGINES)('booking an appointment by chat (%s)', (engine) => {
       .from(appointments)
       .where(eq(appointments.orgId, clinic.org.id));
     expect(booked).toHaveLength(1);
-    expect(booked[0]).toMatchObject({
-      status: 'booked',
-      source: 'chat',
-      reason: 'Renouvellement d’ordonnance',
-    });
+    expect(booked[0]).toMatchObject({ status: 'booked', source: 'chat' });
+    // The patient's words are stored sealed with their key.
+    expect(booked[0]?.reason).not.toContain('ordonnance');
     const [start] = first.id.split('|');
     expect(booked[0]?.start.toISOString()).toBe(new Date(start ?? '').toISOString());
     const [record] = await env.handle.db
       .select()
       .from(consentRecords)
       .where(eq(consentRecords.contactId, booked[0]?.contactId ?? ''));
-    expect(record).toMatchObject({
-      granted: true,
-      method: 'chat',
-      purpose: 'appointment_reminders',
-      textShown: REMINDER_CONSENT_QUESTION.fr,
-    });
+    expect(record).toMatchObject({ granted: true, method: 'chat', purpose: 'appointment_reminders' });
+    const opener = await env.careline.keyring.opener(env.handle.db, clinic.org.id, [
+      booked[0]?.reason,
+      record?.textShown,
+    ]);
+    expect(opener.open(booked[0]?.reason, 'appointments.reason')).toBe('Renouvellement d’ordonnance');
+    expect(opener.open(record?.textShown, 'consent_records.text_shown')).toBe(REMINDER_CONSENT_QUESTION.fr);
   });
 
   test('“Peu importe” for an adult’s flu jab offers only those who see adults: never the paediatrician', async () => {

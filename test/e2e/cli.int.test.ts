@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,9 @@ import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { authenticateApiKey } from '../../src/modules/auth/api-key.service.ts';
+import { ChannelSecretsVault } from '../../src/modules/channel-accounts/channel-secrets.ts';
+import { Keyring } from '../../src/modules/keys/keyring.ts';
+import { masterCipherFor } from '../../src/platform/crypto/master-key.ts';
 import { createDb } from '../../src/platform/db/create-db.ts';
 import type { Db, DbEngine } from '../../src/platform/db/db.ts';
 import { channelAccounts, users } from '../../src/platform/db/schema.ts';
@@ -18,6 +22,8 @@ const CARELINE = fileURLToPath(new URL('../../bin/careline.js', import.meta.url)
 const run = promisify(execFile);
 /** Each command is a fresh process (boot, open the database, migrate): ten of them take a while on a busy machine. */
 const PROCESSES = { timeout: 120_000 };
+/** The master key the commands run with: channel secrets are sealed under it. */
+const SECRET_KEY = randomBytes(32).toString('base64');
 
 interface CliResult {
   code: number;
@@ -33,13 +39,13 @@ describe.each(TEST_ENGINES)('the careline command (%s)', (engine) => {
   beforeAll(async () => {
     if (engine === 'postgres') {
       const handle = await openTestDb('postgres');
-      env = { DATABASE_URL: handle.url };
+      env = { DATABASE_URL: handle.url, CARELINE_SECRET_KEY: SECRET_KEY };
       inspect = (work) => work(handle.db);
       cleanup = () => handle.close();
     } else {
       // PGlite is one process at a time: the test opens the data directory only between commands.
       const dataDir = mkdtempSync(join(tmpdir(), 'careline-cli-'));
-      env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+      env = { DATA_DIR: dataDir, DATABASE_URL: '', CARELINE_SECRET_KEY: SECRET_KEY };
       inspect = async (work) => {
         const handle = await createDb({ engine: 'pglite', dataDir });
         try {
@@ -144,8 +150,13 @@ describe.each(TEST_ENGINES)('the careline command (%s)', (engine) => {
     );
     expect(user).toMatchObject({ code: 0, stderr: '' });
     await inspect(async (db) => {
-      const accounts = await db.select().from(channelAccounts);
-      expect(accounts.find((a) => a.externalId === '106540352242999')?.secrets).toEqual({
+      const [account] = (await db.select().from(channelAccounts)).filter(
+        (a) => a.externalId === '106540352242999',
+      );
+      if (!account) throw new Error('the channel was not added');
+      expect(account.secrets).not.toContain('from-the-environment');
+      const vault = new ChannelSecretsVault(db, new Keyring(masterCipherFor({ setting: SECRET_KEY })));
+      expect(await vault.of(account)).toEqual({
         accessToken: 'EAAG-token-from-the-environment',
         appSecret: 'app-secret-from-the-environment',
         verifyToken: 'verify-token-from-the-environment',

@@ -2,10 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
+import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
+import { findWhatsAppIdentities } from '../../src/modules/contacts/contact.repository.ts';
 import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import {
   channelAccounts,
-  contactIdentities,
   conversations,
   jobs,
   messages,
@@ -213,7 +214,12 @@ describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
     if (!account) throw new Error('account missing');
     await env.handle.db
       .update(channelAccounts)
-      .set({ secrets: { ...account.secrets, accessToken: 'expired-token' } })
+      .set({
+        secrets: await sealChannelSecrets(env.handle.db, env.careline.keyring, account.orgId, {
+          ...(await env.careline.secretsOf(account)),
+          accessToken: 'expired-token',
+        }),
+      })
       .where(eq(channelAccounts.id, account.id));
 
     const message = await reply('Rappel : rendez-vous demain');
@@ -280,12 +286,25 @@ describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
     env.careline.worker.start();
     const conversationOf = new Map(
       await eventually(async () => {
-        const rows = await env.handle.db
-          .select({ waId: contactIdentities.externalId, id: conversations.id })
-          .from(conversations)
-          .innerJoin(contactIdentities, eq(contactIdentities.contactId, conversations.contactId))
-          .where(inArray(contactIdentities.externalId, patients));
-        return rows.length === patients.length ? rows.map((r) => [String(r.waId), r.id] as const) : undefined;
+        // Numbers are sealed: each patient is found as inbound messages find them, by blind index.
+        const rows: Array<readonly [string, string]> = [];
+        for (const waId of patients) {
+          const [identity] = await findWhatsAppIdentities(
+            env.handle.db,
+            env.careline.keyring,
+            clinic.org.id,
+            waId,
+            null,
+          );
+          const [conversation] = identity
+            ? await env.handle.db
+                .select({ id: conversations.id })
+                .from(conversations)
+                .where(eq(conversations.contactId, identity.contactId))
+            : [];
+          if (conversation) rows.push([waId, conversation.id] as const);
+        }
+        return rows.length === patients.length ? rows : undefined;
       }),
     );
     await env.settle();

@@ -49,7 +49,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
   }
 
   test('a booked slot is gone from /slots, cannot be booked twice, and comes back when cancelled', async () => {
-    const patient = await addPatient(env.handle.db, clinic.org.id, 'Marie Curie');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Marie Curie');
     const [slot] = await slotsOf(env, clinic, `type=${typeKey()}&limit=3`);
     if (!slot) throw new Error('no slot offered');
     expect(slot).toMatchObject({
@@ -75,7 +75,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
     });
     expect(await startsOffered()).not.toContain(slot.start);
 
-    const other = await addPatient(env.handle.db, clinic.org.id, 'Louis Pasteur');
+    const other = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Louis Pasteur');
     const again = await book(slot, other);
     expect(again.status).toBe(409);
     expect(again.contentType).toContain('application/problem+json');
@@ -90,7 +90,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
   });
 
   test('a time that is not a slot is refused naming the field, and so is a stranger', async () => {
-    const patient = await addPatient(env.handle.db, clinic.org.id, 'Irène Joliot');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Irène Joliot');
     const [slot] = await slotsOf(env, clinic, `type=${typeKey()}&limit=1`);
     if (!slot) throw new Error('no slot offered');
     const offGrid = await book(
@@ -112,7 +112,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
   });
 
   test('moving books the new time and frees the old one at once', async () => {
-    const patient = await addPatient(env.handle.db, clinic.org.id, 'Pierre Curie');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Pierre Curie');
     const [first, , third] = await slotsOf(env, clinic, `type=${typeKey()}&limit=3`);
     if (!first || !third) throw new Error('not enough slots');
     const booked = await book(first, patient);
@@ -139,7 +139,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
       (await call(env, clinic, 'POST', `/appointments/${booked.body.id}/move`, { start: first.start }))
         .status,
     ).toBe(409);
-    const someoneElse = await addPatient(env.handle.db, clinic.org.id, 'Ève Curie');
+    const someoneElse = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Ève Curie');
     const [free] = await slotsOf(env, clinic, `type=${typeKey()}&limit=1`);
     if (!free) throw new Error('no slot');
     expect((await book(free, someoneElse)).status).toBe(201);
@@ -152,7 +152,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
   });
 
   test('attendance is recorded in order, and what took place cannot be cancelled', async () => {
-    const patient = await addPatient(env.handle.db, clinic.org.id, 'Rosalind Franklin');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Rosalind Franklin');
     const [a, b] = await slotsOf(env, clinic, `type=${typeKey()}&limit=2`);
     if (!a || !b) throw new Error('not enough slots');
     const first = (await book(a, patient)).body;
@@ -184,7 +184,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
       })),
       type: { minimum_notice_minutes: 0, slot_step_minutes: 5 },
     });
-    const patient = await addPatient(env.handle.db, clinic.org.id, 'Paul Langevin');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Paul Langevin');
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
     const practitionerId = String(roundTheClock.practitioners[0]?.id);
     const { slots } = await findSlots(env.handle.db, clinic.org.id, {
@@ -195,7 +195,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
     });
     const [slot] = slots;
     if (!slot) throw new Error('no slot');
-    const booked = await bookAppointment(env.handle.db, clinic.org.id, {
+    const booked = await bookAppointment(env.handle.db, env.careline.keyring, clinic.org.id, {
       contactId: patient,
       practitionerId,
       locationId: slot.locationId,
@@ -224,7 +224,9 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
     const [slot] = await slotsOf(env, clinic, `type=${typeKey()}&limit=1`);
     if (!slot) throw new Error('no slot');
     const patients = await Promise.all(
-      [1, 2, 3, 4, 5, 6].map((n) => addPatient(env.handle.db, clinic.org.id, `Patient ${n}`)),
+      [1, 2, 3, 4, 5, 6].map((n) =>
+        addPatient(env.handle.db, env.careline.keyring, clinic.org.id, `Patient ${n}`),
+      ),
     );
     const answers = await Promise.all(patients.map((patient) => book(slot, patient)));
     const statuses = answers.map((a) => a.status).sort();
@@ -243,7 +245,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
   });
 
   test('the appointment lists filter by patient, practitioner, status and time', async () => {
-    const patient = await addPatient(env.handle.db, clinic.org.id, 'Marthe Gautier');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Marthe Gautier');
     const [a, b] = await slotsOf(env, clinic, `type=${typeKey()}&limit=2`);
     if (!a || !b) throw new Error('not enough slots');
     const first = (await book(a, patient)).body;
@@ -287,7 +289,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
     expect(winter?.start).toBe(`${weekBefore}T07:00:00Z`);
     expect(summer?.start).toBe(`${monday}T06:00:00Z`);
     if (!summer) throw new Error('no slot');
-    const patient = await addPatient(env.handle.db, clinic.org.id, 'Blaise Pascal');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Blaise Pascal');
     const booked = await call(env, clinic, 'POST', '/appointments', {
       contact_id: patient,
       practitioner_id: practitionerId,
@@ -311,7 +313,7 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
     ).toBe(403);
     const [slot] = await slotsOf(env, clinic, `type=${typeKey()}&limit=1`);
     if (!slot) throw new Error('no slot');
-    const patient = await addPatient(env.handle.db, clinic.org.id, 'Lise Meitner');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Lise Meitner');
     const booked = await browser.call('POST', '/appointments', {
       contact_id: patient,
       practitioner_id: slot.practitioner.id,

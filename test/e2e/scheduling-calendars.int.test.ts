@@ -235,7 +235,7 @@ describe.each(TEST_ENGINES)('scheduling: busy calendars and iCalendar feeds (%s)
 
   test('the iCalendar feed opens with its token only and tells nothing about the patient', async () => {
     const doctor = setup.practitioners[0] ?? {};
-    const patient = await addPatient(env.handle.db, clinic.org.id, 'Marie Curie');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Marie Curie');
     const [slot, next] = await slotsOf(
       env,
       clinic,
@@ -306,7 +306,7 @@ describe.each(TEST_ENGINES)('scheduling: busy calendars and iCalendar feeds (%s)
   });
 
   test('the patient’s .ics invite is in their language', async () => {
-    const patient = await addPatient(env.handle.db, clinic.org.id, 'Ada Lovelace');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Ada Lovelace');
     const [slot] = await slotsOf(env, clinic, `type=${setup.type.key}&limit=1`);
     if (!slot) throw new Error('no slot');
     const booked = await call(env, clinic, 'POST', '/appointments', {

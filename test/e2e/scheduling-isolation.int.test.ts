@@ -27,7 +27,7 @@ describe.each(TEST_ENGINES)('scheduling: one clinic never reaches another’s (%
     await setUpSchedulingApi(env, pasteur, { practitioners: [{ name: 'Dr Pasteur' }] });
     const practitioner = setup.practitioners[0] ?? {};
     const schedule = setup.schedules[0] ?? {};
-    const patient = await addPatient(env.handle.db, lilas.org.id, 'Marie Curie');
+    const patient = await addPatient(env.handle.db, env.careline.keyring, lilas.org.id, 'Marie Curie');
     const [slot] = await slotsOf(env, lilas, `type=${setup.type.key}&limit=1`);
     if (!slot) throw new Error('no slot');
     const booked = await call(env, lilas, 'POST', '/appointments', {
@@ -72,7 +72,12 @@ describe.each(TEST_ENGINES)('scheduling: one clinic never reaches another’s (%
     expect(upload.status).toBe(404);
 
     // Another clinic's people and places cannot be used in a booking either.
-    const pasteurPatient = await addPatient(env.handle.db, pasteur.org.id, 'Louis Pasteur');
+    const pasteurPatient = await addPatient(
+      env.handle.db,
+      env.careline.keyring,
+      pasteur.org.id,
+      'Louis Pasteur',
+    );
     const crossBooking = await call(env, pasteur, 'POST', '/appointments', {
       contact_id: pasteurPatient,
       practitioner_id: practitioner.id,

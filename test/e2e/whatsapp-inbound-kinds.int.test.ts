@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { channelAccounts, contactIdentities, messageTemplates } from '../../src/platform/db/schema.ts';
+import { findWhatsAppIdentities } from '../../src/modules/contacts/contact.repository.ts';
+import { channelAccounts, messageTemplates } from '../../src/platform/db/schema.ts';
 import {
   businessWebhook,
   messagesWebhook,
@@ -247,10 +248,7 @@ describe.each(TEST_ENGINES)('every kind of WhatsApp event a patient or Meta send
       }).replace('"field":"messages"', '"field":"user_preferences"');
     const optOut = async () =>
       (
-        await env.handle.db
-          .select()
-          .from(contactIdentities)
-          .where(eq(contactIdentities.externalId, '33688888888'))
+        await findWhatsAppIdentities(env.handle.db, env.careline.keyring, clinic.org.id, '33688888888', null)
       )[0]?.marketingOptOutAt;
     await send(preference('stop'));
     expect(await optOut()).toBeInstanceOf(Date);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
 import { channelAccounts, messages } from '../../src/platform/db/schema.ts';
 import { patientText, postWebhook } from '../support/meta-webhooks.ts';
 import {
@@ -355,7 +356,12 @@ describe.each(TEST_ENGINES)('sending every kind of WhatsApp message (%s)', (engi
     if (!account) throw new Error('no account');
     await env.handle.db
       .update(channelAccounts)
-      .set({ secrets: { ...account.secrets, accessToken: 'revoked' } })
+      .set({
+        secrets: await sealChannelSecrets(env.handle.db, env.careline.keyring, account.orgId, {
+          ...(await env.careline.secretsOf(account)),
+          accessToken: 'revoked',
+        }),
+      })
       .where(eq(channelAccounts.id, account.id));
     const refused = await send({ type: 'text', text: 'Jeton invalide' });
     const failed = await untilStatus(refused.json.id, 'failed');

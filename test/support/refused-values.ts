@@ -6,8 +6,13 @@ import type { Db } from '../../src/platform/db/db.ts';
  * is left out. Careline stores the text sealed, so the database can only see the marker in the id.
  */
 export const UNSTORABLE = 'UNSTORABLE-3f9c';
-/** In a sender's profile name: the database refuses the name only. */
-export const UNUSABLE_NAME = 'UNUSABLE-NAME-7d21';
+/**
+ * A sender's profile name the database refuses (the name only), as a length constraint would: names are
+ * stored sealed, so the database cannot see a marker in them, only that this one is far too long.
+ */
+export const UNUSABLE_NAME = `UNUSABLE-NAME-7d21-${'x'.repeat(1500)}`;
+/** Longer than any sealed profile name but {@link UNUSABLE_NAME}'s. */
+const MAX_SEALED_NAME = 1800;
 /** As a media id: the database refuses the media registration only. */
 export const UNUSABLE_MEDIA_ID = 'UNUSABLE-MEDIA-5b80';
 /** In a message's provider id (or plain text): the database answers a serialization failure (40001). */
@@ -25,7 +30,7 @@ export async function refuseMarkedValues(db: Db): Promise<void> {
   );
   await db.execute(
     sql`insert into test_refused_markers (marker, errcode) values (${UNSTORABLE}, '23514'),
-      (${UNUSABLE_NAME}, '23514'), (${UNUSABLE_MEDIA_ID}, '23514'), (${BRIEFLY_REFUSED}, '40001')`,
+      (${UNUSABLE_MEDIA_ID}, '23514'), (${BRIEFLY_REFUSED}, '40001')`,
   );
   await db.execute(
     sql.raw(`
@@ -42,9 +47,23 @@ export async function refuseMarkedValues(db: Db): Promise<void> {
       return new;
     end $$`),
   );
+  await db.execute(
+    sql.raw(`
+    create function test_refuse_long_name() returns trigger language plpgsql as $$
+    begin
+      if length(new.profile_name) > ${MAX_SEALED_NAME} then
+        raise exception using errcode = '23514', message = 'refused by the test',
+          table = tg_table_name, constraint = 'contact_identities_profile_name_storable';
+      end if;
+      return new;
+    end $$`),
+  );
+  await db.execute(
+    sql.raw(`create trigger test_refuse_long_profile_name before insert or update on contact_identities
+      for each row execute function test_refuse_long_name()`),
+  );
   for (const [table, column, events, alsoIn] of [
     ['messages', 'text', 'insert', 'external_id'],
-    ['contact_identities', 'profile_name', 'insert or update', ''],
     ['media_files', 'provider_media_id', 'insert', ''],
   ]) {
     await db.execute(

@@ -118,7 +118,7 @@ export async function startTestCareline(
       appSecret: `secret-${randomBytes(8).toString('hex')}`,
       verifyToken: `verify-${randomBytes(8).toString('hex')}`,
     };
-    const account = await addWhatsAppAccount(handle.db, {
+    const account = await addWhatsAppAccount(handle.db, careline.keyring, {
       orgId: org.id,
       ...number,
       graphUrl: simulator.url,

@@ -273,6 +273,7 @@ describe.each(TEST_ENGINES)('a patient’s media, downloaded from Meta into the 
         mediaStore: store,
         logger: pino({ level: 'silent' }),
         whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
+        secretsOf: env.careline.secretsOf,
       };
 
       await Promise.all([downloadWhatsAppMedia(deps, job), downloadWhatsAppMedia(deps, job)]);

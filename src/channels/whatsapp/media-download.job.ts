@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
+import type { SecretsOf } from '../../modules/channel-accounts/channel-secrets.ts';
 import { findConversation } from '../../modules/inbox/conversation.repository.ts';
 import { findMessage } from '../../modules/inbox/message.repository.ts';
 import { openOneMessage } from '../../modules/inbox/message-sealing.ts';
@@ -74,6 +75,7 @@ export async function downloadWhatsAppMedia(
     mediaStore: MediaStore;
     logger: Logger;
     whatsapp: { graphUrl: string; apiVersion: string };
+    secretsOf: SecretsOf;
   },
   job: Job,
 ): Promise<void> {
@@ -87,12 +89,13 @@ export async function downloadWhatsAppMedia(
   if (!file || file.status === 'stored' || !file.providerMediaId || !file.channelAccountId) return;
   const account = await findChannelAccount(deps.db, orgId, file.channelAccountId);
   if (!account) throw new PermanentJobError('channel account removed');
+  const { accessToken } = await deps.secretsOf(account);
   try {
     const { stored, mimeType } = await new GraphMediaClient().downloadMedia(
       {
         graphUrl: account.settings.graphUrl ?? deps.whatsapp.graphUrl,
         apiVersion: account.settings.apiVersion ?? deps.whatsapp.apiVersion,
-        accessToken: account.secrets.accessToken,
+        accessToken,
         phoneNumberId: account.externalId,
       },
       file.providerMediaId,

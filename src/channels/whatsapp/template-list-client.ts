@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
+import type { SecretsOf } from '../../modules/channel-accounts/channel-secrets.ts';
 import type { TemplateDefinition } from '../../modules/templates/template.service.ts';
 
 const templatePage = z.object({
@@ -33,12 +34,13 @@ export class TemplateListError extends Error {
 /** Every template of the account's WABA: GET /{version}/{waba-id}/message_templates, all pages. */
 export async function fetchWhatsAppTemplates(
   account: ChannelAccount,
-  defaults: { graphUrl: string; apiVersion: string },
+  defaults: { graphUrl: string; apiVersion: string; secretsOf: SecretsOf },
 ): Promise<TemplateDefinition[]> {
   const wabaId = account.settings.wabaId;
   if (!wabaId)
     throw new TemplateListError('The WhatsApp channel has no WABA id (add it with --waba-id)', false);
   const base = `${account.settings.graphUrl ?? defaults.graphUrl}/${account.settings.apiVersion ?? defaults.apiVersion}`;
+  const { accessToken } = await defaults.secretsOf(account);
   const templates: TemplateDefinition[] = [];
   let after: string | undefined;
   for (let page = 0; page < 100; page += 1) {
@@ -48,7 +50,7 @@ export async function fetchWhatsAppTemplates(
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { authorization: `Bearer ${account.secrets.accessToken}` },
+        headers: { authorization: `Bearer ${accessToken}` },
         signal: AbortSignal.timeout(15_000),
       });
     } catch (error) {

@@ -1,4 +1,5 @@
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
+import type { SecretsOf } from '../../modules/channel-accounts/channel-secrets.ts';
 import { syncTemplates } from '../../modules/templates/template.service.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
@@ -9,7 +10,7 @@ export { TEMPLATE_SYNC_QUEUE as WHATSAPP_TEMPLATE_SYNC_QUEUE } from '../../modul
 
 /** Refreshes the template registry of one WhatsApp account's WABA from Meta. */
 export async function syncWhatsAppTemplates(
-  deps: { db: Db; whatsapp: { graphUrl: string; apiVersion: string } },
+  deps: { db: Db; whatsapp: { graphUrl: string; apiVersion: string }; secretsOf: SecretsOf },
   job: Job,
 ): Promise<void> {
   const account = await findChannelAccount(
@@ -19,7 +20,7 @@ export async function syncWhatsAppTemplates(
   );
   if (!account?.settings.wabaId) throw new PermanentJobError('channel account removed or without WABA id');
   try {
-    const listed = await fetchWhatsAppTemplates(account, deps.whatsapp);
+    const listed = await fetchWhatsAppTemplates(account, { ...deps.whatsapp, secretsOf: deps.secretsOf });
     const wabaId = account.settings.wabaId;
     await deps.db.transaction((tx) => syncTemplates(tx, account.orgId, wabaId, listed, new Date()));
   } catch (error) {

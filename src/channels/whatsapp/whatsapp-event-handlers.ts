@@ -19,7 +19,7 @@ import { isStandInMessageId } from './stand-in-message-id.ts';
 export interface HandlerDeps {
   db: Db;
   logger: Logger;
-  /** Seals patients' messages with their keys. */
+  /** Seals and opens patient data: messages, names and numbers (identities matched by blind-index hashes). */
   keyring: Keyring;
   /**
    * Called, in the message's transaction, with the stored message when it carries media to download:
@@ -75,6 +75,7 @@ export async function handleWhatsAppEvent(deps: HandlerDeps, account: ChannelAcc
       return db.transaction((tx) =>
         setMarketingPreference(
           tx,
+          deps.keyring,
           orgId,
           { waId: event.user.phone ? event.user.id : null, bsuid: event.user.bsuid },
           event.value === 'stop' ? 'stop' : 'resume',
@@ -137,11 +138,15 @@ export async function storeMessage(
   await deps.db.transaction(async (tx) => {
     let sender = senderIdentity(from);
     const newWaId = event.system?.type === 'user_changed_number' ? event.system.newWaId : null;
-    if (newWaId && sender.waId && (await changeWhatsAppNumber(tx, account.orgId, sender.waId, newWaId))) {
+    if (
+      newWaId &&
+      sender.waId &&
+      (await changeWhatsAppNumber(tx, deps.keyring, account.orgId, sender.waId, newWaId))
+    ) {
       // The notice belongs to the patient's history, now filed under the new number.
       sender = { ...sender, waId: newWaId, phone: `+${newWaId}` };
     }
-    const { contactId } = await resolveWhatsAppContact(tx, account.orgId, sender);
+    const { contactId } = await resolveWhatsAppContact(tx, deps.keyring, account.orgId, sender);
     const stored = await appendInboundMessage(tx, deps.keyring, {
       orgId: account.orgId,
       channelAccountId: account.id,

@@ -26,7 +26,12 @@ function account(graphUrl: string): ChannelAccount {
     name: 'Cabinet',
     externalId: TEST_NUMBER.phoneNumberId,
     settings: { graphUrl, apiVersion: 'v25.0' },
-    secrets: { accessToken: TEST_NUMBER.accessToken, appSecret: TEST_NUMBER.appSecret, verifyToken: 'v' },
+    // Stored as an older version did (plain JSON): a sender without a vault reads it as it is.
+    secrets: JSON.stringify({
+      accessToken: TEST_NUMBER.accessToken,
+      appSecret: TEST_NUMBER.appSecret,
+      verifyToken: 'v',
+    }),
     createdAt: new Date(),
   };
 }

@@ -1,4 +1,5 @@
 import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
+import { plainSecretsOf, type SecretsOf } from '../../modules/channel-accounts/channel-secrets.ts';
 import type { ContactIdentity } from '../../modules/contacts/contact.schema.ts';
 import type {
   ChannelSender,
@@ -24,6 +25,8 @@ export interface WhatsAppSenderOptions {
   defaultGraphUrl: string;
   defaultApiVersion: string;
   timeoutMs?: number;
+  /** Opens the account's sealed secrets (ChannelSecretsVault.of); plain (pre-encryption) JSON only without it. */
+  secretsOf?: SecretsOf;
 }
 
 /** Meta's codes that call for more than a retry (channels.md §1.9). */
@@ -82,7 +85,7 @@ export class WhatsAppSender implements ChannelSender {
   ): Promise<UploadOutcome> {
     try {
       const { mediaId } = await this.media.uploadMedia(
-        { ...this.graph(account), phoneNumberId: account.externalId },
+        { ...(await this.graph(account)), phoneNumberId: account.externalId },
         { bytes: file.bytes, mimeType: file.mimeType, fileName: file.fileName ?? 'file' },
       );
       return { ok: true, providerMediaId: mediaId };
@@ -133,16 +136,17 @@ export class WhatsAppSender implements ChannelSender {
     return this.post(account, { messaging_product: 'whatsapp', status: 'read', message_id: externalId });
   }
 
-  private graph(account: ChannelAccount) {
+  private async graph(account: ChannelAccount) {
+    const secrets = await (this.options.secretsOf ?? plainSecretsOf)(account);
     return {
       graphUrl: account.settings.graphUrl ?? this.options.defaultGraphUrl,
       apiVersion: account.settings.apiVersion ?? this.options.defaultApiVersion,
-      accessToken: account.secrets.accessToken,
+      accessToken: secrets.accessToken,
     };
   }
 
   private async post(account: ChannelAccount, body: Record<string, unknown>): Promise<SendOutcome> {
-    const { graphUrl, apiVersion, accessToken } = this.graph(account);
+    const { graphUrl, apiVersion, accessToken } = await this.graph(account);
     const exchange = await postGraphJson(
       `${graphUrl}/${apiVersion}/${encodeURIComponent(account.externalId)}/messages`,
       { authorization: `Bearer ${accessToken}` },

@@ -8,6 +8,8 @@ import {
   listChannelAccountsOfType,
 } from '../../modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
+import type { SecretsOf } from '../../modules/channel-accounts/channel-secrets.ts';
+import type { Keyring } from '../../modules/keys/keyring.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
@@ -26,6 +28,10 @@ export function whatsappWebhookRoutes(
   db: Db,
   cipher: FieldCipher,
   onJournaled: () => void,
+  /** Opens the sealed app secrets and verify tokens; it keeps them in memory, so a signature check stays a hash. */
+  secretsOf: SecretsOf,
+  /** Names a patient in the job queue by a blind-index hash: their number is never stored in clear. */
+  keyring: Keyring,
 ): FastifyPluginAsyncZod {
   // Meta posts many deliveries a second to one number and each needs that number's app secret: the
   // accounts are remembered for a second, so a busy number costs one lookup a second, not one a
@@ -69,7 +75,8 @@ export function whatsappWebhookRoutes(
           throw new HttpProblem(403, 'Expected hub.mode=subscribe with hub.verify_token and hub.challenge');
         }
         const accounts = await listChannelAccountsOfType(db, 'whatsapp');
-        if (!accounts.some((a) => sameSecret(a.secrets.verifyToken, token))) {
+        const secrets = await Promise.all(accounts.map((a) => secretsOf(a)));
+        if (!secrets.some((s) => sameSecret(s.verifyToken, token))) {
           throw new HttpProblem(403, 'The verify token matches no WhatsApp channel');
         }
         return reply.type('text/plain').send(challenge);
@@ -112,19 +119,25 @@ export function whatsappWebhookRoutes(
         request.log.warn({ phoneNumberIds: unknown }, 'webhook for unknown WhatsApp numbers ignored');
       if (accounts.length === 0) return reply.code(200).send({ received: true, stored: 0 });
 
-      const verified = accounts.filter((a) => verifyMetaSignature(rawBody, signature, a.secrets.appSecret));
+      const appSecrets = await Promise.all(accounts.map(async (a) => (await secretsOf(a)).appSecret));
+      const verified = accounts.filter((_a, i) =>
+        verifyMetaSignature(rawBody, signature, appSecrets[i] ?? ''),
+      );
       if (verified.length === 0) throw new HttpProblem(401, 'X-Hub-Signature-256 does not match');
 
       const senders = patientSendersOf(payload);
       const journal = async (tx: DbOrTx, account: ChannelAccount) => {
         const sender = senders.get(account.externalId);
+        const senderKey = sender
+          ? (await keyring.blindIndex(tx, account.orgId)).hash('sender', sender)
+          : null;
         const id = await journalWebhook(tx, cipher, account, rawBody, {
           queue: WHATSAPP_WEBHOOK_QUEUE,
           priority: sender ? PATIENT_MESSAGE_PRIORITY : 0,
           maxAttempts: 10,
           // One patient's messages are stored one after the other, in the order Meta delivered them:
           // they get their sequence numbers (messages.seq) and their answers in that order.
-          sequenceKey: sender ? `${WHATSAPP_WEBHOOK_QUEUE}:${account.id}:${sender}` : null,
+          sequenceKey: senderKey ? `${WHATSAPP_WEBHOOK_QUEUE}:${account.id}:${senderKey}` : null,
         });
         return id === undefined ? 0 : 1;
       };

@@ -42,7 +42,8 @@ export const channelAccounts = pgTable(
     name: text('name').notNull(),
     externalId: text('external_id').notNull(),
     settings: jsonb('settings').$type<ChannelSettings>().notNull().default({}),
-    secrets: jsonb('secrets').$type<ChannelSecrets>().notNull(),
+    /** {@link ChannelSecrets} as JSON sealed with the clinic's key (channel-secrets.ts). */
+    secrets: text('secrets').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [

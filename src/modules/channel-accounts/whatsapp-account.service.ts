@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { insertChannelAccount } from './channel-account.repository.ts';
 import type { ChannelAccount } from './channel-account.schema.ts';
+import { sealChannelSecrets } from './channel-secrets.ts';
 
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
 export const DEFAULT_GRAPH_API_VERSION = 'v25.0';
@@ -33,9 +35,10 @@ export const newWhatsAppAccountInput = z.object({
   markAsRead: z.boolean().optional(),
 });
 
-/** Connects one WhatsApp business phone number (Cloud API) to a clinic. */
+/** Connects one WhatsApp business phone number (Cloud API) to a clinic; its secrets sealed with the clinic key. */
 export async function addWhatsAppAccount(
   db: DbOrTx,
+  keyring: Keyring,
   input: z.input<typeof newWhatsAppAccountInput>,
   defaults: { graphUrl: string; apiVersion: string } = {
     graphUrl: DEFAULT_GRAPH_URL,
@@ -57,6 +60,10 @@ export async function addWhatsAppAccount(
       ...(v.messagesPerSecond ? { messagesPerSecond: v.messagesPerSecond } : {}),
       ...(v.markAsRead === false ? { markAsRead: false } : {}),
     },
-    secrets: { accessToken: v.accessToken, appSecret: v.appSecret, verifyToken: v.verifyToken },
+    secrets: await sealChannelSecrets(db, keyring, v.orgId, {
+      accessToken: v.accessToken,
+      appSecret: v.appSecret,
+      verifyToken: v.verifyToken,
+    }),
   });
 }

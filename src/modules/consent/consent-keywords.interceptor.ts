@@ -16,7 +16,7 @@ export const consentKeywordInterceptor: InboundInterceptor = async (scope, messa
   if (!match || message.text === null) return 'pass';
   const keyword = message.text.trim();
   for (const purpose of match.purposes) {
-    await recordConsent(scope.tx, {
+    await recordConsent(scope.tx, scope.deps.keyring, {
       orgId: scope.org.id,
       contactId: scope.contact.id,
       channel: scope.channel,

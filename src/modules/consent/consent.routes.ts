@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-account.schema.ts';
-import { findContact } from '../contacts/contact.repository.ts';
+import { contactExists } from '../contacts/contact.repository.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { CONSENT_METHODS, CONSENT_PURPOSES, type ConsentRecord } from './consent.schema.ts';
 import { consentHistory, consentStates, recordConsent } from './consent.service.ts';
 
@@ -51,7 +52,7 @@ const params = z.object({ id: z.uuid('must be a contact id (UUID)') });
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
 /** A patient's consents: the current state of each channel × purpose, and the ledger behind it. */
-export function consentRoutes(db: Db): FastifyPluginAsyncZod {
+export function consentRoutes(db: Db, keyring: Keyring): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/contacts/:id/consents',
@@ -71,9 +72,19 @@ export function consentRoutes(db: Db): FastifyPluginAsyncZod {
           consentStates(db, orgId, request.params.id),
           consentHistory(db, orgId, request.params.id),
         ]);
+        // The words shown are sealed with the patient's key; an erased patient's read as removed ("").
+        const opener = await keyring.opener(db, orgId, [
+          ...current.map((s) => s.record?.textShown),
+          ...history.map((r) => r.textShown),
+        ]);
+        const opened = (record: ConsentRecord) =>
+          toConsentJson({
+            ...record,
+            textShown: opener.open(record.textShown, 'consent_records.text_shown') ?? '',
+          });
         return {
-          current: current.map((s) => ({ ...s, record: s.record ? toConsentJson(s.record) : null })),
-          history: history.map(toConsentJson),
+          current: current.map((s) => ({ ...s, record: s.record ? opened(s.record) : null })),
+          history: history.map(opened),
         };
       },
     );
@@ -97,7 +108,7 @@ export function consentRoutes(db: Db): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         await requireContact(db, caller.orgId, request.params.id);
         const body = request.body;
-        const record = await recordConsent(db, {
+        const record = await recordConsent(db, keyring, {
           orgId: caller.orgId,
           contactId: request.params.id,
           channel: body.channel,
@@ -114,7 +125,7 @@ export function consentRoutes(db: Db): FastifyPluginAsyncZod {
 }
 
 async function requireContact(db: Db, orgId: string, id: string): Promise<void> {
-  if (!(await findContact(db, orgId, id))) throw HttpProblem.notFound('Contact');
+  if (!(await contactExists(db, orgId, id))) throw HttpProblem.notFound('Contact');
 }
 
 function toConsentJson(record: ConsentRecord): z.infer<typeof consentRecordJson> {

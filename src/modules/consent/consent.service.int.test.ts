@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { insertContact } from '../contacts/contact.repository.ts';
 import { createOrg } from '../orgs/org.service.ts';
@@ -21,7 +22,7 @@ describe.each(TEST_ENGINES)('the consent ledger (%s)', (engine) => {
   });
 
   const patient = async (org = orgId) =>
-    (await insertContact(handle.db, { orgId: org, displayName: 'Chloé' })).id;
+    (await insertContact(handle.db, testKeyring, { orgId: org, displayName: 'Chloé' })).id;
   const line = (contactId: string, granted: boolean, textShown: string, at?: Date) => ({
     orgId,
     contactId,
@@ -38,16 +39,24 @@ describe.each(TEST_ENGINES)('the consent ledger (%s)', (engine) => {
     expect(await currentConsent(handle.db, orgId, contactId, 'whatsapp', 'appointment_reminders')).toBeNull();
     const at = new Date('2025-12-01T10:00:00Z');
     await handle.db.transaction(async (tx) => {
-      await recordConsent(tx, line(contactId, false, 'STOP', at));
-      await recordConsent(tx, line(contactId, true, 'START', at));
+      await recordConsent(tx, testKeyring, line(contactId, false, 'STOP', at));
+      await recordConsent(tx, testKeyring, line(contactId, true, 'START', at));
     });
     expect(
       await currentConsent(handle.db, orgId, contactId, 'whatsapp', 'appointment_reminders'),
     ).toMatchObject({
       granted: true,
-      record: { textShown: 'START', method: 'keyword' },
+      record: { method: 'keyword' },
     });
-    expect((await consentHistory(handle.db, orgId, contactId)).map((r) => r.textShown)).toEqual([
+    // The words are stored sealed with the patient's key and open to what the patient typed.
+    const history = await consentHistory(handle.db, orgId, contactId);
+    expect(history.map((r) => r.textShown).join(' ')).not.toMatch(/STOP|START/);
+    const opener = await testKeyring.opener(
+      handle.db,
+      orgId,
+      history.map((r) => r.textShown),
+    );
+    expect(history.map((r) => opener.open(r.textShown, 'consent_records.text_shown'))).toEqual([
       'START',
       'STOP',
     ]);
@@ -58,7 +67,7 @@ describe.each(TEST_ENGINES)('the consent ledger (%s)', (engine) => {
 
   test('every channel × purpose has a state for the inbox; unanswered ones are unknown', async () => {
     const contactId = await patient();
-    await recordConsent(handle.db, line(contactId, false, 'STOP RAPPELS'));
+    await recordConsent(handle.db, testKeyring, line(contactId, false, 'STOP RAPPELS'));
     const states = await consentStates(handle.db, orgId, contactId);
     expect(states).toHaveLength(15);
     expect(states.filter((s) => s.state !== 'unknown')).toEqual([
@@ -74,10 +83,10 @@ describe.each(TEST_ENGINES)('the consent ledger (%s)', (engine) => {
       await patient(otherOrgId),
     ];
     if (!yes || !no || !never || !foreign) throw new Error('no patients');
-    await recordConsent(handle.db, line(yes, true, 'Oui'));
-    await recordConsent(handle.db, line(no, true, 'Oui'));
-    await recordConsent(handle.db, line(no, false, 'STOP'));
-    await recordConsent(handle.db, { ...line(foreign, true, 'Oui'), orgId: otherOrgId });
+    await recordConsent(handle.db, testKeyring, line(yes, true, 'Oui'));
+    await recordConsent(handle.db, testKeyring, line(no, true, 'Oui'));
+    await recordConsent(handle.db, testKeyring, line(no, false, 'STOP'));
+    await recordConsent(handle.db, testKeyring, { ...line(foreign, true, 'Oui'), orgId: otherOrgId });
     expect(
       await contactsWithConsent(
         handle.db,

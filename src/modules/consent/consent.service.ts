@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import {
   consentHistoryOf,
   insertConsentRecord,
@@ -28,20 +29,30 @@ export interface ConsentInput {
   at?: Date;
 }
 
-/** Adds a line to the ledger. Nothing is ever updated: the latest line is the current state. */
-export async function recordConsent(db: DbOrTx, input: ConsentInput): Promise<ConsentRecord> {
-  return insertConsentRecord(db, {
+/**
+ * Adds a line to the ledger. Nothing is ever updated: the latest line is the current state. The words
+ * shown are the patient's record: sealed with their key (erasing the patient makes them unreadable,
+ * while the line itself, that consent was given or withdrawn and when, stays).
+ */
+export async function recordConsent(
+  db: DbOrTx,
+  keyring: Keyring,
+  input: ConsentInput,
+): Promise<ConsentRecord> {
+  const sealer = await keyring.patient(db, input.orgId, input.contactId);
+  const record = await insertConsentRecord(db, {
     orgId: input.orgId,
     contactId: input.contactId,
     channel: input.channel,
     purpose: input.purpose,
     granted: input.granted,
     method: input.method,
-    textShown: input.textShown,
+    textShown: sealer.seal(input.textShown, 'consent_records.text_shown'),
     messageId: input.messageId ?? null,
     recordedByUserId: input.recordedByUserId ?? null,
     ...(input.at ? { recordedAt: input.at } : {}),
   });
+  return { ...record, textShown: input.textShown };
 }
 
 export interface CurrentConsent {

@@ -1,104 +1,198 @@
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
-import { type Contact, type ContactIdentity, contactIdentities, contacts } from './contact.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
+import {
+  type Contact,
+  type ContactIdentity,
+  type ContactIdentityRow,
+  type ContactRow,
+  contactIdentities,
+  contacts,
+} from './contact.schema.ts';
+import {
+  type ContactFields,
+  HASH,
+  type IdentityFields,
+  openContact,
+  openIdentity,
+  phoneHashOf,
+  sealContactFields,
+  sealedValuesOf,
+  sealIdentityFields,
+} from './contact-sealing.ts';
+
+/**
+ * Every function here takes and returns plain text: values are sealed with the patient's key on the
+ * way in and opened on the way out. Lookups by value go through blind-index hashes; values an older
+ * version stored in plain text (not yet sealed in place) are found too, through small partial indexes.
+ */
 
 export async function findWhatsAppIdentities(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   waId: string | null,
   bsuid: string | null,
 ): Promise<ContactIdentity[]> {
+  if (!waId && !bsuid) return [];
+  const blind = await keyring.blindIndex(db, orgId);
   const matches = [
-    ...(waId ? [eq(contactIdentities.externalId, waId)] : []),
-    ...(bsuid ? [eq(contactIdentities.bsuid, bsuid)] : []),
+    ...(waId
+      ? [
+          eq(contactIdentities.externalIdHash, BigInt(blind.hash(HASH.waId, waId))),
+          and(eq(contactIdentities.externalId, waId), sql`${contactIdentities.externalId} not like 'cl1.%'`),
+        ]
+      : []),
+    ...(bsuid
+      ? [
+          eq(contactIdentities.bsuidHash, BigInt(blind.hash(HASH.bsuid, bsuid))),
+          and(eq(contactIdentities.bsuid, bsuid), sql`${contactIdentities.bsuid} not like 'cl1.%'`),
+        ]
+      : []),
   ];
-  if (matches.length === 0) return [];
-  return db
+  const rows = await db
     .select()
     .from(contactIdentities)
     .where(
       and(eq(contactIdentities.orgId, orgId), eq(contactIdentities.channelType, 'whatsapp'), or(...matches)),
     );
+  return openIdentities(db, keyring, orgId, rows);
 }
 
-export async function insertContact(db: DbOrTx, values: typeof contacts.$inferInsert): Promise<Contact> {
-  const [contact] = await db.insert(contacts).values(values).returning();
-  if (!contact) throw new Error('insert into contacts returned nothing');
-  return contact;
+/** Creates a patient; the id is made here so that their key exists before their row. */
+export async function insertContact(
+  db: DbOrTx,
+  keyring: Keyring,
+  values: { id?: string; orgId: string; language?: string | null } & ContactFields,
+): Promise<Contact> {
+  const { id = randomUUID(), orgId, language = null, ...fields } = values;
+  const sealer = await keyring.patient(db, orgId, id);
+  const blind = await keyring.blindIndex(db, orgId);
+  const [row] = await db
+    .insert(contacts)
+    .values({
+      id,
+      orgId,
+      language,
+      ...sealContactFields(sealer, blind, { tags: [], customFields: {}, ...fields }),
+    })
+    .returning();
+  if (!row) throw new Error('insert into contacts returned nothing');
+  return openContact(await keyring.opener(db, orgId, sealedValuesOf([row])), row);
 }
 
-export async function deleteContact(db: DbOrTx, orgId: string, id: string): Promise<void> {
+/** Removes a patient row created by mistake (a lost race) together with its key. */
+export async function deleteContact(db: DbOrTx, keyring: Keyring, orgId: string, id: string): Promise<void> {
   await db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+  await keyring.destroyPatientKey(db, orgId, id);
 }
 
 /** Inserts unless another writer just created the same identity; returns the row if inserted. */
 export async function insertIdentityIfAbsent(
   db: DbOrTx,
-  values: typeof contactIdentities.$inferInsert,
+  keyring: Keyring,
+  values: Pick<typeof contactIdentities.$inferInsert, 'orgId' | 'contactId' | 'channelType'> & IdentityFields,
 ): Promise<ContactIdentity | undefined> {
-  const [identity] = await db.insert(contactIdentities).values(values).onConflictDoNothing().returning();
-  return identity;
+  const { orgId, contactId, channelType, ...fields } = values;
+  const sealer = await keyring.patient(db, orgId, contactId);
+  const blind = await keyring.blindIndex(db, orgId);
+  const [row] = await db
+    .insert(contactIdentities)
+    .values({ orgId, contactId, channelType, ...sealIdentityFields(sealer, blind, fields) })
+    .onConflictDoNothing()
+    .returning();
+  return row ? (await openIdentities(db, keyring, orgId, [row]))[0] : undefined;
 }
 
 export async function updateIdentity(
   db: DbOrTx,
-  id: string,
-  values: Partial<typeof contactIdentities.$inferInsert>,
+  keyring: Keyring,
+  identity: Pick<ContactIdentity, 'id' | 'orgId' | 'contactId'>,
+  values: IdentityFields & { marketingOptOutAt?: Date | null },
 ): Promise<void> {
+  const { marketingOptOutAt, ...fields } = values;
+  const sealer = await keyring.patient(db, identity.orgId, identity.contactId);
+  const blind = await keyring.blindIndex(db, identity.orgId);
   await db
     .update(contactIdentities)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(contactIdentities.id, id));
+    .set({
+      ...sealIdentityFields(sealer, blind, fields),
+      ...(marketingOptOutAt !== undefined ? { marketingOptOutAt } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(contactIdentities.id, identity.id));
 }
 
-export async function findContact(db: DbOrTx, orgId: string, id: string): Promise<Contact | undefined> {
-  const [contact] = await db
-    .select()
+/** Whether the clinic has this patient, without opening anything. */
+export async function contactExists(db: DbOrTx, orgId: string, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: contacts.id })
     .from(contacts)
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
-  return contact;
+  return row !== undefined;
+}
+
+export async function findContact(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  id: string,
+): Promise<Contact | undefined> {
+  return (await findContactsByIds(db, keyring, orgId, [id]))[0];
 }
 
 export async function findContactsByIds(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   ids: readonly string[],
 ): Promise<Contact[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  return db
+  const rows = await db
     .select()
     .from(contacts)
     .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, unique)));
+  return openContacts(db, keyring, orgId, rows);
 }
 
 export async function identitiesOfContacts(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   contactIds: readonly string[],
 ): Promise<ContactIdentity[]> {
   if (contactIds.length === 0) return [];
-  return db.query.contactIdentities.findMany({
+  const rows = await db.query.contactIdentities.findMany({
     where: (i, { and: all, eq: equals, inArray }) =>
       all(equals(i.orgId, orgId), inArray(i.contactId, [...contactIds])),
     orderBy: (i, { asc }) => [asc(i.createdAt)],
   });
+  return openIdentities(db, keyring, orgId, rows);
 }
 
 export async function listContactsPage(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   filter: { phone?: string; after?: KeysetPosition; limit: number },
 ): Promise<Contact[]> {
   const { phone, after, limit } = filter;
-  return db
+  const blind = phone ? await keyring.blindIndex(db, orgId) : undefined;
+  const rows = await db
     .select()
     .from(contacts)
     .where(
       and(
         eq(contacts.orgId, orgId),
-        phone ? eq(contacts.phone, phone) : undefined,
+        phone && blind
+          ? or(
+              eq(contacts.phoneHash, phoneHashOf(blind, phone) ?? 0n),
+              and(eq(contacts.phone, phone), sql`${contacts.phone} not like 'cl1.%'`),
+            )
+          : undefined,
         after
           ? or(
               lt(contacts.createdAt, after.at),
@@ -109,16 +203,47 @@ export async function listContactsPage(
     )
     .orderBy(desc(contacts.createdAt), desc(contacts.id))
     .limit(limit + 1);
+  return openContacts(db, keyring, orgId, rows);
 }
 
 export async function updateContact(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   id: string,
-  values: Partial<typeof contacts.$inferInsert>,
+  values: ContactFields & { language?: string | null },
 ): Promise<void> {
+  const { language, ...fields } = values;
+  const sealer = await keyring.patient(db, orgId, id);
+  const blind = await keyring.blindIndex(db, orgId);
   await db
     .update(contacts)
-    .set({ ...values, updatedAt: new Date() })
+    .set({
+      ...sealContactFields(sealer, blind, fields),
+      ...(language !== undefined ? { language } : {}),
+      updatedAt: new Date(),
+    })
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+}
+
+export async function openContacts(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  rows: ContactRow[],
+): Promise<Contact[]> {
+  if (rows.length === 0) return [];
+  const opener = await keyring.opener(db, orgId, sealedValuesOf(rows));
+  return rows.map((row) => openContact(opener, row));
+}
+
+export async function openIdentities(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  rows: ContactIdentityRow[],
+): Promise<ContactIdentity[]> {
+  if (rows.length === 0) return [];
+  const opener = await keyring.opener(db, orgId, sealedValuesOf(rows));
+  return rows.map((row) => openIdentity(opener, row));
 }

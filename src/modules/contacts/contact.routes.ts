@@ -5,6 +5,7 @@ import { cursorPosition, pageOf, pageQuery } from '../../platform/http/paginatio
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { auditRead, auditSearch, patientEntity } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import {
   contactJson,
   contactPanelJson,
@@ -23,7 +24,7 @@ import {
 const contactParams = z.object({ id: z.uuid('must be a contact id (UUID)') });
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
-export function contactRoutes(db: Db): FastifyPluginAsyncZod {
+export function contactRoutes(db: Db, keyring: Keyring): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/contacts',
@@ -50,7 +51,7 @@ export function contactRoutes(db: Db): FastifyPluginAsyncZod {
         if (phone !== undefined && !e164)
           throw HttpProblem.badField('query.phone', 'is not a valid phone number');
         const after = cursorPosition(cursor);
-        const page = await listContacts(db, orgId, {
+        const page = await listContacts(db, keyring, orgId, {
           limit,
           ...(e164 ? { phone: e164 } : {}),
           ...(after ? { after } : {}),
@@ -73,7 +74,7 @@ export function contactRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const panel = await found(getContactPanel(db, callerOf(request).orgId, request.params.id));
+        const panel = await found(getContactPanel(db, keyring, callerOf(request).orgId, request.params.id));
         await auditRead(request, patientEntity(request.params.id));
         return toContactPanelJson(panel);
       },
@@ -99,7 +100,7 @@ export function contactRoutes(db: Db): FastifyPluginAsyncZod {
         const { orgId } = callerOf(request);
         const body = request.body;
         const panel = await found(
-          updateContactDetails(db, orgId, request.params.id, {
+          updateContactDetails(db, keyring, orgId, request.params.id, {
             ...(body.display_name !== undefined ? { displayName: body.display_name } : {}),
             ...(body.language !== undefined ? { language: body.language } : {}),
             ...(body.tags !== undefined ? { tags: body.tags } : {}),

@@ -1,9 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-account.schema.ts';
 import { orgs } from '../orgs/org.schema.ts';
 
-/** A patient (or any person the clinic talks to), independent of channel. */
+/**
+ * A patient (or any person the clinic talks to), independent of channel. Name, phone, tags (a JSON
+ * array) and custom fields (a JSON object) are sealed with the patient's own key (contact-sealing.ts);
+ * lookups go through keyed hashes of them (blind index): the phone's, every name-word prefix's, every
+ * tag's.
+ */
 export const contacts = pgTable(
   'contacts',
   {
@@ -15,15 +20,21 @@ export const contacts = pgTable(
     phone: text('phone'),
     /** BCP 47 (fr, en-GB): the language flows and templates answer in; null = the clinic's default. */
     language: text('language'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    customFields: jsonb('custom_fields').$type<Record<string, string>>().notNull().default({}),
+    tags: text('tags').notNull().default('[]'),
+    customFields: text('custom_fields').notNull().default('{}'),
+    phoneHash: bigint('phone_hash', { mode: 'bigint' }),
+    nameTerms: bigint('name_terms', { mode: 'bigint' }).array().notNull().default(sql`'{}'::bigint[]`),
+    tagTerms: bigint('tag_terms', { mode: 'bigint' }).array().notNull().default(sql`'{}'::bigint[]`),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    index('contacts_org_phone_idx').on(t.orgId, t.phone),
+    index('contacts_org_phone_hash_idx').on(t.orgId, t.phoneHash),
     index('contacts_org_created_idx').on(t.orgId, t.createdAt),
-    index('contacts_tags_idx').using('gin', t.tags),
+    index('contacts_name_terms_idx').using('gin', t.nameTerms),
+    index('contacts_tag_terms_idx').using('gin', t.tagTerms),
+    // Rows an older version wrote, until the in-place sealing reaches them (then this index is empty).
+    index('contacts_plain_phone_idx').on(t.orgId, t.phone).where(sql`${t.phone} not like 'cl1.%'`),
   ],
 );
 
@@ -43,6 +54,9 @@ export const contactIdentities = pgTable(
       .references(() => contacts.id),
     channelType: text('channel_type', { enum: CHANNEL_TYPES }).notNull(),
     externalId: text('external_id'),
+    /** Blind-index hashes of the wa_id and BSUID: what inbound messages are matched on. */
+    externalIdHash: bigint('external_id_hash', { mode: 'bigint' }),
+    bsuidHash: bigint('bsuid_hash', { mode: 'bigint' }),
     phone: text('phone'),
     bsuid: text('bsuid'),
     parentBsuid: text('parent_bsuid'),
@@ -54,15 +68,39 @@ export const contactIdentities = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('contact_identities_external_unique')
+    uniqueIndex('contact_identities_external_hash_unique')
+      .on(t.orgId, t.channelType, t.externalIdHash)
+      .where(sql`${t.externalIdHash} is not null`),
+    uniqueIndex('contact_identities_bsuid_hash_unique')
+      .on(t.orgId, t.channelType, t.bsuidHash)
+      .where(sql`${t.bsuidHash} is not null`),
+    // Identities an older version wrote, until the in-place sealing reaches them.
+    index('contact_identities_plain_external_idx')
       .on(t.orgId, t.channelType, t.externalId)
-      .where(sql`${t.externalId} is not null`),
-    uniqueIndex('contact_identities_bsuid_unique')
+      .where(sql`${t.externalId} not like 'cl1.%'`),
+    index('contact_identities_plain_bsuid_idx')
       .on(t.orgId, t.channelType, t.bsuid)
-      .where(sql`${t.bsuid} is not null`),
+      .where(sql`${t.bsuid} not like 'cl1.%'`),
     index('contact_identities_contact_idx').on(t.contactId),
   ],
 );
 
-export type Contact = typeof contacts.$inferSelect;
-export type ContactIdentity = typeof contactIdentities.$inferSelect;
+/** A contact row as stored: sealed values and hashes. */
+export type ContactRow = typeof contacts.$inferSelect;
+export type ContactIdentityRow = typeof contactIdentities.$inferSelect;
+
+/** A contact as Careline works with it, opened; an erased patient's fields read null / empty. */
+export interface Contact {
+  id: string;
+  orgId: string;
+  displayName: string | null;
+  phone: string | null;
+  language: string | null;
+  tags: string[];
+  customFields: Record<string, string>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** An identity, opened. */
+export type ContactIdentity = Omit<ContactIdentityRow, 'externalIdHash' | 'bsuidHash'>;

@@ -3,7 +3,9 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
 import { conversationsOfContact } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import {
+  contactExists,
   deleteContact,
   findContact,
   findWhatsAppIdentities,
@@ -25,15 +27,16 @@ export type ContactWithIdentities = Contact & { identities: ContactIdentity[] };
  */
 export async function resolveWhatsAppContact(
   tx: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   sender: WhatsAppSenderIdentity,
 ): Promise<{ contactId: string; created: boolean }> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const known = await findWhatsAppIdentities(tx, orgId, sender.waId, sender.bsuid);
+    const known = await findWhatsAppIdentities(tx, keyring, orgId, sender.waId, sender.bsuid);
     // The phone identity wins when a phone and a BSUID point at two contacts: merging is a person's call.
     const identity = known.find((i) => sender.waId !== null && i.externalId === sender.waId) ?? known[0];
     if (identity) {
-      await updateIdentity(tx, identity.id, {
+      await updateIdentity(tx, keyring, identity, {
         externalId: identity.externalId ?? sender.waId,
         phone: identity.phone ?? sender.phone,
         bsuid:
@@ -44,8 +47,12 @@ export async function resolveWhatsAppContact(
       });
       return { contactId: identity.contactId, created: false };
     }
-    const contact = await insertContact(tx, { orgId, displayName: sender.profileName, phone: sender.phone });
-    const inserted = await insertIdentityIfAbsent(tx, {
+    const contact = await insertContact(tx, keyring, {
+      orgId,
+      displayName: sender.profileName,
+      phone: sender.phone,
+    });
+    const inserted = await insertIdentityIfAbsent(tx, keyring, {
       orgId,
       contactId: contact.id,
       channelType: 'whatsapp',
@@ -58,7 +65,7 @@ export async function resolveWhatsAppContact(
     });
     if (inserted) return { contactId: contact.id, created: true };
     // Another worker created this patient between our read and our write: use theirs.
-    await deleteContact(tx, orgId, contact.id);
+    await deleteContact(tx, keyring, orgId, contact.id);
   }
   throw new Error('could not resolve the WhatsApp sender to a contact');
 }
@@ -71,13 +78,15 @@ export function toE164(input: string): string | undefined {
 
 export async function listContacts(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   query: { phone?: string; after?: KeysetPosition; limit: number },
 ): Promise<Page<ContactWithIdentities>> {
-  const rows = await listContactsPage(db, orgId, query);
+  const rows = await listContactsPage(db, keyring, orgId, query);
   const page = toPage(rows, query.limit, (c) => ({ at: c.createdAt, id: c.id }));
   const identities = await identitiesOfContacts(
     db,
+    keyring,
     orgId,
     page.data.map((c) => c.id),
   );
@@ -100,10 +109,15 @@ export type ContactPanel = ContactWithIdentities & { conversations: Conversation
 export const PANEL_CONVERSATIONS = 50;
 
 /** Everything the agent's contact panel shows about one patient of the clinic. */
-export async function getContactPanel(db: DbOrTx, orgId: string, id: string): Promise<ContactPanel> {
-  const contact = await findContact(db, orgId, id);
+export async function getContactPanel(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  id: string,
+): Promise<ContactPanel> {
+  const contact = await findContact(db, keyring, orgId, id);
   if (!contact) throw new ContactNotFoundError();
-  const identities = await identitiesOfContacts(db, orgId, [contact.id]);
+  const identities = await identitiesOfContacts(db, keyring, orgId, [contact.id]);
   const conversations = await conversationsOfContact(db, orgId, contact.id, PANEL_CONVERSATIONS);
   return { ...contact, identities, conversations };
 }
@@ -119,17 +133,18 @@ export interface ContactChange {
 
 export async function updateContactDetails(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   id: string,
   change: ContactChange,
 ): Promise<ContactPanel> {
-  if (!(await findContact(db, orgId, id))) throw new ContactNotFoundError();
+  if (!(await contactExists(db, orgId, id))) throw new ContactNotFoundError();
   const values = {
     ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
     ...(change.language !== undefined ? { language: change.language } : {}),
     ...(change.tags !== undefined ? { tags: change.tags } : {}),
     ...(change.customFields !== undefined ? { customFields: change.customFields } : {}),
   };
-  if (Object.keys(values).length > 0) await updateContact(db, orgId, id, values);
-  return getContactPanel(db, orgId, id);
+  if (Object.keys(values).length > 0) await updateContact(db, keyring, orgId, id, values);
+  return getContactPanel(db, keyring, orgId, id);
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findContact, findWhatsAppIdentities, updateContact, updateIdentity } from './contact.repository.ts';
 import { toE164 } from './contact.service.ts';
 
@@ -8,33 +9,36 @@ import { toE164 } from './contact.service.ts';
  */
 export async function changeWhatsAppNumber(
   tx: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   oldWaId: string,
   newWaId: string,
 ): Promise<boolean> {
-  const [identity] = await findWhatsAppIdentities(tx, orgId, oldWaId, null);
+  const [identity] = await findWhatsAppIdentities(tx, keyring, orgId, oldWaId, null);
   if (!identity) return false;
-  const [taken] = await findWhatsAppIdentities(tx, orgId, newWaId, null);
+  const [taken] = await findWhatsAppIdentities(tx, keyring, orgId, newWaId, null);
   // Someone already writes from the new number: merging two patients is a person's decision.
   if (taken && taken.id !== identity.id) return false;
   const phone = toE164(`+${newWaId}`) ?? null;
-  await updateIdentity(tx, identity.id, { externalId: newWaId, phone });
-  const contact = await findContact(tx, orgId, identity.contactId);
-  if (contact && contact.phone === identity.phone) await updateContact(tx, orgId, contact.id, { phone });
+  await updateIdentity(tx, keyring, identity, { externalId: newWaId, phone });
+  const contact = await findContact(tx, keyring, orgId, identity.contactId);
+  if (contact && contact.phone === identity.phone)
+    await updateContact(tx, keyring, orgId, contact.id, { phone });
   return true;
 }
 
 /** Marketing stop / resume from WhatsApp's user_preferences webhook. */
 export async function setMarketingPreference(
   tx: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   user: { waId: string | null; bsuid: string | null },
   value: 'stop' | 'resume',
   at: Date,
 ): Promise<boolean> {
-  const identities = await findWhatsAppIdentities(tx, orgId, user.waId, user.bsuid);
+  const identities = await findWhatsAppIdentities(tx, keyring, orgId, user.waId, user.bsuid);
   for (const identity of identities) {
-    await updateIdentity(tx, identity.id, { marketingOptOutAt: value === 'stop' ? at : null });
+    await updateIdentity(tx, keyring, identity, { marketingOptOutAt: value === 'stop' ? at : null });
   }
   return identities.length > 0;
 }

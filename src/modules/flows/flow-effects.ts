@@ -63,13 +63,15 @@ export async function applyFlowEffects(
         break;
       case 'set_field':
         contact.customFields = { ...contact.customFields, [effect.field]: effect.value };
-        await updateContact(tx, org.id, contact.id, { customFields: contact.customFields });
+        await updateContact(tx, scope.deps.keyring, org.id, contact.id, {
+          customFields: contact.customFields,
+        });
         break;
       case 'add_tag':
       case 'remove_tag': {
         const others = contact.tags.filter((t) => t.toLowerCase() !== effect.tag.toLowerCase());
         contact.tags = effect.type === 'add_tag' ? [...others, effect.tag] : others;
-        await updateContact(tx, org.id, contact.id, { tags: contact.tags });
+        await updateContact(tx, scope.deps.keyring, org.id, contact.id, { tags: contact.tags });
         break;
       }
       case 'assign': {

@@ -49,7 +49,7 @@ import type { InboundInterceptor } from './inbound-interceptor.ts';
 
 export interface FlowRuntimeDeps {
   db: Db;
-  /** Seals and opens patients' messages. */
+  /** Seals and opens patient data: messages, and the contact's name, fields and tags flows use. */
   keyring: Keyring;
   logger: Logger;
   senders: SubmissionDeps['senders'];
@@ -145,7 +145,7 @@ async function scopeOf(
   // One after the other: a transaction is one connection, and pg queues (and pg@9 refuses) a query
   // sent while the connection is still busy with another.
   const org = await findOrgByRef(tx, ref.orgId);
-  const contact = await findContact(tx, ref.orgId, conversation.contactId);
+  const contact = await findContact(tx, deps.keyring, ref.orgId, conversation.contactId);
   const account = await findChannelAccount(tx, ref.orgId, conversation.channelAccountId);
   if (!org || !contact || !account) return null;
   return { tx, deps, org, conversation, contact, channel: account.type, now: deps.now?.() ?? new Date() };

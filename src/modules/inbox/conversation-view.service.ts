@@ -39,7 +39,7 @@ export interface ConversationSummary extends Conversation {
 
 export interface ViewContext {
   now: Date;
-  /** Opens the latest messages' text. */
+  /** Seals and opens patient data: messages, names and numbers (identities matched by blind-index hashes). */
   keyring: Keyring;
   /** The channel's customer-service window in hours (WhatsApp: 24); null when it has none. */
   windowHoursOf: (channel: ChannelType) => number | null;
@@ -67,6 +67,7 @@ export async function describeConversations(
   const contacts = byId(
     await findContactsByIds(
       db,
+      context.keyring,
       orgId,
       rows.map((c) => c.contactId),
     ),

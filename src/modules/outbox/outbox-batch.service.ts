@@ -10,6 +10,7 @@ import type { Conversation } from '../inbox/conversation.schema.ts';
 import { findMessagesByIds, setMessagesExternalIds } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
 import { openMessages } from '../inbox/message-sealing.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { applyEarlyReceiptsOf } from './delivery-receipt.service.ts';
 import {
   callProvider,
@@ -56,6 +57,7 @@ export async function sendQueuedMessages(
 
   const lookups = await preload(
     deps.db,
+    deps.keyring,
     fresh.map((f) => f.message),
   );
   const waves: Promise<Accepted[]>[] = oneByOne.map((job) =>
@@ -163,7 +165,7 @@ async function storeAccepted(deps: OutboxDeps, taken: readonly Accepted[]): Prom
 }
 
 /** Lookups answered from memory: what the batch's messages need, loaded once. */
-async function preload(db: DbOrTx, messages: readonly Message[]): Promise<SendLookups> {
+async function preload(db: DbOrTx, keyring: Keyring, messages: readonly Message[]): Promise<SendLookups> {
   const conversations = new Map<string, Conversation>();
   const identities = new Map<string, ContactIdentity[]>();
   const accounts = new Map<string, ChannelAccount | undefined>();
@@ -174,7 +176,9 @@ async function preload(db: DbOrTx, messages: readonly Message[]): Promise<SendLo
       ofOrg.map((m) => m.conversationId),
     );
     for (const c of found) conversations.set(c.id, c);
-    const patients = await identitiesOfContacts(db, orgId, [...new Set(found.map((c) => c.contactId))]);
+    const patients = await identitiesOfContacts(db, keyring, orgId, [
+      ...new Set(found.map((c) => c.contactId)),
+    ]);
     for (const [contactId, ofContact] of groupBy(patients, (i) => i.contactId))
       identities.set(contactId, ofContact);
     for (const accountId of new Set(ofOrg.map((m) => m.channelAccountId)))

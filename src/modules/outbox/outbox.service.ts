@@ -36,7 +36,7 @@ import { isWindowOpen } from './window-policy.ts';
 
 export interface OutboxDeps {
   db: Db;
-  /** Opens the messages to send. */
+  /** Seals and opens patient data: messages, names and numbers (identities matched by blind-index hashes). */
   keyring: Keyring;
   senders: Partial<Record<ChannelType, ChannelSender>>;
   logger: Logger;
@@ -97,11 +97,11 @@ export interface PlannedSend {
   targetExternalId: string | undefined;
 }
 
-function lookupsFrom(db: Db): SendLookups {
+function lookupsFrom(db: Db, keyring: Keyring): SendLookups {
   return {
     conversation: (orgId, id) => findConversation(db, orgId, id),
     account: (orgId, id) => findChannelAccount(db, orgId, id),
-    identities: (orgId, contactId) => identitiesOfContacts(db, orgId, [contactId]),
+    identities: (orgId, contactId) => identitiesOfContacts(db, keyring, orgId, [contactId]),
   };
 }
 
@@ -122,7 +122,7 @@ export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<voi
     // ends unknown once more would leave the message waiting for good: it fails, with the reason.
     if (job.attempts >= job.maxAttempts) return fail(deps, message, UNANSWERED, 'provider_unreachable');
   }
-  const planned = await planSend(deps, job, message, lookupsFrom(deps.db));
+  const planned = await planSend(deps, job, message, lookupsFrom(deps.db, deps.keyring));
   if (!planned) return;
   if (!(await claimForSending(deps, message))) return;
   const outcome = await callProvider(planned);

@@ -1,10 +1,12 @@
 import { and, eq, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { openContacts, openIdentities } from '../contacts/contact.repository.ts';
 import { contactIdentities, contacts } from '../contacts/contact.schema.ts';
 import { flowSessions } from '../flows/flow.schema.ts';
 import { conversations } from '../inbox/conversation.schema.ts';
 import { messages } from '../inbox/message.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { mediaFiles } from '../media/media.schema.ts';
 import { appointments } from '../scheduling/scheduling.schema.ts';
 
@@ -32,14 +34,21 @@ export interface ErasureScope {
 /** The patient's scope, with their contact and conversations locked; undefined when not in this clinic. */
 export async function lockErasureScope(
   tx: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   contactId: string,
 ): Promise<ErasureScope | undefined> {
-  const [contact] = await tx
-    .select({ id: contacts.id, displayName: contacts.displayName, phone: contacts.phone })
-    .from(contacts)
-    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)))
-    .for('update');
+  // Opened before anything is erased: the name confirms the erasure, the numbers find journaled deliveries.
+  const [contact] = await openContacts(
+    tx,
+    keyring,
+    orgId,
+    await tx
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)))
+      .for('update'),
+  );
   if (!contact) return undefined;
   const conversationIds = (
     await tx
@@ -61,10 +70,15 @@ export async function lockErasureScope(
           })
           .from(messages)
           .where(and(eq(messages.orgId, orgId), inArray(messages.conversationId, conversationIds)));
-  const identities = await tx
-    .select()
-    .from(contactIdentities)
-    .where(and(eq(contactIdentities.orgId, orgId), eq(contactIdentities.contactId, contactId)));
+  const identities = await openIdentities(
+    tx,
+    keyring,
+    orgId,
+    await tx
+      .select()
+      .from(contactIdentities)
+      .where(and(eq(contactIdentities.orgId, orgId), eq(contactIdentities.contactId, contactId))),
+  );
   const appointmentIds = (
     await tx
       .select({ id: appointments.id })

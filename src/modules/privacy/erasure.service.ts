@@ -43,7 +43,7 @@ export class ErasureNotConfirmedError extends Error {
 export async function erasePatient(db: Db, deps: ErasureDeps, input: EraseInput): Promise<Erasure> {
   const afterCommit: Array<() => Promise<void>> = [];
   const erasure = await db.transaction(async (tx) => {
-    const scope = await lockErasureScope(tx, input.orgId, input.contactId);
+    const scope = await lockErasureScope(tx, deps.keyring, input.orgId, input.contactId);
     if (!scope) throw new PatientNotFoundError('No such patient in this clinic');
     if (
       input.confirmation !== undefined &&

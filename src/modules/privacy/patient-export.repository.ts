@@ -2,32 +2,44 @@ import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { consentRecords } from '../consent/consent.schema.ts';
+import { openContacts, openIdentities } from '../contacts/contact.repository.ts';
 import { contactIdentities, contacts } from '../contacts/contact.schema.ts';
 import { conversations } from '../inbox/conversation.schema.ts';
 import { messages } from '../inbox/message.schema.ts';
 import { messageReactions } from '../inbox/reaction.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { mediaFiles } from '../media/media.schema.ts';
 import { appointments, appointmentTypes, locations, practitioners } from '../scheduling/scheduling.schema.ts';
 import { users } from '../users/user.schema.ts';
 
-/** Everything Careline holds of one patient, read at once for their export; undefined when not in this clinic. */
-export async function readPatientRecord(tx: DbOrTx, orgId: string, contactId: string) {
-  const [contact] = await tx
+/**
+ * Everything Careline holds of one patient, read at once for their export; undefined when not in this
+ * clinic. What is sealed with the patient's key (profile, identities, consent wording, reasons) is opened.
+ */
+export async function readPatientRecord(tx: DbOrTx, keyring: Keyring, orgId: string, contactId: string) {
+  const [contactRow] = await tx
     .select()
     .from(contacts)
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+  if (!contactRow) return undefined;
+  const [contact] = await openContacts(tx, keyring, orgId, [contactRow]);
   if (!contact) return undefined;
-  const identities = await tx
-    .select()
-    .from(contactIdentities)
-    .where(and(eq(contactIdentities.orgId, orgId), eq(contactIdentities.contactId, contactId)))
-    .orderBy(asc(contactIdentities.createdAt));
-  const consents = await tx
+  const identities = await openIdentities(
+    tx,
+    keyring,
+    orgId,
+    await tx
+      .select()
+      .from(contactIdentities)
+      .where(and(eq(contactIdentities.orgId, orgId), eq(contactIdentities.contactId, contactId)))
+      .orderBy(asc(contactIdentities.createdAt)),
+  );
+  const consentRows = await tx
     .select()
     .from(consentRecords)
     .where(and(eq(consentRecords.orgId, orgId), eq(consentRecords.contactId, contactId)))
     .orderBy(asc(consentRecords.seq));
-  const theirAppointments = await tx
+  const appointmentRows = await tx
     .select({
       appointment: appointments,
       practitioner: practitioners.name,
@@ -40,6 +52,18 @@ export async function readPatientRecord(tx: DbOrTx, orgId: string, contactId: st
     .leftJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
     .where(and(eq(appointments.orgId, orgId), eq(appointments.contactId, contactId)))
     .orderBy(asc(appointments.start));
+  const opener = await keyring.opener(tx, orgId, [
+    ...consentRows.map((c) => c.textShown),
+    ...appointmentRows.map((a) => a.appointment.reason),
+  ]);
+  const consents = consentRows.map((c) => ({
+    ...c,
+    textShown: opener.open(c.textShown, 'consent_records.text_shown'),
+  }));
+  const theirAppointments = appointmentRows.map((a) => ({
+    ...a,
+    appointment: { ...a.appointment, reason: opener.open(a.appointment.reason, 'appointments.reason') },
+  }));
   const theirConversations = await tx
     .select()
     .from(conversations)

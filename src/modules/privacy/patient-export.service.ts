@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 import type { Db } from '../../platform/db/db.ts';
 import { MediaNotFoundError, type MediaStore } from '../../platform/media/media-store.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { archiveEntryName } from './archive-entry-name.ts';
 import { type PatientRecord, readPatientRecord } from './patient-export.repository.ts';
 
@@ -22,13 +23,16 @@ export interface PatientArchive {
  */
 export async function exportPatient(
   db: Db,
-  deps: { mediaStore: MediaStore; now?: () => Date },
+  deps: { mediaStore: MediaStore; keyring: Keyring; now?: () => Date },
   input: { orgId: string; contactId: string },
 ): Promise<PatientArchive | undefined> {
-  const record = await db.transaction((tx) => readPatientRecord(tx, input.orgId, input.contactId), {
-    isolationLevel: 'repeatable read',
-    accessMode: 'read only',
-  });
+  const record = await db.transaction(
+    (tx) => readPatientRecord(tx, deps.keyring, input.orgId, input.contactId),
+    {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    },
+  );
   if (!record) return undefined;
   const paths = archivePaths(record);
   const document = patientDocument(record, paths, deps.now?.() ?? new Date());

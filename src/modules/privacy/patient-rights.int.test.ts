@@ -149,7 +149,7 @@ describe.each(TEST_ENGINES)('patients’ rights: export, erasure, retention (%s)
         })
       ).status,
     ).toBe(200);
-    await recordConsent(env.handle.db, {
+    await recordConsent(env.handle.db, env.careline.keyring, {
       orgId: clinic.org.id,
       contactId: chloeId,
       channel: 'whatsapp',
@@ -168,7 +168,7 @@ describe.each(TEST_ENGINES)('patients’ rights: export, erasure, retention (%s)
     });
     const slot = slots[0];
     if (!slot) throw new Error('no slot');
-    await bookAppointment(env.handle.db, clinic.org.id, {
+    await bookAppointment(env.handle.db, env.careline.keyring, clinic.org.id, {
       contactId: chloeId,
       practitionerId,
       locationId: slot.locationId,

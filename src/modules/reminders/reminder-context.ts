@@ -4,6 +4,7 @@ import type { ChannelAccount } from '../channel-accounts/channel-account.schema.
 import { contactsWithConsent } from '../consent/consent.repository.ts';
 import { findContactsByIds, identitiesOfContacts } from '../contacts/contact.repository.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { type AppointmentRow, appointmentRows } from '../scheduling/appointment.repository.ts';
@@ -28,6 +29,7 @@ export interface ClinicReminderContext {
 /** Reads, clinic by clinic, what the claimed reminders need: a few queries per batch, not per reminder. */
 export async function loadReminderContexts(
   tx: DbOrTx,
+  keyring: Keyring,
   claimed: readonly Reminder[],
 ): Promise<Map<string, ClinicReminderContext>> {
   const contexts = new Map<string, ClinicReminderContext>();
@@ -37,11 +39,11 @@ export async function loadReminderContexts(
     const org = await findOrgByRef(tx, orgId);
     if (!org) continue;
     const policy = await findReminderPolicy(tx, orgId);
-    const rows = await appointmentRows(tx, orgId, { ids: [...new Set(appointmentIds)] });
+    const rows = await appointmentRows(tx, keyring, orgId, { ids: [...new Set(appointmentIds)] });
     const accounts = await listChannelAccountsOfOrg(tx, orgId);
     const contactIds = [...new Set(rows.map((r) => r.appointment.contactId))];
-    const contacts = await findContactsByIds(tx, orgId, contactIds);
-    const identities = await identitiesOfContacts(tx, orgId, contactIds);
+    const contacts = await findContactsByIds(tx, keyring, orgId, contactIds);
+    const identities = await identitiesOfContacts(tx, keyring, orgId, contactIds);
     const consenting = await contactsWithConsent(tx, orgId, contactIds, 'whatsapp', 'appointment_reminders');
     contexts.set(orgId, {
       org,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { conversations, jobs, messages, reminders } from '../../platform/db/schema.ts';
@@ -29,7 +30,7 @@ const keyring = new Keyring(FieldCipher.forKey(randomBytes(32)));
 describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
   let handle: DbHandle;
   let clinic: ReminderClinic;
-  const deps = () => ({ db: handle.db, keyring, senders, now: () => TUESDAY_AFTER_10H });
+  const deps = () => ({ db: handle.db, keyring: testKeyring, senders, now: () => TUESDAY_AFTER_10H });
 
   beforeAll(async () => {
     handle = await openTestDb(engine);
@@ -38,8 +39,8 @@ describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
     await handle?.close();
   });
 
-  async function planFor(options: Parameters<typeof addReminderPatient>[2]) {
-    const patient = await addReminderPatient(handle.db, clinic, options);
+  async function planFor(options: Parameters<typeof addReminderPatient>[3]) {
+    const patient = await addReminderPatient(handle.db, testKeyring, clinic, options);
     const appointment = await bookedAppointment(
       handle.db,
       clinic,
@@ -131,7 +132,7 @@ describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
     clinic = await seedReminderClinic(handle.db);
     const never = await planFor({ consent: false, lastInboundAt: null });
     const withdrawn = await planFor({ lastInboundAt: null });
-    await recordConsent(handle.db, {
+    await recordConsent(handle.db, testKeyring, {
       orgId: clinic.org.id,
       contactId: withdrawn.contact.id,
       channel: 'whatsapp',
@@ -210,7 +211,7 @@ describe.each(TEST_ENGINES.filter((e) => e === 'postgres'))(
 
     test('a conversation held by automation postpones its reminder instead of waiting for it', async () => {
       const clinic = await seedReminderClinic(handle.db);
-      const patient = await addReminderPatient(handle.db, clinic, {
+      const patient = await addReminderPatient(handle.db, testKeyring, clinic, {
         lastInboundAt: new Date('2025-12-02T08:00:00Z'),
       });
       const appointment = await bookedAppointment(
@@ -221,7 +222,7 @@ describe.each(TEST_ENGINES.filter((e) => e === 'postgres'))(
         patient.conversationId,
       );
       await planReminders(handle.db, appointment, PLANNED);
-      const deps = { db: handle.db, keyring, senders, now: () => TUESDAY_AFTER_10H };
+      const deps = { db: handle.db, keyring: testKeyring, senders, now: () => TUESDAY_AFTER_10H };
 
       const whileHeld = await handle.db.transaction(async (tx) => {
         await tx

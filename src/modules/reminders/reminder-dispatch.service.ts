@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 import { claimDueReminders, finishReminders, type ReminderOutcome } from './reminder.repository.ts';
 import type { Reminder } from './reminder.schema.ts';
@@ -13,7 +14,7 @@ import {
 
 export interface ReminderDispatchDeps {
   db: Db;
-  keyring: SubmissionDeps['keyring'];
+  keyring: Keyring;
   senders: SubmissionDeps['senders'];
   logger?: Logger;
   now?: () => Date;
@@ -49,7 +50,7 @@ export async function dispatchReminderBatch(
     const now = deps.now?.() ?? new Date();
     const { claimed, busy } = await claimDueReminders(tx, now, limit);
     if (claimed.length === 0) return { claimed: busy, finished: [], postponed: busy };
-    const contexts = await loadReminderContexts(tx, claimed);
+    const contexts = await loadReminderContexts(tx, deps.keyring, claimed);
     const finished: DispatchedReminder[] = [];
     const sends: Array<{ reminder: Reminder; send: OutboundToQueue }> = [];
     for (const [orgId, context] of contexts) {

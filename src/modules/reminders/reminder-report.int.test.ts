@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { reminders } from '../../platform/db/schema.ts';
 import { updateAppointment } from '../scheduling/appointment.repository.ts';
@@ -34,7 +35,7 @@ describe.each(TEST_ENGINES)('the reminders report (%s)', (engine) => {
     answer: 'confirmed' | 'cancelled' | null,
     options: { start?: Date; practitionerId?: string } = {},
   ) {
-    const { contact } = await addReminderPatient(handle.db, clinic);
+    const { contact } = await addReminderPatient(handle.db, testKeyring, clinic);
     const start = options.start ?? new Date('2025-12-10T09:00:00Z');
     const booked = await bookedAppointment(
       handle.db,

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { jobs, reminderPolicies, reminders } from '../../platform/db/schema.ts';
 import { updateAppointment } from '../scheduling/appointment.repository.ts';
@@ -39,7 +40,7 @@ describe.each(TEST_ENGINES)('planning reminders (%s)', (engine) => {
   }
 
   async function newAppointment(start = THURSDAY_10H) {
-    const { contact } = await addReminderPatient(handle.db, clinic);
+    const { contact } = await addReminderPatient(handle.db, testKeyring, clinic);
     return bookedAppointment(handle.db, clinic, contact.id, start);
   }
 

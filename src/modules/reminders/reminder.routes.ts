@@ -55,7 +55,7 @@ const DAY_MS = 86_400_000;
  */
 export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(consentRoutes(deps.db));
+    await app.register(consentRoutes(deps.db, deps.keyring));
     await app.register(reminderPolicyRoutes(deps.db, deps.wake));
 
     app.get(

@@ -107,7 +107,7 @@ export async function book(
   conversationId: string | null,
   start = nextSlot(),
 ): Promise<Appointment> {
-  return bookAppointment(world.env.handle.db, world.clinic.org.id, {
+  return bookAppointment(world.env.handle.db, world.env.careline.keyring, world.clinic.org.id, {
     contactId,
     practitionerId: world.practitioner.id,
     locationId: world.location.id,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import { WhatsAppSender } from '../../channels/whatsapp/whatsapp-sender.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
@@ -7,6 +8,7 @@ import { recordConsent } from '../consent/consent.service.ts';
 import { insertContact, insertIdentityIfAbsent } from '../contacts/contact.repository.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
 import { insertConversationIfAbsent } from '../inbox/conversation.repository.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
 import { insertAppointment } from '../scheduling/appointment.repository.ts';
@@ -33,7 +35,7 @@ export interface ReminderClinic {
 export async function seedReminderClinic(db: DbOrTx, name = 'Centre Belleville'): Promise<ReminderClinic> {
   const org = await createOrg(db, { name, slug: `clinic-${randomBytes(4).toString('hex')}` });
   const wabaId = String(Date.now()) + String(Math.floor(Math.random() * 1000));
-  const account = await addWhatsAppAccount(db, {
+  const account = await addWhatsAppAccount(db, testKeyring, {
     orgId: org.id,
     phoneNumberId: String(100_000 + Math.floor(Math.random() * 900_000)),
     accessToken: 'token-0123456789',
@@ -75,17 +77,18 @@ export async function seedReminderClinic(db: DbOrTx, name = 'Centre Belleville')
  */
 export async function addReminderPatient(
   db: DbOrTx,
+  keyring: Keyring,
   clinic: ReminderClinic,
   options: { name?: string; consent?: boolean; lastInboundAt?: Date | null; language?: string } = {},
 ): Promise<{ contact: Contact; conversationId: string | null }> {
   const phone = `+336${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  const contact = await insertContact(db, {
+  const contact = await insertContact(db, keyring, {
     orgId: clinic.org.id,
     displayName: options.name ?? 'Chloé Martin',
     phone,
     language: options.language ?? null,
   });
-  await insertIdentityIfAbsent(db, {
+  await insertIdentityIfAbsent(db, keyring, {
     orgId: clinic.org.id,
     contactId: contact.id,
     channelType: 'whatsapp',
@@ -93,7 +96,7 @@ export async function addReminderPatient(
     phone,
   });
   if (options.consent ?? true) {
-    await recordConsent(db, {
+    await recordConsent(db, keyring, {
       orgId: clinic.org.id,
       contactId: contact.id,
       channel: 'whatsapp',
@@ -120,7 +123,7 @@ export async function bookedAppointment(
   start: Date,
   conversationId: string | null = null,
 ): Promise<Appointment> {
-  return insertAppointment(db, {
+  return insertAppointment(db, testKeyring, {
     orgId: clinic.org.id,
     contactId,
     practitionerId: clinic.practitioner.id,

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import {
   type AppointmentFilter,
   type AppointmentRow,
@@ -20,11 +21,12 @@ const AGENDA_MAX = 1000;
 
 export async function getAppointment(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   id: string,
   now: Date,
 ): Promise<AppointmentDetails> {
-  const [details] = await appointmentDetails(db, orgId, { ids: [id] }, now);
+  const [details] = await appointmentDetails(db, keyring, orgId, { ids: [id] }, now);
   if (!details) throw new SchedulingNotFoundError('Appointment');
   return details;
 }
@@ -32,12 +34,14 @@ export async function getAppointment(
 /** The clinic's appointments matching the filter, earliest first, at most `filter.limit` (1,000). */
 export async function listAppointments(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   filter: Omit<AppointmentFilter, 'ids'>,
   now: Date,
 ): Promise<AppointmentDetails[]> {
   return appointmentDetails(
     db,
+    keyring,
     orgId,
     { ...filter, limit: Math.min(filter.limit ?? AGENDA_MAX, AGENDA_MAX) },
     now,
@@ -47,22 +51,31 @@ export async function listAppointments(
 /** The contact's appointments still to come (booked or proposed, not yet over), soonest first. */
 export async function upcomingAppointmentsOf(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   contactId: string,
   now: Date,
 ): Promise<AppointmentDetails[]> {
-  return appointmentDetails(db, orgId, { contactId, statuses: ['booked', 'proposed'], endsAfter: now }, now);
+  return appointmentDetails(
+    db,
+    keyring,
+    orgId,
+    { contactId, statuses: ['booked', 'proposed'], endsAfter: now },
+    now,
+  );
 }
 
 /** The agenda: appointments overlapping [from, to), whatever their status, of one practitioner or all. */
 export async function appointmentsBetween(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   range: { practitionerId?: string; from: Date; to: Date; statuses?: readonly AppointmentStatus[] },
   now: Date = new Date(),
 ): Promise<AppointmentDetails[]> {
   return listAppointments(
     db,
+    keyring,
     orgId,
     {
       endsAfter: range.from,
@@ -80,11 +93,12 @@ export async function appointmentsBetween(
  */
 export async function lateAppointments(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   now: Date,
   lateAfterMinutes: number,
 ): Promise<AppointmentDetails[]> {
-  const rows = await appointmentRows(db, orgId, {
+  const rows = await appointmentRows(db, keyring, orgId, {
     statuses: ['booked'],
     startsAtOrAfter: new Date(now.getTime() - LATE_LOOKBACK_MS),
     startsBefore: new Date(now.getTime() - lateAfterMinutes * 60_000),
@@ -97,11 +111,12 @@ export async function lateAppointments(
 
 async function appointmentDetails(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   filter: AppointmentFilter,
   now: Date,
 ): Promise<AppointmentDetails[]> {
-  const rows = await appointmentRows(db, orgId, filter);
+  const rows = await appointmentRows(db, keyring, orgId, filter);
   if (rows.length === 0) return [];
   const lateAfterMinutes = await lateAfterMinutesOf(db, orgId);
   return rows.map((row) => ({ ...row, late: isLate(row.appointment, now, lateAfterMinutes) }));

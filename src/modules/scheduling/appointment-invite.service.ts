@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { insertMediaFile } from '../media/media.repository.ts';
 import { MEDIA_FILE_NAME_PURPOSE } from '../media/media-file-name.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
@@ -16,12 +17,13 @@ import { SchedulingNotFoundError } from './scheduling-errors.ts';
  */
 export async function appointmentInviteFor(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   appointmentId: string,
   language: string,
   now: Date = new Date(),
 ): Promise<{ ics: string; contactId: string }> {
-  const [row] = await appointmentRows(db, orgId, { ids: [appointmentId] });
+  const [row] = await appointmentRows(db, keyring, orgId, { ids: [appointmentId] });
   if (!row) throw new SchedulingNotFoundError('Appointment');
   const org = await findOrgByRef(db, orgId);
   const { appointment, location, type, practitionerName } = row;
@@ -69,7 +71,7 @@ const INVITE_TEXTS = {
 export async function sendAppointmentInvite(
   deps: {
     db: DbOrTx;
-    keyring: SubmissionDeps['keyring'];
+    keyring: Keyring;
     senders: SubmissionDeps['senders'];
     mediaStore: MediaStore;
     now: Date;
@@ -83,7 +85,14 @@ export async function sendAppointmentInvite(
   },
 ): Promise<void> {
   const { db, now } = deps;
-  const { ics } = await appointmentInviteFor(db, input.orgId, input.appointmentId, input.language, now);
+  const { ics } = await appointmentInviteFor(
+    db,
+    deps.keyring,
+    input.orgId,
+    input.appointmentId,
+    input.language,
+    now,
+  );
   const { fileName, caption } = INVITE_TEXTS[input.language];
   const stored = await deps.mediaStore.put({
     orgId: input.orgId,

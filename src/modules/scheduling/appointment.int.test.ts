@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { reminderPolicies } from '../../platform/db/schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
@@ -31,7 +32,7 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     practitionerId = clinic.practitioners[0]?.id ?? '';
     book = async (start, contactId) =>
       (
-        await bookAppointment(handle.db, orgId, {
+        await bookAppointment(handle.db, testKeyring, orgId, {
           contactId,
           practitionerId,
           locationId: clinic.location.id,
@@ -47,7 +48,7 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
   });
 
   test('cancelling frees the time once; what took place cannot be cancelled', async () => {
-    const patient = await addPatient(handle.db, orgId, 'Marie Curie');
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Marie Curie');
     const id = await book('2027-06-23T08:00:00Z', patient);
     const cancelled = await cancelAppointment(handle.db, orgId, id, {
       by: 'patient',
@@ -64,7 +65,7 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     });
     expect(again).toMatchObject({ cancelledBy: 'patient', cancelledAt: at('2027-06-22T12:00:00Z') });
     // The same time can be booked again by someone else.
-    const other = await addPatient(handle.db, orgId, 'Louis Pasteur');
+    const other = await addPatient(handle.db, testKeyring, orgId, 'Louis Pasteur');
     await expect(book('2027-06-23T08:00:00Z', other)).resolves.toEqual(expect.any(String));
 
     const seen = await book('2027-06-23T10:00:00Z', patient);
@@ -78,7 +79,7 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
   });
 
   test('the patient’s confirmation is kept once, and refused for a cancelled appointment', async () => {
-    const patient = await addPatient(handle.db, orgId, 'Irène Joliot-Curie');
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Irène Joliot-Curie');
     const id = await book('2027-06-24T08:00:00Z', patient);
     const confirmed = await confirmAppointment(handle.db, orgId, id, at('2027-06-22T18:00:00Z'));
     expect(confirmed.confirmedAt).toEqual(at('2027-06-22T18:00:00Z'));
@@ -91,16 +92,22 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
   });
 
   test('a patient’s upcoming appointments are those still to come and still booked', async () => {
-    const patient = await addPatient(handle.db, orgId, 'Pierre Curie');
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Pierre Curie');
     const past = await book('2027-06-22T08:00:00Z', patient);
     const soon = await book('2027-06-25T09:00:00Z', patient);
     const later = await book('2027-06-28T09:00:00Z', patient);
     const dropped = await book('2027-06-29T09:00:00Z', patient);
     await cancelAppointment(handle.db, orgId, dropped, { by: 'patient', now: BOOKED_AT });
-    const someoneElse = await addPatient(handle.db, orgId, 'Paul Langevin');
+    const someoneElse = await addPatient(handle.db, testKeyring, orgId, 'Paul Langevin');
     await book('2027-06-26T09:00:00Z', someoneElse);
 
-    const upcoming = await upcomingAppointmentsOf(handle.db, orgId, patient, at('2027-06-23T00:00:00Z'));
+    const upcoming = await upcomingAppointmentsOf(
+      handle.db,
+      testKeyring,
+      orgId,
+      patient,
+      at('2027-06-23T00:00:00Z'),
+    );
     expect(upcoming.map((u) => u.appointment.id)).toEqual([soon, later]);
     expect(upcoming[0]).toMatchObject({
       contactName: 'Pierre Curie',
@@ -112,21 +119,23 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
   });
 
   test('the agenda flags patients not marked arrived after the clinic’s delay', async () => {
-    const patient = await addPatient(handle.db, orgId, 'Lise Meitner');
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Lise Meitner');
     const nine = await book('2027-06-30T07:00:00Z', patient);
     const half = await book('2027-06-30T07:30:00Z', patient);
     const ten = await book('2027-06-30T08:00:00Z', patient);
     await setAppointmentStatus(handle.db, orgId, half, 'arrived', at('2027-06-30T07:35:00Z'));
 
     const now = at('2027-06-30T08:10:00Z');
-    expect((await lateAppointments(handle.db, orgId, now, 15)).map((l) => l.appointment.id)).toEqual([nine]);
-    expect((await lateAppointments(handle.db, orgId, now, 5)).map((l) => l.appointment.id)).toEqual([
-      nine,
-      ten,
-    ]);
+    expect(
+      (await lateAppointments(handle.db, testKeyring, orgId, now, 15)).map((l) => l.appointment.id),
+    ).toEqual([nine]);
+    expect(
+      (await lateAppointments(handle.db, testKeyring, orgId, now, 5)).map((l) => l.appointment.id),
+    ).toEqual([nine, ten]);
 
     const day = await appointmentsBetween(
       handle.db,
+      testKeyring,
       orgId,
       { practitionerId, from: at('2027-06-30T00:00:00Z'), to: at('2027-07-01T00:00:00Z') },
       now,
@@ -138,7 +147,7 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     ]);
     // The clinic's reminder policy sets the delay the appointment JSON uses.
     await handle.db.insert(reminderPolicies).values({ orgId, lateAfterMinutes: 5 });
-    expect((await getAppointment(handle.db, orgId, ten, now)).late).toBe(true);
+    expect((await getAppointment(handle.db, testKeyring, orgId, ten, now)).late).toBe(true);
     await handle.db.delete(reminderPolicies);
   });
 });

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { contacts } from '../contacts/contact.schema.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { reminderPolicies } from '../reminders/reminder.schema.ts';
 import {
   type Appointment,
@@ -14,13 +15,20 @@ import {
   practitioners,
 } from './scheduling.schema.ts';
 
+/** Books the row; the reason, the patient's own words, is sealed with the patient's key. */
 export async function insertAppointment(
   tx: DbOrTx,
+  keyring: Keyring,
   values: typeof appointments.$inferInsert,
 ): Promise<Appointment> {
-  const [appointment] = await tx.insert(appointments).values(values).returning();
+  const sealer = await keyring.patient(tx, values.orgId, values.contactId);
+  const reason = values.reason ?? null;
+  const [appointment] = await tx
+    .insert(appointments)
+    .values({ ...values, reason: sealer.sealNullable(reason, 'appointments.reason') })
+    .returning();
   if (!appointment) throw new Error('insert into appointments returned nothing');
-  return appointment;
+  return { ...appointment, reason };
 }
 
 export async function findAppointment(
@@ -154,6 +162,7 @@ export interface AppointmentRow {
 /** The clinic's appointments matching the filter, earliest first. */
 export async function appointmentRows(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   filter: AppointmentFilter,
 ): Promise<AppointmentRow[]> {
@@ -186,7 +195,17 @@ export async function appointmentRows(
     .leftJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
     .where(and(...conditions))
     .orderBy(asc(appointments.start), asc(appointments.id));
-  return filter.limit === undefined ? query : query.limit(filter.limit);
+  const rows = await (filter.limit === undefined ? query : query.limit(filter.limit));
+  const opener = await keyring.opener(
+    db,
+    orgId,
+    rows.flatMap((r) => [r.contactName, r.appointment.reason]),
+  );
+  return rows.map((row) => ({
+    ...row,
+    contactName: opener.open(row.contactName, 'contacts.display_name'),
+    appointment: { ...row.appointment, reason: opener.open(row.appointment.reason, 'appointments.reason') },
+  }));
 }
 
 /** The reminder policy's default: an appointment not marked arrived 15 minutes after it started is late. */

@@ -49,7 +49,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
   const { db } = deps;
   const now = () => deps.now?.() ?? new Date();
   const detailsJson = async (orgId: string, id: string) =>
-    toAppointmentJson(await getAppointment(db, orgId, id, now()));
+    toAppointmentJson(await getAppointment(db, deps.keyring, orgId, id, now()));
 
   return async (app) => {
     app.get(
@@ -79,6 +79,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const q = request.query;
         const list = await listAppointments(
           db,
+          deps.keyring,
           callerOf(request).orgId,
           {
             limit: q.limit,
@@ -136,7 +137,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const { orgId } = callerOf(request);
         const { id } = request.params;
         const { ics, contactId } = await orProblem(
-          appointmentInviteFor(db, orgId, id, request.query.language, now()),
+          appointmentInviteFor(db, deps.keyring, orgId, id, request.query.language, now()),
         );
         await auditRead(request, { type: 'Appointment', id, patient: contactId });
         return reply
@@ -173,7 +174,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         const b = request.body;
         try {
-          const booked = await bookAppointment(db, caller.orgId, {
+          const booked = await bookAppointment(db, deps.keyring, caller.orgId, {
             contactId: b.contact_id,
             practitionerId: b.practitioner_id,
             locationId: b.location_id,
@@ -219,7 +220,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         const b = request.body;
         try {
-          const moved = await moveAppointment(db, caller.orgId, request.params.id, {
+          const moved = await moveAppointment(db, deps.keyring, caller.orgId, request.params.id, {
             start: b.start,
             ...(b.practitioner_id === undefined ? {} : { practitionerId: b.practitioner_id }),
             ...(b.location_id === undefined ? {} : { locationId: b.location_id }),

@@ -9,6 +9,7 @@ import { patientLanguage } from '../flows/flow-host-context.ts';
 import { conversationsOfContact, findConversation } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { openOrContinueConversation } from '../inbox/inbox.service.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
 import {
   OutboundValidationError,
@@ -36,7 +37,7 @@ export type BookingNotice =
 
 export interface BookingNoticeDeps {
   db: DbOrTx;
-  keyring: SubmissionDeps['keyring'];
+  keyring: Keyring;
   senders: SubmissionDeps['senders'];
   mediaStore?: MediaStore;
   logger: Logger;
@@ -66,11 +67,13 @@ async function notice(
   appointmentId: string,
   now: Date,
 ): Promise<BookingNotice> {
-  const [row] = await appointmentRows(deps.db, orgId, { ids: [appointmentId] });
+  const [row] = await appointmentRows(deps.db, deps.keyring, orgId, { ids: [appointmentId] });
   const org = await findOrgByRef(deps.db, orgId);
-  const contact = row ? await findContact(deps.db, orgId, row.appointment.contactId) : undefined;
+  const contact = row
+    ? await findContact(deps.db, deps.keyring, orgId, row.appointment.contactId)
+    : undefined;
   if (!row || !org || !contact) return { status: 'not_sent', reason: 'no_whatsapp' };
-  const identities = await identitiesOfContacts(deps.db, orgId, [contact.id]);
+  const identities = await identitiesOfContacts(deps.db, deps.keyring, orgId, [contact.id]);
   const accounts = (await listChannelAccountsOfOrg(deps.db, orgId))
     .filter((a) => a.type === 'whatsapp')
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { appointments } from '../../platform/db/schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
@@ -59,8 +60,13 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
       '2027-03-29T06:30:00Z',
       '2027-03-29T07:00:00Z',
     ]);
-    const patient = await addPatient(handle.db, orgId, 'Blaise Pascal');
-    const booked = await bookAppointment(handle.db, orgId, input('2027-03-29T09:00:00+02:00', patient));
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Blaise Pascal');
+    const booked = await bookAppointment(
+      handle.db,
+      testKeyring,
+      orgId,
+      input('2027-03-29T09:00:00+02:00', patient),
+    );
     expect(booked.start.toISOString()).toBe('2027-03-29T07:00:00.000Z');
     expect(booked.end.toISOString()).toBe('2027-03-29T07:30:00.000Z');
     expect(booked).toMatchObject({ status: 'booked', source: 'chat', rescheduledFromId: null });
@@ -76,12 +82,14 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
   test('of eight concurrent bookings of overlapping times, exactly one wins', async () => {
     const { input, practitioner } = await seeded({ type: { slotStepMinutes: 15 } });
     const patients = await Promise.all(
-      [...Array(8).keys()].map((n) => addPatient(handle.db, orgId, `Patient ${n}`)),
+      [...Array(8).keys()].map((n) => addPatient(handle.db, testKeyring, orgId, `Patient ${n}`)),
     );
     // 30-minute appointments starting 15 minutes apart: each overlaps the next.
     const startsAt = ['2027-03-23T09:00:00Z', '2027-03-23T09:15:00Z'];
     const outcomes = await Promise.allSettled(
-      patients.map((patient, n) => bookAppointment(handle.db, orgId, input(startsAt[n % 2] ?? '', patient))),
+      patients.map((patient, n) =>
+        bookAppointment(handle.db, testKeyring, orgId, input(startsAt[n % 2] ?? '', patient)),
+      ),
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
@@ -99,8 +107,8 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     const { input, starts, location, practitioner } = await seeded({
       type: { bufferAfterMinutes: 15, slotStepMinutes: 15 },
     });
-    const patient = await addPatient(handle.db, orgId, 'Ada Lovelace');
-    await bookAppointment(handle.db, orgId, input('2027-03-24T09:00:00Z', patient));
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Ada Lovelace');
+    await bookAppointment(handle.db, testKeyring, orgId, input('2027-03-24T09:00:00Z', patient));
     // 09:00–09:30 plus 15 minutes to clean: the next 30-minute slot starts 09:45 (10:45 local).
     expect(await starts('2027-03-24T08:30:00Z', 2)).toEqual(['2027-03-24T09:45:00Z', '2027-03-24T10:00:00Z']);
     // Before it, a slot whose own cleaning would run into it (08:30–09:15) is not offered either.
@@ -115,33 +123,43 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     });
     expect(quick.slots.map((s) => [s.start, s.locationId])).toEqual([['2027-03-24T09:45:00Z', location.id]]);
     await expect(
-      bookAppointment(handle.db, orgId, input('2027-03-24T09:30:00Z', patient)),
+      bookAppointment(handle.db, testKeyring, orgId, input('2027-03-24T09:30:00Z', patient)),
     ).rejects.toBeInstanceOf(SlotTakenError);
   });
 
   test('times outside availability are not slots at all', async () => {
     const { input } = await seeded();
-    const patient = await addPatient(handle.db, orgId, 'Paul Dirac');
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Paul Dirac');
     for (const start of [
       '2027-03-23T03:00:00Z', // 04:00 local, before opening
       '2027-03-23T09:10:00Z', // off the 30-minute grid
       '2027-03-20T10:30:00Z', // inside the hour of notice
       '2027-06-01T09:00:00Z', // past the 30-day horizon
     ]) {
-      await expect(bookAppointment(handle.db, orgId, input(start, patient))).rejects.toBeInstanceOf(
-        SlotUnavailableError,
-      );
+      await expect(
+        bookAppointment(handle.db, testKeyring, orgId, input(start, patient)),
+      ).rejects.toBeInstanceOf(SlotUnavailableError);
     }
-    const stranger = bookAppointment(handle.db, orgId, input('2027-03-23T09:00:00Z', crypto.randomUUID()));
+    const stranger = bookAppointment(
+      handle.db,
+      testKeyring,
+      orgId,
+      input('2027-03-23T09:00:00Z', crypto.randomUUID()),
+    );
     await expect(stranger).rejects.toMatchObject({ field: 'contactId' });
   });
 
   test('rescheduling books the new time and cancels the old one together', async () => {
     const { input, starts } = await seeded({ type: { slotStepMinutes: 15 } });
-    const patient = await addPatient(handle.db, orgId, 'Émilie du Châtelet');
-    const first = await bookAppointment(handle.db, orgId, input('2027-03-25T09:00:00Z', patient));
+    const patient = await addPatient(handle.db, testKeyring, orgId, 'Émilie du Châtelet');
+    const first = await bookAppointment(
+      handle.db,
+      testKeyring,
+      orgId,
+      input('2027-03-25T09:00:00Z', patient),
+    );
     // Fifteen minutes later overlaps the appointment being moved: its own time does not block it.
-    const moved = await bookAppointment(handle.db, orgId, {
+    const moved = await bookAppointment(handle.db, testKeyring, orgId, {
       ...input('2027-03-25T09:15:00Z', patient),
       rescheduleOf: first.id,
     });
@@ -150,13 +168,13 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     expect(old).toMatchObject({ status: 'cancelled', cancelledBy: 'patient', cancelledAt: NOW });
     expect(await starts('2027-03-25T09:00:00Z', 1)).toEqual(['2027-03-25T09:45:00Z']);
 
-    const again = bookAppointment(handle.db, orgId, {
+    const again = bookAppointment(handle.db, testKeyring, orgId, {
       ...input('2027-03-25T12:00:00Z', patient),
       rescheduleOf: first.id,
     });
     await expect(again).rejects.toMatchObject({ name: 'AppointmentStatusConflictError' });
-    const someoneElse = await addPatient(handle.db, orgId, 'Sophie Germain');
-    const notTheirs = bookAppointment(handle.db, orgId, {
+    const someoneElse = await addPatient(handle.db, testKeyring, orgId, 'Sophie Germain');
+    const notTheirs = bookAppointment(handle.db, testKeyring, orgId, {
       ...input('2027-03-25T12:00:00Z', someoneElse),
       rescheduleOf: moved.id,
     });

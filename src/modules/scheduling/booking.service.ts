@@ -1,7 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { findContact } from '../contacts/contact.repository.ts';
+import { contactExists } from '../contacts/contact.repository.ts';
 import { findConversation } from '../inbox/conversation.repository.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { cancelPendingReminders, planReminders } from '../reminders/reminder-schedule.service.ts';
 import {
   findAppointment,
@@ -55,6 +56,7 @@ export interface BookAppointmentInput {
  */
 export async function bookAppointment(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   input: BookAppointmentInput,
 ): Promise<Appointment> {
@@ -87,7 +89,7 @@ export async function bookAppointment(
       });
       await cancelPendingReminders(tx, orgId, replaced.id);
     }
-    const appointment = await insertAppointment(tx, {
+    const appointment = await insertAppointment(tx, keyring, {
       orgId,
       contactId: input.contactId,
       practitionerId: practitioner.id,
@@ -128,6 +130,7 @@ export interface MoveAppointmentInput {
  */
 export async function moveAppointment(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   id: string,
   input: MoveAppointmentInput,
@@ -137,13 +140,14 @@ export async function moveAppointment(
   if (current.appointmentTypeId === null) {
     throw new SlotUnavailableError(input.start, 'the appointment has no type, so its length is unknown');
   }
-  return bookAppointment(db, orgId, {
+  const opener = await keyring.opener(db, orgId, [current.reason]);
+  return bookAppointment(db, keyring, orgId, {
     contactId: current.contactId,
     practitionerId: input.practitionerId ?? current.practitionerId,
     locationId: input.locationId ?? current.locationId,
     appointmentTypeId: current.appointmentTypeId,
     start: input.start,
-    reason: current.reason,
+    reason: opener.open(current.reason, 'appointments.reason'),
     source: input.source,
     conversationId: current.conversationId,
     createdByUserId: input.createdByUserId ?? null,
@@ -197,7 +201,7 @@ async function checkContactAndConversation(
   orgId: string,
   input: BookAppointmentInput,
 ): Promise<void> {
-  if (!(await findContact(tx, orgId, input.contactId))) {
+  if (!(await contactExists(tx, orgId, input.contactId))) {
     throw new UnknownReferenceError('contactId', 'is not a contact of this clinic');
   }
   if (input.conversationId === undefined || input.conversationId === null) return;

@@ -35,7 +35,13 @@ export function calendarFeedRoute(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const feed =
           token === undefined || !UUID.test(practitionerId)
             ? undefined
-            : await practitionerCalendarFeed(deps.db, practitionerId, token, deps.now?.() ?? new Date());
+            : await practitionerCalendarFeed(
+                deps.db,
+                deps.keyring,
+                practitionerId,
+                token,
+                deps.now?.() ?? new Date(),
+              );
         if (feed === undefined) throw HttpProblem.notFound('Calendar');
         return reply
           .type('text/calendar; charset=utf-8')

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findOrgByRef } from '../orgs/org.repository.ts';
 import { appointmentRows } from './appointment.repository.ts';
 import { appointmentsCalendar } from './availability/appointments-calendar.ts';
@@ -32,6 +33,7 @@ export async function createCalendarFeedToken(
  */
 export async function practitionerCalendarFeed(
   db: DbOrTx,
+  keyring: Keyring,
   practitionerId: string,
   token: string,
   now: Date,
@@ -39,7 +41,7 @@ export async function practitionerCalendarFeed(
   const practitioner = await findPractitionerForFeed(db, practitionerId);
   if (!practitioner?.feedTokenHash || !sameHash(practitioner.feedTokenHash, sha256(token))) return undefined;
   const { orgId } = practitioner;
-  const rows = await appointmentRows(db, orgId, {
+  const rows = await appointmentRows(db, keyring, orgId, {
     practitionerId,
     endsAfter: new Date(now.getTime() - FEED_PAST_MS),
     limit: FEED_MAX,

@@ -2,13 +2,15 @@ import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { GuardedFetch } from '../../platform/net/guarded-fetch.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 
 /** What the scheduling and reminder modules need from the composition root. */
 export interface SchedulingDeps {
   db: Db;
   logger: Logger;
-  keyring: SubmissionDeps['keyring'];
+  /** Opens and seals patient data (names, appointment reasons). */
+  keyring: Keyring;
   senders: SubmissionDeps['senders'];
   /** Wakes the job worker: something was just enqueued. */
   wake: () => void;

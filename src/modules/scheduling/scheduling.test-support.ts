@@ -3,6 +3,7 @@ import { call, type Json } from '../../../test/e2e/inbox-support.ts';
 import type { TestCareline, TestClinic } from '../../../test/support/test-careline.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { insertContact } from '../contacts/contact.repository.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { createAppointmentType } from './appointment-type.service.ts';
 import { WEEKDAYS, type WeeklyRange } from './availability/weekly-schedule.ts';
 import { createLocation } from './location.service.ts';
@@ -74,8 +75,8 @@ async function created(env: TestCareline, clinic: TestClinic, path: string, body
 }
 
 /** A patient of the clinic (as the inbox would have created them). */
-export async function addPatient(db: DbOrTx, orgId: string, name: string): Promise<string> {
-  const contact = await insertContact(db, {
+export async function addPatient(db: DbOrTx, keyring: Keyring, orgId: string, name: string): Promise<string> {
+  const contact = await insertContact(db, keyring, {
     orgId,
     displayName: name,
     phone: `+3361${Date.now() % 10_000_000}`,

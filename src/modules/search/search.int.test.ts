@@ -135,15 +135,36 @@ describe.each(TEST_ENGINES)('search (%s)', (engine) => {
     expect((await search(lilas, 'chloe')).messages).toEqual([]);
   });
 
-  test('contacts by phone digits, however they are typed', async () => {
-    for (const q of ['0612', '06 12 34', '+33 6 12 34', '612345', '0033612345678']) {
+  test('contacts by their exact phone number, however it is typed; a part of it finds no one', async () => {
+    for (const q of [
+      '06 12 34 56 78',
+      '0612345678',
+      '+33 6 12 34 56 78',
+      '0033612345678',
+      '+33 (0)6.12.34.56.78',
+    ]) {
       expect(
         (await search(lilas, q)).contacts.map((c) => c.phone),
         q,
       ).toEqual(['+33612345678']);
     }
-    expect((await search(lilas, '06 98')).contacts.map((c) => c.display_name)).toEqual(['Louis Pasteur']);
-    expect((await search(lilas, '0699')).contacts).toEqual([]);
+    expect((await search(lilas, '06 98 76 54 32')).contacts.map((c) => c.display_name)).toEqual([
+      'Louis Pasteur',
+    ]);
+    // Numbers are sealed and found through a keyed hash of the whole number: digits alone match nothing.
+    for (const q of ['0612', '06 12 34', '612345']) expect((await search(lilas, q)).contacts, q).toEqual([]);
+    expect((await search(pasteur, '06 12 34 56 78')).contacts).toEqual([]);
+  });
+
+  test('the database holds no patient name nor number in readable form', async () => {
+    const dump = JSON.stringify(
+      await env.handle.db.execute(
+        sql`select c::text as contact, i::text as identity from contacts c join contact_identities i on i.contact_id = c.id`,
+      ),
+    );
+    for (const plain of ['Chloé', 'Martin', 'Louis', '33612345678', '612345678', '33698765432']) {
+      expect(dump).not.toContain(plain);
+    }
   });
 
   test('limit and order: newest first', async () => {

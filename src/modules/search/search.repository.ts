@@ -11,7 +11,6 @@ import { messages } from '../inbox/message.schema.ts';
 import { MESSAGE_TEXT_PURPOSE } from '../inbox/message-sealing.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { type HashedQuery, type HashedTerm, hashedQuery, type MessageQuery } from './message-query.ts';
-import type { ContactTerms } from './search-terms.ts';
 
 export interface MessageHit {
   messageId: string;
@@ -93,30 +92,5 @@ export function messagesMatching(
       ),
     )
     .orderBy(desc(messages.occurredAt), desc(messages.id))
-    .limit(limit);
-}
-
-/** The clinic's contacts whose name words (unaccented, prefix on the last word) or phone match, newest first. */
-export async function searchContacts(
-  db: DbOrTx,
-  orgId: string,
-  terms: ContactTerms,
-  limit: number,
-): Promise<ContactHit[]> {
-  const matches: SQL[] = [];
-  if (terms.words) {
-    // The expression contacts_search_idx indexes.
-    matches.push(sql`to_tsvector('simple', careline_unaccent(coalesce(${contacts.displayName}, '') || ' ' || coalesce(${contacts.phone}, '')))
-      @@ to_tsquery('simple', careline_unaccent(${terms.words}))`);
-  }
-  const phoneDigits = sql`regexp_replace(coalesce(${contacts.phone}, ''), '[^0-9]', '', 'g')`;
-  if (terms.phoneDigits) matches.push(sql`strpos(${phoneDigits}, ${terms.phoneDigits}) > 0`);
-  if (terms.nationalDigits) matches.push(sql`${phoneDigits} ~ ${`^[0-9]{1,3}${terms.nationalDigits}`}`);
-  if (matches.length === 0) return [];
-  return db
-    .select({ id: contacts.id, displayName: contacts.displayName, phone: contacts.phone })
-    .from(contacts)
-    .where(and(eq(contacts.orgId, orgId), or(...matches)))
-    .orderBy(desc(contacts.createdAt), desc(contacts.id))
     .limit(limit);
 }

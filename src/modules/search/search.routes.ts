@@ -20,8 +20,9 @@ export function searchRoutes(db: Db, keyring: Keyring): FastifyPluginAsyncZod {
           description:
             'Messages: every word, French and English stems ("fièvres" finds "fièvre"), accents and case ignored, ' +
             'notes included, deleted messages left out; `-word` excludes, a "quoted phrase" needs all its words. ' +
-            'Contacts: name words (the last one as a prefix) and, for a query of at least 4 digits, phone ' +
-            'numbers containing them ("06 12" finds +33 6 12…). Newest first.',
+            'Contacts: every query word as the start of a word of the name ("chl mart" finds Chloé Martin), ' +
+            'or the phone number typed, exactly, in any format ("06 12 34 56 78", "+33 6 12 34 56 78"). ' +
+            'Text, names and numbers are encrypted at rest: they are matched through keyed hashes. Newest first.',
           querystring: searchQuery,
           response: { 200: searchResultsJson, 400: problemSchema, 401: problemSchema },
         },

@@ -1,10 +1,10 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type ReaderScope, WHOLE_CLINIC } from '../inbox/conversation-scope.repository.ts';
 import type { Keyring } from '../keys/keyring.ts';
+import { searchContacts } from './contact-search.repository.ts';
 import { matchedWordsOf, parseMessageQuery } from './message-query.ts';
-import { type ContactHit, searchContacts, searchMessages } from './search.repository.ts';
+import { type ContactHit, searchMessages } from './search.repository.ts';
 import { snippetOf } from './search-snippet.ts';
-import { contactTerms } from './search-terms.ts';
 
 export interface SearchResults {
   messages: Array<{
@@ -29,7 +29,7 @@ export async function search(
   const query = await parseMessageQuery(db, q);
   const [messageHits, contacts] = await Promise.all([
     searchMessages(db, keyring, orgId, query, limit, reader),
-    searchContacts(db, orgId, contactTerms(q), limit),
+    searchContacts(db, keyring, orgId, q, limit),
   ]);
   // Highlighted after decryption: the database never sees which words of a text matched.
   const isMatch = await matchedWordsOf(
@@ -37,8 +37,22 @@ export async function search(
     query,
     messageHits.map((h) => h.text),
   );
+  // The patients' names and numbers beside the messages are sealed: opened here, in one go.
+  const opener = await keyring.opener(
+    db,
+    orgId,
+    messageHits.flatMap((m) => [m.contact.displayName, m.contact.phone]),
+  );
   return {
-    messages: messageHits.map(({ text, ...hit }) => ({ ...hit, snippet: snippetOf(text, isMatch) })),
+    messages: messageHits.map(({ text, contact, ...hit }) => ({
+      ...hit,
+      contact: {
+        id: contact.id,
+        displayName: opener.open(contact.displayName, 'contacts.display_name'),
+        phone: opener.open(contact.phone, 'contacts.phone'),
+      },
+      snippet: snippetOf(text, isMatch),
+    })),
     contacts,
   };
 }

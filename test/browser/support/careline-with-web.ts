@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { buildCareline, type Careline } from '../../../src/app.ts';
 import { attachSimulatedNumbers } from '../../../src/demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from '../../../src/demo/demo-clinic.ts';
+import { Keyring } from '../../../src/modules/keys/keyring.ts';
 import { FieldCipher } from '../../../src/platform/crypto/field-cipher.ts';
 import type { DbHandle } from '../../../src/platform/db/create-db.ts';
 import type { DbEngine } from '../../../src/platform/db/db.ts';
@@ -30,7 +31,8 @@ export interface CarelineWithWeb {
 export async function startCarelineWithWeb(engine: DbEngine, distDir: string): Promise<CarelineWithWeb> {
   const handle = await openTestDb(engine);
   const mediaDir = mkdtempSync(join(tmpdir(), 'careline-web-media-'));
-  const demo = await seedDemoClinic(handle.db);
+  const fieldCipher = FieldCipher.forKey(randomBytes(32));
+  const demo = await seedDemoClinic(handle.db, new Keyring(fieldCipher));
   if (!demo) throw new Error('the test database already had a clinic');
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const simulator = new WhatsAppSimulator({
@@ -43,7 +45,7 @@ export async function startCarelineWithWeb(engine: DbEngine, distDir: string): P
     logger,
     whatsapp: { graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
     mediaStore: new LocalEncryptedMediaStore({ root: mediaDir, cipher: FieldCipher.forKey(randomBytes(32)) }),
-    fieldCipher: FieldCipher.forKey(randomBytes(32)),
+    fieldCipher,
     simulator,
     pollIntervalMs: 50,
     shutdownGraceMs: 500,
@@ -51,7 +53,7 @@ export async function startCarelineWithWeb(engine: DbEngine, distDir: string): P
     webDistDir: distDir,
   });
   const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
-  await attachSimulatedNumbers(handle.db, simulator, url);
+  await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
   careline.worker.start();
   return {
     url,

@@ -105,7 +105,7 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
     const reschedule = text(params.reschedule);
     try {
       const appointment = await scope.tx.transaction((savepoint) =>
-        bookAppointment(savepoint, scope.org.id, {
+        bookAppointment(savepoint, scope.deps.keyring, scope.org.id, {
           contactId: scope.contact.id,
           practitionerId,
           locationId,
@@ -143,7 +143,7 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
 
   record_consent: async (scope, params, session) => {
     const granted = text(params.answer) === 'yes';
-    await recordConsent(scope.tx, {
+    await recordConsent(scope.tx, scope.deps.keyring, {
       orgId: scope.org.id,
       contactId: scope.contact.id,
       channel: scope.channel,
@@ -159,7 +159,13 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
   send_invite: async (scope, params, session) => sendInvite(scope, text(params.appointment), session),
 
   my_appointments: async (scope, _params, session) => {
-    const upcoming = await upcomingAppointmentsOf(scope.tx, scope.org.id, scope.contact.id, scope.now);
+    const upcoming = await upcomingAppointmentsOf(
+      scope.tx,
+      scope.deps.keyring,
+      scope.org.id,
+      scope.contact.id,
+      scope.now,
+    );
     if (upcoming.length === 0) return { ok: false, code: 'none' };
     return {
       ok: true,
@@ -176,9 +182,9 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
   cancel_appointment: async (scope, params, session) => {
     const id = text(params.appointment);
     if (!id) return { ok: false, code: 'not_found' };
-    const mine = (await upcomingAppointmentsOf(scope.tx, scope.org.id, scope.contact.id, scope.now)).some(
-      (row) => row.appointment.id === id,
-    );
+    const mine = (
+      await upcomingAppointmentsOf(scope.tx, scope.deps.keyring, scope.org.id, scope.contact.id, scope.now)
+    ).some((row) => row.appointment.id === id);
     // Only the patient's own appointments: an id typed into a flow cannot cancel someone else's.
     if (!mine) return { ok: false, code: 'not_found' };
     const details = await describeAppointment(scope, id, session.language);
@@ -206,7 +212,13 @@ async function bookingKind(
 
 async function movedAppointment(scope: ConversationScope, id: string | undefined) {
   if (!id) return undefined;
-  const upcoming = await upcomingAppointmentsOf(scope.tx, scope.org.id, scope.contact.id, scope.now);
+  const upcoming = await upcomingAppointmentsOf(
+    scope.tx,
+    scope.deps.keyring,
+    scope.org.id,
+    scope.contact.id,
+    scope.now,
+  );
   return upcoming.find((row) => row.appointment.id === id)?.appointment;
 }
 
@@ -238,6 +250,7 @@ async function describeAppointment(
 ): Promise<{ [key: string]: JsonValue }> {
   const { appointment, location, practitionerName } = await getAppointment(
     scope.tx,
+    scope.deps.keyring,
     scope.org.id,
     appointmentId,
     scope.now,
