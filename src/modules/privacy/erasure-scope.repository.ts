@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { openContacts, openIdentities } from '../contacts/contact.repository.ts';
@@ -6,6 +6,7 @@ import { contactIdentities, contacts } from '../contacts/contact.schema.ts';
 import { flowSessions } from '../flows/flow.schema.ts';
 import { conversations } from '../inbox/conversation.schema.ts';
 import { messages } from '../inbox/message.schema.ts';
+import { openContents } from '../inbox/message-sealing.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { mediaFiles } from '../media/media.schema.ts';
 import { appointments } from '../scheduling/scheduling.schema.ts';
@@ -67,6 +68,7 @@ export async function lockErasureScope(
             channelAccountId: messages.channelAccountId,
             externalId: messages.externalId,
             content: messages.content,
+            contentSealed: messages.contentSealed,
           })
           .from(messages)
           .where(and(eq(messages.orgId, orgId), inArray(messages.conversationId, conversationIds)));
@@ -101,8 +103,9 @@ export async function lockErasureScope(
   ).map((row) => row.id);
   const messageIds = theirMessages.map((m) => m.id);
   const sentFileIds = new Set<string>();
-  for (const m of theirMessages) {
-    if (m.direction === 'outbound') for (const id of carelineMediaIdsIn(m.content)) sentFileIds.add(id);
+  const sentByStaff = theirMessages.filter((m) => m.direction === 'outbound');
+  for (const content of await openContents(tx, keyring, orgId, sentByStaff)) {
+    for (const id of carelineMediaIdsIn(content)) sentFileIds.add(id);
   }
   const channelIds = new Set<string>();
   for (const value of [
@@ -127,7 +130,7 @@ export async function lockErasureScope(
     appointmentIds,
     flowSessionIds,
     channelIds: [...channelIds],
-    mediaFileIds: await theirFiles(tx, orgId, conversationIds, messageIds, [...sentFileIds]),
+    mediaFileIds: await theirFiles(tx, keyring, orgId, conversationIds, messageIds, [...sentFileIds]),
   };
 }
 
@@ -137,6 +140,7 @@ export async function lockErasureScope(
  */
 async function theirFiles(
   tx: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   conversationIds: string[],
   messageIds: string[],
@@ -163,21 +167,28 @@ async function theirFiles(
               or(isNull(mediaFiles.messageId), inArray(mediaFiles.messageId, messageIds)),
             ),
           );
-  for (const { id } of sent) {
-    if (ids.has(id)) continue;
-    const [elsewhere] = await tx
-      .select({ id: messages.id })
+  const candidates = sent.map((row) => row.id).filter((id) => !ids.has(id));
+  if (candidates.length > 0) {
+    // Message details are sealed: the other patients' messages that may name an upload are opened here.
+    const others = await tx
+      .select({ content: messages.content, contentSealed: messages.contentSealed })
       .from(messages)
       .where(
         and(
           eq(messages.orgId, orgId),
           ne(messages.direction, 'inbound'),
           notInArray(messages.conversationId, conversationIds),
-          sql`${messages.content}::text like ${`%${id}%`}`,
+          or(
+            isNotNull(messages.contentSealed),
+            ...candidates.map((id) => sql`${messages.content}::text like ${`%${id}%`}`),
+          ),
         ),
-      )
-      .limit(1);
-    if (!elsewhere) ids.add(id);
+      );
+    const usedElsewhere = new Set<string>();
+    for (const content of await openContents(tx, keyring, orgId, others)) {
+      for (const id of carelineMediaIdsIn(content)) usedElsewhere.add(id);
+    }
+    for (const id of candidates) if (!usedElsewhere.has(id)) ids.add(id);
   }
   return [...ids];
 }

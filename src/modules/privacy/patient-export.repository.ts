@@ -6,9 +6,11 @@ import { openContacts, openIdentities } from '../contacts/contact.repository.ts'
 import { contactIdentities, contacts } from '../contacts/contact.schema.ts';
 import { conversations } from '../inbox/conversation.schema.ts';
 import { messages } from '../inbox/message.schema.ts';
+import { openMessages } from '../inbox/message-sealing.ts';
 import { messageReactions } from '../inbox/reaction.schema.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { mediaFiles } from '../media/media.schema.ts';
+import { openMediaFileNames } from '../media/media-file-name.ts';
 import { appointments, appointmentTypes, locations, practitioners } from '../scheduling/scheduling.schema.ts';
 import { users } from '../users/user.schema.ts';
 
@@ -70,7 +72,7 @@ export async function readPatientRecord(tx: DbOrTx, keyring: Keyring, orgId: str
     .where(and(eq(conversations.orgId, orgId), eq(conversations.contactId, contactId)))
     .orderBy(asc(conversations.createdAt));
   const conversationIds = theirConversations.map((c) => c.id);
-  const theirMessages =
+  const sealedMessages =
     conversationIds.length === 0
       ? []
       : await tx
@@ -79,6 +81,12 @@ export async function readPatientRecord(tx: DbOrTx, keyring: Keyring, orgId: str
           .leftJoin(users, eq(users.id, messages.authorUserId))
           .where(and(eq(messages.orgId, orgId), inArray(messages.conversationId, conversationIds)))
           .orderBy(asc(messages.occurredAt), asc(messages.seq));
+  const openedMessages = await openMessages(
+    tx,
+    keyring,
+    sealedMessages.map((m) => m.message),
+  );
+  const theirMessages = sealedMessages.map((m, at) => ({ ...m, message: openedMessages[at] ?? m.message }));
   const messageIds = theirMessages.map((m) => m.message.id);
   const reactions =
     messageIds.length === 0
@@ -95,7 +103,7 @@ export async function readPatientRecord(tx: DbOrTx, keyring: Keyring, orgId: str
       ),
     ),
   ];
-  const files =
+  const sealedFiles =
     messageIds.length === 0
       ? []
       : await tx
@@ -113,6 +121,7 @@ export async function readPatientRecord(tx: DbOrTx, keyring: Keyring, orgId: str
             ),
           )
           .orderBy(asc(mediaFiles.createdAt));
+  const files = await openMediaFileNames(tx, keyring, orgId, sealedFiles);
   return {
     contact,
     identities,

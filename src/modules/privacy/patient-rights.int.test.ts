@@ -303,7 +303,15 @@ describe.each(TEST_ENGINES)('patients’ rights: export, erasure, retention (%s)
     expect(erased.body).toMatchObject({
       reference: expect.stringMatching(/^ER-[0-9A-Z]{12}$/),
       erased_by: { api_key_id: expect.any(String), user_id: null },
-      removed: { messages: 5, files: 2, appointments: 1, consents: 1, contact: 2, webhook_bodies: 1 },
+      removed: {
+        messages: 5,
+        files: 2,
+        appointments: 1,
+        consents: 1,
+        contact: 2,
+        webhook_bodies: 1,
+        data_key: 1,
+      },
     });
     expect(await bodyOf(chloesDelivery)).toBeNull();
     expect(await bodyOf(paulsDelivery)).toEqual(expect.any(String));

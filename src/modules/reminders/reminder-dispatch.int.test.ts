@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { testKeyring } from '../../../test/support/test-keyring.ts';
-import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { conversations, jobs, messages, reminders } from '../../platform/db/schema.ts';
 import { recordConsent } from '../consent/consent.service.ts';
 import { openOneMessage } from '../inbox/message-sealing.ts';
-import { Keyring } from '../keys/keyring.ts';
 import { OUTBOX_SEND_QUEUE } from '../outbox/outbox-queue.ts';
 import { dispatchDueReminders, dispatchReminderBatch } from './reminder-dispatch.service.ts';
 import { planReminders } from './reminder-schedule.service.ts';
@@ -25,7 +22,6 @@ import {
 const PLANNED = new Date('2025-12-01T11:00:00Z');
 const APPOINTMENT = new Date('2025-12-04T09:00:00Z');
 const TUESDAY_AFTER_10H = new Date('2025-12-02T09:00:30Z');
-const keyring = new Keyring(FieldCipher.forKey(randomBytes(32)));
 
 describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
   let handle: DbHandle;
@@ -66,7 +62,7 @@ describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
       .select()
       .from(messages)
       .where(eq(messages.id, id ?? '00000000-0000-0000-0000-000000000000'));
-    return openOneMessage(handle.db, keyring, row);
+    return openOneMessage(handle.db, testKeyring, row);
   }
 
   test('buttons inside the window, the template outside, a new conversation when there is none; each marked sent with its outbox job', async () => {
