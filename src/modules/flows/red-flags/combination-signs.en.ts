@@ -18,6 +18,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       pattern: '@someone|@little|old|skin|body|forehead|feels|felt|feeling very|really|so|burning hot',
       maxGap: 1,
     },
+    // Round 13: "feels boiling hot", said of the person.
+    { pattern: 'feels|felt|feeling|skin|body|forehead boiling|roasting', maxGap: 1 },
     '<n:38-43> degrees|c|celsius',
     '<n:100.4-110> f|fahrenheit|degrees',
     'temp|temperature <n:38-43>|<n:100.4-110>',
@@ -347,6 +349,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: not|cannot chin chest', maxGap: 3 },
     'stiff neck',
     'neck stiff*',
+    // Round 13: "neck's rigid".
+    { pattern: 'neck rigid|solid|locked', maxGap: 1 },
     { pattern: 'not|dont bend|move|touch|tuck neck|chin', maxGap: 2 },
     { pattern: 'neck not|dont bend|move', maxGap: 1 },
   ],
@@ -858,4 +862,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'all of sudden', maxGap: 1, negatable: false },
     { pattern: 'out nowhere', maxGap: 1, negatable: false },
   ],
+  // Round 13: mushrooms or berries picked in the wild.
+  wild_food: [
+    {
+      pattern: 'any: picked|foraged|wild|woods|forest|field|garden mushroom*|toadstool*|fungi|berries',
+      maxGap: 4,
+    },
+  ],
+  neck_ache: [{ pattern: 'any: neck sore|hurts|hurting|pain|painful|aching|ache', maxGap: 2 }],
 };

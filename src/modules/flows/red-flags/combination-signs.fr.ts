@@ -24,6 +24,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'supporte|supporter|supportait pas|plus lumiere|jour|lampe', maxGap: 2, negatable: false },
     { pattern: 'lumiere fait|gene|agresse mal|yeux', maxGap: 2 },
     'photophobi*',
+    // Round 13: l'esprit qui s'embrouille.
+    'confus|confuse|confusion|desorient*',
   ],
   // Round 10: quelqu'un dans la voiture au garage, et le moteur qui tourne, en deux propositions.
   inside_car_garage: [
@@ -766,4 +768,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'soudain*|brusquement|subitement',
     { pattern: 'tout coup', maxGap: 1, negatable: false },
   ],
+  // Round 13: des champignons ou des baies cueillis dans la nature.
+  wild_food: [
+    { pattern: 'any: cueilli*|ramasse*|foret|bois|sauvage*|jardin|pre champignon*|baie|baies', maxGap: 4 },
+  ],
+  neck_ache: [{ pattern: 'any: mal|douleur*|douloureu* nuque|cou', maxGap: 2 }],
 };

@@ -78,6 +78,8 @@ export const CONCEPTS = [
   'home_spirits',
   'blurred_vision',
   'sudden_change',
+  'wild_food',
+  'neck_ache',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

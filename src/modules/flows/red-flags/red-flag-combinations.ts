@@ -119,4 +119,9 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 13: speech or texts that make no sense, and the change new (« jamais comme ça », "started 20 mins
   // ago"): a stroke told by a relative (FAST: speech, time).
   { category: 'stroke_signs', all: ['speech_change', 'sudden_change'] },
+  // Round 13: mushrooms or berries picked in the wild, then vomiting, diarrhoea or a faint (amatoxins act late).
+  { category: 'poisoning_overdose', all: ['wild_food', 'toxic_symptom'] },
+  // Round 13: a fever, a neck that hurts and a mind or a stomach that goes (confused, vomiting): meningitis
+  // told without the word stiff (NICE NG240).
+  { category: 'meningitis_signs', all: ['fever', 'neck_ache', 'meningism'] },
 ];
