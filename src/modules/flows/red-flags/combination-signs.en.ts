@@ -613,6 +613,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 2,
     },
     { pattern: 'not|no making|make sense', maxGap: 1, negatable: false },
+    { pattern: 'make|makes|making|made no sense', maxGap: 1, negatable: false },
     { pattern: 'only|just making sounds|noises|grunts|moans', maxGap: 1 },
     { pattern: 'speech|talking|words changed|different|off|wrong|garbled|weird', maxGap: 2 },
     {
@@ -828,7 +829,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'went|gone down wrong way', maxGap: 2 },
   ],
   button_battery: [
-    { pattern: 'button|coin|round|flat|watch|lithium|disc battery|batteries|cell|cells', maxGap: 2 },
+    {
+      pattern: 'button|coin|round|flat|watch|lithium|disc|small|little|tiny battery|batteries|cell|cells',
+      maxGap: 2,
+    },
   ],
   battery_swallowed: ['swallow*|mouth|gone|missing|ate|eaten|ingested'],
   calf_swollen: [
@@ -858,6 +862,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   sudden_change: [
     { pattern: 'never|not like this|him|her|himself|herself', maxGap: 1, negatable: false },
     { pattern: 'started|began|since <n:1-180> min|mins|minutes|hour|hr ago', maxGap: 2, negatable: false },
+    { pattern: 'started|began|since an|a|half hour|minute|min ago', maxGap: 2, negatable: false },
     'suddenly',
     { pattern: 'all of sudden', maxGap: 1, negatable: false },
     { pattern: 'out nowhere', maxGap: 1, negatable: false },

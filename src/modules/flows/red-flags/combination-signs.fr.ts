@@ -554,6 +554,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // perdu, demain annoncé sans soi: la personne n'est pas que « je ».
     { pattern: 'mieux|tranquille* sans moi|lui|elle|nous', maxGap: 1, negatable: false },
     { pattern: 'vois|voit|trouve plus|pas interet|sens|but|utilite', maxGap: 2, negatable: false },
+    { pattern: 'vois|voit|trouve aucun interet|sens|but|utilite', maxGap: 2, negatable: false },
     { pattern: 'serai|sera|serais plus la|vivant|vivante demain|soir', maxGap: 2, negatable: false },
     { pattern: 'appel au secours', maxGap: 1 },
     { pattern: 'vois|voit plus|pas|aucune issue|solution|avenir|sortie', maxGap: 2, negatable: false },

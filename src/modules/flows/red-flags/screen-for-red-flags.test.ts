@@ -200,6 +200,11 @@ describe('screenForRedFlags', () => {
     ["opérée du genou, hors d'haleine et le mollet gonflé", 'breathing_difficulty'],
     ['de la gnôle faite maison, il voit flou', 'poisoning_overdose'],
     ['how many pills to not wake up', 'suicidal_thoughts'],
+    // Written after the fixes, to check that they generalise: a negation inside the phrase, another word order.
+    ['combien de cachets pour ne jamais me réveiller', 'suicidal_thoughts'],
+    ['je suis au bord des rails, je vois plus aucun intérêt', 'suicidal_thoughts'],
+    ['my mum is writing texts that make no sense, started an hour ago', 'stroke_signs'],
+    ['my 3 year old put a small battery in her mouth, can not find it now', 'poisoning_overdose'],
     ['half her face slid down and her words came out as gibberish', 'stroke_signs'],
     ["mon père m'envoie des textos qui n'ont aucun sens, jamais comme ça", 'stroke_signs'],
   ])('%j → %s (round 13)', (message, category) => {

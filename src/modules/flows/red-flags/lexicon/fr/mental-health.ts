@@ -10,6 +10,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'pour|pr|jamais ne pas|plus me|se reveiller', maxGap: 2 },
+    { pattern: 'pour|pr ne jamais|plus|pas me|se reveiller', maxGap: 1 },
     { pattern: 'serai|sera plus la|vivant|vivante apres|passe soir|minuit', maxGap: 3 },
     { pattern: 'plus vivant|vivante demain', maxGap: 1 },
     // Round 10b: en haut d'un parking, d'un pont, d'une falaise, et l'idée de sauter ou d'y foncer en voiture.
