@@ -18,6 +18,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       pattern: '@someone|@little|old|skin|body|forehead|feels|felt|feeling very|really|so|burning hot',
       maxGap: 1,
     },
+    // Round 13: "feels boiling hot", said of the person.
+    { pattern: 'feels|felt|feeling|skin|body|forehead boiling|roasting', maxGap: 1 },
     '<n:38-43> degrees|c|celsius',
     '<n:100.4-110> f|fahrenheit|degrees',
     'temp|temperature <n:38-43>|<n:100.4-110>',
@@ -107,6 +109,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
   ],
   head_trauma: [
+    // Round 13: a baby rolled or fell off furniture or from a height onto a hard floor.
+    {
+      pattern:
+        'rolled|fell|fallen|tumbled|dropped|toppled off|from changing|table|bed|sofa|couch|bunk|stairs|counter|worktop|highchair|trampoline|balcony|window',
+      maxGap: 3,
+    },
+    { pattern: 'onto|landed tiles|concrete|floor|stone|pavement', maxGap: 2 },
     // Round 11: hit by a vehicle; a helmet split or cracked; knocked out cold.
     {
       pattern: 'hit|knocked|struck|run|ran|mown by car|van|bus|lorry|truck|vehicle|motorbike|taxi|tram',
@@ -178,6 +187,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'asking|asks|asked|repeating|repeats same|question|questions|thing|things', maxGap: 3 },
   ],
   pregnant: [
+    // Round 13: "tested positive", "positive test", without the word pregnancy (covid and the like excluded).
+    { pattern: 'any: test|tested|tests positive|pos|bfp', maxGap: 2 },
+    'bfp',
+    { pattern: 'missed|late period', maxGap: 1 },
     // Round 12: a positive pregnancy test is a pregnancy, however early.
     { pattern: 'positive|pos pregnancy|preg|hpt test', maxGap: 1 },
     // Round 11: a pregnancy told in months ("I'm 8 months", "7 months gone"): an adult is never N months old.
@@ -197,6 +210,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   pregnancy_warning: [
     // Round 12: an ectopic pregnancy: pain low on one side, a faint or nearly (NHS ectopic pregnancy).
     { pattern: 'any: @pain one|left|right side|sided', maxGap: 3 },
+    // Round 13: the side said without "side" ("pain low on the left"), spotting.
+    { pattern: '@pain on|low|down left|right', maxGap: 2 },
+    'spotting',
     { pattern: 'nearly|almost fainted|passed|blacked', maxGap: 0 },
     'fainted|faint|collapsed',
     { pattern: 'pain|ache shoulder', maxGap: 2 },
@@ -333,6 +349,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: not|cannot chin chest', maxGap: 3 },
     'stiff neck',
     'neck stiff*',
+    // Round 13: "neck's rigid".
+    { pattern: 'neck rigid|solid|locked', maxGap: 1 },
     { pattern: 'not|dont bend|move|touch|tuck neck|chin', maxGap: 2 },
     { pattern: 'neck not|dont bend|move', maxGap: 1 },
   ],
@@ -434,6 +452,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'talking nonsense|rubbish',
     'not|cannot wake|waking',
     'not|cannot stay awake',
+    // Round 13: breathing slowed or barely there (opioids, benzodiazepines).
+    { pattern: 'breathing|breathes|breaths slow|slowly|shallow|slowed', maxGap: 1 },
+    { pattern: 'barely|hardly|slow breathing|breathing|breathes', maxGap: 0 },
   ],
   // Round 10b: a closed space where fumes gather.
   enclosed_space: [
@@ -585,6 +606,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: speech that has changed, told by someone who knows how the person usually speaks…
   speech_change: [
+    // Round 13: texts or words that make no sense.
+    {
+      pattern:
+        'texting|texts|texted|messages|writing|saying|says nonsense|gibberish|jumbled|random|weird|strange|things',
+      maxGap: 2,
+    },
+    { pattern: 'not|no making|make sense', maxGap: 1, negatable: false },
+    { pattern: 'make|makes|making|made no sense', maxGap: 1, negatable: false },
     { pattern: 'only|just making sounds|noises|grunts|moans', maxGap: 1 },
     { pattern: 'speech|talking|words changed|different|off|wrong|garbled|weird', maxGap: 2 },
     {
@@ -600,6 +629,17 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: no way out, can't go on, nothing left.
   despair: [
+    // Round 13: a burden said of anyone ("better off without me|him"), the point not seen in either word
+    // order, tomorrow announced without oneself.
+    { pattern: 'better|happier off without|me|him|her', maxGap: 1, negatable: false },
+    {
+      pattern: 'everyone|everybody|they|you|family|kids|all would|be better off',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'not|dont|cant see|seeing the|any point', maxGap: 2, negatable: false },
+    { pattern: 'not|wont be here|around after|past|tomorrow|tonight', maxGap: 2, negatable: false },
+    { pattern: 'cry for help', maxGap: 1 },
     { pattern: 'no way out', maxGap: 1 },
     { pattern: 'see|seeing no|not way|future|point', maxGap: 2, negatable: false },
     { pattern: 'cant|cannot|not go on', maxGap: 1, negatable: false },
@@ -683,6 +723,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 12: a place to jump from or in front of…
   jump_place: [
+    { pattern: 'train|railway|rail|tube line|lines|track|tracks|station', maxGap: 1 },
+    { pattern: 'multi storey', maxGap: 0 },
+    'multistorey',
+    { pattern: 'top floor|level|deck', maxGap: 0 },
     'platform|tracks|railway|rails|rooftop|ledge|parapet|cliff|cliffs|overpass|viaduct',
     { pattern: 'on|onto|at|by top|edge|roof|bridge', maxGap: 2 },
     { pattern: 'top|edge roof|building|bridge|block|car|multistorey|tower', maxGap: 2 },
@@ -763,4 +807,72 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'heart|pulse racing|irregular|funny|skipping|pounding', maxGap: 2 },
     'palpitation*',
   ],
+  // Round 13: empty packets or blisters, the adjective before or after the name of the medicine.
+  empty_packets: [
+    {
+      pattern: 'any: packet*|pack|packs|box|boxes|bottle*|blister*|strip*|tub|tubs|@meds empty|emptied',
+      maxGap: 3,
+    },
+  ],
+  // Round 13: "heartburn" or a stomach pain that goes to the arm or the jaw.
+  mi_radiation: [
+    { pattern: 'any: pain|ache|aching|hurts|hurting|heartburn|indigestion|tight* jaw', maxGap: 4 },
+    { pattern: 'any: pain|ache|aching|hurts|hurting|heartburn|indigestion|tight* left arm', maxGap: 4 },
+    { pattern: 'down|into|up|to jaw', maxGap: 2 },
+    { pattern: 'down|into|up|to left arm', maxGap: 2 },
+  ],
+  cold_sweat: ['clammy|sweaty|sweating|sweats|drenched|grey|gray', { pattern: 'cold sweat', maxGap: 0 }],
+  // Round 13: food stuck in the throat.
+  food_stuck: [
+    { pattern: 'stuck|lodged|caught in|my|his|her throat|gullet|windpipe', maxGap: 2 },
+    { pattern: 'choking|choked on', maxGap: 1 },
+    { pattern: 'went|gone down wrong way', maxGap: 2 },
+  ],
+  button_battery: [
+    {
+      pattern: 'button|coin|round|flat|watch|lithium|disc|small|little|tiny battery|batteries|cell|cells',
+      maxGap: 2,
+    },
+  ],
+  battery_swallowed: ['swallow*|mouth|gone|missing|ate|eaten|ingested'],
+  calf_swollen: [
+    { pattern: 'any: calf|calves|leg swollen|swelling|swelled|hot|red|tender|puffy|hard', maxGap: 2 },
+  ],
+  breath_pleuritic: [
+    { pattern: 'out|short of breath', maxGap: 1 },
+    'breathless*|puffed|winded',
+    { pattern: 'hurts|pain|stabbing|sharp when|on breathe|breathing|breath', maxGap: 3, negatable: false },
+  ],
+  home_spirits: [
+    'moonshine|methanol|poitin|poteen',
+    {
+      pattern:
+        'homemade|homebrew*|bootleg|fake|counterfeit spirits|vodka|alcohol|booze|liquor|spirit|brew|gin',
+      maxGap: 2,
+    },
+    { pattern: 'any: home made spirits|vodka|alcohol|booze|liquor|spirit|brew|gin', maxGap: 2 },
+  ],
+  blurred_vision: [
+    { pattern: 'any: blurred|blurry|blurring|double|fuzzy|misty vision|seeing|sight|eyes', maxGap: 2 },
+    { pattern: 'going|gone blind', maxGap: 1 },
+    { pattern: 'cant|cannot|not see', maxGap: 1 },
+    'blind|blurry',
+  ],
+  // Round 13: the change is new: never like this, started minutes ago.
+  sudden_change: [
+    { pattern: 'never|not like this|him|her|himself|herself', maxGap: 1, negatable: false },
+    { pattern: 'started|began|since <n:1-180> min|mins|minutes|hour|hr ago', maxGap: 2, negatable: false },
+    { pattern: 'started|began|since an|a|half hour|minute|min ago', maxGap: 2, negatable: false },
+    'suddenly',
+    { pattern: 'all of sudden', maxGap: 1, negatable: false },
+    { pattern: 'out nowhere', maxGap: 1, negatable: false },
+  ],
+  // Round 13: mushrooms or berries picked in the wild.
+  wild_food: [
+    {
+      pattern: 'any: picked|foraged|wild|woods|forest|field|garden mushroom*|toadstool*|fungi|berries',
+      maxGap: 4,
+    },
+  ],
+  neck_ache: [{ pattern: 'any: neck sore|hurts|hurting|pain|painful|aching|ache', maxGap: 2 }],
 };

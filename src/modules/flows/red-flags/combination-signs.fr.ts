@@ -24,6 +24,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'supporte|supporter|supportait pas|plus lumiere|jour|lampe', maxGap: 2, negatable: false },
     { pattern: 'lumiere fait|gene|agresse mal|yeux', maxGap: 2 },
     'photophobi*',
+    // Round 13: l'esprit qui s'embrouille.
+    'confus|confuse|confusion|desorient*',
   ],
   // Round 10: quelqu'un dans la voiture au garage, et le moteur qui tourne, en deux propositions.
   inside_car_garage: [
@@ -132,6 +134,13 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'queue ni tete', maxGap: 0, negatable: false },
   ],
   head_trauma: [
+    // Round 13: un bébé tombé ou roulé d'un meuble ou d'une hauteur sur un sol dur.
+    {
+      pattern:
+        'tombe*|tombee|roule*|chute* table|lit|canape|langer|chaise|escalier*|balcon|fenetre|trampoline|mezzanine',
+      maxGap: 3,
+    },
+    { pattern: 'tombe*|tombee|atterri*|chute* carrelage|beton|parquet|pierre|sol', maxGap: 3 },
     // Round 11: renversé ou percuté par un véhicule; un casque fendu ou cassé; assommé.
     {
       pattern: 'renverse*|percute*|fauche*|heurte* par voiture|camion|bus|scooter|moto|vehicule|auto',
@@ -184,6 +193,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'repose|repete|redemande meme|memes question*|chose*', maxGap: 2 },
   ],
   pregnant: [
+    // Round 13: « test positif », « positif au test », sans le mot « grossesse » (exclu pour covid, angine…).
+    { pattern: 'any: test|tests|testee positif|positive', maxGap: 2 },
+    { pattern: 'retard* regles', maxGap: 2 },
     // Round 12: un test de grossesse positif est une grossesse, si tôt soit-elle.
     { pattern: 'test grossesse positif', maxGap: 1 },
     // Round 11: la grossesse dite en mois (« je suis à 8 mois », « 7 mois de grossesse »).
@@ -389,6 +401,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'machoire* serre*|crispe*|bloque*',
     'hallucin*',
     'delire*|incoheren*',
+    // Round 13: la respiration lente ou à peine là (opioïdes, benzodiazépines), le réveil impossible.
+    { pattern: 'respire|respiration lent*|lentement|doucement|peine|faible*|ralenti*', maxGap: 1 },
+    { pattern: 'arrive|arrivons|peut|peux|pouvons pas|plus reveiller', maxGap: 3, negatable: false },
   ],
   // Round 10b: un lieu fermé où les fumées s'accumulent.
   enclosed_space: [
@@ -425,6 +440,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'tombe messagerie|repondeur',
   ],
   weapon_at_hand: [
+    // Round 13: une arme prise, quel que soit l'article (« pris la carabine »).
+    {
+      pattern: 'pris|prend|sorti|attrape*|embarque* arme|fusil|pistolet|revolver|flingue|carabine',
+      maxGap: 2,
+    },
     // Round 11: une arme prise, sortie, qu'on a avec soi.
     {
       pattern: 'ai|a|pris|prend|sorti|tiens|tient le|un arme|fusil|pistolet|revolver|flingue|carabine',
@@ -513,6 +533,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: la parole qui a changé, dite par qui connaît la façon habituelle de parler…
   speech_change: [
+    // Round 13: des textos ou des mots qui n'ont aucun sens.
+    { pattern: 'texto*|sms|messages|ecrit|dit|raconte nimporte|charabia|incoherent*|bizarre*', maxGap: 2 },
+    { pattern: 'dit|ecrit|raconte importe quoi', maxGap: 1 },
+    { pattern: 'sms|texto*|messages|phrases|mots sens', maxGap: 4, negatable: false },
+    { pattern: 'aucun|pas|plus sens', maxGap: 1, negatable: false },
     { pattern: 'sort|fait|dit que|seulement sons|bruits|grognements|gemissements', maxGap: 2 },
     { pattern: 'parle|parlait pas|plus normalement|bien|habitude', maxGap: 3, negatable: false },
     { pattern: 'habitude parle|parlait bien|normalement', maxGap: 2 },
@@ -525,6 +550,13 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: plus d'issue, plus la force, au bout du rouleau.
   despair: [
+    // Round 13: un fardeau dit, à toute personne (« on serait mieux sans lui », « mieux sans moi »), le sens
+    // perdu, demain annoncé sans soi: la personne n'est pas que « je ».
+    { pattern: 'mieux|tranquille* sans moi|lui|elle|nous', maxGap: 1, negatable: false },
+    { pattern: 'vois|voit|trouve plus|pas interet|sens|but|utilite', maxGap: 2, negatable: false },
+    { pattern: 'vois|voit|trouve aucun interet|sens|but|utilite', maxGap: 2, negatable: false },
+    { pattern: 'serai|sera|serais plus la|vivant|vivante demain|soir', maxGap: 2, negatable: false },
+    { pattern: 'appel au secours', maxGap: 1 },
     { pattern: 'vois|voit plus|pas|aucune issue|solution|avenir|sortie', maxGap: 2, negatable: false },
     { pattern: 'tiens|tient|tenais plus|pas', maxGap: 0, negatable: false },
     { pattern: 'peux|peut plus continuer|supporter', maxGap: 1, negatable: false },
@@ -600,6 +632,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 12: un endroit d'où sauter ou devant quoi se jeter…
   jump_place: [
+    { pattern: 'voie|voies|ligne ferree|train|tgv|rer', maxGap: 1 },
+    { pattern: 'chemin fer', maxGap: 1 },
+    { pattern: 'dernier etage|niveau', maxGap: 1 },
+    { pattern: 'toit parking', maxGap: 2 },
     'quai|voies|rails|toit|toits|rebord|parapet|falaise|viaduc|passerelle',
     { pattern: 'sur|au bord pont', maxGap: 1 },
     { pattern: 'haut|bord|sommet immeuble|batiment|tour|pont|parking', maxGap: 2 },
@@ -677,4 +713,65 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'coeur irregulier|bat|emballe|palpit*', maxGap: 2 },
     'palpitation*',
   ],
+  // Round 13: des plaquettes, des boîtes vides, l'adjectif avant ou après le nom du médicament.
+  empty_packets: [
+    {
+      pattern:
+        'any: plaquette*|boite*|flacon*|tube*|emballage*|blister*|@medicaments vide|vides|videe|videes',
+      maxGap: 3,
+    },
+  ],
+  // Round 13: une douleur « d'estomac » ou de la mâchoire qui va au bras ou à la mâchoire.
+  mi_radiation: [
+    { pattern: 'monte*|part*|irradi*|file* machoire|bras', maxGap: 3 },
+    { pattern: 'any: mal|douleur*|brulure*|serre* machoire', maxGap: 3 },
+    { pattern: 'any: mal|douleur*|brulure*|serre* bras gauche', maxGap: 3 },
+    { pattern: 'any: estomac|epigastr*|digestion|brulure* machoire', maxGap: 4 },
+    { pattern: 'any: estomac|epigastr*|digestion|brulure* bras gauche', maxGap: 4 },
+  ],
+  cold_sweat: [
+    'moite*|sueur*|transpire*|transpirant*|sue|suent|nage',
+    { pattern: 'grosses gouttes', maxGap: 0 },
+  ],
+  // Round 13: un morceau coincé dans la gorge.
+  food_stuck: [
+    { pattern: 'coince*|bloque*|reste* gorge|oesophage|travers', maxGap: 3 },
+    { pattern: 'avale* travers', maxGap: 2 },
+    { pattern: 'etouffe*|etrangle* avec|en mangeant|morceau|viande|bonbon|cacahuete*', maxGap: 3 },
+  ],
+  button_battery: [{ pattern: 'pile*|batterie* bouton|plate*|ronde*|montre|lithium', maxGap: 2 }],
+  battery_swallowed: ['avale*|bouche|disparu*|mange*|introuvable|gobe*|ingere*'],
+  calf_swollen: [{ pattern: 'any: mollet*|jambe gonfl*|enfl*|dur|rouge|chaud|douloureux', maxGap: 2 }],
+  breath_pleuritic: [
+    { pattern: 'hors haleine', maxGap: 1 },
+    'essouffl*|suffoqu*',
+    { pattern: 'souffle* court', maxGap: 1 },
+    { pattern: 'point|douleur|mal cote|poitrine quand|en inspir*|respir*', maxGap: 4, negatable: false },
+    { pattern: 'mal|douleur respirer|inspirer', maxGap: 2 },
+  ],
+  home_spirits: [
+    'gnole|moonshine|frelate*|methanol',
+    { pattern: 'tord boyaux', maxGap: 0 },
+    { pattern: 'alcool|vodka|rhum|whisky|gnole|eau|liqueur|poire|prune|mirabelle maison', maxGap: 3 },
+    { pattern: 'alcool|vodka|rhum|whisky|gnole|eau|liqueur distill*|bouilleur|alambic', maxGap: 3 },
+  ],
+  blurred_vision: [
+    { pattern: 'any: voi*|vue|vision|yeux flou*|trouble*|double|brouill*', maxGap: 2 },
+    { pattern: 'voi*|vois plus rien', maxGap: 1 },
+    { pattern: 'aveugle|flou|floue', maxGap: 0 },
+  ],
+  // Round 13: le changement est nouveau: jamais comme ça, depuis quelques minutes.
+  sudden_change: [
+    { pattern: 'jamais comme ca|cela', maxGap: 1, negatable: false },
+    { pattern: 'pas comme habitude|lui|elle|normal', maxGap: 1, negatable: false },
+    { pattern: 'depuis|commence <n:1-180> min|minutes|mn|heure', maxGap: 2, negatable: false },
+    { pattern: 'il y a <n:1-180> min|minutes|mn|heure', maxGap: 1, negatable: false },
+    'soudain*|brusquement|subitement',
+    { pattern: 'tout coup', maxGap: 1, negatable: false },
+  ],
+  // Round 13: des champignons ou des baies cueillis dans la nature.
+  wild_food: [
+    { pattern: 'any: cueilli*|ramasse*|foret|bois|sauvage*|jardin|pre champignon*|baie|baies', maxGap: 4 },
+  ],
+  neck_ache: [{ pattern: 'any: mal|douleur*|douloureu* nuque|cou', maxGap: 2 }],
 };

@@ -24,9 +24,31 @@ export const englishLexicon: LexiconInput = {
   concepts: englishCombinationSigns,
   // Round 12: "7 wks pregnant" is no baby's age, and still a pregnancy whose ectopic signs must be read.
   conceptExclusions: {
+    // Round 13: a positive test of an infection is no pregnancy.
+    pregnant: [
+      {
+        pattern:
+          'any: covid|corona|lft|pcr|flu|strep|hiv|chlamydia|antigen|lateral|rsv|tb test|tested|tests|positive',
+        maxGap: 3,
+      },
+    ],
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 13: an empty packet to recycle or to refill on prescription is no overdose.
+    { pattern: 'any: empty|emptied recycl*|refill|repeat|prescription', maxGap: 4 },
+    // Round 13: batteries bought, changed or flat are no battery swallowed.
+    {
+      pattern:
+        'any: buy|buying|bought|order|ordering|replace|replacing|change|changing|sell|flat|spare button|coin|watch batter*',
+      maxGap: 3,
+    },
+    // Round 13: a vitamin or a supplement taken twice by mistake is no overdose (iron for a child still is).
+    {
+      pattern:
+        'any: took|taken|take|had|given|gave vitamin|vitamins|multivitamin*|supplement*|probiotic*|magnesium|omega twice|double|mistake|extra|again',
+      maxGap: 3,
+    },
     // Round 12: a question about a vaccine is never an emergency ("the meningitis one too?"), and snoring
     // heard as choking is a sleep question.
     {

@@ -26,6 +26,16 @@ export const frenchLexicon: LexiconInput = {
   },
   concepts: frenchCombinationSigns,
   exclusions: frenchExclusions,
+  conceptExclusions: {
+    // Round 13: un test positif d'infection n'est pas une grossesse.
+    pregnant: [
+      {
+        pattern:
+          'any: covid|corona|pcr|grippe|angine|strepto*|vih|chlamydia*|antigenique|autotest test|teste|testee|positif|positive',
+        maxGap: 3,
+      },
+    ],
+  },
   past: frenchPastMarkers,
   words: frenchGrammar,
 };

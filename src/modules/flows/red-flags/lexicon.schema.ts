@@ -67,6 +67,19 @@ export const CONCEPTS = [
   'caustic_burn',
   'electric_shock',
   'shock_sign',
+  'empty_packets',
+  'mi_radiation',
+  'cold_sweat',
+  'food_stuck',
+  'button_battery',
+  'battery_swallowed',
+  'calf_swollen',
+  'breath_pleuritic',
+  'home_spirits',
+  'blurred_vision',
+  'sudden_change',
+  'wild_food',
+  'neck_ache',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

@@ -100,4 +100,28 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 12: an electric shock from the mains with burns where it went in or out, confusion or a faint: an
   // electrical injury, deep whatever the skin shows (NHS: all electrical burns go to A&E).
   { category: 'severe_burn', all: ['electric_shock', 'shock_sign'] },
+  // Round 13: despair, a burden said (« on serait mieux sans lui », "everyone would be better off"), or no
+  // point seen, from a place to jump from or in front of (a train line, a platform, a multi-storey).
+  { category: 'suicidal_thoughts', all: ['despair', 'jump_place'] },
+  // Round 13: empty packets or blisters found, in any word order, and someone drowsy or breathing slowly.
+  { category: 'poisoning_overdose', all: ['empty_packets', 'toxic_symptom'] },
+  // Round 13: « heartburn » or a stomach pain going to the arm or the jaw, with a cold sweat or clamminess:
+  // a heart attack told as indigestion (women, diabetics: NICE CG95, HAS).
+  { category: 'chest_pain', all: ['mi_radiation', 'cold_sweat'] },
+  // Round 13: food stuck in the throat with a whistle, barely any air, or saliva that will not go down.
+  { category: 'breathing_difficulty', all: ['food_stuck', 'airway_trouble'] },
+  // Round 13: a button battery in the mouth or swallowed (burns the oesophagus in 2 hours: NHS, CAP).
+  { category: 'poisoning_overdose', all: ['button_battery', 'battery_swallowed'] },
+  // Round 13: a swollen calf and breathlessness or a pain on breathing in: a pulmonary embolism (NICE NG158).
+  { category: 'breathing_difficulty', all: ['calf_swollen', 'breath_pleuritic'] },
+  // Round 13: home-made spirits and blurred vision: methanol (centres antipoison).
+  { category: 'poisoning_overdose', all: ['home_spirits', 'blurred_vision'] },
+  // Round 13: speech or texts that make no sense, and the change new (« jamais comme ça », "started 20 mins
+  // ago"): a stroke told by a relative (FAST: speech, time).
+  { category: 'stroke_signs', all: ['speech_change', 'sudden_change'] },
+  // Round 13: mushrooms or berries picked in the wild, then vomiting, diarrhoea or a faint (amatoxins act late).
+  { category: 'poisoning_overdose', all: ['wild_food', 'toxic_symptom'] },
+  // Round 13: a fever, a neck that hurts and a mind or a stomach that goes (confused, vomiting): meningitis
+  // told without the word stiff (NICE NG240).
+  { category: 'meningitis_signs', all: ['fever', 'neck_ache', 'meningism'] },
 ];

@@ -164,4 +164,60 @@ describe('screenForRedFlags', () => {
   ])('%j is ordinary (round 12)', (message) => {
     expect(categoriesOf(message)).toEqual([]);
   });
+
+  test('a burden said of anyone counts, not only « je »: with the means at hand it is suicidal (round 13)', () => {
+    expect(categoriesOf("il a pris le fusil en disant qu'on serait mieux sans lui")).toEqual([
+      'suicidal_thoughts',
+    ]);
+    expect(categoriesOf('she has the rifle out, says the kids would be better off without her')).toEqual([
+      'suicidal_thoughts',
+    ]);
+    expect(categoriesOf('franchement on serait mieux sans lui au bureau')).toEqual([]);
+  });
+
+  test('a sign is read whatever the word order (round 13)', () => {
+    // The adjective after the noun, the positive test without « grossesse », "don't see the point".
+    expect(categoriesOf('plaquettes de xanax vides, il respire lentement')).toEqual(['poisoning_overdose']);
+    expect(categoriesOf('empty boxes of zopiclone next to him, breathing slowly')).toEqual([
+      'poisoning_overdose',
+    ]);
+    expect(categoriesOf("positive au test il y a 5 jours, je saigne et douleur d'un seul côté")).toEqual([
+      'pregnancy_emergency',
+    ]);
+    expect(categoriesOf("on the top floor of the multi-storey, I don't see the point")).toEqual([
+      'suicidal_thoughts',
+    ]);
+    // A positive test of an infection is no pregnancy.
+    expect(categoriesOf('test covid positif, je saigne un peu du nez')).toEqual([]);
+  });
+
+  test.each([
+    ['heartburn going down my left arm, clammy', 'chest_pain'],
+    ["mal à la mâchoire et au creux de l'estomac, je transpire", 'chest_pain'],
+    ['steak stuck in my throat, cant swallow my spit', 'breathing_difficulty'],
+    ['mon fils a avalé une pile bouton', 'poisoning_overdose'],
+    ['baby rolled off the changing table onto the tiles, been sick and sleepy', 'severe_head_injury'],
+    ["opérée du genou, hors d'haleine et le mollet gonflé", 'breathing_difficulty'],
+    ['de la gnôle faite maison, il voit flou', 'poisoning_overdose'],
+    ['how many pills to not wake up', 'suicidal_thoughts'],
+    // Written after the fixes, to check that they generalise: a negation inside the phrase, another word order.
+    ['combien de cachets pour ne jamais me réveiller', 'suicidal_thoughts'],
+    ['je suis au bord des rails, je vois plus aucun intérêt', 'suicidal_thoughts'],
+    ['my mum is writing texts that make no sense, started an hour ago', 'stroke_signs'],
+    ['my 3 year old put a small battery in her mouth, can not find it now', 'poisoning_overdose'],
+    ['half her face slid down and her words came out as gibberish', 'stroke_signs'],
+    ["mon père m'envoie des textos qui n'ont aucun sens, jamais comme ça", 'stroke_signs'],
+  ])('%j → %s (round 13)', (message, category) => {
+    expect(categoriesOf(message)).toContain(category);
+  });
+
+  test.each([
+    'i took my vitamin D twice this morning by mistake, is that a problem?',
+    'where can I buy button batteries for the scale',
+    'mal au bras après le vaccin et je transpire avec cette chaleur',
+    "mon fils de 18 mois parle charabia, c'est normal ?",
+    'my calf is swollen after running, no other problems',
+  ])('%j is ordinary (round 13)', (message) => {
+    expect(categoriesOf(message)).toEqual([]);
+  });
 });

@@ -3395,4 +3395,325 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['infected toe, red streaks up the foot, heart racing', 'sepsis_signs'],
   ['wound got infected, now shaking and my heart is hammering', 'sepsis_signs'],
   ['red streak up from the wound and she is confused', 'sepsis_signs'],
+  // round 13, unseen probe: written by another writer after round 12's fixes (61 / 70 English before the fixes it led to)
+  [
+    'my dad (71) was carrying the christmas tree up the stairs and now hes sat on the step grey and sweaty saying his chest feels like its in a vice. what do i do',
+    'chest_pain',
+  ],
+  [
+    'Quick q — is it normal for heartburn to go down my left arm and into my jaw? Been 20 min, feel sick and clammy, the Rennie did nothing',
+    'chest_pain',
+  ],
+  [
+    "Hi, this is Marguerite's daughter. Mum has just rung me from her flat saying there's a heavy weight sitting on her breastbone and she can't get comfy, and she sounded properly out of breath on the phone. I'm 40 minutes away and she's on her own. Should I ring someone first or just drive?",
+    'chest_pain',
+  ],
+  [
+    "did a couple of lines at a party about an hour ago and now my heart's going mental and there's a crushing pain in the middle of my chest that won't go",
+    'chest_pain',
+  ],
+  [
+    'Sudden tearing pain started in my chest and went straight through to between my shoulder blades. Worst pain of my life. 5 mins ago',
+    'chest_pain',
+  ],
+  [
+    'tight band round my chest since I got up, getting worse not better, left arm heavy and tingly. 58, smoker',
+    'chest_pain',
+  ],
+  [
+    "mid-game and suddenly my chest went tight as hell, the ache's going up into my neck and I'm dripping sweat. I'm 45 before anyone says it's anxiety",
+    'chest_pain',
+  ],
+  [
+    'my 3yo is making a high squeaky noise every time he breathes in and the skin between his ribs is sucking in. hes gone really quiet',
+    'breathing_difficulty',
+  ],
+  [
+    'Ive done 10 puffs of the blue one and its not touching it, can only get 2 or 3 words out between breaths',
+    'breathing_difficulty',
+  ],
+  [
+    "Was cleaning the shower, mixed bleach with another spray, now coughing nonstop, chest burning and I can't get a full breath in",
+    'breathing_difficulty',
+  ],
+  [
+    "Grandad's lips have gone a bluey colour and he's gasping sat on the edge of the bed, his oxygen's on but it isn't helping",
+    'breathing_difficulty',
+  ],
+  [
+    "Got my leg out of the cast last week. Since this morning sharp stabbing pain when I breathe in and I'm panting just sitting on the sofa, heart racing",
+    'breathing_difficulty',
+  ],
+  [
+    "bit of steak stuck in my throat, can only get a tiny bit of air and it whistles, can't even swallow my spit",
+    'breathing_difficulty',
+  ],
+  ['Cant. Get. Air.', 'breathing_difficulty'],
+  [
+    'Was on FaceTime with Nan and half her face just slid down, and when I asked her to say my name it came out as gibberish. Just now. She lives alone',
+    'stroke_signs',
+  ],
+  [
+    "my husband tried to put his coat on and his right arm just wouldn't go in, it flopped. His words sound drunk but he hasn't had a drop",
+    'stroke_signs',
+  ],
+  [
+    "All of a sudden I can't read the menu — the letters are there but they don't mean anything, and my left hand feels like it belongs to someone else",
+    'stroke_signs',
+  ],
+  [
+    "Dad keeps texting me things like 'the bread is window tuesday go' — he's never like this, started about 20 mins ago",
+    'stroke_signs',
+  ],
+  [
+    "brushing my teeth and toothpaste dribbling out one side, can't feel my cheek, and my leg's gone weak on the same side",
+    'stroke_signs',
+  ],
+  [
+    "Wife just dropped her mug for the second time in ten minutes and her smile's gone lopsided. She says she's fine but she isn't making sense",
+    'stroke_signs',
+  ],
+  [
+    'lost the sight in one eye like a blind came down, and now my speech is slurry. came on suddenly at 3',
+    'stroke_signs',
+  ],
+  [
+    "My son (8) just ate a cookie at his mate's house that had cashews in. His lips are massive, he's scratching at his throat and his voice sounds strange",
+    'severe_allergy',
+  ],
+  [
+    'Did a home hair dye an hour ago and now my face, eyelids and tongue are swelling up, throat feels thick',
+    'severe_allergy',
+  ],
+  [
+    'Prawn curry from the takeaway, 15 min later hives head to toe, face puffing, feeling faint and wheezy. Already used my EpiPen, still bad',
+    'severe_allergy',
+  ],
+  ['tongue swelling fast after kiwi, hard to swallow', 'severe_allergy'],
+  [
+    "we're at a restaurant and my girlfriend's throat is closing up, she's allergic to sesame and there must have been some in the dressing",
+    'severe_allergy',
+  ],
+  [
+    "Off-duty nurse here — my neighbour put on new rubber gloves to wash up and now she's covered in welts, lips swollen, struggling for breath and dizzy",
+    'severe_allergy',
+  ],
+  [
+    'ALLERGIC REACTION!! baby had his first taste of scrambled egg, now vomiting, blotchy all over and floppy',
+    'severe_allergy',
+  ],
+  [
+    "My toddler had one of those little round flat batteries from the kitchen scales in her mouth and now it's gone. She's coughing a bit",
+    'poisoning_overdose',
+  ],
+  [
+    "The whole family's had a pounding headache since we put the old gas heater on, kids are dozy and my husband just threw up. We're still in the house",
+    'poisoning_overdose',
+  ],
+  [
+    "I took the whole strip of my mum's sleeping tablets about half an hour ago and I'm starting to feel really heavy",
+    'poisoning_overdose',
+  ],
+  [
+    "Picked mushrooms in the woods yesterday and fried them up, now violent vomiting and diarrhoea that won't stop, feeling faint",
+    'poisoning_overdose',
+  ],
+  [
+    "my 2yo bit into a dishwasher tablet, foam round his mouth, he's coughing and crying",
+    'poisoning_overdose',
+  ],
+  [
+    "Grandpa mixed up his pill organiser and took the whole week's heart pills at once, he's very slow and dizzy and his pulse feels really slow",
+    'poisoning_overdose',
+  ],
+  [
+    'teenage son drank the liquid out of a vape refill bottle for a dare, sweating, being sick, shaky',
+    'poisoning_overdose',
+  ],
+  [
+    "I've been saving my tablets for weeks and tonight I'm going to take them all. Just wanted someone to know.",
+    'suicidal_thoughts',
+  ],
+  [
+    "sitting on the wall on the top floor of the multi-storey. I don't see the point anymore",
+    'suicidal_thoughts',
+  ],
+  [
+    "wrote goodbye letters to my kids and put them in the drawer. the knife's on the table. I'm not asking for an appointment",
+    'suicidal_thoughts',
+  ],
+  [
+    "My flatmate just messaged 'sorry for everything, look after the cat' and isn't answering, her car's gone. She's talked about ending things before",
+    'suicidal_thoughts',
+  ],
+  [
+    "It's not a cry for help, I just want you to know I won't be at my appointment Thursday because I won't be here after tonight",
+    'suicidal_thoughts',
+  ],
+  ['standing by the train line. everyone would be better off', 'suicidal_thoughts'],
+  [
+    "how many of my lithium would it take to not wake up? I've got 60 here and I want it to be tonight",
+    'suicidal_thoughts',
+  ],
+  [
+    "Found my dad on the kitchen floor, eyes half open but he won't respond to his name or when I squeeze his hand. Breathing's noisy",
+    'loss_of_consciousness',
+  ],
+  [
+    "my gf fainted in the shower and it's been like 5 minutes, she's not coming round, I cant wake her",
+    'loss_of_consciousness',
+  ],
+  [
+    "Husband nodded off in his chair after lunch and now I can't rouse him, I'm shaking him and shouting, and his breathing's gone snorey and odd",
+    'loss_of_consciousness',
+  ],
+  [
+    "Nosebleed going 45 min now, soaking through towels, I'm on warfarin and feeling lightheaded",
+    'heavy_bleeding',
+  ],
+  [
+    'Put my hand through the glass door, blood spurting from my wrist in pulses, tea towel already soaked',
+    'heavy_bleeding',
+  ],
+  [
+    "Vein on my leg just burst in the bath — blood everywhere and it's not slowing down even pressing on it",
+    'heavy_bleeding',
+  ],
+  [
+    "my son's whole body is jerking and his eyes rolled back, it's been going 6 minutes and his lips look bluish",
+    'seizure',
+  ],
+  [
+    "Grandma went stiff in her armchair then started twitching and she's still doing it, won't answer me",
+    'seizure',
+  ],
+  [
+    "Boyfriend had one of his fits, it stopped then started again before he woke up, now he's on a third one",
+    'seizure',
+  ],
+  [
+    "My 16yo is burning up, says the light hurts his eyes, can't put his chin on his chest, and there's little purple dots on his legs that don't go when I press a glass on them",
+    'meningitis_signs',
+  ],
+  [
+    "Flatmate's been vomiting, says it's the worst headache ever, neck's rigid and she's getting confused, blotchy rash coming up",
+    'meningitis_signs',
+  ],
+  [
+    "Little one (3) feverish, rash of tiny pinpricks that stay when I roll a tumbler over them, he's really sleepy and moaning",
+    'meningitis_signs',
+  ],
+  [
+    "Mum's had a water infection for a few days, now she's confused, shaking with cold, her knees are blotchy purple and she hasn't weed since yesterday",
+    'sepsis_signs',
+  ],
+  ["Day 8 after chemo, temp 38.9, shivering violently, feel like I'm about to collapse", 'sepsis_signs'],
+  [
+    "my husband had his bowel op last week, now he's burning up, breathing fast, heart racing, and he says he feels like he's going to die",
+    'sepsis_signs',
+  ],
+  [
+    "our baby is 5 weeks old and the thermometer says 38.4, she's not interested in her bottle",
+    'infant_fever',
+  ],
+  ['2 month old hot to touch (38.7) and really floppy, barely opening his eyes', 'infant_fever'],
+  ["Newborn (12 days) feels boiling hot and he's grunting with every breath", 'infant_fever'],
+  [
+    'Positive test last week, now stabbing pain low down on the right, pain in the tip of my shoulder and I nearly passed out on the loo',
+    'pregnancy_emergency',
+  ],
+  [
+    "32 weeks, sudden bad pain, bump is rock hard and won't relax, and there's dark blood",
+    'pregnancy_emergency',
+  ],
+  ["I'm 26 weeks and bleeding heavily, clots, soaked through a pad in 10 minutes", 'pregnancy_emergency'],
+  [
+    'fell off the ladder clearing the gutters, hit my head on the patio, sick 3 times now and so drowsy I can barely keep my eyes open',
+    'severe_head_injury',
+  ],
+  [
+    "my 1yo rolled off the changing table onto the tiles, big lump, she's been sick twice and is really sleepy",
+    'severe_head_injury',
+  ],
+  [
+    "Dad (on blood thinners) tripped over the dog and cracked his head on the radiator, now he's muddled and keeps asking the same question over and over",
+    'severe_head_injury',
+  ],
+  [
+    "chip pan caught fire and the oil went over my forearm, skin's gone white and leathery from wrist to elbow",
+    'severe_burn',
+  ],
+  [
+    "My toddler pulled the kettle down on himself — chest and arm red raw and blistering, he's screaming",
+    'severe_burn',
+  ],
+  [
+    "Pain in my belly is unbearable, tummy hard as a board, can't move without screaming, throwing up green stuff",
+    'severe_abdominal_pain',
+  ],
+  [
+    'dad 78, sudden terrible pain in his tummy going through to his back, gone pale and clammy, nearly fainted',
+    'severe_abdominal_pain',
+  ],
+  // round 13, own check by class: five or more phrasings of each class fixed, in words the probe did not use (24 / 57 English found before the fixes)
+  ["standing on the bridge, they'd all be better off without me", 'suicidal_thoughts'],
+  ["my son took his dad's rifle and walked off saying we'd be better off without him", 'suicidal_thoughts'],
+  ['on the platform. honestly everybody would be better off', 'suicidal_thoughts'],
+  ["up on the roof of the car park, I just don't see the point any more", 'suicidal_thoughts'],
+  ['im by the railway tracks, cant see the point', 'suicidal_thoughts'],
+  ["dont worry about my bloods, I won't be here after tonight", 'suicidal_thoughts'],
+  ['cancel everything, I wont be around past tonight', 'suicidal_thoughts'],
+  ["she said she won't be alive tomorrow and hung up", 'suicidal_thoughts'],
+  ["how many of my sleeping tablets would it take to not wake up? they're all here", 'suicidal_thoughts'],
+  ['how many paracetamol does it take to die, I have 3 boxes in front of me', 'suicidal_thoughts'],
+  ['how many pills is a lethal dose', 'suicidal_thoughts'],
+  ['my wife has the shotgun out, says the kids would be better off without her', 'suicidal_thoughts'],
+  ["my mum's words came out as gibberish on the phone, started 10 mins ago", 'stroke_signs'],
+  ["grandad is texting nonsense, he's never like this", 'stroke_signs'],
+  ["his texts don't make sense all of a sudden", 'stroke_signs'],
+  ["half of dad's face slid down while we were eating", 'stroke_signs'],
+  ['her face sagged on one side and her speech came out jumbled', 'stroke_signs'],
+  ["heartburn going into my jaw and I'm all clammy", 'chest_pain'],
+  ['indigestion that goes down my left arm, sweating buckets', 'chest_pain'],
+  ["stomach pain up into my jaw, cold sweat, I'm diabetic", 'chest_pain'],
+  ["my wife says it's just heartburn but it's going down her arm and she's grey and sweaty", 'chest_pain'],
+  ['pain in my jaw and left arm, feel sick and clammy', 'chest_pain'],
+  ["piece of chicken stuck in his throat and he can't breathe properly", 'breathing_difficulty'],
+  ['choking on a sweet, whistling when she breathes', 'breathing_difficulty'],
+  ["food stuck in my throat, can't swallow my saliva", 'breathing_difficulty'],
+  ["a grape lodged in my toddler's throat, she's struggling to breathe", 'breathing_difficulty'],
+  ["meat went down the wrong way, can't swallow anything, noisy breathing", 'breathing_difficulty'],
+  ['my son swallowed a button battery', 'poisoning_overdose'],
+  ["baby had a coin battery in his mouth and now it's missing", 'poisoning_overdose'],
+  ['I think she swallowed one of the watch batteries', 'poisoning_overdose'],
+  ["a lithium cell from the remote, he put it in his mouth and it's gone", 'poisoning_overdose'],
+  ['my daughter ate a button battery from a toy', 'poisoning_overdose'],
+  ['my 8 month old fell off the bed onto the tiles and has vomited, very sleepy', 'severe_head_injury'],
+  ['baby rolled off the sofa onto the wooden floor, been sick and drowsy', 'severe_head_injury'],
+  ['toddler fell from the bunk bed, vomited twice and keeps falling asleep', 'severe_head_injury'],
+  ["he toppled off the changing table, now he's being sick and dozy", 'severe_head_injury'],
+  ["my 2yo fell down the stairs, she's vomiting and so sleepy", 'severe_head_injury'],
+  ['had my hip done last week, now short of breath and my calf is swollen', 'breathing_difficulty'],
+  [
+    'since the operation my leg is swollen and hot and I get a sharp pain when I breathe in',
+    'breathing_difficulty',
+  ],
+  ['calf swollen after the flight, now breathless sitting down', 'breathing_difficulty'],
+  ['out of breath walking to the loo and my calf is red and swollen', 'breathing_difficulty'],
+  ['post op, stabbing pain when breathing and a puffy calf', 'breathing_difficulty'],
+  ['drank some homemade vodka last night and now my vision is blurry', 'poisoning_overdose'],
+  ["he had moonshine at a party and can't see properly", 'poisoning_overdose'],
+  ['home made spirits in Turkey, now seeing double and vomiting', 'poisoning_overdose'],
+  ["my friend drank homebrew alcohol and says he's going blind", 'poisoning_overdose'],
+  ['bought fake vodka abroad, now blurred vision', 'poisoning_overdose'],
+  ["found empty packets of his sleeping pills, he's very drowsy", 'poisoning_overdose'],
+  ["bottle of her tablets empty, she's hardly breathing", 'poisoning_overdose'],
+  ["the blister strips of codeine were all empty and she's so sleepy", 'poisoning_overdose'],
+  ['empty boxes of zopiclone next to him, breathing slowly', 'poisoning_overdose'],
+  ["her pill bottles were emptied, can't wake her properly", 'poisoning_overdose'],
+  ['positive test 2 weeks ago, bleeding and sharp pain on one side, feel faint', 'pregnancy_emergency'],
+  ['tested positive last week, now bad pain on my right and shoulder tip pain', 'pregnancy_emergency'],
+  ['missed period, really bad one sided pain and I nearly passed out', 'pregnancy_emergency'],
+  ['got my bfp on monday, spotting and awful pain on the left', 'pregnancy_emergency'],
+  ['late period, pain low on the left and dizzy, pale', 'pregnancy_emergency'],
 ];

@@ -6,6 +6,11 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 13: the lethal dose asked ("how many pills to not wake up"), after tonight announced.
+    { pattern: 'any: how many @meds|pills|tablets die|kill|wake|lethal|fatal|overdose|end', maxGap: 4 },
+    { pattern: 'to|and not|never wake up', maxGap: 1 },
+    { pattern: 'not|wont be here|around|alive after|past tonight', maxGap: 3 },
+    { pattern: 'not|wont be alive tomorrow', maxGap: 1 },
     // Round 10b: thinking of driving or jumping off a height now, the height said before or after.
     {
       pattern:

@@ -24,6 +24,11 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
     { pattern: 'hand|arm|fingers drop*|dropping|dropped it|things|cup|everything|stuff', maxGap: 2 },
     'talking|speaking gibberish|nonsense',
+    // Round 13: speech that comes out as gibberish, whatever the verb before it.
+    {
+      pattern: 'came|comes|coming|come out as|in|like gibberish|nonsense|jumbled|garbled|muddled',
+      maxGap: 2,
+    },
     'not|dont find words',
     'any: weak*|numb*|paralys*|tingl*|pins one|half|whole side',
     'any: arm|leg|hand weak*|paralys*|heavy|dead|floppy|limp|useless|flop*|hanging|dangling sudden*|side|left|right',
@@ -62,7 +67,7 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
     {
       pattern:
-        'any: half|side face|mouth fell|falling|sagging|slipped|dropped|droop*|numb*|frozen|twisted|paralys*',
+        'any: half|side face|mouth fell|falling|sagging|slipped|slid|slide|sliding|sagged|sank|sunk|melted|dropped|droop*|numb*|frozen|twisted|paralys*',
       maxGap: 3,
     },
     { pattern: 'side|half face|mouth not|dont move|moving', maxGap: 3 },

@@ -2,6 +2,20 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 
 /** French wording that looks alarming and is not, and wording that puts a finding in the past. */
 export const frenchExclusions: LexiconInput['exclusions'] = [
+  // Round 13: un bambin qui « parle charabia » apprend à parler.
+  { pattern: 'mois|bebe|bambin parle|parler|parlait charabia|yaourt', maxGap: 1 },
+  // Round 13: des piles achetées, changées ou à plat ne sont pas une pile avalée.
+  {
+    pattern:
+      'any: acheter|achete*|commander|changer|change|remplacer|vend*|plat|rechange pile|piles bouton*|plate*|montre',
+    maxGap: 3,
+  },
+  // Round 13: une vitamine ou un complément pris deux fois par erreur n'est pas un surdosage.
+  {
+    pattern:
+      'any: pris|prise|donne|redonne|repris vitamine*|multivitamine*|complement*|probiotique*|magnesium|omega deux|double|erreur|deja|encore',
+    maxGap: 3,
+  },
   // « Mal au cœur » est la nausée quand le message parle de voiture, de vomir, de grossesse ou de repas.
   {
     pattern:

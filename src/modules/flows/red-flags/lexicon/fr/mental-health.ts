@@ -3,6 +3,16 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 /** French wording of suicidal thoughts and self-harm, as the 3114 line hears them. */
 export const frenchMentalHealth: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 13: la dose qui tue demandée (« combien de comprimés pour ne pas se réveiller »), ce soir annoncé.
+    {
+      pattern:
+        'any: combien @medicaments|comprimes|cachets mourir|tuer|reveiller|mortel*|mortelle|fatal*|fin',
+      maxGap: 4,
+    },
+    { pattern: 'pour|pr|jamais ne pas|plus me|se reveiller', maxGap: 2 },
+    { pattern: 'pour|pr ne jamais|plus|pas me|se reveiller', maxGap: 1 },
+    { pattern: 'serai|sera plus la|vivant|vivante apres|passe soir|minuit', maxGap: 3 },
+    { pattern: 'plus vivant|vivante demain', maxGap: 1 },
     // Round 10b: en haut d'un parking, d'un pont, d'une falaise, et l'idée de sauter ou d'y foncer en voiture.
     {
       pattern:
