@@ -36,6 +36,14 @@ interface LoadedKey {
   blindKey: Buffer | null;
 }
 
+/** What reading a key needs: its id (in every envelope), its clinic and patient, and the wrapped key. */
+const KEY_COLUMNS = {
+  id: dataKeys.id,
+  orgId: dataKeys.orgId,
+  contactId: dataKeys.contactId,
+  wrapped: dataKeys.wrapped,
+};
+
 const PATIENT_PREFIX = 'p';
 const CLINIC_PREFIX = 'c';
 // Short-lived enough that a patient erased through another process stops being readable here soon.
@@ -103,12 +111,7 @@ export class Keyring {
     }
     if (wanted.size > 0) {
       const rows = await db
-        .select({
-          id: dataKeys.id,
-          orgId: dataKeys.orgId,
-          contactId: dataKeys.contactId,
-          wrapped: dataKeys.wrapped,
-        })
+        .select(KEY_COLUMNS)
         .from(dataKeys)
         .where(and(inArray(dataKeys.id, [...wanted]), eq(dataKeys.orgId, orgId)));
       for (const row of rows) this.load(row);
@@ -192,12 +195,7 @@ export class Keyring {
     const cached = this.ownerKeyIds.get(owner);
     if (cached && this.loaded.has(cached)) return cached;
     const existing = await db
-      .select({
-        id: dataKeys.id,
-        orgId: dataKeys.orgId,
-        contactId: dataKeys.contactId,
-        wrapped: dataKeys.wrapped,
-      })
+      .select(KEY_COLUMNS)
       .from(dataKeys)
       .where(and(eq(dataKeys.orgId, orgId), isNull(dataKeys.contactId)));
     const row = existing[0] ?? (await this.create(db, orgId, [null]))[0];
@@ -217,12 +215,7 @@ export class Keyring {
     }
     if (missing.length === 0) return found;
     const rows = await db
-      .select({
-        id: dataKeys.id,
-        orgId: dataKeys.orgId,
-        contactId: dataKeys.contactId,
-        wrapped: dataKeys.wrapped,
-      })
+      .select(KEY_COLUMNS)
       .from(dataKeys)
       .where(and(eq(dataKeys.orgId, orgId), inArray(dataKeys.contactId, missing)));
     const absent = new Set(missing);
@@ -245,12 +238,7 @@ export class Keyring {
       raw.fill(0);
       return { id, orgId, contactId, wrapped };
     });
-    const inserted = await db.insert(dataKeys).values(fresh).onConflictDoNothing().returning({
-      id: dataKeys.id,
-      orgId: dataKeys.orgId,
-      contactId: dataKeys.contactId,
-      wrapped: dataKeys.wrapped,
-    });
+    const inserted = await db.insert(dataKeys).values(fresh).onConflictDoNothing().returning(KEY_COLUMNS);
     if (isTransaction(db)) {
       const created = this.createdInTransaction.get(db) ?? new Set<string>();
       for (const row of inserted) created.add(row.id);
@@ -259,12 +247,7 @@ export class Keyring {
     const lost = contactIds.filter((contactId) => !inserted.some((row) => row.contactId === contactId));
     if (lost.length === 0) return inserted;
     const theirs = await db
-      .select({
-        id: dataKeys.id,
-        orgId: dataKeys.orgId,
-        contactId: dataKeys.contactId,
-        wrapped: dataKeys.wrapped,
-      })
+      .select(KEY_COLUMNS)
       .from(dataKeys)
       .where(
         and(
