@@ -148,7 +148,11 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     // Long past the echo wait: the outbox decides to send again, and the echo lands during that decision.
     const id = await interruptedReply('Rappel : jeûne avant la prise de sang', 10 * LEASE_MS);
     const wamid = metaGot(id, 'Rappel : jeûne avant la prise de sang');
-    const real = new WhatsAppSender({ defaultGraphUrl: env.simulator.url, defaultApiVersion: 'v25.0' });
+    const real = new WhatsAppSender({
+      defaultGraphUrl: env.simulator.url,
+      defaultApiVersion: 'v25.0',
+      secretsOf: env.careline.secretsOf,
+    });
     let calls = 0;
     const sender: ChannelSender = {
       windowHours: real.windowHours,
@@ -184,7 +188,11 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
   it('an echo arriving while the re-send is in flight keeps one wamid and is reported', async () => {
     const id = await interruptedReply('Résultats disponibles', 10 * LEASE_MS);
     const firstWamid = metaGot(id, 'Résultats disponibles');
-    const real = new WhatsAppSender({ defaultGraphUrl: env.simulator.url, defaultApiVersion: 'v25.0' });
+    const real = new WhatsAppSender({
+      defaultGraphUrl: env.simulator.url,
+      defaultApiVersion: 'v25.0',
+      secretsOf: env.careline.secretsOf,
+    });
     const sender: ChannelSender = {
       windowHours: real.windowHours,
       needsWindow: (message) => real.needsWindow(message),
@@ -229,7 +237,11 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     const wamid = metaGot(id, 'Votre vaccin est arrivé');
     // Meta's echo is acknowledged and journaled, but the webhook worker has not processed it yet.
     await echo(id, wamid);
-    const real = new WhatsAppSender({ defaultGraphUrl: env.simulator.url, defaultApiVersion: 'v25.0' });
+    const real = new WhatsAppSender({
+      defaultGraphUrl: env.simulator.url,
+      defaultApiVersion: 'v25.0',
+      secretsOf: env.careline.secretsOf,
+    });
     await expect(
       sendQueuedMessage(
         { ...outboxDeps({ whatsapp: real }), webhookQueues: [WHATSAPP_WEBHOOK_QUEUE] },
@@ -276,7 +288,11 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     expect((await postWebhook(env.url, lagging, other.number.appSecret)).status).toBe(200);
     // …and it was processed: nothing waits in Careline's own queue.
     await env.handle.db.update(jobs).set({ status: 'done' }).where(eq(jobs.queue, WHATSAPP_WEBHOOK_QUEUE));
-    const real = new WhatsAppSender({ defaultGraphUrl: env.simulator.url, defaultApiVersion: 'v25.0' });
+    const real = new WhatsAppSender({
+      defaultGraphUrl: env.simulator.url,
+      defaultApiVersion: 'v25.0',
+      secretsOf: env.careline.secretsOf,
+    });
     const deps = { ...outboxDeps({ whatsapp: real }), webhookQueues: [WHATSAPP_WEBHOOK_QUEUE] };
     await expect(sendQueuedMessage(deps, await jobOf(id))).rejects.toThrow(/catch up/);
     expect(callsFor(id, other.number.phoneNumberId)).toHaveLength(0);
