@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_JOURNAL_RETENTION_QUEUE } from '../../src/channels/webhook-journal-retention.job.ts';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
+import { openContents } from '../../src/modules/inbox/message-sealing.ts';
+import { PRIVACY_RETENTION_QUEUE } from '../../src/modules/privacy/retention.job.ts';
 import { patientText } from '../support/meta-webhooks.ts';
 import { refuseMarkedValues, UNSTORABLE, UNUSABLE_NAME } from '../support/refused-values.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
@@ -221,10 +223,23 @@ describe.each(TEST_ENGINES)('inbound webhooks survive a SIGKILL (%s)', (engine) 
         failed.filter((e) => Number(e.alerts) !== 1 || !/check_violation/.test(e.failure_reason ?? '')),
       ).toEqual([]);
       expect(shown.filter((a) => a.retryable)).toHaveLength(unstorable.length);
-      const renamed = await rows<{ external_id: string; content: { omitted?: unknown } | null }>(
+      // Message details are sealed: read them as the inbox does.
+      const stored = await rows<{ external_id: string; content: null; content_sealed: string | null }>(
         d,
-        sql`select external_id, content from messages where org_id = ${clinic.orgId} and content -> 'omitted' is not null`,
+        sql`select external_id, content, content_sealed from messages where org_id = ${clinic.orgId}`,
       );
+      const details = await openContents(
+        d,
+        db.keyring,
+        clinic.orgId,
+        stored.map((m) => ({ content: m.content, contentSealed: m.content_sealed })),
+      );
+      const renamed = stored
+        .map((m, at) => ({
+          external_id: m.external_id,
+          content: details[at] as { omitted?: unknown } | null,
+        }))
+        .filter((m) => m.content?.omitted !== undefined);
       expect(
         renamed.map((m) => [m.external_id, m.content?.omitted]).sort(),
         'a refused sender name is left out, and said so',
@@ -240,11 +255,13 @@ describe.each(TEST_ENGINES)('inbound webhooks survive a SIGKILL (%s)', (engine) 
         sql`select count(*) as n from conversations where org_id = ${clinic.orgId}`,
       );
       expect(Number(conversations?.n), 'one conversation per patient').toBe(PATIENTS);
-      // The journal's retention runs at start, then waits for the next hour: it is not unfinished work.
+      // The journal's retention runs at start, then waits for the next hour, and the clinics' retention
+      // policies for the next night: neither is unfinished work.
       const failedJobs = await rows<{ id: number; last_error: string | null }>(
         d,
         sql`select id, last_error from jobs
-             where status <> 'done' and queue <> ${WEBHOOK_JOURNAL_RETENTION_QUEUE}`,
+             where status <> 'done'
+               and queue not in (${WEBHOOK_JOURNAL_RETENTION_QUEUE}, ${PRIVACY_RETENTION_QUEUE})`,
       );
       expect(failedJobs, 'every job ran to completion').toEqual([]);
     });
