@@ -3,6 +3,7 @@ import { sealChannelSecretsStep } from './modules/channel-accounts/channel-secre
 import { sealContactIdentitiesStep, sealContactsStep } from './modules/contacts/contact-seal-steps.ts';
 import { patientColumnSealStep } from './modules/contacts/patient-column-seal-step.ts';
 import { sealCsatCommentsStep } from './modules/flows/csat-seal-step.ts';
+import { sealFlowStatesStep } from './modules/flows/flow-state-seal-step.ts';
 import { sealMessagesStep } from './modules/inbox/message-seal-step.ts';
 import type { Keyring } from './modules/keys/keyring.ts';
 import { type SealReport, type SealStep, sealInPlace } from './modules/keys/seal-in-place.ts';
@@ -19,6 +20,7 @@ export const SEAL_STEPS: readonly SealStep[] = [
   sealMessagesStep,
   sealRedFlagWordsStep,
   sealCsatCommentsStep,
+  sealFlowStatesStep,
   sealMediaFileNamesStep,
   sealContactsStep,
   sealContactIdentitiesStep,

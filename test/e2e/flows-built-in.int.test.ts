@@ -1,10 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findSession } from '../../src/modules/flows/flow.repository.ts';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import { CSAT_COMMENT_PURPOSE } from '../../src/modules/flows/flow-effects.ts';
+import { FLOWS_QUEUE } from '../../src/modules/flows/flow-queue.ts';
+import { sealFlowStatesStep } from '../../src/modules/flows/flow-state-seal-step.ts';
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
-import { conversations, csatResponses, flowSessions } from '../../src/platform/db/schema.ts';
+import { rowsOf } from '../../src/platform/db/raw-rows.ts';
+import { conversations, csatResponses, flowSessions, jobs } from '../../src/platform/db/schema.ts';
 import {
   eventually,
   startTestCareline,
@@ -175,6 +179,94 @@ describe.each(TEST_ENGINES)('the built-in flows, played by a patient on the simu
     );
     const note = timeline.data.find((m) => m.direction === 'note');
     for (const answer of answers) expect(String(note?.text)).toContain(answer);
+
+    // What a DBA sees of the intake: the state sealed with the patient's key, no answer in clear.
+    const rows = rowsOf(
+      await env.handle.db.execute(
+        sql`select id, state, state_sealed from flow_sessions where conversation_id = ${conversation.id}`,
+      ),
+    ) as Array<{ id: string; state: unknown; state_sealed: string | null }>;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.state).toBeNull();
+      expect(row.state_sealed).toMatch(/^cl1\./);
+      // (The numeric answers, one digit, could turn up in any base64 text.)
+      for (const answer of answers.filter((a) => a.length > 3))
+        expect(row.state_sealed).not.toContain(answer);
+    }
+    // Careline itself still reads the answers.
+    const states = await Promise.all(
+      rows.map((row) => findSession(env.handle.db, env.careline.keyring, clinic.org.id, row.id)),
+    );
+    expect(JSON.stringify(states.map((s) => s?.state))).toContain('doliprane');
+  });
+
+  test('a patient erased mid-intake (key destroyed): the session ends, nothing fails, no step replays', async () => {
+    const phone = newPhone();
+    await writes(phone, 'consultation');
+    await phoneHas(phone, 2);
+    await writes(phone, 'une entorse à la cheville');
+    const asked = await phoneHas(phone, 3);
+    await env.settle();
+    const conversation = await conversationOf(phone);
+    await env.careline.keyring.destroyPatientKey(env.handle.db, clinic.org.id, conversation.contactId);
+    env.careline.keyring.clearCache();
+
+    expect((await call(env, clinic, 'GET', `/conversations/${conversation.id}`)).status).toBe(200);
+    await writes(phone, 'depuis hier');
+    await env.settle();
+    const [session] = await env.handle.db
+      .select({ status: flowSessions.status, reason: flowSessions.reason })
+      .from(flowSessions)
+      .where(eq(flowSessions.conversationId, conversation.id));
+    expect(session).toEqual({ status: 'failed', reason: 'state_unreadable' });
+    const failed = await env.handle.db
+      .select({ lastError: jobs.lastError })
+      .from(jobs)
+      .where(and(eq(jobs.queue, FLOWS_QUEUE), ne(jobs.status, 'done'), isNotNull(jobs.lastError)));
+    expect(failed).toEqual([]);
+    // The intake's next question is not asked again as if it started over.
+    expect(
+      received(phone)
+        .slice(asked.length)
+        .map((r) => r.text),
+    ).not.toContain(asked[2]?.text);
+    expect((await call(env, clinic, 'GET', `/conversations/${conversation.id}`)).status).toBe(200);
+  });
+
+  test('a session state stored in plain by an older Careline is sealed in place and still read', async () => {
+    const phone = newPhone();
+    await writes(phone, 'consultation');
+    await phoneHas(phone, 2);
+    await env.settle();
+    const conversation = await conversationOf(phone);
+    const [live] = await env.handle.db
+      .select({ id: flowSessions.id })
+      .from(flowSessions)
+      .where(eq(flowSessions.conversationId, conversation.id));
+    const id = String(live?.id);
+    const plain = await findSession(env.handle.db, env.careline.keyring, clinic.org.id, id);
+    const old = { ...plain?.state, vars: { ...plain?.state?.vars, motif: 'sciatique gauche' } };
+    // As the version before sealing wrote it: the state as plain jsonb.
+    await env.handle.db.execute(
+      sql`update flow_sessions set state = ${JSON.stringify(old)}::jsonb, state_sealed = null where id = ${id}::uuid`,
+    );
+    expect((await findSession(env.handle.db, env.careline.keyring, clinic.org.id, id))?.state).toEqual(old);
+
+    expect(await sealFlowStatesStep.run(env.handle.db, env.careline.keyring, { batchSize: 10 })).toBe(1);
+    expect(await sealFlowStatesStep.run(env.handle.db, env.careline.keyring, { batchSize: 10 })).toBe(0);
+    const [row] = rowsOf(
+      await env.handle.db.execute(sql`select state, state_sealed from flow_sessions where id = ${id}::uuid`),
+    ) as Array<{ state: unknown; state_sealed: string }>;
+    expect(row?.state).toBeNull();
+    expect(row?.state_sealed).toMatch(/^cl1\./);
+    expect(row?.state_sealed).not.toContain('sciatique');
+    expect((await findSession(env.handle.db, env.careline.keyring, clinic.org.id, id))?.state).toEqual(old);
+    // The flow goes on from where the old state left it.
+    const count = received(phone).length;
+    await writes(phone, 'de la fièvre');
+    await phoneHas(phone, count + 1);
+    expect(received(phone).at(-1)?.text).toMatch(/depuis quand/i);
   });
 
   test('closing a conversation asks for a rating; the answer is stored and counted', async () => {

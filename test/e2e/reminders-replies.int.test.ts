@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findSession } from '../../src/modules/flows/flow.repository.ts';
 import {
   appointmentRow,
   book,
@@ -158,11 +159,14 @@ describe.each(TEST_ENGINES)('appointment reminders through the simulator (%s)', 
     await tapButton(world, phone, reminder, 2);
     const [, question] = await phoneReceived(world, phone, 2);
     expect(question?.text).toBe('Quel jour vous conviendrait ?');
-    const [session] = await world.env.handle.db
-      .select({ trigger: flowSessions.trigger, state: flowSessions.state })
+    const [row] = await world.env.handle.db
+      .select({ id: flowSessions.id, orgId: flowSessions.orgId })
       .from(flowSessions)
       .innerJoin(flows, eq(flows.id, flowSessions.flowId))
       .where(and(eq(flows.key, 'booking'), eq(flowSessions.conversationId, conversationId)));
+    // The state is sealed at rest: read it as Careline does.
+    const session =
+      row && (await findSession(world.env.handle.db, world.env.careline.keyring, row.orgId, row.id));
     expect(session?.state?.vars.trigger).toMatchObject({ rescheduleAppointmentId: appointment.id });
     // Moving is the booking flow's business: the appointment stands until a new time is booked.
     expect(await appointmentRow(world, appointment.id)).toMatchObject({ status: 'booked' });

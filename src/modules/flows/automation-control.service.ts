@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import { findFlowById, findLiveSessions, lockLiveSession, updateSession } from './flow.repository.ts';
 import type { FlowSessionRow } from './flow.schema.ts';
 
@@ -17,14 +18,15 @@ export interface AutomationState {
  */
 export async function pauseAutomation(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   conversationId: string,
   reason: string,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const live = await lockLiveSession(tx, orgId, conversationId);
+    const live = await lockLiveSession(tx, keyring, orgId, conversationId);
     if (live?.status !== 'running') return false;
-    await updateSession(tx, live.id, { status: 'paused', reason });
+    await updateSession(tx, keyring, live, { status: 'paused', reason });
     return true;
   });
 }
@@ -37,13 +39,19 @@ export class NoAutomationError extends Error {
 }
 
 /** Hands the conversation back to its paused flow: the patient's next message goes to it again. */
-export async function resumeAutomation(db: DbOrTx, orgId: string, conversationId: string, now = new Date()) {
+export async function resumeAutomation(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  conversationId: string,
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
-    const live = await lockLiveSession(tx, orgId, conversationId);
+    const live = await lockLiveSession(tx, keyring, orgId, conversationId);
     if (!live) throw new NoAutomationError();
     // A session paused past its lifetime gets a fresh one: it was waiting on the care team, not the patient.
     const lifetime = Math.max(live.expiresAt.getTime() - live.createdAt.getTime(), 3_600_000);
-    await updateSession(tx, live.id, {
+    await updateSession(tx, keyring, live, {
       status: 'running',
       reason: null,
       expiresAt: new Date(now.getTime() + lifetime),
@@ -53,11 +61,17 @@ export async function resumeAutomation(db: DbOrTx, orgId: string, conversationId
 }
 
 /** Ends the conversation's automation for good. */
-export async function stopAutomation(db: DbOrTx, orgId: string, conversationId: string, now = new Date()) {
+export async function stopAutomation(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  conversationId: string,
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
-    const live = await lockLiveSession(tx, orgId, conversationId);
+    const live = await lockLiveSession(tx, keyring, orgId, conversationId);
     if (!live) throw new NoAutomationError();
-    await updateSession(tx, live.id, { status: 'stopped', reason: 'stopped_by_staff', endedAt: now });
+    await updateSession(tx, keyring, live, { status: 'stopped', reason: 'stopped_by_staff', endedAt: now });
     return live;
   });
 }
@@ -65,10 +79,11 @@ export async function stopAutomation(db: DbOrTx, orgId: string, conversationId: 
 /** The running or paused automation of each conversation, keyed by conversation id. */
 export async function automationOf(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   conversationIds: readonly string[],
 ): Promise<Map<string, AutomationState>> {
-  const sessions = await findLiveSessions(db, orgId, conversationIds);
+  const sessions = await findLiveSessions(db, keyring, orgId, conversationIds);
   const states = new Map<string, AutomationState>();
   for (const session of sessions) {
     const flow = await findFlowById(db, orgId, session.flowId);

@@ -63,6 +63,7 @@ export function automationRoutes(deps: FlowRuntimeDeps, wake: () => void): Fasti
           try {
             const session = await (action === 'resume' ? resumeAutomation : stopAutomation)(
               deps.db,
+              deps.keyring,
               orgId,
               request.params.id,
             );

@@ -44,6 +44,7 @@ import {
   flowJobSchema,
   parseFlowHttpRequest,
 } from './flow-queue.ts';
+import { stateUnreadable } from './flow-state-sealing.ts';
 import type { HostOperation } from './host-operation.ts';
 import type { InboundInterceptor } from './inbound-interceptor.ts';
 
@@ -128,7 +129,7 @@ export async function startFlowOnRequest(
     if (!scope) return null;
     const flow = await findFlowByKey(tx, input.orgId, input.flowKey);
     if (!flow) return null;
-    const live = await lockLiveSession(tx, input.orgId, input.conversationId);
+    const live = await liveSessionOf(scope);
     if (live) await endSession(scope, live, 'stopped', 'replaced');
     return startSession(scope, flow, 'api');
   });
@@ -186,12 +187,12 @@ async function handleMessage(
       );
       return;
     }
-    const live = await lockLiveSession(scope.tx, scope.org.id, scope.conversation.id);
+    const live = await liveSessionOf(scope);
     if (live) await endSession(scope, live, 'stopped', 'replaced');
     await startSession(scope, flow, 'flow', undefined, 0, outcome.trigger);
     return;
   }
-  const live = await lockLiveSession(scope.tx, scope.org.id, scope.conversation.id);
+  const live = await liveSessionOf(scope);
   if (live?.status === 'paused') return;
   if (live && live.expiresAt > scope.now) {
     await feedSession(scope, live, messageInput(message));
@@ -216,7 +217,7 @@ async function handleMessage(
 }
 
 async function handleClosed(scope: ConversationScope): Promise<void> {
-  const live = await lockLiveSession(scope.tx, scope.org.id, scope.conversation.id);
+  const live = await liveSessionOf(scope);
   if (live) await endSession(scope, live, 'stopped', 'conversation_closed');
   await startTriggered(scope, { kind: 'conversation_closed' }, { conversationId: scope.conversation.id });
 }
@@ -228,11 +229,16 @@ async function handleClosed(scope: ConversationScope): Promise<void> {
 async function adoptSurvey(scope: ConversationScope): Promise<FlowSessionRow | undefined> {
   const waiting = await runningSessionOfContactElsewhere(
     scope.tx,
+    scope.deps.keyring,
     scope.org.id,
     scope.contact.id,
     scope.conversation.id,
   );
   if (waiting?.trigger !== 'conversation_closed' || waiting.expiresAt <= scope.now) return undefined;
+  if (stateUnreadable(waiting)) {
+    await endSession(scope, waiting, 'failed', 'state_unreadable');
+    return undefined;
+  }
   await moveSession(scope.tx, waiting.id, scope.conversation.id);
   return { ...waiting, conversationId: scope.conversation.id };
 }
@@ -271,7 +277,7 @@ async function startSession(
 ): Promise<FlowSessionRow> {
   const definition = await definitionOf(scope.tx, flow, flow.currentVersion);
   const hours = (definition.settings?.sessionTimeoutMinutes ?? DEFAULT_SESSION_HOURS * 60) / 60;
-  const row = await insertSession(scope.tx, {
+  const row = await insertSession(scope.tx, scope.deps.keyring, {
     orgId: scope.org.id,
     flowId: flow.id,
     flowVersion: flow.currentVersion,
@@ -292,7 +298,7 @@ async function startSession(
 }
 
 async function feedSessionById(scope: ConversationScope, sessionId: string, input: FlowInput): Promise<void> {
-  const live = await lockLiveSession(scope.tx, scope.org.id, scope.conversation.id);
+  const live = await liveSessionOf(scope);
   // A timer or a result for a session that has ended, paused or been replaced: nothing to do.
   if (!live || live.id !== sessionId || live.status !== 'running') return;
   await feedSession(scope, live, input);
@@ -343,7 +349,7 @@ async function run(
     inputs.push(...outcome.inputs);
     next = outcome.startFlow ?? next;
     const final = isFinal(state.status);
-    await updateSession(scope.tx, row.id, {
+    await updateSession(scope.tx, scope.deps.keyring, row, {
       state,
       status: sessionStatusOf(state.status),
       ...(final ? { endedAt: scope.now, reason: outcome.reason ?? state.endReason ?? null } : {}),
@@ -360,13 +366,24 @@ async function run(
   }
 }
 
+/**
+ * The conversation's running or paused session, locked. One whose state can no longer be opened (the
+ * patient's key was destroyed) ends here and counts as absent: it must not start over from its first step.
+ */
+async function liveSessionOf(scope: ConversationScope): Promise<FlowSessionRow | undefined> {
+  const live = await lockLiveSession(scope.tx, scope.deps.keyring, scope.org.id, scope.conversation.id);
+  if (!live || !stateUnreadable(live)) return live;
+  await endSession(scope, live, 'failed', 'state_unreadable');
+  return undefined;
+}
+
 async function endSession(
   scope: ConversationScope,
   row: FlowSessionRow,
   status: FlowSessionStatus,
   reason: string,
 ): Promise<void> {
-  await updateSession(scope.tx, row.id, { status, reason, endedAt: scope.now });
+  await updateSession(scope.tx, scope.deps.keyring, row, { status, reason, endedAt: scope.now });
 }
 
 function sessionStatusOf(engineStatus: string): FlowSessionStatus {

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Keyring } from '../keys/keyring.ts';
 import {
   type CsatResponse,
   csatResponses,
@@ -12,6 +13,7 @@ import {
   flowVersions,
   LIVE_FLOW_SESSION_STATUSES,
 } from './flow.schema.ts';
+import { openFlowSessions, sealFlowState } from './flow-state-sealing.ts';
 
 export async function insertFlowIfKeyFree(
   db: DbOrTx,
@@ -102,6 +104,7 @@ export async function listFlowVersions(db: DbOrTx, orgId: string, flowId: string
 /** The conversation's running or paused automation, locked for the caller's transaction. */
 export async function lockLiveSession(
   tx: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   conversationId: string,
 ): Promise<FlowSessionRow | undefined> {
@@ -116,16 +119,17 @@ export async function lockLiveSession(
       ),
     )
     .for('update');
-  return session;
+  return openOne(tx, keyring, session);
 }
 
 export async function findLiveSessions(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   conversationIds: readonly string[],
 ): Promise<FlowSessionRow[]> {
   if (conversationIds.length === 0) return [];
-  return db
+  const rows = await db
     .select()
     .from(flowSessions)
     .where(
@@ -135,11 +139,13 @@ export async function findLiveSessions(
         inArray(flowSessions.status, [...LIVE_FLOW_SESSION_STATUSES]),
       ),
     );
+  return openFlowSessions(db, keyring, rows);
 }
 
 /** The patient's running session in another of their conversations, most recent first. */
 export async function runningSessionOfContactElsewhere(
   tx: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   contactId: string,
   conversationId: string,
@@ -158,7 +164,7 @@ export async function runningSessionOfContactElsewhere(
     .orderBy(desc(flowSessions.createdAt))
     .limit(1)
     .for('update');
-  return session;
+  return openOne(tx, keyring, session);
 }
 
 export async function moveSession(tx: DbOrTx, id: string, conversationId: string): Promise<void> {
@@ -167,6 +173,7 @@ export async function moveSession(tx: DbOrTx, id: string, conversationId: string
 
 export async function findSession(
   db: DbOrTx,
+  keyring: Keyring,
   orgId: string,
   id: string,
 ): Promise<FlowSessionRow | undefined> {
@@ -174,29 +181,50 @@ export async function findSession(
     .select()
     .from(flowSessions)
     .where(and(eq(flowSessions.orgId, orgId), eq(flowSessions.id, id)));
-  return session;
+  return openOne(db, keyring, session);
 }
 
+/** Inserts a session, its state sealed with the patient's key; the row comes back with the state plain. */
 export async function insertSession(
   db: DbOrTx,
-  values: typeof flowSessions.$inferInsert,
+  keyring: Keyring,
+  values: Omit<typeof flowSessions.$inferInsert, 'stateSealed'>,
 ): Promise<FlowSessionRow> {
-  const [session] = await db.insert(flowSessions).values(values).returning();
+  const plain = values.state ?? null;
+  const sealed = await sealFlowState(db, keyring, values, plain);
+  const [session] = await db
+    .insert(flowSessions)
+    .values({ ...values, ...sealed })
+    .returning();
   if (!session) throw new Error('insert into flow_sessions returned nothing');
-  return session;
+  return { ...session, state: plain };
 }
 
+/** Changes a session; a new state is sealed with the session's patient key. */
 export async function updateSession(
   db: DbOrTx,
-  id: string,
+  keyring: Keyring,
+  session: Pick<FlowSessionRow, 'id' | 'orgId' | 'contactId'>,
   values: Partial<
     Pick<typeof flowSessions.$inferInsert, 'status' | 'state' | 'reason' | 'endedAt' | 'expiresAt'>
   >,
 ): Promise<void> {
+  const { state, ...rest } = values;
+  const sealed = state === undefined ? {} : await sealFlowState(db, keyring, session, state);
   await db
     .update(flowSessions)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(flowSessions.id, id));
+    .set({ ...rest, ...sealed, updatedAt: new Date() })
+    .where(eq(flowSessions.id, session.id));
+}
+
+async function openOne(
+  db: DbOrTx,
+  keyring: Keyring,
+  session: FlowSessionRow | undefined,
+): Promise<FlowSessionRow | undefined> {
+  if (!session) return undefined;
+  const [opened] = await openFlowSessions(db, keyring, [session]);
+  return opened;
 }
 
 /** Whether this patient has ever run this flow (for "once per contact" triggers). */

@@ -98,7 +98,10 @@ export const flowSessions = pgTable(
       .notNull()
       .references(() => contacts.id),
     status: text('status', { enum: FLOW_SESSION_STATUSES }).notNull(),
+    /** Written by Careline before flow state was sealed; new sessions keep it null (see `state_sealed`). */
     state: jsonb('state').$type<FlowSession | null>(),
+    /** The whole state (variables, intake answers, HTTP results) as JSON, sealed with the patient's key. */
+    stateSealed: text('state_sealed'),
     /** Why it ended or paused, for the agent: `agent_replied`, `red_flag`, `expired`, `loop`… */
     reason: text('reason'),
     trigger: text('trigger').notNull(),

@@ -100,6 +100,7 @@ export async function describeConversations(
   const accounts = byId(await listChannelAccountsOfOrg(db, orgId));
   const automation = await automationOf(
     db,
+    context.keyring,
     orgId,
     rows.map((c) => c.id),
   );

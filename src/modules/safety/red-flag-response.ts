@@ -68,7 +68,7 @@ export const safetyInterceptor: InboundInterceptor = async (scope, message) => {
  */
 async function personHasConversation(scope: ConversationScope): Promise<boolean> {
   if (scope.conversation.urgent) return true;
-  const live = await lockLiveSession(scope.tx, scope.org.id, scope.conversation.id);
+  const live = await lockLiveSession(scope.tx, scope.deps.keyring, scope.org.id, scope.conversation.id);
   if (live?.status === 'paused') return true;
   return staffWroteIn(scope.tx, scope.org.id, scope.conversation.id);
 }
@@ -80,7 +80,7 @@ async function personHasConversation(scope: ConversationScope): Promise<boolean>
  */
 async function respondToRedFlag(scope: ConversationScope, message: Message, event: RedFlagEvent) {
   const { tx, org, conversation, contact } = scope;
-  const live = await lockLiveSession(tx, org.id, conversation.id);
+  const live = await lockLiveSession(tx, scope.deps.keyring, org.id, conversation.id);
   const staffHandles =
     live?.status === 'paused' ||
     (await staffWroteIn(tx, org.id, conversation.id)) ||
@@ -89,7 +89,7 @@ async function respondToRedFlag(scope: ConversationScope, message: Message, even
   if (live) {
     // Automation hands the conversation to a person; a paused flow waiting for one simply ends.
     const status = live.status === 'running' ? 'handed_off' : 'stopped';
-    await updateSession(tx, live.id, { status, reason: 'red_flag', endedAt: scope.now });
+    await updateSession(tx, scope.deps.keyring, live, { status, reason: 'red_flag', endedAt: scope.now });
   }
   const category = asCategory(event.category);
   const language = patientLanguage(contact, org);
@@ -147,7 +147,7 @@ async function respondToRedFlag(scope: ConversationScope, message: Message, even
 async function answerUnreadableMedia(scope: ConversationScope, kind: UnreadableKind): Promise<void> {
   const { tx, org, conversation, contact } = scope;
   const language = patientLanguage(contact, org);
-  const live = await lockLiveSession(tx, org.id, conversation.id);
+  const live = await lockLiveSession(tx, scope.deps.keyring, org.id, conversation.id);
   await sendToPatient(scope, live?.id ?? null, {
     type: 'text',
     text: unreadableMediaReply(kind, org.emergencyNumbers, language),
