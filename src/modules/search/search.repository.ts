@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, not, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { contacts } from '../contacts/contact.schema.ts';
 import { conversations } from '../inbox/conversation.schema.ts';
