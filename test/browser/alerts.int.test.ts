@@ -5,7 +5,7 @@ import { DEMO_PHONE_NUMBER_ID } from '../../src/demo/demo-clinic.ts';
 import { listChannelAccountsOfType } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import { messages } from '../../src/platform/db/schema.ts';
-import { messagesWebhook, postWebhook, unixNow } from '../support/meta-webhooks.ts';
+import { messagesWebhook, patientText, postWebhook, unixNow } from '../support/meta-webhooks.ts';
 import { refuseMarkedValues, UNSTORABLE, UNUSABLE_NAME } from '../support/refused-values.ts';
 import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
@@ -80,10 +80,18 @@ describe.each(TEST_ENGINES)('messages the database refuses, in a real browser (%
   });
 
   test('a message whose sender name cannot be stored shows the words and says what was left out', async () => {
-    const wamid = await writes(
-      { name: `Marc ${UNUSABLE_NAME}`, phone: '+33611000102' },
+    // Signed like Meta's: the simulator's own patients keep names WhatsApp would accept.
+    const [account] = await listChannelAccountsOfType(careline.handle.db, 'whatsapp');
+    const wamid = `wamid.alerts-unusable-name-${Date.now()}`;
+    const body = patientText(
+      DEMO_PHONE_NUMBER_ID,
+      '33611000102',
+      wamid,
       'Ma fièvre ne baisse pas',
+      `Marc ${UNUSABLE_NAME}`,
     );
+    const appSecret = account ? (await careline.careline.secretsOf(account)).appSecret : null;
+    expect((await postWebhook(careline.url, body, appSecret)).status).toBe(200);
     const conversationId = await eventually(async () => {
       const [row] = await careline.handle.db
         .select({ conversationId: messages.conversationId })
