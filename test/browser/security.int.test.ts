@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TEST_ENGINES } from '../support/test-db.ts';
-import { launchBrowser, newPage, remoteRequestsOf, screenshot } from './support/browser.ts';
+import { animationsSettled, launchBrowser, newPage, remoteRequestsOf, screenshot } from './support/browser.ts';
 import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';
 import { builtWebApp } from './support/web-build.ts';
 
@@ -131,7 +131,7 @@ describe.each(TEST_ENGINES)('one’s sessions in a real browser (%s)', (engine) 
     const dialog = admin.getByRole('dialog', { name: `Déconnecter ${AGENT.name} partout\u00a0?` });
     await dialog.getByText(/Le mot de passe reste valable\u00a0: changez-le aussi/).waitFor();
     // The dialog fades in: the picture is taken once it has.
-    await admin.evaluate('Promise.all(document.getAnimations().map((animation) => animation.finished))');
+    await animationsSettled(admin);
     await screenshot(admin, `${engine}-security-03-sign-out-everywhere-fr`);
     await dialog.getByRole('button', { name: 'Déconnecter partout' }).click();
     await admin.getByText(`${AGENT.name} est déconnecté(e) de 2 sessions.`).waitFor();

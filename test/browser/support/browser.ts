@@ -50,3 +50,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
+
+/**
+ * Resolves once every running animation has ended. An animation cancelled on the way (a transition
+ * replaced by the next one) rejects its `finished` promise with an AbortError: for a picture that counts
+ * as ended too.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    'Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)))',
+  );
+}
