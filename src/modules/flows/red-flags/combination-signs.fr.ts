@@ -164,6 +164,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'glisse*|tombe*|tombee|chute* douche|baignoire|verglas|carrelage|bain', maxGap: 2 },
     // Round 10: un choc au sport (« choc au rugby »).
     { pattern: 'any: choc|coup|plaquage|collision rugby|foot|football|boxe|match|hand|hockey', maxGap: 2 },
+    // Round 14: une chute dite sans le lieu ni la tête (« mamie est tombée », « il a fait une chute »): avec
+    // un signe d'alerte, elle se lit comme un choc à la tête (tomber malade, en panne: conceptExclusions).
+    { pattern: 'est|suis|sont|etait|es tombe|tombee|tombes|tombees', maxGap: 1 },
+    { pattern: 'fait|faite|refait une|grosse|mauvaise chute', maxGap: 1 },
+    { pattern: 'retrouve|retrouvee|trouve|trouvee par|a terre|sol', maxGap: 2 },
   ],
   head_trauma_warning: [
     // Round 11: du sang ou un liquide clair qui coule de l'oreille ou du nez; ne sait plus où il est.
@@ -191,6 +196,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 10: des propos sans queue ni tête; la même question posée en boucle.
     { pattern: 'queue ni tete', maxGap: 0, negatable: false },
     { pattern: 'repose|repete|redemande meme|memes question*|chose*', maxGap: 2 },
+    // Round 14: mou, sans tonus, qui geint, le regard ailleurs, pas comme d'habitude après la chute: un
+    // bébé ou une personne âgée qui change après un choc (NICE NG232), et une bosse molle sur le crâne.
+    '=mou|=molle|=moue|ramollo|inerte|amorphe|apathique|hypotoni*|flasque*',
+    'geint|gemit|geignait|gemissait|geignement*|gemissement*|chouine',
+    { pattern: 'regard vide|vague|fixe|ailleurs|absent', maxGap: 1 },
+    { pattern: 'pas|plus comme habitude|lui meme|elle meme|normal', maxGap: 2, negatable: false },
+    { pattern: 'pleure|pleurait|hurle sans arret|cesse|consoler', maxGap: 2 },
+    { pattern: 'any: pas|plus reconnait|reconnaissait|repere|reagit normalement|bien', maxGap: 2, negatable: false },
   ],
   pregnant: [
     // Round 13: « test positif », « positif au test », sans le mot « grossesse » (exclu pour covid, angine…).
@@ -564,6 +577,13 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'plus force', maxGap: 2, negatable: false },
     { pattern: 'rien perdre', maxGap: 2 },
     'desespoir|desespere|desesperee',
+    // Round 14: se dire une charge, un poids, un boulet pour les siens (Samaritans: "a burden").
+    {
+      pattern: 'charge|poids|boulet|fardeau pour|a @proche|enfants|famille|tous|tout|autres|entourage|monde',
+      maxGap: 1,
+    },
+    { pattern: 'en|n peux|peut plus', maxGap: 0, negatable: false },
+    { pattern: 'plus rien|personne pour|a quoi me|rattache|retient|retenir', maxGap: 2, negatable: false },
   ],
   // Round 11: une fenêtre ouverte en hauteur, un rebord, un toit, le bord d'une falaise.
   height_edge: [
@@ -575,6 +595,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   act_announced: [
     { pattern: 'vais|va le faire', maxGap: 1, negatable: false },
     { pattern: 'fais|fait ce soir|maintenant|cette nuit', maxGap: 1, negatable: false },
+    // Round 14: la fin dite pour soi (« c fini pr moi »), la décision prise, la dernière nuit, l'heure
+    // fixée: la résolution, quel que soit le moyen nommé (3114: un plan, une échéance).
+    { pattern: 'fini|finie|termine|terminee|fin pour|pr moi', maxGap: 0, negatable: false },
+    { pattern: 'c|est|cest decide|decidee|prevu|planifie|programme', maxGap: 1, negatable: false },
+    { pattern: 'decision prise', maxGap: 1 },
+    { pattern: 'pris|prise ma|la decision', maxGap: 1 },
+    { pattern: 'ma|mon derniere|dernier nuit|soir|soiree|jour|journee', maxGap: 0 },
+    { pattern: 'ce|cette soir|nuit|demain ca|c|tout sera|finira|fini|fin|termine', maxGap: 2, negatable: false },
+    { pattern: 'plus|pas retour arriere', maxGap: 1, negatable: false },
+    { pattern: 'passe|passer|passerai a|l acte', maxGap: 1 },
   ],
   // Round 11: un coup au ventre: le guidon, la ceinture, un coup de poing, une chute dessus…
   belly_blow: [
@@ -774,4 +804,22 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: cueilli*|ramasse*|foret|bois|sauvage*|jardin|pre champignon*|baie|baies', maxGap: 4 },
   ],
   neck_ache: [{ pattern: 'any: mal|douleur*|douloureu* nuque|cou', maxGap: 2 }],
+  // Round 14: une douleur dite aiguë par n'importe quel mot d'intensité, d'image ou de comportement (hurler,
+  // se tordre, plié en deux, jamais eu aussi mal)…
+  severe_pain: [
+    { pattern: 'any: @douleur|douleurs @intense', maxGap: 2 },
+    { pattern: 'any: mal|douleur|douleurs atrocement|horriblement|terriblement|affreusement|violemment', maxGap: 2 },
+    { pattern: 'hurle|hurlait|crie|criait|pleure|pleurait|gemit|tord|tordait|tords de|sous douleur|mal', maxGap: 1 },
+    { pattern: 'plie|pliee|plies|pliees deux|quatre', maxGap: 1 },
+    { pattern: 'jamais eu|ressenti|connu aussi|autant|si|tellement|pareil mal|douleur', maxGap: 2, negatable: false },
+    { pattern: 'mal|douleur a|en hurler|crier|pleurer|crever|mourir|tomber', maxGap: 1 },
+    { pattern: 'mal|douleur comme jamais', maxGap: 1, negatable: false },
+    { pattern: 'douleur|mal transperc*|dechir*|poignard*|coup couteau', maxGap: 3 },
+  ],
+  // …et le ventre où elle siège, dit dans une autre proposition (NHS 999: sudden severe tummy pain).
+  belly_site: [
+    '@ventre',
+    'nombril|ombilic|epigastr*|flanc|flancs|bas ventre',
+    { pattern: 'creux estomac', maxGap: 1 },
+  ],
 };

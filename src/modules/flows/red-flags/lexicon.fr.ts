@@ -35,6 +35,14 @@ export const frenchLexicon: LexiconInput = {
         maxGap: 3,
       },
     ],
+    // Round 14: tomber malade, enceinte, amoureux, en panne, d'accord, sur un article n'est pas une chute.
+    head_trauma: [
+      {
+        pattern:
+          'tombe|tombee|tombes|tombees malade|malades|enceinte|amoureux|amoureuse|panne|accord|sommeil|rideau|pile|juste|bien|mal|article|info|infos|annonce|video|message|mail|site|page|reportage',
+        maxGap: 1,
+      },
+    ],
   },
   past: frenchPastMarkers,
   words: frenchGrammar,

@@ -47,6 +47,8 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // « Disparaître sous la couette », « se tuer à la tâche », la poitrine sensible des règles: des façons de parler.
   { pattern: 'disparaitre sous|dans couette|terre|draps|plaid', maxGap: 1 },
   { pattern: 'tuer tache|travail|boulot', maxGap: 1 },
+  // Round 14: « mon patron va me tuer », « ça va me tuer »: la menace d'un autre ou de la fatigue, en idiome.
+  { pattern: 'va|vont|allait|allaient|aller|ira|iront me tuer', maxGap: 0 },
   { pattern: 'any: poitrine|seins|sein regles|allaite*|allaitement|tetee*', maxGap: 4 },
   { pattern: 'any: brul* soleil|uv', maxGap: 3 },
   { pattern: 'allergi* pollen*|acarien*|poil*|saisonni*|foins', maxGap: 2 },

@@ -158,7 +158,9 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       negatable: false,
     },
     { pattern: 'quoi bon vivre|continuer|exister|vie|rester|lutter', maxGap: 1 },
-    { pattern: 'si disparais|meurs|pars|creve|suicide|tue', maxGap: 1 },
+    // Round 14: « si je pars » seul est un départ (« si je pars encore tôt »); il faut la suite qui le dit.
+    { pattern: 'si disparais|meurs|creve|suicide|tue', maxGap: 1 },
+    { pattern: 'si pars personne|mieux|soulag*|tranquille*|regrett*|manquer*|remarquer*', maxGap: 4 },
     { pattern: 'personne apercevr*|remarquer*|verra|rendra|soucier*', maxGap: 3 },
     { pattern: 'tout prepare*|organise*|regle* pour partir|mourir|finir', maxGap: 2 },
     { pattern: 'pendu|pendue', maxGap: 0 },

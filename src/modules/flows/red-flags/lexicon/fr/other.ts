@@ -287,5 +287,16 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'any: @douleur sous cotes droite', maxGap: 3 },
     { pattern: 'vomi*|vomit|vomis|rend|rends vert|verte|bile|bilieux', maxGap: 1 },
     { pattern: 'any: ventre|abdomen ballonne*|gonfle*|gonfl* selle*|gaz|garde rien', maxGap: 4 },
+    // Round 14: une douleur du ventre qui transperce ou file jusque dans le dos (pancréatite, anévrisme), et
+    // un vomissement qui sent ou ressemble aux selles (occlusion: NHS 999).
+    {
+      pattern:
+        'any: @ventre|nombril|epigastr*|creux transperc*|traverse*|irradi*|file|filent|part|remonte|passe dos',
+      maxGap: 4,
+    },
+    {
+      pattern: 'vomi*|vomit|vomis|vomissement*|rend|rejette sent|sentent|odeur|ressemble*|comme selle*|caca|excrement*|matiere*|merde|egout',
+      maxGap: 4,
+    },
   ],
 };

@@ -46,8 +46,10 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   fonction:
     'bouge bouger bougeait lever leve tenir tient tenait sent sens sentir sentait sentais repond obeit marche controle usage force utiliser serrer',
   ventre: 'ventre abdomen abdominal* abdominale* estomac bide',
+  // Round 14: l'intensité dite par l'adverbe, l'image ou l'argot (« atrocement », « un mal d'enfer », « de ouf »).
   intense:
-    'intense* insupportable* atroce* horrible* terrible* violent* enorme* extreme* pire hurle* epouvantable* crier hurler',
+    'intense* insupportable* atroce* horrible* terrible* violent* enorme* extreme* pire hurle* epouvantable* crier hurler ' +
+    'affreu* effroyabl* insoutenabl* abominabl* infernal* inhumain* enfer ouf',
   tete: 'tete crane',
   // Round 9: pas « cachet », « pilule »: « ma mamie a pris ses cachets » est son traitement (les cachets
   // d'une soirée restent: « soirée », « teuf » dans les patterns).
@@ -60,7 +62,8 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'marche* langer bureau roller* skate trampo rollers ski luge',
   bebe: 'bebe bebes nourrisson* fils fille enfant petit petite garcon il elle ne nee puce loulou poussin crevette',
   medicaments:
-    'medicament* medoc* cachet* comprime* pilule* gelule* doliprane paracetamol efferalgan dafalgan ' +
+    // Round 14: le pilulier et le semainier valent les médicaments qu'ils contiennent.
+    'pilulier* semainier* medicament* medoc* cachet* comprime* pilule* gelule* doliprane paracetamol efferalgan dafalgan ' +
     'somnifere* anxiolytique* antidepresseur* xanax lexomil stilnox tramadol codeine lithium insuline ' +
     'morphine methadone subutex valium temesta seresta lamaline ibuprofene* neuroleptique* traitement* ' +
     'anticoagul* kardegic eliquis xarelto previscan coumadine sintrom digoxine levothyrox antiepileptique* ' +
