@@ -168,7 +168,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // un signe d'alerte, elle se lit comme un choc à la tête (tomber malade, en panne: conceptExclusions).
     { pattern: 'est|suis|sont|etait|es tombe|tombee|tombes|tombees', maxGap: 1 },
     { pattern: 'fait|faite|refait une|grosse|mauvaise chute', maxGap: 1 },
-    { pattern: 'retrouve|retrouvee|trouve|trouvee par|a terre|sol', maxGap: 2 },
+    { pattern: 'retrouve|retrouvee|trouve|trouvee terre|sol', maxGap: 2 },
   ],
   head_trauma_warning: [
     // Round 11: du sang ou un liquide clair qui coule de l'oreille ou du nez; ne sait plus où il est.
@@ -203,7 +203,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'regard vide|vague|fixe|ailleurs|absent', maxGap: 1 },
     { pattern: 'pas|plus comme habitude|lui meme|elle meme|normal', maxGap: 2, negatable: false },
     { pattern: 'pleure|pleurait|hurle sans arret|cesse|consoler', maxGap: 2 },
-    { pattern: 'any: pas|plus reconnait|reconnaissait|repere|reagit normalement|bien', maxGap: 2, negatable: false },
+    { pattern: 'any: pas|plus reconnait|reconnaissait|reconnais|repere', maxGap: 2, negatable: false },
   ],
   pregnant: [
     // Round 13: « test positif », « positif au test », sans le mot « grossesse » (exclu pour covid, angine…).
@@ -511,6 +511,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'yeux revuls*|retourn*|blanc', maxGap: 2 },
     'revulse*',
     { pattern: 'deuxieme|seconde|autre crise|fois suite|entre', maxGap: 3 },
+    // Round 14: tout bleu, et les secousses qui durent des minutes (NHS 999: a seizure over 5 minutes).
+    { pattern: 'tout|toute|devenu|devenue|devient bleu|bleue|violet|violette', maxGap: 0 },
+    { pattern: 'dure|durent|durait|depuis|pendant <n:2-90> min|mn|minute|minutes', maxGap: 2 },
   ],
   // Round 11: le visage, les lèvres, la langue ou le cou qui gonflent, quelle qu'en soit la cause…
   face_swelling: [
@@ -582,8 +585,6 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
       pattern: 'charge|poids|boulet|fardeau pour|a @proche|enfants|famille|tous|tout|autres|entourage|monde',
       maxGap: 1,
     },
-    { pattern: 'en|n peux|peut plus', maxGap: 0, negatable: false },
-    { pattern: 'plus rien|personne pour|a quoi me|rattache|retient|retenir', maxGap: 2, negatable: false },
   ],
   // Round 11: une fenêtre ouverte en hauteur, un rebord, un toit, le bord d'une falaise.
   height_edge: [
@@ -599,8 +600,6 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // fixée: la résolution, quel que soit le moyen nommé (3114: un plan, une échéance).
     { pattern: 'fini|finie|termine|terminee|fin pour|pr moi', maxGap: 0, negatable: false },
     { pattern: 'c|est|cest decide|decidee|prevu|planifie|programme', maxGap: 1, negatable: false },
-    { pattern: 'decision prise', maxGap: 1 },
-    { pattern: 'pris|prise ma|la decision', maxGap: 1 },
     { pattern: 'ma|mon derniere|dernier nuit|soir|soiree|jour|journee', maxGap: 0 },
     { pattern: 'ce|cette soir|nuit|demain ca|c|tout sera|finira|fini|fin|termine', maxGap: 2, negatable: false },
     { pattern: 'plus|pas retour arriere', maxGap: 1, negatable: false },
@@ -814,12 +813,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'jamais eu|ressenti|connu aussi|autant|si|tellement|pareil mal|douleur', maxGap: 2, negatable: false },
     { pattern: 'mal|douleur a|en hurler|crier|pleurer|crever|mourir|tomber', maxGap: 1 },
     { pattern: 'mal|douleur comme jamais', maxGap: 1, negatable: false },
+    { pattern: 'mal|douleur de chien|chiens', maxGap: 1 },
+    { pattern: 'c|est|cest insoutenable|insupportable|atroce|intenable', maxGap: 1 },
     { pattern: 'douleur|mal transperc*|dechir*|poignard*|coup couteau', maxGap: 3 },
   ],
   // …et le ventre où elle siège, dit dans une autre proposition (NHS 999: sudden severe tummy pain).
   belly_site: [
     '@ventre',
-    'nombril|ombilic|epigastr*|flanc|flancs|bas ventre',
+    'nombril|ombilic|epigastr*|flanc|flancs',
     { pattern: 'creux estomac', maxGap: 1 },
   ],
 };

@@ -209,6 +209,12 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
         'vais|va|veux|voudrais|envie|pense* foncer|lancer|jeter|precipiter|encastrer|planter arbre|platane|pilier|poteau|camion|ravin|falaise|pont|mur|muret|glissiere|parapet|rail',
       maxGap: 4,
     },
+    // Round 14: la voiture et l'obstacle visé, avec l'intention (« je prends la voiture et je vais dans un mur »).
+    {
+      pattern:
+        'any: voiture|volant|bagnole|caisse|camion|moto vais|irai|veux|voudrais|envie|compte mur|arbre|platane|pilier|poteau|pile|ravin|falaise|glissiere|parapet',
+      maxGap: 4,
+    },
     // Round 9: se couper, et dire la profondeur ou l'intention (pas le doigt en cuisinant).
     {
       pattern: 'me|se coupe|coupee|couper|coupais|taillade*|scarifie* profond*|expres|volontairement',

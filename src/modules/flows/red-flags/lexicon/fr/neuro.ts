@@ -172,6 +172,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'yeux|regard partent|partaient|tournent|roulent|revulses arriere|haut|blanc|ciel', maxGap: 2 },
     { pattern: 'se raidit|raidi|raidie|crispe', maxGap: 0 },
     { pattern: 'any: tape|secoue|gigote|tremble*|bouge* bras jambes', maxGap: 3 },
+    // Round 14: le verbe à tous ses nombres (« bras et jambes qui tapent »).
+    { pattern: 'any: tapent|tapaient|secouent|gigotent|tressautent bras|jambes|membres', maxGap: 3 },
     {
       pattern: 'any: regard|yeux fixe|fixes|vide|perdu|ailleurs tremble*|secou*|repond|reagit|bave*|raidi*',
       maxGap: 4,

@@ -162,6 +162,11 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'gobe*|croque*|leche*|lech*|suce*|machouill*|mordu @toxiques|@medicaments', maxGap: 3 },
     { pattern: 'avale*|bu|vide*|fini* tout|entier|entiere flacon*|fiole*|tube*|boite', maxGap: 3 },
     { pattern: 'avale*|bu|vide* flacon*|fiole*|tube* entier|entiere', maxGap: 3 },
+    // Round 14: un contenant de médicaments vidé, qu'on l'ait avalé ou non dit (« il a vidé le semainier »).
+    {
+      pattern: 'vide|videe|vides|videes|vidait pilulier*|semainier*|flacon*|fiole*|plaquette*|blister*|tube*',
+      maxGap: 2,
+    },
     { pattern: 'avale*|bu|boire|ingere* alcool bruler|menager|modifie|pharmacie', maxGap: 2 },
     { pattern: 'sniff*|inhale*|respire* colle|gaz|solvant*|essence|@drogues', maxGap: 2 },
     {
