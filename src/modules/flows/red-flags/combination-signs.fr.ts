@@ -16,8 +16,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: pas|plus menton poitrine|torse|sternum', maxGap: 3, negatable: false },
     { pattern: '@pouvoir pas|plus pencher|baisser tete avant', maxGap: 3, negatable: false },
     'nuque|cou raide*|bloque*|dure',
+    'nuque|cou dur|bloke*|coince*',
     'raideur* nuque|cou',
-    { pattern: '@pouvoir pas|plus baisser|plier|pencher|bouger tete|nuque|cou', maxGap: 2, negatable: false },
+    { pattern: '@pouvoir pas|plus baisser|plier|pencher|bouger|tourner tete|nuque|cou', maxGap: 2, negatable: false },
   ],
   meningism: [
     'vomi*|vomit|vomis|vomissement*',
@@ -64,6 +65,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 9: grelotter sans arrêt; chaud au toucher, dit de la personne (« il est tout chaud »).
     { pattern: 'grelott* arret|partout|enormement|incontrol*|@intense', maxGap: 2 },
     { pattern: 'tout|toute|tres|super chaud|chaude|bouillant|bouillante', maxGap: 0 },
+    // Round 14: le corps, le front, la peau chauds (« il a le corps chaud »).
+    { pattern: 'corps|front|peau chaud|chaude|bouillant*|brulant*', maxGap: 1 },
   ],
   young_infant: [
     // Round 11: « bb 5 sem », l'âge abrégé d'un bébé.
@@ -86,7 +89,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: pas|plus menton poitrine|torse|sternum', maxGap: 3, negatable: false },
     { pattern: '@pouvoir pas|plus pencher|baisser tete avant', maxGap: 3, negatable: false },
     'nuque|cou raide*|bloque*|dure',
+    // Round 14: « cou dur », « nuque bloké » (le k des SMS), la tête qu'on ne peut plus tourner.
+    'nuque|cou dur|bloke*|coince*',
+    { pattern: '@pouvoir pas|plus tourner|bouger tete|cou|nuque', maxGap: 2, negatable: false },
     'torticolis',
+    // Round 14: la fontanelle bombée, tendue (NICE NG143: bulging fontanelle).
+    { pattern: 'fontanelle bomb*|gonfl*|tendu*|saillant*|ressort|dure', maxGap: 2 },
     'raideur* nuque|cou',
     'peux|peut|arrive pas|plus baisser|plier|pencher|bouger tete|nuque|cou',
   ],
@@ -94,6 +102,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'purpura',
     'petechi*',
     'tache*|bouton*|plaque* violet*|violace*|pourpre*|noir*',
+    // Round 14: des points, des picots violets (les pétéchies dites avec les mots de tous les jours).
+    'points|picots|piqures|marques violet*|violace*|pourpre*',
     {
       pattern: 'any: points|taches|tache|plaques|boutons rouge*|violet* partent|effacent|disparai* pas|plus',
       maxGap: 3,
@@ -132,6 +142,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'tiens|tient|tenait peine|plus|pas debout', maxGap: 2, negatable: false },
     { pattern: 'sens|sent|sentais|sentait partir', maxGap: 0 },
     { pattern: 'queue ni tete', maxGap: 0, negatable: false },
+    // Round 14: tout bizarre, ralenti, qui répond lentement; claquer des dents (les frissons); ne plus
+    // arriver à réfléchir: l'esprit et le corps qui changent avec une infection (UK Sepsis Trust).
+    { pattern: 'tout|toute|completement bizarre|ailleurs|ralenti|ralentie|ensuque*|vaseux|vaseuse', maxGap: 0 },
+    { pattern: 'repond|reagit|parle lentement|peine|mal', maxGap: 1 },
+    { pattern: 'claque|claquait|claquent dents', maxGap: 1 },
+    { pattern: '@pouvoir pas|plus reflechir|penser', maxGap: 2, negatable: false },
   ],
   head_trauma: [
     // Round 13: un bébé tombé ou roulé d'un meuble ou d'une hauteur sur un sol dur.
@@ -168,6 +184,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // un signe d'alerte, elle se lit comme un choc à la tête (tomber malade, en panne: conceptExclusions).
     { pattern: 'est|suis|sont|etait|es tombe|tombee|tombes|tombees', maxGap: 1 },
     { pattern: 'fait|faite|refait une|grosse|mauvaise chute', maxGap: 1 },
+    // Round 14: un objet pris dans la tête (« s'est pris la balançoire dans la tête »).
+    { pattern: 'pris|prise|recu|recue dans|sur|en @tete|front|figure', maxGap: 3 },
     { pattern: 'retrouve|retrouvee|trouve|trouvee terre|sol', maxGap: 2 },
   ],
   head_trauma_warning: [
@@ -199,6 +217,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 14: mou, sans tonus, qui geint, le regard ailleurs, pas comme d'habitude après la chute: un
     // bébé ou une personne âgée qui change après un choc (NICE NG232), et une bosse molle sur le crâne.
     '=mou|=molle|=moue|ramollo|inerte|amorphe|apathique|hypotoni*|flasque*',
+    { pattern: 'vois|voit|voyait|vision double|floue|flou|trouble', maxGap: 1 },
+    // Un bleu derrière l'oreille ou autour des yeux (fracture de la base du crâne).
+    { pattern: 'bleu|bleus|hematome|ecchymose derriere|autour oreille|yeux', maxGap: 2 },
     'geint|gemit|geignait|gemissait|geignement*|gemissement*|chouine',
     { pattern: 'regard vide|vague|fixe|ailleurs|absent', maxGap: 1 },
     { pattern: 'pas|plus comme habitude|lui meme|elle meme|normal', maxGap: 2, negatable: false },
@@ -248,6 +269,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: mal|douleur* @tete gros|grosse|fort*|intense*|violent*|enorme*|terrible*', maxGap: 2 },
     // Round 10: la douleur au bout de l'épaule de la grossesse extra-utérine.
     { pattern: 'bout|pointe epaule', maxGap: 1 },
+    // Round 14: des pertes qui sentent mauvais après l'accouchement (endométrite), avec les frissons.
+    { pattern: 'pertes|perte sentent|sent|odeur|malodorant*|nauseabond*', maxGap: 2 },
     // L'accouchement en cours: la tête qu'on voit.
     { pattern: 'voit|vois|voyons|apercoit tete', maxGap: 1 },
   ],
@@ -377,6 +400,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     // Pas « deuxième dose »: celle d'un vaccin.
     { pattern: 'double dose|prise', maxGap: 1 },
+    // Round 14: une injection faite deux fois (« j'ai fait deux fois mon insuline »).
+    { pattern: 'fait|fais|refait|injecte*|pique* deux|<n:2-3> fois', maxGap: 2 },
     { pattern: 'doubl* dose|prise', maxGap: 1 },
     { pattern: 'repris|reprend|reprise @medicaments|dose plus|erreur|megarde', maxGap: 4 },
     { pattern: 'trompe* repris|pris|donne|avale|prise', maxGap: 4 },
@@ -444,6 +469,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'range|rangee|regle|trie affaires|papiers|chambre|tout', maxGap: 2 },
     { pattern: 'mis|mettre ordre', maxGap: 2 },
     { pattern: 'donne|donnee|confie chat|chien|chats|chiens|animaux|affaires|biens', maxGap: 2 },
+    // Round 14: « adieu » seul, « merci d'avoir été là », « merci pour tout »: l'adieu sans le mot message.
+    'adieu|adieux',
+    { pattern: 'merci avoir ete la|present*', maxGap: 2 },
+    { pattern: 'merci pour tout', maxGap: 0 },
+    // Round 14: confier les siens (« prenez soin de ma mère »), comme on le fait en partant.
+    { pattern: 'prenez|prends|prenne|prendre soin de|du|des @proche|enfants|famille|chat|chien|tous', maxGap: 2 },
   ],
   unreachable: [
     { pattern: 'telephone|portable|tel eteint|coupe|messagerie|repondeur', maxGap: 2 },
@@ -469,6 +500,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 3,
     },
     { pattern: 'sorti|sortie|charge|chargee arme|fusil|carabine|pistolet|revolver|flingue', maxGap: 2 },
+    // Round 14: le moyen acheté, procuré ou demandé (« elle a demandé où était le vieux revolver »), et
+    // « j'ai tout ce qu'il faut »: les moyens réunis, quel que soit le verbe (Samaritans: access to means).
+    {
+      pattern:
+        'achete*|procure*|commande*|trouve*|demande*|cherche* arme|fusil|pistolet|revolver|flingue|carabine|corde|lame|rasoir|cutter|poison',
+      maxGap: 4,
+    },
+    { pattern: 'ai|a tout ce qu il faut', maxGap: 0 },
+    { pattern: 'compte|comptais|recompte|aligne|alignes|aligne* @medicaments', maxGap: 2 },
+    { pattern: 'ai|a tout necessaire', maxGap: 1 },
   ],
   burn_cause: [
     // Round 11: des vêtements, un pantalon, une manche qui ont pris feu.
@@ -479,6 +520,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
     { pattern: 'retour flamme', maxGap: 1 },
     { pattern: 'pris feu', maxGap: 1 },
+    // Round 14: un caustique (soude, acide, déboucheur, chaux): la brûlure chimique.
+    'soude|caustique*|acide|deboucheur|destop|chaux',
   ],
   burn_damage: [
     // Round 11: une jambe, un tibia, le dos noirs, carbonisés ou qui pèlent (des vêtements en feu).
@@ -489,6 +532,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     // Des cloques au visage ou aux mains, ou partout; une petite cloque est une exclusion.
     'cloquent',
+    // Round 14: giclé, projeté dans les yeux ou au visage.
+    { pattern: 'any: gicle*|projete*|eclabouss*|recu yeux|oeil|visage|figure', maxGap: 4 },
     { pattern: 'any: visage|figure|joues|mains|main|bras|jambes cloques|cloque|phlyctene*', maxGap: 3 },
     { pattern: 'cloques|phlyctene* partout', maxGap: 2 },
     { pattern: 'plein|pleine|couvert|couverte|couverts|couvertes cloques|phlyctene*', maxGap: 2 },
@@ -501,7 +546,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   // Round 10b: tout le corps qui tremble ou tressaute…
   body_convulsing: [
     { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* tout corps', maxGap: 3 },
-    { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* partout', maxGap: 2 },
+    { pattern: 'trembl*|secoue*|tressaute*|convulse* partout', maxGap: 2 },
     { pattern: 'tout corps tremble|tremblait|secoue*|tressaute*|convulse*', maxGap: 3 },
   ],
   // …avec l'absence de réponse, les lèvres bleues, les yeux révulsés, ou sans se réveiller entre deux.
@@ -511,6 +556,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'yeux revuls*|retourn*|blanc', maxGap: 2 },
     'revulse*',
     { pattern: 'deuxieme|seconde|autre crise|fois suite|entre', maxGap: 3 },
+    { pattern: 'yeux air|ciel|haut|arriere|tournes|retournes', maxGap: 2 },
+    // Round 14: l'écume ou la bave, la chute à terre, la langue mordue: ce qui accompagne une crise.
+    'ecume*|mousse|bave|bavait|bavent',
+    { pattern: 'tombe|tombee|tombent|effondre* terre|sol', maxGap: 2 },
+    { pattern: 'mordu|mordue|mord langue', maxGap: 2 },
     // Round 14: tout bleu, et les secousses qui durent des minutes (NHS 999: a seizure over 5 minutes).
     { pattern: 'tout|toute|devenu|devenue|devient bleu|bleue|violet|violette', maxGap: 0 },
     { pattern: 'dure|durent|durait|depuis|pendant <n:2-90> min|mn|minute|minutes', maxGap: 2 },
@@ -532,6 +582,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'mal|difficulte*|peine|galere a|pour avaler|deglutir|respirer', maxGap: 1 },
     { pattern: 'respir*|respiration|souffle dur|difficile|court|sifflant*|penible', maxGap: 3 },
     { pattern: '=bave|bavait|baver', maxGap: 0 },
+    { pattern: 'respire|respirait encore|toujours|tres mal|difficilement|peine', maxGap: 2 },
+    // Round 14: ni parler ni tousser, l'obstruction complète (Resuscitation Council: choking).
+    { pattern: '@pouvoir pas|plus parler|tousser|crier', maxGap: 2, negatable: false },
+    { pattern: '@pouvoir pas|plus ni parler|tousser|crier', maxGap: 2, negatable: false },
     { pattern: 'voix rauque|change*|cassee|etouffee|partie|bizarre', maxGap: 2 },
     'siffle*|sifflement*',
     'etouff*',
@@ -558,6 +612,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'parle|parlait pas|plus normalement|bien|habitude', maxGap: 3, negatable: false },
     { pattern: 'habitude parle|parlait bien|normalement', maxGap: 2 },
     { pattern: 'parole|elocution|voix changee|bizarre|differente|pateuse', maxGap: 2 },
+    // Round 14: l'esprit, la lecture, la compréhension qui changent, pour un changement dit soudain (un
+    // AVC ou un trouble brutal: NHS 999 "sudden confusion").
+    'confus|confuse|desorient*',
+    { pattern: 'sait|savait plus|pas ou est|suis|etait', maxGap: 2, negatable: false },
+    { pattern: 'sait|savait plus|pas lire|ecrire', maxGap: 1, negatable: false },
+    { pattern: '@pouvoir pas|plus lire|ecrire', maxGap: 2, negatable: false },
+    { pattern: 'comprend|comprenait|comprennent|comprenons plus|pas|rien', maxGap: 2, negatable: false },
+    { pattern: 'lettres|mots|phrases veulent|veut rien dire', maxGap: 2, negatable: false },
   ],
   // …et une jambe ou un pied qui traîne, qui lâche.
   dragging_limb: [
@@ -580,6 +642,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'plus force', maxGap: 2, negatable: false },
     { pattern: 'rien perdre', maxGap: 2 },
     'desespoir|desespere|desesperee',
+    { pattern: 'vie|vivre trop dure|dur|lourde|difficile|penible', maxGap: 2 },
+    // Round 14: l'avenir fermé: « je ne vais pas aller mieux », « ça ira jamais mieux ».
+    { pattern: 'vais|va|irai|ira|pourrai pas|plus|jamais aller|etre mieux', maxGap: 2, negatable: false },
+    { pattern: 'ira|irai|iront jamais|plus mieux', maxGap: 1, negatable: false },
     // Round 14: se dire une charge, un poids, un boulet pour les siens (Samaritans: "a burden").
     {
       pattern: 'charge|poids|boulet|fardeau pour|a @proche|enfants|famille|tous|tout|autres|entourage|monde',
@@ -604,6 +670,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'ce|cette soir|nuit|demain ca|c|tout sera|finira|fini|fin|termine', maxGap: 2, negatable: false },
     { pattern: 'plus|pas retour arriere', maxGap: 1, negatable: false },
     { pattern: 'passe|passer|passerai a|l acte', maxGap: 1 },
+    { pattern: 'si ca|cela|ce suffira|suffirait|suffit', maxGap: 1, negatable: false },
+    // Round 14: la dernière fois qu'on écrit, qu'on parle, qu'on voit quelqu'un.
+    { pattern: 'derniere fois que|qu ecris|ecrit|parle|vois|verrai|entendrez|lirez', maxGap: 3 },
   ],
   // Round 11: un coup au ventre: le guidon, la ceinture, un coup de poing, une chute dessus…
   belly_blow: [
@@ -634,6 +703,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'on|nous tousse*|toussons', maxGap: 1 },
     { pattern: 'arrete|arrive pas tousser', maxGap: 2, negatable: false },
     { pattern: 'yeux|gorge brule*|pique*|piquent|irrit*', maxGap: 1 },
+    // Round 14: tousser dit simplement, respirer mal, après un mélange de produits.
+    { pattern: 'je|j|on|il|elle|nous tousse|toussons|toussait', maxGap: 0 },
+    { pattern: 'mal|difficult*|peine|dur respir*', maxGap: 1 },
     'etouff*',
     'effondre*|evanoui*|malaise*',
   ],
@@ -667,13 +739,18 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'toit parking', maxGap: 2 },
     'quai|voies|rails|toit|toits|rebord|parapet|falaise|viaduc|passerelle',
     { pattern: 'sur|au bord pont', maxGap: 1 },
+    // Round 14: sur le balcon, sur le rebord de la fenêtre.
+    { pattern: 'sur balcon|rebord|corniche|rambarde', maxGap: 1 },
+    { pattern: 'garde corps', maxGap: 0 },
     { pattern: 'haut|bord|sommet immeuble|batiment|tour|pont|parking', maxGap: 2 },
     { pattern: 'fenetre|balcon <n:3-99>|etage|eme|e', maxGap: 3 },
   ],
   // …et le saut ou le lâcher dit, ou le prochain train nommé.
   jump_intent: [
     {
-      pattern: 'je|j|vais|veux|envie saute|sauter|sauterai|lache|lacher|jette|jeter|balance|basculer',
+      // Round 14: à toutes les personnes (« il dit qu'il va sauter »).
+      pattern:
+        'je|j|vais|veux|envie|va|veut|vont|menace|voulait|allait saute|sauter|sauterai|sautera|lache|lacher|jette|jeter|balance|basculer',
       maxGap: 1,
       negatable: false,
     },
@@ -685,7 +762,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 12: une douleur qui déchire, la poitrine et le dos: la dissection aortique.
   tearing_pain: ['dechir*|arrach*', { pattern: 'coup poignard', maxGap: 1 }],
-  chest_site: ['poitrine|thorax|thoracique|sternum|torse'],
+  // Round 14: « devant », « qui me traverse »: la douleur qui passe du dos à l'avant.
+  chest_site: ['poitrine|thorax|thoracique|sternum|torse|devant|traverse|transperce'],
   back_site: ['dos', 'omoplate*', { pattern: 'entre epaules', maxGap: 1 }],
   // Round 12: la moitié de ce qu'on voit partie, une main qui ne fait plus ce qu'on lui dit.
   half_vision_lost: [
@@ -726,6 +804,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   // Round 12: une électrisation…
   electric_shock: [
     'electrocut*|electrise*|electrisation',
+    // Round 14: « a pris du 380 volts ».
+    { pattern: '<n:50-400000> volt|volts', maxGap: 0 },
     {
       pattern:
         'any: decharge|jus|chataigne|secousse|courant prise|secteur|electri*|fil|fils|cable|volt*|ligne|compteur|tableau',
@@ -734,7 +814,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …et les brûlures d'entrée et de sortie, la confusion, le malaise, le cœur irrégulier.
   shock_sign: [
-    { pattern: 'brulure*|brule*|marque*|trace* main|pied|doigts|peau|entree|sortie', maxGap: 3 },
+    { pattern: 'brulure*|brule*|marque*|trace* main|pied|doigts|peau|entree|sortie|bras|jambe', maxGap: 3 },
     'entree|sortie',
     'confus|confuse|confusion|desorient*',
     { pattern: 'perdu connaissance', maxGap: 1 },
@@ -753,6 +833,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   // Round 13: une douleur « d'estomac » ou de la mâchoire qui va au bras ou à la mâchoire.
   mi_radiation: [
     { pattern: 'monte*|part*|irradi*|file* machoire|bras', maxGap: 3 },
+    // Round 14: tout verbe de ce qui va vers le cou, la mâchoire, les bras ou le dos, et l'écrasement ou la
+    // lourdeur qui y siègent (« ça va au bras et la mâchoire », « ça remonte vers le cou »).
+    { pattern: 'va|vont|remonte*|descend*|irradi*|diffuse* bras|machoire|cou|epaule|dos', maxGap: 3 },
+    { pattern: 'any: ecras*|serre*|serrait|etau|lourdeur|poids|pression|appui* cou|machoire|bras|epaule', maxGap: 4 },
     { pattern: 'any: mal|douleur*|brulure*|serre* machoire', maxGap: 3 },
     { pattern: 'any: mal|douleur*|brulure*|serre* bras gauche', maxGap: 3 },
     { pattern: 'any: estomac|epigastr*|digestion|brulure* machoire', maxGap: 4 },
@@ -760,12 +844,15 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   cold_sweat: [
     'moite*|sueur*|transpire*|transpirant*|sue|suent|nage',
+    // Round 14: trempé (de sueur), la nausée, le vomissement qui accompagnent l'infarctus (ESC 2023).
+    'trempe|trempee|nausee*|nauseeu*|vomi|vomit|vomis|vomir|vomissement*',
     { pattern: 'grosses gouttes', maxGap: 0 },
   ],
   // Round 13: un morceau coincé dans la gorge.
   food_stuck: [
     { pattern: 'coince*|bloque*|reste* gorge|oesophage|travers', maxGap: 3 },
     { pattern: 'avale* travers', maxGap: 2 },
+    { pattern: 'fausse route', maxGap: 0 },
     { pattern: 'etouffe*|etrangle* avec|en mangeant|morceau|viande|bonbon|cacahuete*', maxGap: 3 },
   ],
   button_battery: [{ pattern: 'pile*|batterie* bouton|plate*|ronde*|montre|lithium', maxGap: 2 }],
@@ -797,6 +884,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'il y a <n:1-180> min|minutes|mn|heure', maxGap: 1, negatable: false },
     'soudain*|brusquement|subitement',
     { pattern: 'tout coup', maxGap: 1, negatable: false },
+    // Round 14: « d'un coup », et l'heure où tout allait bien.
+    { pattern: 'de un coup', maxGap: 0, negatable: false },
+    { pattern: 'allait|allais|allaient bien il y a', maxGap: 1, negatable: false },
+    { pattern: 'allait|allais|allaient bien matin|hier|midi|avant', maxGap: 2, negatable: false },
   ],
   // Round 13: des champignons ou des baies cueillis dans la nature.
   wild_food: [
@@ -814,8 +905,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'mal|douleur a|en hurler|crier|pleurer|crever|mourir|tomber', maxGap: 1 },
     { pattern: 'mal|douleur comme jamais', maxGap: 1, negatable: false },
     { pattern: 'mal|douleur de chien|chiens', maxGap: 1 },
+    // Round 14: brutale, soudaine, qui empêche de respirer ou de bouger.
+    { pattern: 'any: douleur|douleurs|mal brutal*|soudain*|subit*', maxGap: 2 },
+    { pattern: 'empeche* respirer|bouger|marcher|tenir|lever', maxGap: 2 },
     { pattern: 'c|est|cest insoutenable|insupportable|atroce|intenable', maxGap: 1 },
-    { pattern: 'douleur|mal transperc*|dechir*|poignard*|coup couteau', maxGap: 3 },
+    { pattern: 'douleur|mal transperc*|dechir*|poignard*', maxGap: 3 },
+    { pattern: 'douleur|mal coup couteau|poignard', maxGap: 3 },
   ],
   // …et le ventre où elle siège, dit dans une autre proposition (NHS 999: sudden severe tummy pain).
   belly_site: [

@@ -35,6 +35,10 @@ export const frenchLexicon: LexiconInput = {
         maxGap: 3,
       },
     ],
+    // Round 14: une question sur le mélange (« peut-on mélanger la javel et le vinaigre ? ») n'en est pas un.
+    cleaners_mixed: [
+      { pattern: 'any: peut|peux|faut|doit|dangereux|danger|interdit|eviter|jamais melanger|melange', maxGap: 2 },
+    ],
     // Round 14: tomber malade, enceinte, amoureux, en panne, d'accord, sur un article n'est pas une chute.
     head_trauma: [
       {

@@ -131,4 +131,7 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // pour moi »): a plan and a time, whatever the means (Samaritans, 3114).
   { category: 'suicidal_thoughts', all: ['despair', 'act_announced'] },
   { category: 'suicidal_thoughts', all: ['farewell_sign', 'act_announced'] },
+  // Round 14: a fever, light or vomiting, and a headache said to be atrocious: meningitis without a stiff
+  // neck named (NHS: fever, severe headache, dislike of bright lights).
+  { category: 'meningitis_signs', all: ['fever', 'meningism', 'severe_pain'] },
 ];

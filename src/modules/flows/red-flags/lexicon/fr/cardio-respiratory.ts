@@ -82,6 +82,13 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'any: essor*|broy*|pressur* coeur', maxGap: 3 },
+    // Round 14: ce qui descend dans les deux bras; un poing, une main qui serre ou écrase en dedans; entre
+    // les seins; une lourdeur ou une pression qui gagne la mâchoire (l'infarctus sans le mot poitrine).
+    { pattern: 'any: descend*|irradi*|part|va|file* deux|<n:2-2> bras', maxGap: 3 },
+    { pattern: 'any: poing|main|griffe|etau serr*|ecras*|broy*|comprim* interieur|dedans|coeur|milieu', maxGap: 4 },
+    { pattern: 'any: comme si ecras*|serr*|broy* interieur|dedans|milieu', maxGap: 4 },
+    { pattern: 'any: @sensation_thoracique entre seins', maxGap: 3 },
+    { pattern: 'any: lourdeur|pression|poids|ecras* machoire|cou', maxGap: 4 },
   ],
   breathing_difficulty: [
     // Round 10b: trop essoufflé pour aligner deux mots; la respiration abdominale (le ventre qui tire ou se
@@ -97,6 +104,7 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: 'endort|endormait|endormi en parlant|plein|milieu|pleine phrase|conversation', maxGap: 2 },
     'peux|peut|arrive|arrivons|parviens|parvient|reussis|reussit pas|plus respirer|respire|souffler',
     'respire|respirer pas|plus',
+    { pattern: 'respire|respirer presque|quasiment|quasi|carrement|limite|vraiment pas|plus', maxGap: 0 },
     'mal|difficult*|dur|peine|gene respirer|respir*',
     'respire mal|difficilement',
     'respiration|respirer|respire difficile*|dur|penible*|laborieu*|sifflante|courte|rapide*',
@@ -210,6 +218,11 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'essouffl* comme jamais', maxGap: 1, negatable: false },
+    // Round 14: un bruit de gargouillis, de râle à chaque souffle; respirer la bouche grande ouverte.
+    { pattern: 'any: gargouill*|glouglou*|rale|rales|ralement* respir*|respire|souffle|gorge|bruit', maxGap: 4 },
+    { pattern: 'respire|respirait bouche grande ouverte', maxGap: 2 },
+    // Round 14: le ventre qui monte et descend à chaque souffle (la respiration abdominale de l'enfant).
+    { pattern: 'ventre monte|monter|gonfle descend|descendre|creuse|rentre', maxGap: 2 },
   ],
   loss_of_consciousness: [
     'evanou*',
@@ -256,5 +269,17 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: 'any: affale*|avachi*|effondre*|tombe*|terre|sol revient|reviens pas|plus', maxGap: 4 },
     { pattern: 'revient|revenu|revenue pas|plus a lui|elle|soi', maxGap: 1 },
     { pattern: 'ouvre|ouvrait|ouvrir pas|plus yeux', maxGap: 1, negatable: false },
+    // Round 14: n'arriver ni à le faire réagir ni à le réveiller, quel que soit le verbe.
+    {
+      pattern: '@pouvoir|arrivons|pouvons|parvenons pas|plus faire reagir|repondre|reveiller|ouvrir',
+      maxGap: 3,
+      negatable: false,
+    },
+    {
+      pattern: 'any: mou|molle|inerte|flasque repond|reagit|regarde|serre|suit pas|plus|rien',
+      maxGap: 4,
+    },
+    // Ne plus regarder ni serrer la main: ne plus obéir aux ordres simples (le score de Glasgow).
+    { pattern: 'any: regarde|regardait serre|serrait|repond|reagit pas|plus', maxGap: 4 },
   ],
 };

@@ -47,6 +47,17 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // « Disparaître sous la couette », « se tuer à la tâche », la poitrine sensible des règles: des façons de parler.
   { pattern: 'disparaitre sous|dans couette|terre|draps|plaid', maxGap: 1 },
   { pattern: 'tuer tache|travail|boulot', maxGap: 1 },
+  // Round 14: étranglé ou mort de rire; une crise de tétanie; les selles noires sous fer; une hémiplégie
+  // ancienne datée; se réveiller la nuit ou à une heure (l'insomnie); ce qui suffira jusqu'au renouvellement.
+  { pattern: 'etrangl*|etouff*|mort|morte|pisse* rire', maxGap: 2 },
+  { pattern: 'crise* tetanie|spasmophil*', maxGap: 1 },
+  { pattern: 'any: fer|tardyferon|fumafer|ferograd|timoferol|charbon|reglisse|myrtille* selles|caca noir*', maxGap: 4 },
+  { pattern: 'hemiplegi*|paralys*|aphasi* depuis avc|attaque|accident <n:1950-2030>', maxGap: 3 },
+  { pattern: 'reveiller a|vers|avant|apres <n:0-24>', maxGap: 1 },
+  { pattern: 'reveiller nuit|milieu|tot|souvent|heure|heures', maxGap: 2 },
+  { pattern: 'suffira|suffirait|suffiront jusqu|pour|avant|mois|semaine*', maxGap: 2 },
+  // Round 14: « il respire bien et il n'a pas de fièvre »: le « pas » est celui de la fièvre, non du souffle.
+  { pattern: 'bien et il|elle|je|on ne a|ai|as|avait|est|fait pas', maxGap: 0 },
   // Round 14: « mon patron va me tuer », « ça va me tuer »: la menace d'un autre ou de la fatigue, en idiome.
   { pattern: 'va|vont|allait|allaient|aller|ira|iront me tuer', maxGap: 0 },
   { pattern: 'any: poitrine|seins|sein regles|allaite*|allaitement|tetee*', maxGap: 4 },
@@ -78,7 +89,8 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'champignon* paris|cuisine|supermarche|magasin|marche|conserve', maxGap: 1 },
   { pattern: 'disparaitre liste*|fichier*|base|envoi*|mailing|newsletter|annuaire', maxGap: 2 },
   { pattern: 'plus etre malade|fatigue*|enrhume*|stresse*|angoisse*|enceinte|constipe*', maxGap: 0 },
-  { pattern: 'any: boite|plaquette|@medicaments voyage|vacances|valise|pilulier', maxGap: 4 },
+  // Round 14: sans « pilulier », devenu un médicament (« tous les comprimés du pilulier » est une surdose).
+  { pattern: 'any: boite|plaquette|@medicaments voyage|vacances|valise', maxGap: 4 },
   // Round 9: les médicaments rangés dans le sac; pas l'enfant qui fouille le sac de mamie puis les mange.
   { pattern: 'boite|boites|plaquette*|@medicaments sac|sacoche|trousse', maxGap: 3 },
   { pattern: 'pour tension', maxGap: 0 },

@@ -209,6 +209,22 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
         'vais|va|veux|voudrais|envie|pense* foncer|lancer|jeter|precipiter|encastrer|planter arbre|platane|pilier|poteau|camion|ravin|falaise|pont|mur|muret|glissiere|parapet|rail',
       maxGap: 4,
     },
+    // Round 14: enfermé avec le moyen (« enfermée dans la salle de bain avec une lame »); s'endormir pour ne
+    // pas se réveiller; compter ses comprimés en se demandant si ça suffira; se laisser partir.
+    {
+      pattern:
+        'any: enferme*|cloitre*|barricade* lame|rasoir|couteau|corde|cachets|@medicaments|fusil|arme|cutter',
+      maxGap: 4,
+    },
+    { pattern: 'endormir|dormir|endors ne pas|plus|jamais me|se reveiller', maxGap: 3 },
+    { pattern: 'endormir|dormir|endors pas|plus|jamais me|se reveiller', maxGap: 3 },
+    { pattern: 'any: compte|comptais|recompte|aligne* @medicaments|comprimes suffira|suffirait|suffiront|suffiraient', maxGap: 4 },
+    { pattern: 'me|se|te laisser partir|glisser|couler|eteindre', maxGap: 1 },
+    // Round 14: boire, avaler un produit, un poison, annoncé (« elle va boire le produit pour les rats »).
+    {
+      pattern: 'vais|va|veux|veut|menace|compte|envie boire|avaler|prendre|manger @toxiques|poison|mort',
+      maxGap: 3,
+    },
     // Round 14: la voiture et l'obstacle visé, avec l'intention (« je prends la voiture et je vais dans un mur »).
     {
       pattern:

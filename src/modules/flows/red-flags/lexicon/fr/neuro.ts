@@ -33,6 +33,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'perte vue|vision',
     'any: mal|douleur*|cephalee* @tete brutal*|soudain*|violent*|explos*|tonnerre',
     'migraine*|cephalee* brutal*|soudain*|explos*|tonnerre',
+    // Round 14: un « coup de tonnerre » dans la tête, dit sans le mot douleur.
+    { pattern: 'coup tonnerre', maxGap: 1 },
     'jamais eu aussi|autant|si|tellement mal @tete',
     'pire mal|douleur @tete',
     // Round 5: la céphalée en coup de tonnerre, « le pire de ma vie », « horrible d'un coup ».
@@ -158,6 +160,12 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'marche|marchait|titube* comme bateau|bourre|ivre|saoul|soul', maxGap: 3 },
     { pattern: 'any: visage|bouche|figure|sourire bizarre|drole|etrange|chelou cote|moitie', maxGap: 3 },
     { pattern: 'eau|boisson|cafe|the|soupe coule|coulait|ressort coin|commissure bouche', maxGap: 3 },
+    // Round 14: la bouche qui « va » de côté, un seul côté qui monte au sourire, des mots qui ne sont pas
+    // ceux qu'on veut dire (VITE: visage, parole, par n'importe quel verbe).
+    { pattern: 'bouche|levre|levres|sourire|visage va|part|penche|partie|parti cote|travers', maxGap: 2 },
+    { pattern: 'any: seul|seulement cote bouche|sourire|levre monte|bouge|remue|sourit|marche', maxGap: 4 },
+    { pattern: 'pas|autres|mauvais ceux|celui|mots que veux|voulais|voulait|veut dire', maxGap: 3 },
+    { pattern: 'dis|dit|disait|sortent|sort mauvais|faux|autres mots', maxGap: 2 },
   ],
   seizure: [
     'convuls*',
@@ -172,6 +180,14 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'yeux|regard partent|partaient|tournent|roulent|revulses arriere|haut|blanc|ciel', maxGap: 2 },
     { pattern: 'se raidit|raidi|raidie|crispe', maxGap: 0 },
     { pattern: 'any: tape|secoue|gigote|tremble*|bouge* bras jambes', maxGap: 3 },
+    // Round 14: trembler le regard dans le vide; des spasmes ou des secousses qui durent des minutes.
+    { pattern: 'any: trembl*|secou* regard*|yeux vide|fixe|ailleurs', maxGap: 3 },
+    { pattern: 'trembl*|secou* en regardant|fixant vide', maxGap: 3 },
+    { pattern: 'comme|genre|sorte une|de crise', maxGap: 1 },
+    {
+      pattern: 'secou*|spasme*|tressaut*|convuls*|saccade* depuis|pendant|dure <n:3-90> min|minute|minutes|mn',
+      maxGap: 4,
+    },
     // Round 14: le verbe à tous ses nombres (« bras et jambes qui tapent »).
     { pattern: 'any: tapent|tapaient|secouent|gigotent|tressautent bras|jambes|membres', maxGap: 3 },
     {
@@ -199,7 +215,9 @@ export const frenchNeuro: LexiconInput['categories'] = {
     // bras et jambes qui battent dans tous les sens.
     { pattern: 'secoue|secouait|secouent|convuls* partout|terre|sol', maxGap: 2 },
     { pattern: 'any: bave|bavait|ecume terre|sol|secoue*|raide', maxGap: 4 },
-    { pattern: 'sans|pas reveill*|reveil|repris|reprendre entre|deux', maxGap: 4, negatable: false },
+    { pattern: 'sans|pas reveill*|reveil|repris|reprend|reprendre entre|deux', maxGap: 4, negatable: false },
+    // Round 14: crise sur crise.
+    { pattern: 'crise|crises sur|apres crise|crises', maxGap: 0 },
     {
       pattern: 'any: bras|jambes|membres battent|battaient|gigot*|agitent|tapent sens|partout',
       maxGap: 3,
@@ -231,6 +249,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'fracass*|enfonce*|fendu @tete', maxGap: 2 },
     // Round 6: un nourrisson tombé de la table à langer (NICE NG232: chute de haut avant 1 an).
     { pattern: 'tombe*|tombee|chute* table langer', maxGap: 1 },
+    // Round 14: du lit, du plan, de la commode à langer.
+    { pattern: 'tombe*|tombee|chute*|roule* langer', maxGap: 3 },
     // Round 10: une pupille plus grande que l'autre après un choc (NICE NG232).
     { pattern: 'any: pupille|pupilles grande|grosse|differente*|inegale*|dilatee', maxGap: 3 },
   ],

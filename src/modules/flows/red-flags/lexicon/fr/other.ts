@@ -42,7 +42,20 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'saign*|sang|hemorrag* arrete|arreter|stoppe|cesse pas|plus', maxGap: 4 },
     'saign*|sang malgre|traverse|transperce*',
     { pattern: 'change* serviette*|protection*|tampon* toutes|chaque heure|demi', maxGap: 3 },
-    'any: perd*|perte*|plein|flaque* sang',
+    'any: perd*|perte*|plein|pleine|pleins|pleines|flaque* sang',
+    // Round 14: les linges qui se trempent quand on appuie; le sang qu'on n'arrive pas à arrêter; le vomi
+    // en marc de café (NHS 999: bleeding that won't stop, vomiting blood).
+    {
+      pattern:
+        'any: serviette*|torchon*|compresse*|pansement*|linge*|tissu*|mouchoir* trempe*|trempee*|imbibe*|traverse*|rouge*',
+      maxGap: 4,
+    },
+    {
+      pattern: 'any: arrive|arriver|peux|misere|mal|difficult*|impossible arreter|stopper|contenir sang|saignement',
+      maxGap: 3,
+      negatable: false,
+    },
+    { pattern: 'any: vomi*|vomis|vomit|rend|crache* marc', maxGap: 4 },
     'pisse* sang',
     { pattern: 'vomi*|crach*|tousse*|toux|rend*|rejet* sang', maxGap: 1 },
     'sang vomi*|crachat*',
@@ -253,6 +266,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'main|peau|doigt|doigts|bras noire|noirci*|carbonis*', maxGap: 1 },
     // Round 6: des cloques sur un tout-petit, quelle que soit la surface (NHS: burns in babies go to A&E).
     { pattern: 'any: bebe|bebes|bb|nourrisson* cloque*|cloquent|phlyctene*', maxGap: 4 },
+    // Round 14: les fesses, le sexe, les parties intimes ébouillantés ou cloqués (NHS: genitals go to A&E).
+    { pattern: 'any: fesses|sexe|intimes|intime|genitaux|entrejambe|parties cloque*|brule*|brulure*', maxGap: 4 },
     // Round 9: un produit caustique renversé sur la peau, et la peau qui blanchit ou cartonne d'une brûlure.
     {
       pattern:
@@ -292,6 +307,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'any: @douleur sous cotes droite', maxGap: 3 },
     { pattern: 'vomi*|vomit|vomis|rend|rends vert|verte|bile|bilieux', maxGap: 1 },
     { pattern: 'any: ventre|abdomen ballonne*|gonfle*|gonfl* selle*|gaz|garde rien', maxGap: 4 },
+    // Round 14: du sang dans la couche d'un bébé qui pleure par crises (invagination).
+    { pattern: 'any: sang|gelee couche|couches', maxGap: 3 },
     // Round 14: une douleur du ventre qui transperce ou file jusque dans le dos (pancréatite, anévrisme), et
     // un vomissement qui sent ou ressemble aux selles (occlusion: NHS 999).
     {
