@@ -618,7 +618,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'sait|savait plus|pas ou est|suis|etait', maxGap: 2, negatable: false },
     { pattern: 'sait|savait plus|pas lire|ecrire', maxGap: 1, negatable: false },
     { pattern: '@pouvoir pas|plus lire|ecrire', maxGap: 2, negatable: false },
-    { pattern: 'comprend|comprenait|comprennent|comprenons plus|pas|rien', maxGap: 2, negatable: false },
+    // Ce qu'on lui dit qu'il ne comprend plus, ou lui qu'on ne comprend plus (pas « rien à ses maths »).
+    { pattern: 'comprend|comprenait|comprennent plus|pas|rien ce|quand|qu|quoi', maxGap: 3, negatable: false },
+    { pattern: 'me|le|la|les|nous|vous comprend|comprenons|comprennent plus|pas', maxGap: 1, negatable: false },
     { pattern: 'lettres|mots|phrases veulent|veut rien dire', maxGap: 2, negatable: false },
   ],
   // …et une jambe ou un pied qui traîne, qui lâche.

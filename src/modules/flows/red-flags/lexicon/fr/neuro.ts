@@ -184,6 +184,9 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'any: trembl*|secou* regard*|yeux vide|fixe|ailleurs', maxGap: 3 },
     { pattern: 'trembl*|secou* en regardant|fixant vide', maxGap: 3 },
     { pattern: 'comme|genre|sorte une|de crise', maxGap: 1 },
+    // Round 14: l'écume, la mousse à la bouche (pas la mousse au chocolat).
+    { pattern: 'ecume* bouche|levres|levre', maxGap: 2 },
+    { pattern: 'mousse|bave bouche|levres|levre', maxGap: 0 },
     {
       pattern: 'secou*|spasme*|tressaut*|convuls*|saccade* depuis|pendant|dure <n:3-90> min|minute|minutes|mn',
       maxGap: 4,

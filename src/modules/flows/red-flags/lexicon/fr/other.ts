@@ -47,7 +47,7 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     // en marc de café (NHS 999: bleeding that won't stop, vomiting blood).
     {
       pattern:
-        'any: serviette*|torchon*|compresse*|pansement*|linge*|tissu*|mouchoir* trempe*|trempee*|imbibe*|traverse*|rouge*',
+        'any: appuie|appuye*|appui|compress*|presse|sang|saign* serviette*|torchon*|compresse*|pansement*|linge*|tissu*|mouchoir* trempe*|trempee*|imbibe*|traverse*',
       maxGap: 4,
     },
     {
