@@ -442,6 +442,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 13: la respiration lente ou à peine là (opioïdes, benzodiazépines), le réveil impossible.
     { pattern: 'respire|respiration lent*|lentement|doucement|peine|faible*|ralenti*', maxGap: 1 },
     { pattern: 'arrive|arrivons|peut|peux|pouvons pas|plus reveiller', maxGap: 3, negatable: false },
+    // Round 14: ronfler, respirer bizarrement: les voies aériennes d'un sommeil toxique (opioïdes, benzos).
+    'ronfle*',
+    { pattern: 'respire|respiration bizarre*|drole*|bruyamment', maxGap: 1 },
   ],
   // Round 10b: un lieu fermé où les fumées s'accumulent.
   enclosed_space: [
@@ -606,6 +609,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 13: des textos ou des mots qui n'ont aucun sens.
     { pattern: 'texto*|sms|messages|ecrit|dit|raconte nimporte|charabia|incoherent*|bizarre*', maxGap: 2 },
     { pattern: 'dit|ecrit|raconte importe quoi', maxGap: 1 },
+    // Round 14: « elle me parle et c'est du n'importe quoi ».
+    { pattern: 'parle|parlait|repond|repondait|dit|disait importe quoi', maxGap: 3 },
     { pattern: 'sms|texto*|messages|phrases|mots sens', maxGap: 4, negatable: false },
     { pattern: 'aucun|pas|plus sens', maxGap: 1, negatable: false },
     { pattern: 'sort|fait|dit que|seulement sons|bruits|grognements|gemissements', maxGap: 2 },
@@ -838,6 +843,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 14: tout verbe de ce qui va vers le cou, la mâchoire, les bras ou le dos, et l'écrasement ou la
     // lourdeur qui y siègent (« ça va au bras et la mâchoire », « ça remonte vers le cou »).
     { pattern: 'va|vont|remonte*|descend*|irradi*|diffuse* bras|machoire|cou|epaule|dos', maxGap: 3 },
+    // Une douleur qui oppresse, dite sans lieu: avec la sueur ou le teint gris, c'est le cœur.
+    'oppress*',
     { pattern: 'any: ecras*|serre*|serrait|etau|lourdeur|poids|pression|appui* cou|machoire|bras|epaule', maxGap: 4 },
     { pattern: 'any: mal|douleur*|brulure*|serre* machoire', maxGap: 3 },
     { pattern: 'any: mal|douleur*|brulure*|serre* bras gauche', maxGap: 3 },
@@ -848,6 +855,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'moite*|sueur*|transpire*|transpirant*|sue|suent|nage',
     // Round 14: trempé (de sueur), la nausée, le vomissement qui accompagnent l'infarctus (ESC 2023).
     'trempe|trempee|nausee*|nauseeu*|vomi|vomit|vomis|vomir|vomissement*',
+    // Round 14: le teint du choc: livide, gris, terreux.
+    'livide|blafard*|terreux|terreuse|cireux|cireuse',
+    { pattern: 'est|devenu|devenue|tout|toute gris|grise', maxGap: 0 },
     { pattern: 'grosses gouttes', maxGap: 0 },
   ],
   // Round 13: un morceau coincé dans la gorge.
@@ -889,7 +899,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 14: « d'un coup », et l'heure où tout allait bien.
     { pattern: 'de un coup', maxGap: 0, negatable: false },
     { pattern: 'allait|allais|allaient bien il y a', maxGap: 1, negatable: false },
-    { pattern: 'allait|allais|allaient bien matin|hier|midi|avant', maxGap: 2, negatable: false },
+    { pattern: 'allait|allais|allaient bien matin|midi|dejeuner|diner', maxGap: 2, negatable: false },
+    { pattern: 'matin|midi|dejeuner allait|allais|allaient bien', maxGap: 2, negatable: false },
+    { pattern: 'depuis tout heure', maxGap: 0, negatable: false },
   ],
   // Round 13: des champignons ou des baies cueillis dans la nature.
   wild_food: [

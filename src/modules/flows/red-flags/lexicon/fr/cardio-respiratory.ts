@@ -27,7 +27,7 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     {
       pattern:
         'any: serre|serree|serrement|oppress*|etau|barre|comprim*|ecrase|ecrasement|omoplate* ' +
-        'sue|suent|suait|sueur*|transpir*|moite*|nausee*|palpitation*|machoire|pale|blanc|blanche|gris|grise',
+        'sue|suent|suait|sueur*|transpir*|moite*|nausee*|palpitation*|machoire|pale|blanc|blanche|gris|grise|livide|blafard*|terreux|terreuse|cireux|cireuse',
       maxGap: 4,
     },
     {
@@ -82,6 +82,17 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'any: essor*|broy*|pressur* coeur', maxGap: 3 },
+    // Round 14: un véhicule ou une masse garés, posés sur le cœur (pas « un poids sur le cœur », le chagrin).
+    {
+      pattern:
+        'frigo|frigidaire|voiture|camion|piano|armoire|parpaing|enclume|elephant|tonne|bus|tracteur|rocher|enclume gare|garee|sur|pose|posee|assis|ecrase coeur',
+      maxGap: 3,
+    },
+    // Broyé, pincé, poignardé, avec le bras ou la mâchoire qui fourmillent ou s'engourdissent.
+    {
+      pattern: 'any: broie*|broy*|pince*|poignard*|ecras* bras|epaule|machoire fourmi*|engourdi*|lourd*|tire|lance',
+      maxGap: 4,
+    },
     // Round 14: ce qui descend dans les deux bras; un poing, une main qui serre ou écrase en dedans; entre
     // les seins; une lourdeur ou une pression qui gagne la mâchoire (l'infarctus sans le mot poitrine).
     { pattern: 'any: descend*|irradi*|part|va|file* deux|<n:2-2> bras', maxGap: 3 },
@@ -117,7 +128,7 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     'manque* air|souffle|oxygene',
     'souffle court|coupe',
     { pattern: 'reprendre|retrouver souffle|respiration', negatable: false },
-    'any: essouffl* repos|assis|allonge|couche|parler|brutal*|soudain*|enormement',
+    'any: essouffl* repos|assis|allonge|couche|parler|parlant|parle|brutal*|soudain*|enormement',
     { pattern: 'tres|trop|hyper|super|vraiment|completement essouffl*', maxGap: 0 },
     'any: levre*|bouche|visage|doigts|peau|ongles bleu*|violet*|violace*|gris*',
     'devient|devenu|devenue bleu*|violet*|gris*',

@@ -56,6 +56,12 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'reveiller a|vers|avant|apres <n:0-24>', maxGap: 1 },
   { pattern: 'reveiller nuit|milieu|tot|souvent|heure|heures', maxGap: 2 },
   { pattern: 'suffira|suffirait|suffiront jusqu|pour|avant|mois|semaine*', maxGap: 2 },
+  // Round 14: essoufflé à l'effort (les escaliers, la course); claquer des dents de froid ou de peur; un
+  // poids sur le cœur de chagrin.
+  { pattern: 'any: essouffl* monte|montant|courant|course|sport|footing|velo', maxGap: 4 },
+  { pattern: 'respire|respirait bizarre*|bruyamment quand|lorsque|en dort|dormant|sommeil', maxGap: 2 },
+  { pattern: 'claque* dents quand|car|parce|tellement|de froid|peur|trouille', maxGap: 3 },
+  { pattern: 'any: poids coeur deces|mort|chagrin|triste*|dispute|separation|rupture|divorce|deuil', maxGap: 4 },
   // Round 14: « il respire bien et il n'a pas de fièvre »: le « pas » est celui de la fièvre, non du souffle.
   { pattern: 'bien et il|elle|je|on ne a|ai|as|avait|est|fait pas', maxGap: 0 },
   // Round 14: « mon patron va me tuer », « ça va me tuer »: la menace d'un autre ou de la fatigue, en idiome.

@@ -164,6 +164,7 @@ export const frenchNeuro: LexiconInput['categories'] = {
     // ceux qu'on veut dire (VITE: visage, parole, par n'importe quel verbe).
     { pattern: 'bouche|levre|levres|sourire|visage va|part|penche|partie|parti cote|travers', maxGap: 2 },
     { pattern: 'any: seul|seulement cote bouche|sourire|levre monte|bouge|remue|sourit|marche', maxGap: 4 },
+    { pattern: 'any: sourit|sourire|souriant|grimace moitie|seul|seulement bouge|monte|remue', maxGap: 4 },
     { pattern: 'pas|autres|mauvais ceux|celui|mots que veux|voulais|voulait|veut dire', maxGap: 3 },
     { pattern: 'dis|dit|disait|sortent|sort mauvais|faux|autres mots', maxGap: 2 },
   ],

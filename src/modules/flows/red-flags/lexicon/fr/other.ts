@@ -62,6 +62,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     'any: selles|caca noir*|goudron',
     'any: plaie|coupure|coupe|entaille|blessure profond*|beante*',
     'gicl*',
+    // Round 14: le sang qui jaillit, fuse.
+    { pattern: 'sang|saign* jaill*|fuse|fusait|pisse|pissait', maxGap: 1 },
     { pattern: 'any: saign*|sang grande|grosse|enorme quantite', maxGap: 4 },
     { pattern: 'any: plein|gros|grosses|enormes caillot*', maxGap: 1 },
     { pattern: 'saign* dure|durent|depuis heure|heures', maxGap: 3 },
