@@ -104,6 +104,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'tache*|bouton*|plaque* violet*|violace*|pourpre*|noir*',
     // Round 14: des points, des picots violets (les pétéchies dites avec les mots de tous les jours).
     'points|picots|piqures|marques violet*|violace*|pourpre*',
+    { pattern: 'tache*|points|plaque*|bouton* fonce|foncee*|fonces|sombre*|bordeaux|lie', maxGap: 2 },
     {
       pattern: 'any: points|taches|tache|plaques|boutons rouge*|violet* partent|effacent|disparai* pas|plus',
       maxGap: 3,
@@ -390,6 +391,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'erysipele',
     { pattern: 'plaie|cicatrice|suture* rouge|coule|suinte|pus|chaude|gonfle*', maxGap: 2 },
     'opere|operee|operes|operees',
+    // Round 14: une plaie chronique: le pied diabétique, l'ulcère de jambe, l'escarre.
+    { pattern: 'plaie|ulcere|escarre|mal pied|jambe|diabet*|infect*|perfor*', maxGap: 3 },
+    'escarre*',
     { pattern: 'apres|depuis|suite operation|chirurgie|intervention', maxGap: 1 },
   ],
   // Round 10b: une dose reprise ou prise deux fois par erreur (« deux fois par jour » est une exclusion).
@@ -523,6 +527,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
     { pattern: 'retour flamme', maxGap: 1 },
     { pattern: 'pris feu', maxGap: 1 },
+    // Round 14: une surface brûlante touchée ou saisie (le four, la plaque, le fer).
+    { pattern: 'touche*|pose*|saisi*|attrape* four|plaque|plaques|fer|poele|casserole|radiateur|insert|vitre|pot', maxGap: 2 },
     // Round 14: un caustique (soude, acide, déboucheur, chaux): la brûlure chimique.
     'soude|caustique*|acide|deboucheur|destop|chaux',
   ],
@@ -535,6 +541,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     // Des cloques au visage ou aux mains, ou partout; une petite cloque est une exclusion.
     'cloquent',
+    // Round 14: la peau, la paume, les doigts blancs, cireux, qui ne sentent plus rien (brûlure profonde).
+    { pattern: 'any: peau|paume|main|doigts|doigt blanche|blanc|cireuse|cireux|cartonn*|noire', maxGap: 3 },
+    { pattern: 'sent|sens|sentait plus|rien|pas', maxGap: 1, negatable: false },
     // Round 14: giclé, projeté dans les yeux ou au visage.
     { pattern: 'any: gicle*|projete*|eclabouss*|recu yeux|oeil|visage|figure', maxGap: 4 },
     { pattern: 'any: visage|figure|joues|mains|main|bras|jambes cloques|cloque|phlyctene*', maxGap: 3 },

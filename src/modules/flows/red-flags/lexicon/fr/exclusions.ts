@@ -37,7 +37,12 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'petite|petit|legere|leger|minuscule brulure*|brule*', maxGap: 0 },
   'nez bouche*|bouchee*',
   // « plus que d'habitude » compares (more), it does not deny: « bouge plus que d'habitude ».
-  { pattern: '=plus que', maxGap: 0 },
+  // Round 14: suivi de ce qu'on compare, pour ne pas lire « je suis plus là, c'est que … » comme une comparaison.
+  {
+    pattern:
+      '=plus que|qu d|de|habitude|avant|normal|normalement|hier|ca|cela|lui|elle|eux|moi|jamais|prevu|tout|les|des|un|une|le|la|ses|sa|son|mon|ma|mes|<n:0-1000>',
+    maxGap: 0,
+  },
   { pattern: 'any: gonfl*|enfl* amygdale*|ganglion*|glande*', maxGap: 1 },
   'bouche pateus*',
   { pattern: 'bouge pas mal', maxGap: 0 },

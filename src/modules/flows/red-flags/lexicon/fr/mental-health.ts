@@ -229,6 +229,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     },
     { pattern: 'mis|mets|met|mettre|mettais cote @quantite|@medicaments', maxGap: 2 },
     { pattern: 'ouvert|ouvrir|ouvre|taillade* veine|poignet', maxGap: 2 },
+    { pattern: 'si demain|bientot|jamais suis|serai|etais|est plus la', maxGap: 2 },
     // Round 14: boire, avaler un produit, un poison, annoncé (« elle va boire le produit pour les rats »).
     {
       pattern: 'vais|va|veux|veut|menace|compte|envie boire|avaler|prendre|manger @toxiques|poison|mort',

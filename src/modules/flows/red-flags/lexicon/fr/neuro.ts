@@ -8,7 +8,7 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'attaque cerebrale',
     'hemiplegi*',
     'paralys*',
-    'visage|face|bouche|levre|sourire|joue|figure|paupiere|coin|commissure tombe*|pend*|affaiss*|travers|tordu*|deform*|fige*|engourdi*|asymetri*|croche|crochu*|descend*|biais|guingois|devie*|glisse*',
+    'visage|face|bouche|levre|sourire|joue|figure|paupiere|coin|commissure tombe*|pend*|penche*|affaiss*|travers|tordu*|deform*|fige*|engourdi*|asymetri*|croche|crochu*|descend*|biais|guingois|devie*|glisse*',
     'any: faible*|faiblesse|engourdi*|paralys*|insensible* cote|moitie|hemicorps',
     'any: moitie visage|bouche tombe*|pend*|paralys*',
     'any: bras|jambe faible*|faiblesse|lourd*|paralys* soudain*|brutal*|droit*|gauche*',
