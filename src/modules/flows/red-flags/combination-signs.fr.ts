@@ -18,7 +18,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'nuque|cou raide*|bloque*|dure',
     'nuque|cou dur|bloke*|coince*',
     'raideur* nuque|cou',
-    { pattern: '@pouvoir pas|plus baisser|plier|pencher|bouger|tourner tete|nuque|cou', maxGap: 2, negatable: false },
+    {
+      pattern: '@pouvoir pas|plus baisser|plier|pencher|bouger|tourner tete|nuque|cou',
+      maxGap: 2,
+      negatable: false,
+    },
   ],
   meningism: [
     'vomi*|vomit|vomis|vomissement*',
@@ -145,7 +149,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'queue ni tete', maxGap: 0, negatable: false },
     // Round 14: tout bizarre, ralenti, qui répond lentement; claquer des dents (les frissons); ne plus
     // arriver à réfléchir: l'esprit et le corps qui changent avec une infection (UK Sepsis Trust).
-    { pattern: 'tout|toute|completement bizarre|ailleurs|ralenti|ralentie|ensuque*|vaseux|vaseuse', maxGap: 0 },
+    {
+      pattern: 'tout|toute|completement bizarre|ailleurs|ralenti|ralentie|ensuque*|vaseux|vaseuse',
+      maxGap: 0,
+    },
     { pattern: 'repond|reagit|parle lentement|peine|mal', maxGap: 1 },
     { pattern: 'claque|claquait|claquent dents', maxGap: 1 },
     { pattern: '@pouvoir pas|plus reflechir|penser', maxGap: 2, negatable: false },
@@ -481,7 +488,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'merci avoir ete la|present*', maxGap: 2 },
     { pattern: 'merci pour tout', maxGap: 0 },
     // Round 14: confier les siens (« prenez soin de ma mère »), comme on le fait en partant.
-    { pattern: 'prenez|prends|prenne|prendre soin de|du|des @proche|enfants|famille|chat|chien|tous', maxGap: 2 },
+    {
+      pattern: 'prenez|prends|prenne|prendre soin de|du|des @proche|enfants|famille|chat|chien|tous',
+      maxGap: 2,
+    },
   ],
   unreachable: [
     { pattern: 'telephone|portable|tel eteint|coupe|messagerie|repondeur', maxGap: 2 },
@@ -528,7 +538,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'retour flamme', maxGap: 1 },
     { pattern: 'pris feu', maxGap: 1 },
     // Round 14: une surface brûlante touchée ou saisie (le four, la plaque, le fer).
-    { pattern: 'touche*|pose*|saisi*|attrape* four|plaque|plaques|fer|poele|casserole|radiateur|insert|vitre|pot', maxGap: 2 },
+    {
+      pattern:
+        'touche*|pose*|saisi*|attrape* four|plaque|plaques|fer|poele|casserole|radiateur|insert|vitre|pot',
+      maxGap: 2,
+    },
     // Round 14: un caustique (soude, acide, déboucheur, chaux): la brûlure chimique.
     'soude|caustique*|acide|deboucheur|destop|chaux',
   ],
@@ -633,8 +647,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'sait|savait plus|pas lire|ecrire', maxGap: 1, negatable: false },
     { pattern: '@pouvoir pas|plus lire|ecrire', maxGap: 2, negatable: false },
     // Ce qu'on lui dit qu'il ne comprend plus, ou lui qu'on ne comprend plus (pas « rien à ses maths »).
-    { pattern: 'comprend|comprenait|comprennent plus|pas|rien ce|quand|qu|quoi', maxGap: 3, negatable: false },
-    { pattern: 'me|le|la|les|nous|vous comprend|comprenons|comprennent plus|pas', maxGap: 1, negatable: false },
+    {
+      pattern: 'comprend|comprenait|comprennent plus|pas|rien ce|quand|qu|quoi',
+      maxGap: 3,
+      negatable: false,
+    },
+    {
+      pattern: 'me|le|la|les|nous|vous comprend|comprenons|comprennent plus|pas',
+      maxGap: 1,
+      negatable: false,
+    },
     { pattern: 'lettres|mots|phrases veulent|veut rien dire', maxGap: 2, negatable: false },
   ],
   // …et une jambe ou un pied qui traîne, qui lâche.
@@ -683,7 +705,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'fini|finie|termine|terminee|fin pour|pr moi', maxGap: 0, negatable: false },
     { pattern: 'c|est|cest decide|decidee|prevu|planifie|programme', maxGap: 1, negatable: false },
     { pattern: 'ma|mon derniere|dernier nuit|soir|soiree|jour|journee', maxGap: 0 },
-    { pattern: 'ce|cette soir|nuit|demain ca|c|tout sera|finira|fini|fin|termine', maxGap: 2, negatable: false },
+    {
+      pattern: 'ce|cette soir|nuit|demain ca|c|tout sera|finira|fini|fin|termine',
+      maxGap: 2,
+      negatable: false,
+    },
     { pattern: 'plus|pas retour arriere', maxGap: 1, negatable: false },
     { pattern: 'passe|passer|passerai a|l acte', maxGap: 1 },
     { pattern: 'si ca|cela|ce suffira|suffirait|suffit', maxGap: 1, negatable: false },
@@ -854,7 +880,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'va|vont|remonte*|descend*|irradi*|diffuse* bras|machoire|cou|epaule|dos', maxGap: 3 },
     // Une douleur qui oppresse, dite sans lieu: avec la sueur ou le teint gris, c'est le cœur.
     'oppress*',
-    { pattern: 'any: ecras*|serre*|serrait|etau|lourdeur|poids|pression|appui* cou|machoire|bras|epaule', maxGap: 4 },
+    {
+      pattern: 'any: ecras*|serre*|serrait|etau|lourdeur|poids|pression|appui* cou|machoire|bras|epaule',
+      maxGap: 4,
+    },
     { pattern: 'any: mal|douleur*|brulure*|serre* machoire', maxGap: 3 },
     { pattern: 'any: mal|douleur*|brulure*|serre* bras gauche', maxGap: 3 },
     { pattern: 'any: estomac|epigastr*|digestion|brulure* machoire', maxGap: 4 },
@@ -921,10 +950,20 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   // se tordre, plié en deux, jamais eu aussi mal)…
   severe_pain: [
     { pattern: 'any: @douleur|douleurs @intense', maxGap: 2 },
-    { pattern: 'any: mal|douleur|douleurs atrocement|horriblement|terriblement|affreusement|violemment', maxGap: 2 },
-    { pattern: 'hurle|hurlait|crie|criait|pleure|pleurait|gemit|tord|tordait|tords de|sous douleur|mal', maxGap: 1 },
+    {
+      pattern: 'any: mal|douleur|douleurs atrocement|horriblement|terriblement|affreusement|violemment',
+      maxGap: 2,
+    },
+    {
+      pattern: 'hurle|hurlait|crie|criait|pleure|pleurait|gemit|tord|tordait|tords de|sous douleur|mal',
+      maxGap: 1,
+    },
     { pattern: 'plie|pliee|plies|pliees deux|quatre', maxGap: 1 },
-    { pattern: 'jamais eu|ressenti|connu aussi|autant|si|tellement|pareil mal|douleur', maxGap: 2, negatable: false },
+    {
+      pattern: 'jamais eu|ressenti|connu aussi|autant|si|tellement|pareil mal|douleur',
+      maxGap: 2,
+      negatable: false,
+    },
     { pattern: 'mal|douleur a|en hurler|crier|pleurer|crever|mourir|tomber', maxGap: 1 },
     { pattern: 'mal|douleur comme jamais', maxGap: 1, negatable: false },
     { pattern: 'mal|douleur de chien|chiens', maxGap: 1 },
@@ -936,9 +975,5 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'douleur|mal coup couteau|poignard', maxGap: 3 },
   ],
   // …et le ventre où elle siège, dit dans une autre proposition (NHS 999: sudden severe tummy pain).
-  belly_site: [
-    '@ventre',
-    'nombril|ombilic|epigastr*|flanc|flancs',
-    { pattern: 'creux estomac', maxGap: 1 },
-  ],
+  belly_site: ['@ventre', 'nombril|ombilic|epigastr*|flanc|flancs', { pattern: 'creux estomac', maxGap: 1 }],
 };

@@ -46,14 +46,18 @@ export const frenchLexicon: LexiconInput = {
     // Round 14: une douleur atroce qui s'est calmée; un ventre qui va bien.
     severe_pain: [
       {
-        pattern: 'any: douleur|mal disparue|disparu|calmee|calme|soulagee|soulage|envolee|finie|terminee|mieux',
+        pattern:
+          'any: douleur|mal disparue|disparu|calmee|calme|soulagee|soulage|envolee|finie|terminee|mieux',
         maxGap: 4,
       },
     ],
     belly_site: [{ pattern: 'ventre|estomac va|allait bien|mieux|normal|normalement', maxGap: 1 }],
     // Round 14: une question sur le mélange (« peut-on mélanger la javel et le vinaigre ? ») n'en est pas un.
     cleaners_mixed: [
-      { pattern: 'any: peut|peux|faut|doit|dangereux|danger|interdit|eviter|jamais melanger|melange', maxGap: 2 },
+      {
+        pattern: 'any: peut|peux|faut|doit|dangereux|danger|interdit|eviter|jamais melanger|melange',
+        maxGap: 2,
+      },
     ],
     // Round 14: tomber malade, enceinte, amoureux, en panne, d'accord, sur un article n'est pas une chute.
     head_trauma: [

@@ -90,13 +90,17 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     },
     // Broyé, pincé, poignardé, avec le bras ou la mâchoire qui fourmillent ou s'engourdissent.
     {
-      pattern: 'any: broie*|broy*|pince*|poignard*|ecras* bras|epaule|machoire fourmi*|engourdi*|lourd*|tire|lance',
+      pattern:
+        'any: broie*|broy*|pince*|poignard*|ecras* bras|epaule|machoire fourmi*|engourdi*|lourd*|tire|lance',
       maxGap: 4,
     },
     // Round 14: ce qui descend dans les deux bras; un poing, une main qui serre ou écrase en dedans; entre
     // les seins; une lourdeur ou une pression qui gagne la mâchoire (l'infarctus sans le mot poitrine).
     { pattern: 'any: descend*|irradi*|part|va|file* deux|<n:2-2> bras', maxGap: 3 },
-    { pattern: 'any: poing|main|griffe|etau serr*|ecras*|broy*|comprim* interieur|dedans|coeur|milieu', maxGap: 4 },
+    {
+      pattern: 'any: poing|main|griffe|etau serr*|ecras*|broy*|comprim* interieur|dedans|coeur|milieu',
+      maxGap: 4,
+    },
     { pattern: 'any: comme si ecras*|serr*|broy* interieur|dedans|milieu', maxGap: 4 },
     { pattern: 'any: @sensation_thoracique entre seins', maxGap: 3 },
     { pattern: 'any: lourdeur|pression|poids|ecras* machoire|cou', maxGap: 4 },
@@ -230,7 +234,10 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     },
     { pattern: 'essouffl* comme jamais', maxGap: 1, negatable: false },
     // Round 14: un bruit de gargouillis, de râle à chaque souffle; respirer la bouche grande ouverte.
-    { pattern: 'any: gargouill*|glouglou*|rale|rales|ralement* respir*|respire|souffle|gorge|bruit', maxGap: 4 },
+    {
+      pattern: 'any: gargouill*|glouglou*|rale|rales|ralement* respir*|respire|souffle|gorge|bruit',
+      maxGap: 4,
+    },
     { pattern: 'respire|respirait bouche grande ouverte', maxGap: 2 },
     // Round 14: le ventre qui monte et descend à chaque souffle (la respiration abdominale de l'enfant).
     { pattern: 'ventre monte|monter|gonfle descend|descendre|creuse|rentre', maxGap: 2 },

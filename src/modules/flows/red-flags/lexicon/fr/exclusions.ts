@@ -56,7 +56,10 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // ancienne datée; se réveiller la nuit ou à une heure (l'insomnie); ce qui suffira jusqu'au renouvellement.
   { pattern: 'etrangl*|etouff*|mort|morte|pisse* rire', maxGap: 2 },
   { pattern: 'crise* tetanie|spasmophil*', maxGap: 1 },
-  { pattern: 'any: fer|tardyferon|fumafer|ferograd|timoferol|charbon|reglisse|myrtille* selles|caca noir*', maxGap: 4 },
+  {
+    pattern: 'any: fer|tardyferon|fumafer|ferograd|timoferol|charbon|reglisse|myrtille* selles|caca noir*',
+    maxGap: 4,
+  },
   { pattern: 'hemiplegi*|paralys*|aphasi* depuis avc|attaque|accident <n:1950-2030>', maxGap: 3 },
   { pattern: 'reveiller a|vers|avant|apres <n:0-24>', maxGap: 1 },
   { pattern: 'reveiller nuit|milieu|tot|souvent|heure|heures', maxGap: 2 },
@@ -66,7 +69,10 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'any: essouffl* monte|montant|courant|course|sport|footing|velo', maxGap: 4 },
   { pattern: 'respire|respirait bizarre*|bruyamment quand|lorsque|en dort|dormant|sommeil', maxGap: 2 },
   { pattern: 'claque* dents quand|car|parce|tellement|de froid|peur|trouille', maxGap: 3 },
-  { pattern: 'any: poids coeur deces|mort|chagrin|triste*|dispute|separation|rupture|divorce|deuil', maxGap: 4 },
+  {
+    pattern: 'any: poids coeur deces|mort|chagrin|triste*|dispute|separation|rupture|divorce|deuil',
+    maxGap: 4,
+  },
   // Round 14: « il respire bien et il n'a pas de fièvre »: le « pas » est celui de la fièvre, non du souffle.
   { pattern: 'bien et il|elle|je|on ne a|ai|as|avait|est|fait pas', maxGap: 0 },
   // Round 14: « mon patron va me tuer », « ça va me tuer »: la menace d'un autre ou de la fatigue, en idiome.

@@ -218,11 +218,18 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     },
     { pattern: 'endormir|dormir|endors ne pas|plus|jamais me|se reveiller', maxGap: 3 },
     { pattern: 'endormir|dormir|endors pas|plus|jamais me|se reveiller', maxGap: 3 },
-    { pattern: 'any: compte|comptais|recompte|aligne* @medicaments|comprimes suffira|suffirait|suffiront|suffiraient', maxGap: 4 },
+    {
+      pattern:
+        'any: compte|comptais|recompte|aligne* @medicaments|comprimes suffira|suffirait|suffiront|suffiraient',
+      maxGap: 4,
+    },
     { pattern: 'me|se|te laisser partir|glisser|couler|eteindre', maxGap: 1 },
     // Round 14: que tout s'arrête pour de bon; ne plus être un problème pour personne; des cachets mis de
     // côté; le poignet ouvert.
-    { pattern: 'tout|vie arrete|arreter|finisse|finir|termine|stoppe definitivement|toujours|bon', maxGap: 2 },
+    {
+      pattern: 'tout|vie arrete|arreter|finisse|finir|termine|stoppe definitivement|toujours|bon',
+      maxGap: 2,
+    },
     {
       pattern: 'plus etre probleme|fardeau|charge|poids|boulet pour|a personne|@proche|monde|tous|famille',
       maxGap: 2,

@@ -189,7 +189,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'ecume* bouche|levres|levre', maxGap: 2 },
     { pattern: 'mousse|bave bouche|levres|levre', maxGap: 0 },
     {
-      pattern: 'secou*|spasme*|tressaut*|convuls*|saccade* depuis|pendant|dure <n:3-90> min|minute|minutes|mn',
+      pattern:
+        'secou*|spasme*|tressaut*|convuls*|saccade* depuis|pendant|dure <n:3-90> min|minute|minutes|mn',
       maxGap: 4,
     },
     // Round 14: le verbe à tous ses nombres (« bras et jambes qui tapent »).

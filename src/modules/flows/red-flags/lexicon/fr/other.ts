@@ -51,7 +51,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
       maxGap: 4,
     },
     {
-      pattern: 'any: arrive|arriver|peux|misere|mal|difficult*|impossible arreter|stopper|contenir sang|saignement',
+      pattern:
+        'any: arrive|arriver|peux|misere|mal|difficult*|impossible arreter|stopper|contenir sang|saignement',
       maxGap: 3,
       negatable: false,
     },
@@ -269,7 +270,10 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     // Round 6: des cloques sur un tout-petit, quelle que soit la surface (NHS: burns in babies go to A&E).
     { pattern: 'any: bebe|bebes|bb|nourrisson* cloque*|cloquent|phlyctene*', maxGap: 4 },
     // Round 14: les fesses, le sexe, les parties intimes ébouillantés ou cloqués (NHS: genitals go to A&E).
-    { pattern: 'any: fesses|sexe|intimes|intime|genitaux|entrejambe|parties cloque*|brule*|brulure*', maxGap: 4 },
+    {
+      pattern: 'any: fesses|sexe|intimes|intime|genitaux|entrejambe|parties cloque*|brule*|brulure*',
+      maxGap: 4,
+    },
     // Round 9: un produit caustique renversé sur la peau, et la peau qui blanchit ou cartonne d'une brûlure.
     {
       pattern:
@@ -319,7 +323,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
       maxGap: 4,
     },
     {
-      pattern: 'vomi*|vomit|vomis|vomissement*|rend|rejette sent|sentent|odeur|ressemble*|comme selle*|caca|excrement*|matiere*|merde|egout',
+      pattern:
+        'vomi*|vomit|vomis|vomissement*|rend|rejette sent|sentent|odeur|ressemble*|comme selle*|caca|excrement*|matiere*|merde|egout',
       maxGap: 4,
     },
   ],
