@@ -155,6 +155,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'repond|reagit|parle lentement|peine|mal', maxGap: 1 },
     { pattern: 'claque|claquait|claquent dents', maxGap: 1 },
+    { pattern: 'sait|savait plus|pas ou est|suis|etait', maxGap: 2, negatable: false },
     { pattern: '@pouvoir pas|plus reflechir|penser', maxGap: 2, negatable: false },
   ],
   head_trauma: [
@@ -681,6 +682,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'rien perdre', maxGap: 2 },
     'desespoir|desespere|desesperee',
     { pattern: 'vie|vivre trop dure|dur|lourde|difficile|penible', maxGap: 2 },
+    // Round 14: se sentir de trop.
+    { pattern: 'sens|suis|serais de trop', maxGap: 1 },
     // Round 14: l'avenir fermé: « je ne vais pas aller mieux », « ça ira jamais mieux ».
     { pattern: 'vais|va|irai|ira|pourrai pas|plus|jamais aller|etre mieux', maxGap: 2, negatable: false },
     { pattern: 'ira|irai|iront jamais|plus mieux', maxGap: 1, negatable: false },
@@ -713,6 +716,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'plus|pas retour arriere', maxGap: 1, negatable: false },
     { pattern: 'passe|passer|passerai a|l acte', maxGap: 1 },
     { pattern: 'si ca|cela|ce suffira|suffirait|suffit', maxGap: 1, negatable: false },
+    { pattern: 'entendrez|entendra|entendront|entendras plus parler', maxGap: 1, negatable: false },
     // Round 14: la dernière fois qu'on écrit, qu'on parle, qu'on voit quelqu'un.
     { pattern: 'derniere fois que|qu ecris|ecrit|parle|vois|verrai|entendrez|lirez', maxGap: 3 },
   ],
@@ -784,6 +788,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 14: sur le balcon, sur le rebord de la fenêtre.
     { pattern: 'sur balcon|rebord|corniche|rambarde', maxGap: 1 },
     { pattern: 'garde corps', maxGap: 0 },
+    // Round 14: le balcon tout court, le vide qu'on regarde.
+    'balcon',
+    { pattern: 'regarde|fixe|contemple vide', maxGap: 1 },
     { pattern: 'haut|bord|sommet immeuble|batiment|tour|pont|parking', maxGap: 2 },
     { pattern: 'fenetre|balcon <n:3-99>|etage|eme|e', maxGap: 3 },
   ],

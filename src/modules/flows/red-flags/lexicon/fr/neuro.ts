@@ -83,7 +83,7 @@ export const frenchNeuro: LexiconInput['categories'] = {
       pattern: 'any: bras|jambe|main|pied molle|mou|inerte|ballant* gauche|droite|droit|coup|soudain*',
       maxGap: 3,
     },
-    { pattern: 'any: parle|parole|articul* saoul|soul|ivre|bourre|alcoolise*', maxGap: 3 },
+    { pattern: 'any: parl*|parole|articul* saoul|soul|ivre|bourre|alcoolise*', maxGap: 3 },
     { pattern: 'any: mots|phrases|paroles existent|sens pas|rien|aucun|sans', maxGap: 2 },
     { pattern: 'melang*|inverse* mots|syllabes|lettres', maxGap: 1 },
     {

@@ -14,7 +14,9 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     '@douleur lance lancent lancait lancement* elance elancent elancait elancer elancement* lancinant* pique piquait piqure* point pointe coup ' +
     'coups decharge* poignard* serrage tiraille* arrache* prend prenait lourd* lourdeur* bloque* crampe* ' +
     'spasme* etreint* etreinte* inconfort malaise truc bizarre* drole chose sensation* tension* transperc* ' +
-    'traverse* tord* enserr* contract*',
+    'traverse* tord* enserr* contract* ' +
+    // Round 14: les images de ce qui perce (« comme un couteau planté »).
+    'couteau couteaux lame aiguille aiguilles pieu clou',
   // Ce qui peut arriver au souffle: la peine, l'effort, le blocage, le manque.
   peine_respirer:
     'mal difficult* difficile* dur peine gene misere galere* impossible impossibilite lutte lutter force ' +
