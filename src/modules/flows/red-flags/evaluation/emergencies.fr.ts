@@ -3667,7 +3667,8 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ["retard de règles, douleur atroce à gauche et j'ai failli m'évanouir", 'pregnancy_emergency'],
   ['test positif hier, je saigne beaucoup', 'pregnancy_emergency'],
   ["retard de regles de 2 semaines, saignement et grosse douleur d'un côté", 'pregnancy_emergency'],
-  // round 14, unseen probe: written after round 13 by a writer who never saw the screener; 64 / 70 flagged before round 14, 34 / 35 ordinary clean
+  // round 14, unseen probe: written after round 13 by a writer who never saw the screener; 64 / 70 flagged
+  // before round 14, 34 / 35 ordinary clean
   [
     "on demenage mon beau pere et la il s'est assis sur un carton tout gris, il dit ke ca lui ecrase la poitrine et ca part dans la machoire",
     'chest_pain',
@@ -3921,7 +3922,8 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     "ma fille a renversé la casserole d'eau bouillante des pâtes sur ses cuisses, grosses cloques partout, la peau est blanche par endroits",
     'severe_burn',
   ],
-  // round 14, training phrasings: written by writers who never saw the screener; 274 / 320 flagged and 309 / 320 ordinary clean before round 14
+  // round 14, training phrasings: written by writers who never saw the screener; 274 / 320 flagged and 309 /
+  // 320 ordinary clean before round 14
   [
     'Mon voisin a fait un barbecue dans le garage fermé, il est confus et il a un mal de tête énorme',
     'poisoning_overdose',
@@ -4953,7 +4955,10 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'Je suis aide-soignant à domicile, mon patient m\'a dit calmement qu\'il avait gardé ses morphines pour "le jour où", et que ce jour arrive bientôt',
     'suicidal_thoughts',
   ],
-  // round 14, own check by class: new wording for each class fixed (severe pain × belly, the end announced, floppy after a fall, means counted or bought, pressure to the jaw or arms, sudden confusion, soaked towels…), and ordinary messages attacking them; 131 / 200 flagged and 56 / 63 ordinary clean before round 14
+  // round 14, own check by class: new wording for each class fixed (severe pain × belly, the end announced,
+  // floppy after a fall, means counted or bought, pressure to the jaw or arms, sudden confusion, soaked
+  // towels…), and ordinary messages attacking them; 131 / 200 flagged and 56 / 63 ordinary clean before round
+  // 14
   ["le bas du ventre à droite, c'est insoutenable, je peux plus me lever", 'severe_abdominal_pain'],
   ["douleur abominable depuis une heure, je crois que c'est l'estomac", 'severe_abdominal_pain'],
   ['mon fils se tord de douleur sur le canapé, il montre son nombril', 'severe_abdominal_pain'],
@@ -5211,7 +5216,10 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ['mon mari a une douleur qui lui déchire le ventre et le dos, il est gris', 'severe_abdominal_pain'],
   ["ma fille a fait un malaise et on n'arrive pas à la réveiller", 'loss_of_consciousness'],
   ['mon bébé de 2 mois a 38,1 de température', 'infant_fever'],
-  // round 14, own check by class, second block: written after the first fixes, in wording not used before (a knife planted in the back and chest, a throat narrowing, speech like a drunk, a balcon and the void, « de trop »); 35 / 40 flagged before round 14 and 36 / 40 after the first fixes
+  // round 14, own check by class, second block: written after the first fixes, in wording not used before (a
+  // knife planted in the back and chest, a throat narrowing, speech like a drunk, a balcony and the void, « de
+  // trop »); 35 / 40 flagged before round 14 and still 35 / 40 after the first fixes, 18 / 20 ordinary clean
+  // before
   [
     'Bonjour docteur, mon père de 72 ans a ressenti comme un étau au niveau de la cage thoracique en tondant la pelouse',
     'chest_pain',

@@ -1247,7 +1247,8 @@ export const frenchOrdinary: readonly string[] = [
   'on serait mieux sans cette pluie',
   'point de côté en courant hier',
   'vodka maison au mariage, un peu mal à la tête ce matin',
-  // round 14, unseen probe: written after round 13 by a writer who never saw the screener; 64 / 70 flagged before round 14, 34 / 35 ordinary clean
+  // round 14, unseen probe: written after round 13 by a writer who never saw the screener; 64 / 70 flagged
+  // before round 14, 34 / 35 ordinary clean
   "jai eu une douleur thoracique l'an dernier, c'était rien, le cardiologue veut me revoir, vous avez un creneau en mai ?",
   'pas de fièvre, pas de mal de gorge, juste le nez qui coule. Je peux mettre ma fille à la crèche ?',
   'Mon père a fait un AVC en 2018, est-ce que je dois faire un bilan moi aussi ?',
@@ -1283,7 +1284,8 @@ export const frenchOrdinary: readonly string[] = [
   "Mon père a fait un malaise vagal l'été dernier à la pharmacie, le neurologue a dit que c'était bénin. Faut-il un nouveau contrôle ?",
   'elle me saoule cette toux, ça fait une semaine, pas de fievre, je respire bien. un sirop ?',
   "J'ai failli mourir de rire à la réunion 😂 bref je voulais juste confirmer mon rdv chez l'ostéo mardi 9h",
-  // round 14, training phrasings: written by writers who never saw the screener; 274 / 320 flagged and 309 / 320 ordinary clean before round 14
+  // round 14, training phrasings: written by writers who never saw the screener; 274 / 320 flagged and 309 /
+  // 320 ordinary clean before round 14
   "On m'a mis un plâtre au poignet il y a 4 semaines, quand est-ce qu'on l'enlève ?",
   "Depuis le covid il y a 8 mois je n'ai toujours pas retrouvé l'odorat, c'est normal que ça dure ?",
   "Le kiné m'a dit que j'avais une scoliose légère, faut-il une radio ?",
@@ -1604,7 +1606,10 @@ export const frenchOrdinary: readonly string[] = [
   "Mon mari a de la goutte, il a une crise au gros orteil comme d'habitude, il sait quoi prendre mais il n'a plus de colchicine",
   'Je voudrais un avis sur un régime pour mon cholestérol, je fais déjà du sport',
   "Bonjou, ma fille est tombée à vélo, juste un petit bobo au genou, rien de grave, c'est pour savoir si une pharmacie de garde est ouverte dimanche à Pointe-à-Pitre",
-  // round 14, own check by class: new wording for each class fixed (severe pain × belly, the end announced, floppy after a fall, means counted or bought, pressure to the jaw or arms, sudden confusion, soaked towels…), and ordinary messages attacking them; 131 / 200 flagged and 56 / 63 ordinary clean before round 14
+  // round 14, own check by class: new wording for each class fixed (severe pain × belly, the end announced,
+  // floppy after a fall, means counted or bought, pressure to the jaw or arms, sudden confusion, soaked
+  // towels…), and ordinary messages attacking them; 131 / 200 flagged and 56 / 63 ordinary clean before round
+  // 14
   "j'ai eu atrocement mal au ventre il y a deux ans, c'est pour le dossier de la mutuelle",
   'mon fils est tombé malade, il est tout mou avec sa grippe',
   "c'est décidé, je change de médecin traitant, vous pouvez transférer mon dossier ?",
@@ -1668,7 +1673,10 @@ export const frenchOrdinary: readonly string[] = [
   'ma mère est tombée dans la rue, elle a juste un bleu au genou, elle marche bien',
   "j'ai avalé de travers mais ça va mieux, je voulais juste signaler",
   'mon père a été opéré, la cicatrice est propre, il claque des dents quand il a froid dehors',
-  // round 14, own check by class, second block: written after the first fixes, in wording not used before (a knife planted in the back and chest, a throat narrowing, speech like a drunk, a balcon and the void, « de trop »); 35 / 40 flagged before round 14 and 36 / 40 after the first fixes
+  // round 14, own check by class, second block: written after the first fixes, in wording not used before (a
+  // knife planted in the back and chest, a throat narrowing, speech like a drunk, a balcony and the void, « de
+  // trop »); 35 / 40 flagged before round 14 and still 35 / 40 after the first fixes, 18 / 20 ordinary clean
+  // before
   "je n'en peux plus des travaux, je fume une cigarette sur le balcon",
   'je me sens de trop dans cette réunion de famille, je voudrais des conseils',
   "vous n'entendrez plus parler de moi pour ce problème, merci pour la prise en charge",
