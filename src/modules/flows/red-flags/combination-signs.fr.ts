@@ -286,6 +286,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   allergic_reaction: [
     // Round 12: le produit de contraste d'un scanner.
     { pattern: 'produit contraste', maxGap: 1 },
+    // Round 14: l'injection de contraste; « faire une réaction », dit sans le mot allergie.
+    { pattern: 'injection|injecte|scanner|irm|radio contraste', maxGap: 2 },
+    { pattern: 'fait|fais|faisait|refait une reaction', maxGap: 1 },
     'iode',
     'urticaire',
     'guepe*|abeille*|frelon*|insecte*',
@@ -645,7 +648,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // AVC ou un trouble brutal: NHS 999 "sudden confusion").
     'confus|confuse|desorient*',
     { pattern: 'sait|savait plus|pas ou est|suis|etait', maxGap: 2, negatable: false },
-    { pattern: 'sait|savait plus|pas lire|ecrire', maxGap: 1, negatable: false },
+    { pattern: 'sait|savait plus|pas lire|ecrire|nommer|compter|dire', maxGap: 1, negatable: false },
     { pattern: '@pouvoir pas|plus lire|ecrire', maxGap: 2, negatable: false },
     // Ce qu'on lui dit qu'il ne comprend plus, ou lui qu'on ne comprend plus (pas « rien à ses maths »).
     {
@@ -881,7 +884,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: une douleur « d'estomac » ou de la mâchoire qui va au bras ou à la mâchoire.
   mi_radiation: [
-    { pattern: 'monte*|part*|irradi*|file* machoire|bras', maxGap: 3 },
+    { pattern: 'monte*|part*|irradi*|file* machoire|bras|gorge|cou', maxGap: 3 },
     // Round 14: tout verbe de ce qui va vers le cou, la mâchoire, les bras ou le dos, et l'écrasement ou la
     // lourdeur qui y siègent (« ça va au bras et la mâchoire », « ça remonte vers le cou »).
     { pattern: 'va|vont|remonte*|descend*|irradi*|diffuse* bras|machoire|cou|epaule|dos', maxGap: 3 },
@@ -947,6 +950,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'allait|allais|allaient bien matin|midi|dejeuner|diner', maxGap: 2, negatable: false },
     { pattern: 'matin|midi|dejeuner allait|allais|allaient bien', maxGap: 2, negatable: false },
     { pattern: 'depuis tout heure', maxGap: 0, negatable: false },
+    // Round 14: « c'est nouveau », depuis le repas de midi.
+    { pattern: 'est|cest nouveau|nouvelle|recent|recente', maxGap: 1, negatable: false },
+    { pattern: 'depuis|commence midi|dejeuner|repas|reveil|sieste', maxGap: 1, negatable: false },
   ],
   // Round 13: des champignons ou des baies cueillis dans la nature.
   wild_food: [

@@ -5269,4 +5269,51 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ["mon fils s'est brûlé avec de l'huile de friteuse sur tout le bras", 'severe_burn'],
   ['mon fils de 12 ans a très mal à une bourse depuis une heure et il vomit', 'severe_abdominal_pain'],
   ["mon collègue s'est écroulé au bureau et il ne répond pas", 'loss_of_consciousness'],
+  // round 14, own check by class, third block: SMS, Québécois and African French, relatives (« ça m'serre dans
+  // l'estomac pis ça monte », « jveu plu vivre », « il parl bizar »); 28 / 32 flagged before round 14 and 26 /
+  // 32 filed right after the first fixes; the pyelonephritis told in three clauses (cystitis, 39,5, shivers
+  // and back pain) stays missed
+  ["chu pas bien, ça m'serre dans l'estomac pis ça monte dans ma gorge, j'suis tout en sueur", 'chest_pain'],
+  ['Mon papa il a le coeur qui fait mal fort fort, il est couché par terre', 'chest_pain'],
+  ['g mal o thorax dpui 1h sa pase pa', 'chest_pain'],
+  ['Ma tante a une oppression dans le poitrail et le bras qui pèse', 'chest_pain'],
+  ["ça me tire dans la poitrine comme un élastique qu'on tend, j'ai des vertiges", 'chest_pain'],
+  ['jpeu pu respirer jsuis en panik', 'breathing_difficulty'],
+  ['mon bébé respire avec des bruits de grincement et son ventre se creuse', 'breathing_difficulty'],
+  ['ma mère a le souffle qui siffle et elle est toute grise', 'breathing_difficulty'],
+  ["Il manque d'air même assis sans bouger", 'breathing_difficulty'],
+  ["elle arrive pas à attraper assez d'air pour parler", 'breathing_difficulty'],
+  ['mn pere a la bouche ki tombe dun coté et il parl bizar', 'stroke_signs'],
+  ["ma femme a eu la moitié du corps qui s'est engourdie d'un coup", 'stroke_signs'],
+  [
+    "Ma mère ne sait plus nommer les objets, elle dit « le truc » pour tout, c'est nouveau depuis ce midi",
+    'stroke_signs',
+  ],
+  ['son bras gauche est tout ballant et il ne peut plus sourire correctement', 'stroke_signs'],
+  ['jsuis allergik o crevett jen ai mangé ma bouche gonfle', 'severe_allergy'],
+  [
+    'ma fille a eu une injection de contraste et elle fait une réaction, sa gorge gratte et elle étouffe',
+    'severe_allergy',
+  ],
+  [
+    'le petit a goûté du beurre de cacahuète, il a des plaques rouges et il tousse sans arrêt',
+    'severe_allergy',
+  ],
+  ['jai pri tt mé médoc dun cou', 'poisoning_overdose'],
+  [
+    'Mon frère a fumé un truc bizarre, il a les pupilles énormes, il est brûlant et il délire',
+    'poisoning_overdose',
+  ],
+  ['ma fille a mis une pile bouton dans sa bouche et je la trouve plus', 'poisoning_overdose'],
+  ["il a bu de l'antigel en croyant que c'était du sirop", 'poisoning_overdose'],
+  ["j'ai tout laissé en ordre pour mes enfants, demain je serai plus là", 'suicidal_thoughts'],
+  ["Ma mère m'a dit au revoir comme si c'était la dernière fois et elle ne répond plus", 'suicidal_thoughts'],
+  ['je pense à prendre toutes les pilules de ma grand-mère', 'suicidal_thoughts'],
+  ["mon copain m'a envoyé une photo de lui avec une corde autour du cou", 'suicidal_thoughts'],
+  ["je veux partir pour toujours, j'en ai marre de souffrir", 'suicidal_thoughts'],
+  ['ma femme a accouché hier et elle saigne à flots', 'heavy_bleeding'],
+  ['mon bébé a eu des secousses de tout le corps pendant 3 minutes', 'seizure'],
+  ["mon fils s'est cogné la tête à la piscine, il vomit en jet", 'severe_head_injury'],
+  ["de l'eau bouillante sur le ventre de mon bébé", 'severe_burn'],
+  ["j'ai une cystite depuis 3 jours et maintenant j'ai 39,5, des frissons et mal au dos", 'sepsis_signs'],
 ];

@@ -224,6 +224,9 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'me|se|te laisser partir|glisser|couler|eteindre', maxGap: 1 },
+    // Round 14: l'intention dite avec tout verbe d'avaler et toute quantité (« je pense à prendre toutes
+    // les pilules de ma grand-mère »).
+    { pattern: 'vais|veux|pense*|envie|voudrais|compte|va @ingerer @quantite @medicaments', maxGap: 3 },
     // Round 14: que tout s'arrête pour de bon; ne plus être un problème pour personne; des cachets mis de
     // côté; le poignet ouvert.
     {

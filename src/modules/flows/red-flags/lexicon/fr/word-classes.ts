@@ -12,7 +12,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   // Tout ce qu'on peut ressentir dans la poitrine: la douleur, le coup, la lance, le poids, le « truc ».
   sensation_thoracique:
     '@douleur lance lancent lancait lancement* elance elancent elancait elancer elancement* lancinant* pique piquait piqure* point pointe coup ' +
-    'coups decharge* poignard* serrage tiraille* arrache* prend prenait lourd* lourdeur* bloque* crampe* ' +
+    'coups decharge* poignard* serrage tiraille* tire tirait arrache* prend prenait lourd* lourdeur* bloque* crampe* ' +
     'spasme* etreint* etreinte* inconfort malaise truc bizarre* drole chose sensation* tension* transperc* ' +
     'traverse* tord* enserr* contract* ' +
     // Round 14: les images de ce qui perce (« comme un couteau planté »).
