@@ -528,7 +528,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
         'achete*|procure*|commande*|trouve*|demande*|cherche* arme|fusil|pistolet|revolver|flingue|carabine|corde|lame|rasoir|cutter|poison',
       maxGap: 4,
     },
-    { pattern: 'ai|a tout ce qu il faut', maxGap: 0 },
+    { pattern: 'ai|a tout ce que il faut', maxGap: 0 },
     { pattern: 'compte|comptais|recompte|aligne|alignes|aligne* @medicaments', maxGap: 2 },
     { pattern: 'ai|a tout necessaire', maxGap: 1 },
   ],
@@ -701,6 +701,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: fenetre|fenetres|balcon ouvert*|ouvre|rebord|rambarde etage|eme|e|<n:3-99>', maxGap: 4 },
     { pattern: 'bord|haut falaise|toit|pont|parking|viaduc', maxGap: 2 },
     { pattern: 'rebord|rambarde fenetre|balcon', maxGap: 2 },
+    // Round 14: sur le toit, la corniche, la terrasse d'un immeuble.
+    { pattern: 'sur|haut toit|toits|rebord|corniche|terrasse|garde', maxGap: 1 },
   ],
   // Round 11: le passage à l'acte annoncé, « je vais le faire ».
   act_announced: [

@@ -82,6 +82,17 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'any: essor*|broy*|pressur* coeur', maxGap: 3 },
+    // Round 14: la douleur dite cardiaque; la trinitrine qui ne la calme pas; quelqu'un qui marche ou est
+    // assis sur la poitrine.
+    { pattern: 'douleur*|douloureu*|mal|oppression|serrement cardiaque*', maxGap: 1 },
+    {
+      pattern: 'any: trinitrine|natispray|risordan|nitro* malgre|passe|marche|fait|soulage|rien|toujours',
+      maxGap: 3,
+    },
+    {
+      pattern: 'any: comme|dirait marche*|marchait|assis|assise|debout|saute|sautait|pese|pesait @poitrine',
+      maxGap: 4,
+    },
     // Round 14: un véhicule ou une masse garés, posés sur le cœur (pas « un poids sur le cœur », le chagrin).
     {
       pattern:
@@ -257,7 +268,8 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     'arrive|arrivons|peux|peut|pouvons|parviens|parvient pas|plus reveiller',
     'tombe* pommes',
     'effondr*',
-    'any: terre|sol bouge|repond|reagit plus',
+    // Round 14: allongé, étendu, affalé aussi (« allongé dans son jardin, il ne bouge plus »).
+    'any: terre|sol|allonge|allongee|etendu|etendue|affale|affalee bouge|repond|reagit plus',
     'syncope*',
     'fait|fais|faire malaise',
     'coma',

@@ -54,7 +54,17 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'tuer tache|travail|boulot', maxGap: 1 },
   // Round 14: étranglé ou mort de rire; une crise de tétanie; les selles noires sous fer; une hémiplégie
   // ancienne datée; se réveiller la nuit ou à une heure (l'insomnie); ce qui suffira jusqu'au renouvellement.
-  { pattern: 'etrangl*|etouff*|mort|morte|pisse* rire', maxGap: 2 },
+  { pattern: 'etrangl*|etouff*|mort|morte|mourir|meurt|meurs|pisse* rire', maxGap: 2 },
+  // Ne plus bouger du canapé de la journée; la parole bloquée par le trac; la vie en maison de retraite.
+  { pattern: 'bouge|bougeait plus journee|soiree|matinee|canape|lit|chambre|jeux', maxGap: 1 },
+  {
+    pattern: 'any: parole|paroles|mots bloque*|coince* trac|stress*|timid*|emotion*|examen*|oral|oraux',
+    maxGap: 4,
+  },
+  {
+    pattern: 'vie|vivre en|a|au maison|ehpad|retraite|foyer|internat|ville|campagne|couple|bureau|coloc*',
+    maxGap: 1,
+  },
   { pattern: 'crise* tetanie|spasmophil*', maxGap: 1 },
   {
     pattern: 'any: fer|tardyferon|fumafer|ferograd|timoferol|charbon|reglisse|myrtille* selles|caca noir*',

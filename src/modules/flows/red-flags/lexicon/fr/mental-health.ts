@@ -62,7 +62,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     'envie|veux|vais sauter|jeter fenetre|pont|train|balcon|vide',
     '@vouloir|prefere* plus|pas|jamais reveiller|vivre|exister|etre|la',
     'plus|aucune|aucun|pas|sans|perdu raison|gout|envie|sens vivre|vie|exister',
-    'peux|supporte plus vivre|vie',
+    'peux|supporte|supporter plus vivre|vie|exister|existence',
     // Round 5: « il ne veut plus manger ni vivre »: le « ne » ne nie rien, il dit le renoncement.
     { pattern: '@vouloir plus manger|boire|rien ni vivre', maxGap: 1, negatable: false },
     'mieux|heureux|heureuse*|tranquille* sans moi',
@@ -224,6 +224,9 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'me|se|te laisser partir|glisser|couler|eteindre', maxGap: 1 },
+    // Round 14: ce qu'il faut pour mourir; un mot d'amour et d'excuses laissé (le mot d'adieu sans le mot).
+    { pattern: 'faut|necessaire|assez|suffisamment|quoi pour mourir|crever|partir|tuer', maxGap: 2 },
+    { pattern: 'any: mot|lettre|message|texto|sms|lettres aime|aimons|aimais desole*|pardon', maxGap: 4 },
     // Round 14: l'intention dite avec tout verbe d'avaler et toute quantité (« je pense à prendre toutes
     // les pilules de ma grand-mère »).
     { pattern: 'vais|veux|pense*|envie|voudrais|compte|va @ingerer @quantite @medicaments', maxGap: 3 },

@@ -76,8 +76,11 @@ export const frenchNeuro: LexiconInput['categories'] = {
     },
     { pattern: 'perdu|perd vue|vision', maxGap: 2 },
     { pattern: '@tete comme jamais', maxGap: 1 },
-    'parole|paroles|elocution deraill*|embrouill*',
-    { pattern: 'corps|bras|jambe|main|cote repond|obeit|suit plus|pas', maxGap: 3 },
+    'parole|paroles|elocution deraill*|embrouill*|bloque*|coince*|coupee',
+    // Round 14: à tous les temps (« le côté gauche qui ne répondait plus »).
+    { pattern: 'corps|bras|jambe|main|cote repond*|obei*|suit|suivait plus|pas', maxGap: 3 },
+    // Round 14: un voile, un rideau noir sur un œil (amaurose).
+    { pattern: 'any: voile|rideau|tache noir|noire|sombre oeil|yeux|vue', maxGap: 3 },
     { pattern: 'vu|voyais|voit|vois|voyait noir|trouble|flou|double oeil|coup', maxGap: 3 },
     {
       pattern: 'any: bras|jambe|main|pied molle|mou|inerte|ballant* gauche|droite|droit|coup|soudain*',

@@ -16,7 +16,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'spasme* etreint* etreinte* inconfort malaise truc bizarre* drole chose sensation* tension* transperc* ' +
     'traverse* tord* enserr* contract* ' +
     // Round 14: les images de ce qui perce (« comme un couteau planté »).
-    'couteau couteaux lame aiguille aiguilles pieu clou',
+    'couteau couteaux lame aiguille aiguilles pieu clou explosion explose eclate eclatement',
   // Ce qui peut arriver au souffle: la peine, l'effort, le blocage, le manque.
   peine_respirer:
     'mal difficult* difficile* dur peine gene misere galere* impossible impossibilite lutte lutter force ' +
@@ -79,7 +79,8 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'methanol baie* plante* cigarette* nicotine essentielle* camphre engrais desherbant* chlore ammoniac ' +
     'antimite* naphtaline mercure tablette* pastille* desinfectant* antiseptique* eliquide* ' +
     // Round 10: le décapant (four, peinture).
-    'decapant*',
+    // Round 14: le liquide de refroidissement, l'acétone, le dissolvant, le dégraissant.
+    'decapant* refroidissement acetone dissolvant degraissant* detachant*',
   enfant:
     'fils fille enfant enfants petit petite bebe bb garcon ado gamin gamine neveu niece frere soeur ' +
     'mari femme pere mere copain copine ami amie chien',
