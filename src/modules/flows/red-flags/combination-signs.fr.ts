@@ -810,6 +810,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'me laisser|laisse tomber|aller', maxGap: 0 },
     { pattern: 'prochain train|tgv|rer|metro', maxGap: 0 },
+    // Round 14: la fin dite depuis un lieu d'où sauter (« sur le toit, il dit que c'est fini »).
+    { pattern: 'dit|dis|disait|ecrit que ce|c est fini|finie|termine', maxGap: 1, negatable: false },
     { pattern: 'sous|devant train|tgv|rer|metro', maxGap: 1 },
     { pattern: 'personne ne|me retiendra|arretera|empechera|retenir', maxGap: 2, negatable: false },
     { pattern: 'en finir', maxGap: 0 },

@@ -5316,4 +5316,82 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ["mon fils s'est cogné la tête à la piscine, il vomit en jet", 'severe_head_injury'],
   ["de l'eau bouillante sur le ventre de mon bébé", 'severe_burn'],
   ["j'ai une cystite depuis 3 jours et maintenant j'ai 39,5, des frissons et mal au dos", 'sepsis_signs'],
+  // round 14, own check by class, fourth block: understatement, questions and relatives (« comme si quelqu'un
+  // lui marchait sur la poitrine », « un voile noir sur l'oeil », « tout ce qu'il faut pour mourir », « un mot
+  // disant qu'il nous aime et qu'il est désolé »), with ordinary messages attacking the fixes; 27 / 40 flagged
+  // and 15 / 16 ordinary clean before round 14; the first fixes raised 10 / 16 of these ordinary messages and
+  // were tightened
+  [
+    "est-ce normal d'avoir une douleur dans la poitrine qui irradie vers le dos depuis ce matin ? je suis un peu moite",
+    'chest_pain',
+  ],
+  ['Mon mari a senti comme une explosion dans la poitrine en portant les courses', 'chest_pain'],
+  ["j'ai une sensation de brûlure intense derrière le sternum et je me sens partir", 'chest_pain'],
+  ['douleur cardiaque depuis 20 minutes malgré la trinitrine', 'chest_pain'],
+  ["il dit que c'est comme si quelqu'un lui marchait sur la poitrine", 'chest_pain'],
+  [
+    'ma fille de 4 ans a une toux qui aboie et elle fait un bruit aigu quand elle inspire',
+    'breathing_difficulty',
+  ],
+  [
+    "chaque fois que j'inspire j'ai l'impression qu'il n'y a plus d'air dans la pièce",
+    'breathing_difficulty',
+  ],
+  ['mon père BPCO est tout bleu et somnolent', 'breathing_difficulty'],
+  ["je dois m'arrêter tous les trois mots pour respirer", 'breathing_difficulty'],
+  [
+    'le petit a avalé une cacahuète de travers, il tousse et il devient rouge puis bleu',
+    'breathing_difficulty',
+  ],
+  ['en se réveillant de sa sieste, mon mari avait le côté gauche qui ne répondait plus', 'stroke_signs'],
+  ["j'ai un voile noir sur l'oeil gauche depuis 10 minutes et ma main droite picote", 'stroke_signs'],
+  ["Ma grand-mère bave d'un côté et ne peut plus prononcer mon prénom", 'stroke_signs'],
+  ['il y a une heure il a eu la parole bloquée et maintenant son bras est faible', 'stroke_signs'],
+  ["j'ai mangé du kiwi, ma langue pique et enfle et j'ai du mal à déglutir", 'severe_allergy'],
+  [
+    'mon fils allergique au lait en a bu par erreur, il est couvert de plaques et respire fort',
+    'severe_allergy',
+  ],
+  ["après l'ibuprofène mes yeux se ferment tellement ils gonflent et j'ai la voix rauque", 'severe_allergy'],
+  ['mon grand-père a bu du liquide de refroidissement', 'poisoning_overdose'],
+  [
+    'ma fille a englouti une bonne partie des vitamines gélifiées, la boîte entière de fer',
+    'poisoning_overdose',
+  ],
+  ['mon ado a mélangé alcool et anxiolytiques, il est à moitié endormi', 'poisoning_overdose'],
+  [
+    'ma voisine a avalé des champignons cueillis dans le bois, elle vomit et a la diarrhée',
+    'poisoning_overdose',
+  ],
+  ['on a un brasero dans la tente, mon mari a mal à la tête et vomit', 'poisoning_overdose'],
+  ["je ne suis plus qu'un fardeau, cette nuit je mets fin à tout ça", 'suicidal_thoughts'],
+  ["ma fille s'est tailladé les avant-bras et dit qu'elle recommencera", 'suicidal_thoughts'],
+  ["j'ai tout ce qu'il faut pour mourir à la maison, c'est prévu pour ce soir", 'suicidal_thoughts'],
+  ["je ne supporte plus d'exister", 'suicidal_thoughts'],
+  ["ma femme répète qu'elle va s'ouvrir les veines si je pars", 'suicidal_thoughts'],
+  ["j'ai réfléchi à comment mourir sans souffrir", 'suicidal_thoughts'],
+  [
+    "mon père a laissé un mot disant qu'il nous aime et qu'il est désolé, il a pris la voiture",
+    'suicidal_thoughts',
+  ],
+  ["il est sur le toit de l'immeuble et il dit que c'est fini", 'suicidal_thoughts'],
+  ['je suis sous anticoagulants et je saigne du nez depuis 2 heures', 'heavy_bleeding'],
+  ["mon fils convulse dans son lit, ça ne s'arrête pas", 'seizure'],
+  [
+    "mon bébé a de la fièvre et ne supporte pas qu'on le touche, il a des taches qui ne disparaissent pas",
+    'meningitis_signs',
+  ],
+  ["j'ai une infection au pied, je tremble de partout et mon coeur bat à 140", 'sepsis_signs'],
+  ["mon fils a pris un coup de batte sur la tête et il saigne du nez et de l'oreille", 'severe_head_injury'],
+  ['mon bébé a renversé ma tasse de thé brûlant sur son torse', 'severe_burn'],
+  [
+    "j'ai été opéré de l'appendicite hier, mon ventre est devenu dur et gonflé et je vomis",
+    'severe_abdominal_pain',
+  ],
+  [
+    "enceinte de 36 semaines, mes mains et mon visage ont gonflé d'un coup et j'ai mal à la tête",
+    'pregnancy_emergency',
+  ],
+  ['mon voisin est allongé dans son jardin et il ne bouge plus', 'loss_of_consciousness'],
+  ['bébé né il y a 10 jours, il a de la fièvre', 'infant_fever'],
 ];

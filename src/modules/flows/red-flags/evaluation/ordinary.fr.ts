@@ -1697,4 +1697,25 @@ export const frenchOrdinary: readonly string[] = [
   "j'ai mis mes médicaments de côté pendant la grossesse sur conseil du médecin",
   "mon père a fait une chute l'an dernier, il va bien, c'est pour le dossier de kiné",
   "je vomis depuis hier soir et j'ai mal au ventre, gastro dans la famille",
+  // round 14, own check by class, fourth block: understatement, questions and relatives (« comme si quelqu'un
+  // lui marchait sur la poitrine », « un voile noir sur l'oeil », « tout ce qu'il faut pour mourir », « un mot
+  // disant qu'il nous aime et qu'il est désolé »), with ordinary messages attacking the fixes; 27 / 40 flagged
+  // and 15 / 16 ordinary clean before round 14; the first fixes raised 10 / 16 of these ordinary messages and
+  // were tightened
+  "c'est fini avec mon copain, je suis au bout du rouleau, j'ai besoin d'un arrêt",
+  "je tiens plus avec ces travaux, heureusement c'est fini demain",
+  "mon cardiologue veut un bilan pour ma douleur cardiaque de l'an dernier, quel labo ?",
+  "je voudrais un renouvellement de trinitrine, je n'en ai plus besoin souvent",
+  "mon chat marche sur ma poitrine la nuit pour me réveiller, c'est drôle",
+  "il est allongé sur le canapé et il ne bouge plus de la journée, c'est l'adolescence",
+  'ma parole est bloquée par le trac avant les examens oraux',
+  "j'ai un voile sur l'oeil depuis des mois, cataracte selon l'ophtalmo, rdv ?",
+  "il faut quoi pour mourir de rire ? mon fils m'a posé la question",
+  "j'ai laissé un mot à la nounou pour dire que je l'aime bien et désolée pour le retard",
+  'le garagiste a changé le liquide de refroidissement, ça sent dans la voiture',
+  "j'ai acheté une boîte entière de vitamines pour l'hiver, c'est bien ?",
+  'mon mari est sur le toit pour réparer les tuiles, il a le vertige',
+  'le film est fini, je suis de trop dans ce salon',
+  "la pharmacie m'a donné une boîte entière de fer, combien par jour ?",
+  'ma grand-mère ne supporte plus la vie en maison de retraite, on cherche autre chose',
 ];
