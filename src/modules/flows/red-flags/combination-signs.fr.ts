@@ -578,6 +578,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* tout corps', maxGap: 3 },
     { pattern: 'trembl*|secoue*|tressaute*|convulse* partout', maxGap: 2 },
     { pattern: 'tout corps tremble|tremblait|secoue*|tressaute*|convulse*', maxGap: 3 },
+    // Round 14: les bras, les jambes qui tremblent ou se secouent.
+    { pattern: 'bras|membres trembl*|secou*|tressaut*|gigot*', maxGap: 2 },
+    { pattern: 'jambes secou*|tressaut*|gigot*', maxGap: 2 },
   ],
   // …avec l'absence de réponse, les lèvres bleues, les yeux révulsés, ou sans se réveiller entre deux.
   seizure_companion: [
@@ -591,6 +594,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'ecume*|mousse|bave|bavait|bavent',
     { pattern: 'tombe|tombee|tombent|effondre* terre|sol', maxGap: 2 },
     { pattern: 'mordu|mordue|mord langue', maxGap: 2 },
+    { pattern: 'machoire|machoires|dents serree*|crispee*|bloquee*', maxGap: 1 },
+    { pattern: 'est|sont|etait par terre|sol', maxGap: 1 },
     // Round 14: tout bleu, et les secousses qui durent des minutes (NHS 999: a seizure over 5 minutes).
     { pattern: 'tout|toute|devenu|devenue|devient bleu|bleue|violet|violette', maxGap: 0 },
     { pattern: 'dure|durent|durait|depuis|pendant <n:2-90> min|mn|minute|minutes', maxGap: 2 },

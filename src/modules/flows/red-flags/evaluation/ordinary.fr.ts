@@ -1718,4 +1718,19 @@ export const frenchOrdinary: readonly string[] = [
   'le film est fini, je suis de trop dans ce salon',
   "la pharmacie m'a donné une boîte entière de fer, combien par jour ?",
   'ma grand-mère ne supporte plus la vie en maison de retraite, on cherche autre chose',
+  // round 14, own check by class, fifth block: the must-never-miss categories again (« s'endormir et que tout
+  // soit terminé », « la dose mortelle » searched, slug pellets licked, a patch swallowed, an asthmatic «
+  // complètement bloqué », clenched jaws on the floor), with ordinary messages attacking the fixes; 31 / 40
+  // flagged and 9 / 10 ordinary clean before round 14; the first fixes raised 6 / 10 of these ordinary
+  // messages and were tightened
+  "je voudrais m'endormir plus tôt et que tout soit fini avant minuit pour les devoirs",
+  'quelle est la dose maximale de doliprane par jour pour un adulte ?',
+  'je me suis fait mal avec le couteau à pain, petite coupure, faut-il un vaccin antitétanique ?',
+  "ma femme a un patch de nicotine, elle peut prendre de l'ibuprofène ?",
+  'les limaces ont mangé mes salades, le produit est-il dangereux pour le chien ?',
+  "je suis asthmatique et j'ai le dos bloqué depuis hier, je peux prendre un anti-inflammatoire ?",
+  'mes jambes tremblent avant chaque examen, et mon fils ne répond pas à mes messages, il est au lycée',
+  "j'ai la mâchoire serrée la nuit, le dentiste parle de bruxisme",
+  "un film sur la dose mortelle de radiation, c'est passionnant",
+  "mes bras tremblent après la muscu, c'est normal ?",
 ];

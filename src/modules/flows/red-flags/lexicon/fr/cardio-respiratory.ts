@@ -244,6 +244,8 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'essouffl* comme jamais', maxGap: 1, negatable: false },
+    // Round 14: l'asthmatique « complètement bloqué ».
+    { pattern: 'any: asthm* completement|totalement bloque|bloquee|coince|coincee', maxGap: 4 },
     // Round 14: la gorge ou la trachée qui se rétrécit, se resserre, se ferme, quelle qu'en soit la cause.
     { pattern: 'gorge|trachee|bronches retreci*|resserr*|ferme|referme', maxGap: 2 },
     // Round 14: un bruit de gargouillis, de râle à chaque souffle; respirer la bouche grande ouverte.

@@ -86,6 +86,8 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // Round 14: parler comme ivre de fatigue, de toujours (un handicap); la gorge serrée par le stress.
   { pattern: 'any: parl*|articul* saoul|soul|ivre|bourre fatigue*|toujours|habitude|handicap', maxGap: 4 },
   { pattern: 'any: gorge stress*|stressee|angoiss*|anxi*|emotion*|trac', maxGap: 4 },
+  // Round 14: la mâchoire serrée la nuit (le bruxisme).
+  { pattern: 'any: machoire* serre*|crispe* nuit|dentiste|bruxisme|gouttiere|stress*', maxGap: 4 },
   // Round 14: « il respire bien et il n'a pas de fièvre »: le « pas » est celui de la fièvre, non du souffle.
   { pattern: 'bien et il|elle|je|on ne a|ai|as|avait|est|fait pas', maxGap: 0 },
   // Round 14: « mon patron va me tuer », « ça va me tuer »: la menace d'un autre ou de la fatigue, en idiome.

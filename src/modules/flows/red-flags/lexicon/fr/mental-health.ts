@@ -224,6 +224,22 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'me|se|te laisser partir|glisser|couler|eteindre', maxGap: 1 },
+    // Round 14: s'endormir et que tout soit terminé; la dose mortelle cherchée; se faire du mal avec une lame.
+    { pattern: 'endormir|dormir|endors et que tout soit termine|terminee|fini|finisse', maxGap: 0 },
+    {
+      pattern: 'dose|doses|quantite mortelle|mortelles|letale|letales|fatale|fatales @medicaments',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'any: cherche*|combien|quelle|calcul*|internet|google dose|doses|quantite mortelle*|letale*|fatale*',
+      maxGap: 4,
+    },
+    // « se faire du mal » (pas « je me suis fait mal », l'accident) avec une lame.
+    {
+      pattern: 'me|se fais|fait|faisais|faisait du mal rasoir|lame|lames|couteau|cutter|compas|ciseaux',
+      maxGap: 3,
+    },
     // Round 14: ce qu'il faut pour mourir; un mot d'amour et d'excuses laissé (le mot d'adieu sans le mot).
     { pattern: 'faut|necessaire|assez|suffisamment|quoi pour mourir|crever|partir|tuer', maxGap: 2 },
     { pattern: 'any: mot|lettre|message|texto|sms|lettres aime|aimons|aimais desole*|pardon', maxGap: 4 },

@@ -65,7 +65,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   bebe: 'bebe bebes nourrisson* fils fille enfant petit petite garcon il elle ne nee puce loulou poussin crevette',
   medicaments:
     // Round 14: le pilulier et le semainier valent les médicaments qu'ils contiennent.
-    'pilulier* semainier* medicament* medoc* cachet* comprime* pilule* gelule* doliprane paracetamol efferalgan dafalgan ' +
+    'pilulier* semainier* patch patchs medicament* medoc* cachet* comprime* pilule* gelule* doliprane paracetamol efferalgan dafalgan ' +
     'somnifere* anxiolytique* antidepresseur* xanax lexomil stilnox tramadol codeine lithium insuline ' +
     'morphine methadone subutex valium temesta seresta lamaline ibuprofene* neuroleptique* traitement* ' +
     'anticoagul* kardegic eliquis xarelto previscan coumadine sintrom digoxine levothyrox antiepileptique* ' +
@@ -80,7 +80,7 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'antimite* naphtaline mercure tablette* pastille* desinfectant* antiseptique* eliquide* ' +
     // Round 10: le décapant (four, peinture).
     // Round 14: le liquide de refroidissement, l'acétone, le dissolvant, le dégraissant.
-    'decapant* refroidissement acetone dissolvant degraissant* detachant*',
+    'decapant* refroidissement acetone dissolvant degraissant* detachant* limace limaces antilimace*',
   enfant:
     'fils fille enfant enfants petit petite bebe bb garcon ado gamin gamine neveu niece frere soeur ' +
     'mari femme pere mere copain copine ami amie chien',
