@@ -5448,4 +5448,52 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ['mon mari a perdu connaissance dans la douche', 'loss_of_consciousness'],
   ['mon fils de 7 semaines a de la fièvre à 38,2', 'infant_fever'],
   ['mon fils a mal au testicule gauche depuis ce matin, il est tout gonflé', 'severe_abdominal_pain'],
+  // round 14, own check by class, sixth block: the ten other categories (« tout son corps s'est mis à sauter
+  // », « un trou dans le crâne », « inanimé », « toujours dans le cirage »), with ordinary messages attacking
+  // the fixes; 25 / 29 flagged and 5 / 5 ordinary clean before round 14; the first fixes raised 2 / 5 and were
+  // tightened
+  [
+    "mon mari s'est fait une entaille avec la disqueuse, le sang ne s'arrête pas malgré le garrot",
+    'heavy_bleeding',
+  ],
+  ['je fais une fausse couche je crois, je remplis une serviette toutes les 20 minutes', 'heavy_bleeding'],
+  ['ma fille crache du sang à pleine bouche', 'heavy_bleeding'],
+  ['mon père a des selles noires comme du goudron et il a fait un malaise', 'heavy_bleeding'],
+  [
+    "mon petit de 18 mois a eu les yeux fixes et tout son corps s'est mis à sauter, il est tout mou maintenant",
+    'seizure',
+  ],
+  ['ma colocataire fait des convulsions depuis plusieurs minutes', 'seizure'],
+  ["ma femme épileptique a une crise qui ne s'arrête pas depuis 7 minutes", 'seizure'],
+  ['ma fille a 40, elle est très endormie et elle a des taches violettes sur le ventre', 'meningitis_signs'],
+  ['fièvre forte, nuque douloureuse et raide, il ne supporte pas la lumière', 'meningitis_signs'],
+  ['mon père a de la fièvre après sa chimio et il tremble de tout son corps', 'sepsis_signs'],
+  ["ma mère a un ulcère infecté, elle est marbrée et n'urine plus", 'sepsis_signs'],
+  ['il a une infection dentaire et depuis ce matin il délire avec 40 de fièvre', 'sepsis_signs'],
+  ['mon bébé de 1 mois a 38,5 et ne veut pas boire', 'infant_fever'],
+  ['bébé de 9 semaines, 38,7 au rectal', 'infant_fever'],
+  ["je suis à 32 semaines et j'ai perdu les eaux", 'pregnancy_emergency'],
+  ['enceinte de 6 semaines, douleur très forte à droite et je saigne', 'pregnancy_emergency'],
+  ['à 38 semaines je ne sens plus du tout bouger mon bébé depuis ce matin', 'pregnancy_emergency'],
+  [
+    "mon fils a reçu un ballon en pleine tête, il ne se souvient pas de ce qui s'est passé et il vomit",
+    'severe_head_injury',
+  ],
+  ["ma mère de 85 ans sous anticoagulant est tombée et s'est tapé la tête", 'severe_head_injury'],
+  ['accident de voiture, mon frère a un trou dans le crâne', 'severe_head_injury'],
+  ["mon fils a reçu de l'huile bouillante sur le visage", 'severe_burn'],
+  ["mon mari s'est électrocuté en changeant une prise, il a une brûlure sur la main", 'severe_burn'],
+  ['incendie dans la cuisine, ma fille a des cloques sur tout le dos', 'severe_burn'],
+  [
+    'douleur insupportable au ventre, je ne peux pas rester en place, avec du sang dans les urines',
+    'severe_abdominal_pain',
+  ],
+  [
+    'mon père a une douleur terrible au ventre qui va dans le dos, il a un anévrisme connu',
+    'severe_abdominal_pain',
+  ],
+  ['ma fille a mal au ventre à hurler depuis ce matin et vomit vert', 'severe_abdominal_pain'],
+  ['mon grand-père est tombé dans les pommes et il ne revient pas à lui', 'loss_of_consciousness'],
+  ['on a trouvé mon oncle inanimé dans sa voiture', 'loss_of_consciousness'],
+  ["ma fille s'est évanouie et elle est toujours dans le cirage", 'loss_of_consciousness'],
 ];

@@ -1733,4 +1733,13 @@ export const frenchOrdinary: readonly string[] = [
   "j'ai la mâchoire serrée la nuit, le dentiste parle de bruxisme",
   "un film sur la dose mortelle de radiation, c'est passionnant",
   "mes bras tremblent après la muscu, c'est normal ?",
+  // round 14, own check by class, sixth block: the ten other categories (« tout son corps s'est mis à sauter
+  // », « un trou dans le crâne », « inanimé », « toujours dans le cirage »), with ordinary messages attacking
+  // the fixes; 25 / 29 flagged and 5 / 5 ordinary clean before round 14; the first fixes raised 2 / 5 and were
+  // tightened
+  "mon fils saute partout sur le trampoline, son corps est plein d'énergie",
+  "j'ai un trou dans ma carie, le dentiste peut me prendre ?",
+  'il est complètement dans le cirage le matin avant son café',
+  'mon père a été inanimé quelques secondes il y a 3 ans, le neurologue veut un contrôle',
+  "les jambes de mon bébé sursautent quand il s'endort, c'est normal ?",
 ];

@@ -261,6 +261,9 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     'evanou*',
     'perte*|perdu|perd connaissance|conscience',
     'inconscient|inconsciente|inconscients',
+    // Round 14: inanimé, « dans le cirage ».
+    'inanime|inanimee|inanimes',
+    { pattern: 'toujours|encore dans cirage|coaltar|coltar', maxGap: 1 },
     'repond|reagit plus',
     'reagit pas',
     'repond pas quand|lorsque',

@@ -224,6 +224,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'secoue|secouait|secouent|convuls* partout|terre|sol', maxGap: 2 },
     { pattern: 'any: bave|bavait|ecume terre|sol|secoue*|raide', maxGap: 4 },
     { pattern: 'sans|pas reveill*|reveil|repris|reprend|reprendre entre|deux', maxGap: 4, negatable: false },
+    // Round 14: tout le corps qui saute ou sursaute, les yeux fixes; un trou, une plaie ouverte au crâne.
+    { pattern: 'tout corps saute|sautait|sautent|sauter|sursaut*|tressaute*', maxGap: 3 },
     // Round 14: crise sur crise.
     { pattern: 'crise|crises sur|apres crise|crises', maxGap: 0 },
     {
@@ -254,6 +256,7 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'traumatisme* cran*',
     'fracture* crane',
     'crane ouvert|fendu|enfonce',
+    { pattern: 'trou|ouverture|enfoncement crane', maxGap: 2 },
     { pattern: 'fracass*|enfonce*|fendu @tete', maxGap: 2 },
     // Round 6: un nourrisson tombé de la table à langer (NICE NG232: chute de haut avant 1 an).
     { pattern: 'tombe*|tombee|chute* table langer', maxGap: 1 },
