@@ -487,6 +487,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'range|rangee|regle|trie affaires|papiers|chambre|tout', maxGap: 2 },
     { pattern: 'mis|mettre ordre', maxGap: 2 },
     { pattern: 'donne|donnee|confie chat|chien|chats|chiens|animaux|affaires|biens', maxGap: 2 },
+    'bye|byebye|goodbye|adios',
     // Round 14: « adieu » seul, « merci d'avoir été là », « merci pour tout »: l'adieu sans le mot message.
     'adieu|adieux',
     { pattern: 'merci avoir ete la|present*', maxGap: 2 },
@@ -530,6 +531,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'ai|a tout ce que il faut', maxGap: 0 },
     { pattern: 'compte|comptais|recompte|aligne|alignes|aligne* @medicaments', maxGap: 2 },
+    // Round 14: une photo des médicaments, de la corde, de l'arme, postée.
+    { pattern: 'photo|photos|poste*|publie* @medicaments|corde|arme|fusil|lame|lames', maxGap: 3 },
     { pattern: 'ai|a tout necessaire', maxGap: 1 },
   ],
   burn_cause: [

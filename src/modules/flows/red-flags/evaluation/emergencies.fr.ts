@@ -5496,4 +5496,41 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ['mon grand-père est tombé dans les pommes et il ne revient pas à lui', 'loss_of_consciousness'],
   ['on a trouvé mon oncle inanimé dans sa voiture', 'loss_of_consciousness'],
   ["ma fille s'est évanouie et elle est toujours dans le cirage", 'loss_of_consciousness'],
+  // round 14, own check by class, seventh block: very short messages with emojis and symbols (« poitrine 😣
+  // serre fort + sueurs », « tout le tube de doliprane 😭 mon fils »), charcoal in a bedroom, a photo of pills
+  // with « bye », the wish to cut oneself, « mettre un terme à ses jours », with ordinary messages attacking
+  // the fixes; 20 / 26 flagged and 7 / 7 ordinary clean before round 14; the first fixes raised 2 / 7 and were
+  // tightened
+  ['poitrine 😣 serre fort + sueurs, aide', 'chest_pain'],
+  ['Mon cœur me fait souffrir, comme une crampe qui ne lâche pas', 'chest_pain'],
+  ["douleur qui coupe la respiration au milieu du thorax depuis l'effort", 'chest_pain'],
+  ['je ressens une forte compression dans le buste et mon bras gauche est faible', 'chest_pain'],
+  ['respirer = impossible 😰', 'breathing_difficulty'],
+  ["Ma mère respire comme un poisson sorti de l'eau, la bouche ouverte", 'breathing_difficulty'],
+  [
+    "mon garçon a la respiration qui siffle et il ne peut plus marcher sans s'arrêter",
+    'breathing_difficulty',
+  ],
+  ['mon bébé fait des apnées et devient violet', 'breathing_difficulty'],
+  ['visage qui tombe + bras faible, ma mère, maintenant', 'stroke_signs'],
+  ["Mon mari s'exprime plus, il ouvre la bouche et rien ne sort", 'stroke_signs'],
+  ["ma main droite est lourde et maladroite d'un coup et ma bouche est pâteuse", 'stroke_signs'],
+  ['il voit double et marche comme un homme ivre depuis 1 heure', 'stroke_signs'],
+  ['gorge qui gonfle après crevettes !!!', 'severe_allergy'],
+  [
+    'Mon fils a une réaction très forte au médicament, il est couvert de boutons et il a la voix qui change',
+    'severe_allergy',
+  ],
+  ["j'ai été piquée par une abeille au cou et j'ai du mal à avaler", 'severe_allergy'],
+  ["ma fille a le visage enflé comme un ballon depuis qu'elle a mangé du poisson", 'severe_allergy'],
+  ['tout le tube de doliprane 😭 mon fils', 'poisoning_overdose'],
+  ["mon mari a bu de l'eau de javel pour se tuer", 'poisoning_overdose'],
+  ['ma soeur a pris plein de pilules avec du vin', 'poisoning_overdose'],
+  ['le chat et mon fils ont mangé du raticide, mon fils a vomi', 'poisoning_overdose'],
+  ['envie de disparaître pour de bon 😔', 'suicidal_thoughts'],
+  ['je suis épuisée de vivre, je veux dormir pour ne plus me réveiller', 'suicidal_thoughts'],
+  ['ma meilleure amie a publié une photo de médicaments avec écrit « bye »', 'suicidal_thoughts'],
+  ["j'ai acheté du charbon de barbecue pour ma chambre, je ferme tout ce soir", 'suicidal_thoughts'],
+  ["mon voisin m'a confié qu'il pense à mettre un terme à ses jours", 'suicidal_thoughts'],
+  ["je me déteste, j'ai envie de me couper encore plus fort", 'suicidal_thoughts'],
 ];

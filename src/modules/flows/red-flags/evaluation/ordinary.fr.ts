@@ -1742,4 +1742,16 @@ export const frenchOrdinary: readonly string[] = [
   'il est complètement dans le cirage le matin avant son café',
   'mon père a été inanimé quelques secondes il y a 3 ans, le neurologue veut un contrôle',
   "les jambes de mon bébé sursautent quand il s'endort, c'est normal ?",
+  // round 14, own check by class, seventh block: very short messages with emojis and symbols (« poitrine 😣
+  // serre fort + sueurs », « tout le tube de doliprane 😭 mon fils »), charcoal in a bedroom, a photo of pills
+  // with « bye », the wish to cut oneself, « mettre un terme à ses jours », with ordinary messages attacking
+  // the fixes; 20 / 26 flagged and 7 / 7 ordinary clean before round 14; the first fixes raised 2 / 7 and were
+  // tightened
+  "j'ai envie de me couper les cheveux très court, c'est compatible avec ma chimio ?",
+  'on fait un barbecue au charbon dimanche, je ferme la boutique à midi',
+  "j'ai posté une photo de mes médicaments pour demander à la pharmacie lequel prendre",
+  'bye, à lundi pour le rdv de mon fils, il a toute sa boîte de ventoline',
+  'il faudrait mettre un terme à ce traitement, il me fatigue',
+  "ma mère ne s'exprime plus très bien en français depuis qu'elle vit en Italie",
+  'mon fils a besoin de toute la boîte de doliprane pour la semaine ?',
 ];

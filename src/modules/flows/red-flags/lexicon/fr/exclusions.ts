@@ -86,6 +86,14 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // Round 14: parler comme ivre de fatigue, de toujours (un handicap); la gorge serrée par le stress.
   { pattern: 'any: parl*|articul* saoul|soul|ivre|bourre fatigue*|toujours|habitude|handicap', maxGap: 4 },
   { pattern: 'any: gorge stress*|stressee|angoiss*|anxi*|emotion*|trac', maxGap: 4 },
+  // Round 14: toute la boîte dont on a besoin, qu'on achète, qui reste, qu'on prescrit.
+  {
+    pattern:
+      'besoin|faut|reste|restait|acheter|achete|commander|ordonnance|renouveler|prescrit|donne tout|toute|entier|entiere',
+    maxGap: 2,
+  },
+  // Round 14: se couper les cheveux, les ongles.
+  { pattern: 'couper|coupe|coupais cheveux|ongles|frange|barbe|tifs|pointes|meche*', maxGap: 2 },
   // Round 14: la mâchoire serrée la nuit (le bruxisme).
   { pattern: 'any: machoire* serre*|crispe* nuit|dentiste|bruxisme|gouttiere|stress*', maxGap: 4 },
   // Round 14: « il respire bien et il n'a pas de fièvre »: le « pas » est celui de la fièvre, non du souffle.

@@ -50,7 +50,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     },
     { pattern: 'me tuer', maxGap: 0 },
     { pattern: 'en finir', maxGap: 0 },
-    { pattern: 'mettre|mis|met fin jours|vie|tout|existence', maxGap: 2 },
+    { pattern: 'mettre|mis|met fin|terme jours|vie|tout|existence', maxGap: 2 },
     'pas|plus envie vivre',
     'marre vie|vivre',
     'vie plus sens',
@@ -224,6 +224,10 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'me|se|te laisser partir|glisser|couler|eteindre', maxGap: 1 },
+    // Round 14: le charbon de barbecue dans une chambre (l'intoxication au monoxyde voulue); l'envie de se
+    // couper (pas les cheveux: exclusions).
+    { pattern: 'any: charbon|barbecue|brasero chambre|salle|calfeutr*|scotch*|ferme', maxGap: 4 },
+    { pattern: 'envie|veux|besoin|vais|voudrais me|se couper|taillader|mutiler|scarifier', maxGap: 1 },
     // Round 14: s'endormir et que tout soit terminé; la dose mortelle cherchée; se faire du mal avec une lame.
     { pattern: 'endormir|dormir|endors et que tout soit termine|terminee|fini|finisse', maxGap: 0 },
     {

@@ -163,6 +163,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'marche|marchait|titube* comme bateau|bourre|ivre|saoul|soul', maxGap: 3 },
     { pattern: 'any: visage|bouche|figure|sourire bizarre|drole|etrange|chelou cote|moitie', maxGap: 3 },
     { pattern: 'eau|boisson|cafe|the|soupe coule|coulait|ressort coin|commissure bouche', maxGap: 3 },
+    // Round 14: ouvrir la bouche sans que rien ne sorte.
+    { pattern: 'any: bouche|ouvre rien sort|sortait|vient|venait', maxGap: 3 },
     // Round 14: la bouche qui « va » de côté, un seul côté qui monte au sourire, des mots qui ne sont pas
     // ceux qu'on veut dire (VITE: visage, parole, par n'importe quel verbe).
     { pattern: 'bouche|levre|levres|sourire|visage va|part|penche|partie|parti cote|travers', maxGap: 2 },

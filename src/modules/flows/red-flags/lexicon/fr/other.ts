@@ -178,6 +178,9 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'gobe*|croque*|leche*|lech*|suce*|machouill*|mordu @toxiques|@medicaments', maxGap: 3 },
     { pattern: 'avale*|bu|vide*|fini* tout|entier|entiere flacon*|fiole*|tube*|boite', maxGap: 3 },
     { pattern: 'avale*|bu|vide* flacon*|fiole*|tube* entier|entiere', maxGap: 3 },
+    // Round 14: « tout le tube de doliprane, mon fils », sans verbe (« il a besoin de toute la boîte »:
+    // exclusions).
+    { pattern: 'any: tout|toute|entier|entiere tube|boite|plaquette|flacon @medicaments @enfant', maxGap: 4 },
     // Round 14: une bonne partie, la moitié des médicaments, du fer ou des vitamines (le fer tue les
     // enfants: centres antipoison).
     { pattern: '@ingerer bonne|grande|grosse partie|moitie @medicaments|=fer|vitamine*', maxGap: 3 },
