@@ -531,6 +531,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'ai|a tout ce que il faut', maxGap: 0 },
     { pattern: 'compte|comptais|recompte|aligne|alignes|aligne* @medicaments', maxGap: 2 },
+    // Round 14: des cachets comptés par dizaines, posés là.
+    { pattern: '<n:10-500> @medicaments', maxGap: 1 },
     // Round 14: une photo des médicaments, de la corde, de l'arme, postée.
     { pattern: 'photo|photos|poste*|publie* @medicaments|corde|arme|fusil|lame|lames', maxGap: 3 },
     { pattern: 'ai|a tout necessaire', maxGap: 1 },
@@ -729,6 +731,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'plus|pas retour arriere', maxGap: 1, negatable: false },
     { pattern: 'passe|passer|passerai a|l acte', maxGap: 1 },
     { pattern: 'si ca|cela|ce suffira|suffirait|suffit', maxGap: 1, negatable: false },
+    { pattern: 'c|est|cest pour ce|cette soir|nuit', maxGap: 1, negatable: false },
     { pattern: 'entendrez|entendra|entendront|entendras plus parler', maxGap: 1, negatable: false },
     // Round 14: la dernière fois qu'on écrit, qu'on parle, qu'on voit quelqu'un.
     { pattern: 'derniere fois que|qu ecris|ecrit|parle|vois|verrai|entendrez|lirez', maxGap: 3 },

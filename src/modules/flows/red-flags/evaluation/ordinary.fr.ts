@@ -1754,4 +1754,11 @@ export const frenchOrdinary: readonly string[] = [
   'il faudrait mettre un terme à ce traitement, il me fatigue',
   "ma mère ne s'exprime plus très bien en français depuis qu'elle vit en Italie",
   'mon fils a besoin de toute la boîte de doliprane pour la semaine ?',
+  // round 14, own check by class, eighth block: formal letters and carers' shorthand (« déviation de la
+  // commissure labiale », « déficit du bras gauche », « septante pilules sur la table, c'est pour ce soir »),
+  // with ordinary messages attacking the fixes; 25 / 29 flagged and 3 / 3 ordinary clean before round 14; the
+  // first fixes raised 1 / 3 and were tightened
+  'déficit en vitamine D et en fer, je dois prendre des compléments ?',
+  "la pharmacie m'a donné 30 comprimés, c'est pour ce soir ou demain matin le premier ?",
+  'déviation de la cloison nasale, je voudrais un ORL',
 ];

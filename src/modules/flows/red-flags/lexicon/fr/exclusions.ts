@@ -92,6 +92,8 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
       'besoin|faut|reste|restait|acheter|achete|commander|ordonnance|renouveler|prescrit|donne tout|toute|entier|entiere',
     maxGap: 2,
   },
+  // Round 14: les comprimés donnés, prescrits ou achetés à la pharmacie.
+  { pattern: 'donne|prescrit|delivre|achete|recu|ordonnance <n:1-500> @medicaments', maxGap: 2 },
   // Round 14: se couper les cheveux, les ongles.
   { pattern: 'couper|coupe|coupais cheveux|ongles|frange|barbe|tifs|pointes|meche*', maxGap: 2 },
   // Round 14: la mâchoire serrée la nuit (le bruxisme).

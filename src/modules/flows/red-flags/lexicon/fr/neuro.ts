@@ -163,6 +163,9 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'marche|marchait|titube* comme bateau|bourre|ivre|saoul|soul', maxGap: 3 },
     { pattern: 'any: visage|bouche|figure|sourire bizarre|drole|etrange|chelou cote|moitie', maxGap: 3 },
     { pattern: 'eau|boisson|cafe|the|soupe coule|coulait|ressort coin|commissure bouche', maxGap: 3 },
+    // Round 14: les mots des soignants: la commissure déviée, le déficit d'un membre.
+    { pattern: 'deviation|asymetrie|devie* commissure|labiale|bouche|face|visage', maxGap: 2 },
+    { pattern: 'deficit moteur|bras|jambe|membre|membres|hemicorps|sensitivomoteur', maxGap: 2 },
     // Round 14: ouvrir la bouche sans que rien ne sorte.
     { pattern: 'any: bouche|ouvre rien sort|sortait|vient|venait', maxGap: 3 },
     // Round 14: la bouche qui « va » de côté, un seul côté qui monte au sourire, des mots qui ne sont pas
