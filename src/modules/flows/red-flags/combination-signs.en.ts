@@ -875,4 +875,15 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
   ],
   neck_ache: [{ pattern: 'any: neck sore|hurts|hurting|pain|painful|aching|ache', maxGap: 2 }],
+  // Round 14 (French fixer, defined here so both lexicons define every concept): a pain said to be severe…
+  severe_pain: [
+    {
+      pattern:
+        'any: pain|pains|hurts|hurting|agony excruciating|unbearable|horrendous|horrific|agonising|agonizing|worst',
+      maxGap: 2,
+    },
+    { pattern: 'screaming|crying|writhing|doubled in|with pain|agony', maxGap: 1 },
+  ],
+  // …and the belly it sits in.
+  belly_site: ['belly|tummy|stomach|abdomen|abdominal|abdo|navel'],
 };

@@ -16,8 +16,13 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: pas|plus menton poitrine|torse|sternum', maxGap: 3, negatable: false },
     { pattern: '@pouvoir pas|plus pencher|baisser tete avant', maxGap: 3, negatable: false },
     'nuque|cou raide*|bloque*|dure',
+    'nuque|cou dur|bloke*|coince*',
     'raideur* nuque|cou',
-    { pattern: '@pouvoir pas|plus baisser|plier|pencher|bouger tete|nuque|cou', maxGap: 2, negatable: false },
+    {
+      pattern: '@pouvoir pas|plus baisser|plier|pencher|bouger|tourner tete|nuque|cou',
+      maxGap: 2,
+      negatable: false,
+    },
   ],
   meningism: [
     'vomi*|vomit|vomis|vomissement*',
@@ -64,6 +69,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 9: grelotter sans arrêt; chaud au toucher, dit de la personne (« il est tout chaud »).
     { pattern: 'grelott* arret|partout|enormement|incontrol*|@intense', maxGap: 2 },
     { pattern: 'tout|toute|tres|super chaud|chaude|bouillant|bouillante', maxGap: 0 },
+    // Round 14: le corps, le front, la peau chauds (« il a le corps chaud »).
+    { pattern: 'corps|front|peau chaud|chaude|bouillant*|brulant*', maxGap: 1 },
   ],
   young_infant: [
     // Round 11: « bb 5 sem », l'âge abrégé d'un bébé.
@@ -86,7 +93,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: pas|plus menton poitrine|torse|sternum', maxGap: 3, negatable: false },
     { pattern: '@pouvoir pas|plus pencher|baisser tete avant', maxGap: 3, negatable: false },
     'nuque|cou raide*|bloque*|dure',
+    // Round 14: « cou dur », « nuque bloké » (le k des SMS), la tête qu'on ne peut plus tourner.
+    'nuque|cou dur|bloke*|coince*',
+    { pattern: '@pouvoir pas|plus tourner|bouger tete|cou|nuque', maxGap: 2, negatable: false },
     'torticolis',
+    // Round 14: la fontanelle bombée, tendue (NICE NG143: bulging fontanelle).
+    { pattern: 'fontanelle bomb*|gonfl*|tendu*|saillant*|ressort|dure', maxGap: 2 },
     'raideur* nuque|cou',
     'peux|peut|arrive pas|plus baisser|plier|pencher|bouger tete|nuque|cou',
   ],
@@ -94,6 +106,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'purpura',
     'petechi*',
     'tache*|bouton*|plaque* violet*|violace*|pourpre*|noir*',
+    // Round 14: des points, des picots violets (les pétéchies dites avec les mots de tous les jours).
+    'points|picots|piqures|marques violet*|violace*|pourpre*',
+    { pattern: 'tache*|points|plaque*|bouton* fonce|foncee*|fonces|sombre*|bordeaux|lie', maxGap: 2 },
     {
       pattern: 'any: points|taches|tache|plaques|boutons rouge*|violet* partent|effacent|disparai* pas|plus',
       maxGap: 3,
@@ -132,6 +147,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'tiens|tient|tenait peine|plus|pas debout', maxGap: 2, negatable: false },
     { pattern: 'sens|sent|sentais|sentait partir', maxGap: 0 },
     { pattern: 'queue ni tete', maxGap: 0, negatable: false },
+    // Round 14: tout bizarre, ralenti, qui répond lentement; claquer des dents (les frissons); ne plus
+    // arriver à réfléchir: l'esprit et le corps qui changent avec une infection (UK Sepsis Trust).
+    {
+      pattern: 'tout|toute|completement bizarre|ailleurs|ralenti|ralentie|ensuque*|vaseux|vaseuse',
+      maxGap: 0,
+    },
+    { pattern: 'repond|reagit|parle lentement|peine|mal', maxGap: 1 },
+    { pattern: 'claque|claquait|claquent dents', maxGap: 1 },
+    { pattern: 'sait|savait plus|pas ou est|suis|etait', maxGap: 2, negatable: false },
+    { pattern: '@pouvoir pas|plus reflechir|penser', maxGap: 2, negatable: false },
   ],
   head_trauma: [
     // Round 13: un bébé tombé ou roulé d'un meuble ou d'une hauteur sur un sol dur.
@@ -164,6 +189,13 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'glisse*|tombe*|tombee|chute* douche|baignoire|verglas|carrelage|bain', maxGap: 2 },
     // Round 10: un choc au sport (« choc au rugby »).
     { pattern: 'any: choc|coup|plaquage|collision rugby|foot|football|boxe|match|hand|hockey', maxGap: 2 },
+    // Round 14: une chute dite sans le lieu ni la tête (« mamie est tombée », « il a fait une chute »): avec
+    // un signe d'alerte, elle se lit comme un choc à la tête (tomber malade, en panne: conceptExclusions).
+    { pattern: 'est|suis|sont|etait|es tombe|tombee|tombes|tombees', maxGap: 1 },
+    { pattern: 'fait|faite|refait une|grosse|mauvaise chute', maxGap: 1 },
+    // Round 14: un objet pris dans la tête (« s'est pris la balançoire dans la tête »).
+    { pattern: 'pris|prise|recu|recue dans|sur|en @tete|front|figure', maxGap: 3 },
+    { pattern: 'retrouve|retrouvee|trouve|trouvee terre|sol', maxGap: 2 },
   ],
   head_trauma_warning: [
     // Round 11: du sang ou un liquide clair qui coule de l'oreille ou du nez; ne sait plus où il est.
@@ -191,6 +223,17 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 10: des propos sans queue ni tête; la même question posée en boucle.
     { pattern: 'queue ni tete', maxGap: 0, negatable: false },
     { pattern: 'repose|repete|redemande meme|memes question*|chose*', maxGap: 2 },
+    // Round 14: mou, sans tonus, qui geint, le regard ailleurs, pas comme d'habitude après la chute: un
+    // bébé ou une personne âgée qui change après un choc (NICE NG232), et une bosse molle sur le crâne.
+    '=mou|=molle|=moue|ramollo|inerte|amorphe|apathique|hypotoni*|flasque*',
+    { pattern: 'vois|voit|voyait|vision double|floue|flou|trouble', maxGap: 1 },
+    // Un bleu derrière l'oreille ou autour des yeux (fracture de la base du crâne).
+    { pattern: 'bleu|bleus|hematome|ecchymose derriere|autour oreille|yeux', maxGap: 2 },
+    'geint|gemit|geignait|gemissait|geignement*|gemissement*|chouine',
+    { pattern: 'regard vide|vague|fixe|ailleurs|absent', maxGap: 1 },
+    { pattern: 'pas|plus comme habitude|lui meme|elle meme|normal', maxGap: 2, negatable: false },
+    { pattern: 'pleure|pleurait|hurle sans arret|cesse|consoler', maxGap: 2 },
+    { pattern: 'any: pas|plus reconnait|reconnaissait|reconnais|repere', maxGap: 2, negatable: false },
   ],
   pregnant: [
     // Round 13: « test positif », « positif au test », sans le mot « grossesse » (exclu pour covid, angine…).
@@ -235,12 +278,17 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: mal|douleur* @tete gros|grosse|fort*|intense*|violent*|enorme*|terrible*', maxGap: 2 },
     // Round 10: la douleur au bout de l'épaule de la grossesse extra-utérine.
     { pattern: 'bout|pointe epaule', maxGap: 1 },
+    // Round 14: des pertes qui sentent mauvais après l'accouchement (endométrite), avec les frissons.
+    { pattern: 'pertes|perte sentent|sent|odeur|malodorant*|nauseabond*', maxGap: 2 },
     // L'accouchement en cours: la tête qu'on voit.
     { pattern: 'voit|vois|voyons|apercoit tete', maxGap: 1 },
   ],
   allergic_reaction: [
     // Round 12: le produit de contraste d'un scanner.
     { pattern: 'produit contraste', maxGap: 1 },
+    // Round 14: l'injection de contraste; « faire une réaction », dit sans le mot allergie.
+    { pattern: 'injection|injecte|scanner|irm|radio contraste', maxGap: 2 },
+    { pattern: 'fait|fais|faisait|refait une reaction', maxGap: 1 },
     'iode',
     'urticaire',
     'guepe*|abeille*|frelon*|insecte*',
@@ -354,6 +402,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'erysipele',
     { pattern: 'plaie|cicatrice|suture* rouge|coule|suinte|pus|chaude|gonfle*', maxGap: 2 },
     'opere|operee|operes|operees',
+    // Round 14: une plaie chronique: le pied diabétique, l'ulcère de jambe, l'escarre.
+    { pattern: 'plaie|ulcere|escarre|mal pied|jambe|diabet*|infect*|perfor*', maxGap: 3 },
+    'escarre*',
     { pattern: 'apres|depuis|suite operation|chirurgie|intervention', maxGap: 1 },
   ],
   // Round 10b: une dose reprise ou prise deux fois par erreur (« deux fois par jour » est une exclusion).
@@ -364,6 +415,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     // Pas « deuxième dose »: celle d'un vaccin.
     { pattern: 'double dose|prise', maxGap: 1 },
+    // Round 14: une injection faite deux fois (« j'ai fait deux fois mon insuline »).
+    { pattern: 'fait|fais|refait|injecte*|pique* deux|<n:2-3> fois', maxGap: 2 },
     { pattern: 'doubl* dose|prise', maxGap: 1 },
     { pattern: 'repris|reprend|reprise @medicaments|dose plus|erreur|megarde', maxGap: 4 },
     { pattern: 'trompe* repris|pris|donne|avale|prise', maxGap: 4 },
@@ -404,6 +457,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 13: la respiration lente ou à peine là (opioïdes, benzodiazépines), le réveil impossible.
     { pattern: 'respire|respiration lent*|lentement|doucement|peine|faible*|ralenti*', maxGap: 1 },
     { pattern: 'arrive|arrivons|peut|peux|pouvons pas|plus reveiller', maxGap: 3, negatable: false },
+    // Round 14: ronfler, respirer bizarrement: les voies aériennes d'un sommeil toxique (opioïdes, benzos).
+    'ronfle*',
+    { pattern: 'respire|respiration bizarre*|drole*|bruyamment', maxGap: 1 },
   ],
   // Round 10b: un lieu fermé où les fumées s'accumulent.
   enclosed_space: [
@@ -431,6 +487,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'range|rangee|regle|trie affaires|papiers|chambre|tout', maxGap: 2 },
     { pattern: 'mis|mettre ordre', maxGap: 2 },
     { pattern: 'donne|donnee|confie chat|chien|chats|chiens|animaux|affaires|biens', maxGap: 2 },
+    'bye|byebye|goodbye|adios',
+    // Round 14: « adieu » seul, « merci d'avoir été là », « merci pour tout »: l'adieu sans le mot message.
+    'adieu|adieux',
+    { pattern: 'merci avoir ete la|present*', maxGap: 2 },
+    { pattern: 'merci pour tout', maxGap: 0 },
+    // Round 14: confier les siens (« prenez soin de ma mère »), comme on le fait en partant.
+    {
+      pattern: 'prenez|prends|prenne|prendre soin de|du|des @proche|enfants|famille|chat|chien|tous',
+      maxGap: 2,
+    },
   ],
   unreachable: [
     { pattern: 'telephone|portable|tel eteint|coupe|messagerie|repondeur', maxGap: 2 },
@@ -456,6 +522,20 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 3,
     },
     { pattern: 'sorti|sortie|charge|chargee arme|fusil|carabine|pistolet|revolver|flingue', maxGap: 2 },
+    // Round 14: le moyen acheté, procuré ou demandé (« elle a demandé où était le vieux revolver »), et
+    // « j'ai tout ce qu'il faut »: les moyens réunis, quel que soit le verbe (Samaritans: access to means).
+    {
+      pattern:
+        'achete*|procure*|commande*|trouve*|demande*|cherche* arme|fusil|pistolet|revolver|flingue|carabine|corde|lame|rasoir|cutter|poison',
+      maxGap: 4,
+    },
+    { pattern: 'ai|a tout ce que il faut', maxGap: 0 },
+    { pattern: 'compte|comptais|recompte|aligne|alignes|aligne* @medicaments', maxGap: 2 },
+    // Round 14: des cachets comptés par dizaines, posés là.
+    { pattern: '<n:10-500> @medicaments', maxGap: 1 },
+    // Round 14: une photo des médicaments, de la corde, de l'arme, postée.
+    { pattern: 'photo|photos|poste*|publie* @medicaments|corde|arme|fusil|lame|lames', maxGap: 3 },
+    { pattern: 'ai|a tout necessaire', maxGap: 1 },
   ],
   burn_cause: [
     // Round 11: des vêtements, un pantalon, une manche qui ont pris feu.
@@ -466,6 +546,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
     { pattern: 'retour flamme', maxGap: 1 },
     { pattern: 'pris feu', maxGap: 1 },
+    // Round 14: une surface brûlante touchée ou saisie (le four, la plaque, le fer).
+    {
+      pattern:
+        'touche*|pose*|saisi*|attrape* four|plaque|plaques|fer|poele|casserole|radiateur|insert|vitre|pot',
+      maxGap: 2,
+    },
+    // Round 14: un caustique (soude, acide, déboucheur, chaux): la brûlure chimique.
+    'soude|caustique*|acide|deboucheur|destop|chaux',
   ],
   burn_damage: [
     // Round 11: une jambe, un tibia, le dos noirs, carbonisés ou qui pèlent (des vêtements en feu).
@@ -476,6 +564,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     // Des cloques au visage ou aux mains, ou partout; une petite cloque est une exclusion.
     'cloquent',
+    // Round 14: la peau, la paume, les doigts blancs, cireux, qui ne sentent plus rien (brûlure profonde).
+    { pattern: 'any: peau|paume|main|doigts|doigt blanche|blanc|cireuse|cireux|cartonn*|noire', maxGap: 3 },
+    { pattern: 'sent|sens|sentait plus|rien|pas', maxGap: 1, negatable: false },
+    // Round 14: giclé, projeté dans les yeux ou au visage.
+    { pattern: 'any: gicle*|projete*|eclabouss*|recu yeux|oeil|visage|figure', maxGap: 4 },
     { pattern: 'any: visage|figure|joues|mains|main|bras|jambes cloques|cloque|phlyctene*', maxGap: 3 },
     { pattern: 'cloques|phlyctene* partout', maxGap: 2 },
     { pattern: 'plein|pleine|couvert|couverte|couverts|couvertes cloques|phlyctene*', maxGap: 2 },
@@ -488,8 +581,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   // Round 10b: tout le corps qui tremble ou tressaute…
   body_convulsing: [
     { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* tout corps', maxGap: 3 },
-    { pattern: 'tremble|tremblait|secoue*|tressaute*|convulse* partout', maxGap: 2 },
+    { pattern: 'trembl*|secoue*|tressaute*|convulse* partout', maxGap: 2 },
     { pattern: 'tout corps tremble|tremblait|secoue*|tressaute*|convulse*', maxGap: 3 },
+    // Round 14: les bras, les jambes qui tremblent ou se secouent.
+    { pattern: 'bras|membres trembl*|secou*|tressaut*|gigot*', maxGap: 2 },
+    { pattern: 'jambes secou*|tressaut*|gigot*', maxGap: 2 },
   ],
   // …avec l'absence de réponse, les lèvres bleues, les yeux révulsés, ou sans se réveiller entre deux.
   seizure_companion: [
@@ -498,6 +594,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'yeux revuls*|retourn*|blanc', maxGap: 2 },
     'revulse*',
     { pattern: 'deuxieme|seconde|autre crise|fois suite|entre', maxGap: 3 },
+    { pattern: 'yeux air|ciel|haut|arriere|tournes|retournes', maxGap: 2 },
+    // Round 14: l'écume ou la bave, la chute à terre, la langue mordue: ce qui accompagne une crise.
+    'ecume*|mousse|bave|bavait|bavent',
+    { pattern: 'tombe|tombee|tombent|effondre* terre|sol', maxGap: 2 },
+    { pattern: 'mordu|mordue|mord langue', maxGap: 2 },
+    { pattern: 'machoire|machoires|dents serree*|crispee*|bloquee*', maxGap: 1 },
+    { pattern: 'est|sont|etait par terre|sol', maxGap: 1 },
+    // Round 14: tout bleu, et les secousses qui durent des minutes (NHS 999: a seizure over 5 minutes).
+    { pattern: 'tout|toute|devenu|devenue|devient bleu|bleue|violet|violette', maxGap: 0 },
+    { pattern: 'dure|durent|durait|depuis|pendant <n:2-90> min|mn|minute|minutes', maxGap: 2 },
   ],
   // Round 11: le visage, les lèvres, la langue ou le cou qui gonflent, quelle qu'en soit la cause…
   face_swelling: [
@@ -516,6 +622,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'mal|difficulte*|peine|galere a|pour avaler|deglutir|respirer', maxGap: 1 },
     { pattern: 'respir*|respiration|souffle dur|difficile|court|sifflant*|penible', maxGap: 3 },
     { pattern: '=bave|bavait|baver', maxGap: 0 },
+    { pattern: 'respire|respirait encore|toujours|tres mal|difficilement|peine', maxGap: 2 },
+    // Round 14: ni parler ni tousser, l'obstruction complète (Resuscitation Council: choking).
+    { pattern: '@pouvoir pas|plus parler|tousser|crier', maxGap: 2, negatable: false },
+    { pattern: '@pouvoir pas|plus ni parler|tousser|crier', maxGap: 2, negatable: false },
     { pattern: 'voix rauque|change*|cassee|etouffee|partie|bizarre', maxGap: 2 },
     'siffle*|sifflement*',
     'etouff*',
@@ -536,12 +646,32 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 13: des textos ou des mots qui n'ont aucun sens.
     { pattern: 'texto*|sms|messages|ecrit|dit|raconte nimporte|charabia|incoherent*|bizarre*', maxGap: 2 },
     { pattern: 'dit|ecrit|raconte importe quoi', maxGap: 1 },
+    // Round 14: « elle me parle et c'est du n'importe quoi ».
+    { pattern: 'parle|parlait|repond|repondait|dit|disait importe quoi', maxGap: 3 },
     { pattern: 'sms|texto*|messages|phrases|mots sens', maxGap: 4, negatable: false },
     { pattern: 'aucun|pas|plus sens', maxGap: 1, negatable: false },
     { pattern: 'sort|fait|dit que|seulement sons|bruits|grognements|gemissements', maxGap: 2 },
     { pattern: 'parle|parlait pas|plus normalement|bien|habitude', maxGap: 3, negatable: false },
     { pattern: 'habitude parle|parlait bien|normalement', maxGap: 2 },
     { pattern: 'parole|elocution|voix changee|bizarre|differente|pateuse', maxGap: 2 },
+    // Round 14: l'esprit, la lecture, la compréhension qui changent, pour un changement dit soudain (un
+    // AVC ou un trouble brutal: NHS 999 "sudden confusion").
+    'confus|confuse|desorient*',
+    { pattern: 'sait|savait plus|pas ou est|suis|etait', maxGap: 2, negatable: false },
+    { pattern: 'sait|savait plus|pas lire|ecrire|nommer|compter|dire', maxGap: 1, negatable: false },
+    { pattern: '@pouvoir pas|plus lire|ecrire', maxGap: 2, negatable: false },
+    // Ce qu'on lui dit qu'il ne comprend plus, ou lui qu'on ne comprend plus (pas « rien à ses maths »).
+    {
+      pattern: 'comprend|comprenait|comprennent plus|pas|rien ce|quand|qu|quoi',
+      maxGap: 3,
+      negatable: false,
+    },
+    {
+      pattern: 'me|le|la|les|nous|vous comprend|comprenons|comprennent plus|pas',
+      maxGap: 1,
+      negatable: false,
+    },
+    { pattern: 'lettres|mots|phrases veulent|veut rien dire', maxGap: 2, negatable: false },
   ],
   // …et une jambe ou un pied qui traîne, qui lâche.
   dragging_limb: [
@@ -564,17 +694,47 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'plus force', maxGap: 2, negatable: false },
     { pattern: 'rien perdre', maxGap: 2 },
     'desespoir|desespere|desesperee',
+    { pattern: 'vie|vivre trop dure|dur|lourde|difficile|penible', maxGap: 2 },
+    // Round 14: se sentir de trop.
+    { pattern: 'sens|suis|serais de trop', maxGap: 1 },
+    // Round 14: l'avenir fermé: « je ne vais pas aller mieux », « ça ira jamais mieux ».
+    { pattern: 'vais|va|irai|ira|pourrai pas|plus|jamais aller|etre mieux', maxGap: 2, negatable: false },
+    { pattern: 'ira|irai|iront jamais|plus mieux', maxGap: 1, negatable: false },
+    // Round 14: se dire une charge, un poids, un boulet pour les siens (Samaritans: "a burden").
+    {
+      pattern: 'charge|poids|boulet|fardeau pour|a @proche|enfants|famille|tous|tout|autres|entourage|monde',
+      maxGap: 1,
+    },
   ],
   // Round 11: une fenêtre ouverte en hauteur, un rebord, un toit, le bord d'une falaise.
   height_edge: [
     { pattern: 'any: fenetre|fenetres|balcon ouvert*|ouvre|rebord|rambarde etage|eme|e|<n:3-99>', maxGap: 4 },
     { pattern: 'bord|haut falaise|toit|pont|parking|viaduc', maxGap: 2 },
     { pattern: 'rebord|rambarde fenetre|balcon', maxGap: 2 },
+    // Round 14: sur le toit, la corniche, la terrasse d'un immeuble.
+    { pattern: 'sur|haut toit|toits|rebord|corniche|terrasse|garde', maxGap: 1 },
   ],
   // Round 11: le passage à l'acte annoncé, « je vais le faire ».
   act_announced: [
     { pattern: 'vais|va le faire', maxGap: 1, negatable: false },
     { pattern: 'fais|fait ce soir|maintenant|cette nuit', maxGap: 1, negatable: false },
+    // Round 14: la fin dite pour soi (« c fini pr moi »), la décision prise, la dernière nuit, l'heure
+    // fixée: la résolution, quel que soit le moyen nommé (3114: un plan, une échéance).
+    { pattern: 'fini|finie|termine|terminee|fin pour|pr moi', maxGap: 0, negatable: false },
+    { pattern: 'c|est|cest decide|decidee|prevu|planifie|programme', maxGap: 1, negatable: false },
+    { pattern: 'ma|mon derniere|dernier nuit|soir|soiree|jour|journee', maxGap: 0 },
+    {
+      pattern: 'ce|cette soir|nuit|demain ca|c|tout sera|finira|fini|fin|termine',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'plus|pas retour arriere', maxGap: 1, negatable: false },
+    { pattern: 'passe|passer|passerai a|l acte', maxGap: 1 },
+    { pattern: 'si ca|cela|ce suffira|suffirait|suffit', maxGap: 1, negatable: false },
+    { pattern: 'c|est|cest pour ce|cette soir|nuit', maxGap: 1, negatable: false },
+    { pattern: 'entendrez|entendra|entendront|entendras plus parler', maxGap: 1, negatable: false },
+    // Round 14: la dernière fois qu'on écrit, qu'on parle, qu'on voit quelqu'un.
+    { pattern: 'derniere fois que|qu ecris|ecrit|parle|vois|verrai|entendrez|lirez', maxGap: 3 },
   ],
   // Round 11: un coup au ventre: le guidon, la ceinture, un coup de poing, une chute dessus…
   belly_blow: [
@@ -605,6 +765,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'on|nous tousse*|toussons', maxGap: 1 },
     { pattern: 'arrete|arrive pas tousser', maxGap: 2, negatable: false },
     { pattern: 'yeux|gorge brule*|pique*|piquent|irrit*', maxGap: 1 },
+    // Round 14: tousser dit simplement, respirer mal, après un mélange de produits.
+    { pattern: 'je|j|on|il|elle|nous tousse|toussons|toussait', maxGap: 0 },
+    { pattern: 'mal|difficult*|peine|dur respir*', maxGap: 1 },
     'etouff*',
     'effondre*|evanoui*|malaise*',
   ],
@@ -638,25 +801,36 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'toit parking', maxGap: 2 },
     'quai|voies|rails|toit|toits|rebord|parapet|falaise|viaduc|passerelle',
     { pattern: 'sur|au bord pont', maxGap: 1 },
+    // Round 14: sur le balcon, sur le rebord de la fenêtre.
+    { pattern: 'sur balcon|rebord|corniche|rambarde', maxGap: 1 },
+    { pattern: 'garde corps', maxGap: 0 },
+    // Round 14: le balcon tout court, le vide qu'on regarde.
+    'balcon',
+    { pattern: 'regarde|fixe|contemple vide', maxGap: 1 },
     { pattern: 'haut|bord|sommet immeuble|batiment|tour|pont|parking', maxGap: 2 },
     { pattern: 'fenetre|balcon <n:3-99>|etage|eme|e', maxGap: 3 },
   ],
   // …et le saut ou le lâcher dit, ou le prochain train nommé.
   jump_intent: [
     {
-      pattern: 'je|j|vais|veux|envie saute|sauter|sauterai|lache|lacher|jette|jeter|balance|basculer',
+      // Round 14: à toutes les personnes (« il dit qu'il va sauter »).
+      pattern:
+        'je|j|vais|veux|envie|va|veut|vont|menace|voulait|allait saute|sauter|sauterai|sautera|lache|lacher|jette|jeter|balance|basculer',
       maxGap: 1,
       negatable: false,
     },
     { pattern: 'me laisser|laisse tomber|aller', maxGap: 0 },
     { pattern: 'prochain train|tgv|rer|metro', maxGap: 0 },
+    // Round 14: la fin dite depuis un lieu d'où sauter (« sur le toit, il dit que c'est fini »).
+    { pattern: 'dit|dis|disait|ecrit que ce|c est fini|finie|termine', maxGap: 1, negatable: false },
     { pattern: 'sous|devant train|tgv|rer|metro', maxGap: 1 },
     { pattern: 'personne ne|me retiendra|arretera|empechera|retenir', maxGap: 2, negatable: false },
     { pattern: 'en finir', maxGap: 0 },
   ],
   // Round 12: une douleur qui déchire, la poitrine et le dos: la dissection aortique.
   tearing_pain: ['dechir*|arrach*', { pattern: 'coup poignard', maxGap: 1 }],
-  chest_site: ['poitrine|thorax|thoracique|sternum|torse'],
+  // Round 14: « devant », « qui me traverse »: la douleur qui passe du dos à l'avant.
+  chest_site: ['poitrine|thorax|thoracique|sternum|torse|devant|traverse|transperce'],
   back_site: ['dos', 'omoplate*', { pattern: 'entre epaules', maxGap: 1 }],
   // Round 12: la moitié de ce qu'on voit partie, une main qui ne fait plus ce qu'on lui dit.
   half_vision_lost: [
@@ -697,6 +871,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   // Round 12: une électrisation…
   electric_shock: [
     'electrocut*|electrise*|electrisation',
+    // Round 14: « a pris du 380 volts ».
+    { pattern: '<n:50-400000> volt|volts', maxGap: 0 },
     {
       pattern:
         'any: decharge|jus|chataigne|secousse|courant prise|secteur|electri*|fil|fils|cable|volt*|ligne|compteur|tableau',
@@ -705,7 +881,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …et les brûlures d'entrée et de sortie, la confusion, le malaise, le cœur irrégulier.
   shock_sign: [
-    { pattern: 'brulure*|brule*|marque*|trace* main|pied|doigts|peau|entree|sortie', maxGap: 3 },
+    { pattern: 'brulure*|brule*|marque*|trace* main|pied|doigts|peau|entree|sortie|bras|jambe', maxGap: 3 },
     'entree|sortie',
     'confus|confuse|confusion|desorient*',
     { pattern: 'perdu connaissance', maxGap: 1 },
@@ -723,7 +899,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: une douleur « d'estomac » ou de la mâchoire qui va au bras ou à la mâchoire.
   mi_radiation: [
-    { pattern: 'monte*|part*|irradi*|file* machoire|bras', maxGap: 3 },
+    { pattern: 'monte*|part*|irradi*|file* machoire|bras|gorge|cou', maxGap: 3 },
+    // Round 14: tout verbe de ce qui va vers le cou, la mâchoire, les bras ou le dos, et l'écrasement ou la
+    // lourdeur qui y siègent (« ça va au bras et la mâchoire », « ça remonte vers le cou »).
+    { pattern: 'va|vont|remonte*|descend*|irradi*|diffuse* bras|machoire|cou|epaule|dos', maxGap: 3 },
+    // Une douleur qui oppresse, dite sans lieu: avec la sueur ou le teint gris, c'est le cœur.
+    'oppress*',
+    {
+      pattern: 'any: ecras*|serre*|serrait|etau|lourdeur|poids|pression|appui* cou|machoire|bras|epaule',
+      maxGap: 4,
+    },
     { pattern: 'any: mal|douleur*|brulure*|serre* machoire', maxGap: 3 },
     { pattern: 'any: mal|douleur*|brulure*|serre* bras gauche', maxGap: 3 },
     { pattern: 'any: estomac|epigastr*|digestion|brulure* machoire', maxGap: 4 },
@@ -731,12 +916,18 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   cold_sweat: [
     'moite*|sueur*|transpire*|transpirant*|sue|suent|nage',
+    // Round 14: trempé (de sueur), la nausée, le vomissement qui accompagnent l'infarctus (ESC 2023).
+    'trempe|trempee|nausee*|nauseeu*|vomi|vomit|vomis|vomir|vomissement*',
+    // Round 14: le teint du choc: livide, gris, terreux.
+    'livide|blafard*|terreux|terreuse|cireux|cireuse',
+    { pattern: 'est|devenu|devenue|tout|toute gris|grise', maxGap: 0 },
     { pattern: 'grosses gouttes', maxGap: 0 },
   ],
   // Round 13: un morceau coincé dans la gorge.
   food_stuck: [
     { pattern: 'coince*|bloque*|reste* gorge|oesophage|travers', maxGap: 3 },
     { pattern: 'avale* travers', maxGap: 2 },
+    { pattern: 'fausse route', maxGap: 0 },
     { pattern: 'etouffe*|etrangle* avec|en mangeant|morceau|viande|bonbon|cacahuete*', maxGap: 3 },
   ],
   button_battery: [{ pattern: 'pile*|batterie* bouton|plate*|ronde*|montre|lithium', maxGap: 2 }],
@@ -768,10 +959,49 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'il y a <n:1-180> min|minutes|mn|heure', maxGap: 1, negatable: false },
     'soudain*|brusquement|subitement',
     { pattern: 'tout coup', maxGap: 1, negatable: false },
+    // Round 14: « d'un coup », et l'heure où tout allait bien.
+    { pattern: 'de un coup', maxGap: 0, negatable: false },
+    { pattern: 'allait|allais|allaient bien il y a', maxGap: 1, negatable: false },
+    { pattern: 'allait|allais|allaient bien matin|midi|dejeuner|diner', maxGap: 2, negatable: false },
+    { pattern: 'matin|midi|dejeuner allait|allais|allaient bien', maxGap: 2, negatable: false },
+    { pattern: 'depuis tout heure', maxGap: 0, negatable: false },
+    // Round 14: « c'est nouveau », depuis le repas de midi.
+    { pattern: 'est|cest nouveau|nouvelle|recent|recente', maxGap: 1, negatable: false },
+    { pattern: 'depuis|commence midi|dejeuner|repas|reveil|sieste', maxGap: 1, negatable: false },
   ],
   // Round 13: des champignons ou des baies cueillis dans la nature.
   wild_food: [
     { pattern: 'any: cueilli*|ramasse*|foret|bois|sauvage*|jardin|pre champignon*|baie|baies', maxGap: 4 },
   ],
   neck_ache: [{ pattern: 'any: mal|douleur*|douloureu* nuque|cou', maxGap: 2 }],
+  // Round 14: une douleur dite aiguë par n'importe quel mot d'intensité, d'image ou de comportement (hurler,
+  // se tordre, plié en deux, jamais eu aussi mal)…
+  severe_pain: [
+    { pattern: 'any: @douleur|douleurs @intense', maxGap: 2 },
+    {
+      pattern: 'any: mal|douleur|douleurs atrocement|horriblement|terriblement|affreusement|violemment',
+      maxGap: 2,
+    },
+    {
+      pattern: 'hurle|hurlait|crie|criait|pleure|pleurait|gemit|tord|tordait|tords de|sous douleur|mal',
+      maxGap: 1,
+    },
+    { pattern: 'plie|pliee|plies|pliees deux|quatre', maxGap: 1 },
+    {
+      pattern: 'jamais eu|ressenti|connu aussi|autant|si|tellement|pareil mal|douleur',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'mal|douleur a|en hurler|crier|pleurer|crever|mourir|tomber', maxGap: 1 },
+    { pattern: 'mal|douleur comme jamais', maxGap: 1, negatable: false },
+    { pattern: 'mal|douleur de chien|chiens', maxGap: 1 },
+    // Round 14: brutale, soudaine, qui empêche de respirer ou de bouger.
+    { pattern: 'any: douleur|douleurs|mal brutal*|soudain*|subit*', maxGap: 2 },
+    { pattern: 'empeche* respirer|bouger|marcher|tenir|lever', maxGap: 2 },
+    { pattern: 'c|est|cest insoutenable|insupportable|atroce|intenable', maxGap: 1 },
+    { pattern: 'douleur|mal transperc*|dechir*|poignard*', maxGap: 3 },
+    { pattern: 'douleur|mal coup couteau|poignard', maxGap: 3 },
+  ],
+  // …et le ventre où elle siège, dit dans une autre proposition (NHS 999: sudden severe tummy pain).
+  belly_site: ['@ventre', 'nombril|ombilic|epigastr*|flanc|flancs', { pattern: 'creux estomac', maxGap: 1 }],
 };

@@ -26,7 +26,9 @@ export const frenchGrammar: LexiconInput['words'] = {
     'prison* delib* delivr* conces* conclu* confess* etoff* bigarr* occasion* succed* suscit* suiv* ' +
     'entente* eteint* etreint* ereint* enfreint* grosses grossi* pren* bruyant* fier fiere* fiers ' +
     'fierement hiver* urinaire* scepti* septieme* prevision* descente* decente* desir* delic* press* ' +
-    'peign* enchant* construct* contradict* contracep* monocyt* masque* marque* clini*',
+    'peign* enchant* construct* contradict* contracep* monocyt* masque* marque* clini* ' +
+    // Round 14: « maladie » n'est pas « malkadie » (l'épilepsie aux Antilles).
+    'maladie*',
   numbers:
     'un=1 une=1 deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10 onze=11 douze=12 ' +
     'treize=13 quatorze=14 quinze=15 seize=16 vingt=20 vingts=20 trente=30 quarante=40 cinquante=50 ' +

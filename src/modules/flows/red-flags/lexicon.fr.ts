@@ -35,6 +35,38 @@ export const frenchLexicon: LexiconInput = {
         maxGap: 3,
       },
     ],
+    // Round 14: la mâchoire qui fait mal à cause des dents n'est pas une douleur qui irradie.
+    mi_radiation: [
+      {
+        pattern:
+          'any: machoire dentiste|dent|dents|molaire*|sagesse|carie*|gencive*|appareil|bruxisme|orthodont*|otite',
+        maxGap: 4,
+      },
+    ],
+    // Round 14: une douleur atroce qui s'est calmée; un ventre qui va bien.
+    severe_pain: [
+      {
+        pattern:
+          'any: douleur|mal disparue|disparu|calmee|calme|soulagee|soulage|envolee|finie|terminee|mieux',
+        maxGap: 4,
+      },
+    ],
+    belly_site: [{ pattern: 'ventre|estomac va|allait bien|mieux|normal|normalement', maxGap: 1 }],
+    // Round 14: une question sur le mélange (« peut-on mélanger la javel et le vinaigre ? ») n'en est pas un.
+    cleaners_mixed: [
+      {
+        pattern: 'any: peut|peux|faut|doit|dangereux|danger|interdit|eviter|jamais melanger|melange',
+        maxGap: 2,
+      },
+    ],
+    // Round 14: tomber malade, enceinte, amoureux, en panne, d'accord, sur un article n'est pas une chute.
+    head_trauma: [
+      {
+        pattern:
+          'tombe|tombee|tombes|tombees malade|malades|enceinte|amoureux|amoureuse|panne|accord|sommeil|rideau|pile|juste|bien|mal|article|info|infos|annonce|video|message|mail|site|page|reportage',
+        maxGap: 1,
+      },
+    ],
   },
   past: frenchPastMarkers,
   words: frenchGrammar,

@@ -80,6 +80,8 @@ export const CONCEPTS = [
   'sudden_change',
   'wild_food',
   'neck_ache',
+  'severe_pain',
+  'belly_site',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

@@ -124,4 +124,14 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 13: a fever, a neck that hurts and a mind or a stomach that goes (confused, vomiting): meningitis
   // told without the word stiff (NICE NG240).
   { category: 'meningitis_signs', all: ['fever', 'neck_ache', 'meningism'] },
+  // Round 14: a pain said to be atrocious, unbearable or the worst ever, and the belly named in any clause:
+  // sudden severe abdominal pain (NHS 999, Manchester Triage "severe pain"), whatever the words for either.
+  { category: 'severe_abdominal_pain', all: ['severe_pain', 'belly_site'] },
+  // Round 14: despair or a farewell with the end announced for oneself ("it's decided", « ce soir c fini
+  // pour moi »): a plan and a time, whatever the means (Samaritans, 3114).
+  { category: 'suicidal_thoughts', all: ['despair', 'act_announced'] },
+  { category: 'suicidal_thoughts', all: ['farewell_sign', 'act_announced'] },
+  // Round 14: a fever, light or vomiting, and a headache said to be atrocious: meningitis without a stiff
+  // neck named (NHS: fever, severe headache, dislike of bright lights).
+  { category: 'meningitis_signs', all: ['fever', 'meningism', 'severe_pain'] },
 ];

@@ -3667,4 +3667,1915 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ["retard de règles, douleur atroce à gauche et j'ai failli m'évanouir", 'pregnancy_emergency'],
   ['test positif hier, je saigne beaucoup', 'pregnancy_emergency'],
   ["retard de regles de 2 semaines, saignement et grosse douleur d'un côté", 'pregnancy_emergency'],
+  // round 14, unseen probe: written after round 13 by a writer who never saw the screener; 64 / 70 flagged
+  // before round 14, 34 / 35 ordinary clean
+  [
+    "on demenage mon beau pere et la il s'est assis sur un carton tout gris, il dit ke ca lui ecrase la poitrine et ca part dans la machoire",
+    'chest_pain',
+  ],
+  [
+    'Bonsoir, ma femme a une douleur dans la poitrine depuis 30 min, comme un étau, elle transpire et elle a vomi. Elle a 64 ans. On fait quoi ?',
+    'chest_pain',
+  ],
+  [
+    'g pris de la coke a la soiree et g le coeur ki tape a fond + mal au milieu du torse ca serre de + en +',
+    'chest_pain',
+  ],
+  [
+    "Douleur atroce d'un coup, comme un coup de poignard dans le thorax qui part dans le dos entre les omoplates. Mon mari est hypertendu. Il hurle.",
+    'chest_pain',
+  ],
+  [
+    "Maman dit que c'est sa digestion mais elle se tient la poitrine, elle est blanche et froide, la Trinitrine a rien fait",
+    'chest_pain',
+  ],
+  [
+    'a la petanque papy sest plié en deux en se tenant le coeur, il arrive presk plus a parler tellement ca fait mal',
+    'chest_pain',
+  ],
+  [
+    "Oppression dans la poitrine + sueurs froides + nausées depuis une demi-heure. Seul chez moi. Pas normal j'imagine ?",
+    'chest_pain',
+  ],
+  [
+    'Mon fils de 6 ans a avalé une cacahuète de travers en rigolant, il tousse sans arrêt, ça siffle et il arrive pas à reprendre son souffle',
+    'breathing_difficulty',
+  ],
+  [
+    "Je suis sous pilule, mollet gonflé depuis 2 jours et là d'un coup je suis essoufflée au moindre pas avec une douleur qui pique quand j'inspire",
+    'breathing_difficulty',
+  ],
+  [
+    "mon grand pere a la BPCO et la il respire a toute vitesse, il est bleu autour de la bouche et il s'endort a moitié",
+    'breathing_difficulty',
+  ],
+  [
+    "crise d'asthme, ventoline fait rien, jarrive plus a parler, jecris pcq jpeux pas appeler",
+    'breathing_difficulty',
+  ],
+  [
+    'ma fille de 3 mois respire super vite avec des pauses, ses narines battent et elle prend plus du tout le biberon',
+    'breathing_difficulty',
+  ],
+  ['jarrive plus a respirer jsuis tout bleu aux levres', 'breathing_difficulty'],
+  [
+    'Bonjour je suis la nounou de Léo 18 mois, il respire tres vite, son ventre se creuse a chaque respiration et il est tout mou. Ses parents répondent pas',
+    'breathing_difficulty',
+  ],
+  [
+    'mamie a laché sa fourchette, sa bouche tombe a gauche et elle repond a coté quand je lui parle. ca vient darriver',
+    'stroke_signs',
+  ],
+  [
+    "Mon compagnon regardait le match et d'un coup il a plus pu lever le bras droit, il articule plus et il bave d'un côté",
+    'stroke_signs',
+  ],
+  [
+    "mon pere menvoie des sms sans queue ni tete depuis 20 min, la voisine est passée elle dit qu'il a la bouche de travers et qu'il marche plus droit",
+    'stroke_signs',
+  ],
+  [
+    "Ma mère (82 ans) s'est levée pour aller aux toilettes, sa jambe gauche l'a lâchée, elle sent plus son bras gauche et elle parle pâteux",
+    'stroke_signs',
+  ],
+  [
+    'Depuis 15 min je vois que la moitié des choses et je trouve plus mes mots, je dis un mot pour un autre',
+    'stroke_signs',
+  ],
+  [
+    "La voisine de palier est assise dans l'escalier, elle penche d'un coté, un coin de sa bouche tombe et elle me repond pas normalement",
+    'stroke_signs',
+  ],
+  [
+    "Au secours mon mari sourit plus que d'un côté, il a le bras droit tout mou et il comprend pas ce que je lui dis",
+    'stroke_signs',
+  ],
+  [
+    'jsuis allergique au sarrasin et jai pris une galette a la creperie sans faire gaffe, ma gorge se ferme et g du mal a parler, stylo fait y a 5 min',
+    'severe_allergy',
+  ],
+  [
+    "Mon fils est allergique à l'arachide, il a goûté le mafé de la voisine, son visage gonfle, il tousse et il siffle",
+    'severe_allergy',
+  ],
+  [
+    'Bébé de 4 mois, premier biberon de lait infantile (avant allaité), il est couvert de plaques rouges, il vomit et il devient pâle et mou',
+    'severe_allergy',
+  ],
+  [
+    'allergique a la moutarde, y en avait dans la vinaigrette du traiteur. levres gonflées, urticaire partout, je me sens partir 🥵',
+    'severe_allergy',
+  ],
+  ['CROISSANT AUX AMANDES ET JE SUIS ALLERGIQUE, LANGUE QUI GONFLE, GORGE QUI SERRE, VITE', 'severe_allergy'],
+  [
+    'jai mangé du poisson cru au japonais et depuis je gonfle de partout, jai la tete qui tourne et jarrive plus bien a respirer',
+    'severe_allergy',
+  ],
+  [
+    "Ma fille a réagi au gâteau à la farine de lupin de l'anniversaire : yeux fermés par le gonflement, voix rauque, elle dit qu'elle étouffe",
+    'severe_allergy',
+  ],
+  [
+    'mon petit de 3 ans a bu du deboucheur de canalisations, il a la bouche qui brule et il bave bcp',
+    'poisoning_overdose',
+  ],
+  [
+    "Ma fille a mangé des baies noires au fond du jardin, elle a les pupilles énormes, elle dit n'importe quoi et son coeur bat très vite",
+    'poisoning_overdose',
+  ],
+  [
+    "Le poêle à pétrole tourne depuis ce matin, on a tous mal au crâne, mon fils vomit et ma mère s'est endormie, on arrive pas à bien la réveiller",
+    'poisoning_overdose',
+  ],
+  [
+    "mamie a avalé tout son pilulier de la semaine d'un coup par erreur (y a sa digoxine dedans), elle vomit et elle dit qu'elle voit tout jaune",
+    'poisoning_overdose',
+  ],
+  [
+    'mon fils de 17 ans a pris une dizaine de cachets de lithium de sa mère, il tremble de partout et il vomit',
+    'poisoning_overdose',
+  ],
+  [
+    "J'ai mélangé javel et détartrant WC pour nettoyer la salle de bain, ça a fait un gaz, j'ai la gorge en feu et je tousse sans pouvoir m'arrêter",
+    'poisoning_overdose',
+  ],
+  [
+    "mon gamin de 2 ans a bu l'huile de la lampe deco, il tousse et il respire vite vite",
+    'poisoning_overdose',
+  ],
+  ['jai tout rangé, laissé une lettre a ma soeur, ce soir c fini pr moi', 'suicidal_thoughts'],
+  [
+    'Je suis sur le toit de mon immeuble. Je voulais juste dire merci au Dr Martin pour tout. Je vais sauter.',
+    'suicidal_thoughts',
+  ],
+  ['jveux plus vivre, jai acheté de la mort aux rats et jvais la boire ce soir', 'suicidal_thoughts'],
+  [
+    "Je suis une charge pour mes enfants. Ce soir je prends la voiture et je vais dans un mur, c'est décidé.",
+    'suicidal_thoughts',
+  ],
+  ["Vous pouvez annuler mes rdv, je serai plus là demain. j'ai décidé.", 'suicidal_thoughts'],
+  [
+    "jai le couteau dans la main et jai envie que tout s'arrete maintenant, jen peux plus",
+    'suicidal_thoughts',
+  ],
+  [
+    "Mon frère vient de m'appeler pour me dire adieu, il est sur le pont au-dessus de l'autoroute et il raccroche à chaque fois",
+    'suicidal_thoughts',
+  ],
+  [
+    "Ma mère est tombée dans la cuisine, elle répond pas quand je l'appelle et elle respire bizarrement en ronflant",
+    'loss_of_consciousness',
+  ],
+  [
+    "un monsieur s'est effondré pendant la répét de chorale, il est par terre il reagit pas meme quand on le secoue",
+    'loss_of_consciousness',
+  ],
+  [
+    "mon ado s'était enfermé dans sa chambre, je l'ai trouvé par terre, impossible de le réveiller, il est tout mou",
+    'loss_of_consciousness',
+  ],
+  [
+    'je me suis coupé la cuisse avec la tronçonneuse en élaguant, ça gicle, le torchon est trempé',
+    'heavy_bleeding',
+  ],
+  [
+    'ma femme vomit du sang rouge plein la cuvette, elle est toute pâle et elle tient plus debout',
+    'heavy_bleeding',
+  ],
+  [
+    "Le chien de ma voisine a mordu mon fils au mollet, le sang coule à flots à travers la serviette, ça s'arrête pas",
+    'heavy_bleeding',
+  ],
+  ["ma fille convulse depuis plus de 5 min, yeux révulsés, ça s'arrete pas", 'seizure'],
+  [
+    "Mon mari a fait une crise d'épilepsie et il en refait une autre sans avoir repris connaissance entre les deux",
+    'seizure',
+  ],
+  [
+    'mon neveu de 14 mois tremble de partout, bras et jambes qui tapent, il est tout bleu, ça dure depuis 6 min',
+    'seizure',
+  ],
+  [
+    "Mon père a une infection urinaire depuis 4 jours, aujourd'hui il tremble de partout, il dit n'importe quoi et ses genoux sont marbrés",
+    'sepsis_signs',
+  ],
+  [
+    'Je suis en chimio, 39,2 de fièvre, frissons énormes, la tête qui tourne dès que je me lève',
+    'sepsis_signs',
+  ],
+  [
+    "Ma mère diabétique a une plaie au pied qui sent mauvais, ce soir elle a 39,5, la peau marbrée et elle est somnolente, pas comme d'habitude",
+    'sepsis_signs',
+  ],
+  [
+    "Depuis l'apéro d'hier, douleur en barre au creux de l'estomac qui transperce jusqu'au dos, je vomis sans arrêt et j'ai 38,8",
+    'severe_abdominal_pain',
+  ],
+  [
+    'Ma grand-mère a le ventre gonflé comme un ballon, elle a atrocement mal et elle vomit des trucs qui sentent les selles',
+    'severe_abdominal_pain',
+  ],
+  [
+    'Mon fils de 8 ans a mal au ventre en bas à droite depuis hier soir, il marche plié en deux, il a de la fièvre et il vomit',
+    'severe_abdominal_pain',
+  ],
+  [
+    'Enceinte de 32 semaines, je perds du sang rouge vif en quantité, ça coule le long des jambes',
+    'pregnancy_emergency',
+  ],
+  [
+    "enceinte de 26 sem, contractions toutes les 3 min et la poche a l'air d'avoir percé",
+    'pregnancy_emergency',
+  ],
+  [
+    "test positif il y a 10 jours, douleur terrible d'un côté en bas du ventre + mal au bout de l'épaule, je suis toute blanche et j'ai failli tomber",
+    'pregnancy_emergency',
+  ],
+  [
+    "Mon fils est tombé de trottinette sans casque, tête contre le trottoir, il a vomi 3 fois et il s'endort tout le temps",
+    'severe_head_injury',
+  ],
+  [
+    "papy est sous Eliquis, il a chuté dans l'escalier, grosse bosse, maintenant il est confus et il me reconnait plus",
+    'severe_head_injury',
+  ],
+  [
+    'Bébé de 6 mois tombé du lit parental, depuis il est mou, il geint et il a une grosse bosse molle sur le côté du crâne',
+    'severe_head_injury',
+  ],
+  ['mon bb de 3 semaines a 38,3 en rectal, il boit moins', 'infant_fever'],
+  ['Bébé de 2 mois, 39 de fièvre, il geint, il est grisâtre et il veut pas téter', 'infant_fever'],
+  ['ma fille a 6 semaines elle est brulante et toute molle, elle pleure meme plus vraiment', 'infant_fever'],
+  [
+    'Fièvre à 40, mal de crâne horrible, je peux pas baisser la tête, la lumière me fait mal et je vomis',
+    'meningitis_signs',
+  ],
+  [
+    "taches violettes sur les jambes de ma fille qui s'effacent pas quand j'appuie avec un verre, elle a 39,8 et elle est toute molle",
+    'meningitis_signs',
+  ],
+  [
+    "Le barbecue s'est embrasé quand mon mari a remis de l'alcool à brûler, il a les bras et le cou brûlés, la peau part en lambeaux",
+    'severe_burn',
+  ],
+  [
+    "ma fille a renversé la casserole d'eau bouillante des pâtes sur ses cuisses, grosses cloques partout, la peau est blanche par endroits",
+    'severe_burn',
+  ],
+  // round 14, training phrasings: written by writers who never saw the screener; 274 / 320 flagged and 309 /
+  // 320 ordinary clean before round 14
+  [
+    'Mon voisin a fait un barbecue dans le garage fermé, il est confus et il a un mal de tête énorme',
+    'poisoning_overdose',
+  ],
+  ["J'ai acheté un fusil ce matin. Je ne vais pas aller mieux.", 'suicidal_thoughts'],
+  ['Je compte les comprimés dans ma boîte et je me demande si ça suffira', 'suicidal_thoughts'],
+  [
+    "Mon mari a des plaques rouges partout sur le corps et il respire mal depuis qu'il a mangé des crevettes",
+    'severe_allergy',
+  ],
+  ['mon mari parle bizarre depuis 10 min, les mots sortent dans le désordre', 'stroke_signs'],
+  [
+    "Je suis traité pour l'hypertension, depuis une heure j'ai une douleur déchirante dans le dos et devant, comme un coup de couteau qui me traverse",
+    'chest_pain',
+  ],
+  ['Désolé mon français, mon fils a bu liquide de cigarette électronique, il vomit', 'poisoning_overdose'],
+  [
+    "Je me suis réveillé à 4h avec la sensation qu'un poing me serrait à l'intérieur, ça irradie dans le dos, je suis trempé",
+    'chest_pain',
+  ],
+  ['Mon enfant a bu le pétrole dans la bouteille, il tousse beaucoup', 'poisoning_overdose'],
+  [
+    'Sorry mon français est pas bon, ma femme ne respire pas bien, elle fait bruit "hiiii" et les lèvres sont bleus',
+    'breathing_difficulty',
+  ],
+  [
+    "Je ne veux pas faire d'histoire mais j'ai une lourdeur dans le haut du ventre et la mâchoire depuis ce matin, et je suis essoufflée et nauséeuse",
+    'chest_pain',
+  ],
+  [
+    "J'ai donné le Buccolam à mon fils comme prévu dans son protocole mais ça fait 10 minutes et il convulse encore",
+    'seizure',
+  ],
+  [
+    'Ma femme a accouché hier à la maison, elle saigne beaucoup beaucoup et elle est faible',
+    'pregnancy_emergency',
+  ],
+  [
+    'Mon fils a pris un truc en soirée, il est super agité, le coeur bat à fond et il est brûlant',
+    'poisoning_overdose',
+  ],
+  ["mon fils s'étouffe avec un bonbon il tousse plus il devient violet", 'breathing_difficulty'],
+  [
+    'ma fille de 3 ans, on voit ses côtes qui se creusent quand elle respire et elle siffle',
+    'breathing_difficulty',
+  ],
+  [
+    'Mon fils de 8 mois pleure par crises toutes les 15 minutes en repliant les jambes, il est tout pâle entre les crises, et il y a du sang dans la couche',
+    'severe_abdominal_pain',
+  ],
+  [
+    "J'ai 35 ans, j'ai pris de la cocaïne hier soir et ce matin j'ai une douleur qui serre fort derrière le sternum",
+    'chest_pain',
+  ],
+  [
+    "mon père s'est assis en se tenant le coeur, il dit qu'il a une crampe énorme dedans et qu'il a du mal à respirer",
+    'chest_pain',
+  ],
+  [
+    "j'ai eu le covid la semaine dernière et là l'appareil au doigt dit 88, je suis à bout de souffle rien qu'en allant aux toilettes",
+    'breathing_difficulty',
+  ],
+  [
+    "mon coeur me fait super mal dun coup et je sens qu'il tape n'importe comment, j'ai l'impression que je vais tomber",
+    'chest_pain',
+  ],
+  [
+    "Salam, mon père il dit ça fait mal ici au milieu comme quelqu'un appuie fort, ça va au bras et la mâchoire, il a vomi",
+    'chest_pain',
+  ],
+  ['mon bb de 4 mois est tombé du lit à langer sur le carrelage', 'severe_head_injury'],
+  [
+    "ma petite de 18 mois s'est étranglée avec une cacahuète elle tousse sans arrêt et elle a du mal à reprendre son air",
+    'breathing_difficulty',
+  ],
+  [
+    "Bonsoir docteur, j'ai une sensation d'étau sous le sternum, qui part dans le dos entre les omoplates, ça ne passe pas au repos",
+    'chest_pain',
+  ],
+  [
+    'Mon mari allergique au venin a été piqué par une abeille à la montagne, il a fait son auto-injecteur, sa gorge se serre encore, on appelle le 144 ?',
+    'severe_allergy',
+  ],
+  ["Sous chimio, j'ai 38,9 et des frissons violents, je me sens comme jamais", 'sepsis_signs'],
+  [
+    "J'ai l'impression que je vais mourir, je tremble de partout, j'ai une infection au rein et le coeur qui bat à 140",
+    'sepsis_signs',
+  ],
+  ["Mon père s'est renversé de l'acide de batterie sur la jambe, la peau est blanche", 'severe_burn'],
+  [
+    "Je crois que ce soir c'est la dernière fois que je vous écris. Prenez soin de ma mère.",
+    'suicidal_thoughts',
+  ],
+  ['MON PERE EST PAR TERRE IL BOUGE PLUS IL REPOND PAS', 'loss_of_consciousness'],
+  ['ma grd mere a la moitie du visage ki tombe et elle bave dun coté', 'stroke_signs'],
+  [
+    "Mal de tête brutal, le pire de ma vie, comme un coup de marteau, arrivé d'un coup en faisant mes lacets",
+    'stroke_signs',
+  ],
+  [
+    "Y'a mon voisin qui a respiré la fumée dans l'incendie de sa cave, il tousse, il respire mal et il a la voix toute enrouée",
+    'breathing_difficulty',
+  ],
+  [
+    "Mon voisin est très confus tout d'un coup, il ne sait plus où il est ni comment je m'appelle alors qu'il allait très bien il y a une heure",
+    'stroke_signs',
+  ],
+  [
+    "Mon père il parle pas bien d'un coup, la bouche elle va de côté, il comprend pas ce que je dis",
+    'stroke_signs',
+  ],
+  ["mon mari dit qu'il a comme un éléphant assis sur lui, il transpire à grosses gouttes", 'chest_pain'],
+  [
+    "mon grand-père voit double depuis ce matin et il marche de travers comme s'il avait bu, il a 79 ans",
+    'stroke_signs',
+  ],
+  [
+    'Ma mère a soudain un côté de la figure qui pend, elle dit que tout va bien mais elle arrive plus à sourire des deux côtés',
+    'stroke_signs',
+  ],
+  [
+    "Mon père (68 ans) se plaint d'un poids au milieu du torse depuis le petit déjeuner, il est tout pâle et il a vomi",
+    'chest_pain',
+  ],
+  [
+    "Ma tante a eu un mal de crâne épouvantable d'un coup, comme une explosion, elle a vomi et maintenant elle est somnolente",
+    'stroke_signs',
+  ],
+  [
+    "Excusez-moi, c'est peut-être le stress mais depuis une heure je n'arrive plus à écrire, ma main droite ne m'obéit plus et mes phrases sont mélangées",
+    'stroke_signs',
+  ],
+  [
+    'Mon mari il a très mal ici au milieu, il met la main sur le coeur, il est blanc et il transpire beaucoup',
+    'chest_pain',
+  ],
+  ["j'ai vu un rideau noir descendre sur mon oeil gauche et ça ne revient pas", 'stroke_signs'],
+  [
+    'Mon père tient des propos incohérents depuis le repas, il mélange tout, et sa bouche pend à gauche',
+    'stroke_signs',
+  ],
+  [
+    "J'ai mal en dedans comme si on m'écrasait, ça descend dans les deux bras, ma femme veut appeler le 911",
+    'chest_pain',
+  ],
+  [
+    'Ma belle-mère sourit et un seul côté de la bouche monte, et elle a du mal à avaler depuis le déjeuner',
+    'stroke_signs',
+  ],
+  ['MON PERE A LE BRAS ET LA JAMBE DROITE QUI NE REPONDENT PLUS ET IL BAFOUILLE', 'stroke_signs'],
+  [
+    "Papi est tout mou dans son fauteuil, les yeux à moitié ouverts, il ne me regarde pas et ne serre pas ma main. C'est pas normal",
+    'loss_of_consciousness',
+  ],
+  [
+    'depuis 15 min je dis des mots qui ne sont pas ceux que je veux dire, ma femme ne me comprend plus',
+    'stroke_signs',
+  ],
+  [
+    "Bonjour, mon mari a perdu l'équilibre d'un coup, il a des vertiges énormes, il vomit et il n'arrive plus à articuler",
+    'stroke_signs',
+  ],
+  [
+    "ma femme a mal dans la poitrine elle dit que ça brûle et que ça serre elle a mal au bras gauche aussi elle a 61 ans qu'est-ce que je fais",
+    'chest_pain',
+  ],
+  [
+    "mon pere a oublié comment on tient une fourchette d'un coup et son visage est tout de travers",
+    'stroke_signs',
+  ],
+  [
+    'Desculpa, mon mari il a la langue lourde, il parle comme ivre mais il boit pas, et son pied il traîne',
+    'stroke_signs',
+  ],
+  [
+    'Ma tante dit que son coeur est pris dans un étau et elle a les lèvres pâles, elle a 74 ans',
+    'chest_pain',
+  ],
+  [
+    "j'ai eu un coup de tonnerre dans la tête pendant un effort, une douleur jamais connue, et maintenant je vomis",
+    'stroke_signs',
+  ],
+  [
+    "Grand-père ne reconnaît plus personne depuis une heure, il raconte des choses qui n'ont pas de sens et sa jambe lâche",
+    'stroke_signs',
+  ],
+  ['je me suis enfermée dans la salle de bain avec une lame', 'suicidal_thoughts'],
+  [
+    "Ma petite soeur dit qu'elle va boire le produit pour tuer les rats parce que la vie est trop dure",
+    'suicidal_thoughts',
+  ],
+  [
+    "Ma fille de 15 ans a écrit dans son journal qu'elle veut se tuer, et elle a des coupures sur les bras",
+    'suicidal_thoughts',
+  ],
+  [
+    "Ma femme s'est mise à parler comme si elle était saoule alors qu'elle n'a rien bu, et sa main a lâché sa tasse",
+    'stroke_signs',
+  ],
+  [
+    "bonjour mon mari vient de se lever et il arrive pas à parler il fait des sons mais c'est pas des mots et son bras droit retombe quand il le lève",
+    'stroke_signs',
+  ],
+  ['mal o coeur tt dun kou sa serre grave et jsui en sueur', 'chest_pain'],
+  [
+    'ma fille a mangé un gâteau avec des noix, ses lèvres gonflent et elle dit que sa gorge gratte et se serre',
+    'severe_allergy',
+  ],
+  [
+    'Mon fils il mange cacahuète, maintenant sa bouche est grosse et il tousse beaucoup, il respire difficile',
+    'severe_allergy',
+  ],
+  ["Je ne vois plus rien de l'œil droit, c'est arrivé brutalement il y a une demi-heure", 'stroke_signs'],
+  [
+    "Mon enfant là a mangé l'arachide, son visage a gonflé, ses yeux sont fermés, il respire mal",
+    'severe_allergy',
+  ],
+  [
+    "please mon fils allergic aux noix, il a mangé chocolat, maintenant sa gorge serrée, je n'ai pas son pen avec moi",
+    'severe_allergy',
+  ],
+  [
+    "Ma mère est sous anticoagulants, d'un coup elle ne sent plus sa main gauche ni sa joue, et elle a l'air absente",
+    'stroke_signs',
+  ],
+  ['je vomis des trucs qui ressemblent à du marc de café et je suis tout faible', 'heavy_bleeding'],
+  [
+    "Ma fille de 14 mois s'est raidie d'un coup et ses bras et ses jambes tressautent, elle est toute bleue",
+    'seizure',
+  ],
+  [
+    'Mon père a commencé un nouveau médicament pour la tension ce matin et là il a la langue et les lèvres gonflées, il a du mal à parler',
+    'severe_allergy',
+  ],
+  [
+    'ma fille de 15 ans s est evanouie en sortant de la douche et ça fait 5 minutes qu elle revient pas a elle',
+    'loss_of_consciousness',
+  ],
+  [
+    "ma fille de 6 ans est couverte d'urticaire après du sésame, elle siffle en respirant et elle est molle",
+    'severe_allergy',
+  ],
+  [
+    "J'ai déjà fait un choc anaphylactique avec le kiwi. J'en ai bu sans le savoir dans un smoothie, ça picote et ça gonfle dans la gorge, j'ai fait mon stylo mais ça ne passe pas",
+    'severe_allergy',
+  ],
+  ['jpeu pa respirer jsuis en panik sa serre et lair veut pa rentrer', 'breathing_difficulty'],
+  [
+    "Est-ce normal d'avoir le visage qui gonfle comme ça après une piqûre d'insecte au jardin ? Mes yeux se ferment et j'ai du mal à avaler ma salive",
+    'severe_allergy',
+  ],
+  [
+    "j'ai été piqué par une abeille à la nuque j'ai la tête qui tourne je suis tout rouge partout et j'ai du mal à respirer",
+    'severe_allergy',
+  ],
+  [
+    'Mon bébé de 2 mois a fait une pause dans sa respiration et il est devenu tout bleu, il respire à nouveau mais mal',
+    'breathing_difficulty',
+  ],
+  ['gorge qui se ferme après crevettes epipen fait ça va pas mieux', 'severe_allergy'],
+  [
+    "Est-ce normal d'avoir une sensation de poids sur le torse en montant les escaliers qui ne part pas même après 15 min assis ? Je suis en sueur et j'ai la tête qui tourne",
+    'chest_pain',
+  ],
+  [
+    "J'ai une pneumonie traitée depuis hier mais c'est pire, je respire super vite et je peux plus marcher jusqu'à la cuisine sans m'arrêter",
+    'breathing_difficulty',
+  ],
+  [
+    "Bonjour, mon mari a pris de l'aspirine pour son mal de tête, il a les paupières et les lèvres énormes et il siffle",
+    'severe_allergy',
+  ],
+  [
+    "Mon fils a eu son stylo d'adrénaline à l'école après avoir mangé un biscuit, la maîtresse m'appelle, il respire encore mal",
+    'severe_allergy',
+  ],
+  [
+    "ma manman respire pas bien du tout, elle cherche l'air la bouche ouverte et elle peut pas causer, ça fait peur",
+    'breathing_difficulty',
+  ],
+  [
+    "Je suis en train de faire une réaction, j'ai mal au ventre, je vomis, j'ai des plaques et je sens que je vais tomber dans les pommes, c'est après les noix de cajou",
+    'severe_allergy',
+  ],
+  [
+    "Ma mère a été piquée par une guêpe dans la bouche en buvant un soda, sa gorge gonfle à vue d'oeil",
+    'severe_allergy',
+  ],
+  [
+    "Une barre dans le thorax qui irradie dans la mâchoire, j'ai envie de vomir, je suis tout moite",
+    'chest_pain',
+  ],
+  [
+    'ma femme saigne du nez depuis une heure, ça coule dans sa gorge, elle est sous Xarelto',
+    'heavy_bleeding',
+  ],
+  [
+    "je me suis coupé avec la scie circulaire ça pisse le sang et ça s'arrête pas malgré le torchon",
+    'heavy_bleeding',
+  ],
+  [
+    'nourrisson de 5 semaines, il respire très vite, le ventre se creuse sous les côtes et il gémit à chaque respiration',
+    'breathing_difficulty',
+  ],
+  [
+    'Bonjour, opérée des amygdales il y a 7 jours, je crache du sang en quantité depuis 20 minutes',
+    'heavy_bleeding',
+  ],
+  [
+    "j'ai des selles noires comme du goudron depuis hier et là j'ai failli tomber dans les pommes en me levant",
+    'heavy_bleeding',
+  ],
+  [
+    "Ma mère a déjà fait un infarctus, elle a la même douleur qu'à l'époque, un serrement qui lui prend tout le haut du corps",
+    'chest_pain',
+  ],
+  ['Ma mère elle tousse et il y a du sang beaucoup beaucoup, comme un verre', 'heavy_bleeding'],
+  [
+    "J'ai des règles si abondantes que je traverse une serviette toutes les 20 minutes, j'ai la tête qui tourne et je suis blanche",
+    'heavy_bleeding',
+  ],
+  [
+    "Je fais du vélo, j'ai dû m'arrêter, ça me brûle et ça m'oppresse derrière le sternum et je n'arrive pas à repartir",
+    'chest_pain',
+  ],
+  [
+    'Ma grand-mère a une varice qui a éclaté à la jambe, il y a une flaque de sang par terre',
+    'heavy_bleeding',
+  ],
+  [
+    "mon fils s'est ouvert le genou sur un grillage, j'appuie avec trois serviettes et elles sont toutes trempées",
+    'heavy_bleeding',
+  ],
+  [
+    'jai 45 ans fumeur jai une oppression dans le thorax qui va jusque dans lepaule et je transpire comme en plein soleil alors que je suis assis',
+    'chest_pain',
+  ],
+  [
+    "mon fils de 2 ans a 40 de fièvre et il s'est mis à trembler de partout, les yeux en l'air, il répond pas",
+    'seizure',
+  ],
+  ['URGENT mon mari respire très mal, il a les lèvres grises et il peut pas parler', 'breathing_difficulty'],
+  [
+    'mon visage gonfle de ouf depui ke jai pri lamoxicilline jai les yeux fermés tellement ca gonfle et ma gorge serre',
+    'severe_allergy',
+  ],
+  ['Mon frère épileptique fait crise sur crise et il ne reprend pas conscience entre les deux', 'seizure'],
+  ['mon pote fait une crise il tremble de partout il bave et repond pas', 'seizure'],
+  [
+    "Je viens de faire l'injection d'Epipen à ma femme, piquée par une abeille au jardin, elle est toute rouge et sa voix change",
+    'severe_allergy',
+  ],
+  [
+    "Bonjour, je suis au travail, une collègue s'est effondrée et elle est agitée de secousses, ses yeux sont révulsés",
+    'seizure',
+  ],
+  [
+    "Mon mari il tombe par terre, il tremble tout le corps, la bouche écume, c'est la première fois",
+    'seizure',
+  ],
+  [
+    "ma langue est énorme et je bave, j'ai mangé un plat thaï avec des cacahuètes, je suis allergique",
+    'severe_allergy',
+  ],
+  [
+    'Le petit tremble de partout avec la fièvre, il est tout raide et ne répond plus, on appelle le 112 ?',
+    'seizure',
+  ],
+  [
+    "désolée de déranger c'est sûrement rien mais mon grand-père s'est endormi d'un coup à table et il ne se réveille plus depuis un quart d'heure, même quand je crie",
+    'loss_of_consciousness',
+  ],
+  [
+    "ma copine a les lèvres qui doublent de volume et elle dit qu'elle a une boule dans la gorge, on a mangé des moules",
+    'severe_allergy',
+  ],
+  [
+    "mon grand-père s'est mis à trembler d'un coup sur sa chaise ses bras et ses jambes tapent dans tous les sens il ne répond pas",
+    'seizure',
+  ],
+  [
+    "Ma fille de 9 ans vient de faire comme une crise, elle tremblait en regardant dans le vide et s'est mordu la langue, elle a jamais fait ça",
+    'seizure',
+  ],
+  [
+    'j ai mal au niveau du sternum qui serre et descend dans le bras depuis que j ai porté les courses, ça fait 25 min, ma femme panique',
+    'chest_pain',
+  ],
+  ['fievre + nuque bloké + la lumiere me fait trop mal aux yeux', 'meningitis_signs'],
+  [
+    "Mon fils a des petites taches violettes sur les jambes qui ne disparaissent pas quand j'appuie un verre dessus, et il a de la fièvre",
+    'meningitis_signs',
+  ],
+  ["la bouche de ma mère est tordue d'un coté et elle arrive plus à lever le bras droit", 'stroke_signs'],
+  [
+    'Mon enfant il a chaud beaucoup, il a le cou dur, il vomit et il veut pas ouvrir les yeux à cause lumière',
+    'meningitis_signs',
+  ],
+  [
+    'Bébé de 7 mois avec de la fièvre, très endormi, la fontanelle est bombée et il pleure quand on le prend',
+    'meningitis_signs',
+  ],
+  ["j'ai plus de force dans la jambe et le bras gauche d'un coup, je tiens pas debout", 'stroke_signs'],
+  [
+    "Docteur l'enfant a le corps chaud, le cou raide, il dort dort il ne se réveille pas bien",
+    'meningitis_signs',
+  ],
+  [
+    'mon mari a une fièvre de cheval et un mal de crâne atroce, il peut pas tourner la tête et il dit des trucs pas clairs',
+    'meningitis_signs',
+  ],
+  [
+    "Petite question peut-être bête : est-ce normal que ma fille de 2 ans ait les lèvres un peu bleues et qu'elle respire en faisant un bruit rauque depuis une heure ? Elle a l'air épuisée.",
+    'breathing_difficulty',
+  ],
+  [
+    "Mon petit-fils de 2 ans a de la fièvre et des taches pourpres qui s'étendent vite sur les jambes, il est tout mou",
+    'meningitis_signs',
+  ],
+  [
+    'je me sens vraiment mal, fièvre, nuque raide, je vomis, la lumière me transperce les yeux',
+    'meningitis_signs',
+  ],
+  [
+    'mon fils a mis une pièce de monnaie dans sa bouche et là il râle, il arrive pas à respirer correctement',
+    'breathing_difficulty',
+  ],
+  [
+    'jai une pneumonie et la je grelotte je respire tres vite et jai pa fait pipi depuis hier soir',
+    'sepsis_signs',
+  ],
+  [
+    "Mon mari a une plaie infectée au pied, il a des frissons énormes, la peau toute marbrée sur les genoux et il dit n'importe quoi",
+    'sepsis_signs',
+  ],
+  [
+    'Ma grand mère respire avec la bouche grande ouverte et ça fait un bruit de gargouillis, elle répond plus trop',
+    'breathing_difficulty',
+  ],
+  [
+    "mon ado fait une crise d'asthme, la ventoline fait rien et il devient bleu autour de la bouche",
+    'breathing_difficulty',
+  ],
+  [
+    'Mon père a une infection depuis 3 jours, ses genoux sont tout violets, il est froid des mains et il ne fait plus pipi',
+    'sepsis_signs',
+  ],
+  [
+    'mon chum a perdu connaissance au chalet pis y se réveille pas, on est loin de toute',
+    'loss_of_consciousness',
+  ],
+  [
+    "mon fils s'est fait une coupure qui s'est infectée, il y a une traînée rouge qui monte le bras, fièvre, frissons et il est tout bizarre, il répond lentement",
+    'sepsis_signs',
+  ],
+  [
+    'Bonjour, mon grand-père en EHPAD a une infection pulmonaire, il est somnolent, très pâle, il respire vite et sa tension est à 8',
+    'sepsis_signs',
+  ],
+  [
+    "Je n'arrive plus à reprendre mon souffle depuis 20 min, j'ai mal en inspirant et je me sens partir",
+    'breathing_difficulty',
+  ],
+  [
+    "mon bébé de 9 mois a de la fièvre, il a les mains et les pieds glacés, il est marbré et il geint, il n'a pas mouillé sa couche depuis 12 heures",
+    'sepsis_signs',
+  ],
+  [
+    "J'ai été opérée il y a 5 jours, la cicatrice est rouge et suinte, et maintenant je claque des dents et je n'arrive plus à réfléchir correctement",
+    'sepsis_signs',
+  ],
+  [
+    "Bonjour, infirmière de l'EHPAD : résident de 90 ans, fréquence respiratoire à 35, saturation 84 % en air ambiant, tirage. Médecin de garde injoignable.",
+    'breathing_difficulty',
+  ],
+  ['Bonjour, ma fille est née il y a 18 jours, elle a 38,5 de température ce soir', 'infant_fever'],
+  ['mon bébé a 6 semaines et il a 38,3 au thermomètre', 'infant_fever'],
+  [
+    "Mon mari a une crise d'asthme, il est assis par terre, il n'arrive pas à dire son nom. Je fais le 144 ?",
+    'breathing_difficulty',
+  ],
+  ['Mon bébé il a un mois, il est chaud, le thermomètre dit 38 et quelque', 'infant_fever'],
+  ["Mon fils de 10 semaines est chaud, j'ai pris en rectal, 38,2", 'infant_fever'],
+  [
+    'Je crois que ma mère fait une fausse route, elle a avalé un morceau de viande de travers et ne peut plus ni parler ni tousser',
+    'breathing_difficulty',
+  ],
+  ["Mon bébé a 3 semaines, son corps est chaud, la température c'est 38,6", 'infant_fever'],
+  ['Ma petite a 2 mois et demi, elle a 38°4 et elle dort beaucoup', 'infant_fever'],
+  [
+    "j'ai une douleur qui serre dans la poitrine depuis 30 minutes et ça descend dans le bras gauche",
+    'chest_pain',
+  ],
+  [
+    'Ma fille de cinq semaines a fait trente-huit deux, est-ce que je lui donne du Doliprane ?',
+    'infant_fever',
+  ],
+  ["mon fils a 1 mois et j'ai pris sa température parce qu'il était brûlant : 39", 'infant_fever'],
+  [
+    "je me suis fait piquer par une guêpe et j'ai la langue qui gonfle, j'ai du mal à avaler",
+    'severe_allergy',
+  ],
+  ['enceinte de 30 semaines je saigne beaucoup rouge vif', 'pregnancy_emergency'],
+  [
+    "Il a 11 jours, sa température est montée à 38 tout rond ce soir, j'ai recontrôlé une demi-heure après : 38,1",
+    'infant_fever',
+  ],
+  [
+    'mon coloc a fait un malaise y a 10 min et depuis il est dans les vapes, il grogne quand on le pince mais il se réveille pas vraiment',
+    'loss_of_consciousness',
+  ],
+  [
+    "Bonjour, enceinte de 8 semaines, douleur très forte d'un côté du ventre et je me sens sur le point de m'évanouir",
+    'pregnancy_emergency',
+  ],
+  ["J'ai perdu les eaux à 29 semaines, c'est clair et ça coule sans arrêt", 'pregnancy_emergency'],
+  [
+    "Bonjour, j'ai pris un anti-inflammatoire il y a une demi-heure et j'ai la gorge qui se ferme, ma voix est rauque",
+    'severe_allergy',
+  ],
+  [
+    'Je suis enceinte 7 mois, le bébé il bouge plus comme avant, presque rien depuis hier',
+    'pregnancy_emergency',
+  ],
+  [
+    "J'ai accouché il y a 4 jours et je saigne énormément, je remplis une serviette en une demi-heure avec des gros caillots",
+    'pregnancy_emergency',
+  ],
+  [
+    "Mon gars s'est fait piquer par une guêpe pis sa face enfle, il a de la misère à respirer",
+    'severe_allergy',
+  ],
+  [
+    "Enceinte de 25 semaines, j'ai des contractions toutes les 5 minutes et mal au dos",
+    'pregnancy_emergency',
+  ],
+  [
+    "J'ai accouché il y a une semaine, j'ai 39 de fièvre, des pertes qui sentent mauvais et des frissons",
+    'pregnancy_emergency',
+  ],
+  ['URGENT ALLERGIE FRELON GORGE GONFLEE', 'severe_allergy'],
+  [
+    "Je suis enceinte de 31 semaines et j'ai reçu un coup dans le ventre en tombant dans l'escalier, j'ai mal et bébé bouge moins",
+    'pregnancy_emergency',
+  ],
+  ["bébé de 8 mois tout mou ne réagit pas quand je l'appelle les yeux révulsés", 'loss_of_consciousness'],
+  [
+    "je suis aide à domicile, la dame que je garde ne réagit plus du tout, je l'appelle par son prénom, rien, même quand je lui tape sur l'épaule",
+    'loss_of_consciousness',
+  ],
+  ["Ma fille a bu de l'eau de Javel qui était dans une bouteille de soda", 'poisoning_overdose'],
+  ['mon fils de 2 ans a mangé des comprimés de ma mère, je sais pas combien', 'poisoning_overdose'],
+  [
+    "MA MERE A UNE DOULEUR QUI L'ECRASE AU MILIEU DU CORPS ET DANS LE COU, ELLE TRANSPIRE ET ELLE A ENVIE DE VOMIR",
+    'chest_pain',
+  ],
+  [
+    "Toute la famille a mal à la tête et envie de vomir depuis qu'on a allumé le chauffage au gaz, et le chat est amorphe",
+    'poisoning_overdose',
+  ],
+  ['Mon petit a avalé une pile bouton de la télécommande', 'poisoning_overdose'],
+  ['Papa ne trouve plus ses mots, il dit "fourchette" pour "téléphone" et il a l\'air perdu', 'stroke_signs'],
+  [
+    'mon ado a pris les cachets pour le coeur de son grand-père pour faire un défi TikTok',
+    'poisoning_overdose',
+  ],
+  [
+    "Ma mère de 85 ans a pris d'un coup ce matin tous les comprimés du pilulier de la semaine, y compris sa digoxine",
+    'poisoning_overdose',
+  ],
+  [
+    'mari 74 ans se réveille la nuit en suffoquant il crache de la mousse rose et il peut pas rester allongé',
+    'breathing_difficulty',
+  ],
+  [
+    "J'ai pris trente comprimés de paracétamol hier soir, je me sens bien mais je préfère demander",
+    'poisoning_overdose',
+  ],
+  [
+    'Bonjour, ma fille de 3 ans a léché une capsule de lessive pour lave-vaisselle, elle pleure et bave',
+    'poisoning_overdose',
+  ],
+  [
+    "Opéré du genou il y a 5 jours, là j'ai une douleur vive sur le côté du thorax quand j'inspire et je suis essoufflé d'un coup",
+    'chest_pain',
+  ],
+  ["Le petit a bu du déboucheur d'évier, il a la bouche toute rouge", 'poisoning_overdose'],
+  [
+    'Ma belle-soeur a avalé une plaquette entière de ses somnifères, elle est toute endormie',
+    'poisoning_overdose',
+  ],
+  [
+    "Ma maman elle respire pas bien, beaucoup vite, elle dit l'air il rentre pas dedans",
+    'breathing_difficulty',
+  ],
+  ["mon père a bu de l'antigel par erreur, il croyait que c'était de l'eau", 'poisoning_overdose'],
+  [
+    'mon bébé de 6 mois a bu la moitié du flacon de Doliprane sirop pendant que je tournais le dos',
+    'poisoning_overdose',
+  ],
+  [
+    "douleur thoracique intense depuis 40 min, irradiation mâchoire, pas d'antécédents, que faire",
+    'chest_pain',
+  ],
+  [
+    "Ma femme est diabétique, je l'ai trouvée couchée sur le lit, trempée de sueur, et je n'arrive pas à la faire réagir",
+    'loss_of_consciousness',
+  ],
+  [
+    'On a trouvé mon frère avec une seringue à côté de lui, il respire à peine, les pupilles minuscules',
+    'poisoning_overdose',
+  ],
+  [
+    "on sort de soirée, mon pote s'est écroulé sur le trottoir et on arrive pas à le réveiller, il ronfle bizarre",
+    'loss_of_consciousness',
+  ],
+  ['Mon fils de 4 ans a avalé deux petits aimants de son jeu de construction', 'poisoning_overdose'],
+  [
+    "Ma grand-mère a pris toute sa plaquette de Tramadol parce qu'elle avait mal, elle somnole",
+    'poisoning_overdose',
+  ],
+  [
+    "je sens plus le côté droit de mon visage et de mon bras, ça fourmille et c'est tout engourdi depuis 20 min",
+    'stroke_signs',
+  ],
+  [
+    'mon mari est tombé dans la cuisine il répond plus quand je lui parle, il respire mais il ouvre pas les yeux',
+    'loss_of_consciousness',
+  ],
+  [
+    'Mon mari a cueilli des champignons, on en a mangé hier soir et ce matin on vomit tous les deux avec de la diarrhée',
+    'poisoning_overdose',
+  ],
+  [
+    "sans doute rien mais j'ai mal entre les seins, ça serre, ça remonte vers le cou et j'ai des sueurs froides, je suis une femme de 58 ans diabétique",
+    'chest_pain',
+  ],
+  [
+    "Ma fille a mangé des baies rouges dans le jardin, je crois que c'est de l'if, elle a vomi",
+    'poisoning_overdose',
+  ],
+  [
+    'Mon frère il est tombé, il parle pas, il ouvre pas les yeux depuis longtemps, quoi faire svp',
+    'loss_of_consciousness',
+  ],
+  ["Ma blonde a la face croche d'un bord pis elle échappe toute de la main gauche", 'stroke_signs'],
+  [
+    'mon fils est tombé du vélo la tête la première, il a vomi deux fois et il est tout endormi',
+    'severe_head_injury',
+  ],
+  [
+    "J'ai mélangé de la javel et du vinaigre en faisant le ménage, je tousse et j'ai du mal à respirer",
+    'poisoning_overdose',
+  ],
+  [
+    "ma mère 70 ans ne sait plus lire, elle regarde le journal et dit que les lettres ne veulent rien dire, c'est arrivé d'un coup cet après-midi",
+    'stroke_signs',
+  ],
+  [
+    "Sans vouloir exagérer, ma soeur qui a un abcès dentaire est devenue très confuse, elle est glacée et elle respire comme après un sprint alors qu'elle est couchée",
+    'sepsis_signs',
+  ],
+  [
+    "Mon fils s'est cogné la tête au rugby, il a perdu connaissance une minute et depuis il a mal à la tête de plus en plus",
+    'severe_head_injury',
+  ],
+  [
+    'Mon mari a pris un coup sur la tête au chantier, il ne se souvient de rien et il répète les mêmes questions',
+    'severe_head_injury',
+  ],
+  [
+    "J'ai de la misère à arrêter le sang, je me suis coupé le pouce avec un couteau à filet, ça coule pis ça coule depuis 30 minutes",
+    'heavy_bleeding',
+  ],
+  [
+    "Accident de scooter ce matin, casque fendu, depuis une heure j'ai des nausées et je vois double",
+    'severe_head_injury',
+  ],
+  ["Mon père est tombé de l'échelle sur la tête, il y a du sang qui sort de l'oreille", 'severe_head_injury'],
+  ["ma femme convulse par terre depuis 5 minutes et ça s'arrête pas", 'seizure'],
+  [
+    'ma petite de 10 mois est tombée de sa chaise haute sur la tête, elle a une grosse bosse molle et elle vomit',
+    'severe_head_injury',
+  ],
+  ['enceinte 36 sem mal a la tete de ouf et je vois des étoiles + pieds gonflés', 'pregnancy_emergency'],
+  ['mon frer sest coupé le bras avec une vitre le sang gicle par a coup', 'heavy_bleeding'],
+  ['jai pri 20 xanax avec de lalcool', 'poisoning_overdose'],
+  [
+    "J'ai pris un retour de flamme du barbecue en plein visage, les cils et les sourcils ont brûlé, et j'ai la voix rauque",
+    'severe_burn',
+  ],
+  ["mon fils de 2 ans a renversé la casserole d'eau bouillante sur son torse et ses bras", 'severe_burn'],
+  [
+    'Mon mari il a mangé champignons de la forêt, maintenant vomir beaucoup et mal au ventre',
+    'poisoning_overdose',
+  ],
+  [
+    "Bonjour, mon mari s'est brûlé les deux mains en éteignant un feu de friteuse, la peau part en lambeaux",
+    'severe_burn',
+  ],
+  [
+    "Bonsoir, je suis asthmatique, j'ai pris 10 bouffées de Ventoline et ça ne passe pas, j'ai du mal à aligner deux mots",
+    'breathing_difficulty',
+  ],
+  [
+    "Enceinte de 38 SA, j'ai une douleur au ventre qui ne se relâche pas, ventre dur comme du bois, et je saigne un peu",
+    'pregnancy_emergency',
+  ],
+  [
+    "J'ai pris ma Natispray deux fois et la douleur dans le thorax est toujours là après 20 minutes",
+    'chest_pain',
+  ],
+  [
+    "L'électricien a pris du 380 volts, il a une brûlure au bras et à la jambe et il se plaint du coeur",
+    'severe_burn',
+  ],
+  [
+    "Ma fille s'est assise dans un bain trop chaud, les fesses et les parties intimes sont rouges et cloquées",
+    'severe_burn',
+  ],
+  [
+    "Bébé de 11 mois, premier essai d'oeuf, il a des boutons partout, les paupières gonflées, il vomit et respire fort",
+    'severe_allergy',
+  ],
+  [
+    'La marmite de soupe est tombée sur ma mère, elle est brûlée sur tout le ventre et les cuisses',
+    'severe_burn',
+  ],
+  [
+    'mon père a des spasmes qui secouent tout le côté droit depuis dix minutes et il ne me reconnaît pas',
+    'seizure',
+  ],
+  [
+    "ma soeur (32 ans) a d'un coup la moitié du corps paralysée et elle ne peut plus parler, elle pleure",
+    'stroke_signs',
+  ],
+  [
+    "Bonjour, mon fils de 17 ans a de la fièvre depuis ce matin, maintenant il a des petites taches rouge foncé sur le ventre qui ne s'effacent pas au test du verre",
+    'meningitis_signs',
+  ],
+  ['mal au ventre de ouf jvomi et ça sent le caca ce que je vomis', 'severe_abdominal_pain'],
+  [
+    'Douleur en bas à droite du ventre qui ne me lâche pas depuis hier, fièvre, je ne peux pas marcher droit',
+    'severe_abdominal_pain',
+  ],
+  [
+    'Ma fille de 4 ans a 40, elle vomit, elle crie quand je lui touche le cou et elle a des petits points violets sur les bras',
+    'meningitis_signs',
+  ],
+  [
+    'ma fille a 39,5 de fièvre, elle a mal à la nuque et ne peut pas baisser le menton sur la poitrine',
+    'meningitis_signs',
+  ],
+  [
+    "Ma grand-mère hurle de douleur au ventre, elle n'est pas allée à la selle depuis 5 jours et vomit tout",
+    'severe_abdominal_pain',
+  ],
+  [
+    "Retard de règles de 3 semaines, douleur en coup de poignard en bas du ventre à gauche et j'ai mal au bout de l'épaule",
+    'severe_abdominal_pain',
+  ],
+  ["g bu du white spirit jpensai ke cT de l'eau", 'poisoning_overdose'],
+  [
+    "J'ai un mal de ventre tellement fort que je suis pliée en deux par terre, je peux pas me relever, ça a commencé d'un coup",
+    'severe_abdominal_pain',
+  ],
+  ['Mon oxymètre affiche 86 et je suis essoufflé assis sans rien faire', 'breathing_difficulty'],
+  [
+    "J'ai utilisé l'Anapen de mon fils il y a 5 min, il est allergique à l'arachide, il a toujours du mal à respirer",
+    'severe_allergy',
+  ],
+  [
+    "J'ai des gros boutons qui grattent partout et ma langue est épaisse, j'ai mangé du poisson ce midi, je me sens faible",
+    'severe_allergy',
+  ],
+  ["je pense à me foutre en l'air ce soir", 'suicidal_thoughts'],
+  ["j'ai plus envie de me réveiller le matin", 'suicidal_thoughts'],
+  [
+    'Doc mon tonton là il dit sa poitrine le serre fort fort depuis matin et son bras gauche est lourd, il transpire',
+    'chest_pain',
+  ],
+  ["mon collègue se tient le torse au bureau, il dit que ça l'écrase, il est gris et il sue", 'chest_pain'],
+  [
+    'ma mère a une infection urinaire traitée, depuis ce matin elle est confuse, elle tremble et elle respire vite',
+    'sepsis_signs',
+  ],
+  [
+    'Le petit a mangé une praline aux noisettes, il a la bouche qui gonfle et il dit que ça serre dans son cou',
+    'severe_allergy',
+  ],
+  ["Mon bébé de 8 semaines fait de la fièvre, 38,4, il est pas comme d'habitude", 'infant_fever'],
+  ["Je suis fatigué de vivre, je veux partir pour toujours, j'ai la corde", 'suicidal_thoughts'],
+  ['Je suis sur le pont, je ne sais pas pourquoi je vous écris', 'suicidal_thoughts'],
+  ['MA FILLE A AVALE DES COMPRIMES DE FER DE MA BOITE, PEUT ETRE DIX', 'poisoning_overdose'],
+  ['Mon père a vomi du sang rouge vif, beaucoup, dans la cuvette', 'heavy_bleeding'],
+  [
+    "mon fils de 17 ans m'a dit qu'il voulait disparaître et qu'il avait trouvé comment faire",
+    'suicidal_thoughts',
+  ],
+  [
+    "Docteur, je ne vois plus l'intérêt de continuer, j'ai écrit des lettres pour mes enfants",
+    'suicidal_thoughts',
+  ],
+  [
+    'Bonsoir, mon nourrisson de 7 semaines a de la fièvre depuis une heure, 38,9, il est grognon mais tète bien. Je peux attendre demain matin ?',
+    'infant_fever',
+  ],
+  [
+    "Ma mère sous Eliquis a glissé dans la salle de bain et s'est cogné la tête sur la baignoire",
+    'severe_head_injury',
+  ],
+  [
+    'URGENT papa a une douleur énorme au milieu du buste qui part dans le bras et il a la nausée',
+    'chest_pain',
+  ],
+  ["Chu pu capable, j'pense à mourir tout le temps pis j'ai un plan", 'suicidal_thoughts'],
+  [
+    'Ma femme enceinte de 33 semaines a un mal de tête terrible et voit flou, sa tension était haute la semaine dernière',
+    'pregnancy_emergency',
+  ],
+  ['Ma fille tombe escalier, la tête tape, maintenant un liquide clair coule du nez', 'severe_head_injury'],
+  [
+    'Mon père il dit il veut plus vivre depuis maman est morte, il mange pas, il a caché des médicaments',
+    'suicidal_thoughts',
+  ],
+  [
+    "Ça fait des semaines que je pense à me jeter sous un train, aujourd'hui c'est plus fort que moi",
+    'suicidal_thoughts',
+  ],
+  ['Mon bébé a touché la bouilloire, tout le bras il a des grandes cloques et la peau part', 'severe_burn'],
+  [
+    "Mon gars a pris une débarque en ski, il s'est frappé la tête, il vomit pis il est tout mêlé",
+    'severe_head_injury',
+  ],
+  [
+    "Est-ce que c'est normal de penser tout le temps à mettre fin à mes jours ? J'ai commencé à regarder comment faire",
+    'suicidal_thoughts',
+  ],
+  [
+    "ma meilleure amie m'a envoyé \"merci d'avoir été là, je t'aime, adieu\" et elle répond plus",
+    'suicidal_thoughts',
+  ],
+  ['Le réchaud à gaz a explosé, ma soeur est brûlée au visage et sur la poitrine', 'severe_burn'],
+  [
+    'Ma maman là sa bouche est partie sur le côté, elle ne peut plus lever son bras, on fait comment',
+    'stroke_signs',
+  ],
+  ["j'ai des idées noires et ce soir j'ai peur de passer à l'acte", 'suicidal_thoughts'],
+  ["A quoi bon continuer, j'ai rangé mes papiers et donné mon chat à ma voisine", 'suicidal_thoughts'],
+  [
+    "mon fils de 13 ans a très mal à un testicule depuis une heure, c'est venu d'un coup, il vomit",
+    'severe_abdominal_pain',
+  ],
+  ['nouveau né de 9 jours température 38.1 est-ce grave', 'infant_fever'],
+  ["J'ai plus la force, je veux juste que ça s'arrête pour toujours. Pardon.", 'suicidal_thoughts'],
+  ['MON FRERE EST SUR LE BALCON IL DIT QU IL VA SAUTER', 'suicidal_thoughts'],
+  [
+    'Ma femme elle a mal ventre très très fort, elle crie, elle vomit, le ventre il est dur',
+    'severe_abdominal_pain',
+  ],
+  [
+    "Est-ce normal qu'à 45 ans on perde d'un coup toute la moitié gauche de ce qu'on voit, des deux yeux ?",
+    'stroke_signs',
+  ],
+  ['bb 2 mois fievre 38.7 il boit moins', 'infant_fever'],
+  [
+    'Mon chum a pris une vingtaine de pilules de sa prescription avec de la bière pis y est tout mou',
+    'poisoning_overdose',
+  ],
+  [
+    "Après ma perfusion d'antibiotique à domicile, j'ai des démangeaisons partout, la tête qui tourne et la gorge serrée",
+    'severe_allergy',
+  ],
+  [
+    'Ma femme elle a fièvre, elle tremble fort fort, elle parle pas normal, et la peau elle est bleue-grise sur les jambes',
+    'sepsis_signs',
+  ],
+  [
+    "j'arrive plus à respirer, je peux même pas finir une phrase sans reprendre mon souffle",
+    'breathing_difficulty',
+  ],
+  [
+    "Je pense que je vais m'endormir ce soir et ne pas me réveiller, j'ai tout ce qu'il faut",
+    'suicidal_thoughts',
+  ],
+  [
+    "Mon ami est tombé dans les escaliers bourré, il s'est tapé la tête, on n'arrive pas à le réveiller correctement et une pupille est plus grosse que l'autre",
+    'severe_head_injury',
+  ],
+  ["g pa d'air je suffoque aidez moi", 'breathing_difficulty'],
+  ["J'ai préparé les médicaments pour en finir, je voulais juste dire merci pour tout", 'suicidal_thoughts'],
+  [
+    "Ma mère s'est trompée et a pris les médicaments pour le coeur de mon père en plus des siens, elle a le pouls très lent",
+    'poisoning_overdose',
+  ],
+  [
+    'Mon mari a une douleur terrible en barre en haut du ventre qui part dans le dos, il a bu pas mal hier, il vomit sans arrêt',
+    'severe_abdominal_pain',
+  ],
+  [
+    'Mon mari a distribué ses affaires à ses frères cette semaine et il m\'a dit "tu seras mieux sans moi"',
+    'suicidal_thoughts',
+  ],
+  [
+    "Docteur mon enfant là il respire fort fort, son ventre monte descend, il n'arrive même pas à téter",
+    'breathing_difficulty',
+  ],
+  [
+    'Mon père a 75 ans, mal au ventre soudain très violent, il est pâle et en sueur, il a un anévrisme connu',
+    'severe_abdominal_pain',
+  ],
+  [
+    'Mon mari opéré de la prostate hier est rentré ce matin, la poche de la sonde est pleine de sang avec des caillots et il se sent mal',
+    'heavy_bleeding',
+  ],
+  ['Je suis à 34 SA et je ne sens plus bébé bouger depuis ce matin', 'pregnancy_emergency'],
+  ["J'ai avalé une quinzaine de Lexomil, j'ai plus envie de rien", 'poisoning_overdose'],
+  [
+    'Depuis cette nuit mal de ventre énorme, vomissements verts, ventre gonflé comme un ballon, pas de gaz',
+    'severe_abdominal_pain',
+  ],
+  ['jveux mourir jen peux plu', 'suicidal_thoughts'],
+  [
+    "bonjour c'est pour ma femme elle dit qu'elle veut mourir elle a pris la voiture et elle répond pas elle a laissé un mot sur la table",
+    'suicidal_thoughts',
+  ],
+  [
+    'Mon beau-père a une douleur au coeur qui ne passe pas depuis le souper, il est tout blanc et il a des gouttes sur le front',
+    'chest_pain',
+  ],
+  [
+    "Bonjour, ma mère de 82 ans s'est effondrée au salon et je n'arrive pas à la réveiller, même en la secouant.",
+    'loss_of_consciousness',
+  ],
+  [
+    'Coloc malade, grosse fièvre, mal de tête terrible, il supporte pas la lumière et il est dans le coltard, il répond à peine',
+    'meningitis_signs',
+  ],
+  [
+    'Mon père a une BPCO, la saturation est à 82% ce soir malgré son oxygène, il est tout gris et il tire sur son cou pour respirer',
+    'breathing_difficulty',
+  ],
+  [
+    "J'ai une douleur énorme dans le ventre arrivée d'un coup, mon ventre est dur comme une planche",
+    'severe_abdominal_pain',
+  ],
+  [
+    "J'ai l'impression que j'étouffe, je suis obligée de rester assise penchée en avant, allongée je n'y arrive pas du tout",
+    'breathing_difficulty',
+  ],
+  [
+    "ma mère a eu une crise avec des secousses, ça s'est arrêté mais elle se réveille pas depuis 20 minutes et elle ronfle",
+    'seizure',
+  ],
+  [
+    "Mon collègue m'a dit qu'il allait sauter du toit de l'immeuble après sa journée, je ne sais pas s'il blague",
+    'suicidal_thoughts',
+  ],
+  [
+    'bb fait un bruit bizarre qd il inspire comme un phoque et il a du mal a respirer',
+    'breathing_difficulty',
+  ],
+  ["Je ne suis qu'un poids pour ma famille. J'ai tout prévu pour dimanche.", 'suicidal_thoughts'],
+  ["j'ai avalé toute la boîte de Doliprane il y a une heure", 'poisoning_overdose'],
+  [
+    "Ma grand-mère décrit une brûlure qui monte de l'estomac jusqu'à la gorge avec des sueurs froides et elle est toute grise, ce n'est pas ses aigreurs habituelles",
+    'chest_pain',
+  ],
+  ["j'ai fait mes adieux à mes amis sur snap, c'est fini pour moi", 'suicidal_thoughts'],
+  [
+    "j'ai fait deux fois mon insuline rapide par erreur et je commence à trembler et transpirer",
+    'poisoning_overdose',
+  ],
+  [
+    'Ma belle-mère a une drôle de respiration depuis ce midi, elle halète comme un chien, elle sait plus dire une phrase complète. On sonne au 112 ?',
+    'breathing_difficulty',
+  ],
+  [
+    "Le petit s'est pris la balançoire dans la tête, il a un bleu derrière l'oreille et il dort tout le temps depuis",
+    'severe_head_injury',
+  ],
+  [
+    "Mon fils s'est brûlé avec de l'essence en allumant un feu, tout le bas de la jambe est carbonisé, il ne sent même plus rien",
+    'severe_burn',
+  ],
+  ['ma main a touché un cable electrique jai une brulure noire et un trou dans la paume', 'severe_burn'],
+  ["Tout le monde serait plus heureux si je n'étais plus là", 'suicidal_thoughts'],
+  [
+    "Mon ado m'a dit qu'il avait plus goût à rien et qu'il voulait en finir, il s'est enfermé dans sa chambre",
+    'suicidal_thoughts',
+  ],
+  [
+    "Bonsoir, mon frère ne répond plus au téléphone, il a posté un message d'adieu sur Facebook",
+    'suicidal_thoughts',
+  ],
+  [
+    'Ma femme a reçu un produit de contraste au scanner il y a une heure, maintenant elle est couverte de plaques et elle étouffe',
+    'severe_allergy',
+  ],
+  [
+    "Je me suis brûlé avec de la soude caustique en débouchant l'évier, ça m'a giclé dans les yeux et ça brûle encore",
+    'severe_burn',
+  ],
+  [
+    "Ma coloc a mélangé des médicaments et de l'alcool, elle est endormie et respire lentement, il y a des boîtes vides à côté",
+    'poisoning_overdose',
+  ],
+  [
+    "Ma mère de 80 ans me dit qu'elle va arrêter son traitement et se laisser partir, elle a demandé où était le vieux revolver de papa",
+    'suicidal_thoughts',
+  ],
+  [
+    "bonjour c'est pour mon fils il a 7 ans il arrive plus à respirer il fait un bruit quand il respire ça siffle et il est tout pâle je sais pas quoi faire",
+    'breathing_difficulty',
+  ],
+  [
+    "Opéré de l'estomac il y a 10 jours, j'ai une douleur brutale dans le ventre qui m'empêche de respirer et de bouger",
+    'severe_abdominal_pain',
+  ],
+  [
+    "Bonjour, mon grand-père sous anticoagulant est tombé hier et s'est cogné le front, aujourd'hui il est somnolent et confus",
+    'severe_head_injury',
+  ],
+  [
+    'Ma mère a une infection urinaire, elle fait de la fièvre, elle est toute mêlée pis elle a pas uriné depuis hier',
+    'sepsis_signs',
+  ],
+  [
+    'Je suis aide-soignant à domicile, mon patient m\'a dit calmement qu\'il avait gardé ses morphines pour "le jour où", et que ce jour arrive bientôt',
+    'suicidal_thoughts',
+  ],
+  // round 14, own check by class: new wording for each class fixed (severe pain × belly, the end announced,
+  // floppy after a fall, means counted or bought, pressure to the jaw or arms, sudden confusion, soaked
+  // towels…), and ordinary messages attacking them; 131 / 200 flagged and 56 / 63 ordinary clean before round
+  // 14
+  ["le bas du ventre à droite, c'est insoutenable, je peux plus me lever", 'severe_abdominal_pain'],
+  ["douleur abominable depuis une heure, je crois que c'est l'estomac", 'severe_abdominal_pain'],
+  ['mon fils se tord de douleur sur le canapé, il montre son nombril', 'severe_abdominal_pain'],
+  ['elle hurle de douleur et se tient le bide', 'severe_abdominal_pain'],
+  ['ça vient du flanc gauche, un mal de chien, je tiens pas en place', 'severe_abdominal_pain'],
+  ['douleur au ventre à en pleurer depuis ce midi', 'severe_abdominal_pain'],
+  ["mal au creux de l'estomac qui traverse jusque dans le dos depuis cette nuit", 'severe_abdominal_pain'],
+  ["il vomit un truc marron qui a l'odeur de caca, et son ventre est tendu", 'severe_abdominal_pain'],
+  ["jamais eu aussi mal de ma vie, c'est dans le ventre", 'severe_abdominal_pain'],
+  ["je suis un poids pour ma famille. c'est décidé.", 'suicidal_thoughts'],
+  ["j'ai donné mon chat à la voisine et ce soir tout sera terminé", 'suicidal_thoughts'],
+  ["dites à maman que je suis désolée, c'est ma dernière nuit", 'suicidal_thoughts'],
+  ['ils seraient mieux sans moi, plus de retour en arrière', 'suicidal_thoughts'],
+  ["j'ai mis mes papiers en ordre, c'est fini pour moi", 'suicidal_thoughts'],
+  ['je vais prendre la bagnole et finir contre un platane', 'suicidal_thoughts'],
+  ['papi a chuté dans la salle de bain, depuis il est tout mou', 'severe_head_injury'],
+  ['ma fille de 4 mois a glissé du canapé, elle geint et elle est molle', 'severe_head_injury'],
+  ["ma mère est tombée ce matin, elle n'est plus elle-même, le regard dans le vague", 'severe_head_injury'],
+  [
+    "le petit est tombé de sa chaise haute, il pleure sans arrêt, on n'arrive pas à le consoler",
+    'severe_head_injury',
+  ],
+  ['grand-mère retrouvée au sol dans la cuisine, elle est amorphe', 'severe_head_injury'],
+  ["mon père a fait une mauvaise chute dans l'escalier, il ne nous reconnaît plus", 'severe_head_injury'],
+  ['mon fils a vidé le semainier de son grand-père', 'poisoning_overdose'],
+  ['il a avalé le pilulier entier', 'poisoning_overdose'],
+  ['ma mère a pris tous ses comprimés du mois en une fois', 'poisoning_overdose'],
+  ["j'ai englouti le flacon entier de sirop pour la toux", 'poisoning_overdose'],
+  ["elle a gobé ses cachets d'un coup, toute la plaquette", 'poisoning_overdose'],
+  ['ma fille gigote dans tous les sens, ses bras et ses jambes se secouent, ça fait 5 minutes', 'seizure'],
+  ['il tremble de partout et il devient violet', 'seizure'],
+  ['comme une pression qui monte jusque dans la mâchoire, et je suis moite', 'chest_pain'],
+  ['mon oncle dit que ça lui comprime le dedans, ça file dans le bras gauche, il a la nausée', 'chest_pain'],
+  ['une lourdeur qui gagne le cou et la mâchoire depuis une demi-heure', 'chest_pain'],
+  ['ça lui descend dans les 2 bras et il est gris', 'chest_pain'],
+  ["on dirait qu'une main m'écrase de l'intérieur, je transpire à grosses gouttes", 'chest_pain'],
+  ['entre les seins ça brûle et ça serre, je suis en sueur', 'chest_pain'],
+  ['ma tante est désorientée depuis 20 minutes, elle allait bien au petit déjeuner', 'stroke_signs'],
+  ["il arrive plus à écrire son nom, c'est venu brusquement", 'stroke_signs'],
+  ['mon mari comprend plus rien à ce que je lui dis, soudainement, il y a une demi-heure', 'stroke_signs'],
+  ["les mots qu'il dit sont les mauvais mots, ça a commencé il y a 10 minutes", 'stroke_signs'],
+  ["son sourire monte seulement d'un côté", 'stroke_signs'],
+  ["j'ai aligné tous mes cachets sur la table, je vois plus d'issue", 'suicidal_thoughts'],
+  ["il s'est procuré une corde, il dit qu'il est un fardeau", 'suicidal_thoughts'],
+  ['je me suis acheté un pistolet, je ne vais jamais aller mieux', 'suicidal_thoughts'],
+  ['ma copine menace de sauter du pont, elle y est', 'suicidal_thoughts'],
+  ['mon fils est sur le rebord, il veut sauter', 'suicidal_thoughts'],
+  ['elle veut avaler la javel, elle dit que la vie est trop lourde', 'suicidal_thoughts'],
+  ['je me suis barricadé dans ma chambre avec le couteau', 'suicidal_thoughts'],
+  ['39,5 depuis ce matin, une migraine insupportable et la lumière lui fait mal', 'meningitis_signs'],
+  ['mon ado a de la fièvre, il vomit et il a une douleur atroce à la tête', 'meningitis_signs'],
+  ['ma fille de 10 mois a 39 et sa fontanelle est gonflée', 'meningitis_signs'],
+  ['fièvre et elle peut plus tourner la tête', 'meningitis_signs'],
+  ['il a 39,8 et des picots violets sur le ventre', 'meningitis_signs'],
+  ['le torchon est imbibé de sang, ça continue', 'heavy_bleeding'],
+  ['impossible de stopper le saignement de sa main depuis le début', 'heavy_bleeding'],
+  ['mon père vomit comme du marc noir et il est pâle', 'heavy_bleeding'],
+  ['la poche de sa sonde est pleine de sang', 'heavy_bleeding'],
+  ["il est tombé au sol, secoué, il a de l'écume aux lèvres", 'seizure'],
+  ['mon fils a les yeux tournés vers le haut et il tremble de partout', 'seizure'],
+  ['des saccades du bras depuis 8 minutes, elle répond pas', 'seizure'],
+  ['il enchaîne crise sur crise', 'seizure'],
+  ["on n'arrive plus à la faire réagir, elle respire", 'loss_of_consciousness'],
+  ['il est inerte, il ne répond rien', 'loss_of_consciousness'],
+  ['mon grand-père ne me regarde plus et ne répond plus quand je lui parle', 'loss_of_consciousness'],
+  ['opéré du genou, il claque des dents et il est tout ralenti', 'sepsis_signs'],
+  ['infection urinaire, et depuis ce soir elle répond à peine', 'sepsis_signs'],
+  ["abcès à la jambe, fièvre, et je n'arrive plus à réfléchir", 'sepsis_signs'],
+  ["mon père s'étrangle avec un bout de pomme, il ne peut plus parler", 'breathing_difficulty'],
+  ['ma mère respire avec un bruit de gargouillis dans la gorge', 'breathing_difficulty'],
+  ['le ventre de bébé monte et descend très vite quand il respire', 'breathing_difficulty'],
+  ["bébé s'est brûlé les fesses dans l'eau du bain, c'est cloqué", 'severe_burn'],
+  ['du déboucheur lui a giclé au visage', 'severe_burn'],
+  ['il a pris 220 volts, brûlure à la main', 'severe_burn'],
+  ["il s'est pris une poutre dans la tête, depuis il vomit", 'severe_head_injury'],
+  ["chute à vélo, il a un hématome derrière l'oreille et il dort tout le temps", 'severe_head_injury'],
+  ['accident de moto hier, depuis il voit flou et il est bizarre', 'severe_head_injury'],
+  ["il menace de boire l'antigel", 'poisoning_overdose'],
+  ['une douleur brutale au ventre, je peux plus me redresser', 'severe_abdominal_pain'],
+  ["elle crie de douleur, c'est au niveau de l'estomac", 'severe_abdominal_pain'],
+  [
+    "j'ai comme une barre en travers du buste depuis que je me suis levé, ça me coupe le souffle",
+    'chest_pain',
+  ],
+  ["mon mari a une douleur qui l'oppresse d'un coup, il est livide", 'chest_pain'],
+  ["ça me pique au coeur depuis une heure et j'ai le bras gauche tout engourdi", 'chest_pain'],
+  ["ma mère se plaint d'une douleur derrière le sternum et elle a vomi", 'chest_pain'],
+  ["mon fils n'arrive plus à reprendre son air entre deux quintes", 'breathing_difficulty'],
+  ["j'ai l'impression d'avoir un sac plastique sur la tête, l'air rentre pas", 'breathing_difficulty'],
+  ['elle respire super vite et ses lèvres deviennent grises', 'breathing_difficulty'],
+  ["il peut plus finir une phrase sans s'arrêter pour respirer", 'breathing_difficulty'],
+  ["d'un coup il a laissé tomber sa tasse et sa bouche pend à gauche", 'stroke_signs'],
+  ["ma soeur voit plus rien de l'oeil droit depuis ce matin, c'est venu brutalement", 'stroke_signs'],
+  ["mon père n'arrive plus à lever le bras droit et il bafouille", 'stroke_signs'],
+  ['elle a la moitié du visage qui ne bouge plus depuis 30 min', 'stroke_signs'],
+  ['après les crevettes sa langue gonfle et il a du mal à respirer', 'severe_allergy'],
+  ['piqué par une guêpe, il a des plaques partout et il fait un malaise', 'severe_allergy'],
+  [
+    "depuis l'antibiotique ses paupières et ses lèvres enflent, elle dit que sa gorge serre",
+    'severe_allergy',
+  ],
+  ['mon fils de 3 ans a bu du produit lave-vaisselle', 'poisoning_overdose'],
+  [
+    'ma colocataire a pris toute sa boîte de somnifères, elle dort et on la réveille pas',
+    'poisoning_overdose',
+  ],
+  ["j'ai pris 20 dolipranes ce matin", 'poisoning_overdose'],
+  ['le petit a croqué une capsule de lessive', 'poisoning_overdose'],
+  ["je veux en finir ce soir, j'ai préparé les médicaments", 'suicidal_thoughts'],
+  ['personne ne remarquera si je disparais', 'suicidal_thoughts'],
+  ["j'ai écrit une lettre pour mes parents et je vais me jeter sous le train", 'suicidal_thoughts'],
+  ['ça sert à rien que je continue, je vais tout arrêter pour de bon', 'suicidal_thoughts'],
+  ["j'ai tellement envie de mourir que j'ai acheté des lames", 'suicidal_thoughts'],
+  ["je perds énormément de sang depuis l'accouchement", 'heavy_bleeding'],
+  ["il s'est entaillé la cuisse avec la tronçonneuse, ça pisse le sang", 'heavy_bleeding'],
+  ['ma femme convulse sur le sol depuis 5 minutes', 'seizure'],
+  ["il a fait une crise d'épilepsie et il ne se réveille pas", 'seizure'],
+  ["mon fils a de la fièvre et des taches violettes qui ne s'effacent pas", 'meningitis_signs'],
+  ['ma mère a une infection urinaire, elle est confuse et ses genoux sont marbrés', 'sepsis_signs'],
+  ['bébé de 6 semaines a 38,3', 'infant_fever'],
+  ["enceinte de 30 semaines, je saigne beaucoup et j'ai mal au ventre", 'pregnancy_emergency'],
+  ['mon fils est tombé de vélo sans casque, il a vomi trois fois et il dort', 'severe_head_injury'],
+  ["ma fille s'est renversé la casserole d'eau bouillante sur le bras", 'severe_burn'],
+  ['douleur atroce en bas à droite du ventre depuis ce matin avec de la fièvre', 'severe_abdominal_pain'],
+  ["mon père s'est effondré dans la cuisine et il ne répond plus", 'loss_of_consciousness'],
+  ['je sens un poids énorme sur la poitrine et je transpire', 'chest_pain'],
+  ['ma fille asthmatique, la ventoline ne fait plus rien, elle tire sur son ventre', 'breathing_difficulty'],
+  ["il a le ventre dur comme du bois et il hurle dès qu'on le touche", 'severe_abdominal_pain'],
+  ['il mélange tous ses mots depuis une heure et son bras est lourd', 'stroke_signs'],
+  ['je pense à me pendre dans le garage', 'suicidal_thoughts'],
+  ['je stocke mes antidépresseurs depuis un mois pour le jour où', 'suicidal_thoughts'],
+  ['mon ado a pris des cachets à une soirée et il délire', 'poisoning_overdose'],
+  ['il est allergique aux noix, il en a mangé et sa voix change', 'severe_allergy'],
+  ["J'ai l'impression qu'un camion est garé sur mon coeur", 'chest_pain'],
+  ["ça me broie là au milieu et j'ai le bras qui fourmille", 'chest_pain'],
+  ["elle a un point au milieu du thorax qui l'empêche de respirer, et elle est toute blanche", 'chest_pain'],
+  [
+    'mon père est assis au bord du lit penché en avant, il lutte pour chaque respiration',
+    'breathing_difficulty',
+  ],
+  ['ma fille de 2 ans fait un bruit de phoque en respirant et elle a du mal', 'breathing_difficulty'],
+  ["je m'essouffle juste en parlant, ce matin encore j'allais bien", 'breathing_difficulty'],
+  ['il a les ongles bleus et il cherche son air', 'breathing_difficulty'],
+  ["quand il sourit c'est que la moitié droite qui bouge", 'stroke_signs'],
+  [
+    "elle me parle et c'est du n'importe quoi depuis tout à l'heure, avant elle allait très bien",
+    'stroke_signs',
+  ],
+  ['sa jambe gauche ne le porte plus depuis le déjeuner et il a la bouche tordue', 'stroke_signs'],
+  [
+    "mon mari ne trouve plus ses mots et sa main droite est comme endormie, c'est arrivé en une minute",
+    'stroke_signs',
+  ],
+  ["j'ai mangé du sésame au resto, ma gorge se ferme et j'ai des boutons partout", 'severe_allergy'],
+  ['mon fils a des lèvres énormes après le gâteau aux noisettes et il tousse beaucoup', 'severe_allergy'],
+  ["mon père a bu de l'alcool à brûler en pensant que c'était de l'eau", 'poisoning_overdose'],
+  [
+    "j'ai trouvé ma fille avec une plaquette de xanax vide à côté d'elle, elle ronfle bizarrement",
+    'poisoning_overdose',
+  ],
+  ['mon chéri a avalé une bonne vingtaine de comprimés de lexomil', 'poisoning_overdose'],
+  ['la petite a bu du white spirit dans une bouteille de jus', 'poisoning_overdose'],
+  [
+    "je ne vois plus l'intérêt de me lever le matin, autant que tout s'arrête définitivement",
+    'suicidal_thoughts',
+  ],
+  ['je vais faire en sorte de ne plus être un problème pour personne, ce soir', 'suicidal_thoughts'],
+  ["mon mari dit qu'il veut se foutre en l'air avec sa voiture", 'suicidal_thoughts'],
+  ["j'ai mis de côté toutes mes pilules depuis des semaines, je suis prête", 'suicidal_thoughts'],
+  ['les voix me disent de me tuer et je commence à les écouter', 'suicidal_thoughts'],
+  ['je vais rejoindre papa là-haut cette nuit', 'suicidal_thoughts'],
+  ["ma mère saigne du nez depuis une heure et demie, ça s'arrête pas", 'heavy_bleeding'],
+  ["il s'est ouvert le poignet avec une vitre, le sang jaillit", 'heavy_bleeding'],
+  ['elle est raide comme un bâton et ses bras tapent par terre', 'seizure'],
+  [
+    "mon bébé a de la fièvre, des petites taches rouges qui ne partent pas quand j'appuie avec le verre",
+    'meningitis_signs',
+  ],
+  ['ma grand-mère a une pneumonie et elle délire complètement depuis ce matin', 'sepsis_signs'],
+  ['mon nourrisson de 5 semaines est brûlant, 38,6', 'infant_fever'],
+  ['enceinte de 8 mois, je ne sens plus mon bébé bouger depuis hier', 'pregnancy_emergency'],
+  [
+    "mon fils s'est cogné violemment la tête contre le rebord de la piscine, il ne se souvient de rien",
+    'severe_head_injury',
+  ],
+  ['la friteuse a pris feu, mon mari a les deux mains brûlées avec de grosses cloques', 'severe_burn'],
+  [
+    "mon ventre est gonflé et dur, je n'ai pas fait de selles depuis 4 jours et je vomis vert",
+    'severe_abdominal_pain',
+  ],
+  [
+    "ma femme est tombée d'un coup en pleine conversation et elle ne reprend pas ses esprits",
+    'loss_of_consciousness',
+  ],
+  ['ça serre comme une ceinture autour de la poitrine', 'chest_pain'],
+  ["ma mère fait une crise d'asthme, elle peut même plus parler", 'breathing_difficulty'],
+  ["j'ai envie d'avaler tout le flacon de morphine de ma mère", 'suicidal_thoughts'],
+  ["je me vois plus vivre comme ça, j'ai la corde", 'suicidal_thoughts'],
+  ['le bras droit de ma grand-mère ne répond plus depuis 10 minutes', 'stroke_signs'],
+  ['mon fils a sniffé de la colle et il convulse', 'poisoning_overdose'],
+  ["jai 1 truc ki m'appuie au milieu du torse dpuis 30 min, j'ai froid et je tremble", 'chest_pain'],
+  [
+    'bonsoir, rien de grave sûrement, mais mon époux a mal entre les omoplates et il est trempé de sueur',
+    'chest_pain',
+  ],
+  ['ma mère dit que son coeur fait des siennes, ça lui serre et elle a des nausées', 'chest_pain'],
+  ["une douleur qui part du sternum jusqu'au menton", 'chest_pain'],
+  ['mon fils siffle à chaque respiration et on voit ses côtes', 'breathing_difficulty'],
+  [
+    "j'arrive plus à respirer couchée, je dors assise depuis deux nuits et c'est pire ce soir",
+    'breathing_difficulty',
+  ],
+  [
+    "elle a la respiration qui s'emballe et ne redescend pas, elle devient bleue autour de la bouche",
+    'breathing_difficulty',
+  ],
+  ['mon bébé fait des pauses quand il respire, il devient tout pâle', 'breathing_difficulty'],
+  ["ma mère a la bouche qui penche et elle n'arrive pas à boire sans que ça coule", 'stroke_signs'],
+  ["il tient plus sa cuillère, sa main gauche ne lui obéit plus depuis tout à l'heure", 'stroke_signs'],
+  ["papa articule mal d'un coup et il voit double", 'stroke_signs'],
+  ["elle ne sent plus sa jambe droite, c'est arrivé brutalement pendant le repas", 'stroke_signs'],
+  ["après la piqûre de frelon mon visage gonfle et j'ai la tête qui tourne", 'severe_allergy'],
+  ["ma fille a mangé de l'arachide, elle a du mal à avaler et sa voix est bizarre", 'severe_allergy'],
+  ["il a pris de l'amoxicilline, maintenant il a des boutons partout et il respire mal", 'severe_allergy'],
+  [
+    "mamie s'est trompée et a pris deux fois ses comprimés pour le coeur, elle a le pouls très lent",
+    'poisoning_overdose',
+  ],
+  ['mon neveu de 2 ans a mâchouillé un blister de cachets de sa grand-mère', 'poisoning_overdose'],
+  ["j'ai respiré des vapeurs d'un produit de piscine et j'étouffe", 'poisoning_overdose'],
+  ['elle a bu la moitié de la bouteille de sirop pour la toux de son frère', 'poisoning_overdose'],
+  ["j'ai plus la force de me battre, je vais tout lâcher ce soir", 'suicidal_thoughts'],
+  ["mon ado a écrit dans son journal qu'il voulait mourir et qu'il a un plan", 'suicidal_thoughts'],
+  ["si demain je suis plus là c'est que j'aurai trouvé la paix", 'suicidal_thoughts'],
+  ["je suis sur les rails et j'attends", 'suicidal_thoughts'],
+  ["je me scarifie tous les soirs et hier j'ai coupé trop profond", 'suicidal_thoughts'],
+  ["personne ne s'apercevra de mon absence, j'ai tout préparé pour partir", 'suicidal_thoughts'],
+  [
+    "ma fille perd beaucoup de sang après l'avortement, des caillots gros comme une balle de golf",
+    'heavy_bleeding',
+  ],
+  ['une plaie au crâne qui pisse le sang, ça coule dans ses yeux', 'heavy_bleeding'],
+  ['mon père fait une crise, il est raide et il écume depuis 4 minutes', 'seizure'],
+  [
+    'mon fils a 39,9, mal à la tête, il vomit et il a des taches rouge foncé sur les jambes',
+    'meningitis_signs',
+  ],
+  ['mon mari sous chimio a 38,5 et des frissons', 'sepsis_signs'],
+  ['ma mère a une plaie au pied diabétique, elle est confuse et respire vite', 'sepsis_signs'],
+  ['enceinte de 34 semaines, mal à la tête terrible et je vois des étoiles', 'pregnancy_emergency'],
+  ["à 7 mois de grossesse j'ai perdu du liquide et j'ai des contractions", 'pregnancy_emergency'],
+  ["mon mari sous Eliquis s'est cogné la tête contre le placard", 'severe_head_injury'],
+  ['le petit a reçu un coup de club de golf sur la tête, il est somnolent', 'severe_head_injury'],
+  ['mon fils a touché le four, toute la paume est blanche et il ne sent rien', 'severe_burn'],
+  ['mon mari a une douleur qui lui déchire le ventre et le dos, il est gris', 'severe_abdominal_pain'],
+  ["ma fille a fait un malaise et on n'arrive pas à la réveiller", 'loss_of_consciousness'],
+  ['mon bébé de 2 mois a 38,1 de température', 'infant_fever'],
+  // round 14, own check by class, second block: written after the first fixes, in wording not used before (a
+  // knife planted in the back and chest, a throat narrowing, speech like a drunk, a balcony and the void, « de
+  // trop »); 35 / 40 flagged before round 14 and still 35 / 40 after the first fixes, 18 / 20 ordinary clean
+  // before
+  [
+    'Bonjour docteur, mon père de 72 ans a ressenti comme un étau au niveau de la cage thoracique en tondant la pelouse',
+    'chest_pain',
+  ],
+  ['il a une grosse gêne derrière le sternum qui ne passe pas avec le repos', 'chest_pain'],
+  [
+    "j'ai le coeur qui cogne et une douleur qui irradie dans l'épaule gauche, je suis blanc comme un linge",
+    'chest_pain',
+  ],
+  ["Ma femme se plaint d'une brûlure dans la poitrine qui la réveille, elle est en sueur", 'chest_pain'],
+  ["y a comme un couteau planté dans mon dos et ma poitrine, j'ai jamais eu ça", 'chest_pain'],
+  ["J'ai l'impression de me noyer, j'arrive pas à faire entrer l'air", 'breathing_difficulty'],
+  ['ma grand-mère a les lèvres violettes et halète', 'breathing_difficulty'],
+  ["mon fils fait une crise d'asthme, 10 bouffées de ventoline et aucun effet", 'breathing_difficulty'],
+  ["depuis que j'ai mangé je siffle et ma gorge se rétrécit", 'breathing_difficulty'],
+  ['il respire à toute vitesse et il tire sur son cou pour respirer', 'breathing_difficulty'],
+  ["mon oncle s'est mis à parler comme s'il était saoul et il titube, d'un coup", 'stroke_signs'],
+  ["elle n'arrive plus à tenir son téléphone de la main droite et sa joue tombe", 'stroke_signs'],
+  ["son visage est de travers et il n'arrive pas à lever les deux bras", 'stroke_signs'],
+  [
+    'ma mère ne voit plus que la moitié des choses et sa main est maladroite depuis une heure',
+    'stroke_signs',
+  ],
+  ["piqûre d'abeille et maintenant elle a du mal à parler, ses lèvres gonflent", 'severe_allergy'],
+  ['il a mangé un plat avec des cacahuètes, urticaire géante et il est très pâle', 'severe_allergy'],
+  ['après le vaccin, mon bébé a le visage qui enfle et il respire mal', 'severe_allergy'],
+  ['mon mari a avalé une plaquette entière de ses anticoagulants', 'poisoning_overdose'],
+  ['ma fille a bu du Destop', 'poisoning_overdose'],
+  ['le chien et ma fille ont mangé de la mort-aux-rats, la petite vomit', 'poisoning_overdose'],
+  ['je crois que mon ado a pris une dose énorme de paracétamol hier soir', 'poisoning_overdose'],
+  ["il y a une odeur de gaz et on a tous mal à la tête, maman s'est évanouie", 'poisoning_overdose'],
+  ['je veux me jeter sous le métro', 'suicidal_thoughts'],
+  ["j'ai plus de raison de vivre depuis que ma femme est partie", 'suicidal_thoughts'],
+  ["j'ai fait ma lettre d'adieu hier soir", 'suicidal_thoughts'],
+  ["je regarde le vide depuis le balcon et j'ai envie de me laisser tomber", 'suicidal_thoughts'],
+  ['mon fils parle de se tuer avec le fusil de chasse de son grand-père', 'suicidal_thoughts'],
+  ["plus rien n'a de sens, je veux juste dormir et ne jamais me réveiller", 'suicidal_thoughts'],
+  ["j'ai avalé une bonne partie de mes antidépresseurs pour en finir", 'suicidal_thoughts'],
+  ["je me sens tellement de trop, demain vous n'entendrez plus parler de moi", 'suicidal_thoughts'],
+  ['mon père saigne énormément de la jambe après la chute, une flaque par terre', 'heavy_bleeding'],
+  ['ma fille a les yeux révulsés et elle bave', 'seizure'],
+  ['mon enfant a une forte fièvre et la nuque raide', 'meningitis_signs'],
+  ['ma mère a 39 de fièvre et elle ne sait plus où elle est', 'sepsis_signs'],
+  ['ma fille de 3 semaines est chaude, 38,4 au thermomètre', 'infant_fever'],
+  ["je suis enceinte de 10 semaines et j'ai une douleur atroce d'un seul côté", 'pregnancy_emergency'],
+  ["mon grand-père est tombé dans l'escalier et il saigne de l'oreille", 'severe_head_injury'],
+  ["mon fils s'est brûlé avec de l'huile de friteuse sur tout le bras", 'severe_burn'],
+  ['mon fils de 12 ans a très mal à une bourse depuis une heure et il vomit', 'severe_abdominal_pain'],
+  ["mon collègue s'est écroulé au bureau et il ne répond pas", 'loss_of_consciousness'],
+  // round 14, own check by class, third block: SMS, Québécois and African French, relatives (« ça m'serre dans
+  // l'estomac pis ça monte », « jveu plu vivre », « il parl bizar »); 28 / 32 flagged before round 14 and 26 /
+  // 32 filed right after the first fixes; the pyelonephritis told in three clauses (cystitis, 39,5, shivers
+  // and back pain) stays missed
+  ["chu pas bien, ça m'serre dans l'estomac pis ça monte dans ma gorge, j'suis tout en sueur", 'chest_pain'],
+  ['Mon papa il a le coeur qui fait mal fort fort, il est couché par terre', 'chest_pain'],
+  ['g mal o thorax dpui 1h sa pase pa', 'chest_pain'],
+  ['Ma tante a une oppression dans le poitrail et le bras qui pèse', 'chest_pain'],
+  ["ça me tire dans la poitrine comme un élastique qu'on tend, j'ai des vertiges", 'chest_pain'],
+  ['jpeu pu respirer jsuis en panik', 'breathing_difficulty'],
+  ['mon bébé respire avec des bruits de grincement et son ventre se creuse', 'breathing_difficulty'],
+  ['ma mère a le souffle qui siffle et elle est toute grise', 'breathing_difficulty'],
+  ["Il manque d'air même assis sans bouger", 'breathing_difficulty'],
+  ["elle arrive pas à attraper assez d'air pour parler", 'breathing_difficulty'],
+  ['mn pere a la bouche ki tombe dun coté et il parl bizar', 'stroke_signs'],
+  ["ma femme a eu la moitié du corps qui s'est engourdie d'un coup", 'stroke_signs'],
+  [
+    "Ma mère ne sait plus nommer les objets, elle dit « le truc » pour tout, c'est nouveau depuis ce midi",
+    'stroke_signs',
+  ],
+  ['son bras gauche est tout ballant et il ne peut plus sourire correctement', 'stroke_signs'],
+  ['jsuis allergik o crevett jen ai mangé ma bouche gonfle', 'severe_allergy'],
+  [
+    'ma fille a eu une injection de contraste et elle fait une réaction, sa gorge gratte et elle étouffe',
+    'severe_allergy',
+  ],
+  [
+    'le petit a goûté du beurre de cacahuète, il a des plaques rouges et il tousse sans arrêt',
+    'severe_allergy',
+  ],
+  ['jai pri tt mé médoc dun cou', 'poisoning_overdose'],
+  [
+    'Mon frère a fumé un truc bizarre, il a les pupilles énormes, il est brûlant et il délire',
+    'poisoning_overdose',
+  ],
+  ['ma fille a mis une pile bouton dans sa bouche et je la trouve plus', 'poisoning_overdose'],
+  ["il a bu de l'antigel en croyant que c'était du sirop", 'poisoning_overdose'],
+  ["j'ai tout laissé en ordre pour mes enfants, demain je serai plus là", 'suicidal_thoughts'],
+  ["Ma mère m'a dit au revoir comme si c'était la dernière fois et elle ne répond plus", 'suicidal_thoughts'],
+  ['je pense à prendre toutes les pilules de ma grand-mère', 'suicidal_thoughts'],
+  ["mon copain m'a envoyé une photo de lui avec une corde autour du cou", 'suicidal_thoughts'],
+  ["je veux partir pour toujours, j'en ai marre de souffrir", 'suicidal_thoughts'],
+  ['ma femme a accouché hier et elle saigne à flots', 'heavy_bleeding'],
+  ['mon bébé a eu des secousses de tout le corps pendant 3 minutes', 'seizure'],
+  ["mon fils s'est cogné la tête à la piscine, il vomit en jet", 'severe_head_injury'],
+  ["de l'eau bouillante sur le ventre de mon bébé", 'severe_burn'],
+  ["j'ai une cystite depuis 3 jours et maintenant j'ai 39,5, des frissons et mal au dos", 'sepsis_signs'],
+  // round 14, own check by class, fourth block: understatement, questions and relatives (« comme si quelqu'un
+  // lui marchait sur la poitrine », « un voile noir sur l'oeil », « tout ce qu'il faut pour mourir », « un mot
+  // disant qu'il nous aime et qu'il est désolé »), with ordinary messages attacking the fixes; 27 / 40 flagged
+  // and 15 / 16 ordinary clean before round 14; the first fixes raised 10 / 16 of these ordinary messages and
+  // were tightened
+  [
+    "est-ce normal d'avoir une douleur dans la poitrine qui irradie vers le dos depuis ce matin ? je suis un peu moite",
+    'chest_pain',
+  ],
+  ['Mon mari a senti comme une explosion dans la poitrine en portant les courses', 'chest_pain'],
+  ["j'ai une sensation de brûlure intense derrière le sternum et je me sens partir", 'chest_pain'],
+  ['douleur cardiaque depuis 20 minutes malgré la trinitrine', 'chest_pain'],
+  ["il dit que c'est comme si quelqu'un lui marchait sur la poitrine", 'chest_pain'],
+  [
+    'ma fille de 4 ans a une toux qui aboie et elle fait un bruit aigu quand elle inspire',
+    'breathing_difficulty',
+  ],
+  [
+    "chaque fois que j'inspire j'ai l'impression qu'il n'y a plus d'air dans la pièce",
+    'breathing_difficulty',
+  ],
+  ['mon père BPCO est tout bleu et somnolent', 'breathing_difficulty'],
+  ["je dois m'arrêter tous les trois mots pour respirer", 'breathing_difficulty'],
+  [
+    'le petit a avalé une cacahuète de travers, il tousse et il devient rouge puis bleu',
+    'breathing_difficulty',
+  ],
+  ['en se réveillant de sa sieste, mon mari avait le côté gauche qui ne répondait plus', 'stroke_signs'],
+  ["j'ai un voile noir sur l'oeil gauche depuis 10 minutes et ma main droite picote", 'stroke_signs'],
+  ["Ma grand-mère bave d'un côté et ne peut plus prononcer mon prénom", 'stroke_signs'],
+  ['il y a une heure il a eu la parole bloquée et maintenant son bras est faible', 'stroke_signs'],
+  ["j'ai mangé du kiwi, ma langue pique et enfle et j'ai du mal à déglutir", 'severe_allergy'],
+  [
+    'mon fils allergique au lait en a bu par erreur, il est couvert de plaques et respire fort',
+    'severe_allergy',
+  ],
+  ["après l'ibuprofène mes yeux se ferment tellement ils gonflent et j'ai la voix rauque", 'severe_allergy'],
+  ['mon grand-père a bu du liquide de refroidissement', 'poisoning_overdose'],
+  [
+    'ma fille a englouti une bonne partie des vitamines gélifiées, la boîte entière de fer',
+    'poisoning_overdose',
+  ],
+  ['mon ado a mélangé alcool et anxiolytiques, il est à moitié endormi', 'poisoning_overdose'],
+  [
+    'ma voisine a avalé des champignons cueillis dans le bois, elle vomit et a la diarrhée',
+    'poisoning_overdose',
+  ],
+  ['on a un brasero dans la tente, mon mari a mal à la tête et vomit', 'poisoning_overdose'],
+  ["je ne suis plus qu'un fardeau, cette nuit je mets fin à tout ça", 'suicidal_thoughts'],
+  ["ma fille s'est tailladé les avant-bras et dit qu'elle recommencera", 'suicidal_thoughts'],
+  ["j'ai tout ce qu'il faut pour mourir à la maison, c'est prévu pour ce soir", 'suicidal_thoughts'],
+  ["je ne supporte plus d'exister", 'suicidal_thoughts'],
+  ["ma femme répète qu'elle va s'ouvrir les veines si je pars", 'suicidal_thoughts'],
+  ["j'ai réfléchi à comment mourir sans souffrir", 'suicidal_thoughts'],
+  [
+    "mon père a laissé un mot disant qu'il nous aime et qu'il est désolé, il a pris la voiture",
+    'suicidal_thoughts',
+  ],
+  ["il est sur le toit de l'immeuble et il dit que c'est fini", 'suicidal_thoughts'],
+  ['je suis sous anticoagulants et je saigne du nez depuis 2 heures', 'heavy_bleeding'],
+  ["mon fils convulse dans son lit, ça ne s'arrête pas", 'seizure'],
+  [
+    "mon bébé a de la fièvre et ne supporte pas qu'on le touche, il a des taches qui ne disparaissent pas",
+    'meningitis_signs',
+  ],
+  ["j'ai une infection au pied, je tremble de partout et mon coeur bat à 140", 'sepsis_signs'],
+  ["mon fils a pris un coup de batte sur la tête et il saigne du nez et de l'oreille", 'severe_head_injury'],
+  ['mon bébé a renversé ma tasse de thé brûlant sur son torse', 'severe_burn'],
+  [
+    "j'ai été opéré de l'appendicite hier, mon ventre est devenu dur et gonflé et je vomis",
+    'severe_abdominal_pain',
+  ],
+  [
+    "enceinte de 36 semaines, mes mains et mon visage ont gonflé d'un coup et j'ai mal à la tête",
+    'pregnancy_emergency',
+  ],
+  ['mon voisin est allongé dans son jardin et il ne bouge plus', 'loss_of_consciousness'],
+  ['bébé né il y a 10 jours, il a de la fièvre', 'infant_fever'],
+  // round 14, own check by class, fifth block: the must-never-miss categories again (« s'endormir et que tout
+  // soit terminé », « la dose mortelle » searched, slug pellets licked, a patch swallowed, an asthmatic «
+  // complètement bloqué », clenched jaws on the floor), with ordinary messages attacking the fixes; 31 / 40
+  // flagged and 9 / 10 ordinary clean before round 14; the first fixes raised 6 / 10 of these ordinary
+  // messages and were tightened
+  ['je veux plus me battre, je vais avaler toute ma réserve de somnifères', 'suicidal_thoughts'],
+  ["à quoi bon continuer, personne ne m'aime, j'ai le couteau à côté de moi", 'suicidal_thoughts'],
+  ["mon mari a dit qu'il allait se supprimer et il est parti avec la carabine", 'suicidal_thoughts'],
+  ["j'aimerais m'endormir et que tout soit terminé", 'suicidal_thoughts'],
+  ['ça fait des jours que je cherche sur internet la dose mortelle de paracétamol', 'suicidal_thoughts'],
+  [
+    "ma fille de 15 ans m'a dit qu'elle aimerait ne jamais être née et qu'elle a un plan",
+    'suicidal_thoughts',
+  ],
+  ["je compte me noyer ce soir, dites à ma soeur que je l'aime", 'suicidal_thoughts'],
+  ["je me fais du mal avec un rasoir, aujourd'hui j'ai pas pu m'arrêter", 'suicidal_thoughts'],
+  ['mon fils a léché le tue-limaces dans le jardin', 'poisoning_overdose'],
+  ["j'ai avalé par mégarde de l'eau de javel, ça me brûle la gorge", 'poisoning_overdose'],
+  ['mon compagnon a pris 3 fois sa dose de méthadone, il pique du nez', 'poisoning_overdose'],
+  ['ma mère a confondu son collyre et son sirop, elle a bu tout le flacon de collyre', 'poisoning_overdose'],
+  ['ma petite a avalé le patch de ma grand-mère', 'poisoning_overdose'],
+  ['le poêle à bois enfume la pièce et on a tous la nausée et mal à la tête', 'poisoning_overdose'],
+  ["j'étouffe à moitié, chaque mot me coûte", 'breathing_difficulty'],
+  ['mon nourrisson respire à 80 par minute et ses narines battent', 'breathing_difficulty'],
+  ['ma femme fait une embolie je crois, elle a du mal à respirer et crache du sang', 'breathing_difficulty'],
+  ['je suis asthmatique et je suis complètement bloqué, rien ne passe', 'breathing_difficulty'],
+  ['ma mère a une saturation à 85 et elle est essoufflée au repos', 'breathing_difficulty'],
+  [
+    "je n'arrive pas à écrire, ma main ne suit plus ce que je veux faire, c'est apparu d'un coup",
+    'stroke_signs',
+  ],
+  ["mon père a perdu l'équilibre brutalement et voit flou d'un oeil", 'stroke_signs'],
+  ['la moitié de ma langue est engourdie et je parle mal depuis une demi-heure', 'stroke_signs'],
+  ["ma grand-mère a le regard dévié d'un côté et ne bouge plus le bras droit", 'stroke_signs'],
+  ['ma gorge gonfle après avoir mangé des fruits à coque', 'severe_allergy'],
+  [
+    'choc anaphylactique il me semble, il a mangé du poisson, il est gris et il gratte partout',
+    'severe_allergy',
+  ],
+  ['ma fille a pris de la pénicilline et elle a la langue qui grossit', 'severe_allergy'],
+  ['je ressens une douleur comme une pression au centre du corps qui va dans la mâchoire', 'chest_pain'],
+  ["ma mère qui a du diabète sent une lourdeur thoracique et elle est épuisée d'un coup", 'chest_pain'],
+  ['mal au bras gauche et au thorax depuis une heure', 'chest_pain'],
+  ["ma fille a une hémorragie après l'amygdalectomie, elle crache du sang rouge", 'heavy_bleeding'],
+  ['il est par terre, les mâchoires serrées, les bras qui tremblent, il répond pas', 'seizure'],
+  ['ma fille a de la fièvre, mal à la tête et elle ne peut pas plier le cou', 'meningitis_signs'],
+  ['mon père a une pneumonie, il a la peau marbrée et il respire très vite', 'sepsis_signs'],
+  ['mon fils est tombé du toboggan sur la tête, il a vomi deux fois', 'severe_head_injury'],
+  ["ma fille s'est brûlé le visage avec de l'eau bouillante", 'severe_burn'],
+  ["j'ai très mal au ventre, je suis pliée en deux et j'ai de la fièvre", 'severe_abdominal_pain'],
+  ["à 28 semaines j'ai des contractions toutes les 5 minutes", 'pregnancy_emergency'],
+  ['mon mari a perdu connaissance dans la douche', 'loss_of_consciousness'],
+  ['mon fils de 7 semaines a de la fièvre à 38,2', 'infant_fever'],
+  ['mon fils a mal au testicule gauche depuis ce matin, il est tout gonflé', 'severe_abdominal_pain'],
+  // round 14, own check by class, sixth block: the ten other categories (« tout son corps s'est mis à sauter
+  // », « un trou dans le crâne », « inanimé », « toujours dans le cirage »), with ordinary messages attacking
+  // the fixes; 25 / 29 flagged and 5 / 5 ordinary clean before round 14; the first fixes raised 2 / 5 and were
+  // tightened
+  [
+    "mon mari s'est fait une entaille avec la disqueuse, le sang ne s'arrête pas malgré le garrot",
+    'heavy_bleeding',
+  ],
+  ['je fais une fausse couche je crois, je remplis une serviette toutes les 20 minutes', 'heavy_bleeding'],
+  ['ma fille crache du sang à pleine bouche', 'heavy_bleeding'],
+  ['mon père a des selles noires comme du goudron et il a fait un malaise', 'heavy_bleeding'],
+  [
+    "mon petit de 18 mois a eu les yeux fixes et tout son corps s'est mis à sauter, il est tout mou maintenant",
+    'seizure',
+  ],
+  ['ma colocataire fait des convulsions depuis plusieurs minutes', 'seizure'],
+  ["ma femme épileptique a une crise qui ne s'arrête pas depuis 7 minutes", 'seizure'],
+  ['ma fille a 40, elle est très endormie et elle a des taches violettes sur le ventre', 'meningitis_signs'],
+  ['fièvre forte, nuque douloureuse et raide, il ne supporte pas la lumière', 'meningitis_signs'],
+  ['mon père a de la fièvre après sa chimio et il tremble de tout son corps', 'sepsis_signs'],
+  ["ma mère a un ulcère infecté, elle est marbrée et n'urine plus", 'sepsis_signs'],
+  ['il a une infection dentaire et depuis ce matin il délire avec 40 de fièvre', 'sepsis_signs'],
+  ['mon bébé de 1 mois a 38,5 et ne veut pas boire', 'infant_fever'],
+  ['bébé de 9 semaines, 38,7 au rectal', 'infant_fever'],
+  ["je suis à 32 semaines et j'ai perdu les eaux", 'pregnancy_emergency'],
+  ['enceinte de 6 semaines, douleur très forte à droite et je saigne', 'pregnancy_emergency'],
+  ['à 38 semaines je ne sens plus du tout bouger mon bébé depuis ce matin', 'pregnancy_emergency'],
+  [
+    "mon fils a reçu un ballon en pleine tête, il ne se souvient pas de ce qui s'est passé et il vomit",
+    'severe_head_injury',
+  ],
+  ["ma mère de 85 ans sous anticoagulant est tombée et s'est tapé la tête", 'severe_head_injury'],
+  ['accident de voiture, mon frère a un trou dans le crâne', 'severe_head_injury'],
+  ["mon fils a reçu de l'huile bouillante sur le visage", 'severe_burn'],
+  ["mon mari s'est électrocuté en changeant une prise, il a une brûlure sur la main", 'severe_burn'],
+  ['incendie dans la cuisine, ma fille a des cloques sur tout le dos', 'severe_burn'],
+  [
+    'douleur insupportable au ventre, je ne peux pas rester en place, avec du sang dans les urines',
+    'severe_abdominal_pain',
+  ],
+  [
+    'mon père a une douleur terrible au ventre qui va dans le dos, il a un anévrisme connu',
+    'severe_abdominal_pain',
+  ],
+  ['ma fille a mal au ventre à hurler depuis ce matin et vomit vert', 'severe_abdominal_pain'],
+  ['mon grand-père est tombé dans les pommes et il ne revient pas à lui', 'loss_of_consciousness'],
+  ['on a trouvé mon oncle inanimé dans sa voiture', 'loss_of_consciousness'],
+  ["ma fille s'est évanouie et elle est toujours dans le cirage", 'loss_of_consciousness'],
+  // round 14, own check by class, seventh block: very short messages with emojis and symbols (« poitrine 😣
+  // serre fort + sueurs », « tout le tube de doliprane 😭 mon fils »), charcoal in a bedroom, a photo of pills
+  // with « bye », the wish to cut oneself, « mettre un terme à ses jours », with ordinary messages attacking
+  // the fixes; 20 / 26 flagged and 7 / 7 ordinary clean before round 14; the first fixes raised 2 / 7 and were
+  // tightened
+  ['poitrine 😣 serre fort + sueurs, aide', 'chest_pain'],
+  ['Mon cœur me fait souffrir, comme une crampe qui ne lâche pas', 'chest_pain'],
+  ["douleur qui coupe la respiration au milieu du thorax depuis l'effort", 'chest_pain'],
+  ['je ressens une forte compression dans le buste et mon bras gauche est faible', 'chest_pain'],
+  ['respirer = impossible 😰', 'breathing_difficulty'],
+  ["Ma mère respire comme un poisson sorti de l'eau, la bouche ouverte", 'breathing_difficulty'],
+  [
+    "mon garçon a la respiration qui siffle et il ne peut plus marcher sans s'arrêter",
+    'breathing_difficulty',
+  ],
+  ['mon bébé fait des apnées et devient violet', 'breathing_difficulty'],
+  ['visage qui tombe + bras faible, ma mère, maintenant', 'stroke_signs'],
+  ["Mon mari s'exprime plus, il ouvre la bouche et rien ne sort", 'stroke_signs'],
+  ["ma main droite est lourde et maladroite d'un coup et ma bouche est pâteuse", 'stroke_signs'],
+  ['il voit double et marche comme un homme ivre depuis 1 heure', 'stroke_signs'],
+  ['gorge qui gonfle après crevettes !!!', 'severe_allergy'],
+  [
+    'Mon fils a une réaction très forte au médicament, il est couvert de boutons et il a la voix qui change',
+    'severe_allergy',
+  ],
+  ["j'ai été piquée par une abeille au cou et j'ai du mal à avaler", 'severe_allergy'],
+  ["ma fille a le visage enflé comme un ballon depuis qu'elle a mangé du poisson", 'severe_allergy'],
+  ['tout le tube de doliprane 😭 mon fils', 'poisoning_overdose'],
+  ["mon mari a bu de l'eau de javel pour se tuer", 'poisoning_overdose'],
+  ['ma soeur a pris plein de pilules avec du vin', 'poisoning_overdose'],
+  ['le chat et mon fils ont mangé du raticide, mon fils a vomi', 'poisoning_overdose'],
+  ['envie de disparaître pour de bon 😔', 'suicidal_thoughts'],
+  ['je suis épuisée de vivre, je veux dormir pour ne plus me réveiller', 'suicidal_thoughts'],
+  ['ma meilleure amie a publié une photo de médicaments avec écrit « bye »', 'suicidal_thoughts'],
+  ["j'ai acheté du charbon de barbecue pour ma chambre, je ferme tout ce soir", 'suicidal_thoughts'],
+  ["mon voisin m'a confié qu'il pense à mettre un terme à ses jours", 'suicidal_thoughts'],
+  ["je me déteste, j'ai envie de me couper encore plus fort", 'suicidal_thoughts'],
+  // round 14, own check by class, eighth block: formal letters and carers' shorthand (« déviation de la
+  // commissure labiale », « déficit du bras gauche », « septante pilules sur la table, c'est pour ce soir »),
+  // with ordinary messages attacking the fixes; 25 / 29 flagged and 3 / 3 ordinary clean before round 14; the
+  // first fixes raised 1 / 3 and were tightened
+  [
+    'Madame, Monsieur, mon épouse ressent depuis une heure une constriction rétrosternale avec des nausées',
+    'chest_pain',
+  ],
+  ['pt 67 ans, DT thoracique constrictive depuis 30 min, sueurs', 'chest_pain'],
+  ['ça lui fait comme une enclume sur le plexus', 'chest_pain'],
+  ['patient dyspnéique au repos, sat 88 %', 'breathing_difficulty'],
+  [
+    "mon mari a la respiration courte et rapide et il n'arrive plus à se coucher à plat",
+    'breathing_difficulty',
+  ],
+  ["elle suffoque, on dirait qu'elle a avalé quelque chose", 'breathing_difficulty'],
+  ['Monsieur présente une déviation de la commissure labiale et un déficit du bras gauche', 'stroke_signs'],
+  ['ma belle-mère parle de travers et sa main ne tient plus la fourchette depuis le dîner', 'stroke_signs'],
+  [
+    "je n'arrive plus à trouver les mots et mon bras droit est engourdi depuis quelques minutes",
+    'stroke_signs',
+  ],
+  ["œdème des lèvres et de la langue après l'injection", 'severe_allergy'],
+  ["ma fille a la figure toute gonflée après l'amoxicilline et elle respire en sifflant", 'severe_allergy'],
+  ['résidente retrouvée avec son pilulier de la semaine vide, somnolente', 'poisoning_overdose'],
+  ["mon fils a bu de l'huile de lampe, il tousse beaucoup", 'poisoning_overdose'],
+  ["j'ai pris mes antidépresseurs deux fois ce matin et j'ai le coeur qui s'emballe", 'poisoning_overdose'],
+  ['mon patient verbalise un projet suicidaire pour ce soir', 'suicidal_thoughts'],
+  ["je ne souhaite plus vivre, j'ai tout organisé", 'suicidal_thoughts'],
+  ["mon frère dit qu'il va se mettre sous un camion", 'suicidal_thoughts'],
+  ["je prépare mon départ, j'ai donné mes affaires et écrit à chacun", 'suicidal_thoughts'],
+  ["septante pilules sur la table, c'est pour ce soir", 'suicidal_thoughts'],
+  ['hémorragie de la délivrance, elle est pâle', 'heavy_bleeding'],
+  ['crise convulsive généralisée en cours depuis 6 min', 'seizure'],
+  ['enfant fébrile avec purpura sur les jambes', 'meningitis_signs'],
+  ['patient fébrile à 39,8, marbrures et confusion', 'sepsis_signs'],
+  ['traumatisme crânien avec perte de connaissance initiale', 'severe_head_injury'],
+  ["brûlure étendue du thorax par de l'eau bouillante", 'severe_burn'],
+  ['abdomen de bois, douleur intense', 'severe_abdominal_pain'],
+  ['saignement abondant à 20 SA', 'pregnancy_emergency'],
+  [
+    'mon père ne réagit plus du tout, il a les yeux ouverts mais il ne nous voit pas',
+    'loss_of_consciousness',
+  ],
+  ['nourrisson de 2 mois fébrile à 38,5', 'infant_fever'],
 ];

@@ -27,7 +27,7 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     {
       pattern:
         'any: serre|serree|serrement|oppress*|etau|barre|comprim*|ecrase|ecrasement|omoplate* ' +
-        'sue|suent|suait|sueur*|transpir*|moite*|nausee*|palpitation*|machoire|pale|blanc|blanche|gris|grise',
+        'sue|suent|suait|sueur*|transpir*|moite*|nausee*|palpitation*|machoire|pale|blanc|blanche|gris|grise|livide|blafard*|terreux|terreuse|cireux|cireuse',
       maxGap: 4,
     },
     {
@@ -82,6 +82,39 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'any: essor*|broy*|pressur* coeur', maxGap: 3 },
+    // Round 14: la douleur dite cardiaque; la trinitrine qui ne la calme pas; quelqu'un qui marche ou est
+    // assis sur la poitrine.
+    { pattern: 'douleur*|douloureu*|mal|oppression|serrement cardiaque*', maxGap: 1 },
+    {
+      pattern: 'any: trinitrine|natispray|risordan|nitro* malgre|passe|marche|fait|soulage|rien|toujours',
+      maxGap: 3,
+    },
+    {
+      pattern: 'any: comme|dirait marche*|marchait|assis|assise|debout|saute|sautait|pese|pesait @poitrine',
+      maxGap: 4,
+    },
+    // Round 14: un véhicule ou une masse garés, posés sur le cœur (pas « un poids sur le cœur », le chagrin).
+    {
+      pattern:
+        'frigo|frigidaire|voiture|camion|piano|armoire|parpaing|enclume|elephant|tonne|bus|tracteur|rocher|enclume gare|garee|sur|pose|posee|assis|ecrase coeur',
+      maxGap: 3,
+    },
+    // Broyé, pincé, poignardé, avec le bras ou la mâchoire qui fourmillent ou s'engourdissent.
+    {
+      pattern:
+        'any: broie*|broy*|pince*|poignard*|ecras* bras|epaule|machoire fourmi*|engourdi*|lourd*|tire|lance',
+      maxGap: 4,
+    },
+    // Round 14: ce qui descend dans les deux bras; un poing, une main qui serre ou écrase en dedans; entre
+    // les seins; une lourdeur ou une pression qui gagne la mâchoire (l'infarctus sans le mot poitrine).
+    { pattern: 'any: descend*|irradi*|part|va|file* deux|<n:2-2> bras', maxGap: 3 },
+    {
+      pattern: 'any: poing|main|griffe|etau serr*|ecras*|broy*|comprim* interieur|dedans|coeur|milieu',
+      maxGap: 4,
+    },
+    { pattern: 'any: comme si ecras*|serr*|broy* interieur|dedans|milieu', maxGap: 4 },
+    { pattern: 'any: @sensation_thoracique entre seins', maxGap: 3 },
+    { pattern: 'any: lourdeur|pression|poids|ecras* machoire|cou', maxGap: 4 },
   ],
   breathing_difficulty: [
     // Round 10b: trop essoufflé pour aligner deux mots; la respiration abdominale (le ventre qui tire ou se
@@ -97,6 +130,7 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: 'endort|endormait|endormi en parlant|plein|milieu|pleine phrase|conversation', maxGap: 2 },
     'peux|peut|arrive|arrivons|parviens|parvient|reussis|reussit pas|plus respirer|respire|souffler',
     'respire|respirer pas|plus',
+    { pattern: 'respire|respirer presque|quasiment|quasi|carrement|limite|vraiment pas|plus', maxGap: 0 },
     'mal|difficult*|dur|peine|gene respirer|respir*',
     'respire mal|difficilement',
     'respiration|respirer|respire difficile*|dur|penible*|laborieu*|sifflante|courte|rapide*',
@@ -109,7 +143,7 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     'manque* air|souffle|oxygene',
     'souffle court|coupe',
     { pattern: 'reprendre|retrouver souffle|respiration', negatable: false },
-    'any: essouffl* repos|assis|allonge|couche|parler|brutal*|soudain*|enormement',
+    'any: essouffl* repos|assis|allonge|couche|parler|parlant|parle|brutal*|soudain*|enormement',
     { pattern: 'tres|trop|hyper|super|vraiment|completement essouffl*', maxGap: 0 },
     'any: levre*|bouche|visage|doigts|peau|ongles bleu*|violet*|violace*|gris*',
     'devient|devenu|devenue bleu*|violet*|gris*',
@@ -210,11 +244,26 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'essouffl* comme jamais', maxGap: 1, negatable: false },
+    // Round 14: l'asthmatique « complètement bloqué ».
+    { pattern: 'any: asthm* completement|totalement bloque|bloquee|coince|coincee', maxGap: 4 },
+    // Round 14: la gorge ou la trachée qui se rétrécit, se resserre, se ferme, quelle qu'en soit la cause.
+    { pattern: 'gorge|trachee|bronches retreci*|resserr*|ferme|referme', maxGap: 2 },
+    // Round 14: un bruit de gargouillis, de râle à chaque souffle; respirer la bouche grande ouverte.
+    {
+      pattern: 'any: gargouill*|glouglou*|rale|rales|ralement* respir*|respire|souffle|gorge|bruit',
+      maxGap: 4,
+    },
+    { pattern: 'respire|respirait bouche grande ouverte', maxGap: 2 },
+    // Round 14: le ventre qui monte et descend à chaque souffle (la respiration abdominale de l'enfant).
+    { pattern: 'ventre monte|monter|gonfle descend|descendre|creuse|rentre', maxGap: 2 },
   ],
   loss_of_consciousness: [
     'evanou*',
     'perte*|perdu|perd connaissance|conscience',
     'inconscient|inconsciente|inconscients',
+    // Round 14: inanimé, « dans le cirage ».
+    'inanime|inanimee|inanimes',
+    { pattern: 'toujours|encore dans cirage|coaltar|coltar', maxGap: 1 },
     'repond|reagit plus',
     'reagit pas',
     'repond pas quand|lorsque',
@@ -224,7 +273,8 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     'arrive|arrivons|peux|peut|pouvons|parviens|parvient pas|plus reveiller',
     'tombe* pommes',
     'effondr*',
-    'any: terre|sol bouge|repond|reagit plus',
+    // Round 14: allongé, étendu, affalé aussi (« allongé dans son jardin, il ne bouge plus »).
+    'any: terre|sol|allonge|allongee|etendu|etendue|affale|affalee bouge|repond|reagit plus',
     'syncope*',
     'fait|fais|faire malaise',
     'coma',
@@ -256,5 +306,17 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: 'any: affale*|avachi*|effondre*|tombe*|terre|sol revient|reviens pas|plus', maxGap: 4 },
     { pattern: 'revient|revenu|revenue pas|plus a lui|elle|soi', maxGap: 1 },
     { pattern: 'ouvre|ouvrait|ouvrir pas|plus yeux', maxGap: 1, negatable: false },
+    // Round 14: n'arriver ni à le faire réagir ni à le réveiller, quel que soit le verbe.
+    {
+      pattern: '@pouvoir|arrivons|pouvons|parvenons pas|plus faire reagir|repondre|reveiller|ouvrir',
+      maxGap: 3,
+      negatable: false,
+    },
+    {
+      pattern: 'any: mou|molle|inerte|flasque repond|reagit|regarde|serre|suit pas|plus|rien',
+      maxGap: 4,
+    },
+    // Ne plus regarder ni serrer la main: ne plus obéir aux ordres simples (le score de Glasgow).
+    { pattern: 'any: regarde|regardait serre|serrait|repond|reagit pas|plus', maxGap: 4 },
   ],
 };

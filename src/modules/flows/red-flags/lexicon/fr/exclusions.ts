@@ -37,7 +37,12 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'petite|petit|legere|leger|minuscule brulure*|brule*', maxGap: 0 },
   'nez bouche*|bouchee*',
   // « plus que d'habitude » compares (more), it does not deny: « bouge plus que d'habitude ».
-  { pattern: '=plus que', maxGap: 0 },
+  // Round 14: suivi de ce qu'on compare, pour ne pas lire « je suis plus là, c'est que … » comme une comparaison.
+  {
+    pattern:
+      '=plus que|qu d|de|habitude|avant|normal|normalement|hier|ca|cela|lui|elle|eux|moi|jamais|prevu|tout|les|des|un|une|le|la|ses|sa|son|mon|ma|mes|<n:0-1000>',
+    maxGap: 0,
+  },
   { pattern: 'any: gonfl*|enfl* amygdale*|ganglion*|glande*', maxGap: 1 },
   'bouche pateus*',
   { pattern: 'bouge pas mal', maxGap: 0 },
@@ -47,6 +52,56 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // « Disparaître sous la couette », « se tuer à la tâche », la poitrine sensible des règles: des façons de parler.
   { pattern: 'disparaitre sous|dans couette|terre|draps|plaid', maxGap: 1 },
   { pattern: 'tuer tache|travail|boulot', maxGap: 1 },
+  // Round 14: étranglé ou mort de rire; une crise de tétanie; les selles noires sous fer; une hémiplégie
+  // ancienne datée; se réveiller la nuit ou à une heure (l'insomnie); ce qui suffira jusqu'au renouvellement.
+  { pattern: 'etrangl*|etouff*|mort|morte|mourir|meurt|meurs|pisse* rire', maxGap: 2 },
+  // Ne plus bouger du canapé de la journée; la parole bloquée par le trac; la vie en maison de retraite.
+  { pattern: 'bouge|bougeait plus journee|soiree|matinee|canape|lit|chambre|jeux', maxGap: 1 },
+  {
+    pattern: 'any: parole|paroles|mots bloque*|coince* trac|stress*|timid*|emotion*|examen*|oral|oraux',
+    maxGap: 4,
+  },
+  {
+    pattern: 'vie|vivre en|a|au maison|ehpad|retraite|foyer|internat|ville|campagne|couple|bureau|coloc*',
+    maxGap: 1,
+  },
+  { pattern: 'crise* tetanie|spasmophil*', maxGap: 1 },
+  {
+    pattern: 'any: fer|tardyferon|fumafer|ferograd|timoferol|charbon|reglisse|myrtille* selles|caca noir*',
+    maxGap: 4,
+  },
+  { pattern: 'hemiplegi*|paralys*|aphasi* depuis avc|attaque|accident <n:1950-2030>', maxGap: 3 },
+  { pattern: 'reveiller a|vers|avant|apres <n:0-24>', maxGap: 1 },
+  { pattern: 'reveiller nuit|milieu|tot|souvent|heure|heures', maxGap: 2 },
+  { pattern: 'suffira|suffirait|suffiront jusqu|pour|avant|mois|semaine*', maxGap: 2 },
+  // Round 14: essoufflé à l'effort (les escaliers, la course); claquer des dents de froid ou de peur; un
+  // poids sur le cœur de chagrin.
+  { pattern: 'any: essouffl* monte|montant|courant|course|sport|footing|velo', maxGap: 4 },
+  { pattern: 'respire|respirait bizarre*|bruyamment quand|lorsque|en dort|dormant|sommeil', maxGap: 2 },
+  { pattern: 'claque* dents quand|car|parce|tellement|de froid|peur|trouille', maxGap: 3 },
+  {
+    pattern: 'any: poids coeur deces|mort|chagrin|triste*|dispute|separation|rupture|divorce|deuil',
+    maxGap: 4,
+  },
+  // Round 14: parler comme ivre de fatigue, de toujours (un handicap); la gorge serrée par le stress.
+  { pattern: 'any: parl*|articul* saoul|soul|ivre|bourre fatigue*|toujours|habitude|handicap', maxGap: 4 },
+  { pattern: 'any: gorge stress*|stressee|angoiss*|anxi*|emotion*|trac', maxGap: 4 },
+  // Round 14: toute la boîte dont on a besoin, qu'on achète, qui reste, qu'on prescrit.
+  {
+    pattern:
+      'besoin|faut|reste|restait|acheter|achete|commander|ordonnance|renouveler|prescrit|donne tout|toute|entier|entiere',
+    maxGap: 2,
+  },
+  // Round 14: les comprimés donnés, prescrits ou achetés à la pharmacie.
+  { pattern: 'donne|prescrit|delivre|achete|recu|ordonnance <n:1-500> @medicaments', maxGap: 2 },
+  // Round 14: se couper les cheveux, les ongles.
+  { pattern: 'couper|coupe|coupais cheveux|ongles|frange|barbe|tifs|pointes|meche*', maxGap: 2 },
+  // Round 14: la mâchoire serrée la nuit (le bruxisme).
+  { pattern: 'any: machoire* serre*|crispe* nuit|dentiste|bruxisme|gouttiere|stress*', maxGap: 4 },
+  // Round 14: « il respire bien et il n'a pas de fièvre »: le « pas » est celui de la fièvre, non du souffle.
+  { pattern: 'bien et il|elle|je|on ne a|ai|as|avait|est|fait pas', maxGap: 0 },
+  // Round 14: « mon patron va me tuer », « ça va me tuer »: la menace d'un autre ou de la fatigue, en idiome.
+  { pattern: 'va|vont|allait|allaient|aller|ira|iront me tuer', maxGap: 0 },
   { pattern: 'any: poitrine|seins|sein regles|allaite*|allaitement|tetee*', maxGap: 4 },
   { pattern: 'any: brul* soleil|uv', maxGap: 3 },
   { pattern: 'allergi* pollen*|acarien*|poil*|saisonni*|foins', maxGap: 2 },
@@ -76,7 +131,8 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'champignon* paris|cuisine|supermarche|magasin|marche|conserve', maxGap: 1 },
   { pattern: 'disparaitre liste*|fichier*|base|envoi*|mailing|newsletter|annuaire', maxGap: 2 },
   { pattern: 'plus etre malade|fatigue*|enrhume*|stresse*|angoisse*|enceinte|constipe*', maxGap: 0 },
-  { pattern: 'any: boite|plaquette|@medicaments voyage|vacances|valise|pilulier', maxGap: 4 },
+  // Round 14: sans « pilulier », devenu un médicament (« tous les comprimés du pilulier » est une surdose).
+  { pattern: 'any: boite|plaquette|@medicaments voyage|vacances|valise', maxGap: 4 },
   // Round 9: les médicaments rangés dans le sac; pas l'enfant qui fouille le sac de mamie puis les mange.
   { pattern: 'boite|boites|plaquette*|@medicaments sac|sacoche|trousse', maxGap: 3 },
   { pattern: 'pour tension', maxGap: 0 },

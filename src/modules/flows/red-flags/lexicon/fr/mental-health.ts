@@ -50,7 +50,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     },
     { pattern: 'me tuer', maxGap: 0 },
     { pattern: 'en finir', maxGap: 0 },
-    { pattern: 'mettre|mis|met fin jours|vie|tout|existence', maxGap: 2 },
+    { pattern: 'mettre|mis|met fin|terme jours|vie|tout|existence', maxGap: 2 },
     'pas|plus envie vivre',
     'marre vie|vivre',
     'vie plus sens',
@@ -62,7 +62,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     'envie|veux|vais sauter|jeter fenetre|pont|train|balcon|vide',
     '@vouloir|prefere* plus|pas|jamais reveiller|vivre|exister|etre|la',
     'plus|aucune|aucun|pas|sans|perdu raison|gout|envie|sens vivre|vie|exister',
-    'peux|supporte plus vivre|vie',
+    'peux|supporte|supporter plus vivre|vie|exister|existence',
     // Round 5: « il ne veut plus manger ni vivre »: le « ne » ne nie rien, il dit le renoncement.
     { pattern: '@vouloir plus manger|boire|rien ni vivre', maxGap: 1, negatable: false },
     'mieux|heureux|heureuse*|tranquille* sans moi',
@@ -158,7 +158,9 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
       negatable: false,
     },
     { pattern: 'quoi bon vivre|continuer|exister|vie|rester|lutter', maxGap: 1 },
-    { pattern: 'si disparais|meurs|pars|creve|suicide|tue', maxGap: 1 },
+    // Round 14: « si je pars » seul est un départ (« si je pars encore tôt »); il faut la suite qui le dit.
+    { pattern: 'si disparais|meurs|creve|suicide|tue', maxGap: 1 },
+    { pattern: 'si pars personne|mieux|soulag*|tranquille*|regrett*|manquer*|remarquer*', maxGap: 4 },
     { pattern: 'personne apercevr*|remarquer*|verra|rendra|soucier*', maxGap: 3 },
     { pattern: 'tout prepare*|organise*|regle* pour partir|mourir|finir', maxGap: 2 },
     { pattern: 'pendu|pendue', maxGap: 0 },
@@ -205,6 +207,71 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     {
       pattern:
         'vais|va|veux|voudrais|envie|pense* foncer|lancer|jeter|precipiter|encastrer|planter arbre|platane|pilier|poteau|camion|ravin|falaise|pont|mur|muret|glissiere|parapet|rail',
+      maxGap: 4,
+    },
+    // Round 14: enfermé avec le moyen (« enfermée dans la salle de bain avec une lame »); s'endormir pour ne
+    // pas se réveiller; compter ses comprimés en se demandant si ça suffira; se laisser partir.
+    {
+      pattern:
+        'any: enferme*|cloitre*|barricade* lame|rasoir|couteau|corde|cachets|@medicaments|fusil|arme|cutter',
+      maxGap: 4,
+    },
+    { pattern: 'endormir|dormir|endors ne pas|plus|jamais me|se reveiller', maxGap: 3 },
+    { pattern: 'endormir|dormir|endors pas|plus|jamais me|se reveiller', maxGap: 3 },
+    {
+      pattern:
+        'any: compte|comptais|recompte|aligne* @medicaments|comprimes suffira|suffirait|suffiront|suffiraient',
+      maxGap: 4,
+    },
+    { pattern: 'me|se|te laisser partir|glisser|couler|eteindre', maxGap: 1 },
+    // Round 14: le charbon de barbecue dans une chambre (l'intoxication au monoxyde voulue); l'envie de se
+    // couper (pas les cheveux: exclusions).
+    { pattern: 'any: charbon|barbecue|brasero chambre|salle|calfeutr*|scotch*|ferme', maxGap: 4 },
+    { pattern: 'envie|veux|besoin|vais|voudrais me|se couper|taillader|mutiler|scarifier', maxGap: 1 },
+    // Round 14: s'endormir et que tout soit terminé; la dose mortelle cherchée; se faire du mal avec une lame.
+    { pattern: 'endormir|dormir|endors et que tout soit termine|terminee|fini|finisse', maxGap: 0 },
+    {
+      pattern: 'dose|doses|quantite mortelle|mortelles|letale|letales|fatale|fatales @medicaments',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'any: cherche*|combien|quelle|calcul*|internet|google dose|doses|quantite mortelle*|letale*|fatale*',
+      maxGap: 4,
+    },
+    // « se faire du mal » (pas « je me suis fait mal », l'accident) avec une lame.
+    {
+      pattern: 'me|se fais|fait|faisais|faisait du mal rasoir|lame|lames|couteau|cutter|compas|ciseaux',
+      maxGap: 3,
+    },
+    // Round 14: ce qu'il faut pour mourir; un mot d'amour et d'excuses laissé (le mot d'adieu sans le mot).
+    { pattern: 'faut|necessaire|assez|suffisamment|quoi pour mourir|crever|partir|tuer', maxGap: 2 },
+    { pattern: 'any: mot|lettre|message|texto|sms|lettres aime|aimons|aimais desole*|pardon', maxGap: 4 },
+    // Round 14: l'intention dite avec tout verbe d'avaler et toute quantité (« je pense à prendre toutes
+    // les pilules de ma grand-mère »).
+    { pattern: 'vais|veux|pense*|envie|voudrais|compte|va @ingerer @quantite @medicaments', maxGap: 3 },
+    // Round 14: que tout s'arrête pour de bon; ne plus être un problème pour personne; des cachets mis de
+    // côté; le poignet ouvert.
+    {
+      pattern: 'tout|vie arrete|arreter|finisse|finir|termine|stoppe definitivement|toujours|bon',
+      maxGap: 2,
+    },
+    {
+      pattern: 'plus etre probleme|fardeau|charge|poids|boulet pour|a personne|@proche|monde|tous|famille',
+      maxGap: 2,
+    },
+    { pattern: 'mis|mets|met|mettre|mettais cote @quantite|@medicaments', maxGap: 2 },
+    { pattern: 'ouvert|ouvrir|ouvre|taillade* veine|poignet', maxGap: 2 },
+    { pattern: 'si demain|bientot|jamais suis|serai|etais|est plus la', maxGap: 2 },
+    // Round 14: boire, avaler un produit, un poison, annoncé (« elle va boire le produit pour les rats »).
+    {
+      pattern: 'vais|va|veux|veut|menace|compte|envie boire|avaler|prendre|manger @toxiques|poison|mort',
+      maxGap: 3,
+    },
+    // Round 14: la voiture et l'obstacle visé, avec l'intention (« je prends la voiture et je vais dans un mur »).
+    {
+      pattern:
+        'any: voiture|volant|bagnole|caisse|camion|moto vais|irai|veux|voudrais|envie|compte mur|arbre|platane|pilier|poteau|pile|ravin|falaise|glissiere|parapet',
       maxGap: 4,
     },
     // Round 9: se couper, et dire la profondeur ou l'intention (pas le doigt en cuisinant).

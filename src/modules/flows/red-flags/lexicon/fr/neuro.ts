@@ -8,7 +8,7 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'attaque cerebrale',
     'hemiplegi*',
     'paralys*',
-    'visage|face|bouche|levre|sourire|joue|figure|paupiere|coin|commissure tombe*|pend*|affaiss*|travers|tordu*|deform*|fige*|engourdi*|asymetri*|croche|crochu*|descend*|biais|guingois|devie*|glisse*',
+    'visage|face|bouche|levre|sourire|joue|figure|paupiere|coin|commissure tombe*|pend*|penche*|affaiss*|travers|tordu*|deform*|fige*|engourdi*|asymetri*|croche|crochu*|descend*|biais|guingois|devie*|glisse*',
     'any: faible*|faiblesse|engourdi*|paralys*|insensible* cote|moitie|hemicorps',
     'any: moitie visage|bouche tombe*|pend*|paralys*',
     'any: bras|jambe faible*|faiblesse|lourd*|paralys* soudain*|brutal*|droit*|gauche*',
@@ -33,6 +33,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'perte vue|vision',
     'any: mal|douleur*|cephalee* @tete brutal*|soudain*|violent*|explos*|tonnerre',
     'migraine*|cephalee* brutal*|soudain*|explos*|tonnerre',
+    // Round 14: un « coup de tonnerre » dans la tête, dit sans le mot douleur.
+    { pattern: 'coup tonnerre', maxGap: 1 },
     'jamais eu aussi|autant|si|tellement mal @tete',
     'pire mal|douleur @tete',
     // Round 5: la céphalée en coup de tonnerre, « le pire de ma vie », « horrible d'un coup ».
@@ -74,14 +76,17 @@ export const frenchNeuro: LexiconInput['categories'] = {
     },
     { pattern: 'perdu|perd vue|vision', maxGap: 2 },
     { pattern: '@tete comme jamais', maxGap: 1 },
-    'parole|paroles|elocution deraill*|embrouill*',
-    { pattern: 'corps|bras|jambe|main|cote repond|obeit|suit plus|pas', maxGap: 3 },
+    'parole|paroles|elocution deraill*|embrouill*|bloque*|coince*|coupee',
+    // Round 14: à tous les temps (« le côté gauche qui ne répondait plus »).
+    { pattern: 'corps|bras|jambe|main|cote repond*|obei*|suit|suivait plus|pas', maxGap: 3 },
+    // Round 14: un voile, un rideau noir sur un œil (amaurose).
+    { pattern: 'any: voile|rideau|tache noir|noire|sombre oeil|yeux|vue', maxGap: 3 },
     { pattern: 'vu|voyais|voit|vois|voyait noir|trouble|flou|double oeil|coup', maxGap: 3 },
     {
       pattern: 'any: bras|jambe|main|pied molle|mou|inerte|ballant* gauche|droite|droit|coup|soudain*',
       maxGap: 3,
     },
-    { pattern: 'any: parle|parole|articul* saoul|soul|ivre|bourre|alcoolise*', maxGap: 3 },
+    { pattern: 'any: parl*|parole|articul* saoul|soul|ivre|bourre|alcoolise*', maxGap: 3 },
     { pattern: 'any: mots|phrases|paroles existent|sens pas|rien|aucun|sans', maxGap: 2 },
     { pattern: 'melang*|inverse* mots|syllabes|lettres', maxGap: 1 },
     {
@@ -158,6 +163,18 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'marche|marchait|titube* comme bateau|bourre|ivre|saoul|soul', maxGap: 3 },
     { pattern: 'any: visage|bouche|figure|sourire bizarre|drole|etrange|chelou cote|moitie', maxGap: 3 },
     { pattern: 'eau|boisson|cafe|the|soupe coule|coulait|ressort coin|commissure bouche', maxGap: 3 },
+    // Round 14: les mots des soignants: la commissure déviée, le déficit d'un membre.
+    { pattern: 'deviation|asymetrie|devie* commissure|labiale|bouche|face|visage', maxGap: 2 },
+    { pattern: 'deficit moteur|bras|jambe|membre|membres|hemicorps|sensitivomoteur', maxGap: 2 },
+    // Round 14: ouvrir la bouche sans que rien ne sorte.
+    { pattern: 'any: bouche|ouvre rien sort|sortait|vient|venait', maxGap: 3 },
+    // Round 14: la bouche qui « va » de côté, un seul côté qui monte au sourire, des mots qui ne sont pas
+    // ceux qu'on veut dire (VITE: visage, parole, par n'importe quel verbe).
+    { pattern: 'bouche|levre|levres|sourire|visage va|part|penche|partie|parti cote|travers', maxGap: 2 },
+    { pattern: 'any: seul|seulement cote bouche|sourire|levre monte|bouge|remue|sourit|marche', maxGap: 4 },
+    { pattern: 'any: sourit|sourire|souriant|grimace moitie|seul|seulement bouge|monte|remue', maxGap: 4 },
+    { pattern: 'pas|autres|mauvais ceux|celui|mots que veux|voulais|voulait|veut dire', maxGap: 3 },
+    { pattern: 'dis|dit|disait|sortent|sort mauvais|faux|autres mots', maxGap: 2 },
   ],
   seizure: [
     'convuls*',
@@ -172,6 +189,20 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'yeux|regard partent|partaient|tournent|roulent|revulses arriere|haut|blanc|ciel', maxGap: 2 },
     { pattern: 'se raidit|raidi|raidie|crispe', maxGap: 0 },
     { pattern: 'any: tape|secoue|gigote|tremble*|bouge* bras jambes', maxGap: 3 },
+    // Round 14: trembler le regard dans le vide; des spasmes ou des secousses qui durent des minutes.
+    { pattern: 'any: trembl*|secou* regard*|yeux vide|fixe|ailleurs', maxGap: 3 },
+    { pattern: 'trembl*|secou* en regardant|fixant vide', maxGap: 3 },
+    { pattern: 'comme|genre|sorte une|de crise', maxGap: 1 },
+    // Round 14: l'écume, la mousse à la bouche (pas la mousse au chocolat).
+    { pattern: 'ecume* bouche|levres|levre', maxGap: 2 },
+    { pattern: 'mousse|bave bouche|levres|levre', maxGap: 0 },
+    {
+      pattern:
+        'secou*|spasme*|tressaut*|convuls*|saccade* depuis|pendant|dure <n:3-90> min|minute|minutes|mn',
+      maxGap: 4,
+    },
+    // Round 14: le verbe à tous ses nombres (« bras et jambes qui tapent »).
+    { pattern: 'any: tapent|tapaient|secouent|gigotent|tressautent bras|jambes|membres', maxGap: 3 },
     {
       pattern: 'any: regard|yeux fixe|fixes|vide|perdu|ailleurs tremble*|secou*|repond|reagit|bave*|raidi*',
       maxGap: 4,
@@ -197,7 +228,11 @@ export const frenchNeuro: LexiconInput['categories'] = {
     // bras et jambes qui battent dans tous les sens.
     { pattern: 'secoue|secouait|secouent|convuls* partout|terre|sol', maxGap: 2 },
     { pattern: 'any: bave|bavait|ecume terre|sol|secoue*|raide', maxGap: 4 },
-    { pattern: 'sans|pas reveill*|reveil|repris|reprendre entre|deux', maxGap: 4, negatable: false },
+    { pattern: 'sans|pas reveill*|reveil|repris|reprend|reprendre entre|deux', maxGap: 4, negatable: false },
+    // Round 14: tout le corps qui saute ou sursaute, les yeux fixes; un trou, une plaie ouverte au crâne.
+    { pattern: 'tout corps saute|sautait|sautent|sauter|sursaut*|tressaute*', maxGap: 3 },
+    // Round 14: crise sur crise.
+    { pattern: 'crise|crises sur|apres crise|crises', maxGap: 0 },
     {
       pattern: 'any: bras|jambes|membres battent|battaient|gigot*|agitent|tapent sens|partout',
       maxGap: 3,
@@ -226,9 +261,12 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'traumatisme* cran*',
     'fracture* crane',
     'crane ouvert|fendu|enfonce',
+    { pattern: 'trou|ouverture|enfoncement crane', maxGap: 2 },
     { pattern: 'fracass*|enfonce*|fendu @tete', maxGap: 2 },
     // Round 6: un nourrisson tombé de la table à langer (NICE NG232: chute de haut avant 1 an).
     { pattern: 'tombe*|tombee|chute* table langer', maxGap: 1 },
+    // Round 14: du lit, du plan, de la commode à langer.
+    { pattern: 'tombe*|tombee|chute*|roule* langer', maxGap: 3 },
     // Round 10: une pupille plus grande que l'autre après un choc (NICE NG232).
     { pattern: 'any: pupille|pupilles grande|grosse|differente*|inegale*|dilatee', maxGap: 3 },
   ],

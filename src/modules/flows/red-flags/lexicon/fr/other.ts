@@ -42,13 +42,29 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'saign*|sang|hemorrag* arrete|arreter|stoppe|cesse pas|plus', maxGap: 4 },
     'saign*|sang malgre|traverse|transperce*',
     { pattern: 'change* serviette*|protection*|tampon* toutes|chaque heure|demi', maxGap: 3 },
-    'any: perd*|perte*|plein|flaque* sang',
+    'any: perd*|perte*|plein|pleine|pleins|pleines|flaque* sang',
+    // Round 14: les linges qui se trempent quand on appuie; le sang qu'on n'arrive pas à arrêter; le vomi
+    // en marc de café (NHS 999: bleeding that won't stop, vomiting blood).
+    {
+      pattern:
+        'any: appuie|appuye*|appui|compress*|presse|sang|saign* serviette*|torchon*|compresse*|pansement*|linge*|tissu*|mouchoir* trempe*|trempee*|imbibe*|traverse*',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'any: arrive|arriver|peux|misere|mal|difficult*|impossible arreter|stopper|contenir sang|saignement',
+      maxGap: 3,
+      negatable: false,
+    },
+    { pattern: 'any: vomi*|vomis|vomit|rend|crache* marc', maxGap: 4 },
     'pisse* sang',
     { pattern: 'vomi*|crach*|tousse*|toux|rend*|rejet* sang', maxGap: 1 },
     'sang vomi*|crachat*',
     'any: selles|caca noir*|goudron',
     'any: plaie|coupure|coupe|entaille|blessure profond*|beante*',
     'gicl*',
+    // Round 14: le sang qui jaillit, fuse.
+    { pattern: 'sang|saign* jaill*|fuse|fusait|pisse|pissait', maxGap: 1 },
     { pattern: 'any: saign*|sang grande|grosse|enorme quantite', maxGap: 4 },
     { pattern: 'any: plein|gros|grosses|enormes caillot*', maxGap: 1 },
     { pattern: 'saign* dure|durent|depuis heure|heures', maxGap: 3 },
@@ -162,6 +178,17 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'gobe*|croque*|leche*|lech*|suce*|machouill*|mordu @toxiques|@medicaments', maxGap: 3 },
     { pattern: 'avale*|bu|vide*|fini* tout|entier|entiere flacon*|fiole*|tube*|boite', maxGap: 3 },
     { pattern: 'avale*|bu|vide* flacon*|fiole*|tube* entier|entiere', maxGap: 3 },
+    // Round 14: « tout le tube de doliprane, mon fils », sans verbe (« il a besoin de toute la boîte »:
+    // exclusions).
+    { pattern: 'any: tout|toute|entier|entiere tube|boite|plaquette|flacon @medicaments @enfant', maxGap: 4 },
+    // Round 14: une bonne partie, la moitié des médicaments, du fer ou des vitamines (le fer tue les
+    // enfants: centres antipoison).
+    { pattern: '@ingerer bonne|grande|grosse partie|moitie @medicaments|=fer|vitamine*', maxGap: 3 },
+    // Round 14: un contenant de médicaments vidé, qu'on l'ait avalé ou non dit (« il a vidé le semainier »).
+    {
+      pattern: 'vide|videe|vides|videes|vidait pilulier*|semainier*|flacon*|fiole*|plaquette*|blister*|tube*',
+      maxGap: 2,
+    },
     { pattern: 'avale*|bu|boire|ingere* alcool bruler|menager|modifie|pharmacie', maxGap: 2 },
     { pattern: 'sniff*|inhale*|respire* colle|gaz|solvant*|essence|@drogues', maxGap: 2 },
     {
@@ -248,6 +275,11 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'main|peau|doigt|doigts|bras noire|noirci*|carbonis*', maxGap: 1 },
     // Round 6: des cloques sur un tout-petit, quelle que soit la surface (NHS: burns in babies go to A&E).
     { pattern: 'any: bebe|bebes|bb|nourrisson* cloque*|cloquent|phlyctene*', maxGap: 4 },
+    // Round 14: les fesses, le sexe, les parties intimes ébouillantés ou cloqués (NHS: genitals go to A&E).
+    {
+      pattern: 'any: fesses|sexe|intimes|intime|genitaux|entrejambe|parties cloque*|brule*|brulure*',
+      maxGap: 4,
+    },
     // Round 9: un produit caustique renversé sur la peau, et la peau qui blanchit ou cartonne d'une brûlure.
     {
       pattern:
@@ -287,5 +319,19 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'any: @douleur sous cotes droite', maxGap: 3 },
     { pattern: 'vomi*|vomit|vomis|rend|rends vert|verte|bile|bilieux', maxGap: 1 },
     { pattern: 'any: ventre|abdomen ballonne*|gonfle*|gonfl* selle*|gaz|garde rien', maxGap: 4 },
+    // Round 14: du sang dans la couche d'un bébé qui pleure par crises (invagination).
+    { pattern: 'any: sang|gelee couche|couches', maxGap: 3 },
+    // Round 14: une douleur du ventre qui transperce ou file jusque dans le dos (pancréatite, anévrisme), et
+    // un vomissement qui sent ou ressemble aux selles (occlusion: NHS 999).
+    {
+      pattern:
+        'any: @ventre|nombril|epigastr*|creux transperc*|traverse*|irradi*|file|filent|part|remonte|passe dos',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'vomi*|vomit|vomis|vomissement*|rend|rejette sent|sentent|odeur|ressemble*|comme selle*|caca|excrement*|matiere*|merde|egout',
+      maxGap: 4,
+    },
   ],
 };

@@ -12,9 +12,11 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   // Tout ce qu'on peut ressentir dans la poitrine: la douleur, le coup, la lance, le poids, le « truc ».
   sensation_thoracique:
     '@douleur lance lancent lancait lancement* elance elancent elancait elancer elancement* lancinant* pique piquait piqure* point pointe coup ' +
-    'coups decharge* poignard* serrage tiraille* arrache* prend prenait lourd* lourdeur* bloque* crampe* ' +
+    'coups decharge* poignard* serrage tiraille* tire tirait arrache* prend prenait lourd* lourdeur* bloque* crampe* ' +
     'spasme* etreint* etreinte* inconfort malaise truc bizarre* drole chose sensation* tension* transperc* ' +
-    'traverse* tord* enserr* contract*',
+    'traverse* tord* enserr* contract* ' +
+    // Round 14: les images de ce qui perce (« comme un couteau planté »).
+    'couteau couteaux lame aiguille aiguilles pieu clou explosion explose eclate eclatement',
   // Ce qui peut arriver au souffle: la peine, l'effort, le blocage, le manque.
   peine_respirer:
     'mal difficult* difficile* dur peine gene misere galere* impossible impossibilite lutte lutter force ' +
@@ -46,8 +48,10 @@ export const frenchWordClasses: LexiconInput['classes'] = {
   fonction:
     'bouge bouger bougeait lever leve tenir tient tenait sent sens sentir sentait sentais repond obeit marche controle usage force utiliser serrer',
   ventre: 'ventre abdomen abdominal* abdominale* estomac bide',
+  // Round 14: l'intensité dite par l'adverbe, l'image ou l'argot (« atrocement », « un mal d'enfer », « de ouf »).
   intense:
-    'intense* insupportable* atroce* horrible* terrible* violent* enorme* extreme* pire hurle* epouvantable* crier hurler',
+    'intense* insupportable* atroce* horrible* terrible* violent* enorme* extreme* pire hurle* epouvantable* crier hurler ' +
+    'affreu* effroyabl* insoutenabl* abominabl* infernal* inhumain* enfer ouf',
   tete: 'tete crane',
   // Round 9: pas « cachet », « pilule »: « ma mamie a pris ses cachets » est son traitement (les cachets
   // d'une soirée restent: « soirée », « teuf » dans les patterns).
@@ -60,7 +64,8 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'marche* langer bureau roller* skate trampo rollers ski luge',
   bebe: 'bebe bebes nourrisson* fils fille enfant petit petite garcon il elle ne nee puce loulou poussin crevette',
   medicaments:
-    'medicament* medoc* cachet* comprime* pilule* gelule* doliprane paracetamol efferalgan dafalgan ' +
+    // Round 14: le pilulier et le semainier valent les médicaments qu'ils contiennent.
+    'pilulier* semainier* patch patchs medicament* medoc* cachet* comprime* pilule* gelule* doliprane paracetamol efferalgan dafalgan ' +
     'somnifere* anxiolytique* antidepresseur* xanax lexomil stilnox tramadol codeine lithium insuline ' +
     'morphine methadone subutex valium temesta seresta lamaline ibuprofene* neuroleptique* traitement* ' +
     'anticoagul* kardegic eliquis xarelto previscan coumadine sintrom digoxine levothyrox antiepileptique* ' +
@@ -74,7 +79,8 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'methanol baie* plante* cigarette* nicotine essentielle* camphre engrais desherbant* chlore ammoniac ' +
     'antimite* naphtaline mercure tablette* pastille* desinfectant* antiseptique* eliquide* ' +
     // Round 10: le décapant (four, peinture).
-    'decapant*',
+    // Round 14: le liquide de refroidissement, l'acétone, le dissolvant, le dégraissant.
+    'decapant* refroidissement acetone dissolvant degraissant* detachant* limace limaces antilimace*',
   enfant:
     'fils fille enfant enfants petit petite bebe bb garcon ado gamin gamine neveu niece frere soeur ' +
     'mari femme pere mere copain copine ami amie chien',
