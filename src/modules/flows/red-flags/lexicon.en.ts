@@ -35,6 +35,8 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 15: a death wish denied ("I don't want to die", "never wanted to die") is fear, not intent.
+    { pattern: 'not|never want|wanted|wanna die', maxGap: 1 },
     // Round 13: an empty packet to recycle or to refill on prescription is no overdose.
     { pattern: 'any: empty|emptied recycl*|refill|repeat|prescription', maxGap: 4 },
     // Round 13: batteries bought, changed or flat are no battery swallowed.

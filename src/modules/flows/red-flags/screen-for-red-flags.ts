@@ -1,4 +1,5 @@
 import { AtomIndex } from './atom-index.ts';
+import { classifyMessage } from './classifier/red-flag-classifier.ts';
 import { type CompiledLexicon, type CompiledPattern, compileLexicons } from './compile-lexicon.ts';
 import { englishLexicon } from './lexicon.en.ts';
 import { frenchLexicon } from './lexicon.fr.ts';
@@ -46,12 +47,49 @@ const HEDGED_DENIALS: ReadonlySet<string> = new Set(['suicidal_thoughts']);
  * is not one; anything else that looks like an emergency is, since a bot must never sit on one.
  */
 export function screenForRedFlags(text: string, options: ScreeningOptions = {}): RedFlagScreening {
-  const screening = screenWithLexicon(LEXICON, text, options);
-  if (screening.flagged || text.length > TELEGRAPHIC_MAX_LENGTH) return screening;
+  const { screening, dismissedSign, ordinaryWording } = readWithLexicon(text, options);
+  // A sign the lexicon read and set aside (denied, long over, an idiom) stays set aside: it is the one
+  // reading that understands « je n'ai jamais eu de convulsions ».
+  if (screening.flagged || dismissedSign) return screening;
+  // The lexicon reads one pattern at a time; patients keep finding wordings no pattern foresaw. A
+  // classifier trained on the whole evaluation set reads what the lexicon let through.
+  const second = classifyMessage(text);
+  if (second === null) return screening;
+  // What carries its finding may be wording the lexicon knows as ordinary (« je ne veux pas mourir »,
+  // "my boss will kill me"): without those words, the finding must still stand.
+  if (classifyMessage(withoutOrdinaryWording(text, ordinaryWording)) === null) return screening;
+  return { flagged: true, findings: [{ category: second.category, matched: second.matched }] };
+}
+
+function readWithLexicon(text: string, options: ScreeningOptions): LexiconReading {
+  const reading = readWithLexiconOnce(LEXICON, text, options);
+  if (reading.screening.flagged || text.length > TELEGRAPHIC_MAX_LENGTH) return reading;
   // « poitrine. respire plus. aide » : someone in distress types in fragments, and a full stop between
   // them is no clause boundary. A short message is read again as one run of words.
   const joined = text.replace(FRAGMENT_BREAKS, ' ');
-  return joined === text ? screening : screenWithLexicon(LEXICON, joined, options);
+  if (joined === text) return reading;
+  const again = readWithLexiconOnce(LEXICON, joined, options);
+  return {
+    screening: again.screening,
+    dismissedSign: reading.dismissedSign || again.dismissedSign,
+    ordinaryWording: reading.ordinaryWording,
+  };
+}
+
+interface LexiconReading {
+  screening: RedFlagScreening;
+  /** A whole sign matched and was set aside: denied, told as long over, or part of an exclusion. */
+  dismissedSign: boolean;
+  /** Where the lexicon read wording it knows to be ordinary (an idiom, an exclusion): [start, end). */
+  ordinaryWording: ReadonlyArray<readonly [number, number]>;
+}
+
+/** The message with the wording the lexicon knows to be ordinary blanked out. */
+function withoutOrdinaryWording(text: string, spans: LexiconReading['ordinaryWording']): string {
+  let blanked = text;
+  for (const [start, end] of spans)
+    blanked = blanked.slice(0, start) + ' '.repeat(end - start) + blanked.slice(end);
+  return blanked;
 }
 
 /** Messages up to this long are short enough to read as telegraphic fragments. */
@@ -64,6 +102,14 @@ export function screenWithLexicon(
   text: string,
   options: ScreeningOptions = {},
 ): RedFlagScreening {
+  return readWithLexiconOnce(lexicon, text, options).screening;
+}
+
+function readWithLexiconOnce(
+  lexicon: CompiledLexicon,
+  text: string,
+  options: ScreeningOptions,
+): LexiconReading {
   // « trente-huit », "thirty nine point eight": a number said in words is one number, as if typed.
   const tokens = composeNumbers(tokenise(text, options), lexicon.words);
   const matcher = new MessageMatcher(tokens, lexicon, indexOf(lexicon));
@@ -80,9 +126,15 @@ export function screenWithLexicon(
       excludedForConcept.set(concept, set);
     }
   }
+  // Wording the lexicon knows to be ordinary (an idiom, « 7 wks pregnant »): the message was understood.
+  let dismissedSign = excludedForConcept.size > 0;
   const past = findPastEvents(matcher, lexicon);
-  const earliest = <K extends string>(entries: ReadonlyArray<{ key: K; pattern: CompiledPattern }>) =>
+  const earliest = <K extends string>(
+    entries: ReadonlyArray<{ key: K; pattern: CompiledPattern }>,
+    onDismissed: () => void = () => {},
+  ) =>
     earliestStandingMatches(entries, matcher, excluded, excludedForConcept, {
+      onDismissed,
       isPast: (key, match, pattern) =>
         NEVER_PAST.has(key) && !pattern.pastApplies ? false : past.holds(match),
       isDenied: (key, match) =>
@@ -97,7 +149,9 @@ export function screenWithLexicon(
 
   const found = new Map<RedFlagCategory, { at: number; matched: string }>();
   const { categoryEntries, conceptEntries } = entriesOf(lexicon);
-  const categoryMatches = earliest(categoryEntries);
+  const categoryMatches = earliest(categoryEntries, () => {
+    dismissedSign = true;
+  });
   for (const [category, match] of categoryMatches) {
     found.set(category, { at: firstIndex(match), matched: quote(match) });
   }
@@ -117,7 +171,11 @@ export function screenWithLexicon(
     const finding = found.get(category);
     return finding === undefined ? [] : [{ category, matched: finding.matched }];
   });
-  return { flagged: findings.length > 0, findings };
+  const ordinaryWording = [...excluded].flatMap((index) => {
+    const token = tokens[index];
+    return token === undefined ? [] : [[token.start, token.end] as const];
+  });
+  return { screening: { flagged: findings.length > 0, findings }, dismissedSign, ordinaryWording };
 }
 
 /**
@@ -133,6 +191,7 @@ function earliestStandingMatches<K extends string>(
   reading: {
     isPast: (key: K, match: PatternMatch, pattern: CompiledPattern) => boolean;
     isDenied: (key: K, match: PatternMatch) => boolean;
+    onDismissed: () => void;
   },
 ): Map<K, PatternMatch> {
   const candidates: Array<{ key: K; match: PatternMatch; denied: boolean }> = [];
@@ -142,9 +201,13 @@ function earliestStandingMatches<K extends string>(
       if (
         match.tokenIndexes.some((index) => excluded.has(index) || excludedHere?.has(index) === true) ||
         reading.isPast(key, match, pattern)
-      )
+      ) {
+        reading.onDismissed();
         continue;
-      candidates.push({ key, match, denied: pattern.negatable && reading.isDenied(key, match) });
+      }
+      const denied = pattern.negatable && reading.isDenied(key, match);
+      if (denied) reading.onDismissed();
+      candidates.push({ key, match, denied });
     }
   }
   if (candidates.length === 0) return new Map();

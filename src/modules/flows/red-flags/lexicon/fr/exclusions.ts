@@ -2,6 +2,9 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 
 /** French wording that looks alarming and is not, and wording that puts a finding in the past. */
 export const frenchExclusions: LexiconInput['exclusions'] = [
+  // Round 15 : un désir de mourir nié (« je ne veux pas mourir », « pas envie de mourir ») est une peur, pas une intention.
+  { pattern: 'veu*|veut|voulai*|voulu|envie pas|jamais mourir', maxGap: 1 },
+  { pattern: 'pas|aucune envie mourir', maxGap: 1 },
   // Round 13: un bambin qui « parle charabia » apprend à parler.
   { pattern: 'mois|bebe|bambin parle|parler|parlait charabia|yaourt', maxGap: 1 },
   // Round 13: des piles achetées, changées ou à plat ne sont pas une pile avalée.

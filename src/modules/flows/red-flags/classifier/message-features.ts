@@ -1,0 +1,66 @@
+import { tokenise } from '../tokenise.ts';
+
+/**
+ * Words that deny what follows in their clause: « je n'ai pas mal », "no chest pain". Only unambiguous
+ * ones: « plus » is left out, since « j'ai plus mal » is "it hurts more" as often as "it no longer hurts".
+ */
+const DENIALS: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'never',
+  'without',
+  'none',
+  'nothing',
+  'nor',
+  'ne',
+  'pas',
+  'jamais',
+  'sans',
+  'aucun',
+  'aucune',
+  'ni',
+  'rien',
+]);
+/** Words that end a denial before the clause does: « pas de fièvre mais une raideur de la nuque ». */
+const DENIAL_ENDS: ReadonlySet<string> = new Set(['but', 'however', 'mais', 'sauf', 'except', 'although']);
+/** A denial reaches this many words at most: past them the clause has moved on. */
+const DENIAL_REACH = 6;
+
+/**
+ * What the classifier reads of a message: its normalised words (the screener's own tokeniser: no accents,
+ * SMS spellings expanded) and each pair of neighbouring words within a clause, since "chest pain" says more
+ * than "chest" and "pain". A word a denial reaches is a different feature (`~pain`): "no chest pain" must
+ * not weigh like "chest pain".
+ */
+export function messageFeatures(text: string): string[] {
+  const features = new Set<string>();
+  let previous: string | null = null;
+  let denied = 0;
+  for (const token of tokenise(text)) {
+    if (token.kind === 'break') {
+      previous = null;
+      denied = 0;
+      continue;
+    }
+    const word = token.kind === 'number' ? numberFeature(token.text) : token.text;
+    if (DENIAL_ENDS.has(word)) denied = 0;
+    const feature = denied > 0 ? `~${word}` : word;
+    if (denied > 0) denied--;
+    if (DENIALS.has(word)) denied = DENIAL_REACH;
+    // The word itself too: what a denial covers is learnt from both, not from the denial alone (which
+    // would make every « ne … pas » weigh like the « je ne veux plus » of suicidal thoughts).
+    features.add(word);
+    features.add(feature);
+    if (previous !== null) features.add(`${previous} ${feature}`);
+    previous = feature;
+  }
+  return [...features];
+}
+
+/** A figure by its order of magnitude: "38.9" and "39.4" are both a temperature, 20 and 30 both a count. */
+function numberFeature(text: string): string {
+  const value = Number(text);
+  if (!Number.isFinite(value)) return '#';
+  if (value >= 35 && value < 43 && text.includes('.')) return '#temperature';
+  return `#${Math.min(Math.trunc(value), 1000).toString().length}`;
+}

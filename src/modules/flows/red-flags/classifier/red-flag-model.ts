@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * A multinomial logistic regression over `messageFeatures`, stored small: the features it kept, and for
+ * each one a weight per class quantised to a signed byte (`weights`, base64, features × classes, times
+ * `scale`). Class 0 is `ordinary`; the others are red-flag categories.
+ */
+export const storedRedFlagModelSchema = z.strictObject({
+  /** SHA-256 of the phrasings it was trained on: tells when the evaluation set moved on without it. */
+  trainedOn: z.string().regex(/^[0-9a-f]{64}$/),
+  classes: z.array(z.string()).min(2),
+  bias: z.array(z.number()),
+  scale: z.number().positive(),
+  features: z.array(z.string()),
+  weights: z.base64(),
+});
+
+export type StoredRedFlagModel = z.infer<typeof storedRedFlagModelSchema>;
+
+export interface RedFlagModel {
+  trainedOn: string;
+  classes: readonly string[];
+  bias: readonly number[];
+  /** Each feature's weight per class, in class order. */
+  weights: ReadonlyMap<string, Float64Array>;
+}
+
+export function loadedModel(stored: StoredRedFlagModel): RedFlagModel {
+  const bytes = new Int8Array(Buffer.from(stored.weights, 'base64'));
+  const k = stored.classes.length;
+  if (bytes.length !== stored.features.length * k)
+    throw new Error('red-flag model: weights do not match features');
+  const weights = new Map<string, Float64Array>();
+  stored.features.forEach((feature, at) => {
+    weights.set(
+      feature,
+      Float64Array.from(bytes.subarray(at * k, at * k + k), (byte) => byte * stored.scale),
+    );
+  });
+  return { trainedOn: stored.trainedOn, classes: stored.classes, bias: stored.bias, weights };
+}
+
+/** The probability of each class for a message's features. */
+export function classProbabilities(model: RedFlagModel, features: readonly string[]): number[] {
+  const scores = [...model.bias];
+  for (const feature of features) {
+    const weights = model.weights.get(feature);
+    if (weights === undefined) continue;
+    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] ?? 0) + (weights[c] ?? 0);
+  }
+  const highest = Math.max(...scores);
+  const exps = scores.map((score) => Math.exp(score - highest));
+  const total = exps.reduce((sum, value) => sum + value, 0);
+  return exps.map((value) => value / total);
+}
