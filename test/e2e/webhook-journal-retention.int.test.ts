@@ -10,6 +10,7 @@ import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import { rowsOf } from '../../src/platform/db/raw-rows.ts';
 import { alerts, messages, webhookEvents } from '../../src/platform/db/schema.ts';
 import { enqueueJob } from '../../src/platform/jobs/job-queue.ts';
+import { systemClock } from '../../src/platform/time/clock.ts';
 import { patientText, postWebhook } from '../support/meta-webhooks.ts';
 import { refuseMarkedValues, UNSTORABLE } from '../support/refused-values.ts';
 import {
@@ -193,6 +194,7 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
 
     await runWebhookJournalRetention({
       db: env.handle.db,
+      clock: systemClock,
       cipher: env.fieldCipher,
       logger: pino({ level: 'silent' }),
       failedRetentionMs: 30 * DAY_MS,
@@ -232,6 +234,7 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
 
     await runWebhookJournalRetention({
       db: env.handle.db,
+      clock: systemClock,
       cipher: env.fieldCipher,
       logger: pino({ level: 'silent' }),
       failedRetentionMs: 30 * DAY_MS,
