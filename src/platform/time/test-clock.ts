@@ -1,6 +1,10 @@
 import type { Clock } from './clock.ts';
 
-/** A clock that stands still until a test sets it or moves it forward. */
+/**
+ * A clock that stands still until a test sets it or moves it. It moves what Careline decides by time
+ * (what is due, windows, codes, expiries); the job queue still runs jobs by the database's time, so a
+ * job Careline schedules at the moved time does not run sooner for it.
+ */
 export class TestClock implements Clock {
   #ms: number;
 
