@@ -51,6 +51,7 @@ import { syncTemplates } from '../src/modules/templates/template.service.ts';
 import { FieldCipher } from '../src/platform/crypto/field-cipher.ts';
 import { createDb, type DbHandle } from '../src/platform/db/create-db.ts';
 import { JobWorker } from '../src/platform/jobs/job-worker.ts';
+import { systemClock } from '../src/platform/time/clock.ts';
 import { Flags } from './lib/args.ts';
 import { sleep } from './lib/careline.ts';
 import { cpuBetween, cpuSnapshot, describeCpu } from './lib/cpu.ts';
@@ -307,7 +308,14 @@ async function fire(
   };
   const logger = pino({ level: 'silent' });
   const keyring = new Keyring(FieldCipher.forKey(randomBytes(32)));
-  const deps: ReminderDispatchDeps = { db: handle.db, keyring, senders, logger, onBatchCommitted };
+  const deps: ReminderDispatchDeps = {
+    db: handle.db,
+    clock: systemClock,
+    keyring,
+    senders,
+    logger,
+    onBatchCommitted,
+  };
   const lastDueMs = world.firstDueMs + (options.reminders - 1) * world.stepMs;
   const deadline = lastDueMs + options.drainTimeout * 1000;
   const done = () => seen.size >= options.reminders || Date.now() > deadline;

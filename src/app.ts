@@ -74,6 +74,7 @@ import type { Job } from './platform/jobs/job.schema.ts';
 import { JobWorker, JobWorkerGroup } from './platform/jobs/job-worker.ts';
 import type { MediaStore } from './platform/media/media-store.ts';
 import { createGuardedFetch } from './platform/net/guarded-fetch.ts';
+import { type Clock, systemClock } from './platform/time/clock.ts';
 import { simulatorRoutes } from './simulator/simulator.routes.ts';
 import type { WhatsAppSimulator } from './simulator/whatsapp-simulator.ts';
 
@@ -119,6 +120,8 @@ export interface CarelineDeps {
   rateLimits?: RateLimits;
   /** Browser sessions' idle and absolute lifetimes (default 4 h and 12 h). */
   sessions?: SessionPolicy;
+  /** Where every module and channel reads the time (default the system's); tests move a TestClock. */
+  clock?: Clock;
 }
 
 export interface Careline {
@@ -141,6 +144,7 @@ function conversationSequence(job: Job): string | undefined {
 /** Wires services, routes and the job worker. The caller opens the database and starts listening. */
 export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   const { db, logger, mediaStore } = deps;
+  const clock = deps.clock ?? systemClock;
   // Clinic and patient data keys, wrapped by the master key: what seals patient data in the database.
   const keyring = new Keyring(deps.fieldCipher);
   // Channel secrets are sealed with the clinic key; opened once per account and stored value.
@@ -161,17 +165,19 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   });
   const outbox = {
     db,
+    clock,
     keyring,
     logger,
     senders,
     pacer,
     mediaStore,
     ...(deps.reconcileAfterMs !== undefined ? { reconcileAfterMs: deps.reconcileAfterMs } : {}),
-    upSince: new Date(),
+    upSince: clock.now(),
     webhookQueues: [WHATSAPP_WEBHOOK_QUEUE],
   };
   const flowRuntime: FlowRuntimeDeps = {
     db,
+    clock,
     keyring,
     logger: logger.child({ component: 'flows' }),
     senders,
@@ -185,6 +191,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   // The worker is created below; scheduling and reminders wake it through this indirection.
   const scheduling: SchedulingDeps = {
     db,
+    clock,
     keyring,
     logger: logger.child({ component: 'scheduling' }),
     senders,
@@ -222,6 +229,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         processWhatsAppWebhook(
           {
             db,
+            clock,
             logger,
             keyring,
             cipher: deps.fieldCipher,
@@ -230,20 +238,27 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           job,
         ),
       [WHATSAPP_MEDIA_DOWNLOAD_QUEUE]: (job) =>
-        downloadWhatsAppMedia({ db, keyring, logger, mediaStore, whatsapp: deps.whatsapp, secretsOf }, job),
+        downloadWhatsAppMedia(
+          { db, clock, keyring, logger, mediaStore, whatsapp: deps.whatsapp, secretsOf },
+          job,
+        ),
       [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) =>
-        syncWhatsAppTemplates({ db, whatsapp: deps.whatsapp, secretsOf }, job),
+        syncWhatsAppTemplates({ db, clock, whatsapp: deps.whatsapp, secretsOf }, job),
       [MARK_READ_QUEUE]: (job) => sendReadReceipt({ db, senders }, job),
       [FLOWS_QUEUE]: (job) => processFlowJob(flowRuntime, job),
       [WEBHOOK_JOURNAL_RETENTION_QUEUE]: () =>
         runWebhookJournalRetention({
           db,
+          clock,
           cipher: deps.fieldCipher,
           logger: logger.child({ component: 'journal-retention' }),
           failedRetentionMs: deps.webhookFailedRetentionMs ?? DEFAULT_FAILED_RETENTION_DAYS * 86_400_000,
         }),
       [PRIVACY_RETENTION_QUEUE]: (job) =>
-        runRetention({ db, keyring, mediaStore, logger: logger.child({ component: 'retention' }) }, job),
+        runRetention(
+          { db, clock, keyring, mediaStore, logger: logger.child({ component: 'retention' }) },
+          job,
+        ),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling),
     },
@@ -274,34 +289,43 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       await api.register(calendarFeedRoutes(scheduling));
       await api.register(
         sessionRoutes(db, deps.fieldCipher, {
+          clock,
           sessions: deps.sessions,
           signInLimit: deps.rateLimits?.signIn,
         }),
       );
       await api.register(async (secured) => {
-        guardApi(secured, db, { sessions: deps.sessions, limits: deps.rateLimits });
+        guardApi(secured, db, { clock, sessions: deps.sessions, limits: deps.rateLimits });
         // Reads of patient data below write an audit record (auditRead in their routes).
-        recordReadsIn(secured, { db, cipher: deps.fieldCipher });
+        recordReadsIn(secured, { db, clock, cipher: deps.fieldCipher });
         await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
-        await secured.register(contactRoutes(db, keyring));
+        await secured.register(contactRoutes(db, clock, keyring));
         await secured.register(
-          privacyRoutes({ db, mediaStore, cipher: deps.fieldCipher, keyring, logger, wake: () => wake() }),
+          privacyRoutes({
+            db,
+            clock,
+            mediaStore,
+            cipher: deps.fieldCipher,
+            keyring,
+            logger,
+            wake: () => wake(),
+          }),
         );
-        await secured.register(conversationRoutes({ db, keyring, senders }, wake));
-        await secured.register(safetyRoutes({ db, keyring, senders }));
+        await secured.register(conversationRoutes({ db, clock, keyring, senders }, wake));
+        await secured.register(safetyRoutes({ db, clock, keyring, senders }));
         await secured.register(templateRoutes(db, wake));
-        await secured.register(mediaRoutes(db, mediaStore, keyring));
-        await secured.register(alertRoutes(db, wake));
+        await secured.register(mediaRoutes(db, clock, mediaStore, keyring));
+        await secured.register(alertRoutes(db, clock, wake));
         await secured.register(teamRoutes(db));
         await secured.register(channelRoutingRoutes(db));
-        await secured.register(userRoutes(db));
+        await secured.register(userRoutes(db, clock));
         await secured.register(accessSettingsRoutes(db));
-        await secured.register(activeSessionRoutes(db, { sessions: deps.sessions }));
-        await secured.register(twoFactorRoutes(db, deps.fieldCipher));
+        await secured.register(activeSessionRoutes(db, { clock, sessions: deps.sessions }));
+        await secured.register(twoFactorRoutes(db, deps.fieldCipher, clock));
         await secured.register(cannedReplyRoutes(db));
         await secured.register(eventRoutes({ db, logger, listen: deps.listen }));
         await secured.register(searchRoutes(db, keyring));
-        await secured.register(flowRoutes(db));
+        await secured.register(flowRoutes(db, clock));
         await secured.register(automationRoutes(flowRuntime, wake));
         await secured.register(schedulingRoutes(scheduling));
         await secured.register(reminderRoutes(scheduling));

@@ -3,6 +3,7 @@ import { closeAlertsOfForgottenDeliveries } from '../modules/alerts/alert.servic
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Db, DbOrTx } from '../platform/db/db.ts';
 import { enqueueJob } from '../platform/jobs/job-queue.ts';
+import type { Clock } from '../platform/time/clock.ts';
 import { sealWebhookBody } from './webhook-body-seal.ts';
 import {
   forgetProcessedBodies,
@@ -25,7 +26,7 @@ export interface JournalRetentionDeps {
   logger: Logger;
   /** How long a failed delivery's body is kept for a retry after it last failed. */
   failedRetentionMs: number;
-  now?: () => Date;
+  clock: Clock;
 }
 
 /**
@@ -35,7 +36,7 @@ export interface JournalRetentionDeps {
  * encryption: sealed here). Schedules its next run first.
  */
 export async function runWebhookJournalRetention(deps: JournalRetentionDeps): Promise<void> {
-  const now = deps.now?.() ?? new Date();
+  const now = deps.clock.now();
   // First, so a run that fails for good does not end the chain.
   await scheduleWebhookJournalRetention(deps.db, nextRunAt(now));
   const days = Math.round(deps.failedRetentionMs / 86_400_000);
@@ -45,6 +46,7 @@ export async function runWebhookJournalRetention(deps: JournalRetentionDeps): Pr
       tx,
       ids,
       `Closed: the delivery was kept ${days} days for a retry (WEBHOOK_FAILED_RETENTION_DAYS), then erased; it can no longer be retried.`,
+      now,
     );
     return ids.length;
   });

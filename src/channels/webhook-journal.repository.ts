@@ -63,10 +63,10 @@ export async function findWebhookEvent(db: DbOrTx, id: number): Promise<WebhookE
  * Everything in the delivery is applied; a failure recorded by an earlier run is over. Its body is
  * forgotten in the same statement: what it said now lives (and is protected) where it was stored.
  */
-export async function markWebhookProcessed(db: DbOrTx, id: number): Promise<void> {
+export async function markWebhookProcessed(db: DbOrTx, id: number, now: Date): Promise<void> {
   await db
     .update(webhookEvents)
-    .set({ processedAt: new Date(), failedAt: null, failureReason: null, sealedBody: null, rawBody: null })
+    .set({ processedAt: now, failedAt: null, failureReason: null, sealedBody: null, rawBody: null })
     .where(eq(webhookEvents.id, id));
 }
 
@@ -74,10 +74,10 @@ export async function markWebhookProcessed(db: DbOrTx, id: number): Promise<void
  * Some of the delivery could not be applied: it stays in the journal, marked with why (a reason that
  * quotes nothing of the message), until an operator has it processed again.
  */
-export async function markWebhookFailed(db: DbOrTx, id: number, reason: string): Promise<void> {
+export async function markWebhookFailed(db: DbOrTx, id: number, reason: string, now: Date): Promise<void> {
   await db
     .update(webhookEvents)
-    .set({ processedAt: null, failedAt: new Date(), failureReason: reason })
+    .set({ processedAt: null, failedAt: now, failureReason: reason })
     .where(eq(webhookEvents.id, id));
 }
 

@@ -30,14 +30,20 @@ export async function seedDemoReminder(
   input: { orgId: string; agenda: DemoAgenda; adminId: string; now: Date; keyring: Keyring },
 ): Promise<Appointment> {
   const { orgId, agenda, adminId, now, keyring } = input;
-  const { contactId } = await resolveWhatsAppContact(db, keyring, orgId, {
-    waId: DEMO_PATIENT.phone.slice(1),
-    phone: DEMO_PATIENT.phone,
-    bsuid: null,
-    parentBsuid: null,
-    username: null,
-    profileName: DEMO_PATIENT.name,
-  });
+  const { contactId } = await resolveWhatsAppContact(
+    db,
+    keyring,
+    orgId,
+    {
+      waId: DEMO_PATIENT.phone.slice(1),
+      phone: DEMO_PATIENT.phone,
+      bsuid: null,
+      parentBsuid: null,
+      username: null,
+      profileName: DEMO_PATIENT.name,
+    },
+    input.now,
+  );
   await recordConsent(db, keyring, {
     orgId,
     contactId,

@@ -4,6 +4,7 @@ import { WhatsAppSender } from '../../src/channels/whatsapp/whatsapp-sender.ts';
 import { submitReply } from '../../src/modules/inbox/agent-reply.service.ts';
 import { addNote } from '../../src/modules/inbox/note.service.ts';
 import { jobs, messages } from '../../src/platform/db/schema.ts';
+import { systemClock } from '../../src/platform/time/clock.ts';
 import {
   eventually,
   startTestCareline,
@@ -95,11 +96,13 @@ describe.each(TEST_ENGINES)('inbox: internal notes and who wrote what (%s)', (en
       text: 'Je m’en occupe',
       authorUserId: agent.id,
       apiKeyId: null,
+      now: new Date(),
     });
     // What POST …/messages does for a signed-in agent (sessions are not wired into the tests yet).
     const submission = await submitReply(
       {
         db: env.handle.db,
+        clock: systemClock,
         keyring: env.careline.keyring,
         senders: { whatsapp: new WhatsAppSender({ defaultGraphUrl: '', defaultApiVersion: 'v25.0' }) },
       },

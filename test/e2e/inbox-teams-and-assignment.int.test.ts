@@ -211,12 +211,12 @@ describe.each(TEST_ENGINES)('inbox: teams, staff and assignment (%s)', (engine) 
     }
     const { conversation } = await patientWrites(env, clinic, newPhone(), 'Ordonnance');
     await call(env, clinic, 'POST', `/conversations/${conversation.id}/assign`, { team_id: team.id });
-    expect(await autoAssign(env.handle.db, String(conversation.id))).toBe(free.id);
+    expect(await autoAssign(env.handle.db, String(conversation.id), new Date())).toBe(free.id);
     expect(await getJson(env, clinic, `/conversations/${conversation.id}`)).toMatchObject({
       assignee: { id: free.id, name: 'Agent Libre' },
     });
     // Already assigned: nothing changes.
-    expect(await autoAssign(env.handle.db, String(conversation.id))).toBe(free.id);
+    expect(await autoAssign(env.handle.db, String(conversation.id), new Date())).toBe(free.id);
   });
 
   test('conversations assigned at the same moment go to different agents', async () => {
@@ -237,7 +237,7 @@ describe.each(TEST_ENGINES)('inbox: teams, staff and assignment (%s)', (engine) 
         .set({ teamId: String(team.id) })
         .where(eq(conversations.id, String(conversation.id)));
     }
-    const picked = await Promise.all(ids.map((id) => autoAssign(env.handle.db, id)));
+    const picked = await Promise.all(ids.map((id) => autoAssign(env.handle.db, id, new Date())));
     expect(new Set(picked)).toEqual(new Set(agents.map((a) => a.id)));
   });
 });

@@ -10,6 +10,8 @@ import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import { rowsOf } from '../../src/platform/db/raw-rows.ts';
 import { alerts, messages, webhookEvents } from '../../src/platform/db/schema.ts';
 import { enqueueJob } from '../../src/platform/jobs/job-queue.ts';
+import { systemClock } from '../../src/platform/time/clock.ts';
+import { TestClock } from '../../src/platform/time/test-clock.ts';
 import { patientText, postWebhook } from '../support/meta-webhooks.ts';
 import { refuseMarkedValues, UNSTORABLE } from '../support/refused-values.ts';
 import {
@@ -35,9 +37,11 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
   const newPatient = () => `3361400${String(++nextPatient).padStart(4, '0')}`;
   let nextWamid = 0;
   const newWamid = () => `wamid.FORGET${engine}${++nextWamid}`;
+  // Careline's time: a test moves it a month on rather than back-dating what the journal recorded.
+  const clock = new TestClock(new Date());
 
   beforeAll(async () => {
-    env = await startTestCareline(engine);
+    env = await startTestCareline(engine, { clock });
     clinic = await env.addClinic('Centre de santé Belleville');
     await refuseMarkedValues(env.handle.db);
   });
@@ -185,14 +189,12 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
 
   test('the retention job erases failed bodies past the retention period', async () => {
     const expired = await failedDelivery(`Résultats de la prise de sang ${UNSTORABLE}`);
+    clock.advance(31 * DAY_MS);
     const recent = await failedDelivery(`Question sur le vaccin ${UNSTORABLE}`);
-    await env.handle.db
-      .update(webhookEvents)
-      .set({ failedAt: new Date(Date.now() - 31 * DAY_MS) })
-      .where(eq(webhookEvents.id, expired.journaled.id));
 
     await runWebhookJournalRetention({
       db: env.handle.db,
+      clock,
       cipher: env.fieldCipher,
       logger: pino({ level: 'silent' }),
       failedRetentionMs: 30 * DAY_MS,
@@ -232,6 +234,7 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
 
     await runWebhookJournalRetention({
       db: env.handle.db,
+      clock: systemClock,
       cipher: env.fieldCipher,
       logger: pino({ level: 'silent' }),
       failedRetentionMs: 30 * DAY_MS,

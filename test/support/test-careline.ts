@@ -18,6 +18,7 @@ import type { DbEngine } from '../../src/platform/db/db.ts';
 import { jobs } from '../../src/platform/db/schema.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { LocalEncryptedMediaStore } from '../../src/platform/media/local-encrypted-media-store.ts';
+import { type Clock, systemClock } from '../../src/platform/time/clock.ts';
 import { type RunningSimulator, startSimulatorServer } from '../../src/simulator/simulator-server.ts';
 import { openTestDb } from './test-db.ts';
 
@@ -44,6 +45,8 @@ export interface TestCareline {
   /** The key data is encrypted with at rest (journal bodies, media). */
   fieldCipher: FieldCipher;
   simulator: RunningSimulator;
+  /** The time Careline and the simulator read: the system's, unless the test gave a TestClock to move. */
+  clock: Clock;
   addClinic(name: string): Promise<TestClinic>;
   /** Another number of the clinic: the clinic as seen through that number. */
   addNumber(clinic: TestClinic, displayPhoneNumber: string): Promise<TestClinic>;
@@ -72,6 +75,11 @@ export async function startTestCareline(
     outboundAllowedHosts?: string[];
     /** Proxies, TLS, rate limits (none by default) and session lifetimes, as config.ts would set them. */
     security?: Pick<CarelineDeps, 'trustProxy' | 'publicUrl' | 'rateLimits' | 'sessions'>;
+    /**
+     * Careline's and the simulator's time (default the system's). A TestClock moves what they decide by
+     * time (due reminders, windows, codes, expiries); the job queue still runs jobs by the database's time.
+     */
+    clock?: Clock;
   } = {},
 ): Promise<TestCareline> {
   const handle = await openTestDb(engine);
@@ -81,7 +89,9 @@ export async function startTestCareline(
     : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   // The same key as in production for media and the journal: one key here too.
   const fieldCipher = FieldCipher.forKey(randomBytes(32));
+  const clock = options.clock ?? systemClock;
   const careline = await buildCareline({
+    clock,
     db: handle.db,
     engine,
     listen: handle.listen,
@@ -107,6 +117,7 @@ export async function startTestCareline(
     port: 0,
     lifecycle: { sentAfterMs: 5, deliveredAfterMs: 10, readAfterMs: 15 },
     webhookRetry: { initialDelayMs: 20 },
+    ...(options.clock ? { now: () => clock.now() } : {}),
   });
 
   /** A WhatsApp number of the clinic, known to Careline and to the simulator. */
@@ -143,6 +154,7 @@ export async function startTestCareline(
     careline,
     fieldCipher,
     simulator,
+    clock,
     async addClinic(name) {
       // Tests sign in with passwords only; two-factor sign-in has tests that turn it on.
       const org = await updateOrgTwoFactor(handle.db, (await createOrg(handle.db, { name })).id, 'off');

@@ -20,6 +20,7 @@ import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { jobs } from '../../platform/db/schema.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { LocalEncryptedMediaStore } from '../../platform/media/local-encrypted-media-store.ts';
+import { systemClock } from '../../platform/time/clock.ts';
 import { downloadWhatsAppMedia, WHATSAPP_MEDIA_DOWNLOAD_QUEUE } from './media-download.job.ts';
 
 const MB = 1024 * 1024;
@@ -269,6 +270,7 @@ describe.each(TEST_ENGINES)('a patient’s media, downloaded from Meta into the 
       };
       const deps = {
         db: env.handle.db,
+        clock: systemClock,
         keyring: env.careline.keyring,
         mediaStore: store,
         logger: pino({ level: 'silent' }),

@@ -21,6 +21,7 @@ import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { readHead, rejoined } from '../../platform/media/read-head.ts';
 import { SNIFF_BYTES } from '../../platform/media/sniff-media-type.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import type { MediaRef } from '../inbound-event.ts';
 import { GraphMediaClient, MediaTransferError, type WhatsAppMediaKind } from './graph-media-client.ts';
 
@@ -71,6 +72,7 @@ export async function queueMediaDownloads(
 export async function downloadWhatsAppMedia(
   deps: {
     db: Db;
+    clock: Clock;
     keyring: Keyring;
     mediaStore: MediaStore;
     logger: Logger;
@@ -122,7 +124,7 @@ export async function downloadWhatsAppMedia(
       sha256: stored.sha256,
       size: stored.size,
       mimeType,
-      storedAt: new Date(),
+      storedAt: deps.clock.now(),
     });
     // Another run of this job (its lease ran out while this one was downloading) kept its copy first.
     if (!recorded) await deps.mediaStore.delete(orgId, stored.key);

@@ -4,13 +4,14 @@ import { syncTemplates } from '../../modules/templates/template.service.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { fetchWhatsAppTemplates, TemplateListError } from './template-list-client.ts';
 
 export { TEMPLATE_SYNC_QUEUE as WHATSAPP_TEMPLATE_SYNC_QUEUE } from '../../modules/templates/template-sync-queue.ts';
 
 /** Refreshes the template registry of one WhatsApp account's WABA from Meta. */
 export async function syncWhatsAppTemplates(
-  deps: { db: Db; whatsapp: { graphUrl: string; apiVersion: string }; secretsOf: SecretsOf },
+  deps: { db: Db; clock: Clock; whatsapp: { graphUrl: string; apiVersion: string }; secretsOf: SecretsOf },
   job: Job,
 ): Promise<void> {
   const account = await findChannelAccount(
@@ -22,7 +23,7 @@ export async function syncWhatsAppTemplates(
   try {
     const listed = await fetchWhatsAppTemplates(account, { ...deps.whatsapp, secretsOf: deps.secretsOf });
     const wabaId = account.settings.wabaId;
-    await deps.db.transaction((tx) => syncTemplates(tx, account.orgId, wabaId, listed, new Date()));
+    await deps.db.transaction((tx) => syncTemplates(tx, account.orgId, wabaId, listed, deps.clock.now()));
   } catch (error) {
     if (error instanceof TemplateListError && !error.retryable) throw new PermanentJobError(error.message);
     throw error;

@@ -12,6 +12,7 @@ import type { Keyring } from '../../modules/keys/keyring.ts';
 import { recordDeliveryReceipt } from '../../modules/outbox/delivery-receipt.service.ts';
 import { applyTemplateStatus } from '../../modules/templates/template.service.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import type { InboundEvent, InboundMessageEvent, Sender, StatusEvent } from '../inbound-event.ts';
 import type { LeftOutPart, OmittablePart } from './omittable-parts.ts';
 import { isStandInMessageId } from './stand-in-message-id.ts';
@@ -21,6 +22,7 @@ export interface HandlerDeps {
   logger: Logger;
   /** Seals and opens patient data: messages, names and numbers (identities matched by blind-index hashes). */
   keyring: Keyring;
+  clock: Clock;
   /**
    * Called, in the message's transaction, with the stored message when it carries media to download:
    * a file the database refuses fails the message, which is then stored without its media.
@@ -55,12 +57,17 @@ export async function handleWhatsAppEvent(deps: HandlerDeps, account: ChannelAcc
       });
     case 'message_edited':
       return db.transaction((tx) =>
-        applyEdit(tx, deps.keyring, {
-          channelAccountId: account.id,
-          originalExternalId: event.originalId,
-          text: event.text,
-          at: new Date(event.timestamp),
-        }),
+        applyEdit(
+          tx,
+          deps.keyring,
+          {
+            channelAccountId: account.id,
+            originalExternalId: event.originalId,
+            text: event.text,
+            at: new Date(event.timestamp),
+          },
+          deps.clock.now(),
+        ),
       );
     case 'message_deleted':
       return db.transaction((tx) =>
@@ -79,7 +86,8 @@ export async function handleWhatsAppEvent(deps: HandlerDeps, account: ChannelAcc
           orgId,
           { waId: event.user.phone ? event.user.id : null, bsuid: event.user.bsuid },
           event.value === 'stop' ? 'stop' : 'resume',
-          event.timestamp ? new Date(event.timestamp) : new Date(),
+          event.timestamp ? new Date(event.timestamp) : deps.clock.now(),
+          deps.clock.now(),
         ),
       );
     case 'template_event':
@@ -97,7 +105,7 @@ export async function handleWhatsAppEvent(deps: HandlerDeps, account: ChannelAcc
             reason: event.reason,
             category: event.category,
           },
-          event.timestamp ? new Date(event.timestamp) : new Date(),
+          event.timestamp ? new Date(event.timestamp) : deps.clock.now(),
         ),
       );
     case 'other':
@@ -135,30 +143,36 @@ export async function storeMessage(
   }
   const { kind, channel, accountId, externalId, timestamp, from, type, text, replyTo, ...content } = event;
   const leftOut: LeftOutPart[] = isStandInMessageId(externalId) ? ['message_id', ...omitted] : [...omitted];
+  const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     let sender = senderIdentity(from);
     const newWaId = event.system?.type === 'user_changed_number' ? event.system.newWaId : null;
     if (
       newWaId &&
       sender.waId &&
-      (await changeWhatsAppNumber(tx, deps.keyring, account.orgId, sender.waId, newWaId))
+      (await changeWhatsAppNumber(tx, deps.keyring, account.orgId, sender.waId, newWaId, now))
     ) {
       // The notice belongs to the patient's history, now filed under the new number.
       sender = { ...sender, waId: newWaId, phone: `+${newWaId}` };
     }
-    const { contactId } = await resolveWhatsAppContact(tx, deps.keyring, account.orgId, sender);
-    const stored = await appendInboundMessage(tx, deps.keyring, {
-      orgId: account.orgId,
-      channelAccountId: account.id,
-      contactId,
-      externalId,
-      type,
-      // A system notice has no text of its own; its body is what an agent needs to read.
-      text: text ?? event.system?.body ?? null,
-      content: { ...content, ...(leftOut.length > 0 ? { omitted: leftOut } : {}) },
-      replyToExternalId: replyTo,
-      occurredAt: new Date(timestamp),
-    });
+    const { contactId } = await resolveWhatsAppContact(tx, deps.keyring, account.orgId, sender, now);
+    const stored = await appendInboundMessage(
+      tx,
+      deps.keyring,
+      {
+        orgId: account.orgId,
+        channelAccountId: account.id,
+        contactId,
+        externalId,
+        type,
+        // A system notice has no text of its own; its body is what an agent needs to read.
+        text: text ?? event.system?.body ?? null,
+        content: { ...content, ...(leftOut.length > 0 ? { omitted: leftOut } : {}) },
+        replyToExternalId: replyTo,
+        occurredAt: new Date(timestamp),
+      },
+      now,
+    );
     if (!stored.duplicate && event.media.some((m) => m.id !== null) && deps.onMediaReceived) {
       await deps.onMediaReceived(tx, {
         orgId: account.orgId,
@@ -174,17 +188,21 @@ async function storeStatus(deps: HandlerDeps, account: ChannelAccount, event: St
   if (!externalId) return;
   const firstError = event.errors[0];
   await deps.db.transaction((tx) =>
-    recordDeliveryReceipt(tx, {
-      orgId: account.orgId,
-      channelAccountId: account.id,
-      externalId,
-      status: event.status,
-      occurredAt: new Date(event.timestamp),
-      errorCode: event.errorCode,
-      errorTitle: firstError?.title ?? null,
-      errorDetail: firstError?.details ?? null,
-      correlationId: event.bizOpaqueCallbackData,
-    }),
+    recordDeliveryReceipt(
+      tx,
+      {
+        orgId: account.orgId,
+        channelAccountId: account.id,
+        externalId,
+        status: event.status,
+        occurredAt: new Date(event.timestamp),
+        errorCode: event.errorCode,
+        errorTitle: firstError?.title ?? null,
+        errorDetail: firstError?.details ?? null,
+        correlationId: event.bizOpaqueCallbackData,
+      },
+      deps.clock.now(),
+    ),
   );
 }
 

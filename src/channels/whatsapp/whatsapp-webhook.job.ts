@@ -84,7 +84,7 @@ async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
   if (failures.length > 0)
     await recordFailure(deps, journaled, account, [...failures, ...refused].join('; '));
   else if (refused.length > 0) await recordRefusal(deps, journaled, account, refused);
-  else await markWebhookProcessed(deps.db, journaled.id);
+  else await markWebhookProcessed(deps.db, journaled.id, deps.clock.now());
   deps.onInboxChanged?.();
 }
 
@@ -167,15 +167,20 @@ async function recordFailure(
   account: ChannelAccount,
   reason: string,
 ): Promise<void> {
+  const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await markWebhookFailed(tx, journaled.id, reason);
-    await raiseAlert(tx, {
-      orgId: journaled.orgId,
-      channelAccountId: account.id,
-      kind: 'inbound_not_stored',
-      webhookEventId: journaled.id,
-      detail: `WhatsApp delivery ${journaled.id}, received ${journaled.receivedAt.toISOString()}, could not be stored: ${reason}`,
-    });
+    await markWebhookFailed(tx, journaled.id, reason, now);
+    await raiseAlert(
+      tx,
+      {
+        orgId: journaled.orgId,
+        channelAccountId: account.id,
+        kind: 'inbound_not_stored',
+        webhookEventId: journaled.id,
+        detail: `WhatsApp delivery ${journaled.id}, received ${journaled.receivedAt.toISOString()}, could not be stored: ${reason}`,
+      },
+      now,
+    );
   });
   deps.logger.error(
     { channelAccountId: account.id, webhookEventId: journaled.id, reason },
@@ -195,15 +200,20 @@ async function recordRefusal(
   refused: readonly string[],
 ): Promise<void> {
   const what = refused.length === 1 ? 'a patient’s message was' : `${refused.length} patient messages were`;
+  const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await markWebhookProcessed(tx, journaled.id);
-    await raiseAlert(tx, {
-      orgId: journaled.orgId,
-      channelAccountId: account.id,
-      kind: 'inbound_item_refused',
-      webhookEventId: journaled.id,
-      detail: `WhatsApp delivery ${journaled.id}, received ${journaled.receivedAt.toISOString()}: ${what} refused and not stored (${summarised(refused)}). The delivery is kept as received.`,
-    });
+    await markWebhookProcessed(tx, journaled.id, now);
+    await raiseAlert(
+      tx,
+      {
+        orgId: journaled.orgId,
+        channelAccountId: account.id,
+        kind: 'inbound_item_refused',
+        webhookEventId: journaled.id,
+        detail: `WhatsApp delivery ${journaled.id}, received ${journaled.receivedAt.toISOString()}: ${what} refused and not stored (${summarised(refused)}). The delivery is kept as received.`,
+      },
+      now,
+    );
   });
   deps.logger.warn(
     { channelAccountId: account.id, webhookEventId: journaled.id, refused: refused.length },

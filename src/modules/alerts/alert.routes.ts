@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { Alert } from './alert.schema.ts';
 import {
@@ -30,7 +31,7 @@ const alertJson = z
   .meta({ id: 'Alert' });
 
 /** What an operator must fix, e.g. a WhatsApp access token Meta no longer accepts. */
-export function alertRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
+export function alertRoutes(db: Db, clock: Clock, wake: () => void): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/alerts',
@@ -65,13 +66,15 @@ export function alertRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const caller = callerOf(request);
-        const retried = await retryAlert(db, caller.orgId, request.params.id).catch((error: unknown) => {
-          if (error instanceof AlertNotFoundError) throw HttpProblem.notFound('Open alert');
-          if (error instanceof AlertNotRetryableError) {
-            throw new HttpProblem(409, 'This alert has nothing to retry: fix what it describes');
-          }
-          throw error;
-        });
+        const retried = await retryAlert(db, caller.orgId, request.params.id, clock.now()).catch(
+          (error: unknown) => {
+            if (error instanceof AlertNotFoundError) throw HttpProblem.notFound('Open alert');
+            if (error instanceof AlertNotRetryableError) {
+              throw new HttpProblem(409, 'This alert has nothing to retry: fix what it describes');
+            }
+            throw error;
+          },
+        );
         // Who retried what, for the record: ids only.
         request.log.info(
           { alertId: retried.id, userId: caller.userId, apiKeyId: caller.apiKeyId },
@@ -97,10 +100,12 @@ export function alertRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
       },
       async (request) => {
         const caller = callerOf(request);
-        const resolved = await resolveAlert(db, caller.orgId, request.params.id).catch((error: unknown) => {
-          if (error instanceof AlertNotFoundError) throw HttpProblem.notFound('Open alert');
-          throw error;
-        });
+        const resolved = await resolveAlert(db, caller.orgId, request.params.id, clock.now()).catch(
+          (error: unknown) => {
+            if (error instanceof AlertNotFoundError) throw HttpProblem.notFound('Open alert');
+            throw error;
+          },
+        );
         request.log.info(
           { alertId: resolved.id, userId: caller.userId, apiKeyId: caller.apiKeyId },
           'alert resolved by an operator',

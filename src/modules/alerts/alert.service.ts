@@ -25,11 +25,12 @@ export async function raiseAlert(
     detail: string;
     webhookEventId?: number | null;
   },
+  now: Date,
 ): Promise<void> {
   if (input.kind === 'inbound_not_stored' && input.webhookEventId != null) {
     await db
       .update(alerts)
-      .set({ resolvedAt: new Date() })
+      .set({ resolvedAt: now })
       .where(
         and(
           eq(alerts.webhookEventId, input.webhookEventId),
@@ -74,7 +75,7 @@ export class AlertNotRetryableError extends Error {
  * Queues the alert's delivery to be processed again and closes the alert, in one transaction. If it
  * fails again, the processing raises a new alert saying why.
  */
-export async function retryAlert(db: Db, orgId: string, id: string): Promise<Alert> {
+export async function retryAlert(db: Db, orgId: string, id: string, now: Date): Promise<Alert> {
   return db.transaction(async (tx) => {
     const [alert] = await tx
       .select()
@@ -88,7 +89,7 @@ export async function retryAlert(db: Db, orgId: string, id: string): Promise<Ale
     }
     const [resolved] = await tx
       .update(alerts)
-      .set({ resolvedAt: new Date() })
+      .set({ resolvedAt: now })
       .where(eq(alerts.id, alert.id))
       .returning();
     return resolved ?? alert;
@@ -99,10 +100,10 @@ export async function retryAlert(db: Db, orgId: string, id: string): Promise<Ale
  * An operator has seen to what the alert describes (a token replaced, a refused message followed up):
  * it closes, and stays on record. A delivery it was about stays in the journal as it is.
  */
-export async function resolveAlert(db: DbOrTx, orgId: string, id: string): Promise<Alert> {
+export async function resolveAlert(db: DbOrTx, orgId: string, id: string, now: Date): Promise<Alert> {
   const [resolved] = await db
     .update(alerts)
-    .set({ resolvedAt: new Date() })
+    .set({ resolvedAt: now })
     .where(and(eq(alerts.orgId, orgId), eq(alerts.id, id), isNull(alerts.resolvedAt)))
     .returning();
   if (!resolved) throw new AlertNotFoundError('alert not found or already closed');
@@ -117,11 +118,12 @@ export async function closeAlertsOfForgottenDeliveries(
   db: DbOrTx,
   webhookEventIds: readonly number[],
   note: string,
+  now: Date,
 ): Promise<number> {
   if (webhookEventIds.length === 0) return 0;
   const closed = await db
     .update(alerts)
-    .set({ resolvedAt: new Date(), detail: sql`${alerts.detail} || ${` ${note}`}` })
+    .set({ resolvedAt: now, detail: sql`${alerts.detail} || ${` ${note}`}` })
     .where(and(inArray(alerts.webhookEventId, [...webhookEventIds]), isNull(alerts.resolvedAt)))
     .returning({ id: alerts.id });
   return closed.length;

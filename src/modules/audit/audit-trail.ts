@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { accessReasonOf } from './access-reason.ts';
 import { appendAuditEvent } from './audit.repository.ts';
@@ -11,7 +12,7 @@ import type { AuditAction } from './audit.schema.ts';
 export interface AuditTrail {
   db: Db;
   cipher: FieldCipher;
-  now?: () => Date;
+  clock: Clock;
 }
 
 declare module 'fastify' {
@@ -86,7 +87,7 @@ async function audit(
   try {
     appended = await appendAuditEvent(trail.db, {
       orgId: caller.orgId,
-      recorded: trail.now?.() ?? new Date(),
+      recorded: trail.clock.now(),
       type: access.type,
       subtype: access.subtype,
       action: access.action,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import {
   type ActiveSession,
   endOtherSessions,
@@ -39,10 +40,10 @@ const errors = { 401: problemSchema, 403: problemSchema };
  */
 export function activeSessionRoutes(
   db: Db,
-  options: { sessions?: SessionPolicy | undefined; now?: () => Date } = {},
+  options: { sessions?: SessionPolicy | undefined; clock: Clock },
 ): FastifyPluginAsyncZod {
   const policy = options.sessions ?? DEFAULT_SESSION_POLICY;
-  const now = options.now ?? (() => new Date());
+  const now = () => options.clock.now();
   return async (app) => {
     app.get(
       '/auth/sessions',

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { type ApiCaller, authenticateApiKey } from './api-key.service.ts';
 import { authenticateSession, DEFAULT_SESSION_POLICY, type SessionPolicy } from './session.service.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
@@ -29,11 +30,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * another site makes, that header cannot. API keys need no CSRF token: browsers never add them alone.
  * It reads headers only, so it can run onRequest: before the body is read or validated.
  */
-export function requireCaller(
-  db: Db,
-  sessions: SessionPolicy = DEFAULT_SESSION_POLICY,
-  now: () => Date = () => new Date(),
-) {
+export function requireCaller(db: Db, clock: Clock, sessions: SessionPolicy = DEFAULT_SESSION_POLICY) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization;
     if (header !== undefined) {
@@ -41,7 +38,7 @@ export function requireCaller(
       return;
     }
     const token = sessionTokenOf(request);
-    const at = now();
+    const at = clock.now();
     const session = token ? await authenticateSession(db, token, at, sessions) : null;
     if (!token || !session) {
       if (token) clearSessionCookie(reply);

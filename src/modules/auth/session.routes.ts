@@ -5,6 +5,7 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { clientIpKey, type RateLimit, rateLimitHook } from '../../platform/http/rate-limit.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { checkCsrf } from './api-key.auth.ts';
 import { lockedProblemJson, secondFactorRequiredJson, signedInJson, toSignedInJson } from './session.api.ts';
 import {
@@ -70,11 +71,11 @@ export function sessionRoutes(
   options: {
     sessions?: SessionPolicy | undefined;
     signInLimit?: RateLimit | undefined;
-    now?: () => Date;
-  } = {},
+    clock: Clock;
+  },
 ): FastifyPluginAsyncZod {
   const sessions = options.sessions ?? DEFAULT_SESSION_POLICY;
-  const now = options.now ?? (() => new Date());
+  const now = () => options.clock.now();
   return async (app) => {
     const devicePath = `${app.prefix}/auth`;
     const limitSignIns = options.signInLimit

@@ -10,29 +10,31 @@ import {
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { twoFactorRecoveryCodes, users } from '../../platform/db/schema.ts';
+import { TestClock } from '../../platform/time/test-clock.ts';
 import { createOrg } from '../orgs/org.service.ts';
 
-/**
- * A code from the person's authenticator app, `steps` 30-second steps from now. Tests use now and the
- * next step only: if the clock passes a step boundary before Careline checks, both stay within its
- * one-step window.
- */
-function codeOf(secret: string, steps: 0 | 1 = 0): string {
-  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + steps * 30_000 });
-}
-
-/** A code that is surely wrong now: the one of ten minutes ahead. */
-function wrongCodeOf(secret: string): string {
-  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + 10 * 60_000 });
-}
+/** TOTP codes change every 30 seconds. */
+const STEP_MS = 30_000;
 
 describe.each(TEST_ENGINES)('two-factor sign-in (%s)', (engine) => {
   let env: TestCareline;
   let clinic: TestClinic;
   let other: TestClinic;
+  // Careline's time stands still unless a test moves it: a code never expires between two lines.
+  const clock = new TestClock('2026-03-02T09:00:05Z');
+
+  /** The code the person's authenticator app shows at Careline's time, `steps` 30-second steps ahead. */
+  function codeOf(secret: string, steps = 0): string {
+    return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: clock.nowMs() + steps * STEP_MS });
+  }
+
+  /** A code that is surely wrong now: the one of ten minutes ahead. */
+  function wrongCodeOf(secret: string): string {
+    return codeOf(secret, 20);
+  }
 
   beforeAll(async () => {
-    env = await startTestCareline(engine);
+    env = await startTestCareline(engine, { clock });
     clinic = await env.addClinic('Clinique des Lilas');
     other = await env.addClinic('Cabinet Pasteur');
   });
@@ -55,7 +57,7 @@ describe.each(TEST_ENGINES)('two-factor sign-in (%s)', (engine) => {
     expect(response.headers.getSetCookie().some((c) => c.startsWith('careline_session='))).toBe(false);
     const body = (await response.json()) as Json;
     expect(body).toMatchObject({ two_factor_required: true, expires_at: expect.any(String) });
-    expect(Date.parse(String(body.expires_at)) - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+    expect(Date.parse(String(body.expires_at)) - clock.nowMs()).toBe(5 * 60_000);
     return String(body.challenge_token);
   }
 
@@ -173,6 +175,28 @@ describe.each(TEST_ENGINES)('two-factor sign-in (%s)', (engine) => {
     });
     const neither = await post('/auth/login/two-factor', { challenge_token: third });
     expect(neither.status).toBe(400);
+  });
+
+  test('a code the app showed a step ago still works; one from two steps ago is refused', async () => {
+    const agent = await addStaff(env, clinic, { name: 'Léa Roux' });
+    const { secret } = await enrol(await signIn(env, agent.email));
+    clock.advance(STEP_MS);
+    const shownThen = codeOf(secret);
+
+    clock.advance(2 * STEP_MS);
+    const late = await post('/auth/login/two-factor', {
+      challenge_token: await passwordStep(agent.email),
+      code: shownThen,
+    });
+    expect(late.status).toBe(401);
+
+    const shownNow = codeOf(secret);
+    clock.advance(STEP_MS);
+    const slow = await post('/auth/login/two-factor', {
+      challenge_token: await passwordStep(agent.email),
+      code: shownNow,
+    });
+    expect(slow.status).toBe(200);
   });
 
   test('wrong codes count against the sign-in throttle, like wrong passwords', async () => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { findOrgByRef, updateOrgTwoFactor } from '../orgs/org.repository.ts';
 import { TWO_FACTOR_POLICIES } from '../orgs/org.schema.ts';
 import { callerOf } from './api-key.auth.ts';
@@ -68,12 +69,8 @@ const enrolment = { twoFactorEnrolment: true };
  * Two-factor sign-in of one's own account (status, enrolment with a QR code, turning off, new
  * recovery codes), the clinic's policy (admins), and an admin's reset of a colleague's (lost phone).
  */
-export function twoFactorRoutes(
-  db: Db,
-  cipher: FieldCipher,
-  options: { now?: () => Date } = {},
-): FastifyPluginAsyncZod {
-  const now = options.now ?? (() => new Date());
+export function twoFactorRoutes(db: Db, cipher: FieldCipher, clock: Clock): FastifyPluginAsyncZod {
+  const now = () => clock.now();
   return async (app) => {
     app.get(
       '/auth/two-factor',

@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
+import { fixedClock } from '../../platform/time/clock.ts';
 import type { ConversationScope } from '../flows/flow-runtime.service.ts';
 import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 
@@ -9,7 +10,12 @@ import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbou
 export async function replyInConversation(scope: ConversationScope, message: OutboundMessage): Promise<void> {
   try {
     const submission = await submitOutboundMessage(
-      { db: scope.tx, keyring: scope.deps.keyring, senders: scope.deps.senders, now: () => scope.now },
+      {
+        db: scope.tx,
+        keyring: scope.deps.keyring,
+        senders: scope.deps.senders,
+        clock: fixedClock(scope.now),
+      },
       { orgId: scope.org.id, conversationId: scope.conversation.id, message, sentByApiKeyId: null },
     );
     if (submission.outcome === 'refused')

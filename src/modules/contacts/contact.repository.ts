@@ -111,6 +111,7 @@ export async function updateIdentity(
   keyring: Keyring,
   identity: Pick<ContactIdentity, 'id' | 'orgId' | 'contactId'>,
   values: IdentityFields & { marketingOptOutAt?: Date | null },
+  now: Date,
 ): Promise<void> {
   const { marketingOptOutAt, ...fields } = values;
   const sealer = await keyring.patient(db, identity.orgId, identity.contactId);
@@ -120,7 +121,7 @@ export async function updateIdentity(
     .set({
       ...sealIdentityFields(sealer, blind, fields),
       ...(marketingOptOutAt !== undefined ? { marketingOptOutAt } : {}),
-      updatedAt: new Date(),
+      updatedAt: now,
     })
     .where(eq(contactIdentities.id, identity.id));
 }
@@ -212,6 +213,7 @@ export async function updateContact(
   orgId: string,
   id: string,
   values: ContactFields & { language?: string | null },
+  now: Date,
 ): Promise<void> {
   const { language, ...fields } = values;
   const sealer = await keyring.patient(db, orgId, id);
@@ -221,7 +223,7 @@ export async function updateContact(
     .set({
       ...sealContactFields(sealer, blind, fields),
       ...(language !== undefined ? { language } : {}),
-      updatedAt: new Date(),
+      updatedAt: now,
     })
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
 }

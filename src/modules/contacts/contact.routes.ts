@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { auditRead, auditSearch, patientEntity } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -24,7 +25,7 @@ import {
 const contactParams = z.object({ id: z.uuid('must be a contact id (UUID)') });
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
-export function contactRoutes(db: Db, keyring: Keyring): FastifyPluginAsyncZod {
+export function contactRoutes(db: Db, clock: Clock, keyring: Keyring): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/contacts',
@@ -100,12 +101,19 @@ export function contactRoutes(db: Db, keyring: Keyring): FastifyPluginAsyncZod {
         const { orgId } = callerOf(request);
         const body = request.body;
         const panel = await found(
-          updateContactDetails(db, keyring, orgId, request.params.id, {
-            ...(body.display_name !== undefined ? { displayName: body.display_name } : {}),
-            ...(body.language !== undefined ? { language: body.language } : {}),
-            ...(body.tags !== undefined ? { tags: body.tags } : {}),
-            ...(body.custom_fields !== undefined ? { customFields: body.custom_fields } : {}),
-          }),
+          updateContactDetails(
+            db,
+            keyring,
+            orgId,
+            request.params.id,
+            {
+              ...(body.display_name !== undefined ? { displayName: body.display_name } : {}),
+              ...(body.language !== undefined ? { language: body.language } : {}),
+              ...(body.tags !== undefined ? { tags: body.tags } : {}),
+              ...(body.custom_fields !== undefined ? { customFields: body.custom_fields } : {}),
+            },
+            clock.now(),
+          ),
         );
         return toContactPanelJson(panel);
       },

@@ -30,21 +30,28 @@ export async function resolveWhatsAppContact(
   keyring: Keyring,
   orgId: string,
   sender: WhatsAppSenderIdentity,
+  now: Date,
 ): Promise<{ contactId: string; created: boolean }> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const known = await findWhatsAppIdentities(tx, keyring, orgId, sender.waId, sender.bsuid);
     // The phone identity wins when a phone and a BSUID point at two contacts: merging is a person's call.
     const identity = known.find((i) => sender.waId !== null && i.externalId === sender.waId) ?? known[0];
     if (identity) {
-      await updateIdentity(tx, keyring, identity, {
-        externalId: identity.externalId ?? sender.waId,
-        phone: identity.phone ?? sender.phone,
-        bsuid:
-          identity.bsuid ?? (known.some((i) => i.bsuid === sender.bsuid) ? identity.bsuid : sender.bsuid),
-        parentBsuid: sender.parentBsuid ?? identity.parentBsuid,
-        username: sender.username ?? identity.username,
-        profileName: sender.profileName ?? identity.profileName,
-      });
+      await updateIdentity(
+        tx,
+        keyring,
+        identity,
+        {
+          externalId: identity.externalId ?? sender.waId,
+          phone: identity.phone ?? sender.phone,
+          bsuid:
+            identity.bsuid ?? (known.some((i) => i.bsuid === sender.bsuid) ? identity.bsuid : sender.bsuid),
+          parentBsuid: sender.parentBsuid ?? identity.parentBsuid,
+          username: sender.username ?? identity.username,
+          profileName: sender.profileName ?? identity.profileName,
+        },
+        now,
+      );
       return { contactId: identity.contactId, created: false };
     }
     const contact = await insertContact(tx, keyring, {
@@ -137,6 +144,7 @@ export async function updateContactDetails(
   orgId: string,
   id: string,
   change: ContactChange,
+  now: Date,
 ): Promise<ContactPanel> {
   if (!(await contactExists(db, orgId, id))) throw new ContactNotFoundError();
   const values = {
@@ -145,6 +153,6 @@ export async function updateContactDetails(
     ...(change.tags !== undefined ? { tags: change.tags } : {}),
     ...(change.customFields !== undefined ? { customFields: change.customFields } : {}),
   };
-  if (Object.keys(values).length > 0) await updateContact(db, keyring, orgId, id, values);
+  if (Object.keys(values).length > 0) await updateContact(db, keyring, orgId, id, values, now);
   return getContactPanel(db, keyring, orgId, id);
 }

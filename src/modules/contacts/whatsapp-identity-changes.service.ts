@@ -13,6 +13,7 @@ export async function changeWhatsAppNumber(
   orgId: string,
   oldWaId: string,
   newWaId: string,
+  now: Date,
 ): Promise<boolean> {
   const [identity] = await findWhatsAppIdentities(tx, keyring, orgId, oldWaId, null);
   if (!identity) return false;
@@ -20,10 +21,10 @@ export async function changeWhatsAppNumber(
   // Someone already writes from the new number: merging two patients is a person's decision.
   if (taken && taken.id !== identity.id) return false;
   const phone = toE164(`+${newWaId}`) ?? null;
-  await updateIdentity(tx, keyring, identity, { externalId: newWaId, phone });
+  await updateIdentity(tx, keyring, identity, { externalId: newWaId, phone }, now);
   const contact = await findContact(tx, keyring, orgId, identity.contactId);
   if (contact && contact.phone === identity.phone)
-    await updateContact(tx, keyring, orgId, contact.id, { phone });
+    await updateContact(tx, keyring, orgId, contact.id, { phone }, now);
   return true;
 }
 
@@ -35,10 +36,11 @@ export async function setMarketingPreference(
   user: { waId: string | null; bsuid: string | null },
   value: 'stop' | 'resume',
   at: Date,
+  now: Date,
 ): Promise<boolean> {
   const identities = await findWhatsAppIdentities(tx, keyring, orgId, user.waId, user.bsuid);
   for (const identity of identities) {
-    await updateIdentity(tx, keyring, identity, { marketingOptOutAt: value === 'stop' ? at : null });
+    await updateIdentity(tx, keyring, identity, { marketingOptOutAt: value === 'stop' ? at : null }, now);
   }
   return identities.length > 0;
 }

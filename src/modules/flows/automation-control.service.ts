@@ -22,11 +22,12 @@ export async function pauseAutomation(
   orgId: string,
   conversationId: string,
   reason: string,
+  now: Date,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const live = await lockLiveSession(tx, keyring, orgId, conversationId);
     if (live?.status !== 'running') return false;
-    await updateSession(tx, keyring, live, { status: 'paused', reason });
+    await updateSession(tx, keyring, live, { status: 'paused', reason }, now);
     return true;
   });
 }
@@ -44,18 +45,24 @@ export async function resumeAutomation(
   keyring: Keyring,
   orgId: string,
   conversationId: string,
-  now = new Date(),
+  now: Date,
 ) {
   return db.transaction(async (tx) => {
     const live = await lockLiveSession(tx, keyring, orgId, conversationId);
     if (!live) throw new NoAutomationError();
     // A session paused past its lifetime gets a fresh one: it was waiting on the care team, not the patient.
     const lifetime = Math.max(live.expiresAt.getTime() - live.createdAt.getTime(), 3_600_000);
-    await updateSession(tx, keyring, live, {
-      status: 'running',
-      reason: null,
-      expiresAt: new Date(now.getTime() + lifetime),
-    });
+    await updateSession(
+      tx,
+      keyring,
+      live,
+      {
+        status: 'running',
+        reason: null,
+        expiresAt: new Date(now.getTime() + lifetime),
+      },
+      now,
+    );
     return live;
   });
 }
@@ -66,12 +73,18 @@ export async function stopAutomation(
   keyring: Keyring,
   orgId: string,
   conversationId: string,
-  now = new Date(),
+  now: Date,
 ) {
   return db.transaction(async (tx) => {
     const live = await lockLiveSession(tx, keyring, orgId, conversationId);
     if (!live) throw new NoAutomationError();
-    await updateSession(tx, keyring, live, { status: 'stopped', reason: 'stopped_by_staff', endedAt: now });
+    await updateSession(
+      tx,
+      keyring,
+      live,
+      { status: 'stopped', reason: 'stopped_by_staff', endedAt: now },
+      now,
+    );
     return live;
   });
 }

@@ -66,6 +66,7 @@ export function automationRoutes(deps: FlowRuntimeDeps, wake: () => void): Fasti
               deps.keyring,
               orgId,
               request.params.id,
+              deps.clock.now(),
             );
             return { session_id: session.id, status: action === 'resume' ? 'running' : 'stopped' };
           } catch (error) {

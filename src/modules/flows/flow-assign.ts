@@ -31,7 +31,7 @@ export async function assignFromFlow(
       scope.deps.logger.warn({ orgId: org.id }, 'a flow assigned to a team the clinic does not have');
       return false;
     }
-    await updateConversation(tx, org.id, conversation.id, { teamId: team.id, assigneeUserId: null });
+    await updateConversation(tx, org.id, conversation.id, { teamId: team.id, assigneeUserId: null }, now);
     return (await autoAssign(tx, conversation.id, now)) !== null;
   }
   const staff = await listStaffOfOrg(tx, org.id);
@@ -61,6 +61,6 @@ export async function assignFromFlow(
     null,
   );
   if (!chosen) return false;
-  await updateConversation(tx, org.id, conversation.id, { assigneeUserId: chosen });
+  await updateConversation(tx, org.id, conversation.id, { assigneeUserId: chosen }, now);
   return true;
 }

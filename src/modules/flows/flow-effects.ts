@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
+import { fixedClock } from '../../platform/time/clock.ts';
 import { updateContact } from '../contacts/contact.repository.ts';
 import { findConversation, updateConversation } from '../inbox/conversation.repository.ts';
 import { setConversationStatus } from '../inbox/conversation-status.service.ts';
@@ -63,15 +64,22 @@ export async function applyFlowEffects(
         break;
       case 'set_field':
         contact.customFields = { ...contact.customFields, [effect.field]: effect.value };
-        await updateContact(tx, scope.deps.keyring, org.id, contact.id, {
-          customFields: contact.customFields,
-        });
+        await updateContact(
+          tx,
+          scope.deps.keyring,
+          org.id,
+          contact.id,
+          {
+            customFields: contact.customFields,
+          },
+          scope.now,
+        );
         break;
       case 'add_tag':
       case 'remove_tag': {
         const others = contact.tags.filter((t) => t.toLowerCase() !== effect.tag.toLowerCase());
         contact.tags = effect.type === 'add_tag' ? [...others, effect.tag] : others;
-        await updateContact(tx, scope.deps.keyring, org.id, contact.id, { tags: contact.tags });
+        await updateContact(tx, scope.deps.keyring, org.id, contact.id, { tags: contact.tags }, scope.now);
         break;
       }
       case 'assign': {
@@ -91,7 +99,7 @@ export async function applyFlowEffects(
         break;
       }
       case 'handoff':
-        if (effect.urgent) await updateConversation(tx, org.id, conversation.id, { urgent: true });
+        if (effect.urgent) await updateConversation(tx, org.id, conversation.id, { urgent: true }, scope.now);
         if (effect.note) await note(scope, session, effect.note, { medical: false });
         // A conversation parked as pending comes back to the team's open queue.
         if (conversation.status === 'pending')
@@ -110,7 +118,7 @@ export async function applyFlowEffects(
         await note(scope, session, effect.text, { medical: effect.medical ?? false });
         break;
       case 'mark_urgent':
-        await updateConversation(tx, org.id, conversation.id, { urgent: true });
+        await updateConversation(tx, org.id, conversation.id, { urgent: true }, scope.now);
         break;
       case 'red_flag':
         await raiseRedFlag(scope, session, effect);
@@ -169,7 +177,7 @@ async function raiseRedFlag(
     type: 'text',
     text: emergencyAdvice(category, language, scope.org.emergencyNumbers),
   });
-  await updateConversation(scope.tx, scope.org.id, scope.conversation.id, { urgent: true });
+  await updateConversation(scope.tx, scope.org.id, scope.conversation.id, { urgent: true }, scope.now);
   // Not medical: the front desk must call back first, and it quotes only the patient's own words.
   await note(scope, session, redFlagNote(category, flag.matched, scope.org.defaultLanguage), {
     medical: false,
@@ -183,7 +191,12 @@ function asCategory(category: string): RedFlagCategory {
 async function send(scope: ConversationScope, session: SessionRef, message: OutboundMessage): Promise<void> {
   try {
     const submission = await submitOutboundMessage(
-      { db: scope.tx, keyring: scope.deps.keyring, senders: scope.deps.senders, now: () => scope.now },
+      {
+        db: scope.tx,
+        keyring: scope.deps.keyring,
+        senders: scope.deps.senders,
+        clock: fixedClock(scope.now),
+      },
       {
         orgId: scope.org.id,
         conversationId: scope.conversation.id,

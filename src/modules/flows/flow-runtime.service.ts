@@ -4,6 +4,7 @@ import type { Job } from '../../platform/jobs/job.schema.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { GuardedFetch } from '../../platform/net/guarded-fetch.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { findContact } from '../contacts/contact.repository.ts';
@@ -54,7 +55,7 @@ export interface FlowRuntimeDeps {
   keyring: Keyring;
   logger: Logger;
   senders: SubmissionDeps['senders'];
-  now?: () => Date;
+  clock: Clock;
   /** See each patient message before flows do (consent keywords, replies to reminders). */
   interceptors?: readonly InboundInterceptor[];
   /** What flows' `request` steps may ask for, by operation name (booking an appointment…). */
@@ -149,7 +150,7 @@ async function scopeOf(
   const contact = await findContact(tx, deps.keyring, ref.orgId, conversation.contactId);
   const account = await findChannelAccount(tx, ref.orgId, conversation.channelAccountId);
   if (!org || !contact || !account) return null;
-  return { tx, deps, org, conversation, contact, channel: account.type, now: deps.now?.() ?? new Date() };
+  return { tx, deps, org, conversation, contact, channel: account.type, now: deps.clock.now() };
 }
 
 /** Patients' messages not yet seen by automation, oldest first, each once. */
@@ -239,7 +240,7 @@ async function adoptSurvey(scope: ConversationScope): Promise<FlowSessionRow | u
     await endSession(scope, waiting, 'failed', 'state_unreadable');
     return undefined;
   }
-  await moveSession(scope.tx, waiting.id, scope.conversation.id);
+  await moveSession(scope.tx, waiting.id, scope.conversation.id, scope.now);
   return { ...waiting, conversationId: scope.conversation.id };
 }
 
@@ -349,11 +350,17 @@ async function run(
     inputs.push(...outcome.inputs);
     next = outcome.startFlow ?? next;
     const final = isFinal(state.status);
-    await updateSession(scope.tx, scope.deps.keyring, row, {
-      state,
-      status: sessionStatusOf(state.status),
-      ...(final ? { endedAt: scope.now, reason: outcome.reason ?? state.endReason ?? null } : {}),
-    });
+    await updateSession(
+      scope.tx,
+      scope.deps.keyring,
+      row,
+      {
+        state,
+        status: sessionStatusOf(state.status),
+        ...(final ? { endedAt: scope.now, reason: outcome.reason ?? state.endReason ?? null } : {}),
+      },
+      scope.now,
+    );
     if (final) break;
   }
   if (next !== undefined && chain < MAX_CHAINED_STARTS) {
@@ -383,7 +390,7 @@ async function endSession(
   status: FlowSessionStatus,
   reason: string,
 ): Promise<void> {
-  await updateSession(scope.tx, scope.deps.keyring, row, { status, reason, endedAt: scope.now });
+  await updateSession(scope.tx, scope.deps.keyring, row, { status, reason, endedAt: scope.now }, scope.now);
 }
 
 function sessionStatusOf(engineStatus: string): FlowSessionStatus {

@@ -60,10 +60,11 @@ export async function updateFlow(
   values: Partial<
     Pick<typeof flows.$inferInsert, 'enabled' | 'triggers' | 'priority' | 'oncePerContact' | 'currentVersion'>
   >,
+  now: Date,
 ): Promise<Flow | undefined> {
   const [flow] = await db
     .update(flows)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(and(eq(flows.orgId, orgId), eq(flows.id, id)))
     .returning();
   return flow;
@@ -167,8 +168,8 @@ export async function runningSessionOfContactElsewhere(
   return openOne(tx, keyring, session);
 }
 
-export async function moveSession(tx: DbOrTx, id: string, conversationId: string): Promise<void> {
-  await tx.update(flowSessions).set({ conversationId, updatedAt: new Date() }).where(eq(flowSessions.id, id));
+export async function moveSession(tx: DbOrTx, id: string, conversationId: string, now: Date): Promise<void> {
+  await tx.update(flowSessions).set({ conversationId, updatedAt: now }).where(eq(flowSessions.id, id));
 }
 
 export async function findSession(
@@ -208,12 +209,13 @@ export async function updateSession(
   values: Partial<
     Pick<typeof flowSessions.$inferInsert, 'status' | 'state' | 'reason' | 'endedAt' | 'expiresAt'>
   >,
+  now: Date,
 ): Promise<void> {
   const { state, ...rest } = values;
   const sealed = state === undefined ? {} : await sealFlowState(db, keyring, session, state);
   await db
     .update(flowSessions)
-    .set({ ...rest, ...sealed, updatedAt: new Date() })
+    .set({ ...rest, ...sealed, updatedAt: now })
     .where(eq(flowSessions.id, session.id));
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { type FlowLanguage, inLanguage, type Localised } from './engine/index.ts';
 import { csatSummary } from './flow.repository.ts';
@@ -52,7 +53,7 @@ const settingsBody = {
 };
 
 /** Automation: the clinic's flows, their versions, and what patients thought (CSAT). */
-export function flowRoutes(db: Db): FastifyPluginAsyncZod {
+export function flowRoutes(db: Db, clock: Clock): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/flows',
@@ -144,7 +145,14 @@ export function flowRoutes(db: Db): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         return toFlowJson(
           await known(
-            publishFlowVersion(db, caller.orgId, request.params.key, request.body.definition, caller.userId),
+            publishFlowVersion(
+              db,
+              caller.orgId,
+              request.params.key,
+              request.body.definition,
+              caller.userId,
+              clock.now(),
+            ),
           ),
         );
       },
@@ -166,12 +174,18 @@ export function flowRoutes(db: Db): FastifyPluginAsyncZod {
         const { triggers, priority, once_per_contact, enabled } = request.body;
         return toFlowJson(
           await known(
-            changeFlowSettings(db, callerOf(request).orgId, request.params.key, {
-              ...(triggers !== undefined ? { triggers } : {}),
-              ...(priority !== undefined ? { priority } : {}),
-              ...(once_per_contact !== undefined ? { oncePerContact: once_per_contact } : {}),
-              ...(enabled !== undefined ? { enabled } : {}),
-            }),
+            changeFlowSettings(
+              db,
+              callerOf(request).orgId,
+              request.params.key,
+              {
+                ...(triggers !== undefined ? { triggers } : {}),
+                ...(priority !== undefined ? { priority } : {}),
+                ...(once_per_contact !== undefined ? { oncePerContact: once_per_contact } : {}),
+                ...(enabled !== undefined ? { enabled } : {}),
+              },
+              clock.now(),
+            ),
           ),
         );
       },

@@ -98,6 +98,7 @@ export async function publishFlowVersion(
   key: string,
   definition: unknown,
   authorUserId: string | null,
+  now: Date,
 ): Promise<FlowWithDefinition> {
   return db.transaction(async (tx) => {
     const current = await findFlowByKey(tx, orgId, key);
@@ -112,7 +113,7 @@ export async function publishFlowVersion(
       definition: checked,
       createdByUserId: authorUserId,
     });
-    const updated = await updateFlow(tx, orgId, flow.id, { currentVersion: version });
+    const updated = await updateFlow(tx, orgId, flow.id, { currentVersion: version }, now);
     if (!updated) throw new FlowNotFoundError();
     return { flow: updated, definition: checked };
   });
@@ -130,10 +131,11 @@ export async function changeFlowSettings(
   orgId: string,
   key: string,
   change: FlowSettingsChange,
+  now: Date,
 ): Promise<FlowWithDefinition> {
   const flow = await findFlowByKey(db, orgId, key);
   if (!flow) throw new FlowNotFoundError();
-  const updated = Object.keys(change).length > 0 ? await updateFlow(db, orgId, flow.id, change) : flow;
+  const updated = Object.keys(change).length > 0 ? await updateFlow(db, orgId, flow.id, change, now) : flow;
   if (!updated) throw new FlowNotFoundError();
   return { flow: updated, definition: await definitionOf(db, updated, updated.currentVersion) };
 }

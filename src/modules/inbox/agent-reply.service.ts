@@ -30,7 +30,14 @@ export async function submitReply(
   });
   // The care team took over: the bot must not talk over them.
   if (submission.outcome === 'queued') {
-    await pauseAutomation(deps.db, deps.keyring, input.orgId, input.conversationId, 'agent_replied');
+    await pauseAutomation(
+      deps.db,
+      deps.keyring,
+      input.orgId,
+      input.conversationId,
+      'agent_replied',
+      deps.clock.now(),
+    );
   }
   if (!input.authorUserId) return submission;
   const message = await setMessageAuthor(deps.db, input.orgId, submission.message.id, input.authorUserId);

@@ -27,6 +27,7 @@ export async function assignConversation(
   orgId: string,
   id: string,
   change: { userId?: string | null; teamId?: string | null },
+  now: Date,
 ): Promise<Conversation> {
   const conversation = await findConversation(db, orgId, id);
   if (!conversation) throw new ConversationNotFoundError();
@@ -38,10 +39,16 @@ export async function assignConversation(
   if (teamId && !(await findTeam(db, orgId, teamId))) {
     throw new AssignmentTargetError('team', 'is not a team of this clinic');
   }
-  const updated = await updateConversation(db, orgId, id, {
-    ...(userId !== undefined ? { assigneeUserId: userId } : {}),
-    ...(teamId !== undefined ? { teamId } : {}),
-  });
+  const updated = await updateConversation(
+    db,
+    orgId,
+    id,
+    {
+      ...(userId !== undefined ? { assigneeUserId: userId } : {}),
+      ...(teamId !== undefined ? { teamId } : {}),
+    },
+    now,
+  );
   if (!updated) throw new ConversationNotFoundError();
   return updated;
 }

@@ -26,7 +26,7 @@ export async function setConversationStatus(
   orgId: string,
   id: string,
   status: ConversationStatus,
-  now = new Date(),
+  now: Date,
   options: { startAutomation: boolean } = { startAutomation: true },
 ): Promise<Conversation> {
   return db.transaction(async (tx) => {
@@ -48,7 +48,9 @@ export async function setConversationStatus(
         : { status, ...(conversation.status === 'closed' ? { closedAt: null } : {}) };
     try {
       // A savepoint: if a patient's message opened a new conversation meanwhile, the transaction survives.
-      const updated = await tx.transaction((savepoint) => updateConversation(savepoint, orgId, id, change));
+      const updated = await tx.transaction((savepoint) =>
+        updateConversation(savepoint, orgId, id, change, now),
+      );
       if (!updated) throw new ConversationNotFoundError();
       // Closing may start automation (a satisfaction survey); once per closing, however often it is asked.
       if (status === 'closed' && options.startAutomation) {

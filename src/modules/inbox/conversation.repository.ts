@@ -59,6 +59,7 @@ export async function touchConversation(
   id: string,
   at: Date,
   direction: 'inbound' | 'outbound',
+  now: Date,
 ): Promise<void> {
   const atSql = sql`${at.toISOString()}::timestamptz`;
   await db
@@ -80,7 +81,7 @@ export async function touchConversation(
                 and ${messages.occurredAt} >= ${atSql}
             ) then null else ${conversations.waitingSince} end`,
           }),
-      updatedAt: new Date(),
+      updatedAt: now,
     })
     .where(eq(conversations.id, id));
 }
@@ -140,10 +141,11 @@ export async function updateConversation(
       'status' | 'closedAt' | 'waitingSince' | 'assigneeUserId' | 'teamId' | 'unreadCount' | 'urgent'
     >
   >,
+  now: Date,
 ): Promise<Conversation | undefined> {
   const [conversation] = await db
     .update(conversations)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)))
     .returning();
   return conversation;
@@ -165,7 +167,7 @@ export async function markConversationUrgent(
       urgent: true,
       urgentSince: sql`coalesce(${conversations.urgentSince}, ${at.toISOString()}::timestamptz)`,
       status: sql`case when ${conversations.status} = 'pending' then 'open' else ${conversations.status} end`,
-      updatedAt: new Date(),
+      updatedAt: at,
     })
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)))
     .returning();
@@ -177,10 +179,11 @@ export async function clearUrgentAlert(
   db: DbOrTx,
   orgId: string,
   id: string,
+  now: Date,
 ): Promise<Conversation | undefined> {
   const [conversation] = await db
     .update(conversations)
-    .set({ urgentSince: null, updatedAt: new Date() })
+    .set({ urgentSince: null, updatedAt: now })
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)))
     .returning();
   return conversation;

@@ -4,6 +4,7 @@ import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-account.schema.ts';
@@ -30,12 +31,12 @@ const channelAccountQuery = z
 
 /** Conversations and their messages. A conversation of another clinic is "not found", never "forbidden". */
 export function conversationRoutes(
-  deps: { db: Db; keyring: Keyring; senders: Partial<Record<ChannelType, ChannelSender>> },
+  deps: { db: Db; clock: Clock; keyring: Keyring; senders: Partial<Record<ChannelType, ChannelSender>> },
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
   const { db } = deps;
   const view = (): ViewContext => ({
-    now: new Date(),
+    now: deps.clock.now(),
     keyring: deps.keyring,
     windowHoursOf: (channel) => deps.senders[channel]?.windowHours ?? null,
   });
@@ -165,7 +166,9 @@ export function conversationRoutes(
       async (request, reply) => {
         const { orgId } = callerOf(request);
         try {
-          await found(setConversationStatus(db, orgId, request.params.id, request.body.status));
+          await found(
+            setConversationStatus(db, orgId, request.params.id, request.body.status, deps.clock.now()),
+          );
         } catch (error) {
           if (!(error instanceof LiveConversationExistsError)) throw error;
           return reply
@@ -209,10 +212,16 @@ export function conversationRoutes(
         const { orgId } = callerOf(request);
         const { user_id: userId, team_id: teamId } = request.body;
         await found(
-          assignConversation(db, orgId, request.params.id, {
-            ...(userId !== undefined ? { userId } : {}),
-            ...(teamId !== undefined ? { teamId } : {}),
-          }).catch((error: unknown) => {
+          assignConversation(
+            db,
+            orgId,
+            request.params.id,
+            {
+              ...(userId !== undefined ? { userId } : {}),
+              ...(teamId !== undefined ? { teamId } : {}),
+            },
+            deps.clock.now(),
+          ).catch((error: unknown) => {
             if (!(error instanceof AssignmentTargetError)) throw error;
             throw HttpProblem.badField(`body.${error.target}_id`, error.reason);
           }),
@@ -236,7 +245,7 @@ export function conversationRoutes(
       },
       async (request, reply) => {
         const conversation = await found(
-          markConversationRead(db, callerOf(request).orgId, request.params.id),
+          markConversationRead(db, callerOf(request).orgId, request.params.id, deps.clock.now()),
         );
         const queued = await queueReadReceipt(db, conversation);
         if (queued) onMessageQueued();

@@ -55,6 +55,7 @@ export async function openOrContinueConversation(
   channelAccountId: string,
   contactId: string,
   firstMessageAt: Date,
+  now: Date,
 ): Promise<Conversation> {
   const live = await findLiveConversation(tx, orgId, channelAccountId, contactId);
   if (live) return live;
@@ -67,7 +68,7 @@ export async function openOrContinueConversation(
     lastMessageAt: firstMessageAt,
     teamId: team?.id ?? null,
   });
-  if (created && team) await autoAssign(tx, created.id);
+  if (created && team) await autoAssign(tx, created.id, now);
   const current = await findLiveConversation(tx, orgId, channelAccountId, contactId);
   if (!current) throw new Error('conversation vanished after insert');
   return current;
@@ -78,6 +79,7 @@ export async function appendInboundMessage(
   tx: DbOrTx,
   keyring: Keyring,
   input: InboundMessageInput,
+  now: Date,
 ): Promise<{ message: Message; duplicate: false } | { duplicate: true }> {
   const conversation = await openOrContinueConversation(
     tx,
@@ -85,6 +87,7 @@ export async function appendInboundMessage(
     input.channelAccountId,
     input.contactId,
     input.occurredAt,
+    now,
   );
   const message = await insertMessageIfNew(tx, keyring, {
     contactId: input.contactId,
@@ -104,9 +107,9 @@ export async function appendInboundMessage(
     },
   });
   if (!message) return { duplicate: true };
-  await touchConversation(tx, conversation.id, input.occurredAt, 'inbound');
+  await touchConversation(tx, conversation.id, input.occurredAt, 'inbound', now);
   // Before anything answers it: an emergency makes the conversation urgent in this same transaction.
-  await screenInboundMessage(tx, keyring, conversation, message);
+  await screenInboundMessage(tx, keyring, conversation, message, now);
   await enqueueFlowJob(
     tx,
     { kind: 'inbound', orgId: input.orgId, conversationId: conversation.id },
@@ -152,11 +155,16 @@ export async function getConversation(
 }
 
 /** An agent read the conversation: nothing in it is unread any more. */
-export async function markConversationRead(db: DbOrTx, orgId: string, id: string): Promise<Conversation> {
+export async function markConversationRead(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  now: Date,
+): Promise<Conversation> {
   const conversation = await findConversation(db, orgId, id);
   if (!conversation) throw new ConversationNotFoundError();
   if (conversation.unreadCount === 0) return conversation;
-  return (await updateConversation(db, orgId, id, { unreadCount: 0 })) ?? conversation;
+  return (await updateConversation(db, orgId, id, { unreadCount: 0 }, now)) ?? conversation;
 }
 
 export interface MessagePage extends Page<Message> {

@@ -64,6 +64,7 @@ export async function applyEdit(
   tx: DbOrTx,
   keyring: Keyring,
   input: { channelAccountId: string; originalExternalId: string; text: string | null; at: Date },
+  now: Date,
 ): Promise<boolean> {
   const stored = await findByExternalId(tx, input.channelAccountId, input.originalExternalId);
   if (!stored || stored.deletedAt) return false;
@@ -90,7 +91,7 @@ export async function applyEdit(
     .where(eq(messages.id, original.id));
   // An emergency added by editing is an emergency: the team is alerted as for a new message.
   if (original.direction === 'inbound' && input.text) {
-    await screenInboundMessage(tx, keyring, conversation, { ...original, text: input.text });
+    await screenInboundMessage(tx, keyring, conversation, { ...original, text: input.text }, now);
   }
   return true;
 }

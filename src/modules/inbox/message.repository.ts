@@ -99,11 +99,12 @@ export async function setMessagesStatus(
   ids: readonly string[],
   from: readonly MessageStatus[],
   status: MessageStatus,
+  now: Date,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const moved = await db
     .update(messages)
-    .set({ status, statusAt: new Date() })
+    .set({ status, statusAt: now })
     .where(and(inArray(messages.id, [...ids]), inArray(messages.status, [...from])))
     .returning({ id: messages.id });
   return moved.map((m) => m.id);
@@ -160,11 +161,12 @@ export async function adoptExternalId(
   orgId: string,
   messageId: string,
   externalId: string,
+  now: Date,
 ): Promise<boolean> {
   if (!UUID.test(messageId)) return false;
   const adopted = await db
     .update(messages)
-    .set({ externalId, status: 'accepted', statusAt: new Date() })
+    .set({ externalId, status: 'accepted', statusAt: now })
     .where(
       and(
         eq(messages.orgId, orgId),

@@ -5,6 +5,7 @@ import { outboundMessageSchema } from '../../channels/outbound-message.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerCan } from '../auth/access-guard.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
@@ -33,7 +34,7 @@ const windowClosedJson = problemSchema
 
 /** A conversation's timeline: reading it, answering the patient, and internal notes. */
 export function messageRoutes(
-  deps: { db: Db; keyring: Keyring; senders: Partial<Record<ChannelType, ChannelSender>> },
+  deps: { db: Db; clock: Clock; keyring: Keyring; senders: Partial<Record<ChannelType, ChannelSender>> },
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -208,6 +209,7 @@ export function messageRoutes(
             medical: request.body.medical,
             authorUserId: caller.userId,
             apiKeyId: caller.apiKeyId,
+            now: deps.clock.now(),
           }),
         );
         return reply

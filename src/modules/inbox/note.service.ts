@@ -23,12 +23,12 @@ export async function addNote(
     flowSessionId?: string;
     /** Only roles with `medical.read` see it (intake summaries; notes the staff marks medical). */
     medical?: boolean;
-    now?: Date;
+    now: Date;
   },
 ): Promise<Message> {
   const conversation = await findConversation(db, input.orgId, input.conversationId);
   if (!conversation) throw new ConversationNotFoundError();
-  const now = input.now ?? new Date();
+  const { now } = input;
   const note = await insertMessageIfNew(db, keyring, {
     contactId: conversation.contactId,
     values: {

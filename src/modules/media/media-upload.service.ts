@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { readHead } from '../../platform/media/read-head.ts';
 import { SNIFF_BYTES } from '../../platform/media/sniff-media-type.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { cleanFileName } from './content-disposition.ts';
 import { insertMediaFile } from './media.repository.ts';
@@ -29,7 +30,7 @@ export class UploadRefusedError extends Error {
  * of a refused upload is left unread.
  */
 export async function storeUpload(
-  deps: { db: Db; keyring: Keyring; store: MediaStore },
+  deps: { db: Db; clock: Clock; keyring: Keyring; store: MediaStore },
   input: { orgId: string; content: AsyncIterable<Uint8Array>; declaredType: string; fileName: string | null },
 ): Promise<MediaFile> {
   const source = input.content[Symbol.asyncIterator]();
@@ -58,7 +59,7 @@ export async function storeUpload(
       sha256: stored.sha256,
       storageKey: stored.key,
       status: 'stored',
-      storedAt: new Date(),
+      storedAt: deps.clock.now(),
     });
     return { ...file, fileName };
   } finally {

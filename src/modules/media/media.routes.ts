@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema, sendProblem } from '../../platform/http/problem.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { findUnstorableText } from '../../platform/text/storable-text.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -41,7 +42,12 @@ const FILE_HEADERS = {
 const REFUSAL_STATUS = { empty: 400, unsupported_type: 415, too_large: 413 } as const;
 
 /** Files in conversations: agents upload attachments and download what patients sent, within their clinic. */
-export function mediaRoutes(db: Db, store: MediaStore, keyring: Keyring): FastifyPluginAsyncZod {
+export function mediaRoutes(
+  db: Db,
+  clock: Clock,
+  store: MediaStore,
+  keyring: Keyring,
+): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(multipart, {
       // One byte over the largest limit: the upload service sees the excess and names the kind's limit.
@@ -87,7 +93,7 @@ export function mediaRoutes(db: Db, store: MediaStore, keyring: Keyring): Fastif
         }
         try {
           const file = await storeUpload(
-            { db, keyring, store },
+            { db, clock, keyring, store },
             { orgId, content: part.file, declaredType: part.mimetype, fileName: part.filename || null },
           );
           return reply.code(201).send(toMediaJson(file));

@@ -24,11 +24,15 @@ export interface ReceiptInput {
  * Records what the provider says about a message we sent and moves the message forward. A receipt
  * for an id we do not know yet is kept and applied once the send call's answer stores that id.
  */
-export async function recordDeliveryReceipt(tx: DbOrTx, input: ReceiptInput): Promise<Message | undefined> {
+export async function recordDeliveryReceipt(
+  tx: DbOrTx,
+  input: ReceiptInput,
+  now: Date,
+): Promise<Message | undefined> {
   const { correlationId, ...values } = input;
   // A send whose answer we never stored (crash mid-call) is recognised by the id we gave Meta. Its job,
   // waiting for this echo, runs now and finds it sent: the conversation's later sends stop waiting.
-  if (correlationId && (await adoptExternalId(tx, input.orgId, correlationId, input.externalId)))
+  if (correlationId && (await adoptExternalId(tx, input.orgId, correlationId, input.externalId, now)))
     await makeDueNow(tx, OUTBOX_SEND_QUEUE, correlationId);
   const receipt = await insertReceiptIfNew(tx, values);
   if (!receipt) return undefined;

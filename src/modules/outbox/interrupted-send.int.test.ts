@@ -14,6 +14,7 @@ import { WHATSAPP_WEBHOOK_QUEUE } from '../../channels/whatsapp/whatsapp-webhook
 import { conversations, jobs, messages } from '../../platform/db/schema.ts';
 import { DeferJob } from '../../platform/jobs/job-worker.ts';
 import { createLogger } from '../../platform/logger.ts';
+import { systemClock } from '../../platform/time/clock.ts';
 import { recordDeliveryReceipt } from './delivery-receipt.service.ts';
 import { type OutboxDeps, sendQueuedMessage } from './outbox.service.ts';
 import { OUTBOX_SEND_QUEUE } from './outbox-queue.ts';
@@ -159,17 +160,21 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
       needsWindow: (message) => real.needsWindow(message),
       async validate(account, message, findTemplate) {
         // The last check before the call: the webhook worker adopts the echoed wamid right now.
-        await recordDeliveryReceipt(env.handle.db, {
-          orgId: clinic.org.id,
-          channelAccountId: clinic.account.id,
-          externalId: wamid,
-          status: 'sent',
-          occurredAt: new Date(),
-          errorCode: null,
-          errorTitle: null,
-          errorDetail: null,
-          correlationId: id,
-        });
+        await recordDeliveryReceipt(
+          env.handle.db,
+          {
+            orgId: clinic.org.id,
+            channelAccountId: clinic.account.id,
+            externalId: wamid,
+            status: 'sent',
+            occurredAt: new Date(),
+            errorCode: null,
+            errorTitle: null,
+            errorDetail: null,
+            correlationId: id,
+          },
+          new Date(),
+        );
         return real.validate(account, message, findTemplate);
       },
       uploadMedia: (account, file) => real.uploadMedia(account, file),
@@ -201,17 +206,21 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
       async send(account, recipient, message, options) {
         // The re-send has left; the first call's echo, retried by Meta, is processed before its answer.
         const answer = real.send(account, recipient, message, options);
-        await recordDeliveryReceipt(env.handle.db, {
-          orgId: clinic.org.id,
-          channelAccountId: clinic.account.id,
-          externalId: firstWamid,
-          status: 'sent',
-          occurredAt: new Date(),
-          errorCode: null,
-          errorTitle: null,
-          errorDetail: null,
-          correlationId: id,
-        });
+        await recordDeliveryReceipt(
+          env.handle.db,
+          {
+            orgId: clinic.org.id,
+            channelAccountId: clinic.account.id,
+            externalId: firstWamid,
+            status: 'sent',
+            occurredAt: new Date(),
+            errorCode: null,
+            errorTitle: null,
+            errorDetail: null,
+            correlationId: id,
+          },
+          new Date(),
+        );
         return answer;
       },
       markRead: (account, externalId) => real.markRead(account, externalId),
@@ -297,16 +306,20 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     await expect(sendQueuedMessage(deps, await jobOf(id))).rejects.toThrow(/catch up/);
     expect(callsFor(id, other.number.phoneNumberId)).toHaveLength(0);
     // A status Meta stamped well after the send: its queue has passed the send, and no echo came.
-    await recordDeliveryReceipt(env.handle.db, {
-      orgId: clinic.org.id,
-      channelAccountId: other.account.id,
-      externalId: 'wamid.LATER',
-      status: 'delivered',
-      occurredAt: new Date(),
-      errorCode: null,
-      errorTitle: null,
-      errorDetail: null,
-    });
+    await recordDeliveryReceipt(
+      env.handle.db,
+      {
+        orgId: clinic.org.id,
+        channelAccountId: other.account.id,
+        externalId: 'wamid.LATER',
+        status: 'delivered',
+        occurredAt: new Date(),
+        errorCode: null,
+        errorTitle: null,
+        errorDetail: null,
+      },
+      new Date(),
+    );
     await sendQueuedMessage(deps, await jobOf(id));
     expect(callsFor(id, other.number.phoneNumberId), 'sent once, now').toHaveLength(1);
   });
@@ -314,6 +327,7 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
   function outboxDeps(senders: OutboxDeps['senders'], logs: string[] = []): OutboxDeps {
     return {
       db: env.handle.db,
+      clock: systemClock,
       keyring: env.careline.keyring,
       senders,
       logger: createLogger({ level: 'info', destination: { write: (line: string) => logs.push(line) } }),

@@ -21,17 +21,15 @@ import { lastWebhookReceivedAt } from './webhook-activity.repository.ts';
  */
 export const DEFAULT_RECONCILE_AFTER_MS = 5 * 60_000;
 
-const MODULE_LOADED_AT = new Date();
-
 /**
  * A previous run died during the call. If Meta got it, a status webhook echoing our id will adopt the
  * wamid; wait for that before sending again, so an interrupted send is not sent twice.
  */
 export async function waitForInterruptedSend(deps: OutboxDeps, message: Message): Promise<void> {
-  const now = deps.now?.() ?? new Date();
+  const now = deps.clock.now();
   const wait = {
     sendingAt: message.statusAt,
-    upSince: deps.upSince ?? MODULE_LOADED_AT,
+    upSince: deps.upSince,
     waitMs: deps.reconcileAfterMs ?? DEFAULT_RECONCILE_AFTER_MS,
   };
   const waitEndsAt = echoWaitEndsAt(wait);
@@ -57,7 +55,7 @@ export function awaitEchoOfUnansweredSend(deps: OutboxDeps, job: Job, message: M
   const reason = `${why} (waiting for its status echo before sending again)`;
   if (job.attempts < job.maxAttempts)
     throw new RetryJob(reason, { afterMs: UNANSWERED_RECHECK_MS, leaveSequence: false });
-  throw new DeferJob(new Date((deps.now?.() ?? new Date()).getTime() + UNANSWERED_RECHECK_MS), reason);
+  throw new DeferJob(new Date(deps.clock.now().getTime() + UNANSWERED_RECHECK_MS), reason);
 }
 
 const UNANSWERED_RECHECK_MS = 1000;

@@ -1,6 +1,7 @@
 import type { ChannelSender, LimitViolation, OutboundMessage } from '../../channels/channel.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { findConversation, touchConversation } from '../inbox/conversation.repository.ts';
@@ -35,7 +36,7 @@ export interface SubmissionDeps {
   /** Seals the message with the patient's key. */
   keyring: Keyring;
   senders: Partial<Record<ChannelType, ChannelSender>>;
-  now?: () => Date;
+  clock: Clock;
 }
 
 /**
@@ -57,7 +58,7 @@ export async function submitOutboundMessage(
   },
 ): Promise<Submission> {
   const { db } = deps;
-  const now = deps.now?.() ?? new Date();
+  const now = deps.clock.now();
   const conversation = await findConversation(db, input.orgId, input.conversationId);
   if (!conversation) throw new ConversationNotFoundError();
   const account = await findChannelAccount(db, input.orgId, conversation.channelAccountId);
@@ -116,7 +117,7 @@ export async function submitOutboundMessage(
       },
     });
     if (!stored) throw new Error('insert into messages returned nothing');
-    await touchConversation(tx, conversation.id, now, 'outbound');
+    await touchConversation(tx, conversation.id, now, 'outbound', now);
     if (!windowOpen) {
       const closedAt = windowClosesAt(conversation.lastInboundAt, sender.windowHours ?? 0);
       const detail = closedAt

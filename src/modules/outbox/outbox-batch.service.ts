@@ -133,6 +133,7 @@ async function sendWave(
   const marked = await markSending(
     deps.db,
     wave.map((p) => p.send.message.id),
+    deps.clock.now(),
   );
   const calls = wave.filter((p) => marked.has(p.send.message.id));
   const outcomes = await Promise.all(calls.map((p) => callProvider(p.send)));

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { DeferJob } from '../../platform/jobs/job-worker.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { raiseAlert } from '../alerts/alert.service.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount, ChannelType } from '../channel-accounts/channel-account.schema.ts';
@@ -51,13 +52,13 @@ export interface OutboxDeps {
    */
   reconcileAfterMs?: number;
   /** When this process started taking webhooks (default: when this module was loaded). */
-  upSince?: Date;
+  upSince: Date;
   /**
    * The job queues that process providers' webhooks: an interrupted send is not sent again while a
    * webhook of its clinic, received before that decision, is still waiting there (it may be the echo).
    */
   webhookQueues?: readonly string[];
-  now?: () => Date;
+  clock: Clock;
 }
 
 /** The pacer said not yet: which limit, and how long until a send would be allowed. */
@@ -136,8 +137,9 @@ export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<voi
  * echo adopted its id, or another run took it, in between: then nothing is sent.
  */
 async function claimForSending(deps: OutboxDeps, message: Message): Promise<boolean> {
-  if (message.status === 'queued') return (await markSending(deps.db, [message.id])).has(message.id);
-  const claimed = await claimInterruptedSend(deps.db, message.id, message.statusAt, new Date());
+  if (message.status === 'queued')
+    return (await markSending(deps.db, [message.id], deps.clock.now())).has(message.id);
+  const claimed = await claimInterruptedSend(deps.db, message.id, message.statusAt, deps.clock.now());
   if (!claimed)
     deps.logger.info({ messageId: message.id }, 'interrupted send settled by its echo: not sent again');
   else
@@ -161,7 +163,7 @@ export async function planSend(
   lookups: SendLookups,
 ): Promise<PlannedSend | undefined> {
   const { db } = deps;
-  const now = deps.now?.() ?? new Date();
+  const now = deps.clock.now();
   const orgId = message.orgId;
   const parsed = outboundMessageSchema.safeParse(message.content?.outbound);
   if (!parsed.success) return refuse(deps, message, 'invalid', 'The stored message can no longer be read');
@@ -220,8 +222,8 @@ export async function planSend(
  * The idempotency mark on queued messages: from here on, a crash leaves `sending`, which the next run
  * reconciles. Answers the ids marked; the others were settled meanwhile and must not be sent.
  */
-export async function markSending(db: Db, messageIds: readonly string[]): Promise<Set<string>> {
-  return new Set(await setMessagesStatus(db, messageIds, ['queued'], 'sending'));
+export async function markSending(db: Db, messageIds: readonly string[], now: Date): Promise<Set<string>> {
+  return new Set(await setMessagesStatus(db, messageIds, ['queued'], 'sending', now));
 }
 
 /** Never rejects: a sender that throws may have called already, so that is an `unknown` outcome. */
@@ -261,7 +263,7 @@ export async function accepted(deps: OutboxDeps, planned: PlannedSend, externalI
         direction: 'outbound',
         emoji: reactionEmoji === '' ? null : reactionEmoji,
         externalId,
-        at: new Date(),
+        at: deps.clock.now(),
       });
     }
   });
@@ -281,23 +283,27 @@ export async function handleRefusal(
   if (outcome.disposition === 'unknown') return awaitEchoOfUnansweredSend(deps, job, message, outcome.title);
   const recipientId = planned.recipient.id;
   const backToQueue = () =>
-    updateMessageStatus(deps.db, { id: message.id }, ['sending'], { status: 'queued', at: new Date() });
+    updateMessageStatus(deps.db, { id: message.id }, ['sending'], { status: 'queued', at: deps.clock.now() });
   switch (outcome.reason) {
     case 'throttled_number':
       deps.pacer.penalise(account.id, 1000);
       await backToQueue();
-      throw new DeferJob(new Date(Date.now() + 1000), `throttled by the provider (${outcome.code})`);
+      throw new DeferJob(new Date(deps.clock.nowMs() + 1000), `throttled by the provider (${outcome.code})`);
     case 'throttled_pair':
       deps.pacer.penalise({ numberKey: account.id, recipientKey: recipientId }, 6000);
       await backToQueue();
-      throw new DeferJob(new Date(Date.now() + 6000), `pair rate limit (${outcome.code})`);
+      throw new DeferJob(new Date(deps.clock.nowMs() + 6000), `pair rate limit (${outcome.code})`);
     case 'token_invalid':
-      await raiseAlert(deps.db, {
-        orgId: account.orgId,
-        channelAccountId: account.id,
-        kind: 'channel_token_invalid',
-        detail: `${account.name}: the access token was refused (${outcome.code}); nothing can be sent until it is replaced`,
-      });
+      await raiseAlert(
+        deps.db,
+        {
+          orgId: account.orgId,
+          channelAccountId: account.id,
+          kind: 'channel_token_invalid',
+          detail: `${account.name}: the access token was refused (${outcome.code}); nothing can be sent until it is replaced`,
+        },
+        deps.clock.now(),
+      );
       deps.logger.error(
         { channelAccountId: account.id, errorCode: outcome.code },
         'channel access token refused',
@@ -345,7 +351,7 @@ export async function refuse(
   deps.logger.warn({ messageId: message.id, reason }, 'outbound message refused');
   await updateMessageStatus(deps.db, { id: message.id }, IN_FLIGHT, {
     status: 'refused',
-    at: new Date(),
+    at: deps.clock.now(),
     failureReason: reason,
     errorCode: null,
     errorTitle: detail,
@@ -363,7 +369,7 @@ async function fail(
   deps.logger.warn({ messageId: message.id, errorCode: error.code, reason }, 'outbound message failed');
   await updateMessageStatus(deps.db, { id: message.id }, IN_FLIGHT, {
     status: 'failed',
-    at: new Date(),
+    at: deps.clock.now(),
     failureReason: reason,
     errorCode: error.code,
     errorTitle: error.title,

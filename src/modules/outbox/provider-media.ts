@@ -2,6 +2,7 @@ import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { findMediaFile, updateMediaFile } from '../media/media.repository.ts';
@@ -24,7 +25,7 @@ export class MediaUploadError extends Error {
  * Meta forgets it, 30 days on). Ids that are not Careline media ids are taken as the provider's own.
  */
 export async function providerMediaIdsFor(
-  deps: { db: Db; keyring: Keyring; mediaStore: MediaStore },
+  deps: { db: Db; clock: Clock; keyring: Keyring; mediaStore: MediaStore },
   account: ChannelAccount,
   sender: ChannelSender,
   message: unknown,
@@ -40,7 +41,8 @@ export async function providerMediaIdsFor(
     if (!file?.storageKey || file.status !== 'stored') {
       throw new MediaUploadError('fail', `media ${mediaId} is not a stored file of this clinic`);
     }
-    const fresh = file.providerUploadedAt && Date.now() - file.providerUploadedAt.getTime() < UPLOAD_REUSE_MS;
+    const fresh =
+      file.providerUploadedAt && deps.clock.nowMs() - file.providerUploadedAt.getTime() < UPLOAD_REUSE_MS;
     if (file.providerMediaId && fresh && file.channelAccountId === account.id) {
       ids[mediaId] = file.providerMediaId;
       continue;
@@ -54,7 +56,7 @@ export async function providerMediaIdsFor(
     if (!uploaded.ok) throw new MediaUploadError(uploaded.disposition, uploaded.title);
     await updateMediaFile(deps.db, file.id, {
       providerMediaId: uploaded.providerMediaId,
-      providerUploadedAt: new Date(),
+      providerUploadedAt: deps.clock.now(),
       channelAccountId: account.id,
     });
     ids[mediaId] = uploaded.providerMediaId;

@@ -31,6 +31,7 @@ export interface ErasureContext {
   mediaStore: MediaStore;
   cipher: FieldCipher;
   keyring: Keyring;
+  now: Date;
   /** Work that cannot be rolled back (deleting files) runs only once the erasure is committed. */
   afterCommit(work: () => Promise<void>): void;
 }
@@ -85,7 +86,7 @@ async function deleteTheirFiles(tx: DbOrTx, context: ErasureContext): Promise<nu
  * forgotten and its alert closed. Processed deliveries hold no body, only a hash: nothing to find.
  */
 async function forgetTheirJournalBodies(tx: DbOrTx, context: ErasureContext): Promise<number> {
-  const { scope, cipher } = context;
+  const { scope, cipher, now } = context;
   if (scope.channelIds.length === 0) return 0;
   const theirs: number[] = [];
   for (const row of await journalBodiesOf(tx, scope.orgId)) {
@@ -98,6 +99,7 @@ async function forgetTheirJournalBodies(tx: DbOrTx, context: ErasureContext): Pr
     tx,
     theirs,
     'Closed: the delivery named a patient who was erased; it can no longer be retried.',
+    now,
   );
   return theirs.length;
 }

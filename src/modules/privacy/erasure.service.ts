@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { insertErasure } from './erasure.repository.ts';
 import type { Erasure } from './erasure.schema.ts';
@@ -14,6 +15,7 @@ export interface ErasureDeps {
   cipher: FieldCipher;
   keyring: Keyring;
   logger: Logger;
+  clock: Clock;
   /** The steps to run (default ERASURE_STEPS): a caller adds its own, e.g. destroying a data key. */
   steps?: readonly ErasureStep[];
 }
@@ -52,6 +54,7 @@ export async function erasePatient(db: Db, deps: ErasureDeps, input: EraseInput)
       throw new ErasureNotConfirmedError('The confirmation is not the patient’s name');
     }
     const context: ErasureContext = {
+      now: deps.clock.now(),
       scope,
       mediaStore: deps.mediaStore,
       cipher: deps.cipher,

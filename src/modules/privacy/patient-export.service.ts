@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 import type { Db } from '../../platform/db/db.ts';
 import { MediaNotFoundError, type MediaStore } from '../../platform/media/media-store.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { archiveEntryName } from './archive-entry-name.ts';
 import { type PatientRecord, readPatientRecord } from './patient-export.repository.ts';
@@ -23,7 +24,7 @@ export interface PatientArchive {
  */
 export async function exportPatient(
   db: Db,
-  deps: { mediaStore: MediaStore; keyring: Keyring; now?: () => Date },
+  deps: { mediaStore: MediaStore; keyring: Keyring; clock: Clock },
   input: { orgId: string; contactId: string },
 ): Promise<PatientArchive | undefined> {
   const record = await db.transaction(
@@ -35,7 +36,7 @@ export async function exportPatient(
   );
   if (!record) return undefined;
   const paths = archivePaths(record);
-  const document = patientDocument(record, paths, deps.now?.() ?? new Date());
+  const document = patientDocument(record, paths, deps.clock.now());
   const zip = new ZipArchive({ zlib: { level: 6 } });
   zip.append(`${JSON.stringify(document, null, 2)}\n`, { name: 'patient.json' });
   for (const file of record.files) {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { auditExport, patientEntity } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
@@ -19,6 +20,7 @@ import { applyRetentionSoon } from './retention.job.ts';
 
 export interface PrivacyRouteDeps extends ErasureDeps {
   db: Db;
+  clock: Clock;
   wake: () => void;
 }
 
@@ -191,7 +193,7 @@ export function privacyRoutes(deps: PrivacyRouteDeps): FastifyPluginAsyncZod {
             fileMonths: request.body.file_months,
           });
           if (saved && (saved.textMonths !== null || saved.fileMonths !== null)) {
-            await applyRetentionSoon(tx, orgId, new Date());
+            await applyRetentionSoon(tx, orgId, deps.clock.now());
           }
           return saved;
         });

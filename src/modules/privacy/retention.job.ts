@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { openContents } from '../inbox/message-sealing.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import {
@@ -29,7 +30,7 @@ export interface RetentionDeps {
   keyring: Keyring;
   mediaStore: MediaStore;
   logger: Logger;
-  now?: () => Date;
+  clock: Clock;
 }
 
 /**
@@ -39,7 +40,7 @@ export interface RetentionDeps {
  * half-way is finished by the next. The daily run (no org in the payload) schedules the next one first.
  */
 export async function runRetention(deps: RetentionDeps, job?: Pick<Job, 'payload'>): Promise<void> {
-  const now = deps.now?.() ?? new Date();
+  const now = deps.clock.now();
   const orgId = typeof job?.payload.orgId === 'string' ? job.payload.orgId : undefined;
   if (!orgId) await schedulePrivacyRetention(deps.db, nextRunAt(now));
   for (const org of await orgsWithRetention(deps.db, orgId)) {

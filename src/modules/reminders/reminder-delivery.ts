@@ -95,5 +95,5 @@ async function conversationFor(
   }
   const accountId = latest?.channelAccountId ?? context.accounts[0]?.id;
   if (!accountId) return null;
-  return openOrContinueConversation(tx, orgId, accountId, contactId, now);
+  return openOrContinueConversation(tx, orgId, accountId, contactId, now, now);
 }

@@ -4,6 +4,7 @@ import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { conversations, jobs, messages, reminders } from '../../platform/db/schema.ts';
+import { fixedClock } from '../../platform/time/clock.ts';
 import { recordConsent } from '../consent/consent.service.ts';
 import { openOneMessage } from '../inbox/message-sealing.ts';
 import { OUTBOX_SEND_QUEUE } from '../outbox/outbox-queue.ts';
@@ -26,7 +27,7 @@ const TUESDAY_AFTER_10H = new Date('2025-12-02T09:00:30Z');
 describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
   let handle: DbHandle;
   let clinic: ReminderClinic;
-  const deps = () => ({ db: handle.db, keyring: testKeyring, senders, now: () => TUESDAY_AFTER_10H });
+  const deps = () => ({ db: handle.db, keyring: testKeyring, senders, clock: fixedClock(TUESDAY_AFTER_10H) });
 
   beforeAll(async () => {
     handle = await openTestDb(engine);
@@ -218,7 +219,7 @@ describe.each(TEST_ENGINES.filter((e) => e === 'postgres'))(
         patient.conversationId,
       );
       await planReminders(handle.db, appointment, PLANNED);
-      const deps = { db: handle.db, keyring: testKeyring, senders, now: () => TUESDAY_AFTER_10H };
+      const deps = { db: handle.db, keyring: testKeyring, senders, clock: fixedClock(TUESDAY_AFTER_10H) };
 
       const whileHeld = await handle.db.transaction(async (tx) => {
         await tx

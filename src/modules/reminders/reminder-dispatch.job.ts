@@ -21,7 +21,7 @@ export async function runReminderDispatch(
 ): Promise<void> {
   const summary = await dispatchDueReminders(deps, { budgetMs: RUN_BUDGET_MS });
   if (summary.sent > 0) deps.wake();
-  const now = deps.now?.() ?? new Date();
+  const now = deps.clock.now();
   if (summary.moreDue) {
     // Left due by this run: out of time (go on at once) or busy (try again shortly), as a run of its own.
     const at = new Date(now.getTime() + (summary.postponed === 0 ? 0 : RETRY_BUSY_MS));

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 import { claimDueReminders, finishReminders, type ReminderOutcome } from './reminder.repository.ts';
@@ -17,7 +18,7 @@ export interface ReminderDispatchDeps {
   keyring: Keyring;
   senders: SubmissionDeps['senders'];
   logger?: Logger;
-  now?: () => Date;
+  clock: Clock;
   /** Told of each pass once its transaction has committed (the benchmark times reminders with it). */
   onBatchCommitted?: (batch: ReminderBatch) => void;
 }
@@ -47,7 +48,7 @@ export async function dispatchReminderBatch(
   limit = DEFAULT_REMINDER_BATCH,
 ): Promise<ReminderBatch> {
   const batch = await deps.db.transaction(async (tx): Promise<ReminderBatch> => {
-    const now = deps.now?.() ?? new Date();
+    const now = deps.clock.now();
     const { claimed, busy } = await claimDueReminders(tx, now, limit);
     if (claimed.length === 0) return { claimed: busy, finished: [], postponed: busy };
     const contexts = await loadReminderContexts(tx, deps.keyring, claimed);
@@ -119,13 +120,14 @@ export async function dispatchDueReminders(
   options: { batchSize?: number; budgetMs?: number } = {},
 ): Promise<DispatchSummary> {
   const batchSize = options.batchSize ?? DEFAULT_REMINDER_BATCH;
-  const deadline = Date.now() + (options.budgetMs ?? 5000);
+  // The worker's own time, not the injected clock: a test clock standing still must not make it endless.
+  const deadline = performance.now() + (options.budgetMs ?? 5000);
   const summary: DispatchSummary = { sent: 0, skipped: 0, failed: 0, postponed: 0, moreDue: false };
   for (;;) {
     const batch = await dispatchReminderBatch(deps, batchSize);
     for (const done of batch.finished) summary[done.status] += 1;
     summary.postponed += batch.postponed;
     if (batch.claimed < batchSize && batch.postponed === 0) return summary;
-    if (batch.finished.length === 0 || Date.now() >= deadline) return { ...summary, moreDue: true };
+    if (batch.finished.length === 0 || performance.now() >= deadline) return { ...summary, moreDue: true };
   }
 }

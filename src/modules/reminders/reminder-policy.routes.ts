@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { DEFAULT_LATE_AFTER_MINUTES } from '../scheduling/appointment.repository.ts';
 import { messageTemplates } from '../templates/template.schema.ts';
@@ -69,7 +70,7 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
  * The clinic's reminder rules: everyone reads them, administrators change them. A change applies to
  * the appointments already booked too (a job plans their reminders again).
  */
-export function reminderPolicyRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod {
+export function reminderPolicyRoutes(db: Db, clock: Clock, wake: () => void): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/reminder-policy',
@@ -112,7 +113,7 @@ export function reminderPolicyRoutes(db: Db, wake: () => void): FastifyPluginAsy
               `no template named "${body.template_name}" in this clinic's WhatsApp templates (sync them first)`,
             );
           }
-          const updatedAt = new Date();
+          const updatedAt = clock.now();
           const policy = await saveReminderPolicy(tx, {
             orgId,
             enabled: body.enabled,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { lockAppointment } from '../scheduling/appointment.repository.ts';
 import { upcomingBookedAppointmentIds } from './reminder.repository.ts';
 import { planReminders } from './reminder-schedule.service.ts';
@@ -31,7 +32,7 @@ export async function enqueueReminderReplan(db: DbOrTx, orgId: string, changedAt
 
 export interface ReminderReplanDeps {
   db: Db;
-  now?: () => Date;
+  clock: Clock;
 }
 
 /**
@@ -41,7 +42,7 @@ export interface ReminderReplanDeps {
  */
 export async function runReminderReplan(deps: ReminderReplanDeps, job: Job): Promise<void> {
   const { orgId } = payloadSchema.parse(job.payload);
-  const now = deps.now?.() ?? new Date();
+  const now = deps.clock.now();
   let afterId: string | null = null;
   for (;;) {
     const ids = await upcomingBookedAppointmentIds(deps.db, orgId, now, afterId, PAGE_SIZE);

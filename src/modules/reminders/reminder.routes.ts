@@ -56,7 +56,7 @@ const DAY_MS = 86_400_000;
 export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(consentRoutes(deps.db, deps.keyring));
-    await app.register(reminderPolicyRoutes(deps.db, deps.wake));
+    await app.register(reminderPolicyRoutes(deps.db, deps.clock, deps.wake));
 
     app.get(
       '/reports/reminders',
@@ -78,7 +78,7 @@ export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const { orgId } = callerOf(request);
         const org = await findOrgByRef(deps.db, orgId);
         if (!org) throw HttpProblem.notFound('Clinic');
-        const now = deps.now?.() ?? new Date();
+        const now = deps.clock.now();
         const to = request.query.to ? parseWhen(request.query.to, org.timeZone, 'end') : now;
         const from = request.query.from
           ? parseWhen(request.query.from, org.timeZone, 'start')
@@ -117,9 +117,9 @@ export function reminderJobHandlers(deps: SchedulingDeps): Record<string, JobHan
     senders: deps.senders,
     logger: deps.logger,
     wake: deps.wake,
-    ...(deps.now ? { now: deps.now } : {}),
+    clock: deps.clock,
   };
-  const replan = { db: deps.db, ...(deps.now ? { now: deps.now } : {}) };
+  const replan = { db: deps.db, clock: deps.clock };
   return {
     [REMINDER_DISPATCH_QUEUE]: (job) => runReminderDispatch(dispatch, job),
     [REMINDER_REPLAN_QUEUE]: (job) => runReminderReplan(replan, job),

@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
+import { fixedClock } from '../../platform/time/clock.ts';
 import type { JsonValue } from '../flows/engine/index.ts';
 import { lockLiveSession, updateSession } from '../flows/flow.repository.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
@@ -89,7 +90,13 @@ async function respondToRedFlag(scope: ConversationScope, message: Message, even
   if (live) {
     // Automation hands the conversation to a person; a paused flow waiting for one simply ends.
     const status = live.status === 'running' ? 'handed_off' : 'stopped';
-    await updateSession(tx, scope.deps.keyring, live, { status, reason: 'red_flag', endedAt: scope.now });
+    await updateSession(
+      tx,
+      scope.deps.keyring,
+      live,
+      { status, reason: 'red_flag', endedAt: scope.now },
+      scope.now,
+    );
   }
   const category = asCategory(event.category);
   const language = patientLanguage(contact, org);
@@ -171,7 +178,12 @@ async function sendToPatient(
 ): Promise<string | null> {
   try {
     const submission = await submitOutboundMessage(
-      { db: scope.tx, keyring: scope.deps.keyring, senders: scope.deps.senders, now: () => scope.now },
+      {
+        db: scope.tx,
+        keyring: scope.deps.keyring,
+        senders: scope.deps.senders,
+        clock: fixedClock(scope.now),
+      },
       {
         orgId: scope.org.id,
         conversationId: scope.conversation.id,

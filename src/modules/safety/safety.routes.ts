@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { emergencyNumbersSchema } from '../flows/red-flags/emergency-advice.ts';
@@ -80,6 +81,7 @@ const safetySettingsJson = z
 /** The safety net's routes: acknowledging an alert, the red-flag record and report, the clinic's settings. */
 export function safetyRoutes(deps: {
   db: Db;
+  clock: Clock;
   keyring: Keyring;
   senders: Partial<Record<ChannelType, ChannelSender>>;
 }): FastifyPluginAsyncZod {
@@ -105,11 +107,12 @@ export function safetyRoutes(deps: {
           userId: caller.userId,
           apiKeyId: caller.apiKeyId,
         };
-        await found(acknowledgeUrgentConversation(db, deps.keyring, input));
+        const now = deps.clock.now();
+        await found(acknowledgeUrgentConversation(db, deps.keyring, input, now));
         return toConversationJson(
           await found(
             getConversation(db, caller.orgId, request.params.id, {
-              now: new Date(),
+              now,
               keyring: deps.keyring,
               windowHoursOf,
             }),
@@ -135,7 +138,7 @@ export function safetyRoutes(deps: {
       },
       async (request) => {
         const { orgId } = callerOf(request);
-        const period = periodOf(request.query);
+        const period = periodOf(request.query, deps.clock.now());
         const rows = await openRedFlagWords(
           db,
           deps.keyring,
@@ -192,7 +195,7 @@ export function safetyRoutes(deps: {
       },
       async (request) => {
         const { orgId } = callerOf(request);
-        const report = await redFlagReport(db, orgId, periodOf(request.query));
+        const report = await redFlagReport(db, orgId, periodOf(request.query, deps.clock.now()));
         const json = (f: (typeof report.categories)[number]) => ({
           category: f.category,
           count: f.count,
@@ -246,8 +249,8 @@ export function safetyRoutes(deps: {
   };
 }
 
-function periodOf(query: { from?: string | undefined; to?: string | undefined }) {
-  const to = query.to ? new Date(query.to) : new Date();
+function periodOf(query: { from?: string | undefined; to?: string | undefined }, now: Date) {
+  const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
   if (from >= to) throw HttpProblem.badField('query.from', 'must be before `to`');
   return { from, to };

@@ -19,14 +19,14 @@ export async function screenInboundMessage(
   keyring: Keyring,
   conversation: Conversation,
   message: Message,
+  now: Date,
 ): Promise<RedFlagEvent | undefined> {
   const text = screenedTextOf(message);
   if (text === '') return undefined;
   const { findings } = screenForRedFlags(text);
   const [first] = findings;
   if (!first) return undefined;
-  // Measured from when Careline had the message, not the phone's clock: time to acknowledgement is ours.
-  const now = new Date();
+  // `now` is when Careline had the message, not the phone's clock: time to acknowledgement is ours.
   const sealer = await keyring.patient(tx, conversation.orgId, conversation.contactId);
   const words = first.matched || text.slice(0, 500);
   const event = await insertRedFlagEvent(tx, {

@@ -17,7 +17,7 @@ export async function acknowledgeUrgentConversation(
   db: DbOrTx,
   keyring: Keyring,
   input: { orgId: string; conversationId: string; userId: string | null; apiKeyId: string | null },
-  now = new Date(),
+  now: Date,
 ): Promise<Conversation> {
   return db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, input.orgId, input.conversationId);
@@ -37,6 +37,6 @@ export async function acknowledgeUrgentConversation(
       apiKeyId: input.apiKeyId,
       now,
     });
-    return (await clearUrgentAlert(tx, input.orgId, conversation.id)) ?? conversation;
+    return (await clearUrgentAlert(tx, input.orgId, conversation.id, now)) ?? conversation;
   });
 }

@@ -71,7 +71,7 @@ export async function appointmentsBetween(
   keyring: Keyring,
   orgId: string,
   range: { practitionerId?: string; from: Date; to: Date; statuses?: readonly AppointmentStatus[] },
-  now: Date = new Date(),
+  now: Date,
 ): Promise<AppointmentDetails[]> {
   return listAppointments(
     db,

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import { fixedClock } from '../../platform/time/clock.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { insertMediaFile } from '../media/media.repository.ts';
 import { MEDIA_FILE_NAME_PURPOSE } from '../media/media-file-name.ts';
@@ -21,7 +22,7 @@ export async function appointmentInviteFor(
   orgId: string,
   appointmentId: string,
   language: string,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<{ ics: string; contactId: string }> {
   const [row] = await appointmentRows(db, keyring, orgId, { ids: [appointmentId] });
   if (!row) throw new SchedulingNotFoundError('Appointment');
@@ -112,7 +113,7 @@ export async function sendAppointmentInvite(
     storedAt: now,
   });
   await submitOutboundMessage(
-    { db, keyring: deps.keyring, senders: deps.senders, now: () => now },
+    { db, keyring: deps.keyring, senders: deps.senders, clock: fixedClock(now) },
     {
       orgId: input.orgId,
       conversationId: input.conversationId,

@@ -47,7 +47,7 @@ const bookedJson = z.intersection(
  */
 export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = () => deps.clock.now();
   const detailsJson = async (orgId: string, id: string) =>
     toAppointmentJson(await getAppointment(db, deps.keyring, orgId, id, now()));
 

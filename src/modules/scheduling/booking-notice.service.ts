@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import { fixedClock } from '../../platform/time/clock.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { currentConsent } from '../consent/consent.service.ts';
@@ -85,7 +86,7 @@ async function notice(
   const windowHours = deps.senders.whatsapp?.windowHours ?? null;
   if (live && isWindowOpen(live.lastInboundAt, windowHours, now)) {
     await submitOutboundMessage(
-      { db: deps.db, keyring: deps.keyring, senders: deps.senders, now: () => now },
+      { db: deps.db, keyring: deps.keyring, senders: deps.senders, clock: fixedClock(now) },
       {
         orgId,
         conversationId: live.id,
@@ -121,9 +122,10 @@ async function notice(
     // In a savepoint: a template Meta has not approved leaves no empty conversation behind.
     const outcome = await deps.db.transaction(async (tx) => {
       const accountId = live?.channelAccountId ?? accounts[0]?.id ?? '';
-      const conversation = live ?? (await openOrContinueConversation(tx, orgId, accountId, contact.id, now));
+      const conversation =
+        live ?? (await openOrContinueConversation(tx, orgId, accountId, contact.id, now, now));
       const submission = await submitOutboundMessage(
-        { db: tx, keyring: deps.keyring, senders: deps.senders, now: () => now },
+        { db: tx, keyring: deps.keyring, senders: deps.senders, clock: fixedClock(now) },
         { orgId, conversationId: conversation.id, message, sentByApiKeyId: null },
       );
       return submission.outcome;

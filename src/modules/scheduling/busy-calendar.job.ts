@@ -19,7 +19,7 @@ export function busyCalendarJobHandler(deps: SchedulingDeps): JobHandler {
     const payload = jobPayload.safeParse(job.payload);
     if (!payload.success) throw new PermanentJobError('not a busy calendar job');
     const fetchText = (url: string) => fetchCalendarText(url, { fetch: deps.outbound });
-    const outcome = await runBusyCalendarJob(deps.db, payload.data, deps.now?.() ?? new Date(), fetchText);
+    const outcome = await runBusyCalendarJob(deps.db, payload.data, deps.clock.now(), fetchText);
     if (outcome === 'failed') {
       deps.logger.warn(
         { practitionerId: payload.data.practitionerId },

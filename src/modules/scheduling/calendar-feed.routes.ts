@@ -35,13 +35,7 @@ export function calendarFeedRoute(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const feed =
           token === undefined || !UUID.test(practitionerId)
             ? undefined
-            : await practitionerCalendarFeed(
-                deps.db,
-                deps.keyring,
-                practitionerId,
-                token,
-                deps.now?.() ?? new Date(),
-              );
+            : await practitionerCalendarFeed(deps.db, deps.keyring, practitionerId, token, deps.clock.now());
         if (feed === undefined) throw HttpProblem.notFound('Calendar');
         return reply
           .type('text/calendar; charset=utf-8')

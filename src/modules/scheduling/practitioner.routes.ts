@@ -26,7 +26,7 @@ const tags = ['scheduling'];
 /** Practitioners, their external busy calendars and their iCalendar feeds. Administrators change them. */
 export function practitionerRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = () => deps.clock.now();
   return async (app) => {
     // Calendar files come as they are exported; only the busy-calendar route accepts them.
     app.addContentTypeParser(

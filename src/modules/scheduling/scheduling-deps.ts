@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { GuardedFetch } from '../../platform/net/guarded-fetch.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 
@@ -14,7 +15,7 @@ export interface SchedulingDeps {
   senders: SubmissionDeps['senders'];
   /** Wakes the job worker: something was just enqueued. */
   wake: () => void;
-  now?: () => Date;
+  clock: Clock;
   /** Where the .ics sent to a patient after a staff booking is kept; without it only the text goes. */
   mediaStore?: MediaStore;
   /** How busy calendar URLs are fetched (the operator's allowed internal hosts); public addresses only without it. */

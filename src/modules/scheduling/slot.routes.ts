@@ -60,7 +60,7 @@ export function slotRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             ...(q.language === undefined ? {} : { language: q.language }),
             ...(q.from === undefined ? {} : { from: q.from }),
             limit: q.limit,
-            now: deps.now?.() ?? new Date(),
+            now: deps.clock.now(),
           }),
           'query',
         );

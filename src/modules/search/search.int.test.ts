@@ -83,6 +83,7 @@ describe.each(TEST_ENGINES)('search (%s)', (engine) => {
       conversationId: chloe.conversationId,
       text: 'Patiente fébrile : fièvres à surveiller',
       authorUserId: null,
+      now: new Date(),
       apiKeyId: null,
     });
   });

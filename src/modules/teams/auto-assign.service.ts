@@ -14,11 +14,7 @@ import { lockTeam, membersOfTeams, setLastAssigned } from './team.repository.ts'
  * one team are assigned one after the other. Returns the assignee, or null when the mode is manual or
  * nobody is online with room.
  */
-export async function autoAssign(
-  db: DbOrTx,
-  conversationId: string,
-  now = new Date(),
-): Promise<string | null> {
+export async function autoAssign(db: DbOrTx, conversationId: string, now: Date): Promise<string | null> {
   return db.transaction(async (tx) => {
     const conversation = await lockConversationById(tx, conversationId);
     if (!conversation || conversation.status === 'closed' || !conversation.teamId) return null;
@@ -43,7 +39,7 @@ export async function autoAssign(
       team.lastAssignedUserId,
     );
     if (!assignee) return null;
-    await updateConversation(tx, orgId, conversation.id, { assigneeUserId: assignee });
+    await updateConversation(tx, orgId, conversation.id, { assigneeUserId: assignee }, now);
     await setLastAssigned(tx, team.id, assignee);
     return assignee;
   });

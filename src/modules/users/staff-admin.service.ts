@@ -67,7 +67,7 @@ export async function addStaffMember(
   db: Db,
   orgId: string,
   input: NewStaffMember,
-  now = new Date(),
+  now: Date,
 ): Promise<StaffWithPassword> {
   const password = input.password ?? generateInitialPassword();
   const email = input.email.toLowerCase();
@@ -106,7 +106,7 @@ export async function changeStaffMember(
   orgId: string,
   id: string,
   change: StaffChange,
-  now = new Date(),
+  now: Date,
 ): Promise<StaffWithPassword> {
   // Hashing is slow on purpose: done before the transaction, so no lock waits for it.
   const newPassword = change.password ?? (change.active === true ? generateInitialPassword() : undefined);

@@ -20,7 +20,7 @@ export async function handBackWorkOf(tx: DbOrTx, orgId: string, userId: string, 
   const onlyTeam = teamIds.length === 1 ? (teamIds[0] ?? null) : null;
   for (const conversation of await liveConversationsOf(tx, orgId, userId)) {
     const teamId = conversation.teamId ?? onlyTeam;
-    await updateConversation(tx, orgId, conversation.id, { assigneeUserId: null, teamId });
+    await updateConversation(tx, orgId, conversation.id, { assigneeUserId: null, teamId }, now);
     if (teamId) await autoAssign(tx, conversation.id, now);
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import {
   addStaffMember,
@@ -25,7 +26,7 @@ import { listStaff } from './user.service.ts';
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
 /** The clinic's staff: everyone reads it (to assign conversations); administrators and API keys change it. */
-export function userRoutes(db: Db): FastifyPluginAsyncZod {
+export function userRoutes(db: Db, clock: Clock): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/users',
@@ -45,7 +46,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const includeDeactivated = request.query.include_deactivated === 'true';
-        const staff = await listStaff(db, callerOf(request).orgId, { includeDeactivated });
+        const staff = await listStaff(db, callerOf(request).orgId, { includeDeactivated }, clock.now());
         return { data: staff.map(toStaffJson) };
       },
     );
@@ -67,13 +68,18 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { orgId } = callerOf(request);
         const { name, email, role, capacity, password } = request.body;
-        const added = await addStaffMember(db, orgId, {
-          name,
-          email,
-          role,
-          ...(capacity !== undefined ? { capacity } : {}),
-          ...(password !== undefined ? { password } : {}),
-        }).catch((error: unknown) => {
+        const added = await addStaffMember(
+          db,
+          orgId,
+          {
+            name,
+            email,
+            role,
+            ...(capacity !== undefined ? { capacity } : {}),
+            ...(password !== undefined ? { password } : {}),
+          },
+          clock.now(),
+        ).catch((error: unknown) => {
           if (!(error instanceof DuplicateEmailError)) throw error;
           throw new HttpProblem(409, `body.email: ${error.email} already has a Careline account`, [
             { field: 'body.email', message: 'already has an account' },
@@ -102,13 +108,19 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) => {
         const { orgId } = callerOf(request);
         const { name, role, capacity, active, password } = request.body;
-        const changed = await changeStaffMember(db, orgId, request.params.id, {
-          ...(name !== undefined ? { name } : {}),
-          ...(role !== undefined ? { role } : {}),
-          ...(capacity !== undefined ? { capacity } : {}),
-          ...(active !== undefined ? { active } : {}),
-          ...(password !== undefined ? { password } : {}),
-        }).catch((error: unknown) => {
+        const changed = await changeStaffMember(
+          db,
+          orgId,
+          request.params.id,
+          {
+            ...(name !== undefined ? { name } : {}),
+            ...(role !== undefined ? { role } : {}),
+            ...(capacity !== undefined ? { capacity } : {}),
+            ...(active !== undefined ? { active } : {}),
+            ...(password !== undefined ? { password } : {}),
+          },
+          clock.now(),
+        ).catch((error: unknown) => {
           throw problemOf(error);
         });
         return toStaffWithPasswordJson(changed);

@@ -37,7 +37,7 @@ export async function listStaff(
   db: DbOrTx,
   orgId: string,
   options: { includeDeactivated: boolean } = { includeDeactivated: false },
-  now = new Date(),
+  now: Date,
 ): Promise<StaffStatus[]> {
   const staff = await listStaffOfOrg(db, orgId, options);
   const open = await openConversationCounts(
@@ -53,7 +53,7 @@ export async function withStatus(
   db: DbOrTx,
   orgId: string,
   member: StaffMember,
-  now = new Date(),
+  now: Date,
 ): Promise<StaffStatus> {
   return statusOf(member, await openConversationCounts(db, orgId, [member.id]), now);
 }
