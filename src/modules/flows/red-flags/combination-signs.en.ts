@@ -148,6 +148,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
   ],
   head_trauma_warning: [
+    // Round 14: a baby or an old person gone floppy or limp after the fall (NICE NG232).
+    'floppy|limp',
     // Round 11: not knowing where they are; blood or clear fluid from an ear or the nose, however told.
     { pattern: 'not|doesnt|dont know|knows where|who|what|date|day', maxGap: 2 },
     { pattern: 'blood|fluid|bleeding|bleeds ear|ears', maxGap: 4 },
@@ -226,6 +228,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'blood',
     'any: @pain @belly @intense',
     'contraction|contractions',
+    // Round 14: a pad soaked after the birth, clots passed (postpartum haemorrhage, RCOG).
+    { pattern: 'soak*|soaking|filling|through pad|pads|towel*', maxGap: 2 },
+    'clots|clot',
     'vision blur*|spots|flash*',
     'blurred|blurry vision',
     'seeing spots|flashing',
@@ -401,6 +406,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       pattern: 'any: took|taken|take|had|given|gave|did|done|swallowed @meds|dose|doses twice|double|extra',
       maxGap: 3,
     },
+    // Round 14: extra paracetamol taken day after day (a staggered overdose: the liver fails days later).
+    {
+      pattern:
+        'taking|took|taken|been|having extra|more|additional paracetamol|acetaminophen|tylenol|panadol|cocodamol|codamol',
+      maxGap: 2,
+    },
     // "Second dose" only of a medicine: a vaccine's second dose is the schedule.
     { pattern: 'second|another dose|doses @meds', maxGap: 1 },
     { pattern: 'double|doubled|extra dose|doses|dosed', maxGap: 1 },
@@ -435,6 +446,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'vomit*',
     'throwing|threw up',
     { pattern: 'being|been sick', maxGap: 0 },
+    // Round 14: sick said as felt, and the liver's pain under the right ribs (paracetamol).
+    { pattern: 'feel|feels|feeling|felt sick', maxGap: 1 },
+    { pattern: 'any: pain|ache|aching|sore under|below right ribs', maxGap: 3 },
     'nause*',
     { pattern: 'very|really|so|all slow|sluggish', maxGap: 1 },
     {
@@ -465,6 +479,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: goodbyes sent, things put in order or given away.
   farewell_sign: [
+    // Round 14: who gets the pet or the things, said without "my"; "just wanted someone to know".
+    {
+      pattern:
+        'who|where gets|get|will|should|can|takes|have cat|dog|pet|pets|things|stuff|belongings|car|house|kids',
+      maxGap: 2,
+    },
+    { pattern: 'rehomed|rehoming|rehome cat|dog|pet|pets', maxGap: 2 },
+    { pattern: 'wanted|want someone|somebody|you to know', maxGap: 1, negatable: false },
     // Round 11: "don't look for me", a note forwarded.
     { pattern: 'dont|not look|search for me', maxGap: 1, negatable: false },
     {
@@ -510,7 +532,16 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'no answer|reply',
     'straight voicemail',
   ],
+  // The means at hand: a firearm, and (round 14) medicines or a blade laid out, someone else's whole supply.
   weapon_at_hand: [
+    {
+      pattern:
+        'any: @meds|pills|tablets|knife|blade|razor|rope front|beside|lined|counted|laid|spread|lap',
+      maxGap: 3,
+    },
+    { pattern: 'have|got|holding|took|taken all|every|whole|rest @someone|mums|dads @meds', maxGap: 2 },
+    { pattern: 'got|have|saved|collected enough @meds|pills|tablets now|to', maxGap: 2 },
+    { pattern: 'got|have|saved|collected enough now', maxGap: 1 },
     // Round 11: a gun got out or held.
     {
       pattern: 'got|have|took|taken|grabbed|holding gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun',
@@ -555,12 +586,23 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: the whole body shaking or twitching...
   body_convulsing: [
+    // Round 14: the jerking that goes on ("still jerking", "won't stop fitting"), the word seizure unsaid.
+    { pattern: 'still|keeps|keep jerking|fitting|convulsing|seizing|thrashing', maxGap: 1, negatable: false },
+    { pattern: 'not stop|stopping jerking|fitting|convulsing|seizing|thrashing', maxGap: 1, negatable: false },
+    { pattern: 'jerking|fitting|convulsing|thrashing not stop|stopping', maxGap: 2, negatable: false },
+    // Shaking and jerking together, on the floor, or for minutes on end.
+    { pattern: 'shaking|twitching|stiff jerking|convulsing|thrashing', maxGap: 1 },
+    { pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting floor|ground|bath', maxGap: 2 },
+    { pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting for|over <n:2-60> min|mins|minutes', maxGap: 3 },
     { pattern: 'shaking|jerking|twitching|twitches|jerks|shakes|juddering|convulsing all over', maxGap: 2 },
     { pattern: 'whole|entire body shaking|jerking|twitching|juddering|convulsing', maxGap: 2 },
     { pattern: 'shaking|jerking|twitching|juddering|convulsing whole|entire body', maxGap: 2 },
   ],
   // …with no response, blue lips, eyes rolled back, or not waking between fits.
   seizure_companion: [
+    // Round 14: someone known to have epilepsy: the jerking is a seizure until shown otherwise.
+    'epilep*',
+    { pattern: 'has|have|gets|get fits|seizures', maxGap: 1 },
     'not|dont responding|respond|responsive|answering|answer|waking|wake|woke',
     'unresponsive',
     'any: lips|lip|face blue|grey|gray|purple|dusky',
@@ -621,6 +663,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 2,
     },
     { pattern: 'usually|normally talks|speaks well|fine|clearly', maxGap: 2 },
+    // Round 14: words that are not words, the wrong word for a thing, words mixed up (aphasia, as a relative
+    // hears it); alone a toddler's speech, with a sudden start a stroke.
+    { pattern: 'words that|which not words', maxGap: 1, negatable: false },
+    { pattern: 'wrong|jumbled|muddled|made words', maxGap: 1 },
+    { pattern: 'mixing|mixes|mixed|muddling|muddles|swapping|swaps words|names', maxGap: 1 },
+    { pattern: 'not|cant|cannot get words|word out', maxGap: 2, negatable: false },
   ],
   // …and a leg or foot dragged, a limb that gives way.
   dragging_limb: [
@@ -660,6 +708,16 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: the act announced, « I'm going to do it ».
   act_announced: [
+    // Round 14: the act with its time ("when everyone's asleep", "today's the day"), "finishing it tonight".
+    { pattern: 'going|gonna|will|about take|swallow|use them|it|all', maxGap: 2, negatable: false },
+    {
+      pattern: 'when|once|after everyone|everybody|they|kids|house|family|parents|all asleep|sleeping|bed|out',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'finishing|finish|ending|end it|things|everything tonight|today|now', maxGap: 2, negatable: false },
+    { pattern: 'tonight|today finishing|ending it|things', maxGap: 2, negatable: false },
+    { pattern: 'today|tonight is|the day|night', maxGap: 2, negatable: false },
     { pattern: 'going|gonna|about do it', maxGap: 1, negatable: false },
     { pattern: 'doing it tonight|now|today', maxGap: 1, negatable: false },
   ],
@@ -764,6 +822,15 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'hand|hands|arm|fingers wont|not work|working', maxGap: 2, negatable: false },
     { pattern: 'clumsy|useless|weak|numb hand|arm|fingers', maxGap: 1 },
     { pattern: 'typing|writing|holding hard|difficult|impossible', maxGap: 2 },
+    // Round 14: a hand that will not do as it is told ("doesnt" read through typos: "dosnt"), typing or
+    // handwriting gone wrong, a grip that lets go.
+    {
+      pattern: 'hand|arm|leg|fingers|foot not|doesnt|dont|wont do what tell|want|ask|told',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'typing|texting|writing|handwriting wrong|gibberish|mess|messed|scrambled|rubbish', maxGap: 2 },
+    { pattern: 'hand|fingers let|letting go', maxGap: 2 },
     { pattern: 'dropping things|cup|everything', maxGap: 1 },
   ],
   // Round 12: an adrenaline pen used.
@@ -853,6 +920,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: home made spirits|vodka|alcohol|booze|liquor|spirit|brew|gin', maxGap: 2 },
   ],
   blurred_vision: [
+    // Round 14: vision likened to snow, fog or static (methanol: "like being in a snowstorm").
+    {
+      pattern: 'vision|sight|eyes|seeing like|through snowstorm|snow|fog|mist|blizzard|static|smoke|cloud|haze',
+      maxGap: 3,
+    },
     { pattern: 'any: blurred|blurry|blurring|double|fuzzy|misty vision|seeing|sight|eyes', maxGap: 2 },
     { pattern: 'going|gone blind', maxGap: 1 },
     { pattern: 'cant|cannot|not see', maxGap: 1 },
@@ -866,6 +938,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'suddenly',
     { pattern: 'all of sudden', maxGap: 1, negatable: false },
     { pattern: 'out nowhere', maxGap: 1, negatable: false },
+    // Round 14: the start said without a number: "it just started", "came on just now", "a few minutes ago".
+    { pattern: 'just started|began|happened|came|come|now', maxGap: 1, negatable: false },
+    { pattern: 'happened|came|started|began just now', maxGap: 1, negatable: false },
+    { pattern: 'few|couple minutes|mins|min ago', maxGap: 1, negatable: false },
+    { pattern: '<n:1-180> min|mins|minutes ago', maxGap: 0, negatable: false },
+    { pattern: 'woke|woken|waking up with|like', maxGap: 2, negatable: false },
+    // The moment it came on: "started during sex", "came on while hoovering".
+    { pattern: 'started|began|came|come|hit during|while|whilst|mid', maxGap: 1, negatable: false },
   ],
   // Round 13: mushrooms or berries picked in the wild.
   wild_food: [

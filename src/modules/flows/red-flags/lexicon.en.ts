@@ -35,6 +35,34 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14: asking whether one may take more is a question, not a dose taken.
+    { pattern: 'can|could|should|may i|we|you|he|she|they take|have|give extra|more|another', maxGap: 1 },
+    { pattern: 'safe|ok|okay|alright take|have|give extra|more|another', maxGap: 1 },
+    // Round 14: "overdosed on sunshine" and the like: pleasures, not medicines.
+    {
+      pattern:
+        'overdose*|od on|of sunshine|sunbathing|caffeine|festive|fun|food|cheese|gaming|telly|tv|box|reality|memes|nostalgia|exercise|gym|work|books|music|sleep|cake|biscuits|carbs|sugar',
+      maxGap: 1,
+    },
+    // Round 14: "a faint pink streak", "faintly": faint as an adjective, no faint.
+    {
+      pattern:
+        'faint pink|red|blue|purple|brown|grey|white|yellow|line|lines|streak|streaks|trace|traces|smell|taste|hint|mark|marks|glow|sound|noise|memory|idea|chance|hope|outline|scar|tinge|ringing|whiff|buzz|click|rash|bruise|stain|spot|spots|shadow|blood',
+      maxGap: 0,
+    },
+    'faintly|faintest',
+    // Round 14: a bruise, a shin or a knee that has gone purple is a bruise, not cyanosis, and so is a
+    // colour admired ("gone a lovely purple").
+    {
+      pattern:
+        'gone|going|turned|turning|went lovely|nice|pretty|beautiful|gorgeous|fetching purple|blue|green|yellow|black',
+      maxGap: 1,
+    },
+    {
+      pattern:
+        'any: bruise|bruised|bruises|bruising|shin|shins|knee|knees|ankle|ankles|thigh|thighs|elbow|elbows|toenail|toe|toes gone|going|turned|turning|went purple|blue|black|green|yellow',
+      maxGap: 4,
+    },
     // Round 13: an empty packet to recycle or to refill on prescription is no overdose.
     { pattern: 'any: empty|emptied recycl*|refill|repeat|prescription', maxGap: 4 },
     // Round 13: batteries bought, changed or flat are no battery swallowed.
@@ -286,6 +314,8 @@ export const englishLexicon: LexiconInput = {
     { pattern: 'bit|drop|splash|dribble of hot|boiling coffee|tea|water|milk|soup', maxGap: 1 },
   ],
   past: [
+    // Round 14: a form or a question asking whether it ever happened ("asks if I've ever had seizures").
+    { pattern: 'if|whether|asks|asking|asked|question ever', maxGap: 2 },
     '<n:1-99> year|years|yr|yrs|month|months ago|back',
     'years|months ago',
     'long time ago',

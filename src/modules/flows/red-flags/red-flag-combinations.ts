@@ -124,4 +124,14 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 13: a fever, a neck that hurts and a mind or a stomach that goes (confused, vomiting): meningitis
   // told without the word stiff (NICE NG240).
   { category: 'meningitis_signs', all: ['fever', 'neck_ache', 'meningism'] },
+  // Round 14: a hand that will not do as told or half the sight gone, and the change new ("it just started"):
+  // a stroke (BE-FAST: arm, eyes, time), as speech that makes no sense already was.
+  { category: 'stroke_signs', all: ['clumsy_hand', 'sudden_change'] },
+  { category: 'stroke_signs', all: ['half_vision_lost', 'sudden_change'] },
+  // Round 14: things put in order (who gets the cat) and the act announced with its time ("tonight I'm
+  // finishing it"): a plan (Samaritans).
+  { category: 'suicidal_thoughts', all: ['farewell_sign', 'act_announced'] },
+  // Round 14: the chest named in a clause of its own, a sweat and a sudden start ("middle of his chest,
+  // heavy, started during sex, he's sweating"): a heart attack told in fragments (NHS).
+  { category: 'chest_pain', all: ['chest_site', 'cold_sweat', 'sudden_change'] },
 ];

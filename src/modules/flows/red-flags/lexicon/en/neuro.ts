@@ -71,6 +71,12 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'side|half face|mouth not|dont move|moving', maxGap: 3 },
+    // Round 14: a face, a cheek or a limb that feels heavy, odd or dead on one side, in any order.
+    {
+      pattern:
+        'any: face|cheek|mouth|lip|arm|leg|hand heavy|odd|funny|strange|weird|dead|tingly|droopy one|left|right|half side',
+      maxGap: 3,
+    },
     { pattern: 'mouth|face going|gone|pulled|pulling|twisted one|other side|sideways', maxGap: 3 },
     { pattern: 'any: face|mouth twisted|pulled', maxGap: 2 },
     { pattern: 'any: speech|speaking|talking off|funny|wrong|odd|weird|strange', maxGap: 2 },
@@ -128,6 +134,12 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
   ],
   seizure: [
+    // Round 14: someone found or seen fitting, jerking or convulsing, whatever the verb before.
+    {
+      pattern:
+        'found|saw|seen|see|watched|watching @someone|him|her|them|housemate|flatmate|colleague|mate fitting|seizing|convulsing|jerking',
+      maxGap: 2,
+    },
     'convuls*',
     'seizing',
     'is|was|started|keeps|keep|been|still fitting',

@@ -19,6 +19,14 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'not|dont stop bleed*|nosebleed*',
     'bleed*|nosebleed* not|dont stop|stopping',
     { pattern: 'vomit*|throw*|threw|cough*|spit*|puk* blood', maxGap: 1 },
+    // Round 14: blood brought up by the mouthful, in clots, bright or fresh (NHS: coughing or being sick with
+    // a lot of blood is 999), and any bleed after a tonsillectomy (NHS: go to A&E).
+    {
+      pattern:
+        'vomit*|throw*|threw|cough*|spit*|spat|puk*|bring*|brought mouthful*|cupful*|clots|clot|bright|fresh|lots|loads blood|clots',
+      maxGap: 3,
+    },
+    { pattern: 'any: tonsil|tonsils|tonsillectomy blood|bleed*|bleeding', maxGap: 4 },
     'blood vomit*|sick',
     'any: black|tarry stool*|poo*|poop',
     'soak*|soaking pad|pads|towel*|through|sanitary',
@@ -196,6 +204,13 @@ export const englishOtherFlags: LexiconInput['categories'] = {
       pattern: 'any: smelt|smell*|leak* gas|fumes headache*|dizzy|drowsy|sleepy|sick|faint*|confused|unwell',
       maxGap: 4,
     },
+    // Round 14: paracetamol over the day's maximum of 8 tablets, taken for days (a staggered overdose, NHS:
+    // A&E even when well).
+    {
+      pattern: 'paracetamol|acetaminophen|tylenol|panadol|cocodamol|codamol|calpol <n:9-60> a|per|each day',
+      maxGap: 4,
+    },
+    { pattern: '<n:9-60> paracetamol|acetaminophen|tylenol|panadol|cocodamol|codamol a|per|each day', maxGap: 2 },
     // A measuring mistake: "10ml instead of 1ml".
     { pattern: 'ml|mls|mg|spoons|spoonfuls|teaspoons|doses|tablets|pills instead', maxGap: 1 },
   ],
