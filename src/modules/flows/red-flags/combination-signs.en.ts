@@ -534,12 +534,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // The means at hand: a firearm, and (round 14) medicines or a blade laid out, someone else's whole supply.
   weapon_at_hand: [
+    { pattern: 'any: @meds|pills|tablets|knife|blade|razor|rope lined|counted', maxGap: 3 },
+    { pattern: '@meds|pills|tablets|knife|blade|razor|rope|gun front|beside|next me', maxGap: 2 },
     {
-      pattern:
-        'any: @meds|pills|tablets|knife|blade|razor|rope front|beside|lined|counted|laid|spread|lap',
-      maxGap: 3,
+      pattern: 'have|has|had|got|holding|took|taken all|every|whole|rest @someone|mums|dads @meds',
+      maxGap: 2,
     },
-    { pattern: 'have|got|holding|took|taken all|every|whole|rest @someone|mums|dads @meds', maxGap: 2 },
     { pattern: 'got|have|saved|collected enough @meds|pills|tablets now|to', maxGap: 2 },
     { pattern: 'got|have|saved|collected enough now', maxGap: 1 },
     // Round 11: a gun got out or held.
@@ -920,6 +920,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: home made spirits|vodka|alcohol|booze|liquor|spirit|brew|gin', maxGap: 2 },
   ],
   blurred_vision: [
+    {
+      pattern: 'looking|seeing|see|looks through|like snowstorm|snow|fog|mist|blizzard|static|smoke|cloud|haze',
+      maxGap: 2,
+    },
+    { pattern: 'everything|things foggy|misty|hazy|blurry|cloudy|snowy|fuzzy|doubled', maxGap: 2 },
     // Round 14: vision likened to snow, fog or static (methanol: "like being in a snowstorm").
     {
       pattern: 'vision|sight|eyes|seeing like|through snowstorm|snow|fog|mist|blizzard|static|smoke|cloud|haze',

@@ -24,6 +24,26 @@ export const englishLexicon: LexiconInput = {
   concepts: englishCombinationSigns,
   // Round 12: "7 wks pregnant" is no baby's age, and still a pregnancy whose ectopic signs must be read.
   conceptExclusions: {
+    // Round 14: typing gone wrong on a new phone or keyboard is the device, not the hand.
+    clumsy_hand: [
+      {
+        pattern:
+          'any: typing|texting|writing autocorrect|keyboard|phone|laptop|predictive|app|screen|keys|pen',
+        maxGap: 4,
+      },
+    ],
+    // Round 14: a chest infection, cold or rash is no chest pain, night sweats no cold sweat.
+    chest_site: [
+      {
+        pattern:
+          'chest infection|infections|cold|colds|cough|rash|spots|hair|xray|scan|drain|physio|clinic|acne',
+        maxGap: 0,
+      },
+    ],
+    cold_sweat: [
+      { pattern: 'sweat*|sweating|sweats at|in|during night|nights|bed|sleep', maxGap: 1 },
+      { pattern: 'night sweats|sweat|sweating', maxGap: 0 },
+    ],
     // Round 13: a positive test of an infection is no pregnancy.
     pregnant: [
       {
@@ -117,7 +137,12 @@ export const englishLexicon: LexiconInput = {
     },
     { pattern: 'for|since|past|last|over|about|nearly|almost <n:0-13> wk|wks', maxGap: 0 },
     { pattern: '<n:0-13> wk|wks ago|gestation', maxGap: 0 },
-    { pattern: 'end|ending it|things with', maxGap: 0 },
+    { pattern: 'end|ending|finish|finishing it|things with', maxGap: 0 },
+    // Round 14: a mouth or a face odd after the dentist is the anaesthetic, not a stroke.
+    {
+      pattern: 'any: face|cheek|mouth|lip|lips|tongue dentist|dental|filling|extraction|anaesthetic|anesthetic',
+      maxGap: 4,
+    },
     // "kms" is "kill myself" in text-speak, and kilometres after a number: "walked 5 kms".
     { pattern: '<n:0-99999> kill myself', maxGap: 0 },
     { pattern: 'rope|ropes ladder|swing|swings|course|climbing|skipping|bridge', maxGap: 0 },

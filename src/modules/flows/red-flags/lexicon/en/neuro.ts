@@ -140,6 +140,12 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
         'found|saw|seen|see|watched|watching @someone|him|her|them|housemate|flatmate|colleague|mate fitting|seizing|convulsing|jerking',
       maxGap: 2,
     },
+    // Jerking on the floor, or for minutes on end (NHS: call 999 for a fit lasting over 5 minutes).
+    { pattern: 'jerking|thrashing|convulsing|fitting floor|ground|bath', maxGap: 2 },
+    {
+      pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting for|over <n:2-60> min|mins|minutes',
+      maxGap: 3,
+    },
     'convuls*',
     'seizing',
     'is|was|started|keeps|keep|been|still fitting',
