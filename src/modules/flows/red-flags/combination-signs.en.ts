@@ -6,6 +6,9 @@ import type { LexiconInput } from './lexicon.schema.ts';
  */
 export const englishCombinationSigns: LexiconInput['concepts'] = {
   fever: [
+    // Round 14 (training phrasings): "38 and something".
+    { pattern: '<n:38-42> and|point something|bit', maxGap: 1 },
+    'feverish',
     'fever*',
     'febrile',
     'high temp*',
@@ -26,6 +29,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     '<d:38-43>',
   ],
   young_infant: [
+    // Round 14 (training phrasings): "she's only 11 weeks", "my nephew is 4 weeks".
+    { pattern: 'she|he|shes|hes|baby|babys|nephew|niece|grandson|granddaughter|grandchild|twins only|just <n:0-13> week|weeks|wk|wks', maxGap: 1 },
+    { pattern: 'nephew|niece|grandson|granddaughter|grandchild|twins is|only|just <n:0-13> week|weeks|wk|wks', maxGap: 1 },
     // "8 wks" abbreviated is a baby's age; "for 8 wks", "8 wks pregnant" are excluded in the lexicon.
     { pattern: '<n:0-13> wk|wks', maxGap: 0 },
     { pattern: '<n:0-13> week|weeks baby|boy|girl|son|daughter|infant', maxGap: 0 },
@@ -50,6 +56,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'born <n:0-92> day|days|week|weeks ago',
   ],
   stiff_neck: [
+    { pattern: 'light|lights|brightness hurt|hurts|hurting|painful', maxGap: 1 },
+    // Round 14 (training phrasings): "neck rigid", light not borne however said ("don't support the light", the curtains).
+    { pattern: 'neck rigid|solid|locked', maxGap: 1 },
+    { pattern: 'not|dont|cant support|tolerate|stand light|lights|brightness|curtains|sun', maxGap: 2 },
     // Round 10b: the chin that will not go to the chest, the head that will not bend forward.
     { pattern: 'not|cannot bend|tip|tilt|lower|drop|nod head|chin forward|forwards|down|chest', maxGap: 2 },
     { pattern: 'any: not|cannot chin chest', maxGap: 3 },
@@ -63,6 +73,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'light|lights hurt*|hurting|painful eyes', maxGap: 2 },
   ],
   purpura: [
+    // Round 14 (training phrasings): a rash said by its look: like bruises, like blood spots, under the skin, spreading fast.
+    { pattern: 'rash|spots|marks|dots|blotches like bruises|bruising|bruise|blood', maxGap: 2 },
+    { pattern: 'rash|spots|marks|dots|blotches spreading fast|quickly|rapidly', maxGap: 2 },
+    { pattern: 'dots|spots|marks|specks under skin', maxGap: 2 },
+    { pattern: 'blood spots|dots|specks', maxGap: 0 },
     'purpura',
     'petechia*',
     'purple|dark|pinprick|pinpoint spots|rash|blotches|dots|marks|pinpricks|bruises',
@@ -70,6 +85,17 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'blotchy rash|spots|skin', maxGap: 0 },
   ],
   sepsis_warning: [
+    // Round 14 (training phrasings): muddled, hardly passing water, greyish skin, shaking all over, a heart very fast,
+    // "something is really wrong", dizzy on standing (UK Sepsis Trust).
+    'muddled|befuddled',
+    { pattern: 'not with it', maxGap: 0 },
+    { pattern: 'not|no|hardly|barely passed|pass|passing|peeing|weeing|urine|water', maxGap: 2 },
+    { pattern: 'any: skin|lips|face greyish|grayish|greying|bluish|blotchy', maxGap: 3 },
+    { pattern: 'i|he|she|shes|hes shake|shakes all over', maxGap: 2 },
+    { pattern: 'heart|pulse|heartbeat very|really|so fast|quick|rapid', maxGap: 1 },
+    { pattern: 'something really|seriously|very|badly|terribly wrong', maxGap: 1 },
+    { pattern: 'dizzy|faint when|if stand|standing', maxGap: 2 },
+    'drowsy',
     // Round 12: the shakes and a heart going hard said plainly, with an infection named.
     { pattern: 'im|i|he|she|shes|hes shaking|shivering|trembling', maxGap: 1 },
     { pattern: 'heart|pulse pounding|thumping|hammering|banging', maxGap: 2 },
@@ -109,6 +135,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
   ],
   head_trauma: [
+    // Round 14 (training phrasings): walked into a beam, a rugby tackle.
+    { pattern: 'walked|ran|run|bumped|banged|smacked into beam|door|doorframe|wall|lamppost|post|shelf|cupboard|pole|glass', maxGap: 2 },
+    { pattern: 'rugby|football|hockey tackle|tackled', maxGap: 1 },
     // Round 13: a baby rolled or fell off furniture or from a height onto a hard floor.
     {
       pattern:
@@ -148,6 +177,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
   ],
   head_trauma_warning: [
+    'slurr*',
+    { pattern: 'wants|want|wanting just sleep', maxGap: 1 },
+    // Round 14 (training phrasings): a dent in the skull, gone quiet, a large lump (NICE NG232 in a baby), blurred sight.
+    { pattern: 'dent|dented|dip|squishy|soft skull|head', maxGap: 3 },
+    { pattern: 'gone|went|very|really quiet|floppy|pale|grey', maxGap: 1 },
+    { pattern: 'big|large|huge|massive|golf|growing lump|egg|bump|swelling', maxGap: 1 },
+    { pattern: 'blurred|blurry|double vision|sight', maxGap: 1 },
     // Round 14: a baby or an old person gone floppy or limp after the fall (NICE NG232).
     'floppy|limp',
     // Round 11: not knowing where they are; blood or clear fluid from an ear or the nose, however told.
@@ -189,6 +225,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'asking|asks|asked|repeating|repeats same|question|questions|thing|things', maxGap: 3 },
   ],
   pregnant: [
+    // Round 14 (training phrasings): "my 36 week check".
+    '<n:20-42> week',
     // Round 13: "tested positive", "positive test", without the word pregnancy (covid and the like excluded).
     { pattern: 'any: test|tested|tests positive|pos|bfp', maxGap: 2 },
     'bfp',
@@ -210,6 +248,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'baby|babys coming|arriving', maxGap: 1 },
   ],
   pregnancy_warning: [
+    // Round 14 (training phrasings): a fever or a smelly discharge after the birth (sepsis), tightenings every few minutes.
+    { pattern: 'high temp*|temperature', maxGap: 0 },
+    'fever|feverish',
+    { pattern: 'smelly|offensive|foul|smelling discharge|loss|losses', maxGap: 1 },
+    'tightenings|tightening',
+    { pattern: 'pains|cramps|tightening|tightenings every <n:1-15> min|mins|minutes', maxGap: 2 },
     // Round 12: an ectopic pregnancy: pain low on one side, a faint or nearly (NHS ectopic pregnancy).
     { pattern: 'any: @pain one|left|right side|sided', maxGap: 3 },
     // Round 13: the side said without "side" ("pain low on the left"), spotting.
@@ -274,6 +318,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'no|not wet nappy|nappies|diaper*',
   ],
   allergy_breathing: [
+    { pattern: 'airway|airways|windpipe closing|closed|narrowing|tight*|shutting', maxGap: 2 },
+    // Round 14 (training phrasings): eyes closing, "she breath bad", a lump growing in the throat.
+    { pattern: 'eyes|eye closing|closed|shut|swelling', maxGap: 1 },
+    { pattern: 'breath|breathe|breathing bad|badly|wrong|strange|weird', maxGap: 1 },
+    { pattern: 'any: lump|something growing|bigger|swelling throat', maxGap: 4 },
     // Round 11: breathing or swallowing getting harder, told after the word.
     {
       pattern: 'breath*|breathing|swallowing getting|gets|got|more harder|hard|difficult|worse|tight*',
@@ -361,6 +410,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …with vomiting or light that hurts the eyes.
   meningism: [
+    // Round 14 (training phrasings): a mind that goes with the fever and the neck (NICE NG240).
+    { pattern: 'light|lights|brightness hurt|hurts|hurting|painful', maxGap: 1 },
+    'confused|confusion|floppy',
+    { pattern: 'not|dont|cant support|tolerate|stand light|lights|brightness|curtains|sun', maxGap: 2 },
+    { pattern: 'wants|want|lie|lying|hides|hiding in dark', maxGap: 2 },
     'vomit*|vomiting',
     { pattern: 'being|been sick', maxGap: 0 },
     'throwing up',
@@ -389,6 +443,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 9: an infection or a fresh operation named, for a sepsis sign told in another clause
   // ("had his op on monday, now he's shivering uncontrollably and confused").
   infection: [
+    // Round 14 (training phrasings): flu, on the mend, then the signs of sepsis.
+    'flu|influenza|covid',
     // Round 12: a red streak or line tracking up from a wound (lymphangitis).
     { pattern: 'red streak|streaks|line|lines|track*', maxGap: 1 },
     'infection*|infected',
@@ -402,6 +458,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: a dose taken again or twice by mistake (not "twice a day": an exclusion), given double.
   dose_repeated: [
+    // Round 14 (training phrasings): medicines taken while drinking.
+    { pattern: 'any: drinking|drunk|booze|alcohol|vodka|wine took|taken|swallowed|popped|had @meds', maxGap: 3 },
     {
       pattern: 'any: took|taken|take|had|given|gave|did|done|swallowed @meds|dose|doses twice|double|extra',
       maxGap: 3,
@@ -436,6 +494,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: signs of toxicity, of a medicine, a drug or a fume.
   toxic_symptom: [
+    { pattern: 'hard|difficult|cant keep|stay awake', maxGap: 2 },
+    { pattern: 'hard|difficult wake|rouse', maxGap: 1 },
     // Round 11: the cholinergic signs of organophosphates: drooling, tiny pupils, twitching, sweating.
     'drool*|dribbl*|salivat*',
     { pattern: 'any: pupils|pupil tiny|pinpoint|small|pinned', maxGap: 2 },
@@ -479,6 +539,15 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: goodbyes sent, things put in order or given away.
   farewell_sign: [
+    // Round 14 (training phrasings): affairs put in order in any words: thanks for everything, someone to look after
+    // the cat, a goodbye rung through, a will sorted, debts cleared, the keys left, not around for the appointment.
+    { pattern: 'thanks|thank for everything|all|trying', maxGap: 2 },
+    { pattern: 'look|looking|care|caring after|for cat|dog|pet|pets|kids', maxGap: 2 },
+    { pattern: 'rang|called|phoned|texted|messaged|wrote say|saying goodbye|bye|sorry', maxGap: 1 },
+    { pattern: 'not|wont be around|here for appointment|appointments|review|repeat', maxGap: 2, negatable: false },
+    { pattern: 'sorted|made|wrote|written|updated|signed will', maxGap: 1 },
+    { pattern: 'cleared|paid|settled debts|debt|bills', maxGap: 1 },
+    { pattern: 'keys with|to neighbour|neighbor|sister|brother|mum|dad', maxGap: 2 },
     // Round 14: who gets the pet or the things, said without "my"; "just wanted someone to know".
     {
       pattern:
@@ -534,6 +603,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // The means at hand: a firearm, and (round 14) medicines or a blade laid out, someone else's whole supply.
   weapon_at_hand: [
+    { pattern: 'have|got|holding @meds|pills|tablets|blades|knife|rope here|ready', maxGap: 2 },
+    { pattern: '@meds|pills|tablets|blades|knife|rope with me', maxGap: 1 },
     { pattern: 'any: @meds|pills|tablets|knife|blade|razor|rope lined|counted', maxGap: 3 },
     { pattern: '@meds|pills|tablets|knife|blade|razor|rope|gun front|beside|next me', maxGap: 2 },
     {
@@ -555,6 +626,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'loaded gun|shotgun|rifle|pistol|revolver|firearm|handgun', maxGap: 1 },
   ],
   burn_cause: [
+    // Round 14 (training phrasings): a gas flare, a caustic on the skin, a bath far too hot.
+    'flare|flash|blast|fireball',
+    { pattern: 'drain|oven cleaner|unblocker', maxGap: 1 },
+    'caustic|lye|acid',
+    { pattern: 'hot|boiling|scalding bath|water|shower', maxGap: 1 },
+    { pattern: 'bath|water|shower too|far|very|boiling|scalding hot', maxGap: 2 },
     // Round 11: clothes, trousers, a sleeve caught or on fire.
     {
       pattern:
@@ -568,6 +645,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'lighter fluid',
   ],
   burn_damage: [
+    { pattern: 'going|gone|turned|turning white|grey|waxy', maxGap: 0 },
+    { pattern: 'red raw', maxGap: 0 },
     // Round 11: a leg, a shin or the back black, charred or peeling (clothes caught fire).
     {
       pattern:
@@ -579,13 +658,17 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: @face|hands|hand|cheeks|arms|legs blister|blisters', maxGap: 3 },
     { pattern: 'blisters everywhere|over', maxGap: 2 },
     'blackened|charred|singed|scorched',
-    { pattern: 'skin black|peeling|melted|white|leathery', maxGap: 2 },
+    { pattern: 'skin black|peeling|melted|white|leathery|grey|gray', maxGap: 2 },
     { pattern: 'eyebrows|eyelashes|eyelash|fringe|hair gone|singed|burnt|burned|melted', maxGap: 1 },
     { pattern: 'burnt|burned @face|hands|hand', maxGap: 2 },
     { pattern: 'any: face|hands burnt|burned|black', maxGap: 2 },
   ],
   // Round 10b: the whole body shaking or twitching...
   body_convulsing: [
+    // Round 14 (training phrasings): shook all over, arms jerking, went rigid.
+    { pattern: 'shook|jerked|twitched|shuddered all over', maxGap: 2 },
+    { pattern: 'arms|legs|limbs|arm|leg jerking|twitching|thrashing|shaking', maxGap: 1 },
+    { pattern: 'went|gone|goes|going rigid|stiff', maxGap: 1 },
     // Round 14: the jerking that goes on ("still jerking", "won't stop fitting"), the word seizure unsaid.
     { pattern: 'still|keeps|keep jerking|fitting|convulsing|seizing|thrashing', maxGap: 1, negatable: false },
     { pattern: 'not stop|stopping jerking|fitting|convulsing|seizing|thrashing', maxGap: 1, negatable: false },
@@ -600,6 +683,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …with no response, blue lips, eyes rolled back, or not waking between fits.
   seizure_companion: [
+    { pattern: 'wet|wee|weed himself|herself|themselves', maxGap: 0 },
+    { pattern: 'staring through|blankly|into space', maxGap: 1 },
     // Round 14: someone known to have epilepsy: the jerking is a seizure until shown otherwise.
     'epilep*',
     { pattern: 'has|have|gets|get fits|seizures', maxGap: 1 },
@@ -677,6 +762,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: no way out, can't go on, nothing left.
   despair: [
+    { pattern: 'not|dont|cant see|seeing future|way', maxGap: 2, negatable: false },
+    { pattern: 'ready go|die|end', maxGap: 1, negatable: false },
     // Round 13: a burden said of anyone ("better off without me|him"), the point not seen in either word
     // order, tomorrow announced without oneself.
     { pattern: 'better|happier off without|me|him|her', maxGap: 1, negatable: false },
@@ -708,6 +795,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: the act announced, « I'm going to do it ».
   act_announced: [
+    // Round 14 (training phrasings): the end announced without its verb: won't need anything after, my decision is made,
+    // don't try to stop me, going deep this time, my last message.
+    { pattern: 'not|wont need|needing anything|repeat|prescription|appointment|appointments|them|it after|anymore|again|more', maxGap: 3, negatable: false },
+    { pattern: 'go|going|cut deep|deeper|deeply', maxGap: 2, negatable: false },
+    { pattern: 'made|reached my|decision|mind up', maxGap: 1, negatable: false },
+    { pattern: 'not|dont try|trying stop|change|talk me|it|mind|out', maxGap: 2, negatable: false },
+    { pattern: 'this is my last message|text|note|goodbye', maxGap: 1, negatable: false },
+    { pattern: 'my last message|text|note|words', maxGap: 0, negatable: false },
     // Round 14: the act with its time ("when everyone's asleep", "today's the day"), "finishing it tonight".
     { pattern: 'going|gonna|will|about take|swallow|use them|it|all', maxGap: 2, negatable: false },
     {
@@ -723,6 +818,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: a blow to the belly: handlebars, a seatbelt, a punch, a fall onto it…
   belly_blow: [
+    // Round 14 (training phrasings): a hernia, a weak point of the belly wall that can strangle.
+    'hernia',
     'handlebar|handlebars',
     'seatbelt',
     { pattern: 'seat belt', maxGap: 0 },
@@ -733,6 +830,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …then the belly swelling or hard, pain getting worse, or faint and cold (bleeding inside).
   belly_alarm: [
+    { pattern: 'gone|going|turned hard|stuck|purple|dark', maxGap: 1 },
     { pattern: 'any: belly|tummy|stomach|abdomen swollen|swelling|hard|rigid|distended|bloated', maxGap: 3 },
     { pattern: 'getting|increasingly|more painful|sore|worse', maxGap: 2 },
     'faint|fainting|clammy',
@@ -748,6 +846,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …then coughing, burning eyes or throat, breathlessness or a collapse.
   irritant_symptom: [
+    // Round 14 (training phrasings): coughing, eyes that burn.
+    'coughing|choking',
+    { pattern: 'eyes|throat burn|burns|sting|stings|stinging|watering|streaming', maxGap: 1 },
     { pattern: 'cant|cannot|not stop coughing', maxGap: 1 },
     { pattern: 'all|both|everyone|everybody|we coughing|cough', maxGap: 2 },
     { pattern: 'coughing badly|nonstop|non', maxGap: 1 },
@@ -884,7 +985,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 13: "heartburn" or a stomach pain that goes to the arm or the jaw.
   mi_radiation: [
     { pattern: 'any: pain|ache|aching|hurts|hurting|heartburn|indigestion|tight* jaw', maxGap: 4 },
-    { pattern: 'any: pain|ache|aching|hurts|hurting|heartburn|indigestion|tight* left arm', maxGap: 4 },
+    { pattern: 'any: pain|ache*|aching|achy|heavy|heaviness|hurts|hurting|heartburn|indigestion|tight* left arm', maxGap: 4 },
+    // Round 14 (training phrasings): a pain in the centre going through to the back, the jaw or the arm.
+    { pattern: 'centre|center|middle radiat*|spread*|shoot*|going|goes back|jaw|arm|neck|shoulder', maxGap: 3 },
     { pattern: 'down|into|up|to jaw', maxGap: 2 },
     { pattern: 'down|into|up|to left arm', maxGap: 2 },
   ],
@@ -937,6 +1040,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: the change is new: never like this, started minutes ago.
   sudden_change: [
+    'sudden',
     { pattern: 'never|not like this|him|her|himself|herself', maxGap: 1, negatable: false },
     { pattern: 'started|began|since <n:1-180> min|mins|minutes|hour|hr ago', maxGap: 2, negatable: false },
     { pattern: 'started|began|since an|a|half hour|minute|min ago', maxGap: 2, negatable: false },

@@ -24,6 +24,14 @@ export const englishLexicon: LexiconInput = {
   concepts: englishCombinationSigns,
   // Round 12: "7 wks pregnant" is no baby's age, and still a pregnancy whose ectopic signs must be read.
   conceptExclusions: {
+    // Round 14: a flu or covid jab, test or season is no infection.
+    infection: [
+      {
+        pattern:
+          'flu|influenza|covid jab|jabs|vaccine|vaccines|vaccination|shot|booster|test|tests|season|clinic|like',
+        maxGap: 1,
+      },
+    ],
     // Round 14: typing gone wrong on a new phone or keyboard is the device, not the hand.
     clumsy_hand: [
       {
@@ -55,6 +63,14 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14 (training phrasings): idioms: choked at an interview or on a feed that went well, killing myself laughing,
+    // "she'll die if she has to", having to wake up for a shift, collapsed into giggles.
+    { pattern: 'choked|choke|chokes|choking at|in|during|under interview|exam|test|match|final|audition|speech|presentation|penalty|pressure|exams', maxGap: 2 },
+    { pattern: 'choked|choke|choking on|over milk|feed|bottle', maxGap: 2 },
+    { pattern: 'killing|kill|killed myself|himself|herself laughing|laughter|laugh', maxGap: 1 },
+    { pattern: 'die|dying if she|he|i|they|we|you has|have|had|see|hear|eat', maxGap: 1 },
+    { pattern: 'have|need|got wake|get up', maxGap: 1 },
+    { pattern: 'collapsed|collapse|collapses into|in fits|giggles|laughter|laughing|hysterics|tears|heap', maxGap: 2 },
     // Round 14: asking whether one may take more is a question, not a dose taken.
     { pattern: 'can|could|should|may i|we|you|he|she|they take|have|give extra|more|another', maxGap: 1 },
     { pattern: 'safe|ok|okay|alright take|have|give extra|more|another', maxGap: 1 },
@@ -140,7 +156,7 @@ export const englishLexicon: LexiconInput = {
     { pattern: 'end|ending|finish|finishing it|things with', maxGap: 0 },
     // Round 14: a mouth or a face odd after the dentist is the anaesthetic, not a stroke.
     {
-      pattern: 'any: face|cheek|mouth|lip|lips|tongue dentist|dental|filling|extraction|anaesthetic|anesthetic',
+      pattern: 'any: face|cheek|mouth|lip|lips|tongue funny|numb*|odd|weird|strange|droopy|heavy|dead|tingly dentist|dental|extraction|anaesthetic|anesthetic',
       maxGap: 4,
     },
     // "kms" is "kill myself" in text-speak, and kilometres after a number: "walked 5 kms".

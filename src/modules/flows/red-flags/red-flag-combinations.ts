@@ -128,6 +128,8 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // a stroke (BE-FAST: arm, eyes, time), as speech that makes no sense already was.
   { category: 'stroke_signs', all: ['clumsy_hand', 'sudden_change'] },
   { category: 'stroke_signs', all: ['half_vision_lost', 'sudden_change'] },
+  // Round 14 (training phrasings): a leg that gives way or drags, and the change sudden.
+  { category: 'stroke_signs', all: ['dragging_limb', 'sudden_change'] },
   // Round 14: things put in order (who gets the cat) and the act announced with its time ("tonight I'm
   // finishing it"): a plan (Samaritans).
   { category: 'suicidal_thoughts', all: ['farewell_sign', 'act_announced'] },

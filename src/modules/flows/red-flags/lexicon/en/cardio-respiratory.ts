@@ -6,6 +6,20 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
   chest_pain: [
+    // Round 14 (training phrasings): a stabbing pain on breathing in (pulmonary embolism, pneumothorax), a weight on me.
+    { pattern: 'sharp|stabbing|knife @pain when|on breathe|breathing|breath in', maxGap: 3 },
+    { pattern: 'such|huge|heavy|massive weight|stone|rock|pressure on me|him|her', maxGap: 2 },
+    { pattern: 'like stone|rock|slab pressing|pushing|sitting|crushing', maxGap: 3 },
+    // Round 14 (training phrasings): the likenesses of a heart attack said of the person, not the chest ("an elephant
+    // sitting on him", "a vice gripping him", "a belt round my upper body"); GTN that does nothing; the same pain
+    // as before a stent; a tearing pain between the shoulder blades (aortic dissection).
+    { pattern: 'like elephant|weight|brick*|boulder|anvil|piano|fridge|car|someone|somebody sitting|standing|sat|parked|kneeling|pressing on|me|him|her|chest|ribs', maxGap: 3 },
+    { pattern: 'vice|vise|clamp gripping|squeezing|crushing|clamping|round|around|on', maxGap: 1 },
+    { pattern: 'any: vice|vise|clamp|belt|band|strap|corset|squeez* upper torso|ribcage|body', maxGap: 3 },
+    { pattern: 'any: vice|vise|clamp|belt|band|strap|corset|squeez* torso|ribcage', maxGap: 3 },
+    { pattern: 'gtn|nitroglycerin|nitro|glyceryl not|nothing|no help*|work*|touch*|doing|difference', maxGap: 3 },
+    { pattern: 'any: stent|stents|bypass|angioplasty|angina same|usual pain|pains', maxGap: 4 },
+    { pattern: 'any: tearing|ripping|torn between|across shoulder blades|blade', maxGap: 3 },
     'any: @pain @chest',
     // Dictated or misspelt: "pain in my brest bone".
     { pattern: 'any: @pain breast|brest|brests|breasts bone|plate', maxGap: 3 },
@@ -44,7 +58,7 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'chest|heart fire|burning|burns', maxGap: 3 },
     // Seen rather than felt: a hand rubbing or pressed on the chest ("keeps rubbing his chest").
     {
-      pattern: 'rub|rubs|rubbing|rubbed|massag*|press|presses|pressing|clasp*|clench*|hand|hands chest',
+      pattern: 'rub|rubs|rubbing|rubbed|massag*|press|presses|pressing|clasp*|clench*|hand|hands @chest',
       maxGap: 0,
     },
     // Round 9: a nurse's or carer's shorthand ("c/o central CP radiating to L arm, diaphoretic", "?ACS"),
@@ -69,6 +83,20 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    // Round 14 (training phrasings): the work of breathing in everyday words: a head that bobs, too puffed to feed, a
+    // noise at rest, a tummy that sucks in, a reliever that does nothing, peak flow under half, speech in bits.
+    { pattern: 'head bob|bobs|bobbing|bobbed|nodding every|each|with breath|breaths|breathing', maxGap: 3 },
+    { pattern: 'too breathless|puffed|winded|wheezy|out breath feed|eat|drink|talk|speak|walk|move', maxGap: 3 },
+    { pattern: 'any: rasp*|harsh|whistl*|squeak*|crowing|stridor rest|resting|asleep|sleeping|still', maxGap: 4 },
+    { pattern: 'any: croup|croupy drool*|drooling|dribbling', maxGap: 4 },
+    'ribs|chest|tummy|belly|neck|throat sucks|sucked|pulls|pulled|caves|caved|sinks|sank',
+    { pattern: 'inhaler|inhalers|puffer|reliever|pump|ventolin|salbutamol|nebuliser|spacer done|doing|did|made nothing|useless|difference', maxGap: 2 },
+    { pattern: 'reliever|relievers not|nothing work*|help*|touch*|doing', maxGap: 2 },
+    { pattern: 'peak flow under|below|less|half|<n:0-50>', maxGap: 3 },
+    { pattern: 'only speak|say|talk|get in|out bits|fragments|snatches|gasps|bursts|short', maxGap: 2 },
+    { pattern: 'windpipe|trachea|airway|airways|throat narrowing|narrow|closing|shrinking|squeezing', maxGap: 2 },
+    { pattern: 'hardly|barely|no|little air gets|getting|get|going|goes through|in|down', maxGap: 2 },
+    { pattern: 'any: whistl*|harsh|squeak*|crowing|rasp*|barking|honking|stridor breath*|breathes|breathing|breathe', maxGap: 3 },
     // Round 10b: not two words out; breathing with the belly, the tummy sucked in at each breath; falling
     // asleep mid-sentence (the drowsiness of a COPD patient retaining CO2).
     { pattern: 'not|cannot get|say|string|put <n:1-4>|two|three|couple word|words', maxGap: 2 },
@@ -185,6 +213,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     },
   ],
   severe_allergy: [
+    // Round 14 (training phrasings): a tongue that keeps getting bigger.
+    { pattern: 'any: tongue|lips|lip|throat bigger|growing|expanding|enlarging', maxGap: 3 },
     'anaphyla*',
     // Spelt as heard: "anafilactic", "anaphalactic".
     'anafil*|anafyl*|anafal*|anaphal*|anaphil*|anafla*',
@@ -197,7 +227,7 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'any: @face @swell after|since|from @meds', maxGap: 3 },
     // Round 9: a medicine taken, then the face, lips or throat swelling ("took ibuprofen and his face is swelling").
     { pattern: 'any: @meds face|lips|lip|tongue|mouth|throat|eyelids @swell', maxGap: 3 },
-    'throat swell*|swollen|closing|closed|tight*|shutting|shut|narrow*|blocked',
+    'throat swell*|swollen|closing|closed|tight*|shutting|shut|narrow*|blocked|shrinking|smaller',
     'swollen|swelling throat',
     'any: tongue|lips|lip swell*|swollen|puff*|thick|fat',
     'allergic|anaphylactic shock',
@@ -211,6 +241,10 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'any: tongue|lips|lip @swell', maxGap: 2 },
   ],
   loss_of_consciousness: [
+    // Round 14 (training phrasings): consciousness coming and going ("comes to, then drifts away again").
+    { pattern: 'drifts|drifting|drifted|slips|slipping|slipped|fading|fades away|off|under again', maxGap: 2 },
+    { pattern: 'comes|coming|came to|round then|and drifts|drifting|goes|going|slips|away|off', maxGap: 3 },
+    { pattern: 'in out consciousness|conscious|it', maxGap: 1 },
     'pass|passed|passing out',
     'faint*',
     'blacked|black out',

@@ -37,7 +37,7 @@ export const englishClasses: LexiconInput['classes'] = {
   little: 'toddler toddlers baby babies kid kids child children little old dog puppy',
   allergen:
     'nuts nut peanut* prawns prawn shellfish shrimp fish sesame egg eggs milk kiwi antibiotic* ' +
-    'amoxicillin penicillin medicine medication new ' +
+    'amoxicillin penicillin medicine medication new latex ' +
     'injection jab vaccine vaccination shot dye cream lotion food meal takeaway sauce curry crab lobster mussels ' +
     'sushi chinese indian thai restaurant cake biscuit* cookie* chocolate snack sandwich almond* cashew* ' +
     'walnut* hazelnut* pistachio* pecan* soy soya wheat gluten lupin mustard celery strawberr* formula',

@@ -6,6 +6,9 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 14 (training phrasings): "I'm not safe with myself", "I don't trust myself".
+    { pattern: 'not safe with|around|by myself|alone', maxGap: 1, negatable: false },
+    { pattern: 'not trust myself', maxGap: 1, negatable: false },
     // Round 13: the lethal dose asked ("how many pills to not wake up"), after tonight announced.
     { pattern: 'any: how many @meds|pills|tablets die|kill|wake|lethal|fatal|overdose|end', maxGap: 4 },
     { pattern: 'to|and not|never wake up', maxGap: 1 },
@@ -74,7 +77,7 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'no|any sense|meaning|purpose living|live|alive|anymore', maxGap: 2 },
     { pattern: 'no|not|any|the point|reason living|live|life|existing|alive', maxGap: 3 },
     'point going|carrying on',
-    { pattern: 'want|wanna|wish|hope never|not wake', maxGap: 4 },
+    { pattern: 'want|wanna|wish|hope|hoping|hoped|praying|prayed never|not wake', maxGap: 4 },
     { pattern: 'not|dont want|wanna wake', maxGap: 2 },
     'says|said|talks|talking|talked|wants|wanted die|dead|kill',
     { pattern: 'cutting|harming|burning|starving myself|herself|himself', maxGap: 1 },

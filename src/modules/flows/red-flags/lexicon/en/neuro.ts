@@ -6,6 +6,8 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishNeuroFlags: LexiconInput['categories'] = {
   stroke_signs: [
+    // Round 14 (training phrasings): half of what one sees gone, said as what is left.
+    { pattern: 'only see|seeing left|right|one half|side', maxGap: 2 },
     'stroke',
     // Dictated or spelt as heard.
     'stroak|stroaks|stroek|stroake',
@@ -170,6 +172,8 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     '=seasure|=seasures|=seesure|=seezure|=ceasure|=seisure|=sezure|=seazure',
   ],
   meningitis_signs: [
+    // Round 14 (training phrasings): the soft spot said first.
+    'soft spot|fontanelle|fontanel bulging|bulges|bulge|raised|swollen|tense|puffed|sticking',
     'meningitis',
     'purpura fulminans',
     'rash|spots|blotches not|dont fade*|disappear*|go',

@@ -6,6 +6,13 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishOtherFlags: LexiconInput['categories'] = {
   heavy_bleeding: [
+    // Round 14 (training phrasings): blood filling the mouth, a wound still pumping or gushing, a varicose vein burst,
+    // a towel that does not stop it.
+    { pattern: 'blood fill*|filling|fills|pouring|running mouth|throat', maxGap: 2 },
+    { pattern: 'it|still|keeps|keep gushing|spurting|pumping|squirting', maxGap: 0 },
+    { pattern: 'blood pumping|squirting|spurting|pulsing|gushing', maxGap: 1 },
+    { pattern: 'varicose vein|veins burst|bleeding|bled|split', maxGap: 2 },
+    { pattern: 'towel|towels|bandage|dressing|cloth|tissues not stop|stopping|holding|soaking', maxGap: 2 },
     'haemorrhag*|hemorrhag*',
     'any: bleed*|blood heavily|heavy|badly|everywhere|profuse*|gushing|pouring|spurting|soaking|lot|lots|loads',
     // Round 12: blood pumping out, an artery cut.
@@ -76,7 +83,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'baby not|no|dont|stopped|less move*|moving|kick*|kicking',
     {
       pattern:
-        'any: baby|babys kicks|kicking|movements|moving stopped|slowed|less|fewer|reduced|quiet|quieter',
+        'any: baby|babys kicks|kicking|movements|moving stopped|slowed|less|fewer|reduced|quiet|quieter|weaker|weak|softer|different',
       maxGap: 3,
     },
     'not|dont feel*|felt baby move*|moving|kick*',
@@ -99,6 +106,9 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'crowning',
   ],
   poisoning_overdose: [
+    // Round 14 (training phrasings): a whole week's supply, all in one go.
+    { pattern: '@intake|took|taken whole|all|entire|full week|weeks|weekly|month|months|dosette|organiser|organizer|supply|prescription', maxGap: 2 },
+    { pattern: '@intake|took|taken all|whole|everything|them|lot one go', maxGap: 3 },
     'overdose*',
     '=od',
     // Round 9: the word split by dictation or autocorrect ("took an over dose of her heart pills").
@@ -281,6 +291,14 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     },
   ],
   severe_abdominal_pain: [
+    // Round 14 (training phrasings): a hernia that "won't go back in" is strangulated until shown otherwise.
+    { pattern: 'not go|push|pop|pushed back in', maxGap: 1 },
+    // Round 14 (training phrasings): vomit that smells of faeces, a swollen belly with vomiting (obstruction), a hernia
+    // gone hard or that will not go back (strangulated).
+    { pattern: 'vomit*|vomiting|sick|throw*|threw smell*|like|looks poo|poop|faeces|feces|sewage|shit', maxGap: 4 },
+    { pattern: 'any: @belly swollen|distended|swelling vomit*|vomiting|throwing', maxGap: 4 },
+    { pattern: 'any: hernia hard|stuck|tender|purple|dark|painful', maxGap: 4 },
+    { pattern: 'any: hernia|lump not go|push|pop back', maxGap: 4 },
     'any: @pain @belly @intense',
     'doubled over',
     { pattern: 'any: agony|agonising|agonizing|excruciating|unbearable @belly', maxGap: 3 },
