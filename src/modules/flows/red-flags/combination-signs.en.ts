@@ -6,6 +6,7 @@ import type { LexiconInput } from './lexicon.schema.ts';
  */
 export const englishCombinationSigns: LexiconInput['concepts'] = {
   fever: [
+    { pattern: 'hot and|with sick|shivery|vomiting', maxGap: 1 },
     // Round 14 (training phrasings): "38 and something".
     { pattern: '<n:38-42> and|point something|bit', maxGap: 1 },
     'feverish',
@@ -135,6 +136,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
   ],
   head_trauma: [
+    { pattern: 'ball|bat|stick|club|brick|stone|elbow|knee|punch|kick|racket to|on|in @head', maxGap: 2 },
     // Round 14 (training phrasings): walked into a beam, a rugby tackle.
     { pattern: 'walked|ran|run|bumped|banged|smacked into beam|door|doorframe|wall|lamppost|post|shelf|cupboard|pole|glass', maxGap: 2 },
     { pattern: 'rugby|football|hockey tackle|tackled', maxGap: 1 },
@@ -177,6 +179,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
   ],
   head_trauma_warning: [
+    { pattern: 'vision|sight blurred|blurry|double|fuzzy', maxGap: 1 },
     'slurr*',
     { pattern: 'wants|want|wanting just sleep', maxGap: 1 },
     // Round 14 (training phrasings): a dent in the skull, gone quiet, a large lump (NICE NG232 in a baby), blurred sight.
@@ -252,7 +255,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'high temp*|temperature', maxGap: 0 },
     'fever|feverish',
     { pattern: 'smelly|offensive|foul|smelling discharge|loss|losses', maxGap: 1 },
-    'tightenings|tightening',
+    { pattern: 'regular|painful|strong|frequent tightenings|tightening', maxGap: 1 },
     { pattern: 'pains|cramps|tightening|tightenings every <n:1-15> min|mins|minutes', maxGap: 2 },
     // Round 12: an ectopic pregnancy: pain low on one side, a faint or nearly (NHS ectopic pregnancy).
     { pattern: 'any: @pain one|left|right side|sided', maxGap: 3 },
@@ -544,7 +547,6 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'thanks|thank for everything|all|trying', maxGap: 2 },
     { pattern: 'look|looking|care|caring after|for cat|dog|pet|pets|kids', maxGap: 2 },
     { pattern: 'rang|called|phoned|texted|messaged|wrote say|saying goodbye|bye|sorry', maxGap: 1 },
-    { pattern: 'not|wont be around|here for appointment|appointments|review|repeat', maxGap: 2, negatable: false },
     { pattern: 'sorted|made|wrote|written|updated|signed will', maxGap: 1 },
     { pattern: 'cleared|paid|settled debts|debt|bills', maxGap: 1 },
     { pattern: 'keys with|to neighbour|neighbor|sister|brother|mum|dad', maxGap: 2 },
@@ -684,7 +686,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // …with no response, blue lips, eyes rolled back, or not waking between fits.
   seizure_companion: [
     { pattern: 'wet|wee|weed himself|herself|themselves', maxGap: 0 },
-    { pattern: 'staring through|blankly|into space', maxGap: 1 },
+    { pattern: 'staring through|blankly|vacantly', maxGap: 1 },
+    { pattern: 'staring into space', maxGap: 1 },
     // Round 14: someone known to have epilepsy: the jerking is a seizure until shown otherwise.
     'epilep*',
     { pattern: 'has|have|gets|get fits|seizures', maxGap: 1 },
@@ -757,11 +760,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …and a leg or foot dragged, a limb that gives way.
   dragging_limb: [
+    { pattern: 'leg|foot|arm dragging|drags|dragged', maxGap: 2 },
     { pattern: 'dragging|drags|dragged leg|foot|arm', maxGap: 2 },
     { pattern: 'leg|legs|knee giving|gave|gives way', maxGap: 1 },
   ],
   // Round 11: no way out, can't go on, nothing left.
   despair: [
+    // Round 14: a future without oneself ("won't be around for my appointment").
+    { pattern: 'not|wont be around|here for appointment|appointments|review|repeat', maxGap: 2, negatable: false },
     { pattern: 'not|dont|cant see|seeing future|way', maxGap: 2, negatable: false },
     { pattern: 'ready go|die|end', maxGap: 1, negatable: false },
     // Round 13: a burden said of anyone ("better off without me|him"), the point not seen in either word
@@ -797,12 +803,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   act_announced: [
     // Round 14 (training phrasings): the end announced without its verb: won't need anything after, my decision is made,
     // don't try to stop me, going deep this time, my last message.
-    { pattern: 'not|wont need|needing anything|repeat|prescription|appointment|appointments|them|it after|anymore|again|more', maxGap: 3, negatable: false },
+    { pattern: 'not|wont need|needing anything|repeat|prescription|appointment|appointments|them|it|@meds after|anymore|again|more', maxGap: 3, negatable: false },
     { pattern: 'go|going|cut deep|deeper|deeply', maxGap: 2, negatable: false },
-    { pattern: 'made|reached my|decision|mind up', maxGap: 1, negatable: false },
+    { pattern: 'made|reached decision|mind', maxGap: 2, negatable: false },
+    { pattern: 'its|it my decision|choice', maxGap: 1, negatable: false },
     { pattern: 'not|dont try|trying stop|change|talk me|it|mind|out', maxGap: 2, negatable: false },
-    { pattern: 'this is my last message|text|note|goodbye', maxGap: 1, negatable: false },
-    { pattern: 'my last message|text|note|words', maxGap: 0, negatable: false },
     // Round 14: the act with its time ("when everyone's asleep", "today's the day"), "finishing it tonight".
     { pattern: 'going|gonna|will|about take|swallow|use them|it|all', maxGap: 2, negatable: false },
     {

@@ -63,6 +63,10 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14 (own check): Braxton Hicks, "my last message about the prescription", a phone drifting off the wifi.
+    { pattern: 'braxton hicks', maxGap: 0 },
+    { pattern: 'last message|text|note|words about|regarding|re|before|until|for|on|today|this|promise', maxGap: 2 },
+    { pattern: 'phone|wifi|signal|connection|internet|laptop|tv drifting|drifts|slipping|fading|keeps', maxGap: 2 },
     // Round 14 (training phrasings): idioms: choked at an interview or on a feed that went well, killing myself laughing,
     // "she'll die if she has to", having to wake up for a shift, collapsed into giggles.
     { pattern: 'choked|choke|chokes|choking at|in|during|under interview|exam|test|match|final|audition|speech|presentation|penalty|pressure|exams', maxGap: 2 },
@@ -320,6 +324,7 @@ export const englishLexicon: LexiconInput = {
     },
     // Round 10: a dose taken twice a day is the prescription, not a dose taken twice.
     { pattern: 'twice|thrice a|per|each|every day|daily|morning|evening|night|week', maxGap: 1 },
+    { pattern: 'twice|thrice this|last week|month|year', maxGap: 0 },
     // Round 10b: a blister the size of a coin is a small burn; "back in 2015" is a date, not a return.
     { pattern: 'size|sized|like coin|penny|pea|fingernail|thumbnail|stamp', maxGap: 2 },
     { pattern: 'back in <n:1950-2030>', maxGap: 0 },
@@ -328,7 +333,7 @@ export const englishLexicon: LexiconInput = {
     // Round 11: lips swollen from fillers, a tongue swollen where it was bitten; a leg dragged since an
     // operation or a sprain: a known cause, not an allergy or a stroke.
     { pattern: 'any: lips|lip swollen|swelling|puffy filler|fillers|botox|injection|injections', maxGap: 4 },
-    { pattern: 'any: bit|bitten|biting tongue|lip swollen|swelling', maxGap: 3 },
+    { pattern: 'any: bit|bitten|biting tongue|lip swollen|swelling|bigger|fat|puffy', maxGap: 3 },
     {
       pattern:
         'dragging|drags|limping leg|foot since|after|from knee|hip|op|operation|surgery|sprain|injury|fracture|replacement|cast',

@@ -133,6 +133,10 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 14: things put in order (who gets the cat) and the act announced with its time ("tonight I'm
   // finishing it"): a plan (Samaritans).
   { category: 'suicidal_thoughts', all: ['farewell_sign', 'act_announced'] },
+  // Round 14 (training phrasings): hopelessness or a future without oneself, with affairs put in order or the
+  // decision announced (Samaritans: the warning signs come together).
+  { category: 'suicidal_thoughts', all: ['despair', 'farewell_sign'] },
+  { category: 'suicidal_thoughts', all: ['despair', 'act_announced'] },
   // Round 14: the chest named in a clause of its own, a sweat and a sudden start ("middle of his chest,
   // heavy, started during sex, he's sweating"): a heart attack told in fragments (NHS).
   { category: 'chest_pain', all: ['chest_site', 'cold_sweat', 'sudden_change'] },

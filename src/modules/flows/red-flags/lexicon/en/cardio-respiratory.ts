@@ -6,8 +6,11 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
   chest_pain: [
+    // Round 14 (own check): GTN taken twice without relief (NHS: call 999).
+    { pattern: 'took|used|had|sprayed|taken gtn|nitro|nitroglycerin|spray twice|again', maxGap: 2 },
+    { pattern: 'took|used|had|sprayed|taken gtn|nitro|nitroglycerin|spray <n:2-6> times|puffs|doses|sprays', maxGap: 2 },
     // Round 14 (training phrasings): a stabbing pain on breathing in (pulmonary embolism, pneumothorax), a weight on me.
-    { pattern: 'sharp|stabbing|knife @pain when|on breathe|breathing|breath in', maxGap: 3 },
+    { pattern: 'sharp|stabbing|knife @pain breathe|breathing|breath|breaths in', maxGap: 3 },
     { pattern: 'such|huge|heavy|massive weight|stone|rock|pressure on me|him|her', maxGap: 2 },
     { pattern: 'like stone|rock|slab pressing|pushing|sitting|crushing', maxGap: 3 },
     // Round 14 (training phrasings): the likenesses of a heart attack said of the person, not the chest ("an elephant
@@ -86,7 +89,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     // Round 14 (training phrasings): the work of breathing in everyday words: a head that bobs, too puffed to feed, a
     // noise at rest, a tummy that sucks in, a reliever that does nothing, peak flow under half, speech in bits.
     { pattern: 'head bob|bobs|bobbing|bobbed|nodding every|each|with breath|breaths|breathing', maxGap: 3 },
-    { pattern: 'too breathless|puffed|winded|wheezy|out breath feed|eat|drink|talk|speak|walk|move', maxGap: 3 },
+    { pattern: 'too breathless|puffed|winded|wheezy feed|eat|drink|talk|speak|walk|move', maxGap: 3 },
+    { pattern: 'too out breath feed|eat|drink|talk|speak|walk|move', maxGap: 3 },
     { pattern: 'any: rasp*|harsh|whistl*|squeak*|crowing|stridor rest|resting|asleep|sleeping|still', maxGap: 4 },
     { pattern: 'any: croup|croupy drool*|drooling|dribbling', maxGap: 4 },
     'ribs|chest|tummy|belly|neck|throat sucks|sucked|pulls|pulled|caves|caved|sinks|sank',
@@ -241,6 +245,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'any: tongue|lips|lip @swell', maxGap: 2 },
   ],
   loss_of_consciousness: [
+    { pattern: 'keeps|keep slipping|drifting|fading away|off|under', maxGap: 1 },
+    { pattern: 'then gone|goes|drifts|slips|off|under again', maxGap: 2 },
     // Round 14 (training phrasings): consciousness coming and going ("comes to, then drifts away again").
     { pattern: 'drifts|drifting|drifted|slips|slipping|slipped|fading|fades away|off|under again', maxGap: 2 },
     { pattern: 'comes|coming|came to|round then|and drifts|drifting|goes|going|slips|away|off', maxGap: 3 },

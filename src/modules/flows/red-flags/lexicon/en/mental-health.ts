@@ -6,6 +6,8 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 14: "this is my last message" (an exclusion keeps "my last message about the prescription").
+    { pattern: 'this is last message|text|note|words|goodbye', maxGap: 1 },
     // Round 14 (training phrasings): "I'm not safe with myself", "I don't trust myself".
     { pattern: 'not safe with|around|by myself|alone', maxGap: 1, negatable: false },
     { pattern: 'not trust myself', maxGap: 1, negatable: false },

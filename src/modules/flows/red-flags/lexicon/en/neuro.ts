@@ -173,7 +173,9 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
   ],
   meningitis_signs: [
     // Round 14 (training phrasings): the soft spot said first.
-    'soft spot|fontanelle|fontanel bulging|bulges|bulge|raised|swollen|tense|puffed|sticking',
+    'soft spot bulging|bulges|bulge|raised|swollen|tense|puffed|sticking',
+    'fontanelle|fontanel bulging|bulges|bulge|raised|swollen|tense|puffed|sticking',
+    'bulging|bulge|bulges|raised|swollen|tense fontanelle|fontanel',
     'meningitis',
     'purpura fulminans',
     'rash|spots|blotches not|dont fade*|disappear*|go',
