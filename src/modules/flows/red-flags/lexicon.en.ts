@@ -63,6 +63,8 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14: "no reason to keep going to physio" is about the physio.
+    { pattern: 'going to|with physio|gym|work|school|classes|class|appointments|clinic|church|group|sessions|therapy|lessons|rehab', maxGap: 2 },
     // Round 14 (own check): Braxton Hicks, "my last message about the prescription", a phone drifting off the wifi.
     { pattern: 'braxton hicks', maxGap: 0 },
     { pattern: 'last message|text|note|words about|regarding|re|before|until|for|on|today|this|promise', maxGap: 2 },

@@ -86,6 +86,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    // Round 14 (own check by word family): barely a word out with a wheeze.
+    { pattern: 'any: asthma|wheez*|breathless*|puffed|panting barely|hardly word|words|talk|speak|sentence', maxGap: 4 },
     // Round 14 (training phrasings): the work of breathing in everyday words: a head that bobs, too puffed to feed, a
     // noise at rest, a tummy that sucks in, a reliever that does nothing, peak flow under half, speech in bits.
     { pattern: 'head bob|bobs|bobbing|bobbed|nodding every|each|with breath|breaths|breathing', maxGap: 3 },
@@ -245,11 +247,14 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'any: tongue|lips|lip @swell', maxGap: 2 },
   ],
   loss_of_consciousness: [
-    { pattern: 'keeps|keep slipping|drifting|fading away|off|under', maxGap: 1 },
+    { pattern: 'fading|fades|faded away|off|under again', maxGap: 2 },
+    { pattern: 'barely|hardly|cant|not keep him|her|them|mum|dad with us|awake|conscious', maxGap: 2 },
+    { pattern: '@someone|he|she went|gone|dropped|fell|collapsed down not moving|responding|breathing|waking', maxGap: 2 },
+    { pattern: 'keeps|keep slipping|fading away|under', maxGap: 1 },
     { pattern: 'then gone|goes|drifts|slips|off|under again', maxGap: 2 },
     // Round 14 (training phrasings): consciousness coming and going ("comes to, then drifts away again").
-    { pattern: 'drifts|drifting|drifted|slips|slipping|slipped|fading|fades away|off|under again', maxGap: 2 },
-    { pattern: 'comes|coming|came to|round then|and drifts|drifting|goes|going|slips|away|off', maxGap: 3 },
+    { pattern: 'drifts|drifting|drifted|slips|slipping|slipped|fading|fades away|under again', maxGap: 2 },
+    { pattern: 'comes|coming|came to|round then|and drifts|drifting|drifted|slips|slipping|slipped|fades|fading|gone', maxGap: 3 },
     { pattern: 'in out consciousness|conscious|it', maxGap: 1 },
     'pass|passed|passing out',
     'faint*',

@@ -6,6 +6,9 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 14 (own check by word family): no reason to keep going or to go on.
+    { pattern: 'no|any|the point|reason keep|keeping going|living|on', maxGap: 2 },
+    { pattern: 'no|any|the point|reason go|going|carry|carrying on', maxGap: 1 },
     // Round 14: "this is my last message" (an exclusion keeps "my last message about the prescription").
     { pattern: 'this is last message|text|note|words|goodbye', maxGap: 1 },
     // Round 14 (training phrasings): "I'm not safe with myself", "I don't trust myself".

@@ -33,7 +33,7 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
     'not|dont find words',
     'any: weak*|numb*|paralys*|tingl*|pins one|half|whole side',
-    'any: arm|leg|hand weak*|paralys*|heavy|dead|floppy|limp|useless|flop*|hanging|dangling sudden*|side|left|right',
+    'any: arm|leg|hand weak*|paralys*|heavy|dead|floppy|limp|useless|flop*|hanging|dangling sudden*|side|left|right|one',
     'any: arm|leg numb*|tingl* sudden*|side', // a numb arm alone is mostly a nerve, not a stroke
     'not|dont move|lift|raise arm|arms|leg|legs',
     // Seen by someone else: dribbling from one corner of the mouth, the strength gone from a limb.

@@ -106,6 +106,8 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'crowning',
   ],
   poisoning_overdose: [
+    // Round 14: a whole container taken, whatever was in it.
+    { pattern: 'swallowed|popped|downed|necked whole|entire|full bottle|box|pack|packet|strip|tub|jar|blister|sheet|tube', maxGap: 2 },
     // Round 14 (training phrasings): a whole week's supply, all in one go.
     { pattern: '@intake|took|taken whole|all|entire|full week|weeks|weekly|month|months|dosette|organiser|organizer|supply|prescription', maxGap: 2 },
     { pattern: '@intake|took|taken all|whole|everything|them|lot one go', maxGap: 3 },
