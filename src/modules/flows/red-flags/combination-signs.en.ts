@@ -910,7 +910,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 12: a tearing pain, the chest and the back: aortic dissection.
   tearing_pain: ['ripping|tearing', { pattern: 'like being|something ripped|torn|tearing', maxGap: 2 }],
-  chest_site: ['chest|sternum|breastbone|breast'],
+  // Round 14: heartburn or indigestion named is the chest told as the stomach (atypical heart attack).
+  chest_site: ['chest|sternum|breastbone|breast', 'heartburn|indigestion'],
   back_site: ['back', { pattern: 'shoulder blades|blade', maxGap: 0 }],
   // Round 12: half of what one sees gone, a hand that will not do as told.
   half_vision_lost: [
@@ -989,7 +990,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: "heartburn" or a stomach pain that goes to the arm or the jaw.
   mi_radiation: [
-    { pattern: 'any: pain|ache|aching|hurts|hurting|heartburn|indigestion|tight* jaw', maxGap: 4 },
+    { pattern: 'any: pain|ache*|aching|achy|hurts|hurting|heartburn|indigestion|tight* jaw', maxGap: 4 },
+    // Round 14: a crushing or squeezing feeling, the place unsaid.
+    { pattern: 'crushing|squeezing|gripping feeling|sensation|pressure|weight', maxGap: 1 },
     { pattern: 'any: pain|ache*|aching|achy|heavy|heaviness|hurts|hurting|heartburn|indigestion|tight* left arm', maxGap: 4 },
     // Round 14 (training phrasings): a pain in the centre going through to the back, the jaw or the arm.
     { pattern: 'centre|center|middle radiat*|spread*|shoot*|going|goes back|jaw|arm|neck|shoulder', maxGap: 3 },

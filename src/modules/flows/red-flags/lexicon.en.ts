@@ -48,6 +48,13 @@ export const englishLexicon: LexiconInput = {
         maxGap: 0,
       },
     ],
+    // Round 14: a jaw that aches from the teeth is no heart pain going to the jaw.
+    mi_radiation: [
+      {
+        pattern: 'any: jaw|jaws dentist|dental|tooth|teeth|toothache|wisdom|braces|extraction|clicking|grinding|tmj',
+        maxGap: 4,
+      },
+    ],
     cold_sweat: [
       { pattern: 'sweat*|sweating|sweats at|in|during night|nights|bed|sleep', maxGap: 1 },
       { pattern: 'night sweats|sweat|sweating', maxGap: 0 },
@@ -285,7 +292,7 @@ export const englishLexicon: LexiconInput = {
     // is the joint ("my tennis elbow pain goes down my arm").
     {
       pattern:
-        'arm|arms|leg|legs limp|floppy|dead|heavy|sore|numb after|from|since jab|jabs|injection|vaccine|vaccination|shot|booster',
+        'arm|arms|leg|legs limp|floppy|dead|heavy|sore|numb|ache|aches|aching|achy|hurts|painful after|from|since jab|jabs|injection|vaccine|vaccination|shot|booster',
       maxGap: 2,
     },
     {

@@ -140,4 +140,6 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 14: the chest named in a clause of its own, a sweat and a sudden start ("middle of his chest,
   // heavy, started during sex, he's sweating"): a heart attack told in fragments (NHS).
   { category: 'chest_pain', all: ['chest_site', 'cold_sweat', 'sudden_change'] },
+  // Round 14: the chest (or heartburn) in one clause, the jaw or the left arm aching in another.
+  { category: 'chest_pain', all: ['chest_site', 'mi_radiation'] },
 ];
