@@ -70,6 +70,12 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14 (own check): a daily count of one's own tablets (README: "I take 6 tablets a day"), a thing that has
+    // gone purple (a bruise), bleeding nearly stopped.
+    { pattern: 'take|taking|on <n:1-500> tablets|pills|meds|medication|medicines|capsules a|per|each day', maxGap: 1 },
+    { pattern: 'take|taking|on <n:1-500> tablets|pills|meds|medication|medicines|capsules daily', maxGap: 1 },
+    { pattern: 'it|its gone|going|turned|turning purple|black|green|yellow', maxGap: 1 },
+    { pattern: 'bleeding|blood|bleed nearly|almost|mostly|finally stopped|settled|gone|easing|eased', maxGap: 2 },
     // Round 14: "no reason to keep going to physio" is about the physio.
     { pattern: 'going to|with physio|gym|work|school|classes|class|appointments|clinic|church|group|sessions|therapy|lessons|rehab', maxGap: 2 },
     // Round 14 (own check): Braxton Hicks, "my last message about the prescription", a phone drifting off the wifi.
