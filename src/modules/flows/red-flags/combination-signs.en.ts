@@ -31,8 +31,15 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   young_infant: [
     // Round 14 (training phrasings): "she's only 11 weeks", "my nephew is 4 weeks".
-    { pattern: 'she|he|shes|hes|baby|babys|nephew|niece|grandson|granddaughter|grandchild|twins only|just <n:0-13> week|weeks|wk|wks', maxGap: 1 },
-    { pattern: 'nephew|niece|grandson|granddaughter|grandchild|twins is|only|just <n:0-13> week|weeks|wk|wks', maxGap: 1 },
+    {
+      pattern:
+        'she|he|shes|hes|baby|babys|nephew|niece|grandson|granddaughter|grandchild|twins only|just <n:0-13> week|weeks|wk|wks',
+      maxGap: 1,
+    },
+    {
+      pattern: 'nephew|niece|grandson|granddaughter|grandchild|twins is|only|just <n:0-13> week|weeks|wk|wks',
+      maxGap: 1,
+    },
     // "8 wks" abbreviated is a baby's age; "for 8 wks", "8 wks pregnant" are excluded in the lexicon.
     { pattern: '<n:0-13> wk|wks', maxGap: 0 },
     { pattern: '<n:0-13> week|weeks baby|boy|girl|son|daughter|infant', maxGap: 0 },
@@ -138,7 +145,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   head_trauma: [
     { pattern: 'ball|bat|stick|club|brick|stone|elbow|knee|punch|kick|racket to|on|in @head', maxGap: 2 },
     // Round 14 (training phrasings): walked into a beam, a rugby tackle.
-    { pattern: 'walked|ran|run|bumped|banged|smacked into beam|door|doorframe|wall|lamppost|post|shelf|cupboard|pole|glass', maxGap: 2 },
+    {
+      pattern:
+        'walked|ran|run|bumped|banged|smacked into beam|door|doorframe|wall|lamppost|post|shelf|cupboard|pole|glass',
+      maxGap: 2,
+    },
     { pattern: 'rugby|football|hockey tackle|tackled', maxGap: 1 },
     // Round 13: a baby rolled or fell off furniture or from a height onto a hard floor.
     {
@@ -462,7 +473,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 10b: a dose taken again or twice by mistake (not "twice a day": an exclusion), given double.
   dose_repeated: [
     // Round 14 (training phrasings): medicines taken while drinking.
-    { pattern: 'any: drinking|drunk|booze|alcohol|vodka|wine took|taken|swallowed|popped|had @meds', maxGap: 3 },
+    {
+      pattern: 'any: drinking|drunk|booze|alcohol|vodka|wine took|taken|swallowed|popped|had @meds',
+      maxGap: 3,
+    },
     {
       pattern: 'any: took|taken|take|had|given|gave|did|done|swallowed @meds|dose|doses twice|double|extra',
       maxGap: 3,
@@ -673,12 +687,19 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'went|gone|goes|going rigid|stiff', maxGap: 1 },
     // Round 14: the jerking that goes on ("still jerking", "won't stop fitting"), the word seizure unsaid.
     { pattern: 'still|keeps|keep jerking|fitting|convulsing|seizing|thrashing', maxGap: 1, negatable: false },
-    { pattern: 'not stop|stopping jerking|fitting|convulsing|seizing|thrashing', maxGap: 1, negatable: false },
+    {
+      pattern: 'not stop|stopping jerking|fitting|convulsing|seizing|thrashing',
+      maxGap: 1,
+      negatable: false,
+    },
     { pattern: 'jerking|fitting|convulsing|thrashing not stop|stopping', maxGap: 2, negatable: false },
     // Shaking and jerking together, on the floor, or for minutes on end.
     { pattern: 'shaking|twitching|stiff jerking|convulsing|thrashing', maxGap: 1 },
     { pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting floor|ground|bath', maxGap: 2 },
-    { pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting for|over <n:2-60> min|mins|minutes', maxGap: 3 },
+    {
+      pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting for|over <n:2-60> min|mins|minutes',
+      maxGap: 3,
+    },
     { pattern: 'shaking|jerking|twitching|twitches|jerks|shakes|juddering|convulsing all over', maxGap: 2 },
     { pattern: 'whole|entire body shaking|jerking|twitching|juddering|convulsing', maxGap: 2 },
     { pattern: 'shaking|jerking|twitching|juddering|convulsing whole|entire body', maxGap: 2 },
@@ -767,7 +788,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 11: no way out, can't go on, nothing left.
   despair: [
     // Round 14: a future without oneself ("won't be around for my appointment").
-    { pattern: 'not|wont be around|here for appointment|appointments|review|repeat', maxGap: 2, negatable: false },
+    {
+      pattern: 'not|wont be around|here for appointment|appointments|review|repeat',
+      maxGap: 2,
+      negatable: false,
+    },
     { pattern: 'not|dont|cant see|seeing future|way', maxGap: 2, negatable: false },
     { pattern: 'ready go|die|end', maxGap: 1, negatable: false },
     // Round 13: a burden said of anyone ("better off without me|him"), the point not seen in either word
@@ -803,7 +828,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   act_announced: [
     // Round 14 (training phrasings): the end announced without its verb: won't need anything after, my decision is made,
     // don't try to stop me, going deep this time, my last message.
-    { pattern: 'not|wont need|needing anything|repeat|prescription|appointment|appointments|them|it|@meds after|anymore|again|more', maxGap: 3, negatable: false },
+    {
+      pattern:
+        'not|wont need|needing anything|repeat|prescription|appointment|appointments|them|it|@meds after|anymore|again|more',
+      maxGap: 3,
+      negatable: false,
+    },
     { pattern: 'go|going|cut deep|deeper|deeply', maxGap: 2, negatable: false },
     { pattern: 'made|reached decision|mind', maxGap: 2, negatable: false },
     { pattern: 'its|it my decision|choice', maxGap: 1, negatable: false },
@@ -811,11 +841,16 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     // Round 14: the act with its time ("when everyone's asleep", "today's the day"), "finishing it tonight".
     { pattern: 'going|gonna|will|about take|swallow|use them|it|all', maxGap: 2, negatable: false },
     {
-      pattern: 'when|once|after everyone|everybody|they|kids|house|family|parents|all asleep|sleeping|bed|out',
+      pattern:
+        'when|once|after everyone|everybody|they|kids|house|family|parents|all asleep|sleeping|bed|out',
       maxGap: 2,
       negatable: false,
     },
-    { pattern: 'finishing|finish|ending|end it|things|everything tonight|today|now', maxGap: 2, negatable: false },
+    {
+      pattern: 'finishing|finish|ending|end it|things|everything tonight|today|now',
+      maxGap: 2,
+      negatable: false,
+    },
     { pattern: 'tonight|today finishing|ending it|things', maxGap: 2, negatable: false },
     { pattern: 'today|tonight is|the day|night', maxGap: 2, negatable: false },
     { pattern: 'going|gonna|about do it', maxGap: 1, negatable: false },
@@ -936,7 +971,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 2,
       negatable: false,
     },
-    { pattern: 'typing|texting|writing|handwriting wrong|gibberish|mess|messed|scrambled|rubbish', maxGap: 2 },
+    {
+      pattern: 'typing|texting|writing|handwriting wrong|gibberish|mess|messed|scrambled|rubbish',
+      maxGap: 2,
+    },
     { pattern: 'hand|fingers let|letting go', maxGap: 2 },
     { pattern: 'dropping things|cup|everything', maxGap: 1 },
   ],
@@ -993,9 +1031,16 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: pain|ache*|aching|achy|hurts|hurting|heartburn|indigestion|tight* jaw', maxGap: 4 },
     // Round 14: a crushing or squeezing feeling, the place unsaid.
     { pattern: 'crushing|squeezing|gripping feeling|sensation|pressure|weight', maxGap: 1 },
-    { pattern: 'any: pain|ache*|aching|achy|heavy|heaviness|hurts|hurting|heartburn|indigestion|tight* left arm', maxGap: 4 },
+    {
+      pattern:
+        'any: pain|ache*|aching|achy|heavy|heaviness|hurts|hurting|heartburn|indigestion|tight* left arm',
+      maxGap: 4,
+    },
     // Round 14 (training phrasings): a pain in the centre going through to the back, the jaw or the arm.
-    { pattern: 'centre|center|middle radiat*|spread*|shoot*|going|goes back|jaw|arm|neck|shoulder', maxGap: 3 },
+    {
+      pattern: 'centre|center|middle radiat*|spread*|shoot*|going|goes back|jaw|arm|neck|shoulder',
+      maxGap: 3,
+    },
     { pattern: 'down|into|up|to jaw', maxGap: 2 },
     { pattern: 'down|into|up|to left arm', maxGap: 2 },
   ],
@@ -1032,13 +1077,15 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   blurred_vision: [
     {
-      pattern: 'looking|seeing|see|looks through|like snowstorm|snow|fog|mist|blizzard|static|smoke|cloud|haze',
+      pattern:
+        'looking|seeing|see|looks through|like snowstorm|snow|fog|mist|blizzard|static|smoke|cloud|haze',
       maxGap: 2,
     },
     { pattern: 'everything|things foggy|misty|hazy|blurry|cloudy|snowy|fuzzy|doubled', maxGap: 2 },
     // Round 14: vision likened to snow, fog or static (methanol: "like being in a snowstorm").
     {
-      pattern: 'vision|sight|eyes|seeing like|through snowstorm|snow|fog|mist|blizzard|static|smoke|cloud|haze',
+      pattern:
+        'vision|sight|eyes|seeing like|through snowstorm|snow|fog|mist|blizzard|static|smoke|cloud|haze',
       maxGap: 3,
     },
     { pattern: 'any: blurred|blurry|blurring|double|fuzzy|misty vision|seeing|sight|eyes', maxGap: 2 },

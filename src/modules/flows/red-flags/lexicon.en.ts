@@ -51,7 +51,8 @@ export const englishLexicon: LexiconInput = {
     // Round 14: a jaw that aches from the teeth is no heart pain going to the jaw.
     mi_radiation: [
       {
-        pattern: 'any: jaw|jaws dentist|dental|tooth|teeth|toothache|wisdom|braces|extraction|clicking|grinding|tmj',
+        pattern:
+          'any: jaw|jaws dentist|dental|tooth|teeth|toothache|wisdom|braces|extraction|clicking|grinding|tmj',
         maxGap: 4,
       },
     ],
@@ -72,24 +73,47 @@ export const englishLexicon: LexiconInput = {
   exclusions: [
     // Round 14 (own check): a daily count of one's own tablets (README: "I take 6 tablets a day"), a thing that has
     // gone purple (a bruise), bleeding nearly stopped.
-    { pattern: 'take|taking|on <n:1-500> tablets|pills|meds|medication|medicines|capsules a|per|each day', maxGap: 1 },
+    {
+      pattern: 'take|taking|on <n:1-500> tablets|pills|meds|medication|medicines|capsules a|per|each day',
+      maxGap: 1,
+    },
     { pattern: 'take|taking|on <n:1-500> tablets|pills|meds|medication|medicines|capsules daily', maxGap: 1 },
     { pattern: 'it|its gone|going|turned|turning purple|black|green|yellow', maxGap: 1 },
-    { pattern: 'bleeding|blood|bleed nearly|almost|mostly|finally stopped|settled|gone|easing|eased', maxGap: 2 },
+    {
+      pattern: 'bleeding|blood|bleed nearly|almost|mostly|finally stopped|settled|gone|easing|eased',
+      maxGap: 2,
+    },
     // Round 14: "no reason to keep going to physio" is about the physio.
-    { pattern: 'going to|with physio|gym|work|school|classes|class|appointments|clinic|church|group|sessions|therapy|lessons|rehab', maxGap: 2 },
+    {
+      pattern:
+        'going to|with physio|gym|work|school|classes|class|appointments|clinic|church|group|sessions|therapy|lessons|rehab',
+      maxGap: 2,
+    },
     // Round 14 (own check): Braxton Hicks, "my last message about the prescription", a phone drifting off the wifi.
     { pattern: 'braxton hicks', maxGap: 0 },
-    { pattern: 'last message|text|note|words about|regarding|re|before|until|for|on|today|this|promise', maxGap: 2 },
-    { pattern: 'phone|wifi|signal|connection|internet|laptop|tv drifting|drifts|slipping|fading|keeps', maxGap: 2 },
+    {
+      pattern: 'last message|text|note|words about|regarding|re|before|until|for|on|today|this|promise',
+      maxGap: 2,
+    },
+    {
+      pattern: 'phone|wifi|signal|connection|internet|laptop|tv drifting|drifts|slipping|fading|keeps',
+      maxGap: 2,
+    },
     // Round 14 (training phrasings): idioms: choked at an interview or on a feed that went well, killing myself laughing,
     // "she'll die if she has to", having to wake up for a shift, collapsed into giggles.
-    { pattern: 'choked|choke|chokes|choking at|in|during|under interview|exam|test|match|final|audition|speech|presentation|penalty|pressure|exams', maxGap: 2 },
+    {
+      pattern:
+        'choked|choke|chokes|choking at|in|during|under interview|exam|test|match|final|audition|speech|presentation|penalty|pressure|exams',
+      maxGap: 2,
+    },
     { pattern: 'choked|choke|choking on|over milk|feed|bottle', maxGap: 2 },
     { pattern: 'killing|kill|killed myself|himself|herself laughing|laughter|laugh', maxGap: 1 },
     { pattern: 'die|dying if she|he|i|they|we|you has|have|had|see|hear|eat', maxGap: 1 },
     { pattern: 'have|need|got wake|get up', maxGap: 1 },
-    { pattern: 'collapsed|collapse|collapses into|in fits|giggles|laughter|laughing|hysterics|tears|heap', maxGap: 2 },
+    {
+      pattern: 'collapsed|collapse|collapses into|in fits|giggles|laughter|laughing|hysterics|tears|heap',
+      maxGap: 2,
+    },
     // Round 14: asking whether one may take more is a question, not a dose taken.
     { pattern: 'can|could|should|may i|we|you|he|she|they take|have|give extra|more|another', maxGap: 1 },
     { pattern: 'safe|ok|okay|alright take|have|give extra|more|another', maxGap: 1 },
@@ -175,7 +199,8 @@ export const englishLexicon: LexiconInput = {
     { pattern: 'end|ending|finish|finishing it|things with', maxGap: 0 },
     // Round 14: a mouth or a face odd after the dentist is the anaesthetic, not a stroke.
     {
-      pattern: 'any: face|cheek|mouth|lip|lips|tongue funny|numb*|odd|weird|strange|droopy|heavy|dead|tingly dentist|dental|extraction|anaesthetic|anesthetic',
+      pattern:
+        'any: face|cheek|mouth|lip|lips|tongue funny|numb*|odd|weird|strange|droopy|heavy|dead|tingly dentist|dental|extraction|anaesthetic|anesthetic',
       maxGap: 4,
     },
     // "kms" is "kill myself" in text-speak, and kilometres after a number: "walked 5 kms".

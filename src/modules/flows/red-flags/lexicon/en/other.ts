@@ -107,9 +107,17 @@ export const englishOtherFlags: LexiconInput['categories'] = {
   ],
   poisoning_overdose: [
     // Round 14: a whole container taken, whatever was in it.
-    { pattern: 'swallowed|popped|downed|necked whole|entire|full bottle|box|pack|packet|strip|tub|jar|blister|sheet|tube', maxGap: 2 },
+    {
+      pattern:
+        'swallowed|popped|downed|necked whole|entire|full bottle|box|pack|packet|strip|tub|jar|blister|sheet|tube',
+      maxGap: 2,
+    },
     // Round 14 (training phrasings): a whole week's supply, all in one go.
-    { pattern: '@intake|took|taken whole|all|entire|full week|weeks|weekly|month|months|dosette|organiser|organizer|supply|prescription', maxGap: 2 },
+    {
+      pattern:
+        '@intake|took|taken whole|all|entire|full week|weeks|weekly|month|months|dosette|organiser|organizer|supply|prescription',
+      maxGap: 2,
+    },
     { pattern: '@intake|took|taken all|whole|everything|them|lot one go', maxGap: 3 },
     'overdose*',
     '=od',
@@ -222,7 +230,10 @@ export const englishOtherFlags: LexiconInput['categories'] = {
       pattern: 'paracetamol|acetaminophen|tylenol|panadol|cocodamol|codamol|calpol <n:9-60> a|per|each day',
       maxGap: 4,
     },
-    { pattern: '<n:9-60> paracetamol|acetaminophen|tylenol|panadol|cocodamol|codamol a|per|each day', maxGap: 2 },
+    {
+      pattern: '<n:9-60> paracetamol|acetaminophen|tylenol|panadol|cocodamol|codamol a|per|each day',
+      maxGap: 2,
+    },
     // A measuring mistake: "10ml instead of 1ml".
     { pattern: 'ml|mls|mg|spoons|spoonfuls|teaspoons|doses|tablets|pills instead', maxGap: 1 },
   ],
@@ -297,7 +308,10 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'not go|push|pop|pushed back in', maxGap: 1 },
     // Round 14 (training phrasings): vomit that smells of faeces, a swollen belly with vomiting (obstruction), a hernia
     // gone hard or that will not go back (strangulated).
-    { pattern: 'vomit*|vomiting|sick|throw*|threw smell*|like|looks poo|poop|faeces|feces|sewage|shit', maxGap: 4 },
+    {
+      pattern: 'vomit*|vomiting|sick|throw*|threw smell*|like|looks poo|poop|faeces|feces|sewage|shit',
+      maxGap: 4,
+    },
     { pattern: 'any: @belly swollen|distended|swelling vomit*|vomiting|throwing', maxGap: 4 },
     { pattern: 'any: hernia hard|stuck|tender|purple|dark|painful', maxGap: 4 },
     { pattern: 'any: hernia|lump not go|push|pop back', maxGap: 4 },
