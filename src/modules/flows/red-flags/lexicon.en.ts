@@ -71,6 +71,24 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    {
+      pattern:
+        'goodbye|goodbyes|farewell|farewells at|before|after party|do|drinks|leaving|work|airport|station|wedding|funeral|school',
+      maxGap: 2,
+    },
+    // Round 14 (third own check): a heart hurting from a breakup, disappearing on holiday, a contractions app, not waking
+    // for school, "drives me up the wall".
+    {
+      pattern: 'any: heart|heartbroken|heartbreak breakup|split|divorce|dumped|ex|grief|grieving|heartbroken',
+      maxGap: 4,
+    },
+    {
+      pattern: 'disappear|vanish for|on|to week|weekend|holiday|holidays|day|days|while|break|trip',
+      maxGap: 2,
+    },
+    { pattern: 'contraction|contractions app|timer|counter|class|classes|leaflet', maxGap: 0 },
+    { pattern: 'wake|waking up for|in school|work|college|alarm|mornings', maxGap: 1 },
+    { pattern: 'drives|driving|drive|drove me|us off|up|round cliff|wall|bend|twist', maxGap: 2 },
     // Round 14 (own check): a daily count of one's own tablets (README: "I take 6 tablets a day"), a thing that has
     // gone purple (a bruise), bleeding nearly stopped.
     {

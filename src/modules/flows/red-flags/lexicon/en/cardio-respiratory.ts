@@ -6,6 +6,8 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
   chest_pain: [
+    // Round 14 (third own check): the pain in the middle of the body.
+    { pattern: 'any: @pain middle|centre|center body|torso', maxGap: 3 },
     // Round 14 (own check): GTN taken twice without relief (NHS: call 999).
     { pattern: 'took|used|had|sprayed|taken gtn|nitro|nitroglycerin|spray twice|again', maxGap: 2 },
     {
@@ -21,7 +23,7 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     // as before a stent; a tearing pain between the shoulder blades (aortic dissection).
     {
       pattern:
-        'like elephant|weight|brick*|boulder|anvil|piano|fridge|car|someone|somebody sitting|standing|sat|parked|kneeling|pressing on|me|him|her|chest|ribs',
+        'like elephant|weight|brick*|boulder|anvil|piano|fridge|car|someone|somebody sitting|standing|sat|parked|kneeling|pressing|pushing|squeezing|crushing on|me|him|her|chest|ribs',
       maxGap: 3,
     },
     { pattern: 'vice|vise|clamp gripping|squeezing|crushing|clamping|round|around|on', maxGap: 1 },
@@ -96,6 +98,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    // Round 14 (third own check): wheezing that will not stop.
+    { pattern: 'not|cant stop wheezing|gasping|panting', maxGap: 1 },
     // Round 14 (own check by word family): barely a word out with a wheeze.
     {
       pattern: 'any: asthma|wheez*|breathless*|puffed|panting barely|hardly word|words|talk|speak|sentence',

@@ -25,7 +25,7 @@ export const englishClasses: LexiconInput['classes'] = {
   toxic:
     'bleach detergent battery batteries button magnet* pod pods antifreeze poison chemical* cleaner ' +
     'pesticide* weedkiller mushroom* petrol gasoline dishwasher laundry washing berries plant* ' +
-    'nicotine vape liquid cigarette* spirit methanol cleaning ' +
+    'nicotine vape liquid cigarette* spirit methanol cleaning liquitab* ' +
     'disinfectant sanitiser sanitizer mouthwash perfume paraffin kerosene lighter killer unblocker ' +
     'fertiliser fertilizer turps turpentine descaler limescale dettol domestos toilet',
   someone:

@@ -214,7 +214,7 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
         'posted|posting|post|posts|put goodbye|goodbyes|farewell on facebook|fb|instagram|insta|snapchat|tiktok|twitter|whatsapp|social',
       maxGap: 2,
     },
-    { pattern: 'goodbye|farewell everyone|world|everybody', maxGap: 0 },
+    { pattern: 'goodbye|goodbyes|farewell|farewells everyone|world|everybody', maxGap: 0 },
     { pattern: 'texted|text|texts|message*|messaged|note|letter saying|says|said goodbye', maxGap: 4 },
     // Round 9: a nurse's or carer's shorthand: "SI with plan", "expressing SI", "SI/HI" (ideation).
     {
