@@ -447,6 +447,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …who is blue, barely breathing, or will not wake.
   drugged_state: [
+    { pattern: 'he|she|hes|shes|@someone blue|grey|gray', maxGap: 1 },
+    { pattern: 'turning|turned|going|gone blue|grey|gray', maxGap: 1 },
     'any: lips|lip|face|skin blue|grey|gray|purple',
     { pattern: 'breathing|breathes|breaths really|very|so slow|slowly|shallow|barely|hardly', maxGap: 1 },
     'not|dont wake|waking|responding|respond|answering',
@@ -556,6 +558,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: goodbyes sent, things put in order or given away.
   farewell_sign: [
+    {
+      pattern: 'say|saying|said sorry|goodbye kids|children|family|everyone|mum|dad|wife|husband',
+      maxGap: 2,
+    },
     // Round 14 (training phrasings): affairs put in order in any words: thanks for everything, someone to look after
     // the cat, a goodbye rung through, a will sorted, debts cleared, the keys left, not around for the appointment.
     { pattern: 'thanks|thank for everything|all|trying', maxGap: 2 },
@@ -787,6 +793,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: no way out, can't go on, nothing left.
   despair: [
+    { pattern: 'cant|cannot|not carry on', maxGap: 1, negatable: false },
+    { pattern: 'cant|cannot|not keep going', maxGap: 1, negatable: false },
     // Round 14: a future without oneself ("won't be around for my appointment").
     {
       pattern: 'not|wont be around|here for appointment|appointments|review|repeat',

@@ -71,6 +71,28 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14 (fourth own check): not here on Fridays, a roofer on the roof, the point of me coming in, blue face paint.
+    {
+      pattern:
+        'here|around on|at|during|until|till|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|fridays|weekend|weekends|week|morning|afternoon',
+      maxGap: 0,
+    },
+    {
+      pattern:
+        'any: roofer|roofers|builder|builders|scaffolder*|scaffolding|workmen|workman|contractor* roof|roofs|rooftop',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'point me|myself coming|going|booking|waiting|calling|ringing|doing|taking|having|getting|trying',
+      maxGap: 0,
+    },
+    {
+      pattern: 'any: paint|painted|facepaint|dye|ink|pen|marker|felt|crayon|glitter blue|purple|green',
+      maxGap: 3,
+    },
+    // Round 14: the quickest way out of a car park.
+    { pattern: 'way out of|from car|park|building|hospital|station|town|maze', maxGap: 2 },
     {
       pattern:
         'goodbye|goodbyes|farewell|farewells at|before|after party|do|drinks|leaving|work|airport|station|wedding|funeral|school',

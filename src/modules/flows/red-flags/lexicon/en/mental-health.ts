@@ -6,6 +6,24 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 14 (fourth own check): a lethal dose looked up, the quickest way out, making it stop for good, a hose to the
+    // exhaust, everyone happier if I wasn't here, on the roof of a building, locked in with a knife, the point of me.
+    { pattern: 'how many @meds|pills|tablets it would take', maxGap: 3 },
+    { pattern: 'quickest|easiest|painless|surest way|ways|method out|die|dying', maxGap: 2 },
+    { pattern: 'make|making it|this|everything|all stop forever|permanently|good', maxGap: 2 },
+    { pattern: 'any: hose|hosepipe|pipe|tube exhaust', maxGap: 3 },
+    { pattern: 'better|happier|easier|fine|okay|ok if|when not|wasnt|werent here|around|alive', maxGap: 3 },
+    {
+      pattern:
+        'standing|sitting|stood|sat|up roof|rooftop|ledge|parapet|railing building|bridge|block|flats|multistorey|tower|hospital',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'any: locked himself|herself|myself|themselves knife|knives|blade|pills|tablets|rope|gun|razor',
+      maxGap: 4,
+    },
+    { pattern: 'what point me|myself', maxGap: 0 },
     // Round 14 (own check by word family): no reason to keep going or to go on.
     { pattern: 'no|any|the point|reason keep|keeping going|living|on', maxGap: 2 },
     { pattern: 'no|any|the point|reason go|going|carry|carrying on', maxGap: 1 },

@@ -185,7 +185,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     // Street drugs, in the words people use for them.
     {
       pattern:
-        'snort*|injected|smoked|took|taken|swallowed|had load|loads|lot|lots|bunch|too|bag|bags stuff|drugs|coke|cocaine|ket|ketamine|mdma|ecstasy|spice|crack|pills',
+        'snort*|injected|smoked|took|taken|swallowed|had load|loads|lot|lots|bunch|too|bag|bags stuff|drugs|coke|cocaine|ket|ketamine|mdma|ecstasy|spice|crack|pills|heroin|smack|fentanyl|meth|speed|ghb|gbl|opiates|valium|xanax',
       maxGap: 2,
     },
     // Several times the dose, the empty packets found, too much of a street drug, fumes with symptoms.
