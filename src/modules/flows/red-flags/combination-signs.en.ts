@@ -459,6 +459,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 9: an infection or a fresh operation named, for a sepsis sign told in another clause
   // ("had his op on monday, now he's shivering uncontrollably and confused").
   infection: [
+    // Round 14 (fifth own check): an operation or an infection last week is recent, not history, for sepsis.
+    { pattern: 'operation|surgery|op|infection|flu|covid|uti|pneumonia last|this week', maxGap: 2 },
+    { pattern: 'operation|surgery|op|infection|flu|covid|uti|pneumonia <n:1-21> days ago', maxGap: 2 },
     // Round 14 (training phrasings): flu, on the mend, then the signs of sepsis.
     'flu|influenza|covid',
     // Round 12: a red streak or line tracking up from a wound (lymphangitis).
@@ -508,6 +511,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
     {
       pattern: 'took|taken|had|swallowed something|pill|pills|tab|tabs at festival|party|rave|club|gig',
+      maxGap: 2,
+    },
+    // Round 14 (fifth own check): something injected, smoked or snorted, whatever it was.
+    {
+      pattern: 'injected|smoked|snorted|shot something|stuff|summat',
       maxGap: 2,
     },
   ],
@@ -648,6 +656,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'loaded gun|shotgun|rifle|pistol|revolver|firearm|handgun', maxGap: 1 },
   ],
   burn_cause: [
+    {
+      pattern:
+        'touched|grabbed|leaned|fell|sat hot|oven|hob|iron|stove|grill|pan|kettle|hotplate|radiator|fire|barbecue|bbq',
+      maxGap: 3,
+    },
     // Round 14 (training phrasings): a gas flare, a caustic on the skin, a bath far too hot.
     'flare|flash|blast|fireball',
     { pattern: 'drain|oven cleaner|unblocker', maxGap: 1 },
@@ -701,7 +714,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'jerking|fitting|convulsing|thrashing not stop|stopping', maxGap: 2, negatable: false },
     // Shaking and jerking together, on the floor, or for minutes on end.
     { pattern: 'shaking|twitching|stiff jerking|convulsing|thrashing', maxGap: 1 },
-    { pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting floor|ground|bath', maxGap: 2 },
+    {
+      pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting floor|ground|bath|bed|sofa|couch',
+      maxGap: 2,
+    },
     {
       pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting for|over <n:2-60> min|mins|minutes',
       maxGap: 3,
@@ -712,6 +728,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …with no response, blue lips, eyes rolled back, or not waking between fits.
   seizure_companion: [
+    { pattern: 'cant|cannot|not get through him|her|them', maxGap: 2 },
     { pattern: 'wet|wee|weed himself|herself|themselves', maxGap: 0 },
     { pattern: 'staring through|blankly|vacantly', maxGap: 1 },
     { pattern: 'staring into space', maxGap: 1 },
@@ -763,6 +780,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: speech that has changed, told by someone who knows how the person usually speaks…
   speech_change: [
+    // Round 14 (fifth own check): speech that sounds drunk (with a hand gone wrong or a sudden start: a stroke).
+    { pattern: 'sounded|sounding|sounds|sound|talking|speaking drunk|tipsy|sloshed|drunken', maxGap: 2 },
     // Round 13: texts or words that make no sense.
     {
       pattern:
@@ -968,6 +987,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'cant|cannot see half', maxGap: 2, negatable: false },
   ],
   clumsy_hand: [
+    { pattern: 'hand|arm|fingers tingling|tingly|pins', maxGap: 2 },
     { pattern: 'hand|hands|arm|fingers clumsy|useless|dropping|weak|numb', maxGap: 2 },
     { pattern: 'hand|hands|arm|fingers wont|not work|working', maxGap: 2, negatable: false },
     { pattern: 'clumsy|useless|weak|numb hand|arm|fingers', maxGap: 1 },

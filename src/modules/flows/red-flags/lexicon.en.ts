@@ -71,6 +71,19 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14 (fifth own check): blurred sight after eye drops, thrashing in a nightmare, living out of boxes, the lower back.
+    {
+      pattern:
+        'any: drops|dilating|dilated|optician|glasses|lenses|lens|screen|reading vision|sight|blurry|blurred',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'any: nightmare|nightmares|dream|dreams|dreaming|terror|terrors thrashing|jerking|twitching|shaking',
+      maxGap: 4,
+    },
+    { pattern: 'living out boxes|suitcase|suitcases|bags|car|van', maxGap: 1 },
+    { pattern: 'lower|low back', maxGap: 0 },
     // Round 14 (fourth own check): not here on Fridays, a roofer on the roof, the point of me coming in, blue face paint.
     {
       pattern:

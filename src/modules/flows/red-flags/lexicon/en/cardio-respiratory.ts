@@ -98,6 +98,7 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    { pattern: 'air|breath not|doesnt|dont reach|get|go|going bottom|lungs|down', maxGap: 2 },
     // Round 14 (third own check): wheezing that will not stop.
     { pattern: 'not|cant stop wheezing|gasping|panting', maxGap: 1 },
     // Round 14 (own check by word family): barely a word out with a wheeze.
@@ -185,7 +186,7 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     'inhaler|puffer|ventolin|salbutamol|albuterol not|nothing work*|help*',
     'having asthma attack',
     { pattern: 'any: asthma|wheez*|breathless*|puffed not|dont talk|speak|finish', maxGap: 4 },
-    { pattern: 'only say|speak|manage|get one|<n:1-4>|few word|words', maxGap: 2 },
+    { pattern: 'only say|speak|manage|get one|<n:1-4>|few|couple word|words', maxGap: 2 },
     { pattern: 'breathing|breath|breaths raspy|rattly|rattling|crackly|bubbly', maxGap: 2 },
     'breathing fast|rapid*|weird*|strange*|funny|odd|wrong|gulp*',
     // Breathless at rest or too breathless to talk (NHS 999: "can't speak in full sentences").

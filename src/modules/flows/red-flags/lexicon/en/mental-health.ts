@@ -6,6 +6,7 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    { pattern: 'had|have enough life|living|existing', maxGap: 1 },
     // Round 14 (fourth own check): a lethal dose looked up, the quickest way out, making it stop for good, a hose to the
     // exhaust, everyone happier if I wasn't here, on the roof of a building, locked in with a knife, the point of me.
     { pattern: 'how many @meds|pills|tablets it would take', maxGap: 3 },

@@ -6,6 +6,10 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishNeuroFlags: LexiconInput['categories'] = {
   stroke_signs: [
+    // Round 14 (fifth own check): a limb that feels like someone else's, sight gone on one side, a mouth hanging down.
+    { pattern: 'any: left|right|one arm|leg|hand|side belong|belongs|belonged|attached', maxGap: 4 },
+    { pattern: 'any: vision|sight went|gone blurry|blurred|dark|black|dim one|left|right', maxGap: 3 },
+    { pattern: 'any: mouth|lip|face|eyelid|corner hanging|sagging down', maxGap: 2 },
     // Round 14 (training phrasings): half of what one sees gone, said as what is left.
     { pattern: 'only see|seeing left|right|one half|side', maxGap: 2 },
     'stroke',

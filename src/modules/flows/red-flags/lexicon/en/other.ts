@@ -6,11 +6,12 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishOtherFlags: LexiconInput['categories'] = {
   heavy_bleeding: [
+    { pattern: 'bleed*|nosebleed*|bleeding for|over|since an|half|whole hour|hours', maxGap: 2 },
     // Round 14 (training phrasings): blood filling the mouth, a wound still pumping or gushing, a varicose vein burst,
     // a towel that does not stop it.
     { pattern: 'blood fill*|filling|fills|pouring|running mouth|throat', maxGap: 2 },
     { pattern: 'it|still|keeps|keep gushing|spurting|pumping|squirting', maxGap: 0 },
-    { pattern: 'blood pumping|squirting|spurting|pulsing|gushing', maxGap: 1 },
+    { pattern: 'blood pumping|squirting|spurting|pulsing|gushing|spraying|pouring|streaming', maxGap: 1 },
     { pattern: 'varicose vein|veins burst|bleeding|bled|split', maxGap: 2 },
     { pattern: 'towel|towels|bandage|dressing|cloth|tissues not stop|stopping|holding|soaking', maxGap: 2 },
     'haemorrhag*|hemorrhag*',
@@ -304,6 +305,8 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     },
   ],
   severe_abdominal_pain: [
+    { pattern: '@pain right lower|low|bottom', maxGap: 2 },
+    { pattern: 'any: @pain|agony @belly not walk|stand|move', maxGap: 4 },
     // Round 14 (training phrasings): a hernia that "won't go back in" is strangulated until shown otherwise.
     { pattern: 'not go|push|pop|pushed back in', maxGap: 1 },
     // Round 14 (training phrasings): vomit that smells of faeces, a swollen belly with vomiting (obstruction), a hernia
