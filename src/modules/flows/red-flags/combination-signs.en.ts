@@ -6,6 +6,7 @@ import type { LexiconInput } from './lexicon.schema.ts';
  */
 export const englishCombinationSigns: LexiconInput['concepts'] = {
   fever: [
+    { pattern: '@someone|@little|he|she is|feels|felt hot', maxGap: 1 },
     { pattern: 'hot and|with sick|shivery|vomiting', maxGap: 1 },
     // Round 14 (training phrasings): "38 and something".
     { pattern: '<n:38-42> and|point something|bit', maxGap: 1 },
@@ -332,6 +333,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'no|not wet nappy|nappies|diaper*',
   ],
   allergy_breathing: [
+    { pattern: 'lump|ball|egg in|my throat', maxGap: 2 },
     { pattern: 'airway|airways|windpipe closing|closed|narrowing|tight*|shutting', maxGap: 2 },
     // Round 14 (training phrasings): eyes closing, "she breath bad", a lump growing in the throat.
     { pattern: 'eyes|eye closing|closed|shut|swelling', maxGap: 1 },
@@ -566,6 +568,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: goodbyes sent, things put in order or given away.
   farewell_sign: [
+    { pattern: 'written|wrote|left|leaving note|letter', maxGap: 1 },
     {
       pattern: 'say|saying|said sorry|goodbye kids|children|family|everyone|mum|dad|wife|husband',
       maxGap: 2,
@@ -700,6 +703,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: the whole body shaking or twitching...
   body_convulsing: [
+    { pattern: '@someone|he|she|him|her fitting|seizing|convulsing', maxGap: 1 },
     // Round 14 (training phrasings): shook all over, arms jerking, went rigid.
     { pattern: 'shook|jerked|twitched|shuddered all over', maxGap: 2 },
     { pattern: 'arms|legs|limbs|arm|leg jerking|twitching|thrashing|shaking', maxGap: 1 },
@@ -728,6 +732,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …with no response, blue lips, eyes rolled back, or not waking between fits.
   seizure_companion: [
+    { pattern: 'not|isnt breathing|breathe', maxGap: 1 },
     { pattern: 'cant|cannot|not get through him|her|them', maxGap: 2 },
     { pattern: 'wet|wee|weed himself|herself|themselves', maxGap: 0 },
     { pattern: 'staring through|blankly|vacantly', maxGap: 1 },
@@ -949,6 +954,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 12: a place to jump from or in front of…
   jump_place: [
+    // Round 14 (sixth own check): on the way to the place.
+    {
+      pattern:
+        'going|heading|walking|driving|off to bridge|cliff|cliffs|tracks|railway|roof|multistorey|viaduct|pier',
+      maxGap: 2,
+    },
     { pattern: 'train|railway|rail|tube line|lines|track|tracks|station', maxGap: 1 },
     { pattern: 'multi storey', maxGap: 0 },
     'multistorey',
@@ -1056,6 +1067,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: "heartburn" or a stomach pain that goes to the arm or the jaw.
   mi_radiation: [
+    // Round 14 (sixth own check): heartburn or a pain that spreads to the shoulders, the arms, the jaw.
+    {
+      pattern:
+        'heartburn|indigestion|pain|ache|tightness spread*|radiat*|going|goes|moving shoulder|shoulders|arm|arms|jaw|neck|back',
+      maxGap: 3,
+    },
     { pattern: 'any: pain|ache*|aching|achy|hurts|hurting|heartburn|indigestion|tight* jaw', maxGap: 4 },
     // Round 14: a crushing or squeezing feeling, the place unsaid.
     { pattern: 'crushing|squeezing|gripping feeling|sensation|pressure|weight', maxGap: 1 },

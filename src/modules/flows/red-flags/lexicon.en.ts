@@ -71,6 +71,8 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14 (sixth own check): the wrong tablets handed over by the pharmacy, not taken.
+    { pattern: 'any: pharmacy|pharmacist|chemist|dispensed given|gave|sent|wrong', maxGap: 4 },
     // Round 14 (fifth own check): blurred sight after eye drops, thrashing in a nightmare, living out of boxes, the lower back.
     {
       pattern:

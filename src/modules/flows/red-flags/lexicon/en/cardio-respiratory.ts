@@ -98,6 +98,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    // Round 14 (sixth own check): a wheeze or a whistle heard from another room.
+    { pattern: 'hear|hearing|heard him|her|them|it wheez*|whistl*|rasping|rattling|gasping', maxGap: 2 },
     { pattern: 'air|breath not|doesnt|dont reach|get|go|going bottom|lungs|down', maxGap: 2 },
     // Round 14 (third own check): wheezing that will not stop.
     { pattern: 'not|cant stop wheezing|gasping|panting', maxGap: 1 },
@@ -299,6 +301,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     'faint*',
     'blacked|black out',
     'unconscious',
+    // Round 14 (sixth own check): as a carer writes it.
+    'unrousable|unrouseable|unarousable|unwakeable|unwakable',
     'unresponsive',
     'not|dont responding|respond|responsive',
     'not|dont wake|waking',

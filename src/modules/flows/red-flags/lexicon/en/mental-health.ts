@@ -6,6 +6,19 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 14 (sixth own check): pills counted out with drink, "going to do something stupid", not deserving to live,
+    // better off not waking up.
+    {
+      pattern: 'any: @meds|pills|tablets counted|lined whisky|vodka|wine|gin|alcohol|booze|drink',
+      maxGap: 4,
+    },
+    { pattern: 'going|gonna|will do something stupid|silly|daft', maxGap: 2 },
+    { pattern: 'not|dont deserve live|living|alive|here|exist|life', maxGap: 1, negatable: false },
+    {
+      pattern: 'better|happier off not|never waking|wake|being|here|alive|existing',
+      maxGap: 2,
+      negatable: false,
+    },
     { pattern: 'had|have enough life|living|existing', maxGap: 1 },
     // Round 14 (fourth own check): a lethal dose looked up, the quickest way out, making it stop for good, a hose to the
     // exhaust, everyone happier if I wasn't here, on the roof of a building, locked in with a knife, the point of me.

@@ -182,7 +182,7 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     'bulging|bulge|bulges|raised|swollen|tense fontanelle|fontanel',
     'meningitis',
     'purpura fulminans',
-    'rash|spots|blotches not|dont fade*|disappear*|go',
+    'rash|spots|blotches|pinpricks|dots|marks not|dont fade*|disappear*|go',
     'glass test',
     // Headache, a neck that will not bend and vomiting: meningism before any fever is measured (NICE NG240).
     { pattern: 'any: neck stiff* vomit*|vomiting|throwing', maxGap: 4 },

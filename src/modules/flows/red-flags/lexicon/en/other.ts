@@ -6,6 +6,9 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishOtherFlags: LexiconInput['categories'] = {
   heavy_bleeding: [
+    // Round 14 (sixth own check): blood all over, a cut made badly.
+    { pattern: 'blood all over floor|bathroom|kitchen|place|bed|carpet|walls|him|her|me|car', maxGap: 1 },
+    { pattern: 'cut|cuts|gashed|sliced badly|deep|deeply|open', maxGap: 2 },
     { pattern: 'bleed*|nosebleed*|bleeding for|over|since an|half|whole hour|hours', maxGap: 2 },
     // Round 14 (training phrasings): blood filling the mouth, a wound still pumping or gushing, a varicose vein burst,
     // a towel that does not stop it.
@@ -150,7 +153,8 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'took|taken|swallowed|ate|eaten|drank @someone @meds', maxGap: 1 },
     { pattern: '@someone took|taken|swallowed|ate|eaten|drank my|our @meds', maxGap: 1 },
     {
-      pattern: 'any: mistake|mistakenly|accident*|wrongly took|taken|swallowed|ate|gave|given @meds',
+      pattern:
+        'any: mistake|mistakenly|accident*|wrongly took|taken|taking|swallowed|ate|gave|given|giving @meds',
       maxGap: 4,
     },
     {
