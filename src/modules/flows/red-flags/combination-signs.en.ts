@@ -333,6 +333,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'no|not wet nappy|nappies|diaper*',
   ],
   allergy_breathing: [
+    { pattern: 'coughing|cough lot|lots|loads|nonstop|constantly|persistent|badly', maxGap: 2 },
     { pattern: 'lump|ball|egg in|my throat', maxGap: 2 },
     { pattern: 'airway|airways|windpipe closing|closed|narrowing|tight*|shutting', maxGap: 2 },
     // Round 14 (training phrasings): eyes closing, "she breath bad", a lump growing in the throat.
@@ -668,7 +669,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'flare|flash|blast|fireball',
     { pattern: 'drain|oven cleaner|unblocker', maxGap: 1 },
     'caustic|lye|acid',
-    { pattern: 'hot|boiling|scalding bath|water|shower', maxGap: 1 },
+    { pattern: 'hot|boiling|scalding bath|water|shower|noodles|soup|oil|fat|porridge', maxGap: 1 },
     { pattern: 'bath|water|shower too|far|very|boiling|scalding hot', maxGap: 2 },
     // Round 11: clothes, trousers, a sleeve caught or on fire.
     {
@@ -709,7 +710,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'arms|legs|limbs|arm|leg jerking|twitching|thrashing|shaking', maxGap: 1 },
     { pattern: 'went|gone|goes|going rigid|stiff', maxGap: 1 },
     // Round 14: the jerking that goes on ("still jerking", "won't stop fitting"), the word seizure unsaid.
-    { pattern: 'still|keeps|keep jerking|fitting|convulsing|seizing|thrashing', maxGap: 1, negatable: false },
+    {
+      pattern: 'still|keeps|keep jerking|fitting|convulsing|seizing|thrashing|twitching',
+      maxGap: 1,
+      negatable: false,
+    },
     {
       pattern: 'not stop|stopping jerking|fitting|convulsing|seizing|thrashing',
       maxGap: 1,

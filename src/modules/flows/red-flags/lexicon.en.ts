@@ -71,6 +71,8 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14 (seventh own check): all one's pills at once in the morning is the routine.
+    { pattern: 'once in|every|each morning|evening|day|night|breakfast|bedtime', maxGap: 1 },
     // Round 14 (sixth own check): the wrong tablets handed over by the pharmacy, not taken.
     { pattern: 'any: pharmacy|pharmacist|chemist|dispensed given|gave|sent|wrong', maxGap: 4 },
     // Round 14 (fifth own check): blurred sight after eye drops, thrashing in a nightmare, living out of boxes, the lower back.
@@ -89,7 +91,7 @@ export const englishLexicon: LexiconInput = {
     // Round 14 (fourth own check): not here on Fridays, a roofer on the roof, the point of me coming in, blue face paint.
     {
       pattern:
-        'here|around on|at|during|until|till|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|fridays|weekend|weekends|week|morning|afternoon',
+        'here|around on|at|during|until|till|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|fridays|weekend|weekends|week|morning|afternoon',
       maxGap: 0,
     },
     {

@@ -1850,4 +1850,13 @@ export const englishOrdinary: readonly string[] = [
   'my son is hot after football, is it ok to give him a cold drink?',
   "my baby's dots on her nose are milk spots, they don't fade, is that normal?",
   'she is hot and bothered about the waiting times lol',
+  // round 14, seventh own check: ordinary messages written against its patterns (3 / 8 raised by the first ones)
+  "I've been coughing a lot with this cold, can I get a sick note?",
+  'thinking about death a lot since dad passed, is there a bereavement group?',
+  'I think taking all my pills at once in the morning is easier, is that ok?',
+  "I don't think I'll still be here by 5, can you call before?",
+  'first fitting for my hearing aid is next week',
+  'my eyelid is still twitching, is it stress?',
+  'hot soup spilled on my jeans, no burn, just annoying',
+  'my dog had his first fit last year, the vet sorted it',
 ];

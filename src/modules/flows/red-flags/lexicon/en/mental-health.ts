@@ -6,6 +6,11 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 14 (seventh own check): thinking about dying, about taking all the pills, not thinking one will still be here.
+    { pattern: 'think|thinking|thought|dream|dreaming about|of dying', maxGap: 1 },
+    { pattern: 'think|thinking|thought|dream|dreaming about|of being dead', maxGap: 1 },
+    { pattern: 'think about|of take|taking|swallow* all|whole|every @meds', maxGap: 3 },
+    { pattern: 'not think still be here|around next|tomorrow|much', maxGap: 2, negatable: false },
     // Round 14 (sixth own check): pills counted out with drink, "going to do something stupid", not deserving to live,
     // better off not waking up.
     {

@@ -140,6 +140,7 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
   ],
   seizure: [
+    { pattern: 'first fit|seizure|convulsion', maxGap: 1 },
     // Round 14: someone found or seen fitting, jerking or convulsing, whatever the verb before.
     {
       pattern:
