@@ -305,6 +305,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'see|seeing|seen|visible head', maxGap: 1 },
   ],
   allergic_reaction: [
+    { pattern: 'horse|horsefly|insect|spider|mosquito fly|bite|bitten|bites', maxGap: 1 },
     // Round 12: a contrast dye, a drug given in a scan.
     { pattern: 'contrast|iodine dye|injection|scan', maxGap: 1 },
     '=hives',
@@ -363,7 +364,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'not|dont breathe|breath|breathing',
     'breathing noisy|hard|funny|weird|fast',
     'chest tight*',
-    'floppy|limp|pale|collapsed|grey|gray',
+    'floppy|limp|pale|collapsed|collapse|collapsing|grey|gray',
     // Round 9: about to pass out or black out (the circulation failing).
     'pass|passing out',
     'black|blacking out',
@@ -959,6 +960,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 12: a place to jump from or in front of…
   jump_place: [
+    { pattern: 'train|trains times|timetable|timetables', maxGap: 1 },
     // Round 14 (sixth own check): on the way to the place.
     {
       pattern:
@@ -1003,6 +1005,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'cant|cannot see half', maxGap: 2, negatable: false },
   ],
   clumsy_hand: [
+    { pattern: 'hand|hands|fingers|arm like glove|wood|rubber|cotton|sausage|sausages', maxGap: 3 },
     { pattern: 'hand|arm|fingers tingling|tingly|pins', maxGap: 2 },
     { pattern: 'hand|hands|arm|fingers clumsy|useless|dropping|weak|numb', maxGap: 2 },
     { pattern: 'hand|hands|arm|fingers wont|not work|working', maxGap: 2, negatable: false },

@@ -71,6 +71,12 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14 (eighth own check): a prescribed dose in milligrams, taken daily.
+    {
+      pattern:
+        'take|taking|on <n:1-5000> mg|mcg|ml|milligrams|micrograms @meds twice|once|daily|a|per|every|each',
+      maxGap: 1,
+    },
     // Round 14 (seventh own check): all one's pills at once in the morning is the routine.
     { pattern: 'once in|every|each morning|evening|day|night|breakfast|bedtime', maxGap: 1 },
     // Round 14 (sixth own check): the wrong tablets handed over by the pharmacy, not taken.

@@ -1859,4 +1859,14 @@ export const englishOrdinary: readonly string[] = [
   'my eyelid is still twitching, is it stress?',
   'hot soup spilled on my jeans, no burn, just annoying',
   'my dog had his first fit last year, the vet sorted it',
+  // round 14, eighth own check: ordinary messages written against its patterns (one kept as a counted false alarm: a toddler who got hold of the bleach with the lid on is asked about)
+  "my toddler got hold of the bleach bottle but the lid was on, he didn't drink any",
+  "I'm too tired to talk on the phone today, can you email me the results?",
+  "she's too tired to eat after nursery, is that normal?",
+  'mosquito bites on holiday, itchy, any cream?',
+  'my hands are like ice in the winter, poor circulation?',
+  "I don't care if I have to wait, just want an appointment",
+  'what time is the train to the hospital from the station?',
+  'my baby is crawling now, when is the next check?',
+  'I take 500 mg of metformin twice a day',
 ];

@@ -6,6 +6,8 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 14 (eighth own check): not caring whether one lives or dies.
+    { pattern: 'not|dont care if|whether live|living|die|dying|wake', maxGap: 3, negatable: false },
     // Round 14 (seventh own check): thinking about dying, about taking all the pills, not thinking one will still be here.
     { pattern: 'think|thinking|thought|dream|dreaming about|of dying', maxGap: 1 },
     { pattern: 'think|thinking|thought|dream|dreaming about|of being dead', maxGap: 1 },

@@ -110,6 +110,9 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'crowning',
   ],
   poisoning_overdose: [
+    // Round 14 (eighth own check): a household poison got hold of, grams of a medicine.
+    { pattern: 'got|gotten into|hold @toxic', maxGap: 3 },
+    { pattern: '<n:5-100> g|grams|gram @meds', maxGap: 1 },
     // Round 14: a whole container taken, whatever was in it.
     {
       pattern:
@@ -336,7 +339,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'bowel obstruction',
     { pattern: 'any: @pain @intense side|flank|groin|pelvis|pelvic', maxGap: 3 },
     // Pain that has the patient rolling or screaming; low on the right and worse on moving (appendix).
-    { pattern: 'any: @pain @belly rolling|writhing|screaming|scream*|curled|curling', maxGap: 4 },
+    { pattern: 'any: @pain @belly rolling|writhing|screaming|scream*|curled|curling|crawling', maxGap: 4 },
     { pattern: 'any: @pain right low|lower|bottom worse|moving|move|walk*|cough*|sick|vomit*', maxGap: 4 },
     // Appendix pain told across clauses: it began at the navel, then moved low on the right.
     { pattern: '@pain started|began|start* around|at|near|by belly button|navel|umbilicus', maxGap: 2 },
