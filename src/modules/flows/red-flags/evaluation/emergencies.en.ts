@@ -5388,7 +5388,7 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ["I'm worried, my son spilled his hot noodles on his chest and it's blistering", 'severe_burn'],
   ['is it normal to bleed at 20 weeks pregnant with cramps?', 'pregnancy_emergency'],
   ['is 38.2 too high for my 4 week old?', 'infant_fever'],
-  // round 14, eighth own check: household poisons, children's breathing, bites, written after the seventh check's fixes (30 / 40 found before the fixes it led to)
+  // round 14, eighth own check: household poisons, children's breathing, bites, written after the seventh check's fixes (31 / 40 found before the fixes it led to)
   ['my 18 month old got the lid off the calpol and drank half the bottle', 'poisoning_overdose'],
   ["he ate a couple of the dog's flea tablets", 'poisoning_overdose'],
   ["my daughter swallowed a magnet from her brother's toy", 'poisoning_overdose'],
