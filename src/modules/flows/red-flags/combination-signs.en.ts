@@ -353,7 +353,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'lightheaded',
     'faint*',
     'not|dont swallow',
-    'voice hoarse|croaky|changed|changing|different|funny|weird|strange|gone',
+    'voice hoarse|croaky|changed|changing|different|funny|weird|strange|gone|squeaky|squeaking',
+    { pattern: 'scratching|clawing|grabbing throat|neck', maxGap: 2 },
     'any: @face swell*|swollen|puff*',
     // The face blown up, the voice gone hoarse, breathing or circulation failing (Resuscitation Council UK).
     { pattern: 'any: @face blew|blown|balloon*|huge|massive|big|fat|thick|puffy|duck|sausage*', maxGap: 2 },
@@ -791,6 +792,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: speech that has changed, told by someone who knows how the person usually speaks…
   speech_change: [
+    // Round 14 (ninth own check): only noises come out, words lost.
+    { pattern: 'only|just noises|sounds|grunts|moans come|coming|came out', maxGap: 1 },
+    { pattern: 'lost|losing words|speech', maxGap: 2 },
     // Round 14 (fifth own check): speech that sounds drunk (with a hand gone wrong or a sudden start: a stroke).
     { pattern: 'sounded|sounding|sounds|sound|talking|speaking drunk|tipsy|sloshed|drunken', maxGap: 2 },
     // Round 13: texts or words that make no sense.
@@ -995,6 +999,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   back_site: ['back', { pattern: 'shoulder blades|blade', maxGap: 0 }],
   // Round 12: half of what one sees gone, a hand that will not do as told.
   half_vision_lost: [
+    // Round 14 (ninth own check): seeing two of everything (with a sudden start: a stroke).
+    { pattern: 'seeing|see two|double everything|things', maxGap: 2 },
     {
       pattern:
         'lost|lose|losing|gone|missing|cant|cannot|blacked half|side see|sees|seeing|vision|sight|view',
@@ -1148,6 +1154,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: the change is new: never like this, started minutes ago.
   sudden_change: [
+    { pattern: 'since he|she|i sat|got|came|woke|went|stood|started', maxGap: 1, negatable: false },
     'sudden',
     { pattern: 'never|not like this|him|her|himself|herself', maxGap: 1, negatable: false },
     { pattern: 'started|began|since <n:1-180> min|mins|minutes|hour|hr ago', maxGap: 2, negatable: false },

@@ -71,6 +71,10 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14 (ninth own check): "lived long enough to know", bleeding gums.
+    { pattern: 'enough know|see|remember|learn|tell|understand', maxGap: 0 },
+    { pattern: 'bleeding|bleed|bleeds gums|gum', maxGap: 0 },
+    { pattern: 'gums|gum bleed*|bleeding', maxGap: 1 },
     // Round 14 (eighth own check): a prescribed dose in milligrams, taken daily.
     {
       pattern:
@@ -259,7 +263,11 @@ export const englishLexicon: LexiconInput = {
     },
     { pattern: 'for|since|past|last|over|about|nearly|almost <n:0-13> wk|wks', maxGap: 0 },
     { pattern: '<n:0-13> wk|wks ago|gestation', maxGap: 0 },
-    { pattern: 'end|ending|finish|finishing it|things with', maxGap: 0 },
+    {
+      pattern:
+        'end|ending|finish|finishing it|things with him|her|them|boyfriend|girlfriend|partner|husband|wife|ex',
+      maxGap: 0,
+    },
     // Round 14: a mouth or a face odd after the dentist is the anaesthetic, not a stroke.
     {
       pattern:

@@ -1869,4 +1869,15 @@ export const englishOrdinary: readonly string[] = [
   'what time is the train to the hospital from the station?',
   'my baby is crawling now, when is the next check?',
   'I take 500 mg of metformin twice a day',
+  // round 14, ninth own check: ordinary messages written against its patterns (3 / 11 raised by the first ones)
+  'my toddler only makes noises, no words yet at 18 months, should I worry?',
+  'I lost my words in the presentation, so embarrassing, any tips for nerves?',
+  "since she got the new job she's been so stressed, can she book a chat?",
+  "my arm won't do anything heavy since the shoulder op, is physio next?",
+  'seeing double after two pints is normal right? lol',
+  'my son is scratching his throat with hay fever, can he have antihistamines?',
+  'I picture myself running a marathon next year, can I get a health check?',
+  "my nan says she's lived long enough to know the NHS is busy lol, can she get a flu jab?",
+  'bleeding gums all day after the dentist cleaned them, normal?',
+  'my niece took her own inhaler this morning, is that fine?',
 ];

@@ -98,6 +98,10 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    {
+      pattern: 'only|can breathe|breathing|breath|breaths little|tiny|short|small sips|gasps|bits',
+      maxGap: 3,
+    },
     // Round 14 (eighth own check): a child too tired to talk or feed (exhaustion: life-threatening asthma, NICE).
     { pattern: '@someone|@little|he|she too tired|exhausted talk|speak|feed|cry', maxGap: 3 },
     // Round 14 (sixth own check): a wheeze or a whistle heard from another room.

@@ -19,6 +19,9 @@ export const englishClasses: LexiconInput['classes'] = {
     'propranolol gummies vitamins iron capsules calpol nurofen piriton benadryl syrup linctus calprofen ' +
     'codamol cocodamol zopiclone pregabalin gabapentin quetiapine mirtazapine digoxin metformin warfarin ' +
     'antihistamine* sleepers downers benzos ' +
+    // Round 14: blood thinners and heart tablets by the names patients give them.
+    'thinners apixaban rivaroxaban edoxaban clopidogrel statin statins amlodipine ramipril bisoprolol ' +
+    'atenolol furosemide levothyroxine prednisolone steroids naproxen diclofenac ' +
     // Round 10: opioids, sleeping pills and stimulants by the names people give them.
     'oxy oxys oxycontin percocet vicodin hydrocodone norco dihydrocodeine ambien zolpidem lorazepam ativan ' +
     'clonazepam klonopin adderall ritalin methylphenidate olanzapine',
@@ -32,6 +35,8 @@ export const englishClasses: LexiconInput['classes'] = {
     'he she son daughter kid kids child toddler baby boy girl husband wife dad mum mom father mother ' +
     'brother sister friend partner grandad grandpa grandma gran granny nan nana grandmother grandfather ' +
     'grandparents aunt uncle cousin flatmate roommate boyfriend girlfriend neighbour neighbor dog ' +
+    // Round 14: more of the people a message is written about.
+    'niece nephew grandson granddaughter grandchild housemate colleague hubby fiance fiancee ' +
     // the possessive typed without its apostrophe: "his dads tablets"
     'dads mums moms husbands wifes grandmas grannys nans grandads grandpas partners friends',
   little: 'toddler toddlers baby babies kid kids child children little old dog puppy',

@@ -6,6 +6,10 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 14 (ninth own check): picturing oneself dead, having lived long enough, stopping food and tablets.
+    { pattern: 'picturing|imagining|imagine|picture|see|seeing myself dead|gone|hanging|jumping', maxGap: 1 },
+    { pattern: 'lived|living long enough', maxGap: 1 },
+    { pattern: 'stopped|stopping|refusing eating|food|drinking taking|tablets|@meds', maxGap: 2 },
     // Round 14 (eighth own check): not caring whether one lives or dies.
     { pattern: 'not|dont care if|whether live|living|die|dying|wake', maxGap: 3, negatable: false },
     // Round 14 (seventh own check): thinking about dying, about taking all the pills, not thinking one will still be here.

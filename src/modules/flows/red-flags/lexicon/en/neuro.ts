@@ -6,6 +6,9 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishNeuroFlags: LexiconInput['categories'] = {
   stroke_signs: [
+    // Round 14 (ninth own check): an arm that will not do anything, a dead weight.
+    { pattern: 'left|right|one arm|leg|hand not|wont do anything', maxGap: 2 },
+    { pattern: 'any: arm|leg|hand dead weight', maxGap: 3 },
     // Round 14 (fifth own check): a limb that feels like someone else's, sight gone on one side, a mouth hanging down.
     { pattern: 'any: left|right|one arm|leg|hand|side belong|belongs|belonged|attached', maxGap: 4 },
     { pattern: 'any: vision|sight went|gone blurry|blurred|dark|black|dim one|left|right', maxGap: 3 },

@@ -6,6 +6,7 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishOtherFlags: LexiconInput['categories'] = {
   heavy_bleeding: [
+    { pattern: 'bleed*|bleeding all day|night|morning|afternoon|weekend', maxGap: 3 },
     // Round 14 (sixth own check): blood all over, a cut made badly.
     { pattern: 'blood all over floor|bathroom|kitchen|place|bed|carpet|walls|him|her|me|car', maxGap: 1 },
     { pattern: 'cut|cuts|gashed|sliced badly|deep|deeply|open', maxGap: 2 },
