@@ -571,6 +571,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: goodbyes sent, things put in order or given away.
   farewell_sign: [
+    { pattern: 'said|says|saying sorry', maxGap: 0 },
+    { pattern: 'wanted|want tell|say someone|somebody|anyone', maxGap: 1 },
     { pattern: 'written|wrote|left|leaving note|letter', maxGap: 1 },
     {
       pattern: 'say|saying|said sorry|goodbye kids|children|family|everyone|mum|dad|wife|husband',
@@ -639,6 +641,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // The means at hand: a firearm, and (round 14) medicines or a blade laid out, someone else's whole supply.
   weapon_at_hand: [
+    // Round 14 (tenth own check): a photo of a rope, a razor at hand, "I've got the means".
+    { pattern: 'photo|picture|pic|pics rope|noose|gun|knife|blade|razor|pills|tablets', maxGap: 2 },
+    { pattern: 'have|got|holding|bought razor|razors|blade|blades', maxGap: 2 },
+    { pattern: 'got|have|found means|method', maxGap: 2 },
     { pattern: 'have|got|holding @meds|pills|tablets|blades|knife|rope here|ready', maxGap: 2 },
     { pattern: '@meds|pills|tablets|blades|knife|rope with me', maxGap: 1 },
     { pattern: 'any: @meds|pills|tablets|knife|blade|razor|rope lined|counted', maxGap: 3 },
@@ -792,6 +798,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: speech that has changed, told by someone who knows how the person usually speaks…
   speech_change: [
+    {
+      pattern: 'not|cant|cannot understand anything|what|us|me|words|anyone|people',
+      maxGap: 2,
+      negatable: false,
+    },
     // Round 14 (ninth own check): only noises come out, words lost.
     { pattern: 'only|just noises|sounds|grunts|moans come|coming|came out', maxGap: 1 },
     { pattern: 'lost|losing words|speech', maxGap: 2 },
@@ -999,6 +1010,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   back_site: ['back', { pattern: 'shoulder blades|blade', maxGap: 0 }],
   // Round 12: half of what one sees gone, a hand that will not do as told.
   half_vision_lost: [
+    { pattern: 'looking|staring|eyes|gaze one|left|right side|way', maxGap: 2 },
     // Round 14 (ninth own check): seeing two of everything (with a sudden start: a stroke).
     { pattern: 'seeing|see two|double everything|things', maxGap: 2 },
     {
@@ -1011,6 +1023,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'cant|cannot see half', maxGap: 2, negatable: false },
   ],
   clumsy_hand: [
+    { pattern: 'hand|fingers|fist curled|clawed|clenched|stuck|locked', maxGap: 2 },
+    { pattern: 'not|cant|cannot open hand|fist|fingers', maxGap: 2, negatable: false },
     { pattern: 'hand|hands|fingers|arm like glove|wood|rubber|cotton|sausage|sausages', maxGap: 3 },
     { pattern: 'hand|arm|fingers tingling|tingly|pins', maxGap: 2 },
     { pattern: 'hand|hands|arm|fingers clumsy|useless|dropping|weak|numb', maxGap: 2 },
@@ -1154,6 +1168,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: the change is new: never like this, started minutes ago.
   sudden_change: [
+    { pattern: 'started|began|came this morning|afternoon|evening|today', maxGap: 1, negatable: false },
     { pattern: 'since he|she|i sat|got|came|woke|went|stood|started', maxGap: 1, negatable: false },
     'sudden',
     { pattern: 'never|not like this|him|her|himself|herself', maxGap: 1, negatable: false },

@@ -71,6 +71,9 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 14 (tenth own check): deciding which tablet to take first, breathless like a marathon after the stairs.
+    { pattern: 'deciding|decide which|what|between|when', maxGap: 0 },
+    { pattern: 'any: marathon|sprint|race stairs|hill|hills|gym|exercise|unfit|walk|walking', maxGap: 4 },
     // Round 14 (ninth own check): "lived long enough to know", bleeding gums.
     { pattern: 'enough know|see|remember|learn|tell|understand', maxGap: 0 },
     { pattern: 'bleeding|bleed|bleeds gums|gum', maxGap: 0 },

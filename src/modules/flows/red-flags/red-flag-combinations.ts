@@ -132,6 +132,7 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   { category: 'stroke_signs', all: ['dragging_limb', 'sudden_change'] },
   // Round 14: speech gone wrong and a hand gone wrong, told in separate clauses: two FAST signs together.
   { category: 'stroke_signs', all: ['speech_change', 'clumsy_hand'] },
+  { category: 'stroke_signs', all: ['speech_change', 'half_vision_lost'] },
   // Round 14: things put in order (who gets the cat) and the act announced with its time ("tonight I'm
   // finishing it"): a plan (Samaritans).
   { category: 'suicidal_thoughts', all: ['farewell_sign', 'act_announced'] },

@@ -6,6 +6,7 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
   chest_pain: [
+    { pattern: 'chest|heart like|going|gonna explode|burst|exploding|bursting', maxGap: 3 },
     // Round 14 (third own check): the pain in the middle of the body.
     { pattern: 'any: @pain middle|centre|center body|torso', maxGap: 3 },
     // Round 14 (own check): GTN taken twice without relief (NHS: call 999).
@@ -98,6 +99,11 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    {
+      pattern:
+        'breathing|breathes|breath|panting|puffing like run|ran|running|done marathon|race|sprint|mile',
+      maxGap: 3,
+    },
     {
       pattern: 'only|can breathe|breathing|breath|breaths little|tiny|short|small sips|gasps|bits',
       maxGap: 3,

@@ -6,6 +6,11 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 14 (tenth own check): tablets held while deciding, a car to crash, joining someone in heaven.
+    { pattern: 'any: holding|hold @meds|pills|tablets|blade|razor deciding|decide', maxGap: 4 },
+    { pattern: 'want|wanna|going|gonna|thinking|tempted crash|swerve it|car|myself', maxGap: 2 },
+    { pattern: 'join @someone|him|her heaven|grave', maxGap: 3 },
+    { pattern: 'be with @someone|him|her heaven|grave', maxGap: 3 },
     // Round 14 (ninth own check): picturing oneself dead, having lived long enough, stopping food and tablets.
     { pattern: 'picturing|imagining|imagine|picture|see|seeing myself dead|gone|hanging|jumping', maxGap: 1 },
     { pattern: 'lived|living long enough', maxGap: 1 },

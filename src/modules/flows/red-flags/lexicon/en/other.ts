@@ -111,6 +111,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'crowning',
   ],
   poisoning_overdose: [
+    { pattern: 'gave|given|giving adult dose|doses|tablet|tablets|strength', maxGap: 3 },
     // Round 14 (eighth own check): a household poison got hold of, grams of a medicine.
     { pattern: 'got|gotten into|hold @toxic', maxGap: 3 },
     { pattern: '<n:5-100> g|grams|gram @meds', maxGap: 1 },
@@ -150,7 +151,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'over|above|beyond|exceeded max|maximum|limit|recommended dose', maxGap: 1 },
     { pattern: 'swallow*|ate|eaten|ingest* @meds', maxGap: 3 },
     { pattern: 'got|gotten into|hold @meds', maxGap: 3 },
-    { pattern: '@little|@someone got|gotten|been into|in @toxic', maxGap: 2 },
+    { pattern: '@little|@someone got|gotten|been into|in|at @toxic', maxGap: 2 },
     // A little one into medicines; an adult taking theirs ("mum took her pills") is no news.
     { pattern: '@little took|taken|ate|swallowed|drank|had @meds', maxGap: 3 },
     // Someone else's medicine ("took my husband's pills"), taken by mistake, or a count of them.
