@@ -6,6 +6,11 @@ import type { LexiconInput } from './lexicon.schema.ts';
  */
 export const englishCombinationSigns: LexiconInput['concepts'] = {
   fever: [
+    { pattern: '@someone|@little|he|she is|feels|felt hot', maxGap: 1 },
+    { pattern: 'hot and|with sick|shivery|vomiting', maxGap: 1 },
+    // Round 14 (training phrasings): "38 and something".
+    { pattern: '<n:38-42> and|point something|bit', maxGap: 1 },
+    'feverish',
     'fever*',
     'febrile',
     'high temp*',
@@ -26,6 +31,16 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     '<d:38-43>',
   ],
   young_infant: [
+    // Round 14 (training phrasings): "she's only 11 weeks", "my nephew is 4 weeks".
+    {
+      pattern:
+        'she|he|shes|hes|baby|babys|nephew|niece|grandson|granddaughter|grandchild|twins only|just <n:0-13> week|weeks|wk|wks',
+      maxGap: 1,
+    },
+    {
+      pattern: 'nephew|niece|grandson|granddaughter|grandchild|twins is|only|just <n:0-13> week|weeks|wk|wks',
+      maxGap: 1,
+    },
     // "8 wks" abbreviated is a baby's age; "for 8 wks", "8 wks pregnant" are excluded in the lexicon.
     { pattern: '<n:0-13> wk|wks', maxGap: 0 },
     { pattern: '<n:0-13> week|weeks baby|boy|girl|son|daughter|infant', maxGap: 0 },
@@ -50,6 +65,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'born <n:0-92> day|days|week|weeks ago',
   ],
   stiff_neck: [
+    { pattern: 'light|lights|brightness hurt|hurts|hurting|painful', maxGap: 1 },
+    // Round 14 (training phrasings): "neck rigid", light not borne however said ("don't support the light", the curtains).
+    { pattern: 'neck rigid|solid|locked', maxGap: 1 },
+    { pattern: 'not|dont|cant support|tolerate|stand light|lights|brightness|curtains|sun', maxGap: 2 },
     // Round 10b: the chin that will not go to the chest, the head that will not bend forward.
     { pattern: 'not|cannot bend|tip|tilt|lower|drop|nod head|chin forward|forwards|down|chest', maxGap: 2 },
     { pattern: 'any: not|cannot chin chest', maxGap: 3 },
@@ -63,6 +82,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'light|lights hurt*|hurting|painful eyes', maxGap: 2 },
   ],
   purpura: [
+    // Round 14 (training phrasings): a rash said by its look: like bruises, like blood spots, under the skin, spreading fast.
+    { pattern: 'rash|spots|marks|dots|blotches like bruises|bruising|bruise|blood', maxGap: 2 },
+    { pattern: 'rash|spots|marks|dots|blotches spreading fast|quickly|rapidly', maxGap: 2 },
+    { pattern: 'dots|spots|marks|specks under skin', maxGap: 2 },
+    { pattern: 'blood spots|dots|specks', maxGap: 0 },
     'purpura',
     'petechia*',
     'purple|dark|pinprick|pinpoint spots|rash|blotches|dots|marks|pinpricks|bruises',
@@ -70,6 +94,17 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'blotchy rash|spots|skin', maxGap: 0 },
   ],
   sepsis_warning: [
+    // Round 14 (training phrasings): muddled, hardly passing water, greyish skin, shaking all over, a heart very fast,
+    // "something is really wrong", dizzy on standing (UK Sepsis Trust).
+    'muddled|befuddled',
+    { pattern: 'not with it', maxGap: 0 },
+    { pattern: 'not|no|hardly|barely passed|pass|passing|peeing|weeing|urine|water', maxGap: 2 },
+    { pattern: 'any: skin|lips|face greyish|grayish|greying|bluish|blotchy', maxGap: 3 },
+    { pattern: 'i|he|she|shes|hes shake|shakes all over', maxGap: 2 },
+    { pattern: 'heart|pulse|heartbeat very|really|so fast|quick|rapid', maxGap: 1 },
+    { pattern: 'something really|seriously|very|badly|terribly wrong', maxGap: 1 },
+    { pattern: 'dizzy|faint when|if stand|standing', maxGap: 2 },
+    'drowsy',
     // Round 12: the shakes and a heart going hard said plainly, with an infection named.
     { pattern: 'im|i|he|she|shes|hes shaking|shivering|trembling', maxGap: 1 },
     { pattern: 'heart|pulse pounding|thumping|hammering|banging', maxGap: 2 },
@@ -109,6 +144,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
   ],
   head_trauma: [
+    { pattern: 'ball|bat|stick|club|brick|stone|elbow|knee|punch|kick|racket to|on|in @head', maxGap: 2 },
+    // Round 14 (training phrasings): walked into a beam, a rugby tackle.
+    {
+      pattern:
+        'walked|ran|run|bumped|banged|smacked into beam|door|doorframe|wall|lamppost|post|shelf|cupboard|pole|glass',
+      maxGap: 2,
+    },
+    { pattern: 'rugby|football|hockey tackle|tackled', maxGap: 1 },
     // Round 13: a baby rolled or fell off furniture or from a height onto a hard floor.
     {
       pattern:
@@ -148,6 +191,16 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
   ],
   head_trauma_warning: [
+    { pattern: 'vision|sight blurred|blurry|double|fuzzy', maxGap: 1 },
+    'slurr*',
+    { pattern: 'wants|want|wanting just sleep', maxGap: 1 },
+    // Round 14 (training phrasings): a dent in the skull, gone quiet, a large lump (NICE NG232 in a baby), blurred sight.
+    { pattern: 'dent|dented|dip|squishy|soft skull|head', maxGap: 3 },
+    { pattern: 'gone|went|very|really quiet|floppy|pale|grey', maxGap: 1 },
+    { pattern: 'big|large|huge|massive|golf|growing lump|egg|bump|swelling', maxGap: 1 },
+    { pattern: 'blurred|blurry|double vision|sight', maxGap: 1 },
+    // Round 14: a baby or an old person gone floppy or limp after the fall (NICE NG232).
+    'floppy|limp',
     // Round 11: not knowing where they are; blood or clear fluid from an ear or the nose, however told.
     { pattern: 'not|doesnt|dont know|knows where|who|what|date|day', maxGap: 2 },
     { pattern: 'blood|fluid|bleeding|bleeds ear|ears', maxGap: 4 },
@@ -187,6 +240,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'asking|asks|asked|repeating|repeats same|question|questions|thing|things', maxGap: 3 },
   ],
   pregnant: [
+    // Round 14 (training phrasings): "my 36 week check".
+    '<n:20-42> week',
     // Round 13: "tested positive", "positive test", without the word pregnancy (covid and the like excluded).
     { pattern: 'any: test|tested|tests positive|pos|bfp', maxGap: 2 },
     'bfp',
@@ -208,6 +263,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'baby|babys coming|arriving', maxGap: 1 },
   ],
   pregnancy_warning: [
+    // Round 14 (training phrasings): a fever or a smelly discharge after the birth (sepsis), tightenings every few minutes.
+    { pattern: 'high temp*|temperature', maxGap: 0 },
+    'fever|feverish',
+    { pattern: 'smelly|offensive|foul|smelling discharge|loss|losses', maxGap: 1 },
+    { pattern: 'regular|painful|strong|frequent tightenings|tightening', maxGap: 1 },
+    { pattern: 'pains|cramps|tightening|tightenings every <n:1-15> min|mins|minutes', maxGap: 2 },
     // Round 12: an ectopic pregnancy: pain low on one side, a faint or nearly (NHS ectopic pregnancy).
     { pattern: 'any: @pain one|left|right side|sided', maxGap: 3 },
     // Round 13: the side said without "side" ("pain low on the left"), spotting.
@@ -226,6 +287,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'blood',
     'any: @pain @belly @intense',
     'contraction|contractions',
+    // Round 14: a pad soaked after the birth, clots passed (postpartum haemorrhage, RCOG).
+    { pattern: 'soak*|soaking|filling|through pad|pads|towel*', maxGap: 2 },
+    'clots|clot',
     'vision blur*|spots|flash*',
     'blurred|blurry vision',
     'seeing spots|flashing',
@@ -241,6 +305,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'see|seeing|seen|visible head', maxGap: 1 },
   ],
   allergic_reaction: [
+    { pattern: 'horse|horsefly|insect|spider|mosquito fly|bite|bitten|bites', maxGap: 1 },
     // Round 12: a contrast dye, a drug given in a scan.
     { pattern: 'contrast|iodine dye|injection|scan', maxGap: 1 },
     '=hives',
@@ -269,6 +334,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'no|not wet nappy|nappies|diaper*',
   ],
   allergy_breathing: [
+    { pattern: 'coughing|cough lot|lots|loads|nonstop|constantly|persistent|badly', maxGap: 2 },
+    { pattern: 'lump|ball|egg in|my throat', maxGap: 2 },
+    { pattern: 'airway|airways|windpipe closing|closed|narrowing|tight*|shutting', maxGap: 2 },
+    // Round 14 (training phrasings): eyes closing, "she breath bad", a lump growing in the throat.
+    { pattern: 'eyes|eye closing|closed|shut|swelling', maxGap: 1 },
+    { pattern: 'breath|breathe|breathing bad|badly|wrong|strange|weird', maxGap: 1 },
+    { pattern: 'any: lump|something growing|bigger|swelling throat', maxGap: 4 },
     // Round 11: breathing or swallowing getting harder, told after the word.
     {
       pattern: 'breath*|breathing|swallowing getting|gets|got|more harder|hard|difficult|worse|tight*',
@@ -281,7 +353,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'lightheaded',
     'faint*',
     'not|dont swallow',
-    'voice hoarse|croaky|changed|changing|different|funny|weird|strange|gone',
+    'voice hoarse|croaky|changed|changing|different|funny|weird|strange|gone|squeaky|squeaking',
+    { pattern: 'scratching|clawing|grabbing throat|neck', maxGap: 2 },
     'any: @face swell*|swollen|puff*',
     // The face blown up, the voice gone hoarse, breathing or circulation failing (Resuscitation Council UK).
     { pattern: 'any: @face blew|blown|balloon*|huge|massive|big|fat|thick|puffy|duck|sausage*', maxGap: 2 },
@@ -292,7 +365,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'not|dont breathe|breath|breathing',
     'breathing noisy|hard|funny|weird|fast',
     'chest tight*',
-    'floppy|limp|pale|collapsed|grey|gray',
+    'floppy|limp|pale|collapsed|collapse|collapsing|grey|gray',
     // Round 9: about to pass out or black out (the circulation failing).
     'pass|passing out',
     'black|blacking out',
@@ -356,6 +429,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …with vomiting or light that hurts the eyes.
   meningism: [
+    // Round 14 (training phrasings): a mind that goes with the fever and the neck (NICE NG240).
+    { pattern: 'light|lights|brightness hurt|hurts|hurting|painful', maxGap: 1 },
+    'confused|confusion|floppy',
+    { pattern: 'not|dont|cant support|tolerate|stand light|lights|brightness|curtains|sun', maxGap: 2 },
+    { pattern: 'wants|want|lie|lying|hides|hiding in dark', maxGap: 2 },
     'vomit*|vomiting',
     { pattern: 'being|been sick', maxGap: 0 },
     'throwing up',
@@ -374,6 +452,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …who is blue, barely breathing, or will not wake.
   drugged_state: [
+    { pattern: 'he|she|hes|shes|@someone blue|grey|gray', maxGap: 1 },
+    { pattern: 'turning|turned|going|gone blue|grey|gray', maxGap: 1 },
     'any: lips|lip|face|skin blue|grey|gray|purple',
     { pattern: 'breathing|breathes|breaths really|very|so slow|slowly|shallow|barely|hardly', maxGap: 1 },
     'not|dont wake|waking|responding|respond|answering',
@@ -384,6 +464,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 9: an infection or a fresh operation named, for a sepsis sign told in another clause
   // ("had his op on monday, now he's shivering uncontrollably and confused").
   infection: [
+    // Round 14 (fifth own check): an operation or an infection last week is recent, not history, for sepsis.
+    { pattern: 'operation|surgery|op|infection|flu|covid|uti|pneumonia last|this week', maxGap: 2 },
+    { pattern: 'operation|surgery|op|infection|flu|covid|uti|pneumonia <n:1-21> days ago', maxGap: 2 },
+    // Round 14 (training phrasings): flu, on the mend, then the signs of sepsis.
+    'flu|influenza|covid',
     // Round 12: a red streak or line tracking up from a wound (lymphangitis).
     { pattern: 'red streak|streaks|line|lines|track*', maxGap: 1 },
     'infection*|infected',
@@ -397,9 +482,20 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: a dose taken again or twice by mistake (not "twice a day": an exclusion), given double.
   dose_repeated: [
+    // Round 14 (training phrasings): medicines taken while drinking.
+    {
+      pattern: 'any: drinking|drunk|booze|alcohol|vodka|wine took|taken|swallowed|popped|had @meds',
+      maxGap: 3,
+    },
     {
       pattern: 'any: took|taken|take|had|given|gave|did|done|swallowed @meds|dose|doses twice|double|extra',
       maxGap: 3,
+    },
+    // Round 14: extra paracetamol taken day after day (a staggered overdose: the liver fails days later).
+    {
+      pattern:
+        'taking|took|taken|been|having extra|more|additional paracetamol|acetaminophen|tylenol|panadol|cocodamol|codamol',
+      maxGap: 2,
     },
     // "Second dose" only of a medicine: a vaccine's second dose is the schedule.
     { pattern: 'second|another dose|doses @meds', maxGap: 1 },
@@ -422,9 +518,16 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       pattern: 'took|taken|had|swallowed something|pill|pills|tab|tabs at festival|party|rave|club|gig',
       maxGap: 2,
     },
+    // Round 14 (fifth own check): something injected, smoked or snorted, whatever it was.
+    {
+      pattern: 'injected|smoked|snorted|shot something|stuff|summat',
+      maxGap: 2,
+    },
   ],
   // Round 10b: signs of toxicity, of a medicine, a drug or a fume.
   toxic_symptom: [
+    { pattern: 'hard|difficult|cant keep|stay awake', maxGap: 2 },
+    { pattern: 'hard|difficult wake|rouse', maxGap: 1 },
     // Round 11: the cholinergic signs of organophosphates: drooling, tiny pupils, twitching, sweating.
     'drool*|dribbl*|salivat*',
     { pattern: 'any: pupils|pupil tiny|pinpoint|small|pinned', maxGap: 2 },
@@ -435,6 +538,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'vomit*',
     'throwing|threw up',
     { pattern: 'being|been sick', maxGap: 0 },
+    // Round 14: sick said as felt, and the liver's pain under the right ribs (paracetamol).
+    { pattern: 'feel|feels|feeling|felt sick', maxGap: 1 },
+    { pattern: 'any: pain|ache|aching|sore under|below right ribs', maxGap: 3 },
     'nause*',
     { pattern: 'very|really|so|all slow|sluggish', maxGap: 1 },
     {
@@ -465,6 +571,29 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 10b: goodbyes sent, things put in order or given away.
   farewell_sign: [
+    { pattern: 'said|says|saying sorry', maxGap: 0 },
+    { pattern: 'wanted|want tell|say someone|somebody|anyone', maxGap: 1 },
+    { pattern: 'written|wrote|left|leaving note|letter', maxGap: 1 },
+    {
+      pattern: 'say|saying|said sorry|goodbye kids|children|family|everyone|mum|dad|wife|husband',
+      maxGap: 2,
+    },
+    // Round 14 (training phrasings): affairs put in order in any words: thanks for everything, someone to look after
+    // the cat, a goodbye rung through, a will sorted, debts cleared, the keys left, not around for the appointment.
+    { pattern: 'thanks|thank for everything|all|trying', maxGap: 2 },
+    { pattern: 'look|looking|care|caring after|for cat|dog|pet|pets|kids', maxGap: 2 },
+    { pattern: 'rang|called|phoned|texted|messaged|wrote say|saying goodbye|bye|sorry', maxGap: 1 },
+    { pattern: 'sorted|made|wrote|written|updated|signed will', maxGap: 1 },
+    { pattern: 'cleared|paid|settled debts|debt|bills', maxGap: 1 },
+    { pattern: 'keys with|to neighbour|neighbor|sister|brother|mum|dad', maxGap: 2 },
+    // Round 14: who gets the pet or the things, said without "my"; "just wanted someone to know".
+    {
+      pattern:
+        'who|where gets|get|will|should|can|takes|have cat|dog|pet|pets|things|stuff|belongings|car|house|kids',
+      maxGap: 2,
+    },
+    { pattern: 'rehomed|rehoming|rehome cat|dog|pet|pets', maxGap: 2 },
+    { pattern: 'wanted|want someone|somebody|you to know', maxGap: 1, negatable: false },
     // Round 11: "don't look for me", a note forwarded.
     { pattern: 'dont|not look|search for me', maxGap: 1, negatable: false },
     {
@@ -510,7 +639,22 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'no answer|reply',
     'straight voicemail',
   ],
+  // The means at hand: a firearm, and (round 14) medicines or a blade laid out, someone else's whole supply.
   weapon_at_hand: [
+    // Round 14 (tenth own check): a photo of a rope, a razor at hand, "I've got the means".
+    { pattern: 'photo|picture|pic|pics rope|noose|gun|knife|blade|razor|pills|tablets', maxGap: 2 },
+    { pattern: 'have|got|holding|bought razor|razors|blade|blades', maxGap: 2 },
+    { pattern: 'got|have|found means|method', maxGap: 2 },
+    { pattern: 'have|got|holding @meds|pills|tablets|blades|knife|rope here|ready', maxGap: 2 },
+    { pattern: '@meds|pills|tablets|blades|knife|rope with me', maxGap: 1 },
+    { pattern: 'any: @meds|pills|tablets|knife|blade|razor|rope lined|counted', maxGap: 3 },
+    { pattern: '@meds|pills|tablets|knife|blade|razor|rope|gun front|beside|next me', maxGap: 2 },
+    {
+      pattern: 'have|has|had|got|holding|took|taken all|every|whole|rest @someone|mums|dads @meds',
+      maxGap: 2,
+    },
+    { pattern: 'got|have|saved|collected enough @meds|pills|tablets now|to', maxGap: 2 },
+    { pattern: 'got|have|saved|collected enough now', maxGap: 1 },
     // Round 11: a gun got out or held.
     {
       pattern: 'got|have|took|taken|grabbed|holding gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun',
@@ -524,6 +668,17 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'loaded gun|shotgun|rifle|pistol|revolver|firearm|handgun', maxGap: 1 },
   ],
   burn_cause: [
+    {
+      pattern:
+        'touched|grabbed|leaned|fell|sat hot|oven|hob|iron|stove|grill|pan|kettle|hotplate|radiator|fire|barbecue|bbq',
+      maxGap: 3,
+    },
+    // Round 14 (training phrasings): a gas flare, a caustic on the skin, a bath far too hot.
+    'flare|flash|blast|fireball',
+    { pattern: 'drain|oven cleaner|unblocker', maxGap: 1 },
+    'caustic|lye|acid',
+    { pattern: 'hot|boiling|scalding bath|water|shower|noodles|soup|oil|fat|porridge', maxGap: 1 },
+    { pattern: 'bath|water|shower too|far|very|boiling|scalding hot', maxGap: 2 },
     // Round 11: clothes, trousers, a sleeve caught or on fire.
     {
       pattern:
@@ -537,6 +692,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'lighter fluid',
   ],
   burn_damage: [
+    { pattern: 'going|gone|turned|turning white|grey|waxy', maxGap: 0 },
+    { pattern: 'red raw', maxGap: 0 },
     // Round 11: a leg, a shin or the back black, charred or peeling (clothes caught fire).
     {
       pattern:
@@ -548,19 +705,54 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: @face|hands|hand|cheeks|arms|legs blister|blisters', maxGap: 3 },
     { pattern: 'blisters everywhere|over', maxGap: 2 },
     'blackened|charred|singed|scorched',
-    { pattern: 'skin black|peeling|melted|white|leathery', maxGap: 2 },
+    { pattern: 'skin black|peeling|melted|white|leathery|grey|gray', maxGap: 2 },
     { pattern: 'eyebrows|eyelashes|eyelash|fringe|hair gone|singed|burnt|burned|melted', maxGap: 1 },
     { pattern: 'burnt|burned @face|hands|hand', maxGap: 2 },
     { pattern: 'any: face|hands burnt|burned|black', maxGap: 2 },
   ],
   // Round 10b: the whole body shaking or twitching...
   body_convulsing: [
+    { pattern: '@someone|he|she|him|her fitting|seizing|convulsing', maxGap: 1 },
+    // Round 14 (training phrasings): shook all over, arms jerking, went rigid.
+    { pattern: 'shook|jerked|twitched|shuddered all over', maxGap: 2 },
+    { pattern: 'arms|legs|limbs|arm|leg jerking|twitching|thrashing|shaking', maxGap: 1 },
+    { pattern: 'went|gone|goes|going rigid|stiff', maxGap: 1 },
+    // Round 14: the jerking that goes on ("still jerking", "won't stop fitting"), the word seizure unsaid.
+    {
+      pattern: 'still|keeps|keep jerking|fitting|convulsing|seizing|thrashing|twitching',
+      maxGap: 1,
+      negatable: false,
+    },
+    {
+      pattern: 'not stop|stopping jerking|fitting|convulsing|seizing|thrashing',
+      maxGap: 1,
+      negatable: false,
+    },
+    { pattern: 'jerking|fitting|convulsing|thrashing not stop|stopping', maxGap: 2, negatable: false },
+    // Shaking and jerking together, on the floor, or for minutes on end.
+    { pattern: 'shaking|twitching|stiff jerking|convulsing|thrashing', maxGap: 1 },
+    {
+      pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting floor|ground|bath|bed|sofa|couch',
+      maxGap: 2,
+    },
+    {
+      pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting for|over <n:2-60> min|mins|minutes',
+      maxGap: 3,
+    },
     { pattern: 'shaking|jerking|twitching|twitches|jerks|shakes|juddering|convulsing all over', maxGap: 2 },
     { pattern: 'whole|entire body shaking|jerking|twitching|juddering|convulsing', maxGap: 2 },
     { pattern: 'shaking|jerking|twitching|juddering|convulsing whole|entire body', maxGap: 2 },
   ],
   // …with no response, blue lips, eyes rolled back, or not waking between fits.
   seizure_companion: [
+    { pattern: 'not|isnt breathing|breathe', maxGap: 1 },
+    { pattern: 'cant|cannot|not get through him|her|them', maxGap: 2 },
+    { pattern: 'wet|wee|weed himself|herself|themselves', maxGap: 0 },
+    { pattern: 'staring through|blankly|vacantly', maxGap: 1 },
+    { pattern: 'staring into space', maxGap: 1 },
+    // Round 14: someone known to have epilepsy: the jerking is a seizure until shown otherwise.
+    'epilep*',
+    { pattern: 'has|have|gets|get fits|seizures', maxGap: 1 },
     'not|dont responding|respond|responsive|answering|answer|waking|wake|woke',
     'unresponsive',
     'any: lips|lip|face blue|grey|gray|purple|dusky',
@@ -606,6 +798,16 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: speech that has changed, told by someone who knows how the person usually speaks…
   speech_change: [
+    {
+      pattern: 'not|cant|cannot understand anything|what|us|me|words|anyone|people',
+      maxGap: 2,
+      negatable: false,
+    },
+    // Round 14 (ninth own check): only noises come out, words lost.
+    { pattern: 'only|just noises|sounds|grunts|moans come|coming|came out', maxGap: 1 },
+    { pattern: 'lost|losing words|speech', maxGap: 2 },
+    // Round 14 (fifth own check): speech that sounds drunk (with a hand gone wrong or a sudden start: a stroke).
+    { pattern: 'sounded|sounding|sounds|sound|talking|speaking drunk|tipsy|sloshed|drunken', maxGap: 2 },
     // Round 13: texts or words that make no sense.
     {
       pattern:
@@ -621,14 +823,31 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 2,
     },
     { pattern: 'usually|normally talks|speaks well|fine|clearly', maxGap: 2 },
+    // Round 14: words that are not words, the wrong word for a thing, words mixed up (aphasia, as a relative
+    // hears it); alone a toddler's speech, with a sudden start a stroke.
+    { pattern: 'words that|which not words', maxGap: 1, negatable: false },
+    { pattern: 'wrong|jumbled|muddled|made words', maxGap: 1 },
+    { pattern: 'mixing|mixes|mixed|muddling|muddles|swapping|swaps words|names', maxGap: 1 },
+    { pattern: 'not|cant|cannot get words|word out', maxGap: 2, negatable: false },
   ],
   // …and a leg or foot dragged, a limb that gives way.
   dragging_limb: [
+    { pattern: 'leg|foot|arm dragging|drags|dragged', maxGap: 2 },
     { pattern: 'dragging|drags|dragged leg|foot|arm', maxGap: 2 },
     { pattern: 'leg|legs|knee giving|gave|gives way', maxGap: 1 },
   ],
   // Round 11: no way out, can't go on, nothing left.
   despair: [
+    { pattern: 'cant|cannot|not carry on', maxGap: 1, negatable: false },
+    { pattern: 'cant|cannot|not keep going', maxGap: 1, negatable: false },
+    // Round 14: a future without oneself ("won't be around for my appointment").
+    {
+      pattern: 'not|wont be around|here for appointment|appointments|review|repeat',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'not|dont|cant see|seeing future|way', maxGap: 2, negatable: false },
+    { pattern: 'ready go|die|end', maxGap: 1, negatable: false },
     // Round 13: a burden said of anyone ("better off without me|him"), the point not seen in either word
     // order, tomorrow announced without oneself.
     { pattern: 'better|happier off without|me|him|her', maxGap: 1, negatable: false },
@@ -660,11 +879,40 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: the act announced, « I'm going to do it ».
   act_announced: [
+    // Round 14 (training phrasings): the end announced without its verb: won't need anything after, my decision is made,
+    // don't try to stop me, going deep this time, my last message.
+    {
+      pattern:
+        'not|wont need|needing anything|repeat|prescription|appointment|appointments|them|it|@meds after|anymore|again|more',
+      maxGap: 3,
+      negatable: false,
+    },
+    { pattern: 'go|going|cut deep|deeper|deeply', maxGap: 2, negatable: false },
+    { pattern: 'made|reached decision|mind', maxGap: 2, negatable: false },
+    { pattern: 'its|it my decision|choice', maxGap: 1, negatable: false },
+    { pattern: 'not|dont try|trying stop|change|talk me|it|mind|out', maxGap: 2, negatable: false },
+    // Round 14: the act with its time ("when everyone's asleep", "today's the day"), "finishing it tonight".
+    { pattern: 'going|gonna|will|about take|swallow|use them|it|all', maxGap: 2, negatable: false },
+    {
+      pattern:
+        'when|once|after everyone|everybody|they|kids|house|family|parents|all asleep|sleeping|bed|out',
+      maxGap: 2,
+      negatable: false,
+    },
+    {
+      pattern: 'finishing|finish|ending|end it|things|everything tonight|today|now',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'tonight|today finishing|ending it|things', maxGap: 2, negatable: false },
+    { pattern: 'today|tonight is|the day|night', maxGap: 2, negatable: false },
     { pattern: 'going|gonna|about do it', maxGap: 1, negatable: false },
     { pattern: 'doing it tonight|now|today', maxGap: 1, negatable: false },
   ],
   // Round 11: a blow to the belly: handlebars, a seatbelt, a punch, a fall onto it…
   belly_blow: [
+    // Round 14 (training phrasings): a hernia, a weak point of the belly wall that can strangle.
+    'hernia',
     'handlebar|handlebars',
     'seatbelt',
     { pattern: 'seat belt', maxGap: 0 },
@@ -675,6 +923,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …then the belly swelling or hard, pain getting worse, or faint and cold (bleeding inside).
   belly_alarm: [
+    { pattern: 'gone|going|turned hard|stuck|purple|dark', maxGap: 1 },
     { pattern: 'any: belly|tummy|stomach|abdomen swollen|swelling|hard|rigid|distended|bloated', maxGap: 3 },
     { pattern: 'getting|increasingly|more painful|sore|worse', maxGap: 2 },
     'faint|fainting|clammy',
@@ -690,6 +939,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …then coughing, burning eyes or throat, breathlessness or a collapse.
   irritant_symptom: [
+    // Round 14 (training phrasings): coughing, eyes that burn.
+    'coughing|choking',
+    { pattern: 'eyes|throat burn|burns|sting|stings|stinging|watering|streaming', maxGap: 1 },
     { pattern: 'cant|cannot|not stop coughing', maxGap: 1 },
     { pattern: 'all|both|everyone|everybody|we coughing|cough', maxGap: 2 },
     { pattern: 'coughing badly|nonstop|non', maxGap: 1 },
@@ -723,6 +975,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 12: a place to jump from or in front of…
   jump_place: [
+    { pattern: 'train|trains times|timetable|timetables', maxGap: 1 },
+    // Round 14 (sixth own check): on the way to the place.
+    {
+      pattern:
+        'going|heading|walking|driving|off to bridge|cliff|cliffs|tracks|railway|roof|multistorey|viaduct|pier',
+      maxGap: 2,
+    },
     { pattern: 'train|railway|rail|tube line|lines|track|tracks|station', maxGap: 1 },
     { pattern: 'multi storey', maxGap: 0 },
     'multistorey',
@@ -746,10 +1005,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 12: a tearing pain, the chest and the back: aortic dissection.
   tearing_pain: ['ripping|tearing', { pattern: 'like being|something ripped|torn|tearing', maxGap: 2 }],
-  chest_site: ['chest|sternum|breastbone|breast'],
+  // Round 14: heartburn or indigestion named is the chest told as the stomach (atypical heart attack).
+  chest_site: ['chest|sternum|breastbone|breast', 'heartburn|indigestion'],
   back_site: ['back', { pattern: 'shoulder blades|blade', maxGap: 0 }],
   // Round 12: half of what one sees gone, a hand that will not do as told.
   half_vision_lost: [
+    { pattern: 'looking|staring|eyes|gaze one|left|right side|way', maxGap: 2 },
+    // Round 14 (ninth own check): seeing two of everything (with a sudden start: a stroke).
+    { pattern: 'seeing|see two|double everything|things', maxGap: 2 },
     {
       pattern:
         'lost|lose|losing|gone|missing|cant|cannot|blacked half|side see|sees|seeing|vision|sight|view',
@@ -760,10 +1023,26 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'cant|cannot see half', maxGap: 2, negatable: false },
   ],
   clumsy_hand: [
+    { pattern: 'hand|fingers|fist curled|clawed|clenched|stuck|locked', maxGap: 2 },
+    { pattern: 'not|cant|cannot open hand|fist|fingers', maxGap: 2, negatable: false },
+    { pattern: 'hand|hands|fingers|arm like glove|wood|rubber|cotton|sausage|sausages', maxGap: 3 },
+    { pattern: 'hand|arm|fingers tingling|tingly|pins', maxGap: 2 },
     { pattern: 'hand|hands|arm|fingers clumsy|useless|dropping|weak|numb', maxGap: 2 },
     { pattern: 'hand|hands|arm|fingers wont|not work|working', maxGap: 2, negatable: false },
     { pattern: 'clumsy|useless|weak|numb hand|arm|fingers', maxGap: 1 },
     { pattern: 'typing|writing|holding hard|difficult|impossible', maxGap: 2 },
+    // Round 14: a hand that will not do as it is told ("doesnt" read through typos: "dosnt"), typing or
+    // handwriting gone wrong, a grip that lets go.
+    {
+      pattern: 'hand|arm|leg|fingers|foot not|doesnt|dont|wont do what tell|want|ask|told',
+      maxGap: 2,
+      negatable: false,
+    },
+    {
+      pattern: 'typing|texting|writing|handwriting wrong|gibberish|mess|messed|scrambled|rubbish',
+      maxGap: 2,
+    },
+    { pattern: 'hand|fingers let|letting go', maxGap: 2 },
     { pattern: 'dropping things|cup|everything', maxGap: 1 },
   ],
   // Round 12: an adrenaline pen used.
@@ -816,8 +1095,25 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: "heartburn" or a stomach pain that goes to the arm or the jaw.
   mi_radiation: [
-    { pattern: 'any: pain|ache|aching|hurts|hurting|heartburn|indigestion|tight* jaw', maxGap: 4 },
-    { pattern: 'any: pain|ache|aching|hurts|hurting|heartburn|indigestion|tight* left arm', maxGap: 4 },
+    // Round 14 (sixth own check): heartburn or a pain that spreads to the shoulders, the arms, the jaw.
+    {
+      pattern:
+        'heartburn|indigestion|pain|ache|tightness spread*|radiat*|going|goes|moving shoulder|shoulders|arm|arms|jaw|neck|back',
+      maxGap: 3,
+    },
+    { pattern: 'any: pain|ache*|aching|achy|hurts|hurting|heartburn|indigestion|tight* jaw', maxGap: 4 },
+    // Round 14: a crushing or squeezing feeling, the place unsaid.
+    { pattern: 'crushing|squeezing|gripping feeling|sensation|pressure|weight', maxGap: 1 },
+    {
+      pattern:
+        'any: pain|ache*|aching|achy|heavy|heaviness|hurts|hurting|heartburn|indigestion|tight* left arm',
+      maxGap: 4,
+    },
+    // Round 14 (training phrasings): a pain in the centre going through to the back, the jaw or the arm.
+    {
+      pattern: 'centre|center|middle radiat*|spread*|shoot*|going|goes back|jaw|arm|neck|shoulder',
+      maxGap: 3,
+    },
     { pattern: 'down|into|up|to jaw', maxGap: 2 },
     { pattern: 'down|into|up|to left arm', maxGap: 2 },
   ],
@@ -853,6 +1149,18 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'any: home made spirits|vodka|alcohol|booze|liquor|spirit|brew|gin', maxGap: 2 },
   ],
   blurred_vision: [
+    {
+      pattern:
+        'looking|seeing|see|looks through|like snowstorm|snow|fog|mist|blizzard|static|smoke|cloud|haze',
+      maxGap: 2,
+    },
+    { pattern: 'everything|things foggy|misty|hazy|blurry|cloudy|snowy|fuzzy|doubled', maxGap: 2 },
+    // Round 14: vision likened to snow, fog or static (methanol: "like being in a snowstorm").
+    {
+      pattern:
+        'vision|sight|eyes|seeing like|through snowstorm|snow|fog|mist|blizzard|static|smoke|cloud|haze',
+      maxGap: 3,
+    },
     { pattern: 'any: blurred|blurry|blurring|double|fuzzy|misty vision|seeing|sight|eyes', maxGap: 2 },
     { pattern: 'going|gone blind', maxGap: 1 },
     { pattern: 'cant|cannot|not see', maxGap: 1 },
@@ -860,12 +1168,23 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: the change is new: never like this, started minutes ago.
   sudden_change: [
+    { pattern: 'started|began|came this morning|afternoon|evening|today', maxGap: 1, negatable: false },
+    { pattern: 'since he|she|i sat|got|came|woke|went|stood|started', maxGap: 1, negatable: false },
+    'sudden',
     { pattern: 'never|not like this|him|her|himself|herself', maxGap: 1, negatable: false },
     { pattern: 'started|began|since <n:1-180> min|mins|minutes|hour|hr ago', maxGap: 2, negatable: false },
     { pattern: 'started|began|since an|a|half hour|minute|min ago', maxGap: 2, negatable: false },
     'suddenly',
     { pattern: 'all of sudden', maxGap: 1, negatable: false },
     { pattern: 'out nowhere', maxGap: 1, negatable: false },
+    // Round 14: the start said without a number: "it just started", "came on just now", "a few minutes ago".
+    { pattern: 'just started|began|happened|came|come|now', maxGap: 1, negatable: false },
+    { pattern: 'happened|came|started|began just now', maxGap: 1, negatable: false },
+    { pattern: 'few|couple minutes|mins|min ago', maxGap: 1, negatable: false },
+    { pattern: '<n:1-180> min|mins|minutes ago', maxGap: 0, negatable: false },
+    { pattern: 'woke|woken|waking up with|like', maxGap: 2, negatable: false },
+    // The moment it came on: "started during sex", "came on while hoovering".
+    { pattern: 'started|began|came|come|hit during|while|whilst|mid', maxGap: 1, negatable: false },
   ],
   // Round 13: mushrooms or berries picked in the wild.
   wild_food: [

@@ -28,7 +28,9 @@ export const englishGrammar: LexiconInput['words'] = {
     'subsid* unconsciously slurp* strike* stoke* blond* bloom* brood* desir* construct* contradict* ' +
     'contracep* monocyt* hear heard heat beach noise* nose shout* hand hands ' +
     // Round 10: "don't want to overdo it" is no overdose.
-    'overdo overdoing overdid overdone',
+    'overdo overdoing overdid overdone ' +
+    // Round 14: "keeps squinting at the board" is no blood squirting.
+    'squint* shook',
   numbers:
     'one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 ' +
     'thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19 twenty=20 ' +

@@ -24,6 +24,42 @@ export const englishLexicon: LexiconInput = {
   concepts: englishCombinationSigns,
   // Round 12: "7 wks pregnant" is no baby's age, and still a pregnancy whose ectopic signs must be read.
   conceptExclusions: {
+    // Round 14: a flu or covid jab, test or season is no infection.
+    infection: [
+      {
+        pattern:
+          'flu|influenza|covid jab|jabs|vaccine|vaccines|vaccination|shot|booster|test|tests|season|clinic|like',
+        maxGap: 1,
+      },
+    ],
+    // Round 14: typing gone wrong on a new phone or keyboard is the device, not the hand.
+    clumsy_hand: [
+      {
+        pattern:
+          'any: typing|texting|writing autocorrect|keyboard|phone|laptop|predictive|app|screen|keys|pen',
+        maxGap: 4,
+      },
+    ],
+    // Round 14: a chest infection, cold or rash is no chest pain, night sweats no cold sweat.
+    chest_site: [
+      {
+        pattern:
+          'chest infection|infections|cold|colds|cough|rash|spots|hair|xray|scan|drain|physio|clinic|acne',
+        maxGap: 0,
+      },
+    ],
+    // Round 14: a jaw that aches from the teeth is no heart pain going to the jaw.
+    mi_radiation: [
+      {
+        pattern:
+          'any: jaw|jaws dentist|dental|tooth|teeth|toothache|wisdom|braces|extraction|clicking|grinding|tmj',
+        maxGap: 4,
+      },
+    ],
+    cold_sweat: [
+      { pattern: 'sweat*|sweating|sweats at|in|during night|nights|bed|sleep', maxGap: 1 },
+      { pattern: 'night sweats|sweat|sweating', maxGap: 0 },
+    ],
     // Round 13: a positive test of an infection is no pregnancy.
     pregnant: [
       {
@@ -37,6 +73,147 @@ export const englishLexicon: LexiconInput = {
   exclusions: [
     // Round 15: a death wish denied ("I don't want to die", "never wanted to die") is fear, not intent.
     { pattern: 'not|never want|wanted|wanna die', maxGap: 1 },
+    // Round 14 (tenth own check): deciding which tablet to take first, breathless like a marathon after the stairs.
+    { pattern: 'deciding|decide which|what|between|when', maxGap: 0 },
+    { pattern: 'any: marathon|sprint|race stairs|hill|hills|gym|exercise|unfit|walk|walking', maxGap: 4 },
+    // Round 14 (ninth own check): "lived long enough to know", bleeding gums.
+    { pattern: 'enough know|see|remember|learn|tell|understand', maxGap: 0 },
+    { pattern: 'bleeding|bleed|bleeds gums|gum', maxGap: 0 },
+    { pattern: 'gums|gum bleed*|bleeding', maxGap: 1 },
+    // Round 14 (eighth own check): a prescribed dose in milligrams, taken daily.
+    {
+      pattern:
+        'take|taking|on <n:1-5000> mg|mcg|ml|milligrams|micrograms @meds twice|once|daily|a|per|every|each',
+      maxGap: 1,
+    },
+    // Round 14 (seventh own check): all one's pills at once in the morning is the routine.
+    { pattern: 'once in|every|each morning|evening|day|night|breakfast|bedtime', maxGap: 1 },
+    // Round 14 (sixth own check): the wrong tablets handed over by the pharmacy, not taken.
+    { pattern: 'any: pharmacy|pharmacist|chemist|dispensed given|gave|sent|wrong', maxGap: 4 },
+    // Round 14 (fifth own check): blurred sight after eye drops, thrashing in a nightmare, living out of boxes, the lower back.
+    {
+      pattern:
+        'any: drops|dilating|dilated|optician|glasses|lenses|lens|screen|reading vision|sight|blurry|blurred',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'any: nightmare|nightmares|dream|dreams|dreaming|terror|terrors thrashing|jerking|twitching|shaking',
+      maxGap: 4,
+    },
+    { pattern: 'living out boxes|suitcase|suitcases|bags|car|van', maxGap: 1 },
+    { pattern: 'lower|low back', maxGap: 0 },
+    // Round 14 (fourth own check): not here on Fridays, a roofer on the roof, the point of me coming in, blue face paint.
+    {
+      pattern:
+        'here|around on|at|during|until|till|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|fridays|weekend|weekends|week|morning|afternoon',
+      maxGap: 0,
+    },
+    {
+      pattern:
+        'any: roofer|roofers|builder|builders|scaffolder*|scaffolding|workmen|workman|contractor* roof|roofs|rooftop',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'point me|myself coming|going|booking|waiting|calling|ringing|doing|taking|having|getting|trying',
+      maxGap: 0,
+    },
+    {
+      pattern: 'any: paint|painted|facepaint|dye|ink|pen|marker|felt|crayon|glitter blue|purple|green',
+      maxGap: 3,
+    },
+    // Round 14: the quickest way out of a car park.
+    { pattern: 'way out of|from car|park|building|hospital|station|town|maze', maxGap: 2 },
+    {
+      pattern:
+        'goodbye|goodbyes|farewell|farewells at|before|after party|do|drinks|leaving|work|airport|station|wedding|funeral|school',
+      maxGap: 2,
+    },
+    // Round 14 (third own check): a heart hurting from a breakup, disappearing on holiday, a contractions app, not waking
+    // for school, "drives me up the wall".
+    {
+      pattern: 'any: heart|heartbroken|heartbreak breakup|split|divorce|dumped|ex|grief|grieving|heartbroken',
+      maxGap: 4,
+    },
+    {
+      pattern: 'disappear|vanish for|on|to week|weekend|holiday|holidays|day|days|while|break|trip',
+      maxGap: 2,
+    },
+    { pattern: 'contraction|contractions app|timer|counter|class|classes|leaflet', maxGap: 0 },
+    { pattern: 'wake|waking up for|in school|work|college|alarm|mornings', maxGap: 1 },
+    { pattern: 'drives|driving|drive|drove me|us off|up|round cliff|wall|bend|twist', maxGap: 2 },
+    // Round 14 (own check): a daily count of one's own tablets (README: "I take 6 tablets a day"), a thing that has
+    // gone purple (a bruise), bleeding nearly stopped.
+    {
+      pattern: 'take|taking|on <n:1-500> tablets|pills|meds|medication|medicines|capsules a|per|each day',
+      maxGap: 1,
+    },
+    { pattern: 'take|taking|on <n:1-500> tablets|pills|meds|medication|medicines|capsules daily', maxGap: 1 },
+    { pattern: 'it|its gone|going|turned|turning purple|black|green|yellow', maxGap: 1 },
+    {
+      pattern: 'bleeding|blood|bleed nearly|almost|mostly|finally stopped|settled|gone|easing|eased',
+      maxGap: 2,
+    },
+    // Round 14: "no reason to keep going to physio" is about the physio.
+    {
+      pattern:
+        'going to|with physio|gym|work|school|classes|class|appointments|clinic|church|group|sessions|therapy|lessons|rehab',
+      maxGap: 2,
+    },
+    // Round 14 (own check): Braxton Hicks, "my last message about the prescription", a phone drifting off the wifi.
+    { pattern: 'braxton hicks', maxGap: 0 },
+    {
+      pattern: 'last message|text|note|words about|regarding|re|before|until|for|on|today|this|promise',
+      maxGap: 2,
+    },
+    {
+      pattern: 'phone|wifi|signal|connection|internet|laptop|tv drifting|drifts|slipping|fading|keeps',
+      maxGap: 2,
+    },
+    // Round 14 (training phrasings): idioms: choked at an interview or on a feed that went well, killing myself laughing,
+    // "she'll die if she has to", having to wake up for a shift, collapsed into giggles.
+    {
+      pattern:
+        'choked|choke|chokes|choking at|in|during|under interview|exam|test|match|final|audition|speech|presentation|penalty|pressure|exams',
+      maxGap: 2,
+    },
+    { pattern: 'choked|choke|choking on|over milk|feed|bottle', maxGap: 2 },
+    { pattern: 'killing|kill|killed myself|himself|herself laughing|laughter|laugh', maxGap: 1 },
+    { pattern: 'die|dying if she|he|i|they|we|you has|have|had|see|hear|eat', maxGap: 1 },
+    { pattern: 'have|need|got wake|get up', maxGap: 1 },
+    {
+      pattern: 'collapsed|collapse|collapses into|in fits|giggles|laughter|laughing|hysterics|tears|heap',
+      maxGap: 2,
+    },
+    // Round 14: asking whether one may take more is a question, not a dose taken.
+    { pattern: 'can|could|should|may i|we|you|he|she|they take|have|give extra|more|another', maxGap: 1 },
+    { pattern: 'safe|ok|okay|alright take|have|give extra|more|another', maxGap: 1 },
+    // Round 14: "overdosed on sunshine" and the like: pleasures, not medicines.
+    {
+      pattern:
+        'overdose*|od on|of sunshine|sunbathing|caffeine|festive|fun|food|cheese|gaming|telly|tv|box|reality|memes|nostalgia|exercise|gym|work|books|music|sleep|cake|biscuits|carbs|sugar',
+      maxGap: 1,
+    },
+    // Round 14: "a faint pink streak", "faintly": faint as an adjective, no faint.
+    {
+      pattern:
+        'faint pink|red|blue|purple|brown|grey|white|yellow|line|lines|streak|streaks|trace|traces|smell|taste|hint|mark|marks|glow|sound|noise|memory|idea|chance|hope|outline|scar|tinge|ringing|whiff|buzz|click|rash|bruise|stain|spot|spots|shadow|blood',
+      maxGap: 0,
+    },
+    'faintly|faintest',
+    // Round 14: a bruise, a shin or a knee that has gone purple is a bruise, not cyanosis, and so is a
+    // colour admired ("gone a lovely purple").
+    {
+      pattern:
+        'gone|going|turned|turning|went lovely|nice|pretty|beautiful|gorgeous|fetching purple|blue|green|yellow|black',
+      maxGap: 1,
+    },
+    {
+      pattern:
+        'any: bruise|bruised|bruises|bruising|shin|shins|knee|knees|ankle|ankles|thigh|thighs|elbow|elbows|toenail|toe|toes gone|going|turned|turning|went purple|blue|black|green|yellow',
+      maxGap: 4,
+    },
     // Round 13: an empty packet to recycle or to refill on prescription is no overdose.
     { pattern: 'any: empty|emptied recycl*|refill|repeat|prescription', maxGap: 4 },
     // Round 13: batteries bought, changed or flat are no battery swallowed.
@@ -91,7 +268,17 @@ export const englishLexicon: LexiconInput = {
     },
     { pattern: 'for|since|past|last|over|about|nearly|almost <n:0-13> wk|wks', maxGap: 0 },
     { pattern: '<n:0-13> wk|wks ago|gestation', maxGap: 0 },
-    { pattern: 'end|ending it|things with', maxGap: 0 },
+    {
+      pattern:
+        'end|ending|finish|finishing it|things with him|her|them|boyfriend|girlfriend|partner|husband|wife|ex',
+      maxGap: 0,
+    },
+    // Round 14: a mouth or a face odd after the dentist is the anaesthetic, not a stroke.
+    {
+      pattern:
+        'any: face|cheek|mouth|lip|lips|tongue funny|numb*|odd|weird|strange|droopy|heavy|dead|tingly dentist|dental|extraction|anaesthetic|anesthetic',
+      maxGap: 4,
+    },
     // "kms" is "kill myself" in text-speak, and kilometres after a number: "walked 5 kms".
     { pattern: '<n:0-99999> kill myself', maxGap: 0 },
     { pattern: 'rope|ropes ladder|swing|swings|course|climbing|skipping|bridge', maxGap: 0 },
@@ -212,7 +399,7 @@ export const englishLexicon: LexiconInput = {
     // is the joint ("my tennis elbow pain goes down my arm").
     {
       pattern:
-        'arm|arms|leg|legs limp|floppy|dead|heavy|sore|numb after|from|since jab|jabs|injection|vaccine|vaccination|shot|booster',
+        'arm|arms|leg|legs limp|floppy|dead|heavy|sore|numb|ache|aches|aching|achy|hurts|painful after|from|since jab|jabs|injection|vaccine|vaccination|shot|booster',
       maxGap: 2,
     },
     {
@@ -253,6 +440,7 @@ export const englishLexicon: LexiconInput = {
     },
     // Round 10: a dose taken twice a day is the prescription, not a dose taken twice.
     { pattern: 'twice|thrice a|per|each|every day|daily|morning|evening|night|week', maxGap: 1 },
+    { pattern: 'twice|thrice this|last week|month|year', maxGap: 0 },
     // Round 10b: a blister the size of a coin is a small burn; "back in 2015" is a date, not a return.
     { pattern: 'size|sized|like coin|penny|pea|fingernail|thumbnail|stamp', maxGap: 2 },
     { pattern: 'back in <n:1950-2030>', maxGap: 0 },
@@ -261,7 +449,7 @@ export const englishLexicon: LexiconInput = {
     // Round 11: lips swollen from fillers, a tongue swollen where it was bitten; a leg dragged since an
     // operation or a sprain: a known cause, not an allergy or a stroke.
     { pattern: 'any: lips|lip swollen|swelling|puffy filler|fillers|botox|injection|injections', maxGap: 4 },
-    { pattern: 'any: bit|bitten|biting tongue|lip swollen|swelling', maxGap: 3 },
+    { pattern: 'any: bit|bitten|biting tongue|lip swollen|swelling|bigger|fat|puffy', maxGap: 3 },
     {
       pattern:
         'dragging|drags|limping leg|foot since|after|from knee|hip|op|operation|surgery|sprain|injury|fracture|replacement|cast',
@@ -288,6 +476,8 @@ export const englishLexicon: LexiconInput = {
     { pattern: 'bit|drop|splash|dribble of hot|boiling coffee|tea|water|milk|soup', maxGap: 1 },
   ],
   past: [
+    // Round 14: a form or a question asking whether it ever happened ("asks if I've ever had seizures").
+    { pattern: 'if|whether|asks|asking|asked|question ever', maxGap: 2 },
     '<n:1-99> year|years|yr|yrs|month|months ago|back',
     'years|months ago',
     'long time ago',

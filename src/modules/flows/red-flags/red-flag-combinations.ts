@@ -134,4 +134,21 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 14: a fever, light or vomiting, and a headache said to be atrocious: meningitis without a stiff
   // neck named (NHS: fever, severe headache, dislike of bright lights).
   { category: 'meningitis_signs', all: ['fever', 'meningism', 'severe_pain'] },
+  // Round 14: a hand that will not do as told or half the sight gone, and the change new ("it just started"):
+  // a stroke (BE-FAST: arm, eyes, time), as speech that makes no sense already was.
+  { category: 'stroke_signs', all: ['clumsy_hand', 'sudden_change'] },
+  { category: 'stroke_signs', all: ['half_vision_lost', 'sudden_change'] },
+  // Round 14 (training phrasings): a leg that gives way or drags, and the change sudden.
+  { category: 'stroke_signs', all: ['dragging_limb', 'sudden_change'] },
+  // Round 14: speech gone wrong and a hand gone wrong, told in separate clauses: two FAST signs together.
+  { category: 'stroke_signs', all: ['speech_change', 'clumsy_hand'] },
+  { category: 'stroke_signs', all: ['speech_change', 'half_vision_lost'] },
+  // Round 14 (training phrasings): hopelessness or a future without oneself, with affairs put in order (who
+  // gets the cat) (Samaritans: the warning signs come together).
+  { category: 'suicidal_thoughts', all: ['despair', 'farewell_sign'] },
+  // Round 14: the chest named in a clause of its own, a sweat and a sudden start ("middle of his chest,
+  // heavy, started during sex, he's sweating"): a heart attack told in fragments (NHS).
+  { category: 'chest_pain', all: ['chest_site', 'cold_sweat', 'sudden_change'] },
+  // Round 14: the chest (or heartburn) in one clause, the jaw or the left arm aching in another.
+  { category: 'chest_pain', all: ['chest_site', 'mi_radiation'] },
 ];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { EVALUATION_EMERGENCIES, EVALUATION_ORDINARY } from '../evaluation/evaluation-set.ts';
+import { screenForRedFlags } from '../screen-for-red-flags.ts';
 import { messageFeatures } from './message-features.ts';
 import { classifyMessage, RED_FLAG_MODEL_PATH } from './red-flag-classifier.ts';
 import { loadedModel } from './red-flag-model.ts';
@@ -35,6 +36,19 @@ describe('the red-flag classifier', () => {
     ]);
     expect(messageFeatures('pas de fièvre mais une raideur')).toContain('raideur');
     expect(messageFeatures('I have not fainted. My chest hurts')).toContain('chest');
+  });
+
+  test.each([
+    'Mon fils a de la fièvre et tousse',
+    'ma fille a 38 de fièvre depuis hier',
+    'my son has a temperature and a cough',
+    'jai de la fievre et mal a la gorge',
+    'I feel sick and dizzy since this morning',
+    'I think I have a UTI, it burns when I pee',
+    "j'ai vomi deux fois cette nuit",
+    'my baby has been crying all night',
+  ])('an everyday complaint a GP sees all day is no red flag: %s', (message) => {
+    expect(screenForRedFlags(message).findings).toEqual([]);
   });
 
   test('a message with nothing it knows is no finding', () => {

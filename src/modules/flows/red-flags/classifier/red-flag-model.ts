@@ -41,8 +41,13 @@ export function loadedModel(stored: StoredRedFlagModel): RedFlagModel {
 }
 
 /** The probability of each class for a message's features. */
-export function classProbabilities(model: RedFlagModel, features: readonly string[]): number[] {
+export function classProbabilities(
+  model: RedFlagModel,
+  features: readonly string[],
+  ordinaryBoost = 0,
+): number[] {
   const scores = [...model.bias];
+  scores[0] = (scores[0] ?? 0) + ordinaryBoost;
   for (const feature of features) {
     const weights = model.weights.get(feature);
     if (weights === undefined) continue;

@@ -6,6 +6,36 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
   chest_pain: [
+    { pattern: 'chest|heart like|going|gonna explode|burst|exploding|bursting', maxGap: 3 },
+    // Round 14 (third own check): the pain in the middle of the body.
+    { pattern: 'any: @pain middle|centre|center body|torso', maxGap: 3 },
+    // Round 14 (own check): GTN taken twice without relief (NHS: call 999).
+    { pattern: 'took|used|had|sprayed|taken gtn|nitro|nitroglycerin|spray twice|again', maxGap: 2 },
+    {
+      pattern: 'took|used|had|sprayed|taken gtn|nitro|nitroglycerin|spray <n:2-6> times|puffs|doses|sprays',
+      maxGap: 2,
+    },
+    // Round 14 (training phrasings): a stabbing pain on breathing in (pulmonary embolism, pneumothorax), a weight on me.
+    { pattern: 'sharp|stabbing|knife @pain breathe|breathing|breath|breaths in', maxGap: 3 },
+    { pattern: 'such|huge|heavy|massive weight|stone|rock|pressure on me|him|her', maxGap: 2 },
+    { pattern: 'like stone|rock|slab pressing|pushing|sitting|crushing', maxGap: 3 },
+    // Round 14 (training phrasings): the likenesses of a heart attack said of the person, not the chest ("an elephant
+    // sitting on him", "a vice gripping him", "a belt round my upper body"); GTN that does nothing; the same pain
+    // as before a stent; a tearing pain between the shoulder blades (aortic dissection).
+    {
+      pattern:
+        'like elephant|weight|brick*|boulder|anvil|piano|fridge|car|someone|somebody sitting|standing|sat|parked|kneeling|pressing|pushing|squeezing|crushing on|me|him|her|chest|ribs',
+      maxGap: 3,
+    },
+    { pattern: 'vice|vise|clamp gripping|squeezing|crushing|clamping|round|around|on', maxGap: 1 },
+    { pattern: 'any: vice|vise|clamp|belt|band|strap|corset|squeez* upper torso|ribcage|body', maxGap: 3 },
+    { pattern: 'any: vice|vise|clamp|belt|band|strap|corset|squeez* torso|ribcage', maxGap: 3 },
+    {
+      pattern: 'gtn|nitroglycerin|nitro|glyceryl not|nothing|no help*|work*|touch*|doing|difference',
+      maxGap: 3,
+    },
+    { pattern: 'any: stent|stents|bypass|angioplasty|angina same|usual pain|pains', maxGap: 4 },
+    { pattern: 'any: tearing|ripping|torn between|across shoulder blades|blade', maxGap: 3 },
     'any: @pain @chest',
     // Dictated or misspelt: "pain in my brest bone".
     { pattern: 'any: @pain breast|brest|brests|breasts bone|plate', maxGap: 3 },
@@ -44,7 +74,7 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'chest|heart fire|burning|burns', maxGap: 3 },
     // Seen rather than felt: a hand rubbing or pressed on the chest ("keeps rubbing his chest").
     {
-      pattern: 'rub|rubs|rubbing|rubbed|massag*|press|presses|pressing|clasp*|clench*|hand|hands chest',
+      pattern: 'rub|rubs|rubbing|rubbed|massag*|press|presses|pressing|clasp*|clench*|hand|hands @chest',
       maxGap: 0,
     },
     // Round 9: a nurse's or carer's shorthand ("c/o central CP radiating to L arm, diaphoretic", "?ACS"),
@@ -69,6 +99,56 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    {
+      pattern:
+        'breathing|breathes|breath|panting|puffing like run|ran|running|done marathon|race|sprint|mile',
+      maxGap: 3,
+    },
+    {
+      pattern: 'only|can breathe|breathing|breath|breaths little|tiny|short|small sips|gasps|bits',
+      maxGap: 3,
+    },
+    // Round 14 (eighth own check): a child too tired to talk or feed (exhaustion: life-threatening asthma, NICE).
+    { pattern: '@someone|@little|he|she too tired|exhausted talk|speak|feed|cry', maxGap: 3 },
+    // Round 14 (sixth own check): a wheeze or a whistle heard from another room.
+    { pattern: 'hear|hearing|heard him|her|them|it wheez*|whistl*|rasping|rattling|gasping', maxGap: 2 },
+    { pattern: 'air|breath not|doesnt|dont reach|get|go|going bottom|lungs|down', maxGap: 2 },
+    // Round 14 (third own check): wheezing that will not stop.
+    { pattern: 'not|cant stop wheezing|gasping|panting', maxGap: 1 },
+    // Round 14 (own check by word family): barely a word out with a wheeze.
+    {
+      pattern: 'any: asthma|wheez*|breathless*|puffed|panting barely|hardly word|words|talk|speak|sentence',
+      maxGap: 4,
+    },
+    // Round 14 (training phrasings): the work of breathing in everyday words: a head that bobs, too puffed to feed, a
+    // noise at rest, a tummy that sucks in, a reliever that does nothing, peak flow under half, speech in bits.
+    { pattern: 'head bob|bobs|bobbing|bobbed|nodding every|each|with breath|breaths|breathing', maxGap: 3 },
+    { pattern: 'too breathless|puffed|winded|wheezy feed|eat|drink|talk|speak|walk|move', maxGap: 3 },
+    { pattern: 'too out breath feed|eat|drink|talk|speak|walk|move', maxGap: 3 },
+    {
+      pattern: 'any: rasp*|harsh|whistl*|squeak*|crowing|stridor rest|resting|asleep|sleeping|still',
+      maxGap: 4,
+    },
+    { pattern: 'any: croup|croupy drool*|drooling|dribbling', maxGap: 4 },
+    'ribs|chest|tummy|belly|neck|throat sucks|sucked|pulls|pulled|caves|caved|sinks|sank',
+    {
+      pattern:
+        'inhaler|inhalers|puffer|reliever|pump|ventolin|salbutamol|nebuliser|spacer done|doing|did|made nothing|useless|difference',
+      maxGap: 2,
+    },
+    { pattern: 'reliever|relievers not|nothing work*|help*|touch*|doing', maxGap: 2 },
+    { pattern: 'peak flow under|below|less|half|<n:0-50>', maxGap: 3 },
+    { pattern: 'only speak|say|talk|get in|out bits|fragments|snatches|gasps|bursts|short', maxGap: 2 },
+    {
+      pattern: 'windpipe|trachea|airway|airways|throat narrowing|narrow|closing|shrinking|squeezing',
+      maxGap: 2,
+    },
+    { pattern: 'hardly|barely|no|little air gets|getting|get|going|goes through|in|down', maxGap: 2 },
+    {
+      pattern:
+        'any: whistl*|harsh|squeak*|crowing|rasp*|barking|honking|stridor breath*|breathes|breathing|breathe',
+      maxGap: 3,
+    },
     // Round 10b: not two words out; breathing with the belly, the tummy sucked in at each breath; falling
     // asleep mid-sentence (the drowsiness of a COPD patient retaining CO2).
     { pattern: 'not|cannot get|say|string|put <n:1-4>|two|three|couple word|words', maxGap: 2 },
@@ -120,7 +200,7 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     'inhaler|puffer|ventolin|salbutamol|albuterol not|nothing work*|help*',
     'having asthma attack',
     { pattern: 'any: asthma|wheez*|breathless*|puffed not|dont talk|speak|finish', maxGap: 4 },
-    { pattern: 'only say|speak|manage|get one|<n:1-4>|few word|words', maxGap: 2 },
+    { pattern: 'only say|speak|manage|get one|<n:1-4>|few|couple word|words', maxGap: 2 },
     { pattern: 'breathing|breath|breaths raspy|rattly|rattling|crackly|bubbly', maxGap: 2 },
     'breathing fast|rapid*|weird*|strange*|funny|odd|wrong|gulp*',
     // Breathless at rest or too breathless to talk (NHS 999: "can't speak in full sentences").
@@ -185,6 +265,8 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     },
   ],
   severe_allergy: [
+    // Round 14 (training phrasings): a tongue that keeps getting bigger.
+    { pattern: 'any: tongue|lips|lip|throat bigger|growing|expanding|enlarging', maxGap: 3 },
     'anaphyla*',
     // Spelt as heard: "anafilactic", "anaphalactic".
     'anafil*|anafyl*|anafal*|anaphal*|anaphil*|anafla*',
@@ -197,7 +279,7 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'any: @face @swell after|since|from @meds', maxGap: 3 },
     // Round 9: a medicine taken, then the face, lips or throat swelling ("took ibuprofen and his face is swelling").
     { pattern: 'any: @meds face|lips|lip|tongue|mouth|throat|eyelids @swell', maxGap: 3 },
-    'throat swell*|swollen|closing|closed|tight*|shutting|shut|narrow*|blocked',
+    'throat swell*|swollen|closing|closed|tight*|shutting|shut|narrow*|blocked|shrinking|smaller',
     'swollen|swelling throat',
     'any: tongue|lips|lip swell*|swollen|puff*|thick|fat',
     'allergic|anaphylactic shock',
@@ -211,10 +293,28 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'any: tongue|lips|lip @swell', maxGap: 2 },
   ],
   loss_of_consciousness: [
+    { pattern: 'fading|fades|faded away|off|under again', maxGap: 2 },
+    { pattern: 'barely|hardly|cant|not keep him|her|them|mum|dad with us|awake|conscious', maxGap: 2 },
+    {
+      pattern: '@someone|he|she went|gone|dropped|fell|collapsed down not moving|responding|breathing|waking',
+      maxGap: 2,
+    },
+    { pattern: 'keeps|keep slipping|fading away|under', maxGap: 1 },
+    { pattern: 'then gone|goes|drifts|slips|off|under again', maxGap: 2 },
+    // Round 14 (training phrasings): consciousness coming and going ("comes to, then drifts away again").
+    { pattern: 'drifts|drifting|drifted|slips|slipping|slipped|fading|fades away|under again', maxGap: 2 },
+    {
+      pattern:
+        'comes|coming|came to|round then|and drifts|drifting|drifted|slips|slipping|slipped|fades|fading|gone',
+      maxGap: 3,
+    },
+    { pattern: 'in out consciousness|conscious|it', maxGap: 1 },
     'pass|passed|passing out',
     'faint*',
     'blacked|black out',
     'unconscious',
+    // Round 14 (sixth own check): as a carer writes it.
+    'unrousable|unrouseable|unarousable|unwakeable|unwakable',
     'unresponsive',
     'not|dont responding|respond|responsive',
     'not|dont wake|waking',

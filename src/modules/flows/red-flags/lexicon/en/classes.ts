@@ -19,25 +19,30 @@ export const englishClasses: LexiconInput['classes'] = {
     'propranolol gummies vitamins iron capsules calpol nurofen piriton benadryl syrup linctus calprofen ' +
     'codamol cocodamol zopiclone pregabalin gabapentin quetiapine mirtazapine digoxin metformin warfarin ' +
     'antihistamine* sleepers downers benzos ' +
+    // Round 14: blood thinners and heart tablets by the names patients give them.
+    'thinners apixaban rivaroxaban edoxaban clopidogrel statin statins amlodipine ramipril bisoprolol ' +
+    'atenolol furosemide levothyroxine prednisolone steroids naproxen diclofenac ' +
     // Round 10: opioids, sleeping pills and stimulants by the names people give them.
     'oxy oxys oxycontin percocet vicodin hydrocodone norco dihydrocodeine ambien zolpidem lorazepam ativan ' +
     'clonazepam klonopin adderall ritalin methylphenidate olanzapine',
   toxic:
     'bleach detergent battery batteries button magnet* pod pods antifreeze poison chemical* cleaner ' +
     'pesticide* weedkiller mushroom* petrol gasoline dishwasher laundry washing berries plant* ' +
-    'nicotine vape liquid cigarette* spirit methanol cleaning ' +
+    'nicotine vape liquid cigarette* spirit methanol cleaning liquitab* ' +
     'disinfectant sanitiser sanitizer mouthwash perfume paraffin kerosene lighter killer unblocker ' +
     'fertiliser fertilizer turps turpentine descaler limescale dettol domestos toilet',
   someone:
     'he she son daughter kid kids child toddler baby boy girl husband wife dad mum mom father mother ' +
     'brother sister friend partner grandad grandpa grandma gran granny nan nana grandmother grandfather ' +
     'grandparents aunt uncle cousin flatmate roommate boyfriend girlfriend neighbour neighbor dog ' +
+    // Round 14: more of the people a message is written about.
+    'niece nephew grandson granddaughter grandchild housemate colleague hubby fiance fiancee ' +
     // the possessive typed without its apostrophe: "his dads tablets"
     'dads mums moms husbands wifes grandmas grannys nans grandads grandpas partners friends',
   little: 'toddler toddlers baby babies kid kids child children little old dog puppy',
   allergen:
     'nuts nut peanut* prawns prawn shellfish shrimp fish sesame egg eggs milk kiwi antibiotic* ' +
-    'amoxicillin penicillin medicine medication new ' +
+    'amoxicillin penicillin medicine medication new latex ' +
     'injection jab vaccine vaccination shot dye cream lotion food meal takeaway sauce curry crab lobster mussels ' +
     'sushi chinese indian thai restaurant cake biscuit* cookie* chocolate snack sandwich almond* cashew* ' +
     'walnut* hazelnut* pistachio* pecan* soy soya wheat gluten lupin mustard celery strawberr* formula',

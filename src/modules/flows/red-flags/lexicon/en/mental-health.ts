@@ -6,6 +6,62 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishMentalHealthFlags: LexiconInput['categories'] = {
   suicidal_thoughts: [
+    // Round 14 (tenth own check): tablets held while deciding, a car to crash, joining someone in heaven.
+    { pattern: 'any: holding|hold @meds|pills|tablets|blade|razor deciding|decide', maxGap: 4 },
+    { pattern: 'want|wanna|going|gonna|thinking|tempted crash|swerve it|car|myself', maxGap: 2 },
+    { pattern: 'join @someone|him|her heaven|grave', maxGap: 3 },
+    { pattern: 'be with @someone|him|her heaven|grave', maxGap: 3 },
+    // Round 14 (ninth own check): picturing oneself dead, having lived long enough, stopping food and tablets.
+    { pattern: 'picturing|imagining|imagine|picture|see|seeing myself dead|gone|hanging|jumping', maxGap: 1 },
+    { pattern: 'lived|living long enough', maxGap: 1 },
+    { pattern: 'stopped|stopping|refusing eating|food|drinking taking|tablets|@meds', maxGap: 2 },
+    // Round 14 (eighth own check): not caring whether one lives or dies.
+    { pattern: 'not|dont care if|whether live|living|die|dying|wake', maxGap: 3, negatable: false },
+    // Round 14 (seventh own check): thinking about dying, about taking all the pills, not thinking one will still be here.
+    { pattern: 'think|thinking|thought|dream|dreaming about|of dying', maxGap: 1 },
+    { pattern: 'think|thinking|thought|dream|dreaming about|of being dead', maxGap: 1 },
+    { pattern: 'think about|of take|taking|swallow* all|whole|every @meds', maxGap: 3 },
+    { pattern: 'not think still be here|around next|tomorrow|much', maxGap: 2, negatable: false },
+    // Round 14 (sixth own check): pills counted out with drink, "going to do something stupid", not deserving to live,
+    // better off not waking up.
+    {
+      pattern: 'any: @meds|pills|tablets counted|lined whisky|vodka|wine|gin|alcohol|booze|drink',
+      maxGap: 4,
+    },
+    { pattern: 'going|gonna|will do something stupid|silly|daft', maxGap: 2 },
+    { pattern: 'not|dont deserve live|living|alive|here|exist|life', maxGap: 1, negatable: false },
+    {
+      pattern: 'better|happier off not|never waking|wake|being|here|alive|existing',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'had|have enough life|living|existing', maxGap: 1 },
+    // Round 14 (fourth own check): a lethal dose looked up, the quickest way out, making it stop for good, a hose to the
+    // exhaust, everyone happier if I wasn't here, on the roof of a building, locked in with a knife, the point of me.
+    { pattern: 'how many @meds|pills|tablets it would take', maxGap: 3 },
+    { pattern: 'quickest|easiest|painless|surest way|ways|method out|die|dying', maxGap: 2 },
+    { pattern: 'make|making it|this|everything|all stop forever|permanently|good', maxGap: 2 },
+    { pattern: 'any: hose|hosepipe|pipe|tube exhaust', maxGap: 3 },
+    { pattern: 'better|happier|easier|fine|okay|ok if|when not|wasnt|werent here|around|alive', maxGap: 3 },
+    {
+      pattern:
+        'standing|sitting|stood|sat|up roof|rooftop|ledge|parapet|railing building|bridge|block|flats|multistorey|tower|hospital',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'any: locked himself|herself|myself|themselves knife|knives|blade|pills|tablets|rope|gun|razor',
+      maxGap: 4,
+    },
+    { pattern: 'what point me|myself', maxGap: 0 },
+    // Round 14 (own check by word family): no reason to keep going or to go on.
+    { pattern: 'no|any|the point|reason keep|keeping going|living|on', maxGap: 2 },
+    { pattern: 'no|any|the point|reason go|going|carry|carrying on', maxGap: 1 },
+    // Round 14: "this is my last message" (an exclusion keeps "my last message about the prescription").
+    { pattern: 'this is last message|text|note|words|goodbye', maxGap: 1 },
+    // Round 14 (training phrasings): "I'm not safe with myself", "I don't trust myself".
+    { pattern: 'not safe with|around|by myself|alone', maxGap: 1, negatable: false },
+    { pattern: 'not trust myself', maxGap: 1, negatable: false },
     // Round 13: the lethal dose asked ("how many pills to not wake up"), after tonight announced.
     { pattern: 'any: how many @meds|pills|tablets die|kill|wake|lethal|fatal|overdose|end', maxGap: 4 },
     { pattern: 'to|and not|never wake up', maxGap: 1 },
@@ -74,7 +130,7 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'no|any sense|meaning|purpose living|live|alive|anymore', maxGap: 2 },
     { pattern: 'no|not|any|the point|reason living|live|life|existing|alive', maxGap: 3 },
     'point going|carrying on',
-    { pattern: 'want|wanna|wish|hope never|not wake', maxGap: 4 },
+    { pattern: 'want|wanna|wish|hope|hoping|hoped|praying|prayed never|not wake', maxGap: 4 },
     { pattern: 'not|dont want|wanna wake', maxGap: 2 },
     'says|said|talks|talking|talked|wants|wanted die|dead|kill',
     { pattern: 'cutting|harming|burning|starving myself|herself|himself', maxGap: 1 },
@@ -206,7 +262,7 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
         'posted|posting|post|posts|put goodbye|goodbyes|farewell on facebook|fb|instagram|insta|snapchat|tiktok|twitter|whatsapp|social',
       maxGap: 2,
     },
-    { pattern: 'goodbye|farewell everyone|world|everybody', maxGap: 0 },
+    { pattern: 'goodbye|goodbyes|farewell|farewells everyone|world|everybody', maxGap: 0 },
     { pattern: 'texted|text|texts|message*|messaged|note|letter saying|says|said goodbye', maxGap: 4 },
     // Round 9: a nurse's or carer's shorthand: "SI with plan", "expressing SI", "SI/HI" (ideation).
     {

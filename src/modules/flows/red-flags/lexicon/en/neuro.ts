@@ -6,6 +6,15 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishNeuroFlags: LexiconInput['categories'] = {
   stroke_signs: [
+    // Round 14 (ninth own check): an arm that will not do anything, a dead weight.
+    { pattern: 'left|right|one arm|leg|hand not|wont do anything', maxGap: 2 },
+    { pattern: 'any: arm|leg|hand dead weight', maxGap: 3 },
+    // Round 14 (fifth own check): a limb that feels like someone else's, sight gone on one side, a mouth hanging down.
+    { pattern: 'any: left|right|one arm|leg|hand|side belong|belongs|belonged|attached', maxGap: 4 },
+    { pattern: 'any: vision|sight went|gone blurry|blurred|dark|black|dim one|left|right', maxGap: 3 },
+    { pattern: 'any: mouth|lip|face|eyelid|corner hanging|sagging down', maxGap: 2 },
+    // Round 14 (training phrasings): half of what one sees gone, said as what is left.
+    { pattern: 'only see|seeing left|right|one half|side', maxGap: 2 },
     'stroke',
     // Dictated or spelt as heard.
     'stroak|stroaks|stroek|stroake',
@@ -31,7 +40,7 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
     'not|dont find words',
     'any: weak*|numb*|paralys*|tingl*|pins one|half|whole side',
-    'any: arm|leg|hand weak*|paralys*|heavy|dead|floppy|limp|useless|flop*|hanging|dangling sudden*|side|left|right',
+    'any: arm|leg|hand weak*|paralys*|heavy|dead|floppy|limp|useless|flop*|hanging|dangling sudden*|side|left|right|one',
     'any: arm|leg numb*|tingl* sudden*|side', // a numb arm alone is mostly a nerve, not a stroke
     'not|dont move|lift|raise arm|arms|leg|legs',
     // Seen by someone else: dribbling from one corner of the mouth, the strength gone from a limb.
@@ -71,6 +80,12 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'side|half face|mouth not|dont move|moving', maxGap: 3 },
+    // Round 14: a face, a cheek or a limb that feels heavy, odd or dead on one side, in any order.
+    {
+      pattern:
+        'any: face|cheek|mouth|lip|arm|leg|hand heavy|odd|funny|strange|weird|dead|tingly|droopy one|left|right|half side',
+      maxGap: 3,
+    },
     { pattern: 'mouth|face going|gone|pulled|pulling|twisted one|other side|sideways', maxGap: 3 },
     { pattern: 'any: face|mouth twisted|pulled', maxGap: 2 },
     { pattern: 'any: speech|speaking|talking off|funny|wrong|odd|weird|strange', maxGap: 2 },
@@ -128,6 +143,19 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
   ],
   seizure: [
+    { pattern: 'first fit|seizure|convulsion', maxGap: 1 },
+    // Round 14: someone found or seen fitting, jerking or convulsing, whatever the verb before.
+    {
+      pattern:
+        'found|saw|seen|see|watched|watching @someone|him|her|them|housemate|flatmate|colleague|mate fitting|seizing|convulsing|jerking',
+      maxGap: 2,
+    },
+    // Jerking on the floor, or for minutes on end (NHS: call 999 for a fit lasting over 5 minutes).
+    { pattern: 'jerking|thrashing|convulsing|fitting floor|ground|bath', maxGap: 2 },
+    {
+      pattern: 'shaking|jerking|twitching|thrashing|convulsing|fitting for|over <n:2-60> min|mins|minutes',
+      maxGap: 3,
+    },
     'convuls*',
     'seizing',
     'is|was|started|keeps|keep|been|still fitting',
@@ -152,9 +180,13 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     '=seasure|=seasures|=seesure|=seezure|=ceasure|=seisure|=sezure|=seazure',
   ],
   meningitis_signs: [
+    // Round 14 (training phrasings): the soft spot said first.
+    'soft spot bulging|bulges|bulge|raised|swollen|tense|puffed|sticking',
+    'fontanelle|fontanel bulging|bulges|bulge|raised|swollen|tense|puffed|sticking',
+    'bulging|bulge|bulges|raised|swollen|tense fontanelle|fontanel',
     'meningitis',
     'purpura fulminans',
-    'rash|spots|blotches not|dont fade*|disappear*|go',
+    'rash|spots|blotches|pinpricks|dots|marks not|dont fade*|disappear*|go',
     'glass test',
     // Headache, a neck that will not bend and vomiting: meningism before any fever is measured (NICE NG240).
     { pattern: 'any: neck stiff* vomit*|vomiting|throwing', maxGap: 4 },

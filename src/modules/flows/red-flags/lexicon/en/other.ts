@@ -6,6 +6,18 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
  */
 export const englishOtherFlags: LexiconInput['categories'] = {
   heavy_bleeding: [
+    { pattern: 'bleed*|bleeding all day|night|morning|afternoon|weekend', maxGap: 3 },
+    // Round 14 (sixth own check): blood all over, a cut made badly.
+    { pattern: 'blood all over floor|bathroom|kitchen|place|bed|carpet|walls|him|her|me|car', maxGap: 1 },
+    { pattern: 'cut|cuts|gashed|sliced badly|deep|deeply|open', maxGap: 2 },
+    { pattern: 'bleed*|nosebleed*|bleeding for|over|since an|half|whole hour|hours', maxGap: 2 },
+    // Round 14 (training phrasings): blood filling the mouth, a wound still pumping or gushing, a varicose vein burst,
+    // a towel that does not stop it.
+    { pattern: 'blood fill*|filling|fills|pouring|running mouth|throat', maxGap: 2 },
+    { pattern: 'it|still|keeps|keep gushing|spurting|pumping|squirting', maxGap: 0 },
+    { pattern: 'blood pumping|squirting|spurting|pulsing|gushing|spraying|pouring|streaming', maxGap: 1 },
+    { pattern: 'varicose vein|veins burst|bleeding|bled|split', maxGap: 2 },
+    { pattern: 'towel|towels|bandage|dressing|cloth|tissues not stop|stopping|holding|soaking', maxGap: 2 },
     'haemorrhag*|hemorrhag*',
     'any: bleed*|blood heavily|heavy|badly|everywhere|profuse*|gushing|pouring|spurting|soaking|lot|lots|loads',
     // Round 12: blood pumping out, an artery cut.
@@ -19,6 +31,14 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'not|dont stop bleed*|nosebleed*',
     'bleed*|nosebleed* not|dont stop|stopping',
     { pattern: 'vomit*|throw*|threw|cough*|spit*|puk* blood', maxGap: 1 },
+    // Round 14: blood brought up by the mouthful, in clots, bright or fresh (NHS: coughing or being sick with
+    // a lot of blood is 999), and any bleed after a tonsillectomy (NHS: go to A&E).
+    {
+      pattern:
+        'vomit*|throw*|threw|cough*|spit*|spat|puk*|bring*|brought mouthful*|cupful*|clots|clot|bright|fresh|lots|loads blood|clots',
+      maxGap: 3,
+    },
+    { pattern: 'any: tonsil|tonsils|tonsillectomy blood|bleed*|bleeding', maxGap: 4 },
     'blood vomit*|sick',
     'any: black|tarry stool*|poo*|poop',
     'soak*|soaking pad|pads|towel*|through|sanitary',
@@ -68,7 +88,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'baby not|no|dont|stopped|less move*|moving|kick*|kicking',
     {
       pattern:
-        'any: baby|babys kicks|kicking|movements|moving stopped|slowed|less|fewer|reduced|quiet|quieter',
+        'any: baby|babys kicks|kicking|movements|moving stopped|slowed|less|fewer|reduced|quiet|quieter|weaker|weak|softer|different',
       maxGap: 3,
     },
     'not|dont feel*|felt baby move*|moving|kick*',
@@ -91,6 +111,23 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'crowning',
   ],
   poisoning_overdose: [
+    { pattern: 'gave|given|giving adult dose|doses|tablet|tablets|strength', maxGap: 3 },
+    // Round 14 (eighth own check): a household poison got hold of, grams of a medicine.
+    { pattern: 'got|gotten into|hold @toxic', maxGap: 3 },
+    { pattern: '<n:5-100> g|grams|gram @meds', maxGap: 1 },
+    // Round 14: a whole container taken, whatever was in it.
+    {
+      pattern:
+        'swallowed|popped|downed|necked whole|entire|full bottle|box|pack|packet|strip|tub|jar|blister|sheet|tube',
+      maxGap: 2,
+    },
+    // Round 14 (training phrasings): a whole week's supply, all in one go.
+    {
+      pattern:
+        '@intake|took|taken whole|all|entire|full week|weeks|weekly|month|months|dosette|organiser|organizer|supply|prescription',
+      maxGap: 2,
+    },
+    { pattern: '@intake|took|taken all|whole|everything|them|lot one go', maxGap: 3 },
     'overdose*',
     '=od',
     // Round 9: the word split by dictation or autocorrect ("took an over dose of her heart pills").
@@ -114,14 +151,15 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'over|above|beyond|exceeded max|maximum|limit|recommended dose', maxGap: 1 },
     { pattern: 'swallow*|ate|eaten|ingest* @meds', maxGap: 3 },
     { pattern: 'got|gotten into|hold @meds', maxGap: 3 },
-    { pattern: '@little|@someone got|gotten|been into|in @toxic', maxGap: 2 },
+    { pattern: '@little|@someone got|gotten|been into|in|at @toxic', maxGap: 2 },
     // A little one into medicines; an adult taking theirs ("mum took her pills") is no news.
     { pattern: '@little took|taken|ate|swallowed|drank|had @meds', maxGap: 3 },
     // Someone else's medicine ("took my husband's pills"), taken by mistake, or a count of them.
     { pattern: 'took|taken|swallowed|ate|eaten|drank @someone @meds', maxGap: 1 },
     { pattern: '@someone took|taken|swallowed|ate|eaten|drank my|our @meds', maxGap: 1 },
     {
-      pattern: 'any: mistake|mistakenly|accident*|wrongly took|taken|swallowed|ate|gave|given @meds',
+      pattern:
+        'any: mistake|mistakenly|accident*|wrongly took|taken|taking|swallowed|ate|gave|given|giving @meds',
       maxGap: 4,
     },
     {
@@ -157,7 +195,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     // Street drugs, in the words people use for them.
     {
       pattern:
-        'snort*|injected|smoked|took|taken|swallowed|had load|loads|lot|lots|bunch|too|bag|bags stuff|drugs|coke|cocaine|ket|ketamine|mdma|ecstasy|spice|crack|pills',
+        'snort*|injected|smoked|took|taken|swallowed|had load|loads|lot|lots|bunch|too|bag|bags stuff|drugs|coke|cocaine|ket|ketamine|mdma|ecstasy|spice|crack|pills|heroin|smack|fentanyl|meth|speed|ghb|gbl|opiates|valium|xanax',
       maxGap: 2,
     },
     // Several times the dose, the empty packets found, too much of a street drug, fumes with symptoms.
@@ -195,6 +233,16 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     {
       pattern: 'any: smelt|smell*|leak* gas|fumes headache*|dizzy|drowsy|sleepy|sick|faint*|confused|unwell',
       maxGap: 4,
+    },
+    // Round 14: paracetamol over the day's maximum of 8 tablets, taken for days (a staggered overdose, NHS:
+    // A&E even when well).
+    {
+      pattern: 'paracetamol|acetaminophen|tylenol|panadol|cocodamol|codamol|calpol <n:9-60> a|per|each day',
+      maxGap: 4,
+    },
+    {
+      pattern: '<n:9-60> paracetamol|acetaminophen|tylenol|panadol|cocodamol|codamol a|per|each day',
+      maxGap: 2,
     },
     // A measuring mistake: "10ml instead of 1ml".
     { pattern: 'ml|mls|mg|spoons|spoonfuls|teaspoons|doses|tablets|pills instead', maxGap: 1 },
@@ -266,6 +314,19 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     },
   ],
   severe_abdominal_pain: [
+    { pattern: '@pain right lower|low|bottom', maxGap: 2 },
+    { pattern: 'any: @pain|agony @belly not walk|stand|move', maxGap: 4 },
+    // Round 14 (training phrasings): a hernia that "won't go back in" is strangulated until shown otherwise.
+    { pattern: 'not go|push|pop|pushed back in', maxGap: 1 },
+    // Round 14 (training phrasings): vomit that smells of faeces, a swollen belly with vomiting (obstruction), a hernia
+    // gone hard or that will not go back (strangulated).
+    {
+      pattern: 'vomit*|vomiting|sick|throw*|threw smell*|like|looks poo|poop|faeces|feces|sewage|shit',
+      maxGap: 4,
+    },
+    { pattern: 'any: @belly swollen|distended|swelling vomit*|vomiting|throwing', maxGap: 4 },
+    { pattern: 'any: hernia hard|stuck|tender|purple|dark|painful', maxGap: 4 },
+    { pattern: 'any: hernia|lump not go|push|pop back', maxGap: 4 },
     'any: @pain @belly @intense',
     'doubled over',
     { pattern: 'any: agony|agonising|agonizing|excruciating|unbearable @belly', maxGap: 3 },
@@ -280,7 +341,7 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     'bowel obstruction',
     { pattern: 'any: @pain @intense side|flank|groin|pelvis|pelvic', maxGap: 3 },
     // Pain that has the patient rolling or screaming; low on the right and worse on moving (appendix).
-    { pattern: 'any: @pain @belly rolling|writhing|screaming|scream*|curled|curling', maxGap: 4 },
+    { pattern: 'any: @pain @belly rolling|writhing|screaming|scream*|curled|curling|crawling', maxGap: 4 },
     { pattern: 'any: @pain right low|lower|bottom worse|moving|move|walk*|cough*|sick|vomit*', maxGap: 4 },
     // Appendix pain told across clauses: it began at the navel, then moved low on the right.
     { pattern: '@pain started|began|start* around|at|near|by belly button|navel|umbilicus', maxGap: 2 },
