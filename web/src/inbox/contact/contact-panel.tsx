@@ -284,9 +284,9 @@ function Field({ icon, label, children }: { icon: IconName; label: string; child
 }
 
 function identityKind(identity: ContactIdentity): string {
-  return identity.kind ?? identity.type ?? identity.channel ?? (identity.bsuid ? 'bsuid' : 'wa_id');
+  return identity.channel;
 }
 
 function identityValue(identity: ContactIdentity): string {
-  return identity.value ?? identity.external_id ?? identity.wa_id ?? identity.bsuid ?? '—';
+  return identity.wa_id ?? identity.bsuid ?? identity.username ?? '—';
 }
