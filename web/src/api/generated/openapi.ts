@@ -195,6 +195,8 @@ export interface CarelineApiSchemas {
   AppointmentTypeInput: AppointmentTypeInput;
   AuditEvent: AuditEvent;
   AuditEventInput: AuditEventInput;
+  AutomationSession: AutomationSession;
+  AutomationSessionInput: AutomationSessionInput;
   AvailabilityQuery: AvailabilityQuery;
   AvailabilityQueryInput: AvailabilityQueryInput;
   CannedReply: CannedReply;
@@ -217,9 +219,13 @@ export interface CarelineApiSchemas {
   ConversationCounts: ConversationCounts;
   ConversationCountsInput: ConversationCountsInput;
   ConversationInput: ConversationInput;
+  CsatSummary: CsatSummary;
+  CsatSummaryInput: CsatSummaryInput;
   Erasure: Erasure;
   ErasureInput: ErasureInput;
   Flow: Flow;
+  FlowDetails: FlowDetails;
+  FlowDetailsInput: FlowDetailsInput;
   FlowInput: FlowInput;
   Location: Location;
   LocationInput: LocationInput;
@@ -677,6 +683,14 @@ export interface AuditEventInput {
     prev_hash: string;
     hash: string;
   };
+}
+export interface AutomationSession {
+  session_id: string;
+  status: string;
+}
+export interface AutomationSessionInput {
+  session_id: string;
+  status: string;
 }
 export interface AvailabilityQuery {
   /**
@@ -1570,6 +1584,32 @@ export interface MediaInput {
   sha256: string | null;
   error: string | null;
 }
+export interface CsatSummary {
+  count: number;
+  /**
+   * Mean rating, 1–5, rounded to two decimals
+   */
+  average: number | null;
+  /**
+   * Answers per rating, "1" to "5"
+   */
+  distribution: {
+    [k: string]: number | undefined;
+  };
+}
+export interface CsatSummaryInput {
+  count: number;
+  /**
+   * Mean rating, 1–5, rounded to two decimals
+   */
+  average: number | null;
+  /**
+   * Answers per rating, "1" to "5"
+   */
+  distribution: {
+    [k: string]: number | undefined;
+  };
+}
 export interface Erasure {
   /**
    * A random reference to quote; it says nothing of who was erased
@@ -1674,6 +1714,142 @@ export interface Flow {
     [k: string]: unknown | undefined;
   };
   updated_at: string;
+}
+export interface FlowDetails {
+  key: string;
+  name: {
+    fr: string;
+    en: string;
+  };
+  description: {
+    fr: string;
+    en: string;
+  } | null;
+  enabled: boolean;
+  triggers: (
+    | {
+        kind: 'keyword';
+        match: 'exact' | 'contains';
+        words: {
+          /**
+           * @maxItems 50
+           */
+          fr: string[];
+          /**
+           * @maxItems 50
+           */
+          en: string[];
+        };
+      }
+    | {
+        kind: 'new_conversation';
+      }
+    | {
+        kind: 'outside_business_hours';
+      }
+    | {
+        kind: 'conversation_closed';
+      }
+    | {
+        kind: 'api';
+      }
+    | {
+        kind: 'flow';
+      }
+  )[];
+  /**
+   * Lower wins when several flows’ triggers match
+   */
+  priority: number;
+  once_per_contact: boolean;
+  /**
+   * The version new sessions start on
+   */
+  version: number;
+  /**
+   * The built-in flow it was installed from
+   */
+  built_in: string | null;
+  /**
+   * The steps, as the flow engine runs them
+   */
+  definition: {
+    [k: string]: unknown | undefined;
+  };
+  updated_at: string;
+  versions: {
+    version: number;
+    created_at: string;
+    created_by: string | null;
+  }[];
+}
+export interface FlowDetailsInput {
+  key: string;
+  name: {
+    fr: string;
+    en: string;
+  };
+  description: {
+    fr: string;
+    en: string;
+  } | null;
+  enabled: boolean;
+  triggers: (
+    | {
+        kind: 'keyword';
+        match: 'exact' | 'contains';
+        words: {
+          /**
+           * @maxItems 50
+           */
+          fr?: string[];
+          /**
+           * @maxItems 50
+           */
+          en?: string[];
+        };
+      }
+    | {
+        kind: 'new_conversation';
+      }
+    | {
+        kind: 'outside_business_hours';
+      }
+    | {
+        kind: 'conversation_closed';
+      }
+    | {
+        kind: 'api';
+      }
+    | {
+        kind: 'flow';
+      }
+  )[];
+  /**
+   * Lower wins when several flows’ triggers match
+   */
+  priority: number;
+  once_per_contact: boolean;
+  /**
+   * The version new sessions start on
+   */
+  version: number;
+  /**
+   * The built-in flow it was installed from
+   */
+  built_in: string | null;
+  /**
+   * The steps, as the flow engine runs them
+   */
+  definition: {
+    [k: string]: unknown | undefined;
+  };
+  updated_at: string;
+  versions: {
+    version: number;
+    created_at: string;
+    created_by: string | null;
+  }[];
 }
 export interface FlowInput {
   key: string;
