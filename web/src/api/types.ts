@@ -83,6 +83,9 @@ export type ContactPatch = Api.ContactPatchInput;
 
 export type SearchResults = Api.SearchResults;
 
+/** What a message may hold on a channel (`GET /limits`): the server checks sends against the same figures. */
+export type ChannelLimits = Api.ChannelLimits;
+
 export interface ButtonDraft {
   id: string;
   title: string;
