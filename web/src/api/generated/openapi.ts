@@ -203,6 +203,8 @@ export interface CarelineApiSchemas {
   CannedReplyInput: CannedReplyInput;
   Channel: Channel;
   ChannelInput: ChannelInput;
+  ChannelLimits: ChannelLimits;
+  ChannelLimitsInput: ChannelLimitsInput;
   ConsentRecord: ConsentRecord;
   ConsentRecordInput: ConsentRecordInput;
   Contact: Contact;
@@ -863,6 +865,158 @@ export interface ChannelInput {
     id: string;
     name: string;
   } | null;
+}
+export interface ChannelLimits {
+  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  /**
+   * At most this many characters (code points, as the provider counts them)
+   */
+  text_length: number;
+  /**
+   * A photo’s, video’s or document’s caption
+   */
+  caption_length: number;
+  interactive: {
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    body_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    footer_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    header_text_length: number;
+  };
+  buttons: {
+    min: number;
+    max: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    title_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    id_length: number;
+  };
+  list: {
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    button_label_length: number;
+    sections: number;
+    /**
+     * Rows in all sections together
+     */
+    rows: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    section_title_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    row_id_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    row_title_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    row_description_length: number;
+  };
+  /**
+   * At most this many characters (code points, as the provider counts them)
+   */
+  cta_display_text_length: number;
+  /**
+   * The files the channel carries, by kind, and how large
+   */
+  media: {
+    kind: 'image' | 'sticker' | 'audio' | 'video' | 'document';
+    mime_types: string[];
+    max_bytes: number;
+  }[];
+}
+export interface ChannelLimitsInput {
+  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  /**
+   * At most this many characters (code points, as the provider counts them)
+   */
+  text_length: number;
+  /**
+   * A photo’s, video’s or document’s caption
+   */
+  caption_length: number;
+  interactive: {
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    body_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    footer_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    header_text_length: number;
+  };
+  buttons: {
+    min: number;
+    max: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    title_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    id_length: number;
+  };
+  list: {
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    button_label_length: number;
+    sections: number;
+    /**
+     * Rows in all sections together
+     */
+    rows: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    section_title_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    row_id_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    row_title_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    row_description_length: number;
+  };
+  /**
+   * At most this many characters (code points, as the provider counts them)
+   */
+  cta_display_text_length: number;
+  /**
+   * The files the channel carries, by kind, and how large
+   */
+  media: {
+    kind: 'image' | 'sticker' | 'audio' | 'video' | 'document';
+    mime_types: string[];
+    max_bytes: number;
+  }[];
 }
 export interface ConsentRecord {
   id: string;
