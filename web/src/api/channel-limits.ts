@@ -20,8 +20,3 @@ export function useChannelLimits(channel: string): ChannelLimits | undefined {
 export function acceptedFileTypes(limits: ChannelLimits | undefined): string | undefined {
   return limits?.media.flatMap((kind) => kind.mime_types).join(',');
 }
-
-/** The size limit of a file of this type on the channel, or undefined when the channel does not list it. */
-export function maxFileBytes(limits: ChannelLimits | undefined, mimeType: string): number | undefined {
-  return limits?.media.find((kind) => kind.mime_types.includes(mimeType))?.max_bytes;
-}
