@@ -1151,7 +1151,7 @@ export const en = {
     unacknowledged_one: '{{count}} alert not acknowledged',
     unacknowledged_other: '{{count}} alerts not acknowledged',
     unknownCategory: 'sign of an emergency',
-    preview: '⚠️ {{category}}: “{{words}}”',
+    preview: '{{category}}: “{{words}}”',
     pinned: 'Emergency alert: nobody has acknowledged it yet',
     banner: {
       label: 'Emergency alert',

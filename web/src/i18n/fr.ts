@@ -1171,7 +1171,7 @@ export const fr: Messages = {
     unacknowledged_one: '{{count}} alerte non prise en compte',
     unacknowledged_other: '{{count}} alertes non prises en compte',
     unknownCategory: 'signe d’urgence',
-    preview: '⚠️ {{category}} : « {{words}} »',
+    preview: '{{category}} : « {{words}} »',
     pinned: 'Alerte d’urgence : personne ne l’a encore prise en compte',
     banner: {
       label: 'Alerte d’urgence',
