@@ -10,14 +10,12 @@ export const API_TYPES_FILE = 'web/src/api/generated/openapi.ts';
 export const REGENERATE_COMMAND = 'npm run api:types';
 
 export async function apiTypesSource(document: OpenApiDocument): Promise<string> {
-  const names = Object.keys(document.components.schemas).sort();
+  const schemas = withoutSameInputs(document.components.schemas);
+  const names = Object.keys(schemas).sort();
   const definitions = Object.fromEntries(
-    names.map((name) => [
-      name,
-      { ...pointRefsAtDefinitions(document.components.schemas[name]), title: name },
-    ]),
+    names.map((name) => [name, { ...pointRefsAtDefinitions(schemas[name]), title: name }]),
   );
-  const source = await compile(
+  return compile(
     {
       title: 'CarelineApiSchemas',
       description: 'Every named schema of the API, by name.',
@@ -39,7 +37,36 @@ export async function apiTypesSource(document: OpenApiDocument): Promise<string>
       style: { singleQuote: true, printWidth: 110, trailingComma: 'all' },
     },
   );
-  return source;
+}
+
+const INPUT_REF = /"#\/components\/schemas\/(\w+)Input"/g;
+
+/**
+ * zod documents each registered schema twice, as a request reads it (`XInput`) and as a response
+ * writes it (`X`); most are the same type, and only those that differ (defaults, transforms) keep both.
+ */
+function withoutSameInputs(schemas: Record<string, object>): Record<string, object> {
+  // A request's object lets unknown keys through (zod strips them), a response's does not: no type shows it.
+  const asOutput = (schema: object) =>
+    JSON.stringify(schema)
+      .replace(INPUT_REF, '"#/components/schemas/$1"')
+      .replaceAll(',"additionalProperties":false', '');
+  const same = new Set(
+    Object.keys(schemas).filter((name) => {
+      const output = name.endsWith('Input') ? schemas[name.slice(0, -'Input'.length)] : undefined;
+      const input = schemas[name];
+      return output !== undefined && input !== undefined && asOutput(input) === asOutput(output);
+    }),
+  );
+  const kept = Object.entries(schemas).filter(([name]) => !same.has(name));
+  return Object.fromEntries(
+    kept.map(([name, schema]) => {
+      const text = JSON.stringify(schema).replace(INPUT_REF, (ref, base: string) =>
+        same.has(`${base}Input`) ? `"#/components/schemas/${base}"` : ref,
+      );
+      return [name, JSON.parse(text)];
+    }),
+  );
 }
 
 /** `#/components/schemas/X` → `#/definitions/X`, everywhere in a schema. */

@@ -79,7 +79,7 @@ export type Team = Api.Team;
 
 export type ContactIdentity = Api.ContactPanel['identities'][number];
 export type ContactDetails = Api.ContactPanel;
-export type ContactPatch = Api.ContactPatchInput;
+export type ContactPatch = Api.ContactPatch;
 
 export type SearchResults = Api.SearchResults;
 
@@ -92,4 +92,4 @@ export interface ButtonDraft {
 }
 
 /** The bodies of `POST /conversations/{id}/messages` the composer sends (camelCase, as the API takes them). */
-export type OutgoingMessage = Api.OutboundMessageInput;
+export type OutgoingMessage = Api.OutboundMessage;
