@@ -2055,3 +2055,4 @@ export interface TwoFactorStatus {
    */
   clinic_policy: 'off' | 'admins' | 'everyone';
 }
+// stale
