@@ -18,27 +18,14 @@ export type ConsentRecord = Api.ConsentRecord;
 
 export type ContactConsents = Api.ContactConsents;
 
-export interface StaffConsent {
-  channel: 'whatsapp';
-  purpose: ConsentPurpose;
-  granted: boolean;
-  text_shown: string;
-}
+export type StaffConsent = Api.StaffConsentInput;
 
 export type NoShowFigures = ReminderReport['practitioners'][number]['with_confirmed_reminder'];
 
 export type ReminderReport = Api.ReminderReport;
 
 /** The clinic's reminder rules (GET / PUT /reminder-policy). */
-export interface ReminderPolicyRules {
-  enabled: boolean;
-  /** Minutes before the appointment, longest first. */
-  offsets_minutes: number[];
-  /** Times of day (HH:MM) on the clinic's clock; null: reminders at any hour. */
-  quiet_hours: { start: string; end: string } | null;
-  template_name: string;
-  late_after_minutes: number;
-}
+export type ReminderPolicyRules = Api.ReminderPolicyChange;
 
 /** The clinic's reminder rules and when they last changed (`updated_at` null: the defaults apply). */
 export type ReminderPolicy = Api.ReminderPolicy;

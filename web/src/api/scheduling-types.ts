@@ -46,18 +46,6 @@ export interface SlotQuery {
   limit?: number;
 }
 
-export interface NewAppointment {
-  contact_id: string;
-  practitioner_id: string;
-  location_id: string;
-  appointment_type_id: string;
-  start: string;
-  reason?: string;
-  conversation_id?: string;
-}
+export type NewAppointment = Api.NewAppointment;
 
-export interface AppointmentMove {
-  start: string;
-  practitioner_id?: string;
-  location_id?: string;
-}
+export type AppointmentMove = Api.AppointmentMove;

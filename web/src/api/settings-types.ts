@@ -23,22 +23,9 @@ export type ActiveSession = Api.ActiveSession;
 /** A member as an administrator's change returns them, with the password Careline chose, once. */
 export type StaffMemberWithPassword = Api.StaffMemberWithPassword;
 
-export interface NewStaffMember {
-  name: string;
-  email: string;
-  role: StaffRole;
-  capacity?: number;
-  /** Left out: the server generates one and returns it once. */
-  password?: string;
-}
+export type NewStaffMember = Api.NewStaffMember;
 
-export interface StaffPatch {
-  name?: string;
-  role?: StaffRole;
-  capacity?: number;
-  active?: boolean;
-  password?: string;
-}
+export type StaffPatch = Api.StaffPatch;
 
 export type TeamDetails = Api.Team;
 
@@ -46,11 +33,7 @@ export type Channel = Api.Channel;
 
 export type SavedReply = Api.CannedReply;
 
-export interface SavedReplyDraft {
-  shortcut: string;
-  text: string;
-  language: string | null;
-}
+export type SavedReplyDraft = Api.NewCannedReply;
 
 /** The clinic's safety net: the numbers the emergency advice gives, and when it goes out. */
 export type SafetySettings = Api.SafetySettings;

@@ -150,6 +150,7 @@ export interface CarelineApiSchemas {
   ActiveSession: ActiveSession;
   Alert: Alert;
   Appointment: Appointment;
+  AppointmentMove: AppointmentMove;
   AppointmentType: AppointmentType;
   AuditEvent: AuditEvent;
   AutomationSession: AutomationSession;
@@ -177,6 +178,9 @@ export interface CarelineApiSchemas {
   Media: Media;
   Message: Message;
   MessageContent: MessageContent;
+  NewAppointment: NewAppointment;
+  NewCannedReply: NewCannedReply;
+  NewStaffMember: NewStaffMember;
   OutboundAudioMessage: OutboundAudioMessage;
   OutboundButtonsMessage: OutboundButtonsMessage;
   OutboundContactCard: OutboundContactCard;
@@ -207,6 +211,7 @@ export interface CarelineApiSchemas {
   RedFlag: RedFlag;
   RedFlagReport: RedFlagReport;
   ReminderPolicy: ReminderPolicy;
+  ReminderPolicyChange: ReminderPolicyChange;
   ReminderReport: ReminderReport;
   RetentionPolicy: RetentionPolicy;
   SafetySettings: SafetySettings;
@@ -215,8 +220,11 @@ export interface CarelineApiSchemas {
   SecondFactorRequired: SecondFactorRequired;
   SignedIn: SignedIn;
   Slot: Slot;
+  StaffConsent: StaffConsent;
+  StaffConsentInput: StaffConsentInput;
   StaffMember: StaffMember;
   StaffMemberWithPassword: StaffMemberWithPassword;
+  StaffPatch: StaffPatch;
   Team: Team;
   Template: Template;
   TemplateComponent: TemplateComponent;
@@ -325,6 +333,11 @@ export interface Appointment {
   created_by_user_id: string | null;
   created_at: string;
   updated_at: string;
+}
+export interface AppointmentMove {
+  start: string;
+  practitioner_id?: string;
+  location_id?: string;
 }
 export interface AppointmentType {
   id: string;
@@ -1308,6 +1321,33 @@ export interface LockedProblem {
    */
   locked_until: string;
 }
+export interface NewAppointment {
+  contact_id: string;
+  practitioner_id: string;
+  location_id: string;
+  appointment_type_id: string;
+  start: string;
+  reason?: string;
+  conversation_id?: string;
+}
+export interface NewCannedReply {
+  shortcut: string;
+  text: string;
+  language?: string | null;
+}
+export interface NewStaffMember {
+  name: string;
+  email: string;
+  role: 'admin' | 'supervisor' | 'agent' | 'clinician' | 'auditor';
+  /**
+   * Most open conversations automatic assignment gives this person
+   */
+  capacity?: number;
+  /**
+   * Left out: Careline generates one and returns it once
+   */
+  password?: string;
+}
 export interface OutboundAudioMessage {
   type: 'audio';
   media: OutboundMediaRef;
@@ -1704,6 +1744,31 @@ export interface ReminderPolicy {
    */
   updated_at: string | null;
 }
+export interface ReminderPolicyChange {
+  enabled: boolean;
+  /**
+   * How long before the appointment each reminder goes, in minutes (2880 = 48 h)
+   *
+   * @minItems 1
+   * @maxItems 4
+   */
+  offsets_minutes: number[];
+  /**
+   * No reminder between these times on the clinic’s clock (start after end runs overnight): it goes out earlier instead
+   */
+  quiet_hours: {
+    start: string;
+    end: string;
+  } | null;
+  /**
+   * The approved UTILITY template sent when the 24-hour window is closed
+   */
+  template_name: string;
+  /**
+   * An appointment not marked arrived this long after its start is flagged on the agenda
+   */
+  late_after_minutes: number;
+}
 export interface ReminderReport {
   from: string;
   to: string;
@@ -1924,6 +1989,18 @@ export interface Slot {
    */
   time_zone: string;
 }
+export interface StaffConsent {
+  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  purpose: 'appointment_reminders' | 'health_information' | 'marketing';
+  granted: boolean;
+  text_shown: string;
+}
+export interface StaffConsentInput {
+  channel?: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  purpose: 'appointment_reminders' | 'health_information' | 'marketing';
+  granted: boolean;
+  text_shown: string;
+}
 export interface StaffMember {
   id: string;
   name: string | null;
@@ -1981,6 +2058,22 @@ export interface StaffMemberWithPassword {
    * Only when Careline chose the password: shown this once, stored nowhere in clear
    */
   generated_password?: string;
+}
+export interface StaffPatch {
+  name?: string;
+  role?: 'admin' | 'supervisor' | 'agent' | 'clinician' | 'auditor';
+  /**
+   * Most open conversations automatic assignment gives this person
+   */
+  capacity?: number;
+  /**
+   * false deactivates: no sign-in, sessions end, conversations go back to their team; true reactivates with a new password (given, or generated and returned once)
+   */
+  active?: boolean;
+  /**
+   * A new password; the member’s sessions end
+   */
+  password?: string;
 }
 export interface Team {
   id: string;
@@ -2055,4 +2148,3 @@ export interface TwoFactorStatus {
    */
   clinic_policy: 'off' | 'admins' | 'everyone';
 }
-// stale
