@@ -101,7 +101,6 @@ export function ConversationRow({
         <Group justify="space-between" gap={6} wrap="nowrap">
           {alarm ? (
             <Text size="sm" c="red.9" fw={600} truncate className={classes.preview}>
-              <Icon name="alert" size={14} className={classes.alarmIcon} />
               {alarm}
             </Text>
           ) : (
