@@ -30,6 +30,7 @@ import { sessionRoutes } from './modules/auth/session.routes.ts';
 import type { SessionPolicy } from './modules/auth/session.service.ts';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
+import { channelLimitsRoutes } from './modules/channel-accounts/channel-limits.routes.ts';
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
@@ -318,6 +319,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(alertRoutes(db, clock, wake));
         await secured.register(teamRoutes(db));
         await secured.register(channelRoutingRoutes(db));
+        await secured.register(channelLimitsRoutes());
         await secured.register(userRoutes(db, clock));
         await secured.register(accessSettingsRoutes(db));
         await secured.register(activeSessionRoutes(db, { clock, sessions: deps.sessions }));

@@ -67,7 +67,7 @@ describe.each(TEST_ENGINES)('the safety net in the agent inbox (%s)', (engine) =
 
     await expect.poll(() => rows().first().textContent(), LIVE).toContain(ALARMED.name);
     await expect.poll(() => alarmed.getAttribute('data-pinned'), LIVE).toBe('true');
-    await alarmed.getByText(/⚠️ difficulty breathing: “.*respirer.*”/).waitFor(LIVE);
+    await alarmed.getByText(/difficulty breathing: “.*respirer.*”/).waitFor(LIVE);
     await expect.poll(() => agent.getByTestId('urgent-count').textContent(), LIVE).toContain('1');
     // The browser's notifications are not allowed here: the alert shows in the page instead.
     await agent.getByText('Patient emergency: difficulty breathing').first().waitFor(LIVE);

@@ -104,6 +104,27 @@ describe.each(TEST_ENGINES)('REST API v1 (%s)', (engine) => {
     expect(notJson.status).toBe(400);
   });
 
+  test('the limits the composer reads are the ones a send is checked against', async () => {
+    expect((await fetch(`${env.url}/api/v1/limits`)).status).toBe(401);
+    const limits = (await (await env.api(clinic.apiKey, '/api/v1/limits')).json()) as {
+      data: Array<{ channel: string; text_length: number; buttons: { max: number; title_length: number } }>;
+    };
+    const whatsapp = limits.data.find((l) => l.channel === 'whatsapp');
+    expect(whatsapp).toMatchObject({ text_length: 4096, buttons: { max: 3, title_length: 20 } });
+    const page = (await (await env.api(clinic.apiKey, '/api/v1/conversations?limit=1')).json()) as PageJson;
+    const send = (body: unknown) =>
+      env.api(clinic.apiKey, `/api/v1/conversations/${page.data[0]?.id}/messages`, { method: 'POST', body });
+    // Emoji are one character each for WhatsApp, two UTF-16 units for JavaScript: the count is Meta's.
+    const tooLong = await send({ type: 'text', text: '😀'.repeat((whatsapp?.text_length ?? 0) + 1) });
+    expect(await tooLong.json()).toMatchObject({ status: 400, errors: [{ field: 'body.text' }] });
+    const buttons = Array.from({ length: (whatsapp?.buttons.max ?? 0) + 1 }, (_, i) => ({
+      id: `b${i}`,
+      title: `Choix ${i}`,
+    }));
+    const tooMany = await send({ type: 'buttons', body: 'Votre choix ?', buttons });
+    expect(await tooMany.json()).toMatchObject({ status: 400, errors: [{ field: 'body.buttons' }] });
+  });
+
   test('the OpenAPI 3.1 document is generated from the request schemas', async () => {
     const response = await fetch(`${env.url}/api/v1/openapi.json`);
     expect(response.status).toBe(200);

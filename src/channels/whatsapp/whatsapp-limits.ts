@@ -1,9 +1,12 @@
 import { MAX_EMOJI_LENGTH } from '../emoji.ts';
 import type { LimitViolation, OutboundMessage, TemplateMessage } from '../outbound-message.ts';
+import { WHATSAPP_LIMITS } from './whatsapp-capabilities.ts';
 
 type Interactive = Extract<OutboundMessage, { type: 'buttons' | 'list' | 'ctaUrl' }>;
 type ButtonsMessage = Extract<OutboundMessage, { type: 'buttons' }>;
 type ListMessage = Extract<OutboundMessage, { type: 'list' }>;
+
+const { interactive, buttons: BUTTONS, list: LIST } = WHATSAPP_LIMITS;
 
 /**
  * What WhatsApp would refuse in this message (channels.md §1.7), found before sending, so the agent can
@@ -15,13 +18,14 @@ export function checkWhatsAppLimits(message: OutboundMessage): LimitViolation[] 
   const check = limitChecker(violations);
   switch (message.type) {
     case 'text':
-      check.length('text', 'text', message.text, 4096);
+      check.length('text', 'text', message.text, WHATSAPP_LIMITS.textLength);
       break;
     case 'image':
     case 'video':
     case 'document':
       check.media('media', message.media);
-      if (message.caption !== undefined) check.length('caption', 'caption', message.caption, 1024);
+      if (message.caption !== undefined)
+        check.length('caption', 'caption', message.caption, WHATSAPP_LIMITS.captionLength);
       break;
     case 'audio':
     case 'sticker':
@@ -45,8 +49,7 @@ export function checkWhatsAppLimits(message: OutboundMessage): LimitViolation[] 
       break;
     case 'ctaUrl':
       checkInteractive(check, message);
-      // Not in §1.7, but the Cloud API simulator refuses longer labels, like reply-button titles (verify).
-      check.length('displayText', 'display text', message.displayText, 20);
+      check.length('displayText', 'display text', message.displayText, WHATSAPP_LIMITS.ctaDisplayTextLength);
       break;
     case 'template':
       checkTemplate(violations, check, message);
@@ -75,10 +78,12 @@ function limitChecker(violations: LimitViolation[]) {
 }
 
 function checkInteractive(check: Checker, message: Interactive): void {
-  check.length('body', 'body', message.body, 1024);
-  if (message.footer !== undefined) check.length('footer', 'footer', message.footer, 60);
+  check.length('body', 'body', message.body, interactive.bodyLength);
+  if (message.footer !== undefined)
+    check.length('footer', 'footer', message.footer, interactive.footerLength);
   const header = message.header;
-  if (header?.type === 'text') check.length('header.text', 'header text', header.text, 60);
+  if (header?.type === 'text')
+    check.length('header.text', 'header text', header.text, interactive.headerTextLength);
   else if (header) check.media('header', header);
 }
 
@@ -87,13 +92,17 @@ function checkButtons(
   check: Checker,
   buttons: ButtonsMessage['buttons'],
 ): void {
-  if (buttons.length < 1 || buttons.length > 3) {
-    violations.push({ field: 'buttons', limit: 'a message has 1 to 3 buttons', actual: buttons.length });
+  if (buttons.length < BUTTONS.min || buttons.length > BUTTONS.max) {
+    violations.push({
+      field: 'buttons',
+      limit: `a message has ${BUTTONS.min} to ${BUTTONS.max} buttons`,
+      actual: buttons.length,
+    });
   }
   const titles = new Set<string>();
   buttons.forEach((button, i) => {
-    check.length(`buttons[${i}].title`, 'title', button.title, 20);
-    check.length(`buttons[${i}].id`, 'id', button.id, 256);
+    check.length(`buttons[${i}].title`, 'title', button.title, BUTTONS.titleLength);
+    check.length(`buttons[${i}].id`, 'id', button.id, BUTTONS.idLength);
     if (titles.has(button.title)) {
       violations.push({
         field: `buttons[${i}].title`,
@@ -110,19 +119,27 @@ function checkList(violations: LimitViolation[], check: Checker, message: ListMe
   if (message.header && message.header.type !== 'text') {
     violations.push({ field: 'header', limit: 'a list header is text only', actual: message.header.type });
   }
-  check.length('buttonLabel', 'button label', message.buttonLabel, 20);
-  if (sections.length > 10) {
-    violations.push({ field: 'sections', limit: 'a list has at most 10 sections', actual: sections.length });
+  check.length('buttonLabel', 'button label', message.buttonLabel, LIST.buttonLabelLength);
+  if (sections.length > LIST.sections) {
+    violations.push({
+      field: 'sections',
+      limit: `a list has at most ${LIST.sections} sections`,
+      actual: sections.length,
+    });
   }
   const rowCount = sections.reduce((total, section) => total + section.rows.length, 0);
-  if (rowCount > 10) {
-    violations.push({ field: 'sections', limit: 'a list has at most 10 rows in all', actual: rowCount });
+  if (rowCount > LIST.rows) {
+    violations.push({
+      field: 'sections',
+      limit: `a list has at most ${LIST.rows} rows in all`,
+      actual: rowCount,
+    });
   }
   // Not in §1.7: Meta answers a list reply with the row id alone, so two equal ids could not be told apart.
   const rowIds = new Set<string>();
   sections.forEach((section, s) => {
     if (section.title !== undefined) {
-      check.length(`sections[${s}].title`, 'section title', section.title, 24);
+      check.length(`sections[${s}].title`, 'section title', section.title, LIST.sectionTitleLength);
     } else if (sections.length > 1) {
       violations.push({
         field: `sections[${s}].title`,
@@ -131,10 +148,10 @@ function checkList(violations: LimitViolation[], check: Checker, message: ListMe
     }
     section.rows.forEach((row, r) => {
       const at = `sections[${s}].rows[${r}]`;
-      check.length(`${at}.id`, 'row id', row.id, 200);
-      check.length(`${at}.title`, 'row title', row.title, 24);
+      check.length(`${at}.id`, 'row id', row.id, LIST.rowIdLength);
+      check.length(`${at}.title`, 'row title', row.title, LIST.rowTitleLength);
       if (row.description !== undefined) {
-        check.length(`${at}.description`, 'description', row.description, 72);
+        check.length(`${at}.description`, 'description', row.description, LIST.rowDescriptionLength);
       }
       if (rowIds.has(row.id)) {
         violations.push({ field: `${at}.id`, limit: 'row ids are unique', actual: row.id });
@@ -149,10 +166,10 @@ function checkTemplate(violations: LimitViolation[], check: Checker, message: Te
   const header = message.components?.header;
   if (header && header.type !== 'text') check.media('components.header', header);
   message.components?.buttons?.forEach((button, i) => {
-    if (button.index > 9) {
+    if (button.index > WHATSAPP_LIMITS.templateButtonIndexMax) {
       violations.push({
         field: `components.buttons[${i}].index`,
-        limit: 'button index is 0 to 9',
+        limit: `button index is 0 to ${WHATSAPP_LIMITS.templateButtonIndexMax}`,
         actual: button.index,
       });
     }

@@ -92,7 +92,7 @@ export function cannedReplyRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ['canned-replies'],
           summary: 'Save a canned reply (administrators)',
-          body: z.object({ shortcut, text, language }),
+          body: z.object({ shortcut, text, language }).meta({ id: 'NewCannedReply' }),
           response: { 201: cannedReplyJson, 409: problemSchema, ...changeErrors },
         },
       },

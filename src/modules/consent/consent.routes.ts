@@ -37,16 +37,18 @@ const consentsJson = z
   })
   .meta({ id: 'ContactConsents' });
 
-const staffConsentBody = z.strictObject({
-  channel: z.enum(CHANNEL_TYPES).default('whatsapp'),
-  purpose: z.enum(CONSENT_PURPOSES),
-  granted: z.boolean({ error: 'granted must be true or false' }),
-  text_shown: z
-    .string({ error: 'text_shown is required: the words the patient agreed to' })
-    .trim()
-    .min(1, 'must not be empty: the words the patient agreed to')
-    .max(2000, 'must be at most 2000 characters'),
-});
+const staffConsentBody = z
+  .strictObject({
+    channel: z.enum(CHANNEL_TYPES).default('whatsapp'),
+    purpose: z.enum(CONSENT_PURPOSES),
+    granted: z.boolean({ error: 'granted must be true or false' }),
+    text_shown: z
+      .string({ error: 'text_shown is required: the words the patient agreed to' })
+      .trim()
+      .min(1, 'must not be empty: the words the patient agreed to')
+      .max(2000, 'must be at most 2000 characters'),
+  })
+  .meta({ id: 'StaffConsent' });
 
 const params = z.object({ id: z.uuid('must be a contact id (UUID)') });
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };

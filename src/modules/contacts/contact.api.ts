@@ -69,7 +69,8 @@ export const contactPatchBody = z
       )
       .optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'change at least one field' });
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'change at least one field' })
+  .meta({ id: 'ContactPatch' });
 
 export function toContactJson(contact: ContactWithIdentities): z.infer<typeof contactJson> {
   return {

@@ -8,7 +8,7 @@ import { type FlowRuntimeDeps, startFlowOnRequest } from './flow-runtime.service
 
 const params = z.object({ id: z.uuid('must be a conversation id (UUID)') });
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
-const sessionJson = z.object({ session_id: z.uuid(), status: z.string() });
+const sessionJson = z.object({ session_id: z.uuid(), status: z.string() }).meta({ id: 'AutomationSession' });
 
 /** The care team starts, hands back or stops a conversation's automation. */
 export function automationRoutes(deps: FlowRuntimeDeps, wake: () => void): FastifyPluginAsyncZod {

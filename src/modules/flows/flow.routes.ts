@@ -77,11 +77,17 @@ export function flowRoutes(db: Db, clock: Clock): FastifyPluginAsyncZod {
           summary: 'One flow, with the list of its versions',
           params: keyParams,
           response: {
-            200: flowJson.extend({
-              versions: z.array(
-                z.object({ version: z.int(), created_at: z.iso.datetime(), created_by: z.uuid().nullable() }),
-              ),
-            }),
+            200: flowJson
+              .extend({
+                versions: z.array(
+                  z.object({
+                    version: z.int(),
+                    created_at: z.iso.datetime(),
+                    created_by: z.uuid().nullable(),
+                  }),
+                ),
+              })
+              .meta({ id: 'FlowDetails' }),
             ...errors,
           },
         },
@@ -205,11 +211,13 @@ export function flowRoutes(db: Db, clock: Clock): FastifyPluginAsyncZod {
             assignee_user_id: z.uuid().optional(),
           }),
           response: {
-            200: z.object({
-              count: z.int(),
-              average: z.number().nullable(),
-              distribution: z.record(z.string(), z.int()),
-            }),
+            200: z
+              .object({
+                count: z.int(),
+                average: z.number().nullable().describe('Mean rating, 1–5, rounded to two decimals'),
+                distribution: z.record(z.string(), z.int()).describe('Answers per rating, "1" to "5"'),
+              })
+              .meta({ id: 'CsatSummary' }),
             ...errors,
           },
         },

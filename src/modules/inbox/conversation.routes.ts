@@ -100,17 +100,22 @@ export function conversationRoutes(
             'How many open conversations each inbox view holds, and how many patient messages are unread',
           querystring: z.object({ channel_account_id: channelAccountQuery }),
           response: {
-            200: z.object({
-              mine: z
-                .number()
-                .int()
-                .nullable()
-                .describe('Null for API keys: they have no conversations of their own'),
-              unassigned: z.number().int(),
-              all: z.number().int(),
-              unread: z.number().int().describe('Unread patient messages over all open conversations'),
-              urgent: z.number().int().describe('Open conversations with a red flag nobody acknowledged yet'),
-            }),
+            200: z
+              .object({
+                mine: z
+                  .number()
+                  .int()
+                  .nullable()
+                  .describe('Null for API keys: they have no conversations of their own'),
+                unassigned: z.number().int(),
+                all: z.number().int(),
+                unread: z.number().int().describe('Unread patient messages over all open conversations'),
+                urgent: z
+                  .number()
+                  .int()
+                  .describe('Open conversations with a red flag nobody acknowledged yet'),
+              })
+              .meta({ id: 'ConversationCounts' }),
             ...errors,
           },
         },

@@ -6,6 +6,7 @@ import type { MediaFile } from '../media/media.schema.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';
 import type { ConversationSummary, NamedRef } from './conversation-view.service.ts';
 import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES, type Message } from './message.schema.ts';
+import { messageContentJson } from './message-content.api.ts';
 import type { MessageReaction } from './reaction.schema.ts';
 
 const namedJson = z.object({ id: z.uuid(), name: z.string().nullable() });
@@ -19,12 +20,7 @@ export const messageJson = z
       .describe('`note`: an internal note of the care team, never sent to the patient'),
     type: z.string().describe('text, image, audio, voice, document, location, button_reply, ...'),
     text: z.string().nullable(),
-    content: z
-      .record(z.string(), z.unknown())
-      .nullable()
-      .describe(
-        'Channel-neutral details (media, location...); `omitted` lists the parts of a patient’s message the database refused and Careline left out (profile_name, username, media, reply_to, details), and message_id when the channel’s id for it was unusable and one of Careline’s stands in for it',
-      ),
+    content: messageContentJson.nullable().describe('Channel-neutral details (location, contacts, reply…)'),
     status: z.enum(MESSAGE_STATUSES),
     status_at: z.iso.datetime(),
     error: z

@@ -95,7 +95,7 @@ export function reminderPolicyRoutes(db: Db, clock: Clock, wake: () => void): Fa
           description:
             'Applies to every upcoming booked appointment: new offsets are planned, dropped ones cancelled; ' +
             'reminders already sent stay. `template_name` must be a template of the clinic’s registry.',
-          body: z.strictObject(policyFields),
+          body: z.strictObject(policyFields).meta({ id: 'ReminderPolicyChange' }),
           response: { 200: policyJson, ...errors },
         },
       },

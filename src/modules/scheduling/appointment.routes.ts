@@ -158,15 +158,17 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             'The time must be one GET /slots offers. 409 with code slot_taken when someone booked it meanwhile; ' +
             '422 when it is not a slot of the practitioner (outside hours, too soon, too far). The patient is ' +
             'sent the confirmation and the .ics on WhatsApp when the rules allow (see patient_notice).',
-          body: z.object({
-            contact_id: z.uuid('must be a contact id (UUID)'),
-            practitioner_id: z.uuid('must be a practitioner id (UUID)'),
-            location_id: z.uuid('must be a location id (UUID)'),
-            appointment_type_id: z.uuid('must be an appointment type id (UUID)'),
-            start: instant,
-            reason: z.string().trim().max(1000).optional(),
-            conversation_id: z.uuid('must be a conversation id (UUID)').optional(),
-          }),
+          body: z
+            .object({
+              contact_id: z.uuid('must be a contact id (UUID)'),
+              practitioner_id: z.uuid('must be a practitioner id (UUID)'),
+              location_id: z.uuid('must be a location id (UUID)'),
+              appointment_type_id: z.uuid('must be an appointment type id (UUID)'),
+              start: instant,
+              reason: z.string().trim().max(1000).optional(),
+              conversation_id: z.uuid('must be a conversation id (UUID)').optional(),
+            })
+            .meta({ id: 'NewAppointment' }),
           response: { 201: bookedJson, ...bookingErrors },
         },
       },
@@ -208,11 +210,13 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             'Books the new time and cancels the old appointment at once. Answers the new appointment (a new id, ' +
             'linked by rescheduled_from_id). 409 slot_taken as when booking.',
           params,
-          body: z.object({
-            start: instant,
-            practitioner_id: z.uuid('must be a practitioner id (UUID)').optional(),
-            location_id: z.uuid('must be a location id (UUID)').optional(),
-          }),
+          body: z
+            .object({
+              start: instant,
+              practitioner_id: z.uuid('must be a practitioner id (UUID)').optional(),
+              location_id: z.uuid('must be a location id (UUID)').optional(),
+            })
+            .meta({ id: 'AppointmentMove' }),
           response: { 201: appointmentJson, ...bookingErrors },
         },
       },

@@ -7,6 +7,19 @@ import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.re
 import { listTemplates } from './template.service.ts';
 import { enqueueTemplateSync } from './template-sync-queue.ts';
 
+/**
+ * A part of a template as Meta describes it (header, body, footer, buttons). Loose: Meta adds fields
+ * (examples, formats) that Careline passes on untouched; the ones the inbox reads are typed.
+ */
+const templateComponentJson = z
+  .looseObject({
+    type: z.string().describe('HEADER, BODY, FOOTER, BUTTONS'),
+    text: z.string().optional(),
+    format: z.string().optional().describe('A header’s kind: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION'),
+    buttons: z.array(z.looseObject({ type: z.string(), text: z.string().optional() })).optional(),
+  })
+  .meta({ id: 'TemplateComponent' });
+
 const templateJson = z
   .object({
     id: z.uuid(),
@@ -18,7 +31,7 @@ const templateJson = z
     status: z.string().describe('APPROVED, PENDING, REJECTED, PAUSED, DISABLED, DELETED'),
     status_reason: z.string().nullable(),
     parameter_format: z.string(),
-    components: z.array(z.unknown()),
+    components: z.array(templateComponentJson),
     synced_at: z.iso.datetime().nullable(),
   })
   .meta({ id: 'Template' });
@@ -52,7 +65,7 @@ export function templateRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod 
               status: t.status,
               status_reason: t.statusReason,
               parameter_format: t.parameterFormat,
-              components: t.components,
+              components: describedComponents(t.components),
               synced_at: t.syncedAt?.toISOString() ?? null,
             })),
         };
@@ -80,4 +93,12 @@ export function templateRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod 
       },
     );
   };
+}
+
+/** Meta's components as stored; one without a `type` (never seen from Meta) is left out rather than fail the list. */
+function describedComponents(components: unknown[]): z.infer<typeof templateComponentJson>[] {
+  return components.flatMap((component) => {
+    const parsed = templateComponentJson.safeParse(component);
+    return parsed.success ? [parsed.data] : [];
+  });
 }

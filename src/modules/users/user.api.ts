@@ -47,13 +47,15 @@ const password = z
   .min(12, 'must be at least 12 characters')
   .max(256, 'must be at most 256 characters');
 
-export const newStaffBody = z.object({
-  name,
-  email: z.email('must be an e-mail address').max(320, 'must be at most 320 characters'),
-  role,
-  capacity: capacity.optional(),
-  password: password.optional().describe('Left out: Careline generates one and returns it once'),
-});
+export const newStaffBody = z
+  .object({
+    name,
+    email: z.email('must be an e-mail address').max(320, 'must be at most 320 characters'),
+    role,
+    capacity: capacity.optional(),
+    password: password.optional().describe('Left out: Careline generates one and returns it once'),
+  })
+  .meta({ id: 'NewStaffMember' });
 
 export const staffPatchBody = z
   .object({
@@ -73,7 +75,8 @@ export const staffPatchBody = z
   .refine((b) => !(b.active === false && b.password !== undefined), {
     path: ['password'],
     message: 'cannot be set while deactivating',
-  });
+  })
+  .meta({ id: 'StaffPatch' });
 
 export function toStaffJson(u: StaffStatus): z.infer<typeof staffJson> {
   return {

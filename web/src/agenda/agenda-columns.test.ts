@@ -11,7 +11,12 @@ const practitioner = (id: string, active = true): Practitioner => ({
   name: `Dr ${id}`,
   specialty: 'general_practice',
   languages: ['fr'],
+  user_id: null,
   active,
+  busy_calendar_url: null,
+  busy_calendar: { url_set: false, cached: null, refreshed_at: null, error: null },
+  calendar_feed: false,
+  created_at: '2026-01-05T09:00:00Z',
 });
 const martin = practitioner('martin');
 const benali = practitioner('benali');
@@ -26,6 +31,7 @@ const schedule = (practitionerId: string, start: string, end: string): Schedule 
   exceptions: [],
   valid_from: null,
   valid_to: null,
+  created_at: '2026-01-05T09:00:00Z',
 });
 const schedules = [schedule('martin', '08:30', '12:30'), schedule('benali', '14:00', '17:00')];
 
@@ -47,6 +53,9 @@ function appointment(id: string, who: Practitioner, start: string, end: string):
     cancelled_at: null,
     cancelled_by: null,
     rescheduled_from_id: null,
+    created_by_user_id: null,
+    created_at: '2026-05-01T09:00:00Z',
+    updated_at: '2026-05-01T09:00:00Z',
   };
 }
 

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { AppointmentStatus } from '../api/scheduling-types.ts';
 import { Icon } from '../ui/icons.tsx';
 import grid from './agenda-grid.module.css';
-import { AgendaIcon } from './agenda-icons.tsx';
 import classes from './agenda-legend.module.css';
 
 const SHOWN: readonly AppointmentStatus[] = ['booked', 'arrived', 'fulfilled', 'noshow', 'cancelled'];
@@ -31,7 +30,7 @@ export function AgendaLegend() {
       </Group>
       <Group gap={6} component="li" wrap="nowrap">
         <span className={grid.lateFlag}>
-          <AgendaIcon name="late" size={11} />
+          <Icon name="late" size={11} />
           {t('agenda.late')}
         </span>
         <Text size="xs" c="dimmed">

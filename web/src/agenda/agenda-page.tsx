@@ -7,7 +7,6 @@ import { AccountMenu } from '../inbox/header/account-menu.tsx';
 import { Brand } from '../ui/brand.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
-import { AgendaIcon } from './agenda-icons.tsx';
 import classes from './agenda-page.module.css';
 
 type Tab = 'calendar' | 'report';
@@ -56,11 +55,11 @@ export function AgendaPage() {
         keepMounted={false}
       >
         <Tabs.List aria-label={t('agenda.title')}>
-          <Tabs.Tab value="calendar" leftSection={<AgendaIcon name="calendar" size={16} />}>
+          <Tabs.Tab value="calendar" leftSection={<Icon name="calendar" size={16} />}>
             {t('agenda.tabs.calendar')}
           </Tabs.Tab>
           {can('reports.read') && (
-            <Tabs.Tab value="report" leftSection={<AgendaIcon name="chart" size={16} />}>
+            <Tabs.Tab value="report" leftSection={<Icon name="chart" size={16} />}>
               {t('agenda.tabs.report')}
             </Tabs.Tab>
           )}

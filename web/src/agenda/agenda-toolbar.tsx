@@ -11,9 +11,9 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Practitioner } from '../api/scheduling-types.ts';
+import { Icon } from '../ui/icons.tsx';
 import { AGENDA_VIEWS, type AgendaRange, type AgendaView } from './agenda-dates.ts';
 import type { AgendaFormat } from './agenda-format.ts';
-import { AgendaIcon } from './agenda-icons.tsx';
 import { ALL_PRACTITIONERS } from './use-agenda-params.ts';
 
 interface Props {
@@ -53,7 +53,7 @@ export function AgendaToolbar(props: Props) {
               aria-label={t(`agenda.previous.${view}`)}
               onClick={() => props.onStep(-1)}
             >
-              <AgendaIcon name="chevronLeft" />
+              <Icon name="chevronLeft" />
             </ActionIcon>
           </Tooltip>
           <Tooltip label={t(`agenda.next.${view}`)} withArrow>
@@ -63,7 +63,7 @@ export function AgendaToolbar(props: Props) {
               aria-label={t(`agenda.next.${view}`)}
               onClick={() => props.onStep(1)}
             >
-              <AgendaIcon name="chevronRight" />
+              <Icon name="chevronRight" />
             </ActionIcon>
           </Tooltip>
         </Group>

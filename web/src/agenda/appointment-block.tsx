@@ -5,7 +5,6 @@ import { currentLanguage } from '../i18n/i18n.ts';
 import { Icon } from '../ui/icons.tsx';
 import type { AgendaFormat } from './agenda-format.ts';
 import classes from './agenda-grid.module.css';
-import { AgendaIcon } from './agenda-icons.tsx';
 import type { PlacedBlock } from './day-layout.ts';
 
 interface Props {
@@ -65,7 +64,7 @@ export function AppointmentBlock({ block, top, height, format, showPractitioner,
         )}
         {a.late && (
           <span className={classes.lateFlag} title={t('agenda.lateHint')}>
-            <AgendaIcon name="late" size={11} />
+            <Icon name="late" size={11} />
             {t('agenda.late')}
           </span>
         )}

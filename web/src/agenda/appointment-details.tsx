@@ -5,7 +5,6 @@ import type { Appointment, AppointmentStatus } from '../api/scheduling-types.ts'
 import { currentLanguage } from '../i18n/i18n.ts';
 import { Icon, type IconName } from '../ui/icons.tsx';
 import type { AgendaFormat } from './agenda-format.ts';
-import { AgendaIcon } from './agenda-icons.tsx';
 import classes from './agenda-panel.module.css';
 
 /** Mantine colours of the statuses, as on the grid. */
@@ -40,7 +39,7 @@ export function AppointmentBadges({
         </Badge>
       )}
       {appointment.late && (
-        <Badge color="orange" variant="filled" leftSection={<AgendaIcon name="late" size={12} />}>
+        <Badge color="orange" variant="filled" leftSection={<Icon name="late" size={12} />}>
           {t('agenda.late')}
         </Badge>
       )}
@@ -67,15 +66,15 @@ export function AppointmentDetails({
       <Detail icon={<Icon name="clock" size={16} />} label={t('appointment.when')}>
         {format.when(a.start, a.end)}
       </Detail>
-      <Detail icon={<AgendaIcon name="stethoscope" size={16} />} label={t('appointment.practitioner')}>
+      <Detail icon={<Icon name="stethoscope" size={16} />} label={t('appointment.practitioner')}>
         {a.practitioner.name}
       </Detail>
       {a.type && (
-        <Detail icon={<AgendaIcon name="calendar" size={16} />} label={t('appointment.type')}>
+        <Detail icon={<Icon name="calendar" size={16} />} label={t('appointment.type')}>
           {a.type.name[currentLanguage()]}
         </Detail>
       )}
-      <Detail icon={<AgendaIcon name="mapPin" size={16} />} label={t('appointment.place')}>
+      <Detail icon={<Icon name="mapPin" size={16} />} label={t('appointment.place')}>
         {a.location.name}
         {a.location.address && (
           <Text size="xs" c="dimmed">
@@ -97,7 +96,7 @@ export function AppointmentDetails({
         )}
       </Detail>
       {a.status === 'cancelled' && a.cancelled_at && (
-        <Detail icon={<AgendaIcon name="cancel" size={16} />} label={t('agenda.status.cancelled')}>
+        <Detail icon={<Icon name="cancel" size={16} />} label={t('agenda.status.cancelled')}>
           {t(`appointment.cancelledBy.${a.cancelled_by ?? 'staff'}`, { time: format.short(a.cancelled_at) })}
         </Detail>
       )}

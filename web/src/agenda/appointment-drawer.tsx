@@ -10,7 +10,6 @@ import type { Appointment } from '../api/scheduling-types.ts';
 import { useWhileClosing } from '../settings/use-while-closing.ts';
 import { Icon } from '../ui/icons.tsx';
 import { useAgendaFormat } from './agenda-format.ts';
-import { AgendaIcon } from './agenda-icons.tsx';
 import classes from './agenda-panel.module.css';
 import { AppointmentBadges, AppointmentDetails } from './appointment-details.tsx';
 import { actionsOf } from './appointment-rules.ts';
@@ -92,7 +91,7 @@ function DrawerBody(props: { appointment: Appointment; timeZone: string; onMoved
           <Group gap="sm">
             <Button
               variant="default"
-              leftSection={<AgendaIcon name="move" size={16} />}
+              leftSection={<Icon name="move" size={16} />}
               disabled={!actions.move}
               onClick={() => setMoving(appointment)}
             >
@@ -101,7 +100,7 @@ function DrawerBody(props: { appointment: Appointment; timeZone: string; onMoved
             <Button
               variant="light"
               color="red"
-              leftSection={<AgendaIcon name="cancel" size={16} />}
+              leftSection={<Icon name="cancel" size={16} />}
               disabled={!actions.cancel}
               onClick={() => setCancelling(appointment)}
             >

@@ -3,12 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { schedulingApi, schedulingKeys } from '../api/scheduling-api.ts';
 import { type Appointment, ATTENDANCE_STATUSES, type AttendanceStatus } from '../api/scheduling-types.ts';
+import { Icon, type IconName } from '../ui/icons.tsx';
 import { useNotify } from '../ui/toasts.tsx';
-import { AgendaIcon, type AgendaIconName } from './agenda-icons.tsx';
 import { STATUS_COLORS } from './appointment-details.tsx';
 import { actionsOf, appointmentErrorOf } from './appointment-rules.ts';
 
-const ICONS: Record<AttendanceStatus, AgendaIconName> = {
+const ICONS: Record<AttendanceStatus, IconName> = {
   arrived: 'arrived',
   fulfilled: 'seen',
   noshow: 'noshow',
@@ -44,7 +44,7 @@ export function AttendanceButtons({ appointment }: { appointment: Appointment })
             color={STATUS_COLORS[status]}
             variant={current ? 'filled' : 'default'}
             aria-pressed={current}
-            leftSection={<AgendaIcon name={ICONS[status]} size={16} />}
+            leftSection={<Icon name={ICONS[status]} size={16} />}
             disabled={!current && !allowed[status]}
             loading={mark.isPending && mark.variables === status}
             onClick={() => {

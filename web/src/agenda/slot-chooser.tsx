@@ -1,9 +1,9 @@
 import { ActionIcon, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Practitioner, Slot } from '../api/scheduling-types.ts';
+import { Icon } from '../ui/icons.tsx';
 import { addDays, parseDate } from './agenda-dates.ts';
 import type { AgendaFormat } from './agenda-format.ts';
-import { AgendaIcon } from './agenda-icons.tsx';
 import { SlotList } from './slot-list.tsx';
 
 /** Select values are strings: this one stands for whoever is free. */
@@ -54,7 +54,7 @@ export function SlotChooser(props: Props) {
             disabled={!canGoBack}
             onClick={() => props.onDate(addDays(props.date, -1))}
           >
-            <AgendaIcon name="chevronLeft" size={16} />
+            <Icon name="chevronLeft" size={16} />
           </ActionIcon>
           <TextInput
             type="date"
@@ -75,7 +75,7 @@ export function SlotChooser(props: Props) {
             disabled={!canGoOn}
             onClick={() => props.onDate(addDays(props.date, 1))}
           >
-            <AgendaIcon name="chevronRight" size={16} />
+            <Icon name="chevronRight" size={16} />
           </ActionIcon>
         </Group>
       </Group>

@@ -15,6 +15,7 @@ function schedule(practitionerId: string, overrides: Partial<Schedule> = {}): Sc
     exceptions: [],
     valid_from: null,
     valid_to: null,
+    created_at: '2026-01-05T09:00:00Z',
     ...overrides,
   };
 }

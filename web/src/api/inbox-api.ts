@@ -1,6 +1,7 @@
 import { apiRequest, withPageAccessReason } from './http-client.ts';
 import type {
   CannedReply,
+  ChannelLimits,
   ContactDetails,
   ContactPatch,
   Conversation,
@@ -23,6 +24,7 @@ const API = '/api/v1';
 /** TanStack Query keys, shaped so that live events can invalidate by prefix. */
 export const queryKeys = {
   session: ['session'] as const,
+  limits: ['limits'] as const,
   conversations: ['conversations'] as const,
   conversationList: (view: InboxView, status: ConversationStatus, channel: string | undefined) =>
     ['conversations', 'list', view, status, channel ?? 'every-number'] as const,
@@ -102,6 +104,7 @@ export const inboxApi = {
     return apiRequest<MediaFile>(`${API}/media`, { method: 'POST', form });
   },
   templates: () => apiRequest<Page<Template>>(`${API}/templates?status=APPROVED`),
+  limits: () => apiRequest<{ data: ChannelLimits[] }>(`${API}/limits`),
   cannedReplies: (q: string) => apiRequest<Page<CannedReply>>(`${API}/canned-replies?${query({ q })}`),
   contact: (id: string) => apiRequest<ContactDetails>(`${API}/contacts/${id}`),
   updateContact: (id: string, patch: ContactPatch) =>

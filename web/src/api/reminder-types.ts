@@ -1,85 +1,31 @@
-/** The consent ledger and the reminders' report, snake_case as on the wire. */
+/**
+ * The consent ledger and the reminders' report under the names the screens use: responses are aliases
+ * into the types generated from the server's OpenAPI document (generated/openapi.ts).
+ */
+import type * as Api from './generated/openapi.ts';
 
-export type ConsentPurpose = 'appointment_reminders' | 'health_information' | 'marketing';
+export type ConsentPurpose = Api.ConsentRecord['purpose'];
 export const CONSENT_PURPOSES: readonly ConsentPurpose[] = [
   'appointment_reminders',
   'health_information',
   'marketing',
 ];
 
-export type ConsentMethod = 'chat' | 'keyword' | 'staff' | 'api';
-export type ConsentState = 'granted' | 'withdrawn' | 'unknown';
+export type ConsentMethod = Api.ConsentRecord['method'];
+export type ConsentState = Api.ContactConsents['current'][number]['state'];
 
-export interface ConsentRecord {
-  id: string;
-  channel: string;
-  purpose: ConsentPurpose;
-  granted: boolean;
-  method: ConsentMethod;
-  /** The question or keyword exactly as the patient saw or typed it. */
-  text_shown: string;
-  message_id: string | null;
-  recorded_by_user_id: string | null;
-  recorded_at: string;
-}
+export type ConsentRecord = Api.ConsentRecord;
 
-export interface ContactConsents {
-  current: Array<{
-    channel: string;
-    purpose: ConsentPurpose;
-    state: ConsentState;
-    record: ConsentRecord | null;
-  }>;
-  /** Newest first. */
-  history: ConsentRecord[];
-}
+export type ContactConsents = Api.ContactConsents;
 
-export interface StaffConsent {
-  channel: 'whatsapp';
-  purpose: ConsentPurpose;
-  granted: boolean;
-  text_shown: string;
-}
+export type StaffConsent = Api.StaffConsentInput;
 
-export interface NoShowFigures {
-  appointments: number;
-  no_shows: number;
-  /** no_shows / appointments; null without appointments. */
-  no_show_rate: number | null;
-}
+export type NoShowFigures = ReminderReport['practitioners'][number]['with_confirmed_reminder'];
 
-export interface ReminderReport {
-  from: string;
-  to: string;
-  reminders: {
-    sent: number;
-    confirmed: number;
-    cancelled: number;
-    rescheduled: number;
-    skipped_no_consent: number;
-  };
-  practitioners: Array<
-    NoShowFigures & {
-      practitioner_id: string;
-      name: string;
-      with_confirmed_reminder: NoShowFigures;
-      without_confirmed_reminder: NoShowFigures;
-    }
-  >;
-}
+export type ReminderReport = Api.ReminderReport;
 
 /** The clinic's reminder rules (GET / PUT /reminder-policy). */
-export interface ReminderPolicyRules {
-  enabled: boolean;
-  /** Minutes before the appointment, longest first. */
-  offsets_minutes: number[];
-  /** Times of day (HH:MM) on the clinic's clock; null: reminders at any hour. */
-  quiet_hours: { start: string; end: string } | null;
-  template_name: string;
-  late_after_minutes: number;
-}
+export type ReminderPolicyRules = Api.ReminderPolicyChange;
 
-export interface ReminderPolicy extends ReminderPolicyRules {
-  /** null: the defaults apply, nobody changed them yet. */
-  updated_at: string | null;
-}
+/** The clinic's reminder rules and when they last changed (`updated_at` null: the defaults apply). */
+export type ReminderPolicy = Api.ReminderPolicy;

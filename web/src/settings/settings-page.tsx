@@ -9,7 +9,6 @@ import { Brand } from '../ui/brand.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { AdminsOnly } from './admins-only.tsx';
-import { SettingsIcon } from './settings-icons.tsx';
 import classes from './settings-page.module.css';
 
 /** The settings pages, each shown to the roles whose permission it needs. */
@@ -36,7 +35,7 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     to: '/settings/teams',
     needs: 'teams.manage',
     label: 'settings.teams.title',
-    icon: <SettingsIcon name="team" size={18} />,
+    icon: <Icon name="team" size={18} />,
   },
   {
     to: '/settings/saved-replies',
@@ -48,7 +47,7 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     to: '/settings/automation',
     needs: 'settings.manage',
     label: 'settings.automation.title',
-    icon: <SettingsIcon name="robot" size={18} />,
+    icon: <Icon name="robot" size={18} />,
   },
   {
     to: '/settings/reminders',
@@ -72,7 +71,7 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     to: '/settings/alerts',
     needs: 'settings.manage',
     label: 'settings.alerts.title',
-    icon: <SettingsIcon name="flag" size={18} />,
+    icon: <Icon name="flag" size={18} />,
   },
   {
     to: '/settings/security',

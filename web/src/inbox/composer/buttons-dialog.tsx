@@ -1,13 +1,9 @@
 import { ActionIcon, Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutgoingMessage } from '../../api/types.ts';
+import type { ChannelLimits, OutgoingMessage } from '../../api/types.ts';
 import { Icon } from '../../ui/icons.tsx';
 import classes from './composer.module.css';
-
-const MAX_BUTTONS = 3;
-const TITLE_LIMIT = 20;
-const BODY_LIMIT = 1024;
 
 interface Props {
   opened: boolean;
@@ -16,11 +12,14 @@ interface Props {
   /** What the agent had typed: the question the buttons answer. */
   initialBody: string;
   onSent(): void;
+  /** The channel's (undefined while they load: the server still checks the message). */
+  limits: ChannelLimits | undefined;
 }
 
-/** A question with up to three quick-reply buttons the patient taps (WhatsApp's reply buttons). */
-export function ButtonsDialog({ opened, onClose, onSend, initialBody, onSent }: Props) {
+/** A question with a few quick-reply buttons the patient taps (WhatsApp's reply buttons: up to three). */
+export function ButtonsDialog({ opened, onClose, onSend, initialBody, onSent, limits }: Props) {
   const { t } = useTranslation();
+  const titleLimit = limits?.buttons.title_length;
   const [body, setBody] = useState('');
   const [titles, setTitles] = useState<string[]>(['', '']);
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +33,7 @@ export function ButtonsDialog({ opened, onClose, onSend, initialBody, onSent }: 
     }
   }, [opened, initialBody, t]);
 
+  const canAddButton = limits === undefined || titles.length < limits.buttons.max;
   const filled = titles.map((title) => title.trim()).filter(Boolean);
   const duplicate = new Set(filled.map((title) => title.toLowerCase())).size !== filled.length;
 
@@ -65,7 +65,7 @@ export function ButtonsDialog({ opened, onClose, onSend, initialBody, onSent }: 
             required
             autosize
             minRows={2}
-            maxLength={BODY_LIMIT}
+            maxLength={limits?.interactive.body_length}
             data-autofocus
           />
           <Text size="sm" fw={500}>
@@ -79,11 +79,13 @@ export function ButtonsDialog({ opened, onClose, onSend, initialBody, onSent }: 
                 aria-label={t('buttons.choice', { n: index + 1 })}
                 placeholder={t('buttons.choice', { n: index + 1 })}
                 value={title}
-                maxLength={TITLE_LIMIT}
+                maxLength={titleLimit}
                 rightSection={
-                  <Text size="xs" c={title.length >= TITLE_LIMIT ? 'orange.8' : 'dimmed'}>
-                    {title.length}/{TITLE_LIMIT}
-                  </Text>
+                  titleLimit !== undefined && (
+                    <Text size="xs" c={title.length >= titleLimit ? 'orange.8' : 'dimmed'}>
+                      {title.length}/{titleLimit}
+                    </Text>
+                  )
                 }
                 rightSectionWidth={48}
                 onChange={(event) => {
@@ -104,7 +106,7 @@ export function ButtonsDialog({ opened, onClose, onSend, initialBody, onSent }: 
               )}
             </Group>
           ))}
-          {titles.length < MAX_BUTTONS && (
+          {canAddButton && (
             <Button
               variant="subtle"
               size="xs"

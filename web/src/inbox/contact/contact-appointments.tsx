@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { wallClock } from '../../agenda/agenda-dates.ts';
 import { type AgendaFormat, useAgendaFormat } from '../../agenda/agenda-format.ts';
-import { AgendaIcon } from '../../agenda/agenda-icons.tsx';
 import { STATUS_COLORS } from '../../agenda/appointment-details.tsx';
 import { actionsOf, splitAppointments } from '../../agenda/appointment-rules.ts';
 import { CancelDialog } from '../../agenda/cancel-dialog.tsx';
@@ -73,7 +72,7 @@ export function ContactAppointments({ contact, conversationId, booking, onBookin
           w="fit-content"
           onClick={() => setShowPast((shown) => !shown)}
           aria-expanded={showPast}
-          leftSection={<AgendaIcon name="history" size={14} />}
+          leftSection={<Icon name="history" size={14} />}
         >
           {showPast
             ? t('contactAppointments.hidePast')
@@ -145,7 +144,7 @@ function AppointmentItem(props: {
             <Button
               size="compact-xs"
               variant="light"
-              leftSection={<AgendaIcon name="move" size={12} />}
+              leftSection={<Icon name="move" size={12} />}
               onClick={props.onMove}
               aria-label={t('contactAppointments.moveOne', { time: when })}
             >
@@ -169,7 +168,7 @@ function AppointmentItem(props: {
             color="gray"
             component={Link}
             to={agendaLink}
-            leftSection={<AgendaIcon name="calendar" size={12} />}
+            leftSection={<Icon name="calendar" size={12} />}
             aria-label={t('contactAppointments.inAgendaOne', { time: when })}
           >
             {t('contactAppointments.inAgenda')}

@@ -2,7 +2,6 @@ import { Alert, Badge, Button, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AgendaIcon } from '../../agenda/agenda-icons.tsx';
 import { describeError } from '../../api/describe-error.ts';
 import type { ConsentRecord, ConsentState } from '../../api/reminder-types.ts';
 import { schedulingApi, schedulingKeys } from '../../api/scheduling-api.ts';
@@ -70,7 +69,7 @@ export function ContactConsent({ contact, timeZone, recording, onRecordingClose 
     <Stack gap={8} data-testid="contact-consent">
       <div className={classes.consentState}>
         <span style={{ color: `var(--mantine-color-${STATE_COLORS[state]}-7)`, marginTop: 2 }}>
-          <AgendaIcon name="shield" size={18} />
+          <Icon name="shield" size={18} />
         </span>
         <div style={{ minWidth: 0, flex: 1 }}>
           <Text size="sm" fw={500}>
@@ -106,7 +105,7 @@ export function ContactConsent({ contact, timeZone, recording, onRecordingClose 
           w="fit-content"
           onClick={() => setShowHistory((shown) => !shown)}
           aria-expanded={showHistory}
-          leftSection={<AgendaIcon name="history" size={14} />}
+          leftSection={<Icon name="history" size={14} />}
         >
           {showHistory ? t('consent.hideHistory') : t('consent.history', { count: history.length })}
         </Button>

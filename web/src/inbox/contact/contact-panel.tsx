@@ -15,7 +15,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { AgendaIcon } from '../../agenda/agenda-icons.tsx';
 import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import type { ContactDetails, ContactIdentity, ContactPatch, Conversation } from '../../api/types.ts';
@@ -157,7 +156,7 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
               <Button
                 size="compact-sm"
                 variant="light"
-                leftSection={<AgendaIcon name="plus" size={14} />}
+                leftSection={<Icon name="plus" size={14} />}
                 onClick={() => setBooking(true)}
               >
                 {t('contactAppointments.book')}
@@ -284,9 +283,9 @@ function Field({ icon, label, children }: { icon: IconName; label: string; child
 }
 
 function identityKind(identity: ContactIdentity): string {
-  return identity.kind ?? identity.type ?? identity.channel ?? (identity.bsuid ? 'bsuid' : 'wa_id');
+  return identity.channel;
 }
 
 function identityValue(identity: ContactIdentity): string {
-  return identity.value ?? identity.external_id ?? identity.wa_id ?? identity.bsuid ?? '—';
+  return identity.wa_id ?? identity.bsuid ?? identity.username ?? '—';
 }

@@ -8,7 +8,7 @@ import type { ConversationAutomation } from '../../api/flow-types.ts';
 import { flowsApi, useFlows } from '../../api/flows-api.ts';
 import { queryKeys } from '../../api/inbox-api.ts';
 import type { Conversation } from '../../api/types.ts';
-import { SettingsIcon } from '../../settings/settings-icons.tsx';
+import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import classes from './automation-banner.module.css';
 
@@ -36,7 +36,7 @@ export function AutomationBanner({ conversation }: { conversation: Conversation 
       data-testid="automation-banner"
     >
       <span className={classes.icon} aria-hidden="true">
-        <SettingsIcon name="robot" size={16} />
+        <Icon name="robot" size={16} />
       </span>
       <div className={classes.text}>
         <Text className={classes.title} role="status">
@@ -55,7 +55,7 @@ export function AutomationBanner({ conversation }: { conversation: Conversation 
           <Button
             size="xs"
             color="careline"
-            leftSection={<SettingsIcon name="play" size={12} />}
+            leftSection={<Icon name="play" size={12} />}
             loading={act.isPending && act.variables === 'resume'}
             onClick={() => act.mutate('resume')}
           >
@@ -65,7 +65,7 @@ export function AutomationBanner({ conversation }: { conversation: Conversation 
         <Button
           size="xs"
           variant="default"
-          leftSection={<SettingsIcon name="stop" size={12} />}
+          leftSection={<Icon name="stop" size={12} />}
           loading={act.isPending && act.variables === 'stop'}
           onClick={() => act.mutate('stop')}
           aria-label={t('automation.stopLabel')}

@@ -7,7 +7,6 @@ import type { Flow } from '../../api/flow-types.ts';
 import { flowsApi, useFlows } from '../../api/flows-api.ts';
 import { queryKeys } from '../../api/inbox-api.ts';
 import type { Conversation } from '../../api/types.ts';
-import { SettingsIcon } from '../../settings/settings-icons.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 
@@ -44,7 +43,7 @@ export function StartFlowMenu({ conversation }: { conversation: Conversation }) 
             aria-label={t('automation.start')}
             loading={start.isPending}
           >
-            <SettingsIcon name="robot" size={20} />
+            <Icon name="robot" size={20} />
           </ActionIcon>
         </Tooltip>
       </Menu.Target>
@@ -59,7 +58,7 @@ export function StartFlowMenu({ conversation }: { conversation: Conversation }) 
         {enabled.map((flow) => (
           <Menu.Item
             key={flow.key}
-            leftSection={<SettingsIcon name="play" size={14} />}
+            leftSection={<Icon name="play" size={14} />}
             rightSection={flow.key === running?.key ? <Icon name="check" size={14} /> : null}
             onClick={() => start.mutate(flow)}
           >

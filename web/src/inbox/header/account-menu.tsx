@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../auth/permissions.ts';
 import { useSession, useSignedIn } from '../../auth/session-context.tsx';
-import { SettingsIcon } from '../../settings/settings-icons.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { initialsOf } from '../people.ts';
 import classes from './inbox-header.module.css';
@@ -40,7 +39,7 @@ export function AccountMenu() {
         </Menu.Label>
         <Menu.Divider />
         <Menu.Item
-          leftSection={admin ? <SettingsIcon name="gear" size={16} /> : <Icon name="user" size={16} />}
+          leftSection={admin ? <Icon name="gear" size={16} /> : <Icon name="user" size={16} />}
           component={Link}
           to="/settings"
         >

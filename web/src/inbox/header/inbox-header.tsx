@@ -1,10 +1,10 @@
 import { Button, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AgendaIcon } from '../../agenda/agenda-icons.tsx';
 import type { LiveState } from '../../api/live-events.ts';
 import { useSignedIn } from '../../auth/session-context.tsx';
 import { Brand } from '../../ui/brand.tsx';
+import { Icon } from '../../ui/icons.tsx';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import classes from './inbox-header.module.css';
@@ -41,7 +41,7 @@ function AgendaLink() {
         to="/agenda"
         variant="subtle"
         size="sm"
-        leftSection={<AgendaIcon name="calendar" size={16} />}
+        leftSection={<Icon name="calendar" size={16} />}
         className={classes.agendaLink}
       >
         {t('header.agenda')}

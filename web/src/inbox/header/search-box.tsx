@@ -16,7 +16,7 @@ import classes from './search-box.module.css';
 
 type Hit =
   | { kind: 'message'; key: string; conversationId: string; messageId: string }
-  | { kind: 'contact'; key: string; contactId: string; conversationId: string | null };
+  | { kind: 'contact'; key: string; contactId: string };
 
 /**
  * Searches messages and patients as the agent types (Ctrl+K focuses it); a message opens its
@@ -58,14 +58,12 @@ export function SearchBox() {
       void navigate(`/inbox/${hit.conversationId}?view=all&status=open&m=${hit.messageId}`);
       return;
     }
-    let conversationId = hit.conversationId;
-    if (!conversationId) {
-      const contact = await queryClient.fetchQuery({
-        queryKey: queryKeys.contact(hit.contactId),
-        queryFn: () => inboxApi.contact(hit.contactId),
-      });
-      conversationId = latestConversation(contact.conversations)?.id ?? null;
-    }
+    // A contact hit names the patient only: their latest conversation is the one to open.
+    const contact = await queryClient.fetchQuery({
+      queryKey: queryKeys.contact(hit.contactId),
+      queryFn: () => inboxApi.contact(hit.contactId),
+    });
+    const conversationId = latestConversation(contact.conversations)?.id;
     if (conversationId) void navigate(`/inbox/${conversationId}?view=all&status=open`);
   };
 
@@ -229,7 +227,6 @@ function hitsOf(results: SearchResults | undefined): Hit[] {
         kind: 'contact',
         key: c.id,
         contactId: c.id,
-        conversationId: c.conversation_id ?? null,
       }),
     ),
   ];

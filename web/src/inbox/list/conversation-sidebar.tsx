@@ -52,7 +52,7 @@ export function ConversationSidebar({ params, timeZone }: { params: InboxParams;
                   view === 'urgent' ? (
                     <UrgentBadge count={counts.data?.urgent} />
                   ) : (
-                    <CountBadge count={counts.data?.[view]} active={params.view === view} />
+                    <CountBadge count={counts.data?.[view] ?? undefined} active={params.view === view} />
                   )
                 }
                 data-view={view}

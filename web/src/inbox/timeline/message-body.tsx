@@ -327,7 +327,7 @@ function TemplateBody({ message }: { message: Message }) {
     (candidate) => candidate.name === outbound?.name && candidate.language === outbound?.language,
   );
   const body = template ? templateBody(template) : undefined;
-  const text = message.text ?? (body ? fillTemplate(body, outbound?.components?.body ?? []) : null);
+  const text = message.text ?? (body ? fillTemplate(body, bodyValues(outbound?.components?.body)) : null);
   return (
     <>
       <div className={classes.templateTag}>
@@ -338,9 +338,16 @@ function TemplateBody({ message }: { message: Message }) {
         <Text className={classes.text}>{text}</Text>
       ) : (
         <Text className={classes.text} c="dimmed">
-          {(outbound?.components?.body ?? []).join(' · ')}
+          {bodyValues(outbound?.components?.body).join(' · ')}
         </Text>
       )}
     </>
   );
+}
+
+/** A template's body values: a list, or named values (`{{first_name}}`) in the order they were given. */
+function bodyValues(body: string[] | Record<string, string | undefined> | undefined): string[] {
+  if (!body) return [];
+  if (Array.isArray(body)) return body;
+  return Object.values(body).filter((value) => value !== undefined);
 }

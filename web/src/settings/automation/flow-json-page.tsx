@@ -8,7 +8,6 @@ import type { FlowDetails } from '../../api/flow-types.ts';
 import { flowKeys, flowsApi, useFlows } from '../../api/flows-api.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { PageHeader } from '../page-header.tsx';
-import { SettingsIcon } from '../settings-icons.tsx';
 import classes from './automation.module.css';
 import { JsonEditor } from './json-editor.tsx';
 import { JsonProblems } from './json-problems.tsx';
@@ -64,7 +63,7 @@ function JsonEditing({ flow }: { flow: FlowDetails }) {
             <Button
               onClick={draft.publish}
               loading={draft.publishing}
-              leftSection={<SettingsIcon name="arrowRight" size={16} />}
+              leftSection={<Icon name="arrowRight" size={16} />}
             >
               {t('settings.automation.json.publish', { version: next })}
             </Button>

@@ -22,7 +22,6 @@ import type { FlowDetails, FlowLanguage } from '../../api/flow-types.ts';
 import { flowKeys, flowsApi, useFlows } from '../../api/flows-api.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { PageHeader } from '../page-header.tsx';
-import { SettingsIcon } from '../settings-icons.tsx';
 import { flowOutline } from './flow-outline.ts';
 import { FlowSettingsForm } from './flow-settings-form.tsx';
 import { FlowVersions } from './flow-versions.tsx';
@@ -93,7 +92,7 @@ function FlowDetailsView({ flow }: { flow: FlowDetails }) {
               component={Link}
               to={`/settings/automation/${flow.key}/json`}
               variant="default"
-              leftSection={<SettingsIcon name="code" size={16} />}
+              leftSection={<Icon name="code" size={16} />}
             >
               {t('settings.automation.page.editJson')}
             </Button>

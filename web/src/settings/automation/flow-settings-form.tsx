@@ -14,7 +14,6 @@ import { flowsApi } from '../../api/flows-api.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../form-errors.ts';
-import { SettingsIcon } from '../settings-icons.tsx';
 import { KeywordTriggerEditor } from './keyword-trigger-editor.tsx';
 import { changesTriggers, type TriggerDraft, triggerDraftOf, triggersOfDraft } from './trigger-draft.ts';
 import { useStoreFlow } from './use-flow-cache.ts';
@@ -124,7 +123,7 @@ export function FlowSettingsForm({ flow }: { flow: Flow }) {
           variant="light"
           size="xs"
           w="fit-content"
-          leftSection={<SettingsIcon name="plus" size={14} />}
+          leftSection={<Icon name="plus" size={14} />}
           onClick={() =>
             setDraft((old) => ({ ...old, keywords: [...old.keywords, { match: 'exact', fr: [], en: [] }] }))
           }

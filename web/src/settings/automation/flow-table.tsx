@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { flowDescription, flowName, useFlowLanguage } from '../../api/flow-names.ts';
 import type { Flow } from '../../api/flow-types.ts';
-import { SettingsIcon } from '../settings-icons.tsx';
+import { Icon } from '../../ui/icons.tsx';
 import classes from './automation.module.css';
 import { TriggerList } from './trigger-list.tsx';
 import { useFlowSwitch } from './use-flow-switch.ts';
@@ -108,7 +108,7 @@ export function FlowTable({ flows }: { flows: Flow[] }) {
                         color="gray"
                         aria-label={t('settings.automation.open', { name })}
                       >
-                        <SettingsIcon name="chevronRight" size={18} />
+                        <Icon name="chevronRight" size={18} />
                       </ActionIcon>
                     </Tooltip>
                   </Table.Td>

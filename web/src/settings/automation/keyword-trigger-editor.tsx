@@ -1,6 +1,6 @@
 import { ActionIcon, Group, Paper, SegmentedControl, Stack, TagsInput, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SettingsIcon } from '../settings-icons.tsx';
+import { Icon } from '../../ui/icons.tsx';
 import type { KeywordDraft } from './trigger-draft.ts';
 
 interface Props {
@@ -33,7 +33,7 @@ export function KeywordTriggerEditor({ keyword, onChange, onRemove }: Props) {
               onClick={onRemove}
               aria-label={t('settings.automation.form.removeKeywords')}
             >
-              <SettingsIcon name="trash" size={16} />
+              <Icon name="trash" size={16} />
             </ActionIcon>
           </Tooltip>
         </Group>

@@ -1,6 +1,7 @@
 import { Badge, Code, Group, Paper, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../ui/icons.tsx';
 import classes from './automation.module.css';
 import type { DefinitionIssue } from './definition-issues.ts';
 import { describeCondition } from './describe-condition.ts';
@@ -229,7 +230,8 @@ function Jump({ link, prefix, onJump }: { link: StepLink; prefix: string; onJump
   if (!link.exists) {
     return (
       <span className={classes.missing}>
-        → {t('settings.automation.outline.missing', { id: link.target })}
+        <Icon name="arrowRight" size={12} className={classes.jumpArrow} />{' '}
+        {t('settings.automation.outline.missing', { id: link.target })}
       </span>
     );
   }
@@ -243,7 +245,7 @@ function Jump({ link, prefix, onJump }: { link: StepLink; prefix: string; onJump
         onJump(link.target);
       }}
     >
-      → {link.target}
+      <Icon name="arrowRight" size={12} className={classes.jumpArrow} /> {link.target}
     </a>
   );
 }

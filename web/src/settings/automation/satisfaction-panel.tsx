@@ -129,7 +129,7 @@ function Figures({ summary, locale }: { summary: CsatSummary; locale: string }) 
                   {t('settings.automation.satisfaction.row', { rating, count })}
                 </VisuallyHidden>
                 <span className={classes.barLabel} aria-hidden="true">
-                  {rating} <Star size={13} />
+                  {rating} <Icon name="starFilled" size={13} />
                 </span>
                 <span className={classes.barTrack} aria-hidden="true">
                   <span className={classes.barFill} style={{ width: `${share}%`, display: 'block' }} />
@@ -152,7 +152,7 @@ function Stars({ value }: { value: number }) {
   const row = (
     <>
       {RATINGS.map((rating) => (
-        <Star key={rating} size={20} />
+        <Icon key={rating} name="starFilled" size={20} />
       ))}
     </>
   );
@@ -180,20 +180,5 @@ function Stars({ value }: { value: number }) {
         {row}
       </span>
     </span>
-  );
-}
-
-function Star({ size }: { size: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="currentColor"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="m12 2.5 2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5-4.8-4.6 6.6-.9z" />
-    </svg>
   );
 }

@@ -1,7 +1,6 @@
 import { ThemeIcon } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Icon } from '../../ui/icons.tsx';
-import { SettingsIcon } from '../settings-icons.tsx';
 import type { StepKind } from './flow-outline.ts';
 
 /**
@@ -23,15 +22,15 @@ function lookOf(kind: StepKind | null): { icon: ReactNode; color: string } {
     case 'send':
       return { icon: <Icon name="send" size={size} />, color: 'careline' };
     case 'ask':
-      return { icon: <SettingsIcon name="help" size={size} />, color: 'careline' };
+      return { icon: <Icon name="help" size={size} />, color: 'careline' };
     case 'menu':
-      return { icon: <SettingsIcon name="list" size={size} />, color: 'careline' };
+      return { icon: <Icon name="list" size={size} />, color: 'careline' };
     case 'csat':
-      return { icon: <SettingsIcon name="star" size={size} />, color: 'careline' };
+      return { icon: <Icon name="star" size={size} />, color: 'careline' };
     case 'branch':
-      return { icon: <SettingsIcon name="branch" size={size} />, color: 'blue' };
+      return { icon: <Icon name="branch" size={size} />, color: 'blue' };
     case 'goto':
-      return { icon: <SettingsIcon name="arrowRight" size={size} />, color: 'blue' };
+      return { icon: <Icon name="arrowRight" size={size} />, color: 'blue' };
     case 'wait':
       return { icon: <Icon name="hourglass" size={size} />, color: 'blue' };
     case 'set_field':
@@ -40,11 +39,11 @@ function lookOf(kind: StepKind | null): { icon: ReactNode; color: string } {
     case 'remove_tag':
       return { icon: <Icon name="tag" size={size} />, color: 'blue' };
     case 'request':
-      return { icon: <SettingsIcon name="code" size={size} />, color: 'blue' };
+      return { icon: <Icon name="code" size={size} />, color: 'blue' };
     case 'http':
       return { icon: <Icon name="world" size={size} />, color: 'blue' };
     case 'start_flow':
-      return { icon: <SettingsIcon name="play" size={size} />, color: 'blue' };
+      return { icon: <Icon name="play" size={size} />, color: 'blue' };
     case 'assign':
       return { icon: <Icon name="user" size={size} />, color: 'violet' };
     case 'handoff':
@@ -56,7 +55,7 @@ function lookOf(kind: StepKind | null): { icon: ReactNode; color: string } {
     case 'close':
       return { icon: <Icon name="circleCheck" size={size} />, color: 'gray' };
     case 'end':
-      return { icon: <SettingsIcon name="flag" size={size} />, color: 'gray' };
+      return { icon: <Icon name="flag" size={size} />, color: 'gray' };
     case null:
       return { icon: <Icon name="alert" size={size} />, color: 'red' };
   }

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useFlowLanguage } from '../../api/flow-names.ts';
 import type { FlowTrigger } from '../../api/flow-types.ts';
 import { Icon } from '../../ui/icons.tsx';
-import { SettingsIcon } from '../settings-icons.tsx';
 import classes from './automation.module.css';
 import { TRIGGER_ORDER, triggerLabel } from './trigger-words.ts';
 
@@ -46,14 +45,14 @@ function triggerIcon(trigger: FlowTrigger): ReactNode {
     case 'keyword':
       return <Icon name="tag" size={14} />;
     case 'new_conversation':
-      return <SettingsIcon name="message" size={14} />;
+      return <Icon name="message" size={14} />;
     case 'outside_business_hours':
       return <Icon name="clock" size={14} />;
     case 'conversation_closed':
       return <Icon name="circleCheck" size={14} />;
     case 'api':
-      return <SettingsIcon name="code" size={14} />;
+      return <Icon name="code" size={14} />;
     case 'flow':
-      return <SettingsIcon name="robot" size={14} />;
+      return <Icon name="robot" size={14} />;
   }
 }

@@ -25,7 +25,6 @@ import { schedulingApi, schedulingKeys } from '../../api/scheduling-api.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { PageHeader } from '../page-header.tsx';
-import { SettingsIcon } from '../settings-icons.tsx';
 import {
   draftOf,
   OFFSET_UNITS,
@@ -166,7 +165,7 @@ function ReminderRulesForm({ policy }: { policy: ReminderPolicy }) {
                 change({ offsets: draft.offsets.filter((_, i) => i !== index) }, 'offsets_minutes')
               }
             >
-              <SettingsIcon name="trash" size={16} />
+              <Icon name="trash" size={16} />
             </ActionIcon>
           </Group>
         ))}
@@ -175,7 +174,7 @@ function ReminderRulesForm({ policy }: { policy: ReminderPolicy }) {
             variant="light"
             size="xs"
             w="fit-content"
-            leftSection={<SettingsIcon name="plus" size={14} />}
+            leftSection={<Icon name="plus" size={14} />}
             onClick={() =>
               change({ offsets: [...draft.offsets, { amount: 1, unit: 'days' }] }, 'offsets_minutes')
             }

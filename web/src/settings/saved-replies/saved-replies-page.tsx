@@ -24,7 +24,6 @@ import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { ConfirmDialog } from '../confirm-dialog.tsx';
 import { PageHeader } from '../page-header.tsx';
-import { SettingsIcon } from '../settings-icons.tsx';
 import { useWhileClosing } from '../use-while-closing.ts';
 import { repliesMatching } from './reply-search.ts';
 import { SavedReplyDialog } from './saved-reply-dialog.tsx';
@@ -56,7 +55,7 @@ export function SavedRepliesPage() {
         title={t('settings.replies.title')}
         description={t('settings.replies.description')}
         action={
-          <Button leftSection={<SettingsIcon name="plus" size={16} />} onClick={() => setEditing('new')}>
+          <Button leftSection={<Icon name="plus" size={16} />} onClick={() => setEditing('new')}>
             {t('settings.replies.newButton')}
           </Button>
         }
@@ -147,7 +146,7 @@ export function SavedRepliesPage() {
                             setDeleting(reply);
                           }}
                         >
-                          <SettingsIcon name="trash" size={16} />
+                          <Icon name="trash" size={16} />
                         </ActionIcon>
                       </Tooltip>
                     </Group>

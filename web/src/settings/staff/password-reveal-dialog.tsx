@@ -2,7 +2,6 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text, Tooltip } f
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons.tsx';
-import { SettingsIcon } from '../settings-icons.tsx';
 
 export interface SignInDetails {
   name: string;
@@ -70,9 +69,7 @@ function Secret({ label, value }: { label: string; value: string }) {
               <Button
                 variant="light"
                 onClick={copy}
-                leftSection={
-                  copied ? <Icon name="check" size={16} /> : <SettingsIcon name="copy" size={16} />
-                }
+                leftSection={copied ? <Icon name="check" size={16} /> : <Icon name="copy" size={16} />}
                 aria-label={t('settings.reveal.copyWhat', { what: label })}
               >
                 {copied ? t('settings.reveal.copied') : t('settings.reveal.copy')}

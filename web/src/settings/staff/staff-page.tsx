@@ -26,7 +26,6 @@ import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { ConfirmDialog } from '../confirm-dialog.tsx';
 import { PageHeader } from '../page-header.tsx';
-import { SettingsIcon } from '../settings-icons.tsx';
 import { useWhileClosing } from '../use-while-closing.ts';
 import { AddStaffDialog } from './add-staff-dialog.tsx';
 import { EditStaffDialog } from './edit-staff-dialog.tsx';
@@ -95,7 +94,7 @@ export function StaffPage() {
         title={t('settings.staff.title')}
         description={t('settings.staff.description')}
         action={
-          <Button leftSection={<SettingsIcon name="plus" size={16} />} onClick={() => setAdding(true)}>
+          <Button leftSection={<Icon name="plus" size={16} />} onClick={() => setAdding(true)}>
             {t('settings.staff.addButton')}
           </Button>
         }
@@ -313,7 +312,7 @@ function StaffRow(props: {
                 aria-label={t('settings.staff.reactivateName', { name })}
                 onClick={() => props.onActivation('reactivate')}
               >
-                <SettingsIcon name="userCheck" size={16} />
+                <Icon name="userCheck" size={16} />
               </ActionIcon>
             </Tooltip>
           ) : (
@@ -324,7 +323,7 @@ function StaffRow(props: {
                 aria-label={t('settings.staff.deactivateName', { name })}
                 onClick={() => props.onActivation('deactivate')}
               >
-                <SettingsIcon name="userOff" size={16} />
+                <Icon name="userOff" size={16} />
               </ActionIcon>
             </Tooltip>
           )}

@@ -21,7 +21,6 @@ import type { Channel, TeamDetails } from '../../api/settings-types.ts';
 import { avatarColor, formatPhone, initialsOf } from '../../inbox/people.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { PageHeader } from '../page-header.tsx';
-import { SettingsIcon } from '../settings-icons.tsx';
 import { NumberRouting } from './number-routing.tsx';
 import { TeamDialog } from './team-dialog.tsx';
 
@@ -43,7 +42,7 @@ export function TeamsPage() {
         title={t('settings.teams.title')}
         description={t('settings.teams.description')}
         action={
-          <Button leftSection={<SettingsIcon name="plus" size={16} />} onClick={() => setEditing('new')}>
+          <Button leftSection={<Icon name="plus" size={16} />} onClick={() => setEditing('new')}>
             {t('settings.teams.newButton')}
           </Button>
         }

@@ -1,0 +1,27 @@
+import { WHATSAPP_MEDIA_TYPES } from './whatsapp-media-types.ts';
+
+/**
+ * What a WhatsApp message may hold (channels.md §1.7), in code points as Meta counts them: the one
+ * source for the checks before a send (whatsapp-limits.ts) and for the composer (`GET /api/v1/limits`).
+ */
+export const WHATSAPP_LIMITS = {
+  textLength: 4096,
+  captionLength: 1024,
+  interactive: { bodyLength: 1024, footerLength: 60, headerTextLength: 60 },
+  buttons: { min: 1, max: 3, titleLength: 20, idLength: 256 },
+  list: {
+    buttonLabelLength: 20,
+    sections: 10,
+    rows: 10,
+    sectionTitleLength: 24,
+    rowIdLength: 200,
+    rowTitleLength: 24,
+    rowDescriptionLength: 72,
+  },
+  // Not in §1.7, but the Cloud API simulator refuses longer labels, like reply-button titles (verify).
+  ctaDisplayTextLength: 20,
+  templateButtonIndexMax: 9,
+  media: WHATSAPP_MEDIA_TYPES,
+} as const;
+
+export type WhatsAppLimits = typeof WHATSAPP_LIMITS;

@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { WHATSAPP_LIMITS } from '../../channels/whatsapp/whatsapp-capabilities.ts';
+import type { WhatsAppMediaKind } from '../../channels/whatsapp/whatsapp-media-types.ts';
+import { problemSchema } from '../../platform/http/problem.ts';
+import { CHANNEL_TYPES } from './channel-account.schema.ts';
+
+const length = z.int().describe('At most this many characters (code points, as the provider counts them)');
+
+export const channelLimitsJson = z
+  .object({
+    channel: z.enum(CHANNEL_TYPES),
+    text_length: length,
+    caption_length: length.describe('A photo’s, video’s or document’s caption'),
+    interactive: z.object({ body_length: length, footer_length: length, header_text_length: length }),
+    buttons: z.object({ min: z.int(), max: z.int(), title_length: length, id_length: length }),
+    list: z.object({
+      button_label_length: length,
+      sections: z.int(),
+      rows: z.int().describe('Rows in all sections together'),
+      section_title_length: length,
+      row_id_length: length,
+      row_title_length: length,
+      row_description_length: length,
+    }),
+    cta_display_text_length: length,
+    media: z
+      .array(
+        z.object({
+          kind: z.enum(['image', 'sticker', 'audio', 'video', 'document']),
+          mime_types: z.array(z.string()),
+          max_bytes: z.int(),
+        }),
+      )
+      .describe('The files the channel carries, by kind, and how large'),
+  })
+  .meta({ id: 'ChannelLimits' });
+
+/** What each channel's messages may hold: the composer shapes its fields by them, the outbox checks them. */
+export function channelLimitsRoutes(): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/limits',
+      {
+        config: { access: 'clinic.read' },
+        schema: {
+          tags: ['channels'],
+          summary: 'What a message may hold on each channel Careline sends through (lengths, buttons, files)',
+          response: { 200: z.object({ data: z.array(channelLimitsJson) }), 401: problemSchema },
+        },
+      },
+      async () => ({ data: [whatsappLimitsJson()] }),
+    );
+  };
+}
+
+function whatsappLimitsJson(): z.infer<typeof channelLimitsJson> {
+  const { interactive, buttons, list, media } = WHATSAPP_LIMITS;
+  return {
+    channel: 'whatsapp',
+    text_length: WHATSAPP_LIMITS.textLength,
+    caption_length: WHATSAPP_LIMITS.captionLength,
+    interactive: {
+      body_length: interactive.bodyLength,
+      footer_length: interactive.footerLength,
+      header_text_length: interactive.headerTextLength,
+    },
+    buttons: {
+      min: buttons.min,
+      max: buttons.max,
+      title_length: buttons.titleLength,
+      id_length: buttons.idLength,
+    },
+    list: {
+      button_label_length: list.buttonLabelLength,
+      sections: list.sections,
+      rows: list.rows,
+      section_title_length: list.sectionTitleLength,
+      row_id_length: list.rowIdLength,
+      row_title_length: list.rowTitleLength,
+      row_description_length: list.rowDescriptionLength,
+    },
+    cta_display_text_length: WHATSAPP_LIMITS.ctaDisplayTextLength,
+    media: MEDIA_KINDS.map((kind) => ({
+      kind,
+      mime_types: [...media[kind].mimeTypes],
+      max_bytes: media[kind].maxBytes,
+    })),
+  };
+}
+
+const MEDIA_KINDS: readonly WhatsAppMediaKind[] = ['image', 'sticker', 'audio', 'video', 'document'];

@@ -1,0 +1,2150 @@
+/* Generated from GET /api/v1/openapi.json by `npm run api:types`: do not edit by hand. */
+
+export type OutboundMediaRef =
+  | {
+      /**
+       * Careline media id, or a provider media id of media already uploaded there
+       */
+      mediaId: string;
+      /**
+       * The provider’s id for this media, when already known
+       */
+      providerMediaId?: string;
+    }
+  | {
+      /**
+       * A public URL the provider fetches
+       */
+      url: string;
+    };
+export type OutboundInteractiveHeader =
+  | {
+      type: 'text';
+      text: string;
+    }
+  | {
+      type: 'image' | 'video' | 'document';
+      url: string;
+    }
+  | {
+      type: 'image' | 'video' | 'document';
+      mediaId: string;
+      providerMediaId?: string;
+    };
+export type OutboundInteractiveHeaderInput =
+  | {
+      type: 'text';
+      text: string;
+    }
+  | {
+      type: 'image' | 'video' | 'document';
+      url: string;
+    }
+  | {
+      type: 'image' | 'video' | 'document';
+      mediaId: string;
+      providerMediaId?: string;
+    };
+export type OutboundMediaRefInput =
+  | {
+      /**
+       * Careline media id, or a provider media id of media already uploaded there
+       */
+      mediaId: string;
+      /**
+       * The provider’s id for this media, when already known
+       */
+      providerMediaId?: string;
+    }
+  | {
+      /**
+       * A public URL the provider fetches
+       */
+      url: string;
+    };
+export type OutboundMessage =
+  | OutboundTextMessage
+  | OutboundImageMessage
+  | OutboundVideoMessage
+  | OutboundAudioMessage
+  | OutboundDocumentMessage
+  | OutboundStickerMessage
+  | OutboundLocationMessage
+  | OutboundContactsMessage
+  | OutboundReactionMessage
+  | OutboundButtonsMessage
+  | OutboundListMessage
+  | OutboundCtaUrlMessage
+  | OutboundTemplateMessage;
+export type OutboundTemplateHeader =
+  | {
+      type: 'text';
+      /**
+       * The value of the header’s one parameter
+       */
+      text: string;
+      /**
+       * Its name, for templates with named parameters
+       */
+      parameterName?: string;
+    }
+  | {
+      type: 'image' | 'video' | 'document';
+      url: string;
+    }
+  | {
+      type: 'image' | 'video' | 'document';
+      mediaId: string;
+      providerMediaId?: string;
+    };
+export type OutboundTemplateButton =
+  | {
+      /**
+       * Position of the button in the template, from 0
+       */
+      index: number;
+      subType: 'quick_reply';
+      /**
+       * Comes back when the patient taps the button
+       */
+      payload: string;
+    }
+  | {
+      /**
+       * Position of the button in the template, from 0
+       */
+      index: number;
+      subType: 'url';
+      /**
+       * The value of the URL’s parameter
+       */
+      text: string;
+    };
+export type OutboundTemplateHeaderInput =
+  | {
+      type: 'text';
+      /**
+       * The value of the header’s one parameter
+       */
+      text: string;
+      /**
+       * Its name, for templates with named parameters
+       */
+      parameterName?: string;
+    }
+  | {
+      type: 'image' | 'video' | 'document';
+      url: string;
+    }
+  | {
+      type: 'image' | 'video' | 'document';
+      mediaId: string;
+      providerMediaId?: string;
+    };
+
+/**
+ * Every named schema of the API, by name.
+ */
+export interface CarelineApiSchemas {
+  AccessSettings: AccessSettings;
+  ActiveSession: ActiveSession;
+  Alert: Alert;
+  Appointment: Appointment;
+  AppointmentMove: AppointmentMove;
+  AppointmentType: AppointmentType;
+  AuditEvent: AuditEvent;
+  AutomationSession: AutomationSession;
+  AvailabilityQuery: AvailabilityQuery;
+  AvailabilityQueryInput: AvailabilityQueryInput;
+  CannedReply: CannedReply;
+  Channel: Channel;
+  ChannelLimits: ChannelLimits;
+  ConsentRecord: ConsentRecord;
+  Contact: Contact;
+  ContactConsents: ContactConsents;
+  ContactPanel: ContactPanel;
+  ContactPatch: ContactPatch;
+  ContactRef: ContactRef;
+  Conversation: Conversation;
+  ConversationCounts: ConversationCounts;
+  CsatSummary: CsatSummary;
+  Erasure: Erasure;
+  Flow: Flow;
+  FlowDetails: FlowDetails;
+  FlowDetailsInput: FlowDetailsInput;
+  FlowInput: FlowInput;
+  Location: Location;
+  LockedProblem: LockedProblem;
+  Media: Media;
+  Message: Message;
+  MessageContent: MessageContent;
+  NewAppointment: NewAppointment;
+  NewCannedReply: NewCannedReply;
+  NewStaffMember: NewStaffMember;
+  OutboundAudioMessage: OutboundAudioMessage;
+  OutboundButtonsMessage: OutboundButtonsMessage;
+  OutboundContactCard: OutboundContactCard;
+  OutboundContactCardInput: OutboundContactCardInput;
+  OutboundContactsMessage: OutboundContactsMessage;
+  OutboundCtaUrlMessage: OutboundCtaUrlMessage;
+  OutboundCtaUrlMessageInput: OutboundCtaUrlMessageInput;
+  OutboundDocumentMessage: OutboundDocumentMessage;
+  OutboundImageMessage: OutboundImageMessage;
+  OutboundInteractiveHeader: OutboundInteractiveHeader;
+  OutboundInteractiveHeaderInput: OutboundInteractiveHeaderInput;
+  OutboundListMessage: OutboundListMessage;
+  OutboundLocationMessage: OutboundLocationMessage;
+  OutboundMediaRef: OutboundMediaRef;
+  OutboundMediaRefInput: OutboundMediaRefInput;
+  OutboundMessage: OutboundMessage;
+  OutboundReactionMessage: OutboundReactionMessage;
+  OutboundStickerMessage: OutboundStickerMessage;
+  OutboundTemplateButton: OutboundTemplateButton;
+  OutboundTemplateHeader: OutboundTemplateHeader;
+  OutboundTemplateHeaderInput: OutboundTemplateHeaderInput;
+  OutboundTemplateMessage: OutboundTemplateMessage;
+  OutboundTextMessage: OutboundTextMessage;
+  OutboundVideoMessage: OutboundVideoMessage;
+  Practitioner: Practitioner;
+  Problem: Problem;
+  RecoveryCodes: RecoveryCodes;
+  RedFlag: RedFlag;
+  RedFlagReport: RedFlagReport;
+  ReminderPolicy: ReminderPolicy;
+  ReminderPolicyChange: ReminderPolicyChange;
+  ReminderReport: ReminderReport;
+  RetentionPolicy: RetentionPolicy;
+  SafetySettings: SafetySettings;
+  Schedule: Schedule;
+  SearchResults: SearchResults;
+  SecondFactorRequired: SecondFactorRequired;
+  SignedIn: SignedIn;
+  Slot: Slot;
+  StaffConsent: StaffConsent;
+  StaffConsentInput: StaffConsentInput;
+  StaffMember: StaffMember;
+  StaffMemberWithPassword: StaffMemberWithPassword;
+  StaffPatch: StaffPatch;
+  Team: Team;
+  Template: Template;
+  TemplateComponent: TemplateComponent;
+  TwoFactorEnrolment: TwoFactorEnrolment;
+  TwoFactorStatus: TwoFactorStatus;
+}
+export interface AccessSettings {
+  /**
+   * Agents and clinicians list, open, search and get live events only for conversations of their teams or assigned to them; supervisors and administrators still see all
+   */
+  agents_see_only_their_teams: boolean;
+}
+export interface ActiveSession {
+  id: string;
+  /**
+   * The browser making this request
+   */
+  current: boolean;
+  /**
+   * When this session signed in
+   */
+  created_at: string;
+  /**
+   * Its latest request, to the minute
+   */
+  last_used_at: string;
+  /**
+   * When it ends unless used again
+   */
+  expires_at: string;
+  /**
+   * Browser family (Chrome, Firefox, Safari…); null when unknown
+   */
+  browser: string | null;
+  /**
+   * System family (Windows, macOS, iOS, Android…); null when unknown
+   */
+  os: string | null;
+  /**
+   * The network it signed in from, cut to /24 (IPv4) or /48 (IPv6); null when unknown
+   */
+  ip_prefix: string | null;
+}
+export interface Alert {
+  id: string;
+  /**
+   * channel_token_invalid (replace the access token), inbound_not_stored (a delivery could not be stored: retry it), inbound_item_refused (a patient sent something Careline cannot read; the delivery is kept as received)
+   */
+  kind: string;
+  channel_account_id: string | null;
+  /**
+   * What happened, in words that quote nothing of the patient’s message
+   */
+  detail: string;
+  /**
+   * POST /alerts/{id}/retry has it done again
+   */
+  retryable: boolean;
+  created_at: string;
+  resolved_at: string | null;
+}
+export interface Appointment {
+  id: string;
+  status: 'proposed' | 'booked' | 'arrived' | 'fulfilled' | 'cancelled' | 'noshow';
+  start: string;
+  end: string;
+  /**
+   * Still only booked some minutes after its start (the reminder policy says how many)
+   */
+  late: boolean;
+  /**
+   * When the patient said they will come
+   */
+  confirmed_at: string | null;
+  source: 'chat' | 'staff' | 'api';
+  reason: string | null;
+  contact: {
+    id: string;
+    name: string | null;
+  };
+  practitioner: {
+    id: string;
+    name: string;
+  };
+  location: {
+    id: string;
+    name: string;
+    address: string | null;
+    time_zone: string;
+  };
+  type: {
+    id: string;
+    key: string;
+    name: {
+      fr: string;
+      en: string;
+    };
+  } | null;
+  conversation_id: string | null;
+  cancelled_at: string | null;
+  cancelled_by: ('patient' | 'staff') | null;
+  /**
+   * The appointment this one replaced
+   */
+  rescheduled_from_id: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface AppointmentMove {
+  start: string;
+  practitioner_id?: string;
+  location_id?: string;
+}
+export interface AppointmentType {
+  id: string;
+  key: string;
+  name: {
+    fr: string;
+    en: string;
+  };
+  duration_minutes: number;
+  buffer_before_minutes: number;
+  buffer_after_minutes: number;
+  minimum_notice_minutes: number;
+  horizon_days: number;
+  slot_step_minutes: number;
+  /**
+   * Who offers it; empty: every active practitioner
+   */
+  practitioner_ids: string[];
+  active: boolean;
+  created_at: string;
+}
+export interface AuditEvent {
+  resourceType: 'AuditEvent';
+  /**
+   * The record’s seq in its clinic’s chain
+   */
+  id: string;
+  /**
+   * rest (read or search through the API or web app) or export
+   */
+  type: {
+    code: string;
+  };
+  /**
+   * read, search, download, access-report
+   */
+  subtype: {
+    code: string;
+  }[];
+  action: 'C' | 'R' | 'U' | 'D' | 'E';
+  recorded: string;
+  /**
+   * 0: success
+   */
+  outcome: string;
+  agent: {
+    /**
+     * Practitioner/{user id} or Device/{API key id}
+     */
+    who: {
+      reference: string;
+      display?: string;
+    };
+    role: {
+      text: string;
+    }[];
+    requestor: boolean;
+    network: {
+      address: string;
+      type: '2';
+    };
+    purposeOfUse?: {
+      text: string;
+    }[];
+  }[];
+  entity: {
+    what: {
+      reference: string;
+      display?: string;
+    };
+    /**
+     * A search’s words, base64 (UTF-8); shown to administrators only
+     */
+    query?: string;
+  }[];
+  chain: {
+    seq: number;
+    prev_hash: string;
+    hash: string;
+  };
+}
+export interface AutomationSession {
+  session_id: string;
+  status: string;
+}
+export interface AvailabilityQuery {
+  /**
+   * @minItems 1
+   */
+  schedules: {
+    practitionerId: string;
+    locationId: string;
+    timeZone: string;
+    hours: {
+      day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+      start: string;
+      end: string;
+    }[];
+    breaks: {
+      day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+      start: string;
+      end: string;
+    }[];
+    exceptions: (
+      | {
+          kind: 'closed';
+          date: string;
+          reason?: string;
+        }
+      | {
+          kind: 'hours';
+          date: string;
+          /**
+           * @minItems 1
+           * @maxItems 48
+           */
+          hours: {
+            start: string;
+            end: string;
+          }[];
+          reason?: string;
+        }
+    )[];
+    validFrom?: string;
+    validTo?: string;
+  }[];
+  appointmentType: {
+    durationMinutes: number;
+    bufferBeforeMinutes: number;
+    bufferAfterMinutes: number;
+  };
+  busy: {
+    start: string;
+    end: string;
+    practitionerId?: string;
+  }[];
+  now: string;
+  minimumNoticeMinutes: number;
+  horizonDays: number;
+  slotStepMinutes: number;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+export interface AvailabilityQueryInput {
+  /**
+   * @minItems 1
+   */
+  schedules: {
+    practitionerId: string;
+    locationId: string;
+    timeZone: string;
+    hours: {
+      day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+      start: string;
+      end: string;
+    }[];
+    breaks?: {
+      day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+      start: string;
+      end: string;
+    }[];
+    exceptions?: (
+      | {
+          kind: 'closed';
+          date: string;
+          reason?: string;
+        }
+      | {
+          kind: 'hours';
+          date: string;
+          /**
+           * @minItems 1
+           * @maxItems 48
+           */
+          hours: {
+            start: string;
+            end: string;
+          }[];
+          reason?: string;
+        }
+    )[];
+    validFrom?: string;
+    validTo?: string;
+  }[];
+  appointmentType: {
+    durationMinutes: number;
+    bufferBeforeMinutes?: number;
+    bufferAfterMinutes?: number;
+  };
+  busy?: {
+    start: string;
+    end: string;
+    practitionerId?: string;
+  }[];
+  now: string;
+  minimumNoticeMinutes: number;
+  horizonDays: number;
+  slotStepMinutes: number;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+export interface CannedReply {
+  id: string;
+  shortcut: string;
+  text: string;
+  /**
+   * BCP 47; null for any language
+   */
+  language: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+}
+export interface Channel {
+  id: string;
+  type: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  name: string;
+  /**
+   * The number patients write to, when known
+   */
+  display_phone_number: string | null;
+  /**
+   * New conversations of this number go to this team, which assigns them as its mode says
+   */
+  default_team: {
+    id: string;
+    name: string;
+  } | null;
+}
+export interface ChannelLimits {
+  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  /**
+   * At most this many characters (code points, as the provider counts them)
+   */
+  text_length: number;
+  /**
+   * A photo’s, video’s or document’s caption
+   */
+  caption_length: number;
+  interactive: {
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    body_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    footer_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    header_text_length: number;
+  };
+  buttons: {
+    min: number;
+    max: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    title_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    id_length: number;
+  };
+  list: {
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    button_label_length: number;
+    sections: number;
+    /**
+     * Rows in all sections together
+     */
+    rows: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    section_title_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    row_id_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    row_title_length: number;
+    /**
+     * At most this many characters (code points, as the provider counts them)
+     */
+    row_description_length: number;
+  };
+  /**
+   * At most this many characters (code points, as the provider counts them)
+   */
+  cta_display_text_length: number;
+  /**
+   * The files the channel carries, by kind, and how large
+   */
+  media: {
+    kind: 'image' | 'sticker' | 'audio' | 'video' | 'document';
+    mime_types: string[];
+    max_bytes: number;
+  }[];
+}
+export interface ConsentRecord {
+  id: string;
+  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  purpose: 'appointment_reminders' | 'health_information' | 'marketing';
+  granted: boolean;
+  method: 'chat' | 'keyword' | 'staff' | 'api';
+  /**
+   * The question or keyword exactly as the patient saw or typed it
+   */
+  text_shown: string;
+  /**
+   * The patient’s message that gave or withdrew it
+   */
+  message_id: string | null;
+  recorded_by_user_id: string | null;
+  recorded_at: string;
+}
+export interface Contact {
+  id: string;
+  display_name: string | null;
+  /**
+   * E.164
+   */
+  phone: string | null;
+  /**
+   * BCP 47 (fr, en-GB): the language to answer in
+   */
+  language: string | null;
+  tags: string[];
+  custom_fields: {
+    [k: string]: string | undefined;
+  };
+  identities: {
+    channel: string;
+    wa_id: string | null;
+    phone: string | null;
+    bsuid: string | null;
+    username: string | null;
+    profile_name: string | null;
+  }[];
+  created_at: string;
+}
+export interface ContactConsents {
+  current: {
+    channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+    purpose: 'appointment_reminders' | 'health_information' | 'marketing';
+    state: 'granted' | 'withdrawn' | 'unknown';
+    record: ConsentRecord | null;
+  }[];
+  /**
+   * Every agreement and withdrawal, newest first
+   */
+  history: ConsentRecord[];
+}
+export interface ContactPanel {
+  id: string;
+  display_name: string | null;
+  /**
+   * E.164
+   */
+  phone: string | null;
+  /**
+   * BCP 47 (fr, en-GB): the language to answer in
+   */
+  language: string | null;
+  tags: string[];
+  custom_fields: {
+    [k: string]: string | undefined;
+  };
+  identities: {
+    channel: string;
+    wa_id: string | null;
+    phone: string | null;
+    bsuid: string | null;
+    username: string | null;
+    profile_name: string | null;
+  }[];
+  created_at: string;
+  /**
+   * The patient’s conversations, most recent first (at most 50)
+   */
+  conversations: {
+    id: string;
+    status: 'open' | 'pending' | 'closed';
+    last_message_at: string;
+  }[];
+}
+export interface ContactPatch {
+  display_name?: string | null;
+  language?: string | null;
+  /**
+   * @maxItems 20
+   */
+  tags?: string[];
+  custom_fields?: {
+    [k: string]: string | undefined;
+  };
+}
+export interface ContactRef {
+  id: string;
+  display_name: string | null;
+  phone: string | null;
+}
+export interface Conversation {
+  id: string;
+  contact_id: string;
+  channel_account_id: string;
+  status: 'open' | 'pending' | 'closed';
+  last_message_at: string;
+  /**
+   * The WhatsApp 24-hour window runs from here
+   */
+  last_inbound_at: string | null;
+  created_at: string;
+  closed_at: string | null;
+  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  contact: {
+    id: string;
+    display_name: string | null;
+    phone: string | null;
+  };
+  assignee: {
+    id: string;
+    name: string | null;
+  } | null;
+  team: {
+    id: string;
+    name: string | null;
+  } | null;
+  /**
+   * Patient messages nobody has read yet (reset by POST …/read)
+   */
+  unread_count: number;
+  /**
+   * Since when the patient waits for an answer; null once the clinic replied
+   */
+  waiting_since: string | null;
+  /**
+   * A red flag was raised in this conversation
+   */
+  urgent: boolean;
+  /**
+   * Since when an alert waits for a person to acknowledge it (the conversation is pinned first)
+   */
+  urgent_since: string | null;
+  /**
+   * The latest red flag of an urgent conversation
+   */
+  red_flag: {
+    id: string;
+    /**
+     * The most urgent sign found, e.g. chest_pain, suicidal_thoughts
+     */
+    category: string;
+    /**
+     * The patient's own words that raised it
+     */
+    words: string;
+    raised_at: string;
+    acknowledged_at: string | null;
+    acknowledged_by: {
+      id: string;
+      name: string | null;
+    } | null;
+  } | null;
+  /**
+   * Whether free-form messages may be sent now (else only templates), and until when
+   */
+  window: {
+    open: boolean;
+    closes_at: string | null;
+  };
+  /**
+   * The latest message exchanged with the patient (internal notes excluded)
+   */
+  last_message: Message | null;
+  /**
+   * The flow talking with the patient (running), or waiting for the care team to hand back (paused)
+   */
+  automation: {
+    flow_key: string;
+    status: 'running' | 'paused';
+    /**
+     * Why it is paused: agent_replied…
+     */
+    reason: string | null;
+    started_at: string;
+  } | null;
+}
+export interface Message {
+  id: string;
+  conversation_id: string;
+  /**
+   * `note`: an internal note of the care team, never sent to the patient
+   */
+  direction: 'inbound' | 'outbound' | 'note';
+  /**
+   * text, image, audio, voice, document, location, button_reply, ...
+   */
+  type: string;
+  text: string | null;
+  /**
+   * Channel-neutral details (location, contacts, reply…)
+   */
+  content: MessageContent | null;
+  status:
+    | 'received'
+    | 'queued'
+    | 'sending'
+    | 'accepted'
+    | 'sent'
+    | 'delivered'
+    | 'read'
+    | 'played'
+    | 'failed'
+    | 'refused';
+  status_at: string;
+  /**
+   * Why a message failed, as the provider said it
+   */
+  error: {
+    code: number | null;
+    title: string | null;
+    detail: string | null;
+  } | null;
+  /**
+   * Why Careline refused or gave up: window_closed (use a template), template_invalid, ...
+   */
+  failure_reason: string | null;
+  reactions: {
+    direction: 'inbound' | 'outbound' | 'note';
+    emoji: string;
+    reacted_at: string;
+  }[];
+  /**
+   * Files of this message; download them at /api/v1/media/{id}
+   */
+  media: Media[];
+  edited_at: string | null;
+  /**
+   * The patient deleted it: its text is erased
+   */
+  deleted_at: string | null;
+  /**
+   * The clinic’s retention policy erased its text and details (its files may remain)
+   */
+  retention_erased_at: string | null;
+  /**
+   * The channel’s id (WhatsApp wamid)
+   */
+  external_id: string | null;
+  reply_to_external_id: string | null;
+  /**
+   * Written by an automation flow
+   */
+  automated: boolean;
+  /**
+   * A medical note (intake summary, or marked medical): only roles with medical.read get it
+   */
+  medical: boolean;
+  /**
+   * The member of the care team who wrote it (notes, replies); null for the patient or an API key
+   */
+  author: {
+    id: string;
+    name: string | null;
+  } | null;
+  occurred_at: string;
+}
+export interface MessageContent {
+  /**
+   * The parts of a patient’s message the database refused and Careline left out (profile_name, username, media, reply_to, details), and message_id when the channel’s id for it was unusable and one of Careline’s stands in for it
+   */
+  omitted?: string[];
+  location?: {
+    latitude: number;
+    longitude: number;
+    name?: string | null;
+    address?: string | null;
+    [k: string]: unknown | undefined;
+  };
+  contacts?: {
+    name: string | null;
+    phones?: {
+      phone?: string | null;
+      waId?: string | null;
+      type?: string | null;
+      [k: string]: unknown | undefined;
+    }[];
+    [k: string]: unknown | undefined;
+  }[];
+  reply?: {
+    id: string;
+    title: string | null;
+    description?: string | null;
+    [k: string]: unknown | undefined;
+  };
+  outbound?: {
+    type?: string;
+    body?: string;
+    buttons?: {
+      id: string;
+      title: string;
+      [k: string]: unknown | undefined;
+    }[];
+    buttonLabel?: string;
+    sections?: {
+      title?: string;
+      rows: {
+        id: string;
+        title: string;
+        description?: string;
+        [k: string]: unknown | undefined;
+      }[];
+      [k: string]: unknown | undefined;
+    }[];
+    displayText?: string;
+    url?: string;
+    name?: string;
+    language?: string;
+    components?: {
+      body?:
+        | string[]
+        | {
+            [k: string]: string | undefined;
+          };
+      [k: string]: unknown | undefined;
+    };
+    caption?: string;
+    fileName?: string;
+    [k: string]: unknown | undefined;
+  };
+  [k: string]: unknown | undefined;
+}
+export interface Media {
+  id: string;
+  kind: string;
+  status: 'pending' | 'stored' | 'failed';
+  mime_type: string | null;
+  file_name: string | null;
+  size: number | null;
+  sha256: string | null;
+  error: string | null;
+}
+export interface ConversationCounts {
+  /**
+   * Null for API keys: they have no conversations of their own
+   */
+  mine: number | null;
+  unassigned: number;
+  all: number;
+  /**
+   * Unread patient messages over all open conversations
+   */
+  unread: number;
+  /**
+   * Open conversations with a red flag nobody acknowledged yet
+   */
+  urgent: number;
+}
+export interface CsatSummary {
+  count: number;
+  /**
+   * Mean rating, 1–5, rounded to two decimals
+   */
+  average: number | null;
+  /**
+   * Answers per rating, "1" to "5"
+   */
+  distribution: {
+    [k: string]: number | undefined;
+  };
+}
+export interface Erasure {
+  /**
+   * A random reference to quote; it says nothing of who was erased
+   */
+  reference: string;
+  erased_at: string;
+  /**
+   * Who erased: a member of staff or an API key
+   */
+  erased_by: {
+    user_id: string | null;
+    api_key_id: string | null;
+    name: string | null;
+  };
+  /**
+   * How many rows or files of each kind went
+   */
+  removed: {
+    [k: string]: number | undefined;
+  };
+}
+export interface Flow {
+  key: string;
+  name: {
+    fr: string;
+    en: string;
+  };
+  description: {
+    fr: string;
+    en: string;
+  } | null;
+  enabled: boolean;
+  triggers: (
+    | {
+        kind: 'keyword';
+        match: 'exact' | 'contains';
+        words: {
+          /**
+           * @maxItems 50
+           */
+          fr: string[];
+          /**
+           * @maxItems 50
+           */
+          en: string[];
+        };
+      }
+    | {
+        kind: 'new_conversation';
+      }
+    | {
+        kind: 'outside_business_hours';
+      }
+    | {
+        kind: 'conversation_closed';
+      }
+    | {
+        kind: 'api';
+      }
+    | {
+        kind: 'flow';
+      }
+  )[];
+  /**
+   * Lower wins when several flows’ triggers match
+   */
+  priority: number;
+  once_per_contact: boolean;
+  /**
+   * The version new sessions start on
+   */
+  version: number;
+  /**
+   * The built-in flow it was installed from
+   */
+  built_in: string | null;
+  /**
+   * The steps, as the flow engine runs them
+   */
+  definition: {
+    [k: string]: unknown | undefined;
+  };
+  updated_at: string;
+}
+export interface FlowDetails {
+  key: string;
+  name: {
+    fr: string;
+    en: string;
+  };
+  description: {
+    fr: string;
+    en: string;
+  } | null;
+  enabled: boolean;
+  triggers: (
+    | {
+        kind: 'keyword';
+        match: 'exact' | 'contains';
+        words: {
+          /**
+           * @maxItems 50
+           */
+          fr: string[];
+          /**
+           * @maxItems 50
+           */
+          en: string[];
+        };
+      }
+    | {
+        kind: 'new_conversation';
+      }
+    | {
+        kind: 'outside_business_hours';
+      }
+    | {
+        kind: 'conversation_closed';
+      }
+    | {
+        kind: 'api';
+      }
+    | {
+        kind: 'flow';
+      }
+  )[];
+  /**
+   * Lower wins when several flows’ triggers match
+   */
+  priority: number;
+  once_per_contact: boolean;
+  /**
+   * The version new sessions start on
+   */
+  version: number;
+  /**
+   * The built-in flow it was installed from
+   */
+  built_in: string | null;
+  /**
+   * The steps, as the flow engine runs them
+   */
+  definition: {
+    [k: string]: unknown | undefined;
+  };
+  updated_at: string;
+  versions: {
+    version: number;
+    created_at: string;
+    created_by: string | null;
+  }[];
+}
+export interface FlowDetailsInput {
+  key: string;
+  name: {
+    fr: string;
+    en: string;
+  };
+  description: {
+    fr: string;
+    en: string;
+  } | null;
+  enabled: boolean;
+  triggers: (
+    | {
+        kind: 'keyword';
+        match: 'exact' | 'contains';
+        words: {
+          /**
+           * @maxItems 50
+           */
+          fr?: string[];
+          /**
+           * @maxItems 50
+           */
+          en?: string[];
+        };
+      }
+    | {
+        kind: 'new_conversation';
+      }
+    | {
+        kind: 'outside_business_hours';
+      }
+    | {
+        kind: 'conversation_closed';
+      }
+    | {
+        kind: 'api';
+      }
+    | {
+        kind: 'flow';
+      }
+  )[];
+  /**
+   * Lower wins when several flows’ triggers match
+   */
+  priority: number;
+  once_per_contact: boolean;
+  /**
+   * The version new sessions start on
+   */
+  version: number;
+  /**
+   * The built-in flow it was installed from
+   */
+  built_in: string | null;
+  /**
+   * The steps, as the flow engine runs them
+   */
+  definition: {
+    [k: string]: unknown | undefined;
+  };
+  updated_at: string;
+  versions: {
+    version: number;
+    created_at: string;
+    created_by: string | null;
+  }[];
+}
+export interface FlowInput {
+  key: string;
+  name: {
+    fr: string;
+    en: string;
+  };
+  description: {
+    fr: string;
+    en: string;
+  } | null;
+  enabled: boolean;
+  triggers: (
+    | {
+        kind: 'keyword';
+        match: 'exact' | 'contains';
+        words: {
+          /**
+           * @maxItems 50
+           */
+          fr?: string[];
+          /**
+           * @maxItems 50
+           */
+          en?: string[];
+        };
+      }
+    | {
+        kind: 'new_conversation';
+      }
+    | {
+        kind: 'outside_business_hours';
+      }
+    | {
+        kind: 'conversation_closed';
+      }
+    | {
+        kind: 'api';
+      }
+    | {
+        kind: 'flow';
+      }
+  )[];
+  /**
+   * Lower wins when several flows’ triggers match
+   */
+  priority: number;
+  once_per_contact: boolean;
+  /**
+   * The version new sessions start on
+   */
+  version: number;
+  /**
+   * The built-in flow it was installed from
+   */
+  built_in: string | null;
+  /**
+   * The steps, as the flow engine runs them
+   */
+  definition: {
+    [k: string]: unknown | undefined;
+  };
+  updated_at: string;
+}
+export interface Location {
+  id: string;
+  name: string;
+  address: string | null;
+  time_zone: string;
+  created_at: string;
+}
+export interface LockedProblem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: {
+    field: string;
+    message: string;
+  }[];
+  /**
+   * When sign-ins are possible again from browsers that never signed in to this account
+   */
+  locked_until: string;
+}
+export interface NewAppointment {
+  contact_id: string;
+  practitioner_id: string;
+  location_id: string;
+  appointment_type_id: string;
+  start: string;
+  reason?: string;
+  conversation_id?: string;
+}
+export interface NewCannedReply {
+  shortcut: string;
+  text: string;
+  language?: string | null;
+}
+export interface NewStaffMember {
+  name: string;
+  email: string;
+  role: 'admin' | 'supervisor' | 'agent' | 'clinician' | 'auditor';
+  /**
+   * Most open conversations automatic assignment gives this person
+   */
+  capacity?: number;
+  /**
+   * Left out: Careline generates one and returns it once
+   */
+  password?: string;
+}
+export interface OutboundAudioMessage {
+  type: 'audio';
+  media: OutboundMediaRef;
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+  /**
+   * A voice note
+   */
+  voice?: boolean;
+}
+export interface OutboundButtonsMessage {
+  type: 'buttons';
+  body: string;
+  header?: OutboundInteractiveHeader;
+  footer?: string;
+  /**
+   * @minItems 1
+   * @maxItems 13
+   */
+  buttons: {
+    id: string;
+    title: string;
+  }[];
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+}
+export interface OutboundContactCard {
+  name: {
+    formattedName: string;
+    firstName?: string;
+    lastName?: string;
+  };
+  /**
+   * @maxItems 20
+   */
+  phones?: {
+    phone: string;
+    /**
+     * CELL, MAIN, HOME, WORK...
+     */
+    type?: string;
+    waId?: string;
+  }[];
+  /**
+   * @maxItems 20
+   */
+  emails?: {
+    email: string;
+    /**
+     * HOME, WORK...
+     */
+    type?: string;
+  }[];
+}
+export interface OutboundContactCardInput {
+  name: {
+    formattedName: string;
+    firstName?: string;
+    lastName?: string;
+  };
+  /**
+   * @maxItems 20
+   */
+  phones?: {
+    phone: string;
+    /**
+     * CELL, MAIN, HOME, WORK...
+     */
+    type?: string;
+    waId?: string;
+  }[];
+  /**
+   * @maxItems 20
+   */
+  emails?: {
+    email: string;
+    /**
+     * HOME, WORK...
+     */
+    type?: string;
+  }[];
+}
+export interface OutboundContactsMessage {
+  type: 'contacts';
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  contacts: OutboundContactCard[];
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+}
+export interface OutboundCtaUrlMessage {
+  type: 'ctaUrl';
+  body: string;
+  header?: OutboundInteractiveHeader;
+  footer?: string;
+  /**
+   * The label of the link button
+   */
+  displayText: string;
+  url: string;
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+}
+export interface OutboundCtaUrlMessageInput {
+  type: 'ctaUrl';
+  body: string;
+  header?: OutboundInteractiveHeaderInput;
+  footer?: string;
+  /**
+   * The label of the link button
+   */
+  displayText: string;
+  url: string;
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+}
+export interface OutboundDocumentMessage {
+  type: 'document';
+  media: OutboundMediaRef;
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+  caption?: string;
+  fileName?: string;
+}
+export interface OutboundImageMessage {
+  type: 'image';
+  media: OutboundMediaRef;
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+  caption?: string;
+}
+export interface OutboundListMessage {
+  type: 'list';
+  body: string;
+  header?: OutboundInteractiveHeader;
+  footer?: string;
+  /**
+   * The button that opens the list
+   */
+  buttonLabel: string;
+  /**
+   * @minItems 1
+   * @maxItems 10
+   */
+  sections: {
+    title?: string;
+    /**
+     * @minItems 1
+     * @maxItems 10
+     */
+    rows: {
+      id: string;
+      title: string;
+      description?: string;
+    }[];
+  }[];
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+}
+export interface OutboundLocationMessage {
+  type: 'location';
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+}
+export interface OutboundTextMessage {
+  type: 'text';
+  text: string;
+  previewUrl?: boolean;
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+}
+export interface OutboundVideoMessage {
+  type: 'video';
+  media: OutboundMediaRef;
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+  caption?: string;
+}
+export interface OutboundStickerMessage {
+  type: 'sticker';
+  media: OutboundMediaRef;
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+}
+export interface OutboundReactionMessage {
+  type: 'reaction';
+  /**
+   * The message reacted to: a Careline message id or the provider’s id
+   */
+  targetMessageId: string;
+  /**
+   * The provider’s id of that message, when already known
+   */
+  targetExternalId?: string;
+  /**
+   * One emoji; an empty string removes the reaction
+   */
+  emoji: string;
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+}
+export interface OutboundTemplateMessage {
+  type: 'template';
+  name: string;
+  /**
+   * As approved, e.g. en_US
+   */
+  language: string;
+  components?: {
+    header?: OutboundTemplateHeader;
+    body?:
+      | string[]
+      | {
+          [k: string]: string | undefined;
+        };
+    /**
+     * @maxItems 10
+     */
+    buttons?: OutboundTemplateButton[];
+  };
+  /**
+   * The message this one quotes (a Careline message id)
+   */
+  replyToMessageId?: string;
+}
+export interface Practitioner {
+  id: string;
+  name: string;
+  specialty: string;
+  languages: string[];
+  user_id: string | null;
+  active: boolean;
+  /**
+   * Shown to administrators only: a private calendar link is a secret
+   */
+  busy_calendar_url: string | null;
+  busy_calendar: {
+    url_set: boolean;
+    /**
+     * Where the busy times that block slots come from; null: none
+     */
+    cached: ('url' | 'upload') | null;
+    refreshed_at: string | null;
+    /**
+     * Why the last refresh failed; the last good copy is kept
+     */
+    error: string | null;
+  };
+  /**
+   * Whether an iCalendar feed token was made
+   */
+  calendar_feed: boolean;
+  created_at: string;
+}
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: {
+    field: string;
+    message: string;
+  }[];
+}
+export interface RecoveryCodes {
+  /**
+   * Ten single-use codes for when the phone is not at hand: shown this once, stored only hashed
+   */
+  recovery_codes: string[];
+}
+export interface RedFlag {
+  id: string;
+  conversation_id: string;
+  contact_id: string;
+  message_id: string;
+  category:
+    | 'loss_of_consciousness'
+    | 'breathing_difficulty'
+    | 'chest_pain'
+    | 'stroke_signs'
+    | 'severe_allergy'
+    | 'heavy_bleeding'
+    | 'seizure'
+    | 'meningitis_signs'
+    | 'sepsis_signs'
+    | 'infant_fever'
+    | 'pregnancy_emergency'
+    | 'poisoning_overdose'
+    | 'severe_head_injury'
+    | 'severe_burn'
+    | 'severe_abdominal_pain'
+    | 'suicidal_thoughts';
+  /**
+   * Every sign the message raised, most urgent first
+   */
+  categories: string[];
+  /**
+   * The patient's words that raised it
+   */
+  words: string;
+  raised_at: string;
+  /**
+   * Who had the conversation: automation, or a person of the team (null: not answered yet)
+   */
+  handled_by: ('automation' | 'staff') | null;
+  /**
+   * The emergency advice sent to the patient
+   */
+  advice_message_id: string | null;
+  /**
+   * Why no advice was sent: clinic_setting, already_sent (recently, same sign), refused
+   */
+  advice_skipped_reason: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by_user_id: string | null;
+  seconds_to_acknowledgement: number | null;
+}
+export interface RedFlagReport {
+  from: string;
+  to: string;
+  total: {
+    category: string;
+    count: number;
+    acknowledged: number;
+    p50_seconds_to_acknowledgement: number | null;
+    p90_seconds_to_acknowledgement: number | null;
+  };
+  categories: {
+    category: string;
+    count: number;
+    acknowledged: number;
+    p50_seconds_to_acknowledgement: number | null;
+    p90_seconds_to_acknowledgement: number | null;
+  }[];
+}
+export interface ReminderPolicy {
+  enabled: boolean;
+  /**
+   * How long before the appointment each reminder goes, in minutes (2880 = 48 h)
+   *
+   * @minItems 1
+   * @maxItems 4
+   */
+  offsets_minutes: number[];
+  /**
+   * No reminder between these times on the clinic’s clock (start after end runs overnight): it goes out earlier instead
+   */
+  quiet_hours: {
+    start: string;
+    end: string;
+  } | null;
+  /**
+   * The approved UTILITY template sent when the 24-hour window is closed
+   */
+  template_name: string;
+  /**
+   * An appointment not marked arrived this long after its start is flagged on the agenda
+   */
+  late_after_minutes: number;
+  /**
+   * null: the defaults apply
+   */
+  updated_at: string | null;
+}
+export interface ReminderPolicyChange {
+  enabled: boolean;
+  /**
+   * How long before the appointment each reminder goes, in minutes (2880 = 48 h)
+   *
+   * @minItems 1
+   * @maxItems 4
+   */
+  offsets_minutes: number[];
+  /**
+   * No reminder between these times on the clinic’s clock (start after end runs overnight): it goes out earlier instead
+   */
+  quiet_hours: {
+    start: string;
+    end: string;
+  } | null;
+  /**
+   * The approved UTILITY template sent when the 24-hour window is closed
+   */
+  template_name: string;
+  /**
+   * An appointment not marked arrived this long after its start is flagged on the agenda
+   */
+  late_after_minutes: number;
+}
+export interface ReminderReport {
+  from: string;
+  to: string;
+  reminders: {
+    sent: number;
+    /**
+     * Patients who tapped Confirm (or typed it) on a reminder
+     */
+    confirmed: number;
+    /**
+     * Appointments cancelled from a reminder
+     */
+    cancelled: number;
+    /**
+     * Patients who asked to move the appointment from a reminder
+     */
+    rescheduled: number;
+    skipped_no_consent: number;
+  };
+  practitioners: {
+    appointments: number;
+    no_shows: number;
+    /**
+     * no_shows / appointments; null without appointments
+     */
+    no_show_rate: number | null;
+    practitioner_id: string;
+    name: string;
+    with_confirmed_reminder: {
+      appointments: number;
+      no_shows: number;
+      /**
+       * no_shows / appointments; null without appointments
+       */
+      no_show_rate: number | null;
+    };
+    without_confirmed_reminder: {
+      appointments: number;
+      no_shows: number;
+      /**
+       * no_shows / appointments; null without appointments
+       */
+      no_show_rate: number | null;
+    };
+  }[];
+}
+export interface RetentionPolicy {
+  /**
+   * Message text, captions and details older than this are erased daily; null keeps them
+   */
+  message_text_months: number | null;
+  /**
+   * Files older than this are erased daily; null keeps them
+   */
+  file_months: number | null;
+  /**
+   * When the policy was last applied and what it erased then
+   */
+  last_run: {
+    at: string;
+    texts: number;
+    files: number;
+  } | null;
+}
+export interface SafetySettings {
+  emergency_numbers: {
+    /**
+     * The medical emergency number: 15 in France, 999 in the UK, 911 in the US
+     */
+    emergency: string;
+    /**
+     * A second emergency number, e.g. 112 (all of the EU)
+     */
+    european?: string;
+    /**
+     * The suicide prevention line: 3114 in France, 988 in the US
+     */
+    suicide?: string;
+  };
+  /**
+   * When a person handles the conversation, the patient still gets the emergency advice at once (default true)
+   */
+  advise_when_staff_handles: boolean;
+}
+export interface Schedule {
+  id: string;
+  practitioner_id: string;
+  location_id: string;
+  hours: {
+    day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+    start: string;
+    end: string;
+  }[];
+  breaks: {
+    day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+    start: string;
+    end: string;
+  }[];
+  exceptions: (
+    | {
+        kind: 'closed';
+        date: string;
+        reason?: string;
+      }
+    | {
+        kind: 'hours';
+        date: string;
+        /**
+         * @minItems 1
+         * @maxItems 48
+         */
+        hours: {
+          start: string;
+          end: string;
+        }[];
+        reason?: string;
+      }
+  )[];
+  valid_from: string | null;
+  valid_to: string | null;
+  created_at: string;
+}
+export interface SearchResults {
+  messages: {
+    message_id: string;
+    conversation_id: string;
+    contact: ContactRef;
+    occurred_at: string;
+    /**
+     * Plain text around the first match, matched words between ⟦ and ⟧; "…" where cut
+     */
+    snippet: string;
+  }[];
+  contacts: ContactRef[];
+}
+export interface SecondFactorRequired {
+  two_factor_required: true;
+  /**
+   * Send it to POST /auth/login/two-factor with the code; it is not a session and opens nothing else
+   */
+  challenge_token: string;
+  /**
+   * The code must be sent before this (5 minutes)
+   */
+  expires_at: string;
+}
+export interface SignedIn {
+  user: {
+    id: string;
+    email: string;
+    name: string | null;
+    role: 'admin' | 'supervisor' | 'agent' | 'clinician' | 'auditor';
+    /**
+     * What the role may do (README › Roles): the web app shows only what these allow
+     */
+    permissions: (
+      | 'conversations.read'
+      | 'conversations.write'
+      | 'conversations.all'
+      | 'medical.read'
+      | 'contacts.read'
+      | 'contacts.write'
+      | 'media.read'
+      | 'media.write'
+      | 'appointments.read'
+      | 'appointments.write'
+      | 'clinic.read'
+      | 'staff.read'
+      | 'teams.manage'
+      | 'canned-replies.manage'
+      | 'reports.read'
+      | 'settings.manage'
+      | 'staff.manage'
+      | 'audit.read'
+      | 'privacy.manage'
+      | 'account.own'
+    )[];
+    /**
+     * Interface language; null = the browser’s
+     */
+    language: string | null;
+    org: {
+      id: string;
+      name: string;
+      slug: string;
+      time_zone: string;
+    };
+    /**
+     * Signs in with a code from an authenticator app
+     */
+    two_factor_enabled: boolean;
+  };
+  /**
+   * The clinic requires two-factor sign-in of this person, not set up yet: until it is, every route but /auth/two-factor* answers 403
+   */
+  two_factor_enrolment_required: boolean;
+  /**
+   * Send it back in the X-CSRF-Token header with every POST, PUT, PATCH and DELETE
+   */
+  csrf_token: string;
+}
+export interface Slot {
+  /**
+   * ISO 8601, UTC
+   */
+  start: string;
+  end: string;
+  practitioner: {
+    id: string;
+    name: string;
+  };
+  location: {
+    id: string;
+    name: string;
+  };
+  /**
+   * The zone to show the time in: the place’s
+   */
+  time_zone: string;
+}
+export interface StaffConsent {
+  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  purpose: 'appointment_reminders' | 'health_information' | 'marketing';
+  granted: boolean;
+  text_shown: string;
+}
+export interface StaffConsentInput {
+  channel?: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  purpose: 'appointment_reminders' | 'health_information' | 'marketing';
+  granted: boolean;
+  text_shown: string;
+}
+export interface StaffMember {
+  id: string;
+  name: string | null;
+  email: string;
+  role: 'admin' | 'supervisor' | 'agent' | 'clinician' | 'auditor';
+  /**
+   * Seen in the inbox within the last 2 minutes
+   */
+  online: boolean;
+  last_seen_at: string | null;
+  /**
+   * Open conversations assigned to this person
+   */
+  open_conversations: number;
+  /**
+   * Most open conversations automatic assignment gives this person
+   */
+  capacity: number;
+  /**
+   * Signs in with a code from an authenticator app
+   */
+  two_factor_enabled: boolean;
+  /**
+   * Only on deactivated members: since when they can no longer sign in
+   */
+  deactivated_at?: string;
+}
+export interface StaffMemberWithPassword {
+  id: string;
+  name: string | null;
+  email: string;
+  role: 'admin' | 'supervisor' | 'agent' | 'clinician' | 'auditor';
+  /**
+   * Seen in the inbox within the last 2 minutes
+   */
+  online: boolean;
+  last_seen_at: string | null;
+  /**
+   * Open conversations assigned to this person
+   */
+  open_conversations: number;
+  /**
+   * Most open conversations automatic assignment gives this person
+   */
+  capacity: number;
+  /**
+   * Signs in with a code from an authenticator app
+   */
+  two_factor_enabled: boolean;
+  /**
+   * Only on deactivated members: since when they can no longer sign in
+   */
+  deactivated_at?: string;
+  /**
+   * Only when Careline chose the password: shown this once, stored nowhere in clear
+   */
+  generated_password?: string;
+}
+export interface StaffPatch {
+  name?: string;
+  role?: 'admin' | 'supervisor' | 'agent' | 'clinician' | 'auditor';
+  /**
+   * Most open conversations automatic assignment gives this person
+   */
+  capacity?: number;
+  /**
+   * false deactivates: no sign-in, sessions end, conversations go back to their team; true reactivates with a new password (given, or generated and returned once)
+   */
+  active?: boolean;
+  /**
+   * A new password; the member’s sessions end
+   */
+  password?: string;
+}
+export interface Team {
+  id: string;
+  name: string;
+  /**
+   * manual: nobody is picked; round_robin: online members in turn; least_open: the online member with the fewest open conversations. Automatic modes skip members at capacity.
+   */
+  assignment_mode: 'manual' | 'round_robin' | 'least_open';
+  members: {
+    id: string;
+    name: string | null;
+  }[];
+  created_at: string;
+}
+export interface Template {
+  id: string;
+  channel: string;
+  business_account_id: string;
+  name: string;
+  language: string;
+  category: string | null;
+  /**
+   * APPROVED, PENDING, REJECTED, PAUSED, DISABLED, DELETED
+   */
+  status: string;
+  status_reason: string | null;
+  parameter_format: string;
+  components: TemplateComponent[];
+  synced_at: string | null;
+}
+export interface TemplateComponent {
+  /**
+   * HEADER, BODY, FOOTER, BUTTONS
+   */
+  type: string;
+  text?: string;
+  /**
+   * A header’s kind: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION
+   */
+  format?: string;
+  buttons?: {
+    type: string;
+    text?: string;
+    [k: string]: unknown | undefined;
+  }[];
+  [k: string]: unknown | undefined;
+}
+export interface TwoFactorEnrolment {
+  /**
+   * Base32, for typing into the app by hand
+   */
+  secret: string;
+  /**
+   * otpauth://totp/… (issuer Careline, your e-mail as label)
+   */
+  otpauth_uri: string;
+  /**
+   * The URI as a QR code: a data:image/png URL
+   */
+  qr_code: string;
+}
+export interface TwoFactorStatus {
+  enabled: boolean;
+  enabled_at: string | null;
+  recovery_codes_left: number;
+  /**
+   * The clinic requires it of you: it cannot be turned off
+   */
+  required: boolean;
+  /**
+   * Who must sign in with a code: nobody (off), administrators, or everyone
+   */
+  clinic_policy: 'off' | 'admins' | 'everyone';
+}
