@@ -1,5 +1,5 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
-import type { ConversationScope } from '../flows/flow-runtime.service.ts';
+import type { ConversationScope } from '../flows/flow-runtime-deps.ts';
 import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { AssignmentMode } from '../teams/team.schema.ts';
 import { isOnline } from '../users/presence.ts';
 import { listStaffOfOrg } from '../users/user.repository.ts';
 import { foldText } from './engine/index.ts';
-import type { ConversationScope } from './flow-runtime.service.ts';
+import type { ConversationScope } from './flow-runtime-deps.ts';
 
 export type FlowAssignTarget = { team: string } | { agent: string } | { role: string };
 

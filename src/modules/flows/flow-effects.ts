@@ -10,7 +10,7 @@ import { insertCsatResponse } from './flow.repository.ts';
 import { assignFromFlow } from './flow-assign.ts';
 import { patientLanguage } from './flow-host-context.ts';
 import { enqueueFlowJob, FLOW_HTTP_REQUEST_PURPOSE } from './flow-queue.ts';
-import type { ConversationScope } from './flow-runtime.service.ts';
+import type { ConversationScope } from './flow-runtime-deps.ts';
 import { redFlagNote } from './red-flag-note.ts';
 import { emergencyAdvice } from './red-flags/emergency-advice.ts';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from './red-flags/red-flag-category.ts';

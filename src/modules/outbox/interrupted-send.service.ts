@@ -12,7 +12,7 @@ import {
   echoWaitEndsAt,
   type WebhookFacts,
 } from './interrupted-send.ts';
-import type { OutboxDeps } from './outbox.service.ts';
+import type { OutboxDeps } from './outbox-deps.ts';
 import { lastWebhookReceivedAt } from './webhook-activity.repository.ts';
 
 /**

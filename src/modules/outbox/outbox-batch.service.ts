@@ -16,13 +16,13 @@ import {
   callProvider,
   handleRefusal,
   markSending,
-  type OutboxDeps,
   type PlannedSend,
   planSend,
   type SendLookups,
   SendPaced,
   sendQueuedMessage,
 } from './outbox.service.ts';
+import type { OutboxDeps } from './outbox-deps.ts';
 
 /**
  * Sends a claimed batch of queued messages: the messages, their conversations, the patients'

@@ -1,7 +1,10 @@
 import { replyInConversation } from '../consent/interceptor-reply.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
-import type { ConversationScope } from '../flows/flow-runtime.service.ts';
-import type { InboundInterceptor, InterceptorOutcome } from '../flows/inbound-interceptor.ts';
+import type {
+  ConversationScope,
+  InboundInterceptor,
+  InterceptorOutcome,
+} from '../flows/flow-runtime-deps.ts';
 import { findMessage, inboundMessagesAfter } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
 import { findAppointment, findReplacement } from '../scheduling/appointment.repository.ts';
@@ -17,11 +20,11 @@ import {
   repliedMessageSeq,
 } from './reminder.repository.ts';
 import type { Reminder } from './reminder.schema.ts';
+import type { ReminderAction } from './reminder-action.ts';
 import {
   type CheckedAction,
   parseReminderButtonId,
   parseReminderCheckId,
-  type ReminderAction,
   reminderCheckButtonId,
 } from './reminder-message.ts';
 import { CHECK_ANSWERS, type ReminderReplyOutcome, reminderReplyText } from './reminder-reply-texts.ts';

@@ -1,4 +1,4 @@
-import type { Permission } from '../auth/permissions.ts';
+import type { Permission } from './permission-types.ts';
 import type { StaffRole } from './settings-types.ts';
 /** The inbox API's JSON, as the contract describes it (snake_case on the wire). */
 
