@@ -14,6 +14,9 @@ import {
   type ConsentRecord,
 } from './consent.schema.ts';
 
+// What other modules may read or change here: they call this service, never the repository.
+export { contactsWithConsent } from './consent.repository.ts';
+
 export interface ConsentInput {
   orgId: string;
   contactId: string;

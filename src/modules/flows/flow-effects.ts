@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
-import { updateContact } from '../contacts/contact.repository.ts';
-import { findConversation, updateConversation } from '../inbox/conversation.repository.ts';
+import { updateContact } from '../contacts/contact.service.ts';
+import { findConversation, updateConversation } from '../inbox/conversation.service.ts';
 import { setConversationStatus } from '../inbox/conversation-status.service.ts';
 import { addNote } from '../inbox/note.service.ts';
 import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';

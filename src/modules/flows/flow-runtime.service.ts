@@ -1,13 +1,13 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
-import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
-import { findContact } from '../contacts/contact.repository.ts';
-import { lockConversation } from '../inbox/conversation.repository.ts';
-import { inboundMessagesAfter } from '../inbox/message.repository.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
+import { findContact } from '../contacts/contact.service.ts';
+import { lockConversation } from '../inbox/conversation.service.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { inboundMessagesAfter } from '../inbox/message.service.ts';
 import { openMessages } from '../inbox/message-sealing.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import { chooseTriggeredFlow, type TriggerOccasion } from './choose-triggered-flow.ts';
 import { advance, type FlowInput, isFinal, type JsonValue } from './engine/index.ts';
 import {

@@ -4,20 +4,20 @@ import type { Db } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { DeferJob } from '../../platform/jobs/job-worker.ts';
 import { raiseAlert } from '../alerts/alert.service.ts';
-import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
-import { identitiesOfContacts } from '../contacts/contact.repository.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
 import type { ContactIdentity } from '../contacts/contact.schema.ts';
-import { findConversation } from '../inbox/conversation.repository.ts';
+import { identitiesOfContacts } from '../contacts/contact.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
+import { findConversation } from '../inbox/conversation.service.ts';
+import type { Message, MessageStatus } from '../inbox/message.schema.ts';
 import {
   claimInterruptedSend,
   findMessage,
   setMessagesExternalIds,
   setMessagesStatus,
   updateMessageStatus,
-} from '../inbox/message.repository.ts';
-import type { Message, MessageStatus } from '../inbox/message.schema.ts';
+} from '../inbox/message.service.ts';
 import { applyReaction } from '../inbox/message-changes.service.ts';
 import { openOneMessage } from '../inbox/message-sealing.ts';
 import type { Keyring } from '../keys/keyring.ts';

@@ -5,11 +5,15 @@ import type {
   InboundInterceptor,
   InterceptorOutcome,
 } from '../flows/flow-runtime-deps.ts';
-import { findMessage, inboundMessagesAfter } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
-import { findAppointment, findReplacement } from '../scheduling/appointment.repository.ts';
-import { cancelAppointment, confirmAppointment } from '../scheduling/appointment.service.ts';
-import { findPractitioner } from '../scheduling/practitioner.repository.ts';
+import { findMessage, inboundMessagesAfter } from '../inbox/message.service.ts';
+import {
+  cancelAppointment,
+  confirmAppointment,
+  findAppointment,
+  findReplacement,
+} from '../scheduling/appointment.service.ts';
+import { findPractitioner } from '../scheduling/practitioner.service.ts';
 import type { Appointment } from '../scheduling/scheduling.schema.ts';
 import { AppointmentStatusConflictError } from '../scheduling/scheduling-errors.ts';
 import {

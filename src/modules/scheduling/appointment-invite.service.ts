@@ -1,9 +1,9 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { insertMediaFile } from '../media/media.repository.ts';
+import { insertMediaFile } from '../media/media.service.ts';
 import { MEDIA_FILE_NAME_PURPOSE } from '../media/media-file-name.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import { type SubmissionDeps, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 import { appointmentRows } from './appointment.repository.ts';
 import { appointmentInvite } from './availability/appointment-invite.ts';
