@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { TWO_FACTOR_POLICIES } from '../orgs/org.schema.ts';
 import { findOrgByRef, updateOrgTwoFactor } from '../orgs/org.service.ts';
+import { TWO_FACTOR_POLICIES } from '../orgs/two-factor-policies.ts';
 import { callerOf } from './api-key.auth.ts';
 import { findTwoFactorFields } from './two-factor.repository.ts';
 import {

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-types.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import {
   consentHistoryOf,

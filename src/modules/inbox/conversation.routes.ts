@@ -6,7 +6,7 @@ import { cursorPosition, pageOf, pageQuery } from '../../platform/http/paginatio
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-types.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { queueReadReceipt } from '../outbox/read-receipt.service.ts';
 import { type AssigneeFilter, countOpenConversations } from './conversation.repository.ts';
