@@ -6,6 +6,7 @@ import {
   runWebhookJournalRetention,
   WEBHOOK_JOURNAL_RETENTION_QUEUE,
 } from './channels/webhook-journal-retention.job.ts';
+import { channelLimitsRoutes } from './channels/whatsapp/channel-limits.routes.ts';
 import {
   downloadWhatsAppMedia,
   queueMediaDownloads,
@@ -30,16 +31,17 @@ import { sessionRoutes } from './modules/auth/session.routes.ts';
 import type { SessionPolicy } from './modules/auth/session.service.ts';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
-import { channelLimitsRoutes } from './modules/channel-accounts/channel-limits.routes.ts';
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
 import { automationRoutes } from './modules/flows/automation.routes.ts';
 import { flowRoutes } from './modules/flows/flow.routes.ts';
 import { FLOWS_QUEUE } from './modules/flows/flow-queue.ts';
-import { type FlowRuntimeDeps, processFlowJob } from './modules/flows/flow-runtime.service.ts';
+import { processFlowJob } from './modules/flows/flow-runtime.service.ts';
+import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
 import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
+import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
 import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
@@ -63,6 +65,7 @@ import { channelRoutingRoutes } from './modules/teams/channel-routing.routes.ts'
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
+import { touchLastSeen } from './modules/users/user-presence.repository.ts';
 import type { FieldCipher } from './platform/crypto/field-cipher.ts';
 import type { DbListen } from './platform/db/create-db.ts';
 import type { Db, DbEngine } from './platform/db/db.ts';
@@ -325,7 +328,15 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(activeSessionRoutes(db, { clock, sessions: deps.sessions }));
         await secured.register(twoFactorRoutes(db, deps.fieldCipher, clock));
         await secured.register(cannedReplyRoutes(db));
-        await secured.register(eventRoutes({ db, logger, listen: deps.listen }));
+        await secured.register(
+          eventRoutes({
+            db,
+            logger,
+            listen: deps.listen,
+            callerOf: (request) => liveEventCallerOf(db, request),
+            markPresent: (orgId, userId) => touchLastSeen(db, orgId, userId),
+          }),
+        );
         await secured.register(searchRoutes(db, keyring));
         await secured.register(flowRoutes(db, clock));
         await secured.register(automationRoutes(flowRuntime, wake));

@@ -9,17 +9,10 @@ import { eventually } from '../../test/support/test-careline.ts';
 import { openTestDb, TEST_ENGINES } from '../../test/support/test-db.ts';
 import { testKeyring } from '../../test/support/test-keyring.ts';
 import { buildCareline } from '../app.ts';
+import { appointments, cannedReplies, consentRecords, contacts, orgs, reminders } from '../db-schema.ts';
 import { signIn } from '../modules/auth/sign-in.service.ts';
 import { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Db } from '../platform/db/db.ts';
-import {
-  appointments,
-  cannedReplies,
-  consentRecords,
-  contacts,
-  orgs,
-  reminders,
-} from '../platform/db/schema.ts';
 import { LocalEncryptedMediaStore } from '../platform/media/local-encrypted-media-store.ts';
 import { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
 import { attachSimulatedNumbers } from './attach-simulator.ts';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { conversations, orgs } from '../../src/db-schema.ts';
 import { attachSimulatedNumbers } from '../../src/demo/attach-simulator.ts';
 import { addWhatsAppAccount } from '../../src/modules/channel-accounts/whatsapp-account.service.ts';
-import { conversations, orgs } from '../../src/platform/db/schema.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { launchBrowser, newPage, remoteRequestsOf, screenshot } from './support/browser.ts';
 import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';

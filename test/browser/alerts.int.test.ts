@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { messages } from '../../src/db-schema.ts';
 import { DEMO_PHONE_NUMBER_ID } from '../../src/demo/demo-clinic.ts';
 import { listChannelAccountsOfType } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
-import { messages } from '../../src/platform/db/schema.ts';
 import { messagesWebhook, patientText, postWebhook, unixNow } from '../support/meta-webhooks.ts';
 import { refuseMarkedValues, UNSTORABLE, UNUSABLE_NAME } from '../support/refused-values.ts';
 import { eventually } from '../support/test-careline.ts';

@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { auditEvents, messages } from '../../src/db-schema.ts';
 import { DEMO_PHONE_NUMBER_ID } from '../../src/demo/demo-clinic.ts';
-import { auditEvents, messages } from '../../src/platform/db/schema.ts';
 import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { launchBrowser, newPage, screenshot } from './support/browser.ts';

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { messages } from '../../src/db-schema.ts';
 import { DEMO_PHONE_NUMBER_ID } from '../../src/demo/demo-clinic.ts';
 import { openMessages } from '../../src/modules/inbox/message-sealing.ts';
-import { messages } from '../../src/platform/db/schema.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { launchBrowser, newPage, remoteRequestsOf, screenshot } from './support/browser.ts';
 import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { API_TYPES_FILE, apiTypesSource, REGENERATE_COMMAND } from '../../web/api-types/api-types-source.ts';
-import { loadOpenApiDocument } from '../../web/api-types/openapi-document.ts';
+import {
+  API_TYPES_FILE,
+  apiTypesSource,
+  REGENERATE_COMMAND,
+} from '../../scripts/api-types/api-types-source.ts';
+import { loadOpenApiDocument } from '../../scripts/api-types/openapi-document.ts';
 
 describe('the web app’s API types', () => {
   // Boots a whole Careline on PGlite and compiles every schema: seconds alone, much longer on a busy CI machine.

@@ -1,7 +1,7 @@
 import { isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiKeys } from '../../src/db-schema.ts';
 import { createApiKey } from '../../src/modules/auth/api-key.service.ts';
-import { apiKeys } from '../../src/platform/db/schema.ts';
 import {
   eventually,
   startTestCareline,

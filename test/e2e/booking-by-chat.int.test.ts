@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { appointments, consentRecords } from '../../src/db-schema.ts';
 import { seedDemoScheduling } from '../../src/demo/demo-scheduling.ts';
 import { REMINDER_CONSENT_QUESTION } from '../../src/modules/consent/consent-texts.ts';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
-import { appointments, consentRecords } from '../../src/platform/db/schema.ts';
 import {
   eventually,
   startTestCareline,

@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { channelAccounts, users } from '../../src/db-schema.ts';
 import { authenticateApiKey } from '../../src/modules/auth/api-key.service.ts';
 import { ChannelSecretsVault } from '../../src/modules/channel-accounts/channel-secrets.ts';
 import { Keyring } from '../../src/modules/keys/keyring.ts';
 import { masterCipherFor } from '../../src/platform/crypto/master-key.ts';
 import { createDb } from '../../src/platform/db/create-db.ts';
 import type { Db, DbEngine } from '../../src/platform/db/db.ts';
-import { channelAccounts, users } from '../../src/platform/db/schema.ts';
 import { eventually, startTestCareline } from '../support/test-careline.ts';
 import { openTestDb, TEST_ENGINES } from '../support/test-db.ts';
 

@@ -2,16 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
+import { channelAccounts, conversations, jobs, messages, webhookEvents } from '../../src/db-schema.ts';
 import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
 import { findWhatsAppIdentities } from '../../src/modules/contacts/contact.repository.ts';
 import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
-import {
-  channelAccounts,
-  conversations,
-  jobs,
-  messages,
-  webhookEvents,
-} from '../../src/platform/db/schema.ts';
 import {
   eventually,
   startTestCareline,

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { conversations, csatResponses, flowSessions, jobs } from '../../src/db-schema.ts';
 import { findSession } from '../../src/modules/flows/flow.repository.ts';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import { CSAT_COMMENT_PURPOSE } from '../../src/modules/flows/flow-effects.ts';
@@ -8,7 +9,6 @@ import { sealFlowStatesStep } from '../../src/modules/flows/flow-state-seal-step
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
 import { rowsOf } from '../../src/platform/db/raw-rows.ts';
-import { conversations, csatResponses, flowSessions, jobs } from '../../src/platform/db/schema.ts';
 import {
   eventually,
   startTestCareline,

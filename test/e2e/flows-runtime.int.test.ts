@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { conversations, flowSessions, messages } from '../../src/platform/db/schema.ts';
+import { conversations, flowSessions, messages } from '../../src/db-schema.ts';
 import {
   eventually,
   startTestCareline,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { alerts, messages, webhookEvents } from '../../src/db-schema.ts';
 import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
-import { alerts, messages, webhookEvents } from '../../src/platform/db/schema.ts';
 import { messagesWebhook, patientText, postWebhook, unixNow } from '../support/meta-webhooks.ts';
 import { refuseMarkedValues, UNSTORABLE } from '../support/refused-values.ts';
 import {

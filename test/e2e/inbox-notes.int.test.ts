@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WhatsAppSender } from '../../src/channels/whatsapp/whatsapp-sender.ts';
+import { jobs, messages } from '../../src/db-schema.ts';
 import { submitReply } from '../../src/modules/inbox/agent-reply.service.ts';
 import { addNote } from '../../src/modules/inbox/note.service.ts';
-import { jobs, messages } from '../../src/platform/db/schema.ts';
 import { systemClock } from '../../src/platform/time/clock.ts';
 import {
   eventually,

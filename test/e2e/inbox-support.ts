@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { messages, users } from '../../src/db-schema.ts';
 import type { Message } from '../../src/modules/inbox/message.schema.ts';
 import { openMessages } from '../../src/modules/inbox/message-sealing.ts';
 import type { UserRole } from '../../src/modules/users/user.schema.ts';
 import type { PublicUser } from '../../src/modules/users/user.service.ts';
 import { createUser } from '../../src/modules/users/user.service.ts';
-import { messages, users } from '../../src/platform/db/schema.ts';
 import { eventually, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 
 /** What the inbox tests share: calling the API as JSON, patients writing, members of the staff. */

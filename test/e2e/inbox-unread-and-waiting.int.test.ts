@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { conversations } from '../../src/platform/db/schema.ts';
+import { conversations } from '../../src/db-schema.ts';
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { call, getJson, type Json, newPhone, type PageJson, patientWrites } from './inbox-support.ts';

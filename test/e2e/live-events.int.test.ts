@@ -1,7 +1,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { events, messages } from '../../src/db-schema.ts';
 import { setUpSchedulingApi, slotsOf } from '../../src/modules/scheduling/scheduling.test-support.ts';
-import { events, messages } from '../../src/platform/db/schema.ts';
 import { REPLAY_LIMIT } from '../../src/platform/events/live-event-session.ts';
 import {
   connectLiveEvents,

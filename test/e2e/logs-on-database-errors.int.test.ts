@@ -1,6 +1,6 @@
 import { isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { alerts, webhookEvents } from '../../src/platform/db/schema.ts';
+import { alerts, webhookEvents } from '../../src/db-schema.ts';
 import {
   eventually,
   startTestCareline,

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { conversations, flowSessions, flows } from '../../src/db-schema.ts';
 import { findSession } from '../../src/modules/flows/flow.repository.ts';
 import {
   appointmentRow,
@@ -14,7 +15,6 @@ import {
   timeComes,
   writes,
 } from '../../src/modules/reminders/reminders-e2e.test-support.ts';
-import { conversations, flowSessions, flows } from '../../src/platform/db/schema.ts';
 import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { call, type Json, newPhone } from './inbox-support.ts';

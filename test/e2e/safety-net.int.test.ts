@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { conversations, flowSessions, messages } from '../../src/db-schema.ts';
 import { seedDemoScheduling } from '../../src/demo/demo-scheduling.ts';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
-import { conversations, flowSessions, messages } from '../../src/platform/db/schema.ts';
 import type { PatientMessage } from '../../src/simulator/patient-message.ts';
 import {
   eventually,

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { appointments } from '../../src/db-schema.ts';
 import { bookAppointment } from '../../src/modules/scheduling/booking.service.ts';
 import {
   addPatient,
@@ -9,7 +10,6 @@ import {
   slotsOf,
 } from '../../src/modules/scheduling/scheduling.test-support.ts';
 import { findSlots } from '../../src/modules/scheduling/slot-search.service.ts';
-import { appointments } from '../../src/platform/db/schema.ts';
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { addStaff, call, type Json } from './inbox-support.ts';

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { conversations } from '../../src/db-schema.ts';
 import {
   nextSlot,
   patient,
@@ -8,7 +9,6 @@ import {
   startReminderWorld,
 } from '../../src/modules/reminders/reminders-e2e.test-support.ts';
 import { appointmentWhen } from '../../src/modules/scheduling/patient-wording.ts';
-import { conversations } from '../../src/platform/db/schema.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { call, type Json, newPhone } from './inbox-support.ts';
 

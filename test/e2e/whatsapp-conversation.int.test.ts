@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WHATSAPP_WEBHOOK_QUEUE } from '../../src/channels/whatsapp/whatsapp-webhook.job.ts';
+import { jobs, messages, webhookEvents } from '../../src/db-schema.ts';
 import { OUTBOX_SEND_QUEUE } from '../../src/modules/outbox/outbox-queue.ts';
-import { jobs, messages, webhookEvents } from '../../src/platform/db/schema.ts';
 import { claimJobs } from '../../src/platform/jobs/job-queue.ts';
 import { patientText, postWebhook as postSignedWebhook, statusUpdate } from '../support/meta-webhooks.ts';
 import {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { deliveryReceipts, jobs, messages, webhookEvents } from '../../src/platform/db/schema.ts';
+import { deliveryReceipts, jobs, messages, webhookEvents } from '../../src/db-schema.ts';
 import { messagesWebhook, patientText, postWebhook, unixNow } from '../support/meta-webhooks.ts';
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { channelAccounts, messageTemplates } from '../../src/db-schema.ts';
 import { findWhatsAppIdentities } from '../../src/modules/contacts/contact.repository.ts';
-import { channelAccounts, messageTemplates } from '../../src/platform/db/schema.ts';
 import {
   businessWebhook,
   messagesWebhook,

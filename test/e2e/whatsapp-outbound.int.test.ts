@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { channelAccounts, messages } from '../../src/db-schema.ts';
 import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
-import { channelAccounts, messages } from '../../src/platform/db/schema.ts';
 import { patientText, postWebhook } from '../support/meta-webhooks.ts';
 import {
   eventually,

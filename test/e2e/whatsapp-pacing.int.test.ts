@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { messages } from '../../src/platform/db/schema.ts';
+import { messages } from '../../src/db-schema.ts';
 import {
   eventually,
   startTestCareline,

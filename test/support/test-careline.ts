@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { and, count, eq, lte, or, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { buildCareline, type Careline, type CarelineDeps } from '../../src/app.ts';
+import { jobs } from '../../src/db-schema.ts';
 import { createApiKey } from '../../src/modules/auth/api-key.service.ts';
 import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
 import { addWhatsAppAccount } from '../../src/modules/channel-accounts/whatsapp-account.service.ts';
@@ -15,7 +16,6 @@ import type { SendPacerOptions } from '../../src/modules/outbox/pacing/send-pace
 import { FieldCipher } from '../../src/platform/crypto/field-cipher.ts';
 import type { DbHandle } from '../../src/platform/db/create-db.ts';
 import type { DbEngine } from '../../src/platform/db/db.ts';
-import { jobs } from '../../src/platform/db/schema.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { LocalEncryptedMediaStore } from '../../src/platform/media/local-encrypted-media-store.ts';
 import { type Clock, systemClock } from '../../src/platform/time/clock.ts';

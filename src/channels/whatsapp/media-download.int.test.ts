@@ -13,11 +13,11 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { jobs } from '../../db-schema.ts';
 import { messages } from '../../modules/inbox/message.schema.ts';
 import { insertMediaFile } from '../../modules/media/media.repository.ts';
 import { mediaFiles } from '../../modules/media/media.schema.ts';
 import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
-import { jobs } from '../../platform/db/schema.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { LocalEncryptedMediaStore } from '../../platform/media/local-encrypted-media-store.ts';
 import { systemClock } from '../../platform/time/clock.ts';

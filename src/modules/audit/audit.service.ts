@@ -1,6 +1,6 @@
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { findStaffByIds } from '../users/user.repository.ts';
+import { findStaffByIds } from '../users/user.service.ts';
 import type { AccessReportLine } from './access-report-csv.ts';
 import { type AuditQuery, findAuditEvents } from './audit.repository.ts';
 import type { AuditEventRow } from './audit.schema.ts';

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
-import { isConversationVisibleTo, type ReaderScope } from '../inbox/conversation-scope.repository.ts';
-import { findOrgAccessOptions } from '../orgs/org.repository.ts';
+import { isConversationVisibleTo, type ReaderScope } from '../inbox/conversation.service.ts';
+import { findOrgAccessOptions } from '../orgs/org.service.ts';
 import { type AccessRule, isAccessRule, type Permission, roleCan, ruleAdmits } from './access-rules.ts';
 import { callerOf } from './api-key.auth.ts';
 import type { ApiCaller } from './api-key.service.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import { findOrgAccessOptions, updateOrgAccessOptions } from '../orgs/org.repository.ts';
+import { findOrgAccessOptions, updateOrgAccessOptions } from '../orgs/org.service.ts';
 import { callerOf } from './api-key.auth.ts';
 
 const accessSettingsJson = z

@@ -7,7 +7,7 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
-import { messages } from '../../platform/db/schema.ts';
+import { messages } from '../../db-schema.ts';
 import { createUser } from '../users/user.service.ts';
 import { createApiKey } from './api-key.service.ts';
 

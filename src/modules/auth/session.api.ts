@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { problemSchema } from '../../platform/http/problem.ts';
 import type { Org } from '../orgs/org.schema.ts';
-import { USER_ROLES } from '../users/user.schema.ts';
 import type { PublicUser } from '../users/user.service.ts';
+import { USER_ROLES } from '../users/user-roles.ts';
 import { PERMISSIONS, permissionsOf } from './access-rules.ts';
 
 export const signedInJson = z

@@ -7,7 +7,7 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
-import { sessions, signInDevices } from '../../platform/db/schema.ts';
+import { sessions, signInDevices } from '../../db-schema.ts';
 import { createUser } from '../users/user.service.ts';
 import { hashSessionToken } from './session-token.ts';
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { sessions, users } from '../../db-schema.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
-import { sessions, users } from '../../platform/db/schema.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
 import { createUser } from '../users/user.service.ts';

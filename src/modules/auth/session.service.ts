@@ -14,6 +14,9 @@ import type { SessionOrigin } from './session-origin.ts';
 import { csrfTokenOf, hashSessionToken, isWellFormedToken, newSecretToken } from './session-token.ts';
 import { findAccountById, touchUserLastSeen } from './sign-in.repository.ts';
 
+// What other modules may read or change here: they call this service, never the repository.
+export { deleteSessionsOfUser } from './session.repository.ts';
+
 /**
  * How long a browser session lives: `idleMs` after its last use (sliding), and never more than
  * `maxAgeMs` after sign-in however busy it is, so a session taken from a shared computer ends the

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, expect, test } from 'vitest';
+import { orgs } from '../../db-schema.ts';
 import { createDb, type DbHandle } from '../../platform/db/create-db.ts';
-import { orgs } from '../../platform/db/schema.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 const closers: Array<() => Promise<void> | void> = [];

@@ -9,7 +9,7 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
-import { twoFactorRecoveryCodes, users } from '../../platform/db/schema.ts';
+import { twoFactorRecoveryCodes, users } from '../../db-schema.ts';
 import { TestClock } from '../../platform/time/test-clock.ts';
 import { createOrg } from '../orgs/org.service.ts';
 

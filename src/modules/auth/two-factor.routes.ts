@@ -6,8 +6,8 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
-import { findOrgByRef, updateOrgTwoFactor } from '../orgs/org.repository.ts';
-import { TWO_FACTOR_POLICIES } from '../orgs/org.schema.ts';
+import { findOrgByRef, updateOrgTwoFactor } from '../orgs/org.service.ts';
+import { TWO_FACTOR_POLICIES } from '../orgs/two-factor-policies.ts';
 import { callerOf } from './api-key.auth.ts';
 import { findTwoFactorFields } from './two-factor.repository.ts';
 import {

@@ -1,7 +1,7 @@
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
 import type { TwoFactorPolicy } from '../orgs/org.schema.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import { deleteSessionsOfUser } from './session.repository.ts';
 import { throttleKey } from './sign-in.service.ts';
 import { clearFailedSignIns, findThrottle, recordFailedSignIn } from './sign-in-throttle.repository.ts';

@@ -1,8 +1,9 @@
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/org.schema.ts';
+import { CHANNEL_TYPES } from './channel-types.ts';
 
-export const CHANNEL_TYPES = ['whatsapp', 'messenger', 'line', 'viber', 'telegram'] as const;
-export type ChannelType = (typeof CHANNEL_TYPES)[number];
+// The vocabulary lives apart from the table so that other modules can use it without the table.
+export { CHANNEL_TYPES, type ChannelType } from './channel-types.ts';
 
 /** Provider settings that are not secret (WhatsApp: Graph base URL and API version). */
 export interface ChannelSettings {

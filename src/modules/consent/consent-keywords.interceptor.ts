@@ -1,5 +1,5 @@
 import { patientLanguage } from '../flows/flow-host-context.ts';
-import type { InboundInterceptor } from '../flows/inbound-interceptor.ts';
+import type { InboundInterceptor } from '../flows/flow-runtime-deps.ts';
 import { recordConsent } from './consent.service.ts';
 import { matchConsentKeyword } from './consent-keyword.ts';
 import { consentKeywordConfirmation } from './consent-texts.ts';

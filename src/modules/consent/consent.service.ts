@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-types.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import {
   consentHistoryOf,
@@ -13,6 +13,9 @@ import {
   type ConsentPurpose,
   type ConsentRecord,
 } from './consent.schema.ts';
+
+// What other modules may read or change here: they call this service, never the repository.
+export { contactsWithConsent } from './consent.repository.ts';
 
 export interface ConsentInput {
   orgId: string;

@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
-import type { ConversationScope } from '../flows/flow-runtime.service.ts';
+import type { ConversationScope } from '../flows/flow-runtime-deps.ts';
 import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 
 /**

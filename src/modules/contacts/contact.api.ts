@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../inbox/conversation.schema.ts';
+import { CONVERSATION_STATUSES } from '../inbox/conversation-statuses.ts';
 import type { ContactPanel, ContactWithIdentities } from './contact.service.ts';
 import { isLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from './language-tag.ts';
 

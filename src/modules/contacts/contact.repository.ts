@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -166,11 +166,11 @@ export async function identitiesOfContacts(
   contactIds: readonly string[],
 ): Promise<ContactIdentity[]> {
   if (contactIds.length === 0) return [];
-  const rows = await db.query.contactIdentities.findMany({
-    where: (i, { and: all, eq: equals, inArray }) =>
-      all(equals(i.orgId, orgId), inArray(i.contactId, [...contactIds])),
-    orderBy: (i, { asc }) => [asc(i.createdAt)],
-  });
+  const rows = await db
+    .select()
+    .from(contactIdentities)
+    .where(and(eq(contactIdentities.orgId, orgId), inArray(contactIdentities.contactId, [...contactIds])))
+    .orderBy(asc(contactIdentities.createdAt));
   return openIdentities(db, keyring, orgId, rows);
 }
 

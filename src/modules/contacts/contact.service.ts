@@ -1,8 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
-import { conversationsOfContact } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
+import { conversationsOfContact } from '../inbox/conversation.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import {
   contactExists,
@@ -18,6 +18,15 @@ import {
 } from './contact.repository.ts';
 import type { Contact, ContactIdentity } from './contact.schema.ts';
 import type { WhatsAppSenderIdentity } from './whatsapp-sender-identity.ts';
+
+// What other modules may read or change here: they call this service, never the repository.
+export {
+  contactExists,
+  findContact,
+  findContactsByIds,
+  identitiesOfContacts,
+  updateContact,
+} from './contact.repository.ts';
 
 export type ContactWithIdentities = Contact & { identities: ContactIdentity[] };
 

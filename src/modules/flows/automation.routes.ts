@@ -4,7 +4,8 @@ import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { NoAutomationError, resumeAutomation, stopAutomation } from './automation-control.service.ts';
 import { findFlowByKey } from './flow.repository.ts';
-import { type FlowRuntimeDeps, startFlowOnRequest } from './flow-runtime.service.ts';
+import { startFlowOnRequest } from './flow-runtime.service.ts';
+import type { FlowRuntimeDeps } from './flow-runtime-deps.ts';
 
 const params = z.object({ id: z.uuid('must be a conversation id (UUID)') });
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };

@@ -1,12 +1,12 @@
-import { openConversationCounts, updateConversation } from '../inbox/conversation.repository.ts';
+import { openConversationCounts, updateConversation } from '../inbox/conversation.service.ts';
 import { autoAssign } from '../teams/auto-assign.service.ts';
 import { pickAssignee } from '../teams/pick-assignee.ts';
-import { listTeamsOfOrg } from '../teams/team.repository.ts';
 import type { AssignmentMode } from '../teams/team.schema.ts';
+import { listTeamsOfOrg } from '../teams/team.service.ts';
 import { isOnline } from '../users/presence.ts';
-import { listStaffOfOrg } from '../users/user.repository.ts';
+import { listStaffOfOrg } from '../users/user.service.ts';
 import { foldText } from './engine/index.ts';
-import type { ConversationScope } from './flow-runtime.service.ts';
+import type { ConversationScope } from './flow-runtime-deps.ts';
 
 export type FlowAssignTarget = { team: string } | { agent: string } | { role: string };
 

@@ -1,7 +1,7 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
-import { updateContact } from '../contacts/contact.repository.ts';
-import { findConversation, updateConversation } from '../inbox/conversation.repository.ts';
+import { updateContact } from '../contacts/contact.service.ts';
+import { findConversation, updateConversation } from '../inbox/conversation.service.ts';
 import { setConversationStatus } from '../inbox/conversation-status.service.ts';
 import { addNote } from '../inbox/note.service.ts';
 import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
@@ -11,7 +11,7 @@ import { insertCsatResponse } from './flow.repository.ts';
 import { assignFromFlow } from './flow-assign.ts';
 import { patientLanguage } from './flow-host-context.ts';
 import { enqueueFlowJob, FLOW_HTTP_REQUEST_PURPOSE } from './flow-queue.ts';
-import type { ConversationScope } from './flow-runtime.service.ts';
+import type { ConversationScope } from './flow-runtime-deps.ts';
 import { redFlagNote } from './red-flag-note.ts';
 import { emergencyAdvice } from './red-flags/emergency-advice.ts';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from './red-flags/red-flag-category.ts';

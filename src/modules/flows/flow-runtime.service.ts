@@ -1,23 +1,13 @@
-import type { Logger } from 'pino';
-import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
-import type { MediaStore } from '../../platform/media/media-store.ts';
-import type { GuardedFetch } from '../../platform/net/guarded-fetch.ts';
-import type { Clock } from '../../platform/time/clock.ts';
-import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
-import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
-import { findContact } from '../contacts/contact.repository.ts';
-import type { Contact } from '../contacts/contact.schema.ts';
-import { lockConversation } from '../inbox/conversation.repository.ts';
-import type { Conversation } from '../inbox/conversation.schema.ts';
-import { inboundMessagesAfter } from '../inbox/message.repository.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
+import { findContact } from '../contacts/contact.service.ts';
+import { lockConversation } from '../inbox/conversation.service.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { inboundMessagesAfter } from '../inbox/message.service.ts';
 import { openMessages } from '../inbox/message-sealing.ts';
-import type { Keyring } from '../keys/keyring.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
-import type { Org } from '../orgs/org.schema.ts';
-import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import { chooseTriggeredFlow, type TriggerOccasion } from './choose-triggered-flow.ts';
 import { advance, type FlowInput, isFinal, type JsonValue } from './engine/index.ts';
 import {
@@ -45,37 +35,8 @@ import {
   flowJobSchema,
   parseFlowHttpRequest,
 } from './flow-queue.ts';
+import type { ConversationScope, FlowRuntimeDeps } from './flow-runtime-deps.ts';
 import { stateUnreadable } from './flow-state-sealing.ts';
-import type { HostOperation } from './host-operation.ts';
-import type { InboundInterceptor } from './inbound-interceptor.ts';
-
-export interface FlowRuntimeDeps {
-  db: Db;
-  /** Seals and opens patient data: messages, and the contact's name, fields and tags flows use. */
-  keyring: Keyring;
-  logger: Logger;
-  senders: SubmissionDeps['senders'];
-  clock: Clock;
-  /** See each patient message before flows do (consent keywords, replies to reminders). */
-  interceptors?: readonly InboundInterceptor[];
-  /** What flows' `request` steps may ask for, by operation name (booking an appointment…). */
-  hostOperations?: Readonly<Record<string, HostOperation>>;
-  /** Where files a flow sends (an appointment's .ics) are kept; without it such operations fail. */
-  mediaStore?: MediaStore;
-  /** How HTTP steps call out (the operator's allowed internal hosts); without it, public addresses only. */
-  outbound?: GuardedFetch;
-}
-
-/** What a session needs around it while it moves: all read inside the job's transaction. */
-export interface ConversationScope {
-  tx: DbOrTx;
-  deps: FlowRuntimeDeps;
-  org: Org;
-  conversation: Conversation;
-  contact: Contact;
-  channel: ChannelType;
-  now: Date;
-}
 
 /** A session nobody answers stops holding the conversation after this long (the WhatsApp window). */
 const DEFAULT_SESSION_HOURS = 24;

@@ -14,6 +14,9 @@ import type { Flow, FlowVersion } from './flow.schema.ts';
 import type { FlowTrigger } from './flow-trigger.schema.ts';
 import { BUILT_IN_FLOWS } from './library/index.ts';
 
+// What other modules may read or change here: they call this service, never the repository.
+export { lockLiveSession, updateSession } from './flow.repository.ts';
+
 /** The flow cannot be saved as it is: each issue names where (`steps.ask_age.maxAttempts`). */
 export class FlowValidationError extends Error {
   readonly issues: FlowIssue[];

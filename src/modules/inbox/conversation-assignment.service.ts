@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { findTeam } from '../teams/team.repository.ts';
-import { findActiveStaffByIds } from '../users/user.repository.ts';
+import { findTeam } from '../teams/team.service.ts';
+import { findActiveStaffByIds } from '../users/user.service.ts';
 import { findConversation, updateConversation } from './conversation.repository.ts';
 import type { Conversation } from './conversation.schema.ts';
 import { ConversationNotFoundError } from './inbox.service.ts';

@@ -15,7 +15,8 @@ import {
 } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
-import { type ChannelType, channelAccounts } from '../channel-accounts/channel-account.schema.ts';
+import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
+import type { ChannelType } from '../channel-accounts/channel-types.ts';
 import { type Conversation, type ConversationStatus, conversations } from './conversation.schema.ts';
 import { visibleToCondition } from './conversation-scope.repository.ts';
 import { messages } from './message.schema.ts';

@@ -7,7 +7,7 @@ import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-types.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { queueReadReceipt } from '../outbox/read-receipt.service.ts';
 import { type AssigneeFilter, countOpenConversations } from './conversation.repository.ts';

@@ -5,9 +5,10 @@ import { contacts } from '../contacts/contact.schema.ts';
 import { orgs } from '../orgs/org.schema.ts';
 import { teams } from '../teams/team.schema.ts';
 import { users } from '../users/user.schema.ts';
+import { CONVERSATION_STATUSES } from './conversation-statuses.ts';
 
-export const CONVERSATION_STATUSES = ['open', 'pending', 'closed'] as const;
-export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+// The vocabulary lives apart from the table so that other modules can use it without the table.
+export { CONVERSATION_STATUSES, type ConversationStatus } from './conversation-statuses.ts';
 
 export const conversations = pgTable(
   'conversations',

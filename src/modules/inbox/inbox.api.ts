@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
-import { CHANNEL_TYPES } from '../channel-accounts/channel-account.schema.ts';
+import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
 import { mediaJson, toMediaJson } from '../media/media.routes.ts';
 import type { MediaFile } from '../media/media.schema.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';

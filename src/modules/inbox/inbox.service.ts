@@ -3,13 +3,13 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
 import { enqueueFlowJob } from '../flows/flow-queue.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { mediaOfMessages } from '../media/media.repository.ts';
 import type { MediaFile } from '../media/media.schema.ts';
+import { mediaOfMessages } from '../media/media.service.ts';
 import { openMediaFileNames } from '../media/media-file-name.ts';
 import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { autoAssign } from '../teams/auto-assign.service.ts';
 import { defaultTeamFor } from '../teams/default-team.ts';
-import { findStaffByIds } from '../users/user.repository.ts';
+import { findStaffByIds } from '../users/user.service.ts';
 import {
   type ConversationFilter,
   findConversation,

@@ -8,7 +8,7 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
-import { apiKeys, conversations, idempotencyKeys } from '../../platform/db/schema.ts';
+import { apiKeys, conversations, idempotencyKeys } from '../../db-schema.ts';
 import { createApiKey } from '../auth/api-key.service.ts';
 import { claimKey } from '../outbox/idempotency-key.repository.ts';
 import { requestFingerprint } from '../outbox/idempotency-key-header.ts';

@@ -20,7 +20,7 @@ import {
   type KeyedAnswer,
 } from '../outbox/idempotent-request.service.ts';
 import { OutboundValidationError } from '../outbox/outbound-submission.service.ts';
-import { findStaffByIds } from '../users/user.repository.ts';
+import { findStaffByIds } from '../users/user.service.ts';
 import { submitReply } from './agent-reply.service.ts';
 import { conversationParams, conversationErrors as errors, found } from './conversation-http.ts';
 import type { NamedRef } from './conversation-view.service.ts';

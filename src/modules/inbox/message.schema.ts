@@ -17,29 +17,14 @@ import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
 import { orgs } from '../orgs/org.schema.ts';
 import { users } from '../users/user.schema.ts';
 import { conversations } from './conversation.schema.ts';
+import { MESSAGE_STATUSES } from './message-statuses.ts';
+
+// The vocabulary lives apart from the table so that other modules can use it without the table.
+export { MESSAGE_STATUSES, type MessageStatus } from './message-statuses.ts';
 
 /** `note`: an internal note of the care team, in the timeline but never sent to the patient. */
 export const MESSAGE_DIRECTIONS = ['inbound', 'outbound', 'note'] as const;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
-
-/**
- * Inbound messages are `received`. Outbound ones go queued → sending (the call is under way) →
- * accepted (the provider gave an id) → sent → delivered → read (→ played for voice), or end `failed`
- * with the provider's reason, or `refused` by our own policy before any call (never "looks sent").
- */
-export const MESSAGE_STATUSES = [
-  'received',
-  'queued',
-  'sending',
-  'accepted',
-  'sent',
-  'delivered',
-  'read',
-  'played',
-  'failed',
-  'refused',
-] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export const messages = pgTable(
   'messages',

@@ -1,4 +1,8 @@
 import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { TWO_FACTOR_POLICIES } from './two-factor-policies.ts';
+
+// The vocabulary lives apart from the table so that other modules can use it without the table.
+export { TWO_FACTOR_POLICIES, type TwoFactorPolicy } from './two-factor-policies.ts';
 
 /** Opening hours per weekday in the clinic's time zone, and whole days closed (YYYY-MM-DD). */
 export interface OrgBusinessHours {
@@ -38,8 +42,6 @@ export interface OrgRetentionRun {
   texts: number;
   files: number;
 }
-export const TWO_FACTOR_POLICIES = ['off', 'admins', 'everyone'] as const;
-export type TwoFactorPolicy = (typeof TWO_FACTOR_POLICIES)[number];
 
 /** A clinic, hospital or pharmacy: the tenant every other row belongs to. */
 export const orgs = pgTable('orgs', {

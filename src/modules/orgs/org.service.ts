@@ -3,6 +3,15 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import { findOrgByRef, insertOrg } from './org.repository.ts';
 import type { Org } from './org.schema.ts';
 
+// What other modules may read or change here: they call this service, never the repository.
+export {
+  findOrgAccessOptions,
+  findOrgByRef,
+  updateOrgAccessOptions,
+  updateOrgSafety,
+  updateOrgTwoFactor,
+} from './org.repository.ts';
+
 export const newOrgInput = z.object({
   name: z.string().trim().min(1, 'name is required').max(200),
   slug: z

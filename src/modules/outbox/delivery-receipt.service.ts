@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { makeDueNow } from '../../platform/jobs/job-queue.ts';
-import { adoptExternalId, updateMessageStatus } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { adoptExternalId, updateMessageStatus } from '../inbox/message.service.ts';
 import { insertReceiptIfNew, receiptsForAny } from './delivery-receipt.repository.ts';
 import type { DeliveryReceipt } from './delivery-receipt.schema.ts';
 import { type ReportedStatus, statusesThatMayBecome } from './delivery-status.ts';

@@ -1,4 +1,4 @@
-import { MESSAGE_STATUSES, type MessageStatus } from '../inbox/message.schema.ts';
+import { MESSAGE_STATUSES, type MessageStatus } from '../inbox/message-statuses.ts';
 
 /** What providers report about a message we sent. */
 export type ReportedStatus = 'sent' | 'delivered' | 'read' | 'played' | 'failed';

@@ -11,12 +11,13 @@ import { TEST_ENGINES } from '../../../test/support/test-db.ts';
 import type { ChannelSender } from '../../channels/channel.ts';
 import { WhatsAppSender } from '../../channels/whatsapp/whatsapp-sender.ts';
 import { WHATSAPP_WEBHOOK_QUEUE } from '../../channels/whatsapp/whatsapp-webhook.job.ts';
-import { conversations, jobs, messages } from '../../platform/db/schema.ts';
+import { conversations, jobs, messages } from '../../db-schema.ts';
 import { DeferJob } from '../../platform/jobs/job-worker.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { systemClock } from '../../platform/time/clock.ts';
 import { recordDeliveryReceipt } from './delivery-receipt.service.ts';
-import { type OutboxDeps, sendQueuedMessage } from './outbox.service.ts';
+import { sendQueuedMessage } from './outbox.service.ts';
+import type { OutboxDeps } from './outbox-deps.ts';
 import { OUTBOX_SEND_QUEUE } from './outbox-queue.ts';
 import { SendPacer } from './pacing/send-pacer.ts';
 

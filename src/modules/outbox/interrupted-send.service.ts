@@ -3,8 +3,8 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { hasUnfinishedJobs } from '../../platform/jobs/job-queue.ts';
 import { DeferJob, RetryJob } from '../../platform/jobs/job-worker.ts';
-import { findMessagesByIds } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { findMessagesByIds } from '../inbox/message.service.ts';
 import { hasReceiptStampedSince } from './delivery-receipt.repository.ts';
 import {
   CAUGHT_UP_MARGIN_MS,
@@ -12,7 +12,7 @@ import {
   echoWaitEndsAt,
   type WebhookFacts,
 } from './interrupted-send.ts';
-import type { OutboxDeps } from './outbox.service.ts';
+import type { OutboxDeps } from './outbox-deps.ts';
 import { lastWebhookReceivedAt } from './webhook-activity.repository.ts';
 
 /**

@@ -2,12 +2,12 @@ import type { ChannelSender, LimitViolation, OutboundMessage } from '../../chann
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import type { Clock } from '../../platform/time/clock.ts';
-import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
-import { findConversation, touchConversation } from '../inbox/conversation.repository.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
+import { findConversation, touchConversation } from '../inbox/conversation.service.ts';
 import { ConversationNotFoundError } from '../inbox/inbox.service.ts';
-import { findMessage, insertMessageIfNew } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { findMessage, insertMessageIfNew } from '../inbox/message.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { mediaReferenceViolations } from '../media/media-reference.service.ts';
 import { findTemplate } from '../templates/template.service.ts';

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
-import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
-import { identitiesOfContacts } from '../contacts/contact.repository.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
 import type { ContactIdentity } from '../contacts/contact.schema.ts';
-import { findConversationsByIds } from '../inbox/conversation.repository.ts';
+import { identitiesOfContacts } from '../contacts/contact.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
-import { findMessagesByIds, setMessagesExternalIds } from '../inbox/message.repository.ts';
+import { findConversationsByIds } from '../inbox/conversation.service.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { findMessagesByIds, setMessagesExternalIds } from '../inbox/message.service.ts';
 import { openMessages } from '../inbox/message-sealing.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { applyEarlyReceiptsOf } from './delivery-receipt.service.ts';
@@ -16,13 +16,13 @@ import {
   callProvider,
   handleRefusal,
   markSending,
-  type OutboxDeps,
   type PlannedSend,
   planSend,
   type SendLookups,
   SendPaced,
   sendQueuedMessage,
 } from './outbox.service.ts';
+import type { OutboxDeps } from './outbox-deps.ts';
 
 /**
  * Sends a claimed batch of queued messages: the messages, their conversations, the patients'

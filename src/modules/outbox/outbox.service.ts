@@ -1,26 +1,23 @@
-import type { Logger } from 'pino';
 import type { ChannelSender, SendOutcome } from '../../channels/channel.ts';
 import { type OutboundMessage, outboundMessageSchema } from '../../channels/outbound-message.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { DeferJob } from '../../platform/jobs/job-worker.ts';
-import type { MediaStore } from '../../platform/media/media-store.ts';
-import type { Clock } from '../../platform/time/clock.ts';
 import { raiseAlert } from '../alerts/alert.service.ts';
-import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
-import type { ChannelAccount, ChannelType } from '../channel-accounts/channel-account.schema.ts';
-import { identitiesOfContacts } from '../contacts/contact.repository.ts';
+import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
 import type { ContactIdentity } from '../contacts/contact.schema.ts';
-import { findConversation } from '../inbox/conversation.repository.ts';
+import { identitiesOfContacts } from '../contacts/contact.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
+import { findConversation } from '../inbox/conversation.service.ts';
+import type { Message, MessageStatus } from '../inbox/message.schema.ts';
 import {
   claimInterruptedSend,
   findMessage,
   setMessagesExternalIds,
   setMessagesStatus,
   updateMessageStatus,
-} from '../inbox/message.repository.ts';
-import type { Message, MessageStatus } from '../inbox/message.schema.ts';
+} from '../inbox/message.service.ts';
 import { applyReaction } from '../inbox/message-changes.service.ts';
 import { openOneMessage } from '../inbox/message-sealing.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -31,35 +28,10 @@ import {
   noteSecondId,
   waitForInterruptedSend,
 } from './interrupted-send.service.ts';
+import type { OutboxDeps } from './outbox-deps.ts';
 import type { SendPacer } from './pacing/send-pacer.ts';
 import { MediaUploadError, providerMediaIdsFor } from './provider-media.ts';
 import { isWindowOpen } from './window-policy.ts';
-
-export interface OutboxDeps {
-  db: Db;
-  /** Seals and opens patient data: messages, names and numbers (identities matched by blind-index hashes). */
-  keyring: Keyring;
-  senders: Partial<Record<ChannelType, ChannelSender>>;
-  logger: Logger;
-  pacer: SendPacer;
-  mediaStore: MediaStore;
-  /**
-   * How long a send interrupted mid-call (a crash left it `sending` with no provider id) waits for
-   * Meta's status webhook echoing our id before it is sent again (default 5 minutes), counted from its
-   * sending time or from `upSince` when later; past it, it still waits while an echo may be on its
-   * way, up to a second such wait (interrupted-send.ts). Independent of the job lease: the job is
-   * deferred, and the echo, when it comes, makes it due at once.
-   */
-  reconcileAfterMs?: number;
-  /** When this process started taking webhooks (default: when this module was loaded). */
-  upSince: Date;
-  /**
-   * The job queues that process providers' webhooks: an interrupted send is not sent again while a
-   * webhook of its clinic, received before that decision, is still waiting there (it may be the echo).
-   */
-  webhookQueues?: readonly string[];
-  clock: Clock;
-}
 
 /** The pacer said not yet: which limit, and how long until a send would be allowed. */
 export class SendPaced extends DeferJob {

@@ -5,7 +5,7 @@ import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { findMediaFile, updateMediaFile } from '../media/media.repository.ts';
+import { findMediaFile, updateMediaFile } from '../media/media.service.ts';
 import { openMediaFileName } from '../media/media-file-name.ts';
 
 const UPLOAD_REUSE_MS = 29 * 24 * 3_600_000;

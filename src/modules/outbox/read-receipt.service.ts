@@ -2,10 +2,10 @@ import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
-import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
-import { latestInboundMessage } from '../inbox/message.repository.ts';
+import { latestInboundMessage } from '../inbox/message.service.ts';
 
 export const MARK_READ_QUEUE = 'outbox.mark-read';
 

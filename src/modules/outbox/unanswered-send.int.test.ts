@@ -9,7 +9,7 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
-import { channelAccounts, jobs, messages } from '../../platform/db/schema.ts';
+import { channelAccounts, jobs, messages } from '../../db-schema.ts';
 import type { TransportFaultInput } from '../../simulator/transport-faults.ts';
 
 /** How long Careline waits for the Graph API's answer here (15 s in production). */

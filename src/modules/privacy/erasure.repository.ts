@@ -2,7 +2,8 @@ import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL, type SQLWrappe
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { webhookEvents } from '../../channels/webhook-event.schema.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { events, jobs } from '../../platform/db/schema.ts';
+import { events } from '../../platform/events/event.schema.ts';
+import { jobs } from '../../platform/jobs/job.schema.ts';
 import { consentRecords } from '../consent/consent.schema.ts';
 import { contactIdentities, contacts } from '../contacts/contact.schema.ts';
 import { csatResponses, flowConversationCursors, flowSessions } from '../flows/flow.schema.ts';

@@ -1,13 +1,13 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
-import { contactsWithConsent } from '../consent/consent.repository.ts';
-import { findContactsByIds, identitiesOfContacts } from '../contacts/contact.repository.ts';
+import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
+import { contactsWithConsent } from '../consent/consent.service.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
+import { findContactsByIds, identitiesOfContacts } from '../contacts/contact.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
 import type { Org } from '../orgs/org.schema.ts';
-import { type AppointmentRow, appointmentRows } from '../scheduling/appointment.repository.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
+import { type AppointmentRow, appointmentRows } from '../scheduling/appointment.service.ts';
 import { findReminderPolicy } from './reminder.repository.ts';
 import type { Reminder } from './reminder.schema.ts';
 import { type ReminderSettings, reminderSettingsOf } from './reminder-policy.ts';

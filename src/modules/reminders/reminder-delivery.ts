@@ -1,12 +1,12 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
-import { conversationsOfContact } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
+import { conversationsOfContact } from '../inbox/conversation.service.ts';
 import { openOrContinueConversation } from '../inbox/inbox.service.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 import { isWindowOpen } from '../outbox/window-policy.ts';
-import type { AppointmentRow } from '../scheduling/appointment.repository.ts';
+import type { AppointmentRow } from '../scheduling/appointment.service.ts';
 import type { ReminderOutcome } from './reminder.repository.ts';
 import type { Reminder } from './reminder.schema.ts';
 import type { ClinicReminderContext } from './reminder-context.ts';

@@ -1,9 +1,7 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
 import { appointmentWhen, type WordingLanguage } from '../scheduling/patient-wording.ts';
+import { REMINDER_ACTIONS, type ReminderAction } from './reminder-action.ts';
 import { REMINDER_TEMPLATE_TEXT } from './reminder-template.ts';
-
-export const REMINDER_ACTIONS = ['confirm', 'cancel', 'reschedule'] as const;
-export type ReminderAction = (typeof REMINDER_ACTIONS)[number];
 
 /** What a reminder says about its appointment. */
 export interface ReminderDetails {

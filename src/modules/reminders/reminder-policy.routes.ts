@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import { DEFAULT_LATE_AFTER_MINUTES } from '../scheduling/appointment.repository.ts';
+import { DEFAULT_LATE_AFTER_MINUTES } from '../scheduling/appointment.service.ts';
 import { messageTemplates } from '../templates/template.schema.ts';
 import { findReminderPolicy, saveReminderPolicy } from './reminder.repository.ts';
 import type { ReminderPolicy } from './reminder.schema.ts';

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Job } from '../../platform/jobs/job.schema.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import type { Clock } from '../../platform/time/clock.ts';
-import { lockAppointment } from '../scheduling/appointment.repository.ts';
+import { lockAppointment } from '../scheduling/appointment.service.ts';
 import { upcomingBookedAppointmentIds } from './reminder.repository.ts';
 import { planReminders } from './reminder-schedule.service.ts';
 

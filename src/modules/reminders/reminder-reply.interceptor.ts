@@ -1,12 +1,19 @@
 import { replyInConversation } from '../consent/interceptor-reply.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
-import type { ConversationScope } from '../flows/flow-runtime.service.ts';
-import type { InboundInterceptor, InterceptorOutcome } from '../flows/inbound-interceptor.ts';
-import { findMessage, inboundMessagesAfter } from '../inbox/message.repository.ts';
+import type {
+  ConversationScope,
+  InboundInterceptor,
+  InterceptorOutcome,
+} from '../flows/flow-runtime-deps.ts';
 import type { Message } from '../inbox/message.schema.ts';
-import { findAppointment, findReplacement } from '../scheduling/appointment.repository.ts';
-import { cancelAppointment, confirmAppointment } from '../scheduling/appointment.service.ts';
-import { findPractitioner } from '../scheduling/practitioner.repository.ts';
+import { findMessage, inboundMessagesAfter } from '../inbox/message.service.ts';
+import {
+  cancelAppointment,
+  confirmAppointment,
+  findAppointment,
+  findReplacement,
+} from '../scheduling/appointment.service.ts';
+import { findPractitioner } from '../scheduling/practitioner.service.ts';
 import type { Appointment } from '../scheduling/scheduling.schema.ts';
 import { AppointmentStatusConflictError } from '../scheduling/scheduling-errors.ts';
 import {
@@ -17,11 +24,11 @@ import {
   repliedMessageSeq,
 } from './reminder.repository.ts';
 import type { Reminder } from './reminder.schema.ts';
+import type { ReminderAction } from './reminder-action.ts';
 import {
   type CheckedAction,
   parseReminderButtonId,
   parseReminderCheckId,
-  type ReminderAction,
   reminderCheckButtonId,
 } from './reminder-message.ts';
 import { CHECK_ANSWERS, type ReminderReplyOutcome, reminderReplyText } from './reminder-reply-texts.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { testKeyring } from '../../../test/support/test-keyring.ts';
+import { reminders } from '../../db-schema.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
-import { reminders } from '../../platform/db/schema.ts';
 import { updateAppointment } from '../scheduling/appointment.repository.ts';
 import { insertPractitioner } from '../scheduling/practitioner.repository.ts';
 import type { AppointmentStatus } from '../scheduling/scheduling.schema.ts';

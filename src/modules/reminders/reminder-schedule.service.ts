@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import type { Appointment } from '../scheduling/scheduling.schema.ts';
 import {
   cancelScheduledReminders,
@@ -12,6 +12,9 @@ import { enqueueReminderDispatch } from './reminder-dispatch-queue.ts';
 import { reminderChange } from './reminder-plan.ts';
 import { reminderSettingsOf } from './reminder-policy.ts';
 import { reminderTimings } from './reminder-timing.ts';
+
+// What other modules may read or change here: they call this service, never the repository.
+export { findReminderPolicy } from './reminder.repository.ts';
 
 /**
  * Plans the appointment's reminders: one row per policy offset, out of quiet hours. Called in the

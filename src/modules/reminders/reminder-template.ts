@@ -1,5 +1,5 @@
 import type { WordingLanguage } from '../scheduling/patient-wording.ts';
-import type { ReminderAction } from './reminder-message.ts';
+import type { ReminderAction } from './reminder-action.ts';
 
 /**
  * The reminder template as it must be approved by Meta (UTILITY, in fr and en): {{1}} the patient's

@@ -1,5 +1,5 @@
 import { foldText } from '../flows/engine/fold-text.ts';
-import type { ReminderAction } from './reminder-message.ts';
+import type { ReminderAction } from './reminder-action.ts';
 
 // Whole messages only, folded (no case, accents or punctuation): "Oui !" is "oui", "J'annule" "j annule".
 const TYPED: ReadonlyMap<string, ReminderAction> = new Map([

@@ -5,7 +5,7 @@ import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { JobHandler } from '../../platform/jobs/job-worker.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { consentRoutes } from '../consent/consent.routes.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import type { SchedulingDeps } from '../scheduling/scheduling-deps.ts';
 import { runReminderDispatch } from './reminder-dispatch.job.ts';
 import { REMINDER_DISPATCH_QUEUE } from './reminder-dispatch-queue.ts';

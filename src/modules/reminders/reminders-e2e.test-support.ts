@@ -8,8 +8,8 @@ import {
   type TestCareline,
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
+import { appointments, conversations, messages, reminders } from '../../db-schema.ts';
 import type { DbEngine } from '../../platform/db/db.ts';
-import { appointments, conversations, messages, reminders } from '../../platform/db/schema.ts';
 import { REMINDER_CONSENT_QUESTION } from '../consent/consent-texts.ts';
 import { bookAppointment } from '../scheduling/booking.service.ts';
 import type {

@@ -2,6 +2,9 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import { RED_FLAG_CATEGORIES } from '../flows/red-flags/red-flag-category.ts';
 import { type RedFlagPeriod, redFlagFigures } from './red-flag-event.repository.ts';
 
+// What other modules may read or change here: they call this service, never the repository.
+export { latestRedFlagEvents } from './red-flag-event.repository.ts';
+
 export interface RedFlagCategoryFigures {
   category: string;
   count: number;

@@ -1,15 +1,14 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
 import type { JsonValue } from '../flows/engine/index.ts';
-import { lockLiveSession, updateSession } from '../flows/flow.repository.ts';
+import { lockLiveSession, updateSession } from '../flows/flow.service.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
-import type { ConversationScope } from '../flows/flow-runtime.service.ts';
-import type { InboundInterceptor } from '../flows/inbound-interceptor.ts';
+import type { ConversationScope, InboundInterceptor } from '../flows/flow-runtime-deps.ts';
 import { redFlagNote } from '../flows/red-flag-note.ts';
 import { emergencyAdvice } from '../flows/red-flags/emergency-advice.ts';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from '../flows/red-flags/red-flag-category.ts';
-import { staffWroteIn } from '../inbox/message.repository.ts';
 import type { Message } from '../inbox/message.schema.ts';
+import { staffWroteIn } from '../inbox/message.service.ts';
 import { addNote } from '../inbox/note.service.ts';
 import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 import { autoAssign } from '../teams/auto-assign.service.ts';

@@ -12,8 +12,8 @@ import { conversationErrors, conversationParams, found } from '../inbox/conversa
 import { conversationJson, toConversationJson } from '../inbox/inbox.api.ts';
 import { getConversation } from '../inbox/inbox.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { findOrgByRef, updateOrgSafety } from '../orgs/org.repository.ts';
 import type { Org } from '../orgs/org.schema.ts';
+import { findOrgByRef, updateOrgSafety } from '../orgs/org.service.ts';
 import { listRedFlagEvents } from './red-flag-event.repository.ts';
 import { RED_FLAG_HANDLERS } from './red-flag-event.schema.ts';
 import { redFlagReport } from './red-flag-report.service.ts';

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { screenForRedFlags } from '../flows/red-flags/screen-for-red-flags.ts';
-import { markConversationUrgent } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
+import { markConversationUrgent } from '../inbox/conversation.service.ts';
 import type { Message } from '../inbox/message.schema.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { insertRedFlagEvent } from './red-flag-event.repository.ts';

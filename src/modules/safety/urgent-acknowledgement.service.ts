@@ -1,11 +1,11 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { clearUrgentAlert, lockConversation } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
+import { clearUrgentAlert, lockConversation } from '../inbox/conversation.service.ts';
 import { ConversationNotFoundError } from '../inbox/inbox.service.ts';
 import { addNote } from '../inbox/note.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
-import { findStaffByIds } from '../users/user.repository.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
+import { findStaffByIds } from '../users/user.service.ts';
 import { acknowledgeRedFlagEvents } from './red-flag-event.repository.ts';
 import { acknowledgementNote } from './safety-texts.ts';
 

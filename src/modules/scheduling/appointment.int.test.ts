@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { testKeyring } from '../../../test/support/test-keyring.ts';
+import { reminderPolicies } from '../../db-schema.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
-import { reminderPolicies } from '../../platform/db/schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
 import { cancelAppointment, confirmAppointment, setAppointmentStatus } from './appointment.service.ts';
 import {

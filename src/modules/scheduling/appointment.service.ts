@@ -4,6 +4,16 @@ import { lockAppointment, updateAppointment } from './appointment.repository.ts'
 import type { Appointment, AppointmentStatus } from './scheduling.schema.ts';
 import { AppointmentStatusConflictError, SchedulingNotFoundError } from './scheduling-errors.ts';
 
+// What other modules may read or change here: they call this service, never the repository.
+export {
+  type AppointmentRow,
+  appointmentRows,
+  DEFAULT_LATE_AFTER_MINUTES,
+  findAppointment,
+  findReplacement,
+  lockAppointment,
+} from './appointment.repository.ts';
+
 /** What the staff records once the appointment's time has come. */
 export const ATTENDANCE_STATUSES = ['arrived', 'fulfilled', 'noshow'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];

@@ -2,25 +2,25 @@ import type { Logger } from 'pino';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
-import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
+import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
 import { currentConsent } from '../consent/consent.service.ts';
-import { findContact, identitiesOfContacts } from '../contacts/contact.repository.ts';
+import { findContact, identitiesOfContacts } from '../contacts/contact.service.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
-import { conversationsOfContact, findConversation } from '../inbox/conversation.repository.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
+import { conversationsOfContact, findConversation } from '../inbox/conversation.service.ts';
 import { openOrContinueConversation } from '../inbox/inbox.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import {
   OutboundValidationError,
   type SubmissionDeps,
   submitOutboundMessage,
 } from '../outbox/outbound-submission.service.ts';
 import { isWindowOpen } from '../outbox/window-policy.ts';
-import { findReminderPolicy } from '../reminders/reminder.repository.ts';
 import { reminderTemplateMessage } from '../reminders/reminder-message.ts';
 import { reminderSettingsOf } from '../reminders/reminder-policy.ts';
+import { findReminderPolicy } from '../reminders/reminder-schedule.service.ts';
 import { type AppointmentRow, appointmentRows } from './appointment.repository.ts';
 import { sendAppointmentInvite } from './appointment-invite.service.ts';
 import { dayAndTime, frenchSpacing } from './patient-wording.ts';

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { contactExists } from '../contacts/contact.repository.ts';
-import { findConversation } from '../inbox/conversation.repository.ts';
+import { contactExists } from '../contacts/contact.service.ts';
+import { findConversation } from '../inbox/conversation.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { cancelPendingReminders, planReminders } from '../reminders/reminder-schedule.service.ts';
 import {

@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
+import { busyCalendarCopies, jobs } from '../../db-schema.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
-import { busyCalendarCopies, jobs } from '../../platform/db/schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
 import { CalendarParseError } from './availability/ical-busy-times.ts';
 import { runBusyCalendarJob } from './busy-calendar.job.ts';

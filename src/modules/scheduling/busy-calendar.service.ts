@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import type { Interval } from './availability/busy-timeline.ts';
 import { CalendarParseError, parseBusyTimes } from './availability/ical-busy-times.ts';
 import {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import { appointmentRows } from './appointment.repository.ts';
 import { appointmentsCalendar } from './availability/appointments-calendar.ts';
 import { findPractitionerForFeed, updatePractitioner } from './practitioner.repository.ts';

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { canonicalLanguageTag } from '../contacts/language-tag.ts';
-import { findActiveStaffByIds } from '../users/user.repository.ts';
+import { findActiveStaffByIds } from '../users/user.service.ts';
 import { busyCalendarSummaries, deleteBusyCalendarCopy } from './busy-calendar.repository.ts';
 import { enqueueBusyCalendarRefresh } from './busy-calendar-queue.ts';
 import {
@@ -12,6 +12,9 @@ import {
 } from './practitioner.repository.ts';
 import type { BusyCalendarCopy, Practitioner } from './scheduling.schema.ts';
 import { SchedulingNotFoundError, UnknownReferenceError } from './scheduling-errors.ts';
+
+// What other modules may read or change here: they call this service, never the repository.
+export { findPractitioner } from './practitioner.repository.ts';
 
 /** A practitioner with where their cached busy calendar came from, if they have one. */
 export type PractitionerView = Practitioner & {

@@ -3,7 +3,7 @@ import {
   lockConversationById,
   openConversationCounts,
   updateConversation,
-} from '../inbox/conversation.repository.ts';
+} from '../inbox/conversation.service.ts';
 import { isOnline } from '../users/presence.ts';
 import { pickAssignee } from './pick-assignee.ts';
 import { lockTeam, membersOfTeams, setLastAssigned } from './team.repository.ts';

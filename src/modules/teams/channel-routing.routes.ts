@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import { CHANNEL_TYPES } from '../channel-accounts/channel-account.schema.ts';
+import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
 import {
   ChannelNotFoundError,
   listRoutedChannels,

@@ -1,9 +1,9 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import {
   listChannelAccountsOfOrg,
   setChannelDefaultTeam,
-} from '../channel-accounts/channel-account.repository.ts';
-import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
+} from '../channel-accounts/channel-account.service.ts';
 import { defaultTeamIdOf } from './default-team.ts';
 import { findTeam, findTeamsByIds } from './team.repository.ts';
 import type { Team } from './team.schema.ts';

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { findChannelAccount } from '../channel-accounts/channel-account.repository.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
 import { findTeam } from './team.repository.ts';
 import type { Team } from './team.schema.ts';
 

@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
-import { findActiveStaffByIds, type StaffMember } from '../users/user.repository.ts';
+import { findActiveStaffByIds, type StaffMember } from '../users/user.service.ts';
 import {
   findTeam,
   insertTeamIfNameFree,
@@ -9,6 +9,9 @@ import {
   updateTeamIfNameFree,
 } from './team.repository.ts';
 import type { AssignmentMode, Team } from './team.schema.ts';
+
+// What other modules may read or change here: they call this service, never the repository.
+export { findTeam, findTeamsByIds, listTeamsOfOrg, removeMemberFromAllTeams } from './team.repository.ts';
 
 export type TeamWithMembers = Team & { members: StaffMember[] };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.repository.ts';
+import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
 import { listTemplates } from './template.service.ts';
 import { enqueueTemplateSync } from './template-sync-queue.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../../platform/db/db.ts';
-import { deleteSessionsOfUser } from '../auth/session.repository.ts';
+import { deleteSessionsOfUser } from '../auth/session.service.ts';
 import { generateInitialPassword } from './initial-password.ts';
 import { leavesNoAdmin } from './last-admin.ts';
 import { handBackWorkOf } from './staff-departure.service.ts';

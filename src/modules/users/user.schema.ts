@@ -1,14 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/org.schema.ts';
+import { USER_ROLES } from './user-roles.ts';
 
-/**
- * admin: everything; supervisor: runs the floor (conversations, teams, reports), no settings; agent: front
- * desk, no medical notes; clinician: the agent's work plus medical notes and intake answers; auditor: the
- * audit log only. What each may do is in modules/auth/access-rules.ts.
- */
-export const USER_ROLES = ['admin', 'supervisor', 'agent', 'clinician', 'auditor'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+// The vocabulary lives apart from the table so that other modules can use it without the table.
+export { USER_ROLES, type UserRole } from './user-roles.ts';
 
 export const users = pgTable(
   'users',

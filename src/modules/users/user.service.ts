@@ -1,10 +1,13 @@
 import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { openConversationCounts } from '../inbox/conversation.repository.ts';
+import { openConversationCounts } from '../inbox/conversation.service.ts';
 import { isOnline } from './presence.ts';
 import { listStaffOfOrg, type StaffMember } from './user.repository.ts';
 import { USER_ROLES, type User, users } from './user.schema.ts';
+
+// What other modules may read or change here: they call this service, never the repository.
+export { findActiveStaffByIds, findStaffByIds, listStaffOfOrg, type StaffMember } from './user.repository.ts';
 
 export const newUserInput = z.object({
   orgId: z.uuid(),

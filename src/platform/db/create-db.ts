@@ -9,7 +9,6 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { Db, DbEngine } from './db.ts';
-import * as schema from './schema.ts';
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
@@ -39,7 +38,7 @@ export interface DbHandle {
 export async function createDb(target: DbTarget): Promise<DbHandle> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
-    const db = drizzlePg({ client: pool, schema });
+    const db = drizzlePg({ client: pool });
     const listeners = new Set<() => Promise<void>>();
     const connections = trackConnections(pool);
     return {
@@ -74,7 +73,7 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
       extensions: { unaccent },
       startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])],
     });
-    const db = drizzlePglite({ client, schema });
+    const db = drizzlePglite({ client });
     return {
       db,
       engine: 'pglite',

@@ -3,15 +3,17 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { callerOf } from '../../modules/auth/api-key.auth.ts';
-import { isConversationVisibleTo } from '../../modules/inbox/conversation-scope.repository.ts';
 import type { DbListen } from '../db/create-db.ts';
 import type { Db } from '../db/db.ts';
 import { HttpProblem, problemSchema } from '../http/problem.ts';
-import type { FeedEvent } from './event.repository.ts';
 import { EventFeed } from './event-feed.ts';
 import { startEventRetention } from './event-retention.ts';
-import { type EventSink, LiveEventSession, REPLAY_LIMIT } from './live-event-session.ts';
+import {
+  type EventSink,
+  type LiveEventCaller,
+  LiveEventSession,
+  REPLAY_LIMIT,
+} from './live-event-session.ts';
 
 const STREAM_DESCRIPTION = `Server-Sent Events (text/event-stream) of the caller's clinic. Each event is
 \`id: <event id>\\nevent: message.created|message.updated|conversation.updated|appointment.updated\\ndata: <JSON payload>\`;
@@ -21,12 +23,21 @@ it reconnects) or \`?after=\`: the missed events come first, at most ${REPLAY_LI
 all be replayed an \`event: reset\` comes instead (\`data: {"reason": "too_far_behind"|"expired"|"unknown_position"}\`):
 refetch what is on screen; its id is the new position.`;
 
+export interface EventRoutesDeps {
+  db: Db;
+  logger: Logger;
+  listen?: DbListen;
+  /** Who is asking and which events they may see; throws a 401 problem when nobody is signed in. */
+  callerOf: (request: FastifyRequest) => LiveEventCaller;
+  markPresent: (orgId: string, userId: string) => Promise<void>;
+}
+
 /**
  * GET /events: the live feed. The plugin owns the process's EventFeed (one LISTEN connection) and the
  * pruning timer, and ends the open streams when the server closes so shutdown is not held up.
  */
-export function eventRoutes(deps: { db: Db; logger: Logger; listen?: DbListen }): FastifyPluginAsyncZod {
-  const { db } = deps;
+export function eventRoutes(deps: EventRoutesDeps): FastifyPluginAsyncZod {
+  const { db, markPresent } = deps;
   return async (app) => {
     const logger = deps.logger.child({ component: 'live-events' });
     const feed = new EventFeed({ db, logger, ...(deps.listen ? { listen: deps.listen } : {}) });
@@ -70,7 +81,7 @@ export function eventRoutes(deps: { db: Db; logger: Logger; listen?: DbListen })
         },
       },
       async (request, reply) => {
-        const { orgId, userId, teamScope } = callerOf(request);
+        const caller = deps.callerOf(request);
         const resumeAfter = lastEventIdOf(request) ?? request.query.after;
         reply.hijack();
         const response = reply.raw;
@@ -80,12 +91,7 @@ export function eventRoutes(deps: { db: Db; logger: Logger; listen?: DbListen })
           // Reverse proxies (nginx) would otherwise hold the frames back.
           'x-accel-buffering': 'no',
         });
-        const sees = teamScope ? seenBy(db, orgId, teamScope.userId) : undefined;
-        const session = new LiveEventSession(
-          { db, feed, logger },
-          { orgId, userId, ...(sees ? { sees } : {}) },
-          sinkOf(response),
-        );
+        const session = new LiveEventSession({ db, feed, logger, markPresent }, caller, sinkOf(response));
         open.set(session, response);
         response.on('close', () => {
           session.stop();
@@ -94,15 +100,6 @@ export function eventRoutes(deps: { db: Db; logger: Logger; listen?: DbListen })
         await session.start(resumeAfter);
       },
     );
-  };
-}
-
-/** A person kept to their teams sees the events of their teams' and their own conversations only. */
-function seenBy(db: Db, orgId: string, userId: string): (event: FeedEvent) => Promise<boolean> {
-  return async (event) => {
-    const conversationId = event.payload.conversationId;
-    if (typeof conversationId !== 'string') return true;
-    return isConversationVisibleTo(db, orgId, conversationId, userId);
   };
 }
 

@@ -5,6 +5,7 @@ import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { createOrg } from '../../modules/orgs/org.service.ts';
 import { users } from '../../modules/users/user.schema.ts';
 import { createUser } from '../../modules/users/user.service.ts';
+import { touchLastSeen } from '../../modules/users/user-presence.repository.ts';
 import type { DbHandle } from '../db/create-db.ts';
 import { pruneEvents } from './event.repository.ts';
 import { events } from './event.schema.ts';
@@ -59,7 +60,13 @@ describe.each(TEST_ENGINES)('a live event session (%s)', (engine) => {
   ) {
     const sink = new RecordingSink();
     const session = new LiveEventSession(
-      { db: handle.db, feed, logger, ...options },
+      {
+        db: handle.db,
+        feed,
+        logger,
+        markPresent: (org, user) => touchLastSeen(handle.db, org, user),
+        ...options,
+      },
       { orgId, userId: options.userId ?? null },
       sink,
     );

@@ -3,7 +3,6 @@ import type { Db } from '../db/db.ts';
 import { eventIdRange, type FeedEvent, orgEventsBetween } from './event.repository.ts';
 import type { EventFeed, FeedSubscription } from './event-feed.ts';
 import { formatComment, formatServerSentEvent } from './server-sent-events.ts';
-import { touchLastSeen } from './user-presence.repository.ts';
 
 /** A reconnecting client is sent at most this many missed events; further behind, it gets a `reset`. */
 export const REPLAY_LIMIT = 1000;
@@ -27,6 +26,8 @@ export interface LiveEventSessionDeps {
   db: Db;
   feed: EventFeed;
   logger: Logger;
+  /** Records that a signed-in user has the inbox open (users own that column; app.ts wires it in). */
+  markPresent: (orgId: string, userId: string) => Promise<void>;
   heartbeatMs?: number;
   presenceMs?: number;
   /** A client this far behind is cut off (it resumes on reconnect) rather than buffered without end. */
@@ -180,7 +181,7 @@ export class LiveEventSession {
   }
 
   #markPresent(userId: string): void {
-    touchLastSeen(this.#deps.db, this.#caller.orgId, userId).catch((error: unknown) => {
+    this.#deps.markPresent(this.#caller.orgId, userId).catch((error: unknown) => {
       this.#deps.logger.warn({ err: error }, 'live events: could not record presence');
     });
   }

@@ -1,31 +1,8 @@
+import type { Permission } from '../api/permission-types.ts';
 import type { Session } from '../api/types.ts';
 import { useSignedIn } from './session-context.tsx';
 
-/**
- * What a role may do, as the server says in the session (`user.permissions`, from
- * src/modules/auth/access-rules.ts): the app hides what the server would refuse.
- */
-export type Permission =
-  | 'conversations.read'
-  | 'conversations.write'
-  | 'conversations.all'
-  | 'medical.read'
-  | 'contacts.read'
-  | 'contacts.write'
-  | 'media.read'
-  | 'media.write'
-  | 'appointments.read'
-  | 'appointments.write'
-  | 'clinic.read'
-  | 'staff.read'
-  | 'teams.manage'
-  | 'canned-replies.manage'
-  | 'reports.read'
-  | 'settings.manage'
-  | 'staff.manage'
-  | 'audit.read'
-  | 'privacy.manage'
-  | 'account.own';
+export type { Permission };
 
 export function sessionCan(session: Session, permission: Permission): boolean {
   return session.user.permissions.includes(permission);

@@ -1,7 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { fr } from './fr.ts';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -48,16 +46,22 @@ function readStored(): Language | undefined {
   }
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-});
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = language;
-});
+/**
+ * Starts translations with each language's texts. The texts come from the caller (main.tsx, through
+ * messages/): they are merged from every feature, and features import this module, so it cannot import them.
+ */
+export function startI18n(texts: Readonly<Record<Language, Record<string, unknown>>>): void {
+  void i18n.use(initReactI18next).init({
+    resources: { en: { translation: texts.en }, fr: { translation: texts.fr } },
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+  });
+  document.documentElement.lang = i18n.language;
+  i18n.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
+}
 
 export { i18n };

@@ -24,8 +24,7 @@ import {
 } from '../../scheduling/scheduling-errors.ts';
 import { findSlots } from '../../scheduling/slot-search.service.ts';
 import type { JsonValue } from '../engine/index.ts';
-import type { ConversationScope } from '../flow-runtime.service.ts';
-import type { HostOperation, HostOperationResult } from '../host-operation.ts';
+import type { ConversationScope, HostOperation, HostOperationResult } from '../flow-runtime-deps.ts';
 import { bookingTexts, slotDescription } from './booking-texts.ts';
 
 /** A list holds ten rows; one stays for "another time". */

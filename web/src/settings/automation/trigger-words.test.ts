@@ -1,8 +1,8 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { FlowTrigger } from '../../api/flow-types.ts';
-import { en } from '../../i18n/en.ts';
-import { fr } from '../../i18n/fr.ts';
+import { en } from '../../messages/en.ts';
+import { fr } from '../../messages/fr.ts';
 import { describeCondition } from './describe-condition.ts';
 import { triggerLabel } from './trigger-words.ts';
 

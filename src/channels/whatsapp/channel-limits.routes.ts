@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WHATSAPP_LIMITS } from '../../channels/whatsapp/whatsapp-capabilities.ts';
-import type { WhatsAppMediaKind } from '../../channels/whatsapp/whatsapp-media-types.ts';
+import { CHANNEL_TYPES } from '../../modules/channel-accounts/channel-types.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
-import { CHANNEL_TYPES } from './channel-account.schema.ts';
+import { WHATSAPP_LIMITS } from './whatsapp-capabilities.ts';
+import type { WhatsAppMediaKind } from './whatsapp-media-types.ts';
 
 const length = z.int().describe('At most this many characters (code points, as the provider counts them)');
 

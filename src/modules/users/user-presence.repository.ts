@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { users } from '../../modules/users/user.schema.ts';
-import type { DbOrTx } from '../db/db.ts';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { users } from './user.schema.ts';
 
 /** The user has the inbox open now: "online" for assignment (users.last_seen_at). */
 export async function touchLastSeen(db: DbOrTx, orgId: string, userId: string): Promise<void> {

@@ -1,0 +1,16 @@
+// What other modules may read or change of inbox: they call this service, never the repository.
+
+export {
+  clearUrgentAlert,
+  conversationsOfContact,
+  findConversation,
+  findConversationsByIds,
+  listConversationsPage,
+  lockConversation,
+  lockConversationById,
+  markConversationUrgent,
+  openConversationCounts,
+  touchConversation,
+  updateConversation,
+} from './conversation.repository.ts';
+export { isConversationVisibleTo, type ReaderScope, WHOLE_CLINIC } from './conversation-scope.repository.ts';

@@ -1,0 +1,2 @@
+// What other modules may read or change of media: they call this service, never the repository.
+export { findMediaFile, insertMediaFile, mediaOfMessages, updateMediaFile } from './media.repository.ts';
