@@ -1,7 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TEST_ENGINES } from '../support/test-db.ts';
-import { animationsSettled, launchBrowser, newPage, remoteRequestsOf, screenshot } from './support/browser.ts';
+import {
+  animationsSettled,
+  launchBrowser,
+  newPage,
+  remoteRequestsOf,
+  screenshot,
+} from './support/browser.ts';
 import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';
 import { builtWebApp } from './support/web-build.ts';
 
