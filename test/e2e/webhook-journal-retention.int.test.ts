@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { runWebhookJournalRetention } from '../../src/channels/webhook-journal-retention.job.ts';
-import { WHATSAPP_WEBHOOK_QUEUE } from '../../src/channels/webhook-queues.ts';
+import { whatsappWebhookQueue } from '../../src/channels/webhook-queues.ts';
 import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import { rowsOf } from '../../src/platform/db/raw-rows.ts';
 import { alerts, messages, webhookEvents } from '../../src/platform/db/schema.ts';
@@ -245,7 +245,7 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
     // A redelivery is known by its hash; the journaled one is processed from its encrypted body.
     expect(await post(body)).toMatchObject({ stored: 0 });
     await enqueueJob(env.handle.db, {
-      queue: WHATSAPP_WEBHOOK_QUEUE,
+      queue: whatsappWebhookQueue.name,
       payload: { webhookEventId: legacy.id },
       orgId: clinic.org.id,
     });

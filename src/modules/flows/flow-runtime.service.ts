@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { GuardedFetch } from '../../platform/net/guarded-fetch.ts';
@@ -41,7 +40,6 @@ import {
   enqueueFlowJob,
   FLOW_HTTP_REQUEST_PURPOSE,
   type FlowJob,
-  flowJobSchema,
   parseFlowHttpRequest,
 } from './flow-queue.ts';
 import { stateUnreadable } from './flow-state-sealing.ts';
@@ -83,10 +81,7 @@ const MESSAGES_PER_PASS = 20;
 const MAX_CHAINED_STARTS = 5;
 
 /** The `flows.event` job: moves the conversation's automation on. Jobs of one conversation take turns. */
-export async function processFlowJob(deps: FlowRuntimeDeps, job: Job): Promise<void> {
-  const parsed = flowJobSchema.safeParse(job.payload);
-  if (!parsed.success) throw new PermanentJobError(`bad flows job: ${parsed.error.message}`);
-  const payload = parsed.data;
+export async function processFlowJob(deps: FlowRuntimeDeps, payload: FlowJob): Promise<void> {
   if (payload.kind === 'http') {
     const request =
       typeof payload.request === 'string'
