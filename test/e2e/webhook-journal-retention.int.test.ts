@@ -9,7 +9,6 @@ import { whatsappWebhookQueue } from '../../src/channels/webhook-queues.ts';
 import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import { rowsOf } from '../../src/platform/db/raw-rows.ts';
 import { alerts, messages, webhookEvents } from '../../src/platform/db/schema.ts';
-import { enqueueJob } from '../../src/platform/jobs/job-queue.ts';
 import { patientText, postWebhook } from '../support/meta-webhooks.ts';
 import { refuseMarkedValues, UNSTORABLE } from '../support/refused-values.ts';
 import {
@@ -244,11 +243,11 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
 
     // A redelivery is known by its hash; the journaled one is processed from its encrypted body.
     expect(await post(body)).toMatchObject({ stored: 0 });
-    await enqueueJob(env.handle.db, {
-      queue: whatsappWebhookQueue.name,
-      payload: { webhookEventId: legacy.id },
-      orgId: clinic.org.id,
-    });
+    await whatsappWebhookQueue.enqueue(
+      env.handle.db,
+      { webhookEventId: legacy.id },
+      { orgId: clinic.org.id },
+    );
     env.careline.worker.wake();
     expect((await eventually(() => storedMessage(wamid), 5000)).text).toBe(words);
     await env.settle();
