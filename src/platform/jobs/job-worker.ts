@@ -62,7 +62,10 @@ export type BatchJobHandler = (jobs: readonly Job[]) => Promise<ReadonlyMap<numb
 export interface JobWorkerOptions {
   db: Db;
   logger: Logger;
-  /** One per queue this worker runs (`handle`, or `handleBatch` for jobs handed over together). */
+  /**
+   * One per queue this worker runs (`handle`, or `handleBatch` for jobs handed over together). Each
+   * parses a claimed job's payload with its queue's schema before its handler sees it.
+   */
   handlers: readonly QueueHandler[];
   pollIntervalMs?: number;
   batchSize?: number;
