@@ -32,7 +32,7 @@ import { addWhatsAppAccount } from '../src/modules/channel-accounts/whatsapp-acc
 import { REMINDER_CONSENT_QUESTION } from '../src/modules/consent/consent-texts.ts';
 import { Keyring } from '../src/modules/keys/keyring.ts';
 import { createOrg } from '../src/modules/orgs/org.service.ts';
-import { OUTBOX_SEND_QUEUE } from '../src/modules/outbox/outbox-queue.ts';
+import { outboxSendQueue } from '../src/modules/outbox/outbox-queue.ts';
 import { runReminderDispatch } from '../src/modules/reminders/reminder-dispatch.job.ts';
 import {
   dispatchReminderBatch,
@@ -42,7 +42,7 @@ import {
 import {
   DISPATCH_SLOT_MS,
   enqueueReminderDispatch,
-  REMINDER_DISPATCH_QUEUE,
+  reminderDispatchQueue,
 } from '../src/modules/reminders/reminder-dispatch-queue.ts';
 import { reminderTemplateComponents } from '../src/modules/reminders/reminder-template.ts';
 import { insertLocation } from '../src/modules/scheduling/location.repository.ts';
@@ -51,6 +51,7 @@ import { syncTemplates } from '../src/modules/templates/template.service.ts';
 import { FieldCipher } from '../src/platform/crypto/field-cipher.ts';
 import { createDb, type DbHandle } from '../src/platform/db/create-db.ts';
 import { JobWorker } from '../src/platform/jobs/job-worker.ts';
+import { handle as handleQueue } from '../src/platform/jobs/queue-handler.ts';
 import { systemClock } from '../src/platform/time/clock.ts';
 import { Flags } from './lib/args.ts';
 import { sleep } from './lib/careline.ts';
@@ -341,10 +342,11 @@ async function fire(
         db: handle.db,
         logger,
         pollIntervalMs: options.pollMs,
-        handlers: {
-          [REMINDER_DISPATCH_QUEUE]: (job) =>
-            runReminderDispatch({ ...deps, wake: () => worker.wake() }, job),
-        },
+        handlers: [
+          handleQueue(reminderDispatchQueue, () =>
+            runReminderDispatch({ ...deps, wake: () => worker.wake() }),
+          ),
+        ],
       });
       worker.start();
       workers.push(worker);
@@ -355,7 +357,7 @@ async function fire(
   const sweeper = setInterval(() => {
     pool
       .query("update jobs set status = 'done', finished_at = now() where queue = $1 and status = 'queued'", [
-        OUTBOX_SEND_QUEUE,
+        outboxSendQueue.name,
       ])
       .catch(() => {});
   }, 1000);
@@ -426,7 +428,7 @@ async function report(
     "select count(distinct message_id) from reminders where org_id = $1 and status = 'sent'",
     [world.orgId],
   );
-  const outboxJobs = await scalar(pool, 'select count(*) from jobs where queue = $1', [OUTBOX_SEND_QUEUE]);
+  const outboxJobs = await scalar(pool, 'select count(*) from jobs where queue = $1', [outboxSendQueue.name]);
   const perSec = perSecond([...result.firedAtMs.subarray(0, result.fired)], world.firstDueMs);
   const steady = perSec.slice(5, Math.max(5, perSec.length - 5));
   const duplicates = result.events - (result.fired + result.skipped + result.failed) + (messages - sent);

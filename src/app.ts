@@ -4,20 +4,18 @@ import type { Logger } from 'pino';
 import {
   DEFAULT_FAILED_RETENTION_DAYS,
   runWebhookJournalRetention,
-  WEBHOOK_JOURNAL_RETENTION_QUEUE,
+  webhookJournalRetentionQueue,
 } from './channels/webhook-journal-retention.job.ts';
+import { whatsappWebhookQueue } from './channels/webhook-queues.ts';
 import { channelLimitsRoutes } from './channels/whatsapp/channel-limits.routes.ts';
 import {
   downloadWhatsAppMedia,
   queueMediaDownloads,
-  WHATSAPP_MEDIA_DOWNLOAD_QUEUE,
+  whatsappMediaDownloadQueue,
 } from './channels/whatsapp/media-download.job.ts';
-import {
-  syncWhatsAppTemplates,
-  WHATSAPP_TEMPLATE_SYNC_QUEUE,
-} from './channels/whatsapp/template-sync.job.ts';
+import { syncWhatsAppTemplates } from './channels/whatsapp/template-sync.job.ts';
 import { WhatsAppSender } from './channels/whatsapp/whatsapp-sender.ts';
-import { processWhatsAppWebhook, WHATSAPP_WEBHOOK_QUEUE } from './channels/whatsapp/whatsapp-webhook.job.ts';
+import { processWhatsAppWebhook } from './channels/whatsapp/whatsapp-webhook.job.ts';
 import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
@@ -36,7 +34,7 @@ import { consentKeywordInterceptor } from './modules/consent/consent-keywords.in
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
 import { automationRoutes } from './modules/flows/automation.routes.ts';
 import { flowRoutes } from './modules/flows/flow.routes.ts';
-import { FLOWS_QUEUE } from './modules/flows/flow-queue.ts';
+import { flowsQueue } from './modules/flows/flow-queue.ts';
 import { processFlowJob } from './modules/flows/flow-runtime.service.ts';
 import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
 import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
@@ -45,11 +43,11 @@ import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
 import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
-import { OUTBOX_SEND_QUEUE } from './modules/outbox/outbox-queue.ts';
+import { outboxSendQueue } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
-import { MARK_READ_QUEUE, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
+import { markReadQueue, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
-import { PRIVACY_RETENTION_QUEUE, runRetention } from './modules/privacy/retention.job.ts';
+import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
@@ -64,6 +62,7 @@ import { searchRoutes } from './modules/search/search.routes.ts';
 import { channelRoutingRoutes } from './modules/teams/channel-routing.routes.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
+import { templateSyncQueue } from './modules/templates/template-sync-queue.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
 import { touchLastSeen } from './modules/users/user-presence.repository.ts';
 import type { FieldCipher } from './platform/crypto/field-cipher.ts';
@@ -74,8 +73,8 @@ import { createHttpServer, type HttpServer } from './platform/http/create-http-s
 import { loopbackUrl } from './platform/http/loopback-url.ts';
 import type { RateLimits } from './platform/http/rate-limit.ts';
 import { webAppRoutes } from './platform/http/web-app.ts';
-import type { Job } from './platform/jobs/job.schema.ts';
 import { JobWorker, JobWorkerGroup } from './platform/jobs/job-worker.ts';
+import { handle, handleBatch } from './platform/jobs/queue-handler.ts';
 import type { MediaStore } from './platform/media/media-store.ts';
 import { createGuardedFetch } from './platform/net/guarded-fetch.ts';
 import { type Clock, systemClock } from './platform/time/clock.ts';
@@ -139,11 +138,7 @@ export interface Careline {
 }
 
 /** A conversation's sends (and its automation turns) keep their order within a claimed batch. */
-function conversationSequence(job: Job): string | undefined {
-  return typeof job.payload.conversationId === 'string'
-    ? `${job.queue}:${job.payload.conversationId}`
-    : undefined;
-}
+const byConversation = { inOrderOf: (payload: { conversationId?: string }) => payload.conversationId };
 
 /** Wires services, routes and the job worker. The caller opens the database and starts listening. */
 export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
@@ -177,7 +172,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     mediaStore,
     ...(deps.reconcileAfterMs !== undefined ? { reconcileAfterMs: deps.reconcileAfterMs } : {}),
     upSince: clock.now(),
-    webhookQueues: [WHATSAPP_WEBHOOK_QUEUE],
+    webhookQueues: [whatsappWebhookQueue.name],
   };
   const flowRuntime: FlowRuntimeDeps = {
     db,
@@ -214,9 +209,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     pipelines: deps.engine === 'postgres' ? 2 : 1,
     // Several replies to one patient go out one after another in the same batch, as one burst.
     followSequences: 20,
-    sequenceKeyOf: conversationSequence,
-    handlers: {},
-    batchHandlers: { [OUTBOX_SEND_QUEUE]: (jobs) => sendQueuedMessages(outbox, jobs) },
+    handlers: [handleBatch(outboxSendQueue, (jobs) => sendQueuedMessages(outbox, jobs), byConversation)],
   });
   const inboundAndAutomation = new JobWorker({
     db,
@@ -225,11 +218,10 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     // A few jobs in flight keep PostgreSQL busy while one waits; more would take the CPU the webhooks'
     // acknowledgements need (bench ingest). PGlite has one connection: no gain there.
     concurrency: deps.engine === 'postgres' ? 4 : 1,
-    sequenceKeyOf: conversationSequence,
     // Automation answers and booking confirmations it queued go out now, not at the next poll.
     onBatchDone: () => sends.wake(),
-    handlers: {
-      [WHATSAPP_WEBHOOK_QUEUE]: (job) =>
+    handlers: [
+      handle(whatsappWebhookQueue, (_payload, job) =>
         processWhatsAppWebhook(
           {
             db,
@@ -241,16 +233,19 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           },
           job,
         ),
-      [WHATSAPP_MEDIA_DOWNLOAD_QUEUE]: (job) =>
+      ),
+      handle(whatsappMediaDownloadQueue, (_payload, job) =>
         downloadWhatsAppMedia(
           { db, clock, keyring, logger, mediaStore, whatsapp: deps.whatsapp, secretsOf },
           job,
         ),
-      [WHATSAPP_TEMPLATE_SYNC_QUEUE]: (job) =>
-        syncWhatsAppTemplates({ db, clock, whatsapp: deps.whatsapp, secretsOf }, job),
-      [MARK_READ_QUEUE]: (job) => sendReadReceipt({ db, senders }, job),
-      [FLOWS_QUEUE]: (job) => processFlowJob(flowRuntime, job),
-      [WEBHOOK_JOURNAL_RETENTION_QUEUE]: () =>
+      ),
+      handle(templateSyncQueue, (payload) =>
+        syncWhatsAppTemplates({ db, clock, whatsapp: deps.whatsapp, secretsOf }, payload),
+      ),
+      handle(markReadQueue, (payload) => sendReadReceipt({ db, senders }, payload)),
+      handle(flowsQueue, (payload) => processFlowJob(flowRuntime, payload), byConversation),
+      handle(webhookJournalRetentionQueue, () =>
         runWebhookJournalRetention({
           db,
           clock,
@@ -258,14 +253,16 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           logger: logger.child({ component: 'journal-retention' }),
           failedRetentionMs: deps.webhookFailedRetentionMs ?? DEFAULT_FAILED_RETENTION_DAYS * 86_400_000,
         }),
-      [PRIVACY_RETENTION_QUEUE]: (job) =>
+      ),
+      handle(privacyRetentionQueue, (payload) =>
         runRetention(
           { db, clock, keyring, mediaStore, logger: logger.child({ component: 'retention' }) },
-          job,
+          payload,
         ),
+      ),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling),
-    },
+    ],
   });
   const worker = new JobWorkerGroup([inboundAndAutomation, sends]);
   const wake = () => worker.wake();

@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import { closeAlertsOfForgottenDeliveries } from '../modules/alerts/alert.service.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Db, DbOrTx } from '../platform/db/db.ts';
-import { enqueueJob } from '../platform/jobs/job-queue.ts';
+import { defineQueue } from '../platform/jobs/define-queue.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import { sealWebhookBody } from './webhook-body-seal.ts';
 import {
@@ -12,7 +13,11 @@ import {
   replacePlainBody,
 } from './webhook-journal-retention.repository.ts';
 
-export const WEBHOOK_JOURNAL_RETENTION_QUEUE = 'webhooks.journal-retention';
+export const webhookJournalRetentionQueue = defineQueue('webhooks.journal-retention', z.object({}), {
+  // Housekeeping: after the patients' messages and the sends.
+  priority: 5,
+  maxAttempts: 5,
+});
 
 /** How often the retention job runs: a forgotten body is gone within this much of its deadline. */
 export const JOURNAL_RETENTION_EVERY_MS = 60 * 60_000;
@@ -63,15 +68,7 @@ export async function runWebhookJournalRetention(deps: JournalRetentionDeps): Pr
  */
 export async function scheduleWebhookJournalRetention(db: DbOrTx, at: Date): Promise<void> {
   const hour = new Date(Math.floor(at.getTime() / JOURNAL_RETENTION_EVERY_MS) * JOURNAL_RETENTION_EVERY_MS);
-  await enqueueJob(db, {
-    queue: WEBHOOK_JOURNAL_RETENTION_QUEUE,
-    payload: {},
-    runAt: at,
-    // Housekeeping: after the patients' messages and the sends.
-    priority: 5,
-    maxAttempts: 5,
-    dedupeKey: `hour:${hour.toISOString()}`,
-  });
+  await webhookJournalRetentionQueue.enqueue(db, {}, { runAt: at, dedupeKey: `hour:${hour.toISOString()}` });
 }
 
 function nextRunAt(now: Date): Date {

@@ -6,14 +6,13 @@ import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { DbOrTx } from '../platform/db/db.ts';
 import { rowsOf } from '../platform/db/raw-rows.ts';
 import { jobs } from '../platform/jobs/job.schema.ts';
-import { enqueueJob } from '../platform/jobs/job-queue.ts';
 import { sealWebhookBody } from './webhook-body-seal.ts';
 import { type WebhookEvent, webhookEvents } from './webhook-event.schema.ts';
-import { WEBHOOK_QUEUES } from './webhook-queues.ts';
+import { WEBHOOK_QUEUES, type WebhookQueue } from './webhook-queues.ts';
 
 /** How the journaled delivery's processing job is queued; its payload names the journal row. */
 export interface WebhookJobSpec {
-  queue: string;
+  queue: WebhookQueue;
   priority: number;
   maxAttempts: number;
   /** Jobs of this key run in journal order (the journal id is the sequence number). */
@@ -24,7 +23,9 @@ export interface WebhookJobSpec {
  * Journals a verified delivery for one account, its body encrypted, and queues its processing job, in
  * one statement: one round trip, atomic like a transaction, which is what the acknowledgement waits
  * for. Answers the journal id, or undefined when these exact bytes were journaled before (a
- * redelivery: known by the hash, so it is recognised after the body is forgotten too).
+ * redelivery: known by the hash, so it is recognised after the body is forgotten too). The job is
+ * written here rather than through `queue.enqueue`, which would cost a second statement; its payload is
+ * the queue's shape, `{ webhookEventId }`.
  */
 export async function journalWebhook(
   db: DbOrTx,
@@ -43,7 +44,7 @@ export async function journalWebhook(
       returning id
     )
     insert into ${jobs} (queue, payload, org_id, priority, max_attempts, sequence_key, sequence_no)
-    select ${job.queue}, jsonb_build_object('webhookEventId', journaled.id), ${account.orgId},
+    select ${job.queue.name}, jsonb_build_object('webhookEventId', journaled.id), ${account.orgId},
       ${job.priority}, ${job.maxAttempts}, ${job.sequenceKey}::text,
       case when ${job.sequenceKey}::text is null then null else journaled.id end
     from journaled
@@ -99,13 +100,11 @@ export async function requeueWebhookEvent(db: DbOrTx, orgId: string, id: number)
     );
   const queue = event ? WEBHOOK_QUEUES[event.channelType] : undefined;
   if (!event || !queue) return false;
-  await enqueueJob(db, {
-    queue,
-    payload: { webhookEventId: event.id },
-    orgId,
+  await queue.enqueue(
+    db,
+    { webhookEventId: event.id },
     // A patient's words that are already late: before any outbound work, like a fresh delivery.
-    priority: -1,
-    maxAttempts: 10,
-  });
+    { orgId, priority: -1 },
+  );
   return true;
 }

@@ -1,6 +1,15 @@
+import { z } from 'zod';
 import type { ChannelType } from '../modules/channel-accounts/channel-account.schema.ts';
+import { defineQueue, type Queue } from '../platform/jobs/define-queue.ts';
 
-export const WHATSAPP_WEBHOOK_QUEUE = 'whatsapp.webhook';
+/** A journaled delivery's processing job names its journal row. */
+const webhookJobSchema = z.object({ webhookEventId: z.number().int().positive() });
+
+export type WebhookQueue = Queue<typeof webhookJobSchema>;
+
+export const whatsappWebhookQueue: WebhookQueue = defineQueue('whatsapp.webhook', webhookJobSchema, {
+  maxAttempts: 10,
+});
 
 /** The queue whose job applies a journaled delivery of each channel: an operator's retry goes there. */
-export const WEBHOOK_QUEUES: Partial<Record<ChannelType, string>> = { whatsapp: WHATSAPP_WEBHOOK_QUEUE };
+export const WEBHOOK_QUEUES: Partial<Record<ChannelType, WebhookQueue>> = { whatsapp: whatsappWebhookQueue };

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WEBHOOK_JOURNAL_RETENTION_QUEUE } from '../../src/channels/webhook-journal-retention.job.ts';
+import { webhookJournalRetentionQueue } from '../../src/channels/webhook-journal-retention.job.ts';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
 import { openContents } from '../../src/modules/inbox/message-sealing.ts';
-import { PRIVACY_RETENTION_QUEUE } from '../../src/modules/privacy/retention.job.ts';
+import { privacyRetentionQueue } from '../../src/modules/privacy/retention.job.ts';
 import { patientText } from '../support/meta-webhooks.ts';
 import { refuseMarkedValues, UNSTORABLE, UNUSABLE_NAME } from '../support/refused-values.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
@@ -261,7 +261,7 @@ describe.each(TEST_ENGINES)('inbound webhooks survive a SIGKILL (%s)', (engine) 
         d,
         sql`select id, last_error from jobs
              where status <> 'done'
-               and queue not in (${WEBHOOK_JOURNAL_RETENTION_QUEUE}, ${PRIVACY_RETENTION_QUEUE})`,
+               and queue not in (${webhookJournalRetentionQueue.name}, ${privacyRetentionQueue.name})`,
       );
       expect(failedJobs, 'every job ran to completion').toEqual([]);
     });

@@ -4,7 +4,7 @@ import { conversations, csatResponses, flowSessions, jobs } from '../../src/db-s
 import { findSession } from '../../src/modules/flows/flow.repository.ts';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import { CSAT_COMMENT_PURPOSE } from '../../src/modules/flows/flow-effects.ts';
-import { FLOWS_QUEUE } from '../../src/modules/flows/flow-queue.ts';
+import { flowsQueue } from '../../src/modules/flows/flow-queue.ts';
 import { sealFlowStatesStep } from '../../src/modules/flows/flow-state-seal-step.ts';
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
@@ -223,7 +223,7 @@ describe.each(TEST_ENGINES)('the built-in flows, played by a patient on the simu
     const failed = await env.handle.db
       .select({ lastError: jobs.lastError })
       .from(jobs)
-      .where(and(eq(jobs.queue, FLOWS_QUEUE), ne(jobs.status, 'done'), isNotNull(jobs.lastError)));
+      .where(and(eq(jobs.queue, flowsQueue.name), ne(jobs.status, 'done'), isNotNull(jobs.lastError)));
     expect(failed).toEqual([]);
     // The intake's next question is not asked again as if it started over.
     expect(

@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { WHATSAPP_WEBHOOK_QUEUE } from '../../src/channels/whatsapp/whatsapp-webhook.job.ts';
+import { whatsappWebhookQueue } from '../../src/channels/webhook-queues.ts';
 import { jobs, messages, webhookEvents } from '../../src/db-schema.ts';
-import { OUTBOX_SEND_QUEUE } from '../../src/modules/outbox/outbox-queue.ts';
+import { outboxSendQueue } from '../../src/modules/outbox/outbox-queue.ts';
 import { claimJobs } from '../../src/platform/jobs/job-queue.ts';
 import { patientText, postWebhook as postSignedWebhook, statusUpdate } from '../support/meta-webhooks.ts';
 import {
@@ -310,8 +310,13 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
       expect(urgent.httpStatus).toBe(200);
       urgentWamid = urgent.wamid;
 
-      const [next] = await claimJobs(env.handle.db, [WHATSAPP_WEBHOOK_QUEUE, OUTBOX_SEND_QUEUE], 1, 60_000);
-      expect(next?.queue).toBe(WHATSAPP_WEBHOOK_QUEUE);
+      const [next] = await claimJobs(
+        env.handle.db,
+        [whatsappWebhookQueue.name, outboxSendQueue.name],
+        1,
+        60_000,
+      );
+      expect(next?.queue).toBe(whatsappWebhookQueue.name);
       // Handed back untouched: the worker takes it again below.
       if (next)
         await env.handle.db

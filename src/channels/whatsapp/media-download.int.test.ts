@@ -18,10 +18,10 @@ import { messages } from '../../modules/inbox/message.schema.ts';
 import { insertMediaFile } from '../../modules/media/media.repository.ts';
 import { mediaFiles } from '../../modules/media/media.schema.ts';
 import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
+import type { QueueJob } from '../../platform/jobs/define-queue.ts';
 import { LocalEncryptedMediaStore } from '../../platform/media/local-encrypted-media-store.ts';
 import { systemClock } from '../../platform/time/clock.ts';
-import { downloadWhatsAppMedia, WHATSAPP_MEDIA_DOWNLOAD_QUEUE } from './media-download.job.ts';
+import { downloadWhatsAppMedia, whatsappMediaDownloadQueue } from './media-download.job.ts';
 
 const MB = 1024 * 1024;
 const PNG = Buffer.from(
@@ -250,9 +250,9 @@ describe.each(TEST_ENGINES)('a patient’s media, downloaded from Meta into the 
         status: 'pending',
       });
       // The same job, claimed by two workers: the first one's lease ran out while it was downloading.
-      const job: Job = {
+      const job: QueueJob<{ orgId: string; mediaFileId: string }> = {
         id: 1,
-        queue: WHATSAPP_MEDIA_DOWNLOAD_QUEUE,
+        queue: whatsappMediaDownloadQueue.name,
         payload: { orgId: clinic.org.id, mediaFileId: file.id },
         orgId: clinic.org.id,
         status: 'running',

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
 import type { SecretsOf } from '../../modules/channel-accounts/channel-secrets.ts';
 import { findConversation } from '../../modules/inbox/conversation.repository.ts';
@@ -15,8 +16,7 @@ import {
 import { MEDIA_FILE_NAME_PURPOSE, openMediaFileName } from '../../modules/media/media-file-name.ts';
 import { confirmedType } from '../../modules/media/media-types.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { defineQueue, type QueueJob } from '../../platform/jobs/define-queue.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { readHead, rejoined } from '../../platform/media/read-head.ts';
@@ -25,7 +25,12 @@ import type { Clock } from '../../platform/time/clock.ts';
 import type { MediaRef } from '../inbound-event.ts';
 import { GraphMediaClient, MediaTransferError, type WhatsAppMediaKind } from './graph-media-client.ts';
 
-export const WHATSAPP_MEDIA_DOWNLOAD_QUEUE = 'whatsapp.media.download';
+/** A patient's file to fetch from Meta before Meta forgets it. */
+export const whatsappMediaDownloadQueue = defineQueue(
+  'whatsapp.media.download',
+  z.object({ orgId: z.uuid(), mediaFileId: z.uuid() }),
+  { priority: 1, maxAttempts: 6 },
+);
 
 /** Registers the media of a stored inbound message and queues their downloads. */
 export async function queueMediaDownloads(
@@ -51,14 +56,11 @@ export async function queueMediaDownloads(
         providerMediaId: ref.id,
         status: 'pending',
       });
-      await enqueueJob(tx, {
-        queue: WHATSAPP_MEDIA_DOWNLOAD_QUEUE,
-        payload: { orgId: stored.orgId, mediaFileId: file.id },
-        orgId: stored.orgId,
-        priority: 1,
-        maxAttempts: 6,
-        dedupeKey: file.id,
-      });
+      await whatsappMediaDownloadQueue.enqueue(
+        tx,
+        { orgId: stored.orgId, mediaFileId: file.id },
+        { orgId: stored.orgId, dedupeKey: file.id },
+      );
     });
   }
 }
@@ -79,14 +81,14 @@ export async function downloadWhatsAppMedia(
     whatsapp: { graphUrl: string; apiVersion: string };
     secretsOf: SecretsOf;
   },
-  job: Job,
+  job: QueueJob<z.output<typeof whatsappMediaDownloadQueue.schema>>,
 ): Promise<void> {
-  const orgId = String(job.payload.orgId);
+  const { orgId, mediaFileId } = job.payload;
   const file = await openMediaFileName(
     deps.db,
     deps.keyring,
     orgId,
-    await findMediaFile(deps.db, orgId, String(job.payload.mediaFileId)),
+    await findMediaFile(deps.db, orgId, mediaFileId),
   );
   if (!file || file.status === 'stored' || !file.providerMediaId || !file.channelAccountId) return;
   const account = await findChannelAccount(deps.db, orgId, file.channelAccountId);

@@ -1,24 +1,18 @@
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
 import type { SecretsOf } from '../../modules/channel-accounts/channel-secrets.ts';
 import { syncTemplates } from '../../modules/templates/template.service.ts';
+import type { TemplateSyncPayload } from '../../modules/templates/template-sync-queue.ts';
 import type { Db } from '../../platform/db/db.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { fetchWhatsAppTemplates, TemplateListError } from './template-list-client.ts';
 
-export { TEMPLATE_SYNC_QUEUE as WHATSAPP_TEMPLATE_SYNC_QUEUE } from '../../modules/templates/template-sync-queue.ts';
-
 /** Refreshes the template registry of one WhatsApp account's WABA from Meta. */
 export async function syncWhatsAppTemplates(
   deps: { db: Db; clock: Clock; whatsapp: { graphUrl: string; apiVersion: string }; secretsOf: SecretsOf },
-  job: Job,
+  payload: TemplateSyncPayload,
 ): Promise<void> {
-  const account = await findChannelAccount(
-    deps.db,
-    String(job.payload.orgId),
-    String(job.payload.channelAccountId),
-  );
+  const account = await findChannelAccount(deps.db, payload.orgId, payload.channelAccountId);
   if (!account?.settings.wabaId) throw new PermanentJobError('channel account removed or without WABA id');
   try {
     const listed = await fetchWhatsAppTemplates(account, { ...deps.whatsapp, secretsOf: deps.secretsOf });

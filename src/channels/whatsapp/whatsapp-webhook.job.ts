@@ -2,8 +2,8 @@ import { raiseAlert } from '../../modules/alerts/alert.service.ts';
 import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
 import { type FieldCipher, FieldCipherError } from '../../platform/crypto/field-cipher.ts';
+import type { PayloadOf, QueueJob } from '../../platform/jobs/define-queue.ts';
 import { classifyFailure, type Failure } from '../../platform/jobs/failure-kind.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
 import { backoffDelayMs } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError, RetryJob } from '../../platform/jobs/job-worker.ts';
 import { toStorableText } from '../../platform/text/storable-text.ts';
@@ -11,11 +11,13 @@ import type { InboundEvent } from '../inbound-event.ts';
 import { openWebhookBody } from '../webhook-body-seal.ts';
 import type { WebhookEvent } from '../webhook-event.schema.ts';
 import { findWebhookEvent, markWebhookFailed, markWebhookProcessed } from '../webhook-journal.repository.ts';
+import type { WebhookQueue } from '../webhook-queues.ts';
 import { type OmittablePart, omissionsToTry, withoutParts } from './omittable-parts.ts';
 import { parseWhatsAppWebhook } from './parse-webhook.ts';
 import { type HandlerDeps, handleWhatsAppEvent, storeMessage } from './whatsapp-event-handlers.ts';
 
-export { WHATSAPP_WEBHOOK_QUEUE } from '../webhook-queues.ts';
+/** A claimed `whatsapp.webhook` job. */
+type Job = QueueJob<PayloadOf<WebhookQueue>>;
 
 export interface InboundDeps extends HandlerDeps {
   /** Decrypts the journaled bodies. */
@@ -47,7 +49,7 @@ export async function processWhatsAppWebhook(deps: InboundDeps, job: Job): Promi
 }
 
 async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
-  const journaled = await findWebhookEvent(deps.db, Number(job.payload.webhookEventId));
+  const journaled = await findWebhookEvent(deps.db, job.payload.webhookEventId);
   if (!journaled) throw new PermanentJobError('journaled webhook not found');
   const account = await findChannelAccount(deps.db, journaled.orgId, journaled.channelAccountId);
   if (!account) throw new PermanentJobError('channel account removed');

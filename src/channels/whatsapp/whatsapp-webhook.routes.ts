@@ -14,10 +14,10 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import { journalWebhook } from '../webhook-journal.repository.ts';
+import { whatsappWebhookQueue } from '../webhook-queues.ts';
 import { phoneNumberIdsOf } from './parse-webhook.ts';
 import { usableId } from './webhook-envelope.schema.ts';
 import { verifyMetaSignature } from './webhook-signature.ts';
-import { WHATSAPP_WEBHOOK_QUEUE } from './whatsapp-webhook.job.ts';
 
 /**
  * Meta's one callback URL for every WhatsApp number of the app. Order matters: check the signature
@@ -132,12 +132,12 @@ export function whatsappWebhookRoutes(
           ? (await keyring.blindIndex(tx, account.orgId)).hash('sender', sender)
           : null;
         const id = await journalWebhook(tx, cipher, account, rawBody, {
-          queue: WHATSAPP_WEBHOOK_QUEUE,
+          queue: whatsappWebhookQueue,
           priority: sender ? PATIENT_MESSAGE_PRIORITY : 0,
           maxAttempts: 10,
           // One patient's messages are stored one after the other, in the order Meta delivered them:
           // they get their sequence numbers (messages.seq) and their answers in that order.
-          sequenceKey: senderKey ? `${WHATSAPP_WEBHOOK_QUEUE}:${account.id}:${senderKey}` : null,
+          sequenceKey: senderKey ? `${whatsappWebhookQueue.name}:${account.id}:${senderKey}` : null,
         });
         return id === undefined ? 0 : 1;
       };

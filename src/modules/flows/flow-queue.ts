@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
-
-/** Everything that moves automation on goes through this queue, so it survives restarts. */
-export const FLOWS_QUEUE = 'flows.event';
+import { defineQueue } from '../../platform/jobs/define-queue.ts';
 
 const httpRequestSchema = z.object({
   requestId: z.string(),
@@ -14,7 +11,7 @@ const httpRequestSchema = z.object({
   timeoutMs: z.number(),
 });
 
-export const flowJobSchema = z.discriminatedUnion('kind', [
+const flowJobSchema = z.discriminatedUnion('kind', [
   /** A patient wrote: the conversation's new messages are handed to automation in order. */
   z.object({ kind: z.literal('inbound'), orgId: z.uuid(), conversationId: z.uuid() }),
   z.object({ kind: z.literal('closed'), orgId: z.uuid(), conversationId: z.uuid() }),
@@ -38,6 +35,12 @@ export const flowJobSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** Everything that moves automation on goes through this queue, so it survives restarts. */
+export const flowsQueue = defineQueue('flows.event', flowJobSchema, {
+  // Automation answers a patient who is waiting: as urgent as an agent's reply.
+  priority: 0,
+});
+
 export type FlowJob = z.infer<typeof flowJobSchema>;
 export type FlowHttpRequest = z.infer<typeof httpRequestSchema>;
 export const FLOW_HTTP_REQUEST_PURPOSE = 'jobs.payload.request';
@@ -56,12 +59,8 @@ export async function enqueueFlowJob(
   job: FlowJob,
   options: { runAt?: Date; dedupeKey?: string } = {},
 ): Promise<void> {
-  await enqueueJob(db, {
-    queue: FLOWS_QUEUE,
+  await flowsQueue.enqueue(db, job, {
     orgId: job.orgId,
-    payload: job,
-    // Automation answers a patient who is waiting: as urgent as an agent's reply.
-    priority: 0,
     ...(options.runAt ? { runAt: options.runAt } : {}),
     ...(options.dedupeKey ? { dedupeKey: options.dedupeKey } : {}),
   });

@@ -1,5 +1,5 @@
-import type { DbOrTx } from '../../platform/db/db.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
+import type { Logger } from 'pino';
+import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
 import { findContact } from '../contacts/contact.service.ts';
@@ -32,7 +32,6 @@ import {
   enqueueFlowJob,
   FLOW_HTTP_REQUEST_PURPOSE,
   type FlowJob,
-  flowJobSchema,
   parseFlowHttpRequest,
 } from './flow-queue.ts';
 import type { ConversationScope, FlowRuntimeDeps } from './flow-runtime-deps.ts';
@@ -45,10 +44,7 @@ const MESSAGES_PER_PASS = 20;
 const MAX_CHAINED_STARTS = 5;
 
 /** The `flows.event` job: moves the conversation's automation on. Jobs of one conversation take turns. */
-export async function processFlowJob(deps: FlowRuntimeDeps, job: Job): Promise<void> {
-  const parsed = flowJobSchema.safeParse(job.payload);
-  if (!parsed.success) throw new PermanentJobError(`bad flows job: ${parsed.error.message}`);
-  const payload = parsed.data;
+export async function processFlowJob(deps: FlowRuntimeDeps, payload: FlowJob): Promise<void> {
   if (payload.kind === 'http') {
     const request =
       typeof payload.request === 'string'

@@ -5,7 +5,7 @@ import { adoptExternalId, updateMessageStatus } from '../inbox/message.service.t
 import { insertReceiptIfNew, receiptsForAny } from './delivery-receipt.repository.ts';
 import type { DeliveryReceipt } from './delivery-receipt.schema.ts';
 import { type ReportedStatus, statusesThatMayBecome } from './delivery-status.ts';
-import { OUTBOX_SEND_QUEUE } from './outbox-queue.ts';
+import { outboxSendQueue } from './outbox-queue.ts';
 
 export interface ReceiptInput {
   orgId: string;
@@ -33,7 +33,7 @@ export async function recordDeliveryReceipt(
   // A send whose answer we never stored (crash mid-call) is recognised by the id we gave Meta. Its job,
   // waiting for this echo, runs now and finds it sent: the conversation's later sends stop waiting.
   if (correlationId && (await adoptExternalId(tx, input.orgId, correlationId, input.externalId, now)))
-    await makeDueNow(tx, OUTBOX_SEND_QUEUE, correlationId);
+    await makeDueNow(tx, outboxSendQueue.name, correlationId);
   const receipt = await insertReceiptIfNew(tx, values);
   if (!receipt) return undefined;
   return applyReceipt(tx, receipt);

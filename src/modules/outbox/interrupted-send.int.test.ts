@@ -9,8 +9,8 @@ import {
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
 import type { ChannelSender } from '../../channels/channel.ts';
+import { whatsappWebhookQueue } from '../../channels/webhook-queues.ts';
 import { WhatsAppSender } from '../../channels/whatsapp/whatsapp-sender.ts';
-import { WHATSAPP_WEBHOOK_QUEUE } from '../../channels/whatsapp/whatsapp-webhook.job.ts';
 import { conversations, jobs, messages } from '../../db-schema.ts';
 import { DeferJob } from '../../platform/jobs/job-worker.ts';
 import { createLogger } from '../../platform/logger.ts';
@@ -18,7 +18,7 @@ import { systemClock } from '../../platform/time/clock.ts';
 import { recordDeliveryReceipt } from './delivery-receipt.service.ts';
 import { sendQueuedMessage } from './outbox.service.ts';
 import type { OutboxDeps } from './outbox-deps.ts';
-import { OUTBOX_SEND_QUEUE } from './outbox-queue.ts';
+import { outboxSendQueue } from './outbox-queue.ts';
 import { SendPacer } from './pacing/send-pacer.ts';
 
 const PATIENT = '+33614141414';
@@ -74,7 +74,7 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     await env.handle.db
       .update(jobs)
       .set({ status: 'running', attempts: 1, lockedUntil: sql`now() - interval '1 second'` })
-      .where(and(eq(jobs.queue, OUTBOX_SEND_QUEUE), eq(jobs.dedupeKey, id)));
+      .where(and(eq(jobs.queue, outboxSendQueue.name), eq(jobs.dedupeKey, id)));
     return id;
   }
 
@@ -254,7 +254,7 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     });
     await expect(
       sendQueuedMessage(
-        { ...outboxDeps({ whatsapp: real }), webhookQueues: [WHATSAPP_WEBHOOK_QUEUE] },
+        { ...outboxDeps({ whatsapp: real }), webhookQueues: [whatsappWebhookQueue.name] },
         await jobOf(id),
       ),
     ).rejects.toBeInstanceOf(DeferJob);
@@ -297,13 +297,13 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     });
     expect((await postWebhook(env.url, lagging, other.number.appSecret)).status).toBe(200);
     // …and it was processed: nothing waits in Careline's own queue.
-    await env.handle.db.update(jobs).set({ status: 'done' }).where(eq(jobs.queue, WHATSAPP_WEBHOOK_QUEUE));
+    await env.handle.db.update(jobs).set({ status: 'done' }).where(eq(jobs.queue, whatsappWebhookQueue.name));
     const real = new WhatsAppSender({
       defaultGraphUrl: env.simulator.url,
       defaultApiVersion: 'v25.0',
       secretsOf: env.careline.secretsOf,
     });
-    const deps = { ...outboxDeps({ whatsapp: real }), webhookQueues: [WHATSAPP_WEBHOOK_QUEUE] };
+    const deps = { ...outboxDeps({ whatsapp: real }), webhookQueues: [whatsappWebhookQueue.name] };
     await expect(sendQueuedMessage(deps, await jobOf(id))).rejects.toThrow(/catch up/);
     expect(callsFor(id, other.number.phoneNumberId)).toHaveLength(0);
     // A status Meta stamped well after the send: its queue has passed the send, and no echo came.
@@ -342,6 +342,6 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
   async function jobOf(id: string) {
     const [job] = await env.handle.db.select().from(jobs).where(eq(jobs.dedupeKey, id));
     if (!job) throw new Error(`no job for ${id}`);
-    return job;
+    return outboxSendQueue.parse(job);
   }
 });

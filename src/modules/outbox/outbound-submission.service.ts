@@ -1,6 +1,5 @@
 import type { ChannelSender, LimitViolation, OutboundMessage } from '../../channels/channel.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
@@ -12,7 +11,7 @@ import type { Keyring } from '../keys/keyring.ts';
 import { mediaReferenceViolations } from '../media/media-reference.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
 import { outboundText } from './outbound-text.ts';
-import { OUTBOX_SEND_QUEUE, sendSequenceOf } from './outbox-queue.ts';
+import { outboxSendQueue, sendSequenceOf } from './outbox-queue.ts';
 import { isWindowOpen, windowClosesAt } from './window-policy.ts';
 
 /** The message cannot be sent as it is: each violation names the field and the limit. */
@@ -125,16 +124,17 @@ export async function submitOutboundMessage(
         : 'The patient has not written yet, so there is no open window: send an approved template instead.';
       return { outcome: 'refused', message: stored, reason: 'window_closed', detail };
     }
-    await enqueueJob(tx, {
-      queue: OUTBOX_SEND_QUEUE,
-      payload: { messageId: stored.id, orgId: input.orgId, conversationId: stored.conversationId },
-      orgId: input.orgId,
-      // Replies to a waiting patient go before bulk traffic.
-      priority: input.priority ?? 0,
-      maxAttempts: 8,
-      dedupeKey: stored.id,
-      sequence: sendSequenceOf(stored),
-    });
+    await outboxSendQueue.enqueue(
+      tx,
+      { messageId: stored.id, orgId: input.orgId, conversationId: stored.conversationId },
+      {
+        orgId: input.orgId,
+        // Replies to a waiting patient go before bulk traffic.
+        priority: input.priority ?? 0,
+        dedupeKey: stored.id,
+        sequence: sendSequenceOf(stored),
+      },
+    );
     return { outcome: 'queued', message: stored };
   });
 }

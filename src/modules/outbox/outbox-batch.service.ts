@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
 import type { ContactIdentity } from '../contacts/contact.schema.ts';
@@ -18,6 +16,7 @@ import {
   markSending,
   type PlannedSend,
   planSend,
+  type SendJob,
   type SendLookups,
   SendPaced,
   sendQueuedMessage,
@@ -34,7 +33,7 @@ import type { OutboxDeps } from './outbox-deps.ts';
  */
 export async function sendQueuedMessages(
   deps: OutboxDeps,
-  jobs: readonly Job[],
+  jobs: readonly SendJob[],
 ): Promise<Map<number, unknown>> {
   const errors = new Map<number, unknown>();
   const messages = new Map(
@@ -42,15 +41,18 @@ export async function sendQueuedMessages(
       await openMessages(
         deps.db,
         deps.keyring,
-        await findMessagesByIds(deps.db, jobs.map(messageIdOf).filter(isUuid)),
+        await findMessagesByIds(
+          deps.db,
+          jobs.map((job) => job.payload.messageId),
+        ),
       )
     ).map((m) => [m.id, m]),
   );
-  const fresh: { job: Job; message: Message }[] = [];
-  const oneByOne: Job[] = [];
+  const fresh: { job: SendJob; message: Message }[] = [];
+  const oneByOne: SendJob[] = [];
   for (const job of jobs) {
-    const message = messages.get(messageIdOf(job));
-    if (!message || message.orgId !== String(job.payload.orgId)) continue;
+    const message = messages.get(job.payload.messageId);
+    if (!message || message.orgId !== job.payload.orgId) continue;
     if (message.status === 'sending' || isReaction(message)) oneByOne.push(job);
     else if (message.status === 'queued') fresh.push({ job, message });
   }
@@ -74,7 +76,7 @@ export async function sendQueuedMessages(
   let pending = fresh;
   let waited = 0;
   while (pending.length > 0) {
-    const wave: { job: Job; send: PlannedSend }[] = [];
+    const wave: { job: SendJob; send: PlannedSend }[] = [];
     const later: typeof pending = [];
     let waitMs = 0;
     for (const item of pending) {
@@ -126,7 +128,7 @@ interface Accepted {
  */
 async function sendWave(
   deps: OutboxDeps,
-  wave: readonly { job: Job; send: PlannedSend }[],
+  wave: readonly { job: SendJob; send: PlannedSend }[],
   errors: Map<number, unknown>,
 ): Promise<Accepted[]> {
   if (wave.length === 0) return [];
@@ -209,18 +211,9 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-function messageIdOf(job: Job): string {
-  return String(job.payload.messageId);
-}
-
 function isReaction(message: Message): boolean {
   const outbound = message.content?.outbound;
   return (
     typeof outbound === 'object' && outbound !== null && 'type' in outbound && outbound.type === 'reaction'
   );
-}
-
-const uuid = z.uuid();
-function isUuid(id: string): boolean {
-  return uuid.safeParse(id).success;
 }

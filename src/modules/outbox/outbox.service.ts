@@ -1,7 +1,7 @@
 import type { ChannelSender, SendOutcome } from '../../channels/channel.ts';
 import { type OutboundMessage, outboundMessageSchema } from '../../channels/outbound-message.ts';
 import type { Db } from '../../platform/db/db.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
+import type { QueueJob } from '../../platform/jobs/define-queue.ts';
 import { DeferJob } from '../../platform/jobs/job-worker.ts';
 import { raiseAlert } from '../alerts/alert.service.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
@@ -29,11 +29,15 @@ import {
   waitForInterruptedSend,
 } from './interrupted-send.service.ts';
 import type { OutboxDeps } from './outbox-deps.ts';
+import type { OutboxSendPayload } from './outbox-queue.ts';
 import type { SendPacer } from './pacing/send-pacer.ts';
 import { MediaUploadError, providerMediaIdsFor } from './provider-media.ts';
 import { isWindowOpen } from './window-policy.ts';
 
 /** The pacer said not yet: which limit, and how long until a send would be allowed. */
+/** A claimed `outbox.send` job. */
+export type SendJob = QueueJob<OutboxSendPayload>;
+
 export class SendPaced extends DeferJob {
   override name = 'SendPaced';
   readonly limit: 'number_rate' | 'pair_rate';
@@ -82,11 +86,11 @@ function lookupsFrom(db: Db, keyring: Keyring): SendLookups {
  * Sends one queued message through its channel. Runs as a job, so it survives restarts. Everything
  * that can change between queuing and sending (the window, a template paused) is checked again here.
  */
-export async function sendQueuedMessage(deps: OutboxDeps, job: Job): Promise<void> {
+export async function sendQueuedMessage(deps: OutboxDeps, job: SendJob): Promise<void> {
   const message = await openOneMessage(
     deps.db,
     deps.keyring,
-    await findMessage(deps.db, String(job.payload.orgId), String(job.payload.messageId)),
+    await findMessage(deps.db, job.payload.orgId, job.payload.messageId),
   );
   if (message?.status !== 'queued' && message?.status !== 'sending') return;
   if (message.status === 'sending') {
@@ -130,7 +134,7 @@ async function claimForSending(deps: OutboxDeps, message: Message): Promise<bool
  */
 export async function planSend(
   deps: OutboxDeps,
-  job: Job,
+  job: SendJob,
   message: Message,
   lookups: SendLookups,
 ): Promise<PlannedSend | undefined> {
@@ -247,7 +251,7 @@ export async function accepted(deps: OutboxDeps, planned: PlannedSend, externalI
  */
 export async function handleRefusal(
   deps: OutboxDeps,
-  job: Job,
+  job: SendJob,
   planned: PlannedSend,
   outcome: Extract<SendOutcome, { ok: false }>,
 ): Promise<void> {

@@ -1,13 +1,18 @@
+import { z } from 'zod';
 import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { defineQueue } from '../../platform/jobs/define-queue.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { latestInboundMessage } from '../inbox/message.service.ts';
 
-export const MARK_READ_QUEUE = 'outbox.mark-read';
+/** Blue ticks for the patient: the conversation's latest message was read by the care team. */
+export const markReadQueue = defineQueue(
+  'outbox.mark-read',
+  z.object({ orgId: z.uuid(), channelAccountId: z.uuid(), externalId: z.string().min(1) }),
+  { priority: 0, maxAttempts: 3 },
+);
 
 /**
  * An agent opened the conversation: tell the patient's app (blue ticks), unless the channel account
@@ -18,29 +23,22 @@ export async function queueReadReceipt(db: Db, conversation: Conversation): Prom
   if (!account || account.settings.markAsRead === false) return false;
   const latest = await latestInboundMessage(db, conversation.orgId, conversation.id);
   if (!latest?.externalId) return false;
-  await enqueueJob(db, {
-    queue: MARK_READ_QUEUE,
-    payload: { orgId: conversation.orgId, channelAccountId: account.id, externalId: latest.externalId },
-    orgId: conversation.orgId,
-    priority: 0,
-    maxAttempts: 3,
-    dedupeKey: `${account.id}:${latest.externalId}`,
-  });
+  await markReadQueue.enqueue(
+    db,
+    { orgId: conversation.orgId, channelAccountId: account.id, externalId: latest.externalId },
+    { orgId: conversation.orgId, dedupeKey: `${account.id}:${latest.externalId}` },
+  );
   return true;
 }
 
 export async function sendReadReceipt(
   deps: { db: Db; senders: Partial<Record<ChannelType, ChannelSender>> },
-  job: Job,
+  payload: z.output<typeof markReadQueue.schema>,
 ): Promise<void> {
-  const account = await findChannelAccount(
-    deps.db,
-    String(job.payload.orgId),
-    String(job.payload.channelAccountId),
-  );
+  const account = await findChannelAccount(deps.db, payload.orgId, payload.channelAccountId);
   const sender = account ? deps.senders[account.type] : undefined;
   if (!account || !sender) return;
-  const outcome = await sender.markRead(account, String(job.payload.externalId));
+  const outcome = await sender.markRead(account, payload.externalId);
   // A read receipt that cannot be delivered is not worth an alert; a passing fault is retried, and so
   // is one that may have reached Meta (marking as read twice does no harm).
   if (!outcome.ok && outcome.disposition !== 'fail') throw new Error(outcome.title);

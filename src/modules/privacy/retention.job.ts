@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { defineQueue } from '../../platform/jobs/define-queue.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { openContents } from '../inbox/message-sealing.ts';
@@ -17,7 +17,12 @@ import {
   tieSentFiles,
 } from './retention.repository.ts';
 
-export const PRIVACY_RETENTION_QUEUE = 'privacy.retention';
+/** The daily run (for every clinic) or one clinic's run after its policy changed. */
+export const privacyRetentionQueue = defineQueue(
+  'privacy.retention',
+  z.object({ orgId: z.uuid().optional() }),
+  { priority: 5, maxAttempts: 5 },
+);
 
 const DAY_MS = 86_400_000;
 /** Runs at 03:00 UTC, when clinics are quiet. */
@@ -39,9 +44,9 @@ export interface RetentionDeps {
  * Appointments are kept. Batched (each batch its own short transaction) and idempotent: a run cut off
  * half-way is finished by the next. The daily run (no org in the payload) schedules the next one first.
  */
-export async function runRetention(deps: RetentionDeps, job?: Pick<Job, 'payload'>): Promise<void> {
+export async function runRetention(deps: RetentionDeps, payload: { orgId?: string } = {}): Promise<void> {
   const now = deps.clock.now();
-  const orgId = typeof job?.payload.orgId === 'string' ? job.payload.orgId : undefined;
+  const { orgId } = payload;
   if (!orgId) await schedulePrivacyRetention(deps.db, nextRunAt(now));
   for (const org of await orgsWithRetention(deps.db, orgId)) {
     const texts =
@@ -55,26 +60,20 @@ export async function runRetention(deps: RetentionDeps, job?: Pick<Job, 'payload
 
 /** Queues the daily run at `at`, one per day however many processes start. */
 export async function schedulePrivacyRetention(db: DbOrTx, at: Date): Promise<void> {
-  await enqueueJob(db, {
-    queue: PRIVACY_RETENTION_QUEUE,
-    payload: {},
-    runAt: at,
-    priority: 5,
-    maxAttempts: 5,
-    dedupeKey: `day:${at.toISOString().slice(0, 10)}`,
-  });
+  await privacyRetentionQueue.enqueue(
+    db,
+    {},
+    { runAt: at, dedupeKey: `day:${at.toISOString().slice(0, 10)}` },
+  );
 }
 
 /** A clinic's policy just changed: applied now for that clinic, and the daily chain made sure of. */
 export async function applyRetentionSoon(db: DbOrTx, orgId: string, now: Date): Promise<void> {
-  await enqueueJob(db, {
-    queue: PRIVACY_RETENTION_QUEUE,
-    payload: { orgId },
-    orgId,
-    priority: 5,
-    maxAttempts: 5,
-    dedupeKey: `org:${orgId}:${now.toISOString()}`,
-  });
+  await privacyRetentionQueue.enqueue(
+    db,
+    { orgId },
+    { orgId, dedupeKey: `org:${orgId}:${now.toISOString()}` },
+  );
   await schedulePrivacyRetention(db, nextRunAt(now));
 }
 

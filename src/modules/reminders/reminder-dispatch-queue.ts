@@ -1,8 +1,13 @@
+import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { defineQueue } from '../../platform/jobs/define-queue.ts';
 
 /** The job that sends due reminders. There is one per distinct due time, not one per reminder. */
-export const REMINDER_DISPATCH_QUEUE = 'reminders.dispatch';
+export const reminderDispatchQueue = defineQueue('reminders.dispatch', z.object({}), {
+  // After the patients' replies, before bulk sends.
+  priority: 1,
+  maxAttempts: 20,
+});
 
 /**
  * Runs are at most this far apart in time: reminders due within one slot share a run, so thousands of
@@ -22,13 +27,9 @@ export function dispatchSlotOf(at: Date): Date {
  */
 export async function enqueueReminderDispatch(db: DbOrTx, at: Date, key?: string): Promise<void> {
   const slot = dispatchSlotOf(at);
-  await enqueueJob(db, {
-    queue: REMINDER_DISPATCH_QUEUE,
-    payload: {},
-    runAt: key === undefined ? slot : at,
-    // After the patients' replies, before bulk sends.
-    priority: 1,
-    maxAttempts: 20,
-    dedupeKey: key ?? `at:${slot.toISOString()}`,
-  });
+  await reminderDispatchQueue.enqueue(
+    db,
+    {},
+    { runAt: key === undefined ? slot : at, dedupeKey: key ?? `at:${slot.toISOString()}` },
+  );
 }

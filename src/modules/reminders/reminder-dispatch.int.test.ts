@@ -7,7 +7,7 @@ import type { DbHandle } from '../../platform/db/create-db.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
 import { recordConsent } from '../consent/consent.service.ts';
 import { openOneMessage } from '../inbox/message-sealing.ts';
-import { OUTBOX_SEND_QUEUE } from '../outbox/outbox-queue.ts';
+import { outboxSendQueue } from '../outbox/outbox-queue.ts';
 import { dispatchDueReminders, dispatchReminderBatch } from './reminder-dispatch.service.ts';
 import { planReminders } from './reminder-schedule.service.ts';
 import {
@@ -119,7 +119,7 @@ describe.each(TEST_ENGINES)('sending due reminders (%s)', (engine) => {
     const [queued] = await handle.db
       .select({ n: count() })
       .from(jobs)
-      .where(and(eq(jobs.queue, OUTBOX_SEND_QUEUE), inArray(jobs.dedupeKey, ids)));
+      .where(and(eq(jobs.queue, outboxSendQueue.name), inArray(jobs.dedupeKey, ids)));
     expect(queued?.n).toBe(3);
     // Nothing is due any more: a second pass finds nothing to send.
     expect(await dispatchDueReminders(deps())).toMatchObject({ sent: 0, skipped: 0 });

@@ -1,4 +1,3 @@
-import type { Job } from '../../platform/jobs/job.schema.ts';
 import { nextScheduledDueAt } from './reminder.repository.ts';
 import { dispatchDueReminders, type ReminderDispatchDeps } from './reminder-dispatch.service.ts';
 import { dispatchSlotOf, enqueueReminderDispatch } from './reminder-dispatch-queue.ts';
@@ -15,10 +14,7 @@ const WAKE_AHEAD_MS = 10_000;
  * due. Planning queues a run for each due time too; runs of one time slot are one job (dedupe key), so
  * however many workers and plans there are, the chain of runs never forks.
  */
-export async function runReminderDispatch(
-  deps: ReminderDispatchDeps & { wake: () => void },
-  _job: Job,
-): Promise<void> {
+export async function runReminderDispatch(deps: ReminderDispatchDeps & { wake: () => void }): Promise<void> {
   const summary = await dispatchDueReminders(deps, { budgetMs: RUN_BUDGET_MS });
   if (summary.sent > 0) deps.wake();
   const now = deps.clock.now();

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { OutboundMessage } from '../../channels/channel.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { jobs } from '../../platform/jobs/job.schema.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { type Conversation, conversations } from '../inbox/conversation.schema.ts';
 import { messages } from '../inbox/message.schema.ts';
 import { sealMessages } from '../inbox/message-sealing.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 import { outboundText } from '../outbox/outbound-text.ts';
-import { OUTBOX_SEND_QUEUE, sendSequenceOf } from '../outbox/outbox-queue.ts';
+import { outboxSendQueue, sendSequenceOf } from '../outbox/outbox-queue.ts';
 import { findTemplate } from '../templates/template.service.ts';
 
 // The outbox's submission (outbound-submission.service.ts) for a whole batch at once. The reminders'
@@ -105,25 +104,20 @@ export async function queueOutboundMessages(
         ne(conversations.status, 'closed'),
       ),
     );
-  await tx
-    .insert(jobs)
-    .values(
-      queued.map(({ id, account, conversation }) => {
-        const sequence = sendSequenceOf({ conversationId: conversation.id, seq: seqOfInserted(seqOf, id) });
-        return {
-          queue: OUTBOX_SEND_QUEUE,
-          payload: { messageId: id, orgId: account.orgId, conversationId: conversation.id },
-          orgId: account.orgId,
-          runAt: now,
-          priority: REMINDER_SEND_PRIORITY,
-          maxAttempts: SEND_ATTEMPTS,
-          dedupeKey: id,
-          sequenceKey: sequence.key,
-          sequenceNo: sequence.no,
-        };
-      }),
-    )
-    .onConflictDoNothing();
+  await outboxSendQueue.enqueueMany(
+    tx,
+    queued.map(({ id, account, conversation }) => ({
+      payload: { messageId: id, orgId: account.orgId, conversationId: conversation.id },
+      options: {
+        orgId: account.orgId,
+        runAt: now,
+        priority: REMINDER_SEND_PRIORITY,
+        maxAttempts: SEND_ATTEMPTS,
+        dedupeKey: id,
+        sequence: sendSequenceOf({ conversationId: conversation.id, seq: seqOfInserted(seqOf, id) }),
+      },
+    })),
+  );
   return results;
 }
 

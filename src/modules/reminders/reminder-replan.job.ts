@@ -1,33 +1,30 @@
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
-import type { Job } from '../../platform/jobs/job.schema.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { defineQueue } from '../../platform/jobs/define-queue.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { lockAppointment } from '../scheduling/appointment.service.ts';
 import { upcomingBookedAppointmentIds } from './reminder.repository.ts';
 import { planReminders } from './reminder-schedule.service.ts';
 
 /** Plans the reminders of a clinic's upcoming appointments again after its reminder rules changed. */
-export const REMINDER_REPLAN_QUEUE = 'reminders.replan';
+export const reminderReplanQueue = defineQueue('reminders.replan', z.object({ orgId: z.uuid() }), {
+  // Before bulk traffic, after the patients' replies and due reminders.
+  priority: 2,
+});
 
 /** Appointments planned per transaction: short transactions, so bookings and sends never wait long. */
 const PAGE_SIZE = 200;
-
-const payloadSchema = z.object({ orgId: z.uuid() });
 
 /**
  * Queued in the transaction that saves the new rules: the appointments already booked follow them too.
  * One per change (the key is the change's time); a rerun is harmless, planning is idempotent.
  */
 export async function enqueueReminderReplan(db: DbOrTx, orgId: string, changedAt: Date): Promise<void> {
-  await enqueueJob(db, {
-    queue: REMINDER_REPLAN_QUEUE,
-    payload: { orgId },
-    orgId,
-    // Before bulk traffic, after the patients' replies and due reminders.
-    priority: 2,
-    dedupeKey: `${orgId}:${changedAt.toISOString()}`,
-  });
+  await reminderReplanQueue.enqueue(
+    db,
+    { orgId },
+    { orgId, dedupeKey: `${orgId}:${changedAt.toISOString()}` },
+  );
 }
 
 export interface ReminderReplanDeps {
@@ -40,8 +37,7 @@ export interface ReminderReplanDeps {
  * a reminder, dropped ones are cancelled, moved times follow quiet hours; reminders already sent stay
  * as they are. An appointment cancelled or moved meanwhile is planned by that change, not by this job.
  */
-export async function runReminderReplan(deps: ReminderReplanDeps, job: Job): Promise<void> {
-  const { orgId } = payloadSchema.parse(job.payload);
+export async function runReminderReplan(deps: ReminderReplanDeps, orgId: string): Promise<void> {
   const now = deps.clock.now();
   let afterId: string | null = null;
   for (;;) {

@@ -6,7 +6,7 @@ import { jobs, reminderPolicies, reminders } from '../../db-schema.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { updateAppointment } from '../scheduling/appointment.repository.ts';
 import { cancelAppointment } from '../scheduling/appointment.service.ts';
-import { REMINDER_DISPATCH_QUEUE } from './reminder-dispatch-queue.ts';
+import { reminderDispatchQueue } from './reminder-dispatch-queue.ts';
 import { cancelPendingReminders, planReminders } from './reminder-schedule.service.ts';
 import {
   addReminderPatient,
@@ -55,7 +55,7 @@ describe.each(TEST_ENGINES)('planning reminders (%s)', (engine) => {
     const runs = await handle.db
       .select({ runAt: jobs.runAt })
       .from(jobs)
-      .where(eq(jobs.queue, REMINDER_DISPATCH_QUEUE));
+      .where(eq(jobs.queue, reminderDispatchQueue.name));
     expect(runs.map((r) => r.runAt.toISOString())).toEqual(
       expect.arrayContaining(['2025-12-04T07:00:00.000Z', '2025-12-02T09:00:00.000Z']),
     );
@@ -65,7 +65,7 @@ describe.each(TEST_ENGINES)('planning reminders (%s)', (engine) => {
     const runsAfter = await handle.db
       .select({ id: jobs.id })
       .from(jobs)
-      .where(eq(jobs.queue, REMINDER_DISPATCH_QUEUE));
+      .where(eq(jobs.queue, reminderDispatchQueue.name));
     expect(runsAfter).toHaveLength(runs.length);
   });
 

@@ -2,15 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
-import type { JobHandler } from '../../platform/jobs/job-worker.ts';
+import { handle, type QueueHandler } from '../../platform/jobs/queue-handler.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { consentRoutes } from '../consent/consent.routes.ts';
 import { findOrgByRef } from '../orgs/org.service.ts';
 import type { SchedulingDeps } from '../scheduling/scheduling-deps.ts';
 import { runReminderDispatch } from './reminder-dispatch.job.ts';
-import { REMINDER_DISPATCH_QUEUE } from './reminder-dispatch-queue.ts';
+import { reminderDispatchQueue } from './reminder-dispatch-queue.ts';
 import { reminderPolicyRoutes } from './reminder-policy.routes.ts';
-import { REMINDER_REPLAN_QUEUE, runReminderReplan } from './reminder-replan.job.ts';
+import { reminderReplanQueue, runReminderReplan } from './reminder-replan.job.ts';
 import { type NoShowFigures, reminderReport } from './reminder-report.service.ts';
 
 const noShowJson = z.object({
@@ -110,7 +110,7 @@ export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
 }
 
 /** The job worker's handler of due reminders. */
-export function reminderJobHandlers(deps: SchedulingDeps): Record<string, JobHandler> {
+export function reminderJobHandlers(deps: SchedulingDeps): QueueHandler[] {
   const dispatch = {
     db: deps.db,
     keyring: deps.keyring,
@@ -120,10 +120,10 @@ export function reminderJobHandlers(deps: SchedulingDeps): Record<string, JobHan
     clock: deps.clock,
   };
   const replan = { db: deps.db, clock: deps.clock };
-  return {
-    [REMINDER_DISPATCH_QUEUE]: (job) => runReminderDispatch(dispatch, job),
-    [REMINDER_REPLAN_QUEUE]: (job) => runReminderReplan(replan, job),
-  };
+  return [
+    handle(reminderDispatchQueue, () => runReminderDispatch(dispatch)),
+    handle(reminderReplanQueue, ({ orgId }) => runReminderReplan(replan, orgId)),
+  ];
 }
 
 function noShowOf(figures: NoShowFigures): z.infer<typeof noShowJson> {

@@ -1,29 +1,25 @@
+import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { defineQueue } from '../../platform/jobs/define-queue.ts';
 
 /** Refreshes of practitioners' external busy calendars. */
-export const BUSY_CALENDAR_QUEUE = 'scheduling.busy-calendar';
+export const busyCalendarQueue = defineQueue(
+  'scheduling.busy-calendar',
+  z.object({ orgId: z.uuid(), practitionerId: z.uuid() }),
+  // Behind patients' replies, ahead of bulk traffic: a stale calendar offers taken time.
+  { priority: 3, maxAttempts: 3 },
+);
 
 /** How often a calendar behind a URL is fetched again. */
 export const BUSY_CALENDAR_REFRESH_MS = 15 * 60_000;
 /** How often an uploaded calendar is expanded again (its recurring events reach further as time goes). */
 export const UPLOADED_CALENDAR_REEXPAND_MS = 24 * 60 * 60_000;
 
-export interface BusyCalendarJob {
-  orgId: string;
-  practitionerId: string;
-}
+export type BusyCalendarJob = z.output<typeof busyCalendarQueue.schema>;
 
 /** Refreshes the practitioner's busy calendar at once (a URL was set, or someone asked). */
 export async function enqueueBusyCalendarRefresh(db: DbOrTx, job: BusyCalendarJob): Promise<void> {
-  await enqueueJob(db, {
-    queue: BUSY_CALENDAR_QUEUE,
-    orgId: job.orgId,
-    payload: { ...job },
-    // Behind patients' replies, ahead of bulk traffic: a stale calendar offers taken time.
-    priority: 3,
-    maxAttempts: 3,
-  });
+  await busyCalendarQueue.enqueue(db, { ...job }, { orgId: job.orgId });
 }
 
 /**
@@ -38,15 +34,11 @@ export async function scheduleNextBusyCalendarRefresh(
   afterMs: number,
 ): Promise<Date> {
   const runAt = nextRefreshAt(now, afterMs);
-  await enqueueJob(db, {
-    queue: BUSY_CALENDAR_QUEUE,
-    orgId: job.orgId,
-    payload: { ...job },
-    runAt,
-    priority: 3,
-    maxAttempts: 3,
-    dedupeKey: `${job.practitionerId}@${runAt.toISOString()}`,
-  });
+  await busyCalendarQueue.enqueue(
+    db,
+    { ...job },
+    { orgId: job.orgId, runAt, dedupeKey: `${job.practitionerId}@${runAt.toISOString()}` },
+  );
   return runAt;
 }
 

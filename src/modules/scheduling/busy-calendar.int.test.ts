@@ -8,7 +8,7 @@ import { CalendarParseError } from './availability/ical-busy-times.ts';
 import { runBusyCalendarJob } from './busy-calendar.job.ts';
 import { uploadBusyCalendar } from './busy-calendar.service.ts';
 import { CalendarFetchError } from './busy-calendar-fetch.ts';
-import { BUSY_CALENDAR_QUEUE } from './busy-calendar-queue.ts';
+import { busyCalendarQueue } from './busy-calendar-queue.ts';
 import { changePractitioner, createPractitioner, getPractitioner } from './practitioner.service.ts';
 import { BusyCalendarUrlSetError } from './scheduling-errors.ts';
 
@@ -53,7 +53,7 @@ describe.each(TEST_ENGINES)('busy calendars (%s)', (engine) => {
       await handle.db
         .select({ runAt: jobs.runAt, payload: jobs.payload })
         .from(jobs)
-        .where(and(eq(jobs.queue, BUSY_CALENDAR_QUEUE), eq(jobs.status, 'queued')))
+        .where(and(eq(jobs.queue, busyCalendarQueue.name), eq(jobs.status, 'queued')))
         .orderBy(asc(jobs.runAt))
     ).filter((j) => j.payload.practitionerId === practitionerId);
 

@@ -1,32 +1,28 @@
-import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { type JobHandler, PermanentJobError } from '../../platform/jobs/job-worker.ts';
+import { handle, type QueueHandler } from '../../platform/jobs/queue-handler.ts';
 import { type BusyCalendarRefresh, refreshBusyCalendar } from './busy-calendar.service.ts';
 import { fetchCalendarText } from './busy-calendar-fetch.ts';
 import {
   BUSY_CALENDAR_REFRESH_MS,
   type BusyCalendarJob,
+  busyCalendarQueue,
   scheduleNextBusyCalendarRefresh,
   UPLOADED_CALENDAR_REEXPAND_MS,
 } from './busy-calendar-queue.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
-const jobPayload = z.object({ orgId: z.uuid(), practitionerId: z.uuid() });
-
 /** Runs the `scheduling.busy-calendar` queue. */
-export function busyCalendarJobHandler(deps: SchedulingDeps): JobHandler {
-  return async (job) => {
-    const payload = jobPayload.safeParse(job.payload);
-    if (!payload.success) throw new PermanentJobError('not a busy calendar job');
+export function busyCalendarJobHandler(deps: SchedulingDeps): QueueHandler {
+  return handle(busyCalendarQueue, async (payload) => {
     const fetchText = (url: string) => fetchCalendarText(url, { fetch: deps.outbound });
-    const outcome = await runBusyCalendarJob(deps.db, payload.data, deps.clock.now(), fetchText);
+    const outcome = await runBusyCalendarJob(deps.db, payload, deps.clock.now(), fetchText);
     if (outcome === 'failed') {
       deps.logger.warn(
-        { practitionerId: payload.data.practitionerId },
+        { practitionerId: payload.practitionerId },
         'busy calendar refresh failed; the last copy is kept',
       );
     }
-  };
+  });
 }
 
 /**

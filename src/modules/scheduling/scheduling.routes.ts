@@ -1,10 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { JobHandler } from '../../platform/jobs/job-worker.ts';
+import type { QueueHandler } from '../../platform/jobs/queue-handler.ts';
 import { appointmentRoutes } from './appointment.routes.ts';
 import { appointmentTypeRoutes } from './appointment-type.routes.ts';
 import { busyCalendarJobHandler } from './busy-calendar.job.ts';
-import { BUSY_CALENDAR_QUEUE } from './busy-calendar-queue.ts';
 import { calendarFeedRoute } from './calendar-feed.routes.ts';
 import { locationRoutes } from './location.routes.ts';
 import { practitionerRoutes } from './practitioner.routes.ts';
@@ -29,6 +28,6 @@ export function calendarFeedRoutes(deps: SchedulingDeps): FastifyPluginAsync {
   return calendarFeedRoute(deps);
 }
 
-export function schedulingJobHandlers(deps: SchedulingDeps): Record<string, JobHandler> {
-  return { [BUSY_CALENDAR_QUEUE]: busyCalendarJobHandler(deps) };
+export function schedulingJobHandlers(deps: SchedulingDeps): QueueHandler[] {
+  return [busyCalendarJobHandler(deps)];
 }

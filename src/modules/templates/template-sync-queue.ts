@@ -1,15 +1,20 @@
+import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { defineQueue } from '../../platform/jobs/define-queue.ts';
 
-export const TEMPLATE_SYNC_QUEUE = 'whatsapp.templates.sync';
+/** Refreshes of one account's templates from its provider; the running server's worker does them. */
+export const templateSyncQueue = defineQueue(
+  'whatsapp.templates.sync',
+  z.object({ orgId: z.uuid(), channelAccountId: z.uuid() }),
+  { priority: 5, maxAttempts: 5 },
+);
 
-/** Queues a refresh of one account's templates from its provider; the running server's worker does it. */
+export type TemplateSyncPayload = z.output<typeof templateSyncQueue.schema>;
+
 export async function enqueueTemplateSync(db: DbOrTx, account: { id: string; orgId: string }): Promise<void> {
-  await enqueueJob(db, {
-    queue: TEMPLATE_SYNC_QUEUE,
-    payload: { orgId: account.orgId, channelAccountId: account.id },
-    orgId: account.orgId,
-    priority: 5,
-    maxAttempts: 5,
-  });
+  await templateSyncQueue.enqueue(
+    db,
+    { orgId: account.orgId, channelAccountId: account.id },
+    { orgId: account.orgId },
+  );
 }

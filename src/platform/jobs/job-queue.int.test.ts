@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { z } from 'zod';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { createOrg } from '../../modules/orgs/org.service.ts';
 import type { DbHandle } from '../db/create-db.ts';
+import { defineQueue } from './define-queue.ts';
 import { jobs } from './job.schema.ts';
 import {
   claimJobs,
@@ -15,6 +17,13 @@ import {
   SEQUENCE_HOLD_MINUTES,
 } from './job-queue.ts';
 import { DeferJob, JobWorker, PermanentJobError } from './job-worker.ts';
+import { handleBatch, handle as handleQueue } from './queue-handler.ts';
+
+const emptyQueue = (name: string) => defineQueue(name, z.object({}));
+const sendQueue = defineQueue(
+  'send',
+  z.object({ n: z.union([z.string(), z.number()]), to: z.string().optional() }),
+);
 
 describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
   let handle: DbHandle;
@@ -123,19 +132,19 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
     const worker = new JobWorker({
       db,
       logger,
-      handlers: {
-        flaky: async (job) => {
+      handlers: [
+        handleQueue(emptyQueue('flaky'), async (_payload, job) => {
           seen.push(`flaky#${job.attempts}`);
           throw new Error('provider timed out');
-        },
-        broken: async () => {
+        }),
+        handleQueue(emptyQueue('broken'), async () => {
           seen.push('broken');
           throw new PermanentJobError('bad payload');
-        },
-        fine: async () => {
+        }),
+        handleQueue(emptyQueue('fine'), async () => {
           seen.push('fine');
-        },
-      },
+        }),
+      ],
     });
     await enqueueJob(db, { queue: 'flaky', payload: {}, maxAttempts: 2 });
     await enqueueJob(db, { queue: 'broken', payload: {} });
@@ -166,21 +175,23 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
       db,
       logger,
       batchSize: 10,
-      sequenceKeyOf: (job) => (typeof job.payload.to === 'string' ? job.payload.to : undefined),
-      handlers: {},
-      batchHandlers: {
-        send: async (batch) => {
-          calls.push(batch.map((job) => String(job.payload.n)));
-          const errors = new Map<number, unknown>();
-          for (const job of batch) {
-            if (job.payload.n === 'paced')
-              errors.set(job.id, new DeferJob(new Date(Date.now() + 60_000), 'paced'));
-            if (job.payload.n === 'refused') errors.set(job.id, new PermanentJobError('refused for good'));
-            if (job.payload.n === 'timeout') errors.set(job.id, new Error('timed out'));
-          }
-          return errors;
-        },
-      },
+      handlers: [
+        handleBatch(
+          sendQueue,
+          async (batch) => {
+            calls.push(batch.map((job) => String(job.payload.n)));
+            const errors = new Map<number, unknown>();
+            for (const job of batch) {
+              if (job.payload.n === 'paced')
+                errors.set(job.id, new DeferJob(new Date(Date.now() + 60_000), 'paced'));
+              if (job.payload.n === 'refused') errors.set(job.id, new PermanentJobError('refused for good'));
+              if (job.payload.n === 'timeout') errors.set(job.id, new Error('timed out'));
+            }
+            return errors;
+          },
+          { inOrderOf: (payload) => payload.to },
+        ),
+      ],
     });
     for (const [n, to] of [
       ['a1', 'alice'],
@@ -244,16 +255,15 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
       logger,
       batchSize: 1,
       followSequences: 5,
-      handlers: {},
-      batchHandlers: {
-        send: async (batch) => {
+      handlers: [
+        handleBatch(sendQueue, async (batch) => {
           calls.push(batch.map((job) => job.payload.n));
           // Something more urgent arrives meanwhile: a fresh claim would take it first.
           if (batch.some((job) => job.payload.n === 1))
             await enqueueJob(db, { queue: 'send', payload: { n: 'urgent' }, priority: -1 });
           return new Map();
-        },
-      },
+        }),
+      ],
     });
     for (const no of [1, 2, 3]) {
       await enqueueJob(db, { queue: 'send', payload: { n: no }, sequence: { key: 'conv-a', no } });
@@ -283,12 +293,12 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
     const worker = new JobWorker({
       db,
       logger,
-      handlers: {
-        poison: async () => {
+      handlers: [
+        handleQueue(emptyQueue('poison'), async () => {
           throw new Error(`Failed query: insert … params: ${'x'.repeat(100_000)}\u0000`);
-        },
-        fine: async () => {},
-      },
+        }),
+        handleQueue(emptyQueue('fine'), async () => {}),
+      ],
     });
     await enqueueJob(db, { queue: 'poison', payload: {} });
     await enqueueJob(db, { queue: 'fine', payload: {} });
@@ -316,11 +326,11 @@ describe.each(TEST_ENGINES)('the jobs table (%s)', (engine) => {
       db,
       logger,
       pollIntervalMs: 10,
-      handlers: {
-        unreadable: async () => {
+      handlers: [
+        handleQueue(emptyQueue('unreadable'), async () => {
           throw unreadable;
-        },
-      },
+        }),
+      ],
     });
     await enqueueJob(db, { queue: 'unreadable', payload: {} });
     await expect(worker.drain()).resolves.toBe(0);

@@ -31,21 +31,33 @@ export interface JobSequence {
  */
 export const SEQUENCE_HOLD_MINUTES = 10;
 
-/** Enqueues inside the caller's transaction, so a job exists exactly when the data it acts on does. */
+/**
+ * Enqueues inside the caller's transaction, so a job exists exactly when the data it acts on does.
+ * Modules enqueue through their queue's declaration (`defineQueue`), which types the payload.
+ */
 export async function enqueueJob(db: DbOrTx, job: NewJob): Promise<void> {
+  await enqueueJobs(db, [job]);
+}
+
+/** Enqueues many jobs in one statement; each with a dedupe key already used is left out. */
+export async function enqueueJobs(db: DbOrTx, batch: readonly NewJob[]): Promise<void> {
+  if (batch.length === 0) return;
+  const now = new Date();
   await db
     .insert(jobs)
-    .values({
-      queue: job.queue,
-      payload: job.payload,
-      orgId: job.orgId ?? null,
-      runAt: job.runAt ?? new Date(),
-      priority: job.priority ?? 0,
-      maxAttempts: job.maxAttempts ?? 8,
-      dedupeKey: job.dedupeKey ?? null,
-      sequenceKey: job.sequence?.key ?? null,
-      sequenceNo: job.sequence?.no ?? null,
-    })
+    .values(
+      batch.map((job) => ({
+        queue: job.queue,
+        payload: job.payload,
+        orgId: job.orgId ?? null,
+        runAt: job.runAt ?? now,
+        priority: job.priority ?? 0,
+        maxAttempts: job.maxAttempts ?? 8,
+        dedupeKey: job.dedupeKey ?? null,
+        sequenceKey: job.sequence?.key ?? null,
+        sequenceNo: job.sequence?.no ?? null,
+      })),
+    )
     .onConflictDoNothing();
 }
 

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/db.ts';
 import { describeErrorSafely } from '../safe-error.ts';
 import type { Job } from './job.schema.ts';
+import { DeferJob, PermanentJobError, RetryJob } from './job-errors.ts';
 import {
   backoffDelayMs,
   claimJobs,
@@ -13,57 +14,19 @@ import {
   leaveSequence,
 } from './job-queue.ts';
 import { inSequences } from './job-sequences.ts';
+import type { BatchJobHandler, JobHandler, QueueHandler } from './queue-handler.ts';
 
-/** Thrown by a handler when trying again cannot help (bad data, a provider's final refusal). */
-export class PermanentJobError extends Error {
-  override name = 'PermanentJobError';
-}
-
-/**
- * Thrown by a handler that must wait (pacing, a reconciliation delay): the job runs again at `until`,
- * and this run does not count as a failed attempt.
- */
-export class DeferJob extends Error {
-  override name = 'DeferJob';
-  readonly until: Date;
-
-  constructor(until: Date, reason: string) {
-    super(reason);
-    this.until = until;
-  }
-}
-
-/**
- * Thrown by a handler whose failure should pass soon (a lost connection, a deadlock): the job runs
- * again after `afterMs`, not after the usual backoff. With `leaveSequence`, the later jobs of its
- * sequence stop waiting for it: a patient's next message must not queue behind one that keeps failing.
- */
-export class RetryJob extends Error {
-  override name = 'RetryJob';
-  readonly afterMs: number;
-  readonly leaveSequence: boolean;
-
-  constructor(reason: string, options: { afterMs: number; leaveSequence: boolean }) {
-    super(reason);
-    this.afterMs = options.afterMs;
-    this.leaveSequence = options.leaveSequence;
-  }
-}
-
-export type JobHandler = (job: Job) => Promise<void>;
-
-/**
- * Runs many jobs of one queue at once (one query loads them all, one marks them all). Answers what
- * went wrong, by job id, with the error a single handler would have thrown; a job not named succeeded.
- */
-export type BatchJobHandler = (jobs: readonly Job[]) => Promise<ReadonlyMap<number, unknown>>;
+export { DeferJob, PermanentJobError, RetryJob } from './job-errors.ts';
+export type { BatchJobHandler, JobHandler } from './queue-handler.ts';
 
 export interface JobWorkerOptions {
   db: Db;
   logger: Logger;
-  handlers: Record<string, JobHandler>;
-  /** Queues whose claimed jobs go to their handler together rather than one by one. */
-  batchHandlers?: Record<string, BatchJobHandler>;
+  /**
+   * One per queue this worker runs (`handle`, or `handleBatch` for jobs handed over together). Each
+   * parses a claimed job's payload with its queue's schema before its handler sees it.
+   */
+  handlers: readonly QueueHandler[];
   pollIntervalMs?: number;
   batchSize?: number;
   leaseMs?: number;
@@ -84,11 +47,6 @@ export interface JobWorkerOptions {
    * calls to the provider; claims never overlap (SKIP LOCKED), nor do a sequence's jobs.
    */
   pipelines?: number;
-  /**
-   * Jobs of a claimed batch with the same key run one after another, in claimed order, whatever the
-   * concurrency: two messages to one patient must not race each other to the provider.
-   */
-  sequenceKeyOf?: (job: Job) => string | undefined;
 }
 
 /**
@@ -96,9 +54,12 @@ export interface JobWorkerOptions {
  * work starts without waiting for the next poll. Several workers (processes) may share the table.
  */
 export class JobWorker {
-  private readonly options: Required<Omit<JobWorkerOptions, 'sequenceKeyOf' | 'onBatchDone'>> &
-    Pick<JobWorkerOptions, 'sequenceKeyOf' | 'onBatchDone'>;
+  private readonly options: Required<Omit<JobWorkerOptions, 'onBatchDone'>> &
+    Pick<JobWorkerOptions, 'onBatchDone'>;
   private readonly queues: string[];
+  private readonly handlers: Record<string, JobHandler> = {};
+  private readonly batchHandlers: Record<string, BatchJobHandler> = {};
+  private readonly sequenceKeys = new Map<string, (job: Job) => string | undefined>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private wakeRequested = false;
@@ -112,10 +73,16 @@ export class JobWorker {
       concurrency: 1,
       pipelines: 1,
       followSequences: 0,
-      batchHandlers: {},
       ...options,
     };
-    this.queues = [...Object.keys(this.options.handlers), ...Object.keys(this.options.batchHandlers)];
+    for (const { queue, run, sequenceKeyOf } of this.options.handlers) {
+      if (this.handlers[queue] || this.batchHandlers[queue])
+        throw new Error(`two handlers for queue ${queue}`);
+      if (run.batched) this.batchHandlers[queue] = run.handler;
+      else this.handlers[queue] = run.handler;
+      if (sequenceKeyOf) this.sequenceKeys.set(queue, sequenceKeyOf);
+    }
+    this.queues = [...Object.keys(this.handlers), ...Object.keys(this.batchHandlers)];
   }
 
   start(): void {
@@ -186,7 +153,7 @@ export class JobWorker {
     const batched = new Map<string, Job[]>();
     const single: Job[] = [];
     for (const job of batch) {
-      if (!this.options.batchHandlers[job.queue]) single.push(job);
+      if (!this.batchHandlers[job.queue]) single.push(job);
       else if (batched.has(job.queue)) batched.get(job.queue)?.push(job);
       else batched.set(job.queue, [job]);
     }
@@ -201,9 +168,9 @@ export class JobWorker {
    * handler gets the first job of every sequence, then the second, and so on.
    */
   private async runBatched(queue: string, jobs: readonly Job[]): Promise<void> {
-    const handler = this.options.batchHandlers[queue];
+    const handler = this.batchHandlers[queue];
     if (!handler) return;
-    const sequences = inSequences(jobs, this.options.sequenceKeyOf);
+    const sequences = inSequences(jobs, this.sequenceKeyOf);
     let followed = 0;
     let successors: Job[] = [];
     for (let round = 0; ; round += 1) {
@@ -240,7 +207,7 @@ export class JobWorker {
 
   private async runInLanes(batch: readonly Job[]): Promise<void> {
     if (batch.length === 0) return;
-    const sequences = inSequences(batch, this.options.sequenceKeyOf);
+    const sequences = inSequences(batch, this.sequenceKeyOf);
     let next = 0;
     const lane = async (): Promise<void> => {
       for (let sequence = sequences[next++]; sequence; sequence = sequences[next++]) {
@@ -251,7 +218,7 @@ export class JobWorker {
   }
 
   private async runOne(job: Job): Promise<void> {
-    const handler = this.options.handlers[job.queue];
+    const handler = this.handlers[job.queue];
     try {
       if (!handler) throw new PermanentJobError(`no handler for queue ${job.queue}`);
       await handler(job);
@@ -260,6 +227,8 @@ export class JobWorker {
       await this.settleFailure(job, error);
     }
   }
+
+  private readonly sequenceKeyOf = (job: Job): string | undefined => this.sequenceKeys.get(job.queue)?.(job);
 
   /**
    * A deferral waits without using an attempt; any other error retries (after the backoff, or when a
