@@ -40,6 +40,8 @@ describe('the red-flag classifier', () => {
 
   test.each([
     'Mon fils a de la fièvre et tousse',
+    'fièvre et toux depuis hier',
+    'I have a fever and a cough',
     'ma fille a 38 de fièvre depuis hier',
     'my son has a temperature and a cough',
     'jai de la fievre et mal a la gorge',
