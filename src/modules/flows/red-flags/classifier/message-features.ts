@@ -21,6 +21,73 @@ const DENIALS: ReadonlySet<string> = new Set([
   'ni',
   'rien',
 ]);
+/**
+ * Words that carry no sign, only grammar: left out, and the words on each side of them paired instead
+ * (« fièvre et toux » gives "fievre toux"). Kept in, the model learnt "and the" or « et » as signs of an
+ * emergency, because emergencies are told in longer sentences.
+ */
+const GRAMMAR_WORDS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'by',
+  'from',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'it',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  's',
+  'so',
+  'also',
+  'about',
+  'le',
+  'la',
+  'les',
+  'l',
+  'un',
+  'une',
+  'des',
+  'de',
+  'du',
+  'd',
+  'et',
+  'ou',
+  'au',
+  'aux',
+  'en',
+  'dans',
+  'sur',
+  'pour',
+  'par',
+  'avec',
+  'ce',
+  'cet',
+  'cette',
+  'ces',
+  'qui',
+  'que',
+  'qu',
+  'aussi',
+  'donc',
+]);
 /** Words that end a denial before the clause does: « pas de fièvre mais une raideur de la nuque ». */
 const DENIAL_ENDS: ReadonlySet<string> = new Set(['but', 'however', 'mais', 'sauf', 'except', 'although']);
 /** A denial reaches this many words at most: past them the clause has moved on. */
@@ -43,6 +110,7 @@ export function messageFeatures(text: string): string[] {
       continue;
     }
     const word = token.kind === 'number' ? numberFeature(token.text) : token.text;
+    if (GRAMMAR_WORDS.has(word)) continue;
     if (DENIAL_ENDS.has(word)) denied = 0;
     const feature = denied > 0 ? `~${word}` : word;
     if (denied > 0) denied--;

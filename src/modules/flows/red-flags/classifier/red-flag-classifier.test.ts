@@ -65,6 +65,9 @@ describe('the red-flag classifier', () => {
         emergencies: [
           ['my chest is crushing and my arm is numb', 'chest_pain'],
           ['crushing in my chest, sweating', 'chest_pain'],
+          ['a crushing weight on my chest', 'chest_pain'],
+          ['crushing chest, grey and clammy', 'chest_pain'],
+          ['his chest feels crushing', 'chest_pain'],
           ['he swallowed all the pills in the box', 'poisoning_overdose'],
           ['she took all the pills', 'poisoning_overdose'],
         ],

@@ -21,9 +21,10 @@ export const EMERGENCY_PROBABILITY = 0.85;
 /**
  * Added to the ordinary class's score (a log-odds): the evaluation set holds more emergencies than
  * ordinary messages, an inbox a hundred times fewer. Without it « mon fils a de la fièvre et tousse » read
- * as meningitis; with it the unseen probes lose one emergency in a hundred (README of the evaluation set).
+ * as meningitis and "I have saved them" as suicidal; with it the unseen probes lose one emergency in a hundred
+ * (README of the evaluation set).
  */
-const ORDINARY_PRIOR = 2;
+const ORDINARY_PRIOR = 3;
 
 export interface ClassifierFinding {
   category: RedFlagCategory;
