@@ -1,0 +1,138 @@
+import type { SendOutcome } from './channel.ts';
+import type { Channel, InboundEvent, MediaKind } from './inbound-event.ts';
+import type { LimitViolation, OutboundMessage, OutboundMessageType } from './outbound-message.ts';
+
+/**
+ * The two-sided channel port. A channel is one folder under `src/channels/<channel>/` that only
+ * translates between a provider's wire format and Careline's channel-neutral shapes (`InboundEvent`,
+ * `OutboundMessage`, `SendOutcome`): it never imports `src/modules/*`, never touches the database and
+ * never decides anything a clinic would (consent, windows, routing). The modules ask the adapter what the
+ * channel can do ({@link ChannelCapabilities}) and what its window allows ({@link WindowPolicy}).
+ */
+export interface ChannelAdapter<Settings = unknown, Secrets = unknown> {
+  readonly channel: Channel;
+  readonly capabilities: ChannelCapabilities;
+  readonly window: WindowPolicy;
+  readonly webhook: ChannelWebhook<Secrets>;
+  readonly outbound: ChannelOutbound<Settings, Secrets>;
+}
+
+/**
+ * What a channel can show, in the provider's own units (Telegram and Meta count UTF-16 code units or
+ * characters as documented in channels.md). `null` = the channel has no such thing.
+ */
+export interface ChannelCapabilities {
+  textLength: number;
+  captionLength: number;
+  /** Reply buttons under a message (WhatsApp reply buttons, Messenger button template, Telegram inline keyboard). */
+  buttons: { max: number; titleLength: number; idLength: number } | null;
+  /** A pick-one list (WhatsApp list message). */
+  list: { sections: number; rows: number; rowTitleLength: number; rowDescriptionLength: number } | null;
+  /** Chips that vanish once tapped (Messenger quick replies, LINE quick replies). */
+  quickReplies: { max: number; titleLength: number; idLength: number } | null;
+  carousel: boolean;
+  /** Media the channel carries, with the largest file it accepts per kind. */
+  media: Partial<Record<MediaKind, { maxBytes: number; mimeTypes: readonly string[] | null }>>;
+  reactions: boolean;
+  readReceipts: boolean;
+  edits: boolean;
+  templates: boolean;
+  /** The outbound message types the adapter can send at all; anything else is refused by capability. */
+  outboundTypes: readonly OutboundMessageType[];
+}
+
+/**
+ * When a clinic may write. WhatsApp: anything for 24 h after the patient's last message, then approved
+ * templates only. Messenger / Instagram: 24 h, then a person's reply with the `HUMAN_AGENT` tag for 7 days,
+ * nothing automated. Telegram: no window.
+ */
+export type WindowPolicy =
+  | { kind: 'none' }
+  | { kind: 'session'; hours: number; after: 'templates' }
+  | { kind: 'session'; hours: number; after: 'human_agent_tag'; tagHours: number }
+  | { kind: 'session'; hours: number; after: 'nothing' };
+
+/** A webhook request as the generic route received it: the raw bytes, before any parsing. */
+export interface WebhookRequest {
+  headers: Readonly<Record<string, string | undefined>>;
+  rawBody: Buffer;
+}
+
+export type WebhookVerdict = { ok: true } | { ok: false; reason: string };
+
+export interface ChannelWebhook<Secrets> {
+  /**
+   * How a delivery finds its clinic's account: `path` — the account's id is in the URL
+   * (`/webhooks/telegram/{channelAccountId}`); `body` — the provider names its account(s) inside the
+   * body (Meta's `entry[].id`), read with {@link accountKeys}.
+   */
+  readonly routing: 'path' | 'body';
+  /** Checks the provider's signature or secret, in constant time. */
+  verify(request: WebhookRequest, secrets: Secrets): WebhookVerdict;
+  /** The subscription handshake (Meta's `hub.challenge`): the body to answer, or null to refuse. */
+  handshake?(query: Readonly<Record<string, string | undefined>>, secrets: Secrets): string | null;
+  /** The provider's ids of the accounts a delivery is for (for `body` routing); [] when it names none. */
+  accountKeys(body: unknown): string[];
+  /** Translates a delivery; never throws on a shape it does not know (that is an `other` event). */
+  parse(body: unknown): InboundEvent[];
+}
+
+/** A clinic's account as an adapter sees it: the provider's id for it, settings and opened secrets. */
+export interface AdapterAccount<Settings, Secrets> {
+  id: string;
+  externalId: string;
+  settings: Settings;
+  secrets: Secrets;
+}
+
+/** Who a message goes to: the channel's id for the person or chat (Telegram chat id, Messenger PSID). */
+export interface AdapterRecipient {
+  externalId: string;
+}
+
+/** A file the adapter may upload or attach in whatever way its provider wants. */
+export interface MediaFile {
+  bytes: Buffer;
+  mimeType: string;
+  fileName: string | null;
+}
+
+export interface AdapterSendOptions {
+  /** Our message id, for providers that echo metadata back. */
+  correlationId: string;
+  /** The provider's id of the message this one quotes, if any. */
+  replyToExternalId: string | null;
+  /** Loads a Careline media file by its id (`{mediaId}` references in the message). */
+  loadMedia(mediaId: string): Promise<MediaFile>;
+  /**
+   * Messenger / Instagram: a person's reply sent after the 24-hour window within the tag's 7 days
+   * (`MESSAGE_TAG` + `HUMAN_AGENT`). The outbox decides; the adapter only writes it.
+   */
+  humanAgentTag?: boolean;
+}
+
+export interface ChannelOutbound<Settings, Secrets> {
+  /** What the provider would refuse in this message, before any call. */
+  check(message: OutboundMessage): LimitViolation[];
+  send(
+    account: AdapterAccount<Settings, Secrets>,
+    recipient: AdapterRecipient,
+    message: OutboundMessage,
+    options: AdapterSendOptions,
+  ): Promise<SendOutcome>;
+  /** Fetches a medium a patient sent (the `media[].id` or `url` of an inbound event). */
+  downloadMedia(
+    account: AdapterAccount<Settings, Secrets>,
+    media: { id: string | null; url: string | null },
+  ): Promise<MediaDownload>;
+  /** Tells the patient's app the clinic read their message, where the channel has read receipts. */
+  markRead?(
+    account: AdapterAccount<Settings, Secrets>,
+    recipient: AdapterRecipient,
+    externalId: string,
+  ): Promise<SendOutcome>;
+}
+
+export type MediaDownload =
+  | ({ ok: true } & MediaFile)
+  | { ok: false; disposition: 'retry' | 'fail'; title: string };
