@@ -6,7 +6,29 @@ import { WordMemory } from './word-memory.ts';
 
 type WordAtom = Atom & { kind: 'word' | 'stem' };
 /** A word or stem that tolerates a typo, with the letters it holds (`letterSet`). */
-type TypoCandidate = { atom: WordAtom; letters: number };
+/**
+ * Lexicon words or stems a typo may stand for, packed: the letters each holds as a bit set in a typed
+ * array, so that the loop that rules most of them out (every never-seen word runs it) reads integers in a
+ * row instead of chasing objects.
+ */
+class TypoCandidates {
+  readonly atoms: WordAtom[] = [];
+  #letters = new Int32Array(8);
+
+  add(atom: WordAtom): void {
+    if (this.atoms.length === this.#letters.length) {
+      const grown = new Int32Array(this.#letters.length * 2);
+      grown.set(this.#letters);
+      this.#letters = grown;
+    }
+    this.#letters[this.atoms.length] = letterSet(atom.text);
+    this.atoms.push(atom);
+  }
+
+  get letters(): Int32Array {
+    return this.#letters;
+  }
+}
 type NumberAtom = Atom & { kind: 'number' };
 
 /** A word's answers are kept across messages (`WordMemory`), this many words per generation. */
@@ -16,8 +38,7 @@ const NO_ELEMENTS: ReadonlySet<number> = new Set();
 // Shared empty lists: `?? []` on every lookup that finds nothing would make a new array each time.
 const NO_ATOMS: readonly number[] = [];
 const NO_WORD_ATOMS: readonly WordAtom[] = [];
-const NO_CANDIDATES: readonly TypoCandidate[] = [];
-const NO_LENGTHS: ReadonlyArray<readonly TypoCandidate[]> = [];
+const NO_CANDIDATES = new TypoCandidates();
 /** First letters of an elided French word glued on (« jarrive », « quil »): the regex runs only then. */
 const ELIDED_FIRST: ReadonlySet<string> = new Set(['q', 'j', 'n', 'l', 's', 'd', 'm', 't', 'c']);
 
@@ -35,10 +56,12 @@ export class AtomIndex {
   readonly #stems = new PrefixTrie();
   readonly #numbers: NumberAtom[] = [];
   /** Words that tolerate a typo, by first letter, then by length. */
-  readonly #typoWords = new Map<string, TypoCandidate[][]>();
+  /** By {@link typoKey}: first letter, length, and (below {@link ANCHORED_BELOW} letters) a second or third letter. */
+  readonly #typoWords = new Map<number, TypoCandidates>();
   /** Words of four letters and more, by their spelling with doubled letters made single. */
   readonly #squeezedWords = new Map<string, WordAtom[]>();
-  readonly #typoStems = new Map<string, TypoCandidate[]>();
+  /** By {@link typoKey} with length 0: first letter and a second or third letter. */
+  readonly #typoStems = new Map<number, TypoCandidates>();
   /** French atoms that an elided « j' », « n' », « s' » may be glued to. */
   readonly #frenchWords = new Map<string, number[]>();
   readonly #frenchSqueezed = new Map<string, number[]>();
@@ -76,18 +99,16 @@ export class AtomIndex {
         if (french) push(this.#frenchWords, atom.text, atom.id);
         if (french && atom.text.length >= 4) push(this.#frenchSqueezed, squeezeDoubles(atom.text), atom.id);
         if (!atom.exact && atom.text.length >= 4) {
-          const byLength = this.#typoWords.get(atom.text[0] ?? '') ?? [];
-          this.#typoWords.set(atom.text[0] ?? '', byLength);
-          const sameLength = byLength[atom.text.length] ?? [];
-          byLength[atom.text.length] = sameLength;
-          sameLength.push({ atom, letters: letterSet(atom.text) });
+          const anchored = atom.text.length < ANCHORED_BELOW;
+          for (const key of typoKeysOf(atom.text, atom.text.length, anchored))
+            addTo(this.#typoWords, key, atom);
           push(this.#squeezedWords, squeezeDoubles(atom.text), atom);
         }
       } else {
         this.#stems.add(atom.text, atom.id);
         if (french) this.#frenchStems.add(atom.text, atom.id);
         if (!atom.exact && atom.text.length >= SHORTEST_STEM_WITH_TYPO) {
-          push(this.#typoStems, atom.text[0] ?? '', { atom, letters: letterSet(atom.text) });
+          for (const key of typoKeysOf(atom.text, 0, true)) addTo(this.#typoStems, key, atom);
         }
       }
     }
@@ -148,21 +169,32 @@ export class AtomIndex {
       if (atom.text[0] === first) found.add(atom.id);
     // Edits change a length by at most the typo budget, 2.
     const typedLetters = letterSet(typed);
-    const byLength = this.#typoWords.get(first) ?? NO_LENGTHS;
+    // A word of fewer than 8 letters (and every stem) is only a slip of the typed word when their second
+    // or third letters meet (`mayStartWithTypoOf`): the candidates are kept under those letters, so only the
+    // few that can pass are looked at, which is what keeps never-seen words cheap.
+    const anchors = typed.length < 3 ? [] : typed[1] === typed[2] ? [typed[1]] : [typed[1], typed[2]];
     for (let length = Math.max(0, typed.length - 2); length <= typed.length + 2; length += 1) {
-      for (const { atom, letters } of byLength[length] ?? NO_CANDIDATES) {
-        if (found.has(atom.id) || lettersApart(letters, typedLetters) > typoBudget(atom.text.length))
-          continue;
-        // One slip (words of 5 to 7 letters) leaves the second or third letter in place or shifted by one.
-        if (atom.text.length < 8 && !mayStartWithTypoOf(typed, atom.text)) continue;
-        if (isSlipOf(typed, atom.text)) found.add(atom.id);
+      const budget = typoBudget(length);
+      const anchored = length < ANCHORED_BELOW;
+      for (const anchor of anchored ? anchors : [undefined]) {
+        const { atoms, letters } = this.#typoWords.get(typoKey(first, length, anchor)) ?? NO_CANDIDATES;
+        for (let i = 0; i < atoms.length; i += 1) {
+          if (lettersApart(letters[i] ?? 0, typedLetters) > budget) continue;
+          const atom = atoms[i];
+          if (atom === undefined || found.has(atom.id)) continue;
+          if (anchored && !mayStartWithTypoOf(typed, atom.text)) continue;
+          if (isSlipOf(typed, atom.text)) found.add(atom.id);
+        }
       }
     }
-    for (const { atom, letters } of this.#typoStems.get(first) ?? NO_CANDIDATES) {
-      // A stem tolerates one slip: two of its letters missing from the whole word rule it out.
-      if (found.has(atom.id) || countBits(letters & ~typedLetters) > 1) continue;
-      if (mayStartWithTypoOf(typed, atom.text) && startsWithTypoOf(typed, atom.text)) {
-        found.add(atom.id);
+    for (const anchor of anchors) {
+      const { atoms, letters } = this.#typoStems.get(typoKey(first, 0, anchor)) ?? NO_CANDIDATES;
+      for (let i = 0; i < atoms.length; i += 1) {
+        // A stem tolerates one slip: two of its letters missing from the whole word rule it out.
+        if (countBits((letters[i] ?? 0) & ~typedLetters) > 1) continue;
+        const atom = atoms[i];
+        if (atom === undefined || found.has(atom.id)) continue;
+        if (mayStartWithTypoOf(typed, atom.text) && startsWithTypoOf(typed, atom.text)) found.add(atom.id);
       }
     }
     // Without its apostrophe an elided French word is glued on; that form is taken as typed, not corrected.
@@ -189,6 +221,28 @@ export class AtomIndex {
 function mayStartWithTypoOf(typed: string, stem: string): boolean {
   if (typed.length < stem.length - 1 || typed.length < 3) return false;
   return typed[1] === stem[1] || typed[2] === stem[2] || typed[1] === stem[2] || typed[2] === stem[1];
+}
+
+/** Words this long and longer are typo candidates whatever their second and third letters. */
+const ANCHORED_BELOW = 8;
+
+/** One number for (first letter, length, anchor letter): no string is built per lookup. */
+function typoKey(first: string, length: number, anchor: string | undefined): number {
+  return ((first.charCodeAt(0) || 0) * 64 + Math.min(length, 63)) * 65_536 + (anchor?.charCodeAt(0) ?? 0);
+}
+
+/** Where a lexicon word or stem is kept: under its second and its third letter when anchored. */
+function typoKeysOf(text: string, length: number, anchored: boolean): number[] {
+  const first = text[0] ?? '';
+  if (!anchored) return [typoKey(first, length, undefined)];
+  const keys = new Set([typoKey(first, length, text[1]), typoKey(first, length, text[2])]);
+  return [...keys];
+}
+
+function addTo(map: Map<number, TypoCandidates>, key: number, atom: WordAtom): void {
+  const candidates = map.get(key) ?? new TypoCandidates();
+  map.set(key, candidates);
+  candidates.add(atom);
 }
 
 function addAll(found: Set<number>, ids: readonly number[] | undefined): void {

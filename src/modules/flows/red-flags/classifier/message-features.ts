@@ -94,12 +94,12 @@ const DENIAL_ENDS: ReadonlySet<string> = new Set(['but', 'however', 'mais', 'sau
 const DENIAL_REACH = 6;
 
 /**
- * What the classifier reads of a message: its normalised words (the screener's own tokeniser: no accents,
+ * What the classifier reads of a message (given a model's vocabulary, only what it could weigh): its normalised words (the screener's own tokeniser: no accents,
  * SMS spellings expanded) and each pair of neighbouring words within a clause, since "chest pain" says more
  * than "chest" and "pain". A word a denial reaches is a different feature (`~pain`): "no chest pain" must
  * not weigh like "chest pain".
  */
-export function messageFeatures(text: string): string[] {
+export function messageFeatures(text: string, vocabulary?: ReadonlySet<string>): string[] {
   const features = new Set<string>();
   let previous: string | null = null;
   let denied = 0;
@@ -115,6 +115,12 @@ export function messageFeatures(text: string): string[] {
     const feature = denied > 0 ? `~${word}` : word;
     if (denied > 0) denied--;
     if (DENIALS.has(word)) denied = DENIAL_REACH;
+    // A word no known feature holds: neither it nor a pair with it can weigh (a message of never-seen
+    // words would otherwise build hundreds of strings for nothing).
+    if (vocabulary !== undefined && !vocabulary.has(word)) {
+      previous = null;
+      continue;
+    }
     // The word itself too: what a denial covers is learnt from both, not from the denial alone (which
     // would make every « ne … pas » weigh like the « je ne veux plus » of suicidal thoughts).
     features.add(word);

@@ -48,7 +48,7 @@ function storedModel(): RedFlagModel {
  * was written for. Null when it reads the message as ordinary.
  */
 export function classifyMessage(text: string, given: RedFlagModel = storedModel()): ClassifierFinding | null {
-  const features = messageFeatures(text).filter((feature) => given.weights.has(feature));
+  const features = messageFeatures(text, given.vocabulary).filter((feature) => given.weights.has(feature));
   // Nothing it knows (an emoji, a name): the class priors alone would speak, and they are the training
   // set's, where emergencies are many, not the inbox's.
   if (features.length === 0) return null;
@@ -74,7 +74,7 @@ const MAX_QUOTE = 200;
 function strongestClause(given: RedFlagModel, text: string, classIndex: number): string {
   let best = { weight: -Infinity, clause: text };
   for (const [clause] of text.matchAll(CLAUSE)) {
-    const probabilities = classProbabilities(given, messageFeatures(clause));
+    const probabilities = classProbabilities(given, messageFeatures(clause, given.vocabulary));
     const weight = (probabilities[classIndex] ?? 0) - (probabilities[0] ?? 0);
     if (weight > best.weight) best = { weight, clause };
   }

@@ -23,6 +23,16 @@ export interface RedFlagModel {
   bias: readonly number[];
   /** Each feature's weight per class, in class order. */
   weights: ReadonlyMap<string, Float64Array>;
+  /**
+   * Every word some feature is made of (without the `~` of a denied word): a word outside it cannot be
+   * part of a known feature, so reading a message skips it without building its pairs.
+   */
+  vocabulary: ReadonlySet<string>;
+}
+
+/** The words of a feature: one word, or two separated by a space, each perhaps marked denied (`~`). */
+export function featureWords(feature: string): string[] {
+  return feature.split(' ').map((word) => (word.startsWith('~') ? word.slice(1) : word));
 }
 
 export function loadedModel(stored: StoredRedFlagModel): RedFlagModel {
@@ -37,7 +47,8 @@ export function loadedModel(stored: StoredRedFlagModel): RedFlagModel {
       Float64Array.from(bytes.subarray(at * k, at * k + k), (byte) => byte * stored.scale),
     );
   });
-  return { trainedOn: stored.trainedOn, classes: stored.classes, bias: stored.bias, weights };
+  const vocabulary = new Set(stored.features.flatMap(featureWords));
+  return { trainedOn: stored.trainedOn, classes: stored.classes, bias: stored.bias, weights, vocabulary };
 }
 
 /** The probability of each class for a message's features. */
