@@ -61,6 +61,14 @@ module.exports = {
       to: { path: '^src/modules/.+\\.schema\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'channel-adapter-imports-no-module',
+      severity: 'error',
+      comment:
+        'A channel adapter (src/channels/<channel>/) only translates between its provider and the channel port (channel-adapter.ts): what a clinic decides lives in a module, which asks the adapter, never the other way round.',
+      from: { path: '^src/channels/[^/]+/', pathNot: notTest },
+      to: { path: '^src/modules/' },
+    },
+    {
       name: 'web-imports-no-server-code',
       severity: 'error',
       comment:
