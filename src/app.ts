@@ -14,8 +14,8 @@ import {
   whatsappMediaDownloadQueue,
 } from './channels/whatsapp/media-download.job.ts';
 import { syncWhatsAppTemplates } from './channels/whatsapp/template-sync.job.ts';
+import { whatsappDeliveryReader } from './channels/whatsapp/whatsapp-delivery-reader.ts';
 import { WhatsAppSender } from './channels/whatsapp/whatsapp-sender.ts';
-import { processWhatsAppWebhook } from './channels/whatsapp/whatsapp-webhook.job.ts';
 import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
@@ -40,6 +40,7 @@ import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
 import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
+import { ingestDelivery } from './modules/ingest/ingest-delivery.job.ts';
 import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
@@ -222,13 +223,14 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     onBatchDone: () => sends.wake(),
     handlers: [
       handle(whatsappWebhookQueue, (_payload, job) =>
-        processWhatsAppWebhook(
+        ingestDelivery(
           {
             db,
             clock,
             logger,
             keyring,
             cipher: deps.fieldCipher,
+            readers: { whatsapp: whatsappDeliveryReader },
             onMediaReceived: (tx, stored) => queueMediaDownloads(tx, keyring, stored),
           },
           job,

@@ -14,7 +14,7 @@ import { applyTemplateStatus } from '../../modules/templates/template.service.ts
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { InboundEvent, InboundMessageEvent, Sender, StatusEvent } from '../inbound-event.ts';
-import type { LeftOutPart, OmittablePart } from './omittable-parts.ts';
+import type { LeftOutPart, OmittablePart } from '../omittable-parts.ts';
 import { isStandInMessageId } from './stand-in-message-id.ts';
 
 export interface HandlerDeps {

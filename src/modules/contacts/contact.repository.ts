@@ -61,6 +61,37 @@ export async function findWhatsAppIdentities(
   return openIdentities(db, keyring, orgId, rows);
 }
 
+/**
+ * The identities of one channel user (a Telegram user id, a Messenger page-scoped id): by blind-index
+ * hash, or as stored before sealing.
+ */
+export async function findChannelIdentities(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  channelType: ContactIdentityRow['channelType'],
+  externalId: string,
+): Promise<ContactIdentity[]> {
+  const blind = await keyring.blindIndex(db, orgId);
+  const rows = await db
+    .select()
+    .from(contactIdentities)
+    .where(
+      and(
+        eq(contactIdentities.orgId, orgId),
+        eq(contactIdentities.channelType, channelType),
+        or(
+          eq(contactIdentities.externalIdHash, BigInt(blind.hash(HASH.waId, externalId))),
+          and(
+            eq(contactIdentities.externalId, externalId),
+            sql`${contactIdentities.externalId} not like 'cl1.%'`,
+          ),
+        ),
+      ),
+    );
+  return openIdentities(db, keyring, orgId, rows);
+}
+
 /** Creates a patient; the id is made here so that their key exists before their row. */
 export async function insertContact(
   db: DbOrTx,

@@ -7,6 +7,7 @@ import type { Keyring } from '../keys/keyring.ts';
 import {
   contactExists,
   deleteContact,
+  findChannelIdentities,
   findContact,
   findWhatsAppIdentities,
   identitiesOfContacts,
@@ -84,6 +85,64 @@ export async function resolveWhatsAppContact(
     await deleteContact(tx, keyring, orgId, contact.id);
   }
   throw new Error('could not resolve the WhatsApp sender to a contact');
+}
+
+/** Who wrote on a channel other than WhatsApp: the channel's user id, and what it tells of them. */
+export interface ChannelSenderIdentity {
+  externalId: string;
+  profileName: string | null;
+  username: string | null;
+}
+
+/**
+ * The patient behind a sender on a channel whose users are ids, not phone numbers (Telegram, Messenger,
+ * Instagram): matched by that id, created on first contact. A new name or username is kept. The same
+ * person writing from two apps is two identities until a person merges them: an id says nothing of who
+ * holds it.
+ */
+export async function resolveChannelContact(
+  tx: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  channelType: Exclude<ContactIdentity['channelType'], 'whatsapp'>,
+  sender: ChannelSenderIdentity,
+  now: Date,
+): Promise<{ contactId: string; created: boolean }> {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const [identity] = await findChannelIdentities(tx, keyring, orgId, channelType, sender.externalId);
+    if (identity) {
+      const renamed =
+        (sender.profileName !== null && sender.profileName !== identity.profileName) ||
+        (sender.username !== null && sender.username !== identity.username);
+      if (renamed) {
+        await updateIdentity(
+          tx,
+          keyring,
+          identity,
+          {
+            profileName: sender.profileName ?? identity.profileName,
+            username: sender.username ?? identity.username,
+          },
+          now,
+        );
+      }
+      return { contactId: identity.contactId, created: false };
+    }
+    const contact = await insertContact(tx, keyring, { orgId, displayName: sender.profileName, phone: null });
+    const inserted = await insertIdentityIfAbsent(tx, keyring, {
+      orgId,
+      contactId: contact.id,
+      channelType,
+      externalId: sender.externalId,
+      phone: null,
+      username: sender.username,
+      profileName: sender.profileName,
+    });
+    if (inserted) return { contactId: contact.id, created: true };
+    // Another worker created this patient between our read and our write: use theirs.
+    await deleteContact(tx, keyring, orgId, contact.id);
+  }
+  throw new Error(`could not resolve the ${channelType} sender to a contact`);
 }
 
 /** "+33 6 12 34 56 78", "0033612345678" → "+33612345678"; undefined when it is not a phone number. */

@@ -1,33 +1,39 @@
-import { raiseAlert } from '../../modules/alerts/alert.service.ts';
-import { findChannelAccount } from '../../modules/channel-accounts/channel-account.repository.ts';
-import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
+import type { InboundEvent } from '../../channels/inbound-event.ts';
+import { type OmittablePart, omissionsToTry, withoutParts } from '../../channels/omittable-parts.ts';
+import { openWebhookBody } from '../../channels/webhook-body-seal.ts';
+import type { WebhookEvent } from '../../channels/webhook-event.schema.ts';
+import {
+  findWebhookEvent,
+  markWebhookFailed,
+  markWebhookProcessed,
+} from '../../channels/webhook-journal.repository.ts';
+import type { WebhookQueue } from '../../channels/webhook-queues.ts';
 import { type FieldCipher, FieldCipherError } from '../../platform/crypto/field-cipher.ts';
 import type { PayloadOf, QueueJob } from '../../platform/jobs/define-queue.ts';
 import { classifyFailure, type Failure } from '../../platform/jobs/failure-kind.ts';
 import { backoffDelayMs } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError, RetryJob } from '../../platform/jobs/job-worker.ts';
 import { toStorableText } from '../../platform/text/storable-text.ts';
-import type { InboundEvent } from '../inbound-event.ts';
-import { openWebhookBody } from '../webhook-body-seal.ts';
-import type { WebhookEvent } from '../webhook-event.schema.ts';
-import { findWebhookEvent, markWebhookFailed, markWebhookProcessed } from '../webhook-journal.repository.ts';
-import type { WebhookQueue } from '../webhook-queues.ts';
-import { type OmittablePart, omissionsToTry, withoutParts } from './omittable-parts.ts';
-import { parseWhatsAppWebhook } from './parse-webhook.ts';
-import { type HandlerDeps, handleWhatsAppEvent, storeMessage } from './whatsapp-event-handlers.ts';
+import { raiseAlert } from '../alerts/alert.service.ts';
+import type { ChannelAccount, ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
+import type { DeliveryReader } from './delivery-reader.ts';
+import type { IngestDeps } from './ingest-deps.ts';
 
-/** A claimed `whatsapp.webhook` job. */
+/** A claimed webhook job (`whatsapp.webhook`, `channel.webhook`). */
 type Job = QueueJob<PayloadOf<WebhookQueue>>;
 
-export interface InboundDeps extends HandlerDeps {
+export interface InboundDeps extends IngestDeps {
   /** Decrypts the journaled bodies. */
   cipher: FieldCipher;
+  /** Each channel's parser and handlers (registered in app.ts). */
+  readers: Partial<Record<ChannelType, DeliveryReader>>;
   /** Told after something changed, e.g. to wake the outbox or push to agents. */
   onInboxChanged?: () => void;
 }
 
 /**
- * Turns one journaled WhatsApp delivery into patients, conversations, messages, receipts and
+ * Turns one journaled delivery, of any channel, into patients, conversations, messages, receipts and
  * template updates. Every step is idempotent, so running the job again (after a crash) changes nothing.
  *
  * A delivery never holds a patient's later messages for long. What fails the same way every time (a
@@ -38,7 +44,7 @@ export interface InboundDeps extends HandlerDeps {
  * patient sent that cannot even be read (no usable sender) is not dropped quietly either: an alert
  * about its delivery tells operators, who mark it resolved once they have seen to it.
  */
-export async function processWhatsAppWebhook(deps: InboundDeps, job: Job): Promise<void> {
+export async function ingestDelivery(deps: InboundDeps, job: Job): Promise<void> {
   try {
     await applyDelivery(deps, job);
   } catch (error) {
@@ -53,6 +59,8 @@ async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
   if (!journaled) throw new PermanentJobError('journaled webhook not found');
   const account = await findChannelAccount(deps.db, journaled.orgId, journaled.channelAccountId);
   if (!account) throw new PermanentJobError('channel account removed');
+  const reader = deps.readers[account.type];
+  if (!reader) throw new PermanentJobError(`no reader for ${account.type} deliveries`);
 
   let body: string | null;
   try {
@@ -61,7 +69,7 @@ async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
     if (!(error instanceof FieldCipherError)) throw error;
     // Its key is no longer configured: once it is put back, the operator's retry reads it.
     const reason = `the journaled delivery could not be decrypted (${error.problem})`;
-    await recordFailure(deps, journaled, account, reason);
+    await recordFailure(deps, reader, journaled, account, reason);
     return;
   }
   if (body === null) {
@@ -73,19 +81,19 @@ async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
   const failures: string[] = [];
   let events: InboundEvent[] = [];
   try {
-    events = parseWhatsAppWebhook(JSON.parse(body)).filter((e) => concerns(account, e));
+    events = reader.parse(JSON.parse(body), account);
   } catch {
     // The journaled bytes never change: reading them again would fail the same way.
-    failures.push('the delivery could not be read as a WhatsApp webhook');
+    failures.push(`the delivery could not be read as a ${reader.label} webhook`);
   }
   for (const [index, event] of events.entries()) {
-    const failure = await applyEvent(deps, account, event, job);
+    const failure = await applyEvent(deps, reader, account, event, job);
     if (failure) failures.push(`${event.kind} ${index + 1} of ${events.length}: ${failure}`);
   }
   const refused = refusedPatientItems(events);
   if (failures.length > 0)
-    await recordFailure(deps, journaled, account, [...failures, ...refused].join('; '));
-  else if (refused.length > 0) await recordRefusal(deps, journaled, account, refused);
+    await recordFailure(deps, reader, journaled, account, [...failures, ...refused].join('; '));
+  else if (refused.length > 0) await recordRefusal(deps, reader, journaled, account, refused);
   else await markWebhookProcessed(deps.db, journaled.id, deps.clock.now());
   deps.onInboxChanged?.();
 }
@@ -105,6 +113,7 @@ function refusedPatientItems(events: readonly InboundEvent[]): string[] {
  */
 async function applyEvent(
   deps: InboundDeps,
+  reader: DeliveryReader,
   account: ChannelAccount,
   event: InboundEvent,
   job: Job,
@@ -117,8 +126,9 @@ async function applyEvent(
     event.kind === 'message' ? [[], [], ...omissionsToTry(event)] : [[], []];
   for (const omitted of attempts) {
     try {
-      if (event.kind === 'message') await storeMessage(deps, account, withoutParts(event, omitted), omitted);
-      else await handleWhatsAppEvent(deps, account, event);
+      if (event.kind === 'message')
+        await reader.storeMessage(deps, account, withoutParts(event, omitted), omitted);
+      else await reader.apply(deps, account, event);
       if (omitted.length > 0) {
         deps.logger.warn(
           { channelAccountId: account.id, jobId: job.id, omitted, reason: refusal?.reason },
@@ -165,6 +175,7 @@ function retryOf(failure: Failure, job: Job): RetryJob | undefined {
  */
 async function recordFailure(
   deps: InboundDeps,
+  reader: DeliveryReader,
   journaled: WebhookEvent,
   account: ChannelAccount,
   reason: string,
@@ -179,7 +190,7 @@ async function recordFailure(
         channelAccountId: account.id,
         kind: 'inbound_not_stored',
         webhookEventId: journaled.id,
-        detail: `WhatsApp delivery ${journaled.id}, received ${journaled.receivedAt.toISOString()}, could not be stored: ${reason}`,
+        detail: `${reader.label} delivery ${journaled.id}, received ${journaled.receivedAt.toISOString()}, could not be stored: ${reason}`,
       },
       now,
     );
@@ -197,6 +208,7 @@ async function recordFailure(
  */
 async function recordRefusal(
   deps: InboundDeps,
+  reader: DeliveryReader,
   journaled: WebhookEvent,
   account: ChannelAccount,
   refused: readonly string[],
@@ -212,7 +224,7 @@ async function recordRefusal(
         channelAccountId: account.id,
         kind: 'inbound_item_refused',
         webhookEventId: journaled.id,
-        detail: `WhatsApp delivery ${journaled.id}, received ${journaled.receivedAt.toISOString()}: ${what} refused and not stored (${summarised(refused)}). The delivery is kept as received.`,
+        detail: `${reader.label} delivery ${journaled.id}, received ${journaled.receivedAt.toISOString()}: ${what} refused and not stored (${summarised(refused)}). The delivery is kept as received.`,
       },
       now,
     );
@@ -238,10 +250,4 @@ function summarised(reasons: readonly string[]): string {
     );
   const more = reasons.length - shown.length;
   return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join('; ');
-}
-
-/** Number-level events name the phone number id; business-level ones (templates) the WABA. */
-function concerns(account: ChannelAccount, event: InboundEvent): boolean {
-  if (event.accountId !== null) return event.accountId === account.externalId;
-  return 'wabaId' in event && event.wabaId !== null && event.wabaId === account.settings.wabaId;
 }

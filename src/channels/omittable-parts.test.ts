@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { InboundMessageEvent } from '../inbound-event.ts';
+import type { InboundMessageEvent } from './inbound-event.ts';
 import { omissionsToTry, withoutParts } from './omittable-parts.ts';
 
 const photo: InboundMessageEvent = {

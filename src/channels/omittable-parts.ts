@@ -1,4 +1,4 @@
-import type { InboundMessageEvent } from '../inbound-event.ts';
+import type { InboundMessageEvent } from './inbound-event.ts';
 
 /**
  * Parts of a patient's message that can be left out when the database refuses to store them, so the
