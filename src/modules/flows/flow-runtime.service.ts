@@ -1,5 +1,4 @@
-import type { Logger } from 'pino';
-import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import type { DbOrTx } from '../../platform/db/db.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
 import { findContact } from '../contacts/contact.service.ts';
