@@ -98,7 +98,8 @@ function botUrl(apiUrl: string, token: string, path: string): MethodUrl {
   if (base.protocol !== 'https:' && base.protocol !== 'http:') {
     return failed('the Telegram API URL is not http(s)');
   }
-  return { ok: true, href: new URL(path, base).href };
+  // `./`: a path starting `bot123:` would otherwise be read as a URL of its own with scheme `bot123:`.
+  return { ok: true, href: new URL(`./${path}`, base).href };
 }
 
 function failed(title: string, reason?: 'token_invalid'): MethodUrl {
