@@ -11,11 +11,15 @@ export type CorpusFolder = (typeof CORPUS_FOLDERS)[number];
  * Only a missing folder counts as "not there": a folder that exists but is empty is a broken corpus, and
  * the replay fails on it rather than quietly testing less.
  */
-export function locateCorpus(folder: URL, announce: (line: string) => void): URL | null {
+export function locateCorpus(
+  folder: URL,
+  announce: (line: string) => void,
+  channel: { name: string; fixtures: string } = { name: 'WhatsApp', fixtures: 'whatsapp' },
+): URL | null {
   if (existsSync(folder)) return folder;
   announce(
-    `WhatsApp conformance: external corpus not found in ${fileURLToPath(folder)}; ` +
-      'running the project fixtures only (test/conformance/fixtures/whatsapp/).',
+    `${channel.name} conformance: external corpus not found in ${fileURLToPath(folder)}; ` +
+      `running the project fixtures only (test/conformance/fixtures/${channel.fixtures}/).`,
   );
   return null;
 }
@@ -30,7 +34,7 @@ export interface FolderFiles {
 }
 
 /** The files of one corpus folder, sorted; a missing folder holds none. */
-export function filesIn(root: URL, folder: CorpusFolder): FolderFiles {
+export function filesIn(root: URL, folder: string): FolderFiles {
   const url = new URL(`${folder}/`, root);
   const names = existsSync(url) ? readdirSync(url).sort() : [];
   const files: FolderFiles = { payloads: [], expected: [], stray: [] };
@@ -43,8 +47,7 @@ export function filesIn(root: URL, folder: CorpusFolder): FolderFiles {
 }
 
 /** Entries of the corpus root that are not a folder the replay reads (a new folder would go untested). */
-export function unexpectedEntries(root: URL): string[] {
-  const known: readonly string[] = CORPUS_FOLDERS;
+export function unexpectedEntries(root: URL, known: readonly string[] = CORPUS_FOLDERS): string[] {
   return readdirSync(root)
     .filter((name) => !known.includes(name))
     .sort();

@@ -3,8 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 const PREFIX = 'sha256=';
 
 /**
- * Checks Meta's `X-Hub-Signature-256` header (WhatsApp, Messenger and Instagram webhooks alike): HMAC-SHA256 of the raw request bytes keyed with the
- * app secret. It must run on the bytes as received: re-serialised JSON differs (Meta escapes non-ASCII).
+ * Checks Meta's `X-Hub-Signature-256` header (WhatsApp, Messenger and Instagram webhooks alike):
+ * HMAC-SHA256 of the raw request bytes keyed with the app secret. It must run on the bytes as received: re-serialised JSON differs (Meta escapes non-ASCII).
  */
 export function verifyMetaSignature(
   rawBody: Uint8Array,
