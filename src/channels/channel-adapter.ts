@@ -1,6 +1,9 @@
 import type { SendOutcome } from './channel.ts';
-import type { Channel, InboundEvent, MediaKind } from './inbound-event.ts';
-import type { LimitViolation, OutboundMessage, OutboundMessageType } from './outbound-message.ts';
+import type { ChannelCapabilities, WindowPolicy } from './channel-capabilities.ts';
+import type { Channel, InboundEvent } from './inbound-event.ts';
+import type { LimitViolation, OutboundMessage } from './outbound-message.ts';
+
+export type { ChannelCapabilities, WindowPolicy } from './channel-capabilities.ts';
 
 /**
  * The two-sided channel port. A channel is one folder under `src/channels/<channel>/` that only
@@ -16,41 +19,6 @@ export interface ChannelAdapter<Settings = unknown, Secrets = unknown> {
   readonly webhook: ChannelWebhook<Secrets>;
   readonly outbound: ChannelOutbound<Settings, Secrets>;
 }
-
-/**
- * What a channel can show, in the provider's own units (Telegram and Meta count UTF-16 code units or
- * characters as documented in channels.md). `null` = the channel has no such thing.
- */
-export interface ChannelCapabilities {
-  textLength: number;
-  captionLength: number;
-  /** Reply buttons under a message (WhatsApp reply buttons, Messenger button template, Telegram inline keyboard). */
-  buttons: { max: number; titleLength: number; idLength: number } | null;
-  /** A pick-one list (WhatsApp list message). */
-  list: { sections: number; rows: number; rowTitleLength: number; rowDescriptionLength: number } | null;
-  /** Chips that vanish once tapped (Messenger quick replies, LINE quick replies). */
-  quickReplies: { max: number; titleLength: number; idLength: number } | null;
-  carousel: boolean;
-  /** Media the channel carries, with the largest file it accepts per kind. */
-  media: Partial<Record<MediaKind, { maxBytes: number; mimeTypes: readonly string[] | null }>>;
-  reactions: boolean;
-  readReceipts: boolean;
-  edits: boolean;
-  templates: boolean;
-  /** The outbound message types the adapter can send at all; anything else is refused by capability. */
-  outboundTypes: readonly OutboundMessageType[];
-}
-
-/**
- * When a clinic may write. WhatsApp: anything for 24 h after the patient's last message, then approved
- * templates only. Messenger / Instagram: 24 h, then a person's reply with the `HUMAN_AGENT` tag for 7 days,
- * nothing automated. Telegram: no window.
- */
-export type WindowPolicy =
-  | { kind: 'none' }
-  | { kind: 'session'; hours: number; after: 'templates' }
-  | { kind: 'session'; hours: number; after: 'human_agent_tag'; tagHours: number }
-  | { kind: 'session'; hours: number; after: 'nothing' };
 
 /** A webhook request as the generic route received it: the raw bytes, before any parsing. */
 export interface WebhookRequest {

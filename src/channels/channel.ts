@@ -1,6 +1,7 @@
 import type { ChannelAccount } from '../modules/channel-accounts/channel-account.schema.ts';
 import type { ContactIdentity } from '../modules/contacts/contact.schema.ts';
 import type { MessageTemplate } from '../modules/templates/template.schema.ts';
+import type { ChannelCapabilities, WindowPolicy } from './channel-capabilities.ts';
 import type { LimitViolation, OutboundMessage } from './outbound-message.ts';
 
 export type { LimitViolation, OutboundMessage } from './outbound-message.ts';
@@ -53,6 +54,15 @@ export type TemplateFinder = (name: string, language: string) => Promise<Message
 
 /** The outbound half of the channel port: each channel adapter implements it. */
 export interface ChannelSender {
+  /** What the channel can show (buttons, lists, lengths, media): flows and the composer adapt to it. */
+  readonly capabilities: ChannelCapabilities;
+  /** When a clinic may write on the channel; `windowHours` is its free-form part. */
+  readonly window: WindowPolicy;
+  /**
+   * The channel takes files with the message itself (Telegram, Messenger multipart): the outbox
+   * uploads nothing beforehand, and the sender loads each file when it sends.
+   */
+  readonly uploadsAtSend?: boolean;
   /** Hours after the patient's last message during which free-form messages may be sent; null = no window. */
   readonly windowHours: number | null;
   /** Whether this message needs that window open (WhatsApp: everything but approved templates). */

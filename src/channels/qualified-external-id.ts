@@ -5,8 +5,14 @@
  * answers a send with the same form, so a quote or a reaction finds its message whichever way it came.
  */
 export function qualifiedExternalId(conversation: { id: string } | undefined, id: string): string;
-export function qualifiedExternalId(conversation: { id: string } | undefined, id: string | null): string | null;
-export function qualifiedExternalId(conversation: { id: string } | undefined, id: string | null): string | null {
+export function qualifiedExternalId(
+  conversation: { id: string } | undefined,
+  id: string | null,
+): string | null;
+export function qualifiedExternalId(
+  conversation: { id: string } | undefined,
+  id: string | null,
+): string | null {
   if (id === null || conversation === undefined) return id;
   return `${conversation.id}:${id}`;
 }

@@ -1,3 +1,4 @@
+import type { ChannelCapabilities, WindowPolicy } from '../channel-adapter.ts';
 import { WHATSAPP_MEDIA_TYPES } from './whatsapp-media-types.ts';
 
 /**
@@ -25,3 +26,45 @@ export const WHATSAPP_LIMITS = {
 } as const;
 
 export type WhatsAppLimits = typeof WHATSAPP_LIMITS;
+
+/** The same limits as the channel port states them for every channel (channel-adapter.ts). */
+export const WHATSAPP_CAPABILITIES: ChannelCapabilities = {
+  textLength: WHATSAPP_LIMITS.textLength,
+  captionLength: WHATSAPP_LIMITS.captionLength,
+  buttons: {
+    max: WHATSAPP_LIMITS.buttons.max,
+    titleLength: WHATSAPP_LIMITS.buttons.titleLength,
+    idLength: WHATSAPP_LIMITS.buttons.idLength,
+  },
+  list: {
+    sections: WHATSAPP_LIMITS.list.sections,
+    rows: WHATSAPP_LIMITS.list.rows,
+    rowTitleLength: WHATSAPP_LIMITS.list.rowTitleLength,
+    rowDescriptionLength: WHATSAPP_LIMITS.list.rowDescriptionLength,
+  },
+  quickReplies: null,
+  carousel: false,
+  media: WHATSAPP_MEDIA_TYPES,
+  reactions: true,
+  readReceipts: true,
+  edits: false,
+  templates: true,
+  outboundTypes: [
+    'text',
+    'image',
+    'video',
+    'audio',
+    'document',
+    'sticker',
+    'location',
+    'contacts',
+    'reaction',
+    'buttons',
+    'list',
+    'ctaUrl',
+    'template',
+  ],
+};
+
+/** Anything for 24 hours after the patient's last message; then approved templates only. */
+export const WHATSAPP_WINDOW: WindowPolicy = { kind: 'session', hours: 24, after: 'templates' };

@@ -19,6 +19,7 @@ import { postGraphJson } from './graph-post.ts';
 import { parseGraphResponse } from './parse-graph-response.ts';
 import { isStandInMessageId } from './stand-in-message-id.ts';
 import { checkTemplateSend } from './template-check.ts';
+import { WHATSAPP_CAPABILITIES, WHATSAPP_WINDOW } from './whatsapp-capabilities.ts';
 import { checkWhatsAppLimits } from './whatsapp-limits.ts';
 
 export interface WhatsAppSenderOptions {
@@ -41,6 +42,8 @@ const REASONS: Record<number, SendFailureReason> = {
 
 /** The WhatsApp Cloud API behind the channel port: POST {graph}/{version}/{phone-number-id}/messages. */
 export class WhatsAppSender implements ChannelSender {
+  readonly capabilities = WHATSAPP_CAPABILITIES;
+  readonly window = WHATSAPP_WINDOW;
   readonly windowHours = 24;
   private readonly media: GraphMediaClient;
 

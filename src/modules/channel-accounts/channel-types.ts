@@ -1,2 +1,2 @@
-export const CHANNEL_TYPES = ['whatsapp', 'messenger', 'line', 'viber', 'telegram'] as const;
+export const CHANNEL_TYPES = ['whatsapp', 'messenger', 'instagram', 'line', 'viber', 'telegram'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];

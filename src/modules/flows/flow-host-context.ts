@@ -1,3 +1,4 @@
+import type { ChannelCapabilities as ChannelShows } from '../../channels/channel-adapter.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
 import type { Org, OrgEmergencyNumbers } from '../orgs/org.schema.ts';
@@ -5,15 +6,24 @@ import type { FlowEmergencyNumbers } from './engine/flow-context.ts';
 import type { ChannelCapabilities, FlowContext, FlowLanguage, ScreenAnswer } from './engine/index.ts';
 import { screenForRedFlags } from './red-flags/screen-for-red-flags.ts';
 
-/** What each channel shows of interactive messages; a channel without them gets numbered text menus. */
-const CAPABILITIES: Record<ChannelType, ChannelCapabilities> = {
-  whatsapp: { buttons: 3, listRows: 10, buttonTitleMax: 20, rowTitleMax: 24 },
-  // Channels whose adapters are still to come: their button templates, no list messages.
-  messenger: { buttons: 3, listRows: 0, buttonTitleMax: 20, rowTitleMax: 20 },
-  line: { buttons: 4, listRows: 0, buttonTitleMax: 20, rowTitleMax: 20 },
-  viber: { buttons: 3, listRows: 0, buttonTitleMax: 20, rowTitleMax: 20 },
-  telegram: { buttons: 3, listRows: 0, buttonTitleMax: 20, rowTitleMax: 20 },
-};
+/**
+ * How menus are drawn on a channel, from what its adapter says it shows: reply buttons, then a list (a
+ * WhatsApp list, Messenger quick replies), else a numbered text menu. A channel that cannot send gets
+ * numbered text only.
+ */
+export function menuCapabilities(shown: ChannelShows | undefined): ChannelCapabilities {
+  if (!shown) return { buttons: 0, listRows: 0, buttonTitleMax: 20, rowTitleMax: 20 };
+  const buttonTitleMax = shown.buttons?.titleLength ?? 20;
+  const listRows = shown.outboundTypes.includes('list')
+    ? (shown.list?.rows ?? shown.quickReplies?.max ?? 0)
+    : 0;
+  return {
+    buttons: shown.buttons?.max ?? 0,
+    listRows,
+    buttonTitleMax,
+    rowTitleMax: shown.list?.rowTitleLength ?? shown.quickReplies?.titleLength ?? buttonTitleMax,
+  };
+}
 
 /** Every answer a screened step receives is checked in both languages: patients mix them. */
 export const screenAnswer: ScreenAnswer = (text, language) => {
@@ -27,6 +37,8 @@ export function flowContextFor(input: {
   org: Org;
   contact: Contact;
   channel: ChannelType;
+  /** What the conversation's channel can show (its sender's capabilities). */
+  shows: ChannelShows | undefined;
   now: Date;
 }): FlowContext {
   const { org, contact } = input;
@@ -47,7 +59,7 @@ export function flowContextFor(input: {
       fields: contact.customFields,
       tags: contact.tags,
     },
-    channel: { kind: input.channel, capabilities: CAPABILITIES[input.channel] },
+    channel: { kind: input.channel, capabilities: menuCapabilities(input.shows) },
     screen: screenAnswer,
   };
 }

@@ -287,6 +287,7 @@ async function run(
       org: scope.org,
       contact: scope.contact,
       channel: scope.channel,
+      shows: scope.deps.senders[scope.channel]?.capabilities,
       now: scope.now,
     });
     const result = advance(definition, state, input, context);

@@ -43,8 +43,18 @@ async function storeMessage(
     deps.logger.warn({ channelAccountId: account.id }, 'message without id skipped');
     return;
   }
-  const { kind, channel: _channel, accountId, externalId, timestamp, from, type, text, replyTo, ...content } =
-    event;
+  const {
+    kind,
+    channel: _channel,
+    accountId,
+    externalId,
+    timestamp,
+    from,
+    type,
+    text,
+    replyTo,
+    ...content
+  } = event;
   const leftOut: LeftOutPart[] = [...omitted];
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -138,7 +148,10 @@ async function applyEvent(
       return;
     default:
       // Echoes from another inbox, follows and unfollows, errors: journaled, not acted on yet.
-      deps.logger.debug({ kind: event.kind, channelAccountId: account.id }, `${label} event kind not acted on`);
+      deps.logger.debug(
+        { kind: event.kind, channelAccountId: account.id },
+        `${label} event kind not acted on`,
+      );
   }
 }
 

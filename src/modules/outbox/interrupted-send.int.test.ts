@@ -157,6 +157,8 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     });
     let calls = 0;
     const sender: ChannelSender = {
+      capabilities: real.capabilities,
+      window: real.window,
       windowHours: real.windowHours,
       needsWindow: (message) => real.needsWindow(message),
       async validate(account, message, findTemplate) {
@@ -200,6 +202,8 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
       secretsOf: env.careline.secretsOf,
     });
     const sender: ChannelSender = {
+      capabilities: real.capabilities,
+      window: real.window,
       windowHours: real.windowHours,
       needsWindow: (message) => real.needsWindow(message),
       validate: (account, message, findTemplate) => real.validate(account, message, findTemplate),

@@ -31,6 +31,7 @@ export async function providerMediaIdsFor(
   message: unknown,
 ): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
+  if (sender.uploadsAtSend) return ids;
   for (const mediaId of carelineMediaIdsIn(message)) {
     const file = await openMediaFileName(
       deps.db,
