@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { SendOutcome } from './channel.ts';
 import type { ChannelCapabilities, WindowPolicy } from './channel-capabilities.ts';
 import type { Channel, InboundEvent } from './inbound-event.ts';
@@ -18,7 +19,16 @@ export interface ChannelAdapter<Settings = unknown, Secrets = unknown> {
   readonly window: WindowPolicy;
   readonly webhook: ChannelWebhook<Secrets>;
   readonly outbound: ChannelOutbound<Settings, Secrets>;
+  /** What an account of this channel holds: checked when one is added, and when its secrets are opened. */
+  readonly accountSchemas: { settings: z.ZodType<Settings>; secrets: z.ZodType<Secrets> };
+  /**
+   * Tells the provider where to deliver, when it can be told by API (Telegram's setWebhook with the
+   * secret token); channels configured in a console (Meta) have none.
+   */
+  registerWebhook?(account: AdapterAccount<Settings, Secrets>, webhookUrl: string): Promise<SetupOutcome>;
 }
+
+export type SetupOutcome = { ok: true } | { ok: false; title: string };
 
 /** A webhook request as the generic route received it: the raw bytes, before any parsing. */
 export interface WebhookRequest {

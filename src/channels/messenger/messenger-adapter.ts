@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SendOutcome } from '../channel.ts';
 import type {
   AdapterAccount,
@@ -23,19 +24,28 @@ import {
 import { createMessengerWebhook } from './messenger-webhook.ts';
 import { CHANNEL_NAME, type MetaMessagingChannel } from './meta-messaging-channel.ts';
 
-export interface MessengerSettings {
+export const messengerSettingsSchema = z.strictObject({
   /** Default `https://graph.facebook.com`; the simulator's URL in tests and demos. */
-  graphUrl?: string;
+  graphUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   /** Default v25.0, as for WhatsApp. */
-  apiVersion?: string;
-}
+  apiVersion: z
+    .string()
+    .regex(/^v\d{1,3}\.\d{1,3}$/, 'like v25.0')
+    .optional(),
+});
+export type MessengerSettings = z.infer<typeof messengerSettingsSchema>;
 
-export interface MessengerSecrets {
+const secret = z.string().min(1).max(1000);
+export const messengerSecretsSchema = z.strictObject({
   /** The Page access token (for Instagram: the token of the Page linked to the account). */
-  pageAccessToken: string;
-  appSecret: string;
-  verifyToken: string;
-}
+  pageAccessToken: secret,
+  appSecret: secret,
+  verifyToken: secret,
+});
+export type MessengerSecrets = z.infer<typeof messengerSecretsSchema>;
 
 export interface MessengerAdapterOptions {
   channel: MetaMessagingChannel;
@@ -69,6 +79,7 @@ export function createMessengerAdapter(
 
   return {
     channel,
+    accountSchemas: { settings: messengerSettingsSchema, secrets: messengerSecretsSchema },
     capabilities: messengerCapabilities(channel),
     window: MESSENGER_WINDOW,
     webhook: createMessengerWebhook(channel),

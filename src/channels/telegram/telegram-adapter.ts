@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SendOutcome } from '../channel.ts';
 import type { AdapterSendOptions, ChannelAdapter } from '../channel-adapter.ts';
 import type { LimitViolation, OutboundMessage } from '../outbound-message.ts';
@@ -10,17 +11,22 @@ import { TELEGRAM_CAPABILITIES, TELEGRAM_WINDOW } from './telegram-capabilities.
 import { encodeTelegramBody } from './telegram-request-body.ts';
 import { verifyTelegramSecret } from './verify-telegram-secret.ts';
 
-export interface TelegramSettings {
-  /** A self-hosted Bot API server (or a test's stand-in); Telegram's own when absent. */
-  apiUrl?: string;
-}
+export const telegramSettingsSchema = z.strictObject({
+  /** A self-hosted Bot API server (or the simulator); Telegram's own when absent. */
+  apiUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+});
+export type TelegramSettings = z.infer<typeof telegramSettingsSchema>;
 
-export interface TelegramSecrets {
+export const telegramSecretsSchema = z.strictObject({
   /** BotFather's token; it travels in the URL path, so it never goes into an outcome or a log. */
-  botToken: string;
-  /** The `secret_token` given to setWebhook, sent back in every delivery's header. */
-  secretToken: string;
-}
+  botToken: z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, 'a bot token looks like 123456:ABC-DEF…'),
+  /** The `secret_token` given to setWebhook (1–256 of A–Z a–z 0–9 _ -), sent back in every delivery's header. */
+  secretToken: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1 to 256 characters of A-Z, a-z, 0-9, _ and -'),
+});
+export type TelegramSecrets = z.infer<typeof telegramSecretsSchema>;
 
 export interface TelegramAdapterOptions {
   fetch?: typeof fetch;
@@ -90,6 +96,7 @@ export function createTelegramAdapter(
 
   return {
     channel: 'telegram',
+    accountSchemas: { settings: telegramSettingsSchema, secrets: telegramSecretsSchema },
     capabilities: TELEGRAM_CAPABILITIES,
     window: TELEGRAM_WINDOW,
     webhook: {
