@@ -446,7 +446,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'oublie* deja pris|prise|donne', maxGap: 3 },
     // Round 16: les médicaments d'un autre reçus, administrés ou distribués par erreur (en institution).
     {
-      pattern: 'any: recu|recus|recue|administre*|distribue*|servi @medicaments|traitement erreur|megarde|trompe*',
+      pattern:
+        'any: recu|recus|recue|administre*|distribue*|servi @medicaments|traitement erreur|megarde|trompe*',
       maxGap: 4,
     },
   ],
@@ -522,7 +523,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'mis|mettre ordre', maxGap: 2 },
     { pattern: 'donne|donnee|confie chat|chien|chats|chiens|animaux|affaires|biens', maxGap: 2 },
     // Round 16: l'animal déjà placé chez quelqu'un (« mon chat est chez ma sœur »).
-    { pattern: 'chat|chien|chats|chiens|animaux est|sont chez|place|places|placee|confie|confies', maxGap: 1 },
+    {
+      pattern: 'chat|chien|chats|chiens|animaux est|sont chez|place|places|placee|confie|confies',
+      maxGap: 1,
+    },
     'bye|byebye|goodbye|adios',
     // Round 14: « adieu » seul, « merci d'avoir été là », « merci pour tout »: l'adieu sans le mot message.
     'adieu|adieux',
@@ -655,7 +659,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 16: la bouche serrée comme la mâchoire; le regard dans le vide; ne plus entendre.
     { pattern: 'machoire|machoires|dents|bouche serree*|crispee*|bloquee*', maxGap: 1 },
     { pattern: 'regarde|regardait|fixe|fixait vide|ailleurs', maxGap: 2 },
-    { pattern: 'sans|pas|plus nous|me|les entendre|entend|entendait|repondre|reagir', maxGap: 1, negatable: false },
+    {
+      pattern: 'sans|pas|plus nous|me|les entendre|entend|entendait|repondre|reagir',
+      maxGap: 1,
+      negatable: false,
+    },
     { pattern: 'est|sont|etait par terre|sol', maxGap: 1 },
     // Round 14: tout bleu, et les secousses qui durent des minutes (NHS 999: a seizure over 5 minutes).
     { pattern: 'tout|toute|devenu|devenue|devient bleu|bleue|violet|violette', maxGap: 0 },
@@ -738,7 +746,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   despair: [
     // Round 16: inutile de venir au rendez-vous, de se soigner (dit avec une échéance, c'est un adieu).
     {
-      pattern: 'sert|servira|servirait|inutile rien|plus venir|vienne|viendrai|revenir|soigner|traitement|rdv',
+      pattern:
+        'sert|servira|servirait|inutile rien|plus venir|vienne|viendrai|revenir|soigner|traitement|rdv',
       maxGap: 3,
       negatable: false,
     },
@@ -1087,8 +1096,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 16: la douleur dite par ce qu'elle fait faire: ne plus tenir couché ni en place (la colique),
     // ne plus pouvoir bouger ni se redresser (le ventre de bois), se rouler par terre.
     {
-      pattern:
-        '@pouvoir pas|plus rester|tenir couche|couchee|allonge|allongee|assis|assise|place|immobile',
+      pattern: '@pouvoir pas|plus rester|tenir couche|couchee|allonge|allongee|assis|assise|place|immobile',
       maxGap: 2,
       negatable: false,
     },

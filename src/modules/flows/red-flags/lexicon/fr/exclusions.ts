@@ -114,7 +114,8 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // Round 14: « il respire bien et il n'a pas de fièvre »: le « pas » est celui de la fièvre, non du souffle.
   // Round 16: « respire normalement et n'a pas de fièvre », « correctement ».
   {
-    pattern: 'bien|normalement|correctement|normal|tranquillement et il|elle|je|on ne a|ai|as|avait|est|fait pas',
+    pattern:
+      'bien|normalement|correctement|normal|tranquillement et il|elle|je|on ne a|ai|as|avait|est|fait pas',
     maxGap: 0,
   },
   {
@@ -161,7 +162,8 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'any: pharmacie|pharmacien|pharmacienne donne|delivre|vendu|remis', maxGap: 4 },
   // Round 16: faut-il garder, avoir un traitement à la maison (un traitement de secours, sur conseil).
   {
-    pattern: 'faut|faudrait|dois|doit|devons|devrait|peut|peux|conseille* garder|conserver|avoir @medicaments',
+    pattern:
+      'faut|faudrait|dois|doit|devons|devrait|peut|peux|conseille* garder|conserver|avoir @medicaments',
     maxGap: 2,
   },
   // Round 16: un malaise, une convulsion « petit » dits à la première personne: un souvenir d'enfance.
