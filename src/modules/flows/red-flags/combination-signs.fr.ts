@@ -82,6 +82,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'age|agee <n:0-3> mois', maxGap: 0 },
     '<n:0-13> semaine*|sem vie',
     '<n:0-92> jour*|j vie',
+    // Round 16: l'âge dit au passé composé (« elle a eu 2 mois hier ») ou par le rendez-vous de cet âge
+    // (« les vaccins des 2 mois »).
+    { pattern: '@bebe eu|fete|atteint <n:0-3> mois', maxGap: 1 },
+    { pattern: 'vaccin*|visite|rdv|consultation|examen des|du <n:0-3> mois', maxGap: 0 },
   ],
   stiff_neck: [
     // Round 10b: le menton qu'on ne peut plus baisser ni poser sur la poitrine.
@@ -97,6 +101,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'nuque|cou dur|bloke*|coince*',
     { pattern: '@pouvoir pas|plus tourner|bouger tete|cou|nuque', maxGap: 2, negatable: false },
     'torticolis',
+    // Round 16: l'enfant qui crie quand on lui bouge la tête (la raideur dite par ce qu'on voit).
+    {
+      pattern:
+        'crie|criait|hurle|hurlait|pleure|pleurait|gemit quand|si|des bouge|bouger|touche|toucher|tourne|tourner|leve|lever|baisse|baisser|penche|pencher tete|nuque|cou',
+      maxGap: 2,
+    },
     // Round 14: la fontanelle bombée, tendue (NICE NG143: bulging fontanelle).
     { pattern: 'fontanelle bomb*|gonfl*|tendu*|saillant*|ressort|dure', maxGap: 2 },
     'raideur* nuque|cou',
@@ -314,6 +324,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'reaction|allergi* piqure*|piqu*|morsure*', maxGap: 2 },
     // Round 9: « il s'est fait piquer », l'insecte sous-entendu.
     { pattern: 'fait|fais|faite piquer|pique|piquee', maxGap: 1 },
+    // Round 16: l'injection de désensibilisation; la démangeaison de partout; l'urticaire dite par l'ortie
+    // (« des marques comme des piqûres d'ortie »).
+    'desensibilis*|immunotherapi*',
+    { pattern: 'gratte|grattent|grattais|grattait|demange|demangent|demangeaison* partout|corps', maxGap: 2 },
+    'ortie|orties',
   ],
   infant_warning: [
     'boit|tete plus|pas|rien',
@@ -323,6 +338,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'se reveill*|reveil pas|plus', maxGap: 0 },
   ],
   allergy_breathing: [
+    // Round 16: toute peine à respirer (« de la misère à respirer »), la gorge « bizarre » ou fermée, les
+    // phrases qu'on n'arrive plus à finir, le cœur qui bat vite, « ça tourne »: les signes du choc dits
+    // avec les mots de la catégorie respiratoire.
+    { pattern: 'any: @peine_respirer @souffle_mot', maxGap: 2 },
+    { pattern: 'gorge|cou bizarre|drole|etrange|fermee|ferme|bloquee|bloque|serree', maxGap: 1 },
+    { pattern: 'mal|peine|difficult*|dur dire|parler|finir|faire phrase|phrases|mots', maxGap: 2 },
+    'palpitation*',
+    { pattern: 'ca|tout tourne', maxGap: 0 },
     { pattern: 'respir*|respiration|souffle dur|difficile|court|penible', maxGap: 3 },
     'mal|difficult*|gene|dur|peine respir*|avaler',
     'gorge serre*|gonfl*|pique|gratte',
@@ -421,12 +444,24 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'repris|reprend|reprise @medicaments|dose plus|erreur|megarde', maxGap: 4 },
     { pattern: 'trompe* repris|pris|donne|avale|prise', maxGap: 4 },
     { pattern: 'oublie* deja pris|prise|donne', maxGap: 3 },
+    // Round 16: les médicaments d'un autre reçus, administrés ou distribués par erreur (en institution).
+    {
+      pattern:
+        'any: recu|recus|recue|administre*|distribue*|servi @medicaments|traitement erreur|megarde|trompe*',
+      maxGap: 4,
+    },
   ],
   // Round 10b: un produit pris d'un inconnu ou en soirée, quel qu'il soit.
   unknown_drug: [
     {
       pattern:
         'pris|prise|avale*|gobe*|donne* truc|chose|cachet|pilule|comprime|poudre|produit inconnu|inconnue|mec|type|gars|soiree|festival|teuf|boite|rave',
+      maxGap: 3,
+    },
+    // Round 16: de l'alcool avec un sédatif (somnifères, anxiolytiques, opioïdes), avec un signe toxique.
+    {
+      pattern:
+        'any: alcool|vodka|whisky|rhum|biere|bieres|vin|pastis|gin|apero somnifere*|anxiolytique*|benzo*|xanax|lexomil|stilnox|valium|temesta|seresta|zolpidem|imovane|tramadol|codeine|morphine|methadone|calmant*|tranquillisant*|neuroleptique*',
       maxGap: 3,
     },
   ],
@@ -487,6 +522,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'range|rangee|regle|trie affaires|papiers|chambre|tout', maxGap: 2 },
     { pattern: 'mis|mettre ordre', maxGap: 2 },
     { pattern: 'donne|donnee|confie chat|chien|chats|chiens|animaux|affaires|biens', maxGap: 2 },
+    // Round 16: l'animal déjà placé chez quelqu'un (« mon chat est chez ma sœur »).
+    {
+      pattern: 'chat|chien|chats|chiens|animaux est|sont chez|place|places|placee|confie|confies',
+      maxGap: 1,
+    },
     'bye|byebye|goodbye|adios',
     // Round 14: « adieu » seul, « merci d'avoir été là », « merci pour tout »: l'adieu sans le mot message.
     'adieu|adieux',
@@ -536,6 +576,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 14: une photo des médicaments, de la corde, de l'arme, postée.
     { pattern: 'photo|photos|poste*|publie* @medicaments|corde|arme|fusil|lame|lames', maxGap: 3 },
     { pattern: 'ai|a tout necessaire', maxGap: 1 },
+    // Round 16: le moyen caché (« un couteau sous son matelas »).
+    {
+      pattern:
+        'any: cache|cachait|cachee|caches|planque|planquee|planques couteau|couteaux|lame|lames|corde|arme|fusil|pistolet|cutter|rasoir',
+      maxGap: 3,
+    },
   ],
   burn_cause: [
     // Round 11: des vêtements, un pantalon, une manche qui ont pris feu.
@@ -577,6 +623,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'sourcils|cils|cheveux|frange brule*|crame*|grille*|partis', maxGap: 1 },
     { pattern: 'brule*|crame* visage|figure|yeux|mains|main', maxGap: 2 },
     { pattern: 'visage|figure|mains noir*|brule*', maxGap: 2 },
+    // Round 16: la peau à vif, qui suinte (la brûlure du deuxième degré profond, chimique).
+    { pattern: 'a vif|vive|vifs|vives', maxGap: 0 },
+    'suint*',
   ],
   // Round 10b: tout le corps qui tremble ou tressaute…
   body_convulsing: [
@@ -586,6 +635,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 14: les bras, les jambes qui tremblent ou se secouent.
     { pattern: 'bras|membres trembl*|secou*|tressaut*|gigot*', maxGap: 2 },
     { pattern: 'jambes secou*|tressaut*|gigot*', maxGap: 2 },
+    // Round 16: le corps (sans « tout ») qui tremble; un bras, une jambe qui sautent tout seuls (une crise
+    // focale dite par ce qu'on voit).
+    { pattern: 'corps trembl*|secou*|tressaut*|convuls*|saute|sautent|sautait', maxGap: 1 },
+    {
+      pattern: 'bras|jambe|jambes|membres|main sautent|saute|sautait|sautaient|tressaut*|secou*',
+      maxGap: 2,
+    },
+    { pattern: 'bouge*|saute*|sautent|tressaut*|tape*|secou* tout seul|seuls|seule|seules', maxGap: 1 },
   ],
   // …avec l'absence de réponse, les lèvres bleues, les yeux révulsés, ou sans se réveiller entre deux.
   seizure_companion: [
@@ -599,7 +656,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'ecume*|mousse|bave|bavait|bavent',
     { pattern: 'tombe|tombee|tombent|effondre* terre|sol', maxGap: 2 },
     { pattern: 'mordu|mordue|mord langue', maxGap: 2 },
-    { pattern: 'machoire|machoires|dents serree*|crispee*|bloquee*', maxGap: 1 },
+    // Round 16: la bouche serrée comme la mâchoire; le regard dans le vide; ne plus entendre.
+    { pattern: 'machoire|machoires|dents|bouche serree*|crispee*|bloquee*', maxGap: 1 },
+    { pattern: 'regarde|regardait|fixe|fixait vide|ailleurs', maxGap: 2 },
+    {
+      pattern: 'sans|pas|plus nous|me|les entendre|entend|entendait|repondre|reagir',
+      maxGap: 1,
+      negatable: false,
+    },
     { pattern: 'est|sont|etait par terre|sol', maxGap: 1 },
     // Round 14: tout bleu, et les secousses qui durent des minutes (NHS 999: a seizure over 5 minutes).
     { pattern: 'tout|toute|devenu|devenue|devient bleu|bleue|violet|violette', maxGap: 0 },
@@ -680,6 +744,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: plus d'issue, plus la force, au bout du rouleau.
   despair: [
+    // Round 16: inutile de venir au rendez-vous, de se soigner (dit avec une échéance, c'est un adieu).
+    {
+      pattern:
+        'sert|servira|servirait|inutile rien|plus venir|vienne|viendrai|revenir|soigner|traitement|rdv',
+      maxGap: 3,
+      negatable: false,
+    },
+    { pattern: 'inutile venir|vienne|viendrai|revenir|soigner|rdv', maxGap: 1 },
     // Round 13: un fardeau dit, à toute personne (« on serait mieux sans lui », « mieux sans moi »), le sens
     // perdu, demain annoncé sans soi: la personne n'est pas que « je ».
     { pattern: 'mieux|tranquille* sans moi|lui|elle|nous', maxGap: 1, negatable: false },
@@ -735,6 +807,13 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'entendrez|entendra|entendront|entendras plus parler', maxGap: 1, negatable: false },
     // Round 14: la dernière fois qu'on écrit, qu'on parle, qu'on voit quelqu'un.
     { pattern: 'derniere fois que|qu ecris|ecrit|parle|vois|verrai|entendrez|lirez', maxGap: 3 },
+    // Round 16: l'adieu indirect: n'avoir « plus besoin » des soins, prévenir quelqu'un, que quelqu'un le sache,
+    // la fin datée (« dans 3 jours ce sera fini pour moi »).
+    { pattern: 'en aurai|aurais|aura plus besoin', maxGap: 0, negatable: false },
+    { pattern: 'prevenir|avertir quelqu|quelquun|qqn', maxGap: 1 },
+    { pattern: 'quelqu|quelquun|qqn un le|la sache|sachiez|sachent', maxGap: 1 },
+    { pattern: 'sera|serai|seront fini|finie|termine|terminee pour|pr moi', maxGap: 1, negatable: false },
+    { pattern: 'tout|ca sera|finira fini|termine|terminee ce|cette soir|nuit', maxGap: 1, negatable: false },
   ],
   // Round 11: un coup au ventre: le guidon, la ceinture, un coup de poing, une chute dessus…
   belly_blow: [
@@ -836,6 +915,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   half_vision_lost: [
     { pattern: 'any: vois|voit|voyais|vision|vue plus|perdu|noir moitie|cote', maxGap: 3, negatable: false },
     { pattern: 'moitie vision|vue|champ disparu*|partie|noir*|perdu*', maxGap: 2 },
+    // Round 16: la tête ou le regard tournés d'un seul côté (la déviation, la négligence d'un côté).
+    { pattern: 'tourne*|regarde*|fixe* que|seulement|toujours|uniquement un|meme|seul cote|bord', maxGap: 2 },
+    { pattern: 'tourne*|regarde*|fixe* que|seulement|toujours|uniquement droite|gauche', maxGap: 2 },
   ],
   clumsy_hand: [
     {
@@ -844,6 +926,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'lache|laisse tomber tout|objets|verre|tasse', maxGap: 2 },
     { pattern: 'ecrire|taper|tenir dur|difficile|impossible|galere', maxGap: 2 },
+    // Round 16: oublier comment on se sert d'un couvert, d'un objet de tous les jours (l'apraxie).
+    {
+      pattern:
+        'any: oublie*|sait|savait comment|servir|sert|utiliser fourchette|cuillere|couteau|couverts|verre|brosse|stylo|telephone|clefs|cles',
+      maxGap: 4,
+    },
   ],
   // Round 12: un stylo d'adrénaline fait.
   adrenaline_used: [
@@ -973,7 +1061,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   wild_food: [
     { pattern: 'any: cueilli*|ramasse*|foret|bois|sauvage*|jardin|pre champignon*|baie|baies', maxGap: 4 },
   ],
-  neck_ache: [{ pattern: 'any: mal|douleur*|douloureu* nuque|cou', maxGap: 2 }],
+  neck_ache: [
+    { pattern: 'any: mal|douleur*|douloureu* nuque|cou', maxGap: 2 },
+    // Round 16: la nuque dont on se plaint, sans dire le mal.
+    { pattern: 'plaint|plaignait|plaignent|plaindre nuque|cou', maxGap: 2 },
+  ],
   // Round 14: une douleur dite aiguë par n'importe quel mot d'intensité, d'image ou de comportement (hurler,
   // se tordre, plié en deux, jamais eu aussi mal)…
   severe_pain: [
@@ -1001,6 +1093,15 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'c|est|cest insoutenable|insupportable|atroce|intenable', maxGap: 1 },
     { pattern: 'douleur|mal transperc*|dechir*|poignard*', maxGap: 3 },
     { pattern: 'douleur|mal coup couteau|poignard', maxGap: 3 },
+    // Round 16: la douleur dite par ce qu'elle fait faire: ne plus tenir couché ni en place (la colique),
+    // ne plus pouvoir bouger ni se redresser (le ventre de bois), se rouler par terre.
+    {
+      pattern: '@pouvoir pas|plus rester|tenir couche|couchee|allonge|allongee|assis|assise|place|immobile',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: '@pouvoir pas|plus bouger|redresser|deplier|lever', maxGap: 1, negatable: false },
+    { pattern: 'roule|roulait|tord|tordait par|au terre|sol', maxGap: 1 },
   ],
   // …et le ventre où elle siège, dit dans une autre proposition (NHS 999: sudden severe tummy pain).
   belly_site: ['@ventre', 'nombril|ombilic|epigastr*|flanc|flancs', { pattern: 'creux estomac', maxGap: 1 }],

@@ -5578,4 +5578,927 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'loss_of_consciousness',
   ],
   ['nourrisson de 2 mois fébrile à 38,5', 'infant_fever'],
+  // round 16 (French writer, unseen before this round): 260 emergencies (25 per must-never-miss category, 11 for each
+  // other one) written by a writer who never saw the screener — relatives, carers, Québécois and Belgian voices,
+  // admin-first messages, questions and understatement (241 / 260 flagged, 236 / 260 found under their own
+  // category before the fixes it led to)
+  [
+    'jai une douleur qui serre dans la poitrine depuis 20 min ca descend dans le bras gauche et je transpire',
+    'chest_pain',
+  ],
+  [
+    'mon mari est tout gris il dit que ca lui ecrase le torse comme si un elephant etait assis dessus on fait quoi',
+    'chest_pain',
+  ],
+  [
+    'bonjour docteur desole de deranger un dimanche, surement rien mais depuis ce matin jai comme un poids sur le sternum qui part dans la machoire et jai envie de vomir',
+    'chest_pain',
+  ],
+  ['ma mere 74 ans se tient la poitrine elle arrive pa a parler tellement ca fait mal', 'chest_pain'],
+  ['chui au taf ca me broie dans la poitrine jsp quoi faire jai 52 ans', 'chest_pain'],
+  [
+    'est ce normal davoir mal au coeur genre ca serre fort et ca part dans le dos entre les omoplates depuis une heure',
+    'chest_pain',
+  ],
+  [
+    'Bonjour, mon époux a une douleur thoracique très forte apparue au repos devant la télé, il est pâle et couvert de sueur.',
+    'chest_pain',
+  ],
+  [
+    'salut c pour mon pere il a mal a la poitrine et ca monte dans le cou, il a deja fait un infarctus en 2019',
+    'chest_pain',
+  ],
+  [
+    'Je vous écris pour mon beau-père, il est assis sur le canapé, il dit que ça lui brûle derrière le sternum, il a le bras gauche tout engourdi et il est moite',
+    'chest_pain',
+  ],
+  [
+    'allo, jai une grosse pression dans la poitrine depuis tantot pis ca lache pas, chu tout en sueur pis jai la nausee',
+    'chest_pain',
+  ],
+  [
+    "Bonjour docteur, j'ai une douleur dans la poitrine qui ne passe pas depuis une demi-heure, ça serre fort, je ne sais pas si je peux attendre lundi pour vous voir, mon GSM est allumé",
+    'chest_pain',
+  ],
+  [
+    "Bonsoir Docteur, mon tonton a mal à la poitrine depuis l'après-midi, ça le serre beaucoup, il transpire et il dit que son bras gauche est lourd, on est à côté de lui",
+    'chest_pain',
+  ],
+  [
+    'bonjour docteur ma femme elle a mal très fort dans poitrine, elle respire pas bien et elle dit le bras gauche fait mal aussi',
+    'chest_pain',
+  ],
+  [
+    "Bonjour, je voulais d'abord savoir si vous aviez reçu les résultats de la prise de sang de la semaine dernière, et puis renouveler mon traitement pour la tension, par contre depuis tout à l'heure j'ai une douleur qui m'écrase la poitrine et qui part dans la mâchoire, voilà merci",
+    'chest_pain',
+  ],
+  [
+    'jai pris de la coke hier soir et la jai le coeur qui serre et une douleur dans le torse qui passe pas depuis 1h',
+    'chest_pain',
+  ],
+  [
+    'le coeur me serre comme un etau et jai tout le bras qui fourmille, je suis diabetique et jai 60 ans',
+    'chest_pain',
+  ],
+  [
+    "Mon père fait des allers-retours à la salle de bain en se tenant le torse, il a les lèvres un peu bleues, il dit que c'est la digestion mais je le crois pas",
+    'chest_pain',
+  ],
+  [
+    'douleur poitrine + essoufflé + sueurs froides depuis 40 min, je prends une aspirine ou pas ?',
+    'chest_pain',
+  ],
+  [
+    'ma grand mere dit quelle a une barre en travers de la poitrine depuis ce matin et elle est toute blanche, elle veut pas quon appelle',
+    'chest_pain',
+  ],
+  [
+    "Docteur, la trinitrine que vous m'avez prescrite ne fait rien, j'ai pris 3 bouffées et la douleur dans la poitrine est toujours là depuis 25 minutes",
+    'chest_pain',
+  ],
+  [
+    'jetais en train de courir et jai eu un coup de poignard dans la poitrine qui traverse jusquau dos, ca fait horriblement mal et ca part pas',
+    'chest_pain',
+  ],
+  [
+    'Bjr mon mari 58 ans se plaint d une douleur au milieu du thorax il a vomi et il est tout froid au toucher',
+    'chest_pain',
+  ],
+  ['ya mon coloc qui se tient la poitrine a deux mains, il dit que ca serre, il est vert', 'chest_pain'],
+  [
+    'question con peut etre mais ma douleur poitrine qui venait quand je marchais la elle reste meme assis sans bouger depuis 30 min, je dois faire quoi',
+    'chest_pain',
+  ],
+  [
+    "Mon cœur tape super vite et j'ai mal au milieu de la poitrine, j'ai failli tomber en me levant, je vois un peu flou",
+    'chest_pain',
+  ],
+  [
+    'ma fille de 4 ans respire tres vite on voit ses cotes qui se creusent a chaque respiration',
+    'breathing_difficulty',
+  ],
+  [
+    'jarrive pa a reprendre mon souffle meme assis jpeux pas finir une phrase sans respirer',
+    'breathing_difficulty',
+  ],
+  [
+    'mon fils asthmatique, la ventoline fait plus rien, il siffle et ses levres deviennent bleues',
+    'breathing_difficulty',
+  ],
+  [
+    'Bonjour, mon père qui a une BPCO est très essoufflé depuis ce matin, il respire bouche ouverte et il est un peu confus',
+    'breathing_difficulty',
+  ],
+  [
+    'bebe de 8 mois fait un bruit bizarre en respirant comme un phoque et son ventre se creuse sous les cotes',
+    'breathing_difficulty',
+  ],
+  [
+    'cest peut etre rien mais jai l impression detouffer depuis hier soir et ca empire quand je m allonge',
+    'breathing_difficulty',
+  ],
+  [
+    "Ma mère de 80 ans ne peut plus s'allonger, elle dort assise dans le fauteuil et on entend comme des bulles quand elle respire",
+    'breathing_difficulty',
+  ],
+  [
+    'mon chum est pu capable de respirer comme du monde, il manque dair pis il parle juste un mot a la fois',
+    'breathing_difficulty',
+  ],
+  [
+    'jsp si cest grave mais jetouffe, ca siffle dans ma gorge et je suis essouflee rien quen allant a la cuisine',
+    'breathing_difficulty',
+  ],
+  [
+    "Mon grand-père a les ongles tout bleus et il respire très vite, il dit qu'il manque d'air",
+    'breathing_difficulty',
+  ],
+  [
+    'depuis mon covid jsuis essoufflé mais la ca devient vraiment dur, mm parler me fatigue, jai les levres grises',
+    'breathing_difficulty',
+  ],
+  [
+    'Docteur, mon enfant il respire pas bien, beaucoup vite, le ventre monte descend beaucoup, il veut pas manger',
+    'breathing_difficulty',
+  ],
+  [
+    "Bonjour, est-ce normal que mon fils de 3 ans respire avec les narines qui s'écartent et fasse un petit grognement à chaque expiration ?",
+    'breathing_difficulty',
+  ],
+  [
+    'Bonjour Docteur, ma maman a du mal à respirer depuis la nuit, elle est essoufflée même couchée, elle a les pieds gonflés, ça ne va pas du tout',
+    'breathing_difficulty',
+  ],
+  [
+    'ma copine fait une crise d angoisse ou pas jsp mais elle respire super mal et elle devient bleue autour de la bouche',
+    'breathing_difficulty',
+  ],
+  [
+    "Je suis rentré de voyage en avion hier, j'ai le mollet gonflé et là d'un coup je suis essoufflé avec un point de côté quand j'inspire",
+    'breathing_difficulty',
+  ],
+  [
+    'mon ptit a avalé un morceau de cacahuete de travers il tousse et il respire en sifflant depuis',
+    'breathing_difficulty',
+  ],
+  [
+    "Bonsoir, je me permets de vous écrire car mon mari a de plus en plus de mal à respirer, il ne sait plus monter l'escalier et là il est essoufflé sans rien faire",
+    'breathing_difficulty',
+  ],
+  [
+    'crise dasthme, 10 bouffees de ventoline en 1h et ca siffle toujours, je parle par petits mots',
+    'breathing_difficulty',
+  ],
+  [
+    "Pour ma mère on aimerait le vaccin grippe dès que possible, elle tousse depuis une semaine. Hier soir elle respirait déjà vite, ce matin elle n'arrive plus à reprendre son souffle même pour aller aux toilettes. Vous avez des créneaux ?",
+    'breathing_difficulty',
+  ],
+  [
+    'ca fait 2h que je respire mal jai un poids sur les poumons et le truc au doigt affiche 88',
+    'breathing_difficulty',
+  ],
+  [
+    'Bonjour, notre fille de 6 ans a une toux rauque et fait un bruit aigu en inspirant même au repos, elle est très agitée, nous sommes à Lausanne',
+    'breathing_difficulty',
+  ],
+  [
+    "monsieur R. du 2e etage de l'EHPAD respire tres fort et tres vite, il est tout gris, le medecin coordinateur est pas la aujourdhui",
+    'breathing_difficulty',
+  ],
+  [
+    'chui en panique jarrive plus a respirer jai mal en inspirant et je crache un peu de sang',
+    'breathing_difficulty',
+  ],
+  ['mon bebe de 5 mois fait des pauses quand il respire et il devient tout pale', 'breathing_difficulty'],
+  ['ma mere a la bouche de travers depuis 10 min et elle arrive pas a lever le bras droit', 'stroke_signs'],
+  ['mon mari parle bizarre, les mots sortent melanges, il comprend pas ce que je lui dis', 'stroke_signs'],
+  [
+    'surement la fatigue mais jai plus de force dans la main gauche, mon verre est tombe tout seul',
+    'stroke_signs',
+  ],
+  [
+    "Bonjour docteur, mon père ne voit plus rien d'un œil depuis ce matin et il a du mal à marcher droit",
+    'stroke_signs',
+  ],
+  ['ma grand mere dit des trucs qui ont pas de sens et son sourire est tout tordu', 'stroke_signs'],
+  ["d'un coup j'ai le coté droit du visage qui tombe et jai du mal a articuler", 'stroke_signs'],
+  [
+    "ma blonde a la face qui tombe d'un bord pis elle echappe toute ce quelle prend dans sa main",
+    'stroke_signs',
+  ],
+  ['ma jambe gauche repond plus et je bave dun coté, ca peut attendre demain ?', 'stroke_signs'],
+  [
+    "Bonjour Docteur, mon papa s'est réveillé et il n'arrive pas à parler, sa main droite ne bouge pas du tout",
+    'stroke_signs',
+  ],
+  [
+    "Mon voisin est assis il me parle mais on comprend rien, il a l'air perdu et sa paupière tombe",
+    'stroke_signs',
+  ],
+  [
+    'jai eu un mal de crane violent dun coup comme un coup de tonnerre et maintenant je vois double',
+    'stroke_signs',
+  ],
+  [
+    "ma femme essaie d'écrire un sms et ça fait n'importe quoi, elle arrive pas à tenir son tél dans la main droite",
+    'stroke_signs',
+  ],
+  [
+    "C'est la fille de Mme Durand. Ma mère n'arrive plus à trouver ses mots depuis le déjeuner et sa bouche tire sur le côté, elle dit que c'est rien. Je vous écrivais au départ pour son renouvellement de la semaine prochaine. Bonne journée",
+    'stroke_signs',
+  ],
+  [
+    'Mon époux a subitement perdu la vue du côté gauche et il a le bras tout mou, il a septante ans',
+    'stroke_signs',
+  ],
+  [
+    'Docteur, mon mari il parle pas normal, la moitié de visage est tombé, il peut pas lever bras',
+    'stroke_signs',
+  ],
+  ['jarrive plus a marcher droit, jai la tete qui tourne et je vois double depuis 1h', 'stroke_signs'],
+  [
+    'Le résident de la chambre 12 présente soudainement une faiblesse du côté gauche et il ne répond plus correctement aux questions',
+    'stroke_signs',
+  ],
+  [
+    "ma soeur a eu le bras engourdi et la parole bizarre pendant 15 min puis ca s'est arrangé, elle veut pas aller a l hopital, on fait quoi",
+    'stroke_signs',
+  ],
+  ['mon pere a l air saoul mais il a rien bu, il titube et il parle pateux', 'stroke_signs'],
+  ["Je sens plus la moitié de mon visage et ma langue est lourde, j'ai 45 ans", 'stroke_signs'],
+  [
+    "ma mere a oublie comment on se sert de sa fourchette et elle tourne la tete que d'un côté",
+    'stroke_signs',
+  ],
+  [
+    'Bonjour, mon père a eu un coup de faiblesse, maintenant sa jambe droite traîne et il a du mal à articuler, je vous écris depuis le natel de ma sœur',
+    'stroke_signs',
+  ],
+  [
+    'jsuis seul a la maison jai la main droite qui repond plus et jarrive pa a taper desole pr les fotes',
+    'stroke_signs',
+  ],
+  ['mon oncle a un œil qui regarde ailleurs et il sait plus dire nos prenoms depuis ce midi', 'stroke_signs'],
+  ['mon mari s est reveille avec la bouche qui pend et il bave, il arrive pas a sourire', 'stroke_signs'],
+  ['mon fils a mangé une cacahuete il a les levres qui gonflent et il se gratte partout', 'severe_allergy'],
+  ['jai ete piquee par une guepe ya 10 min jai la gorge qui serre et des plaques partout', 'severe_allergy'],
+  [
+    "Bonjour, après l'antibiotique que vous m'avez prescrit j'ai le visage tout gonflé et du mal à avaler",
+    'severe_allergy',
+  ],
+  ['ma fille a des boutons sur tout le corps, les yeux gonflés et sa voix change', 'severe_allergy'],
+  ['chui allergique aux crevettes jen ai mangé sans faire expres et ma langue gonfle', 'severe_allergy'],
+  ['jai utilise mon epipen et ca va pas mieux jai toujours du mal a respirer', 'severe_allergy'],
+  [
+    "c'est normal que mes paupieres et mes levres gonflent comme ca apres l'ibuprofene ? jai du mal a avaler ma salive",
+    'severe_allergy',
+  ],
+  [
+    'mon gars sest fait piquer par une abeille pis il est plein de plaques rouges pis il dit quil a de la misère a respirer',
+    'severe_allergy',
+  ],
+  [
+    'Docteur, mon enfant a mangé les arachides chez la voisine, son visage a enflé et il vomit',
+    'severe_allergy',
+  ],
+  ['ma femme a la bouche qui picote et la gorge qui se ferme depuis le resto asiatique', 'severe_allergy'],
+  [
+    "Bonjour, je suis allergique noix, j'ai mangé gâteau, maintenant ma gorge fermée et tout le corps rouge",
+    'severe_allergy',
+  ],
+  [
+    'jvoulais decaler mon rdv de jeudi jai un empechement. jai commencé le nouveau traitement hier et ce matin jai des plaques partout la langue epaisse et la tete qui tourne. merci',
+    'severe_allergy',
+  ],
+  [
+    "après la piqûre de frelon mon mari est tout rouge, il a des vertiges et il s'est assis par terre",
+    'severe_allergy',
+  ],
+  [
+    'mon bebe de 10 mois a gouté un gateau aux oeufs, il a des gros boutons partout et il tousse bizarre',
+    'severe_allergy',
+  ],
+  [
+    'jai des plaques qui grattent sur tout le corps et ma voix devient rauque, jai deja fait un choc anaphylactique',
+    'severe_allergy',
+  ],
+  [
+    "Bonjour docteur, ma fille a mangé du kiwi et elle a les lèvres et les yeux qui gonflent, elle dit qu'elle étouffe",
+    'severe_allergy',
+  ],
+  [
+    "Je viens de faire ma piqûre de désensibilisation et je me sens pas bien, je gratte partout, j'ai des palpitations et ça tourne",
+    'severe_allergy',
+  ],
+  ['ma ptite a la langue qui gonfle et elle bave, elle a mange un biscuit a la noisette', 'severe_allergy'],
+  [
+    'jme suis fait piquer par une guepe dans la bouche en buvant mon coca et ca gonfle vite, c grave ?',
+    'severe_allergy',
+  ],
+  [
+    'Le résident a reçu son antibiotique il y a 15 minutes, il est couvert de plaques et il respire mal',
+    'severe_allergy',
+  ],
+  [
+    "Bonsoir, notre fils de 7 ans, allergique connu aux noix de cajou, vient d'en manger, il vomit et il a des plaques, on ne trouve pas son stylo",
+    'severe_allergy',
+  ],
+  [
+    "jai tout le visage qui gonfle je vois plus bien de loeil tellement c'est enflé, j'ai pris un nouveau médicament ce matin",
+    'severe_allergy',
+  ],
+  [
+    'mon copain a les mains et le cou qui gonflent et il devient tout pale apres avoir mangé des moules',
+    'severe_allergy',
+  ],
+  [
+    "ca me gratte partout, jai des marques comme des piqures d'ortie et ma gorge est bizarre, jai du mal a dire des phrases",
+    'severe_allergy',
+  ],
+  [
+    'après avoir mangé du poisson ma mère a le visage gonflé et elle respire avec un sifflement',
+    'severe_allergy',
+  ],
+  ['ma fille de 2 ans a avalé des cachets de mon pilulier je sais pas combien', 'poisoning_overdose'],
+  ['mon fils a bu du produit lave vaisselle il tousse et il vomit', 'poisoning_overdose'],
+  ['jai pris toute la boite de doliprane hier soir jme sens pas bien', 'poisoning_overdose'],
+  [
+    "Bonjour, ma mère a pris toute sa plaquette de digoxine au lieu d'un comprimé, elle vomit et elle dit qu'elle voit jaune",
+    'poisoning_overdose',
+  ],
+  [
+    'on a trouvé mon frère dans sa chambre avec des boites de médicaments vides, il répond à peine',
+    'poisoning_overdose',
+  ],
+  ['mon bebe a mis une capsule de lessive dans sa bouche elle a eclaté', 'poisoning_overdose'],
+  [
+    "jai avalé par erreur de la javel qui etait dans une bouteille d'eau, ca brule la gorge",
+    'poisoning_overdose',
+  ],
+  ['mon ado a pris des pilules dans la pharmacie, il est tout mêlé pis il dort debout', 'poisoning_overdose'],
+  [
+    'on a un poele qui marche mal et toute la famille a mal a la tete et envie de vomir, meme le chien est tout mou',
+    'poisoning_overdose',
+  ],
+  [
+    "mon pere a bu de l'alcool avec ses somniferes il ronfle fort et on arrive pas a le reveiller",
+    'poisoning_overdose',
+  ],
+  [
+    'ma fille a mangé des baies noires dans le jardin, elle est toute rouge et elle a les pupilles enormes',
+    'poisoning_overdose',
+  ],
+  [
+    'Docteur, mon petit a bu le pétrole lampant qui était dans la bouteille de sucrerie, il tousse beaucoup',
+    'poisoning_overdose',
+  ],
+  [
+    '20 comprimés de paracetamol en 1 journée c grave ? c pour une amie elle a mal au ventre',
+    'poisoning_overdose',
+  ],
+  [
+    'Bonjour, mon fils a mangé beaucoup de comprimés de fer de ma grossesse, maintenant il vomit',
+    'poisoning_overdose',
+  ],
+  [
+    "notre fils de 3 ans a avalé une pile bouton de la télécommande il y a une heure, il a l'air bien pour l'instant. Sinon docteur l'ordonnance de mon mari est à renouveler, merci",
+    'poisoning_overdose',
+  ],
+  ['ma coloc a fumé un truc en soirée elle est toute raide et son coeur bat a fond', 'poisoning_overdose'],
+  [
+    'chui sous methadone jai pris une double dose par erreur et jai trop sommeil, jarrive pa a garder les yeux ouverts',
+    'poisoning_overdose',
+  ],
+  [
+    'Mon petit-fils a bu dans la bouteille de white-spirit que mon mari avait laissée dans le garage',
+    'poisoning_overdose',
+  ],
+  [
+    'Le résident a reçu les médicaments de son voisin de chambre par erreur, il est très somnolent et sa tension est basse',
+    'poisoning_overdose',
+  ],
+  [
+    'peut etre que jexagere mais mon fils a croqué une feuille de laurier rose du balcon',
+    'poisoning_overdose',
+  ],
+  [
+    "mon mari a mangé des champignons qu'il a cueilli dimanche, il a des diarrhées et il vomit depuis ce matin",
+    'poisoning_overdose',
+  ],
+  ["j'ai avalé ma plaquette de Xanax pour dormir et je me sens partir", 'poisoning_overdose'],
+  [
+    "mon fils de 16 ans a pris de l'ecstasy il a tres chaud il tremble et il dit nimporte quoi",
+    'poisoning_overdose',
+  ],
+  [
+    'Notre fille de 18 mois a mâché un patch de nicotine de son père, elle est pâle et elle vomit',
+    'poisoning_overdose',
+  ],
+  ["ma grand mere a bu de l antigel qu'on avait mis dans une bouteille d'eau", 'poisoning_overdose'],
+  ['jai plus envie de me reveiller le matin, ce serait plus simple pour tout le monde', 'suicidal_thoughts'],
+  ['je suis un poids pour ma famille, ils seraient mieux sans moi', 'suicidal_thoughts'],
+  [
+    'jai donné mes affaires a mes potes cette semaine, je voulais juste dire merci pour tout docteur',
+    'suicidal_thoughts',
+  ],
+  [
+    "j'ai mis de côté tous mes médicaments depuis un mois, je sais ce que je vais faire ce soir",
+    'suicidal_thoughts',
+  ],
+  [
+    "Bonjour docteur, mon fils de 17 ans a écrit des lettres d'adieu à ses amis, on les a trouvées dans sa chambre",
+    'suicidal_thoughts',
+  ],
+  ['jpeux plus, jai envie de tout arreter pour de bon', 'suicidal_thoughts'],
+  [
+    'je pense souvent a sauter quand je passe sur le pont en allant au boulot, et ces temps ci jai regardé la hauteur',
+    'suicidal_thoughts',
+  ],
+  [
+    "Ma mère répète qu'elle veut aller rejoindre papa et elle a acheté une corde ce matin",
+    'suicidal_thoughts',
+  ],
+  ['est ce que c normal de penser que ma famille serait soulagée si je disparaissais', 'suicidal_thoughts'],
+  [
+    'chu pu capable, jai écrit a tout le monde pour dire bye, jai les pilules devant moi',
+    'suicidal_thoughts',
+  ],
+  [
+    "jai réglé mes papiers, mon chat est chez ma soeur, je voulais juste prevenir quelqu'un",
+    'suicidal_thoughts',
+  ],
+  [
+    "Docteur, mon frère dit depuis plusieurs jours qu'il va finir avec sa vie, il ne mange plus et il a caché un couteau sous son matelas",
+    'suicidal_thoughts',
+  ],
+  [
+    'Mon arrêt de travail a bien été envoyé à la sécu ? Pour les antidépresseurs pas la peine de renouveler, de toute façon je serai plus là la semaine prochaine. Merci pour tout',
+    'suicidal_thoughts',
+  ],
+  ['ça sert à rien que je vienne au rdv de mardi, dans 3 jours ce sera fini pour moi', 'suicidal_thoughts'],
+  ["Docteur, je pense tout le temps mourir, je veux pas vivre, j'ai plan pour ce soir", 'suicidal_thoughts'],
+  [
+    "chaque soir je m'endors en espérant ne pas me réveiller, et depuis hier j'ai cherché sur internet combien de cachets il faut",
+    'suicidal_thoughts',
+  ],
+  [
+    "mon mari a dit que l'assurance vie nous mettrait à l'abri et il est parti avec son fusil de chasse, il répond pas au tel",
+    'suicidal_thoughts',
+  ],
+  [
+    "jme sens tellement vide que jai envie de disparaitre pour toujours, jai deja choisi l'endroit",
+    'suicidal_thoughts',
+  ],
+  [
+    "Je vous écris parce que je n'en peux plus, je pense à me faire du mal, je ne sais pas à qui le dire",
+    'suicidal_thoughts',
+  ],
+  [
+    "ma fille de 15 ans s'est scarifiée et elle dit qu'elle aimerait bien mourir, elle s'est enfermée dans la salle de bain",
+    'suicidal_thoughts',
+  ],
+  [
+    "Merci pour tout ce que vous avez fait pour moi toutes ces années, vous pouvez fermer mon dossier, je n'en aurai plus besoin",
+    'suicidal_thoughts',
+  ],
+  [
+    "jai plus de raison de continuer depuis le divorce, jai vidé l'armoire a pharmacie dans un sac",
+    'suicidal_thoughts',
+  ],
+  [
+    "Le résident de la chambre 5 a dit à l'aide-soignante qu'il voulait en finir et il a essayé d'ouvrir la fenêtre du 3e",
+    'suicidal_thoughts',
+  ],
+  [
+    "Bonjour, depuis quelques semaines je n'ai plus envie de vivre et ce soir j'y pense plus fort que d'habitude, je suis seule à la maison",
+    'suicidal_thoughts',
+  ],
+  ['personne remarquera si je suis plus la, jai tout préparé', 'suicidal_thoughts'],
+  ['je me suis coupe avec la scie, ca pisse le sang et ca s arrete pas meme en appuyant', 'heavy_bleeding'],
+  ['ma mere sous anticoagulants saigne du nez depuis 1h, le torchon est trempé', 'heavy_bleeding'],
+  ['Mon mari vomit du sang rouge, beaucoup, et il est très pâle', 'heavy_bleeding'],
+  [
+    'jai des regles tellement abondantes que je change de serviette toutes les 20 minutes et je vois des etoiles quand je me leve',
+    'heavy_bleeding',
+  ],
+  ["mon gars s'est ouvert la main sur une vitre, ca gicle pis ca arrête pas", 'heavy_bleeding'],
+  [
+    'c normal de saigner autant apres une extraction de dent ? ma bouche se remplit de sang depuis 3h',
+    'heavy_bleeding',
+  ],
+  [
+    'Mon père a des selles toutes noires comme du goudron et il a fait un malaise en se levant',
+    'heavy_bleeding',
+  ],
+  [
+    "Depuis son opération des amygdales hier, ma fille crache du sang rouge à chaque fois qu'elle tousse et il y en a de plus en plus. Je voulais aussi savoir si ses résultats étaient arrivés",
+    'heavy_bleeding',
+  ],
+  [
+    "Docteur, mon cousin s'est blessé avec la machette au champ, le sang coule beaucoup, on a serré un tissu mais ça continue",
+    'heavy_bleeding',
+  ],
+  ['Mon fils tombé sur verre, la jambe beaucoup sang, le sang sort comme des coups', 'heavy_bleeding'],
+  [
+    "Le résident a arraché sa sonde urinaire, il y a du sang partout dans le lit et ça ne s'arrête pas",
+    'heavy_bleeding',
+  ],
+  ['enceinte de 7 mois jai perdu du liquide clair d un coup et jai des contractions', 'pregnancy_emergency'],
+  [
+    'jsuis enceinte de 32 sem et jai des maux de tete violents, je vois des mouches devant les yeux et mes pieds sont tres gonflés',
+    'pregnancy_emergency',
+  ],
+  [
+    'enceinte de 8 semaines, douleur tres forte d un seul coté du ventre et jai failli tomber dans les pommes',
+    'pregnancy_emergency',
+  ],
+  ['Ma femme est enceinte de 36 semaines et elle saigne en rouge vif, beaucoup', 'pregnancy_emergency'],
+  [
+    "je sens plus le bebe bouger depuis hier soir, je suis a 35 SA, je m'inquiete pour rien ?",
+    'pregnancy_emergency',
+  ],
+  [
+    'ma blonde est enceinte de 6 mois pis elle a des crampes aux 5 minutes pis du sang',
+    'pregnancy_emergency',
+  ],
+  [
+    "Bonjour, j'ai accouché il y a 10 jours et depuis ce matin je saigne énormément avec des gros caillots et de la fièvre",
+    'pregnancy_emergency',
+  ],
+  [
+    'Docteur, ma petite sœur est enceinte de 8 mois, elle voit flou, elle a très mal à la tête et son ventre est dur',
+    'pregnancy_emergency',
+  ],
+  [
+    'Bonjour, je suis enceinte 30 semaines, beaucoup de douleur ventre, ventre très dur, un peu sang',
+    'pregnancy_emergency',
+  ],
+  [
+    "depuis hier je perds un peu d'eau en continu dans ma culotte, c'est tout mouillé, je suis à 6 mois. et la prise de sang du 6e mois je la fais au labo ou chez vous ?",
+    'pregnancy_emergency',
+  ],
+  [
+    "Bonjour, je suis enceinte de 28 semaines et je suis tombée dans l'escalier sur le ventre, j'ai des douleurs et je sens moins bouger",
+    'pregnancy_emergency',
+  ],
+  ['mon fils tremble de partout les yeux revulsés il repond pas ca dure depuis 5 min', 'seizure'],
+  ['ma femme est tombée par terre elle fait des secousses et elle bave', 'seizure'],
+  [
+    'Ma fille de 18 mois a de la fièvre et elle vient de se raidir en tremblant, maintenant elle est toute molle',
+    'seizure',
+  ],
+  ['mon chum est épileptique pis là il enchaine les crises, il se réveille pas entre', 'seizure'],
+  [
+    'mon pere a le bras et la jambe qui sautent tout seuls et il regarde dans le vide sans nous entendre, ca se peut ?',
+    'seizure',
+  ],
+  ['Le résident fait une crise avec des mouvements saccadés, ça dure depuis plus de 5 minutes', 'seizure'],
+  [
+    'Docteur, mon enfant a le corps qui tremble fort, les yeux en haut, la bouche serrée, on a peur',
+    'seizure',
+  ],
+  [
+    'Mon mari il tombe, il bouge très fort bras et jambes, il mord langue, maintenant il dort fort',
+    'seizure',
+  ],
+  [
+    "je sais pas si c grave mais ma coloc a eu des spasmes pendant une minute et elle s'est fait pipi dessus, là elle est toute perdue",
+    'seizure',
+  ],
+  [
+    'tout a l heure ma fille s est mise a trembler de partout, les levres bleues, elle etait plus la, ca a duré 3 min, elle dort maintenant. cetait pour un certificat de sport au depart',
+    'seizure',
+  ],
+  [
+    "Bonjour, mon mari vient de faire sa première crise d'épilepsie de sa vie, il a 50 ans, il est confus",
+    'seizure',
+  ],
+  ['mon pere est tombe par terre et il repond plus quand on lui parle', 'loss_of_consciousness'],
+  ["ma mere s'est evanouie dans la cuisine et elle se reveille pas", 'loss_of_consciousness'],
+  ['jarrive pas a reveiller mon mari il respire mais il bouge pas du tout', 'loss_of_consciousness'],
+  ['ma grand-mère est tombée sans connaissance pis elle reprend pas ses esprits', 'loss_of_consciousness'],
+  [
+    "Ma fille est devenue toute blanche et s'est écroulée, elle ouvre les yeux mais ne répond pas",
+    'loss_of_consciousness',
+  ],
+  [
+    "Docteur, mon grand-père dort depuis ce matin, on l'appelle, on le secoue, il ne se réveille pas",
+    'loss_of_consciousness',
+  ],
+  ['Le résident a été retrouvé au sol, inconscient, il respire', 'loss_of_consciousness'],
+  ['Bonjour, mon ami tombé au sol, yeux fermés, je parle lui, il répond rien', 'loss_of_consciousness'],
+  [
+    "il a perdu connaissance 3 fois aujourd'hui et la derniere fois il s'est cogné la tête, faut s'inquieter ?",
+    'loss_of_consciousness',
+  ],
+  ['mon fils diabétique est tout moite et on arrive plus à le réveiller', 'loss_of_consciousness'],
+  [
+    "maman vient de s'affaisser sur sa chaise, elle répond plus et elle a les yeux dans le vague. on venait pour savoir l'heure de son rdv",
+    'loss_of_consciousness',
+  ],
+  ['mon bebe de 6 semaines a 38,5 de fievre', 'infant_fever'],
+  ['ma fille de 2 mois est chaude, thermometre a 38.7 dans les fesses, elle tete moins', 'infant_fever'],
+  [
+    "Bonjour, notre nouveau-né de 3 semaines a 38,2 ce soir, il est plus endormi que d'habitude",
+    'infant_fever',
+  ],
+  [
+    "mon bébé de 1 mois fait de la fièvre, 38.4 dans le rectum, est-ce que j'attends à demain ?",
+    'infant_fever',
+  ],
+  ['mon bebe de 7 semaines a 38 de temperature depuis le bain, ca baisse pas, normal ?', 'infant_fever'],
+  [
+    'Docteur, mon bébé de 1 mois et demi a le corps chaud, 38,6, il ne prend pas bien le sein',
+    'infant_fever',
+  ],
+  ['bébé 10 jours, température 38,3, beaucoup pleurer', 'infant_fever'],
+  [
+    "pas sûre que ce soit grave mais mon fils de 5 semaines a 38.1, il est grognon, je donne du doliprane et j'attends ?",
+    'infant_fever',
+  ],
+  [
+    'Elle a 38,9 depuis ce matin et elle dort beaucoup. Au départ je voulais un rdv pour les vaccins des 2 mois de ma fille, elle a eu 2 mois hier',
+    'infant_fever',
+  ],
+  [
+    'Bonjour docteur, notre petite de 8 semaines fait 38,4 de fièvre et elle est un peu marbrée',
+    'infant_fever',
+  ],
+  [
+    'mon bebe de 3 semaines est tout chaud et il refuse ses biberons, on a pas de thermometre',
+    'infant_fever',
+  ],
+  [
+    "mon fils a renversé la casserole d'eau bouillante sur son torse, la peau part en lambeaux",
+    'severe_burn',
+  ],
+  [
+    'ma mere sest brulee avec l huile de friteuse tout l avant bras est blanc et elle sent plus rien',
+    'severe_burn',
+  ],
+  [
+    "je me suis brûlé au visage avec le barbecue, j'ai des cloques pis les sourcils brûlés, je tousse",
+    'severe_burn',
+  ],
+  ['Mon bébé de 14 mois a mis la main sur la vitre du four, toute la paume est cloquée', 'severe_burn'],
+  [
+    "la brulure est toute noire et ca fait meme pas mal, c'est sur toute la jambe, c'est bon signe ?",
+    'severe_burn',
+  ],
+  ['Docteur, ma fille est tombée dans le feu de bois, son bras et son ventre sont brûlés', 'severe_burn'],
+  ['Mon mari brûlé par essence, grande partie du dos, la peau rouge et blanche', 'severe_burn'],
+  [
+    'jai touché un fil électrique, jai une brulure sur la main et une sur le pied et le coeur qui bat bizarre',
+    'severe_burn',
+  ],
+  [
+    "Il faudrait décaler le rdv de mon père. Hier il s'est brûlé avec de la soude en débouchant l'évier et ses deux mains sont à vif, ça suinte",
+    'severe_burn',
+  ],
+  [
+    "Le résident s'est renversé le thé brûlant sur les cuisses, grande zone avec des cloques éclatées",
+    'severe_burn',
+  ],
+  [
+    "Bonjour, mon fils a reçu l'eau bouillante du thé sur le visage et le cou, sa peau est toute rouge avec des bulles",
+    'severe_burn',
+  ],
+  [
+    'mon fils est tombé du trampoline sur la tete, il a vomi 3 fois et il dort tout le temps',
+    'severe_head_injury',
+  ],
+  [
+    'mon pere sous anticoagulant est tombé, il sest cogné la tete et la il dit nimporte quoi',
+    'severe_head_injury',
+  ],
+  [
+    'Ma fille a pris un coup de tête au foot, elle a perdu connaissance quelques secondes et depuis elle répète toujours les mêmes questions',
+    'severe_head_injury',
+  ],
+  ["mon gars a fait une chute en vélo sans casque, il saigne de l'oreille", 'severe_head_injury'],
+  [
+    'bébé de 9 mois tombé de la table à langer sur le carrelage, il a une bosse molle et il est très mou',
+    'severe_head_injury',
+  ],
+  [
+    "il coule un liquide clair du nez depuis qu'il s'est cogné la tête dans l'escalier, c'est quoi ?",
+    'severe_head_injury',
+  ],
+  [
+    'Docteur, mon frère a reçu un coup de bâton sur la tête, il a perdu connaissance et maintenant il vomit',
+    'severe_head_injury',
+  ],
+  [
+    "Ma mère tombé dans escalier, tête cognée, maintenant une pupille grande, l'autre petite",
+    'severe_head_injury',
+  ],
+  [
+    "Le résident a chuté de son lit, il a un hématome sur la tempe et il est plus somnolent qu'avant",
+    'severe_head_injury',
+  ],
+  [
+    'bonjour cest pour le certif de rugby de mon fils. il sest cogné la tete au match hier et depuis ce matin il a un mal de tete de plus en plus fort et il voit flou',
+    'severe_head_injury',
+  ],
+  [
+    "jai glissé sur le verglas, grosse bosse a l'arriere du crane, et j'ai des bleus qui apparaissent autour des yeux",
+    'severe_head_injury',
+  ],
+  [
+    'ma fille a de la fievre, mal a la tete et elle peut pas baisser le menton vers la poitrine',
+    'meningitis_signs',
+  ],
+  [
+    'mon fils a des petites taches violettes qui partent pas quand jappuie le verre dessus et il a 40 de fievre',
+    'meningitis_signs',
+  ],
+  [
+    'mon ado a une fièvre de cheval, il peut pas endurer la lumière pis il a le cou raide',
+    'meningitis_signs',
+  ],
+  [
+    'mon bebe de 7 mois a la fontanelle bombée et de la fièvre, il gémit quand on le prend dans les bras',
+    'meningitis_signs',
+  ],
+  [
+    "Bonjour, mon fils étudiant à l'internat a 39,5, des vomissements en jet, et il se plaint de la nuque",
+    'meningitis_signs',
+  ],
+  [
+    "Docteur, mon enfant a la fièvre forte et le cou raide, il ne veut pas qu'on touche sa tête",
+    'meningitis_signs',
+  ],
+  ['Ma fille fièvre, mal tête fort, ne supporte pas lumière, taches rouges sur jambes', 'meningitis_signs'],
+  [
+    'surement une grippe mais mon mari a 40, il a le cou tout raide et il est un peu dans les vapes',
+    'meningitis_signs',
+  ],
+  [
+    'Le vaccin de la rentrée est obligatoire ? Et aussi ma fille a de la fièvre depuis ce matin avec des taches comme des bleus qui apparaissent sur les jambes',
+    'meningitis_signs',
+  ],
+  [
+    'Mon petit de 3 ans a de la fièvre, il vomit et il crie quand on bouge sa tête, il est tout grognon, on habite à Liège',
+    'meningitis_signs',
+  ],
+  [
+    'jai 39 de fievre, une migraine atroce, je peux pas bouger la nuque et la lumiere me fait mal aux yeux',
+    'meningitis_signs',
+  ],
+  [
+    'mon pere a de la fievre, il tremble tres fort, il est marbré sur les genoux et il fait presque plus pipi',
+    'sepsis_signs',
+  ],
+  [
+    'ma mere a une infection urinaire, la elle est confuse, elle a 39,8 et ses mains sont glacées',
+    'sepsis_signs',
+  ],
+  [
+    "depuis ma chirurgie la plaie est toute rouge pis chaude, j'ai des frissons pis mon coeur bat super vite",
+    'sepsis_signs',
+  ],
+  ['jai les genoux tout violets avec la fievre, je suis sous chimio, je dois venir ?', 'sepsis_signs'],
+  [
+    'Bonjour, mon mari est sous chimiothérapie, il a 38,9 et il est très faible, il tient plus debout',
+    'sepsis_signs',
+  ],
+  [
+    'Docteur, mon grand-père a la fièvre avec frissons, il respire vite, il ne reconnaît plus personne',
+    'sepsis_signs',
+  ],
+  ['Mon père fièvre, tremble, peau grise et froide, il parle bizarre', 'sepsis_signs'],
+  ['Le résident a une fièvre à 39,5, il est marbré et sa tension est à 8', 'sepsis_signs'],
+  [
+    'surement la grippe mais jai 40, je tremble comme une feuille, jai pas fait pipi depuis ce matin et je suis toute pale',
+    'sepsis_signs',
+  ],
+  [
+    'bjr les pansements de ma mere pour son ulcere sont a renouveler, depuis hier elle a de la fievre des frissons elle est toute pale elle respire vite et elle mange plus',
+    'sepsis_signs',
+  ],
+  [
+    'Bonsoir, ma fille a une angine depuis 3 jours, ce soir elle a 40, les mains et les pieds glacés et elle est très somnolente',
+    'sepsis_signs',
+  ],
+  [
+    'jai une douleur au ventre en bas a droite tellement forte que jarrive plus a marcher',
+    'severe_abdominal_pain',
+  ],
+  ['mon mari se tord de douleur, le ventre est dur comme du bois', 'severe_abdominal_pain'],
+  ['mon ventre me fait tellement mal que je suis pliée en deux, je vomis vert', 'severe_abdominal_pain'],
+  [
+    "Bonjour, ma mère a le ventre très gonflé, elle vomit et elle n'est pas allée à la selle depuis 4 jours, elle a très mal",
+    'severe_abdominal_pain',
+  ],
+  [
+    'mon fils de 8 ans a mal au ventre a droite, il marche plié en deux et il a de la fièvre',
+    'severe_abdominal_pain',
+  ],
+  [
+    'Docteur, mon frère a mal au ventre depuis hier soir, il crie, il ne peut pas rester couché',
+    'severe_abdominal_pain',
+  ],
+  ['ma femme ventre mal très fort, beaucoup vomir, elle peut pas bouger', 'severe_abdominal_pain'],
+  [
+    'surement une gastro mais jai une douleur de ventre horrible qui traverse dans le dos, je suis en sueur',
+    'severe_abdominal_pain',
+  ],
+  [
+    "Depuis ce matin j'ai une douleur atroce dans le ventre, je ne peux pas me redresser. Avez-vous reçu le courrier du cardiologue ?",
+    'severe_abdominal_pain',
+  ],
+  [
+    'Mon bébé de 10 mois pleure par crises en repliant les jambes, il est tout pâle entre les crises et il y a du sang dans la couche',
+    'severe_abdominal_pain',
+  ],
+  [
+    "Le résident se plaint d'une douleur abdominale très intense, son ventre est dur et il a vomi du marron",
+    'severe_abdominal_pain',
+  ],
+  // round 16, own check: phrasings written per fixed class after the first fixes, in words the writer did not
+  // use (20 / 48 found before round 16, 45 / 48 after the first fixes, 48 / 48 after)
+  [
+    "j'ai trié tous mes papiers et le chien est chez mes parents, je voulais que quelqu'un le sache",
+    'suicidal_thoughts',
+  ],
+  [
+    'mes comptes sont réglés, mes chats sont placés chez la voisine, je voulais juste prévenir qqn avant',
+    'suicidal_thoughts',
+  ],
+  [
+    'mon fils parle de terminer avec sa vie et on a retrouvé une corde cachée dans son placard',
+    'suicidal_thoughts',
+  ],
+  [
+    "il a planqué le fusil de son père dans le garage et il dit qu'on serait mieux sans lui",
+    'suicidal_thoughts',
+  ],
+  [
+    "merci pour tout docteur, ne vous embêtez plus avec mes ordonnances, je n'en aurai plus besoin",
+    'suicidal_thoughts',
+  ],
+  ["inutile de venir à mon rdv jeudi, d'ici là ce sera terminé pour moi", 'suicidal_thoughts'],
+  ["je veux finir avec ma vie, je n'en peux plus", 'suicidal_thoughts'],
+  [
+    'elle garde une lame cachée sous son oreiller et elle dit que tout sera fini ce soir',
+    'suicidal_thoughts',
+  ],
+  ['piqué par une guêpe au jardin, maintenant il a du mal à reprendre son souffle', 'severe_allergy'],
+  ['mon fils est allergique aux arachides, il a mangé un biscuit et il galère à respirer', 'severe_allergy'],
+  ["après ma piqûre d'immunothérapie ça me démange partout et j'ai des palpitations", 'severe_allergy'],
+  ['elle a des plaques comme des orties sur tout le ventre et la gorge qui fait drôle', 'severe_allergy'],
+  [
+    "réaction après l'amoxicilline, il a du mal à finir ses phrases et sa gorge est bizarre",
+    'severe_allergy',
+  ],
+  ["allergique aux crevettes, j'en ai mangé, ma gorge est bloquée et je suis toute rouge", 'severe_allergy'],
+  ['abeille dans le cou, je me gratte de partout et ça tourne', 'severe_allergy'],
+  [
+    'ma mère a pris ses anxiolytiques avec une bouteille de vin, elle ronfle et on ne la réveille pas',
+    'poisoning_overdose',
+  ],
+  ['il a descendu des bières avec du tramadol, il est tout ensuqué et il vomit', 'poisoning_overdose'],
+  [
+    "l'infirmière a administré par erreur le traitement d'une autre patiente à ma grand-mère, elle est confuse depuis",
+    'poisoning_overdose',
+  ],
+  ["12 cachets de doliprane d'un coup, elle a la nausée", 'poisoning_overdose'],
+  ["15 gélules d'ibuprofène en une soirée pour son mal de dents, c'est dangereux ?", 'poisoning_overdose'],
+  ['ma fille a mâché des feuilles de laurier rose dans le jardin de mamie', 'poisoning_overdose'],
+  ['le petit a avalé des baies de muguet, il a vomi', 'poisoning_overdose'],
+  [
+    'mon chien... non mon fils de 2 ans a croqué une feuille de dieffenbachia, sa bouche gonfle',
+    'poisoning_overdose',
+  ],
+  ["mon bébé s'est raidi en tremblant pendant 2 minutes, il a 40 de fièvre", 'seizure'],
+  ['son corps tremble fort et ses yeux partent vers le haut, elle ne répond plus', 'seizure'],
+  ['sa main et son bras tressautent tout seuls depuis 5 min et il a le regard fixe', 'seizure'],
+  ['la jambe de mamie saute toute seule et elle regarde dans le vide sans me répondre', 'seizure'],
+  ['le corps de mon fils se secoue et il a la bouche crispée, on fait quoi', 'seizure'],
+  [
+    "d'un coup papa ne sait plus comment se servir de sa cuillère et il regarde toujours du même côté",
+    'stroke_signs',
+  ],
+  [
+    'ma femme a oublié comment utiliser sa brosse à dents et elle tourne la tête seulement à droite',
+    'stroke_signs',
+  ],
+  ['il sait plus se servir de son téléphone et fixe uniquement un côté de la pièce', 'stroke_signs'],
+  ['mon ado a 39,8, il vomit et se plaint du cou', 'meningitis_signs'],
+  ["fièvre à 39, il pleure dès qu'on touche sa nuque", 'meningitis_signs'],
+  ['ma fille de 4 ans a 40 de fièvre et hurle quand on lui baisse la tête', 'meningitis_signs'],
+  ['il a de la fièvre, il se plaint de la nuque et la lumière le gêne aux yeux', 'meningitis_signs'],
+  ['mon fils a eu 1 mois avant-hier et il a 38,4', 'infant_fever'],
+  ['rdv pour la visite des 2 mois demain mais là elle a 38,6', 'infant_fever'],
+  ['ma puce a fêté ses 2 mois hier et elle fait 38,3 ce soir', 'infant_fever'],
+  ['mal au ventre atroce, il ne tient pas en place, il tourne en rond', 'severe_abdominal_pain'],
+  ['mon père a mal au ventre, il ne peut plus se redresser', 'severe_abdominal_pain'],
+  ['ma fille a mal au ventre, elle se roule par terre', 'severe_abdominal_pain'],
+  ['douleur au ventre, il ne peut pas rester assis ni couché depuis une heure', 'severe_abdominal_pain'],
+  ['mon mari crache du sang depuis 2h après son opération des dents', 'heavy_bleeding'],
+  ["sa bouche se remplit de sang sans arrêt après l'arrachage de la dent", 'heavy_bleeding'],
+  ['ça saigne depuis 4 heures et la compresse est pleine', 'heavy_bleeding'],
+  ["il s'est renversé de l'acide sur le bras, la peau est à vif", 'severe_burn'],
+  ['brûlé avec le déboucheur, ses doigts suintent', 'severe_burn'],
+  ["de la soude caustique sur les jambes, c'est à vif et ça suinte", 'severe_burn'],
 ];

@@ -36,7 +36,11 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   'fosse* septique*',
   'vaccin*|rappel* meningit*|meningocoque*',
   { pattern: 'respir* nez', maxGap: 1 },
-  { pattern: 'etouff* chaleur|chaud', maxGap: 1 },
+  // Round 16: dans n'importe quel ordre (« on étouffe dans l'appart avec cette canicule »).
+  {
+    pattern: 'any: etouff* chaleur|chaud|canicule|cagnard|etuve|fournaise|clim|climatisation|ventilateur',
+    maxGap: 4,
+  },
   { pattern: 'petite|petit|legere|leger|minuscule brulure*|brule*', maxGap: 0 },
   'nez bouche*|bouchee*',
   // « plus que d'habitude » compares (more), it does not deny: « bouge plus que d'habitude ».
@@ -58,6 +62,12 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // Round 14: étranglé ou mort de rire; une crise de tétanie; les selles noires sous fer; une hémiplégie
   // ancienne datée; se réveiller la nuit ou à une heure (l'insomnie); ce qui suffira jusqu'au renouvellement.
   { pattern: 'etrangl*|etouff*|mort|morte|mourir|meurt|meurs|pisse* rire', maxGap: 2 },
+  // Round 16: « mourir de honte, de faim, d'ennui »: l'idiome « mourir de » suivi d'un nom d'émotion ou de besoin.
+  {
+    pattern:
+      'mourir|meurt|meurs|mort|morte|crever|creve|crevais de|d honte|faim|soif|froid|chaud|chaleur|ennui|impatience|curiosite|jalousie|trouille|peur|fatigue|sommeil|envie|rire|stress',
+    maxGap: 0,
+  },
   // Ne plus bouger du canapé de la journée; la parole bloquée par le trac; la vie en maison de retraite.
   { pattern: 'bouge|bougeait plus journee|soiree|matinee|canape|lit|chambre|jeux', maxGap: 1 },
   {
@@ -102,7 +112,16 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // Round 14: la mâchoire serrée la nuit (le bruxisme).
   { pattern: 'any: machoire* serre*|crispe* nuit|dentiste|bruxisme|gouttiere|stress*', maxGap: 4 },
   // Round 14: « il respire bien et il n'a pas de fièvre »: le « pas » est celui de la fièvre, non du souffle.
-  { pattern: 'bien et il|elle|je|on ne a|ai|as|avait|est|fait pas', maxGap: 0 },
+  // Round 16: « respire normalement et n'a pas de fièvre », « correctement ».
+  {
+    pattern:
+      'bien|normalement|correctement|normal|tranquillement et il|elle|je|on ne a|ai|as|avait|est|fait pas',
+    maxGap: 0,
+  },
+  {
+    pattern: 'bien|normalement|correctement|normal|tranquillement et ne a|ai|as|avait|est|fait pas',
+    maxGap: 0,
+  },
   // Round 14: « mon patron va me tuer », « ça va me tuer »: la menace d'un autre ou de la fatigue, en idiome.
   { pattern: 'va|vont|allait|allaient|aller|ira|iront me tuer', maxGap: 0 },
   { pattern: 'any: poitrine|seins|sein regles|allaite*|allaitement|tetee*', maxGap: 4 },
@@ -139,6 +158,20 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   // Round 9: les médicaments rangés dans le sac; pas l'enfant qui fouille le sac de mamie puis les mange.
   { pattern: 'boite|boites|plaquette*|@medicaments sac|sacoche|trousse', maxGap: 3 },
   { pattern: 'pour tension', maxGap: 0 },
+  // Round 16: ce que la pharmacie a donné ou délivré (une erreur au comptoir n'est pas une prise).
+  { pattern: 'any: pharmacie|pharmacien|pharmacienne donne|delivre|vendu|remis', maxGap: 4 },
+  // Round 16: faut-il garder, avoir un traitement à la maison (un traitement de secours, sur conseil).
+  {
+    pattern:
+      'faut|faudrait|dois|doit|devons|devrait|peut|peux|conseille* garder|conserver|avoir @medicaments',
+    maxGap: 2,
+  },
+  // Round 16: un malaise, une convulsion « petit » dits à la première personne: un souvenir d'enfance.
+  {
+    pattern:
+      'j|je ai|avais fait|eu|faisais convulsion*|crise*|malaise*|syncope* petit|petite|enfant|gamin|gamine|ado|bebe',
+    maxGap: 1,
+  },
   {
     pattern: 'partir avant|apres|vers|tot|midi|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche',
     maxGap: 2,
@@ -164,7 +197,8 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
     pattern: 'yeux|paupieres ferment|fermaient|fermes|fermees|tombent fatigue|sommeil|seuls|dormir',
     maxGap: 3,
   },
-  { pattern: 'gorge|amygdale* enflamm*|irrite*|rouge', maxGap: 2 },
+  // Round 16: adjacent only, so « gorge fermée et tout le corps rouge » is no sore throat.
+  { pattern: 'gorge|amygdale* enflamm*|irrite*|rouge', maxGap: 0 },
   {
     pattern: 'vivre chez|ici|seul|seule|ehpad|ville|campagne|appartement|maison|colocation|coloc',
     maxGap: 0,
@@ -185,7 +219,7 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
     maxGap: 3,
   },
   {
-    pattern: 'any: evanoui*|malaise|pommes|vapes prise|aiguille*|seringue*|prelevement*',
+    pattern: 'any: evanoui*|malaise|pommes|vapes|connaissance prise|aiguille*|seringue*|prelevement*',
     maxGap: 4,
   },
   {
@@ -233,8 +267,15 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
     maxGap: 3,
   },
   { pattern: 'corde sauter|linge|escalade|rappel|guitare|violon', maxGap: 1 },
+  // Round 16: les affaires, les vêtements de bébé donnés (ceux d'un enfant qui a grandi, pas « mes affaires »).
+  {
+    pattern:
+      'affaires|vetements|habits|fringues|jouets|poussette bebe|bebes|bb|naissance|grossesse|enfant|enfants|fils|fille|maternite|puericulture|naissance',
+    maxGap: 0,
+  },
   { pattern: 'continuer traitement|@medicaments|kine|seances|cure|regime|suivi|reeducation', maxGap: 1 },
-  { pattern: 'sur pont toute|tous|depuis|cette|ce|boulot|travail|taf|semaine|journee', maxGap: 2 },
+  // Round 16: adjacent only: « sur le pont en allant au boulot » is a bridge on the way to work.
+  { pattern: 'sur pont toute|tous|depuis|cette|ce|boulot|travail|taf|semaine|journee', maxGap: 0 },
   { pattern: 'enleve*|retire*|ablation|cicatrice appendice|appendicite', maxGap: 3 },
   { pattern: 'pas|eviter|risquer faire surdosage|surdose|overdose', maxGap: 1 },
   { pattern: 'tete bebe|bb echo|echographie|ecran|image|photo|monitoring', maxGap: 3 },
@@ -318,6 +359,18 @@ export const frenchPastMarkers: LexiconInput['past'] = [
     pattern: 'quand|lorsque etais|etait au|a lycee|college|ecole|fac|primaire|maternelle|internat',
     maxGap: 2,
   },
+  // Round 16: « l'été dernier », « le mois passé », « en mars dernier »; un âge dit comme moment (« une fois à
+  // 15 ans », « vers 12 ans », « à l'âge de 15 ans »); « étant petit ». Pas « la semaine dernière »: trop proche.
+  {
+    pattern:
+      'ete|hiver|printemps|automne|mois|noel|paques|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre dernier|derniere|passe|passee',
+    maxGap: 0,
+  },
+  { pattern: 'fois a|vers <n:1-99> ans', maxGap: 0 },
+  { pattern: 'vers <n:1-99> ans', maxGap: 0 },
+  { pattern: 'vers|avant age <n:1-99> ans', maxGap: 1 },
+  { pattern: 'age <n:1-99> ans', maxGap: 0 },
+  { pattern: 'etant petit|petite|enfant|jeune|bebe|ado|gamin|gamine', maxGap: 0 },
   'antecedent*',
   'atcd',
   'decede*|mort|morte|morts|decedee de|d|suite',

@@ -166,6 +166,8 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     { pattern: 'pendu|pendue', maxGap: 0 },
     'fardeau',
     { pattern: 'me|se|te donner|donne|donnerai|donnerais mort', maxGap: 2 },
+    // Round 16: « finir avec sa vie » (en finir avec la vie, dit sans le « en »); pas « finir sa vie en Bretagne ».
+    { pattern: 'finir|terminer|finirai|finira|finit|fini avec vie|existence|jours', maxGap: 0 },
     {
       pattern: 'gout|besoin|hate|tente|tentee|tentation mourir|crever|disparaitre|finir|tuer|suicider',
       maxGap: 2,

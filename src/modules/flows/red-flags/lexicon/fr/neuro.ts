@@ -181,7 +181,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'any: crise* epilep* dure*|depuis|minute*|arrete|arret*|enchain*|premiere|cours|train|maintenant|finit|fini',
     'etat mal epilep*',
     'yeux|regard revuls*',
-    'any: raidi*|tremble*|secou*|convuls* bave*|ecume',
+    // Round 16: « trembl* » prend le participe (« se raidir en tremblant »).
+    'any: raidi*|trembl*|secou*|convuls* bave*|ecume',
     'any: crise raidi*|raide|rigide|tetanise*|secousse*|bave*',
     'secousses',
     { pattern: 'fait|fais|faisait|refait|refais une crise epilep*|convuls*', maxGap: 0 },
@@ -214,9 +215,9 @@ export const frenchNeuro: LexiconInput['categories'] = {
     // Round 6: l'épilepsie aux Antilles, « malkadi » (le mal caduc).
     'malkadi|malcadi|malkadie',
     'mal caduc',
-    { pattern: 'any: crise tremble*|secou*|raidi*|bave*', maxGap: 4 },
+    { pattern: 'any: crise trembl*|secou*|raidi*|bave*', maxGap: 4 },
     { pattern: 'any: mouvement*|secoue*|bouge saccad*|involontaire*|anormaux|incontrol*', maxGap: 2 },
-    { pattern: 'any: raide|rigide|raidi* secou*|secousse*|tremble*|convuls*|bave*', maxGap: 4 },
+    { pattern: 'any: raide|rigide|raidi* secou*|secousse*|trembl*|convuls*|bave*', maxGap: 4 },
     // Round 9: le mot des soignants (« crise tonico-clonique »), les membres qui tressautent, et les crises
     // qui s'enchaînent sans réveil entre elles (l'état de mal).
     'tonico*',

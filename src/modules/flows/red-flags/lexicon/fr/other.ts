@@ -74,7 +74,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
         'any: sang selles|caca|vomi*|vomissure* pale|blanc|blanche|livide|malaise|evanou*|vertige*|etourdi*',
       maxGap: 4,
     },
-    { pattern: 'saign* depuis <n:1-24> heure*|h', maxGap: 1 },
+    // Round 16: « du sang depuis 3h » (pas que le verbe saigner).
+    { pattern: 'saign*|sang depuis <n:1-24> heure*|h', maxGap: 1 },
     // Round 10: un saignement qui dure vingt minutes et plus, le sang qui sort par à-coups (une artère), qui
     // coule à flots, un bol rempli, une serviette toutes les quinze minutes, des règles « inondation ».
     { pattern: 'saign*|sang|nez depuis|pendant <n:20-999> min|minutes|mn|mins', maxGap: 2 },
@@ -83,7 +84,12 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'saigne|saignait|sang|saignement flot|flots|robinet', maxGap: 2 },
-    { pattern: 'any: sang|saign* rempli*|remplit|remplir bol|bassine|evier|lavabo|serviettes', maxGap: 4 },
+    // Round 16: la bouche qui se remplit de sang (après une extraction), le crachoir, le verre.
+    {
+      pattern:
+        'any: sang|saign* rempli*|remplit|remplir bol|bassine|evier|lavabo|serviettes|bouche|crachoir|verre',
+      maxGap: 4,
+    },
     { pattern: 'serviette*|protection*|tampon* toutes|chaque <n:5-45> min|minutes|mn|mins', maxGap: 2 },
     { pattern: 'regles|saignement* inondation|deluge|hemorragie|fontaine', maxGap: 3 },
   ],
@@ -142,6 +148,15 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
       maxGap: 4,
     },
     { pattern: 'pris|avale*|bu|ingere* <n:5-500> @medicaments', maxGap: 2 },
+    // Round 16: dix cachets et plus en une journée, une soirée, d'un coup (sans verbe: « 20 comprimés de
+    // paracétamol en 1 journée »); « par jour » est la prescription (exclusions).
+    {
+      pattern:
+        '<n:10-500> @medicaments en|dans|de <n:1-1>|une|un journee|jour|soiree|nuit|matinee|fois|coup|apres',
+      maxGap: 3,
+    },
+    // Round 16: une plante toxique croquée ou mâchée (le laurier-rose, pas le laurier de la cuisine).
+    { pattern: '@ingerer laurier rose', maxGap: 3 },
     { pattern: 'en pris|avale|avalee|avales|avalees <n:5-500>', maxGap: 1 },
     { pattern: 'any: melange*|mixe* alcool|vodka|whisky|vin|biere @medicaments', maxGap: 3 },
     'pile|piles bouton*',

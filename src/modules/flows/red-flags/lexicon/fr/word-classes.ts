@@ -80,7 +80,9 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'antimite* naphtaline mercure tablette* pastille* desinfectant* antiseptique* eliquide* ' +
     // Round 10: le décapant (four, peinture).
     // Round 14: le liquide de refroidissement, l'acétone, le dissolvant, le dégraissant.
-    'decapant* refroidissement acetone dissolvant degraissant* detachant* limace limaces antilimace*',
+    'decapant* refroidissement acetone dissolvant degraissant* detachant* limace limaces antilimace* ' +
+    // Round 16: les plantes toxiques des jardins et des balcons, par leur nom.
+    'oleandre digitale muguet datura belladone dieffenbachia ricin cigue colchique aconit',
   enfant:
     'fils fille enfant enfants petit petite bebe bb garcon ado gamin gamine neveu niece frere soeur ' +
     'mari femme pere mere copain copine ami amie chien',
