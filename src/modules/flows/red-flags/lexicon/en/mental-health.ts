@@ -130,7 +130,8 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'no|any sense|meaning|purpose living|live|alive|anymore', maxGap: 2 },
     { pattern: 'no|not|any|the point|reason living|live|life|existing|alive', maxGap: 3 },
     'point going|carrying on',
-    { pattern: 'want|wanna|wish|hope|hoping|hoped|praying|prayed never|not wake', maxGap: 4 },
+    // Round 16: "dont" typed without its apostrophe hopes the same ("i just hope i dont wake up tomorrow").
+    { pattern: 'want|wanna|wish|hope|hoping|hoped|praying|prayed|pray never|not|dont wake', maxGap: 4 },
     { pattern: 'not|dont want|wanna wake', maxGap: 2 },
     'says|said|talks|talking|talked|wants|wanted die|dead|kill',
     { pattern: 'cutting|harming|burning|starving myself|herself|himself', maxGap: 1 },
