@@ -146,7 +146,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
     // Round 16: feeling faint with an infection or a fever; cold hands and feet with a fever (NICE NG51).
     { pattern: 'feels|feel|feeling|felt|going faint|lightheaded', maxGap: 1 },
-    { pattern: 'cold hands|feet|hand|foot', maxGap: 2 },
+    { pattern: 'any: cold|freezing|icy hands|feet|hand|foot', maxGap: 3 },
   ],
   head_trauma: [
     { pattern: 'ball|bat|stick|club|brick|stone|elbow|knee|punch|kick|racket to|on|in @head', maxGap: 2 },
@@ -188,6 +188,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'hit|bump*|bang*|knock*|fell|fall*|struck|smash* @head', maxGap: 1 },
     'head injury|trauma|knock|bump',
     'concussion',
+    // Round 16 (own check): a headbutt.
+    'headbutt*|headbutted|headbutting',
     // A fall from a height is a head injury until shown otherwise (NICE NG232), the head unnamed.
     {
       pattern:
@@ -249,7 +251,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'more drowsy|sleepy|confused|vacant than', maxGap: 1 },
     { pattern: 'any: weak*|numb*|droop* one|left|right|half side|arm|leg', maxGap: 3 },
     { pattern: 'seeing|see double|two|stars|blurred|blurry', maxGap: 1 },
-    { pattern: 'worst|severe|terrible|splitting|awful|unbearable headache', maxGap: 1 },
+    { pattern: 'any: worst|severe|terrible|splitting|awful|unbearable headache', maxGap: 3 },
+    { pattern: 'vision|sight doubled|doubling', maxGap: 1 },
     {
       pattern:
         'any: clear|watery|straw drip*|leak*|running|runs|coming|fluid|liquid|stuff nose|ear|ears|nostril|nostrils',
@@ -659,13 +662,20 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'goodbye|farewell msg|msgs|txt|sms|email|vm|voicenote|post', maxGap: 1 },
     // Round 16: affairs handed over in any words: a pet found a new home, possessions given to someone, someone
     // asked to look after the dog "when I'm gone", repeat prescriptions cancelled, the boss to be told for me.
-    { pattern: 'found|finding|find|got new home|homes|owner|owners', maxGap: 3 },
-    { pattern: 'given|gave|giving|give his|her|my|their|all away|to', maxGap: 2 },
-    { pattern: 'dog|cat|pet|pets|kids|children|fish|rabbit looked|cared|taken after|care|for', maxGap: 2 },
+    { pattern: 'found|finding|find|got|sorted|arranged|arranging new home|homes|owner|owners', maxGap: 3 },
+    {
+      pattern: 'given|gave|giving|give|handing|handed|passing|passed his|her|my|their|all away|to|over',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'dog|dogs|cat|cats|pet|pets|kids|children|fish|rabbit|rabbits looked|cared|taken after|care|for',
+      maxGap: 2,
+    },
     { pattern: 'when|after|once gone|dead|died', maxGap: 2 },
     {
       pattern:
-        'cancel|cancelling|cancelled|stop|stopping all repeat|repeats|prescriptions|prescription|appointments|meds',
+        'cancel|cancelling|cancelled|stop|stopping repeat|repeats|prescriptions|prescription|appointments|meds',
       maxGap: 2,
     },
     {
@@ -762,7 +772,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'went|gone|goes|going rigid|stiff', maxGap: 1 },
     // Round 14: the jerking that goes on ("still jerking", "won't stop fitting"), the word seizure unsaid.
     {
-      pattern: 'still|keeps|keep jerking|fitting|convulsing|seizing|thrashing|twitching',
+      pattern: 'still|keeps|keep jerking|fitting|convulsing|seizing|thrashing|twitching|shaking',
       maxGap: 1,
       negatable: false,
     },
@@ -809,6 +819,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 2,
     },
     'midazolam|buccolam|epistatus',
+    { pattern: 'buccal|rectal|nasal midazolam|diazepam', maxGap: 0 },
   ],
   // Round 11: the face, lips, tongue or neck swelling, whatever caused it (puffy eyes alone are a cold or tears)…
   face_swelling: [
@@ -973,6 +984,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       negatable: false,
     },
     { pattern: 'not|wont be coming|come|going back|returning', maxGap: 2, negatable: false },
+    { pattern: 'when|once|after i dead|gone', maxGap: 1, negatable: false },
     {
       pattern:
         'not|wont be in|at|there work|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|anymore|again',

@@ -79,6 +79,18 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 16 (own check): a tap or a phone that stopped working, waking with a migraine or for school, jelly eaten.
+    {
+      pattern:
+        'any: tap|taps|phone|screen|app|car|door|boiler|light|laptop|tv|remote|headphone*|earphone*|speaker|printer|website|machine stopped|stop|stops working',
+      maxGap: 4,
+    },
+    { pattern: 'wake|waking up with|feeling|coughing|aching|sore|stiff|sweating', maxGap: 1 },
+    {
+      pattern: 'wake|rouse|waking in|for|on mornings|school|work|college|alarm|weekends',
+      maxGap: 2,
+    },
+    { pattern: 'any: ate|eaten|eating|eat|pot|bowl|party jelly|jam|jello', maxGap: 3 },
     // Round 16: a throat tight with nerves or crying is no airway closing; not coming back or not needing the
     // prescriptions because of a move, a discharge or a new surgery is no farewell.
     {

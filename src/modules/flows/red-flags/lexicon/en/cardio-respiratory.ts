@@ -318,7 +318,11 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'in out consciousness|conscious|it', maxGap: 1 },
     'pass|passed|passing out',
     // Round 16: blackouts again and again, someone too drowsy to rouse or to keep awake (a falling conscious level).
-    { pattern: 'keep|keeps|kept|been|having blacking|blackouts|blacked|fainting|passing out', maxGap: 1 },
+    { pattern: 'keep|keeps|kept|been|having blacking|blacked|fainting|passing out', maxGap: 1 },
+    {
+      pattern: 'having|getting|keep|keeps|several|repeated|another blackouts|blackout|faints|collapses',
+      maxGap: 1,
+    },
     { pattern: 'very|so|really|too|impossible|hard|difficult to rouse|arouse|wake|waken', maxGap: 2 },
     {
       pattern:

@@ -14,6 +14,9 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     // Round 14 (ninth own check): picturing oneself dead, having lived long enough, stopping food and tablets.
     { pattern: 'picturing|imagining|imagine|picture|see|seeing myself dead|gone|hanging|jumping', maxGap: 1 },
     { pattern: 'lived|living long enough', maxGap: 1 },
+    // Round 16 (own check): the one reason left for being alive ("the kids were the only reason I was still here").
+    { pattern: 'only reason|thing|one still here|alive|around|living|breathing', maxGap: 3 },
+    { pattern: 'any: only thing|reason|one keeping|stopping|holding died|gone|left|dead|rehomed', maxGap: 4 },
     { pattern: 'stopped|stopping|refusing eating|food|drinking taking|tablets|@meds', maxGap: 2 },
     // Round 14 (eighth own check): not caring whether one lives or dies.
     { pattern: 'not|dont care if|whether live|living|die|dying|wake', maxGap: 3, negatable: false },
