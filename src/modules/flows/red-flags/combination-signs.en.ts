@@ -190,6 +190,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'concussion',
     // Round 16 (own check): a headbutt.
     'headbutt*|headbutted|headbutting',
+    // Round 16: thrown or come off a bike, a horse, a scooter.
+    { pattern: 'came|come|comes|thrown off|from bike|bicycle|horse|scooter|motorbike|skateboard', maxGap: 2 },
     // A fall from a height is a head injury until shown otherwise (NICE NG232), the head unnamed.
     {
       pattern:
@@ -673,6 +675,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 2,
     },
     { pattern: 'when|after|once gone|dead|died', maxGap: 2 },
+    // Round 16 (lexicon left to the classifier): everything given away first ("given away all his tools").
+    { pattern: 'given|gave|giving|handed away all|his|her|my|their|everything', maxGap: 1 },
     {
       pattern:
         'cancel|cancelling|cancelled|stop|stopping repeat|repeats|prescriptions|prescription|appointments|meds',
@@ -708,6 +712,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'got|have|saved|collected enough @meds|pills|tablets now|to', maxGap: 2 },
     { pattern: 'got|have|saved|collected enough now', maxGap: 1 },
+    // Round 16: the tablets saved up, said after them.
+    { pattern: '@meds|pills|tablets saved|stockpiled|hoarded|stashed up|away|ready', maxGap: 1 },
     // Round 11: a gun got out or held.
     {
       pattern: 'got|have|took|taken|grabbed|holding gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun',
@@ -934,6 +940,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       negatable: false,
     },
     { pattern: 'had|has|have enough', maxGap: 1, negatable: false },
+    // Round 16: wanting to be with someone who died, soon.
+    {
+      pattern: 'want|wants|wanted|wanting be with him|her|them|@someone soon|again|now',
+      maxGap: 2,
+      negatable: false,
+    },
   ],
   // Round 11: a window opened high up, a ledge, a roof, a cliff edge.
   height_edge: [

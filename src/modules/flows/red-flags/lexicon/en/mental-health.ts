@@ -17,6 +17,8 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     // Round 16 (own check): the one reason left for being alive ("the kids were the only reason I was still here").
     { pattern: 'only reason|thing|one still here|alive|around|living|breathing', maxGap: 3 },
     { pattern: 'any: only thing|reason|one keeping|stopping|holding died|gone|left|dead|rehomed', maxGap: 4 },
+    // Round 16: the family better off with the life insurance.
+    { pattern: 'any: insurance|payout better|happier off', maxGap: 4 },
     { pattern: 'stopped|stopping|refusing eating|food|drinking taking|tablets|@meds', maxGap: 2 },
     // Round 14 (eighth own check): not caring whether one lives or dies.
     { pattern: 'not|dont care if|whether live|living|die|dying|wake', maxGap: 3, negatable: false },
