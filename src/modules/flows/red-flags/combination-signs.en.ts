@@ -29,6 +29,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     '<n:100.4-110> f|fahrenheit|degrees',
     'temp|temperature <n:38-43>|<n:100.4-110>',
     '<d:38-43>',
+    // Round 16: hot with cold hands or feet (NICE NG143: cold extremities with a fever).
+    { pattern: 'hot|burning|boiling with|but|and cold hands|feet|hand|foot', maxGap: 1 },
   ],
   young_infant: [
     // Round 14 (training phrasings): "she's only 11 weeks", "my nephew is 4 weeks".
@@ -142,6 +144,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: '=shakes', maxGap: 0 },
     { pattern: 'barely|hardly stand', maxGap: 1 },
     { pattern: 'not|cant stand up|upright|properly', maxGap: 1 },
+    // Round 16: feeling faint with an infection or a fever; cold hands and feet with a fever (NICE NG51).
+    { pattern: 'feels|feel|feeling|felt|going faint|lightheaded', maxGap: 1 },
+    { pattern: 'any: cold|freezing|icy hands|feet|hand|foot', maxGap: 3 },
   ],
   head_trauma: [
     { pattern: 'ball|bat|stick|club|brick|stone|elbow|knee|punch|kick|racket to|on|in @head', maxGap: 2 },
@@ -183,6 +188,10 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'hit|bump*|bang*|knock*|fell|fall*|struck|smash* @head', maxGap: 1 },
     'head injury|trauma|knock|bump',
     'concussion',
+    // Round 16 (own check): a headbutt.
+    'headbutt*|headbutted|headbutting',
+    // Round 16: thrown or come off a bike, a horse, a scooter.
+    { pattern: 'came|come|comes|thrown off|from bike|bicycle|horse|scooter|motorbike|skateboard', maxGap: 2 },
     // A fall from a height is a head injury until shown otherwise (NICE NG232), the head unnamed.
     {
       pattern:
@@ -238,6 +247,19 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'drowsy|sleepy|dozy',
     // Round 10: the same question asked again and again (memory loss, NICE NG232).
     { pattern: 'asking|asks|asked|repeating|repeats same|question|questions|thing|things', maxGap: 3 },
+    // Round 16: drowsier than before, one side weak, seeing double, the worst headache, clear fluid from the
+    // nose however named (NICE NG232).
+    'drowsier|sleepier|dozier',
+    { pattern: 'more drowsy|sleepy|confused|vacant than', maxGap: 1 },
+    { pattern: 'any: weak*|numb*|droop* one|left|right|half side|arm|leg', maxGap: 3 },
+    { pattern: 'seeing|see double|two|stars|blurred|blurry', maxGap: 1 },
+    { pattern: 'any: worst|severe|terrible|splitting|awful|unbearable headache', maxGap: 3 },
+    { pattern: 'vision|sight doubled|doubling', maxGap: 1 },
+    {
+      pattern:
+        'any: clear|watery|straw drip*|leak*|running|runs|coming|fluid|liquid|stuff nose|ear|ears|nostril|nostrils',
+      maxGap: 3,
+    },
   ],
   pregnant: [
     // Round 14 (training phrasings): "my 36 week check".
@@ -254,6 +276,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'pregnant',
     'pregnancy',
     '<n:20-42> weeks|wks|wk',
+    // Round 16: an early pregnancy in weeks "gone" or "along" ("6 weeks gone I think").
+    { pattern: '<n:3-19> weeks|wks|wk pregnant|gone|along', maxGap: 0 },
     'gave birth',
     'postpartum',
     'delivered',
@@ -355,6 +379,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'not|dont swallow',
     'voice hoarse|croaky|changed|changing|different|funny|weird|strange|gone|squeaky|squeaking',
     { pattern: 'scratching|clawing|grabbing throat|neck', maxGap: 2 },
+    // Round 16: lips or face gone blue or grey after the food (circulation failing, Resuscitation Council UK).
+    { pattern: 'any: lips|lip|face blue|bluish|grey|gray|purple', maxGap: 3 },
     'any: @face swell*|swollen|puff*',
     // The face blown up, the voice gone hoarse, breathing or circulation failing (Resuscitation Council UK).
     { pattern: 'any: @face blew|blown|balloon*|huge|massive|big|fat|thick|puffy|duck|sausage*', maxGap: 2 },
@@ -479,6 +505,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'pyelonephritis',
     { pattern: 'wound|stitches|scar|incision red|oozing|weeping|pus|hot|smelly|swollen', maxGap: 2 },
     { pattern: 'had|after|since|from operation|surgery|op', maxGap: 2 },
+    // Round 16: any broken skin gone bad: a bite, a scratch, a graze, a piercing or a tattoo swollen, hot or oozing.
+    {
+      pattern:
+        'bite|bitten|scratch|graze|cut|splinter|piercing|tattoo|blister swollen|swelling|red|hot|oozing|weeping|pus|spreading|angry|infected',
+      maxGap: 2,
+    },
   ],
   // Round 10b: a dose taken again or twice by mistake (not "twice a day": an exclusion), given double.
   dose_repeated: [
@@ -630,6 +662,31 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'tell|say everyone|everybody|all|family|mum|dad|kids sorry', maxGap: 3 },
     { pattern: 'sorry for|to everything|everyone|everybody|all', maxGap: 1 },
     { pattern: 'goodbye|farewell msg|msgs|txt|sms|email|vm|voicenote|post', maxGap: 1 },
+    // Round 16: affairs handed over in any words: a pet found a new home, possessions given to someone, someone
+    // asked to look after the dog "when I'm gone", repeat prescriptions cancelled, the boss to be told for me.
+    { pattern: 'found|finding|find|got|sorted|arranged|arranging new home|homes|owner|owners', maxGap: 3 },
+    {
+      pattern: 'given|gave|giving|give|handing|handed|passing|passed his|her|my|their|all away|to|over',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'dog|dogs|cat|cats|pet|pets|kids|children|fish|rabbit|rabbits looked|cared|taken after|care|for',
+      maxGap: 2,
+    },
+    { pattern: 'when|after|once gone|dead|died', maxGap: 2 },
+    // Round 16 (lexicon left to the classifier): everything given away first ("given away all his tools").
+    { pattern: 'given|gave|giving|handed away all|his|her|my|their|everything', maxGap: 1 },
+    {
+      pattern:
+        'cancel|cancelling|cancelled|stop|stopping repeat|repeats|prescriptions|prescription|appointments|meds',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'need|want|get|ask someone|somebody|you tell|let|inform boss|work|manager|family|mum|dad|kids|wife|husband',
+      maxGap: 3,
+    },
   ],
   unreachable: [
     { pattern: 'phone|mobile off|dead|switched|voicemail', maxGap: 2 },
@@ -655,6 +712,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'got|have|saved|collected enough @meds|pills|tablets now|to', maxGap: 2 },
     { pattern: 'got|have|saved|collected enough now', maxGap: 1 },
+    // Round 16: the tablets saved up, said after them.
+    { pattern: '@meds|pills|tablets saved|stockpiled|hoarded|stashed up|away|ready', maxGap: 1 },
     // Round 11: a gun got out or held.
     {
       pattern: 'got|have|took|taken|grabbed|holding gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun',
@@ -719,7 +778,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'went|gone|goes|going rigid|stiff', maxGap: 1 },
     // Round 14: the jerking that goes on ("still jerking", "won't stop fitting"), the word seizure unsaid.
     {
-      pattern: 'still|keeps|keep jerking|fitting|convulsing|seizing|thrashing|twitching',
+      pattern: 'still|keeps|keep jerking|fitting|convulsing|seizing|thrashing|twitching|shaking',
       maxGap: 1,
       negatable: false,
     },
@@ -759,6 +818,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'going|gone|turning|turned blue', maxGap: 1 },
     { pattern: 'eyes rolled|rolling|rolls back|up', maxGap: 2 },
     { pattern: 'second|third|another one row|between|after', maxGap: 3 },
+    // Round 16: a rescue medicine already given (buccal midazolam, rectal diazepam) and the fit goes on.
+    {
+      pattern:
+        'gave|given|used|administered|done buccal|rectal|nasal|rescue|emergency midazolam|diazepam|buccolam|epistatus|med|meds|medication',
+      maxGap: 2,
+    },
+    'midazolam|buccolam|epistatus',
+    { pattern: 'buccal|rectal|nasal midazolam|diazepam', maxGap: 0 },
   ],
   // Round 11: the face, lips, tongue or neck swelling, whatever caused it (puffy eyes alone are a cold or tears)…
   face_swelling: [
@@ -865,6 +932,20 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'cant|cannot|not take|cope|handle anymore|more', maxGap: 2, negatable: false },
     { pattern: 'nothing left', maxGap: 1 },
     'hopeless|hopelessness',
+    // Round 16: the last reason to stay, said as gone or as the only one ("the only thing stopping me was my
+    // cat"), and "had enough" said of oneself (not of a cough: an exclusion of this concept).
+    {
+      pattern: 'only thing|reason|one stopping|keeping|holding me|going|here|alive',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'had|has|have enough', maxGap: 1, negatable: false },
+    // Round 16: wanting to be with someone who died, soon.
+    {
+      pattern: 'want|wants|wanted|wanting be with him|her|them|@someone soon|again|now',
+      maxGap: 2,
+      negatable: false,
+    },
   ],
   // Round 11: a window opened high up, a ledge, a roof, a cliff edge.
   height_edge: [
@@ -908,6 +989,20 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'today|tonight is|the day|night', maxGap: 2, negatable: false },
     { pattern: 'going|gonna|about do it', maxGap: 1, negatable: false },
     { pattern: 'doing it tonight|now|today', maxGap: 1, negatable: false },
+    // Round 16: not being anywhere after a near date: checking out, not coming back, not in on Monday.
+    {
+      pattern: 'checking|check|checked out this|tonight|today|tomorrow|soon|weekend|early|good|permanently',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'not|wont be coming|come|going back|returning', maxGap: 2, negatable: false },
+    { pattern: 'when|once|after i dead|gone', maxGap: 1, negatable: false },
+    {
+      pattern:
+        'not|wont be in|at|there work|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|anymore|again',
+      maxGap: 1,
+      negatable: false,
+    },
   ],
   // Round 11: a blow to the belly: handlebars, a seatbelt, a punch, a fall onto it…
   belly_blow: [
@@ -1204,5 +1299,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'screaming|crying|writhing|doubled in|with pain|agony', maxGap: 1 },
   ],
   // …and the belly it sits in.
-  belly_site: ['belly|tummy|stomach|abdomen|abdominal|abdo|navel'],
+  // Round 16: the side, flank or loin too (renal colic, appendix: "screaming with pain in her right side").
+  belly_site: [
+    'belly|tummy|stomach|abdomen|abdominal|abdo|navel',
+    'side|flank|flanks|loin|loins|kidney|kidneys',
+  ],
 };

@@ -24,6 +24,14 @@ export const englishLexicon: LexiconInput = {
   concepts: englishCombinationSigns,
   // Round 12: "7 wks pregnant" is no baby's age, and still a pregnancy whose ectopic signs must be read.
   conceptExclusions: {
+    // Round 16: "had enough" of a thing (a cough, the waiting list) or enough of a supply is no despair.
+    despair: [
+      {
+        pattern:
+          'had|has|have enough of|with|sleep|food|tablets|pills|meds|money|time|water|milk|supply|stock|left|for|to',
+        maxGap: 0,
+      },
+    ],
     // Round 14: a flu or covid jab, test or season is no infection.
     infection: [
       {
@@ -71,6 +79,30 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 16 (own check): a tap or a phone that stopped working, waking with a migraine or for school, jelly eaten.
+    {
+      pattern:
+        'any: tap|taps|phone|screen|app|car|door|boiler|light|laptop|tv|remote|headphone*|earphone*|speaker|printer|website|machine stopped|stop|stops working',
+      maxGap: 4,
+    },
+    { pattern: 'wake|waking up with|feeling|coughing|aching|sore|stiff|sweating', maxGap: 1 },
+    {
+      pattern: 'wake|rouse|waking in|for|on mornings|school|work|college|alarm|weekends',
+      maxGap: 2,
+    },
+    { pattern: 'any: ate|eaten|eating|eat|pot|bowl|party jelly|jam|jello', maxGap: 3 },
+    // Round 16: a throat tight with nerves or crying is no airway closing; not coming back or not needing the
+    // prescriptions because of a move, a discharge or a new surgery is no farewell.
+    {
+      pattern:
+        'throat tight|tightness|lump when|with|from|because nervous|nerves|anxious|anxiety|panic|stress|stressed',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'any: not|wont coming|needing|need|returning moving|moved|move|relocat*|emigrat*|abroad|transfer*|registered|registering|discharged',
+      maxGap: 4,
+    },
     // Round 15: a death wish denied ("I don't want to die", "never wanted to die") is fear, not intent.
     { pattern: 'not|never want|wanted|wanna die', maxGap: 1 },
     // Round 14 (tenth own check): deciding which tablet to take first, breathless like a marathon after the stairs.
@@ -483,6 +515,8 @@ export const englishLexicon: LexiconInput = {
     'long time ago',
     { pattern: 'in <n:1950-2030>', maxGap: 0 },
     'last year',
+    // Round 16: "2 weeks ago", as "last week": a burn healed, a knock long over.
+    '<n:2-52> week|weeks|wk|wks ago|back',
     'when|as i|he|she|we was|were child|kid|baby|young|teenager|teen|little|toddler',
     { pattern: 'as child|kid|baby|teen*|toddler', maxGap: 1 },
     'in past',

@@ -21,6 +21,8 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   { category: 'infant_fever', all: ['young_infant', 'fever'] },
   { category: 'meningitis_signs', all: ['fever', 'stiff_neck'] },
   { category: 'meningitis_signs', all: ['fever', 'purpura'] },
+  // Round 16: a rash that does not fade with light that hurts, a stiff neck or confusion, the fever unsaid.
+  { category: 'meningitis_signs', all: ['purpura', 'meningism'] },
   { category: 'sepsis_signs', all: ['fever', 'sepsis_warning'] },
   { category: 'sepsis_signs', all: ['infection', 'sepsis_warning'] },
   { category: 'sepsis_signs', all: ['young_infant', 'infant_warning'] },

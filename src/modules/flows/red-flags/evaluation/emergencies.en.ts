@@ -5507,4 +5507,1051 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['I gave my son the adult dose of paracetamol three times today', 'poisoning_overdose'],
   ['hives and my eyes and lips swelling after the bee sting, struggling to breathe', 'severe_allergy'],
   ['I ate walnuts and now my mouth is burning and swelling and I feel sick', 'severe_allergy'],
+  // round 16 (English writer, unseen before this round): patients, relatives and carers writing to the surgery, the
+  // emergency often after an admin request or told by what is seen (245 / 260 found before the fixes it led to, 236 under
+  // the writer's category)
+  [
+    'hi its about my dad hes 71 been sat in the chair since lunch clutching his chest saying its like a belt round him and hes gone grey n sweaty, he says dont fuss should i just give him a rennie',
+    'chest_pain',
+  ],
+  [
+    'sorry to bother u, i have pain in middle of chest going to my left arm and jaw since 30 min, I am sweating alot, is this from the gym yesterday?',
+    'chest_pain',
+  ],
+  [
+    'can i get an appt for tmrw pls. also been getting this crushing feeling in my chest for the last hour even sitting still, like an elephant sat on me, prob nothing lol',
+    'chest_pain',
+  ],
+  [
+    'My husband (58) woke up at 4am with tight chest pain, now hes being sick and his left arm feels heavy and numb. He doesnt want an ambulance, what do we do',
+    'chest_pain',
+  ],
+  [
+    'Good morning doctor. My mother has diabetes and since this morning she say her chest is heavy and she is very breathless with cold sweat, she dont have pain exactly only pressure. Please advise',
+    'chest_pain',
+  ],
+  [
+    'chest pain again like last time b4 my stent, tried my gtn spray twice nothing changed its been 20 mins',
+    'chest_pain',
+  ],
+  [
+    "Hello I'm writing for my neighbour Mr Okafor he knocked on my door white as a sheet holding his chest saying it hurts going down his arm, can the doctor ring him back",
+    'chest_pain',
+  ],
+  [
+    'is it normal to get sharp chest pain and feel like i cant catch my breath after a long flight? got back from oz yesterday and my calf is swollen too',
+    'chest_pain',
+  ],
+  [
+    'i think im having a heart attack maybe?? pain in chest and back between shoulders like tearing, came on sudden',
+    'chest_pain',
+  ],
+  [
+    'grandad keeps rubbing his chest and saying its indigestion but hes never had it this bad and hes all clammy and his lips look a bit blue',
+    'chest_pain',
+  ],
+  [
+    'hi need to rebook my smear. ps been having chest pains on and off today and now its constant and spreading to my neck, feel a bit faint',
+    'chest_pain',
+  ],
+  [
+    'Pain in my chest like squeezing, started carrying the shopping up the stairs and hasnt gone away even sitting down, 40 min now. Im 64',
+    'chest_pain',
+  ],
+  [
+    'my wifes chest is hurting and shes throwing up, she reckons its food poisoning but shes sweating buckets and says her jaw aches',
+    'chest_pain',
+  ],
+  [
+    'Sorry for english. My father 66 year have strong pain in chest, he is grey colour and vomit. We are at home what to do',
+    'chest_pain',
+  ],
+  [
+    'had coke last night and now my heart is racing and chest is really tight and painful, not going away, please dont tell anyone',
+    'chest_pain',
+  ],
+  [
+    'whats the number for out of hours?? my 45yo brother just slumped onto the sofa holding his chest hes awake but says its the worst pain ever',
+    'chest_pain',
+  ],
+  [
+    "Hi, I'm a carer at Rosewood. Resident (84F) complaining of central chest pain radiating to L arm, pale and clammy, BP 88/50, please advise",
+    'chest_pain',
+  ],
+  [
+    'chest feels like its being crushed, cant lie flat, started 1hr ago, ive taken 2 aspirin is that ok',
+    'chest_pain',
+  ],
+  [
+    'my heart hurts. not emotionally lol. like actual pressure in chest and my left arm is tingling and im dizzy. 52m smoker',
+    'chest_pain',
+  ],
+  [
+    'mum (79) says she has a funny feeling in her chest and cant get comfy, shes gone very quiet and sweaty and keeps saying she feels like something bad is going to happen',
+    'chest_pain',
+  ],
+  [
+    'Not sure if this is for you or A&E but a heavy pain in my chest came on suddenly while I was watching tv, I feel sick and lightheaded',
+    'chest_pain',
+  ],
+  [
+    'so i was at work and got this pain in my chest thats now going up into my teeth, my boss says go home and rest, is resting ok?',
+    'chest_pain',
+  ],
+  [
+    'Hiya can u check if my bloods came back. also getting chest pain when i breath in since this morning and coughing up a bit of blood, had my leg in plaster 3 weeks',
+    'chest_pain',
+  ],
+  [
+    'dad has angina, the spray isnt working this time, he says its the worst its ever been and hes sweating and gasping',
+    'chest_pain',
+  ],
+  [
+    'pressure in chest and pain down both arms, feel like im going to pass out, on my own at home, should i wait for a callback',
+    'chest_pain',
+  ],
+  [
+    'my son (7) has asthma and his blue inhaler isnt doing anything, his skin is sucking in under his ribs and he cant finish a sentence',
+    'breathing_difficulty',
+  ],
+  [
+    'cant breathe properly, only managing a few words between breaths, lips feel tingly',
+    'breathing_difficulty',
+  ],
+  [
+    'Hi my 2 year old is breathing really fast and her tummy is going in and out loads, shes making a little grunt every breath',
+    'breathing_difficulty',
+  ],
+  [
+    'my mum has copd and today shes much worse, she cant talk, her lips are blueish and shes really drowsy',
+    'breathing_difficulty',
+  ],
+  [
+    'is it normal for a baby to stop breathing for like 15 seconds? my 4 month old did it twice and went a bit blue round the mouth',
+    'breathing_difficulty',
+  ],
+  [
+    'Hello, my husband is struggling for air, he is sitting forward holding the table and his breathing is whistling, used inhaler 10 puffs no better',
+    'breathing_difficulty',
+  ],
+  [
+    'cant get my breath at all since this morning, even texting this is hard, had covid last week',
+    'breathing_difficulty',
+  ],
+  [
+    'hi i need an appt for my asthma review. and also tonight my chest is so tight i cant walk to the kitchen without stopping, peak flow is 180 normally 450',
+    'breathing_difficulty',
+  ],
+  [
+    'grandma is gasping and her lips are going grey, she keeps trying to pull off her oxygen saying shes suffocating',
+    'breathing_difficulty',
+  ],
+  [
+    'sorry to message late, my daughter 15 had a panic attack but its been 2 hours and she still cant breathe properly and now her fingertips look bluish',
+    'breathing_difficulty',
+  ],
+  [
+    'Dad keeps saying he cant get air in, hes sweaty and muddled and his breathing is really noisy and rattly',
+    'breathing_difficulty',
+  ],
+  [
+    'my baby is 8 months, has cold but now she is pulling in at the neck when she breathe and wont feed, skin between ribs go in',
+    'breathing_difficulty',
+  ],
+  [
+    'breathing very hard, chest wheezing and i feel like im drowning when i lie down, ankles are huge too',
+    'breathing_difficulty',
+  ],
+  [
+    'my friend choked on a bit of steak and was coughing but now she can barely make a sound and is grabbing her throat',
+    'breathing_difficulty',
+  ],
+  [
+    'Please call back asap, my wife is struggling to breathe and her face is very pale, she says she feels like she is going to die',
+    'breathing_difficulty',
+  ],
+  [
+    'Resident rm 12 resp rate approx 35, very laboured, sats 84% on air, new since lunchtime',
+    'breathing_difficulty',
+  ],
+  [
+    'i have a cold but now it hurts to breathe in on one side, really sharp, and im so short of breath i had to sit on the stairs',
+    'breathing_difficulty',
+  ],
+  [
+    'toddler is barking like a seal and making a squeaky noise breathing in even when hes calm, hes dribbling and wont swallow',
+    'breathing_difficulty',
+  ],
+  [
+    'is it bad that my asthma pump helps for like 5 min then i go back to not being able to breathe? used it 3 times in an hour',
+    'breathing_difficulty',
+  ],
+  [
+    'my uncle is breathing weird, long gaps and then big gasps, hes not really answering us',
+    'breathing_difficulty',
+  ],
+  [
+    'my chest is so tight i can only say 2 or 3 words before i need air. not sure if i need an appt or not',
+    'breathing_difficulty',
+  ],
+  [
+    'Couldnt breathe after running for the bus, normally fine after a minute but its been 40 mins and getting worse, lips numb',
+    'breathing_difficulty',
+  ],
+  [
+    'hi my dad is 80 and has pneumonia, they sent him home with antibiotics but now hes breathing really fast and cant get out of bed and his lips look blue',
+    'breathing_difficulty',
+  ],
+  [
+    'feels like im breathing through a straw. started after i got hit in the chest playing rugby, one side really hurts',
+    'breathing_difficulty',
+  ],
+  [
+    'just woke up unable to catch my breath, had to sit on the edge of the bed, coughing up pink frothy stuff',
+    'breathing_difficulty',
+  ],
+  [
+    'my mums face has dropped on one side and her speech is all slurred, started like 20 min ago',
+    'stroke_signs',
+  ],
+  [
+    'Dad cant lift his right arm and hes talking rubbish, words coming out wrong. He was fine at breakfast',
+    'stroke_signs',
+  ],
+  [
+    'hi is it normal that my wifes smile looks lopsided all of a sudden? she also dropped her cup',
+    'stroke_signs',
+  ],
+  [
+    'my grandad keeps trying to say something but its coming out as nonsense, and hes drooling from one side',
+    'stroke_signs',
+  ],
+  [
+    'sudden worst headache of my life, like being hit with a bat, then i was sick and now my left hand feels clumsy',
+    'stroke_signs',
+  ],
+  [
+    'I woke up and my left leg and arm feel numb and heavy, I cant stand properly. Im 61. Can I come in later?',
+    'stroke_signs',
+  ],
+  [
+    'Good afternoon, my husband suddenly cannot see out of one eye and his face feels strange on the left. He says its his glasses',
+    'stroke_signs',
+  ],
+  [
+    'my nans gone all confused and one side of her mouth is hanging down, the care home said its probably a uti',
+    'stroke_signs',
+  ],
+  [
+    'hey so my dad was on the phone to me and his voice went weird like drunk but he doesnt drink. now hes not making sense',
+    'stroke_signs',
+  ],
+  [
+    'I keep dropping things with my right hand and my speech is slurring, started while I was cooking. Is it my blood pressure tablets?',
+    'stroke_signs',
+  ],
+  [
+    'My mother 70 years, suddenly she cannot speak, she understand me but words not coming. Also her hand is weak',
+    'stroke_signs',
+  ],
+  [
+    'can a dr see my husband today, hes walking like hes drunk, leaning to one side and his face looks odd, came on this morning',
+    'stroke_signs',
+  ],
+  [
+    'Dad had a funny turn, face dropped for 10 mins and now hes back to normal, should we still come in or just wait for his appt thursday',
+    'stroke_signs',
+  ],
+  [
+    'woke up seeing double with the room spinning and cant walk straight, my words are coming out slurry too',
+    'stroke_signs',
+  ],
+  [
+    'my wife is 42, out of nowhere she said her arm felt dead and now she cant hold her phone and shes mixing up words',
+    'stroke_signs',
+  ],
+  [
+    'sorry to bother, mum is 85 and since lunch she keeps missing her mouth with the spoon and her left side seems weak',
+    'stroke_signs',
+  ],
+  [
+    'hi need a sick note for work. also my dad just slid sideways off his chair and cant move his arm, he keeps saying im fine im fine',
+    'stroke_signs',
+  ],
+  [
+    'my fathers face is not even, one eye not closing and the lip hang down, he cannot hold the glass. Is this bells palsy? he also cannot lift his arm',
+    'stroke_signs',
+  ],
+  [
+    'Resident (91M) found at 14:00 with new R sided weakness and unable to speak, last seen well 12:30',
+    'stroke_signs',
+  ],
+  [
+    'husband just asked me the same thing 5 times and his right hand isnt working, he cant do up his buttons',
+    'stroke_signs',
+  ],
+  [
+    'is a numb face and arm a side effect of the new migraine tablets? came on really suddenly about an hour ago and my speech is a bit off',
+    'stroke_signs',
+  ],
+  [
+    'My brothers talking like his mouth is full of cotton wool and he cant lift his arm above his head. Hes 50',
+    'stroke_signs',
+  ],
+  [
+    'grandma cant find her words, keeps saying the thing the thing and her right hand is all floppy',
+    'stroke_signs',
+  ],
+  [
+    'i think i had a mini stroke like 30 min ago, my arm went dead and face tingled, now its mostly gone but still a bit weak',
+    'stroke_signs',
+  ],
+  [
+    'my dads whole left side just stopped working while he was gardening, hes on the grass and cant get up, i messaged you first cos he didnt want a fuss',
+    'stroke_signs',
+  ],
+  [
+    'my son just ate a cookie with nuts in, his lips are swelling and he says his throat feels funny, we have an epipen but never used it',
+    'severe_allergy',
+  ],
+  [
+    'face swelling up after the new antibiotics and my tongue feels too big, getting hard to swallow',
+    'severe_allergy',
+  ],
+  [
+    'Hi, got stung by a wasp 10 min ago, now I have hives all over and feel dizzy and wheezy',
+    'severe_allergy',
+  ],
+  [
+    'my daughter has a peanut allergy and shes just been sick and is covered in blotches and her voice has gone hoarse',
+    'severe_allergy',
+  ],
+  [
+    'is it normal for the lips to swell this much after amoxicillin? they look like ive had filler and my eyes are puffing shut',
+    'severe_allergy',
+  ],
+  [
+    'my husband ate prawns at the restaurant and now hes struggling to breathe and his face is huge, he says his throat is closing',
+    'severe_allergy',
+  ],
+  [
+    'used my epipen 5 min ago because of sesame but still feeling tight in the throat, do i need the second one',
+    'severe_allergy',
+  ],
+  [
+    'my toddler had egg for the first time and now hes got hives everywhere, swollen eyes, and hes floppy and pale',
+    'severe_allergy',
+  ],
+  [
+    'Sorry to message, my mum started the new blood pressure tablet and her tongue and lips are swelling up really fast',
+    'severe_allergy',
+  ],
+  [
+    'after the injection at the pharmacy i feel itchy all over, my throat is tight and i feel faint',
+    'severe_allergy',
+  ],
+  [
+    'I am allergic to penicillin but hospital gave me something and now I have rash, face swollen and I cannot breath good',
+    'severe_allergy',
+  ],
+  [
+    'stung by a bee in garden, my whole arm and face swelling and im wheezing, kinda scared ngl',
+    'severe_allergy',
+  ],
+  [
+    'hi my daughter 12 ate cake at a party, she has nut allergy, shes saying her mouth is itchy and lips swelling, and shes coughing loads',
+    'severe_allergy',
+  ],
+  [
+    'my wifes face is swelling like a balloon after she used a new hair dye, eyes nearly closed and shes breathing noisily',
+    'severe_allergy',
+  ],
+  [
+    'grandad was given a new painkiller today and now his tongue is swollen and hes drooling and cant talk properly',
+    'severe_allergy',
+  ],
+  [
+    'red itchy lumps all over my body since i ate kiwi and now i feel dizzy and my heart is going crazy fast',
+    'severe_allergy',
+  ],
+  [
+    'my throat is swelling I think, feels like a lump and my voice is weird, ate thai food 20 min ago, I have a nut allergy',
+    'severe_allergy',
+  ],
+  [
+    'after the contrast dye at the scan today i went home but now my lips and eyelids are swollen and im wheezing',
+    'severe_allergy',
+  ],
+  [
+    'my little girl had some hummus and is now coughing and scratching her neck and her lips look blue-ish',
+    'severe_allergy',
+  ],
+  [
+    'Is it anaphylaxis if my face is puffy and i have hives but can still breathe?? getting worse every minute and i feel weak',
+    'severe_allergy',
+  ],
+  [
+    'hiya just checking my epipen prescription is ready. actually had a reaction just now, used one and throat still tight, should I come in?',
+    'severe_allergy',
+  ],
+  [
+    'my friend is allergic to latex and shes blown up, skin all red and raised and she says her chest is tight',
+    'severe_allergy',
+  ],
+  [
+    'my son is allergic to milk and drank some by accident, hes vomiting, wheezing and his face is going white',
+    'severe_allergy',
+  ],
+  [
+    'swollen tongue after the dentist injection, can barely swallow my own spit, getting worse',
+    'severe_allergy',
+  ],
+  [
+    'husband got stung by something on the golf course and now hes collapsed in the car park, hes got a rash all over and his breathing is odd',
+    'severe_allergy',
+  ],
+  [
+    'my 3 year old got into my handbag and I think he ate some of my sertraline, maybe 4 or 5 tablets, he seems ok for now',
+    'poisoning_overdose',
+  ],
+  ['I took about 20 paracetamol last night, I feel fine now, does that mean its ok?', 'poisoning_overdose'],
+  [
+    'my toddler drank some of the dishwasher liquid, shes coughing and crying and her mouth is red',
+    'poisoning_overdose',
+  ],
+  [
+    'hi i think my mum has double or triple dosed her heart tablets, shes confused and her pulse is really slow',
+    'poisoning_overdose',
+  ],
+  [
+    'my teenage son took a load of pills at a party, we dont know what, hes very drowsy and wont wake up properly',
+    'poisoning_overdose',
+  ],
+  [
+    'Is it dangerous to take the whole weeks blood thinners? I accidentally emptied every compartment of the dosette box this morning',
+    'poisoning_overdose',
+  ],
+  [
+    'my friend took all her codeine with vodka, shes breathing really slow and her lips are going blue',
+    'poisoning_overdose',
+  ],
+  [
+    'the kids were playing in the garage and my 5 year old drank from a lemonade bottle that had antifreeze in it',
+    'poisoning_overdose',
+  ],
+  [
+    'hi my husband had the gas fire on all day and we both have headaches, feel sick and dizzy, the dog is sleepy too. is it a virus?',
+    'poisoning_overdose',
+  ],
+  [
+    'my dad with dementia took his weeks worth of meds in one go, we found the empty box, hes getting sleepy',
+    'poisoning_overdose',
+  ],
+  [
+    'sorry, my daughter (14) admits she took 16 ibuprofen this afternoon after a row with her boyfriend, she has stomach ache',
+    'poisoning_overdose',
+  ],
+  [
+    'Hello, my baby chewed a button battery i think, one is missing from the remote and shes drooling a lot',
+    'poisoning_overdose',
+  ],
+  [
+    'i took loads of my mums pills i dont know what they are i feel really weird and my heart is racing',
+    'poisoning_overdose',
+  ],
+  [
+    'Grandad mixed up his bottles and drank some weed killer from the shed, he says it tasted bad and his mouth burns',
+    'poisoning_overdose',
+  ],
+  [
+    'my partner took too much of his methadone hes snoring weird and I cant get him to wake up fully',
+    'poisoning_overdose',
+  ],
+  [
+    'Resident given another residents medication in error (incl morphine 20mg and diazepam), now very drowsy and hard to rouse',
+    'poisoning_overdose',
+  ],
+  [
+    'I ate some mushrooms I picked in the woods, been vomiting for hours and have bad cramps',
+    'poisoning_overdose',
+  ],
+  [
+    'my son 2 found his grandmas pills on the floor, theres a few missing, they are amitriptyline',
+    'poisoning_overdose',
+  ],
+  [
+    'can you overdose on iron tablets? my 4 year old ate maybe 10 of mine thinking they were sweets',
+    'poisoning_overdose',
+  ],
+  ['i swallowed bleach by mistake, thought it was water in the bottle, throat burning', 'poisoning_overdose'],
+  [
+    'my sisters taken an overdose of her antidepressants she sent me a photo of the empty packets and now shes not answering',
+    'poisoning_overdose',
+  ],
+  [
+    'took extra insulin by mistake, 40 units instead of 4, feeling shaky and sweaty already',
+    'poisoning_overdose',
+  ],
+  [
+    'my brother took something at a festival and is boiling hot, jaw clenching, acting crazy, his heart is pounding out his chest',
+    'poisoning_overdose',
+  ],
+  [
+    'my 18 month old bit into one of those laundry pods, shes been sick twice and is coughing',
+    'poisoning_overdose',
+  ],
+  [
+    'husband thinks hes fine but hes had 12 of my cocodamol for his back in the last 6 hours and is now really dozy',
+    'poisoning_overdose',
+  ],
+  [
+    'i dont really see the point in anything anymore, keep thinking everyone would be better off without me',
+    'suicidal_thoughts',
+  ],
+  [
+    'been giving my stuff away this week, wrote letters to my kids. just wanted to cancel my appt next week as i wont need it',
+    'suicidal_thoughts',
+  ],
+  ['honestly i just hope i dont wake up tomorrow. can i get more sleeping tablets', 'suicidal_thoughts'],
+  [
+    'Im worried about my dad, since mum died hes been saying he wants to be with her soon and hes sorted his will and given away all his tools',
+    'suicidal_thoughts',
+  ],
+  ['i have a plan and ive got the tablets saved up, i just wanted someone to know', 'suicidal_thoughts'],
+  [
+    'can you cancel all my repeat prescriptions please, i wont be needing them after this weekend',
+    'suicidal_thoughts',
+  ],
+  [
+    'I feel like a burden to my family. Theyd be fine without me, better even. Ive been looking at the bridge on my way to work',
+    'suicidal_thoughts',
+  ],
+  [
+    'my 16yo has been cutting and today she wrote in her diary that she wants to die and knows how',
+    'suicidal_thoughts',
+  ],
+  ['hi sorry, im so tired of everything, i just want it all to stop for good', 'suicidal_thoughts'],
+  [
+    'is it normal to think about driving into a wall on the motorway? i think about it every day now',
+    'suicidal_thoughts',
+  ],
+  [
+    'Hello, my brother sent me a goodbye text saying sorry for everything and now his phone is off',
+    'suicidal_thoughts',
+  ],
+  ['ive stockpiled my meds for months. i think tonight is the night. sorry', 'suicidal_thoughts'],
+  ['my husband said hes bought rope and that we shouldnt worry, hes weirdly calm today', 'suicidal_thoughts'],
+  [
+    'The only thing stopping me was my cat and Ive found her a new home now. Please dont call my mum',
+    'suicidal_thoughts',
+  ],
+  [
+    'i just wanted to say thank you for everything youve done for me doctor, i wont be coming back',
+    'suicidal_thoughts',
+  ],
+  ['everything is too much, I keep googling how many of my tablets it would take', 'suicidal_thoughts'],
+  ['i dont want to be here anymore, like not here in the world, not just this town', 'suicidal_thoughts'],
+  [
+    'gran keeps telling the carers she wants to go to sleep and never wake up, shes stopped eating and we found tablets hidden under her mattress',
+    'suicidal_thoughts',
+  ],
+  [
+    'Sorry for my english. I have no reason for living since I lost my job and my wife left, I think to finish my life',
+    'suicidal_thoughts',
+  ],
+  [
+    'can i get a sick note. and to be honest ive been standing on the balcony a lot at night thinking about jumping',
+    'suicidal_thoughts',
+  ],
+  ['i keep thinking my kids would get the life insurance money and be better off', 'suicidal_thoughts'],
+  [
+    'my son (19) has been texting his mates saying hes checking out this weekend and hes given his xbox to his cousin',
+    'suicidal_thoughts',
+  ],
+  ['Ive written a note. I just need someone to tell my boss I wont be in Monday', 'suicidal_thoughts'],
+  ['no one would notice if i was gone. ive made my mind up', 'suicidal_thoughts'],
+  [
+    'mum keeps saying shes had enough and asked me to make sure the dog is looked after when shes gone, but shes not physically ill',
+    'suicidal_thoughts',
+  ],
+  [
+    'cut my hand on a broken glass and its pouring out, soaked through 3 tea towels and wont stop',
+    'heavy_bleeding',
+  ],
+  [
+    'my dad is on warfarin and has had a nosebleed for 2 hours, its running down his throat and hes gone pale',
+    'heavy_bleeding',
+  ],
+  ['im throwing up blood, like bright red and loads of it, feel dizzy', 'heavy_bleeding'],
+  ['my husband cut his leg with the chainsaw, blood spurting, we tied a belt round it', 'heavy_bleeding'],
+  [
+    'having a really heavy period, soaking a pad every 15 min, clots the size of my palm and i feel faint (not pregnant)',
+    'heavy_bleeding',
+  ],
+  [
+    'Grandma fell and cut her shin on the step, shes on blood thinners and it wont stop, the floor is covered',
+    'heavy_bleeding',
+  ],
+  ['my son had his tonsils out 6 days ago and now hes spitting out loads of fresh blood', 'heavy_bleeding'],
+  [
+    'passing lots of dark red blood from my back passage, toilet full of it, feel like im going to faint',
+    'heavy_bleeding',
+  ],
+  [
+    'Sorry, my mother is coughing up big amounts of blood, like cupfuls, she has lung cancer',
+    'heavy_bleeding',
+  ],
+  [
+    'Hi my wife just cut her wrist by accident with a knife washing up, the blood is squirting out in pulses',
+    'heavy_bleeding',
+  ],
+  [
+    'had a tooth out this morning and its still bleeding loads, mouth keeps filling up, soaked all the gauze and im lightheaded',
+    'heavy_bleeding',
+  ],
+  [
+    'im 30 weeks pregnant and baby hasnt moved at all today, usually hes kicking loads',
+    'pregnancy_emergency',
+  ],
+  [
+    '8 weeks pregnant and bleeding heavily with really bad pain on one side, shoulder tip pain too',
+    'pregnancy_emergency',
+  ],
+  [
+    'my wife is 35 weeks and has a terrible headache, shes seeing flashing lights and her face and hands have puffed up suddenly',
+    'pregnancy_emergency',
+  ],
+  ['hi Im 33 weeks and my waters just went, its greenish', 'pregnancy_emergency'],
+  ['pregnant 28 weeks, constant tummy pain, hard as a rock and bleeding a bit', 'pregnancy_emergency'],
+  [
+    'Sister is 39 weeks, contractions on top of each other and she says she needs to push, we are stuck in traffic',
+    'pregnancy_emergency',
+  ],
+  [
+    'had my baby 5 days ago and now the bleeding is getting heavier, passing big clots and it smells bad, feeling shivery',
+    'pregnancy_emergency',
+  ],
+  [
+    '6 weeks gone I think, pain low on the right is getting worse and I just fainted in the bathroom',
+    'pregnancy_emergency',
+  ],
+  [
+    'im 25 weeks and getting period type pains every 5 min and some blood, is this braxton hicks',
+    'pregnancy_emergency',
+  ],
+  [
+    'I am 36 weeks pregnant and I have pain under my ribs on the right side and blurry vision, feeling sick',
+    'pregnancy_emergency',
+  ],
+  [
+    'my waters broke and theres something hanging down, i think its the cord, i can see it',
+    'pregnancy_emergency',
+  ],
+  ['my son is shaking all over and not responding, eyes rolled back, its been going on 5 min', 'seizure'],
+  [
+    'hi my dad is epileptic, he had a fit and then another straight after without waking up in between',
+    'seizure',
+  ],
+  ['my 18 month old had a fit with her temperature, first time ever, shes now very sleepy', 'seizure'],
+  [
+    'husband was jerking in his sleep and there was froth at his mouth and he wet the bed, never had this before',
+    'seizure',
+  ],
+  [
+    'My friend at work suddenly went stiff, fell down and started shaking, now shes awake but really confused, shes not epileptic',
+    'seizure',
+  ],
+  [
+    'granddaughters fit has lasted over 5 min, we gave the buccal midazolam but shes still twitching',
+    'seizure',
+  ],
+  [
+    'Our resident just had a seizure lasting around 7 minutes, first ever, now unresponsive but breathing',
+    'seizure',
+  ],
+  [
+    'is it normal for a babys arm and leg to keep jerking rhythmically for a minute while she stares and doesnt respond? happened 3 times today, shes 5 months',
+    'seizure',
+  ],
+  ['my wife had a fit in the bath, we got her out, shes bitten her tongue and is very drowsy', 'seizure'],
+  ['my brother stopped taking his epilepsy meds and hes had 3 seizures this morning', 'seizure'],
+  [
+    'mum was talking to me and suddenly her face started twitching and her arm shaking, she didnt answer me for a couple of mins',
+    'seizure',
+  ],
+  ['found my dad on the kitchen floor, hes breathing but I cant wake him up', 'loss_of_consciousness'],
+  [
+    'my wife just passed out in the shower and hasnt come round properly, shes mumbling',
+    'loss_of_consciousness',
+  ],
+  [
+    'my teenage son fainted while playing football, no warning, he was mid sprint. his uncle died young of a heart thing',
+    'loss_of_consciousness',
+  ],
+  [
+    'Grandma keeps drifting off mid sentence and we cant keep her awake, shes very hard to rouse',
+    'loss_of_consciousness',
+  ],
+  [
+    'my husband is diabetic and hes all sweaty and confused and now he wont wake up properly',
+    'loss_of_consciousness',
+  ],
+  ['I keep blacking out today, happened 3 times, my heart feels like its skipping', 'loss_of_consciousness'],
+  ['Resident found unresponsive in chair, responds only to pain, breathing noisy', 'loss_of_consciousness'],
+  [
+    'my flatmate collapsed and is lying there, eyes open but not responding to me at all',
+    'loss_of_consciousness',
+  ],
+  [
+    'mum fainted at the table and was out for like 5 minutes, shes awake now but cant remember anything and is very pale',
+    'loss_of_consciousness',
+  ],
+  [
+    'my grandad slumped over at dinner and went limp, hes breathing but his eyes are closed and he wont answer',
+    'loss_of_consciousness',
+  ],
+  [
+    'passed out at work, hit the floor, came round after a couple min, chest fluttering and still feel like im going again',
+    'loss_of_consciousness',
+  ],
+  ['my baby is 6 weeks old and her temp is 38.4, shes feeding ok, should i give calpol', 'infant_fever'],
+  ['hi my 2 month old feels really hot, thermometer says 38.6', 'infant_fever'],
+  ['newborn (10 days) has a temp of 38 and isnt interested in feeding', 'infant_fever'],
+  ['my 7 week old is burning up, 38.9 under the arm and hes very sleepy', 'infant_fever'],
+  ['Baby 11 weeks, fever 38.5 since this morning and a high pitch cry', 'infant_fever'],
+  ['is 38.2 a fever for a 3 week old? she feels warm and a bit grizzly', 'infant_fever'],
+  [
+    'my granddaughter is 5 weeks and shes hot to touch and not waking for feeds, my daughter not sure if she should wait',
+    'infant_fever',
+  ],
+  ['Hello doctor, my baby has 1 month and half, temperature 38.7, what medicine can I give', 'infant_fever'],
+  ['9 week old temp 38.1 and a bit floppy, is calpol ok at that age', 'infant_fever'],
+  ['my newborn is 2 weeks, temp was 37.9 then 38.3 an hour later, also shes pale', 'infant_fever'],
+  [
+    'hi just registering my baby (born 4 weeks ago) with the practice, also can someone advise he has had a fever of 38 since last night',
+    'infant_fever',
+  ],
+  [
+    'my toddler pulled a pan of boiling water over himself, his chest and arm are blistering and the skin is peeling off',
+    'severe_burn',
+  ],
+  [
+    'my husband got burnt with the bbq lighter fluid, his face and hands are red and white and blistering',
+    'severe_burn',
+  ],
+  ['Burnt my whole forearm on the oven, skin is white and leathery and I cant feel it', 'severe_burn'],
+  ['my mum spilled boiling soup on her legs, big blisters all down both thighs, shes 82', 'severe_burn'],
+  [
+    'there was a fire in the kitchen and dad breathed in smoke, his voice is hoarse, nose hairs singed and his face is burnt',
+    'severe_burn',
+  ],
+  [
+    'son got an electric shock from an exposed wire, he has a burn on his hand and on his foot',
+    'severe_burn',
+  ],
+  ['splashed drain cleaner on my face and in my eye, skin is burning', 'severe_burn'],
+  [
+    'the baby grabbed my hot tea, theres a burn on her chest bigger than my hand and its blistering',
+    'severe_burn',
+  ],
+  [
+    'my brother fell asleep against the heater, hes diabetic and has a big burn on his leg, the skin is grey and he didnt feel it',
+    'severe_burn',
+  ],
+  ['Residents hot water bottle burst on her, large area of tummy and thighs blistered', 'severe_burn'],
+  [
+    'tried to light the bonfire with petrol and it went up in my face, eyebrows gone and face is swelling',
+    'severe_burn',
+  ],
+  [
+    'my son fell off the trampoline and hit his head, hes been sick 3 times and is really sleepy',
+    'severe_head_injury',
+  ],
+  [
+    'Dad fell down the stairs and hit his head, hes on warfarin, has a big lump and seems a bit confused',
+    'severe_head_injury',
+  ],
+  [
+    'my daughter banged her head at school and now theres clear watery stuff dripping from her nose',
+    'severe_head_injury',
+  ],
+  [
+    'husband got hit on the head with a cricket ball yesterday, today hes got a terrible headache and his pupils look different sizes',
+    'severe_head_injury',
+  ],
+  [
+    'my 10 month old rolled off the changing table onto the hard floor, he cried then has been floppy and vomiting',
+    'severe_head_injury',
+  ],
+  [
+    'grandma had a fall at the home, hit her head, now shes drowsier than usual and one side seems weak',
+    'severe_head_injury',
+  ],
+  [
+    'I was in a car crash and hit my head on the window, I cant remember the crash and I keep being sick',
+    'severe_head_injury',
+  ],
+  [
+    'my mate got punched and fell hitting his head on the kerb, he was knocked out a few minutes and now hes slurring',
+    'severe_head_injury',
+  ],
+  [
+    'hit my head on a cupboard this morning, fine at first but now worst headache ever and im seeing double',
+    'severe_head_injury',
+  ],
+  [
+    'my boy came off his bike without a helmet, theres blood coming from his ear and hes not making sense',
+    'severe_head_injury',
+  ],
+  [
+    'mum, 88, fell and hit her head yesterday, today shes more confused and keeps falling asleep mid conversation',
+    'severe_head_injury',
+  ],
+  [
+    'my daughter has a high temp and a rash that doesnt go away when i press a glass on it',
+    'meningitis_signs',
+  ],
+  [
+    'my son 19 at uni texted me he has the worst headache, stiff neck and cant stand the light, he sounds confused',
+    'meningitis_signs',
+  ],
+  [
+    'baby 6 months is floppy, hot with cold hands and feet, and has tiny purple spots on her tummy',
+    'meningitis_signs',
+  ],
+  [
+    'partner has a fever, being sick, and his neck is so stiff he cant touch his chin to his chest',
+    'meningitis_signs',
+  ],
+  [
+    'is it normal for a rash to look like little bruises? my son has a temperature and is very sleepy',
+    'meningitis_signs',
+  ],
+  [
+    'my babys soft spot on her head is bulging and shes got a fever and a high pitched cry',
+    'meningitis_signs',
+  ],
+  [
+    'flu symptoms this morning but now headache is unbearable, bright lights hurt, got spots on my legs like purple pinpricks',
+    'meningitis_signs',
+  ],
+  [
+    'my 4 year old has a fever and sore legs and now some small red purple dots on his chest that dont fade',
+    'meningitis_signs',
+  ],
+  ['my daughter is 16, raging headache, vomiting and a stiff neck, shes really drowsy', 'meningitis_signs'],
+  [
+    'Hello, my son has fever and rash, I did the glass test and the spots still show through',
+    'meningitis_signs',
+  ],
+  [
+    'My husband has a temperature and is saying weird things, his neck is stiff and the light hurts his eyes',
+    'meningitis_signs',
+  ],
+  [
+    'my dad had a uti last week and now hes shivering uncontrollably, very confused and his skin looks mottled',
+    'sepsis_signs',
+  ],
+  [
+    'Since my op Ive had a temp and now Im shaking, heart racing, feel like Im going to die, wound is red and hot',
+    'sepsis_signs',
+  ],
+  [
+    'mum hasnt passed urine since yesterday, shes got a fever and is breathing really fast and is all muddled',
+    'sepsis_signs',
+  ],
+  [
+    'my skin has gone blotchy and blue-ish, I have chills and Im so weak i cant stand, had a bad chest infection',
+    'sepsis_signs',
+  ],
+  ['grandads leg cellulitis is spreading up, hes got a high temp and isnt making sense', 'sepsis_signs'],
+  [
+    'my child has a temp, his skin looks mottled and his hands and feet are freezing, hes very lethargic',
+    'sepsis_signs',
+  ],
+  ['Im on chemo and have a temperature of 38.3 and shivering', 'sepsis_signs'],
+  ['Resident temp 39.2, HR 128, RR 26, new confusion, catheter in situ', 'sepsis_signs'],
+  [
+    'after my miscarriage surgery ive got a fever, smelly discharge and I feel really unwell, heart pounding',
+    'sepsis_signs',
+  ],
+  [
+    'my husband has pneumonia and hes now cold and clammy, his lips are grey and hes barely weeing',
+    'sepsis_signs',
+  ],
+  [
+    'My partner was bitten by a dog 2 days ago, bite is swollen with red streaks going up his arm and now hes got a fever and feels faint',
+    'sepsis_signs',
+  ],
+  [
+    'my son (12) had pain round his belly button thats moved to the right and now he cant walk straight, hes been sick',
+    'severe_abdominal_pain',
+  ],
+  [
+    'Terrible pain in my tummy, its rigid like a board and I cant move, came on suddenly',
+    'severe_abdominal_pain',
+  ],
+  [
+    'my dad 72 has sudden severe pain in his tummy going through to his back, hes pale and sweaty',
+    'severe_abdominal_pain',
+  ],
+  [
+    'ive got horrible stomach pain, vomiting green stuff, havent pooed or farted in 2 days and my belly is swelling up',
+    'severe_abdominal_pain',
+  ],
+  [
+    'my teenage son has sudden really bad pain in his testicle and lower tummy, hes been sick',
+    'severe_abdominal_pain',
+  ],
+  [
+    'my wife has been screaming with pain in her right side for hours, cant get comfortable and shes vomiting',
+    'severe_abdominal_pain',
+  ],
+  [
+    'belly pain so bad im rolling on the floor, had gallstones before but this is worse and ive got a temperature',
+    'severe_abdominal_pain',
+  ],
+  [
+    'my baby (9 months) keeps screaming and pulling his legs up every 15 min, and now theres red jelly like stuff in his nappy',
+    'severe_abdominal_pain',
+  ],
+  [
+    'I have severe stomach pain after my colonoscopy this morning, its getting worse and i feel feverish',
+    'severe_abdominal_pain',
+  ],
+  [
+    'mum has terrible pain in her upper stomach going to her back after drinking, she keeps vomiting',
+    'severe_abdominal_pain',
+  ],
+  [
+    'hi can I make an appointment, been doubled over with stomach pain since 3am, worst pain ive ever had, even water makes me vomit',
+    'severe_abdominal_pain',
+  ],
+  // round 16, own check: further phrasings of each class fixed, written after the first fixes (28 / 60 found by the
+  // screener before round 16, 54 / 60 after its first fixes)
+  ['her right arm just stopped working halfway through dinner and her mouth looks odd', 'stroke_signs'],
+  ['pt with new L sided weakness since 0800, GCS 14', 'stroke_signs'],
+  ['dads left leg stopped working out of nowhere and hes slurring', 'stroke_signs'],
+  ["my mum's whole right side has stopped moving, she's sat in the chair staring", 'stroke_signs'],
+  ['Lt side droop noticed by carer at breakfast, new', 'stroke_signs'],
+  ["husband's hand just stopped working while he was writing a cheque, 10 minutes ago", 'stroke_signs'],
+  [
+    "I've found someone to take the dog. I don't think I'll be needing my appointment next week",
+    'suicidal_thoughts',
+  ],
+  [
+    "the kids were the only reason I was still here and now they've gone to live with their dad",
+    'suicidal_thoughts',
+  ],
+  ['i hope i dont wake up in the morning', 'suicidal_thoughts'],
+  ["praying i don't wake up tomorrow tbh", 'suicidal_thoughts'],
+  ["thanks for putting up with me all these years doc. won't be coming back", 'suicidal_thoughts'],
+  [
+    "my brother's been giving away his games and guitar to his mates and says he's checking out soon",
+    'suicidal_thoughts',
+  ],
+  [
+    "can you let my manager know I won't be in anymore. I've written letters for my family",
+    'suicidal_thoughts',
+  ],
+  ["please cancel all my appointments, I won't be needing them after tonight", 'suicidal_thoughts'],
+  [
+    "mum asked me to make sure the cat's looked after when she's gone, she's been saying she's had enough of living",
+    'suicidal_thoughts',
+  ],
+  [
+    'my son fell off the trampoline and hit his head, now hes sleepier than normal and keeps being sick',
+    'severe_head_injury',
+  ],
+  [
+    'nan slipped and banged her head on the radiator, since then her left arm seems weak',
+    'severe_head_injury',
+  ],
+  [
+    "walked into a low beam, headache is now the worst I've ever had and my vision's doubled",
+    'severe_head_injury',
+  ],
+  ['he headbutted the floor at football, now clear fluid is running out of one ear', 'severe_head_injury'],
+  [
+    'toddler fell down the stairs onto her head an hour ago, now much drowsier than usual',
+    'severe_head_injury',
+  ],
+  [
+    'hit my head on the car door yesterday, today splitting headache and I keep seeing two of everything',
+    'severe_head_injury',
+  ],
+  ["his seizure has been going 6 minutes now and he's not coming round", 'seizure'],
+  ["we've given buccal midazolam and the fitting hasn't stopped", 'seizure'],
+  ['daughter is still shaking after the rectal diazepam we gave, what do we do', 'seizure'],
+  ["the fit's lasted 10 mins so far", 'seizure'],
+  ["i've been blacking out on and off all morning", 'loss_of_consciousness'],
+  ['grandad keeps passing out when he stands up, 3 times today', 'loss_of_consciousness'],
+  ['my daughter is really hard to wake and floppy after the party', 'loss_of_consciousness'],
+  ["we can't keep dad awake, he keeps nodding off mid word", 'loss_of_consciousness'],
+  ["she's been having blackouts since this morning and her heart is pounding", 'loss_of_consciousness'],
+  ["I can't get to the bathroom without stopping for breath, asthma", 'breathing_difficulty'],
+  ["he can't walk across the room without stopping now, lips a bit grey", 'breathing_difficulty'],
+  ["peak flow has dropped to half my best and the blue inhaler isn't touching it", 'breathing_difficulty'],
+  ["mum can't make it to the toilet without resting, she's puffing hard", 'breathing_difficulty'],
+  [
+    "toddler burning up but hands and feet are freezing, and there's a dark red rash that doesn't go away with a glass",
+    'meningitis_signs',
+  ],
+  ['cat scratch on her hand is hot and swollen, she now feels faint and shivery', 'sepsis_signs'],
+  [
+    "the graze on his knee is oozing pus, he's got a temperature and his hands and feet are cold",
+    'sepsis_signs',
+  ],
+  ['infected piercing, now feverish and feeling lightheaded', 'sepsis_signs'],
+  ['baby 7 weeks is hot with cold feet and not feeding', 'infant_fever'],
+  ['about 8 weeks gone, bleeding heavily and cramping', 'pregnancy_emergency'],
+  ['7 wks along, sharp pain on the left and shoulder tip pain', 'pregnancy_emergency'],
+  ["I'm 10 weeks gone and I fainted, pain on one side", 'pregnancy_emergency'],
+  ['writhing in agony with pain in my left side going to my groin, been sick twice', 'severe_abdominal_pain'],
+  ["husband doubled over with pain in his flank, can't sit still", 'severe_abdominal_pain'],
+  ['my 1 year old has stools like redcurrant jelly and keeps screaming', 'severe_abdominal_pain'],
+  [
+    "baby's nappy has dark red jelly in it and he's pale and floppy between crying fits",
+    'severe_abdominal_pain',
+  ],
+  ["my daughter 3 got into nan's handbag and ate some of her tablets", 'poisoning_overdose'],
+  ['my grandson 4 was found with my blood pressure pills, a few are gone', 'poisoning_overdose'],
+  [
+    "care home: resident given another resident's evening medication in error, now confused",
+    'poisoning_overdose',
+  ],
+  ["the nurse gave my dad the wrong patient's tablets in error", 'poisoning_overdose'],
+  ["toddler had my tablets, there's 4 missing from the strip", 'poisoning_overdose'],
+  ["he had a bit of satay chicken and now he's wheezing and his lips are going grey", 'severe_allergy'],
+  ['ate a falafel wrap with tahini, throat feels thick and my voice is hoarse', 'severe_allergy'],
+  ['my son has a sesame allergy, ate some halva, coughing nonstop', 'severe_allergy'],
+  ["after the pesto pasta her lips turned blue and she's struggling to breathe", 'severe_allergy'],
+  ['headache, neck so stiff, and purple spots on her legs', 'meningitis_signs'],
+  ["she's confused and has a rash of tiny purple dots that don't fade", 'meningitis_signs'],
+  ['light hurts his eyes and he has pinprick spots like bruises on his chest', 'meningitis_signs'],
+  ["after eating shrimp my throat is tight and I'm panicking", 'severe_allergy'],
+  ["hit his head 2 weeks ago and now he's vomiting and confused", 'severe_head_injury'],
+  // round 16, second own check: affairs handed over and a reason to live lost, in other words, written after the own
+  // check's fixes (10 / 15 found before the fixes it led to)
+  ["sorted a new home for my rabbits today. I've had enough, I'm so tired of all of it", 'suicidal_thoughts'],
+  [
+    "my dad has been handing his tools to the neighbours and told me he won't be coming back from his walk",
+    'suicidal_thoughts',
+  ],
+  ["cancel my repeats, I won't need anything after friday", 'suicidal_thoughts'],
+  [
+    "my girlfriend keeps saying she's checking out early and she gave her jewellery away to her sister",
+    'suicidal_thoughts',
+  ],
+  ['the dog was the only thing keeping me going and he died last week', 'suicidal_thoughts'],
+  ["please make sure my cats are cared for when I'm dead", 'suicidal_thoughts'],
+  ['Mr P, new RHS weakness and facial droop, onset 20 mins', 'stroke_signs'],
+  ['her left hand just stopped moving while she was knitting', 'stroke_signs'],
+  ['fell off his bike without a helmet and hit his head, now seeing double', 'severe_head_injury'],
+  ["my son's fit has gone on 7 minutes, we've done the buccal", 'seizure'],
+  ['my wife is so hard to rouse this morning, only groans', 'loss_of_consciousness'],
+  ["dog bite on his hand is red and angry and he's burning up and shaking", 'sepsis_signs'],
+  ['5 weeks along and bleeding with cramps on one side', 'pregnancy_emergency'],
+  ["agony in my right loin, can't keep still, vomiting", 'severe_abdominal_pain'],
+  ["she can't get to the loo without stopping to get her breath", 'breathing_difficulty'],
 ];

@@ -99,6 +99,13 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    // Round 16: too breathless to cross the house (MRC dyspnoea grade 5) and a peak flow fallen by half (BTS/SIGN).
+    {
+      pattern:
+        'not|cant walk|get|make across|to room|kitchen|toilet|bathroom|loo|door|bedroom|lounge|hall|landing without stopping|resting|stop|pausing|break|breath',
+      maxGap: 2,
+    },
+    { pattern: 'peak flow half|halved|dropped|fallen|falling|down|low|lower|under|below', maxGap: 2 },
     {
       pattern:
         'breathing|breathes|breath|panting|puffing like run|ran|running|done marathon|race|sprint|mile',
@@ -310,6 +317,18 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     },
     { pattern: 'in out consciousness|conscious|it', maxGap: 1 },
     'pass|passed|passing out',
+    // Round 16: blackouts again and again, someone too drowsy to rouse or to keep awake (a falling conscious level).
+    { pattern: 'keep|keeps|kept|been|having blacking|blacked|fainting|passing out', maxGap: 1 },
+    {
+      pattern: 'having|getting|keep|keeps|several|repeated|another blackouts|blackout|faints|collapses',
+      maxGap: 1,
+    },
+    { pattern: 'very|so|really|too|impossible|hard|difficult to rouse|arouse|wake|waken', maxGap: 2 },
+    {
+      pattern:
+        'not|cant keep @someone|him|her|them|mum|dad|nan|gran|grandma|grandad awake|conscious|eyes open',
+      maxGap: 2,
+    },
     'faint*',
     'blacked|black out',
     'unconscious',

@@ -45,7 +45,10 @@ export const englishClasses: LexiconInput['classes'] = {
     'amoxicillin penicillin medicine medication new latex ' +
     'injection jab vaccine vaccination shot dye cream lotion food meal takeaway sauce curry crab lobster mussels ' +
     'sushi chinese indian thai restaurant cake biscuit* cookie* chocolate snack sandwich almond* cashew* ' +
-    'walnut* hazelnut* pistachio* pecan* soy soya wheat gluten lupin mustard celery strawberr* formula',
+    'walnut* hazelnut* pistachio* pecan* soy soya wheat gluten lupin mustard celery strawberr* formula ' +
+    // Round 16: foods made of an allergen, by their dish's name ("had some hummus": sesame).
+    'hummus houmous humous tahini halva halwa chickpea* lentil* pesto satay marzipan praline nutella baklava ' +
+    'macadamia* brazil* seeds',
   face: 'face eyes eye eyelids lips lip tongue throat mouth cheeks',
   // Swelling as people say it: "blew up", "ballooned", "twice the size".
   swell:

@@ -14,6 +14,11 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     // Round 14 (ninth own check): picturing oneself dead, having lived long enough, stopping food and tablets.
     { pattern: 'picturing|imagining|imagine|picture|see|seeing myself dead|gone|hanging|jumping', maxGap: 1 },
     { pattern: 'lived|living long enough', maxGap: 1 },
+    // Round 16 (own check): the one reason left for being alive ("the kids were the only reason I was still here").
+    { pattern: 'only reason|thing|one still here|alive|around|living|breathing', maxGap: 3 },
+    { pattern: 'any: only thing|reason|one keeping|stopping|holding died|gone|left|dead|rehomed', maxGap: 4 },
+    // Round 16: the family better off with the life insurance.
+    { pattern: 'any: insurance|payout better|happier off', maxGap: 4 },
     { pattern: 'stopped|stopping|refusing eating|food|drinking taking|tablets|@meds', maxGap: 2 },
     // Round 14 (eighth own check): not caring whether one lives or dies.
     { pattern: 'not|dont care if|whether live|living|die|dying|wake', maxGap: 3, negatable: false },
@@ -130,7 +135,8 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'no|any sense|meaning|purpose living|live|alive|anymore', maxGap: 2 },
     { pattern: 'no|not|any|the point|reason living|live|life|existing|alive', maxGap: 3 },
     'point going|carrying on',
-    { pattern: 'want|wanna|wish|hope|hoping|hoped|praying|prayed never|not wake', maxGap: 4 },
+    // Round 16: "dont" typed without its apostrophe hopes the same ("i just hope i dont wake up tomorrow").
+    { pattern: 'want|wanna|wish|hope|hoping|hoped|praying|prayed|pray never|not|dont wake', maxGap: 4 },
     { pattern: 'not|dont want|wanna wake', maxGap: 2 },
     'says|said|talks|talking|talked|wants|wanted die|dead|kill',
     { pattern: 'cutting|harming|burning|starving myself|herself|himself', maxGap: 1 },

@@ -112,6 +112,16 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
         'arm|leg|hand|side|face not|dont work|working|move|moving|respond|responding|obey|obeying|listen|listening',
       maxGap: 2,
     },
+    // Round 16: a side or a limb that has stopped working or given up, and the side as a carer abbreviates
+    // it ("new R sided weakness", "L side droop").
+    {
+      pattern: 'side|arm|leg|hand|face stopped|stop|stops|quit working|moving|responding',
+      maxGap: 2,
+    },
+    {
+      pattern: '=r|=l|=rt|=lt|=rhs|=lhs sided|side weakness|weak|droop|drooping|numbness|numb|paralysis',
+      maxGap: 0,
+    },
     'went|gone|going blind',
     { pattern: 'any: blind left|right|one eye', maxGap: 2 },
     {
@@ -175,6 +185,18 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     },
     'foam*|froth* mouth',
     'status epilepticus',
+    // Round 16: a fit that has gone on for minutes, whatever the word for it (NHS: 999 after 5 minutes), and a rescue
+    // medicine already given (buccal midazolam, rectal diazepam: the fit did not stop by itself).
+    {
+      pattern:
+        'fit|fits|fitting|seizure*|convulsion* lasted|lasting|gone|going|been <n:3-90> min|mins|minutes',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'gave|given|used|administered|done buccal|rectal|nasal|rescue|emergency midazolam|diazepam|buccolam|epistatus|med|meds|medication',
+      maxGap: 2,
+    },
     // Round 9: "seizure" as dictation hears it ("having a sea sure") or spelt as heard.
     { pattern: '=a|another|having|had|during|after =sea|=see =sure|=sures|=zure|=zures', maxGap: 0 },
     '=seasure|=seasures|=seesure|=seezure|=ceasure|=seisure|=sezure|=seazure',

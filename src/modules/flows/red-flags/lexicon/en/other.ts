@@ -221,6 +221,21 @@ export const englishOtherFlags: LexiconInput['categories'] = {
       pattern: '@little found|got|into|opened|emptied @meds|organiser|organizer|dosette|cabinet|cupboard',
       maxGap: 3,
     },
+    // Round 16: the little one named by kin and age ("my son 2 found his grandmas pills"), and tablets gone missing
+    // from what a child got at.
+    {
+      pattern:
+        '@someone <n:1-5> found|got|into|opened|emptied|eating|chewing @meds|organiser|organizer|dosette|cabinet|cupboard',
+      maxGap: 3,
+    },
+    { pattern: 'any: @little @meds missing|unaccounted|gone', maxGap: 4 },
+    // Round 16: someone else's medication given or taken in error, as a care home reports it.
+    {
+      pattern:
+        '@intake|given|gave|administered another|other|wrong|someone|somebody residents|resident|patients|patient|persons|person|clients|client|elses @meds|medication|meds|tablets|pills|dose',
+      maxGap: 2,
+    },
+    { pattern: '@meds|medication|meds|tablets|pills|dose given|gave|taken|administered in error', maxGap: 2 },
     { pattern: '@intake lamp|torch|tiki|citronella|lighter|burner|essential oil|fuel|fluid|oils', maxGap: 3 },
     {
       pattern: 'took|taken|dropped|popped|necked something|summat|stuff|pill|pills dodgy|unknown|iffy|dodge',
@@ -327,6 +342,12 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'any: @belly swollen|distended|swelling vomit*|vomiting|throwing', maxGap: 4 },
     { pattern: 'any: hernia hard|stuck|tender|purple|dark|painful', maxGap: 4 },
     { pattern: 'any: hernia|lump not go|push|pop back', maxGap: 4 },
+    // Round 16: stools like redcurrant jelly in a baby's nappy (intussusception, NICE CKS).
+    {
+      pattern: 'any: redcurrant|red|bloody|blood|dark jelly|jam nappy|nappies|poo|poop|stool|stools|diaper',
+      maxGap: 4,
+    },
+    { pattern: 'redcurrant jelly|jam', maxGap: 1 },
     'any: @pain @belly @intense',
     'doubled over',
     { pattern: 'any: agony|agonising|agonizing|excruciating|unbearable @belly', maxGap: 3 },
