@@ -1,12 +1,14 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
+import { createMessengerAdapter } from './channels/messenger/messenger-adapter.ts';
+import { createTelegramAdapter } from './channels/telegram/telegram-adapter.ts';
 import {
   DEFAULT_FAILED_RETENTION_DAYS,
   runWebhookJournalRetention,
   webhookJournalRetentionQueue,
 } from './channels/webhook-journal-retention.job.ts';
-import { whatsappWebhookQueue } from './channels/webhook-queues.ts';
+import { channelWebhookQueue, whatsappWebhookQueue } from './channels/webhook-queues.ts';
 import { channelLimitsRoutes } from './channels/whatsapp/channel-limits.routes.ts';
 import {
   downloadWhatsAppMedia,
@@ -40,9 +42,17 @@ import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
 import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
+import { adapterDeliveryReader } from './modules/ingest/adapter-delivery-reader.ts';
+import {
+  channelMediaDownloadQueue,
+  downloadChannelMedia,
+  queueChannelMediaDownloads,
+} from './modules/ingest/channel-media-download.job.ts';
+import { channelWebhookRoutes } from './modules/ingest/channel-webhook.routes.ts';
 import { ingestDelivery } from './modules/ingest/ingest-delivery.job.ts';
 import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
+import { AdapterSender } from './modules/outbox/adapter-sender.ts';
 import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { outboxSendQueue } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
@@ -149,13 +159,29 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   const keyring = new Keyring(deps.fieldCipher);
   // Channel secrets are sealed with the clinic key; opened once per account and stored value.
   const secretsOf = new ChannelSecretsVault(db, keyring).of;
+  // The channels on the port, each one folder that only translates (src/channels/<channel>/).
+  const sendTimeout =
+    deps.whatsapp.sendTimeoutMs !== undefined ? { timeoutMs: deps.whatsapp.sendTimeoutMs } : {};
+  const telegram = createTelegramAdapter(sendTimeout);
+  const messenger = createMessengerAdapter({ channel: 'messenger', ...sendTimeout });
+  const instagram = createMessengerAdapter({ channel: 'instagram', ...sendTimeout });
+  const adapterSenderDeps = { db, keyring, mediaStore, secretsOf };
   const senders = {
     whatsapp: new WhatsAppSender({
       defaultGraphUrl: deps.whatsapp.graphUrl,
       defaultApiVersion: deps.whatsapp.apiVersion,
       secretsOf,
-      ...(deps.whatsapp.sendTimeoutMs !== undefined ? { timeoutMs: deps.whatsapp.sendTimeoutMs } : {}),
+      ...sendTimeout,
     }),
+    telegram: new AdapterSender(telegram, adapterSenderDeps),
+    messenger: new AdapterSender(messenger, adapterSenderDeps),
+    instagram: new AdapterSender(instagram, adapterSenderDeps),
+  };
+  const deliveryReaders = {
+    whatsapp: whatsappDeliveryReader,
+    telegram: adapterDeliveryReader(telegram, 'Telegram'),
+    messenger: adapterDeliveryReader(messenger, 'Messenger'),
+    instagram: adapterDeliveryReader(instagram, 'Instagram'),
   };
   const pacer = new SendPacer(deps.pacing);
   // Every URL a clinic gives (a flow's HTTP step, a busy calendar) is fetched through this one client.
@@ -173,7 +199,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     mediaStore,
     ...(deps.reconcileAfterMs !== undefined ? { reconcileAfterMs: deps.reconcileAfterMs } : {}),
     upSince: clock.now(),
-    webhookQueues: [whatsappWebhookQueue.name],
+    webhookQueues: [whatsappWebhookQueue.name, channelWebhookQueue.name],
   };
   const flowRuntime: FlowRuntimeDeps = {
     db,
@@ -222,17 +248,28 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     // Automation answers and booking confirmations it queued go out now, not at the next poll.
     onBatchDone: () => sends.wake(),
     handlers: [
-      handle(whatsappWebhookQueue, (_payload, job) =>
-        ingestDelivery(
-          {
-            db,
-            clock,
-            logger,
-            keyring,
-            cipher: deps.fieldCipher,
-            readers: { whatsapp: whatsappDeliveryReader },
-            onMediaReceived: (tx, stored) => queueMediaDownloads(tx, keyring, stored),
-          },
+      ...[whatsappWebhookQueue, channelWebhookQueue].map((queue) =>
+        handle(queue, (_payload, job) =>
+          ingestDelivery(
+            {
+              db,
+              clock,
+              logger,
+              keyring,
+              cipher: deps.fieldCipher,
+              readers: deliveryReaders,
+              onMediaReceived: (tx, stored) =>
+                queue === whatsappWebhookQueue
+                  ? queueMediaDownloads(tx, keyring, stored)
+                  : queueChannelMediaDownloads(tx, keyring, stored),
+            },
+            job,
+          ),
+        ),
+      ),
+      handle(channelMediaDownloadQueue, (_payload, job) =>
+        downloadChannelMedia(
+          { db, clock, keyring, logger, mediaStore, secretsOf, adapters: [telegram, messenger, instagram] },
           job,
         ),
       ),
@@ -281,6 +318,16 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   // A webhook wakes the worker that stores it only: the send worker's claim would find nothing to do.
   await http.register(
     whatsappWebhookRoutes(db, deps.fieldCipher, () => inboundAndAutomation.wake(), secretsOf, keyring),
+  );
+  await http.register(
+    channelWebhookRoutes({
+      db,
+      cipher: deps.fieldCipher,
+      secretsOf,
+      keyring,
+      adapters: [telegram, messenger, instagram],
+      onJournaled: () => inboundAndAutomation.wake(),
+    }),
   );
   // Every API route says who may call it (access-rules.ts), or Careline does not start.
   requireAccessRules(http, '/api/v1');

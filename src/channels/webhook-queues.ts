@@ -11,5 +11,15 @@ export const whatsappWebhookQueue: WebhookQueue = defineQueue('whatsapp.webhook'
   maxAttempts: 10,
 });
 
+/** Deliveries of every channel on the port (Telegram, Messenger, Instagram): one ingest job reads them all. */
+export const channelWebhookQueue: WebhookQueue = defineQueue('channel.webhook', webhookJobSchema, {
+  maxAttempts: 10,
+});
+
 /** The queue whose job applies a journaled delivery of each channel: an operator's retry goes there. */
-export const WEBHOOK_QUEUES: Partial<Record<ChannelType, WebhookQueue>> = { whatsapp: whatsappWebhookQueue };
+export const WEBHOOK_QUEUES: Partial<Record<ChannelType, WebhookQueue>> = {
+  whatsapp: whatsappWebhookQueue,
+  telegram: channelWebhookQueue,
+  messenger: channelWebhookQueue,
+  instagram: channelWebhookQueue,
+};

@@ -24,7 +24,8 @@ import {
 import { createMessengerWebhook } from './messenger-webhook.ts';
 import { CHANNEL_NAME, type MetaMessagingChannel } from './meta-messaging-channel.ts';
 
-export const messengerSettingsSchema = z.strictObject({
+// Not strict: an account's settings also hold Careline's own (its default team).
+export const messengerSettingsSchema = z.object({
   /** Default `https://graph.facebook.com`; the simulator's URL in tests and demos. */
   graphUrl: z
     .url({ protocol: /^https?$/ })

@@ -99,8 +99,18 @@ function built(call: TelegramCall): TelegramBuild {
  * message, hence `allow_sending_without_reply`; an id that is not Telegram's is not quoted at all.
  */
 function replyParameters(externalId: string | null): { reply_parameters?: ReplyParameters } {
-  if (externalId === null || !/^\d{1,15}$/.test(externalId)) return {};
-  return { reply_parameters: { message_id: Number(externalId), allow_sending_without_reply: true } };
+  const messageId = externalId === null ? null : telegramMessageId(externalId);
+  if (messageId === null) return {};
+  return { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };
+}
+
+/**
+ * Telegram's message id in the id Careline stores: `<chat id>:<message id>` (message ids are unique
+ * only within a chat, see qualified-external-id.ts), or the bare message id. Null when it is neither.
+ */
+export function telegramMessageId(externalId: string): number | null {
+  const match = /^(?:-?\d{1,20}:)?(\d{1,15})$/.exec(externalId);
+  return match?.[1] === undefined ? null : Number(match[1]);
 }
 
 type UploadKind = 'image' | 'video' | 'audio' | 'voice' | 'document' | 'sticker';
@@ -215,7 +225,8 @@ function buildContact(
 }
 
 function buildReaction(chatId: string, message: Message<'reaction'>): TelegramBuild {
-  if (message.targetExternalId === undefined) {
+  const target = message.targetExternalId === undefined ? null : telegramMessageId(message.targetExternalId);
+  if (target === null) {
     return {
       ok: false,
       violations: [{ field: 'targetExternalId', limit: 'Telegram needs the id of the message reacted to' }],
@@ -226,7 +237,7 @@ function buildReaction(chatId: string, message: Message<'reaction'>): TelegramBu
     method: 'setMessageReaction',
     params: {
       chat_id: chatId,
-      message_id: Number(message.targetExternalId),
+      message_id: target,
       // An empty list removes the bot's reaction, as an empty emoji does on WhatsApp.
       reaction: emoji === null ? [] : [{ type: 'emoji', emoji }],
     },

@@ -134,9 +134,9 @@ describe('the Telegram adapter on the port', () => {
 });
 
 describe('sending over HTTP', () => {
-  it('POSTs JSON to /bot{token}/sendMessage and returns Telegram’s message id', async () => {
+  it('POSTs JSON to /bot{token}/sendMessage and returns Telegram’s message id qualified by its chat', async () => {
     const outcome = await send({ type: 'text', text: 'See you Monday' }, { replyToExternalId: '42' });
-    expect(outcome).toEqual({ ok: true, externalId: '501' });
+    expect(outcome).toEqual({ ok: true, externalId: '7100000001:501' });
     expect(received).toHaveLength(1);
     const [call] = received;
     expect(call?.method).toBe('POST');
@@ -152,7 +152,7 @@ describe('sending over HTTP', () => {
 
   it('uploads a Careline medium as multipart/form-data', async () => {
     const outcome = await send({ type: 'document', media: { mediaId: 'med_1' }, caption: 'Your letter' });
-    expect(outcome).toEqual({ ok: true, externalId: '501' });
+    expect(outcome).toEqual({ ok: true, externalId: '7100000001:501' });
     const [call] = received;
     expect(call?.path).toBe(`/bot${TOKEN}/sendDocument`);
     expect(call?.contentType).toMatch(/^multipart\/form-data; boundary=/);
@@ -180,7 +180,7 @@ describe('sending over HTTP', () => {
         },
       },
     ];
-    expect(await send({ type: 'text', text: 'hi' })).toEqual({ ok: true, externalId: '501' });
+    expect(await send({ type: 'text', text: 'hi' })).toEqual({ ok: true, externalId: '7100000001:501' });
     expect(sleeps).toEqual([2000]);
     expect(received).toHaveLength(2);
   });

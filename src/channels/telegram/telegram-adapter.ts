@@ -11,7 +11,8 @@ import { TELEGRAM_CAPABILITIES, TELEGRAM_WINDOW } from './telegram-capabilities.
 import { encodeTelegramBody } from './telegram-request-body.ts';
 import { verifyTelegramSecret } from './verify-telegram-secret.ts';
 
-export const telegramSettingsSchema = z.strictObject({
+// Not strict: an account's settings also hold Careline's own (its default team).
+export const telegramSettingsSchema = z.object({
   /** A self-hosted Bot API server (or the simulator); Telegram's own when absent. */
   apiUrl: z
     .url({ protocol: /^https?$/ })
@@ -91,7 +92,12 @@ export function createTelegramAdapter(
       answer = await callTelegram(http, token, method, body);
     }
     if (!answer.ok) return answer.failure;
-    return { ok: true, externalId: sentMessageId(answer.result) ?? standInId(sendOptions.correlationId) };
+    const sent = sentMessageId(answer.result);
+    // Stored as Careline stores every Telegram message: qualified by its chat (qualified-external-id.ts).
+    return {
+      ok: true,
+      externalId: sent === null ? standInId(sendOptions.correlationId) : `${chatId}:${sent}`,
+    };
   }
 
   return {

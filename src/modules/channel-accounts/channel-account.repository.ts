@@ -33,6 +33,22 @@ export async function listChannelAccountsOfType(db: DbOrTx, type: ChannelType): 
   return db.select().from(channelAccounts).where(eq(channelAccounts.type, type));
 }
 
+/**
+ * The account a path-routed webhook names (`/webhooks/telegram/{id}`), whichever clinic it belongs to:
+ * the caller proves the delivery is the provider's before anything of it is kept.
+ */
+export async function findChannelAccountForWebhook(
+  db: DbOrTx,
+  type: ChannelType,
+  id: string,
+): Promise<ChannelAccount | undefined> {
+  const [account] = await db
+    .select()
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.type, type), eq(channelAccounts.id, id)));
+  return account;
+}
+
 export async function findChannelAccount(
   db: DbOrTx,
   orgId: string,

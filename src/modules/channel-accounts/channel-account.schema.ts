@@ -7,6 +7,8 @@ export { CHANNEL_TYPES, type ChannelType } from './channel-types.ts';
 
 /** Provider settings that are not secret (WhatsApp: Graph base URL and API version). */
 export interface ChannelSettings {
+  /** Telegram: a self-hosted Bot API server or the simulator (Telegram's own when absent). */
+  apiUrl?: string;
   graphUrl?: string;
   apiVersion?: string;
   wabaId?: string;

@@ -1,6 +1,9 @@
 // What other modules may read or change of channel-accounts: they call this service, never the repository.
 export {
   findChannelAccount,
+  findChannelAccountForWebhook,
+  findChannelAccountsByExternalIds,
   listChannelAccountsOfOrg,
+  listChannelAccountsOfType,
   setChannelDefaultTeam,
 } from './channel-account.repository.ts';

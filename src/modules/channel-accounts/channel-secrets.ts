@@ -16,7 +16,8 @@ export async function sealChannelSecrets(
   db: DbOrTx,
   keyring: Keyring,
   orgId: string,
-  secrets: ChannelSecrets,
+  /** WhatsApp's {@link ChannelSecrets}, or the secrets a channel adapter's schema describes. */
+  secrets: ChannelSecrets | Readonly<Record<string, string>>,
 ): Promise<string> {
   return (await keyring.clinic(db, orgId)).seal(JSON.stringify(secrets), PURPOSE);
 }

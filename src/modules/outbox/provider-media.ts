@@ -20,6 +20,25 @@ export class MediaUploadError extends Error {
   }
 }
 
+/** A clinic's stored file by its Careline media id, for a channel that takes files with the message. */
+export async function loadCarelineMedia(
+  deps: { db: Db; keyring: Keyring; mediaStore: MediaStore },
+  orgId: string,
+  mediaId: string,
+): Promise<{ bytes: Buffer; mimeType: string; fileName: string | null }> {
+  const file = await openMediaFileName(
+    deps.db,
+    deps.keyring,
+    orgId,
+    await findMediaFile(deps.db, orgId, mediaId),
+  );
+  if (!file?.storageKey || file.status !== 'stored') {
+    throw new MediaUploadError('fail', `media ${mediaId} is not a stored file of this clinic`);
+  }
+  const stored = await deps.mediaStore.get(orgId, file.storageKey);
+  return { bytes: stored.bytes, mimeType: file.mimeType ?? stored.mimeType, fileName: file.fileName };
+}
+
 /**
  * Provider ids for the Careline media a message points at, uploading each file once (and again after
  * Meta forgets it, 30 days on). Ids that are not Careline media ids are taken as the provider's own.

@@ -1,0 +1,197 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ChannelAdapter, WebhookRequest } from '../../channels/channel-adapter.ts';
+import type { InboundEvent } from '../../channels/inbound-event.ts';
+import { journalWebhook } from '../../channels/webhook-journal.repository.ts';
+import { channelWebhookQueue } from '../../channels/webhook-queues.ts';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
+import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import { HttpProblem } from '../../platform/http/problem.ts';
+import type { ChannelAccount, ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import {
+  findChannelAccountForWebhook,
+  findChannelAccountsByExternalIds,
+  listChannelAccountsOfType,
+} from '../channel-accounts/channel-account.service.ts';
+import type { SecretsOf } from '../channel-accounts/channel-secrets.ts';
+import type { Keyring } from '../keys/keyring.ts';
+
+export interface ChannelWebhookDeps {
+  db: Db;
+  cipher: FieldCipher;
+  /** Opens the sealed secrets (kept in memory by the vault, so a signature check stays a hash). */
+  secretsOf: SecretsOf;
+  /** Names a patient in the job queue by a blind-index hash: their id is never stored in clear. */
+  keyring: Keyring;
+  adapters: readonly ChannelAdapter[];
+  onJournaled: () => void;
+}
+
+/** Meta batches a few pages at most into one delivery; more is someone else's traffic. */
+const MAX_ACCOUNTS_PER_DELIVERY = 20;
+
+/** A patient's words are stored before any outbound backlog (see the WhatsApp route). */
+const PATIENT_MESSAGE_PRIORITY = -1;
+
+/**
+ * One webhook route per channel on the port, the same for all: check the provider's signature or
+ * secret on the raw bytes, journal the delivery durably (encrypted), and only then answer 200 — providers
+ * retry anything else. The ingest job applies it afterwards. Telegram's updates name no bot, so its
+ * URL carries the account (`/webhooks/telegram/{channelAccountId}`); Meta's name their page or
+ * Instagram account inside the body (`/webhooks/messenger`, `/webhooks/instagram`).
+ */
+export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    // The signature covers the exact bytes, so this scope keeps the body raw.
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+
+    for (const adapter of deps.adapters) {
+      const type = adapter.channel as ChannelType;
+      const secretsOf = async (account: ChannelAccount): Promise<unknown> => {
+        const parsed = adapter.accountSchemas.secrets.safeParse(await deps.secretsOf(account));
+        return parsed.success ? parsed.data : undefined;
+      };
+      const verified = async (request: WebhookRequest, account: ChannelAccount): Promise<string | null> => {
+        const secrets = await secretsOf(account);
+        if (secrets === undefined) return 'the channel’s secrets are incomplete';
+        const verdict = adapter.webhook.verify(request, secrets);
+        return verdict.ok ? null : verdict.reason;
+      };
+
+      if (adapter.webhook.routing === 'path') {
+        app.post(
+          `/webhooks/${type}/:channelAccountId`,
+          {
+            schema: {
+              hide: true,
+              params: z.object({
+                channelAccountId: z.uuid({ error: 'params.channelAccountId: not a uuid' }),
+              }),
+            },
+          },
+          async (request, reply) => {
+            const raw = rawBodyOf(request.body);
+            const account = await findChannelAccountForWebhook(
+              deps.db,
+              type,
+              request.params.channelAccountId,
+            );
+            if (!account) throw new HttpProblem(404, `No ${type} channel at this address`);
+            const refusal = await verified({ headers: headersOf(request.headers), rawBody: raw }, account);
+            if (refusal !== null) throw new HttpProblem(401, refusal);
+            const events = parsedEvents(adapter, raw);
+            const stored = await journal(deps, account, raw, events);
+            if (stored > 0) deps.onJournaled();
+            return reply.code(200).send({ received: true, stored });
+          },
+        );
+        continue;
+      }
+
+      app.get(
+        `/webhooks/${type}`,
+        {
+          schema: {
+            hide: true,
+            querystring: z.record(z.string(), z.string().max(1000)),
+          },
+        },
+        async (request, reply) => {
+          const accounts = await listChannelAccountsOfType(deps.db, type);
+          for (const account of accounts) {
+            const secrets = await secretsOf(account);
+            const challenge =
+              secrets === undefined ? null : adapter.webhook.handshake?.(request.query, secrets);
+            if (challenge !== null && challenge !== undefined)
+              return reply.type('text/plain').send(challenge);
+          }
+          throw new HttpProblem(403, `The verify token matches no ${type} channel`);
+        },
+      );
+
+      app.post(`/webhooks/${type}`, { schema: { hide: true } }, async (request, reply) => {
+        const raw = rawBodyOf(request.body);
+        const events = parsedEvents(adapter, raw);
+        const keys = adapter.webhook.accountKeys(JSON.parse(raw.toString('utf8')));
+        // Anyone can post here, and these ids are looked up before the signature can be checked.
+        if (keys.length > MAX_ACCOUNTS_PER_DELIVERY)
+          throw HttpProblem.badField('body.entry', `names more than ${MAX_ACCOUNTS_PER_DELIVERY} accounts`);
+        const accounts = await findChannelAccountsByExternalIds(deps.db, type, keys);
+        if (accounts.length === 0) {
+          request.log.warn({ channel: type, accounts: keys.length }, 'webhook for unknown accounts ignored');
+          return reply.code(200).send({ received: true, stored: 0 });
+        }
+        const request_ = { headers: headersOf(request.headers), rawBody: raw };
+        const refusals = await Promise.all(accounts.map((account) => verified(request_, account)));
+        const trusted = accounts.filter((_account, i) => refusals[i] === null);
+        if (trusted.length === 0) throw new HttpProblem(401, refusals.find((r) => r !== null) ?? 'refused');
+        const stored =
+          trusted.length === 1 && trusted[0]
+            ? await journal(deps, trusted[0], raw, events)
+            : await deps.db.transaction(async (tx) => {
+                let count = 0;
+                for (const account of trusted)
+                  count += await journal({ ...deps, db: tx }, account, raw, events);
+                return count;
+              });
+        if (stored > 0) deps.onJournaled();
+        return reply.code(200).send({ received: true, stored });
+      });
+    }
+  };
+}
+
+function rawBodyOf(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body)) throw new HttpProblem(415, 'Send the webhook as application/json');
+  return body;
+}
+
+function headersOf(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string | undefined> {
+  const flat: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) flat[name] = Array.isArray(value) ? value[0] : value;
+  return flat;
+}
+
+/** The delivery read now only for its sender (the job reads it again from the journal): never throws. */
+function parsedEvents(adapter: ChannelAdapter, raw: Buffer): InboundEvent[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new HttpProblem(400, 'The body is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw HttpProblem.badField('body', 'expected a JSON object');
+  return adapter.webhook.parse(body);
+}
+
+/**
+ * Journals the delivery for one account. A patient's messages are applied one after the other, in the
+ * order the provider delivered them, keyed by a blind-index hash of who wrote.
+ */
+async function journal(
+  deps: { db: DbOrTx; cipher: FieldCipher; keyring: Keyring },
+  account: ChannelAccount,
+  raw: Buffer,
+  events: readonly InboundEvent[],
+): Promise<number> {
+  const first = events.find(
+    (event) =>
+      event.kind === 'message' && (event.accountId === null || event.accountId === account.externalId),
+  );
+  const sender = first?.kind === 'message' ? first.from.id : null;
+  const senderKey = sender
+    ? (await deps.keyring.blindIndex(deps.db, account.orgId)).hash('sender', sender)
+    : null;
+  const id = await journalWebhook(deps.db, deps.cipher, account, raw, {
+    queue: channelWebhookQueue,
+    priority: sender ? PATIENT_MESSAGE_PRIORITY : 0,
+    maxAttempts: 10,
+    sequenceKey: senderKey ? `${channelWebhookQueue.name}:${account.id}:${senderKey}` : null,
+  });
+  return id === undefined ? 0 : 1;
+}
