@@ -554,7 +554,7 @@ export interface CannedReply {
 }
 export interface Channel {
   id: string;
-  type: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  type: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   name: string;
   /**
    * The number patients write to, when known
@@ -569,7 +569,7 @@ export interface Channel {
   } | null;
 }
 export interface ChannelLimits {
-  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   /**
    * At most this many characters (code points, as the provider counts them)
    */
@@ -646,7 +646,7 @@ export interface ChannelLimits {
 }
 export interface ConsentRecord {
   id: string;
-  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   purpose: 'appointment_reminders' | 'health_information' | 'marketing';
   granted: boolean;
   method: 'chat' | 'keyword' | 'staff' | 'api';
@@ -688,7 +688,7 @@ export interface Contact {
 }
 export interface ContactConsents {
   current: {
-    channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+    channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
     purpose: 'appointment_reminders' | 'health_information' | 'marketing';
     state: 'granted' | 'withdrawn' | 'unknown';
     record: ConsentRecord | null;
@@ -759,7 +759,7 @@ export interface Conversation {
   last_inbound_at: string | null;
   created_at: string;
   closed_at: string | null;
-  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   contact: {
     id: string;
     display_name: string | null;
@@ -1990,13 +1990,13 @@ export interface Slot {
   time_zone: string;
 }
 export interface StaffConsent {
-  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   purpose: 'appointment_reminders' | 'health_information' | 'marketing';
   granted: boolean;
   text_shown: string;
 }
 export interface StaffConsentInput {
-  channel?: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  channel?: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   purpose: 'appointment_reminders' | 'health_information' | 'marketing';
   granted: boolean;
   text_shown: string;
