@@ -10,11 +10,7 @@ import {
 } from './channels/webhook-journal-retention.job.ts';
 import { channelWebhookQueue, whatsappWebhookQueue } from './channels/webhook-queues.ts';
 import { channelLimitsRoutes } from './channels/whatsapp/channel-limits.routes.ts';
-import {
-  downloadWhatsAppMedia,
-  queueMediaDownloads,
-  whatsappMediaDownloadQueue,
-} from './channels/whatsapp/media-download.job.ts';
+import { downloadWhatsAppMedia, whatsappMediaDownloadQueue } from './channels/whatsapp/media-download.job.ts';
 import { syncWhatsAppTemplates } from './channels/whatsapp/template-sync.job.ts';
 import { whatsappDeliveryReader } from './channels/whatsapp/whatsapp-delivery-reader.ts';
 import { WhatsAppSender } from './channels/whatsapp/whatsapp-sender.ts';
@@ -259,9 +255,12 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
               cipher: deps.fieldCipher,
               readers: deliveryReaders,
               onMediaReceived: (tx, stored) =>
-                queue === whatsappWebhookQueue
-                  ? queueMediaDownloads(tx, keyring, stored)
-                  : queueChannelMediaDownloads(tx, keyring, stored),
+                queueChannelMediaDownloads(
+                  tx,
+                  keyring,
+                  stored,
+                  queue === whatsappWebhookQueue ? whatsappMediaDownloadQueue : channelMediaDownloadQueue,
+                ),
             },
             job,
           ),

@@ -32,39 +32,6 @@ export const whatsappMediaDownloadQueue = defineQueue(
   { priority: 1, maxAttempts: 6 },
 );
 
-/** Registers the media of a stored inbound message and queues their downloads. */
-export async function queueMediaDownloads(
-  db: DbOrTx,
-  keyring: Keyring,
-  stored: { orgId: string; messageId: string; channelAccountId: string },
-): Promise<void> {
-  const message = await openOneMessage(db, keyring, await findMessage(db, stored.orgId, stored.messageId));
-  const refs = Array.isArray(message?.content?.media) ? message.content.media : [];
-  const conversation = message && (await findConversation(db, stored.orgId, message.conversationId));
-  // The patient's file names are theirs: sealed with their key.
-  const sealer = conversation ? await keyring.patient(db, stored.orgId, conversation.contactId) : undefined;
-  for (const ref of refs.filter(isMediaRef)) {
-    if (!ref.id) continue;
-    await db.transaction(async (tx) => {
-      const file = await insertMediaFile(tx, {
-        orgId: stored.orgId,
-        messageId: stored.messageId,
-        channelAccountId: stored.channelAccountId,
-        kind: ref.kind,
-        mimeType: ref.mimeType,
-        fileName: sealer?.sealNullable(cleanFileName(ref.fileName), MEDIA_FILE_NAME_PURPOSE) ?? null,
-        providerMediaId: ref.id,
-        status: 'pending',
-      });
-      await whatsappMediaDownloadQueue.enqueue(
-        tx,
-        { orgId: stored.orgId, mediaFileId: file.id },
-        { orgId: stored.orgId, dedupeKey: file.id },
-      );
-    });
-  }
-}
-
 /**
  * Fetches a patient's file from Meta (id → short-lived URL → download with the token) and keeps our own
  * encrypted copy: Meta forgets webhook media after 7 days. The bytes go to the store as they arrive
@@ -136,10 +103,6 @@ export async function downloadWhatsAppMedia(
     deps.logger.warn({ mediaFileId: file.id, problem: error.problem }, 'media download failed');
     await recordMediaFailed(deps.db, orgId, file.id, error.message);
   }
-}
-
-function isMediaRef(value: unknown): value is MediaRef {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'id' in value;
 }
 
 function isWhatsAppKind(kind: string): kind is WhatsAppMediaKind {

@@ -31,14 +31,19 @@ export const channelMediaDownloadQueue = defineQueue(
   { priority: 1, maxAttempts: 6 },
 );
 
+/** A queue whose jobs download one registered file (this one, or WhatsApp's, which goes through Graph). */
+type MediaDownloadQueue = Pick<typeof channelMediaDownloadQueue, 'enqueue'>;
+
 /**
  * Registers the media of a stored inbound message and queues their downloads. A medium is known by the
- * provider's id (Telegram's file_id) or, where the provider gives only a link (Messenger), by its URL.
+ * provider's id (WhatsApp's media id, Telegram's file_id) or, where the provider gives only a link
+ * (Messenger), by its URL.
  */
 export async function queueChannelMediaDownloads(
   db: DbOrTx,
   keyring: Keyring,
   stored: { orgId: string; messageId: string; channelAccountId: string },
+  queue: MediaDownloadQueue = channelMediaDownloadQueue,
 ): Promise<void> {
   const message = await openOneMessage(db, keyring, await findMessage(db, stored.orgId, stored.messageId));
   const refs = Array.isArray(message?.content?.media) ? message.content.media : [];
@@ -57,7 +62,7 @@ export async function queueChannelMediaDownloads(
       providerMediaId,
       status: 'pending',
     });
-    await channelMediaDownloadQueue.enqueue(
+    await queue.enqueue(
       db,
       { orgId: stored.orgId, mediaFileId: file.id },
       { orgId: stored.orgId, dedupeKey: file.id },
