@@ -395,6 +395,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'rechaud*',
     'barbecue|bbq|charbon',
     'electrogene',
+    // Round 16 (classes de la sonde): la gazinière allumée pour chauffer.
+    'gaziniere*',
     'cheminee|insert',
     { pattern: 'odeur|fuite gaz', maxGap: 1 },
     { pattern: 'moteur|voiture tourne|tournait|allume* garage', maxGap: 3 },
@@ -409,6 +411,23 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     {
       pattern:
         'tout|toute famille|maison|monde|maisonnee @tete|vertige*|vomi*|vomit|vomis|nausee*|malaise*|somnolen*|barbouill*|etourdi*',
+      maxGap: 3,
+    },
+    // Round 16 (classes de la sonde): « mon mari et moi », « moi et les enfants », des parents ou des enfants
+    // ensemble qui ont mal à la tête, s'endorment, vomissent ou se sentent ivres (NHS, Santé publique France).
+    {
+      pattern:
+        'et moi|nous @tete|vertige*|vomi*|vomit|vomis|nausee*|malaise*|somnolen*|barbouill*|etourdi*|endort|endorme*|endormi*|ivre|ivres',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'moi et @tete|vertige*|vomi*|vomit|vomis|nausee*|malaise*|somnolen*|barbouill*|etourdi*|endort|endormi*|ivre|ivres',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'parents|enfants|gamins|petits|filles|garcons|grands dorment|somnolent*|vomissent|vomi|barbouill*|vertige*|@tete',
       maxGap: 3,
     },
   ],
@@ -1105,4 +1124,15 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …et le ventre où elle siège, dit dans une autre proposition (NHS 999: sudden severe tummy pain).
   belly_site: ['@ventre', 'nombril|ombilic|epigastr*|flanc|flancs', { pattern: 'creux estomac', maxGap: 1 }],
+  // Round 16 (classes de la sonde): un test du verre nommé, quel qu'en soit le résultat (avec de la fièvre: une
+  // méningite); un cri devenu aigu, perçant, strident (avec de la fièvre: NICE NG143).
+  glass_test: [{ pattern: 'test|signe verre', maxGap: 0 }],
+  high_pitched_cry: [
+    {
+      pattern:
+        'cri|cris|crie|crient|criait|pleur*|hurle*|hurlement*|geint|gemit aigu|aigus|aigue|aigues|percant*|strident*',
+      maxGap: 2,
+    },
+    { pattern: 'voix aigu|aigue', maxGap: 0 },
+  ],
 };

@@ -7,6 +7,12 @@
  * stroke, not an SMS spelling of « avec ».
  */
 export const SMS_CONTRACTIONS: Readonly<Record<string, string>> = {
+  // Round 16 probe classes: a laughing emoji is a laugh typed (`PieceScanner` reads it as a word).
+  '😂': 'lol',
+  '🤣': 'lol',
+  '😆': 'lol',
+  '😅': 'lol',
+  '😹': 'lol',
   // French
   ds: 'dans',
   dc: 'donc',

@@ -6554,4 +6554,133 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['5 weeks along and bleeding with cramps on one side', 'pregnancy_emergency'],
   ["agony in my right loin, can't keep still, vomiting", 'severe_abdominal_pain'],
   ["she can't get to the loo without stopping to get her breath", 'breathing_difficulty'],
+  // round 16 probe classes, own phrasings: carbon monoxide told by a household, arterial bleeding told by what is seen,
+  // an infant's bulging soft spot or shrill cry with a fever (with look-alikes of each), and the real emergencies that
+  // must still flag beside a fading rash, a report's "no evidence of", an event dated years back, mild breathlessness
+  // after an illness and a joke with "lol" (written before the fixes: 68 / 98 found, 45 / 135 raised in both languages)
+  [
+    "the boiler's been playing up since we switched the heating on, now me and both kids have thumping headaches and feel sick",
+    'poisoning_overdose',
+  ],
+  [
+    "we all feel dizzy and sleepy tonight and the dog won't get up, we've got the gas heater going in the lounge",
+    'poisoning_overdose',
+  ],
+  [
+    'my husband and I keep nodding off with awful headaches, the new gas fire has been on all evening',
+    'poisoning_overdose',
+  ],
+  [
+    'ran the generator in the porch during the power cut, now my wife and son are both being sick and dizzy',
+    'poisoning_overdose',
+  ],
+  [
+    'we had the barbecue inside the conservatory because of the rain, now three of us have headaches and feel woozy',
+    'poisoning_overdose',
+  ],
+  [
+    "my son was warming the car up in the garage for 20 minutes, now he's confused with a pounding head",
+    'poisoning_overdose',
+  ],
+  [
+    'the whole house has had headaches and nausea since the boiler was serviced, and they get better when we go out',
+    'poisoning_overdose',
+  ],
+  [
+    'my flatmate and I both feel drunk and have splitting heads, the paraffin heater has been on in the bedroom',
+    'poisoning_overdose',
+  ],
+  [
+    "our cat is staggering and we both have headaches, there's black soot on the boiler",
+    'poisoning_overdose',
+  ],
+  [
+    "grandma and grandpa are both drowsy and sick, they've had the old gas stove on all day for warmth",
+    'poisoning_overdose',
+  ],
+  [
+    'the carbon monoxide alarm went off and now my daughter has a headache and is throwing up',
+    'poisoning_overdose',
+  ],
+  [
+    'possible CO poisoning? me, my partner and the baby all have headaches and feel sick, gas boiler in the kitchen',
+    'poisoning_overdose',
+  ],
+  ['cut my wrist on a broken glass and the blood is spurting out with every heartbeat', 'heavy_bleeding'],
+  ["chainsaw caught his thigh, blood is pumping out, we're pressing but it won't stop", 'heavy_bleeding'],
+  [
+    "he slipped with the knife, we've gone through four tea towels and it's still pouring, can he be seen tomorrow?",
+    'heavy_bleeding',
+  ],
+  ['blood keeps squirting from the cut on her ankle, jets of it, even with pressure', 'heavy_bleeding'],
+  [
+    "I've soaked three bath towels holding this cut on my arm and it's still coming through, appointment tomorrow maybe?",
+    'heavy_bleeding',
+  ],
+  ['the gash on his leg is gushing bright red blood and pressing on it does nothing', 'heavy_bleeding'],
+  ["glass went into my forearm, there's a fountain of blood, it's everywhere", 'heavy_bleeding'],
+  [
+    'she cut her hand on the mandolin, every towel we put on is soaked in a minute, is it ok to wait till morning?',
+    'heavy_bleeding',
+  ],
+  ["blood is pissing out of his head wound, can't get it to stop", 'heavy_bleeding'],
+  ['the cut is pulsing blood out in little squirts, been holding it 15 minutes', 'heavy_bleeding'],
+  ['nicked a varicose vein in the shower, blood spraying all over the bathroom', 'heavy_bleeding'],
+  [
+    "I keep changing the dressing on my dad's leg, soaked through every few minutes, pressure isn't stopping it",
+    'heavy_bleeding',
+  ],
+  ["my 4 month old's soft spot is bulging and she's making a high-pitched cry", 'meningitis_signs'],
+  ['baby 7 months, temp 39.2, the soft spot on his head is swollen and tense', 'meningitis_signs'],
+  ['the fontanelle is raised and tight on my 5 month old and he has a fever', 'meningitis_signs'],
+  [
+    "my 9 month old has a fever and a strange shrill cry I've never heard, and she's floppy",
+    'meningitis_signs',
+  ],
+  ["LO's soft spot is puffed up and he's screaming in a high pitch, 38.9", 'meningitis_signs'],
+  ['my 8 month old has a temperature and the top of her head is bulging out', 'meningitis_signs'],
+  [
+    'high pitched screaming, fever, and the soft part of his skull is bulging, he is 6 months',
+    'meningitis_signs',
+  ],
+  ["my baby's fontanel is bulging and she keeps vomiting", 'meningitis_signs'],
+  [
+    "rash on her legs that doesn't go away when I press a glass on it and she has a fever",
+    'meningitis_signs',
+  ],
+  ["spots still visible through the glass, he's hot and drowsy", 'meningitis_signs'],
+  [
+    "the rash went away when pressed yesterday but today it stays under the glass and she's burning up",
+    'meningitis_signs',
+  ],
+  [
+    'the scan last month showed no evidence of cancer, but since this morning her face has dropped on the left and her arm is weak',
+    'stroke_signs',
+  ],
+  ["no sign of infection in my bloods on monday, now I'm shaking, 39.5 and confused", 'sepsis_signs'],
+  [
+    "they ruled out a clot last week but now I can't catch my breath and my lips are blue",
+    'breathing_difficulty',
+  ],
+  ['stroke in 2019, and now his face is drooping again and his speech is slurred', 'stroke_signs'],
+  ["had a heart attack 3 years ago and I've got the same crushing chest pain now", 'chest_pain'],
+  ["seizure back in 2017 and he's just had another one, still shaking", 'seizure'],
+  ["since covid I'm breathless even sitting still and my lips look blue", 'breathing_difficulty'],
+  [
+    "a week after the flu I'm getting more and more breathless, now I can't finish a sentence",
+    'breathing_difficulty',
+  ],
+  [
+    "since the flu I get out of breath on the stairs, but today I'm breathless at rest and can't speak in full sentences",
+    'breathing_difficulty',
+  ],
+  ["lol I'm not joking, crushing chest pain and my left arm is numb", 'chest_pain'],
+  [
+    'haha feel silly writing this but his face is drooping on one side and his speech is slurred',
+    'stroke_signs',
+  ],
+  [
+    "nearly had a heart attack when I saw the bill lol, but seriously I've had tight chest pain and sweating for an hour",
+    'chest_pain',
+  ],
 ];

@@ -6501,4 +6501,149 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ["il s'est renversé de l'acide sur le bras, la peau est à vif", 'severe_burn'],
   ['brûlé avec le déboucheur, ses doigts suintent', 'severe_burn'],
   ["de la soude caustique sur les jambes, c'est à vif et ça suinte", 'severe_burn'],
+  // round 16 probe classes, own phrasings: le monoxyde raconté par une maisonnée, le sang qui gicle ou trempe les
+  // torchons, la fontanelle bombée ou le cri aigu avec de la fièvre (et leurs sosies), et les urgences qui doivent
+  // encore sonner à côté d'une éruption qui s'efface, d'un « pas d'argument pour », d'un événement daté, d'un
+  // essoufflement léger après une maladie et d'une blague « mdr » (écrites avant les corrections)
+  [
+    "depuis qu'on a rallumé la chaudière on a tous mal à la tête et envie de vomir, même le chien est patraque",
+    'poisoning_overdose',
+  ],
+  [
+    "mon mari et moi on a des vertiges et on s'endort, le chauffage d'appoint au pétrole tourne depuis ce matin",
+    'poisoning_overdose',
+  ],
+  [
+    'on a branché le groupe électrogène dans le garage pendant la coupure, les enfants ont mal au crâne et vomissent',
+    'poisoning_overdose',
+  ],
+  [
+    'toute la famille a des maux de tête et des nausées qui passent quand on sort de la maison, on a un poêle à bois',
+    'poisoning_overdose',
+  ],
+  [
+    'ma mère et ma tante sont somnolentes et barbouillées, le poêle à gaz est allumé dans la pièce fermée',
+    'poisoning_overdose',
+  ],
+  [
+    'on a fait un barbecue dans la véranda à cause de la pluie, maintenant on a tous la tête qui tourne',
+    'poisoning_overdose',
+  ],
+  [
+    'mon fils a fait chauffer la voiture dans le garage fermé, il a mal à la tête et il est confus',
+    'poisoning_overdose',
+  ],
+  ['le détecteur de monoxyde a sonné et ma fille a mal à la tête et vomit', 'poisoning_overdose'],
+  [
+    'peut-être une intoxication au monoxyde ? moi et mes deux enfants on a la tête lourde et des nausées, chaudière au gaz dans la cuisine',
+    'poisoning_overdose',
+  ],
+  [
+    'le chat titube et nous avons mal à la tête tous les deux, il y a de la suie noire sur la chaudière',
+    'poisoning_overdose',
+  ],
+  [
+    'mes grands-parents dorment tout le temps et ont vomi, ils chauffent la maison avec la gazinière ouverte',
+    'poisoning_overdose',
+  ],
+  [
+    'mon coloc et moi on se sent comme ivres avec un mal de crâne, le chauffage à pétrole est dans la chambre',
+    'poisoning_overdose',
+  ],
+  [
+    'je me suis coupé le poignet avec une bouteille cassée, le sang gicle à chaque battement',
+    'heavy_bleeding',
+  ],
+  [
+    'la tronçonneuse lui a entaillé la cuisse, ça pisse le sang, on appuie mais ça s’arrête pas',
+    'heavy_bleeding',
+  ],
+  [
+    'il s’est coupé avec le couteau, on a trempé quatre torchons et ça coule toujours, il peut être vu demain ?',
+    'heavy_bleeding',
+  ],
+  ['le sang jaillit de la plaie de sa cheville, par jets, même en appuyant', 'heavy_bleeding'],
+  [
+    'j’ai imbibé trois serviettes de bain en tenant la coupure et ça traverse encore, un rdv demain peut-être ?',
+    'heavy_bleeding',
+  ],
+  ['sa plaie à la jambe saigne à gros bouillons, rouge vif, appuyer ne sert à rien', 'heavy_bleeding'],
+  ['un éclat de verre dans l’avant-bras, le sang gicle partout dans la cuisine', 'heavy_bleeding'],
+  [
+    'elle s’est coupée avec la mandoline, chaque torchon est trempé en une minute, on peut attendre demain matin ?',
+    'heavy_bleeding',
+  ],
+  [
+    'il pisse le sang de la tête depuis qu’il s’est ouvert le cuir chevelu, on n’arrive pas à arrêter',
+    'heavy_bleeding',
+  ],
+  ['la coupure pulse le sang par petits jets, ça fait 15 minutes que j’appuie', 'heavy_bleeding'],
+  ['ma varice a éclaté sous la douche, ça gicle partout dans la salle de bain', 'heavy_bleeding'],
+  [
+    'je change le pansement de mon père toutes les cinq minutes, il est trempé à chaque fois, la compression ne l’arrête pas',
+    'heavy_bleeding',
+  ],
+  ['bébé de 4 mois, la fontanelle est bombée et il pousse des cris aigus', 'meningitis_signs'],
+  ['ma fille de 7 mois a 39,2 et sa fontanelle est gonflée', 'meningitis_signs'],
+  ['fontanelle tendue et bombée chez mon fils de 5 mois, il pleure avec un cri perçant', 'meningitis_signs'],
+  [
+    'le bébé a de la fièvre, il geint avec un cri aigu et le dessus de son crâne est bombé',
+    'meningitis_signs',
+  ],
+  ['ma petite de 9 mois a de la fièvre, elle ne veut plus téter et sa fontanelle bombe', 'meningitis_signs'],
+  [
+    'mon bb a la fontanelle qui gonfle et il crie d’une voix aiguë qu’on ne reconnaît pas',
+    'meningitis_signs',
+  ],
+  ['fontanelle bombée + fièvre 38,8 chez mon nourrisson de 5 mois', 'meningitis_signs'],
+  [
+    'il a un cri aigu bizarre depuis ce matin et une fièvre à 39, il est tout mou, il a 8 mois',
+    'meningitis_signs',
+  ],
+  ['la fontanelle de ma fille de 6 mois est toute gonflée et elle vomit', 'meningitis_signs'],
+  [
+    'bébé 6 mois : cri aigu sans arrêt, fièvre, et la fontanelle bombée même quand il est calme',
+    'meningitis_signs',
+  ],
+  ['le mou de la tête de mon bébé est bombé et il a de la fièvre', 'meningitis_signs'],
+  [
+    'fontanelle qui pousse vers le haut, fièvre et cris stridents chez mon fils de 8 mois',
+    'meningitis_signs',
+  ],
+  [
+    'des taches qui ne disparaissent pas quand j’appuie un verre dessus et elle a de la fièvre',
+    'meningitis_signs',
+  ],
+  ['les points restent visibles à travers le verre, il est chaud et somnolent', 'meningitis_signs'],
+  [
+    'hier ça s’effaçait à la pression mais aujourd’hui ça reste sous le verre et elle brûle de fièvre',
+    'meningitis_signs',
+  ],
+  [
+    'l’IRM du mois dernier était sans signe de tumeur, mais depuis ce matin sa bouche est de travers et son bras ne répond plus',
+    'stroke_signs',
+  ],
+  ['pas d’argument pour une infection lundi, maintenant il grelotte, 39,5 et il est confus', 'sepsis_signs'],
+  [
+    'ils ont éliminé une phlébite la semaine dernière mais là j’étouffe et mes lèvres sont bleues',
+    'breathing_difficulty',
+  ],
+  ['AVC en 2019, et là sa bouche est de nouveau de travers et il parle mal', 'stroke_signs'],
+  ['infarctus il y a 3 ans et j’ai la même douleur qui serre la poitrine maintenant', 'chest_pain'],
+  ['crise d’épilepsie en 2017 et il vient d’en refaire une, il tremble encore', 'seizure'],
+  ['depuis le covid je suis essoufflé même assis et mes lèvres sont bleues', 'breathing_difficulty'],
+  [
+    'une semaine après la grippe je suis de plus en plus essoufflé, je n’arrive plus à finir mes phrases',
+    'breathing_difficulty',
+  ],
+  [
+    'depuis la grippe je m’essouffle dans l’escalier mais aujourd’hui même au repos je n’arrive plus à respirer',
+    'breathing_difficulty',
+  ],
+  ['mdr je rigole pas, j’ai une douleur qui serre la poitrine et le bras gauche engourdi', 'chest_pain'],
+  ['haha je me sens bête d’écrire ça mais sa bouche tombe d’un côté et il parle bizarre', 'stroke_signs'],
+  [
+    'j’ai fait un arrêt cardiaque en voyant la facture mdr, mais sérieusement j’ai une douleur dans la poitrine et je transpire depuis une heure',
+    'chest_pain',
+  ],
 ];
