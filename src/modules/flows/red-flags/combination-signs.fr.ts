@@ -298,6 +298,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'produit contraste', maxGap: 1 },
     // Round 14: l'injection de contraste; « faire une réaction », dit sans le mot allergie.
     { pattern: 'injection|injecte|scanner|irm|radio contraste', maxGap: 2 },
+    // Round 16 probe: « le produit pour le scanner », le liquide de l'IRM (le contraste dit sans son nom).
+    {
+      pattern: 'produit|liquide|injection pour|avant scanner|irm|radio|examen|coroscanner|uroscanner',
+      maxGap: 2,
+    },
     { pattern: 'fait|fais|faisait|refait une reaction', maxGap: 1 },
     'iode',
     'urticaire',
@@ -373,6 +378,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'evanou*',
     'tourne* oeil',
     'tombe*|tomber|tombee pommes|vapes',
+    // Round 16 probe: « elle dit qu'elle va tomber »: le malaise du choc annoncé.
+    { pattern: 'va|vais|allait|allais tomber', maxGap: 0 },
     // Round 10: chercher l'air, ne pas arriver à respirer, des lèvres « de canard », une voix devenue aiguë,
     // le cœur qui s'emballe, une tension effondrée (« tensiomètre à 8/5 »).
     { pattern: 'cherche|cherchait air|souffle', maxGap: 1 },

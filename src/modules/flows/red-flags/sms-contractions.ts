@@ -21,6 +21,9 @@ export const SMS_CONTRACTIONS: Readonly<Record<string, string>> = {
   tt: 'tout',
   tjs: 'toujours',
   tjrs: 'toujours',
+  // Round 16 probe: « des boutons partt ».
+  partt: 'partout',
+  prtt: 'partout',
   bcp: 'beaucoup',
   bcq: 'beaucoup',
   bcoup: 'beaucoup',
