@@ -407,6 +407,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   fume_source: [
     'boiler|boilers',
     'heater|heaters',
+    // Round 16 probe classes: a paraffin or kerosene heater or lamp.
+    'paraffin|kerosene',
     'generator',
     'barbecue|bbq|charcoal|brazier',
     // Round 10b: a camping stove or a paraffin lamp burns fuel too.
@@ -423,7 +425,7 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     // Round 10: a headache said by its beat: "everyone has a banging head".
     {
       pattern:
-        'we|us|both|everyone|everybody|family|household|kids|children|all banging|pounding|splitting|thumping|sore head|heads',
+        'we|us|both|everyone|everybody|family|household|kids|children|all banging|pounding|splitting|thumping|sore head|heads|headache|headaches',
       maxGap: 4,
     },
     {
@@ -439,6 +441,23 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     {
       pattern:
         'all|both of us|them headache*|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*',
+      maxGap: 3,
+    },
+    // Round 16 probe classes: "my husband and I", "me and both kids", "the whole house" with headaches, sleepy,
+    // nodding off or woozy together (NHS carbon monoxide: more than one person of the home).
+    {
+      pattern:
+        '@someone and i|me headache*|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*|nodding|woozy|groggy|drunk',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'me|i and @someone headache*|headaches|head|heads|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*|nodding|woozy|groggy|drunk',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'whole|entire house|home|flat|household headache*|dizzy|dizziness|sick|vomit*|vomiting|nause*|drowsy|sleepy|faint*',
       maxGap: 3,
     },
   ],
@@ -1303,5 +1322,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   belly_site: [
     'belly|tummy|stomach|abdomen|abdominal|abdo|navel',
     'side|flank|flanks|loin|loins|kidney|kidneys',
+  ],
+  // Round 16 probe classes: a glass test named, whatever its result (with a fever: meningitis); a cry gone
+  // high-pitched, shrill or piercing (with a fever: meningitis, NICE NG143).
+  glass_test: [{ pattern: 'glass|tumbler test', maxGap: 0 }],
+  high_pitched_cry: [
+    { pattern: 'high pitched|pitch cry|crying|cries|scream*|screaming|wail*', maxGap: 2 },
+    { pattern: 'shrill|piercing cry|crying|cries|scream*|screaming|wail*', maxGap: 2 },
+    { pattern: 'cry|crying|cries|scream*|screaming|wail* high pitch|pitched', maxGap: 2 },
+    { pattern: 'cry|crying|cries|scream*|screaming|wail* shrill|piercing', maxGap: 1 },
   ],
 };

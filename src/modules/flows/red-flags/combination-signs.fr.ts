@@ -298,6 +298,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'produit contraste', maxGap: 1 },
     // Round 14: l'injection de contraste; « faire une réaction », dit sans le mot allergie.
     { pattern: 'injection|injecte|scanner|irm|radio contraste', maxGap: 2 },
+    // Round 16 probe: « le produit pour le scanner », le liquide de l'IRM (le contraste dit sans son nom).
+    {
+      pattern: 'produit|liquide|injection pour|avant scanner|irm|radio|examen|coroscanner|uroscanner',
+      maxGap: 2,
+    },
     { pattern: 'fait|fais|faisait|refait une reaction', maxGap: 1 },
     'iode',
     'urticaire',
@@ -373,6 +378,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'evanou*',
     'tourne* oeil',
     'tombe*|tomber|tombee pommes|vapes',
+    // Round 16 probe: « elle dit qu'elle va tomber »: le malaise du choc annoncé.
+    { pattern: 'va|vais|allait|allais tomber', maxGap: 0 },
     // Round 10: chercher l'air, ne pas arriver à respirer, des lèvres « de canard », une voix devenue aiguë,
     // le cœur qui s'emballe, une tension effondrée (« tensiomètre à 8/5 »).
     { pattern: 'cherche|cherchait air|souffle', maxGap: 1 },
@@ -395,6 +402,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'rechaud*',
     'barbecue|bbq|charbon',
     'electrogene',
+    // Round 16 (classes de la sonde): la gazinière allumée pour chauffer.
+    'gaziniere*',
     'cheminee|insert',
     { pattern: 'odeur|fuite gaz', maxGap: 1 },
     { pattern: 'moteur|voiture tourne|tournait|allume* garage', maxGap: 3 },
@@ -409,6 +418,23 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     {
       pattern:
         'tout|toute famille|maison|monde|maisonnee @tete|vertige*|vomi*|vomit|vomis|nausee*|malaise*|somnolen*|barbouill*|etourdi*',
+      maxGap: 3,
+    },
+    // Round 16 (classes de la sonde): « mon mari et moi », « moi et les enfants », des parents ou des enfants
+    // ensemble qui ont mal à la tête, s'endorment, vomissent ou se sentent ivres (NHS, Santé publique France).
+    {
+      pattern:
+        'et moi|nous @tete|vertige*|vomi*|vomit|vomis|nausee*|malaise*|somnolen*|barbouill*|etourdi*|endort|endorme*|endormi*|ivre|ivres',
+      maxGap: 3,
+    },
+    {
+      pattern:
+        'moi et @tete|vertige*|vomi*|vomit|vomis|nausee*|malaise*|somnolen*|barbouill*|etourdi*|endort|endormi*|ivre|ivres',
+      maxGap: 4,
+    },
+    {
+      pattern:
+        'parents|enfants|gamins|petits|filles|garcons|grands dorment|somnolent*|vomissent|vomi|barbouill*|vertige*|@tete',
       maxGap: 3,
     },
   ],
@@ -1105,4 +1131,15 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // …et le ventre où elle siège, dit dans une autre proposition (NHS 999: sudden severe tummy pain).
   belly_site: ['@ventre', 'nombril|ombilic|epigastr*|flanc|flancs', { pattern: 'creux estomac', maxGap: 1 }],
+  // Round 16 (classes de la sonde): un test du verre nommé, quel qu'en soit le résultat (avec de la fièvre: une
+  // méningite); un cri devenu aigu, perçant, strident (avec de la fièvre: NICE NG143).
+  glass_test: [{ pattern: 'test|signe verre', maxGap: 0 }],
+  high_pitched_cry: [
+    {
+      pattern:
+        'cri|cris|crie|crient|criait|pleur*|hurle*|hurlement*|geint|gemit aigu|aigus|aigue|aigues|percant*|strident*',
+      maxGap: 2,
+    },
+    { pattern: 'voix aigu|aigue', maxGap: 0 },
+  ],
 };

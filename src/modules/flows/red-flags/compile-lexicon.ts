@@ -40,6 +40,8 @@ export interface CompiledPattern {
   negatable: boolean;
   /** Read as history after a past marker even in a category that never is (`lexicon.schema.ts`). */
   pastApplies: boolean;
+  /** Words a gap of this pattern never crosses: its own language's (`lexicon.schema.ts`, "dont" in English). */
+  gapStoppers: ReadonlySet<string>;
 }
 
 export interface LexiconWords {
@@ -51,6 +53,7 @@ export interface LexiconWords {
   clauseBreakers: ReadonlySet<string>;
   coordinators: ReadonlySet<string>;
   pastStoppers: ReadonlySet<string>;
+  pastResumers: ReadonlySet<string>;
   numbers: ReadonlyMap<string, number>;
   /** Words spelled right that must never be read as a typo of another: every lexicon word, and more. */
   known: ReadonlySet<string>;
@@ -87,6 +90,7 @@ const LIST_NAMES = [
   'clauseBreakers',
   'coordinators',
   'pastStoppers',
+  'pastResumers',
 ] as const;
 type ListName = (typeof LIST_NAMES)[number];
 
@@ -115,6 +119,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     clauseBreakers: new Set(),
     coordinators: new Set(),
     pastStoppers: new Set(),
+    pastResumers: new Set(),
   };
   const numbers = new Map<string, number>();
   const known = new Set<string>();
@@ -215,7 +220,20 @@ function compilePattern(
     negatable:
       'negatable' in options && options.negatable !== undefined ? options.negatable : negatableByDefault,
     pastApplies: 'pastApplies' in options && options.pastApplies === true,
+    gapStoppers: gapStoppersOf(lexicon),
   };
+}
+
+const GAP_STOPPERS = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+/** One set per lexicon, shared by its patterns: "dont" stops English gaps, never « la douleur dont je parle ». */
+function gapStoppersOf(lexicon: Lexicon): ReadonlySet<string> {
+  let stoppers = GAP_STOPPERS.get(lexicon);
+  if (stoppers === undefined) {
+    stoppers = new Set(lexicon.words.gapStoppers);
+    GAP_STOPPERS.set(lexicon, stoppers);
+  }
+  return stoppers;
 }
 
 function parseAlternative(

@@ -5,12 +5,14 @@ import type { LexiconInput } from './lexicon.schema.ts';
  * grammar the French red-flag wording is read with (`lexicon.schema.ts` says what each list does).
  */
 export const frenchGrammar: LexiconInput['words'] = {
-  negators: 'pas aucun aucune aucuns aucunes jamais sans ni nul nulle',
+  negators: 'pas aucun aucune aucuns aucunes jamais sans ni nul nulle absence',
   negatorsAfterNe: 'plus guere',
   bridges:
     'de du des la le les un une eu ai a as avons avez ont avait avais ressens ressent ressenti sens ' +
     'sent senti suis est es etait etais ete fait fais faisait vraiment encore actuellement tout ' +
-    'absolument signe signes trace me se il elle au aux pense',
+    'absolument signe signes trace me se il elle au aux pense ' +
+    // Round 16 (classes de la sonde): « pas d'argument pour », « pas d'élément en faveur de » d'un compte rendu.
+    'argument arguments element elements pour faveur',
   negationCancellers: 'aussi autant si tellement tant seulement uniquement que juste',
   fillers:
     'le la les l de du des d un une au aux a en dans sur sous vers par pour avec ma mon mes ta ton ' +
@@ -20,6 +22,8 @@ export const frenchGrammar: LexiconInput['words'] = {
   clauseBreakers: 'mais sauf cependant pourtant toutefois hormis sinon',
   coordinators: 'ou',
   pastStoppers: 'et maintenant depuis puis encore nouveau recommence aujourd hui ce soir matin actuellement',
+  // Round 16 (classes de la sonde): « l'AVC de mon père, c'était il y a deux ans ».
+  pastResumers: 'ce ca cela',
   protectedWords:
     'alleg* signe* sain saine saint* soign* soin soins baign* bain couleur* douceur etouffant* chaleur ' +
     'respect* suicidaire* conscient* inconsciemment consciemment epanou* sacrifi* surdou* poisson* ' +

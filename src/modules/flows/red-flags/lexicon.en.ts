@@ -79,6 +79,39 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 16 probe classes: a rash that goes when pressed or under a glass, said in other words (the fading
+    // word unnegated, since a gap never crosses a negation: "spots that don't go when I press" stays a finding).
+    {
+      pattern:
+        'rash|spots|blotches|dots|patches|marks|redness|it|they disappear*|vanish*|fade*|fading|faded|blanch*|go|goes|went press*|pressed|pushed|push*|=glass|tumbler|finger|pressure',
+      maxGap: 3,
+    },
+    { pattern: 'press*|pressed|pushed|pressure disappear*|vanish*|fade*|fading|faded|blanch*', maxGap: 3 },
+    { pattern: '=glass|tumbler disappear*|vanish*|blanch*', maxGap: 3 },
+    // Round 16 probe classes: what a report rules out ("ruled out a clot", "sepsis was excluded", "negative for
+    // meningitis"); "no evidence of" is read by the grammar (a bridge after "no").
+    { pattern: 'ruled|excluded|excludes|negative @dx', maxGap: 3 },
+    { pattern: '@dx was|were|been|is|has ruled|excluded', maxGap: 2 },
+    // Round 16 probe classes: a bit, a little, slightly breathless on the stairs or a hill (weeks after an illness):
+    // said mild by the patient. Breathless on the stairs unqualified stays a finding (a calf swollen after a
+    // flight, a sharp pain on breathing in), and a gap never crosses a negation ("can't climb the stairs").
+    {
+      pattern:
+        'bit|little|slightly|mild|mildly|tad breathless*|breath|puffed|winded|puff stairs|upstairs|steps|hill|hills|uphill|incline|climbing|climb|exertion',
+      maxGap: 3,
+    },
+    // Round 16 probe classes: a heart attack or a stroke at the sight of a bill, with a laugh after it.
+    {
+      pattern:
+        'attack|arrest|stroke|seizure|coronary|aneurysm when|seeing|saw|see|reading|read|at|if|over|opening|opened|looking|after|hearing|heard @laugh',
+      maxGap: 4,
+    },
+    // Round 16 probe classes: towels soaked by a leak, not by blood.
+    {
+      pattern:
+        'any: leak*|leaked|spill*|spilt|flood*|water|dishwasher|rain soak*|soaked|soaking|sodden towel|towels',
+      maxGap: 4,
+    },
     // Round 16 (own check): a tap or a phone that stopped working, waking with a migraine or for school, jelly eaten.
     {
       pattern:

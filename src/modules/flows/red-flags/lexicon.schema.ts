@@ -82,6 +82,8 @@ export const CONCEPTS = [
   'neck_ache',
   'severe_pain',
   'belly_site',
+  'glass_test',
+  'high_pitched_cry',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];
@@ -155,6 +157,17 @@ export const lexiconSchema = z.strictObject({
     clauseBreakers: wordList(),
     /** Words that bring a message back to now, so a past marker does not reach past them: « et », "now". */
     pastStoppers: wordList().default([]),
+    /**
+     * Words that open a clause only to date the thing just named: « l'AVC de mon père, c'était il y a deux ans »,
+     * "his stroke, that was 2 years ago". A past marker reaches back to a finding across one such break.
+     */
+    pastResumers: wordList().default([]),
+    /**
+     * Words a gap never crosses, like a negation, though they deny nothing by themselves: "dont", read as "do
+     * not" only once the conversation is known to be English, so "spots that dont go when I press" is never
+     * read as "spots … go … press".
+     */
+    gapStoppers: wordList().default([]),
     /**
      * Real words one typo away from a lexicon word, never corrected: « signe » is not « saigne ». A
      * trailing `*` protects every word that begins so: `poisson*` (fish) is never « poison ».

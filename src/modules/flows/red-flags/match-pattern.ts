@@ -84,7 +84,7 @@ export class MessageMatcher {
   /** Every place the pattern matches, at most one per starting token, in text order. */
   matches(pattern: CompiledPattern): readonly PatternMatch[] {
     if (!this.mayMatch(pattern)) return NO_MATCHES;
-    if (!pattern.anyOrder) return this.#inOrderMatches(pattern.elements, pattern.maxGap);
+    if (!pattern.anyOrder) return this.#inOrderMatches(pattern.elements, pattern.maxGap, pattern.gapStoppers);
     let found: Map<string, PatternMatch> | undefined;
     for (const elements of ordersOf(pattern)) {
       const starts = this.#startsOf(elements[0]);
@@ -92,7 +92,7 @@ export class MessageMatcher {
       const dead = this.#dead;
       dead.clear();
       for (const start of starts) {
-        const picked = this.#extend(elements, 1, start, pattern.maxGap, dead);
+        const picked = this.#extend(elements, 1, start, pattern.maxGap, pattern.gapStoppers, dead);
         if (picked === null) continue;
         const tokenIndexes = [start, ...picked].sort((a, b) => a - b);
         found ??= new Map();
@@ -104,14 +104,18 @@ export class MessageMatcher {
   }
 
   /** Matches of a pattern read in order: one per start, already in text order, no two alike. */
-  #inOrderMatches(elements: readonly PatternElement[], maxGap: number): readonly PatternMatch[] {
+  #inOrderMatches(
+    elements: readonly PatternElement[],
+    maxGap: number,
+    stoppers: ReadonlySet<string>,
+  ): readonly PatternMatch[] {
     let found: PatternMatch[] | undefined;
     const dead = this.#dead;
     dead.clear();
     const first = elements[0]?.id ?? -1;
     for (let pair = this.#firstPair[first] ?? -1; pair !== -1; pair = this.#nextPair[pair] ?? -1) {
       const start = this.#pairToken[pair] ?? 0;
-      const picked = this.#extend(elements, 1, start, maxGap, dead);
+      const picked = this.#extend(elements, 1, start, maxGap, stoppers, dead);
       if (picked === null) continue;
       found ??= [];
       found.push({ tokenIndexes: [start, ...picked] });
@@ -122,13 +126,14 @@ export class MessageMatcher {
   /**
    * Finds the rest of the elements after `previous`, each within a gap of filler words and at most
    * `maxGap` other words. A gap stops at a clause break and at a negation: in « poitrine pas
-   * douloureuse » the words around « pas » are not a finding.
+   * douloureuse » the words around « pas » are not a finding; and at the pattern's gap stoppers ("dont").
    */
   #extend(
     elements: readonly PatternElement[],
     next: number,
     previous: number,
     maxGap: number,
+    stoppers: ReadonlySet<string>,
     dead: Set<number>,
   ): number[] | null {
     const element = elements[next];
@@ -141,10 +146,10 @@ export class MessageMatcher {
       const token = this.tokens[at];
       if (token === undefined || token.kind === 'break' || this.words.clauseBreakers.has(token.text)) break;
       if (this.#elementsAt[at]?.has(element.id)) {
-        const rest = this.#extend(elements, next + 1, at, maxGap, dead);
+        const rest = this.#extend(elements, next + 1, at, maxGap, stoppers, dead);
         if (rest !== null) return [at, ...rest];
       }
-      if (this.words.negators.has(token.text)) break;
+      if (this.words.negators.has(token.text) || stoppers.has(token.text)) break;
       if (sawNe && this.words.negatorsAfterNe.has(token.text)) break;
       sawNe ||= token.text === 'ne';
       if (!this.words.fillers.has(token.text)) {

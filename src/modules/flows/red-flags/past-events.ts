@@ -41,6 +41,8 @@ export function findPastEvents(matcher: MessageMatcher, lexicon: CompiledLexicon
       }
       for (let at = last + 1; at < tokens.length && at <= last + REACH_TOKENS; at += 1) {
         if (markerStarts.has(at)) return true;
+        // « l'AVC de mon père, c'était il y a deux ans »: a clause that only dates what was just named.
+        if (tokens[at]?.kind === 'break' && words.pastResumers.has(tokens[at + 1]?.text ?? '')) continue;
         if (stops(at)) break;
       }
       return false;

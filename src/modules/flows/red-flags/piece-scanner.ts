@@ -8,12 +8,13 @@ const APOSTROPHES = new Set(["'", '’', '‘', '`', '´']);
 const BREAKS = new Set(['.', '!', '?', ';', ':', ',', '(', ')', '[', ']', '\n', '\r']);
 const DASHES = new Set(['-', '–', '—']);
 const DECIMAL_SEPARATORS = new Set(['.', ',', '°']);
+const LAUGHING_EMOJIS: ReadonlySet<number> = new Set([0x1f602, 0x1f923, 0x1f606, 0x1f605, 0x1f639]);
 
 /**
  * Walks a message piece by piece, as the tokeniser reads it: `w/` and `w/o` (not followed by a letter),
  * words (letters, with apostrophes inside: « aujourd'hui », "can't"), numbers (38,5 or 38°5, the French
  * way to write 38.5, before punctuation), the degree sign, and clause breaks (a run of punctuation, or a
- * dash between spaces). Anything else (spaces, emojis, symbols) is skipped. It keeps only where the
+ * dash between spaces). Laughing emojis are words; anything else (spaces, other emojis, symbols) is skipped. It keeps only where the
  * current piece is, so walking a message allocates nothing per piece: every patient message is read.
  */
 export class PieceScanner {
@@ -37,6 +38,7 @@ export class PieceScanner {
         this.#slash(at) ??
         this.#word(at) ??
         this.#number(at) ??
+        this.#laugh(at) ??
         (char === '°' ? this.#found('degree', at, at + 1) : undefined) ??
         this.#break(at);
       if (end !== undefined) {
@@ -75,6 +77,15 @@ export class PieceScanner {
       end = next;
     }
     return this.#found('word', at, end);
+  }
+
+  /** A laughing emoji (😂 🤣 😆 😅 😹) is a word: « … en voyant la facture 😂 » is a joke, like « mdr ». */
+  #laugh(at: number): number | undefined {
+    const code = this.text.charCodeAt(at);
+    // Only a high surrogate can start one: every other character is passed over at once.
+    if (code !== 0xd83d && code !== 0xd83e) return undefined;
+    const point = this.text.codePointAt(at) ?? 0;
+    return LAUGHING_EMOJIS.has(point) ? this.#found('word', at, at + 2) : undefined;
   }
 
   #number(at: number): number | undefined {

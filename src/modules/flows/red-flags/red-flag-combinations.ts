@@ -153,4 +153,9 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   { category: 'chest_pain', all: ['chest_site', 'cold_sweat', 'sudden_change'] },
   // Round 14: the chest (or heartburn) in one clause, the jaw or the left arm aching in another.
   { category: 'chest_pain', all: ['chest_site', 'mi_radiation'] },
+  // Round 16 probe classes: a glass test named with a fever (the result unsaid or in another clause: a glass
+  // test whose spots fade, no fever, is a well child's rash); a high-pitched, shrill cry with a fever (NICE NG143:
+  // a high-pitched cry is a red feature in a febrile child).
+  { category: 'meningitis_signs', all: ['fever', 'glass_test'] },
+  { category: 'meningitis_signs', all: ['fever', 'high_pitched_cry'] },
 ];

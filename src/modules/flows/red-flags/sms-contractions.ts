@@ -7,6 +7,12 @@
  * stroke, not an SMS spelling of « avec ».
  */
 export const SMS_CONTRACTIONS: Readonly<Record<string, string>> = {
+  // Round 16 probe classes: a laughing emoji is a laugh typed (`PieceScanner` reads it as a word).
+  '😂': 'lol',
+  '🤣': 'lol',
+  '😆': 'lol',
+  '😅': 'lol',
+  '😹': 'lol',
   // French
   ds: 'dans',
   dc: 'donc',
@@ -15,6 +21,9 @@ export const SMS_CONTRACTIONS: Readonly<Record<string, string>> = {
   tt: 'tout',
   tjs: 'toujours',
   tjrs: 'toujours',
+  // Round 16 probe: « des boutons partt ».
+  partt: 'partout',
+  prtt: 'partout',
   bcp: 'beaucoup',
   bcq: 'beaucoup',
   bcoup: 'beaucoup',

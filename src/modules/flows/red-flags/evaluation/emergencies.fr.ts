@@ -6501,4 +6501,450 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ["il s'est renversé de l'acide sur le bras, la peau est à vif", 'severe_burn'],
   ['brûlé avec le déboucheur, ses doigts suintent', 'severe_burn'],
   ["de la soude caustique sur les jambes, c'est à vif et ça suinte", 'severe_burn'],
+  // round 16 probe classes, own phrasings: le monoxyde raconté par une maisonnée, le sang qui gicle ou trempe les
+  // torchons, la fontanelle bombée ou le cri aigu avec de la fièvre (et leurs sosies), et les urgences qui doivent
+  // encore sonner à côté d'une éruption qui s'efface, d'un « pas d'argument pour », d'un événement daté, d'un
+  // essoufflement léger après une maladie et d'une blague « mdr » (écrites avant les corrections)
+  [
+    "depuis qu'on a rallumé la chaudière on a tous mal à la tête et envie de vomir, même le chien est patraque",
+    'poisoning_overdose',
+  ],
+  [
+    "mon mari et moi on a des vertiges et on s'endort, le chauffage d'appoint au pétrole tourne depuis ce matin",
+    'poisoning_overdose',
+  ],
+  [
+    'on a branché le groupe électrogène dans le garage pendant la coupure, les enfants ont mal au crâne et vomissent',
+    'poisoning_overdose',
+  ],
+  [
+    'toute la famille a des maux de tête et des nausées qui passent quand on sort de la maison, on a un poêle à bois',
+    'poisoning_overdose',
+  ],
+  [
+    'ma mère et ma tante sont somnolentes et barbouillées, le poêle à gaz est allumé dans la pièce fermée',
+    'poisoning_overdose',
+  ],
+  [
+    'on a fait un barbecue dans la véranda à cause de la pluie, maintenant on a tous la tête qui tourne',
+    'poisoning_overdose',
+  ],
+  [
+    'mon fils a fait chauffer la voiture dans le garage fermé, il a mal à la tête et il est confus',
+    'poisoning_overdose',
+  ],
+  ['le détecteur de monoxyde a sonné et ma fille a mal à la tête et vomit', 'poisoning_overdose'],
+  [
+    'peut-être une intoxication au monoxyde ? moi et mes deux enfants on a la tête lourde et des nausées, chaudière au gaz dans la cuisine',
+    'poisoning_overdose',
+  ],
+  [
+    'le chat titube et nous avons mal à la tête tous les deux, il y a de la suie noire sur la chaudière',
+    'poisoning_overdose',
+  ],
+  [
+    'mes grands-parents dorment tout le temps et ont vomi, ils chauffent la maison avec la gazinière ouverte',
+    'poisoning_overdose',
+  ],
+  [
+    'mon coloc et moi on se sent comme ivres avec un mal de crâne, le chauffage à pétrole est dans la chambre',
+    'poisoning_overdose',
+  ],
+  [
+    'je me suis coupé le poignet avec une bouteille cassée, le sang gicle à chaque battement',
+    'heavy_bleeding',
+  ],
+  [
+    'la tronçonneuse lui a entaillé la cuisse, ça pisse le sang, on appuie mais ça s’arrête pas',
+    'heavy_bleeding',
+  ],
+  [
+    'il s’est coupé avec le couteau, on a trempé quatre torchons et ça coule toujours, il peut être vu demain ?',
+    'heavy_bleeding',
+  ],
+  ['le sang jaillit de la plaie de sa cheville, par jets, même en appuyant', 'heavy_bleeding'],
+  [
+    'j’ai imbibé trois serviettes de bain en tenant la coupure et ça traverse encore, un rdv demain peut-être ?',
+    'heavy_bleeding',
+  ],
+  ['sa plaie à la jambe saigne à gros bouillons, rouge vif, appuyer ne sert à rien', 'heavy_bleeding'],
+  ['un éclat de verre dans l’avant-bras, le sang gicle partout dans la cuisine', 'heavy_bleeding'],
+  [
+    'elle s’est coupée avec la mandoline, chaque torchon est trempé en une minute, on peut attendre demain matin ?',
+    'heavy_bleeding',
+  ],
+  [
+    'il pisse le sang de la tête depuis qu’il s’est ouvert le cuir chevelu, on n’arrive pas à arrêter',
+    'heavy_bleeding',
+  ],
+  ['la coupure pulse le sang par petits jets, ça fait 15 minutes que j’appuie', 'heavy_bleeding'],
+  ['ma varice a éclaté sous la douche, ça gicle partout dans la salle de bain', 'heavy_bleeding'],
+  [
+    'je change le pansement de mon père toutes les cinq minutes, il est trempé à chaque fois, la compression ne l’arrête pas',
+    'heavy_bleeding',
+  ],
+  ['bébé de 4 mois, la fontanelle est bombée et il pousse des cris aigus', 'meningitis_signs'],
+  ['ma fille de 7 mois a 39,2 et sa fontanelle est gonflée', 'meningitis_signs'],
+  ['fontanelle tendue et bombée chez mon fils de 5 mois, il pleure avec un cri perçant', 'meningitis_signs'],
+  [
+    'le bébé a de la fièvre, il geint avec un cri aigu et le dessus de son crâne est bombé',
+    'meningitis_signs',
+  ],
+  ['ma petite de 9 mois a de la fièvre, elle ne veut plus téter et sa fontanelle bombe', 'meningitis_signs'],
+  [
+    'mon bb a la fontanelle qui gonfle et il crie d’une voix aiguë qu’on ne reconnaît pas',
+    'meningitis_signs',
+  ],
+  ['fontanelle bombée + fièvre 38,8 chez mon nourrisson de 5 mois', 'meningitis_signs'],
+  [
+    'il a un cri aigu bizarre depuis ce matin et une fièvre à 39, il est tout mou, il a 8 mois',
+    'meningitis_signs',
+  ],
+  ['la fontanelle de ma fille de 6 mois est toute gonflée et elle vomit', 'meningitis_signs'],
+  [
+    'bébé 6 mois : cri aigu sans arrêt, fièvre, et la fontanelle bombée même quand il est calme',
+    'meningitis_signs',
+  ],
+  ['le mou de la tête de mon bébé est bombé et il a de la fièvre', 'meningitis_signs'],
+  [
+    'fontanelle qui pousse vers le haut, fièvre et cris stridents chez mon fils de 8 mois',
+    'meningitis_signs',
+  ],
+  [
+    'des taches qui ne disparaissent pas quand j’appuie un verre dessus et elle a de la fièvre',
+    'meningitis_signs',
+  ],
+  ['les points restent visibles à travers le verre, il est chaud et somnolent', 'meningitis_signs'],
+  [
+    'hier ça s’effaçait à la pression mais aujourd’hui ça reste sous le verre et elle brûle de fièvre',
+    'meningitis_signs',
+  ],
+  [
+    'l’IRM du mois dernier était sans signe de tumeur, mais depuis ce matin sa bouche est de travers et son bras ne répond plus',
+    'stroke_signs',
+  ],
+  ['pas d’argument pour une infection lundi, maintenant il grelotte, 39,5 et il est confus', 'sepsis_signs'],
+  [
+    'ils ont éliminé une phlébite la semaine dernière mais là j’étouffe et mes lèvres sont bleues',
+    'breathing_difficulty',
+  ],
+  ['AVC en 2019, et là sa bouche est de nouveau de travers et il parle mal', 'stroke_signs'],
+  ['infarctus il y a 3 ans et j’ai la même douleur qui serre la poitrine maintenant', 'chest_pain'],
+  ['crise d’épilepsie en 2017 et il vient d’en refaire une, il tremble encore', 'seizure'],
+  ['depuis le covid je suis essoufflé même assis et mes lèvres sont bleues', 'breathing_difficulty'],
+  [
+    'une semaine après la grippe je suis de plus en plus essoufflé, je n’arrive plus à finir mes phrases',
+    'breathing_difficulty',
+  ],
+  [
+    'depuis la grippe je m’essouffle dans l’escalier mais aujourd’hui même au repos je n’arrive plus à respirer',
+    'breathing_difficulty',
+  ],
+  ['mdr je rigole pas, j’ai une douleur qui serre la poitrine et le bras gauche engourdi', 'chest_pain'],
+  ['haha je me sens bête d’écrire ça mais sa bouche tombe d’un côté et il parle bizarre', 'stroke_signs'],
+  [
+    'j’ai fait un arrêt cardiaque en voyant la facture mdr, mais sérieusement j’ai une douleur dans la poitrine et je transpire depuis une heure',
+    'chest_pain',
+  ],
+  // round 16 probe (unseen until worked on): 80 emergencies (French) by a writer who saw
+  // neither the screener nor the round 16 phrasings, moved from unseen/round16-emergencies.fr.tsv once its classes were fixed
+  [
+    'bjr c pour mon pere 68 ans il a mal a la poitrine comme un poids depuis 20 min il transpire bcp mais il veut pas qu on appelle',
+    'chest_pain',
+  ],
+  [
+    "Bonsoir docteur, j'ai une douleur qui serre dans la poitrine et qui descend dans le bras gauche depuis le repas, j'ai un peu envie de vomir, c'est sûrement la digestion non?",
+    'chest_pain',
+  ],
+  [
+    'bonjour docteur ma maman a le coeur qui serre depuis matin, elle dit ca brule dans la poitrine et elle transpire froid froid, elle a le sucre',
+    'chest_pain',
+  ],
+  [
+    "Bonjour, j'ai mal à la mâchoire et entre les omoplates depuis une heure, je suis moite et un peu essoufflé, j'ai 59 ans et je suis diabétique. Je m'inquiète pour rien?",
+    'chest_pain',
+  ],
+  [
+    'mon mari, septante-deux ans, a mis deux fois sa trinitrine sous la langue et la douleur dans la poitrine passe pas, il est tout gris, faut-il téléphoner quelque part?',
+    'chest_pain',
+  ],
+  [
+    "ma mari il a mal beaucoup dans le poitrine depuis 30 minute, comme quelque chose qui ecrase, il a froid et il transpire, il dit c'est rien, svp quoi faire",
+    'chest_pain',
+  ],
+  [
+    "je voulais confirmer mon rdv de jeudi (faut il etre a jeun?) et aussi depuis ce matin j'ai une oppression dans la poitrine qui va et vient mais la depuis une demi heure elle reste, je suis en sueur et nauseeuse, je peux attendre jeudi?",
+    'chest_pain',
+  ],
+  [
+    "douleur brutale comme si on me déchirait dans la poitrine, ça traverse jusque dans le dos, depuis 10 min, j'ai de la tension",
+    'chest_pain',
+  ],
+  [
+    'mon fils 6 ans asthmatique a pris 10 bouffées de ventoline et ça va pas mieux, il arrive pas à finir ses phrases, on voit ses côtes qui se creusent',
+    'breathing_difficulty',
+  ],
+  ['jpeu pa respiré mm assise, mé levres st bleu ds le miroir aidez moi', 'breathing_difficulty'],
+  [
+    "Mon grand-père a une BPCO, il est beaucoup moins bien aujourd'hui, il respire très vite et arrive presque plus à parler, le petit appareil au doigt affiche 84",
+    'breathing_difficulty',
+  ],
+  [
+    'ma fille 2 ans fait un bruit aigu qd elle inspire meme au calme, le creux du cou se creuse, elle avait une toux de chien cette nuit',
+    'breathing_difficulty',
+  ],
+  [
+    'mon enfant souffle fort fort depuis hier soir, son ventre monte et descend vite vite, il a eu le palu la semaine passee, il peut plus boire',
+    'breathing_difficulty',
+  ],
+  [
+    "Bonjour, j'ai de la peine à respirer depuis une heure, je dois m'arrêter tous les 2-3 mots pour reprendre mon souffle, c'est une crise d'angoisse vous pensez? Je suis seule à la maison",
+    'breathing_difficulty',
+  ],
+  [
+    'bébé 4 mois respire super vite et il geint à chaque respiration, son ventre se creuse sous les côtes, il refuse le biberon',
+    'breathing_difficulty',
+  ],
+  [
+    "rentrée hier d'un vol de 14h, d'un coup j'ai mal à droite quand j'inspire et j'ai pas assez d'air, mon mollet me fait mal depuis 2 jours aussi",
+    'breathing_difficulty',
+  ],
+  [
+    "ma femme a la bouche de travers d'un coup et elle dit des choses qui veulent rien dire, ça a commencé il y a 15 min",
+    'stroke_signs',
+  ],
+  [
+    "mon chum a le bras droit qui tombe pis y parle tout croche comme s'il avait bu, y dit que c'est la fatigue pis y veut faire une sieste",
+    'stroke_signs',
+  ],
+  [
+    'maman allait tres bien au petit dej, la elle trouve plus ses mots, elle appelle la bouilloire le telephone et elle vient de lacher sa tasse',
+    'stroke_signs',
+  ],
+  [
+    "j'ai perdu la vue d'un oeil d'un coup et ma main gauche est engourdie et ne m'obeit plus",
+    'stroke_signs',
+  ],
+  [
+    "pire mal de tete de ma vie arrivé d'un coup comme un coup de tonnerre à la salle de sport, j'ai vomi 2 fois, la nuque bizarre",
+    'stroke_signs',
+  ],
+  [
+    "ma grand mère, huitante et un ans, penche d'un côté dans son fauteuil et elle bave du coin de la bouche, elle me répond plus bien. Je vous écris depuis mon natel chez elle",
+    'stroke_signs',
+  ],
+  [
+    'jecris dune main parce que mon cote droit est devenu tout faible et ca fourmille dun coup, et quand je parle les mots sortent pas comme il faut',
+    'stroke_signs',
+  ],
+  [
+    "Mon mari se cogne toujours au cadre de porte à gauche et il a laissé tout ce qui était à gauche de son assiette, son sourire est tordu. C'est depuis cet après-midi, il a 72 ans et il en rigole",
+    'stroke_signs',
+  ],
+  [
+    'jai mangé du saté a un apero, je suis allergique aux cacahuetes, jai la gorge qui serre et les levres qui gonflent',
+    'severe_allergy',
+  ],
+  [
+    'ma fille 9 ans piquée par une abeille, elle a des plaques partout, elle siffle et sa voix est toute enrouée',
+    'severe_allergy',
+  ],
+  [
+    "j'ai fait mon stylo d'adrénaline y a 10 min, j'ai toujours l'impression que ma gorge se ferme, c normal? ça met combien de temps",
+    'severe_allergy',
+  ],
+  [
+    "j'ai commencé l'amoxicilline que vous m'avez prescrite il y a 20 min et ma langue gonfle, ça gratte partout et j'ai la tête qui tourne, je dois arrêter?",
+    'severe_allergy',
+  ],
+  [
+    "mon fils 3 ans a croqué un biscuit avec des noix de cajou a la creche, il vomit, le visage tout gonflé, et maintenant il est tout mou et blanc sur le divan, c'est grave une fois?",
+    'severe_allergy',
+  ],
+  ["mon visage gonfle très vite après des crevettes, j'arrive plus à avaler ma salive", 'severe_allergy'],
+  [
+    'slt c pr ma soeur, ele a pri le produit pr le scanner et mtn ele a des boutons partt et ele dit kel va tomber, ils lont laissé partir, on fait koi',
+    'severe_allergy',
+  ],
+  [
+    "une guepe a piqué ma femme au jardin, ses yeux sont tellement gonflés qu'ils sont fermés et elle siffle en respirant, on a pas d'epipen",
+    'severe_allergy',
+  ],
+  [
+    "ma fille de 2 ans a ouvert le placard sous l'évier, je crois qu'elle a bu du produit lave-vaisselle, elle tousse et elle bave",
+    'poisoning_overdose',
+  ],
+  [
+    "j'ai pris genre 20 dafalgan hier soir pour ma rage de dents, ce matin ça va juste un peu mal au coeur, je peux en reprendre aujourd'hui?",
+    'poisoning_overdose',
+  ],
+  [
+    "le petit a avalé une pile ronde de la télécommande il y a peut-être 30 min, il a l'air bien pour l'instant, on doit venir ou on attend que ça sorte?",
+    'poisoning_overdose',
+  ],
+  [
+    'mon pere a pris ses medicaments pour le coeur 2 fois par erreur (bisoprolol et digoxine), son pouls est a 38 et il a la tete qui tourne',
+    'poisoning_overdose',
+  ],
+  ['le petit a avalé une pile ronde de la télécommande il y a peut-être 30 min', 'poisoning_overdose'],
+  [
+    "mon coloc a pris plusieurs xanax et il a beaucoup bu, il ronfle bizarre et j'arrive pas à le réveiller",
+    'poisoning_overdose',
+  ],
+  [
+    'toute la maison a mal à la tête, envie de vomir et vertiges, même le chien est mou, on vient de rallumer la chaudière pour la première fois',
+    'poisoning_overdose',
+  ],
+  [
+    "bonsoir docteur, c'est pour mon petit frère de 3 ans, il a peut être pris un comprimé du traitement de la mamie (méthadone), depuis il dort dort on le secoue il ouvre à peine les yeux",
+    'poisoning_overdose',
+  ],
+  [
+    "je crois que je peux plus continuer. j'ai tous les médicaments alignés sur la table, je voulais juste que quelqu'un le sache",
+    'suicidal_thoughts',
+  ],
+  [
+    "bonjour, pouvez-vous annuler mon rdv de la semaine prochaine, je n'en aurai plus besoin. merci pour tout, le Dr M a toujours été gentille avec moi, dites-lui",
+    'suicidal_thoughts',
+  ],
+  [
+    "mon grand frere dit tout le temps que tout le monde serait mieux sans lui, il a donné son telephone et ses habits aux petits, ce soir il m'a envoyé un message pour dire adieu et il decroche plus",
+    'suicidal_thoughts',
+  ],
+  [
+    "honnêtement si j'écris c'est que chaque soir en rentrant je regarde le pont et je me dis que ce serait facile",
+    'suicidal_thoughts',
+  ],
+  [
+    "je sais pas pourquoi j'écris ça. j'ai écrit des lettres à mes enfants. je veux juste que tout s'arrête",
+    'suicidal_thoughts',
+  ],
+  [
+    'besoin du renouvellement de ma sertraline svp, et aussi je pense beaucoup plus à en finir cette semaine et je sais comment je ferais',
+    'suicidal_thoughts',
+  ],
+  [
+    "notre fille 15 ans a posté qu'elle voulait pas se réveiller demain, on a trouvé des coupures sur ses bras et une corde dans son armoire",
+    'suicidal_thoughts',
+  ],
+  ['je pense sans arret a me tuer et j ai peur de vraiment le faire ce soir', 'suicidal_thoughts'],
+  [
+    "je faisais la vaisselle et un verre a cassé dans ma main, je la tiens au dessus de l'évier et ça gicle, 3 torchons déjà trempés, je peux passer demain pour faire voir?",
+    'heavy_bleeding',
+  ],
+  [
+    "saignement de nez depuis plus d'une heure ça s'arrête pas même en pinçant, je suis sous sintrom et j'ai la tête qui tourne",
+    'heavy_bleeding',
+  ],
+  [
+    "tonton s'est coupé la jambe avec la machette au champ, le sang coule fort fort, on a attaché un pagne mais ça traverse, il devient pâle",
+    'heavy_bleeding',
+  ],
+  [
+    'enceinte de 32 SA, je saigne rouge vif, pas mal, et mon ventre est devenu dur et très douloureux',
+    'pregnancy_emergency',
+  ],
+  [
+    "je pense etre enceinte de 6 semaines, douleur aigue en bas a gauche et une douleur bizarre au bout de l'epaule, j'ai failli m'evanouir aux toilettes",
+    'pregnancy_emergency',
+  ],
+  [
+    "bonjour docteur je suis enceinte de 8 mois, depuis matin la tete me tape fort, je vois les etincelles devant les yeux et mes pieds et mon visage ont gonflé, c'est la fatigue?",
+    'pregnancy_emergency',
+  ],
+  [
+    "ma femme est enceinte de 30 semaines et elle sent plus le bébé bouger du tout depuis hier matin, elle dit qu'il dort sûrement",
+    'pregnancy_emergency',
+  ],
+  [
+    "mon fils 4 ans tremble de partout et ses yeux sont partis en arrière, ça dure depuis 6 min et ça s'arrête pas",
+    'seizure',
+  ],
+  [
+    "mon mari a fait une crise d'épilepsie, ça s'est arrêté, et il en a refait une avant même de se réveiller. Là il ronfle fort et il est tout bleu autour de la bouche",
+    'seizure',
+  ],
+  [
+    'Bonjour ma mère est épileptique, elle convulse par intermittence depuis 10 minutes et ses lèvres deviennent bleues',
+    'seizure',
+  ],
+  [
+    "mon père vient de s'écrouler dans la cuisine, il me répond plus, il respire bizarrement",
+    'loss_of_consciousness',
+  ],
+  [
+    'Mon amie est tombée dans les pommes à la soirée et on arrive pas à la réveiller comme il faut, elle fait que grogner, ses yeux roulent, on attend encore un peu?',
+    'loss_of_consciousness',
+  ],
+  [
+    "desolée d'écrire si tard, on est chez ma soeur pour son anniv et papi (diabétique, sous insuline) est devenu tout calme après le repas, il transpirait et disait n'importe quoi, et maintenant on arrive plus à le réveiller vraiment, ma soeur dit que c'est le vin",
+    'loss_of_consciousness',
+  ],
+  ['mon bébé a 5 semaines il est tout chaud, le thermomètre indique 38,4', 'infant_fever'],
+  ['nouveau-né de 10 jours, 38,1 sous le bras, il dort beaucoup et veut pas téter', 'infant_fever'],
+  [
+    "bonjour, bébé a 2 mois (né le 3), il avait 38,3 après le bain, j'ai repris c'est toujours 38,2, je peux donner du dafalgan et attendre demain matin pour le pédiatre?",
+    'infant_fever',
+  ],
+  [
+    "bébé de 2 mois avait 38,3 après le bain, j'ai repris c'est toujours 38,2, je peux donner du doliprane et attendre demain matin?",
+    'infant_fever',
+  ],
+  [
+    "la friteuse a pris feu ce soir, mes deux mains sont blanches et cartonnées et bizarrement je sens presque rien, j'ai mis de l'eau froide, ça suffit?",
+    'severe_burn',
+  ],
+  [
+    'la friteuse a pris feu, mes mains sont blanches et comme du cuir et bizarrement elles me font pas tres mal',
+    'severe_burn',
+  ],
+  [
+    'ma fille a renversé la soupe brûlante sur tout le devant de la cuisse, des énormes cloques plus grandes que ma main',
+    'severe_burn',
+  ],
+  [
+    "mon fils est tombé du trampoline et s'est cogné la tête, il a vomi 3 fois et il arrête pas de s'endormir",
+    'severe_head_injury',
+  ],
+  [
+    "maman est tombée dans l'escalier hier, elle prend des anticoagulants, aujourd'hui elle est confuse et son mal de tête empire",
+    'severe_head_injury',
+  ],
+  [
+    "depuis qu'il s'est cogné la tête sur le béton il coule un liquide clair du nez et ses pupilles sont pas de la même taille",
+    'severe_head_injury',
+  ],
+  [
+    "notre bébé de 5 mois a de la fièvre et la fontanelle est bombée, il a un cri aigu bizarre et il veut pas qu'on le touche",
+    'meningitis_signs',
+  ],
+  [
+    'mon coloc (19 ans) a un gros mal de tête et de la fièvre depuis ce matin, maintenant il est confus et il a des petites taches violettes sur les jambes',
+    'meningitis_signs',
+  ],
+  ['la fontanelle de bébé est bombée, il a un cri aigu bizarre et de la température', 'meningitis_signs'],
+  [
+    'césarienne il y a 6 jours, là je tremble de partout, 39,5, le cœur qui bat vite et la cicatrice sent mauvais',
+    'sepsis_signs',
+  ],
+  [
+    "maman a une infection urinaire sous antibio mais aujourd'hui elle est confuse, ses genoux sont marbrés violets et elle a pas fait pipi depuis ce matin",
+    'sepsis_signs',
+  ],
+  [
+    "franchement j'ai l'impression de mourir, je grelotte sans pouvoir m'arrêter, la peau marbrée, je respire vite, c'est après ma pyélonéphrite",
+    'sepsis_signs',
+  ],
+  [
+    "salut je vous écris pour ma mère, elle a eu une sorte de colique depuis ce midi mais là elle est pliée en deux, le ventre dur comme du bois, elle transpire et elle dit que c'est pire que l'accouchement",
+    'severe_abdominal_pain',
+  ],
+  [
+    "mon mari est plié en deux par terre avec une douleur au ventre, son ventre est dur comme du bois, il dit que c'est la pire douleur de sa vie",
+    'severe_abdominal_pain',
+  ],
+  [
+    'mal au ventre insupportable et ventre tout gonflé, pas de selles ni de gaz depuis 2 jours et je vomis vert',
+    'severe_abdominal_pain',
+  ],
 ];

@@ -12,6 +12,13 @@ export const englishClasses: LexiconInput['classes'] = {
   intense:
     'severe severely excruciating unbearable agoniz* agonis* worst terrible horrible intense extreme awful strong',
   head: 'head skull',
+  // Round 16 probe classes: a laugh typed after a joke (a laughing emoji reads as "lol", sms-contractions.ts).
+  laugh: 'lol lols lmao lmfao rofl haha hahaha hehe jk',
+  // Round 16 probe classes: what a report or a letter names when it rules something out.
+  dx:
+    'stroke strokes tia bleed bleeds bleeding haemorrhage hemorrhage clot clots embolism embolus pe dvt ' +
+    'thrombosis infarct infarction heart cardiac attack meningitis sepsis septicaemia septicemia anaphylaxis ' +
+    'anaphylactic ectopic appendicitis aneurysm dissection seizure seizures epilepsy fracture fractures overdose',
   meds:
     'pill pills tablet tablets meds medication* medicine* paracetamol acetaminophen tylenol ibuprofen advil ' +
     'aspirin sleeping antidepressant* opioid* oxycodone painkiller* insulin methadone morphine codeine ' +

@@ -209,7 +209,13 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     'meningitis',
     'purpura fulminans',
     'rash|spots|blotches|pinpricks|dots|marks not|dont fade*|disappear*|go',
-    'glass test',
+    // Round 16 probe classes: the spots still seen through the glass; the soft part or the top of a baby's head
+    // bulging. A glass test named alone is no finding (its spots may fade): with a fever it is (`glass_test`).
+    { pattern: 'any: still|stay|stays|stayed|visible|show|shows|showing =glass|=tumbler', maxGap: 3 },
+    {
+      pattern: 'soft|top part|bit|of head|skull bulging|bulges|bulge|raised|swollen|tense|puffed',
+      maxGap: 3,
+    },
     // Headache, a neck that will not bend and vomiting: meningism before any fever is measured (NICE NG240).
     { pattern: 'any: neck stiff* vomit*|vomiting|throwing', maxGap: 4 },
     { pattern: 'neck not|dont bend|move vomit*|vomiting|throwing', maxGap: 3 },

@@ -64,6 +64,17 @@ export const englishOtherFlags: LexiconInput['categories'] = {
       maxGap: 3,
     },
     { pattern: 'any: nosebleed*|blood|bleed* filled|fill*|filling bowl|bucket|sink|basin|towels', maxGap: 4 },
+    // Round 16 probe classes: arterial bleeding told by what is seen (a fountain, jets, squirts, blood pulsing or
+    // "pissing" out), and each towel or dressing soaked in turn (a leak's wet towels are an exclusion).
+    { pattern: 'fountain|geyser|jet|jets|spray|stream blood', maxGap: 1 },
+    { pattern: 'blood pissing|pissed out|everywhere', maxGap: 1 },
+    { pattern: 'pulsing|pumping|squirting|spurting|spraying|gushing|pouring blood', maxGap: 1 },
+    { pattern: 'any: squirts|spurts|jets blood|cut|wound|gash|artery|vein', maxGap: 4 },
+    {
+      pattern:
+        'any: every|each|another|all towel|towels|cloth|cloths|dressing|dressings|bandage|bandages|flannel soaked|sodden|drenched|through',
+      maxGap: 4,
+    },
   ],
   // Mottled or ashen skin is a sepsis sign by itself (UK Sepsis Trust red flags).
   sepsis_signs: [

@@ -2,6 +2,53 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 
 /** French wording that looks alarming and is not, and wording that puts a finding in the past. */
 export const frenchExclusions: LexiconInput['exclusions'] = [
+  // Round 16 (classes de la sonde): des taches qui s'effacent, partent ou pâlissent quand on appuie ou sous le
+  // verre, dites autrement (le verbe non nié: un écart ne franchit jamais une négation).
+  {
+    pattern:
+      'tache*|bouton*|plaque*|rougeur*|points|eruption*|ca|elles|ils efface*|disparai*|part|partent|pali*|blanchi*|va|vont appuie|appuye*|appuyant|presse|pressant|pression|verre|doigt',
+    maxGap: 3,
+  },
+  {
+    pattern: 'appuie|appuye*|appuyant|presse|pressant|pression|verre efface*|disparai*|pali*|blanchi*',
+    maxGap: 3,
+  },
+  // Round 16 (classes de la sonde): ce qu'un compte rendu élimine (« le scanner a éliminé une embolie », « AVC
+  // écarté », « négative pour la méningite »); « pas d'argument pour », « absence de » passent par la grammaire.
+  {
+    pattern:
+      'elimine|eliminee|elimines|eliminees|ecarte|ecartee|ecartes|ecartees|exclu|exclue|exclus|exclues|negatif|negative @diagnostic',
+    maxGap: 3,
+  },
+  {
+    pattern:
+      '@diagnostic elimine|eliminee|elimines|eliminees|ecarte|ecartee|ecartes|ecartees|exclu|exclue|exclus|exclues',
+    maxGap: 2,
+  },
+  // Round 16 (classes de la sonde): un peu, légèrement essoufflé dans l'escalier, une côte, à l'effort (des
+  // semaines après une maladie): dit léger par le patient. Essoufflé dans l'escalier sans plus reste un signe
+  // (un mollet enflé après un vol), et un écart ne franchit jamais une négation.
+  {
+    pattern:
+      'peu|legerement|leger|petit|petite essouffl*|souffle escalier*|marches|cote|cotes|montee|etage*|effort|monte|montant|monter',
+    maxGap: 3,
+  },
+  // Round 16 (classes de la sonde): un arrêt cardiaque ou un AVC en voyant la facture, suivi d'un rire.
+  {
+    pattern: 'cardiaque|infarctus|avc|attaque|crise en|quand|devant|si|apres|voyant|lisant|lire|voir @rire',
+    maxGap: 4,
+  },
+  // Round 16 (classes de la sonde): des torchons trempés par une fuite d'eau, pas par du sang; un détecteur de
+  // monoxyde qu'on installe ou qu'on achète.
+  {
+    pattern: 'any: fuite|fui|fuit|eau|lave|inond*|degat*|pluie trempe*|imbibe* torchon*|serviette*',
+    maxGap: 4,
+  },
+  {
+    pattern:
+      'any: faut|besoin|installer|installe|acheter|achete|obligatoire|loi|conseille* detecteur*|alarme* monoxyde',
+    maxGap: 3,
+  },
   // Round 15 : un désir de mourir nié (« je ne veux pas mourir », « pas envie de mourir ») est une peur, pas une intention.
   { pattern: 'veu*|veut|voulai*|voulu|envie pas|jamais mourir', maxGap: 1 },
   { pattern: 'pas|aucune envie mourir', maxGap: 1 },
@@ -346,6 +393,11 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
+  // Round 16 (classes de la sonde): « mon AVC date de 2019 », « remonte à 2017 », « c'était en 2019 ».
+  { pattern: 'date|datent|datait|remonte|remontent|remontait de|a <n:1950-2030>', maxGap: 1 },
+  { pattern: 'date|datent|datait|remonte|remontent|remontait de|a il y a', maxGap: 1 },
+  { pattern: 'ce etait il y a', maxGap: 0 },
+  { pattern: 'ce etait en <n:1950-2030>', maxGap: 0 },
   'il y a <n:1-99> an|ans|annee*|mois',
   'y a <n:1-99> an|ans|annee*|mois',
   { pattern: 'en <n:1950-2030>', maxGap: 0 },

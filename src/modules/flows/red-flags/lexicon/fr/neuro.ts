@@ -66,7 +66,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
     { pattern: 'any: bave* travers|cote|visage|paralys*|bouge|tombe', maxGap: 4 },
     { pattern: 'plus|pas|perdu force bras|jambe|main|cote', maxGap: 3 },
     { pattern: 'main|bras tient|serre plus|pas rien', maxGap: 2 },
-    { pattern: 'lache|lachait|laisse|fait|tomber verre|tasse|fourchette|objets|cuillere', maxGap: 2 },
+    // Round 16 (classes de la sonde): « fait » seul n'en est pas (« j'ai fait le test du verre »): « fait tomber ».
+    { pattern: 'lache|lachait|laisse|tomber verre|tasse|fourchette|objets|cuillere', maxGap: 2 },
     // Voir double, flou ou plus rien d'un œil, soudain.
     { pattern: 'vois|voit|voyait|voyais|vu double', maxGap: 0 },
     {
@@ -186,6 +187,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'any: crise raidi*|raide|rigide|tetanise*|secousse*|bave*',
     'secousses',
     { pattern: 'fait|fais|faisait|refait|refais une crise epilep*|convuls*', maxGap: 0 },
+    // Round 16 (classes de la sonde): « il vient d'en refaire une », une nouvelle crise après une ancienne.
+    { pattern: 'vient|viens|venait de en refaire|refait une', maxGap: 0 },
     { pattern: 'convuls*|epilep*|secousse* arrete|arretent|stoppe*|cesse*|finit pas|plus', maxGap: 3 },
     { pattern: 'yeux|regard partent|partaient|tournent|roulent|revulses arriere|haut|blanc|ciel', maxGap: 2 },
     { pattern: 'se raidit|raidi|raidie|crispe', maxGap: 0 },
@@ -243,7 +246,12 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'meningit*',
     'purpura fulminans',
     'tache*|bouton*|plaque*|rougeur* efface*|disparai*|blanchi* pas|plus',
-    'test|signe verre',
+    // Round 16 (classes de la sonde): les taches qui restent visibles sous le verre; la fontanelle bombée ou
+    // le dessus du crâne d'un bébé qui bombe (NICE NG143, comme en anglais). Le test du verre nommé seul n'est
+    // plus un signe (les taches peuvent s'effacer): avec de la fièvre, il l'est (`glass_test`).
+    { pattern: 'any: reste|restent|restait|restaient|visible*|voit|toujours verre', maxGap: 3 },
+    { pattern: 'fontanelle bomb*|gonfl*|tendu*|saillant*|ressort|pousse', maxGap: 4 },
+    { pattern: 'dessus|haut crane|tete bomb*|gonfl*', maxGap: 2 },
     // Round 9: les taches qui « partent pas » sous le verre, le verre appuyé dessus, et la nuque qui ne plie
     // plus ou raide avec des vomissements, même avant la fièvre (NICE NG240).
     'tache*|bouton*|plaque*|rougeur* partent|part|partaient|vont pas|plus',

@@ -62,7 +62,24 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     'sang vomi*|crachat*',
     'any: selles|caca noir*|goudron',
     'any: plaie|coupure|coupe|entaille|blessure profond*|beante*',
-    'gicl*',
+    // Round 16 (classes de la sonde): « gicle » dit du sang ou d'une plaie, pas d'un tuyau ou d'un citron.
+    {
+      pattern:
+        'any: gicl* sang|plaie|coupure|coupe|blessure|artere|veine|varice|partout|battement*|jet|jets|coups|saccade*|pulsation*|flots|poignet|cuisse|jambe|bras|main|tete|doigt|cou',
+      maxGap: 4,
+    },
+    // Round 16 (classes de la sonde): les torchons, serviettes ou compresses trempés l'un après l'autre; le sang
+    // à gros bouillons.
+    {
+      pattern:
+        'any: chaque|tous|toutes|plusieurs|deuxieme|troisieme torchon*|serviette*|compresse*|linge*|pansement* trempe*|trempee*|imbibe*|traverse*',
+      maxGap: 3,
+    },
+    {
+      pattern: 'any: <n:2-30> torchon*|serviette*|compresse*|linge* trempe*|trempee*|imbibe*|traverse*',
+      maxGap: 3,
+    },
+    { pattern: 'saign*|sang|coule gros bouillons|bouillon', maxGap: 2 },
     // Round 14: le sang qui jaillit, fuse.
     { pattern: 'sang|saign* jaill*|fuse|fusait|pisse|pissait', maxGap: 1 },
     { pattern: 'any: saign*|sang grande|grosse|enorme quantite', maxGap: 4 },

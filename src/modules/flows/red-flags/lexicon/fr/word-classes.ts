@@ -53,6 +53,13 @@ export const frenchWordClasses: LexiconInput['classes'] = {
     'intense* insupportable* atroce* horrible* terrible* violent* enorme* extreme* pire hurle* epouvantable* crier hurler ' +
     'affreu* effroyabl* insoutenabl* abominabl* infernal* inhumain* enfer ouf',
   tete: 'tete crane',
+  // Round 16 (classes de la sonde): le rire tapé après une blague (un émoji qui rit se lit « lol »).
+  rire: 'mdr mdrr ptdr lol haha hahaha hihi xd',
+  // Round 16 (classes de la sonde): ce qu'un compte rendu ou un courrier nomme quand il l'écarte.
+  diagnostic:
+    'avc ait hemorragie* saignement* caillot* embolie* phlebite* thrombose* infarctus ischemie* meningite* ' +
+    'sepsis septicemie* anaphyla* geu grossesse extra appendicite* fracture* anevrisme* dissection* ' +
+    'epilepsie crise crises surdose* overdose intoxication*',
   // Round 9: pas « cachet », « pilule »: « ma mamie a pris ses cachets » est son traitement (les cachets
   // d'une soirée restent: « soirée », « teuf » dans les patterns).
   drogues:
