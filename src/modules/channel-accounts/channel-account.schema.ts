@@ -8,6 +8,8 @@ export { CHANNEL_TYPES, type ChannelType } from './channel-types.ts';
 /** Provider settings that are not secret (WhatsApp: Graph base URL and API version). */
 export interface ChannelSettings {
   graphUrl?: string;
+  /** Telegram: a self-hosted Bot API server (or the simulator); Telegram's own when absent. */
+  apiUrl?: string;
   apiVersion?: string;
   wabaId?: string;
   displayPhoneNumber?: string;
@@ -27,6 +29,12 @@ export interface ChannelSecrets {
   appSecret: string;
   verifyToken: string;
 }
+
+/**
+ * What an account of any channel may seal: WhatsApp's {@link ChannelSecrets}, or the secrets another
+ * channel's adapter states (Telegram's botToken and secretToken, Messenger's pageAccessToken…).
+ */
+export type SealableChannelSecrets = ChannelSecrets | Readonly<Record<string, string>>;
 
 /**
  * A clinic's account on a channel: for WhatsApp, one business phone number. `externalId` is what
