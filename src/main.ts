@@ -1,6 +1,7 @@
 import { buildCareline } from './app.ts';
 import { scheduleWebhookJournalRetention } from './channels/webhook-journal-retention.job.ts';
 import type { Config } from './config.ts';
+import { attachSimulatedChannels } from './demo/attach-simulated-channels.ts';
 import { attachSimulatedNumbers, runsSimulator } from './demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from './demo/demo-clinic.ts';
 import { Keyring } from './modules/keys/keyring.ts';
@@ -60,7 +61,10 @@ export async function serve(config: Config): Promise<RunningCareline> {
     });
     await careline.http.listen({ port: config.port, host: config.host });
     const url = loopbackUrl(careline.http.server.address());
-    if (simulator) await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
+    if (simulator) {
+      await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
+      await attachSimulatedChannels(handle.db, simulator, url, careline.secretsOf, logger);
+    }
     if (config.worker) {
       careline.worker.start();
       // In the background: readers accept plain and sealed values alike while it runs.

@@ -11,6 +11,7 @@ import { replaceTeamMembers } from '../modules/teams/team.repository.ts';
 import { createTeam } from '../modules/teams/team.service.ts';
 import { createUser } from '../modules/users/user.service.ts';
 import type { Db } from '../platform/db/db.ts';
+import { seedDemoChannels } from './demo-channels.ts';
 import { seedDemoReminder } from './demo-reminder.ts';
 import { seedDemoSavedReplies } from './demo-saved-replies.ts';
 import { seedDemoScheduling } from './demo-scheduling.ts';
@@ -28,7 +29,8 @@ export interface DemoCredentials {
 
 /**
  * On a database with no clinic yet, creates the demo clinic: an admin, an API key, a WhatsApp number
- * played by the built-in simulator, saved replies, an agenda, and a patient whose appointment reminder
+ * played by the built-in simulator (and a Telegram bot, a Messenger Page and an Instagram account played by
+ * it too), saved replies, an agenda, and a patient whose appointment reminder
  * falls due a few minutes after `now`. Returns the credentials, which exist nowhere else in clear, or
  * null when the database already has a clinic: everything is created once, in one transaction, so a
  * second start (or two starting at once) adds nothing.
@@ -81,6 +83,7 @@ export async function seedDemoClinic(
       ...account.settings,
       defaultTeamId: teams.get(BUILT_IN_TEAMS.reception),
     });
+    await seedDemoChannels(tx, keyring, org.id);
     await seedDemoReminder(tx, { orgId: org.id, agenda, adminId: admin.id, now, keyring });
     return { orgSlug: org.slug, adminEmail: admin.email, adminPassword, apiKey: key };
   });

@@ -22,7 +22,20 @@ export function carelineSimulatorAccess(
       const accounts = await findChannelAccountsByExternalIds(db, 'whatsapp', [phoneNumberId]);
       return accounts.length > 0 && accounts.every((account) => account.settings.graphUrl === graphUrl);
     },
-    acceptsWebhookUrl: (url) => url === `${ownUrl()}/webhooks/whatsapp`,
+    async playsAccount(app, accountId) {
+      const own = ownUrl();
+      if (own === undefined) return false;
+      const url = `${own}/simulator`;
+      const accounts = await findChannelAccountsByExternalIds(db, app, [accountId]);
+      return (
+        accounts.length > 0 &&
+        accounts.every(
+          (account) => (app === 'telegram' ? account.settings.apiUrl : account.settings.graphUrl) === url,
+        )
+      );
+    },
+    acceptsWebhookUrl: (url) =>
+      ['whatsapp', 'messenger', 'instagram'].some((channel) => url === `${ownUrl()}/webhooks/${channel}`),
   };
 
   function ownUrl(): string | undefined {

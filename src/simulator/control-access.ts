@@ -15,6 +15,11 @@ export interface SimulatorAccess {
    * Careline answers yes only for numbers whose channel account points at this simulator; unset, any.
    */
   playsNumber?(phoneNumberId: string): Promise<boolean>;
+  /**
+   * Whether the simulator may play this Telegram bot, Page or Instagram account (make its patients
+   * write, show its conversations): Careline answers yes only for accounts pointing at it; unset, any.
+   */
+  playsAccount?(app: 'telegram' | 'messenger' | 'instagram', accountId: string): Promise<boolean>;
   /** Where a number registered through the control API may send webhooks; unset, anywhere. */
   acceptsWebhookUrl?(url: string): boolean;
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { mayControl, type SimulatorAccess } from './control-access.ts';
+import { controlAppsRoutes } from './control-apps.routes.ts';
 import { controlExtraRoutes } from './control-extra.routes.ts';
 import { clientErrorStatus, useJsonBodies } from './json-body-parser.ts';
 import { patientMessageSchema } from './patient-message.ts';
@@ -126,6 +127,7 @@ export function controlRoutes(
     });
 
     await app.register(controlExtraRoutes(simulator, playsTarget, notPlayed));
+    await app.register(controlAppsRoutes(simulator, access), { prefix: '/apps' });
   };
 
   /**

@@ -101,14 +101,17 @@ export function graphRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
         .send(Readable.from(download.pieces, { objectMode: false }));
     });
 
+    // One Graph path for two objects: with a Page token the id is a person's (Messenger profile), else media.
     app.get<{ Params: { version: string; mediaId: string } }>('/:version/:mediaId', async (request, reply) =>
       send(
         reply,
-        simulator.handleMediaInfo({
-          mediaId: request.params.mediaId,
-          authorization: request.headers.authorization,
-          baseUrl: baseUrl(request),
-        }),
+        simulator.messenger.knowsToken(request.headers.authorization)
+          ? simulator.messenger.profile(request.headers.authorization, request.params.mediaId)
+          : simulator.handleMediaInfo({
+              mediaId: request.params.mediaId,
+              authorization: request.headers.authorization,
+              baseUrl: baseUrl(request),
+            }),
       ),
     );
 

@@ -1,11 +1,5 @@
 import type { ParsedBehaviour } from './simulator-behaviour.ts';
-
-interface Bucket {
-  capacity: number;
-  refillPerMs: number;
-  tokens: number;
-  updatedAt: number;
-}
+import { TokenBuckets } from './token-buckets.ts';
 
 /**
  * Meta's two send limits as token buckets on the simulator's clock: per business number (throughput,
@@ -13,7 +7,7 @@ interface Bucket {
  * are paid back later: the "borrowing" Meta describes). Each is off unless its knob is set.
  */
 export class SendRateLimiter {
-  readonly #buckets = new Map<string, Bucket>();
+  readonly #buckets = new TokenBuckets();
 
   /** Takes a token from the number's throughput bucket; false when the number is over its limit. */
   allowSend(phoneNumberId: string, behaviour: ParsedBehaviour, now: Date): boolean {
@@ -35,17 +29,6 @@ export class SendRateLimiter {
   }
 
   #take(key: string, capacity: number, refillPerMs: number, now: Date): boolean {
-    const at = now.getTime();
-    let bucket = this.#buckets.get(key);
-    // A changed knob starts a fresh bucket rather than mixing two rates.
-    if (!bucket || bucket.capacity !== capacity || bucket.refillPerMs !== refillPerMs) {
-      bucket = { capacity, refillPerMs, tokens: capacity, updatedAt: at };
-      this.#buckets.set(key, bucket);
-    }
-    bucket.tokens = Math.min(capacity, bucket.tokens + (at - bucket.updatedAt) * refillPerMs);
-    bucket.updatedAt = at;
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
+    return this.#buckets.take(key, capacity, refillPerMs, now);
   }
 }

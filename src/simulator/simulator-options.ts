@@ -5,6 +5,7 @@ import type { SimulatedNumber } from './simulated-number.ts';
 import type { SimulatorBehaviour } from './simulator-behaviour.ts';
 import type { ClockOption } from './simulator-clock.ts';
 import type { SimulatorLogger } from './simulator-logger.ts';
+import type { TelegramLimits } from './telegram/telegram-world.ts';
 import type { WebhookRetryPolicy } from './webhook-dispatcher.ts';
 
 export interface WhatsAppSimulatorOptions {
@@ -28,4 +29,8 @@ export interface WhatsAppSimulatorOptions {
   /** Links Meta could not fetch (→ async 131053); default: host `unreachable.invalid`. */
   isUnreachableLink?: (url: string) => boolean;
   logger?: SimulatorLogger;
+  /** Telegram's flood limits (default about 30 msg/s per bot, 1 msg/s per chat with bursts of 3). */
+  telegramLimits?: Partial<TelegramLimits>;
+  /** Send API calls per second per Page or Instagram account before 613 (default 100). */
+  messengerSendsPerSecond?: number;
 }

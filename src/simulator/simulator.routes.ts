@@ -2,12 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { controlRoutes } from './control.routes.ts';
 import type { SimulatorAccess } from './control-access.ts';
 import { graphRoutes } from './graph.routes.ts';
+import { messengerRoutes } from './messenger/messenger.routes.ts';
+import { telegramRoutes } from './telegram/telegram.routes.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
 /**
  * Everything the simulator serves, mountable under any prefix: the fake Graph API at the root of the
- * prefix (each number's access token required) and the control API under `/_sim` (this machine or
- * `access.token`). Careline's demo mounts it at `/simulator`; the standalone server at `/`.
+ * prefix (each number's access token required), Telegram's Bot API (`/bot<token>/…`), the Messenger
+ * Send API (`/{version}/me/messages`), and the control API under `/_sim` (this machine or `access.token`). Careline's demo mounts it at `/simulator`; the standalone server at `/`.
  */
 export function simulatorRoutes(
   simulator: WhatsAppSimulator,
@@ -15,6 +17,8 @@ export function simulatorRoutes(
 ): FastifyPluginAsync {
   return async (app) => {
     await app.register(graphRoutes(simulator));
+    await app.register(telegramRoutes(simulator.telegram));
+    await app.register(messengerRoutes(simulator.messenger));
     await app.register(controlRoutes(simulator, access), { prefix: '/_sim' });
   };
 }

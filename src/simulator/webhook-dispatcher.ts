@@ -37,10 +37,15 @@ export type WebhookEvent =
   | { kind: 'status'; wamid: string; status: StatusName }
   | { kind: 'template_status'; templateId: string; status: string }
   | { kind: 'user_preferences'; waId: string; value: string }
-  | { kind: 'batch'; events: WebhookEvent[] };
+  | { kind: 'batch'; events: WebhookEvent[] }
+  /** A Telegram Bot API `Update` (the Telegram stand-in: `phoneNumberId` holds the bot id). */
+  | { kind: 'telegram_update'; updateId: number; updateKind: string }
+  /** A Messenger / Instagram envelope (the Meta messaging stand-in: `phoneNumberId` holds the Page or IG id). */
+  | { kind: 'meta_messaging'; event: string; mid: string | null };
 
 export interface WebhookDeliveryRecord {
   id: number;
+  /** The account the delivery is for, and its queue: a WhatsApp number, a Telegram bot, a Page. */
   phoneNumberId: string;
   event: WebhookEvent;
   duplicate: boolean;
@@ -54,7 +59,10 @@ export interface WebhookJob {
   url: string;
   /** The exact bytes to send; retries and duplicates resend them unchanged, as Meta does. */
   body: string;
+  /** `X-Hub-Signature-256` of Meta's deliveries; ignored when `headers` are given. */
   signature: string;
+  /** The provider's own headers (Telegram's secret token) instead of Meta's signature and user agent. */
+  headers?: Record<string, string>;
   event: WebhookDeliveryRecord['event'];
   duplicate: boolean;
   badSignature: boolean;
@@ -150,11 +158,13 @@ export class WebhookDispatcher {
     try {
       const response = await fetch(job.url, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'facebookexternalua',
-          'x-hub-signature-256': job.signature,
-        },
+        headers: job.headers
+          ? { 'content-type': 'application/json', ...job.headers }
+          : {
+              'content-type': 'application/json',
+              'user-agent': 'facebookexternalua',
+              'x-hub-signature-256': job.signature,
+            },
         body: job.body,
         signal: AbortSignal.any([this.#closing.signal, AbortSignal.timeout(this.#options.retry.timeoutMs)]),
       });

@@ -7,6 +7,7 @@ import { type MediaDownloadResponse, servedPieces } from './media-download.ts';
 import { MediaGraph, type MediaGraphResponse, type MediaUpload } from './media-graph.ts';
 import { DEFAULT_MEDIA_LIMITS } from './media-limits.ts';
 import { MediaStore } from './media-store.ts';
+import { MessengerStandIn } from './messenger/messenger-stand-in.ts';
 import type { NumberState } from './number-state.ts';
 import { PatientInbox } from './patient-inbox.ts';
 import type { PatientMessage } from './patient-message.ts';
@@ -36,6 +37,7 @@ import type {
 } from './simulator-records.ts';
 import { StatusLifecycle } from './status-lifecycle.ts';
 import { statusValue } from './status-webhook.ts';
+import { TelegramStandIn } from './telegram/telegram-stand-in.ts';
 import type { Template, TemplateInput, TemplateStatus } from './template.schema.ts';
 import { TemplateGraph, type TemplateListRequest } from './template-graph.ts';
 import { TemplateRegistry } from './template-registry.ts';
@@ -80,6 +82,10 @@ export class WhatsAppSimulator {
   readonly #inbox: PatientInbox;
   readonly #sendDeps: SendRequestDeps;
   #behaviour: ParsedBehaviour;
+  /** Telegram's Bot API for Careline's bots, in the same server (its webhooks share the dispatcher). */
+  readonly telegram: TelegramStandIn;
+  /** The Messenger Platform (Pages and Instagram accounts), in the same server. */
+  readonly messenger: MessengerStandIn;
 
   constructor(options: WhatsAppSimulatorOptions = {}) {
     this.#clock = simulatorClock(options);
@@ -154,6 +160,19 @@ export class WhatsAppSimulator {
       behaviourOf: (state) => mergeBehaviour(this.#behaviour, state.behaviour),
     };
     for (const number of options.numbers ?? []) this.registerNumber(number);
+    this.telegram = new TelegramStandIn({
+      now,
+      random: this.#random,
+      dispatcher: this.#dispatcher,
+      ...(options.telegramLimits ? { limits: options.telegramLimits } : {}),
+    });
+    this.messenger = new MessengerStandIn({
+      now,
+      random: this.#random,
+      dispatcher: this.#dispatcher,
+      schedule: (delayMs, task) => this.#timers.schedule(delayMs, task),
+      ...(options.messengerSendsPerSecond ? { sendsPerSecond: options.messengerSendsPerSecond } : {}),
+    });
   }
 
   /** Adds a business number, or replaces its settings (keeping its records) if the id is known. */

@@ -39,7 +39,8 @@ const TOKEN_CODES = new Set([190, 102]);
  * Subcodes that say the 24-hour window (or the tag's 7 days) is over: 2018278 ("sent outside of the
  * allowed window", channels.md §2, verify) and 2018065 (the same, for Pages without subscription messaging).
  */
-const WINDOW_SUBCODES = new Set([2018278, 2018065]);
+// 2534022: Instagram's answer outside the window (IGApiException, HTTP 403), as reported publicly (verify).
+const WINDOW_SUBCODES = new Set([2018278, 2018065, 2534022]);
 
 /**
  * What the outbox should do with a refused Send API call. Rate limits and Meta's passing errors are

@@ -31,6 +31,12 @@ export interface ChannelSecrets {
 }
 
 /**
+ * What an account of any channel may seal: WhatsApp's {@link ChannelSecrets}, or the secrets another
+ * channel's adapter states (Telegram's botToken and secretToken, Messenger's pageAccessToken…).
+ */
+export type SealableChannelSecrets = ChannelSecrets | Readonly<Record<string, string>>;
+
+/**
  * A clinic's account on a channel: for WhatsApp, one business phone number. `externalId` is what
  * the provider puts in webhooks to say which account an event is for (WhatsApp phone_number_id).
  */

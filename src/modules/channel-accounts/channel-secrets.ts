@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { looksSealed } from '../keys/sealed-text.ts';
-import type { ChannelAccount, ChannelSecrets } from './channel-account.schema.ts';
+import type { ChannelAccount, ChannelSecrets, SealableChannelSecrets } from './channel-account.schema.ts';
 
 const PURPOSE = 'channel_accounts.secrets';
 
@@ -16,8 +16,7 @@ export async function sealChannelSecrets(
   db: DbOrTx,
   keyring: Keyring,
   orgId: string,
-  /** WhatsApp's {@link ChannelSecrets}, or the secrets a channel adapter's schema describes. */
-  secrets: ChannelSecrets | Readonly<Record<string, string>>,
+  secrets: SealableChannelSecrets,
 ): Promise<string> {
   return (await keyring.clinic(db, orgId)).seal(JSON.stringify(secrets), PURPOSE);
 }

@@ -355,7 +355,9 @@ function ClinicBubble({ content }: { content: ClinicContent }) {
 }
 
 /** A JPEG at most MAX_PHOTO_SIDE pixels wide or high, in base64, and a local preview of it. */
-async function shrinkPhoto(file: File): Promise<{ base64: string; mimeType: string; previewUrl: string }> {
+export async function shrinkPhoto(
+  file: File,
+): Promise<{ base64: string; mimeType: string; previewUrl: string }> {
   const previewUrl = URL.createObjectURL(file);
   try {
     const bitmap = await createImageBitmap(file);

@@ -1,4 +1,15 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +17,11 @@ import { Link } from 'react-router';
 import { Brand } from '../ui/brand.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
+import { AppChat } from './app-chat-screen.tsx';
 import { PhoneChat } from './phone-chat-screen.tsx';
 import classes from './phone-page.module.css';
 import { type Identity, PhoneSetup, readIdentity, saveIdentity } from './phone-setup.tsx';
-import { simulatorApi } from './simulator-api.ts';
+import { type PhoneAppAccount, simulatorApi } from './simulator-api.ts';
 
 /**
  * The demo's patient: a WhatsApp-like phone that writes to the clinic through the built-in simulator.
@@ -25,6 +37,14 @@ export function PhonePage() {
   const [identity, setIdentity] = useState<Identity | null>(readIdentity);
   const available = numbers.data?.numbers ?? [];
   const number = available.find((n) => n.phoneNumberId === identity?.phoneNumberId) ?? available[0];
+  // The other apps the simulator plays (Telegram, Messenger, Instagram): the same person may write from each.
+  const apps = useQuery({ queryKey: ['simulator', 'apps'], queryFn: simulatorApi.apps, retry: false });
+  const [appChoice, setAppChoice] = useState(readAppChoice);
+  const appAccount = apps.data?.accounts.find((account) => appKey(account) === appChoice);
+  const pickApp = (value: string) => {
+    setAppChoice(value);
+    saveAppChoice(value);
+  };
 
   return (
     <div className={classes.page}>
@@ -48,6 +68,25 @@ export function PhonePage() {
             <li>{t('phone.step2')}</li>
             <li>{t('phone.step3')}</li>
           </ol>
+          {(apps.data?.accounts.length ?? 0) > 0 && (
+            <Stack gap={6} className={classes.appPicker}>
+              <Text size="sm" fw={600}>
+                {t('phone.appPicker')}
+              </Text>
+              <SegmentedControl
+                aria-label={t('phone.appPicker')}
+                value={appAccount ? appChoice : WHATSAPP}
+                onChange={pickApp}
+                data={[
+                  { value: WHATSAPP, label: t('phone.apps.whatsapp') },
+                  ...(apps.data?.accounts ?? []).map((account) => ({
+                    value: appKey(account),
+                    label: t(`phone.apps.${account.app}`),
+                  })),
+                ]}
+              />
+            </Stack>
+          )}
           <Group gap="sm">
             <Button
               component={Link}
@@ -94,6 +133,8 @@ export function PhonePage() {
                   </Alert>
                 </Stack>
               </Center>
+            ) : identity && appAccount ? (
+              <AppChat identity={identity} account={appAccount} />
             ) : identity ? (
               <PhoneChat identity={{ ...identity, phoneNumberId: number.phoneNumberId }} number={number} />
             ) : (
@@ -110,4 +151,28 @@ export function PhonePage() {
       </div>
     </div>
   );
+}
+
+const WHATSAPP = 'whatsapp';
+const APP_STORAGE_KEY = 'careline.phone.app';
+
+/** `telegram:7000000001`: an app and the account the phone writes to there. */
+function appKey(account: PhoneAppAccount): string {
+  return `${account.app}:${account.accountId}`;
+}
+
+function readAppChoice(): string {
+  try {
+    return localStorage.getItem(APP_STORAGE_KEY) ?? WHATSAPP;
+  } catch {
+    return WHATSAPP;
+  }
+}
+
+function saveAppChoice(value: string): void {
+  try {
+    localStorage.setItem(APP_STORAGE_KEY, value);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
 }

@@ -30,6 +30,9 @@ export const phoneEn = {
     placeholder: 'Message',
     messageLabel: 'Message to the clinic',
     sendPhoto: 'Send a photo',
+    appPicker: 'Write from',
+    apps: { whatsapp: 'WhatsApp', telegram: 'Telegram', messenger: 'Messenger', instagram: 'Instagram' },
+    appNotice: 'You are {{name}} on {{app}}. Messages go to the clinic through the Careline simulator.',
     send: 'Send',
   },
 };

@@ -31,6 +31,10 @@ export const phoneFr: PhoneMessages = {
     placeholder: 'Message',
     messageLabel: 'Message à l’établissement',
     sendPhoto: 'Envoyer une photo',
+    appPicker: 'Écrire depuis',
+    apps: { whatsapp: 'WhatsApp', telegram: 'Telegram', messenger: 'Messenger', instagram: 'Instagram' },
+    appNotice:
+      'Vous êtes {{name}} sur {{app}}. Les messages vont à l’établissement par le simulateur Careline.',
     send: 'Envoyer',
   },
 };

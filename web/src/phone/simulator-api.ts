@@ -42,7 +42,58 @@ export type PatientMessage = { phoneNumberId: string; from: string; name: string
   | { type: 'button'; replyTo?: string; payload: string; text: string }
 );
 
+/** An app account the simulator plays beside WhatsApp (Telegram bot, Messenger Page, Instagram account). */
+export interface PhoneAppAccount {
+  app: 'telegram' | 'messenger' | 'instagram';
+  accountId: string;
+  name: string;
+  handle: string;
+}
+
+/** One message of a conversation in such an app, as the simulator describes it for the phone. */
+export interface PhoneAppItem {
+  id: string;
+  side: 'clinic' | 'me';
+  at: string;
+  kind:
+    | 'text'
+    | 'image'
+    | 'video'
+    | 'audio'
+    | 'voice'
+    | 'document'
+    | 'sticker'
+    | 'location'
+    | 'contact'
+    | 'tap';
+  text: string | null;
+  fileName: string | null;
+  buttons: Array<{ id: string; title: string; kind: 'tap' | 'link'; url: string | null }>;
+  reaction: string | null;
+  edited: boolean;
+  seen: boolean | null;
+}
+
+export type PhoneAppAction =
+  | { type: 'text'; text: string }
+  | { type: 'photo' | 'image'; bytes: string; mimeType: string }
+  | { type: 'tap'; messageId: string; buttonId: string }
+  | { type: 'read' };
+
+const appPath = (account: PhoneAppAccount) =>
+  `${SIM}/apps/${account.app}/${encodeURIComponent(account.accountId)}`;
+
 export const simulatorApi = {
+  apps: () => apiRequest<{ accounts: PhoneAppAccount[] }>(`${SIM}/apps`),
+  appConversation: (account: PhoneAppAccount, person: string) =>
+    apiRequest<{ items: PhoneAppItem[] }>(
+      `${appPath(account)}/conversation?person=${encodeURIComponent(person)}`,
+    ),
+  appActs: (account: PhoneAppAccount, person: { key: string; name: string }, action: PhoneAppAction) =>
+    apiRequest<{ httpStatus: number | null }>(`${appPath(account)}/patient-actions`, {
+      method: 'POST',
+      body: { person, action },
+    }),
   numbers: () => apiRequest<{ numbers: SimulatedNumber[] }>(`${SIM}/numbers`),
   sent: (phoneNumberId: string) =>
     apiRequest<{ sends: SendRecord[] }>(`${SIM}/numbers/${encodeURIComponent(phoneNumberId)}/sent`),

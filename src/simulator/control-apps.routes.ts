@@ -1,0 +1,120 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { SimulatorAccess } from './control-access.ts';
+import { metaPatientInputSchema } from './messenger/meta-patient.ts';
+import { sendProblem, zodProblems } from './problem.ts';
+import { telegramPatientInputSchema } from './telegram/telegram-patient.ts';
+import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
+
+const APPS = ['telegram', 'messenger', 'instagram'] as const;
+type App = (typeof APPS)[number];
+
+const accountParams = z.object({ app: z.enum(APPS), accountId: z.string().regex(/^\d{1,32}$/) });
+const personQuery = z.object({ person: z.string().min(1).max(100) });
+const botBody = z.object({
+  token: z.string().min(1),
+  name: z.string().min(1).max(64).optional(),
+  username: z
+    .string()
+    .regex(/^\w{5,32}$/)
+    .optional(),
+});
+const metaAccountBody = z.object({
+  app: z.enum(['messenger', 'instagram']),
+  accountId: z.string().regex(/^\d{1,32}$/),
+  name: z.string().min(1).max(100),
+  username: z.string().max(64).optional(),
+  accessToken: z.string().min(1),
+  appSecret: z.string().min(1),
+  verifyToken: z.string().min(1).optional(),
+  webhookUrl: z.url({ protocol: /^https?$/ }),
+});
+
+/**
+ * The phone apps beside WhatsApp (under `/_sim/apps`, sharing the control API's access check and error
+ * handler): the accounts played, a person's conversation with one, and what the person does there.
+ * Tokens and secrets are never shown; only accounts `access.playsAccount` allows are played.
+ */
+export function controlAppsRoutes(simulator: WhatsAppSimulator, access: SimulatorAccess): FastifyPluginAsync {
+  const plays = (app: App, accountId: string) =>
+    access.playsAccount?.(app, accountId) ?? Promise.resolve(true);
+  return async (app) => {
+    app.get('/', async () => {
+      const all = [...simulator.telegram.bots(), ...simulator.messenger.accounts()];
+      const played = await Promise.all(all.map((account) => plays(account.app, account.accountId)));
+      return { accounts: all.filter((_account, index) => played[index]) };
+    });
+
+    app.post('/telegram/bots', async (request, reply) => {
+      const parsed = botBody.safeParse(request.body ?? {});
+      if (!parsed.success) return sendProblem(reply, 400, 'Invalid bot', zodProblems(parsed.error));
+      return reply.code(201).send({ account: simulator.telegram.registerBot(parsed.data) });
+    });
+
+    app.post('/meta-accounts', async (request, reply) => {
+      const parsed = metaAccountBody.safeParse(request.body ?? {});
+      if (!parsed.success) return sendProblem(reply, 400, 'Invalid account', zodProblems(parsed.error));
+      if (access.acceptsWebhookUrl && !access.acceptsWebhookUrl(parsed.data.webhookUrl)) {
+        return sendProblem(reply, 403, 'Webhook URL not allowed', [
+          { field: 'webhookUrl', reason: 'must be a webhook URL of the Careline this simulator runs in' },
+        ]);
+      }
+      const { username, verifyToken, ...rest } = parsed.data;
+      const account = simulator.messenger.registerAccount({
+        ...rest,
+        ...(username === undefined ? {} : { username }),
+        ...(verifyToken === undefined ? {} : { verifyToken }),
+      });
+      return reply.code(201).send({ account });
+    });
+
+    app.get('/:app/:accountId/conversation', async (request, reply) => {
+      const { app: which, accountId } = accountParams.parse(request.params);
+      const query = personQuery.safeParse(request.query);
+      if (!query.success) return sendProblem(reply, 400, 'Invalid query', zodProblems(query.error));
+      if (!(await plays(which, accountId))) return notPlayed(reply);
+      const items =
+        which === 'telegram'
+          ? simulator.telegram.conversation(accountId, query.data.person)
+          : simulator.messenger.conversation(accountId, query.data.person);
+      return { app: which, accountId, items };
+    });
+
+    app.get('/:app/:accountId/webhooks', async (request, reply) => {
+      const { app: which, accountId } = accountParams.parse(request.params);
+      if (!(await plays(which, accountId))) return notPlayed(reply);
+      const deliveries =
+        which === 'telegram'
+          ? simulator.telegram.deliveries(accountId)
+          : simulator.messenger.deliveries(accountId);
+      return { app: which, accountId, deliveries };
+    });
+
+    app.post('/:app/:accountId/patient-actions', async (request, reply) => {
+      const { app: which, accountId } = accountParams.parse(request.params);
+      if (!(await plays(which, accountId))) return notPlayed(reply);
+      if (which === 'telegram') {
+        const parsed = telegramPatientInputSchema.safeParse(request.body ?? {});
+        if (!parsed.success)
+          return sendProblem(reply, 400, 'Invalid patient action', zodProblems(parsed.error));
+        return simulator.telegram.patientActs(accountId, parsed.data);
+      }
+      const parsed = metaPatientInputSchema.safeParse(request.body ?? {});
+      if (!parsed.success)
+        return sendProblem(reply, 400, 'Invalid patient action', zodProblems(parsed.error));
+      return simulator.messenger.patientActs(accountId, parsed.data, simulatorBaseUrl(request));
+    });
+  };
+}
+
+/** Where the simulator is reached: this route's origin and prefix, without `/_sim/apps`. */
+function simulatorBaseUrl(request: FastifyRequest): string {
+  const prefix = request.routeOptions.url?.replace(/\/_sim\/apps\/.*$/, '') ?? '';
+  return `${request.protocol}://${request.host}${prefix}`;
+}
+
+function notPlayed(reply: FastifyReply) {
+  return sendProblem(reply, 403, 'Not a simulated account', [
+    { field: 'accountId', reason: 'its channel account does not point at this simulator' },
+  ]);
+}
