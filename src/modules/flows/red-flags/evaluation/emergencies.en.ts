@@ -6966,4 +6966,9 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
     'pain in my tummy is unbearable and my belly is swollen up, havent pooped or passed wind in 2 days and throwing up green',
     'severe_abdominal_pain',
   ],
+  // own phrasings: consciousness not regained (the negation before the verb in the perfect tense)
+  ["he collapsed at football and still hasn't regained consciousness", 'loss_of_consciousness'],
+  ['my nan slipped in the shower and has not regained consciousness, 5 mins now', 'loss_of_consciousness'],
+  ['a pupil fainted in PE and is still not conscious after a few minutes', 'loss_of_consciousness'],
+  ['she went down at the bus stop without regaining consciousness, what do we do', 'loss_of_consciousness'],
 ];

@@ -6947,4 +6947,12 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'mal au ventre insupportable et ventre tout gonflé, pas de selles ni de gaz depuis 2 jours et je vomis vert',
     'severe_abdominal_pain',
   ],
+  // own phrasings: consciousness not regained (the negation before the verb in the perfect tense)
+  ["il est tombé au foot et il n'a toujours pas repris connaissance", 'loss_of_consciousness'],
+  [
+    'ma grand mere a glissé dans la douche, elle a pas repris conscience depuis 5 min',
+    'loss_of_consciousness',
+  ],
+  ["mon collègue s'est effondré et n'a pas repris ses esprits, on fait quoi", 'loss_of_consciousness'],
+  ['le bébé est resté mou sans reprendre connaissance après sa chute du lit', 'loss_of_consciousness'],
 ];

@@ -2597,4 +2597,16 @@ export const englishOrdinary: readonly string[] = [
   'son bumped his head on the coffee table yesterday, small lump, cried straight away, been totally normal since, eating and playing. anything to watch for?',
   'Hi, we moved, new address is 14 Elm Road. please update my file',
   'I overdid it at the gym and my legs are dying today lol, is it ok to take naproxen for a few days',
+  // own phrasings: a fever slow to come down, with nothing else alarming (the classifier had read « Ma fièvre ne baisse pas » as meningitis)
+  "My fever isn't going down",
+  "temperature won't come down, still 38.4 after paracetamol, flu since Sunday, can I get an appointment?",
+  'fever not breaking yet, day 2 of a cold, is that normal?',
+  "my daughter is 6 and her temp keeps coming back when the calpol wears off, she's eating and playing, should we come in?",
+  "still feverish, doesn't seem to be going down, sore throat too, can the doctor see me today",
+  "the fever hasn't gone down on the antibiotics yet, I was told to let you know after 48 hours",
+  'temp not really dropping, 38.2, I feel rubbish but ok, do I need a covid test before my appointment?',
+  'my fever keeps going up and down, no other symptoms apart from aches, just want advice',
+  // own phrasings: consciousness regained, long ago or as expected
+  'he was knocked out playing rugby in 2015 and regained consciousness straight away, the form asks about it',
+  "I'm not conscious of any side effects from the new tablets, can I get a repeat?",
 ];

@@ -2454,4 +2454,16 @@ export const frenchOrdinary: readonly string[] = [
   "mon fils s'est cogné la tête contre la table basse hier, petite bosse, il a pleuré tout de suite, tout à fait normal depuis, il mange et joue. à surveiller quoi?",
   "Bonjour, j'ai changé de natel et d'adresse, je vous envoie les nouvelles coordonnées par mail? Merci d'avance",
   "salut, j'ai fait trop de sport hier, j'ai les jambes en compote, je peux prendre du ketoprofene quelques jours?",
+  // own phrasings: a fever slow to come down, with nothing else alarming (the classifier had read « Ma fièvre ne baisse pas » as meningitis)
+  'Ma fièvre ne baisse pas',
+  "ma fievre baisse pas malgre le doliprane, c'est normal au bout de 2 jours de grippe ?",
+  "la fièvre ne tombe toujours pas, 38,6 ce matin, je tousse et j'ai le nez qui coule, je peux passer aujourd'hui ?",
+  "j'ai encore de la fièvre, elle ne descend pas vraiment, est-ce que je dois refaire un test covid ?",
+  "mon fils de 7 ans a toujours 38,5, la fièvre ne baisse pas beaucoup avec l'ibuprofène mais il joue et mange, on attend ?",
+  'fievre qui ne passe pas depuis hier soir, mal à la gorge, je voudrais un rdv svp',
+  'la température ne redescend pas sous 38, je suis fatiguée, pouvez-vous me rappeler pour un arrêt ?',
+  "toujours de la fièvre au 3e jour d'antibiotiques, le docteur m'avait dit de prévenir, je préviens",
+  // own phrasings: consciousness regained, long ago or as expected
+  'il a perdu connaissance il y a deux ans et a repris connaissance tout de suite, je voudrais un certificat pour le sport',
+  "après l'anesthésie elle a repris connaissance normalement, quand peut-elle manger ?",
 ];

@@ -351,6 +351,10 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     'lost|lose|loses|losing knowledge|consciousness',
     { pattern: 'made|make|makes|making|did discomfort|malaise', maxGap: 1 },
     'not|dont coming round|around|to',
+    // Not regained, still not conscious: the state lasting, said of consciousness itself.
+    { pattern: 'not|never|without regained|regaining|regain consciousness', maxGap: 1 },
+    'still not conscious',
+    'isnt|wasnt conscious',
     'not|dont rouse|rousing|waken|stir|stirring',
     'not|dont answering|answer',
     'out cold',

@@ -288,6 +288,8 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: 'reagit|repond|reagissait|repondait rien', maxGap: 1 },
     'tombe*|tombee vapes',
     { pattern: 'reprend|reprenait pas|plus conscience|connaissance|esprits', maxGap: 1 },
+    // Au passé composé la négation vient avant le verbe : « il n'a pas repris connaissance », « sans reprendre conscience ».
+    { pattern: 'pas|plus|jamais|sans repris|reprendre conscience|connaissance|esprits', maxGap: 1 },
     { pattern: 'voit|reconnait|regarde pas|plus|rien bouge|reagit|repond pas|plus', maxGap: 3 },
     { pattern: 'sens|sent|sentais|sentait partir', maxGap: 0 },
     'ecroul*',
