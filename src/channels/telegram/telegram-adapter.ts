@@ -6,6 +6,7 @@ import { buildTelegramRequest } from './build-telegram-request.ts';
 import { checkTelegramLimits } from './check-telegram-limits.ts';
 import { downloadTelegramMedia } from './download-telegram-media.ts';
 import { parseTelegramUpdate } from './parse-telegram-update.ts';
+import { registerTelegramWebhook } from './register-telegram-webhook.ts';
 import { callTelegram, redact, TELEGRAM_API_URL, type TelegramHttp } from './telegram-bot-api-client.ts';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_WINDOW } from './telegram-capabilities.ts';
 import { encodeTelegramBody } from './telegram-request-body.ts';
@@ -129,6 +130,10 @@ export function createTelegramAdapter(
         const download = await downloadTelegramMedia(httpFor(account.settings), token, media);
         return download.ok ? download : { ...download, title: redact(download.title, token) };
       },
+    },
+    async registerWebhook(account, webhookUrl) {
+      const outcome = await registerTelegramWebhook(httpFor(account.settings), account.secrets, webhookUrl);
+      return outcome.ok ? outcome : { ok: false, title: redact(outcome.title, account.secrets.botToken) };
     },
   };
 }
