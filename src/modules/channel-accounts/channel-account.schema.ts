@@ -5,9 +5,11 @@ import { CHANNEL_TYPES } from './channel-types.ts';
 // The vocabulary lives apart from the table so that other modules can use it without the table.
 export { CHANNEL_TYPES, type ChannelType } from './channel-types.ts';
 
-/** Provider settings that are not secret (WhatsApp: Graph base URL and API version). */
+/** Provider settings that are not secret (WhatsApp, Messenger: Graph base URL and API version; Telegram: Bot API URL). */
 export interface ChannelSettings {
   graphUrl?: string;
+  /** Telegram: a self-hosted Bot API server (or a stand-in); Telegram's own when absent. */
+  apiUrl?: string;
   apiVersion?: string;
   wabaId?: string;
   displayPhoneNumber?: string;

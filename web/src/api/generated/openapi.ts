@@ -1,5 +1,74 @@
 /* Generated from GET /api/v1/openapi.json by `npm run api:types`: do not edit by hand. */
 
+export type ChannelWindow =
+  | {
+      kind: 'none';
+    }
+  | {
+      kind: 'session';
+      hours: number;
+      after: 'templates' | 'nothing';
+    }
+  | {
+      kind: 'session';
+      hours: number;
+      after: 'human_agent_tag';
+      tagHours: number;
+    };
+export type NewChannel =
+  | {
+      type: 'telegram';
+      name?: string;
+      settings?: {
+        apiUrl?: string;
+      };
+      secrets: {
+        /**
+         * BotFather’s token; the bot id (its digits before “:”) becomes the external id
+         */
+        botToken: string;
+        /**
+         * Sent back by Telegram in every delivery; made by Careline when left out
+         */
+        secretToken?: string;
+      };
+    }
+  | {
+      type: 'messenger' | 'instagram';
+      name?: string;
+      /**
+       * The Facebook Page id (messenger) or the Instagram account id (instagram)
+       */
+      external_id: string;
+      settings?: {
+        graphUrl?: string;
+        apiVersion?: string;
+      };
+      secrets: {
+        pageAccessToken: string;
+        appSecret: string;
+        verifyToken: string;
+      };
+    }
+  | {
+      type: 'whatsapp';
+      name?: string;
+      /**
+       * Meta’s phone number id
+       */
+      external_id: string;
+      settings?: {
+        graphUrl?: string;
+        apiVersion?: string;
+        wabaId?: string;
+        displayPhoneNumber?: string;
+      };
+      secrets: {
+        accessToken: string;
+        appSecret: string;
+        verifyToken: string;
+      };
+    };
 export type OutboundMediaRef =
   | {
       /**
@@ -158,7 +227,10 @@ export interface CarelineApiSchemas {
   AvailabilityQueryInput: AvailabilityQueryInput;
   CannedReply: CannedReply;
   Channel: Channel;
+  ChannelCapabilities: ChannelCapabilities;
   ChannelLimits: ChannelLimits;
+  ChannelPatch: ChannelPatch;
+  ChannelWindow: ChannelWindow;
   ConsentRecord: ConsentRecord;
   Contact: Contact;
   ContactConsents: ContactConsents;
@@ -180,6 +252,7 @@ export interface CarelineApiSchemas {
   MessageContent: MessageContent;
   NewAppointment: NewAppointment;
   NewCannedReply: NewCannedReply;
+  NewChannel: NewChannel;
   NewStaffMember: NewStaffMember;
   OutboundAudioMessage: OutboundAudioMessage;
   OutboundButtonsMessage: OutboundButtonsMessage;
@@ -554,8 +627,22 @@ export interface CannedReply {
 }
 export interface Channel {
   id: string;
-  type: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  type: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   name: string;
+  /**
+   * The provider’s id: WhatsApp phone number id, Telegram bot id, Page id, Instagram account id
+   */
+  external_id: string;
+  /**
+   * cannot_send: Careline has no sender for this channel yet; messages cannot go out on it
+   */
+  state: 'active' | 'cannot_send';
+  /**
+   * Where the provider must deliver this account’s events (null: no webhook route yet)
+   */
+  webhook_url: string | null;
+  capabilities: ChannelCapabilities | null;
+  window: ChannelWindow | null;
   /**
    * The number patients write to, when known
    */
@@ -568,8 +655,42 @@ export interface Channel {
     name: string;
   } | null;
 }
+export interface ChannelCapabilities {
+  textLength: number;
+  captionLength: number;
+  buttons: {
+    max: number;
+    titleLength: number;
+    idLength: number;
+  } | null;
+  list: {
+    sections: number;
+    rows: number;
+    rowTitleLength: number;
+    rowDescriptionLength: number;
+  } | null;
+  quickReplies: {
+    max: number;
+    titleLength: number;
+    idLength: number;
+  } | null;
+  carousel: boolean;
+  media: {
+    [k: string]:
+      | {
+          maxBytes: number;
+          mimeTypes: string[] | null;
+        }
+      | undefined;
+  };
+  reactions: boolean;
+  readReceipts: boolean;
+  edits: boolean;
+  templates: boolean;
+  outboundTypes: string[];
+}
 export interface ChannelLimits {
-  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   /**
    * At most this many characters (code points, as the provider counts them)
    */
@@ -644,9 +765,28 @@ export interface ChannelLimits {
     max_bytes: number;
   }[];
 }
+export interface ChannelPatch {
+  name?: string;
+  /**
+   * Settings to change (the others are kept), as the channel type names them
+   */
+  settings?: {
+    [k: string]: string | number | boolean | undefined;
+  };
+  /**
+   * The whole set of secrets of the channel type, replacing the stored one
+   */
+  secrets?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * null: new conversations go to no team
+   */
+  default_team_id?: string | null;
+}
 export interface ConsentRecord {
   id: string;
-  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   purpose: 'appointment_reminders' | 'health_information' | 'marketing';
   granted: boolean;
   method: 'chat' | 'keyword' | 'staff' | 'api';
@@ -688,7 +828,7 @@ export interface Contact {
 }
 export interface ContactConsents {
   current: {
-    channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+    channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
     purpose: 'appointment_reminders' | 'health_information' | 'marketing';
     state: 'granted' | 'withdrawn' | 'unknown';
     record: ConsentRecord | null;
@@ -759,7 +899,7 @@ export interface Conversation {
   last_inbound_at: string | null;
   created_at: string;
   closed_at: string | null;
-  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   contact: {
     id: string;
     display_name: string | null;
@@ -1990,13 +2130,13 @@ export interface Slot {
   time_zone: string;
 }
 export interface StaffConsent {
-  channel: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   purpose: 'appointment_reminders' | 'health_information' | 'marketing';
   granted: boolean;
   text_shown: string;
 }
 export interface StaffConsentInput {
-  channel?: 'whatsapp' | 'messenger' | 'line' | 'viber' | 'telegram';
+  channel?: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   purpose: 'appointment_reminders' | 'health_information' | 'marketing';
   granted: boolean;
   text_shown: string;
