@@ -17,7 +17,7 @@ import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { Channel, NewChannel } from '../../api/settings-types.ts';
 import { CHANNEL_NAMES, ChannelIcon } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
-import { type FormErrors, formErrorsOf, NO_ERRORS } from '../form-errors.ts';
+import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../form-errors.ts';
 import {
   ADDABLE_TYPES,
   type AddableType,
@@ -121,7 +121,10 @@ export function AddChannelDialog({ opened, onClose, onAdded }: Props) {
               placeholder={t('channels.fields.namePlaceholder')}
               description={t('channels.fields.optional')}
               value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
+              onChange={(event) => {
+                setName(event.currentTarget.value);
+                setErrors((old) => withoutField(old, 'name'));
+              }}
               error={errors.fields.name}
               maxLength={200}
             />
@@ -131,7 +134,10 @@ export function AddChannelDialog({ opened, onClose, onAdded }: Props) {
                 field={field}
                 value={values[field.id] ?? ''}
                 error={errors.fields[field.id]}
-                onChange={(value) => setValues((old) => ({ ...old, [field.id]: value }))}
+                onChange={(value) => {
+                  setValues((old) => ({ ...old, [field.id]: value }));
+                  setErrors((old) => withoutField(old, field.id));
+                }}
               />
             ))}
             {errors.general && (

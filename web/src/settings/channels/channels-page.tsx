@@ -82,7 +82,7 @@ export function ChannelsPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('channels.name')}</Table.Th>
-                <Table.Th w={140}>{t('channels.stateColumn')}</Table.Th>
+                <Table.Th w={180}>{t('channels.stateColumn')}</Table.Th>
                 <Table.Th>{t('channels.webhook')}</Table.Th>
                 {admin && (
                   <Table.Th w={100}>
@@ -131,7 +131,7 @@ export function ChannelsPage() {
                       </Badge>
                     ) : (
                       <Tooltip label={t('channels.state.cannot_sendHint')} withArrow multiline w={260}>
-                        <Badge variant="light" color="orange">
+                        <Badge variant="light" color="orange" style={{ overflow: 'visible' }}>
                           {t('channels.state.cannot_send')}
                         </Badge>
                       </Tooltip>

@@ -6,7 +6,7 @@ import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { Channel, ChannelPatch } from '../../api/settings-types.ts';
 import { CHANNEL_NAMES } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
-import { type FormErrors, formErrorsOf, NO_ERRORS } from '../form-errors.ts';
+import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../form-errors.ts';
 import { useWhileClosing } from '../use-while-closing.ts';
 import { FieldInput } from './add-channel-dialog.tsx';
 import { bodyParts, CHANNEL_FIELDS, isAddable } from './channel-fields.ts';
@@ -87,7 +87,10 @@ export function EditChannelDialog({ channel, onClose, onSaved }: Props) {
           <TextInput
             label={t('channels.fields.name')}
             value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            onChange={(event) => {
+              setName(event.currentTarget.value);
+              setErrors((old) => withoutField(old, 'name'));
+            }}
             error={errors.fields.name}
             withAsterisk
             maxLength={200}
@@ -105,7 +108,10 @@ export function EditChannelDialog({ channel, onClose, onSaved }: Props) {
                   required={false}
                   value={values[field.id] ?? ''}
                   error={errors.fields[field.id]}
-                  onChange={(value) => setValues((old) => ({ ...old, [field.id]: value }))}
+                  onChange={(value) => {
+                    setValues((old) => ({ ...old, [field.id]: value }));
+                    setErrors((old) => withoutField(old, field.id));
+                  }}
                 />
               ))}
             </>
