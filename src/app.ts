@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
+import { channelAccountSetups } from './channel-account-setups.ts';
 import { createMessengerAdapter } from './channels/messenger/messenger-adapter.ts';
 import { createTelegramAdapter } from './channels/telegram/telegram-adapter.ts';
 import {
@@ -18,7 +19,8 @@ import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.rout
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { recordReadsIn } from './modules/audit/audit-trail.ts';
+import { recordChange } from './modules/audit/audit.service.ts';
+import { changeCallerOf, recordReadsIn } from './modules/audit/audit-trail.ts';
 import { requireAccessRules } from './modules/auth/access-guard.ts';
 import { accessSettingsRoutes } from './modules/auth/access-settings.routes.ts';
 import { activeSessionRoutes } from './modules/auth/active-sessions.routes.ts';
@@ -27,6 +29,7 @@ import { sessionRoutes } from './modules/auth/session.routes.ts';
 import type { SessionPolicy } from './modules/auth/session.service.ts';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
+import { channelAccountRoutes } from './modules/channel-accounts/channel-account.routes.ts';
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
@@ -66,7 +69,7 @@ import {
 } from './modules/scheduling/scheduling.routes.ts';
 import type { SchedulingDeps } from './modules/scheduling/scheduling-deps.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
-import { channelRoutingRoutes } from './modules/teams/channel-routing.routes.ts';
+import { channelRoutingOf } from './modules/teams/channel-routing.service.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
 import { templateSyncQueue } from './modules/templates/template-sync-queue.ts';
@@ -158,7 +161,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   // The channels on the port, each one folder that only translates (src/channels/<channel>/).
   const sendTimeout =
     deps.whatsapp.sendTimeoutMs !== undefined ? { timeoutMs: deps.whatsapp.sendTimeoutMs } : {};
-  const telegram = createTelegramAdapter(sendTimeout);
+  const telegram = createTelegramAdapter({ ...sendTimeout, now: () => clock.now() });
   const messenger = createMessengerAdapter({ channel: 'messenger', ...sendTimeout });
   const instagram = createMessengerAdapter({ channel: 'instagram', ...sendTimeout });
   const adapterSenderDeps = { db, keyring, mediaStore, secretsOf };
@@ -366,7 +369,19 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(mediaRoutes(db, clock, mediaStore, keyring));
         await secured.register(alertRoutes(db, clock, wake));
         await secured.register(teamRoutes(db));
-        await secured.register(channelRoutingRoutes(db));
+        await secured.register(
+          channelAccountRoutes({
+            db,
+            keyring,
+            clock,
+            senders,
+            setups: channelAccountSetups(),
+            routing: channelRoutingOf(db),
+            callerOf: changeCallerOf,
+            recordChange,
+            publicUrl: () => deps.publicUrl ?? loopbackUrl(http.server.address()),
+          }),
+        );
         await secured.register(channelLimitsRoutes());
         await secured.register(userRoutes(db, clock));
         await secured.register(accessSettingsRoutes(db));

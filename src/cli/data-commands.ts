@@ -9,6 +9,7 @@ import { createOrg, requireOrg } from '../modules/orgs/org.service.ts';
 import { enqueueTemplateSync } from '../modules/templates/template-sync-queue.ts';
 import { createUser } from '../modules/users/user.service.ts';
 import { masterCipherFor } from '../platform/crypto/master-key.ts';
+import { registerChannelCommands } from './channel-commands.ts';
 import { readSecret, type SecretSource } from './secret-input.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -190,4 +191,6 @@ export function registerDataCommands(program: Command): void {
         });
       },
     );
+
+  registerChannelCommands(program);
 }

@@ -17,6 +17,7 @@ import { AuditPage } from './settings/audit/audit-page.tsx';
 import { AutomationPage } from './settings/automation/automation-page.tsx';
 import { FlowJsonPage } from './settings/automation/flow-json-page.tsx';
 import { FlowPage } from './settings/automation/flow-page.tsx';
+import { ChannelsPage } from './settings/channels/channels-page.tsx';
 import { PrivacyPage } from './settings/privacy/privacy-page.tsx';
 import { RemindersPage } from './settings/reminders/reminders-page.tsx';
 import { SafetyPage } from './settings/safety/safety-page.tsx';
@@ -70,6 +71,7 @@ export function App() {
                     <Route index element={<SettingsHome />} />
                     <Route path="staff" element={<StaffPage />} />
                     <Route path="teams" element={<TeamsPage />} />
+                    <Route path="channels" element={<ChannelsPage />} />
                     <Route path="saved-replies" element={<SavedRepliesPage />} />
                     <Route path="automation" element={<AutomationPage />} />
                     <Route path="automation/:key" element={<FlowPage />} />

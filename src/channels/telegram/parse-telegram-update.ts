@@ -1,4 +1,5 @@
 import { findUnstorableText } from '../../platform/text/storable-text.ts';
+import { systemClock } from '../../platform/time/clock.ts';
 import type {
   InboundEvent,
   InboundMessageEvent,
@@ -39,7 +40,7 @@ export interface TelegramLifecycleEvent extends LifecycleEvent {
  */
 export function parseTelegramUpdate(
   body: unknown,
-  receivedAt: () => Date = () => new Date(),
+  receivedAt: () => Date = () => systemClock.now(),
 ): InboundEvent[] {
   const envelope = updateEnvelopeSchema.safeParse(body);
   if (!envelope.success)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { systemClock } from '../../platform/time/clock.ts';
 import type { SendOutcome } from '../channel.ts';
 import type { AdapterSendOptions, ChannelAdapter } from '../channel-adapter.ts';
 import type { LimitViolation, OutboundMessage } from '../outbound-message.ts';
@@ -6,6 +7,7 @@ import { buildTelegramRequest } from './build-telegram-request.ts';
 import { checkTelegramLimits } from './check-telegram-limits.ts';
 import { downloadTelegramMedia } from './download-telegram-media.ts';
 import { parseTelegramUpdate } from './parse-telegram-update.ts';
+import { registerTelegramWebhook } from './register-telegram-webhook.ts';
 import { callTelegram, redact, TELEGRAM_API_URL, type TelegramHttp } from './telegram-bot-api-client.ts';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_WINDOW } from './telegram-capabilities.ts';
 import { encodeTelegramBody } from './telegram-request-body.ts';
@@ -52,7 +54,7 @@ export function createTelegramAdapter(
   options: TelegramAdapterOptions = {},
 ): ChannelAdapter<TelegramSettings, TelegramSecrets> {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => systemClock.now());
   const maxInlineWait = options.maxInlineRetryAfterSeconds ?? 5;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const httpFor = (settings: TelegramSettings): TelegramHttp => ({
@@ -135,6 +137,10 @@ export function createTelegramAdapter(
         const download = await downloadTelegramMedia(httpFor(account.settings), token, media);
         return download.ok ? download : { ...download, title: redact(download.title, token) };
       },
+    },
+    async registerWebhook(account, webhookUrl) {
+      const outcome = await registerTelegramWebhook(httpFor(account.settings), account.secrets, webhookUrl);
+      return outcome.ok ? outcome : { ok: false, title: redact(outcome.title, account.secrets.botToken) };
     },
   };
 }

@@ -7,6 +7,7 @@ import { callerOf } from '../auth/api-key.auth.ts';
 import { accessReasonOf } from './access-reason.ts';
 import { appendAuditEvent } from './audit.repository.ts';
 import type { AuditAction } from './audit.schema.ts';
+import type { ChangeActor } from './change-actor.ts';
 
 /** Where the reads of a scope are recorded, and with which key a search's words are sealed. */
 export interface AuditTrail {
@@ -124,4 +125,20 @@ async function audit(
 /** A sealed query opens only as a query of its clinic's audit trail. */
 export function sealContext(orgId: string): string {
   return `audit_events:${orgId}`;
+}
+
+/** The clinic and the person (or API key) making a change through the API, for {@link recordChange}. */
+export function changeCallerOf(request: FastifyRequest): { orgId: string; actor: ChangeActor } {
+  const caller = callerOf(request);
+  return {
+    orgId: caller.orgId,
+    actor: {
+      via: 'rest',
+      userId: caller.userId,
+      apiKeyId: caller.apiKeyId,
+      role: caller.role,
+      network: request.ip,
+      reason: accessReasonOf(request),
+    },
+  };
 }

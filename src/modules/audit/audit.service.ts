@@ -2,9 +2,10 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import type { AccessReportLine } from './access-report-csv.ts';
-import { type AuditQuery, findAuditEvents } from './audit.repository.ts';
+import { type AuditQuery, appendAuditEvent, findAuditEvents } from './audit.repository.ts';
 import type { AuditEventRow } from './audit.schema.ts';
 import { sealContext } from './audit-trail.ts';
+import type { ChangeActor } from './change-actor.ts';
 
 export interface AuditPage {
   data: Array<{ row: AuditEventRow; agentName: string | null; query: string | null }>;
@@ -83,4 +84,41 @@ async function staffNames(db: DbOrTx, orgId: string, rows: AuditEventRow[]): Pro
     rows.flatMap((r) => (r.agentUserId ? [r.agentUserId] : [])),
   );
   return new Map(staff.map((s) => [s.id, s.name ?? s.email]));
+}
+
+/**
+ * Records a change to the clinic's set-up (a channel added, renamed, its secrets replaced, removed) in
+ * the same hash-chained trail as reads, in the caller's transaction: the change and its record commit
+ * together or not at all. False, and nothing written, when the clinic requires a reason of this role
+ * (audit settings) and none was given: the caller must then not change anything.
+ */
+export async function recordChange(
+  db: DbOrTx,
+  change: {
+    orgId: string;
+    recorded: Date;
+    actor: ChangeActor;
+    subtype: string;
+    action: 'C' | 'U' | 'D';
+    entity: { type: string; id: string };
+  },
+): Promise<boolean> {
+  const { actor } = change;
+  const seq = await appendAuditEvent(db, {
+    orgId: change.orgId,
+    recorded: change.recorded,
+    type: actor.via,
+    subtype: change.subtype,
+    action: change.action,
+    outcome: '0',
+    agentUserId: actor.userId,
+    agentApiKeyId: actor.apiKeyId,
+    agentRole: actor.role,
+    agentNetwork: actor.network,
+    entity: [change.entity],
+    patientIds: [],
+    purposeOfUse: actor.reason,
+    querySealed: null,
+  });
+  return seq !== null;
 }

@@ -111,3 +111,39 @@ export async function setChannelDefaultTeam(
     .returning();
   return account;
 }
+
+/** The account a provider id belongs to, in any clinic: the pair (type, externalId) is unique. */
+export async function findChannelAccountByExternalId(
+  db: DbOrTx,
+  type: ChannelType,
+  externalId: string,
+): Promise<ChannelAccount | undefined> {
+  const [account] = await db
+    .select()
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.type, type), eq(channelAccounts.externalId, externalId)));
+  return account;
+}
+
+export async function updateChannelAccount(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  values: Partial<Pick<ChannelAccount, 'name' | 'settings' | 'secrets'>>,
+): Promise<ChannelAccount | undefined> {
+  const [account] = await db
+    .update(channelAccounts)
+    .set(values)
+    .where(and(eq(channelAccounts.orgId, orgId), eq(channelAccounts.id, id)))
+    .returning();
+  return account;
+}
+
+/** Deletes the account; a row that still refers to it (a conversation, a message) makes it throw (23503). */
+export async function deleteChannelAccount(db: DbOrTx, orgId: string, id: string): Promise<boolean> {
+  const deleted = await db
+    .delete(channelAccounts)
+    .where(and(eq(channelAccounts.orgId, orgId), eq(channelAccounts.id, id)))
+    .returning({ id: channelAccounts.id });
+  return deleted.length > 0;
+}

@@ -5,7 +5,7 @@ import { CHANNEL_TYPES } from './channel-types.ts';
 // The vocabulary lives apart from the table so that other modules can use it without the table.
 export { CHANNEL_TYPES, type ChannelType } from './channel-types.ts';
 
-/** Provider settings that are not secret (WhatsApp: Graph base URL and API version). */
+/** Provider settings that are not secret (WhatsApp, Messenger: Graph base URL and API version; Telegram: Bot API URL). */
 export interface ChannelSettings {
   /** Telegram: a self-hosted Bot API server or the simulator (Telegram's own when absent). */
   apiUrl?: string;
@@ -34,7 +34,7 @@ export interface ChannelSecrets {
  * What an account of any channel may seal: WhatsApp's {@link ChannelSecrets}, or the secrets another
  * channel's adapter states (Telegram's botToken and secretToken, Messenger's pageAccessToken…).
  */
-export type SealableChannelSecrets = ChannelSecrets | Readonly<Record<string, string>>;
+export type SealableChannelSecrets = ChannelSecrets | Readonly<Record<string, unknown>>;
 
 /**
  * A clinic's account on a channel: for WhatsApp, one business phone number. `externalId` is what

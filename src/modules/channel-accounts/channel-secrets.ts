@@ -11,7 +11,11 @@ export type SecretsOf = (
   account: Pick<ChannelAccount, 'id' | 'orgId' | 'secrets'>,
 ) => Promise<ChannelSecrets>;
 
-/** The stored form of an account's secrets: JSON sealed with the clinic's key. */
+/**
+ * The stored form of an account's secrets: JSON sealed with the clinic's key. Any channel's secrets
+ * object (WhatsApp's {@link ChannelSecrets}, Telegram's bot and secret tokens, Messenger's Page token…),
+ * checked by its adapter's schema before it gets here.
+ */
 export async function sealChannelSecrets(
   db: DbOrTx,
   keyring: Keyring,

@@ -4,6 +4,7 @@ import {
   listChannelAccountsOfOrg,
   setChannelDefaultTeam,
 } from '../channel-accounts/channel-account.service.ts';
+import type { ChannelRouting, TeamRef } from '../channel-accounts/channel-account-setup.ts';
 import { defaultTeamIdOf } from './default-team.ts';
 import { findTeam, findTeamsByIds } from './team.repository.ts';
 import type { Team } from './team.schema.ts';
@@ -53,4 +54,30 @@ export async function setDefaultTeam(
   const account = await setChannelDefaultTeam(db, orgId, channelId, team?.id ?? null);
   if (!account) throw new ChannelNotFoundError();
   return { account, defaultTeam: team };
+}
+
+/** The routing half of `/api/v1/channels`, for the channel-accounts routes (wired in app.ts). */
+export function channelRoutingOf(db: DbOrTx): ChannelRouting {
+  return {
+    async defaultTeams(orgId, accounts) {
+      const teamIds = accounts.flatMap((a) => defaultTeamIdOf(a.settings) ?? []);
+      const teams = new Map((await findTeamsByIds(db, orgId, teamIds)).map((t) => [t.id, t]));
+      const routed = new Map<string, TeamRef>();
+      for (const account of accounts) {
+        const team = teams.get(defaultTeamIdOf(account.settings) ?? '');
+        if (team) routed.set(account.id, { id: team.id, name: team.name });
+      }
+      return routed;
+    },
+    async setDefaultTeam(orgId, channelId, teamId) {
+      try {
+        const { defaultTeam } = await setDefaultTeam(db, orgId, channelId, teamId);
+        return { ok: true, team: defaultTeam ? { id: defaultTeam.id, name: defaultTeam.name } : null };
+      } catch (error) {
+        if (error instanceof ChannelNotFoundError) return { ok: false, error: 'channel_not_found' };
+        if (error instanceof UnknownTeamError) return { ok: false, error: 'unknown_team' };
+        throw error;
+      }
+    },
+  };
 }

@@ -4,6 +4,8 @@ import type {
   ActiveSession,
   AssignmentMode,
   Channel,
+  ChannelPatch,
+  NewChannel,
   NewStaffMember,
   OperatorAlert,
   RedFlagReport,
@@ -66,6 +68,11 @@ export const settingsApi = {
       method: 'PATCH',
       body: { default_team_id: teamId },
     }),
+  addChannel: (channel: NewChannel) =>
+    apiRequest<Channel>(`${API}/channels`, { method: 'POST', body: channel }),
+  changeChannel: (id: string, patch: ChannelPatch) =>
+    apiRequest<Channel>(`${API}/channels/${id}`, { method: 'PATCH', body: patch }),
+  removeChannel: (id: string) => apiRequest<void>(`${API}/channels/${id}`, { method: 'DELETE' }),
 
   savedReplies: async (): Promise<SavedReply[]> => {
     const all: SavedReply[] = [];

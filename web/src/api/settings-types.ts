@@ -31,6 +31,12 @@ export type TeamDetails = Api.Team;
 
 export type Channel = Api.Channel;
 
+export type ChannelType = Api.Channel['type'];
+
+export type NewChannel = Api.NewChannel;
+
+export type ChannelPatch = Api.ChannelPatch;
+
 export type SavedReply = Api.CannedReply;
 
 export type SavedReplyDraft = Api.NewCannedReply;

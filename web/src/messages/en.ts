@@ -3,6 +3,7 @@ import { authEn } from '../auth/auth.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
 import { auditEn } from '../settings/audit/audit.en.ts';
+import { channelsEn } from '../settings/channels/channels.en.ts';
 import { privacyEn } from '../settings/privacy/privacy.en.ts';
 import { settingsEn } from '../settings/settings.en.ts';
 import { commonEn } from '../ui/common.en.ts';
@@ -18,6 +19,7 @@ export const en = {
   ...agendaEn,
   ...settingsEn,
   ...auditEn,
+  ...channelsEn,
   ...privacyEn,
   ...phoneEn,
 };

@@ -3,6 +3,7 @@ import { authFr } from '../auth/auth.fr.ts';
 import { inboxFr } from '../inbox/inbox.fr.ts';
 import { phoneFr } from '../phone/phone.fr.ts';
 import { auditFr } from '../settings/audit/audit.fr.ts';
+import { channelsFr } from '../settings/channels/channels.fr.ts';
 import { privacyFr } from '../settings/privacy/privacy.fr.ts';
 import { settingsFr } from '../settings/settings.fr.ts';
 import { commonFr } from '../ui/common.fr.ts';
@@ -16,6 +17,7 @@ export const fr: Messages = {
   ...agendaFr,
   ...settingsFr,
   ...auditFr,
+  ...channelsFr,
   ...privacyFr,
   ...phoneFr,
 };

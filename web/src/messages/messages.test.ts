@@ -4,6 +4,7 @@ import { authEn } from '../auth/auth.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
 import { auditEn } from '../settings/audit/audit.en.ts';
+import { channelsEn } from '../settings/channels/channels.en.ts';
 import { privacyEn } from '../settings/privacy/privacy.en.ts';
 import { settingsEn } from '../settings/settings.en.ts';
 import { commonEn } from '../ui/common.en.ts';
@@ -33,7 +34,17 @@ describe('the interface texts', () => {
   });
 
   test('no feature’s texts hide another’s: each top-level section belongs to one feature', () => {
-    const features = { commonEn, authEn, inboxEn, agendaEn, settingsEn, auditEn, privacyEn, phoneEn };
+    const features = {
+      commonEn,
+      authEn,
+      inboxEn,
+      agendaEn,
+      settingsEn,
+      auditEn,
+      channelsEn,
+      privacyEn,
+      phoneEn,
+    };
     const owners = new Map<string, string[]>();
     for (const [feature, messages] of Object.entries(features)) {
       for (const section of Object.keys(messages))

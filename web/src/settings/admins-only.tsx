@@ -67,6 +67,17 @@ export function AdminsOnly() {
         >
           {t('safety.settings.title')}
         </Button>
+        {sessionCan(session, 'clinic.read') && (
+          <Button
+            component={Link}
+            to="/settings/channels"
+            variant="subtle"
+            w="fit-content"
+            leftSection={<Icon name="link" size={16} />}
+          >
+            {t('channels.title')}
+          </Button>
+        )}
         <Button
           component={Link}
           to="/settings/security"

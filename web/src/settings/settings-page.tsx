@@ -15,6 +15,7 @@ import classes from './settings-page.module.css';
 type PageLabel =
   | 'settings.staff.title'
   | 'settings.teams.title'
+  | 'channels.title'
   | 'settings.replies.title'
   | 'settings.automation.title'
   | 'settings.reminders.title'
@@ -36,6 +37,12 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     needs: 'teams.manage',
     label: 'settings.teams.title',
     icon: <Icon name="team" size={18} />,
+  },
+  {
+    to: '/settings/channels',
+    needs: 'clinic.read',
+    label: 'channels.title',
+    icon: <Icon name="link" size={18} />,
   },
   {
     to: '/settings/saved-replies',

@@ -7,6 +7,12 @@ import {
   IconArrowsLeftRight,
   IconBan,
   IconBolt,
+  IconBrandInstagram,
+  IconBrandLine,
+  IconBrandMessenger,
+  IconBrandTelegram,
+  IconBrandViber,
+  IconBrandWhatsapp,
   IconCalendar,
   IconCamera,
   IconChartBar,
@@ -32,6 +38,7 @@ import {
   IconInbox,
   IconKey,
   IconLayoutRows,
+  IconLink,
   IconList,
   IconLock,
   IconLogin2,
@@ -150,6 +157,14 @@ const ICONS = {
   play: IconPlayerPlay,
   code: IconCode,
   stop: IconPlayerStop,
+  link: IconLink,
+  // Channels
+  'brand-whatsapp': IconBrandWhatsapp,
+  'brand-telegram': IconBrandTelegram,
+  'brand-messenger': IconBrandMessenger,
+  'brand-instagram': IconBrandInstagram,
+  'brand-line': IconBrandLine,
+  'brand-viber': IconBrandViber,
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -1,5 +1,74 @@
 /* Generated from GET /api/v1/openapi.json by `npm run api:types`: do not edit by hand. */
 
+export type ChannelWindow =
+  | {
+      kind: 'none';
+    }
+  | {
+      kind: 'session';
+      hours: number;
+      after: 'templates' | 'nothing';
+    }
+  | {
+      kind: 'session';
+      hours: number;
+      after: 'human_agent_tag';
+      tagHours: number;
+    };
+export type NewChannel =
+  | {
+      type: 'telegram';
+      name?: string;
+      settings?: {
+        apiUrl?: string;
+      };
+      secrets: {
+        /**
+         * BotFather’s token; the bot id (its digits before “:”) becomes the external id
+         */
+        botToken: string;
+        /**
+         * Sent back by Telegram in every delivery; made by Careline when left out
+         */
+        secretToken?: string;
+      };
+    }
+  | {
+      type: 'messenger' | 'instagram';
+      name?: string;
+      /**
+       * The Facebook Page id (messenger) or the Instagram account id (instagram)
+       */
+      external_id: string;
+      settings?: {
+        graphUrl?: string;
+        apiVersion?: string;
+      };
+      secrets: {
+        pageAccessToken: string;
+        appSecret: string;
+        verifyToken: string;
+      };
+    }
+  | {
+      type: 'whatsapp';
+      name?: string;
+      /**
+       * Meta’s phone number id
+       */
+      external_id: string;
+      settings?: {
+        graphUrl?: string;
+        apiVersion?: string;
+        wabaId?: string;
+        displayPhoneNumber?: string;
+      };
+      secrets: {
+        accessToken: string;
+        appSecret: string;
+        verifyToken: string;
+      };
+    };
 export type OutboundMediaRef =
   | {
       /**
@@ -158,7 +227,10 @@ export interface CarelineApiSchemas {
   AvailabilityQueryInput: AvailabilityQueryInput;
   CannedReply: CannedReply;
   Channel: Channel;
+  ChannelCapabilities: ChannelCapabilities;
   ChannelLimits: ChannelLimits;
+  ChannelPatch: ChannelPatch;
+  ChannelWindow: ChannelWindow;
   ConsentRecord: ConsentRecord;
   Contact: Contact;
   ContactConsents: ContactConsents;
@@ -180,6 +252,7 @@ export interface CarelineApiSchemas {
   MessageContent: MessageContent;
   NewAppointment: NewAppointment;
   NewCannedReply: NewCannedReply;
+  NewChannel: NewChannel;
   NewStaffMember: NewStaffMember;
   OutboundAudioMessage: OutboundAudioMessage;
   OutboundButtonsMessage: OutboundButtonsMessage;
@@ -557,6 +630,20 @@ export interface Channel {
   type: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
   name: string;
   /**
+   * The provider’s id: WhatsApp phone number id, Telegram bot id, Page id, Instagram account id
+   */
+  external_id: string;
+  /**
+   * cannot_send: Careline has no sender for this channel yet; messages cannot go out on it
+   */
+  state: 'active' | 'cannot_send';
+  /**
+   * Where the provider must deliver this account’s events (null: no webhook route yet)
+   */
+  webhook_url: string | null;
+  capabilities: ChannelCapabilities | null;
+  window: ChannelWindow | null;
+  /**
    * The number patients write to, when known
    */
   display_phone_number: string | null;
@@ -567,6 +654,40 @@ export interface Channel {
     id: string;
     name: string;
   } | null;
+}
+export interface ChannelCapabilities {
+  textLength: number;
+  captionLength: number;
+  buttons: {
+    max: number;
+    titleLength: number;
+    idLength: number;
+  } | null;
+  list: {
+    sections: number;
+    rows: number;
+    rowTitleLength: number;
+    rowDescriptionLength: number;
+  } | null;
+  quickReplies: {
+    max: number;
+    titleLength: number;
+    idLength: number;
+  } | null;
+  carousel: boolean;
+  media: {
+    [k: string]:
+      | {
+          maxBytes: number;
+          mimeTypes: string[] | null;
+        }
+      | undefined;
+  };
+  reactions: boolean;
+  readReceipts: boolean;
+  edits: boolean;
+  templates: boolean;
+  outboundTypes: string[];
 }
 export interface ChannelLimits {
   channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
@@ -643,6 +764,25 @@ export interface ChannelLimits {
     mime_types: string[];
     max_bytes: number;
   }[];
+}
+export interface ChannelPatch {
+  name?: string;
+  /**
+   * Settings to change (the others are kept), as the channel type names them
+   */
+  settings?: {
+    [k: string]: string | number | boolean | undefined;
+  };
+  /**
+   * The whole set of secrets of the channel type, replacing the stored one
+   */
+  secrets?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * null: new conversations go to no team
+   */
+  default_team_id?: string | null;
 }
 export interface ConsentRecord {
   id: string;

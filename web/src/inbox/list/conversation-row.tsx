@@ -2,6 +2,7 @@ import { Avatar, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../api/types.ts';
 import type { Formatters } from '../../format/formatters.ts';
+import { ChannelIcon } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { messagePreview } from '../message-preview.ts';
 import { avatarColor, contactName, initialsOf } from '../people.ts';
@@ -120,6 +121,7 @@ export function ConversationRow({
           )}
         </Group>
         <Group gap={6} wrap="nowrap" className={classes.tags}>
+          <ChannelIcon type={conversation.channel} size={14} />
           {numberName && (
             <Badge size="xs" variant="outline" color="gray" tt="none" className={classes.numberBadge}>
               {numberName}

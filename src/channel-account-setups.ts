@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { messengerSecretsSchema, messengerSettingsSchema } from './channels/messenger/messenger-adapter.ts';
+import {
+  createTelegramAdapter,
+  telegramSecretsSchema,
+  telegramSettingsSchema,
+} from './channels/telegram/telegram-adapter.ts';
+import type {
+  ChannelAccountSetup,
+  ChannelAccountSetups,
+} from './modules/channel-accounts/channel-account-setup.ts';
+
+/**
+ * How the channel-accounts module sets up an account of each channel Careline has an adapter for: the
+ * adapters' own schemas, where the provider's id comes from, and Telegram's webhook registration. Built
+ * by app.ts and the CLI (it sits beside app.ts, in the composition root): neither that module nor an
+ * adapter imports the other.
+ */
+export function channelAccountSetups(options: { fetch?: typeof fetch } = {}): ChannelAccountSetups {
+  const telegram = createTelegramAdapter(options.fetch ? { fetch: options.fetch } : {});
+  const telegramSetup: ChannelAccountSetup = {
+    settingsSchema: telegramSettingsSchema,
+    secretsSchema: telegramSecretsSchema,
+    externalId: { from: 'secrets', of: (secrets) => botIdOf(secrets.botToken) },
+    completeSecrets: (given) =>
+      typeof given.secretToken === 'string' && given.secretToken !== ''
+        ? given
+        : { ...given, secretToken: randomBytes(32).toString('base64url') },
+    async registerWebhook(account, webhookUrl) {
+      const settings = telegramSettingsSchema.parse(
+        account.settings.apiUrl === undefined ? {} : { apiUrl: account.settings.apiUrl },
+      );
+      const secrets = telegramSecretsSchema.parse(account.secrets);
+      if (!telegram.registerWebhook) return { ok: false, title: 'Telegram webhooks cannot be registered' };
+      return telegram.registerWebhook({ ...account, settings, secrets }, webhookUrl);
+    },
+    defaultName: (botId) => `Telegram bot ${botId}`,
+  };
+  return {
+    whatsapp: {
+      settingsSchema: whatsappSettingsSchema,
+      secretsSchema: whatsappSecretsSchema,
+      externalId: {
+        from: 'input',
+        pattern: /^\d{5,32}$/,
+        hint: 'Meta’s phone number id (digits, not the phone number)',
+      },
+      defaultName: (id) => `WhatsApp ${id}`,
+    },
+    telegram: telegramSetup,
+    messenger: metaSetup('messenger'),
+    instagram: metaSetup('instagram'),
+  };
+}
+
+/** Messenger and Instagram: the Page (or Instagram account) id is given; Meta's console holds the webhook. */
+function metaSetup(channel: 'messenger' | 'instagram'): ChannelAccountSetup {
+  const messenger = channel === 'messenger';
+  return {
+    settingsSchema: messengerSettingsSchema,
+    secretsSchema: messengerSecretsSchema,
+    externalId: {
+      from: 'input',
+      pattern: /^\d{1,32}$/,
+      hint: messenger ? 'the Facebook Page id (digits)' : 'the Instagram professional account id (digits)',
+    },
+    defaultName: (id) => (messenger ? `Messenger ${id}` : `Instagram ${id}`),
+  };
+}
+
+/** A bot's id is its token's digits before the colon (what getMe answers as `id`). */
+function botIdOf(token: unknown): string {
+  return typeof token === 'string' ? (token.split(':')[0] ?? '') : '';
+}
+
+const secret = (name: string) => z.string().min(8, `${name} looks too short`).max(1000);
+
+const whatsappSecretsSchema = z.strictObject({
+  accessToken: secret('access token'),
+  appSecret: secret('app secret'),
+  verifyToken: secret('verify token'),
+});
+
+const whatsappSettingsSchema = z.strictObject({
+  graphUrl: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  apiVersion: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'looks like v25.0')
+    .optional(),
+  wabaId: z
+    .string()
+    .regex(/^\d{1,32}$/, 'is digits')
+    .optional(),
+  displayPhoneNumber: z.string().max(32).optional(),
+  messagesPerSecond: z.number().int().min(1).max(1000).optional(),
+  markAsRead: z.boolean().optional(),
+});

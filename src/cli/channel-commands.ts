@@ -1,0 +1,180 @@
+import type { Command } from 'commander';
+import { channelAccountSetups } from '../channel-account-setups.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { recordChange } from '../modules/audit/audit.service.ts';
+import type { ChannelAccount } from '../modules/channel-accounts/channel-account.schema.ts';
+import {
+  addChannelAccount,
+  type NewChannelAccount,
+} from '../modules/channel-accounts/channel-account-admin.service.ts';
+import { ChannelAccountError } from '../modules/channel-accounts/channel-account-error.ts';
+import type { ChangeActor } from '../modules/channel-accounts/channel-change-audit.ts';
+import { webhookUrlOf } from '../modules/channel-accounts/channel-webhook-url.ts';
+import { Keyring } from '../modules/keys/keyring.ts';
+import { requireOrg } from '../modules/orgs/org.service.ts';
+import { masterCipherFor } from '../platform/crypto/master-key.ts';
+import { systemClock } from '../platform/time/clock.ts';
+import { optionalSecret, readSecret, type SecretSource } from './secret-input.ts';
+import { withDatabase } from './with-database.ts';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** An operator's command on the server: audited as such (no person, no API key). */
+const OPERATOR: ChangeActor = {
+  via: 'cli',
+  userId: null,
+  apiKeyId: null,
+  role: 'operator',
+  network: 'local',
+  reason: null,
+};
+
+const BOT_TOKEN: SecretSource = {
+  flag: '--bot-token',
+  env: 'TELEGRAM_BOT_TOKEN',
+  label: 'Telegram bot token',
+};
+const SECRET_TOKEN: SecretSource = {
+  flag: '--secret-token',
+  env: 'TELEGRAM_SECRET_TOKEN',
+  label: 'Telegram webhook secret token',
+};
+
+function metaSecrets(channel: 'MESSENGER' | 'INSTAGRAM'): Record<string, SecretSource> {
+  return {
+    pageAccessToken: {
+      flag: '--page-access-token',
+      env: `${channel}_PAGE_ACCESS_TOKEN`,
+      label: 'Page access token',
+    },
+    appSecret: { flag: '--app-secret', env: `${channel}_APP_SECRET`, label: 'Meta app secret' },
+    verifyToken: { flag: '--verify-token', env: `${channel}_VERIFY_TOKEN`, label: 'Webhook verify token' },
+  };
+}
+
+/** Messenger, Instagram and Telegram accounts, as `add-whatsapp-channel` connects WhatsApp numbers. */
+export function registerChannelCommands(program: Command): void {
+  for (const channel of ['messenger', 'instagram'] as const) {
+    const idFlag = channel === 'messenger' ? 'page-id' : 'instagram-account-id';
+    const sources = metaSecrets(channel === 'messenger' ? 'MESSENGER' : 'INSTAGRAM');
+    program
+      .command(`add-${channel}-channel`)
+      .description(
+        channel === 'messenger'
+          ? 'Connect a Facebook Page (Messenger) to a clinic'
+          : 'Connect an Instagram professional account (Instagram Direct) to a clinic',
+      )
+      .requiredOption('--org <slug-or-id>', 'the clinic')
+      .requiredOption(
+        `--${idFlag} <id>`,
+        channel === 'messenger' ? 'the Facebook Page id' : 'the Instagram account id',
+      )
+      .option(
+        '--page-access-token <token>',
+        `the Page access token (better: ${sources.pageAccessToken?.env})`,
+      )
+      .option('--app-secret <secret>', `the Meta app secret (better: ${sources.appSecret?.env})`)
+      .option(
+        '--verify-token <token>',
+        `the token you type in Meta’s webhook settings (or ${sources.verifyToken?.env})`,
+      )
+      .option('--graph-url <url>', 'Graph API base URL (a stand-in’s, for tests)')
+      .option('--api-version <version>', 'Graph API version, e.g. v25.0')
+      .option('--name <name>', 'label shown to agents')
+      .action(async (o: Record<string, string | undefined>) => {
+        const secrets: Record<string, string> = {};
+        for (const [key, source] of Object.entries(sources)) {
+          secrets[key] = await readSecret(source, o[camel(source.flag)]);
+        }
+        await addAndSay({
+          org: o.org ?? '',
+          flags: { externalId: `--${idFlag}` },
+          input: {
+            type: channel,
+            name: o.name,
+            externalId: o[camel(`--${idFlag}`)],
+            settings: {
+              ...(o.graphUrl ? { graphUrl: o.graphUrl } : {}),
+              ...(o.apiVersion ? { apiVersion: o.apiVersion } : {}),
+            },
+            secrets,
+          },
+        });
+      });
+  }
+
+  program
+    .command('add-telegram-channel')
+    .description('Connect a Telegram bot to a clinic and register its webhook with Telegram (setWebhook)')
+    .requiredOption('--org <slug-or-id>', 'the clinic')
+    .option('--bot-token <token>', 'BotFather’s token (better: TELEGRAM_BOT_TOKEN, or be asked)')
+    .option(
+      '--secret-token <token>',
+      'the webhook’s secret token (or TELEGRAM_SECRET_TOKEN; made when left out)',
+    )
+    .option('--api-url <url>', 'the Bot API server (default https://api.telegram.org)')
+    .option('--name <name>', 'label shown to agents')
+    .action(
+      async (o: { org: string; botToken?: string; secretToken?: string; apiUrl?: string; name?: string }) => {
+        const botToken = await readSecret(BOT_TOKEN, o.botToken);
+        const secretToken = optionalSecret(SECRET_TOKEN, o.secretToken);
+        await addAndSay({
+          org: o.org,
+          flags: {},
+          input: {
+            type: 'telegram',
+            name: o.name,
+            settings: o.apiUrl ? { apiUrl: o.apiUrl } : {},
+            secrets: { botToken, ...(secretToken ? { secretToken } : {}) },
+          },
+        });
+      },
+    );
+}
+
+async function addAndSay(command: {
+  org: string;
+  /** CLI options named differently from the service's fields. */
+  flags: Record<string, string>;
+  input: NewChannelAccount;
+}): Promise<void> {
+  await withDatabase(async (db) => {
+    const config = loadConfig();
+    const org = await requireOrg(db, command.org);
+    const deps = {
+      db,
+      keyring: new Keyring(masterCipherFor(config.secretKey)),
+      clock: systemClock,
+      setups: channelAccountSetups(),
+      publicUrl: config.publicUrl,
+      recordChange,
+    };
+    let account: ChannelAccount;
+    try {
+      account = await addChannelAccount(deps, org.id, OPERATOR, command.input);
+    } catch (error) {
+      throw error instanceof ChannelAccountError ? new ConfigError(describe(error, command.flags)) : error;
+    }
+    const { type } = account;
+    say(`Connected ${type} account ${account.externalId} to ${org.slug}  id=${account.id}`);
+    const url = webhookUrlOf(config.publicUrl, account);
+    if (type === 'telegram') say(`Telegram delivers to ${url} (webhook registered with setWebhook)`);
+    else say(`Meta callback URL: ${url}  (verify token as given; subscribe to the messages field)`);
+  });
+}
+
+/** `secrets.botToken: …` → `--bot-token: …`, so the operator sees the option to fix. */
+function describe(error: ChannelAccountError, flags: Record<string, string>): string {
+  const first = error.fields[0];
+  if (error.kind !== 'invalid' || !first) return error.message;
+  const key = first.field.split('.').at(-1) ?? first.field;
+  return `${flags[first.field] ?? flags[key] ?? `--${kebab(key)}`}: ${first.message}`;
+}
+
+function camel(flag: string): string {
+  return flag.replace(/^--/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}

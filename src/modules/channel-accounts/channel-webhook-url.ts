@@ -1,0 +1,21 @@
+import type { ChannelType } from './channel-types.ts';
+
+/**
+ * Where the provider delivers an account's events. Meta's channels have one URL per app, events routed
+ * by the ids inside; a Telegram update never names its bot, so each bot has its own URL. LINE and Viber:
+ * Careline has no webhook route for them yet.
+ */
+export function webhookUrlOf(publicUrl: string, account: { id: string; type: ChannelType }): string | null {
+  const base = publicUrl.replace(/\/+$/, '');
+  switch (account.type) {
+    case 'whatsapp':
+    case 'messenger':
+    case 'instagram':
+      return `${base}/webhooks/${account.type}`;
+    case 'telegram':
+      return `${base}/webhooks/telegram/${account.id}`;
+    case 'line':
+    case 'viber':
+      return null;
+  }
+}

@@ -1,0 +1,115 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type BotApiStandIn,
+  startBotApiStandIn,
+} from '../../src/channels/telegram/bot-api-stand-in.test-support.ts';
+import { findOrgByRef } from '../../src/modules/orgs/org.repository.ts';
+import { createUser } from '../../src/modules/users/user.service.ts';
+import { TEST_ENGINES } from '../support/test-db.ts';
+import { animationsSettled, launchBrowser, newPage, screenshot } from './support/browser.ts';
+import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';
+import { builtWebApp } from './support/web-build.ts';
+
+const STEP = { timeout: 20_000 };
+const BOT = '7200000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const PASSWORD = 'correct horse battery staple';
+
+describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (engine) => {
+  let careline: CarelineWithWeb;
+  let botApi: BotApiStandIn;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const dist = await builtWebApp();
+    careline = await startCarelineWithWeb(engine, dist);
+    // Careline listens on plain HTTP here: the stand-in accepts it, where Telegram asks for HTTPS.
+    botApi = await startBotApiStandIn({ tokens: [BOT], allowHttp: true });
+    browser = await launchBrowser();
+    page = await newPage(browser, careline.url, 'en-GB');
+    page.setDefaultTimeout(STEP.timeout);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await careline?.close();
+    await botApi?.close();
+  });
+
+  async function signIn(email: string, password: string): Promise<void> {
+    await page.context().clearCookies();
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/inbox/);
+  }
+
+  test('an administrator adds a Telegram bot, sees its webhook URL, and removes it', STEP, async () => {
+    await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
+    await page.goto('/settings/staff');
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Channels' }).click();
+    await page.waitForURL(/\/settings\/channels$/);
+    await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
+    const whatsapp = page
+      .getByTestId('channel-row')
+      .filter({ has: page.getByRole('img', { name: 'WhatsApp' }) });
+    await whatsapp.getByText(`${careline.url}/webhooks/whatsapp`).waitFor();
+
+    await page.getByRole('button', { name: 'Add a channel' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a channel' });
+    await dialog.getByText('Which channel?').waitFor();
+    await animationsSettled(page);
+    await screenshot(page, `${engine}-channels-01-pick-type`);
+    await dialog.getByTestId('channel-type-telegram').click();
+    const form = page.getByRole('dialog', { name: 'Add a channel · Telegram' });
+    // Refused before it is sent: the bot token is required.
+    await form.getByRole('button', { name: 'Connect' }).click();
+    await form.getByText('This is required.').waitFor();
+    await form.getByRole('textbox', { name: 'Name shown to the team' }).fill('Bot de la clinique');
+    await form.getByLabel('Bot token').fill(BOT);
+    await form.getByRole('textbox', { name: 'Bot API server' }).fill(botApi.url);
+    await animationsSettled(page);
+    await screenshot(page, `${engine}-channels-02-telegram-form`);
+    await form.getByRole('button', { name: 'Connect' }).click();
+    await form.waitFor({ state: 'hidden' });
+
+    const row = page.getByTestId('channel-row').filter({ hasText: 'Bot de la clinique' });
+    await row.getByRole('img', { name: 'Telegram' }).waitFor();
+    const shownUrl = (await row.getByTestId('webhook-url').textContent()) ?? '';
+    expect(shownUrl).toMatch(new RegExp(`^${careline.url}/webhooks/telegram/[0-9a-f-]{36}$`));
+    expect(botApi.webhooks.get(BOT)?.url).toBe(shownUrl);
+    await row.getByText('7200000001').waitFor();
+    await row.getByRole('button', { name: 'Copy the webhook URL' }).waitFor();
+    // The token typed is never shown back.
+    await expect(page.content()).resolves.not.toContain(BOT.split(':')[1]);
+    await screenshot(page, `${engine}-channels-03-telegram-added`);
+
+    await row.getByRole('button', { name: 'Remove Bot de la clinique' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove Bot de la clinique?' });
+    await confirm.getByRole('button', { name: 'Remove the channel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('channel-row').count()).resolves.toBe(1);
+  });
+
+  test('an agent sees the channels but cannot add, change or remove one', STEP, async () => {
+    const org = await findOrgByRef(careline.handle.db, careline.demo.orgSlug);
+    if (!org) throw new Error('no demo clinic');
+    const agent = await createUser(careline.handle.db, {
+      orgId: org.id,
+      email: 'front.desk@demo.careline.test',
+      password: PASSWORD,
+      role: 'agent',
+      name: 'Front Desk',
+    });
+    await signIn(agent.email, PASSWORD);
+    await page.goto('/settings/channels');
+    await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
+    await page.getByTestId('channel-row').first().getByText(`${careline.url}/webhooks/whatsapp`).waitFor();
+    await page.getByText('Only administrators can add or change channels.').waitFor();
+    await expect(page.getByRole('button', { name: 'Add a channel' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^Remove / }).count()).resolves.toBe(0);
+    await screenshot(page, `${engine}-channels-04-agent`);
+  });
+});

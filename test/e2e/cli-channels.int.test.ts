@@ -1,0 +1,203 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type BotApiStandIn,
+  startBotApiStandIn,
+} from '../../src/channels/telegram/bot-api-stand-in.test-support.ts';
+import { auditEvents, channelAccounts } from '../../src/db-schema.ts';
+import { ChannelSecretsVault } from '../../src/modules/channel-accounts/channel-secrets.ts';
+import { Keyring } from '../../src/modules/keys/keyring.ts';
+import { masterCipherFor } from '../../src/platform/crypto/master-key.ts';
+import { createDb } from '../../src/platform/db/create-db.ts';
+import type { Db } from '../../src/platform/db/db.ts';
+import { openTestDb, TEST_ENGINES } from '../support/test-db.ts';
+
+/* `careline add-telegram-channel`, `add-messenger-channel`, `add-instagram-channel`, as processes. */
+
+const CARELINE = fileURLToPath(new URL('../../bin/careline.js', import.meta.url));
+const run = promisify(execFile);
+const PROCESSES = { timeout: 120_000 };
+const SECRET_KEY = randomBytes(32).toString('base64');
+const BOT = '7100000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const PUBLIC_URL = 'https://careline.clinique.example';
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Messenger and Instagram (%s)', (engine) => {
+  let env: NodeJS.ProcessEnv;
+  let inspect: <T>(work: (db: Db) => Promise<T>) => Promise<T>;
+  let cleanup: () => Promise<void>;
+  let botApi: BotApiStandIn;
+
+  beforeAll(async () => {
+    botApi = await startBotApiStandIn({ tokens: [BOT] });
+    if (engine === 'postgres') {
+      const handle = await openTestDb('postgres');
+      env = { DATABASE_URL: handle.url, CARELINE_SECRET_KEY: SECRET_KEY, PUBLIC_URL };
+      inspect = (work) => work(handle.db);
+      cleanup = () => handle.close();
+    } else {
+      const dataDir = mkdtempSync(join(tmpdir(), 'careline-cli-channels-'));
+      env = { DATA_DIR: dataDir, DATABASE_URL: '', CARELINE_SECRET_KEY: SECRET_KEY, PUBLIC_URL };
+      inspect = async (work) => {
+        const handle = await createDb({ engine: 'pglite', dataDir });
+        try {
+          return await work(handle.db);
+        } finally {
+          await handle.close();
+        }
+      };
+      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+  afterAll(async () => {
+    await cleanup?.();
+    await botApi?.close();
+  });
+
+  async function careline(secrets: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [CARELINE, ...args], {
+        env: { ...process.env, ...env, ...secrets, LOG_LEVEL: 'silent' },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  test(
+    'a Telegram bot: token from the environment, webhook registered at PUBLIC_URL, URL printed',
+    PROCESSES,
+    async () => {
+      expect((await careline({}, 'create-org', '--name', 'Clinique du Lac')).code).toBe(0);
+      const added = await careline(
+        { TELEGRAM_BOT_TOKEN: BOT },
+        ...[
+          'add-telegram-channel',
+          '--org',
+          'clinique-du-lac',
+          '--api-url',
+          botApi.url,
+          '--name',
+          'Bot du Lac',
+        ],
+      );
+      expect(added, added.stderr).toMatchObject({ code: 0, stderr: '' });
+      const id = /id=([0-9a-f-]{36})/.exec(added.stdout)?.[1];
+      const url = `${PUBLIC_URL}/webhooks/telegram/${id}`;
+      expect(added.stdout).toContain(url);
+      expect(botApi.webhooks.get(BOT)).toMatchObject({ url });
+
+      await inspect(async (db) => {
+        const [account] = (await db.select().from(channelAccounts)).filter((a) => a.type === 'telegram');
+        if (!account) throw new Error('the bot was not added');
+        expect(account).toMatchObject({ id, name: 'Bot du Lac', externalId: '7100000001' });
+        expect(account.settings).toEqual({ apiUrl: botApi.url });
+        expect(account.secrets).not.toContain('AAHdqTcv');
+        const vault = new ChannelSecretsVault(db, new Keyring(masterCipherFor({ setting: SECRET_KEY })));
+        expect(await vault.of(account)).toEqual({
+          botToken: BOT,
+          secretToken: botApi.webhooks.get(BOT)?.secretToken,
+        });
+        const audit = (await db.select().from(auditEvents)).filter((e) => e.subtype === 'channel-add');
+        expect(audit).toEqual([
+          expect.objectContaining({ type: 'cli', action: 'C', agentRole: 'operator', agentNetwork: 'local' }),
+        ]);
+      });
+
+      // Again: the bot is taken; a token Telegram does not know is refused, the token not repeated.
+      const again = await careline(
+        { TELEGRAM_BOT_TOKEN: BOT },
+        'add-telegram-channel',
+        '--org',
+        'clinique-du-lac',
+      );
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('already connected');
+      const unknown = '7100000002:ZZHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+      const refused = await careline(
+        { TELEGRAM_BOT_TOKEN: unknown },
+        ...['add-telegram-channel', '--org', 'clinique-du-lac', '--api-url', botApi.url],
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('Telegram refused the bot token');
+      expect(refused.stderr).not.toContain('ZZHdqTcv');
+      const malformed = await careline(
+        { TELEGRAM_BOT_TOKEN: 'nope' },
+        'add-telegram-channel',
+        '--org',
+        'clinique-du-lac',
+      );
+      expect(malformed.code).toBe(2);
+      expect(malformed.stderr).toContain('--bot-token: a bot token looks like');
+    },
+  );
+
+  test(
+    'a Messenger Page and an Instagram account: ids as given, secrets from the environment or options',
+    PROCESSES,
+    async () => {
+      const messenger = await careline(
+        {
+          MESSENGER_PAGE_ACCESS_TOKEN: 'EAAG-page-token-from-env',
+          MESSENGER_APP_SECRET: 'app-secret-from-env',
+          MESSENGER_VERIFY_TOKEN: 'verify-from-env',
+        },
+        ...['add-messenger-channel', '--org', 'clinique-du-lac', '--page-id', '104567890123456'],
+      );
+      expect(messenger, messenger.stderr).toMatchObject({ code: 0, stderr: '' });
+      expect(messenger.stdout).toContain(`${PUBLIC_URL}/webhooks/messenger`);
+
+      const instagram = await careline(
+        {},
+        ...[
+          'add-instagram-channel',
+          '--org',
+          'clinique-du-lac',
+          '--instagram-account-id',
+          '17841400000000001',
+        ],
+        ...[
+          '--page-access-token',
+          'EAAG-ig-token',
+          '--app-secret',
+          'ig-app-secret',
+          '--verify-token',
+          'ig-verify',
+        ],
+        ...['--graph-url', 'http://127.0.0.1:4010', '--api-version', 'v24.0'],
+      );
+      expect(instagram.code, instagram.stderr).toBe(0);
+      expect(instagram.stderr).toContain('warning: --page-access-token is visible to other users (ps)');
+      expect(instagram.stdout).toContain(`${PUBLIC_URL}/webhooks/instagram`);
+
+      const badId = await careline(
+        { MESSENGER_PAGE_ACCESS_TOKEN: 't', MESSENGER_APP_SECRET: 's', MESSENGER_VERIFY_TOKEN: 'v' },
+        ...['add-messenger-channel', '--org', 'clinique-du-lac', '--page-id', 'my-page'],
+      );
+      expect(badId.code).toBe(2);
+      expect(badId.stderr).toContain('--page-id: the Facebook Page id (digits)');
+
+      await inspect(async (db) => {
+        const accounts = await db.select().from(channelAccounts);
+        expect(accounts.find((a) => a.type === 'messenger')).toMatchObject({ externalId: '104567890123456' });
+        expect(accounts.find((a) => a.type === 'instagram')).toMatchObject({
+          externalId: '17841400000000001',
+          settings: { graphUrl: 'http://127.0.0.1:4010', apiVersion: 'v24.0' },
+        });
+      });
+    },
+  );
+});

@@ -1,0 +1,107 @@
+import type { ChannelType } from '../../api/settings-types.ts';
+
+/** The channel types an administrator can connect from here (LINE and Viber: not yet). */
+export const ADDABLE_TYPES = ['telegram', 'whatsapp', 'messenger', 'instagram'] as const;
+export type AddableType = (typeof ADDABLE_TYPES)[number];
+
+export function isAddable(type: ChannelType): type is AddableType {
+  return (ADDABLE_TYPES as readonly string[]).includes(type);
+}
+
+/** A form field and where its value goes in the API body; `id` is the body path errors name. */
+export interface ChannelField {
+  id: string;
+  part: 'external_id' | 'secrets' | 'settings';
+  key: string;
+  label:
+    | 'botToken'
+    | 'secretToken'
+    | 'apiUrl'
+    | 'pageId'
+    | 'instagramAccountId'
+    | 'phoneNumberId'
+    | 'pageAccessToken'
+    | 'accessToken'
+    | 'appSecret'
+    | 'verifyToken'
+    | 'graphUrl'
+    | 'apiVersion';
+  hint?: 'botTokenHint' | 'secretTokenHint' | 'apiUrlHint' | 'verifyTokenHint';
+  required: boolean;
+  /** Typed into a password field, never shown back. */
+  secret: boolean;
+}
+
+const secret = (
+  key: string,
+  label: ChannelField['label'],
+  extra: Partial<ChannelField> = {},
+): ChannelField => ({
+  id: `secrets.${key}`,
+  part: 'secrets',
+  key,
+  label,
+  required: true,
+  secret: true,
+  ...extra,
+});
+const setting = (key: string, label: ChannelField['label'], hint?: ChannelField['hint']): ChannelField => ({
+  id: `settings.${key}`,
+  part: 'settings',
+  key,
+  label,
+  required: false,
+  secret: false,
+  ...(hint ? { hint } : {}),
+});
+const externalId = (label: ChannelField['label']): ChannelField => ({
+  id: 'external_id',
+  part: 'external_id',
+  key: 'external_id',
+  label,
+  required: true,
+  secret: false,
+});
+
+const META_SECRETS = [
+  secret('pageAccessToken', 'pageAccessToken'),
+  secret('appSecret', 'appSecret'),
+  secret('verifyToken', 'verifyToken', { hint: 'verifyTokenHint' }),
+];
+const GRAPH = [setting('graphUrl', 'graphUrl'), setting('apiVersion', 'apiVersion')];
+
+/** Each type's fields, in the order asked. */
+export const CHANNEL_FIELDS: Readonly<Record<AddableType, readonly ChannelField[]>> = {
+  telegram: [
+    secret('botToken', 'botToken', { hint: 'botTokenHint' }),
+    secret('secretToken', 'secretToken', { hint: 'secretTokenHint', required: false }),
+    setting('apiUrl', 'apiUrl', 'apiUrlHint'),
+  ],
+  messenger: [externalId('pageId'), ...META_SECRETS, ...GRAPH],
+  instagram: [externalId('instagramAccountId'), ...META_SECRETS, ...GRAPH],
+  whatsapp: [
+    externalId('phoneNumberId'),
+    secret('accessToken', 'accessToken'),
+    secret('appSecret', 'appSecret'),
+    secret('verifyToken', 'verifyToken', { hint: 'verifyTokenHint' }),
+    ...GRAPH,
+  ],
+};
+
+/** The values typed, as the API's body parts (empty optional fields left out). */
+export function bodyParts(
+  fields: readonly ChannelField[],
+  values: Readonly<Record<string, string>>,
+): { external_id?: string; secrets: Record<string, string>; settings: Record<string, string> } {
+  const secrets: Record<string, string> = {};
+  const settings: Record<string, string> = {};
+  let external: string | undefined;
+  for (const field of fields) {
+    const value = (values[field.id] ?? '').trim();
+    if (value === '') continue;
+    if (field.part === 'external_id') external = value;
+    else if (field.part === 'secrets') secrets[field.key] = value;
+    else settings[field.key] = value;
+  }
+  return { ...(external !== undefined ? { external_id: external } : {}), secrets, settings };
+}
