@@ -86,6 +86,8 @@ const secret = z.string().min(1, 'must not be empty').max(1000);
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'is at most 200 characters');
 const url = z.string().max(2000);
 const metaIds = z.string().max(64);
+/** A setting's or a secret's name, as the channel type names them (apiUrl, botToken…). */
+const settingKey = z.string().max(64);
 
 /** A new channel account, one shape per type (each checked again by its adapter's schema). */
 export const newChannelBody = z
@@ -135,11 +137,11 @@ export const channelPatchBody = z
   .object({
     name: name.optional(),
     settings: z
-      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+      .record(settingKey, z.union([url, z.number(), z.boolean()]))
       .optional()
       .describe('Settings to change (the others are kept), as the channel type names them'),
     secrets: z
-      .record(z.string(), secret)
+      .record(settingKey, secret)
       .optional()
       .describe('The whole set of secrets of the channel type, replacing the stored one'),
     default_team_id: z
