@@ -5,6 +5,9 @@ import { signMetaPayload } from '../../src/channels/meta/webhook-signature.ts';
 import { webhookEvents } from '../../src/db-schema.ts';
 import { insertChannelAccount } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
+import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
+import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
+import { createTeam } from '../../src/modules/teams/team.service.ts';
 import { startSendApiStandIn } from '../support/messenger-send-api.ts';
 import {
   eventually,
@@ -33,6 +36,10 @@ describe.each(TEST_ENGINES)('a Messenger conversation end to end (%s)', (engine)
   beforeAll(async () => {
     env = await startTestCareline(engine);
     clinic = await env.addClinic('Cabinet des Halles');
+    for (const name of Object.values(BUILT_IN_TEAMS)) {
+      await createTeam(env.handle.db, clinic.org.id, { name, assignmentMode: 'round_robin' });
+    }
+    await installBuiltInFlows(env.handle.db, clinic.org.id);
     sendApi = await startSendApiStandIn(PAGE_TOKEN);
     await insertChannelAccount(env.handle.db, {
       orgId: clinic.org.id,
@@ -141,6 +148,27 @@ describe.each(TEST_ENGINES)('a Messenger conversation end to end (%s)', (engine)
       return message?.external_id ? message : undefined;
     });
     expect(stored.external_id).toMatch(/^m_standin\d+$/);
+  });
+
+  test('the welcome menu of five choices reaches Messenger as five quick replies, without row descriptions', async () => {
+    const psid = '6100000000000003';
+    await deliver(textDelivery(psid, 'Bonjour'));
+    const menu = await eventually(async () =>
+      sendApi.calls.find(
+        (c) =>
+          (c.body.recipient as { id?: string } | undefined)?.id === psid &&
+          Array.isArray((c.body.message as { quick_replies?: unknown } | undefined)?.quick_replies),
+      ),
+    );
+    const replies = (menu.body.message as { quick_replies: Array<{ title: string; payload: string }> })
+      .quick_replies;
+    expect(replies.map((reply) => reply.title)).toEqual([
+      'Conseils santé',
+      'Questions fréquentes',
+      'Question médicale',
+      'Prendre rendez-vous',
+      'Autre chose',
+    ]);
   });
 
   test('a delivery signed with another secret, or for a page Careline does not have, is not kept', async () => {

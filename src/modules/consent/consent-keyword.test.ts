@@ -65,4 +65,21 @@ describe('consent keywords', () => {
       'Pour les arrêter, répondez STOP RAPPELS.',
     );
   });
+
+  test('Telegram’s « /start », sent by the app when a person opens a bot, is a greeting, not START', () => {
+    expect(matchConsentKeyword('/start')).toBeNull();
+    expect(matchConsentKeyword('/start@clinique_du_parc_bot')).toBeNull();
+    expect(matchConsentKeyword('/START')).toBeNull();
+    expect(matchConsentKeyword('START')).toMatchObject({ granted: true });
+    expect(matchConsentKeyword('/stop')).toMatchObject({ granted: false });
+  });
+
+  test('the confirmation names the app the patient wrote from', () => {
+    expect(consentKeywordConfirmation({ kind: 'withdraw_all' }, 'fr', 'Belleville', 'Telegram')).toContain(
+      'messages automatiques sur Telegram',
+    );
+    expect(
+      consentKeywordConfirmation({ kind: 'restore_reminders' }, 'en', 'Belleville', 'Messenger'),
+    ).toContain('at Belleville on Messenger again');
+  });
 });

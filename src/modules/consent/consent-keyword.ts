@@ -34,6 +34,9 @@ const KEYWORDS: ReadonlyMap<string, ConsentKeywordAction> = new Map([
  */
 export function matchConsentKeyword(text: string | null | undefined): ConsentKeywordMatch | null {
   if (!text || text.length > 40) return null;
+  // Telegram's app sends « /start » by itself when a person opens a bot: a greeting, not a request to
+  // receive reminders again (which would also swallow the welcome a first message gets).
+  if (/^\/start(?:@\w+)?(?:\s|$)/i.test(text.trim())) return null;
   const action = KEYWORDS.get(foldText(text));
   if (!action) return null;
   switch (action.kind) {

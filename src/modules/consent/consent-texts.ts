@@ -12,24 +12,36 @@ export const REMINDER_CONSENT_QUESTION: Readonly<Record<ConsentLanguage, string>
   en: 'Do you agree to receive reminders on WhatsApp?',
 };
 
+/** How patients call each app, in both languages. */
+export const CHANNEL_NAMES: Readonly<Record<string, string>> = {
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  messenger: 'Messenger',
+  instagram: 'Instagram',
+  line: 'LINE',
+  viber: 'Viber',
+};
+
 /** What the patient reads after a keyword: what changed, and how to undo it. */
 export function consentKeywordConfirmation(
   action: ConsentKeywordAction,
   language: ConsentLanguage,
   clinicName: string,
+  /** The app the patient wrote from, as they call it: the choice is recorded for that channel only. */
+  channelName = 'WhatsApp',
 ): string {
   switch (action.kind) {
     case 'withdraw_all':
       return language === 'fr'
-        ? `C’est noté : ${clinicName} ne vous enverra plus de messages automatiques sur WhatsApp (rappels de rendez-vous, informations). Vous pouvez toujours nous écrire ici. Pour recevoir de nouveau les rappels, répondez START.`
-        : `Done: ${clinicName} will no longer send you automatic messages on WhatsApp (appointment reminders, information). You can still write to us here. To get reminders again, reply START.`;
+        ? `C’est noté : ${clinicName} ne vous enverra plus de messages automatiques sur ${channelName} (rappels de rendez-vous, informations). Vous pouvez toujours nous écrire ici. Pour recevoir de nouveau les rappels, répondez START.`
+        : `Done: ${clinicName} will no longer send you automatic messages on ${channelName} (appointment reminders, information). You can still write to us here. To get reminders again, reply START.`;
     case 'withdraw_reminders':
       return language === 'fr'
-        ? `C’est noté : vous ne recevrez plus de rappels de rendez-vous de ${clinicName} sur WhatsApp. Pour les recevoir de nouveau, répondez START.`
-        : `Done: you will no longer receive appointment reminders from ${clinicName} on WhatsApp. To get them again, reply START.`;
+        ? `C’est noté : vous ne recevrez plus de rappels de rendez-vous de ${clinicName} sur ${channelName}. Pour les recevoir de nouveau, répondez START.`
+        : `Done: you will no longer receive appointment reminders from ${clinicName} on ${channelName}. To get them again, reply START.`;
     case 'restore_reminders':
       return language === 'fr'
-        ? `C’est noté : vous recevrez de nouveau les rappels de vos rendez-vous chez ${clinicName} sur WhatsApp. Pour les arrêter, répondez STOP RAPPELS.`
-        : `Done: you will receive reminders of your appointments at ${clinicName} on WhatsApp again. To stop them, reply STOP REMINDERS.`;
+        ? `C’est noté : vous recevrez de nouveau les rappels de vos rendez-vous chez ${clinicName} sur ${channelName}. Pour les arrêter, répondez STOP RAPPELS.`
+        : `Done: you will receive reminders of your appointments at ${clinicName} on ${channelName} again. To stop them, reply STOP REMINDERS.`;
   }
 }

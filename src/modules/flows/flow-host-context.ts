@@ -22,6 +22,7 @@ export function menuCapabilities(shown: ChannelShows | undefined): ChannelCapabi
     listRows,
     buttonTitleMax,
     rowTitleMax: shown.list?.rowTitleLength ?? shown.quickReplies?.titleLength ?? buttonTitleMax,
+    rowDescriptions: (shown.list?.rowDescriptionLength ?? 0) > 0,
   };
 }
 

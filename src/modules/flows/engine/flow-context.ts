@@ -22,6 +22,8 @@ export interface ChannelCapabilities {
   listRows: number;
   buttonTitleMax: number;
   rowTitleMax: number;
+  /** Whether a list row shows a description under its title (WhatsApp yes; Messenger quick replies no). */
+  rowDescriptions?: boolean;
 }
 
 export interface ScreenResult {

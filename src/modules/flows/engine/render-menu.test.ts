@@ -20,6 +20,20 @@ describe('renderMenu', () => {
     });
   });
 
+  test('on a channel whose rows show no description (Messenger quick replies), the list goes without them', () => {
+    const messenger: ChannelCapabilities = {
+      buttons: 3,
+      listRows: 13,
+      buttonTitleMax: 20,
+      rowTitleMax: 20,
+      rowDescriptions: false,
+    };
+    const list = [...items(3), { id: 'o4', title: 'Option 4', description: 'La dernière' }];
+    const rendered = renderMenu(menu(list), messenger);
+    expect(rendered.type).toBe('list');
+    expect(JSON.stringify(rendered)).not.toContain('La dernière');
+  });
+
   test('more than the buttons: a list with its descriptions', () => {
     const list = [...items(3), { id: 'o4', title: 'Option 4', description: 'La dernière' }];
     expect(renderMenu(menu(list), whatsapp)).toEqual({

@@ -26,8 +26,12 @@ export function renderMenu(menu: Menu, capabilities: ChannelCapabilities): Outbo
     return { type: 'buttons', body: menu.body, buttons: items.map(({ id, title }) => ({ id, title })) };
   }
   if (items.length <= capabilities.listRows && fits(items, capabilities.rowTitleMax)) {
+    // Where rows have no description (Messenger's quick replies), the titles alone must say it.
+    const described = capabilities.rowDescriptions !== false;
     const rows = items.map(({ id, title, description }) =>
-      description === undefined || description.trim() === '' ? { id, title } : { id, title, description },
+      !described || description === undefined || description.trim() === ''
+        ? { id, title }
+        : { id, title, description },
     );
     return { type: 'list', body: menu.body, buttonLabel: menu.buttonLabel, sections: [{ rows }] };
   }
