@@ -81,7 +81,7 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
             if (!account) throw new HttpProblem(404, `No ${type} channel at this address`);
             const refusal = await verified({ headers: headersOf(request.headers), rawBody: raw }, account);
             if (refusal !== null) throw new HttpProblem(401, refusal);
-            const events = parsedEvents(adapter, raw);
+            const { events } = parsedDelivery(adapter, raw);
             const stored = await journal(deps, account, raw, events);
             if (stored > 0) deps.onJournaled();
             return reply.code(200).send({ received: true, stored });
@@ -113,8 +113,8 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
 
       app.post(`/webhooks/${type}`, { schema: { hide: true } }, async (request, reply) => {
         const raw = rawBodyOf(request.body);
-        const events = parsedEvents(adapter, raw);
-        const keys = adapter.webhook.accountKeys(JSON.parse(raw.toString('utf8')));
+        const { body, events } = parsedDelivery(adapter, raw);
+        const keys = adapter.webhook.accountKeys(body);
         // Anyone can post here, and these ids are looked up before the signature can be checked.
         if (keys.length > MAX_ACCOUNTS_PER_DELIVERY)
           throw HttpProblem.badField('body.entry', `names more than ${MAX_ACCOUNTS_PER_DELIVERY} accounts`);
@@ -156,8 +156,11 @@ function headersOf(
   return flat;
 }
 
-/** The delivery read now only for its sender (the job reads it again from the journal): never throws. */
-function parsedEvents(adapter: ChannelAdapter, raw: Buffer): InboundEvent[] {
+/**
+ * The delivery read now for its accounts and its sender (the job reads it again from the journal); a body
+ * that is not a JSON object is a 400.
+ */
+function parsedDelivery(adapter: ChannelAdapter, raw: Buffer): { body: object; events: InboundEvent[] } {
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));
@@ -166,7 +169,7 @@ function parsedEvents(adapter: ChannelAdapter, raw: Buffer): InboundEvent[] {
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw HttpProblem.badField('body', 'expected a JSON object');
-  return adapter.webhook.parse(body);
+  return { body, events: adapter.webhook.parse(body) };
 }
 
 /**
