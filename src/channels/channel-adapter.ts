@@ -53,6 +53,12 @@ export interface ChannelWebhook<Secrets> {
   accountKeys(body: unknown): string[];
   /** Translates a delivery; never throws on a shape it does not know (that is an `other` event). */
   parse(body: unknown): InboundEvent[];
+  /**
+   * A provider call to make in the webhook's own answer, where the provider allows one (Telegram runs a
+   * Bot API method named in the answer's `method`): it stops the spinner on a tapped button at once,
+   * without a request of ours. Null when there is nothing to say.
+   */
+  answer?(events: readonly InboundEvent[]): Record<string, unknown> | null;
 }
 
 /** A clinic's account as an adapter sees it: the provider's id for it, settings and opened secrets. */

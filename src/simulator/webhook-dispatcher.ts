@@ -66,6 +66,8 @@ export interface WebhookJob {
   event: WebhookDeliveryRecord['event'];
   duplicate: boolean;
   badSignature: boolean;
+  /** Reads an acknowledged delivery's answer, for providers that act on it (Telegram's `method`). */
+  onAnswer?: (body: string) => void;
 }
 
 interface DispatcherOptions {
@@ -169,7 +171,8 @@ export class WebhookDispatcher {
         signal: AbortSignal.any([this.#closing.signal, AbortSignal.timeout(this.#options.retry.timeoutMs)]),
       });
       // Drain the answer so the connection is released; its content does not matter to Meta.
-      await response.arrayBuffer().catch(() => undefined);
+      const answer = await response.text().catch(() => '');
+      if (job.onAnswer && response.ok) job.onAnswer(answer);
       return { at, httpStatus: response.status };
     } catch (error) {
       return { at, httpStatus: null, error: describeFetchError(error) };

@@ -153,6 +153,32 @@ describe.each(TEST_ENGINES)('a Telegram conversation end to end (%s)', (engine) 
     expect(stored?.n).toBe(1);
   });
 
+  test('a tapped button is answered in the webhook’s answer, so Telegram stops its spinner', async () => {
+    const chatId = 5_100_000_041;
+    const update = textUpdate(chatId, 'Bonjour');
+    await deliver(update);
+    const menu = await eventually(async () => sentTo(chatId)[1]);
+    const keyboard = menu.params.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> };
+    const data = keyboard.inline_keyboard[0]?.[0]?.callback_data;
+    updateId += 1;
+    const tap = {
+      update_id: updateId,
+      callback_query: {
+        id: '4382bfdwdsb323b2d9',
+        from: update.message.from,
+        message: { message_id: 900, date: update.message.date, chat: update.message.chat, text: 'Menu' },
+        chat_instance: '-42',
+        data,
+      },
+    };
+    const response = await deliver(tap);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      method: 'answerCallbackQuery',
+      callback_query_id: '4382bfdwdsb323b2d9',
+    });
+  });
+
   test('an agent’s reply goes to the patient’s chat, quoted ids qualified by the chat', async () => {
     const chatId = 5_100_000_002;
     const update = textUpdate(chatId, 'Est-ce que mes résultats sont arrivés ?', {

@@ -3,6 +3,7 @@ import { systemClock } from '../../platform/time/clock.ts';
 import type { SendOutcome } from '../channel.ts';
 import type { AdapterSendOptions, ChannelAdapter } from '../channel-adapter.ts';
 import type { LimitViolation, OutboundMessage } from '../outbound-message.ts';
+import { answerButtonTap } from './answer-button-taps.ts';
 import { buildTelegramRequest } from './build-telegram-request.ts';
 import { checkTelegramLimits } from './check-telegram-limits.ts';
 import { downloadTelegramMedia } from './download-telegram-media.ts';
@@ -112,6 +113,7 @@ export function createTelegramAdapter(
       verify: (request, secrets) => verifyTelegramSecret(request, secrets.secretToken),
       accountKeys: () => [],
       parse: (body) => parseTelegramUpdate(body, now),
+      answer: answerButtonTap,
     },
     outbound: {
       check: (message): LimitViolation[] => checkTelegramLimits(message),

@@ -84,7 +84,9 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
             const { events } = parsedDelivery(adapter, raw);
             const stored = await journal(deps, account, raw, events);
             if (stored > 0) deps.onJournaled();
-            return reply.code(200).send({ received: true, stored });
+            // Only once the delivery is stored: the answer tells the provider it was received.
+            const answer = adapter.webhook.answer?.(events) ?? null;
+            return reply.code(200).send(answer ?? { received: true, stored });
           },
         );
         continue;

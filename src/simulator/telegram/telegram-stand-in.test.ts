@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulatorServer } from '../simulator-server.ts';
 
@@ -110,6 +112,51 @@ describe('Telegram Bot API stand-in', () => {
     const download = await fetch(`${sim.url}/file/bot${TOKEN}/${file.body.result.file_path}`);
     expect(download.headers.get('content-type')).toBe('application/octet-stream');
     expect(Buffer.from(await download.arrayBuffer()).toString()).toBe('jpeg');
+  });
+
+  it('runs the Bot API method a webhook’s answer names: a tap answered there loses its spinner', async () => {
+    // A bot that answers each tap in its webhook answer, as Telegram's docs allow.
+    const taps: string[] = [];
+    const bot = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        const update = JSON.parse(body) as { callback_query?: { id: string } };
+        if (update.callback_query) taps.push(update.callback_query.id);
+        response.setHeader('content-type', 'application/json');
+        response.end(
+          JSON.stringify(
+            update.callback_query
+              ? { method: 'answerCallbackQuery', callback_query_id: update.callback_query.id }
+              : { ok: true },
+          ),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = bot.address() as AddressInfo;
+      expect((await call('setWebhook', { url: `http://127.0.0.1:${port}/hook` })).body.ok).toBe(true);
+      await call('sendMessage', {
+        chat_id: chatId,
+        text: 'Confirmez-vous ?',
+        reply_markup: { inline_keyboard: [[{ text: 'Oui', callback_data: 'confirm' }]] },
+      });
+      const keyboardMessage = sim.simulator.telegram.messages('7000000009', person.key).at(-1);
+      await sim.simulator.telegram.patientActs('7000000009', {
+        person,
+        action: { type: 'tap', messageId: String(keyboardMessage?.message_id), buttonId: 'confirm' },
+      });
+      const tap = taps.at(-1) ?? '';
+      expect(sim.simulator.telegram.callbackAnswered('7000000009', tap)).toBe(true);
+      // Answered once: the same call again is refused, as Telegram does.
+      expect((await call('answerCallbackQuery', { callback_query_id: tap })).body.ok).toBe(false);
+    } finally {
+      await call('deleteWebhook', {});
+      await new Promise((resolve) => bot.close(resolve));
+    }
   });
 
   it('takes uploads as multipart/form-data, objects JSON-encoded in their fields', async () => {

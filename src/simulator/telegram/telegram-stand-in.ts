@@ -317,9 +317,29 @@ export class TelegramStandIn {
       event: { kind: 'telegram_update', updateId, updateKind: kind },
       duplicate: false,
       badSignature: false,
+      onAnswer: (answer) => this.#runAnswerMethod(bot, answer),
     });
     bot.deliveries.push(record);
     return settled;
+  }
+
+  /**
+   * Telegram runs the Bot API method a webhook's answer names in `method`, with the answer's other fields
+   * as its parameters; it reports no result, so neither does this.
+   */
+  #runAnswerMethod(bot: BotState, answer: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(answer);
+    } catch {
+      return;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return;
+    const { method, ...params } = parsed as Record<string, unknown>;
+    if (typeof method !== 'string') return;
+    answerBotApiCall(this.#world, { token: bot.token, method, params, uploads: new Map() }, (set) =>
+      this.#flushPending(set),
+    );
   }
 
   /** Telegram keeps updates while no webhook is set and sends them once one is. */
