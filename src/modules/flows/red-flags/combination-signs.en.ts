@@ -55,6 +55,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 0,
     },
     '<n:0-13> week|weeks|wk|wks old',
+    // Round 18 probe class: the baby called the little one ("lil one is 2 months", "wee one 6 wks").
+    { pattern: 'lil|little|wee|tiny one <n:0-3> month|months|mo|mos|mth|mths', maxGap: 1 },
+    { pattern: 'lil|little|wee|tiny one <n:0-13> week|weeks|wk|wks', maxGap: 1 },
     // Round 12: "baby 2 months", the age right after the baby.
     { pattern: 'baby|babys|son|daughter|infant|lo|dd|dans <n:0-2> month|months|mo|mos|mth|mths', maxGap: 0 },
     // Round 10: the age said without "old" ("baby is 2 months, temp 38.6").
@@ -1331,5 +1334,52 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'shrill|piercing cry|crying|cries|scream*|screaming|wail*', maxGap: 2 },
     { pattern: 'cry|crying|cries|scream*|screaming|wail* high pitch|pitched', maxGap: 2 },
     { pattern: 'cry|crying|cries|scream*|screaming|wail* shrill|piercing', maxGap: 1 },
+  ],
+  // Round 17–18 probe classes: a heart attack told by its atypical site (women, diabetics, the elderly: NICE
+  // CG95, AHA): a pressure, a weight, a squeeze, felt between the shoulder blades or in the upper back…
+  pressure_feeling: [
+    'pressure|heaviness|weight|squeez*|crushing|tightness|discomfort|vice|elephant|gripping',
+    { pattern: 'heavy|tight|squeezed|crushed feeling|sensation', maxGap: 1 },
+  ],
+  upper_back_site: [
+    { pattern: 'between|in|across shoulder blades|shoulderblades|blade|shoulders', maxGap: 1 },
+    'shoulderblade|shoulderblades|interscapular',
+    { pattern: 'upper|top back', maxGap: 1 },
+  ],
+  // Round 17 probe class: a goodbye said to the clinic or to whoever reads (« je voulais vous dire au revoir
+  // docteur »), which with affairs put in order is how a farewell is written (Samaritans, 3114).
+  // Round 18 probe class: a head about to explode or burst, a thunderclap: with a sudden start, the headache of
+  // a bleed in the brain (NICE CG150 thunderclap headache), whatever the word for headache.
+  head_exploding: [
+    {
+      pattern: 'head|skull going|gonna|about|like|could|will explode|exploding|exploded|burst|bursting',
+      maxGap: 2,
+    },
+    'thunderclap',
+    { pattern: 'hit|struck by|with lightning|thunder|bat|hammer in|on head', maxGap: 3 },
+  ],
+  // … and affairs put in order: a will made, one's things or pets given away.
+  affairs_settled: [
+    { pattern: 'sorted|made|wrote|written|updated|signed|done will|testament', maxGap: 1 },
+    {
+      pattern:
+        'gave|given|giving|give away plants|books|clothes|jewellery|jewelry|records|guitar|bike|stuff|things|belongings',
+      maxGap: 2,
+    },
+    { pattern: 'rehomed|rehoming|rehome cat|dog|pet|pets', maxGap: 2 },
+    { pattern: 'affairs in order', maxGap: 1 },
+  ],
+  goodbye_said: [
+    {
+      pattern: 'wanted|want|wanna|wish|writing|came|just say|tell|wish goodbye|bye|farewell|goodbyes',
+      maxGap: 2,
+    },
+    {
+      pattern:
+        'say|saying|said|to goodbye|bye|farewell you|doctor|doc|dr|nurse|team|surgery|all|everyone|everybody',
+      maxGap: 1,
+    },
+    { pattern: 'this is goodbye|farewell|it', maxGap: 0 },
+    { pattern: 'last|final message|msg|text|goodbye', maxGap: 1 },
   ],
 };

@@ -1072,6 +1072,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'depuis|commence <n:1-180> min|minutes|mn|heure', maxGap: 2, negatable: false },
     { pattern: 'il y a <n:1-180> min|minutes|mn|heure', maxGap: 1, negatable: false },
     'soudain*|brusquement|subitement',
+    // Round 18 (classe de la sonde): « c'est venu brutalement », un début brutal.
+    'brutal|brutale|brutalement',
     { pattern: 'tout coup', maxGap: 1, negatable: false },
     // Round 14: « d'un coup », et l'heure où tout allait bien.
     { pattern: 'de un coup', maxGap: 0, negatable: false },
@@ -1141,5 +1143,47 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 2,
     },
     { pattern: 'voix aigu|aigue', maxGap: 0 },
+  ],
+  // Round 17–18 (classes des sondes): l'infarctus dit par son siège atypique (femmes, diabétiques, sujets âgés:
+  // ESC 2023, HAS): une pression, un poids, un serrement entre les omoplates ou dans le haut du dos…
+  pressure_feeling: [
+    'pression|poids|lourdeur|lourd|serrement|ecrasement|etau|barre|oppression|oppresse*|gene|enserre*',
+    { pattern: 'ca|qui serre|appuie|ecrase|comprime|pese', maxGap: 0 },
+  ],
+  upper_back_site: [
+    'omoplate*',
+    { pattern: 'entre epaules', maxGap: 1 },
+    { pattern: 'haut dos', maxGap: 1 },
+  ],
+  // Round 17 (classe de la sonde): un au revoir dit à la clinique ou à qui lit (« je voulais juste vous dire au
+  // revoir docteur »): avec des affaires mises en ordre, c'est un adieu (3114).
+  // Round 18 (classe de la sonde): la tête qui va exploser ou éclater, un coup de tonnerre: avec un début
+  // brutal, la céphalée d'une hémorragie méningée (HAS, SFMU), quel que soit le mot pour le mal de tête.
+  head_exploding: [
+    {
+      pattern: 'tete|crane va|vas|allait|comme|qui|prete exploser|eclater|explose|eclate|exploser',
+      maxGap: 2,
+    },
+    { pattern: 'coup tonnerre|poignard|massue dans|a tete|crane', maxGap: 2 },
+    { pattern: 'coup de tonnerre', maxGap: 0 },
+  ],
+  // … et ses affaires mises en ordre: le testament fait, ce qu'on possède donné (les plantes, les livres).
+  affairs_settled: [
+    { pattern: 'fait|ecrit|redige|prepare|signe|refait testament', maxGap: 1 },
+    { pattern: 'testament fait|ecrit|redige|pret|signe|depose', maxGap: 1 },
+    {
+      pattern:
+        'donne|donnee|donnes|distribue|offert plantes|livres|bijoux|vetements|habits|objets|disques|guitare|velo|affaires|tout',
+      maxGap: 2,
+    },
+    { pattern: 'donne|donnee|confie chat|chien|chats|chiens|animaux', maxGap: 2 },
+    { pattern: 'chat|chien|chats|chiens|animaux est|sont confie|confies|place|places|donne|donnes', maxGap: 1 },
+    { pattern: 'mis|mettre|mets ordre affaires', maxGap: 2 },
+  ],
+  goodbye_said: [
+    { pattern: 'vous|te|tous|tout dire|dis revoir|adieu|aurevoir|adieux', maxGap: 1 },
+    { pattern: 'voulais|voulait|veux|voulu|voudrais|tenais|tiens dire revoir|adieu|aurevoir|adieux', maxGap: 2 },
+    { pattern: 'dernier message|mot|sms|texto', maxGap: 0 },
+    { pattern: 'ce est|etait adieu|revoir', maxGap: 1 },
   ],
 };

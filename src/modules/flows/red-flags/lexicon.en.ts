@@ -79,6 +79,13 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 18 probe class: snoring with pauses in breathing at night is sleep apnoea, a referral for a sleep
+    // study, not an airway closing now.
+    {
+      pattern:
+        'any: snore|snores|snoring|snored|snorer|apnoea|apnea|cpap stop|stops|stopped|stopping|pauses|pause breathing|breathe|breath',
+      maxGap: 4,
+    },
     // Round 16 probe classes: a rash that goes when pressed or under a glass, said in other words (the fading
     // word unnegated, since a gap never crosses a negation: "spots that don't go when I press" stays a finding).
     {
@@ -543,6 +550,14 @@ export const englishLexicon: LexiconInput = {
   past: [
     // Round 14: a form or a question asking whether it ever happened ("asks if I've ever had seizures").
     { pattern: 'if|whether|asks|asking|asked|question ever', maxGap: 2 },
+    // Round 18 probe class: a sign named as the subject of a form, a leaflet or a course ("the job form asks
+    // about fainting", "a first aid course on seizures"): a topic, not something happening. Not "a question
+    // about": a patient asks one about what they feel now.
+    {
+      pattern:
+        'form|forms|questionnaire|survey|leaflet|booklet|brochure|course|training|article|documentary|quiz|poster asks|asking|asked|about|on|regarding',
+      maxGap: 2,
+    },
     '<n:1-99> year|years|yr|yrs|month|months ago|back',
     'years|months ago',
     'long time ago',

@@ -61,6 +61,8 @@ export const frenchLexicon: LexiconInput = {
     ],
     // Round 14: tomber malade, enceinte, amoureux, en panne, d'accord, sur un article n'est pas une chute.
     head_trauma: [
+      // Round 18 (classe de la sonde): « c'est tombé d'un coup », une douleur qui arrive, pas une chute.
+      { pattern: 'ce|ca|cela|sa est|etait tombe|tombee|venu|venue coup', maxGap: 1 },
       {
         pattern:
           'tombe|tombee|tombes|tombees malade|malades|enceinte|amoureux|amoureuse|panne|accord|sommeil|rideau|pile|juste|bien|mal|article|info|infos|annonce|video|message|mail|site|page|reportage',

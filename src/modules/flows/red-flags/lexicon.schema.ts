@@ -84,6 +84,11 @@ export const CONCEPTS = [
   'belly_site',
   'glass_test',
   'high_pitched_cry',
+  'pressure_feeling',
+  'upper_back_site',
+  'goodbye_said',
+  'affairs_settled',
+  'head_exploding',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

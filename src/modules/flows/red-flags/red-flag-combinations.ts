@@ -158,4 +158,16 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // a high-pitched cry is a red feature in a febrile child).
   { category: 'meningitis_signs', all: ['fever', 'glass_test'] },
   { category: 'meningitis_signs', all: ['fever', 'high_pitched_cry'] },
+  // Round 17–18 probe classes: a pressure or a weight between the shoulder blades or in the upper back, with a
+  // cold sweat or breathlessness: a heart attack told without the chest (women, diabetics: NICE CG95, ESC 2023).
+  { category: 'chest_pain', all: ['pressure_feeling', 'upper_back_site', 'cold_sweat'] },
+  { category: 'chest_pain', all: ['pressure_feeling', 'upper_back_site', 'breath_pleuritic'] },
+  { category: 'chest_pain', all: ['upper_back_site', 'cold_sweat', 'breath_pleuritic'] },
+  // Round 18 probe class: a head about to explode, a thunderclap, and a sudden start (« d'un coup », "in a
+  // second"): a thunderclap headache, a bleed in the brain until shown otherwise (NICE CG150).
+  { category: 'stroke_signs', all: ['head_exploding', 'sudden_change'] },
+  // Round 17 probe class: affairs put in order (a will made, one's things given away) and a goodbye said to
+  // whoever reads: the warning signs together (Samaritans, 3114). Not any farewell sign: a patient who moves
+  // away says goodbye and thanks too (round 18's ordinary messages).
+  { category: 'suicidal_thoughts', all: ['affairs_settled', 'goodbye_said'] },
 ];

@@ -180,8 +180,9 @@ function readWithLexiconOnce(
 
 /**
  * For each key (a category, a concept), its earliest match that is not on excluded words, not told as a
- * past event and not denied. A match inside a denied one of the same key is denied too: in « pas d'idées
- * suicidaires », « suicidaires » alone is no finding.
+ * past event and not denied. A match that starts inside a denied one of the same key is denied too: in « pas
+ * d'idées suicidaires », « suicidaires » alone is no finding, and in "no pain in the chest really, more burning
+ * up my throat" the chest read again with the burning is still the chest denied.
  */
 function earliestStandingMatches<K extends string>(
   entries: Entries<K>,
@@ -222,7 +223,7 @@ function earliestStandingMatches<K extends string>(
   return earliest;
 }
 
-/** Denied matches by key, to tell in O(log n) whether one of them holds a match (no quadratic scan). */
+/** Denied matches by key, to tell in O(log n) whether a match starts inside one of them (no quadratic scan). */
 class DeniedSpans<K> {
   readonly #byKey = new Map<K, { firsts: number[]; reach: number[] }>();
 
@@ -250,7 +251,7 @@ class DeniedSpans<K> {
       if ((spans.firsts[middle] ?? 0) <= firstIndex(match)) low = middle + 1;
       else high = middle;
     }
-    return low > 0 && (spans.reach[low - 1] ?? -1) >= lastIndex(match);
+    return low > 0 && (spans.reach[low - 1] ?? -1) >= firstIndex(match);
   }
 }
 

@@ -6955,4 +6955,12 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ],
   ["mon collègue s'est effondré et n'a pas repris ses esprits, on fait quoi", 'loss_of_consciousness'],
   ['le bébé est resté mou sans reprendre connaissance après sa chute du lit', 'loss_of_consciousness'],
+  // own phrasings, rounds 17–18 probe classes: l'infarctus entre les omoplates; la céphalée en coup de tonnerre;
+  // le testament fait et l'au revoir dit
+  ["une lourdeur entre les omoplates depuis une heure, je suis en sueur et j'ai la nausée", 'chest_pain'],
+  ['ma mère a comme un poids dans le haut du dos et elle est essoufflée assise', 'chest_pain'],
+  ["j'ai la tête qui va éclater, c'est venu brutalement en soulevant un carton", 'stroke_signs'],
+  ['un coup de tonnerre dans la tête il y a 20 minutes, je vomis', 'stroke_signs'],
+  ["j'ai fait mon testament et donné mes affaires, je voulais vous dire adieu", 'suicidal_thoughts'],
+  ["mon chat est confié à ma soeur, testament signé, c'est mon dernier message", 'suicidal_thoughts'],
 ];

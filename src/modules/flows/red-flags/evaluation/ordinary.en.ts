@@ -2609,4 +2609,10 @@ export const englishOrdinary: readonly string[] = [
   // own phrasings: consciousness regained, long ago or as expected
   'he was knocked out playing rugby in 2015 and regained consciousness straight away, the form asks about it',
   "I'm not conscious of any side effects from the new tablets, can I get a repeat?",
+  // own phrasings, rounds 17–18 probe classes: topics of forms and courses, snoring, a denied chest read again
+  'the insurance questionnaire asks about seizures, I had one as a baby, what do I put',
+  'doing a first aid course on strokes next week, can I borrow a leaflet',
+  'my husband snores and stops breathing for a few seconds at night, can he be referred for a sleep study',
+  'no pain in my chest at all, more a burning after meals, can I try omeprazole',
+  'my head is going to explode with all these forms, when is my appointment',
 ];

@@ -2466,4 +2466,9 @@ export const frenchOrdinary: readonly string[] = [
   // own phrasings: consciousness regained, long ago or as expected
   'il a perdu connaissance il y a deux ans et a repris connaissance tout de suite, je voudrais un certificat pour le sport',
   "après l'anesthésie elle a repris connaissance normalement, quand peut-elle manger ?",
+  // own phrasings, rounds 17–18 (classes des sondes): sujets de formulaires, ronflements, une douleur qui arrive
+  "le formulaire de l'assurance demande si j'ai déjà fait un malaise, j'en ai fait un en 2018",
+  'mon mari ronfle et fait des pauses respiratoires la nuit, il faudrait un enregistrement du sommeil',
+  "j'ai une formation sur les convulsions de l'enfant à la crèche, vous auriez une brochure ?",
+  "les enfants crient depuis ce matin, ma tête va exploser, c'est possible d'avoir un rdv demain ?",
 ];

@@ -2,6 +2,13 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 
 /** French wording that looks alarming and is not, and wording that puts a finding in the past. */
 export const frenchExclusions: LexiconInput['exclusions'] = [
+  // Round 18 (classe de la sonde): ronfler avec des pauses de la respiration la nuit, c'est l'apnée du sommeil
+  // (une polygraphie à prévoir), pas des voies aériennes qui se ferment maintenant.
+  {
+    pattern:
+      'any: ronfle|ronflent|ronflait|ronflement*|ronfleur|apnee*|ppc arrete*|arret|arrets|pause*|stoppe* respirer|respiration|souffle',
+    maxGap: 4,
+  },
   // Round 16 (classes de la sonde): des taches qui s'effacent, partent ou pâlissent quand on appuie ou sous le
   // verre, dites autrement (le verbe non nié: un écart ne franchit jamais une négation).
   {
@@ -393,6 +400,14 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
+  // Round 18 (classe de la sonde): un signe sujet d'un formulaire, d'une brochure ou d'une formation (« le
+  // formulaire demande si », « une formation sur les convulsions »): un sujet, pas ce qui arrive. Pas « une
+  // question sur »: un patient en pose une sur ce qu'il ressent.
+  {
+    pattern:
+      'formulaire|questionnaire|fiche|brochure|plaquette|formation|cours|article|reportage|affiche demande|demandent|sur|concernant',
+    maxGap: 2,
+  },
   // Round 16 (classes de la sonde): « mon AVC date de 2019 », « remonte à 2017 », « c'était en 2019 ».
   { pattern: 'date|datent|datait|remonte|remontent|remontait de|a <n:1950-2030>', maxGap: 1 },
   { pattern: 'date|datent|datait|remonte|remontent|remontait de|a il y a', maxGap: 1 },
