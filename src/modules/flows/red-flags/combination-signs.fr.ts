@@ -1150,11 +1150,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'pression|poids|lourdeur|lourd|serrement|ecrasement|etau|barre|oppression|oppresse*|gene|enserre*',
     { pattern: 'ca|qui serre|appuie|ecrase|comprime|pese', maxGap: 0 },
   ],
-  upper_back_site: [
-    'omoplate*',
-    { pattern: 'entre epaules', maxGap: 1 },
-    { pattern: 'haut dos', maxGap: 1 },
-  ],
+  upper_back_site: ['omoplate*', { pattern: 'entre epaules', maxGap: 1 }, { pattern: 'haut dos', maxGap: 1 }],
   // Round 17 (classe de la sonde): un au revoir dit à la clinique ou à qui lit (« je voulais juste vous dire au
   // revoir docteur »): avec des affaires mises en ordre, c'est un adieu (3114).
   // Round 18 (classe de la sonde): la tête qui va exploser ou éclater, un coup de tonnerre: avec un début
@@ -1177,12 +1173,18 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
       maxGap: 2,
     },
     { pattern: 'donne|donnee|confie chat|chien|chats|chiens|animaux', maxGap: 2 },
-    { pattern: 'chat|chien|chats|chiens|animaux est|sont confie|confies|place|places|donne|donnes', maxGap: 1 },
+    {
+      pattern: 'chat|chien|chats|chiens|animaux est|sont confie|confies|place|places|donne|donnes',
+      maxGap: 1,
+    },
     { pattern: 'mis|mettre|mets ordre affaires', maxGap: 2 },
   ],
   goodbye_said: [
     { pattern: 'vous|te|tous|tout dire|dis revoir|adieu|aurevoir|adieux', maxGap: 1 },
-    { pattern: 'voulais|voulait|veux|voulu|voudrais|tenais|tiens dire revoir|adieu|aurevoir|adieux', maxGap: 2 },
+    {
+      pattern: 'voulais|voulait|veux|voulu|voudrais|tenais|tiens dire revoir|adieu|aurevoir|adieux',
+      maxGap: 2,
+    },
     { pattern: 'dernier message|mot|sms|texto', maxGap: 0 },
     { pattern: 'ce est|etait adieu|revoir', maxGap: 1 },
   ],

@@ -6973,12 +6973,21 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['she went down at the bus stop without regaining consciousness, what do we do', 'loss_of_consciousness'],
   // own phrasings, rounds 17–18 probe classes: a heart attack felt between the shoulder blades; a thunderclap
   // headache; a will made and a goodbye said; the little one's age
-  ['heavy feeling between my shoulder blades for an hour, cold and sweaty, my wife says I look grey', 'chest_pain'],
+  [
+    'heavy feeling between my shoulder blades for an hour, cold and sweaty, my wife says I look grey',
+    'chest_pain',
+  ],
   ['mum (72) has a squeezing in her upper back and is short of breath sitting down', 'chest_pain'],
   ['weird tightness across my shoulder blades and breaking out in a cold sweat, feel sick', 'chest_pain'],
-  ['my head felt like it was going to burst, came on in a second while lifting, never had anything like it', 'stroke_signs'],
+  [
+    'my head felt like it was going to burst, came on in a second while lifting, never had anything like it',
+    'stroke_signs',
+  ],
   ['thunderclap headache out of nowhere 20 mins ago, being sick', 'stroke_signs'],
-  ['sorted my will last night and gave all my books away, this is goodbye, thank you for trying', 'suicidal_thoughts'],
+  [
+    'sorted my will last night and gave all my books away, this is goodbye, thank you for trying',
+    'suicidal_thoughts',
+  ],
   ['rehomed the cat and made a will, wanted to say goodbye to you all at the surgery', 'suicidal_thoughts'],
   ['wee one is 6 weeks and feels boiling, 38.4 on the thermometer', 'infant_fever'],
   ['little one 2 months old, temp 38.1 and not herself', 'infant_fever'],
