@@ -284,7 +284,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       handle(templateSyncQueue, (payload) =>
         syncWhatsAppTemplates({ db, clock, whatsapp: deps.whatsapp, secretsOf }, payload),
       ),
-      handle(markReadQueue, (payload) => sendReadReceipt({ db, senders }, payload)),
+      handle(markReadQueue, (payload) => sendReadReceipt({ db, keyring, senders }, payload)),
       handle(flowsQueue, (payload) => processFlowJob(flowRuntime, payload), byConversation),
       handle(webhookJournalRetentionQueue, () =>
         runWebhookJournalRetention({

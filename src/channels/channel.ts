@@ -83,6 +83,13 @@ export interface ChannelSender {
     message: OutboundMessage,
     options: SendOptions,
   ): Promise<SendOutcome>;
-  /** Tells the patient's app the clinic read their message (blue ticks). */
-  markRead(account: ChannelAccount, externalId: string): Promise<SendOutcome>;
+  /**
+   * Tells the patient's app the clinic read their message (blue ticks). `recipient` is the patient's
+   * identity on the channel, for channels that mark a person's conversation seen rather than a message.
+   */
+  markRead(
+    account: ChannelAccount,
+    externalId: string,
+    recipient: ContactIdentity | null,
+  ): Promise<SendOutcome>;
 }

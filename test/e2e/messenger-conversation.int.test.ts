@@ -181,4 +181,17 @@ describe.each(TEST_ENGINES)('a Messenger conversation end to end (%s)', (engine)
     const after = await env.handle.db.select({ n: count() }).from(webhookEvents);
     expect(after[0]?.n).toBe(before[0]?.n);
   });
+
+  test('an agent opens the conversation: the patient sees it was read (mark_seen to their PSID)', async () => {
+    const psid = '6100000000000007';
+    await deliver(textDelivery(psid, 'Pouvez-vous me rappeler ?'));
+    const conversation = await conversationOf(`m_patient${mid}`);
+    const read = await call(env, clinic, 'POST', `/conversations/${String(conversation.id)}/read`);
+    expect(read.status).toBe(202);
+    expect(read.body).toEqual({ receipt_queued: true });
+    const seen = await eventually(async () =>
+      sendApi.calls.find((c) => c.body.sender_action === 'mark_seen'),
+    );
+    expect(seen.body).toEqual({ recipient: { id: psid }, sender_action: 'mark_seen' });
+  });
 });

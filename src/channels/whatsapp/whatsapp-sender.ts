@@ -133,7 +133,11 @@ export class WhatsAppSender implements ChannelSender {
     return this.post(account, body);
   }
 
-  markRead(account: ChannelAccount, externalId: string): Promise<SendOutcome> {
+  markRead(
+    account: ChannelAccount,
+    externalId: string,
+    _recipient: ContactIdentity | null,
+  ): Promise<SendOutcome> {
     // WhatsApp never issued this id; its refusal would only cost a request. There is nothing to mark.
     if (isStandInMessageId(externalId)) return Promise.resolve({ ok: true, externalId });
     return this.post(account, { messaging_product: 'whatsapp', status: 'read', message_id: externalId });

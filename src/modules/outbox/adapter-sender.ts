@@ -77,11 +77,19 @@ export class AdapterSender<Settings, Secrets> implements ChannelSender {
   }
 
   /**
-   * Read receipts need the patient's id on Messenger (`mark_seen` goes to a person, not a message), which
-   * this call does not carry: nothing is sent, and Telegram has no read receipts at all.
+   * Messenger's `mark_seen` goes to a person, not a message, so it needs the patient's id; Telegram has no
+   * read receipts at all, and sends nothing.
    */
-  async markRead(_account: ChannelAccount, externalId: string): Promise<SendOutcome> {
-    return { ok: true, externalId };
+  async markRead(
+    account: ChannelAccount,
+    externalId: string,
+    recipient: ContactIdentity | null,
+  ): Promise<SendOutcome> {
+    const markRead = this.#adapter.outbound.markRead;
+    if (!markRead || !recipient?.externalId) return { ok: true, externalId };
+    const opened = await this.#opened(account);
+    if (!opened.ok) return opened.refusal;
+    return markRead(opened.account, { externalId: recipient.externalId }, externalId);
   }
 
   async #opened(

@@ -185,7 +185,7 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
         calls += 1;
         return real.send(account, recipient, message, options);
       },
-      markRead: (account, externalId) => real.markRead(account, externalId),
+      markRead: (account, externalId, recipient) => real.markRead(account, externalId, recipient),
     };
     await sendQueuedMessage(outboxDeps({ whatsapp: sender }), await jobOf(id));
     expect(calls, 'no second call once the echo was adopted').toBe(0);
@@ -228,7 +228,7 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
         );
         return answer;
       },
-      markRead: (account, externalId) => real.markRead(account, externalId),
+      markRead: (account, externalId, recipient) => real.markRead(account, externalId, recipient),
     };
     const logs: string[] = [];
     await sendQueuedMessage(outboxDeps({ whatsapp: sender }, logs), await jobOf(id));
