@@ -1234,7 +1234,13 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'down|into|up|to jaw', maxGap: 2 },
     { pattern: 'down|into|up|to left arm', maxGap: 2 },
   ],
-  cold_sweat: ['clammy|sweaty|sweating|sweats|drenched|grey|gray', { pattern: 'cold sweat', maxGap: 0 }],
+  cold_sweat: [
+    'clammy|sweaty|sweating|sweats|drenched|grey|gray',
+    { pattern: 'cold sweat', maxGap: 0 },
+    // Round 19 probe class: the sweat said by how much of it ("drippin wi sweat", "pouring with sweat").
+    { pattern: 'dripping|drippin|pouring|pourin|soaked|covered|bathed|running wi|with|in sweat', maxGap: 1 },
+    { pattern: 'sweat pouring|dripping|running off|down', maxGap: 1 },
+  ],
   // Round 13: food stuck in the throat.
   food_stuck: [
     { pattern: 'stuck|lodged|caught in|my|his|her throat|gullet|windpipe', maxGap: 2 },
@@ -1357,6 +1363,15 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
     'thunderclap',
     { pattern: 'hit|struck by|with lightning|thunder|bat|hammer in|on head', maxGap: 3 },
+  ],
+  // Round 19 probe class: a weight or a pressure said to crush or squeeze, in any order and any dialect ("a
+  // weight crushin doon on him"): the heart attack's own words, the chest unsaid.
+  crushing_weight: [
+    {
+      pattern:
+        'any: crush*|crushin|squeez*|squeezin|pressing|pressin|sitting|sittin weight|pressure|heaviness|elephant|ton|tonne|vice',
+      maxGap: 2,
+    },
   ],
   // … and affairs put in order: a will made, one's things or pets given away.
   affairs_settled: [

@@ -73,6 +73,16 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'corps|front|peau chaud|chaude|bouillant*|brulant*', maxGap: 1 },
   ],
   young_infant: [
+    // Round 19 (classe de la sonde): le bébé nommé par la famille (« ma petite sœur a 3 semaines »).
+    {
+      pattern:
+        'soeur|frere|cousin|cousine|niece|neveu|fils|fille|petite|petit|filleul|filleule|petitfils|petitefille a|de <n:0-13> semaine*|sem|sems',
+      maxGap: 1,
+    },
+    {
+      pattern: 'soeur|frere|cousin|cousine|niece|neveu|fils|fille|petite|petit a|de <n:0-3> mois',
+      maxGap: 1,
+    },
     // Round 11: « bb 5 sem », l'âge abrégé d'un bébé.
     { pattern: '@bebe <n:0-13> sem|sems|sm', maxGap: 0 },
     'nouveau ne|nee',
@@ -1162,6 +1172,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'coup tonnerre|poignard|massue dans|a tete|crane', maxGap: 2 },
     { pattern: 'coup de tonnerre', maxGap: 0 },
+  ],
+  // Round 19 (classe de la sonde): un poids ou une pression qui écrase, dans n'importe quel ordre (« un poids
+  // qui m'écrase », « ça m'écrase comme un étau »): les mots de l'infarctus, la poitrine non dite.
+  crushing_weight: [
+    { pattern: 'any: ecras*|broie*|comprim* poids|pression|etau|elephant|enclume|lourdeur', maxGap: 2 },
   ],
   // … et ses affaires mises en ordre: le testament fait, ce qu'on possède donné (les plantes, les livres).
   affairs_settled: [

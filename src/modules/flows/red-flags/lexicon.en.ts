@@ -66,6 +66,12 @@ export const englishLexicon: LexiconInput = {
     ],
     cold_sweat: [
       { pattern: 'sweat*|sweating|sweats at|in|during night|nights|bed|sleep', maxGap: 1 },
+      // Round 19: a sweat at the gym, on a run or in the heat is exercise, not shock.
+      {
+        pattern:
+          'sweat*|sweating|sweats|sweaty at|after|during|from|in gym|workout|run|running|exercise|training|football|sauna|heat|heatwave',
+        maxGap: 1,
+      },
       { pattern: 'night sweats|sweat|sweating', maxGap: 0 },
     ],
     // Round 13: a positive test of an infection is no pregnancy.
@@ -252,6 +258,14 @@ export const englishLexicon: LexiconInput = {
     },
     { pattern: 'choked|choke|choking on|over milk|feed|bottle', maxGap: 2 },
     { pattern: 'killing|kill|killed myself|himself|herself laughing|laughter|laugh', maxGap: 1 },
+    // Round 19 probe class: breathless from laughing ("that video had me wheezing, cant breathe lol"), and "nearly
+    // had a fit", "threw a fit when he saw": anger, not a seizure.
+    {
+      pattern: 'any: cant|cannot|couldnt|breathe|breathing|breath|wheezing @laugh|laughing|laughed|laugh',
+      maxGap: 3,
+    },
+    { pattern: 'nearly|almost|gonna|going|would|threw|throw|throws|pitch* have|had|a fit|fits', maxGap: 2 },
+    { pattern: 'fit|fits when|after|because saw|see|seeing|sees|heard|hear|found|finds|told', maxGap: 2 },
     { pattern: 'die|dying if she|he|i|they|we|you has|have|had|see|hear|eat', maxGap: 1 },
     { pattern: 'have|need|got wake|get up', maxGap: 1 },
     {
@@ -562,6 +576,8 @@ export const englishLexicon: LexiconInput = {
     'years|months ago',
     'long time ago',
     { pattern: 'in <n:1950-2030>', maxGap: 0 },
+    // Round 19 probe class: "back in 2018" read from "back", so the year reaches a sign a few words before.
+    { pattern: 'back in <n:1950-2030>', maxGap: 0 },
     'last year',
     // Round 16: "2 weeks ago", as "last week": a burn healed, a knock long over.
     '<n:2-52> week|weeks|wk|wks ago|back',

@@ -89,6 +89,7 @@ export const CONCEPTS = [
   'goodbye_said',
   'affairs_settled',
   'head_exploding',
+  'crushing_weight',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];

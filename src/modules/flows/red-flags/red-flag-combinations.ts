@@ -163,6 +163,9 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   { category: 'chest_pain', all: ['pressure_feeling', 'upper_back_site', 'cold_sweat'] },
   { category: 'chest_pain', all: ['pressure_feeling', 'upper_back_site', 'breath_pleuritic'] },
   { category: 'chest_pain', all: ['upper_back_site', 'cold_sweat', 'breath_pleuritic'] },
+  // Round 19 probe class: a crushing weight or pressure with a sweat: a heart attack told without the chest
+  // (« un poids qui l'écrase, il est trempé », "a weight crushin doon on him, drippin wi sweat").
+  { category: 'chest_pain', all: ['crushing_weight', 'cold_sweat'] },
   // Round 18 probe class: a head about to explode, a thunderclap, and a sudden start (« d'un coup », "in a
   // second"): a thunderclap headache, a bleed in the brain until shown otherwise (NICE CG150).
   { category: 'stroke_signs', all: ['head_exploding', 'sudden_change'] },

@@ -6991,4 +6991,7 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['rehomed the cat and made a will, wanted to say goodbye to you all at the surgery', 'suicidal_thoughts'],
   ['wee one is 6 weeks and feels boiling, 38.4 on the thermometer', 'infant_fever'],
   ['little one 2 months old, temp 38.1 and not herself', 'infant_fever'],
+  // own phrasings, round 19 probe classes: a crushing weight with a sweat, the chest unsaid
+  ['dad says it feels like an elephant sitting on him and hes pouring with sweat', 'chest_pain'],
+  ['squeezing pressure that wont go, bathed in sweat, my husband is 66', 'chest_pain'],
 ];

@@ -6963,4 +6963,7 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ['un coup de tonnerre dans la tête il y a 20 minutes, je vomis', 'stroke_signs'],
   ["j'ai fait mon testament et donné mes affaires, je voulais vous dire adieu", 'suicidal_thoughts'],
   ["mon chat est confié à ma soeur, testament signé, c'est mon dernier message", 'suicidal_thoughts'],
+  // own phrasings, round 19 (classes de la sonde): le poids qui écrase avec la sueur; le ventre à droite en bas
+  ["mon père dit qu'un poids l'écrase depuis 20 minutes, il est trempé de sueur", 'chest_pain'],
+  ['ma fille a mal au ventre depuis hier soir à droite en bas et elle a 38,7', 'severe_abdominal_pain'],
 ];

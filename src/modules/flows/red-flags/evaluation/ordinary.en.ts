@@ -2615,4 +2615,9 @@ export const englishOrdinary: readonly string[] = [
   'my husband snores and stops breathing for a few seconds at night, can he be referred for a sleep study',
   'no pain in my chest at all, more a burning after meals, can I try omeprazole',
   'my head is going to explode with all these forms, when is my appointment',
+  // own phrasings, round 19 probe classes: laughing breathless, a fit of anger, a faint back in a year, gym sweat
+  'that meme had me crying, literally couldnt breathe from laughing, anyway can I change my appointment',
+  'mum will have a fit when she sees the bill, can we pay in instalments',
+  'I passed out at the dentist back in 2016, is it ok to have sedation this time?',
+  'sweating loads at the gym lately and the weight of work is crushing, can I get a health check',
 ];

@@ -2471,4 +2471,7 @@ export const frenchOrdinary: readonly string[] = [
   'mon mari ronfle et fait des pauses respiratoires la nuit, il faudrait un enregistrement du sommeil',
   "j'ai une formation sur les convulsions de l'enfant à la crèche, vous auriez une brochure ?",
   "les enfants crient depuis ce matin, ma tête va exploser, c'est possible d'avoir un rdv demain ?",
+  // own phrasings, round 19 (classes des sondes): le souffle perdu à force de rire, les idées noires finies
+  "mdr j'ai plus de souffle tellement j'ai ri devant le spectacle, bref je voulais décaler mon rdv",
+  "ça va beaucoup mieux depuis le traitement, plus d'idées noires du tout, je voudrais espacer les rendez-vous",
 ];

@@ -208,7 +208,8 @@ export const englishNeuroFlags: LexiconInput['categories'] = {
     'bulging|bulge|bulges|raised|swollen|tense fontanelle|fontanel',
     'meningitis',
     'purpura fulminans',
-    'rash|spots|blotches|pinpricks|dots|marks not|dont fade*|disappear*|go',
+    // Round 19 probe class: "fading" is no "fade*" (the e goes), and "no fadin" is how Scots say it.
+    'rash|spots|blotches|pinpricks|dots|marks not|dont|no|isnt|doesnt|wont|aint fade*|fading|fadin|disappear*|go',
     // Round 16 probe classes: the spots still seen through the glass; the soft part or the top of a baby's head
     // bulging. A glass test named alone is no finding (its spots may fade): with a fever it is (`glass_test`).
     { pattern: 'any: still|stay|stays|stayed|visible|show|shows|showing =glass|=tumbler', maxGap: 3 },

@@ -2,6 +2,16 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 
 /** French wording that looks alarming and is not, and wording that puts a finding in the past. */
 export const frenchExclusions: LexiconInput['exclusions'] = [
+  // Round 19 (classes de la sonde): plus de souffle à force de rire (« ptdr j'arrive plus à respirer tellement je
+  // ris »); « plus d'idées noires du tout »: le « ne » omis, le « du tout » dit que c'est fini.
+  {
+    pattern: 'any: respirer|respire|souffle|etouffe* @rire|rire|ris|rit|rigole|rigoler|fou',
+    maxGap: 3,
+  },
+  {
+    pattern: 'plus|pas|aucune idee|idees|pensee|pensees noire|noires|suicidaire|suicidaires du tout',
+    maxGap: 1,
+  },
   // Round 18 (classe de la sonde): ronfler avec des pauses de la respiration la nuit, c'est l'apnée du sommeil
   // (une polygraphie à prévoir), pas des voies aériennes qui se ferment maintenant.
   {

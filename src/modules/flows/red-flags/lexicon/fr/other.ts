@@ -347,6 +347,8 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     // le ventre et part dans le dos (anévrisme); sous les côtes à droite (vésicule, angiocholite); le
     // vomissement vert et le ventre ballonné sans selles (occlusion).
     { pattern: '@douleur|mal bas droite', maxGap: 2 },
+    // Round 19 (classe de la sonde): le ventre, puis « à droite en bas » dans l'ordre parlé, l'heure entre les deux.
+    { pattern: '@ventre droite|droit bas', maxGap: 3 },
     { pattern: 'any: tord|tordre|tordait|dechir*|arrach* @ventre|dos', maxGap: 3 },
     { pattern: 'any: @douleur sous cotes droite', maxGap: 3 },
     { pattern: 'vomi*|vomit|vomis|rend|rends vert|verte|bile|bilieux', maxGap: 1 },
