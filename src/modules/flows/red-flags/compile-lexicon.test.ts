@@ -67,3 +67,23 @@ describe('compileLexicons', () => {
     expect(() => compileLexicons([lexicon])).toThrow('words are lowercase letters, without accents');
   });
 });
+
+describe('an English stem that ends in a silent e', () => {
+  const english = (patterns: string[]): LexiconInput => ({
+    ...tinyLexicon(patterns),
+    language: 'en',
+    words: { ...EMPTY_WORDS, negators: 'no', bridges: 'any', fillers: 'the a my is', clauseBreakers: 'but' },
+  });
+
+  test('reads its -ing form too: "fade*" finds "fading", "move*" finds "moving"', () => {
+    const lexicon = compileLexicons([english(['rash not fade*', 'baby not move*'])]);
+    expect(screenWithLexicon(lexicon, 'the rash is not fading').flagged).toBe(true);
+    expect(screenWithLexicon(lexicon, 'my baby is not moving').flagged).toBe(true);
+    expect(screenWithLexicon(lexicon, 'the rash is not faded').flagged).toBe(true);
+  });
+
+  test('French stems are left as written', () => {
+    const lexicon = compileLexicons([tinyLexicon(['tombe*'])]);
+    expect(screenWithLexicon(lexicon, 'tombing').flagged).toBe(false);
+  });
+});

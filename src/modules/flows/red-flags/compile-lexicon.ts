@@ -266,5 +266,19 @@ function parseAlternative(
   if (isStem && word.length < 3) throw new Error(`${where}: stem "${text}" is too short to mean anything`);
   const kind = isStem ? 'stem' : 'word';
   const id = idOf(`${kind}:${lexicon.language}:${exact ? '=' : ''}${word}`);
-  return [{ id, kind, text: word, language: lexicon.language, exact }];
+  const atom: Atom = { id, kind, text: word, language: lexicon.language, exact };
+  const ingForm = isStem ? englishIngStem(word, lexicon.language) : null;
+  if (ingForm === null) return [atom];
+  const ingId = idOf(`stem:${lexicon.language}:${exact ? '=' : ''}${ingForm}`);
+  return [atom, { id: ingId, kind: 'stem', text: ingForm, language: lexicon.language, exact }];
+}
+
+/**
+ * An English stem that ends in a silent e loses it before -ing: "fade*" must also read "fading", "move*"
+ * "moving", "overdose*" "overdosing" (round 19 found "a rash not fading" missed this way). Null when the
+ * stem has no such form.
+ */
+export function englishIngStem(stem: string, language: string): string | null {
+  if (language !== 'en' || stem.length < 4 || !stem.endsWith('e') || stem.endsWith('ee')) return null;
+  return `${stem.slice(0, -1)}ing`;
 }
