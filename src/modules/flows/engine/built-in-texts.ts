@@ -17,6 +17,12 @@ export const RETRY_PROMPTS: Record<AskKind | 'menu' | 'csat', { fr: string; en: 
 
 export const LIST_BUTTON_LABEL = { fr: 'Choisir', en: 'Choose' };
 
+/** A greeting answered at a menu: the options again, without « Je n'ai pas compris ». */
+export const GREETING_PROMPT = {
+  fr: 'Bonjour\u202F! Que souhaitez-vous faire\u202F? Choisissez une des options\u202F:',
+  en: 'Hello! What would you like to do? Please pick one of the options:',
+};
+
 /** A number out of the step's range: says the range, since "a number" alone would not help. */
 export function numberRangePrompt(min: number | undefined, max: number | undefined) {
   if (min !== undefined && max !== undefined) {

@@ -1,6 +1,7 @@
-import { RETRY_PROMPTS } from './built-in-texts.ts';
+import { GREETING_PROMPT, RETRY_PROMPTS } from './built-in-texts.ts';
 import type { FlowInputOf } from './flow-input.ts';
 import { exitTo, type FlowRun, goTo, type StepOutcome, say, send } from './flow-run.ts';
+import { isGreeting } from './greeting.ts';
 import type { Localised } from './localised.ts';
 import { matchOption } from './match-option.ts';
 import { type MenuChoice, menuChoices } from './menu-choices.ts';
@@ -27,6 +28,12 @@ export const menuStep = {
     const choices = menuChoices(run, step);
     if (choices.length === 0) return exitTo(step.empty, 'no_options');
     const choice = matchOption(choices, reply);
+    if (choice === undefined && isGreeting(reply.text)) {
+      // « Bonjour » at a menu asks for nothing (Telegram sends « /start » before the patient's own hello):
+      // the menu again, as a welcome, and no attempt spent.
+      show(run, step, choices, GREETING_PROMPT);
+      return awaitAnswer(run, step);
+    }
     if (choice === undefined) {
       return rejectAnswer(run, step, () => show(run, step, choices, step.retryPrompt ?? RETRY_PROMPTS.menu));
     }
