@@ -720,6 +720,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // The means at hand: a firearm, and (round 14) medicines or a blade laid out, someone else's whole supply.
   weapon_at_hand: [
+    // Round 20 probe class: the gun loaded.
+    { pattern: 'loaded gun|rifle|shotgun|pistol|revolver|firearm', maxGap: 1 },
+    { pattern: 'gun|rifle|shotgun|pistol|revolver loaded', maxGap: 1 },
     // Round 14 (tenth own check): a photo of a rope, a razor at hand, "I've got the means".
     { pattern: 'photo|picture|pic|pics rope|noose|gun|knife|blade|razor|pills|tablets', maxGap: 2 },
     { pattern: 'have|got|holding|bought razor|razors|blade|blades', maxGap: 2 },
@@ -887,6 +890,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: speech that has changed, told by someone who knows how the person usually speaks…
   speech_change: [
+    // Round 20 probe class: words said for others ("calls the fork a phone", "says fork for phone").
+    { pattern: 'says|said|saying|calls|called|calling for|instead', maxGap: 2 },
     {
       pattern: 'not|cant|cannot understand anything|what|us|me|words|anyone|people',
       maxGap: 2,
@@ -982,6 +987,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: the act announced, « I'm going to do it ».
   act_announced: [
+    // Round 20 probe class: the night chosen ("I've chosen tonight", "picked the date").
+    { pattern: 'chosen|picked|set|decided|fixed tonight|date|day|night', maxGap: 1, negatable: false },
     // Round 14 (training phrasings): the end announced without its verb: won't need anything after, my decision is made,
     // don't try to stop me, going deep this time, my last message.
     {
@@ -1205,6 +1212,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: empty packets or blisters, the adjective before or after the name of the medicine.
   empty_packets: [
+    // Round 20 probe class: the organiser's days emptied, what is missing counted ("there are 3 left of 20").
+    { pattern: 'any: slot|slots|compartment*|days|day|box|boxes empty|emptied|gone', maxGap: 3 },
+    { pattern: '<n:3-500> missing|gone|left', maxGap: 1 },
     {
       pattern: 'any: packet*|pack|packs|box|boxes|bottle*|blister*|strip*|tub|tubs|@meds empty|emptied',
       maxGap: 3,
@@ -1291,6 +1301,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 13: the change is new: never like this, started minutes ago.
   sudden_change: [
+    // Round 20 probe class: "since 20 minutes" (a second-language speaker's "for the last 20 minutes").
+    { pattern: 'since|for <n:1-180> min|mins|minutes', maxGap: 0, negatable: false },
     { pattern: 'started|began|came this morning|afternoon|evening|today', maxGap: 1, negatable: false },
     { pattern: 'since he|she|i sat|got|came|woke|went|stood|started', maxGap: 1, negatable: false },
     'sudden',
@@ -1375,6 +1387,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   ],
   // … and affairs put in order: a will made, one's things or pets given away.
   affairs_settled: [
+    // Round 20 probe class: the solicitor rung about the farm. Not a room cleared out: movers do that too.
+    { pattern: 'called|rang|phoned|saw|seen|contacted solicitor|lawyer|notary', maxGap: 2 },
     { pattern: 'sorted|made|wrote|written|updated|signed|done will|testament', maxGap: 1 },
     {
       pattern:

@@ -582,6 +582,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     'tombe messagerie|repondeur',
   ],
   weapon_at_hand: [
+    // Round 20 (classe de la sonde): l'arme chargée.
+    { pattern: 'charge|chargee|charger|armee arme|fusil|pistolet|revolver|flingue|carabine', maxGap: 2 },
+    { pattern: 'arme|fusil|pistolet|revolver|flingue|carabine charge|chargee', maxGap: 1 },
     // Round 13: une arme prise, quel que soit l'article (« pris la carabine »).
     {
       pattern: 'pris|prend|sorti|attrape*|embarque* arme|fusil|pistolet|revolver|flingue|carabine',
@@ -627,6 +630,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
     { pattern: 'retour flamme', maxGap: 1 },
+    // Round 20 (après réentraînement): une marmite, une friteuse, une casserole d'huile ou d'eau renversée.
+    { pattern: 'marmite|friteuse|casserole|poele|bassine huile|eau|soupe|friture', maxGap: 1 },
+    'friteuse',
     { pattern: 'pris feu', maxGap: 1 },
     // Round 14: une surface brûlante touchée ou saisie (le four, la plaque, le fer).
     {
@@ -644,6 +650,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
         'any: jambes|jambe|tibias|tibia|bras|dos|ventre|torse|cuisses|cuisse|pieds noir*|noirci*|pele*|cartonn*',
       maxGap: 2,
     },
+    // Round 20 (après réentraînement): la peau qui part en lambeaux, qui se décolle.
+    { pattern: 'peau part|partait|pele|pelait|decolle|decollait|arrache lambeau|lambeaux', maxGap: 2 },
+    { pattern: 'peau decolle*|arrache*', maxGap: 1 },
     // Des cloques au visage ou aux mains, ou partout; une petite cloque est une exclusion.
     'cloquent',
     // Round 14: la peau, la paume, les doigts blancs, cireux, qui ne sentent plus rien (brûlure profonde).
@@ -743,6 +752,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // Round 11: la parole qui a changé, dite par qui connaît la façon habituelle de parler…
   speech_change: [
+    // Round 20 (classe de la sonde): on ne comprend plus ce qu'il dit; un mot dit pour un autre (« il dit fourchette
+    // pour téléphone »): l'aphasie racontée par la famille.
+    { pattern: 'on|je|nous comprend|comprends|comprenons|comprenait rien|plus', maxGap: 1 },
+    { pattern: 'dit|disait|sort pour|lieu', maxGap: 1 },
     // Round 13: des textos ou des mots qui n'ont aucun sens.
     { pattern: 'texto*|sms|messages|ecrit|dit|raconte nimporte|charabia|incoherent*|bizarre*', maxGap: 2 },
     { pattern: 'dit|ecrit|raconte importe quoi', maxGap: 1 },
@@ -826,6 +839,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   act_announced: [
     { pattern: 'vais|va le faire', maxGap: 1, negatable: false },
     { pattern: 'fais|fait ce soir|maintenant|cette nuit', maxGap: 1, negatable: false },
+    // Round 20 (classe de la sonde): l'heure dite avant l'acte (« ce soir je le fais »).
+    { pattern: 'soir|nuit le|la fais|ferai', maxGap: 1, negatable: false },
+    // Round 20 (classe de la sonde): le soir choisi, la date fixée (« j'ai choisi ce soir »).
+    { pattern: 'choisi|fixe|decide|arrete soir|nuit|date|jour', maxGap: 1, negatable: false },
     // Round 14: la fin dite pour soi (« c fini pr moi »), la décision prise, la dernière nuit, l'heure
     // fixée: la résolution, quel que soit le moyen nommé (3114: un plan, une échéance).
     { pattern: 'fini|finie|termine|terminee|fin pour|pr moi', maxGap: 0, negatable: false },
@@ -847,7 +864,7 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // la fin datée (« dans 3 jours ce sera fini pour moi »).
     { pattern: 'en aurai|aurais|aura plus besoin', maxGap: 0, negatable: false },
     { pattern: 'prevenir|avertir quelqu|quelquun|qqn', maxGap: 1 },
-    { pattern: 'quelqu|quelquun|qqn un le|la sache|sachiez|sachent', maxGap: 1 },
+    { pattern: 'quelqu|quelquun|qqn un le|la sache|sachiez|sachent|sait|saches|sachez', maxGap: 1 },
     { pattern: 'sera|serai|seront fini|finie|termine|terminee pour|pr moi', maxGap: 1, negatable: false },
     { pattern: 'tout|ca sera|finira fini|termine|terminee ce|cette soir|nuit', maxGap: 1, negatable: false },
   ],
@@ -1020,6 +1037,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
         'any: plaquette*|boite*|flacon*|tube*|emballage*|blister*|@medicaments vide|vides|videe|videes',
       maxGap: 3,
     },
+    // Round 20 (classe de la sonde): les cases du pilulier vidées, ce qu'il manque compté (« il en manque 12 »).
+    { pattern: 'any: case|cases|compartiment*|jour|jours vide|vides|videe|videes', maxGap: 3 },
+    { pattern: 'en manque|manquent <n:3-500>', maxGap: 1 },
   ],
   // Round 13: une douleur « d'estomac » ou de la mâchoire qui va au bras ou à la mâchoire.
   mi_radiation: [
@@ -1180,6 +1200,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   ],
   // … et ses affaires mises en ordre: le testament fait, ce qu'on possède donné (les plantes, les livres).
   affairs_settled: [
+    // Round 20 (classe de la sonde): le notaire appelé ou vu (« pour la ferme »). Pas la chambre vidée ni l'appartement
+    // rangé: c'est aussi ce qu'on fait en déménageant.
+    { pattern: 'appele|vu|contacte|consulte|chez notaire', maxGap: 2 },
+    // Round 20 (classe de la sonde): qui prendra le chien, les plantes (« le chien ira chez ma sœur »).
+    {
+      pattern: 'chien|chat|chats|chiens|plantes|animaux ira|iront|va|vont|partira|partiront chez',
+      maxGap: 1,
+    },
     { pattern: 'fait|ecrit|redige|prepare|signe|refait testament', maxGap: 1 },
     { pattern: 'testament fait|ecrit|redige|pret|signe|depose', maxGap: 1 },
     {

@@ -85,6 +85,8 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 20 probe class: drowning in work, paperwork or emails is an image.
+    { pattern: 'drowning|drown in|under work|paperwork|emails|debt|bills|admin|forms', maxGap: 2 },
     // Round 18 probe class: snoring with pauses in breathing at night is sleep apnoea, a referral for a sleep
     // study, not an airway closing now.
     {
@@ -267,6 +269,11 @@ export const englishLexicon: LexiconInput = {
     { pattern: 'nearly|almost|gonna|going|would|threw|throw|throws|pitch* have|had|a fit|fits', maxGap: 2 },
     { pattern: 'fit|fits when|after|because saw|see|seeing|sees|heard|hear|found|finds|told', maxGap: 2 },
     { pattern: 'die|dying if she|he|i|they|we|you has|have|had|see|hear|eat', maxGap: 1 },
+    // Round 20 probe class: "she'll literally die if she can't go", "I'll die if I miss it": a wish, not a death.
+    {
+      pattern: 'die|dying if she|he|i|they|we|you can|cant|cannot|doesnt|dont|misses|miss|gets|get|goes|go',
+      maxGap: 1,
+    },
     { pattern: 'have|need|got wake|get up', maxGap: 1 },
     {
       pattern: 'collapsed|collapse|collapses into|in fits|giggles|laughter|laughing|hysterics|tears|heap',
@@ -576,6 +583,19 @@ export const englishLexicon: LexiconInput = {
     'years|months ago',
     'long time ago',
     { pattern: 'in <n:1950-2030>', maxGap: 0 },
+    // Round 20 probe class: an event dated by its month ("my heart attack on 12 March", "treated for sepsis in
+    // February"). Not "since March": a sign since then is still going on.
+    {
+      pattern:
+        'in|on|from|during|back january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec',
+      maxGap: 1,
+    },
+    // Not "4 may": "room 4 may have taken" is no date.
+    {
+      pattern:
+        '<n:1-31> january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec',
+      maxGap: 0,
+    },
     // Round 19 probe class: "back in 2018" read from "back", so the year reaches a sign a few words before.
     { pattern: 'back in <n:1950-2030>', maxGap: 0 },
     'last year',

@@ -145,6 +145,8 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 14: speech gone wrong and a hand gone wrong, told in separate clauses: two FAST signs together.
   { category: 'stroke_signs', all: ['speech_change', 'clumsy_hand'] },
   { category: 'stroke_signs', all: ['speech_change', 'half_vision_lost'] },
+  // Round 20 probe class: half the sight gone and a leg dragging: two BE-FAST signs told in separate sentences.
+  { category: 'stroke_signs', all: ['half_vision_lost', 'dragging_limb'] },
   // Round 14 (training phrasings): hopelessness or a future without oneself, with affairs put in order (who
   // gets the cat) (Samaritans: the warning signs come together).
   { category: 'suicidal_thoughts', all: ['despair', 'farewell_sign'] },
@@ -173,4 +175,8 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // whoever reads: the warning signs together (Samaritans, 3114). Not any farewell sign: a patient who moves
   // away says goodbye and thanks too (round 18's ordinary messages).
   { category: 'suicidal_thoughts', all: ['affairs_settled', 'goodbye_said'] },
+  // Round 20 probe class: affairs settled (a notary rung, a room emptied) with a weapon at hand, or with the act
+  // announced for tonight: a plan and the means (Samaritans, 3114).
+  { category: 'suicidal_thoughts', all: ['affairs_settled', 'weapon_at_hand'] },
+  { category: 'suicidal_thoughts', all: ['affairs_settled', 'act_announced'] },
 ];

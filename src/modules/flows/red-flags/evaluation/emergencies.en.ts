@@ -6994,4 +6994,14 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   // own phrasings, round 19 probe classes: a crushing weight with a sweat, the chest unsaid
   ['dad says it feels like an elephant sitting on him and hes pouring with sweat', 'chest_pain'],
   ['squeezing pressure that wont go, bathed in sweat, my husband is 66', 'chest_pain'],
+  // own phrasings, round 20 probe classes: pulmonary oedema; an organiser emptied; a loaded gun and affairs settled
+  ['grandad is coughing up pink frothy stuff and says he cant lie down', 'breathing_difficulty'],
+  ['she keeps saying she feels like shes drowning, even propped up on 3 pillows', 'breathing_difficulty'],
+  [
+    'the toddler got hold of nans dosette box, the monday and tuesday slots are empty and hes very drowsy',
+    'poisoning_overdose',
+  ],
+  ['saw the solicitor this morning about the house, the shotgun is loaded', 'suicidal_thoughts'],
+  ['cannot see from my right eye since 15 minutes and my left leg is dragging', 'stroke_signs'],
+  ["everything's sorted for the dog, I've chosen tonight", 'suicidal_thoughts'],
 ];

@@ -6966,4 +6966,16 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   // own phrasings, round 19 (classes de la sonde): le poids qui écrase avec la sueur; le ventre à droite en bas
   ["mon père dit qu'un poids l'écrase depuis 20 minutes, il est trempé de sueur", 'chest_pain'],
   ['ma fille a mal au ventre depuis hier soir à droite en bas et elle a 38,7', 'severe_abdominal_pain'],
+  // own phrasings, round 20 (classes de la sonde): l'œdème pulmonaire; le pilulier vidé; l'arme chargée et le
+  // notaire; l'acte annoncé pour ce soir
+  ['mon mari crache des glaires rosées et mousseuses, il étouffe allongé', 'breathing_difficulty'],
+  ["elle dit qu'elle se noie, même assise dans le fauteuil", 'breathing_difficulty'],
+  ['ma fille de 2 ans a vidé les cases du pilulier de mamie, elle somnole', 'poisoning_overdose'],
+  ['vu le notaire pour la maison, la carabine est chargée dans le garage', 'suicidal_thoughts'],
+  ["ce soir je le fais, j'ai fait mon testament pour les enfants", 'suicidal_thoughts'],
+  [
+    'ma mère dit cuillère pour lunettes, on comprend plus rien, ça a commencé il y a 20 minutes',
+    'stroke_signs',
+  ],
+  ["j'ai tout rangé, le chat ira chez mon frère, j'ai choisi la date", 'suicidal_thoughts'],
 ];

@@ -2620,4 +2620,9 @@ export const englishOrdinary: readonly string[] = [
   'mum will have a fit when she sees the bill, can we pay in instalments',
   'I passed out at the dentist back in 2016, is it ok to have sedation this time?',
   'sweating loads at the gym lately and the weight of work is crushing, can I get a health check',
+  // own phrasings, round 20 probe classes: events dated by their month, idioms of dying and drowning, movers
+  'I had my stroke on 3 April and the physio wants a letter for the DVLA, can the GP do one?',
+  'treated for a blood clot in January, all resolved, when do I stop the apixaban?',
+  'drowning in emails at work lol, could I get a later appointment',
+  "my son says he'll die if he can't get those trainers, anyway his asthma review is due",
 ];

@@ -2474,4 +2474,8 @@ export const frenchOrdinary: readonly string[] = [
   // own phrasings, round 19 (classes des sondes): le souffle perdu à force de rire, les idées noires finies
   "mdr j'ai plus de souffle tellement j'ai ri devant le spectacle, bref je voulais décaler mon rdv",
   "ça va beaucoup mieux depuis le traitement, plus d'idées noires du tout, je voudrais espacer les rendez-vous",
+  // own phrasings, round 20 (classes des sondes): un événement daté par son mois, noyé sous les papiers, un déménagement
+  "suite à mon AVC du 12 février, je voudrais une copie du compte rendu pour l'assurance",
+  'hospitalisé pour une embolie en mars, tout va bien, quand dois-je revoir le cardiologue ?',
+  'je suis noyée sous les papiers du déménagement, on vide l’appart ce soir, je peux décaler mon rdv ?',
 ];

@@ -99,6 +99,9 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     { pattern: 'wringing|twisting|crushing|squeezing|gripping|clenching heart', maxGap: 0 },
   ],
   breathing_difficulty: [
+    // Round 20 probe class: pulmonary oedema: pink frothy spit, a feeling of drowning (NICE: acute heart failure).
+    { pattern: 'any: pink|frothy|foamy|bubbly spit|sputum|phlegm|froth|foam|coughing|coughs', maxGap: 3 },
+    { pattern: 'feel|feels|feeling|felt drowning|drown', maxGap: 2 },
     // Round 16: too breathless to cross the house (MRC dyspnoea grade 5) and a peak flow fallen by half (BTS/SIGN).
     {
       pattern:

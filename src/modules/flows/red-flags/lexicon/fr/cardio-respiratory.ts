@@ -117,6 +117,13 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
     { pattern: 'any: lourdeur|pression|poids|ecras* machoire|cou', maxGap: 4 },
   ],
   breathing_difficulty: [
+    // Round 20 (classe de la sonde): l'œdème pulmonaire: des crachats roses et mousseux, l'impression de se noyer
+    // (SFMU: détresse respiratoire).
+    {
+      pattern: 'any: crache|crachait|crachat*|glaire*|expector* rose|roses|rosee|rosees|mousse|mousseu*',
+      maxGap: 3,
+    },
+    { pattern: 'se|me|je|il|elle noie|noyer|noyais|noyait', maxGap: 1 },
     // Round 10b: trop essoufflé pour aligner deux mots; la respiration abdominale (le ventre qui tire ou se
     // creuse); s'endormir en parlant, la somnolence d'une hypercapnie (BPCO).
     {

@@ -2,6 +2,12 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 
 /** French wording that looks alarming and is not, and wording that puts a finding in the past. */
 export const frenchExclusions: LexiconInput['exclusions'] = [
+  // Round 20 (classe de la sonde): « se noyer » dans le travail, les papiers, un verre d'eau: une image.
+  {
+    pattern:
+      'noie|noye|noyee|noyer|noyais dans|sous travail|boulot|papiers|paperasse|verre|dettes|problemes|mails',
+    maxGap: 2,
+  },
   // Round 19 (classes de la sonde): plus de souffle à force de rire (« ptdr j'arrive plus à respirer tellement je
   // ris »); « plus d'idées noires du tout »: le « ne » omis, le « du tout » dit que c'est fini.
   {
@@ -410,6 +416,13 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
+  // Round 20 (classe de la sonde): un événement daté par son mois (« mon infarctus du 3 janvier », « une septicémie
+  // en novembre »). Pas « depuis le 3 décembre »: un signe depuis une date dure encore.
+  {
+    pattern:
+      'en|du|le|au|fin|debut|mi janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fevr|sept|oct|nov|dec',
+    maxGap: 1,
+  },
   // Round 18 (classe de la sonde): un signe sujet d'un formulaire, d'une brochure ou d'une formation (« le
   // formulaire demande si », « une formation sur les convulsions »): un sujet, pas ce qui arrive. Pas « une
   // question sur »: un patient en pose une sur ce qu'il ressent.
