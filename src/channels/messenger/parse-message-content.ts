@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { MediaKind, MediaRef, MessageContent, MessageType } from '../inbound-event.ts';
-import type { attachmentSchema, messageSchema } from './messenger-wire.schema.ts';
+import { type attachmentSchema, type messageSchema, wireName } from './messenger-wire.schema.ts';
 
 type WireMessage = z.output<typeof messageSchema>;
 type WireAttachment = z.output<typeof attachmentSchema>;
@@ -42,7 +42,7 @@ function attachmentsContent(
   attachments: readonly WireAttachment[],
   text: string | null,
 ): MessageContent {
-  const rawType = `message/${first.type}`;
+  const rawType = `message/${wireName(first.type) ?? 'unknown'}`;
   if (first.type === 'location') {
     const coordinates = first.payload?.coordinates ?? null;
     if (coordinates === null) return unsupported(rawType, text);

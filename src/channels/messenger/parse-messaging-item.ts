@@ -15,7 +15,7 @@ import {
   messagingFrameSchema,
   postbackSchema,
   reactionSchema,
-  usableId,
+  wireName,
 } from './messenger-wire.schema.ts';
 import { parseMessageContent } from './parse-message-content.ts';
 import { parseLifecycle, parseStatus } from './parse-receipts-and-lifecycle.ts';
@@ -49,7 +49,7 @@ export function parseMessagingItem(raw: unknown, scope: EntryScope): InboundEven
     if (value !== undefined) return parse(value, frame.data, scope);
   }
   const unknownKey = Object.keys(frame.data).find((key) => !FRAME_KEYS.has(key));
-  return otherEvent(scope, usableId(unknownKey) ?? 'messaging', 'messaging event not handled', {
+  return otherEvent(scope, wireName(unknownKey) ?? 'messaging', 'messaging event not handled', {
     timestamp: frame.data.timestamp,
   });
 }

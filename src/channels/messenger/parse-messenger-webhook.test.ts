@@ -48,6 +48,19 @@ describe('parseMessengerWebhook', () => {
     expect(event).toMatchObject({ kind: 'message', type: 'unsupported', rawType: 'message/template' });
   });
 
+  it.each([
+    ['a webhook object', { object: '<b>page</b>', entry: [] }, 'object/unknown'],
+    ['a change field', page([], { changes: [{ field: 'feed; drop table' }] }), 'changes/unknown'],
+    ['an event key', page([{ sender: { id: PSID }, 'new event': {} }]), 'messaging'],
+    [
+      'an attachment type',
+      page([item({ message: { mid: 'm_8', attachments: [{ type: 'a photo\u202e', payload: {} }] } })]),
+      'message/unknown',
+    ],
+  ])('names a kind by what Meta could call it, never by the text found in %s', (_label, body, rawType) => {
+    expect(parseMessengerWebhook(body, 'messenger')).toMatchObject([{ rawType }]);
+  });
+
   it('takes the entry time when an event has none', () => {
     const [event] = parseMessengerWebhook(
       page([{ sender: { id: PSID }, message: { mid: 'm_3', text: 'hi' } }]),
