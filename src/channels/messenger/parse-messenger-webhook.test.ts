@@ -48,6 +48,39 @@ describe('parseMessengerWebhook', () => {
     expect(event).toMatchObject({ kind: 'message', type: 'unsupported', rawType: 'message/template' });
   });
 
+  it('reads a medium without a URL as unsupported: with no id either, there is nothing to fetch or show', () => {
+    const withoutUrl = (payload: unknown) =>
+      parseMessengerWebhook(
+        page([item({ message: { mid: 'm_7', attachments: [{ type: 'image', payload }] } })]),
+        'messenger',
+      );
+    for (const payload of [{}, null, { url: 42 }, { url: '' }, { url: '\u0000' }]) {
+      expect(withoutUrl(payload)).toMatchObject([
+        { kind: 'message', type: 'unsupported', rawType: 'message/image', media: [] },
+      ]);
+    }
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])(
+    'reads an attachment of type "%s" as unsupported, not as what every object inherits',
+    (type) => {
+      const [event] = parseMessengerWebhook(
+        page([
+          item({
+            message: { mid: 'm_9', attachments: [{ type, payload: { url: 'https://cdn.example/a' } }] },
+          }),
+        ]),
+        'messenger',
+      );
+      expect(event).toMatchObject({
+        kind: 'message',
+        type: 'unsupported',
+        rawType: `message/${type}`,
+        media: [],
+      });
+    },
+  );
+
   it.each([
     ['a webhook object', { object: '<b>page</b>', entry: [] }, 'object/unknown'],
     ['a change field', page([], { changes: [{ field: 'feed; drop table' }] }), 'changes/unknown'],
