@@ -82,6 +82,20 @@ describe('parseMessengerWebhook', () => {
   );
 
   it.each([
+    ['a reaction named "__proto__"', { reaction: '__proto__' }, '__proto__'],
+    ['a reaction named "constructor"', { reaction: 'constructor' }, 'constructor'],
+    ['an empty emoji', { emoji: '' }, null],
+    ['an empty emoji beside a known name', { emoji: '', reaction: 'like' }, '👍'],
+    ['an emoji of NULs only', { emoji: '\u0000' }, null],
+  ])('reads %s as a text emoji or none, never as an object', (_label, fields, emoji) => {
+    const [event] = parseMessengerWebhook(
+      page([item({ reaction: { mid: 'm_10', action: 'react', ...fields } })]),
+      'messenger',
+    );
+    expect(event).toMatchObject({ kind: 'reaction', targetId: 'm_10', emoji });
+  });
+
+  it.each([
     ['a webhook object', { object: '<b>page</b>', entry: [] }, 'object/unknown'],
     ['a change field', page([], { changes: [{ field: 'feed; drop table' }] }), 'changes/unknown'],
     ['an event key', page([{ sender: { id: PSID }, 'new event': {} }]), 'messaging'],
