@@ -2,8 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 import { channelAccountSetups } from './channel-account-setups.ts';
-import { createMessengerAdapter } from './channels/messenger/messenger-adapter.ts';
-import { createTelegramAdapter } from './channels/telegram/telegram-adapter.ts';
+import { adapterList, createChannelAdapters } from './channel-adapters.ts';
 import {
   DEFAULT_FAILED_RETENTION_DAYS,
   runWebhookJournalRetention,
@@ -161,9 +160,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   // The channels on the port, each one folder that only translates (src/channels/<channel>/).
   const sendTimeout =
     deps.whatsapp.sendTimeoutMs !== undefined ? { timeoutMs: deps.whatsapp.sendTimeoutMs } : {};
-  const telegram = createTelegramAdapter({ ...sendTimeout, now: () => clock.now() });
-  const messenger = createMessengerAdapter({ channel: 'messenger', ...sendTimeout });
-  const instagram = createMessengerAdapter({ channel: 'instagram', ...sendTimeout });
+  const adapters = createChannelAdapters({ ...sendTimeout, now: () => clock.now() });
+  const { telegram, messenger, instagram } = adapters;
   const adapterSenderDeps = { db, keyring, mediaStore, secretsOf };
   const senders = {
     whatsapp: new WhatsAppSender({
@@ -271,7 +269,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       ),
       handle(channelMediaDownloadQueue, (_payload, job) =>
         downloadChannelMedia(
-          { db, clock, keyring, logger, mediaStore, secretsOf, adapters: [telegram, messenger, instagram] },
+          { db, clock, keyring, logger, mediaStore, secretsOf, adapters: adapterList(adapters) },
           job,
         ),
       ),
@@ -327,7 +325,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       cipher: deps.fieldCipher,
       secretsOf,
       keyring,
-      adapters: [telegram, messenger, instagram],
+      adapters: adapterList(adapters),
       onJournaled: () => inboundAndAutomation.wake(),
     }),
   );

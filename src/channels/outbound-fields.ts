@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 /**
- * The most characters (code points) any channel Careline speaks takes in each field: today WhatsApp's
- * (channels.md §1.7), or a generous bound where it documents none. They are checked before anything
- * else reads the value; each channel then applies its own limits (`checkWhatsAppLimits`), so a channel
- * with larger limits raises a bound here and holds no other channel back.
+ * The most characters (code points) any channel Careline speaks takes in each field: WhatsApp's
+ * (channels.md §1.7) unless another channel takes more, or a generous bound where none documents one.
+ * They are checked before anything else reads the value; each channel then applies its own limits
+ * (`checkWhatsAppLimits`, an adapter's `check`), so a channel with larger limits raises a bound here and
+ * holds no other channel back. The adapter conformance suite fails when a limit an adapter's
+ * capabilities state is above the bound here (channel-adapter.conformance.test.ts).
  */
 export const OUTBOUND_MAX_LENGTH = {
   id: 512,
@@ -15,9 +17,12 @@ export const OUTBOUND_MAX_LENGTH = {
   fileName: 255,
   headerText: 60,
   footer: 60,
-  buttonId: 256,
-  buttonTitle: 20,
-  rowId: 200,
+  /** Messenger's postback payload (WhatsApp: 256). */
+  buttonId: 1000,
+  /** Telegram's inline-keyboard buttons (WhatsApp and Messenger: 20). */
+  buttonTitle: 64,
+  /** Messenger's quick-reply payload, which carries a list's row ids (WhatsApp: 200). */
+  rowId: 1000,
   rowTitle: 24,
   rowDescription: 72,
   sectionTitle: 24,

@@ -140,4 +140,15 @@ describe('outboundMessageSchema', () => {
       problems({ type: 'list', body: 'Pick', buttonLabel: 'Open', sections: [{ title: 'S', rows }] }),
     ).toEqual([['sections.0.rows', 'rows must hold at most 10 items']]);
   });
+
+  it('takes what a channel other than WhatsApp takes: Telegram’s button titles, Messenger’s payloads', () => {
+    // Flows draw a Telegram menu as buttons when every title fits in 64 characters; the outbox reads the
+    // stored message with this schema again, so a title of 41 to 64 was refused after it was written.
+    const buttons = [{ id: 'p'.repeat(1000), title: 'Je voudrais déplacer mon rendez-vous de lundi matin' }];
+    expect(problems({ type: 'buttons', body: 'Que souhaitez-vous ?', buttons })).toEqual([]);
+    const rows = [{ id: 'q'.repeat(1000), title: 'Lundi' }];
+    expect(
+      problems({ type: 'list', body: 'Quel jour ?', buttonLabel: 'Choisir', sections: [{ rows }] }),
+    ).toEqual([]);
+  });
 });

@@ -36,6 +36,15 @@ export function usableId(value: unknown): string | null {
   return typeof id === 'string' && idProblem(id) === null ? id : null;
 }
 
+/**
+ * A name Meta gives a kind of thing (a webhook `object`, a change's `field`, an attachment `type`, an
+ * event key) when it is one: letters, digits and `_`, as all of Meta's are. It goes into an event's
+ * `rawType`, which is logged and shown to operators, so anything else reads as null, never as text.
+ */
+export function wireName(value: unknown): string | null {
+  return typeof value === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(value) ? value : null;
+}
+
 /** An identifier the event cannot be understood without (a mid, a sender): unusable refuses the object. */
 export const wireId = z.unknown().transform((value, ctx) => {
   const id = usableId(value);

@@ -1,17 +1,20 @@
 import type { z } from 'zod';
 import type { MediaKind, MediaRef, MessageContent, MessageType } from '../inbound-event.ts';
-import type { attachmentSchema, messageSchema } from './messenger-wire.schema.ts';
+import { type attachmentSchema, type messageSchema, wireName } from './messenger-wire.schema.ts';
 
 type WireMessage = z.output<typeof messageSchema>;
 type WireAttachment = z.output<typeof attachmentSchema>;
 
-/** Messenger's attachment types that carry a file, as Careline's media kinds (`file` is a document). */
-const MEDIA_KINDS: Readonly<Record<string, MediaKind>> = {
-  image: 'image',
-  video: 'video',
-  audio: 'audio',
-  file: 'document',
-};
+/**
+ * Messenger's attachment types that carry a file, as Careline's media kinds (`file` is a document). A
+ * Map: a type read from the body must not find what every object inherits (`constructor`, `__proto__`).
+ */
+const MEDIA_KINDS: ReadonlyMap<string, MediaKind> = new Map([
+  ['image', 'image'],
+  ['video', 'video'],
+  ['audio', 'audio'],
+  ['file', 'document'],
+]);
 
 /**
  * What a Messenger or Instagram `message` says, in the neutral shape. A message carries text, or
@@ -42,7 +45,7 @@ function attachmentsContent(
   attachments: readonly WireAttachment[],
   text: string | null,
 ): MessageContent {
-  const rawType = `message/${first.type}`;
+  const rawType = `message/${wireName(first.type) ?? 'unknown'}`;
   if (first.type === 'location') {
     const coordinates = first.payload?.coordinates ?? null;
     if (coordinates === null) return unsupported(rawType, text);
@@ -71,15 +74,17 @@ function attachmentsContent(
 }
 
 function mediaRefOf(attachment: WireAttachment): MediaRef | null {
-  const kind = MEDIA_KINDS[attachment.type];
-  if (kind === undefined) return null;
+  const kind = MEDIA_KINDS.get(attachment.type);
+  // Messenger gives no media id: the URL (a signed CDN link that expires) is the only way to the file,
+  // and a medium without one could never be shown (with none left, the message reads as unsupported).
+  const url = attachment.payload?.url ?? '';
+  if (kind === undefined || url === '') return null;
   // Messenger's thumbs-up and stickers arrive as images with a sticker id.
   const sticker = kind === 'image' && (attachment.payload?.sticker_id ?? null) !== null;
   return {
     kind: sticker ? 'sticker' : kind,
-    // Messenger gives no media id: the URL (a signed CDN link that expires) is the only way to the file.
     id: null,
-    url: attachment.payload?.url ?? null,
+    url,
     mimeType: null,
     sha256: null,
     fileName: null,

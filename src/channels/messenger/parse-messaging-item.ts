@@ -15,7 +15,7 @@ import {
   messagingFrameSchema,
   postbackSchema,
   reactionSchema,
-  usableId,
+  wireName,
 } from './messenger-wire.schema.ts';
 import { parseMessageContent } from './parse-message-content.ts';
 import { parseLifecycle, parseStatus } from './parse-receipts-and-lifecycle.ts';
@@ -49,7 +49,7 @@ export function parseMessagingItem(raw: unknown, scope: EntryScope): InboundEven
     if (value !== undefined) return parse(value, frame.data, scope);
   }
   const unknownKey = Object.keys(frame.data).find((key) => !FRAME_KEYS.has(key));
-  return otherEvent(scope, usableId(unknownKey) ?? 'messaging', 'messaging event not handled', {
+  return otherEvent(scope, wireName(unknownKey) ?? 'messaging', 'messaging event not handled', {
     timestamp: frame.data.timestamp,
   });
 }
@@ -166,16 +166,19 @@ function parsePostback(value: unknown, frame: MessagingFrame, scope: EntryScope)
   return event;
 }
 
-/** Meta's reaction names, for the rare payload that gives the name without the emoji. */
-const REACTION_EMOJI: Readonly<Record<string, string>> = {
-  love: '❤️',
-  like: '👍',
-  smile: '😆',
-  wow: '😮',
-  sad: '😢',
-  angry: '😠',
-  dislike: '👎',
-};
+/**
+ * Meta's reaction names, for the rare payload that gives the name without the emoji. A Map: a name
+ * read from the body must not find what every object inherits (`constructor`, `__proto__`).
+ */
+const REACTION_EMOJI: ReadonlyMap<string, string> = new Map([
+  ['love', '❤️'],
+  ['like', '👍'],
+  ['smile', '😆'],
+  ['wow', '😮'],
+  ['sad', '😢'],
+  ['angry', '😠'],
+  ['dislike', '👎'],
+]);
 
 function parseReaction(value: unknown, frame: MessagingFrame, scope: EntryScope): InboundEvent {
   const parsed = reactionSchema.safeParse(value);
@@ -185,7 +188,10 @@ function parseReaction(value: unknown, frame: MessagingFrame, scope: EntryScope)
     const why = parsed.success ? 'reaction names no sender or time' : describeIssues(parsed.error);
     return refusedPatientItem(scope, 'reaction', `malformed reaction: ${why}`, { timestamp });
   }
-  const { mid, action, emoji, reaction } = parsed.data;
+  const { mid, action } = parsed.data;
+  // An empty emoji or name (or one that was only NULs) says nothing: as if absent, never a blank reaction.
+  const emoji = parsed.data.emoji === '' ? null : parsed.data.emoji;
+  const reaction = parsed.data.reaction === '' ? null : parsed.data.reaction;
   const removed = action === 'unreact';
   const event: ReactionEvent = {
     kind: 'reaction',
@@ -195,7 +201,9 @@ function parseReaction(value: unknown, frame: MessagingFrame, scope: EntryScope)
     timestamp,
     from,
     targetId: mid,
-    emoji: removed ? null : (emoji ?? (reaction === null ? null : (REACTION_EMOJI[reaction] ?? reaction))),
+    emoji: removed
+      ? null
+      : (emoji ?? (reaction === null ? null : (REACTION_EMOJI.get(reaction) ?? reaction))),
   };
   return event;
 }

@@ -48,6 +48,66 @@ describe('parseMessengerWebhook', () => {
     expect(event).toMatchObject({ kind: 'message', type: 'unsupported', rawType: 'message/template' });
   });
 
+  it('reads a medium without a URL as unsupported: with no id either, there is nothing to fetch or show', () => {
+    const withoutUrl = (payload: unknown) =>
+      parseMessengerWebhook(
+        page([item({ message: { mid: 'm_7', attachments: [{ type: 'image', payload }] } })]),
+        'messenger',
+      );
+    for (const payload of [{}, null, { url: 42 }, { url: '' }, { url: '\u0000' }]) {
+      expect(withoutUrl(payload)).toMatchObject([
+        { kind: 'message', type: 'unsupported', rawType: 'message/image', media: [] },
+      ]);
+    }
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])(
+    'reads an attachment of type "%s" as unsupported, not as what every object inherits',
+    (type) => {
+      const [event] = parseMessengerWebhook(
+        page([
+          item({
+            message: { mid: 'm_9', attachments: [{ type, payload: { url: 'https://cdn.example/a' } }] },
+          }),
+        ]),
+        'messenger',
+      );
+      expect(event).toMatchObject({
+        kind: 'message',
+        type: 'unsupported',
+        rawType: `message/${type}`,
+        media: [],
+      });
+    },
+  );
+
+  it.each([
+    ['a reaction named "__proto__"', { reaction: '__proto__' }, '__proto__'],
+    ['a reaction named "constructor"', { reaction: 'constructor' }, 'constructor'],
+    ['an empty emoji', { emoji: '' }, null],
+    ['an empty emoji beside a known name', { emoji: '', reaction: 'like' }, '👍'],
+    ['an emoji of NULs only', { emoji: '\u0000' }, null],
+  ])('reads %s as a text emoji or none, never as an object', (_label, fields, emoji) => {
+    const [event] = parseMessengerWebhook(
+      page([item({ reaction: { mid: 'm_10', action: 'react', ...fields } })]),
+      'messenger',
+    );
+    expect(event).toMatchObject({ kind: 'reaction', targetId: 'm_10', emoji });
+  });
+
+  it.each([
+    ['a webhook object', { object: '<b>page</b>', entry: [] }, 'object/unknown'],
+    ['a change field', page([], { changes: [{ field: 'feed; drop table' }] }), 'changes/unknown'],
+    ['an event key', page([{ sender: { id: PSID }, 'new event': {} }]), 'messaging'],
+    [
+      'an attachment type',
+      page([item({ message: { mid: 'm_8', attachments: [{ type: 'a photo\u202e', payload: {} }] } })]),
+      'message/unknown',
+    ],
+  ])('names a kind by what Meta could call it, never by the text found in %s', (_label, body, rawType) => {
+    expect(parseMessengerWebhook(body, 'messenger')).toMatchObject([{ rawType }]);
+  });
+
   it('takes the entry time when an event has none', () => {
     const [event] = parseMessengerWebhook(
       page([{ sender: { id: PSID }, message: { mid: 'm_3', text: 'hi' } }]),

@@ -1,7 +1,7 @@
 import { findUnstorableText } from '../../platform/text/storable-text.ts';
 import type { InboundEvent } from '../inbound-event.ts';
 import { describeIssues, type EntryScope, otherEvent, refusedPatientItem } from './messenger-other-event.ts';
-import { entrySchema, envelopeSchema, usableId } from './messenger-wire.schema.ts';
+import { entrySchema, envelopeSchema, usableId, wireName } from './messenger-wire.schema.ts';
 import { CHANNEL_NAME, type MetaMessagingChannel, WEBHOOK_OBJECT } from './meta-messaging-channel.ts';
 import { parseMessagingItem } from './parse-messaging-item.ts';
 
@@ -22,7 +22,7 @@ export function parseMessengerWebhook(body: unknown, channel: MetaMessagingChann
     ];
   }
   if (envelope.data.object !== WEBHOOK_OBJECT[channel]) {
-    const object = usableId(envelope.data.object) ?? 'unknown';
+    const object = wireName(envelope.data.object) ?? 'unknown';
     return [otherEvent(noScope, `object/${object}`, `not a ${CHANNEL_NAME[channel]} webhook object`)];
   }
   return envelope.data.entry
@@ -67,7 +67,7 @@ function parseEntry(raw: unknown, channel: MetaMessagingChannel): InboundEvent[]
 
 function changeType(change: unknown): string {
   const field = typeof change === 'object' && change !== null && 'field' in change ? change.field : null;
-  return `changes/${usableId(field) ?? 'unknown'}`;
+  return `changes/${wireName(field) ?? 'unknown'}`;
 }
 
 /** What a patient sends: refusing one of these is an operator's business. */
