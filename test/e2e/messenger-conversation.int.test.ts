@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signMetaPayload } from '../../src/channels/meta/webhook-signature.ts';
-import { webhookEvents } from '../../src/db-schema.ts';
+import { messages, webhookEvents } from '../../src/db-schema.ts';
 import { insertChannelAccount } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
@@ -180,6 +180,45 @@ describe.each(TEST_ENGINES)('a Messenger conversation end to end (%s)', (engine)
     expect(await otherPage.json()).toEqual({ received: true, stored: 0 });
     const after = await env.handle.db.select({ n: count() }).from(webhookEvents);
     expect(after[0]?.n).toBe(before[0]?.n);
+  });
+
+  test('a postback delivered without a mid (older Page setups) is stored once, even when Meta retries it', async () => {
+    const psid = '6100000000000008';
+    const now = Date.now();
+    const postback = {
+      object: 'page',
+      entry: [
+        {
+          id: PAGE_ID,
+          time: now,
+          messaging: [
+            {
+              sender: { id: psid },
+              recipient: { id: PAGE_ID },
+              timestamp: now,
+              postback: { title: 'Commencer', payload: 'GET_STARTED' },
+            },
+          ],
+        },
+      ],
+    };
+    expect((await deliver(postback)).status).toBe(200);
+    const stored = async () =>
+      (
+        await env.handle.db
+          .select({ id: messages.id, type: messages.type, externalId: messages.externalId })
+          .from(messages)
+          .where(like(messages.externalId, 'careline-surrogate:%'))
+      ).filter((m) => m.type === 'button_reply');
+    const [tap] = await eventually(async () => {
+      const found = await stored();
+      return found.length > 0 ? found : undefined;
+    });
+    expect(tap?.externalId).toMatch(/^careline-surrogate:/);
+    // Meta retries the same bytes: the same id, nothing stored twice.
+    expect((await deliver(postback)).status).toBe(200);
+    await env.settle();
+    expect(await stored()).toHaveLength(1);
   });
 
   test('an agent opens the conversation: the patient sees it was read (mark_seen to their PSID)', async () => {

@@ -9,6 +9,7 @@ import { applyDeletion, applyEdit, applyReaction } from '../inbox/message-change
 import { recordDeliveryReceipt } from '../outbox/delivery-receipt.service.ts';
 import type { DeliveryReader } from './delivery-reader.ts';
 import type { IngestDeps } from './ingest-deps.ts';
+import { surrogateExternalId } from './surrogate-external-id.ts';
 
 type IdChannel = Exclude<ChannelAccount['type'], 'whatsapp'>;
 
@@ -39,15 +40,11 @@ async function storeMessage(
   event: InboundMessageEvent,
   omitted: readonly OmittablePart[],
 ): Promise<void> {
-  if (!event.externalId) {
-    deps.logger.warn({ channelAccountId: account.id }, 'message without id skipped');
-    return;
-  }
   const {
     kind,
     channel: _channel,
     accountId,
-    externalId,
+    externalId: providerId,
     timestamp,
     from,
     type,
@@ -55,6 +52,8 @@ async function storeMessage(
     replyTo,
     ...content
   } = event;
+  // A tap delivered without an id (Messenger's older postbacks) is still the patient's: it gets one.
+  const externalId = providerId || surrogateExternalId(event);
   const leftOut: LeftOutPart[] = [...omitted];
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
