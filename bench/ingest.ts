@@ -12,6 +12,8 @@
  *   --baseline on|off    run the baseline too (default on)
  *   --cpu-prof on|off    profile Careline (node --cpu-prof) and print where its time went
  *   --query-stats on|off count Careline's queries by statement (a pg preload) and print them
+ *   --channel whatsapp|telegram|messenger   whose deliveries to send (default whatsapp); each is signed
+ *                        as its provider signs it and goes through that channel's webhook route and reader
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -23,6 +25,12 @@ import { patientText } from '../test/support/meta-webhooks.ts';
 import { Flags } from './lib/args.ts';
 import { type CarelineProcess, setUpClinic, sleep, spawnCareline } from './lib/careline.ts';
 import { type CpuSnapshot, cpuBetween, cpuSnapshot, describeCpu } from './lib/cpu.ts';
+import {
+  type ChannelUnderLoad,
+  channelUnderLoad,
+  INGEST_CHANNELS,
+  type IngestChannel,
+} from './lib/ingest-channels.ts';
 import { drive, type LoadResult, summary } from './lib/load.ts';
 import { createBenchDatabase, databaseCounters, observer, scalar } from './lib/pg.ts';
 import { diagnostics, printProfile, printQueryStats } from './lib/profile.ts';
@@ -39,6 +47,7 @@ interface IngestOptions {
   baseline: boolean;
   cpuProf: boolean;
   queryStats: boolean;
+  channel: IngestChannel;
 }
 
 export async function runIngest(argv: string[]): Promise<void> {
@@ -54,6 +63,7 @@ export async function runIngest(argv: string[]): Promise<void> {
     baseline: flags.boolean('baseline', true),
     cpuProf: flags.boolean('cpu-prof', false),
     queryStats: flags.boolean('query-stats', false),
+    channel: channelFlag(flags.string('channel', 'whatsapp')),
   };
   flags.rejectUnknown();
 
@@ -61,7 +71,8 @@ export async function runIngest(argv: string[]): Promise<void> {
   say(
     `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; ` +
       `load: ${options.rate} req/s for ${options.duration} s over ${options.connections} connections, ` +
-      `${options.patients} patients, warm-up ${options.warmup} s at ${options.warmupRate} req/s`,
+      `${options.patients} patients, warm-up ${options.warmup} s at ${options.warmupRate} req/s, ` +
+      `channel ${options.channel}`,
   );
   say('');
 
@@ -122,7 +133,7 @@ interface CarelineRun {
 
 async function runCareline(options: IngestOptions): Promise<CarelineRun> {
   say('');
-  say('## Careline: signed webhook → verified + journaled + 200 → worker → message');
+  say(`## Careline (${options.channel}): signed webhook → verified + journaled + 200 → worker → message`);
   const database = await createBenchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'careline-bench-'));
   const env = { DATABASE_URL: database.url, DATA_DIR: dataDir };
@@ -130,8 +141,11 @@ async function runCareline(options: IngestOptions): Promise<CarelineRun> {
   const profileDir = join(REPO_ROOT, 'bench', '.profiles', `ingest-${Date.now()}`);
   let careline: CarelineProcess | undefined;
   let pool: pg.Pool | undefined;
+  let channel: ChannelUnderLoad | undefined;
   try {
     const clinic = await setUpClinic(env, 'http://127.0.0.1:9');
+    channel = await channelUnderLoad(options.channel, env, clinic);
+    const path = channel.path;
     mkdirSync(profileDir, { recursive: true });
     const diag = diagnostics(options, profileDir);
     careline = await spawnCareline(
@@ -141,12 +155,13 @@ async function runCareline(options: IngestOptions): Promise<CarelineRun> {
     pool = observer(database.url);
     const db = pool;
     const countMessages = () => scalar(db, `select count(*) from messages where direction = 'inbound'`);
-    const bodies = webhookBodies(database.name, options.patients, clinic.appSecret, clinic.phoneNumberId);
+    const bodies = channel.requests(database.name, options.patients);
+    const storedIdOf = channel.storedIdOf;
 
     let expected = 0;
     if (options.warmup > 0) {
       const warm = await drive(
-        loadOptions(careline.url, options.warmupRate, options.warmup, options, bodies),
+        loadOptions(careline.url, options.warmupRate, options.warmup, options, bodies, path),
       );
       expected += warm.acked;
       const started = Date.now();
@@ -174,10 +189,10 @@ async function runCareline(options: IngestOptions): Promise<CarelineRun> {
       }
     })();
     const load = await drive({
-      ...loadOptions(careline.url, options.rate, options.duration, options, bodies),
+      ...loadOptions(careline.url, options.rate, options.duration, options, bodies, path),
       onAck: (body) => {
-        const wamid = /"id":"(wamid\.[^"]+)"/.exec(body)?.[1];
-        if (wamid) ackedWamids.push(wamid);
+        const id = storedIdOf(body);
+        if (id) ackedWamids.push(id);
       },
     });
     const cpuLoadEnd = cpuSnapshot({ careline: careline.pid });
@@ -246,6 +261,7 @@ async function runCareline(options: IngestOptions): Promise<CarelineRun> {
     return { load, sustained };
   } finally {
     await careline?.stop();
+    await channel?.close();
     await pool?.end();
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -283,10 +299,11 @@ function loadOptions(
   duration: number,
   options: IngestOptions,
   request: () => { body: string; headers: Record<string, string> },
+  path = '/webhooks/whatsapp',
 ) {
   return {
     url,
-    path: '/webhooks/whatsapp',
+    path,
     rate,
     durationSeconds: duration,
     connections: Math.min(options.connections, rate),
@@ -333,4 +350,10 @@ async function journalToMessageDelays(db: pg.Pool): Promise<number[]> {
        from webhook_events where processed_at is not null`,
   );
   return (result.rows as Array<{ ms: string }>).map((r) => Number(r.ms));
+}
+
+function channelFlag(value: string): IngestChannel {
+  const channel = INGEST_CHANNELS.find((known) => known === value);
+  if (!channel) throw new Error(`--channel must be one of ${INGEST_CHANNELS.join(', ')}, got "${value}"`);
+  return channel;
 }
