@@ -1,5 +1,5 @@
 import { currentConsent, recordConsent } from '../../consent/consent.service.ts';
-import { REMINDER_CONSENT_QUESTION } from '../../consent/consent-texts.ts';
+import { REMINDER_CONSENT_QUESTION, reminderConsentQuestion } from '../../consent/consent-texts.ts';
 import { cancelAppointment } from '../../scheduling/appointment.service.ts';
 import { getAppointment, upcomingAppointmentsOf } from '../../scheduling/appointment-agenda.service.ts';
 import { sendAppointmentInvite } from '../../scheduling/appointment-invite.service.ts';
@@ -137,7 +137,18 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
       scope.channel,
       'appointment_reminders',
     );
-    return { ok: true, data: { granted: consent?.granted ?? false, asked: consent !== null } };
+    return {
+      ok: true,
+      data: {
+        granted: consent?.granted ?? false,
+        asked: consent !== null,
+        // What the flow asks when it was never asked here: the question naming this conversation's app.
+        question: {
+          fr: reminderConsentQuestion(scope.channel, 'fr'),
+          en: reminderConsentQuestion(scope.channel, 'en'),
+        },
+      },
+    };
   },
 
   record_consent: async (scope, params, session) => {
@@ -149,7 +160,7 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
       purpose: 'appointment_reminders',
       granted,
       method: 'chat',
-      textShown: REMINDER_CONSENT_QUESTION[session.language],
+      textShown: questionShown(params.question, session.language),
       at: scope.now,
     });
     return { ok: true, data: { granted } };
@@ -295,4 +306,15 @@ function text(value: JsonValue | undefined): string | undefined {
 
 function list(value: JsonValue | undefined): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * The consent question as the flow showed it: the words `consent_status` gave it (`{fr, en}`, naming the
+ * conversation's app), handed back by the flow. A booking flow installed before the question named the
+ * app passes none: it showed the WhatsApp words, and those are what the ledger keeps.
+ */
+function questionShown(value: JsonValue | undefined, language: 'fr' | 'en'): string {
+  const shown =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? value[language] : undefined;
+  return typeof shown === 'string' && shown.trim() !== '' ? shown : REMINDER_CONSENT_QUESTION[language];
 }
