@@ -5,6 +5,11 @@ import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
+import {
+  appointmentRemindersJson,
+  toAppointmentRemindersJson,
+} from '../reminders/appointment-reminders.api.ts';
+import { appointmentReminders } from '../reminders/appointment-reminders.service.ts';
 import { appointmentJson, toAppointmentJson } from './appointment.api.ts';
 import { ATTENDANCE_STATUSES, cancelAppointment, setAppointmentStatus } from './appointment.service.ts';
 import { getAppointment, listAppointments } from './appointment-agenda.service.ts';
@@ -124,6 +129,34 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
           patient: appointment.contact.id,
         });
         return appointment;
+      },
+    );
+
+    app.get(
+      '/appointments/:id/reminders',
+      {
+        config: { access: 'appointments.read' },
+        schema: {
+          tags,
+          summary: 'Where an appointment’s reminders stand: planned, sent on which channel, or why not',
+          description:
+            'Each reminder of the appointment, earliest due first. A reminder goes on the channel of the ' +
+            'patient’s most recent conversation among those they agreed to reminders on, where that channel ' +
+            'allows an automated message then; reason says why one was not sent.',
+          params,
+          response: { 200: appointmentRemindersJson, ...errors },
+        },
+      },
+      async (request) => {
+        const { orgId } = callerOf(request);
+        const appointment = await orProblem(detailsJson(orgId, request.params.id));
+        const reminders = await appointmentReminders(db, orgId, appointment.id);
+        await auditRead(request, {
+          type: 'Appointment',
+          id: appointment.id,
+          patient: appointment.contact.id,
+        });
+        return toAppointmentRemindersJson(reminders);
       },
     );
 

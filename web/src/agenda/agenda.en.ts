@@ -140,6 +140,8 @@ export const agendaEn = {
     rescheduled: 'Asked to move',
     skipped: 'Not sent',
     skippedHint: 'no consent from the patient',
+    held: 'Held',
+    heldHint: 'agreed only on Messenger or Instagram, whose 24-hour window had closed',
     ofSent: '{{rate}} of those sent',
     perPractitioner: 'No-shows per practitioner',
     perPractitionerHint:

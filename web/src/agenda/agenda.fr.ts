@@ -144,6 +144,8 @@ export const agendaFr: AgendaMessages = {
     rescheduled: 'À déplacer',
     skipped: 'Non envoyés',
     skippedHint: 'sans consentement du patient',
+    held: 'Retenus',
+    heldHint: 'accord sur Messenger ou Instagram seulement, fenêtre de 24 h fermée',
     ofSent: '{{rate}} des envoyés',
     perPractitioner: 'Absences par praticien',
     perPractitionerHint:
