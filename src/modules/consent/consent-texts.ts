@@ -18,16 +18,19 @@ export function channelName(channel: string): string {
 }
 
 /**
- * The question the booking flow asks before any reminder, naming the app the conversation is on: the
- * patient agrees for that channel only (the ledger is per channel and purpose). The ledger keeps the
- * exact words the patient saw, so the flow and the record use these very strings.
+ * The question the booking flow asks before any reminder, as a flow text: `{{channel.name}}` is the app
+ * the conversation is on, and the patient agrees for that channel only (the ledger is per channel and
+ * purpose). The ledger keeps the exact words the patient saw, so the flow and the record use these.
  */
-export function reminderConsentQuestion(channel: string, language: ConsentLanguage): string {
-  const app = channelName(channel);
+export const REMINDER_CONSENT_PROMPT: Readonly<Record<ConsentLanguage, string>> = {
   // A narrow no-break space before "?": French spacing, as every French text a patient reads.
-  return language === 'fr'
-    ? `Acceptez-vous de recevoir des rappels par ${app}\u202F?`
-    : `Do you agree to receive reminders on ${app}?`;
+  fr: 'Acceptez-vous de recevoir des rappels par {{channel.name}}\u202F?',
+  en: 'Do you agree to receive reminders on {{channel.name}}?',
+};
+
+/** The question as asked on a channel: « Acceptez-vous de recevoir des rappels par Telegram ? ». */
+export function reminderConsentQuestion(channel: string, language: ConsentLanguage): string {
+  return REMINDER_CONSENT_PROMPT[language].replace('{{channel.name}}', channelName(channel));
 }
 
 /** The question as asked on WhatsApp (the words of booking flows installed before it named the channel). */

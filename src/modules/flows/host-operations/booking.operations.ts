@@ -1,5 +1,5 @@
 import { currentConsent, recordConsent } from '../../consent/consent.service.ts';
-import { REMINDER_CONSENT_QUESTION, reminderConsentQuestion } from '../../consent/consent-texts.ts';
+import { REMINDER_CONSENT_QUESTION } from '../../consent/consent-texts.ts';
 import { cancelAppointment } from '../../scheduling/appointment.service.ts';
 import { getAppointment, upcomingAppointmentsOf } from '../../scheduling/appointment-agenda.service.ts';
 import { sendAppointmentInvite } from '../../scheduling/appointment-invite.service.ts';
@@ -137,18 +137,7 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
       scope.channel,
       'appointment_reminders',
     );
-    return {
-      ok: true,
-      data: {
-        granted: consent?.granted ?? false,
-        asked: consent !== null,
-        // What the flow asks when it was never asked here: the question naming this conversation's app.
-        question: {
-          fr: reminderConsentQuestion(scope.channel, 'fr'),
-          en: reminderConsentQuestion(scope.channel, 'en'),
-        },
-      },
-    };
+    return { ok: true, data: { granted: consent?.granted ?? false, asked: consent !== null } };
   },
 
   record_consent: async (scope, params, session) => {
@@ -309,9 +298,9 @@ function list(value: JsonValue | undefined): string[] {
 }
 
 /**
- * The consent question as the flow showed it: the words `consent_status` gave it (`{fr, en}`, naming the
- * conversation's app), handed back by the flow. A booking flow installed before the question named the
- * app passes none: it showed the WhatsApp words, and those are what the ledger keeps.
+ * The consent question as the flow showed it, handed back by the flow (`{fr, en}`, rendered as its prompt
+ * was: « par Telegram »). A booking flow installed before the question named the app passes none: it
+ * showed the WhatsApp words, and those are what the ledger keeps.
  */
 function questionShown(value: JsonValue | undefined, language: 'fr' | 'en'): string {
   const shown =

@@ -1,3 +1,4 @@
+import { REMINDER_CONSENT_PROMPT } from '../../consent/consent-texts.ts';
 import type { BuiltInFlow } from './built-in-flow.schema.ts';
 import { BUILT_IN_TEAMS } from './built-in-teams.ts';
 import { typesetFrench } from './french-typography.ts';
@@ -225,9 +226,9 @@ export const bookingFlow: BuiltInFlow = typesetFrench({
       },
       consent_ask: {
         type: 'menu',
-        // The host's words naming the conversation's app (« par Telegram »), handed back to record_consent:
-        // the ledger keeps exactly what was shown, and the consent holds for that channel only.
-        prompt: { fr: '{{vars.consent.question.fr}}', en: '{{vars.consent.question.en}}' },
+        // Names the conversation's app (« par Telegram »); the same words go to record_consent, so the
+        // ledger keeps exactly what was shown, and the consent holds for that channel only.
+        prompt: { fr: REMINDER_CONSENT_PROMPT.fr, en: REMINDER_CONSENT_PROMPT.en },
         options: [
           {
             id: 'yes',
@@ -246,7 +247,10 @@ export const bookingFlow: BuiltInFlow = typesetFrench({
       consent_record: {
         type: 'request',
         operation: 'record_consent',
-        params: { answer: '{{answers.consent_answer}}', question: '{{vars.consent.question}}' },
+        params: {
+          answer: '{{answers.consent_answer}}',
+          question: { fr: REMINDER_CONSENT_PROMPT.fr, en: REMINDER_CONSENT_PROMPT.en },
+        },
         saveAs: 'consent',
         next: 'confirm',
         failure: 'confirm',
