@@ -217,6 +217,12 @@ describe.each(TEST_ENGINES)('the agenda in a real browser (%s)', (engine) => {
     await block.click();
     const drawer = agent.getByRole('dialog', { name: LUCIE.name });
     await drawer.getByRole('link', { name: 'Open the conversation' }).waitFor();
+    // Its reminders: the 2-hour one is planned whatever the day (whether she agreed is decided when it is due).
+    await drawer.getByRole('heading', { name: 'Reminders', level: 3 }).waitFor();
+    await drawer
+      .getByTestId('appointment-reminders')
+      .getByText(/^2 h before · for /)
+      .waitFor();
     await agent.waitForTimeout(300); // the drawer's opening transition, for the picture
     await screenshot(agent, `${engine}-agenda-04-side-panel`);
     await drawer.getByRole('button', { name: 'Move' }).click();

@@ -2,18 +2,10 @@ import { eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appointments, consentRecords } from '../../src/db-schema.ts';
-import { seedDemoScheduling } from '../../src/demo/demo-scheduling.ts';
 import { REMINDER_CONSENT_QUESTION } from '../../src/modules/consent/consent-texts.ts';
-import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
-import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
-import { createTeam } from '../../src/modules/teams/team.service.ts';
-import {
-  eventually,
-  startTestCareline,
-  type TestCareline,
-  type TestClinic,
-} from '../support/test-careline.ts';
+import { eventually, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
+import { startChatClinic } from './chat-clinic-support.ts';
 import { call, type Json, newPhone } from './inbox-support.ts';
 
 interface Received {
@@ -28,13 +20,7 @@ describe.each(TEST_ENGINES)('booking an appointment by chat (%s)', (engine) => {
   let clinic: TestClinic;
 
   beforeAll(async () => {
-    env = await startTestCareline(engine);
-    clinic = await env.addClinic('Clinique du Parc');
-    for (const name of Object.values(BUILT_IN_TEAMS)) {
-      await createTeam(env.handle.db, clinic.org.id, { name, assignmentMode: 'round_robin' });
-    }
-    await installBuiltInFlows(env.handle.db, clinic.org.id);
-    await seedDemoScheduling(env.handle.db, clinic.org.id);
+    ({ env, clinic } = await startChatClinic(engine, 'Clinique du Parc'));
   });
   afterAll(async () => {
     await env?.close();

@@ -1,18 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { conversations, flowSessions, messages } from '../../src/db-schema.ts';
-import { seedDemoScheduling } from '../../src/demo/demo-scheduling.ts';
-import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
-import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
-import { createTeam } from '../../src/modules/teams/team.service.ts';
 import type { PatientMessage } from '../../src/simulator/patient-message.ts';
-import {
-  eventually,
-  startTestCareline,
-  type TestCareline,
-  type TestClinic,
-} from '../support/test-careline.ts';
+import { eventually, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
+import { startChatClinic } from './chat-clinic-support.ts';
 import { addStaff, call, getJson, type Json, newPhone, type PageJson } from './inbox-support.ts';
 
 /** A patient's message of any kind, without the sender (the test fills it in). */
@@ -31,13 +23,7 @@ describe.each(TEST_ENGINES)('the safety net under every patient message (%s)', (
   let clinic: TestClinic;
 
   beforeAll(async () => {
-    env = await startTestCareline(engine);
-    clinic = await env.addClinic('Centre médical des Tilleuls');
-    for (const name of Object.values(BUILT_IN_TEAMS)) {
-      await createTeam(env.handle.db, clinic.org.id, { name, assignmentMode: 'round_robin' });
-    }
-    await installBuiltInFlows(env.handle.db, clinic.org.id);
-    await seedDemoScheduling(env.handle.db, clinic.org.id);
+    ({ env, clinic } = await startChatClinic(engine, 'Centre médical des Tilleuls'));
   });
   afterAll(async () => {
     await env?.close();

@@ -56,6 +56,7 @@ describe.each(TEST_ENGINES)('scheduling: one clinic never reaches another’s (%
       ['GET', `/slots?type=${setup.type.key}`],
       ['GET', `/appointments/${appointment}`],
       ['GET', `/appointments/${appointment}.ics`],
+      ['GET', `/appointments/${appointment}/reminders`],
       ['POST', `/appointments/${appointment}/cancel`],
       ['POST', `/appointments/${appointment}/move`, { start: slot.start }],
       ['POST', `/appointments/${appointment}/status`, { status: 'noshow' }],

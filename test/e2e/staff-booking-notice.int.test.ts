@@ -48,7 +48,7 @@ describe.each(TEST_ENGINES)('a booking made by the staff reaches the patient (%s
     const { contactId } = await patient(world, phone, { consent: false });
     const booked = await deskBooks(contactId);
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
-    expect(booked.body.patient_notice).toEqual({ status: 'sent', as: 'message' });
+    expect(booked.body.patient_notice).toEqual({ status: 'sent', as: 'message', channel: 'whatsapp' });
 
     const [confirmation, invite] = await phoneReceived(world, phone, 2);
     const { date, time } = appointmentWhen(new Date(booked.start), 'Europe/Paris', 'fr');
@@ -71,7 +71,7 @@ describe.each(TEST_ENGINES)('a booking made by the staff reaches the patient (%s
     sim.setBehaviour({ enforceServiceWindow: true }, world.clinic.number.phoneNumberId);
     try {
       const booked = await deskBooks(contactId);
-      expect(booked.body.patient_notice).toEqual({ status: 'sent', as: 'template' });
+      expect(booked.body.patient_notice).toEqual({ status: 'sent', as: 'template', channel: 'whatsapp' });
       const [notice] = await phoneReceived(world, phone, 1);
       const { date, time } = appointmentWhen(new Date(booked.start), 'Europe/Paris', 'fr');
       expect(notice?.request).toMatchObject({

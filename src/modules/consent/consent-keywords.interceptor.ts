@@ -2,7 +2,7 @@ import { patientLanguage } from '../flows/flow-host-context.ts';
 import type { InboundInterceptor } from '../flows/flow-runtime-deps.ts';
 import { recordConsent } from './consent.service.ts';
 import { matchConsentKeyword } from './consent-keyword.ts';
-import { CHANNEL_NAMES, consentKeywordConfirmation } from './consent-texts.ts';
+import { channelName, consentKeywordConfirmation } from './consent-texts.ts';
 import { replyInConversation } from './interceptor-reply.ts';
 
 /**
@@ -31,12 +31,7 @@ export const consentKeywordInterceptor: InboundInterceptor = async (scope, messa
   const language = patientLanguage(scope.contact, scope.org);
   await replyInConversation(scope, {
     type: 'text',
-    text: consentKeywordConfirmation(
-      match.action,
-      language,
-      scope.org.name,
-      CHANNEL_NAMES[scope.channel] ?? scope.channel,
-    ),
+    text: consentKeywordConfirmation(match.action, language, scope.org.name, channelName(scope.channel)),
   });
   return 'handled';
 };

@@ -2,18 +2,8 @@ import type { ConsentKeywordAction } from './consent-keyword.ts';
 
 export type ConsentLanguage = 'fr' | 'en';
 
-/**
- * The question the booking flow asks before any reminder. The ledger keeps the exact words the patient
- * saw, so the flow and the record use these very strings.
- */
-export const REMINDER_CONSENT_QUESTION: Readonly<Record<ConsentLanguage, string>> = {
-  // A narrow no-break space before "?": French spacing, as every French text a patient reads.
-  fr: 'Acceptez-vous de recevoir des rappels par WhatsApp\u202F?',
-  en: 'Do you agree to receive reminders on WhatsApp?',
-};
-
 /** How patients call each app, in both languages. */
-export const CHANNEL_NAMES: Readonly<Record<string, string>> = {
+const CHANNEL_NAMES: Readonly<Record<string, string>> = {
   whatsapp: 'WhatsApp',
   telegram: 'Telegram',
   messenger: 'Messenger',
@@ -22,26 +12,53 @@ export const CHANNEL_NAMES: Readonly<Record<string, string>> = {
   viber: 'Viber',
 };
 
+/** The app as patients call it; the channel's own name for one Careline has no word for. */
+export function channelName(channel: string): string {
+  return CHANNEL_NAMES[channel] ?? channel;
+}
+
+/**
+ * The question the booking flow asks before any reminder, as a flow text: `{{channel.name}}` is the app
+ * the conversation is on, and the patient agrees for that channel only (the ledger is per channel and
+ * purpose). The ledger keeps the exact words the patient saw, so the flow and the record use these.
+ */
+export const REMINDER_CONSENT_PROMPT: Readonly<Record<ConsentLanguage, string>> = {
+  // A narrow no-break space before "?": French spacing, as every French text a patient reads.
+  fr: 'Acceptez-vous de recevoir des rappels par {{channel.name}}\u202F?',
+  en: 'Do you agree to receive reminders on {{channel.name}}?',
+};
+
+/** The question as asked on a channel: « Acceptez-vous de recevoir des rappels par Telegram ? ». */
+export function reminderConsentQuestion(channel: string, language: ConsentLanguage): string {
+  return REMINDER_CONSENT_PROMPT[language].replace('{{channel.name}}', channelName(channel));
+}
+
+/** The question as asked on WhatsApp (the words of booking flows installed before it named the channel). */
+export const REMINDER_CONSENT_QUESTION: Readonly<Record<ConsentLanguage, string>> = {
+  fr: reminderConsentQuestion('whatsapp', 'fr'),
+  en: reminderConsentQuestion('whatsapp', 'en'),
+};
+
 /** What the patient reads after a keyword: what changed, and how to undo it. */
 export function consentKeywordConfirmation(
   action: ConsentKeywordAction,
   language: ConsentLanguage,
   clinicName: string,
   /** The app the patient wrote from, as they call it: the choice is recorded for that channel only. */
-  channelName = 'WhatsApp',
+  appName = 'WhatsApp',
 ): string {
   switch (action.kind) {
     case 'withdraw_all':
       return language === 'fr'
-        ? `C’est noté : ${clinicName} ne vous enverra plus de messages automatiques sur ${channelName} (rappels de rendez-vous, informations). Vous pouvez toujours nous écrire ici. Pour recevoir de nouveau les rappels, répondez START.`
-        : `Done: ${clinicName} will no longer send you automatic messages on ${channelName} (appointment reminders, information). You can still write to us here. To get reminders again, reply START.`;
+        ? `C’est noté : ${clinicName} ne vous enverra plus de messages automatiques sur ${appName} (rappels de rendez-vous, informations). Vous pouvez toujours nous écrire ici. Pour recevoir de nouveau les rappels, répondez START.`
+        : `Done: ${clinicName} will no longer send you automatic messages on ${appName} (appointment reminders, information). You can still write to us here. To get reminders again, reply START.`;
     case 'withdraw_reminders':
       return language === 'fr'
-        ? `C’est noté : vous ne recevrez plus de rappels de rendez-vous de ${clinicName} sur ${channelName}. Pour les recevoir de nouveau, répondez START.`
-        : `Done: you will no longer receive appointment reminders from ${clinicName} on ${channelName}. To get them again, reply START.`;
+        ? `C’est noté : vous ne recevrez plus de rappels de rendez-vous de ${clinicName} sur ${appName}. Pour les recevoir de nouveau, répondez START.`
+        : `Done: you will no longer receive appointment reminders from ${clinicName} on ${appName}. To get them again, reply START.`;
     case 'restore_reminders':
       return language === 'fr'
-        ? `C’est noté : vous recevrez de nouveau les rappels de vos rendez-vous chez ${clinicName} sur ${channelName}. Pour les arrêter, répondez STOP RAPPELS.`
-        : `Done: you will receive reminders of your appointments at ${clinicName} on ${channelName} again. To stop them, reply STOP REMINDERS.`;
+        ? `C’est noté : vous recevrez de nouveau les rappels de vos rendez-vous chez ${clinicName} sur ${appName}. Pour les arrêter, répondez STOP RAPPELS.`
+        : `Done: you will receive reminders of your appointments at ${clinicName} on ${appName} again. To stop them, reply STOP REMINDERS.`;
   }
 }

@@ -77,11 +77,27 @@ export async function contactsWithConsent(
   channel: ChannelType,
   purpose: ConsentPurpose,
 ): Promise<Set<string>> {
+  const channels = await consentingChannelsOf(db, orgId, contactIds, purpose);
+  return new Set([...channels].filter(([, on]) => on.has(channel)).map(([contactId]) => contactId));
+}
+
+/**
+ * For each of these patients, the channels on which their latest word on this purpose is yes (one query
+ * for a batch); a patient who agreed nowhere is absent.
+ */
+export async function consentingChannelsOf(
+  db: DbOrTx,
+  orgId: string,
+  contactIds: readonly string[],
+  purpose: ConsentPurpose,
+): Promise<Map<string, Set<ChannelType>>> {
   const unique = [...new Set(contactIds)];
-  if (unique.length === 0) return new Set();
+  const byContact = new Map<string, Set<ChannelType>>();
+  if (unique.length === 0) return byContact;
   const latest = await db
-    .selectDistinctOn([consentRecords.contactId], {
+    .selectDistinctOn([consentRecords.contactId, consentRecords.channel], {
       contactId: consentRecords.contactId,
+      channel: consentRecords.channel,
       granted: consentRecords.granted,
     })
     .from(consentRecords)
@@ -89,10 +105,20 @@ export async function contactsWithConsent(
       and(
         eq(consentRecords.orgId, orgId),
         inArray(consentRecords.contactId, unique),
-        eq(consentRecords.channel, channel),
         eq(consentRecords.purpose, purpose),
       ),
     )
-    .orderBy(consentRecords.contactId, desc(consentRecords.recordedAt), desc(consentRecords.seq));
-  return new Set(latest.filter((row) => row.granted).map((row) => row.contactId));
+    .orderBy(
+      consentRecords.contactId,
+      consentRecords.channel,
+      desc(consentRecords.recordedAt),
+      desc(consentRecords.seq),
+    );
+  for (const row of latest) {
+    if (!row.granted) continue;
+    const channels = byContact.get(row.contactId) ?? new Set<ChannelType>();
+    channels.add(row.channel);
+    byContact.set(row.contactId, channels);
+  }
+  return byContact;
 }

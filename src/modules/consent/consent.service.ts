@@ -15,7 +15,7 @@ import {
 } from './consent.schema.ts';
 
 // What other modules may read or change here: they call this service, never the repository.
-export { contactsWithConsent } from './consent.repository.ts';
+export { consentingChannelsOf, contactsWithConsent } from './consent.repository.ts';
 
 export interface ConsentInput {
   orgId: string;

@@ -1,5 +1,6 @@
 import type { ChannelCapabilities as ChannelShows } from '../../channels/channel-adapter.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { channelName } from '../consent/consent-texts.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
 import type { Org, OrgEmergencyNumbers } from '../orgs/org.schema.ts';
 import type { FlowEmergencyNumbers } from './engine/flow-context.ts';
@@ -60,7 +61,11 @@ export function flowContextFor(input: {
       fields: contact.customFields,
       tags: contact.tags,
     },
-    channel: { kind: input.channel, capabilities: menuCapabilities(input.shows) },
+    channel: {
+      kind: input.channel,
+      name: channelName(input.channel),
+      capabilities: menuCapabilities(input.shows),
+    },
     screen: screenAnswer,
   };
 }

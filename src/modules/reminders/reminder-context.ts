@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
-import { contactsWithConsent } from '../consent/consent.service.ts';
+import type { ChannelType } from '../channel-accounts/channel-types.ts';
+import { consentingChannelsOf } from '../consent/consent.service.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
 import { findContactsByIds, identitiesOfContacts } from '../contacts/contact.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -18,11 +19,11 @@ export interface ClinicReminderContext {
   settings: ReminderSettings;
   appointments: Map<string, AppointmentRow>;
   contacts: Map<string, Contact>;
-  /** Patients whose latest word on WhatsApp reminders is yes. */
-  consenting: Set<string>;
-  /** Patients Careline can reach on WhatsApp. */
-  onWhatsApp: Set<string>;
-  /** The clinic's WhatsApp numbers, oldest first. */
+  /** Per patient, the channels on which their latest word on appointment reminders is yes. */
+  consents: Map<string, Set<ChannelType>>;
+  /** Per patient, the channels Careline knows an id of theirs on (where it can write to them). */
+  reachableOn: Map<string, Set<ChannelType>>;
+  /** The clinic's accounts on every channel, oldest first. */
   accounts: ChannelAccount[];
 }
 
@@ -44,17 +45,21 @@ export async function loadReminderContexts(
     const contactIds = [...new Set(rows.map((r) => r.appointment.contactId))];
     const contacts = await findContactsByIds(tx, keyring, orgId, contactIds);
     const identities = await identitiesOfContacts(tx, keyring, orgId, contactIds);
-    const consenting = await contactsWithConsent(tx, orgId, contactIds, 'whatsapp', 'appointment_reminders');
+    const consents = await consentingChannelsOf(tx, orgId, contactIds, 'appointment_reminders');
+    const reachableOn = new Map<string, Set<ChannelType>>();
+    for (const identity of identities) {
+      const channels = reachableOn.get(identity.contactId) ?? new Set<ChannelType>();
+      channels.add(identity.channelType);
+      reachableOn.set(identity.contactId, channels);
+    }
     contexts.set(orgId, {
       org,
       settings: reminderSettingsOf(policy),
       appointments: new Map(rows.map((r) => [r.appointment.id, r])),
       contacts: new Map(contacts.map((c) => [c.id, c])),
-      consenting,
-      onWhatsApp: new Set(identities.filter((i) => i.channelType === 'whatsapp').map((i) => i.contactId)),
-      accounts: accounts
-        .filter((a) => a.type === 'whatsapp')
-        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+      consents,
+      reachableOn,
+      accounts: [...accounts].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
     });
   }
   return contexts;

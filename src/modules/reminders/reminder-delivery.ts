@@ -1,16 +1,22 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
+import type { ChannelType } from '../channel-accounts/channel-types.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { conversationsOfContact } from '../inbox/conversation.service.ts';
 import { openOrContinueConversation } from '../inbox/inbox.service.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
-import { isWindowOpen } from '../outbox/window-policy.ts';
-import type { AppointmentRow } from '../scheduling/appointment.service.ts';
 import type { ReminderOutcome } from './reminder.repository.ts';
 import type { Reminder } from './reminder.schema.ts';
+import { chooseReminderChannel } from './reminder-channel.ts';
+import {
+  conversationsOn,
+  liveConversationOn,
+  type PatientChannels,
+  reminderChannelOptions,
+} from './reminder-channel-options.ts';
 import type { ClinicReminderContext } from './reminder-context.ts';
-import { type ReminderDetails, reminderButtonsMessage, reminderTemplateMessage } from './reminder-message.ts';
+import { type ReminderDetails, reminderButtonsMessage, reminderMessage } from './reminder-message.ts';
 import { lockLiveConversationsIfFree, type OutboundToQueue } from './reminder-outbox.ts';
 
 /** What becomes of one claimed reminder in this pass. */
@@ -22,9 +28,11 @@ export type ReminderPlan =
 
 /**
  * Decides a claimed reminder: skipped with the reason when nobody may receive it (appointment no longer
- * booked or past, reminders off, no consent, no WhatsApp), else the message and the conversation it
- * goes to: buttons while the patient's 24-hour window is open, the approved template otherwise.
- * `locked` holds the batch's conversations already locked; others are looked up (and opened) here.
+ * booked or past, reminders off, no consent on any channel, no channel the clinic can reach the patient
+ * on, or only channels whose window allows nothing automated now), else the message and the
+ * conversation it goes to, on the channel `chooseReminderChannel` picks among those the patient agreed
+ * to reminders on. `locked` holds the batch's conversations already locked; others are looked up (and
+ * opened) here.
  */
 export async function planReminderDelivery(
   tx: DbOrTx,
@@ -44,16 +52,10 @@ export async function planReminderDelivery(
   if (appointment.status !== 'booked') return skip('appointment_not_booked');
   if (appointment.start <= now) return skip('appointment_passed');
   if (!context.settings.enabled) return skip('reminders_off');
-  if (!context.consenting.has(appointment.contactId)) return skip('no_consent');
+  const consents = context.consents.get(appointment.contactId);
+  if (!consents || consents.size === 0) return skip('no_consent');
   const contact = context.contacts.get(appointment.contactId);
-  if (!contact || !context.onWhatsApp.has(contact.id)) return skip('no_channel');
-
-  const booked = appointment.conversationId ? locked.get(appointment.conversationId) : undefined;
-  const conversation =
-    booked && accountOf(context, booked) ? booked : await conversationFor(tx, context, row, now);
-  if (conversation === 'busy') return { kind: 'postpone' };
-  const account = conversation ? accountOf(context, conversation) : undefined;
-  if (!conversation || !account) return skip('no_channel');
+  if (!contact) return skip('no_channel');
 
   const details: ReminderDetails = {
     appointmentId: appointment.id,
@@ -65,10 +67,42 @@ export async function planReminderDelivery(
     locationName: row.location.name,
     locationAddress: row.location.address,
   };
-  const windowOpen = isWindowOpen(conversation.lastInboundAt, senders.whatsapp?.windowHours ?? null, now);
-  const message = windowOpen
-    ? reminderButtonsMessage(details)
-    : reminderTemplateMessage(details, context.settings.templateName);
+  const reachable = new Set(
+    [...consents].filter(
+      (channel) =>
+        senders[channel] !== undefined &&
+        context.reachableOn.get(contact.id)?.has(channel) === true &&
+        context.accounts.some((a) => a.type === channel),
+    ),
+  );
+  const bookedAt = appointment.conversationId ? locked.get(appointment.conversationId) : undefined;
+  const bookedOn = bookedAt ? channelOf(context, bookedAt) : undefined;
+  // The patient's conversations order the channels and say where each window stands; not needed when
+  // the one channel there is to choose is that of the conversation the appointment was booked in.
+  const read =
+    bookedAt && reachable.size === 1 && bookedOn !== undefined && reachable.has(bookedOn)
+      ? [bookedAt]
+      : (await conversationsOfContact(tx, context.org.id, contact.id, 20)).map((c) =>
+          c.id === bookedAt?.id ? bookedAt : c,
+        );
+  const patient: PatientChannels = {
+    consents,
+    reachable,
+    conversations: read.flatMap((conversation) => {
+      const channel = channelOf(context, conversation);
+      return channel ? [{ conversation, channel }] : [];
+    }),
+    preferred: bookedOn ? bookedAt : undefined,
+    senders,
+  };
+  const choice = chooseReminderChannel(reminderChannelOptions(patient), reminderButtonsMessage(details), now);
+  if (choice.kind === 'skip') return skip(choice.reason);
+
+  const conversation = await conversationFor(tx, context, patient, contact.id, choice.channel, now);
+  if (conversation === 'busy') return { kind: 'postpone' };
+  const account = conversation ? accountOf(context, conversation) : undefined;
+  if (!conversation || !account) return skip('no_channel');
+  const message = reminderMessage(details, choice.form, context.settings.templateName);
   return { kind: 'send', send: { account, conversation, message } };
 }
 
@@ -76,24 +110,30 @@ function accountOf(context: ClinicReminderContext, conversation: Conversation): 
   return context.accounts.find((a) => a.id === conversation.channelAccountId);
 }
 
+function channelOf(context: ClinicReminderContext, conversation: Conversation): ChannelType | undefined {
+  return accountOf(context, conversation)?.type;
+}
+
 /**
- * Where a reminder goes when the conversation it was booked in is not at hand: the patient's latest
- * WhatsApp conversation while live, or a new one on that number (or the clinic's first number) once it
- * was closed. `busy` when automation holds the live conversation right now.
+ * Where a reminder goes on the channel chosen: the conversation the appointment was booked in when it
+ * is on that channel and live (already locked), else the patient's latest conversation there while
+ * live (`busy` when automation holds it right now), or a new one on its account (or the clinic's first
+ * account of the channel) once it was closed.
  */
 async function conversationFor(
   tx: DbOrTx,
   context: ClinicReminderContext,
-  row: AppointmentRow,
+  patient: PatientChannels,
+  contactId: string,
+  channel: ChannelType,
   now: Date,
 ): Promise<Conversation | 'busy' | null> {
   const orgId = context.org.id;
-  const { contactId } = row.appointment;
-  const latest = (await conversationsOfContact(tx, orgId, contactId, 20)).find((c) => accountOf(context, c));
-  if (latest && latest.status !== 'closed') {
-    return (await lockLiveConversationsIfFree(tx, orgId, [latest.id])).get(latest.id) ?? 'busy';
-  }
-  const accountId = latest?.channelAccountId ?? context.accounts[0]?.id;
+  const live = liveConversationOn(patient, channel);
+  if (live && live.id === patient.preferred?.id) return live;
+  if (live) return (await lockLiveConversationsIfFree(tx, orgId, [live.id])).get(live.id) ?? 'busy';
+  const [latest] = conversationsOn(patient, channel);
+  const accountId = latest?.channelAccountId ?? context.accounts.find((a) => a.type === channel)?.id;
   if (!accountId) return null;
   return openOrContinueConversation(tx, orgId, accountId, contactId, now, now);
 }

@@ -7,6 +7,7 @@ import {
   reminderButtonId,
   reminderButtonsMessage,
   reminderTemplateMessage,
+  reminderTypedMessage,
 } from './reminder-message.ts';
 import { reminderReplyText } from './reminder-reply-texts.ts';
 import { REMINDER_TEMPLATE_TEXT } from './reminder-template.ts';
@@ -91,6 +92,27 @@ describe('the reminder message', () => {
       expect(checkWhatsAppLimits(reminderButtonsMessage(long))).toEqual([]);
       expect(checkWhatsAppLimits(reminderTemplateMessage(long, 'rappel_rendez_vous'))).toEqual([]);
     }
+  });
+
+  test('where a channel cannot show the buttons: the same words, and what to reply that counts as a tap', () => {
+    const fr = reminderTypedMessage(details());
+    expect(fr).toEqual({
+      type: 'text',
+      text: 'Bonjour Chloé, nous vous rappelons votre rendez-vous du mardi 2 décembre à 9 h 30 avec Dr Hélène Roux, Centre Belleville, 12 rue de Belleville 75020 Paris. Pour le confirmer, répondez «\u00A0oui\u00A0»\u202F; pour l’annuler, «\u00A0annuler\u00A0»\u202F; pour le déplacer, «\u00A0déplacer\u00A0».',
+    });
+    const en = reminderTypedMessage(details({ language: 'en' }));
+    expect(en).toMatchObject({
+      text: expect.stringMatching(/reply “yes”; to cancel it, “cancel”; to move it, “reschedule”\.$/),
+    });
+    // Each word the patient is told to type is read as the button it stands for.
+    expect(['oui', 'annuler', 'déplacer', 'yes', 'cancel', 'reschedule'].map(typedReminderAction)).toEqual([
+      'confirm',
+      'cancel',
+      'reschedule',
+      'confirm',
+      'cancel',
+      'reschedule',
+    ]);
   });
 
   test('dates and times follow the clinic’s clock across the DST change', () => {

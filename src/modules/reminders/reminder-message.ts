@@ -1,7 +1,8 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
-import { appointmentWhen, type WordingLanguage } from '../scheduling/patient-wording.ts';
+import { appointmentWhen, frenchSpacing, type WordingLanguage } from '../scheduling/patient-wording.ts';
 import { REMINDER_ACTIONS, type ReminderAction } from './reminder-action.ts';
-import { REMINDER_TEMPLATE_TEXT } from './reminder-template.ts';
+import type { ReminderForm } from './reminder-channel.ts';
+import { REMINDER_TEMPLATE_TEXT, REMINDER_TYPED_TEXT } from './reminder-template.ts';
 
 /** What a reminder says about its appointment. */
 export interface ReminderDetails {
@@ -82,18 +83,46 @@ function asParameter(value: string): string {
   return flat.length <= MAX_PARAMETER ? flat : `${flat.slice(0, MAX_PARAMETER - 1).trimEnd()}…`;
 }
 
-/** The reminder inside the 24-hour window: the same words, three reply buttons. */
-export function reminderButtonsMessage(details: ReminderDetails): OutboundMessage {
+/** The reminder as the channel chosen takes it (reminder-channel.ts decides the form). */
+export function reminderMessage(
+  details: ReminderDetails,
+  form: ReminderForm,
+  templateName: string,
+): OutboundMessage {
+  switch (form) {
+    case 'buttons':
+      return reminderButtonsMessage(details);
+    case 'template':
+      return reminderTemplateMessage(details, templateName);
+    case 'text':
+      return reminderTypedMessage(details);
+  }
+}
+
+/** The reminder where free-form messages may go (a window open, or none): the same words, three reply buttons. */
+export function reminderButtonsMessage(
+  details: ReminderDetails,
+): Extract<OutboundMessage, { type: 'buttons' }> {
   const text = REMINDER_TEMPLATE_TEXT[details.language];
-  const values = reminderParameters(details);
   return {
     type: 'buttons',
-    body: text.body.replace(/\{\{(\d)\}\}/g, (_whole, n: string) => values[Number(n) - 1] ?? ''),
+    body: filledIn(text.body, details),
     buttons: REMINDER_ACTIONS.map((action) => ({
       id: reminderButtonId(details.appointmentId, action),
       title: text.buttons[action],
     })),
   };
+}
+
+/** The reminder on a channel that cannot show its buttons: the patient types « oui », « annuler »… */
+export function reminderTypedMessage(details: ReminderDetails): OutboundMessage {
+  const text = filledIn(REMINDER_TYPED_TEXT[details.language], details);
+  return { type: 'text', text: details.language === 'fr' ? frenchSpacing(text) : text };
+}
+
+function filledIn(body: string, details: ReminderDetails): string {
+  const values = reminderParameters(details);
+  return body.replace(/\{\{(\d)\}\}/g, (_whole, n: string) => values[Number(n) - 1] ?? '');
 }
 
 /** The reminder outside the window: the approved template, its quick replies carrying the actions. */

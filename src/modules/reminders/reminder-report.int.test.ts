@@ -80,13 +80,33 @@ describe.each(TEST_ENGINES)('the reminders report (%s)', (engine) => {
     // November: outside the period.
     await appointment('noshow', null, { start: new Date('2025-11-20T09:00:00Z') });
 
+    // Christmas (still to come): one reminder not sent for want of consent, one held because the only
+    // channel the patient agreed on was Messenger, past its window.
+    const { contact } = await addReminderPatient(handle.db, testKeyring, clinic);
+    const christmas = new Date('2025-12-25T09:00:00Z');
+    const held = await bookedAppointment(handle.db, clinic, contact.id, christmas);
+    for (const [offsetMinutes, reason] of [
+      [2880, 'no_consent'],
+      [120, 'channel_window_closed'],
+    ] as const) {
+      await handle.db.insert(reminders).values({
+        orgId: clinic.org.id,
+        appointmentId: held.id,
+        offsetMinutes,
+        dueAt: new Date(christmas.getTime() - offsetMinutes * 60_000),
+        status: 'skipped',
+        reason,
+      });
+    }
+
     const report = await reminderReport(handle.db, clinic.org.id, DECEMBER);
     expect(report.reminders).toEqual({
       sent: 7,
       confirmed: 3,
       cancelled: 1,
       rescheduled: 0,
-      skippedNoConsent: 0,
+      skippedNoConsent: 1,
+      skippedWindowClosed: 1,
     });
     expect(report.practitioners).toEqual([
       {

@@ -2,6 +2,7 @@ import { type AnyColumn, and, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { appointments, practitioners } from '../scheduling/scheduling.schema.ts';
 import { reminders } from './reminder.schema.ts';
+import type { ReminderSkipReason } from './reminder-channel.ts';
 
 export interface ReminderCounts {
   sent: number;
@@ -9,9 +10,14 @@ export interface ReminderCounts {
   cancelled: number;
   rescheduled: number;
   skippedNoConsent: number;
+  /** Held: the channels the patient agreed on allowed nothing automated then (Messenger, Instagram). */
+  skippedWindowClosed: number;
 }
 
-/** What reminders did in [from, to): sent then, answered then, or skipped for want of consent then. */
+/**
+ * What reminders did in [from, to): sent then, answered then, or skipped then for want of consent or
+ * because no channel the patient agreed on allowed an automated message.
+ */
 export async function reminderCounts(
   db: DbOrTx,
   orgId: string,
@@ -24,6 +30,10 @@ export async function reminderCounts(
     sql<number>`count(*) filter (where ${reminders.response} = ${response} and ${within(reminders.respondedAt)})`.mapWith(
       Number,
     );
+  const skipped = (reason: ReminderSkipReason) =>
+    sql<number>`count(*) filter (where ${reminders.status} = 'skipped' and ${reminders.reason} = ${reason} and ${within(reminders.dueAt)})`.mapWith(
+      Number,
+    );
   const [row] = await db
     .select({
       sent: sql<number>`count(*) filter (where ${reminders.status} = 'sent' and ${within(reminders.sentAt)})`.mapWith(
@@ -32,14 +42,21 @@ export async function reminderCounts(
       confirmed: answered('confirmed'),
       cancelled: answered('cancelled'),
       rescheduled: answered('reschedule'),
-      skippedNoConsent:
-        sql<number>`count(*) filter (where ${reminders.status} = 'skipped' and ${reminders.reason} = 'no_consent' and ${within(reminders.dueAt)})`.mapWith(
-          Number,
-        ),
+      skippedNoConsent: skipped('no_consent'),
+      skippedWindowClosed: skipped('channel_window_closed'),
     })
     .from(reminders)
     .where(eq(reminders.orgId, orgId));
-  return row ?? { sent: 0, confirmed: 0, cancelled: 0, rescheduled: 0, skippedNoConsent: 0 };
+  return (
+    row ?? {
+      sent: 0,
+      confirmed: 0,
+      cancelled: 0,
+      rescheduled: 0,
+      skippedNoConsent: 0,
+      skippedWindowClosed: 0,
+    }
+  );
 }
 
 export interface PractitionerAttendance {

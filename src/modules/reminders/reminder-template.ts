@@ -20,6 +20,15 @@ export const REMINDER_TEMPLATE_TEXT: Readonly<
   },
 };
 
+/**
+ * The same reminder where the channel cannot show its three buttons: the patient types the answer, which
+ * counts as the tap when it is their first message after the reminder (reminder-typed-answer.ts).
+ */
+export const REMINDER_TYPED_TEXT: Readonly<Record<WordingLanguage, string>> = {
+  fr: 'Bonjour {{1}}, nous vous rappelons votre rendez-vous du {{2}} à {{3}} avec {{4}}, {{5}}. Pour le confirmer, répondez « oui » ; pour l’annuler, « annuler » ; pour le déplacer, « déplacer ».',
+  en: 'Hello {{1}}, this is a reminder of your appointment on {{2}} at {{3}} with {{4}}, {{5}}. To confirm it, reply “yes”; to cancel it, “cancel”; to move it, “reschedule”.',
+};
+
 export type ReminderTemplateComponent =
   | { type: 'BODY'; text: string }
   | { type: 'BUTTONS'; buttons: Array<{ type: 'QUICK_REPLY'; text: string }> };

@@ -292,3 +292,17 @@ export async function reminderSentAfter(
     .limit(1);
   return row !== undefined;
 }
+
+/** An appointment's reminders, earliest due first, each with the account of the message that carried it. */
+export async function remindersOfAppointment(
+  db: DbOrTx,
+  orgId: string,
+  appointmentId: string,
+): Promise<Array<{ reminder: Reminder; channelAccountId: string | null }>> {
+  return db
+    .select({ reminder: reminders, channelAccountId: messages.channelAccountId })
+    .from(reminders)
+    .leftJoin(messages, and(eq(messages.id, reminders.messageId), eq(messages.orgId, orgId)))
+    .where(and(eq(reminders.orgId, orgId), eq(reminders.appointmentId, appointmentId)))
+    .orderBy(asc(reminders.dueAt), asc(reminders.offsetMinutes));
+}

@@ -28,7 +28,17 @@ const reminderReportJson = z
       confirmed: z.number().int().describe('Patients who tapped Confirm (or typed it) on a reminder'),
       cancelled: z.number().int().describe('Appointments cancelled from a reminder'),
       rescheduled: z.number().int().describe('Patients who asked to move the appointment from a reminder'),
-      skipped_no_consent: z.number().int(),
+      skipped_no_consent: z
+        .number()
+        .int()
+        .describe('Not sent: the patient agreed to reminders on no channel'),
+      skipped_channel_window_closed: z
+        .number()
+        .int()
+        .describe(
+          'Held, not sent: the only channels the patient agreed on were Messenger or Instagram, whose ' +
+            '24-hour window had closed (nothing automated may go after it)',
+        ),
     }),
     practitioners: z.array(
       noShowJson.extend({
@@ -95,6 +105,7 @@ export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             cancelled: report.reminders.cancelled,
             rescheduled: report.reminders.rescheduled,
             skipped_no_consent: report.reminders.skippedNoConsent,
+            skipped_channel_window_closed: report.reminders.skippedWindowClosed,
           },
           practitioners: report.practitioners.map((p) => ({
             practitioner_id: p.practitionerId,

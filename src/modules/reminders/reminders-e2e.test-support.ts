@@ -10,6 +10,7 @@ import {
 } from '../../../test/support/test-careline.ts';
 import { appointments, conversations, messages, reminders } from '../../db-schema.ts';
 import type { DbEngine } from '../../platform/db/db.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { REMINDER_CONSENT_QUESTION } from '../consent/consent-texts.ts';
 import { bookAppointment } from '../scheduling/booking.service.ts';
 import type {
@@ -32,9 +33,15 @@ export interface ReminderWorld {
   type: AppointmentType;
 }
 
-/** Careline and the simulator, a clinic with hours every day and the reminder template approved. */
-export async function startReminderWorld(engine: DbEngine): Promise<ReminderWorld> {
-  const env = await startTestCareline(engine);
+/**
+ * Careline and the simulator, a clinic with hours every day and the reminder template approved. A
+ * `clock` (a TestClock) is Careline's and the simulator's time, for tests that move it.
+ */
+export async function startReminderWorld(
+  engine: DbEngine,
+  options: { clock?: Clock } = {},
+): Promise<ReminderWorld> {
+  const env = await startTestCareline(engine, options);
   const clinic = await env.addClinic('Centre Belleville');
   for (const language of ['fr', 'en'] as const) {
     env.simulator.simulator.upsertTemplate({
@@ -120,25 +127,30 @@ export async function book(
 }
 
 /**
- * The clock passes the reminder's time. Careline's clock cannot be moved from outside, so the reminder
- * (whatever its status) is made due now and a dispatch run is queued, as the planned one would run then.
+ * The clock passes the reminder's time. The job queue runs by the database's time, whatever Careline's
+ * clock says, so the reminder (whatever its status) is made due by Careline's clock now and a dispatch
+ * run is queued now, as the planned one would run then.
  */
 export async function timeComes(
-  world: ReminderWorld,
+  world: Pick<ReminderWorld, 'env'>,
   appointmentId: string,
   offsetMinutes: number,
 ): Promise<void> {
   const { env } = world;
   await env.handle.db
     .update(reminders)
-    .set({ dueAt: new Date(Date.now() - 1000) })
+    .set({ dueAt: new Date(env.clock.nowMs() - 1000) })
     .where(and(eq(reminders.appointmentId, appointmentId), eq(reminders.offsetMinutes, offsetMinutes)));
   await enqueueReminderDispatch(env.handle.db, new Date(), `test:${randomBytes(6).toString('hex')}`);
   env.careline.worker.wake();
   await env.settle();
 }
 
-export async function reminderRow(world: ReminderWorld, appointmentId: string, offsetMinutes: number) {
+export async function reminderRow(
+  world: Pick<ReminderWorld, 'env'>,
+  appointmentId: string,
+  offsetMinutes: number,
+) {
   const [row] = await world.env.handle.db
     .select()
     .from(reminders)
@@ -146,7 +158,10 @@ export async function reminderRow(world: ReminderWorld, appointmentId: string, o
   return row;
 }
 
-export async function appointmentRow(world: ReminderWorld, id: string): Promise<Appointment | undefined> {
+export async function appointmentRow(
+  world: Pick<ReminderWorld, 'env'>,
+  id: string,
+): Promise<Appointment | undefined> {
   const [row] = await world.env.handle.db.select().from(appointments).where(eq(appointments.id, id));
   return row;
 }

@@ -1,6 +1,8 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
+import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
+import { findConversation } from '../inbox/conversation.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { insertMediaFile } from '../media/media.service.ts';
 import { MEDIA_FILE_NAME_PURPOSE } from '../media/media-file-name.ts';
@@ -112,14 +114,35 @@ export async function sendAppointmentInvite(
     status: 'stored',
     storedAt: now,
   });
+  // Messenger and Instagram attachments carry no caption: there the file's name says what it is.
+  const shown = await captionLengthOn(db, deps.senders, input.orgId, input.conversationId);
   await submitOutboundMessage(
     { db, keyring: deps.keyring, senders: deps.senders, clock: fixedClock(now) },
     {
       orgId: input.orgId,
       conversationId: input.conversationId,
-      message: { type: 'document', media: { mediaId: file.id }, fileName, caption },
+      message: {
+        type: 'document',
+        media: { mediaId: file.id },
+        fileName,
+        ...([...caption].length <= shown ? { caption } : {}),
+      },
       sentByApiKeyId: null,
       ...(input.sentByFlowSessionId === undefined ? {} : { sentByFlowSessionId: input.sentByFlowSessionId }),
     },
   );
+}
+
+/** How long a caption the conversation's channel shows (its sender's capabilities); 0 when unknown. */
+async function captionLengthOn(
+  db: DbOrTx,
+  senders: SubmissionDeps['senders'],
+  orgId: string,
+  conversationId: string,
+): Promise<number> {
+  const conversation = await findConversation(db, orgId, conversationId);
+  const account = conversation
+    ? await findChannelAccount(db, orgId, conversation.channelAccountId)
+    : undefined;
+  return (account && senders[account.type]?.capabilities.captionLength) ?? 0;
 }

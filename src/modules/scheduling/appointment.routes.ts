@@ -4,12 +4,18 @@ import { problemSchema } from '../../platform/http/problem.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
+import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
+import {
+  appointmentRemindersJson,
+  toAppointmentRemindersJson,
+} from '../reminders/appointment-reminders.api.ts';
+import { appointmentReminders } from '../reminders/appointment-reminders.service.ts';
 import { appointmentJson, toAppointmentJson } from './appointment.api.ts';
 import { ATTENDANCE_STATUSES, cancelAppointment, setAppointmentStatus } from './appointment.service.ts';
 import { getAppointment, listAppointments } from './appointment-agenda.service.ts';
 import { appointmentInviteFor } from './appointment-invite.service.ts';
 import { bookAppointment, moveAppointment } from './booking.service.ts';
-import { noticeOfStaffBooking } from './booking-notice.service.ts';
+import { BOOKING_NOTICE_REFUSALS, noticeOfStaffBooking } from './booking-notice.service.ts';
 import { APPOINTMENT_STATUSES, type Appointment } from './scheduling.schema.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 import { SlotTakenError } from './scheduling-errors.ts';
@@ -31,12 +37,18 @@ const bookedJson = z.intersection(
       .object({
         status: z.enum(['sent', 'not_sent']),
         as: z.enum(['message', 'template']).optional(),
-        reason: z.enum(['no_whatsapp', 'no_consent', 'template_unavailable', 'refused']).optional(),
+        channel: z.enum(CHANNEL_TYPES).optional().describe('Where it went, when sent'),
+        reason: z.enum(BOOKING_NOTICE_REFUSALS).optional(),
       })
       .describe(
-        'Whether the patient was sent the confirmation (and the .ics) on WhatsApp: as messages while their ' +
-          '24-hour window is open, else as the approved reminder template if they agreed to appointment ' +
-          'messages; reason says why not.',
+        'Whether the patient was sent the confirmation, and on which channel. While they are in a ' +
+          'conversation with the clinic (they wrote within the channel’s window; 24 hours on Telegram), ' +
+          'the confirmation and the .ics go there as messages. Otherwise only if they agreed to appointment ' +
+          'messages, on the channel a reminder would take (that of their most recent conversation among ' +
+          'those they agreed on, where the channel’s rules allow it): as messages on Telegram, as the ' +
+          'approved reminder template on WhatsApp outside its 24-hour window, not at all on Messenger or ' +
+          'Instagram once their window has closed. reason says why not: no_channel (no channel Careline can ' +
+          'reach them on), no_consent, channel_window_closed, template_unavailable, refused.',
       ),
   }),
 );
@@ -121,6 +133,34 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     );
 
     app.get(
+      '/appointments/:id/reminders',
+      {
+        config: { access: 'appointments.read' },
+        schema: {
+          tags,
+          summary: 'Where an appointment’s reminders stand: planned, sent on which channel, or why not',
+          description:
+            'Each reminder of the appointment, earliest due first. A reminder goes on the channel of the ' +
+            'patient’s most recent conversation among those they agreed to reminders on, where that channel ' +
+            'allows an automated message then; reason says why one was not sent.',
+          params,
+          response: { 200: appointmentRemindersJson, ...errors },
+        },
+      },
+      async (request) => {
+        const { orgId } = callerOf(request);
+        const appointment = await orProblem(detailsJson(orgId, request.params.id));
+        const reminders = await appointmentReminders(db, orgId, appointment.id);
+        await auditRead(request, {
+          type: 'Appointment',
+          id: appointment.id,
+          patient: appointment.contact.id,
+        });
+        return toAppointmentRemindersJson(reminders);
+      },
+    );
+
+    app.get(
       '/appointments/:id.ics',
       {
         config: { access: 'appointments.read' },
@@ -157,7 +197,8 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
           description:
             'The time must be one GET /slots offers. 409 with code slot_taken when someone booked it meanwhile; ' +
             '422 when it is not a slot of the practitioner (outside hours, too soon, too far). The patient is ' +
-            'sent the confirmation and the .ics on WhatsApp when the rules allow (see patient_notice).',
+            'sent the confirmation on their channel (WhatsApp, Telegram, Messenger, Instagram) when the ' +
+            'rules allow (see patient_notice).',
           body: z
             .object({
               contact_id: z.uuid('must be a contact id (UUID)'),

@@ -2,9 +2,9 @@ import type { Logger } from 'pino';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
-import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
-import { currentConsent } from '../consent/consent.service.ts';
+import type { ChannelType } from '../channel-accounts/channel-types.ts';
+import { consentingChannelsOf } from '../consent/consent.service.ts';
 import { findContact, identitiesOfContacts } from '../contacts/contact.service.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
@@ -18,7 +18,18 @@ import {
   submitOutboundMessage,
 } from '../outbox/outbound-submission.service.ts';
 import { isWindowOpen } from '../outbox/window-policy.ts';
-import { reminderTemplateMessage } from '../reminders/reminder-message.ts';
+import { chooseReminderChannel } from '../reminders/reminder-channel.ts';
+import {
+  conversationsOn,
+  liveConversationOn,
+  type PatientChannels,
+  reminderChannelOptions,
+} from '../reminders/reminder-channel-options.ts';
+import {
+  type ReminderDetails,
+  reminderButtonsMessage,
+  reminderTemplateMessage,
+} from '../reminders/reminder-message.ts';
 import { reminderSettingsOf } from '../reminders/reminder-policy.ts';
 import { findReminderPolicy } from '../reminders/reminder-schedule.service.ts';
 import { type AppointmentRow, appointmentRows } from './appointment.repository.ts';
@@ -27,14 +38,30 @@ import { dayAndTime, frenchSpacing } from './patient-wording.ts';
 
 /** Whether the patient was told of a booking the staff made, and if not, why (shown to the staff). */
 export type BookingNotice =
-  | { status: 'sent'; as: 'message' | 'template' }
-  | {
-      status: 'not_sent';
-      /** `no_whatsapp`: no WhatsApp number known; `no_consent`: the 24-hour window is closed and the
-       * patient has not agreed to appointment messages; `template_unavailable`: the reminder template is
-       * not approved; `refused`: the outbox refused it. */
-      reason: 'no_whatsapp' | 'no_consent' | 'template_unavailable' | 'refused';
-    };
+  | { status: 'sent'; as: 'message' | 'template'; channel: ChannelType }
+  | { status: 'not_sent'; reason: BookingNoticeRefusal };
+
+/**
+ * `no_channel`: Careline cannot write to the patient on any channel (no id of theirs on a channel the
+ * clinic has); `no_consent`: they are not in a conversation and agreed to appointment messages on no
+ * channel; `channel_window_closed`: the channels they agreed on allow nothing automated now (Messenger,
+ * Instagram after their 24-hour window); `template_unavailable`: the reminder template is not approved;
+ * `refused`: the outbox refused it.
+ */
+export type BookingNoticeRefusal =
+  | 'no_channel'
+  | 'no_consent'
+  | 'channel_window_closed'
+  | 'template_unavailable'
+  | 'refused';
+
+export const BOOKING_NOTICE_REFUSALS = [
+  'no_channel',
+  'no_consent',
+  'channel_window_closed',
+  'template_unavailable',
+  'refused',
+] as const satisfies readonly BookingNoticeRefusal[];
 
 export interface BookingNoticeDeps {
   db: DbOrTx;
@@ -45,12 +72,24 @@ export interface BookingNoticeDeps {
 }
 
 /**
- * Tells the patient of an appointment the staff booked for them, on WhatsApp, by the rules the chat
- * booking follows. While the patient's 24-hour window is open they are in a conversation with us, as
- * when they book by chat: the confirmation (when, with whom, where) and the .ics go as messages. Once
- * it has closed, only a patient who agreed to appointment messages (the reminders' consent) is written
- * to, and only with the approved reminder template, which names the same day, time and place (an .ics
- * cannot go outside the window). Never throws for the patient's sake: the booking stands either way.
+ * How long after the patient's last message they count as being in a conversation with the clinic: the
+ * channel's window, or 24 hours where it has none (Telegram) — no window does not make a patient who
+ * wrote a week ago someone who is talking with us.
+ */
+const IN_CONVERSATION_HOURS = 24;
+
+/**
+ * Tells the patient of an appointment the staff booked for them, by the rules the chat booking and the
+ * reminders follow, on whichever channel fits. While the patient is in a conversation with us (they
+ * wrote within the channel's window, 24 hours on Telegram) in the conversation the booking names or in
+ * their latest live one, the confirmation (when, with whom, where) and the .ics go there as messages, as
+ * when they book by chat. Otherwise only a patient who agreed to appointment messages (the reminders'
+ * consent) is written to, on the channel a reminder would take (reminder-channel.ts: the one of their
+ * most recent conversation among those they agreed on, where its rules allow an automated message):
+ * the confirmation and the .ics where free-form messages may go (Telegram), the approved reminder
+ * template on WhatsApp outside its window (it names the same day, time and place; an .ics cannot go
+ * there), nothing on Messenger or Instagram once their window has closed. Never throws for the
+ * patient's sake: the booking stands either way.
  */
 export async function noticeOfStaffBooking(
   deps: BookingNoticeDeps,
@@ -73,57 +112,79 @@ async function notice(
   const contact = row
     ? await findContact(deps.db, deps.keyring, orgId, row.appointment.contactId)
     : undefined;
-  if (!row || !org || !contact) return { status: 'not_sent', reason: 'no_whatsapp' };
+  if (!row || !org || !contact) return { status: 'not_sent', reason: 'no_channel' };
   const identities = await identitiesOfContacts(deps.db, deps.keyring, orgId, [contact.id]);
-  const accounts = (await listChannelAccountsOfOrg(deps.db, orgId))
-    .filter((a) => a.type === 'whatsapp')
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  if (!identities.some((i) => i.channelType === 'whatsapp') || accounts.length === 0) {
-    return { status: 'not_sent', reason: 'no_whatsapp' };
-  }
-  const language = patientLanguage(contact, org);
-  const live = await liveConversation(deps.db, orgId, row, accounts);
-  const windowHours = deps.senders.whatsapp?.windowHours ?? null;
-  if (live && isWindowOpen(live.lastInboundAt, windowHours, now)) {
-    await submitOutboundMessage(
-      { db: deps.db, keyring: deps.keyring, senders: deps.senders, clock: fixedClock(now) },
-      {
-        orgId,
-        conversationId: live.id,
-        message: { type: 'text', text: confirmationText(row, language) },
-        sentByApiKeyId: null,
-      },
-    );
-    if (deps.mediaStore) {
-      await sendAppointmentInvite(
-        { db: deps.db, keyring: deps.keyring, senders: deps.senders, mediaStore: deps.mediaStore, now },
-        { orgId, conversationId: live.id, appointmentId, language },
-      );
-    }
-    return { status: 'sent', as: 'message' };
-  }
-  const consent = await currentConsent(deps.db, orgId, contact.id, 'whatsapp', 'appointment_reminders');
-  if (!consent?.granted) return { status: 'not_sent', reason: 'no_consent' };
-  const templateName = reminderSettingsOf(await findReminderPolicy(deps.db, orgId)).templateName;
-  const message = reminderTemplateMessage(
-    {
-      appointmentId,
-      language,
-      patientName: contact.displayName,
-      start: row.appointment.start,
-      timeZone: row.location.timeZone,
-      practitionerName: row.practitionerName,
-      locationName: row.location.name,
-      locationAddress: row.location.address,
-    },
-    templateName,
+  const accounts = (await listChannelAccountsOfOrg(deps.db, orgId)).sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
   );
+  const reachable = new Set(
+    identities
+      .map((i) => i.channelType)
+      .filter((channel) => deps.senders[channel] && accounts.some((a) => a.type === channel)),
+  );
+  if (reachable.size === 0) return { status: 'not_sent', reason: 'no_channel' };
+  const channelOf = (c: Conversation) => accounts.find((a) => a.id === c.channelAccountId)?.type;
+  const onReachable = (c: Conversation | undefined): c is Conversation => {
+    const channel = c ? channelOf(c) : undefined;
+    return channel !== undefined && reachable.has(channel);
+  };
+  const language = patientLanguage(contact, org);
+  const named = row.appointment.conversationId
+    ? await findConversation(deps.db, orgId, row.appointment.conversationId)
+    : undefined;
+  const conversations = (await conversationsOfContact(deps.db, orgId, contact.id, 20)).filter(onReachable);
+  const [latest] = conversations;
+  const live = [named, latest].find((c) => onReachable(c) && c.status !== 'closed');
+  if (live && inConversation(deps.senders, live, channelOf(live), now)) {
+    await sendConfirmation(deps, orgId, live, row, language, now);
+    return { status: 'sent', as: 'message', channel: channelOf(live) ?? 'whatsapp' };
+  }
+
+  const consents = (await consentingChannelsOf(deps.db, orgId, [contact.id], 'appointment_reminders')).get(
+    contact.id,
+  );
+  const patient: PatientChannels = {
+    consents: consents ?? new Set(),
+    reachable,
+    conversations: conversations.flatMap((conversation) => {
+      const channel = channelOf(conversation);
+      return channel ? [{ conversation, channel }] : [];
+    }),
+    preferred: live,
+    senders: deps.senders,
+  };
+  const details: ReminderDetails = {
+    appointmentId,
+    language,
+    patientName: contact.displayName,
+    start: row.appointment.start,
+    timeZone: row.location.timeZone,
+    practitionerName: row.practitionerName,
+    locationName: row.location.name,
+    locationAddress: row.location.address,
+  };
+  const choice = chooseReminderChannel(reminderChannelOptions(patient), reminderButtonsMessage(details), now);
+  if (choice.kind === 'skip') return { status: 'not_sent', reason: choice.reason };
+  const { channel } = choice;
+  const target = liveConversationOn(patient, channel);
+  const accountId =
+    target?.channelAccountId ??
+    conversationsOn(patient, channel)[0]?.channelAccountId ??
+    accounts.find((a) => a.type === channel)?.id;
+  if (!accountId) return { status: 'not_sent', reason: 'no_channel' };
+  if (choice.form !== 'template') {
+    const conversation =
+      target ?? (await openOrContinueConversation(deps.db, orgId, accountId, contact.id, now, now));
+    await sendConfirmation(deps, orgId, conversation, row, language, now);
+    return { status: 'sent', as: 'message', channel };
+  }
+  const templateName = reminderSettingsOf(await findReminderPolicy(deps.db, orgId)).templateName;
+  const message = reminderTemplateMessage(details, templateName);
   try {
     // In a savepoint: a template Meta has not approved leaves no empty conversation behind.
     const outcome = await deps.db.transaction(async (tx) => {
-      const accountId = live?.channelAccountId ?? accounts[0]?.id ?? '';
       const conversation =
-        live ?? (await openOrContinueConversation(tx, orgId, accountId, contact.id, now, now));
+        target ?? (await openOrContinueConversation(tx, orgId, accountId, contact.id, now, now));
       const submission = await submitOutboundMessage(
         { db: tx, keyring: deps.keyring, senders: deps.senders, clock: fixedClock(now) },
         { orgId, conversationId: conversation.id, message, sentByApiKeyId: null },
@@ -131,7 +192,7 @@ async function notice(
       return submission.outcome;
     });
     return outcome === 'queued'
-      ? { status: 'sent', as: 'template' }
+      ? { status: 'sent', as: 'template', channel }
       : { status: 'not_sent', reason: 'refused' };
   } catch (error) {
     if (!(error instanceof OutboundValidationError)) throw error;
@@ -140,23 +201,43 @@ async function notice(
   }
 }
 
-/** The conversation the booking names, else the patient's latest WhatsApp one, while not closed. */
-async function liveConversation(
-  db: DbOrTx,
+/** Whether the patient wrote in this conversation recently enough to count as talking with us. */
+function inConversation(
+  senders: SubmissionDeps['senders'],
+  conversation: Conversation,
+  channel: ChannelType | undefined,
+  now: Date,
+): boolean {
+  const window = channel ? senders[channel]?.window : undefined;
+  if (!window) return false;
+  const hours = window.kind === 'none' ? IN_CONVERSATION_HOURS : window.hours;
+  return isWindowOpen(conversation.lastInboundAt, hours, now);
+}
+
+/** The confirmation and the .ics, as messages in the conversation. */
+async function sendConfirmation(
+  deps: BookingNoticeDeps,
   orgId: string,
+  conversation: Conversation,
   row: AppointmentRow,
-  accounts: readonly ChannelAccount[],
-): Promise<Conversation | undefined> {
-  const onWhatsApp = (c: Conversation | undefined) =>
-    c !== undefined && c.status !== 'closed' && accounts.some((a) => a.id === c.channelAccountId);
-  const named = row.appointment.conversationId
-    ? await findConversation(db, orgId, row.appointment.conversationId)
-    : undefined;
-  if (onWhatsApp(named)) return named;
-  const [latest] = (await conversationsOfContact(db, orgId, row.appointment.contactId, 20)).filter((c) =>
-    accounts.some((a) => a.id === c.channelAccountId),
+  language: 'fr' | 'en',
+  now: Date,
+): Promise<void> {
+  await submitOutboundMessage(
+    { db: deps.db, keyring: deps.keyring, senders: deps.senders, clock: fixedClock(now) },
+    {
+      orgId,
+      conversationId: conversation.id,
+      message: { type: 'text', text: confirmationText(row, language) },
+      sentByApiKeyId: null,
+    },
   );
-  return onWhatsApp(latest) ? latest : undefined;
+  if (deps.mediaStore) {
+    await sendAppointmentInvite(
+      { db: deps.db, keyring: deps.keyring, senders: deps.senders, mediaStore: deps.mediaStore, now },
+      { orgId, conversationId: conversation.id, appointmentId: row.appointment.id, language },
+    );
+  }
 }
 
 /** The words of the chat booking's confirmation, for a booking the patient did not make themselves. */

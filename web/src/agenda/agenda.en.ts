@@ -83,6 +83,44 @@ export const agendaEn = {
     noType: 'This appointment has no type, so its length is unknown: book a new one and cancel this one.',
     conflict: 'Someone changed this appointment meanwhile (cancelled, or marked). It is shown as it is now.',
     failed: 'The appointment could not be changed: {{reason}}',
+    reminders: {
+      title: 'Reminders',
+      none: 'No reminder for this appointment.',
+      loadFailed: 'The reminders could not be loaded.',
+      before: {
+        days_one: '{{count}} day before',
+        days_other: '{{count}} days before',
+        hours: '{{n}} h before',
+        minutes: '{{n}} min before',
+      },
+      status: {
+        scheduled: 'Planned',
+        sent: 'Sent',
+        skipped: 'Not sent',
+        cancelled: 'Cancelled',
+        failed: 'Failed',
+      },
+      due: 'for {{time}}',
+      sentOn: 'on {{channel}}, {{time}}',
+      answer: {
+        confirmed: 'the patient confirmed',
+        cancelled: 'the patient cancelled',
+        reschedule: 'the patient asked to move it',
+      },
+      reason: {
+        no_consent: 'the patient agreed to reminders on no channel',
+        no_channel: 'no channel the patient agreed on can reach them',
+        channel_window_closed:
+          'held: the patient agreed only on Messenger or Instagram, whose 24-hour window had closed',
+        too_late: 'its time had passed when it was planned',
+        merged: 'joined with an earlier reminder (no reminders at night)',
+        appointment_passed: 'its time had passed',
+        appointment_not_booked: 'the appointment was no longer booked',
+        reminders_off: 'reminders were turned off',
+        message_refused: 'the channel refused the message',
+        other: '{{reason}}',
+      },
+    },
   },
   booking: {
     bookTitle: 'Book an appointment for {{name}}',
@@ -140,6 +178,8 @@ export const agendaEn = {
     rescheduled: 'Asked to move',
     skipped: 'Not sent',
     skippedHint: 'no consent from the patient',
+    held: 'Held',
+    heldHint: 'agreed only on Messenger or Instagram, whose 24-hour window had closed',
     ofSent: '{{rate}} of those sent',
     perPractitioner: 'No-shows per practitioner',
     perPractitionerHint:

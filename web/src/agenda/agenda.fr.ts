@@ -86,6 +86,44 @@ export const agendaFr: AgendaMessages = {
     conflict:
       'Quelqu’un a modifié ce rendez-vous entre-temps (annulé, ou marqué). Il est affiché tel qu’il est maintenant.',
     failed: 'Le rendez-vous n’a pas pu être modifié : {{reason}}',
+    reminders: {
+      title: 'Rappels',
+      none: 'Aucun rappel pour ce rendez-vous.',
+      loadFailed: 'Les rappels n’ont pas pu être chargés.',
+      before: {
+        days_one: '{{count}} jour avant',
+        days_other: '{{count}} jours avant',
+        hours: '{{n}} h avant',
+        minutes: '{{n}} min avant',
+      },
+      status: {
+        scheduled: 'Prévu',
+        sent: 'Envoyé',
+        skipped: 'Non envoyé',
+        cancelled: 'Annulé',
+        failed: 'Échec',
+      },
+      due: 'pour le {{time}}',
+      sentOn: 'sur {{channel}}, le {{time}}',
+      answer: {
+        confirmed: 'le patient a confirmé',
+        cancelled: 'le patient a annulé',
+        reschedule: 'le patient a demandé à le déplacer',
+      },
+      reason: {
+        no_consent: 'le patient n’a accepté les rappels sur aucune messagerie',
+        no_channel: 'aucune messagerie acceptée par le patient ne permet de le joindre',
+        channel_window_closed:
+          'retenu, le patient n’a accepté que Messenger ou Instagram, dont la fenêtre de 24 h était fermée',
+        too_late: 'son heure était passée quand il a été prévu',
+        merged: 'regroupé avec un rappel plus tôt (pas de rappel la nuit)',
+        appointment_passed: 'l’heure était passée',
+        appointment_not_booked: 'le rendez-vous n’était plus réservé',
+        reminders_off: 'les rappels étaient désactivés',
+        message_refused: 'la messagerie a refusé le message',
+        other: '{{reason}}',
+      },
+    },
   },
   booking: {
     bookTitle: 'Prendre rendez-vous pour {{name}}',
@@ -144,6 +182,8 @@ export const agendaFr: AgendaMessages = {
     rescheduled: 'À déplacer',
     skipped: 'Non envoyés',
     skippedHint: 'sans consentement du patient',
+    held: 'Retenus',
+    heldHint: 'accord sur Messenger ou Instagram seulement, fenêtre de 24 h fermée',
     ofSent: '{{rate}} des envoyés',
     perPractitioner: 'Absences par praticien',
     perPractitionerHint:

@@ -12,6 +12,7 @@ import { Icon } from '../ui/icons.tsx';
 import { useAgendaFormat } from './agenda-format.ts';
 import classes from './agenda-panel.module.css';
 import { AppointmentBadges, AppointmentDetails } from './appointment-details.tsx';
+import { AppointmentReminders } from './appointment-reminders.tsx';
 import { actionsOf } from './appointment-rules.ts';
 import { AttendanceButtons } from './attendance-buttons.tsx';
 import { CancelDialog } from './cancel-dialog.tsx';
@@ -78,6 +79,8 @@ function DrawerBody(props: { appointment: Appointment; timeZone: string; onMoved
       <AppointmentBadges appointment={appointment} format={format} />
       <AppointmentDetails appointment={appointment} format={format} />
       <ConversationLink appointment={appointment} />
+      <Divider />
+      <AppointmentReminders appointmentId={appointment.id} format={format} />
       <Divider />
       <section aria-labelledby="attendance-title">
         <Text component="h3" className={classes.sectionTitle} id="attendance-title">

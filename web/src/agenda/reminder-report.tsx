@@ -115,12 +115,17 @@ function Figures({ report, format }: { report: Report; format: AgendaFormat }) {
   return (
     <>
       <Paper withBorder radius="lg" p="lg" mb="lg" data-testid="reminder-figures">
-        <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="xl">
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xl">
           <Figure label={t('report.sent')} value={r.sent} />
           <Figure label={t('report.confirmed')} value={r.confirmed} note={shareOfSent(r.confirmed)} />
           <Figure label={t('report.cancelled')} value={r.cancelled} note={shareOfSent(r.cancelled)} />
           <Figure label={t('report.rescheduled')} value={r.rescheduled} note={shareOfSent(r.rescheduled)} />
           <Figure label={t('report.skipped')} value={r.skipped_no_consent} note={t('report.skippedHint')} />
+          <Figure
+            label={t('report.held')}
+            value={r.skipped_channel_window_closed}
+            note={t('report.heldHint')}
+          />
         </SimpleGrid>
       </Paper>
       <Title order={2} size="h3" mb={4}>

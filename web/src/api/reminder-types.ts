@@ -24,6 +24,9 @@ export type NoShowFigures = ReminderReport['practitioners'][number]['with_confir
 
 export type ReminderReport = Api.ReminderReport;
 
+/** One reminder of an appointment: due, sent on which channel, or skipped / held and why. */
+export type AppointmentReminder = Api.AppointmentReminders['data'][number];
+
 /** The clinic's reminder rules (GET / PUT /reminder-policy). */
 export type ReminderPolicyRules = Api.ReminderPolicyChange;
 

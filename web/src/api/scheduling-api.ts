@@ -1,5 +1,6 @@
 import { apiRequest } from './http-client.ts';
 import type {
+  AppointmentReminder,
   ConsentRecord,
   ContactConsents,
   ReminderPolicy,
@@ -35,6 +36,7 @@ export const schedulingKeys = {
   appointments: ['appointments'] as const,
   appointmentList: (filter: AppointmentFilter) => ['appointments', 'list', filter] as const,
   appointment: (id: string) => ['appointments', 'one', id] as const,
+  appointmentReminders: (id: string) => ['appointments', 'reminders', id] as const,
   slots: ['slots'] as const,
   slotList: (query: SlotQuery) => ['slots', query] as const,
   consents: (contactId: string) => ['consents', contactId] as const,
@@ -59,6 +61,8 @@ export const schedulingApi = {
     ),
 
   appointment: (id: string) => apiRequest<Appointment>(`${API}/appointments/${id}`),
+  appointmentReminders: (id: string) =>
+    apiRequest<{ data: AppointmentReminder[] }>(`${API}/appointments/${id}/reminders`),
   appointments: (filter: AppointmentFilter) =>
     apiRequest<{ data: Appointment[] }>(`${API}/appointments?${search({ ...filter, limit: '1000' })}`),
   /** 409 with `code: "slot_taken"` when someone booked the time meanwhile: see `isSlotTaken`. */

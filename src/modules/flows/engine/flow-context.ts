@@ -67,7 +67,8 @@ export interface FlowContext {
   now: string;
   org: FlowOrg;
   contact: FlowContact;
-  channel: { kind: Channel; capabilities: ChannelCapabilities };
+  /** `name`: the app as patients call it ("WhatsApp", "Telegram"), for `{{channel.name}}` in texts. */
+  channel: { kind: Channel; name?: string; capabilities: ChannelCapabilities };
   /** Absent: answers are not screened, even on steps that ask for it. */
   screen?: ScreenAnswer;
 }

@@ -55,7 +55,13 @@ export function sendText(run: FlowRun, text: string): void {
 }
 
 export function renderScope(run: FlowRun): RenderScope {
-  return { contact: run.contact, answers: run.session.answers, vars: run.session.vars, org: run.context.org };
+  return {
+    contact: run.contact,
+    answers: run.session.answers,
+    vars: run.session.vars,
+    org: run.context.org,
+    ...(run.context.channel.name === undefined ? {} : { channelName: run.context.channel.name }),
+  };
 }
 
 /** A text for the patient, in the session's language, variables filled in. */

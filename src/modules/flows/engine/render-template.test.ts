@@ -20,6 +20,14 @@ describe('renderTemplate', () => {
     expect(renderTemplate(text, scope, 'fr')).toBe('Camille, pénicilline, 42 ans, 10h30, Cabinet Dupont');
   });
 
+  test('the app the conversation is on, as patients call it; nothing where the host did not say', () => {
+    const text = 'Des rappels par {{channel.name}}\u202F?';
+    expect(renderTemplate(text, { ...scope, channelName: 'Telegram' }, 'fr')).toBe(
+      'Des rappels par Telegram\u202F?',
+    );
+    expect(renderTemplate(text, scope, 'fr')).toBe('Des rappels par \u202F?');
+  });
+
   test('numbers, booleans and lists read in the session’s language', () => {
     const text = '{{answers.temperature}} / {{answers.fasting}} / {{vars.http.body.tags}}';
     expect(renderTemplate(text, scope, 'fr')).toBe('38,5 / oui / a, b');

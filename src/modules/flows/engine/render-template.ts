@@ -2,12 +2,16 @@ import type { FlowContact } from './flow-context.ts';
 import type { JsonValue } from './flow-session.ts';
 import type { FlowLanguage } from './localised.ts';
 
-/** What `{{...}}` placeholders can name: the patient, the answers so far, the flow's variables, the clinic. */
+/**
+ * What `{{...}}` placeholders can name: the patient, the answers so far, the flow's variables, the clinic,
+ * and the app the conversation is on (`{{channel.name}}`: "Telegram", as patients call it).
+ */
 export interface RenderScope {
   contact: FlowContact;
   answers: Record<string, JsonValue>;
   vars: Record<string, JsonValue>;
   org: { name: string };
+  channelName?: string;
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g;
@@ -69,6 +73,8 @@ function rootValue(scope: RenderScope, root: string | undefined): unknown {
       return scope.vars;
     case 'org':
       return scope.org;
+    case 'channel':
+      return { name: scope.channelName ?? '' };
     default:
       return undefined;
   }

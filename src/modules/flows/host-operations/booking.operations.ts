@@ -149,7 +149,7 @@ export const bookingOperations: Readonly<Record<string, HostOperation>> = {
       purpose: 'appointment_reminders',
       granted,
       method: 'chat',
-      textShown: REMINDER_CONSENT_QUESTION[session.language],
+      textShown: questionShown(params.question, session.language),
       at: scope.now,
     });
     return { ok: true, data: { granted } };
@@ -295,4 +295,15 @@ function text(value: JsonValue | undefined): string | undefined {
 
 function list(value: JsonValue | undefined): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * The consent question as the flow showed it, handed back by the flow (`{fr, en}`, rendered as its prompt
+ * was: « par Telegram »). A booking flow installed before the question named the app passes none: it
+ * showed the WhatsApp words, and those are what the ledger keeps.
+ */
+function questionShown(value: JsonValue | undefined, language: 'fr' | 'en'): string {
+  const shown =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? value[language] : undefined;
+  return typeof shown === 'string' && shown.trim() !== '' ? shown : REMINDER_CONSENT_QUESTION[language];
 }

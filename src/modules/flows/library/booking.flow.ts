@@ -1,4 +1,4 @@
-import { REMINDER_CONSENT_QUESTION } from '../../consent/consent-texts.ts';
+import { REMINDER_CONSENT_PROMPT } from '../../consent/consent-texts.ts';
 import type { BuiltInFlow } from './built-in-flow.schema.ts';
 import { BUILT_IN_TEAMS } from './built-in-teams.ts';
 import { typesetFrench } from './french-typography.ts';
@@ -8,8 +8,8 @@ import { handOffToTeam } from './hand-off-steps.ts';
  * Booking by chat, against the clinic's real availability: the reason, the practitioner (or anyone),
  * when the patient would like to come in their own words ("demain matin", "tuesday afternoon", "as
  * soon as possible"), the next matching slots as a list, the booking itself (a slot taken meanwhile
- * offers the others), the patient's consent to reminders (asked once, recorded with the exact
- * question), a confirmation and the invitation as an .ics file. Started by the menu, by keywords, and
+ * offers the others), the patient's consent to reminders on the app they are writing from (asked
+ * once per app, recorded for that channel with the exact question), a confirmation and the invitation as an .ics file. Started by the menu, by keywords, and
  * by a reminder's "Reschedule" button (`vars.trigger.rescheduleAppointmentId`: the new booking replaces
  * that appointment).
  */
@@ -226,8 +226,9 @@ export const bookingFlow: BuiltInFlow = typesetFrench({
       },
       consent_ask: {
         type: 'menu',
-        // The very words of the consent ledger (REMINDER_CONSENT_QUESTION): the record keeps what was shown.
-        prompt: { fr: REMINDER_CONSENT_QUESTION.fr, en: REMINDER_CONSENT_QUESTION.en },
+        // Names the conversation's app (« par Telegram »); the same words go to record_consent, so the
+        // ledger keeps exactly what was shown, and the consent holds for that channel only.
+        prompt: { fr: REMINDER_CONSENT_PROMPT.fr, en: REMINDER_CONSENT_PROMPT.en },
         options: [
           {
             id: 'yes',
@@ -246,7 +247,10 @@ export const bookingFlow: BuiltInFlow = typesetFrench({
       consent_record: {
         type: 'request',
         operation: 'record_consent',
-        params: { answer: '{{answers.consent_answer}}' },
+        params: {
+          answer: '{{answers.consent_answer}}',
+          question: { fr: REMINDER_CONSENT_PROMPT.fr, en: REMINDER_CONSENT_PROMPT.en },
+        },
         saveAs: 'consent',
         next: 'confirm',
         failure: 'confirm',

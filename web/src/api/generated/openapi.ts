@@ -220,6 +220,7 @@ export interface CarelineApiSchemas {
   Alert: Alert;
   Appointment: Appointment;
   AppointmentMove: AppointmentMove;
+  AppointmentReminders: AppointmentReminders;
   AppointmentType: AppointmentType;
   AuditEvent: AuditEvent;
   AutomationSession: AutomationSession;
@@ -411,6 +412,31 @@ export interface AppointmentMove {
   start: string;
   practitioner_id?: string;
   location_id?: string;
+}
+export interface AppointmentReminders {
+  data: {
+    id: string;
+    /**
+     * How long before the appointment
+     */
+    offset_minutes: number;
+    due_at: string;
+    status: 'scheduled' | 'sent' | 'skipped' | 'cancelled' | 'failed';
+    /**
+     * Why it was skipped or failed: no_consent (agreed on no channel), no_channel (agreed, but on no channel the clinic can reach the patient on), channel_window_closed (held: the channels agreed on allowed nothing automated then — Messenger, Instagram past their 24-hour window), appointment_passed, appointment_not_booked, reminders_off, message_refused…
+     */
+    reason: string | null;
+    /**
+     * Where it went, once sent
+     */
+    channel: ('whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram') | null;
+    sent_at: string | null;
+    /**
+     * What the patient answered to it
+     */
+    response: ('confirmed' | 'cancelled' | 'reschedule') | null;
+    responded_at: string | null;
+  }[];
 }
 export interface AppointmentType {
   id: string;
@@ -1926,7 +1952,14 @@ export interface ReminderReport {
      * Patients who asked to move the appointment from a reminder
      */
     rescheduled: number;
+    /**
+     * Not sent: the patient agreed to reminders on no channel
+     */
     skipped_no_consent: number;
+    /**
+     * Held, not sent: the only channels the patient agreed on were Messenger or Instagram, whose 24-hour window had closed (nothing automated may go after it)
+     */
+    skipped_channel_window_closed: number;
   };
   practitioners: {
     appointments: number;
