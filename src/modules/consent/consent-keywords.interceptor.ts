@@ -1,8 +1,9 @@
+import { CHANNEL_NAMES } from '../channel-accounts/channel-types.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
 import type { InboundInterceptor } from '../flows/flow-runtime-deps.ts';
 import { recordConsent } from './consent.service.ts';
 import { matchConsentKeyword } from './consent-keyword.ts';
-import { CHANNEL_NAMES, consentKeywordConfirmation } from './consent-texts.ts';
+import { consentKeywordConfirmation } from './consent-texts.ts';
 import { replyInConversation } from './interceptor-reply.ts';
 
 /**

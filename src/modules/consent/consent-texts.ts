@@ -12,16 +12,6 @@ export const REMINDER_CONSENT_QUESTION: Readonly<Record<ConsentLanguage, string>
   en: 'Do you agree to receive reminders on WhatsApp?',
 };
 
-/** How patients call each app, in both languages. */
-export const CHANNEL_NAMES: Readonly<Record<string, string>> = {
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  messenger: 'Messenger',
-  instagram: 'Instagram',
-  line: 'LINE',
-  viber: 'Viber',
-};
-
 /** What the patient reads after a keyword: what changed, and how to undo it. */
 export function consentKeywordConfirmation(
   action: ConsentKeywordAction,
