@@ -13,7 +13,7 @@ import { mediaReferenceViolations } from '../media/media-reference.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
 import { outboundText } from './outbound-text.ts';
 import { outboxSendQueue, sendSequenceOf } from './outbox-queue.ts';
-import { windowVerdict } from './window-policy.ts';
+import { windowVerdict, writtenByPerson } from './window-policy.ts';
 
 /** The message cannot be sent as it is: each violation names the field and the limit. */
 export class OutboundValidationError extends Error {
@@ -97,11 +97,14 @@ export async function submitOutboundMessage(
   ];
   if (problems.length > 0) throw new OutboundValidationError(problems);
 
-  const authorUserId = input.sentByFlowSessionId ? null : (input.authorUserId ?? null);
+  const author = {
+    authorUserId: input.sentByFlowSessionId ? null : (input.authorUserId ?? null),
+    sentByFlowSessionId: input.sentByFlowSessionId ?? null,
+  };
   const verdict = windowVerdict(
     sender.window,
     conversation.lastInboundAt,
-    { template: message.type === 'template', byPerson: authorUserId !== null },
+    { template: message.type === 'template', byPerson: writtenByPerson(author) },
     now,
     CHANNEL_NAMES[account.type],
   );
@@ -126,8 +129,7 @@ export async function submitOutboundMessage(
         statusAt: now,
         occurredAt: now,
         sentByApiKeyId: input.sentByApiKeyId,
-        authorUserId,
-        sentByFlowSessionId: input.sentByFlowSessionId ?? null,
+        ...author,
       },
     });
     if (!stored) throw new Error('insert into messages returned nothing');

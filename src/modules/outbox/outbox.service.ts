@@ -33,7 +33,7 @@ import type { OutboxDeps } from './outbox-deps.ts';
 import type { OutboxSendPayload } from './outbox-queue.ts';
 import type { SendPacer } from './pacing/send-pacer.ts';
 import { MediaUploadError, providerMediaIdsFor } from './provider-media.ts';
-import { windowVerdict } from './window-policy.ts';
+import { windowVerdict, writtenByPerson } from './window-policy.ts';
 
 /** The pacer said not yet: which limit, and how long until a send would be allowed. */
 /** A claimed `outbox.send` job. */
@@ -162,7 +162,7 @@ export async function planSend(
     conversation.lastInboundAt,
     {
       template: outbound.type === 'template',
-      byPerson: message.authorUserId !== null && message.sentByFlowSessionId === null,
+      byPerson: writtenByPerson(message),
     },
     now,
     CHANNEL_NAMES[account.type],

@@ -6,6 +6,7 @@ import {
   windowClosesAt,
   windowState,
   windowVerdict,
+  writtenByPerson,
 } from './window-policy.ts';
 
 const lastInbound = new Date('2026-03-28T10:00:00Z');
@@ -162,4 +163,10 @@ describe('windowState: what the inbox shows', () => {
       allows: 'anything',
     });
   });
+});
+
+test('a person wrote it when a member of the care team is its author and no flow sent it', () => {
+  expect(writtenByPerson({ authorUserId: 'u1', sentByFlowSessionId: null })).toBe(true);
+  expect(writtenByPerson({ authorUserId: null, sentByFlowSessionId: null })).toBe(false);
+  expect(writtenByPerson({ authorUserId: 'u1', sentByFlowSessionId: 's1' })).toBe(false);
 });

@@ -58,6 +58,17 @@ export interface OutgoingMessageKind {
   byPerson: boolean;
 }
 
+/**
+ * Whether a message was written by a person: a signed-in member of the care team is its author and no
+ * flow sent it. Flows, reminders, automatic answers and API keys write as nobody in particular.
+ */
+export function writtenByPerson(message: {
+  authorUserId: string | null;
+  sentByFlowSessionId: string | null;
+}): boolean {
+  return message.authorUserId !== null && message.sentByFlowSessionId === null;
+}
+
 export type WindowVerdict =
   | { send: true /** Messenger / Instagram: send it tagged `HUMAN_AGENT`. */; humanAgentTag: boolean }
   | { send: false /** Why, naming the channel's rule, in words an agent can act on. */; detail: string };
