@@ -17,6 +17,11 @@ export interface SendOptions {
   targetExternalId?: string;
   /** Provider ids of media uploaded for this message, keyed by Careline media id. */
   providerMediaIds: Record<string, string>;
+  /**
+   * Messenger / Instagram: a person's reply after the 24-hour window, within the tag's 7 days, goes as
+   * `MESSAGE_TAG` + `HUMAN_AGENT` (the outbox's window policy decides; the channel only writes it).
+   */
+  humanAgentTag?: boolean;
 }
 
 /**
@@ -56,7 +61,7 @@ export type TemplateFinder = (name: string, language: string) => Promise<Message
 export interface ChannelSender {
   /** What the channel can show (buttons, lists, lengths, media): flows and the composer adapt to it. */
   readonly capabilities: ChannelCapabilities;
-  /** When a clinic may write on the channel; `windowHours` is its free-form part. */
+  /** When a clinic may write on the channel (the outbox's window-policy.ts reads it); `windowHours` is its free-form part. */
   readonly window: WindowPolicy;
   /**
    * The channel takes files with the message itself (Telegram, Messenger multipart): the outbox
@@ -65,8 +70,6 @@ export interface ChannelSender {
   readonly uploadsAtSend?: boolean;
   /** Hours after the patient's last message during which free-form messages may be sent; null = no window. */
   readonly windowHours: number | null;
-  /** Whether this message needs that window open (WhatsApp: everything but approved templates). */
-  needsWindow(message: OutboundMessage): boolean;
   /** The channel's limits, and for templates its registry: what would make the provider refuse. */
   validate(
     account: ChannelAccount,

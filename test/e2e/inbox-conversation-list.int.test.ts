@@ -104,7 +104,11 @@ describe.each(TEST_ENGINES)('inbox: the agents’ conversation list (%s)', (engi
       env.handle.db,
       clinic.org.id,
       { assignee: { userId: agentId }, status: 'open', limit: 25 },
-      { now: new Date(), keyring: env.careline.keyring, windowHoursOf: () => 24 },
+      {
+        now: new Date(),
+        keyring: env.careline.keyring,
+        windowPolicyOf: () => ({ kind: 'session', hours: 24, after: 'templates' }),
+      },
     );
     expect(mine.data.map((c) => c.id)).toEqual([ids.mine]);
   });

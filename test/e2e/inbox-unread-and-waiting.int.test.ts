@@ -76,8 +76,11 @@ describe.each(TEST_ENGINES)('inbox: unread messages and waiting patients (%s)', 
     const after = await getJson(env, clinic, `/conversations/${id}`);
     expect(after.waiting_since).toBe(dayAndAHourAgo.toISOString());
     expect(after.window).toEqual({
+      policy: 'templates',
       open: false,
       closes_at: new Date(dayAndAHourAgo.getTime() + 24 * 3_600_000).toISOString(),
+      human_reply_until: null,
+      allows: 'templates',
     });
   });
 

@@ -36,8 +36,8 @@ const TRANSIENT_CODES = new Set([
 const TOKEN_CODES = new Set([190, 102]);
 
 /**
- * Subcodes that say the 24-hour window (or the tag's 7 days) is over: 2018278 ("sent outside of the
- * allowed window", channels.md §2, verify) and 2018065 (the same, for Pages without subscription messaging).
+ * Subcodes that say the 24-hour window (or the tag's 7 days) is over: 2018278 ("This message is sent
+ * outside of allowed window", Meta's Messenger Platform error codes) and 2018065 (the same, for Pages without subscription messaging).
  */
 // 2534022: Instagram's answer outside the window (IGApiException, HTTP 403), as reported publicly (verify).
 const WINDOW_SUBCODES = new Set([2018278, 2018065, 2534022]);

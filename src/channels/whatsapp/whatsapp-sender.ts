@@ -54,10 +54,6 @@ export class WhatsAppSender implements ChannelSender {
     this.media = new GraphMediaClient({ timeoutMs: options.timeoutMs ?? 15_000 });
   }
 
-  needsWindow(message: OutboundMessage): boolean {
-    return message.type !== 'template';
-  }
-
   async validate(
     account: ChannelAccount,
     message: OutboundMessage,

@@ -1,20 +1,11 @@
+import { CHANNEL_NAMES } from '../channel-accounts/channel-types.ts';
 import type { ConsentKeywordAction } from './consent-keyword.ts';
 
 export type ConsentLanguage = 'fr' | 'en';
 
-/** How patients call each app, in both languages. */
-const CHANNEL_NAMES: Readonly<Record<string, string>> = {
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  messenger: 'Messenger',
-  instagram: 'Instagram',
-  line: 'LINE',
-  viber: 'Viber',
-};
-
 /** The app as patients call it; the channel's own name for one Careline has no word for. */
 export function channelName(channel: string): string {
-  return CHANNEL_NAMES[channel] ?? channel;
+  return (CHANNEL_NAMES as Readonly<Record<string, string>>)[channel] ?? channel;
 }
 
 /**

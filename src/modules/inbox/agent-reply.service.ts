@@ -5,12 +5,11 @@ import {
   type SubmissionDeps,
   submitOutboundMessage,
 } from '../outbox/outbound-submission.service.ts';
-import { setMessageAuthor } from './message.repository.ts';
 
 /**
- * The care team answers the patient: the outbox checks, stores and queues the message, and the
- * signed-in agent who wrote it is recorded as its author (API keys write as nobody in particular).
- * The submission service records only the API key, so the author is set right after it.
+ * The care team answers the patient: the outbox checks, stores and queues the message with the
+ * signed-in agent who wrote it as its author (API keys write as nobody in particular) — a person's
+ * reply, which Messenger and Instagram still accept for a while after their 24-hour window.
  */
 export async function submitReply(
   deps: SubmissionDeps,
@@ -27,6 +26,7 @@ export async function submitReply(
     conversationId: input.conversationId,
     message: input.message,
     sentByApiKeyId: input.apiKeyId,
+    authorUserId: input.authorUserId,
   });
   // The care team took over: the bot must not talk over them.
   if (submission.outcome === 'queued') {
@@ -39,10 +39,5 @@ export async function submitReply(
       deps.clock.now(),
     );
   }
-  if (!input.authorUserId) return submission;
-  const message = await setMessageAuthor(deps.db, input.orgId, submission.message.id, input.authorUserId);
-  // The submission holds the message as readers see it (plain); the row returned is sealed.
-  return message
-    ? { ...submission, message: { ...submission.message, authorUserId: message.authorUserId } }
-    : submission;
+  return submission;
 }

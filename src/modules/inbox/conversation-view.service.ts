@@ -1,10 +1,11 @@
+import type { WindowPolicy } from '../../channels/channel-capabilities.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
 import { findContactsByIds } from '../contacts/contact.service.ts';
 import { type AutomationState, automationOf } from '../flows/automation-control.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { isWindowOpen, windowClosesAt } from '../outbox/window-policy.ts';
+import { type WindowState, windowState } from '../outbox/window-policy.ts';
 import type { RedFlagEvent } from '../safety/red-flag-event.schema.ts';
 import { latestRedFlagEvents } from '../safety/red-flag-report.service.ts';
 import { openRedFlagWords } from '../safety/red-flag-words.ts';
@@ -26,8 +27,8 @@ export interface ConversationSummary extends Conversation {
   contact: { id: string; displayName: string | null; phone: string | null };
   assignee: NamedRef | null;
   team: NamedRef | null;
-  /** Whether free-form messages may be sent now, and until when. */
-  window: { open: boolean; closesAt: Date | null };
+  /** What the channel's window lets go now, and until when. */
+  window: WindowState;
   lastMessage: Message | null;
   /** Authors of `lastMessage` (and only those): people of the care team. */
   authors: NamedRef[];
@@ -41,8 +42,8 @@ export interface ViewContext {
   now: Date;
   /** Seals and opens patient data: messages, names and numbers (identities matched by blind-index hashes). */
   keyring: Keyring;
-  /** The channel's customer-service window in hours (WhatsApp: 24); null when it has none. */
-  windowHoursOf: (channel: ChannelType) => number | null;
+  /** The channel's window (WhatsApp: 24 h then templates); null when Careline cannot send on it. */
+  windowPolicyOf: (channel: ChannelType) => WindowPolicy | null;
 }
 
 /**
@@ -109,7 +110,7 @@ export async function describeConversations(
     const contact = contacts.get(c.contactId);
     const channel = accounts.get(c.channelAccountId)?.type;
     if (!channel) throw new Error(`channel account ${c.channelAccountId} of conversation ${c.id} not found`);
-    const hours = context.windowHoursOf(channel);
+    const policy = context.windowPolicyOf(channel) ?? NO_SENDER;
     const lastMessage = latest.find((m) => m.conversationId === c.id) ?? null;
     const author = lastMessage?.authorUserId ? people.get(lastMessage.authorUserId) : undefined;
     return {
@@ -118,10 +119,7 @@ export async function describeConversations(
       contact: { id: c.contactId, displayName: contact?.displayName ?? null, phone: contact?.phone ?? null },
       assignee: c.assigneeUserId ? named(c.assigneeUserId, people.get(c.assigneeUserId)) : null,
       team: c.teamId ? named(c.teamId, teams.get(c.teamId)) : null,
-      window: {
-        open: isWindowOpen(c.lastInboundAt, hours, context.now),
-        closesAt: hours === null ? null : windowClosesAt(c.lastInboundAt, hours),
-      },
+      window: windowState(policy, c.lastInboundAt, context.now),
       lastMessage,
       authors: author ? [named(author.id, author)] : [],
       automation: automation.get(c.id) ?? null,
@@ -129,6 +127,9 @@ export async function describeConversations(
     };
   });
 }
+
+/** A channel Careline cannot send on is shown as having no window (its sends are refused anyway). */
+const NO_SENDER: WindowPolicy = { kind: 'none' };
 
 function redFlagOf(
   event: RedFlagEvent | undefined,

@@ -38,7 +38,7 @@ export function conversationRoutes(
   const view = (): ViewContext => ({
     now: deps.clock.now(),
     keyring: deps.keyring,
-    windowHoursOf: (channel) => deps.senders[channel]?.windowHours ?? null,
+    windowPolicyOf: (channel) => deps.senders[channel]?.window ?? null,
   });
   const describe = async (orgId: string, id: string) =>
     toConversationJson(await found(getConversation(db, orgId, id, view())));

@@ -30,11 +30,13 @@ export const messageJson = z
         detail: z.string().nullable(),
       })
       .nullable()
-      .describe('Why a message failed, as the provider said it'),
+      .describe('Why a message failed, as the provider said it (or, refused by the window, the rule)'),
     failure_reason: z
       .string()
       .nullable()
-      .describe('Why Careline refused or gave up: window_closed (use a template), template_invalid, ...'),
+      .describe(
+        'Why Careline refused or gave up: window_closed (outside what the channel’s window allows: `error.title` names the rule), template_invalid, ...',
+      ),
     reactions: z.array(
       z.object({ direction: z.enum(MESSAGE_DIRECTIONS), emoji: z.string(), reacted_at: z.iso.datetime() }),
     ),
@@ -67,7 +69,10 @@ export const conversationJson = z
     channel_account_id: z.uuid(),
     status: z.enum(CONVERSATION_STATUSES),
     last_message_at: z.iso.datetime(),
-    last_inbound_at: z.iso.datetime().nullable().describe('The WhatsApp 24-hour window runs from here'),
+    last_inbound_at: z.iso
+      .datetime()
+      .nullable()
+      .describe('The patient’s last message: the channel’s window (`window`) runs from here'),
     created_at: z.iso.datetime(),
     closed_at: z.iso.datetime().nullable(),
     channel: z.enum(CHANNEL_TYPES),
@@ -98,8 +103,35 @@ export const conversationJson = z
       .nullable()
       .describe('The latest red flag of an urgent conversation'),
     window: z
-      .object({ open: z.boolean(), closes_at: z.iso.datetime().nullable() })
-      .describe('Whether free-form messages may be sent now (else only templates), and until when'),
+      .object({
+        policy: z
+          .enum(['none', 'templates', 'human_agent_tag', 'nothing'])
+          .describe(
+            'The channel’s rule once its window closes: none — no window (Telegram); templates — approved ' +
+              'templates only (WhatsApp, 24 h); human_agent_tag — a person’s reply only, sent tagged ' +
+              'HUMAN_AGENT, until `human_reply_until`, nothing automated (Messenger, Instagram: 24 h, then ' +
+              '7 days after the patient’s last message); nothing — nothing until the patient writes',
+          ),
+        open: z.boolean().describe('Any message may be sent now, automated ones included'),
+        closes_at: z.iso
+          .datetime()
+          .nullable()
+          .describe('When the window closes (or closed); null without a window or before the patient wrote'),
+        human_reply_until: z.iso
+          .datetime()
+          .nullable()
+          .describe('human_agent_tag: until when a person’s reply can still be sent; null otherwise'),
+        allows: z
+          .enum(['anything', 'templates', 'person_reply', 'nothing'])
+          .describe(
+            'What can be sent now: anything; approved templates only; a reply written by a signed-in ' +
+              'member of the care team only (not automation, not an API key); nothing until the patient writes',
+          ),
+      })
+      .meta({
+        id: 'ConversationWindow',
+        description: 'What the channel’s window lets the clinic send now, and until when',
+      }),
     last_message: messageJson
       .nullable()
       .describe('The latest message exchanged with the patient (internal notes excluded)'),
@@ -181,7 +213,13 @@ export function toConversationJson(c: ConversationSummary): z.infer<typeof conve
           acknowledged_by: c.redFlag.acknowledgedBy,
         }
       : null,
-    window: { open: c.window.open, closes_at: c.window.closesAt?.toISOString() ?? null },
+    window: {
+      policy: c.window.rule,
+      open: c.window.open,
+      closes_at: c.window.closesAt?.toISOString() ?? null,
+      human_reply_until: c.window.humanReplyUntil?.toISOString() ?? null,
+      allows: c.window.allows,
+    },
     last_message: c.lastMessage ? toMessageJson(c.lastMessage, [], [], c.authors) : null,
     automation: c.automation
       ? {

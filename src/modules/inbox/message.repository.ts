@@ -235,21 +235,6 @@ export async function latestInboundMessage(
   return message;
 }
 
-/** Who on the care team wrote an outbound message (the submission itself records only the API key). */
-export async function setMessageAuthor(
-  db: DbOrTx,
-  orgId: string,
-  messageId: string,
-  authorUserId: string,
-): Promise<Message | undefined> {
-  const [message] = await db
-    .update(messages)
-    .set({ authorUserId })
-    .where(and(eq(messages.orgId, orgId), eq(messages.id, messageId)))
-    .returning();
-  return message;
-}
-
 /** A conversation's patient messages stored after `afterSeq` (arrival order), oldest first. */
 export async function inboundMessagesAfter(
   db: DbOrTx,

@@ -30,7 +30,7 @@ import { addNote } from './note.service.ts';
 
 const windowClosedJson = problemSchema
   .extend({ failure_reason: z.string(), message: messageJson })
-  .describe('Refused: the 24-hour window is closed (the message is stored as refused)');
+  .describe('Refused by the channel’s window (the message is stored as refused; `detail` names the rule)');
 
 /** A conversation's timeline: reading it, answering the patient, and internal notes. */
 export function messageRoutes(
@@ -132,9 +132,13 @@ export function messageRoutes(
           description:
             'Any type: text, media (by uploaded `mediaId` or `url`), location, contacts, reaction, reply ' +
             'buttons, list, call-to-action URL, template. The channel’s limits and template registry are ' +
-            'checked first (400 naming the field and the limit). Outside the 24-hour window a free-form ' +
-            'message is stored as `refused` with `failure_reason: window_closed` and answered 422: send an ' +
-            'approved template instead. Otherwise it is `queued` (202) and its `status` then follows the ' +
+            'checked first (400 naming the field and the limit). A message the channel’s window does not let ' +
+            'go now (the conversation’s `window.allows`) is stored as `refused` with `failure_reason: ' +
+            'window_closed` and answered 422, `detail` naming the rule: on WhatsApp after 24 hours only ' +
+            'approved templates; on Messenger and Instagram after 24 hours only a reply written by a ' +
+            'signed-in member of the care team (sent tagged HUMAN_AGENT; an API key counts as automation), ' +
+            'until 7 days after the patient’s last message, then nothing. Otherwise it is `queued` (202) and ' +
+            'its `status` then follows the ' +
             'channel: accepted, sent, delivered, read — or failed with the provider’s reason in `error`. ' +
             'A signed-in agent is recorded as its `author`. With an `Idempotency-Key` header, a retry ' +
             'of the same request gets the first answer again (same status and body) and nothing is sent twice.',

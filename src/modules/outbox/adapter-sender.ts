@@ -43,12 +43,6 @@ export class AdapterSender<Settings, Secrets> implements ChannelSender {
     return this.#adapter.window.kind === 'none' ? null : this.#adapter.window.hours;
   }
 
-  needsWindow(message: OutboundMessage): boolean {
-    const window = this.#adapter.window;
-    if (window.kind === 'none') return false;
-    return !(window.after === 'templates' && message.type === 'template');
-  }
-
   async validate(_account: ChannelAccount, message: OutboundMessage): Promise<LimitViolation[]> {
     if (!this.#adapter.capabilities.outboundTypes.includes(message.type))
       return [{ field: 'type', limit: `${this.#adapter.channel} cannot send a ${message.type} message` }];
@@ -72,6 +66,7 @@ export class AdapterSender<Settings, Secrets> implements ChannelSender {
     return this.#adapter.outbound.send(opened.account, { externalId: recipient.externalId }, message, {
       correlationId: options.correlationId,
       replyToExternalId: options.replyToExternalId,
+      ...(options.humanAgentTag ? { humanAgentTag: true } : {}),
       loadMedia: (mediaId): Promise<MediaFile> => loadCarelineMedia(this.#deps, account.orgId, mediaId),
     });
   }

@@ -160,7 +160,6 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
       capabilities: real.capabilities,
       window: real.window,
       windowHours: real.windowHours,
-      needsWindow: (message) => real.needsWindow(message),
       async validate(account, message, findTemplate) {
         // The last check before the call: the webhook worker adopts the echoed wamid right now.
         await recordDeliveryReceipt(
@@ -205,7 +204,6 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
       capabilities: real.capabilities,
       window: real.window,
       windowHours: real.windowHours,
-      needsWindow: (message) => real.needsWindow(message),
       validate: (account, message, findTemplate) => real.validate(account, message, findTemplate),
       uploadMedia: (account, file) => real.uploadMedia(account, file),
       async send(account, recipient, message, options) {

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
+import { CHANNEL_NAMES } from '../channel-accounts/channel-types.ts';
 import { findConversation, touchConversation } from '../inbox/conversation.service.ts';
 import { ConversationNotFoundError } from '../inbox/inbox.service.ts';
 import type { Message } from '../inbox/message.schema.ts';
@@ -12,7 +13,7 @@ import { mediaReferenceViolations } from '../media/media-reference.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
 import { outboundText } from './outbound-text.ts';
 import { outboxSendQueue, sendSequenceOf } from './outbox-queue.ts';
-import { isWindowOpen, windowClosesAt } from './window-policy.ts';
+import { windowVerdict, writtenByPerson } from './window-policy.ts';
 
 /** The message cannot be sent as it is: each violation names the field and the limit. */
 export class OutboundValidationError extends Error {
@@ -41,7 +42,8 @@ export interface SubmissionDeps {
 /**
  * An agent's (or an integration's) message to a patient. Checked against the channel's limits and
  * templates first (nothing stored if it could never be sent); refused and stored as such when the
- * channel's window is closed (it never "looks sent"); otherwise stored as queued with its outbox job in
+ * channel's window does not let it go (it never "looks sent"): what may go after the window depends on
+ * the channel and on who wrote it (window-policy.ts); otherwise stored as queued with its outbox job in
  * one transaction, so it is sent even if the process dies right after.
  */
 export async function submitOutboundMessage(
@@ -51,6 +53,11 @@ export async function submitOutboundMessage(
     conversationId: string;
     message: OutboundMessage;
     sentByApiKeyId: string | null;
+    /**
+     * The signed-in member of the care team who wrote it: a person's reply, which Messenger and Instagram
+     * accept for 7 days after the patient's last message. Null for automation and API keys.
+     */
+    authorUserId?: string | null;
     /** Automation sending: the flow session, so the agent sees who wrote and agents' replies pause it. */
     sentByFlowSessionId?: string;
     priority?: number;
@@ -90,8 +97,17 @@ export async function submitOutboundMessage(
   ];
   if (problems.length > 0) throw new OutboundValidationError(problems);
 
-  const windowOpen =
-    !sender.needsWindow(message) || isWindowOpen(conversation.lastInboundAt, sender.windowHours, now);
+  const author = {
+    authorUserId: input.sentByFlowSessionId ? null : (input.authorUserId ?? null),
+    sentByFlowSessionId: input.sentByFlowSessionId ?? null,
+  };
+  const verdict = windowVerdict(
+    sender.window,
+    conversation.lastInboundAt,
+    { template: message.type === 'template', byPerson: writtenByPerson(author) },
+    now,
+    CHANNEL_NAMES[account.type],
+  );
   return db.transaction(async (tx) => {
     const stored = await insertMessageIfNew(tx, deps.keyring, {
       contactId: conversation.contactId,
@@ -107,23 +123,19 @@ export async function submitOutboundMessage(
           ...(target?.externalId ? { targetExternalId: target.externalId } : {}),
         },
         replyToExternalId: replyTo.externalId ?? null,
-        status: windowOpen ? 'queued' : 'refused',
-        failureReason: windowOpen ? null : 'window_closed',
+        status: verdict.send ? 'queued' : 'refused',
+        failureReason: verdict.send ? null : 'window_closed',
+        errorTitle: verdict.send ? null : verdict.detail,
         statusAt: now,
         occurredAt: now,
         sentByApiKeyId: input.sentByApiKeyId,
-        sentByFlowSessionId: input.sentByFlowSessionId ?? null,
+        ...author,
       },
     });
     if (!stored) throw new Error('insert into messages returned nothing');
     await touchConversation(tx, conversation.id, now, 'outbound', now);
-    if (!windowOpen) {
-      const closedAt = windowClosesAt(conversation.lastInboundAt, sender.windowHours ?? 0);
-      const detail = closedAt
-        ? `The ${sender.windowHours}-hour window closed at ${closedAt.toISOString()}: send an approved template instead.`
-        : 'The patient has not written yet, so there is no open window: send an approved template instead.';
-      return { outcome: 'refused', message: stored, reason: 'window_closed', detail };
-    }
+    if (!verdict.send)
+      return { outcome: 'refused', message: stored, reason: 'window_closed', detail: verdict.detail };
     await outboxSendQueue.enqueue(
       tx,
       { messageId: stored.id, orgId: input.orgId, conversationId: stored.conversationId },

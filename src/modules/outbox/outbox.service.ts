@@ -6,6 +6,7 @@ import { DeferJob } from '../../platform/jobs/job-worker.ts';
 import { raiseAlert } from '../alerts/alert.service.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
+import { CHANNEL_NAMES } from '../channel-accounts/channel-types.ts';
 import type { ContactIdentity } from '../contacts/contact.schema.ts';
 import { identitiesOfContacts } from '../contacts/contact.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
@@ -32,7 +33,7 @@ import type { OutboxDeps } from './outbox-deps.ts';
 import type { OutboxSendPayload } from './outbox-queue.ts';
 import type { SendPacer } from './pacing/send-pacer.ts';
 import { MediaUploadError, providerMediaIdsFor } from './provider-media.ts';
-import { isWindowOpen } from './window-policy.ts';
+import { windowVerdict, writtenByPerson } from './window-policy.ts';
 
 /** The pacer said not yet: which limit, and how long until a send would be allowed. */
 /** A claimed `outbox.send` job. */
@@ -72,6 +73,8 @@ export interface PlannedSend {
   recipient: ContactIdentity;
   providerMediaIds: Record<string, string>;
   targetExternalId: string | undefined;
+  /** A person's reply after Messenger's 24-hour window: sent tagged `HUMAN_AGENT`. */
+  humanAgentTag: boolean;
 }
 
 function lookupsFrom(db: Db, keyring: Keyring): SendLookups {
@@ -154,14 +157,17 @@ export async function planSend(
   const recipient = identities.filter((i) => i.channelType === account.type).at(-1);
   if (!recipient) return refuse(deps, message, 'invalid', `The patient has no ${account.type} identity`);
 
-  if (sender.needsWindow(outbound) && !isWindowOpen(conversation.lastInboundAt, sender.windowHours, now)) {
-    return refuse(
-      deps,
-      message,
-      'window_closed',
-      'The customer-service window closed before sending: use a template',
-    );
-  }
+  const window = windowVerdict(
+    sender.window,
+    conversation.lastInboundAt,
+    {
+      template: outbound.type === 'template',
+      byPerson: writtenByPerson(message),
+    },
+    now,
+    CHANNEL_NAMES[account.type],
+  );
+  if (!window.send) return refuse(deps, message, 'window_closed', window.detail);
   const violations = await sender.validate(account, outbound, (name, language) =>
     account.settings.wabaId
       ? findTemplate(db, orgId, account.settings.wabaId, name, language)
@@ -191,7 +197,16 @@ export async function planSend(
   if (!pace.ok) throw new SendPaced(pace.reason, pace.retryAfterMs, now);
   const targetExternalId =
     typeof message.content?.targetExternalId === 'string' ? message.content.targetExternalId : undefined;
-  return { message, outbound, account, sender, recipient, providerMediaIds, targetExternalId };
+  return {
+    message,
+    outbound,
+    account,
+    sender,
+    recipient,
+    providerMediaIds,
+    targetExternalId,
+    humanAgentTag: window.humanAgentTag,
+  };
 }
 
 /**
@@ -211,6 +226,7 @@ export async function callProvider(planned: PlannedSend): Promise<SendOutcome> {
       replyToExternalId: message.replyToExternalId,
       providerMediaIds,
       ...(targetExternalId ? { targetExternalId } : {}),
+      ...(planned.humanAgentTag ? { humanAgentTag: true } : {}),
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

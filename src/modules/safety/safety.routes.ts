@@ -86,7 +86,7 @@ export function safetyRoutes(deps: {
   senders: Partial<Record<ChannelType, ChannelSender>>;
 }): FastifyPluginAsyncZod {
   const { db } = deps;
-  const windowHoursOf = (channel: ChannelType) => deps.senders[channel]?.windowHours ?? null;
+  const windowPolicyOf = (channel: ChannelType) => deps.senders[channel]?.window ?? null;
   return async (app) => {
     app.post(
       '/conversations/:id/acknowledge-urgent',
@@ -114,7 +114,7 @@ export function safetyRoutes(deps: {
             getConversation(db, caller.orgId, request.params.id, {
               now,
               keyring: deps.keyring,
-              windowHoursOf,
+              windowPolicyOf,
             }),
           ),
         );

@@ -45,6 +45,23 @@ export type SendAnswer = { httpStatus: number; body: unknown };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * Meta's messaging window (Send API reference, "Message tags"): any message for 24 hours after the
+ * person's last message; after that only `messaging_type: MESSAGE_TAG` with `tag: HUMAN_AGENT` — a
+ * person's reply — until 7 days after it. Outside, Graph answers 10/2018278 "outside of allowed window".
+ * Other tags are not played: Careline sends none, and Instagram has no other. Both bounds exclusive.
+ */
+function withinWindow(
+  read: { messagingType: string; tag: string | null },
+  lastInboundAt: Date | null,
+  now: Date,
+): boolean {
+  if (lastInboundAt === null) return false;
+  const age = now.getTime() - lastInboundAt.getTime();
+  if (age < DAY_MS) return true;
+  return read.messagingType === 'MESSAGE_TAG' && read.tag === 'HUMAN_AGENT' && age < 7 * DAY_MS;
+}
+
+/**
  * Plays the Messenger Platform for Facebook Pages and Instagram professional accounts: the Send API
  * (`/me/messages`, the account found by its token), the user profile, and the people's side — messages,
  * quick-reply and postback taps, reads — posted to the callback URL as signed Meta envelopes.
@@ -109,11 +126,7 @@ export class MessengerStandIn {
     if (!user) return this.#error('no_matching_user', account);
     if (read.kind === 'action') return this.#senderAction(account, user, read);
     const now = this.#options.now();
-    const age =
-      user.lastInboundAt === null ? Number.POSITIVE_INFINITY : now.getTime() - user.lastInboundAt.getTime();
-    const humanAgent =
-      read.messagingType === 'MESSAGE_TAG' && read.tag === 'HUMAN_AGENT' && age <= 7 * DAY_MS;
-    if (age > DAY_MS && !humanAgent) return this.#error('outside_window', account);
+    if (!withinWindow(read, user.lastInboundAt, now)) return this.#error('outside_window', account);
     const perSecond = this.#options.sendsPerSecond ?? 100;
     if (!this.#buckets.take(`send:${account.accountId}`, perSecond, perSecond / 1000, now))
       return this.#error('rate_limited', account);

@@ -18,7 +18,8 @@ export type MetaErrorKind =
 
 /**
  * Graph's answers for what the Messenger Platform refuses. Outside the window Messenger answers 10/2018278
- * (channels.md §2, verify); Instagram's Send API answers 10/2534022 (IGApiException, HTTP 403, as seen in
+ * "This message is sent outside of allowed window" (Meta's Messenger Platform error codes, permission
+ * errors); Instagram's Send API answers 10/2534022 (IGApiException, HTTP 403, as seen in
  * public reports, e.g. ComposioHQ/composio#3604).
  */
 export function metaError(

@@ -100,6 +100,18 @@ export const inboxEn = {
     closedTitle: 'The 24-hour window is closed — send an approved template',
     closedBody: 'WhatsApp only lets you write freely within 24 hours of the patient’s last message.',
     closedSince: 'Closed since {{time}}. Free text is off until the patient writes again.',
+    personReplyShort: 'A person’s reply only',
+    personReplyHint:
+      'More than 24 hours since the patient last wrote: {{channel}} only accepts a reply written by a person, until {{time}}; nothing automated.',
+    personReplyTitle: 'Only a person’s reply can be sent, until {{time}}',
+    personReplyBody:
+      'The 24-hour window closed on {{closed}}. {{channel}} still accepts your own replies for 7 days after the patient’s last message; automated messages (flows, reminders) are not sent.',
+    nothingHint: '{{channel}} accepts nothing from the clinic until the patient writes again.',
+    nothingTitle: 'Nothing can be sent until the patient writes again',
+    nothingBody:
+      'The patient last wrote on {{time}}: {{channel}} accepts no message from the clinic until they write again.',
+    nothingBodyNever:
+      'The patient has not written on {{channel}} yet: it accepts no message from the clinic until they do.',
   },
   assign: {
     label: 'Assigned to: {{who}}',
@@ -199,6 +211,9 @@ export const inboxEn = {
   },
   failure: {
     windowClosed: 'outside the 24-hour window. Send an approved template instead.',
+    windowClosedPersonReply:
+      'outside the 24-hour window: only a person’s reply can be sent then, until 7 days after the patient’s last message, nothing automated.',
+    windowClosedNothing: 'outside the window: nothing can be sent until the patient writes again.',
     templateInvalid: 'the template or its values were not accepted.',
     optedOut: 'the patient asked not to receive these messages.',
     unknown: 'no reason was given.',

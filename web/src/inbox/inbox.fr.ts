@@ -104,6 +104,18 @@ export const inboxFr: InboxMessages = {
       'WhatsApp ne permet d’écrire librement que dans les 24 heures suivant le dernier message du patient.',
     closedSince:
       'Fermée depuis le {{time}}. Le texte libre est désactivé jusqu’à ce que le patient réécrive.',
+    personReplyShort: 'Réponse d’une personne seulement',
+    personReplyHint:
+      'Plus de 24 heures depuis le dernier message du patient : {{channel}} n’accepte qu’une réponse écrite par une personne, jusqu’au {{time}} ; rien d’automatique.',
+    personReplyTitle: 'Seule la réponse d’une personne peut être envoyée, jusqu’au {{time}}',
+    personReplyBody:
+      'La fenêtre de 24 heures s’est fermée le {{closed}}. {{channel}} accepte encore vos propres réponses pendant 7 jours après le dernier message du patient ; les messages automatiques (parcours, rappels) ne partent pas.',
+    nothingHint: '{{channel}} n’accepte plus rien de la clinique jusqu’à ce que le patient réécrive.',
+    nothingTitle: 'Rien ne peut être envoyé tant que le patient n’a pas réécrit',
+    nothingBody:
+      'Le patient a écrit pour la dernière fois le {{time}} : {{channel}} n’accepte plus aucun message de la clinique jusqu’à ce qu’il réécrive.',
+    nothingBodyNever:
+      'Le patient n’a pas encore écrit sur {{channel}} : aucun message de la clinique n’y est accepté avant.',
   },
   assign: {
     label: 'Assignée à : {{who}}',
@@ -203,6 +215,9 @@ export const inboxFr: InboxMessages = {
   },
   failure: {
     windowClosed: 'hors de la fenêtre de 24 heures. Envoyez plutôt un modèle approuvé.',
+    windowClosedPersonReply:
+      'hors de la fenêtre de 24 heures : seule la réponse d’une personne peut alors partir, jusqu’à 7 jours après le dernier message du patient, rien d’automatique.',
+    windowClosedNothing: 'hors de la fenêtre : rien ne peut être envoyé tant que le patient n’a pas réécrit.',
     templateInvalid: 'le modèle ou ses valeurs n’ont pas été acceptés.',
     optedOut: 'le patient a demandé à ne plus recevoir ces messages.',
     unknown: 'aucune raison n’a été donnée.',

@@ -240,6 +240,7 @@ export interface CarelineApiSchemas {
   ContactRef: ContactRef;
   Conversation: Conversation;
   ConversationCounts: ConversationCounts;
+  ConversationWindow: ConversationWindow;
   CsatSummary: CsatSummary;
   Erasure: Erasure;
   Flow: Flow;
@@ -920,7 +921,7 @@ export interface Conversation {
   status: 'open' | 'pending' | 'closed';
   last_message_at: string;
   /**
-   * The WhatsApp 24-hour window runs from here
+   * The patient’s last message: the channel’s window (`window`) runs from here
    */
   last_inbound_at: string | null;
   created_at: string;
@@ -975,13 +976,7 @@ export interface Conversation {
       name: string | null;
     } | null;
   } | null;
-  /**
-   * Whether free-form messages may be sent now (else only templates), and until when
-   */
-  window: {
-    open: boolean;
-    closes_at: string | null;
-  };
+  window: ConversationWindow;
   /**
    * The latest message exchanged with the patient (internal notes excluded)
    */
@@ -998,6 +993,31 @@ export interface Conversation {
     reason: string | null;
     started_at: string;
   } | null;
+}
+/**
+ * What the channel’s window lets the clinic send now, and until when
+ */
+export interface ConversationWindow {
+  /**
+   * The channel’s rule once its window closes: none — no window (Telegram); templates — approved templates only (WhatsApp, 24 h); human_agent_tag — a person’s reply only, sent tagged HUMAN_AGENT, until `human_reply_until`, nothing automated (Messenger, Instagram: 24 h, then 7 days after the patient’s last message); nothing — nothing until the patient writes
+   */
+  policy: 'none' | 'templates' | 'human_agent_tag' | 'nothing';
+  /**
+   * Any message may be sent now, automated ones included
+   */
+  open: boolean;
+  /**
+   * When the window closes (or closed); null without a window or before the patient wrote
+   */
+  closes_at: string | null;
+  /**
+   * human_agent_tag: until when a person’s reply can still be sent; null otherwise
+   */
+  human_reply_until: string | null;
+  /**
+   * What can be sent now: anything; approved templates only; a reply written by a signed-in member of the care team only (not automation, not an API key); nothing until the patient writes
+   */
+  allows: 'anything' | 'templates' | 'person_reply' | 'nothing';
 }
 export interface Message {
   id: string;
@@ -1028,7 +1048,7 @@ export interface Message {
     | 'refused';
   status_at: string;
   /**
-   * Why a message failed, as the provider said it
+   * Why a message failed, as the provider said it (or, refused by the window, the rule)
    */
   error: {
     code: number | null;
@@ -1036,7 +1056,7 @@ export interface Message {
     detail: string | null;
   } | null;
   /**
-   * Why Careline refused or gave up: window_closed (use a template), template_invalid, ...
+   * Why Careline refused or gave up: window_closed (outside what the channel’s window allows: `error.title` names the rule), template_invalid, ...
    */
   failure_reason: string | null;
   reactions: {

@@ -1,8 +1,35 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../format/formatters.ts';
-import { Icon } from '../../ui/icons.tsx';
+import { Icon, type IconName } from '../../ui/icons.tsx';
 import classes from './composer.module.css';
+
+/** A notice above the composer about what can be sent (a status, read out by screen readers). */
+export function NoticeBanner({
+  color,
+  icon,
+  title,
+  children,
+}: {
+  color: string;
+  icon: IconName;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <Alert
+      className={classes.banner}
+      color={color}
+      variant="light"
+      icon={<Icon name={icon} />}
+      title={title}
+      role="status"
+    >
+      {children}
+    </Alert>
+  );
+}
 
 /** The 24-hour window is closed: says since when, and offers the only way to write, a template. */
 export function WindowClosedBanner({
@@ -17,14 +44,7 @@ export function WindowClosedBanner({
   const { t } = useTranslation();
   const format = useFormatters(timeZone);
   return (
-    <Alert
-      className={classes.banner}
-      color="orange"
-      variant="light"
-      icon={<Icon name="lock" />}
-      title={t('window.closedTitle')}
-      role="status"
-    >
+    <NoticeBanner color="orange" icon="lock" title={t('window.closedTitle')}>
       <Group justify="space-between" gap="sm" wrap="nowrap">
         <Text size="sm">
           {closesAt ? t('window.closedSince', { time: format.dateTime(closesAt) }) : t('window.closedBody')}
@@ -33,7 +53,7 @@ export function WindowClosedBanner({
           {t('composer.chooseTemplate')}
         </Button>
       </Group>
-    </Alert>
+    </NoticeBanner>
   );
 }
 

@@ -7,7 +7,7 @@ import type { ComposerState } from './use-composer.ts';
 /** Emoji, a file, reply buttons, a template: what a reply can hold besides words. */
 export function ComposerTools({ composer, accept }: { composer: ComposerState; accept: string | undefined }) {
   const { t } = useTranslation();
-  const { freeTextBlocked, mode, windowClosed } = composer;
+  const { freeTextBlocked, mode, windowClosed, windowAllows } = composer;
   const replyOnly = freeTextBlocked || mode === 'note';
   return (
     <Group gap={2}>
@@ -25,7 +25,7 @@ export function ComposerTools({ composer, accept }: { composer: ComposerState; a
         icon="template"
         label={t('composer.template')}
         onClick={() => composer.setDialog('template')}
-        disabled={mode === 'note'}
+        disabled={mode === 'note' || windowAllows === 'nothing'}
         // While the window is closed a template is the way to write: it stands out.
         highlighted={windowClosed}
       />

@@ -11,6 +11,7 @@ export const composerEn = {
     placeholderNote: 'Write a note for your colleagues — the patient never sees it',
     placeholderCaption: 'Add a caption (optional)',
     placeholderClosed: 'Free text is off while the 24-hour window is closed',
+    placeholderNothing: 'Nothing can be sent until the patient writes again',
     toSend: 'to send',
     savedReplies: 'saved replies',
     emoji: 'Emoji',
@@ -22,6 +23,7 @@ export const composerEn = {
     send: 'Send',
     addNote: 'Add note',
     refusedWindow: 'Not sent: the 24-hour window has closed. Choose an approved template.',
+    refusedNothing: 'Not sent: the channel accepts nothing more until the patient writes again.',
     tooLarge:
       'This file is too large to send: photos up to 5 MB, videos and audio up to 16 MB, documents up to 100 MB.',
     unsupportedType:

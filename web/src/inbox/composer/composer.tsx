@@ -5,17 +5,18 @@ import type { Conversation } from '../../api/types.ts';
 import { AttachmentPreview } from './attachment-preview.tsx';
 import { ButtonsDialog } from './buttons-dialog.tsx';
 import classes from './composer.module.css';
-import { SendErrorBanner, WindowClosedBanner } from './composer-banners.tsx';
+import { SendErrorBanner } from './composer-banners.tsx';
 import { ComposerModeBar } from './composer-mode-bar.tsx';
 import { ComposerSendGroup } from './composer-send-group.tsx';
 import { ComposerTools } from './composer-tools.tsx';
 import { SavedReplySuggestions, SUGGESTIONS_ID } from './saved-reply-suggestions.tsx';
 import { TemplatePicker } from './template-picker.tsx';
 import { useComposer } from './use-composer.ts';
+import { WindowNotice } from './window-notice.tsx';
 
 /**
  * Writes to the patient (text, emoji, a file, reply buttons, a template) or to colleagues (an
- * internal note). While the 24-hour window is closed only templates and notes can go.
+ * internal note). The channel's window decides what else can go once its 24 hours are over (WindowNotice).
  */
 export function Composer({ conversation, timeZone }: { conversation: Conversation; timeZone: string }) {
   const { t } = useTranslation();
@@ -25,9 +26,10 @@ export function Composer({ conversation, timeZone }: { conversation: Conversatio
 
   return (
     <div className={classes.wrapper}>
-      {composer.windowClosed && mode === 'reply' && (
-        <WindowClosedBanner
-          closesAt={conversation.window.closes_at}
+      {mode === 'reply' && (
+        <WindowNotice
+          conversation={conversation}
+          allows={composer.windowAllows}
           timeZone={timeZone}
           onChooseTemplate={() => composer.setDialog('template')}
         />

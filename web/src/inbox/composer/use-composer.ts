@@ -6,6 +6,7 @@ import { useCan } from '../../auth/permissions.ts';
 import { sendError } from './send-error.ts';
 import { useCannedReplies } from './use-canned-replies.ts';
 import { useSender } from './use-send.ts';
+import type { WindowAllows } from './window-notice.tsx';
 
 export type ComposerMode = 'reply' | 'note';
 export type ComposerDialog = 'template' | 'buttons' | null;
@@ -31,9 +32,11 @@ export interface ComposerState {
   busy: boolean;
   error: string | null;
   clearError(): void;
-  /** The window is closed, as the conversation says or as a refused send just told. */
+  /** What the channel's window lets go now, as the conversation says or as a refused send just told. */
+  windowAllows: WindowAllows;
+  /** Only approved templates can go (WhatsApp after its 24 hours). */
   windowClosed: boolean;
-  /** Only templates and notes can go: a reply while the window is closed. */
+  /** Only templates and notes can go, or only notes: a reply while the window lets no free text go. */
   freeTextBlocked: boolean;
   dialog: ComposerDialog;
   setDialog(dialog: ComposerDialog): void;
@@ -54,7 +57,8 @@ export interface ComposerState {
 
 /**
  * The composer's state and rules: a reply (text, emoji, a file, reply buttons, a template) or an
- * internal note; while the 24-hour window is closed only templates and notes can go.
+ * internal note; while the 24-hour window is closed only templates and notes can go (WhatsApp), a
+ * person's reply and notes (Messenger, Instagram, for 7 days), or notes alone.
  */
 export function useComposer(conversation: Conversation): ComposerState {
   const { t } = useTranslation();
@@ -72,8 +76,15 @@ export function useComposer(conversation: Conversation): ComposerState {
   const [dialog, setDialog] = useState<ComposerDialog>(null);
   const [suggestionIndex, setSuggestionIndex] = useState(0);
   const [dragging, setDragging] = useState(false);
-  const windowClosed = !conversation.window.open || refusedForWindow;
-  const freeTextBlocked = mode === 'reply' && windowClosed;
+  const { policy } = conversation.window;
+  // Refused for the window: on WhatsApp templates still go, elsewhere nothing does until the patient writes.
+  const windowAllows: WindowAllows = refusedForWindow
+    ? policy === 'templates'
+      ? 'templates'
+      : 'nothing'
+    : conversation.window.allows;
+  const windowClosed = windowAllows === 'templates';
+  const freeTextBlocked = mode === 'reply' && (windowClosed || windowAllows === 'nothing');
   const suggestions = useCannedReplies(text, !freeTextBlocked);
 
   useEffect(() => {
@@ -92,7 +103,7 @@ export function useComposer(conversation: Conversation): ComposerState {
   };
 
   const errorText = (caught: unknown): string => {
-    const problem = sendError(caught, t);
+    const problem = sendError(caught, t, policy);
     if (problem.windowClosed) {
       setRefusedForWindow(true);
       sender.refresh();
@@ -197,7 +208,7 @@ export function useComposer(conversation: Conversation): ComposerState {
   };
 
   const placeholder = freeTextBlocked
-    ? t('composer.placeholderClosed')
+    ? t(windowClosed ? 'composer.placeholderClosed' : 'composer.placeholderNothing')
     : mode === 'note'
       ? t('composer.placeholderNote')
       : attachment
@@ -223,6 +234,7 @@ export function useComposer(conversation: Conversation): ComposerState {
     busy,
     error,
     clearError: () => setError(null),
+    windowAllows,
     windowClosed,
     freeTextBlocked,
     dialog,

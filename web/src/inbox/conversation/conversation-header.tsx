@@ -1,16 +1,17 @@
-import { ActionIcon, Avatar, Badge, Group, SegmentedControl, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Avatar, Group, SegmentedControl, Text, Title, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus } from '../../api/types.ts';
-import { type Formatters, useFormatters } from '../../format/formatters.ts';
+import { useFormatters } from '../../format/formatters.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { avatarColor, contactName, formatPhone, initialsOf } from '../people.ts';
 import { AssignMenu } from './assign-menu.tsx';
 import classes from './conversation-header.module.css';
 import { StartFlowMenu } from './start-flow-menu.tsx';
+import { WindowBadge } from './window-badge.tsx';
 
 interface Props {
   conversation: Conversation;
@@ -91,37 +92,5 @@ export function ConversationHeader({ conversation, timeZone, contactOpen, onTogg
         </Tooltip>
       </Group>
     </header>
-  );
-}
-
-function WindowBadge({ conversation, format }: { conversation: Conversation; format: Formatters }) {
-  const { t } = useTranslation();
-  const closesAt = conversation.window.closes_at;
-  if (conversation.window.open) {
-    return (
-      <Tooltip
-        label={`${t('window.openHint')}${closesAt ? ` ${t('window.closesAt', { time: format.dateTime(closesAt) })}` : ''}`}
-        multiline
-        w={280}
-        withArrow
-      >
-        <Badge
-          size="sm"
-          variant="light"
-          color="careline"
-          tt="none"
-          leftSection={<Icon name="clock" size={11} />}
-        >
-          {closesAt ? t('window.openLeft', { duration: format.remaining(closesAt) }) : t('window.open')}
-        </Badge>
-      </Tooltip>
-    );
-  }
-  return (
-    <Tooltip label={t('window.closedHint')} multiline w={280} withArrow>
-      <Badge size="sm" variant="light" color="gray" tt="none" leftSection={<Icon name="lock" size={11} />}>
-        {t('window.closedShort')}
-      </Badge>
-    </Tooltip>
   );
 }

@@ -65,6 +65,7 @@ export function ConversationPane(props: Props) {
         contactName={conversation.contact.display_name}
         focusMessageId={props.focusMessageId}
         timeZone={props.timeZone}
+        windowPolicy={conversation.window.policy}
       />
       <AutomationBanner conversation={conversation} />
       <Composer conversation={conversation} timeZone={props.timeZone} />

@@ -1,7 +1,7 @@
 import { Tooltip } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../api/types.ts';
+import type { Conversation, Message } from '../../api/types.ts';
 import { Icon, type IconName } from '../../ui/icons.tsx';
 import classes from './timeline.module.css';
 
@@ -24,12 +24,12 @@ const LOOKS: Record<Message['status'], Look | null> = {
 };
 
 /** ✓ sent, ✓✓ delivered, blue ✓✓ read; a red mark with the reason on hover when it did not go out. */
-export function DeliveryTicks({ message }: { message: Message }) {
+export function DeliveryTicks({ message, windowPolicy }: { message: Message; windowPolicy: WindowPolicy }) {
   const { t } = useTranslation();
   const look = LOOKS[message.status];
   if (!look || message.direction !== 'outbound') return null;
   const label = t(`delivery.${message.status}`);
-  const reason = look.tone === 'red' ? failureText(message, t) : null;
+  const reason = look.tone === 'red' ? failureText(message, t, windowPolicy) : null;
   return (
     <Tooltip label={reason ? `${label}: ${reason}` : label} withArrow multiline maw={300} openDelay={150}>
       <span
@@ -45,9 +45,19 @@ export function DeliveryTicks({ message }: { message: Message }) {
   );
 }
 
+/** The channel's window rule (the conversation's `window.policy`). */
+export type WindowPolicy = Conversation['window']['policy'];
+
+const WINDOW_CLOSED_TEXT = {
+  templates: 'failure.windowClosed',
+  human_agent_tag: 'failure.windowClosedPersonReply',
+  nothing: 'failure.windowClosedNothing',
+  none: 'failure.windowClosedNothing',
+} as const satisfies Record<WindowPolicy, string>;
+
 /** Why a message did not go out, in words an agent can act on. */
-export function failureText(message: Message, t: TFunction): string {
-  if (message.failure_reason === 'window_closed') return t('failure.windowClosed');
+export function failureText(message: Message, t: TFunction, windowPolicy: WindowPolicy): string {
+  if (message.failure_reason === 'window_closed') return t(WINDOW_CLOSED_TEXT[windowPolicy]);
   if (message.failure_reason === 'template_invalid') return t('failure.templateInvalid');
   if (message.failure_reason === 'opted_out') return t('failure.optedOut');
   const provider = [message.error?.title, message.error?.detail].filter(Boolean).join(' — ');

@@ -4,7 +4,7 @@ import { type Message, OMITTED_PARTS, type OmittedPart } from '../../api/types.t
 import type { Formatters } from '../../format/formatters.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { messagePreview } from '../message-preview.ts';
-import { DeliveryTicks, failureText } from './delivery-ticks.tsx';
+import { DeliveryTicks, failureText, type WindowPolicy } from './delivery-ticks.tsx';
 import { MessageBody } from './message-body.tsx';
 import classes from './timeline.module.css';
 
@@ -15,10 +15,19 @@ interface Props {
   continued: boolean;
   highlighted: boolean;
   format: Formatters;
+  windowPolicy: WindowPolicy;
 }
 
 /** A WhatsApp-like bubble: the patient on the left, the clinic on the right, notes in yellow. */
-export function MessageBubble({ message, contactName, quoted, continued, highlighted, format }: Props) {
+export function MessageBubble({
+  message,
+  contactName,
+  quoted,
+  continued,
+  highlighted,
+  format,
+  windowPolicy,
+}: Props) {
   const { t } = useTranslation();
   if (message.type === 'system') {
     return (
@@ -80,7 +89,7 @@ export function MessageBubble({ message, contactName, quoted, continued, highlig
           <time dateTime={message.occurred_at} title={format.dateTime(message.occurred_at)}>
             {format.time(message.occurred_at)}
           </time>
-          <DeliveryTicks message={message} />
+          <DeliveryTicks message={message} windowPolicy={windowPolicy} />
         </div>
       </div>
       {reactions.length > 0 && (
@@ -103,7 +112,7 @@ export function MessageBubble({ message, contactName, quoted, continued, highlig
         <div className={classes.failure} role="note">
           <Icon name="alert" size={13} />
           {message.status === 'refused' ? t('delivery.refusedLine') : t('delivery.failedLine')}{' '}
-          {failureText(message, t)}
+          {failureText(message, t, windowPolicy)}
         </div>
       )}
       {omitted.length > 0 && (

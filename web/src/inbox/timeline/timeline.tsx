@@ -7,6 +7,7 @@ import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import type { Message } from '../../api/types.ts';
 import { useFormatters } from '../../format/formatters.ts';
 import { Icon } from '../../ui/icons.tsx';
+import type { WindowPolicy } from './delivery-ticks.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 import classes from './timeline.module.css';
 
@@ -21,10 +22,12 @@ interface Props {
   contactName: string | null;
   focusMessageId: string | undefined;
   timeZone: string;
+  /** The channel's window rule: why a message was refused for it, in its words. */
+  windowPolicy: WindowPolicy;
 }
 
 /** The conversation's messages, oldest at the top, with day separators; stays at the bottom as messages arrive. */
-export function Timeline({ conversationId, contactName, focusMessageId, timeZone }: Props) {
+export function Timeline({ conversationId, contactName, focusMessageId, timeZone, windowPolicy }: Props) {
   const { t } = useTranslation();
   const format = useFormatters(timeZone);
   const scroller = useRef<HTMLDivElement>(null);
@@ -190,6 +193,7 @@ export function Timeline({ conversationId, contactName, focusMessageId, timeZone
                 continued={continued}
                 highlighted={highlighted === message.id}
                 format={format}
+                windowPolicy={windowPolicy}
               />
             </Fragment>
           );
