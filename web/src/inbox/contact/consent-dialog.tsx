@@ -4,8 +4,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../../api/reminder-types.ts';
 import { schedulingApi, schedulingKeys } from '../../api/scheduling-api.ts';
+import type { ChannelType } from '../../api/settings-types.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../settings/form-errors.ts';
+import { CHANNEL_NAMES } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { reminderQuestionFor } from './consent-wording.ts';
@@ -17,6 +19,8 @@ const TEXT_LIMIT = 2000;
 interface Props {
   opened: boolean;
   contact: { id: string; name: string; language: string | null };
+  /** The apps the patient writes from: the answer is recorded for one of them (the ledger is per channel). */
+  channels: readonly ChannelType[];
   onClose(): void;
 }
 
@@ -37,10 +41,11 @@ export function ConsentDialog(props: Props) {
   );
 }
 
-function ConsentForm({ contact, onClose }: Props) {
+function ConsentForm({ contact, channels, onClose }: Props) {
   const { t } = useTranslation();
   const notify = useNotify();
   const queryClient = useQueryClient();
+  const [channel, setChannel] = useState<ChannelType>(channels[0] ?? 'whatsapp');
   const [purpose, setPurpose] = useState<ConsentPurpose>('appointment_reminders');
   const [answer, setAnswer] = useState<'granted' | 'withdrawn'>('granted');
   const [text, setText] = useState('');
@@ -48,7 +53,7 @@ function ConsentForm({ contact, onClose }: Props) {
   const record = useMutation({
     mutationFn: () =>
       schedulingApi.recordConsent(contact.id, {
-        channel: 'whatsapp',
+        channel,
         purpose,
         granted: answer === 'granted',
         text_shown: text.trim(),
@@ -84,9 +89,21 @@ function ConsentForm({ contact, onClose }: Props) {
             setPurpose(CONSENT_PURPOSES.find((p) => p === value) ?? 'appointment_reminders')
           }
           allowDeselect={false}
-          description={t('consent.channel')}
+          description={
+            channels.length > 1 ? undefined : t('consent.channel', { app: CHANNEL_NAMES[channel] })
+          }
           comboboxProps={{ withinPortal: true }}
         />
+        {channels.length > 1 && (
+          <Select
+            label={t('consent.app')}
+            data={channels.map((c) => ({ value: c, label: CHANNEL_NAMES[c] }))}
+            value={channel}
+            onChange={(value) => setChannel(channels.find((c) => c === value) ?? channel)}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
         <Radio.Group
           label={t('consent.answer')}
           value={answer}
@@ -120,7 +137,7 @@ function ConsentForm({ contact, onClose }: Props) {
               mt={6}
               leftSection={<Icon name="reply" size={14} />}
               onClick={() => {
-                setText(reminderQuestionFor(contact.language, currentLanguage()));
+                setText(reminderQuestionFor(contact.language, currentLanguage(), channel));
                 setErrors(NO_ERRORS);
               }}
             >

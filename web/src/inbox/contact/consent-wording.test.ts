@@ -25,6 +25,15 @@ describe('consent wording in the patient panel', () => {
     expect(reminderQuestionFor('de', 'en')).toBe(REMINDER_QUESTION.en);
   });
 
+  test('asked about another app, the question names it as the chat does there', () => {
+    expect(reminderQuestionFor('fr', 'fr', 'telegram')).toMatch(
+      /^Acceptez-vous de recevoir des rappels par Telegram.\?$/u,
+    );
+    expect(reminderQuestionFor('en', 'fr', 'messenger')).toBe(
+      'Do you agree to receive reminders on Messenger?',
+    );
+  });
+
   test('a withdrawal by keyword shows the word the patient typed', () => {
     expect(
       consentHow(record({ method: 'keyword', granted: false, text_shown: ' STOP ' }), () => null),

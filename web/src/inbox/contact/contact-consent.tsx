@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import type { ConsentRecord, ConsentState } from '../../api/reminder-types.ts';
 import { schedulingApi, schedulingKeys } from '../../api/scheduling-api.ts';
+import type { ChannelType } from '../../api/settings-types.ts';
 import { useStaff } from '../../api/staff.ts';
 import { useFormatters } from '../../format/formatters.ts';
 import { Icon } from '../../ui/icons.tsx';
@@ -17,6 +18,8 @@ const HISTORY_SHOWN = 10;
 
 interface Props {
   contact: { id: string; name: string; language: string | null };
+  /** The apps the patient writes from, for the answer staff record. */
+  channels: readonly ChannelType[];
   timeZone: string;
   /** Opened from the section's heading. */
   recording: boolean;
@@ -27,7 +30,7 @@ interface Props {
  * Whether the patient agreed to appointment reminders on WhatsApp, when and how, and the ledger
  * behind it. Reminders are only sent with their agreement.
  */
-export function ContactConsent({ contact, timeZone, recording, onRecordingClose }: Props) {
+export function ContactConsent({ contact, channels, timeZone, recording, onRecordingClose }: Props) {
   const { t } = useTranslation();
   const format = useFormatters(timeZone);
   const { users } = useStaff();
@@ -122,7 +125,7 @@ export function ContactConsent({ contact, timeZone, recording, onRecordingClose 
           ))}
         </ul>
       )}
-      <ConsentDialog opened={recording} contact={contact} onClose={onRecordingClose} />
+      <ConsentDialog opened={recording} contact={contact} channels={channels} onClose={onRecordingClose} />
     </Stack>
   );
 }

@@ -17,10 +17,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
+import type { ChannelType } from '../../api/settings-types.ts';
 import type { ContactDetails, ContactIdentity, ContactPatch, Conversation } from '../../api/types.ts';
 import { sessionCan } from '../../auth/permissions.ts';
 import { useSignedIn } from '../../auth/session-context.tsx';
 import { useFormatters } from '../../format/formatters.ts';
+import { CHANNEL_NAMES } from '../../ui/channel-icon.tsx';
 import { Icon, type IconName } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { avatarColor, contactName, formatPhone, initialsOf } from '../people.ts';
@@ -180,6 +182,7 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
           >
             <ContactConsent
               contact={{ id: contactId, name, language: details.language }}
+              channels={channelsOf(details.identities)}
               timeZone={timeZone}
               recording={recordingConsent}
               onRecordingClose={() => setRecordingConsent(false)}
@@ -280,6 +283,16 @@ function Field({ icon, label, children }: { icon: IconName; label: string; child
       </div>
     </div>
   );
+}
+
+/** The apps the patient writes from, each once, in the order their identities came; WhatsApp when none. */
+function channelsOf(identities: readonly ContactIdentity[]): ChannelType[] {
+  const types = Object.keys(CHANNEL_NAMES) as ChannelType[];
+  const known = identities.flatMap((identity) => {
+    const channel = types.find((type) => type === identity.channel);
+    return channel ? [channel] : [];
+  });
+  return known.length === 0 ? ['whatsapp'] : [...new Set(known)];
 }
 
 function identityKind(identity: ContactIdentity): string {

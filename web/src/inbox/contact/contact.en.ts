@@ -76,7 +76,8 @@ export const contactEn = {
     recordIntro:
       'For an answer given by phone or at the desk. It is kept with your name, the time and the exact words used.',
     purpose: 'About',
-    channel: 'Messages on WhatsApp',
+    channel: 'Messages on {{app}}',
+    app: 'App',
     answer: 'The patient',
     agreed: 'agreed',
     refused: 'refused, or withdrew their agreement',

@@ -77,7 +77,8 @@ export const contactFr: ContactMessages = {
     recordIntro:
       'Pour une réponse donnée par téléphone ou à l’accueil. Elle est conservée avec votre nom, l’heure et les mots exacts employés.',
     purpose: 'Objet',
-    channel: 'Messages sur WhatsApp',
+    channel: 'Messages sur {{app}}',
+    app: 'Application',
     answer: 'Le patient',
     agreed: 'a accepté',
     refused: 'a refusé, ou retiré son accord',
