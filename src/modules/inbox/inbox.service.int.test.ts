@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
+import { fixedClock } from '../../platform/time/clock.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { insertContact } from '../contacts/contact.repository.ts';
-import { type OutboxClinic, seedOutboxClinic } from '../outbox/outbox.test-support.ts';
+import { submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
+import { type OutboxClinic, outboxSenders, seedOutboxClinic } from '../outbox/outbox.test-support.ts';
 import { countOpenConversations } from './conversation.repository.ts';
 import { findConversation } from './conversation.service.ts';
 import { LiveConversationExistsError, setConversationStatus } from './conversation-status.service.ts';
@@ -119,6 +121,58 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
     const conversation = await conversationOf(once);
     expect(conversation.unreadCount).toBe(1);
     expect(await texts(conversation.id)).toEqual(['Ordonnance SVP']);
+  });
+
+  test('a message delivered late takes its place in the timeline, and the wait counts from it', async () => {
+    const contactId = await patient();
+    const conversation = await conversationOf(await writes(contactId, 'Deuxième', at(10)));
+    await writes(contactId, 'Premier', at(5));
+
+    expect(await texts(conversation.id)).toEqual(['Premier', 'Deuxième']);
+    expect(await findConversation(handle.db, clinic.org.id, conversation.id)).toMatchObject({
+      // The window runs from the latest message, whatever order they came in…
+      lastInboundAt: at(10),
+      lastMessageAt: at(10),
+      // …and the patient has waited since their first unanswered one.
+      waitingSince: at(5),
+      unreadCount: 2,
+    });
+  });
+
+  test('a message delivered after the clinic’s answer to it does not make the patient wait again', async () => {
+    const contactId = await patient();
+    const conversation = await conversationOf(await writes(contactId, 'Bonjour', at(0)));
+    const answeredAt = new Date(at(7).getTime() + 400);
+    const reply = await submitOutboundMessage(
+      {
+        db: handle.db,
+        keyring: testKeyring,
+        senders: outboxSenders(handle.db),
+        clock: fixedClock(answeredAt),
+      },
+      {
+        orgId: clinic.org.id,
+        conversationId: conversation.id,
+        message: { type: 'text', text: 'Bonjour, que pouvons-nous faire pour vous ?' },
+        sentByApiKeyId: null,
+      },
+    );
+    expect(reply.outcome).toBe('queued');
+    const waitingSince = async () =>
+      (await findConversation(handle.db, clinic.org.id, conversation.id))?.waitingSince;
+    expect(await waitingSince()).toBeNull();
+
+    // Written before the clinic answered, delivered after it.
+    await writes(contactId, 'C’est pour un renouvellement', at(5));
+    expect(await waitingSince()).toBeNull();
+    // Stamped to the second, like every WhatsApp message: in the second of the answer, maybe after it.
+    await writes(contactId, 'Ah, et une question', at(7));
+    expect(await waitingSince()).toEqual(at(7));
+    await writes(contactId, 'Vous êtes là ?', at(9));
+    expect(await findConversation(handle.db, clinic.org.id, conversation.id)).toMatchObject({
+      waitingSince: at(7),
+      unreadCount: 4,
+    });
   });
 
   test('the same patient on another channel of the clinic has a conversation of their own there', async () => {
