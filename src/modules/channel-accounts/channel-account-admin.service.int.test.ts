@@ -28,6 +28,7 @@ import { ChannelSecretsVault } from './channel-secrets.ts';
 const PUBLIC_URL = 'https://careline.example';
 const BOT = '7300000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1';
 const OTHER_BOT = '7300000002:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw2';
+const THIRD_BOT = '7300000003:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw3';
 const ADMIN: ChangeActor = {
   via: 'rest',
   userId: null,
@@ -57,7 +58,7 @@ describe.each(TEST_ENGINES)('a clinic’s channels, connected and changed (%s)',
 
   beforeAll(async () => {
     handle = await openTestDb(engine);
-    botApi = await startBotApiStandIn({ tokens: [BOT, OTHER_BOT] });
+    botApi = await startBotApiStandIn({ tokens: [BOT, OTHER_BOT, THIRD_BOT] });
     orgId = (await createOrg(handle.db, { name: 'Maison de santé du Port' })).id;
     otherOrgId = (await createOrg(handle.db, { name: 'Cabinet Pasteur' })).id;
     deps = {
@@ -248,5 +249,35 @@ describe.each(TEST_ENGINES)('a clinic’s channels, connected and changed (%s)',
         agentNetwork: '203.0.113.7',
       }),
     ]);
+  });
+
+  test('a change the audit refuses leaves Telegram as it was: no webhook moved, no secret Careline does not hold', async () => {
+    const strict = (await createOrg(handle.db, { name: 'Clinique du Parc' })).id;
+    const telegram = {
+      type: 'telegram' as const,
+      settings: { apiUrl: botApi.url },
+      secrets: { botToken: THIRD_BOT },
+    };
+    await saveReasonRequiredRoles(handle.db, strict, ['admin']);
+    const before = setWebhookCalls();
+    expect(await refusal(add(telegram, strict))).toMatchObject({ kind: 'reason_required' });
+    expect(setWebhookCalls()).toBe(before);
+    expect(botApi.webhooks.get(THIRD_BOT)).toBeUndefined();
+
+    const bot = await add(telegram, strict, { ...ADMIN, reason: 'Bot du cabinet' });
+    const registered = botApi.webhooks.get(THIRD_BOT);
+    // New secrets (a new secret token made for them) without a reason: refused before Telegram hears of them.
+    expect(
+      await refusal(
+        updateChannelAccountOfClinic(deps, strict, ADMIN, bot.id, { secrets: { botToken: THIRD_BOT } }),
+      ),
+    ).toMatchObject({ kind: 'reason_required' });
+    expect(botApi.webhooks.get(THIRD_BOT)).toEqual(registered);
+    const stored = await findChannelAccount(handle.db, strict, bot.id);
+    if (!stored) throw new Error('the bot is gone');
+    // What Telegram sends back with every delivery is still what Careline checks it against.
+    expect(await new ChannelSecretsVault(handle.db, testKeyring).of(stored)).toMatchObject({
+      secretToken: registered?.secretToken,
+    });
   });
 });
