@@ -72,6 +72,7 @@ export async function addChannelAccount(
   }
   const id = randomUUID();
   if (setup.registerWebhook) {
+    await auditWouldTake(deps, (tx) => audit(deps, tx, orgId, actor, 'channel-add', 'C', id));
     await register(setup, { id, externalId, settings, secrets }, webhookUrl(deps, { id, type: input.type }));
   }
   try {
@@ -128,6 +129,7 @@ export async function updateChannelAccountOfClinic(
     }
   }
   if (secrets && setup.registerWebhook) {
+    await auditWouldTake(deps, (tx) => audit(deps, tx, orgId, actor, 'channel-secrets', 'U', id));
     await register(
       setup,
       { id, externalId: account.externalId, settings: settings ?? account.settings, secrets },
@@ -249,9 +251,33 @@ async function register(
   }
 }
 
+/** Ends the trial of a change's record: nothing of it is kept. */
+class TrialOver extends Error {
+  override name = 'TrialOver';
+}
+
+/**
+ * Throws `reason_required` when the audit would refuse the change `record` writes down, asked before
+ * the provider is told anything: refused after that, it would leave Telegram delivering to a webhook,
+ * with a secret, that Careline does not have. The record is tried in a transaction of its own and
+ * never kept; the one written with the change still decides.
+ */
+async function auditWouldTake(deps: ChannelAdminDeps, record: (tx: Tx) => Promise<void>): Promise<void> {
+  try {
+    await deps.db.transaction(async (tx) => {
+      await record(tx);
+      throw new TrialOver();
+    });
+  } catch (error) {
+    if (!(error instanceof TrialOver)) throw error;
+  }
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 async function audit(
   deps: ChannelAdminDeps,
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  tx: Tx,
   orgId: string,
   actor: ChangeActor,
   subtype: string,

@@ -52,8 +52,9 @@ export async function insertConversationIfAbsent(
 
 /**
  * Moves the conversation's clocks forward only (webhooks arrive out of order). A patient's message adds
- * to the unread count and starts the wait; a reply that went out (not one refused by our own policy)
- * ends it.
+ * to the unread count and starts the wait, unless the clinic has written since (a message delivered
+ * late); the wait runs from the patient's first message the clinic has not answered, whatever order they
+ * came in. A reply that went out (not one refused by our own policy) ends it.
  */
 export async function touchConversation(
   db: DbOrTx,
@@ -63,6 +64,13 @@ export async function touchConversation(
   now: Date,
 ): Promise<void> {
   const atSql = sql`${at.toISOString()}::timestamptz`;
+  const clinicWroteFrom = (from: SQL) => sql`exists (
+    select 1 from ${messages}
+    where ${messages.conversationId} = ${conversations.id}
+      and ${messages.direction} = 'outbound'
+      and ${messages.status} <> 'refused'
+      and ${messages.occurredAt} >= ${from}
+  )`;
   await db
     .update(conversations)
     .set({
@@ -71,16 +79,13 @@ export async function touchConversation(
         ? {
             lastInboundAt: sql`greatest(${conversations.lastInboundAt}, ${atSql})`,
             unreadCount: sql`${conversations.unreadCount} + 1`,
-            waitingSince: sql`coalesce(${conversations.waitingSince}, ${atSql})`,
+            // Providers stamp a patient's message to the second: a clinic message of that same second
+            // may have come before it, so only a later one counts as its answer.
+            waitingSince: sql`case when ${clinicWroteFrom(sql`${atSql} + interval '1 second'`)}
+              then ${conversations.waitingSince} else least(${conversations.waitingSince}, ${atSql}) end`,
           }
         : {
-            waitingSince: sql`case when exists (
-              select 1 from ${messages}
-              where ${messages.conversationId} = ${conversations.id}
-                and ${messages.direction} = 'outbound'
-                and ${messages.status} <> 'refused'
-                and ${messages.occurredAt} >= ${atSql}
-            ) then null else ${conversations.waitingSince} end`,
+            waitingSince: sql`case when ${clinicWroteFrom(atSql)} then null else ${conversations.waitingSince} end`,
           }),
       updatedAt: now,
     })
