@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { testKeyring } from '../../../test/support/test-keyring.ts';
+import { WHATSAPP_WINDOW } from '../../channels/whatsapp/whatsapp-capabilities.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
@@ -41,7 +42,7 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
   const view = (now = at(60)): ViewContext => ({
     now,
     keyring: testKeyring,
-    windowHoursOf: (channel) => (channel === 'whatsapp' ? 24 : null),
+    windowPolicyOf: (channel) => (channel === 'whatsapp' ? WHATSAPP_WINDOW : null),
   });
 
   const patient = async (of = clinic, name = 'Inès Moreau') =>
