@@ -380,7 +380,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
             publicUrl: () => deps.publicUrl ?? loopbackUrl(http.server.address()),
           }),
         );
-        await secured.register(channelLimitsRoutes());
+        await secured.register(channelLimitsRoutes(adapterList(adapters)));
         await secured.register(userRoutes(db, clock));
         await secured.register(accessSettingsRoutes(db));
         await secured.register(activeSessionRoutes(db, { clock, sessions: deps.sessions }));

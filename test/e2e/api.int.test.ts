@@ -111,6 +111,11 @@ describe.each(TEST_ENGINES)('REST API v1 (%s)', (engine) => {
     };
     const whatsapp = limits.data.find((l) => l.channel === 'whatsapp');
     expect(whatsapp).toMatchObject({ text_length: 4096, buttons: { max: 3, title_length: 20 } });
+    // Every channel on the port is listed too, from its adapter's capabilities: the composer counts for it.
+    const of = (channel: string) => limits.data.find((l) => l.channel === channel);
+    expect(of('telegram')).toMatchObject({ text_length: 4096, buttons: { max: 8, title_length: 64 } });
+    expect(of('messenger')).toMatchObject({ text_length: 2000, buttons: { max: 3, title_length: 20 } });
+    expect(of('instagram')).toMatchObject({ text_length: 1000 });
     const page = (await (await env.api(clinic.apiKey, '/api/v1/conversations?limit=1')).json()) as PageJson;
     const send = (body: unknown) =>
       env.api(clinic.apiKey, `/api/v1/conversations/${page.data[0]?.id}/messages`, { method: 'POST', body });

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CHANNEL_TYPES } from '../../modules/channel-accounts/channel-types.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../../modules/channel-accounts/channel-types.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
+import type { ChannelAdapter } from '../channel-adapter.ts';
 import { WHATSAPP_LIMITS } from './whatsapp-capabilities.ts';
 import type { WhatsAppMediaKind } from './whatsapp-media-types.ts';
 
@@ -36,8 +37,11 @@ export const channelLimitsJson = z
   })
   .meta({ id: 'ChannelLimits' });
 
-/** What each channel's messages may hold: the composer shapes its fields by them, the outbox checks them. */
-export function channelLimitsRoutes(): FastifyPluginAsyncZod {
+/**
+ * What each channel's messages may hold: the composer shapes its fields by them, the outbox checks them.
+ * WhatsApp's from its own table, every channel on the port from its adapter's capabilities.
+ */
+export function channelLimitsRoutes(adapters: readonly ChannelAdapter[] = []): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/limits',
@@ -49,7 +53,7 @@ export function channelLimitsRoutes(): FastifyPluginAsyncZod {
           response: { 200: z.object({ data: z.array(channelLimitsJson) }), 401: problemSchema },
         },
       },
-      async () => ({ data: [whatsappLimitsJson()] }),
+      async () => ({ data: [whatsappLimitsJson(), ...adapters.map(adapterLimitsJson)] }),
     );
   };
 }
@@ -90,3 +94,47 @@ function whatsappLimitsJson(): z.infer<typeof channelLimitsJson> {
 }
 
 const MEDIA_KINDS: readonly WhatsAppMediaKind[] = ['image', 'sticker', 'audio', 'video', 'document'];
+
+/**
+ * An adapter's capabilities in the limits' shape. A channel without an interactive body of its own (a
+ * Telegram keyboard sits under an ordinary message) takes its text length; what it has no such thing of is 0;
+ * a kind of file it takes in any type is listed as that kind's wildcard (any type at all for documents).
+ */
+function adapterLimitsJson(adapter: ChannelAdapter): z.infer<typeof channelLimitsJson> {
+  const { capabilities } = adapter;
+  const buttons = capabilities.buttons ?? capabilities.quickReplies;
+  return {
+    channel: adapter.channel as ChannelType,
+    text_length: capabilities.textLength,
+    caption_length: capabilities.captionLength,
+    interactive: { body_length: capabilities.textLength, footer_length: 0, header_text_length: 0 },
+    buttons: {
+      min: buttons ? 1 : 0,
+      max: buttons?.max ?? 0,
+      title_length: buttons?.titleLength ?? 0,
+      id_length: buttons?.idLength ?? 0,
+    },
+    list: {
+      button_label_length: 0,
+      sections: capabilities.list?.sections ?? 0,
+      rows: capabilities.list?.rows ?? 0,
+      section_title_length: 0,
+      row_id_length: capabilities.buttons?.idLength ?? 0,
+      row_title_length: capabilities.list?.rowTitleLength ?? 0,
+      row_description_length: capabilities.list?.rowDescriptionLength ?? 0,
+    },
+    cta_display_text_length: 0,
+    media: MEDIA_KINDS.flatMap((kind) => {
+      const carried = capabilities.media[kind];
+      if (!carried) return [];
+      const anyType = kind === 'document' || kind === 'sticker' ? '*/*' : `${kind}/*`;
+      return [
+        {
+          kind,
+          mime_types: carried.mimeTypes ? [...carried.mimeTypes] : [anyType],
+          max_bytes: carried.maxBytes,
+        },
+      ];
+    }),
+  };
+}

@@ -18,5 +18,7 @@ export function useChannelLimits(channel: string): ChannelLimits | undefined {
 
 /** The file types the channel carries, for a file picker's `accept` (the server still reads the bytes). */
 export function acceptedFileTypes(limits: ChannelLimits | undefined): string | undefined {
-  return limits?.media.flatMap((kind) => kind.mime_types).join(',');
+  const types = limits?.media.flatMap((kind) => kind.mime_types);
+  // A channel that takes documents of any type: the picker offers every file.
+  return types === undefined || types.includes('*/*') ? undefined : types.join(',');
 }
