@@ -139,6 +139,14 @@ function expandPart(part: string, index: number, count: number, options: Tokenis
   return expandBare(part, options);
 }
 
+/**
+ * Whether `tokenise` with these options reads every message as it does without them: only English
+ * spells some words otherwise (`expandBare`), so a French hint changes nothing.
+ */
+export function readsAsWithoutHint(options: TokeniseOptions): boolean {
+  return options.language !== 'en';
+}
+
 function expandBare(word: string, options: TokeniseOptions): string[] {
   const expanded =
     CONTRACTIONS.get(word) ?? (options.language === 'en' ? ENGLISH_CONTRACTIONS.get(word) : undefined);

@@ -1,4 +1,4 @@
-import { tokenise } from '../tokenise.ts';
+import { type Token, tokenise } from '../tokenise.ts';
 
 /**
  * Words that deny what follows in their clause: « je n'ai pas mal », "no chest pain". Only unambiguous
@@ -100,10 +100,15 @@ const DENIAL_REACH = 6;
  * not weigh like "chest pain".
  */
 export function messageFeatures(text: string, vocabulary?: ReadonlySet<string>): string[] {
+  return tokenFeatures(tokenise(text), vocabulary);
+}
+
+/** `messageFeatures` of a message already tokenised (`tokenise` without a language hint). */
+export function tokenFeatures(tokens: readonly Token[], vocabulary?: ReadonlySet<string>): string[] {
   const features = new Set<string>();
   let previous: string | null = null;
   let denied = 0;
-  for (const token of tokenise(text)) {
+  for (const token of tokens) {
     if (token.kind === 'break') {
       previous = null;
       denied = 0;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from '../red-flag-category.ts';
-import { messageFeatures } from './message-features.ts';
+import { type Token, tokenise } from '../tokenise.ts';
+import { messageFeatures, tokenFeatures } from './message-features.ts';
 import {
   classProbabilities,
   loadedModel,
@@ -48,7 +49,19 @@ function storedModel(): RedFlagModel {
  * was written for. Null when it reads the message as ordinary.
  */
 export function classifyMessage(text: string, given: RedFlagModel = storedModel()): ClassifierFinding | null {
-  const features = messageFeatures(text, given.vocabulary).filter((feature) => given.weights.has(feature));
+  return classifyTokens(text, tokenise(text), given);
+}
+
+/**
+ * `classifyMessage` of a message already tokenised by `tokenise(text)` (no language hint: the model was
+ * trained on that reading), so that the screener does not tokenise every message twice.
+ */
+export function classifyTokens(
+  text: string,
+  tokens: readonly Token[],
+  given: RedFlagModel = storedModel(),
+): ClassifierFinding | null {
+  const features = tokenFeatures(tokens, given.vocabulary).filter((feature) => given.weights.has(feature));
   // Nothing it knows (an emoji, a name): the class priors alone would speak, and they are the training
   // set's, where emergencies are many, not the inbox's.
   if (features.length === 0) return null;
