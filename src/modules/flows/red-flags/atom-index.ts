@@ -2,33 +2,16 @@ import type { Atom, CompiledLexicon } from './compile-lexicon.ts';
 import { isSlipOf, squeezeDoubles, startsWithTypoOf, typoBudget } from './fuzzy-match.ts';
 import { PrefixTrie } from './prefix-trie.ts';
 import type { Token } from './tokenise.ts';
+import {
+  letterSet,
+  NO_ANCHOR,
+  type TypoCandidates,
+  type TypoShelf,
+  TypoShelves,
+  type WordAtom,
+} from './typo-candidates.ts';
 import { WordMemory } from './word-memory.ts';
 
-type WordAtom = Atom & { kind: 'word' | 'stem' };
-/** A word or stem that tolerates a typo, with the letters it holds (`letterSet`). */
-/**
- * Lexicon words or stems a typo may stand for, packed: the letters each holds as a bit set in a typed
- * array, so that the loop that rules most of them out (every never-seen word runs it) reads integers in a
- * row instead of chasing objects.
- */
-class TypoCandidates {
-  readonly atoms: WordAtom[] = [];
-  #letters = new Int32Array(8);
-
-  add(atom: WordAtom): void {
-    if (this.atoms.length === this.#letters.length) {
-      const grown = new Int32Array(this.#letters.length * 2);
-      grown.set(this.#letters);
-      this.#letters = grown;
-    }
-    this.#letters[this.atoms.length] = letterSet(atom.text);
-    this.atoms.push(atom);
-  }
-
-  get letters(): Int32Array {
-    return this.#letters;
-  }
-}
 type NumberAtom = Atom & { kind: 'number' };
 
 /** A word's answers are kept across messages (`WordMemory`), this many words per generation. */
@@ -38,7 +21,6 @@ const NO_ELEMENTS: ReadonlySet<number> = new Set();
 // Shared empty lists: `?? []` on every lookup that finds nothing would make a new array each time.
 const NO_ATOMS: readonly number[] = [];
 const NO_WORD_ATOMS: readonly WordAtom[] = [];
-const NO_CANDIDATES = new TypoCandidates();
 /** First letters of an elided French word glued on (« jarrive », « quil »): the regex runs only then. */
 const ELIDED_FIRST: ReadonlySet<string> = new Set(['q', 'j', 'n', 'l', 's', 'd', 'm', 't', 'c']);
 
@@ -55,13 +37,13 @@ export class AtomIndex {
   readonly #words = new Map<string, number[]>();
   readonly #stems = new PrefixTrie();
   readonly #numbers: NumberAtom[] = [];
-  /** Words that tolerate a typo, by first letter, then by length. */
-  /** By {@link typoKey}: first letter, length, and (below {@link ANCHORED_BELOW} letters) a second or third letter. */
-  readonly #typoWords = new Map<number, TypoCandidates>();
+  /**
+   * Words and stems that tolerate a typo, by first letter and anchor: a second or third letter for stems
+   * and words below {@link ANCHORED_BELOW} letters, `NO_ANCHOR` for longer words.
+   */
+  readonly #typos = new TypoShelves();
   /** Words of four letters and more, by their spelling with doubled letters made single. */
   readonly #squeezedWords = new Map<string, WordAtom[]>();
-  /** By {@link typoKey} with length 0: first letter and a second or third letter. */
-  readonly #typoStems = new Map<number, TypoCandidates>();
   /** French atoms that an elided « j' », « n' », « s' » may be glued to. */
   readonly #frenchWords = new Map<string, number[]>();
   readonly #frenchSqueezed = new Map<string, number[]>();
@@ -99,16 +81,15 @@ export class AtomIndex {
         if (french) push(this.#frenchWords, atom.text, atom.id);
         if (french && atom.text.length >= 4) push(this.#frenchSqueezed, squeezeDoubles(atom.text), atom.id);
         if (!atom.exact && atom.text.length >= 4) {
-          const anchored = atom.text.length < ANCHORED_BELOW;
-          for (const key of typoKeysOf(atom.text, atom.text.length, anchored))
-            addTo(this.#typoWords, key, atom);
+          const anchors = atom.text.length < ANCHORED_BELOW ? anchorsOf(atom.text) : [NO_ANCHOR];
+          for (const anchor of anchors) this.#typos.addWord(atom, anchor);
           push(this.#squeezedWords, squeezeDoubles(atom.text), atom);
         }
       } else {
         this.#stems.add(atom.text, atom.id);
         if (french) this.#frenchStems.add(atom.text, atom.id);
         if (!atom.exact && atom.text.length >= SHORTEST_STEM_WITH_TYPO) {
-          for (const key of typoKeysOf(atom.text, 0, true)) addTo(this.#typoStems, key, atom);
+          for (const anchor of anchorsOf(atom.text)) this.#typos.addStem(atom, anchor);
         }
       }
     }
@@ -167,34 +148,22 @@ export class AtomIndex {
     const squeezed = squeezeDoubles(typed);
     for (const atom of this.#squeezedWords.get(squeezed) ?? NO_WORD_ATOMS)
       if (atom.text[0] === first) found.add(atom.id);
-    // Edits change a length by at most the typo budget, 2.
     const typedLetters = letterSet(typed);
     // A word of fewer than 8 letters (and every stem) is only a slip of the typed word when their second
     // or third letters meet (`mayStartWithTypoOf`): the candidates are kept under those letters, so only the
     // few that can pass are looked at, which is what keeps never-seen words cheap.
-    const anchors = typed.length < 3 ? [] : typed[1] === typed[2] ? [typed[1]] : [typed[1], typed[2]];
-    for (let length = Math.max(0, typed.length - 2); length <= typed.length + 2; length += 1) {
-      const budget = typoBudget(length);
-      const anchored = length < ANCHORED_BELOW;
-      for (const anchor of anchored ? anchors : [undefined]) {
-        const { atoms, letters } = this.#typoWords.get(typoKey(first, length, anchor)) ?? NO_CANDIDATES;
-        for (let i = 0; i < atoms.length; i += 1) {
-          if (lettersApart(letters[i] ?? 0, typedLetters) > budget) continue;
-          const atom = atoms[i];
-          if (atom === undefined || found.has(atom.id)) continue;
-          if (anchored && !mayStartWithTypoOf(typed, atom.text)) continue;
-          if (isSlipOf(typed, atom.text)) found.add(atom.id);
-        }
-      }
+    const firstCode = typed.charCodeAt(0) || 0;
+    if (typed.length >= 3) {
+      const second = typed.charCodeAt(1);
+      const third = typed.charCodeAt(2);
+      this.#addTyposFromShelf(typed, typedLetters, this.#typos.shelf(firstCode, second));
+      if (third !== second) this.#addTyposFromShelf(typed, typedLetters, this.#typos.shelf(firstCode, third));
     }
-    for (const anchor of anchors) {
-      const { atoms, letters } = this.#typoStems.get(typoKey(first, 0, anchor)) ?? NO_CANDIDATES;
-      for (let i = 0; i < atoms.length; i += 1) {
-        // A stem tolerates one slip: two of its letters missing from the whole word rule it out.
-        if (countBits((letters[i] ?? 0) & ~typedLetters) > 1) continue;
-        const atom = atoms[i];
-        if (atom === undefined || found.has(atom.id)) continue;
-        if (mayStartWithTypoOf(typed, atom.text) && startsWithTypoOf(typed, atom.text)) found.add(atom.id);
+    // Edits change a length by at most the typo budget, 2.
+    const longWords = this.#typos.shelf(firstCode, NO_ANCHOR);
+    if (longWords !== undefined) {
+      for (let length = Math.max(ANCHORED_BELOW, typed.length - 2); length <= typed.length + 2; length += 1) {
+        this.#addSlips(typed, typedLetters, longWords.wordsByLength[length], typoBudget(length), false);
       }
     }
     // Without its apostrophe an elided French word is glued on; that form is taken as typed, not corrected.
@@ -207,6 +176,46 @@ export class AtomIndex {
       this.#frenchStems.collect(unglued, found);
     }
     return found.size === 0 ? NO_ATOMS : [...found];
+  }
+
+  /** Adds the words and stems of an anchored shelf that the typed word is a slip of. */
+  #addTyposFromShelf(typed: string, typedLetters: number, shelf: TypoShelf | undefined): void {
+    if (shelf === undefined) return;
+    const longest = Math.min(ANCHORED_BELOW - 1, typed.length + 2);
+    for (let length = Math.max(0, typed.length - 2); length <= longest; length += 1) {
+      this.#addSlips(typed, typedLetters, shelf.wordsByLength[length], typoBudget(length), true);
+    }
+    const stems = shelf.stems;
+    if (stems === undefined) return;
+    const { atoms, letters } = stems;
+    const found = this.#found;
+    for (let i = 0; i < atoms.length; i += 1) {
+      // A stem tolerates one slip: two of its letters missing from the whole word rule it out.
+      if (countBits((letters[i] ?? 0) & ~typedLetters) > 1) continue;
+      const atom = atoms[i];
+      if (atom === undefined || found.has(atom.id)) continue;
+      if (mayStartWithTypoOf(typed, atom.text) && startsWithTypoOf(typed, atom.text)) found.add(atom.id);
+    }
+  }
+
+  /** Adds the candidate words of one length that the typed word is a slip of. */
+  #addSlips(
+    typed: string,
+    typedLetters: number,
+    candidates: TypoCandidates | undefined,
+    budget: number,
+    anchored: boolean,
+  ): void {
+    if (candidates === undefined) return;
+    const { atoms, letters } = candidates;
+    const found = this.#found;
+    for (let i = 0; i < atoms.length; i += 1) {
+      if (lettersApart(letters[i] ?? 0, typedLetters) > budget) continue;
+      const atom = atoms[i];
+      if (atom === undefined || found.has(atom.id)) continue;
+      if (anchored && !mayStartWithTypoOf(typed, atom.text)) continue;
+      if (isSlipOf(typed, atom.text)) found.add(atom.id);
+    }
   }
 
   #isKnown(word: string): boolean {
@@ -226,37 +235,15 @@ function mayStartWithTypoOf(typed: string, stem: string): boolean {
 /** Words this long and longer are typo candidates whatever their second and third letters. */
 const ANCHORED_BELOW = 8;
 
-/** One number for (first letter, length, anchor letter): no string is built per lookup. */
-function typoKey(first: string, length: number, anchor: string | undefined): number {
-  return ((first.charCodeAt(0) || 0) * 64 + Math.min(length, 63)) * 65_536 + (anchor?.charCodeAt(0) ?? 0);
-}
-
-/** Where a lexicon word or stem is kept: under its second and its third letter when anchored. */
-function typoKeysOf(text: string, length: number, anchored: boolean): number[] {
-  const first = text[0] ?? '';
-  if (!anchored) return [typoKey(first, length, undefined)];
-  const keys = new Set([typoKey(first, length, text[1]), typoKey(first, length, text[2])]);
-  return [...keys];
-}
-
-function addTo(map: Map<number, TypoCandidates>, key: number, atom: WordAtom): void {
-  const candidates = map.get(key) ?? new TypoCandidates();
-  map.set(key, candidates);
-  candidates.add(atom);
+/** The anchors a word or stem is kept under: its second and its third letter (one if they are the same). */
+function anchorsOf(text: string): number[] {
+  const second = text.charCodeAt(1) || 0;
+  const third = text.charCodeAt(2) || 0;
+  return second === third ? [second] : [second, third];
 }
 
 function addAll(found: Set<number>, ids: readonly number[] | undefined): void {
   if (ids !== undefined) for (const id of ids) found.add(id);
-}
-
-/** The letters a to z a word holds, one bit each. */
-function letterSet(word: string): number {
-  let set = 0;
-  for (let i = 0; i < word.length; i += 1) {
-    const letter = word.charCodeAt(i) - 97;
-    if (letter >= 0 && letter < 26) set |= 1 << letter;
-  }
-  return set;
 }
 
 /**
