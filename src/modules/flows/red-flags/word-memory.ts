@@ -16,6 +16,8 @@ export class WordMemory<V> {
   #old = new Map<string, V>();
   readonly #seenOnce = new Uint8Array(DOORKEEPER_BITS / 8);
   #sightings = 0;
+  #lastWord = '';
+  #lastBit = hashOf('') & (DOORKEEPER_BITS - 1);
   readonly capacity: number;
 
   constructor(capacity: number) {
@@ -23,6 +25,10 @@ export class WordMemory<V> {
   }
 
   get(word: string): V | undefined {
+    // A word the doorkeeper has not noted since it last started again is looked up in no map: most words
+    // of random or hostile text are such, and a lookup that misses in a large map costs cache misses.
+    // (A word kept before the doorkeeper started again is worked out once more, to the same value.)
+    if (!this.#noted(word)) return undefined;
     const young = this.#young.get(word);
     if (young !== undefined) return young;
     const old = this.#old.get(word);
@@ -32,10 +38,7 @@ export class WordMemory<V> {
 
   /** Remembers the value if the word was seen before; the first time, only notes the word. */
   set(word: string, value: V): void {
-    const bit = hashOf(word) & (DOORKEEPER_BITS - 1);
-    const byte = bit >>> 3;
-    const mask = 1 << (bit & 7);
-    if (((this.#seenOnce[byte] ?? 0) & mask) !== 0) {
+    if (this.#noted(word)) {
       this.#keep(word, value);
       return;
     }
@@ -43,8 +46,24 @@ export class WordMemory<V> {
       this.#seenOnce.fill(0);
       this.#sightings = 0;
     }
-    this.#seenOnce[byte] = (this.#seenOnce[byte] ?? 0) | mask;
+    const bit = this.#bitOf(word);
+    this.#seenOnce[bit >>> 3] = (this.#seenOnce[bit >>> 3] ?? 0) | (1 << (bit & 7));
     this.#sightings += 1;
+  }
+
+  /** Whether the doorkeeper noted the word (or another with the same bit) since it last started again. */
+  #noted(word: string): boolean {
+    const bit = this.#bitOf(word);
+    return ((this.#seenOnce[bit >>> 3] ?? 0) & (1 << (bit & 7))) !== 0;
+  }
+
+  /** The word's doorkeeper bit; `set` after `get` asks for the same word's, so the last one is kept. */
+  #bitOf(word: string): number {
+    if (word !== this.#lastWord) {
+      this.#lastWord = word;
+      this.#lastBit = hashOf(word) & (DOORKEEPER_BITS - 1);
+    }
+    return this.#lastBit;
   }
 
   #keep(word: string, value: V): void {
