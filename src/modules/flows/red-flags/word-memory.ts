@@ -1,6 +1,6 @@
 /** Bits of the doorkeeper: first sightings of words, by hash, without keeping the words. */
 const DOORKEEPER_BITS = 1 << 17;
-/** The doorkeeper starts again after this many first sightings, before it fills up. */
+/** The doorkeeper starts again after this many words noted, before it fills up. */
 const DOORKEEPER_SIGHTINGS = DOORKEEPER_BITS / 8;
 
 /**
@@ -10,6 +10,10 @@ const DOORKEEPER_SIGHTINGS = DOORKEEPER_BITS / 8;
  * and its pauses land in the screening time). Kept words live in two generations of at most `capacity`
  * each: when the young one is full it becomes the old one and the previous old one is dropped whole,
  * and a word still in use is carried over to the young generation.
+ *
+ * Every kept word is noted by the doorkeeper (it starts again with the kept words noted), so a word it
+ * has not noted is looked up in no map: most words of random or hostile text are such, and a lookup that
+ * misses in a large map costs cache misses.
  */
 export class WordMemory<V> {
   #young = new Map<string, V>();
@@ -17,18 +21,22 @@ export class WordMemory<V> {
   readonly #seenOnce = new Uint8Array(DOORKEEPER_BITS / 8);
   #sightings = 0;
   #lastWord = '';
-  #lastBit = hashOf('') & (DOORKEEPER_BITS - 1);
+  #lastBit = bitOf('');
   readonly capacity: number;
 
   constructor(capacity: number) {
+    // The kept words are noted again each time the doorkeeper starts again: they must leave it room.
+    if (2 * capacity > DOORKEEPER_SIGHTINGS / 2) throw new Error('WordMemory: capacity too large');
     this.capacity = capacity;
   }
 
+  /** How many words are kept, in both generations: never more than twice `capacity`. */
+  get size(): number {
+    return this.#young.size + this.#old.size;
+  }
+
   get(word: string): V | undefined {
-    // A word the doorkeeper has not noted since it last started again is looked up in no map: most words
-    // of random or hostile text are such, and a lookup that misses in a large map costs cache misses.
-    // (A word kept before the doorkeeper started again is worked out once more, to the same value.)
-    if (!this.#noted(word)) return undefined;
+    if (!this.#isNoted(this.#lastBitOf(word))) return undefined;
     const young = this.#young.get(word);
     if (young !== undefined) return young;
     const old = this.#old.get(word);
@@ -38,30 +46,36 @@ export class WordMemory<V> {
 
   /** Remembers the value if the word was seen before; the first time, only notes the word. */
   set(word: string, value: V): void {
-    if (this.#noted(word)) {
+    const bit = this.#lastBitOf(word);
+    if (this.#isNoted(bit)) {
       this.#keep(word, value);
       return;
     }
-    if (this.#sightings >= DOORKEEPER_SIGHTINGS) {
-      this.#seenOnce.fill(0);
-      this.#sightings = 0;
-    }
-    const bit = this.#bitOf(word);
+    if (this.#sightings >= DOORKEEPER_SIGHTINGS) this.#startDoorkeeperAgain();
+    this.#note(bit);
+  }
+
+  #startDoorkeeperAgain(): void {
+    this.#seenOnce.fill(0);
+    this.#sightings = 0;
+    for (const word of this.#young.keys()) this.#note(bitOf(word));
+    for (const word of this.#old.keys()) this.#note(bitOf(word));
+  }
+
+  #isNoted(bit: number): boolean {
+    return ((this.#seenOnce[bit >>> 3] ?? 0) & (1 << (bit & 7))) !== 0;
+  }
+
+  #note(bit: number): void {
     this.#seenOnce[bit >>> 3] = (this.#seenOnce[bit >>> 3] ?? 0) | (1 << (bit & 7));
     this.#sightings += 1;
   }
 
-  /** Whether the doorkeeper noted the word (or another with the same bit) since it last started again. */
-  #noted(word: string): boolean {
-    const bit = this.#bitOf(word);
-    return ((this.#seenOnce[bit >>> 3] ?? 0) & (1 << (bit & 7))) !== 0;
-  }
-
-  /** The word's doorkeeper bit; `set` after `get` asks for the same word's, so the last one is kept. */
-  #bitOf(word: string): number {
+  /** The word's doorkeeper bit: `set` follows `get` for the same word, so the last one is kept. */
+  #lastBitOf(word: string): number {
     if (word !== this.#lastWord) {
       this.#lastWord = word;
-      this.#lastBit = hashOf(word) & (DOORKEEPER_BITS - 1);
+      this.#lastBit = bitOf(word);
     }
     return this.#lastBit;
   }
@@ -75,9 +89,9 @@ export class WordMemory<V> {
   }
 }
 
-/** FNV-1a over the word's UTF-16 code units. */
-function hashOf(word: string): number {
+/** The word's doorkeeper bit: FNV-1a over its UTF-16 code units. */
+function bitOf(word: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < word.length; i += 1) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  return (hash >>> 0) & (DOORKEEPER_BITS - 1);
 }
