@@ -75,6 +75,11 @@ export class MessageMatcher {
     return starts;
   }
 
+  /** Whether some token of the message is this element. */
+  holds(elementId: number): boolean {
+    return (this.#firstPair[elementId] ?? -1) !== -1;
+  }
+
   /** Whether every element of the pattern is somewhere in the message: most patterns fail this at once. */
   mayMatch(pattern: CompiledPattern): boolean {
     for (const element of pattern.elements) if ((this.#firstPair[element.id] ?? -1) === -1) return false;

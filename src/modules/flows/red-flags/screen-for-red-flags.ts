@@ -8,6 +8,7 @@ import { MessageMatcher, type PatternMatch } from './match-pattern.ts';
 import { isDenied, isHedged } from './negation.ts';
 import { composeNumbers } from './number-words.ts';
 import { findPastEvents } from './past-events.ts';
+import { PatternSieve } from './pattern-sieve.ts';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from './red-flag-category.ts';
 import { RED_FLAG_COMBINATIONS } from './red-flag-combinations.ts';
 import { readsAsWithoutHint, type Token, tokenise } from './tokenise.ts';
@@ -118,12 +119,18 @@ function readWithLexiconOnce(
   const tokens = composeNumbers(typed, lexicon.words);
   const matcher = new MessageMatcher(tokens, lexicon, indexOf(lexicon));
   const excluded = new Set<number>();
-  for (const pattern of lexicon.exclusions) {
+  for (const index of PatternSieve.of(lexicon.exclusions, (pattern) => pattern).candidates(matcher)) {
+    const pattern = lexicon.exclusions[index];
+    if (pattern === undefined) continue;
     for (const match of matcher.matches(pattern)) for (const at of match.tokenIndexes) excluded.add(at);
   }
   // Exclusions of one concept only (« 7 wks pregnant » is no baby's age).
   const excludedForConcept = new Map<string, Set<number>>();
-  for (const { concept, pattern } of lexicon.conceptExclusions) {
+  const conceptExclusions = lexicon.conceptExclusions;
+  for (const index of PatternSieve.of(conceptExclusions, (entry) => entry.pattern).candidates(matcher)) {
+    const entry = conceptExclusions[index];
+    if (entry === undefined) continue;
+    const { concept, pattern } = entry;
     for (const match of matcher.matches(pattern)) {
       const set = excludedForConcept.get(concept) ?? new Set<number>();
       for (const at of match.tokenIndexes) set.add(at);
@@ -199,7 +206,10 @@ function earliestStandingMatches<K extends string>(
   },
 ): Map<K, PatternMatch> {
   const candidates: Array<{ key: K; match: PatternMatch; denied: boolean }> = [];
-  for (const { key, pattern } of entries) {
+  for (const index of PatternSieve.of(entries, (entry) => entry.pattern).candidates(matcher)) {
+    const entry = entries[index];
+    if (entry === undefined) continue;
+    const { key, pattern } = entry;
     for (const match of matcher.matches(pattern)) {
       const excludedHere = excludedForKey.get(key);
       if (
