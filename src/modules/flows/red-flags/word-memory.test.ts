@@ -29,6 +29,15 @@ describe('WordMemory', () => {
     expect(memory.get('poitrine')).toBe(1);
   });
 
+  test('a word in use stays found however many words pass once', () => {
+    const memory = new WordMemory<number>(4_000);
+    for (const word of ['poitrine', 'poitrine']) memory.set(word, 1);
+    for (let i = 0; i < 200_000; i += 1) {
+      memory.set(`w${i}`, i);
+      if (i % 5_000 === 0) expect(memory.get('poitrine')).toBe(1);
+    }
+  });
+
   test('millions of distinct words, each seen twice, keep it within two generations', () => {
     const memory = new WordMemory<number>(1_000);
     let largest = 0;

@@ -19,6 +19,9 @@ export class WordMemory<V> {
   #young = new Map<string, V>();
   #old = new Map<string, V>();
   readonly #seenOnce = new Uint8Array(DOORKEEPER_BITS / 8);
+  /** Each generation's words' doorkeeper bits, in keeping order: noted again without hashing the words. */
+  #youngBits: Int32Array;
+  #oldBits: Int32Array;
   #sightings = 0;
   #lastWord = '';
   #lastBit = bitOf('');
@@ -28,6 +31,8 @@ export class WordMemory<V> {
     // The kept words are noted again each time the doorkeeper starts again: they must leave it room.
     if (2 * capacity > DOORKEEPER_SIGHTINGS / 2) throw new Error('WordMemory: capacity too large');
     this.capacity = capacity;
+    this.#youngBits = new Int32Array(capacity);
+    this.#oldBits = new Int32Array(capacity);
   }
 
   /** How many words are kept, in both generations: never more than twice `capacity`. */
@@ -36,11 +41,12 @@ export class WordMemory<V> {
   }
 
   get(word: string): V | undefined {
-    if (!this.#isNoted(this.#lastBitOf(word))) return undefined;
+    const bit = this.#lastBitOf(word);
+    if (!this.#isNoted(bit)) return undefined;
     const young = this.#young.get(word);
     if (young !== undefined) return young;
     const old = this.#old.get(word);
-    if (old !== undefined) this.#keep(word, old);
+    if (old !== undefined) this.#keep(word, old, bit);
     return old;
   }
 
@@ -48,7 +54,7 @@ export class WordMemory<V> {
   set(word: string, value: V): void {
     const bit = this.#lastBitOf(word);
     if (this.#isNoted(bit)) {
-      this.#keep(word, value);
+      this.#keep(word, value, bit);
       return;
     }
     if (this.#sightings >= DOORKEEPER_SIGHTINGS) this.#startDoorkeeperAgain();
@@ -58,8 +64,8 @@ export class WordMemory<V> {
   #startDoorkeeperAgain(): void {
     this.#seenOnce.fill(0);
     this.#sightings = 0;
-    for (const word of this.#young.keys()) this.#note(bitOf(word));
-    for (const word of this.#old.keys()) this.#note(bitOf(word));
+    for (let i = 0; i < this.#young.size; i += 1) this.#note(this.#youngBits[i] ?? 0);
+    for (let i = 0; i < this.#old.size; i += 1) this.#note(this.#oldBits[i] ?? 0);
   }
 
   #isNoted(bit: number): boolean {
@@ -80,12 +86,15 @@ export class WordMemory<V> {
     return this.#lastBit;
   }
 
-  #keep(word: string, value: V): void {
+  #keep(word: string, value: V, bit: number): void {
     if (this.#young.size >= this.capacity) {
       this.#old = this.#young;
       this.#young = new Map();
+      [this.#oldBits, this.#youngBits] = [this.#youngBits, this.#oldBits];
     }
+    const count = this.#young.size;
     this.#young.set(word, value);
+    if (this.#young.size > count) this.#youngBits[count] = bit;
   }
 }
 
