@@ -17,7 +17,7 @@ type NumberAtom = Atom & { kind: 'number' };
 /** A word's answers are kept across messages (`WordMemory`), this many words per generation. */
 const REMEMBERED_WORDS = 4_000;
 
-const NO_ELEMENTS: ReadonlySet<number> = new Set();
+const NO_ELEMENTS: readonly number[] = [];
 // Shared empty lists: `?? []` on every lookup that finds nothing would make a new array each time.
 const NO_ATOMS: readonly number[] = [];
 const NO_WORD_ATOMS: readonly WordAtom[] = [];
@@ -50,7 +50,7 @@ export class AtomIndex {
   readonly #frenchStems = new PrefixTrie();
   readonly #elementsOfAtom: number[][];
   readonly #found = new Set<number>();
-  readonly #remembered = new WordMemory<ReadonlySet<number>>(REMEMBERED_WORDS);
+  readonly #remembered = new WordMemory<readonly number[]>(REMEMBERED_WORDS);
   /** `words.knownPrefixes` as a set, tried at each length: `isKnownWord` without a scan of the list. */
   readonly #knownPrefixes = new PrefixTrie();
 
@@ -101,8 +101,11 @@ export class AtomIndex {
     return this.#elementsOfAtom[atomId] ?? NO_ATOMS;
   }
 
-  /** The pattern elements this token is, remembered across messages (`WordMemory`). */
-  elementsOfToken(token: Token): ReadonlySet<number> {
+  /**
+   * The pattern elements this token is, in ascending order, remembered across messages (`WordMemory`).
+   * A sorted array rather than a set: every message walks them all, and a set is slower to walk.
+   */
+  elementsOfToken(token: Token): readonly number[] {
     if (token.kind === 'break') return NO_ELEMENTS;
     const key = `${token.kind === 'number' ? '#' : ''}${token.text}`;
     let elements = this.#remembered.get(key);
@@ -112,7 +115,7 @@ export class AtomIndex {
       else {
         const found = new Set<number>();
         for (const atom of atoms) for (const element of this.elementsOf(atom)) found.add(element);
-        elements = found;
+        elements = [...found].sort((a, b) => a - b);
       }
       this.#remembered.set(key, elements);
     }

@@ -18,14 +18,14 @@ export interface PatternMatch {
 /** A gap, however made of filler words, never spans more tokens than this. */
 const MAX_GAP_TOKENS = 8;
 
-const NO_ELEMENTS: ReadonlySet<number> = new Set();
+const NO_ELEMENTS: readonly number[] = [];
 const NO_MATCHES: readonly PatternMatch[] = [];
 
 /** One message's tokens, read with one lexicon: which pattern elements each token is, found once. */
 export class MessageMatcher {
   readonly words: LexiconWords;
-  /** Per token, the elements it matches. */
-  readonly #elementsAt: Array<ReadonlySet<number>>;
+  /** Per token, the elements it matches, in ascending order. */
+  readonly #elementsAt: Array<readonly number[]>;
   /**
    * Per element, the tokens that match it in text order, as linked lists in typed arrays (one allocation
    * each per message, not one array per element): `#firstPair[element]` is its first (token, element)
@@ -42,13 +42,13 @@ export class MessageMatcher {
   constructor(tokens: readonly Token[], lexicon: CompiledLexicon, index: AtomIndex) {
     this.tokens = tokens;
     this.words = lexicon.words;
-    this.#elementsAt = new Array<ReadonlySet<number>>(tokens.length);
+    this.#elementsAt = new Array<readonly number[]>(tokens.length);
     let pairs = 0;
     for (let at = 0; at < tokens.length; at += 1) {
       const token = tokens[at];
       const elements = token === undefined ? NO_ELEMENTS : index.elementsOfToken(token);
       this.#elementsAt[at] = elements;
-      pairs += elements.size;
+      pairs += elements.length;
     }
     this.#firstPair = new Int32Array(lexicon.elementCount).fill(-1);
     this.#pairToken = new Int32Array(pairs);
@@ -56,7 +56,9 @@ export class MessageMatcher {
     // From the last token back, each pair put first: every list ends up in text order.
     let pair = 0;
     for (let at = tokens.length - 1; at >= 0; at -= 1) {
-      for (const element of this.#elementsAt[at] ?? NO_ELEMENTS) {
+      const elements = this.#elementsAt[at] ?? NO_ELEMENTS;
+      for (let i = 0; i < elements.length; i += 1) {
+        const element = elements[i] ?? 0;
         this.#pairToken[pair] = at;
         this.#nextPair[pair] = this.#firstPair[element] ?? -1;
         this.#firstPair[element] = pair;
@@ -150,7 +152,7 @@ export class MessageMatcher {
     for (let at = previous + 1; at < this.tokens.length && at <= previous + 1 + MAX_GAP_TOKENS; at += 1) {
       const token = this.tokens[at];
       if (token === undefined || token.kind === 'break' || this.words.clauseBreakers.has(token.text)) break;
-      if (this.#elementsAt[at]?.has(element.id)) {
+      if (includesSorted(this.#elementsAt[at] ?? NO_ELEMENTS, element.id)) {
         const rest = this.#extend(elements, next + 1, at, maxGap, stoppers, dead);
         if (rest !== null) return [at, ...rest];
       }
@@ -165,6 +167,20 @@ export class MessageMatcher {
     dead.add(state);
     return null;
   }
+}
+
+/** Whether an ascending list holds a value: a binary search, the lists being a token's elements. */
+function includesSorted(list: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const found = list[middle] ?? 0;
+    if (found === value) return true;
+    if (found < value) low = middle + 1;
+    else high = middle;
+  }
+  return false;
 }
 
 /**
