@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from '../red-flag-category.ts';
 import { type Token, tokenise } from '../tokenise.ts';
-import { messageFeatures, tokenFeatures } from './message-features.ts';
+import { knownFeatureWeights } from './feature-weights.ts';
+import { messageFeatures } from './message-features.ts';
 import {
   classProbabilities,
   loadedModel,
+  probabilitiesOfWeights,
   type RedFlagModel,
   storedRedFlagModelSchema,
 } from './red-flag-model.ts';
@@ -61,11 +63,11 @@ export function classifyTokens(
   tokens: readonly Token[],
   given: RedFlagModel = storedModel(),
 ): ClassifierFinding | null {
-  const features = tokenFeatures(tokens, given.vocabulary).filter((feature) => given.weights.has(feature));
+  const features = knownFeatureWeights(tokens, given);
   // Nothing it knows (an emoji, a name): the class priors alone would speak, and they are the training
   // set's, where emergencies are many, not the inbox's.
   if (features.length === 0) return null;
-  const probabilities = classProbabilities(given, features, ORDINARY_PRIOR);
+  const probabilities = probabilitiesOfWeights(given, features, ORDINARY_PRIOR);
   const emergency = 1 - (probabilities[0] ?? 1);
   if (emergency <= EMERGENCY_PROBABILITY) return null;
   let best = 1;

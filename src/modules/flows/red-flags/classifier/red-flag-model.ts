@@ -57,11 +57,22 @@ export function classProbabilities(
   features: readonly string[],
   ordinaryBoost = 0,
 ): number[] {
+  return probabilitiesOfWeights(
+    model,
+    features.flatMap((feature) => model.weights.get(feature) ?? []),
+    ordinaryBoost,
+  );
+}
+
+/** The probability of each class for the weights of a message's known features, summed in their order. */
+export function probabilitiesOfWeights(
+  model: RedFlagModel,
+  featureWeights: readonly Float64Array[],
+  ordinaryBoost = 0,
+): number[] {
   const scores = [...model.bias];
   scores[0] = (scores[0] ?? 0) + ordinaryBoost;
-  for (const feature of features) {
-    const weights = model.weights.get(feature);
-    if (weights === undefined) continue;
+  for (const weights of featureWeights) {
     for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] ?? 0) + (weights[c] ?? 0);
   }
   const highest = Math.max(...scores);
