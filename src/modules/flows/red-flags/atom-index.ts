@@ -27,14 +27,26 @@ const ELIDED_FIRST: ReadonlySet<string> = new Set(['q', 'j', 'n', 'l', 's', 'd',
 /** Stems shorter than this tolerate no slip (`startsWithTypoOf`). */
 const SHORTEST_STEM_WITH_TYPO = 6;
 
+/** What an exact spelling is to the lexicon: the atoms it is, and whether it is a known word. */
+interface Spelling {
+  /** Spelled right as it is, so never taken for a typo (`words.known`). */
+  known: boolean;
+  /** Number atoms it is as a number word (« trente », "forty"). */
+  numbers: number[];
+  /** Word atoms spelled so. */
+  words: number[];
+  /** Word atoms of four letters and more that tolerate a typo, spelled so once doubled letters are single. */
+  squeezedWords: WordAtom[];
+}
+
 /**
  * Which atoms and pattern elements of a lexicon a token is, found by lookups instead of trying every
  * atom on every token: screening runs on every patient message and must cost well under a millisecond.
  * Gives the same answers as `atomMatches` (match-pattern.ts), which stays the reference.
  */
 export class AtomIndex {
-  readonly #lexicon: CompiledLexicon;
-  readonly #words = new Map<string, number[]>();
+  /** What each exact spelling the lexicon knows is to it: one lookup per typed word (`Spelling`). */
+  readonly #spellings = new Map<string, Spelling>();
   readonly #stems = new PrefixTrie();
   readonly #numbers: NumberAtom[] = [];
   /**
@@ -42,20 +54,18 @@ export class AtomIndex {
    * and words below {@link ANCHORED_BELOW} letters, `NO_ANCHOR` for longer words.
    */
   readonly #typos = new TypoShelves();
-  /** Words of four letters and more, by their spelling with doubled letters made single. */
-  readonly #squeezedWords = new Map<string, WordAtom[]>();
   /** French atoms that an elided « j' », « n' », « s' » may be glued to. */
   readonly #frenchWords = new Map<string, number[]>();
   readonly #frenchSqueezed = new Map<string, number[]>();
   readonly #frenchStems = new PrefixTrie();
   readonly #elementsOfAtom: number[][];
+  /** One set for every word (screening is synchronous), copied out only when something was found. */
   readonly #found = new Set<number>();
   readonly #remembered = new WordMemory<readonly number[]>(REMEMBERED_WORDS);
   /** `words.knownPrefixes` as a set, tried at each length: `isKnownWord` without a scan of the list. */
   readonly #knownPrefixes = new PrefixTrie();
 
   constructor(lexicon: CompiledLexicon) {
-    this.#lexicon = lexicon;
     this.#elementsOfAtom = Array.from({ length: lexicon.atomCount }, () => []);
     const atoms = new Map<number, Atom>();
     const patterns = [...lexicon.categories, ...lexicon.concepts, ...lexicon.conceptExclusions].map(
@@ -77,13 +87,13 @@ export class AtomIndex {
       }
       const french = atom.language === 'fr' && !atom.exact;
       if (atom.kind === 'word') {
-        push(this.#words, atom.text, atom.id);
+        this.#spellingOf(atom.text).words.push(atom.id);
         if (french) push(this.#frenchWords, atom.text, atom.id);
         if (french && atom.text.length >= 4) push(this.#frenchSqueezed, squeezeDoubles(atom.text), atom.id);
         if (!atom.exact && atom.text.length >= 4) {
           const anchors = atom.text.length < ANCHORED_BELOW ? anchorsOf(atom.text) : [NO_ANCHOR];
           for (const anchor of anchors) this.#typos.addWord(atom, anchor);
-          push(this.#squeezedWords, squeezeDoubles(atom.text), atom);
+          this.#spellingOf(squeezeDoubles(atom.text)).squeezedWords.push(atom);
         }
       } else {
         this.#stems.add(atom.text, atom.id);
@@ -94,6 +104,20 @@ export class AtomIndex {
       }
     }
     for (const prefix of lexicon.words.knownPrefixes) this.#knownPrefixes.add(prefix, 0);
+    for (const word of lexicon.words.known) this.#spellingOf(word).known = true;
+    // A number typed as a word has no decimals: `<d:…>` atoms never match it.
+    for (const [word, value] of lexicon.words.numbers) {
+      this.#spellingOf(word).numbers.push(...this.#numberAtoms(value, false));
+    }
+  }
+
+  #spellingOf(text: string): Spelling {
+    let spelling = this.#spellings.get(text);
+    if (spelling === undefined) {
+      spelling = { known: false, numbers: [], words: [], squeezedWords: [] };
+      this.#spellings.set(text, spelling);
+    }
+    return spelling;
   }
 
   /** The pattern elements an atom belongs to. */
@@ -137,19 +161,23 @@ export class AtomIndex {
   }
 
   #wordAtoms(typed: string): readonly number[] {
-    // One set for every word (screening is synchronous), copied out only when something was found.
     const found = this.#found;
-    found.clear();
-    const value = this.#lexicon.words.numbers.get(typed);
-    // A number typed as a word has no decimals: `<d:…>` atoms never match it.
-    if (value !== undefined) addAll(found, this.#numberAtoms(value, false));
-    addAll(found, this.#words.get(typed));
+    // Clearing a set makes it a new table: most never-seen words leave it empty.
+    if (found.size > 0) found.clear();
+    const spelling = this.#spellings.get(typed);
+    if (spelling !== undefined) {
+      addAll(found, spelling.numbers);
+      addAll(found, spelling.words);
+    }
     this.#stems.collect(typed, found);
-    if (this.#isKnown(typed)) return found.size === 0 ? NO_ATOMS : [...found];
+    if (spelling?.known === true || this.#knownPrefixes.hasPrefixOf(typed)) {
+      return found.size === 0 ? NO_ATOMS : [...found];
+    }
 
     const first = typed[0] ?? '';
     const squeezed = squeezeDoubles(typed);
-    for (const atom of this.#squeezedWords.get(squeezed) ?? NO_WORD_ATOMS)
+    const squeezedSpelling = squeezed === typed ? spelling : this.#spellings.get(squeezed);
+    for (const atom of squeezedSpelling?.squeezedWords ?? NO_WORD_ATOMS)
       if (atom.text[0] === first) found.add(atom.id);
     const typedLetters = letterSet(typed);
     // A word of fewer than 8 letters (and every stem) is only a slip of the typed word when their second
@@ -219,10 +247,6 @@ export class AtomIndex {
       if (anchored && !mayStartWithTypoOf(typed, atom.text)) continue;
       if (isSlipOf(typed, atom.text)) found.add(atom.id);
     }
-  }
-
-  #isKnown(word: string): boolean {
-    return this.#lexicon.words.known.has(word) || this.#knownPrefixes.hasPrefixOf(word);
   }
 }
 
