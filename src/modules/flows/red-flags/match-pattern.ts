@@ -97,7 +97,7 @@ export class MessageMatcher {
       const starts = this.#startsOf(elements[0]);
       // What failed from one token fails from it whatever the start: a long run of one word stays linear.
       const dead = this.#dead;
-      dead.clear();
+      if (dead.size > 0) dead.clear();
       for (const start of starts) {
         const picked = this.#extend(elements, 1, start, pattern.maxGap, pattern.gapStoppers, dead);
         if (picked === null) continue;
@@ -118,7 +118,8 @@ export class MessageMatcher {
   ): readonly PatternMatch[] {
     let found: PatternMatch[] | undefined;
     const dead = this.#dead;
-    dead.clear();
+    // Clearing a set makes it a new table: most patterns tried leave it empty.
+    if (dead.size > 0) dead.clear();
     const first = elements[0]?.id ?? -1;
     for (let pair = this.#firstPair[first] ?? -1; pair !== -1; pair = this.#nextPair[pair] ?? -1) {
       const start = this.#pairToken[pair] ?? 0;

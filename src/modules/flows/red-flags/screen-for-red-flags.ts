@@ -168,8 +168,9 @@ function readWithLexiconOnce(
   }
   const conceptMatches = earliest(conceptEntries);
   for (const combination of RED_FLAG_COMBINATIONS) {
+    // Most messages hold no combination: no list is built for them.
+    if (!combination.all.every((concept) => conceptMatches.has(concept))) continue;
     const parts = combination.all.flatMap((concept) => conceptMatches.get(concept) ?? []);
-    if (parts.length < combination.all.length) continue;
     parts.sort((a, b) => firstIndex(a) - firstIndex(b));
     const at = firstIndex(parts[0]);
     const known = found.get(combination.category);
