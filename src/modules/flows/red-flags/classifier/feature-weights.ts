@@ -1,6 +1,6 @@
 import type { Token } from '../tokenise.ts';
 import { FeatureWords } from './message-features.ts';
-import type { RedFlagModel } from './red-flag-model.ts';
+import { biasScores, probabilitiesOfScores, type RedFlagModel } from './red-flag-model.ts';
 
 /** A feature's id, alone and denied (`~word`): [plain, denied]; -1 where the model has no such feature. */
 type Ids = [plain: number, denied: number];
@@ -14,8 +14,9 @@ interface WordFeatures {
 
 interface FeatureIndex {
   byWord: ReadonlyMap<string, WordFeatures>;
-  /** By feature id. */
-  weights: readonly Float64Array[];
+  /** Every feature's weights in a row, by feature id (`classes` numbers each): summed without chasing arrays. */
+  weights: Float64Array;
+  classes: number;
   /** By feature id, whether the message being read has it: set while reading, cleared after. */
   seen: Uint8Array;
 }
@@ -23,13 +24,33 @@ interface FeatureIndex {
 const INDEXES = new WeakMap<RedFlagModel, FeatureIndex>();
 
 /**
- * The weights of the features of a message that the model knows, each once, in the order of
- * `tokenFeatures` (a sum of floating-point numbers depends on its order): the same weights as looking up
- * `tokenFeatures(tokens, model.vocabulary)` in `model.weights`, without building each feature's string
- * (most messages are ordinary and are all read by the classifier, hundreds of words each).
+ * The probability of each class for a message already tokenised: what `classProbabilities` gives for
+ * `tokenFeatures(tokens, model.vocabulary)`, to the last bit (the same weights summed in the same order),
+ * without building each feature's string (most messages are ordinary and are all read by the
+ * classifier, hundreds of words each). Null when the model knows none of its features.
  */
-export function knownFeatureWeights(tokens: readonly Token[], model: RedFlagModel): Float64Array[] {
-  const { byWord, weights, seen } = indexOf(model);
+export function probabilitiesOfTokens(
+  tokens: readonly Token[],
+  model: RedFlagModel,
+  ordinaryBoost: number,
+): number[] | null {
+  const ids = knownFeatureIds(tokens, model);
+  if (ids.length === 0) return null;
+  const { weights, classes } = indexOf(model);
+  const scores = biasScores(model, ordinaryBoost);
+  for (const id of ids) {
+    const base = id * classes;
+    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] ?? 0) + (weights[base + c] ?? 0);
+  }
+  return probabilitiesOfScores(scores);
+}
+
+/**
+ * The ids of the features of a message that the model knows (their rank in `model.weights`), each once,
+ * in the order of `tokenFeatures`: a sum of floating-point numbers depends on its order.
+ */
+export function knownFeatureIds(tokens: readonly Token[], model: RedFlagModel): number[] {
+  const { byWord, seen } = indexOf(model);
   const order: number[] = [];
   const addOnce = (id: number): void => {
     if (id === -1 || seen[id] === 1) return;
@@ -52,7 +73,7 @@ export function knownFeatureWeights(tokens: readonly Token[], model: RedFlagMode
     previousDenied = denied;
   }
   for (const id of order) seen[id] = 0;
-  return order.flatMap((id) => weights[id] ?? []);
+  return order;
 }
 
 /** The model's features by their first word (`featureWords`), built once per model. */
@@ -68,10 +89,14 @@ function indexOf(model: RedFlagModel): FeatureIndex {
     }
     return entry;
   };
-  const weights: Float64Array[] = [];
+  const classes = model.bias.length;
+  const weights = new Float64Array(model.weights.size * classes);
+  let id = -1;
   for (const [feature, featureWeights] of model.weights) {
-    const id = weights.length;
-    weights.push(featureWeights);
+    id += 1;
+    // The sum reads `classes` numbers per feature: a feature with fewer would read its neighbour's.
+    if (featureWeights.length !== classes) throw new Error('red-flag model: a feature lacks weights');
+    weights.set(featureWeights, id * classes);
     const words = feature.split(' ').map(bareWord);
     // Every word of a feature is known, as in `model.vocabulary`: a word outside it ends a run of pairs.
     for (const { word } of words) entryOf(word);
@@ -94,7 +119,7 @@ function indexOf(model: RedFlagModel): FeatureIndex {
     }
     ids[second.denied] = id;
   }
-  const index = { byWord, weights, seen: new Uint8Array(weights.length) };
+  const index = { byWord, weights, classes, seen: new Uint8Array(model.weights.size) };
   INDEXES.set(model, index);
   return index;
 }

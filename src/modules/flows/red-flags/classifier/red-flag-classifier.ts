@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from '../red-flag-category.ts';
 import { type Token, tokenise } from '../tokenise.ts';
-import { knownFeatureWeights } from './feature-weights.ts';
+import { probabilitiesOfTokens } from './feature-weights.ts';
 import { messageFeatures } from './message-features.ts';
 import {
   classProbabilities,
   loadedModel,
-  probabilitiesOfWeights,
   type RedFlagModel,
   storedRedFlagModelSchema,
 } from './red-flag-model.ts';
@@ -63,11 +62,10 @@ export function classifyTokens(
   tokens: readonly Token[],
   given: RedFlagModel = storedModel(),
 ): ClassifierFinding | null {
-  const features = knownFeatureWeights(tokens, given);
+  const probabilities = probabilitiesOfTokens(tokens, given, ORDINARY_PRIOR);
   // Nothing it knows (an emoji, a name): the class priors alone would speak, and they are the training
   // set's, where emergencies are many, not the inbox's.
-  if (features.length === 0) return null;
-  const probabilities = probabilitiesOfWeights(given, features, ORDINARY_PRIOR);
+  if (probabilities === null) return null;
   const emergency = 1 - (probabilities[0] ?? 1);
   if (emergency <= EMERGENCY_PROBABILITY) return null;
   let best = 1;
