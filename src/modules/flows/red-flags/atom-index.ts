@@ -2,48 +2,42 @@ import type { Atom, CompiledLexicon } from './compile-lexicon.ts';
 import { isSlipOf, squeezeDoubles, startsWithTypoOf, typoBudget } from './fuzzy-match.ts';
 import { PrefixTrie } from './prefix-trie.ts';
 import type { Token } from './tokenise.ts';
+import {
+  letterSet,
+  NO_ANCHOR,
+  type TypoCandidates,
+  type TypoShelf,
+  TypoShelves,
+  type WordAtom,
+} from './typo-candidates.ts';
 import { WordMemory } from './word-memory.ts';
 
-type WordAtom = Atom & { kind: 'word' | 'stem' };
-/** A word or stem that tolerates a typo, with the letters it holds (`letterSet`). */
-/**
- * Lexicon words or stems a typo may stand for, packed: the letters each holds as a bit set in a typed
- * array, so that the loop that rules most of them out (every never-seen word runs it) reads integers in a
- * row instead of chasing objects.
- */
-class TypoCandidates {
-  readonly atoms: WordAtom[] = [];
-  #letters = new Int32Array(8);
-
-  add(atom: WordAtom): void {
-    if (this.atoms.length === this.#letters.length) {
-      const grown = new Int32Array(this.#letters.length * 2);
-      grown.set(this.#letters);
-      this.#letters = grown;
-    }
-    this.#letters[this.atoms.length] = letterSet(atom.text);
-    this.atoms.push(atom);
-  }
-
-  get letters(): Int32Array {
-    return this.#letters;
-  }
-}
 type NumberAtom = Atom & { kind: 'number' };
 
 /** A word's answers are kept across messages (`WordMemory`), this many words per generation. */
 const REMEMBERED_WORDS = 4_000;
 
-const NO_ELEMENTS: ReadonlySet<number> = new Set();
+const NO_ELEMENTS: readonly number[] = [];
 // Shared empty lists: `?? []` on every lookup that finds nothing would make a new array each time.
 const NO_ATOMS: readonly number[] = [];
 const NO_WORD_ATOMS: readonly WordAtom[] = [];
-const NO_CANDIDATES = new TypoCandidates();
 /** First letters of an elided French word glued on (« jarrive », « quil »): the regex runs only then. */
 const ELIDED_FIRST: ReadonlySet<string> = new Set(['q', 'j', 'n', 'l', 's', 'd', 'm', 't', 'c']);
 
 /** Stems shorter than this tolerate no slip (`startsWithTypoOf`). */
 const SHORTEST_STEM_WITH_TYPO = 6;
+
+/** What an exact spelling is to the lexicon: the atoms it is, and whether it is a known word. */
+interface Spelling {
+  /** Spelled right as it is, so never taken for a typo (`words.known`). */
+  known: boolean;
+  /** Number atoms it is as a number word (« trente », "forty"). */
+  numbers: number[];
+  /** Word atoms spelled so. */
+  words: number[];
+  /** Word atoms of four letters and more that tolerate a typo, spelled so once doubled letters are single. */
+  squeezedWords: WordAtom[];
+}
 
 /**
  * Which atoms and pattern elements of a lexicon a token is, found by lookups instead of trying every
@@ -51,29 +45,27 @@ const SHORTEST_STEM_WITH_TYPO = 6;
  * Gives the same answers as `atomMatches` (match-pattern.ts), which stays the reference.
  */
 export class AtomIndex {
-  readonly #lexicon: CompiledLexicon;
-  readonly #words = new Map<string, number[]>();
+  /** What each exact spelling the lexicon knows is to it: one lookup per typed word (`Spelling`). */
+  readonly #spellings = new Map<string, Spelling>();
   readonly #stems = new PrefixTrie();
   readonly #numbers: NumberAtom[] = [];
-  /** Words that tolerate a typo, by first letter, then by length. */
-  /** By {@link typoKey}: first letter, length, and (below {@link ANCHORED_BELOW} letters) a second or third letter. */
-  readonly #typoWords = new Map<number, TypoCandidates>();
-  /** Words of four letters and more, by their spelling with doubled letters made single. */
-  readonly #squeezedWords = new Map<string, WordAtom[]>();
-  /** By {@link typoKey} with length 0: first letter and a second or third letter. */
-  readonly #typoStems = new Map<number, TypoCandidates>();
+  /**
+   * Words and stems that tolerate a typo, by first letter and anchor: a second or third letter for stems
+   * and words below {@link ANCHORED_BELOW} letters, `NO_ANCHOR` for longer words.
+   */
+  readonly #typos = new TypoShelves();
   /** French atoms that an elided « j' », « n' », « s' » may be glued to. */
   readonly #frenchWords = new Map<string, number[]>();
   readonly #frenchSqueezed = new Map<string, number[]>();
   readonly #frenchStems = new PrefixTrie();
   readonly #elementsOfAtom: number[][];
+  /** One set for every word (screening is synchronous), copied out only when something was found. */
   readonly #found = new Set<number>();
-  readonly #remembered = new WordMemory<ReadonlySet<number>>(REMEMBERED_WORDS);
+  readonly #remembered = new WordMemory<readonly number[]>(REMEMBERED_WORDS);
   /** `words.knownPrefixes` as a set, tried at each length: `isKnownWord` without a scan of the list. */
   readonly #knownPrefixes = new PrefixTrie();
 
   constructor(lexicon: CompiledLexicon) {
-    this.#lexicon = lexicon;
     this.#elementsOfAtom = Array.from({ length: lexicon.atomCount }, () => []);
     const atoms = new Map<number, Atom>();
     const patterns = [...lexicon.categories, ...lexicon.concepts, ...lexicon.conceptExclusions].map(
@@ -95,24 +87,37 @@ export class AtomIndex {
       }
       const french = atom.language === 'fr' && !atom.exact;
       if (atom.kind === 'word') {
-        push(this.#words, atom.text, atom.id);
+        this.#spellingOf(atom.text).words.push(atom.id);
         if (french) push(this.#frenchWords, atom.text, atom.id);
         if (french && atom.text.length >= 4) push(this.#frenchSqueezed, squeezeDoubles(atom.text), atom.id);
         if (!atom.exact && atom.text.length >= 4) {
-          const anchored = atom.text.length < ANCHORED_BELOW;
-          for (const key of typoKeysOf(atom.text, atom.text.length, anchored))
-            addTo(this.#typoWords, key, atom);
-          push(this.#squeezedWords, squeezeDoubles(atom.text), atom);
+          const anchors = atom.text.length < ANCHORED_BELOW ? anchorsOf(atom.text) : [NO_ANCHOR];
+          for (const anchor of anchors) this.#typos.addWord(atom, anchor);
+          this.#spellingOf(squeezeDoubles(atom.text)).squeezedWords.push(atom);
         }
       } else {
         this.#stems.add(atom.text, atom.id);
         if (french) this.#frenchStems.add(atom.text, atom.id);
         if (!atom.exact && atom.text.length >= SHORTEST_STEM_WITH_TYPO) {
-          for (const key of typoKeysOf(atom.text, 0, true)) addTo(this.#typoStems, key, atom);
+          for (const anchor of anchorsOf(atom.text)) this.#typos.addStem(atom, anchor);
         }
       }
     }
     for (const prefix of lexicon.words.knownPrefixes) this.#knownPrefixes.add(prefix, 0);
+    for (const word of lexicon.words.known) this.#spellingOf(word).known = true;
+    // A number typed as a word has no decimals: `<d:…>` atoms never match it.
+    for (const [word, value] of lexicon.words.numbers) {
+      this.#spellingOf(word).numbers.push(...this.#numberAtoms(value, false));
+    }
+  }
+
+  #spellingOf(text: string): Spelling {
+    let spelling = this.#spellings.get(text);
+    if (spelling === undefined) {
+      spelling = { known: false, numbers: [], words: [], squeezedWords: [] };
+      this.#spellings.set(text, spelling);
+    }
+    return spelling;
   }
 
   /** The pattern elements an atom belongs to. */
@@ -120,8 +125,11 @@ export class AtomIndex {
     return this.#elementsOfAtom[atomId] ?? NO_ATOMS;
   }
 
-  /** The pattern elements this token is, remembered across messages (`WordMemory`). */
-  elementsOfToken(token: Token): ReadonlySet<number> {
+  /**
+   * The pattern elements this token is, in ascending order, remembered across messages (`WordMemory`).
+   * A sorted array rather than a set: every message walks them all, and a set is slower to walk.
+   */
+  elementsOfToken(token: Token): readonly number[] {
     if (token.kind === 'break') return NO_ELEMENTS;
     const key = `${token.kind === 'number' ? '#' : ''}${token.text}`;
     let elements = this.#remembered.get(key);
@@ -131,7 +139,7 @@ export class AtomIndex {
       else {
         const found = new Set<number>();
         for (const atom of atoms) for (const element of this.elementsOf(atom)) found.add(element);
-        elements = found;
+        elements = [...found].sort((a, b) => a - b);
       }
       this.#remembered.set(key, elements);
     }
@@ -153,48 +161,40 @@ export class AtomIndex {
   }
 
   #wordAtoms(typed: string): readonly number[] {
-    // One set for every word (screening is synchronous), copied out only when something was found.
     const found = this.#found;
-    found.clear();
-    const value = this.#lexicon.words.numbers.get(typed);
-    // A number typed as a word has no decimals: `<d:…>` atoms never match it.
-    if (value !== undefined) addAll(found, this.#numberAtoms(value, false));
-    addAll(found, this.#words.get(typed));
+    // Clearing a set makes it a new table: most never-seen words leave it empty.
+    if (found.size > 0) found.clear();
+    const spelling = this.#spellings.get(typed);
+    if (spelling !== undefined) {
+      addAll(found, spelling.numbers);
+      addAll(found, spelling.words);
+    }
     this.#stems.collect(typed, found);
-    if (this.#isKnown(typed)) return found.size === 0 ? NO_ATOMS : [...found];
+    if (spelling?.known === true || this.#knownPrefixes.hasPrefixOf(typed)) {
+      return found.size === 0 ? NO_ATOMS : [...found];
+    }
 
     const first = typed[0] ?? '';
     const squeezed = squeezeDoubles(typed);
-    for (const atom of this.#squeezedWords.get(squeezed) ?? NO_WORD_ATOMS)
+    const squeezedSpelling = squeezed === typed ? spelling : this.#spellings.get(squeezed);
+    for (const atom of squeezedSpelling?.squeezedWords ?? NO_WORD_ATOMS)
       if (atom.text[0] === first) found.add(atom.id);
-    // Edits change a length by at most the typo budget, 2.
     const typedLetters = letterSet(typed);
     // A word of fewer than 8 letters (and every stem) is only a slip of the typed word when their second
     // or third letters meet (`mayStartWithTypoOf`): the candidates are kept under those letters, so only the
     // few that can pass are looked at, which is what keeps never-seen words cheap.
-    const anchors = typed.length < 3 ? [] : typed[1] === typed[2] ? [typed[1]] : [typed[1], typed[2]];
-    for (let length = Math.max(0, typed.length - 2); length <= typed.length + 2; length += 1) {
-      const budget = typoBudget(length);
-      const anchored = length < ANCHORED_BELOW;
-      for (const anchor of anchored ? anchors : [undefined]) {
-        const { atoms, letters } = this.#typoWords.get(typoKey(first, length, anchor)) ?? NO_CANDIDATES;
-        for (let i = 0; i < atoms.length; i += 1) {
-          if (lettersApart(letters[i] ?? 0, typedLetters) > budget) continue;
-          const atom = atoms[i];
-          if (atom === undefined || found.has(atom.id)) continue;
-          if (anchored && !mayStartWithTypoOf(typed, atom.text)) continue;
-          if (isSlipOf(typed, atom.text)) found.add(atom.id);
-        }
-      }
+    const firstCode = typed.charCodeAt(0) || 0;
+    if (typed.length >= 3) {
+      const second = typed.charCodeAt(1);
+      const third = typed.charCodeAt(2);
+      this.#addTyposFromShelf(typed, typedLetters, this.#typos.shelf(firstCode, second));
+      if (third !== second) this.#addTyposFromShelf(typed, typedLetters, this.#typos.shelf(firstCode, third));
     }
-    for (const anchor of anchors) {
-      const { atoms, letters } = this.#typoStems.get(typoKey(first, 0, anchor)) ?? NO_CANDIDATES;
-      for (let i = 0; i < atoms.length; i += 1) {
-        // A stem tolerates one slip: two of its letters missing from the whole word rule it out.
-        if (countBits((letters[i] ?? 0) & ~typedLetters) > 1) continue;
-        const atom = atoms[i];
-        if (atom === undefined || found.has(atom.id)) continue;
-        if (mayStartWithTypoOf(typed, atom.text) && startsWithTypoOf(typed, atom.text)) found.add(atom.id);
+    // Edits change a length by at most the typo budget, 2.
+    const longWords = this.#typos.shelf(firstCode, NO_ANCHOR);
+    if (longWords !== undefined) {
+      for (let length = Math.max(ANCHORED_BELOW, typed.length - 2); length <= typed.length + 2; length += 1) {
+        this.#addSlips(typed, typedLetters, longWords.wordsByLength[length], typoBudget(length), false);
       }
     }
     // Without its apostrophe an elided French word is glued on; that form is taken as typed, not corrected.
@@ -209,8 +209,44 @@ export class AtomIndex {
     return found.size === 0 ? NO_ATOMS : [...found];
   }
 
-  #isKnown(word: string): boolean {
-    return this.#lexicon.words.known.has(word) || this.#knownPrefixes.hasPrefixOf(word);
+  /** Adds the words and stems of an anchored shelf that the typed word is a slip of. */
+  #addTyposFromShelf(typed: string, typedLetters: number, shelf: TypoShelf | undefined): void {
+    if (shelf === undefined) return;
+    const longest = Math.min(ANCHORED_BELOW - 1, typed.length + 2);
+    for (let length = Math.max(0, typed.length - 2); length <= longest; length += 1) {
+      this.#addSlips(typed, typedLetters, shelf.wordsByLength[length], typoBudget(length), true);
+    }
+    const stems = shelf.stems;
+    if (stems === undefined) return;
+    const { atoms, letters } = stems;
+    const found = this.#found;
+    for (let i = 0; i < atoms.length; i += 1) {
+      // A stem tolerates one slip: two of its letters missing from the whole word rule it out.
+      if (countBits((letters[i] ?? 0) & ~typedLetters) > 1) continue;
+      const atom = atoms[i];
+      if (atom === undefined || found.has(atom.id)) continue;
+      if (mayStartWithTypoOf(typed, atom.text) && startsWithTypoOf(typed, atom.text)) found.add(atom.id);
+    }
+  }
+
+  /** Adds the candidate words of one length that the typed word is a slip of. */
+  #addSlips(
+    typed: string,
+    typedLetters: number,
+    candidates: TypoCandidates | undefined,
+    budget: number,
+    anchored: boolean,
+  ): void {
+    if (candidates === undefined) return;
+    const { atoms, letters } = candidates;
+    const found = this.#found;
+    for (let i = 0; i < atoms.length; i += 1) {
+      if (lettersApart(letters[i] ?? 0, typedLetters) > budget) continue;
+      const atom = atoms[i];
+      if (atom === undefined || found.has(atom.id)) continue;
+      if (anchored && !mayStartWithTypoOf(typed, atom.text)) continue;
+      if (isSlipOf(typed, atom.text)) found.add(atom.id);
+    }
   }
 }
 
@@ -226,37 +262,15 @@ function mayStartWithTypoOf(typed: string, stem: string): boolean {
 /** Words this long and longer are typo candidates whatever their second and third letters. */
 const ANCHORED_BELOW = 8;
 
-/** One number for (first letter, length, anchor letter): no string is built per lookup. */
-function typoKey(first: string, length: number, anchor: string | undefined): number {
-  return ((first.charCodeAt(0) || 0) * 64 + Math.min(length, 63)) * 65_536 + (anchor?.charCodeAt(0) ?? 0);
-}
-
-/** Where a lexicon word or stem is kept: under its second and its third letter when anchored. */
-function typoKeysOf(text: string, length: number, anchored: boolean): number[] {
-  const first = text[0] ?? '';
-  if (!anchored) return [typoKey(first, length, undefined)];
-  const keys = new Set([typoKey(first, length, text[1]), typoKey(first, length, text[2])]);
-  return [...keys];
-}
-
-function addTo(map: Map<number, TypoCandidates>, key: number, atom: WordAtom): void {
-  const candidates = map.get(key) ?? new TypoCandidates();
-  map.set(key, candidates);
-  candidates.add(atom);
+/** The anchors a word or stem is kept under: its second and its third letter (one if they are the same). */
+function anchorsOf(text: string): number[] {
+  const second = text.charCodeAt(1) || 0;
+  const third = text.charCodeAt(2) || 0;
+  return second === third ? [second] : [second, third];
 }
 
 function addAll(found: Set<number>, ids: readonly number[] | undefined): void {
   if (ids !== undefined) for (const id of ids) found.add(id);
-}
-
-/** The letters a to z a word holds, one bit each. */
-function letterSet(word: string): number {
-  let set = 0;
-  for (let i = 0; i < word.length; i += 1) {
-    const letter = word.charCodeAt(i) - 97;
-    if (letter >= 0 && letter < 26) set |= 1 << letter;
-  }
-  return set;
 }
 
 /**

@@ -18,14 +18,14 @@ export interface PatternMatch {
 /** A gap, however made of filler words, never spans more tokens than this. */
 const MAX_GAP_TOKENS = 8;
 
-const NO_ELEMENTS: ReadonlySet<number> = new Set();
+const NO_ELEMENTS: readonly number[] = [];
 const NO_MATCHES: readonly PatternMatch[] = [];
 
 /** One message's tokens, read with one lexicon: which pattern elements each token is, found once. */
 export class MessageMatcher {
   readonly words: LexiconWords;
-  /** Per token, the elements it matches. */
-  readonly #elementsAt: Array<ReadonlySet<number>>;
+  /** Per token, the elements it matches, in ascending order. */
+  readonly #elementsAt: Array<readonly number[]>;
   /**
    * Per element, the tokens that match it in text order, as linked lists in typed arrays (one allocation
    * each per message, not one array per element): `#firstPair[element]` is its first (token, element)
@@ -42,13 +42,13 @@ export class MessageMatcher {
   constructor(tokens: readonly Token[], lexicon: CompiledLexicon, index: AtomIndex) {
     this.tokens = tokens;
     this.words = lexicon.words;
-    this.#elementsAt = new Array<ReadonlySet<number>>(tokens.length);
+    this.#elementsAt = new Array<readonly number[]>(tokens.length);
     let pairs = 0;
     for (let at = 0; at < tokens.length; at += 1) {
       const token = tokens[at];
       const elements = token === undefined ? NO_ELEMENTS : index.elementsOfToken(token);
       this.#elementsAt[at] = elements;
-      pairs += elements.size;
+      pairs += elements.length;
     }
     this.#firstPair = new Int32Array(lexicon.elementCount).fill(-1);
     this.#pairToken = new Int32Array(pairs);
@@ -56,7 +56,9 @@ export class MessageMatcher {
     // From the last token back, each pair put first: every list ends up in text order.
     let pair = 0;
     for (let at = tokens.length - 1; at >= 0; at -= 1) {
-      for (const element of this.#elementsAt[at] ?? NO_ELEMENTS) {
+      const elements = this.#elementsAt[at] ?? NO_ELEMENTS;
+      for (let i = 0; i < elements.length; i += 1) {
+        const element = elements[i] ?? 0;
         this.#pairToken[pair] = at;
         this.#nextPair[pair] = this.#firstPair[element] ?? -1;
         this.#firstPair[element] = pair;
@@ -75,6 +77,11 @@ export class MessageMatcher {
     return starts;
   }
 
+  /** Whether some token of the message is this element. */
+  holds(elementId: number): boolean {
+    return (this.#firstPair[elementId] ?? -1) !== -1;
+  }
+
   /** Whether every element of the pattern is somewhere in the message: most patterns fail this at once. */
   mayMatch(pattern: CompiledPattern): boolean {
     for (const element of pattern.elements) if ((this.#firstPair[element.id] ?? -1) === -1) return false;
@@ -90,7 +97,7 @@ export class MessageMatcher {
       const starts = this.#startsOf(elements[0]);
       // What failed from one token fails from it whatever the start: a long run of one word stays linear.
       const dead = this.#dead;
-      dead.clear();
+      if (dead.size > 0) dead.clear();
       for (const start of starts) {
         const picked = this.#extend(elements, 1, start, pattern.maxGap, pattern.gapStoppers, dead);
         if (picked === null) continue;
@@ -111,7 +118,8 @@ export class MessageMatcher {
   ): readonly PatternMatch[] {
     let found: PatternMatch[] | undefined;
     const dead = this.#dead;
-    dead.clear();
+    // Clearing a set makes it a new table: most patterns tried leave it empty.
+    if (dead.size > 0) dead.clear();
     const first = elements[0]?.id ?? -1;
     for (let pair = this.#firstPair[first] ?? -1; pair !== -1; pair = this.#nextPair[pair] ?? -1) {
       const start = this.#pairToken[pair] ?? 0;
@@ -145,7 +153,7 @@ export class MessageMatcher {
     for (let at = previous + 1; at < this.tokens.length && at <= previous + 1 + MAX_GAP_TOKENS; at += 1) {
       const token = this.tokens[at];
       if (token === undefined || token.kind === 'break' || this.words.clauseBreakers.has(token.text)) break;
-      if (this.#elementsAt[at]?.has(element.id)) {
+      if (includesSorted(this.#elementsAt[at] ?? NO_ELEMENTS, element.id)) {
         const rest = this.#extend(elements, next + 1, at, maxGap, stoppers, dead);
         if (rest !== null) return [at, ...rest];
       }
@@ -160,6 +168,20 @@ export class MessageMatcher {
     dead.add(state);
     return null;
   }
+}
+
+/** Whether an ascending list holds a value: a binary search, the lists being a token's elements. */
+function includesSorted(list: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const found = list[middle] ?? 0;
+    if (found === value) return true;
+    if (found < value) low = middle + 1;
+    else high = middle;
+  }
+  return false;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CompiledLexicon } from './compile-lexicon.ts';
 import type { MessageMatcher, PatternMatch } from './match-pattern.ts';
+import { PatternSieve } from './pattern-sieve.ts';
 
 /** A past marker reaches a finding across at most this many tokens: « AVC il y a 5 ans », not further. */
 const REACH_TOKENS = 6;
@@ -15,7 +16,9 @@ export function findPastEvents(matcher: MessageMatcher, lexicon: CompiledLexicon
   const { tokens, words } = matcher;
   const markerEnds = new Set<number>();
   const markerStarts = new Set<number>();
-  for (const pattern of lexicon.past) {
+  for (const index of PatternSieve.of(lexicon.past, (pattern) => pattern).candidates(matcher)) {
+    const pattern = lexicon.past[index];
+    if (pattern === undefined) continue;
     for (const { tokenIndexes } of matcher.matches(pattern)) {
       markerStarts.add(tokenIndexes[0] ?? 0);
       markerEnds.add(tokenIndexes.at(-1) ?? 0);

@@ -5,8 +5,10 @@ const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const LETTER = /\p{L}/u;
 const SPACE = /\s/u;
 const APOSTROPHES = new Set(["'", '’', '‘', '`', '´']);
-const BREAKS = new Set(['.', '!', '?', ';', ':', ',', '(', ')', '[', ']', '\n', '\r']);
-const DASHES = new Set(['-', '–', '—']);
+// By character code, a table read: every character of every message is asked about.
+const BREAKS = asciiTable('.!?;:,()[]\n\r');
+const ASCII_SPACES = asciiTable(' \t\n\v\f\r');
+const DASHES: ReadonlySet<number> = new Set(['-', '–', '—'].map((dash) => dash.charCodeAt(0)));
 const DECIMAL_SEPARATORS = new Set(['.', ',', '°']);
 const LAUGHING_EMOJIS: ReadonlySet<number> = new Set([0x1f602, 0x1f923, 0x1f606, 0x1f605, 0x1f639]);
 
@@ -102,12 +104,12 @@ export class PieceScanner {
   #break(at: number): number | undefined {
     const text = this.text;
     let end = at;
-    while (BREAKS.has(text[end] ?? '')) end += 1;
+    while (BREAKS[text.charCodeAt(end)] === 1) end += 1;
     if (end > at) return this.#found('break', at, end);
-    if (!SPACE.test(text[at] ?? '')) return undefined;
+    if (!isSpace(text, at)) return undefined;
     end = at + 1;
-    while (DASHES.has(text[end] ?? '')) end += 1;
-    if (end === at + 1 || !SPACE.test(text[end] ?? '')) return undefined;
+    while (DASHES.has(text.charCodeAt(end))) end += 1;
+    if (end === at + 1 || !isSpace(text, end)) return undefined;
     return this.#found('break', at, end + 1);
   }
 }
@@ -121,6 +123,20 @@ function lettersEnd(text: string, at: number): number {
     else if (code >= 128 && isLetter(text, end, LETTER_OR_MARK)) end += codePointLength(text, end);
     else return end;
   }
+}
+
+/** `\s` at `at`: ASCII spaces by table, the regex only for the rest. */
+function isSpace(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return ASCII_SPACES[code] === 1;
+  return SPACE.test(text[at] ?? '');
+}
+
+/** A table by character code, 1 for each of these ASCII characters. */
+function asciiTable(characters: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < characters.length; i += 1) table[characters.charCodeAt(i)] = 1;
+  return table;
 }
 
 function digitsEnd(text: string, at: number): number {

@@ -1,5 +1,5 @@
 import { AtomIndex } from './atom-index.ts';
-import { classifyMessage } from './classifier/red-flag-classifier.ts';
+import { classifyMessage, classifyTokens } from './classifier/red-flag-classifier.ts';
 import { type CompiledLexicon, type CompiledPattern, compileLexicons } from './compile-lexicon.ts';
 import { englishLexicon } from './lexicon.en.ts';
 import { frenchLexicon } from './lexicon.fr.ts';
@@ -8,9 +8,10 @@ import { MessageMatcher, type PatternMatch } from './match-pattern.ts';
 import { isDenied, isHedged } from './negation.ts';
 import { composeNumbers } from './number-words.ts';
 import { findPastEvents } from './past-events.ts';
+import { PatternSieve } from './pattern-sieve.ts';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from './red-flag-category.ts';
 import { RED_FLAG_COMBINATIONS } from './red-flag-combinations.ts';
-import { tokenise } from './tokenise.ts';
+import { readsAsWithoutHint, type Token, tokenise } from './tokenise.ts';
 
 export interface RedFlagFinding {
   category: RedFlagCategory;
@@ -47,13 +48,16 @@ const HEDGED_DENIALS: ReadonlySet<string> = new Set(['suicidal_thoughts']);
  * is not one; anything else that looks like an emergency is, since a bot must never sit on one.
  */
 export function screenForRedFlags(text: string, options: ScreeningOptions = {}): RedFlagScreening {
-  const { screening, dismissedSign, ordinaryWording } = readWithLexicon(text, options);
+  const tokens = tokenise(text, options);
+  const { screening, dismissedSign, ordinaryWording } = readWithLexicon(text, tokens, options);
   // A sign the lexicon read and set aside (denied, long over, an idiom) stays set aside: it is the one
   // reading that understands « je n'ai jamais eu de convulsions ».
   if (screening.flagged || dismissedSign) return screening;
   // The lexicon reads one pattern at a time; patients keep finding wordings no pattern foresaw. A
   // classifier trained on the whole evaluation set reads what the lexicon let through.
-  const second = classifyMessage(text);
+  // The classifier reads the message as `tokenise(text)` does: the lexicon's tokens, unless a language
+  // hint made them differ.
+  const second = classifyTokens(text, readsAsWithoutHint(options) ? tokens : tokenise(text));
   if (second === null) return screening;
   // What carries its finding may be wording the lexicon knows as ordinary (« je ne veux pas mourir »,
   // "my boss will kill me"): without those words, the finding must still stand.
@@ -61,14 +65,14 @@ export function screenForRedFlags(text: string, options: ScreeningOptions = {}):
   return { flagged: true, findings: [{ category: second.category, matched: second.matched }] };
 }
 
-function readWithLexicon(text: string, options: ScreeningOptions): LexiconReading {
-  const reading = readWithLexiconOnce(LEXICON, text, options);
+function readWithLexicon(text: string, tokens: readonly Token[], options: ScreeningOptions): LexiconReading {
+  const reading = readWithLexiconOnce(LEXICON, text, tokens);
   if (reading.screening.flagged || text.length > TELEGRAPHIC_MAX_LENGTH) return reading;
   // « poitrine. respire plus. aide » : someone in distress types in fragments, and a full stop between
   // them is no clause boundary. A short message is read again as one run of words.
   const joined = text.replace(FRAGMENT_BREAKS, ' ');
   if (joined === text) return reading;
-  const again = readWithLexiconOnce(LEXICON, joined, options);
+  const again = readWithLexiconOnce(LEXICON, joined, tokenise(joined, options));
   return {
     screening: again.screening,
     dismissedSign: reading.dismissedSign || again.dismissedSign,
@@ -102,24 +106,31 @@ export function screenWithLexicon(
   text: string,
   options: ScreeningOptions = {},
 ): RedFlagScreening {
-  return readWithLexiconOnce(lexicon, text, options).screening;
+  return readWithLexiconOnce(lexicon, text, tokenise(text, options)).screening;
 }
 
+/** `typed`: the text's tokens (`tokenise`), before numbers said in words are composed. */
 function readWithLexiconOnce(
   lexicon: CompiledLexicon,
   text: string,
-  options: ScreeningOptions,
+  typed: readonly Token[],
 ): LexiconReading {
   // « trente-huit », "thirty nine point eight": a number said in words is one number, as if typed.
-  const tokens = composeNumbers(tokenise(text, options), lexicon.words);
+  const tokens = composeNumbers(typed, lexicon.words);
   const matcher = new MessageMatcher(tokens, lexicon, indexOf(lexicon));
   const excluded = new Set<number>();
-  for (const pattern of lexicon.exclusions) {
+  for (const index of PatternSieve.of(lexicon.exclusions, (pattern) => pattern).candidates(matcher)) {
+    const pattern = lexicon.exclusions[index];
+    if (pattern === undefined) continue;
     for (const match of matcher.matches(pattern)) for (const at of match.tokenIndexes) excluded.add(at);
   }
   // Exclusions of one concept only (« 7 wks pregnant » is no baby's age).
   const excludedForConcept = new Map<string, Set<number>>();
-  for (const { concept, pattern } of lexicon.conceptExclusions) {
+  const conceptExclusions = lexicon.conceptExclusions;
+  for (const index of PatternSieve.of(conceptExclusions, (entry) => entry.pattern).candidates(matcher)) {
+    const entry = conceptExclusions[index];
+    if (entry === undefined) continue;
+    const { concept, pattern } = entry;
     for (const match of matcher.matches(pattern)) {
       const set = excludedForConcept.get(concept) ?? new Set<number>();
       for (const at of match.tokenIndexes) set.add(at);
@@ -157,8 +168,9 @@ function readWithLexiconOnce(
   }
   const conceptMatches = earliest(conceptEntries);
   for (const combination of RED_FLAG_COMBINATIONS) {
+    // Most messages hold no combination: no list is built for them.
+    if (!combination.all.every((concept) => conceptMatches.has(concept))) continue;
     const parts = combination.all.flatMap((concept) => conceptMatches.get(concept) ?? []);
-    if (parts.length < combination.all.length) continue;
     parts.sort((a, b) => firstIndex(a) - firstIndex(b));
     const at = firstIndex(parts[0]);
     const known = found.get(combination.category);
@@ -196,7 +208,10 @@ function earliestStandingMatches<K extends string>(
   },
 ): Map<K, PatternMatch> {
   const candidates: Array<{ key: K; match: PatternMatch; denied: boolean }> = [];
-  for (const { key, pattern } of entries) {
+  for (const index of PatternSieve.of(entries, (entry) => entry.pattern).candidates(matcher)) {
+    const entry = entries[index];
+    if (entry === undefined) continue;
+    const { key, pattern } = entry;
     for (const match of matcher.matches(pattern)) {
       const excludedHere = excludedForKey.get(key);
       if (

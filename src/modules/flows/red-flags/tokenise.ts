@@ -43,8 +43,10 @@ export function tokenise(text: string, options: TokeniseOptions = {}): Token[] {
     } else if (kind === 'degree') {
       tokens.push({ kind: 'word', text: 'degres', start, end });
     } else {
-      for (const word of wordsOf(text.slice(start, end), options)) {
-        tokens.push({ kind: 'word', text: spokenPlus(word, tokens.at(-1)), start, end });
+      const words = wordsOf(text.slice(start, end), options);
+      // By index: a `for … of` here made an iterator and its results for every word of every message.
+      for (let i = 0; i < words.length; i += 1) {
+        tokens.push({ kind: 'word', text: spokenPlus(words[i] ?? '', tokens.at(-1)), start, end });
       }
     }
   }
@@ -137,6 +139,14 @@ function expandPart(part: string, index: number, count: number, options: Tokenis
     if (clitic !== undefined) return clitic === '' ? [] : [clitic];
   }
   return expandBare(part, options);
+}
+
+/**
+ * Whether `tokenise` with these options reads every message as it does without them: only English
+ * spells some words otherwise (`expandBare`), so a French hint changes nothing.
+ */
+export function readsAsWithoutHint(options: TokeniseOptions): boolean {
+  return options.language !== 'en';
 }
 
 function expandBare(word: string, options: TokeniseOptions): string[] {

@@ -1,4 +1,4 @@
-import { tokenise } from '../tokenise.ts';
+import { type Token, tokenise } from '../tokenise.ts';
 
 /**
  * Words that deny what follows in their clause: « je n'ai pas mal », "no chest pain". Only unambiguous
@@ -93,6 +93,17 @@ const DENIAL_ENDS: ReadonlySet<string> = new Set(['but', 'however', 'mais', 'sau
 /** A denial reaches this many words at most: past them the clause has moved on. */
 const DENIAL_REACH = 6;
 
+type Role = 'grammar' | 'denial' | 'denial end';
+/** The three lists above as one map: one lookup per word of every message the classifier reads. */
+const ROLES: ReadonlyMap<string, Role> = new Map([
+  ...[...GRAMMAR_WORDS].map((word) => [word, 'grammar'] as const),
+  ...[...DENIALS].map((word) => [word, 'denial'] as const),
+  ...[...DENIAL_ENDS].map((word) => [word, 'denial end'] as const),
+]);
+if (ROLES.size !== GRAMMAR_WORDS.size + DENIALS.size + DENIAL_ENDS.size) {
+  throw new Error('message-features: a word has two roles');
+}
+
 /**
  * What the classifier reads of a message (given a model's vocabulary, only what it could weigh): its normalised words (the screener's own tokeniser: no accents,
  * SMS spellings expanded) and each pair of neighbouring words within a clause, since "chest pain" says more
@@ -100,21 +111,18 @@ const DENIAL_REACH = 6;
  * not weigh like "chest pain".
  */
 export function messageFeatures(text: string, vocabulary?: ReadonlySet<string>): string[] {
+  return tokenFeatures(tokenise(text), vocabulary);
+}
+
+/** `messageFeatures` of a message already tokenised (`tokenise` without a language hint). */
+export function tokenFeatures(tokens: readonly Token[], vocabulary?: ReadonlySet<string>): string[] {
   const features = new Set<string>();
   let previous: string | null = null;
-  let denied = 0;
-  for (const token of tokenise(text)) {
-    if (token.kind === 'break') {
-      previous = null;
-      denied = 0;
-      continue;
-    }
-    const word = token.kind === 'number' ? numberFeature(token.text) : token.text;
-    if (GRAMMAR_WORDS.has(word)) continue;
-    if (DENIAL_ENDS.has(word)) denied = 0;
-    const feature = denied > 0 ? `~${word}` : word;
-    if (denied > 0) denied--;
-    if (DENIALS.has(word)) denied = DENIAL_REACH;
+  const words = new FeatureWords(tokens);
+  while (words.next()) {
+    const { word } = words;
+    if (words.afterBreak) previous = null;
+    const feature = words.denied ? `~${word}` : word;
     // A word no known feature holds: neither it nor a pair with it can weigh (a message of never-seen
     // words would otherwise build hundreds of strings for nothing).
     if (vocabulary !== undefined && !vocabulary.has(word)) {
@@ -129,6 +137,49 @@ export function messageFeatures(text: string, vocabulary?: ReadonlySet<string>):
     previous = feature;
   }
   return [...features];
+}
+
+/**
+ * Walks the words the classifier reads in a message, in order: each with whether a denial reaches it,
+ * and whether a clause ended before it (its pair with the word before does not count). Grammar words
+ * are passed over: the words on each side of one are neighbours.
+ */
+export class FeatureWords {
+  word = '';
+  denied = false;
+  afterBreak = false;
+  readonly #tokens: readonly Token[];
+  #at = 0;
+  /** How many more words the last denial reaches. */
+  #reach = 0;
+
+  constructor(tokens: readonly Token[]) {
+    this.#tokens = tokens;
+  }
+
+  next(): boolean {
+    this.afterBreak = false;
+    while (this.#at < this.#tokens.length) {
+      const token = this.#tokens[this.#at];
+      this.#at += 1;
+      if (token === undefined) continue;
+      if (token.kind === 'break') {
+        this.afterBreak = true;
+        this.#reach = 0;
+        continue;
+      }
+      const word = token.kind === 'number' ? numberFeature(token.text) : token.text;
+      const role = ROLES.get(word);
+      if (role === 'grammar') continue;
+      if (role === 'denial end') this.#reach = 0;
+      this.denied = this.#reach > 0;
+      if (this.#reach > 0) this.#reach--;
+      if (role === 'denial') this.#reach = DENIAL_REACH;
+      this.word = word;
+      return true;
+    }
+    return false;
+  }
 }
 
 /** A figure by its order of magnitude: "38.9" and "39.4" are both a temperature, 20 and 30 both a count. */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from '../red-flag-category.ts';
+import { type Token, tokenise } from '../tokenise.ts';
+import { probabilitiesOfTokens } from './feature-weights.ts';
 import { messageFeatures } from './message-features.ts';
 import {
   classProbabilities,
@@ -48,11 +50,22 @@ function storedModel(): RedFlagModel {
  * was written for. Null when it reads the message as ordinary.
  */
 export function classifyMessage(text: string, given: RedFlagModel = storedModel()): ClassifierFinding | null {
-  const features = messageFeatures(text, given.vocabulary).filter((feature) => given.weights.has(feature));
+  return classifyTokens(text, tokenise(text), given);
+}
+
+/**
+ * `classifyMessage` of a message already tokenised by `tokenise(text)` (no language hint: the model was
+ * trained on that reading), so that the screener does not tokenise every message twice.
+ */
+export function classifyTokens(
+  text: string,
+  tokens: readonly Token[],
+  given: RedFlagModel = storedModel(),
+): ClassifierFinding | null {
+  const probabilities = probabilitiesOfTokens(tokens, given, ORDINARY_PRIOR);
   // Nothing it knows (an emoji, a name): the class priors alone would speak, and they are the training
   // set's, where emergencies are many, not the inbox's.
-  if (features.length === 0) return null;
-  const probabilities = classProbabilities(given, features, ORDINARY_PRIOR);
+  if (probabilities === null) return null;
   const emergency = 1 - (probabilities[0] ?? 1);
   if (emergency <= EMERGENCY_PROBABILITY) return null;
   let best = 1;

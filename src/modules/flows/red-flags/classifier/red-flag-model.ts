@@ -57,13 +57,24 @@ export function classProbabilities(
   features: readonly string[],
   ordinaryBoost = 0,
 ): number[] {
-  const scores = [...model.bias];
-  scores[0] = (scores[0] ?? 0) + ordinaryBoost;
+  const scores = biasScores(model, ordinaryBoost);
   for (const feature of features) {
     const weights = model.weights.get(feature);
     if (weights === undefined) continue;
     for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] ?? 0) + (weights[c] ?? 0);
   }
+  return probabilitiesOfScores(scores);
+}
+
+/** Each class's score before any feature is weighed: its bias, the ordinary class's boosted. */
+export function biasScores(model: RedFlagModel, ordinaryBoost: number): number[] {
+  const scores = [...model.bias];
+  scores[0] = (scores[0] ?? 0) + ordinaryBoost;
+  return scores;
+}
+
+/** The scores (log-odds) made probabilities: a softmax. */
+export function probabilitiesOfScores(scores: readonly number[]): number[] {
   const highest = Math.max(...scores);
   const exps = scores.map((score) => Math.exp(score - highest));
   const total = exps.reduce((sum, value) => sum + value, 0);
