@@ -89,7 +89,7 @@ export class AtomIndex {
       if (atom.kind === 'word') {
         this.#spellingOf(atom.text).words.push(atom.id);
         if (french) push(this.#frenchWords, atom.text, atom.id);
-        if (french && atom.text.length >= 4) push(this.#frenchSqueezed, squeezeDoubles(atom.text), atom.id);
+        if (french) push(this.#frenchSqueezed, squeezeDoubles(atom.text), atom.id);
         if (!atom.exact && atom.text.length >= 4) {
           const anchors = atom.text.length < ANCHORED_BELOW ? anchorsOf(atom.text) : [NO_ANCHOR];
           for (const anchor of anchors) this.#typos.addWord(atom, anchor);
