@@ -202,11 +202,12 @@ describe.each(TEST_ENGINES)('a clinic’s channels, connected and changed (%s)',
 
   test('another clinic’s channel is not found to change or remove, and stays as it was', async () => {
     const theirs = await add(messenger({ name: 'Page Pasteur' }), otherOrgId);
+    // One at a time: a refusal made before it is awaited would be an unhandled rejection.
     for (const attempt of [
-      updateChannelAccountOfClinic(deps, orgId, ADMIN, theirs.id, { name: 'Piratée' }),
-      removeChannelAccount(deps, orgId, ADMIN, theirs.id),
+      () => updateChannelAccountOfClinic(deps, orgId, ADMIN, theirs.id, { name: 'Piratée' }),
+      () => removeChannelAccount(deps, orgId, ADMIN, theirs.id),
     ]) {
-      expect(await refusal(attempt)).toMatchObject({ kind: 'not_found' });
+      expect(await refusal(attempt())).toMatchObject({ kind: 'not_found' });
     }
     expect(await findChannelAccount(handle.db, otherOrgId, theirs.id)).toMatchObject({
       name: 'Page Pasteur',
