@@ -19,9 +19,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { signMetaPayload } from '../src/channels/whatsapp/webhook-signature.ts';
 import { REPO_ROOT } from '../test/crash/careline-process.ts';
-import { patientText } from '../test/support/meta-webhooks.ts';
 import { Flags } from './lib/args.ts';
 import { type CarelineProcess, setUpClinic, sleep, spawnCareline } from './lib/careline.ts';
 import { type CpuSnapshot, cpuBetween, cpuSnapshot, describeCpu } from './lib/cpu.ts';
@@ -30,6 +28,7 @@ import {
   channelUnderLoad,
   INGEST_CHANNELS,
   type IngestChannel,
+  whatsappRequests,
 } from './lib/ingest-channels.ts';
 import { drive, type LoadResult, summary } from './lib/load.ts';
 import { createBenchDatabase, databaseCounters, observer, scalar } from './lib/pg.ts';
@@ -111,7 +110,7 @@ async function runBaseline(options: IngestOptions): Promise<LoadResult> {
   let server: CarelineProcess | undefined;
   try {
     server = await spawnCareline({ DATABASE_URL: database.url }, { command: ['bench/baseline-server.ts'] });
-    const bodies = webhookBodies('base', options.patients, 'baseline-secret-0000');
+    const bodies = whatsappRequests('base', options.patients, 'baseline-secret-0000', '106540352242922');
     if (options.warmup > 0)
       await drive(loadOptions(server.url, options.warmupRate, options.warmup, options, bodies));
     const before = cpuSnapshot({ baseline: server.pid });
@@ -267,30 +266,6 @@ async function runCareline(options: IngestOptions): Promise<CarelineRun> {
     rmSync(dataDir, { recursive: true, force: true });
     if (!options.cpuProf && !options.queryStats) rmSync(profileDir, { recursive: true, force: true });
   }
-}
-
-/** Distinct patient text messages, each with a wamid of its own, signed with the channel's app secret. */
-function webhookBodies(
-  run: string,
-  patients: number,
-  appSecret: string,
-  phoneNumberId = '106540352242922',
-): () => { body: string; headers: Record<string, string> } {
-  const tag = run.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
-  // One counter for every run against this server (warm-up and measured): no wamid is sent twice.
-  let next = 0;
-  return () => {
-    const n = next++;
-    const patient = n % patients;
-    const body = patientText(
-      phoneNumberId,
-      `3361${String(patient).padStart(8, '0')}`,
-      `wamid.BENCH${tag}${n}`,
-      `Bonjour, message ${n} : puis-je avancer mon rendez-vous ?`,
-      `Patient ${patient}`,
-    );
-    return { body, headers: { 'x-hub-signature-256': signMetaPayload(body, appSecret) } };
-  };
 }
 
 function loadOptions(

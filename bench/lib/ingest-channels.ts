@@ -34,25 +34,36 @@ export async function channelUnderLoad(
   return messengerUnderLoad(env, clinic);
 }
 
+/**
+ * Distinct WhatsApp patient text messages, each with a wamid of its own, signed with the app secret. One
+ * counter per generator: warm-up and measured runs against one server never send a wamid twice.
+ */
+export function whatsappRequests(
+  run: string,
+  patients: number,
+  appSecret: string,
+  phoneNumberId: string,
+): () => { body: string; headers: Record<string, string> } {
+  const tag = tagOf(run);
+  let next = 0;
+  return () => {
+    const n = next++;
+    const patient = n % patients;
+    const body = patientText(
+      phoneNumberId,
+      `3361${String(patient).padStart(8, '0')}`,
+      `wamid.BENCH${tag}${n}`,
+      `Bonjour, message ${n} : puis-je avancer mon rendez-vous ?`,
+      `Patient ${patient}`,
+    );
+    return { body, headers: { 'x-hub-signature-256': signMetaPayload(body, appSecret) } };
+  };
+}
+
 function whatsappUnderLoad(clinic: BenchClinic): ChannelUnderLoad {
   return {
     path: '/webhooks/whatsapp',
-    requests(run, patients) {
-      const tag = tagOf(run);
-      let next = 0;
-      return () => {
-        const n = next++;
-        const patient = n % patients;
-        const body = patientText(
-          clinic.phoneNumberId,
-          `3361${String(patient).padStart(8, '0')}`,
-          `wamid.BENCH${tag}${n}`,
-          `Bonjour, message ${n} : puis-je avancer mon rendez-vous ?`,
-          `Patient ${patient}`,
-        );
-        return { body, headers: { 'x-hub-signature-256': signMetaPayload(body, clinic.appSecret) } };
-      };
-    },
+    requests: (run, patients) => whatsappRequests(run, patients, clinic.appSecret, clinic.phoneNumberId),
     storedIdOf: (body) => /"id":"(wamid\.[^"]+)"/.exec(body)?.[1],
     close: async () => {},
   };
