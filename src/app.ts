@@ -12,9 +12,8 @@ import { channelWebhookQueue, whatsappWebhookQueue } from './channels/webhook-qu
 import { channelLimitsRoutes } from './channels/whatsapp/channel-limits.routes.ts';
 import { downloadWhatsAppMedia, whatsappMediaDownloadQueue } from './channels/whatsapp/media-download.job.ts';
 import { syncWhatsAppTemplates } from './channels/whatsapp/template-sync.job.ts';
-import { whatsappDeliveryReader } from './channels/whatsapp/whatsapp-delivery-reader.ts';
 import { WhatsAppSender } from './channels/whatsapp/whatsapp-sender.ts';
-import { whatsappWebhookRoutes } from './channels/whatsapp/whatsapp-webhook.routes.ts';
+import { whatsappWebhook, whatsappWebhookSecretsSchema } from './channels/whatsapp/whatsapp-webhook.ts';
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -174,8 +173,14 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     messenger: new AdapterSender(messenger, adapterSenderDeps),
     instagram: new AdapterSender(instagram, adapterSenderDeps),
   };
+  // WhatsApp's webhook is on the port; its sending is not yet (WhatsAppSender above).
+  const whatsappInbound = {
+    channel: 'whatsapp',
+    webhook: whatsappWebhook,
+    accountSchemas: { secrets: whatsappWebhookSecretsSchema },
+  } as const;
   const deliveryReaders = {
-    whatsapp: whatsappDeliveryReader,
+    whatsapp: adapterDeliveryReader(whatsappInbound, 'WhatsApp'),
     telegram: adapterDeliveryReader(telegram, 'Telegram'),
     messenger: adapterDeliveryReader(messenger, 'Messenger'),
     instagram: adapterDeliveryReader(instagram, 'Instagram'),
@@ -260,7 +265,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
                   tx,
                   keyring,
                   stored,
-                  queue === whatsappWebhookQueue ? whatsappMediaDownloadQueue : channelMediaDownloadQueue,
+                  stored.channel === 'whatsapp' ? whatsappMediaDownloadQueue : channelMediaDownloadQueue,
                 ),
             },
             job,
@@ -317,15 +322,12 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
   // A webhook wakes the worker that stores it only: the send worker's claim would find nothing to do.
   await http.register(
-    whatsappWebhookRoutes(db, deps.fieldCipher, () => inboundAndAutomation.wake(), secretsOf, keyring),
-  );
-  await http.register(
     channelWebhookRoutes({
       db,
       cipher: deps.fieldCipher,
       secretsOf,
       keyring,
-      adapters: adapterList(adapters),
+      adapters: [whatsappInbound, ...adapterList(adapters)],
       onJournaled: () => inboundAndAutomation.wake(),
     }),
   );

@@ -28,6 +28,11 @@ export interface ChannelAdapter<Settings = unknown, Secrets = unknown> {
   registerWebhook?(account: AdapterAccount<Settings, Secrets>, webhookUrl: string): Promise<SetupOutcome>;
 }
 
+/** What receiving from a channel needs of its adapter: the webhook, and the secrets that verify it. */
+export type ChannelInbound = Pick<ChannelAdapter, 'channel' | 'webhook'> & {
+  readonly accountSchemas: { secrets: z.ZodType<unknown> };
+};
+
 export type SetupOutcome = { ok: true } | { ok: false; title: string };
 
 /** A webhook request as the generic route received it: the raw bytes, before any parsing. */
@@ -45,12 +50,33 @@ export interface ChannelWebhook<Secrets> {
    * body (Meta's `entry[].id`), read with {@link accountKeys}.
    */
   readonly routing: 'path' | 'body';
+  /**
+   * The reason to refuse a request that carries no signature at all, before any account is looked up
+   * (a body-routed delivery's accounts are found before their secrets can check it); null when it has one.
+   */
+  unsigned?(request: WebhookRequest): string | null;
   /** Checks the provider's signature or secret, in constant time. */
   verify(request: WebhookRequest, secrets: Secrets): WebhookVerdict;
   /** The subscription handshake (Meta's `hub.challenge`): the body to answer, or null to refuse. */
   handshake?(query: Readonly<Record<string, string | undefined>>, secrets: Secrets): string | null;
   /** The provider's ids of the accounts a delivery is for (for `body` routing); [] when it names none. */
   accountKeys(body: unknown): string[];
+  /**
+   * Accounts a delivery names as a group rather than one by one (`body` routing): a WhatsApp business
+   * account's template and account updates are for every number of it. `setting` is the account
+   * setting that holds its group's id; `keys` reads the group ids a body names; `of` is the group an
+   * event naming no account is for (null: none, and the event is for no account).
+   */
+  readonly accountGroups?: {
+    readonly setting: string;
+    keys(body: unknown): string[];
+    of(event: InboundEvent): string | null;
+  };
+  /**
+   * Whether a message id is one the adapter made up because the provider's was missing or unusable
+   * (WhatsApp); the stored message then says its id stands in for the provider's.
+   */
+  standsIn?(externalId: string): boolean;
   /** Translates a delivery; never throws on a shape it does not know (that is an `other` event). */
   parse(body: unknown): InboundEvent[];
   /**

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { whatsappWebhookQueue } from '../../src/channels/webhook-queues.ts';
+import { channelWebhookQueue } from '../../src/channels/webhook-queues.ts';
 import { jobs, messages, webhookEvents } from '../../src/db-schema.ts';
 import { outboxSendQueue } from '../../src/modules/outbox/outbox-queue.ts';
 import { claimJobs } from '../../src/platform/jobs/job-queue.ts';
@@ -312,11 +312,11 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
 
       const [next] = await claimJobs(
         env.handle.db,
-        [whatsappWebhookQueue.name, outboxSendQueue.name],
+        [channelWebhookQueue.name, outboxSendQueue.name],
         1,
         60_000,
       );
-      expect(next?.queue).toBe(whatsappWebhookQueue.name);
+      expect(next?.queue).toBe(channelWebhookQueue.name);
       // Handed back untouched: the worker takes it again below.
       if (next)
         await env.handle.db

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { answerHandshake } from '../meta/meta-webhook.ts';
 import { signMetaPayload } from '../meta/webhook-signature.ts';
-import { answerHandshake, createMessengerWebhook } from './messenger-webhook.ts';
+import { createMessengerWebhook } from './messenger-webhook.ts';
 
 const SECRETS = { appSecret: 'messenger-app-secret', verifyToken: 'careline-verify-token' };
 const BODY = Buffer.from('{"object":"page","entry":[{"id":"104567890123456","time":1,"messaging":[]}]}');

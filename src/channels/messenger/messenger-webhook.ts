@@ -1,11 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ChannelWebhook, WebhookRequest, WebhookVerdict } from '../channel-adapter.ts';
-import { verifyMetaSignature } from '../meta/webhook-signature.ts';
+import type { ChannelWebhook } from '../channel-adapter.ts';
+import { answerHandshake, missingSignature, verifySignature } from '../meta/meta-webhook.ts';
 import type { MetaMessagingChannel } from './meta-messaging-channel.ts';
 import { messengerAccountKeys, parseMessengerWebhook } from './parse-messenger-webhook.ts';
-
-/** Meta's challenge is a number; anything else is echoed nowhere (the handshake answer is our body). */
-const CHALLENGE = /^[A-Za-z0-9_.-]{1,256}$/;
 
 /**
  * The webhook side of a Messenger or Instagram account. Deliveries name their Page or Instagram account
@@ -18,44 +14,10 @@ export function createMessengerWebhook(
 ): ChannelWebhook<{ appSecret: string; verifyToken: string }> {
   return {
     routing: 'body',
+    unsigned: missingSignature,
     verify: (request, secrets) => verifySignature(request, secrets.appSecret),
     handshake: (query, secrets) => answerHandshake(query, secrets.verifyToken),
     accountKeys: (body) => messengerAccountKeys(body, channel),
     parse: (body) => parseMessengerWebhook(body, channel),
   };
-}
-
-export function verifySignature(request: WebhookRequest, appSecret: string): WebhookVerdict {
-  if (appSecret === '') return { ok: false, reason: 'no app secret is configured' };
-  const header = headerOf(request.headers, 'x-hub-signature-256');
-  if (header === undefined) return { ok: false, reason: 'no X-Hub-Signature-256 header' };
-  return verifyMetaSignature(request.rawBody, header, appSecret)
-    ? { ok: true }
-    : { ok: false, reason: 'the X-Hub-Signature-256 signature does not match' };
-}
-
-/** `hub.challenge` when `hub.mode` is `subscribe` and `hub.verify_token` is ours; else null (refuse). */
-export function answerHandshake(
-  query: Readonly<Record<string, string | undefined>>,
-  verifyToken: string,
-): string | null {
-  const challenge = query['hub.challenge'];
-  const token = query['hub.verify_token'];
-  if (query['hub.mode'] !== 'subscribe' || token === undefined || challenge === undefined) return null;
-  if (verifyToken === '' || !sameSecret(token, verifyToken)) return null;
-  return CHALLENGE.test(challenge) ? challenge : null;
-}
-
-/** Constant time whatever the lengths: both sides are hashed to 32 bytes before comparing. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-/** Node lowercases header names, but a caller's record may not: look the name up either way. */
-function headerOf(headers: WebhookRequest['headers'], name: string): string | undefined {
-  const direct = headers[name];
-  if (direct !== undefined) return direct;
-  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
 }

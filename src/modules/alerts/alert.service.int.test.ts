@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { testKeyring } from '../../../test/support/test-keyring.ts';
 import { journalWebhook, markWebhookProcessed } from '../../channels/webhook-journal.repository.ts';
-import { whatsappWebhookQueue } from '../../channels/webhook-queues.ts';
+import { channelWebhookQueue } from '../../channels/webhook-queues.ts';
 import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { jobs } from '../../platform/jobs/job.schema.ts';
@@ -58,7 +58,7 @@ describe.each(TEST_ENGINES)('operator alerts (%s)', (engine) => {
     delivery += 1;
     const body = Buffer.from(JSON.stringify({ object: 'whatsapp_business_account', entry: [], n: delivery }));
     const id = await journalWebhook(handle.db, cipher, account, body, {
-      queue: whatsappWebhookQueue,
+      queue: channelWebhookQueue,
       priority: 0,
       maxAttempts: 10,
       sequenceKey: null,
@@ -92,7 +92,7 @@ describe.each(TEST_ENGINES)('operator alerts (%s)', (engine) => {
         .from(jobs)
         .where(
           and(
-            eq(jobs.queue, whatsappWebhookQueue.name),
+            eq(jobs.queue, channelWebhookQueue.name),
             eq(jobs.status, 'queued'),
             sql`(${jobs.payload}->>'webhookEventId')::bigint = ${webhookEventId}`,
           ),

@@ -69,20 +69,22 @@ export async function updateChannelSettings(
   await db.update(channelAccounts).set({ settings }).where(eq(channelAccounts.id, id));
 }
 
-/** Accounts of these WhatsApp Business Accounts, for events addressed to a WABA (templates). */
-export async function findWhatsAppAccountsByWabaIds(
+/**
+ * Accounts of a channel whose setting `key` holds one of `values`: the group a webhook names for all
+ * its accounts (a WhatsApp business account's template updates).
+ */
+export async function findChannelAccountsBySetting(
   db: DbOrTx,
-  wabaIds: readonly string[],
+  type: ChannelType,
+  key: string,
+  values: readonly string[],
 ): Promise<ChannelAccount[]> {
-  if (wabaIds.length === 0) return [];
+  if (values.length === 0) return [];
   return db
     .select()
     .from(channelAccounts)
     .where(
-      and(
-        eq(channelAccounts.type, 'whatsapp'),
-        inArray(sql`${channelAccounts.settings}->>'wabaId'`, [...wabaIds]),
-      ),
+      and(eq(channelAccounts.type, type), inArray(sql`${channelAccounts.settings}->>${key}`, [...values])),
     );
 }
 

@@ -3,6 +3,7 @@ export {
   findChannelAccount,
   findChannelAccountForWebhook,
   findChannelAccountsByExternalIds,
+  findChannelAccountsBySetting,
   listChannelAccountsOfOrg,
   listChannelAccountsOfType,
   setChannelDefaultTeam,

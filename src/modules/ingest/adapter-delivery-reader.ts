@@ -1,17 +1,26 @@
-import type { ChannelAdapter } from '../../channels/channel-adapter.ts';
-import type { InboundEvent, InboundMessageEvent, StatusEvent } from '../../channels/inbound-event.ts';
+import type { ChannelInbound } from '../../channels/channel-adapter.ts';
+import type {
+  InboundEvent,
+  InboundMessageEvent,
+  MediaRef,
+  StatusEvent,
+  TemplateEvent,
+} from '../../channels/inbound-event.ts';
 import type { LeftOutPart, OmittablePart } from '../../channels/omittable-parts.ts';
 import { qualifiedExternalId } from '../../channels/qualified-external-id.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
-import { resolveChannelContact } from '../contacts/contact.service.ts';
+import {
+  applyMessagePreference,
+  followNumberChange,
+  resolveSenderContact,
+} from '../contacts/sender-contact.service.ts';
 import { appendInboundMessage } from '../inbox/inbox.service.ts';
 import { applyDeletion, applyEdit, applyReaction } from '../inbox/message-changes.service.ts';
 import { recordDeliveryReceipt } from '../outbox/delivery-receipt.service.ts';
+import { applyTemplateStatus } from '../templates/template.service.ts';
 import type { DeliveryReader } from './delivery-reader.ts';
 import type { IngestDeps } from './ingest-deps.ts';
 import { surrogateExternalId } from './surrogate-external-id.ts';
-
-type IdChannel = Exclude<ChannelAccount['type'], 'whatsapp'>;
 
 /**
  * The ingest job's reader for a channel on the port: the adapter translates, and every channel's
@@ -19,23 +28,32 @@ type IdChannel = Exclude<ChannelAccount['type'], 'whatsapp'>;
  * to their conversation (and screened for red flags like any other), receipts, reactions and edits
  * matched on the stored message.
  */
-export function adapterDeliveryReader(adapter: ChannelAdapter, label: string): DeliveryReader {
-  const channel = adapter.channel as IdChannel;
+export function adapterDeliveryReader(adapter: ChannelInbound, label: string): DeliveryReader {
   return {
     label,
-    // A Meta delivery may batch several pages; the path-routed channels name no account in events.
     parse: (body, account) =>
-      adapter.webhook
-        .parse(body)
-        .filter((event) => event.accountId === null || event.accountId === account.externalId),
-    storeMessage: (deps, account, event, omitted) => storeMessage(deps, channel, account, event, omitted),
+      adapter.webhook.parse(body).filter((event) => concerns(adapter, account, event)),
+    storeMessage: (deps, account, event, omitted) => storeMessage(deps, adapter, account, event, omitted),
     apply: (deps, account, event) => applyEvent(deps, label, account, event),
   };
 }
 
+/**
+ * A Meta delivery may batch several numbers or pages: an event naming an account is for that account
+ * only; one naming none is for the accounts of its group where the channel has groups (a WhatsApp
+ * business account's template update), and for the account whose URL received it otherwise (Telegram).
+ */
+function concerns(adapter: ChannelInbound, account: ChannelAccount, event: InboundEvent): boolean {
+  if (event.accountId !== null) return event.accountId === account.externalId;
+  const groups = adapter.webhook.accountGroups;
+  if (!groups) return true;
+  const group = groups.of(event);
+  return group !== null && group === Reflect.get(account.settings, groups.setting);
+}
+
 async function storeMessage(
   deps: IngestDeps,
-  channel: IdChannel,
+  adapter: ChannelInbound,
   account: ChannelAccount,
   event: InboundMessageEvent,
   omitted: readonly OmittablePart[],
@@ -54,15 +72,21 @@ async function storeMessage(
   } = event;
   // A tap delivered without an id (Messenger's older postbacks) is still the patient's: it gets one.
   const externalId = providerId || surrogateExternalId(event);
-  const leftOut: LeftOutPart[] = [...omitted];
+  // The message says so when its id is one the adapter made up for an unusable one of the provider's.
+  const standsIn = adapter.webhook.standsIn?.(externalId) ?? false;
+  const leftOut: LeftOutPart[] = standsIn ? ['message_id', ...omitted] : [...omitted];
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const { contactId } = await resolveChannelContact(
+    const newId = event.system?.type === 'user_changed_number' ? event.system.newWaId : null;
+    const sender = newId
+      ? await followNumberChange(tx, deps.keyring, account.orgId, account.type, from, newId, now)
+      : from;
+    const { contactId } = await resolveSenderContact(
       tx,
       deps.keyring,
       account.orgId,
-      channel,
-      { externalId: from.id, profileName: from.name, username: from.username },
+      account.type,
+      sender,
       now,
     );
     const stored = await appendInboundMessage(
@@ -74,18 +98,20 @@ async function storeMessage(
         contactId,
         externalId: qualifiedExternalId(event.conversation, externalId),
         type,
-        text,
+        // A system notice has no text of its own; its body is what an agent needs to read.
+        text: text ?? event.system?.body ?? null,
         content: { ...content, ...(leftOut.length > 0 ? { omitted: leftOut } : {}) },
         replyToExternalId: qualifiedExternalId(event.conversation, replyTo),
         occurredAt: new Date(timestamp),
       },
       now,
     );
-    if (!stored.duplicate && event.media.length > 0 && deps.onMediaReceived) {
+    if (!stored.duplicate && event.media.some(isDownloadable) && deps.onMediaReceived) {
       await deps.onMediaReceived(tx, {
         orgId: account.orgId,
         messageId: stored.message.id,
         channelAccountId: account.id,
+        channel: account.type,
       });
     }
   });
@@ -138,10 +164,26 @@ async function applyEvent(
         }),
       );
       return;
+    case 'user_preference':
+      if (event.value === 'signup') return;
+      await db.transaction((tx) =>
+        applyMessagePreference(
+          tx,
+          deps.keyring,
+          account.orgId,
+          event.user,
+          event.value === 'stop' ? 'stop' : 'resume',
+          event.timestamp ? new Date(event.timestamp) : deps.clock.now(),
+          deps.clock.now(),
+        ),
+      );
+      return;
+    case 'template_event':
+      return applyTemplateEvent(deps, account, event);
     case 'other':
       // The reason names fields, never values; the raw delivery stays in the journal.
       deps.logger[event.fromPatient ? 'warn' : 'info'](
-        { channelAccountId: account.id, rawType: event.rawType },
+        { channelAccountId: account.id, rawType: event.rawType, externalId: event.externalId },
         `${label} item not stored: ${event.reason}`,
       );
       return;
@@ -172,10 +214,37 @@ async function storeStatuses(deps: IngestDeps, account: ChannelAccount, event: S
           errorCode: event.errorCode,
           errorTitle: firstError?.title ?? null,
           errorDetail: firstError?.details ?? event.errorDescription ?? null,
-          correlationId: null,
+          correlationId: event.bizOpaqueCallbackData,
         },
         deps.clock.now(),
       );
     }
   });
+}
+
+/** A template's review or status changed at the provider (WhatsApp: approved, rejected, paused). */
+async function applyTemplateEvent(deps: IngestDeps, account: ChannelAccount, event: TemplateEvent) {
+  if (event.field !== 'message_template_status_update' || !event.event || !event.wabaId) return;
+  const { wabaId, event: status } = event;
+  await deps.db.transaction((tx) =>
+    applyTemplateStatus(
+      tx,
+      account.orgId,
+      wabaId,
+      {
+        externalId: event.templateId,
+        name: event.templateName,
+        language: event.language,
+        status,
+        reason: event.reason,
+        category: event.category,
+      },
+      event.timestamp ? new Date(event.timestamp) : deps.clock.now(),
+    ),
+  );
+}
+
+/** A medium the provider lets us fetch: by its id, or (Messenger, Telegram) by a URL. */
+function isDownloadable(media: MediaRef): boolean {
+  return media.id !== null || media.url !== null;
 }

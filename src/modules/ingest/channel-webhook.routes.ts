@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
-import type { ChannelAdapter, WebhookRequest } from '../../channels/channel-adapter.ts';
+import type { ChannelInbound, WebhookRequest } from '../../channels/channel-adapter.ts';
 import type { InboundEvent } from '../../channels/inbound-event.ts';
 import { journalWebhook } from '../../channels/webhook-journal.repository.ts';
 import { channelWebhookQueue } from '../../channels/webhook-queues.ts';
@@ -11,6 +12,7 @@ import type { ChannelAccount, ChannelType } from '../channel-accounts/channel-ac
 import {
   findChannelAccountForWebhook,
   findChannelAccountsByExternalIds,
+  findChannelAccountsBySetting,
   listChannelAccountsOfType,
 } from '../channel-accounts/channel-account.service.ts';
 import type { SecretsOf } from '../channel-accounts/channel-secrets.ts';
@@ -23,7 +25,7 @@ export interface ChannelWebhookDeps {
   secretsOf: SecretsOf;
   /** Names a patient in the job queue by a blind-index hash: their id is never stored in clear. */
   keyring: Keyring;
-  adapters: readonly ChannelAdapter[];
+  adapters: readonly ChannelInbound[];
   onJournaled: () => void;
 }
 
@@ -113,18 +115,25 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
         },
       );
 
+      const accountsOf = accountsFinder(deps.db, adapter);
       app.post(`/webhooks/${type}`, { schema: { hide: true } }, async (request, reply) => {
         const raw = rawBodyOf(request.body);
+        const unsigned = adapter.webhook.unsigned?.({ headers: headersOf(request.headers), rawBody: raw });
+        if (unsigned) throw new HttpProblem(401, unsigned);
         const { body, events } = parsedDelivery(adapter, raw);
         const keys = adapter.webhook.accountKeys(body);
+        const groupKeys = adapter.webhook.accountGroups?.keys(body) ?? [];
         // Anyone can post here, and these ids are looked up before the signature can be checked.
-        if (keys.length > MAX_ACCOUNTS_PER_DELIVERY)
+        if (keys.length + groupKeys.length > MAX_ACCOUNTS_PER_DELIVERY)
           throw HttpProblem.badField('body.entry', `names more than ${MAX_ACCOUNTS_PER_DELIVERY} accounts`);
-        const accounts = await findChannelAccountsByExternalIds(deps.db, type, keys);
-        if (accounts.length === 0) {
-          request.log.warn({ channel: type, accounts: keys.length }, 'webhook for unknown accounts ignored');
-          return reply.code(200).send({ received: true, stored: 0 });
-        }
+        const accounts = await accountsOf(keys, groupKeys);
+        const unknown = keys.filter((key) => !accounts.some((account) => account.externalId === key));
+        if (unknown.length > 0)
+          request.log.warn(
+            { channel: type, accounts: unknown.length },
+            'webhook for unknown accounts ignored',
+          );
+        if (accounts.length === 0) return reply.code(200).send({ received: true, stored: 0 });
         const request_ = { headers: headersOf(request.headers), rawBody: raw };
         const refusals = await Promise.all(accounts.map((account) => verified(request_, account)));
         const trusted = accounts.filter((_account, i) => refusals[i] === null);
@@ -145,6 +154,38 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
   };
 }
 
+/**
+ * The accounts a delivery names, by their own ids and by their group's (a WhatsApp business account).
+ * Meta posts many deliveries a second to one number and each needs that number's app secret: the
+ * accounts of a set of ids are remembered for a second, so a busy number costs one lookup a second, not
+ * one a request; a changed secret or a removed number applies within that second. The cache is filled
+ * before the signature is checked, so it is bounded by size as well as count.
+ */
+function accountsFinder(db: Db, adapter: ChannelInbound) {
+  const type = adapter.channel as ChannelType;
+  const groups = adapter.webhook.accountGroups;
+  const remembered = new LRUCache<string, ChannelAccount[]>({
+    max: 10_000,
+    ttl: 1000,
+    maxSize: 1_000_000,
+    sizeCalculation: (_accounts, key) => key.length + 1,
+  });
+  const byKeys = async (keys: readonly string[]): Promise<ChannelAccount[]> => {
+    const cacheKey = [...keys].sort().join(',');
+    const known = remembered.get(cacheKey);
+    if (known) return known;
+    const found = await findChannelAccountsByExternalIds(db, type, keys);
+    remembered.set(cacheKey, found);
+    return found;
+  };
+  return async (keys: readonly string[], groupKeys: readonly string[]): Promise<ChannelAccount[]> => {
+    const named = await byKeys(keys);
+    if (!groups || groupKeys.length === 0) return named;
+    const ofGroups = await findChannelAccountsBySetting(db, type, groups.setting, groupKeys);
+    return [...named, ...ofGroups.filter((account) => !named.some((other) => other.id === account.id))];
+  };
+}
+
 function rawBodyOf(body: unknown): Buffer {
   if (!Buffer.isBuffer(body)) throw new HttpProblem(415, 'Send the webhook as application/json');
   return body;
@@ -162,7 +203,7 @@ function headersOf(
  * The delivery read now for its accounts and its sender (the job reads it again from the journal); a body
  * that is not a JSON object is a 400.
  */
-function parsedDelivery(adapter: ChannelAdapter, raw: Buffer): { body: object; events: InboundEvent[] } {
+function parsedDelivery(adapter: ChannelInbound, raw: Buffer): { body: object; events: InboundEvent[] } {
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));

@@ -5,8 +5,7 @@ import type { IngestDeps } from './ingest-deps.ts';
 
 /**
  * How the ingest job reads one channel's journaled deliveries: the channel's parser, and how each event
- * is applied. Every channel on the port (channel-adapter.ts) shares one reader (`adapterDeliveryReader`);
- * WhatsApp keeps its own until its identities (BSUIDs, number changes) are generic too.
+ * is applied. Every channel (channel-adapter.ts) shares one reader (`adapterDeliveryReader`).
  */
 export interface DeliveryReader {
   /** Names the channel in alerts and logs: "Telegram delivery 12 could not be stored". */

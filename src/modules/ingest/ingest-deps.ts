@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Clock } from '../../platform/time/clock.ts';
+import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import type { Keyring } from '../keys/keyring.ts';
 
 /** What applying a delivery's events needs, whatever the channel. */
@@ -16,6 +17,6 @@ export interface IngestDeps {
    */
   onMediaReceived?: (
     tx: DbOrTx,
-    stored: { orgId: string; messageId: string; channelAccountId: string },
+    stored: { orgId: string; messageId: string; channelAccountId: string; channel: ChannelType },
   ) => Promise<void>;
 }

@@ -9,7 +9,7 @@ import {
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
 import type { ChannelSender } from '../../channels/channel.ts';
-import { whatsappWebhookQueue } from '../../channels/webhook-queues.ts';
+import { channelWebhookQueue } from '../../channels/webhook-queues.ts';
 import { WhatsAppSender } from '../../channels/whatsapp/whatsapp-sender.ts';
 import { conversations, jobs, messages } from '../../db-schema.ts';
 import { DeferJob } from '../../platform/jobs/job-worker.ts';
@@ -256,7 +256,7 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     });
     await expect(
       sendQueuedMessage(
-        { ...outboxDeps({ whatsapp: real }), webhookQueues: [whatsappWebhookQueue.name] },
+        { ...outboxDeps({ whatsapp: real }), webhookQueues: [channelWebhookQueue.name] },
         await jobOf(id),
       ),
     ).rejects.toBeInstanceOf(DeferJob);
@@ -299,13 +299,13 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     });
     expect((await postWebhook(env.url, lagging, other.number.appSecret)).status).toBe(200);
     // …and it was processed: nothing waits in Careline's own queue.
-    await env.handle.db.update(jobs).set({ status: 'done' }).where(eq(jobs.queue, whatsappWebhookQueue.name));
+    await env.handle.db.update(jobs).set({ status: 'done' }).where(eq(jobs.queue, channelWebhookQueue.name));
     const real = new WhatsAppSender({
       defaultGraphUrl: env.simulator.url,
       defaultApiVersion: 'v25.0',
       secretsOf: env.careline.secretsOf,
     });
-    const deps = { ...outboxDeps({ whatsapp: real }), webhookQueues: [whatsappWebhookQueue.name] };
+    const deps = { ...outboxDeps({ whatsapp: real }), webhookQueues: [channelWebhookQueue.name] };
     await expect(sendQueuedMessage(deps, await jobOf(id))).rejects.toThrow(/catch up/);
     expect(callsFor(id, other.number.phoneNumberId)).toHaveLength(0);
     // A status Meta stamped well after the send: its queue has passed the send, and no echo came.
