@@ -27,12 +27,12 @@
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { pino } from 'pino';
-import { WhatsAppSender } from '../src/channels/whatsapp/whatsapp-sender.ts';
 import { addWhatsAppAccount } from '../src/modules/channel-accounts/whatsapp-account.service.ts';
 import { REMINDER_CONSENT_QUESTION } from '../src/modules/consent/consent-texts.ts';
 import { Keyring } from '../src/modules/keys/keyring.ts';
 import { createOrg } from '../src/modules/orgs/org.service.ts';
 import { outboxSendQueue } from '../src/modules/outbox/outbox-queue.ts';
+import { whatsappSender } from '../src/modules/outbox/whatsapp-sender.test-support.ts';
 import { runReminderDispatch } from '../src/modules/reminders/reminder-dispatch.job.ts';
 import {
   dispatchReminderBatch,
@@ -305,7 +305,7 @@ async function fire(
     }
   };
   const senders = {
-    whatsapp: new WhatsAppSender({ defaultGraphUrl: 'http://127.0.0.1:9', defaultApiVersion: 'v25.0' }),
+    whatsapp: whatsappSender({ graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' }),
   };
   const logger = pino({ level: 'silent' });
   const keyring = new Keyring(FieldCipher.forKey(randomBytes(32)));

@@ -2,18 +2,14 @@ import fastifyCookie from '@fastify/cookie';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 import { channelAccountSetups } from './channel-account-setups.ts';
-import { adapterList, createChannelAdapters } from './channel-adapters.ts';
+import { adapterList, createChannelAdapters, templateListerOf } from './channel-adapters.ts';
 import {
   DEFAULT_FAILED_RETENTION_DAYS,
   runWebhookJournalRetention,
   webhookJournalRetentionQueue,
 } from './channels/webhook-journal-retention.job.ts';
 import { channelWebhookQueue, whatsappWebhookQueue } from './channels/webhook-queues.ts';
-import { channelLimitsRoutes } from './channels/whatsapp/channel-limits.routes.ts';
-import { downloadWhatsAppMedia, whatsappMediaDownloadQueue } from './channels/whatsapp/media-download.job.ts';
-import { syncWhatsAppTemplates } from './channels/whatsapp/template-sync.job.ts';
-import { WhatsAppSender } from './channels/whatsapp/whatsapp-sender.ts';
-import { whatsappWebhook, whatsappWebhookSecretsSchema } from './channels/whatsapp/whatsapp-webhook.ts';
+import { WHATSAPP_LIMITS } from './channels/whatsapp/whatsapp-capabilities.ts';
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -28,6 +24,7 @@ import type { SessionPolicy } from './modules/auth/session.service.ts';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
 import { channelAccountRoutes } from './modules/channel-accounts/channel-account.routes.ts';
+import type { ChannelAccount } from './modules/channel-accounts/channel-account.schema.ts';
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
@@ -43,6 +40,7 @@ import { adapterDeliveryReader } from './modules/ingest/adapter-delivery-reader.
 import {
   channelMediaDownloadQueue,
   downloadChannelMedia,
+  legacyWhatsAppMediaDownloadQueue,
   queueChannelMediaDownloads,
 } from './modules/ingest/channel-media-download.job.ts';
 import { channelWebhookRoutes } from './modules/ingest/channel-webhook.routes.ts';
@@ -50,6 +48,7 @@ import { ingestDelivery } from './modules/ingest/ingest-delivery.job.ts';
 import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { AdapterSender } from './modules/outbox/adapter-sender.ts';
+import { channelLimitsRoutes } from './modules/outbox/channel-limits.routes.ts';
 import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { outboxSendQueue } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
@@ -70,6 +69,7 @@ import { searchRoutes } from './modules/search/search.routes.ts';
 import { channelRoutingOf } from './modules/teams/channel-routing.service.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
+import { syncChannelTemplates } from './modules/templates/template-sync.job.ts';
 import { templateSyncQueue } from './modules/templates/template-sync-queue.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
 import { touchLastSeen } from './modules/users/user-presence.repository.ts';
@@ -159,28 +159,21 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   // The channels on the port, each one folder that only translates (src/channels/<channel>/).
   const sendTimeout =
     deps.whatsapp.sendTimeoutMs !== undefined ? { timeoutMs: deps.whatsapp.sendTimeoutMs } : {};
-  const adapters = createChannelAdapters({ ...sendTimeout, now: () => clock.now() });
-  const { telegram, messenger, instagram } = adapters;
+  const adapters = createChannelAdapters({
+    ...sendTimeout,
+    now: () => clock.now(),
+    whatsapp: { graphUrl: deps.whatsapp.graphUrl, apiVersion: deps.whatsapp.apiVersion },
+  });
+  const { whatsapp, telegram, messenger, instagram } = adapters;
   const adapterSenderDeps = { db, keyring, mediaStore, secretsOf };
   const senders = {
-    whatsapp: new WhatsAppSender({
-      defaultGraphUrl: deps.whatsapp.graphUrl,
-      defaultApiVersion: deps.whatsapp.apiVersion,
-      secretsOf,
-      ...sendTimeout,
-    }),
+    whatsapp: new AdapterSender(whatsapp, adapterSenderDeps),
     telegram: new AdapterSender(telegram, adapterSenderDeps),
     messenger: new AdapterSender(messenger, adapterSenderDeps),
     instagram: new AdapterSender(instagram, adapterSenderDeps),
   };
-  // WhatsApp's webhook is on the port; its sending is not yet (WhatsAppSender above).
-  const whatsappInbound = {
-    channel: 'whatsapp',
-    webhook: whatsappWebhook,
-    accountSchemas: { secrets: whatsappWebhookSecretsSchema },
-  } as const;
   const deliveryReaders = {
-    whatsapp: adapterDeliveryReader(whatsappInbound, 'WhatsApp'),
+    whatsapp: adapterDeliveryReader(whatsapp, 'WhatsApp'),
     telegram: adapterDeliveryReader(telegram, 'Telegram'),
     messenger: adapterDeliveryReader(messenger, 'Messenger'),
     instagram: adapterDeliveryReader(instagram, 'Instagram'),
@@ -260,32 +253,26 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
               keyring,
               cipher: deps.fieldCipher,
               readers: deliveryReaders,
-              onMediaReceived: (tx, stored) =>
-                queueChannelMediaDownloads(
-                  tx,
-                  keyring,
-                  stored,
-                  stored.channel === 'whatsapp' ? whatsappMediaDownloadQueue : channelMediaDownloadQueue,
-                ),
+              onMediaReceived: (tx, stored) => queueChannelMediaDownloads(tx, keyring, stored),
             },
             job,
           ),
         ),
       ),
-      handle(channelMediaDownloadQueue, (_payload, job) =>
-        downloadChannelMedia(
-          { db, clock, keyring, logger, mediaStore, secretsOf, adapters: adapterList(adapters) },
-          job,
-        ),
-      ),
-      handle(whatsappMediaDownloadQueue, (_payload, job) =>
-        downloadWhatsAppMedia(
-          { db, clock, keyring, logger, mediaStore, whatsapp: deps.whatsapp, secretsOf },
-          job,
+      // Downloads a previous version queued for WhatsApp under its own name carry the same payload.
+      ...[channelMediaDownloadQueue, legacyWhatsAppMediaDownloadQueue].map((queue) =>
+        handle(queue, (_payload, job) =>
+          downloadChannelMedia(
+            { db, clock, keyring, logger, mediaStore, secretsOf, adapters: adapterList(adapters) },
+            job,
+          ),
         ),
       ),
       handle(templateSyncQueue, (payload) =>
-        syncWhatsAppTemplates({ db, clock, whatsapp: deps.whatsapp, secretsOf }, payload),
+        syncChannelTemplates(
+          { db, clock, listTemplates: templateListerOf<ChannelAccount>(adapterList(adapters), secretsOf) },
+          payload,
+        ),
       ),
       handle(markReadQueue, (payload) => sendReadReceipt({ db, keyring, senders }, payload)),
       handle(flowsQueue, (payload) => processFlowJob(flowRuntime, payload), byConversation),
@@ -327,7 +314,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       cipher: deps.fieldCipher,
       secretsOf,
       keyring,
-      adapters: [whatsappInbound, ...adapterList(adapters)],
+      adapters: adapterList(adapters),
       onJournaled: () => inboundAndAutomation.wake(),
     }),
   );
@@ -382,7 +369,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
             publicUrl: () => deps.publicUrl ?? loopbackUrl(http.server.address()),
           }),
         );
-        await secured.register(channelLimitsRoutes(adapterList(adapters)));
+        await secured.register(channelLimitsRoutes(adapterList(adapters), { whatsapp: WHATSAPP_LIMITS }));
         await secured.register(userRoutes(db, clock));
         await secured.register(accessSettingsRoutes(db));
         await secured.register(activeSessionRoutes(db, { clock, sessions: deps.sessions }));

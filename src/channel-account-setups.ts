@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { messengerSecretsSchema, messengerSettingsSchema } from './channels/messenger/messenger-adapter.ts';
 import {
   createTelegramAdapter,
   telegramSecretsSchema,
   telegramSettingsSchema,
 } from './channels/telegram/telegram-adapter.ts';
+import { whatsappNewAccountSchemas } from './channels/whatsapp/whatsapp-account.schema.ts';
 import type {
   ChannelAccountSetup,
   ChannelAccountSetups,
@@ -39,8 +39,8 @@ export function channelAccountSetups(options: { fetch?: typeof fetch } = {}): Ch
   };
   return {
     whatsapp: {
-      settingsSchema: whatsappSettingsSchema,
-      secretsSchema: whatsappSecretsSchema,
+      settingsSchema: whatsappNewAccountSchemas.settings,
+      secretsSchema: whatsappNewAccountSchemas.secrets,
       externalId: {
         from: 'input',
         pattern: /^\d{5,32}$/,
@@ -73,29 +73,3 @@ function metaSetup(channel: 'messenger' | 'instagram'): ChannelAccountSetup {
 function botIdOf(token: unknown): string {
   return typeof token === 'string' ? (token.split(':')[0] ?? '') : '';
 }
-
-const secret = (name: string) => z.string().min(8, `${name} looks too short`).max(1000);
-
-const whatsappSecretsSchema = z.strictObject({
-  accessToken: secret('access token'),
-  appSecret: secret('app secret'),
-  verifyToken: secret('verify token'),
-});
-
-const whatsappSettingsSchema = z.strictObject({
-  graphUrl: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-    .transform((u) => u.replace(/\/+$/, ''))
-    .optional(),
-  apiVersion: z
-    .string()
-    .regex(/^v\d+\.\d+$/, 'looks like v25.0')
-    .optional(),
-  wabaId: z
-    .string()
-    .regex(/^\d{1,32}$/, 'is digits')
-    .optional(),
-  displayPhoneNumber: z.string().max(32).optional(),
-  messagesPerSecond: z.number().int().min(1).max(1000).optional(),
-  markAsRead: z.boolean().optional(),
-});

@@ -498,6 +498,14 @@ function mutated(sample: unknown, path: JsonPath, mutation: Mutation): unknown {
 
 function hostileBodyTests(adapter: ChannelAdapter, fixture: AdapterFixture): void {
   const samples = Object.values(fixture.samples);
+  const known = fixture.knownParseProblems ?? [];
+  const stillFound = new Set<RegExp>();
+  /** Whether a failure is one the fixture lists as known (and so, that it still occurs). */
+  const isKnown = (failure: string) => {
+    const pattern = known.find((candidate) => candidate.test(failure));
+    if (pattern) stillFound.add(pattern);
+    return pattern !== undefined;
+  };
 
   it.each(hostileBodies(samples))('takes %s', (_label, body) => {
     expect(outputProblems(adapter, body)).toEqual([]);
@@ -512,13 +520,20 @@ function hostileBodyTests(adapter: ChannelAdapter, fixture: AdapterFixture): voi
         for (const mutation of mutationsOf(value)) {
           cases += 1;
           const problems = outputProblems(adapter, mutated(sample, path, mutation));
-          for (const problem of problems) failures.push(`${path.join('.')}: ${mutation.label}: ${problem}`);
+          for (const problem of problems) {
+            const failure = `${path.join('.')}: ${mutation.label}: ${problem}`;
+            if (!isKnown(failure)) failures.push(failure);
+          }
         }
       }
       expect(cases).toBeGreaterThan(0);
       expect(failures.slice(0, 20), `${failures.length} failures in ${cases} cases`).toEqual([]);
     },
   );
+
+  it.runIf(known.length > 0)('still has each problem its fixture lists as known (remove those fixed)', () => {
+    expect(known.filter((pattern) => !stillFound.has(pattern))).toEqual([]);
+  });
 }
 
 // --- Outbound check -----------------------------------------------------------------------------------
@@ -644,7 +659,8 @@ function checkTests(adapter: ChannelAdapter): void {
       const buttons = (count: number, titleLength: number, idLength: number) =>
         Array.from({ length: count }, (_, i) => ({
           id: sized(idLength, `-${i}`),
-          title: sized(titleLength),
+          // Distinct titles, as WhatsApp requires: the same length, told apart by their end.
+          title: sized(titleLength, `${i}`),
         }));
       const message = (
         count: number,

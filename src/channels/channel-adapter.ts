@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import type { SendOutcome } from './channel.ts';
+import type { SendOutcome, UploadOutcome } from './channel.ts';
 import type { ChannelCapabilities, WindowPolicy } from './channel-capabilities.ts';
+import type { ChannelTemplate, TemplateListing } from './channel-template.ts';
 import type { Channel, InboundEvent } from './inbound-event.ts';
-import type { LimitViolation, OutboundMessage } from './outbound-message.ts';
+import type { LimitViolation, OutboundMessage, TemplateMessage } from './outbound-message.ts';
 
 export type { ChannelCapabilities, WindowPolicy } from './channel-capabilities.ts';
 
@@ -26,6 +27,13 @@ export interface ChannelAdapter<Settings = unknown, Secrets = unknown> {
    * secret token); channels configured in a console (Meta) have none.
    */
   registerWebhook?(account: AdapterAccount<Settings, Secrets>, webhookUrl: string): Promise<SetupOutcome>;
+  /** Channels with provider-approved templates (WhatsApp): the templates module keeps what they list. */
+  readonly templates?: ChannelTemplates<Settings, Secrets>;
+}
+
+export interface ChannelTemplates<Settings, Secrets> {
+  /** Every template of the account, as the provider lists it now. */
+  list(account: AdapterAccount<Settings, Secrets>): Promise<TemplateListing>;
 }
 
 /** What receiving from a channel needs of its adapter: the webhook, and the secrets that verify it. */
@@ -97,7 +105,13 @@ export interface AdapterAccount<Settings, Secrets> {
 
 /** Who a message goes to: the channel's id for the person or chat (Telegram chat id, Messenger PSID). */
 export interface AdapterRecipient {
-  externalId: string;
+  /** Null when the channel knows the person only by {@link scopedId}. */
+  externalId: string | null;
+  /**
+   * A second id the channel can address the person by, scoped to the business (WhatsApp's BSUID, for
+   * people with a username and no number shown); null on channels that have none.
+   */
+  scopedId?: string | null;
 }
 
 /** A file the adapter may upload or attach in whatever way its provider wants. */
@@ -119,7 +133,29 @@ export interface AdapterSendOptions {
    * (`MESSAGE_TAG` + `HUMAN_AGENT`). The outbox decides; the adapter only writes it.
    */
   humanAgentTag?: boolean;
+  /**
+   * For channels that upload files before sending ({@link ChannelOutbound.uploadMedia}): the provider's
+   * ids of the files this message points at, keyed by Careline media id.
+   */
+  providerMediaIds?: Readonly<Record<string, string>>;
+  /** The provider's id of the message a reaction is for, when the message names it by our id only. */
+  targetExternalId?: string;
 }
+
+/** A file a patient sent, as the media download asks for it. */
+export interface MediaToFetch {
+  id: string | null;
+  url: string | null;
+  /** What the inbound event said it is (`image`, `document`…): a file of another kind may be refused. */
+  kind?: string;
+}
+
+/**
+ * Where the media download keeps a file as it arrives, for adapters that stream (WhatsApp's documents
+ * reach 100 MB): it reads `chunks` to the end, and fails when they do. An adapter that starts a
+ * transfer over (a corrupt copy) calls it again; only a call that succeeded counts.
+ */
+export type KeepMedia = (incoming: { mimeType: string; chunks: AsyncIterable<Uint8Array> }) => Promise<void>;
 
 export interface ChannelOutbound<Settings, Secrets> {
   /** What the provider would refuse in this message, before any call. */
@@ -130,19 +166,44 @@ export interface ChannelOutbound<Settings, Secrets> {
     message: OutboundMessage,
     options: AdapterSendOptions,
   ): Promise<SendOutcome>;
-  /** Fetches a medium a patient sent (the `media[].id` or `url` of an inbound event). */
+  /**
+   * Channels whose messages name files uploaded beforehand (WhatsApp's media ids, valid 30 days): the
+   * outbox uploads each file once and sends its id in {@link AdapterSendOptions.providerMediaIds}.
+   * Without it, the adapter loads files as it sends ({@link AdapterSendOptions.loadMedia}).
+   */
+  uploadMedia?(account: AdapterAccount<Settings, Secrets>, file: MediaFile): Promise<UploadOutcome>;
+  /**
+   * What the provider would refuse in a template message, against the template the clinic's registry
+   * holds under its name and language (undefined when it holds none).
+   */
+  checkTemplate?(
+    settings: Settings,
+    message: TemplateMessage,
+    template: ChannelTemplate | undefined,
+  ): LimitViolation[];
+  /**
+   * Fetches a medium a patient sent (the `media[].id` or `url` of an inbound event). Given `keep`, an
+   * adapter may hand it the bytes as they arrive and answer `kept`; otherwise it answers them whole.
+   */
   downloadMedia(
     account: AdapterAccount<Settings, Secrets>,
-    media: { id: string | null; url: string | null },
+    media: MediaToFetch,
+    keep?: KeepMedia,
   ): Promise<MediaDownload>;
-  /** Tells the patient's app the clinic read their message, where the channel has read receipts. */
+  /**
+   * Tells the patient's app the clinic read their message, where the channel has read receipts. The
+   * recipient is null when the patient's identity on the channel is not known (a message is enough for
+   * some channels, WhatsApp; others mark a person's conversation and then send nothing).
+   */
   markRead?(
     account: AdapterAccount<Settings, Secrets>,
-    recipient: AdapterRecipient,
+    recipient: AdapterRecipient | null,
     externalId: string,
   ): Promise<SendOutcome>;
 }
 
 export type MediaDownload =
   | ({ ok: true } & MediaFile)
+  /** The bytes went to {@link KeepMedia} as they arrived. */
+  | { ok: true; kept: true }
   | { ok: false; disposition: 'retry' | 'fail'; title: string };

@@ -1,4 +1,5 @@
-import { fetchWhatsAppTemplates } from '../channels/whatsapp/template-list-client.ts';
+import { templateListerOf } from '../channel-adapters.ts';
+import { createWhatsAppAdapter } from '../channels/whatsapp/whatsapp-adapter.ts';
 import {
   listChannelAccountsOfType,
   updateChannelSettings,
@@ -6,9 +7,10 @@ import {
 import type { ChannelAccount } from '../modules/channel-accounts/channel-account.schema.ts';
 import type { SecretsOf } from '../modules/channel-accounts/channel-secrets.ts';
 import { DEFAULT_GRAPH_API_VERSION } from '../modules/channel-accounts/whatsapp-account.service.ts';
-import { syncTemplates } from '../modules/templates/template.service.ts';
+import { syncAccountTemplates } from '../modules/templates/template-sync.job.ts';
 import { enqueueTemplateSync } from '../modules/templates/template-sync-queue.ts';
 import type { Db } from '../platform/db/db.ts';
+import { systemClock } from '../platform/time/clock.ts';
 import type { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
 import { installDemoTemplates } from './demo-templates.ts';
 
@@ -69,15 +71,16 @@ export async function attachSimulatedNumbers(
  * approved template. Should the simulator not answer, the usual job retries.
  */
 async function syncSimulatedTemplates(db: Db, account: ChannelAccount, secretsOf: SecretsOf): Promise<void> {
-  const wabaId = account.settings.wabaId;
-  if (!wabaId || !account.settings.graphUrl) return;
+  if (!account.settings.wabaId || !account.settings.graphUrl) return;
   try {
-    const listed = await fetchWhatsAppTemplates(account, {
-      graphUrl: account.settings.graphUrl,
-      apiVersion: DEFAULT_GRAPH_API_VERSION,
-      secretsOf,
-    });
-    await db.transaction((tx) => syncTemplates(tx, account.orgId, wabaId, listed, new Date()));
+    await syncAccountTemplates(
+      {
+        db,
+        clock: systemClock,
+        listTemplates: templateListerOf<ChannelAccount>([createWhatsAppAdapter()], secretsOf),
+      },
+      { ...account, settings: { ...account.settings, apiVersion: DEFAULT_GRAPH_API_VERSION } },
+    );
   } catch {
     await enqueueTemplateSync(db, account);
   }

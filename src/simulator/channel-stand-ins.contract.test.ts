@@ -230,7 +230,7 @@ describe('Telegram stand-in × createTelegramAdapter', () => {
       url: null,
     });
     expect(download).toMatchObject({ ok: true, mimeType: 'image/jpeg' });
-    expect(download.ok && download.bytes.toString()).toBe('jpeg-bytes');
+    expect(download.ok && 'bytes' in download && download.bytes.toString()).toBe('jpeg-bytes');
 
     await sim.simulator.telegram.patientActs('7000000001', {
       person,
@@ -431,7 +431,7 @@ describe('Messenger / Instagram stand-in × createMessengerAdapter', () => {
       id: null,
       url: image.media[0]?.url ?? null,
     });
-    expect(download.ok && download.bytes.toString()).toBe('photo');
+    expect(download.ok && 'bytes' in download && download.bytes.toString()).toBe('photo');
 
     await sim.simulator.messenger.patientActs(PAGE.id, { person, action: { type: 'read' } }, sim.url);
     const { events } = parseLast('/webhooks/messenger');

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { WhatsAppSender } from '../../src/channels/whatsapp/whatsapp-sender.ts';
 import { jobs, messages } from '../../src/db-schema.ts';
 import { submitReply } from '../../src/modules/inbox/agent-reply.service.ts';
 import { addNote } from '../../src/modules/inbox/note.service.ts';
+import { whatsappSender } from '../../src/modules/outbox/whatsapp-sender.test-support.ts';
 import { systemClock } from '../../src/platform/time/clock.ts';
 import {
   eventually,
@@ -104,7 +104,7 @@ describe.each(TEST_ENGINES)('inbox: internal notes and who wrote what (%s)', (en
         db: env.handle.db,
         clock: systemClock,
         keyring: env.careline.keyring,
-        senders: { whatsapp: new WhatsAppSender({ defaultGraphUrl: '', defaultApiVersion: 'v25.0' }) },
+        senders: { whatsapp: whatsappSender({ graphUrl: '', apiVersion: 'v25.0' }) },
       },
       {
         orgId: clinic.org.id,

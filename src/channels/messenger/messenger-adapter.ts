@@ -6,6 +6,7 @@ import type {
   AdapterSendOptions,
   ChannelAdapter,
   MediaDownload,
+  MediaToFetch,
 } from '../channel-adapter.ts';
 import type { OutboundMessage } from '../outbound-message.ts';
 import { buildMessengerRequest } from './build-messenger-request.ts';
@@ -93,6 +94,7 @@ export function createMessengerAdapter(
         message: OutboundMessage,
         sendOptions: AdapterSendOptions,
       ): Promise<SendOutcome> {
+        if (recipient.externalId === null) return noAnswer('fail', `The patient has no ${name} id`);
         const request = buildMessengerRequest(message, recipient.externalId, {
           channel,
           replyToExternalId: sendOptions.replyToExternalId,
@@ -134,7 +136,7 @@ export function createMessengerAdapter(
 
       async downloadMedia(
         account: AdapterAccount<MessengerSettings, MessengerSecrets>,
-        media: { id: string | null; url: string | null },
+        media: MediaToFetch,
       ): Promise<MediaDownload> {
         if (media.url === null) {
           return {
@@ -152,10 +154,12 @@ export function createMessengerAdapter(
 
       markRead(
         account: AdapterAccount<MessengerSettings, MessengerSecrets>,
-        recipient: AdapterRecipient,
+        recipient: AdapterRecipient | null,
         externalId: string,
       ): Promise<SendOutcome> {
         // Messenger marks the whole conversation seen, not one message: the id is only echoed back.
+        // Without the patient's id there is nobody to mark it for: nothing to send.
+        if (!recipient?.externalId) return Promise.resolve({ ok: true, externalId });
         const body = { recipient: { id: recipient.externalId }, sender_action: 'mark_seen' };
         return post(graphAccessOf(account), JSON.stringify(body), externalId);
       },

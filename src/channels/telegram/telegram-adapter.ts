@@ -119,6 +119,7 @@ export function createTelegramAdapter(
       check: (message): LimitViolation[] => checkTelegramLimits(message),
       async send(account, recipient, message, sendOptions) {
         const token = account.secrets.botToken;
+        if (recipient.externalId === null) return refused('the patient has no Telegram chat id');
         const outcome = await send(
           httpFor(account.settings),
           token,

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
-import type { SecretsOf } from '../../modules/channel-accounts/channel-secrets.ts';
-import type { TemplateDefinition } from '../../modules/templates/template.service.ts';
+import type { ChannelTemplate, TemplateListing } from '../channel-template.ts';
 
 const templatePage = z.object({
   data: z.array(
@@ -21,27 +19,25 @@ const templatePage = z.object({
     .optional(),
 });
 
-export class TemplateListError extends Error {
-  override name = 'TemplateListError';
-  readonly retryable: boolean;
-
-  constructor(message: string, retryable: boolean) {
-    super(message);
-    this.retryable = retryable;
-  }
+/** Where a WABA's templates are listed, and with which token. */
+export interface TemplateListAccess {
+  graphUrl: string;
+  apiVersion: string;
+  accessToken: string;
+  wabaId: string | undefined;
 }
 
 /** Every template of the account's WABA: GET /{version}/{waba-id}/message_templates, all pages. */
-export async function fetchWhatsAppTemplates(
-  account: ChannelAccount,
-  defaults: { graphUrl: string; apiVersion: string; secretsOf: SecretsOf },
-): Promise<TemplateDefinition[]> {
-  const wabaId = account.settings.wabaId;
+export async function fetchWhatsAppTemplates(access: TemplateListAccess): Promise<TemplateListing> {
+  const { wabaId } = access;
   if (!wabaId)
-    throw new TemplateListError('The WhatsApp channel has no WABA id (add it with --waba-id)', false);
-  const base = `${account.settings.graphUrl ?? defaults.graphUrl}/${account.settings.apiVersion ?? defaults.apiVersion}`;
-  const { accessToken } = await defaults.secretsOf(account);
-  const templates: TemplateDefinition[] = [];
+    return {
+      ok: false,
+      retryable: false,
+      title: 'The WhatsApp channel has no WABA id (add it with --waba-id)',
+    };
+  const base = `${access.graphUrl}/${access.apiVersion}`;
+  const templates: ChannelTemplate[] = [];
   let after: string | undefined;
   for (let page = 0; page < 100; page += 1) {
     const url = new URL(`${base}/${encodeURIComponent(wabaId)}/message_templates`);
@@ -50,20 +46,22 @@ export async function fetchWhatsAppTemplates(
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { authorization: `Bearer ${accessToken}` },
+        headers: { authorization: `Bearer ${access.accessToken}` },
         signal: AbortSignal.timeout(15_000),
       });
     } catch (error) {
-      throw new TemplateListError(`Could not reach WhatsApp: ${String(error)}`, true);
+      return { ok: false, retryable: true, title: `Could not reach WhatsApp: ${String(error)}` };
     }
     if (!response.ok) {
-      throw new TemplateListError(
-        `WhatsApp answered HTTP ${response.status} to the template list`,
-        response.status >= 500,
-      );
+      return {
+        ok: false,
+        retryable: response.status >= 500,
+        title: `WhatsApp answered HTTP ${response.status} to the template list`,
+      };
     }
     const parsed = templatePage.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) throw new TemplateListError('Unexpected template list from WhatsApp', false);
+    if (!parsed.success)
+      return { ok: false, retryable: false, title: 'Unexpected template list from WhatsApp' };
     for (const t of parsed.data.data) {
       templates.push({
         externalId: t.id ?? null,
@@ -77,7 +75,7 @@ export async function fetchWhatsAppTemplates(
       });
     }
     after = parsed.data.paging?.next ? parsed.data.paging.cursors?.after : undefined;
-    if (!after) return templates;
+    if (!after) return { ok: true, templates };
   }
-  return templates;
+  return { ok: true, templates };
 }

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
@@ -9,6 +8,7 @@ import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-types.ts';
 import type { Keyring } from '../keys/keyring.ts';
+import type { ChannelSender } from '../outbox/channel-sender.ts';
 import { queueReadReceipt } from '../outbox/read-receipt.service.ts';
 import { type AssigneeFilter, countOpenConversations } from './conversation.repository.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';

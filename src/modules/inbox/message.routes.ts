@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ChannelSender, OutboundMessage } from '../../channels/channel.ts';
+import type { OutboundMessage } from '../../channels/channel.ts';
 import { outboundMessageSchema } from '../../channels/outbound-message.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
@@ -12,6 +12,7 @@ import { callerOf } from '../auth/api-key.auth.ts';
 import type { ApiCaller } from '../auth/api-key.service.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import type { Keyring } from '../keys/keyring.ts';
+import type { ChannelSender } from '../outbox/channel-sender.ts';
 import { idempotencyKeyHeader, requestFingerprint } from '../outbox/idempotency-key-header.ts';
 import {
   answerOnce,

@@ -5,7 +5,8 @@ import type { MediaRef } from '../../channels/inbound-event.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { defineQueue, type QueueJob } from '../../platform/jobs/define-queue.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
-import type { MediaStore } from '../../platform/media/media-store.ts';
+import type { MediaStore, PutMediaInput, StoredMedia } from '../../platform/media/media-store.ts';
+import { readHead, rejoined } from '../../platform/media/read-head.ts';
 import { SNIFF_BYTES } from '../../platform/media/sniff-media-type.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
@@ -24,15 +25,22 @@ import {
 import { MEDIA_FILE_NAME_PURPOSE, openMediaFileName } from '../media/media-file-name.ts';
 import { confirmedType } from '../media/media-types.ts';
 
-/** A patient's file, sent on a channel on the port, to keep a copy of before the provider forgets it. */
-export const channelMediaDownloadQueue = defineQueue(
-  'channel.media.download',
-  z.object({ orgId: z.uuid(), mediaFileId: z.uuid() }),
-  { priority: 1, maxAttempts: 6 },
-);
+const downloadPayload = z.object({ orgId: z.uuid(), mediaFileId: z.uuid() });
 
-/** A queue whose jobs download one registered file (this one, or WhatsApp's, which goes through Graph). */
-type MediaDownloadQueue = Pick<typeof channelMediaDownloadQueue, 'enqueue'>;
+/** A patient's file, sent on any channel, to keep a copy of before the provider forgets it. */
+export const channelMediaDownloadQueue = defineQueue('channel.media.download', downloadPayload, {
+  priority: 1,
+  maxAttempts: 6,
+});
+
+/**
+ * WhatsApp's downloads before WhatsApp moved onto the channel port: the same payload, so jobs a previous
+ * version queued under this name are handled by {@link downloadChannelMedia} too. Nothing queues here now.
+ */
+export const legacyWhatsAppMediaDownloadQueue = defineQueue('whatsapp.media.download', downloadPayload, {
+  priority: 1,
+  maxAttempts: 6,
+});
 
 /**
  * Registers the media of a stored inbound message and queues their downloads. A medium is known by the
@@ -43,7 +51,6 @@ export async function queueChannelMediaDownloads(
   db: DbOrTx,
   keyring: Keyring,
   stored: { orgId: string; messageId: string; channelAccountId: string },
-  queue: MediaDownloadQueue = channelMediaDownloadQueue,
 ): Promise<void> {
   const message = await openOneMessage(db, keyring, await findMessage(db, stored.orgId, stored.messageId));
   const refs = Array.isArray(message?.content?.media) ? message.content.media : [];
@@ -62,7 +69,7 @@ export async function queueChannelMediaDownloads(
       providerMediaId,
       status: 'pending',
     });
-    await queue.enqueue(
+    await channelMediaDownloadQueue.enqueue(
       db,
       { orgId: stored.orgId, mediaFileId: file.id },
       { orgId: stored.orgId, dedupeKey: file.id },
@@ -107,9 +114,20 @@ export async function downloadChannelMedia(
     return;
   }
   const isUrl = /^https?:\/\//.test(file.providerMediaId);
+  // The bytes go to the store as they arrive when the adapter streams (WhatsApp's documents reach
+  // 100 MB, several download at once): typed from their first bytes, and nothing is kept of a transfer
+  // that fails half-way.
+  let kept: { stored: StoredMedia; mimeType: string } | undefined;
+  const keep = async (incoming: { mimeType: string; chunks: AsyncIterable<Uint8Array> }) => {
+    const body = incoming.chunks[Symbol.asyncIterator]();
+    const head = await readHead(body);
+    const mimeType = typeOf(incoming.mimeType, head, file.fileName);
+    kept = { stored: await store(deps, orgId, rejoined(head, body), mimeType, file.fileName), mimeType };
+  };
   const download = await adapter.outbound.downloadMedia(
     { id: account.id, externalId: account.externalId, settings: settings.data, secrets: secrets.data },
-    { id: isUrl ? null : file.providerMediaId, url: isUrl ? file.providerMediaId : null },
+    { id: isUrl ? null : file.providerMediaId, url: isUrl ? file.providerMediaId : null, kind: file.kind },
+    keep,
   );
   if (!download.ok) {
     if (download.disposition === 'retry' && job.attempts < job.maxAttempts) throw new Error(download.title);
@@ -117,26 +135,38 @@ export async function downloadChannelMedia(
     await recordMediaFailed(deps.db, orgId, file.id, download.title);
     return;
   }
-  // Kept whatever it is (it is the patient's message), but typed from its bytes: a "document" that is
-  // really a web page is recorded, and served, as opaque bytes to download, never as what it claims.
-  const type =
-    confirmedType(download.mimeType, download.bytes.subarray(0, SNIFF_BYTES), file.fileName) ??
-    'application/octet-stream';
-  const kept = await deps.mediaStore.put({
-    orgId,
-    bytes: download.bytes,
-    mimeType: type,
-    ...(file.fileName ? { fileName: file.fileName } : {}),
-  });
+  if ('bytes' in download) {
+    const mimeType = typeOf(download.mimeType, download.bytes, file.fileName);
+    kept = { stored: await store(deps, orgId, download.bytes, mimeType, file.fileName), mimeType };
+  }
+  if (!kept) throw new Error(`the ${adapter.channel} adapter kept no file`);
   const recorded = await recordMediaStored(deps.db, orgId, file.id, {
-    storageKey: kept.key,
-    sha256: kept.sha256,
-    size: kept.size,
-    mimeType: type,
+    storageKey: kept.stored.key,
+    sha256: kept.stored.sha256,
+    size: kept.stored.size,
+    mimeType: kept.mimeType,
     storedAt: deps.clock.now(),
   });
   // Another run of this job (its lease ran out while this one was downloading) kept its copy first.
-  if (!recorded) await deps.mediaStore.delete(orgId, kept.key);
+  if (!recorded) await deps.mediaStore.delete(orgId, kept.stored.key);
+}
+
+/**
+ * Kept whatever it is (it is the patient's message), but typed from its bytes: a "document" that is
+ * really a web page is recorded, and served, as opaque bytes to download, never as what it claims.
+ */
+function typeOf(declared: string, head: Uint8Array, fileName: string | null): string {
+  return confirmedType(declared, head.subarray(0, SNIFF_BYTES), fileName) ?? 'application/octet-stream';
+}
+
+function store(
+  deps: ChannelMediaDeps,
+  orgId: string,
+  bytes: PutMediaInput['bytes'],
+  mimeType: string,
+  fileName: string | null,
+): Promise<StoredMedia> {
+  return deps.mediaStore.put({ orgId, bytes, mimeType, ...(fileName ? { fileName } : {}) });
 }
 
 function isMediaRef(value: unknown): value is MediaRef {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelSender } from '../../channels/channel.ts';
+import type { ChannelSender } from './channel-sender.ts';
 import { callProvider, type PlannedSend } from './outbox.service.ts';
 
 function plannedWith(send: ChannelSender['send']): PlannedSend {

@@ -8,18 +8,18 @@ import {
   type TestClinic,
 } from '../../../test/support/test-careline.ts';
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
-import type { ChannelSender } from '../../channels/channel.ts';
 import { channelWebhookQueue } from '../../channels/webhook-queues.ts';
-import { WhatsAppSender } from '../../channels/whatsapp/whatsapp-sender.ts';
 import { conversations, jobs, messages } from '../../db-schema.ts';
 import { DeferJob } from '../../platform/jobs/job-worker.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { systemClock } from '../../platform/time/clock.ts';
+import type { ChannelSender } from './channel-sender.ts';
 import { recordDeliveryReceipt } from './delivery-receipt.service.ts';
 import { sendQueuedMessage } from './outbox.service.ts';
 import type { OutboxDeps } from './outbox-deps.ts';
 import { outboxSendQueue } from './outbox-queue.ts';
 import { SendPacer } from './pacing/send-pacer.ts';
+import { whatsappSender } from './whatsapp-sender.test-support.ts';
 
 const PATIENT = '+33614141414';
 /** The job lease the worker takes (JobWorker's default), and what the echo wait used to be. */
@@ -150,9 +150,9 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     // Long past the echo wait: the outbox decides to send again, and the echo lands during that decision.
     const id = await interruptedReply('Rappel : jeûne avant la prise de sang', 10 * LEASE_MS);
     const wamid = metaGot(id, 'Rappel : jeûne avant la prise de sang');
-    const real = new WhatsAppSender({
-      defaultGraphUrl: env.simulator.url,
-      defaultApiVersion: 'v25.0',
+    const real = whatsappSender({
+      graphUrl: env.simulator.url,
+      apiVersion: 'v25.0',
       secretsOf: env.careline.secretsOf,
     });
     let calls = 0;
@@ -195,9 +195,9 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
   it('an echo arriving while the re-send is in flight keeps one wamid and is reported', async () => {
     const id = await interruptedReply('Résultats disponibles', 10 * LEASE_MS);
     const firstWamid = metaGot(id, 'Résultats disponibles');
-    const real = new WhatsAppSender({
-      defaultGraphUrl: env.simulator.url,
-      defaultApiVersion: 'v25.0',
+    const real = whatsappSender({
+      graphUrl: env.simulator.url,
+      apiVersion: 'v25.0',
       secretsOf: env.careline.secretsOf,
     });
     const sender: ChannelSender = {
@@ -249,9 +249,9 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     const wamid = metaGot(id, 'Votre vaccin est arrivé');
     // Meta's echo is acknowledged and journaled, but the webhook worker has not processed it yet.
     await echo(id, wamid);
-    const real = new WhatsAppSender({
-      defaultGraphUrl: env.simulator.url,
-      defaultApiVersion: 'v25.0',
+    const real = whatsappSender({
+      graphUrl: env.simulator.url,
+      apiVersion: 'v25.0',
       secretsOf: env.careline.secretsOf,
     });
     await expect(
@@ -300,9 +300,9 @@ describe.each(TEST_ENGINES)('a send interrupted by a crash (%s)', (engine) => {
     expect((await postWebhook(env.url, lagging, other.number.appSecret)).status).toBe(200);
     // …and it was processed: nothing waits in Careline's own queue.
     await env.handle.db.update(jobs).set({ status: 'done' }).where(eq(jobs.queue, channelWebhookQueue.name));
-    const real = new WhatsAppSender({
-      defaultGraphUrl: env.simulator.url,
-      defaultApiVersion: 'v25.0',
+    const real = whatsappSender({
+      graphUrl: env.simulator.url,
+      apiVersion: 'v25.0',
       secretsOf: env.careline.secretsOf,
     });
     const deps = { ...outboxDeps({ whatsapp: real }), webhookQueues: [channelWebhookQueue.name] };

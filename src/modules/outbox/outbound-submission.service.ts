@@ -1,4 +1,4 @@
-import type { ChannelSender, LimitViolation, OutboundMessage } from '../../channels/channel.ts';
+import type { LimitViolation, OutboundMessage } from '../../channels/channel.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
@@ -11,6 +11,7 @@ import { findMessage, insertMessageIfNew } from '../inbox/message.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { mediaReferenceViolations } from '../media/media-reference.service.ts';
 import { findTemplate } from '../templates/template.service.ts';
+import type { ChannelSender } from './channel-sender.ts';
 import { outboundText } from './outbound-text.ts';
 import { outboxSendQueue, sendSequenceOf } from './outbox-queue.ts';
 import { windowVerdict, writtenByPerson } from './window-policy.ts';

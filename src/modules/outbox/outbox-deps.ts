@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import type { Keyring } from '../keys/keyring.ts';
+import type { ChannelSender } from './channel-sender.ts';
 import type { SendPacer } from './pacing/send-pacer.ts';
 
 /** What sending needs, shared by the send job (outbox.service.ts) and the interrupted-send checks. */

@@ -1,4 +1,4 @@
-import type { ChannelSender, SendOutcome } from '../../channels/channel.ts';
+import type { SendOutcome } from '../../channels/channel.ts';
 import { type OutboundMessage, outboundMessageSchema } from '../../channels/outbound-message.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { QueueJob } from '../../platform/jobs/define-queue.ts';
@@ -23,6 +23,7 @@ import { applyReaction } from '../inbox/message-changes.service.ts';
 import { openOneMessage } from '../inbox/message-sealing.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { findTemplate } from '../templates/template.service.ts';
+import type { ChannelSender } from './channel-sender.ts';
 import { applyEarlyReceiptsOf } from './delivery-receipt.service.ts';
 import {
   awaitEchoOfUnansweredSend,

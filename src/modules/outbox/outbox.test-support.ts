@@ -5,9 +5,7 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { testKeyring } from '../../../test/support/test-keyring.ts';
-import type { ChannelSender } from '../../channels/channel.ts';
 import { createTelegramAdapter } from '../../channels/telegram/telegram-adapter.ts';
-import { WhatsAppSender } from '../../channels/whatsapp/whatsapp-sender.ts';
 import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { jobs } from '../../platform/jobs/job.schema.ts';
@@ -22,10 +20,12 @@ import { insertConversationIfAbsent } from '../inbox/conversation.repository.ts'
 import type { Org } from '../orgs/org.schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
 import { AdapterSender } from './adapter-sender.ts';
+import type { ChannelSender } from './channel-sender.ts';
 import type { SendJob } from './outbox.service.ts';
 import type { OutboxDeps } from './outbox-deps.ts';
 import { outboxSendQueue } from './outbox-queue.ts';
 import { SendPacer } from './pacing/send-pacer.ts';
+import { whatsappSender } from './whatsapp-sender.test-support.ts';
 
 /** What the outbox tests share: a clinic with a WhatsApp number and a Telegram bot, and its patients. */
 
@@ -135,11 +135,7 @@ export function outboxSenders(db: Db): Partial<Record<ChannelType, ChannelSender
     cipher: FieldCipher.forKey(randomBytes(32)),
   });
   return {
-    whatsapp: new WhatsAppSender({
-      defaultGraphUrl: 'http://127.0.0.1:9',
-      defaultApiVersion: 'v25.0',
-      secretsOf,
-    }),
+    whatsapp: whatsappSender({ graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0', secretsOf }),
     telegram: new AdapterSender(createTelegramAdapter({ timeoutMs: 5000 }), {
       db,
       keyring: testKeyring,

@@ -1,5 +1,4 @@
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
-import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -7,6 +6,7 @@ import type { ChannelAccount } from '../channel-accounts/channel-account.schema.
 import type { Keyring } from '../keys/keyring.ts';
 import { findMediaFile, updateMediaFile } from '../media/media.service.ts';
 import { openMediaFileName } from '../media/media-file-name.ts';
+import type { ChannelSender } from './channel-sender.ts';
 
 const UPLOAD_REUSE_MS = 29 * 24 * 3_600_000;
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { defineQueue } from '../../platform/jobs/define-queue.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
@@ -8,6 +7,7 @@ import { identitiesOfContacts } from '../contacts/contact.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { latestInboundMessage } from '../inbox/message.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
+import type { ChannelSender } from './channel-sender.ts';
 
 /** Blue ticks for the patient: the conversation's latest message was read by the care team. */
 export const markReadQueue = defineQueue(

@@ -1,6 +1,6 @@
-import type { ChannelSender } from '../../channels/channel.ts';
 import type { ChannelType } from '../channel-accounts/channel-types.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
+import type { ChannelSender } from '../outbox/channel-sender.ts';
 import type { ReminderChannelOption } from './reminder-channel.ts';
 
 /** What is known of one patient's channels, for a reminder or a booking notice. */

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { testKeyring } from '../../../test/support/test-keyring.ts';
-import { WhatsAppSender } from '../../channels/whatsapp/whatsapp-sender.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { addWhatsAppAccount } from '../channel-accounts/whatsapp-account.service.ts';
@@ -11,6 +10,7 @@ import { insertConversationIfAbsent } from '../inbox/conversation.repository.ts'
 import type { Keyring } from '../keys/keyring.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
+import { whatsappSender } from '../outbox/whatsapp-sender.test-support.ts';
 import { insertAppointment } from '../scheduling/appointment.repository.ts';
 import { insertLocation } from '../scheduling/location.repository.ts';
 import { insertPractitioner } from '../scheduling/practitioner.repository.ts';
@@ -21,7 +21,7 @@ import { reminderTemplateComponents } from './reminder-template.ts';
 /** What the reminder tests share: a clinic with a WhatsApp number, the template, patients, bookings. */
 
 export const senders = {
-  whatsapp: new WhatsAppSender({ defaultGraphUrl: 'http://127.0.0.1:9', defaultApiVersion: 'v25.0' }),
+  whatsapp: whatsappSender({ graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' }),
 };
 
 export interface ReminderClinic {

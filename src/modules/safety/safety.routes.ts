@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ChannelSender } from '../../channels/channel.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -14,6 +13,7 @@ import { getConversation } from '../inbox/inbox.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { findOrgByRef, updateOrgSafety } from '../orgs/org.service.ts';
+import type { ChannelSender } from '../outbox/channel-sender.ts';
 import { listRedFlagEvents } from './red-flag-event.repository.ts';
 import { RED_FLAG_HANDLERS } from './red-flag-event.schema.ts';
 import { redFlagReport } from './red-flag-report.service.ts';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import type { OutboundMessage } from '../../channels/channel.ts';
-import { WhatsAppSender } from '../../channels/whatsapp/whatsapp-sender.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
+import { whatsappSender } from '../outbox/whatsapp-sender.test-support.ts';
 import {
   applyTemplateStatus,
   findTemplate,
@@ -51,7 +51,7 @@ describe.each(TEST_ENGINES)('the template registry (%s)', (engine) => {
 
   /** What an agent's template send meets: the WhatsApp sender checking it against the registry. */
   async function violationsOf(message: OutboundMessage, org = orgId): Promise<string[]> {
-    const sender = new WhatsAppSender({ defaultGraphUrl: 'http://127.0.0.1:9', defaultApiVersion: 'v25.0' });
+    const sender = whatsappSender({ graphUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' });
     const account = { settings: { wabaId: WABA } } as ChannelAccount;
     const found = await sender.validate(account, message, (name, language) =>
       findTemplate(handle.db, org, WABA, name, language),

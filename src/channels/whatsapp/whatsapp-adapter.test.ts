@@ -1,10 +1,9 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelAccount } from '../../modules/channel-accounts/channel-account.schema.ts';
-import type { ContactIdentity } from '../../modules/contacts/contact.schema.ts';
 import { startSimulatorAndReceiver, TEST_NUMBER } from '../../simulator/webhook-receiver.test-support.ts';
 import type { SendOutcome } from '../channel.ts';
-import { WhatsAppSender } from './whatsapp-sender.ts';
+import type { AdapterAccount } from '../channel-adapter.ts';
+import { createWhatsAppAdapter, type WhatsAppSecrets, type WhatsAppSettings } from './whatsapp-adapter.ts';
 
 type Harness = Awaited<ReturnType<typeof startSimulatorAndReceiver>>;
 let harness: Harness;
@@ -18,37 +17,29 @@ afterEach(async () => {
 
 const TIMEOUT_MS = 200;
 
-function account(graphUrl: string): ChannelAccount {
+function account(graphUrl: string): AdapterAccount<WhatsAppSettings, WhatsAppSecrets> {
   return {
     id: '6f1d0c1e-2b1e-4d8a-9c39-0d4f7e2a0b11',
-    orgId: '0b6e8f3a-5c1d-4e2f-8a9b-1c2d3e4f5a6b',
-    type: 'whatsapp',
-    name: 'Cabinet',
     externalId: TEST_NUMBER.phoneNumberId,
     settings: { graphUrl, apiVersion: 'v25.0' },
-    // Stored as an older version did (plain JSON): a sender without a vault reads it as it is.
-    secrets: JSON.stringify({
-      accessToken: TEST_NUMBER.accessToken,
-      appSecret: TEST_NUMBER.appSecret,
-      verifyToken: 'v',
-    }),
-    createdAt: new Date(),
+    secrets: { accessToken: TEST_NUMBER.accessToken, appSecret: TEST_NUMBER.appSecret, verifyToken: 'v' },
   };
 }
 
-const PATIENT = { externalId: '33612345678', bsuid: null } as ContactIdentity;
+const PATIENT = { externalId: '33612345678', scopedId: null };
 
 function send(graphUrl = harness.server.url): Promise<SendOutcome> {
-  const sender = new WhatsAppSender({
-    defaultGraphUrl: graphUrl,
-    defaultApiVersion: 'v25.0',
-    timeoutMs: TIMEOUT_MS,
-  });
-  return sender.send(
+  const adapter = createWhatsAppAdapter({ graphUrl, apiVersion: 'v25.0', timeoutMs: TIMEOUT_MS });
+  return adapter.outbound.send(
     account(graphUrl),
     PATIENT,
     { type: 'text', text: 'Votre ordonnance est prête' },
-    { correlationId: 'b7c1f0de-3a52-4d4e-9a31-5e2f0c6d7a88', replyToExternalId: null, providerMediaIds: {} },
+    {
+      correlationId: 'b7c1f0de-3a52-4d4e-9a31-5e2f0c6d7a88',
+      replyToExternalId: null,
+      providerMediaIds: {},
+      loadMedia: () => Promise.reject(new Error('WhatsApp uploads its files before the send')),
+    },
   );
 }
 
@@ -66,7 +57,7 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
-describe('WhatsAppSender: was it sent, or may it have been?', () => {
+describe('the WhatsApp adapter’s send: was it sent, or may it have been?', () => {
   it('a send that times out after Meta accepted it is unknown, not "not sent"', async () => {
     harness.simulator.injectTransportFaults([{ kind: 'slow_answer', delayMs: TIMEOUT_MS * 3 }]);
 

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CHANNEL_TYPES, type ChannelType } from '../../modules/channel-accounts/channel-types.ts';
+import type { ChannelAdapter } from '../../channels/channel-adapter.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
-import type { ChannelAdapter } from '../channel-adapter.ts';
-import { WHATSAPP_LIMITS } from './whatsapp-capabilities.ts';
-import type { WhatsAppMediaKind } from './whatsapp-media-types.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-types.ts';
 
 const length = z.int().describe('At most this many characters (code points, as the provider counts them)');
 
@@ -37,11 +35,39 @@ export const channelLimitsJson = z
   })
   .meta({ id: 'ChannelLimits' });
 
+type MediaKind = 'image' | 'sticker' | 'audio' | 'video' | 'document';
+
+/**
+ * A channel's limits finer than its adapter's capabilities say (an interactive message's footer, a list's
+ * button label): WhatsApp's table (whatsapp-capabilities.ts), handed over by app.ts.
+ */
+export interface DetailedLimits {
+  textLength: number;
+  captionLength: number;
+  interactive: { bodyLength: number; footerLength: number; headerTextLength: number };
+  buttons: { min: number; max: number; titleLength: number; idLength: number };
+  list: {
+    buttonLabelLength: number;
+    sections: number;
+    rows: number;
+    sectionTitleLength: number;
+    rowIdLength: number;
+    rowTitleLength: number;
+    rowDescriptionLength: number;
+  };
+  ctaDisplayTextLength: number;
+  media: Readonly<Record<MediaKind, { mimeTypes: readonly string[]; maxBytes: number }>>;
+}
+
 /**
  * What each channel's messages may hold: the composer shapes its fields by them, the outbox checks them.
- * WhatsApp's from its own table, every channel on the port from its adapter's capabilities.
+ * A channel's detailed table where it has one (WhatsApp's), else its adapter's capabilities; in the
+ * order of the adapters given.
  */
-export function channelLimitsRoutes(adapters: readonly ChannelAdapter[] = []): FastifyPluginAsyncZod {
+export function channelLimitsRoutes(
+  adapters: readonly ChannelAdapter[],
+  detailed: Partial<Record<ChannelType, DetailedLimits>> = {},
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/limits',
@@ -53,17 +79,23 @@ export function channelLimitsRoutes(adapters: readonly ChannelAdapter[] = []): F
           response: { 200: z.object({ data: z.array(channelLimitsJson) }), 401: problemSchema },
         },
       },
-      async () => ({ data: [whatsappLimitsJson(), ...adapters.map(adapterLimitsJson)] }),
+      async () => ({
+        data: adapters.map((adapter) => {
+          const channel = adapter.channel as ChannelType;
+          const table = detailed[channel];
+          return table ? detailedLimitsJson(channel, table) : adapterLimitsJson(adapter);
+        }),
+      }),
     );
   };
 }
 
-function whatsappLimitsJson(): z.infer<typeof channelLimitsJson> {
-  const { interactive, buttons, list, media } = WHATSAPP_LIMITS;
+function detailedLimitsJson(channel: ChannelType, limits: DetailedLimits): z.infer<typeof channelLimitsJson> {
+  const { interactive, buttons, list, media } = limits;
   return {
-    channel: 'whatsapp',
-    text_length: WHATSAPP_LIMITS.textLength,
-    caption_length: WHATSAPP_LIMITS.captionLength,
+    channel,
+    text_length: limits.textLength,
+    caption_length: limits.captionLength,
     interactive: {
       body_length: interactive.bodyLength,
       footer_length: interactive.footerLength,
@@ -84,7 +116,7 @@ function whatsappLimitsJson(): z.infer<typeof channelLimitsJson> {
       row_title_length: list.rowTitleLength,
       row_description_length: list.rowDescriptionLength,
     },
-    cta_display_text_length: WHATSAPP_LIMITS.ctaDisplayTextLength,
+    cta_display_text_length: limits.ctaDisplayTextLength,
     media: MEDIA_KINDS.map((kind) => ({
       kind,
       mime_types: [...media[kind].mimeTypes],
@@ -93,7 +125,7 @@ function whatsappLimitsJson(): z.infer<typeof channelLimitsJson> {
   };
 }
 
-const MEDIA_KINDS: readonly WhatsAppMediaKind[] = ['image', 'sticker', 'audio', 'video', 'document'];
+const MEDIA_KINDS: readonly MediaKind[] = ['image', 'sticker', 'audio', 'video', 'document'];
 
 /**
  * An adapter's capabilities in the limits' shape. A channel without an interactive body of its own (a

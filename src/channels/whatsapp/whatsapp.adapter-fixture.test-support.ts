@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { AdapterFixture } from '../adapter-fixture.test-support.ts';
+import { signMetaPayload } from '../meta/webhook-signature.ts';
+import type { WhatsAppSecrets, WhatsAppSettings } from './whatsapp-adapter.ts';
+
+/*
+ * The WhatsApp adapter's part of the conformance suite. Meta signs every delivery with
+ * `X-Hub-Signature-256: sha256=<HMAC-SHA256 of the raw body, keyed with the app secret>` and subscribes a
+ * webhook with a `hub.challenge` handshake; a delivery names its numbers in
+ * `entry[].changes[].value.metadata.phone_number_id`. The samples are the project's own conformance
+ * payloads of patients' messages (test/conformance/fixtures/whatsapp/inbound/), read where they live, all
+ * for the one number below.
+ */
+
+const PHONE_NUMBER_ID = '109876543210987';
+const INBOUND = new URL('../../../test/conformance/fixtures/whatsapp/inbound/', import.meta.url);
+
+function inboundSamples(): Record<string, unknown> {
+  const names = readdirSync(INBOUND)
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.expected.json'))
+    .sort();
+  return Object.fromEntries(
+    names.map((name) => [
+      name.slice(0, -'.json'.length),
+      JSON.parse(readFileSync(new URL(name, INBOUND), 'utf8')),
+    ]),
+  );
+}
+
+export const whatsappFixture: AdapterFixture<WhatsAppSettings, WhatsAppSecrets> = {
+  channel: 'whatsapp',
+  account: {
+    id: '3d6f8a1c-5b2e-4c7d-9e0f-1a2b3c4d5e6f',
+    externalId: PHONE_NUMBER_ID,
+    settings: { wabaId: '102290129340398' },
+    secrets: {
+      accessToken: 'EAAG-access-token-0123456789',
+      appSecret: 'whatsapp-app-secret',
+      verifyToken: 'whatsapp-verify-token',
+    },
+  },
+  signsBody: true,
+  sign: (rawBody, secrets) => ({ 'x-hub-signature-256': signMetaPayload(rawBody, secrets.appSecret) }),
+  samples: inboundSamples(),
+  // Found by this suite when WhatsApp joined it, in the webhook parser (parse-message*.ts), which the
+  // inbound move owns: an unknown message type or change field passed on as `rawType` as it came
+  // (hostile text included, and quoted in an `other` event's reason), a media object without its id
+  // kept as a file with nothing to fetch it by, and an id nested 100,000 deep overflowing the stack.
+  knownParseProblems: [
+    /^entry\.0\.changes\.0\.(field|value\.messages\.\d+\.(type|interactive\.type)): .*: events\[\d+\] rawType: is not a name$/,
+    /^entry\.0\.changes\.0\.field: .*: events\[\d+\] quotes the body in its reason$/,
+    /^entry\.0\.changes\.0\.value\.messages\.\d+\.(audio|document)(\.id)?: .*: events\[\d+\] media\.0: names neither an id nor a url to fetch$/,
+    /^entry\.0\.changes\.0\.value\.messages\.\d+\.id: .*: parse threw RangeError: Maximum call stack size exceeded$/,
+  ],
+  handshake: (secrets) => ({
+    query: {
+      'hub.mode': 'subscribe',
+      'hub.verify_token': secrets.verifyToken,
+      'hub.challenge': '1158201444',
+    },
+    answer: '1158201444',
+  }),
+};
+
+export const adapterFixtures = [whatsappFixture];
