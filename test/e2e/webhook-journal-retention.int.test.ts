@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { runWebhookJournalRetention } from '../../src/channels/webhook-journal-retention.job.ts';
-import { channelWebhookQueue } from '../../src/channels/webhook-queues.ts';
+import { whatsappWebhookQueue } from '../../src/channels/webhook-queues.ts';
 import { alerts, messages, webhookEvents } from '../../src/db-schema.ts';
 import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import { rowsOf } from '../../src/platform/db/raw-rows.ts';
@@ -246,7 +246,8 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
 
     // A redelivery is known by its hash; the journaled one is processed from its encrypted body.
     expect(await post(body)).toMatchObject({ stored: 0 });
-    await channelWebhookQueue.enqueue(env.handle.db, { webhookEventId: legacy.id }, { orgId: clinic.org.id });
+    // Queued as an older Careline queued WhatsApp's deliveries: that queue is still served.
+    await whatsappWebhookQueue.enqueue(env.handle.db, { webhookEventId: legacy.id }, { orgId: clinic.org.id });
     env.careline.worker.wake();
     expect((await eventually(() => storedMessage(wamid), 5000)).text).toBe(words);
     await env.settle();

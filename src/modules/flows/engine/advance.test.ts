@@ -4,8 +4,9 @@ import type { FlowContext } from './flow-context.ts';
 import type { FlowDefinition } from './flow-definition.schema.ts';
 import type { FlowSession } from './flow-session.ts';
 
-// Behaviour of whole flows lives in spec/*.json; these are the guards around a session that the spec
-// files cannot express: a session from another flow version, a step gone from the flow, bookkeeping.
+// Behaviour of whole flows lives in spec/<step type>/*.json; these are the guards around a session that
+// the spec files cannot express: a session from another flow version, a step gone from the flow,
+// bookkeeping.
 
 const context: FlowContext = {
   now: '2027-03-01T08:00:00.000Z',

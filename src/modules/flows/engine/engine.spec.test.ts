@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { outboundMessageSchema } from '../../../channels/outbound-message.ts';
@@ -14,11 +14,14 @@ import {
   formatFlowIssue,
   type ScreenAnswer,
   SESSION_STATUSES,
+  stepSchema,
   validateFlow,
 } from './index.ts';
 
-// Each JSON file in spec/ is a flow, the inputs a patient and the host feed it, and what must come out.
-// A new file is picked up by itself; a failure names the file and the step (counted from 0).
+// Each JSON file in spec/<step type>/ is a flow, the inputs a patient and the host feed it, and what must
+// come out. A new file is picked up by itself; a failure names the file and the step (counted from 0).
+// As in goflow, every step type has its folder, holding at least one file whose flow uses that type: a
+// step type added to the schema without a specification fails here.
 
 const SPEC_DIR = join(import.meta.dirname, 'spec');
 
@@ -88,13 +91,25 @@ const DEFAULT_CONTEXT: Omit<FlowContext, 'screen'> = {
   },
 };
 
-const files = readdirSync(SPEC_DIR)
-  .filter((name) => name.endsWith('.json'))
+/** Read from the schema itself, so that a type added there is missed here until it has its folder. */
+const STEP_TYPES: readonly string[] = stepSchema.options.flatMap((option) => [...option.shape.type.values]);
+
+/** Every specification file, as `<step type>/<name>.json`. */
+const files = readdirSync(SPEC_DIR, { recursive: true, encoding: 'utf8' })
+  .filter((path) => path.endsWith('.json'))
+  .map((path) => path.split(sep).join('/'))
   .sort();
 
-describe('flow engine specification (spec/*.json)', () => {
+describe('flow engine specification (spec/<step type>/*.json)', () => {
   test('the folder holds specification files', () => {
     expect(files.length).toBeGreaterThan(0);
+  });
+
+  test.each(STEP_TYPES)('step type %s has a specification file', (type) => {
+    expect(
+      files.filter((file) => folderOf(file) === type).length,
+      `step type ${type} has no specification: add a flow using it as spec/${type}/<what it specifies>.json`,
+    ).toBeGreaterThan(0);
   });
 
   test.each(files)('%s', (file) => {
@@ -104,6 +119,12 @@ describe('flow engine specification (spec/*.json)', () => {
       throw new Error(`${file}: invalid flow: ${validation.issues.map(formatFlowIssue).join('; ')}`);
     }
     const flow = validation.flow;
+    const type = folderOf(file);
+    expect(STEP_TYPES, `${file}: not in spec/<step type>/`).toContain(type);
+    expect(
+      Object.values(flow.steps).some((step) => step.type === type),
+      `${file}: filed under ${type}, its flow has no ${type} step`,
+    ).toBe(true);
     let session: FlowSession | null = null;
     let now = DEFAULT_CONTEXT.now;
     spec.steps.forEach((step, index) => {
@@ -114,6 +135,12 @@ describe('flow engine specification (spec/*.json)', () => {
     });
   });
 });
+
+/** The step type a file specifies: the folder it sits in (`wait/minutes.json` → `wait`). */
+function folderOf(file: string): string {
+  const slash = file.indexOf('/');
+  return slash === -1 ? '' : file.slice(0, slash);
+}
 
 function replay(
   flow: FlowDefinition,

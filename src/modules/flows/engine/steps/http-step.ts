@@ -1,7 +1,7 @@
-import type { FlowInputOf } from './flow-input.ts';
-import { emit, exitTo, type FlowRun, goTo, renderScope, requestId, type StepOutcome } from './flow-run.ts';
-import { renderJson, renderTemplate } from './render-template.ts';
-import type { StepOf } from './step.schema.ts';
+import type { FlowInputOf } from '../flow-input.ts';
+import { emit, exitTo, type FlowRun, goTo, renderScope, requestId, type StepOutcome } from '../flow-run.ts';
+import { renderJson, renderTemplate } from '../render-template.ts';
+import type { StepOf } from '../step.schema.ts';
 
 type HttpStep = StepOf<'http'>;
 

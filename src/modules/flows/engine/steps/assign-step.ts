@@ -1,4 +1,4 @@
-import type { FlowInputOf } from './flow-input.ts';
+import type { FlowInputOf } from '../flow-input.ts';
 import {
   emit,
   exitTo,
@@ -7,8 +7,8 @@ import {
   requestId,
   type StepOutcome,
   scheduleTimerIn,
-} from './flow-run.ts';
-import type { StepOf } from './step.schema.ts';
+} from '../flow-run.ts';
+import type { StepOf } from '../step.schema.ts';
 
 type AssignStep = StepOf<'assign'>;
 

@@ -1,5 +1,5 @@
-import { CSAT_TEXTS, RETRY_PROMPTS } from './built-in-texts.ts';
-import type { FlowInputOf } from './flow-input.ts';
+import { CSAT_TEXTS, RETRY_PROMPTS } from '../built-in-texts.ts';
+import type { FlowInputOf } from '../flow-input.ts';
 import {
   emit,
   type FlowRun,
@@ -9,13 +9,13 @@ import {
   scheduleTimerIn,
   send,
   sendText,
-} from './flow-run.ts';
-import { foldText } from './fold-text.ts';
-import type { Localised } from './localised.ts';
-import { matchOption } from './match-option.ts';
-import { answerTimedOut, awaitAnswer, rejectAnswer } from './question.ts';
-import { renderOptions } from './render-options.ts';
-import type { StepOf } from './step.schema.ts';
+} from '../flow-run.ts';
+import { foldText } from '../fold-text.ts';
+import type { Localised } from '../localised.ts';
+import { matchOption } from '../match-option.ts';
+import { answerTimedOut, awaitAnswer, rejectAnswer } from '../question.ts';
+import { renderOptions } from '../render-options.ts';
+import type { StepOf } from '../step.schema.ts';
 
 type CsatStep = StepOf<'csat'>;
 

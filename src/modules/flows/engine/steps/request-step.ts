@@ -1,4 +1,4 @@
-import type { FlowInputOf } from './flow-input.ts';
+import type { FlowInputOf } from '../flow-input.ts';
 import {
   emit,
   exitTo,
@@ -8,10 +8,10 @@ import {
   requestId,
   type StepOutcome,
   scheduleTimerIn,
-} from './flow-run.ts';
-import type { JsonValue } from './flow-session.ts';
-import { renderJson } from './render-template.ts';
-import type { StepOf } from './step.schema.ts';
+} from '../flow-run.ts';
+import type { JsonValue } from '../flow-session.ts';
+import { renderJson } from '../render-template.ts';
+import type { StepOf } from '../step.schema.ts';
 
 type RequestStep = StepOf<'request'>;
 

@@ -1,13 +1,13 @@
-import { GREETING_PROMPT, RETRY_PROMPTS } from './built-in-texts.ts';
-import type { FlowInputOf } from './flow-input.ts';
-import { exitTo, type FlowRun, goTo, type StepOutcome, say, send } from './flow-run.ts';
-import { isGreeting } from './greeting.ts';
-import type { Localised } from './localised.ts';
-import { matchOption } from './match-option.ts';
-import { type MenuChoice, menuChoices } from './menu-choices.ts';
-import { answerTimedOut, awaitAnswer, rejectAnswer } from './question.ts';
-import { renderItems } from './render-options.ts';
-import type { StepOf } from './step.schema.ts';
+import { GREETING_PROMPT, RETRY_PROMPTS } from '../built-in-texts.ts';
+import type { FlowInputOf } from '../flow-input.ts';
+import { exitTo, type FlowRun, goTo, type StepOutcome, say, send } from '../flow-run.ts';
+import { isGreeting } from '../greeting.ts';
+import type { Localised } from '../localised.ts';
+import { matchOption } from '../match-option.ts';
+import { type MenuChoice, menuChoices } from '../menu-choices.ts';
+import { answerTimedOut, awaitAnswer, rejectAnswer } from '../question.ts';
+import { renderItems } from '../render-options.ts';
+import type { StepOf } from '../step.schema.ts';
 
 type MenuStep = StepOf<'menu'>;
 

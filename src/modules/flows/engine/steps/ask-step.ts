@@ -1,12 +1,12 @@
-import { numberRangePrompt, RETRY_PROMPTS } from './built-in-texts.ts';
-import type { FlowInputOf } from './flow-input.ts';
-import { clinicNow, type FlowRun, goTo, type StepOutcome, say, send, sendText } from './flow-run.ts';
-import type { Localised } from './localised.ts';
-import { parseAnswer } from './parse-answer.ts';
-import { answerTimedOut, awaitAnswer, rejectAnswer } from './question.ts';
-import { raiseRedFlag } from './red-flag.ts';
-import { renderOptions } from './render-options.ts';
-import type { StepOf } from './step.schema.ts';
+import { numberRangePrompt, RETRY_PROMPTS } from '../built-in-texts.ts';
+import type { FlowInputOf } from '../flow-input.ts';
+import { clinicNow, type FlowRun, goTo, type StepOutcome, say, send, sendText } from '../flow-run.ts';
+import type { Localised } from '../localised.ts';
+import { parseAnswer } from '../parse-answer.ts';
+import { answerTimedOut, awaitAnswer, rejectAnswer } from '../question.ts';
+import { raiseRedFlag } from '../red-flag.ts';
+import { renderOptions } from '../render-options.ts';
+import type { StepOf } from '../step.schema.ts';
 
 type AskStep = StepOf<'ask'>;
 
