@@ -12,6 +12,7 @@ import { channelWebhookQueue, whatsappWebhookQueue } from './channels/webhook-qu
 import { WHATSAPP_LIMITS } from './channels/whatsapp/whatsapp-capabilities.ts';
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
+import { closeAlertsOfForgottenDeliveries } from './modules/alerts/alert.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { recordChange } from './modules/audit/audit.service.ts';
 import { changeCallerOf, recordReadsIn } from './modules/audit/audit-trail.ts';
@@ -280,6 +281,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         runWebhookJournalRetention({
           db,
           clock,
+          closeAlerts: closeAlertsOfForgottenDeliveries,
           cipher: deps.fieldCipher,
           logger: logger.child({ component: 'journal-retention' }),
           failedRetentionMs: deps.webhookFailedRetentionMs ?? DEFAULT_FAILED_RETENTION_DAYS * 86_400_000,

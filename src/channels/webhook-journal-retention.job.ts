@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { closeAlertsOfForgottenDeliveries } from '../modules/alerts/alert.service.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Db, DbOrTx } from '../platform/db/db.ts';
 import { defineQueue } from '../platform/jobs/define-queue.ts';
@@ -32,6 +31,11 @@ export interface JournalRetentionDeps {
   /** How long a failed delivery's body is kept for a retry after it last failed. */
   failedRetentionMs: number;
   clock: Clock;
+  /**
+   * Closes, with the note, the alerts of deliveries whose bodies were erased (the alerts module's
+   * closeAlertsOfForgottenDeliveries, given by app.ts: the journal sits below the modules).
+   */
+  closeAlerts: (tx: DbOrTx, webhookEventIds: readonly number[], note: string, now: Date) => Promise<unknown>;
 }
 
 /**
@@ -47,7 +51,7 @@ export async function runWebhookJournalRetention(deps: JournalRetentionDeps): Pr
   const days = Math.round(deps.failedRetentionMs / 86_400_000);
   const expired = await deps.db.transaction(async (tx) => {
     const ids = await forgetUnprocessedBodiesBefore(tx, new Date(now.getTime() - deps.failedRetentionMs));
-    await closeAlertsOfForgottenDeliveries(
+    await deps.closeAlerts(
       tx,
       ids,
       `Closed: the delivery was kept ${days} days for a retry (WEBHOOK_FAILED_RETENTION_DAYS), then erased; it can no longer be retried.`,

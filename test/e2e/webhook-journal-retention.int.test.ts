@@ -7,6 +7,7 @@ import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { runWebhookJournalRetention } from '../../src/channels/webhook-journal-retention.job.ts';
 import { whatsappWebhookQueue } from '../../src/channels/webhook-queues.ts';
 import { alerts, messages, webhookEvents } from '../../src/db-schema.ts';
+import { closeAlertsOfForgottenDeliveries } from '../../src/modules/alerts/alert.service.ts';
 import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import { rowsOf } from '../../src/platform/db/raw-rows.ts';
 import { systemClock } from '../../src/platform/time/clock.ts';
@@ -197,6 +198,7 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
       cipher: env.fieldCipher,
       logger: pino({ level: 'silent' }),
       failedRetentionMs: 30 * DAY_MS,
+      closeAlerts: closeAlertsOfForgottenDeliveries,
     });
 
     // Past the period: forgotten, its alert closed with a note saying so, nothing left to retry.
@@ -237,6 +239,7 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
       cipher: env.fieldCipher,
       logger: pino({ level: 'silent' }),
       failedRetentionMs: 30 * DAY_MS,
+      closeAlerts: closeAlertsOfForgottenDeliveries,
     });
 
     const sealed = await journalOf(body);
@@ -247,7 +250,11 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
     // A redelivery is known by its hash; the journaled one is processed from its encrypted body.
     expect(await post(body)).toMatchObject({ stored: 0 });
     // Queued as an older Careline queued WhatsApp's deliveries: that queue is still served.
-    await whatsappWebhookQueue.enqueue(env.handle.db, { webhookEventId: legacy.id }, { orgId: clinic.org.id });
+    await whatsappWebhookQueue.enqueue(
+      env.handle.db,
+      { webhookEventId: legacy.id },
+      { orgId: clinic.org.id },
+    );
     env.careline.worker.wake();
     expect((await eventually(() => storedMessage(wamid), 5000)).text).toBe(words);
     await env.settle();
