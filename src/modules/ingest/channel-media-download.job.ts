@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ChannelAdapter } from '../../channels/channel-adapter.ts';
 import type { MediaRef } from '../../channels/inbound-event.ts';
+import { openAdapterAccount } from '../../channels/open-adapter-account.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { defineQueue, type QueueJob } from '../../platform/jobs/define-queue.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
@@ -107,9 +108,8 @@ export async function downloadChannelMedia(
   if (!account) throw new PermanentJobError('channel account removed');
   const adapter = deps.adapters.find((candidate) => candidate.channel === account.type);
   if (!adapter) throw new PermanentJobError(`no adapter for ${account.type}`);
-  const settings = adapter.accountSchemas.settings.safeParse(account.settings);
-  const secrets = adapter.accountSchemas.secrets.safeParse(await deps.secretsOf(account));
-  if (!settings.success || !secrets.success) {
+  const opened = await openAdapterAccount(adapter, account, deps.secretsOf);
+  if (!opened.ok) {
     await recordMediaFailed(deps.db, orgId, file.id, 'the channel’s settings or secrets are incomplete');
     return;
   }
@@ -125,7 +125,7 @@ export async function downloadChannelMedia(
     kept = { stored: await store(deps, orgId, rejoined(head, body), mimeType, file.fileName), mimeType };
   };
   const download = await adapter.outbound.downloadMedia(
-    { id: account.id, externalId: account.externalId, settings: settings.data, secrets: secrets.data },
+    opened.account,
     { id: isUrl ? null : file.providerMediaId, url: isUrl ? file.providerMediaId : null, kind: file.kind },
     keep,
   );

@@ -1,15 +1,11 @@
+import type { TemplateListing } from '../../channels/channel-template.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
-import { syncTemplates, type TemplateDefinition } from './template.service.ts';
+import { syncTemplates } from './template.service.ts';
 import type { TemplateSyncPayload } from './template-sync-queue.ts';
-
-/** What the provider answered when asked for an account's templates. */
-export type TemplateListing =
-  | { ok: true; templates: TemplateDefinition[] }
-  | { ok: false; retryable: boolean; title: string };
 
 /**
  * Asks an account's provider for its templates: its channel's adapter (`templates.list`), given the

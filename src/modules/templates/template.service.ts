@@ -1,17 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type { ChannelTemplate } from '../../channels/channel-template.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type MessageTemplate, messageTemplates } from './template.schema.ts';
 
-export interface TemplateDefinition {
-  externalId: string | null;
-  name: string;
-  language: string;
-  category: string | null;
-  status: string;
-  statusReason?: string | null;
-  parameterFormat: string;
-  components: unknown[];
-}
+/** A template as its provider lists it: the channel port's shape (channel-template.ts). */
+export type TemplateDefinition = ChannelTemplate;
 
 /** Replaces this business account's registry with what the provider listed (absent ones are kept as DELETED). */
 export async function syncTemplates(
