@@ -1,5 +1,5 @@
 import type { AdapterFixture } from '../adapter-fixture.test-support.ts';
-import { signMetaPayload } from '../meta/webhook-signature.ts';
+import { metaFixtureParts } from '../meta/meta-fixture-parts.test-support.ts';
 import type { MessengerSecrets, MessengerSettings } from './messenger-adapter.ts';
 import { type MetaMessagingChannel, WEBHOOK_OBJECT } from './meta-messaging-channel.ts';
 
@@ -59,17 +59,8 @@ function metaFixture(
         verifyToken: `${channel}-verify-token`,
       },
     },
-    signsBody: true,
-    sign: (rawBody, secrets) => ({ 'x-hub-signature-256': signMetaPayload(rawBody, secrets.appSecret) }),
+    ...metaFixtureParts,
     samples,
-    handshake: (secrets) => ({
-      query: {
-        'hub.mode': 'subscribe',
-        'hub.verify_token': secrets.verifyToken,
-        'hub.challenge': '1158201444',
-      },
-      answer: '1158201444',
-    }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AdapterFixture } from '../adapter-fixture.test-support.ts';
-import { signMetaPayload } from '../meta/webhook-signature.ts';
+import { metaFixtureParts } from '../meta/meta-fixture-parts.test-support.ts';
 import type { WhatsAppSecrets, WhatsAppSettings } from './whatsapp-adapter.ts';
 
 /*
@@ -39,8 +39,7 @@ export const whatsappFixture: AdapterFixture<WhatsAppSettings, WhatsAppSecrets> 
       verifyToken: 'whatsapp-verify-token',
     },
   },
-  signsBody: true,
-  sign: (rawBody, secrets) => ({ 'x-hub-signature-256': signMetaPayload(rawBody, secrets.appSecret) }),
+  ...metaFixtureParts,
   samples: inboundSamples(),
   // Found by this suite when WhatsApp joined it, in the webhook parser (parse-message*.ts), which the
   // inbound move owns: an unknown message type or change field passed on as `rawType` as it came
@@ -52,14 +51,6 @@ export const whatsappFixture: AdapterFixture<WhatsAppSettings, WhatsAppSecrets> 
     /^entry\.0\.changes\.0\.value\.messages\.\d+\.(audio|document)(\.id)?: .*: events\[\d+\] media\.0: names neither an id nor a url to fetch$/,
     /^entry\.0\.changes\.0\.value\.messages\.\d+\.id: .*: parse threw RangeError: Maximum call stack size exceeded$/,
   ],
-  handshake: (secrets) => ({
-    query: {
-      'hub.mode': 'subscribe',
-      'hub.verify_token': secrets.verifyToken,
-      'hub.challenge': '1158201444',
-    },
-    answer: '1158201444',
-  }),
 };
 
 export const adapterFixtures = [whatsappFixture];
