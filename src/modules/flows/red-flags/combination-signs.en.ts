@@ -554,6 +554,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     // "Second dose" only of a medicine: a vaccine's second dose is the schedule.
     { pattern: 'second|another dose|doses @meds', maxGap: 1 },
     { pattern: 'double|doubled|extra dose|doses|dosed', maxGap: 1 },
+    // Round 21 probe class: the wrong insulin, or one insulin for the other ("my quick acting instead of my long
+    // acting", "the wrong pen"), with a sign of toxicity (a hypo: shaky, confused).
+    {
+      pattern:
+        'any: inject*|jabbed|did|done|took|taken|used|gave|given|had insulin|insulins|pen|pens|units|acting instead|wrong',
+      maxGap: 4,
+    },
+    { pattern: 'mixed|muddled|confused|swapped up insulin|insulins|pens|pen', maxGap: 2 },
     { pattern: 'forgot|forgotten|muddled|confused|mixed already taken|had|took', maxGap: 3 },
     {
       pattern:
@@ -739,6 +747,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'got|have|saved|collected enough now', maxGap: 1 },
     // Round 16: the tablets saved up, said after them.
     { pattern: '@meds|pills|tablets saved|stockpiled|hoarded|stashed up|away|ready', maxGap: 1 },
+    // Round 22 probe class: the means at hand unnamed ("got everything I need saved up", "all I need is ready").
+    {
+      pattern: 'everything|all|enough need|needed saved|stockpiled|hoarded|stashed|ready|sorted|together',
+      maxGap: 2,
+    },
     // Round 11: a gun got out or held.
     {
       pattern: 'got|have|took|taken|grabbed|holding gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun',
@@ -989,6 +1002,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   act_announced: [
     // Round 20 probe class: the night chosen ("I've chosen tonight", "picked the date").
     { pattern: 'chosen|picked|set|decided|fixed tonight|date|day|night', maxGap: 1, negatable: false },
+    // Round 21 probe class: everything made ready for tonight, the act unsaid.
+    {
+      pattern: 'everything|all|it ready|prepared|planned|sorted|arranged for tonight',
+      maxGap: 2,
+      negatable: false,
+    },
     // Round 14 (training phrasings): the end announced without its verb: won't need anything after, my decision is made,
     // don't try to stop me, going deep this time, my last message.
     {

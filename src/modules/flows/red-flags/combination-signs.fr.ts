@@ -480,6 +480,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'repris|reprend|reprise @medicaments|dose plus|erreur|megarde', maxGap: 4 },
     { pattern: 'trompe* repris|pris|donne|avale|prise', maxGap: 4 },
     { pattern: 'oublie* deja pris|prise|donne', maxGap: 3 },
+    // Round 21 (classe de la sonde): une insuline pour l'autre (« la rapide au lieu de la lente », « à la place
+    // de »), la mauvaise insuline, le stylo confondu, avec un signe d'intoxication (l'hypoglycémie).
+    {
+      pattern:
+        'any: injecte*|fait|fais|pique*|pris|donne insuline|stylo|unites|rapide|lente lieu|place|mauvaise|mauvais',
+      maxGap: 4,
+    },
+    { pattern: 'trompe*|confondu|melange* insuline|insulines|stylo|stylos', maxGap: 2 },
     // Round 16: les médicaments d'un autre reçus, administrés ou distribués par erreur (en institution).
     {
       pattern:
@@ -801,6 +809,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
       negatable: false,
     },
     { pattern: 'inutile venir|vienne|viendrai|revenir|soigner|rdv', maxGap: 1 },
+    // Round 21 (classe de la sonde): « ça sert plus à rien » dit seul, « j'en peux plus ».
+    { pattern: 'sert|servira|servirait plus a rien', maxGap: 1, negatable: false },
+    { pattern: 'en peux|peut|pouvais plus', maxGap: 0, negatable: false },
     // Round 13: un fardeau dit, à toute personne (« on serait mieux sans lui », « mieux sans moi »), le sens
     // perdu, demain annoncé sans soi: la personne n'est pas que « je ».
     { pattern: 'mieux|tranquille* sans moi|lui|elle|nous', maxGap: 1, negatable: false },
@@ -843,6 +854,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'soir|nuit le|la fais|ferai', maxGap: 1, negatable: false },
     // Round 20 (classe de la sonde): le soir choisi, la date fixée (« j'ai choisi ce soir »).
     { pattern: 'choisi|fixe|decide|arrete soir|nuit|date|jour', maxGap: 1, negatable: false },
+    // Round 21 (classe de la sonde): tout prêt pour ce soir, l'acte tu (« j'ai tout préparé pour ce soir »).
+    {
+      pattern: 'tout pret|prete|prets|prepare*|organise*|planifie*|regle* pour ce|cette soir|nuit',
+      maxGap: 2,
+      negatable: false,
+    },
     // Round 14: la fin dite pour soi (« c fini pr moi »), la décision prise, la dernière nuit, l'heure
     // fixée: la résolution, quel que soit le moyen nommé (3114: un plan, une échéance).
     { pattern: 'fini|finie|termine|terminee|fin pour|pr moi', maxGap: 0, negatable: false },

@@ -7004,4 +7004,28 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['saw the solicitor this morning about the house, the shotgun is loaded', 'suicidal_thoughts'],
   ['cannot see from my right eye since 15 minutes and my left leg is dragging', 'stroke_signs'],
   ["everything's sorted for the dog, I've chosen tonight", 'suicidal_thoughts'],
+  // own phrasings, rounds 21–22 probe classes: the wrong insulin; the appendix pain moved to the lower right; no
+  // longer a burden, soon; the means saved up unnamed; everything ready for tonight
+  ['injected the wrong insulin tonight, feeling shaky and confused', 'poisoning_overdose'],
+  [
+    "dad gave himself his fast acting instead of his slow one, now he's dizzy and sweaty",
+    'poisoning_overdose',
+  ],
+  ['mixed up my insulin pens and did 40 units of the rapid one, shaking all over', 'poisoning_overdose'],
+  ['used my mealtime pen instead of the night one, really drowsy', 'poisoning_overdose'],
+  [
+    "the ache began round his navel this morning and has now gone down to the bottom right, he's being sick",
+    'severe_abdominal_pain',
+  ],
+  [
+    'pain moved from the middle of my tummy to the lower right side overnight, hurts to walk',
+    'severe_abdominal_pain',
+  ],
+  ['her tummy pain is moving to the lower right and she has a fever', 'severe_abdominal_pain'],
+  ["I won't be a burden to you much longer", 'suicidal_thoughts'],
+  ["don't worry, I won't be a bother for long", 'suicidal_thoughts'],
+  ["tell mum I won't be a problem for much longer", 'suicidal_thoughts'],
+  ["no point anymore, I've got everything I need stashed in my room", 'suicidal_thoughts'],
+  ["I can't take any more, it's all sorted for tonight", 'suicidal_thoughts'],
+  ["everything is ready for tonight, I can't carry on", 'suicidal_thoughts'],
 ];

@@ -6978,4 +6978,18 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'stroke_signs',
   ],
   ["j'ai tout rangé, le chat ira chez mon frère, j'ai choisi la date", 'suicidal_thoughts'],
+  // own phrasings, rounds 21–22 (classes des sondes): une insuline pour l'autre; tout prêt pour ce soir avec
+  // « ça sert plus à rien », « j'en peux plus »; la douleur partie du nombril
+  ["je me suis trompé de stylo, j'ai fait 25 unités de rapide, je tremble", 'poisoning_overdose'],
+  ["mon père s'est injecté la rapide au lieu de la lente, il est tout confus", 'poisoning_overdose'],
+  ['elle a fait la mauvaise insuline ce soir et elle a la tête qui tourne', 'poisoning_overdose'],
+  ["j'ai piqué l'insuline rapide à la place de la lente, je tremble et je transpire", 'poisoning_overdose'],
+  ["je n'en peux plus, tout est prêt pour cette nuit", 'suicidal_thoughts'],
+  ["plus la peine de me rappeler, ça sert plus à rien, c'est organisé pour ce soir", 'suicidal_thoughts'],
+  ["j'ai tout réglé pour ce soir, ça servira plus à rien de me soigner", 'suicidal_thoughts'],
+  ['je ne serai plus un poids pour personne très longtemps', 'suicidal_thoughts'],
+  [
+    'la douleur a commencé autour du nombril et maintenant elle est descendue en bas à droite, je vomis',
+    'severe_abdominal_pain',
+  ],
 ];

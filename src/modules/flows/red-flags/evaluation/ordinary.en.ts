@@ -2625,4 +2625,13 @@ export const englishOrdinary: readonly string[] = [
   'treated for a blood clot in January, all resolved, when do I stop the apixaban?',
   'drowning in emails at work lol, could I get a later appointment',
   "my son says he'll die if he can't get those trainers, anyway his asthma review is due",
+  // own phrasings, rounds 21–22 probe classes: insulin questions, a sofa moved, a burden that is a thing, plans
+  'can I use my quick acting instead of the long acting when I travel?',
+  'the pharmacy gave me the wrong insulin pen needles, can you send a new prescription',
+  'I take my long acting insulin at night instead of the morning now, is that ok?',
+  'we moved the sofa to the bottom right of the lounge, can I rebook',
+  "I won't be a problem at the appointment, I'll be quick",
+  "the noise won't be a problem once the builders leave",
+  "everything is ready for tonight's party, can't wait",
+  'got everything I need for the trip, can I get my travel jabs',
 ];

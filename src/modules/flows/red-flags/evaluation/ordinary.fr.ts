@@ -2478,4 +2478,12 @@ export const frenchOrdinary: readonly string[] = [
   "suite à mon AVC du 12 février, je voudrais une copie du compte rendu pour l'assurance",
   'hospitalisé pour une embolie en mars, tout va bien, quand dois-je revoir le cardiologue ?',
   'je suis noyée sous les papiers du déménagement, on vide l’appart ce soir, je peux décaler mon rdv ?',
+  // own phrasings, rounds 21–22 (classes des sondes): l'insuline demandée, la fête prête, « j'en peux plus » d'un rhume
+  'est-ce que je peux faire la lente au lieu de la rapide le soir ?',
+  "la pharmacie m'a donné le mauvais stylo d'insuline, je peux passer l'échanger ?",
+  "je fais mon insuline le soir au lieu du matin maintenant, c'est bon ?",
+  "j'ai tout préparé pour ce soir, on a 12 invités, vous fermez à quelle heure ?",
+  "j'en peux plus de ce rhume, je peux avoir un rdv ?",
+  'ça sert plus à rien de prendre le sirop, la toux est partie',
+  "tout est prêt pour la soirée de ce soir, je passe chercher l'ordonnance avant",
 ];
