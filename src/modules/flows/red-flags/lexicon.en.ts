@@ -395,6 +395,18 @@ export const englishLexicon: LexiconInput = {
     'blood test*|pressure|sugar|work|result*|donation|type|glucose|count|draw|sample*|donor',
     'food poison*',
     'fitting room',
+    // Round 22: "he's" now reads "he is": fitting something new, or blinds, a boiler, a lock, is DIY, not a fit.
+    // Not a place ("fitting on the kitchen floor", "in the car"): that is a seizure.
+    {
+      pattern:
+        'fitting|fitted new car|carseat|seat|kitchen|blinds|curtains|shelves|boiler|tyres|lock|cupboards|wardrobe|flooring|dishwasher|cooker|stairgate|tiles|carpet|windows|bathroom',
+      maxGap: 1,
+    },
+    {
+      pattern:
+        'fitting|fitted blinds|curtains|shelves|shelf|boiler|tyre|tyres|lock|locks|cupboards|wardrobe|flooring|dishwasher|cooker|stairgate|tiles',
+      maxGap: 0,
+    },
     { pattern: 'took|take|taking|taken @someone to|for', maxGap: 0 },
     {
       pattern: 'any: fit|fits coughing|cough|giggles|laughter|laughing|sneezing|rage|anger|temper|pique',

@@ -7028,4 +7028,8 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ["no point anymore, I've got everything I need stashed in my room", 'suicidal_thoughts'],
   ["I can't take any more, it's all sorted for tonight", 'suicidal_thoughts'],
   ["everything is ready for tonight, I can't carry on", 'suicidal_thoughts'],
+  // own phrasings, round 22 probe class: "he's" and "she's" read as "he is", "she is", as "hes" and "shes" are
+  ["he's fitting on the kitchen floor", 'seizure'],
+  ["she's fitting in the car, what do I do", 'seizure'],
+  ["my dad's on the floor and he's fitting, his lips are going blue", 'seizure'],
 ];

@@ -2634,4 +2634,7 @@ export const englishOrdinary: readonly string[] = [
   "the noise won't be a problem once the builders leave",
   "everything is ready for tonight's party, can't wait",
   'got everything I need for the trip, can I get my travel jabs',
+  // own phrasings, round 22 probe class: "he's fitting" something new is DIY
+  "she's fitting new blinds in the lounge, can I move her appointment",
+  "he's fitting the boiler today so I can't come in",
 ];
