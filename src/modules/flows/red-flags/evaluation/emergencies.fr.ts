@@ -6992,4 +6992,5 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'la douleur a commencé autour du nombril et maintenant elle est descendue en bas à droite, je vomis',
     'severe_abdominal_pain',
   ],
+  ["j'en peux plus de cette vie, la fenêtre du balcon est ouverte au 8e", 'suicidal_thoughts'],
 ];

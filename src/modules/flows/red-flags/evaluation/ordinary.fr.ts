@@ -2486,4 +2486,7 @@ export const frenchOrdinary: readonly string[] = [
   "j'en peux plus de ce rhume, je peux avoir un rdv ?",
   'ça sert plus à rien de prendre le sirop, la toux est partie',
   "tout est prêt pour la soirée de ce soir, je passe chercher l'ordonnance avant",
+  // own phrasings, round 21 (classe de la sonde): « j'en peux plus » d'une chose est de la lassitude
+  "j'en peux plus du bruit des voisins, je voudrais un certificat",
+  "je n'en peux plus de ce chantier, je dors sur le balcon en ce moment, j'ai besoin d'un arrêt",
 ];
