@@ -630,6 +630,15 @@ export const englishLexicon: LexiconInput = {
     // Round 11: once at school, when I was at school or at uni: a time of life, not today.
     { pattern: 'once at|in school|college|uni|university', maxGap: 1 },
     { pattern: 'when|while i|we was|were at|in school|college|uni|university', maxGap: 2 },
+    // Round 21–22 probe classes: a sign named as what to look out for, not as what is happening: advice to call or to
+    // stop "if" it comes, the number to ring "if" someone has it, what a leaflet lists.
+    {
+      pattern:
+        'said|told|says|say|advised|tells|instructed|explained call|ring|phone|contact|stop|come|return|seek|go if|incase|case',
+      maxGap: 3,
+    },
+    { pattern: 'number|numbers|who ring|call|phone|dial|contact if|incase|case', maxGap: 2 },
+    { pattern: 'leaflet|leaflets|label|insert|packet|booklet says|said|warns|lists|mentions', maxGap: 1 },
   ],
   words: englishGrammar,
 };

@@ -7032,4 +7032,14 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ["he's fitting on the kitchen floor", 'seizure'],
   ["she's fitting in the car, what do I do", 'seizure'],
   ["my dad's on the floor and he's fitting, his lips are going blue", 'seizure'],
+  // own phrasings, rounds 21–22 probe classes: advice "if" given before, the sign here now
+  [
+    "the nurse said to call back if he got worse, now he's blue round the lips and gasping",
+    'breathing_difficulty',
+  ],
+  ['what number do I call, my son just drank bleach', 'poisoning_overdose'],
+  [
+    'the leaflet said stop if your lips swell and my lips are swelling now and my throat is tight',
+    'severe_allergy',
+  ],
 ];

@@ -6993,4 +6993,13 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'severe_abdominal_pain',
   ],
   ["j'en peux plus de cette vie, la fenêtre du balcon est ouverte au 8e", 'suicidal_thoughts'],
+  // own phrasings, rounds 21–22 (classes des sondes): le conseil « si » donné avant, le signe là maintenant
+  [
+    'le médecin a dit de rappeler si ça empirait, maintenant il est tout bleu et il respire plus',
+    'breathing_difficulty',
+  ],
+  [
+    "la notice dit d'arrêter si les lèvres gonflent, et là ses lèvres gonflent et il respire mal",
+    'severe_allergy',
+  ],
 ];

@@ -2637,4 +2637,10 @@ export const englishOrdinary: readonly string[] = [
   // own phrasings, round 22 probe class: "he's fitting" something new is DIY
   "she's fitting new blinds in the lounge, can I move her appointment",
   "he's fitting the boiler today so I can't come in",
+  // own phrasings, rounds 21–22 probe classes: a sign named as what to look out for (advice "if", the number to
+  // ring "if", a leaflet's list), "or" carrying it to the next sign
+  "the nurse told me to ring back if the rash doesn't fade when I press a glass on it, so far it fades, thanks",
+  'the consultant said to come straight in if I get chest pain or breathlessness, nothing so far, just booking my bloods',
+  "who do I call if my dad has a seizure while I'm at work? making a plan with the carers",
+  "the insert says stop taking it if your face swells or you get wheezy, I'm fine, just a bit of a headache",
 ];

@@ -2489,4 +2489,9 @@ export const frenchOrdinary: readonly string[] = [
   // own phrasings, round 21 (classe de la sonde): « j'en peux plus » d'une chose est de la lassitude
   "j'en peux plus du bruit des voisins, je voudrais un certificat",
   "je n'en peux plus de ce chantier, je dors sur le balcon en ce moment, j'ai besoin d'un arrêt",
+  // own phrasings, rounds 21–22 (classes des sondes): un signe nommé comme ce qu'il faut guetter (un conseil « si »,
+  // « en cas de », le numéro à composer « si », la notice), « ou » le portant au signe suivant
+  "la sage-femme m'a conseillé de revenir en cas de contractions ou de pertes de sang, pour l'instant rien",
+  "quel numéro composer si quelqu'un fait un malaise ? c'est pour l'affiche du club",
+  "l'étiquette indique d'arrêter si le visage gonfle ou si on respire mal, tout va bien chez moi",
 ];

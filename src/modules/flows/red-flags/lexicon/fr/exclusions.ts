@@ -416,6 +416,15 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
+  // Round 21–22 (classes des sondes): un signe nommé comme ce qu'il faut guetter, pas ce qui arrive: un conseil
+  // d'appeler ou d'arrêter « si » ou « en cas de », le numéro à appeler « si », ce que dit la notice.
+  {
+    pattern:
+      'dit|dire|conseille|demande|explique|recommande|indique|precise appeler|rappeler|arreter|venir|revenir|consulter|contacter si|cas',
+    maxGap: 3,
+  },
+  { pattern: 'numero|numeros|qui appeler|composer|contacter si|cas', maxGap: 2 },
+  { pattern: 'notice|notices|etiquette|boite|emballage dit|indique|precise|mentionne', maxGap: 1 },
   // Round 20 (classe de la sonde): un événement daté par son mois (« mon infarctus du 3 janvier », « une septicémie
   // en novembre »). Pas « depuis le 3 décembre »: un signe depuis une date dure encore.
   {
