@@ -85,6 +85,9 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 22 probe classes: a dose not gone over is within it; a love song's "can't breathe without you".
+    { pattern: 'not|never|without|dont going|go|exceeding|exceed over|above dose|limit|maximum', maxGap: 1 },
+    { pattern: 'cant|cannot|not breathe|live without you', maxGap: 1 },
     // Round 20 probe class: drowning in work, paperwork or emails is an image.
     { pattern: 'drowning|drown in|under work|paperwork|emails|debt|bills|admin|forms', maxGap: 2 },
     // Round 18 probe class: snoring with pauses in breathing at night is sleep apnoea, a referral for a sleep
@@ -639,6 +642,9 @@ export const englishLexicon: LexiconInput = {
     },
     { pattern: 'number|numbers|who ring|call|phone|dial|contact if|incase|case', maxGap: 2 },
     { pattern: 'leaflet|leaflets|label|insert|packet|booklet says|said|warns|lists|mentions', maxGap: 1 },
+    // Round 22 probe class: the scene of a film or a series ("the episode where he has a heart attack").
+    { pattern: 'episode|film|movie|series|scene|show where', maxGap: 1 },
+    { pattern: 'episode|film|movie|series|scene|show in which', maxGap: 1 },
   ],
   words: englishGrammar,
 };

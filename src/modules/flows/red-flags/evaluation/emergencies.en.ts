@@ -7042,4 +7042,7 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
     'the leaflet said stop if your lips swell and my lips are swelling now and my throat is tight',
     'severe_allergy',
   ],
+  ["we were watching a film when my dad collapsed and he won't wake up", 'loss_of_consciousness'],
+  ["I can't breathe without my inhaler and it's not working", 'breathing_difficulty'],
+  ['I went over the dose, took 14 paracetamol today and feel sick', 'poisoning_overdose'],
 ];

@@ -7002,4 +7002,7 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     "la notice dit d'arrêter si les lèvres gonflent, et là ses lèvres gonflent et il respire mal",
     'severe_allergy',
   ],
+  ['le numéro du centre antipoison svp, ma fille a bu du white spirit', 'poisoning_overdose'],
+  ['on regardait un film quand sa bouche est partie de travers et il parle mal', 'stroke_signs'],
+  ["douleurs thoraciques depuis janvier, aujourd'hui ça serre fort et ça part dans le bras", 'chest_pain'],
 ];

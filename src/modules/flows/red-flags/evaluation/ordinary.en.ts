@@ -2643,4 +2643,8 @@ export const englishOrdinary: readonly string[] = [
   'the consultant said to come straight in if I get chest pain or breathlessness, nothing so far, just booking my bloods',
   "who do I call if my dad has a seizure while I'm at work? making a plan with the carers",
   "the insert says stop taking it if your face swells or you get wheezy, I'm fine, just a bit of a headache",
+  // own phrasings, round 22 probe classes: a dose not gone over, a love song, a scene of a series
+  "I'm careful not to go above the dose, can I take it with ibuprofen",
+  'my daughter keeps singing "I can\'t live without you" all day, anyway can we book her jabs',
+  'we watched the episode where the nurse has a stroke, so sad, anyway is my repeat ready?',
 ];

@@ -2494,4 +2494,9 @@ export const frenchOrdinary: readonly string[] = [
   "la sage-femme m'a conseillé de revenir en cas de contractions ou de pertes de sang, pour l'instant rien",
   "quel numéro composer si quelqu'un fait un malaise ? c'est pour l'affiche du club",
   "l'étiquette indique d'arrêter si le visage gonfle ou si on respire mal, tout va bien chez moi",
+  // own phrasings, rounds 21–22 (classes des sondes): un film, une chanson, un mois, l'adresse du centre antipoison
+  "on a regardé le film où elle fait un AVC, c'était dur, bref je voulais un rdv",
+  "je peux plus respirer sans toi, c'est la chanson de ma fille en boucle, sinon le rdv de jeudi tient ?",
+  'mon infarctus de mars était léger, je voudrais reprendre le sport',
+  "je voudrais l'adresse du centre antipoison pour la trousse de l'école",
 ];
