@@ -179,7 +179,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'headfirst',
     { pattern: 'fell|fall|falls|falling|landed|dived|dove|dive on|onto face|head', maxGap: 2 },
     { pattern: 'dived|dove|dive|diving shallow', maxGap: 3 },
-    { pattern: 'fell|fall|falls|falling off|from climbing frame|monkey|bars|wall|horse', maxGap: 2 },
+    // Round 21: the climbing frame by its other names ("jungle gym", "jungle bars").
+    {
+      pattern: 'fell|fall|falls|falling off|from climbing|jungle frame|monkey|bars|gym|wall|horse',
+      maxGap: 2,
+    },
     // Round 10: more verbs of a blow ("smacked his head"), a lump or a gash on the head, a knock at sport.
     { pattern: 'smack*|whack*|clonk*|crack*|slam*|thump* @head', maxGap: 1 },
     { pattern: 'lump|egg|gash|cut|bump|swelling on|to|of @head', maxGap: 1 },
@@ -194,7 +198,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     // Round 16 (own check): a headbutt.
     'headbutt*|headbutted|headbutting',
     // Round 16: thrown or come off a bike, a horse, a scooter.
-    { pattern: 'came|come|comes|thrown off|from bike|bicycle|horse|scooter|motorbike|skateboard', maxGap: 2 },
+    {
+      pattern:
+        'came|come|comes|thrown off|from bike|bicycle|horse|scooter|motorbike|skateboard|swing|slide|trampoline',
+      maxGap: 2,
+    },
     // A fall from a height is a head injury until shown otherwise (NICE NG232), the head unnamed.
     {
       pattern:
@@ -208,6 +216,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'wants|want|wanting just sleep', maxGap: 1 },
     // Round 14 (training phrasings): a dent in the skull, gone quiet, a large lump (NICE NG232 in a baby), blurred sight.
     { pattern: 'dent|dented|dip|squishy|soft skull|head', maxGap: 3 },
+    // Round 21: "he was out for about a minute", "out cold": knocked out, the word unsaid.
+    { pattern: 'was|went|been out cold', maxGap: 0 },
+    { pattern: 'was|went|been out seconds|second|minute|minutes|min|mins', maxGap: 3 },
     { pattern: 'gone|went|very|really quiet|floppy|pale|grey', maxGap: 1 },
     { pattern: 'big|large|huge|massive|golf|growing lump|egg|bump|swelling', maxGap: 1 },
     { pattern: 'blurred|blurry|double vision|sight', maxGap: 1 },
@@ -969,7 +980,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'no way out', maxGap: 1 },
     { pattern: 'see|seeing no|not way|future|point', maxGap: 2, negatable: false },
     { pattern: 'cant|cannot|not go on', maxGap: 1, negatable: false },
-    { pattern: 'cant|cannot|not take|cope|handle anymore|more', maxGap: 2, negatable: false },
+    // Round 21: "cannot tahan" (Singapore and Malaysian English: cannot bear it).
+    { pattern: 'cant|cannot|not take|cope|handle|tahan anymore|more|already', maxGap: 2, negatable: false },
+    { pattern: 'cant|cannot tahan', maxGap: 0, negatable: false },
     { pattern: 'nothing left', maxGap: 1 },
     'hopeless|hopelessness',
     // Round 16: the last reason to stay, said as gone or as the only one ("the only thing stopping me was my
@@ -1001,7 +1014,21 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 11: the act announced, « I'm going to do it ».
   act_announced: [
     // Round 20 probe class: the night chosen ("I've chosen tonight", "picked the date").
-    { pattern: 'chosen|picked|set|decided|fixed tonight|date|day|night', maxGap: 1, negatable: false },
+    // Round 22: the place or the time chosen ("I've picked the spot").
+    {
+      pattern: 'chosen|picked|set|decided|fixed tonight|date|day|night|place|spot|time',
+      maxGap: 1,
+      negatable: false,
+    },
+    // Round 21–22: the appointment no longer needed, said without "after" or "anymore" ("I won't need my appointment
+    // next week", "I won't be needing it").
+    {
+      pattern:
+        'not|wont need|needing appointment|appointments|review|repeat|repeats|prescription|prescriptions',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'not|wont needing it|them', maxGap: 0, negatable: false },
     // Round 21 probe class: everything made ready for tonight, the act unsaid.
     {
       pattern: 'everything|all|it ready|prepared|planned|sorted|arranged for tonight',
@@ -1132,6 +1159,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'platform|tracks|railway|rails|rooftop|ledge|parapet|cliff|cliffs|overpass|viaduct',
     { pattern: 'on|onto|at|by top|edge|roof|bridge', maxGap: 2 },
     { pattern: 'top|edge roof|building|bridge|block|car|multistorey|tower', maxGap: 2 },
+    // Round 21: the block of flats or the tower jumped from ("tonight I jump from my block").
+    { pattern: 'from|off block|tower|building|hdb', maxGap: 1 },
     { pattern: 'window|balcony floor|storey|<n:3-99>', maxGap: 3 },
   ],
   // …and the jump or the letting go said, or the next train named.

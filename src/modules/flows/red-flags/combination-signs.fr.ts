@@ -853,7 +853,12 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 20 (classe de la sonde): l'heure dite avant l'acte (« ce soir je le fais »).
     { pattern: 'soir|nuit le|la fais|ferai', maxGap: 1, negatable: false },
     // Round 20 (classe de la sonde): le soir choisi, la date fixée (« j'ai choisi ce soir »).
-    { pattern: 'choisi|fixe|decide|arrete soir|nuit|date|jour', maxGap: 1, negatable: false },
+    // Round 22: le lieu ou l'heure choisis (« j'ai choisi l'endroit »).
+    {
+      pattern: 'choisi|fixe|decide|arrete soir|nuit|date|jour|endroit|lieu|heure|moment',
+      maxGap: 1,
+      negatable: false,
+    },
     // Round 21 (classe de la sonde): tout prêt pour ce soir, l'acte tu (« j'ai tout préparé pour ce soir »).
     {
       pattern: 'tout pret|prete|prets|prepare*|organise*|planifie*|regle* pour ce|cette soir|nuit',
@@ -880,6 +885,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 16: l'adieu indirect: n'avoir « plus besoin » des soins, prévenir quelqu'un, que quelqu'un le sache,
     // la fin datée (« dans 3 jours ce sera fini pour moi »).
     { pattern: 'en aurai|aurais|aura plus besoin', maxGap: 0, negatable: false },
+    // Round 21–22: le rendez-vous ou le traitement dont on n'aura plus besoin, sans « en » (« je n'aurai plus besoin
+    // de mon prochain rendez-vous »).
+    {
+      pattern:
+        'aurai|aurais|aura plus besoin rendez|rendezvous|rdv|prochain|ordonnance|traitement|seance|seances',
+      maxGap: 3,
+      negatable: false,
+    },
     { pattern: 'prevenir|avertir quelqu|quelquun|qqn', maxGap: 1 },
     { pattern: 'quelqu|quelquun|qqn un le|la sache|sachiez|sachent|sait|saches|sachez', maxGap: 1 },
     { pattern: 'sera|serai|seront fini|finie|termine|terminee pour|pr moi', maxGap: 1, negatable: false },

@@ -7045,4 +7045,18 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ["we were watching a film when my dad collapsed and he won't wake up", 'loss_of_consciousness'],
   ["I can't breathe without my inhaler and it's not working", 'breathing_difficulty'],
   ['I went over the dose, took 14 paracetamol today and feel sick', 'poisoning_overdose'],
+  // own phrasings, rounds 21–22 classes the classifier alone had caught: the appointment no longer needed; the place
+  // chosen; "cannot tahan"; the block jumped from; the jungle gym; "was out for a minute"
+  [
+    "thank you for all you've done, I won't need my review next month, tell my son I'm sorry",
+    'suicidal_thoughts',
+  ],
+  ["I've saved enough of my pills now, so I won't be needing them", 'suicidal_thoughts'],
+  ['cannot tahan already, tonight I jump off the building', 'suicidal_thoughts'],
+  ["I've picked the spot, nothing left for me", 'suicidal_thoughts'],
+  [
+    'my boy fell off the jungle bars and was out for a few seconds, now he keeps being sick',
+    'severe_head_injury',
+  ],
+  ['she came off the swing onto her head, out cold for a minute, now very drowsy', 'severe_head_injury'],
 ];

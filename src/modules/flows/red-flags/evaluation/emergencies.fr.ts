@@ -7005,4 +7005,10 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ['le numéro du centre antipoison svp, ma fille a bu du white spirit', 'poisoning_overdose'],
   ['on regardait un film quand sa bouche est partie de travers et il parle mal', 'stroke_signs'],
   ["douleurs thoraciques depuis janvier, aujourd'hui ça serre fort et ça part dans le bras", 'chest_pain'],
+  // own phrasings, rounds 21–22: le rendez-vous dont on n'aura plus besoin; le lieu choisi
+  [
+    "merci pour tout docteur, je n'aurai plus besoin de mes séances, dites à maman que je suis désolée",
+    'suicidal_thoughts',
+  ],
+  ["j'ai choisi le lieu, je tiens plus", 'suicidal_thoughts'],
 ];

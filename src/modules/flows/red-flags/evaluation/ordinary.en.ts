@@ -2647,4 +2647,10 @@ export const englishOrdinary: readonly string[] = [
   "I'm careful not to go above the dose, can I take it with ibuprofen",
   'my daughter keeps singing "I can\'t live without you" all day, anyway can we book her jabs',
   'we watched the episode where the nurse has a stroke, so sad, anyway is my repeat ready?',
+  // own phrasings, rounds 21–22: a spot, a time, "out for a minute", a graze off the jungle gym, a move
+  'I was out for a minute when the parcel came, can you resend the text',
+  "I've picked the spot for the picnic, can I get my hay fever tablets",
+  "we've chosen the time for her christening, can we move the jabs",
+  'he fell off the jungle gym and grazed his knee, do I need to bring him in',
+  "thanks for everything, I won't need my appointment next week as I've moved to Leeds",
 ];

@@ -2499,4 +2499,6 @@ export const frenchOrdinary: readonly string[] = [
   "je peux plus respirer sans toi, c'est la chanson de ma fille en boucle, sinon le rdv de jeudi tient ?",
   'mon infarctus de mars était léger, je voudrais reprendre le sport',
   "je voudrais l'adresse du centre antipoison pour la trousse de l'école",
+  // own phrasings, round 22: l'heure choisie d'une fête
+  "on a choisi l'heure du baptême, je peux décaler le vaccin ?",
 ];
