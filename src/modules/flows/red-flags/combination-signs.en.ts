@@ -1193,6 +1193,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'half|side vision|sight gone|missing|black|dark|blank', maxGap: 2 },
     { pattern: 'cant|cannot see left|right|one|half side|half|screen|page', maxGap: 2, negatable: false },
     { pattern: 'cant|cannot see half', maxGap: 2, negatable: false },
+    // Round 15 unseen miss: only half seen, said the positive way ("he could only see half the page").
+    { pattern: 'only see|seeing|sees|saw half|one', maxGap: 1, negatable: false },
   ],
   clumsy_hand: [
     { pattern: 'hand|fingers|fist curled|clawed|clenched|stuck|locked', maxGap: 2 },

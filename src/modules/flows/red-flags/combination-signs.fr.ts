@@ -996,7 +996,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   back_site: ['dos', 'omoplate*', { pattern: 'entre epaules', maxGap: 1 }],
   // Round 12: la moitié de ce qu'on voit partie, une main qui ne fait plus ce qu'on lui dit.
   half_vision_lost: [
-    { pattern: 'any: vois|voit|voyais|vision|vue plus|perdu|noir moitie|cote', maxGap: 3, negatable: false },
+    // Round 15 (classe restée ouverte): l'imparfait aussi, et « ne voit plus que la moitié » (« plus que la » est
+    // une comparaison pour les exclusions: la moitié vue suffit).
+    {
+      pattern: 'any: vois|voit|voyais|voyait|voyaient|vision|vue plus|perdu|noir moitie|cote',
+      maxGap: 3,
+      negatable: false,
+    },
+    { pattern: 'vois|voit|voyais|voyait|voyaient moitie', maxGap: 3, negatable: false },
     { pattern: 'moitie vision|vue|champ disparu*|partie|noir*|perdu*', maxGap: 2 },
     // Round 16: la tête ou le regard tournés d'un seul côté (la déviation, la négligence d'un côté).
     { pattern: 'tourne*|regarde*|fixe* que|seulement|toujours|uniquement un|meme|seul cote|bord', maxGap: 2 },

@@ -7059,4 +7059,8 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
     'severe_head_injury',
   ],
   ['she came off the swing onto her head, out cold for a minute, now very drowsy', 'severe_head_injury'],
+  // own phrasings, round 15 classes left open: the oximeter by what it looks like; only half seen
+  ["the oxygen thing on her finger is showing 88 and she's puffed talking", 'breathing_difficulty'],
+  ['my oximeter reads 89 this morning with covid', 'breathing_difficulty'],
+  ['she could only see half the words on the screen and her leg kept giving way', 'stroke_signs'],
 ];

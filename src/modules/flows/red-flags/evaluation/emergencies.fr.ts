@@ -7011,4 +7011,12 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'suicidal_thoughts',
   ],
   ["j'ai choisi le lieu, je tiens plus", 'suicidal_thoughts'],
+  // own phrasings, round 15 (classes restées ouvertes): l'oxymètre; la moitié vue à l'imparfait; les mouvements du
+  // bébé pas sentis, au passé composé
+  ["l'oxymètre affiche 87 et il est essoufflé", 'breathing_difficulty'],
+  ['sa saturation est à 89 depuis ce matin', 'breathing_difficulty'],
+  ['la pince à oxygène au doigt indique 86', 'breathing_difficulty'],
+  ["il ne voyait plus que la moitié de la télé d'un coup et il parle bizarrement", 'stroke_signs'],
+  ["enceinte de 34 semaines, j'ai plus senti bouger le bébé depuis hier soir", 'pregnancy_emergency'],
+  ["36 SA et j'ai jamais senti le bébé bouger aujourd'hui", 'pregnancy_emergency'],
 ];

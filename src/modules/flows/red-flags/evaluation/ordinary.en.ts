@@ -2653,4 +2653,8 @@ export const englishOrdinary: readonly string[] = [
   "we've chosen the time for her christening, can we move the jabs",
   'he fell off the jungle gym and grazed his knee, do I need to bring him in',
   "thanks for everything, I won't need my appointment next week as I've moved to Leeds",
+  // own phrasings, round 15 classes left open: a normal reading with a pulse, half the doctors
+  'my oximeter reads 97, is that ok after covid?',
+  'the oxygen clip shows 98 and pulse 88, all fine?',
+  'only see half the doctors on a Monday? can I book Tuesday',
 ];

@@ -2501,4 +2501,7 @@ export const frenchOrdinary: readonly string[] = [
   "je voudrais l'adresse du centre antipoison pour la trousse de l'école",
   // own phrasings, round 22: l'heure choisie d'une fête
   "on a choisi l'heure du baptême, je peux décaler le vaccin ?",
+  // own phrasings, round 15 (classes restées ouvertes): une saturation normale, le bébé senti
+  "l'oxymètre affiche 98 et le pouls 90, c'est normal ?",
+  "j'ai senti le bébé bouger pour la première fois, c'est normal à 18 semaines ?",
 ];

@@ -125,6 +125,9 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     'poche eaux rompu*|fissur*|perce*|cass*',
     'sens|sent|sentons plus|pas bebe|bb bouger|bouge',
     'sens|sent|sentons plus|pas bouger',
+    // Round 15 (classe restée ouverte): au passé composé, la négation est le signe (« j'ai pas senti le bébé bouger »).
+    { pattern: 'pas|plus|jamais senti|sentie|ressenti bebe|bb bouger|bouge', maxGap: 1, negatable: false },
+    { pattern: 'pas|plus|jamais senti|sentie|ressenti bouger', maxGap: 1, negatable: false },
     'bebe|bb bouge plus|pas|moins',
     'grossesse extra uterine',
     'geu',
