@@ -553,7 +553,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'dit|dire|dis|disait adieu|adieux', maxGap: 1 },
     { pattern: 'me cherchez|cherche|cherchez pas|plus', maxGap: 1, negatable: false },
     { pattern: 'voulais|voulait|veux|veut dire merci|adieu', maxGap: 2 },
-    { pattern: 'voulais|voulait|veux|veut remercier', maxGap: 1 },
+    // Round 15 (classe restée ouverte): « je voulais juste vous remercier », un adverbe de plus.
+    { pattern: 'voulais|voulait|veux|veut remercier', maxGap: 2 },
     // Des adieux reçus (« il m'a dit adieu »), postés ou écrits: pas un au revoir envoyé à une collègue.
     { pattern: 'me|nous a|ont envoye|ecrit|dit|laisse|fait adieu|adieux|aurevoir|revoir', maxGap: 3 },
     { pattern: 'message|messages|msg|msgs|mail|vocal|lettre|mot|texto|sms|post adieu|adieux', maxGap: 1 },
@@ -638,6 +639,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
     { pattern: 'retour flamme', maxGap: 1 },
+    // Round 17 (classe que le classifieur seul couvrait): la bouilloire, la théière, un liquide bouillant.
+    'bouilloire|theiere',
+    { pattern: 'eau|the|cafe|lait|soupe bouillant*|brulant*', maxGap: 1 },
     // Round 20 (après réentraînement): une marmite, une friteuse, une casserole d'huile ou d'eau renversée.
     { pattern: 'marmite|friteuse|casserole|poele|bassine huile|eau|soupe|friture', maxGap: 1 },
     'friteuse',

@@ -7063,4 +7063,6 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ["the oxygen thing on her finger is showing 88 and she's puffed talking", 'breathing_difficulty'],
   ['my oximeter reads 89 this morning with covid', 'breathing_difficulty'],
   ['she could only see half the words on the screen and her leg kept giving way', 'stroke_signs'],
+  // own phrasings: a farewell is said now, whatever span it thanks for
+  ["thanks for all your help over the last few years doctor, I won't need my repeat", 'suicidal_thoughts'],
 ];

@@ -7019,4 +7019,14 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ["il ne voyait plus que la moitié de la télé d'un coup et il parle bizarrement", 'stroke_signs'],
   ["enceinte de 34 semaines, j'ai plus senti bouger le bébé depuis hier soir", 'pregnancy_emergency'],
   ["36 SA et j'ai jamais senti le bébé bouger aujourd'hui", 'pregnancy_emergency'],
+  // own phrasings: l'adieu est dit maintenant, quelle que soit la durée qu'il remercie; « juste », « vraiment »
+  [
+    "je voulais vraiment vous remercier pour ces années, je n'aurai plus besoin de l'ordonnance",
+    'suicidal_thoughts',
+  ],
+  // own phrasings, classes que le classifieur seul couvrait: le saignement qui dure malgré le temps ou l'appui; la
+  // bouilloire ou un liquide bouillant
+  ['il est sous anticoagulant, la coupure au doigt saigne encore au bout de 40 minutes', 'heavy_bleeding'],
+  ['ça saigne malgré la compression depuis une demi-heure, il prend du Xarelto', 'heavy_bleeding'],
+  ["le thé bouillant s'est renversé sur son bras, la peau se décolle", 'severe_burn'],
 ];

@@ -2657,4 +2657,5 @@ export const englishOrdinary: readonly string[] = [
   'my oximeter reads 97, is that ok after covid?',
   'the oxygen clip shows 98 and pulse 88, all fine?',
   'only see half the doctors on a Monday? can I book Tuesday',
+  "thanks for everything over the years, I won't need my appointment as I've moved to Leeds",
 ];

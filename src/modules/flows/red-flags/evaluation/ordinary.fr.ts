@@ -2504,4 +2504,8 @@ export const frenchOrdinary: readonly string[] = [
   // own phrasings, round 15 (classes restées ouvertes): une saturation normale, le bébé senti
   "l'oxymètre affiche 98 et le pouls 90, c'est normal ?",
   "j'ai senti le bébé bouger pour la première fois, c'est normal à 18 semaines ?",
+  'je voulais juste vous remercier pour le certificat, à bientôt',
+  "la prise de sang m'a laissé un bleu, ça a saigné un peu mais plus maintenant",
+  'je voudrais une nouvelle bouilloire pour le cabinet ? non pardon, erreur de destinataire',
+  "j'appuie sur le bouton mais le rendez-vous ne s'enregistre pas, même en réessayant",
 ];

@@ -35,6 +35,13 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     },
   ],
   heavy_bleeding: [
+    // Round 17 (classe que le classifieur seul couvrait): le saignement qui dure malgré le temps ou l'appui (« ça
+    // saigne toujours au bout d'une heure même en appuyant »).
+    { pattern: 'saigne|saignait|saignent toujours|encore bout', maxGap: 2 },
+    {
+      pattern: 'any: saigne|saignait|saignent|sang meme|malgre appuyant|appuie|appui|pression|compression',
+      maxGap: 4,
+    },
     'hemorragi*',
     'any: saign*|sang beaucoup|enormement|abondant*|abondamment|important*|partout|flot*|gicle*|jet|litre*',
     'saign*|sang arrete|arreter|arret|stoppe|coupe pas|plus',
