@@ -639,8 +639,10 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
     { pattern: 'retour flamme', maxGap: 1 },
-    // Round 17 (classe que le classifieur seul couvrait): la bouilloire, la théière, un liquide bouillant.
-    'bouilloire|theiere',
+    // Round 17 (classe que le classifieur seul couvrait): la bouilloire ou la théière renversée, un liquide bouillant
+    // (pas la bouilloire touchée du doigt: une petite brûlure).
+    { pattern: 'renverse*|tombe*|verse*|tire* bouilloire|theiere', maxGap: 3 },
+    { pattern: 'bouilloire|theiere renverse*|tombe*', maxGap: 2 },
     { pattern: 'eau|the|cafe|lait|soupe bouillant*|brulant*', maxGap: 1 },
     // Round 20 (après réentraînement): une marmite, une friteuse, une casserole d'huile ou d'eau renversée.
     { pattern: 'marmite|friteuse|casserole|poele|bassine huile|eau|soupe|friture', maxGap: 1 },

@@ -2508,4 +2508,5 @@ export const frenchOrdinary: readonly string[] = [
   "la prise de sang m'a laissé un bleu, ça a saigné un peu mais plus maintenant",
   'je voudrais une nouvelle bouilloire pour le cabinet ? non pardon, erreur de destinataire',
   "j'appuie sur le bouton mais le rendez-vous ne s'enregistre pas, même en réessayant",
+  "je me suis brûlé le pouce sur la bouilloire, c'est juste rouge, je mets quoi ?",
 ];
