@@ -2,8 +2,8 @@ import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { LiveEventsProvider } from '../live/live-events-provider.tsx';
-import { sessionCan } from './permissions.ts';
-import { useSession } from './session-context.tsx';
+import { sessionCan } from '../session/permissions.ts';
+import { useSession } from '../session/session-context.tsx';
 import { TwoFactorRequiredPage } from './two-factor-required-page.tsx';
 
 /** Pages for signed-in staff: others go to the sign-in page, and come back where they were going. */

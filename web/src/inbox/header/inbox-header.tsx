@@ -2,7 +2,7 @@ import { Button, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LiveState } from '../../api/live-events.ts';
-import { useSignedIn } from '../../auth/session-context.tsx';
+import { useSignedIn } from '../../session/session-context.tsx';
 import { Brand } from '../../ui/brand.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';

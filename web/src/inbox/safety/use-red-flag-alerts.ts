@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RedFlagEvent } from '../../api/live-events.ts';
-import { useSignedIn } from '../../auth/session-context.tsx';
+import { useSignedIn } from '../../session/session-context.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { beep } from './beep.ts';
 import { redFlagLabel } from './red-flag-label.ts';

@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { Channel } from '../../api/settings-types.ts';
-import { useCan } from '../../auth/permissions.ts';
+import { useCan } from '../../session/permissions.ts';
 import { CHANNEL_NAMES, ChannelIcon } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
