@@ -1,10 +1,10 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { initialsOf } from '../../format/people.ts';
 import { useCan } from '../../session/permissions.ts';
 import { useSession, useSignedIn } from '../../session/session-context.tsx';
 import { Icon } from '../../ui/icons.tsx';
-import { initialsOf } from '../people.ts';
 import classes from './inbox-header.module.css';
 
 /**
