@@ -1,7 +1,7 @@
 import { Button, Group, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { AccountMenu } from '../inbox/header/account-menu.tsx';
+import { AccountMenu } from '../session/account-menu.tsx';
 import { useCan } from '../session/permissions.ts';
 import { useSignedIn } from '../session/session-context.tsx';
 import { Brand } from '../ui/brand.tsx';

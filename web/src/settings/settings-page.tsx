@@ -2,7 +2,7 @@ import { Button, Group, NavLink, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, NavLink as RouterLink, useLocation, useMatch } from 'react-router';
-import { AccountMenu } from '../inbox/header/account-menu.tsx';
+import { AccountMenu } from '../session/account-menu.tsx';
 import { type Permission, useCan } from '../session/permissions.ts';
 import { useSignedIn } from '../session/session-context.tsx';
 import { Brand } from '../ui/brand.tsx';
