@@ -38,6 +38,7 @@ import { processFlowJob } from './modules/flows/flow-runtime.service.ts';
 import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
 import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
+import { isConversationVisibleTo } from './modules/inbox/conversation.service.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
 import { adapterDeliveryReader } from './modules/ingest/adapter-delivery-reader.ts';
 import {
@@ -347,7 +348,12 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         }),
       );
       await api.register(async (secured) => {
-        guardApi(secured, db, { clock, sessions: deps.sessions, limits: deps.rateLimits });
+        guardApi(secured, db, {
+          clock,
+          isConversationVisibleTo,
+          sessions: deps.sessions,
+          limits: deps.rateLimits,
+        });
         // Reads of patient data below write an audit record (auditRead in their routes).
         recordReadsIn(secured, { db, clock, cipher: deps.fieldCipher });
         await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
