@@ -1,9 +1,9 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { deleteSessionsOfUser } from '../auth/session.service.ts';
+import { autoAssign } from '../inbox/auto-assign.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { listConversationsPage, updateConversation } from '../inbox/conversation.service.ts';
-import { autoAssign } from '../teams/auto-assign.service.ts';
 import { removeMemberFromAllTeams } from '../teams/team.service.ts';
 
 const PAGE = 200;
