@@ -24,7 +24,7 @@ import { accessSettingsRoutes } from './modules/auth/access-settings.routes.ts';
 import { activeSessionRoutes } from './modules/auth/active-sessions.routes.ts';
 import { guardApi } from './modules/auth/api-guard.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
-import type { SessionPolicy } from './modules/auth/session.service.ts';
+import { deleteSessionsOfUser, type SessionPolicy } from './modules/auth/session.service.ts';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
 import { channelAccountRoutes } from './modules/channel-accounts/channel-account.routes.ts';
@@ -38,8 +38,9 @@ import { processFlowJob } from './modules/flows/flow-runtime.service.ts';
 import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
 import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
-import { isConversationVisibleTo } from './modules/inbox/conversation.service.ts';
+import { isConversationVisibleTo, openConversationCounts } from './modules/inbox/conversation.service.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
+import { handBackWorkOf } from './modules/inbox/staff-departure.service.ts';
 import { adapterDeliveryReader } from './modules/ingest/adapter-delivery-reader.ts';
 import {
   channelMediaDownloadQueue,
@@ -389,7 +390,13 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           }),
         );
         await secured.register(channelLimitsRoutes(adapterList(adapters)));
-        await secured.register(userRoutes(db, clock));
+        await secured.register(
+          userRoutes(db, clock, {
+            openConversationCounts,
+            endSessionsOf: deleteSessionsOfUser,
+            handBackWorkOf,
+          }),
+        );
         await secured.register(accessSettingsRoutes(db));
         await secured.register(activeSessionRoutes(db, { clock, sessions: deps.sessions }));
         await secured.register(twoFactorRoutes(db, deps.fieldCipher, clock));
