@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import { findOrgAccessOptions } from '../orgs/org.service.ts';
+import { type ApiCaller, callerOf } from '../users/caller.ts';
 import { type AccessRule, isAccessRule, type Permission, roleCan, ruleAdmits } from './access-rules.ts';
-import { callerOf } from './api-key.auth.ts';
-import type { ApiCaller } from './api-key.service.ts';
 import type { ReaderScope } from './reader-scope.ts';
 
 declare module 'fastify' {

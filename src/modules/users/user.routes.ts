@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
-import { callerOf } from '../auth/api-key.auth.ts';
+import { callerOf } from './caller.ts';
 import {
   addStaffMember,
   changeStaffMember,
