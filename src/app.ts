@@ -36,7 +36,6 @@ import { flowRoutes } from './modules/flows/flow.routes.ts';
 import { flowsQueue } from './modules/flows/flow-queue.ts';
 import { processFlowJob } from './modules/flows/flow-runtime.service.ts';
 import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
-import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { isConversationVisibleTo, openConversationCounts } from './modules/inbox/conversation.service.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
@@ -62,6 +61,7 @@ import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminde
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
 import { safetyRoutes } from './modules/safety/safety.routes.ts';
+import { bookingOperations } from './modules/scheduling/booking.operations.ts';
 import {
   calendarFeedRoutes,
   schedulingJobHandlers,
