@@ -55,6 +55,11 @@ export interface ChannelWebhook<Secrets> {
    * (a body-routed delivery's accounts are found before their secrets can check it); null when it has one.
    */
   unsigned?(request: WebhookRequest): string | null;
+  /**
+   * Where a body is not this channel's at all (another Meta product's `object`, no `entry` list), the
+   * field to name in the 400 that refuses it; null when it is the channel's.
+   */
+  foreign?(body: object): { field: string; message: string } | null;
   /** Checks the provider's signature or secret, in constant time. */
   verify(request: WebhookRequest, secrets: Secrets): WebhookVerdict;
   /** The subscription handshake (Meta's `hub.challenge`): the body to answer, or null to refuse. */

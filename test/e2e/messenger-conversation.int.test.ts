@@ -171,10 +171,18 @@ describe.each(TEST_ENGINES)('a Messenger conversation end to end (%s)', (engine)
     ]);
   });
 
-  test('a delivery signed with another secret, or for a page Careline does not have, is not kept', async () => {
+  test('a delivery unsigned, signed with another secret, or for a page Careline does not have, is not kept', async () => {
     const before = await env.handle.db.select({ n: count() }).from(webhookEvents);
     const forged = await deliver(textDelivery('6100000000000002', 'hello'), 'not-the-app-secret');
     expect(forged.status).toBe(401);
+    // Unsigned: refused before the page is even looked up, whatever it names.
+    const unsigned = await fetch(`${env.url}/webhooks/messenger`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(textDelivery('6100000000000002', 'hello')),
+    });
+    expect(unsigned.status).toBe(401);
+    expect(((await unsigned.json()) as Json).detail).toBe('Missing X-Hub-Signature-256');
     const otherPage = await deliver(textDelivery('6100000000000002', 'hello', '999999999'));
     expect(otherPage.status).toBe(200);
     expect(await otherPage.json()).toEqual({ received: true, stored: 0 });

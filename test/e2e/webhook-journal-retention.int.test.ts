@@ -247,7 +247,11 @@ describe.each(TEST_ENGINES)('the webhook journal forgets (%s)', (engine) => {
     // A redelivery is known by its hash; the journaled one is processed from its encrypted body.
     expect(await post(body)).toMatchObject({ stored: 0 });
     // Queued as an older Careline queued WhatsApp's deliveries: that queue is still served.
-    await whatsappWebhookQueue.enqueue(env.handle.db, { webhookEventId: legacy.id }, { orgId: clinic.org.id });
+    await whatsappWebhookQueue.enqueue(
+      env.handle.db,
+      { webhookEventId: legacy.id },
+      { orgId: clinic.org.id },
+    );
     env.careline.worker.wake();
     expect((await eventually(() => storedMessage(wamid), 5000)).text).toBe(words);
     await env.settle();

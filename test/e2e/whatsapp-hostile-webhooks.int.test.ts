@@ -278,6 +278,18 @@ describe.each(TEST_ENGINES)(
       ]);
     });
 
+    test('a signed delivery of another Meta product, or without entries, is refused naming the field', async () => {
+      for (const [body, field] of [
+        [{ object: 'page', entry: [] }, 'body.object'],
+        [{ object: 'whatsapp_business_account', entry: {} }, 'body.entry'],
+      ] as const) {
+        const response = await postWebhook(env.url, JSON.stringify(body), clinic.number.appSecret);
+        expect(response.status).toBe(400);
+        expect(((await response.json()) as Json).errors).toEqual([{ field, message: expect.any(String) }]);
+      }
+      await expectNextPatientServed();
+    });
+
     test('a lone surrogate in a text is stored without it', async () => {
       await deliver(
         oneMessage(newPatient(), {

@@ -8,9 +8,10 @@ import { ApiError } from './api/http-client.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequirePermission, RoleHome } from './auth/require-permission.tsx';
 import { RequireSession } from './auth/require-session.tsx';
-import { SessionProvider } from './auth/session-context.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
+import { RedFlagAlerts } from './inbox/safety/red-flag-alerts.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
+import { SessionProvider } from './session/session-context.tsx';
 import { AlertsPage } from './settings/alerts/alerts-page.tsx';
 import { AccessReasonModal } from './settings/audit/access-reason-modal.tsx';
 import { AuditPage } from './settings/audit/audit-page.tsx';
@@ -53,7 +54,7 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/phone" element={<PhonePage />} />
-                <Route element={<RequireSession />}>
+                <Route element={<RequireSession background={<RedFlagAlerts />} />}>
                   <Route path="/" element={<RoleHome />} />
                   <Route element={<RequirePermission permission="conversations.read" />}>
                     <Route path="/inbox" element={<InboxPage />} />

@@ -1,6 +1,11 @@
 import type { ChannelWebhook } from '../channel-adapter.ts';
-import { answerHandshake, missingSignature, verifySignature } from '../meta/meta-webhook.ts';
-import type { MetaMessagingChannel } from './meta-messaging-channel.ts';
+import {
+  answerHandshake,
+  foreignMetaObject,
+  missingSignature,
+  verifySignature,
+} from '../meta/meta-webhook.ts';
+import { type MetaMessagingChannel, WEBHOOK_OBJECT } from './meta-messaging-channel.ts';
 import { messengerAccountKeys, parseMessengerWebhook } from './parse-messenger-webhook.ts';
 
 /**
@@ -15,6 +20,7 @@ export function createMessengerWebhook(
   return {
     routing: 'body',
     unsigned: missingSignature,
+    foreign: (body) => foreignMetaObject(body, WEBHOOK_OBJECT[channel]),
     verify: (request, secrets) => verifySignature(request, secrets.appSecret),
     handshake: (query, secrets) => answerHandshake(query, secrets.verifyToken),
     accountKeys: (body) => messengerAccountKeys(body, channel),

@@ -7,6 +7,18 @@ import { verifyMetaSignature } from './webhook-signature.ts';
 /** Meta's challenge is a number; anything else is echoed nowhere (the handshake answer is our body). */
 const CHALLENGE = /^[A-Za-z0-9_.-]{1,256}$/;
 
+/**
+ * A Meta delivery of another product than `object` (a Page's posted to the WhatsApp URL), or without its
+ * `entry` list: refused naming the field, so that a misconfigured subscription shows instead of vanishing.
+ */
+export function foreignMetaObject(body: object, object: string): { field: string; message: string } | null {
+  const given = 'object' in body ? body.object : undefined;
+  if (given !== object) return { field: 'body.object', message: `expected a ${object} webhook` };
+  if (!('entry' in body) || !Array.isArray(body.entry))
+    return { field: 'body.entry', message: 'expected a list of entries' };
+  return null;
+}
+
 /** Meta signs every delivery: one without the header is refused before its accounts are looked up. */
 export function missingSignature(request: WebhookRequest): string | null {
   return headerOf(request.headers, 'x-hub-signature-256') === undefined

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { ChannelWebhook } from '../channel-adapter.ts';
 import type { InboundEvent } from '../inbound-event.ts';
-import { answerHandshake, missingSignature, verifySignature } from '../meta/meta-webhook.ts';
+import {
+  answerHandshake,
+  foreignMetaObject,
+  missingSignature,
+  verifySignature,
+} from '../meta/meta-webhook.ts';
 import { parseWhatsAppWebhook, phoneNumberIdsOf } from './parse-webhook.ts';
 import { isStandInMessageId } from './stand-in-message-id.ts';
 import { usableId } from './webhook-envelope.schema.ts';
@@ -18,6 +23,7 @@ export const whatsappWebhookSecretsSchema = z.object({ appSecret: z.string(), ve
 export const whatsappWebhook: ChannelWebhook<z.infer<typeof whatsappWebhookSecretsSchema>> = {
   routing: 'body',
   unsigned: missingSignature,
+  foreign: (body) => foreignMetaObject(body, 'whatsapp_business_account'),
   verify: (request, secrets) => verifySignature(request, secrets.appSecret),
   handshake: (query, secrets) => answerHandshake(query, secrets.verifyToken),
   accountKeys: (body) => (isWhatsAppEnvelope(body) ? phoneNumberIdsOf(body) : []),

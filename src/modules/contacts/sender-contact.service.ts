@@ -1,4 +1,3 @@
-import type { Sender, UserRef } from '../../channels/inbound-event.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { ContactIdentity } from './contact.schema.ts';
@@ -11,6 +10,26 @@ import type { WhatsAppSenderIdentity } from './whatsapp-sender-identity.ts';
 // own way; every other channel names a person by one id.
 
 type ChannelType = ContactIdentity['channelType'];
+
+/**
+ * Who wrote, as a channel's inbound event names them (`Sender` of src/channels/inbound-event.ts, read
+ * here by shape: the channels sit above the modules that store what they bring).
+ */
+export interface Sender {
+  id: string;
+  phone: string | null;
+  bsuid: string | null;
+  parentBsuid: string | null;
+  name: string | null;
+  username: string | null;
+}
+
+/** Whose preference an event reports (`UserRef` of inbound-event.ts). */
+export interface UserRef {
+  id: string;
+  phone: string | null;
+  bsuid: string | null;
+}
 
 /** The patient behind whoever wrote, found or created; what the delivery newly tells of them is kept. */
 export async function resolveSenderContact(

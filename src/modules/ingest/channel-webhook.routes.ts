@@ -121,6 +121,8 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
         const unsigned = adapter.webhook.unsigned?.({ headers: headersOf(request.headers), rawBody: raw });
         if (unsigned) throw new HttpProblem(401, unsigned);
         const { body, events } = parsedDelivery(adapter, raw);
+        const foreign = adapter.webhook.foreign?.(body);
+        if (foreign) throw HttpProblem.badField(foreign.field, foreign.message);
         const keys = adapter.webhook.accountKeys(body);
         const groupKeys = adapter.webhook.accountGroups?.keys(body) ?? [];
         // Anyone can post here, and these ids are looked up before the signature can be checked.

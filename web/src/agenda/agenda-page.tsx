@@ -1,9 +1,9 @@
 import { Button, Group, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useCan } from '../auth/permissions.ts';
-import { useSignedIn } from '../auth/session-context.tsx';
-import { AccountMenu } from '../inbox/header/account-menu.tsx';
+import { AccountMenu } from '../session/account-menu.tsx';
+import { useCan } from '../session/permissions.ts';
+import { useSignedIn } from '../session/session-context.tsx';
 import { Brand } from '../ui/brand.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';

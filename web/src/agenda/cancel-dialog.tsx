@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { schedulingApi, schedulingKeys } from '../api/scheduling-api.ts';
 import type { Appointment } from '../api/scheduling-types.ts';
-import { useWhileClosing } from '../settings/use-while-closing.ts';
 import { Icon } from '../ui/icons.tsx';
 import { useNotify } from '../ui/toasts.tsx';
+import { useWhileClosing } from '../ui/use-while-closing.ts';
 import { useAgendaFormat } from './agenda-format.ts';
 import { appointmentErrorOf } from './appointment-rules.ts';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { schedulingApi, schedulingKeys } from '../api/scheduling-api.ts';
 import type { AppointmentType, Location, Practitioner, Schedule } from '../api/scheduling-types.ts';
-import { useSignedIn } from '../auth/session-context.tsx';
+import { useSignedIn } from '../session/session-context.tsx';
 
 /** The set-up changes rarely (administrators, through the API): read it once in a while. */
 const SETUP_STALE_MS = 5 * 60_000;

@@ -16,12 +16,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError, NETWORK_ERROR_STATUS } from '../api/http-client.ts';
+import { useSession } from '../session/session-context.tsx';
 import { Brand } from '../ui/brand.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import classes from './login-page.module.css';
 import { SecondFactorStep } from './second-factor-step.tsx';
-import { useSession } from './session-context.tsx';
 import { needsSecondFactor, type SecondFactorRequired, twoFactorApi } from './two-factor-api.ts';
 
 /**

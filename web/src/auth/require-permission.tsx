@@ -1,6 +1,6 @@
 import { Navigate, Outlet } from 'react-router';
-import { homeOf, type Permission, sessionCan } from './permissions.ts';
-import { useSignedIn } from './session-context.tsx';
+import { homeOf, type Permission, sessionCan } from '../session/permissions.ts';
+import { useSignedIn } from '../session/session-context.tsx';
 
 /** Pages a role cannot use send it to its own start page (the auditor: the audit log). */
 export function RequirePermission({ permission }: { permission: Permission }) {

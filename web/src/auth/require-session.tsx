@@ -1,13 +1,17 @@
 import { Center, Loader } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { LiveEventsProvider } from '../live/live-events-provider.tsx';
-import { sessionCan } from './permissions.ts';
-import { useSession } from './session-context.tsx';
+import { sessionCan } from '../session/permissions.ts';
+import { useSession } from '../session/session-context.tsx';
 import { TwoFactorRequiredPage } from './two-factor-required-page.tsx';
 
-/** Pages for signed-in staff: others go to the sign-in page, and come back where they were going. */
-export function RequireSession() {
+/**
+ * Pages for signed-in staff: others go to the sign-in page, and come back where they were going.
+ * `background` runs beside every such page, inside the live stream (app.tsx gives the red-flag alerts).
+ */
+export function RequireSession({ background }: { background?: ReactNode }) {
   const { session } = useSession();
   const location = useLocation();
   const { t } = useTranslation();
@@ -25,6 +29,7 @@ export function RequireSession() {
   if (session.two_factor_enrolment_required) return <TwoFactorRequiredPage />;
   return (
     <LiveEventsProvider enabled={sessionCan(session, 'conversations.read')}>
+      {background}
       <Outlet />
     </LiveEventsProvider>
   );

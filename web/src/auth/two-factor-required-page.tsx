@@ -2,9 +2,9 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../api/inbox-api.ts';
+import { useSession, useSignedIn } from '../session/session-context.tsx';
 import { Brand } from '../ui/brand.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
-import { useSession, useSignedIn } from './session-context.tsx';
 import { TwoFactorEnrolment } from './two-factor-enrolment.tsx';
 
 /**

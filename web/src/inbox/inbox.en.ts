@@ -5,16 +5,10 @@ import { safetyEn } from './safety/safety.en.ts';
 /** English texts of the inbox screens: the source of their keys; inbox.fr.ts has the same shape. */
 export const inboxEn = {
   header: {
-    account: 'Account of {{name}}',
     roleAdmin: 'Administrator',
     roleAgent: 'Agent',
-    openPhone: 'Open the patient phone (demo)',
     agenda: 'Agenda',
     agendaHint: 'The clinic’s appointments, day by day',
-    settings: 'Clinic settings',
-    profile: 'Your profile',
-    security: 'Account security',
-    signOut: 'Sign out',
   },
   live: {
     connecting: 'Connecting…',

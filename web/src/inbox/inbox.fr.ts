@@ -5,16 +5,10 @@ import { safetyFr } from './safety/safety.fr.ts';
 
 export const inboxFr: InboxMessages = {
   header: {
-    account: 'Compte de {{name}}',
     roleAdmin: 'Administrateur',
     roleAgent: 'Agent',
-    openPhone: 'Ouvrir le téléphone patient (démo)',
     agenda: 'Agenda',
     agendaHint: 'Les rendez-vous de l’établissement, jour par jour',
-    settings: 'Réglages de l’établissement',
-    profile: 'Votre profil',
-    security: 'Sécurité du compte',
-    signOut: 'Se déconnecter',
   },
   live: {
     connecting: 'Connexion…',

@@ -2,6 +2,7 @@ import { agendaEn } from '../agenda/agenda.en.ts';
 import { authEn } from '../auth/auth.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
+import { sessionEn } from '../session/session.en.ts';
 import { auditEn } from '../settings/audit/audit.en.ts';
 import { channelsEn } from '../settings/channels/channels.en.ts';
 import { privacyEn } from '../settings/privacy/privacy.en.ts';
@@ -15,6 +16,7 @@ import { commonEn } from '../ui/common.en.ts';
 export const en = {
   ...commonEn,
   ...authEn,
+  ...sessionEn,
   ...inboxEn,
   ...agendaEn,
   ...settingsEn,

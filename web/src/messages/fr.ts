@@ -2,6 +2,7 @@ import { agendaFr } from '../agenda/agenda.fr.ts';
 import { authFr } from '../auth/auth.fr.ts';
 import { inboxFr } from '../inbox/inbox.fr.ts';
 import { phoneFr } from '../phone/phone.fr.ts';
+import { sessionFr } from '../session/session.fr.ts';
 import { auditFr } from '../settings/audit/audit.fr.ts';
 import { channelsFr } from '../settings/channels/channels.fr.ts';
 import { privacyFr } from '../settings/privacy/privacy.fr.ts';
@@ -13,6 +14,7 @@ import type { Messages } from './en.ts';
 export const fr: Messages = {
   ...commonFr,
   ...authFr,
+  ...sessionFr,
   ...inboxFr,
   ...agendaFr,
   ...settingsFr,

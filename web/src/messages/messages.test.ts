@@ -3,6 +3,7 @@ import { agendaEn } from '../agenda/agenda.en.ts';
 import { authEn } from '../auth/auth.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
+import { sessionEn } from '../session/session.en.ts';
 import { auditEn } from '../settings/audit/audit.en.ts';
 import { channelsEn } from '../settings/channels/channels.en.ts';
 import { privacyEn } from '../settings/privacy/privacy.en.ts';
@@ -37,6 +38,7 @@ describe('the interface texts', () => {
     const features = {
       commonEn,
       authEn,
+      sessionEn,
       inboxEn,
       agendaEn,
       settingsEn,

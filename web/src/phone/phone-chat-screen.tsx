@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.ts';
 import { useFormatters } from '../format/formatters.ts';
-import { formatPhone } from '../inbox/people.ts';
+import { formatPhone } from '../format/people.ts';
 import { Icon } from '../ui/icons.tsx';
 import { type ChatItem, type ClinicContent, chatOf, digits } from './phone-chat.ts';
 import classes from './phone-page.module.css';

@@ -1,7 +1,7 @@
 import { Button, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPhone } from '../inbox/people.ts';
+import { formatPhone } from '../format/people.ts';
 import { Icon } from '../ui/icons.tsx';
 import { digits } from './phone-chat.ts';
 import classes from './phone-page.module.css';

@@ -1,9 +1,9 @@
 import { Alert, Avatar, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { sessionCan } from '../auth/permissions.ts';
-import { useSignedIn } from '../auth/session-context.tsx';
-import { initialsOf } from '../inbox/people.ts';
+import { initialsOf } from '../format/people.ts';
+import { sessionCan } from '../session/permissions.ts';
+import { useSignedIn } from '../session/session-context.tsx';
 import { Icon } from '../ui/icons.tsx';
 
 /** What an agent finds at /settings: who they are, and who can change the clinic's settings. */

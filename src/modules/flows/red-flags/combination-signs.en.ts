@@ -179,7 +179,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'headfirst',
     { pattern: 'fell|fall|falls|falling|landed|dived|dove|dive on|onto face|head', maxGap: 2 },
     { pattern: 'dived|dove|dive|diving shallow', maxGap: 3 },
-    { pattern: 'fell|fall|falls|falling off|from climbing frame|monkey|bars|wall|horse', maxGap: 2 },
+    // Round 21: the climbing frame by its other names ("jungle gym", "jungle bars").
+    {
+      pattern: 'fell|fall|falls|falling off|from climbing|jungle frame|monkey|bars|gym|wall|horse',
+      maxGap: 2,
+    },
     // Round 10: more verbs of a blow ("smacked his head"), a lump or a gash on the head, a knock at sport.
     { pattern: 'smack*|whack*|clonk*|crack*|slam*|thump* @head', maxGap: 1 },
     { pattern: 'lump|egg|gash|cut|bump|swelling on|to|of @head', maxGap: 1 },
@@ -194,7 +198,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     // Round 16 (own check): a headbutt.
     'headbutt*|headbutted|headbutting',
     // Round 16: thrown or come off a bike, a horse, a scooter.
-    { pattern: 'came|come|comes|thrown off|from bike|bicycle|horse|scooter|motorbike|skateboard', maxGap: 2 },
+    {
+      pattern:
+        'came|come|comes|thrown off|from bike|bicycle|horse|scooter|motorbike|skateboard|swing|slide|trampoline',
+      maxGap: 2,
+    },
     // A fall from a height is a head injury until shown otherwise (NICE NG232), the head unnamed.
     {
       pattern:
@@ -208,6 +216,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'wants|want|wanting just sleep', maxGap: 1 },
     // Round 14 (training phrasings): a dent in the skull, gone quiet, a large lump (NICE NG232 in a baby), blurred sight.
     { pattern: 'dent|dented|dip|squishy|soft skull|head', maxGap: 3 },
+    // Round 21: "he was out for about a minute", "out cold": knocked out, the word unsaid.
+    { pattern: 'was|went|been out cold', maxGap: 0 },
+    { pattern: 'was|went|been out seconds|second|minute|minutes|min|mins', maxGap: 3 },
     { pattern: 'gone|went|very|really quiet|floppy|pale|grey', maxGap: 1 },
     { pattern: 'big|large|huge|massive|golf|growing lump|egg|bump|swelling', maxGap: 1 },
     { pattern: 'blurred|blurry|double vision|sight', maxGap: 1 },
@@ -554,6 +565,14 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     // "Second dose" only of a medicine: a vaccine's second dose is the schedule.
     { pattern: 'second|another dose|doses @meds', maxGap: 1 },
     { pattern: 'double|doubled|extra dose|doses|dosed', maxGap: 1 },
+    // Round 21 probe class: the wrong insulin, or one insulin for the other ("my quick acting instead of my long
+    // acting", "the wrong pen"), with a sign of toxicity (a hypo: shaky, confused).
+    {
+      pattern:
+        'any: inject*|jabbed|did|done|took|taken|used|gave|given|had insulin|insulins|pen|pens|units|acting instead|wrong',
+      maxGap: 4,
+    },
+    { pattern: 'mixed|muddled|confused|swapped up insulin|insulins|pens|pen', maxGap: 2 },
     { pattern: 'forgot|forgotten|muddled|confused|mixed already taken|had|took', maxGap: 3 },
     {
       pattern:
@@ -739,6 +758,11 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'got|have|saved|collected enough now', maxGap: 1 },
     // Round 16: the tablets saved up, said after them.
     { pattern: '@meds|pills|tablets saved|stockpiled|hoarded|stashed up|away|ready', maxGap: 1 },
+    // Round 22 probe class: the means at hand unnamed ("got everything I need saved up", "all I need is ready").
+    {
+      pattern: 'everything|all|enough need|needed saved|stockpiled|hoarded|stashed|ready|sorted|together',
+      maxGap: 2,
+    },
     // Round 11: a gun got out or held.
     {
       pattern: 'got|have|took|taken|grabbed|holding gun|guns|shotgun|rifle|pistol|revolver|firearm|handgun',
@@ -956,7 +980,9 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'no way out', maxGap: 1 },
     { pattern: 'see|seeing no|not way|future|point', maxGap: 2, negatable: false },
     { pattern: 'cant|cannot|not go on', maxGap: 1, negatable: false },
-    { pattern: 'cant|cannot|not take|cope|handle anymore|more', maxGap: 2, negatable: false },
+    // Round 21: "cannot tahan" (Singapore and Malaysian English: cannot bear it).
+    { pattern: 'cant|cannot|not take|cope|handle|tahan anymore|more|already', maxGap: 2, negatable: false },
+    { pattern: 'cant|cannot tahan', maxGap: 0, negatable: false },
     { pattern: 'nothing left', maxGap: 1 },
     'hopeless|hopelessness',
     // Round 16: the last reason to stay, said as gone or as the only one ("the only thing stopping me was my
@@ -988,7 +1014,27 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
   // Round 11: the act announced, « I'm going to do it ».
   act_announced: [
     // Round 20 probe class: the night chosen ("I've chosen tonight", "picked the date").
-    { pattern: 'chosen|picked|set|decided|fixed tonight|date|day|night', maxGap: 1, negatable: false },
+    // Round 22: the place or the time chosen ("I've picked the spot").
+    {
+      pattern: 'chosen|picked|set|decided|fixed tonight|date|day|night|place|spot|time',
+      maxGap: 1,
+      negatable: false,
+    },
+    // Round 21–22: the appointment no longer needed, said without "after" or "anymore" ("I won't need my appointment
+    // next week", "I won't be needing it").
+    {
+      pattern:
+        'not|wont need|needing appointment|appointments|review|repeat|repeats|prescription|prescriptions',
+      maxGap: 2,
+      negatable: false,
+    },
+    { pattern: 'not|wont needing it|them', maxGap: 0, negatable: false },
+    // Round 21 probe class: everything made ready for tonight, the act unsaid.
+    {
+      pattern: 'everything|all|it ready|prepared|planned|sorted|arranged for tonight',
+      maxGap: 2,
+      negatable: false,
+    },
     // Round 14 (training phrasings): the end announced without its verb: won't need anything after, my decision is made,
     // don't try to stop me, going deep this time, my last message.
     {
@@ -1113,6 +1159,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'platform|tracks|railway|rails|rooftop|ledge|parapet|cliff|cliffs|overpass|viaduct',
     { pattern: 'on|onto|at|by top|edge|roof|bridge', maxGap: 2 },
     { pattern: 'top|edge roof|building|bridge|block|car|multistorey|tower', maxGap: 2 },
+    // Round 21: the block of flats or the tower jumped from ("tonight I jump from my block").
+    { pattern: 'from|off block|tower|building|hdb', maxGap: 1 },
     { pattern: 'window|balcony floor|storey|<n:3-99>', maxGap: 3 },
   ],
   // …and the jump or the letting go said, or the next train named.
@@ -1145,6 +1193,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'half|side vision|sight gone|missing|black|dark|blank', maxGap: 2 },
     { pattern: 'cant|cannot see left|right|one|half side|half|screen|page', maxGap: 2, negatable: false },
     { pattern: 'cant|cannot see half', maxGap: 2, negatable: false },
+    // Round 15 unseen miss: only half seen, said the positive way ("he could only see half the page").
+    { pattern: 'only see|seeing|sees|saw half|one', maxGap: 1, negatable: false },
   ],
   clumsy_hand: [
     { pattern: 'hand|fingers|fist curled|clawed|clenched|stuck|locked', maxGap: 2 },

@@ -480,6 +480,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'repris|reprend|reprise @medicaments|dose plus|erreur|megarde', maxGap: 4 },
     { pattern: 'trompe* repris|pris|donne|avale|prise', maxGap: 4 },
     { pattern: 'oublie* deja pris|prise|donne', maxGap: 3 },
+    // Round 21 (classe de la sonde): une insuline pour l'autre (« la rapide au lieu de la lente », « à la place
+    // de »), la mauvaise insuline, le stylo confondu, avec un signe d'intoxication (l'hypoglycémie).
+    {
+      pattern:
+        'any: injecte*|fait|fais|pique*|pris|donne insuline|stylo|unites|rapide|lente lieu|place|mauvaise|mauvais',
+      maxGap: 4,
+    },
+    { pattern: 'trompe*|confondu|melange* insuline|insulines|stylo|stylos', maxGap: 2 },
     // Round 16: les médicaments d'un autre reçus, administrés ou distribués par erreur (en institution).
     {
       pattern:
@@ -545,7 +553,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'dit|dire|dis|disait adieu|adieux', maxGap: 1 },
     { pattern: 'me cherchez|cherche|cherchez pas|plus', maxGap: 1, negatable: false },
     { pattern: 'voulais|voulait|veux|veut dire merci|adieu', maxGap: 2 },
-    { pattern: 'voulais|voulait|veux|veut remercier', maxGap: 1 },
+    // Round 15 (classe restée ouverte): « je voulais juste vous remercier », un adverbe de plus.
+    { pattern: 'voulais|voulait|veux|veut remercier', maxGap: 2 },
     // Des adieux reçus (« il m'a dit adieu »), postés ou écrits: pas un au revoir envoyé à une collègue.
     { pattern: 'me|nous a|ont envoye|ecrit|dit|laisse|fait adieu|adieux|aurevoir|revoir', maxGap: 3 },
     { pattern: 'message|messages|msg|msgs|mail|vocal|lettre|mot|texto|sms|post adieu|adieux', maxGap: 1 },
@@ -630,6 +639,11 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     'feu|flamme*|flambe*|enflamm*|essence|explos*|petard*|barbecue|bbq|chalumeau|incendie',
     { pattern: 'retour flamme', maxGap: 1 },
+    // Round 17 (classe que le classifieur seul couvrait): la bouilloire ou la théière renversée, un liquide bouillant
+    // (pas la bouilloire touchée du doigt: une petite brûlure).
+    { pattern: 'renverse*|tombe*|verse*|tire* bouilloire|theiere', maxGap: 3 },
+    { pattern: 'bouilloire|theiere renverse*|tombe*', maxGap: 2 },
+    { pattern: 'eau|the|cafe|lait|soupe bouillant*|brulant*', maxGap: 1 },
     // Round 20 (après réentraînement): une marmite, une friteuse, une casserole d'huile ou d'eau renversée.
     { pattern: 'marmite|friteuse|casserole|poele|bassine huile|eau|soupe|friture', maxGap: 1 },
     'friteuse',
@@ -801,6 +815,9 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
       negatable: false,
     },
     { pattern: 'inutile venir|vienne|viendrai|revenir|soigner|rdv', maxGap: 1 },
+    // Round 21 (classe de la sonde): « ça sert plus à rien » dit seul, « j'en peux plus ».
+    { pattern: 'sert|servira|servirait plus a rien', maxGap: 1, negatable: false },
+    { pattern: 'en peux|peut|pouvais plus', maxGap: 0, negatable: false },
     // Round 13: un fardeau dit, à toute personne (« on serait mieux sans lui », « mieux sans moi »), le sens
     // perdu, demain annoncé sans soi: la personne n'est pas que « je ».
     { pattern: 'mieux|tranquille* sans moi|lui|elle|nous', maxGap: 1, negatable: false },
@@ -842,7 +859,18 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 20 (classe de la sonde): l'heure dite avant l'acte (« ce soir je le fais »).
     { pattern: 'soir|nuit le|la fais|ferai', maxGap: 1, negatable: false },
     // Round 20 (classe de la sonde): le soir choisi, la date fixée (« j'ai choisi ce soir »).
-    { pattern: 'choisi|fixe|decide|arrete soir|nuit|date|jour', maxGap: 1, negatable: false },
+    // Round 22: le lieu ou l'heure choisis (« j'ai choisi l'endroit »).
+    {
+      pattern: 'choisi|fixe|decide|arrete soir|nuit|date|jour|endroit|lieu|heure|moment',
+      maxGap: 1,
+      negatable: false,
+    },
+    // Round 21 (classe de la sonde): tout prêt pour ce soir, l'acte tu (« j'ai tout préparé pour ce soir »).
+    {
+      pattern: 'tout pret|prete|prets|prepare*|organise*|planifie*|regle* pour ce|cette soir|nuit',
+      maxGap: 2,
+      negatable: false,
+    },
     // Round 14: la fin dite pour soi (« c fini pr moi »), la décision prise, la dernière nuit, l'heure
     // fixée: la résolution, quel que soit le moyen nommé (3114: un plan, une échéance).
     { pattern: 'fini|finie|termine|terminee|fin pour|pr moi', maxGap: 0, negatable: false },
@@ -863,6 +891,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     // Round 16: l'adieu indirect: n'avoir « plus besoin » des soins, prévenir quelqu'un, que quelqu'un le sache,
     // la fin datée (« dans 3 jours ce sera fini pour moi »).
     { pattern: 'en aurai|aurais|aura plus besoin', maxGap: 0, negatable: false },
+    // Round 21–22: le rendez-vous ou le traitement dont on n'aura plus besoin, sans « en » (« je n'aurai plus besoin
+    // de mon prochain rendez-vous »).
+    {
+      pattern:
+        'aurai|aurais|aura plus besoin rendez|rendezvous|rdv|prochain|ordonnance|traitement|seance|seances',
+      maxGap: 3,
+      negatable: false,
+    },
     { pattern: 'prevenir|avertir quelqu|quelquun|qqn', maxGap: 1 },
     { pattern: 'quelqu|quelquun|qqn un le|la sache|sachiez|sachent|sait|saches|sachez', maxGap: 1 },
     { pattern: 'sera|serai|seront fini|finie|termine|terminee pour|pr moi', maxGap: 1, negatable: false },
@@ -966,7 +1002,14 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
   back_site: ['dos', 'omoplate*', { pattern: 'entre epaules', maxGap: 1 }],
   // Round 12: la moitié de ce qu'on voit partie, une main qui ne fait plus ce qu'on lui dit.
   half_vision_lost: [
-    { pattern: 'any: vois|voit|voyais|vision|vue plus|perdu|noir moitie|cote', maxGap: 3, negatable: false },
+    // Round 15 (classe restée ouverte): l'imparfait aussi, et « ne voit plus que la moitié » (« plus que la » est
+    // une comparaison pour les exclusions: la moitié vue suffit).
+    {
+      pattern: 'any: vois|voit|voyais|voyait|voyaient|vision|vue plus|perdu|noir moitie|cote',
+      maxGap: 3,
+      negatable: false,
+    },
+    { pattern: 'vois|voit|voyais|voyait|voyaient moitie', maxGap: 3, negatable: false },
     { pattern: 'moitie vision|vue|champ disparu*|partie|noir*|perdu*', maxGap: 2 },
     // Round 16: la tête ou le regard tournés d'un seul côté (la déviation, la négligence d'un côté).
     { pattern: 'tourne*|regarde*|fixe* que|seulement|toujours|uniquement un|meme|seul cote|bord', maxGap: 2 },

@@ -85,6 +85,9 @@ export const englishLexicon: LexiconInput = {
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
   exclusions: [
+    // Round 22 probe classes: a dose not gone over is within it; a love song's "can't breathe without you".
+    { pattern: 'not|never|without|dont going|go|exceeding|exceed over|above dose|limit|maximum', maxGap: 1 },
+    { pattern: 'cant|cannot|not breathe|live without you', maxGap: 1 },
     // Round 20 probe class: drowning in work, paperwork or emails is an image.
     { pattern: 'drowning|drown in|under work|paperwork|emails|debt|bills|admin|forms', maxGap: 2 },
     // Round 18 probe class: snoring with pauses in breathing at night is sleep apnoea, a referral for a sleep
@@ -395,6 +398,18 @@ export const englishLexicon: LexiconInput = {
     'blood test*|pressure|sugar|work|result*|donation|type|glucose|count|draw|sample*|donor',
     'food poison*',
     'fitting room',
+    // Round 22: "he's" now reads "he is": fitting something new, or blinds, a boiler, a lock, is DIY, not a fit.
+    // Not a place ("fitting on the kitchen floor", "in the car"): that is a seizure.
+    {
+      pattern:
+        'fitting|fitted new car|carseat|seat|kitchen|blinds|curtains|shelves|boiler|tyres|lock|cupboards|wardrobe|flooring|dishwasher|cooker|stairgate|tiles|carpet|windows|bathroom',
+      maxGap: 1,
+    },
+    {
+      pattern:
+        'fitting|fitted blinds|curtains|shelves|shelf|boiler|tyre|tyres|lock|locks|cupboards|wardrobe|flooring|dishwasher|cooker|stairgate|tiles',
+      maxGap: 0,
+    },
     { pattern: 'took|take|taking|taken @someone to|for', maxGap: 0 },
     {
       pattern: 'any: fit|fits coughing|cough|giggles|laughter|laughing|sneezing|rage|anger|temper|pique',
@@ -618,6 +633,18 @@ export const englishLexicon: LexiconInput = {
     // Round 11: once at school, when I was at school or at uni: a time of life, not today.
     { pattern: 'once at|in school|college|uni|university', maxGap: 1 },
     { pattern: 'when|while i|we was|were at|in school|college|uni|university', maxGap: 2 },
+    // Round 21–22 probe classes: a sign named as what to look out for, not as what is happening: advice to call or to
+    // stop "if" it comes, the number to ring "if" someone has it, what a leaflet lists.
+    {
+      pattern:
+        'said|told|says|say|advised|tells|instructed|explained call|ring|phone|contact|stop|come|return|seek|go if|incase|case',
+      maxGap: 3,
+    },
+    { pattern: 'number|numbers|who ring|call|phone|dial|contact if|incase|case', maxGap: 2 },
+    { pattern: 'leaflet|leaflets|label|insert|packet|booklet says|said|warns|lists|mentions', maxGap: 1 },
+    // Round 22 probe class: the scene of a film or a series ("the episode where he has a heart attack").
+    { pattern: 'episode|film|movie|series|scene|show where', maxGap: 1 },
+    { pattern: 'episode|film|movie|series|scene|show in which', maxGap: 1 },
   ],
   words: englishGrammar,
 };

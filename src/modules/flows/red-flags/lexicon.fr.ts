@@ -27,6 +27,14 @@ export const frenchLexicon: LexiconInput = {
   concepts: frenchCombinationSigns,
   exclusions: frenchExclusions,
   conceptExclusions: {
+    // Round 21–22: « j'en peux plus des travaux », d'un rhume, du bruit: la lassitude d'une chose, pas le désespoir.
+    despair: [
+      {
+        pattern:
+          'peux|peut|pouvais plus travaux|bruit|voisin|voisins|voisine|chantier|rhume|toux|boulot|travail|chaleur|attente|dos|genou|allergies|patron|chef|cheffe|embouteillages|transports|demenagement',
+        maxGap: 2,
+      },
+    ],
     // Round 13: un test positif d'infection n'est pas une grossesse.
     pregnant: [
       {

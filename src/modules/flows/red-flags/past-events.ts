@@ -38,9 +38,13 @@ export function findPastEvents(matcher: MessageMatcher, lexicon: CompiledLexicon
       if (markerStarts.size === 0) return false;
       const first = match.tokenIndexes[0] ?? 0;
       const last = match.tokenIndexes.at(-1) ?? 0;
-      for (let at = first - 1; at >= 0 && at >= first - REACH_TOKENS; at -= 1) {
+      let reach = first - REACH_TOKENS;
+      for (let at = first - 1; at >= 0 && at >= reach; at -= 1) {
         if (markerEnds.has(at)) return true;
         if (stops(at)) break;
+        // « arrêter si les lèvres gonflent ou si on a du mal à respirer »: « ou », "or" carries the marker on to the
+        // next sign of a list, as it carries a denial.
+        if (words.coordinators.has(tokens[at]?.text ?? '')) reach = Math.min(reach, at - REACH_TOKENS);
       }
       for (let at = last + 1; at < tokens.length && at <= last + REACH_TOKENS; at += 1) {
         if (markerStarts.has(at)) return true;

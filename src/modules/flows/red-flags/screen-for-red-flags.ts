@@ -35,9 +35,16 @@ const INDEXES = new WeakMap<CompiledLexicon, AtomIndex>();
 
 /**
  * Never read as history: talk of suicide, past or present, is for a clinician to hear; a baby's age
- * (« né il y a 2 mois ») and a birth (« accouché il y a 3 semaines ») are states, not past events.
+ * (« né il y a 2 mois ») and a birth (« accouché il y a 3 semaines ») are states, not past events; a farewell
+ * is said now, whatever span it thanks for ("thanks for everything you've done for me over the years").
  */
-const NEVER_PAST: ReadonlySet<string> = new Set(['suicidal_thoughts', 'young_infant', 'pregnant']);
+const NEVER_PAST: ReadonlySet<string> = new Set([
+  'suicidal_thoughts',
+  'young_infant',
+  'pregnant',
+  'farewell_sign',
+  'goodbye_said',
+]);
 
 /** Denials that « mais », "but" right after undo: "I'm not suicidal but…" is a disclosure, not a denial. */
 const HEDGED_DENIALS: ReadonlySet<string> = new Set(['suicidal_thoughts']);

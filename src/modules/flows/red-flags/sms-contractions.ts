@@ -150,6 +150,15 @@ export const IRREGULAR_NEGATIONS: Readonly<Record<string, string>> = {
   "shan't": 'shall not',
 };
 
+/**
+ * Round 22 probe class: `'s` after he or she is "is", as `hes` and `shes` typed without the apostrophe are: "she's
+ * fitting" reads as "she is fitting", never as "she fitting".
+ */
+export const PRONOUN_IS: Readonly<Record<string, string>> = {
+  "he's": 'he is',
+  "she's": 'she is',
+};
+
 /** French elided words (`j'ai`, `n'arrive`, `s'arrête`) restored to their full form. */
 export const FRENCH_ELISIONS: Readonly<Record<string, string>> = {
   j: 'je',

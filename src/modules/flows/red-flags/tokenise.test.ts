@@ -20,6 +20,7 @@ describe('normaliseText', () => {
     ["he hasn't woken up", 'he has not woken up'],
     ["I'm dizzy, I've fallen", 'i am dizzy | i have fallen'],
     ["my baby's fever", 'my baby fever'],
+    ["she's fitting, he’s not", 'she is fitting | he is not'], // as "shes", "hes" typed without the apostrophe
     ['fever w/o rash', 'fever without rash'],
     ['38,5 ou 38°5 ou 38.5', '38.5 ou 38.5 ou 38.5'],
     ['39°C', '39 degres c'],

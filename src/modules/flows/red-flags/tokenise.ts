@@ -4,6 +4,7 @@ import {
   ENGLISH_ONLY_CONTRACTIONS,
   FRENCH_ELISIONS,
   IRREGULAR_NEGATIONS,
+  PRONOUN_IS,
   SMS_CONTRACTIONS,
 } from './sms-contractions.ts';
 import { WordMemory } from './word-memory.ts';
@@ -91,7 +92,7 @@ export function normaliseWord(word: string): string {
 }
 
 // Maps, not the records themselves: looking up a never-seen word as an object key interns the string.
-const IRREGULAR = new Map(Object.entries(IRREGULAR_NEGATIONS));
+const IRREGULAR = new Map(Object.entries({ ...IRREGULAR_NEGATIONS, ...PRONOUN_IS }));
 const ELISIONS = new Map(Object.entries(FRENCH_ELISIONS));
 const CLITICS = new Map(Object.entries(ENGLISH_CLITICS));
 const CONTRACTIONS = new Map(Object.entries(SMS_CONTRACTIONS));

@@ -2,7 +2,7 @@ import { type DragEvent, type KeyboardEvent, type RefObject, useEffect, useRef, 
 import { useTranslation } from 'react-i18next';
 import { useChannelLimits } from '../../api/channel-limits.ts';
 import type { CannedReply, ChannelLimits, Conversation, OutgoingMessage } from '../../api/types.ts';
-import { useCan } from '../../auth/permissions.ts';
+import { useCan } from '../../session/permissions.ts';
 import { sendError } from './send-error.ts';
 import { useCannedReplies } from './use-canned-replies.ts';
 import { useSender } from './use-send.ts';

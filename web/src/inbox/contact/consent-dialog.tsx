@@ -2,11 +2,11 @@ import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, Textarea } fro
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../api/form-errors.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../../api/reminder-types.ts';
 import { schedulingApi, schedulingKeys } from '../../api/scheduling-api.ts';
 import type { ChannelType } from '../../api/settings-types.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../settings/form-errors.ts';
 import { CHANNEL_NAMES } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';

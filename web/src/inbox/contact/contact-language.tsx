@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { ApiError } from '../../api/http-client.ts';
 import type { ContactDetails } from '../../api/types.ts';
-import { languageName, OFFERED_LANGUAGES } from './language-names.ts';
+import { languageName, OFFERED_LANGUAGES } from '../../format/language-names.ts';
 import { useContactUpdate } from './use-contact-update.ts';
 
 /** Select values are strings: this one stands for the clinic's default (null on the wire). */

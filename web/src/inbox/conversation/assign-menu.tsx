@@ -5,7 +5,7 @@ import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import { useStaff } from '../../api/staff.ts';
 import type { Conversation } from '../../api/types.ts';
-import { useSignedIn } from '../../auth/session-context.tsx';
+import { useSignedIn } from '../../session/session-context.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 

@@ -5,9 +5,9 @@ import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import type { Conversation } from '../../api/types.ts';
 import { useFormatters } from '../../format/formatters.ts';
+import { redFlagLabel } from '../../format/red-flag-label.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
-import { redFlagLabel } from '../safety/red-flag-label.ts';
 import classes from './urgent-banner.module.css';
 
 /**

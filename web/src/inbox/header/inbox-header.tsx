@@ -2,11 +2,11 @@ import { Button, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LiveState } from '../../api/live-events.ts';
-import { useSignedIn } from '../../auth/session-context.tsx';
+import { AccountMenu } from '../../session/account-menu.tsx';
+import { useSignedIn } from '../../session/session-context.tsx';
 import { Brand } from '../../ui/brand.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
-import { AccountMenu } from './account-menu.tsx';
 import classes from './inbox-header.module.css';
 import { SearchBox } from './search-box.tsx';
 

@@ -7,10 +7,10 @@ import { useNavigate } from 'react-router';
 import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import type { SearchResults } from '../../api/types.ts';
-import { useSignedIn } from '../../auth/session-context.tsx';
 import { useFormatters } from '../../format/formatters.ts';
+import { avatarColor, contactName, formatPhone, initialsOf } from '../../format/people.ts';
+import { useSignedIn } from '../../session/session-context.tsx';
 import { Icon } from '../../ui/icons.tsx';
-import { avatarColor, contactName, formatPhone, initialsOf } from '../people.ts';
 import { MarkedSnippet } from './marked-snippet.tsx';
 import classes from './search-box.module.css';
 

@@ -2,11 +2,11 @@ import { Avatar, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../api/types.ts';
 import type { Formatters } from '../../format/formatters.ts';
+import { avatarColor, contactName, initialsOf } from '../../format/people.ts';
+import { redFlagLabel } from '../../format/red-flag-label.ts';
 import { ChannelIcon } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { messagePreview } from '../message-preview.ts';
-import { avatarColor, contactName, initialsOf } from '../people.ts';
-import { redFlagLabel } from '../safety/red-flag-label.ts';
 import classes from './conversation-list.module.css';
 
 export const ROW_HEIGHT = 84;

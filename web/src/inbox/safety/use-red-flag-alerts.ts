@@ -1,10 +1,10 @@
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RedFlagEvent } from '../../api/live-events.ts';
-import { useSignedIn } from '../../auth/session-context.tsx';
+import { redFlagLabel } from '../../format/red-flag-label.ts';
+import { useSignedIn } from '../../session/session-context.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { beep } from './beep.ts';
-import { redFlagLabel } from './red-flag-label.ts';
 
 /**
  * What a signed-in person gets when a patient raises a red flag in a conversation that is theirs or

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { inboxApi, isShownInline, mediaUrl, queryKeys } from '../../api/inbox-api.ts';
 import type { MediaFile, Message, Template } from '../../api/types.ts';
 import type { Formatters } from '../../format/formatters.ts';
+import { formatPhone } from '../../format/people.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { fillTemplate, templateBody } from '../composer/template-text.ts';
-import { formatPhone } from '../people.ts';
 import classes from './timeline.module.css';
 
 /** media_files.error of a file the clinic's retention policy erased (server: retention.repository.ts). */

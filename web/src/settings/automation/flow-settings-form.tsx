@@ -11,9 +11,9 @@ import {
   PRIORITY_MIN,
 } from '../../api/flow-types.ts';
 import { flowsApi } from '../../api/flows-api.ts';
+import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../../api/form-errors.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
-import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../form-errors.ts';
 import { KeywordTriggerEditor } from './keyword-trigger-editor.tsx';
 import { changesTriggers, type TriggerDraft, triggerDraftOf, triggersOfDraft } from './trigger-draft.ts';
 import { useStoreFlow } from './use-flow-cache.ts';

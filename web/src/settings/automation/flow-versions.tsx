@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FlowDetails } from '../../api/flow-types.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
-import { useSignedIn } from '../../auth/session-context.tsx';
 import { useFormatters } from '../../format/formatters.ts';
+import { useSignedIn } from '../../session/session-context.tsx';
 
 /** Every published version of a flow, newest first, with when and by whom. */
 export function FlowVersions({ flow }: { flow: FlowDetails }) {

@@ -13,11 +13,11 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../../api/form-errors.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { Channel, NewChannel } from '../../api/settings-types.ts';
 import { CHANNEL_NAMES, ChannelIcon } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
-import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../form-errors.ts';
 import {
   ADDABLE_TYPES,
   type AddableType,

@@ -2,12 +2,12 @@ import { Alert, Button, Divider, Group, Modal, Stack, Text, TextInput } from '@m
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../../api/form-errors.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { Channel, ChannelPatch } from '../../api/settings-types.ts';
 import { CHANNEL_NAMES } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
-import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../form-errors.ts';
-import { useWhileClosing } from '../use-while-closing.ts';
+import { useWhileClosing } from '../../ui/use-while-closing.ts';
 import { FieldInput } from './add-channel-dialog.tsx';
 import { bodyParts, CHANNEL_FIELDS, isAddable } from './channel-fields.ts';
 

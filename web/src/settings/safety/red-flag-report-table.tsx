@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { RedFlagFigures } from '../../api/settings-types.ts';
-import { redFlagLabel } from '../../inbox/safety/red-flag-label.ts';
+import { redFlagLabel } from '../../format/red-flag-label.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { humanDuration } from './human-duration.ts';
 

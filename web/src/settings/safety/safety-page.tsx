@@ -17,7 +17,7 @@ import { describeError } from '../../api/describe-error.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { SafetySettings } from '../../api/settings-types.ts';
-import { useCan } from '../../auth/permissions.ts';
+import { useCan } from '../../session/permissions.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { PageHeader } from '../page-header.tsx';

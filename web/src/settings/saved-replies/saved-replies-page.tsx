@@ -19,12 +19,12 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { SavedReply } from '../../api/settings-types.ts';
-import { languageName } from '../../inbox/contact/language-names.ts';
+import { languageName } from '../../format/language-names.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
+import { useWhileClosing } from '../../ui/use-while-closing.ts';
 import { ConfirmDialog } from '../confirm-dialog.tsx';
 import { PageHeader } from '../page-header.tsx';
-import { useWhileClosing } from '../use-while-closing.ts';
 import { repliesMatching } from './reply-search.ts';
 import { SavedReplyDialog } from './saved-reply-dialog.tsx';
 

@@ -2,12 +2,12 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput }
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../../api/form-errors.ts';
 import { settingsApi } from '../../api/settings-api.ts';
 import type { SavedReply, SavedReplyDraft } from '../../api/settings-types.ts';
-import { languageName, OFFERED_LANGUAGES } from '../../inbox/contact/language-names.ts';
+import { languageName, OFFERED_LANGUAGES } from '../../format/language-names.ts';
 import { Icon } from '../../ui/icons.tsx';
-import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../form-errors.ts';
-import { useWhileClosing } from '../use-while-closing.ts';
+import { useWhileClosing } from '../../ui/use-while-closing.ts';
 
 /** Select values are strings: this one stands for "any language" (null on the wire). */
 const ANY_LANGUAGE = 'any';

@@ -17,9 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { queryKeys } from '../../api/inbox-api.ts';
-import { sessionCan } from '../../auth/permissions.ts';
 import { RecoveryCodes } from '../../auth/recovery-codes.tsx';
-import { useSignedIn } from '../../auth/session-context.tsx';
 import {
   TWO_FACTOR_POLICIES,
   type TwoFactorPolicy,
@@ -29,6 +27,8 @@ import {
 import { TwoFactorEnrolment } from '../../auth/two-factor-enrolment.tsx';
 import { describeCodeError } from '../../auth/two-factor-errors.ts';
 import { useFormatters } from '../../format/formatters.ts';
+import { sessionCan } from '../../session/permissions.ts';
+import { useSignedIn } from '../../session/session-context.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { CodeDialog } from './code-dialog.tsx';

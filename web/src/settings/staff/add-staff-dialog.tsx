@@ -12,6 +12,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../../api/form-errors.ts';
 import { settingsApi } from '../../api/settings-api.ts';
 import {
   CAPACITY_MAX,
@@ -22,7 +23,6 @@ import {
   type StaffRole,
 } from '../../api/settings-types.ts';
 import { Icon } from '../../ui/icons.tsx';
-import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../form-errors.ts';
 import { RoleChoice } from './role-choice.tsx';
 
 type Field = 'name' | 'email' | 'role' | 'capacity' | 'password';

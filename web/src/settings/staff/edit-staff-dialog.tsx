@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput } from '@man
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../../api/form-errors.ts';
 import { settingsApi } from '../../api/settings-api.ts';
 import {
   CAPACITY_MAX,
@@ -11,8 +12,7 @@ import {
   type StaffRole,
 } from '../../api/settings-types.ts';
 import { Icon } from '../../ui/icons.tsx';
-import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../form-errors.ts';
-import { useWhileClosing } from '../use-while-closing.ts';
+import { useWhileClosing } from '../../ui/use-while-closing.ts';
 import { isCapacity } from './add-staff-dialog.tsx';
 import { RoleChoice } from './role-choice.tsx';
 import { staffErrorOf } from './staff-errors.ts';

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
-import { useCan } from '../../auth/permissions.ts';
+import { useCan } from '../../session/permissions.ts';
 
 /** The clinic's choice to keep agents and clinicians to their teams' conversations (administrators). */
 export function TeamVisibilitySwitch() {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { Channel, TeamDetails } from '../../api/settings-types.ts';
-import { formatPhone } from '../../inbox/people.ts';
+import { formatPhone } from '../../format/people.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 

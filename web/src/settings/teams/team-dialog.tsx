@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, MultiSelect, Radio, Stack, TextInput } fro
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../../api/form-errors.ts';
 import { queryKeys } from '../../api/inbox-api.ts';
 import { settingsApi } from '../../api/settings-api.ts';
 import {
@@ -11,8 +12,7 @@ import {
   type TeamDetails,
 } from '../../api/settings-types.ts';
 import { Icon } from '../../ui/icons.tsx';
-import { type FormErrors, formErrorsOf, NO_ERRORS, withoutField } from '../form-errors.ts';
-import { useWhileClosing } from '../use-while-closing.ts';
+import { useWhileClosing } from '../../ui/use-while-closing.ts';
 
 type Field = 'name' | 'assignment_mode';
 const FIELDS: readonly Field[] = ['name', 'assignment_mode'];

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { settingsApi, settingsKeys } from '../../api/settings-api.ts';
 import type { Channel, TeamDetails } from '../../api/settings-types.ts';
-import { avatarColor, formatPhone, initialsOf } from '../../inbox/people.ts';
+import { avatarColor, formatPhone, initialsOf } from '../../format/people.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { PageHeader } from '../page-header.tsx';
 import { NumberRouting } from './number-routing.tsx';

@@ -7004,4 +7004,65 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['saw the solicitor this morning about the house, the shotgun is loaded', 'suicidal_thoughts'],
   ['cannot see from my right eye since 15 minutes and my left leg is dragging', 'stroke_signs'],
   ["everything's sorted for the dog, I've chosen tonight", 'suicidal_thoughts'],
+  // own phrasings, rounds 21–22 probe classes: the wrong insulin; the appendix pain moved to the lower right; no
+  // longer a burden, soon; the means saved up unnamed; everything ready for tonight
+  ['injected the wrong insulin tonight, feeling shaky and confused', 'poisoning_overdose'],
+  [
+    "dad gave himself his fast acting instead of his slow one, now he's dizzy and sweaty",
+    'poisoning_overdose',
+  ],
+  ['mixed up my insulin pens and did 40 units of the rapid one, shaking all over', 'poisoning_overdose'],
+  ['used my mealtime pen instead of the night one, really drowsy', 'poisoning_overdose'],
+  [
+    "the ache began round his navel this morning and has now gone down to the bottom right, he's being sick",
+    'severe_abdominal_pain',
+  ],
+  [
+    'pain moved from the middle of my tummy to the lower right side overnight, hurts to walk',
+    'severe_abdominal_pain',
+  ],
+  ['her tummy pain is moving to the lower right and she has a fever', 'severe_abdominal_pain'],
+  ["I won't be a burden to you much longer", 'suicidal_thoughts'],
+  ["don't worry, I won't be a bother for long", 'suicidal_thoughts'],
+  ["tell mum I won't be a problem for much longer", 'suicidal_thoughts'],
+  ["no point anymore, I've got everything I need stashed in my room", 'suicidal_thoughts'],
+  ["I can't take any more, it's all sorted for tonight", 'suicidal_thoughts'],
+  ["everything is ready for tonight, I can't carry on", 'suicidal_thoughts'],
+  // own phrasings, round 22 probe class: "he's" and "she's" read as "he is", "she is", as "hes" and "shes" are
+  ["he's fitting on the kitchen floor", 'seizure'],
+  ["she's fitting in the car, what do I do", 'seizure'],
+  ["my dad's on the floor and he's fitting, his lips are going blue", 'seizure'],
+  // own phrasings, rounds 21–22 probe classes: advice "if" given before, the sign here now
+  [
+    "the nurse said to call back if he got worse, now he's blue round the lips and gasping",
+    'breathing_difficulty',
+  ],
+  ['what number do I call, my son just drank bleach', 'poisoning_overdose'],
+  [
+    'the leaflet said stop if your lips swell and my lips are swelling now and my throat is tight',
+    'severe_allergy',
+  ],
+  ["we were watching a film when my dad collapsed and he won't wake up", 'loss_of_consciousness'],
+  ["I can't breathe without my inhaler and it's not working", 'breathing_difficulty'],
+  ['I went over the dose, took 14 paracetamol today and feel sick', 'poisoning_overdose'],
+  // own phrasings, rounds 21–22 classes the classifier alone had caught: the appointment no longer needed; the place
+  // chosen; "cannot tahan"; the block jumped from; the jungle gym; "was out for a minute"
+  [
+    "thank you for all you've done, I won't need my review next month, tell my son I'm sorry",
+    'suicidal_thoughts',
+  ],
+  ["I've saved enough of my pills now, so I won't be needing them", 'suicidal_thoughts'],
+  ['cannot tahan already, tonight I jump off the building', 'suicidal_thoughts'],
+  ["I've picked the spot, nothing left for me", 'suicidal_thoughts'],
+  [
+    'my boy fell off the jungle bars and was out for a few seconds, now he keeps being sick',
+    'severe_head_injury',
+  ],
+  ['she came off the swing onto her head, out cold for a minute, now very drowsy', 'severe_head_injury'],
+  // own phrasings, round 15 classes left open: the oximeter by what it looks like; only half seen
+  ["the oxygen thing on her finger is showing 88 and she's puffed talking", 'breathing_difficulty'],
+  ['my oximeter reads 89 this morning with covid', 'breathing_difficulty'],
+  ['she could only see half the words on the screen and her leg kept giving way', 'stroke_signs'],
+  // own phrasings: a farewell is said now, whatever span it thanks for
+  ["thanks for all your help over the last few years doctor, I won't need my repeat", 'suicidal_thoughts'],
 ];

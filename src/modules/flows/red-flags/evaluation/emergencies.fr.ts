@@ -6978,4 +6978,55 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'stroke_signs',
   ],
   ["j'ai tout rangé, le chat ira chez mon frère, j'ai choisi la date", 'suicidal_thoughts'],
+  // own phrasings, rounds 21–22 (classes des sondes): une insuline pour l'autre; tout prêt pour ce soir avec
+  // « ça sert plus à rien », « j'en peux plus »; la douleur partie du nombril
+  ["je me suis trompé de stylo, j'ai fait 25 unités de rapide, je tremble", 'poisoning_overdose'],
+  ["mon père s'est injecté la rapide au lieu de la lente, il est tout confus", 'poisoning_overdose'],
+  ['elle a fait la mauvaise insuline ce soir et elle a la tête qui tourne', 'poisoning_overdose'],
+  ["j'ai piqué l'insuline rapide à la place de la lente, je tremble et je transpire", 'poisoning_overdose'],
+  ["je n'en peux plus, tout est prêt pour cette nuit", 'suicidal_thoughts'],
+  ["plus la peine de me rappeler, ça sert plus à rien, c'est organisé pour ce soir", 'suicidal_thoughts'],
+  ["j'ai tout réglé pour ce soir, ça servira plus à rien de me soigner", 'suicidal_thoughts'],
+  ['je ne serai plus un poids pour personne très longtemps', 'suicidal_thoughts'],
+  [
+    'la douleur a commencé autour du nombril et maintenant elle est descendue en bas à droite, je vomis',
+    'severe_abdominal_pain',
+  ],
+  ["j'en peux plus de cette vie, la fenêtre du balcon est ouverte au 8e", 'suicidal_thoughts'],
+  // own phrasings, rounds 21–22 (classes des sondes): le conseil « si » donné avant, le signe là maintenant
+  [
+    'le médecin a dit de rappeler si ça empirait, maintenant il est tout bleu et il respire plus',
+    'breathing_difficulty',
+  ],
+  [
+    "la notice dit d'arrêter si les lèvres gonflent, et là ses lèvres gonflent et il respire mal",
+    'severe_allergy',
+  ],
+  ['le numéro du centre antipoison svp, ma fille a bu du white spirit', 'poisoning_overdose'],
+  ['on regardait un film quand sa bouche est partie de travers et il parle mal', 'stroke_signs'],
+  ["douleurs thoraciques depuis janvier, aujourd'hui ça serre fort et ça part dans le bras", 'chest_pain'],
+  // own phrasings, rounds 21–22: le rendez-vous dont on n'aura plus besoin; le lieu choisi
+  [
+    "merci pour tout docteur, je n'aurai plus besoin de mes séances, dites à maman que je suis désolée",
+    'suicidal_thoughts',
+  ],
+  ["j'ai choisi le lieu, je tiens plus", 'suicidal_thoughts'],
+  // own phrasings, round 15 (classes restées ouvertes): l'oxymètre; la moitié vue à l'imparfait; les mouvements du
+  // bébé pas sentis, au passé composé
+  ["l'oxymètre affiche 87 et il est essoufflé", 'breathing_difficulty'],
+  ['sa saturation est à 89 depuis ce matin', 'breathing_difficulty'],
+  ['la pince à oxygène au doigt indique 86', 'breathing_difficulty'],
+  ["il ne voyait plus que la moitié de la télé d'un coup et il parle bizarrement", 'stroke_signs'],
+  ["enceinte de 34 semaines, j'ai plus senti bouger le bébé depuis hier soir", 'pregnancy_emergency'],
+  ["36 SA et j'ai jamais senti le bébé bouger aujourd'hui", 'pregnancy_emergency'],
+  // own phrasings: l'adieu est dit maintenant, quelle que soit la durée qu'il remercie; « juste », « vraiment »
+  [
+    "je voulais vraiment vous remercier pour ces années, je n'aurai plus besoin de l'ordonnance",
+    'suicidal_thoughts',
+  ],
+  // own phrasings, classes que le classifieur seul couvrait: le saignement qui dure malgré le temps ou l'appui; la
+  // bouilloire ou un liquide bouillant
+  ['il est sous anticoagulant, la coupure au doigt saigne encore au bout de 40 minutes', 'heavy_bleeding'],
+  ['ça saigne malgré la compression depuis une demi-heure, il prend du Xarelto', 'heavy_bleeding'],
+  ["le thé bouillant s'est renversé sur son bras, la peau se décolle", 'severe_burn'],
 ];

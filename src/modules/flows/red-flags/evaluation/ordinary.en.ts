@@ -2625,4 +2625,37 @@ export const englishOrdinary: readonly string[] = [
   'treated for a blood clot in January, all resolved, when do I stop the apixaban?',
   'drowning in emails at work lol, could I get a later appointment',
   "my son says he'll die if he can't get those trainers, anyway his asthma review is due",
+  // own phrasings, rounds 21–22 probe classes: insulin questions, a sofa moved, a burden that is a thing, plans
+  'can I use my quick acting instead of the long acting when I travel?',
+  'the pharmacy gave me the wrong insulin pen needles, can you send a new prescription',
+  'I take my long acting insulin at night instead of the morning now, is that ok?',
+  'we moved the sofa to the bottom right of the lounge, can I rebook',
+  "I won't be a problem at the appointment, I'll be quick",
+  "the noise won't be a problem once the builders leave",
+  "everything is ready for tonight's party, can't wait",
+  'got everything I need for the trip, can I get my travel jabs',
+  // own phrasings, round 22 probe class: "he's fitting" something new is DIY
+  "she's fitting new blinds in the lounge, can I move her appointment",
+  "he's fitting the boiler today so I can't come in",
+  // own phrasings, rounds 21–22 probe classes: a sign named as what to look out for (advice "if", the number to
+  // ring "if", a leaflet's list), "or" carrying it to the next sign
+  "the nurse told me to ring back if the rash doesn't fade when I press a glass on it, so far it fades, thanks",
+  'the consultant said to come straight in if I get chest pain or breathlessness, nothing so far, just booking my bloods',
+  "who do I call if my dad has a seizure while I'm at work? making a plan with the carers",
+  "the insert says stop taking it if your face swells or you get wheezy, I'm fine, just a bit of a headache",
+  // own phrasings, round 22 probe classes: a dose not gone over, a love song, a scene of a series
+  "I'm careful not to go above the dose, can I take it with ibuprofen",
+  'my daughter keeps singing "I can\'t live without you" all day, anyway can we book her jabs',
+  'we watched the episode where the nurse has a stroke, so sad, anyway is my repeat ready?',
+  // own phrasings, rounds 21–22: a spot, a time, "out for a minute", a graze off the jungle gym, a move
+  'I was out for a minute when the parcel came, can you resend the text',
+  "I've picked the spot for the picnic, can I get my hay fever tablets",
+  "we've chosen the time for her christening, can we move the jabs",
+  'he fell off the jungle gym and grazed his knee, do I need to bring him in',
+  "thanks for everything, I won't need my appointment next week as I've moved to Leeds",
+  // own phrasings, round 15 classes left open: a normal reading with a pulse, half the doctors
+  'my oximeter reads 97, is that ok after covid?',
+  'the oxygen clip shows 98 and pulse 88, all fine?',
+  'only see half the doctors on a Monday? can I book Tuesday',
+  "thanks for everything over the years, I won't need my appointment as I've moved to Leeds",
 ];

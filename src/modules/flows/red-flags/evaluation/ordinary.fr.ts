@@ -2478,4 +2478,35 @@ export const frenchOrdinary: readonly string[] = [
   "suite à mon AVC du 12 février, je voudrais une copie du compte rendu pour l'assurance",
   'hospitalisé pour une embolie en mars, tout va bien, quand dois-je revoir le cardiologue ?',
   'je suis noyée sous les papiers du déménagement, on vide l’appart ce soir, je peux décaler mon rdv ?',
+  // own phrasings, rounds 21–22 (classes des sondes): l'insuline demandée, la fête prête, « j'en peux plus » d'un rhume
+  'est-ce que je peux faire la lente au lieu de la rapide le soir ?',
+  "la pharmacie m'a donné le mauvais stylo d'insuline, je peux passer l'échanger ?",
+  "je fais mon insuline le soir au lieu du matin maintenant, c'est bon ?",
+  "j'ai tout préparé pour ce soir, on a 12 invités, vous fermez à quelle heure ?",
+  "j'en peux plus de ce rhume, je peux avoir un rdv ?",
+  'ça sert plus à rien de prendre le sirop, la toux est partie',
+  "tout est prêt pour la soirée de ce soir, je passe chercher l'ordonnance avant",
+  // own phrasings, round 21 (classe de la sonde): « j'en peux plus » d'une chose est de la lassitude
+  "j'en peux plus du bruit des voisins, je voudrais un certificat",
+  "je n'en peux plus de ce chantier, je dors sur le balcon en ce moment, j'ai besoin d'un arrêt",
+  // own phrasings, rounds 21–22 (classes des sondes): un signe nommé comme ce qu'il faut guetter (un conseil « si »,
+  // « en cas de », le numéro à composer « si », la notice), « ou » le portant au signe suivant
+  "la sage-femme m'a conseillé de revenir en cas de contractions ou de pertes de sang, pour l'instant rien",
+  "quel numéro composer si quelqu'un fait un malaise ? c'est pour l'affiche du club",
+  "l'étiquette indique d'arrêter si le visage gonfle ou si on respire mal, tout va bien chez moi",
+  // own phrasings, rounds 21–22 (classes des sondes): un film, une chanson, un mois, l'adresse du centre antipoison
+  "on a regardé le film où elle fait un AVC, c'était dur, bref je voulais un rdv",
+  "je peux plus respirer sans toi, c'est la chanson de ma fille en boucle, sinon le rdv de jeudi tient ?",
+  'mon infarctus de mars était léger, je voudrais reprendre le sport',
+  "je voudrais l'adresse du centre antipoison pour la trousse de l'école",
+  // own phrasings, round 22: l'heure choisie d'une fête
+  "on a choisi l'heure du baptême, je peux décaler le vaccin ?",
+  // own phrasings, round 15 (classes restées ouvertes): une saturation normale, le bébé senti
+  "l'oxymètre affiche 98 et le pouls 90, c'est normal ?",
+  "j'ai senti le bébé bouger pour la première fois, c'est normal à 18 semaines ?",
+  'je voulais juste vous remercier pour le certificat, à bientôt',
+  "la prise de sang m'a laissé un bleu, ça a saigné un peu mais plus maintenant",
+  'je voudrais une nouvelle bouilloire pour le cabinet ? non pardon, erreur de destinataire',
+  "j'appuie sur le bouton mais le rendez-vous ne s'enregistre pas, même en réessayant",
+  "je me suis brûlé le pouce sur la bouilloire, c'est juste rouge, je mets quoi ?",
 ];

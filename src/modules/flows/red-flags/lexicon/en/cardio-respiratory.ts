@@ -195,6 +195,16 @@ export const englishCardioRespiratoryFlags: LexiconInput['categories'] = {
     },
     // Oxygen saturation at or below 92 % on a home oximeter (NHS 111, NICE NG191).
     { pattern: 'sats|sat|saturation*|saturations|oxygen|oximeter|oxymeter <n:50-92>', maxGap: 2 },
+    // Round 15 unseen miss: the oximeter by what it looks like ("the oxygen clip on my finger says 86").
+    {
+      pattern:
+        'sats|saturation*|oxygen|oximeter|oxymeter clip|thing|probe|monitor|meter|machine|finger|level|levels says|reads|reading|shows|showing|showed|is <n:50-92>',
+      maxGap: 1,
+    },
+    {
+      pattern: 'sats|saturation*|oximeter|oxymeter says|reads|reading|shows|showing|showed <n:50-92>',
+      maxGap: 1,
+    },
     { pattern: 'blue pump|spray|one not|nothing work*|help*|doing', maxGap: 2 },
     'breathing|breaths hard|laboured|labored|noisy|shallow|fast|heavily|heavy',
     'gasp*',

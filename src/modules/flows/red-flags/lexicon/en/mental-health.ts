@@ -296,6 +296,11 @@ export const englishMentalHealthFlags: LexiconInput['categories'] = {
     { pattern: 'tonight|tonights night', maxGap: 1 },
     { pattern: 'not|wont|never be anywhere', maxGap: 0 },
     { pattern: 'not|wont|never be around|here anymore|much|for long|longer', maxGap: 1 },
+    // Round 22 probe class: no longer a burden, soon ("I won't be a problem much longer", "not a bother for long").
+    {
+      pattern: 'not|wont|never be problem|burden|bother|nuisance|trouble|worry much|for long|longer',
+      maxGap: 1,
+    },
     // Passive ideation: thinking of not being here, life pointless.
     {
       pattern:

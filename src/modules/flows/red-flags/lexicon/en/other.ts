@@ -376,7 +376,13 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: 'any: @pain @belly rolling|writhing|screaming|scream*|curled|curling|crawling', maxGap: 4 },
     { pattern: 'any: @pain right low|lower|bottom worse|moving|move|walk*|cough*|sick|vomit*', maxGap: 4 },
     // Appendix pain told across clauses: it began at the navel, then moved low on the right.
-    { pattern: '@pain started|began|start* around|at|near|by belly button|navel|umbilicus', maxGap: 2 },
+    // Round 21 probe class: "round" for "around", and the lower right said in either order.
+    { pattern: '@pain started|began|start* around|round|at|near|by belly button|navel|umbilicus', maxGap: 2 },
+    {
+      pattern:
+        'any: @pain|@belly|navel|button|agony moved|moving|moves|shifted|shifting|travel*|gone|went lower|bottom right',
+      maxGap: 4,
+    },
     { pattern: 'moved|moving|moves|shifted|shifting|travel* right low|lower|bottom|side|groin', maxGap: 3 },
     { pattern: 'any: right side low|lower|bottom walk*|move|moving|cough*', maxGap: 3 },
     { pattern: '@pain low|lower|bottom right', maxGap: 2 },

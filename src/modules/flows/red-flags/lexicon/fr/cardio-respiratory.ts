@@ -185,6 +185,18 @@ export const frenchCardioRespiratory: LexiconInput['categories'] = {
       pattern: 'tout|toute|completement|devenu|devenue|devient bleu|bleue|violet|violette|violace*',
       maxGap: 0,
     },
+    // Round 15 (classe restée ouverte): la saturation à 92 % ou moins sur un oxymètre (HAS, NICE NG191), dite par
+    // l'appareil (« l'oxymètre affiche 88 », « la pince au doigt indique 86 », « sat à 90 »).
+    { pattern: 'sat|sats|saturation*|oxymetre|saturometre <n:50-92>', maxGap: 2 },
+    {
+      pattern:
+        'sat|sats|saturation*|oxygene|oxymetre|saturometre pince|capteur|appareil|truc|machin|doigt|taux affiche|indique|dit|marque|montre|est <n:50-92>',
+      maxGap: 1,
+    },
+    {
+      pattern: 'sat|sats|saturation*|oxymetre|saturometre affiche|indique|dit|marque|montre <n:50-92>',
+      maxGap: 1,
+    },
     // L'air qui n'entre plus: « j'ai pu d'souffle », « je chope pas l'air », « l'air passe pas ».
     { pattern: 'plus|pu souffle|air|oxygene', maxGap: 1, negatable: false },
     {

@@ -2,6 +2,10 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 
 /** French wording that looks alarming and is not, and wording that puts a finding in the past. */
 export const frenchExclusions: LexiconInput['exclusions'] = [
+  // Round 22 (classes de la sonde): le numéro ou l'affiche du centre antipoison n'est pas une intoxication; « je
+  // peux pas respirer sans toi » est une chanson.
+  { pattern: 'numero|numeros|telephone|tel|coordonnees|affiche|adresse centre|du antipoison', maxGap: 1 },
+  { pattern: 'peux|peut|arrive|pourrais respirer|vivre sans toi', maxGap: 1 },
   // Round 20 (classe de la sonde): « se noyer » dans le travail, les papiers, un verre d'eau: une image.
   {
     pattern:
@@ -416,11 +420,23 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
 ];
 
 export const frenchPastMarkers: LexiconInput['past'] = [
-  // Round 20 (classe de la sonde): un événement daté par son mois (« mon infarctus du 3 janvier », « une septicémie
-  // en novembre »). Pas « depuis le 3 décembre »: un signe depuis une date dure encore.
+  // Round 21–22 (classes des sondes): un signe nommé comme ce qu'il faut guetter, pas ce qui arrive: un conseil
+  // d'appeler ou d'arrêter « si » ou « en cas de », le numéro à appeler « si », ce que dit la notice.
   {
     pattern:
-      'en|du|le|au|fin|debut|mi janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fevr|sept|oct|nov|dec',
+      'dit|dire|conseille|demande|explique|recommande|indique|precise appeler|rappeler|arreter|venir|revenir|consulter|contacter si|cas',
+    maxGap: 3,
+  },
+  { pattern: 'numero|numeros|qui appeler|composer|contacter si|cas', maxGap: 2 },
+  { pattern: 'notice|notices|etiquette|boite|emballage dit|indique|precise|mentionne', maxGap: 1 },
+  // Round 22 (classe de la sonde): la scène d'un film ou d'une série (« l'épisode où il fait un arrêt cardiaque »).
+  { pattern: 'episode|film|serie|feuilleton|scene ou', maxGap: 1 },
+  // Round 20 (classe de la sonde): un événement daté par son mois (« mon infarctus du 3 janvier », « une septicémie
+  // en novembre »; round 21: « les douleurs de janvier »). Pas « depuis le 3 décembre »: un signe depuis une date
+  // dure encore.
+  {
+    pattern:
+      'en|du|de|d|le|au|fin|debut|mi janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fevr|sept|oct|nov|dec',
     maxGap: 1,
   },
   // Round 18 (classe de la sonde): un signe sujet d'un formulaire, d'une brochure ou d'une formation (« le

@@ -124,7 +124,7 @@ export const frenchMentalHealth: LexiconInput['categories'] = {
     { pattern: 'vais|va tout arreter|lacher|plaquer', maxGap: 0 },
     { pattern: 'reveillais|reveillerais|reveillait plus|pas|jamais', maxGap: 1 },
     { pattern: 'any: arme|fusil|pistolet|flingue|carabine servir|contre|tirer|tete', maxGap: 4 },
-    { pattern: 'serai|serais|sera|seras plus la|probleme|fardeau|charge', maxGap: 2 },
+    { pattern: 'serai|serais|sera|seras plus la|probleme|fardeau|charge|poids|boulet', maxGap: 2 },
     { pattern: 'plus|pas force|courage|envie vivre|exister|lutter|battre', maxGap: 2 },
     { pattern: 'laisser|laisse tomber|glisser fenetre|pont|balcon|toit|etage|haut|vide|immeuble', maxGap: 3 },
     { pattern: 'adieu|adieux tout|monde|famille|proches|enfants|parents', maxGap: 2 },

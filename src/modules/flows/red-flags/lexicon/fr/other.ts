@@ -35,6 +35,13 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     },
   ],
   heavy_bleeding: [
+    // Round 17 (classe que le classifieur seul couvrait): le saignement qui dure malgré le temps ou l'appui (« ça
+    // saigne toujours au bout d'une heure même en appuyant »).
+    { pattern: 'saigne|saignait|saignent toujours|encore bout', maxGap: 2 },
+    {
+      pattern: 'any: saigne|saignait|saignent|sang meme|malgre appuyant|appuie|appui|pression|compression',
+      maxGap: 4,
+    },
     'hemorragi*',
     'any: saign*|sang beaucoup|enormement|abondant*|abondamment|important*|partout|flot*|gicle*|jet|litre*',
     'saign*|sang arrete|arreter|arret|stoppe|coupe pas|plus',
@@ -125,6 +132,9 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     'poche eaux rompu*|fissur*|perce*|cass*',
     'sens|sent|sentons plus|pas bebe|bb bouger|bouge',
     'sens|sent|sentons plus|pas bouger',
+    // Round 15 (classe restée ouverte): au passé composé, la négation est le signe (« j'ai pas senti le bébé bouger »).
+    { pattern: 'pas|plus|jamais senti|sentie|ressenti bebe|bb bouger|bouge', maxGap: 1, negatable: false },
+    { pattern: 'pas|plus|jamais senti|sentie|ressenti bouger', maxGap: 1, negatable: false },
     'bebe|bb bouge plus|pas|moins',
     'grossesse extra uterine',
     'geu',

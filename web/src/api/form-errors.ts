@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { describeError } from '../api/describe-error.ts';
-import { ApiError } from '../api/http-client.ts';
+import { describeError } from './describe-error.ts';
+import { ApiError } from './http-client.ts';
 
 /** A refused save, split for a form: messages beside the fields the server named, the rest above. */
 export interface FormErrors<F extends string> {

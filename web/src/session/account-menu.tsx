@@ -1,11 +1,11 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useCan } from '../../auth/permissions.ts';
-import { useSession, useSignedIn } from '../../auth/session-context.tsx';
-import { Icon } from '../../ui/icons.tsx';
-import { initialsOf } from '../people.ts';
-import classes from './inbox-header.module.css';
+import { initialsOf } from '../format/people.ts';
+import { Icon } from '../ui/icons.tsx';
+import classes from './account-menu.module.css';
+import { useCan } from './permissions.ts';
+import { useSession, useSignedIn } from './session-context.tsx';
 
 /**
  * The signed-in person's menu: who they are, the settings (or their profile), their sessions, the
@@ -21,7 +21,7 @@ export function AccountMenu() {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton className={classes.user} aria-label={t('header.account', { name })}>
+        <UnstyledButton className={classes.user} aria-label={t('account.menu', { name })}>
           <Avatar size={32} radius="xl" color="careline" variant="filled">
             {initialsOf(name)}
           </Avatar>
@@ -43,16 +43,16 @@ export function AccountMenu() {
           component={Link}
           to="/settings"
         >
-          {t(admin ? 'header.settings' : 'header.profile')}
+          {t(admin ? 'account.settings' : 'account.profile')}
         </Menu.Item>
         <Menu.Item leftSection={<Icon name="lock" size={16} />} component={Link} to="/settings/security">
-          {t('header.security')}
+          {t('account.security')}
         </Menu.Item>
         <Menu.Item leftSection={<Icon name="phone" size={16} />} component="a" href="/phone" target="_blank">
-          {t('header.openPhone')}
+          {t('account.openPhone')}
         </Menu.Item>
         <Menu.Item leftSection={<Icon name="logout" size={16} />} onClick={() => void signOut()}>
-          {t('header.signOut')}
+          {t('account.signOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
