@@ -21,7 +21,7 @@ import { accessSettingsRoutes } from './modules/auth/access-settings.routes.ts';
 import { activeSessionRoutes } from './modules/auth/active-sessions.routes.ts';
 import { guardApi } from './modules/auth/api-guard.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
-import type { SessionPolicy } from './modules/auth/session.service.ts';
+import { deleteSessionsOfUser, type SessionPolicy } from './modules/auth/session.service.ts';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
 import { channelAccountRoutes } from './modules/channel-accounts/channel-account.routes.ts';
@@ -34,9 +34,10 @@ import { flowRoutes } from './modules/flows/flow.routes.ts';
 import { flowsQueue } from './modules/flows/flow-queue.ts';
 import { processFlowJob } from './modules/flows/flow-runtime.service.ts';
 import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
-import { bookingOperations } from './modules/flows/host-operations/booking.operations.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
+import { isConversationVisibleTo, openConversationCounts } from './modules/inbox/conversation.service.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
+import { handBackWorkOf } from './modules/inbox/staff-departure.service.ts';
 import { adapterDeliveryReader } from './modules/ingest/adapter-delivery-reader.ts';
 import {
   channelMediaDownloadQueue,
@@ -60,6 +61,7 @@ import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminde
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
 import { safetyRoutes } from './modules/safety/safety.routes.ts';
+import { bookingOperations } from './modules/scheduling/booking.operations.ts';
 import {
   calendarFeedRoutes,
   schedulingJobHandlers,
@@ -336,7 +338,12 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         }),
       );
       await api.register(async (secured) => {
-        guardApi(secured, db, { clock, sessions: deps.sessions, limits: deps.rateLimits });
+        guardApi(secured, db, {
+          clock,
+          isConversationVisibleTo,
+          sessions: deps.sessions,
+          limits: deps.rateLimits,
+        });
         // Reads of patient data below write an audit record (auditRead in their routes).
         recordReadsIn(secured, { db, clock, cipher: deps.fieldCipher });
         await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
@@ -372,7 +379,13 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           }),
         );
         await secured.register(channelLimitsRoutes(adapterList(adapters), { whatsapp: WHATSAPP_LIMITS }));
-        await secured.register(userRoutes(db, clock));
+        await secured.register(
+          userRoutes(db, clock, {
+            openConversationCounts,
+            endSessionsOf: deleteSessionsOfUser,
+            handBackWorkOf,
+          }),
+        );
         await secured.register(accessSettingsRoutes(db));
         await secured.register(activeSessionRoutes(db, { clock, sessions: deps.sessions }));
         await secured.register(twoFactorRoutes(db, deps.fieldCipher, clock));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_EXTENSION } from '../../src/modules/auth/access-guard.ts';
-import { type CallerRole, isAccessRule, ruleAdmits } from '../../src/modules/auth/access-rules.ts';
+import { isAccessRule, ruleAdmits } from '../../src/modules/auth/access-rules.ts';
+import type { CallerRole } from '../../src/modules/users/caller.ts';
 import { USER_ROLES } from '../../src/modules/users/user.schema.ts';
 import { isRecord } from '../fuzz/openapi-operations.ts';
 import { startTestCareline, type TestCareline } from '../support/test-careline.ts';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { channelAccounts, conversations, teams, users } from '../../src/db-schema.ts';
-import { autoAssign } from '../../src/modules/teams/auto-assign.service.ts';
+import { autoAssign } from '../../src/modules/inbox/auto-assign.service.ts';
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { addStaff, call, getJson, type Json, newPhone, patientWrites } from './inbox-support.ts';

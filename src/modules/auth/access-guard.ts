@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
-import { isConversationVisibleTo, type ReaderScope } from '../inbox/conversation.service.ts';
 import { findOrgAccessOptions } from '../orgs/org.service.ts';
+import { type ApiCaller, callerOf } from '../users/caller.ts';
 import { type AccessRule, isAccessRule, type Permission, roleCan, ruleAdmits } from './access-rules.ts';
-import { callerOf } from './api-key.auth.ts';
-import type { ApiCaller } from './api-key.service.ts';
+import type { ReaderScope } from './reader-scope.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,11 +37,22 @@ export function requireAccessRules(app: FastifyInstance, prefix: string): void {
 }
 
 /**
+ * Whether a person kept to their teams may see a conversation (false for one that does not exist).
+ * The inbox answers it, given by app.ts: auth sits below the modules whose routes it guards.
+ */
+export type ConversationVisibility = (
+  db: Db,
+  orgId: string,
+  conversationId: string,
+  userId: string,
+) => Promise<boolean>;
+
+/**
  * The onRequest hook (after requireCaller) that applies each route's rule: 403 naming the role when it
  * lacks the permission, before the body is read. When the clinic keeps agents to their teams, a
  * conversation of another team is "not found" for them, as one of another clinic is.
  */
-export function enforceAccessRules(db: Db) {
+export function enforceAccessRules(db: Db, isConversationVisibleTo: ConversationVisibility) {
   return async (request: FastifyRequest): Promise<void> => {
     const caller = callerOf(request);
     const rule = request.routeOptions.config.access;

@@ -1,4 +1,4 @@
-import type { UserRole } from '../users/user.schema.ts';
+import type { CallerRole } from '../users/caller.ts';
 
 /**
  * Everything a caller may be allowed to do, and which role may do it: the one table of Careline's
@@ -44,9 +44,6 @@ export const PERMISSIONS = [
   'account.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
-
-/** Caller kinds: the staff roles, and `api` for API keys (an integration acting for the whole clinic). */
-export type CallerRole = UserRole | 'api';
 
 const FRONT_DESK: readonly Permission[] = [
   'account.own',

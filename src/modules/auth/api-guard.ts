@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/db.ts';
 import { type RateLimit, rateLimitHook } from '../../platform/http/rate-limit.ts';
 import type { Clock } from '../../platform/time/clock.ts';
-import { enforceAccessRules } from './access-guard.ts';
+import { type ConversationVisibility, enforceAccessRules } from './access-guard.ts';
 import { requireCaller } from './api-key.auth.ts';
 import type { SessionPolicy } from './session.service.ts';
 
@@ -20,13 +20,19 @@ export interface CallerLimits {
 export function guardApi(
   scope: FastifyInstance,
   db: Db,
-  options: { clock: Clock; sessions?: SessionPolicy | undefined; limits?: CallerLimits | undefined },
+  options: {
+    clock: Clock;
+    /** The inbox's check that a person kept to their teams may see a /conversations/:id… route's conversation. */
+    isConversationVisibleTo: ConversationVisibility;
+    sessions?: SessionPolicy | undefined;
+    limits?: CallerLimits | undefined;
+  },
 ): void {
   scope.addHook('onRequest', requireCaller(db, options.clock, options.sessions));
   const { limits } = options;
   if (limits) addRateLimits(scope, limits);
   // After the limits: a caller hammering routes their role may not use is throttled all the same.
-  scope.addHook('onRequest', enforceAccessRules(db));
+  scope.addHook('onRequest', enforceAccessRules(db, options.isConversationVisibleTo));
 }
 
 function addRateLimits(scope: FastifyInstance, limits: CallerLimits): void {

@@ -5,6 +5,7 @@ import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { createHttpServer, type HttpServer } from '../../platform/http/create-http-server.ts';
 import { systemClock } from '../../platform/time/clock.ts';
+import { isConversationVisibleTo } from '../inbox/conversation.service.ts';
 import { updateOrgTwoFactor } from '../orgs/org.repository.ts';
 import { createOrg } from '../orgs/org.service.ts';
 import { createUser } from '../users/user.service.ts';
@@ -45,7 +46,7 @@ describe.each(TEST_ENGINES)('requireCaller and access rules (%s)', (engine) => {
     await app.register(fastifyCookie);
     await app.register(async (secured) => {
       secured.addHook('preHandler', requireCaller(handle.db, systemClock));
-      secured.addHook('preHandler', enforceAccessRules(handle.db));
+      secured.addHook('preHandler', enforceAccessRules(handle.db, isConversationVisibleTo));
       secured.get('/who', { config: { access: 'signed-in' } }, async (request) => callerOf(request));
       secured.get('/settings', { config: { access: 'settings.manage' } }, async () => ({ ok: true }));
       secured.get('/inbox', { config: { access: 'conversations.read' } }, async () => ({ ok: true }));

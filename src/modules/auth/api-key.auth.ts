@@ -2,15 +2,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
-import { type ApiCaller, authenticateApiKey } from './api-key.service.ts';
+import type { ApiCaller } from '../users/caller.ts';
+import { authenticateApiKey } from './api-key.service.ts';
 import { authenticateSession, DEFAULT_SESSION_POLICY, type SessionPolicy } from './session.service.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
 import { sameSecret } from './session-token.ts';
 
+// The routes of every module read the caller from here; it is defined below auth, in users/caller.ts.
+export { callerOf } from '../users/caller.ts';
+
 declare module 'fastify' {
-  interface FastifyRequest {
-    caller?: ApiCaller;
-  }
   interface FastifyContextConfig {
     /** The route is one of two-factor enrolment's: a session restricted to enrolment may call it. */
     twoFactorEnrolment?: boolean;
@@ -63,12 +64,6 @@ export function requireCaller(db: Db, clock: Clock, sessions: SessionPolicy = DE
       sessionId: session.sessionId,
     };
   };
-}
-
-/** The authenticated caller; routes behind requireCaller always have one. */
-export function callerOf(request: FastifyRequest): ApiCaller {
-  if (!request.caller) throw new HttpProblem(401, 'Not authenticated');
-  return request.caller;
 }
 
 /** Refuses a state-changing request of a cookie session that lacks the session's CSRF token. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import type { CallerRole } from './access-rules.ts';
+import type { ApiCaller } from '../users/caller.ts';
 import { type ApiKey, apiKeys } from './api-key.schema.ts';
 
 const KEY_PREFIX = 'cl_';
@@ -10,22 +10,6 @@ export interface IssuedApiKey {
   /** Shown once; only its hash is stored. */
   key: string;
   record: ApiKey;
-}
-
-/** Who is calling: an integration with an API key, or a signed-in member of the care team. */
-export interface ApiCaller {
-  orgId: string;
-  apiKeyId: string | null;
-  userId: string | null;
-  /** `api` for API keys; a user's role otherwise (what each may do: access-rules.ts). */
-  role: CallerRole;
-  /** The browser session a signed-in person calls from; absent for API keys. */
-  sessionId?: string;
-  /**
-   * Set when the clinic keeps agents to their teams (agentsSeeOnlyTheirTeams) and the caller is one:
-   * only conversations of this person's teams or assigned to them exist for them.
-   */
-  teamScope?: { userId: string };
 }
 
 export async function createApiKey(db: DbOrTx, orgId: string, name = 'default'): Promise<IssuedApiKey> {

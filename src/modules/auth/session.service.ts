@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Org } from '../orgs/org.schema.ts';
+import type { ApiCaller } from '../users/caller.ts';
 import type { PublicUser } from '../users/user.service.ts';
-import type { ApiCaller } from './api-key.service.ts';
 import {
   deleteExpiredSessionsOf,
   deleteSessionByTokenHash,

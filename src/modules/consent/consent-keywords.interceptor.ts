@@ -1,8 +1,9 @@
+import { channelName } from '../channel-accounts/channel-name.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
 import type { InboundInterceptor } from '../flows/flow-runtime-deps.ts';
 import { recordConsent } from './consent.service.ts';
 import { matchConsentKeyword } from './consent-keyword.ts';
-import { channelName, consentKeywordConfirmation } from './consent-texts.ts';
+import { consentKeywordConfirmation } from './consent-texts.ts';
 import { replyInConversation } from './interceptor-reply.ts';
 
 /**

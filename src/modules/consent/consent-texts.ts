@@ -1,23 +1,8 @@
-import { CHANNEL_NAMES } from '../channel-accounts/channel-types.ts';
+import { channelName } from '../channel-accounts/channel-name.ts';
+import { REMINDER_CONSENT_PROMPT } from '../flows/library/reminder-consent-prompt.ts';
 import type { ConsentKeywordAction } from './consent-keyword.ts';
 
 export type ConsentLanguage = 'fr' | 'en';
-
-/** The app as patients call it; the channel's own name for one Careline has no word for. */
-export function channelName(channel: string): string {
-  return (CHANNEL_NAMES as Readonly<Record<string, string>>)[channel] ?? channel;
-}
-
-/**
- * The question the booking flow asks before any reminder, as a flow text: `{{channel.name}}` is the app
- * the conversation is on, and the patient agrees for that channel only (the ledger is per channel and
- * purpose). The ledger keeps the exact words the patient saw, so the flow and the record use these.
- */
-export const REMINDER_CONSENT_PROMPT: Readonly<Record<ConsentLanguage, string>> = {
-  // A narrow no-break space before "?": French spacing, as every French text a patient reads.
-  fr: 'Acceptez-vous de recevoir des rappels par {{channel.name}}\u202F?',
-  en: 'Do you agree to receive reminders on {{channel.name}}?',
-};
 
 /** The question as asked on a channel: « Acceptez-vous de recevoir des rappels par Telegram ? ». */
 export function reminderConsentQuestion(channel: string, language: ConsentLanguage): string {

@@ -1,5 +1,5 @@
+import { autoAssign } from '../inbox/auto-assign.service.ts';
 import { openConversationCounts, updateConversation } from '../inbox/conversation.service.ts';
-import { autoAssign } from '../teams/auto-assign.service.ts';
 import { pickAssignee } from '../teams/pick-assignee.ts';
 import type { AssignmentMode } from '../teams/team.schema.ts';
 import { listTeamsOfOrg } from '../teams/team.service.ts';

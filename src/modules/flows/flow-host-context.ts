@@ -1,6 +1,6 @@
 import type { ChannelCapabilities as ChannelShows } from '../../channels/channel-adapter.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
-import { channelName } from '../consent/consent-texts.ts';
+import { channelName } from '../channel-accounts/channel-name.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
 import type { Org, OrgEmergencyNumbers } from '../orgs/org.schema.ts';
 import type { FlowEmergencyNumbers } from './engine/flow-context.ts';

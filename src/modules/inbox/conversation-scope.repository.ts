@@ -4,19 +4,6 @@ import { teamMembers } from '../teams/team.schema.ts';
 import { conversations } from './conversation.schema.ts';
 
 /**
- * What one reader may see of the inbox: medical notes or not, every conversation or only those of a
- * person's teams (agentsSeeOnlyTheirTeams). Built from the caller by readerScopeOf (access-guard.ts).
- */
-export interface ReaderScope {
-  seesMedical: boolean;
-  /** The person whose teams' and own conversations are the only ones visible. */
-  onlyTeamsOf?: string;
-}
-
-/** Everything: the clinic's integrations, administrators, and Careline's own work. */
-export const WHOLE_CLINIC: ReaderScope = { seesMedical: true };
-
-/**
  * The conversations a person kept to their teams sees: assigned to them, or in a team they belong to.
  * An unassigned conversation of no team belongs to nobody's team: supervisors and admins handle it.
  */

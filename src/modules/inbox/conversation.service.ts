@@ -13,4 +13,4 @@ export {
   touchConversation,
   updateConversation,
 } from './conversation.repository.ts';
-export { isConversationVisibleTo, type ReaderScope, WHOLE_CLINIC } from './conversation-scope.repository.ts';
+export { isConversationVisibleTo } from './conversation-scope.repository.ts';

@@ -7,9 +7,9 @@ import type { MediaFile } from '../media/media.schema.ts';
 import { mediaOfMessages } from '../media/media.service.ts';
 import { openMediaFileNames } from '../media/media-file-name.ts';
 import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
-import { autoAssign } from '../teams/auto-assign.service.ts';
 import { defaultTeamFor } from '../teams/default-team.ts';
 import { findStaffByIds } from '../users/user.service.ts';
+import { autoAssign } from './auto-assign.service.ts';
 import {
   type ConversationFilter,
   findConversation,

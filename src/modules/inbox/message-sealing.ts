@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Keyring, Opener } from '../keys/keyring.ts';
-import { lexemesOfTexts, wordHashes } from '../search/message-terms.ts';
 import type { Message, messages } from './message.schema.ts';
+import { lexemesOfTexts, wordHashes } from './message-terms.ts';
 
 export const MESSAGE_TEXT_PURPOSE = 'messages.text';
 export const MESSAGE_CONTENT_PURPOSE = 'messages.content';

@@ -9,7 +9,6 @@ import type { Clock } from '../../platform/time/clock.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerCan } from '../auth/access-guard.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import type { ApiCaller } from '../auth/api-key.service.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { ChannelSender } from '../outbox/channel-sender.ts';
@@ -21,6 +20,7 @@ import {
   type KeyedAnswer,
 } from '../outbox/idempotent-request.service.ts';
 import { OutboundValidationError } from '../outbox/outbound-submission.service.ts';
+import type { ApiCaller } from '../users/caller.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import { submitReply } from './agent-reply.service.ts';
 import { conversationParams, conversationErrors as errors, found } from './conversation-http.ts';

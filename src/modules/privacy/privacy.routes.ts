@@ -5,8 +5,8 @@ import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { auditExport, patientEntity } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import type { ApiCaller } from '../auth/api-key.service.ts';
 import { orgRetention, retentionMonths, setOrgRetention } from '../orgs/org-retention.service.ts';
+import type { ApiCaller } from '../users/caller.ts';
 import { listErasures } from './erasure.repository.ts';
 import type { Erasure } from './erasure.schema.ts';
 import {

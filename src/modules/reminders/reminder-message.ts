@@ -1,5 +1,6 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
-import { appointmentWhen, frenchSpacing, type WordingLanguage } from '../scheduling/patient-wording.ts';
+import { frenchSpacing } from '../../platform/text/french-spacing.ts';
+import { appointmentWhen, type WordingLanguage } from '../scheduling/patient-wording.ts';
 import { REMINDER_ACTIONS, type ReminderAction } from './reminder-action.ts';
 import type { ReminderForm } from './reminder-channel.ts';
 import { REMINDER_TEMPLATE_TEXT, REMINDER_TYPED_TEXT } from './reminder-template.ts';

@@ -1,4 +1,5 @@
-import { appointmentWhen, frenchSpacing, type WordingLanguage } from '../scheduling/patient-wording.ts';
+import { frenchSpacing } from '../../platform/text/french-spacing.ts';
+import { appointmentWhen, type WordingLanguage } from '../scheduling/patient-wording.ts';
 
 /** What the patient's tap on a reminder came to. */
 export type ReminderReplyOutcome =

@@ -7,11 +7,11 @@ import type { ConversationScope, InboundInterceptor } from '../flows/flow-runtim
 import { redFlagNote } from '../flows/red-flag-note.ts';
 import { emergencyAdvice } from '../flows/red-flags/emergency-advice.ts';
 import { RED_FLAG_CATEGORIES, type RedFlagCategory } from '../flows/red-flags/red-flag-category.ts';
+import { autoAssign } from '../inbox/auto-assign.service.ts';
 import type { Message } from '../inbox/message.schema.ts';
 import { staffWroteIn } from '../inbox/message.service.ts';
 import { addNote } from '../inbox/note.service.ts';
 import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
-import { autoAssign } from '../teams/auto-assign.service.ts';
 import {
   adviceSentSince,
   earlierRedFlagAnswered,

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { problemSchema } from '../../platform/http/problem.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import type { ApiCaller } from '../auth/api-key.service.ts';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
 import {
   appointmentRemindersJson,
   toAppointmentRemindersJson,
 } from '../reminders/appointment-reminders.api.ts';
 import { appointmentReminders } from '../reminders/appointment-reminders.service.ts';
+import type { ApiCaller } from '../users/caller.ts';
 import { appointmentJson, toAppointmentJson } from './appointment.api.ts';
 import { ATTENDANCE_STATUSES, cancelAppointment, setAppointmentStatus } from './appointment.service.ts';
 import { getAppointment, listAppointments } from './appointment-agenda.service.ts';

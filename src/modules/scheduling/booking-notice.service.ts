@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
+import { frenchSpacing } from '../../platform/text/french-spacing.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
 import type { ChannelType } from '../channel-accounts/channel-types.ts';
@@ -34,7 +35,7 @@ import { reminderSettingsOf } from '../reminders/reminder-policy.ts';
 import { findReminderPolicy } from '../reminders/reminder-schedule.service.ts';
 import { type AppointmentRow, appointmentRows } from './appointment.repository.ts';
 import { sendAppointmentInvite } from './appointment-invite.service.ts';
-import { dayAndTime, frenchSpacing } from './patient-wording.ts';
+import { dayAndTime } from './patient-wording.ts';
 
 /** Whether the patient was told of a booking the staff made, and if not, why (shown to the staff). */
 export type BookingNotice =

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { stemsOf, wordHashTexts } from '../inbox/message-terms.ts';
 import type { BlindIndex } from '../keys/keyring.ts';
-import { stemsOf, wordHashTexts } from './message-terms.ts';
 import { foldWord } from './search-snippet.ts';
 
 /** One term of a message search: a word, or a quoted phrase whose words must all be there. */

@@ -1,12 +1,9 @@
 import { and, desc, eq, isNull, not, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { type ReaderScope, WHOLE_CLINIC } from '../auth/reader-scope.ts';
 import { contacts } from '../contacts/contact.schema.ts';
 import { conversations } from '../inbox/conversation.schema.ts';
-import {
-  type ReaderScope,
-  visibleToCondition,
-  WHOLE_CLINIC,
-} from '../inbox/conversation-scope.repository.ts';
+import { visibleToCondition } from '../inbox/conversation-scope.repository.ts';
 import { messages } from '../inbox/message.schema.ts';
 import { MESSAGE_TEXT_PURPOSE } from '../inbox/message-sealing.ts';
 import type { Keyring } from '../keys/keyring.ts';

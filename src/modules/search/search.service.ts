@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { type ReaderScope, WHOLE_CLINIC } from '../inbox/conversation.service.ts';
+import { type ReaderScope, WHOLE_CLINIC } from '../auth/reader-scope.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { searchContacts } from './contact-search.repository.ts';
 import { matchedWordsOf, parseMessageQuery } from './message-query.ts';

@@ -11,7 +11,15 @@ import {
 import type { AssignmentMode, Team } from './team.schema.ts';
 
 // What other modules may read or change here: they call this service, never the repository.
-export { findTeam, findTeamsByIds, listTeamsOfOrg, removeMemberFromAllTeams } from './team.repository.ts';
+export {
+  findTeam,
+  findTeamsByIds,
+  listTeamsOfOrg,
+  lockTeam,
+  membersOfTeams,
+  removeMemberFromAllTeams,
+  setLastAssigned,
+} from './team.repository.ts';
 
 export type TeamWithMembers = Team & { members: StaffMember[] };
 

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../../platform/db/db.ts';
-import { deleteSessionsOfUser } from '../auth/session.service.ts';
 import { generateInitialPassword } from './initial-password.ts';
 import { leavesNoAdmin } from './last-admin.ts';
-import { handBackWorkOf } from './staff-departure.service.ts';
+import type { StaffWork } from './staff-work.ts';
 import {
   insertUserIfEmailFree,
   lockActiveAdmins,
@@ -68,6 +67,7 @@ export async function addStaffMember(
   orgId: string,
   input: NewStaffMember,
   now: Date,
+  work: StaffWork,
 ): Promise<StaffWithPassword> {
   const password = input.password ?? generateInitialPassword();
   const email = input.email.toLowerCase();
@@ -81,7 +81,7 @@ export async function addStaffMember(
   });
   if (!member) throw new DuplicateEmailError(email);
   return {
-    member: await withStatus(db, orgId, member, now),
+    member: await withStatus(db, orgId, member, now, work.openConversationCounts),
     generatedPassword: input.password === undefined ? password : null,
   };
 }
@@ -107,6 +107,7 @@ export async function changeStaffMember(
   id: string,
   change: StaffChange,
   now: Date,
+  work: StaffWork,
 ): Promise<StaffWithPassword> {
   // Hashing is slow on purpose: done before the transaction, so no lock waits for it.
   const newPassword = change.password ?? (change.active === true ? generateInitialPassword() : undefined);
@@ -141,11 +142,11 @@ export async function changeStaffMember(
     };
     const updated = Object.keys(values).length > 0 ? await updateStaffMember(tx, orgId, id, values) : member;
     if (!updated) throw new StaffMemberNotFoundError();
-    if (deactivating) await handBackWorkOf(tx, orgId, id, now);
-    else if (change.password !== undefined) await deleteSessionsOfUser(tx, id);
+    if (deactivating) await work.handBackWorkOf(tx, orgId, id, now);
+    else if (change.password !== undefined) await work.endSessionsOf(tx, id);
     const applied = reactivating || change.password !== undefined;
     return {
-      member: await withStatus(tx, orgId, updated, now),
+      member: await withStatus(tx, orgId, updated, now, work.openConversationCounts),
       generatedPassword: applied && change.password === undefined ? (newPassword ?? null) : null,
     };
   });
@@ -156,10 +157,10 @@ export async function changeStaffMember(
  * their next request is refused with 401 and they sign in again with their password. Returns how
  * many sessions ended. Throws StaffMemberNotFoundError for anyone outside the clinic.
  */
-export async function signOutEverywhere(db: Db, orgId: string, id: string): Promise<number> {
+export async function signOutEverywhere(db: Db, orgId: string, id: string, work: StaffWork): Promise<number> {
   return db.transaction(async (tx) => {
     if (!(await lockStaffMember(tx, orgId, id))) throw new StaffMemberNotFoundError();
-    return deleteSessionsOfUser(tx, id);
+    return work.endSessionsOf(tx, id);
   });
 }
 

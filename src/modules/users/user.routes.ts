@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
-import { callerOf } from '../auth/api-key.auth.ts';
+import { callerOf } from './caller.ts';
 import {
   addStaffMember,
   changeStaffMember,
@@ -13,6 +13,7 @@ import {
   StaffMemberNotFoundError,
   signOutEverywhere,
 } from './staff-admin.service.ts';
+import type { StaffWork } from './staff-work.ts';
 import {
   newStaffBody,
   staffJson,
@@ -26,7 +27,7 @@ import { listStaff } from './user.service.ts';
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
 /** The clinic's staff: everyone reads it (to assign conversations); administrators and API keys change it. */
-export function userRoutes(db: Db, clock: Clock): FastifyPluginAsyncZod {
+export function userRoutes(db: Db, clock: Clock, work: StaffWork): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/users',
@@ -46,7 +47,13 @@ export function userRoutes(db: Db, clock: Clock): FastifyPluginAsyncZod {
       },
       async (request) => {
         const includeDeactivated = request.query.include_deactivated === 'true';
-        const staff = await listStaff(db, callerOf(request).orgId, { includeDeactivated }, clock.now());
+        const staff = await listStaff(
+          db,
+          callerOf(request).orgId,
+          { includeDeactivated },
+          clock.now(),
+          work.openConversationCounts,
+        );
         return { data: staff.map(toStaffJson) };
       },
     );
@@ -79,6 +86,7 @@ export function userRoutes(db: Db, clock: Clock): FastifyPluginAsyncZod {
             ...(password !== undefined ? { password } : {}),
           },
           clock.now(),
+          work,
         ).catch((error: unknown) => {
           if (!(error instanceof DuplicateEmailError)) throw error;
           throw new HttpProblem(409, `body.email: ${error.email} already has a Careline account`, [
@@ -120,6 +128,7 @@ export function userRoutes(db: Db, clock: Clock): FastifyPluginAsyncZod {
             ...(password !== undefined ? { password } : {}),
           },
           clock.now(),
+          work,
         ).catch((error: unknown) => {
           throw problemOf(error);
         });
@@ -147,9 +156,11 @@ export function userRoutes(db: Db, clock: Clock): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { orgId } = callerOf(request);
-        const signedOut = await signOutEverywhere(db, orgId, request.params.id).catch((error: unknown) => {
-          throw problemOf(error);
-        });
+        const signedOut = await signOutEverywhere(db, orgId, request.params.id, work).catch(
+          (error: unknown) => {
+            throw problemOf(error);
+          },
+        );
         return { signed_out: signedOut };
       },
     );

@@ -1,8 +1,8 @@
 import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { openConversationCounts } from '../inbox/conversation.service.ts';
 import { isOnline } from './presence.ts';
+import type { OpenConversationCounts } from './staff-work.ts';
 import { listStaffOfOrg, type StaffMember } from './user.repository.ts';
 import { USER_ROLES, type User, users } from './user.schema.ts';
 
@@ -39,8 +39,9 @@ export type StaffStatus = StaffMember & { online: boolean; openConversations: nu
 export async function listStaff(
   db: DbOrTx,
   orgId: string,
-  options: { includeDeactivated: boolean } = { includeDeactivated: false },
+  options: { includeDeactivated: boolean },
   now: Date,
+  openConversationCounts: OpenConversationCounts,
 ): Promise<StaffStatus[]> {
   const staff = await listStaffOfOrg(db, orgId, options);
   const open = await openConversationCounts(
@@ -57,6 +58,7 @@ export async function withStatus(
   orgId: string,
   member: StaffMember,
   now: Date,
+  openConversationCounts: OpenConversationCounts,
 ): Promise<StaffStatus> {
   return statusOf(member, await openConversationCounts(db, orgId, [member.id]), now);
 }

@@ -1,8 +1,8 @@
-import { REMINDER_CONSENT_PROMPT } from '../../consent/consent-texts.ts';
 import type { BuiltInFlow } from './built-in-flow.schema.ts';
 import { BUILT_IN_TEAMS } from './built-in-teams.ts';
 import { typesetFrench } from './french-typography.ts';
 import { handOffToTeam } from './hand-off-steps.ts';
+import { REMINDER_CONSENT_PROMPT } from './reminder-consent-prompt.ts';
 
 /**
  * Booking by chat, against the clinic's real availability: the reason, the practitioner (or anyone),

@@ -1,4 +1,4 @@
-import { frenchSpacing } from '../../scheduling/patient-wording.ts';
+import { frenchSpacing } from '../../../platform/text/french-spacing.ts';
 import { type BuiltInFlow, builtInFlowSchema } from './built-in-flow.schema.ts';
 
 /**

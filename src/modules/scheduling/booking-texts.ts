@@ -1,4 +1,4 @@
-import { frenchSpacing } from '../../scheduling/patient-wording.ts';
+import { frenchSpacing } from '../../platform/text/french-spacing.ts';
 
 /** How the booking flow's host operations word what they hand the flow, in the patient's language. */
 export const bookingTexts = {

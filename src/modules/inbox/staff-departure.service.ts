@@ -1,10 +1,10 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { deleteSessionsOfUser } from '../auth/session.service.ts';
-import type { Conversation } from '../inbox/conversation.schema.ts';
-import { listConversationsPage, updateConversation } from '../inbox/conversation.service.ts';
-import { autoAssign } from '../teams/auto-assign.service.ts';
 import { removeMemberFromAllTeams } from '../teams/team.service.ts';
+import { autoAssign } from './auto-assign.service.ts';
+import type { Conversation } from './conversation.schema.ts';
+import { listConversationsPage, updateConversation } from './conversation.service.ts';
 
 const PAGE = 200;
 
@@ -12,7 +12,8 @@ const PAGE = 200;
  * What a deactivated person leaves behind goes back to the clinic: their sessions end, they leave
  * their teams, and their live conversations return unassigned to the conversation's team (or, for a
  * conversation without one, to the person's only team), where the team's mode hands them to an online
- * colleague straight away. Runs inside the deactivation's transaction.
+ * colleague straight away. Runs inside the deactivation's transaction (users' staff administration
+ * calls it through StaffWork, given by app.ts).
  */
 export async function handBackWorkOf(tx: DbOrTx, orgId: string, userId: string, now: Date): Promise<void> {
   await deleteSessionsOfUser(tx, userId);

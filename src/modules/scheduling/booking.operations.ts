@@ -1,31 +1,26 @@
-import { currentConsent, recordConsent } from '../../consent/consent.service.ts';
-import { REMINDER_CONSENT_QUESTION } from '../../consent/consent-texts.ts';
-import { cancelAppointment } from '../../scheduling/appointment.service.ts';
-import { getAppointment, upcomingAppointmentsOf } from '../../scheduling/appointment-agenda.service.ts';
-import { sendAppointmentInvite } from '../../scheduling/appointment-invite.service.ts';
-import { listAppointmentTypes } from '../../scheduling/appointment-type.service.ts';
-import { parseTimePreference } from '../../scheduling/availability/time-preference.ts';
-import { bookAppointment } from '../../scheduling/booking.service.ts';
-import {
-  type CareNeed,
-  careNeedOf,
-  suitablePractitioners,
-  typeForReason,
-} from '../../scheduling/care-need.ts';
-import { dayAndTime, shortDayAndTime } from '../../scheduling/patient-wording.ts';
-import { listPractitioners } from '../../scheduling/practitioner.service.ts';
-import { practitionersOffering } from '../../scheduling/practitioners-offering.ts';
-import type { AppointmentType, Practitioner } from '../../scheduling/scheduling.schema.ts';
+import { currentConsent, recordConsent } from '../consent/consent.service.ts';
+import { REMINDER_CONSENT_QUESTION } from '../consent/consent-texts.ts';
+import type { JsonValue } from '../flows/engine/index.ts';
+import type { ConversationScope, HostOperation, HostOperationResult } from '../flows/flow-runtime-deps.ts';
+import { cancelAppointment } from './appointment.service.ts';
+import { getAppointment, upcomingAppointmentsOf } from './appointment-agenda.service.ts';
+import { sendAppointmentInvite } from './appointment-invite.service.ts';
+import { listAppointmentTypes } from './appointment-type.service.ts';
+import { parseTimePreference } from './availability/time-preference.ts';
+import { bookAppointment } from './booking.service.ts';
+import { bookingTexts, slotDescription } from './booking-texts.ts';
+import { type CareNeed, careNeedOf, suitablePractitioners, typeForReason } from './care-need.ts';
+import { dayAndTime, shortDayAndTime } from './patient-wording.ts';
+import { listPractitioners } from './practitioner.service.ts';
+import { practitionersOffering } from './practitioners-offering.ts';
+import type { AppointmentType, Practitioner } from './scheduling.schema.ts';
 import {
   AppointmentStatusConflictError,
   SchedulingNotFoundError,
   SlotTakenError,
   SlotUnavailableError,
-} from '../../scheduling/scheduling-errors.ts';
-import { findSlots } from '../../scheduling/slot-search.service.ts';
-import type { JsonValue } from '../engine/index.ts';
-import type { ConversationScope, HostOperation, HostOperationResult } from '../flow-runtime-deps.ts';
-import { bookingTexts, slotDescription } from './booking-texts.ts';
+} from './scheduling-errors.ts';
+import { findSlots } from './slot-search.service.ts';
 
 /** A list holds ten rows; one stays for "another time". */
 const SLOTS_OFFERED = 9;

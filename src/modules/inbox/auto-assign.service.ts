@@ -1,12 +1,8 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import {
-  lockConversationById,
-  openConversationCounts,
-  updateConversation,
-} from '../inbox/conversation.service.ts';
+import { pickAssignee } from '../teams/pick-assignee.ts';
+import { lockTeam, membersOfTeams, setLastAssigned } from '../teams/team.service.ts';
 import { isOnline } from '../users/presence.ts';
-import { pickAssignee } from './pick-assignee.ts';
-import { lockTeam, membersOfTeams, setLastAssigned } from './team.repository.ts';
+import { lockConversationById, openConversationCounts, updateConversation } from './conversation.service.ts';
 
 /**
  * Gives an unassigned live conversation to a member of its team, as the team's mode says. Runs in a
