@@ -30,12 +30,6 @@ export interface AdapterFixture<Settings = unknown, Secrets = unknown> {
    * events without an `other` among them, and at least one sample holds a patient's message.
    */
   samples: Readonly<Record<string, unknown>>;
-  /**
-   * What the suite finds wrong in this adapter's parsing of its mutated samples and is known, not fixed
-   * yet: each pattern is matched against `<path>: <mutation>: <problem>`. The list only shrinks: the
-   * suite fails when a pattern no longer matches anything, so that a fix removes it.
-   */
-  knownParseProblems?: readonly RegExp[];
   /** For adapters with a subscription handshake: the query the provider sends, and the answer it expects. */
   handshake?(secrets: Secrets): { query: Record<string, string>; answer: string };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { OtherEvent } from '../inbound-event.ts';
+import { providerName } from '../provider-name.ts';
 
 /** A WhatsApp item we recognise but do not handle, or cannot read: reported, never thrown. */
 export function otherEvent(
@@ -8,7 +9,8 @@ export function otherEvent(
   reason: string,
   externalId: string | null = null,
 ): OtherEvent {
-  return { kind: 'other', channel: 'whatsapp', accountId, rawType, reason, externalId };
+  const name = rawType === null ? null : providerName(rawType);
+  return { kind: 'other', channel: 'whatsapp', accountId, rawType: name, reason, externalId };
 }
 
 /**

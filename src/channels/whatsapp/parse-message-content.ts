@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toStorableJson } from '../../platform/text/storable-text.ts';
 import type { MediaKind, MediaRef, MessageContent, SystemNotice } from '../inbound-event.ts';
+import { providerName } from '../provider-name.ts';
 import {
   bodyText,
   lenientArray,
@@ -83,7 +84,7 @@ export function parseMessageContent(
 }
 
 function empty(type: MessageContent['type'], rawType: string): MessageContent {
-  return { type, rawType, text: null, media: [] };
+  return { type, rawType: providerName(rawType), text: null, media: [] };
 }
 
 function fromSchema<T extends z.ZodType>(
@@ -122,7 +123,9 @@ function mediaContent(rawType: string, media: z.output<typeof mediaSchema>): Mes
     fileName: media.filename,
   };
   if (kind === 'sticker') ref.animated = media.animated === true;
-  return { ...empty(kind, rawType), text: media.caption, media: [ref] };
+  // A file named by neither an id nor a URL cannot be fetched: the message keeps its kind and caption.
+  const fetchable = ref.id !== null || ref.url !== null;
+  return { ...empty(kind, rawType), text: media.caption, media: fetchable ? [ref] : [] };
 }
 
 function mediaKindOf(rawType: string): MediaKind {

@@ -13,9 +13,28 @@ const PREFIX = 'careline.stand-in.';
  * it quotes nothing of the message.
  */
 export function standInMessageId(rawItem: unknown): string {
-  return `${PREFIX}${createHash('sha256')
-    .update(JSON.stringify(rawItem) ?? '')
-    .digest('hex')}`;
+  return `${PREFIX}${createHash('sha256').update(serialised(rawItem)).digest('hex')}`;
+}
+
+/**
+ * The item as JSON; one nested deeper than JSON.stringify can recurse (a hostile id 100,000 levels
+ * deep) is cut at MAX_DEPTH, which still tells the same item from itself on every redelivery.
+ */
+function serialised(rawItem: unknown): string {
+  try {
+    return JSON.stringify(rawItem) ?? '';
+  } catch {
+    return JSON.stringify(cut(rawItem, MAX_DEPTH)) ?? '';
+  }
+}
+
+const MAX_DEPTH = 64;
+
+function cut(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth === 0) return '…';
+  if (Array.isArray(value)) return value.map((item) => cut(item, depth - 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cut(item, depth - 1)]));
 }
 
 /** WhatsApp never issued this id: it cannot be quoted, reacted to or marked read there. */

@@ -41,16 +41,6 @@ export const whatsappFixture: AdapterFixture<WhatsAppSettings, WhatsAppSecrets> 
   },
   ...metaFixtureParts,
   samples: inboundSamples(),
-  // Found by this suite when WhatsApp joined it, in the webhook parser (parse-message*.ts), which the
-  // inbound move owns: an unknown message type or change field passed on as `rawType` as it came
-  // (hostile text included, and quoted in an `other` event's reason), a media object without its id
-  // kept as a file with nothing to fetch it by, and an id nested 100,000 deep overflowing the stack.
-  knownParseProblems: [
-    /^entry\.0\.changes\.0\.(field|value\.messages\.\d+\.(type|interactive\.type)): .*: events\[\d+\] rawType: is not a name$/,
-    /^entry\.0\.changes\.0\.field: .*: events\[\d+\] quotes the body in its reason$/,
-    /^entry\.0\.changes\.0\.value\.messages\.\d+\.(audio|document)(\.id)?: .*: events\[\d+\] media\.0: names neither an id nor a url to fetch$/,
-    /^entry\.0\.changes\.0\.value\.messages\.\d+\.id: .*: parse threw RangeError: Maximum call stack size exceeded$/,
-  ],
 };
 
 export const adapterFixtures = [whatsappFixture];
