@@ -11,7 +11,10 @@ const atoms = new Map<number, Atom>();
 for (const { pattern } of [...lexicon.categories, ...lexicon.concepts, ...lexicon.conceptExclusions]) {
   for (const element of pattern.elements) for (const atom of element.atoms) atoms.set(atom.id, atom);
 }
-for (const pattern of [...lexicon.exclusions, ...lexicon.past]) {
+const framePatterns = lexicon.pastFrames.flatMap((frame) =>
+  frame.after === undefined ? [frame.before] : [frame.before, frame.after],
+);
+for (const pattern of [...lexicon.exclusions, ...lexicon.past, ...framePatterns]) {
   for (const element of pattern.elements) for (const atom of element.atoms) atoms.set(atom.id, atom);
 }
 

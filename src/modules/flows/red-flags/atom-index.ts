@@ -71,7 +71,10 @@ export class AtomIndex {
     const patterns = [...lexicon.categories, ...lexicon.concepts, ...lexicon.conceptExclusions].map(
       (entry) => entry.pattern,
     );
-    for (const pattern of patterns.concat(lexicon.exclusions, lexicon.past)) {
+    const framePatterns = lexicon.pastFrames.flatMap((frame) =>
+      frame.after === undefined ? [frame.before] : [frame.before, frame.after],
+    );
+    for (const pattern of patterns.concat(lexicon.exclusions, lexicon.past, framePatterns)) {
       for (const element of pattern.elements) {
         for (const atom of element.atoms) {
           atoms.set(atom.id, atom);

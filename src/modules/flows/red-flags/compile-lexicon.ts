@@ -73,6 +73,8 @@ export interface CompiledLexicon {
   /** Exclusions that drop one concept's findings only (`lexicon.schema.ts`). */
   conceptExclusions: ReadonlyArray<{ concept: Concept; pattern: CompiledPattern }>;
   past: readonly CompiledPattern[];
+  /** Frames that put a finding inside them out of the present (`lexicon.schema.ts`). */
+  pastFrames: ReadonlyArray<{ before: CompiledPattern; after?: CompiledPattern; reach: number }>;
   words: LexiconWords;
   /** How many distinct atoms and elements: their ids run from 0 to these, excluded. */
   atomCount: number;
@@ -80,6 +82,8 @@ export interface CompiledLexicon {
 }
 
 const DEFAULT_MAX_GAP = 2;
+/** How far a past frame reaches from its words to a finding, unless the frame says otherwise. */
+const PAST_FRAME_REACH = 6;
 
 const LIST_NAMES = [
   'negators',
@@ -110,6 +114,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
   const exclusions: CompiledPattern[] = [];
   const conceptExclusions: Array<{ concept: Concept; pattern: CompiledPattern }> = [];
   const past: CompiledPattern[] = [];
+  const pastFrames: Array<{ before: CompiledPattern; after?: CompiledPattern; reach: number }> = [];
   const lists: Record<ListName, Set<string>> = {
     negators: new Set(),
     negatorsAfterNe: new Set(),
@@ -153,6 +158,13 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
       }
     }
     for (const source of lexicon.past) past.push(compile(source, false));
+    for (const frame of lexicon.pastFrames) {
+      const before = compile(frame.before, false);
+      const reach = frame.reach ?? PAST_FRAME_REACH;
+      pastFrames.push(
+        frame.after === undefined ? { before, reach } : { before, after: compile(frame.after, false), reach },
+      );
+    }
     for (const name of LIST_NAMES) {
       for (const word of lexicon.words[name]) lists[name].add(word);
     }
@@ -165,7 +177,13 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
 
   const everyPattern = [...categories, ...concepts, ...conceptExclusions]
     .map((entry) => entry.pattern)
-    .concat(exclusions, past);
+    .concat(
+      exclusions,
+      past,
+      pastFrames.flatMap((frame) =>
+        frame.after === undefined ? [frame.before] : [frame.before, frame.after],
+      ),
+    );
   // A word the lexicon knows (a word, or one beginning with a stem) is never a typo of another one:
   // « convulsion » is not a typo of « confusion ».
   for (const pattern of everyPattern) {
@@ -183,6 +201,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     exclusions,
     conceptExclusions,
     past,
+    pastFrames,
     words: { ...lists, numbers, known, knownPrefixes },
     atomCount: atomIds.size,
     elementCount: elementIds.size,

@@ -90,6 +90,7 @@ export const CONCEPTS = [
   'affairs_settled',
   'head_exploding',
   'crushing_weight',
+  'alcohol_binge',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];
@@ -146,6 +147,22 @@ export const lexiconSchema = z.strictObject({
    * was a child", « antécédent de »): such a finding is history, not an emergency (see `past-events.ts`).
    */
   past: z.array(patternSchema).default([]),
+  /**
+   * Wording that frames a finding as something asked about or warned of, not happening: words before it
+   * (`before`) and, when given, words after it (`after`), each within `reach` tokens without a clause break
+   * between: "what does [anaphylaxis] mean", "the doctor said if [his face droops] we ring 999", « que veut
+   * dire [anaphylaxie] ». Unlike a past marker, a frame reaches only forward from `before` and only back
+   * from `after`, so "I have chest pain, what does that mean?" still flags.
+   */
+  pastFrames: z
+    .array(
+      z.strictObject({
+        before: patternSchema,
+        after: patternSchema.optional(),
+        reach: z.int().min(1).max(8).optional(),
+      }),
+    )
+    .default([]),
   words: z.strictObject({
     /** « pas », "no": a finding right after one of these (and only bridge words between) is denied. */
     negators: wordList(),

@@ -146,7 +146,7 @@ function readWithLexiconOnce(
   }
   // Wording the lexicon knows to be ordinary (an idiom, « 7 wks pregnant »): the message was understood.
   let dismissedSign = excludedForConcept.size > 0;
-  const past = findPastEvents(matcher, lexicon);
+  const past = findPastEvents(matcher, lexicon, text);
   const earliest = <K extends string>(
     entries: ReadonlyArray<{ key: K; pattern: CompiledPattern }>,
     onDismissed: () => void = () => {},
