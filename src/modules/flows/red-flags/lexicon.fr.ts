@@ -1,7 +1,7 @@
 import { frenchCombinationSigns } from './combination-signs.fr.ts';
 import { frenchGrammar } from './grammar.fr.ts';
 import { frenchCardioRespiratory } from './lexicon/fr/cardio-respiratory.ts';
-import { frenchExclusions, frenchPastMarkers } from './lexicon/fr/exclusions.ts';
+import { frenchExclusions, frenchPastFrames, frenchPastMarkers } from './lexicon/fr/exclusions.ts';
 import { frenchMentalHealth } from './lexicon/fr/mental-health.ts';
 import { frenchNeuro } from './lexicon/fr/neuro.ts';
 import { frenchOtherEmergencies } from './lexicon/fr/other.ts';
@@ -79,5 +79,6 @@ export const frenchLexicon: LexiconInput = {
     ],
   },
   past: frenchPastMarkers,
+  pastFrames: frenchPastFrames,
   words: frenchGrammar,
 };

@@ -7065,4 +7065,19 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['she could only see half the words on the screen and her leg kept giving way', 'stroke_signs'],
   // own phrasings: a farewell is said now, whatever span it thanks for
   ["thanks for all your help over the last few years doctor, I won't need my repeat", 'suicidal_thoughts'],
+  // own phrasings, rounds 23–24 probe classes: a leaflet, a letter or a definition, and the sign here now; a frame
+  // reaches only forward; a bottle of spirits and someone who cannot be woken; the rescue medicine for seizures
+  ['the leaflet said these pills can cause swelling and now my lips are swelling up', 'severe_allergy'],
+  [
+    "the insert lists breathing problems as a side effect, took it an hour ago and now I can't breathe properly",
+    'breathing_difficulty',
+  ],
+  ['I have chest pain, what does that mean?', 'chest_pain'],
+  ['my tongue is swelling up, the leaflet says the tablets can cause it', 'severe_allergy'],
+  ['my son keeps saying "I can\'t breathe" and he\'s gone pale', 'breathing_difficulty'],
+  ["my wife drank a whole bottle of gin and we can't wake her", 'poisoning_overdose'],
+  ["gave her the buccolam 10 minutes ago and she's still fitting", 'seizure'],
+  ['the doctor said if his face ever droops we ring 999 and now his face is drooping', 'stroke_signs'],
+  ["what does it mean when my face drops on one side and I can't lift my arm", 'stroke_signs'],
+  ["he's had about 15 shots, he's on the floor and won't wake up", 'poisoning_overdose'],
 ];

@@ -7029,4 +7029,20 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ['il est sous anticoagulant, la coupure au doigt saigne encore au bout de 40 minutes', 'heavy_bleeding'],
   ['ça saigne malgré la compression depuis une demi-heure, il prend du Xarelto', 'heavy_bleeding'],
   ["le thé bouillant s'est renversé sur son bras, la peau se décolle", 'severe_burn'],
+  // own phrasings, rounds 23–24 probe classes: the notice and the sign here now;
+  // « ne sourit (plus) que d'un côté »; « ça veut dire quoi » after a sign; a bottle of spirits and someone who
+  // cannot be woken; Buccolam, midazolam
+  ['la notice dit que ça peut donner un gonflement et là mes lèvres gonflent', 'severe_allergy'],
+  ["il ne sourit que d'un côté depuis ce matin", 'stroke_signs'],
+  ["sa bouche ne bouge plus que d'un côté et elle parle bizarre", 'stroke_signs'],
+  ['mon pere sourit plus que dun cote', 'stroke_signs'],
+  ["j'ai mal à la poitrine, ça veut dire quoi ?", 'chest_pain'],
+  ["il a bu une bouteille entière de vodka et on n'arrive pas à le réveiller", 'poisoning_overdose'],
+  ['elle a pris 12 shots de tequila, elle ne se réveille plus', 'poisoning_overdose'],
+  ['la crise continue malgré le midazolam', 'seizure'],
+  ['le Buccolam na pas marché, il tremble encore de partout', 'seizure'],
+  [
+    'le médecin a dit que si elle a du mal à respirer on appelle le 15, et là elle a du mal à respirer',
+    'breathing_difficulty',
+  ],
 ];

@@ -2658,4 +2658,14 @@ export const englishOrdinary: readonly string[] = [
   'the oxygen clip shows 98 and pulse 88, all fine?',
   'only see half the doctors on a Monday? can I book Tuesday',
   "thanks for everything over the years, I won't need my appointment as I've moved to Leeds",
+  // own phrasings, rounds 23–24 probe classes: a leaflet or a letter that lists or says, "what does X mean", an
+  // instruction "if … we call 999", a stinking cold, confusing instructions, a hangover
+  'the patient information leaflet for my inhaler mentions chest pain, how often does that happen?',
+  'the nurse told us if he ever has a seizure longer than 5 minutes we call 999, can we get a care plan?',
+  'stinking cold for a week now, do I need a sick note?',
+  'my friend drank a whole bottle of wine last night, can he take paracetamol for the hangover?',
+  'the letter from the clinic says the injections may cause anaphylaxis, should I stay after the jab?',
+  'what does "sepsis" mean on my mum\'s discharge letter?',
+  "what does angioedema mean? it's on my allergy letter",
+  'the instructions on the inhaler are confusing, how many puffs do I take',
 ];

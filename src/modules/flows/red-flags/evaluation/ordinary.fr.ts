@@ -2509,4 +2509,15 @@ export const frenchOrdinary: readonly string[] = [
   'je voudrais une nouvelle bouilloire pour le cabinet ? non pardon, erreur de destinataire',
   "j'appuie sur le bouton mais le rendez-vous ne s'enregistre pas, même en réessayant",
   "je me suis brûlé le pouce sur la bouilloire, c'est juste rouge, je mets quoi ?",
+  // own phrasings, rounds 23–24 probe classes: ce que dit, cite ou « parle de » la notice ou un courrier, « que
+  // signifie », une consigne « si … on appelle le 15 », la même dose gardée, l'enfance, la fiche AVC
+  "le courrier du cardiologue parle d'angor, ça veut dire quoi ?",
+  'que signifie « sepsis » sur le compte rendu de ma mère ?',
+  "la notice du vaccin cite des convulsions, c'est fréquent chez les bébés ?",
+  "on m'a dit que si il fait une crise de plus de 5 minutes on appelle le 15, pouvez-vous m'envoyer le protocole ?",
+  'on continue le même traitement de Kardégic ?',
+  'je garde les mêmes comprimés de Lévothyrox ?',
+  "j'ai fait des convulsions pendant mon enfance, je peux conduire ?",
+  "ce médicament peut provoquer un œdème de Quincke d'après la notice, c'est rare ?",
+  'je peux avoir la fiche AVC en grands caractères pour mon père ?',
 ];

@@ -173,6 +173,9 @@ export const frenchNeuro: LexiconInput['categories'] = {
     // ceux qu'on veut dire (VITE: visage, parole, par n'importe quel verbe).
     { pattern: 'bouche|levre|levres|sourire|visage va|part|penche|partie|parti cote|travers', maxGap: 2 },
     { pattern: 'any: seul|seulement cote bouche|sourire|levre monte|bouge|remue|sourit|marche', maxGap: 4 },
+    // Round 23 (classe de la sonde): « ne sourit (plus) que d'un côté », le « ne » souvent omis.
+    { pattern: 'sourit|souriait|sourire|bouge|bougent|monte|remue que cote', maxGap: 2 },
+    { pattern: 'sourit|souriait|sourire|bouge|bougent|monte|remue plus que cote', maxGap: 2 },
     { pattern: 'any: sourit|sourire|souriant|grimace moitie|seul|seulement bouge|monte|remue', maxGap: 4 },
     { pattern: 'pas|autres|mauvais ceux|celui|mots que veux|voulais|voulait|veut dire', maxGap: 3 },
     { pattern: 'dis|dit|disait|sortent|sort mauvais|faux|autres mots', maxGap: 2 },
@@ -181,6 +184,10 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'convuls*',
     'any: crise* epilep* dure*|depuis|minute*|arrete|arret*|enchain*|premiere|cours|train|maintenant|finit|fini',
     'etat mal epilep*',
+    // Round 24 (classe de la sonde): une crise et son médicament de secours (midazolam buccal), ou ce médicament
+    // donné sans effet: la crise dure.
+    { pattern: 'any: crise|crises|convuls* buccolam|midazolam|epistatus', maxGap: 4 },
+    { pattern: 'buccolam|midazolam|epistatus rien|pas fait|marche|agi|effet|change', maxGap: 2 },
     'yeux|regard revuls*',
     // Round 16: « trembl* » prend le participe (« se raidir en tremblant »).
     'any: raidi*|trembl*|secou*|convuls* bave*|ecume',
