@@ -1187,6 +1187,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'looking|staring|eyes|gaze one|left|right side|way', maxGap: 2 },
     // Round 14 (ninth own check): seeing two of everything (with a sudden start: a stroke).
     { pattern: 'seeing|see two|double everything|things', maxGap: 2 },
+    // Round 24 probe class: "seeing double" said alone, with a sudden start (BE-FAST: the eyes).
+    { pattern: 'seeing|sees|saw double', maxGap: 0 },
     {
       pattern:
         'lost|lose|losing|gone|missing|cant|cannot|blacked half|side see|sees|seeing|vision|sight|view',

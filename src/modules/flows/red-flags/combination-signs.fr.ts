@@ -364,6 +364,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'respir*|respiration|souffle dur|difficile|court|penible', maxGap: 3 },
     'mal|difficult*|gene|dur|peine respir*|avaler',
     'gorge serre*|gonfl*|pique|gratte',
+    // Rounds 23–24 (reprise d'une ligne que seul le classifieur trouvait): « ça serre quand j'avale ».
+    { pattern: 'serre|serrait|sere quand|pour|en avaler|avale|avalant|deglutir|deglutis', maxGap: 2 },
     'essouffl*',
     'souffle court',
     'tete tourne',

@@ -22,7 +22,8 @@ export const englishGrammar: LexiconInput['words'] = {
     'gone get getting',
   clauseBreakers: 'but except however although though whereas',
   coordinators: 'or nor',
-  pastStoppers: 'and now again today tonight currently since then started starting',
+  // Rounds 23–24: "if his chest pain gets any worse": a sign that worsens is here now.
+  pastStoppers: 'and now again today tonight currently since then started starting worse worsening',
   // Round 16 probe classes: "his stroke, that was 2 years ago".
   pastResumers: 'that it which',
   // Round 16 probe classes: "dont" without its apostrophe, read as a negation for gaps.

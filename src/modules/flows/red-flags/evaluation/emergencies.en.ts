@@ -7080,4 +7080,22 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['the doctor said if his face ever droops we ring 999 and now his face is drooping', 'stroke_signs'],
   ["what does it mean when my face drops on one side and I can't lift my arm", 'stroke_signs'],
   ["he's had about 15 shots, he's on the floor and won't wake up", 'poisoning_overdose'],
+  // own phrasings, rounds 23–24: the sign here now after a frame or a leaflet; a sign that gets worse is here now;
+  // a quotation of what the patient says; "what does it mean if" before the sign
+  [
+    "my husband says if his chest pain gets any worse he'll ring 999 himself, it's been going an hour",
+    'chest_pain',
+  ],
+  ['he said "my chest is crushing" and went grey', 'chest_pain'],
+  ['my inhaler can cause a tight chest apparently but this is crushing and going into my arm', 'chest_pain'],
+  ["what does it mean if her face has dropped on one side and she can't talk", 'stroke_signs'],
+  ["what do I do he can't breathe", 'breathing_difficulty'],
+  ["the letter says he's allergic to peanuts, he ate one and his throat is closing", 'severe_allergy'],
+  [
+    "the leaflet says they can cause suicidal thoughts and I've been having them all week, I want to end it",
+    'suicidal_thoughts',
+  ],
+  // own phrasings, round 24 probe class: seeing double said alone, with a sudden start or slurred words
+  ["my dad is suddenly seeing double and can't stand up straight", 'stroke_signs'],
+  ["she's been seeing double since 20 minutes ago and her words are slurred", 'stroke_signs'],
 ];

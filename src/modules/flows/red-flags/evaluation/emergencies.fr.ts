@@ -7045,4 +7045,20 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'le médecin a dit que si elle a du mal à respirer on appelle le 15, et là elle a du mal à respirer',
     'breathing_difficulty',
   ],
+  // own phrasings, rounds 23–24: « ça veut dire quoi » juste avant le signe; une citation de ce que dit le patient;
+  // un signe qui empire après une consigne « si … appeler le 15 »
+  ['ça veut dire quoi sa bouche de travers ?', 'stroke_signs'],
+  ["il m'a dit « j'ai très mal à la poitrine » et il est tout gris", 'chest_pain'],
+  ["elle dit « j'arrive plus à respirer », elle est toute bleue", 'breathing_difficulty'],
+  [
+    "le médecin m'a dit que si la douleur dans la poitrine empire il faut appeler le 15, elle empire depuis 1 heure",
+    'chest_pain',
+  ],
+  // own phrasings, rounds 23–24 (a line the classifier alone found): the throat tight on swallowing after a new
+  // medicine, hives everywhere
+  [
+    "depuis l'amoxicilline de ce midi il a de l'urticaire sur tout le corps et ça lui serre quand il avale",
+    'severe_allergy',
+  ],
+  ['des boutons partout après le nouveau sirop, et ça serre en avalant', 'severe_allergy'],
 ];

@@ -2668,4 +2668,9 @@ export const englishOrdinary: readonly string[] = [
   'what does "sepsis" mean on my mum\'s discharge letter?',
   "what does angioedema mean? it's on my allergy letter",
   'the instructions on the inhaler are confusing, how many puffs do I take',
+  // own phrasings, round 24 probe class: seeing double after drinks or when tired
+  "I'm seeing double after 6 pints lol, hangover tomorrow",
+  "my optician says I see double when I'm tired, is that a referral?",
+  // own phrasings, rounds 23–24 (retraining churn): waiting in the car outside the surgery
+  "I'm parked outside, shall I wait in the car until you call me?",
 ];

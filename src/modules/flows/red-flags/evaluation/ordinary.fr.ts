@@ -2520,4 +2520,9 @@ export const frenchOrdinary: readonly string[] = [
   "j'ai fait des convulsions pendant mon enfance, je peux conduire ?",
   "ce médicament peut provoquer un œdème de Quincke d'après la notice, c'est rare ?",
   'je peux avoir la fiche AVC en grands caractères pour mon père ?',
+  // own phrasings, rounds 23–24: a sore throat tight on swallowing, no reaction
+  "j'ai une angine, ça serre quand j'avale, je peux avoir un rdv ?",
+  // own phrasings, rounds 23–24 (retraining churn): waiting in the car outside the surgery
+  "je suis sur le parking, j'attends dans ma voiture qu'on m'appelle ?",
+  'on est garés devant le cabinet, on patiente dans la voiture ou on monte ?',
 ];

@@ -436,7 +436,7 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
 export const frenchPastFrames: LexiconInput['pastFrames'] = [
   { before: { pattern: 'veut|veulent|voulait dire', maxGap: 0 }, reach: 2 },
   { before: { pattern: 'que|qu|quoi signifie|signifient', maxGap: 0 }, reach: 2 },
-  { before: { pattern: 'veut|veulent dire quoi', maxGap: 0 }, reach: 2 },
+  { before: { pattern: 'veut|veulent dire quoi', maxGap: 0 }, reach: 1 },
   { before: { pattern: 'definition|sens de|du mot|terme', maxGap: 1 }, reach: 2 },
   // « la fiche AVC », « la brochure anaphylaxie »: un document nommé par son sujet, le mot juste après.
   { before: 'fiche|fiches|brochure|plaquette|affiche|depliant|flyer|poster', reach: 1 },
