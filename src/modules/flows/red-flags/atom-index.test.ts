@@ -8,7 +8,12 @@ import type { Token } from './tokenise.ts';
 
 const lexicon = compileLexicons([frenchLexicon, englishLexicon]);
 const atoms = new Map<number, Atom>();
-for (const { pattern } of [...lexicon.categories, ...lexicon.concepts, ...lexicon.conceptExclusions]) {
+for (const { pattern } of [
+  ...lexicon.categories,
+  ...lexicon.concepts,
+  ...lexicon.conceptExclusions,
+  ...lexicon.dismissals,
+]) {
   for (const element of pattern.elements) for (const atom of element.atoms) atoms.set(atom.id, atom);
 }
 const framePatterns = lexicon.pastFrames.flatMap((frame) =>

@@ -40,6 +40,8 @@ export interface CompiledPattern {
   negatable: boolean;
   /** Read as history after a past marker even in a category that never is (`lexicon.schema.ts`). */
   pastApplies: boolean;
+  /** Set aside by its category's dismissals (`lexicon.schema.ts`). */
+  dismissible: boolean;
   /** Words a gap of this pattern never crosses: its own language's (`lexicon.schema.ts`, "dont" in English). */
   gapStoppers: ReadonlySet<string>;
 }
@@ -72,6 +74,8 @@ export interface CompiledLexicon {
   exclusions: readonly CompiledPattern[];
   /** Exclusions that drop one concept's findings only (`lexicon.schema.ts`). */
   conceptExclusions: ReadonlyArray<{ concept: Concept; pattern: CompiledPattern }>;
+  /** Wording that sets aside a category's dismissible findings (`lexicon.schema.ts`). */
+  dismissals: ReadonlyArray<{ category: RedFlagCategory; pattern: CompiledPattern }>;
   past: readonly CompiledPattern[];
   /** Frames that put a finding inside them out of the present (`lexicon.schema.ts`). */
   pastFrames: ReadonlyArray<{ before: CompiledPattern; after?: CompiledPattern; reach: number }>;
@@ -113,6 +117,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
   const concepts: Array<{ concept: Concept; pattern: CompiledPattern }> = [];
   const exclusions: CompiledPattern[] = [];
   const conceptExclusions: Array<{ concept: Concept; pattern: CompiledPattern }> = [];
+  const dismissals: Array<{ category: RedFlagCategory; pattern: CompiledPattern }> = [];
   const past: CompiledPattern[] = [];
   const pastFrames: Array<{ before: CompiledPattern; after?: CompiledPattern; reach: number }> = [];
   const lists: Record<ListName, Set<string>> = {
@@ -157,6 +162,11 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
         conceptExclusions.push({ concept, pattern: compile(source, false) });
       }
     }
+    for (const category of RED_FLAG_CATEGORIES) {
+      for (const source of lexicon.dismissals[category] ?? []) {
+        dismissals.push({ category, pattern: compile(source, false) });
+      }
+    }
     for (const source of lexicon.past) past.push(compile(source, false));
     for (const frame of lexicon.pastFrames) {
       const before = compile(frame.before, false);
@@ -175,7 +185,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     }
   }
 
-  const everyPattern = [...categories, ...concepts, ...conceptExclusions]
+  const everyPattern = [...categories, ...concepts, ...conceptExclusions, ...dismissals]
     .map((entry) => entry.pattern)
     .concat(
       exclusions,
@@ -200,6 +210,7 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     concepts,
     exclusions,
     conceptExclusions,
+    dismissals,
     past,
     pastFrames,
     words: { ...lists, numbers, known, knownPrefixes },
@@ -239,6 +250,7 @@ function compilePattern(
     negatable:
       'negatable' in options && options.negatable !== undefined ? options.negatable : negatableByDefault,
     pastApplies: 'pastApplies' in options && options.pastApplies === true,
+    dismissible: 'dismissible' in options && options.dismissible === true,
     gapStoppers: gapStoppersOf(lexicon),
   };
 }

@@ -91,6 +91,7 @@ export const CONCEPTS = [
   'head_exploding',
   'crushing_weight',
   'alcohol_binge',
+  'urinary_infection',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];
@@ -114,6 +115,11 @@ const patternSchema = z.union([
      * « idées noires il y a des années » is low mood long over, while talk of suicide stays flagged.
      */
     pastApplies: z.boolean().optional(),
+    /**
+     * Whether its category's `dismissals` anywhere in the message set it aside: a hand burn with its blisters
+     * denied (NHS: burns of the hands go to A&E when they blister).
+     */
+    dismissible: z.boolean().optional(),
   }),
 ]);
 
@@ -142,6 +148,11 @@ export const lexiconSchema = z.strictObject({
    * pregnant" is no baby's age (`young_infant`), and still a pregnancy.
    */
   conceptExclusions: z.partialRecord(z.enum(CONCEPTS), z.array(patternSchema)).default({}),
+  /**
+   * Wording that, anywhere in the message, sets aside a category's `dismissible` findings (and only those):
+   * "no blisters", « pas de cloque » for a burn of the hand. The category's other patterns still flag.
+   */
+  dismissals: z.partialRecord(z.enum(RED_FLAG_CATEGORIES), z.array(patternSchema)).default({}),
   /**
    * Wording that puts a finding right before or after it in the past, long over (« il y a 5 ans », "when I
    * was a child", « antécédent de »): such a finding is history, not an emergency (see `past-events.ts`).
