@@ -1465,6 +1465,12 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'this is goodbye|farewell|it', maxGap: 0 },
     { pattern: 'last|final message|msg|text|goodbye', maxGap: 1 },
   ],
+  // Rounds 23–24: a urinary infection named (with a fever and the back: the kidney).
+  urinary_infection: [
+    '=uti|=utis',
+    'cystitis',
+    { pattern: 'water|urine|urinary|bladder|kidney infection', maxGap: 0 },
+  ],
   // Round 23 probe class: a bottle of spirits drunk, or more shots than a night out counts.
   alcohol_binge: [
     {

@@ -1278,6 +1278,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'dernier message|mot|sms|texto', maxGap: 0 },
     { pattern: 'ce est|etait adieu|revoir', maxGap: 1 },
   ],
+  // Rounds 23–24: une infection urinaire nommée (avec la fièvre et le dos: le rein).
+  urinary_infection: ['cystite*', 'pyelo*', { pattern: 'infection urinaire|rein|reins|vessie', maxGap: 1 }],
   // Round 23 (classe de la sonde): une bouteille d'alcool fort bue, ou plus de shots qu'une soirée n'en compte.
   alcohol_binge: [
     {

@@ -84,6 +84,16 @@ export const englishLexicon: LexiconInput = {
     ],
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
+  // Rounds 23–24 probe class: a burn of the hand with its blisters denied, or only a red patch the size of a coin
+  // (NHS: hand burns go to A&E when they blister). Deep signs (white, charred, skin coming off) still flag.
+  dismissals: {
+    severe_burn: [
+      { pattern: 'no|without|not|any blister|blisters|blistering|blistered', maxGap: 1 },
+      { pattern: 'any: red|redness|pink coin|penny|pence|pound|stamp|fingernail|thumbnail', maxGap: 4 },
+      // "the size of a 10p": the number and its "p" are two tokens.
+      { pattern: 'red|redness|pink size <n:1-50>', maxGap: 3 },
+    ],
+  },
   exclusions: [
     // Rounds 23–24 probe classes: the medicine named as the subject of its leaflet ("the leaflet for my new
     // tablets"), so the medicine is not read as one just taken before a swelling the leaflet lists.

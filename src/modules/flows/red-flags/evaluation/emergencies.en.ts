@@ -7098,4 +7098,15 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   // own phrasings, round 24 probe class: seeing double said alone, with a sudden start or slurred words
   ["my dad is suddenly seeing double and can't stand up straight", 'stroke_signs'],
   ["she's been seeing double since 20 minutes ago and her words are slurred", 'stroke_signs'],
+  // own phrasings, rounds 23–24 probe class: a burn of the hand that blisters, or deep, or a child's scald, flags
+  // whatever « no blisters » says elsewhere
+  ['poured boiling water over her hand, big blisters coming up', 'severe_burn'],
+  ["burnt both hands on the bonfire, no blisters but the skin is white and doesn't hurt", 'severe_burn'],
+  ["scalded my hand with the kettle, it's blistering all over the palm", 'severe_burn'],
+  ['my toddler pulled the kettle over, scalded her chest and hand, no blisters yet', 'severe_burn'],
+  // own phrasings, rounds 23–24 (a line the classifier alone had caught): the testicle said as "one of his balls"
+  ["my son is 13 and has sudden agony in one of his balls, he's gone white", 'severe_abdominal_pain'],
+  ['really bad pain in one nut since this morning and throwing up', 'severe_abdominal_pain'],
+  // own phrasings, rounds 23–24: a urinary infection with a fever and the back (pyelonephritis)
+  ['had a water infection since the weekend, now 39.2 and a horrible pain in my back', 'sepsis_signs'],
 ];

@@ -7061,4 +7061,15 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
     'severe_allergy',
   ],
   ['des boutons partout après le nouveau sirop, et ça serre en avalant', 'severe_allergy'],
+  // own phrasings, rounds 23–24: une main brûlée profonde ou qui part en lambeaux, même « pas de cloque »
+  ["il s'est brûlé la main avec l'huile de la friteuse, la peau part en lambeaux", 'severe_burn'],
+  [
+    'brûlé la main sur le barbecue, pas de cloque mais la peau est toute blanche et je sens rien',
+    'severe_burn',
+  ],
+  // own phrasings, rounds 23–24 (une ligne que seul le classifieur trouvait): « ses mots sont pâteux »
+  ['depuis ce midi ses mots sont pâteux et sa bouche tombe', 'stroke_signs'],
+  ["d'un coup ses paroles sont pâteuses, on comprend plus rien", 'stroke_signs'],
+  // own phrasings, rounds 23–24: une infection urinaire avec de la fièvre et mal au dos (pyélonéphrite)
+  ['infection urinaire depuis lundi, ce soir 39 de fièvre et très mal dans le bas du dos', 'sepsis_signs'],
 ];

@@ -2673,4 +2673,11 @@ export const englishOrdinary: readonly string[] = [
   "my optician says I see double when I'm tired, is that a referral?",
   // own phrasings, rounds 23–24 (retraining churn): waiting in the car outside the surgery
   "I'm parked outside, shall I wait in the car until you call me?",
+  // own phrasings, rounds 23–24 probe class: a small burn of the hand, no blisters or the size of a coin
+  'burnt my finger on the hob, tiny red mark the size of a 5p, no blisters, ok to put a plaster on?',
+  'I burned my hand on the iron yesterday, no blistering, just sore, which cream is best?',
+  // own phrasings, rounds 23–24: a knock to the testicles, over
+  "my boyfriend got hit in the balls playing football, it was painful but he's laughing about it now",
+  // own phrasings, rounds 23–24: a urinary infection without fever
+  'I get UTIs a lot and have back ache from my job, no fever, can I get a urine test?',
 ];

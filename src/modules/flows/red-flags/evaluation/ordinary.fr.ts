@@ -2525,4 +2525,11 @@ export const frenchOrdinary: readonly string[] = [
   // own phrasings, rounds 23–24 (retraining churn): waiting in the car outside the surgery
   "je suis sur le parking, j'attends dans ma voiture qu'on m'appelle ?",
   'on est garés devant le cabinet, on patiente dans la voiture ou on monte ?',
+  // own phrasings, rounds 23–24: une petite brûlure de la main, sans cloque ou grande comme un ongle
+  'je me suis brûlé la main avec le fer à repasser, pas de cloque, juste rouge, quelle pommade ?',
+  "brûlure à la main en sortant le plat, une tache rouge grande comme un ongle, rien d'autre",
+  // own phrasings, rounds 23–24: la bouche pâteuse d'un traitement
+  "j'ai la bouche pâteuse le matin avec ce traitement, c'est normal ?",
+  // own phrasings, rounds 23–24: une cystite sans fièvre
+  "j'ai une cystite sans fièvre, je peux avoir une ordonnance ?",
 ];

@@ -161,6 +161,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
       negatable: false,
     },
     { pattern: 'parle|parlait|voix|parole pateu*|molle|trainante', maxGap: 1 },
+    // Rounds 23–24 (une ligne que seul le classifieur trouvait): « les mots sont pâteux ».
+    { pattern: 'mots|paroles|elocution sont|est|sortent pateu*|molle|molles|trainante*', maxGap: 1 },
     { pattern: 'marche|marchait|titube* comme bateau|bourre|ivre|saoul|soul', maxGap: 3 },
     { pattern: 'any: visage|bouche|figure|sourire bizarre|drole|etrange|chelou cote|moitie', maxGap: 3 },
     { pattern: 'eau|boisson|cafe|the|soupe coule|coulait|ressort coin|commissure bouche', maxGap: 3 },
