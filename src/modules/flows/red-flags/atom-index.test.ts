@@ -8,10 +8,18 @@ import type { Token } from './tokenise.ts';
 
 const lexicon = compileLexicons([frenchLexicon, englishLexicon]);
 const atoms = new Map<number, Atom>();
-for (const { pattern } of [...lexicon.categories, ...lexicon.concepts, ...lexicon.conceptExclusions]) {
+for (const { pattern } of [
+  ...lexicon.categories,
+  ...lexicon.concepts,
+  ...lexicon.conceptExclusions,
+  ...lexicon.dismissals,
+]) {
   for (const element of pattern.elements) for (const atom of element.atoms) atoms.set(atom.id, atom);
 }
-for (const pattern of [...lexicon.exclusions, ...lexicon.past]) {
+const framePatterns = lexicon.pastFrames.flatMap((frame) =>
+  frame.after === undefined ? [frame.before] : [frame.before, frame.after],
+);
+for (const pattern of [...lexicon.exclusions, ...lexicon.past, ...framePatterns]) {
   for (const element of pattern.elements) for (const atom of element.atoms) atoms.set(atom.id, atom);
 }
 

@@ -68,10 +68,16 @@ export class AtomIndex {
   constructor(lexicon: CompiledLexicon) {
     this.#elementsOfAtom = Array.from({ length: lexicon.atomCount }, () => []);
     const atoms = new Map<number, Atom>();
-    const patterns = [...lexicon.categories, ...lexicon.concepts, ...lexicon.conceptExclusions].map(
-      (entry) => entry.pattern,
+    const patterns = [
+      ...lexicon.categories,
+      ...lexicon.concepts,
+      ...lexicon.conceptExclusions,
+      ...lexicon.dismissals,
+    ].map((entry) => entry.pattern);
+    const framePatterns = lexicon.pastFrames.flatMap((frame) =>
+      frame.after === undefined ? [frame.before] : [frame.before, frame.after],
     );
-    for (const pattern of patterns.concat(lexicon.exclusions, lexicon.past)) {
+    for (const pattern of patterns.concat(lexicon.exclusions, lexicon.past, framePatterns)) {
       for (const element of pattern.elements) {
         for (const atom of element.atoms) {
           atoms.set(atom.id, atom);

@@ -516,6 +516,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     'any: lips|lip|face|skin blue|grey|gray|purple',
     { pattern: 'breathing|breathes|breaths really|very|so slow|slowly|shallow|barely|hardly', maxGap: 1 },
     'not|dont wake|waking|responding|respond|answering',
+    // Round 23 probe class: "we cant wake him" (not "I can't wake up in the mornings").
+    { pattern: 'cant|cannot|couldnt|wont wake|rouse him|her|them|@someone', maxGap: 1 },
     'unconscious|unresponsive',
     { pattern: 'on floor|ground', maxGap: 1 },
     'pinpoint|tiny pupils',
@@ -1185,6 +1187,8 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'looking|staring|eyes|gaze one|left|right side|way', maxGap: 2 },
     // Round 14 (ninth own check): seeing two of everything (with a sudden start: a stroke).
     { pattern: 'seeing|see two|double everything|things', maxGap: 2 },
+    // Round 24 probe class: "seeing double" said alone, with a sudden start (BE-FAST: the eyes).
+    { pattern: 'seeing|sees|saw double', maxGap: 0 },
     {
       pattern:
         'lost|lose|losing|gone|missing|cant|cannot|blacked half|side see|sees|seeing|vision|sight|view',
@@ -1460,5 +1464,20 @@ export const englishCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'this is goodbye|farewell|it', maxGap: 0 },
     { pattern: 'last|final message|msg|text|goodbye', maxGap: 1 },
+  ],
+  // Rounds 23–24: a urinary infection named (with a fever and the back: the kidney).
+  urinary_infection: [
+    '=uti|=utis',
+    'cystitis',
+    { pattern: 'water|urine|urinary|bladder|kidney infection', maxGap: 0 },
+  ],
+  // Round 23 probe class: a bottle of spirits drunk, or more shots than a night out counts.
+  alcohol_binge: [
+    {
+      pattern:
+        'any: whole|entire|full|half|most bottle|litre|liter|fifth vodka|whisky|whiskey|gin|rum|tequila|spirits|sambuca|jager*|brandy|absinthe',
+      maxGap: 3,
+    },
+    { pattern: '<n:8-60> shots|shot|jagerbombs|vodkas|tequilas', maxGap: 1 },
   ],
 };

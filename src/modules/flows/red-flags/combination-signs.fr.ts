@@ -364,6 +364,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'respir*|respiration|souffle dur|difficile|court|penible', maxGap: 3 },
     'mal|difficult*|gene|dur|peine respir*|avaler',
     'gorge serre*|gonfl*|pique|gratte',
+    // Rounds 23–24 (reprise d'une ligne que seul le classifieur trouvait): « ça serre quand j'avale ».
+    { pattern: 'serre|serrait|sere quand|pour|en avaler|avale|avalant|deglutir|deglutis', maxGap: 2 },
     'essouffl*',
     'souffle court',
     'tete tourne',
@@ -710,6 +712,8 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     { pattern: 'yeux revuls*|retourn*|blanc', maxGap: 2 },
     'revulse*',
     { pattern: 'deuxieme|seconde|autre crise|fois suite|entre', maxGap: 3 },
+    // Round 24 (classe de la sonde): le médicament de secours des crises (midazolam buccal) déjà donné.
+    'buccolam|midazolam|epistatus',
     { pattern: 'yeux air|ciel|haut|arriere|tournes|retournes', maxGap: 2 },
     // Round 14: l'écume ou la bave, la chute à terre, la langue mordue: ce qui accompagne une crise.
     'ecume*|mousse|bave|bavait|bavent',
@@ -1273,5 +1277,17 @@ export const frenchCombinationSigns: LexiconInput['concepts'] = {
     },
     { pattern: 'dernier message|mot|sms|texto', maxGap: 0 },
     { pattern: 'ce est|etait adieu|revoir', maxGap: 1 },
+  ],
+  // Rounds 23–24: une infection urinaire nommée (avec la fièvre et le dos: le rein).
+  urinary_infection: ['cystite*', 'pyelo*', { pattern: 'infection urinaire|rein|reins|vessie', maxGap: 1 }],
+  // Round 23 (classe de la sonde): une bouteille d'alcool fort bue, ou plus de shots qu'une soirée n'en compte.
+  alcohol_binge: [
+    {
+      pattern:
+        'any: entiere|toute|pleine|moitie|demi bouteille|litre vodka|whisky|rhum|gin|tequila|pastis|alcool|absinthe|cognac|calva',
+      maxGap: 3,
+    },
+    { pattern: '<n:8-60> shots|shooters|verres|vodkas|tequilas', maxGap: 1 },
+    { pattern: 'coma ethylique', maxGap: 0 },
   ],
 };

@@ -40,6 +40,8 @@ export interface CompiledPattern {
   negatable: boolean;
   /** Read as history after a past marker even in a category that never is (`lexicon.schema.ts`). */
   pastApplies: boolean;
+  /** Set aside by its category's dismissals (`lexicon.schema.ts`). */
+  dismissible: boolean;
   /** Words a gap of this pattern never crosses: its own language's (`lexicon.schema.ts`, "dont" in English). */
   gapStoppers: ReadonlySet<string>;
 }
@@ -72,7 +74,11 @@ export interface CompiledLexicon {
   exclusions: readonly CompiledPattern[];
   /** Exclusions that drop one concept's findings only (`lexicon.schema.ts`). */
   conceptExclusions: ReadonlyArray<{ concept: Concept; pattern: CompiledPattern }>;
+  /** Wording that sets aside a category's dismissible findings (`lexicon.schema.ts`). */
+  dismissals: ReadonlyArray<{ category: RedFlagCategory; pattern: CompiledPattern }>;
   past: readonly CompiledPattern[];
+  /** Frames that put a finding inside them out of the present (`lexicon.schema.ts`). */
+  pastFrames: ReadonlyArray<{ before: CompiledPattern; after?: CompiledPattern; reach: number }>;
   words: LexiconWords;
   /** How many distinct atoms and elements: their ids run from 0 to these, excluded. */
   atomCount: number;
@@ -80,6 +86,8 @@ export interface CompiledLexicon {
 }
 
 const DEFAULT_MAX_GAP = 2;
+/** How far a past frame reaches from its words to a finding, unless the frame says otherwise. */
+const PAST_FRAME_REACH = 6;
 
 const LIST_NAMES = [
   'negators',
@@ -109,7 +117,9 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
   const concepts: Array<{ concept: Concept; pattern: CompiledPattern }> = [];
   const exclusions: CompiledPattern[] = [];
   const conceptExclusions: Array<{ concept: Concept; pattern: CompiledPattern }> = [];
+  const dismissals: Array<{ category: RedFlagCategory; pattern: CompiledPattern }> = [];
   const past: CompiledPattern[] = [];
+  const pastFrames: Array<{ before: CompiledPattern; after?: CompiledPattern; reach: number }> = [];
   const lists: Record<ListName, Set<string>> = {
     negators: new Set(),
     negatorsAfterNe: new Set(),
@@ -152,7 +162,19 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
         conceptExclusions.push({ concept, pattern: compile(source, false) });
       }
     }
+    for (const category of RED_FLAG_CATEGORIES) {
+      for (const source of lexicon.dismissals[category] ?? []) {
+        dismissals.push({ category, pattern: compile(source, false) });
+      }
+    }
     for (const source of lexicon.past) past.push(compile(source, false));
+    for (const frame of lexicon.pastFrames) {
+      const before = compile(frame.before, false);
+      const reach = frame.reach ?? PAST_FRAME_REACH;
+      pastFrames.push(
+        frame.after === undefined ? { before, reach } : { before, after: compile(frame.after, false), reach },
+      );
+    }
     for (const name of LIST_NAMES) {
       for (const word of lexicon.words[name]) lists[name].add(word);
     }
@@ -163,9 +185,15 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     }
   }
 
-  const everyPattern = [...categories, ...concepts, ...conceptExclusions]
+  const everyPattern = [...categories, ...concepts, ...conceptExclusions, ...dismissals]
     .map((entry) => entry.pattern)
-    .concat(exclusions, past);
+    .concat(
+      exclusions,
+      past,
+      pastFrames.flatMap((frame) =>
+        frame.after === undefined ? [frame.before] : [frame.before, frame.after],
+      ),
+    );
   // A word the lexicon knows (a word, or one beginning with a stem) is never a typo of another one:
   // « convulsion » is not a typo of « confusion ».
   for (const pattern of everyPattern) {
@@ -182,7 +210,9 @@ export function compileLexicons(inputs: readonly LexiconInput[]): CompiledLexico
     concepts,
     exclusions,
     conceptExclusions,
+    dismissals,
     past,
+    pastFrames,
     words: { ...lists, numbers, known, knownPrefixes },
     atomCount: atomIds.size,
     elementCount: elementIds.size,
@@ -220,6 +250,7 @@ function compilePattern(
     negatable:
       'negatable' in options && options.negatable !== undefined ? options.negatable : negatableByDefault,
     pastApplies: 'pastApplies' in options && options.pastApplies === true,
+    dismissible: 'dismissible' in options && options.dismissible === true,
     gapStoppers: gapStoppersOf(lexicon),
   };
 }

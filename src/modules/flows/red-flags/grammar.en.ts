@@ -22,7 +22,8 @@ export const englishGrammar: LexiconInput['words'] = {
     'gone get getting',
   clauseBreakers: 'but except however although though whereas',
   coordinators: 'or nor',
-  pastStoppers: 'and now again today tonight currently since then started starting',
+  // Rounds 23–24: "if his chest pain gets any worse": a sign that worsens is here now.
+  pastStoppers: 'and now again today tonight currently since then started starting worse worsening',
   // Round 16 probe classes: "his stroke, that was 2 years ago".
   pastResumers: 'that it which',
   // Round 16 probe classes: "dont" without its apostrophe, read as a negation for gaps.
@@ -38,7 +39,10 @@ export const englishGrammar: LexiconInput['words'] = {
     // Round 14: "keeps squinting at the board" is no blood squirting.
     'squint* shook ' +
     // Round 16 probe classes: "blood pissing out" is no "passing out".
-    'piss*',
+    'piss* ' +
+    // Rounds 23–24 probe classes: "a stinking cold" is no sinking in at the neck, "the box is confusing" no
+    // confusion.
+    'stinking stinky stinks confusing',
   numbers:
     'one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 ' +
     'thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19 twenty=20 ' +

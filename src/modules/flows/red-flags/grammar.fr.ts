@@ -21,7 +21,9 @@ export const frenchGrammar: LexiconInput['words'] = {
     'ai depuis ne fort forte grosse gros',
   clauseBreakers: 'mais sauf cependant pourtant toutefois hormis sinon',
   coordinators: 'ou',
-  pastStoppers: 'et maintenant depuis puis encore nouveau recommence aujourd hui ce soir matin actuellement',
+  // Rounds 23–24: « si la douleur empire »: un signe qui s'aggrave est là.
+  pastStoppers:
+    'et maintenant depuis puis encore nouveau recommence aujourd hui ce soir matin actuellement pire empire aggrave',
   // Round 16 (classes de la sonde): « l'AVC de mon père, c'était il y a deux ans ».
   pastResumers: 'ce ca cela',
   protectedWords:

@@ -84,7 +84,20 @@ export const englishLexicon: LexiconInput = {
     ],
     young_infant: [{ pattern: '<n:0-13> wk|wks|week|weeks pregnant|gone|along|gestation', maxGap: 0 }],
   },
+  // Rounds 23–24 probe class: a burn of the hand with its blisters denied, or only a red patch the size of a coin
+  // (NHS: hand burns go to A&E when they blister). Deep signs (white, charred, skin coming off) still flag.
+  dismissals: {
+    severe_burn: [
+      { pattern: 'no|without|not|any blister|blisters|blistering|blistered', maxGap: 1 },
+      { pattern: 'any: red|redness|pink coin|penny|pence|pound|stamp|fingernail|thumbnail', maxGap: 4 },
+      // "the size of a 10p": the number and its "p" are two tokens.
+      { pattern: 'red|redness|pink size <n:1-50>', maxGap: 3 },
+    ],
+  },
   exclusions: [
+    // Rounds 23–24 probe classes: the medicine named as the subject of its leaflet ("the leaflet for my new
+    // tablets"), so the medicine is not read as one just taken before a swelling the leaflet lists.
+    { pattern: 'leaflet|leaflets|insert|label|notice|booklet for|of|with|in|from|on @meds', maxGap: 2 },
     // Round 22 probe classes: a dose not gone over is within it; a love song's "can't breathe without you".
     { pattern: 'not|never|without|dont going|go|exceeding|exceed over|above dose|limit|maximum', maxGap: 1 },
     { pattern: 'cant|cannot|not breathe|live without you', maxGap: 1 },
@@ -641,10 +654,28 @@ export const englishLexicon: LexiconInput = {
       maxGap: 3,
     },
     { pattern: 'number|numbers|who ring|call|phone|dial|contact if|incase|case', maxGap: 2 },
-    { pattern: 'leaflet|leaflets|label|insert|packet|booklet says|said|warns|lists|mentions', maxGap: 1 },
+    // Rounds 23–24 probe classes: what a leaflet or a clinic letter says, the medicine between ("the leaflet for
+    // my new tablets lists"), and what a medicine "can cause": a possible effect, not one happening.
+    {
+      pattern:
+        'leaflet|leaflets|label|insert|packet|booklet|letter|notice says|said|warns|lists|mentions|describes|talks',
+      maxGap: 3,
+    },
+    { pattern: 'can|could|may|might cause|causes|trigger', maxGap: 0 },
     // Round 22 probe class: the scene of a film or a series ("the episode where he has a heart attack").
     { pattern: 'episode|film|movie|series|scene|show where', maxGap: 1 },
     { pattern: 'episode|film|movie|series|scene|show in which', maxGap: 1 },
+  ],
+  // Rounds 23–24 probe classes: a sign framed as a word to explain ("what does "anaphylaxis" mean") or as an
+  // instruction ("the doctor said if his face ever droops we ring 999"). "I have chest pain, what does that
+  // mean?" still flags: a frame reaches only forward from its first words and back from its last.
+  pastFrames: [
+    { before: { pattern: 'what does|do|did', maxGap: 0 }, after: { pattern: 'mean|means', maxGap: 0 } },
+    { before: { pattern: 'meaning|definition of', maxGap: 1 }, reach: 2 },
+    {
+      before: { pattern: 'said|told|says|advised|explained|instructed if|whenever', maxGap: 3 },
+      after: { pattern: 'ring|call|dial|phone <n:999-999>|<n:911-911>|<n:112-112>|ambulance', maxGap: 1 },
+    },
   ],
   words: englishGrammar,
 };

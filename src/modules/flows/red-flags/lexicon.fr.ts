@@ -1,7 +1,7 @@
 import { frenchCombinationSigns } from './combination-signs.fr.ts';
 import { frenchGrammar } from './grammar.fr.ts';
 import { frenchCardioRespiratory } from './lexicon/fr/cardio-respiratory.ts';
-import { frenchExclusions, frenchPastMarkers } from './lexicon/fr/exclusions.ts';
+import { frenchExclusions, frenchPastFrames, frenchPastMarkers } from './lexicon/fr/exclusions.ts';
 import { frenchMentalHealth } from './lexicon/fr/mental-health.ts';
 import { frenchNeuro } from './lexicon/fr/neuro.ts';
 import { frenchOtherEmergencies } from './lexicon/fr/other.ts';
@@ -26,6 +26,14 @@ export const frenchLexicon: LexiconInput = {
   },
   concepts: frenchCombinationSigns,
   exclusions: frenchExclusions,
+  // Rounds 23–24 (classe des sondes): une brûlure de la main sans cloque, ou une rougeur grande comme une pièce
+  // (NHS: les brûlures des mains qui cloquent vont aux urgences). Peau blanche, noire, qui part: toujours signalé.
+  dismissals: {
+    severe_burn: [
+      { pattern: 'pas|sans|aucune|aucun cloque|cloques|ampoule|ampoules|bulle|bulles', maxGap: 1 },
+      { pattern: 'any: rouge|rougeur|rose piece|centime|centimes|ongle|timbre', maxGap: 4 },
+    ],
+  },
   conceptExclusions: {
     // Round 21–22: « j'en peux plus des travaux », d'un rhume, du bruit: la lassitude d'une chose, pas le désespoir.
     despair: [
@@ -79,5 +87,6 @@ export const frenchLexicon: LexiconInput = {
     ],
   },
   past: frenchPastMarkers,
+  pastFrames: frenchPastFrames,
   words: frenchGrammar,
 };

@@ -90,6 +90,8 @@ export const CONCEPTS = [
   'affairs_settled',
   'head_exploding',
   'crushing_weight',
+  'alcohol_binge',
+  'urinary_infection',
 ] as const;
 
 export type Concept = (typeof CONCEPTS)[number];
@@ -113,6 +115,11 @@ const patternSchema = z.union([
      * « idées noires il y a des années » is low mood long over, while talk of suicide stays flagged.
      */
     pastApplies: z.boolean().optional(),
+    /**
+     * Whether its category's `dismissals` anywhere in the message set it aside: a hand burn with its blisters
+     * denied (NHS: burns of the hands go to A&E when they blister).
+     */
+    dismissible: z.boolean().optional(),
   }),
 ]);
 
@@ -142,10 +149,31 @@ export const lexiconSchema = z.strictObject({
    */
   conceptExclusions: z.partialRecord(z.enum(CONCEPTS), z.array(patternSchema)).default({}),
   /**
+   * Wording that, anywhere in the message, sets aside a category's `dismissible` findings (and only those):
+   * "no blisters", « pas de cloque » for a burn of the hand. The category's other patterns still flag.
+   */
+  dismissals: z.partialRecord(z.enum(RED_FLAG_CATEGORIES), z.array(patternSchema)).default({}),
+  /**
    * Wording that puts a finding right before or after it in the past, long over (« il y a 5 ans », "when I
    * was a child", « antécédent de »): such a finding is history, not an emergency (see `past-events.ts`).
    */
   past: z.array(patternSchema).default([]),
+  /**
+   * Wording that frames a finding as something asked about or warned of, not happening: words before it
+   * (`before`) and, when given, words after it (`after`), each within `reach` tokens without a clause break
+   * between: "what does [anaphylaxis] mean", "the doctor said if [his face droops] we ring 999", « que veut
+   * dire [anaphylaxie] ». Unlike a past marker, a frame reaches only forward from `before` and only back
+   * from `after`, so "I have chest pain, what does that mean?" still flags.
+   */
+  pastFrames: z
+    .array(
+      z.strictObject({
+        before: patternSchema,
+        after: patternSchema.optional(),
+        reach: z.int().min(1).max(8).optional(),
+      }),
+    )
+    .default([]),
   words: z.strictObject({
     /** « pas », "no": a finding right after one of these (and only bridge words between) is denied. */
     negators: wordList(),

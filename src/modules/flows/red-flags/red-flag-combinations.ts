@@ -168,6 +168,12 @@ export const RED_FLAG_COMBINATIONS: readonly RedFlagCombination[] = [
   // Round 19 probe class: a crushing weight or pressure with a sweat: a heart attack told without the chest
   // (« un poids qui l'écrase, il est trempé », "a weight crushin doon on him, drippin wi sweat").
   { category: 'chest_pain', all: ['crushing_weight', 'cold_sweat'] },
+  // Round 23 probe class: a bottle of spirits drunk, or a night's count of shots, and someone who cannot be woken
+  // or is blue or barely breathing: alcohol poisoning (NHS: call 999 if they cannot be woken).
+  { category: 'poisoning_overdose', all: ['alcohol_binge', 'drugged_state'] },
+  // Rounds 23–24 (a line of the set the classifier alone had caught): a urinary infection with a fever and pain in
+  // the back: the infection has reached the kidney (pyelonephritis, NICE NG111), a source of sepsis.
+  { category: 'sepsis_signs', all: ['urinary_infection', 'fever', 'back_site'] },
   // Round 18 probe class: a head about to explode, a thunderclap, and a sudden start (« d'un coup », "in a
   // second"): a thunderclap headache, a bleed in the brain until shown otherwise (NICE CG150).
   { category: 'stroke_signs', all: ['head_exploding', 'sudden_change'] },

@@ -144,9 +144,16 @@ function readWithLexiconOnce(
       excludedForConcept.set(concept, set);
     }
   }
+  // A category's dismissals anywhere in the message (« pas de cloque » for a burn of the hand).
+  const dismissedCategories = new Set<string>();
+  for (const index of PatternSieve.of(lexicon.dismissals, (entry) => entry.pattern).candidates(matcher)) {
+    const entry = lexicon.dismissals[index];
+    if (entry !== undefined && matcher.matches(entry.pattern).length > 0)
+      dismissedCategories.add(entry.category);
+  }
   // Wording the lexicon knows to be ordinary (an idiom, « 7 wks pregnant »): the message was understood.
   let dismissedSign = excludedForConcept.size > 0;
-  const past = findPastEvents(matcher, lexicon);
+  const past = findPastEvents(matcher, lexicon, text);
   const earliest = <K extends string>(
     entries: ReadonlyArray<{ key: K; pattern: CompiledPattern }>,
     onDismissed: () => void = () => {},
@@ -154,7 +161,8 @@ function readWithLexiconOnce(
     earliestStandingMatches(entries, matcher, excluded, excludedForConcept, {
       onDismissed,
       isPast: (key, match, pattern) =>
-        NEVER_PAST.has(key) && !pattern.pastApplies ? false : past.holds(match),
+        (pattern.dismissible && dismissedCategories.has(key)) ||
+        (NEVER_PAST.has(key) && !pattern.pastApplies ? false : past.holds(match)),
       isDenied: (key, match) =>
         isDenied(matcher.tokens, firstIndex(match), lexicon.words) &&
         !(HEDGED_DENIALS.has(key) && isHedged(matcher.tokens, lastIndex(match), lexicon.words)),

@@ -7065,4 +7065,48 @@ export const englishEmergencies: readonly EmergencyPhrasing[] = [
   ['she could only see half the words on the screen and her leg kept giving way', 'stroke_signs'],
   // own phrasings: a farewell is said now, whatever span it thanks for
   ["thanks for all your help over the last few years doctor, I won't need my repeat", 'suicidal_thoughts'],
+  // own phrasings, rounds 23–24 probe classes: a leaflet, a letter or a definition, and the sign here now; a frame
+  // reaches only forward; a bottle of spirits and someone who cannot be woken; the rescue medicine for seizures
+  ['the leaflet said these pills can cause swelling and now my lips are swelling up', 'severe_allergy'],
+  [
+    "the insert lists breathing problems as a side effect, took it an hour ago and now I can't breathe properly",
+    'breathing_difficulty',
+  ],
+  ['I have chest pain, what does that mean?', 'chest_pain'],
+  ['my tongue is swelling up, the leaflet says the tablets can cause it', 'severe_allergy'],
+  ['my son keeps saying "I can\'t breathe" and he\'s gone pale', 'breathing_difficulty'],
+  ["my wife drank a whole bottle of gin and we can't wake her", 'poisoning_overdose'],
+  ["gave her the buccolam 10 minutes ago and she's still fitting", 'seizure'],
+  ['the doctor said if his face ever droops we ring 999 and now his face is drooping', 'stroke_signs'],
+  ["what does it mean when my face drops on one side and I can't lift my arm", 'stroke_signs'],
+  ["he's had about 15 shots, he's on the floor and won't wake up", 'poisoning_overdose'],
+  // own phrasings, rounds 23–24: the sign here now after a frame or a leaflet; a sign that gets worse is here now;
+  // a quotation of what the patient says; "what does it mean if" before the sign
+  [
+    "my husband says if his chest pain gets any worse he'll ring 999 himself, it's been going an hour",
+    'chest_pain',
+  ],
+  ['he said "my chest is crushing" and went grey', 'chest_pain'],
+  ['my inhaler can cause a tight chest apparently but this is crushing and going into my arm', 'chest_pain'],
+  ["what does it mean if her face has dropped on one side and she can't talk", 'stroke_signs'],
+  ["what do I do he can't breathe", 'breathing_difficulty'],
+  ["the letter says he's allergic to peanuts, he ate one and his throat is closing", 'severe_allergy'],
+  [
+    "the leaflet says they can cause suicidal thoughts and I've been having them all week, I want to end it",
+    'suicidal_thoughts',
+  ],
+  // own phrasings, round 24 probe class: seeing double said alone, with a sudden start or slurred words
+  ["my dad is suddenly seeing double and can't stand up straight", 'stroke_signs'],
+  ["she's been seeing double since 20 minutes ago and her words are slurred", 'stroke_signs'],
+  // own phrasings, rounds 23–24 probe class: a burn of the hand that blisters, or deep, or a child's scald, flags
+  // whatever « no blisters » says elsewhere
+  ['poured boiling water over her hand, big blisters coming up', 'severe_burn'],
+  ["burnt both hands on the bonfire, no blisters but the skin is white and doesn't hurt", 'severe_burn'],
+  ["scalded my hand with the kettle, it's blistering all over the palm", 'severe_burn'],
+  ['my toddler pulled the kettle over, scalded her chest and hand, no blisters yet', 'severe_burn'],
+  // own phrasings, rounds 23–24 (a line the classifier alone had caught): the testicle said as "one of his balls"
+  ["my son is 13 and has sudden agony in one of his balls, he's gone white", 'severe_abdominal_pain'],
+  ['really bad pain in one nut since this morning and throwing up', 'severe_abdominal_pain'],
+  // own phrasings, rounds 23–24: a urinary infection with a fever and the back (pyelonephritis)
+  ['had a water infection since the weekend, now 39.2 and a horrible pain in my back', 'sepsis_signs'],
 ];

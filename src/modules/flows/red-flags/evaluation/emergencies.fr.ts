@@ -7029,4 +7029,47 @@ export const frenchEmergencies: readonly EmergencyPhrasing[] = [
   ['il est sous anticoagulant, la coupure au doigt saigne encore au bout de 40 minutes', 'heavy_bleeding'],
   ['ça saigne malgré la compression depuis une demi-heure, il prend du Xarelto', 'heavy_bleeding'],
   ["le thé bouillant s'est renversé sur son bras, la peau se décolle", 'severe_burn'],
+  // own phrasings, rounds 23–24 probe classes: the notice and the sign here now;
+  // « ne sourit (plus) que d'un côté »; « ça veut dire quoi » after a sign; a bottle of spirits and someone who
+  // cannot be woken; Buccolam, midazolam
+  ['la notice dit que ça peut donner un gonflement et là mes lèvres gonflent', 'severe_allergy'],
+  ["il ne sourit que d'un côté depuis ce matin", 'stroke_signs'],
+  ["sa bouche ne bouge plus que d'un côté et elle parle bizarre", 'stroke_signs'],
+  ['mon pere sourit plus que dun cote', 'stroke_signs'],
+  ["j'ai mal à la poitrine, ça veut dire quoi ?", 'chest_pain'],
+  ["il a bu une bouteille entière de vodka et on n'arrive pas à le réveiller", 'poisoning_overdose'],
+  ['elle a pris 12 shots de tequila, elle ne se réveille plus', 'poisoning_overdose'],
+  ['la crise continue malgré le midazolam', 'seizure'],
+  ['le Buccolam na pas marché, il tremble encore de partout', 'seizure'],
+  [
+    'le médecin a dit que si elle a du mal à respirer on appelle le 15, et là elle a du mal à respirer',
+    'breathing_difficulty',
+  ],
+  // own phrasings, rounds 23–24: « ça veut dire quoi » juste avant le signe; une citation de ce que dit le patient;
+  // un signe qui empire après une consigne « si … appeler le 15 »
+  ['ça veut dire quoi sa bouche de travers ?', 'stroke_signs'],
+  ["il m'a dit « j'ai très mal à la poitrine » et il est tout gris", 'chest_pain'],
+  ["elle dit « j'arrive plus à respirer », elle est toute bleue", 'breathing_difficulty'],
+  [
+    "le médecin m'a dit que si la douleur dans la poitrine empire il faut appeler le 15, elle empire depuis 1 heure",
+    'chest_pain',
+  ],
+  // own phrasings, rounds 23–24 (a line the classifier alone found): the throat tight on swallowing after a new
+  // medicine, hives everywhere
+  [
+    "depuis l'amoxicilline de ce midi il a de l'urticaire sur tout le corps et ça lui serre quand il avale",
+    'severe_allergy',
+  ],
+  ['des boutons partout après le nouveau sirop, et ça serre en avalant', 'severe_allergy'],
+  // own phrasings, rounds 23–24: une main brûlée profonde ou qui part en lambeaux, même « pas de cloque »
+  ["il s'est brûlé la main avec l'huile de la friteuse, la peau part en lambeaux", 'severe_burn'],
+  [
+    'brûlé la main sur le barbecue, pas de cloque mais la peau est toute blanche et je sens rien',
+    'severe_burn',
+  ],
+  // own phrasings, rounds 23–24 (une ligne que seul le classifieur trouvait): « ses mots sont pâteux »
+  ['depuis ce midi ses mots sont pâteux et sa bouche tombe', 'stroke_signs'],
+  ["d'un coup ses paroles sont pâteuses, on comprend plus rien", 'stroke_signs'],
+  // own phrasings, rounds 23–24: une infection urinaire avec de la fièvre et mal au dos (pyélonéphrite)
+  ['infection urinaire depuis lundi, ce soir 39 de fièvre et très mal dans le bas du dos', 'sepsis_signs'],
 ];

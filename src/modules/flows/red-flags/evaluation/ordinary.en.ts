@@ -2658,4 +2658,26 @@ export const englishOrdinary: readonly string[] = [
   'the oxygen clip shows 98 and pulse 88, all fine?',
   'only see half the doctors on a Monday? can I book Tuesday',
   "thanks for everything over the years, I won't need my appointment as I've moved to Leeds",
+  // own phrasings, rounds 23–24 probe classes: a leaflet or a letter that lists or says, "what does X mean", an
+  // instruction "if … we call 999", a stinking cold, confusing instructions, a hangover
+  'the patient information leaflet for my inhaler mentions chest pain, how often does that happen?',
+  'the nurse told us if he ever has a seizure longer than 5 minutes we call 999, can we get a care plan?',
+  'stinking cold for a week now, do I need a sick note?',
+  'my friend drank a whole bottle of wine last night, can he take paracetamol for the hangover?',
+  'the letter from the clinic says the injections may cause anaphylaxis, should I stay after the jab?',
+  'what does "sepsis" mean on my mum\'s discharge letter?',
+  "what does angioedema mean? it's on my allergy letter",
+  'the instructions on the inhaler are confusing, how many puffs do I take',
+  // own phrasings, round 24 probe class: seeing double after drinks or when tired
+  "I'm seeing double after 6 pints lol, hangover tomorrow",
+  "my optician says I see double when I'm tired, is that a referral?",
+  // own phrasings, rounds 23–24 (retraining churn): waiting in the car outside the surgery
+  "I'm parked outside, shall I wait in the car until you call me?",
+  // own phrasings, rounds 23–24 probe class: a small burn of the hand, no blisters or the size of a coin
+  'burnt my finger on the hob, tiny red mark the size of a 5p, no blisters, ok to put a plaster on?',
+  'I burned my hand on the iron yesterday, no blistering, just sore, which cream is best?',
+  // own phrasings, rounds 23–24: a knock to the testicles, over
+  "my boyfriend got hit in the balls playing football, it was painful but he's laughing about it now",
+  // own phrasings, rounds 23–24: a urinary infection without fever
+  'I get UTIs a lot and have back ache from my job, no fever, can I get a urine test?',
 ];

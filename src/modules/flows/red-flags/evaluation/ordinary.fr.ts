@@ -2509,4 +2509,27 @@ export const frenchOrdinary: readonly string[] = [
   'je voudrais une nouvelle bouilloire pour le cabinet ? non pardon, erreur de destinataire',
   "j'appuie sur le bouton mais le rendez-vous ne s'enregistre pas, même en réessayant",
   "je me suis brûlé le pouce sur la bouilloire, c'est juste rouge, je mets quoi ?",
+  // own phrasings, rounds 23–24 probe classes: ce que dit, cite ou « parle de » la notice ou un courrier, « que
+  // signifie », une consigne « si … on appelle le 15 », la même dose gardée, l'enfance, la fiche AVC
+  "le courrier du cardiologue parle d'angor, ça veut dire quoi ?",
+  'que signifie « sepsis » sur le compte rendu de ma mère ?',
+  "la notice du vaccin cite des convulsions, c'est fréquent chez les bébés ?",
+  "on m'a dit que si il fait une crise de plus de 5 minutes on appelle le 15, pouvez-vous m'envoyer le protocole ?",
+  'on continue le même traitement de Kardégic ?',
+  'je garde les mêmes comprimés de Lévothyrox ?',
+  "j'ai fait des convulsions pendant mon enfance, je peux conduire ?",
+  "ce médicament peut provoquer un œdème de Quincke d'après la notice, c'est rare ?",
+  'je peux avoir la fiche AVC en grands caractères pour mon père ?',
+  // own phrasings, rounds 23–24: a sore throat tight on swallowing, no reaction
+  "j'ai une angine, ça serre quand j'avale, je peux avoir un rdv ?",
+  // own phrasings, rounds 23–24 (retraining churn): waiting in the car outside the surgery
+  "je suis sur le parking, j'attends dans ma voiture qu'on m'appelle ?",
+  'on est garés devant le cabinet, on patiente dans la voiture ou on monte ?',
+  // own phrasings, rounds 23–24: une petite brûlure de la main, sans cloque ou grande comme un ongle
+  'je me suis brûlé la main avec le fer à repasser, pas de cloque, juste rouge, quelle pommade ?',
+  "brûlure à la main en sortant le plat, une tache rouge grande comme un ongle, rien d'autre",
+  // own phrasings, rounds 23–24: la bouche pâteuse d'un traitement
+  "j'ai la bouche pâteuse le matin avec ce traitement, c'est normal ?",
+  // own phrasings, rounds 23–24: une cystite sans fièvre
+  "j'ai une cystite sans fièvre, je peux avoir une ordonnance ?",
 ];

@@ -275,10 +275,10 @@ export const englishOtherFlags: LexiconInput['categories'] = {
   ],
   severe_burn: [
     { pattern: 'severe|bad|deep|large|big|third|second|chemical|acid|electrical burn|burns', maxGap: 1 },
-    {
-      pattern: 'burn|burns|burned|burnt|scald|scalded face|eyes|eye|hands|hand|genital*|groin|whole|entire',
-      maxGap: 1,
-    },
+    { pattern: 'burn|burns|burned|burnt|scald|scalded face|eyes|eye|genital*|groin|whole|entire', maxGap: 1 },
+    // Rounds 23–24 probe class: a burnt hand is read with its blisters (NHS: burns of the hands go to A&E when they
+    // blister): "no blisters", a red patch the size of a coin set it aside (`dismissals` in lexicon.en.ts).
+    { pattern: 'burn|burns|burned|burnt|scald|scalded hands|hand', maxGap: 1, dismissible: true },
     { pattern: '<n:2-3> burn|burns', maxGap: 2 },
     'electrocut*',
     'electric shock',
@@ -294,7 +294,8 @@ export const englishOtherFlags: LexiconInput['categories'] = {
       pattern: 'any: boiling|scalding|hot|oil|kettle|fire|flames skin white|charred|leathery|black|melted',
       maxGap: 4,
     },
-    { pattern: 'any: face|eyes|eye|hands|chest|neck|genital*|groin burnt|burned|scalded|charred', maxGap: 2 },
+    { pattern: 'any: face|eyes|eye|chest|neck|genital*|groin burnt|burned|scalded|charred', maxGap: 2 },
+    { pattern: 'any: hands|hand burnt|burned|scalded', maxGap: 2, dismissible: true },
     { pattern: 'any: burn|burns|burnt|burned|scald* skin white|charred|leathery|peeled|came', maxGap: 4 },
     // Skin white, waxy or leathery is a deep burn even in a clause of its own ("…, skin is white").
     { pattern: 'skin white|waxy|leathery|charred', maxGap: 0 },
@@ -369,6 +370,9 @@ export const englishOtherFlags: LexiconInput['categories'] = {
     { pattern: '@belly @pain too|so|very much', maxGap: 0 },
     { pattern: 'vomit*|vomiting|sick|throw*|threw|puk* green|bilious', maxGap: 2 },
     { pattern: 'any: testicle*|testicular|testis|testes|scrotum @pain|swollen|swelling', maxGap: 3 },
+    // Rounds 23–24 (a line the classifier alone had caught): the testicle said the way a boy says it ("one of his
+    // balls"), with the pain.
+    { pattern: 'any: @pain one ball|balls|nut|nuts', maxGap: 3 },
     'peritonitis',
     'bowel obstruction',
     { pattern: 'any: @pain @intense side|flank|groin|pelvis|pelvic', maxGap: 3 },

@@ -2,6 +2,13 @@ import type { LexiconInput } from '../../lexicon.schema.ts';
 
 /** French wording that looks alarming and is not, and wording that puts a finding in the past. */
 export const frenchExclusions: LexiconInput['exclusions'] = [
+  // Round 23 (classe de la sonde): garder, continuer la même dose, le même traitement: un réglage de posologie,
+  // pas des médicaments mis de côté.
+  {
+    pattern:
+      'garde|garder|gardons|gardez|gardait|continue|continuer|continuons|reste|rester meme|memes dose|doses|posologie|dosage|traitement|comprime|comprimes',
+    maxGap: 1,
+  },
   // Round 22 (classes de la sonde): le numéro ou l'affiche du centre antipoison n'est pas une intoxication; « je
   // peux pas respirer sans toi » est une chanson.
   { pattern: 'numero|numeros|telephone|tel|coordonnees|affiche|adresse centre|du antipoison', maxGap: 1 },
@@ -119,9 +126,11 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   'nez bouche*|bouchee*',
   // « plus que d'habitude » compares (more), it does not deny: « bouge plus que d'habitude ».
   // Round 14: suivi de ce qu'on compare, pour ne pas lire « je suis plus là, c'est que … » comme une comparaison.
+  // Round 23 (classe de la sonde): pas « plus que d'un côté », qui restreint (« ne sourit plus que d'un côté »);
+  // « un » s'y lit comme le nombre 1, d'où <n:2-1000>; « plus que d'habitude » reste une comparaison.
   {
     pattern:
-      '=plus que|qu d|de|habitude|avant|normal|normalement|hier|ca|cela|lui|elle|eux|moi|jamais|prevu|tout|les|des|un|une|le|la|ses|sa|son|mon|ma|mes|<n:0-1000>',
+      '=plus que|qu qu|habitude|avant|normal|normalement|hier|ca|cela|lui|elle|eux|moi|jamais|prevu|tout|les|des|le|la|ses|sa|son|mon|ma|mes|<n:2-1000>',
     maxGap: 0,
   },
   { pattern: 'any: gonfl*|enfl* amygdale*|ganglion*|glande*', maxGap: 1 },
@@ -419,6 +428,28 @@ export const frenchExclusions: LexiconInput['exclusions'] = [
   { pattern: 'ronfl* dirait|comme|impression etouff*|suffoqu*|asphyxi*', maxGap: 4 },
 ];
 
+/**
+ * Rounds 23–24 (classes des sondes): un signe cadré comme une question de vocabulaire (« que veut dire
+ * « anaphylaxie » »: le mot juste après) ou comme une consigne (« le médecin a dit que si sa bouche se déforme on
+ * appelle le 15 »: la consigne avant, l'appel après). « j'ai mal à la poitrine, ça veut dire quoi ? » reste un signe.
+ */
+export const frenchPastFrames: LexiconInput['pastFrames'] = [
+  { before: { pattern: 'veut|veulent|voulait dire', maxGap: 0 }, reach: 2 },
+  { before: { pattern: 'que|qu|quoi signifie|signifient', maxGap: 0 }, reach: 2 },
+  { before: { pattern: 'veut|veulent dire quoi', maxGap: 0 }, reach: 1 },
+  { before: { pattern: 'definition|sens de|du mot|terme', maxGap: 1 }, reach: 2 },
+  // « la fiche AVC », « la brochure anaphylaxie »: un document nommé par son sujet, le mot juste après.
+  { before: 'fiche|fiches|brochure|plaquette|affiche|depliant|flyer|poster', reach: 1 },
+  {
+    before: { pattern: 'dit|dire|explique|conseille|recommande|prevenu|previent si', maxGap: 3 },
+    after: {
+      pattern:
+        'appelle|appelez|appeler|appelons|appellerez|compose|composer|composez|faire|fait <n:15-15>|<n:18-18>|<n:112-112>|samu|pompiers|urgences',
+      maxGap: 1,
+    },
+  },
+];
+
 export const frenchPastMarkers: LexiconInput['past'] = [
   // Round 21–22 (classes des sondes): un signe nommé comme ce qu'il faut guetter, pas ce qui arrive: un conseil
   // d'appeler ou d'arrêter « si » ou « en cas de », le numéro à appeler « si », ce que dit la notice.
@@ -428,7 +459,17 @@ export const frenchPastMarkers: LexiconInput['past'] = [
     maxGap: 3,
   },
   { pattern: 'numero|numeros|qui appeler|composer|contacter si|cas', maxGap: 2 },
-  { pattern: 'notice|notices|etiquette|boite|emballage dit|indique|precise|mentionne', maxGap: 1 },
+  // Rounds 23–24 (classes des sondes): ce que la notice ou un courrier « parle de », « liste », « cite », le
+  // médicament entre les deux; et ce qu'un médicament « peut provoquer »: un effet possible, pas ce qui arrive.
+  {
+    pattern:
+      'notice|notices|etiquette|boite|emballage|courrier|lettre|compte dit|indique|precise|mentionne|parle|parlent|liste|cite|signale|evoque|decrit|previent',
+    maxGap: 2,
+  },
+  {
+    pattern: 'peut|peuvent|pourrait|pourraient|risque provoquer|causer|donner|entrainer|declencher',
+    maxGap: 1,
+  },
   // Round 22 (classe de la sonde): la scène d'un film ou d'une série (« l'épisode où il fait un arrêt cardiaque »).
   { pattern: 'episode|film|serie|feuilleton|scene ou', maxGap: 1 },
   // Round 20 (classe de la sonde): un événement daté par son mois (« mon infarctus du 3 janvier », « une septicémie
@@ -458,6 +499,8 @@ export const frenchPastMarkers: LexiconInput['past'] = [
   'an|annee dernier*|derniere|passe*|passee',
   'quand|lorsque etais|etait|etions|etaient petit*|enfant*|bebe|jeune*|ado*|gamin*',
   'dans enfance|jeunesse|passe',
+  // Rounds 23–24 (classe de la sonde): un âge de la vie (« à l'adolescence », « pendant mon enfance »).
+  { pattern: 'a|pendant|durant adolescence|enfance|puberte', maxGap: 1 },
   'autrefois',
   // Round 11: « une fois au lycée », « quand j'étais au collège »: un temps de la vie, pas aujourd'hui.
   { pattern: 'fois au|a lycee|college|ecole|fac|primaire|maternelle|internat', maxGap: 1 },

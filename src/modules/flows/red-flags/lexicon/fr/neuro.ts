@@ -161,6 +161,8 @@ export const frenchNeuro: LexiconInput['categories'] = {
       negatable: false,
     },
     { pattern: 'parle|parlait|voix|parole pateu*|molle|trainante', maxGap: 1 },
+    // Rounds 23–24 (une ligne que seul le classifieur trouvait): « les mots sont pâteux ».
+    { pattern: 'mots|paroles|elocution sont|est|sortent pateu*|molle|molles|trainante*', maxGap: 1 },
     { pattern: 'marche|marchait|titube* comme bateau|bourre|ivre|saoul|soul', maxGap: 3 },
     { pattern: 'any: visage|bouche|figure|sourire bizarre|drole|etrange|chelou cote|moitie', maxGap: 3 },
     { pattern: 'eau|boisson|cafe|the|soupe coule|coulait|ressort coin|commissure bouche', maxGap: 3 },
@@ -173,6 +175,9 @@ export const frenchNeuro: LexiconInput['categories'] = {
     // ceux qu'on veut dire (VITE: visage, parole, par n'importe quel verbe).
     { pattern: 'bouche|levre|levres|sourire|visage va|part|penche|partie|parti cote|travers', maxGap: 2 },
     { pattern: 'any: seul|seulement cote bouche|sourire|levre monte|bouge|remue|sourit|marche', maxGap: 4 },
+    // Round 23 (classe de la sonde): « ne sourit (plus) que d'un côté », le « ne » souvent omis.
+    { pattern: 'sourit|souriait|sourire|bouge|bougent|monte|remue que cote', maxGap: 2 },
+    { pattern: 'sourit|souriait|sourire|bouge|bougent|monte|remue plus que cote', maxGap: 2 },
     { pattern: 'any: sourit|sourire|souriant|grimace moitie|seul|seulement bouge|monte|remue', maxGap: 4 },
     { pattern: 'pas|autres|mauvais ceux|celui|mots que veux|voulais|voulait|veut dire', maxGap: 3 },
     { pattern: 'dis|dit|disait|sortent|sort mauvais|faux|autres mots', maxGap: 2 },
@@ -181,6 +186,10 @@ export const frenchNeuro: LexiconInput['categories'] = {
     'convuls*',
     'any: crise* epilep* dure*|depuis|minute*|arrete|arret*|enchain*|premiere|cours|train|maintenant|finit|fini',
     'etat mal epilep*',
+    // Round 24 (classe de la sonde): une crise et son médicament de secours (midazolam buccal), ou ce médicament
+    // donné sans effet: la crise dure.
+    { pattern: 'any: crise|crises|convuls* buccolam|midazolam|epistatus', maxGap: 4 },
+    { pattern: 'buccolam|midazolam|epistatus rien|pas fait|marche|agi|effet|change', maxGap: 2 },
     'yeux|regard revuls*',
     // Round 16: « trembl* » prend le participe (« se raidir en tremblant »).
     'any: raidi*|trembl*|secou*|convuls* bave*|ecume',

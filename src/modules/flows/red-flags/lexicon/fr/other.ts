@@ -277,10 +277,10 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
       maxGap: 1,
     },
     { pattern: 'brulure*|brule*|brulee* <n:2-3>', maxGap: 1 },
-    {
-      pattern: 'brulure*|brule*|brulee* visage|figure|yeux|oeil|main|mains|sexe|partout|incendie|feu',
-      maxGap: 1,
-    },
+    { pattern: 'brulure*|brule*|brulee* visage|figure|yeux|oeil|sexe|partout|incendie|feu', maxGap: 1 },
+    // Rounds 23–24 (classe des sondes): la main brûlée se lit avec ses cloques (NHS: les brûlures des mains qui
+    // cloquent vont aux urgences): « pas de cloque », une rougeur grande comme une pièce la mettent de côté.
+    { pattern: 'brulure*|brule*|brulee* main|mains', maxGap: 1, dismissible: true },
     'ebouillant*',
     {
       pattern: 'any: renvers*|tombe*|verse*|recu*|brul* eau|huile|liquide|soupe|the|cafe bouillant*|brulant*',
@@ -296,9 +296,10 @@ export const frenchOtherEmergencies: LexiconInput['categories'] = {
     { pattern: 'pris|prend|prenait feu|flamme*', maxGap: 0 },
     { pattern: 'vetements|habits|cheveux feu|flammes|brule*|brulent|enflamme*', maxGap: 2 },
     {
-      pattern: 'bras|jambe|dos|ventre|torse|cuisse|visage|main est|sont brule|brulee|brules|brulees',
+      pattern: 'bras|jambe|dos|ventre|torse|cuisse|visage est|sont brule|brulee|brules|brulees',
       maxGap: 1,
     },
+    { pattern: 'main|mains est|sont brule|brulee|brules|brulees', maxGap: 1, dismissible: true },
     {
       pattern:
         'any: renvers*|tombe*|verse*|recu* eau|huile|liquide|soupe|the|cafe|casserole|friteuse chaud|chaude|bouillante',
