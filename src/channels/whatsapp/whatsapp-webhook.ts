@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ChannelWebhook } from '../channel-adapter.ts';
 import type { InboundEvent } from '../inbound-event.ts';
 import {
@@ -11,16 +10,13 @@ import { parseWhatsAppWebhook, phoneNumberIdsOf } from './parse-webhook.ts';
 import { isStandInMessageId } from './stand-in-message-id.ts';
 import { usableId } from './webhook-envelope.schema.ts';
 
-/** The secrets of a WhatsApp account its webhook is checked with (Meta's app secret, the verify token). */
-export const whatsappWebhookSecretsSchema = z.object({ appSecret: z.string(), verifyToken: z.string() });
-
 /**
  * The webhook side of WhatsApp: Meta's one callback URL for every number of the app
  * (`/webhooks/whatsapp`). A delivery names its phone numbers in `metadata.phone_number_id`, and its
  * business account (WABA) in `entry[].id` for template and account updates, which are for every number
  * of that WABA; the signature is Meta's `X-Hub-Signature-256` with the app secret.
  */
-export const whatsappWebhook: ChannelWebhook<z.infer<typeof whatsappWebhookSecretsSchema>> = {
+export const whatsappWebhook: ChannelWebhook<{ appSecret: string; verifyToken: string }> = {
   routing: 'body',
   unsigned: missingSignature,
   foreign: (body) => foreignMetaObject(body, 'whatsapp_business_account'),

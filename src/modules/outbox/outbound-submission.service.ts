@@ -10,7 +10,7 @@ import type { Message } from '../inbox/message.schema.ts';
 import { findMessage, insertMessageIfNew } from '../inbox/message.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { mediaReferenceViolations } from '../media/media-reference.service.ts';
-import { findTemplate } from '../templates/template.service.ts';
+import { templateFinderOf } from '../templates/template.service.ts';
 import type { ChannelSender } from './channel-sender.ts';
 import { outboundText } from './outbound-text.ts';
 import { outboxSendQueue, sendSequenceOf } from './outbox-queue.ts';
@@ -74,11 +74,7 @@ export async function submitOutboundMessage(
     throw new OutboundValidationError([{ field: 'conversation', limit: 'its channel cannot send messages' }]);
   }
   const message = input.message;
-  const violations = await sender.validate(account, message, (name, language) =>
-    account.settings.wabaId
-      ? findTemplate(db, input.orgId, account.settings.wabaId, name, language)
-      : Promise.resolve(undefined),
-  );
+  const violations = await sender.validate(account, message, templateFinderOf(db, account));
   const replyTo = await referencedMessage(
     db,
     input.orgId,

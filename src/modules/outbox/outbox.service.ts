@@ -22,7 +22,7 @@ import {
 import { applyReaction } from '../inbox/message-changes.service.ts';
 import { openOneMessage } from '../inbox/message-sealing.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { findTemplate } from '../templates/template.service.ts';
+import { templateFinderOf } from '../templates/template.service.ts';
 import type { ChannelSender } from './channel-sender.ts';
 import { applyEarlyReceiptsOf } from './delivery-receipt.service.ts';
 import {
@@ -169,11 +169,7 @@ export async function planSend(
     CHANNEL_NAMES[account.type],
   );
   if (!window.send) return refuse(deps, message, 'window_closed', window.detail);
-  const violations = await sender.validate(account, outbound, (name, language) =>
-    account.settings.wabaId
-      ? findTemplate(db, orgId, account.settings.wabaId, name, language)
-      : Promise.resolve(undefined),
-  );
+  const violations = await sender.validate(account, outbound, templateFinderOf(db, account));
   if (violations.length > 0) {
     const reason = outbound.type === 'template' ? 'template_invalid' : 'invalid';
     return refuse(deps, message, reason, violations.map((v) => `${v.field}: ${v.limit}`).join('; '));

@@ -9,7 +9,7 @@ import { sealMessages } from '../inbox/message-sealing.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 import { outboundText } from '../outbox/outbound-text.ts';
 import { outboxSendQueue, sendSequenceOf } from '../outbox/outbox-queue.ts';
-import { findTemplate } from '../templates/template.service.ts';
+import { type AccountTemplateFinder, templateFinderOf } from '../templates/template.service.ts';
 
 // The outbox's submission (outbound-submission.service.ts) for a whole batch at once. The reminders'
 // benchmark decided it: one message at a time costs about nine round trips and ~4 ms of CPU per
@@ -41,7 +41,7 @@ export async function queueOutboundMessages(
   items: readonly OutboundToQueue[],
   now: Date,
 ): Promise<QueueResult[]> {
-  const templates = new Map<string, ReturnType<typeof findTemplate>>();
+  const templates = new Map<string, ReturnType<AccountTemplateFinder>>();
   const results: QueueResult[] = [];
   for (const { account, message } of items) {
     const sender = deps.senders[account.type];
@@ -49,14 +49,7 @@ export async function queueOutboundMessages(
       results.push({ ok: false, problems: 'its channel cannot send messages' });
       continue;
     }
-    const wabaId = account.settings.wabaId;
-    const violations = await sender.validate(account, message, (name, language) => {
-      if (!wabaId) return Promise.resolve(undefined);
-      const key = `${account.orgId}/${wabaId}/${name}/${language}`;
-      const found = templates.get(key) ?? findTemplate(tx, account.orgId, wabaId, name, language);
-      templates.set(key, found);
-      return found;
-    });
+    const violations = await sender.validate(account, message, templateFinderOf(tx, account, templates));
     results.push(
       violations.length > 0
         ? { ok: false, problems: violations.map((v) => `${v.field}: ${v.limit}`).join('; ') }

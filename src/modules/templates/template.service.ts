@@ -106,6 +106,29 @@ export async function listTemplates(
     .orderBy(asc(messageTemplates.name), asc(messageTemplates.language));
 }
 
+/** Finds a template by name and language among those an account may send. */
+export type AccountTemplateFinder = (name: string, language: string) => Promise<MessageTemplate | undefined>;
+
+/**
+ * The templates a channel account may send, in one place: they belong to the account's business
+ * account at the provider (WhatsApp's WABA, the account's `wabaId` setting); an account without one has
+ * none. `remembered` shares lookups across the accounts of one batch (a run of reminders).
+ */
+export function templateFinderOf(
+  db: DbOrTx,
+  account: { orgId: string; settings: { wabaId?: string | undefined } },
+  remembered?: Map<string, Promise<MessageTemplate | undefined>>,
+): AccountTemplateFinder {
+  const businessAccountId = account.settings.wabaId;
+  return (name, language) => {
+    if (!businessAccountId) return Promise.resolve(undefined);
+    const key = `${account.orgId}/${businessAccountId}/${name}/${language}`;
+    const found = remembered?.get(key) ?? findTemplate(db, account.orgId, businessAccountId, name, language);
+    remembered?.set(key, found);
+    return found;
+  };
+}
+
 export async function findTemplate(
   db: DbOrTx,
   orgId: string,
