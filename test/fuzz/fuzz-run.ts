@@ -132,13 +132,12 @@ export async function patientMessageReachesInbox(target: FuzzTarget, timeoutMs =
     },
     body,
   });
-  if (posted.status !== 200)
-    throw new Error(`the webhook was answered ${posted.status}: ${await posted.text()}`);
+  const answer = posted.status === 200 ? await posted.text() : '';
+  if (posted.status !== 200 || !answer.includes('"stored":1'))
+    throw new Error(`the webhook was answered ${posted.status}: ${answer || (await posted.text())}`);
   const auth = { authorization: `Bearer ${target.apiKey}` };
   while (performance.now() - started < timeoutMs) {
-    const list = await getJson(target.url, '/api/v1/conversations?limit=100', auth);
-    const conversations = isRecord(list) && Array.isArray(list.data) ? list.data.filter(isRecord) : [];
-    const ours = conversations.find((c) => isRecord(c.contact) && c.contact.phone === `+${from}`);
+    const ours = await conversationFrom(target.url, auth, `+${from}`);
     if (ours) {
       const page = await getJson(target.url, `/api/v1/conversations/${String(ours.id)}/messages`, auth);
       const messages = isRecord(page) && Array.isArray(page.data) ? page.data.filter(isRecord) : [];
@@ -150,6 +149,30 @@ export async function patientMessageReachesInbox(target: FuzzTarget, timeoutMs =
 }
 
 /**
+ * The conversation of the patient writing from `phone`, looked for on every page of the inbox: pinned
+ * urgent conversations (a fuzz pass raises many) come first and can fill the first page.
+ */
+async function conversationFrom(
+  url: string,
+  auth: Record<string, string>,
+  phone: string,
+): Promise<Record<string, unknown> | undefined> {
+  let cursor: string | null = null;
+  do {
+    const list = await getJson(
+      url,
+      `/api/v1/conversations?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      auth,
+    );
+    const conversations = isRecord(list) && Array.isArray(list.data) ? list.data.filter(isRecord) : [];
+    const ours = conversations.find((c) => isRecord(c.contact) && c.contact.phone === phone);
+    if (ours) return ours;
+    cursor = isRecord(list) && typeof list.next_cursor === 'string' ? list.next_cursor : null;
+  } while (cursor !== null);
+  return undefined;
+}
+
+/**
  * What the administrator can list, so well-formed requests name things that exist; never the
  * administrator's own id (deactivating it would end the run's session).
  */
@@ -158,6 +181,16 @@ async function knownIds(target: FuzzTarget, session: AdminSession, operations: F
   const me = await getJson(target.url, '/api/v1/auth/me', { cookie: session.cookie });
   if (isRecord(me) && isRecord(me.user) && typeof me.user.id === 'string') ids.protect(me.user.id);
   const auth = { authorization: `Bearer ${target.apiKey}` };
+  // Nor the number the run's patients write to: removed, their last message would reach no clinic.
+  const channels = await getJson(target.url, '/api/v1/channels', auth);
+  for (const channel of isRecord(channels) && Array.isArray(channels.data) ? channels.data : []) {
+    if (
+      isRecord(channel) &&
+      channel.external_id === target.number.phoneNumberId &&
+      typeof channel.id === 'string'
+    )
+      ids.protect(channel.id);
+  }
   for (const operation of operations) {
     if (operation.method !== 'GET' || operation.path.includes('{')) continue;
     if (operation.queryParams.some((p) => p.required)) continue;
