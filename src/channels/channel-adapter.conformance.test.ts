@@ -623,10 +623,13 @@ function checkTests(adapter: ChannelAdapter): void {
     else expect(violations.map((violation) => violation.field)).toContain('type');
   });
 
-  it.runIf(sends('text'))('accepts a text of textLength characters, refuses one more', () => {
-    acceptedAtLimit({ type: 'text', text: sized(shows.textLength) });
-    expect(fields({ type: 'text', text: sized(shows.textLength + 1) })).toContain('text');
-  });
+  // A limit is checked only where the channel sends the type: one that does not is refused by type above,
+  // and a test registered for it would only show up as skipped.
+  if (sends('text'))
+    it('accepts a text of textLength characters, refuses one more', () => {
+      acceptedAtLimit({ type: 'text', text: sized(shows.textLength) });
+      expect(fields({ type: 'text', text: sized(shows.textLength + 1) })).toContain('text');
+    });
 
   it.each(['image', 'video', 'document'] as const)(
     'takes a %s caption of captionLength characters, not one more (if it sends the type)',
@@ -638,9 +641,8 @@ function checkTests(adapter: ChannelAdapter): void {
   );
 
   const buttonLimits = sends('buttons') ? shows.buttons : null;
-  it.runIf(buttonLimits !== null)(
-    'accepts buttons.max buttons at every length limit, refuses one more of each',
-    () => {
+  if (buttonLimits !== null)
+    it('accepts buttons.max buttons at every length limit, refuses one more of each', () => {
       const limits = buttonLimits;
       if (limits === null) return;
       const buttons = (count: number, titleLength: number, idLength: number) =>
@@ -661,13 +663,11 @@ function checkTests(adapter: ChannelAdapter): void {
       expect(fields(message(limits.max + 1))).toContain('buttons');
       expect(fields(message(1, limits.titleLength + 1))).toContain('buttons[0].title');
       expect(fields(message(1, limits.titleLength, limits.idLength + 1))).toContain('buttons[0].id');
-    },
-  );
+    });
 
   const listLimits = sends('list') ? menuListLimits(adapter) : null;
-  it.runIf(listLimits !== null)(
-    'accepts a menu list at the limits flows draw it with, refuses one more row, or a longer title or id',
-    () => {
+  if (listLimits !== null)
+    it('accepts a menu list at the limits flows draw it with, refuses one more row, or a longer title or id', () => {
       const limits = listLimits;
       if (limits === null) return;
       const idLength = limits.idLength ?? 8;
@@ -681,8 +681,7 @@ function checkTests(adapter: ChannelAdapter): void {
       if (limits.idLength !== null) {
         expect(fields(listOf(1, title(8), id(limits.idLength + 1)))).toContain('sections[0].rows[0].id');
       }
-    },
-  );
+    });
 }
 
 // --- The suite, over the registry ---------------------------------------------------------------------

@@ -56,6 +56,8 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
   });
   const update = useMutation({
     mutationFn: (patch: ContactPatch) => inboxApi.updateContact(contactId, patch),
+    // A read under way would answer after the save and put the old profile back on screen.
+    onMutate: () => queryClient.cancelQueries({ queryKey: queryKeys.contact(contactId) }),
     onSuccess: (saved) => {
       if (saved && typeof saved === 'object' && 'id' in saved)
         queryClient.setQueryData(queryKeys.contact(contactId), saved);
