@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { recordConsent } from '../modules/consent/consent.service.ts';
 import { REMINDER_CONSENT_QUESTION } from '../modules/consent/consent-texts.ts';
-import { resolveWhatsAppContact } from '../modules/contacts/contact.service.ts';
+import { resolveSenderContact } from '../modules/contacts/contact.service.ts';
 import type { Keyring } from '../modules/keys/keyring.ts';
 import { DEFAULT_REMINDER_SETTINGS } from '../modules/reminders/reminder-policy.ts';
 import { planReminders } from '../modules/reminders/reminder-schedule.service.ts';
@@ -30,15 +30,16 @@ export async function seedDemoReminder(
   input: { orgId: string; agenda: DemoAgenda; adminId: string; now: Date; keyring: Keyring },
 ): Promise<Appointment> {
   const { orgId, agenda, adminId, now, keyring } = input;
-  const { contactId } = await resolveWhatsAppContact(
+  const { contactId } = await resolveSenderContact(
     db,
     keyring,
     orgId,
+    'whatsapp',
     {
-      waId: DEMO_PATIENT.phone.slice(1),
+      externalId: DEMO_PATIENT.phone.slice(1),
       phone: DEMO_PATIENT.phone,
-      bsuid: null,
-      parentBsuid: null,
+      scopedId: null,
+      parentScopedId: null,
       username: null,
       profileName: DEMO_PATIENT.name,
     },

@@ -4,7 +4,7 @@ import { openWebhookBody } from '../../src/channels/webhook-body-seal.ts';
 import { signMetaPayload } from '../../src/channels/whatsapp/webhook-signature.ts';
 import { channelAccounts, conversations, jobs, messages, webhookEvents } from '../../src/db-schema.ts';
 import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
-import { findWhatsAppIdentities } from '../../src/modules/contacts/contact.repository.ts';
+import { findIdentities } from '../../src/modules/contacts/contact.repository.ts';
 import { openOneMessage } from '../../src/modules/inbox/message-sealing.ts';
 import {
   eventually,
@@ -283,12 +283,15 @@ describe.each(TEST_ENGINES)('delivery guarantees (%s)', (engine) => {
         // Numbers are sealed: each patient is found as inbound messages find them, by blind index.
         const rows: Array<readonly [string, string]> = [];
         for (const waId of patients) {
-          const [identity] = await findWhatsAppIdentities(
+          const [identity] = await findIdentities(
             env.handle.db,
             env.careline.keyring,
             clinic.org.id,
-            waId,
-            null,
+            'whatsapp',
+            {
+              externalId: waId,
+              scopedId: null,
+            },
           );
           const [conversation] = identity
             ? await env.handle.db

@@ -34,7 +34,12 @@ describe.each(TEST_ENGINES)('inbox: the contact panel (%s)', (engine) => {
       tags: [],
       custom_fields: {},
       identities: [
-        { channel: 'whatsapp', wa_id: '33612345678', phone: '+33612345678', profile_name: 'Marie Curie' },
+        {
+          channel: 'whatsapp',
+          external_id: '33612345678',
+          phone: '+33612345678',
+          profile_name: 'Marie Curie',
+        },
       ],
     });
     expect((panel.conversations as Json[]).map((c) => [c.id, c.status])).toEqual([

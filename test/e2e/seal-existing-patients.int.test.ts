@@ -112,7 +112,7 @@ describe.each(TEST_ENGINES)('sealing the patients of an older database in place 
       phone: '+33645454545',
       tags: ['diabète'],
       custom_fields: { allergie: 'pénicilline' },
-      identities: [{ wa_id: '33645454545', phone: '+33645454545', profile_name: 'Anna L.' }],
+      identities: [{ external_id: '33645454545', phone: '+33645454545', profile_name: 'Anna L.' }],
     });
     const list = await getJson<PageJson>(env, clinic, '/contacts?phone=%2B33645454545');
     expect(list.data.map((c) => c.id)).toEqual([anna]);

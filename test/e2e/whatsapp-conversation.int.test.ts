@@ -64,7 +64,7 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
     expect(contacts.data[0]).toMatchObject({
       display_name: 'Marie Curie',
       phone: '+33612345678',
-      identities: [{ channel: 'whatsapp', wa_id: '33612345678', phone: '+33612345678' }],
+      identities: [{ channel: 'whatsapp', external_id: '33612345678', phone: '+33612345678' }],
     });
 
     const inbound = (await (
@@ -240,7 +240,7 @@ describe.each(TEST_ENGINES)('a WhatsApp conversation end to end (%s)', (engine) 
     });
     expect(contact.phone).toBeNull();
     expect(contact.identities).toEqual([
-      expect.objectContaining({ bsuid: 'FR.7781234567890123', wa_id: null }),
+      expect.objectContaining({ scoped_id: 'FR.7781234567890123', external_id: null }),
     ]);
     const list = (await (await env.api(clinic.apiKey, '/api/v1/conversations')).json()) as PageJson<Json>;
     const conversation = list.data.find((c) => c.contact_id === contact.id);

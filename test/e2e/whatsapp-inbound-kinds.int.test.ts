@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { channelAccounts, messageTemplates } from '../../src/db-schema.ts';
-import { findWhatsAppIdentities } from '../../src/modules/contacts/contact.repository.ts';
+import { findIdentities } from '../../src/modules/contacts/contact.repository.ts';
 import {
   businessWebhook,
   messagesWebhook,
@@ -222,7 +222,7 @@ describe.each(TEST_ENGINES)('every kind of WhatsApp event a patient or Meta send
     expect(contacts.data).toHaveLength(1);
     expect(contacts.data[0]).toMatchObject({
       phone: '+33688888888',
-      identities: [expect.objectContaining({ wa_id: '33688888888' })],
+      identities: [expect.objectContaining({ external_id: '33688888888' })],
     });
 
     await send(
@@ -248,7 +248,10 @@ describe.each(TEST_ENGINES)('every kind of WhatsApp event a patient or Meta send
       }).replace('"field":"messages"', '"field":"user_preferences"');
     const optOut = async () =>
       (
-        await findWhatsAppIdentities(env.handle.db, env.careline.keyring, clinic.org.id, '33688888888', null)
+        await findIdentities(env.handle.db, env.careline.keyring, clinic.org.id, 'whatsapp', {
+          externalId: '33688888888',
+          scopedId: null,
+        })
       )[0]?.marketingOptOutAt;
     await send(preference('stop'));
     expect(await optOut()).toBeInstanceOf(Date);

@@ -58,7 +58,7 @@ export const sealContactsStep: SealStep = {
     }),
 };
 
-/** What channels told us about patients (wa_id, BSUID, profile name…), with the lookup hashes. */
+/** What channels told us about patients (ids, numbers, profile names…), with the lookup hashes. */
 export const sealContactIdentitiesStep: SealStep = {
   name: 'contact_identities',
   run: (db, keyring, { batchSize }) =>
@@ -70,8 +70,8 @@ export const sealContactIdentitiesStep: SealStep = {
           or(
             stillPlain(contactIdentities.externalId),
             stillPlain(contactIdentities.phone),
-            stillPlain(contactIdentities.bsuid),
-            stillPlain(contactIdentities.parentBsuid),
+            stillPlain(contactIdentities.scopedId),
+            stillPlain(contactIdentities.parentScopedId),
             stillPlain(contactIdentities.username),
             stillPlain(contactIdentities.profileName),
           ),
@@ -91,8 +91,8 @@ export const sealContactIdentitiesStep: SealStep = {
           const fields = {
             externalId: plainOrNull(row.externalId),
             phone: plainOrNull(row.phone),
-            bsuid: plainOrNull(row.bsuid),
-            parentBsuid: plainOrNull(row.parentBsuid),
+            scopedId: plainOrNull(row.scopedId),
+            parentScopedId: plainOrNull(row.parentScopedId),
             username: plainOrNull(row.username),
             profileName: plainOrNull(row.profileName),
           };

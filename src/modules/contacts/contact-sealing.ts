@@ -16,18 +16,35 @@ export interface ContactFields {
   customFields?: Record<string, string>;
 }
 
-/** What a WhatsApp (or other channel) identity holds, in plain text. */
+/** What a channel identity holds, in plain text. */
 export interface IdentityFields {
   externalId?: string | null;
   phone?: string | null;
-  bsuid?: string | null;
-  parentBsuid?: string | null;
+  scopedId?: string | null;
+  parentScopedId?: string | null;
   username?: string | null;
   profileName?: string | null;
 }
 
-/** Blind-index domains: the same text hashed as a phone and as a name word never collides. */
-export const HASH = { phone: 'phone', waId: 'wa_id', bsuid: 'bsuid', name: 'name', tag: 'tag' } as const;
+/**
+ * Blind-index domains: the same text hashed as a phone and as a name word never collides. The names are
+ * part of every stored hash, so they stay what the first channel made them ('wa_id', 'bsuid') although
+ * they now hash every channel's ids.
+ */
+export const HASH = {
+  phone: 'phone',
+  externalId: 'wa_id',
+  scopedId: 'bsuid',
+  name: 'name',
+  tag: 'tag',
+} as const;
+
+/**
+ * The labels values of these columns are sealed under (bound into each sealed value): the columns'
+ * names when those values were first written, kept so that they open after the columns were renamed.
+ */
+const SCOPED_ID_LABEL = 'bsuid';
+const PARENT_SCOPED_ID_LABEL = 'parent_bsuid';
 
 const MIN_PREFIX = 2;
 // Longer prefixes add index entries without helping anyone find a patient.
@@ -114,17 +131,19 @@ export function sealIdentityFields(
     ...(fields.externalId !== undefined
       ? {
           externalId: seal(fields.externalId, 'external_id'),
-          externalIdHash: fields.externalId ? BigInt(blind.hash(HASH.waId, fields.externalId)) : null,
+          externalIdHash: fields.externalId ? BigInt(blind.hash(HASH.externalId, fields.externalId)) : null,
         }
       : {}),
-    ...(fields.bsuid !== undefined
+    ...(fields.scopedId !== undefined
       ? {
-          bsuid: seal(fields.bsuid, 'bsuid'),
-          bsuidHash: fields.bsuid ? BigInt(blind.hash(HASH.bsuid, fields.bsuid)) : null,
+          scopedId: seal(fields.scopedId, SCOPED_ID_LABEL),
+          scopedIdHash: fields.scopedId ? BigInt(blind.hash(HASH.scopedId, fields.scopedId)) : null,
         }
       : {}),
     ...(fields.phone !== undefined ? { phone: seal(fields.phone, 'phone') } : {}),
-    ...(fields.parentBsuid !== undefined ? { parentBsuid: seal(fields.parentBsuid, 'parent_bsuid') } : {}),
+    ...(fields.parentScopedId !== undefined
+      ? { parentScopedId: seal(fields.parentScopedId, PARENT_SCOPED_ID_LABEL) }
+      : {}),
     ...(fields.username !== undefined ? { username: seal(fields.username, 'username') } : {}),
     ...(fields.profileName !== undefined ? { profileName: seal(fields.profileName, 'profile_name') } : {}),
   };
@@ -156,14 +175,14 @@ export function openContact(opener: Opener, row: ContactRow): Contact {
 }
 
 export function openIdentity(opener: Opener, row: ContactIdentityRow): ContactIdentity {
-  const { externalIdHash: _externalIdHash, bsuidHash: _bsuidHash, ...rest } = row;
+  const { externalIdHash: _externalIdHash, scopedIdHash: _scopedIdHash, ...rest } = row;
   const open = (value: string | null, column: string) => opener.open(value, `contact_identities.${column}`);
   return {
     ...rest,
     externalId: open(row.externalId, 'external_id'),
     phone: open(row.phone, 'phone'),
-    bsuid: open(row.bsuid, 'bsuid'),
-    parentBsuid: open(row.parentBsuid, 'parent_bsuid'),
+    scopedId: open(row.scopedId, SCOPED_ID_LABEL),
+    parentScopedId: open(row.parentScopedId, PARENT_SCOPED_ID_LABEL),
     username: open(row.username, 'username'),
     profileName: open(row.profileName, 'profile_name'),
   };

@@ -5,9 +5,19 @@ import { isLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from './language-tag.ts';
 
 export const contactIdentityJson = z.object({
   channel: z.string(),
-  wa_id: z.string().nullable(),
+  external_id: z
+    .string()
+    .nullable()
+    .describe(
+      'The channel’s id for the person (a WhatsApp number’s digits, a Telegram user id, a page-scoped id)',
+    ),
   phone: z.string().nullable(),
-  bsuid: z.string().nullable(),
+  scoped_id: z
+    .string()
+    .nullable()
+    .describe(
+      'A second id scoped to the business, where the channel gives one (WhatsApp’s business-scoped user id)',
+    ),
   username: z.string().nullable(),
   profile_name: z.string().nullable(),
 });
@@ -83,9 +93,9 @@ export function toContactJson(contact: ContactWithIdentities): z.infer<typeof co
     created_at: contact.createdAt.toISOString(),
     identities: contact.identities.map((i) => ({
       channel: i.channelType,
-      wa_id: i.channelType === 'whatsapp' ? i.externalId : null,
+      external_id: i.externalId,
       phone: i.phone,
-      bsuid: i.bsuid,
+      scoped_id: i.scopedId,
       username: i.username,
       profile_name: i.profileName,
     })),

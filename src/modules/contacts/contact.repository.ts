@@ -29,26 +29,39 @@ import {
  * version stored in plain text (not yet sealed in place) are found too, through small partial indexes.
  */
 
-export async function findWhatsAppIdentities(
+/** The ids an identity is looked up by: the channel's id for the person, its business-scoped id. */
+export interface IdentityKeys {
+  externalId: string | null;
+  scopedId: string | null;
+}
+
+/**
+ * The identities on one channel matching either id: by blind-index hash, or as stored before sealing.
+ * Two rows come back when the ids were first seen apart (a number, then a scoped id) on two patients.
+ */
+export async function findIdentities(
   db: DbOrTx,
   keyring: Keyring,
   orgId: string,
-  waId: string | null,
-  bsuid: string | null,
+  channelType: ContactIdentityRow['channelType'],
+  { externalId, scopedId }: IdentityKeys,
 ): Promise<ContactIdentity[]> {
-  if (!waId && !bsuid) return [];
+  if (!externalId && !scopedId) return [];
   const blind = await keyring.blindIndex(db, orgId);
   const matches = [
-    ...(waId
+    ...(externalId
       ? [
-          eq(contactIdentities.externalIdHash, BigInt(blind.hash(HASH.waId, waId))),
-          and(eq(contactIdentities.externalId, waId), sql`${contactIdentities.externalId} not like 'cl1.%'`),
+          eq(contactIdentities.externalIdHash, BigInt(blind.hash(HASH.externalId, externalId))),
+          and(
+            eq(contactIdentities.externalId, externalId),
+            sql`${contactIdentities.externalId} not like 'cl1.%'`,
+          ),
         ]
       : []),
-    ...(bsuid
+    ...(scopedId
       ? [
-          eq(contactIdentities.bsuidHash, BigInt(blind.hash(HASH.bsuid, bsuid))),
-          and(eq(contactIdentities.bsuid, bsuid), sql`${contactIdentities.bsuid} not like 'cl1.%'`),
+          eq(contactIdentities.scopedIdHash, BigInt(blind.hash(HASH.scopedId, scopedId))),
+          and(eq(contactIdentities.scopedId, scopedId), sql`${contactIdentities.scopedId} not like 'cl1.%'`),
         ]
       : []),
   ];
@@ -56,38 +69,7 @@ export async function findWhatsAppIdentities(
     .select()
     .from(contactIdentities)
     .where(
-      and(eq(contactIdentities.orgId, orgId), eq(contactIdentities.channelType, 'whatsapp'), or(...matches)),
-    );
-  return openIdentities(db, keyring, orgId, rows);
-}
-
-/**
- * The identities of one channel user (a Telegram user id, a Messenger page-scoped id): by blind-index
- * hash, or as stored before sealing.
- */
-export async function findChannelIdentities(
-  db: DbOrTx,
-  keyring: Keyring,
-  orgId: string,
-  channelType: ContactIdentityRow['channelType'],
-  externalId: string,
-): Promise<ContactIdentity[]> {
-  const blind = await keyring.blindIndex(db, orgId);
-  const rows = await db
-    .select()
-    .from(contactIdentities)
-    .where(
-      and(
-        eq(contactIdentities.orgId, orgId),
-        eq(contactIdentities.channelType, channelType),
-        or(
-          eq(contactIdentities.externalIdHash, BigInt(blind.hash(HASH.waId, externalId))),
-          and(
-            eq(contactIdentities.externalId, externalId),
-            sql`${contactIdentities.externalId} not like 'cl1.%'`,
-          ),
-        ),
-      ),
+      and(eq(contactIdentities.orgId, orgId), eq(contactIdentities.channelType, channelType), or(...matches)),
     );
   return openIdentities(db, keyring, orgId, rows);
 }

@@ -39,8 +39,9 @@ export const contacts = pgTable(
 );
 
 /**
- * How a contact is reached on one channel. WhatsApp senders may have a phone (wa_id), a
- * business-scoped user id (BSUID), or both; either one identifies them, so each is unique per clinic.
+ * How a contact is reached on one channel: the channel's id for them and, where the channel adds one, a
+ * second id scoped to the business (a person may come with either or both). Either identifies them, so
+ * each is unique per clinic and channel.
  */
 export const contactIdentities = pgTable(
   'contact_identities',
@@ -54,15 +55,15 @@ export const contactIdentities = pgTable(
       .references(() => contacts.id),
     channelType: text('channel_type', { enum: CHANNEL_TYPES }).notNull(),
     externalId: text('external_id'),
-    /** Blind-index hashes of the wa_id and BSUID: what inbound messages are matched on. */
+    /** Blind-index hashes of the two ids: what inbound messages are matched on. */
     externalIdHash: bigint('external_id_hash', { mode: 'bigint' }),
-    bsuidHash: bigint('bsuid_hash', { mode: 'bigint' }),
+    scopedIdHash: bigint('scoped_id_hash', { mode: 'bigint' }),
     phone: text('phone'),
-    bsuid: text('bsuid'),
-    parentBsuid: text('parent_bsuid'),
+    scopedId: text('scoped_id'),
+    parentScopedId: text('parent_scoped_id'),
     username: text('username'),
     profileName: text('profile_name'),
-    // WhatsApp user_preferences "stop" for marketing messages (Meta refuses them with 131050 anyway).
+    // The person stopped marketing messages on this channel (the provider refuses them anyway).
     marketingOptOutAt: timestamp('marketing_opt_out_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -71,16 +72,16 @@ export const contactIdentities = pgTable(
     uniqueIndex('contact_identities_external_hash_unique')
       .on(t.orgId, t.channelType, t.externalIdHash)
       .where(sql`${t.externalIdHash} is not null`),
-    uniqueIndex('contact_identities_bsuid_hash_unique')
-      .on(t.orgId, t.channelType, t.bsuidHash)
-      .where(sql`${t.bsuidHash} is not null`),
+    uniqueIndex('contact_identities_scoped_hash_unique')
+      .on(t.orgId, t.channelType, t.scopedIdHash)
+      .where(sql`${t.scopedIdHash} is not null`),
     // Identities an older version wrote, until the in-place sealing reaches them.
     index('contact_identities_plain_external_idx')
       .on(t.orgId, t.channelType, t.externalId)
       .where(sql`${t.externalId} not like 'cl1.%'`),
-    index('contact_identities_plain_bsuid_idx')
-      .on(t.orgId, t.channelType, t.bsuid)
-      .where(sql`${t.bsuid} not like 'cl1.%'`),
+    index('contact_identities_plain_scoped_idx')
+      .on(t.orgId, t.channelType, t.scopedId)
+      .where(sql`${t.scopedId} not like 'cl1.%'`),
     index('contact_identities_contact_idx').on(t.contactId),
   ],
 );
@@ -103,4 +104,4 @@ export interface Contact {
 }
 
 /** An identity, opened. */
-export type ContactIdentity = Omit<ContactIdentityRow, 'externalIdHash' | 'bsuidHash'>;
+export type ContactIdentity = Omit<ContactIdentityRow, 'externalIdHash' | 'scopedIdHash'>;

@@ -7,9 +7,9 @@ import type { Keyring } from '../keys/keyring.ts';
 import {
   contactExists,
   deleteContact,
-  findChannelIdentities,
   findContact,
-  findWhatsAppIdentities,
+  findIdentities,
+  type IdentityKeys,
   identitiesOfContacts,
   insertContact,
   insertIdentityIfAbsent,
@@ -18,9 +18,9 @@ import {
   updateIdentity,
 } from './contact.repository.ts';
 import type { Contact, ContactIdentity } from './contact.schema.ts';
-import type { WhatsAppSenderIdentity } from './whatsapp-sender-identity.ts';
 
 // What other modules may read or change here: they call this service, never the repository.
+export type { IdentityKeys } from './contact.repository.ts';
 export {
   contactExists,
   findContact,
@@ -32,36 +32,52 @@ export {
 export type ContactWithIdentities = Contact & { identities: ContactIdentity[] };
 
 /**
- * The patient behind a WhatsApp sender: matched by phone (wa_id) or BSUID, created on first contact.
- * Whatever the webhook newly tells us (a BSUID next to a known phone, a new profile name) is kept.
+ * Who wrote, as this module keeps it for every channel (the shape `senderIdentityOf` in
+ * src/channels/sender-identity.ts gives; declared again here because the channels sit above the modules).
  */
-export async function resolveWhatsAppContact(
+export interface SenderIdentity extends IdentityKeys {
+  parentScopedId: string | null;
+  phone: string | null;
+  username: string | null;
+  profileName: string | null;
+}
+
+/**
+ * The patient behind whoever wrote on a channel: matched by the channel's id for them or by their
+ * business-scoped id, created on first contact. Whatever the delivery newly tells us (a scoped id next
+ * to a known number, a new profile name) is kept. The same person writing from two apps is two
+ * identities until a person merges them: an id says nothing of who holds it.
+ */
+export async function resolveSenderContact(
   tx: DbOrTx,
   keyring: Keyring,
   orgId: string,
-  sender: WhatsAppSenderIdentity,
+  channelType: ContactIdentity['channelType'],
+  sender: SenderIdentity,
   now: Date,
 ): Promise<{ contactId: string; created: boolean }> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const known = await findWhatsAppIdentities(tx, keyring, orgId, sender.waId, sender.bsuid);
-    // The phone identity wins when a phone and a BSUID point at two contacts: merging is a person's call.
-    const identity = known.find((i) => sender.waId !== null && i.externalId === sender.waId) ?? known[0];
+    const known = await findIdentities(tx, keyring, orgId, channelType, sender);
+    // The channel's own id wins when the two ids point at two contacts: merging is a person's call.
+    const identity =
+      known.find((i) => sender.externalId !== null && i.externalId === sender.externalId) ?? known[0];
     if (identity) {
-      await updateIdentity(
-        tx,
-        keyring,
-        identity,
-        {
-          externalId: identity.externalId ?? sender.waId,
-          phone: identity.phone ?? sender.phone,
-          bsuid:
-            identity.bsuid ?? (known.some((i) => i.bsuid === sender.bsuid) ? identity.bsuid : sender.bsuid),
-          parentBsuid: sender.parentBsuid ?? identity.parentBsuid,
-          username: sender.username ?? identity.username,
-          profileName: sender.profileName ?? identity.profileName,
-        },
-        now,
+      const learnt = {
+        externalId: identity.externalId ?? sender.externalId,
+        phone: identity.phone ?? sender.phone,
+        // A scoped id another identity holds stays there (each is unique per channel).
+        scopedId:
+          identity.scopedId ??
+          (known.some((i) => i.scopedId === sender.scopedId) ? identity.scopedId : sender.scopedId),
+        parentScopedId: sender.parentScopedId ?? identity.parentScopedId,
+        username: sender.username ?? identity.username,
+        profileName: sender.profileName ?? identity.profileName,
+      };
+      // Most messages tell nothing new: no write for them.
+      const changed = (Object.keys(learnt) as Array<keyof typeof learnt>).some(
+        (k) => learnt[k] !== identity[k],
       );
+      if (changed) await updateIdentity(tx, keyring, identity, learnt, now);
       return { contactId: identity.contactId, created: false };
     }
     const contact = await insertContact(tx, keyring, {
@@ -72,69 +88,11 @@ export async function resolveWhatsAppContact(
     const inserted = await insertIdentityIfAbsent(tx, keyring, {
       orgId,
       contactId: contact.id,
-      channelType: 'whatsapp',
-      externalId: sender.waId,
-      phone: sender.phone,
-      bsuid: sender.bsuid,
-      parentBsuid: sender.parentBsuid,
-      username: sender.username,
-      profileName: sender.profileName,
-    });
-    if (inserted) return { contactId: contact.id, created: true };
-    // Another worker created this patient between our read and our write: use theirs.
-    await deleteContact(tx, keyring, orgId, contact.id);
-  }
-  throw new Error('could not resolve the WhatsApp sender to a contact');
-}
-
-/** Who wrote on a channel other than WhatsApp: the channel's user id, and what it tells of them. */
-export interface ChannelSenderIdentity {
-  externalId: string;
-  profileName: string | null;
-  username: string | null;
-}
-
-/**
- * The patient behind a sender on a channel whose users are ids, not phone numbers (Telegram, Messenger,
- * Instagram): matched by that id, created on first contact. A new name or username is kept. The same
- * person writing from two apps is two identities until a person merges them: an id says nothing of who
- * holds it.
- */
-export async function resolveChannelContact(
-  tx: DbOrTx,
-  keyring: Keyring,
-  orgId: string,
-  channelType: Exclude<ContactIdentity['channelType'], 'whatsapp'>,
-  sender: ChannelSenderIdentity,
-  now: Date,
-): Promise<{ contactId: string; created: boolean }> {
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    const [identity] = await findChannelIdentities(tx, keyring, orgId, channelType, sender.externalId);
-    if (identity) {
-      const renamed =
-        (sender.profileName !== null && sender.profileName !== identity.profileName) ||
-        (sender.username !== null && sender.username !== identity.username);
-      if (renamed) {
-        await updateIdentity(
-          tx,
-          keyring,
-          identity,
-          {
-            profileName: sender.profileName ?? identity.profileName,
-            username: sender.username ?? identity.username,
-          },
-          now,
-        );
-      }
-      return { contactId: identity.contactId, created: false };
-    }
-    const contact = await insertContact(tx, keyring, { orgId, displayName: sender.profileName, phone: null });
-    const inserted = await insertIdentityIfAbsent(tx, keyring, {
-      orgId,
-      contactId: contact.id,
       channelType,
       externalId: sender.externalId,
-      phone: null,
+      phone: sender.phone,
+      scopedId: sender.scopedId,
+      parentScopedId: sender.parentScopedId,
       username: sender.username,
       profileName: sender.profileName,
     });

@@ -8,12 +8,10 @@ import type {
 } from '../../channels/inbound-event.ts';
 import type { LeftOutPart, OmittablePart } from '../../channels/omittable-parts.ts';
 import { qualifiedExternalId } from '../../channels/qualified-external-id.ts';
+import { identityRefOf, movedTo, senderIdentityOf } from '../../channels/sender-identity.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
-import {
-  applyMessagePreference,
-  followNumberChange,
-  resolveSenderContact,
-} from '../contacts/sender-contact.service.ts';
+import { resolveSenderContact } from '../contacts/contact.service.ts';
+import { followIdentityMove, setMarketingPreference } from '../contacts/identity-changes.service.ts';
 import { appendInboundMessage } from '../inbox/inbox.service.ts';
 import { applyDeletion, applyEdit, applyReaction } from '../inbox/message-changes.service.ts';
 import { recordDeliveryReceipt } from '../outbox/delivery-receipt.service.ts';
@@ -77,10 +75,18 @@ async function storeMessage(
   const leftOut: LeftOutPart[] = standsIn ? ['message_id', ...omitted] : [...omitted];
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const newId = event.system?.type === 'user_changed_number' ? event.system.newWaId : null;
-    const sender = newId
-      ? await followNumberChange(tx, deps.keyring, account.orgId, account.type, from, newId, now)
-      : from;
+    const moved = movedTo(event);
+    const sender = moved
+      ? await followIdentityMove(
+          tx,
+          deps.keyring,
+          account.orgId,
+          account.type,
+          senderIdentityOf(from),
+          moved,
+          now,
+        )
+      : senderIdentityOf(from);
     const { contactId } = await resolveSenderContact(
       tx,
       deps.keyring,
@@ -167,11 +173,12 @@ async function applyEvent(
     case 'user_preference':
       if (event.value === 'signup') return;
       await db.transaction((tx) =>
-        applyMessagePreference(
+        setMarketingPreference(
           tx,
           deps.keyring,
           account.orgId,
-          event.user,
+          account.type,
+          identityRefOf(event.user),
           event.value === 'stop' ? 'stop' : 'resume',
           event.timestamp ? new Date(event.timestamp) : deps.clock.now(),
           deps.clock.now(),

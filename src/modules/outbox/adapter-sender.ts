@@ -91,7 +91,7 @@ export class AdapterSender<Settings, Secrets> implements ChannelSender {
   ): Promise<SendOutcome> {
     const opened = await this.#opened(account);
     if (!opened.ok) return opened;
-    const address = { externalId: recipient.externalId ?? null, scopedId: recipient.bsuid ?? null };
+    const address = { externalId: recipient.externalId ?? null, scopedId: recipient.scopedId ?? null };
     if (!address.externalId && !address.scopedId)
       return refusal(`the patient has no ${this.#adapter.channel} id`);
     return this.#adapter.outbound.send(opened.account, address, message, {
@@ -118,7 +118,7 @@ export class AdapterSender<Settings, Secrets> implements ChannelSender {
     const opened = await this.#opened(account);
     if (!opened.ok) return opened;
     const address = recipient
-      ? { externalId: recipient.externalId ?? null, scopedId: recipient.bsuid ?? null }
+      ? { externalId: recipient.externalId ?? null, scopedId: recipient.scopedId ?? null }
       : null;
     return markRead(opened.account, address, externalId);
   }

@@ -26,7 +26,7 @@ export interface ErasureScope {
   externalIds: Array<{ channelAccountId: string; externalId: string }>;
   appointmentIds: string[];
   flowSessionIds: string[];
-  /** The patient's ids on every channel (wa_id, phone, BSUID): how a journaled delivery names them. */
+  /** The patient's ids on every channel (their id there, number, scoped id): how a journaled delivery names them. */
   channelIds: string[];
   /** Their files: the ones they sent and the ones sent to them alone. */
   mediaFileIds: string[];
@@ -110,7 +110,7 @@ export async function lockErasureScope(
   const channelIds = new Set<string>();
   for (const value of [
     contact.phone,
-    ...identities.flatMap((i) => [i.externalId, i.phone, i.bsuid, i.username]),
+    ...identities.flatMap((i) => [i.externalId, i.phone, i.scopedId, i.username]),
   ]) {
     if (value) {
       channelIds.add(value);

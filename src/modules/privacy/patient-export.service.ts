@@ -7,8 +7,11 @@ import type { Keyring } from '../keys/keyring.ts';
 import { archiveEntryName } from './archive-entry-name.ts';
 import { type PatientRecord, readPatientRecord } from './patient-export.repository.ts';
 
-/** The version of patient.json's shape (README: "Patients' rights (GDPR) and retention"). */
-export const PATIENT_EXPORT_FORMAT = 'careline-patient-export/1';
+/**
+ * The version of patient.json's shape (README: "Patients' rights (GDPR) and retention"). 2: an identity's
+ * business-scoped id is `scoped_id`, for every channel (1 called it `bsuid`).
+ */
+export const PATIENT_EXPORT_FORMAT = 'careline-patient-export/2';
 
 export interface PatientArchive {
   /** A name for the download; the patient's id, never their name (it would land in logs and history). */
@@ -93,7 +96,7 @@ function patientDocument(record: PatientRecord, paths: Map<string, string>, at: 
       channel: i.channelType,
       external_id: i.externalId,
       phone: i.phone,
-      bsuid: i.bsuid,
+      scoped_id: i.scopedId,
       username: i.username,
       profile_name: i.profileName,
       marketing_opt_out_at: iso(i.marketingOptOutAt),

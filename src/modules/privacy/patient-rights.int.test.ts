@@ -206,7 +206,7 @@ describe.each(TEST_ENGINES)('patients’ rights: export, erasure, retention (%s)
 
     const record = JSON.parse(entries.get('patient.json')?.toString('utf8') ?? '{}');
     expect(record).toMatchObject({
-      format: 'careline-patient-export/1',
+      format: 'careline-patient-export/2',
       patient: {
         id: chloeId,
         display_name: 'Chloé Dupont',
@@ -214,7 +214,7 @@ describe.each(TEST_ENGINES)('patients’ rights: export, erasure, retention (%s)
         tags: ['genou'],
         custom_fields: { mutuelle: 'MGEN 123' },
       },
-      identities: [{ channel: 'whatsapp', phone: chloe }],
+      identities: [{ channel: 'whatsapp', external_id: chloe.slice(1), phone: chloe, scoped_id: null }],
       consents: [
         { purpose: 'appointment_reminders', granted: true, text_shown: 'Acceptez-vous les rappels ?' },
       ],

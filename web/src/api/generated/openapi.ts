@@ -845,9 +845,15 @@ export interface Contact {
   };
   identities: {
     channel: string;
-    wa_id: string | null;
+    /**
+     * The channel’s id for the person (a WhatsApp number’s digits, a Telegram user id, a page-scoped id)
+     */
+    external_id: string | null;
     phone: string | null;
-    bsuid: string | null;
+    /**
+     * A second id scoped to the business, where the channel gives one (WhatsApp’s business-scoped user id)
+     */
+    scoped_id: string | null;
     username: string | null;
     profile_name: string | null;
   }[];
@@ -882,9 +888,15 @@ export interface ContactPanel {
   };
   identities: {
     channel: string;
-    wa_id: string | null;
+    /**
+     * The channel’s id for the person (a WhatsApp number’s digits, a Telegram user id, a page-scoped id)
+     */
+    external_id: string | null;
     phone: string | null;
-    bsuid: string | null;
+    /**
+     * A second id scoped to the business, where the channel gives one (WhatsApp’s business-scoped user id)
+     */
+    scoped_id: string | null;
     username: string | null;
     profile_name: string | null;
   }[];

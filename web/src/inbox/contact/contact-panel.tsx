@@ -301,6 +301,13 @@ function identityKind(identity: ContactIdentity): string {
   return identity.channel;
 }
 
+/** How the team recognises the identity: a number first, then a handle, then the channel's ids. */
 function identityValue(identity: ContactIdentity): string {
-  return identity.wa_id ?? identity.bsuid ?? identity.username ?? '—';
+  return (
+    identity.phone ??
+    (identity.username ? `@${identity.username.replace(/^@/, '')}` : null) ??
+    identity.external_id ??
+    identity.scoped_id ??
+    '—'
+  );
 }
