@@ -304,7 +304,7 @@ function identityKind(identity: ContactIdentity): string {
 /** How the team recognises the identity: a number first, then a handle, then the channel's ids. */
 function identityValue(identity: ContactIdentity): string {
   return (
-    identity.phone ??
+    (identity.phone ? formatPhone(identity.phone) : null) ??
     (identity.username ? `@${identity.username.replace(/^@/, '')}` : null) ??
     identity.external_id ??
     identity.scoped_id ??
