@@ -329,10 +329,11 @@ export interface UserPreferenceEvent extends EventBase {
   timestamp: string | null;
 }
 
-/** A change to a message template (status, category, quality), at WhatsApp Business Account level. */
+/** A change to a message template (status, category, quality), at the level of a business account. */
 export interface TemplateEvent extends EventBase {
   kind: 'template_event';
-  wabaId: string | null;
+  /** The provider's business account the event is for (WhatsApp: its WABA); templates are filed under it. */
+  businessAccountId: string | null;
   field: string;
   templateId: string | null;
   templateName: string | null;
@@ -347,7 +348,8 @@ export interface TemplateEvent extends EventBase {
 /** A change to the business account or a phone number (restriction, ban, verification, quality). */
 export interface AccountEvent extends EventBase {
   kind: 'account_event';
-  wabaId: string | null;
+  /** The provider's business account the event is for, whichever of its numbers it concerns. */
+  businessAccountId: string | null;
   field: string;
   event: string | null;
   timestamp: string | null;

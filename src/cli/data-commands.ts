@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { createApiKey } from '../modules/auth/api-key.service.ts';
 import { listChannelAccountsOfOrg } from '../modules/channel-accounts/channel-account.repository.ts';
+import { businessAccountIdOf } from '../modules/channel-accounts/channel-account.service.ts';
 import { addWhatsAppAccount } from '../modules/channel-accounts/whatsapp-account.service.ts';
 import { installBuiltInFlows } from '../modules/flows/flow.service.ts';
 import { Keyring } from '../modules/keys/keyring.ts';
@@ -123,7 +124,9 @@ export function registerDataCommands(program: Command): void {
     .action((o: { org: string }) =>
       withDatabase(async (db) => {
         const org = await requireOrg(db, o.org);
-        const accounts = (await listChannelAccountsOfOrg(db, org.id)).filter((a) => a.settings.wabaId);
+        const accounts = (await listChannelAccountsOfOrg(db, org.id)).filter(
+          (a) => businessAccountIdOf(a) !== null,
+        );
         for (const account of accounts) await enqueueTemplateSync(db, account);
         say(`Template sync queued for ${accounts.length} WhatsApp number(s) of ${org.slug}.`);
       }),
@@ -183,7 +186,7 @@ export function registerDataCommands(program: Command): void {
             config.whatsapp,
           );
           say(`Connected WhatsApp number ${account.externalId} to ${org.slug}  id=${account.id}`);
-          if (account.settings.wabaId) {
+          if (businessAccountIdOf(account) !== null) {
             await enqueueTemplateSync(db, account);
             say('Its message templates will be synced from Meta by the running server.');
           }

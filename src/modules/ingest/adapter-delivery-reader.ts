@@ -231,13 +231,13 @@ async function storeStatuses(deps: IngestDeps, account: ChannelAccount, event: S
 
 /** A template's review or status changed at the provider (WhatsApp: approved, rejected, paused). */
 async function applyTemplateEvent(deps: IngestDeps, account: ChannelAccount, event: TemplateEvent) {
-  if (event.field !== 'message_template_status_update' || !event.event || !event.wabaId) return;
-  const { wabaId, event: status } = event;
+  if (event.field !== 'message_template_status_update' || !event.event || !event.businessAccountId) return;
+  const { businessAccountId, event: status } = event;
   await deps.db.transaction((tx) =>
     applyTemplateStatus(
       tx,
       account.orgId,
-      wabaId,
+      businessAccountId,
       {
         externalId: event.templateId,
         name: event.templateName,

@@ -3,7 +3,11 @@ import type { Db } from '../../platform/db/db.ts';
 import { PermanentJobError } from '../../platform/jobs/job-worker.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
-import { findChannelAccount } from '../channel-accounts/channel-account.service.ts';
+import {
+  businessAccountIdOf,
+  findChannelAccount,
+  missingBusinessAccountReason,
+} from '../channel-accounts/channel-account.service.ts';
 import { syncTemplates } from './template.service.ts';
 import type { TemplateSyncPayload } from './template-sync-queue.ts';
 
@@ -19,13 +23,13 @@ export interface TemplateSyncDeps {
   listTemplates: TemplateLister;
 }
 
-/** Refreshes the template registry of one account's business account (WhatsApp: its WABA) from its provider. */
+/** Refreshes the template registry of one account's business account from its provider. */
 export async function syncChannelTemplates(
   deps: TemplateSyncDeps,
   payload: TemplateSyncPayload,
 ): Promise<void> {
   const account = await findChannelAccount(deps.db, payload.orgId, payload.channelAccountId);
-  if (!account?.settings.wabaId) throw new PermanentJobError('channel account removed or without WABA id');
+  if (!account) throw new PermanentJobError('channel account removed');
   await syncAccountTemplates(deps, account);
 }
 
@@ -34,8 +38,8 @@ export async function syncChannelTemplates(
  * {@link PermanentJobError} when asking again cannot help, another error when it may.
  */
 export async function syncAccountTemplates(deps: TemplateSyncDeps, account: ChannelAccount): Promise<void> {
-  const wabaId = account.settings.wabaId;
-  if (!wabaId) throw new PermanentJobError('the channel account has no WABA id');
+  const businessAccountId = businessAccountIdOf(account);
+  if (!businessAccountId) throw new PermanentJobError(missingBusinessAccountReason(account));
   const listed = await deps.listTemplates(account);
   if (!listed) throw new PermanentJobError(`${account.type} has no templates to sync`);
   if (!listed.ok) {
@@ -43,5 +47,7 @@ export async function syncAccountTemplates(deps: TemplateSyncDeps, account: Chan
     throw new Error(listed.title);
   }
   const { templates } = listed;
-  await deps.db.transaction((tx) => syncTemplates(tx, account.orgId, wabaId, templates, deps.clock.now()));
+  await deps.db.transaction((tx) =>
+    syncTemplates(tx, account.orgId, businessAccountId, templates, deps.clock.now()),
+  );
 }

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/db.ts';
 import { problemSchema } from '../../platform/http/problem.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
+import {
+  businessAccountIdOf,
+  listChannelAccountsOfOrg,
+} from '../channel-accounts/channel-account.service.ts';
 import { listTemplates } from './template.service.ts';
 import { enqueueTemplateSync } from './template-sync-queue.ts';
 
@@ -85,7 +88,7 @@ export function templateRoutes(db: Db, wake: () => void): FastifyPluginAsyncZod 
       async (request, reply) => {
         const { orgId } = callerOf(request);
         const accounts = (await listChannelAccountsOfOrg(db, orgId)).filter(
-          (a) => a.type === 'whatsapp' && a.settings.wabaId,
+          (a) => businessAccountIdOf(a) !== null,
         );
         for (const account of accounts) await enqueueTemplateSync(db, account);
         wake();

@@ -1,6 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { ChannelTemplate } from '../../channels/channel-template.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import {
+  type BusinessAccountHolder,
+  businessAccountIdOf,
+} from '../channel-accounts/channel-account.service.ts';
 import { type MessageTemplate, messageTemplates } from './template.schema.ts';
 
 /** A template as its provider lists it: the channel port's shape (channel-template.ts). */
@@ -111,15 +115,15 @@ export type AccountTemplateFinder = (name: string, language: string) => Promise<
 
 /**
  * The templates a channel account may send, in one place: they belong to the account's business
- * account at the provider (WhatsApp's WABA, the account's `wabaId` setting); an account without one has
- * none. `remembered` shares lookups across the accounts of one batch (a run of reminders).
+ * account at the provider (channel-accounts' `businessAccountIdOf`); an account without one has none.
+ * `remembered` shares lookups across the accounts of one batch (a run of reminders).
  */
 export function templateFinderOf(
   db: DbOrTx,
-  account: { orgId: string; settings: { wabaId?: string | undefined } },
+  account: BusinessAccountHolder & { orgId: string },
   remembered?: Map<string, Promise<MessageTemplate | undefined>>,
 ): AccountTemplateFinder {
-  const businessAccountId = account.settings.wabaId;
+  const businessAccountId = businessAccountIdOf(account);
   return (name, language) => {
     if (!businessAccountId) return Promise.resolve(undefined);
     const key = `${account.orgId}/${businessAccountId}/${name}/${language}`;
