@@ -166,6 +166,7 @@ async function setUp(
   await syncTemplates(
     db,
     org.id,
+    'whatsapp',
     wabaId,
     (['fr', 'en'] as const).map((language) => ({
       externalId: `tpl-${language}`,

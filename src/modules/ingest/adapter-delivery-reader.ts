@@ -237,6 +237,7 @@ async function applyTemplateEvent(deps: IngestDeps, account: ChannelAccount, eve
     applyTemplateStatus(
       tx,
       account.orgId,
+      account.type,
       businessAccountId,
       {
         externalId: event.templateId,

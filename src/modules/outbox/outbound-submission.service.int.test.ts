@@ -39,6 +39,7 @@ describe.each(TEST_ENGINES)('submitting a message to a patient (%s)', (engine) =
     await syncTemplates(
       handle.db,
       clinic.org.id,
+      'whatsapp',
       clinic.wabaId,
       [
         {

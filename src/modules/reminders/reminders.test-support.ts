@@ -46,6 +46,7 @@ export async function seedReminderClinic(db: DbOrTx, name = 'Centre Belleville')
   await syncTemplates(
     db,
     org.id,
+    'whatsapp',
     wabaId,
     (['fr', 'en'] as const).map((language) => ({
       externalId: `tpl-${language}`,

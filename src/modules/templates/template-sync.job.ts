@@ -48,6 +48,6 @@ export async function syncAccountTemplates(deps: TemplateSyncDeps, account: Chan
   }
   const { templates } = listed;
   await deps.db.transaction((tx) =>
-    syncTemplates(tx, account.orgId, businessAccountId, templates, deps.clock.now()),
+    syncTemplates(tx, account.orgId, account.type, businessAccountId, templates, deps.clock.now()),
   );
 }

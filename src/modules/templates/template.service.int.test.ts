@@ -45,7 +45,7 @@ describe.each(TEST_ENGINES)('the template registry (%s)', (engine) => {
   });
 
   const sync = (listed: TemplateDefinition[], at = T1, org = orgId, waba = WABA) =>
-    handle.db.transaction((tx) => syncTemplates(tx, org, waba, listed, at));
+    handle.db.transaction((tx) => syncTemplates(tx, org, 'whatsapp', waba, listed, at));
   const statuses = async (org = orgId, waba = WABA) =>
     (await listTemplates(handle.db, org, waba)).map((t) => `${t.name}/${t.language} ${t.status}`);
 
@@ -106,6 +106,7 @@ describe.each(TEST_ENGINES)('the template registry (%s)', (engine) => {
     await applyTemplateStatus(
       handle.db,
       orgId,
+      'whatsapp',
       WABA,
       { ...event, status: 'PAUSED', reason: 'LOW_QUALITY' },
       T2,
@@ -118,7 +119,14 @@ describe.each(TEST_ENGINES)('the template registry (%s)', (engine) => {
       'name: template resultats is PAUSED; only APPROVED templates can be sent',
     ]);
 
-    await applyTemplateStatus(handle.db, orgId, WABA, { ...event, status: 'APPROVED', reason: 'NONE' }, T2);
+    await applyTemplateStatus(
+      handle.db,
+      orgId,
+      'whatsapp',
+      WABA,
+      { ...event, status: 'APPROVED', reason: 'NONE' },
+      T2,
+    );
     expect(await findTemplate(handle.db, orgId, WABA, 'resultats', 'fr')).toMatchObject({
       status: 'APPROVED',
       statusReason: null,
@@ -132,6 +140,7 @@ describe.each(TEST_ENGINES)('the template registry (%s)', (engine) => {
     await applyTemplateStatus(
       handle.db,
       orgId,
+      'whatsapp',
       WABA,
       {
         externalId: 'tpl-nouveau',
@@ -162,6 +171,7 @@ describe.each(TEST_ENGINES)('the template registry (%s)', (engine) => {
     await applyTemplateStatus(
       handle.db,
       orgId,
+      'whatsapp',
       WABA,
       {
         externalId: 'tpl-unknown',
@@ -183,6 +193,7 @@ describe.each(TEST_ENGINES)('the template registry (%s)', (engine) => {
     await applyTemplateStatus(
       handle.db,
       otherOrgId,
+      'whatsapp',
       WABA,
       {
         externalId: 'tpl-ordonnance-fr',

@@ -14,6 +14,7 @@ export type TemplateDefinition = ChannelTemplate;
 export async function syncTemplates(
   tx: DbOrTx,
   orgId: string,
+  channelType: MessageTemplate['channelType'],
   businessAccountId: string,
   listed: TemplateDefinition[],
   at: Date,
@@ -21,7 +22,7 @@ export async function syncTemplates(
   for (const t of listed) {
     await tx
       .insert(messageTemplates)
-      .values({ orgId, channelType: 'whatsapp', businessAccountId, ...t, syncedAt: at, updatedAt: at })
+      .values({ orgId, channelType, businessAccountId, ...t, syncedAt: at, updatedAt: at })
       .onConflictDoUpdate({
         target: [
           messageTemplates.orgId,
@@ -50,6 +51,7 @@ export async function syncTemplates(
 export async function applyTemplateStatus(
   tx: DbOrTx,
   orgId: string,
+  channelType: MessageTemplate['channelType'],
   businessAccountId: string,
   event: {
     externalId: string | null;
@@ -80,7 +82,7 @@ export async function applyTemplateStatus(
   // Not synced yet: remember what we know; the next sync fills in the components.
   await tx
     .insert(messageTemplates)
-    .values({ orgId, channelType: 'whatsapp', businessAccountId, externalId, name, language, ...changes })
+    .values({ orgId, channelType, businessAccountId, externalId, name, language, ...changes })
     .onConflictDoUpdate({
       target: [
         messageTemplates.orgId,
