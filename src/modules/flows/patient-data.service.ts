@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { anyOf, deletedRows } from '../../platform/db/row-deletion.ts';
+import { anyOf, deletedRows, deleteRowsOfContact } from '../../platform/db/row-deletion.ts';
 import { csatResponses, flowConversationCursors, flowSessions } from './flow.schema.ts';
 
 /** One patient's automation rows (sessions, answers, satisfaction scores), for the privacy module's erasure. */
@@ -33,14 +33,7 @@ export function deletePatientSatisfactionAnswers(
   contactId: string,
   conversationIds: string[],
 ): Promise<number> {
-  return deletedRows(
-    tx,
-    csatResponses,
-    and(
-      eq(csatResponses.orgId, orgId),
-      or(eq(csatResponses.contactId, contactId), anyOf(csatResponses.conversationId, conversationIds)),
-    ),
-  );
+  return deleteRowsOfContact(tx, csatResponses, orgId, contactId, conversationIds);
 }
 
 /** Flow sessions with their answers and variables, and the automation's place in the conversations. */
