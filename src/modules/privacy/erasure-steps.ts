@@ -3,27 +3,27 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { closeAlertsOfForgottenDeliveries } from '../alerts/alert.service.ts';
-import type { Keyring } from '../keys/keyring.ts';
+import { deletePatientConsents } from '../consent/patient-data.service.ts';
+import { deletePatientContact } from '../contacts/patient-data.service.ts';
+import { deleteFlowSessions, deletePatientSatisfactionAnswers } from '../flows/patient-data.service.ts';
 import {
-  deleteContactAndIdentities,
-  deleteTheirAppointments,
-  deleteTheirConsents,
-  deleteTheirConversations,
-  deleteTheirDeliveryReceipts,
-  deleteTheirFileRows,
-  deleteTheirFlowSessions,
+  deleteConversationsByIds,
+  deleteMessagesByIds,
+  deleteReactionsOfMessages,
+} from '../inbox/patient-data.service.ts';
+import type { Keyring } from '../keys/keyring.ts';
+import { deleteFileRows } from '../media/patient-data.service.ts';
+import { deleteDeliveryReceiptsOf, deleteKeptAnswersOf } from '../outbox/patient-data.service.ts';
+import { deletePatientReminders } from '../reminders/patient-data.service.ts';
+import { deletePatientRedFlags } from '../safety/patient-data.service.ts';
+import { deleteAppointmentsByIds } from '../scheduling/patient-data.service.ts';
+import {
   deleteTheirJobs,
-  deleteTheirKeptAnswers,
   deleteTheirLiveEvents,
-  deleteTheirMessages,
-  deleteTheirReactions,
-  deleteTheirRedFlags,
-  deleteTheirReminders,
-  deleteTheirSatisfactionAnswers,
   forgetJournalBodies,
   journalBodiesOf,
 } from './erasure.repository.ts';
-import type { ErasureScope } from './erasure-scope.repository.ts';
+import type { ErasureScope } from './erasure-scope.ts';
 
 /** What an erasure step works with: the patient's scope, the services it needs, and a way to act after commit. */
 export interface ErasureContext {
@@ -50,20 +50,38 @@ export interface ErasureStep {
 export const ERASURE_STEPS: readonly ErasureStep[] = [
   { name: 'jobs', run: (tx, { scope }) => deleteTheirJobs(tx, scope) },
   { name: 'webhook_bodies', run: forgetTheirJournalBodies },
-  { name: 'red_flags', run: (tx, { scope }) => deleteTheirRedFlags(tx, scope) },
-  { name: 'satisfaction_answers', run: (tx, { scope }) => deleteTheirSatisfactionAnswers(tx, scope) },
-  { name: 'reminders', run: (tx, { scope }) => deleteTheirReminders(tx, scope) },
-  { name: 'appointments', run: (tx, { scope }) => deleteTheirAppointments(tx, scope) },
-  { name: 'consents', run: (tx, { scope }) => deleteTheirConsents(tx, scope) },
-  { name: 'reactions', run: (tx, { scope }) => deleteTheirReactions(tx, scope) },
+  {
+    name: 'red_flags',
+    run: (tx, { scope: s }) => deletePatientRedFlags(tx, s.orgId, s.contactId, s.conversationIds),
+  },
+  {
+    name: 'satisfaction_answers',
+    run: (tx, { scope: s }) => deletePatientSatisfactionAnswers(tx, s.orgId, s.contactId, s.conversationIds),
+  },
+  {
+    name: 'reminders',
+    run: (tx, { scope: s }) => deletePatientReminders(tx, s.orgId, s.appointmentIds, s.messageIds),
+  },
+  { name: 'appointments', run: (tx, { scope: s }) => deleteAppointmentsByIds(tx, s.orgId, s.appointmentIds) },
+  { name: 'consents', run: (tx, { scope: s }) => deletePatientConsents(tx, s.orgId, s.contactId) },
+  { name: 'reactions', run: (tx, { scope: s }) => deleteReactionsOfMessages(tx, s.orgId, s.messageIds) },
   { name: 'files', run: deleteTheirFiles },
-  { name: 'delivery_receipts', run: (tx, { scope }) => deleteTheirDeliveryReceipts(tx, scope) },
-  { name: 'kept_answers', run: (tx, { scope }) => deleteTheirKeptAnswers(tx, scope) },
-  { name: 'messages', run: (tx, { scope }) => deleteTheirMessages(tx, scope) },
-  { name: 'flow_sessions', run: (tx, { scope }) => deleteTheirFlowSessions(tx, scope) },
+  {
+    name: 'delivery_receipts',
+    run: (tx, { scope: s }) => deleteDeliveryReceiptsOf(tx, s.orgId, s.externalIds),
+  },
+  { name: 'kept_answers', run: (tx, { scope: s }) => deleteKeptAnswersOf(tx, s.orgId, s.conversationIds) },
+  { name: 'messages', run: (tx, { scope: s }) => deleteMessagesByIds(tx, s.orgId, s.messageIds) },
+  {
+    name: 'flow_sessions',
+    run: (tx, { scope: s }) => deleteFlowSessions(tx, s.orgId, s.conversationIds, s.flowSessionIds),
+  },
   { name: 'live_events', run: (tx, { scope }) => deleteTheirLiveEvents(tx, scope) },
-  { name: 'conversations', run: (tx, { scope }) => deleteTheirConversations(tx, scope) },
-  { name: 'contact', run: (tx, { scope }) => deleteContactAndIdentities(tx, scope) },
+  {
+    name: 'conversations',
+    run: (tx, { scope: s }) => deleteConversationsByIds(tx, s.orgId, s.conversationIds),
+  },
+  { name: 'contact', run: (tx, { scope: s }) => deletePatientContact(tx, s.orgId, s.contactId) },
   // Last, and the step that reaches backups: what they hold of this patient was sealed with this key.
   {
     name: 'data_key',
@@ -74,7 +92,7 @@ export const ERASURE_STEPS: readonly ErasureStep[] = [
 
 /** The rows go in the transaction; the encrypted bytes once it is committed (a rollback keeps them). */
 async function deleteTheirFiles(tx: DbOrTx, context: ErasureContext): Promise<number> {
-  const keys = await deleteTheirFileRows(tx, context.scope);
+  const keys = await deleteFileRows(tx, context.scope.orgId, context.scope.mediaFileIds);
   context.afterCommit(async () => {
     for (const key of keys) await context.mediaStore.delete(context.scope.orgId, key);
   });

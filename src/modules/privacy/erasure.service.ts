@@ -5,9 +5,10 @@ import type { Db } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { insertErasure } from './erasure.repository.ts';
+import { findStaffByIds } from '../users/user.service.ts';
+import { insertErasure, listErasures } from './erasure.repository.ts';
 import type { Erasure } from './erasure.schema.ts';
-import { lockErasureScope } from './erasure-scope.repository.ts';
+import { lockErasureScope } from './erasure-scope.ts';
 import { ERASURE_STEPS, type ErasureContext, type ErasureStep } from './erasure-steps.ts';
 
 export interface ErasureDeps {
@@ -83,6 +84,25 @@ export async function erasePatient(db: Db, deps: ErasureDeps, input: EraseInput)
     }
   }
   return erasure;
+}
+
+/** The clinic's erasures, newest first, each with who erased by name (or e-mail); null for an API key. */
+export async function listClinicErasures(
+  db: Db,
+  orgId: string,
+  limit: number,
+): Promise<Array<{ erasure: Erasure; by: string | null }>> {
+  const erasures = await listErasures(db, orgId, limit);
+  const staff = await findStaffByIds(
+    db,
+    orgId,
+    erasures.flatMap((e) => (e.erasedByUserId ? [e.erasedByUserId] : [])),
+  );
+  const nameOf = new Map(staff.map((member) => [member.id, member.name ?? member.email]));
+  return erasures.map((erasure) => ({
+    erasure,
+    by: erasure.erasedByUserId ? (nameOf.get(erasure.erasedByUserId) ?? null) : null,
+  }));
 }
 
 /** ER- and 12 letters or digits, without look-alikes (0/O, 1/I/L): a clinic reads it out on the phone. */

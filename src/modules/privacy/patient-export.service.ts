@@ -5,7 +5,7 @@ import { MediaNotFoundError, type MediaStore } from '../../platform/media/media-
 import type { Clock } from '../../platform/time/clock.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { archiveEntryName } from './archive-entry-name.ts';
-import { type PatientRecord, readPatientRecord } from './patient-export.repository.ts';
+import { type PatientRecord, readPatientRecord } from './patient-record.ts';
 
 /**
  * The version of patient.json's shape (README: "Patients' rights (GDPR) and retention"). 2: an identity's

@@ -7,12 +7,12 @@ import { auditExport, patientEntity } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { orgRetention, retentionMonths, setOrgRetention } from '../orgs/org-retention.service.ts';
 import type { ApiCaller } from '../users/caller.ts';
-import { listErasures } from './erasure.repository.ts';
 import type { Erasure } from './erasure.schema.ts';
 import {
   type ErasureDeps,
   ErasureNotConfirmedError,
   erasePatient,
+  listClinicErasures,
   PatientNotFoundError,
 } from './erasure.service.ts';
 import { exportPatient } from './patient-export.service.ts';
@@ -153,8 +153,8 @@ export function privacyRoutes(deps: PrivacyRouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const rows = await listErasures(db, callerOf(request).orgId, 100);
-        return { data: rows.map((row) => toErasureJson(row.erasure, row.byName ?? row.byEmail)) };
+        const rows = await listClinicErasures(db, callerOf(request).orgId, 100);
+        return { data: rows.map((row) => toErasureJson(row.erasure, row.by)) };
       },
     );
 

@@ -5,17 +5,12 @@ import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { defineQueue } from '../../platform/jobs/define-queue.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import type { Clock } from '../../platform/time/clock.ts';
+import { eraseMessageTexts, messagesToErase } from '../inbox/message-retention.service.ts';
 import { openContents } from '../inbox/message-sealing.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import {
-  eraseMessageTexts,
-  filesToErase,
-  markFileErased,
-  messagesToErase,
-  orgsWithRetention,
-  recordRetentionRun,
-  tieSentFiles,
-} from './retention.repository.ts';
+import { filesToErase, markFileErased, tieSentFiles } from '../media/media-retention.service.ts';
+import { orgsWithRetention, recordRetentionRun } from '../orgs/org-retention-runs.service.ts';
+import { clearRedFlagQuotes } from '../safety/red-flag-retention.service.ts';
 
 /** The daily run (for every clinic) or one clinic's run after its policy changed. */
 export const privacyRetentionQueue = defineQueue(
@@ -92,7 +87,7 @@ async function eraseTexts(deps: RetentionDeps, orgId: string, before: Date, at: 
       await tieSentFiles(tx, orgId, links);
       return {
         found: batch.length,
-        erased: await eraseMessageTexts(
+        erased: await eraseTextsAndQuotes(
           tx,
           orgId,
           batch.map((m) => m.id),
@@ -103,6 +98,13 @@ async function eraseTexts(deps: RetentionDeps, orgId: string, before: Date, at: 
     total += erased.erased;
     if (erased.found < MESSAGE_BATCH) return total;
   }
+}
+
+/** Text, details (captions, places, names) and red-flag quotes go; the message stays, marked. */
+async function eraseTextsAndQuotes(tx: DbOrTx, orgId: string, ids: string[], at: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  await clearRedFlagQuotes(tx, orgId, ids);
+  return eraseMessageTexts(tx, orgId, ids, at);
 }
 
 /** Bytes first, then the row: a run stopped between the two finds the row again and finishes it. */

@@ -10,7 +10,7 @@ import { Icon } from '../../ui/icons.tsx';
 import { fillTemplate, templateBody } from '../composer/template-text.ts';
 import classes from './timeline.module.css';
 
-/** media_files.error of a file the clinic's retention policy erased (server: retention.repository.ts). */
+/** media_files.error of a file the clinic's retention policy erased (server: media-retention.service.ts). */
 const FILE_ERASED_BY_RETENTION = 'erased_by_retention_policy';
 
 /** What a message says or carries, by type: text, photos, voice notes, documents, places, cards, buttons. */

@@ -1,0 +1,13 @@
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { deleteRowsOfContact } from '../../platform/db/row-deletion.ts';
+import { redFlagEvents } from './red-flag-event.schema.ts';
+
+/** For the privacy module's erasure: the red flags raised about the patient or in their conversations. */
+export function deletePatientRedFlags(
+  tx: DbOrTx,
+  orgId: string,
+  contactId: string,
+  conversationIds: string[],
+): Promise<number> {
+  return deleteRowsOfContact(tx, redFlagEvents, orgId, contactId, conversationIds);
+}
