@@ -32,17 +32,6 @@ export async function findContactsByNameOrPhone(
   return openContacts(db, keyring, orgId, rows);
 }
 
-/**
- * The patients' names and numbers (still sealed) as a subquery, for a query of another module that
- * shows them beside its own rows in one statement: PostgreSQL folds it into the outer join.
- */
-export function contactLabels(db: DbOrTx) {
-  return db
-    .select({ id: contacts.id, displayName: contacts.displayName, phone: contacts.phone })
-    .from(contacts)
-    .as('contact_label');
-}
-
 function bigintArray(values: readonly bigint[]): SQL {
   return sql`array[${sql.join(
     values.map((v) => sql`${v.toString()}`),

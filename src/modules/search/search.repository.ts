@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type ReaderScope, WHOLE_CLINIC } from '../auth/reader-scope.ts';
-import { contactLabels } from '../contacts/contact-search.service.ts';
+import { contactLabels } from '../contacts/contact-labels.service.ts';
 import { MESSAGE_TEXT_PURPOSE } from '../inbox/message-sealing.ts';
 import { messagesMatchingTerms } from '../inbox/message-search.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
