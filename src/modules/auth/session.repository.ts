@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, lte, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { type User, users } from '../users/user.schema.ts';
+import type { User } from '../users/user.schema.ts';
+import { holdersOfSessions } from '../users/user-account.service.ts';
 import { type Session, sessions } from './session.schema.ts';
 import type { SessionOrigin } from './session-origin.ts';
 
@@ -30,10 +31,11 @@ export async function findLiveSession(
   tokenHash: string,
   now: Date,
 ): Promise<{ session: Session; user: Pick<User, 'role' | 'lastSeenAt'> } | undefined> {
+  const holder = holdersOfSessions(db);
   const [row] = await db
-    .select({ session: sessions, user: { role: users.role, lastSeenAt: users.lastSeenAt } })
+    .select({ session: sessions, user: { role: holder.role, lastSeenAt: holder.lastSeenAt } })
     .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(holder, eq(holder.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
   return row;
 }

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import type { ApiCaller } from '../users/caller.ts';
 import type { PublicUser } from '../users/user.service.ts';
+import { touchUserLastSeen } from '../users/user-account.service.ts';
 import {
   deleteExpiredSessionsOf,
   deleteSessionByTokenHash,
@@ -12,7 +13,7 @@ import {
 import type { Session } from './session.schema.ts';
 import type { SessionOrigin } from './session-origin.ts';
 import { csrfTokenOf, hashSessionToken, isWellFormedToken, newSecretToken } from './session-token.ts';
-import { findAccountById, touchUserLastSeen } from './sign-in.repository.ts';
+import { findAccountById } from './sign-in.repository.ts';
 
 // What other modules may read or change here: they call this service, never the repository.
 export { deleteSessionsOfUser } from './session.repository.ts';

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { users } from '../users/user.schema.ts';
+import { activeAccountsOfEmail } from '../users/user-account.service.ts';
 import { type SignInDevice, signInDevices } from './sign-in-device.schema.ts';
 
 /** Of the browser's device tokens (by hash), the one known for this e-mail's active account, if any. */
@@ -10,17 +10,12 @@ export async function findDeviceOfAccount(
   email: string,
 ): Promise<SignInDevice | undefined> {
   if (tokenHashes.length === 0) return undefined;
+  const account = activeAccountsOfEmail(db, email);
   const [row] = await db
     .select({ device: signInDevices })
     .from(signInDevices)
-    .innerJoin(users, eq(users.id, signInDevices.userId))
-    .where(
-      and(
-        inArray(signInDevices.tokenHash, [...tokenHashes]),
-        sql`lower(${users.email}) = ${email}`,
-        isNull(users.deactivatedAt),
-      ),
-    );
+    .innerJoin(account, eq(account.id, signInDevices.userId))
+    .where(inArray(signInDevices.tokenHash, [...tokenHashes]));
   return row?.device;
 }
 

@@ -1,7 +1,8 @@
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { type Org, orgs } from '../orgs/org.schema.ts';
-import { type User, users } from '../users/user.schema.ts';
+import type { Org } from '../orgs/org.schema.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
+import type { User } from '../users/user.schema.ts';
+import { findActiveUserByEmail, findActiveUserById } from '../users/user-account.service.ts';
 
 export interface SignInAccount {
   user: User;
@@ -9,52 +10,21 @@ export interface SignInAccount {
 }
 
 /**
- * The account an e-mail names, whatever its case (the unique index is on lower(email)). A deactivated
- * member has none: they cannot sign in, and a session they still hold stops working.
+ * The account an e-mail names, whatever its case, with its clinic. A deactivated member has none:
+ * they cannot sign in, and a session they still hold stops working.
  */
 export async function findAccountByEmail(db: DbOrTx, email: string): Promise<SignInAccount | undefined> {
-  const [row] = await db
-    .select({ user: users, org: orgs })
-    .from(users)
-    .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, isNull(users.deactivatedAt)));
-  return row;
+  return withOrg(db, await findActiveUserByEmail(db, email));
 }
 
 export async function findAccountById(db: DbOrTx, userId: string): Promise<SignInAccount | undefined> {
-  const [row] = await db
-    .select({ user: users, org: orgs })
-    .from(users)
-    .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
-  return row;
+  return withOrg(db, await findActiveUserById(db, userId));
 }
 
-/**
- * Marks a successful sign-in: the user is present, and the per-account counters of the lockout this
- * replaced (sign_in_throttles now) are cleared.
- */
-export async function markSignedIn(db: DbOrTx, userId: string, now: Date): Promise<void> {
-  await db
-    .update(users)
-    .set({ failedLogins: 0, lockedUntil: null, lastSeenAt: now })
-    .where(eq(users.id, userId));
-}
-
-/** Marks the user present ("online" for assignment), at most once per `throttleMs`. */
-export async function touchUserLastSeen(
-  db: DbOrTx,
-  userId: string,
-  now: Date,
-  throttleMs: number,
-): Promise<void> {
-  await db
-    .update(users)
-    .set({ lastSeenAt: now })
-    .where(
-      and(
-        eq(users.id, userId),
-        or(isNull(users.lastSeenAt), lte(users.lastSeenAt, new Date(now.getTime() - throttleMs))),
-      ),
-    );
+// Two reads where there was one join: sign-in and the signed-in page are rare next to the argon2
+// hash and the requests a session makes, which read the session with its holder in one statement.
+async function withOrg(db: DbOrTx, user: User | undefined): Promise<SignInAccount | undefined> {
+  if (!user) return undefined;
+  const org = await findOrgByRef(db, user.orgId);
+  return org ? { user, org } : undefined;
 }

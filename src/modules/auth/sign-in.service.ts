@@ -3,6 +3,7 @@ import { verify } from '@node-rs/argon2';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import type { PublicUser } from '../users/user.service.ts';
+import { markSignedIn } from '../users/user-account.service.ts';
 import {
   DEFAULT_SESSION_POLICY,
   type OpenedSession,
@@ -11,7 +12,7 @@ import {
 } from './session.service.ts';
 import type { SessionOrigin } from './session-origin.ts';
 import { hashSessionToken, isWellFormedToken, newSecretToken } from './session-token.ts';
-import { findAccountByEmail, markSignedIn, type SignInAccount } from './sign-in.repository.ts';
+import { findAccountByEmail, type SignInAccount } from './sign-in.repository.ts';
 import {
   deleteDevicesUnusedSince,
   findDeviceOfAccount,

@@ -8,8 +8,8 @@ import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { findOrgByRef, updateOrgTwoFactor } from '../orgs/org.service.ts';
 import { TWO_FACTOR_POLICIES } from '../orgs/two-factor-policies.ts';
+import { findTwoFactorFields } from '../users/totp-secret.service.ts';
 import { callerOf } from './api-key.auth.ts';
-import { findTwoFactorFields } from './two-factor.repository.ts';
 import {
   CodesPausedError,
   confirmEnrolment,

@@ -2,20 +2,22 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { TwoFactorPolicy } from '../orgs/org.schema.ts';
 import { findOrgByRef } from '../orgs/org.service.ts';
+import {
+  claimTotpStep,
+  findTwoFactorFields,
+  markTwoFactorEnabled,
+  storePendingSecret,
+  type TwoFactorFields,
+} from '../users/totp-secret.service.ts';
 import { deleteSessionsOfUser } from './session.repository.ts';
 import { throttleKey } from './sign-in.service.ts';
 import { clearFailedSignIns, findThrottle, recordFailedSignIn } from './sign-in-throttle.repository.ts';
 import { pausedUntil } from './sign-in-throttle.ts';
 import {
-  claimTotpStep,
   clearTwoFactor,
   countRecoveryCodes,
-  findTwoFactorFields,
   liftEnrolmentRestriction,
-  markTwoFactorEnabled,
   replaceRecoveryCodes,
-  storePendingSecret,
-  type TwoFactorFields,
 } from './two-factor.repository.ts';
 import {
   hashRecoveryCode,

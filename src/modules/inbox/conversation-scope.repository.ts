@@ -1,6 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { teamMembers } from '../teams/team.schema.ts';
+import { teamIdsOfMember } from '../teams/team-membership.service.ts';
 import { conversations } from './conversation.schema.ts';
 
 /**
@@ -8,7 +8,7 @@ import { conversations } from './conversation.schema.ts';
  * An unassigned conversation of no team belongs to nobody's team: supervisors and admins handle it.
  */
 export function visibleToCondition(userId: string): SQL {
-  return sql`(${conversations.assigneeUserId} = ${userId} or ${conversations.teamId} in (select ${teamMembers.teamId} from ${teamMembers} where ${teamMembers.userId} = ${userId}))`;
+  return sql`(${conversations.assigneeUserId} = ${userId} or ${conversations.teamId} in ${teamIdsOfMember(userId)})`;
 }
 
 /** False for a conversation of another team, and for one that does not exist (both are "not found"). */

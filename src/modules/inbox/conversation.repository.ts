@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
-import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
+import { channelAccountIdsOfType } from '../channel-accounts/channel-account-ids.service.ts';
 import type { ChannelType } from '../channel-accounts/channel-types.ts';
 import { type Conversation, type ConversationStatus, conversations } from './conversation.schema.ts';
 import { visibleToCondition } from './conversation-scope.repository.ts';
@@ -260,13 +260,7 @@ function conversationConditions(db: DbOrTx, orgId: string, filter: ConversationF
     assignee === 'unassigned' ? isNull(conversations.assigneeUserId) : undefined,
     assignee && assignee !== 'unassigned' ? eq(conversations.assigneeUserId, assignee.userId) : undefined,
     channel
-      ? inArray(
-          conversations.channelAccountId,
-          db
-            .select({ id: channelAccounts.id })
-            .from(channelAccounts)
-            .where(and(eq(channelAccounts.orgId, orgId), eq(channelAccounts.type, channel))),
-        )
+      ? inArray(conversations.channelAccountId, channelAccountIdsOfType(db, orgId, channel))
       : undefined,
   ];
 }

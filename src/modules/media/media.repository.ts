@@ -1,7 +1,6 @@
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { conversations } from '../inbox/conversation.schema.ts';
-import { messages } from '../inbox/message.schema.ts';
+import { patientsOfMessages } from '../inbox/message-patient.service.ts';
 import { type MediaFile, mediaFiles } from './media.schema.ts';
 
 export async function insertMediaFile(
@@ -27,11 +26,11 @@ export async function findMediaFileWithPatient(
   orgId: string,
   id: string,
 ): Promise<{ file: MediaFile; contactId: string | null } | undefined> {
+  const patient = patientsOfMessages(db);
   const [row] = await db
-    .select({ file: mediaFiles, contactId: conversations.contactId })
+    .select({ file: mediaFiles, contactId: patient.contactId })
     .from(mediaFiles)
-    .leftJoin(messages, eq(messages.id, mediaFiles.messageId))
-    .leftJoin(conversations, eq(conversations.id, messages.conversationId))
+    .leftJoin(patient, eq(patient.messageId, mediaFiles.messageId))
     .where(and(eq(mediaFiles.orgId, orgId), eq(mediaFiles.id, id)));
   return row;
 }

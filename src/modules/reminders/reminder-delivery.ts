@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import type { ChannelType } from '../channel-accounts/channel-types.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
+import { lockLiveConversationsIfFree } from '../inbox/bulk-outbound.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { conversationsOfContact } from '../inbox/conversation.service.ts';
 import { openOrContinueConversation } from '../inbox/inbox.service.ts';
@@ -17,7 +18,7 @@ import {
 } from './reminder-channel-options.ts';
 import type { ClinicReminderContext } from './reminder-context.ts';
 import { type ReminderDetails, reminderButtonsMessage, reminderMessage } from './reminder-message.ts';
-import { lockLiveConversationsIfFree, type OutboundToQueue } from './reminder-outbox.ts';
+import type { OutboundToQueue } from './reminder-outbox.ts';
 
 /** What becomes of one claimed reminder in this pass. */
 export type ReminderPlan =

@@ -1,17 +1,14 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
 import type { Clock } from '../../platform/time/clock.ts';
+import { lockLiveConversationsIfFree } from '../inbox/bulk-outbound.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 import { claimDueReminders, finishReminders, type ReminderOutcome } from './reminder.repository.ts';
 import type { Reminder } from './reminder.schema.ts';
 import { loadReminderContexts } from './reminder-context.ts';
 import { planReminderDelivery } from './reminder-delivery.ts';
-import {
-  lockLiveConversationsIfFree,
-  type OutboundToQueue,
-  queueOutboundMessages,
-} from './reminder-outbox.ts';
+import { type OutboundToQueue, queueOutboundMessages } from './reminder-outbox.ts';
 
 export interface ReminderDispatchDeps {
   db: Db;

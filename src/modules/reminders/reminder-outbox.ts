@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { OutboundMessage } from '../../channels/channel.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
-import { type Conversation, conversations } from '../inbox/conversation.schema.ts';
-import { messages } from '../inbox/message.schema.ts';
+import { insertSealedMessages, touchConversationsSentTo } from '../inbox/bulk-outbound.service.ts';
+import type { Conversation } from '../inbox/conversation.schema.ts';
 import { sealMessages } from '../inbox/message-sealing.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
 import { outboundText } from '../outbox/outbound-text.ts';
@@ -16,7 +15,7 @@ import { type AccountTemplateFinder, templateFinderOf } from '../templates/templ
 // reminder, far from 1,000 reminders/s on two cores; a batch costs four statements. It keeps the
 // submission's rules (channel limits and template registry checked before anything is stored; a
 // message stored `queued` with its outbox job in the caller's transaction) and belongs in the outbox
-// module beside `submitOutboundMessage` (with bulk helpers in the inbox repositories).
+// module beside `submitOutboundMessage` (with the inbox's bulk helpers, bulk-outbound.service.ts).
 
 export interface OutboundToQueue {
   account: ChannelAccount;
@@ -80,23 +79,12 @@ export async function queueOutboundMessages(
   }));
   // Sealed with each patient's key, the batch's texts stemmed for the blind index in one query.
   const rows = await sealMessages(tx, deps.keyring, plain);
-  const inserted = await tx.insert(messages).values(rows).returning({ id: messages.id, seq: messages.seq });
-  const seqOf = new Map(inserted.map((m) => [m.id, m.seq]));
-  // As touchConversation does for a message that goes out: the clock moves on, nobody waits any more.
-  const nowSql = sql`${now.toISOString()}::timestamptz`;
-  await tx
-    .update(conversations)
-    .set({
-      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${nowSql})`,
-      waitingSince: null,
-      updatedAt: now,
-    })
-    .where(
-      and(
-        inArray(conversations.id, [...new Set(queued.map((q) => q.conversation.id))]),
-        ne(conversations.status, 'closed'),
-      ),
-    );
+  const seqOf = await insertSealedMessages(tx, rows);
+  await touchConversationsSentTo(
+    tx,
+    queued.map((q) => q.conversation.id),
+    now,
+  );
   await outboxSendQueue.enqueueMany(
     tx,
     queued.map(({ id, account, conversation }) => ({
@@ -112,31 +100,6 @@ export async function queueOutboundMessages(
     })),
   );
   return results;
-}
-
-/**
- * Locks the batch's live conversations that nobody holds: automation handling a patient's answer holds
- * the conversation and then the reminders, so the dispatcher, which holds reminders, must never wait
- * for a conversation (the two would deadlock). The busy ones are simply not returned.
- */
-export async function lockLiveConversationsIfFree(
-  tx: DbOrTx,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Map<string, Conversation>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx
-    .select()
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.orgId, orgId),
-        inArray(conversations.id, [...new Set(ids)]),
-        ne(conversations.status, 'closed'),
-      ),
-    )
-    .for('update', { skipLocked: true });
-  return new Map(rows.map((c) => [c.id, c]));
 }
 
 function seqOfInserted(seqOf: ReadonlyMap<string, number>, id: string): number {

@@ -1,12 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { DEFAULT_LATE_AFTER_MINUTES } from '../scheduling/appointment.service.ts';
-import { messageTemplates } from '../templates/template.schema.ts';
+import { hasTemplateNamed } from '../templates/template-name.service.ts';
 import { findReminderPolicy, saveReminderPolicy } from './reminder.repository.ts';
 import type { ReminderPolicy } from './reminder.schema.ts';
 import { DEFAULT_REMINDER_SETTINGS, reminderSettingsOf } from './reminder-policy.ts';
@@ -106,7 +105,7 @@ export function reminderPolicyRoutes(db: Db, clock: Clock, wake: () => void): Fa
           const current = reminderSettingsOf(await findReminderPolicy(tx, orgId));
           if (
             body.template_name !== current.templateName &&
-            !(await hasTemplate(tx, orgId, body.template_name))
+            !(await hasTemplateNamed(tx, orgId, body.template_name))
           ) {
             throw HttpProblem.badField(
               'body.template_name',
@@ -133,15 +132,6 @@ export function reminderPolicyRoutes(db: Db, clock: Clock, wake: () => void): Fa
       },
     );
   };
-}
-
-async function hasTemplate(db: DbOrTx, orgId: string, name: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: messageTemplates.id })
-    .from(messageTemplates)
-    .where(and(eq(messageTemplates.orgId, orgId), eq(messageTemplates.name, name)))
-    .limit(1);
-  return row !== undefined;
 }
 
 function toPolicyJson(policy: ReminderPolicy | undefined): z.infer<typeof policyJson> {

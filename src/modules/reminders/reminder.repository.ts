@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { messages } from '../inbox/message.schema.ts';
+import { messageOrderAndAccount, messageSeq, outboundMessageSeq } from '../inbox/message-order.service.ts';
 import { appointments } from '../scheduling/scheduling.schema.ts';
 import {
   type Reminder,
@@ -241,19 +241,7 @@ export async function repliedMessageSeq(
   conversationId: string,
   externalId: string,
 ): Promise<number | undefined> {
-  const [row] = await db
-    .select({ seq: messages.seq })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.orgId, orgId),
-        eq(messages.conversationId, conversationId),
-        eq(messages.externalId, externalId),
-        eq(messages.direction, 'outbound'),
-      ),
-    )
-    .limit(1);
-  return row?.seq;
+  return outboundMessageSeq(db, orgId, conversationId, externalId);
 }
 
 /** The arrival order of the message that carried this reminder. */
@@ -263,11 +251,7 @@ export async function reminderMessageSeq(
   reminder: Reminder,
 ): Promise<number | undefined> {
   if (!reminder.messageId) return undefined;
-  const [row] = await db
-    .select({ seq: messages.seq })
-    .from(messages)
-    .where(and(eq(messages.orgId, orgId), eq(messages.id, reminder.messageId)));
-  return row?.seq;
+  return messageSeq(db, orgId, reminder.messageId);
 }
 
 /** Whether a reminder of the appointment went out after the message at `seq`: the patient has a newer one. */
@@ -277,16 +261,17 @@ export async function reminderSentAfter(
   appointmentId: string,
   seq: number,
 ): Promise<boolean> {
+  const message = messageOrderAndAccount(db);
   const [row] = await db
     .select({ id: reminders.id })
     .from(reminders)
-    .innerJoin(messages, eq(messages.id, reminders.messageId))
+    .innerJoin(message, eq(message.id, reminders.messageId))
     .where(
       and(
         eq(reminders.orgId, orgId),
         eq(reminders.appointmentId, appointmentId),
         eq(reminders.status, 'sent'),
-        gt(messages.seq, seq),
+        gt(message.seq, seq),
       ),
     )
     .limit(1);
@@ -299,10 +284,11 @@ export async function remindersOfAppointment(
   orgId: string,
   appointmentId: string,
 ): Promise<Array<{ reminder: Reminder; channelAccountId: string | null }>> {
+  const message = messageOrderAndAccount(db);
   return db
-    .select({ reminder: reminders, channelAccountId: messages.channelAccountId })
+    .select({ reminder: reminders, channelAccountId: message.channelAccountId })
     .from(reminders)
-    .leftJoin(messages, and(eq(messages.id, reminders.messageId), eq(messages.orgId, orgId)))
+    .leftJoin(message, and(eq(message.id, reminders.messageId), eq(message.orgId, orgId)))
     .where(and(eq(reminders.orgId, orgId), eq(reminders.appointmentId, appointmentId)))
     .orderBy(asc(reminders.dueAt), asc(reminders.offsetMinutes));
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { contacts } from '../contacts/contact.schema.ts';
+import { contactLabels } from '../contacts/contact-labels.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { reminderPolicies } from '../reminders/reminder.schema.ts';
 import {
@@ -177,16 +177,17 @@ export async function appointmentRows(
     filter.startsBefore === undefined ? undefined : lt(appointments.start, filter.startsBefore),
     filter.startsAtOrAfter === undefined ? undefined : gte(appointments.start, filter.startsAtOrAfter),
   ];
+  const contact = contactLabels(db);
   const query = db
     .select({
       appointment: appointments,
-      contactName: contacts.displayName,
+      contactName: contact.displayName,
       practitionerName: practitioners.name,
       location: locations,
       type: appointmentTypes,
     })
     .from(appointments)
-    .innerJoin(contacts, and(eq(contacts.id, appointments.contactId), eq(contacts.orgId, orgId)))
+    .innerJoin(contact, and(eq(contact.id, appointments.contactId), eq(contact.orgId, orgId)))
     .innerJoin(
       practitioners,
       and(eq(practitioners.id, appointments.practitionerId), eq(practitioners.orgId, orgId)),

@@ -1,13 +1,11 @@
-import { and, desc, eq, isNull, not, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type ReaderScope, WHOLE_CLINIC } from '../auth/reader-scope.ts';
-import { contacts } from '../contacts/contact.schema.ts';
-import { conversations } from '../inbox/conversation.schema.ts';
-import { visibleToCondition } from '../inbox/conversation-scope.repository.ts';
-import { messages } from '../inbox/message.schema.ts';
+import { contactLabels } from '../contacts/contact-labels.service.ts';
 import { MESSAGE_TEXT_PURPOSE } from '../inbox/message-sealing.ts';
+import { messagesMatchingTerms } from '../inbox/message-search.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { type HashedQuery, type HashedTerm, hashedQuery, type MessageQuery } from './message-query.ts';
+import { type HashedQuery, hashedQuery, type MessageQuery } from './message-query.ts';
 
 export interface MessageHit {
   messageId: string;
@@ -51,9 +49,8 @@ export async function searchMessages(
 }
 
 /**
- * The matching messages query over the blind index: for each required term, the message's terms
- * contain all its French stems' hashes or all its English ones (GIN on search_terms); none of an
- * excluded term's.
+ * The matching messages query over the blind index, newest first: the inbox's matching messages
+ * joined to their contacts' labels, one statement (the subqueries fold into a plain join).
  */
 export function messagesMatching(
   db: DbOrTx,
@@ -62,32 +59,20 @@ export function messagesMatching(
   limit: number,
   reader: ReaderScope = WHOLE_CLINIC,
 ) {
-  const contains = (hashes: readonly string[]) =>
-    sql`${messages.searchTerms} @> ${`{${hashes.join(',')}}`}::bigint[]`;
-  const matches = (term: HashedTerm) => sql`(${contains(term.fr)} or ${contains(term.en)})`;
+  const hit = messagesMatchingTerms(db, orgId, query, reader);
+  const contact = contactLabels(db);
   return db
     .select({
-      messageId: messages.id,
-      conversationId: messages.conversationId,
-      occurredAt: messages.occurredAt,
-      text: messages.text,
-      contactId: sql<string>`${contacts.id}`.as('contact_id'),
-      displayName: contacts.displayName,
-      phone: contacts.phone,
+      messageId: hit.messageId,
+      conversationId: hit.conversationId,
+      occurredAt: hit.occurredAt,
+      text: hit.text,
+      contactId: hit.contactId,
+      displayName: contact.displayName,
+      phone: contact.phone,
     })
-    .from(messages)
-    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .where(
-      and(
-        eq(messages.orgId, orgId),
-        isNull(messages.deletedAt),
-        reader.seesMedical ? undefined : eq(messages.medical, false),
-        reader.onlyTeamsOf ? visibleToCondition(reader.onlyTeamsOf) : undefined,
-        ...query.required.map(matches),
-        ...query.excluded.map((term) => not(matches(term))),
-      ),
-    )
-    .orderBy(desc(messages.occurredAt), desc(messages.id))
+    .from(hit)
+    .innerJoin(contact, eq(contact.id, hit.contactId))
+    .orderBy(desc(hit.occurredAt), desc(hit.messageId))
     .limit(limit);
 }

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type ReaderScope, WHOLE_CLINIC } from '../auth/reader-scope.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { searchContacts } from './contact-search.repository.ts';
+import { searchContacts } from './contact-search.ts';
 import { matchedWordsOf, parseMessageQuery } from './message-query.ts';
 import { type ContactHit, searchMessages } from './search.repository.ts';
 import { snippetOf } from './search-snippet.ts';

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
-import { type StaffMember, staffColumns } from '../users/user.repository.ts';
-import { users } from '../users/user.schema.ts';
+import { activeStaffOfOrg } from '../users/active-staff.service.ts';
+import type { StaffMember } from '../users/user.service.ts';
 import { type Team, teamMembers, teams } from './team.schema.ts';
 
 /** The new team, or undefined when the clinic already has a team of that name. */
@@ -84,15 +84,13 @@ export async function membersOfTeams(
   teamIds: readonly string[],
 ): Promise<{ teamId: string; member: StaffMember }[]> {
   if (teamIds.length === 0) return [];
+  const { staff, member } = activeStaffOfOrg(db, orgId);
   return db
-    .select({ teamId: teamMembers.teamId, member: staffColumns })
+    .select({ teamId: teamMembers.teamId, member })
     .from(teamMembers)
-    .innerJoin(
-      users,
-      and(eq(users.id, teamMembers.userId), eq(users.orgId, orgId), isNull(users.deactivatedAt)),
-    )
+    .innerJoin(staff, eq(staff.id, teamMembers.userId))
     .where(and(eq(teamMembers.orgId, orgId), inArray(teamMembers.teamId, [...teamIds])))
-    .orderBy(asc(users.name), asc(users.email));
+    .orderBy(asc(staff.name), asc(staff.email));
 }
 
 export async function replaceTeamMembers(

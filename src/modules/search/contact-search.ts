@@ -1,11 +1,8 @@
-import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { openContacts } from '../contacts/contact.repository.ts';
-import { contacts } from '../contacts/contact.schema.ts';
-import { nameQueryTerms, phoneHashOf } from '../contacts/contact-sealing.ts';
+import { findContactsByNameOrPhone } from '../contacts/contact-search.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { findOrgByRef } from '../orgs/org.repository.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import { clinicCountryOf } from './clinic-country.ts';
 import type { ContactHit } from './search.repository.ts';
 
@@ -24,20 +21,8 @@ export async function searchContacts(
   q: string,
   limit: number,
 ): Promise<ContactHit[]> {
-  const blind = await keyring.blindIndex(db, orgId);
-  const matches: SQL[] = [];
-  const words = nameQueryTerms(blind, q);
-  if (words.length > 0) matches.push(sql`${contacts.nameTerms} @> ${bigintArray(words)}`);
   const phone = await phoneOf(db, orgId, q);
-  if (phone) matches.push(eq(contacts.phoneHash, phoneHashOf(blind, phone) ?? 0n));
-  if (matches.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.orgId, orgId), or(...matches)))
-    .orderBy(desc(contacts.createdAt), desc(contacts.id))
-    .limit(limit);
-  return (await openContacts(db, keyring, orgId, rows)).map((c) => ({
+  return (await findContactsByNameOrPhone(db, keyring, orgId, { q, phone }, limit)).map((c) => ({
     id: c.id,
     displayName: c.displayName,
     phone: c.phone,
@@ -50,11 +35,4 @@ async function phoneOf(db: DbOrTx, orgId: string, q: string): Promise<string | u
   const org = await findOrgByRef(db, orgId);
   const parsed = parsePhoneNumberFromString(q.trim().replace(/^00/, '+'), clinicCountryOf(org?.timeZone));
   return parsed?.isValid() ? parsed.number : undefined;
-}
-
-function bigintArray(values: readonly bigint[]): SQL {
-  return sql`array[${sql.join(
-    values.map((v) => sql`${v.toString()}`),
-    sql`, `,
-  )}]::bigint[]`;
 }

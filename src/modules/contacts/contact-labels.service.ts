@@ -1,0 +1,19 @@
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { contacts } from './contact.schema.ts';
+
+/**
+ * The patients' names and numbers (still sealed) as a subquery, for a query of another module that
+ * shows them beside its own rows (messages found, appointments) in one statement: PostgreSQL folds it
+ * into the outer join.
+ */
+export function contactLabels(db: DbOrTx) {
+  return db
+    .select({
+      id: contacts.id,
+      orgId: contacts.orgId,
+      displayName: contacts.displayName,
+      phone: contacts.phone,
+    })
+    .from(contacts)
+    .as('contact_label');
+}
