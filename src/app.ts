@@ -34,6 +34,7 @@ import { flowRoutes } from './modules/flows/flow.routes.ts';
 import { flowsQueue } from './modules/flows/flow-queue.ts';
 import { processFlowJob } from './modules/flows/flow-runtime.service.ts';
 import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
+import { contactPanelRoutes } from './modules/inbox/contact-panel.routes.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { isConversationVisibleTo, openConversationCounts } from './modules/inbox/conversation.service.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
@@ -347,7 +348,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         // Reads of patient data below write an audit record (auditRead in their routes).
         recordReadsIn(secured, { db, clock, cipher: deps.fieldCipher });
         await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
-        await secured.register(contactRoutes(db, clock, keyring));
+        await secured.register(contactRoutes(db, keyring));
+        await secured.register(contactPanelRoutes(db, clock, keyring));
         await secured.register(
           privacyRoutes({
             db,
