@@ -60,6 +60,7 @@ import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
+import { latestOpenRedFlags } from './modules/safety/conversation-red-flags.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
 import { safetyRoutes } from './modules/safety/safety.routes.ts';
 import { bookingOperations } from './modules/scheduling/booking.operations.ts';
@@ -361,7 +362,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
             wake: () => wake(),
           }),
         );
-        await secured.register(conversationRoutes({ db, clock, keyring, senders }, wake));
+        await secured.register(
+          conversationRoutes({ db, clock, keyring, senders, redFlagsOf: latestOpenRedFlags }, wake),
+        );
         await secured.register(safetyRoutes({ db, clock, keyring, senders }));
         await secured.register(templateRoutes(db, wake));
         await secured.register(mediaRoutes(db, clock, mediaStore, keyring));

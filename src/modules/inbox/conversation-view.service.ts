@@ -6,12 +6,10 @@ import { findContactsByIds } from '../contacts/contact.service.ts';
 import { type AutomationState, automationOf } from '../flows/automation-control.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { type WindowState, windowState } from '../outbox/window-policy.ts';
-import type { RedFlagEvent } from '../safety/red-flag-event.schema.ts';
-import { latestRedFlagEvents } from '../safety/red-flag-report.service.ts';
-import { openRedFlagWords } from '../safety/red-flag-words.ts';
 import { findTeamsByIds } from '../teams/team.service.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import type { Conversation } from './conversation.schema.ts';
+import type { ConversationRedFlag, RedFlagsOf } from './inbound-screening.ts';
 import { latestMessages } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
 import { openMessages } from './message-sealing.ts';
@@ -35,7 +33,7 @@ export interface ConversationSummary extends Conversation {
   /** The flow running or paused in the conversation, if any. */
   automation: AutomationState | null;
   /** The latest red flag the patient raised here, with the words that raised it. */
-  redFlag: (RedFlagEvent & { acknowledgedBy: NamedRef | null }) | null;
+  redFlag: (ConversationRedFlag & { acknowledgedBy: NamedRef | null }) | null;
 }
 
 export interface ViewContext {
@@ -44,6 +42,8 @@ export interface ViewContext {
   keyring: Keyring;
   /** The channel's window (WhatsApp: 24 h then templates); null when Careline cannot send on it. */
   windowPolicyOf: (channel: ChannelType) => WindowPolicy | null;
+  /** The red flags raised in urgent conversations (the safety module keeps them). */
+  redFlagsOf: RedFlagsOf;
 }
 
 /**
@@ -73,16 +73,15 @@ export async function describeConversations(
       rows.map((c) => c.contactId),
     ),
   );
-  const latestFlags = await latestRedFlagEvents(
-    db,
-    orgId,
-    rows.filter((c) => c.urgent).map((c) => c.id),
-  );
   const redFlags = new Map(
-    (await openRedFlagWords(db, context.keyring, orgId, [...latestFlags.values()])).map((r) => [
-      r.conversationId,
-      r,
-    ]),
+    (
+      await context.redFlagsOf(
+        db,
+        context.keyring,
+        orgId,
+        rows.filter((c) => c.urgent).map((c) => c.id),
+      )
+    ).map((r) => [r.conversationId, r]),
   );
   const people = byId(
     await findStaffByIds(db, orgId, [
@@ -132,7 +131,7 @@ export async function describeConversations(
 const NO_SENDER: WindowPolicy = { kind: 'none' };
 
 function redFlagOf(
-  event: RedFlagEvent | undefined,
+  event: ConversationRedFlag | undefined,
   people: ReadonlyMap<string, { name: string | null }>,
 ): ConversationSummary['redFlag'] {
   if (!event) return null;

@@ -16,6 +16,7 @@ import { AssignmentTargetError, assignConversation } from './conversation-assign
 import { conversationErrors, conversationParams, found } from './conversation-http.ts';
 import { LiveConversationExistsError, setConversationStatus } from './conversation-status.service.ts';
 import type { ViewContext } from './conversation-view.service.ts';
+import type { RedFlagsOf } from './inbound-screening.ts';
 import { conversationJson, toConversationJson } from './inbox.api.ts';
 import { getConversation, listConversations, markConversationRead } from './inbox.service.ts';
 import { messageRoutes } from './message.routes.ts';
@@ -31,7 +32,13 @@ const channelAccountQuery = z
 
 /** Conversations and their messages. A conversation of another clinic is "not found", never "forbidden". */
 export function conversationRoutes(
-  deps: { db: Db; clock: Clock; keyring: Keyring; senders: Partial<Record<ChannelType, ChannelSender>> },
+  deps: {
+    db: Db;
+    clock: Clock;
+    keyring: Keyring;
+    senders: Partial<Record<ChannelType, ChannelSender>>;
+    redFlagsOf: RedFlagsOf;
+  },
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -39,6 +46,7 @@ export function conversationRoutes(
     now: deps.clock.now(),
     keyring: deps.keyring,
     windowPolicyOf: (channel) => deps.senders[channel]?.window ?? null,
+    redFlagsOf: deps.redFlagsOf,
   });
   const describe = async (orgId: string, id: string) =>
     toConversationJson(await found(getConversation(db, orgId, id, view())));

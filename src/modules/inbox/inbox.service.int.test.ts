@@ -8,6 +8,8 @@ import type { ChannelAccount } from '../channel-accounts/channel-account.schema.
 import { insertContact } from '../contacts/contact.repository.ts';
 import { submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 import { type OutboxClinic, outboxSenders, seedOutboxClinic } from '../outbox/outbox.test-support.ts';
+import { latestOpenRedFlags } from '../safety/conversation-red-flags.ts';
+import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { countOpenConversations } from './conversation.repository.ts';
 import { findConversation } from './conversation.service.ts';
 import { LiveConversationExistsError, setConversationStatus } from './conversation-status.service.ts';
@@ -43,6 +45,7 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
     now,
     keyring: testKeyring,
     windowPolicyOf: (channel) => (channel === 'whatsapp' ? WHATSAPP_WINDOW : null),
+    redFlagsOf: latestOpenRedFlags,
   });
 
   const patient = async (of = clinic, name = 'Inès Moreau') =>
@@ -73,6 +76,7 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
           occurredAt,
         },
         occurredAt,
+        screenInboundMessage,
       ),
     );
   }

@@ -6,7 +6,6 @@ import type { Keyring } from '../keys/keyring.ts';
 import type { MediaFile } from '../media/media.schema.ts';
 import { mediaOfMessages } from '../media/media.service.ts';
 import { openMediaFileNames } from '../media/media-file-name.ts';
-import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { defaultTeamFor } from '../teams/default-team.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import { autoAssign } from './auto-assign.service.ts';
@@ -27,6 +26,7 @@ import {
   type NamedRef,
   type ViewContext,
 } from './conversation-view.service.ts';
+import type { ScreenInboundMessage } from './inbound-screening.ts';
 import { insertMessageIfNew, listMessagesPage, reactionsOf } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
 import { openMessages } from './message-sealing.ts';
@@ -80,6 +80,7 @@ export async function appendInboundMessage(
   keyring: Keyring,
   input: InboundMessageInput,
   now: Date,
+  screen: ScreenInboundMessage,
 ): Promise<{ message: Message; duplicate: false } | { duplicate: true }> {
   const conversation = await openOrContinueConversation(
     tx,
@@ -109,7 +110,7 @@ export async function appendInboundMessage(
   if (!message) return { duplicate: true };
   await touchConversation(tx, conversation.id, input.occurredAt, 'inbound', now);
   // Before anything answers it: an emergency makes the conversation urgent in this same transaction.
-  await screenInboundMessage(tx, keyring, conversation, message, now);
+  await screen(tx, keyring, conversation, message, now);
   await enqueueFlowJob(
     tx,
     { kind: 'inbound', orgId: input.orgId, conversationId: conversation.id },

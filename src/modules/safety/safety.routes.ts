@@ -14,6 +14,7 @@ import type { Keyring } from '../keys/keyring.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { findOrgByRef, updateOrgSafety } from '../orgs/org.service.ts';
 import type { ChannelSender } from '../outbox/channel-sender.ts';
+import { latestOpenRedFlags } from './conversation-red-flags.ts';
 import { listRedFlagEvents } from './red-flag-event.repository.ts';
 import { RED_FLAG_HANDLERS } from './red-flag-event.schema.ts';
 import { redFlagReport } from './red-flag-report.service.ts';
@@ -115,6 +116,7 @@ export function safetyRoutes(deps: {
               now,
               keyring: deps.keyring,
               windowPolicyOf,
+              redFlagsOf: latestOpenRedFlags,
             }),
           ),
         );
