@@ -30,6 +30,8 @@ import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
 import { automationRoutes } from './modules/flows/automation.routes.ts';
+import { automationOf, pauseAutomation } from './modules/flows/automation-control.service.ts';
+import { queueClosingAutomation } from './modules/flows/conversation-automation.ts';
 import { flowRoutes } from './modules/flows/flow.routes.ts';
 import { flowsQueue } from './modules/flows/flow-queue.ts';
 import { processFlowJob } from './modules/flows/flow-runtime.service.ts';
@@ -37,6 +39,7 @@ import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
 import { contactPanelRoutes } from './modules/inbox/contact-panel.routes.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { isConversationVisibleTo, openConversationCounts } from './modules/inbox/conversation.service.ts';
+import type { ConversationHooks } from './modules/inbox/conversation-hooks.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
 import { handBackWorkOf } from './modules/inbox/staff-departure.service.ts';
 import { adapterDeliveryReader } from './modules/ingest/adapter-delivery-reader.ts';
@@ -214,6 +217,13 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     mediaStore,
     outbound: outboundFetch,
   };
+  // What the inbox needs of the safety net and automation, which sit above it.
+  const conversationHooks: ConversationHooks = {
+    redFlagsOf: latestOpenRedFlags,
+    automationOf,
+    pauseAutomation,
+    startClosingAutomation: queueClosingAutomation,
+  };
   // The worker is created below; scheduling and reminders wake it through this indirection.
   const scheduling: SchedulingDeps = {
     db,
@@ -363,7 +373,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           }),
         );
         await secured.register(
-          conversationRoutes({ db, clock, keyring, senders, redFlagsOf: latestOpenRedFlags }, wake),
+          conversationRoutes({ db, clock, keyring, senders, hooks: conversationHooks }, wake),
         );
         await secured.register(safetyRoutes({ db, clock, keyring, senders }));
         await secured.register(templateRoutes(db, wake));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { automationOf } from '../../src/modules/flows/automation-control.service.ts';
 import { countOpenConversations } from '../../src/modules/inbox/conversation.repository.ts';
 import { listConversations } from '../../src/modules/inbox/inbox.service.ts';
 import { latestOpenRedFlags } from '../../src/modules/safety/conversation-red-flags.ts';
@@ -110,6 +111,7 @@ describe.each(TEST_ENGINES)('inbox: the agents’ conversation list (%s)', (engi
         keyring: env.careline.keyring,
         windowPolicyOf: () => ({ kind: 'session', hours: 24, after: 'templates' }),
         redFlagsOf: latestOpenRedFlags,
+        automationOf,
       },
     );
     expect(mine.data.map((c) => c.id)).toEqual([ids.mine]);

@@ -3,13 +3,17 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
 import { findContactsByIds } from '../contacts/contact.service.ts';
-import { type AutomationState, automationOf } from '../flows/automation-control.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { type WindowState, windowState } from '../outbox/window-policy.ts';
 import { findTeamsByIds } from '../teams/team.service.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import type { Conversation } from './conversation.schema.ts';
-import type { ConversationRedFlag, RedFlagsOf } from './inbound-screening.ts';
+import type {
+  AutomationOf,
+  ConversationAutomation,
+  ConversationRedFlag,
+  RedFlagsOf,
+} from './conversation-hooks.ts';
 import { latestMessages } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
 import { openMessages } from './message-sealing.ts';
@@ -31,7 +35,7 @@ export interface ConversationSummary extends Conversation {
   /** Authors of `lastMessage` (and only those): people of the care team. */
   authors: NamedRef[];
   /** The flow running or paused in the conversation, if any. */
-  automation: AutomationState | null;
+  automation: ConversationAutomation | null;
   /** The latest red flag the patient raised here, with the words that raised it. */
   redFlag: (ConversationRedFlag & { acknowledgedBy: NamedRef | null }) | null;
 }
@@ -44,6 +48,8 @@ export interface ViewContext {
   windowPolicyOf: (channel: ChannelType) => WindowPolicy | null;
   /** The red flags raised in urgent conversations (the safety module keeps them). */
   redFlagsOf: RedFlagsOf;
+  /** The flows running or paused in the conversations (the flows module keeps them). */
+  automationOf: AutomationOf;
 }
 
 /**
@@ -98,7 +104,7 @@ export async function describeConversations(
     ),
   );
   const accounts = byId(await listChannelAccountsOfOrg(db, orgId));
-  const automation = await automationOf(
+  const automation = await context.automationOf(
     db,
     context.keyring,
     orgId,

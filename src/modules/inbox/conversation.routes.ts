@@ -13,10 +13,10 @@ import { queueReadReceipt } from '../outbox/read-receipt.service.ts';
 import { type AssigneeFilter, countOpenConversations } from './conversation.repository.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';
 import { AssignmentTargetError, assignConversation } from './conversation-assignment.service.ts';
+import type { ConversationHooks } from './conversation-hooks.ts';
 import { conversationErrors, conversationParams, found } from './conversation-http.ts';
 import { LiveConversationExistsError, setConversationStatus } from './conversation-status.service.ts';
 import type { ViewContext } from './conversation-view.service.ts';
-import type { RedFlagsOf } from './inbound-screening.ts';
 import { conversationJson, toConversationJson } from './inbox.api.ts';
 import { getConversation, listConversations, markConversationRead } from './inbox.service.ts';
 import { messageRoutes } from './message.routes.ts';
@@ -37,7 +37,7 @@ export function conversationRoutes(
     clock: Clock;
     keyring: Keyring;
     senders: Partial<Record<ChannelType, ChannelSender>>;
-    redFlagsOf: RedFlagsOf;
+    hooks: ConversationHooks;
   },
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
@@ -46,7 +46,8 @@ export function conversationRoutes(
     now: deps.clock.now(),
     keyring: deps.keyring,
     windowPolicyOf: (channel) => deps.senders[channel]?.window ?? null,
-    redFlagsOf: deps.redFlagsOf,
+    redFlagsOf: deps.hooks.redFlagsOf,
+    automationOf: deps.hooks.automationOf,
   });
   const describe = async (orgId: string, id: string) =>
     toConversationJson(await found(getConversation(db, orgId, id, view())));
@@ -180,7 +181,14 @@ export function conversationRoutes(
         const { orgId } = callerOf(request);
         try {
           await found(
-            setConversationStatus(db, orgId, request.params.id, request.body.status, deps.clock.now()),
+            setConversationStatus(
+              db,
+              orgId,
+              request.params.id,
+              request.body.status,
+              deps.clock.now(),
+              deps.hooks.startClosingAutomation,
+            ),
           );
         } catch (error) {
           if (!(error instanceof LiveConversationExistsError)) throw error;

@@ -1,7 +1,6 @@
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
-import { enqueueFlowJob } from '../flows/flow-queue.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { MediaFile } from '../media/media.schema.ts';
 import { mediaOfMessages } from '../media/media.service.ts';
@@ -20,13 +19,13 @@ import {
   updateConversation,
 } from './conversation.repository.ts';
 import type { Conversation } from './conversation.schema.ts';
+import type { FollowInboundMessage } from './conversation-hooks.ts';
 import {
   type ConversationSummary,
   describeConversations,
   type NamedRef,
   type ViewContext,
 } from './conversation-view.service.ts';
-import type { ScreenInboundMessage } from './inbound-screening.ts';
 import { insertMessageIfNew, listMessagesPage, reactionsOf } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
 import { openMessages } from './message-sealing.ts';
@@ -80,7 +79,7 @@ export async function appendInboundMessage(
   keyring: Keyring,
   input: InboundMessageInput,
   now: Date,
-  screen: ScreenInboundMessage,
+  follow: FollowInboundMessage,
 ): Promise<{ message: Message; duplicate: false } | { duplicate: true }> {
   const conversation = await openOrContinueConversation(
     tx,
@@ -109,13 +108,7 @@ export async function appendInboundMessage(
   });
   if (!message) return { duplicate: true };
   await touchConversation(tx, conversation.id, input.occurredAt, 'inbound', now);
-  // Before anything answers it: an emergency makes the conversation urgent in this same transaction.
-  await screen(tx, keyring, conversation, message, now);
-  await enqueueFlowJob(
-    tx,
-    { kind: 'inbound', orgId: input.orgId, conversationId: conversation.id },
-    { dedupeKey: message.id },
-  );
+  await follow(tx, keyring, conversation, message, now);
   return { message, duplicate: false };
 }
 

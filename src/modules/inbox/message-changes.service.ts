@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { findConversation } from './conversation.repository.ts';
-import type { ScreenInboundMessage } from './inbound-screening.ts';
+import type { ScreenInboundMessage } from './conversation-hooks.ts';
 import { type Message, type MessageDirection, messages } from './message.schema.ts';
 import { openOneMessage, sealMessageParts } from './message-sealing.ts';
 import { messageReactions } from './reaction.schema.ts';

@@ -18,6 +18,7 @@ import { recordDeliveryReceipt } from '../outbox/delivery-receipt.service.ts';
 import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { applyTemplateStatus } from '../templates/template.service.ts';
 import type { DeliveryReader } from './delivery-reader.ts';
+import { followInboundMessage } from './follow-inbound-message.ts';
 import type { IngestDeps } from './ingest-deps.ts';
 import { surrogateExternalId } from './surrogate-external-id.ts';
 
@@ -112,7 +113,7 @@ async function storeMessage(
         occurredAt: new Date(timestamp),
       },
       now,
-      screenInboundMessage,
+      followInboundMessage,
     );
     if (!stored.duplicate && event.media.some(isDownloadable) && deps.onMediaReceived) {
       await deps.onMediaReceived(tx, {

@@ -5,6 +5,7 @@ import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { automationOf } from '../flows/automation-control.service.ts';
 import { emergencyNumbersSchema } from '../flows/red-flags/emergency-advice.ts';
 import { RED_FLAG_CATEGORIES } from '../flows/red-flags/red-flag-category.ts';
 import { conversationErrors, conversationParams, found } from '../inbox/conversation-http.ts';
@@ -117,6 +118,7 @@ export function safetyRoutes(deps: {
               keyring: deps.keyring,
               windowPolicyOf,
               redFlagsOf: latestOpenRedFlags,
+              automationOf,
             }),
           ),
         );
