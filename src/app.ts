@@ -30,12 +30,16 @@ import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
 import { automationRoutes } from './modules/flows/automation.routes.ts';
+import { automationOf, pauseAutomation } from './modules/flows/automation-control.service.ts';
+import { queueClosingAutomation } from './modules/flows/conversation-automation.ts';
 import { flowRoutes } from './modules/flows/flow.routes.ts';
 import { flowsQueue } from './modules/flows/flow-queue.ts';
 import { processFlowJob } from './modules/flows/flow-runtime.service.ts';
 import type { FlowRuntimeDeps } from './modules/flows/flow-runtime-deps.ts';
+import { contactPanelRoutes } from './modules/inbox/contact-panel.routes.ts';
 import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { isConversationVisibleTo, openConversationCounts } from './modules/inbox/conversation.service.ts';
+import type { ConversationHooks } from './modules/inbox/conversation-hooks.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
 import { handBackWorkOf } from './modules/inbox/staff-departure.service.ts';
 import { adapterDeliveryReader } from './modules/ingest/adapter-delivery-reader.ts';
@@ -59,6 +63,7 @@ import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
+import { latestOpenRedFlags } from './modules/safety/conversation-red-flags.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
 import { safetyRoutes } from './modules/safety/safety.routes.ts';
 import { bookingOperations } from './modules/scheduling/booking.operations.ts';
@@ -212,6 +217,13 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     mediaStore,
     outbound: outboundFetch,
   };
+  // What the inbox needs of the safety net and automation, which sit above it.
+  const conversationHooks: ConversationHooks = {
+    redFlagsOf: latestOpenRedFlags,
+    automationOf,
+    pauseAutomation,
+    startClosingAutomation: queueClosingAutomation,
+  };
   // The worker is created below; scheduling and reminders wake it through this indirection.
   const scheduling: SchedulingDeps = {
     db,
@@ -347,7 +359,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         // Reads of patient data below write an audit record (auditRead in their routes).
         recordReadsIn(secured, { db, clock, cipher: deps.fieldCipher });
         await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
-        await secured.register(contactRoutes(db, clock, keyring));
+        await secured.register(contactRoutes(db, keyring));
+        await secured.register(contactPanelRoutes(db, clock, keyring));
         await secured.register(
           privacyRoutes({
             db,
@@ -359,7 +372,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
             wake: () => wake(),
           }),
         );
-        await secured.register(conversationRoutes({ db, clock, keyring, senders }, wake));
+        await secured.register(
+          conversationRoutes({ db, clock, keyring, senders, hooks: conversationHooks }, wake),
+        );
         await secured.register(safetyRoutes({ db, clock, keyring, senders }));
         await secured.register(templateRoutes(db, wake));
         await secured.register(mediaRoutes(db, clock, mediaStore, keyring));

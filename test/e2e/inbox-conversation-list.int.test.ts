@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { automationOf } from '../../src/modules/flows/automation-control.service.ts';
 import { countOpenConversations } from '../../src/modules/inbox/conversation.repository.ts';
 import { listConversations } from '../../src/modules/inbox/inbox.service.ts';
+import { latestOpenRedFlags } from '../../src/modules/safety/conversation-red-flags.ts';
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import {
@@ -108,6 +110,8 @@ describe.each(TEST_ENGINES)('inbox: the agents’ conversation list (%s)', (engi
         now: new Date(),
         keyring: env.careline.keyring,
         windowPolicyOf: () => ({ kind: 'session', hours: 24, after: 'templates' }),
+        redFlagsOf: latestOpenRedFlags,
+        automationOf,
       },
     );
     expect(mine.data.map((c) => c.id)).toEqual([ids.mine]);

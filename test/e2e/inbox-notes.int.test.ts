@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { jobs, messages } from '../../src/db-schema.ts';
+import { pauseAutomation } from '../../src/modules/flows/automation-control.service.ts';
 import { submitReply } from '../../src/modules/inbox/agent-reply.service.ts';
 import { addNote } from '../../src/modules/inbox/note.service.ts';
 import { whatsappSender } from '../../src/modules/outbox/whatsapp-sender.test-support.ts';
@@ -113,6 +114,7 @@ describe.each(TEST_ENGINES)('inbox: internal notes and who wrote what (%s)', (en
         apiKeyId: null,
         authorUserId: agent.id,
       },
+      pauseAutomation,
     );
     expect(submission).toMatchObject({ outcome: 'queued', message: { authorUserId: agent.id } });
     env.careline.worker.wake();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../inbox/conversation-statuses.ts';
-import type { ContactPanel, ContactWithIdentities } from './contact.service.ts';
+import type { ContactWithIdentities } from './contact.service.ts';
 import { isLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from './language-tag.ts';
 
 export const contactIdentityJson = z.object({
@@ -34,16 +33,6 @@ export const contactJson = z
     created_at: z.iso.datetime(),
   })
   .meta({ id: 'Contact' });
-
-export const contactPanelJson = contactJson
-  .extend({
-    conversations: z
-      .array(
-        z.object({ id: z.uuid(), status: z.enum(CONVERSATION_STATUSES), last_message_at: z.iso.datetime() }),
-      )
-      .describe('The patient’s conversations, most recent first (at most 50)'),
-  })
-  .meta({ id: 'ContactPanel' });
 
 export const TAGS_MAX = 20;
 export const CUSTOM_FIELDS_MAX = 50;
@@ -98,17 +87,6 @@ export function toContactJson(contact: ContactWithIdentities): z.infer<typeof co
       scoped_id: i.scopedId,
       username: i.username,
       profile_name: i.profileName,
-    })),
-  };
-}
-
-export function toContactPanelJson(contact: ContactPanel): z.infer<typeof contactPanelJson> {
-  return {
-    ...toContactJson(contact),
-    conversations: contact.conversations.map((c) => ({
-      id: c.id,
-      status: c.status,
-      last_message_at: c.lastMessageAt.toISOString(),
     })),
   };
 }

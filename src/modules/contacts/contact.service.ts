@@ -1,8 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
-import type { Conversation } from '../inbox/conversation.schema.ts';
-import { conversationsOfContact } from '../inbox/conversation.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import {
   contactExists,
@@ -136,23 +134,17 @@ export class ContactNotFoundError extends Error {
   }
 }
 
-export type ContactPanel = ContactWithIdentities & { conversations: Conversation[] };
-
-/** How many of a patient's conversations the contact panel lists, most recent first. */
-export const PANEL_CONVERSATIONS = 50;
-
-/** Everything the agent's contact panel shows about one patient of the clinic. */
-export async function getContactPanel(
+/** One patient of the clinic with every identity the channels gave them. */
+export async function getContactWithIdentities(
   db: DbOrTx,
   keyring: Keyring,
   orgId: string,
   id: string,
-): Promise<ContactPanel> {
+): Promise<ContactWithIdentities> {
   const contact = await findContact(db, keyring, orgId, id);
   if (!contact) throw new ContactNotFoundError();
   const identities = await identitiesOfContacts(db, keyring, orgId, [contact.id]);
-  const conversations = await conversationsOfContact(db, orgId, contact.id, PANEL_CONVERSATIONS);
-  return { ...contact, identities, conversations };
+  return { ...contact, identities };
 }
 
 /** What the care team may change about a patient (the channels' identities follow the patient's own apps). */
@@ -171,7 +163,7 @@ export async function updateContactDetails(
   id: string,
   change: ContactChange,
   now: Date,
-): Promise<ContactPanel> {
+): Promise<void> {
   if (!(await contactExists(db, orgId, id))) throw new ContactNotFoundError();
   const values = {
     ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
@@ -180,5 +172,4 @@ export async function updateContactDetails(
     ...(change.customFields !== undefined ? { customFields: change.customFields } : {}),
   };
   if (Object.keys(values).length > 0) await updateContact(db, keyring, orgId, id, values, now);
-  return getContactPanel(db, keyring, orgId, id);
 }

@@ -103,13 +103,11 @@ export async function applyFlowEffects(
         if (effect.note) await note(scope, session, effect.note, { medical: false });
         // A conversation parked as pending comes back to the team's open queue.
         if (conversation.status === 'pending')
-          await setConversationStatus(tx, org.id, conversation.id, 'open', scope.now);
+          await setConversationStatus(tx, org.id, conversation.id, 'open', scope.now, null);
         break;
       case 'close_conversation':
         // Closed by automation: no survey about a conversation the bot closed (nor a survey of a survey).
-        await setConversationStatus(tx, org.id, conversation.id, 'closed', scope.now, {
-          startAutomation: false,
-        });
+        await setConversationStatus(tx, org.id, conversation.id, 'closed', scope.now, null);
         break;
       case 'start_flow':
         outcome.startFlow = effect.flowKey;

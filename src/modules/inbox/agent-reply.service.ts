@@ -1,10 +1,10 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
-import { pauseAutomation } from '../flows/automation-control.service.ts';
 import {
   type Submission,
   type SubmissionDeps,
   submitOutboundMessage,
 } from '../outbox/outbound-submission.service.ts';
+import type { PauseAutomation } from './conversation-hooks.ts';
 
 /**
  * The care team answers the patient: the outbox checks, stores and queues the message with the
@@ -20,6 +20,7 @@ export async function submitReply(
     apiKeyId: string | null;
     authorUserId: string | null;
   },
+  pauseAutomation: PauseAutomation,
 ): Promise<Submission> {
   const submission = await submitOutboundMessage(deps, {
     orgId: input.orgId,

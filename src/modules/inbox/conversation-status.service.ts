@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
-import { enqueueFlowJob } from '../flows/flow-queue.ts';
 import { findLiveConversation, lockConversation, updateConversation } from './conversation.repository.ts';
 import type { Conversation, ConversationStatus } from './conversation.schema.ts';
+import type { StartClosingAutomation } from './conversation-hooks.ts';
 import { ConversationNotFoundError } from './inbox.service.ts';
 
 /** A closed conversation cannot be reopened while the patient has another live one on the same number. */
@@ -27,7 +27,7 @@ export async function setConversationStatus(
   id: string,
   status: ConversationStatus,
   now: Date,
-  options: { startAutomation: boolean } = { startAutomation: true },
+  startAutomation: StartClosingAutomation | null,
 ): Promise<Conversation> {
   return db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, orgId, id);
@@ -52,14 +52,8 @@ export async function setConversationStatus(
         updateConversation(savepoint, orgId, id, change, now),
       );
       if (!updated) throw new ConversationNotFoundError();
-      // Closing may start automation (a satisfaction survey); once per closing, however often it is asked.
-      if (status === 'closed' && options.startAutomation) {
-        await enqueueFlowJob(
-          tx,
-          { kind: 'closed', orgId, conversationId: id },
-          { dedupeKey: `closed:${id}:${now.toISOString()}` },
-        );
-      }
+      // Closing may start automation (a satisfaction survey); a flow that closes passes null (no survey).
+      if (status === 'closed' && startAutomation) await startAutomation(tx, orgId, id, now);
       return updated;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

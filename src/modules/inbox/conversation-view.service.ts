@@ -3,15 +3,17 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
 import { findContactsByIds } from '../contacts/contact.service.ts';
-import { type AutomationState, automationOf } from '../flows/automation-control.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { type WindowState, windowState } from '../outbox/window-policy.ts';
-import type { RedFlagEvent } from '../safety/red-flag-event.schema.ts';
-import { latestRedFlagEvents } from '../safety/red-flag-report.service.ts';
-import { openRedFlagWords } from '../safety/red-flag-words.ts';
 import { findTeamsByIds } from '../teams/team.service.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import type { Conversation } from './conversation.schema.ts';
+import type {
+  AutomationOf,
+  ConversationAutomation,
+  ConversationRedFlag,
+  RedFlagsOf,
+} from './conversation-hooks.ts';
 import { latestMessages } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
 import { openMessages } from './message-sealing.ts';
@@ -33,9 +35,9 @@ export interface ConversationSummary extends Conversation {
   /** Authors of `lastMessage` (and only those): people of the care team. */
   authors: NamedRef[];
   /** The flow running or paused in the conversation, if any. */
-  automation: AutomationState | null;
+  automation: ConversationAutomation | null;
   /** The latest red flag the patient raised here, with the words that raised it. */
-  redFlag: (RedFlagEvent & { acknowledgedBy: NamedRef | null }) | null;
+  redFlag: (ConversationRedFlag & { acknowledgedBy: NamedRef | null }) | null;
 }
 
 export interface ViewContext {
@@ -44,6 +46,10 @@ export interface ViewContext {
   keyring: Keyring;
   /** The channel's window (WhatsApp: 24 h then templates); null when Careline cannot send on it. */
   windowPolicyOf: (channel: ChannelType) => WindowPolicy | null;
+  /** The red flags raised in urgent conversations (the safety module keeps them). */
+  redFlagsOf: RedFlagsOf;
+  /** The flows running or paused in the conversations (the flows module keeps them). */
+  automationOf: AutomationOf;
 }
 
 /**
@@ -73,16 +79,15 @@ export async function describeConversations(
       rows.map((c) => c.contactId),
     ),
   );
-  const latestFlags = await latestRedFlagEvents(
-    db,
-    orgId,
-    rows.filter((c) => c.urgent).map((c) => c.id),
-  );
   const redFlags = new Map(
-    (await openRedFlagWords(db, context.keyring, orgId, [...latestFlags.values()])).map((r) => [
-      r.conversationId,
-      r,
-    ]),
+    (
+      await context.redFlagsOf(
+        db,
+        context.keyring,
+        orgId,
+        rows.filter((c) => c.urgent).map((c) => c.id),
+      )
+    ).map((r) => [r.conversationId, r]),
   );
   const people = byId(
     await findStaffByIds(db, orgId, [
@@ -99,7 +104,7 @@ export async function describeConversations(
     ),
   );
   const accounts = byId(await listChannelAccountsOfOrg(db, orgId));
-  const automation = await automationOf(
+  const automation = await context.automationOf(
     db,
     context.keyring,
     orgId,
@@ -132,7 +137,7 @@ export async function describeConversations(
 const NO_SENDER: WindowPolicy = { kind: 'none' };
 
 function redFlagOf(
-  event: RedFlagEvent | undefined,
+  event: ConversationRedFlag | undefined,
   people: ReadonlyMap<string, { name: string | null }>,
 ): ConversationSummary['redFlag'] {
   if (!event) return null;

@@ -13,6 +13,7 @@ import { queueReadReceipt } from '../outbox/read-receipt.service.ts';
 import { type AssigneeFilter, countOpenConversations } from './conversation.repository.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';
 import { AssignmentTargetError, assignConversation } from './conversation-assignment.service.ts';
+import type { ConversationHooks } from './conversation-hooks.ts';
 import { conversationErrors, conversationParams, found } from './conversation-http.ts';
 import { LiveConversationExistsError, setConversationStatus } from './conversation-status.service.ts';
 import type { ViewContext } from './conversation-view.service.ts';
@@ -31,7 +32,13 @@ const channelAccountQuery = z
 
 /** Conversations and their messages. A conversation of another clinic is "not found", never "forbidden". */
 export function conversationRoutes(
-  deps: { db: Db; clock: Clock; keyring: Keyring; senders: Partial<Record<ChannelType, ChannelSender>> },
+  deps: {
+    db: Db;
+    clock: Clock;
+    keyring: Keyring;
+    senders: Partial<Record<ChannelType, ChannelSender>>;
+    hooks: ConversationHooks;
+  },
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -39,6 +46,8 @@ export function conversationRoutes(
     now: deps.clock.now(),
     keyring: deps.keyring,
     windowPolicyOf: (channel) => deps.senders[channel]?.window ?? null,
+    redFlagsOf: deps.hooks.redFlagsOf,
+    automationOf: deps.hooks.automationOf,
   });
   const describe = async (orgId: string, id: string) =>
     toConversationJson(await found(getConversation(db, orgId, id, view())));
@@ -172,7 +181,14 @@ export function conversationRoutes(
         const { orgId } = callerOf(request);
         try {
           await found(
-            setConversationStatus(db, orgId, request.params.id, request.body.status, deps.clock.now()),
+            setConversationStatus(
+              db,
+              orgId,
+              request.params.id,
+              request.body.status,
+              deps.clock.now(),
+              deps.hooks.startClosingAutomation,
+            ),
           );
         } catch (error) {
           if (!(error instanceof LiveConversationExistsError)) throw error;

@@ -6,8 +6,12 @@ import type { DbHandle } from '../../platform/db/create-db.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { insertContact } from '../contacts/contact.repository.ts';
+import { automationOf } from '../flows/automation-control.service.ts';
+import { queueClosingAutomation } from '../flows/conversation-automation.ts';
+import { followInboundMessage } from '../ingest/follow-inbound-message.ts';
 import { submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 import { type OutboxClinic, outboxSenders, seedOutboxClinic } from '../outbox/outbox.test-support.ts';
+import { latestOpenRedFlags } from '../safety/conversation-red-flags.ts';
 import { countOpenConversations } from './conversation.repository.ts';
 import { findConversation } from './conversation.service.ts';
 import { LiveConversationExistsError, setConversationStatus } from './conversation-status.service.ts';
@@ -43,6 +47,8 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
     now,
     keyring: testKeyring,
     windowPolicyOf: (channel) => (channel === 'whatsapp' ? WHATSAPP_WINDOW : null),
+    redFlagsOf: latestOpenRedFlags,
+    automationOf,
   });
 
   const patient = async (of = clinic, name = 'Inès Moreau') =>
@@ -73,6 +79,7 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
           occurredAt,
         },
         occurredAt,
+        followInboundMessage,
       ),
     );
   }
@@ -190,7 +197,7 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
   test('after a conversation is closed the patient’s next message opens a new one; the old one reopens only once that is closed', async () => {
     const contactId = await patient();
     const old = await conversationOf(await writes(contactId, 'Merci, au revoir', at(0)));
-    await setConversationStatus(handle.db, clinic.org.id, old.id, 'closed', at(5));
+    await setConversationStatus(handle.db, clinic.org.id, old.id, 'closed', at(5), queueClosingAutomation);
 
     const next = await conversationOf(await writes(contactId, 'Re-bonjour, une question', at(60)));
     expect(next.id).not.toBe(old.id);
@@ -202,14 +209,21 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
     expect(await texts(next.id)).toEqual(['Re-bonjour, une question']);
 
     // An agent cannot reopen the old one beside it: one live conversation per patient and number.
-    const refused = await setConversationStatus(handle.db, clinic.org.id, old.id, 'open', at(61)).catch(
-      (error: unknown) => error,
-    );
+    const refused = await setConversationStatus(
+      handle.db,
+      clinic.org.id,
+      old.id,
+      'open',
+      at(61),
+      queueClosingAutomation,
+    ).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(LiveConversationExistsError);
     expect((refused as LiveConversationExistsError).liveConversationId).toBe(next.id);
 
-    await setConversationStatus(handle.db, clinic.org.id, next.id, 'closed', at(62));
-    expect(await setConversationStatus(handle.db, clinic.org.id, old.id, 'open', at(63))).toMatchObject({
+    await setConversationStatus(handle.db, clinic.org.id, next.id, 'closed', at(62), queueClosingAutomation);
+    expect(
+      await setConversationStatus(handle.db, clinic.org.id, old.id, 'open', at(63), queueClosingAutomation),
+    ).toMatchObject({
       status: 'open',
       closedAt: null,
     });

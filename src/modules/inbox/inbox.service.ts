@@ -1,12 +1,10 @@
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
-import { enqueueFlowJob } from '../flows/flow-queue.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { MediaFile } from '../media/media.schema.ts';
 import { mediaOfMessages } from '../media/media.service.ts';
 import { openMediaFileNames } from '../media/media-file-name.ts';
-import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { defaultTeamFor } from '../teams/default-team.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import { autoAssign } from './auto-assign.service.ts';
@@ -21,6 +19,7 @@ import {
   updateConversation,
 } from './conversation.repository.ts';
 import type { Conversation } from './conversation.schema.ts';
+import type { FollowInboundMessage } from './conversation-hooks.ts';
 import {
   type ConversationSummary,
   describeConversations,
@@ -80,6 +79,7 @@ export async function appendInboundMessage(
   keyring: Keyring,
   input: InboundMessageInput,
   now: Date,
+  follow: FollowInboundMessage,
 ): Promise<{ message: Message; duplicate: false } | { duplicate: true }> {
   const conversation = await openOrContinueConversation(
     tx,
@@ -108,13 +108,7 @@ export async function appendInboundMessage(
   });
   if (!message) return { duplicate: true };
   await touchConversation(tx, conversation.id, input.occurredAt, 'inbound', now);
-  // Before anything answers it: an emergency makes the conversation urgent in this same transaction.
-  await screenInboundMessage(tx, keyring, conversation, message, now);
-  await enqueueFlowJob(
-    tx,
-    { kind: 'inbound', orgId: input.orgId, conversationId: conversation.id },
-    { dedupeKey: message.id },
-  );
+  await follow(tx, keyring, conversation, message, now);
   return { message, duplicate: false };
 }
 

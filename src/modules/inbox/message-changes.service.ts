@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { findConversation } from './conversation.repository.ts';
+import type { ScreenInboundMessage } from './conversation-hooks.ts';
 import { type Message, type MessageDirection, messages } from './message.schema.ts';
 import { openOneMessage, sealMessageParts } from './message-sealing.ts';
 import { messageReactions } from './reaction.schema.ts';
@@ -65,6 +65,7 @@ export async function applyEdit(
   keyring: Keyring,
   input: { channelAccountId: string; originalExternalId: string; text: string | null; at: Date },
   now: Date,
+  screen: ScreenInboundMessage,
 ): Promise<boolean> {
   const stored = await findByExternalId(tx, input.channelAccountId, input.originalExternalId);
   if (!stored || stored.deletedAt) return false;
@@ -91,7 +92,7 @@ export async function applyEdit(
     .where(eq(messages.id, original.id));
   // An emergency added by editing is an emergency: the team is alerted as for a new message.
   if (original.direction === 'inbound' && input.text) {
-    await screenInboundMessage(tx, keyring, conversation, { ...original, text: input.text }, now);
+    await screen(tx, keyring, conversation, { ...original, text: input.text }, now);
   }
   return true;
 }

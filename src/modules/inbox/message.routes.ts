@@ -23,6 +23,7 @@ import { OutboundValidationError } from '../outbox/outbound-submission.service.t
 import type { ApiCaller } from '../users/caller.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import { submitReply } from './agent-reply.service.ts';
+import type { ConversationHooks } from './conversation-hooks.ts';
 import { conversationParams, conversationErrors as errors, found } from './conversation-http.ts';
 import type { NamedRef } from './conversation-view.service.ts';
 import { messageJson, toMessageJson } from './inbox.api.ts';
@@ -35,7 +36,13 @@ const windowClosedJson = problemSchema
 
 /** A conversation's timeline: reading it, answering the patient, and internal notes. */
 export function messageRoutes(
-  deps: { db: Db; clock: Clock; keyring: Keyring; senders: Partial<Record<ChannelType, ChannelSender>> },
+  deps: {
+    db: Db;
+    clock: Clock;
+    keyring: Keyring;
+    senders: Partial<Record<ChannelType, ChannelSender>>;
+    hooks: Pick<ConversationHooks, 'pauseAutomation'>;
+  },
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -60,6 +67,7 @@ export function messageRoutes(
           apiKeyId: caller.apiKeyId,
           authorUserId: caller.userId,
         },
+        deps.hooks.pauseAutomation,
       ).catch((error: unknown) => {
         if (!(error instanceof OutboundValidationError)) throw error;
         const fields = error.violations.map((v) => ({ field: `body.${v.field}`, message: v.limit }));

@@ -15,8 +15,10 @@ import { followIdentityMove, setMarketingPreference } from '../contacts/identity
 import { appendInboundMessage } from '../inbox/inbox.service.ts';
 import { applyDeletion, applyEdit, applyReaction } from '../inbox/message-changes.service.ts';
 import { recordDeliveryReceipt } from '../outbox/delivery-receipt.service.ts';
+import { screenInboundMessage } from '../safety/screen-inbound-message.ts';
 import { applyTemplateStatus } from '../templates/template.service.ts';
 import type { DeliveryReader } from './delivery-reader.ts';
+import { followInboundMessage } from './follow-inbound-message.ts';
 import type { IngestDeps } from './ingest-deps.ts';
 import { surrogateExternalId } from './surrogate-external-id.ts';
 
@@ -111,6 +113,7 @@ async function storeMessage(
         occurredAt: new Date(timestamp),
       },
       now,
+      followInboundMessage,
     );
     if (!stored.duplicate && event.media.some(isDownloadable) && deps.onMediaReceived) {
       await deps.onMediaReceived(tx, {
@@ -158,6 +161,7 @@ async function applyEvent(
             at: new Date(event.timestamp),
           },
           deps.clock.now(),
+          screenInboundMessage,
         ),
       );
       return;

@@ -6,6 +6,7 @@ import type { DbHandle } from '../../platform/db/create-db.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
 import { findConversation } from '../inbox/conversation.service.ts';
 import { appendInboundMessage, ConversationNotFoundError, listMessages } from '../inbox/inbox.service.ts';
+import { followInboundMessage } from '../ingest/follow-inbound-message.ts';
 import { syncTemplates } from '../templates/template.service.ts';
 import {
   OutboundValidationError,
@@ -234,6 +235,7 @@ describe.each(TEST_ENGINES)('submitting a message to a patient (%s)', (engine) =
           occurredAt: ago(0.5),
         },
         NOW,
+        followInboundMessage,
       ),
     );
     if (stored.duplicate) throw new Error('already stored');

@@ -5,6 +5,7 @@ import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
+import { automationOf } from '../flows/automation-control.service.ts';
 import { emergencyNumbersSchema } from '../flows/red-flags/emergency-advice.ts';
 import { RED_FLAG_CATEGORIES } from '../flows/red-flags/red-flag-category.ts';
 import { conversationErrors, conversationParams, found } from '../inbox/conversation-http.ts';
@@ -14,6 +15,7 @@ import type { Keyring } from '../keys/keyring.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { findOrgByRef, updateOrgSafety } from '../orgs/org.service.ts';
 import type { ChannelSender } from '../outbox/channel-sender.ts';
+import { latestOpenRedFlags } from './conversation-red-flags.ts';
 import { listRedFlagEvents } from './red-flag-event.repository.ts';
 import { RED_FLAG_HANDLERS } from './red-flag-event.schema.ts';
 import { redFlagReport } from './red-flag-report.service.ts';
@@ -115,6 +117,8 @@ export function safetyRoutes(deps: {
               now,
               keyring: deps.keyring,
               windowPolicyOf,
+              redFlagsOf: latestOpenRedFlags,
+              automationOf,
             }),
           ),
         );
