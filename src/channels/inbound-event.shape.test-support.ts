@@ -215,7 +215,7 @@ const EVENT_SHAPES = {
   template_event: z.looseObject({
     kind: z.literal('template_event'),
     ...base,
-    businessAccountId: optString,
+    wabaId: optString,
     field: z.string(),
     templateId: optString,
     templateName: optString,
@@ -224,7 +224,7 @@ const EVENT_SHAPES = {
   account_event: z.looseObject({
     kind: z.literal('account_event'),
     ...base,
-    businessAccountId: optString,
+    wabaId: optString,
     field: z.string(),
     event: optString,
     timestamp: isoTime.nullable(),

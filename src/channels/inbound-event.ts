@@ -332,8 +332,11 @@ export interface UserPreferenceEvent extends EventBase {
 /** A change to a message template (status, category, quality), at the level of a business account. */
 export interface TemplateEvent extends EventBase {
   kind: 'template_event';
-  /** The provider's business account the event is for (WhatsApp: its WABA); templates are filed under it. */
-  businessAccountId: string | null;
+  /**
+   * The business account the event is for (WhatsApp's WABA), under the conformance corpus's name;
+   * modules read it through `businessAccountOf` (src/channels/business-account-of.ts).
+   */
+  wabaId: string | null;
   field: string;
   templateId: string | null;
   templateName: string | null;
@@ -348,8 +351,8 @@ export interface TemplateEvent extends EventBase {
 /** A change to the business account or a phone number (restriction, ban, verification, quality). */
 export interface AccountEvent extends EventBase {
   kind: 'account_event';
-  /** The provider's business account the event is for, whichever of its numbers it concerns. */
-  businessAccountId: string | null;
+  /** The business account the event is for, whichever of its numbers it concerns (corpus name). */
+  wabaId: string | null;
   field: string;
   event: string | null;
   timestamp: string | null;

@@ -26,7 +26,7 @@ export const whatsappWebhook: ChannelWebhook<{ appSecret: string; verifyToken: s
   accountGroups: {
     setting: 'wabaId',
     keys: (body) => (isWhatsAppEnvelope(body) ? businessLevelWabaIds(body) : []),
-    of: (event: InboundEvent) => ('businessAccountId' in event ? event.businessAccountId : null),
+    of: (event: InboundEvent) => ('wabaId' in event ? event.wabaId : null),
   },
   standsIn: isStandInMessageId,
   parse: (body) => (isWhatsAppEnvelope(body) ? parseWhatsAppWebhook(body) : []),

@@ -1,3 +1,4 @@
+import { businessAccountOf } from '../../channels/business-account-of.ts';
 import type { ChannelInbound } from '../../channels/channel-adapter.ts';
 import type {
   InboundEvent,
@@ -235,8 +236,9 @@ async function storeStatuses(deps: IngestDeps, account: ChannelAccount, event: S
 
 /** A template's review or status changed at the provider (WhatsApp: approved, rejected, paused). */
 async function applyTemplateEvent(deps: IngestDeps, account: ChannelAccount, event: TemplateEvent) {
-  if (event.field !== 'message_template_status_update' || !event.event || !event.businessAccountId) return;
-  const { businessAccountId, event: status } = event;
+  const businessAccountId = businessAccountOf(event);
+  if (event.field !== 'message_template_status_update' || !event.event || !businessAccountId) return;
+  const { event: status } = event;
   await deps.db.transaction((tx) =>
     applyTemplateStatus(
       tx,
