@@ -28,7 +28,7 @@ export interface IdentityRef {
 export function senderIdentityOf(from: Sender): SenderIdentity {
   return {
     ...identityRefOf(from),
-    parentScopedId: from.parentBsuid ?? null,
+    parentScopedId: from.parentBsuid,
     phone: from.phone,
     username: from.username,
     profileName: from.name,

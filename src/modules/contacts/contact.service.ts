@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { SenderIdentity } from '../../channels/sender-identity.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -7,7 +8,6 @@ import {
   deleteContact,
   findContact,
   findIdentities,
-  type IdentityKeys,
   identitiesOfContacts,
   insertContact,
   insertIdentityIfAbsent,
@@ -29,16 +29,8 @@ export {
 
 export type ContactWithIdentities = Contact & { identities: ContactIdentity[] };
 
-/**
- * Who wrote, as this module keeps it for every channel (the shape `senderIdentityOf` in
- * src/channels/sender-identity.ts gives; declared again here because the channels sit above the modules).
- */
-export interface SenderIdentity extends IdentityKeys {
-  parentScopedId: string | null;
-  phone: string | null;
-  username: string | null;
-  profileName: string | null;
-}
+/** Who wrote, in the channel-neutral facts the port gives (`senderIdentityOf`). */
+export type { SenderIdentity } from '../../channels/sender-identity.ts';
 
 /**
  * The patient behind whoever wrote on a channel: matched by the channel's id for them or by their
