@@ -1,10 +1,10 @@
 import type { WindowPolicy } from '../../channels/channel-capabilities.ts';
+import { type WindowState, windowState } from '../../channels/window-state.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
 import { findContactsByIds } from '../contacts/contact.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { type WindowState, windowState } from '../outbox/window-policy.ts';
 import { findTeamsByIds } from '../teams/team.service.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import type { Conversation } from './conversation.schema.ts';
