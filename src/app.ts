@@ -53,6 +53,7 @@ import { channelWebhookRoutes } from './modules/ingest/channel-webhook.routes.ts
 import { ingestDelivery } from './modules/ingest/ingest-delivery.job.ts';
 import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
+import { attachmentsOfMessages } from './modules/media/media.service.ts';
 import { AdapterSender } from './modules/outbox/adapter-sender.ts';
 import { agentReplyRoutes } from './modules/outbox/agent-reply.routes.ts';
 import { channelLimitsRoutes } from './modules/outbox/channel-limits.routes.ts';
@@ -227,6 +228,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     startClosingAutomation: queueClosingAutomation,
     windowPolicyOf: windowPolicyOfSenders(senders),
     queueReadReceipt,
+    attachmentsOf: attachmentsOfMessages,
   };
   // The worker is created below; scheduling and reminders wake it through this indirection.
   const scheduling: SchedulingDeps = {

@@ -4,6 +4,7 @@ import type { ChannelType } from '../channel-accounts/channel-types.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { Conversation } from './conversation.schema.ts';
 import type { Message } from './message.schema.ts';
+import type { MessageAttachment } from './message-attachment.api.ts';
 
 // The safety net, automation, the outbox and media read conversations and messages, so the inbox cannot
 // import them back: what it needs of them is handed in by its callers, wired in src/app.ts.
@@ -83,6 +84,18 @@ export type WindowPolicyOf = (channel: ChannelType) => WindowPolicy | null;
 /** An agent read the conversation: the outbox queues a read receipt to the patient; whether it did. */
 export type QueueReadReceipt = (db: Db, conversation: Conversation) => Promise<boolean>;
 
+/**
+ * The files of these messages, their names opened: those that came with them, and the care team's uploads
+ * that the messages send (`sentFileIds`). One query for the whole page (media's attachmentsOfMessages).
+ */
+export type AttachmentsOf = (
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  messageIds: readonly string[],
+  sentFileIds: readonly string[],
+) => Promise<MessageAttachment[]>;
+
 /** Everything the conversation routes are handed by the modules above the inbox. */
 export interface ConversationHooks {
   redFlagsOf: RedFlagsOf;
@@ -91,4 +104,5 @@ export interface ConversationHooks {
   startClosingAutomation: StartClosingAutomation;
   windowPolicyOf: WindowPolicyOf;
   queueReadReceipt: QueueReadReceipt;
+  attachmentsOf: AttachmentsOf;
 }

@@ -7,6 +7,7 @@ import { auditRead } from '../audit/audit-trail.ts';
 import { callerCan } from '../auth/access-guard.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { Keyring } from '../keys/keyring.ts';
+import type { ConversationHooks } from './conversation-hooks.ts';
 import { conversationParams, conversationErrors as errors, found } from './conversation-http.ts';
 import { authorsOfRequest } from './conversation-view.service.ts';
 import { messageJson, toMessageJson } from './inbox.api.ts';
@@ -17,7 +18,12 @@ import { addNote } from './note.service.ts';
  * A conversation's timeline: reading it, and internal notes (answering the patient is the outbox's:
  * outbox/agent-reply.routes.ts).
  */
-export function messageRoutes(deps: { db: Db; clock: Clock; keyring: Keyring }): FastifyPluginAsyncZod {
+export function messageRoutes(deps: {
+  db: Db;
+  clock: Clock;
+  keyring: Keyring;
+  hooks: Pick<ConversationHooks, 'attachmentsOf'>;
+}): FastifyPluginAsyncZod {
   const { db } = deps;
 
   return async (app) => {
@@ -40,11 +46,18 @@ export function messageRoutes(deps: { db: Db; clock: Clock; keyring: Keyring }):
         const after = cursorPosition(request.query.cursor);
         const caller = callerOf(request);
         const page = await found(
-          listMessages(db, deps.keyring, caller.orgId, request.params.id, {
-            limit: request.query.limit,
-            seesMedical: callerCan(caller, 'medical.read'),
-            ...(after ? { after } : {}),
-          }),
+          listMessages(
+            db,
+            deps.keyring,
+            caller.orgId,
+            request.params.id,
+            {
+              limit: request.query.limit,
+              seesMedical: callerCan(caller, 'medical.read'),
+              ...(after ? { after } : {}),
+            },
+            deps.hooks.attachmentsOf,
+          ),
         );
         await auditRead(request, { type: 'Conversation', id: request.params.id, patient: page.contactId });
         return {
