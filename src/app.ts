@@ -53,12 +53,15 @@ import { channelWebhookRoutes } from './modules/ingest/channel-webhook.routes.ts
 import { ingestDelivery } from './modules/ingest/ingest-delivery.job.ts';
 import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
+import { attachmentsOfMessages } from './modules/media/media.service.ts';
 import { AdapterSender } from './modules/outbox/adapter-sender.ts';
+import { agentReplyRoutes } from './modules/outbox/agent-reply.routes.ts';
 import { channelLimitsRoutes } from './modules/outbox/channel-limits.routes.ts';
+import { windowPolicyOfSenders } from './modules/outbox/channel-sender.ts';
 import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { outboxSendQueue } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
-import { markReadQueue, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
+import { markReadQueue, queueReadReceipt, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
@@ -217,12 +220,15 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     mediaStore,
     outbound: outboundFetch,
   };
-  // What the inbox needs of the safety net and automation, which sit above it.
+  // What the inbox needs of the safety net, automation and the outbox, which sit above it.
   const conversationHooks: ConversationHooks = {
     redFlagsOf: latestOpenRedFlags,
     automationOf,
     pauseAutomation,
     startClosingAutomation: queueClosingAutomation,
+    windowPolicyOf: windowPolicyOfSenders(senders),
+    queueReadReceipt,
+    attachmentsOf: attachmentsOfMessages,
   };
   // The worker is created below; scheduling and reminders wake it through this indirection.
   const scheduling: SchedulingDeps = {
@@ -372,9 +378,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
             wake: () => wake(),
           }),
         );
-        await secured.register(
-          conversationRoutes({ db, clock, keyring, senders, hooks: conversationHooks }, wake),
-        );
+        await secured.register(conversationRoutes({ db, clock, keyring, hooks: conversationHooks }, wake));
+        await secured.register(agentReplyRoutes({ db, clock, keyring, senders, pauseAutomation }, wake));
         await secured.register(safetyRoutes({ db, clock, keyring, senders }));
         await secured.register(templateRoutes(db, wake));
         await secured.register(mediaRoutes(db, clock, mediaStore, keyring));

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { jobs, messages } from '../../src/db-schema.ts';
 import { pauseAutomation } from '../../src/modules/flows/automation-control.service.ts';
-import { submitReply } from '../../src/modules/inbox/agent-reply.service.ts';
 import { addNote } from '../../src/modules/inbox/note.service.ts';
+import { submitReply } from '../../src/modules/outbox/agent-reply.service.ts';
 import { whatsappSender } from '../../src/modules/outbox/whatsapp-sender.test-support.ts';
 import { systemClock } from '../../src/platform/time/clock.ts';
 import {

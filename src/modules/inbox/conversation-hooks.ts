@@ -1,10 +1,13 @@
-import type { DbOrTx } from '../../platform/db/db.ts';
+import type { WindowPolicy } from '../../channels/channel-capabilities.ts';
+import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import type { ChannelType } from '../channel-accounts/channel-types.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { Conversation } from './conversation.schema.ts';
 import type { Message } from './message.schema.ts';
+import type { MessageAttachment } from './message-attachment.api.ts';
 
-// The safety net and automation read conversations and messages, so the inbox cannot import them back:
-// what it needs of them is handed in by its callers, wired in src/app.ts.
+// The safety net, automation, the outbox and media read conversations and messages, so the inbox cannot
+// import them back: what it needs of them is handed in by its callers, wired in src/app.ts.
 
 /** Safety's screening of a patient's message, in the transaction that stores it. */
 export type ScreenInboundMessage = (
@@ -75,10 +78,31 @@ export type AutomationOf = (
   conversationIds: readonly string[],
 ) => Promise<Map<string, ConversationAutomation>>;
 
+/** The channel's window (WhatsApp: 24 h then templates); null when Careline cannot send on it (the outbox's senders). */
+export type WindowPolicyOf = (channel: ChannelType) => WindowPolicy | null;
+
+/** An agent read the conversation: the outbox queues a read receipt to the patient; whether it did. */
+export type QueueReadReceipt = (db: Db, conversation: Conversation) => Promise<boolean>;
+
+/**
+ * The files of these messages, their names opened: those that came with them, and the care team's uploads
+ * that the messages send (`sentFileIds`). One query for the whole page (media's attachmentsOfMessages).
+ */
+export type AttachmentsOf = (
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  messageIds: readonly string[],
+  sentFileIds: readonly string[],
+) => Promise<MessageAttachment[]>;
+
 /** Everything the conversation routes are handed by the modules above the inbox. */
 export interface ConversationHooks {
   redFlagsOf: RedFlagsOf;
   automationOf: AutomationOf;
   pauseAutomation: PauseAutomation;
   startClosingAutomation: StartClosingAutomation;
+  windowPolicyOf: WindowPolicyOf;
+  queueReadReceipt: QueueReadReceipt;
+  attachmentsOf: AttachmentsOf;
 }

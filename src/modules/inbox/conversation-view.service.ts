@@ -1,10 +1,10 @@
 import type { WindowPolicy } from '../../channels/channel-capabilities.ts';
+import { type WindowState, windowState } from '../../channels/window-state.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
 import { findContactsByIds } from '../contacts/contact.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { type WindowState, windowState } from '../outbox/window-policy.ts';
 import { findTeamsByIds } from '../teams/team.service.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import type { Conversation } from './conversation.schema.ts';
@@ -13,6 +13,7 @@ import type {
   ConversationAutomation,
   ConversationRedFlag,
   RedFlagsOf,
+  WindowPolicyOf,
 } from './conversation-hooks.ts';
 import { latestMessages } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
@@ -45,7 +46,7 @@ export interface ViewContext {
   /** Seals and opens patient data: messages, names and numbers (identities matched by blind-index hashes). */
   keyring: Keyring;
   /** The channel's window (WhatsApp: 24 h then templates); null when Careline cannot send on it. */
-  windowPolicyOf: (channel: ChannelType) => WindowPolicy | null;
+  windowPolicyOf: WindowPolicyOf;
   /** The red flags raised in urgent conversations (the safety module keeps them). */
   redFlagsOf: RedFlagsOf;
   /** The flows running or paused in the conversations (the flows module keeps them). */
@@ -131,6 +132,15 @@ export async function describeConversations(
       redFlag: redFlagOf(redFlags.get(c.id), people),
     };
   });
+}
+
+/** The signed-in author of a message a request wrote, as the timeline names them (API keys write as nobody in particular). */
+export async function authorsOfRequest(
+  db: DbOrTx,
+  orgId: string,
+  userId: string | null,
+): Promise<NamedRef[]> {
+  return (await findStaffByIds(db, orgId, userId ? [userId] : [])).map((u) => named(u.id, u));
 }
 
 /** A channel Careline cannot send on is shown as having no window (its sends are refused anyway). */

@@ -6,10 +6,8 @@ import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-types.ts';
+import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import type { ChannelSender } from '../outbox/channel-sender.ts';
-import { queueReadReceipt } from '../outbox/read-receipt.service.ts';
 import { type AssigneeFilter, countOpenConversations } from './conversation.repository.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';
 import { AssignmentTargetError, assignConversation } from './conversation-assignment.service.ts';
@@ -36,7 +34,6 @@ export function conversationRoutes(
     db: Db;
     clock: Clock;
     keyring: Keyring;
-    senders: Partial<Record<ChannelType, ChannelSender>>;
     hooks: ConversationHooks;
   },
   onMessageQueued: () => void,
@@ -45,7 +42,7 @@ export function conversationRoutes(
   const view = (): ViewContext => ({
     now: deps.clock.now(),
     keyring: deps.keyring,
-    windowPolicyOf: (channel) => deps.senders[channel]?.window ?? null,
+    windowPolicyOf: deps.hooks.windowPolicyOf,
     redFlagsOf: deps.hooks.redFlagsOf,
     automationOf: deps.hooks.automationOf,
   });
@@ -268,13 +265,13 @@ export function conversationRoutes(
         const conversation = await found(
           markConversationRead(db, callerOf(request).orgId, request.params.id, deps.clock.now()),
         );
-        const queued = await queueReadReceipt(db, conversation);
+        const queued = await deps.hooks.queueReadReceipt(db, conversation);
         if (queued) onMessageQueued();
         return reply.code(202).send({ receipt_queued: queued });
       },
     );
 
-    await app.register(messageRoutes(deps, onMessageQueued));
+    await app.register(messageRoutes(deps));
   };
 }
 

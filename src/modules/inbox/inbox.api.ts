@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
-import { mediaJson, toMediaJson } from '../media/media.routes.ts';
-import type { MediaFile } from '../media/media.schema.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';
 import type { ConversationSummary, NamedRef } from './conversation-view.service.ts';
 import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES, type Message } from './message.schema.ts';
+import { type MessageAttachment, mediaJson, toMediaJson } from './message-attachment.api.ts';
 import { messageContentJson } from './message-content.api.ts';
 import type { MessageReaction } from './reaction.schema.ts';
 
@@ -152,7 +151,7 @@ export const conversationJson = z
 export function toMessageJson(
   m: Message,
   reactions: MessageReaction[] = [],
-  media: MediaFile[] = [],
+  media: MessageAttachment[] = [],
   authors: readonly NamedRef[] = [],
 ): z.infer<typeof messageJson> {
   const failed = m.errorCode !== null || m.errorTitle !== null;
@@ -233,7 +232,7 @@ export function toConversationJson(c: ConversationSummary): z.infer<typeof conve
 }
 
 /** A patient's files are linked to their message; an agent's upload is named by the message that sends it. */
-function filesOf(m: Message, media: MediaFile[]): MediaFile[] {
+function filesOf(m: Message, media: MessageAttachment[]): MessageAttachment[] {
   const sent = m.direction === 'outbound' ? carelineMediaIdsIn(m.content) : new Set<string>();
   return media.filter((f) => f.messageId === m.id || sent.has(f.id));
 }

@@ -9,6 +9,7 @@ import { insertContact } from '../contacts/contact.repository.ts';
 import { automationOf } from '../flows/automation-control.service.ts';
 import { queueClosingAutomation } from '../flows/conversation-automation.ts';
 import { followInboundMessage } from '../ingest/follow-inbound-message.ts';
+import { attachmentsOfMessages } from '../media/media.service.ts';
 import { submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 import { type OutboxClinic, outboxSenders, seedOutboxClinic } from '../outbox/outbox.test-support.ts';
 import { latestOpenRedFlags } from '../safety/conversation-red-flags.ts';
@@ -92,7 +93,16 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
   }
 
   const texts = async (conversationId: string, orgId = clinic.org.id) =>
-    (await listMessages(handle.db, testKeyring, orgId, conversationId, { limit: 50, seesMedical: true })).data
+    (
+      await listMessages(
+        handle.db,
+        testKeyring,
+        orgId,
+        conversationId,
+        { limit: 50, seesMedical: true },
+        attachmentsOfMessages,
+      )
+    ).data
       .map((m) => m.text)
       .toReversed();
 
@@ -253,7 +263,14 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
     const refusals = await Promise.all(
       [
         getConversation(handle.db, clinic.org.id, theirs.id, view()),
-        listMessages(handle.db, testKeyring, clinic.org.id, theirs.id, { limit: 50, seesMedical: true }),
+        listMessages(
+          handle.db,
+          testKeyring,
+          clinic.org.id,
+          theirs.id,
+          { limit: 50, seesMedical: true },
+          attachmentsOfMessages,
+        ),
         markConversationRead(handle.db, clinic.org.id, theirs.id, at(1)),
       ].map((p) =>
         p.then(

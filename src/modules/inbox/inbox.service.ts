@@ -2,9 +2,6 @@ import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import type { MediaFile } from '../media/media.schema.ts';
-import { mediaOfMessages } from '../media/media.service.ts';
-import { openMediaFileNames } from '../media/media-file-name.ts';
 import { defaultTeamFor } from '../teams/default-team.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 import { autoAssign } from './auto-assign.service.ts';
@@ -19,7 +16,7 @@ import {
   updateConversation,
 } from './conversation.repository.ts';
 import type { Conversation } from './conversation.schema.ts';
-import type { FollowInboundMessage } from './conversation-hooks.ts';
+import type { AttachmentsOf, FollowInboundMessage } from './conversation-hooks.ts';
 import {
   type ConversationSummary,
   describeConversations,
@@ -28,6 +25,7 @@ import {
 } from './conversation-view.service.ts';
 import { insertMessageIfNew, listMessagesPage, reactionsOf } from './message.repository.ts';
 import type { Message } from './message.schema.ts';
+import type { MessageAttachment } from './message-attachment.api.ts';
 import { openMessages } from './message-sealing.ts';
 import type { MessageReaction } from './reaction.schema.ts';
 
@@ -165,7 +163,7 @@ export interface MessagePage extends Page<Message> {
   /** The patient of the conversation. */
   contactId: string;
   reactions: MessageReaction[];
-  media: MediaFile[];
+  media: MessageAttachment[];
   authors: NamedRef[];
 }
 
@@ -176,6 +174,7 @@ export async function listMessages(
   orgId: string,
   conversationId: string,
   query: { after?: KeysetPosition; limit: number; seesMedical: boolean },
+  attachmentsOf: AttachmentsOf,
 ): Promise<MessagePage> {
   const conversation = await findConversation(db, orgId, conversationId);
   if (!conversation) throw new ConversationNotFoundError();
@@ -186,12 +185,7 @@ export async function listMessages(
   const sentFiles = page.data.flatMap((m) =>
     m.direction === 'outbound' ? [...carelineMediaIdsIn(m.content)] : [],
   );
-  const media = await openMediaFileNames(
-    db,
-    keyring,
-    orgId,
-    await mediaOfMessages(db, orgId, ids, sentFiles),
-  );
+  const media = await attachmentsOf(db, keyring, orgId, ids, sentFiles);
   const authors = await findStaffByIds(
     db,
     orgId,

@@ -10,23 +10,11 @@ import { findUnstorableText } from '../../platform/text/storable-text.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
+import { mediaJson, toMediaJson } from '../inbox/message-attachment.api.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { MediaNotReadyError, serveMediaFile } from './media-serving.service.ts';
 import { MAX_UPLOAD_BYTES } from './media-types.ts';
 import { storeUpload, UploadRefusedError } from './media-upload.service.ts';
-
-export const mediaJson = z
-  .object({
-    id: z.uuid(),
-    kind: z.string(),
-    status: z.enum(['pending', 'stored', 'failed']),
-    mime_type: z.string().nullable(),
-    file_name: z.string().nullable(),
-    size: z.number().int().nullable(),
-    sha256: z.string().nullable(),
-    error: z.string().nullable(),
-  })
-  .meta({ id: 'Media' });
 
 /**
  * Every file answer: never sniffed into something else, never able to run a script on our origin
@@ -158,28 +146,6 @@ function refuseUpload(reply: FastifyReply, status: number, message: string): Fas
     reply,
     new HttpProblem(status, `body.file: ${message}`, [{ field: 'body.file', message }]),
   );
-}
-
-export function toMediaJson(file: {
-  id: string;
-  kind: string;
-  status: 'pending' | 'stored' | 'failed';
-  mimeType: string | null;
-  fileName: string | null;
-  size: number | null;
-  sha256: string | null;
-  error: string | null;
-}): z.infer<typeof mediaJson> {
-  return {
-    id: file.id,
-    kind: file.kind,
-    status: file.status,
-    mime_type: file.mimeType,
-    file_name: file.fileName,
-    size: file.size,
-    sha256: file.sha256,
-    error: file.error,
-  };
 }
 
 function hasClientStatus(error: unknown): boolean {

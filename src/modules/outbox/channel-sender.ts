@@ -64,3 +64,10 @@ export interface ChannelSender {
     recipient: ContactIdentity | null,
   ): Promise<SendOutcome>;
 }
+
+/** Each channel's window as its sender keeps it (the inbox shows it); null where Careline has no sender. */
+export function windowPolicyOfSenders(
+  senders: Partial<Record<ChannelAccount['type'], ChannelSender>>,
+): (channel: ChannelAccount['type']) => WindowPolicy | null {
+  return (channel) => senders[channel]?.window ?? null;
+}

@@ -7,6 +7,7 @@ import { fixedClock } from '../../platform/time/clock.ts';
 import { findConversation } from '../inbox/conversation.service.ts';
 import { appendInboundMessage, ConversationNotFoundError, listMessages } from '../inbox/inbox.service.ts';
 import { followInboundMessage } from '../ingest/follow-inbound-message.ts';
+import { attachmentsOfMessages } from '../media/media.service.ts';
 import { syncTemplates } from '../templates/template.service.ts';
 import {
   OutboundValidationError,
@@ -65,10 +66,17 @@ describe.each(TEST_ENGINES)('submitting a message to a patient (%s)', (engine) =
 
   /** The conversation's timeline as the inbox shows it, oldest first. */
   async function timeline(conversationId: string, orgId = clinic.org.id) {
-    const page = await listMessages(handle.db, testKeyring, orgId, conversationId, {
-      limit: 50,
-      seesMedical: true,
-    });
+    const page = await listMessages(
+      handle.db,
+      testKeyring,
+      orgId,
+      conversationId,
+      {
+        limit: 50,
+        seesMedical: true,
+      },
+      attachmentsOfMessages,
+    );
     return page.data.toReversed();
   }
 

@@ -1,13 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { WindowPolicy } from '../../channels/channel-capabilities.ts';
-import {
-  isWindowOpen,
-  type OutgoingMessageKind,
-  windowClosesAt,
-  windowState,
-  windowVerdict,
-  writtenByPerson,
-} from './window-policy.ts';
+import { windowClosesAt, windowState } from '../../channels/window-state.ts';
+import { isWindowOpen, type OutgoingMessageKind, windowVerdict, writtenByPerson } from './window-policy.ts';
 
 const lastInbound = new Date('2026-03-28T10:00:00Z');
 

@@ -1,10 +1,10 @@
 import type { OutboundMessage } from '../../channels/channel.ts';
+import type { PauseAutomation } from '../inbox/conversation-hooks.ts';
 import {
   type Submission,
   type SubmissionDeps,
   submitOutboundMessage,
-} from '../outbox/outbound-submission.service.ts';
-import type { PauseAutomation } from './conversation-hooks.ts';
+} from './outbound-submission.service.ts';
 
 /**
  * The care team answers the patient: the outbox checks, stores and queues the message with the
