@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyLineError, parseLineErrorResponse } from '../../src/channels/line/line-error-policy.ts';
 import { parseLineWebhook } from '../../src/channels/line/parse-line-webhook.ts';
-import { filesIn, locateCorpus, unexpectedEntries } from './corpus.ts';
+import {
+  corpusCases,
+  corpusFolderProblems,
+  locateCorpus,
+  readCorpusJson,
+  unexpectedEntries,
+} from './corpus.ts';
 
 /*
  * Replays LINE webhook bodies and Messaging API error bodies, each with a hand-checked `X.expected.json`
@@ -86,42 +91,31 @@ if (sharedCorpus !== null) {
     it.each(Object.entries(KNOWN_DIVERGENCES))('%s still needs its divergence', (name, divergence) => {
       const [file = '', index = '0'] = name.split('#');
       const [folder = '', base = ''] = file.split('/');
-      expect(readExpected(sharedCorpus, folder, base).events[Number(index)]).toMatchObject(divergence.corpus);
+      const expected = readCorpusJson(sharedCorpus, folder, `${base}.expected.json`) as Expected;
+      expect(expected.events[Number(index)]).toMatchObject(divergence.corpus);
     });
   });
 }
 
 function replay(root: URL): void {
-  it('holds only folders this test replays', () => {
+  it('holds only folders this test replays, each with fixtures and their expected files, nothing else', () => {
     expect(unexpectedEntries(root, FOLDERS)).toEqual([]);
+    expect(FOLDERS.flatMap((folder) => corpusFolderProblems(root, folder))).toEqual([]);
   });
 
-  it.each(FOLDERS)('%s/ has fixtures, each with its expected file and no stray file', (folder) => {
-    const files = filesIn(root, folder);
-    expect(files.payloads.length, `no fixture in ${new URL(`${folder}/`, root).pathname}`).toBeGreaterThan(0);
-    expect(files.payloads.filter((name) => !files.expected.includes(name))).toEqual([]);
-    expect(files.expected.filter((name) => !files.payloads.includes(name))).toEqual([]);
-    expect(files.stray).toEqual([]);
+  const cases = corpusCases(root, FOLDERS);
+  it.each(cases.map((item) => [`${item.folder}/${item.name}`, item] as const))('%s', (label, item) => {
+    const expected = withDivergences(label, item.expected as Expected);
+    const events =
+      item.folder === 'inbound' ? parseLineWebhook(item.body) : [parseLineErrorResponse(item.body)];
+    expect(events).toHaveLength(expected.events.length);
+    expect(events).toMatchObject(expected.events);
   });
 
-  for (const folder of FOLDERS) {
-    const names = filesIn(root, folder).payloads;
-    if (names.length === 0) continue;
-    describe(`${folder}/`, () => {
-      it.each(names)('%s', (name) => {
-        const expected = withDivergences(`${folder}/${name}`, readExpected(root, folder, name));
-        const body = readJson(root, folder, `${name}.json`);
-        const events = folder === 'inbound' ? parseLineWebhook(body) : [parseLineErrorResponse(body)];
-        expect(events).toHaveLength(expected.events.length);
-        expect(events).toMatchObject(expected.events);
-      });
-    });
-  }
-
-  const refusals = filesIn(root, 'api-responses').payloads;
+  const refusals = cases.filter((item) => item.folder === 'api-responses');
   describe('api-responses/ through the error policy', () => {
-    it.each(refusals)('%s', (name) => {
-      const answer = parseLineErrorResponse(readJson(root, 'api-responses', `${name}.json`));
+    it.each(refusals.map((item) => [item.name, item.body] as const))('%s', (name, body) => {
+      const answer = parseLineErrorResponse(body);
       if (answer === null) throw new Error(`${name} is not a Messaging API error body`);
       const wanted = DISPOSITIONS[name];
       const outcome = classifyLineError(wanted?.status ?? 400, answer);
@@ -146,12 +140,4 @@ function withDivergences(name: string, expected: Expected): Expected {
       return { ...event, ...divergence.ours };
     }),
   };
-}
-
-function readJson(root: URL, folder: string, file: string): unknown {
-  return JSON.parse(readFileSync(new URL(`${folder}/${file}`, root), 'utf8'));
-}
-
-function readExpected(root: URL, folder: string, name: string): Expected {
-  return readJson(root, folder, `${name}.expected.json`) as Expected;
 }

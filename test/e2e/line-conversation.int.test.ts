@@ -1,15 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { webhook } from '@line/bot-sdk';
-import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type LineApiStandIn,
   startLineApiStandIn,
 } from '../../src/channels/line/line-api-stand-in.test-support.ts';
-import { messages } from '../../src/db-schema.ts';
-import { insertChannelAccount } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
-import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
+import { connectChannel } from '../support/connect-channel.ts';
 import {
   eventually,
   startTestCareline,
@@ -17,7 +14,14 @@ import {
   type TestClinic,
 } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
-import { call, getJson, type Json, type PageJson } from './inbox-support.ts';
+import {
+  call,
+  conversationOfMessage,
+  getJson,
+  type Json,
+  messagesStoredAs,
+  type PageJson,
+} from './inbox-support.ts';
 
 const BOT = 'U0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.E2eLineChannelAccessToken+/abc=';
@@ -47,16 +51,12 @@ describe.each(TEST_ENGINES)('a LINE conversation end to end (%s)', (engine) => {
         },
       },
     });
-    account = await insertChannelAccount(env.handle.db, {
-      orgId: clinic.org.id,
+    account = await connectChannel(env, clinic, {
       type: 'line',
       name: 'LINE Sakura',
       externalId: BOT,
       settings: { apiUrl: api.url },
-      secrets: await sealChannelSecrets(env.handle.db, env.careline.keyring, clinic.org.id, {
-        channelSecret: SECRET,
-        channelAccessToken: TOKEN,
-      }),
+      secrets: { channelSecret: SECRET, channelAccessToken: TOKEN },
     });
   });
   afterAll(async () => {
@@ -99,15 +99,8 @@ describe.each(TEST_ENGINES)('a LINE conversation end to end (%s)', (engine) => {
     });
   }
 
-  async function conversationOf(userId: string, messageId: string): Promise<Json> {
-    const row = await eventually(async () => {
-      const [found] = await env.handle.db
-        .select({ conversationId: messages.conversationId })
-        .from(messages)
-        .where(eq(messages.externalId, `${userId}:${messageId}`));
-      return found;
-    });
-    return getJson(env, clinic, `/conversations/${row.conversationId}`);
+  function conversationOf(userId: string, messageId: string): Promise<Json> {
+    return conversationOfMessage(env, clinic, `${userId}:${messageId}`);
   }
 
   test('a patient writes: one patient on LINE, the message in the inbox; a redelivery stores nothing new', async () => {
@@ -132,11 +125,7 @@ describe.each(TEST_ENGINES)('a LINE conversation end to end (%s)', (engine) => {
 
     expect((await deliver(body)).status).toBe(200);
     await env.settle();
-    const [stored] = await env.handle.db
-      .select({ n: count() })
-      .from(messages)
-      .where(eq(messages.externalId, `${userId}:535114857623270001`));
-    expect(stored?.n).toBe(1);
+    expect(await messagesStoredAs(env, `${userId}:535114857623270001`)).toBe(1);
   });
 
   test('the agent’s first reply uses the reply token, the second is pushed', async () => {
@@ -199,10 +188,6 @@ describe.each(TEST_ENGINES)('a LINE conversation end to end (%s)', (engine) => {
     expect(unsigned.status).toBe(401);
     expect((await deliver(body, SECRET, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
     await env.settle();
-    const [stored] = await env.handle.db
-      .select({ n: count() })
-      .from(messages)
-      .where(eq(messages.externalId, `${userId}:535114857623270004`));
-    expect(stored?.n).toBe(0);
+    expect(await messagesStoredAs(env, `${userId}:535114857623270004`)).toBe(0);
   });
 });

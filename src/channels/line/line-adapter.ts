@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { systemClock } from '../../platform/time/clock.ts';
+import type { AdapterCallOptions } from '../adapter-call-options.ts';
 import type { SendOutcome } from '../channel.ts';
 import type { ChannelAdapter } from '../channel-adapter.ts';
 import type { LimitViolation } from '../outbound-message.ts';
@@ -38,12 +39,7 @@ export const lineSecretsSchema = z.strictObject({
 });
 export type LineSecrets = z.infer<typeof lineSecretsSchema>;
 
-export interface LineAdapterOptions {
-  fetch?: typeof fetch;
-  /** How long one call may take; 15 s by default. */
-  timeoutMs?: number;
-  /** The clock reply tokens are judged fresh by. */
-  now?: () => Date;
+export interface LineAdapterOptions extends AdapterCallOptions {
   /** How long after its event a reply token is tried (REPLY_TOKEN_TTL_MS by default). */
   replyTokenTtlMs?: number;
 }

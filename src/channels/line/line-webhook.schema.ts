@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toStorableText } from '../../platform/text/storable-text.ts';
+import { boundedText, optionalShortText, wireName } from '../wire-text.ts';
 
 /*
  * Wire schemas for the parts of a LINE webhook body Careline reads (field names as in @line/bot-sdk's
@@ -51,24 +52,13 @@ export const unixMillis = z
   .transform((ms) => new Date(ms).toISOString());
 
 /** A patient's text: bounded, refused when longer than any LINE message. */
-export const messageText = z
-  .string()
-  .max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`)
-  .transform(toStorableText);
+export const messageText = boundedText(MAX_TEXT_LENGTH);
 
 /** Optional short text (file names, titles, addresses): absent, wrong type or oversized read as null. */
-export const optText = z
-  .unknown()
-  .optional()
-  .transform((value) =>
-    typeof value === 'string' && value !== '' ? toStorableText(value.slice(0, MAX_SHORT_TEXT_LENGTH)) : null,
-  );
+export const optText = optionalShortText(MAX_SHORT_TEXT_LENGTH);
 
 export const sourceSchema = z.looseObject({
-  type: z
-    .string()
-    .regex(/^[A-Za-z0-9_]{1,64}$/, 'is not a source type')
-    .catch('unknown'),
+  type: wireName('a source type'),
   userId: optId,
   groupId: optId,
   roomId: optId,
@@ -77,10 +67,7 @@ export type LineSource = z.infer<typeof sourceSchema>;
 
 /** What every event has; a `type` that is no name reads as `unknown`. */
 export const eventEnvelopeSchema = z.looseObject({
-  type: z
-    .string()
-    .regex(/^[A-Za-z0-9_]{1,64}$/, 'is not an event type')
-    .catch('unknown'),
+  type: wireName('an event type'),
   timestamp: unixMillis,
   mode: z.enum(['active', 'standby']).nullable().optional().catch(null),
   source: sourceSchema.optional().catch(undefined),
@@ -108,10 +95,7 @@ const contentProviderSchema = z
 
 export const messageSchema = z.looseObject({
   id: lineId,
-  type: z
-    .string()
-    .regex(/^[A-Za-z0-9_]{1,64}$/, 'is not a message type')
-    .catch('unknown'),
+  type: wireName('a message type'),
   text: messageText.optional(),
   quotedMessageId: optId,
   contentProvider: contentProviderSchema,

@@ -1,8 +1,8 @@
-import Fastify from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AdapterSendOptions } from '../../channels/channel-adapter.ts';
 import { createLineAdapter } from '../../channels/line/line-adapter.ts';
 import { fetchLineBotInfo } from '../../channels/line/line-bot-info.ts';
+import { startRawWebhookReceiver } from '../raw-webhook-receiver.test-support.ts';
 import { type RunningSimulator, startSimulatorServer } from '../simulator-server.ts';
 
 /*
@@ -15,17 +15,9 @@ const SECRET = '8a7f9c0e4b2d6f1a3c5e7b9d0f2a4c6e';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.StandInLineToken+/abc=';
 const person = { key: '+81312345678' };
 
-interface Received {
-  path: string;
-  headers: Record<string, string | undefined>;
-  rawBody: Buffer;
-}
-
 let sim: RunningSimulator;
 let botId: string;
-let receiverUrl: string;
-const received: Received[] = [];
-const receiver = Fastify();
+let receiver: Awaited<ReturnType<typeof startRawWebhookReceiver>>;
 let clock = new Date('2025-01-06T09:00:00.000Z');
 
 const options = (correlationId: string): AdapterSendOptions => ({
@@ -35,18 +27,7 @@ const options = (correlationId: string): AdapterSendOptions => ({
 });
 
 beforeAll(async () => {
-  receiver.removeAllContentTypeParsers();
-  receiver.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
-  );
-  receiver.post('/*', async (request, reply) => {
-    const headers: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(request.headers))
-      headers[name] = typeof value === 'string' ? value : undefined;
-    received.push({ path: request.url, headers, rawBody: request.body as Buffer });
-    return reply.code(200).send({});
-  });
-  receiverUrl = await receiver.listen({ port: 0, host: '127.0.0.1' });
+  receiver = await startRawWebhookReceiver();
   sim = await startSimulatorServer({
     port: 0,
     now: () => clock,
@@ -82,7 +63,7 @@ describe('LINE stand-in × createLineAdapter', () => {
       displayName: 'Clinique',
     });
     expect(await fetchLineBotInfo(http, 'another-token-0123456789')).toMatchObject({ ok: false });
-    expect(await adapter.registerWebhook?.(account(), `${receiverUrl}/webhooks/line/acc-line`)).toEqual({
+    expect(await adapter.registerWebhook?.(account(), `${receiver.url}/webhooks/line/acc-line`)).toEqual({
       ok: true,
     });
   });
@@ -93,7 +74,7 @@ describe('LINE stand-in × createLineAdapter', () => {
       action: { type: 'text', text: 'こんにちは、予約の確認です' },
     });
     expect(acted.httpStatus).toBe(200);
-    const delivery = received.at(-1);
+    const delivery = receiver.received.at(-1);
     if (!delivery) throw new Error('nothing delivered');
     expect(delivery.path).toBe('/webhooks/line/acc-line');
     expect(adapter.webhook.verify({ headers: delivery.headers, rawBody: delivery.rawBody }, secrets)).toEqual(
@@ -149,7 +130,7 @@ describe('LINE stand-in × createLineAdapter', () => {
       person,
       action: { type: 'postback', data: 'yes' },
     });
-    const delivery = received.at(-1);
+    const delivery = receiver.received.at(-1);
     if (!delivery) throw new Error('nothing delivered');
     const userId = sim.simulator.line.userIdOf(person.key) ?? '';
     const [tap] = adapter.webhook.parse(JSON.parse(delivery.rawBody.toString('utf8')));
@@ -205,7 +186,7 @@ describe('LINE stand-in × createLineAdapter', () => {
       person,
       action: { type: 'image', bytes: Buffer.from('JPEG!').toString('base64'), mimeType: 'image/jpeg' },
     });
-    const delivery = received.at(-1);
+    const delivery = receiver.received.at(-1);
     if (!delivery) throw new Error('nothing delivered');
     const [event] = adapter.webhook.parse(JSON.parse(delivery.rawBody.toString('utf8')));
     if (event?.kind !== 'message') throw new Error('not a message');
@@ -223,7 +204,7 @@ describe('LINE stand-in × createLineAdapter', () => {
 
   it('delivers follow and unfollow; a push to a person who blocked is accepted and delivers nothing', async () => {
     await sim.simulator.line.patientActs(botId, { person, action: { type: 'unfollow' } });
-    const delivery = received.at(-1);
+    const delivery = receiver.received.at(-1);
     if (!delivery) throw new Error('nothing delivered');
     expect(adapter.webhook.parse(JSON.parse(delivery.rawBody.toString('utf8')))).toMatchObject([
       { kind: 'lifecycle', event: 'unfollow', replyToken: null },
@@ -250,7 +231,7 @@ describe('the control API for LINE', () => {
         channelSecret: 'c0ffee00c0ffee00c0ffee00c0ffee00',
         channelAccessToken: 'control-api-line-token-0123',
         name: 'Cabinet',
-        webhookUrl: `${receiverUrl}/webhooks/line/control`,
+        webhookUrl: `${receiver.url}/webhooks/line/control`,
       }),
     });
     expect(created.status).toBe(201);
@@ -263,7 +244,7 @@ describe('the control API for LINE', () => {
     });
     expect(acted.status).toBe(200);
     expect(await acted.json()).toMatchObject({ httpStatus: 200, messageId: expect.stringMatching(/^\d+$/) });
-    expect(received.at(-1)?.path).toBe('/webhooks/line/control');
+    expect(receiver.received.at(-1)?.path).toBe('/webhooks/line/control');
     const bad = await fetch(`${sim.url}/_sim/apps/line/${account.accountId}/patient-actions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
