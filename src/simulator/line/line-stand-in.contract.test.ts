@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AdapterSendOptions } from '../../channels/channel-adapter.ts';
 import { createLineAdapter } from '../../channels/line/line-adapter.ts';
 import { fetchLineBotInfo } from '../../channels/line/line-bot-info.ts';
+import { fetchLineQuota, wouldExceedQuota } from '../../channels/line/line-quota.ts';
 import { startRawWebhookReceiver } from '../raw-webhook-receiver.test-support.ts';
 import { type RunningSimulator, startSimulatorServer } from '../simulator-server.ts';
 
@@ -251,5 +252,58 @@ describe('the control API for LINE', () => {
       body: JSON.stringify({ person: { key: 'hanako' }, action: { type: 'dance' } }),
     });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('the monthly push quota', () => {
+  it('is read from /quota and /quota/consumption; 80 % warns; a push past it is refused as LINE does', async () => {
+    const token = 'quota-channel-token-0123456789';
+    const channelId = sim.simulator.line.registerChannel({
+      channelSecret: 'feedfacefeedfacefeedfacefeedface',
+      channelAccessToken: token,
+      monthlyQuota: 5,
+    }).accountId;
+    const quotaAccount = {
+      id: 'acc-quota',
+      externalId: channelId,
+      settings: { apiUrl: sim.url },
+      secrets: { channelSecret: 'feedfacefeedfacefeedfacefeedface', channelAccessToken: token },
+    };
+    const http = { fetch, apiUrl: sim.url, dataApiUrl: sim.url, timeoutMs: 5000 };
+    const adapter = createLineAdapter({ now: () => clock });
+    await sim.simulator.line.patientActs(channelId, {
+      person: { key: 'quota-person' },
+      action: { type: 'follow' },
+    });
+    const userId = sim.simulator.line.userIdOf('quota-person') ?? '';
+    expect(await fetchLineQuota(http, token)).toEqual({ ok: true, limit: 5, used: 0, warning: false });
+    for (const n of [1, 2, 3, 4]) {
+      const sent = await adapter.outbound.send(
+        quotaAccount,
+        { externalId: userId },
+        { type: 'text', text: `${n}` },
+        options(`q-${n}`),
+      );
+      expect(sent.ok).toBe(true);
+    }
+    const quota = await fetchLineQuota(http, token);
+    expect(quota).toEqual({ ok: true, limit: 5, used: 4, warning: true });
+    if (!quota.ok) throw new Error('no quota');
+    expect(wouldExceedQuota(quota, 1)).toBe(false);
+    expect(wouldExceedQuota(quota, 2)).toBe(true);
+    await adapter.outbound.send(
+      quotaAccount,
+      { externalId: userId },
+      { type: 'text', text: '5' },
+      options('q-5'),
+    );
+    expect(
+      await adapter.outbound.send(
+        quotaAccount,
+        { externalId: userId },
+        { type: 'text', text: '6' },
+        options('q-6'),
+      ),
+    ).toMatchObject({ ok: false, disposition: 'fail', code: 429, title: expect.stringContaining('monthly') });
   });
 });

@@ -15,8 +15,13 @@ import type { WebhookDeliveryRecord, WebhookDispatcher } from '../webhook-dispat
  *
  * Errors are LINE's bodies, `{message, details[]}`, with its statuses: 401 for a token it does not know,
  * 400 "Invalid reply token" for a token used, expired or unknown, 400 with `details` for a field it
- * refuses, 409 for a push whose `X-Line-Retry-Key` it accepted before, 404 for content it does not hold.
+ * refuses, 409 for a push whose `X-Line-Retry-Key` it accepted before, 404 for content it does not hold,
+ * 429 "You have reached your monthly limit." for a push past the plan's monthly quota (which
+ * `GET /v2/bot/message/quota` and `/quota/consumption` report).
  */
+
+/** The free plan's push messages a month (LINE Official Account plans in Japan, channels.md §3: verify). */
+export const DEFAULT_MONTHLY_QUOTA = 200;
 
 /** How long a reply token is good for: LINE documents about a minute (channels.md §3, verify). */
 export const LINE_REPLY_TOKEN_TTL_MS = 60_000;
@@ -27,6 +32,8 @@ export interface LineChannelInput {
   name?: string;
   /** Where LINE delivers; set later by `PUT /v2/bot/channel/webhook/endpoint` when absent. */
   webhookUrl?: string;
+  /** The plan's push messages a month (the free plan's 200 by default); null: no limit. */
+  monthlyQuota?: number | null;
 }
 
 export interface LineAnswer {
@@ -63,6 +70,7 @@ interface LineChannel {
   content: Map<string, { bytes: Buffer; mimeType: string }>;
   deliveries: WebhookDeliveryRecord[];
   pushes: number;
+  monthlyQuota: number | null;
 }
 
 export const linePatientInputSchema = z.object({
@@ -116,6 +124,7 @@ export class LineStandIn {
       existing.name = input.name ?? existing.name;
       existing.secret = input.channelSecret;
       if (input.webhookUrl) existing.webhookUrl = input.webhookUrl;
+      if (input.monthlyQuota !== undefined) existing.monthlyQuota = input.monthlyQuota;
       return accountView(existing);
     }
     const channel: LineChannel = {
@@ -131,6 +140,7 @@ export class LineStandIn {
       content: new Map(),
       deliveries: [],
       pushes: 0,
+      monthlyQuota: input.monthlyQuota === undefined ? DEFAULT_MONTHLY_QUOTA : input.monthlyQuota,
     };
     this.#channels.set(channel.userId, channel);
     return accountView(channel);
@@ -172,6 +182,14 @@ export class LineStandIn {
       channel.webhookUrl = endpoint.data.endpoint;
       return { httpStatus: 200, body: {} };
     }
+    if (call.method === 'GET' && call.path === '/v2/bot/message/quota')
+      return {
+        httpStatus: 200,
+        body:
+          channel.monthlyQuota === null ? { type: 'none' } : { type: 'limited', value: channel.monthlyQuota },
+      };
+    if (call.method === 'GET' && call.path === '/v2/bot/message/quota/consumption')
+      return { httpStatus: 200, body: { totalUsage: channel.pushes } };
     if (call.method === 'POST' && call.path === '/v2/bot/message/reply')
       return this.#reply(channel, call.body);
     if (call.method === 'POST' && call.path === '/v2/bot/message/push')
@@ -278,6 +296,8 @@ export class LineStandIn {
     if (!user) return invalid([{ message: 'Invalid user id', property: 'to' }]);
     const refused = checkMessages(request.data.messages);
     if (refused) return refused;
+    if (channel.monthlyQuota !== null && channel.pushes + request.data.messages.length > channel.monthlyQuota)
+      return error(429, 'You have reached your monthly limit.');
     // LINE accepts a push to a person who blocked the account, and delivers nothing.
     const sentMessages = user.blocked ? [] : this.#send(channel, user.userId, request.data.messages, 'push');
     channel.pushes += request.data.messages.length;

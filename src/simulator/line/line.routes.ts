@@ -27,6 +27,8 @@ export function lineRoutes(line: LineStandIn): FastifyPluginAsync {
       ['POST', '/v2/bot/message/reply'],
       ['POST', '/v2/bot/message/push'],
       ['GET', '/v2/bot/info'],
+      ['GET', '/v2/bot/message/quota'],
+      ['GET', '/v2/bot/message/quota/consumption'],
       ['PUT', '/v2/bot/channel/webhook/endpoint'],
     ] as const) {
       app.route({
