@@ -175,19 +175,21 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     now: () => clock.now(),
     whatsapp: { graphUrl: deps.whatsapp.graphUrl, apiVersion: deps.whatsapp.apiVersion },
   });
-  const { whatsapp, telegram, messenger, instagram } = adapters;
+  const { whatsapp, telegram, messenger, instagram, line } = adapters;
   const adapterSenderDeps = { db, keyring, mediaStore, secretsOf };
   const senders = {
     whatsapp: new AdapterSender(whatsapp, adapterSenderDeps),
     telegram: new AdapterSender(telegram, adapterSenderDeps),
     messenger: new AdapterSender(messenger, adapterSenderDeps),
     instagram: new AdapterSender(instagram, adapterSenderDeps),
+    line: new AdapterSender(line, adapterSenderDeps),
   };
   const deliveryReaders = {
     whatsapp: adapterDeliveryReader(whatsapp, 'WhatsApp'),
     telegram: adapterDeliveryReader(telegram, 'Telegram'),
     messenger: adapterDeliveryReader(messenger, 'Messenger'),
     instagram: adapterDeliveryReader(instagram, 'Instagram'),
+    line: adapterDeliveryReader(line, 'LINE'),
   };
   const pacer = new SendPacer(deps.pacing);
   // Every URL a clinic gives (a flow's HTTP step, a busy calendar) is fetched through this one client.

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { createLineAdapter, lineSecretsSchema, lineSettingsSchema } from './channels/line/line-adapter.ts';
+import { LINE_API_URL, LINE_DATA_API_URL } from './channels/line/line-api-client.ts';
+import { fetchLineBotInfo } from './channels/line/line-bot-info.ts';
 import { messengerSecretsSchema, messengerSettingsSchema } from './channels/messenger/messenger-adapter.ts';
 import {
   createTelegramAdapter,
@@ -49,9 +52,58 @@ export function channelAccountSetups(options: { fetch?: typeof fetch } = {}): Ch
       defaultName: (id) => `WhatsApp ${id}`,
     },
     telegram: telegramSetup,
+    line: lineSetup(options),
     messenger: metaSetup('messenger'),
     instagram: metaSetup('instagram'),
   };
+}
+
+/**
+ * LINE: the channel access token is checked with `GET /v2/bot/info`, whose `userId` (the bot) is what
+ * every webhook names as its `destination`, so it is the account's id; the webhook URL is set with
+ * `PUT /v2/bot/channel/webhook/endpoint` ("Use webhook" is still switched on in the LINE console).
+ */
+function lineSetup(options: { fetch?: typeof fetch }): ChannelAccountSetup {
+  const line = createLineAdapter(options.fetch ? { fetch: options.fetch } : {});
+  const opened = (account: { settings: unknown; secrets: unknown }) => ({
+    settings: lineSettingsSchema.parse(pick(account.settings, ['apiUrl', 'dataApiUrl'])),
+    secrets: lineSecretsSchema.parse(account.secrets),
+  });
+  return {
+    settingsSchema: lineSettingsSchema,
+    secretsSchema: lineSecretsSchema,
+    externalId: {
+      from: 'provider',
+      secret: 'channelAccessToken',
+      async lookUp(settings, secrets) {
+        const account = opened({ settings, secrets });
+        const apiUrl = account.settings.apiUrl ?? LINE_API_URL;
+        const info = await fetchLineBotInfo(
+          {
+            fetch: options.fetch ?? globalThis.fetch,
+            apiUrl,
+            dataApiUrl: account.settings.dataApiUrl ?? account.settings.apiUrl ?? LINE_DATA_API_URL,
+            timeoutMs: 15_000,
+          },
+          account.secrets.channelAccessToken,
+        );
+        return info.ok ? { ok: true, externalId: info.userId } : { ok: false, title: info.title };
+      },
+    },
+    async registerWebhook(account, webhookUrl) {
+      if (!line.registerWebhook) return { ok: false, title: 'LINE webhooks cannot be set' };
+      return line.registerWebhook({ ...account, ...opened(account) }, webhookUrl);
+    },
+    defaultName: (botId) => `LINE ${botId}`,
+  };
+}
+
+/** The keys of a settings object an adapter reads, without Careline's own (its default team). */
+function pick(settings: unknown, keys: readonly string[]): Record<string, unknown> {
+  const source = typeof settings === 'object' && settings !== null ? settings : {};
+  return Object.fromEntries(
+    keys.flatMap((key) => (Object.hasOwn(source, key) ? [[key, Reflect.get(source, key)]] : [])),
+  );
 }
 
 /** Messenger and Instagram: the Page (or Instagram account) id is given; Meta's console holds the webhook. */

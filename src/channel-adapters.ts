@@ -1,5 +1,6 @@
 import type { ChannelAdapter } from './channels/channel-adapter.ts';
 import type { TemplateListing } from './channels/channel-template.ts';
+import { createLineAdapter } from './channels/line/line-adapter.ts';
 import { createMessengerAdapter } from './channels/messenger/messenger-adapter.ts';
 import { openAdapterAccount } from './channels/open-adapter-account.ts';
 import { createTelegramAdapter } from './channels/telegram/telegram-adapter.ts';
@@ -8,7 +9,10 @@ import { createWhatsAppAdapter } from './channels/whatsapp/whatsapp-adapter.ts';
 export interface ChannelAdapterOptions {
   /** How long one call to a provider may take (each adapter's default when absent). */
   timeoutMs?: number;
-  /** The clock adapters date what carries no date of its own by (a Telegram button tap). */
+  /**
+   * The clock adapters date what carries no date of its own by (a Telegram button tap), and judge a
+   * LINE reply token fresh by.
+   */
   now?: () => Date;
   /** WhatsApp's Graph API for accounts that name none (WHATSAPP_GRAPH_URL, WHATSAPP_API_VERSION). */
   whatsapp?: { graphUrl: string; apiVersion: string };
@@ -27,6 +31,7 @@ export function createChannelAdapters(options: ChannelAdapterOptions = {}) {
     telegram: createTelegramAdapter({ ...timeout, ...(options.now ? { now: options.now } : {}) }),
     messenger: createMessengerAdapter({ channel: 'messenger', ...timeout }),
     instagram: createMessengerAdapter({ channel: 'instagram', ...timeout }),
+    line: createLineAdapter({ ...timeout, ...(options.now ? { now: options.now } : {}) }),
   } as const;
 }
 

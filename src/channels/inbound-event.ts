@@ -95,7 +95,7 @@ export interface MediaRef {
   sha256: string | null;
   fileName: string | null;
   animated?: boolean;
-  provider?: string;
+  provider?: string | null;
   thumbnail?: string | null;
   width?: number;
   height?: number;

@@ -11,7 +11,8 @@ import { z } from 'zod';
 export const OUTBOUND_MAX_LENGTH = {
   id: 512,
   url: 2048,
-  text: 4096,
+  /** LINE's text message (WhatsApp and Telegram: 4096). */
+  text: 5000,
   body: 1024,
   caption: 1024,
   fileName: 255,

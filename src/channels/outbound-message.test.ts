@@ -123,11 +123,11 @@ describe('outboundMessageSchema', () => {
   });
 
   it('bounds every text by the most a channel takes, counting an emoji as one character', () => {
-    expect(problems({ type: 'text', text: 'a'.repeat(8193) })).toEqual([
-      ['text', 'text must be at most 4096 characters'],
+    expect(problems({ type: 'text', text: 'a'.repeat(10_001) })).toEqual([
+      ['text', 'text must be at most 5000 characters'],
     ]);
-    // 4,096 emoji are 8,192 UTF-16 units: within WhatsApp's limit, so not refused here.
-    expect(problems({ type: 'text', text: '😀'.repeat(4096) })).toEqual([]);
+    // 5,000 emoji are 10,000 UTF-16 units: within LINE's limit, so not refused here.
+    expect(problems({ type: 'text', text: '😀'.repeat(5000) })).toEqual([]);
     expect(problems({ type: 'image', media: { mediaId: 'm' }, caption: 'c'.repeat(3000) })).toEqual([
       ['caption', 'caption must be at most 1024 characters'],
     ]);

@@ -40,6 +40,17 @@ const SECRET_TOKEN: SecretSource = {
   label: 'Telegram webhook secret token',
 };
 
+const CHANNEL_SECRET: SecretSource = {
+  flag: '--channel-secret',
+  env: 'LINE_CHANNEL_SECRET',
+  label: 'LINE channel secret',
+};
+const CHANNEL_ACCESS_TOKEN: SecretSource = {
+  flag: '--channel-access-token',
+  env: 'LINE_CHANNEL_ACCESS_TOKEN',
+  label: 'LINE channel access token',
+};
+
 function metaSecrets(channel: 'MESSENGER' | 'INSTAGRAM'): Record<string, SecretSource> {
   return {
     pageAccessToken: {
@@ -52,7 +63,7 @@ function metaSecrets(channel: 'MESSENGER' | 'INSTAGRAM'): Record<string, SecretS
   };
 }
 
-/** Messenger, Instagram and Telegram accounts, as `add-whatsapp-channel` connects WhatsApp numbers. */
+/** Messenger, Instagram, Telegram and LINE accounts, as `add-whatsapp-channel` connects WhatsApp numbers. */
 export function registerChannelCommands(program: Command): void {
   for (const channel of ['messenger', 'instagram'] as const) {
     const idFlag = channel === 'messenger' ? 'page-id' : 'instagram-account-id';
@@ -130,6 +141,42 @@ export function registerChannelCommands(program: Command): void {
         });
       },
     );
+
+  program
+    .command('add-line-channel')
+    .description(
+      'Connect a LINE Official Account (Messaging API channel) to a clinic: the token is checked with LINE (GET /v2/bot/info) and the webhook URL set',
+    )
+    .requiredOption('--org <slug-or-id>', 'the clinic')
+    .option('--channel-secret <secret>', 'the channel secret (better: LINE_CHANNEL_SECRET, or be asked)')
+    .option(
+      '--channel-access-token <token>',
+      'a channel access token (better: LINE_CHANNEL_ACCESS_TOKEN, or be asked)',
+    )
+    .option('--api-url <url>', 'the Messaging API server (default https://api.line.me)')
+    .option('--name <name>', 'label shown to agents')
+    .action(
+      async (o: {
+        org: string;
+        channelSecret?: string;
+        channelAccessToken?: string;
+        apiUrl?: string;
+        name?: string;
+      }) => {
+        const channelSecret = await readSecret(CHANNEL_SECRET, o.channelSecret);
+        const channelAccessToken = await readSecret(CHANNEL_ACCESS_TOKEN, o.channelAccessToken);
+        await addAndSay({
+          org: o.org,
+          flags: {},
+          input: {
+            type: 'line',
+            name: o.name,
+            settings: o.apiUrl ? { apiUrl: o.apiUrl } : {},
+            secrets: { channelSecret, channelAccessToken },
+          },
+        });
+      },
+    );
 }
 
 async function addAndSay(command: {
@@ -159,6 +206,10 @@ async function addAndSay(command: {
     say(`Connected ${type} account ${account.externalId} to ${org.slug}  id=${account.id}`);
     const url = webhookUrlOf(config.publicUrl, account);
     if (type === 'telegram') say(`Telegram delivers to ${url} (webhook registered with setWebhook)`);
+    else if (type === 'line')
+      say(
+        `LINE delivers to ${url} (webhook URL set; switch on “Use webhook” in the LINE Developers console)`,
+      );
     else say(`Meta callback URL: ${url}  (verify token as given; subscribe to the messages field)`);
   });
 }

@@ -30,12 +30,15 @@ export function carelineSimulatorAccess(
       return (
         accounts.length > 0 &&
         accounts.every(
-          (account) => (app === 'telegram' ? account.settings.apiUrl : account.settings.graphUrl) === url,
+          (account) =>
+            (app === 'telegram' || app === 'line' ? account.settings.apiUrl : account.settings.graphUrl) ===
+            url,
         )
       );
     },
     acceptsWebhookUrl: (url) =>
-      ['whatsapp', 'messenger', 'instagram'].some((channel) => url === `${ownUrl()}/webhooks/${channel}`),
+      ['whatsapp', 'messenger', 'instagram'].some((channel) => url === `${ownUrl()}/webhooks/${channel}`) ||
+      new RegExp(`^${escapeRegExp(`${ownUrl()}/webhooks/line/`)}[0-9a-f-]{36}$`).test(url),
   };
 
   function ownUrl(): string | undefined {
@@ -46,4 +49,8 @@ export function carelineSimulatorAccess(
       return undefined;
     }
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,10 +1,10 @@
-import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdapterSendOptions } from '../channels/channel-adapter.ts';
 import type { InboundEvent, InboundMessageEvent } from '../channels/inbound-event.ts';
 import { createMessengerAdapter } from '../channels/messenger/messenger-adapter.ts';
 import type { OutboundMessage } from '../channels/outbound-message.ts';
 import { createTelegramAdapter } from '../channels/telegram/telegram-adapter.ts';
+import { type ReceivedDelivery, startRawWebhookReceiver } from './raw-webhook-receiver.test-support.ts';
 import { type RunningSimulator, startSimulatorServer } from './simulator-server.ts';
 
 /*
@@ -13,11 +13,7 @@ import { type RunningSimulator, startSimulatorServer } from './simulator-server.
  * expect, and what the stand-ins deliver passes the adapters' verify and parses into the right events.
  */
 
-interface Received {
-  path: string;
-  headers: Record<string, string | undefined>;
-  rawBody: Buffer;
-}
+type Received = ReceivedDelivery;
 
 const BOT_TOKEN = '7000000001:AAH4ctTestTokenForTheStandIn_0123';
 const TG_SECRET = 'tg-secret_123';
@@ -46,27 +42,13 @@ const options = (overrides: Partial<AdapterSendOptions> = {}): AdapterSendOption
 
 let sim: RunningSimulator;
 let receiverUrl: string;
-const received: Received[] = [];
-const respond = 200;
-const receiver = Fastify();
+let received: ReceivedDelivery[];
+let receiver: Awaited<ReturnType<typeof startRawWebhookReceiver>>;
 
 beforeAll(async () => {
-  receiver.removeAllContentTypeParsers();
-  receiver.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
-  );
-  receiver.post('/*', async (request, reply) => {
-    const headers: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(request.headers))
-      headers[name] = typeof value === 'string' ? value : undefined;
-    received.push({
-      path: request.url,
-      headers,
-      rawBody: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-    });
-    return reply.code(respond).send();
-  });
-  receiverUrl = await receiver.listen({ port: 0, host: '127.0.0.1' });
+  receiver = await startRawWebhookReceiver();
+  receiverUrl = receiver.url;
+  received = receiver.received;
   sim = await startSimulatorServer({
     port: 0,
     webhookRetry: { initialDelayMs: 10, maxAttempts: 3 },

@@ -1,15 +1,20 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SimulatorAccess } from './control-access.ts';
+import { linePatientInputSchema } from './line/line-stand-in.ts';
 import { metaPatientInputSchema } from './messenger/meta-patient.ts';
 import { sendProblem, zodProblems } from './problem.ts';
 import { telegramPatientInputSchema } from './telegram/telegram-patient.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
-const APPS = ['telegram', 'messenger', 'instagram'] as const;
+const APPS = ['telegram', 'messenger', 'instagram', 'line'] as const;
 type App = (typeof APPS)[number];
 
-const accountParams = z.object({ app: z.enum(APPS), accountId: z.string().regex(/^\d{1,32}$/) });
+// Telegram, Meta: digits; LINE: the bot's user id.
+const accountParams = z.object({
+  app: z.enum(APPS),
+  accountId: z.string().regex(/^(\d{1,32}|U[0-9a-f]{32})$/),
+});
 const personQuery = z.object({ person: z.string().min(1).max(100) });
 const botBody = z.object({
   token: z.string().min(1),
@@ -18,6 +23,12 @@ const botBody = z.object({
     .string()
     .regex(/^\w{5,32}$/)
     .optional(),
+});
+const lineChannelBody = z.object({
+  channelSecret: z.string().min(1),
+  channelAccessToken: z.string().min(1),
+  name: z.string().min(1).max(100).optional(),
+  webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 const metaAccountBody = z.object({
   app: z.enum(['messenger', 'instagram']),
@@ -40,6 +51,7 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
     access.playsAccount?.(app, accountId) ?? Promise.resolve(true);
   return async (app) => {
     app.get('/', async () => {
+      // LINE channels are played through the control API, not shown on the demo phone (it draws no LINE chat yet).
       const all = [...simulator.telegram.bots(), ...simulator.messenger.accounts()];
       const played = await Promise.all(all.map((account) => plays(account.app, account.accountId)));
       return { accounts: all.filter((_account, index) => played[index]) };
@@ -49,6 +61,23 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
       const parsed = botBody.safeParse(request.body ?? {});
       if (!parsed.success) return sendProblem(reply, 400, 'Invalid bot', zodProblems(parsed.error));
       return reply.code(201).send({ account: simulator.telegram.registerBot(parsed.data) });
+    });
+
+    app.post('/line/channels', async (request, reply) => {
+      const parsed = lineChannelBody.safeParse(request.body ?? {});
+      if (!parsed.success) return sendProblem(reply, 400, 'Invalid channel', zodProblems(parsed.error));
+      const { webhookUrl, name, ...secrets } = parsed.data;
+      if (webhookUrl !== undefined && access.acceptsWebhookUrl && !access.acceptsWebhookUrl(webhookUrl)) {
+        return sendProblem(reply, 403, 'Webhook URL not allowed', [
+          { field: 'webhookUrl', reason: 'must be a webhook URL of the Careline this simulator runs in' },
+        ]);
+      }
+      const account = simulator.line.registerChannel({
+        ...secrets,
+        ...(name === undefined ? {} : { name }),
+        ...(webhookUrl === undefined ? {} : { webhookUrl }),
+      });
+      return reply.code(201).send({ account });
     });
 
     app.post('/meta-accounts', async (request, reply) => {
@@ -73,6 +102,8 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
       const query = personQuery.safeParse(request.query);
       if (!query.success) return sendProblem(reply, 400, 'Invalid query', zodProblems(query.error));
       if (!(await plays(which, accountId))) return notPlayed(reply);
+      if (which === 'line')
+        return { app: which, accountId, messages: simulator.line.conversation(accountId, query.data.person) };
       const items =
         which === 'telegram'
           ? simulator.telegram.conversation(accountId, query.data.person)
@@ -86,7 +117,9 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
       const deliveries =
         which === 'telegram'
           ? simulator.telegram.deliveries(accountId)
-          : simulator.messenger.deliveries(accountId);
+          : which === 'line'
+            ? simulator.line.deliveries(accountId)
+            : simulator.messenger.deliveries(accountId);
       return { app: which, accountId, deliveries };
     });
 
@@ -98,6 +131,12 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
         if (!parsed.success)
           return sendProblem(reply, 400, 'Invalid patient action', zodProblems(parsed.error));
         return simulator.telegram.patientActs(accountId, parsed.data);
+      }
+      if (which === 'line') {
+        const parsed = linePatientInputSchema.safeParse(request.body ?? {});
+        if (!parsed.success)
+          return sendProblem(reply, 400, 'Invalid patient action', zodProblems(parsed.error));
+        return simulator.line.patientActs(accountId, parsed.data);
       }
       const parsed = metaPatientInputSchema.safeParse(request.body ?? {});
       if (!parsed.success)

@@ -39,9 +39,9 @@ export interface PhoneAppButton {
 
 /** An app account the simulator plays, for the phone's app picker. */
 export interface PhoneAppAccount {
-  app: 'telegram' | 'messenger' | 'instagram';
+  app: 'telegram' | 'messenger' | 'instagram' | 'line';
   accountId: string;
   name: string;
-  /** Telegram `@username`; a Page's or account's name otherwise. */
+  /** Telegram `@username`, LINE's basic id (`@…`); a Page's or account's name otherwise. */
   handle: string;
 }

@@ -41,7 +41,9 @@ export type WebhookEvent =
   /** A Telegram Bot API `Update` (the Telegram stand-in: `phoneNumberId` holds the bot id). */
   | { kind: 'telegram_update'; updateId: number; updateKind: string }
   /** A Messenger / Instagram envelope (the Meta messaging stand-in: `phoneNumberId` holds the Page or IG id). */
-  | { kind: 'meta_messaging'; event: string; mid: string | null };
+  | { kind: 'meta_messaging'; event: string; mid: string | null }
+  /** A LINE webhook event (the LINE stand-in: `phoneNumberId` holds the bot's user id). */
+  | { kind: 'line_event'; webhookEventId: string; eventType: string };
 
 export interface WebhookDeliveryRecord {
   id: number;

@@ -3,6 +3,7 @@ import { stampTrace } from './graph-error.ts';
 import { type ErrorCodes, errorCodes } from './graph-error-codes.ts';
 import { type InjectedError, InjectedErrors } from './injected-errors.ts';
 import { DEFAULT_LIFECYCLE } from './lifecycle-plan.ts';
+import { LineStandIn } from './line/line-stand-in.ts';
 import { type MediaDownloadResponse, servedPieces } from './media-download.ts';
 import { MediaGraph, type MediaGraphResponse, type MediaUpload } from './media-graph.ts';
 import { DEFAULT_MEDIA_LIMITS } from './media-limits.ts';
@@ -84,6 +85,8 @@ export class WhatsAppSimulator {
   #behaviour: ParsedBehaviour;
   /** Telegram's Bot API for Careline's bots, in the same server (its webhooks share the dispatcher). */
   readonly telegram: TelegramStandIn;
+  /** LINE's Messaging API for Careline's LINE channels, in the same server (webhooks share the dispatcher). */
+  readonly line: LineStandIn;
   /** The Messenger Platform (Pages and Instagram accounts), in the same server. */
   readonly messenger: MessengerStandIn;
 
@@ -166,6 +169,7 @@ export class WhatsAppSimulator {
       dispatcher: this.#dispatcher,
       ...(options.telegramLimits ? { limits: options.telegramLimits } : {}),
     });
+    this.line = new LineStandIn({ now, random: this.#random, dispatcher: this.#dispatcher });
     this.messenger = new MessengerStandIn({
       now,
       random: this.#random,

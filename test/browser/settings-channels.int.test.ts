@@ -1,6 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  type LineApiStandIn,
+  startLineApiStandIn,
+} from '../../src/channels/line/line-api-stand-in.test-support.ts';
+import {
   type BotApiStandIn,
   startBotApiStandIn,
 } from '../../src/channels/telegram/bot-api-stand-in.test-support.ts';
@@ -14,10 +18,13 @@ import { builtWebApp } from './support/web-build.ts';
 const STEP = { timeout: 20_000 };
 const BOT = '7200000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const PASSWORD = 'correct horse battery staple';
+const LINE_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.BrowserLineChannelToken+/abc=';
+const LINE_BOT = 'U0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (engine) => {
   let careline: CarelineWithWeb;
   let botApi: BotApiStandIn;
+  let lineApi: LineApiStandIn;
   let browser: Browser;
   let page: Page;
 
@@ -26,6 +33,7 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     careline = await startCarelineWithWeb(engine, dist);
     // Careline listens on plain HTTP here: the stand-in accepts it, where Telegram asks for HTTPS.
     botApi = await startBotApiStandIn({ tokens: [BOT], allowHttp: true });
+    lineApi = await startLineApiStandIn({ token: LINE_TOKEN });
     browser = await launchBrowser();
     page = await newPage(browser, careline.url, 'en-GB');
     page.setDefaultTimeout(STEP.timeout);
@@ -34,6 +42,7 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     await browser?.close();
     await careline?.close();
     await botApi?.close();
+    await lineApi?.close();
   });
 
   async function signIn(email: string, password: string): Promise<void> {
@@ -94,6 +103,38 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     await row.waitFor({ state: 'detached' });
     await expect(page.getByTestId('channel-row').count()).resolves.toBe(before);
   });
+
+  test(
+    'an administrator adds a LINE channel: the bot’s user id and its webhook URL are listed',
+    STEP,
+    async () => {
+      await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
+      await page.goto('/settings/channels');
+      await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Add a channel' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add a channel' });
+      await dialog.getByText('Which channel?').waitFor();
+      await dialog.getByTestId('channel-type-line').click();
+      const form = page.getByRole('dialog', { name: 'Add a channel · LINE' });
+      await form.getByRole('textbox', { name: 'Name shown to the team' }).fill('LINE de la clinique');
+      await form.getByLabel('Channel secret').fill('8a7f9c0e4b2d6f1a3c5e7b9d0f2a4c6e');
+      await form.getByLabel('Channel access token').fill(LINE_TOKEN);
+      await form.getByRole('textbox', { name: 'Messaging API server' }).fill(lineApi.url);
+      await animationsSettled(page);
+      await screenshot(page, `${engine}-channels-05-line-form`);
+      await form.getByRole('button', { name: 'Connect' }).click();
+      await form.waitFor({ state: 'hidden' });
+
+      const row = page.getByTestId('channel-row').filter({ hasText: 'LINE de la clinique' });
+      await row.getByRole('img', { name: 'LINE' }).waitFor();
+      await row.getByText(LINE_BOT).waitFor();
+      const shownUrl = (await row.getByTestId('webhook-url').textContent()) ?? '';
+      expect(shownUrl).toMatch(new RegExp(`^${careline.url}/webhooks/line/[0-9a-f-]{36}$`));
+      expect(lineApi.calls.find((call) => call.method === 'PUT')?.body).toEqual({ endpoint: shownUrl });
+      await expect(page.content()).resolves.not.toContain('BrowserLineChannelToken');
+      await screenshot(page, `${engine}-channels-06-line-added`);
+    },
+  );
 
   test('an agent sees the channels but cannot add, change or remove one', STEP, async () => {
     const org = await findOrgByRef(careline.handle.db, careline.demo.orgSlug);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The folders of a WhatsApp corpus: webhook bodies in the first three, Graph API answers in the last. */
@@ -51,4 +51,40 @@ export function unexpectedEntries(root: URL, known: readonly string[] = CORPUS_F
   return readdirSync(root)
     .filter((name) => !known.includes(name))
     .sort();
+}
+
+/**
+ * Each payload of the named folders of a corpus with its expected file, for a replay to compare: the
+ * folders that exist are listed first, so a replay can also say that every folder has fixtures and no
+ * stray file (see {@link corpusFolderProblems}).
+ */
+export function corpusCases(
+  root: URL,
+  folders: readonly string[],
+): Array<{ folder: string; name: string; body: unknown; expected: unknown }> {
+  return folders.flatMap((folder) =>
+    filesIn(root, folder).payloads.map((name) => ({
+      folder,
+      name,
+      body: readCorpusJson(root, folder, `${name}.json`),
+      expected: readCorpusJson(root, folder, `${name}.expected.json`),
+    })),
+  );
+}
+
+/** What is wrong with a corpus folder: no fixture, a payload without its expected file or the reverse, a stray file. */
+export function corpusFolderProblems(root: URL, folder: string): string[] {
+  const files = filesIn(root, folder);
+  return [
+    ...(files.payloads.length === 0 ? [`no fixture in ${folder}/`] : []),
+    ...files.payloads
+      .filter((name) => !files.expected.includes(name))
+      .map((name) => `${name}: no expected file`),
+    ...files.expected.filter((name) => !files.payloads.includes(name)).map((name) => `${name}: no payload`),
+    ...files.stray.map((name) => `${name}: stray file`),
+  ];
+}
+
+export function readCorpusJson(root: URL, folder: string, file: string): unknown {
+  return JSON.parse(readFileSync(new URL(`${folder}/${file}`, root), 'utf8'));
 }

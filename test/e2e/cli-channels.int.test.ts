@@ -7,6 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  type LineApiStandIn,
+  startLineApiStandIn,
+} from '../../src/channels/line/line-api-stand-in.test-support.ts';
+import {
   type BotApiStandIn,
   startBotApiStandIn,
 } from '../../src/channels/telegram/bot-api-stand-in.test-support.ts';
@@ -18,7 +22,10 @@ import { createDb } from '../../src/platform/db/create-db.ts';
 import type { Db } from '../../src/platform/db/db.ts';
 import { openTestDb, TEST_ENGINES } from '../support/test-db.ts';
 
-/* `careline add-telegram-channel`, `add-messenger-channel`, `add-instagram-channel`, as processes. */
+/*
+ * `careline add-telegram-channel`, `add-messenger-channel`, `add-instagram-channel`, `add-line-channel`, as
+ * processes.
+ */
 
 const CARELINE = fileURLToPath(new URL('../../bin/careline.js', import.meta.url));
 const run = promisify(execFile);
@@ -26,6 +33,9 @@ const PROCESSES = { timeout: 120_000 };
 const SECRET_KEY = randomBytes(32).toString('base64');
 const BOT = '7100000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const PUBLIC_URL = 'https://careline.clinique.example';
+const LINE_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.CliLineChannelAccessToken+/abc=';
+const LINE_SECRET = '8a7f9c0e4b2d6f1a3c5e7b9d0f2a4c6e';
+const LINE_BOT = 'U0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 interface CliResult {
   code: number;
@@ -33,14 +43,16 @@ interface CliResult {
   stderr: string;
 }
 
-describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Messenger and Instagram (%s)', (engine) => {
+describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Meta and LINE (%s)', (engine) => {
   let env: NodeJS.ProcessEnv;
   let inspect: <T>(work: (db: Db) => Promise<T>) => Promise<T>;
   let cleanup: () => Promise<void>;
   let botApi: BotApiStandIn;
+  let lineApi: LineApiStandIn;
 
   beforeAll(async () => {
     botApi = await startBotApiStandIn({ tokens: [BOT] });
+    lineApi = await startLineApiStandIn({ token: LINE_TOKEN });
     if (engine === 'postgres') {
       const handle = await openTestDb('postgres');
       env = { DATABASE_URL: handle.url, CARELINE_SECRET_KEY: SECRET_KEY, PUBLIC_URL };
@@ -63,6 +75,7 @@ describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Messenger an
   afterAll(async () => {
     await cleanup?.();
     await botApi?.close();
+    await lineApi?.close();
   });
 
   async function careline(secrets: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
@@ -113,7 +126,12 @@ describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Messenger an
         });
         const audit = (await db.select().from(auditEvents)).filter((e) => e.subtype === 'channel-add');
         expect(audit).toEqual([
-          expect.objectContaining({ type: 'cli', action: 'C', agentRole: 'operator', agentNetwork: 'local' }),
+          expect.objectContaining({
+            type: 'cli',
+            action: 'C',
+            agentRole: 'operator',
+            agentNetwork: 'local',
+          }),
         ]);
       });
 
@@ -192,12 +210,85 @@ describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Messenger an
 
       await inspect(async (db) => {
         const accounts = await db.select().from(channelAccounts);
-        expect(accounts.find((a) => a.type === 'messenger')).toMatchObject({ externalId: '104567890123456' });
+        expect(accounts.find((a) => a.type === 'messenger')).toMatchObject({
+          externalId: '104567890123456',
+        });
         expect(accounts.find((a) => a.type === 'instagram')).toMatchObject({
           externalId: '17841400000000001',
           settings: { graphUrl: 'http://127.0.0.1:4010', apiVersion: 'v24.0' },
         });
       });
+    },
+  );
+
+  test(
+    'a LINE channel: the token checked with /v2/bot/info, the bot user id kept as the account id, secrets sealed, the webhook set',
+    PROCESSES,
+    async () => {
+      expect((await careline({}, 'create-org', '--name', 'Clinique Sakura')).code).toBe(0);
+      const added = await careline(
+        { LINE_CHANNEL_SECRET: LINE_SECRET, LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN },
+        ...[
+          'add-line-channel',
+          '--org',
+          'clinique-sakura',
+          '--api-url',
+          lineApi.url,
+          '--name',
+          'LINE Sakura',
+        ],
+      );
+      expect(added, added.stderr).toMatchObject({ code: 0, stderr: '' });
+      const id = /id=([0-9a-f-]{36})/.exec(added.stdout)?.[1];
+      const url = `${PUBLIC_URL}/webhooks/line/${id}`;
+      expect(added.stdout).toContain(`Connected line account ${LINE_BOT}`);
+      expect(added.stdout).toContain(url);
+      expect(lineApi.calls.map((call) => [call.method, call.path])).toEqual([
+        ['GET', '/v2/bot/info'],
+        ['PUT', '/v2/bot/channel/webhook/endpoint'],
+      ]);
+      expect(lineApi.calls[1]?.body).toEqual({ endpoint: url });
+
+      await inspect(async (db) => {
+        const [account] = (await db.select().from(channelAccounts)).filter((a) => a.type === 'line');
+        if (!account) throw new Error('the channel was not added');
+        expect(account).toMatchObject({
+          id,
+          name: 'LINE Sakura',
+          externalId: LINE_BOT,
+          settings: { apiUrl: lineApi.url },
+        });
+        expect(account.secrets).not.toContain('CliLineChannel');
+        const vault = new ChannelSecretsVault(db, new Keyring(masterCipherFor({ setting: SECRET_KEY })));
+        expect(await vault.of(account)).toEqual({
+          channelSecret: LINE_SECRET,
+          channelAccessToken: LINE_TOKEN,
+        });
+        const audit = (await db.select().from(auditEvents)).filter(
+          (e) => e.subtype === 'channel-add' && e.orgId === account.orgId,
+        );
+        expect(audit).toEqual([expect.objectContaining({ type: 'cli', action: 'C', agentRole: 'operator' })]);
+      });
+
+      const again = await careline(
+        { LINE_CHANNEL_SECRET: LINE_SECRET, LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN },
+        ...['add-line-channel', '--org', 'clinique-sakura', '--api-url', lineApi.url],
+      );
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('already connected');
+      const refused = await careline(
+        { LINE_CHANNEL_SECRET: LINE_SECRET, LINE_CHANNEL_ACCESS_TOKEN: 'AnotherChannelsToken0123456789' },
+        ...['add-line-channel', '--org', 'clinique-sakura', '--api-url', lineApi.url],
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('--channel-access-token: LINE refused the channel access token');
+      expect(refused.stderr).not.toContain('AnotherChannelsToken');
+      const malformed = await careline(
+        { LINE_CHANNEL_SECRET: 'not a secret', LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN },
+        ...['add-line-channel', '--org', 'clinique-sakura', '--api-url', lineApi.url],
+      );
+      expect(malformed.code).toBe(2);
+      expect(malformed.stderr).toContain('--channel-secret: a channel secret is 32 letters and digits');
     },
   );
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { messages, users } from '../../src/db-schema.ts';
 import type { Message } from '../../src/modules/inbox/message.schema.ts';
 import { openMessages } from '../../src/modules/inbox/message-sealing.ts';
@@ -103,4 +103,29 @@ export function newPhone(): string {
 export async function storedMessagesSaying(env: TestCareline, text: string): Promise<Message[]> {
   const rows = await env.handle.db.select().from(messages);
   return (await openMessages(env.handle.db, env.careline.keyring, rows)).filter((m) => m.text === text);
+}
+
+/** The conversation a message with this (stored) external id landed in, once the ingest has stored it. */
+export async function conversationOfMessage(
+  env: TestCareline,
+  clinic: TestClinic,
+  externalId: string,
+): Promise<Json> {
+  const row = await eventually(async () => {
+    const [found] = await env.handle.db
+      .select({ conversationId: messages.conversationId })
+      .from(messages)
+      .where(eq(messages.externalId, externalId));
+    return found;
+  });
+  return getJson(env, clinic, `/conversations/${row.conversationId}`);
+}
+
+/** How many messages are stored with this external id (a redelivery must not store a second). */
+export async function messagesStoredAs(env: TestCareline, externalId: string): Promise<number> {
+  const [stored] = await env.handle.db
+    .select({ n: count() })
+    .from(messages)
+    .where(eq(messages.externalId, externalId));
+  return stored?.n ?? 0;
 }

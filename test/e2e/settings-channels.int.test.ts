@@ -128,7 +128,8 @@ describe.each(TEST_ENGINES)('settings: the clinic’s channels (%s)', (engine) =
         { type: 'telegram', settings: { apiUrl: 'ftp://x' }, secrets: { botToken: BOT } },
         'body.settings.apiUrl',
       ],
-      [{ type: 'line', secrets: {} }, 'body.type'],
+      [{ type: 'line', secrets: { channelSecret: '' } }, 'body.secrets.channelSecret'],
+      [{ type: 'viber', secrets: {} }, 'body.type'],
     ] as const) {
       const refused = await call(env, clinic, 'POST', '/channels', body);
       expect(refused.status, JSON.stringify(body)).toBe(400);

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { messages, webhookEvents } from '../../src/db-schema.ts';
-import { insertChannelAccount } from '../../src/modules/channel-accounts/channel-account.repository.ts';
+import { webhookEvents } from '../../src/db-schema.ts';
 import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
-import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
+import { connectChannel } from '../support/connect-channel.ts';
 import { type BotApiCall, startBotApiStandIn } from '../support/telegram-bot-api.ts';
 import {
   eventually,
@@ -16,7 +15,14 @@ import {
   type TestClinic,
 } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
-import { call, getJson, type Json, type PageJson } from './inbox-support.ts';
+import {
+  call,
+  conversationOfMessage,
+  getJson,
+  type Json,
+  messagesStoredAs,
+  type PageJson,
+} from './inbox-support.ts';
 
 const BOT_ID = '7000000001';
 const TOKEN = `${BOT_ID}:AAH${randomBytes(16).toString('hex')}`;
@@ -43,16 +49,12 @@ describe.each(TEST_ENGINES)('a Telegram conversation end to end (%s)', (engine) 
     }
     await installBuiltInFlows(env.handle.db, clinic.org.id);
     botApi = await startBotApiStandIn(TOKEN);
-    account = await insertChannelAccount(env.handle.db, {
-      orgId: clinic.org.id,
+    account = await connectChannel(env, clinic, {
       type: 'telegram',
       name: '@MaisonDuPortBot',
       externalId: BOT_ID,
       settings: { apiUrl: botApi.url },
-      secrets: await sealChannelSecrets(env.handle.db, env.careline.keyring, clinic.org.id, {
-        botToken: TOKEN,
-        secretToken: SECRET,
-      }),
+      secrets: { botToken: TOKEN, secretToken: SECRET },
     });
   });
   afterAll(async () => {
@@ -87,15 +89,8 @@ describe.each(TEST_ENGINES)('a Telegram conversation end to end (%s)', (engine) 
     return botApi.calls.filter((c) => String(c.params.chat_id) === String(chatId));
   }
 
-  async function conversationOfChat(chatId: number, messageNumber: number): Promise<Json> {
-    const row = await eventually(async () => {
-      const [found] = await env.handle.db
-        .select({ conversationId: messages.conversationId })
-        .from(messages)
-        .where(eq(messages.externalId, `${chatId}:${messageNumber}`));
-      return found;
-    });
-    return getJson(env, clinic, `/conversations/${row.conversationId}`);
+  function conversationOfChat(chatId: number, messageNumber: number): Promise<Json> {
+    return conversationOfMessage(env, clinic, `${chatId}:${messageNumber}`);
   }
 
   test('a patient writes to the bot: one patient, one conversation, the welcome back on Telegram', async () => {
@@ -146,11 +141,7 @@ describe.each(TEST_ENGINES)('a Telegram conversation end to end (%s)', (engine) 
     // The same update delivered again (Telegram retries): nothing new is stored.
     expect((await deliver(update)).status).toBe(200);
     await env.settle();
-    const [stored] = await env.handle.db
-      .select({ n: count() })
-      .from(messages)
-      .where(eq(messages.externalId, `${chatId}:${update.message.message_id}`));
-    expect(stored?.n).toBe(1);
+    expect(await messagesStoredAs(env, `${chatId}:${update.message.message_id}`)).toBe(1);
   });
 
   test('a tapped button is answered in the webhook’s answer, so Telegram stops its spinner', async () => {

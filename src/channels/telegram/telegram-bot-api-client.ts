@@ -1,3 +1,4 @@
+import { readBounded } from '../read-bounded.ts';
 import {
   classifyTelegramError,
   classifyTransportError,
@@ -107,31 +108,6 @@ function failed(title: string, reason?: 'token_invalid'): MethodUrl {
   return { ok: false, failure: reason === undefined ? failure : { ...failure, reason } };
 }
 
-/**
- * The body, or null past `maxBytes`: a declared length is believed first, then counted while reading,
- * so an endless or lying answer is cut off rather than held in memory.
- */
-export async function readBounded(response: Response, maxBytes: number): Promise<Buffer | null> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    return null;
-  }
-  if (response.body === null) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    total += chunk.value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(chunk.value);
-  }
-  return Buffer.concat(chunks);
-}
-
 function parseJson(bytes: Buffer): unknown {
   try {
     return JSON.parse(bytes.toString('utf8'));
@@ -152,3 +128,5 @@ export function redactFailure(failure: SendFailure, token: string): SendFailure 
     detail: failure.detail === null ? null : redact(failure.detail, token),
   };
 }
+
+export { readBounded };

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { OtherEvent } from '../inbound-event.ts';
 
 /** A Telegram update we recognise but do not handle, or cannot read: reported, never thrown. */
@@ -15,13 +14,4 @@ export function refusedPatientItem(rawType: string, reason: string, updateId: nu
   return { ...otherEvent(rawType, reason, updateId), fromPatient: true };
 }
 
-/**
- * Where and why a payload failed its schema, e.g. `message.photo: expected array`. Zod's messages name
- * types, never values, so the text is safe to log without leaking what a patient wrote.
- */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
-}
+export { describeIssues } from '../schema-issues.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isStorableText, toStorableText } from '../../platform/text/storable-text.ts';
+import { isStorableText } from '../../platform/text/storable-text.ts';
+import { boundedText, optionalShortText } from '../wire-text.ts';
 
 /*
  * Wire schemas for the parts of a Bot API `Update` Careline reads (field names as in @grammyjs/types,
@@ -45,18 +46,10 @@ export const wireId = z
   .refine((id) => !CONTROL_OR_UNSTORABLE.test(id), 'contains control characters');
 
 /** A patient's text or caption: bounded, refused when longer than any Telegram message. */
-export const messageText = z
-  .string()
-  .max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`)
-  .transform(toStorableText);
+export const messageText = boundedText(MAX_TEXT_LENGTH);
 
 /** Optional short text (names, MIME types, file names): absent, wrong type or oversized read as null. */
-export const optText = z
-  .unknown()
-  .optional()
-  .transform((value) =>
-    typeof value === 'string' && value !== '' ? toStorableText(value.slice(0, MAX_SHORT_TEXT_LENGTH)) : null,
-  );
+export const optText = optionalShortText(MAX_SHORT_TEXT_LENGTH);
 
 /** A username: an identifier people are told, so one that is not storable reads as null, not mangled. */
 const optUsername = optText.transform((value) => (value !== null && isStorableText(value) ? value : null));

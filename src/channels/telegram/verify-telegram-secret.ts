@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { WebhookRequest, WebhookVerdict } from '../channel-adapter.ts';
+import { headerValue } from '../webhook-header.ts';
 
 /** The header Telegram sets on every delivery to the `secret_token` given to `setWebhook`. */
 export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -31,12 +32,4 @@ export function verifyTelegramSecret(
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
-}
-
-/** Node lowercases header names; a hand-built request may not have, so the name is matched either way. */
-function headerValue(headers: WebhookRequest['headers'], name: string): string | undefined {
-  const direct = headers[name];
-  if (direct !== undefined) return direct;
-  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
 }

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { OtherEvent } from '../inbound-event.ts';
 import { providerName } from '../provider-name.ts';
 
@@ -26,13 +25,4 @@ export function refusedPatientItem(
   return { ...otherEvent(accountId, rawType, reason, externalId), fromPatient: true };
 }
 
-/**
- * Where and why a payload failed its schema, e.g. `timestamp: not a Unix timestamp`. Zod's messages
- * name types, never values, so the text is safe to log without leaking message content.
- */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
-}
+export { describeIssues } from '../schema-issues.ts';

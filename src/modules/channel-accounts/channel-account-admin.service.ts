@@ -12,7 +12,7 @@ import {
   insertChannelAccount,
   updateChannelAccount,
 } from './channel-account.repository.ts';
-import type { ChannelAccount } from './channel-account.schema.ts';
+import type { ChannelAccount, ChannelSettings } from './channel-account.schema.ts';
 import { ChannelAccountError } from './channel-account-error.ts';
 import type { ChannelAccountSetup, ChannelAccountSetups } from './channel-account-setup.ts';
 import type { ChangeActor, ChangeRecorder } from './channel-change-audit.ts';
@@ -65,7 +65,7 @@ export async function addChannelAccount(
   const setup = setupOf(deps.setups, input.type);
   const secrets = parseSecrets(setup, input.secrets);
   const settings = parse(setup.settingsSchema, input.settings ?? {}, 'settings');
-  const externalId = externalIdOf(setup, secrets, input.externalId);
+  const externalId = await externalIdOf(setup, settings, secrets, input.externalId);
   const name = nameOf(input.name) ?? setup.defaultName(externalId);
   if (await findChannelAccountByExternalId(deps.db, input.type, externalId)) {
     throw duplicate(input.type, externalId);
@@ -118,8 +118,8 @@ export async function updateChannelAccountOfClinic(
     change.settings === undefined ? undefined : parse(setup.settingsSchema, change.settings, 'settings');
   const settings = settingsPatch === undefined ? undefined : { ...account.settings, ...settingsPatch };
   const secrets = change.secrets === undefined ? undefined : parseSecrets(setup, change.secrets);
-  if (secrets && setup.externalId.from === 'secrets') {
-    const externalId = externalIdOf(setup, secrets, undefined);
+  if (secrets && setup.externalId.from !== 'input') {
+    const externalId = await externalIdOf(setup, settings ?? account.settings, secrets, undefined);
     if (externalId !== account.externalId) {
       const field = Object.keys(change.secrets ?? {})[0] ?? 'secrets';
       throw ChannelAccountError.invalid(
@@ -204,13 +204,19 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
   throw new ChannelAccountError('invalid', `${first.field}: ${first.message}`, fields);
 }
 
-function externalIdOf(
+async function externalIdOf(
   setup: ChannelAccountSetup,
+  settings: ChannelSettings,
   secrets: Record<string, unknown>,
   given: string | undefined,
-): string {
+): Promise<string> {
   const rule = setup.externalId;
   if (rule.from === 'secrets') return rule.of(secrets);
+  if (rule.from === 'provider') {
+    const found = await rule.lookUp(settings, secrets);
+    if (!found.ok) throw ChannelAccountError.invalid(`secrets.${rule.secret}`, found.title);
+    return found.externalId;
+  }
   const value = given?.trim() ?? '';
   if (value === '') throw ChannelAccountError.invalid('externalId', `is required: ${rule.hint}`);
   if (!rule.pattern.test(value)) throw ChannelAccountError.invalid('externalId', rule.hint);

@@ -15,11 +15,24 @@ export interface ChannelAccountSetup {
   secretsSchema: z.ZodType<Record<string, unknown>>;
   /**
    * The provider's id of the account, which its webhooks name: read from the secrets (Telegram's bot
-   * id is the token's digits before `:`), or given by the person adding it (a Page id), then checked.
+   * id is the token's digits before `:`), given by the person adding it (a Page id), then checked, or
+   * asked of the provider (LINE's bot user id).
    */
   externalId:
     | { from: 'secrets'; of(secrets: Record<string, unknown>): string }
-    | { from: 'input'; pattern: RegExp; hint: string };
+    | { from: 'input'; pattern: RegExp; hint: string }
+    | {
+        /**
+         * Asked of the provider with the secrets (LINE's `GET /v2/bot/info` answers the bot's user id):
+         * a refusal names the secret it was asked with, which is then known not to work.
+         */
+        from: 'provider';
+        secret: string;
+        lookUp(
+          settings: ChannelSettings,
+          secrets: Record<string, unknown>,
+        ): Promise<{ ok: true; externalId: string } | { ok: false; title: string }>;
+      };
   /** Secrets Careline makes when none are given (Telegram's secret token), before the schema runs. */
   completeSecrets?(given: Record<string, unknown>): Record<string, unknown>;
   /** Tells the provider the account's webhook URL (Telegram); channels configured in a console have none. */

@@ -106,6 +106,17 @@ export const newChannelBody = z
       }),
     }),
     z.object({
+      type: z.literal('line'),
+      name: name.optional(),
+      settings: z.strictObject({ apiUrl: url.optional(), dataApiUrl: url.optional() }).optional(),
+      secrets: z.strictObject({
+        channelSecret: secret.describe('The channel secret (LINE Developers console): signs every webhook'),
+        channelAccessToken: secret.describe(
+          'A channel access token; the bot’s user id (GET /v2/bot/info) becomes the external id',
+        ),
+      }),
+    }),
+    z.object({
       type: z.enum(['messenger', 'instagram']),
       name: name.optional(),
       external_id: metaIds.describe(

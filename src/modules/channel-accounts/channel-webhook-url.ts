@@ -2,8 +2,9 @@ import type { ChannelType } from './channel-types.ts';
 
 /**
  * Where the provider delivers an account's events. Meta's channels have one URL per app, events routed
- * by the ids inside; a Telegram update never names its bot, so each bot has its own URL. LINE and Viber:
- * Careline has no webhook route for them yet.
+ * by the ids inside; a Telegram update never names its bot, so each bot has its own URL, and so does each
+ * LINE channel (its deliveries name their bot, but each is signed with its own channel's secret). Viber:
+ * Careline has no webhook route for it yet.
  */
 export function webhookUrlOf(publicUrl: string, account: { id: string; type: ChannelType }): string | null {
   const base = publicUrl.replace(/\/+$/, '');
@@ -13,8 +14,8 @@ export function webhookUrlOf(publicUrl: string, account: { id: string; type: Cha
     case 'instagram':
       return `${base}/webhooks/${account.type}`;
     case 'telegram':
-      return `${base}/webhooks/telegram/${account.id}`;
     case 'line':
+      return `${base}/webhooks/${account.type}/${account.id}`;
     case 'viber':
       return null;
   }

@@ -34,6 +34,24 @@ export type NewChannel =
       };
     }
   | {
+      type: 'line';
+      name?: string;
+      settings?: {
+        apiUrl?: string;
+        dataApiUrl?: string;
+      };
+      secrets: {
+        /**
+         * The channel secret (LINE Developers console): signs every webhook
+         */
+        channelSecret: string;
+        /**
+         * A channel access token; the bot’s user id (GET /v2/bot/info) becomes the external id
+         */
+        channelAccessToken: string;
+      };
+    }
+  | {
       type: 'messenger' | 'instagram';
       name?: string;
       /**

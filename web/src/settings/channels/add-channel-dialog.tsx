@@ -221,6 +221,13 @@ function newChannel(
           ...(secrets.secretToken ? { secretToken: secrets.secretToken } : {}),
         },
       };
+    case 'line':
+      return {
+        type,
+        ...named,
+        settings,
+        secrets: { channelSecret: given('channelSecret'), channelAccessToken: given('channelAccessToken') },
+      };
     case 'messenger':
     case 'instagram':
       return {

@@ -1,7 +1,7 @@
 import type { ChannelType } from '../../api/settings-types.ts';
 
-/** The channel types an administrator can connect from here (LINE and Viber: not yet). */
-export const ADDABLE_TYPES = ['telegram', 'whatsapp', 'messenger', 'instagram'] as const;
+/** The channel types an administrator can connect from here (Viber: not yet). */
+export const ADDABLE_TYPES = ['telegram', 'whatsapp', 'messenger', 'instagram', 'line'] as const;
 export type AddableType = (typeof ADDABLE_TYPES)[number];
 
 export function isAddable(type: ChannelType): type is AddableType {
@@ -25,8 +25,17 @@ export interface ChannelField {
     | 'appSecret'
     | 'verifyToken'
     | 'graphUrl'
-    | 'apiVersion';
-  hint?: 'botTokenHint' | 'secretTokenHint' | 'apiUrlHint' | 'verifyTokenHint';
+    | 'apiVersion'
+    | 'channelSecret'
+    | 'channelAccessToken'
+    | 'lineApiUrl';
+  hint?:
+    | 'botTokenHint'
+    | 'secretTokenHint'
+    | 'apiUrlHint'
+    | 'verifyTokenHint'
+    | 'channelAccessTokenHint'
+    | 'lineApiUrlHint';
   required: boolean;
   /** Typed into a password field, never shown back. */
   secret: boolean;
@@ -76,6 +85,11 @@ export const CHANNEL_FIELDS: Readonly<Record<AddableType, readonly ChannelField[
     secret('botToken', 'botToken', { hint: 'botTokenHint' }),
     secret('secretToken', 'secretToken', { hint: 'secretTokenHint', required: false }),
     setting('apiUrl', 'apiUrl', 'apiUrlHint'),
+  ],
+  line: [
+    secret('channelSecret', 'channelSecret'),
+    secret('channelAccessToken', 'channelAccessToken', { hint: 'channelAccessTokenHint' }),
+    setting('apiUrl', 'lineApiUrl', 'lineApiUrlHint'),
   ],
   messenger: [externalId('pageId'), ...META_SECRETS, ...GRAPH],
   instagram: [externalId('instagramAccountId'), ...META_SECRETS, ...GRAPH],

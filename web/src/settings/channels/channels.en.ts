@@ -3,7 +3,7 @@ export const channelsEn = {
   channels: {
     title: 'Channels',
     description:
-      'Where patients write to the clinic: each WhatsApp number, Telegram bot, Messenger Page and Instagram account, and the webhook address its provider delivers to.',
+      'Where patients write to the clinic: each WhatsApp number, Telegram bot, LINE account, Messenger Page and Instagram account, and the webhook address its provider delivers to.',
     add: 'Add a channel',
     empty: 'No channel yet: patients cannot write to the clinic.',
     name: 'Name',
@@ -35,6 +35,7 @@ export const channelsEn = {
       instagram:
         'An Instagram professional account linked to a Page. Set the webhook in Meta’s app dashboard.',
       whatsapp: 'A WhatsApp Business number (Cloud API). Set the webhook in Meta’s app dashboard.',
+      line: 'A LINE Official Account’s Messaging API channel. Careline checks the token and sets the webhook URL; switch on “Use webhook” in the LINE console.',
     },
     fields: {
       name: 'Name shown to the team',
@@ -55,6 +56,11 @@ export const channelsEn = {
       verifyTokenHint: 'The token you type in Meta’s webhook settings.',
       graphUrl: 'Graph API URL',
       apiVersion: 'Graph API version',
+      channelSecret: 'Channel secret',
+      channelAccessToken: 'Channel access token',
+      channelAccessTokenHint: 'A long-lived token from the Messaging API tab; Careline checks it with LINE.',
+      lineApiUrl: 'Messaging API server',
+      lineApiUrlHint: 'Optional: LINE’s own (api.line.me) when left empty.',
       optional: 'Optional',
     },
     secretsTitle: 'Replace the secrets',

@@ -4,7 +4,7 @@ export const channelsFr: ChannelsMessages = {
   channels: {
     title: 'Canaux',
     description:
-      'Là où les patients écrivent à la clinique\u00a0: chaque numéro WhatsApp, bot Telegram, page Messenger et compte Instagram, et l’adresse de webhook où son fournisseur les livre.',
+      'Là où les patients écrivent à la clinique\u00a0: chaque numéro WhatsApp, bot Telegram, compte LINE, page Messenger et compte Instagram, et l’adresse de webhook où son fournisseur les livre.',
     add: 'Ajouter un canal',
     empty: 'Aucun canal pour l’instant\u00a0: les patients ne peuvent pas écrire à la clinique.',
     name: 'Nom',
@@ -38,6 +38,7 @@ export const channelsFr: ChannelsMessages = {
         'Un compte Instagram professionnel lié à une page. Configurez le webhook dans le tableau de bord de l’app Meta.',
       whatsapp:
         'Un numéro WhatsApp Business (Cloud API). Configurez le webhook dans le tableau de bord de l’app Meta.',
+      line: 'Le canal Messaging API d’un compte officiel LINE. Careline vérifie le jeton et enregistre l’adresse du webhook\u00a0; activez «\u00a0Use webhook\u00a0» dans la console LINE.',
     },
     fields: {
       name: 'Nom affiché à l’équipe',
@@ -58,6 +59,12 @@ export const channelsFr: ChannelsMessages = {
       verifyTokenHint: 'Le jeton que vous saisissez dans les réglages de webhook de Meta.',
       graphUrl: 'URL de l’API Graph',
       apiVersion: 'Version de l’API Graph',
+      channelSecret: 'Secret du canal',
+      channelAccessToken: 'Jeton d’accès du canal',
+      channelAccessTokenHint:
+        'Un jeton longue durée de l’onglet Messaging API\u00a0; Careline le vérifie auprès de LINE.',
+      lineApiUrl: 'Serveur Messaging API',
+      lineApiUrlHint: 'Facultatif\u00a0: celui de LINE (api.line.me) sinon.',
       optional: 'Facultatif',
     },
     secretsTitle: 'Remplacer les secrets',
