@@ -61,7 +61,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
   const { db } = deps;
   const now = () => deps.clock.now();
   const detailsJson = async (orgId: string, id: string) =>
-    toAppointmentJson(await getAppointment(db, deps.keyring, orgId, id, now()));
+    toAppointmentJson(await getAppointment(db, deps.keyring, deps.reminders, orgId, id, now()));
 
   return async (app) => {
     app.get(
@@ -92,6 +92,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const list = await listAppointments(
           db,
           deps.keyring,
+          deps.reminders,
           callerOf(request).orgId,
           {
             limit: q.limit,
@@ -217,7 +218,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         const b = request.body;
         try {
-          const booked = await bookAppointment(db, deps.keyring, caller.orgId, {
+          const booked = await bookAppointment(db, deps.keyring, deps.reminders, caller.orgId, {
             contactId: b.contact_id,
             practitionerId: b.practitioner_id,
             locationId: b.location_id,
@@ -265,13 +266,20 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         const b = request.body;
         try {
-          const moved = await moveAppointment(db, deps.keyring, caller.orgId, request.params.id, {
-            start: b.start,
-            ...(b.practitioner_id === undefined ? {} : { practitionerId: b.practitioner_id }),
-            ...(b.location_id === undefined ? {} : { locationId: b.location_id }),
-            ...bookedBy(caller),
-            now: now(),
-          });
+          const moved = await moveAppointment(
+            db,
+            deps.keyring,
+            deps.reminders,
+            caller.orgId,
+            request.params.id,
+            {
+              start: b.start,
+              ...(b.practitioner_id === undefined ? {} : { practitionerId: b.practitioner_id }),
+              ...(b.location_id === undefined ? {} : { locationId: b.location_id }),
+              ...bookedBy(caller),
+              now: now(),
+            },
+          );
           return reply.code(201).send(await detailsJson(caller.orgId, moved.id));
         } catch (error) {
           if (error instanceof SlotTakenError) return sendSlotTaken(reply, error);
@@ -296,7 +304,9 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
       async (request) => {
         const { orgId } = callerOf(request);
         const { id } = request.params;
-        await orProblem(cancelAppointment(db, orgId, id, { by: request.body?.by ?? 'staff', now: now() }));
+        await orProblem(
+          cancelAppointment(db, deps.reminders, orgId, id, { by: request.body?.by ?? 'staff', now: now() }),
+        );
         return detailsJson(orgId, id);
       },
     );
@@ -316,7 +326,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
       async (request) => {
         const { orgId } = callerOf(request);
         const { id } = request.params;
-        await orProblem(setAppointmentStatus(db, orgId, id, request.body.status, now()));
+        await orProblem(setAppointmentStatus(db, deps.reminders, orgId, id, request.body.status, now()));
         return detailsJson(orgId, id);
       },
     );
