@@ -1,4 +1,5 @@
 import type { AppointmentReminders } from '../scheduling/appointment-reminders.ts';
+import { noticeOfStaffBooking } from './booking-notice.service.ts';
 import { lateAfterMinutesOf } from './reminder.repository.ts';
 import { cancelPendingReminders, planReminders } from './reminder-schedule.service.ts';
 
@@ -10,4 +11,5 @@ export const schedulingReminders: AppointmentReminders = {
   plan: planReminders,
   cancelPending: cancelPendingReminders,
   lateAfterMinutesOf,
+  noticeOfStaffBooking,
 };

@@ -4,18 +4,13 @@ import { problemSchema } from '../../platform/http/problem.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
-import {
-  appointmentRemindersJson,
-  toAppointmentRemindersJson,
-} from '../reminders/appointment-reminders.api.ts';
-import { appointmentReminders } from '../reminders/appointment-reminders.service.ts';
 import type { ApiCaller } from '../users/caller.ts';
 import { appointmentJson, toAppointmentJson } from './appointment.api.ts';
 import { ATTENDANCE_STATUSES, cancelAppointment, setAppointmentStatus } from './appointment.service.ts';
 import { getAppointment, listAppointments } from './appointment-agenda.service.ts';
 import { appointmentInviteFor } from './appointment-invite.service.ts';
+import { BOOKING_NOTICE_REFUSALS } from './appointment-reminders.ts';
 import { bookAppointment, moveAppointment } from './booking.service.ts';
-import { BOOKING_NOTICE_REFUSALS, noticeOfStaffBooking } from './booking-notice.service.ts';
 import { APPOINTMENT_STATUSES, type Appointment } from './scheduling.schema.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 import { SlotTakenError } from './scheduling-errors.ts';
@@ -134,34 +129,6 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/appointments/:id/reminders',
-      {
-        config: { access: 'appointments.read' },
-        schema: {
-          tags,
-          summary: 'Where an appointment’s reminders stand: planned, sent on which channel, or why not',
-          description:
-            'Each reminder of the appointment, earliest due first. A reminder goes on the channel of the ' +
-            'patient’s most recent conversation among those they agreed to reminders on, where that channel ' +
-            'allows an automated message then; reason says why one was not sent.',
-          params,
-          response: { 200: appointmentRemindersJson, ...errors },
-        },
-      },
-      async (request) => {
-        const { orgId } = callerOf(request);
-        const appointment = await orProblem(detailsJson(orgId, request.params.id));
-        const reminders = await appointmentReminders(db, orgId, appointment.id);
-        await auditRead(request, {
-          type: 'Appointment',
-          id: appointment.id,
-          patient: appointment.contact.id,
-        });
-        return toAppointmentRemindersJson(reminders);
-      },
-    );
-
-    app.get(
       '/appointments/:id.ics',
       {
         config: { access: 'appointments.read' },
@@ -229,7 +196,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             ...bookedBy(caller),
             now: now(),
           });
-          const notice = await noticeOfStaffBooking(deps, caller.orgId, booked.id, now());
+          const notice = await deps.reminders.noticeOfStaffBooking(deps, caller.orgId, booked.id, now());
           deps.wake();
           return reply
             .code(201)
