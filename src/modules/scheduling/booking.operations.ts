@@ -159,14 +159,7 @@ export function bookingOperations(reminders: AppointmentReminders): Readonly<Rec
     send_invite: async (scope, params, session) => sendInvite(scope, text(params.appointment), session),
 
     my_appointments: async (scope, _params, session) => {
-      const upcoming = await upcomingAppointmentsOf(
-        scope.tx,
-        scope.deps.keyring,
-        reminders,
-        scope.org.id,
-        scope.contact.id,
-        scope.now,
-      );
+      const upcoming = await upcomingOf(scope, reminders);
       if (upcoming.length === 0) return { ok: false, code: 'none' };
       return {
         ok: true,
@@ -183,16 +176,7 @@ export function bookingOperations(reminders: AppointmentReminders): Readonly<Rec
     cancel_appointment: async (scope, params, session) => {
       const id = text(params.appointment);
       if (!id) return { ok: false, code: 'not_found' };
-      const mine = (
-        await upcomingAppointmentsOf(
-          scope.tx,
-          scope.deps.keyring,
-          reminders,
-          scope.org.id,
-          scope.contact.id,
-          scope.now,
-        )
-      ).some((row) => row.appointment.id === id);
+      const mine = (await upcomingOf(scope, reminders)).some((row) => row.appointment.id === id);
       // Only the patient's own appointments: an id typed into a flow cannot cancel someone else's.
       if (!mine) return { ok: false, code: 'not_found' };
       const details = await describeAppointment(scope, reminders, id, session.language);
@@ -226,7 +210,13 @@ async function movedAppointment(
   id: string | undefined,
 ) {
   if (!id) return undefined;
-  const upcoming = await upcomingAppointmentsOf(
+  const upcoming = await upcomingOf(scope, reminders);
+  return upcoming.find((row) => row.appointment.id === id)?.appointment;
+}
+
+/** The patient's appointments still to come, soonest first. */
+async function upcomingOf(scope: ConversationScope, reminders: AppointmentReminders) {
+  return upcomingAppointmentsOf(
     scope.tx,
     scope.deps.keyring,
     reminders,
@@ -234,7 +224,6 @@ async function movedAppointment(
     scope.contact.id,
     scope.now,
   );
-  return upcoming.find((row) => row.appointment.id === id)?.appointment;
 }
 
 async function offeringPractitioners(
