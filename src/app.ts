@@ -66,6 +66,7 @@ import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
+import { schedulingReminders } from './modules/reminders/scheduling-reminders.ts';
 import { latestOpenRedFlags } from './modules/safety/conversation-red-flags.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
 import { safetyRoutes } from './modules/safety/safety.routes.ts';
@@ -218,7 +219,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     // The safety net answers a red flag before anything else; then Careline's own keywords and buttons
     // come before any flow: STOP must work whatever a flow asks.
     interceptors: [safetyInterceptor, consentKeywordInterceptor, reminderReplyInterceptor],
-    hostOperations: bookingOperations,
+    hostOperations: bookingOperations(schedulingReminders),
     mediaStore,
     outbound: outboundFetch,
   };
@@ -243,6 +244,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     mediaStore,
     outbound: outboundFetch,
     wake: () => wake(),
+    reminders: schedulingReminders,
   };
   // Sends have a worker of their own, taking them a hundred at a time: a backlog of replies or reminders
   // never waits behind webhooks, nor webhooks behind a batch of calls to Meta.

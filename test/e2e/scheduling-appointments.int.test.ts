@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appointments } from '../../src/db-schema.ts';
+import { schedulingReminders } from '../../src/modules/reminders/scheduling-reminders.ts';
 import { bookAppointment } from '../../src/modules/scheduling/booking.service.ts';
 import {
   addPatient,
@@ -195,15 +196,21 @@ describe.each(TEST_ENGINES)('scheduling: booking, moving and cancelling appointm
     });
     const [slot] = slots;
     if (!slot) throw new Error('no slot');
-    const booked = await bookAppointment(env.handle.db, env.careline.keyring, clinic.org.id, {
-      contactId: patient,
-      practitionerId,
-      locationId: slot.locationId,
-      appointmentTypeId: String(roundTheClock.type.id),
-      start: slot.start,
-      source: 'staff',
-      now: twoHoursAgo,
-    });
+    const booked = await bookAppointment(
+      env.handle.db,
+      env.careline.keyring,
+      schedulingReminders,
+      clinic.org.id,
+      {
+        contactId: patient,
+        practitionerId,
+        locationId: slot.locationId,
+        appointmentTypeId: String(roundTheClock.type.id),
+        start: slot.start,
+        source: 'staff',
+        now: twoHoursAgo,
+      },
+    );
 
     const shown = await call(env, clinic, 'GET', `/appointments/${booked.id}`);
     expect(shown.body).toMatchObject({ status: 'booked', late: true });

@@ -23,6 +23,7 @@ import { webhookEvents } from '../../channels/webhook-event.schema.ts';
 import { rowsOf } from '../../platform/db/raw-rows.ts';
 import { recordConsent } from '../consent/consent.service.ts';
 import { mediaFiles } from '../media/media.schema.ts';
+import { schedulingReminders } from '../reminders/scheduling-reminders.ts';
 import { bookAppointment } from '../scheduling/booking.service.ts';
 import { seedScheduling } from '../scheduling/scheduling.test-support.ts';
 import { findSlots } from '../scheduling/slot-search.service.ts';
@@ -170,7 +171,7 @@ describe.each(TEST_ENGINES)('patients’ rights: export, erasure, retention (%s)
     });
     const slot = slots[0];
     if (!slot) throw new Error('no slot');
-    await bookAppointment(env.handle.db, env.careline.keyring, clinic.org.id, {
+    await bookAppointment(env.handle.db, env.careline.keyring, schedulingReminders, clinic.org.id, {
       contactId: chloeId,
       practitionerId,
       locationId: slot.locationId,

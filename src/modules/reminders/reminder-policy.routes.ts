@@ -4,11 +4,14 @@ import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
-import { DEFAULT_LATE_AFTER_MINUTES } from '../scheduling/appointment.service.ts';
 import { hasTemplateNamed } from '../templates/template-name.service.ts';
 import { findReminderPolicy, saveReminderPolicy } from './reminder.repository.ts';
 import type { ReminderPolicy } from './reminder.schema.ts';
-import { DEFAULT_REMINDER_SETTINGS, reminderSettingsOf } from './reminder-policy.ts';
+import {
+  DEFAULT_LATE_AFTER_MINUTES,
+  DEFAULT_REMINDER_SETTINGS,
+  reminderSettingsOf,
+} from './reminder-policy.ts';
 import { enqueueReminderReplan } from './reminder-replan.job.ts';
 
 /** A month ahead is the longest offset: beyond it a reminder is a notice, not a reminder. */

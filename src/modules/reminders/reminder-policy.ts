@@ -10,6 +10,9 @@ export interface ReminderSettings {
   templateName: string;
 }
 
+/** The policy's default: an appointment not marked arrived 15 minutes after it started is late. */
+export const DEFAULT_LATE_AFTER_MINUTES = 15;
+
 /** What a clinic without a `reminder_policies` row gets: 48 h and 2 h before, quiet 20:00–08:00. */
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   enabled: true,

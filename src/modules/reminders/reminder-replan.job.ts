@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import { defineQueue } from '../../platform/jobs/define-queue.ts';
 import type { Clock } from '../../platform/time/clock.ts';
-import { lockAppointment } from '../scheduling/appointment.service.ts';
-import { upcomingBookedAppointmentIds } from './reminder.repository.ts';
+import { lockAppointment, upcomingBookedAppointmentIds } from '../scheduling/appointment.service.ts';
 import { planReminders } from './reminder-schedule.service.ts';
 
 /** Plans the reminders of a clinic's upcoming appointments again after its reminder rules changed. */

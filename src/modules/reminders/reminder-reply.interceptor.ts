@@ -33,6 +33,7 @@ import {
 } from './reminder-message.ts';
 import { CHECK_ANSWERS, type ReminderReplyOutcome, reminderReplyText } from './reminder-reply-texts.ts';
 import { typedReminderAction } from './reminder-typed-answer.ts';
+import { schedulingReminders } from './scheduling-reminders.ts';
 
 /** How long after a reminder a typed "oui" still answers it. */
 const TYPED_ANSWER_HOURS = 24;
@@ -134,7 +135,7 @@ async function act(
       return replied(scope, 'confirmed', appointment);
     }
     // Frees the slot and cancels the reminders still waiting, in this transaction.
-    await cancelAppointment(tx, org.id, appointment.id, { by: 'patient', now });
+    await cancelAppointment(tx, schedulingReminders, org.id, appointment.id, { by: 'patient', now });
     await recordReminderResponse(tx, org.id, appointment.id, 'cancelled', now);
     return replied(scope, 'cancelled', appointment);
   } catch (error) {

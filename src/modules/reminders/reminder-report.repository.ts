@@ -1,6 +1,6 @@
-import { type AnyColumn, and, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { type AnyColumn, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { appointments, practitioners } from '../scheduling/scheduling.schema.ts';
+import { heldAppointmentsBetween } from '../scheduling/appointment.service.ts';
 import { reminders } from './reminder.schema.ts';
 import type { ReminderSkipReason } from './reminder-channel.ts';
 
@@ -76,33 +76,19 @@ export async function attendanceByPractitioner(
   from: Date,
   to: Date,
 ): Promise<PractitionerAttendance[]> {
-  const confirmed = sql`exists (select 1 from ${reminders} where ${reminders.appointmentId} = ${appointments.id} and ${reminders.response} = 'confirmed')`;
+  const held = heldAppointmentsBetween(db, orgId, from, to);
+  const confirmed = sql`exists (select 1 from ${reminders} where ${reminders.appointmentId} = ${held.id} and ${reminders.response} = 'confirmed')`;
   return db
     .select({
-      practitionerId: appointments.practitionerId,
-      name: practitioners.name,
+      practitionerId: held.practitionerId,
+      name: held.practitionerName,
       appointments: sql<number>`count(*)`.mapWith(Number),
-      noShows: sql<number>`count(*) filter (where ${appointments.status} = 'noshow')`.mapWith(Number),
+      noShows: sql<number>`count(*) filter (where ${held.status} = 'noshow')`.mapWith(Number),
       confirmedAppointments: sql<number>`count(*) filter (where ${confirmed})`.mapWith(Number),
       confirmedNoShows:
-        sql<number>`count(*) filter (where ${appointments.status} = 'noshow' and ${confirmed})`.mapWith(
-          Number,
-        ),
+        sql<number>`count(*) filter (where ${held.status} = 'noshow' and ${confirmed})`.mapWith(Number),
     })
-    .from(appointments)
-    .innerJoin(
-      practitioners,
-      and(eq(practitioners.id, appointments.practitionerId), eq(practitioners.orgId, orgId)),
-    )
-    .where(
-      and(
-        eq(appointments.orgId, orgId),
-        gte(appointments.start, from),
-        lt(appointments.start, to),
-        ne(appointments.status, 'cancelled'),
-        ne(appointments.status, 'proposed'),
-      ),
-    )
-    .groupBy(appointments.practitionerId, practitioners.name)
-    .orderBy(practitioners.name, appointments.practitionerId);
+    .from(held)
+    .groupBy(held.practitionerId, held.practitionerName)
+    .orderBy(held.practitionerName, held.practitionerId);
 }

@@ -14,6 +14,7 @@ import {
   type ReminderClinic,
   seedReminderClinic,
 } from './reminders.test-support.ts';
+import { schedulingReminders } from './scheduling-reminders.ts';
 
 // Monday 1 December 2025, noon in Paris; the appointment is Thursday 4 December, 10:00 in Paris.
 const NOW = new Date('2025-12-01T11:00:00Z');
@@ -105,7 +106,10 @@ describe.each(TEST_ENGINES)('planning reminders (%s)', (engine) => {
       .update(reminders)
       .set({ status: 'sent', sentAt: NOW })
       .where(and(eq(reminders.appointmentId, appointment.id), eq(reminders.offsetMinutes, 2880)));
-    await cancelAppointment(handle.db, clinic.org.id, appointment.id, { by: 'staff', now: NOW });
+    await cancelAppointment(handle.db, schedulingReminders, clinic.org.id, appointment.id, {
+      by: 'staff',
+      now: NOW,
+    });
     expect((await rowsOf(appointment.id)).map((r) => [r.offsetMinutes, r.status])).toEqual([
       [120, 'cancelled'],
       [2880, 'sent'],

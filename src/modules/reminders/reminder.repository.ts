@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { messageOrderAndAccount, messageSeq, outboundMessageSeq } from '../inbox/message-order.service.ts';
-import { appointments } from '../scheduling/scheduling.schema.ts';
+import { appointmentsOfPatients, shareLockSteadyAppointments } from '../scheduling/appointment.service.ts';
 import {
   type Reminder,
   type ReminderPolicy,
@@ -10,10 +10,20 @@ import {
   reminderPolicies,
   reminders,
 } from './reminder.schema.ts';
+import { DEFAULT_LATE_AFTER_MINUTES } from './reminder-policy.ts';
 
 export async function findReminderPolicy(db: DbOrTx, orgId: string): Promise<ReminderPolicy | undefined> {
   const [policy] = await db.select().from(reminderPolicies).where(eq(reminderPolicies.orgId, orgId));
   return policy;
+}
+
+/** After how many minutes the clinic flags a patient not marked arrived (its reminder policy says). */
+export async function lateAfterMinutesOf(db: DbOrTx, orgId: string): Promise<number> {
+  const [policy] = await db
+    .select({ lateAfterMinutes: reminderPolicies.lateAfterMinutes })
+    .from(reminderPolicies)
+    .where(eq(reminderPolicies.orgId, orgId));
+  return policy?.lateAfterMinutes ?? DEFAULT_LATE_AFTER_MINUTES;
 }
 
 /** Writes the clinic's reminder rules (its row is created on the first change). */
@@ -29,33 +39,6 @@ export async function saveReminderPolicy(
     .returning();
   if (!policy) throw new Error('upsert into reminder_policies returned nothing');
   return policy;
-}
-
-/**
- * A page of the clinic's booked appointments still to come, in id order after `afterId`: what a change
- * of the reminder rules plans again.
- */
-export async function upcomingBookedAppointmentIds(
-  db: DbOrTx,
-  orgId: string,
-  now: Date,
-  afterId: string | null,
-  limit: number,
-): Promise<string[]> {
-  const rows = await db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.orgId, orgId),
-        eq(appointments.status, 'booked'),
-        gt(appointments.start, now),
-        afterId ? gt(appointments.id, afterId) : undefined,
-      ),
-    )
-    .orderBy(asc(appointments.id))
-    .limit(limit);
-  return rows.map((r) => r.id);
 }
 
 /** The appointment's reminders, locked: a dispatcher sending one of them finishes first. */
@@ -129,12 +112,9 @@ export async function claimDueReminders(
     .limit(limit)
     .for('update', { skipLocked: true });
   if (locked.length === 0) return { claimed: [], busy: 0 };
-  const steady = await tx
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(inArray(appointments.id, [...new Set(locked.map((r) => r.appointmentId))]))
-    .for('share', { skipLocked: true });
-  const ids = new Set(steady.map((a) => a.id));
+  const ids = new Set(
+    await shareLockSteadyAppointments(tx, [...new Set(locked.map((r) => r.appointmentId))]),
+  );
   const claimed = locked.filter((r) => ids.has(r.appointmentId));
   return { claimed, busy: locked.length - claimed.length };
 }
@@ -211,19 +191,20 @@ export async function latestUnansweredReminderOf(
   contactId: string,
   since: Date,
 ): Promise<Reminder | undefined> {
+  const appointment = appointmentsOfPatients(db);
   const [row] = await db
     .select({ reminder: reminders })
     .from(reminders)
-    .innerJoin(appointments, eq(appointments.id, reminders.appointmentId))
+    .innerJoin(appointment, eq(appointment.id, reminders.appointmentId))
     .where(
       and(
-        eq(appointments.orgId, orgId),
-        eq(appointments.contactId, contactId),
+        eq(appointment.orgId, orgId),
+        eq(appointment.contactId, contactId),
         eq(reminders.status, 'sent'),
         isNull(reminders.response),
         isNotNull(reminders.messageId),
         sql`${reminders.sentAt} >= ${since.toISOString()}::timestamptz`,
-        ne(appointments.status, 'cancelled'),
+        ne(appointment.status, 'cancelled'),
       ),
     )
     .orderBy(desc(reminders.sentAt))

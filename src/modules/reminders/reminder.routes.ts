@@ -7,6 +7,7 @@ import { callerOf } from '../auth/api-key.auth.ts';
 import { consentRoutes } from '../consent/consent.routes.ts';
 import { findOrgByRef } from '../orgs/org.service.ts';
 import type { SchedulingDeps } from '../scheduling/scheduling-deps.ts';
+import { appointmentReminderRoutes } from './appointment-reminders.routes.ts';
 import { runReminderDispatch } from './reminder-dispatch.job.ts';
 import { reminderDispatchQueue } from './reminder-dispatch-queue.ts';
 import { reminderPolicyRoutes } from './reminder-policy.routes.ts';
@@ -60,11 +61,12 @@ const when = z
 const DAY_MS = 86_400_000;
 
 /**
- * The reminders' rules and report, and the patients' consents (reminders are only sent with one, so
+ * Where an appointment's reminders stand, the reminders' rules and report, and the patients' consents (reminders are only sent with one, so
  * their API lives beside; app.ts mounts this plugin behind authentication).
  */
 export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(appointmentReminderRoutes(deps));
     await app.register(consentRoutes(deps.db, deps.keyring));
     await app.register(reminderPolicyRoutes(deps.db, deps.clock, deps.wake));
 

@@ -22,6 +22,7 @@ import type {
 import { seedScheduling } from '../scheduling/scheduling.test-support.ts';
 import { enqueueReminderDispatch } from './reminder-dispatch-queue.ts';
 import { reminderTemplateComponents } from './reminder-template.ts';
+import { schedulingReminders } from './scheduling-reminders.ts';
 
 /** What the reminder tests through the simulator share: a clinic that books, patients, their phones. */
 
@@ -114,16 +115,22 @@ export async function book(
   conversationId: string | null,
   start = nextSlot(),
 ): Promise<Appointment> {
-  return bookAppointment(world.env.handle.db, world.env.careline.keyring, world.clinic.org.id, {
-    contactId,
-    practitionerId: world.practitioner.id,
-    locationId: world.location.id,
-    appointmentTypeId: world.type.id,
-    start,
-    source: 'staff',
-    conversationId,
-    now: new Date(),
-  });
+  return bookAppointment(
+    world.env.handle.db,
+    world.env.careline.keyring,
+    schedulingReminders,
+    world.clinic.org.id,
+    {
+      contactId,
+      practitionerId: world.practitioner.id,
+      locationId: world.location.id,
+      appointmentTypeId: world.type.id,
+      start,
+      source: 'staff',
+      conversationId,
+      now: new Date(),
+    },
+  );
 }
 
 /**

@@ -1,12 +1,8 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import {
-  type AppointmentFilter,
-  type AppointmentRow,
-  appointmentRows,
-  lateAfterMinutesOf,
-} from './appointment.repository.ts';
+import { type AppointmentFilter, type AppointmentRow, appointmentRows } from './appointment.repository.ts';
 import { isLate } from './appointment-lateness.ts';
+import type { AppointmentReminders } from './appointment-reminders.ts';
 import type { AppointmentStatus } from './scheduling.schema.ts';
 import { SchedulingNotFoundError } from './scheduling-errors.ts';
 
@@ -22,11 +18,12 @@ const AGENDA_MAX = 1000;
 export async function getAppointment(
   db: DbOrTx,
   keyring: Keyring,
+  reminders: AppointmentReminders,
   orgId: string,
   id: string,
   now: Date,
 ): Promise<AppointmentDetails> {
-  const [details] = await appointmentDetails(db, keyring, orgId, { ids: [id] }, now);
+  const [details] = await appointmentDetails(db, keyring, reminders, orgId, { ids: [id] }, now);
   if (!details) throw new SchedulingNotFoundError('Appointment');
   return details;
 }
@@ -35,6 +32,7 @@ export async function getAppointment(
 export async function listAppointments(
   db: DbOrTx,
   keyring: Keyring,
+  reminders: AppointmentReminders,
   orgId: string,
   filter: Omit<AppointmentFilter, 'ids'>,
   now: Date,
@@ -42,6 +40,7 @@ export async function listAppointments(
   return appointmentDetails(
     db,
     keyring,
+    reminders,
     orgId,
     { ...filter, limit: Math.min(filter.limit ?? AGENDA_MAX, AGENDA_MAX) },
     now,
@@ -52,6 +51,7 @@ export async function listAppointments(
 export async function upcomingAppointmentsOf(
   db: DbOrTx,
   keyring: Keyring,
+  reminders: AppointmentReminders,
   orgId: string,
   contactId: string,
   now: Date,
@@ -59,6 +59,7 @@ export async function upcomingAppointmentsOf(
   return appointmentDetails(
     db,
     keyring,
+    reminders,
     orgId,
     { contactId, statuses: ['booked', 'proposed'], endsAfter: now },
     now,
@@ -69,6 +70,7 @@ export async function upcomingAppointmentsOf(
 export async function appointmentsBetween(
   db: DbOrTx,
   keyring: Keyring,
+  reminders: AppointmentReminders,
   orgId: string,
   range: { practitionerId?: string; from: Date; to: Date; statuses?: readonly AppointmentStatus[] },
   now: Date,
@@ -76,6 +78,7 @@ export async function appointmentsBetween(
   return listAppointments(
     db,
     keyring,
+    reminders,
     orgId,
     {
       endsAfter: range.from,
@@ -112,12 +115,13 @@ export async function lateAppointments(
 async function appointmentDetails(
   db: DbOrTx,
   keyring: Keyring,
+  reminders: AppointmentReminders,
   orgId: string,
   filter: AppointmentFilter,
   now: Date,
 ): Promise<AppointmentDetails[]> {
   const rows = await appointmentRows(db, keyring, orgId, filter);
   if (rows.length === 0) return [];
-  const lateAfterMinutes = await lateAfterMinutesOf(db, orgId);
+  const lateAfterMinutes = await reminders.lateAfterMinutesOf(db, orgId);
   return rows.map((row) => ({ ...row, late: isLate(row.appointment, now, lateAfterMinutes) }));
 }

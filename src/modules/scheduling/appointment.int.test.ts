@@ -4,6 +4,7 @@ import { testKeyring } from '../../../test/support/test-keyring.ts';
 import { reminderPolicies } from '../../db-schema.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { createOrg } from '../orgs/org.service.ts';
+import { schedulingReminders } from '../reminders/scheduling-reminders.ts';
 import { cancelAppointment, confirmAppointment, setAppointmentStatus } from './appointment.service.ts';
 import {
   appointmentsBetween,
@@ -32,7 +33,7 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     practitionerId = clinic.practitioners[0]?.id ?? '';
     book = async (start, contactId) =>
       (
-        await bookAppointment(handle.db, testKeyring, orgId, {
+        await bookAppointment(handle.db, testKeyring, schedulingReminders, orgId, {
           contactId,
           practitionerId,
           locationId: clinic.location.id,
@@ -50,7 +51,7 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
   test('cancelling frees the time once; what took place cannot be cancelled', async () => {
     const patient = await addPatient(handle.db, testKeyring, orgId, 'Marie Curie');
     const id = await book('2027-06-23T08:00:00Z', patient);
-    const cancelled = await cancelAppointment(handle.db, orgId, id, {
+    const cancelled = await cancelAppointment(handle.db, schedulingReminders, orgId, id, {
       by: 'patient',
       now: at('2027-06-22T12:00:00Z'),
     });
@@ -59,7 +60,7 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
       cancelledBy: 'patient',
       cancelledAt: at('2027-06-22T12:00:00Z'),
     });
-    const again = await cancelAppointment(handle.db, orgId, id, {
+    const again = await cancelAppointment(handle.db, schedulingReminders, orgId, id, {
       by: 'staff',
       now: at('2027-06-22T13:00:00Z'),
     });
@@ -69,12 +70,25 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     await expect(book('2027-06-23T08:00:00Z', other)).resolves.toEqual(expect.any(String));
 
     const seen = await book('2027-06-23T10:00:00Z', patient);
-    await setAppointmentStatus(handle.db, orgId, seen, 'fulfilled', at('2027-06-23T11:00:00Z'));
+    await setAppointmentStatus(
+      handle.db,
+      schedulingReminders,
+      orgId,
+      seen,
+      'fulfilled',
+      at('2027-06-23T11:00:00Z'),
+    );
     await expect(
-      cancelAppointment(handle.db, orgId, seen, { by: 'staff', now: at('2027-06-23T11:05:00Z') }),
+      cancelAppointment(handle.db, schedulingReminders, orgId, seen, {
+        by: 'staff',
+        now: at('2027-06-23T11:05:00Z'),
+      }),
     ).rejects.toBeInstanceOf(AppointmentStatusConflictError);
     await expect(
-      cancelAppointment(handle.db, orgId, crypto.randomUUID(), { by: 'staff', now: BOOKED_AT }),
+      cancelAppointment(handle.db, schedulingReminders, orgId, crypto.randomUUID(), {
+        by: 'staff',
+        now: BOOKED_AT,
+      }),
     ).rejects.toBeInstanceOf(SchedulingNotFoundError);
   });
 
@@ -85,7 +99,10 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     expect(confirmed.confirmedAt).toEqual(at('2027-06-22T18:00:00Z'));
     const twice = await confirmAppointment(handle.db, orgId, id, at('2027-06-23T18:00:00Z'));
     expect(twice.confirmedAt).toEqual(at('2027-06-22T18:00:00Z'));
-    await cancelAppointment(handle.db, orgId, id, { by: 'patient', now: at('2027-06-23T19:00:00Z') });
+    await cancelAppointment(handle.db, schedulingReminders, orgId, id, {
+      by: 'patient',
+      now: at('2027-06-23T19:00:00Z'),
+    });
     await expect(confirmAppointment(handle.db, orgId, id, at('2027-06-23T20:00:00Z'))).rejects.toBeInstanceOf(
       AppointmentStatusConflictError,
     );
@@ -97,13 +114,17 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     const soon = await book('2027-06-25T09:00:00Z', patient);
     const later = await book('2027-06-28T09:00:00Z', patient);
     const dropped = await book('2027-06-29T09:00:00Z', patient);
-    await cancelAppointment(handle.db, orgId, dropped, { by: 'patient', now: BOOKED_AT });
+    await cancelAppointment(handle.db, schedulingReminders, orgId, dropped, {
+      by: 'patient',
+      now: BOOKED_AT,
+    });
     const someoneElse = await addPatient(handle.db, testKeyring, orgId, 'Paul Langevin');
     await book('2027-06-26T09:00:00Z', someoneElse);
 
     const upcoming = await upcomingAppointmentsOf(
       handle.db,
       testKeyring,
+      schedulingReminders,
       orgId,
       patient,
       at('2027-06-23T00:00:00Z'),
@@ -123,7 +144,14 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     const nine = await book('2027-06-30T07:00:00Z', patient);
     const half = await book('2027-06-30T07:30:00Z', patient);
     const ten = await book('2027-06-30T08:00:00Z', patient);
-    await setAppointmentStatus(handle.db, orgId, half, 'arrived', at('2027-06-30T07:35:00Z'));
+    await setAppointmentStatus(
+      handle.db,
+      schedulingReminders,
+      orgId,
+      half,
+      'arrived',
+      at('2027-06-30T07:35:00Z'),
+    );
 
     const now = at('2027-06-30T08:10:00Z');
     expect(
@@ -136,6 +164,7 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     const day = await appointmentsBetween(
       handle.db,
       testKeyring,
+      schedulingReminders,
       orgId,
       { practitionerId, from: at('2027-06-30T00:00:00Z'), to: at('2027-07-01T00:00:00Z') },
       now,
@@ -147,7 +176,9 @@ describe.each(TEST_ENGINES)('appointment services (%s)', (engine) => {
     ]);
     // The clinic's reminder policy sets the delay the appointment JSON uses.
     await handle.db.insert(reminderPolicies).values({ orgId, lateAfterMinutes: 5 });
-    expect((await getAppointment(handle.db, testKeyring, orgId, ten, now)).late).toBe(true);
+    expect((await getAppointment(handle.db, testKeyring, schedulingReminders, orgId, ten, now)).late).toBe(
+      true,
+    );
     await handle.db.delete(reminderPolicies);
   });
 });

@@ -2,7 +2,6 @@ import { and, asc, eq, gt, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { contactLabels } from '../contacts/contact-labels.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { reminderPolicies } from '../reminders/reminder.schema.ts';
 import {
   type Appointment,
   type AppointmentStatus,
@@ -209,14 +208,90 @@ export async function appointmentRows(
   }));
 }
 
-/** The reminder policy's default: an appointment not marked arrived 15 minutes after it started is late. */
-export const DEFAULT_LATE_AFTER_MINUTES = 15;
+// What the reminders read of appointments, lent so that their queries stay one statement each.
 
-/** After how many minutes the clinic flags a patient not marked arrived (its reminder policy says). */
-export async function lateAfterMinutesOf(db: DbOrTx, orgId: string): Promise<number> {
-  const [policy] = await db
-    .select({ lateAfterMinutes: reminderPolicies.lateAfterMinutes })
-    .from(reminderPolicies)
-    .where(eq(reminderPolicies.orgId, orgId));
-  return policy?.lateAfterMinutes ?? DEFAULT_LATE_AFTER_MINUTES;
+/**
+ * A page of the clinic's booked appointments still to come, in id order after `afterId`: what a change
+ * of the reminder rules plans again.
+ */
+export async function upcomingBookedAppointmentIds(
+  db: DbOrTx,
+  orgId: string,
+  now: Date,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.orgId, orgId),
+        eq(appointments.status, 'booked'),
+        gt(appointments.start, now),
+        afterId ? gt(appointments.id, afterId) : undefined,
+      ),
+    )
+    .orderBy(asc(appointments.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Share-locks these appointments until the transaction ends, skipping those being changed right now
+ * (cancelled, moved): returns the ids it locked. A reminder of one of them can go; the others wait.
+ */
+export async function shareLockSteadyAppointments(tx: DbOrTx, ids: readonly string[]): Promise<string[]> {
+  const steady = await tx
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(inArray(appointments.id, [...ids]))
+    .for('share', { skipLocked: true });
+  return steady.map((a) => a.id);
+}
+
+/**
+ * Each appointment's patient and status, as a subquery another module joins to its own rows (a
+ * reminder and its appointment) in one statement: PostgreSQL folds it into the join.
+ */
+export function appointmentsOfPatients(db: DbOrTx) {
+  return db
+    .select({
+      id: appointments.id,
+      orgId: appointments.orgId,
+      contactId: appointments.contactId,
+      status: appointments.status,
+    })
+    .from(appointments)
+    .as('patient_appointment');
+}
+
+/**
+ * The clinic's appointments starting in [from, to) that took place or should have (neither cancelled
+ * nor only proposed), with their practitioner's name: a subquery the reminders' report groups and
+ * counts in one statement.
+ */
+export function heldAppointmentsBetween(db: DbOrTx, orgId: string, from: Date, to: Date) {
+  return db
+    .select({
+      id: appointments.id,
+      practitionerId: appointments.practitionerId,
+      practitionerName: practitioners.name,
+      status: appointments.status,
+    })
+    .from(appointments)
+    .innerJoin(
+      practitioners,
+      and(eq(practitioners.id, appointments.practitionerId), eq(practitioners.orgId, orgId)),
+    )
+    .where(
+      and(
+        eq(appointments.orgId, orgId),
+        gte(appointments.start, from),
+        lt(appointments.start, to),
+        ne(appointments.status, 'cancelled'),
+        ne(appointments.status, 'proposed'),
+      ),
+    )
+    .as('held_appointment');
 }

@@ -4,18 +4,13 @@ import { problemSchema } from '../../platform/http/problem.ts';
 import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
-import {
-  appointmentRemindersJson,
-  toAppointmentRemindersJson,
-} from '../reminders/appointment-reminders.api.ts';
-import { appointmentReminders } from '../reminders/appointment-reminders.service.ts';
 import type { ApiCaller } from '../users/caller.ts';
 import { appointmentJson, toAppointmentJson } from './appointment.api.ts';
 import { ATTENDANCE_STATUSES, cancelAppointment, setAppointmentStatus } from './appointment.service.ts';
 import { getAppointment, listAppointments } from './appointment-agenda.service.ts';
 import { appointmentInviteFor } from './appointment-invite.service.ts';
+import { BOOKING_NOTICE_REFUSALS } from './appointment-reminders.ts';
 import { bookAppointment, moveAppointment } from './booking.service.ts';
-import { BOOKING_NOTICE_REFUSALS, noticeOfStaffBooking } from './booking-notice.service.ts';
 import { APPOINTMENT_STATUSES, type Appointment } from './scheduling.schema.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 import { SlotTakenError } from './scheduling-errors.ts';
@@ -61,7 +56,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
   const { db } = deps;
   const now = () => deps.clock.now();
   const detailsJson = async (orgId: string, id: string) =>
-    toAppointmentJson(await getAppointment(db, deps.keyring, orgId, id, now()));
+    toAppointmentJson(await getAppointment(db, deps.keyring, deps.reminders, orgId, id, now()));
 
   return async (app) => {
     app.get(
@@ -92,6 +87,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const list = await listAppointments(
           db,
           deps.keyring,
+          deps.reminders,
           callerOf(request).orgId,
           {
             limit: q.limit,
@@ -129,34 +125,6 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
           patient: appointment.contact.id,
         });
         return appointment;
-      },
-    );
-
-    app.get(
-      '/appointments/:id/reminders',
-      {
-        config: { access: 'appointments.read' },
-        schema: {
-          tags,
-          summary: 'Where an appointment’s reminders stand: planned, sent on which channel, or why not',
-          description:
-            'Each reminder of the appointment, earliest due first. A reminder goes on the channel of the ' +
-            'patient’s most recent conversation among those they agreed to reminders on, where that channel ' +
-            'allows an automated message then; reason says why one was not sent.',
-          params,
-          response: { 200: appointmentRemindersJson, ...errors },
-        },
-      },
-      async (request) => {
-        const { orgId } = callerOf(request);
-        const appointment = await orProblem(detailsJson(orgId, request.params.id));
-        const reminders = await appointmentReminders(db, orgId, appointment.id);
-        await auditRead(request, {
-          type: 'Appointment',
-          id: appointment.id,
-          patient: appointment.contact.id,
-        });
-        return toAppointmentRemindersJson(reminders);
       },
     );
 
@@ -217,7 +185,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         const b = request.body;
         try {
-          const booked = await bookAppointment(db, deps.keyring, caller.orgId, {
+          const booked = await bookAppointment(db, deps.keyring, deps.reminders, caller.orgId, {
             contactId: b.contact_id,
             practitionerId: b.practitioner_id,
             locationId: b.location_id,
@@ -228,7 +196,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             ...bookedBy(caller),
             now: now(),
           });
-          const notice = await noticeOfStaffBooking(deps, caller.orgId, booked.id, now());
+          const notice = await deps.reminders.noticeOfStaffBooking(deps, caller.orgId, booked.id, now());
           deps.wake();
           return reply
             .code(201)
@@ -265,13 +233,20 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         const b = request.body;
         try {
-          const moved = await moveAppointment(db, deps.keyring, caller.orgId, request.params.id, {
-            start: b.start,
-            ...(b.practitioner_id === undefined ? {} : { practitionerId: b.practitioner_id }),
-            ...(b.location_id === undefined ? {} : { locationId: b.location_id }),
-            ...bookedBy(caller),
-            now: now(),
-          });
+          const moved = await moveAppointment(
+            db,
+            deps.keyring,
+            deps.reminders,
+            caller.orgId,
+            request.params.id,
+            {
+              start: b.start,
+              ...(b.practitioner_id === undefined ? {} : { practitionerId: b.practitioner_id }),
+              ...(b.location_id === undefined ? {} : { locationId: b.location_id }),
+              ...bookedBy(caller),
+              now: now(),
+            },
+          );
           return reply.code(201).send(await detailsJson(caller.orgId, moved.id));
         } catch (error) {
           if (error instanceof SlotTakenError) return sendSlotTaken(reply, error);
@@ -296,7 +271,9 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
       async (request) => {
         const { orgId } = callerOf(request);
         const { id } = request.params;
-        await orProblem(cancelAppointment(db, orgId, id, { by: request.body?.by ?? 'staff', now: now() }));
+        await orProblem(
+          cancelAppointment(db, deps.reminders, orgId, id, { by: request.body?.by ?? 'staff', now: now() }),
+        );
         return detailsJson(orgId, id);
       },
     );
@@ -316,7 +293,7 @@ export function appointmentRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
       async (request) => {
         const { orgId } = callerOf(request);
         const { id } = request.params;
-        await orProblem(setAppointmentStatus(db, orgId, id, request.body.status, now()));
+        await orProblem(setAppointmentStatus(db, deps.reminders, orgId, id, request.body.status, now()));
         return detailsJson(orgId, id);
       },
     );

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
-import { cancelPendingReminders } from '../reminders/reminder-schedule.service.ts';
 import { lockAppointment, updateAppointment } from './appointment.repository.ts';
+import type { AppointmentReminders } from './appointment-reminders.ts';
 import type { Appointment, AppointmentStatus } from './scheduling.schema.ts';
 import { AppointmentStatusConflictError, SchedulingNotFoundError } from './scheduling-errors.ts';
 
@@ -8,10 +8,13 @@ import { AppointmentStatusConflictError, SchedulingNotFoundError } from './sched
 export {
   type AppointmentRow,
   appointmentRows,
-  DEFAULT_LATE_AFTER_MINUTES,
+  appointmentsOfPatients,
   findAppointment,
   findReplacement,
+  heldAppointmentsBetween,
   lockAppointment,
+  shareLockSteadyAppointments,
+  upcomingBookedAppointmentIds,
 } from './appointment.repository.ts';
 
 /** What the staff records once the appointment's time has come. */
@@ -25,6 +28,7 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
  */
 export async function cancelAppointment(
   db: DbOrTx,
+  reminders: AppointmentReminders,
   orgId: string,
   id: string,
   options: { by: 'patient' | 'staff'; now: Date },
@@ -42,7 +46,7 @@ export async function cancelAppointment(
       cancelledBy: options.by,
       updatedAt: options.now,
     });
-    await cancelPendingReminders(tx, orgId, id);
+    await reminders.cancelPending(tx, orgId, id);
     return cancelled ?? appointment;
   });
 }
@@ -61,6 +65,7 @@ const ALLOWED_FROM: Record<AttendanceStatus, readonly AppointmentStatus[]> = {
  */
 export async function setAppointmentStatus(
   db: DbOrTx,
+  reminders: AppointmentReminders,
   orgId: string,
   id: string,
   status: AttendanceStatus,
@@ -77,7 +82,7 @@ export async function setAppointmentStatus(
     switch (status) {
       case 'fulfilled':
       case 'noshow':
-        await cancelPendingReminders(tx, orgId, id);
+        await reminders.cancelPending(tx, orgId, id);
         break;
       case 'arrived':
         break;

@@ -5,6 +5,7 @@ import { testKeyring } from '../../../test/support/test-keyring.ts';
 import { appointments } from '../../db-schema.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { createOrg } from '../orgs/org.service.ts';
+import { schedulingReminders } from '../reminders/scheduling-reminders.ts';
 import { type BookAppointmentInput, bookAppointment } from './booking.service.ts';
 import { addPatient, seedScheduling } from './scheduling.test-support.ts';
 import { SlotTakenError, SlotUnavailableError, UnknownReferenceError } from './scheduling-errors.ts';
@@ -64,6 +65,7 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     const booked = await bookAppointment(
       handle.db,
       testKeyring,
+      schedulingReminders,
       orgId,
       input('2027-03-29T09:00:00+02:00', patient),
     );
@@ -88,7 +90,13 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     const startsAt = ['2027-03-23T09:00:00Z', '2027-03-23T09:15:00Z'];
     const outcomes = await Promise.allSettled(
       patients.map((patient, n) =>
-        bookAppointment(handle.db, testKeyring, orgId, input(startsAt[n % 2] ?? '', patient)),
+        bookAppointment(
+          handle.db,
+          testKeyring,
+          schedulingReminders,
+          orgId,
+          input(startsAt[n % 2] ?? '', patient),
+        ),
       ),
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
@@ -108,7 +116,13 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
       type: { bufferAfterMinutes: 15, slotStepMinutes: 15 },
     });
     const patient = await addPatient(handle.db, testKeyring, orgId, 'Ada Lovelace');
-    await bookAppointment(handle.db, testKeyring, orgId, input('2027-03-24T09:00:00Z', patient));
+    await bookAppointment(
+      handle.db,
+      testKeyring,
+      schedulingReminders,
+      orgId,
+      input('2027-03-24T09:00:00Z', patient),
+    );
     // 09:00–09:30 plus 15 minutes to clean: the next 30-minute slot starts 09:45 (10:45 local).
     expect(await starts('2027-03-24T08:30:00Z', 2)).toEqual(['2027-03-24T09:45:00Z', '2027-03-24T10:00:00Z']);
     // Before it, a slot whose own cleaning would run into it (08:30–09:15) is not offered either.
@@ -123,7 +137,13 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     });
     expect(quick.slots.map((s) => [s.start, s.locationId])).toEqual([['2027-03-24T09:45:00Z', location.id]]);
     await expect(
-      bookAppointment(handle.db, testKeyring, orgId, input('2027-03-24T09:30:00Z', patient)),
+      bookAppointment(
+        handle.db,
+        testKeyring,
+        schedulingReminders,
+        orgId,
+        input('2027-03-24T09:30:00Z', patient),
+      ),
     ).rejects.toBeInstanceOf(SlotTakenError);
   });
 
@@ -137,12 +157,13 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
       '2027-06-01T09:00:00Z', // past the 30-day horizon
     ]) {
       await expect(
-        bookAppointment(handle.db, testKeyring, orgId, input(start, patient)),
+        bookAppointment(handle.db, testKeyring, schedulingReminders, orgId, input(start, patient)),
       ).rejects.toBeInstanceOf(SlotUnavailableError);
     }
     const stranger = bookAppointment(
       handle.db,
       testKeyring,
+      schedulingReminders,
       orgId,
       input('2027-03-23T09:00:00Z', crypto.randomUUID()),
     );
@@ -155,11 +176,12 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     const first = await bookAppointment(
       handle.db,
       testKeyring,
+      schedulingReminders,
       orgId,
       input('2027-03-25T09:00:00Z', patient),
     );
     // Fifteen minutes later overlaps the appointment being moved: its own time does not block it.
-    const moved = await bookAppointment(handle.db, testKeyring, orgId, {
+    const moved = await bookAppointment(handle.db, testKeyring, schedulingReminders, orgId, {
       ...input('2027-03-25T09:15:00Z', patient),
       rescheduleOf: first.id,
     });
@@ -168,13 +190,13 @@ describe.each(TEST_ENGINES)('bookAppointment (%s)', (engine) => {
     expect(old).toMatchObject({ status: 'cancelled', cancelledBy: 'patient', cancelledAt: NOW });
     expect(await starts('2027-03-25T09:00:00Z', 1)).toEqual(['2027-03-25T09:45:00Z']);
 
-    const again = bookAppointment(handle.db, testKeyring, orgId, {
+    const again = bookAppointment(handle.db, testKeyring, schedulingReminders, orgId, {
       ...input('2027-03-25T12:00:00Z', patient),
       rescheduleOf: first.id,
     });
     await expect(again).rejects.toMatchObject({ name: 'AppointmentStatusConflictError' });
     const someoneElse = await addPatient(handle.db, testKeyring, orgId, 'Sophie Germain');
-    const notTheirs = bookAppointment(handle.db, testKeyring, orgId, {
+    const notTheirs = bookAppointment(handle.db, testKeyring, schedulingReminders, orgId, {
       ...input('2027-03-25T12:00:00Z', someoneElse),
       rescheduleOf: moved.id,
     });

@@ -3,13 +3,13 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import { contactExists } from '../contacts/contact.service.ts';
 import { findConversation } from '../inbox/conversation.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
-import { cancelPendingReminders, planReminders } from '../reminders/reminder-schedule.service.ts';
 import {
   findAppointment,
   insertAppointment,
   lockAppointment,
   updateAppointment,
 } from './appointment.repository.ts';
+import type { AppointmentReminders } from './appointment-reminders.ts';
 import { findAppointmentType } from './appointment-type.repository.ts';
 import { availableSlots } from './availability/available-slots.ts';
 import { clinicAvailability } from './clinic-availability.ts';
@@ -57,6 +57,7 @@ export interface BookAppointmentInput {
 export async function bookAppointment(
   db: DbOrTx,
   keyring: Keyring,
+  reminders: AppointmentReminders,
   orgId: string,
   input: BookAppointmentInput,
 ): Promise<Appointment> {
@@ -87,7 +88,7 @@ export async function bookAppointment(
         cancelledBy: input.source === 'chat' ? 'patient' : 'staff',
         updatedAt: input.now,
       });
-      await cancelPendingReminders(tx, orgId, replaced.id);
+      await reminders.cancelPending(tx, orgId, replaced.id);
     }
     const appointment = await insertAppointment(tx, keyring, {
       orgId,
@@ -106,7 +107,7 @@ export async function bookAppointment(
       createdAt: input.now,
       updatedAt: input.now,
     });
-    await planReminders(tx, appointment, input.now);
+    await reminders.plan(tx, appointment, input.now);
     return appointment;
   });
 }
@@ -131,6 +132,7 @@ export interface MoveAppointmentInput {
 export async function moveAppointment(
   db: DbOrTx,
   keyring: Keyring,
+  reminders: AppointmentReminders,
   orgId: string,
   id: string,
   input: MoveAppointmentInput,
@@ -141,7 +143,7 @@ export async function moveAppointment(
     throw new SlotUnavailableError(input.start, 'the appointment has no type, so its length is unknown');
   }
   const opener = await keyring.opener(db, orgId, [current.reason]);
-  return bookAppointment(db, keyring, orgId, {
+  return bookAppointment(db, keyring, reminders, orgId, {
     contactId: current.contactId,
     practitionerId: input.practitionerId ?? current.practitionerId,
     locationId: input.locationId ?? current.locationId,

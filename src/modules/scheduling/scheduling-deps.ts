@@ -5,6 +5,7 @@ import type { GuardedFetch } from '../../platform/net/guarded-fetch.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
+import type { AppointmentReminders } from './appointment-reminders.ts';
 
 /** What the scheduling and reminder modules need from the composition root. */
 export interface SchedulingDeps {
@@ -16,6 +17,8 @@ export interface SchedulingDeps {
   /** Wakes the job worker: something was just enqueued. */
   wake: () => void;
   clock: Clock;
+  /** What booking, moving, cancelling and closing an appointment do to its reminders (reminders' own). */
+  reminders: AppointmentReminders;
   /** Where the .ics sent to a patient after a staff booking is kept; without it only the text goes. */
   mediaStore?: MediaStore;
   /** How busy calendar URLs are fetched (the operator's allowed internal hosts); public addresses only without it. */

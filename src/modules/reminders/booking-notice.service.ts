@@ -1,6 +1,3 @@
-import type { Logger } from 'pino';
-import type { DbOrTx } from '../../platform/db/db.ts';
-import type { MediaStore } from '../../platform/media/media-store.ts';
 import { frenchSpacing } from '../../platform/text/french-spacing.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
@@ -11,7 +8,6 @@ import { patientLanguage } from '../flows/flow-host-context.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { conversationsOfContact, findConversation } from '../inbox/conversation.service.ts';
 import { openOrContinueConversation } from '../inbox/inbox.service.ts';
-import type { Keyring } from '../keys/keyring.ts';
 import { findOrgByRef } from '../orgs/org.service.ts';
 import {
   OutboundValidationError,
@@ -19,58 +15,20 @@ import {
   submitOutboundMessage,
 } from '../outbox/outbound-submission.service.ts';
 import { isWindowOpen } from '../outbox/window-policy.ts';
-import { chooseReminderChannel } from '../reminders/reminder-channel.ts';
+import { type AppointmentRow, appointmentRows } from '../scheduling/appointment.service.ts';
+import { sendAppointmentInvite } from '../scheduling/appointment-invite.service.ts';
+import type { BookingNotice, BookingNoticeDeps } from '../scheduling/appointment-reminders.ts';
+import { dayAndTime } from '../scheduling/patient-wording.ts';
+import { findReminderPolicy } from './reminder.repository.ts';
+import { chooseReminderChannel } from './reminder-channel.ts';
 import {
   conversationsOn,
   liveConversationOn,
   type PatientChannels,
   reminderChannelOptions,
-} from '../reminders/reminder-channel-options.ts';
-import {
-  type ReminderDetails,
-  reminderButtonsMessage,
-  reminderTemplateMessage,
-} from '../reminders/reminder-message.ts';
-import { reminderSettingsOf } from '../reminders/reminder-policy.ts';
-import { findReminderPolicy } from '../reminders/reminder-schedule.service.ts';
-import { type AppointmentRow, appointmentRows } from './appointment.repository.ts';
-import { sendAppointmentInvite } from './appointment-invite.service.ts';
-import { dayAndTime } from './patient-wording.ts';
-
-/** Whether the patient was told of a booking the staff made, and if not, why (shown to the staff). */
-export type BookingNotice =
-  | { status: 'sent'; as: 'message' | 'template'; channel: ChannelType }
-  | { status: 'not_sent'; reason: BookingNoticeRefusal };
-
-/**
- * `no_channel`: Careline cannot write to the patient on any channel (no id of theirs on a channel the
- * clinic has); `no_consent`: they are not in a conversation and agreed to appointment messages on no
- * channel; `channel_window_closed`: the channels they agreed on allow nothing automated now (Messenger,
- * Instagram after their 24-hour window); `template_unavailable`: the reminder template is not approved;
- * `refused`: the outbox refused it.
- */
-export type BookingNoticeRefusal =
-  | 'no_channel'
-  | 'no_consent'
-  | 'channel_window_closed'
-  | 'template_unavailable'
-  | 'refused';
-
-export const BOOKING_NOTICE_REFUSALS = [
-  'no_channel',
-  'no_consent',
-  'channel_window_closed',
-  'template_unavailable',
-  'refused',
-] as const satisfies readonly BookingNoticeRefusal[];
-
-export interface BookingNoticeDeps {
-  db: DbOrTx;
-  keyring: Keyring;
-  senders: SubmissionDeps['senders'];
-  mediaStore?: MediaStore;
-  logger: Logger;
-}
+} from './reminder-channel-options.ts';
+import { type ReminderDetails, reminderButtonsMessage, reminderTemplateMessage } from './reminder-message.ts';
+import { reminderSettingsOf } from './reminder-policy.ts';
 
 /**
  * How long after the patient's last message they count as being in a conversation with the clinic: the
