@@ -135,16 +135,19 @@ describe.each(TEST_ENGINES)('the automation job (%s)', (engine) => {
       .select()
       .from(messages)
       .where(and(eq(messages.conversationId, patient.conversationId), eq(messages.direction, 'outbound')))
-      .orderBy(asc(messages.createdAt), asc(messages.id));
+      .orderBy(asc(messages.seq));
     return (await openMessages(handle.db, testKeyring, rows)).map((m) => m.text ?? '');
   }
 
   async function sessionsOf(patient: OutboxPatient) {
-    return handle.db
-      .select({ status: flowSessions.status, reason: flowSessions.reason, trigger: flowSessions.trigger })
-      .from(flowSessions)
-      .where(eq(flowSessions.conversationId, patient.conversationId))
-      .orderBy(asc(flowSessions.createdAt));
+    return (
+      handle.db
+        .select({ status: flowSessions.status, reason: flowSessions.reason, trigger: flowSessions.trigger })
+        .from(flowSessions)
+        .where(eq(flowSessions.conversationId, patient.conversationId))
+        // A session ended in the transaction that started the next one may carry the same creation time.
+        .orderBy(asc(flowSessions.createdAt), sql`${flowSessions.endedAt} is null`)
+    );
   }
 
   test('a keyword starts its flow and the menu goes to the patient, addressed by name', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
@@ -107,7 +107,7 @@ describe.each(TEST_ENGINES)('the ingest job (%s)', (engine) => {
       .select()
       .from(messages)
       .where(and(eq(messages.channelAccountId, clinic.telegram.id), eq(messages.direction, 'inbound')))
-      .orderBy(sql`${messages.createdAt} desc`)
+      .orderBy(desc(messages.seq))
       .limit(1);
     if (!stored) throw new Error('no message stored');
     const [opened] = await openMessages(handle.db, testKeyring, [stored]);
@@ -151,7 +151,7 @@ describe.each(TEST_ENGINES)('the ingest job (%s)', (engine) => {
       .select({ conversationId: messages.conversationId })
       .from(messages)
       .where(eq(messages.channelAccountId, clinic.telegram.id))
-      .orderBy(sql`${messages.createdAt} desc`)
+      .orderBy(desc(messages.seq))
       .limit(1);
     if (!stored) throw new Error('no message stored');
     const flags = await handle.db
