@@ -139,6 +139,14 @@ describe.each(TEST_ENGINES)('the automation job (%s)', (engine) => {
     return (await openMessages(handle.db, testKeyring, rows)).map((m) => m.text ?? '');
   }
 
+  /** A new patient who wrote "menu" and was shown it: the reception flow runs, waiting for a tap. */
+  async function patientAtTheMenu(): Promise<OutboxPatient> {
+    const patient = await addOutboxPatient(handle.db, clinic, 'telegram', clock.now());
+    await patientWrites(patient, 'menu');
+    await processFlowJob(deps, inbound(patient));
+    return patient;
+  }
+
   async function sessionsOf(patient: OutboxPatient) {
     return (
       handle.db
@@ -189,9 +197,7 @@ describe.each(TEST_ENGINES)('the automation job (%s)', (engine) => {
   });
 
   test('a pause resumes on its timer job, and only then', async () => {
-    const patient = await addOutboxPatient(handle.db, clinic, 'telegram', clock.now());
-    await patientWrites(patient, 'menu');
-    await processFlowJob(deps, inbound(patient));
+    const patient = await patientAtTheMenu();
     await patientWrites(patient, 'Plus tard');
     await processFlowJob(deps, inbound(patient));
     expect(await repliesTo(patient)).toHaveLength(1);
@@ -217,9 +223,7 @@ describe.each(TEST_ENGINES)('the automation job (%s)', (engine) => {
   });
 
   test('a flow started on request replaces the one running, which ends as replaced', async () => {
-    const patient = await addOutboxPatient(handle.db, clinic, 'telegram', clock.now());
-    await patientWrites(patient, 'menu');
-    await processFlowJob(deps, inbound(patient));
+    const patient = await patientAtTheMenu();
 
     const started = await startFlowOnRequest(deps, {
       orgId: clinic.org.id,
@@ -236,9 +240,7 @@ describe.each(TEST_ENGINES)('the automation job (%s)', (engine) => {
   });
 
   test('an unknown flow key starts nothing and leaves the running flow alone', async () => {
-    const patient = await addOutboxPatient(handle.db, clinic, 'telegram', clock.now());
-    await patientWrites(patient, 'menu');
-    await processFlowJob(deps, inbound(patient));
+    const patient = await patientAtTheMenu();
 
     const started = await startFlowOnRequest(deps, {
       orgId: clinic.org.id,
@@ -251,9 +253,7 @@ describe.each(TEST_ENGINES)('the automation job (%s)', (engine) => {
   });
 
   test('closing the conversation stops the flow running in it', async () => {
-    const patient = await addOutboxPatient(handle.db, clinic, 'telegram', clock.now());
-    await patientWrites(patient, 'menu');
-    await processFlowJob(deps, inbound(patient));
+    const patient = await patientAtTheMenu();
 
     await processFlowJob(deps, { ...inbound(patient), kind: 'closed' });
 
