@@ -41,6 +41,7 @@ import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { isConversationVisibleTo, openConversationCounts } from './modules/inbox/conversation.service.ts';
 import type { ConversationHooks } from './modules/inbox/conversation-hooks.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
+import { patientChannelsRoutes } from './modules/inbox/patient-channels.routes.ts';
 import { handBackWorkOf } from './modules/inbox/staff-departure.service.ts';
 import { adapterDeliveryReader } from './modules/ingest/adapter-delivery-reader.ts';
 import {
@@ -384,6 +385,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         );
         await secured.register(conversationRoutes({ db, clock, keyring, hooks: conversationHooks }, wake));
         await secured.register(agentReplyRoutes({ db, clock, keyring, senders, pauseAutomation }, wake));
+        await secured.register(
+          patientChannelsRoutes({ db, clock, keyring, windowPolicyOf: conversationHooks.windowPolicyOf }),
+        );
         await secured.register(safetyRoutes({ db, clock, keyring, senders }));
         await secured.register(templateRoutes(db, wake));
         await secured.register(mediaRoutes(db, clock, mediaStore, keyring));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { carelineMediaIdsIn } from '../../channels/careline-media-ids.ts';
+import type { WindowState } from '../../channels/window-state.ts';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
 import { CONVERSATION_STATUSES } from './conversation.schema.ts';
 import type { ConversationSummary, NamedRef } from './conversation-view.service.ts';
@@ -14,6 +15,11 @@ export const messageJson = z
   .object({
     id: z.uuid(),
     conversation_id: z.uuid(),
+    channel_account_id: z
+      .uuid()
+      .describe(
+        'The clinic’s channel account it came or went on (a patient’s timeline spans their channels)',
+      ),
     direction: z
       .enum(MESSAGE_DIRECTIONS)
       .describe('`note`: an internal note of the care team, never sent to the patient'),
@@ -61,6 +67,48 @@ export const messageJson = z
   })
   .meta({ id: 'Message' });
 
+/** What a channel's window lets the clinic send now, and until when. */
+export const windowJson = z
+  .object({
+    policy: z
+      .enum(['none', 'templates', 'human_agent_tag', 'nothing'])
+      .describe(
+        'The channel’s rule once its window closes: none — no window (Telegram); templates — approved ' +
+          'templates only (WhatsApp, 24 h); human_agent_tag — a person’s reply only, sent tagged ' +
+          'HUMAN_AGENT, until `human_reply_until`, nothing automated (Messenger, Instagram: 24 h, then ' +
+          '7 days after the patient’s last message); nothing — nothing until the patient writes',
+      ),
+    open: z.boolean().describe('Any message may be sent now, automated ones included'),
+    closes_at: z.iso
+      .datetime()
+      .nullable()
+      .describe('When the window closes (or closed); null without a window or before the patient wrote'),
+    human_reply_until: z.iso
+      .datetime()
+      .nullable()
+      .describe('human_agent_tag: until when a person’s reply can still be sent; null otherwise'),
+    allows: z
+      .enum(['anything', 'templates', 'person_reply', 'nothing'])
+      .describe(
+        'What can be sent now: anything; approved templates only; a reply written by a signed-in ' +
+          'member of the care team only (not automation, not an API key); nothing until the patient writes',
+      ),
+  })
+  .meta({
+    id: 'ConversationWindow',
+    description: 'What the channel’s window lets the clinic send now, and until when',
+  });
+
+export function toWindowJson(window: WindowState): z.infer<typeof windowJson> {
+  return {
+    policy: window.rule,
+    open: window.open,
+    closes_at: window.closesAt?.toISOString() ?? null,
+    human_reply_until: window.humanReplyUntil?.toISOString() ?? null,
+    allows: window.allows,
+  };
+}
+
 export const conversationJson = z
   .object({
     id: z.uuid(),
@@ -101,36 +149,7 @@ export const conversationJson = z
       })
       .nullable()
       .describe('The latest red flag of an urgent conversation'),
-    window: z
-      .object({
-        policy: z
-          .enum(['none', 'templates', 'human_agent_tag', 'nothing'])
-          .describe(
-            'The channel’s rule once its window closes: none — no window (Telegram); templates — approved ' +
-              'templates only (WhatsApp, 24 h); human_agent_tag — a person’s reply only, sent tagged ' +
-              'HUMAN_AGENT, until `human_reply_until`, nothing automated (Messenger, Instagram: 24 h, then ' +
-              '7 days after the patient’s last message); nothing — nothing until the patient writes',
-          ),
-        open: z.boolean().describe('Any message may be sent now, automated ones included'),
-        closes_at: z.iso
-          .datetime()
-          .nullable()
-          .describe('When the window closes (or closed); null without a window or before the patient wrote'),
-        human_reply_until: z.iso
-          .datetime()
-          .nullable()
-          .describe('human_agent_tag: until when a person’s reply can still be sent; null otherwise'),
-        allows: z
-          .enum(['anything', 'templates', 'person_reply', 'nothing'])
-          .describe(
-            'What can be sent now: anything; approved templates only; a reply written by a signed-in ' +
-              'member of the care team only (not automation, not an API key); nothing until the patient writes',
-          ),
-      })
-      .meta({
-        id: 'ConversationWindow',
-        description: 'What the channel’s window lets the clinic send now, and until when',
-      }),
+    window: windowJson,
     last_message: messageJson
       .nullable()
       .describe('The latest message exchanged with the patient (internal notes excluded)'),
@@ -158,6 +177,7 @@ export function toMessageJson(
   return {
     id: m.id,
     conversation_id: m.conversationId,
+    channel_account_id: m.channelAccountId,
     direction: m.direction,
     type: m.type,
     text: m.text,
@@ -212,13 +232,7 @@ export function toConversationJson(c: ConversationSummary): z.infer<typeof conve
           acknowledged_by: c.redFlag.acknowledgedBy,
         }
       : null,
-    window: {
-      policy: c.window.rule,
-      open: c.window.open,
-      closes_at: c.window.closesAt?.toISOString() ?? null,
-      human_reply_until: c.window.humanReplyUntil?.toISOString() ?? null,
-      allows: c.window.allows,
-    },
+    window: toWindowJson(c.window),
     last_message: c.lastMessage ? toMessageJson(c.lastMessage, [], [], c.authors) : null,
     automation: c.automation
       ? {

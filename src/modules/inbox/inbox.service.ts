@@ -167,18 +167,30 @@ export interface MessagePage extends Page<Message> {
   authors: NamedRef[];
 }
 
-/** A conversation's timeline, newest first: the patient's messages, the clinic's, and internal notes. */
+/**
+ * A conversation's timeline, newest first: the patient's messages, the clinic's, and internal notes — or,
+ * `acrossChannels`, those of every conversation of its patient on every channel, in one time order.
+ */
 export async function listMessages(
   db: DbOrTx,
   keyring: Keyring,
   orgId: string,
   conversationId: string,
-  query: { after?: KeysetPosition; limit: number; seesMedical: boolean },
+  query: {
+    after?: KeysetPosition;
+    limit: number;
+    seesMedical: boolean;
+    /** Every conversation of the patient, all channels (`onlyTeamsOf`: those of this person's teams). */
+    acrossChannels?: { onlyTeamsOf?: string | undefined };
+  },
   attachmentsOf: AttachmentsOf,
 ): Promise<MessagePage> {
   const conversation = await findConversation(db, orgId, conversationId);
   if (!conversation) throw new ConversationNotFoundError();
-  const rows = await openMessages(db, keyring, await listMessagesPage(db, orgId, conversationId, query));
+  const of = query.acrossChannels
+    ? { contactId: conversation.contactId, onlyTeamsOf: query.acrossChannels.onlyTeamsOf }
+    : { conversationId };
+  const rows = await openMessages(db, keyring, await listMessagesPage(db, orgId, of, query));
   const page = toPage(rows, query.limit, (m) => ({ at: m.occurredAt, id: m.id }));
   const ids = page.data.map((m) => m.id);
   const reactions = await reactionsOf(db, ids);

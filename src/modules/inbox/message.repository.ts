@@ -4,6 +4,8 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import { rowsOf } from '../../platform/db/raw-rows.ts';
 import type { Keyring } from '../keys/keyring.ts';
+import { conversations } from './conversation.schema.ts';
+import { visibleToCondition } from './conversation-scope.repository.ts';
 import { type Message, type MessageStatus, messages } from './message.schema.ts';
 import { sealMessages } from './message-sealing.ts';
 import { type MessageReaction, messageReactions } from './reaction.schema.ts';
@@ -31,10 +33,16 @@ export async function findMessage(db: DbOrTx, orgId: string, id: string): Promis
   return message;
 }
 
+/**
+ * Whose messages a timeline shows: one conversation's, or every conversation of its patient (all their
+ * channels), those of other teams left out for a person kept to their teams.
+ */
+export type TimelineOf = { conversationId: string } | { contactId: string; onlyTeamsOf?: string | undefined };
+
 export async function listMessagesPage(
   db: DbOrTx,
   orgId: string,
-  conversationId: string,
+  of: TimelineOf,
   filter: { after?: KeysetPosition; limit: number; seesMedical: boolean },
 ): Promise<Message[]> {
   const { after, limit } = filter;
@@ -44,7 +52,21 @@ export async function listMessagesPage(
     .where(
       and(
         eq(messages.orgId, orgId),
-        eq(messages.conversationId, conversationId),
+        'conversationId' in of
+          ? eq(messages.conversationId, of.conversationId)
+          : inArray(
+              messages.conversationId,
+              db
+                .select({ id: conversations.id })
+                .from(conversations)
+                .where(
+                  and(
+                    eq(conversations.orgId, orgId),
+                    eq(conversations.contactId, of.contactId),
+                    of.onlyTeamsOf ? visibleToCondition(of.onlyTeamsOf) : undefined,
+                  ),
+                ),
+            ),
         ne(messages.type, 'reaction'),
         filter.seesMedical ? undefined : eq(messages.medical, false),
         // Messages of one instant (a flow's several replies, a batch of patient messages stamped to the

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { cursorPosition, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { auditRead } from '../audit/audit-trail.ts';
-import { callerCan } from '../auth/access-guard.ts';
+import { callerCan, readerScopeOf } from '../auth/access-guard.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { ConversationHooks } from './conversation-hooks.ts';
@@ -33,12 +33,23 @@ export function messageRoutes(deps: {
         config: { access: 'conversations.read' },
         schema: {
           tags: ['conversations'],
-          summary: 'Messages of a conversation, newest first, internal notes included',
+          summary:
+            'Messages of a conversation (or of all its patient’s channels), newest first, notes included',
           description:
             'Medical notes (intake summaries, notes marked medical) are left out for roles without ' +
             'medical.read: agents (front desk).',
           params: conversationParams,
-          querystring: z.object(pageQuery),
+          querystring: z.object({
+            ...pageQuery,
+            channels: z
+              .enum(['this', 'all'])
+              .default('this')
+              .describe(
+                '`all`: the patient’s whole timeline, every conversation on every channel in one time order ' +
+                  '(each message names its `conversation_id` and `channel_account_id`); conversations of ' +
+                  'other teams are left out for an agent kept to their teams',
+              ),
+          }),
           response: { 200: pageOf(messageJson), ...errors },
         },
       },
@@ -55,6 +66,9 @@ export function messageRoutes(deps: {
               limit: request.query.limit,
               seesMedical: callerCan(caller, 'medical.read'),
               ...(after ? { after } : {}),
+              ...(request.query.channels === 'all'
+                ? { acrossChannels: { onlyTeamsOf: readerScopeOf(caller).onlyTeamsOf } }
+                : {}),
             },
             deps.hooks.attachmentsOf,
           ),

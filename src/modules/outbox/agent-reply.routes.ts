@@ -14,7 +14,7 @@ import { messageJson, toMessageJson } from '../inbox/inbox.api.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { ApiCaller } from '../users/caller.ts';
 import { submitReply } from './agent-reply.service.ts';
-import type { ChannelSender } from './channel-sender.ts';
+import { type ChannelSender, windowPolicyOfSenders } from './channel-sender.ts';
 import { idempotencyKeyHeader, requestFingerprint } from './idempotency-key-header.ts';
 import {
   answerOnce,
@@ -23,6 +23,7 @@ import {
   type KeyedAnswer,
 } from './idempotent-request.service.ts';
 import { OutboundValidationError } from './outbound-submission.service.ts';
+import { replyConversationOf } from './reply-channel.service.ts';
 
 const windowClosedJson = problemSchema
   .extend({ failure_reason: z.string(), message: messageJson })
@@ -48,9 +49,16 @@ export function agentReplyRoutes(
   async function sendToPatient(
     tx: DbOrTx,
     caller: ApiCaller,
-    conversationId: string,
+    to: { conversationId: string; channelAccountId?: string | undefined },
     outbound: OutboundMessage,
   ): Promise<KeyedAnswer> {
+    const conversationId = await found(
+      replyConversationOf(
+        tx,
+        { keyring: deps.keyring, windowPolicyOf: windowPolicyOfSenders(deps.senders), now: deps.clock.now() },
+        { orgId: caller.orgId, ...to, ...(caller.teamScope ? { onlyTeamsOf: caller.teamScope.userId } : {}) },
+      ),
+    );
     const submission = await found(
       submitReply(
         { ...deps, db: tx },
@@ -113,6 +121,16 @@ export function agentReplyRoutes(
             'A signed-in agent is recorded as its `author`. With an `Idempotency-Key` header, a retry ' +
             'of the same request gets the first answer again (same status and body) and nothing is sent twice.',
           params: conversationParams,
+          querystring: z.object({
+            channel_account_id: z
+              .uuid('must be a channel account id (UUID)')
+              .optional()
+              .describe(
+                'Answer on another of the patient’s channels (one of GET /conversations/{id}/channels): the ' +
+                  'message goes to their live conversation on that account, opened if there is none, under ' +
+                  'that channel’s window; the answer’s `conversation_id` says where it went',
+              ),
+          }),
           headers: z.looseObject({ 'idempotency-key': idempotencyKeyHeader.optional() }),
           body: outboundMessageSchema,
           response: {
@@ -132,9 +150,10 @@ export function agentReplyRoutes(
         const caller = callerOf(request);
         const key = request.headers['idempotency-key'];
         const conversationId = request.params.id;
+        const to = { conversationId, channelAccountId: request.query.channel_account_id };
         const { answer, replayed } =
           key === undefined
-            ? { answer: await sendToPatient(db, caller, conversationId, request.body), replayed: false }
+            ? { answer: await sendToPatient(db, caller, to, request.body), replayed: false }
             : await answerOnce(
                 db,
                 deps.keyring,
@@ -142,9 +161,10 @@ export function agentReplyRoutes(
                 requestFingerprint({
                   route: 'POST /conversations/:id/messages',
                   conversationId,
+                  ...(to.channelAccountId ? { channelAccountId: to.channelAccountId } : {}),
                   body: request.body,
                 }),
-                (tx) => sendToPatient(tx, caller, conversationId, request.body),
+                (tx) => sendToPatient(tx, caller, to, request.body),
               ).catch(asProblem);
         if (answer.status === 202 && !replayed) onMessageQueued();
         if (replayed) reply.header('idempotent-replayed', 'true');

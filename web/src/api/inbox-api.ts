@@ -12,6 +12,7 @@ import type {
   Message,
   OutgoingMessage,
   Page,
+  PatientChannel,
   SearchResults,
   Session,
   StaffUser,
@@ -31,6 +32,11 @@ export const queryKeys = {
   counts: (channel: string | undefined) => ['conversations', 'counts', channel ?? 'every-number'] as const,
   conversation: (id: string) => ['conversations', 'one', id] as const,
   messages: (conversationId: string) => ['messages', conversationId] as const,
+  /** A conversation's patient on every channel: any message of theirs, in any conversation, changes it. */
+  patientTimelines: ['patient-timeline'] as const,
+  patientTimeline: (conversationId: string) => ['patient-timeline', conversationId] as const,
+  /** Under `conversations`: a window opening or closing comes with a conversation event. */
+  patientChannels: (conversationId: string) => ['conversations', 'channels', conversationId] as const,
   contact: (id: string) => ['contacts', id] as const,
   templates: ['templates'] as const,
   cannedReplies: (q: string) => ['canned-replies', q] as const,
@@ -77,8 +83,18 @@ export const inboxApi = {
     apiRequest<Page<Message>>(
       `${API}/conversations/${conversationId}/messages?${query({ limit: '50', cursor })}`,
     ),
-  send: (conversationId: string, message: OutgoingMessage) =>
-    apiRequest<Message>(`${API}/conversations/${conversationId}/messages`, { method: 'POST', body: message }),
+  patientTimeline: (conversationId: string, cursor: string | null) =>
+    apiRequest<Page<Message>>(
+      `${API}/conversations/${conversationId}/messages?${query({ limit: '50', cursor, channels: 'all' })}`,
+    ),
+  patientChannels: (conversationId: string) =>
+    apiRequest<{ data: PatientChannel[] }>(`${API}/conversations/${conversationId}/channels`),
+  /** `channelAccountId`: on another of the patient's channels (the message lands in their conversation there). */
+  send: (conversationId: string, message: OutgoingMessage, channelAccountId?: string) =>
+    apiRequest<Message>(
+      `${API}/conversations/${conversationId}/messages${channelAccountId ? `?${query({ channel_account_id: channelAccountId })}` : ''}`,
+      { method: 'POST', body: message },
+    ),
   addNote: (conversationId: string, text: string, medical = false) =>
     apiRequest<Message>(`${API}/conversations/${conversationId}/notes`, {
       method: 'POST',

@@ -93,6 +93,7 @@ function onMessageEvent(queryClient: QueryClient, event: MessageEvent): void {
   const conversationId = conversationIdOf(event);
   // The open timeline first: it is what the agent is looking at.
   refresh(queryClient, conversationId ? queryKeys.messages(conversationId) : ['messages']);
+  refresh(queryClient, queryKeys.patientTimelines);
   refresh(queryClient, queryKeys.conversations, LIST_REFRESH_MS);
 }
 
@@ -105,6 +106,7 @@ function onConversationEvent(queryClient: QueryClient, event: MessageEvent): voi
 function refreshActive(queryClient: QueryClient): void {
   refresh(queryClient, queryKeys.conversations);
   refresh(queryClient, ['messages']);
+  refresh(queryClient, queryKeys.patientTimelines);
 }
 
 const inFlight = new Set<string>();

@@ -67,6 +67,8 @@ export type Message = Api.Message;
 
 export type ContactSummary = Api.ContactRef;
 export type Conversation = Api.Conversation;
+/** One of the patient's channels the care team can answer on, with what its window allows now. */
+export type PatientChannel = Api.PatientChannel;
 export type ConversationCounts = Api.ConversationCounts;
 
 export type TemplateComponent = Api.TemplateComponent;

@@ -152,6 +152,13 @@ export const inboxEn = {
     start: 'Start of the conversation. Internal notes are never sent to the patient.',
     noMessages: 'No messages yet.',
     loadFailed: 'The messages could not be loaded',
+    scope: 'Show',
+    thisConversation: 'This conversation',
+    allChannels: 'All channels',
+    patientStart:
+      'Start of the patient’s history on every channel. Internal notes are never sent to the patient.',
+    onChannel: 'On {{channel}} · {{name}}',
+    otherAccount: 'another account',
   },
   message: {
     automation: 'Automation',

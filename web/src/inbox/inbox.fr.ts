@@ -156,6 +156,13 @@ export const inboxFr: InboxMessages = {
     start: 'Début de la conversation. Les notes internes ne sont jamais envoyées au patient.',
     noMessages: 'Pas encore de message.',
     loadFailed: 'Les messages n’ont pas pu être chargés',
+    scope: 'Afficher',
+    thisConversation: 'Cette conversation',
+    allChannels: 'Tous les canaux',
+    patientStart:
+      'Début de l’historique du patient sur tous ses canaux. Les notes internes ne sont jamais envoyées au patient.',
+    onChannel: 'Sur {{channel}} · {{name}}',
+    otherAccount: 'un autre compte',
   },
   message: {
     automation: 'Automatisation',

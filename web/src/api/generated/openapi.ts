@@ -298,6 +298,7 @@ export interface CarelineApiSchemas {
   OutboundTemplateMessage: OutboundTemplateMessage;
   OutboundTextMessage: OutboundTextMessage;
   OutboundVideoMessage: OutboundVideoMessage;
+  PatientChannel: PatientChannel;
   Practitioner: Practitioner;
   Problem: Problem;
   RecoveryCodes: RecoveryCodes;
@@ -1052,6 +1053,10 @@ export interface ConversationWindow {
 export interface Message {
   id: string;
   conversation_id: string;
+  /**
+   * The clinic’s channel account it came or went on (a patient’s timeline spans their channels)
+   */
+  channel_account_id: string;
   /**
    * `note`: an internal note of the care team, never sent to the patient
    */
@@ -1820,6 +1825,27 @@ export interface OutboundTemplateMessage {
    * The message this one quotes (a Careline message id)
    */
   replyToMessageId?: string;
+}
+export interface PatientChannel {
+  channel_account_id: string;
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
+  /**
+   * The clinic’s name for the account (e.g. “WhatsApp reception”)
+   */
+  name: string;
+  /**
+   * The patient’s live conversation there, where a message goes; null: sending opens one
+   */
+  conversation_id: string | null;
+  /**
+   * The account of the conversation asked about
+   */
+  current: boolean;
+  window: ConversationWindow;
+  /**
+   * When the patient last wrote on this account
+   */
+  last_wrote_at: string | null;
 }
 export interface Practitioner {
   id: string;

@@ -51,6 +51,19 @@ export const composerEn = {
     send: 'Send template',
     approvedNote: 'Approved by WhatsApp: it can be sent even when the 24-hour window is closed.',
   },
+  replyVia: {
+    label: 'Reply on',
+    hint: 'The patient’s channels: the reply goes to their conversation there',
+    thisConversation: 'this conversation',
+    newConversation: 'opens a conversation',
+    alwaysOpen: 'no window: anything can go',
+    openUntil: 'open until {{time}}',
+    open: 'open',
+    templates: 'window closed: templates only',
+    personReply: 'a person’s reply until {{time}}',
+    nothing: 'nothing until the patient writes',
+    elsewhere: 'Sending on {{channel}} ({{name}}): the reply goes to the patient’s conversation there.',
+  },
 };
 
 export type ComposerMessages = typeof composerEn;

@@ -51,4 +51,18 @@ export const composerFr: ComposerMessages = {
     approvedNote:
       'Approuvé par WhatsApp : il peut être envoyé même quand la fenêtre de 24 heures est fermée.',
   },
+  replyVia: {
+    label: 'Répondre sur',
+    hint: 'Les canaux du patient : la réponse part dans sa conversation sur ce canal',
+    thisConversation: 'cette conversation',
+    newConversation: 'ouvre une conversation',
+    alwaysOpen: 'sans fenêtre : tout peut partir',
+    openUntil: 'ouverte jusqu’à {{time}}',
+    open: 'ouverte',
+    templates: 'fenêtre fermée : modèles seulement',
+    personReply: 'réponse d’une personne jusqu’à {{time}}',
+    nothing: 'rien tant que le patient n’a pas écrit',
+    elsewhere:
+      'Envoi sur {{channel}} ({{name}}) : la réponse part dans la conversation du patient sur ce canal.',
+  },
 };

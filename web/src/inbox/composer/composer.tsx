@@ -1,7 +1,10 @@
-import { Group, Textarea } from '@mantine/core';
+import { Group, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acceptedFileTypes } from '../../api/channel-limits.ts';
 import type { Conversation } from '../../api/types.ts';
+import { CHANNEL_NAMES } from '../../ui/channel-icon.tsx';
+import { usePatientChannels } from '../use-patient-channels.ts';
 import { AttachmentPreview } from './attachment-preview.tsx';
 import { ButtonsDialog } from './buttons-dialog.tsx';
 import classes from './composer.module.css';
@@ -9,6 +12,7 @@ import { SendErrorBanner } from './composer-banners.tsx';
 import { ComposerModeBar } from './composer-mode-bar.tsx';
 import { ComposerSendGroup } from './composer-send-group.tsx';
 import { ComposerTools } from './composer-tools.tsx';
+import { ReplyChannelPicker } from './reply-channel-picker.tsx';
 import { SavedReplySuggestions, SUGGESTIONS_ID } from './saved-reply-suggestions.tsx';
 import { TemplatePicker } from './template-picker.tsx';
 import { useComposer } from './use-composer.ts';
@@ -20,15 +24,43 @@ import { WindowNotice } from './window-notice.tsx';
  */
 export function Composer({ conversation, timeZone }: { conversation: Conversation; timeZone: string }) {
   const { t } = useTranslation();
-  const composer = useComposer(conversation);
+  const channels = usePatientChannels(conversation.id);
+  // Kept per conversation: opening another conversation answers on its own channel again.
+  const [choice, setChoice] = useState<{ of: string; via: string } | null>(null);
+  const via = channels?.find(
+    (c) => !c.current && choice?.of === conversation.id && c.channel_account_id === choice.via,
+  );
+  // Answering on another channel: its window, limits and templates rule the composer.
+  const target: Conversation = via
+    ? {
+        ...conversation,
+        channel: via.channel,
+        channel_account_id: via.channel_account_id,
+        window: via.window,
+      }
+    : conversation;
+  const composer = useComposer(target, via?.channel_account_id);
   const { mode, suggestions, limits } = composer;
   const suggesting = suggestions.length > 0;
 
   return (
     <div className={classes.wrapper}>
+      {mode === 'reply' && channels && channels.length > 1 && (
+        <ReplyChannelPicker
+          channels={channels}
+          value={via?.channel_account_id ?? null}
+          onChange={(id) => setChoice(id ? { of: conversation.id, via: id } : null)}
+          timeZone={timeZone}
+        />
+      )}
+      {mode === 'reply' && via && (
+        <Text size="xs" c="dimmed" className={classes.replyViaNote} role="status">
+          {t('replyVia.elsewhere', { channel: CHANNEL_NAMES[via.channel], name: via.name })}
+        </Text>
+      )}
       {mode === 'reply' && (
         <WindowNotice
-          conversation={conversation}
+          conversation={target}
           allows={composer.windowAllows}
           timeZone={timeZone}
           onChooseTemplate={() => composer.setDialog('template')}

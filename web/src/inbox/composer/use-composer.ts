@@ -60,9 +60,9 @@ export interface ComposerState {
  * internal note; while the 24-hour window is closed only templates and notes can go (WhatsApp), a
  * person's reply and notes (Messenger, Instagram, for 7 days), or notes alone.
  */
-export function useComposer(conversation: Conversation): ComposerState {
+export function useComposer(conversation: Conversation, via?: string): ComposerState {
   const { t } = useTranslation();
-  const sender = useSender(conversation.id);
+  const sender = useSender(conversation.id, via);
   const limits = useChannelLimits(conversation.channel);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [mode, setMode] = useState<ComposerMode>('reply');

@@ -11,19 +11,29 @@ export interface Sender {
   refresh(): void;
 }
 
-/** Sends from the composer and its dialogs; the new message shows at once, then the server's view wins. */
-export function useSender(conversationId: string): Sender {
+/**
+ * Sends from the composer and its dialogs; the new message shows at once, then the server's view wins.
+ * `via`: another of the patient's channel accounts, where the reply goes instead (its conversation there).
+ */
+export function useSender(conversationId: string, via?: string): Sender {
   const queryClient = useQueryClient();
 
   const refresh = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.messages(conversationId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.patientTimelines });
     void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
   }, [queryClient, conversationId]);
 
   const shown = useCallback(
     (message: Message): Message => {
-      // A 202 normally carries the message; show it without waiting for the refetch.
-      if (typeof message === 'object' && message !== null && 'id' in message) {
+      // A 202 normally carries the message; show it without waiting for the refetch (only here: sent
+      // on another channel, it belongs to the patient's conversation there).
+      if (
+        typeof message === 'object' &&
+        message !== null &&
+        'id' in message &&
+        message.conversation_id === conversationId
+      ) {
         queryClient.setQueryData<InfiniteData<Page<Message>, string | null>>(
           queryKeys.messages(conversationId),
           (old) => {
@@ -40,7 +50,7 @@ export function useSender(conversationId: string): Sender {
   );
 
   return {
-    send: async (message) => shown(await inboxApi.send(conversationId, message)),
+    send: async (message) => shown(await inboxApi.send(conversationId, message, via)),
     addNote: async (text, medical) => shown(await inboxApi.addNote(conversationId, text, medical)),
     upload: (file) => inboxApi.upload(file),
     refresh,

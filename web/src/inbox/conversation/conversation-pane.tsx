@@ -1,6 +1,6 @@
-import { Alert, Center, Loader } from '@mantine/core';
+import { Alert, Center, Loader, SegmentedControl } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
@@ -8,6 +8,7 @@ import type { Conversation } from '../../api/types.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { Composer } from '../composer/composer.tsx';
 import { Timeline } from '../timeline/timeline.tsx';
+import { usePatientChannels } from '../use-patient-channels.ts';
 import { AutomationBanner } from './automation-banner.tsx';
 import { ConversationHeader } from './conversation-header.tsx';
 import classes from './conversation-pane.module.css';
@@ -28,6 +29,11 @@ export function ConversationPane(props: Props) {
   const { t } = useTranslation();
   const { conversation, conversationId } = props;
   useMarkRead(conversationId, conversation?.unread_count ?? 0);
+  const channels = usePatientChannels(conversationId);
+  // Kept per conversation: another conversation opens on its own timeline.
+  const [allChannelsOf, setAllChannelsOf] = useState<string | null>(null);
+  const acrossChannels =
+    allChannelsOf === conversationId && channels && channels.length > 1 ? { channels } : undefined;
 
   if (!conversation) {
     if (props.error) {
@@ -60,7 +66,23 @@ export function ConversationPane(props: Props) {
         onToggleContact={props.onToggleContact}
       />
       <UrgentBanner conversation={conversation} timeZone={props.timeZone} />
+      {channels && channels.length > 1 && (
+        <div className={classes.scopeBar}>
+          <SegmentedControl
+            size="xs"
+            radius="xl"
+            aria-label={t('timeline.scope')}
+            value={acrossChannels ? 'all' : 'this'}
+            onChange={(value) => setAllChannelsOf(value === 'all' ? conversationId : null)}
+            data={[
+              { value: 'this', label: t('timeline.thisConversation') },
+              { value: 'all', label: `${t('timeline.allChannels')} (${channels.length})` },
+            ]}
+          />
+        </div>
+      )}
       <Timeline
+        acrossChannels={acrossChannels}
         conversationId={conversationId}
         contactName={conversation.contact.display_name}
         focusMessageId={props.focusMessageId}

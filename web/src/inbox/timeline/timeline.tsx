@@ -4,8 +4,9 @@ import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, use
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
-import type { Message } from '../../api/types.ts';
+import type { Message, PatientChannel } from '../../api/types.ts';
 import { useFormatters } from '../../format/formatters.ts';
+import { CHANNEL_NAMES, ChannelIcon } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import type { WindowPolicy } from './delivery-ticks.tsx';
 import { MessageBubble } from './message-bubble.tsx';
@@ -24,10 +25,25 @@ interface Props {
   timeZone: string;
   /** The channel's window rule: why a message was refused for it, in its words. */
   windowPolicy: WindowPolicy;
+  /**
+   * The patient's whole timeline instead: every conversation on every channel in one time order, a
+   * divider naming the channel wherever it changes (the accounts named as the patient's channels list them).
+   */
+  acrossChannels?: { channels: readonly PatientChannel[] } | undefined;
 }
 
-/** The conversation's messages, oldest at the top, with day separators; stays at the bottom as messages arrive. */
-export function Timeline({ conversationId, contactName, focusMessageId, timeZone, windowPolicy }: Props) {
+/**
+ * The conversation's messages (or the patient's on all channels), oldest at the top, with day
+ * separators; stays at the bottom as messages arrive.
+ */
+export function Timeline({
+  conversationId,
+  contactName,
+  focusMessageId,
+  timeZone,
+  windowPolicy,
+  acrossChannels,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormatters(timeZone);
   const scroller = useRef<HTMLDivElement>(null);
@@ -36,8 +52,11 @@ export function Timeline({ conversationId, contactName, focusMessageId, timeZone
   const focused = useRef<string | null>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const query = useInfiniteQuery({
-    queryKey: queryKeys.messages(conversationId),
-    queryFn: ({ pageParam }) => inboxApi.messages(conversationId, pageParam),
+    queryKey: acrossChannels ? queryKeys.patientTimeline(conversationId) : queryKeys.messages(conversationId),
+    queryFn: ({ pageParam }) =>
+      acrossChannels
+        ? inboxApi.patientTimeline(conversationId, pageParam)
+        : inboxApi.messages(conversationId, pageParam),
     initialPageParam: FIRST_PAGE,
     getNextPageParam: (last) => last.next_cursor,
   });
@@ -163,7 +182,7 @@ export function Timeline({ conversationId, contactName, focusMessageId, timeZone
           </Center>
         ) : (
           <div className={classes.start}>
-            <Icon name="lock" size={12} /> {t('timeline.start')}
+            <Icon name="lock" size={12} /> {t(acrossChannels ? 'timeline.patientStart' : 'timeline.start')}
           </div>
         )}
         {messages.length === 0 && <div className={classes.start}>{t('timeline.noMessages')}</div>}
@@ -171,8 +190,11 @@ export function Timeline({ conversationId, contactName, focusMessageId, timeZone
           const previous = messages[index - 1];
           const newDay =
             !previous || format.dayKey(previous.occurred_at) !== format.dayKey(message.occurred_at);
+          const newChannel =
+            acrossChannels !== undefined && previous?.channel_account_id !== message.channel_account_id;
           const continued =
             !newDay &&
+            !newChannel &&
             previous !== undefined &&
             previous.direction === message.direction &&
             previous.type !== 'system' &&
@@ -183,6 +205,9 @@ export function Timeline({ conversationId, contactName, focusMessageId, timeZone
                 <div className={classes.day}>
                   <span>{format.day(message.occurred_at)}</span>
                 </div>
+              )}
+              {newChannel && (
+                <ChannelDivider accountId={message.channel_account_id} channels={acrossChannels.channels} />
               )}
               <MessageBubble
                 message={message}
@@ -199,6 +224,22 @@ export function Timeline({ conversationId, contactName, focusMessageId, timeZone
           );
         })}
       </div>
+    </div>
+  );
+}
+
+/** Where the patient's timeline moves to another channel: which one, and the clinic's account on it. */
+function ChannelDivider({ accountId, channels }: { accountId: string; channels: readonly PatientChannel[] }) {
+  const { t } = useTranslation();
+  const channel = channels.find((c) => c.channel_account_id === accountId);
+  return (
+    <div className={classes.channelDivider} data-channel-account={accountId}>
+      <span>
+        {channel && <ChannelIcon type={channel.channel} size={14} />}
+        {channel
+          ? t('timeline.onChannel', { channel: CHANNEL_NAMES[channel.channel], name: channel.name })
+          : t('timeline.otherAccount')}
+      </span>
     </div>
   );
 }
