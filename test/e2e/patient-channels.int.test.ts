@@ -204,10 +204,14 @@ describe.each(TEST_ENGINES)('one patient, several channels (%s)', (engine) => {
     const { whatsapp, chatId } = await patientOnTwoChannels();
     const key = `reply-${randomBytes(6).toString('hex')}`;
     const send = (query: string) =>
-      env.api(clinic.apiKey, `/api/v1/conversations/${String(whatsapp.id)}/messages${query}`, {
+      fetch(`${env.url}/api/v1/conversations/${String(whatsapp.id)}/messages${query}`, {
         method: 'POST',
-        headers: { 'idempotency-key': key },
-        body: { type: 'text', text: 'Rappel : apportez votre carnet.' },
+        headers: {
+          authorization: `Bearer ${clinic.apiKey}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body: JSON.stringify({ type: 'text', text: 'Rappel : apportez votre carnet.' }),
       });
     expect((await send(`?channel_account_id=${telegram.id}`)).status).toBe(202);
     const again = await send(`?channel_account_id=${telegram.id}`);
