@@ -26,6 +26,7 @@ export function ReplyChannelPicker({
   const format = useFormatters(timeZone);
   const current = channels.find((c) => c.current);
   const chosen = channels.find((c) => c.channel_account_id === value) ?? current;
+  const describeOf = (c: PatientChannel) => describe(c, t, format);
   return (
     <Group gap="xs" className={classes.replyVia} wrap="nowrap">
       <Text size="xs" c="dimmed" component="label" htmlFor="reply-via">
@@ -34,6 +35,7 @@ export function ReplyChannelPicker({
       <Select
         id="reply-via"
         size="xs"
+        w={260}
         aria-description={t('replyVia.hint')}
         allowDeselect={false}
         comboboxProps={{ withinPortal: true, width: 'max-content' }}
@@ -42,9 +44,30 @@ export function ReplyChannelPicker({
         onChange={(id) => onChange(id === current?.channel_account_id ? null : id)}
         data={channels.map((c) => ({
           value: c.channel_account_id,
-          label: `${CHANNEL_NAMES[c.channel]} · ${c.name} — ${describe(c, t, format)}`,
+          label: `${CHANNEL_NAMES[c.channel]} · ${c.name}`,
         }))}
+        renderOption={({ option }) => {
+          const channel = channels.find((c) => c.channel_account_id === option.value);
+          return (
+            <Group gap="xs" wrap="nowrap">
+              {channel && <ChannelIcon type={channel.channel} size={16} />}
+              <div>
+                <Text size="sm">{option.label}</Text>
+                {channel && (
+                  <Text size="xs" c="dimmed">
+                    {describeOf(channel)}
+                  </Text>
+                )}
+              </div>
+            </Group>
+          );
+        }}
       />
+      {chosen && (
+        <Text size="xs" c="dimmed" truncate="end" data-testid="reply-via-window">
+          {describeOf(chosen)}
+        </Text>
+      )}
     </Group>
   );
 }
