@@ -2,12 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { conversations, messages } from '../../src/db-schema.ts';
-import { attachSimulatedChannels } from '../../src/demo/attach-simulated-channels.ts';
 import { listChannelAccountsOfType } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { launchBrowser, newPage, screenshot } from './support/browser.ts';
-import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';
+import {
+  type CarelineWithWeb,
+  signInAsDemoAdmin,
+  startCarelineWithWeb,
+} from './support/careline-with-web.ts';
 import { builtWebApp } from './support/web-build.ts';
 
 const STEP = { timeout: 20_000 };
@@ -29,13 +32,7 @@ describe.each(TEST_ENGINES)(
 
     beforeAll(async () => {
       const dist = await builtWebApp();
-      careline = await startCarelineWithWeb(engine, dist);
-      await attachSimulatedChannels(
-        careline.handle.db,
-        careline.simulator,
-        careline.url,
-        careline.careline.secretsOf,
-      );
+      careline = await startCarelineWithWeb(engine, dist, { otherChannels: true });
       const [page] = await listChannelAccountsOfType(careline.handle.db, 'messenger');
       if (!page) throw new Error('the demo clinic has no Facebook Page');
       pageId = page.externalId;
@@ -59,11 +56,7 @@ describe.each(TEST_ENGINES)(
     }
 
     test('30 hours after the patient wrote: only a person’s reply, until a date; it goes tagged', async () => {
-      await agent.goto('/login');
-      await agent.getByRole('textbox', { name: 'E-mail' }).fill(careline.demo.adminEmail);
-      await agent.getByRole('textbox', { name: 'Password' }).fill(careline.demo.adminPassword);
-      await agent.getByRole('button', { name: 'Sign in' }).click();
-      await agent.waitForURL(/\/inbox/);
+      await signInAsDemoAdmin(agent, careline);
 
       const { mid } = await careline.simulator.messenger.patientActs(
         pageId,

@@ -2,13 +2,16 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contactIdentities, conversations, messages } from '../../src/db-schema.ts';
-import { attachSimulatedChannels } from '../../src/demo/attach-simulated-channels.ts';
 import { DEMO_PHONE_NUMBER_ID } from '../../src/demo/demo-clinic.ts';
 import { listChannelAccountsOfType } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { launchBrowser, newPage, screenshot } from './support/browser.ts';
-import { type CarelineWithWeb, startCarelineWithWeb } from './support/careline-with-web.ts';
+import {
+  type CarelineWithWeb,
+  signInAsDemoAdmin,
+  startCarelineWithWeb,
+} from './support/careline-with-web.ts';
 import { builtWebApp } from './support/web-build.ts';
 
 const STEP = { timeout: 20_000 };
@@ -27,13 +30,7 @@ describe.each(TEST_ENGINES)('one patient on two channels, in a real browser (%s)
 
   beforeAll(async () => {
     const dist = await builtWebApp();
-    careline = await startCarelineWithWeb(engine, dist);
-    await attachSimulatedChannels(
-      careline.handle.db,
-      careline.simulator,
-      careline.url,
-      careline.careline.secretsOf,
-    );
+    careline = await startCarelineWithWeb(engine, dist, { otherChannels: true });
     const [bot] = await listChannelAccountsOfType(careline.handle.db, 'telegram');
     if (!bot) throw new Error('the demo clinic has no Telegram bot');
     botId = bot.externalId;
@@ -58,11 +55,7 @@ describe.each(TEST_ENGINES)('one patient on two channels, in a real browser (%s)
   }
 
   test('both channels in one timeline, and a reply sent on Telegram from the WhatsApp conversation', async () => {
-    await agent.goto('/login');
-    await agent.getByRole('textbox', { name: 'E-mail' }).fill(careline.demo.adminEmail);
-    await agent.getByRole('textbox', { name: 'Password' }).fill(careline.demo.adminPassword);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.waitForURL(/\/inbox/);
+    await signInAsDemoAdmin(agent, careline);
 
     const { wamid } = await careline.simulator.patientSends({
       phoneNumberId: DEMO_PHONE_NUMBER_ID,

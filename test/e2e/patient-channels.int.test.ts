@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contactIdentities, conversations } from '../../src/db-schema.ts';
 import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
 import { connectChannel } from '../support/connect-channel.ts';
-import { type BotApiCall, startBotApiStandIn } from '../support/telegram-bot-api.ts';
+import { type BotApiCall, connectTelegramBot, type startBotApiStandIn } from '../support/telegram-bot-api.ts';
 import {
   eventually,
   startTestCareline,
@@ -25,8 +25,6 @@ import {
 import { type SignedInBrowser, signIn } from './settings-support.ts';
 
 const BOT_ID = '7000000777';
-const TOKEN = `${BOT_ID}:AAH${randomBytes(16).toString('hex')}`;
-const SECRET = `s3cret_${randomBytes(8).toString('hex')}`;
 
 /**
  * One patient on two channels (WhatsApp and Telegram, one record): the agent reads their whole history in
@@ -38,19 +36,22 @@ describe.each(TEST_ENGINES)('one patient, several channels (%s)', (engine) => {
   let clinic: TestClinic;
   let telegram: ChannelAccount;
   let botApi: Awaited<ReturnType<typeof startBotApiStandIn>>;
+  let token: string;
+  let secret: string;
   let update = 500_000;
 
   beforeAll(async () => {
     env = await startTestCareline(engine);
     clinic = await env.addClinic('Cabinet des Tilleuls');
-    botApi = await startBotApiStandIn(TOKEN);
-    telegram = await connectChannel(env, clinic, {
-      type: 'telegram',
+    ({
+      account: telegram,
+      botApi,
+      token,
+      secret,
+    } = await connectTelegramBot(env, clinic, {
+      id: BOT_ID,
       name: '@TilleulsBot',
-      externalId: BOT_ID,
-      settings: { apiUrl: botApi.url },
-      secrets: { botToken: TOKEN, secretToken: SECRET },
-    });
+    }));
   });
   afterAll(async () => {
     await botApi?.close();
@@ -64,7 +65,7 @@ describe.each(TEST_ENGINES)('one patient, several channels (%s)', (engine) => {
     update += 1;
     const response = await fetch(`${env.url}/webhooks/telegram/${telegram.id}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
       body: JSON.stringify({
         update_id: update,
         message: {
@@ -193,7 +194,7 @@ describe.each(TEST_ENGINES)('one patient, several channels (%s)', (engine) => {
     const delivered = await eventually(async () =>
       sentTo(chatId).find((c) => c.params.text === 'Votre certificat est prêt à l’accueil.'),
     );
-    expect(delivered.token).toBe(TOKEN);
+    expect(delivered.token).toBe(token);
 
     // Nothing went to the patient's WhatsApp, and that conversation's own timeline did not change.
     const own = await getJson<PageJson>(env, clinic, `/conversations/${String(whatsapp.id)}/messages`);

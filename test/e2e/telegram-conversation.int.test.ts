@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { webhookEvents } from '../../src/db-schema.ts';
@@ -6,8 +5,7 @@ import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
-import { connectChannel } from '../support/connect-channel.ts';
-import { type BotApiCall, startBotApiStandIn } from '../support/telegram-bot-api.ts';
+import { type BotApiCall, connectTelegramBot, type startBotApiStandIn } from '../support/telegram-bot-api.ts';
 import {
   eventually,
   startTestCareline,
@@ -25,8 +23,6 @@ import {
 } from './inbox-support.ts';
 
 const BOT_ID = '7000000001';
-const TOKEN = `${BOT_ID}:AAH${randomBytes(16).toString('hex')}`;
-const SECRET = `s3cret_${randomBytes(8).toString('hex')}`;
 
 /**
  * A clinic's Telegram bot end to end: Careline's webhook route, the ingest job, the inbox, the flows and
@@ -38,6 +34,7 @@ describe.each(TEST_ENGINES)('a Telegram conversation end to end (%s)', (engine) 
   let clinic: TestClinic;
   let account: ChannelAccount;
   let botApi: Awaited<ReturnType<typeof startBotApiStandIn>>;
+  let secret: string;
   let updateId = 900_000;
   let messageId = 10;
 
@@ -48,14 +45,10 @@ describe.each(TEST_ENGINES)('a Telegram conversation end to end (%s)', (engine) 
       await createTeam(env.handle.db, clinic.org.id, { name, assignmentMode: 'round_robin' });
     }
     await installBuiltInFlows(env.handle.db, clinic.org.id);
-    botApi = await startBotApiStandIn(TOKEN);
-    account = await connectChannel(env, clinic, {
-      type: 'telegram',
+    ({ account, botApi, secret } = await connectTelegramBot(env, clinic, {
+      id: BOT_ID,
       name: '@MaisonDuPortBot',
-      externalId: BOT_ID,
-      settings: { apiUrl: botApi.url },
-      secrets: { botToken: TOKEN, secretToken: SECRET },
-    });
+    }));
   });
   afterAll(async () => {
     await botApi?.close();
@@ -77,10 +70,10 @@ describe.each(TEST_ENGINES)('a Telegram conversation end to end (%s)', (engine) 
     };
   }
 
-  async function deliver(update: unknown, secret = SECRET, accountId = account.id) {
+  async function deliver(update: unknown, secretToken = secret, accountId = account.id) {
     return fetch(`${env.url}/webhooks/telegram/${accountId}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secretToken },
       body: JSON.stringify(update),
     });
   }
@@ -219,18 +212,18 @@ describe.each(TEST_ENGINES)('a Telegram conversation end to end (%s)', (engine) 
     const before = await env.handle.db.select({ n: count() }).from(webhookEvents);
     const forged = await deliver(textUpdate(5_100_000_004, 'hello'), 'not-the-secret');
     expect(forged.status).toBe(401);
-    const elsewhere = await deliver(textUpdate(5_100_000_004, 'hello'), SECRET, clinic.account.id);
+    const elsewhere = await deliver(textUpdate(5_100_000_004, 'hello'), secret, clinic.account.id);
     expect(elsewhere.status).toBe(404);
     const notAnId = await fetch(`${env.url}/webhooks/telegram/not-a-uuid`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
       body: '{}',
     });
     expect(notAnId.status).toBe(400);
     expect(JSON.stringify(await notAnId.json())).toMatch(/channelAccountId/);
     const notJson = await fetch(`${env.url}/webhooks/telegram/${account.id}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
       body: '{"update_id": 1, "message": ',
     });
     expect(notJson.status).toBe(400);

@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
+import { connectChannel } from './connect-channel.ts';
+import type { TestCareline, TestClinic } from './test-careline.ts';
 
 /** One Bot API call the stand-in received. */
 export interface BotApiCall {
@@ -55,6 +59,33 @@ export async function startBotApiStandIn(token: string): Promise<{
     calls,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A Telegram bot of the clinic, its Bot API played by a stand-in, connected as Careline stores one (token
+ * and webhook secret sealed); `close` stops the stand-in.
+ */
+export async function connectTelegramBot(
+  env: TestCareline,
+  clinic: TestClinic,
+  bot: { id: string; name: string },
+): Promise<{
+  account: ChannelAccount;
+  botApi: Awaited<ReturnType<typeof startBotApiStandIn>>;
+  token: string;
+  secret: string;
+}> {
+  const token = `${bot.id}:AAH${randomBytes(16).toString('hex')}`;
+  const secret = `s3cret_${randomBytes(8).toString('hex')}`;
+  const botApi = await startBotApiStandIn(token);
+  const account = await connectChannel(env, clinic, {
+    type: 'telegram',
+    name: bot.name,
+    externalId: bot.id,
+    settings: { apiUrl: botApi.url },
+    secrets: { botToken: token, secretToken: secret },
+  });
+  return { account, botApi, token, secret };
 }
 
 async function bodyOf(request: IncomingMessage): Promise<string> {

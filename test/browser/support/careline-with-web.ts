@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import type { Page } from 'playwright-core';
 import { buildCareline, type Careline } from '../../../src/app.ts';
+import { attachSimulatedChannels } from '../../../src/demo/attach-simulated-channels.ts';
 import { attachSimulatedNumbers } from '../../../src/demo/attach-simulator.ts';
 import { type DemoCredentials, seedDemoClinic } from '../../../src/demo/demo-clinic.ts';
 import { Keyring } from '../../../src/modules/keys/keyring.ts';
@@ -28,7 +30,11 @@ export interface CarelineWithWeb {
  * Careline as `npm start` runs it in demo mode — demo clinic, simulator in-process at /simulator,
  * the web app at / — on a test database, with a fast simulated phone.
  */
-export async function startCarelineWithWeb(engine: DbEngine, distDir: string): Promise<CarelineWithWeb> {
+export async function startCarelineWithWeb(
+  engine: DbEngine,
+  distDir: string,
+  options: { otherChannels?: boolean } = {},
+): Promise<CarelineWithWeb> {
   const handle = await openTestDb(engine);
   const mediaDir = mkdtempSync(join(tmpdir(), 'careline-web-media-'));
   const fieldCipher = FieldCipher.forKey(randomBytes(32));
@@ -54,6 +60,8 @@ export async function startCarelineWithWeb(engine: DbEngine, distDir: string): P
   });
   const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
   await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);
+  // The demo clinic's Telegram bot and Facebook Page, played by the simulator's stand-ins.
+  if (options.otherChannels) await attachSimulatedChannels(handle.db, simulator, url, careline.secretsOf);
   careline.worker.start();
   return {
     url,
@@ -68,4 +76,13 @@ export async function startCarelineWithWeb(engine: DbEngine, distDir: string): P
       rmSync(mediaDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs the page in as the demo clinic's administrator, landing in the inbox. */
+export async function signInAsDemoAdmin(page: Page, careline: CarelineWithWeb): Promise<void> {
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(careline.demo.adminEmail);
+  await page.getByRole('textbox', { name: 'Password' }).fill(careline.demo.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/inbox/);
 }
