@@ -10,8 +10,8 @@ import {
 import { TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { apiKeys, conversations, idempotencyKeys } from '../../db-schema.ts';
 import { createApiKey } from '../auth/api-key.service.ts';
-import { claimKey } from '../outbox/idempotency-key.repository.ts';
-import { requestFingerprint } from '../outbox/idempotency-key-header.ts';
+import { claimKey } from './idempotency-key.repository.ts';
+import { requestFingerprint } from './idempotency-key-header.ts';
 
 describe.each(TEST_ENGINES)('sending a message with an Idempotency-Key (%s)', (engine) => {
   let env: TestCareline;
