@@ -1,3 +1,4 @@
+import { lineSecretsSchema } from '../channels/line/line-adapter.ts';
 import { messengerSecretsSchema } from '../channels/messenger/messenger-adapter.ts';
 import { telegramSecretsSchema } from '../channels/telegram/telegram-adapter.ts';
 import {
@@ -11,11 +12,12 @@ import type { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
 import { isSimulatorUrl } from './demo-channels.ts';
 
 /**
- * Points the simulated Telegram bots, Pages and Instagram accounts at the simulator mounted at
+ * Points the simulated Telegram bots, Pages, Instagram accounts and LINE accounts at the simulator mounted at
  * `${baseUrl}/simulator`, registers them there, and does what a clinic does once at the provider:
  * Telegram's setWebhook (over HTTP, against the stand-in) to `/webhooks/telegram/{account id}` with the
  * account's secret token; Meta's callback URL (`/webhooks/messenger`, `/webhooks/instagram`) set in the
- * stand-in as in the app dashboard. Run at each start: the port may have changed.
+ * stand-in as in the app dashboard; LINE's webhook URL (`/webhooks/line/{account id}`) as in the LINE
+ * Developers console. Run at each start: the port may have changed.
  */
 export async function attachSimulatedChannels(
   db: Db,
@@ -71,6 +73,21 @@ export async function attachSimulatedChannels(
       });
       attached += 1;
     }
+  }
+  for (const account of await listChannelAccountsOfType(db, 'line')) {
+    if (!isSimulatorUrl(account.settings.apiUrl)) continue;
+    if (account.settings.apiUrl !== simulatorUrl)
+      await updateChannelSettings(db, account.id, { ...account.settings, apiUrl: simulatorUrl });
+    const secrets = lineSecretsSchema.parse(await secretsOf(account));
+    // The webhook URL as the clinic sets it once in the LINE Developers console.
+    simulator.line.registerChannel({
+      userId: account.externalId,
+      name: 'Clinique du Parc',
+      channelSecret: secrets.channelSecret,
+      channelAccessToken: secrets.channelAccessToken,
+      webhookUrl: `${baseUrl}/webhooks/line/${account.id}`,
+    });
+    attached += 1;
   }
   return attached;
 }

@@ -8,6 +8,8 @@ import type { DbOrTx } from '../platform/db/db.ts';
 export const DEMO_TELEGRAM_BOT_ID = '7000000001';
 export const DEMO_PAGE_ID = '100000000000003';
 export const DEMO_INSTAGRAM_ID = '17841400000000004';
+/** The demo LINE account's bot user id: what LINE's webhooks name as their `destination`. */
+export const DEMO_LINE_BOT_USER_ID = 'U00000000000000000000000000de3001';
 
 /**
  * Where a simulated account points until Careline listens: `attachSimulatedChannels` replaces the host
@@ -16,7 +18,8 @@ export const DEMO_INSTAGRAM_ID = '17841400000000004';
 export const SIMULATOR_PLACEHOLDER_URL = 'http://127.0.0.1/simulator';
 
 /**
- * The demo clinic's Telegram bot, Messenger Page and Instagram account, all played by the simulator.
+ * The demo clinic's Telegram bot, Messenger Page, Instagram account and LINE account, all played by the
+ * simulator.
  * Their settings hold only what each adapter's settings schema accepts (it is strict).
  */
 export async function seedDemoChannels(
@@ -56,7 +59,19 @@ export async function seedDemoChannels(
       }),
     );
   }
-  return [telegram, ...meta];
+  const line = await insertChannelAccount(db, {
+    orgId,
+    type: 'line',
+    name: 'LINE (simulator)',
+    externalId: DEMO_LINE_BOT_USER_ID,
+    // Files patients send are fetched from the apiUrl too (the simulator plays api-data.line.me as well).
+    settings: { apiUrl: SIMULATOR_PLACEHOLDER_URL },
+    secrets: await sealChannelSecrets(db, keyring, orgId, {
+      channelSecret: randomBytes(16).toString('hex'),
+      channelAccessToken: secret(48),
+    }),
+  });
+  return [telegram, ...meta, line];
 }
 
 /** An API URL of a simulator on this machine (the placeholder, or one a previous start attached). */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SimulatorAccess } from './control-access.ts';
+import { lineConversationView } from './line/line-phone-view.ts';
 import { linePatientInputSchema } from './line/line-stand-in.ts';
 import { metaPatientInputSchema } from './messenger/meta-patient.ts';
 import { sendProblem, zodProblems } from './problem.ts';
@@ -51,8 +52,11 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
     access.playsAccount?.(app, accountId) ?? Promise.resolve(true);
   return async (app) => {
     app.get('/', async () => {
-      // LINE channels are played through the control API, not shown on the demo phone (it draws no LINE chat yet).
-      const all = [...simulator.telegram.bots(), ...simulator.messenger.accounts()];
+      const all = [
+        ...simulator.telegram.bots(),
+        ...simulator.messenger.accounts(),
+        ...simulator.line.channels(),
+      ];
       const played = await Promise.all(all.map((account) => plays(account.app, account.accountId)));
       return { accounts: all.filter((_account, index) => played[index]) };
     });
@@ -102,8 +106,11 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
       const query = personQuery.safeParse(request.query);
       if (!query.success) return sendProblem(reply, 400, 'Invalid query', zodProblems(query.error));
       if (!(await plays(which, accountId))) return notPlayed(reply);
-      if (which === 'line')
-        return { app: which, accountId, messages: simulator.line.conversation(accountId, query.data.person) };
+      if (which === 'line') {
+        const messages = simulator.line.conversation(accountId, query.data.person);
+        // `messages`: the wire objects each side sent; `items`: the chat as the demo phone draws it.
+        return { app: which, accountId, messages, items: lineConversationView(messages) };
+      }
       const items =
         which === 'telegram'
           ? simulator.telegram.conversation(accountId, query.data.person)

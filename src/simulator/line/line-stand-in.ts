@@ -4,6 +4,7 @@ import type { PhoneAppAccount } from '../phone-app-view.ts';
 import type { RandomSource } from '../random-source.ts';
 import { SimulatorError } from '../simulator-error.ts';
 import type { WebhookDeliveryRecord, WebhookDispatcher } from '../webhook-dispatcher.ts';
+import { lineActionsOf, type Sent } from './line-phone-view.ts';
 
 /*
  * LINE's Messaging API as Careline's LINE channels meet it, after the API reference
@@ -34,21 +35,14 @@ export interface LineChannelInput {
   webhookUrl?: string;
   /** The plan's push messages a month (the free plan's 200 by default); null: no limit. */
   monthlyQuota?: number | null;
+  /** The bot's user id (`U` and 32 hex digits), as a demo clinic stored it; a new one when absent. */
+  userId?: string;
 }
 
 export interface LineAnswer {
   httpStatus: number;
   body: unknown;
   headers?: Record<string, string>;
-}
-
-interface Sent {
-  side: 'patient' | 'bot';
-  id: string;
-  at: string;
-  /** A patient's message as the webhook carried it, or a bot's message object as it was sent. */
-  message: Record<string, unknown>;
-  via?: 'reply' | 'push';
 }
 
 interface LineUser {
@@ -82,7 +76,17 @@ export const linePatientInputSchema = z.object({
       bytes: z.string().max(14_000_000).describe('base64'),
       mimeType: z.string().max(100).optional(),
     }),
-    z.object({ type: z.literal('postback'), data: z.string().min(1).max(300) }),
+    z.object({
+      type: z.literal('postback'),
+      data: z.string().min(1).max(300),
+      displayText: z.string().min(1).max(300).optional(),
+    }),
+    // The demo phone's tap on a button the bot sent: LINE sends what the button's action says.
+    z.object({
+      type: z.literal('tap'),
+      messageId: z.string().min(1).max(40),
+      buttonId: z.string().min(1).max(300),
+    }),
     z.object({ type: z.literal('follow') }),
     z.object({ type: z.literal('unfollow') }),
   ]),
@@ -127,8 +131,10 @@ export class LineStandIn {
       if (input.monthlyQuota !== undefined) existing.monthlyQuota = input.monthlyQuota;
       return accountView(existing);
     }
+    if (input.userId !== undefined && !/^U[0-9a-f]{32}$/.test(input.userId))
+      throw new SimulatorError('invalid_input', 'userId', 'a bot user id is U and 32 hex digits');
     const channel: LineChannel = {
-      userId: `U${this.#hex(32)}`,
+      userId: input.userId ?? `U${this.#hex(32)}`,
       basicId: `@${this.#hex(8)}`,
       name: input.name ?? 'Careline clinic',
       secret: input.channelSecret,
@@ -245,8 +251,29 @@ export class LineStandIn {
       return this.#deliver(channel, user, { type: action.type }, action.type === 'follow', null);
     }
     if (user.blocked) throw new SimulatorError('conflict', 'person', 'the person blocked this LINE account');
-    if (action.type === 'postback')
+    if (action.type === 'tap') {
+      const tapped = tappedAction(user.messages, action.messageId, action.buttonId);
+      if (!tapped)
+        throw new SimulatorError('invalid_input', 'action.buttonId', 'no such button on that message');
+      return this.patientActs(channelId, {
+        person,
+        action:
+          tapped.type === 'postback'
+            ? { type: 'postback', data: tapped.data, ...(tapped.label ? { displayText: tapped.label } : {}) }
+            : { type: 'text', text: tapped.text },
+      });
+    }
+    if (action.type === 'postback') {
+      // The app shows the action's displayText as the person's message; the webhook carries only the data.
+      if (action.displayText)
+        user.messages.push({
+          side: 'patient',
+          id: this.#newMessageId(),
+          at: this.#now().toISOString(),
+          message: { type: 'postback', data: action.data, displayText: action.displayText },
+        });
       return this.#deliver(channel, user, { type: 'postback', postback: { data: action.data } }, true, null);
+    }
     const id = this.#newMessageId();
     let message: Record<string, unknown>;
     if (action.type === 'text') {
@@ -452,6 +479,22 @@ function invalid(details: Array<{ message: string; property: string }>): LineAns
     httpStatus: 400,
     body: { message: `The request body has ${details.length} error(s)`, details },
   };
+}
+
+/** The action of a button the bot sent (a template's or a quick reply's), by message id and button id. */
+function tappedAction(
+  messages: readonly Sent[],
+  messageId: string,
+  buttonId: string,
+): { type: 'postback'; data: string; label: string | null } | { type: 'message'; text: string } | undefined {
+  const sent = messages.find((m) => m.side === 'bot' && m.id === messageId);
+  if (!sent) return undefined;
+  for (const action of lineActionsOf(sent.message)) {
+    if (action.type === 'postback' && action.data === buttonId)
+      return { type: 'postback', data: action.data, label: action.displayText ?? action.label ?? null };
+    if (action.type === 'message' && action.text === buttonId) return { type: 'message', text: action.text };
+  }
+  return undefined;
 }
 
 function accountView(channel: LineChannel): PhoneAppAccount {

@@ -18,7 +18,7 @@ import {
 const POLL_MS = 1000;
 
 /**
- * The chat with the clinic in Telegram, Messenger or Instagram: the same person (their phone number is
+ * The chat with the clinic in Telegram, Messenger, Instagram or LINE: the same person (their phone number is
  * the key the simulator knows them by) writing from another app. Buttons and quick replies are tappable.
  */
 export function AppChat({ identity, account }: { identity: Identity; account: PhoneAppAccount }) {

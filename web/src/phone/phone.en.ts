@@ -5,7 +5,7 @@ export const phoneEn = {
     eyebrow: 'Careline demo',
     title: 'Be the patient',
     intro:
-      'This phone writes to the demo clinic over WhatsApp, Telegram, Messenger or Instagram — each played by the simulator built into Careline. Nothing leaves your computer.',
+      'This phone writes to the demo clinic over WhatsApp, Telegram, Messenger, Instagram or LINE — each played by the simulator built into Careline. Nothing leaves your computer.',
     step1: 'Pick a name and a number, then write to the clinic.',
     step2: 'Open the inbox in another tab and answer as the care team.',
     step3: 'Watch the ticks turn blue, tap reply buttons, send a photo.',
@@ -31,7 +31,13 @@ export const phoneEn = {
     messageLabel: 'Message to the clinic',
     sendPhoto: 'Send a photo',
     appPicker: 'Write from',
-    apps: { whatsapp: 'WhatsApp', telegram: 'Telegram', messenger: 'Messenger', instagram: 'Instagram' },
+    apps: {
+      whatsapp: 'WhatsApp',
+      telegram: 'Telegram',
+      messenger: 'Messenger',
+      instagram: 'Instagram',
+      line: 'LINE',
+    },
     appNotice: 'You are {{name}} on {{app}}. Messages go to the clinic through the Careline simulator.',
     send: 'Send',
   },

@@ -6,7 +6,7 @@ export const phoneFr: PhoneMessages = {
     eyebrow: 'Démo Careline',
     title: 'Mettez-vous à la place du patient',
     intro:
-      'Ce téléphone écrit à l’établissement de démo par WhatsApp, Telegram, Messenger ou Instagram — chacun joué par le simulateur intégré à Careline. Rien ne quitte votre ordinateur.',
+      'Ce téléphone écrit à l’établissement de démo par WhatsApp, Telegram, Messenger, Instagram ou LINE — chacun joué par le simulateur intégré à Careline. Rien ne quitte votre ordinateur.',
     step1: 'Choisissez un nom et un numéro, puis écrivez à l’établissement.',
     step2: 'Ouvrez la messagerie dans un autre onglet et répondez comme l’équipe soignante.',
     step3: 'Regardez les coches passer au bleu, touchez les boutons de réponse, envoyez une photo.',
@@ -32,7 +32,13 @@ export const phoneFr: PhoneMessages = {
     messageLabel: 'Message à l’établissement',
     sendPhoto: 'Envoyer une photo',
     appPicker: 'Écrire depuis',
-    apps: { whatsapp: 'WhatsApp', telegram: 'Telegram', messenger: 'Messenger', instagram: 'Instagram' },
+    apps: {
+      whatsapp: 'WhatsApp',
+      telegram: 'Telegram',
+      messenger: 'Messenger',
+      instagram: 'Instagram',
+      line: 'LINE',
+    },
     appNotice:
       'Vous êtes {{name}} sur {{app}}. Les messages vont à l’établissement par le simulateur Careline.',
     send: 'Envoyer',

@@ -42,9 +42,9 @@ export type PatientMessage = { phoneNumberId: string; from: string; name: string
   | { type: 'button'; replyTo?: string; payload: string; text: string }
 );
 
-/** An app account the simulator plays beside WhatsApp (Telegram bot, Messenger Page, Instagram account). */
+/** An app account the simulator plays beside WhatsApp (Telegram bot, Messenger Page, Instagram or LINE account). */
 export interface PhoneAppAccount {
-  app: 'telegram' | 'messenger' | 'instagram';
+  app: 'telegram' | 'messenger' | 'instagram' | 'line';
   accountId: string;
   name: string;
   handle: string;
