@@ -175,8 +175,10 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     ...sendTimeout,
     now: () => clock.now(),
     whatsapp: { graphUrl: deps.whatsapp.graphUrl, apiVersion: deps.whatsapp.apiVersion },
+    // The HTTP server listens only further down; status callbacks are asked for once it does.
+    publicUrl: () => deps.publicUrl ?? loopbackUrl(http.server.address()),
   });
-  const { whatsapp, telegram, messenger, instagram, line } = adapters;
+  const { whatsapp, telegram, messenger, instagram, line, sms } = adapters;
   const adapterSenderDeps = { db, keyring, mediaStore, secretsOf };
   const senders = {
     whatsapp: new AdapterSender(whatsapp, adapterSenderDeps),
@@ -184,6 +186,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     messenger: new AdapterSender(messenger, adapterSenderDeps),
     instagram: new AdapterSender(instagram, adapterSenderDeps),
     line: new AdapterSender(line, adapterSenderDeps),
+    sms: new AdapterSender(sms, adapterSenderDeps),
   };
   const deliveryReaders = {
     whatsapp: adapterDeliveryReader(whatsapp, 'WhatsApp'),
@@ -191,6 +194,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     messenger: adapterDeliveryReader(messenger, 'Messenger'),
     instagram: adapterDeliveryReader(instagram, 'Instagram'),
     line: adapterDeliveryReader(line, 'LINE'),
+    sms: adapterDeliveryReader(sms, 'SMS'),
   };
   const pacer = new SendPacer(deps.pacing);
   // Every URL a clinic gives (a flow's HTTP step, a busy calendar) is fetched through this one client.
@@ -342,6 +346,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       keyring,
       adapters: adapterList(adapters),
       onJournaled: () => inboundAndAutomation.wake(),
+      publicUrl: () => deps.publicUrl ?? loopbackUrl(http.server.address()),
     }),
   );
   // Every API route says who may call it (access-rules.ts), or Careline does not start.
