@@ -80,5 +80,9 @@ function textOf(message: OutboundMessage): string | null {
 }
 
 function byType(type: string): LimitViolation {
-  return { field: 'type', limit: 'an SMS carries text, buttons or a list (as numbered choices)', actual: type };
+  return {
+    field: 'type',
+    limit: 'an SMS carries text, buttons or a list (as numbered choices)',
+    actual: type,
+  };
 }

@@ -21,7 +21,10 @@ export async function downloadSmsMedia(
   const root = accountUrl(http.apiUrl, credentials.accountSid, '/');
   if (root === null) return refuse('fail', 'the SMS API URL is not an http(s) URL');
   if (!media.url.startsWith(root) || /\/\.\.?(\/|$)|%2e/i.test(media.url.slice(root.length)))
-    return refuse('fail', 'the file is not one of this account’s media: it is not fetched with its credentials');
+    return refuse(
+      'fail',
+      'the file is not one of this account’s media: it is not fetched with its credentials',
+    );
   let response: Response;
   try {
     response = await http.fetch(media.url, {
@@ -36,7 +39,10 @@ export async function downloadSmsMedia(
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
     const transient = response.status >= 500 || response.status === 429;
-    return refuse(transient ? 'retry' : 'fail', `the SMS provider answered HTTP ${response.status} for the file`);
+    return refuse(
+      transient ? 'retry' : 'fail',
+      `the SMS provider answered HTTP ${response.status} for the file`,
+    );
   }
   const mimeType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const bytes = await readBounded(response, SMS_MEDIA_MAX_BYTES).catch(() => undefined);

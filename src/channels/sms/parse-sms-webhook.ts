@@ -74,11 +74,14 @@ export function parseSmsWebhook(body: unknown, context: SmsParseContext): Inboun
   const account = from !== undefined && E164.test(from) ? from : null;
   const delivery = STATUSES.get(status);
   if (delivery === undefined) return [{ ...other(account, status, 'status not tracked'), externalId: sid }];
-  if (to === undefined || !E164.test(to)) return [{ ...other(account, status, 'status without a To number'), externalId: sid }];
+  if (to === undefined || !E164.test(to))
+    return [{ ...other(account, status, 'status without a To number'), externalId: sid }];
   const code = Number(field('ErrorCode'));
   const errorCode = Number.isSafeInteger(code) && code > 0 ? code : null;
   const errors: ItemError[] =
-    errorCode === null ? [] : [{ code: errorCode, title: DELIVERY_ERRORS.get(errorCode) ?? null, details: null }];
+    errorCode === null
+      ? []
+      : [{ code: errorCode, title: DELIVERY_ERRORS.get(errorCode) ?? null, details: null }];
   return [
     {
       kind: 'status',
@@ -106,13 +109,24 @@ function parseMessage(
 ): InboundEvent {
   const account = to !== undefined && E164.test(to) ? to : null;
   if (from === undefined || !E164.test(from))
-    return { ...other(account, 'sms', 'a message without a phone number to answer'), externalId: sid, fromPatient: true };
+    return {
+      ...other(account, 'sms', 'a message without a phone number to answer'),
+      externalId: sid,
+      fromPatient: true,
+    };
   const rawBody = field('Body') ?? '';
   if (rawBody.length > SMS_LIMITS.textLength * 4)
     return { ...other(account, 'sms', 'a text longer than any SMS'), externalId: sid, fromPatient: true };
   const text = rawBody === '' ? null : toStorableText(rawBody);
   const media = mediaOf(field);
-  const sender: Sender = { id: from, phone: from, bsuid: null, parentBsuid: null, name: null, username: null };
+  const sender: Sender = {
+    id: from,
+    phone: from,
+    bsuid: null,
+    parentBsuid: null,
+    name: null,
+    username: null,
+  };
   const base = {
     kind: 'message' as const,
     channel: 'sms' as const,
@@ -124,7 +138,8 @@ function parseMessage(
     forwarded: null,
     errors: [],
   };
-  const choice = media.length === 0 && account !== null ? (context.choiceOf?.(account, from, text) ?? null) : null;
+  const choice =
+    media.length === 0 && account !== null ? (context.choiceOf?.(account, from, text) ?? null) : null;
   if (choice !== null)
     return {
       ...base,

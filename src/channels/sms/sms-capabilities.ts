@@ -33,7 +33,12 @@ export const SMS_CAPABILITIES: ChannelCapabilities = {
   textLength: SMS_LIMITS.textLength,
   captionLength: 0,
   buttons: choice,
-  list: { sections: 1, rows: SMS_LIMITS.choices, rowTitleLength: SMS_LIMITS.choiceTitleLength, rowDescriptionLength: 0 },
+  list: {
+    sections: 1,
+    rows: SMS_LIMITS.choices,
+    rowTitleLength: SMS_LIMITS.choiceTitleLength,
+    rowDescriptionLength: 0,
+  },
   quickReplies: null,
   carousel: false,
   media: {},

@@ -33,7 +33,7 @@ describe('SMS segments', () => {
   });
 
   test('UCS-2: 70 units are one SMS, 71 are two of 67; an emoji takes two units', () => {
-    expect(countSmsSegments('é'.repeat(69) + 'ô')).toMatchObject({ encoding: 'UCS-2', segments: 1 });
+    expect(countSmsSegments(`${'é'.repeat(69)}ô`)).toMatchObject({ encoding: 'UCS-2', segments: 1 });
     expect(countSmsSegments('ô'.repeat(71))).toMatchObject({ segments: 2, perSegment: 67 });
     expect(countSmsSegments('😀'.repeat(35))).toMatchObject({ units: 70, segments: 1 });
     expect(countSmsSegments('😀'.repeat(36))).toMatchObject({ units: 72, segments: 2 });

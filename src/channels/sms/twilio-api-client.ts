@@ -42,7 +42,13 @@ export async function callTwilio(
   if (url === null)
     return {
       ok: false,
-      failure: { ok: false, disposition: 'fail', code: null, title: 'the SMS API URL is not an http(s) URL', detail: null },
+      failure: {
+        ok: false,
+        disposition: 'fail',
+        code: null,
+        title: 'the SMS API URL is not an http(s) URL',
+        detail: null,
+      },
       error: null,
     };
   let response: Response;

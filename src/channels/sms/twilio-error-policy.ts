@@ -46,10 +46,7 @@ const NEVER: ReadonlyMap<number, string> = new Map([
   [21612, 'Twilio cannot route a message between these two numbers'],
   [21614, 'the patient’s number is not a mobile number'],
   [21617, 'the text is longer than Twilio’s 1,600 characters'],
-  [
-    OPTED_OUT,
-    'the patient replied STOP to this number: no message can reach them until they reply START',
-  ],
+  [OPTED_OUT, 'the patient replied STOP to this number: no message can reach them until they reply START'],
 ]);
 
 /**
@@ -63,9 +60,23 @@ export function classifyTwilioError(httpStatus: number, error: TwilioError): Sen
   const never = error.code === null ? undefined : NEVER.get(error.code);
   if (never !== undefined) return { ok: false, disposition: 'fail', code, title: never, detail };
   if (httpStatus === 429 || error.code === 20429 || error.code === 14107)
-    return { ok: false, disposition: 'retry', code, title: 'Twilio is limiting the rate of messages', detail, reason: 'throttled_number' };
+    return {
+      ok: false,
+      disposition: 'retry',
+      code,
+      title: 'Twilio is limiting the rate of messages',
+      detail,
+      reason: 'throttled_number',
+    };
   if (httpStatus === 401 || error.code === 20003)
-    return { ok: false, disposition: 'fail', code, title: 'Twilio refused the account SID or auth token', detail, reason: 'token_invalid' };
+    return {
+      ok: false,
+      disposition: 'fail',
+      code,
+      title: 'Twilio refused the account SID or auth token',
+      detail,
+      reason: 'token_invalid',
+    };
   if (httpStatus >= 500)
     return { ok: false, disposition: 'retry', code, title: `Twilio failed (HTTP ${httpStatus})`, detail };
   return { ok: false, disposition: 'fail', code, title: `Twilio refused the message (${code})`, detail };
@@ -84,7 +95,13 @@ export function classifyUnreadableAnswer(httpStatus: number): SendFailure {
 export function classifyTransportError(error: unknown, timeoutMs: number): SendFailure {
   const name = error instanceof Error ? error.name : 'error';
   if (name === 'TimeoutError' || name === 'AbortError')
-    return { ok: false, disposition: 'unknown', code: null, title: `Twilio did not answer within ${timeoutMs} ms`, detail: null };
+    return {
+      ok: false,
+      disposition: 'unknown',
+      code: null,
+      title: `Twilio did not answer within ${timeoutMs} ms`,
+      detail: null,
+    };
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
   const code = cause !== null ? Reflect.get(cause, 'code') : undefined;
   const beforeSending = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
@@ -98,5 +115,6 @@ export function classifyTransportError(error: unknown, timeoutMs: number): SendF
 }
 
 function clean(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, MAX_MESSAGE);
 }

@@ -26,7 +26,9 @@ describe('X-Twilio-Signature', () => {
   test('accepts the documented request, its fields in any order, the URL with its default port', () => {
     expect(verifyTwilioSignature({ headers: signed, rawBody, url: URL_ }, AUTH_TOKEN)).toEqual({ ok: true });
     const reordered = Buffer.from(encodeFormFields(Object.fromEntries(Object.entries(params).reverse())));
-    expect(verifyTwilioSignature({ headers: signed, rawBody: reordered, url: URL_ }, AUTH_TOKEN).ok).toBe(true);
+    expect(verifyTwilioSignature({ headers: signed, rawBody: reordered, url: URL_ }, AUTH_TOKEN).ok).toBe(
+      true,
+    );
     const withPort = 'https://mycompany.com:443/myapp.php?foo=1&bar=2';
     expect(verifyTwilioSignature({ headers: signed, rawBody, url: withPort }, AUTH_TOKEN).ok).toBe(true);
   });
@@ -37,9 +39,21 @@ describe('X-Twilio-Signature', () => {
     ['another token', { headers: signed, rawBody, url: URL_ }, '54321'],
     ['a blank token', { headers: signed, rawBody, url: URL_ }, ' '],
     ['no header', { headers: {}, rawBody, url: URL_ }, AUTH_TOKEN],
-    ['a field changed', { headers: signed, rawBody: Buffer.from(encodeFormFields({ ...params, Digits: '1235' })), url: URL_ }, AUTH_TOKEN],
-    ['a field added', { headers: signed, rawBody: Buffer.concat([rawBody, Buffer.from('&Body=x')]), url: URL_ }, AUTH_TOKEN],
-    ['a signature twice', { headers: { 'x-twilio-signature': signed['x-twilio-signature'].repeat(2) }, rawBody, url: URL_ }, AUTH_TOKEN],
+    [
+      'a field changed',
+      { headers: signed, rawBody: Buffer.from(encodeFormFields({ ...params, Digits: '1235' })), url: URL_ },
+      AUTH_TOKEN,
+    ],
+    [
+      'a field added',
+      { headers: signed, rawBody: Buffer.concat([rawBody, Buffer.from('&Body=x')]), url: URL_ },
+      AUTH_TOKEN,
+    ],
+    [
+      'a signature twice',
+      { headers: { 'x-twilio-signature': signed['x-twilio-signature'].repeat(2) }, rawBody, url: URL_ },
+      AUTH_TOKEN,
+    ],
   ])('refuses %s, saying why', (_label, request, token) => {
     const verdict = verifyTwilioSignature(request, token);
     expect(verdict.ok).toBe(false);

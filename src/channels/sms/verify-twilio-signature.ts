@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { WebhookRequest, WebhookVerdict } from '../channel-adapter.ts';
-import { headerValue } from '../webhook-header.ts';
 import { decodeFormFields } from '../form-fields.ts';
+import { headerValue } from '../webhook-header.ts';
 
 export const TWILIO_SIGNATURE_HEADER = 'x-twilio-signature';
 
@@ -17,7 +17,10 @@ const SIGNATURE_FORMAT = /^[A-Za-z0-9+/]{27}=$/;
  *
  * An account without an auth token, or a request whose public URL is unknown, refuses everything.
  */
-export function verifyTwilioSignature(request: WebhookRequest, authToken: string | undefined): WebhookVerdict {
+export function verifyTwilioSignature(
+  request: WebhookRequest,
+  authToken: string | undefined,
+): WebhookVerdict {
   if (authToken === undefined || authToken.trim() === '')
     return { ok: false, reason: 'no auth token is configured for this SMS account' };
   if (request.url === undefined) return { ok: false, reason: 'the public URL of the webhook is not known' };
@@ -34,7 +37,10 @@ export function verifyTwilioSignature(request: WebhookRequest, authToken: string
   });
   return matches
     ? { ok: true }
-    : { ok: false, reason: 'the X-Twilio-Signature header does not match the URL, the body and the auth token' };
+    : {
+        ok: false,
+        reason: 'the X-Twilio-Signature header does not match the URL, the body and the auth token',
+      };
 }
 
 /** The signature Twilio sends for `params` posted to `url` (also what the simulator signs with). */

@@ -1,4 +1,12 @@
-export const CHANNEL_TYPES = ['whatsapp', 'messenger', 'instagram', 'line', 'viber', 'telegram', 'sms'] as const;
+export const CHANNEL_TYPES = [
+  'whatsapp',
+  'messenger',
+  'instagram',
+  'line',
+  'viber',
+  'telegram',
+  'sms',
+] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 /** How patients call each app, in both languages. */

@@ -3,8 +3,8 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { ChannelInbound, WebhookRequest } from '../../channels/channel-adapter.ts';
 import type { InboundEvent } from '../../channels/inbound-event.ts';
-import { journalWebhook } from '../../channels/webhook-journal.repository.ts';
 import { decodeWebhookBody } from '../../channels/webhook-body.ts';
+import { journalWebhook } from '../../channels/webhook-journal.repository.ts';
 import { channelWebhookQueue } from '../../channels/webhook-queues.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
@@ -97,7 +97,10 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
             );
             if (!account) throw new HttpProblem(404, `No ${type} channel at this address`);
             const url = `${(deps.publicUrl?.() ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '')}${request.url}`;
-            const refusal = await verified({ headers: headersOf(request.headers), rawBody: raw, url }, account);
+            const refusal = await verified(
+              { headers: headersOf(request.headers), rawBody: raw, url },
+              account,
+            );
             if (refusal !== null) throw new HttpProblem(401, refusal);
             const { events } = parsedDelivery(adapter, raw);
             const stored = await journal(deps, account, raw, events);

@@ -1,6 +1,6 @@
 import type { InboundEvent } from '../../channels/inbound-event.ts';
-import { decodeWebhookBody } from '../../channels/webhook-body.ts';
 import { type OmittablePart, omissionsToTry, withoutParts } from '../../channels/omittable-parts.ts';
+import { decodeWebhookBody } from '../../channels/webhook-body.ts';
 import { openWebhookBody } from '../../channels/webhook-body-seal.ts';
 import type { WebhookEvent } from '../../channels/webhook-event.schema.ts';
 import {
