@@ -50,13 +50,32 @@ export function choicesOf(message: OutboundMessage): SmsChoice[] {
   return [];
 }
 
-/** "2", "2.", "2)", " 2 " by number; "Cancel", "cancel!", "ANNULER" by words, without case or accents. */
+/**
+ * Twilio's reserved keywords (its default Advanced Opt-Out words, what carriers act on): the provider has
+ * already opted the patient out (or in, or answered HELP) when one arrives, so it is never read as a
+ * choice, even a choice of that title ("Cancel"): the patient's number answers that one.
+ */
+export const CARRIER_KEYWORDS: ReadonlySet<string> = new Set([
+  'stop',
+  'stopall',
+  'unsubscribe',
+  'cancel',
+  'end',
+  'quit',
+  'start',
+  'unstop',
+  'yes',
+  'help',
+  'info',
+]);
+
+/** "2", "2.", "2)", " 2 " by number; "Confirm", "réschedule !", "ANNULER" by words, without case or accents. */
 export function matchChoice(choices: readonly SmsChoice[], text: string): SmsChoice | null {
   if (text.length > 60) return null;
   const number = /^\s*#?(\d{1,2})\s*[.)]?\s*$/.exec(text)?.[1];
   if (number !== undefined) return choices[Number(number) - 1] ?? null;
   const folded = foldWords(text);
-  if (folded === '') return null;
+  if (folded === '' || CARRIER_KEYWORDS.has(folded)) return null;
   return choices.find((choice) => foldWords(choice.title) === folded) ?? null;
 }
 
