@@ -57,6 +57,7 @@ import { attachmentsOfMessages } from './modules/media/media.service.ts';
 import { AdapterSender } from './modules/outbox/adapter-sender.ts';
 import { agentReplyRoutes } from './modules/outbox/agent-reply.routes.ts';
 import { channelLimitsRoutes } from './modules/outbox/channel-limits.routes.ts';
+import { smsSegmentsRoutes } from './modules/outbox/sms-segments.routes.ts';
 import { windowPolicyOfSenders } from './modules/outbox/channel-sender.ts';
 import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { outboxSendQueue } from './modules/outbox/outbox-queue.ts';
@@ -408,6 +409,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           }),
         );
         await secured.register(channelLimitsRoutes(adapterList(adapters), { whatsapp: WHATSAPP_LIMITS }));
+        await secured.register(smsSegmentsRoutes());
         await secured.register(
           userRoutes(db, clock, {
             openConversationCounts,

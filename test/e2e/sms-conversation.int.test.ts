@@ -263,4 +263,12 @@ describe.each(TEST_ENGINES)('an SMS conversation end to end (%s)', (engine) => {
     await env.settle();
     expect(await messagesStoredAs(env, sid)).toBe(0);
   });
+
+  test('the composer’s count: how many SMS a text goes as, and what made it UCS-2', async () => {
+    const gsm = await call(env, clinic, 'POST', '/sms/segments', { text: `Rappel : ${'a'.repeat(160)}` });
+    expect(gsm).toMatchObject({ status: 200, body: { encoding: 'GSM-7', segments: 2, per_segment: 153 } });
+    const ucs = await call(env, clinic, 'POST', '/sms/segments', { text: 'Rendez-vous à l’hôpital 🙂' });
+    expect(ucs.body).toMatchObject({ encoding: 'UCS-2', segments: 1, non_gsm: ['’', 'ô', '🙂'] });
+    expect((await call(env, clinic, 'POST', '/sms/segments', { text: 'a'.repeat(1601) })).status).toBe(400);
+  });
 });

@@ -51,6 +51,12 @@ export const composerEn = {
     send: 'Send template',
     approvedNote: 'Approved by WhatsApp: it can be sent even when the 24-hour window is closed.',
   },
+  smsSegments: {
+    count_one: '{{count}} SMS segment ({{encoding}})',
+    count_other: '{{count}} SMS segments ({{encoding}})',
+    remaining: '{{remaining}} characters left in this segment',
+    ucs2: 'Characters outside the SMS alphabet ({{characters}}) make every segment hold 70 characters instead of 160.',
+  },
 };
 
 export type ComposerMessages = typeof composerEn;

@@ -51,4 +51,10 @@ export const composerFr: ComposerMessages = {
     approvedNote:
       'Approuvé par WhatsApp : il peut être envoyé même quand la fenêtre de 24 heures est fermée.',
   },
+  smsSegments: {
+    count_one: '{{count}} segment SMS ({{encoding}})',
+    count_other: '{{count}} segments SMS ({{encoding}})',
+    remaining: 'encore {{remaining}} caractères dans ce segment',
+    ucs2: 'Des caractères hors de l’alphabet SMS ({{characters}}) font passer chaque segment de 160 à 70 caractères.',
+  },
 };
