@@ -60,7 +60,10 @@ describe.each(TEST_ENGINES)('an SMS conversation end to end (%s)', (engine) => {
   });
 
   const sms = () => env.simulator.simulator.sms;
-  const newPatient = () => `+3361400${String((phones += 1)).padStart(4, '0')}`;
+  const newPatient = () => {
+    phones += 1;
+    return `+3361400${String(phones).padStart(4, '0')}`;
+  };
 
   async function patientTexts(
     phone: string,
