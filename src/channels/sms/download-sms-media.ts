@@ -1,5 +1,5 @@
 import type { MediaDownload, MediaToFetch } from '../channel-adapter.ts';
-import { readBounded } from '../read-bounded.ts';
+import { downloadedFile, refuseDownload as refuse } from '../downloaded-file.ts';
 import { accountUrl, basicAuth, type TwilioCredentials, type TwilioHttp } from './twilio-api-client.ts';
 
 /** Twilio takes MMS of up to 5 MB in all; a file far larger is not one a patient sent. */
@@ -44,18 +44,5 @@ export async function downloadSmsMedia(
       `the SMS provider answered HTTP ${response.status} for the file`,
     );
   }
-  const mimeType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  const bytes = await readBounded(response, SMS_MEDIA_MAX_BYTES).catch(() => undefined);
-  if (bytes === undefined) return refuse('retry', 'the file download from the SMS provider broke off');
-  if (bytes === null) return refuse('fail', 'the file is larger than any MMS');
-  return {
-    ok: true,
-    bytes,
-    mimeType: /^[\w.+-]+\/[\w.+-]+$/.test(mimeType) ? mimeType : 'application/octet-stream',
-    fileName: null,
-  };
-}
-
-function refuse(disposition: 'retry' | 'fail', title: string): MediaDownload {
-  return { ok: false, disposition, title };
+  return downloadedFile(response, SMS_MEDIA_MAX_BYTES, { name: 'the SMS provider', sends: 'MMS' });
 }

@@ -1,4 +1,4 @@
-import { readBounded } from '../read-bounded.ts';
+import { readJsonAnswer } from '../json-answer.ts';
 import {
   classifyTransportError,
   classifyTwilioError,
@@ -66,8 +66,7 @@ export async function callTwilio(
   } catch (error) {
     return { ok: false, failure: classifyTransportError(error, http.timeoutMs), error: null };
   }
-  const bytes = await readBounded(response, MAX_ANSWER_BYTES).catch(() => null);
-  const body = bytes === null ? undefined : parseJson(bytes);
+  const body = await readJsonAnswer(response, MAX_ANSWER_BYTES);
   if (response.ok) return { ok: true, status: response.status, body };
   const error = parseTwilioError(body);
   if (error === null) return { ok: false, failure: classifyUnreadableAnswer(response.status), error };
@@ -88,12 +87,4 @@ export function accountUrl(base: string, accountSid: string, path: string): stri
   }
   if (root.protocol !== 'https:' && root.protocol !== 'http:') return null;
   return new URL(`./2010-04-01/Accounts/${encodeURIComponent(accountSid)}${path}`, root).href;
-}
-
-function parseJson(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }
