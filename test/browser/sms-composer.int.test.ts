@@ -31,12 +31,14 @@ describe.each(TEST_ENGINES)('the composer on SMS, in a real browser (%s)', (engi
     careline = await startCarelineWithWeb(engine, dist);
     const org = await findOrgByRef(careline.handle.db, careline.demo.orgSlug);
     if (!org) throw new Error('no demo clinic');
+    // The stored settings are the SMS adapter's (smsSettingsSchema), beside Careline's own.
+    const settings = { from: NUMBER, accountSid: ACCOUNT_SID, apiUrl: `${careline.url}/simulator` };
     const account = await insertChannelAccount(careline.handle.db, {
       orgId: org.id,
       type: 'sms',
       name: 'SMS accueil',
       externalId: NUMBER,
-      settings: { from: NUMBER, accountSid: ACCOUNT_SID, apiUrl: `${careline.url}/simulator` },
+      settings,
       secrets: await sealChannelSecrets(careline.handle.db, careline.careline.keyring, org.id, {
         authToken: AUTH_TOKEN,
       }),
