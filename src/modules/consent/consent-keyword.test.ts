@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CONSENT_PURPOSES } from './consent.schema.ts';
-import { isHelpKeyword, matchConsentKeyword } from './consent-keyword.ts';
+import { isHelpKeyword, isProviderStop, matchConsentKeyword } from './consent-keyword.ts';
 import { consentKeywordConfirmation, smsHelpAnswer } from './consent-texts.ts';
 
 describe('consent keywords', () => {
@@ -102,5 +102,13 @@ describe('consent keywords', () => {
     expect(isHelpKeyword('help me please', 'sms')).toBe(false);
     expect(smsHelpAnswer('fr', 'Centre Belleville')).toMatch(/^Centre Belleville : .*Répondez STOP/);
     expect(smsHelpAnswer('en', 'Belleville')).toContain('Reply STOP to stop these texts');
+  });
+
+  test('only the SMS provider’s own opt-out words go unconfirmed: it answers them and blocks what follows', () => {
+    for (const word of ['STOP', 'stopall', 'Cancel', 'END', 'quit', 'UNSUBSCRIBE'])
+      expect(isProviderStop(word, 'sms'), word).toBe(true);
+    expect(isProviderStop('ARRÊT', 'sms')).toBe(false);
+    expect(isProviderStop('STOP RAPPELS', 'sms')).toBe(false);
+    expect(isProviderStop('STOP', 'whatsapp')).toBe(false);
   });
 });

@@ -40,6 +40,18 @@ const SMS_KEYWORDS: ReadonlyMap<string, ConsentKeywordAction> = new Map([
   ['quit', { kind: 'withdraw_all' }],
 ]);
 
+/** The provider's own opt-out words (Twilio's defaults): it confirms them itself and blocks what follows. */
+const SMS_PROVIDER_STOPS = new Set(['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit']);
+
+/**
+ * Whether the SMS provider took this message as an opt-out: it answers it itself and refuses every later
+ * message (Twilio's 21610), so Careline sends no confirmation of its own. ARRÊT or STOP RAPPELS are
+ * Careline's words only: their confirmation goes out.
+ */
+export function isProviderStop(text: string | null | undefined, channel: string): boolean {
+  return channel === 'sms' && !!text && text.length <= 40 && SMS_PROVIDER_STOPS.has(foldText(text));
+}
+
 /** HELP on SMS (carriers require an answer: who is writing and how to stop); AIDE in French. */
 const SMS_HELP = new Set(['help', 'aide', 'info']);
 

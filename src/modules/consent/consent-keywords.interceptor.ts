@@ -2,7 +2,7 @@ import { channelName } from '../channel-accounts/channel-name.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
 import type { InboundInterceptor } from '../flows/flow-runtime-deps.ts';
 import { recordConsent } from './consent.service.ts';
-import { isHelpKeyword, matchConsentKeyword } from './consent-keyword.ts';
+import { isHelpKeyword, isProviderStop, matchConsentKeyword } from './consent-keyword.ts';
 import { consentKeywordConfirmation, smsHelpAnswer } from './consent-texts.ts';
 import { replyInConversation } from './interceptor-reply.ts';
 
@@ -36,7 +36,7 @@ export const consentKeywordInterceptor: InboundInterceptor = async (scope, messa
     });
   }
   // On SMS the provider answers STOP itself and refuses anything sent after it (Twilio's 21610).
-  if (scope.channel === 'sms' && !match.granted) return 'handled';
+  if (isProviderStop(message.text, scope.channel)) return 'handled';
   await replyInConversation(scope, {
     type: 'text',
     text: consentKeywordConfirmation(match.action, language, scope.org.name, channelName(scope.channel)),
