@@ -63,6 +63,7 @@ import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { outboxSendQueue } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
 import { markReadQueue, queueReadReceipt, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
+import { smsSegmentsRoutes } from './modules/outbox/sms-segments.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
@@ -176,8 +177,10 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     ...sendTimeout,
     now: () => clock.now(),
     whatsapp: { graphUrl: deps.whatsapp.graphUrl, apiVersion: deps.whatsapp.apiVersion },
+    // The HTTP server listens only further down; status callbacks are asked for once it does.
+    publicUrl: () => deps.publicUrl ?? loopbackUrl(http.server.address()),
   });
-  const { whatsapp, telegram, messenger, instagram, line } = adapters;
+  const { whatsapp, telegram, messenger, instagram, line, sms } = adapters;
   const adapterSenderDeps = { db, keyring, mediaStore, secretsOf };
   const senders = {
     whatsapp: new AdapterSender(whatsapp, adapterSenderDeps),
@@ -185,6 +188,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     messenger: new AdapterSender(messenger, adapterSenderDeps),
     instagram: new AdapterSender(instagram, adapterSenderDeps),
     line: new AdapterSender(line, adapterSenderDeps),
+    sms: new AdapterSender(sms, adapterSenderDeps),
   };
   const deliveryReaders = {
     whatsapp: adapterDeliveryReader(whatsapp, 'WhatsApp'),
@@ -192,6 +196,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     messenger: adapterDeliveryReader(messenger, 'Messenger'),
     instagram: adapterDeliveryReader(instagram, 'Instagram'),
     line: adapterDeliveryReader(line, 'LINE'),
+    sms: adapterDeliveryReader(sms, 'SMS'),
   };
   const pacer = new SendPacer(deps.pacing);
   // Every URL a clinic gives (a flow's HTTP step, a busy calendar) is fetched through this one client.
@@ -343,6 +348,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       keyring,
       adapters: adapterList(adapters),
       onJournaled: () => inboundAndAutomation.wake(),
+      publicUrl: () => deps.publicUrl ?? loopbackUrl(http.server.address()),
     }),
   );
   // Every API route says who may call it (access-rules.ts), or Careline does not start.
@@ -407,6 +413,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           }),
         );
         await secured.register(channelLimitsRoutes(adapterList(adapters), { whatsapp: WHATSAPP_LIMITS }));
+        await secured.register(smsSegmentsRoutes());
         await secured.register(
           userRoutes(db, clock, {
             openConversationCounts,

@@ -3,6 +3,9 @@ import { createLineAdapter, lineSecretsSchema, lineSettingsSchema } from './chan
 import { LINE_API_URL, LINE_DATA_API_URL } from './channels/line/line-api-client.ts';
 import { fetchLineBotInfo } from './channels/line/line-bot-info.ts';
 import { messengerSecretsSchema, messengerSettingsSchema } from './channels/messenger/messenger-adapter.ts';
+import { checkSmsAccount } from './channels/sms/sms-account-check.ts';
+import { smsSecretsSchema, smsSettingsSchema } from './channels/sms/sms-adapter.ts';
+import { TWILIO_API_URL } from './channels/sms/twilio-api-client.ts';
 import {
   createTelegramAdapter,
   telegramSecretsSchema,
@@ -53,6 +56,7 @@ export function channelAccountSetups(options: { fetch?: typeof fetch } = {}): Ch
     },
     telegram: telegramSetup,
     line: lineSetup(options),
+    sms: smsSetup(options),
     messenger: metaSetup('messenger'),
     instagram: metaSetup('instagram'),
   };
@@ -95,6 +99,35 @@ function lineSetup(options: { fetch?: typeof fetch }): ChannelAccountSetup {
       return line.registerWebhook({ ...account, ...opened(account) }, webhookUrl);
     },
     defaultName: (botId) => `LINE ${botId}`,
+  };
+}
+
+/**
+ * SMS: the account SID and auth token are checked with the provider (`GET /2010-04-01/Accounts/{sid}`);
+ * the From number is the account's id (Twilio's webhooks name it as `To`). The number's "A message comes
+ * in" webhook is set in Twilio's console to the URL Careline prints: Twilio signs that URL.
+ */
+function smsSetup(options: { fetch?: typeof fetch }): ChannelAccountSetup {
+  return {
+    settingsSchema: smsSettingsSchema,
+    secretsSchema: smsSecretsSchema,
+    externalId: {
+      from: 'provider',
+      secret: 'authToken',
+      async lookUp(settings, secrets) {
+        const given = smsSettingsSchema.parse(pick(settings, ['from', 'accountSid', 'apiUrl']));
+        const checked = await checkSmsAccount(
+          {
+            fetch: options.fetch ?? globalThis.fetch,
+            apiUrl: given.apiUrl ?? TWILIO_API_URL,
+            timeoutMs: 15_000,
+          },
+          { accountSid: given.accountSid, authToken: smsSecretsSchema.parse(secrets).authToken },
+        );
+        return checked.ok ? { ok: true, externalId: given.from } : { ok: false, title: checked.title };
+      },
+    },
+    defaultName: (from) => `SMS ${from}`,
   };
 }
 

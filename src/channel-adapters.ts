@@ -3,6 +3,7 @@ import type { TemplateListing } from './channels/channel-template.ts';
 import { createLineAdapter } from './channels/line/line-adapter.ts';
 import { createMessengerAdapter } from './channels/messenger/messenger-adapter.ts';
 import { openAdapterAccount } from './channels/open-adapter-account.ts';
+import { createSmsAdapter } from './channels/sms/sms-adapter.ts';
 import { createTelegramAdapter } from './channels/telegram/telegram-adapter.ts';
 import { createWhatsAppAdapter } from './channels/whatsapp/whatsapp-adapter.ts';
 
@@ -16,6 +17,8 @@ export interface ChannelAdapterOptions {
   now?: () => Date;
   /** WhatsApp's Graph API for accounts that name none (WHATSAPP_GRAPH_URL, WHATSAPP_API_VERSION). */
   whatsapp?: { graphUrl: string; apiVersion: string };
+  /** Careline's public URL, where SMS status callbacks are asked for. */
+  publicUrl?: () => string;
 }
 
 /**
@@ -32,6 +35,11 @@ export function createChannelAdapters(options: ChannelAdapterOptions = {}) {
     messenger: createMessengerAdapter({ channel: 'messenger', ...timeout }),
     instagram: createMessengerAdapter({ channel: 'instagram', ...timeout }),
     line: createLineAdapter({ ...timeout, ...(options.now ? { now: options.now } : {}) }),
+    sms: createSmsAdapter({
+      ...timeout,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    }),
   } as const;
 }
 

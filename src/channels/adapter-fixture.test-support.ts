@@ -23,6 +23,11 @@ export interface AdapterFixture<Settings = unknown, Secrets = unknown> {
    * secret token), which says who sent a delivery, not what it holds.
    */
   signsBody: boolean;
+  /**
+   * The URL the provider was given and calls, for providers whose signature covers it (Twilio's); the
+   * suite hands it to `verify` with every request.
+   */
+  webhookUrl?: string;
   /** The headers the provider sends with these bytes, following its documentation. */
   sign(rawBody: Buffer, secrets: Secrets): Record<string, string>;
   /**

@@ -47,6 +47,11 @@ export type SetupOutcome = { ok: true } | { ok: false; title: string };
 export interface WebhookRequest {
   headers: Readonly<Record<string, string | undefined>>;
   rawBody: Buffer;
+  /**
+   * The URL the provider called, as configured with it (Careline's public URL, path and query): what
+   * Twilio's signature covers. Undefined where it is not known.
+   */
+  url?: string;
 }
 
 export type WebhookVerdict = { ok: true } | { ok: false; reason: string };
@@ -58,6 +63,16 @@ export interface ChannelWebhook<Secrets> {
    * body (Meta's `entry[].id`), read with {@link accountKeys}.
    */
   readonly routing: 'path' | 'body';
+  /**
+   * How the provider encodes its deliveries: JSON (the default) or `form`
+   * (`application/x-www-form-urlencoded`, Twilio's), read into an object of its fields.
+   */
+  readonly encoding?: 'json' | 'form';
+  /**
+   * The answer the provider expects to a delivery, where it reads one (Twilio reads TwiML: an empty
+   * `<Response/>` says there is nothing to reply); Careline's JSON receipt otherwise.
+   */
+  readonly acknowledgement?: { contentType: string; body: string };
   /**
    * The reason to refuse a request that carries no signature at all, before any account is looked up
    * (a body-routed delivery's accounts are found before their secrets can check it); null when it has one.

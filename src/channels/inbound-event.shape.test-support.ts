@@ -23,6 +23,7 @@ const CHANNELS = [
   'line',
   'viber',
   'telegram',
+  'sms',
 ] as const satisfies Channel[];
 const MEDIA_KINDS = [
   'image',

@@ -23,7 +23,7 @@ export type InboundEvent =
 
 export type InboundEventKind = InboundEvent['kind'];
 
-export type Channel = 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
+export type Channel = 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
 
 interface EventBase {
   channel: Channel;

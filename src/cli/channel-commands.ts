@@ -51,6 +51,12 @@ const CHANNEL_ACCESS_TOKEN: SecretSource = {
   label: 'LINE channel access token',
 };
 
+const AUTH_TOKEN: SecretSource = {
+  flag: '--auth-token',
+  env: 'SMS_AUTH_TOKEN',
+  label: 'SMS provider auth token',
+};
+
 function metaSecrets(channel: 'MESSENGER' | 'INSTAGRAM'): Record<string, SecretSource> {
   return {
     pageAccessToken: {
@@ -63,7 +69,7 @@ function metaSecrets(channel: 'MESSENGER' | 'INSTAGRAM'): Record<string, SecretS
   };
 }
 
-/** Messenger, Instagram, Telegram and LINE accounts, as `add-whatsapp-channel` connects WhatsApp numbers. */
+/** Messenger, Instagram, Telegram, LINE and SMS accounts, as `add-whatsapp-channel` connects WhatsApp numbers. */
 export function registerChannelCommands(program: Command): void {
   for (const channel of ['messenger', 'instagram'] as const) {
     const idFlag = channel === 'messenger' ? 'page-id' : 'instagram-account-id';
@@ -177,6 +183,40 @@ export function registerChannelCommands(program: Command): void {
         });
       },
     );
+
+  program
+    .command('add-sms-channel')
+    .description(
+      'Connect an SMS number of a Twilio-compatible provider to a clinic: the account SID and auth token are checked with the provider, and the webhook URL to set on the number printed',
+    )
+    .requiredOption('--org <slug-or-id>', 'the clinic')
+    .requiredOption('--account-sid <sid>', 'the account SID (Twilio: AC…)')
+    .requiredOption('--from <number>', 'the number texts go from, E.164 (+33757123456)')
+    .option('--auth-token <token>', 'the auth token (better: SMS_AUTH_TOKEN, or be asked)')
+    .option('--api-url <url>', 'a Twilio-compatible API server (default https://api.twilio.com)')
+    .option('--name <name>', 'label shown to agents')
+    .action(
+      async (o: {
+        org: string;
+        accountSid: string;
+        from: string;
+        authToken?: string;
+        apiUrl?: string;
+        name?: string;
+      }) => {
+        const authToken = await readSecret(AUTH_TOKEN, o.authToken);
+        await addAndSay({
+          org: o.org,
+          flags: {},
+          input: {
+            type: 'sms',
+            name: o.name,
+            settings: { from: o.from, accountSid: o.accountSid, ...(o.apiUrl ? { apiUrl: o.apiUrl } : {}) },
+            secrets: { authToken },
+          },
+        });
+      },
+    );
 }
 
 async function addAndSay(command: {
@@ -206,6 +246,10 @@ async function addAndSay(command: {
     say(`Connected ${type} account ${account.externalId} to ${org.slug}  id=${account.id}`);
     const url = webhookUrlOf(config.publicUrl, account);
     if (type === 'telegram') say(`Telegram delivers to ${url} (webhook registered with setWebhook)`);
+    else if (type === 'sms')
+      say(
+        `Set the number’s “A message comes in” webhook to ${url} (HTTP POST) in the provider’s console: it signs that exact URL`,
+      );
     else if (type === 'line')
       say(
         `LINE delivers to ${url} (webhook URL set; switch on “Use webhook” in the LINE Developers console)`,

@@ -5,16 +5,24 @@ import { lineConversationView } from './line/line-phone-view.ts';
 import { linePatientInputSchema } from './line/line-stand-in.ts';
 import { metaPatientInputSchema } from './messenger/meta-patient.ts';
 import { sendProblem, zodProblems } from './problem.ts';
+import { smsPatientInputSchema } from './sms/sms-stand-in.ts';
 import { telegramPatientInputSchema } from './telegram/telegram-patient.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
-const APPS = ['telegram', 'messenger', 'instagram', 'line'] as const;
+const APPS = ['telegram', 'messenger', 'instagram', 'line', 'sms'] as const;
 type App = (typeof APPS)[number];
 
-// Telegram, Meta: digits; LINE: the bot's user id.
+// Telegram, Meta: digits; LINE: the bot's user id; SMS: the clinic's number, E.164.
 const accountParams = z.object({
   app: z.enum(APPS),
-  accountId: z.string().regex(/^(\d{1,32}|U[0-9a-f]{32})$/),
+  accountId: z.string().regex(/^(\d{1,32}|U[0-9a-f]{32}|\+[1-9]\d{6,14})$/),
+});
+const smsNumberBody = z.object({
+  accountSid: z.string().min(1),
+  authToken: z.string().min(1),
+  from: z.string().min(1).max(32),
+  name: z.string().min(1).max(100).optional(),
+  webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 const personQuery = z.object({ person: z.string().min(1).max(100) });
 const botBody = z.object({
@@ -84,6 +92,23 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
       return reply.code(201).send({ account });
     });
 
+    app.post('/sms/numbers', async (request, reply) => {
+      const parsed = smsNumberBody.safeParse(request.body ?? {});
+      if (!parsed.success) return sendProblem(reply, 400, 'Invalid number', zodProblems(parsed.error));
+      const { webhookUrl, name, ...credentials } = parsed.data;
+      if (webhookUrl !== undefined && access.acceptsWebhookUrl && !access.acceptsWebhookUrl(webhookUrl)) {
+        return sendProblem(reply, 403, 'Webhook URL not allowed', [
+          { field: 'webhookUrl', reason: 'must be a webhook URL of the Careline this simulator runs in' },
+        ]);
+      }
+      const account = simulator.sms.registerNumber({
+        ...credentials,
+        ...(name === undefined ? {} : { name }),
+        ...(webhookUrl === undefined ? {} : { webhookUrl }),
+      });
+      return reply.code(201).send({ account });
+    });
+
     app.post('/meta-accounts', async (request, reply) => {
       const parsed = metaAccountBody.safeParse(request.body ?? {});
       if (!parsed.success) return sendProblem(reply, 400, 'Invalid account', zodProblems(parsed.error));
@@ -111,6 +136,8 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
         // `messages`: the wire objects each side sent; `items`: the chat as the demo phone draws it.
         return { app: which, accountId, messages, items: lineConversationView(messages) };
       }
+      if (which === 'sms')
+        return { app: which, accountId, messages: simulator.sms.conversation(accountId, query.data.person) };
       const items =
         which === 'telegram'
           ? simulator.telegram.conversation(accountId, query.data.person)
@@ -126,7 +153,9 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
           ? simulator.telegram.deliveries(accountId)
           : which === 'line'
             ? simulator.line.deliveries(accountId)
-            : simulator.messenger.deliveries(accountId);
+            : which === 'sms'
+              ? simulator.sms.deliveries(accountId)
+              : simulator.messenger.deliveries(accountId);
       return { app: which, accountId, deliveries };
     });
 
@@ -144,6 +173,12 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
         if (!parsed.success)
           return sendProblem(reply, 400, 'Invalid patient action', zodProblems(parsed.error));
         return simulator.line.patientActs(accountId, parsed.data);
+      }
+      if (which === 'sms') {
+        const parsed = smsPatientInputSchema.safeParse(request.body ?? {});
+        if (!parsed.success)
+          return sendProblem(reply, 400, 'Invalid patient action', zodProblems(parsed.error));
+        return simulator.sms.patientActs(accountId, parsed.data, simulatorBaseUrl(request));
       }
       const parsed = metaPatientInputSchema.safeParse(request.body ?? {});
       if (!parsed.success)

@@ -19,8 +19,10 @@ export async function startRawWebhookReceiver(): Promise<{
   const received: ReceivedDelivery[] = [];
   const receiver = Fastify();
   receiver.removeAllContentTypeParsers();
-  receiver.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
+  receiver.addContentTypeParser(
+    ['application/json', 'application/x-www-form-urlencoded'],
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
   );
   receiver.post('/*', async (request, reply) => {
     const headers: Record<string, string | undefined> = {};

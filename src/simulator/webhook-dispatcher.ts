@@ -43,7 +43,9 @@ export type WebhookEvent =
   /** A Messenger / Instagram envelope (the Meta messaging stand-in: `phoneNumberId` holds the Page or IG id). */
   | { kind: 'meta_messaging'; event: string; mid: string | null }
   /** A LINE webhook event (the LINE stand-in: `phoneNumberId` holds the bot's user id). */
-  | { kind: 'line_event'; webhookEventId: string; eventType: string };
+  | { kind: 'line_event'; webhookEventId: string; eventType: string }
+  /** A Twilio Messaging webhook (the SMS stand-in: `phoneNumberId` holds the clinic's number). */
+  | { kind: 'sms_event'; messageSid: string; eventType: string };
 
 export interface WebhookDeliveryRecord {
   id: number;

@@ -36,6 +36,7 @@ import type {
   SendRecordView,
   SimulatedMessage,
 } from './simulator-records.ts';
+import { SmsStandIn } from './sms/sms-stand-in.ts';
 import { StatusLifecycle } from './status-lifecycle.ts';
 import { statusValue } from './status-webhook.ts';
 import { TelegramStandIn } from './telegram/telegram-stand-in.ts';
@@ -87,6 +88,8 @@ export class WhatsAppSimulator {
   readonly telegram: TelegramStandIn;
   /** LINE's Messaging API for Careline's LINE channels, in the same server (webhooks share the dispatcher). */
   readonly line: LineStandIn;
+  /** Twilio's Messaging API for Careline's SMS numbers, in the same server (webhooks share the dispatcher). */
+  readonly sms: SmsStandIn;
   /** The Messenger Platform (Pages and Instagram accounts), in the same server. */
   readonly messenger: MessengerStandIn;
 
@@ -170,6 +173,7 @@ export class WhatsAppSimulator {
       ...(options.telegramLimits ? { limits: options.telegramLimits } : {}),
     });
     this.line = new LineStandIn({ now, random: this.#random, dispatcher: this.#dispatcher });
+    this.sms = new SmsStandIn({ now, random: this.#random, dispatcher: this.#dispatcher });
     this.messenger = new MessengerStandIn({
       now,
       random: this.#random,

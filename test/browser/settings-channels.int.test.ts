@@ -136,6 +136,41 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     },
   );
 
+  test(
+    'an administrator adds an SMS number: the account is checked, the number and the webhook URL to set are listed',
+    STEP,
+    async () => {
+      const accountSid = 'AC1b2c3d4e5f60718293a4b5c6d7e8f90a';
+      const authToken = 'BrowserSmsAuthToken0123456789ab';
+      careline.simulator.sms.registerNumber({ accountSid, authToken, from: '+33757330000' });
+      await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
+      await page.goto('/settings/channels');
+      await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Add a channel' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add a channel' });
+      await dialog.getByText('Which channel?').waitFor();
+      await dialog.getByTestId('channel-type-sms').click();
+      const form = page.getByRole('dialog', { name: 'Add a channel · SMS' });
+      await form.getByRole('textbox', { name: 'Name shown to the team' }).fill('SMS de l’accueil');
+      await form.getByRole('textbox', { name: 'Account SID' }).fill(accountSid);
+      await form.getByRole('textbox', { name: 'SMS number' }).fill('+33757330000');
+      await form.getByLabel('Auth token').fill(authToken);
+      await form.getByRole('textbox', { name: 'API server' }).fill(`${careline.url}/simulator`);
+      await animationsSettled(page);
+      await screenshot(page, `${engine}-channels-07-sms-form`);
+      await form.getByRole('button', { name: 'Connect' }).click();
+      await form.waitFor({ state: 'hidden' });
+
+      const row = page.getByTestId('channel-row').filter({ hasText: 'SMS de l’accueil' });
+      await row.getByRole('img', { name: 'SMS' }).waitFor();
+      await row.getByText('+33757330000').waitFor();
+      const shownUrl = (await row.getByTestId('webhook-url').textContent()) ?? '';
+      expect(shownUrl).toMatch(new RegExp(`^${careline.url}/webhooks/sms/[0-9a-f-]{36}$`));
+      await expect(page.content()).resolves.not.toContain('BrowserSmsAuthToken');
+      await screenshot(page, `${engine}-channels-08-sms-added`);
+    },
+  );
+
   test('an agent sees the channels but cannot add, change or remove one', STEP, async () => {
     const org = await findOrgByRef(careline.handle.db, careline.demo.orgSlug);
     if (!org) throw new Error('no demo clinic');

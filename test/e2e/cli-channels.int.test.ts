@@ -20,11 +20,12 @@ import { Keyring } from '../../src/modules/keys/keyring.ts';
 import { masterCipherFor } from '../../src/platform/crypto/master-key.ts';
 import { createDb } from '../../src/platform/db/create-db.ts';
 import type { Db } from '../../src/platform/db/db.ts';
+import { type RunningSimulator, startSimulatorServer } from '../../src/simulator/simulator-server.ts';
 import { openTestDb, TEST_ENGINES } from '../support/test-db.ts';
 
 /*
- * `careline add-telegram-channel`, `add-messenger-channel`, `add-instagram-channel`, `add-line-channel`, as
- * processes.
+ * `careline add-telegram-channel`, `add-messenger-channel`, `add-instagram-channel`, `add-line-channel`,
+ * `add-sms-channel`, as processes.
  */
 
 const CARELINE = fileURLToPath(new URL('../../bin/careline.js', import.meta.url));
@@ -36,6 +37,9 @@ const PUBLIC_URL = 'https://careline.clinique.example';
 const LINE_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.CliLineChannelAccessToken+/abc=';
 const LINE_SECRET = '8a7f9c0e4b2d6f1a3c5e7b9d0f2a4c6e';
 const LINE_BOT = 'U0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+const SMS_ACCOUNT = 'AC7d6c5b4a39281706f5e4d3c2b1a09f8e';
+const SMS_TOKEN = '0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d';
+const SMS_FROM = '+33757220000';
 
 interface CliResult {
   code: number;
@@ -43,14 +47,17 @@ interface CliResult {
   stderr: string;
 }
 
-describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Meta and LINE (%s)', (engine) => {
+describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Meta, LINE and SMS (%s)', (engine) => {
   let env: NodeJS.ProcessEnv;
   let inspect: <T>(work: (db: Db) => Promise<T>) => Promise<T>;
   let cleanup: () => Promise<void>;
   let botApi: BotApiStandIn;
   let lineApi: LineApiStandIn;
+  let twilio: RunningSimulator;
 
   beforeAll(async () => {
+    twilio = await startSimulatorServer({ port: 0 });
+    twilio.simulator.sms.registerNumber({ accountSid: SMS_ACCOUNT, authToken: SMS_TOKEN, from: SMS_FROM });
     botApi = await startBotApiStandIn({ tokens: [BOT] });
     lineApi = await startLineApiStandIn({ token: LINE_TOKEN });
     if (engine === 'postgres') {
@@ -76,6 +83,7 @@ describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Meta and LIN
     await cleanup?.();
     await botApi?.close();
     await lineApi?.close();
+    await twilio?.close();
   });
 
   async function careline(secrets: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
@@ -289,6 +297,56 @@ describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Meta and LIN
       );
       expect(malformed.code).toBe(2);
       expect(malformed.stderr).toContain('--channel-secret: a channel secret is 32 letters and digits');
+    },
+  );
+
+  test(
+    'an SMS number: the account checked with the provider, the From number kept as the account id, the token sealed, the webhook URL to set printed',
+    PROCESSES,
+    async () => {
+      expect((await careline({}, 'create-org', '--name', 'Centre Belleville')).code).toBe(0);
+      const sms = (token: string, ...extra: string[]) =>
+        careline(
+          { SMS_AUTH_TOKEN: token },
+          ...['add-sms-channel', '--org', 'centre-belleville', '--account-sid', SMS_ACCOUNT],
+          ...['--from', SMS_FROM, '--api-url', twilio.url, ...extra],
+        );
+      const added = await sms(SMS_TOKEN, '--name', 'SMS Belleville');
+      expect(added, added.stderr).toMatchObject({ code: 0, stderr: '' });
+      const id = /id=([0-9a-f-]{36})/.exec(added.stdout)?.[1];
+      expect(added.stdout).toContain(`Connected sms account ${SMS_FROM}`);
+      expect(added.stdout).toContain(`${PUBLIC_URL}/webhooks/sms/${id}`);
+
+      await inspect(async (db) => {
+        const [account] = (await db.select().from(channelAccounts)).filter((a) => a.type === 'sms');
+        if (!account) throw new Error('the channel was not added');
+        expect(account).toMatchObject({
+          id,
+          name: 'SMS Belleville',
+          externalId: SMS_FROM,
+          settings: { from: SMS_FROM, accountSid: SMS_ACCOUNT, apiUrl: twilio.url },
+        });
+        expect(account.secrets).not.toContain(SMS_TOKEN);
+        const vault = new ChannelSecretsVault(db, new Keyring(masterCipherFor({ setting: SECRET_KEY })));
+        expect(await vault.of(account)).toEqual({ authToken: SMS_TOKEN });
+      });
+
+      const again = await sms(SMS_TOKEN);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('already connected');
+      const refused = await sms('f'.repeat(32));
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(
+        '--auth-token: the SMS provider refused the account SID and auth token',
+      );
+      expect(refused.stderr).not.toContain('f'.repeat(32));
+      const badFrom = await careline(
+        { SMS_AUTH_TOKEN: SMS_TOKEN },
+        ...['add-sms-channel', '--org', 'centre-belleville', '--account-sid', SMS_ACCOUNT],
+        ...['--from', '07 57 22 00 00', '--api-url', twilio.url],
+      );
+      expect(badFrom.code).toBe(2);
+      expect(badFrom.stderr).toContain('--from: the From number is a phone number in E.164 form');
     },
   );
 });

@@ -1,5 +1,5 @@
 import type { MediaDownload, MediaToFetch } from '../channel-adapter.ts';
-import { readBounded } from '../read-bounded.ts';
+import { downloadedFile, refuseDownload as refuse } from '../downloaded-file.ts';
 import { apiUrl, type LineHttp } from './line-api-client.ts';
 
 /** LINE takes files of up to 200 MB from its users (videos, audio, files); more is not LINE's content. */
@@ -53,22 +53,5 @@ export async function downloadLineContent(
         : `LINE answered HTTP ${response.status} for the file`,
     );
   }
-  const mimeType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mimeType === 'text/html') {
-    await response.body?.cancel().catch(() => undefined);
-    return refuse('fail', 'an HTML page came back where a file was expected');
-  }
-  const bytes = await readBounded(response, LINE_CONTENT_MAX_BYTES).catch(() => undefined);
-  if (bytes === undefined) return refuse('retry', 'the file download from LINE broke off');
-  if (bytes === null) return refuse('fail', 'the file is larger than any LINE sends');
-  return {
-    ok: true,
-    bytes,
-    mimeType: /^[\w.+-]+\/[\w.+-]+$/.test(mimeType) ? mimeType : 'application/octet-stream',
-    fileName: null,
-  };
-}
-
-function refuse(disposition: 'retry' | 'fail', title: string): MediaDownload {
-  return { ok: false, disposition, title };
+  return downloadedFile(response, LINE_CONTENT_MAX_BYTES, { name: 'LINE', sends: 'LINE sends' });
 }

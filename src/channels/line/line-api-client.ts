@@ -1,4 +1,4 @@
-import { readBounded } from '../read-bounded.ts';
+import { readJsonAnswer } from '../json-answer.ts';
 import {
   classifyLineError,
   classifyTransportError,
@@ -53,8 +53,7 @@ export async function callLine(
   } catch (error) {
     return { ok: false, failure: classifyTransportError(error, http.timeoutMs), answer: null };
   }
-  const bytes = await readBounded(response, MAX_ANSWER_BYTES).catch(() => null);
-  const body = bytes === null ? undefined : parseJson(bytes);
+  const body = await readJsonAnswer(response, MAX_ANSWER_BYTES);
   if (response.ok) return { ok: true, status: response.status, body };
   const answer = parseLineErrorResponse(body);
   if (answer === null) return { ok: false, failure: classifyUnreadableAnswer(response.status), answer };
@@ -81,12 +80,4 @@ function notAUrl(): SendFailure {
     title: 'the LINE API URL is not an http(s) URL',
     detail: null,
   };
-}
-
-function parseJson(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }

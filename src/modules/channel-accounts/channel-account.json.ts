@@ -117,6 +117,18 @@ export const newChannelBody = z
       }),
     }),
     z.object({
+      type: z.literal('sms'),
+      name: name.optional(),
+      settings: z.strictObject({
+        from: z.string().max(32).describe('The number texts go from, E.164 (+33757123456): the external id'),
+        accountSid: z.string().max(64).describe('The account SID (Twilio: AC…)'),
+        apiUrl: url.optional().describe('A Twilio-compatible API server; Twilio’s own when left out'),
+      }),
+      secrets: z.strictObject({
+        authToken: secret.describe('The auth token: signs every webhook, authenticates every call'),
+      }),
+    }),
+    z.object({
       type: z.enum(['messenger', 'instagram']),
       name: name.optional(),
       external_id: metaIds.describe(

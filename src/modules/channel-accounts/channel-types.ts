@@ -1,4 +1,12 @@
-export const CHANNEL_TYPES = ['whatsapp', 'messenger', 'instagram', 'line', 'viber', 'telegram'] as const;
+export const CHANNEL_TYPES = [
+  'whatsapp',
+  'messenger',
+  'instagram',
+  'line',
+  'viber',
+  'telegram',
+  'sms',
+] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 /** How patients call each app, in both languages. */
@@ -9,4 +17,5 @@ export const CHANNEL_NAMES: Readonly<Record<ChannelType, string>> = {
   instagram: 'Instagram',
   line: 'LINE',
   viber: 'Viber',
+  sms: 'SMS',
 };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CONSENT_PURPOSES } from './consent.schema.ts';
-import { matchConsentKeyword } from './consent-keyword.ts';
-import { consentKeywordConfirmation } from './consent-texts.ts';
+import { isHelpKeyword, isProviderStop, matchConsentKeyword } from './consent-keyword.ts';
+import { consentKeywordConfirmation, smsHelpAnswer } from './consent-texts.ts';
 
 describe('consent keywords', () => {
   test.each([
@@ -81,5 +81,34 @@ describe('consent keywords', () => {
     expect(
       consentKeywordConfirmation({ kind: 'restore_reminders' }, 'en', 'Belleville', 'Messenger'),
     ).toContain('at Belleville on Messenger again');
+  });
+
+  test('on SMS, the carriers’ STOPALL, CANCEL, END and QUIT withdraw too; elsewhere they are words', () => {
+    for (const word of ['STOPALL', 'Cancel', 'end', 'QUIT.', 'STOP', 'Arrêt'])
+      expect(matchConsentKeyword(word, 'sms'), word).toMatchObject({
+        granted: false,
+        purposes: CONSENT_PURPOSES,
+      });
+    for (const word of ['STOPALL', 'Cancel', 'end', 'QUIT'])
+      expect(matchConsentKeyword(word, 'whatsapp'), word).toBeNull();
+    expect(matchConsentKeyword('UNSTOP', 'sms')).toMatchObject({ granted: true });
+    expect(matchConsentKeyword('cancel my appointment', 'sms')).toBeNull();
+  });
+
+  test('HELP and AIDE are answered on SMS only, with the clinic’s name and how to stop', () => {
+    expect(isHelpKeyword('HELP', 'sms')).toBe(true);
+    expect(isHelpKeyword('aide !', 'sms')).toBe(true);
+    expect(isHelpKeyword('help', 'whatsapp')).toBe(false);
+    expect(isHelpKeyword('help me please', 'sms')).toBe(false);
+    expect(smsHelpAnswer('fr', 'Centre Belleville')).toMatch(/^Centre Belleville : .*Répondez STOP/);
+    expect(smsHelpAnswer('en', 'Belleville')).toContain('Reply STOP to stop these texts');
+  });
+
+  test('only the SMS provider’s own opt-out words go unconfirmed: it answers them and blocks what follows', () => {
+    for (const word of ['STOP', 'stopall', 'Cancel', 'END', 'quit', 'UNSUBSCRIBE'])
+      expect(isProviderStop(word, 'sms'), word).toBe(true);
+    expect(isProviderStop('ARRÊT', 'sms')).toBe(false);
+    expect(isProviderStop('STOP RAPPELS', 'sms')).toBe(false);
+    expect(isProviderStop('STOP', 'whatsapp')).toBe(false);
   });
 });

@@ -38,3 +38,10 @@ export function consentKeywordConfirmation(
         : `Done: you will receive reminders of your appointments at ${clinicName} on ${appName} again. To stop them, reply STOP REMINDERS.`;
   }
 }
+
+/** The answer to HELP on SMS, as carriers expect it: who is writing, how to reach them, how to stop. */
+export function smsHelpAnswer(language: ConsentLanguage, clinicName: string): string {
+  return language === 'fr'
+    ? `${clinicName} : messages de vos rendez-vous et de votre suivi. Répondez ici pour écrire à l’équipe soignante. Répondez STOP pour ne plus recevoir de SMS, START pour les recevoir de nouveau.`
+    : `${clinicName}: messages about your appointments and care. Reply here to write to the care team. Reply STOP to stop these texts, START to get them again.`;
+}

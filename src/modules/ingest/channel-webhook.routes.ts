@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { ChannelInbound, WebhookRequest } from '../../channels/channel-adapter.ts';
 import type { InboundEvent } from '../../channels/inbound-event.ts';
+import { decodeWebhookBody } from '../../channels/webhook-body.ts';
 import { journalWebhook } from '../../channels/webhook-journal.repository.ts';
 import { channelWebhookQueue } from '../../channels/webhook-queues.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
@@ -27,7 +28,15 @@ export interface ChannelWebhookDeps {
   keyring: Keyring;
   adapters: readonly ChannelInbound[];
   onJournaled: () => void;
+  /**
+   * How Careline is reached from outside: the URL a provider was given, which Twilio's signature
+   * covers. Without it, a request is taken to be for the URL it reached.
+   */
+  publicUrl?: () => string;
 }
+
+/** Twilio's webhooks are a few kilobytes (ten media URLs at most); a form far larger is not Twilio's. */
+const MAX_FORM_BYTES = 64 * 1024;
 
 /** Meta batches a few pages at most into one delivery; more is someone else's traffic. */
 const MAX_ACCOUNTS_PER_DELIVERY = 20;
@@ -47,6 +56,12 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
     // The signature covers the exact bytes, so this scope keeps the body raw.
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
       done(null, body),
+    );
+    // Twilio posts forms; only a channel that says so reads them (formBodyOf), the others still refuse.
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'buffer', bodyLimit: MAX_FORM_BYTES },
+      (_request, body, done) => done(null, new FormBody(Buffer.isBuffer(body) ? body : Buffer.from(body))),
     );
 
     for (const adapter of deps.adapters) {
@@ -74,20 +89,27 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
             },
           },
           async (request, reply) => {
-            const raw = rawBodyOf(request.body);
+            const raw = rawBodyOf(request.body, adapter);
             const account = await findChannelAccountForWebhook(
               deps.db,
               type,
               request.params.channelAccountId,
             );
             if (!account) throw new HttpProblem(404, `No ${type} channel at this address`);
-            const refusal = await verified({ headers: headersOf(request.headers), rawBody: raw }, account);
+            const url = `${(deps.publicUrl?.() ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '')}${request.url}`;
+            const refusal = await verified(
+              { headers: headersOf(request.headers), rawBody: raw, url },
+              account,
+            );
             if (refusal !== null) throw new HttpProblem(401, refusal);
             const { events } = parsedDelivery(adapter, raw);
             const stored = await journal(deps, account, raw, events);
             if (stored > 0) deps.onJournaled();
             // Only once the delivery is stored: the answer tells the provider it was received.
             const answer = adapter.webhook.answer?.(events) ?? null;
+            const acknowledgement = adapter.webhook.acknowledgement;
+            if (answer === null && acknowledgement)
+              return reply.code(200).type(acknowledgement.contentType).send(acknowledgement.body);
             return reply.code(200).send(answer ?? { received: true, stored });
           },
         );
@@ -117,7 +139,7 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
 
       const accountsOf = accountsFinder(deps.db, adapter);
       app.post(`/webhooks/${type}`, { schema: { hide: true } }, async (request, reply) => {
-        const raw = rawBodyOf(request.body);
+        const raw = rawBodyOf(request.body, adapter);
         const unsigned = adapter.webhook.unsigned?.({ headers: headersOf(request.headers), rawBody: raw });
         if (unsigned) throw new HttpProblem(401, unsigned);
         const { body, events } = parsedDelivery(adapter, raw);
@@ -188,7 +210,20 @@ function accountsFinder(db: Db, adapter: ChannelInbound) {
   };
 }
 
-function rawBodyOf(body: unknown): Buffer {
+/** A form body, told apart from JSON bytes so that a channel reads only the encoding it says it has. */
+class FormBody {
+  readonly bytes: Buffer;
+  constructor(bytes: Buffer) {
+    this.bytes = bytes;
+  }
+}
+
+function rawBodyOf(body: unknown, adapter: ChannelInbound): Buffer {
+  if (adapter.webhook.encoding === 'form') {
+    if (!(body instanceof FormBody))
+      throw new HttpProblem(415, 'Send the webhook as application/x-www-form-urlencoded');
+    return body.bytes;
+  }
   if (!Buffer.isBuffer(body)) throw new HttpProblem(415, 'Send the webhook as application/json');
   return body;
 }
@@ -208,7 +243,7 @@ function headersOf(
 function parsedDelivery(adapter: ChannelInbound, raw: Buffer): { body: object; events: InboundEvent[] } {
   let body: unknown;
   try {
-    body = JSON.parse(raw.toString('utf8'));
+    body = decodeWebhookBody(raw, adapter.webhook.encoding);
   } catch {
     throw new HttpProblem(400, 'The body is not valid JSON');
   }

@@ -1,5 +1,6 @@
 import type { InboundEvent } from '../../channels/inbound-event.ts';
 import { type OmittablePart, omissionsToTry, withoutParts } from '../../channels/omittable-parts.ts';
+import { decodeWebhookBody } from '../../channels/webhook-body.ts';
 import { openWebhookBody } from '../../channels/webhook-body-seal.ts';
 import type { WebhookEvent } from '../../channels/webhook-event.schema.ts';
 import {
@@ -81,7 +82,7 @@ async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
   const failures: string[] = [];
   let events: InboundEvent[] = [];
   try {
-    events = reader.parse(JSON.parse(body), account);
+    events = reader.parse(decodeWebhookBody(body, reader.encoding), account);
   } catch {
     // The journaled bytes never change: reading them again would fail the same way.
     failures.push(`the delivery could not be read as a ${reader.label} webhook`);

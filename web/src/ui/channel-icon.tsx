@@ -9,6 +9,7 @@ export const CHANNEL_NAMES: Readonly<Record<ChannelType, string>> = {
   instagram: 'Instagram',
   line: 'LINE',
   viber: 'Viber',
+  sms: 'SMS',
 };
 
 const ICON_OF: Readonly<Record<ChannelType, IconName>> = {
@@ -18,6 +19,8 @@ const ICON_OF: Readonly<Record<ChannelType, IconName>> = {
   instagram: 'brand-instagram',
   line: 'brand-line',
   viber: 'brand-viber',
+  // SMS is no brand: the phone it reaches.
+  sms: 'phone',
 };
 
 /** Each brand's colour, dark enough to read as a line icon on white. */
@@ -28,6 +31,7 @@ const COLOR_OF: Readonly<Record<ChannelType, string>> = {
   instagram: '#C13584',
   line: '#06A545',
   viber: '#7360F2',
+  sms: '#495057',
 };
 
 /** A channel's logo, named for screen readers (it is the only mark of the channel where it stands). */

@@ -52,6 +52,30 @@ export type NewChannel =
       };
     }
   | {
+      type: 'sms';
+      name?: string;
+      settings: {
+        /**
+         * The number texts go from, E.164 (+33757123456): the external id
+         */
+        from: string;
+        /**
+         * The account SID (Twilio: AC…)
+         */
+        accountSid: string;
+        /**
+         * A Twilio-compatible API server; Twilio’s own when left out
+         */
+        apiUrl?: string;
+      };
+      secrets: {
+        /**
+         * The auth token: signs every webhook, authenticates every call
+         */
+        authToken: string;
+      };
+    }
+  | {
       type: 'messenger' | 'instagram';
       name?: string;
       /**
@@ -314,6 +338,7 @@ export interface CarelineApiSchemas {
   SecondFactorRequired: SecondFactorRequired;
   SignedIn: SignedIn;
   Slot: Slot;
+  SmsSegments: SmsSegments;
   StaffConsent: StaffConsent;
   StaffConsentInput: StaffConsentInput;
   StaffMember: StaffMember;
@@ -449,7 +474,7 @@ export interface AppointmentReminders {
     /**
      * Where it went, once sent
      */
-    channel: ('whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram') | null;
+    channel: ('whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms') | null;
     sent_at: string | null;
     /**
      * What the patient answered to it
@@ -673,7 +698,7 @@ export interface CannedReply {
 }
 export interface Channel {
   id: string;
-  type: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
+  type: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
   name: string;
   /**
    * The provider’s id: WhatsApp phone number id, Telegram bot id, Page id, Instagram account id
@@ -736,7 +761,7 @@ export interface ChannelCapabilities {
   outboundTypes: string[];
 }
 export interface ChannelLimits {
-  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
   /**
    * At most this many characters (code points, as the provider counts them)
    */
@@ -832,7 +857,7 @@ export interface ChannelPatch {
 }
 export interface ConsentRecord {
   id: string;
-  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
   purpose: 'appointment_reminders' | 'health_information' | 'marketing';
   granted: boolean;
   method: 'chat' | 'keyword' | 'staff' | 'api';
@@ -880,7 +905,7 @@ export interface Contact {
 }
 export interface ContactConsents {
   current: {
-    channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
+    channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
     purpose: 'appointment_reminders' | 'health_information' | 'marketing';
     state: 'granted' | 'withdrawn' | 'unknown';
     record: ConsentRecord | null;
@@ -957,7 +982,7 @@ export interface Conversation {
   last_inbound_at: string | null;
   created_at: string;
   closed_at: string | null;
-  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
   contact: {
     id: string;
     display_name: string | null;
@@ -1828,7 +1853,7 @@ export interface OutboundTemplateMessage {
 }
 export interface PatientChannel {
   channel_account_id: string;
-  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
   /**
    * The clinic’s name for the account (e.g. “WhatsApp reception”)
    */
@@ -2238,14 +2263,40 @@ export interface Slot {
    */
   time_zone: string;
 }
+export interface SmsSegments {
+  /**
+   * GSM-7 when every character is of the GSM alphabet
+   */
+  encoding: 'GSM-7' | 'UCS-2';
+  /**
+   * Septets (GSM-7, the extension table counting two) or UTF-16 code units (UCS-2)
+   */
+  units: number;
+  /**
+   * How many SMS the text is carried and billed as
+   */
+  segments: number;
+  /**
+   * What one SMS holds in this encoding: 160 or 153, 70 or 67
+   */
+  per_segment: number;
+  /**
+   * Room left in the last SMS
+   */
+  remaining: number;
+  /**
+   * The characters that made the text UCS-2, each once
+   */
+  non_gsm: string[];
+}
 export interface StaffConsent {
-  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
+  channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
   purpose: 'appointment_reminders' | 'health_information' | 'marketing';
   granted: boolean;
   text_shown: string;
 }
 export interface StaffConsentInput {
-  channel?: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram';
+  channel?: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
   purpose: 'appointment_reminders' | 'health_information' | 'marketing';
   granted: boolean;
   text_shown: string;

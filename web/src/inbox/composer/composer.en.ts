@@ -64,6 +64,12 @@ export const composerEn = {
     nothing: 'nothing until the patient writes',
     elsewhere: 'Sending on {{channel}} ({{name}}): the reply goes to the patient’s conversation there.',
   },
+  smsSegments: {
+    count_one: '{{count}} SMS segment ({{encoding}})',
+    count_other: '{{count}} SMS segments ({{encoding}})',
+    remaining: '{{remaining}} characters left in this segment',
+    ucs2: 'Characters outside the SMS alphabet ({{characters}}) make every segment hold 70 characters instead of 160.',
+  },
 };
 
 export type ComposerMessages = typeof composerEn;

@@ -65,4 +65,10 @@ export const composerFr: ComposerMessages = {
     elsewhere:
       'Envoi sur {{channel}} ({{name}}) : la réponse part dans la conversation du patient sur ce canal.',
   },
+  smsSegments: {
+    count_one: '{{count}} segment SMS ({{encoding}})',
+    count_other: '{{count}} segments SMS ({{encoding}})',
+    remaining: 'encore {{remaining}} caractères dans ce segment',
+    ucs2: 'Des caractères hors de l’alphabet SMS ({{characters}}) font passer chaque segment de 160 à 70 caractères.',
+  },
 };

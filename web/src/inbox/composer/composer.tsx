@@ -14,6 +14,7 @@ import { ComposerSendGroup } from './composer-send-group.tsx';
 import { ComposerTools } from './composer-tools.tsx';
 import { ReplyChannelPicker } from './reply-channel-picker.tsx';
 import { SavedReplySuggestions, SUGGESTIONS_ID } from './saved-reply-suggestions.tsx';
+import { SmsSegments } from './sms-segments.tsx';
 import { TemplatePicker } from './template-picker.tsx';
 import { useComposer } from './use-composer.ts';
 import { WindowNotice } from './window-notice.tsx';
@@ -116,6 +117,7 @@ export function Composer({ conversation, timeZone }: { conversation: Conversatio
             aria-controls={suggesting ? SUGGESTIONS_ID : undefined}
           />
         </div>
+        {mode === 'reply' && <SmsSegments conversation={target} text={composer.text} />}
         <Group justify="space-between" gap={4} className={classes.toolbar}>
           <ComposerTools composer={composer} accept={acceptedFileTypes(limits)} />
           <ComposerSendGroup composer={composer} />

@@ -228,6 +228,17 @@ function newChannel(
         settings,
         secrets: { channelSecret: given('channelSecret'), channelAccessToken: given('channelAccessToken') },
       };
+    case 'sms':
+      return {
+        type,
+        ...named,
+        settings: {
+          from: settings.from ?? '',
+          accountSid: settings.accountSid ?? '',
+          ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
+        },
+        secrets: { authToken: given('authToken') },
+      };
     case 'messenger':
     case 'instagram':
       return {

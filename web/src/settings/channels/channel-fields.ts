@@ -1,7 +1,7 @@
 import type { ChannelType } from '../../api/settings-types.ts';
 
 /** The channel types an administrator can connect from here (Viber: not yet). */
-export const ADDABLE_TYPES = ['telegram', 'whatsapp', 'messenger', 'instagram', 'line'] as const;
+export const ADDABLE_TYPES = ['telegram', 'whatsapp', 'messenger', 'instagram', 'line', 'sms'] as const;
 export type AddableType = (typeof ADDABLE_TYPES)[number];
 
 export function isAddable(type: ChannelType): type is AddableType {
@@ -28,14 +28,22 @@ export interface ChannelField {
     | 'apiVersion'
     | 'channelSecret'
     | 'channelAccessToken'
-    | 'lineApiUrl';
+    | 'lineApiUrl'
+    | 'smsAccountSid'
+    | 'smsFrom'
+    | 'authToken'
+    | 'smsApiUrl';
   hint?:
     | 'botTokenHint'
     | 'secretTokenHint'
     | 'apiUrlHint'
     | 'verifyTokenHint'
     | 'channelAccessTokenHint'
-    | 'lineApiUrlHint';
+    | 'lineApiUrlHint'
+    | 'smsAccountSidHint'
+    | 'smsFromHint'
+    | 'authTokenHint'
+    | 'smsApiUrlHint';
   required: boolean;
   /** Typed into a password field, never shown back. */
   secret: boolean;
@@ -90,6 +98,12 @@ export const CHANNEL_FIELDS: Readonly<Record<AddableType, readonly ChannelField[
     secret('channelSecret', 'channelSecret'),
     secret('channelAccessToken', 'channelAccessToken', { hint: 'channelAccessTokenHint' }),
     setting('apiUrl', 'lineApiUrl', 'lineApiUrlHint'),
+  ],
+  sms: [
+    { ...setting('accountSid', 'smsAccountSid', 'smsAccountSidHint'), required: true },
+    { ...setting('from', 'smsFrom', 'smsFromHint'), required: true },
+    secret('authToken', 'authToken', { hint: 'authTokenHint' }),
+    setting('apiUrl', 'smsApiUrl', 'smsApiUrlHint'),
   ],
   messenger: [externalId('pageId'), ...META_SECRETS, ...GRAPH],
   instagram: [externalId('instagramAccountId'), ...META_SECRETS, ...GRAPH],

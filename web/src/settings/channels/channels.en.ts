@@ -3,7 +3,7 @@ export const channelsEn = {
   channels: {
     title: 'Channels',
     description:
-      'Where patients write to the clinic: each WhatsApp number, Telegram bot, LINE account, Messenger Page and Instagram account, and the webhook address its provider delivers to.',
+      'Where patients write to the clinic: each WhatsApp number, Telegram bot, LINE account, SMS number, Messenger Page and Instagram account, and the webhook address its provider delivers to.',
     add: 'Add a channel',
     empty: 'No channel yet: patients cannot write to the clinic.',
     name: 'Name',
@@ -36,6 +36,7 @@ export const channelsEn = {
         'An Instagram professional account linked to a Page. Set the webhook in Meta’s app dashboard.',
       whatsapp: 'A WhatsApp Business number (Cloud API). Set the webhook in Meta’s app dashboard.',
       line: 'A LINE Official Account’s Messaging API channel. Careline checks the token and sets the webhook URL; switch on “Use webhook” in the LINE console.',
+      sms: 'An SMS number of Twilio or a Twilio-compatible provider. Careline checks the account; then set the number’s “A message comes in” webhook to the URL shown.',
     },
     fields: {
       name: 'Name shown to the team',
@@ -61,6 +62,14 @@ export const channelsEn = {
       channelAccessTokenHint: 'A long-lived token from the Messaging API tab; Careline checks it with LINE.',
       lineApiUrl: 'Messaging API server',
       lineApiUrlHint: 'Optional: LINE’s own (api.line.me) when left empty.',
+      smsAccountSid: 'Account SID',
+      smsAccountSidHint: 'From the provider’s console, like AC…',
+      smsFrom: 'SMS number',
+      smsFromHint: 'The number texts go from, in international form: +33757123456',
+      authToken: 'Auth token',
+      authTokenHint: 'Signs every webhook; Careline checks it with the provider.',
+      smsApiUrl: 'API server',
+      smsApiUrlHint: 'Optional: Twilio’s own (api.twilio.com) when left empty.',
       optional: 'Optional',
     },
     secretsTitle: 'Replace the secrets',

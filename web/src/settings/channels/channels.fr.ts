@@ -4,7 +4,7 @@ export const channelsFr: ChannelsMessages = {
   channels: {
     title: 'Canaux',
     description:
-      'Là où les patients écrivent à la clinique\u00a0: chaque numéro WhatsApp, bot Telegram, compte LINE, page Messenger et compte Instagram, et l’adresse de webhook où son fournisseur les livre.',
+      'Là où les patients écrivent à la clinique\u00a0: chaque numéro WhatsApp, bot Telegram, compte LINE, numéro SMS, page Messenger et compte Instagram, et l’adresse de webhook où son fournisseur les livre.',
     add: 'Ajouter un canal',
     empty: 'Aucun canal pour l’instant\u00a0: les patients ne peuvent pas écrire à la clinique.',
     name: 'Nom',
@@ -39,6 +39,7 @@ export const channelsFr: ChannelsMessages = {
       whatsapp:
         'Un numéro WhatsApp Business (Cloud API). Configurez le webhook dans le tableau de bord de l’app Meta.',
       line: 'Le canal Messaging API d’un compte officiel LINE. Careline vérifie le jeton et enregistre l’adresse du webhook\u00a0; activez «\u00a0Use webhook\u00a0» dans la console LINE.',
+      sms: 'Un numéro SMS de Twilio ou d’un fournisseur compatible. Careline vérifie le compte\u00a0; indiquez ensuite l’adresse affichée comme webhook «\u00a0A message comes in\u00a0» du numéro.',
     },
     fields: {
       name: 'Nom affiché à l’équipe',
@@ -65,6 +66,14 @@ export const channelsFr: ChannelsMessages = {
         'Un jeton longue durée de l’onglet Messaging API\u00a0; Careline le vérifie auprès de LINE.',
       lineApiUrl: 'Serveur Messaging API',
       lineApiUrlHint: 'Facultatif\u00a0: celui de LINE (api.line.me) sinon.',
+      smsAccountSid: 'Account SID',
+      smsAccountSidHint: 'Dans la console du fournisseur, comme AC…',
+      smsFrom: 'Numéro SMS',
+      smsFromHint: 'Le numéro d’où partent les SMS, au format international\u00a0: +33757123456',
+      authToken: 'Jeton d’authentification (auth token)',
+      authTokenHint: 'Il signe chaque webhook\u00a0; Careline le vérifie auprès du fournisseur.',
+      smsApiUrl: 'Serveur d’API',
+      smsApiUrlHint: 'Facultatif\u00a0: celui de Twilio (api.twilio.com) sinon.',
       optional: 'Facultatif',
     },
     secretsTitle: 'Remplacer les secrets',
