@@ -104,6 +104,7 @@ describe('the channel a reminder goes to', () => {
       kind: 'send',
       channel: 'whatsapp',
       form: 'template',
+      fallback: { from: 'messenger', reason: 'channel_window_closed' },
     });
     expect(choose(on('messenger', 30), on('telegram', 300))).toMatchObject({ channel: 'telegram' });
     // Not a channel the patient did not agree on, however recent.

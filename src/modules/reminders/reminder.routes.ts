@@ -8,6 +8,7 @@ import { consentRoutes } from '../consent/consent.routes.ts';
 import { findOrgByRef } from '../orgs/org.service.ts';
 import type { SchedulingDeps } from '../scheduling/scheduling-deps.ts';
 import { appointmentReminderRoutes } from './appointment-reminders.routes.ts';
+import type { LinePushQuotaReader } from './line-push-quota.ts';
 import { runReminderDispatch } from './reminder-dispatch.job.ts';
 import { reminderDispatchQueue } from './reminder-dispatch-queue.ts';
 import { reminderPolicyRoutes } from './reminder-policy.routes.ts';
@@ -123,8 +124,12 @@ export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
 }
 
 /** The job worker's handler of due reminders. */
-export function reminderJobHandlers(deps: SchedulingDeps): QueueHandler[] {
+export function reminderJobHandlers(
+  deps: SchedulingDeps,
+  options: { lineQuota?: LinePushQuotaReader } = {},
+): QueueHandler[] {
   const dispatch = {
+    lineQuota: options.lineQuota,
     db: deps.db,
     keyring: deps.keyring,
     senders: deps.senders,
