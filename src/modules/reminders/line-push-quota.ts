@@ -47,8 +47,7 @@ export async function takeLinePush(
         orgId: account.orgId,
         month,
         quotaLimit: figures.limit,
-        // LINE's count lags a little behind its pushes: never below what was counted here.
-        used: Math.max(figures.used, state?.used ?? 0),
+        used: figures.used,
         readAt: now,
         warnedMonth: row?.warnedMonth ?? null,
       };

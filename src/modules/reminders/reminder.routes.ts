@@ -109,6 +109,9 @@ export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             rescheduled: report.reminders.rescheduled,
             skipped_no_consent: report.reminders.skippedNoConsent,
             skipped_channel_window_closed: report.reminders.skippedWindowClosed,
+            skipped_line_quota_reached: report.reminders.skippedLineQuota,
+            sent_by_channel: report.reminders.sentByChannel,
+            fallbacks: report.reminders.fallbacks,
           },
           practitioners: report.practitioners.map((p) => ({
             practitioner_id: p.practitionerId,
