@@ -106,7 +106,7 @@ async function notice(
   const [latest] = conversations;
   const live = [named, latest].find((c) => onReachable(c) && c.status !== 'closed');
   if (live && inConversation(deps.senders, live, channelOf(live), now)) {
-    await sendConfirmation(deps, orgId, live, row, language, now);
+    await sendConfirmation(deps, orgId, live, channelOf(live), row, language, now);
     return { status: 'sent', as: 'message', channel: channelOf(live) ?? 'whatsapp' };
   }
 
@@ -190,7 +190,7 @@ async function noticeOn(
   if (choice.form !== 'template') {
     const conversation =
       target ?? (await openOrContinueConversation(deps.db, orgId, accountId, contactId, now, now));
-    await sendConfirmation(deps, orgId, conversation, row, details.language, now);
+    await sendConfirmation(deps, orgId, conversation, channel, row, details.language, now);
     return { status: 'sent', as: 'message', channel };
   }
   const message = reminderTemplateMessage(details, templateName);
@@ -233,6 +233,7 @@ async function sendConfirmation(
   deps: BookingNoticeDeps,
   orgId: string,
   conversation: Conversation,
+  channel: ChannelType | undefined,
   row: AppointmentRow,
   language: 'fr' | 'en',
   now: Date,
@@ -246,7 +247,9 @@ async function sendConfirmation(
       sentByApiKeyId: null,
     },
   );
-  if (deps.mediaStore) {
+  // The .ics where the channel takes documents (LINE does not: the confirmation's words are enough there).
+  const documents = channel ? deps.senders[channel]?.capabilities.outboundTypes.includes('document') : false;
+  if (deps.mediaStore && documents) {
     await sendAppointmentInvite(
       { db: deps.db, keyring: deps.keyring, senders: deps.senders, mediaStore: deps.mediaStore, now },
       { orgId, conversationId: conversation.id, appointmentId: row.appointment.id, language },

@@ -41,6 +41,23 @@ const reminderReportJson = z
           'Held, not sent: the only channels the patient agreed on were Messenger or Instagram, whose ' +
             '24-hour window had closed (nothing automated may go after it)',
         ),
+      skipped_line_quota_reached: z
+        .number()
+        .int()
+        .describe(
+          'Held, not sent: the LINE account’s monthly push quota would have been exceeded and no other ' +
+            'channel the patient agreed on could take it',
+        ),
+      sent_by_channel: z
+        .array(z.object({ channel: z.string(), sent: z.number().int() }))
+        .describe('Reminders sent in the period, per channel that carried them'),
+      fallbacks: z
+        .array(z.object({ reason: z.string(), count: z.number().int() }))
+        .describe(
+          'Reminders (due in the period) the clinic’s first channel could not carry, taken over by the ' +
+            'next one, by reason: no_channel, no_consent, channel_window_closed, template_unavailable, ' +
+            'not_on_whatsapp, line_quota_reached',
+        ),
     }),
     practitioners: z.array(
       noShowJson.extend({
