@@ -263,6 +263,14 @@ export const settingsEn = {
       quietTo: 'Until',
       template: 'WhatsApp template',
       templateHint: 'The approved template used when the patient has not written in the last 24 hours.',
+      channelOrder: 'Channel order',
+      channelOrderHint:
+        'Reminders and booking notices go on the first channel; when it cannot carry one (no number or id of the patient there, no consent, template paused or rejected, not on WhatsApp, LINE quota reached), the next channel the patient agreed on takes over, once.',
+      channelOrderNone: 'No order: the channel of the patient’s latest conversation.',
+      channelUp: 'Move {{channel}} up',
+      channelDown: 'Move {{channel}} down',
+      channelRemove: 'Remove {{channel}}',
+      channelAdd: 'Add a channel',
       lateAfter: 'Flag as late after',
       lateAfterHint: 'A patient not marked arrived this long after the start is flagged on the agenda.',
       appliesToBooked:

@@ -267,6 +267,14 @@ export const settingsFr: SettingsMessages = {
       quietTo: 'À',
       template: 'Modèle WhatsApp',
       templateHint: 'Le modèle approuvé utilisé quand le patient n’a pas écrit depuis 24 heures.',
+      channelOrder: 'Ordre des canaux',
+      channelOrderHint:
+        'Rappels et avis de réservation partent sur le premier canal ; s’il ne peut pas le porter (pas de numéro ou d’identifiant du patient, pas de consentement, modèle suspendu ou refusé, pas sur WhatsApp, quota LINE atteint), le canal suivant accepté par le patient prend le relais, une fois.',
+      channelOrderNone: 'Pas d’ordre : le canal de la dernière conversation du patient.',
+      channelUp: 'Monter {{channel}}',
+      channelDown: 'Descendre {{channel}}',
+      channelRemove: 'Retirer {{channel}}',
+      channelAdd: 'Ajouter un canal',
       lateAfter: 'Signaler en retard après',
       lateAfterHint: 'Un patient non marqué arrivé ce temps-là après le début est signalé sur l’agenda.',
       appliesToBooked:
