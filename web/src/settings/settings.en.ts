@@ -227,6 +227,7 @@ export const settingsEn = {
         channel_token_invalid: 'WhatsApp access token refused',
         inbound_not_stored: 'A delivery could not be stored',
         inbound_item_refused: 'A patient’s message was refused',
+        line_quota_warning: 'LINE: 80 % of the month’s messages used',
         other: 'Alert',
       },
       hints: {
@@ -235,6 +236,8 @@ export const settingsEn = {
           'A patient’s message (or a receipt) arrived but could not be stored. It is kept: once the cause is fixed, retry it.',
         inbound_item_refused:
           'WhatsApp delivered a patient’s message in a form Careline cannot read (no usable sender, or a malformed message), so it is not in the inbox. The delivery is kept as received for your technical contact; retrying would refuse it again. Once seen to, mark the alert resolved.',
+        line_quota_warning:
+          'Most of this LINE account’s monthly push messages are used. Reminders that would exceed the plan go on the patient’s next channel, or are held (see the reminders report); a bigger plan at LINE lifts the limit.',
       },
       raisedAt: 'Raised {{at}}',
       retry: 'Retry',
