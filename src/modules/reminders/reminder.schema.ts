@@ -80,9 +80,10 @@ export const reminders = pgTable(
  * warning was raised (once a month).
  */
 export const linePushQuotas = pgTable('line_push_quotas', {
+  // Nothing to keep of a quota once its account is gone.
   channelAccountId: uuid('channel_account_id')
     .primaryKey()
-    .references(() => channelAccounts.id),
+    .references(() => channelAccounts.id, { onDelete: 'cascade' }),
   orgId: uuid('org_id')
     .notNull()
     .references(() => orgs.id),
