@@ -102,6 +102,7 @@ export const agendaEn = {
       },
       due: 'for {{time}}',
       sentOn: 'on {{channel}}, {{time}}',
+      fallback: 'instead of {{channel}} ({{reason}})',
       answer: {
         confirmed: 'the patient confirmed',
         cancelled: 'the patient cancelled',
@@ -118,6 +119,11 @@ export const agendaEn = {
         appointment_not_booked: 'the appointment was no longer booked',
         reminders_off: 'reminders were turned off',
         message_refused: 'the channel refused the message',
+        line_quota_reached:
+          'the LINE account’s monthly messages are used up, and no other channel could take it',
+        template_unavailable:
+          'the WhatsApp template is paused or rejected, and no other channel could take it',
+        not_on_whatsapp: 'the patient is not on WhatsApp (131026), and no other channel could take it',
         other: '{{reason}}',
       },
     },

@@ -105,6 +105,7 @@ export const agendaFr: AgendaMessages = {
       },
       due: 'pour le {{time}}',
       sentOn: 'sur {{channel}}, le {{time}}',
+      fallback: 'à la place de {{channel}} ({{reason}})',
       answer: {
         confirmed: 'le patient a confirmé',
         cancelled: 'le patient a annulé',
@@ -121,6 +122,12 @@ export const agendaFr: AgendaMessages = {
         appointment_not_booked: 'le rendez-vous n’était plus réservé',
         reminders_off: 'les rappels étaient désactivés',
         message_refused: 'la messagerie a refusé le message',
+        line_quota_reached:
+          'les messages LINE du mois sont épuisés, et aucun autre canal ne pouvait le porter',
+        template_unavailable:
+          'le modèle WhatsApp est suspendu ou refusé, et aucun autre canal ne pouvait le porter',
+        not_on_whatsapp:
+          'le patient n’est pas sur WhatsApp (131026), et aucun autre canal ne pouvait le porter',
         other: '{{reason}}',
       },
     },
