@@ -348,6 +348,26 @@ describe.each(TEST_ENGINES)('reminders fall back to the next channel (%s)', (eng
     }
   });
 
+  test('a desk booking’s notice follows the order too: WhatsApp first, though she last wrote on Telegram', async () => {
+    await ordersChannels(['whatsapp', 'telegram']);
+    const ines = await writesOnTelegram('Inès Moreau');
+    const phone = await hasWhatsApp(ines.contactId);
+    await agreesOn(ines.contactId, 'whatsapp', 'telegram');
+    // A day later she is no longer in a conversation with the clinic: the notice goes as a reminder would.
+    clock.advance(25 * HOUR_MS);
+    const booked = await api('POST', '/appointments', {
+      contact_id: ines.contactId,
+      practitioner_id: world.practitioner.id,
+      location_id: world.location.id,
+      appointment_type_id: world.type.id,
+      start: nextSlot(),
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    expect(booked.body.patient_notice).toEqual({ status: 'sent', as: 'template', channel: 'whatsapp' });
+    const [template] = await phoneReceived(world, phone, 1);
+    expect(template?.request).toMatchObject({ type: 'template' });
+  });
+
   test('after one fallback, a second failure fails the reminder with the reason: no third channel', async () => {
     // Telegram first (no id of hers there), then LINE, then WhatsApp.
     await ordersChannels(['telegram', 'line', 'whatsapp']);
