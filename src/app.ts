@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 import { channelAccountSetups } from './channel-account-setups.ts';
 import { adapterList, createChannelAdapters, templateListerOf } from './channel-adapters.ts';
+import { fetchLineQuotaOf } from './channels/line/line-quota.ts';
 import {
   DEFAULT_FAILED_RETENTION_DAYS,
   runWebhookJournalRetention,
@@ -59,6 +60,7 @@ import { AdapterSender } from './modules/outbox/adapter-sender.ts';
 import { agentReplyRoutes } from './modules/outbox/agent-reply.routes.ts';
 import { channelLimitsRoutes } from './modules/outbox/channel-limits.routes.ts';
 import { windowPolicyOfSenders } from './modules/outbox/channel-sender.ts';
+import { onOutboundFailure } from './modules/outbox/outbound-failure.ts';
 import { sendQueuedMessages } from './modules/outbox/outbox-batch.service.ts';
 import { outboxSendQueue } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
@@ -66,7 +68,9 @@ import { markReadQueue, queueReadReceipt, sendReadReceipt } from './modules/outb
 import { smsSegmentsRoutes } from './modules/outbox/sms-segments.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
+import type { LinePushQuotaReader } from './modules/reminders/line-push-quota.ts';
 import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminder.routes.ts';
+import { fallBackFromFailedReminder } from './modules/reminders/reminder-fallback.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
 import { schedulingReminders } from './modules/reminders/scheduling-reminders.ts';
 import { latestOpenRedFlags } from './modules/safety/conversation-red-flags.ts';
@@ -199,6 +203,14 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     sms: adapterDeliveryReader(sms, 'SMS'),
   };
   const pacer = new SendPacer(deps.pacing);
+  // A message the provider failed: a reminder it carried falls back to the clinic's next channel.
+  onOutboundFailure(fallBackFromFailedReminder);
+  // LINE's monthly push quota, read from LINE (cached and counted between reads by the reminders).
+  const readLinePushQuota: LinePushQuotaReader = async (account) => {
+    const quota = await fetchLineQuotaOf({ settings: account.settings, secrets: await secretsOf(account) });
+    if (!quota.ok) logger.warn({ channelAccountId: account.id, problem: quota.title }, 'LINE quota not read');
+    return quota.ok ? { limit: quota.limit, used: quota.used } : null;
+  };
   // Every URL a clinic gives (a flow's HTTP step, a busy calendar) is fetched through this one client.
   const outboundFetch = createGuardedFetch({
     allowedHosts: deps.outbound?.allowedHosts ?? [],
@@ -324,7 +336,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         ),
       ),
       ...schedulingJobHandlers(scheduling),
-      ...reminderJobHandlers(scheduling),
+      ...reminderJobHandlers(scheduling, { lineQuota: readLinePushQuota }),
     ],
   });
   const worker = new JobWorkerGroup([inboundAndAutomation, sends]);

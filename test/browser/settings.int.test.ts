@@ -202,6 +202,29 @@ describe.each(TEST_ENGINES)('the clinic’s settings in a real browser (%s)', (e
     await expect(quiet.isChecked()).resolves.toBe(false);
   });
 
+  test('orders the reminders’ channels: Telegram first, then WhatsApp; kept after a reload', async () => {
+    await admin.getByRole('heading', { name: 'Reminders', level: 1 }).waitFor();
+    await admin.getByText('No order: the channel of the patient’s latest conversation.').waitFor();
+    const add = admin.getByRole('textbox', { name: 'Add a channel' });
+    await add.click();
+    await admin.getByRole('option', { name: 'WhatsApp' }).click();
+    await add.click();
+    await admin.getByRole('option', { name: 'Telegram' }).click();
+    await admin.getByRole('button', { name: 'Move Telegram up' }).click();
+    const order = admin.getByRole('list', { name: 'Channel order' });
+    await expect(order.getByRole('listitem').allTextContents()).resolves.toEqual([
+      expect.stringContaining('Telegram'),
+      expect.stringContaining('WhatsApp'),
+    ]);
+    await screenshot(admin, `${engine}-settings-07-reminders-channel-order`);
+    await admin.getByRole('button', { name: 'Save', exact: true }).click();
+    await admin.getByText('Reminder rules saved.').waitFor();
+    expect(await api('/reminder-policy')).toMatchObject({ channel_order: ['telegram', 'whatsapp'] });
+    await admin.reload();
+    await admin.getByRole('button', { name: 'Move WhatsApp up' }).waitFor();
+    await expect(order.getByRole('listitem').count()).resolves.toBe(2);
+  });
+
   test('the new agent signs in, sees only their profile in the settings, and is online', async () => {
     await signIn(agent, AGENT.email, agentPassword);
     await agent.goto('/settings');

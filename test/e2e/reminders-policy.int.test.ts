@@ -20,6 +20,7 @@ const DEFAULTS = {
   quiet_hours: { start: '20:00', end: '08:00' },
   template_name: 'rappel_rendez_vous',
   late_after_minutes: 15,
+  channel_order: [],
   updated_at: null,
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { callLine, type LineHttp } from './line-api-client.ts';
+import { lineSecretsSchema, lineSettingsSchema } from './line-adapter.ts';
+import { callLine, LINE_API_URL, LINE_DATA_API_URL, type LineHttp } from './line-api-client.ts';
 
 /** The share of the month's push messages past which an operator should be warned. */
 export const QUOTA_WARNING_SHARE = 0.8;
@@ -50,4 +51,25 @@ export async function fetchLineQuota(http: LineHttp, token: string): Promise<Lin
 /** Whether pushing `messages` more would go past the month's limit (never, without one). */
 export function wouldExceedQuota(quota: Extract<LineQuota, { ok: true }>, messages: number): boolean {
   return quota.limit !== null && quota.used + messages > quota.limit;
+}
+
+/**
+ * The quota of a LINE account as stored (its settings name the API, the simulator in tests; its
+ * opened secrets hold the access token).
+ */
+export async function fetchLineQuotaOf(
+  account: { settings: unknown; secrets: unknown },
+  fetchFn: typeof fetch = globalThis.fetch,
+): Promise<LineQuota> {
+  const settings = lineSettingsSchema.safeParse(account.settings);
+  const secrets = lineSecretsSchema.safeParse(account.secrets);
+  if (!settings.success || !secrets.success) return { ok: false, title: 'not a LINE account' };
+  const apiUrl = settings.data.apiUrl ?? LINE_API_URL;
+  const http: LineHttp = {
+    fetch: fetchFn,
+    apiUrl,
+    dataApiUrl: settings.data.dataApiUrl ?? settings.data.apiUrl ?? LINE_DATA_API_URL,
+    timeoutMs: 10_000,
+  };
+  return fetchLineQuota(http, secrets.data.channelAccessToken);
 }

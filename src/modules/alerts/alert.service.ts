@@ -9,7 +9,12 @@ import { type Alert, alerts } from './alert.schema.ts';
  * `inbound_item_refused`: a patient sent something Careline cannot read (no usable sender, an unreadable
  * shape); the delivery is kept as received, and a retry would refuse it the same way.
  */
-export type AlertKind = 'channel_token_invalid' | 'inbound_not_stored' | 'inbound_item_refused';
+export type AlertKind =
+  | 'channel_token_invalid'
+  | 'inbound_not_stored'
+  | 'inbound_item_refused'
+  /** 80 % of a LINE account's monthly push messages are used (reminders past the limit are held). */
+  | 'line_quota_warning';
 
 /**
  * Opens an alert unless the same one is already open. A delivery has one open alert at most: that it

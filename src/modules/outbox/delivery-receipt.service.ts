@@ -5,6 +5,7 @@ import { adoptExternalId, updateMessageStatus } from '../inbox/message.service.t
 import { insertReceiptIfNew, receiptsForAny } from './delivery-receipt.repository.ts';
 import type { DeliveryReceipt } from './delivery-receipt.schema.ts';
 import { type ReportedStatus, statusesThatMayBecome } from './delivery-status.ts';
+import { notifyOutboundFailure } from './outbound-failure.ts';
 import { outboxSendQueue } from './outbox-queue.ts';
 
 export interface ReceiptInput {
@@ -55,7 +56,7 @@ export async function applyEarlyReceiptsOf(
 
 async function applyReceipt(tx: DbOrTx, receipt: DeliveryReceipt): Promise<Message | undefined> {
   if (!isReportedStatus(receipt.status)) return undefined;
-  return updateMessageStatus(
+  const message = await updateMessageStatus(
     tx,
     { channelAccountId: receipt.channelAccountId, externalId: receipt.externalId },
     statusesThatMayBecome(receipt.status),
@@ -73,6 +74,19 @@ async function applyReceipt(tx: DbOrTx, receipt: DeliveryReceipt): Promise<Messa
         : {}),
     },
   );
+  if (message?.status === 'failed')
+    await notifyOutboundFailure(
+      tx,
+      {
+        orgId: message.orgId,
+        messageId: message.id,
+        channelAccountId: message.channelAccountId,
+        errorCode: receipt.errorCode,
+        errorTitle: receipt.errorTitle,
+      },
+      receipt.occurredAt,
+    );
+  return message;
 }
 
 const REPORTED: readonly string[] = [

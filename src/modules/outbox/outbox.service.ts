@@ -30,6 +30,7 @@ import {
   noteSecondId,
   waitForInterruptedSend,
 } from './interrupted-send.service.ts';
+import { notifyOutboundFailure } from './outbound-failure.ts';
 import type { OutboxDeps } from './outbox-deps.ts';
 import type { OutboxSendPayload } from './outbox-queue.ts';
 import type { SendPacer } from './pacing/send-pacer.ts';
@@ -356,12 +357,27 @@ async function fail(
   reason: string,
 ): Promise<undefined> {
   deps.logger.warn({ messageId: message.id, errorCode: error.code, reason }, 'outbound message failed');
-  await updateMessageStatus(deps.db, { id: message.id }, IN_FLIGHT, {
-    status: 'failed',
-    at: deps.clock.now(),
-    failureReason: reason,
-    errorCode: error.code,
-    errorTitle: error.title,
-    errorDetail: error.detail,
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const failed = await updateMessageStatus(tx, { id: message.id }, IN_FLIGHT, {
+      status: 'failed',
+      at: now,
+      failureReason: reason,
+      errorCode: error.code,
+      errorTitle: error.title,
+      errorDetail: error.detail,
+    });
+    if (failed)
+      await notifyOutboundFailure(
+        tx,
+        {
+          orgId: message.orgId,
+          messageId: message.id,
+          channelAccountId: message.channelAccountId,
+          errorCode: error.code,
+          errorTitle: error.title,
+        },
+        now,
+      );
   });
 }

@@ -1,5 +1,6 @@
 import { frenchSpacing } from '../../platform/text/french-spacing.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
+import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
 import type { ChannelType } from '../channel-accounts/channel-types.ts';
 import { consentingChannelsOf } from '../consent/consent.service.ts';
@@ -17,10 +18,20 @@ import {
 import { isWindowOpen } from '../outbox/window-policy.ts';
 import { type AppointmentRow, appointmentRows } from '../scheduling/appointment.service.ts';
 import { sendAppointmentInvite } from '../scheduling/appointment-invite.service.ts';
-import type { BookingNotice, BookingNoticeDeps } from '../scheduling/appointment-reminders.ts';
+import {
+  BOOKING_NOTICE_REFUSALS,
+  type BookingNotice,
+  type BookingNoticeDeps,
+  type BookingNoticeRefusal,
+} from '../scheduling/appointment-reminders.ts';
 import { dayAndTime } from '../scheduling/patient-wording.ts';
 import { findReminderPolicy } from './reminder.repository.ts';
-import { chooseReminderChannel } from './reminder-channel.ts';
+import {
+  chooseReminderChannel,
+  type ReminderBlockReason,
+  type ReminderChannelChoice,
+  type ReminderSkipReason,
+} from './reminder-channel.ts';
 import {
   conversationsOn,
   liveConversationOn,
@@ -95,7 +106,7 @@ async function notice(
   const [latest] = conversations;
   const live = [named, latest].find((c) => onReachable(c) && c.status !== 'closed');
   if (live && inConversation(deps.senders, live, channelOf(live), now)) {
-    await sendConfirmation(deps, orgId, live, row, language, now);
+    await sendConfirmation(deps, orgId, live, channelOf(live), row, language, now);
     return { status: 'sent', as: 'message', channel: channelOf(live) ?? 'whatsapp' };
   }
 
@@ -122,10 +133,55 @@ async function notice(
     locationName: row.location.name,
     locationAddress: row.location.address,
   };
-  const choice = chooseReminderChannel(reminderChannelOptions(patient), reminderButtonsMessage(details), now);
-  if (choice.kind === 'skip') return { status: 'not_sent', reason: choice.reason };
+  const settings = reminderSettingsOf(await findReminderPolicy(deps.db, orgId));
+  // The clinic's order, as for reminders: when the template cannot go on the first channel, the next
+  // channel the patient agreed on takes the notice (once).
+  const order = settings.channelOrder.filter((channel) => reachable.has(channel));
+  const blocked = new Map<ChannelType, ReminderBlockReason>();
+  const options = reminderChannelOptions(patient);
+  for (;;) {
+    const choice = chooseReminderChannel(options, reminderButtonsMessage(details), now, { order, blocked });
+    if (choice.kind === 'skip') return { status: 'not_sent', reason: refusalOf(choice.reason) };
+    const sent = await noticeOn(
+      deps,
+      orgId,
+      patient,
+      accounts,
+      row,
+      details,
+      settings.templateName,
+      choice,
+      now,
+    );
+    if (sent.status === 'not_sent' && sent.reason === 'template_unavailable' && blocked.size === 0) {
+      blocked.set(choice.channel, 'template_unavailable');
+      continue;
+    }
+    return sent;
+  }
+}
+
+const REFUSALS: readonly string[] = BOOKING_NOTICE_REFUSALS;
+
+function refusalOf(reason: ReminderSkipReason): BookingNoticeRefusal {
+  return REFUSALS.includes(reason) ? (reason as BookingNoticeRefusal) : 'refused';
+}
+
+/** The notice on the channel chosen: the confirmation as messages, or the reminder template. */
+async function noticeOn(
+  deps: BookingNoticeDeps,
+  orgId: string,
+  patient: PatientChannels,
+  accounts: readonly ChannelAccount[],
+  row: AppointmentRow,
+  details: ReminderDetails,
+  templateName: string,
+  choice: Extract<ReminderChannelChoice, { kind: 'send' }>,
+  now: Date,
+): Promise<BookingNotice> {
   const { channel } = choice;
   const target = liveConversationOn(patient, channel);
+  const contactId = row.appointment.contactId;
   const accountId =
     target?.channelAccountId ??
     conversationsOn(patient, channel)[0]?.channelAccountId ??
@@ -133,17 +189,16 @@ async function notice(
   if (!accountId) return { status: 'not_sent', reason: 'no_channel' };
   if (choice.form !== 'template') {
     const conversation =
-      target ?? (await openOrContinueConversation(deps.db, orgId, accountId, contact.id, now, now));
-    await sendConfirmation(deps, orgId, conversation, row, language, now);
+      target ?? (await openOrContinueConversation(deps.db, orgId, accountId, contactId, now, now));
+    await sendConfirmation(deps, orgId, conversation, channel, row, details.language, now);
     return { status: 'sent', as: 'message', channel };
   }
-  const templateName = reminderSettingsOf(await findReminderPolicy(deps.db, orgId)).templateName;
   const message = reminderTemplateMessage(details, templateName);
   try {
     // In a savepoint: a template Meta has not approved leaves no empty conversation behind.
     const outcome = await deps.db.transaction(async (tx) => {
       const conversation =
-        target ?? (await openOrContinueConversation(tx, orgId, accountId, contact.id, now, now));
+        target ?? (await openOrContinueConversation(tx, orgId, accountId, contactId, now, now));
       const submission = await submitOutboundMessage(
         { db: tx, keyring: deps.keyring, senders: deps.senders, clock: fixedClock(now) },
         { orgId, conversationId: conversation.id, message, sentByApiKeyId: null },
@@ -178,6 +233,7 @@ async function sendConfirmation(
   deps: BookingNoticeDeps,
   orgId: string,
   conversation: Conversation,
+  channel: ChannelType | undefined,
   row: AppointmentRow,
   language: 'fr' | 'en',
   now: Date,
@@ -191,7 +247,9 @@ async function sendConfirmation(
       sentByApiKeyId: null,
     },
   );
-  if (deps.mediaStore) {
+  // The .ics where the channel takes documents (LINE does not: the confirmation's words are enough there).
+  const documents = channel ? deps.senders[channel]?.capabilities.outboundTypes.includes('document') : false;
+  if (deps.mediaStore && documents) {
     await sendAppointmentInvite(
       { db: deps.db, keyring: deps.keyring, senders: deps.senders, mediaStore: deps.mediaStore, now },
       { orgId, conversationId: conversation.id, appointmentId: row.appointment.id, language },

@@ -104,6 +104,7 @@ describe('the channel a reminder goes to', () => {
       kind: 'send',
       channel: 'whatsapp',
       form: 'template',
+      fallback: { from: 'messenger', reason: 'channel_window_closed' },
     });
     expect(choose(on('messenger', 30), on('telegram', 300))).toMatchObject({ channel: 'telegram' });
     // Not a channel the patient did not agree on, however recent.
@@ -153,5 +154,67 @@ describe('the reminder’s buttons on each channel', () => {
       buttonsFit({ ...TELEGRAM_CAPABILITIES, outboundTypes: ['text'] }, reminder),
       'buttons not among what the channel sends',
     ).toBe(false);
+  });
+});
+
+describe('the clinic’s channel order and its one fallback', () => {
+  const ordered = (order: ChannelType[], options: ReminderChannelOption[], extra = {}) =>
+    chooseReminderChannel(options, reminder, NOW, { order, ...extra });
+
+  test('the first channel of the order takes it, however recent the others are; no fallback then', () => {
+    expect(ordered(['whatsapp', 'telegram'], [on('telegram', 1), on('whatsapp', 2)])).toEqual({
+      kind: 'send',
+      channel: 'whatsapp',
+      form: 'buttons',
+    });
+  });
+
+  test('no id, no consent, a blocked channel: the next channel that can takes it, with the first one’s reason', () => {
+    expect(
+      ordered(['whatsapp', 'telegram'], [on('whatsapp', 2, { reach: null }), on('telegram', 1)]),
+    ).toMatchObject({
+      channel: 'telegram',
+      fallback: { from: 'whatsapp', reason: 'no_channel' },
+    });
+    expect(ordered(['whatsapp', 'telegram'], [on('telegram', 1)])).toMatchObject({
+      channel: 'telegram',
+      fallback: { from: 'whatsapp', reason: 'no_consent' },
+    });
+    const blocked = new Map([['whatsapp', 'template_unavailable'] as const]);
+    expect(
+      ordered(
+        ['whatsapp', 'messenger', 'telegram'],
+        [on('whatsapp', 30), on('messenger', 30), on('telegram', 40)],
+        { blocked },
+      ),
+    ).toMatchObject({
+      channel: 'telegram',
+      fallback: { from: 'whatsapp', reason: 'template_unavailable' },
+    });
+  });
+
+  test('channels outside the order come after it, by recency', () => {
+    expect(
+      ordered(['whatsapp'], [on('whatsapp', 1, { reach: null }), on('messenger', 3), on('telegram', 5)]),
+    ).toMatchObject({
+      channel: 'messenger',
+      fallback: { from: 'whatsapp', reason: 'no_channel' },
+    });
+  });
+
+  test('after a fallback already, the next channel takes it without a second one, and none left is held with why', () => {
+    const blocked = new Map([['whatsapp', 'not_on_whatsapp'] as const]);
+    expect(
+      ordered(['whatsapp', 'telegram'], [on('whatsapp', 30), on('telegram', 1)], { blocked, fellBack: true }),
+    ).toEqual({
+      kind: 'send',
+      channel: 'telegram',
+      form: 'buttons',
+    });
+    const quota = new Map([['whatsapp', 'line_quota_reached'] as const]);
+    expect(ordered(['whatsapp'], [on('whatsapp', 1)], { blocked: quota })).toEqual({
+      kind: 'skip',
+      reason: 'line_quota_reached',
+    });
   });
 });

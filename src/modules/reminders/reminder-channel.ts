@@ -16,7 +16,32 @@ export type ReminderForm = 'buttons' | 'template' | 'text';
  * no id of theirs there); `channel_window_closed` — every such channel allows nothing automated now
  * (Messenger, Instagram: only inside the 24 hours after the patient's last message).
  */
-export type ReminderSkipReason = 'no_consent' | 'no_channel' | 'channel_window_closed';
+export type ReminderSkipReason = 'no_consent' | 'no_channel' | 'channel_window_closed' | ReminderBlockReason;
+
+/**
+ * Why a channel the patient agreed on cannot carry the reminder although the clinic can reach them
+ * there: `template_unavailable` — WhatsApp outside its window and the template paused, rejected or
+ * missing; `not_on_whatsapp` — Meta answered 131026 to an earlier try; `line_quota_reached` — the LINE
+ * account's monthly push quota would be exceeded; `send_failed` — the provider failed an earlier try.
+ */
+export type ReminderBlockReason =
+  | 'template_unavailable'
+  | 'not_on_whatsapp'
+  | 'line_quota_reached'
+  | 'send_failed';
+
+/** Why the first channel could not carry it, when the next one did. */
+export type ReminderFallbackReason = ReminderSkipReason;
+
+/** What the clinic's rules add to the choice. */
+export interface ReminderChannelRules {
+  /** The clinic's order, first choice first; empty: the patient's most recent channel first. */
+  order?: readonly ChannelType[];
+  /** Channels that cannot carry it now, and why. */
+  blocked?: ReadonlyMap<ChannelType, ReminderBlockReason>;
+  /** It fell back once already: the first channel able carries it, no second fallback is recorded. */
+  fellBack?: boolean;
+}
 
 /** One channel as the choice sees it, for one patient. */
 export interface ReminderChannelOption {
@@ -41,7 +66,13 @@ export interface ReminderChannelOption {
 }
 
 export type ReminderChannelChoice =
-  | { kind: 'send'; channel: ChannelType; form: ReminderForm }
+  | {
+      kind: 'send';
+      channel: ChannelType;
+      form: ReminderForm;
+      /** The first channel could not carry it: which, and why (at most once per reminder). */
+      fallback?: { from: ChannelType; reason: ReminderFallbackReason };
+    }
   | { kind: 'skip'; reason: ReminderSkipReason };
 
 /** The reminder's reply buttons, as they would be sent. */
@@ -60,21 +91,69 @@ export interface ReminderButtons {
  * their 24-hour window (after it, only a person may reply, with the HUMAN_AGENT tag) — outside it the
  * next channel is tried. The buttons go where the channel's capabilities hold all three (count, title
  * and id lengths), else the words alone with what to reply.
+ *
+ * With the clinic's order (`rules.order`), its channels come first in that order, then the others the
+ * patient agreed on by recency. Either way, when the first channel cannot carry the reminder (no
+ * consent or no id of the patient there, its window closed, or `rules.blocked`: template unusable,
+ * LINE quota reached, an earlier failure), the next that can takes over and the choice says so
+ * (`fallback`) — unless the reminder fell back already (`rules.fellBack`).
  */
 export function chooseReminderChannel(
   options: readonly ReminderChannelOption[],
   reminder: ReminderButtons,
   now: Date,
+  rules: ReminderChannelRules = {},
 ): ReminderChannelChoice {
   const consented = options.filter((o) => o.consented);
   if (consented.length === 0) return { kind: 'skip', reason: 'no_consent' };
-  const reachable = consented.filter((o) => o.reach !== null).sort(byRecency);
+  const reachable = consented.filter((o) => o.reach !== null);
   if (reachable.length === 0) return { kind: 'skip', reason: 'no_channel' };
-  for (const option of reachable) {
-    const form = formOn(option, reminder, now);
-    if (form) return { kind: 'send', channel: option.channel, form };
+  const order = rules.order ?? [];
+  const recent = (of: readonly ReminderChannelOption[]) => [...of].sort(byRecency).map((o) => o.channel);
+  // With the clinic's order: its channels first, then the others the patient agreed on, latest first.
+  const candidates =
+    order.length === 0
+      ? recent(reachable)
+      : [...order, ...recent(consented).filter((c) => !order.includes(c))];
+  const byChannel = new Map(options.map((o) => [o.channel, o]));
+  const verdicts = candidates.map((channel) => ({
+    channel,
+    verdict: verdictOn(byChannel.get(channel), rules.blocked?.get(channel), reminder, now),
+  }));
+  const [first] = verdicts;
+  for (const { channel, verdict } of verdicts) {
+    if (verdict.kind === 'refused') continue;
+    const fellBackNow =
+      first && first.channel !== channel && first.verdict.kind === 'refused' && !rules.fellBack;
+    return {
+      kind: 'send',
+      channel,
+      form: verdict.form,
+      ...(fellBackNow && first.verdict.kind === 'refused'
+        ? { fallback: { from: first.channel, reason: first.verdict.reason } }
+        : {}),
+    };
   }
-  return { kind: 'skip', reason: 'channel_window_closed' };
+  // None can: why the first channel the clinic can reach the patient on cannot.
+  const reason = verdicts
+    .map((v) => (v.verdict.kind === 'refused' ? v.verdict.reason : undefined))
+    .find((r) => r !== undefined && r !== 'no_consent' && r !== 'no_channel');
+  return { kind: 'skip', reason: reason ?? 'channel_window_closed' };
+}
+
+type Verdict = { kind: 'form'; form: ReminderForm } | { kind: 'refused'; reason: ReminderSkipReason };
+
+function verdictOn(
+  option: ReminderChannelOption | undefined,
+  blocked: ReminderBlockReason | undefined,
+  reminder: ReminderButtons,
+  now: Date,
+): Verdict {
+  if (!option?.consented) return { kind: 'refused', reason: 'no_consent' };
+  if (!option.reach) return { kind: 'refused', reason: 'no_channel' };
+  if (blocked) return { kind: 'refused', reason: blocked };
+  const form = formOn(option, reminder, now);
+  return form ? { kind: 'form', form } : { kind: 'refused', reason: 'channel_window_closed' };
 }
 
 /** How the reminder may go on this channel now, or null when the channel allows nothing automated. */

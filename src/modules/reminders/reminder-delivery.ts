@@ -1,15 +1,22 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
-import type { ChannelType } from '../channel-accounts/channel-types.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-types.ts';
 import { patientLanguage } from '../flows/flow-host-context.ts';
 import { lockLiveConversationsIfFree } from '../inbox/bulk-outbound.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import { conversationsOfContact } from '../inbox/conversation.service.ts';
 import { openOrContinueConversation } from '../inbox/inbox.service.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
+import type { MessageTemplate } from '../templates/template.schema.ts';
+import { templateFinderOf } from '../templates/template.service.ts';
+import { type LinePushQuotaReader, takeLinePush } from './line-push-quota.ts';
 import type { ReminderOutcome } from './reminder.repository.ts';
 import type { Reminder } from './reminder.schema.ts';
-import { chooseReminderChannel } from './reminder-channel.ts';
+import {
+  chooseReminderChannel,
+  type ReminderBlockReason,
+  type ReminderFallbackReason,
+} from './reminder-channel.ts';
 import {
   conversationsOn,
   liveConversationOn,
@@ -25,7 +32,19 @@ export type ReminderPlan =
   | { kind: 'finish'; outcome: ReminderOutcome }
   /** Its conversation is held by automation right now: the next pass takes it. */
   | { kind: 'postpone' }
-  | { kind: 'send'; send: OutboundToQueue };
+  | {
+      kind: 'send';
+      send: OutboundToQueue;
+      channel: ChannelType;
+      fallback?: { from: ChannelType; reason: ReminderFallbackReason } | undefined;
+    };
+
+/** What planning needs besides the batch's context. */
+export interface ReminderDeliveryDeps {
+  senders: SubmissionDeps['senders'];
+  /** LINE's figures of an account's monthly push quota; without it LINE pushes are not counted. */
+  lineQuota?: LinePushQuotaReader | undefined;
+}
 
 /**
  * Decides a claimed reminder: skipped with the reason when nobody may receive it (appointment no longer
@@ -37,16 +56,31 @@ export type ReminderPlan =
  */
 export async function planReminderDelivery(
   tx: DbOrTx,
-  senders: SubmissionDeps['senders'],
+  deps: ReminderDeliveryDeps,
   context: ClinicReminderContext | undefined,
   reminder: Reminder,
   locked: ReadonlyMap<string, Conversation>,
   now: Date,
 ): Promise<ReminderPlan> {
+  const { senders } = deps;
   const skip = (reason: string): ReminderPlan => ({
     kind: 'finish',
     outcome: { id: reminder.id, status: 'skipped', reason, messageId: null },
   });
+  // It fell back already after its first channel failed it: the next channel takes it, or it failed.
+  const fellBack = reminder.fallbackFrom !== null;
+  const end = (reason: string): ReminderPlan =>
+    fellBack
+      ? {
+          kind: 'finish',
+          outcome: {
+            id: reminder.id,
+            status: 'failed',
+            reason: reminder.fallbackReason ?? reason,
+            messageId: null,
+          },
+        }
+      : skip(reason);
   const row = context?.appointments.get(reminder.appointmentId);
   if (!context || !row) return skip('appointment_missing');
   const { appointment } = row;
@@ -96,15 +130,72 @@ export async function planReminderDelivery(
     preferred: bookedOn ? bookedAt : undefined,
     senders,
   };
-  const choice = chooseReminderChannel(reminderChannelOptions(patient), reminderButtonsMessage(details), now);
-  if (choice.kind === 'skip') return skip(choice.reason);
+  // The clinic's order, among the channels it has an account and a sender on.
+  const order = context.settings.channelOrder.filter(
+    (channel) => senders[channel] !== undefined && context.accounts.some((a) => a.type === channel),
+  );
+  const blocked = new Map<ChannelType, ReminderBlockReason>();
+  if (reminder.fallbackFrom && isChannelType(reminder.fallbackFrom))
+    blocked.set(reminder.fallbackFrom, blockReasonOf(reminder.fallbackReason));
+  const options = reminderChannelOptions(patient);
+  const buttons = reminderButtonsMessage(details);
+  const templates = new Map<string, Promise<MessageTemplate | undefined>>();
+  // Each pass either settles the channel or blocks one more: it ends within the number of channels.
+  for (;;) {
+    const choice = chooseReminderChannel(options, buttons, now, { order, blocked, fellBack });
+    if (choice.kind === 'skip') return end(choice.reason);
+    const { channel } = choice;
+    const planned = accountFor(context, patient, channel);
+    const message = reminderMessage(details, choice.form, context.settings.templateName);
+    const sender = senders[channel];
+    if (channel === 'line' && planned && deps.lineQuota) {
+      if (!(await takeLinePush(tx, deps.lineQuota, planned, now))) {
+        blocked.set(channel, 'line_quota_reached');
+        continue;
+      }
+    }
+    if (choice.form === 'template' && planned && sender) {
+      const refused = await sender.validate(planned, message, templateFinderOf(tx, planned, templates));
+      if (refused.length > 0) {
+        blocked.set(channel, 'template_unavailable');
+        continue;
+      }
+    }
+    const conversation = await conversationFor(tx, context, patient, contact.id, channel, now);
+    if (conversation === 'busy') return { kind: 'postpone' };
+    const account = conversation ? accountOf(context, conversation) : undefined;
+    if (!conversation || !account) return end('no_channel');
+    return { kind: 'send', send: { account, conversation, message }, channel, fallback: choice.fallback };
+  }
+}
 
-  const conversation = await conversationFor(tx, context, patient, contact.id, choice.channel, now);
-  if (conversation === 'busy') return { kind: 'postpone' };
-  const account = conversation ? accountOf(context, conversation) : undefined;
-  if (!conversation || !account) return skip('no_channel');
-  const message = reminderMessage(details, choice.form, context.settings.templateName);
-  return { kind: 'send', send: { account, conversation, message } };
+const BLOCK_REASONS: readonly string[] = [
+  'template_unavailable',
+  'not_on_whatsapp',
+  'line_quota_reached',
+  'send_failed',
+] satisfies ReminderBlockReason[];
+
+function blockReasonOf(reason: string | null): ReminderBlockReason {
+  return reason !== null && BLOCK_REASONS.includes(reason) ? (reason as ReminderBlockReason) : 'send_failed';
+}
+
+function isChannelType(value: string): value is ChannelType {
+  return (CHANNEL_TYPES as readonly string[]).includes(value);
+}
+
+/** The account a message on this channel would go from, as `conversationFor` picks it (nothing opened). */
+function accountFor(
+  context: ClinicReminderContext,
+  patient: PatientChannels,
+  channel: ChannelType,
+): ChannelAccount | undefined {
+  const [latest] = conversationsOn(patient, channel);
+  const conversation = liveConversationOn(patient, channel) ?? latest;
+  return (
+    (conversation ? accountOf(context, conversation) : undefined) ??
+    context.accounts.find((a) => a.type === channel)
+  );
 }
 
 function accountOf(context: ClinicReminderContext, conversation: Conversation): ChannelAccount | undefined {

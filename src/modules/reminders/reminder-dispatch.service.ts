@@ -4,16 +4,19 @@ import type { Clock } from '../../platform/time/clock.ts';
 import { lockLiveConversationsIfFree } from '../inbox/bulk-outbound.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { SubmissionDeps } from '../outbox/outbound-submission.service.ts';
+import type { LinePushQuotaReader } from './line-push-quota.ts';
 import { claimDueReminders, finishReminders, type ReminderOutcome } from './reminder.repository.ts';
 import type { Reminder } from './reminder.schema.ts';
 import { loadReminderContexts } from './reminder-context.ts';
-import { planReminderDelivery } from './reminder-delivery.ts';
-import { type OutboundToQueue, queueOutboundMessages } from './reminder-outbox.ts';
+import { planReminderDelivery, type ReminderPlan } from './reminder-delivery.ts';
+import { queueOutboundMessages } from './reminder-outbox.ts';
 
 export interface ReminderDispatchDeps {
   db: Db;
   keyring: Keyring;
   senders: SubmissionDeps['senders'];
+  /** LINE's figures of an account's monthly push quota (reminders past it are held or fall back). */
+  lineQuota?: LinePushQuotaReader | undefined;
   logger?: Logger;
   clock: Clock;
   /** Told of each pass once its transaction has committed (the benchmark times reminders with it). */
@@ -50,7 +53,7 @@ export async function dispatchReminderBatch(
     if (claimed.length === 0) return { claimed: busy, finished: [], postponed: busy };
     const contexts = await loadReminderContexts(tx, deps.keyring, claimed);
     const finished: DispatchedReminder[] = [];
-    const sends: Array<{ reminder: Reminder; send: OutboundToQueue }> = [];
+    const sends: Array<{ reminder: Reminder; plan: Extract<ReminderPlan, { kind: 'send' }> }> = [];
     for (const [orgId, context] of contexts) {
       const ofClinic = claimed.filter((r) => r.orgId === orgId);
       const booked = ofClinic.flatMap(
@@ -58,9 +61,9 @@ export async function dispatchReminderBatch(
       );
       const locked = await lockLiveConversationsIfFree(tx, orgId, booked);
       for (const reminder of ofClinic) {
-        const plan = await planReminderDelivery(tx, deps.senders, context, reminder, locked, now);
+        const plan = await planReminderDelivery(tx, deps, context, reminder, locked, now);
         if (plan.kind === 'finish') finished.push({ ...plan.outcome, dueAt: reminder.dueAt });
-        if (plan.kind === 'send') sends.push({ reminder, send: plan.send });
+        if (plan.kind === 'send') sends.push({ reminder, plan });
       }
     }
     for (const reminder of claimed.filter((r) => !contexts.has(r.orgId))) {
@@ -75,10 +78,10 @@ export async function dispatchReminderBatch(
     const queued = await queueOutboundMessages(
       tx,
       deps,
-      sends.map((s) => s.send),
+      sends.map((s) => s.plan.send),
       now,
     );
-    sends.forEach(({ reminder }, i) => {
+    sends.forEach(({ reminder, plan }, i) => {
       const result = queued[i];
       if (!result) return;
       if (!result.ok)
@@ -91,6 +94,9 @@ export async function dispatchReminderBatch(
         status: result.ok ? 'sent' : 'failed',
         reason: result.ok ? null : 'message_refused',
         messageId: result.ok ? result.messageId : null,
+        channel: plan.channel,
+        fallbackFrom: plan.fallback?.from ?? null,
+        fallbackReason: plan.fallback?.reason ?? null,
         dueAt: reminder.dueAt,
       });
     });

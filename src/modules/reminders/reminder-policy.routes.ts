@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
+import { CHANNEL_TYPES } from '../channel-accounts/channel-types.ts';
 import { hasTemplateNamed } from '../templates/template-name.service.ts';
 import { findReminderPolicy, saveReminderPolicy } from './reminder.repository.ts';
 import type { ReminderPolicy } from './reminder.schema.ts';
@@ -62,8 +63,23 @@ const policyFields = {
     .describe('An appointment not marked arrived this long after its start is flagged on the agenda'),
 };
 
+const channelOrderJson = z
+  .array(z.enum(CHANNEL_TYPES, { error: `must be one of ${CHANNEL_TYPES.join(', ')}` }))
+  .max(CHANNEL_TYPES.length)
+  .refine((order) => new Set(order).size === order.length, 'each channel only once')
+  .describe(
+    'The channels reminders and booking notices go on, first choice first; when the first cannot carry ' +
+      'one (no id of the patient there, no consent, template paused or rejected, not on WhatsApp, LINE ' +
+      'quota reached), the next where the patient agreed takes over, once. Empty: the channel of the ' +
+      'patient’s latest conversation',
+  );
+
 const policyJson = z
-  .object({ ...policyFields, updated_at: z.iso.datetime().nullable().describe('null: the defaults apply') })
+  .object({
+    ...policyFields,
+    channel_order: channelOrderJson,
+    updated_at: z.iso.datetime().nullable().describe('null: the defaults apply'),
+  })
   .meta({ id: 'ReminderPolicy' });
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
@@ -97,7 +113,12 @@ export function reminderPolicyRoutes(db: Db, clock: Clock, wake: () => void): Fa
           description:
             'Applies to every upcoming booked appointment: new offsets are planned, dropped ones cancelled; ' +
             'reminders already sent stay. `template_name` must be a template of the clinic’s registry.',
-          body: z.strictObject(policyFields).meta({ id: 'ReminderPolicyChange' }),
+          body: z
+            .strictObject({
+              ...policyFields,
+              channel_order: channelOrderJson.optional().describe('Absent: unchanged'),
+            })
+            .meta({ id: 'ReminderPolicyChange' }),
           response: { 200: policyJson, ...errors },
         },
       },
@@ -125,6 +146,7 @@ export function reminderPolicyRoutes(db: Db, clock: Clock, wake: () => void): Fa
             quietEnd: body.quiet_hours?.end ?? '00:00',
             templateName: body.template_name,
             lateAfterMinutes: body.late_after_minutes,
+            channelOrder: body.channel_order ?? current.channelOrder,
             updatedAt,
           });
           await enqueueReminderReplan(tx, orgId, updatedAt);
@@ -146,6 +168,7 @@ function toPolicyJson(policy: ReminderPolicy | undefined): z.infer<typeof policy
     quiet_hours: start === end ? null : { start, end },
     template_name: settings.templateName,
     late_after_minutes: policy?.lateAfterMinutes ?? DEFAULT_LATE_AFTER_MINUTES,
+    channel_order: [...settings.channelOrder],
     updated_at: policy ? policy.updatedAt.toISOString() : null,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNEL_TYPES, type ChannelType } from '../channel-accounts/channel-types.ts';
 import type { ReminderPolicy } from './reminder.schema.ts';
 import type { QuietHours } from './reminder-timing.ts';
 
@@ -8,6 +9,8 @@ export interface ReminderSettings {
   offsetsMinutes: number[];
   quietHours: QuietHours;
   templateName: string;
+  /** The channels in the clinic's order, first choice first; empty: by the patient's latest conversation. */
+  channelOrder: ChannelType[];
 }
 
 /** The policy's default: an appointment not marked arrived 15 minutes after it started is late. */
@@ -19,6 +22,7 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   offsetsMinutes: [2880, 120],
   quietHours: { start: '20:00', end: '08:00' },
   templateName: 'rappel_rendez_vous',
+  channelOrder: [],
 };
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -35,5 +39,10 @@ export function reminderSettingsOf(policy: ReminderPolicy | undefined): Reminder
       end: clock.safeParse(policy.quietEnd).success ? policy.quietEnd : defaults.end,
     },
     templateName: policy.templateName,
+    channelOrder: [...new Set((policy.channelOrder ?? []).filter(isChannelType))],
   };
+}
+
+function isChannelType(value: string): value is ChannelType {
+  return (CHANNEL_TYPES as readonly string[]).includes(value);
 }

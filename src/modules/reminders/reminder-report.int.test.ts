@@ -107,6 +107,9 @@ describe.each(TEST_ENGINES)('the reminders report (%s)', (engine) => {
       rescheduled: 0,
       skippedNoConsent: 1,
       skippedWindowClosed: 1,
+      skippedLineQuota: 0,
+      sentByChannel: expect.any(Array),
+      fallbacks: [],
     });
     expect(report.practitioners).toEqual([
       {

@@ -1,4 +1,4 @@
-import { type AnyColumn, eq, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { heldAppointmentsBetween } from '../scheduling/appointment.service.ts';
 import { reminders } from './reminder.schema.ts';
@@ -12,6 +12,12 @@ export interface ReminderCounts {
   skippedNoConsent: number;
   /** Held: the channels the patient agreed on allowed nothing automated then (Messenger, Instagram). */
   skippedWindowClosed: number;
+  /** Held: the LINE account's monthly push quota would have been exceeded, and no other channel could. */
+  skippedLineQuota: number;
+  /** Sent reminders per channel that carried them. */
+  sentByChannel: Array<{ channel: string; sent: number }>;
+  /** Reminders the clinic's first channel could not carry, taken by the next one (or failed there), by reason. */
+  fallbacks: Array<{ reason: string; count: number }>;
 }
 
 /**
@@ -44,19 +50,34 @@ export async function reminderCounts(
       rescheduled: answered('reschedule'),
       skippedNoConsent: skipped('no_consent'),
       skippedWindowClosed: skipped('channel_window_closed'),
+      skippedLineQuota: skipped('line_quota_reached'),
     })
     .from(reminders)
     .where(eq(reminders.orgId, orgId));
-  return (
-    row ?? {
-      sent: 0,
-      confirmed: 0,
-      cancelled: 0,
-      rescheduled: 0,
-      skippedNoConsent: 0,
-      skippedWindowClosed: 0,
-    }
-  );
+  const count = sql<number>`count(*)`.mapWith(Number);
+  const byChannel = await db
+    .select({ channel: sql<string>`coalesce(${reminders.channel}, 'unknown')`, sent: count })
+    .from(reminders)
+    .where(and(eq(reminders.orgId, orgId), eq(reminders.status, 'sent'), within(reminders.sentAt)))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+  const fallbacks = await db
+    .select({ reason: sql<string>`coalesce(${reminders.fallbackReason}, 'unknown')`, count })
+    .from(reminders)
+    .where(and(eq(reminders.orgId, orgId), isNotNull(reminders.fallbackFrom), within(reminders.dueAt)))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+  return {
+    sent: row?.sent ?? 0,
+    confirmed: row?.confirmed ?? 0,
+    cancelled: row?.cancelled ?? 0,
+    rescheduled: row?.rescheduled ?? 0,
+    skippedNoConsent: row?.skippedNoConsent ?? 0,
+    skippedWindowClosed: row?.skippedWindowClosed ?? 0,
+    skippedLineQuota: row?.skippedLineQuota ?? 0,
+    sentByChannel: byChannel,
+    fallbacks,
+  };
 }
 
 export interface PractitionerAttendance {

@@ -71,7 +71,16 @@ export async function replanReminder(
 ): Promise<void> {
   await tx
     .update(reminders)
-    .set({ ...values, messageId: null, sentAt: null, response: null, respondedAt: null })
+    .set({
+      ...values,
+      messageId: null,
+      sentAt: null,
+      response: null,
+      respondedAt: null,
+      channel: null,
+      fallbackFrom: null,
+      fallbackReason: null,
+    })
     .where(eq(reminders.id, id));
 }
 
@@ -124,6 +133,11 @@ export interface ReminderOutcome {
   status: Extract<ReminderStatus, 'sent' | 'skipped' | 'failed'>;
   reason: string | null;
   messageId: string | null;
+  /** The channel that carried it. */
+  channel?: string | null;
+  /** It fell back this time: from which channel, and why (an earlier fallback is kept). */
+  fallbackFrom?: string | null;
+  fallbackReason?: string | null;
 }
 
 /** Records how each claimed reminder ended, in one statement for the whole batch. */
@@ -134,7 +148,10 @@ export async function finishReminders(
 ): Promise<void> {
   if (outcomes.length === 0) return;
   const rows = sql.join(
-    outcomes.map((o) => sql`(${o.id}::uuid, ${o.status}, ${o.reason}, ${o.messageId}::uuid)`),
+    outcomes.map(
+      (o) =>
+        sql`(${o.id}::uuid, ${o.status}, ${o.reason}, ${o.messageId}::uuid, ${o.channel ?? null}::text, ${o.fallbackFrom ?? null}::text, ${o.fallbackReason ?? null}::text)`,
+    ),
     sql`, `,
   );
   await tx.execute(sql`
@@ -142,8 +159,11 @@ export async function finishReminders(
       status = v.status,
       reason = v.reason,
       message_id = v.message_id,
-      sent_at = case when v.status = 'sent' then ${at.toISOString()}::timestamptz else null end
-    from (values ${rows}) as v(id, status, reason, message_id)
+      sent_at = case when v.status = 'sent' then ${at.toISOString()}::timestamptz else null end,
+      channel = coalesce(v.channel, ${reminders.channel}),
+      fallback_from = coalesce(v.fallback_from, ${reminders.fallbackFrom}),
+      fallback_reason = coalesce(v.fallback_reason, ${reminders.fallbackReason})
+    from (values ${rows}) as v(id, status, reason, message_id, channel, fallback_from, fallback_reason)
     where ${reminders.id} = v.id and ${reminders.status} = 'scheduled'`);
 }
 

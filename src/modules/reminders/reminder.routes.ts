@@ -8,6 +8,7 @@ import { consentRoutes } from '../consent/consent.routes.ts';
 import { findOrgByRef } from '../orgs/org.service.ts';
 import type { SchedulingDeps } from '../scheduling/scheduling-deps.ts';
 import { appointmentReminderRoutes } from './appointment-reminders.routes.ts';
+import type { LinePushQuotaReader } from './line-push-quota.ts';
 import { runReminderDispatch } from './reminder-dispatch.job.ts';
 import { reminderDispatchQueue } from './reminder-dispatch-queue.ts';
 import { reminderPolicyRoutes } from './reminder-policy.routes.ts';
@@ -39,6 +40,23 @@ const reminderReportJson = z
         .describe(
           'Held, not sent: the only channels the patient agreed on were Messenger or Instagram, whose ' +
             '24-hour window had closed (nothing automated may go after it)',
+        ),
+      skipped_line_quota_reached: z
+        .number()
+        .int()
+        .describe(
+          'Held, not sent: the LINE account’s monthly push quota would have been exceeded and no other ' +
+            'channel the patient agreed on could take it',
+        ),
+      sent_by_channel: z
+        .array(z.object({ channel: z.string(), sent: z.number().int() }))
+        .describe('Reminders sent in the period, per channel that carried them'),
+      fallbacks: z
+        .array(z.object({ reason: z.string(), count: z.number().int() }))
+        .describe(
+          'Reminders (due in the period) the clinic’s first channel could not carry, taken over by the ' +
+            'next one, by reason: no_channel, no_consent, channel_window_closed, template_unavailable, ' +
+            'not_on_whatsapp, line_quota_reached',
         ),
     }),
     practitioners: z.array(
@@ -108,6 +126,9 @@ export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
             rescheduled: report.reminders.rescheduled,
             skipped_no_consent: report.reminders.skippedNoConsent,
             skipped_channel_window_closed: report.reminders.skippedWindowClosed,
+            skipped_line_quota_reached: report.reminders.skippedLineQuota,
+            sent_by_channel: report.reminders.sentByChannel,
+            fallbacks: report.reminders.fallbacks,
           },
           practitioners: report.practitioners.map((p) => ({
             practitioner_id: p.practitionerId,
@@ -123,8 +144,12 @@ export function reminderRoutes(deps: SchedulingDeps): FastifyPluginAsyncZod {
 }
 
 /** The job worker's handler of due reminders. */
-export function reminderJobHandlers(deps: SchedulingDeps): QueueHandler[] {
+export function reminderJobHandlers(
+  deps: SchedulingDeps,
+  options: { lineQuota?: LinePushQuotaReader } = {},
+): QueueHandler[] {
   const dispatch = {
+    lineQuota: options.lineQuota,
     db: deps.db,
     keyring: deps.keyring,
     senders: deps.senders,

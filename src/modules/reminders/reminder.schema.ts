@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
 import { orgs } from '../orgs/org.schema.ts';
 import { appointments } from '../scheduling/scheduling.schema.ts';
 
@@ -18,6 +19,12 @@ export const reminderPolicies = pgTable('reminder_policies', {
   templateName: text('template_name').notNull().default('rappel_rendez_vous'),
   /** An appointment not marked arrived this long after its start is flagged to the staff. */
   lateAfterMinutes: integer('late_after_minutes').notNull().default(15),
+  /**
+   * The channels reminders and booking notices go on, first choice first (`whatsapp`, then `sms`…);
+   * when the first cannot carry one, the next that can takes over, once. Null or empty: the channel
+   * of the patient's latest conversation, as before.
+   */
+  channelOrder: text('channel_order').array(),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
@@ -47,6 +54,12 @@ export const reminders = pgTable(
     reason: text('reason'),
     /** The message that carried it. */
     messageId: uuid('message_id'),
+    /** The channel that carried it (the last tried, when it failed). */
+    channel: text('channel'),
+    /** It fell back (once at most): the channel that could not carry it first, and why. */
+    fallbackFrom: text('fallback_from'),
+    /** `no_channel`, `no_consent`, `template_unavailable`, `not_on_whatsapp`, `line_quota_reached`… */
+    fallbackReason: text('fallback_reason'),
     sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
     /** The patient's answer to it, so the report tells what reminders achieved. */
     response: text('response', { enum: REMINDER_RESPONSES }),
@@ -56,8 +69,33 @@ export const reminders = pgTable(
   (t) => [
     uniqueIndex('reminders_appointment_offset_unique').on(t.appointmentId, t.offsetMinutes),
     index('reminders_due_idx').on(t.dueAt).where(sql`${t.status} = 'scheduled'`),
+    // A failed message is traced back to its reminder (the fallback after a failed status).
+    index('reminders_message_idx').on(t.messageId).where(sql`${t.messageId} is not null`),
   ],
 );
 
+/**
+ * A LINE account's monthly push quota as Careline last knows it: the provider's figures (limit and
+ * use, re-read every few minutes) plus the pushes reminders queued since, and the month its 80 %
+ * warning was raised (once a month).
+ */
+export const linePushQuotas = pgTable('line_push_quotas', {
+  // Nothing to keep of a quota once its account is gone.
+  channelAccountId: uuid('channel_account_id')
+    .primaryKey()
+    .references(() => channelAccounts.id, { onDelete: 'cascade' }),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  /** `YYYY-MM` (UTC) the figures are of. */
+  month: text('month').notNull(),
+  /** Null: the plan sets no limit. */
+  quotaLimit: integer('quota_limit'),
+  used: integer('used').notNull().default(0),
+  readAt: timestamp('read_at', { withTimezone: true, precision: 3 }),
+  warnedMonth: text('warned_month'),
+});
+
 export type ReminderPolicy = typeof reminderPolicies.$inferSelect;
 export type Reminder = typeof reminders.$inferSelect;
+export type LinePushQuota = typeof linePushQuotas.$inferSelect;

@@ -102,6 +102,7 @@ export const agendaEn = {
       },
       due: 'for {{time}}',
       sentOn: 'on {{channel}}, {{time}}',
+      fallback: 'instead of {{channel}} ({{reason}})',
       answer: {
         confirmed: 'the patient confirmed',
         cancelled: 'the patient cancelled',
@@ -118,6 +119,11 @@ export const agendaEn = {
         appointment_not_booked: 'the appointment was no longer booked',
         reminders_off: 'reminders were turned off',
         message_refused: 'the channel refused the message',
+        line_quota_reached:
+          'the LINE account’s monthly messages are used up, and no other channel could take it',
+        template_unavailable:
+          'the WhatsApp template is paused or rejected, and no other channel could take it',
+        not_on_whatsapp: 'the patient is not on WhatsApp (131026), and no other channel could take it',
         other: '{{reason}}',
       },
     },
@@ -180,6 +186,22 @@ export const agendaEn = {
     skippedHint: 'no consent from the patient',
     held: 'Held',
     heldHint: 'agreed only on Messenger or Instagram, whose 24-hour window had closed',
+    heldLineQuota: 'Held: LINE quota',
+    heldLineQuotaHint: 'the LINE account’s monthly pushes were used up, and no other channel could take it',
+    perChannel: 'Sent per channel',
+    noneSent: 'No reminder sent in this period.',
+    fallbacks_one: '{{count}} fallback to the next channel',
+    fallbacks_other: '{{count}} fallbacks to the next channel',
+    fallbacksHint: 'Reminders the clinic’s first channel could not carry, by reason.',
+    fallbackReasons: {
+      no_channel: 'No number or id of the patient there',
+      no_consent: 'No consent on that channel',
+      channel_window_closed: 'Its 24-hour window had closed',
+      template_unavailable: 'WhatsApp template paused or rejected',
+      not_on_whatsapp: 'Not on WhatsApp (131026)',
+      line_quota_reached: 'LINE monthly quota reached',
+      send_failed: 'The provider failed it',
+    },
     ofSent: '{{rate}} of those sent',
     perPractitioner: 'No-shows per practitioner',
     perPractitionerHint:

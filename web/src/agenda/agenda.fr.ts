@@ -105,6 +105,7 @@ export const agendaFr: AgendaMessages = {
       },
       due: 'pour le {{time}}',
       sentOn: 'sur {{channel}}, le {{time}}',
+      fallback: 'à la place de {{channel}} ({{reason}})',
       answer: {
         confirmed: 'le patient a confirmé',
         cancelled: 'le patient a annulé',
@@ -121,6 +122,12 @@ export const agendaFr: AgendaMessages = {
         appointment_not_booked: 'le rendez-vous n’était plus réservé',
         reminders_off: 'les rappels étaient désactivés',
         message_refused: 'la messagerie a refusé le message',
+        line_quota_reached:
+          'les messages LINE du mois sont épuisés, et aucun autre canal ne pouvait le porter',
+        template_unavailable:
+          'le modèle WhatsApp est suspendu ou refusé, et aucun autre canal ne pouvait le porter',
+        not_on_whatsapp:
+          'le patient n’est pas sur WhatsApp (131026), et aucun autre canal ne pouvait le porter',
         other: '{{reason}}',
       },
     },
@@ -184,6 +191,22 @@ export const agendaFr: AgendaMessages = {
     skippedHint: 'sans consentement du patient',
     held: 'Retenus',
     heldHint: 'accord sur Messenger ou Instagram seulement, fenêtre de 24 h fermée',
+    heldLineQuota: 'Retenus : quota LINE',
+    heldLineQuotaHint: 'envois LINE du mois épuisés, et aucun autre canal possible',
+    perChannel: 'Envoyés par canal',
+    noneSent: 'Aucun rappel envoyé sur cette période.',
+    fallbacks_one: '{{count}} relais par le canal suivant',
+    fallbacks_other: '{{count}} relais par le canal suivant',
+    fallbacksHint: 'Rappels que le premier canal de la clinique n’a pas pu porter, par raison.',
+    fallbackReasons: {
+      no_channel: 'Pas de numéro ou d’identifiant du patient',
+      no_consent: 'Pas de consentement sur ce canal',
+      channel_window_closed: 'Fenêtre de 24 h fermée',
+      template_unavailable: 'Modèle WhatsApp suspendu ou refusé',
+      not_on_whatsapp: 'Pas sur WhatsApp (131026)',
+      line_quota_reached: 'Quota mensuel LINE atteint',
+      send_failed: 'Refusé par le fournisseur',
+    },
     ofSent: '{{rate}} des envoyés',
     perPractitioner: 'Absences par praticien',
     perPractitionerHint:

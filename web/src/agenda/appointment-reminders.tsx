@@ -27,6 +27,9 @@ const WORDED_REASONS = [
   'appointment_not_booked',
   'reminders_off',
   'message_refused',
+  'line_quota_reached',
+  'template_unavailable',
+  'not_on_whatsapp',
 ] as const;
 
 /** The appointment's reminders: planned, sent on which app, or not sent and why (held: window closed). */
@@ -90,7 +93,18 @@ function detail(t: TFunction, reminder: AppointmentReminder, format: AgendaForma
         channel: reminder.channel ? CHANNEL_NAMES[reminder.channel] : '—',
         time: format.short(reminder.sent_at ?? reminder.due_at),
       });
-      return reminder.response ? `${sent} · ${t(`appointment.reminders.answer.${reminder.response}`)}` : sent;
+      // Carried by the next channel: the clinic's first one could not, and why.
+      const carried = reminder.fallback_from
+        ? `${sent} · ${t('appointment.reminders.fallback', {
+            channel: CHANNEL_NAMES[reminder.fallback_from],
+            reason: t(`report.fallbackReasons.${reminder.fallback_reason ?? 'send_failed'}`, {
+              defaultValue: reminder.fallback_reason ?? '—',
+            }),
+          })}`
+        : sent;
+      return reminder.response
+        ? `${carried} · ${t(`appointment.reminders.answer.${reminder.response}`)}`
+        : carried;
     }
     case 'cancelled':
       return t('appointment.reminders.due', { time: format.short(reminder.due_at) });

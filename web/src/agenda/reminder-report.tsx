@@ -15,6 +15,7 @@ import { useSearchParams } from 'react-router';
 import { describeError } from '../api/describe-error.ts';
 import type { ReminderReport as Report } from '../api/reminder-types.ts';
 import { schedulingApi, schedulingKeys } from '../api/scheduling-api.ts';
+import { CHANNEL_NAMES } from '../ui/channel-icon.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { parseDate, todayIn } from './agenda-dates.ts';
 import { type AgendaFormat, useAgendaFormat } from './agenda-format.ts';
@@ -115,7 +116,7 @@ function Figures({ report, format }: { report: Report; format: AgendaFormat }) {
   return (
     <>
       <Paper withBorder radius="lg" p="lg" mb="lg" data-testid="reminder-figures">
-        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xl">
+        <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="xl">
           <Figure label={t('report.sent')} value={r.sent} />
           <Figure label={t('report.confirmed')} value={r.confirmed} note={shareOfSent(r.confirmed)} />
           <Figure label={t('report.cancelled')} value={r.cancelled} note={shareOfSent(r.cancelled)} />
@@ -126,6 +127,51 @@ function Figures({ report, format }: { report: Report; format: AgendaFormat }) {
             value={r.skipped_channel_window_closed}
             note={t('report.heldHint')}
           />
+          <Figure
+            label={t('report.heldLineQuota')}
+            value={r.skipped_line_quota_reached}
+            note={t('report.heldLineQuotaHint')}
+          />
+        </SimpleGrid>
+      </Paper>
+      <Paper withBorder radius="lg" p="lg" mb="lg" data-testid="reminder-channels">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
+          <div>
+            <Title order={2} size="h5" mb="xs">
+              {t('report.perChannel')}
+            </Title>
+            {r.sent_by_channel.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('report.noneSent')}
+              </Text>
+            )}
+            {r.sent_by_channel.map((row) => (
+              <Group key={row.channel} justify="space-between" maw={280}>
+                <Text size="sm">{channelName(row.channel)}</Text>
+                <Text size="sm" fw={700}>
+                  {row.sent}
+                </Text>
+              </Group>
+            ))}
+          </div>
+          <div>
+            <Title order={2} size="h5" mb="xs">
+              {t('report.fallbacks', { count: r.fallbacks.reduce((n, f) => n + f.count, 0) })}
+            </Title>
+            <Text size="xs" c="dimmed" mb="xs">
+              {t('report.fallbacksHint')}
+            </Text>
+            {r.fallbacks.map((row) => (
+              <Group key={row.reason} justify="space-between" maw={360}>
+                <Text size="sm">
+                  {t(`report.fallbackReasons.${row.reason}`, { defaultValue: row.reason })}
+                </Text>
+                <Text size="sm" fw={700}>
+                  {row.count}
+                </Text>
+              </Group>
+            ))}
+          </div>
         </SimpleGrid>
       </Paper>
       <Title order={2} size="h3" mb={4}>
@@ -137,6 +183,10 @@ function Figures({ report, format }: { report: Report; format: AgendaFormat }) {
       <NoShowTable rows={report.practitioners} format={format} />
     </>
   );
+}
+
+function channelName(channel: string): string {
+  return Object.entries(CHANNEL_NAMES).find(([type]) => type === channel)?.[1] ?? channel;
 }
 
 function Figure({ label, value, note }: { label: string; value: number; note?: string | null }) {

@@ -47,7 +47,11 @@ export type SafetySettings = Api.SafetySettings;
 export type RedFlagReport = Api.RedFlagReport;
 export type RedFlagFigures = RedFlagReport['total'];
 
-export type AlertKind = 'channel_token_invalid' | 'inbound_not_stored' | 'inbound_item_refused';
+export type AlertKind =
+  | 'channel_token_invalid'
+  | 'inbound_not_stored'
+  | 'inbound_item_refused'
+  | 'line_quota_warning';
 
 /** Something an administrator must fix or retry; the detail quotes nothing of a patient's message. */
 export type OperatorAlert = Api.Alert;

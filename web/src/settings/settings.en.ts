@@ -227,6 +227,7 @@ export const settingsEn = {
         channel_token_invalid: 'WhatsApp access token refused',
         inbound_not_stored: 'A delivery could not be stored',
         inbound_item_refused: 'A patient’s message was refused',
+        line_quota_warning: 'LINE: 80 % of the month’s messages used',
         other: 'Alert',
       },
       hints: {
@@ -235,6 +236,8 @@ export const settingsEn = {
           'A patient’s message (or a receipt) arrived but could not be stored. It is kept: once the cause is fixed, retry it.',
         inbound_item_refused:
           'WhatsApp delivered a patient’s message in a form Careline cannot read (no usable sender, or a malformed message), so it is not in the inbox. The delivery is kept as received for your technical contact; retrying would refuse it again. Once seen to, mark the alert resolved.',
+        line_quota_warning:
+          'Most of this LINE account’s monthly push messages are used. Reminders that would exceed the plan go on the patient’s next channel, or are held (see the reminders report); a bigger plan at LINE lifts the limit.',
       },
       raisedAt: 'Raised {{at}}',
       retry: 'Retry',
@@ -263,6 +266,14 @@ export const settingsEn = {
       quietTo: 'Until',
       template: 'WhatsApp template',
       templateHint: 'The approved template used when the patient has not written in the last 24 hours.',
+      channelOrder: 'Channel order',
+      channelOrderHint:
+        'Reminders and booking notices go on the first channel; when it cannot carry one (no number or id of the patient there, no consent, template paused or rejected, not on WhatsApp, LINE quota reached), the next channel the patient agreed on takes over, once.',
+      channelOrderNone: 'No order: the channel of the patient’s latest conversation.',
+      channelUp: 'Move {{channel}} up',
+      channelDown: 'Move {{channel}} down',
+      channelRemove: 'Remove {{channel}}',
+      channelAdd: 'Add a channel',
       lateAfter: 'Flag as late after',
       lateAfterHint: 'A patient not marked arrived this long after the start is flagged on the agenda.',
       appliesToBooked:

@@ -232,6 +232,7 @@ export const settingsFr: SettingsMessages = {
         channel_token_invalid: 'Jeton d’accès WhatsApp refusé',
         inbound_not_stored: 'Une réception n’a pas pu être enregistrée',
         inbound_item_refused: 'Un message de patient a été refusé',
+        line_quota_warning: 'LINE : 80 % des messages du mois utilisés',
         other: 'Alerte',
       },
       hints: {
@@ -239,6 +240,8 @@ export const settingsFr: SettingsMessages = {
           'Rien ne peut partir de ce numéro tant que son jeton d’accès n’est pas remplacé.',
         inbound_not_stored: `Un message de patient (ou un accusé de réception) est arrivé mais n’a pas pu être enregistré. Il est conservé\u00a0: une fois la cause corrigée, relancez-le.`,
         inbound_item_refused: `WhatsApp a transmis un message de patient sous une forme que Careline ne sait pas lire (pas d’expéditeur utilisable, ou message mal formé)\u00a0; il n’est donc pas dans la boîte de réception. La réception est conservée telle quelle pour votre contact technique\u00a0; la relancer la ferait refuser de nouveau. Une fois le nécessaire fait, marquez l’alerte comme résolue.`,
+        line_quota_warning:
+          'La plupart des messages push du mois de ce compte LINE sont utilisés. Les rappels qui dépasseraient le forfait partent sur le canal suivant du patient, ou sont retenus (voir le rapport des rappels) ; un forfait supérieur chez LINE lève la limite.',
       },
       raisedAt: 'Signalée {{at}}',
       retry: 'Relancer',
@@ -267,6 +270,14 @@ export const settingsFr: SettingsMessages = {
       quietTo: 'À',
       template: 'Modèle WhatsApp',
       templateHint: 'Le modèle approuvé utilisé quand le patient n’a pas écrit depuis 24 heures.',
+      channelOrder: 'Ordre des canaux',
+      channelOrderHint:
+        'Rappels et avis de réservation partent sur le premier canal ; s’il ne peut pas le porter (pas de numéro ou d’identifiant du patient, pas de consentement, modèle suspendu ou refusé, pas sur WhatsApp, quota LINE atteint), le canal suivant accepté par le patient prend le relais, une fois.',
+      channelOrderNone: 'Pas d’ordre : le canal de la dernière conversation du patient.',
+      channelUp: 'Monter {{channel}}',
+      channelDown: 'Descendre {{channel}}',
+      channelRemove: 'Retirer {{channel}}',
+      channelAdd: 'Ajouter un canal',
       lateAfter: 'Signaler en retard après',
       lateAfterHint: 'Un patient non marqué arrivé ce temps-là après le début est signalé sur l’agenda.',
       appliesToBooked:

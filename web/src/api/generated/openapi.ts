@@ -390,7 +390,7 @@ export interface ActiveSession {
 export interface Alert {
   id: string;
   /**
-   * channel_token_invalid (replace the access token), inbound_not_stored (a delivery could not be stored: retry it), inbound_item_refused (a patient sent something Careline cannot read; the delivery is kept as received)
+   * channel_token_invalid (replace the access token), inbound_not_stored (a delivery could not be stored: retry it), inbound_item_refused (a patient sent something Careline cannot read; the delivery is kept as received), line_quota_warning (80 % of a LINE account’s monthly push messages are used)
    */
   kind: string;
   channel_account_id: string | null;
@@ -468,13 +468,21 @@ export interface AppointmentReminders {
     due_at: string;
     status: 'scheduled' | 'sent' | 'skipped' | 'cancelled' | 'failed';
     /**
-     * Why it was skipped or failed: no_consent (agreed on no channel), no_channel (agreed, but on no channel the clinic can reach the patient on), channel_window_closed (held: the channels agreed on allowed nothing automated then — Messenger, Instagram past their 24-hour window), appointment_passed, appointment_not_booked, reminders_off, message_refused…
+     * Why it was skipped or failed: no_consent (agreed on no channel), no_channel (agreed, but on no channel the clinic can reach the patient on), channel_window_closed (held: the channels agreed on allowed nothing automated then — Messenger, Instagram past their 24-hour window), line_quota_reached (held: the LINE account’s monthly push quota would be exceeded), template_unavailable, not_on_whatsapp (failed after it fell back once), appointment_passed, appointment_not_booked, reminders_off, message_refused…
      */
     reason: string | null;
     /**
      * Where it went, once sent
      */
     channel: ('whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms') | null;
+    /**
+     * The clinic’s first channel, when it could not carry the reminder and the next one did
+     */
+    fallback_from: ('whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms') | null;
+    /**
+     * Why the first channel could not: no_channel (no id of the patient there), no_consent, channel_window_closed, template_unavailable (paused, rejected or missing), not_on_whatsapp (Meta’s 131026 after the send), line_quota_reached
+     */
+    fallback_reason: string | null;
     sent_at: string | null;
     /**
      * What the patient answered to it
@@ -2007,6 +2015,12 @@ export interface ReminderPolicy {
    */
   late_after_minutes: number;
   /**
+   * The channels reminders and booking notices go on, first choice first; when the first cannot carry one (no id of the patient there, no consent, template paused or rejected, not on WhatsApp, LINE quota reached), the next where the patient agreed takes over, once. Empty: the channel of the patient’s latest conversation
+   *
+   * @maxItems 7
+   */
+  channel_order: ('whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms')[];
+  /**
    * null: the defaults apply
    */
   updated_at: string | null;
@@ -2035,6 +2049,12 @@ export interface ReminderPolicyChange {
    * An appointment not marked arrived this long after its start is flagged on the agenda
    */
   late_after_minutes: number;
+  /**
+   * Absent: unchanged
+   *
+   * @maxItems 7
+   */
+  channel_order?: ('whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms')[];
 }
 export interface ReminderReport {
   from: string;
@@ -2061,6 +2081,24 @@ export interface ReminderReport {
      * Held, not sent: the only channels the patient agreed on were Messenger or Instagram, whose 24-hour window had closed (nothing automated may go after it)
      */
     skipped_channel_window_closed: number;
+    /**
+     * Held, not sent: the LINE account’s monthly push quota would have been exceeded and no other channel the patient agreed on could take it
+     */
+    skipped_line_quota_reached: number;
+    /**
+     * Reminders sent in the period, per channel that carried them
+     */
+    sent_by_channel: {
+      channel: string;
+      sent: number;
+    }[];
+    /**
+     * Reminders (due in the period) the clinic’s first channel could not carry, taken over by the next one, by reason: no_channel, no_consent, channel_window_closed, template_unavailable, not_on_whatsapp, line_quota_reached
+     */
+    fallbacks: {
+      reason: string;
+      count: number;
+    }[];
   };
   practitioners: {
     appointments: number;

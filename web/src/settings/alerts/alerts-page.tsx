@@ -13,6 +13,7 @@ const KNOWN_KINDS: readonly AlertKind[] = [
   'channel_token_invalid',
   'inbound_not_stored',
   'inbound_item_refused',
+  'line_quota_warning',
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { draftOf, offsetDraftOf, rulesOf, sameRules } from './reminder-rules-draft.ts';
+import { draftOf, moveChannel, offsetDraftOf, rulesOf, sameRules } from './reminder-rules-draft.ts';
 
 const RULES = {
   enabled: true,
@@ -7,6 +7,7 @@ const RULES = {
   quiet_hours: { start: '20:00', end: '08:00' },
   template_name: 'rappel_rendez_vous',
   late_after_minutes: 15,
+  channel_order: [],
 };
 
 describe('the reminder rules form', () => {
@@ -39,5 +40,22 @@ describe('the reminder rules form', () => {
     });
     expect(changed.offsets_minutes[0]).toBe(1440);
     expect(changed.offsets_minutes[1]).toBeNaN();
+  });
+});
+
+describe('the channel order', () => {
+  test('moving a channel up or down swaps it with its neighbour; past either end nothing moves', () => {
+    const order = ['whatsapp', 'telegram', 'line'] as const;
+    expect(moveChannel(order, 1, -1)).toEqual(['telegram', 'whatsapp', 'line']);
+    expect(moveChannel(order, 1, 1)).toEqual(['whatsapp', 'line', 'telegram']);
+    expect(moveChannel(order, 0, -1)).toEqual(order);
+    expect(moveChannel(order, 2, 1)).toEqual(order);
+  });
+
+  test('the order is sent as chosen, and a changed order makes the form dirty', () => {
+    const draft = { ...draftOf(RULES), channelOrder: ['line' as const, 'whatsapp' as const] };
+    expect(rulesOf(draft).channel_order).toEqual(['line', 'whatsapp']);
+    expect(sameRules(rulesOf(draft), RULES)).toBe(false);
+    expect(sameRules(rulesOf(draftOf(RULES)), RULES)).toBe(true);
   });
 });

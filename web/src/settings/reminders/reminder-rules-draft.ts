@@ -1,4 +1,5 @@
 import type { ReminderPolicyRules } from '../../api/reminder-types.ts';
+import type { ChannelType } from '../../api/settings-types.ts';
 
 export type OffsetUnit = 'minutes' | 'hours' | 'days';
 export const OFFSET_UNITS: readonly OffsetUnit[] = ['days', 'hours', 'minutes'];
@@ -19,6 +20,8 @@ export interface ReminderRulesDraft {
   quietEnd: string;
   templateName: string;
   lateAfter: number | string;
+  /** The channels reminders go on, first choice first; empty: the patient's latest conversation. */
+  channelOrder: ChannelType[];
 }
 
 /** Quiet hours offered when the administrator switches them on: the defaults Careline ships with. */
@@ -40,6 +43,7 @@ export function draftOf(rules: ReminderPolicyRules): ReminderRulesDraft {
     quietEnd: rules.quiet_hours?.end ?? DEFAULT_QUIET.end,
     templateName: rules.template_name,
     lateAfter: rules.late_after_minutes,
+    channelOrder: [...(rules.channel_order ?? [])],
   };
 }
 
@@ -54,6 +58,7 @@ export function rulesOf(draft: ReminderRulesDraft): ReminderPolicyRules {
     quiet_hours: draft.quiet ? { start: draft.quietStart, end: draft.quietEnd } : null,
     template_name: draft.templateName,
     late_after_minutes: toNumber(draft.lateAfter),
+    channel_order: draft.channelOrder,
   };
 }
 
@@ -65,10 +70,21 @@ export function sameRules(a: ReminderPolicyRules, b: ReminderPolicyRules): boole
     a.quiet_hours?.start === b.quiet_hours?.start &&
     a.quiet_hours?.end === b.quiet_hours?.end &&
     a.template_name === b.template_name &&
-    a.late_after_minutes === b.late_after_minutes
+    a.late_after_minutes === b.late_after_minutes &&
+    (a.channel_order ?? []).join() === (b.channel_order ?? []).join()
   );
 }
 
 function toNumber(value: number | string): number {
   return typeof value === 'number' ? value : Number.NaN;
+}
+
+/** The order with the channel at `index` moved one place up (-1) or down (+1). */
+export function moveChannel(order: readonly ChannelType[], index: number, by: -1 | 1): ChannelType[] {
+  const to = index + by;
+  const moved = [...order];
+  const [channel] = moved.splice(index, 1);
+  if (channel === undefined || to < 0 || to > order.length - 1) return [...order];
+  moved.splice(to, 0, channel);
+  return moved;
 }

@@ -22,11 +22,14 @@ import { ApiError } from '../../api/http-client.ts';
 import { inboxApi, queryKeys } from '../../api/inbox-api.ts';
 import type { ReminderPolicy } from '../../api/reminder-types.ts';
 import { schedulingApi, schedulingKeys } from '../../api/scheduling-api.ts';
+import type { ChannelType } from '../../api/settings-types.ts';
+import { CHANNEL_NAMES, ChannelIcon } from '../../ui/channel-icon.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { useNotify } from '../../ui/toasts.tsx';
 import { PageHeader } from '../page-header.tsx';
 import {
   draftOf,
+  moveChannel,
   OFFSET_UNITS,
   type OffsetUnit,
   type ReminderRulesDraft,
@@ -37,7 +40,14 @@ import {
 /** WhatsApp reminders per appointment: more is noise, and each one costs the clinic a template. */
 const MAX_OFFSETS = 4;
 
-const FIELDS = ['offsets_minutes', 'quiet_hours', 'template_name', 'late_after_minutes', 'enabled'] as const;
+const FIELDS = [
+  'offsets_minutes',
+  'quiet_hours',
+  'template_name',
+  'late_after_minutes',
+  'enabled',
+  'channel_order',
+] as const;
 type Field = (typeof FIELDS)[number];
 type FieldErrors = Partial<Record<Field, string>>;
 
@@ -221,6 +231,13 @@ function ReminderRulesForm({ policy }: { policy: ReminderPolicy }) {
       )}
 
       <Divider my="lg" />
+      <ChannelOrder
+        order={draft.channelOrder}
+        onChange={(channelOrder) => change({ channelOrder }, 'channel_order')}
+        error={errors.channel_order}
+      />
+
+      <Divider my="lg" />
       <Select
         label={t('settings.reminders.template')}
         description={t('settings.reminders.templateHint')}
@@ -274,6 +291,98 @@ function ReminderRulesForm({ policy }: { policy: ReminderPolicy }) {
         </Group>
       </Group>
     </Paper>
+  );
+}
+
+const ALL_CHANNELS = Object.keys(CHANNEL_NAMES) as ChannelType[];
+
+/**
+ * The channels reminders and booking notices go on, first choice first: when the first cannot carry
+ * one, the next the patient agreed on takes over (once). Empty: the patient's latest conversation.
+ */
+function ChannelOrder({
+  order,
+  onChange,
+  error,
+}: {
+  order: ChannelType[];
+  onChange: (order: ChannelType[]) => void;
+  error: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const left = ALL_CHANNELS.filter((channel) => !order.includes(channel));
+  return (
+    <>
+      <Title order={2} size="h5">
+        {t('settings.reminders.channelOrder')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm" maw={560}>
+        {t('settings.reminders.channelOrderHint')}
+      </Text>
+      {order.length === 0 && (
+        <Text size="sm" mb="xs">
+          {t('settings.reminders.channelOrderNone')}
+        </Text>
+      )}
+      <Stack gap={4} component="ol" m={0} p={0} aria-label={t('settings.reminders.channelOrder')}>
+        {order.map((channel, index) => (
+          <Group key={channel} gap="xs" wrap="nowrap" component="li" style={{ listStyle: 'none' }}>
+            <Text size="sm" w={20} c="dimmed">
+              {index + 1}.
+            </Text>
+            <ChannelIcon type={channel} size={16} />
+            <Text size="sm" w={110}>
+              {CHANNEL_NAMES[channel]}
+            </Text>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              disabled={index === 0}
+              aria-label={t('settings.reminders.channelUp', { channel: CHANNEL_NAMES[channel] })}
+              onClick={() => onChange(moveChannel(order, index, -1))}
+            >
+              <Icon name="chevronUp" size={16} />
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              disabled={index === order.length - 1}
+              aria-label={t('settings.reminders.channelDown', { channel: CHANNEL_NAMES[channel] })}
+              onClick={() => onChange(moveChannel(order, index, 1))}
+            >
+              <Icon name="chevronDown" size={16} />
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={t('settings.reminders.channelRemove', { channel: CHANNEL_NAMES[channel] })}
+              onClick={() => onChange(order.filter((c) => c !== channel))}
+            >
+              <Icon name="trash" size={16} />
+            </ActionIcon>
+          </Group>
+        ))}
+      </Stack>
+      {left.length > 0 && (
+        <Select
+          mt="xs"
+          aria-label={t('settings.reminders.channelAdd')}
+          placeholder={t('settings.reminders.channelAdd')}
+          data={left.map((channel) => ({ value: channel, label: CHANNEL_NAMES[channel] }))}
+          value={null}
+          onChange={(channel) => {
+            const chosen = left.find((c) => c === channel);
+            if (chosen) onChange([...order, chosen]);
+          }}
+          maw={240}
+        />
+      )}
+      {error && (
+        <Text size="xs" c="red.8" mt="xs" role="alert">
+          {error}
+        </Text>
+      )}
+    </>
   );
 }
 
