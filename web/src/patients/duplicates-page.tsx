@@ -49,7 +49,7 @@ export function DuplicatesPage() {
                   <Group gap="xs">
                     {[first, second].map((c, index) => (
                       <Group key={c.id} gap={6}>
-                        {index === 1 && <Icon name="arrowRight" size={14} />}
+                        {index === 1 && <Text c="dimmed">·</Text>}
                         <Text fw={600}>{c.display_name ?? t('patients.merge.unnamed')}</Text>
                         <Text size="sm" c="dimmed">
                           {formatPhone(c.phone)}

@@ -98,25 +98,24 @@ export function PatientMerges({ contactId, timeZone, canMerge }: Props) {
           icon={<Icon name="history" />}
           data-testid="merged-from"
         >
-          <Group justify="space-between" gap="xs" wrap="nowrap">
-            <Text size="sm">
-              {t('patients.mergedFrom', {
-                name: m.merged.display_name ?? '—',
-                time: format.dateTime(m.merged_at),
-              })}
-            </Text>
-            {canMerge && (
-              <Button
-                size="compact-sm"
-                variant="light"
-                color="gray"
-                loading={unmerge.isPending}
-                onClick={() => unmerge.mutate(m.id)}
-              >
-                {t('patients.unmerge')}
-              </Button>
-            )}
-          </Group>
+          <Text size="sm">
+            {t('patients.mergedFrom', {
+              name: m.merged.display_name ?? '—',
+              time: format.dateTime(m.merged_at),
+            })}
+          </Text>
+          {canMerge && (
+            <Button
+              mt="xs"
+              size="compact-sm"
+              variant="light"
+              color="gray"
+              loading={unmerge.isPending}
+              onClick={() => unmerge.mutate(m.id)}
+            >
+              {t('patients.unmerge')}
+            </Button>
+          )}
         </Alert>
       ))}
       {reviewing && <MergeDialog opened pair={[contactId, reviewing]} onClose={() => setReviewing(null)} />}

@@ -30,7 +30,7 @@ export const patientsFr: typeof patientsEn = {
       keeps: 'Fiche conservée',
       absorbs: 'Fusionnée dans celle-ci',
       counts:
-        '{{identities}} identités · {{conversations}} conversations · {{appointments}} rendez-vous · {{consents}} consentements',
+        'Identités\u202F: {{identities}} · Conversations\u202F: {{conversations}} · Rendez-vous\u202F: {{appointments}} · Consentements\u202F: {{consents}}',
       swap: 'Conserver l’autre fiche',
       conflicts: 'Les deux fiches diffèrent\u202F: choisissez la valeur à garder',
       noConflict: 'Aucun champ ne diffère\u202F: les étiquettes et champs des deux sont gardés.',
