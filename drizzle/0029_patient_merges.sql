@@ -1,6 +1,7 @@
 -- One patient across channels (issue 16): merges decided by a person, reversible. The merged record is
--- kept (merged_into_id) so that an unmerge restores it; contact_merges records what moved. E-mail and
--- birth-date blind-index hashes let Careline suggest duplicates without opening every record.
+-- kept (merged_into_id) so that an unmerge restores it; contact_merges records what moved, the survivor's
+-- fields before and the field choices sealed with its key. E-mail and birth-date blind-index hashes let
+-- Careline suggest duplicates without opening every record.
 CREATE TABLE "contact_duplicate_dismissals" (
 	"org_id" uuid NOT NULL,
 	"contact_a" uuid NOT NULL,
@@ -18,7 +19,7 @@ CREATE TABLE "contact_merges" (
 	"merged_by_user_id" uuid,
 	"merged_by_api_key_id" uuid,
 	"merged_at" timestamp (3) with time zone NOT NULL,
-	"field_choices" jsonb NOT NULL,
+	"field_choices" text NOT NULL,
 	"survivor_before" text NOT NULL,
 	"moved" jsonb NOT NULL,
 	"unmerged_at" timestamp (3) with time zone,

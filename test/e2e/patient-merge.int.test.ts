@@ -1,6 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appointments, auditEvents, type consentRecords, conversations } from '../../src/db-schema.ts';
+import {
+  appointments,
+  auditEvents,
+  type consentRecords,
+  contactMerges,
+  contacts,
+  conversations,
+  dataKeys,
+} from '../../src/db-schema.ts';
 import { setUpSchedulingApi, slotsOf } from '../../src/modules/scheduling/scheduling.test-support.ts';
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
@@ -294,5 +302,42 @@ describe.each(TEST_ENGINES)('patients: merge and unmerge (%s)', (engine) => {
     expect((await getJson<{ data: Json[] }>(env, clinic, `/contacts/${survivorId}/duplicates`)).data).toEqual(
       [],
     );
+  });
+
+  test('a merge record holds no patient data in clear: ids, times, sealed values', async () => {
+    const rows = JSON.stringify(await env.handle.db.select().from(contactMerges));
+    for (const plain of ['Marie', 'example.fr', 'MGEN', 'MAAF', 'assurance', '33612000101', '33612000102']) {
+      expect(rows).not.toContain(plain);
+    }
+  });
+
+  test('erasing a survivor erases the records merged into it, keys included', async () => {
+    const a = await patientWrites(env, clinic, '+33612000121', 'Un', 'Paul Erase');
+    const b = await patientWrites(env, secondNumber, '+33612000122', 'Deux', 'Paul Erase');
+    const idA = String((a.conversation.contact as Json).id);
+    const idB = String((b.conversation.contact as Json).id);
+    const merged = await call(env, clinic, 'POST', `/contacts/${idA}/merge`, {
+      other_id: idB,
+      fields: { phone: 'survivor' },
+    });
+    expect(merged.status).toBe(201);
+    // The merged record is reached through its survivor: its own erasure is not found.
+    expect(
+      (await call(env, clinic, 'POST', `/contacts/${idB}/erase`, { confirm: 'Paul Erase' })).status,
+    ).toBe(404);
+    const erased = await call(env, clinic, 'POST', `/contacts/${idA}/erase`, { confirm: 'Paul Erase' });
+    expect(erased.status).toBe(200);
+    expect(
+      await env.handle.db
+        .select()
+        .from(contacts)
+        .where(inArray(contacts.id, [idA, idB])),
+    ).toEqual([]);
+    expect(
+      await env.handle.db
+        .select()
+        .from(dataKeys)
+        .where(inArray(dataKeys.contactId, [idA, idB])),
+    ).toEqual([]);
   });
 });

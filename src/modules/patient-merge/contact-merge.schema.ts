@@ -35,8 +35,11 @@ export const contactMerges = pgTable(
     mergedByUserId: uuid('merged_by_user_id'),
     mergedByApiKeyId: uuid('merged_by_api_key_id'),
     mergedAt: timestamp('merged_at', { withTimezone: true, precision: 3 }).notNull(),
-    /** Which record's value each conflicting field took: `{ "display_name": "merged", … }` (no values). */
-    fieldChoices: jsonb('field_choices').$type<Record<string, string>>().notNull(),
+    /**
+     * Which record's value each conflicting field took (`{ "display_name": "merged", … }`), sealed with the
+     * survivor's key: even a custom field's name may say something of the patient.
+     */
+    fieldChoices: text('field_choices').notNull(),
     /** The survivor's name, phone, language, tags and custom fields before the merge, sealed. */
     survivorBefore: text('survivor_before').notNull(),
     moved: jsonb('moved').$type<MovedRows>().notNull(),

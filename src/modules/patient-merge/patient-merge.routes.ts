@@ -12,6 +12,7 @@ import type { Keyring } from '../keys/keyring.ts';
 import type { ContactMergeRow } from './contact-merge.schema.ts';
 import {
   type FieldChoices,
+  fieldChoicesOf,
   MergeError,
   type MergeSide,
   mergeContacts,
@@ -342,13 +343,14 @@ export function patientMergeRoutes(db: Db, clock: Clock, keyring: Keyring): Fast
         )
       ).map((c) => [c.id, c.displayName]),
     );
-    return merges.map((m) => ({
+    const choices = await Promise.all(merges.map((m) => fieldChoicesOf(db, keyring, m)));
+    return merges.map((m, index) => ({
       id: m.id,
       survivor: { id: m.survivorId, display_name: names.get(m.survivorId) ?? null },
       merged: { id: m.mergedId, display_name: names.get(m.mergedId) ?? null },
       merged_at: m.mergedAt.toISOString(),
       merged_by: { user_id: m.mergedByUserId, api_key_id: m.mergedByApiKeyId },
-      field_choices: m.fieldChoices,
+      field_choices: choices[index] ?? {},
       moved: {
         identities: m.moved.identities.length,
         conversations: m.moved.conversations.length,

@@ -74,6 +74,18 @@ interface Sealed {
 }
 
 const SNAPSHOT_PURPOSE = 'contact_merges.survivor_before';
+const CHOICES_PURPOSE = 'contact_merges.field_choices';
+
+/** The field choices of a merge, opened; empty when the survivor's key is gone (an erasure). */
+export async function fieldChoicesOf(
+  db: DbOrTx,
+  keyring: Keyring,
+  merge: ContactMergeRow,
+): Promise<Record<string, string>> {
+  const opener = await keyring.opener(db, merge.orgId, [merge.fieldChoices]);
+  const text = opener.open(merge.fieldChoices, CHOICES_PURPOSE);
+  return text === null ? {} : (JSON.parse(text) as Record<string, string>);
+}
 
 /** The fields two records fill differently. */
 export function fieldConflicts(survivor: Contact, merged: Contact): FieldConflict[] {
@@ -222,7 +234,10 @@ export async function mergeContacts(
         mergedByUserId: input.actor.userId,
         mergedByApiKeyId: input.actor.apiKeyId,
         mergedAt: now,
-        fieldChoices: choicesRecord(survivor, merged, input.choices),
+        fieldChoices: sealer.seal(
+          JSON.stringify(choicesRecord(survivor, merged, input.choices)),
+          CHOICES_PURPOSE,
+        ),
         survivorBefore: sealer.seal(JSON.stringify(before), SNAPSHOT_PURPOSE),
         moved: {
           identities,
