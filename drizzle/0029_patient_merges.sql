@@ -1,7 +1,8 @@
 -- One patient across channels (issue 16): merges decided by a person, reversible. The merged record is
 -- kept (merged_into_id) so that an unmerge restores it; contact_merges records what moved, the survivor's
--- fields before and the field choices sealed with its key. E-mail and birth-date blind-index hashes let
--- Careline suggest duplicates without opening every record.
+-- fields before and the field choices sealed with its key. Blind-index hashes of the e-mail and birth
+-- date fields and of shared contact cards' numbers let Careline suggest duplicates without opening every
+-- record.
 CREATE TABLE "contact_duplicate_dismissals" (
 	"org_id" uuid NOT NULL,
 	"contact_a" uuid NOT NULL,
@@ -29,6 +30,7 @@ CREATE TABLE "contact_merges" (
 --> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "email_hash" bigint;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "birth_date_hash" bigint;--> statement-breakpoint
+ALTER TABLE "contacts" ADD COLUMN "shared_phone_hashes" bigint[] DEFAULT '{}'::bigint[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "merged_into_id" uuid;--> statement-breakpoint
 ALTER TABLE "contact_duplicate_dismissals" ADD CONSTRAINT "contact_duplicate_dismissals_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_merges" ADD CONSTRAINT "contact_merges_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

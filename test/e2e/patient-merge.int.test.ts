@@ -340,4 +340,28 @@ describe.each(TEST_ENGINES)('patients: merge and unmerge (%s)', (engine) => {
         .where(inArray(dataKeys.contactId, [idA, idB])),
     ).toEqual([]);
   });
+
+  test('a shared contact card carrying a known number is suggested', async () => {
+    const known = await patientWrites(env, clinic, '+33612000132', 'Bonjour', 'Zoé Martin');
+    const knownId = String((known.conversation.contact as Json).id);
+    const sharer = await patientWrites(env, secondNumber, '+33612000131', 'Mon autre numéro :', 'Zoé');
+    const sharerId = String((sharer.conversation.contact as Json).id);
+    const sent = await env.simulator.simulator.patientSends({
+      phoneNumberId: secondNumber.number.phoneNumberId,
+      type: 'contacts',
+      from: '+33612000131',
+      contacts: [
+        { name: { formatted_name: 'Zoé Martin' }, phones: [{ phone: '+33 6 12 00 01 32', type: 'CELL' }] },
+      ],
+    });
+    expect(sent.httpStatus).toBe(200);
+    await env.settle();
+    const suggested = await getJson<{ data: Json[] }>(env, clinic, `/contacts/${knownId}/duplicates`);
+    expect(suggested.data).toEqual([
+      {
+        reasons: ['shared_contact'],
+        contacts: [expect.objectContaining({ id: knownId }), expect.objectContaining({ id: sharerId })],
+      },
+    ]);
+  });
 });

@@ -4,10 +4,11 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { findContactsByIds } from './contact.repository.ts';
 import { type Contact, contactDuplicateDismissals, contacts } from './contact.schema.ts';
-import { birthDateOf, nameWords } from './contact-sealing.ts';
+import { toE164 } from './contact.service.ts';
+import { birthDateOf, HASH, nameWords } from './contact-sealing.ts';
 
 /** Why two records look like one person. */
-export type DuplicateReason = 'phone' | 'email' | 'name_birth_date';
+export type DuplicateReason = 'phone' | 'shared_contact' | 'email' | 'name_birth_date';
 
 export interface DuplicatePair {
   /** The older record first. */
@@ -19,7 +20,7 @@ const MAX_PAIRS = 200;
 
 /**
  * Pairs of the clinic's records that look like one person: the same phone number (E.164, whichever
- * channel gave it), the same e-mail, or the same name and birth date (collected by intake or booking).
+ * channel gave it), a contact card one shared carrying the other's number, the same e-mail, or the same name and birth date (collected by intake or booking).
  * Found through the blind index: only the pairs found are opened (to compare names), never the whole
  * clinic. Records merged away and pairs a person said are not the same person are left out. Only
  * suggestions: merging stays a person's decision.
@@ -38,6 +39,7 @@ export async function findDuplicatePairs(
       a: a.id,
       b: b.id,
       samePhone: sql<boolean>`coalesce(${a.phoneHash} = ${b.phoneHash}, false)`,
+      sharedPhone: sql<boolean>`coalesce(${a.phoneHash} = any(${b.sharedPhoneHashes}) or ${b.phoneHash} = any(${a.sharedPhoneHashes}), false)`,
       sameEmail: sql<boolean>`coalesce(${a.emailHash} = ${b.emailHash}, false)`,
       sameBirth: sql<boolean>`coalesce(${a.birthDateHash} = ${b.birthDateHash}, false)`,
     })
@@ -47,7 +49,13 @@ export async function findDuplicatePairs(
       and(
         eq(b.orgId, a.orgId),
         sql`${a.id} < ${b.id}`,
-        or(eq(a.phoneHash, b.phoneHash), eq(a.emailHash, b.emailHash), eq(a.birthDateHash, b.birthDateHash)),
+        or(
+          eq(a.phoneHash, b.phoneHash),
+          eq(a.emailHash, b.emailHash),
+          eq(a.birthDateHash, b.birthDateHash),
+          sql`${a.phoneHash} = any(${b.sharedPhoneHashes})`,
+          sql`${b.phoneHash} = any(${a.sharedPhoneHashes})`,
+        ),
       ),
     )
     .where(
@@ -78,6 +86,7 @@ export async function findDuplicatePairs(
     if (!first || !second) continue;
     const reasons: DuplicateReason[] = [];
     if (row.samePhone) reasons.push('phone');
+    if (row.sharedPhone) reasons.push('shared_contact');
     if (row.sameEmail) reasons.push('email');
     if (row.sameBirth && sameName(first, second) && sameBirthDate(first, second))
       reasons.push('name_birth_date');
@@ -119,4 +128,33 @@ export async function dismissDuplicatePair(
     .insert(contactDuplicateDismissals)
     .values({ orgId, contactA, contactB, dismissedByUserId: userId, dismissedAt: now })
     .onConflictDoNothing();
+}
+
+/**
+ * A patient shared contact cards (Telegram's and LINE's "share my number", a card on any channel): their
+ * numbers are remembered as hashes, so that a record already holding one is suggested as a duplicate.
+ */
+export async function rememberSharedPhones(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  contactId: string,
+  phones: readonly string[],
+): Promise<void> {
+  const numbers = phones.flatMap((phone) => {
+    const e164 = toE164(phone);
+    return e164 ? [e164] : [];
+  });
+  if (numbers.length === 0) return;
+  const blind = await keyring.blindIndex(db, orgId);
+  const values = [...new Set(numbers.map((phone) => blind.hash(HASH.phone, phone)))];
+  await db
+    .update(contacts)
+    .set({
+      sharedPhoneHashes: sql`(select coalesce(array_agg(distinct h), '{}'::bigint[]) from unnest(${contacts.sharedPhoneHashes} || array[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::bigint[]) as h)`,
+    })
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
 }

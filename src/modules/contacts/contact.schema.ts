@@ -41,6 +41,11 @@ export const contacts = pgTable(
      */
     emailHash: bigint('email_hash', { mode: 'bigint' }),
     birthDateHash: bigint('birth_date_hash', { mode: 'bigint' }),
+    /** Phone hashes of contact cards the patient shared (a Telegram or LINE "share my number"): suggestions too. */
+    sharedPhoneHashes: bigint('shared_phone_hashes', { mode: 'bigint' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::bigint[]`),
     /**
      * Set while this record is merged into another (patient-merge): hidden from lists and searches, kept
      * as it was so that an unmerge restores it.

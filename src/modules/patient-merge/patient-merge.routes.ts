@@ -40,8 +40,10 @@ const duplicateJson = z
   .object({
     contacts: z.array(contactSummaryJson).describe('The two records, older first'),
     reasons: z
-      .array(z.enum(['phone', 'email', 'name_birth_date']))
-      .describe('Why they look like one person: the same phone number, e-mail, or name and birth date'),
+      .array(z.enum(['phone', 'shared_contact', 'email', 'name_birth_date']))
+      .describe(
+        'Why they look like one person: the same phone number, a contact card one shared with the other’s number, the same e-mail, or the same name and birth date',
+      ),
   })
   .meta({ id: 'DuplicateSuggestion' });
 
@@ -122,7 +124,7 @@ export function patientMergeRoutes(db: Db, clock: Clock, keyring: Keyring): Fast
           summary: 'Possible duplicates: pairs of records that look like one patient',
           description:
             'Suggestions only, never merged by themselves: the same phone number on two records (whichever ' +
-            'channel), the same e-mail, or the same name and birth date. Pairs marked “not the same person” ' +
+            'channel), a contact card shared on a chat (Telegram, LINE…) carrying a known number, the same e-mail, or the same name and birth date. Pairs marked “not the same person” ' +
             'are left out.',
           response: { 200: z.object({ data: z.array(duplicateJson) }), ...errors },
         },

@@ -5,6 +5,7 @@ export const patientsEn = {
     possibleDuplicateOf: 'May be the same person as {{name}} ({{reasons}}).',
     reason: {
       phone: 'same phone number',
+      shared_contact: 'shared a contact card with this number',
       email: 'same e-mail',
       name_birth_date: 'same name and birth date',
     },

@@ -7,6 +7,7 @@ export const patientsFr: typeof patientsEn = {
     possibleDuplicateOf: 'Peut-être la même personne que {{name}} ({{reasons}}).',
     reason: {
       phone: 'même numéro',
+      shared_contact: 'a partagé une fiche contact avec ce numéro',
       email: 'même e-mail',
       name_birth_date: 'même nom et même date de naissance',
     },

@@ -1319,9 +1319,9 @@ export interface DuplicateSuggestion {
    */
   contacts: ContactSummary[];
   /**
-   * Why they look like one person: the same phone number, e-mail, or name and birth date
+   * Why they look like one person: the same phone number, a contact card one shared with the other’s number, the same e-mail, or the same name and birth date
    */
-  reasons: ('phone' | 'email' | 'name_birth_date')[];
+  reasons: ('phone' | 'shared_contact' | 'email' | 'name_birth_date')[];
 }
 export interface Erasure {
   /**
