@@ -364,4 +364,32 @@ describe.each(TEST_ENGINES)('patients: merge and unmerge (%s)', (engine) => {
       },
     ]);
   });
+
+  test('the same name and birth date, as intake or booking collected them, is suggested', async () => {
+    const a = await patientWrites(env, clinic, '+33612000141', 'Bonjour', 'Chloé-Anne MARTIN');
+    const b = await patientWrites(env, secondNumber, '+33612000142', 'Bonjour', 'martin chloe anne');
+    const c = await patientWrites(env, secondNumber, '+33612000143', 'Bonjour', 'Chloé Martin');
+    const ids = [a, b, c].map((p) => String((p.conversation.contact as Json).id));
+    for (const [id, birth] of [
+      [ids[0], '1980-03-07'],
+      [ids[1], '7/3/1980'],
+      [ids[2], '07/03/1980'],
+    ]) {
+      expect(
+        (
+          await call(env, clinic, 'PATCH', `/contacts/${id}`, {
+            custom_fields: { birth_date: String(birth) },
+          })
+        ).status,
+      ).toBe(200);
+    }
+    const suggested = await getJson<{ data: Json[] }>(env, clinic, `/contacts/${ids[0]}/duplicates`);
+    // The same birth date alone is not enough: the third has another name.
+    expect(suggested.data).toEqual([
+      {
+        reasons: ['name_birth_date'],
+        contacts: [expect.objectContaining({ id: ids[0] }), expect.objectContaining({ id: ids[1] })],
+      },
+    ]);
+  });
 });
