@@ -216,12 +216,13 @@ export async function mergeContacts(
     const appointmentIds = await patientAppointmentIds(tx, orgId, mergedId);
     const consentIds = (await consentKeysOf(tx, orgId, mergedId)).map((c) => c.id);
 
-    await moveIdentities(tx, orgId, identities, survivorId, now);
-    await moveConversations(tx, orgId, conversationIds, survivorId);
-    await moveFlowRowsOfConversations(tx, orgId, conversationIds, survivorId);
-    await moveRedFlagsOfConversations(tx, orgId, conversationIds, survivorId);
-    await moveAppointments(tx, orgId, appointmentIds, survivorId);
-    await moveConsentRecords(tx, orgId, consentIds, survivorId);
+    const rows = {
+      identities,
+      conversations: conversationIds,
+      appointments: appointmentIds,
+      consents: consentIds,
+    };
+    await moveRows(tx, orgId, rows, survivorId, now);
     await updateContact(tx, deps.keyring, orgId, survivorId, fields, now);
     await setMergedInto(tx, orgId, mergedId, survivorId);
 
@@ -239,13 +240,7 @@ export async function mergeContacts(
           CHOICES_PURPOSE,
         ),
         survivorBefore: sealer.seal(JSON.stringify(before), SNAPSHOT_PURPOSE),
-        moved: {
-          identities,
-          conversations: conversationIds,
-          appointments: appointmentIds,
-          consents: consentIds,
-          closedConversations,
-        },
+        moved: { ...rows, closedConversations },
       })
       .returning();
     if (!record) throw new Error('insert into contact_merges returned nothing');
@@ -334,14 +329,14 @@ export async function unmergeContacts(
     for (const c of await consentKeysOf(tx, orgId, survivorId)) {
       if (c.recordedAt >= merge.mergedAt && onlyTheirs.has(c.channel)) consentIds.add(c.id);
     }
-    const backConversations = [...conversationIds];
 
-    await moveIdentities(tx, orgId, moved.identities, mergedId, now);
-    await moveConversations(tx, orgId, backConversations, mergedId);
-    await moveFlowRowsOfConversations(tx, orgId, backConversations, mergedId);
-    await moveRedFlagsOfConversations(tx, orgId, backConversations, mergedId);
-    await moveAppointments(tx, orgId, moved.appointments, mergedId);
-    await moveConsentRecords(tx, orgId, [...consentIds], mergedId);
+    const rows = {
+      identities: moved.identities,
+      conversations: [...conversationIds],
+      appointments: moved.appointments,
+      consents: [...consentIds],
+    };
+    await moveRows(tx, orgId, rows, mergedId, now);
     for (const closed of moved.closedConversations) {
       await setConversationStatusForMerge(
         tx,
@@ -366,6 +361,26 @@ export async function unmergeContacts(
     await audited(tx, input.actor, orgId, 'patient-unmerge', 'U', record, now);
     return record;
   });
+}
+
+/**
+ * Points a record's rows at another record, through each owning module: identities, conversations and
+ * what hangs on them (automation sessions, satisfaction answers, red flags), appointments (their
+ * reminders follow), consent records.
+ */
+async function moveRows(
+  tx: DbOrTx,
+  orgId: string,
+  rows: Omit<MovedRows, 'closedConversations'>,
+  toContactId: string,
+  now: Date,
+): Promise<void> {
+  await moveIdentities(tx, orgId, rows.identities, toContactId, now);
+  await moveConversations(tx, orgId, rows.conversations, toContactId);
+  await moveFlowRowsOfConversations(tx, orgId, rows.conversations, toContactId);
+  await moveRedFlagsOfConversations(tx, orgId, rows.conversations, toContactId);
+  await moveAppointments(tx, orgId, rows.appointments, toContactId);
+  await moveConsentRecords(tx, orgId, rows.consents, toContactId);
 }
 
 /** Who, when, what: one hash-chained record naming the merge and both patients. */
