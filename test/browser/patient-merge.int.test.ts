@@ -118,4 +118,22 @@ describe.each(TEST_ENGINES)('merging two records of one patient from the patient
     });
     expect((await api(`/contacts/${secondId}/merges`)).json.merged_into).toBeNull();
   });
+
+  test('in French, the list of possible duplicates and the merge screen', async () => {
+    const french = await newPage(browser, careline.url, 'fr-FR');
+    french.setDefaultTimeout(LIVE.timeout);
+    await french.goto('/login');
+    await french.getByRole('textbox', { name: 'E-mail' }).fill(careline.demo.adminEmail);
+    await french.getByRole('textbox', { name: 'Mot de passe' }).fill(careline.demo.adminPassword);
+    await french.getByRole('button', { name: 'Se connecter' }).click();
+    await french.waitForURL(/\/inbox/);
+    await french.goto('/settings/duplicates');
+    await french.getByRole('heading', { name: 'Doublons possibles' }).waitFor();
+    await french.getByTestId('duplicate-pair').getByRole('button', { name: 'Examiner' }).click();
+    const dialog = french.getByRole('dialog', { name: 'Fusionner deux fiches d’un même patient' });
+    await dialog.getByText('Fiche conservée', { exact: true }).waitFor();
+    await dialog.getByRole('radio', { name: 'assurance: MGEN' }).waitFor();
+    await screenshot(french, `${engine}-patient-merge-screen-fr`);
+    await french.context().close();
+  });
 });

@@ -143,7 +143,7 @@ function MergeForm({
                         value={side}
                         checked={choices[conflict.field] === side}
                         onChange={() => setChoices((old) => ({ ...old, [conflict.field]: side }))}
-                        label={conflict[side]}
+                        label={conflict.field === 'phone' ? formatPhone(conflict[side]) : conflict[side]}
                         aria-label={`${fieldLabel(conflict.field)}: ${conflict[side]}`}
                       />
                     </Table.Td>
