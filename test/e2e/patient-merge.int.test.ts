@@ -144,6 +144,9 @@ describe.each(TEST_ENGINES)('patients: merge and unmerge (%s)', (engine) => {
     const badSide = await merge(survivorId, { other_id: mergedId, fields: { phone: 'both' } });
     expect(badSide.status).toBe(400);
     expect(badSide.body.errors).toEqual([expect.objectContaining({ field: 'body.fields.phone' })]);
+    const typo = await merge(survivorId, { other_id: mergedId, fields: { displayname: 'merged' } });
+    expect(typo.status).toBe(400);
+    expect(JSON.stringify(typo.body.errors)).toContain('body.fields');
     expect((await merge(survivorId, { other_id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
     // Another clinic's patient is not found, from either side.
     expect((await merge(survivorId, { other_id: mergedId }, other)).status).toBe(404);

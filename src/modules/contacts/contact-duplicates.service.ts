@@ -1,6 +1,6 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { rowsOf } from '../../platform/db/raw-rows.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { findContactsByIds } from './contact.repository.ts';
 import { type Contact, contactDuplicateDismissals, contacts } from './contact.schema.ts';
@@ -31,43 +31,46 @@ export async function findDuplicatePairs(
   orgId: string,
   options: { contactId?: string } = {},
 ): Promise<DuplicatePair[]> {
-  const a = alias(contacts, 'a');
-  const b = alias(contacts, 'b');
-  const d = contactDuplicateDismissals;
-  const rows = await db
-    .select({
-      a: a.id,
-      b: b.id,
-      samePhone: sql<boolean>`coalesce(${a.phoneHash} = ${b.phoneHash}, false)`,
-      sharedPhone: sql<boolean>`coalesce(${a.phoneHash} = any(${b.sharedPhoneHashes}) or ${b.phoneHash} = any(${a.sharedPhoneHashes}), false)`,
-      sameEmail: sql<boolean>`coalesce(${a.emailHash} = ${b.emailHash}, false)`,
-      sameBirth: sql<boolean>`coalesce(${a.birthDateHash} = ${b.birthDateHash}, false)`,
-    })
-    .from(a)
-    .innerJoin(
-      b,
-      and(
-        eq(b.orgId, a.orgId),
-        sql`${a.id} < ${b.id}`,
-        or(
-          eq(a.phoneHash, b.phoneHash),
-          eq(a.emailHash, b.emailHash),
-          eq(a.birthDateHash, b.birthDateHash),
-          sql`${a.phoneHash} = any(${b.sharedPhoneHashes})`,
-          sql`${b.phoneHash} = any(${a.sharedPhoneHashes})`,
-        ),
-      ),
+  // One equi-join per reason (each a hash join or an index lookup, never a clinic × clinic loop); with a
+  // contact, only its own pairs are looked for.
+  const mine = options.contactId ? sql`and a.id = ${options.contactId}::uuid` : sql``;
+  const pair = (reason: string, join: SQL) =>
+    sql`select least(a.id, b.id) as x, greatest(a.id, b.id) as y, ${reason}::text as reason
+        from live a join live b on ${join} and a.id <> b.id ${mine}`;
+  const result = await db.execute(sql`
+    with live as (
+      select id, phone_hash, email_hash, birth_date_hash, shared_phone_hashes from ${contacts}
+      where org_id = ${orgId}::uuid and merged_into_id is null
+    ), shared as (
+      select a.id, h as phone_hash from live a cross join unnest(a.shared_phone_hashes) as h
+    ), pairs as (
+      ${pair('phone', sql`a.phone_hash = b.phone_hash`)}
+      union all ${pair('email', sql`a.email_hash = b.email_hash`)}
+      union all ${pair('birth', sql`a.birth_date_hash = b.birth_date_hash`)}
+      union all
+      select least(s.id, b.id), greatest(s.id, b.id), 'shared'
+      from shared s join live b on b.phone_hash = s.phone_hash and b.id <> s.id
+      ${options.contactId ? sql`where (s.id = ${options.contactId}::uuid or b.id = ${options.contactId}::uuid)` : sql``}
     )
-    .where(
-      and(
-        eq(a.orgId, orgId),
-        isNull(a.mergedIntoId),
-        isNull(b.mergedIntoId),
-        options.contactId ? or(eq(a.id, options.contactId), eq(b.id, options.contactId)) : undefined,
-        sql`not exists (select 1 from ${d} where ${d.orgId} = ${orgId} and ${d.contactA} = ${a.id} and ${d.contactB} = ${b.id})`,
-      ),
+    select x::text as a, y::text as b, array_agg(distinct reason) as reasons from pairs p
+    where not exists (
+      select 1 from ${contactDuplicateDismissals} d
+      where d.org_id = ${orgId}::uuid and d.contact_a = p.x and d.contact_b = p.y
     )
-    .limit(MAX_PAIRS);
+    group by x, y
+    limit ${MAX_PAIRS}
+  `);
+  const rows = (rowsOf(result) as Array<{ a: string; b: string; reasons: string[] | string }>).map((row) => {
+    const reasons = reasonList(row.reasons);
+    return {
+      a: row.a,
+      b: row.b,
+      samePhone: reasons.includes('phone'),
+      sharedPhone: reasons.includes('shared'),
+      sameEmail: reasons.includes('email'),
+      sameBirth: reasons.includes('birth'),
+    };
+  });
   if (rows.length === 0) return [];
   const opened = new Map(
     (
@@ -100,6 +103,11 @@ export async function findDuplicatePairs(
       Math.max(y.contacts[0].createdAt.getTime(), y.contacts[1].createdAt.getTime()) -
       Math.max(x.contacts[0].createdAt.getTime(), x.contacts[1].createdAt.getTime()),
   );
+}
+
+/** `text[]` as the driver gives it: an array, or PostgreSQL's `{a,b}` text. */
+function reasonList(value: string[] | string): string[] {
+  return Array.isArray(value) ? value : value.replace(/^\{|\}$/g, '').split(',');
 }
 
 function sameName(x: Contact, y: Contact): boolean {

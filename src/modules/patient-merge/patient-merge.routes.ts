@@ -96,7 +96,7 @@ const mergeBody = z
   .object({
     other_id: z.uuid('must be a contact id (UUID)').describe('The record merged into this one (then hidden)'),
     fields: z
-      .object({
+      .strictObject({
         display_name: side.optional(),
         phone: side.optional(),
         language: side.optional(),
