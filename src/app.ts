@@ -66,6 +66,7 @@ import { outboxSendQueue } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
 import { markReadQueue, queueReadReceipt, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
 import { smsSegmentsRoutes } from './modules/outbox/sms-segments.routes.ts';
+import { patientMergeRoutes } from './modules/patient-merge/patient-merge.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import type { LinePushQuotaReader } from './modules/reminders/line-push-quota.ts';
@@ -390,6 +391,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
         await secured.register(contactRoutes(db, keyring));
         await secured.register(contactPanelRoutes(db, clock, keyring));
+        await secured.register(patientMergeRoutes(db, clock, keyring));
         await secured.register(
           privacyRoutes({
             db,

@@ -10,6 +10,7 @@ import { RequirePermission, RoleHome } from './auth/require-permission.tsx';
 import { RequireSession } from './auth/require-session.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { RedFlagAlerts } from './inbox/safety/red-flag-alerts.tsx';
+import { DuplicatesPage } from './patients/duplicates-page.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
 import { SessionProvider } from './session/session-context.tsx';
 import { AlertsPage } from './settings/alerts/alerts-page.tsx';
@@ -83,6 +84,9 @@ export function App() {
                     <Route path="alerts" element={<AlertsPage />} />
                     <Route path="security" element={<SecurityPage />} />
                     <Route path="audit" element={<AuditPage />} />
+                    <Route element={<RequirePermission permission="contacts.read" />}>
+                      <Route path="duplicates" element={<DuplicatesPage />} />
+                    </Route>
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -101,6 +101,8 @@ export async function recordChange(
     subtype: string;
     action: 'C' | 'U' | 'D';
     entity: { type: string; id: string };
+    /** The patients the change is about (a merge names both records). */
+    patientIds?: string[];
   },
 ): Promise<boolean> {
   const { actor } = change;
@@ -116,7 +118,7 @@ export async function recordChange(
     agentRole: actor.role,
     agentNetwork: actor.network,
     entity: [change.entity],
-    patientIds: [],
+    patientIds: change.patientIds ?? [],
     purposeOfUse: actor.reason,
     querySealed: null,
   });

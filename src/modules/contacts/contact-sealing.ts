@@ -37,7 +37,49 @@ export const HASH = {
   scopedId: 'bsuid',
   name: 'name',
   tag: 'tag',
+  email: 'email',
+  birthDate: 'birth_date',
 } as const;
+
+/** The custom fields whose values suggest duplicates: an e-mail, a birth date (keys as intake and booking name them). */
+const EMAIL_KEYS = new Set(['email', 'e-mail', 'mail', 'courriel']);
+const BIRTH_DATE_KEYS = new Set(['birth_date', 'birthdate', 'date_of_birth', 'dob', 'date_de_naissance']);
+
+function fieldOf(fields: Record<string, string>, keys: ReadonlySet<string>): string | undefined {
+  for (const [key, value] of Object.entries(fields)) {
+    if (keys.has(key.trim().toLowerCase()) && value.trim() !== '') return value.trim();
+  }
+  return undefined;
+}
+
+/** The e-mail custom field, lower-cased; undefined when there is none. */
+export function emailOf(fields: Record<string, string>): string | undefined {
+  return fieldOf(fields, EMAIL_KEYS)?.toLowerCase();
+}
+
+/** The birth date custom field as YYYY-MM-DD (from 1980-03-07, 07/03/1980 or 7.3.1980); undefined otherwise. */
+export function birthDateOf(fields: Record<string, string>): string | undefined {
+  const value = fieldOf(fields, BIRTH_DATE_KEYS);
+  if (!value) return undefined;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!year || !month || !day) return undefined;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** Keyed hashes of the e-mail and birth date custom fields: how duplicates are found without opening records. */
+export function duplicateHashesOf(
+  blind: BlindIndex,
+  fields: Record<string, string>,
+): { emailHash: bigint | null; birthDateHash: bigint | null } {
+  const email = emailOf(fields);
+  const birthDate = birthDateOf(fields);
+  return {
+    emailHash: email ? BigInt(blind.hash(HASH.email, email)) : null,
+    birthDateHash: birthDate ? BigInt(blind.hash(HASH.birthDate, birthDate)) : null,
+  };
+}
 
 /**
  * The labels values of these columns are sealed under (bound into each sealed value): the columns'
@@ -115,7 +157,10 @@ export function sealContactFields(
         }
       : {}),
     ...(fields.customFields !== undefined
-      ? { customFields: sealer.seal(JSON.stringify(fields.customFields), 'contacts.custom_fields') }
+      ? {
+          customFields: sealer.seal(JSON.stringify(fields.customFields), 'contacts.custom_fields'),
+          ...duplicateHashesOf(blind, fields.customFields),
+        }
       : {}),
   };
 }
@@ -169,6 +214,7 @@ export function openContact(opener: Opener, row: ContactRow): Contact {
     language: row.language,
     tags: tags === null ? [] : (JSON.parse(tags) as string[]),
     customFields: customFields === null ? {} : (JSON.parse(customFields) as Record<string, string>),
+    mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -1,4 +1,4 @@
-import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { openContacts } from './contact.repository.ts';
@@ -26,7 +26,7 @@ export async function findContactsByNameOrPhone(
   const rows = await db
     .select()
     .from(contacts)
-    .where(and(eq(contacts.orgId, orgId), or(...matches)))
+    .where(and(eq(contacts.orgId, orgId), isNull(contacts.mergedIntoId), or(...matches)))
     .orderBy(desc(contacts.createdAt), desc(contacts.id))
     .limit(limit);
   return openContacts(db, keyring, orgId, rows);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { KeysetPosition } from '../../platform/db/keyset-cursor.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -201,6 +201,8 @@ export async function listContactsPage(
     .where(
       and(
         eq(contacts.orgId, orgId),
+        // A record merged into another is shown through the survivor only.
+        isNull(contacts.mergedIntoId),
         phone && blind
           ? or(
               eq(contacts.phoneHash, phoneHashOf(blind, phone) ?? 0n),

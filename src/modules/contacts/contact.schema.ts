@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { CHANNEL_TYPES } from '../channel-accounts/channel-account.schema.ts';
 import { orgs } from '../orgs/org.schema.ts';
 
@@ -25,6 +35,22 @@ export const contacts = pgTable(
     phoneHash: bigint('phone_hash', { mode: 'bigint' }),
     nameTerms: bigint('name_terms', { mode: 'bigint' }).array().notNull().default(sql`'{}'::bigint[]`),
     tagTerms: bigint('tag_terms', { mode: 'bigint' }).array().notNull().default(sql`'{}'::bigint[]`),
+    /**
+     * Blind-index hashes that suggest two records are one person (never merge them by themselves): the
+     * e-mail custom field's, and the birth date custom field's (the name is compared once a pair is found).
+     */
+    emailHash: bigint('email_hash', { mode: 'bigint' }),
+    birthDateHash: bigint('birth_date_hash', { mode: 'bigint' }),
+    /** Phone hashes of contact cards the patient shared (a Telegram or LINE "share my number"): suggestions too. */
+    sharedPhoneHashes: bigint('shared_phone_hashes', { mode: 'bigint' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::bigint[]`),
+    /**
+     * Set while this record is merged into another (patient-merge): hidden from lists and searches, kept
+     * as it was so that an unmerge restores it.
+     */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => contacts.id),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -33,6 +59,11 @@ export const contacts = pgTable(
     index('contacts_org_created_idx').on(t.orgId, t.createdAt),
     index('contacts_name_terms_idx').using('gin', t.nameTerms),
     index('contacts_tag_terms_idx').using('gin', t.tagTerms),
+    index('contacts_org_email_hash_idx').on(t.orgId, t.emailHash).where(sql`${t.emailHash} is not null`),
+    index('contacts_org_birth_hash_idx')
+      .on(t.orgId, t.birthDateHash)
+      .where(sql`${t.birthDateHash} is not null`),
+    index('contacts_merged_into_idx').on(t.orgId, t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
     // Rows an older version wrote, until the in-place sealing reaches them (then this index is empty).
     index('contacts_plain_phone_idx').on(t.orgId, t.phone).where(sql`${t.phone} not like 'cl1.%'`),
   ],
@@ -86,6 +117,24 @@ export const contactIdentities = pgTable(
   ],
 );
 
+/**
+ * "Not the same person": a pair of patients a person looked at and kept apart, so that the pair is no
+ * longer suggested as a duplicate. The smaller id first.
+ */
+export const contactDuplicateDismissals = pgTable(
+  'contact_duplicate_dismissals',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    contactA: uuid('contact_a').notNull(),
+    contactB: uuid('contact_b').notNull(),
+    dismissedByUserId: uuid('dismissed_by_user_id'),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.contactA, t.contactB] })],
+);
+
 /** A contact row as stored: sealed values and hashes. */
 export type ContactRow = typeof contacts.$inferSelect;
 export type ContactIdentityRow = typeof contactIdentities.$inferSelect;
@@ -99,6 +148,8 @@ export interface Contact {
   language: string | null;
   tags: string[];
   customFields: Record<string, string>;
+  /** The record this one is merged into, while it is (then it is hidden from lists). */
+  mergedIntoId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

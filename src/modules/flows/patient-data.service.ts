@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { anyOf, deletedRows, deleteRowsOfContact } from '../../platform/db/row-deletion.ts';
+import { repointRows } from '../../platform/db/row-repointing.ts';
 import { csatResponses, flowConversationCursors, flowSessions } from './flow.schema.ts';
 
 /** One patient's automation rows (sessions, answers, satisfaction scores), for the privacy module's erasure. */
@@ -58,4 +59,15 @@ export async function deleteFlowSessions(
     and(eq(flowSessions.orgId, orgId), anyOf(flowSessions.id, sessionIds)),
   );
   return cursors.length + sessions;
+}
+
+/** For the patient-merge module: sessions and satisfaction answers follow their conversations to another record. */
+export async function moveFlowRowsOfConversations(
+  tx: DbOrTx,
+  orgId: string,
+  conversationIds: readonly string[],
+  toContactId: string,
+): Promise<void> {
+  await repointRows(tx, flowSessions, orgId, flowSessions.conversationId, conversationIds, toContactId);
+  await repointRows(tx, csatResponses, orgId, csatResponses.conversationId, conversationIds, toContactId);
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { anyOf, deletedRows } from '../../platform/db/row-deletion.ts';
+import { repointRows } from '../../platform/db/row-repointing.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { type Conversation, conversations } from './conversation.schema.ts';
 import { type Message, messages } from './message.schema.ts';
@@ -136,4 +137,47 @@ export function deleteConversationsByIds(
     conversations,
     and(eq(conversations.orgId, orgId), anyOf(conversations.id, conversationIds)),
   );
+}
+
+/** For the patient-merge module: a record's conversations, rows locked, oldest first. */
+export function lockConversationsForMerge(tx: DbOrTx, orgId: string, contactId: string) {
+  return tx
+    .select({
+      id: conversations.id,
+      channelAccountId: conversations.channelAccountId,
+      status: conversations.status,
+      closedAt: conversations.closedAt,
+      createdAt: conversations.createdAt,
+    })
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.contactId, contactId)))
+    .orderBy(asc(conversations.createdAt))
+    .for('update');
+}
+
+/** Moves conversations (their messages, notes and files with them) to another record of the clinic. */
+export function moveConversations(
+  tx: DbOrTx,
+  orgId: string,
+  conversationIds: readonly string[],
+  toContactId: string,
+): Promise<string[]> {
+  return repointRows(tx, conversations, orgId, conversations.id, conversationIds, toContactId);
+}
+
+/**
+ * Sets a conversation's status as a merge needs it: closed when the survivor already has a live one on
+ * the same channel account, back to what it was on an unmerge.
+ */
+export async function setConversationStatusForMerge(
+  tx: DbOrTx,
+  orgId: string,
+  conversationId: string,
+  status: Conversation['status'],
+  closedAt: Date | null,
+): Promise<void> {
+  await tx
+    .update(conversations)
+    .set({ status, closedAt })
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)));
 }

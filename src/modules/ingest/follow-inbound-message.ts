@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { rememberSharedPhones } from '../contacts/contact-duplicates.service.ts';
 import { queueInboundAutomation } from '../flows/conversation-automation.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
 import type { Message } from '../inbox/message.schema.ts';
@@ -18,4 +19,16 @@ export async function followInboundMessage(
 ): Promise<void> {
   await screenInboundMessage(tx, keyring, conversation, message, now);
   await queueInboundAutomation(tx, conversation, message);
+  // A shared contact card's number may be a record the clinic already has: a duplicate suggestion.
+  const phones = sharedPhonesOf(message);
+  if (phones.length > 0)
+    await rememberSharedPhones(tx, keyring, conversation.orgId, conversation.contactId, phones);
+}
+
+function sharedPhonesOf(message: Message): string[] {
+  const cards = message.type === 'contacts' ? message.content?.contacts : undefined;
+  if (!Array.isArray(cards)) return [];
+  return cards.flatMap((card: { phones?: Array<{ phone?: unknown }> }) =>
+    (card.phones ?? []).flatMap((p) => (typeof p.phone === 'string' ? [p.phone] : [])),
+  );
 }

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { closeAlertsOfForgottenDeliveries } from '../alerts/alert.service.ts';
 import { deletePatientConsents } from '../consent/patient-data.service.ts';
-import { deletePatientContact } from '../contacts/patient-data.service.ts';
+import { deletePatientContact, erasePatientMergedRecords } from '../contacts/patient-data.service.ts';
 import { deleteFlowSessions, deletePatientSatisfactionAnswers } from '../flows/patient-data.service.ts';
 import {
   deleteConversationsByIds,
@@ -80,6 +80,11 @@ export const ERASURE_STEPS: readonly ErasureStep[] = [
   {
     name: 'conversations',
     run: (tx, { scope: s }) => deleteConversationsByIds(tx, s.orgId, s.conversationIds),
+  },
+  // Records merged into this one are the same person: erased with it (rows and keys).
+  {
+    name: 'merged_records',
+    run: (tx, { scope: s, keyring }) => erasePatientMergedRecords(tx, keyring, s.orgId, s.contactId),
   },
   { name: 'contact', run: (tx, { scope: s }) => deletePatientContact(tx, s.orgId, s.contactId) },
   // Last, and the step that reaches backups: what they hold of this patient was sealed with this key.

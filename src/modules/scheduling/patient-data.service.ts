@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { anyOf, deletedRows } from '../../platform/db/row-deletion.ts';
+import { repointRows } from '../../platform/db/row-repointing.ts';
 import { appointments, appointmentTypes, locations, practitioners } from './scheduling.schema.ts';
 
 /** One patient's appointments, for the privacy module's export and erasure. */
@@ -40,4 +41,14 @@ export function deleteAppointmentsByIds(
     appointments,
     and(eq(appointments.orgId, orgId), anyOf(appointments.id, appointmentIds)),
   );
+}
+
+/** For the patient-merge module: moves appointments (their reminders with them) to another record. */
+export function moveAppointments(
+  tx: DbOrTx,
+  orgId: string,
+  appointmentIds: readonly string[],
+  toContactId: string,
+): Promise<string[]> {
+  return repointRows(tx, appointments, orgId, appointments.id, appointmentIds, toContactId);
 }

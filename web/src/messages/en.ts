@@ -1,6 +1,7 @@
 import { agendaEn } from '../agenda/agenda.en.ts';
 import { authEn } from '../auth/auth.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
+import { patientsEn } from '../patients/patients.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
 import { sessionEn } from '../session/session.en.ts';
 import { auditEn } from '../settings/audit/audit.en.ts';
@@ -24,6 +25,7 @@ export const en = {
   ...channelsEn,
   ...privacyEn,
   ...phoneEn,
+  ...patientsEn,
 };
 
 export type Messages = typeof en;

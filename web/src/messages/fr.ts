@@ -1,6 +1,7 @@
 import { agendaFr } from '../agenda/agenda.fr.ts';
 import { authFr } from '../auth/auth.fr.ts';
 import { inboxFr } from '../inbox/inbox.fr.ts';
+import { patientsFr } from '../patients/patients.fr.ts';
 import { phoneFr } from '../phone/phone.fr.ts';
 import { sessionFr } from '../session/session.fr.ts';
 import { auditFr } from '../settings/audit/audit.fr.ts';
@@ -22,4 +23,5 @@ export const fr: Messages = {
   ...channelsFr,
   ...privacyFr,
   ...phoneFr,
+  ...patientsFr,
 };

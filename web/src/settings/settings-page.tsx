@@ -21,6 +21,7 @@ type PageLabel =
   | 'settings.reminders.title'
   | 'safety.settings.title'
   | 'privacy.settings.title'
+  | 'patients.duplicates.title'
   | 'settings.alerts.title'
   | 'settings.security.title'
   | 'audit.title';
@@ -67,6 +68,12 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     needs: 'clinic.read',
     label: 'safety.settings.title',
     icon: <Icon name="alert" size={18} />,
+  },
+  {
+    to: '/settings/duplicates',
+    needs: 'contacts.read',
+    label: 'patients.duplicates.title',
+    icon: <Icon name="users" size={18} />,
   },
   {
     to: '/settings/privacy',

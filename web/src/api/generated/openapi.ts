@@ -277,13 +277,18 @@ export interface CarelineApiSchemas {
   ConsentRecord: ConsentRecord;
   Contact: Contact;
   ContactConsents: ContactConsents;
+  ContactMerge: ContactMerge;
+  ContactMergeRequest: ContactMergeRequest;
+  ContactMergeRequestInput: ContactMergeRequestInput;
   ContactPanel: ContactPanel;
   ContactPatch: ContactPatch;
   ContactRef: ContactRef;
+  ContactSummary: ContactSummary;
   Conversation: Conversation;
   ConversationCounts: ConversationCounts;
   ConversationWindow: ConversationWindow;
   CsatSummary: CsatSummary;
+  DuplicateSuggestion: DuplicateSuggestion;
   Erasure: Erasure;
   Flow: Flow;
   FlowDetails: FlowDetails;
@@ -292,6 +297,7 @@ export interface CarelineApiSchemas {
   Location: Location;
   LockedProblem: LockedProblem;
   Media: Media;
+  MergePreview: MergePreview;
   Message: Message;
   MessageContent: MessageContent;
   NewAppointment: NewAppointment;
@@ -923,6 +929,73 @@ export interface ContactConsents {
    */
   history: ConsentRecord[];
 }
+export interface ContactMerge {
+  id: string;
+  survivor: {
+    id: string;
+    display_name: string | null;
+  };
+  merged: {
+    id: string;
+    display_name: string | null;
+  };
+  merged_at: string;
+  merged_by: {
+    user_id: string | null;
+    api_key_id: string | null;
+  };
+  /**
+   * Which record each conflicting field came from
+   */
+  field_choices: {
+    [k: string]: string | undefined;
+  };
+  moved: {
+    identities: number;
+    conversations: number;
+    appointments: number;
+    consents: number;
+  };
+  unmerged_at: string | null;
+  unmerged_by: {
+    user_id: string | null;
+    api_key_id: string | null;
+  } | null;
+}
+export interface ContactMergeRequest {
+  /**
+   * The record merged into this one (then hidden)
+   */
+  other_id: string;
+  /**
+   * For each field both records fill differently, which record’s value to keep
+   */
+  fields: {
+    display_name?: 'survivor' | 'merged';
+    phone?: 'survivor' | 'merged';
+    language?: 'survivor' | 'merged';
+    custom_fields?: {
+      [k: string]: 'survivor' | 'merged' | undefined;
+    };
+  };
+}
+export interface ContactMergeRequestInput {
+  /**
+   * The record merged into this one (then hidden)
+   */
+  other_id: string;
+  /**
+   * For each field both records fill differently, which record’s value to keep
+   */
+  fields?: {
+    display_name?: 'survivor' | 'merged';
+    phone?: 'survivor' | 'merged';
+    language?: 'survivor' | 'merged';
+    custom_fields?: {
+      [k: string]: 'survivor' | 'merged' | undefined;
+    };
+  };
+}
 export interface ContactPanel {
   id: string;
   display_name: string | null;
@@ -977,6 +1050,13 @@ export interface ContactRef {
   id: string;
   display_name: string | null;
   phone: string | null;
+}
+export interface ContactSummary {
+  id: string;
+  display_name: string | null;
+  phone: string | null;
+  channels: string[];
+  created_at: string;
 }
 export interface Conversation {
   id: string;
@@ -1270,6 +1350,16 @@ export interface CsatSummary {
   distribution: {
     [k: string]: number | undefined;
   };
+}
+export interface DuplicateSuggestion {
+  /**
+   * The two records, older first
+   */
+  contacts: ContactSummary[];
+  /**
+   * Why they look like one person: the same phone number, a contact card one shared with the other’s number, the same e-mail, or the same name and birth date
+   */
+  reasons: ('phone' | 'shared_contact' | 'email' | 'name_birth_date')[];
 }
 export interface Erasure {
   /**
@@ -1574,6 +1664,56 @@ export interface LockedProblem {
    * When sign-ins are possible again from browsers that never signed in to this account
    */
   locked_until: string;
+}
+export interface MergePreview {
+  survivor: {
+    contact: {
+      id: string;
+      display_name: string | null;
+      phone: string | null;
+      channels: string[];
+      created_at: string;
+      language: string | null;
+      tags: string[];
+      custom_fields: {
+        [k: string]: string | undefined;
+      };
+    };
+    counts: {
+      identities: number;
+      conversations: number;
+      appointments: number;
+      consents: number;
+    };
+  };
+  merged: {
+    contact: {
+      id: string;
+      display_name: string | null;
+      phone: string | null;
+      channels: string[];
+      created_at: string;
+      language: string | null;
+      tags: string[];
+      custom_fields: {
+        [k: string]: string | undefined;
+      };
+    };
+    counts: {
+      identities: number;
+      conversations: number;
+      appointments: number;
+      consents: number;
+    };
+  };
+  /**
+   * Fields both records fill differently: choose one side for each in the merge
+   */
+  conflicts: {
+    field: string;
+    survivor: string;
+    merged: string;
+  }[];
 }
 export interface NewAppointment {
   contact_id: string;

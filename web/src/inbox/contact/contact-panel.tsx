@@ -21,6 +21,7 @@ import type { ChannelType } from '../../api/settings-types.ts';
 import type { ContactDetails, ContactIdentity, ContactPatch, Conversation } from '../../api/types.ts';
 import { useFormatters } from '../../format/formatters.ts';
 import { avatarColor, contactName, formatPhone, initialsOf } from '../../format/people.ts';
+import { PatientMerges } from '../../patients/patient-merges.tsx';
 import { sessionCan } from '../../session/permissions.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
 import { CHANNEL_NAMES } from '../../ui/channel-icon.tsx';
@@ -126,6 +127,11 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
       )}
       {details && (
         <>
+          <PatientMerges
+            contactId={contactId}
+            timeZone={timeZone}
+            canMerge={sessionCan(session, 'contacts.write')}
+          />
           <Section title={t('contact.details')}>
             <Field icon="phone" label={t('contact.phone')}>
               {formatPhone(details.phone) || '—'}
