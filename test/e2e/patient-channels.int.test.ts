@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { contactIdentities, conversations } from '../../src/db-schema.ts';
 import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
 import { connectChannel } from '../support/connect-channel.ts';
 import { type BotApiCall, connectTelegramBot, type startBotApiStandIn } from '../support/telegram-bot-api.ts';
@@ -82,8 +80,8 @@ describe.each(TEST_ENGINES)('one patient, several channels (%s)', (engine) => {
   }
 
   /**
-   * The same person writes on WhatsApp and on Telegram, and the two records are one patient (as a merge
-   * leaves them: the Telegram identity and conversation belong to the WhatsApp record).
+   * The same person writes on WhatsApp and on Telegram, and the front desk merges the two records into
+   * one patient (the WhatsApp record survives with the Telegram identity and conversation).
    */
   async function patientOnTwoChannels(): Promise<{ whatsapp: Json; telegram: Json; chatId: number }> {
     const chatId = 880_000 + Math.floor(Math.random() * 100_000);
@@ -95,16 +93,11 @@ describe.each(TEST_ENGINES)('one patient, several channels (%s)', (engine) => {
       'Inès',
     );
     const onTelegram = await writesOnTelegram(chatId, 'Je vous écris aussi ici');
-    const contactId = String(onWhatsApp.conversation.contact_id);
-    const telegramContact = String(onTelegram.contact_id);
-    await env.handle.db
-      .update(contactIdentities)
-      .set({ contactId })
-      .where(eq(contactIdentities.contactId, telegramContact));
-    await env.handle.db
-      .update(conversations)
-      .set({ contactId })
-      .where(eq(conversations.contactId, telegramContact));
+    const merged = await api('POST', `/contacts/${String(onWhatsApp.conversation.contact_id)}/merge`, {
+      other_id: onTelegram.contact_id,
+      fields: {},
+    });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(201);
     return { whatsapp: onWhatsApp.conversation, telegram: onTelegram, chatId };
   }
 
