@@ -4,6 +4,7 @@ import { createLineAdapter } from './channels/line/line-adapter.ts';
 import { createMessengerAdapter } from './channels/messenger/messenger-adapter.ts';
 import { openAdapterAccount } from './channels/open-adapter-account.ts';
 import { createTelegramAdapter } from './channels/telegram/telegram-adapter.ts';
+import { createViberAdapter } from './channels/viber/viber-adapter.ts';
 import { createWhatsAppAdapter } from './channels/whatsapp/whatsapp-adapter.ts';
 
 export interface ChannelAdapterOptions {
@@ -32,6 +33,7 @@ export function createChannelAdapters(options: ChannelAdapterOptions = {}) {
     messenger: createMessengerAdapter({ channel: 'messenger', ...timeout }),
     instagram: createMessengerAdapter({ channel: 'instagram', ...timeout }),
     line: createLineAdapter({ ...timeout, ...(options.now ? { now: options.now } : {}) }),
+    viber: createViberAdapter(timeout),
   } as const;
 }
 

@@ -32,6 +32,7 @@ import { surrogateExternalId } from './surrogate-external-id.ts';
 export function adapterDeliveryReader(adapter: ChannelInbound, label: string): DeliveryReader {
   return {
     label,
+    ...(adapter.webhook.readJson ? { readJson: adapter.webhook.readJson } : {}),
     parse: (body, account) =>
       adapter.webhook.parse(body).filter((event) => concerns(adapter, account, event)),
     storeMessage: (deps, account, event, omitted) => storeMessage(deps, adapter, account, event, omitted),

@@ -87,7 +87,7 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
             const stored = await journal(deps, account, raw, events);
             if (stored > 0) deps.onJournaled();
             // Only once the delivery is stored: the answer tells the provider it was received.
-            const answer = adapter.webhook.answer?.(events) ?? null;
+            const answer = adapter.webhook.answer?.(events, account) ?? null;
             return reply.code(200).send(answer ?? { received: true, stored });
           },
         );
@@ -208,7 +208,8 @@ function headersOf(
 function parsedDelivery(adapter: ChannelInbound, raw: Buffer): { body: object; events: InboundEvent[] } {
   let body: unknown;
   try {
-    body = JSON.parse(raw.toString('utf8'));
+    const text = raw.toString('utf8');
+    body = adapter.webhook.readJson ? adapter.webhook.readJson(text) : JSON.parse(text);
   } catch {
     throw new HttpProblem(400, 'The body is not valid JSON');
   }

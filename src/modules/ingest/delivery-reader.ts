@@ -10,6 +10,8 @@ import type { IngestDeps } from './ingest-deps.ts';
 export interface DeliveryReader {
   /** Names the channel in alerts and logs: "Telegram delivery 12 could not be stored". */
   readonly label: string;
+  /** Reads the journaled JSON text where numbers must keep their digits (Viber); `JSON.parse` when absent. */
+  readJson?(text: string): unknown;
   /** The events of a delivery that concern this account; throws when the body is not the channel's. */
   parse(body: unknown, account: ChannelAccount): InboundEvent[];
   storeMessage(

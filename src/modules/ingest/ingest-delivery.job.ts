@@ -81,7 +81,7 @@ async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
   const failures: string[] = [];
   let events: InboundEvent[] = [];
   try {
-    events = reader.parse(JSON.parse(body), account);
+    events = reader.parse(reader.readJson ? reader.readJson(body) : JSON.parse(body), account);
   } catch {
     // The journaled bytes never change: reading them again would fail the same way.
     failures.push(`the delivery could not be read as a ${reader.label} webhook`);
