@@ -18,6 +18,11 @@ export interface ChannelAdapter<Settings = unknown, Secrets = unknown> {
   readonly channel: Channel;
   readonly capabilities: ChannelCapabilities;
   readonly window: WindowPolicy;
+  /**
+   * An account's own window, where its settings change it (Viber's `botInitiated`: messages outside the
+   * 24-hour session only where the operator enabled them); {@link window} otherwise.
+   */
+  windowOf?(settings: Settings): WindowPolicy;
   readonly webhook: ChannelWebhook<Secrets>;
   readonly outbound: ChannelOutbound<Settings, Secrets>;
   /** What an account of this channel holds: checked when one is added, and when its secrets are opened. */

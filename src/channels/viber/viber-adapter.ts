@@ -12,7 +12,12 @@ import { readViberJson } from './read-viber-json.ts';
 import { verifyViberSignature } from './verify-viber-signature.ts';
 import { setViberWebhook } from './viber-account-info.ts';
 import { callViber, VIBER_API_URL, type ViberHttp } from './viber-api-client.ts';
-import { VIBER_CAPABILITIES, VIBER_LIMITS, VIBER_SESSION_WINDOW } from './viber-capabilities.ts';
+import {
+  VIBER_CAPABILITIES,
+  VIBER_LIMITS,
+  VIBER_SESSION_WINDOW,
+  viberWindowOf,
+} from './viber-capabilities.ts';
 
 // Not strict: an account's settings also hold Careline's own (its default team).
 export const viberSettingsSchema = z.object({
@@ -74,6 +79,7 @@ export function createViberAdapter(
     accountSchemas: { settings: viberSettingsSchema, secrets: viberSecretsSchema },
     capabilities: VIBER_CAPABILITIES,
     window: VIBER_SESSION_WINDOW,
+    windowOf: viberWindowOf,
     webhook: {
       routing: 'path',
       verify: (request, secrets) => verifyViberSignature(request, secrets.authToken),
