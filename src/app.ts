@@ -176,7 +176,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     now: () => clock.now(),
     whatsapp: { graphUrl: deps.whatsapp.graphUrl, apiVersion: deps.whatsapp.apiVersion },
   });
-  const { whatsapp, telegram, messenger, instagram, line } = adapters;
+  const { whatsapp, telegram, messenger, instagram, line, viber } = adapters;
   const adapterSenderDeps = { db, keyring, mediaStore, secretsOf };
   const senders = {
     whatsapp: new AdapterSender(whatsapp, adapterSenderDeps),
@@ -184,6 +184,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     messenger: new AdapterSender(messenger, adapterSenderDeps),
     instagram: new AdapterSender(instagram, adapterSenderDeps),
     line: new AdapterSender(line, adapterSenderDeps),
+    viber: new AdapterSender(viber, adapterSenderDeps),
   };
   const deliveryReaders = {
     whatsapp: adapterDeliveryReader(whatsapp, 'WhatsApp'),
@@ -191,6 +192,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     messenger: adapterDeliveryReader(messenger, 'Messenger'),
     instagram: adapterDeliveryReader(instagram, 'Instagram'),
     line: adapterDeliveryReader(line, 'LINE'),
+    viber: adapterDeliveryReader(viber, 'Viber'),
   };
   const pacer = new SendPacer(deps.pacing);
   // Every URL a clinic gives (a flow's HTTP step, a busy calendar) is fetched through this one client.
