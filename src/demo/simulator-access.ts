@@ -31,14 +31,16 @@ export function carelineSimulatorAccess(
         accounts.length > 0 &&
         accounts.every(
           (account) =>
-            (app === 'telegram' || app === 'line' ? account.settings.apiUrl : account.settings.graphUrl) ===
-            url,
+            (app === 'telegram' || app === 'line' || app === 'viber'
+              ? account.settings.apiUrl
+              : account.settings.graphUrl) === url,
         )
       );
     },
     acceptsWebhookUrl: (url) =>
       ['whatsapp', 'messenger', 'instagram'].some((channel) => url === `${ownUrl()}/webhooks/${channel}`) ||
-      new RegExp(`^${escapeRegExp(`${ownUrl()}/webhooks/line/`)}[0-9a-f-]{36}$`).test(url),
+      new RegExp(`^${escapeRegExp(`${ownUrl()}/webhooks/line/`)}[0-9a-f-]{36}$`).test(url) ||
+      new RegExp(`^${escapeRegExp(`${ownUrl()}/webhooks/viber/`)}[0-9a-f-]{36}$`).test(url),
   };
 
   function ownUrl(): string | undefined {

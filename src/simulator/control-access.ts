@@ -19,7 +19,10 @@ export interface SimulatorAccess {
    * Whether the simulator may play this Telegram bot, Page or Instagram account (make its patients
    * write, show its conversations): Careline answers yes only for accounts pointing at it; unset, any.
    */
-  playsAccount?(app: 'telegram' | 'messenger' | 'instagram' | 'line', accountId: string): Promise<boolean>;
+  playsAccount?(
+    app: 'telegram' | 'messenger' | 'instagram' | 'line' | 'viber',
+    accountId: string,
+  ): Promise<boolean>;
   /** Where a number registered through the control API may send webhooks; unset, anywhere. */
   acceptsWebhookUrl?(url: string): boolean;
 }

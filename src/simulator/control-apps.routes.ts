@@ -5,15 +5,16 @@ import { linePatientInputSchema } from './line/line-stand-in.ts';
 import { metaPatientInputSchema } from './messenger/meta-patient.ts';
 import { sendProblem, zodProblems } from './problem.ts';
 import { telegramPatientInputSchema } from './telegram/telegram-patient.ts';
+import { viberPatientInputSchema } from './viber/viber-stand-in.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
-const APPS = ['telegram', 'messenger', 'instagram', 'line'] as const;
+const APPS = ['telegram', 'messenger', 'instagram', 'line', 'viber'] as const;
 type App = (typeof APPS)[number];
 
-// Telegram, Meta: digits; LINE: the bot's user id.
+// Telegram, Meta: digits; LINE: the bot's user id; Viber: `pa:` and digits.
 const accountParams = z.object({
   app: z.enum(APPS),
-  accountId: z.string().regex(/^(\d{1,32}|U[0-9a-f]{32})$/),
+  accountId: z.string().regex(/^(\d{1,32}|U[0-9a-f]{32}|pa:\d{1,32})$/),
 });
 const personQuery = z.object({ person: z.string().min(1).max(100) });
 const botBody = z.object({
@@ -27,6 +28,11 @@ const botBody = z.object({
 const lineChannelBody = z.object({
   channelSecret: z.string().min(1),
   channelAccessToken: z.string().min(1),
+  name: z.string().min(1).max(100).optional(),
+  webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
+const viberAccountBody = z.object({
+  authToken: z.string().min(1),
   name: z.string().min(1).max(100).optional(),
   webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
@@ -80,6 +86,23 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
       return reply.code(201).send({ account });
     });
 
+    app.post('/viber/accounts', async (request, reply) => {
+      const parsed = viberAccountBody.safeParse(request.body ?? {});
+      if (!parsed.success) return sendProblem(reply, 400, 'Invalid account', zodProblems(parsed.error));
+      const { webhookUrl, name, authToken } = parsed.data;
+      if (webhookUrl !== undefined && access.acceptsWebhookUrl && !access.acceptsWebhookUrl(webhookUrl)) {
+        return sendProblem(reply, 403, 'Webhook URL not allowed', [
+          { field: 'webhookUrl', reason: 'must be a webhook URL of the Careline this simulator runs in' },
+        ]);
+      }
+      const account = simulator.viber.registerAccount({
+        authToken,
+        ...(name === undefined ? {} : { name }),
+        ...(webhookUrl === undefined ? {} : { webhookUrl }),
+      });
+      return reply.code(201).send({ account });
+    });
+
     app.post('/meta-accounts', async (request, reply) => {
       const parsed = metaAccountBody.safeParse(request.body ?? {});
       if (!parsed.success) return sendProblem(reply, 400, 'Invalid account', zodProblems(parsed.error));
@@ -104,6 +127,12 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
       if (!(await plays(which, accountId))) return notPlayed(reply);
       if (which === 'line')
         return { app: which, accountId, messages: simulator.line.conversation(accountId, query.data.person) };
+      if (which === 'viber')
+        return {
+          app: which,
+          accountId,
+          messages: simulator.viber.conversation(accountId, query.data.person),
+        };
       const items =
         which === 'telegram'
           ? simulator.telegram.conversation(accountId, query.data.person)
@@ -119,7 +148,9 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
           ? simulator.telegram.deliveries(accountId)
           : which === 'line'
             ? simulator.line.deliveries(accountId)
-            : simulator.messenger.deliveries(accountId);
+            : which === 'viber'
+              ? simulator.viber.deliveries(accountId)
+              : simulator.messenger.deliveries(accountId);
       return { app: which, accountId, deliveries };
     });
 
@@ -137,6 +168,12 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
         if (!parsed.success)
           return sendProblem(reply, 400, 'Invalid patient action', zodProblems(parsed.error));
         return simulator.line.patientActs(accountId, parsed.data);
+      }
+      if (which === 'viber') {
+        const parsed = viberPatientInputSchema.safeParse(request.body ?? {});
+        if (!parsed.success)
+          return sendProblem(reply, 400, 'Invalid patient action', zodProblems(parsed.error));
+        return simulator.viber.patientActs(accountId, parsed.data, simulatorBaseUrl(request));
       }
       const parsed = metaPatientInputSchema.safeParse(request.body ?? {});
       if (!parsed.success)

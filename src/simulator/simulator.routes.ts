@@ -5,6 +5,7 @@ import { graphRoutes } from './graph.routes.ts';
 import { lineRoutes } from './line/line.routes.ts';
 import { messengerRoutes } from './messenger/messenger.routes.ts';
 import { telegramRoutes } from './telegram/telegram.routes.ts';
+import { viberRoutes } from './viber/viber.routes.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
 /**
@@ -21,6 +22,7 @@ export function simulatorRoutes(
     await app.register(telegramRoutes(simulator.telegram));
     await app.register(messengerRoutes(simulator.messenger));
     await app.register(lineRoutes(simulator.line));
+    await app.register(viberRoutes(simulator.viber));
     await app.register(controlRoutes(simulator, access), { prefix: '/_sim' });
   };
 }

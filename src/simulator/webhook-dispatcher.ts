@@ -43,7 +43,9 @@ export type WebhookEvent =
   /** A Messenger / Instagram envelope (the Meta messaging stand-in: `phoneNumberId` holds the Page or IG id). */
   | { kind: 'meta_messaging'; event: string; mid: string | null }
   /** A LINE webhook event (the LINE stand-in: `phoneNumberId` holds the bot's user id). */
-  | { kind: 'line_event'; webhookEventId: string; eventType: string };
+  | { kind: 'line_event'; webhookEventId: string; eventType: string }
+  /** A Viber callback (the Viber stand-in: `phoneNumberId` holds the bot account's id). */
+  | { kind: 'viber_event'; messageToken: string; event: string };
 
 export interface WebhookDeliveryRecord {
   id: number;

@@ -45,6 +45,7 @@ import { TemplateRegistry } from './template-registry.ts';
 import { TimerSet } from './timer-set.ts';
 import { type TransportFault, type TransportFaultInput, TransportFaults } from './transport-faults.ts';
 import type { MarketingPreference } from './user-preferences-webhook.ts';
+import { ViberStandIn } from './viber/viber-stand-in.ts';
 import { newWamid } from './wamid.ts';
 import {
   DEFAULT_WEBHOOK_RETRY,
@@ -87,6 +88,8 @@ export class WhatsAppSimulator {
   readonly telegram: TelegramStandIn;
   /** LINE's Messaging API for Careline's LINE channels, in the same server (webhooks share the dispatcher). */
   readonly line: LineStandIn;
+  /** Viber's REST Bot API for Careline's Viber accounts, in the same server (webhooks share the dispatcher). */
+  readonly viber: ViberStandIn;
   /** The Messenger Platform (Pages and Instagram accounts), in the same server. */
   readonly messenger: MessengerStandIn;
 
@@ -170,6 +173,7 @@ export class WhatsAppSimulator {
       ...(options.telegramLimits ? { limits: options.telegramLimits } : {}),
     });
     this.line = new LineStandIn({ now, random: this.#random, dispatcher: this.#dispatcher });
+    this.viber = new ViberStandIn({ now, random: this.#random, dispatcher: this.#dispatcher });
     this.messenger = new MessengerStandIn({
       now,
       random: this.#random,
