@@ -142,6 +142,7 @@ function viberSetup(options: { fetch?: typeof fetch }): ChannelAccountSetup {
       if (!viber.registerWebhook) return { ok: false, title: 'Viber webhooks cannot be set' };
       return viber.registerWebhook({ ...account, ...opened(account) }, webhookUrl);
     },
+    webhookCheckedAtOnce: true,
     defaultName: (id) => `Viber ${id}`,
   };
 }

@@ -14,6 +14,10 @@ import {
   type BotApiStandIn,
   startBotApiStandIn,
 } from '../../src/channels/telegram/bot-api-stand-in.test-support.ts';
+import {
+  startViberApiStandIn,
+  type ViberApiStandIn,
+} from '../../src/channels/viber/viber-api-stand-in.test-support.ts';
 import { auditEvents, channelAccounts } from '../../src/db-schema.ts';
 import { ChannelSecretsVault } from '../../src/modules/channel-accounts/channel-secrets.ts';
 import { Keyring } from '../../src/modules/keys/keyring.ts';
@@ -36,6 +40,8 @@ const PUBLIC_URL = 'https://careline.clinique.example';
 const LINE_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.CliLineChannelAccessToken+/abc=';
 const LINE_SECRET = '8a7f9c0e4b2d6f1a3c5e7b9d0f2a4c6e';
 const LINE_BOT = 'U0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+const VIBER_TOKEN = '4453b6ac12345678-e02c5f12174805f9-daec5f1a6ce5e81a';
+const VIBER_ACCOUNT = 'pa:5741311803571721000';
 
 interface CliResult {
   code: number;
@@ -43,16 +49,18 @@ interface CliResult {
   stderr: string;
 }
 
-describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Meta and LINE (%s)', (engine) => {
+describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Meta, LINE and Viber (%s)', (engine) => {
   let env: NodeJS.ProcessEnv;
   let inspect: <T>(work: (db: Db) => Promise<T>) => Promise<T>;
   let cleanup: () => Promise<void>;
   let botApi: BotApiStandIn;
   let lineApi: LineApiStandIn;
+  let viberApi: ViberApiStandIn;
 
   beforeAll(async () => {
     botApi = await startBotApiStandIn({ tokens: [BOT] });
     lineApi = await startLineApiStandIn({ token: LINE_TOKEN });
+    viberApi = await startViberApiStandIn({ token: VIBER_TOKEN });
     if (engine === 'postgres') {
       const handle = await openTestDb('postgres');
       env = { DATABASE_URL: handle.url, CARELINE_SECRET_KEY: SECRET_KEY, PUBLIC_URL };
@@ -76,6 +84,7 @@ describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Meta and LIN
     await cleanup?.();
     await botApi?.close();
     await lineApi?.close();
+    await viberApi?.close();
   });
 
   async function careline(secrets: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
@@ -291,4 +300,81 @@ describe.each(TEST_ENGINES)('careline add-…-channel for Telegram, Meta and LIN
       expect(malformed.stderr).toContain('--channel-secret: a channel secret is 32 letters and digits');
     },
   );
+
+  test(
+    'a Viber bot: the token checked with get_account_info, its id kept as the account id, the token sealed, the webhook set',
+    PROCESSES,
+    async () => {
+      expect((await careline({}, 'create-org', '--name', 'Clinique Balkan')).code).toBe(0);
+      const added = await careline(
+        { VIBER_AUTH_TOKEN: VIBER_TOKEN },
+        ...[
+          'add-viber-channel',
+          '--org',
+          'clinique-balkan',
+          '--api-url',
+          viberApi.url,
+          '--name',
+          'Viber Balkan',
+        ],
+      );
+      expect(added, added.stderr).toMatchObject({ code: 0, stderr: '' });
+      const id = /id=([0-9a-f-]{36})/.exec(added.stdout)?.[1];
+      const url = `${PUBLIC_URL}/webhooks/viber/${id}`;
+      expect(added.stdout).toContain(`Connected viber account ${VIBER_ACCOUNT}`);
+      expect(added.stdout).toContain(`Viber delivers to ${url}`);
+      expect(viberApi.calls.map((call) => call.path)).toEqual(['/pa/get_account_info', '/pa/set_webhook']);
+      expect(viberApi.calls.every((call) => call.authToken === VIBER_TOKEN)).toBe(true);
+      expect(viberApi.calls[1]?.body).toMatchObject({
+        url,
+        event_types: expect.arrayContaining(['subscribed']),
+      });
+
+      await inspect(async (db) => {
+        const [account] = (await db.select().from(channelAccounts)).filter((a) => a.type === 'viber');
+        if (!account) throw new Error('the channel was not added');
+        expect(account).toMatchObject({
+          id,
+          name: 'Viber Balkan',
+          externalId: VIBER_ACCOUNT,
+          settings: { apiUrl: viberApi.url },
+        });
+        expect(account.secrets).not.toContain('e02c5f12174805f9');
+        const vault = new ChannelSecretsVault(db, new Keyring(masterCipherFor({ setting: SECRET_KEY })));
+        expect(await vault.of(account)).toEqual({ authToken: VIBER_TOKEN });
+      });
+
+      const refused = await careline(
+        { VIBER_AUTH_TOKEN: 'another-bots-auth-token-0000' },
+        ...['add-viber-channel', '--org', 'clinique-balkan', '--api-url', viberApi.url],
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('--auth-token: Viber refused the auth token');
+      expect(refused.stderr).not.toContain('another-bots-auth-token');
+    },
+  );
+
+  test('a Viber bot whose webhook Viber refuses is not kept', PROCESSES, async () => {
+    expect((await careline({}, 'create-org', '--name', 'Clinique Morava')).code).toBe(0);
+    viberApi.answerNext('get_account_info', {
+      status: 0,
+      status_message: 'ok',
+      id: 'pa:5741311803571729999',
+    });
+    viberApi.answerNext('set_webhook', { status: 1, status_message: 'invalidUrl' });
+    const failed = await careline(
+      { VIBER_AUTH_TOKEN: VIBER_TOKEN },
+      ...['add-viber-channel', '--org', 'clinique-morava', '--api-url', viberApi.url],
+    );
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain(
+      'The webhook could not be registered: setting the webhook URL: Viber refused the webhook URL',
+    );
+    await inspect(async (db) => {
+      const kept = (await db.select().from(channelAccounts)).filter(
+        (a) => a.externalId === 'pa:5741311803571729999',
+      );
+      expect(kept).toEqual([]);
+    });
+  });
 });
