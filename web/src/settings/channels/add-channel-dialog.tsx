@@ -6,6 +6,7 @@ import {
   PasswordInput,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   TextInput,
   UnstyledButton,
@@ -198,6 +199,16 @@ export function FieldInput({
     spellCheck: false,
     onChange: (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value),
   };
+  if (field.toggle)
+    return (
+      <Switch
+        label={props.label}
+        description={props.description}
+        checked={value === 'true'}
+        onChange={(event) => onChange(event.currentTarget.checked ? 'true' : '')}
+        error={error}
+      />
+    );
   return field.secret ? <PasswordInput {...props} /> : <TextInput {...props} />;
 }
 
@@ -228,6 +239,18 @@ function newChannel(
         settings,
         secrets: { channelSecret: given('channelSecret'), channelAccessToken: given('channelAccessToken') },
       };
+    case 'viber': {
+      const apiUrl = settings.apiUrl;
+      return {
+        type,
+        ...named,
+        settings: {
+          ...(typeof apiUrl === 'string' ? { apiUrl } : {}),
+          botInitiated: settings.botInitiated === true,
+        },
+        secrets: { authToken: given('authToken') },
+      };
+    }
     case 'messenger':
     case 'instagram':
       return {

@@ -1,7 +1,7 @@
 import type { ChannelType } from '../../api/settings-types.ts';
 
-/** The channel types an administrator can connect from here (Viber: not yet). */
-export const ADDABLE_TYPES = ['telegram', 'whatsapp', 'messenger', 'instagram', 'line'] as const;
+/** The channel types an administrator can connect from here. */
+export const ADDABLE_TYPES = ['telegram', 'whatsapp', 'messenger', 'instagram', 'line', 'viber'] as const;
 export type AddableType = (typeof ADDABLE_TYPES)[number];
 
 export function isAddable(type: ChannelType): type is AddableType {
@@ -28,17 +28,25 @@ export interface ChannelField {
     | 'apiVersion'
     | 'channelSecret'
     | 'channelAccessToken'
-    | 'lineApiUrl';
+    | 'lineApiUrl'
+    | 'authToken'
+    | 'viberApiUrl'
+    | 'botInitiated';
   hint?:
     | 'botTokenHint'
     | 'secretTokenHint'
     | 'apiUrlHint'
     | 'verifyTokenHint'
     | 'channelAccessTokenHint'
-    | 'lineApiUrlHint';
+    | 'lineApiUrlHint'
+    | 'authTokenHint'
+    | 'viberApiUrlHint'
+    | 'botInitiatedHint';
   required: boolean;
   /** Typed into a password field, never shown back. */
   secret: boolean;
+  /** An on/off setting (a switch; its value `true` or empty), sent as a boolean. */
+  toggle?: boolean;
 }
 
 const secret = (
@@ -91,6 +99,11 @@ export const CHANNEL_FIELDS: Readonly<Record<AddableType, readonly ChannelField[
     secret('channelAccessToken', 'channelAccessToken', { hint: 'channelAccessTokenHint' }),
     setting('apiUrl', 'lineApiUrl', 'lineApiUrlHint'),
   ],
+  viber: [
+    secret('authToken', 'authToken', { hint: 'authTokenHint' }),
+    setting('apiUrl', 'viberApiUrl', 'viberApiUrlHint'),
+    { ...setting('botInitiated', 'botInitiated', 'botInitiatedHint'), toggle: true },
+  ],
   messenger: [externalId('pageId'), ...META_SECRETS, ...GRAPH],
   instagram: [externalId('instagramAccountId'), ...META_SECRETS, ...GRAPH],
   whatsapp: [
@@ -106,14 +119,19 @@ export const CHANNEL_FIELDS: Readonly<Record<AddableType, readonly ChannelField[
 export function bodyParts(
   fields: readonly ChannelField[],
   values: Readonly<Record<string, string>>,
-): { external_id?: string; secrets: Record<string, string>; settings: Record<string, string> } {
+): {
+  external_id?: string;
+  secrets: Record<string, string>;
+  settings: Record<string, string | boolean>;
+} {
   const secrets: Record<string, string> = {};
-  const settings: Record<string, string> = {};
+  const settings: Record<string, string | boolean> = {};
   let external: string | undefined;
   for (const field of fields) {
     const value = (values[field.id] ?? '').trim();
     if (value === '') continue;
-    if (field.part === 'external_id') external = value;
+    if (field.toggle) settings[field.key] = value === 'true';
+    else if (field.part === 'external_id') external = value;
     else if (field.part === 'secrets') secrets[field.key] = value;
     else settings[field.key] = value;
   }

@@ -3,7 +3,7 @@ export const channelsEn = {
   channels: {
     title: 'Channels',
     description:
-      'Where patients write to the clinic: each WhatsApp number, Telegram bot, LINE account, Messenger Page and Instagram account, and the webhook address its provider delivers to.',
+      'Where patients write to the clinic: each WhatsApp number, Telegram bot, LINE account, Viber bot, Messenger Page and Instagram account, and the webhook address its provider delivers to.',
     add: 'Add a channel',
     empty: 'No channel yet: patients cannot write to the clinic.',
     name: 'Name',
@@ -36,6 +36,8 @@ export const channelsEn = {
         'An Instagram professional account linked to a Page. Set the webhook in Meta’s app dashboard.',
       whatsapp: 'A WhatsApp Business number (Cloud API). Set the webhook in Meta’s app dashboard.',
       line: 'A LINE Official Account’s Messaging API channel. Careline checks the token and sets the webhook URL; switch on “Use webhook” in the LINE console.',
+      viber:
+        'A Viber bot. Careline checks the token and sets the webhook at once. Text and buttons only: Careline has no public address for files.',
     },
     fields: {
       name: 'Name shown to the team',
@@ -61,6 +63,13 @@ export const channelsEn = {
       channelAccessTokenHint: 'A long-lived token from the Messaging API tab; Careline checks it with LINE.',
       lineApiUrl: 'Messaging API server',
       lineApiUrlHint: 'Optional: LINE’s own (api.line.me) when left empty.',
+      authToken: 'Auth token',
+      authTokenHint: 'The bot’s token from Viber; Careline checks it with Viber.',
+      viberApiUrl: 'REST Bot API server',
+      viberApiUrlHint: 'Optional: Viber’s own (chatapi.viber.com) when left empty.',
+      botInitiated: 'Bot-initiated messages',
+      botInitiatedHint:
+        'Only if enabled for this bot (billable): lets Careline write outside the 24 hours after the patient’s last message.',
       optional: 'Optional',
     },
     secretsTitle: 'Replace the secrets',
