@@ -1,3 +1,4 @@
+import { checkInteractiveText as checkInteractiveTextOf, interactiveText } from '../interactive-text.ts';
 import type { LimitViolation, OutboundMessage } from '../outbound-message.ts';
 import { VIBER_CAPABILITIES, VIBER_LIMITS } from './viber-capabilities.ts';
 import { trackingDataOf } from './viber-tracking-data.ts';
@@ -116,25 +117,9 @@ function checkChoice(field: string, choice: { id: string; title: string }): Limi
 }
 
 function checkInteractiveText(message: Interactive): LimitViolation[] {
-  const violations: LimitViolation[] = [];
-  if (message.header !== undefined && message.header.type !== 'text')
-    violations.push({
-      field: 'header',
-      limit: 'Careline sends no file on Viber: a keyboard goes under a text only',
-      actual: message.header.type,
-    });
-  const text = interactiveText(message);
-  if (text.length > VIBER_LIMITS.textLength)
-    violations.push({
-      field: 'body',
-      limit: `header, body and footer are at most ${VIBER_LIMITS.textLength} characters together`,
-      actual: text.length,
-    });
-  return violations;
-}
-
-/** Header, body and footer as one text, blank lines between: a Viber text has no parts. */
-function interactiveText(message: Interactive): string {
-  const header = message.header?.type === 'text' ? message.header.text : undefined;
-  return [header, message.body, message.footer].filter((part) => part !== undefined).join('\n\n');
+  return checkInteractiveTextOf(
+    message,
+    VIBER_LIMITS.textLength,
+    'Careline sends no file on Viber: a keyboard goes under a text only',
+  );
 }

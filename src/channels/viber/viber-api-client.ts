@@ -1,4 +1,5 @@
 import { readBounded } from '../read-bounded.ts';
+import { transportFailure } from '../transport-failure.ts';
 import { readViberJson } from './read-viber-json.ts';
 import {
   classifyUnreadableAnswer,
@@ -47,7 +48,7 @@ export async function callViber(
       signal: AbortSignal.timeout(http.timeoutMs),
     });
   } catch (error) {
-    return { ok: false, failure: transportFailure(error, http.timeoutMs), answer: null };
+    return { ok: false, failure: transportFailure('Viber', error, http.timeoutMs), answer: null };
   }
   const bytes = await readBounded(response, MAX_ANSWER_BYTES).catch(() => null);
   const body = bytes === null ? undefined : parsed(bytes);
@@ -72,29 +73,6 @@ function parsed(bytes: Buffer): unknown {
   } catch {
     return undefined;
   }
-}
-
-/**
- * A call that got no answer: a timeout or a broken connection may come after Viber took the message
- * (`unknown`), unless the request never left (no such host, refused: `retry`).
- */
-function transportFailure(error: unknown, timeoutMs: number): SendFailure {
-  const name = error instanceof Error ? error.name : '';
-  const timedOut = name === 'TimeoutError' || name === 'AbortError';
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
-  const code = cause !== null && 'code' in cause && typeof cause.code === 'string' ? cause.code : null;
-  const notSent = code !== null && /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|EHOSTUNREACH)$/.test(code);
-  return {
-    ok: false,
-    disposition: notSent ? 'retry' : 'unknown',
-    code: null,
-    title: timedOut
-      ? `Viber did not answer within ${timeoutMs} ms`
-      : notSent
-        ? `Viber could not be reached (${code})`
-        : 'the connection to Viber broke',
-    detail: null,
-  };
 }
 
 function notAUrl(): SendFailure {
