@@ -63,6 +63,20 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     await page.waitForURL(/\/inbox/);
   }
 
+  /** Signed in as the administrator, Settings › Channels › Add a channel › `type`, named `name`. */
+  async function addChannelForm(type: string, shown: string, name: string) {
+    await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
+    await page.goto('/settings/channels');
+    await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Add a channel' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a channel' });
+    await dialog.getByText('Which channel?').waitFor();
+    await dialog.getByTestId(`channel-type-${type}`).click();
+    const form = page.getByRole('dialog', { name: `Add a channel · ${shown}` });
+    await form.getByRole('textbox', { name: 'Name shown to the team' }).fill(name);
+    return form;
+  }
+
   test('an administrator adds a Telegram bot, sees its webhook URL, and removes it', STEP, async () => {
     await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
     await page.goto('/settings/staff');
@@ -117,15 +131,7 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     'an administrator adds a LINE channel: the bot’s user id and its webhook URL are listed',
     STEP,
     async () => {
-      await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
-      await page.goto('/settings/channels');
-      await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
-      await page.getByRole('button', { name: 'Add a channel' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Add a channel' });
-      await dialog.getByText('Which channel?').waitFor();
-      await dialog.getByTestId('channel-type-line').click();
-      const form = page.getByRole('dialog', { name: 'Add a channel · LINE' });
-      await form.getByRole('textbox', { name: 'Name shown to the team' }).fill('LINE de la clinique');
+      const form = await addChannelForm('line', 'LINE', 'LINE de la clinique');
       await form.getByLabel('Channel secret').fill('8a7f9c0e4b2d6f1a3c5e7b9d0f2a4c6e');
       await form.getByLabel('Channel access token').fill(LINE_TOKEN);
       await form.getByRole('textbox', { name: 'Messaging API server' }).fill(lineApi.url);
@@ -149,16 +155,8 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     'an administrator adds a Viber bot with bot-initiated messages: its account id and webhook URL are listed',
     STEP,
     async () => {
-      await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
-      await page.goto('/settings/channels');
-      await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
-      await page.getByRole('button', { name: 'Add a channel' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Add a channel' });
-      await dialog.getByText('Which channel?').waitFor();
-      await dialog.getByTestId('channel-type-viber').click();
-      const form = page.getByRole('dialog', { name: 'Add a channel · Viber' });
+      const form = await addChannelForm('viber', 'Viber', 'Viber de la clinique');
       await form.getByText('Text and buttons only').waitFor();
-      await form.getByRole('textbox', { name: 'Name shown to the team' }).fill('Viber de la clinique');
       await form.getByLabel('Auth token').fill(VIBER_TOKEN);
       await form.getByRole('textbox', { name: 'REST Bot API server' }).fill(viberApi.url);
       const botInitiated = form.getByRole('switch', { name: 'Bot-initiated messages' });

@@ -115,7 +115,7 @@ describe.each(TEST_ENGINES)('a Viber conversation end to end (%s)', (engine) => 
     expect(await messagesStoredAs(env, body.token)).toBe(1);
   });
 
-  test('the agent’s reply with buttons goes out as a Viber keyboard; the tap comes back as a button reply', async () => {
+  test('the agent’s reply with buttons goes out as a Viber keyboard, is seen, and the tap comes back as a button reply', async () => {
     const userId = 'Mx7bQ0e1kz3XwUe1aLp0Bg==';
     const body = message(userId, { type: 'text', text: 'Da li je termin u utorak potvrđen?' });
     await deliver(body.raw);
@@ -151,6 +151,15 @@ describe.each(TEST_ENGINES)('a Viber conversation end to end (%s)', (engine) => 
     });
     // The token Viber answered, with all its digits: a JS number would have rounded it.
     expect(String(stored.external_id)).toMatch(/^57413118035718\d{5}$/);
+
+    // Viber's receipt names the message by that token, written as the 64-bit number it is.
+    const at = env.clock.now().getTime();
+    const receipt = `{"event":"seen","timestamp":${at},"user_id":"${userId}","message_token":${String(stored.external_id)}}`;
+    expect((await deliver(receipt)).status).toBe(200);
+    await eventually(async () => {
+      const timeline = await getJson<PageJson>(env, clinic, path);
+      return timeline.data.find((m) => m.id === reply.body.id && m.status === 'read');
+    });
 
     const tap = message(userId, {
       type: 'text',
