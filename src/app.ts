@@ -185,7 +185,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     // The HTTP server listens only further down; status callbacks are asked for once it does.
     publicUrl: () => deps.publicUrl ?? loopbackUrl(http.server.address()),
   });
-  const { whatsapp, telegram, messenger, instagram, line, sms } = adapters;
+  const { whatsapp, telegram, messenger, instagram, line, sms, viber } = adapters;
   const adapterSenderDeps = { db, keyring, mediaStore, secretsOf };
   const senders = {
     whatsapp: new AdapterSender(whatsapp, adapterSenderDeps),
@@ -194,6 +194,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     instagram: new AdapterSender(instagram, adapterSenderDeps),
     line: new AdapterSender(line, adapterSenderDeps),
     sms: new AdapterSender(sms, adapterSenderDeps),
+    viber: new AdapterSender(viber, adapterSenderDeps),
   };
   const deliveryReaders = {
     whatsapp: adapterDeliveryReader(whatsapp, 'WhatsApp'),
@@ -202,6 +203,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     instagram: adapterDeliveryReader(instagram, 'Instagram'),
     line: adapterDeliveryReader(line, 'LINE'),
     sms: adapterDeliveryReader(sms, 'SMS'),
+    viber: adapterDeliveryReader(viber, 'Viber'),
   };
   const pacer = new SendPacer(deps.pacing);
   // A message the provider failed: a reminder it carried falls back to the clinic's next channel.

@@ -11,6 +11,13 @@ import {
   telegramSecretsSchema,
   telegramSettingsSchema,
 } from './channels/telegram/telegram-adapter.ts';
+import { fetchViberAccountInfo } from './channels/viber/viber-account-info.ts';
+import {
+  createViberAdapter,
+  viberSecretsSchema,
+  viberSettingsSchema,
+} from './channels/viber/viber-adapter.ts';
+import { VIBER_API_URL } from './channels/viber/viber-api-client.ts';
 import { whatsappNewAccountSchemas } from './channels/whatsapp/whatsapp-account.schema.ts';
 import type {
   ChannelAccountSetup,
@@ -57,6 +64,7 @@ export function channelAccountSetups(options: { fetch?: typeof fetch } = {}): Ch
     telegram: telegramSetup,
     line: lineSetup(options),
     sms: smsSetup(options),
+    viber: viberSetup(options),
     messenger: metaSetup('messenger'),
     instagram: metaSetup('instagram'),
   };
@@ -128,6 +136,47 @@ function smsSetup(options: { fetch?: typeof fetch }): ChannelAccountSetup {
       },
     },
     defaultName: (from) => `SMS ${from}`,
+  };
+}
+
+/**
+ * Viber: the auth token is checked with `get_account_info`, whose `id` names the bot account; the
+ * webhook is set with `set_webhook`, which Viber checks at once with a signed `event: "webhook"` callback
+ * to the account's URL (so the account exists before it is called).
+ */
+function viberSetup(options: { fetch?: typeof fetch }): ChannelAccountSetup {
+  const viber = createViberAdapter(options.fetch ? { fetch: options.fetch } : {});
+  const opened = (account: { settings: unknown; secrets: unknown }) => ({
+    settings: viberSettingsSchema.parse(
+      pick(account.settings, ['apiUrl', 'botInitiated', 'senderName', 'welcomeMessage']),
+    ),
+    secrets: viberSecretsSchema.parse(account.secrets),
+  });
+  return {
+    settingsSchema: viberSettingsSchema,
+    secretsSchema: viberSecretsSchema,
+    externalId: {
+      from: 'provider',
+      secret: 'authToken',
+      async lookUp(settings, secrets) {
+        const account = opened({ settings, secrets });
+        const info = await fetchViberAccountInfo(
+          {
+            fetch: options.fetch ?? globalThis.fetch,
+            apiUrl: account.settings.apiUrl ?? VIBER_API_URL,
+            timeoutMs: 15_000,
+          },
+          account.secrets.authToken,
+        );
+        return info.ok ? { ok: true, externalId: info.id } : { ok: false, title: info.title };
+      },
+    },
+    async registerWebhook(account, webhookUrl) {
+      if (!viber.registerWebhook) return { ok: false, title: 'Viber webhooks cannot be set' };
+      return viber.registerWebhook({ ...account, ...opened(account) }, webhookUrl);
+    },
+    webhookCheckedAtOnce: true,
+    defaultName: (id) => `Viber ${id}`,
   };
 }
 

@@ -5,6 +5,7 @@ import { createMessengerAdapter } from './channels/messenger/messenger-adapter.t
 import { openAdapterAccount } from './channels/open-adapter-account.ts';
 import { createSmsAdapter } from './channels/sms/sms-adapter.ts';
 import { createTelegramAdapter } from './channels/telegram/telegram-adapter.ts';
+import { createViberAdapter } from './channels/viber/viber-adapter.ts';
 import { createWhatsAppAdapter } from './channels/whatsapp/whatsapp-adapter.ts';
 
 export interface ChannelAdapterOptions {
@@ -40,6 +41,7 @@ export function createChannelAdapters(options: ChannelAdapterOptions = {}) {
       ...(options.now ? { now: options.now } : {}),
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     }),
+    viber: createViberAdapter(timeout),
   } as const;
 }
 

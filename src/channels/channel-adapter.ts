@@ -18,6 +18,11 @@ export interface ChannelAdapter<Settings = unknown, Secrets = unknown> {
   readonly channel: Channel;
   readonly capabilities: ChannelCapabilities;
   readonly window: WindowPolicy;
+  /**
+   * An account's own window, where its settings change it (Viber's `botInitiated`: messages outside the
+   * 24-hour session only where the operator enabled them); {@link window} otherwise.
+   */
+  windowOf?(settings: Settings): WindowPolicy;
   readonly webhook: ChannelWebhook<Secrets>;
   readonly outbound: ChannelOutbound<Settings, Secrets>;
   /** What an account of this channel holds: checked when one is added, and when its secrets are opened. */
@@ -105,6 +110,11 @@ export interface ChannelWebhook<Secrets> {
    * (WhatsApp); the stored message then says its id stands in for the provider's.
    */
   standsIn?(externalId: string): boolean;
+  /**
+   * Reads a delivery's JSON text, where the provider's numbers do not fit a JS number (Viber's 64-bit
+   * `message_token`); `JSON.parse` when absent. Throws on what is not JSON.
+   */
+  readJson?(text: string): unknown;
   /** Translates a delivery; never throws on a shape it does not know (that is an `other` event). */
   parse(body: unknown): InboundEvent[];
   /**
@@ -112,7 +122,7 @@ export interface ChannelWebhook<Secrets> {
    * Bot API method named in the answer's `method`): it stops the spinner on a tapped button at once,
    * without a request of ours. Null when there is nothing to say.
    */
-  answer?(events: readonly InboundEvent[]): Record<string, unknown> | null;
+  answer?(events: readonly InboundEvent[], account: { settings: unknown }): Record<string, unknown> | null;
 }
 
 /** A clinic's account as an adapter sees it: the provider's id for it, settings and opened secrets. */

@@ -51,10 +51,16 @@ const CHANNEL_ACCESS_TOKEN: SecretSource = {
   label: 'LINE channel access token',
 };
 
-const AUTH_TOKEN: SecretSource = {
+const SMS_AUTH_TOKEN: SecretSource = {
   flag: '--auth-token',
   env: 'SMS_AUTH_TOKEN',
   label: 'SMS provider auth token',
+};
+
+const VIBER_AUTH_TOKEN: SecretSource = {
+  flag: '--auth-token',
+  env: 'VIBER_AUTH_TOKEN',
+  label: 'Viber auth token',
 };
 
 function metaSecrets(channel: 'MESSENGER' | 'INSTAGRAM'): Record<string, SecretSource> {
@@ -69,7 +75,7 @@ function metaSecrets(channel: 'MESSENGER' | 'INSTAGRAM'): Record<string, SecretS
   };
 }
 
-/** Messenger, Instagram, Telegram, LINE and SMS accounts, as `add-whatsapp-channel` connects WhatsApp numbers. */
+/** Messenger, Instagram, Telegram, LINE, SMS and Viber accounts, as `add-whatsapp-channel` connects WhatsApp numbers. */
 export function registerChannelCommands(program: Command): void {
   for (const channel of ['messenger', 'instagram'] as const) {
     const idFlag = channel === 'messenger' ? 'page-id' : 'instagram-account-id';
@@ -204,7 +210,7 @@ export function registerChannelCommands(program: Command): void {
         apiUrl?: string;
         name?: string;
       }) => {
-        const authToken = await readSecret(AUTH_TOKEN, o.authToken);
+        const authToken = await readSecret(SMS_AUTH_TOKEN, o.authToken);
         await addAndSay({
           org: o.org,
           flags: {},
@@ -217,6 +223,29 @@ export function registerChannelCommands(program: Command): void {
         });
       },
     );
+
+  program
+    .command('add-viber-channel')
+    .description(
+      'Connect a Viber bot to a clinic: the token is checked with Viber (get_account_info) and the webhook set (set_webhook, which Viber checks at once)',
+    )
+    .requiredOption('--org <slug-or-id>', 'the clinic')
+    .option('--auth-token <token>', 'the bot’s auth token (better: VIBER_AUTH_TOKEN, or be asked)')
+    .option('--api-url <url>', 'the REST Bot API server (default https://chatapi.viber.com)')
+    .option('--name <name>', 'label shown to agents')
+    .action(async (o: { org: string; authToken?: string; apiUrl?: string; name?: string }) => {
+      const authToken = await readSecret(VIBER_AUTH_TOKEN, o.authToken);
+      await addAndSay({
+        org: o.org,
+        flags: {},
+        input: {
+          type: 'viber',
+          name: o.name,
+          settings: o.apiUrl ? { apiUrl: o.apiUrl } : {},
+          secrets: { authToken },
+        },
+      });
+    });
 }
 
 async function addAndSay(command: {
@@ -253,6 +282,10 @@ async function addAndSay(command: {
     else if (type === 'line')
       say(
         `LINE delivers to ${url} (webhook URL set; switch on “Use webhook” in the LINE Developers console)`,
+      );
+    else if (type === 'viber')
+      say(
+        `Viber delivers to ${url} (webhook set with set_webhook; bot-initiated messages are off until enabled)`,
       );
     else say(`Meta callback URL: ${url}  (verify token as given; subscribe to the messages field)`);
   });

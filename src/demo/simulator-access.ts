@@ -31,7 +31,7 @@ export function carelineSimulatorAccess(
         accounts.length > 0 &&
         accounts.every(
           (account) =>
-            (app === 'telegram' || app === 'line' || app === 'sms'
+            (app === 'telegram' || app === 'line' || app === 'sms' || app === 'viber'
               ? account.settings.apiUrl
               : account.settings.graphUrl) === url,
         )
@@ -39,7 +39,7 @@ export function carelineSimulatorAccess(
     },
     acceptsWebhookUrl: (url) =>
       ['whatsapp', 'messenger', 'instagram'].some((channel) => url === `${ownUrl()}/webhooks/${channel}`) ||
-      new RegExp(`^${escapeRegExp(`${ownUrl()}/webhooks/`)}(line|sms)/[0-9a-f-]{36}$`).test(url),
+      new RegExp(`^${escapeRegExp(`${ownUrl()}/webhooks/`)}(line|sms|viber)/[0-9a-f-]{36}$`).test(url),
   };
 
   function ownUrl(): string | undefined {

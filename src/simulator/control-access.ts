@@ -20,7 +20,7 @@ export interface SimulatorAccess {
    * write, show its conversations): Careline answers yes only for accounts pointing at it; unset, any.
    */
   playsAccount?(
-    app: 'telegram' | 'messenger' | 'instagram' | 'line' | 'sms',
+    app: 'telegram' | 'messenger' | 'instagram' | 'line' | 'sms' | 'viber',
     accountId: string,
   ): Promise<boolean>;
   /** Where a number registered through the control API may send webhooks; unset, anywhere. */

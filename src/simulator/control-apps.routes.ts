@@ -7,15 +7,16 @@ import { metaPatientInputSchema } from './messenger/meta-patient.ts';
 import { sendProblem, zodProblems } from './problem.ts';
 import { smsPatientInputSchema } from './sms/sms-stand-in.ts';
 import { telegramPatientInputSchema } from './telegram/telegram-patient.ts';
+import { viberPatientInputSchema } from './viber/viber-stand-in.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
-const APPS = ['telegram', 'messenger', 'instagram', 'line', 'sms'] as const;
+const APPS = ['telegram', 'messenger', 'instagram', 'line', 'sms', 'viber'] as const;
 type App = (typeof APPS)[number];
 
-// Telegram, Meta: digits; LINE: the bot's user id; SMS: the clinic's number, E.164.
+// Telegram, Meta: digits; LINE: the bot's user id; SMS: the clinic's number, E.164; Viber: `pa:` and digits.
 const accountParams = z.object({
   app: z.enum(APPS),
-  accountId: z.string().regex(/^(\d{1,32}|U[0-9a-f]{32}|\+[1-9]\d{6,14})$/),
+  accountId: z.string().regex(/^(\d{1,32}|U[0-9a-f]{32}|\+[1-9]\d{6,14}|pa:\d{1,32})$/),
 });
 const smsNumberBody = z.object({
   accountSid: z.string().min(1),
@@ -36,6 +37,11 @@ const botBody = z.object({
 const lineChannelBody = z.object({
   channelSecret: z.string().min(1),
   channelAccessToken: z.string().min(1),
+  name: z.string().min(1).max(100).optional(),
+  webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
+const viberAccountBody = z.object({
+  authToken: z.string().min(1),
   name: z.string().min(1).max(100).optional(),
   webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
@@ -109,6 +115,23 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
       return reply.code(201).send({ account });
     });
 
+    app.post('/viber/accounts', async (request, reply) => {
+      const parsed = viberAccountBody.safeParse(request.body ?? {});
+      if (!parsed.success) return sendProblem(reply, 400, 'Invalid account', zodProblems(parsed.error));
+      const { webhookUrl, name, authToken } = parsed.data;
+      if (webhookUrl !== undefined && access.acceptsWebhookUrl && !access.acceptsWebhookUrl(webhookUrl)) {
+        return sendProblem(reply, 403, 'Webhook URL not allowed', [
+          { field: 'webhookUrl', reason: 'must be a webhook URL of the Careline this simulator runs in' },
+        ]);
+      }
+      const account = simulator.viber.registerAccount({
+        authToken,
+        ...(name === undefined ? {} : { name }),
+        ...(webhookUrl === undefined ? {} : { webhookUrl }),
+      });
+      return reply.code(201).send({ account });
+    });
+
     app.post('/meta-accounts', async (request, reply) => {
       const parsed = metaAccountBody.safeParse(request.body ?? {});
       if (!parsed.success) return sendProblem(reply, 400, 'Invalid account', zodProblems(parsed.error));
@@ -138,6 +161,12 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
       }
       if (which === 'sms')
         return { app: which, accountId, messages: simulator.sms.conversation(accountId, query.data.person) };
+      if (which === 'viber')
+        return {
+          app: which,
+          accountId,
+          messages: simulator.viber.conversation(accountId, query.data.person),
+        };
       const items =
         which === 'telegram'
           ? simulator.telegram.conversation(accountId, query.data.person)
@@ -155,7 +184,9 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
             ? simulator.line.deliveries(accountId)
             : which === 'sms'
               ? simulator.sms.deliveries(accountId)
-              : simulator.messenger.deliveries(accountId);
+              : which === 'viber'
+                ? simulator.viber.deliveries(accountId)
+                : simulator.messenger.deliveries(accountId);
       return { app: which, accountId, deliveries };
     });
 
@@ -179,6 +210,12 @@ export function controlAppsRoutes(simulator: WhatsAppSimulator, access: Simulato
         if (!parsed.success)
           return sendProblem(reply, 400, 'Invalid patient action', zodProblems(parsed.error));
         return simulator.sms.patientActs(accountId, parsed.data, simulatorBaseUrl(request));
+      }
+      if (which === 'viber') {
+        const parsed = viberPatientInputSchema.safeParse(request.body ?? {});
+        if (!parsed.success)
+          return sendProblem(reply, 400, 'Invalid patient action', zodProblems(parsed.error));
+        return simulator.viber.patientActs(accountId, parsed.data, simulatorBaseUrl(request));
       }
       const parsed = metaPatientInputSchema.safeParse(request.body ?? {});
       if (!parsed.success)

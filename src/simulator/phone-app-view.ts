@@ -39,7 +39,7 @@ export interface PhoneAppButton {
 
 /** An app account the simulator plays, for the phone's app picker. */
 export interface PhoneAppAccount {
-  app: 'telegram' | 'messenger' | 'instagram' | 'line';
+  app: 'telegram' | 'messenger' | 'instagram' | 'line' | 'viber';
   accountId: string;
   name: string;
   /** Telegram `@username`, LINE's basic id (`@…`); a Page's or account's name otherwise. */

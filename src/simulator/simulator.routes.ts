@@ -6,6 +6,7 @@ import { lineRoutes } from './line/line.routes.ts';
 import { messengerRoutes } from './messenger/messenger.routes.ts';
 import { smsRoutes } from './sms/sms.routes.ts';
 import { telegramRoutes } from './telegram/telegram.routes.ts';
+import { viberRoutes } from './viber/viber.routes.ts';
 import type { WhatsAppSimulator } from './whatsapp-simulator.ts';
 
 /**
@@ -23,6 +24,7 @@ export function simulatorRoutes(
     await app.register(messengerRoutes(simulator.messenger));
     await app.register(lineRoutes(simulator.line));
     await app.register(smsRoutes(simulator.sms));
+    await app.register(viberRoutes(simulator.viber));
     await app.register(controlRoutes(simulator, access), { prefix: '/_sim' });
   };
 }

@@ -45,7 +45,9 @@ export type WebhookEvent =
   /** A LINE webhook event (the LINE stand-in: `phoneNumberId` holds the bot's user id). */
   | { kind: 'line_event'; webhookEventId: string; eventType: string }
   /** A Twilio Messaging webhook (the SMS stand-in: `phoneNumberId` holds the clinic's number). */
-  | { kind: 'sms_event'; messageSid: string; eventType: string };
+  | { kind: 'sms_event'; messageSid: string; eventType: string }
+  /** A Viber callback (the Viber stand-in: `phoneNumberId` holds the bot account's id). */
+  | { kind: 'viber_event'; messageToken: string; event: string };
 
 export interface WebhookDeliveryRecord {
   id: number;

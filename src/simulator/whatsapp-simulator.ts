@@ -46,6 +46,7 @@ import { TemplateRegistry } from './template-registry.ts';
 import { TimerSet } from './timer-set.ts';
 import { type TransportFault, type TransportFaultInput, TransportFaults } from './transport-faults.ts';
 import type { MarketingPreference } from './user-preferences-webhook.ts';
+import { ViberStandIn } from './viber/viber-stand-in.ts';
 import { newWamid } from './wamid.ts';
 import {
   DEFAULT_WEBHOOK_RETRY,
@@ -90,6 +91,8 @@ export class WhatsAppSimulator {
   readonly line: LineStandIn;
   /** Twilio's Messaging API for Careline's SMS numbers, in the same server (webhooks share the dispatcher). */
   readonly sms: SmsStandIn;
+  /** Viber's REST Bot API for Careline's Viber accounts, in the same server (webhooks share the dispatcher). */
+  readonly viber: ViberStandIn;
   /** The Messenger Platform (Pages and Instagram accounts), in the same server. */
   readonly messenger: MessengerStandIn;
 
@@ -174,6 +177,7 @@ export class WhatsAppSimulator {
     });
     this.line = new LineStandIn({ now, random: this.#random, dispatcher: this.#dispatcher });
     this.sms = new SmsStandIn({ now, random: this.#random, dispatcher: this.#dispatcher });
+    this.viber = new ViberStandIn({ now, random: this.#random, dispatcher: this.#dispatcher });
     this.messenger = new MessengerStandIn({
       now,
       random: this.#random,

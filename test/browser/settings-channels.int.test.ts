@@ -8,6 +8,11 @@ import {
   type BotApiStandIn,
   startBotApiStandIn,
 } from '../../src/channels/telegram/bot-api-stand-in.test-support.ts';
+import {
+  startViberApiStandIn,
+  type ViberApiStandIn,
+} from '../../src/channels/viber/viber-api-stand-in.test-support.ts';
+import { channelAccounts } from '../../src/db-schema.ts';
 import { findOrgByRef } from '../../src/modules/orgs/org.repository.ts';
 import { createUser } from '../../src/modules/users/user.service.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
@@ -20,11 +25,13 @@ const BOT = '7200000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const PASSWORD = 'correct horse battery staple';
 const LINE_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.BrowserLineChannelToken+/abc=';
 const LINE_BOT = 'U0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+const VIBER_TOKEN = '4453b6ac12345678-e02c5f12174805f9-b10e5e4b7e5fba5e';
 
 describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (engine) => {
   let careline: CarelineWithWeb;
   let botApi: BotApiStandIn;
   let lineApi: LineApiStandIn;
+  let viberApi: ViberApiStandIn;
   let browser: Browser;
   let page: Page;
 
@@ -34,6 +41,7 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     // Careline listens on plain HTTP here: the stand-in accepts it, where Telegram asks for HTTPS.
     botApi = await startBotApiStandIn({ tokens: [BOT], allowHttp: true });
     lineApi = await startLineApiStandIn({ token: LINE_TOKEN });
+    viberApi = await startViberApiStandIn({ token: VIBER_TOKEN });
     browser = await launchBrowser();
     page = await newPage(browser, careline.url, 'en-GB');
     page.setDefaultTimeout(STEP.timeout);
@@ -43,6 +51,7 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     await careline?.close();
     await botApi?.close();
     await lineApi?.close();
+    await viberApi?.close();
   });
 
   async function signIn(email: string, password: string): Promise<void> {
@@ -52,6 +61,20 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     await page.getByRole('textbox', { name: 'Password' }).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/inbox/);
+  }
+
+  /** Signed in as the administrator, Settings › Channels › Add a channel › `type`, named `name`. */
+  async function addChannelForm(type: string, shown: string, name: string) {
+    await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
+    await page.goto('/settings/channels');
+    await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Add a channel' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a channel' });
+    await dialog.getByText('Which channel?').waitFor();
+    await dialog.getByTestId(`channel-type-${type}`).click();
+    const form = page.getByRole('dialog', { name: `Add a channel · ${shown}` });
+    await form.getByRole('textbox', { name: 'Name shown to the team' }).fill(name);
+    return form;
   }
 
   test('an administrator adds a Telegram bot, sees its webhook URL, and removes it', STEP, async () => {
@@ -108,15 +131,7 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     'an administrator adds a LINE channel: the bot’s user id and its webhook URL are listed',
     STEP,
     async () => {
-      await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
-      await page.goto('/settings/channels');
-      await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
-      await page.getByRole('button', { name: 'Add a channel' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Add a channel' });
-      await dialog.getByText('Which channel?').waitFor();
-      await dialog.getByTestId('channel-type-line').click();
-      const form = page.getByRole('dialog', { name: 'Add a channel · LINE' });
-      await form.getByRole('textbox', { name: 'Name shown to the team' }).fill('LINE de la clinique');
+      const form = await addChannelForm('line', 'LINE', 'LINE de la clinique');
       await form.getByLabel('Channel secret').fill('8a7f9c0e4b2d6f1a3c5e7b9d0f2a4c6e');
       await form.getByLabel('Channel access token').fill(LINE_TOKEN);
       await form.getByRole('textbox', { name: 'Messaging API server' }).fill(lineApi.url);
@@ -168,6 +183,39 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
       expect(shownUrl).toMatch(new RegExp(`^${careline.url}/webhooks/sms/[0-9a-f-]{36}$`));
       await expect(page.content()).resolves.not.toContain('BrowserSmsAuthToken');
       await screenshot(page, `${engine}-channels-08-sms-added`);
+    },
+  );
+
+  test(
+    'an administrator adds a Viber bot with bot-initiated messages: its account id and webhook URL are listed',
+    STEP,
+    async () => {
+      const form = await addChannelForm('viber', 'Viber', 'Viber de la clinique');
+      await form.getByText('Text and buttons only').waitFor();
+      await form.getByLabel('Auth token').fill(VIBER_TOKEN);
+      await form.getByRole('textbox', { name: 'REST Bot API server' }).fill(viberApi.url);
+      const botInitiated = form.getByRole('switch', { name: 'Bot-initiated messages' });
+      expect(await botInitiated.isChecked()).toBe(false);
+      await botInitiated.check({ force: true });
+      await animationsSettled(page);
+      await screenshot(page, `${engine}-channels-07-viber-form`);
+      await form.getByRole('button', { name: 'Connect' }).click();
+      await form.waitFor({ state: 'hidden' });
+
+      const row = page.getByTestId('channel-row').filter({ hasText: 'Viber de la clinique' });
+      await row.getByRole('img', { name: 'Viber' }).waitFor();
+      await row.getByText('pa:5741311803571721000').waitFor();
+      const shownUrl = (await row.getByTestId('webhook-url').textContent()) ?? '';
+      expect(shownUrl).toMatch(new RegExp(`^${careline.url}/webhooks/viber/[0-9a-f-]{36}$`));
+      expect(viberApi.calls.find((call) => call.path === '/pa/set_webhook')?.body).toMatchObject({
+        url: shownUrl,
+      });
+      await expect(page.content()).resolves.not.toContain('b10e5e4b7e5fba5e');
+      const [stored] = (await careline.handle.db.select().from(channelAccounts)).filter(
+        (a) => a.type === 'viber',
+      );
+      expect(stored?.settings).toMatchObject({ apiUrl: viberApi.url, botInitiated: true });
+      await screenshot(page, `${engine}-channels-08-viber-added`);
     },
   );
 

@@ -129,7 +129,8 @@ describe.each(TEST_ENGINES)('settings: the clinic’s channels (%s)', (engine) =
         'body.settings.apiUrl',
       ],
       [{ type: 'line', secrets: { channelSecret: '' } }, 'body.secrets.channelSecret'],
-      [{ type: 'viber', secrets: {} }, 'body.type'],
+      [{ type: 'viber', secrets: {} }, 'body.secrets.authToken'],
+      [{ type: 'viber', secrets: { authToken: 'not a token' } }, 'body.secrets.authToken'],
     ] as const) {
       const refused = await call(env, clinic, 'POST', '/channels', body);
       expect(refused.status, JSON.stringify(body)).toBe(400);

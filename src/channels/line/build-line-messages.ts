@@ -1,4 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
+import { checkInteractiveText as checkInteractiveTextOf, interactiveText } from '../interactive-text.ts';
 import type { LimitViolation, OutboundMessage } from '../outbound-message.ts';
 import { LINE_CAPABILITIES, LINE_LIMITS } from './line-capabilities.ts';
 
@@ -110,27 +111,11 @@ function checkChoice(field: string, choice: { id: string; title: string }): Limi
 }
 
 function checkInteractiveText(message: Interactive): LimitViolation[] {
-  const violations: LimitViolation[] = [];
-  if (message.header !== undefined && message.header.type !== 'text')
-    violations.push({
-      field: 'header',
-      limit: 'LINE carries no file in a message with buttons: send the file first',
-      actual: message.header.type,
-    });
-  const text = interactiveText(message);
-  if (text.length > LINE_LIMITS.textLength)
-    violations.push({
-      field: 'body',
-      limit: `header, body and footer are at most ${LINE_LIMITS.textLength} characters together`,
-      actual: text.length,
-    });
-  return violations;
-}
-
-/** Header, body and footer as one text, blank lines between: LINE's text has no parts. */
-function interactiveText(message: Interactive): string {
-  const header = message.header?.type === 'text' ? message.header.text : undefined;
-  return [header, message.body, message.footer].filter((part) => part !== undefined).join('\n\n');
+  return checkInteractiveTextOf(
+    message,
+    LINE_LIMITS.textLength,
+    'LINE carries no file in a message with buttons: send the file first',
+  );
 }
 
 function postback(choice: { id: string; title: string }): messagingApi.PostbackAction {

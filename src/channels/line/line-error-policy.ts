@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SendOutcome } from '../channel.ts';
+import { transportFailure } from '../transport-failure.ts';
 
 /** A Messaging API answer as the corpus spells it (`api_response` in MANIFEST.md). */
 export interface LineApiResponse {
@@ -106,33 +107,9 @@ export function classifyUnreadableAnswer(httpStatus: number): SendFailure {
   };
 }
 
-/**
- * A call that got no answer. A timeout or a broken connection may come after LINE took the request:
- * `unknown`, unless the request never left (no such host, refused).
- */
+/** A call that got no answer (transport-failure.ts, in LINE's name). */
 export function classifyTransportError(error: unknown, timeoutMs: number): SendFailure {
-  const name = error instanceof Error ? error.name : '';
-  const timedOut = name === 'TimeoutError' || name === 'AbortError';
-  const code = timedOut ? null : causeCode(error);
-  const notSent = code !== null && /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|EHOSTUNREACH)$/.test(code);
-  return {
-    ok: false,
-    disposition: notSent ? 'retry' : 'unknown',
-    code: null,
-    title: timedOut
-      ? `LINE did not answer within ${timeoutMs} ms`
-      : notSent
-        ? `LINE could not be reached (${code})`
-        : `the connection to LINE broke${code === null ? '' : ` (${code})`}`,
-    detail: null,
-  };
-}
-
-function causeCode(error: unknown): string | null {
-  for (let at: unknown = error, depth = 0; at instanceof Error && depth < 4; at = at.cause, depth += 1) {
-    if ('code' in at && typeof at.code === 'string' && /^[A-Z_]{2,64}$/.test(at.code)) return at.code;
-  }
-  return null;
+  return transportFailure('LINE', error, timeoutMs);
 }
 
 function detailsOf(answer: LineApiResponse | null): string | null {

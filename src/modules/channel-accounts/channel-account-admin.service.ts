@@ -71,12 +71,14 @@ export async function addChannelAccount(
     throw duplicate(input.type, externalId);
   }
   const id = randomUUID();
-  if (setup.registerWebhook) {
+  const url = setup.registerWebhook ? webhookUrl(deps, { id, type: input.type }) : null;
+  if (url !== null && !setup.webhookCheckedAtOnce) {
     await auditWouldTake(deps, (tx) => audit(deps, tx, orgId, actor, 'channel-add', 'C', id));
-    await register(setup, { id, externalId, settings, secrets }, webhookUrl(deps, { id, type: input.type }));
+    await register(setup, { id, externalId, settings, secrets }, url);
   }
+  let added: ChannelAccount;
   try {
-    return await deps.db.transaction(async (tx) => {
+    added = await deps.db.transaction(async (tx) => {
       const account = await insertChannelAccount(tx, {
         id,
         orgId,
@@ -93,6 +95,19 @@ export async function addChannelAccount(
     if (isUniqueViolation(error)) throw duplicate(input.type, externalId);
     throw error;
   }
+  if (setup.webhookCheckedAtOnce && url !== null) {
+    try {
+      await register(setup, { id, externalId, settings, secrets }, url);
+    } catch (error) {
+      // The provider would not deliver to it: the account goes again, as its removal is recorded.
+      await deps.db.transaction(async (tx) => {
+        await deleteChannelAccount(tx, orgId, id);
+        await audit(deps, tx, orgId, actor, 'channel-remove', 'D', id);
+      });
+      throw error;
+    }
+  }
+  return added;
 }
 
 /**

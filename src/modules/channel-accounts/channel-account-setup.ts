@@ -40,6 +40,12 @@ export interface ChannelAccountSetup {
     account: { id: string; externalId: string; settings: ChannelSettings; secrets: Record<string, unknown> },
     webhookUrl: string,
   ): Promise<WebhookRegistration>;
+  /**
+   * The provider calls the webhook URL while it is being set, and sets it only if that call is answered
+   * (Viber's set_webhook sends a signed `webhook` check): the account is stored before the webhook is
+   * set, and removed again when the provider refuses.
+   */
+  webhookCheckedAtOnce?: boolean;
   /** The label used when the person adding the account gives none. */
   defaultName(externalId: string): string;
 }

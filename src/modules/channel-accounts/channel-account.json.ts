@@ -129,6 +129,32 @@ export const newChannelBody = z
       }),
     }),
     z.object({
+      type: z.literal('viber'),
+      name: name.optional(),
+      settings: z
+        .strictObject({
+          apiUrl: url.optional(),
+          botInitiated: z
+            .boolean()
+            .optional()
+            .describe(
+              'Messages outside the 24-hour session (billable), as enabled for the bot; off by default',
+            ),
+          senderName: z.string().max(28).optional().describe('The sender name shown on every message'),
+          welcomeMessage: z
+            .string()
+            .max(7000)
+            .optional()
+            .describe('Answered once to a patient who opens the chat; none when left out'),
+        })
+        .optional(),
+      secrets: z.strictObject({
+        authToken: secret.describe(
+          'The bot’s auth token: signs every callback; the account id (get_account_info) becomes the external id',
+        ),
+      }),
+    }),
+    z.object({
       type: z.enum(['messenger', 'instagram']),
       name: name.optional(),
       external_id: metaIds.describe(

@@ -16,6 +16,7 @@ import {
 
 // What other modules may read or change here: they call this service, never the repository.
 export { consentingChannelsOf, contactsWithConsent } from './consent.repository.ts';
+export { CONSENT_PURPOSES } from './consent.schema.ts';
 
 export interface ConsentInput {
   orgId: string;

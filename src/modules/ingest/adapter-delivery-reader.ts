@@ -11,6 +11,8 @@ import type { LeftOutPart, OmittablePart } from '../../channels/omittable-parts.
 import { qualifiedExternalId } from '../../channels/qualified-external-id.ts';
 import { identityRefOf, movedTo, senderIdentityOf } from '../../channels/sender-identity.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
+import { CHANNEL_NAMES } from '../channel-accounts/channel-types.ts';
+import { CONSENT_PURPOSES, recordConsent } from '../consent/consent.service.ts';
 import { resolveSenderContact } from '../contacts/contact.service.ts';
 import { followIdentityMove, setMarketingPreference } from '../contacts/identity-changes.service.ts';
 import { appendInboundMessage } from '../inbox/inbox.service.ts';
@@ -33,6 +35,7 @@ export function adapterDeliveryReader(adapter: ChannelInbound, label: string): D
   return {
     label,
     ...(adapter.webhook.encoding ? { encoding: adapter.webhook.encoding } : {}),
+    ...(adapter.webhook.readJson ? { readJson: adapter.webhook.readJson } : {}),
     parse: (body, account) =>
       adapter.webhook.parse(body).filter((event) => concerns(adapter, account, event)),
     storeMessage: (deps, account, event, omitted) => storeMessage(deps, adapter, account, event, omitted),
@@ -193,6 +196,14 @@ async function applyEvent(
       return;
     case 'template_event':
       return applyTemplateEvent(deps, account, event);
+    case 'lifecycle':
+      if (event.event === 'unsubscribe' && event.user.id !== null)
+        return withdrawConsent(deps, account, event.user.id, event.timestamp);
+      deps.logger.debug(
+        { channelAccountId: account.id, event: event.event },
+        `${label} lifecycle not acted on`,
+      );
+      return;
     case 'other':
       // The reason names fields, never values; the raw delivery stays in the journal.
       deps.logger[event.fromPatient ? 'warn' : 'info'](
@@ -207,6 +218,47 @@ async function applyEvent(
         `${label} event kind not acted on`,
       );
   }
+}
+
+/**
+ * The patient unsubscribed from the clinic's account (Viber `unsubscribed`): the channel will refuse
+ * every message to them, so every purpose's consent on it is withdrawn, with the signal as its words.
+ */
+async function withdrawConsent(
+  deps: IngestDeps,
+  account: ChannelAccount,
+  userId: string,
+  timestamp: string | null,
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const { contactId } = await resolveSenderContact(
+      tx,
+      deps.keyring,
+      account.orgId,
+      account.type,
+      senderIdentityOf({
+        id: userId,
+        phone: null,
+        bsuid: null,
+        parentBsuid: null,
+        name: null,
+        username: null,
+      }),
+      now,
+    );
+    for (const purpose of CONSENT_PURPOSES)
+      await recordConsent(tx, deps.keyring, {
+        orgId: account.orgId,
+        contactId,
+        channel: account.type,
+        purpose,
+        granted: false,
+        method: 'chat',
+        textShown: `${CHANNEL_NAMES[account.type]}: unsubscribed from ${account.name}`,
+        at: timestamp ? new Date(timestamp) : now,
+      });
+  });
 }
 
 /** A receipt names one message, or (Messenger) every message up to a watermark, given as a list of ids. */

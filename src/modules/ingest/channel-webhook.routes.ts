@@ -106,7 +106,7 @@ export function channelWebhookRoutes(deps: ChannelWebhookDeps): FastifyPluginAsy
             const stored = await journal(deps, account, raw, events);
             if (stored > 0) deps.onJournaled();
             // Only once the delivery is stored: the answer tells the provider it was received.
-            const answer = adapter.webhook.answer?.(events) ?? null;
+            const answer = adapter.webhook.answer?.(events, account) ?? null;
             const acknowledgement = adapter.webhook.acknowledgement;
             if (answer === null && acknowledgement)
               return reply.code(200).type(acknowledgement.contentType).send(acknowledgement.body);
@@ -243,7 +243,7 @@ function headersOf(
 function parsedDelivery(adapter: ChannelInbound, raw: Buffer): { body: object; events: InboundEvent[] } {
   let body: unknown;
   try {
-    body = decodeWebhookBody(raw, adapter.webhook.encoding);
+    body = decodeWebhookBody(raw, adapter.webhook);
   } catch {
     throw new HttpProblem(400, 'The body is not valid JSON');
   }

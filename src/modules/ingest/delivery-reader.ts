@@ -12,6 +12,8 @@ export interface DeliveryReader {
   readonly label: string;
   /** How the channel's deliveries are encoded (channel-adapter.ts); JSON when absent. */
   readonly encoding?: 'json' | 'form';
+  /** Reads the journaled JSON text where numbers must keep their digits (Viber); `JSON.parse` when absent. */
+  readJson?(text: string): unknown;
   /** The events of a delivery that concern this account; throws when the body is not the channel's. */
   parse(body: unknown, account: ChannelAccount): InboundEvent[];
   storeMessage(

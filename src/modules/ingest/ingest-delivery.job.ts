@@ -82,7 +82,7 @@ async function applyDelivery(deps: InboundDeps, job: Job): Promise<void> {
   const failures: string[] = [];
   let events: InboundEvent[] = [];
   try {
-    events = reader.parse(decodeWebhookBody(body, reader.encoding), account);
+    events = reader.parse(decodeWebhookBody(body, reader), account);
   } catch {
     // The journaled bytes never change: reading them again would fail the same way.
     failures.push(`the delivery could not be read as a ${reader.label} webhook`);

@@ -1,5 +1,10 @@
 import type { SendOutcome, UploadOutcome } from '../../channels/channel.ts';
-import type { AdapterAccount, ChannelAdapter, MediaFile } from '../../channels/channel-adapter.ts';
+import type {
+  AdapterAccount,
+  ChannelAdapter,
+  MediaFile,
+  WindowPolicy,
+} from '../../channels/channel-adapter.ts';
 import { openAdapterAccount } from '../../channels/open-adapter-account.ts';
 import type { LimitViolation, OutboundMessage } from '../../channels/outbound-message.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -43,6 +48,13 @@ export class AdapterSender<Settings, Secrets> implements ChannelSender {
 
   get window() {
     return this.#adapter.window;
+  }
+
+  windowOf(account: ChannelAccount): WindowPolicy {
+    const windowOf = this.#adapter.windowOf;
+    if (!windowOf) return this.#adapter.window;
+    const settings = this.#adapter.accountSchemas.settings.safeParse(account.settings);
+    return settings.success ? windowOf(settings.data) : this.#adapter.window;
   }
 
   get windowHours(): number | null {

@@ -31,6 +31,8 @@ export interface ChannelSender {
   readonly capabilities: ChannelCapabilities;
   /** When a clinic may write on the channel (the outbox's window-policy.ts reads it); `windowHours` is its free-form part. */
   readonly window: WindowPolicy;
+  /** The window of one account, where its settings change the channel's (Viber's bot-initiated messages). */
+  windowOf?(account: ChannelAccount): WindowPolicy;
   /**
    * The channel takes files with the message itself (Telegram, Messenger multipart): the outbox
    * uploads nothing beforehand, and the sender loads each file when it sends.

@@ -99,7 +99,7 @@ export async function submitOutboundMessage(
     sentByFlowSessionId: input.sentByFlowSessionId ?? null,
   };
   const verdict = windowVerdict(
-    sender.window,
+    sender.windowOf?.(account) ?? sender.window,
     conversation.lastInboundAt,
     { template: message.type === 'template', byPerson: writtenByPerson(author) },
     now,

@@ -160,7 +160,7 @@ export async function planSend(
   if (!recipient) return refuse(deps, message, 'invalid', `The patient has no ${account.type} identity`);
 
   const window = windowVerdict(
-    sender.window,
+    sender.windowOf?.(account) ?? sender.window,
     conversation.lastInboundAt,
     {
       template: outbound.type === 'template',

@@ -76,6 +76,31 @@ export type NewChannel =
       };
     }
   | {
+      type: 'viber';
+      name?: string;
+      settings?: {
+        apiUrl?: string;
+        /**
+         * Messages outside the 24-hour session (billable), as enabled for the bot; off by default
+         */
+        botInitiated?: boolean;
+        /**
+         * The sender name shown on every message
+         */
+        senderName?: string;
+        /**
+         * Answered once to a patient who opens the chat; none when left out
+         */
+        welcomeMessage?: string;
+      };
+      secrets: {
+        /**
+         * The bot’s auth token: signs every callback; the account id (get_account_info) becomes the external id
+         */
+        authToken: string;
+      };
+    }
+  | {
       type: 'messenger' | 'instagram';
       name?: string;
       /**

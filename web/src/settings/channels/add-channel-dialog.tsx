@@ -6,6 +6,7 @@ import {
   PasswordInput,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   TextInput,
   UnstyledButton,
@@ -198,6 +199,16 @@ export function FieldInput({
     spellCheck: false,
     onChange: (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value),
   };
+  if (field.toggle)
+    return (
+      <Switch
+        label={props.label}
+        description={props.description}
+        checked={value === 'true'}
+        onChange={(event) => onChange(event.currentTarget.checked ? 'true' : '')}
+        error={error}
+      />
+    );
   return field.secret ? <PasswordInput {...props} /> : <TextInput {...props} />;
 }
 
@@ -228,17 +239,32 @@ function newChannel(
         settings,
         secrets: { channelSecret: given('channelSecret'), channelAccessToken: given('channelAccessToken') },
       };
-    case 'sms':
+    case 'sms': {
+      // The form's settings hold texts and switches (Viber's bot-initiated); an SMS number's are texts.
+      const text = (value: string | boolean | undefined) => (typeof value === 'string' ? value : '');
       return {
         type,
         ...named,
         settings: {
-          from: settings.from ?? '',
-          accountSid: settings.accountSid ?? '',
-          ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
+          from: text(settings.from),
+          accountSid: text(settings.accountSid),
+          ...(text(settings.apiUrl) ? { apiUrl: text(settings.apiUrl) } : {}),
         },
         secrets: { authToken: given('authToken') },
       };
+    }
+    case 'viber': {
+      const apiUrl = settings.apiUrl;
+      return {
+        type,
+        ...named,
+        settings: {
+          ...(typeof apiUrl === 'string' ? { apiUrl } : {}),
+          botInitiated: settings.botInitiated === true,
+        },
+        secrets: { authToken: given('authToken') },
+      };
+    }
     case 'messenger':
     case 'instagram':
       return {

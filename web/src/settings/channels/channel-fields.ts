@@ -1,7 +1,15 @@
 import type { ChannelType } from '../../api/settings-types.ts';
 
-/** The channel types an administrator can connect from here (Viber: not yet). */
-export const ADDABLE_TYPES = ['telegram', 'whatsapp', 'messenger', 'instagram', 'line', 'sms'] as const;
+/** The channel types an administrator can connect from here. */
+export const ADDABLE_TYPES = [
+  'telegram',
+  'whatsapp',
+  'messenger',
+  'instagram',
+  'line',
+  'sms',
+  'viber',
+] as const;
 export type AddableType = (typeof ADDABLE_TYPES)[number];
 
 export function isAddable(type: ChannelType): type is AddableType {
@@ -32,7 +40,10 @@ export interface ChannelField {
     | 'smsAccountSid'
     | 'smsFrom'
     | 'authToken'
-    | 'smsApiUrl';
+    | 'smsApiUrl'
+    | 'viberAuthToken'
+    | 'viberApiUrl'
+    | 'botInitiated';
   hint?:
     | 'botTokenHint'
     | 'secretTokenHint'
@@ -43,10 +54,15 @@ export interface ChannelField {
     | 'smsAccountSidHint'
     | 'smsFromHint'
     | 'authTokenHint'
-    | 'smsApiUrlHint';
+    | 'smsApiUrlHint'
+    | 'viberAuthTokenHint'
+    | 'viberApiUrlHint'
+    | 'botInitiatedHint';
   required: boolean;
   /** Typed into a password field, never shown back. */
   secret: boolean;
+  /** An on/off setting (a switch; its value `true` or empty), sent as a boolean. */
+  toggle?: boolean;
 }
 
 const secret = (
@@ -105,6 +121,11 @@ export const CHANNEL_FIELDS: Readonly<Record<AddableType, readonly ChannelField[
     secret('authToken', 'authToken', { hint: 'authTokenHint' }),
     setting('apiUrl', 'smsApiUrl', 'smsApiUrlHint'),
   ],
+  viber: [
+    secret('authToken', 'viberAuthToken', { hint: 'viberAuthTokenHint' }),
+    setting('apiUrl', 'viberApiUrl', 'viberApiUrlHint'),
+    { ...setting('botInitiated', 'botInitiated', 'botInitiatedHint'), toggle: true },
+  ],
   messenger: [externalId('pageId'), ...META_SECRETS, ...GRAPH],
   instagram: [externalId('instagramAccountId'), ...META_SECRETS, ...GRAPH],
   whatsapp: [
@@ -120,14 +141,19 @@ export const CHANNEL_FIELDS: Readonly<Record<AddableType, readonly ChannelField[
 export function bodyParts(
   fields: readonly ChannelField[],
   values: Readonly<Record<string, string>>,
-): { external_id?: string; secrets: Record<string, string>; settings: Record<string, string> } {
+): {
+  external_id?: string;
+  secrets: Record<string, string>;
+  settings: Record<string, string | boolean>;
+} {
   const secrets: Record<string, string> = {};
-  const settings: Record<string, string> = {};
+  const settings: Record<string, string | boolean> = {};
   let external: string | undefined;
   for (const field of fields) {
     const value = (values[field.id] ?? '').trim();
     if (value === '') continue;
-    if (field.part === 'external_id') external = value;
+    if (field.toggle) settings[field.key] = value === 'true';
+    else if (field.part === 'external_id') external = value;
     else if (field.part === 'secrets') secrets[field.key] = value;
     else settings[field.key] = value;
   }

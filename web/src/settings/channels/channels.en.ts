@@ -3,7 +3,7 @@ export const channelsEn = {
   channels: {
     title: 'Channels',
     description:
-      'Where patients write to the clinic: each WhatsApp number, Telegram bot, LINE account, SMS number, Messenger Page and Instagram account, and the webhook address its provider delivers to.',
+      'Where patients write to the clinic: each WhatsApp number, Telegram bot, LINE account, SMS number, Viber bot, Messenger Page and Instagram account, and the webhook address its provider delivers to.',
     add: 'Add a channel',
     empty: 'No channel yet: patients cannot write to the clinic.',
     name: 'Name',
@@ -37,6 +37,8 @@ export const channelsEn = {
       whatsapp: 'A WhatsApp Business number (Cloud API). Set the webhook in Meta’s app dashboard.',
       line: 'A LINE Official Account’s Messaging API channel. Careline checks the token and sets the webhook URL; switch on “Use webhook” in the LINE console.',
       sms: 'An SMS number of Twilio or a Twilio-compatible provider. Careline checks the account; then set the number’s “A message comes in” webhook to the URL shown.',
+      viber:
+        'A Viber bot. Careline checks the token and sets the webhook at once. Text and buttons only: Careline has no public address for files.',
     },
     fields: {
       name: 'Name shown to the team',
@@ -70,6 +72,13 @@ export const channelsEn = {
       authTokenHint: 'Signs every webhook; Careline checks it with the provider.',
       smsApiUrl: 'API server',
       smsApiUrlHint: 'Optional: Twilio’s own (api.twilio.com) when left empty.',
+      viberAuthToken: 'Auth token',
+      viberAuthTokenHint: 'The bot’s token from Viber; Careline checks it with Viber.',
+      viberApiUrl: 'REST Bot API server',
+      viberApiUrlHint: 'Optional: Viber’s own (chatapi.viber.com) when left empty.',
+      botInitiated: 'Bot-initiated messages',
+      botInitiatedHint:
+        'Only if enabled for this bot (billable): lets Careline write outside the 24 hours after the patient’s last message.',
       optional: 'Optional',
     },
     secretsTitle: 'Replace the secrets',

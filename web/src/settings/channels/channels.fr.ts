@@ -4,7 +4,7 @@ export const channelsFr: ChannelsMessages = {
   channels: {
     title: 'Canaux',
     description:
-      'Là où les patients écrivent à la clinique\u00a0: chaque numéro WhatsApp, bot Telegram, compte LINE, numéro SMS, page Messenger et compte Instagram, et l’adresse de webhook où son fournisseur les livre.',
+      'Là où les patients écrivent à la clinique\u00a0: chaque numéro WhatsApp, bot Telegram, compte LINE, numéro SMS, bot Viber, page Messenger et compte Instagram, et l’adresse de webhook où son fournisseur les livre.',
     add: 'Ajouter un canal',
     empty: 'Aucun canal pour l’instant\u00a0: les patients ne peuvent pas écrire à la clinique.',
     name: 'Nom',
@@ -40,6 +40,8 @@ export const channelsFr: ChannelsMessages = {
         'Un numéro WhatsApp Business (Cloud API). Configurez le webhook dans le tableau de bord de l’app Meta.',
       line: 'Le canal Messaging API d’un compte officiel LINE. Careline vérifie le jeton et enregistre l’adresse du webhook\u00a0; activez «\u00a0Use webhook\u00a0» dans la console LINE.',
       sms: 'Un numéro SMS de Twilio ou d’un fournisseur compatible. Careline vérifie le compte\u00a0; indiquez ensuite l’adresse affichée comme webhook «\u00a0A message comes in\u00a0» du numéro.',
+      viber:
+        'Un bot Viber. Careline vérifie le jeton et enregistre aussitôt le webhook. Texte et boutons seulement\u00a0: Careline n’a pas d’adresse publique pour les fichiers.',
     },
     fields: {
       name: 'Nom affiché à l’équipe',
@@ -74,6 +76,13 @@ export const channelsFr: ChannelsMessages = {
       authTokenHint: 'Il signe chaque webhook\u00a0; Careline le vérifie auprès du fournisseur.',
       smsApiUrl: 'Serveur d’API',
       smsApiUrlHint: 'Facultatif\u00a0: celui de Twilio (api.twilio.com) sinon.',
+      viberAuthToken: 'Jeton d’authentification',
+      viberAuthTokenHint: 'Le jeton du bot fourni par Viber\u00a0; Careline le vérifie auprès de Viber.',
+      viberApiUrl: 'Serveur REST Bot API',
+      viberApiUrlHint: 'Facultatif\u00a0: celui de Viber (chatapi.viber.com) sinon.',
+      botInitiated: 'Messages à l’initiative du bot',
+      botInitiatedHint:
+        'Seulement s’ils sont activés pour ce bot (payants)\u00a0: Careline peut alors écrire au-delà des 24\u00a0heures qui suivent le dernier message du patient.',
       optional: 'Facultatif',
     },
     secretsTitle: 'Remplacer les secrets',
