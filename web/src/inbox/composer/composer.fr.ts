@@ -53,17 +53,17 @@ export const composerFr: ComposerMessages = {
   },
   replyVia: {
     label: 'Répondre sur',
-    hint: 'Les canaux du patient : la réponse part dans sa conversation sur ce canal',
+    hint: 'Les canaux du patient\u00a0: la réponse part dans sa conversation sur ce canal',
     thisConversation: 'cette conversation',
     newConversation: 'ouvre une conversation',
-    alwaysOpen: 'sans fenêtre : tout peut partir',
+    alwaysOpen: 'sans fenêtre\u00a0: tout peut partir',
     openUntil: 'ouverte jusqu’à {{time}}',
     open: 'ouverte',
-    templates: 'fenêtre fermée : modèles seulement',
+    templates: 'fenêtre fermée\u00a0: modèles seulement',
     personReply: 'réponse d’une personne jusqu’à {{time}}',
     nothing: 'rien tant que le patient n’a pas écrit',
     elsewhere:
-      'Envoi sur {{channel}} ({{name}}) : la réponse part dans la conversation du patient sur ce canal.',
+      'Envoi sur {{channel}} ({{name}})\u00a0: la réponse part dans la conversation du patient sur ce canal.',
   },
   smsSegments: {
     count_one: '{{count}} segment SMS ({{encoding}})',
