@@ -4,6 +4,7 @@ import {
   startViberApiStandIn,
   type ViberApiStandIn,
 } from '../../src/channels/viber/viber-api-stand-in.test-support.ts';
+import { updateChannelSettings } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
 import { connectChannel } from '../support/connect-channel.ts';
 import {
@@ -239,5 +240,30 @@ describe.each(TEST_ENGINES)('a Viber conversation end to end (%s)', (engine) => 
     );
     await env.settle();
     expect(sends().length).toBe(before);
+  });
+
+  test('where the bot may write first, the inbox shows no window and the reply goes out a day later', async () => {
+    const userId = 'Qk2lV9rPz0WbU4d1mTg8Hw==';
+    const yesterday = env.clock.now().getTime() - 25 * 3600 * 1000;
+    const body = message(userId, { type: 'text', text: 'Pitanje od juče' }, yesterday);
+    await deliver(body.raw);
+    const conversation = await conversationOfMessage(env, clinic, body.token);
+    expect(conversation.window).toMatchObject({ allows: 'nothing' });
+    await updateChannelSettings(env.handle.db, account.id, { ...account.settings, botInitiated: true });
+    try {
+      const now = await getJson(env, clinic, `/conversations/${String(conversation.id)}`);
+      // What the composer reads: nothing closes, anything can go.
+      expect(now.window).toMatchObject({ policy: 'none', open: true, allows: 'anything' });
+      const reply = await call(env, clinic, 'POST', `/conversations/${String(conversation.id)}/messages`, {
+        type: 'text',
+        text: 'Odgovor stiže.',
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(202);
+      await eventually(async () =>
+        sends().find((c) => JSON.stringify(c.body).includes('Odgovor stiže.')) ? true : undefined,
+      );
+    } finally {
+      await updateChannelSettings(env.handle.db, account.id, account.settings);
+    }
   });
 });

@@ -21,6 +21,8 @@ export interface ChannelSettings {
   markAsRead?: boolean;
   /** The team new conversations of this number go to (teams/default-team.ts checks it at runtime). */
   defaultTeamId?: string;
+  /** Viber: bot-initiated messages are enabled for the bot (billable), so it has no 24-hour session. */
+  botInitiated?: boolean;
 }
 
 /** Secrets to call the provider and to check what it sends us. */

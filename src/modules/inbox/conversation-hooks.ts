@@ -1,5 +1,6 @@
 import type { WindowPolicy } from '../../channels/channel-capabilities.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import type { ChannelType } from '../channel-accounts/channel-types.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { Conversation } from './conversation.schema.ts';
@@ -78,8 +79,11 @@ export type AutomationOf = (
   conversationIds: readonly string[],
 ) => Promise<Map<string, ConversationAutomation>>;
 
-/** The channel's window (WhatsApp: 24 h then templates); null when Careline cannot send on it (the outbox's senders). */
-export type WindowPolicyOf = (channel: ChannelType) => WindowPolicy | null;
+/**
+ * An account's window (WhatsApp: 24 h then templates; a Viber bot allowed to write first: none); null when
+ * Careline cannot send on its channel (the outbox's senders).
+ */
+export type WindowPolicyOf = (account: ChannelAccount) => WindowPolicy | null;
 
 /** An agent read the conversation: the outbox queues a read receipt to the patient; whether it did. */
 export type QueueReadReceipt = (db: Db, conversation: Conversation) => Promise<boolean>;

@@ -114,9 +114,10 @@ export async function describeConversations(
 
   return rows.map((c) => {
     const contact = contacts.get(c.contactId);
-    const channel = accounts.get(c.channelAccountId)?.type;
-    if (!channel) throw new Error(`channel account ${c.channelAccountId} of conversation ${c.id} not found`);
-    const policy = context.windowPolicyOf(channel) ?? NO_SENDER;
+    const account = accounts.get(c.channelAccountId);
+    if (!account) throw new Error(`channel account ${c.channelAccountId} of conversation ${c.id} not found`);
+    const channel = account.type;
+    const policy = context.windowPolicyOf(account) ?? NO_SENDER;
     const lastMessage = latest.find((m) => m.conversationId === c.id) ?? null;
     const author = lastMessage?.authorUserId ? people.get(lastMessage.authorUserId) : undefined;
     return {

@@ -47,7 +47,7 @@ describe.each(TEST_ENGINES)('the inbox: patients’ messages and their conversat
   const view = (now = at(60)): ViewContext => ({
     now,
     keyring: testKeyring,
-    windowPolicyOf: (channel) => (channel === 'whatsapp' ? WHATSAPP_WINDOW : null),
+    windowPolicyOf: (account) => (account.type === 'whatsapp' ? WHATSAPP_WINDOW : null),
     redFlagsOf: latestOpenRedFlags,
     automationOf,
   });

@@ -47,7 +47,7 @@ export async function patientChannelsOf(
     ...accounts.filter((a) => !talkedOn.has(a.id) && identityTypes.has(a.type) && !typesTalkedOn.has(a.type)),
   ];
   return reachable.flatMap((account): PatientChannel[] => {
-    const policy = context.windowPolicyOf(account.type);
+    const policy = context.windowPolicyOf(account);
     if (!policy) return [];
     const on = conversations.filter((c) => c.channelAccountId === account.id);
     const live = on.find((c) => c.status !== 'closed') ?? null;

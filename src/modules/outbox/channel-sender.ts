@@ -67,9 +67,15 @@ export interface ChannelSender {
   ): Promise<SendOutcome>;
 }
 
-/** Each channel's window as its sender keeps it (the inbox shows it); null where Careline has no sender. */
+/**
+ * Each account's window as its channel's sender keeps it, with what the account's settings change
+ * (Viber's bot-initiated messages): what the inbox shows; null where Careline has no sender.
+ */
 export function windowPolicyOfSenders(
   senders: Partial<Record<ChannelAccount['type'], ChannelSender>>,
-): (channel: ChannelAccount['type']) => WindowPolicy | null {
-  return (channel) => senders[channel]?.window ?? null;
+): (account: ChannelAccount) => WindowPolicy | null {
+  return (account) => {
+    const sender = senders[account.type];
+    return sender ? (sender.windowOf?.(account) ?? sender.window) : null;
+  };
 }

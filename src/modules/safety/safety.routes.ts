@@ -14,7 +14,7 @@ import { getConversation } from '../inbox/inbox.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { findOrgByRef, updateOrgSafety } from '../orgs/org.service.ts';
-import type { ChannelSender } from '../outbox/channel-sender.ts';
+import { type ChannelSender, windowPolicyOfSenders } from '../outbox/channel-sender.ts';
 import { latestOpenRedFlags } from './conversation-red-flags.ts';
 import { listRedFlagEvents } from './red-flag-event.repository.ts';
 import { RED_FLAG_HANDLERS } from './red-flag-event.schema.ts';
@@ -88,7 +88,7 @@ export function safetyRoutes(deps: {
   senders: Partial<Record<ChannelType, ChannelSender>>;
 }): FastifyPluginAsyncZod {
   const { db } = deps;
-  const windowPolicyOf = (channel: ChannelType) => deps.senders[channel]?.window ?? null;
+  const windowPolicyOf = windowPolicyOfSenders(deps.senders);
   return async (app) => {
     app.post(
       '/conversations/:id/acknowledge-urgent',
