@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { messages, users } from '../../src/db-schema.ts';
+import { conversations, messages, users } from '../../src/db-schema.ts';
+import { reminderConsentQuestion } from '../../src/modules/consent/consent-texts.ts';
 import type { Message } from '../../src/modules/inbox/message.schema.ts';
 import { openMessages } from '../../src/modules/inbox/message-sealing.ts';
 import type { UserRole } from '../../src/modules/users/user.schema.ts';
@@ -128,4 +129,53 @@ export async function messagesStoredAs(env: TestCareline, externalId: string): P
     .from(messages)
     .where(eq(messages.externalId, externalId));
   return stored?.n ?? 0;
+}
+
+/** The simulator's control or provider API over HTTP, as a test drives it; an error answer throws. */
+export async function simulatorCall(
+  env: TestCareline,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Json> {
+  const response = await fetch(`${env.simulator.url}${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  const json = (await response.json()) as Json;
+  if (!response.ok)
+    throw new Error(`simulator ${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Careline's patient behind a message it stored (by the provider's id of the message). */
+export async function contactOfMessage(env: TestCareline, externalId: string): Promise<string> {
+  return eventually(async () => {
+    const [row] = await env.handle.db
+      .select({ contactId: conversations.contactId })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .where(eq(messages.externalId, externalId));
+    return row?.contactId;
+  });
+}
+
+/** The patient agrees to appointment reminders on these channels, as the front desk records it. */
+export async function agreesToReminders(
+  env: TestCareline,
+  clinic: TestClinic,
+  contactId: string,
+  ...channels: string[]
+): Promise<void> {
+  for (const channel of channels) {
+    const consent = await call(env, clinic, 'POST', `/contacts/${contactId}/consents`, {
+      channel,
+      purpose: 'appointment_reminders',
+      granted: true,
+      text_shown: reminderConsentQuestion(channel, 'fr'),
+    });
+    if (consent.status !== 201) throw new Error(`consent on ${channel}: ${JSON.stringify(consent.body)}`);
+  }
 }

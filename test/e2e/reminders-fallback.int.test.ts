@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { conversations, messages } from '../../src/db-schema.ts';
 import { insertChannelAccount } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
 import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
-import { reminderConsentQuestion } from '../../src/modules/consent/consent-texts.ts';
 import { insertIdentityIfAbsent } from '../../src/modules/contacts/contact.repository.ts';
 import { reminderTemplateComponents } from '../../src/modules/reminders/reminder-template.ts';
 import {
@@ -16,38 +13,20 @@ import {
   timeComes,
 } from '../../src/modules/reminders/reminders-e2e.test-support.ts';
 import { TestClock } from '../../src/platform/time/test-clock.ts';
-import { eventually, type TestCareline } from '../support/test-careline.ts';
+import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
-import { call, type Json, newPhone } from './inbox-support.ts';
+import {
+  agreesToReminders,
+  call,
+  contactOfMessage,
+  type Json,
+  newPhone,
+  simulatorCall,
+} from './inbox-support.ts';
 
 const HOUR_MS = 3_600_000;
 
 let nextBot = 7_200_000_000;
-
-async function simulatorApi(env: TestCareline, method: string, path: string, body?: unknown): Promise<Json> {
-  const response = await fetch(`${env.simulator.url}${path}`, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  const json = (await response.json()) as Json;
-  if (!response.ok)
-    throw new Error(`simulator ${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** Careline's patient behind a message it stored (by the provider's id of the message). */
-async function contactOfMessage(env: TestCareline, externalId: string): Promise<string> {
-  return eventually(async () => {
-    const [row] = await env.handle.db
-      .select({ contactId: conversations.contactId })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .where(eq(messages.externalId, externalId));
-    return row?.contactId;
-  });
-}
 
 /**
  * The clinic orders its channels for reminders; when the first cannot carry one, the next where the
@@ -74,7 +53,7 @@ describe.each(TEST_ENGINES)('reminders fall back to the next channel (%s)', (eng
     botId = String(nextBot);
     const token = `${botId}:AAH${randomBytes(16).toString('hex')}`;
     const secretToken = `s3cret_${randomBytes(8).toString('hex')}`;
-    await simulatorApi(env, 'POST', '/_sim/apps/telegram/bots', { token, name: clinic.org.name });
+    await simulatorCall(env, 'POST', '/_sim/apps/telegram/bots', { token, name: clinic.org.name });
     const telegram = await insertChannelAccount(db, {
       orgId: clinic.org.id,
       type: 'telegram',
@@ -83,7 +62,7 @@ describe.each(TEST_ENGINES)('reminders fall back to the next channel (%s)', (eng
       settings: { apiUrl: env.simulator.url },
       secrets: await sealChannelSecrets(db, keyring, clinic.org.id, { botToken: token, secretToken }),
     });
-    await simulatorApi(env, 'POST', `/bot${token}/setWebhook`, {
+    await simulatorCall(env, 'POST', `/bot${token}/setWebhook`, {
       url: `${env.url}/webhooks/telegram/${telegram.id}`,
       secret_token: secretToken,
     });
@@ -129,15 +108,7 @@ describe.each(TEST_ENGINES)('reminders fall back to the next channel (%s)', (eng
   }
 
   async function agreesOn(contactId: string, ...channels: string[]): Promise<void> {
-    for (const channel of channels) {
-      const consent = await api('POST', `/contacts/${contactId}/consents`, {
-        channel,
-        purpose: 'appointment_reminders',
-        granted: true,
-        text_shown: reminderConsentQuestion(channel, 'fr'),
-      });
-      expect(consent.status, JSON.stringify(consent.body)).toBe(201);
-    }
+    await agreesToReminders(world.env, world.clinic, contactId, ...channels);
   }
 
   async function hasWhatsApp(contactId: string): Promise<string> {
@@ -155,7 +126,7 @@ describe.each(TEST_ENGINES)('reminders fall back to the next channel (%s)', (eng
   /** Someone writes to the clinic's Telegram bot: their patient record and their person in the app. */
   async function writesOnTelegram(name: string): Promise<{ key: string; contactId: string }> {
     const person = { key: `tg-${randomBytes(4).toString('hex')}`, name };
-    const wrote = await simulatorApi(world.env, 'POST', `/_sim/apps/telegram/${botId}/patient-actions`, {
+    const wrote = await simulatorCall(world.env, 'POST', `/_sim/apps/telegram/${botId}/patient-actions`, {
       person,
       action: { type: 'text', text: 'Bonjour' },
     });
@@ -180,7 +151,7 @@ describe.each(TEST_ENGINES)('reminders fall back to the next channel (%s)', (eng
 
   async function telegramReceived(key: string, count: number): Promise<string[]> {
     return eventually(async () => {
-      const view = await simulatorApi(
+      const view = await simulatorCall(
         world.env,
         'GET',
         `/_sim/apps/telegram/${botId}/conversation?person=${encodeURIComponent(key)}`,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { conversations, messages } from '../../src/db-schema.ts';
+import { conversations } from '../../src/db-schema.ts';
 import { insertChannelAccount } from '../../src/modules/channel-accounts/channel-account.repository.ts';
 import type { ChannelAccount } from '../../src/modules/channel-accounts/channel-account.schema.ts';
 import { sealChannelSecrets } from '../../src/modules/channel-accounts/channel-secrets.ts';
@@ -19,7 +19,14 @@ import type { PhoneAppItem } from '../../src/simulator/phone-app-view.ts';
 import { eventually, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { startChatClinic } from './chat-clinic-support.ts';
-import { call, type Json, newPhone } from './inbox-support.ts';
+import {
+  agreesToReminders,
+  call,
+  contactOfMessage,
+  type Json,
+  newPhone,
+  simulatorCall,
+} from './inbox-support.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -33,19 +40,6 @@ interface OtherApps {
 let nextBot = 7_100_000_000;
 let nextPage = 104_100_000_000_000;
 
-async function simulatorApi(env: TestCareline, method: string, path: string, body?: unknown): Promise<Json> {
-  const response = await fetch(`${env.simulator.url}${path}`, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  const json = (await response.json()) as Json;
-  if (!response.ok)
-    throw new Error(`simulator ${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
 /** The clinic's bot and Page, registered in the simulator over its control API and wired to Careline. */
 async function addOtherApps(env: TestCareline, clinic: TestClinic): Promise<OtherApps> {
   const db = env.handle.db;
@@ -55,7 +49,7 @@ async function addOtherApps(env: TestCareline, clinic: TestClinic): Promise<Othe
   const botId = String(nextBot);
   const token = `${botId}:AAH${randomBytes(16).toString('hex')}`;
   const secretToken = `s3cret_${randomBytes(8).toString('hex')}`;
-  await simulatorApi(env, 'POST', '/_sim/apps/telegram/bots', { token, name: clinic.org.name });
+  await simulatorCall(env, 'POST', '/_sim/apps/telegram/bots', { token, name: clinic.org.name });
   const telegram = await insertChannelAccount(db, {
     orgId: clinic.org.id,
     type: 'telegram',
@@ -65,7 +59,7 @@ async function addOtherApps(env: TestCareline, clinic: TestClinic): Promise<Othe
     secrets: await sealChannelSecrets(db, keyring, clinic.org.id, { botToken: token, secretToken }),
   });
   // What the clinic does once at Telegram: setWebhook to its bot's route, with the secret token.
-  await simulatorApi(env, 'POST', `/bot${token}/setWebhook`, {
+  await simulatorCall(env, 'POST', `/bot${token}/setWebhook`, {
     url: `${env.url}/webhooks/telegram/${telegram.id}`,
     secret_token: secretToken,
   });
@@ -76,7 +70,7 @@ async function addOtherApps(env: TestCareline, clinic: TestClinic): Promise<Othe
     appSecret: `app-${randomBytes(8).toString('hex')}`,
     verifyToken: `verify-${randomBytes(8).toString('hex')}`,
   };
-  await simulatorApi(env, 'POST', '/_sim/apps/meta-accounts', {
+  await simulatorCall(env, 'POST', '/_sim/apps/meta-accounts', {
     app: 'messenger',
     accountId: pageId,
     name: clinic.org.name,
@@ -110,7 +104,7 @@ async function acts(
   action: Json,
   start?: boolean,
 ): Promise<Json> {
-  const result = await simulatorApi(env, 'POST', `/_sim/apps/${app}/${accountId}/patient-actions`, {
+  const result = await simulatorCall(env, 'POST', `/_sim/apps/${app}/${accountId}/patient-actions`, {
     person,
     action,
     ...(start === undefined ? {} : { start }),
@@ -126,7 +120,7 @@ async function screen(
   accountId: string,
   person: { key: string },
 ): Promise<PhoneAppItem[]> {
-  const view = await simulatorApi(
+  const view = await simulatorCall(
     env,
     'GET',
     `/_sim/apps/${app}/${accountId}/conversation?person=${encodeURIComponent(person.key)}`,
@@ -149,18 +143,6 @@ async function clinicSaid(
     return items.length > after ? items : undefined;
   }, 15_000).catch(async (error: unknown) => {
     throw new Error(`${String(error)}; the screen has: ${JSON.stringify((await said()).map((i) => i.text))}`);
-  });
-}
-
-/** Careline's patient behind a message it stored (by the provider's id of the message). */
-async function contactOfMessage(env: TestCareline, externalId: string): Promise<string> {
-  return eventually(async () => {
-    const [row] = await env.handle.db
-      .select({ contactId: conversations.contactId })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .where(eq(messages.externalId, externalId));
-    return row?.contactId;
   });
 }
 
@@ -187,13 +169,7 @@ describe.each(TEST_ENGINES)('reminders on the patient’s own channel (%s)', (en
   }
 
   async function agreesOn(contactId: string, channel: string): Promise<void> {
-    const consent = await api('POST', `/contacts/${contactId}/consents`, {
-      channel,
-      purpose: 'appointment_reminders',
-      granted: true,
-      text_shown: reminderConsentQuestion(channel, 'fr'),
-    });
-    expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+    await agreesToReminders(world.env, world.clinic, contactId, channel);
   }
 
   /** Someone writes to the clinic's Page now: their patient record. */
