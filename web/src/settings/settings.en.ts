@@ -248,7 +248,7 @@ export const settingsEn = {
     reminders: {
       title: 'Reminders',
       description:
-        'When patients are reminded of their appointments on WhatsApp. Each reminder carries Confirm, Cancel and Reschedule buttons, and goes only to patients who agreed to reminders.',
+        'When patients are reminded of their appointments, and on which channel first. Each reminder carries Confirm, Cancel and Reschedule buttons, and goes only to patients who agreed to reminders on that channel.',
       enabled: 'Send appointment reminders',
       enabledHint: 'Switched off, no reminder goes out and those waiting are cancelled.',
       offsets: 'When',

@@ -252,7 +252,7 @@ export const settingsFr: SettingsMessages = {
     reminders: {
       title: 'Rappels',
       description:
-        'Quand les patients sont rappelés de leurs rendez-vous sur WhatsApp. Chaque rappel porte les boutons Confirmer, Annuler et Déplacer, et ne part qu’aux patients qui ont accepté les rappels.',
+        'Quand les patients sont rappelés de leurs rendez-vous, et sur quel canal d’abord. Chaque rappel porte les boutons Confirmer, Annuler et Déplacer, et ne part qu’aux patients qui ont accepté les rappels sur ce canal.',
       enabled: 'Envoyer des rappels de rendez-vous',
       enabledHint: 'Désactivés, aucun rappel ne part et ceux en attente sont annulés.',
       offsets: 'Quand',
