@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type LineApiStandIn,
@@ -77,6 +77,15 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     return form;
   }
 
+  /** Connects the form's channel; its row in the list (named `name`, with the channel's icon) and webhook URL. */
+  async function connectedRow(form: Locator, name: string, channel: string) {
+    await form.getByRole('button', { name: 'Connect' }).click();
+    await form.waitFor({ state: 'hidden' });
+    const row = page.getByTestId('channel-row').filter({ hasText: name });
+    await row.getByRole('img', { name: channel }).waitFor();
+    return { row, shownUrl: (await row.getByTestId('webhook-url').textContent()) ?? '' };
+  }
+
   test('an administrator adds a Telegram bot, sees its webhook URL, and removes it', STEP, async () => {
     await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
     await page.goto('/settings/staff');
@@ -105,12 +114,7 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
     await form.getByRole('textbox', { name: 'Bot API server' }).fill(botApi.url);
     await animationsSettled(page);
     await screenshot(page, `${engine}-channels-02-telegram-form`);
-    await form.getByRole('button', { name: 'Connect' }).click();
-    await form.waitFor({ state: 'hidden' });
-
-    const row = page.getByTestId('channel-row').filter({ hasText: 'Bot de la clinique' });
-    await row.getByRole('img', { name: 'Telegram' }).waitFor();
-    const shownUrl = (await row.getByTestId('webhook-url').textContent()) ?? '';
+    const { row, shownUrl } = await connectedRow(form, 'Bot de la clinique', 'Telegram');
     expect(shownUrl).toMatch(new RegExp(`^${careline.url}/webhooks/telegram/[0-9a-f-]{36}$`));
     expect(botApi.webhooks.get(BOT)?.url).toBe(shownUrl);
     await row.getByText('7200000001').waitFor();
@@ -137,13 +141,8 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
       await form.getByRole('textbox', { name: 'Messaging API server' }).fill(lineApi.url);
       await animationsSettled(page);
       await screenshot(page, `${engine}-channels-05-line-form`);
-      await form.getByRole('button', { name: 'Connect' }).click();
-      await form.waitFor({ state: 'hidden' });
-
-      const row = page.getByTestId('channel-row').filter({ hasText: 'LINE de la clinique' });
-      await row.getByRole('img', { name: 'LINE' }).waitFor();
+      const { row, shownUrl } = await connectedRow(form, 'LINE de la clinique', 'LINE');
       await row.getByText(LINE_BOT).waitFor();
-      const shownUrl = (await row.getByTestId('webhook-url').textContent()) ?? '';
       expect(shownUrl).toMatch(new RegExp(`^${careline.url}/webhooks/line/[0-9a-f-]{36}$`));
       expect(lineApi.calls.find((call) => call.method === 'PUT')?.body).toEqual({ endpoint: shownUrl });
       await expect(page.content()).resolves.not.toContain('BrowserLineChannelToken');
@@ -158,28 +157,15 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
       const accountSid = 'AC1b2c3d4e5f60718293a4b5c6d7e8f90a';
       const authToken = 'BrowserSmsAuthToken0123456789ab';
       careline.simulator.sms.registerNumber({ accountSid, authToken, from: '+33757330000' });
-      await signIn(careline.demo.adminEmail, careline.demo.adminPassword);
-      await page.goto('/settings/channels');
-      await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
-      await page.getByRole('button', { name: 'Add a channel' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Add a channel' });
-      await dialog.getByText('Which channel?').waitFor();
-      await dialog.getByTestId('channel-type-sms').click();
-      const form = page.getByRole('dialog', { name: 'Add a channel · SMS' });
-      await form.getByRole('textbox', { name: 'Name shown to the team' }).fill('SMS de l’accueil');
+      const form = await addChannelForm('sms', 'SMS', 'SMS de l’accueil');
       await form.getByRole('textbox', { name: 'Account SID' }).fill(accountSid);
       await form.getByRole('textbox', { name: 'SMS number' }).fill('+33757330000');
       await form.getByLabel('Auth token').fill(authToken);
       await form.getByRole('textbox', { name: 'API server' }).fill(`${careline.url}/simulator`);
       await animationsSettled(page);
       await screenshot(page, `${engine}-channels-07-sms-form`);
-      await form.getByRole('button', { name: 'Connect' }).click();
-      await form.waitFor({ state: 'hidden' });
-
-      const row = page.getByTestId('channel-row').filter({ hasText: 'SMS de l’accueil' });
-      await row.getByRole('img', { name: 'SMS' }).waitFor();
+      const { row, shownUrl } = await connectedRow(form, 'SMS de l’accueil', 'SMS');
       await row.getByText('+33757330000').waitFor();
-      const shownUrl = (await row.getByTestId('webhook-url').textContent()) ?? '';
       expect(shownUrl).toMatch(new RegExp(`^${careline.url}/webhooks/sms/[0-9a-f-]{36}$`));
       await expect(page.content()).resolves.not.toContain('BrowserSmsAuthToken');
       await screenshot(page, `${engine}-channels-08-sms-added`);
@@ -199,13 +185,8 @@ describe.each(TEST_ENGINES)('Settings › Channels in a real browser (%s)', (eng
       await botInitiated.check({ force: true });
       await animationsSettled(page);
       await screenshot(page, `${engine}-channels-07-viber-form`);
-      await form.getByRole('button', { name: 'Connect' }).click();
-      await form.waitFor({ state: 'hidden' });
-
-      const row = page.getByTestId('channel-row').filter({ hasText: 'Viber de la clinique' });
-      await row.getByRole('img', { name: 'Viber' }).waitFor();
+      const { row, shownUrl } = await connectedRow(form, 'Viber de la clinique', 'Viber');
       await row.getByText('pa:5741311803571721000').waitFor();
-      const shownUrl = (await row.getByTestId('webhook-url').textContent()) ?? '';
       expect(shownUrl).toMatch(new RegExp(`^${careline.url}/webhooks/viber/[0-9a-f-]{36}$`));
       expect(viberApi.calls.find((call) => call.path === '/pa/set_webhook')?.body).toMatchObject({
         url: shownUrl,

@@ -44,6 +44,7 @@ export function agentReplyRoutes(
   onMessageQueued: () => void,
 ): FastifyPluginAsyncZod {
   const { db } = deps;
+  const windowPolicyOf = windowPolicyOfSenders(deps.senders);
 
   /** Stores and queues the message (or refuses it for a closed window) and says what to answer. */
   async function sendToPatient(
@@ -55,7 +56,7 @@ export function agentReplyRoutes(
     const conversationId = await found(
       replyConversationOf(
         tx,
-        { keyring: deps.keyring, windowPolicyOf: windowPolicyOfSenders(deps.senders), now: deps.clock.now() },
+        { keyring: deps.keyring, windowPolicyOf, now: deps.clock.now() },
         { orgId: caller.orgId, ...to, ...(caller.teamScope ? { onlyTeamsOf: caller.teamScope.userId } : {}) },
       ),
     );

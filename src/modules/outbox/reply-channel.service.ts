@@ -23,10 +23,12 @@ export async function replyConversationOf(
     onlyTeamsOf?: string;
   },
 ): Promise<string> {
+  const wanted = input.channelAccountId;
+  // The usual reply, on the conversation's own channel: the submission reads the conversation itself.
+  if (wanted === undefined) return input.conversationId;
   const source = await findConversation(tx, input.orgId, input.conversationId);
   if (!source) throw new ConversationNotFoundError();
-  const wanted = input.channelAccountId;
-  if (wanted === undefined || wanted === source.channelAccountId) return source.id;
+  if (wanted === source.channelAccountId) return source.id;
   const channels = await patientChannelsOf(tx, deps.keyring, input.orgId, source.contactId, deps);
   const channel = channels.find((c) => c.account.id === wanted);
   if (!channel) {
