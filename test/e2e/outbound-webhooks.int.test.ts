@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { alerts, messages } from '../../src/db-schema.ts';
+import { alerts, messages, redFlagEvents } from '../../src/db-schema.ts';
+import { WEBHOOK_EVENT_TYPES } from '../../src/modules/outbound-webhooks/webhook-event-types.ts';
 import {
   addPatient,
   type SchedulingSetup,
@@ -19,7 +20,7 @@ import {
   startWebhookReceiver,
   type WebhookReceiver,
 } from '../support/webhook-receiver.ts';
-import { addStaff, call, type Json, newPhone, patientWrites } from './inbox-support.ts';
+import { addStaff, call, contactOfMessage, type Json, newPhone, patientWrites } from './inbox-support.ts';
 import { signIn } from './settings-support.ts';
 
 type Verified = Exclude<ReceivedWebhook['verified'], { error: string }>;
@@ -115,6 +116,100 @@ describe.each(TEST_ENGINES)('outbound webhooks, signed (Standard Webhooks) (%s)'
     ]);
     expect(receiver.received(hook.path)[0]?.raw).not.toContain('Marie');
   });
+
+  test('every event type comes from its change, whichever code path makes it', async () => {
+    const other = await env.addClinic('Maison médicale du Port');
+    const setup = await setUpSchedulingApi(env, other);
+    const hook = await subscribe([...WEBHOOK_EVENT_TYPES], other);
+    const db = env.handle.db;
+    // Through the product: a patient writes words that raise a red flag, staff acknowledge, assign,
+    // answer and close; an appointment is booked, moved, attended, another one missed.
+    const { conversation, wamid } = await patientWrites(
+      env,
+      other,
+      newPhone(),
+      "j'ai une douleur dans la poitrine qui serre",
+    );
+    const conversationId = String(conversation.id);
+    const contactId = await contactOfMessage(env, wamid);
+    await eventually(async () => {
+      const [flag] = await db
+        .select()
+        .from(redFlagEvents)
+        .where(eq(redFlagEvents.conversationId, conversationId));
+      return flag;
+    }, 10_000);
+    expect(
+      (await call(env, other, 'POST', `/conversations/${conversationId}/acknowledge-urgent`)).status,
+    ).toBe(200);
+    const agent = await addStaff(env, other, { name: 'Nadia Agent' });
+    expect(
+      (await call(env, other, 'POST', `/conversations/${conversationId}/assign`, { user_id: agent.id }))
+        .status,
+    ).toBe(200);
+    const reply = await call(env, other, 'POST', `/conversations/${conversationId}/messages`, {
+      type: 'text',
+      text: 'Nous vous rappelons.',
+    });
+    expect(reply.status).toBe(202);
+    expect(
+      (await call(env, other, 'POST', `/conversations/${conversationId}/status`, { status: 'closed' }))
+        .status,
+    ).toBe(200);
+    const slots = await slotsOf(env, other, `type=${String(setup.type.key)}&limit=6`);
+    const book = async (index: number) => {
+      const slot = slots[index];
+      if (!slot) throw new Error('not enough slots');
+      const booked = await call(env, other, 'POST', '/appointments', {
+        contact_id: contactId,
+        practitioner_id: slot.practitioner.id,
+        location_id: slot.location.id,
+        appointment_type_id: setup.type.id,
+        start: slot.start,
+      });
+      expect(booked.status).toBe(201);
+      return String(booked.body.id);
+    };
+    const first = await book(0);
+    const moved = await call(env, other, 'POST', `/appointments/${first}/move`, { start: slots[2]?.start });
+    expect(moved.status).toBe(201);
+    const second = await book(4);
+    const third = await book(5);
+    // Attendance and reminders, as their services write them (times in the past are not the point here).
+    await db.execute(sql`update appointments set status = 'arrived' where id = ${second}`);
+    await db.execute(sql`update appointments set status = 'noshow' where id = ${third}`);
+    await db.execute(sql`insert into reminders (org_id, appointment_id, offset_minutes, due_at)
+      values (${other.org.id}, ${second}, 60, now())`);
+    await db.execute(
+      sql`update reminders set status = 'sent', sent_at = now(), channel = 'whatsapp' where appointment_id = ${second}`,
+    );
+    await db.execute(
+      sql`update reminders set response = 'confirmed', responded_at = now() where appointment_id = ${second}`,
+    );
+    await db.execute(sql`insert into consent_records (org_id, contact_id, channel, purpose, granted, method, text_shown)
+      values (${other.org.id}, ${contactId}, 'whatsapp', 'appointment_reminders', true, 'staff', 'Rappels ?')`);
+    await db.execute(sql`with flow as (
+        insert into flows (org_id, key, current_version) values (${other.org.id}, 'csat-test', 1) returning id),
+      session as (
+        insert into flow_sessions (org_id, flow_id, flow_version, conversation_id, contact_id, status, trigger, expires_at)
+        select ${other.org.id}, id, 1, ${conversationId}, ${contactId}, 'completed', 'close', now() from flow returning id)
+      insert into csat_responses (org_id, conversation_id, contact_id, flow_session_id, rating)
+        select ${other.org.id}, ${conversationId}, ${contactId}, id, 5 from session`);
+    const twin = await addPatient(db, env.careline.keyring, other.org.id, 'Jean Double');
+    await db.execute(sql`insert into contact_merges (org_id, survivor_id, merged_id, merged_at, field_choices, survivor_before, moved)
+      values (${other.org.id}, ${contactId}, ${twin}, now(), 'x', 'x', '{}'::jsonb)`);
+
+    const types = await eventually(async () => {
+      const seen = new Set(verifiedAt(hook.path).map((e) => e.type));
+      return WEBHOOK_EVENT_TYPES.every((t) => seen.has(t)) ? seen : undefined;
+    }, 15_000).catch(() => new Set(verifiedAt(hook.path).map((e) => e.type)));
+    expect([...WEBHOOK_EVENT_TYPES].filter((t) => !types.has(t))).toEqual([]);
+    const raw = receiver
+      .received(hook.path)
+      .map((r) => r.raw)
+      .join('\n');
+    expect(raw).not.toMatch(/poitrine|Nous vous rappelons|Jean Double|Rappels \?/);
+  }, 40_000);
 
   test('a 500 is retried until it succeeds, and the next event waits for it (order holds)', async () => {
     const hook = await subscribe(['message.received']);
