@@ -368,7 +368,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     pollIntervalMs: deps.pollIntervalMs ?? 500,
     concurrency: deps.engine === 'postgres' ? 4 : 2,
     // A run sends up to a hundred events of one subscription; its own lease keeps the order.
-    leaseMs: 15 * 60_000,
+    leaseMs: 5 * 60_000,
     handlers: [
       handle(outboundWebhookQueue, (payload) =>
         sendSubscriptionDeliveries(webhookSender, payload.subscriptionId),

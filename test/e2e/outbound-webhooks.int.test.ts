@@ -211,6 +211,24 @@ describe.each(TEST_ENGINES)('outbound webhooks, signed (Standard Webhooks) (%s)'
     expect(raw).not.toMatch(/poitrine|Nous vous rappelons|Jean Double|Rappels \?/);
   }, 40_000);
 
+  test('an event exists exactly when its change does: a rolled-back change sends nothing', async () => {
+    const hook = await subscribe(['consent.changed']);
+    const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Paul Verlaine');
+    const consent = (tx: Pick<typeof env.handle.db, 'execute'>, purpose: string) =>
+      tx.execute(sql`insert into consent_records (org_id, contact_id, channel, purpose, granted, method, text_shown)
+        values (${clinic.org.id}, ${patient}, 'whatsapp', ${purpose}, true, 'staff', 'Rappels ?')`);
+    await env.handle.db
+      .transaction(async (tx) => {
+        await consent(tx, 'marketing');
+        throw new Error('the change fails after the consent was written');
+      })
+      .catch(() => undefined);
+    await consent(env.handle.db, 'appointment_reminders');
+    await receivedCount(hook.path, 1);
+    await env.settle();
+    expect(verifiedAt(hook.path).map((e) => e.data.purpose)).toEqual(['appointment_reminders']);
+  });
+
   test('a 500 is retried until it succeeds, and the next event waits for it (order holds)', async () => {
     const hook = await subscribe(['message.received']);
     receiver.plan(hook.path, [500, 500]);

@@ -30,6 +30,13 @@ export const WEBHOOK_EVENT_TYPES = [
   'patient.merged',
 ] as const satisfies readonly WebhookEventType[];
 
+/** The web build fails when the server offers an event the form does not list. */
+export const EVENT_LIST_IS_COMPLETE: [
+  Exclude<WebhookEventType, (typeof WEBHOOK_EVENT_TYPES)[number]>,
+] extends [never]
+  ? true
+  : never = true;
+
 export const integrationsKeys = {
   subscriptions: ['webhook-subscriptions'] as const,
   deliveries: (id: string) => ['webhook-subscriptions', id, 'deliveries'] as const,
