@@ -274,6 +274,21 @@ describe.each(TEST_ENGINES)('outbound webhooks, signed (Standard Webhooks) (%s)'
     expect(receiver.received(hook.path)[2]?.headers['webhook-id']).toBe(original?.headers['webhook-id']);
   });
 
+  test('a rotated secret signs the next events at once; the old one no longer verifies them', async () => {
+    const hook = await subscribe(['message.received']);
+    const rotated = await call(env, clinic, 'POST', `/webhook-subscriptions/${hook.id}/rotate-secret`);
+    expect(rotated.status).toBe(200);
+    const secret = String(rotated.body.secret);
+    expect(secret).toMatch(/^whsec_/);
+    await call(env, clinic, 'POST', `/webhook-subscriptions/${hook.id}/test`);
+    const [got] = await receivedCount(hook.path, 1);
+    expect(got?.verified).toMatchObject({ error: expect.any(String) });
+    receiver.trust(hook.path, secret);
+    await call(env, clinic, 'POST', `/webhook-subscriptions/${hook.id}/test`);
+    const [, second] = await receivedCount(hook.path, 2);
+    expect(second?.verified).toMatchObject({ type: 'webhook.test' });
+  });
+
   test('a receiver that fails for the whole retry period gets its subscription turned off, and the admins an alert', async () => {
     const hook = await subscribe(['message.received']);
     receiver.plan(hook.path, Array(50).fill(503));
@@ -297,6 +312,12 @@ describe.each(TEST_ENGINES)('outbound webhooks, signed (Standard Webhooks) (%s)'
     await call(env, clinic, 'POST', `/webhook-subscriptions/${hook.id}/test`);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.received(hook.path).length).toBe(attempts);
+    // The receiver mended, an administrator turns it on again: the event that waited goes out.
+    receiver.plan(hook.path, []);
+    const on = await call(env, clinic, 'PATCH', `/webhook-subscriptions/${hook.id}`, { active: true });
+    expect(on.body).toMatchObject({ active: true, disabled_reason: null });
+    const after = await receivedCount(hook.path, attempts + 1);
+    expect(after[attempts]?.answered).toBe(200);
   }, 30_000);
 
   test('a subscription of one clinic never gets another clinic’s events', async () => {
