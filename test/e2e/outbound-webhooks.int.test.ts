@@ -5,6 +5,7 @@ import { WEBHOOK_EVENT_TYPES } from '../../src/modules/outbound-webhooks/webhook
 import {
   addPatient,
   type SchedulingSetup,
+  type SlotJson,
   setUpSchedulingApi,
   slotsOf,
 } from '../../src/modules/scheduling/scheduling.test-support.ts';
@@ -68,6 +69,25 @@ describe.each(TEST_ENGINES)('outbound webhooks, signed (Standard Webhooks) (%s)'
     });
   }
 
+  /** Books the slot for the patient through the API, as the front desk does; the appointment's id. */
+  async function bookThrough(
+    of: TestClinic,
+    setup: SchedulingSetup,
+    patient: string,
+    slot: SlotJson | undefined,
+  ): Promise<string> {
+    if (!slot) throw new Error('no slot offered');
+    const booked = await call(env, of, 'POST', '/appointments', {
+      contact_id: patient,
+      practitioner_id: slot.practitioner.id,
+      location_id: slot.location.id,
+      appointment_type_id: setup.type.id,
+      start: slot.start,
+    });
+    expect(booked.status).toBe(201);
+    return String(booked.body.id);
+  }
+
   async function receivedCount(at: string, n: number, timeoutMs = 10_000): Promise<ReceivedWebhook[]> {
     return eventually(
       async () => (receiver.received(at).length >= n ? receiver.received(at) : undefined),
@@ -97,22 +117,12 @@ describe.each(TEST_ENGINES)('outbound webhooks, signed (Standard Webhooks) (%s)'
     const hook = await subscribe(['appointment.booked', 'appointment.cancelled']);
     const patient = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Marie Curie');
     const [slot] = await slotsOf(env, clinic, `type=${String(setup.type.key)}&limit=1`);
-    if (!slot) throw new Error('no slot offered');
-    const booked = await call(env, clinic, 'POST', '/appointments', {
-      contact_id: patient,
-      practitioner_id: slot.practitioner.id,
-      location_id: slot.location.id,
-      appointment_type_id: setup.type.id,
-      start: slot.start,
-    });
-    expect(booked.status).toBe(201);
-    expect((await call(env, clinic, 'POST', `/appointments/${String(booked.body.id)}/cancel`)).status).toBe(
-      200,
-    );
+    const booked = await bookThrough(clinic, setup, patient, slot);
+    expect((await call(env, clinic, 'POST', `/appointments/${booked}/cancel`)).status).toBe(200);
     await receivedCount(hook.path, 2);
     expect(verifiedAt(hook.path).map((e) => [e.type, e.data.appointmentId])).toEqual([
-      ['appointment.booked', booked.body.id],
-      ['appointment.cancelled', booked.body.id],
+      ['appointment.booked', booked],
+      ['appointment.cancelled', booked],
     ]);
     expect(receiver.received(hook.path)[0]?.raw).not.toContain('Marie');
   });
@@ -157,19 +167,7 @@ describe.each(TEST_ENGINES)('outbound webhooks, signed (Standard Webhooks) (%s)'
         .status,
     ).toBe(200);
     const slots = await slotsOf(env, other, `type=${String(setup.type.key)}&limit=6`);
-    const book = async (index: number) => {
-      const slot = slots[index];
-      if (!slot) throw new Error('not enough slots');
-      const booked = await call(env, other, 'POST', '/appointments', {
-        contact_id: contactId,
-        practitioner_id: slot.practitioner.id,
-        location_id: slot.location.id,
-        appointment_type_id: setup.type.id,
-        start: slot.start,
-      });
-      expect(booked.status).toBe(201);
-      return String(booked.body.id);
-    };
+    const book = (index: number) => bookThrough(other, setup, contactId, slots[index]);
     const first = await book(0);
     const moved = await call(env, other, 'POST', `/appointments/${first}/move`, { start: slots[2]?.start });
     expect(moved.status).toBe(201);
