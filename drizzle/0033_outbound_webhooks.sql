@@ -39,7 +39,7 @@ ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_subscription
 ALTER TABLE "webhook_subscriptions" ADD CONSTRAINT "webhook_subscriptions_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_pending_idx" ON "webhook_deliveries" USING btree ("subscription_id","seq") WHERE "webhook_deliveries"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_log_idx" ON "webhook_deliveries" USING btree ("subscription_id","seq");--> statement-breakpoint
-CREATE INDEX "webhook_subscriptions_org_idx" ON "webhook_subscriptions" USING btree ("org_id") WHERE "webhook_subscriptions"."active";--> statement-breakpoint
+CREATE INDEX "webhook_subscriptions_org_idx" ON "webhook_subscriptions" USING btree ("org_id");--> statement-breakpoint
 -- Outbound webhooks: the events a clinic subscribes to are computed here, from the change itself, in the
 -- transaction that makes it: no code path can forget one, and a crash loses none (the delivery row and
 -- its job commit with the change, or neither does). A clinic without an active subscription pays one
@@ -51,7 +51,9 @@ BEGIN
     INSERT INTO webhook_deliveries (org_id, subscription_id, event_type, webhook_id, data)
     SELECT s.org_id, s.id, kind, 'msg_' || replace(gen_random_uuid()::text, '-', ''), body
     FROM webhook_subscriptions s
-    WHERE s.org_id = org AND s.active AND kind = ANY (s.events)
+    -- A subscription Careline turned off for failing keeps its events, sent in order once it is on again;
+    -- one an administrator turned off records nothing meanwhile.
+    WHERE s.org_id = org AND (s.active OR s.disabled_reason = 'failing') AND kind = ANY (s.events)
     RETURNING id, org_id, subscription_id
   )
   INSERT INTO jobs (queue, payload, org_id, dedupe_key, max_attempts)
@@ -64,7 +66,8 @@ CREATE OR REPLACE FUNCTION careline_webhook_events() RETURNS trigger LANGUAGE pl
 DECLARE
   org uuid := NEW.org_id;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM webhook_subscriptions WHERE org_id = org AND active) THEN
+  IF NOT EXISTS (SELECT 1 FROM webhook_subscriptions
+    WHERE org_id = org AND (active OR disabled_reason = 'failing')) THEN
     RETURN NULL;
   END IF;
   IF TG_TABLE_NAME = 'messages' THEN

@@ -306,8 +306,8 @@ describe.each(TEST_ENGINES)('outbound webhooks, signed (Standard Webhooks) (%s)'
     expect(alert?.detail).toContain('127.0.0.1');
     const attempts = receiver.received(hook.path).length;
     expect(attempts).toBeGreaterThanOrEqual(3);
-    // Turned off: a new event waits rather than failing.
-    await call(env, clinic, 'POST', `/webhook-subscriptions/${hook.id}/test`);
+    // Turned off for failing: an event that happens meanwhile is kept, not sent.
+    await patientWrites(env, clinic, newPhone(), 'Bonjour pendant la panne');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.received(hook.path).length).toBe(attempts);
     // The receiver mended, an administrator turns it on again: the event that waited goes out.
@@ -316,6 +316,7 @@ describe.each(TEST_ENGINES)('outbound webhooks, signed (Standard Webhooks) (%s)'
     expect(on.body).toMatchObject({ active: true, disabled_reason: null });
     const after = await receivedCount(hook.path, attempts + 1);
     expect(after[attempts]?.answered).toBe(200);
+    expect(verifiedAt(hook.path)[attempts]?.type).toBe('message.received');
   }, 30_000);
 
   test('a subscription of one clinic never gets another clinic’s events', async () => {

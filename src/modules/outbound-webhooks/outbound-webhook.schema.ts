@@ -35,7 +35,7 @@ export const webhookSubscriptions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index('webhook_subscriptions_org_idx').on(t.orgId).where(sql`${t.active}`)],
+  (t) => [index('webhook_subscriptions_org_idx').on(t.orgId)],
 );
 
 export type WebhookSubscription = typeof webhookSubscriptions.$inferSelect;

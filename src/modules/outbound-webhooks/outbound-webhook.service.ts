@@ -64,12 +64,13 @@ export async function changeSubscription(
   now: Date,
 ): Promise<WebhookSubscription> {
   const updated = await db.transaction(async (tx) => {
-    // Turned on again (by a person): events that waited meanwhile go out now, in order.
+    // Turned on or off by a person: no longer Careline's doing. Turned on, the events that waited go out
+    // now, in order.
     const row = await updateSubscription(
       tx,
       orgId,
       id,
-      { ...change, ...(change.active ? { disabledReason: null } : {}) },
+      { ...change, ...(change.active !== undefined ? { disabledReason: null } : {}) },
       now,
     );
     if (row && change.active) await queueSending(tx, row, `resume:${id}:${now.getTime()}`);
