@@ -42,6 +42,8 @@ import { conversationRoutes } from './modules/inbox/conversation.routes.ts';
 import { isConversationVisibleTo, openConversationCounts } from './modules/inbox/conversation.service.ts';
 import type { ConversationHooks } from './modules/inbox/conversation-hooks.ts';
 import { liveEventCallerOf } from './modules/inbox/live-event-caller.ts';
+import { findMessage } from './modules/inbox/message.repository.ts';
+import { openOneMessage } from './modules/inbox/message-sealing.ts';
 import { patientChannelsRoutes } from './modules/inbox/patient-channels.routes.ts';
 import { handBackWorkOf } from './modules/inbox/staff-departure.service.ts';
 import { adapterDeliveryReader } from './modules/ingest/adapter-delivery-reader.ts';
@@ -56,6 +58,10 @@ import { ingestDelivery } from './modules/ingest/ingest-delivery.job.ts';
 import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { attachmentsOfMessages } from './modules/media/media.service.ts';
+import { outboundWebhookQueue } from './modules/outbound-webhooks/outbound-webhook.queue.ts';
+import { outboundWebhookRoutes } from './modules/outbound-webhooks/outbound-webhook.routes.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './modules/outbound-webhooks/webhook-retry.ts';
+import { sendSubscriptionDeliveries } from './modules/outbound-webhooks/webhook-sender.ts';
 import { AdapterSender } from './modules/outbox/adapter-sender.ts';
 import { agentReplyRoutes } from './modules/outbox/agent-reply.routes.ts';
 import { channelLimitsRoutes } from './modules/outbox/channel-limits.routes.ts';
@@ -152,6 +158,8 @@ export interface CarelineDeps {
   sessions?: SessionPolicy;
   /** Where every module and channel reads the time (default the system's); tests move a TestClock. */
   clock?: Clock;
+  /** Outbound webhooks: retries (first delay 5 s, for 3 days) and a receiver's time to answer (10 s). */
+  outboundWebhooks?: { retry?: Partial<RetryPolicy>; timeoutMs?: number };
 }
 
 export interface Careline {
@@ -342,7 +350,32 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       ...reminderJobHandlers(scheduling, { lineQuota: readLinePushQuota }),
     ],
   });
-  const worker = new JobWorkerGroup([inboundAndAutomation, sends]);
+  // Outbound webhooks have a worker of their own: a slow receiver never holds ingest or sends.
+  const webhookSender = {
+    db,
+    clock,
+    keyring,
+    logger: logger.child({ component: 'outbound-webhooks' }),
+    fetch: outboundFetch,
+    retry: { ...DEFAULT_RETRY_POLICY, ...deps.outboundWebhooks?.retry },
+    timeoutMs: deps.outboundWebhooks?.timeoutMs ?? 10_000,
+    messageTextOf: async (orgId: string, messageId: string) =>
+      (await openOneMessage(db, keyring, await findMessage(db, orgId, messageId)))?.text ?? null,
+  };
+  const webhooks = new JobWorker({
+    db,
+    logger: logger.child({ component: 'outbound-webhooks' }),
+    pollIntervalMs: deps.pollIntervalMs ?? 500,
+    concurrency: deps.engine === 'postgres' ? 4 : 2,
+    // A run sends up to a hundred events of one subscription; its own lease keeps the order.
+    leaseMs: 5 * 60_000,
+    handlers: [
+      handle(outboundWebhookQueue, (payload) =>
+        sendSubscriptionDeliveries(webhookSender, payload.subscriptionId),
+      ),
+    ],
+  });
+  const worker = new JobWorkerGroup([inboundAndAutomation, sends, webhooks]);
   const wake = () => worker.wake();
 
   const http = await createHttpServer({
@@ -455,6 +488,15 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(automationRoutes(flowRuntime, wake));
         await secured.register(schedulingRoutes(scheduling));
         await secured.register(reminderRoutes(scheduling));
+        await secured.register(
+          outboundWebhookRoutes({
+            db,
+            clock,
+            keyring,
+            allowedHosts: deps.outbound?.allowedHosts ?? [],
+            wake: () => webhooks.wake(),
+          }),
+        );
       });
     },
     { prefix: '/api/v1' },

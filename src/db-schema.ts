@@ -20,6 +20,7 @@ export * from './modules/inbox/reaction.schema.ts';
 export * from './modules/keys/data-key.schema.ts';
 export * from './modules/media/media.schema.ts';
 export * from './modules/orgs/org.schema.ts';
+export * from './modules/outbound-webhooks/outbound-webhook.schema.ts';
 export * from './modules/outbox/delivery-receipt.schema.ts';
 export * from './modules/outbox/idempotency-key.schema.ts';
 export * from './modules/patient-merge/contact-merge.schema.ts';

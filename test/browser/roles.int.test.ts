@@ -70,6 +70,7 @@ describe.each(TEST_ENGINES)('roles in a real browser (%s)', (engine) => {
     await nav.getByRole('link', { name: 'Saved replies' }).waitFor();
     await expect(nav.getByRole('link', { name: 'Staff' }).count()).resolves.toBe(0);
     await expect(nav.getByRole('link', { name: 'Automation' }).count()).resolves.toBe(0);
+    await expect(nav.getByRole('link', { name: 'Integrations' }).count()).resolves.toBe(0);
     await screenshot(page, `${engine}-roles-02-supervisor-settings`);
 
     // The auditor reads no conversation: the inbox sends them to the audit log.

@@ -68,6 +68,8 @@ describe.each(TEST_ENGINES)('authorisation of every API operation for every role
       { method: 'PUT', path: '/api/v1/safety-settings', rule: 'settings.manage' },
       { method: 'PATCH', path: '/api/v1/access-settings', rule: 'settings.manage' },
       { method: 'POST', path: '/api/v1/flows', rule: 'settings.manage' },
+      { method: 'POST', path: '/api/v1/webhook-subscriptions', rule: 'settings.manage' },
+      { method: 'GET', path: '/api/v1/webhook-subscriptions', rule: 'settings.manage' },
     ];
     for (const operation of adminOnly)
       expect(await callWithPlaceholders(env.url, operation, agent)).toBe(403);

@@ -80,6 +80,8 @@ export async function startTestCareline(
      * time (due reminders, windows, codes, expiries); the job queue still runs jobs by the database's time.
      */
     clock?: Clock;
+    /** Outbound webhooks' retry timing and receivers' time to answer (Careline's defaults: 5 s, 3 days, 10 s). */
+    outboundWebhooks?: CarelineDeps['outboundWebhooks'];
   } = {},
 ): Promise<TestCareline> {
   const handle = await openTestDb(engine);
@@ -109,6 +111,7 @@ export async function startTestCareline(
     shutdownGraceMs: 500,
     // Tests send many messages to one patient in seconds; pacing has tests of its own.
     pacing: options.pacing ?? { pairBurst: 10_000, pairIntervalMs: 1 },
+    ...(options.outboundWebhooks ? { outboundWebhooks: options.outboundWebhooks } : {}),
     ...options.security,
   });
   const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });

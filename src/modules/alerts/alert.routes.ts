@@ -20,7 +20,7 @@ const alertJson = z
     kind: z
       .string()
       .describe(
-        'channel_token_invalid (replace the access token), inbound_not_stored (a delivery could not be stored: retry it), inbound_item_refused (a patient sent something Careline cannot read; the delivery is kept as received), line_quota_warning (80 % of a LINE account’s monthly push messages are used)',
+        'channel_token_invalid (replace the access token), inbound_not_stored (a delivery could not be stored: retry it), inbound_item_refused (a patient sent something Careline cannot read; the delivery is kept as received), line_quota_warning (80 % of a LINE account’s monthly push messages are used), webhook_subscription_disabled (a webhook receiver failed every attempt at an event for 3 days: fix it and turn the subscription on again)',
       ),
     channel_account_id: z.uuid().nullable(),
     detail: z.string().describe('What happened, in words that quote nothing of the patient’s message'),

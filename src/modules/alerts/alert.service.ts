@@ -14,7 +14,9 @@ export type AlertKind =
   | 'inbound_not_stored'
   | 'inbound_item_refused'
   /** 80 % of a LINE account's monthly push messages are used (reminders past the limit are held). */
-  | 'line_quota_warning';
+  | 'line_quota_warning'
+  /** A webhook subscription was turned off: its receiver failed every attempt at an event for 3 days. */
+  | 'webhook_subscription_disabled';
 
 /**
  * Opens an alert unless the same one is already open. A delivery has one open alert at most: that it

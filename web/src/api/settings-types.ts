@@ -51,7 +51,8 @@ export type AlertKind =
   | 'channel_token_invalid'
   | 'inbound_not_stored'
   | 'inbound_item_refused'
-  | 'line_quota_warning';
+  | 'line_quota_warning'
+  | 'webhook_subscription_disabled';
 
 /** Something an administrator must fix or retry; the detail quotes nothing of a patient's message. */
 export type OperatorAlert = Api.Alert;

@@ -23,6 +23,7 @@ type PageLabel =
   | 'privacy.settings.title'
   | 'patients.duplicates.title'
   | 'settings.alerts.title'
+  | 'integrations.title'
   | 'settings.security.title'
   | 'audit.title';
 
@@ -86,6 +87,12 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     needs: 'settings.manage',
     label: 'settings.alerts.title',
     icon: <Icon name="flag" size={18} />,
+  },
+  {
+    to: '/settings/integrations',
+    needs: 'settings.manage',
+    label: 'integrations.title',
+    icon: <Icon name="code" size={18} />,
   },
   {
     to: '/settings/security',

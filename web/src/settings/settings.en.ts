@@ -228,6 +228,7 @@ export const settingsEn = {
         inbound_not_stored: 'A delivery could not be stored',
         inbound_item_refused: 'A patient’s message was refused',
         line_quota_warning: 'LINE: 80 % of the month’s messages used',
+        webhook_subscription_disabled: 'A webhook was turned off',
         other: 'Alert',
       },
       hints: {
@@ -238,6 +239,8 @@ export const settingsEn = {
           'WhatsApp delivered a patient’s message in a form Careline cannot read (no usable sender, or a malformed message), so it is not in the inbox. The delivery is kept as received for your technical contact; retrying would refuse it again. Once seen to, mark the alert resolved.',
         line_quota_warning:
           'Most of this LINE account’s monthly push messages are used. Reminders that would exceed the plan go on the patient’s next channel, or are held (see the reminders report); a bigger plan at LINE lifts the limit.',
+        webhook_subscription_disabled:
+          'Every attempt to deliver an event to this webhook failed for 3 days: Careline turned it off, and later events wait. Fix the receiver, then turn it on again in Settings > Integrations.',
       },
       raisedAt: 'Raised {{at}}',
       retry: 'Retry',

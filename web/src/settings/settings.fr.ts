@@ -233,6 +233,7 @@ export const settingsFr: SettingsMessages = {
         inbound_not_stored: 'Une réception n’a pas pu être enregistrée',
         inbound_item_refused: 'Un message de patient a été refusé',
         line_quota_warning: 'LINE : 80 % des messages du mois utilisés',
+        webhook_subscription_disabled: 'Un webhook a été désactivé',
         other: 'Alerte',
       },
       hints: {
@@ -242,6 +243,8 @@ export const settingsFr: SettingsMessages = {
         inbound_item_refused: `WhatsApp a transmis un message de patient sous une forme que Careline ne sait pas lire (pas d’expéditeur utilisable, ou message mal formé)\u00a0; il n’est donc pas dans la boîte de réception. La réception est conservée telle quelle pour votre contact technique\u00a0; la relancer la ferait refuser de nouveau. Une fois le nécessaire fait, marquez l’alerte comme résolue.`,
         line_quota_warning:
           'La plupart des messages push du mois de ce compte LINE sont utilisés. Les rappels qui dépasseraient le forfait partent sur le canal suivant du patient, ou sont retenus (voir le rapport des rappels) ; un forfait supérieur chez LINE lève la limite.',
+        webhook_subscription_disabled:
+          'Toutes les tentatives d’envoi d’un événement à ce webhook ont échoué pendant 3 jours : Careline l’a désactivé, et les événements suivants attendent. Réparez le destinataire, puis réactivez-le dans Paramètres > Intégrations.',
       },
       raisedAt: 'Signalée {{at}}',
       retry: 'Relancer',

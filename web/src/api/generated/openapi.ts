@@ -329,6 +329,8 @@ export interface CarelineApiSchemas {
   NewCannedReply: NewCannedReply;
   NewChannel: NewChannel;
   NewStaffMember: NewStaffMember;
+  NewWebhookSubscription: NewWebhookSubscription;
+  NewWebhookSubscriptionInput: NewWebhookSubscriptionInput;
   OutboundAudioMessage: OutboundAudioMessage;
   OutboundButtonsMessage: OutboundButtonsMessage;
   OutboundContactCard: OutboundContactCard;
@@ -380,6 +382,12 @@ export interface CarelineApiSchemas {
   TemplateComponent: TemplateComponent;
   TwoFactorEnrolment: TwoFactorEnrolment;
   TwoFactorStatus: TwoFactorStatus;
+  WebhookDelivery: WebhookDelivery;
+  WebhookReplayRange: WebhookReplayRange;
+  WebhookSubscription: WebhookSubscription;
+  WebhookSubscriptionChange: WebhookSubscriptionChange;
+  WebhookSubscriptionChangeInput: WebhookSubscriptionChangeInput;
+  WebhookSubscriptionWithSecret: WebhookSubscriptionWithSecret;
 }
 export interface AccessSettings {
   /**
@@ -421,7 +429,7 @@ export interface ActiveSession {
 export interface Alert {
   id: string;
   /**
-   * channel_token_invalid (replace the access token), inbound_not_stored (a delivery could not be stored: retry it), inbound_item_refused (a patient sent something Careline cannot read; the delivery is kept as received), line_quota_warning (80 % of a LINE account’s monthly push messages are used)
+   * channel_token_invalid (replace the access token), inbound_not_stored (a delivery could not be stored: retry it), inbound_item_refused (a patient sent something Careline cannot read; the delivery is kept as received), line_quota_warning (80 % of a LINE account’s monthly push messages are used), webhook_subscription_disabled (a webhook receiver failed every attempt at an event for 3 days: fix it and turn the subscription on again)
    */
   kind: string;
   channel_account_id: string | null;
@@ -1767,6 +1775,55 @@ export interface NewStaffMember {
    */
   password?: string;
 }
+export interface NewWebhookSubscription {
+  /**
+   * Where events are POSTed: https (http only to a host in OUTBOUND_ALLOWED_HOSTS)
+   */
+  url: string;
+  events: unknown;
+  active: boolean;
+  description: string;
+  /**
+   * Message events carry the message text (patient data leaves Careline: off by default)
+   */
+  include_message_text: boolean;
+}
+export interface NewWebhookSubscriptionInput {
+  /**
+   * Where events are POSTed: https (http only to a host in OUTBOUND_ALLOWED_HOSTS)
+   */
+  url: string;
+  /**
+   * @minItems 1
+   * @maxItems 18
+   */
+  events: (
+    | 'message.received'
+    | 'message.sent'
+    | 'message.status_changed'
+    | 'conversation.opened'
+    | 'conversation.assigned'
+    | 'conversation.closed'
+    | 'red_flag.raised'
+    | 'red_flag.acknowledged'
+    | 'appointment.booked'
+    | 'appointment.moved'
+    | 'appointment.cancelled'
+    | 'appointment.attended'
+    | 'appointment.no_show'
+    | 'reminder.sent'
+    | 'reminder.answered'
+    | 'consent.changed'
+    | 'csat.answered'
+    | 'patient.merged'
+  )[];
+  active?: boolean;
+  description?: string;
+  /**
+   * Message events carry the message text (patient data leaves Careline: off by default)
+   */
+  include_message_text?: boolean;
+}
 export interface OutboundAudioMessage {
   type: 'audio';
   media: OutboundMediaRef;
@@ -2650,4 +2707,154 @@ export interface TwoFactorStatus {
    * Who must sign in with a code: nobody (off), administrators, or everyone
    */
   clinic_policy: 'off' | 'admins' | 'everyone';
+}
+export interface WebhookDelivery {
+  id: string;
+  event_type: string;
+  /**
+   * The webhook-id header: the same for every attempt and replay
+   */
+  webhook_id: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  occurred_at: string;
+  last_attempt_at: string | null;
+  /**
+   * When the next attempt is due (pending only)
+   */
+  next_attempt_at: string | null;
+  response_status: number | null;
+  duration_ms: number | null;
+  /**
+   * timeout, unreachable, HTTP 500…
+   */
+  error: string | null;
+  /**
+   * The first 200 characters of the last answer
+   */
+  response_excerpt: string | null;
+  replay_of: string | null;
+}
+export interface WebhookReplayRange {
+  from: string;
+  to: string;
+}
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  events: (
+    | 'message.received'
+    | 'message.sent'
+    | 'message.status_changed'
+    | 'conversation.opened'
+    | 'conversation.assigned'
+    | 'conversation.closed'
+    | 'red_flag.raised'
+    | 'red_flag.acknowledged'
+    | 'appointment.booked'
+    | 'appointment.moved'
+    | 'appointment.cancelled'
+    | 'appointment.attended'
+    | 'appointment.no_show'
+    | 'reminder.sent'
+    | 'reminder.answered'
+    | 'consent.changed'
+    | 'csat.answered'
+    | 'patient.merged'
+  )[];
+  active: boolean;
+  description: string;
+  include_message_text: boolean;
+  /**
+   * failing: Careline turned it off after every attempt at an event failed for 3 days
+   */
+  disabled_reason: 'failing' | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface WebhookSubscriptionChange {
+  /**
+   * Where events are POSTed: https (http only to a host in OUTBOUND_ALLOWED_HOSTS)
+   */
+  url?: string;
+  events?: unknown;
+  active?: boolean;
+  description?: string;
+  /**
+   * Message events carry the message text (patient data leaves Careline: off by default)
+   */
+  include_message_text?: boolean;
+}
+export interface WebhookSubscriptionChangeInput {
+  /**
+   * Where events are POSTed: https (http only to a host in OUTBOUND_ALLOWED_HOSTS)
+   */
+  url?: string;
+  /**
+   * @minItems 1
+   * @maxItems 18
+   */
+  events?: (
+    | 'message.received'
+    | 'message.sent'
+    | 'message.status_changed'
+    | 'conversation.opened'
+    | 'conversation.assigned'
+    | 'conversation.closed'
+    | 'red_flag.raised'
+    | 'red_flag.acknowledged'
+    | 'appointment.booked'
+    | 'appointment.moved'
+    | 'appointment.cancelled'
+    | 'appointment.attended'
+    | 'appointment.no_show'
+    | 'reminder.sent'
+    | 'reminder.answered'
+    | 'consent.changed'
+    | 'csat.answered'
+    | 'patient.merged'
+  )[];
+  active?: boolean;
+  description?: string;
+  /**
+   * Message events carry the message text (patient data leaves Careline: off by default)
+   */
+  include_message_text?: boolean;
+}
+export interface WebhookSubscriptionWithSecret {
+  id: string;
+  url: string;
+  events: (
+    | 'message.received'
+    | 'message.sent'
+    | 'message.status_changed'
+    | 'conversation.opened'
+    | 'conversation.assigned'
+    | 'conversation.closed'
+    | 'red_flag.raised'
+    | 'red_flag.acknowledged'
+    | 'appointment.booked'
+    | 'appointment.moved'
+    | 'appointment.cancelled'
+    | 'appointment.attended'
+    | 'appointment.no_show'
+    | 'reminder.sent'
+    | 'reminder.answered'
+    | 'consent.changed'
+    | 'csat.answered'
+    | 'patient.merged'
+  )[];
+  active: boolean;
+  description: string;
+  include_message_text: boolean;
+  /**
+   * failing: Careline turned it off after every attempt at an event failed for 3 days
+   */
+  disabled_reason: 'failing' | null;
+  created_at: string;
+  updated_at: string;
+  /**
+   * whsec_…: verify signatures with it. Shown this once.
+   */
+  secret: string;
 }

@@ -14,6 +14,7 @@ const KNOWN_KINDS: readonly AlertKind[] = [
   'inbound_not_stored',
   'inbound_item_refused',
   'line_quota_warning',
+  'webhook_subscription_disabled',
 ];
 
 /**

@@ -1,0 +1,56 @@
+/** English texts of Settings > Integrations: the source of their keys; integrations.fr.ts has the same shape. */
+export const integrationsEn = {
+  integrations: {
+    title: 'Integrations',
+    description:
+      'Send the clinic’s events (messages, conversations, appointments, reminders…) to another system as signed webhooks (Standard Webhooks). Events carry ids, not patient data.',
+    newButton: 'New webhook',
+    empty: 'No webhook yet.',
+    url: 'Receiver URL',
+    urlHint: 'https:// — Careline POSTs each event there, signed with the subscription’s secret.',
+    descriptionLabel: 'Description',
+    events: 'Events',
+    includeText: 'Include the message text',
+    includeTextHint:
+      'Message events then carry what the patient or the clinic wrote: patient data leaves Careline.',
+    create: 'Create',
+    cancel: 'Cancel',
+    created: 'Webhook created.',
+    secretTitle: 'The signing secret, shown this once',
+    secretHint:
+      'Copy it into the receiving system now: Careline will not show it again (rotate it to get a new one).',
+    secretDone: 'I have copied it',
+    active: 'On',
+    off: 'Off',
+    failing: 'Off: failing',
+    sendTest: 'Send test event',
+    testQueued: 'Test event queued.',
+    turnOn: 'Turn on',
+    turnOff: 'Turn off',
+    rotate: 'Rotate secret',
+    remove: 'Delete',
+    removed: 'Webhook deleted.',
+    showLog: 'Delivery log',
+    logTitle: 'Deliveries to {{url}}',
+    logEmpty: 'Nothing sent yet.',
+    replay: 'Send again',
+    replayed: 'Queued again, with the same webhook-id.',
+    columns: {
+      url: 'URL',
+      events: 'Events',
+      status: 'Status',
+      event: 'Event',
+      attempts: 'Attempts',
+      response: 'Answer',
+      duration: 'Time',
+      next: 'Next attempt',
+      error: 'Error',
+      when: 'When',
+    },
+    deliveryStatus: { pending: 'Pending', succeeded: 'Delivered', failed: 'Failed' },
+    eventCount_one: '{{count}} event',
+    eventCount_other: '{{count}} events',
+  },
+};
+
+export type IntegrationsMessages = typeof integrationsEn;
