@@ -30,6 +30,9 @@ import type { ChannelAccount } from './modules/channel-accounts/channel-account.
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
+import { fhirSyncJobHandlers } from './modules/fhir-sync/fhir-sync.queues.ts';
+import { fhirSyncRoutes } from './modules/fhir-sync/fhir-sync.routes.ts';
+import type { FhirSyncDeps } from './modules/fhir-sync/fhir-sync-deps.ts';
 import { automationRoutes } from './modules/flows/automation.routes.ts';
 import { automationOf, pauseAutomation } from './modules/flows/automation-control.service.ts';
 import { queueClosingAutomation } from './modules/flows/conversation-automation.ts';
@@ -267,6 +270,16 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     wake: () => wake(),
     reminders: schedulingReminders,
   };
+  // The clinic's EHR: imports on a schedule, appointment changes written back (queued by a trigger).
+  const fhirSync: FhirSyncDeps = {
+    db,
+    keyring,
+    clock,
+    logger: logger.child({ component: 'fhir-sync' }),
+    fetch: outboundFetch,
+    reminders: schedulingReminders,
+    wake: () => wake(),
+  };
   // Sends have a worker of their own, taking them a hundred at a time: a backlog of replies or reminders
   // never waits behind webhooks, nor webhooks behind a batch of calls to Meta.
   const sends = new JobWorker({
@@ -340,6 +353,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       ),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling, { lineQuota: readLinePushQuota }),
+      ...fhirSyncJobHandlers(fhirSync),
     ],
   });
   const worker = new JobWorkerGroup([inboundAndAutomation, sends]);
@@ -455,6 +469,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(automationRoutes(flowRuntime, wake));
         await secured.register(schedulingRoutes(scheduling));
         await secured.register(reminderRoutes(scheduling));
+        await secured.register(fhirSyncRoutes(fhirSync));
       });
     },
     { prefix: '/api/v1' },
