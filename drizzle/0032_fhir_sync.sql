@@ -59,3 +59,20 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER appointments_fhir_write_back AFTER INSERT OR UPDATE ON appointments
   FOR EACH ROW EXECUTE FUNCTION careline_fhir_write_back();
+--> statement-breakpoint
+-- A conversation's messages (not the staff's internal notes) go to the EHR as Communication resources,
+-- queued with the message itself for the same reason.
+CREATE OR REPLACE FUNCTION careline_fhir_write_back_message() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.direction <> 'note'
+    AND EXISTS (SELECT 1 FROM fhir_connections c WHERE c.org_id = NEW.org_id AND c.enabled) THEN
+    INSERT INTO jobs (queue, payload, org_id, max_attempts, dedupe_key)
+    VALUES ('fhir_sync.communication',
+      jsonb_build_object('orgId', NEW.org_id, 'messageId', NEW.id),
+      NEW.org_id, 12, NEW.id::text);
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER messages_fhir_write_back AFTER INSERT ON messages
+  FOR EACH ROW EXECUTE FUNCTION careline_fhir_write_back_message();

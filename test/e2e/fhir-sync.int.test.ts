@@ -1,4 +1,4 @@
-import type { Appointment } from '@medplum/fhirtypes';
+import type { Appointment, Communication } from '@medplum/fhirtypes';
 import { and, eq } from 'drizzle-orm';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -18,7 +18,7 @@ import {
   type TestClinic,
 } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
-import { addStaff, call, type Json } from './inbox-support.ts';
+import { addStaff, call, type Json, patientWrites } from './inbox-support.ts';
 import { signIn } from './settings-support.ts';
 
 interface LogEntry {
@@ -237,6 +237,49 @@ describe.each(TEST_ENGINES)('sync with a clinic’s EHR over FHIR (%s)', (engine
     expect(bookedAgain).toHaveLength(1);
     // Importing did not echo the appointment back as a new one in the EHR.
     expect((await ehr.repo.searchResources({ resourceType: 'Appointment' })).length).toBe(1);
+  });
+
+  test('a conversation’s messages are filed in the EHR as Communications about the patient', async () => {
+    const first = await patientWrites(env, clinic, '+33612340009', 'Bonjour', 'Hugo');
+    const hugoId = String((first.conversation.contact as Json).id);
+    const hugo = await seedFhir(ehr, {
+      resourceType: 'Patient',
+      name: [{ text: 'Hugo Lefèvre' }],
+      telecom: [{ system: 'phone', value: '+33 6 12 34 00 09' }],
+    });
+    await importNow();
+    expect((await log()).find((e) => e.remote_id === hugo.id && e.outcome !== 'unchanged')).toMatchObject({
+      outcome: 'linked',
+      local_id: hugoId,
+    });
+
+    await patientWrites(env, clinic, '+33612340009', 'Je serai en retard de dix minutes', 'Hugo');
+    const reply = await call(
+      env,
+      clinic,
+      'POST',
+      `/conversations/${String(first.conversation.id)}/messages`,
+      {
+        type: 'text',
+        text: 'Merci, c’est noté',
+      },
+    );
+    expect(reply.status).toBeLessThan(300);
+    const filed = await eventually(async () => {
+      const found = (await ehr.repo.searchResources<Communication>({ resourceType: 'Communication' })).filter(
+        (c) => c.subject?.reference === `Patient/${hugo.id}`,
+      );
+      return found.length >= 2 ? found : undefined;
+    }, 15_000);
+    const texts = filed.map((c) => c.payload?.[0]?.contentString);
+    expect(texts).toContain('Je serai en retard de dix minutes');
+    expect(texts).toContain('Merci, c’est noté');
+    expect(filed.find((c) => c.payload?.[0]?.contentString === 'Merci, c’est noté')).toMatchObject({
+      status: 'completed',
+      recipient: [{ reference: `Patient/${hugo.id}` }],
+    });
+    // The message written before the patient was known to the EHR is not filed there.
+    expect(texts).not.toContain('Bonjour');
   });
 
   test('a booking through the appointments API is written to the EHR, and its cancellation too', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { defineQueue } from '../../platform/jobs/define-queue.ts';
 import { handle, type QueueHandler } from '../../platform/jobs/queue-handler.ts';
+import { writeBackMessage } from './fhir-communication.service.ts';
 import { runFhirImport } from './fhir-import.service.ts';
 import { findConnection } from './fhir-sync.repository.ts';
 import type { FhirSyncDeps } from './fhir-sync-deps.ts';
@@ -30,6 +31,13 @@ export const fhirAppointmentQueue = defineQueue(
 function importSequence(orgId: string, runAt: Date) {
   return { key: `fhir_import:${orgId}`, no: runAt.getTime() * 1000 + Math.floor(Math.random() * 1000) };
 }
+
+/** Queued by the `messages_fhir_write_back` trigger (migration 0032) with the message. */
+export const fhirCommunicationQueue = defineQueue(
+  'fhir_sync.communication',
+  z.object({ orgId: z.string().uuid(), messageId: z.string().uuid() }),
+  { maxAttempts: 12 },
+);
 
 /** Queues one import now; returns its run id (its entries in the sync log carry it). */
 export async function queueFhirImport(db: DbOrTx, orgId: string, now: Date): Promise<string> {
@@ -77,6 +85,9 @@ export function fhirSyncJobHandlers(deps: FhirSyncDeps): QueueHandler[] {
     }),
     handle(fhirAppointmentQueue, (payload, job) =>
       writeBackAppointment(deps, { ...payload, attempts: job.attempts, maxAttempts: job.maxAttempts }),
+    ),
+    handle(fhirCommunicationQueue, (payload, job) =>
+      writeBackMessage(deps, { ...payload, attempts: job.attempts, maxAttempts: job.maxAttempts }),
     ),
   ];
 }

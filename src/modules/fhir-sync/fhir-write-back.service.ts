@@ -18,45 +18,17 @@ import type { FhirSyncDeps } from './fhir-sync-deps.ts';
  */
 export async function writeBackAppointment(
   deps: FhirSyncDeps,
-  job: { orgId: string; appointmentId: string; attempts: number; maxAttempts: number },
+  job: WriteBackJob & { appointmentId: string },
 ): Promise<void> {
   const { db, keyring } = deps;
   const { orgId, appointmentId } = job;
-  const connection = await findConnection(db, orgId);
-  if (!connection?.enabled) return;
   const appointment = await findAppointment(db, orgId, appointmentId);
   if (!appointment) return;
   const link = await findLinkByLocal(db, orgId, 'Appointment', appointmentId);
   if (link?.localUpdatedAt?.getTime() === appointment.updatedAt.getTime()) return;
   // Only what will happen is created in the EHR; a change to an appointment it never had stays here.
   if (!link && appointment.status !== 'booked' && appointment.status !== 'proposed') return;
-  const credentials = await fhirCredentialsOf(db, keyring, connection);
-  const log = (
-    outcome: FhirSyncOutcome,
-    status: number | null,
-    message: string | null,
-    remoteId: string | null = null,
-  ) =>
-    appendLog(db, [
-      {
-        orgId,
-        runId: null,
-        direction: 'write_back',
-        resourceType: 'Appointment',
-        localId: appointmentId,
-        remoteId,
-        outcome,
-        httpStatus: status,
-        message,
-        createdAt: deps.clock.now(),
-      },
-    ]);
-  if (!credentials) {
-    await log('failed', null, 'The EHR connection is not configured (token or key)');
-    throw new PermanentJobError('the EHR connection is not configured');
-  }
-  const client = new FhirClient(deps.fetch, connection.baseUrl, credentials);
-  try {
+  await withEhr(deps, job, 'Appointment', appointmentId, async (client) => {
     const patientId = await remoteIdOf(deps, client, orgId, 'Patient', appointment.contactId, async () => {
       const contact = await findContact(db, keyring, orgId, appointment.contactId);
       return toFhirPatient({ displayName: contact?.displayName ?? null, phone: contact?.phone ?? null });
@@ -84,11 +56,66 @@ export async function writeBackAppointment(
       ? await client.update({ ...resource, id: link.remoteId })
       : await client.create(resource);
     await saveLinkTo(deps, orgId, 'Appointment', appointmentId, written, appointment.updatedAt);
-    await log(link ? 'updated' : 'created', link ? 200 : 201, null, written.id ?? null);
+    return { outcome: link ? 'updated' : 'created', status: link ? 200 : 201, remoteId: written.id ?? null };
+  });
+}
+
+/** Which job writes back, and how many times it has tried. */
+export interface WriteBackJob {
+  orgId: string;
+  attempts: number;
+  maxAttempts: number;
+}
+
+/**
+ * Runs one write-back with a client signed in to the clinic's EHR, and logs its outcome. A failure the
+ * server may get over (5xx, 429, no answer) is logged and thrown for the job to retry with exponential
+ * backoff; a refusal (4xx), or the last attempt, is logged and ends the job.
+ */
+export async function withEhr(
+  deps: FhirSyncDeps,
+  job: WriteBackJob,
+  resourceType: FhirLinkedType,
+  localId: string,
+  work: (
+    client: FhirClient,
+  ) => Promise<{ outcome: FhirSyncOutcome; status: number | null; remoteId: string | null }>,
+): Promise<void> {
+  const { db, keyring } = deps;
+  const { orgId } = job;
+  const connection = await findConnection(db, orgId);
+  if (!connection?.enabled) return;
+  const log = (
+    outcome: FhirSyncOutcome,
+    status: number | null,
+    message: string | null,
+    remoteId: string | null = null,
+  ) =>
+    appendLog(db, [
+      {
+        orgId,
+        runId: null,
+        direction: 'write_back',
+        resourceType,
+        localId,
+        remoteId,
+        outcome,
+        httpStatus: status,
+        message,
+        createdAt: deps.clock.now(),
+      },
+    ]);
+  const credentials = await fhirCredentialsOf(db, keyring, connection);
+  if (!credentials) {
+    await log('failed', null, 'The EHR connection is not configured (token or key)');
+    throw new PermanentJobError('the EHR connection is not configured');
+  }
+  try {
+    const done = await work(new FhirClient(deps.fetch, connection.baseUrl, credentials));
+    await log(done.outcome, done.status, null, done.remoteId);
   } catch (error) {
     if (!(error instanceof FhirRequestError)) throw error;
-    const last = job.attempts >= job.maxAttempts;
-    if (error.retryable && !last) {
+    if (error.retryable && job.attempts < job.maxAttempts) {
       await log(
         'retrying',
         error.status || null,
@@ -102,7 +129,7 @@ export async function writeBackAppointment(
 }
 
 /** The EHR's id for a Careline record, creating the resource there when it has none yet. */
-async function remoteIdOf(
+export async function remoteIdOf(
   deps: FhirSyncDeps,
   client: FhirClient,
   orgId: string,
@@ -132,7 +159,7 @@ async function remoteIdOf(
   return created.id;
 }
 
-async function saveLinkTo(
+export async function saveLinkTo(
   deps: FhirSyncDeps,
   orgId: string,
   resourceType: FhirLinkedType,
