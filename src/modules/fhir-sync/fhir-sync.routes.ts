@@ -52,17 +52,15 @@ const connectionJson = z
   })
   .meta({ id: 'FhirConnection' });
 
-const connectionInput = z
-  .object({
-    base_url: webUrl,
-    auth_kind: z.enum(FHIR_AUTH_KINDS),
-    bearer_token: z.string().min(1).max(4000).optional().describe('Kept as it is when left out'),
-    client_id: z.string().min(1).max(300).nullable().optional(),
-    scope: z.string().min(1).max(1000).nullable().optional(),
-    enabled: z.boolean(),
-    import_interval_minutes: z.number().int().min(5).max(10_080).default(60),
-  })
-  .meta({ id: 'FhirConnectionInput' });
+const connectionInput = z.object({
+  base_url: webUrl,
+  auth_kind: z.enum(FHIR_AUTH_KINDS),
+  bearer_token: z.string().min(1).max(4000).optional().describe('Kept as it is when left out'),
+  client_id: z.string().min(1).max(300).nullable().optional(),
+  scope: z.string().min(1).max(1000).nullable().optional(),
+  enabled: z.boolean(),
+  import_interval_minutes: z.number().int().min(5).max(10_080).default(60),
+});
 
 const logEntryJson = z
   .object({
