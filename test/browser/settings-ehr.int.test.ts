@@ -76,7 +76,7 @@ describe.each(TEST_ENGINES)('Settings › EHR (FHIR) in a real browser (%s)', (e
     await expect
       .poll(async () => {
         await admin.getByRole('button', { name: 'Refresh' }).click();
-        return (await log.textContent().catch(() => '')) ?? '';
+        return (await log.textContent({ timeout: 1000 }).catch(() => '')) ?? '';
       }, LIVE)
       .toContain('token endpoint answered 400');
 
@@ -89,7 +89,8 @@ describe.each(TEST_ENGINES)('Settings › EHR (FHIR) in a real browser (%s)', (e
           (await log
             .getByRole('row')
             .filter({ hasText: 'Patient' })
-            .textContent()
+            .first()
+            .textContent({ timeout: 1000 })
             .catch(() => '')) ?? ''
         );
       }, LIVE)

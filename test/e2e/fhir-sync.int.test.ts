@@ -70,6 +70,16 @@ describe.each(TEST_ENGINES)('sync with a clinic’s EHR over FHIR (%s)', (engine
     return runOf(String(started.body.run_id), c);
   }
 
+  async function bookForPaul(slot: SlotJson) {
+    return call(env, clinic, 'POST', '/appointments', {
+      contact_id: paulId,
+      practitioner_id: slot.practitioner.id,
+      location_id: slot.location.id,
+      appointment_type_id: setup.type.id,
+      start: slot.start,
+    });
+  }
+
   async function patientsWithPhone(phone: string): Promise<Json[]> {
     const response = await call(env, clinic, 'GET', `/contacts?phone=${encodeURIComponent(phone)}`);
     expect(response.status).toBe(200);
@@ -285,13 +295,7 @@ describe.each(TEST_ENGINES)('sync with a clinic’s EHR over FHIR (%s)', (engine
   test('a booking through the appointments API is written to the EHR, and its cancellation too', async () => {
     const slot = slots[3];
     if (!slot) throw new Error('no slot');
-    const booked = await call(env, clinic, 'POST', '/appointments', {
-      contact_id: paulId,
-      practitioner_id: slot.practitioner.id,
-      location_id: slot.location.id,
-      appointment_type_id: setup.type.id,
-      start: slot.start,
-    });
+    const booked = await bookForPaul(slot);
     expect(booked.status).toBe(201);
     const written = await eventually(async () => {
       const found = await ehr.repo.searchResources<Appointment>({ resourceType: 'Appointment' });
@@ -327,13 +331,7 @@ describe.each(TEST_ENGINES)('sync with a clinic’s EHR over FHIR (%s)', (engine
     const slot = slots[5];
     if (!slot) throw new Error('no slot');
     ehr.failNext('POST', 1);
-    const booked = await call(env, clinic, 'POST', '/appointments', {
-      contact_id: paulId,
-      practitioner_id: slot.practitioner.id,
-      location_id: slot.location.id,
-      appointment_type_id: setup.type.id,
-      start: slot.start,
-    });
+    const booked = await bookForPaul(slot);
     expect(booked.status).toBe(201);
     const entries = await eventually(async () => {
       const mine = (await log()).filter((e) => e.local_id === booked.body.id);

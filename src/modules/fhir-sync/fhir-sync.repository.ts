@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import {
   type FhirConnectionRow,
@@ -35,17 +35,7 @@ export async function findLinkByRemote(
   resourceType: FhirLinkedType,
   remoteId: string,
 ): Promise<FhirLink | undefined> {
-  const [row] = await db
-    .select()
-    .from(fhirLinks)
-    .where(
-      and(
-        eq(fhirLinks.orgId, orgId),
-        eq(fhirLinks.resourceType, resourceType),
-        eq(fhirLinks.remoteId, remoteId),
-      ),
-    );
-  return row;
+  return findLink(db, orgId, resourceType, eq(fhirLinks.remoteId, remoteId));
 }
 
 export async function findLinkByLocal(
@@ -54,16 +44,19 @@ export async function findLinkByLocal(
   resourceType: FhirLinkedType,
   localId: string,
 ): Promise<FhirLink | undefined> {
+  return findLink(db, orgId, resourceType, eq(fhirLinks.localId, localId));
+}
+
+async function findLink(
+  db: DbOrTx,
+  orgId: string,
+  resourceType: FhirLinkedType,
+  which: SQL,
+): Promise<FhirLink | undefined> {
   const [row] = await db
     .select()
     .from(fhirLinks)
-    .where(
-      and(
-        eq(fhirLinks.orgId, orgId),
-        eq(fhirLinks.resourceType, resourceType),
-        eq(fhirLinks.localId, localId),
-      ),
-    );
+    .where(and(eq(fhirLinks.orgId, orgId), eq(fhirLinks.resourceType, resourceType), which));
   return row;
 }
 
