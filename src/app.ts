@@ -30,6 +30,7 @@ import type { ChannelAccount } from './modules/channel-accounts/channel-account.
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
+import { ehrLookupOperations } from './modules/fhir-sync/fhir-lookup.operations.ts';
 import { fhirSyncJobHandlers } from './modules/fhir-sync/fhir-sync.queues.ts';
 import { fhirSyncRoutes } from './modules/fhir-sync/fhir-sync.routes.ts';
 import type { FhirSyncDeps } from './modules/fhir-sync/fhir-sync-deps.ts';
@@ -243,7 +244,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     // The safety net answers a red flag before anything else; then Careline's own keywords and buttons
     // come before any flow: STOP must work whatever a flow asks.
     interceptors: [safetyInterceptor, consentKeywordInterceptor, reminderReplyInterceptor],
-    hostOperations: bookingOperations(schedulingReminders),
+    // A flow may look the patient up in the clinic's EHR (their next appointment, their GP).
+    hostOperations: { ...bookingOperations(schedulingReminders), ...ehrLookupOperations(outboundFetch) },
     mediaStore,
     outbound: outboundFetch,
   };

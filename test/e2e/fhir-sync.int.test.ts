@@ -1,4 +1,4 @@
-import type { Appointment, Communication } from '@medplum/fhirtypes';
+import type { Appointment, Communication, Patient } from '@medplum/fhirtypes';
 import { and, eq } from 'drizzle-orm';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -290,6 +290,73 @@ describe.each(TEST_ENGINES)('sync with a clinic’s EHR over FHIR (%s)', (engine
     });
     // The message written before the patient was known to the EHR is not filed there.
     expect(texts).not.toContain('Bonjour');
+  });
+
+  test('a flow step looks the patient up in the EHR: next appointment and GP, kept in contact fields', async () => {
+    const [hugo] = await ehr.repo
+      .searchResources<Patient>({ resourceType: 'Patient', filters: [] })
+      .then((all) => all.filter((p) => p.name?.[0]?.text === 'Hugo Lefèvre'));
+    if (!hugo) throw new Error('Hugo is not in the EHR');
+    await ehr.repo.updateResource<Patient>({
+      ...hugo,
+      generalPractitioner: [{ reference: `Practitioner/${remote.practitioner}` }],
+    });
+    const later = '2031-03-04T09:30:00.000Z';
+    for (const start of [later, '2031-02-01T08:00:00.000Z']) {
+      await seedFhir(ehr, {
+        resourceType: 'Appointment',
+        status: start === later ? 'booked' : 'cancelled',
+        start,
+        end: new Date(new Date(start).getTime() + 30 * 60_000).toISOString(),
+        participant: [{ actor: { reference: `Patient/${hugo.id}` }, status: 'accepted' }],
+      });
+    }
+    const created = await call(env, clinic, 'POST', '/flows', {
+      key: 'dossier',
+      definition: {
+        key: 'dossier',
+        version: 1,
+        name: { fr: 'Mon dossier', en: 'My record' },
+        start: 'lookup',
+        steps: {
+          lookup: {
+            type: 'request',
+            operation: 'ehr_lookup',
+            params: {},
+            saveAs: 'ehr',
+            next: 'tell',
+            failure: 'sorry',
+          },
+          tell: {
+            type: 'send',
+            message: {
+              type: 'text',
+              text: { fr: 'Médecin traitant : {{vars.ehr.gp}}', en: 'GP: {{vars.ehr.gp}}' },
+            },
+          },
+          sorry: {
+            type: 'send',
+            message: { type: 'text', text: { fr: 'Dossier introuvable', en: 'No record' } },
+          },
+        },
+      },
+      triggers: [{ kind: 'keyword', match: 'exact', words: { fr: ['dossier'], en: ['record'] } }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { conversation } = await patientWrites(env, clinic, '+33612340009', 'dossier', 'Hugo');
+    const contactId = String((conversation.contact as Json).id);
+    const fields = await eventually(async () => {
+      const contact = await call(env, clinic, 'GET', `/contacts/${contactId}`);
+      const custom = contact.body.custom_fields as Record<string, string>;
+      return custom.ehr_gp ? custom : undefined;
+    }, 15_000);
+    expect(fields).toMatchObject({ ehr_gp: 'Dr Émilie Martin', ehr_next_appointment: later });
+    await eventually(async () => {
+      const sent = env.simulator.simulator
+        .sends(clinic.number.phoneNumberId)
+        .map((s) => env.simulator.simulator.message(s.wamid ?? '')?.text ?? '');
+      return sent.some((text) => text.includes('Dr Émilie Martin')) ? true : undefined;
+    }, 15_000);
   });
 
   test('a booking through the appointments API is written to the EHR, and its cancellation too', async () => {
