@@ -35,9 +35,9 @@ export function ehrLookupOperations(fetch: GuardedFetch): Readonly<Record<string
         const next = (await client.search('Appointment', { patient: `Patient/${link.remoteId}` }))
           .flatMap((resource) => {
             const facts = appointmentFacts(resource);
-            return facts?.start && facts.status === 'booked' && new Date(facts.start) > now
-              ? [facts.start]
-              : [];
+            // Checked here too: a server that ignored the search parameter must not give another patient's.
+            const theirs = facts?.patientId === link.remoteId && facts.status === 'booked';
+            return theirs && facts.start && new Date(facts.start) > now ? [facts.start] : [];
           })
           .sort((a, b) => new Date(a).getTime() - new Date(b).getTime())[0];
         const nextAppointment = next === undefined ? null : new Date(next).toISOString();

@@ -86,11 +86,6 @@ function nameText(names: z.infer<typeof humanName>[] | undefined, withPrefix: bo
   return text === '' ? null : text;
 }
 
-/** Careline's status as FHIR's Appointment.status (the same words, FHIR R4's value set). */
-export function fhirAppointmentStatus(status: string): string {
-  return status === 'proposed' ? 'proposed' : status;
-}
-
 /** The FHIR Appointment for a Careline appointment, its participants being remote ids. */
 export function toFhirAppointment(appointment: {
   status: string;
@@ -103,7 +98,8 @@ export function toFhirAppointment(appointment: {
   return {
     resourceType: 'Appointment',
     ...(appointment.remoteId ? { id: appointment.remoteId } : {}),
-    status: fhirAppointmentStatus(appointment.status),
+    // Careline's statuses are FHIR R4's Appointment.status values.
+    status: appointment.status,
     start: appointment.start.toISOString(),
     end: appointment.end.toISOString(),
     participant: [
