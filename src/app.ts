@@ -30,6 +30,10 @@ import type { ChannelAccount } from './modules/channel-accounts/channel-account.
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
+import { ehrLookupOperations } from './modules/fhir-sync/fhir-lookup.operations.ts';
+import { fhirSyncJobHandlers } from './modules/fhir-sync/fhir-sync.queues.ts';
+import { fhirSyncRoutes } from './modules/fhir-sync/fhir-sync.routes.ts';
+import type { FhirSyncDeps } from './modules/fhir-sync/fhir-sync-deps.ts';
 import { automationRoutes } from './modules/flows/automation.routes.ts';
 import { automationOf, pauseAutomation } from './modules/flows/automation-control.service.ts';
 import { queueClosingAutomation } from './modules/flows/conversation-automation.ts';
@@ -248,7 +252,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     // The safety net answers a red flag before anything else; then Careline's own keywords and buttons
     // come before any flow: STOP must work whatever a flow asks.
     interceptors: [safetyInterceptor, consentKeywordInterceptor, reminderReplyInterceptor],
-    hostOperations: bookingOperations(schedulingReminders),
+    // A flow may look the patient up in the clinic's EHR (their next appointment, their GP).
+    hostOperations: { ...bookingOperations(schedulingReminders), ...ehrLookupOperations(outboundFetch) },
     mediaStore,
     outbound: outboundFetch,
   };
@@ -274,6 +279,16 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     outbound: outboundFetch,
     wake: () => wake(),
     reminders: schedulingReminders,
+  };
+  // The clinic's EHR: imports on a schedule, appointment changes written back (queued by a trigger).
+  const fhirSync: FhirSyncDeps = {
+    db,
+    keyring,
+    clock,
+    logger: logger.child({ component: 'fhir-sync' }),
+    fetch: outboundFetch,
+    reminders: schedulingReminders,
+    wake: () => wake(),
   };
   // Sends have a worker of their own, taking them a hundred at a time: a backlog of replies or reminders
   // never waits behind webhooks, nor webhooks behind a batch of calls to Meta.
@@ -348,6 +363,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       ),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling, { lineQuota: readLinePushQuota }),
+      ...fhirSyncJobHandlers(fhirSync),
     ],
   });
   // Outbound webhooks have a worker of their own: a slow receiver never holds ingest or sends.
@@ -497,6 +513,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
             wake: () => webhooks.wake(),
           }),
         );
+        await secured.register(fhirSyncRoutes(fhirSync));
       });
     },
     { prefix: '/api/v1' },

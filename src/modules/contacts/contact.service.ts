@@ -24,6 +24,7 @@ export {
   findContact,
   findContactsByIds,
   identitiesOfContacts,
+  insertContact,
   updateContact,
 } from './contact.repository.ts';
 

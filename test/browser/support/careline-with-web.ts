@@ -33,7 +33,11 @@ export interface CarelineWithWeb {
 export async function startCarelineWithWeb(
   engine: DbEngine,
   distDir: string,
-  options: { otherChannels?: boolean; outboundAllowedHosts?: string[] } = {},
+  options: {
+    otherChannels?: boolean;
+    /** OUTBOUND_ALLOWED_HOSTS: internal hosts (test servers on loopback) Careline may call. */
+    outboundAllowedHosts?: string[];
+  } = {},
 ): Promise<CarelineWithWeb> {
   const handle = await openTestDb(engine);
   const mediaDir = mkdtempSync(join(tmpdir(), 'careline-web-media-'));

@@ -27,6 +27,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'reminder.answered',
   'consent.changed',
   'csat.answered',
+  'patient.merged',
 ] as const satisfies readonly WebhookEventType[];
 
 /** The web build fails when the server offers an event the form does not list. */

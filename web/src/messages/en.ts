@@ -6,6 +6,7 @@ import { phoneEn } from '../phone/phone.en.ts';
 import { sessionEn } from '../session/session.en.ts';
 import { auditEn } from '../settings/audit/audit.en.ts';
 import { channelsEn } from '../settings/channels/channels.en.ts';
+import { ehrEn } from '../settings/ehr/ehr.en.ts';
 import { integrationsEn } from '../settings/integrations/integrations.en.ts';
 import { privacyEn } from '../settings/privacy/privacy.en.ts';
 import { settingsEn } from '../settings/settings.en.ts';
@@ -26,6 +27,7 @@ export const en = {
   ...channelsEn,
   ...integrationsEn,
   ...privacyEn,
+  ...ehrEn,
   ...phoneEn,
   ...patientsEn,
 };

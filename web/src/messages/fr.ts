@@ -6,6 +6,7 @@ import { phoneFr } from '../phone/phone.fr.ts';
 import { sessionFr } from '../session/session.fr.ts';
 import { auditFr } from '../settings/audit/audit.fr.ts';
 import { channelsFr } from '../settings/channels/channels.fr.ts';
+import { ehrFr } from '../settings/ehr/ehr.fr.ts';
 import { integrationsFr } from '../settings/integrations/integrations.fr.ts';
 import { privacyFr } from '../settings/privacy/privacy.fr.ts';
 import { settingsFr } from '../settings/settings.fr.ts';
@@ -24,6 +25,7 @@ export const fr: Messages = {
   ...channelsFr,
   ...integrationsFr,
   ...privacyFr,
+  ...ehrFr,
   ...phoneFr,
   ...patientsFr,
 };

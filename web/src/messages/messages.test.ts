@@ -6,6 +6,7 @@ import { phoneEn } from '../phone/phone.en.ts';
 import { sessionEn } from '../session/session.en.ts';
 import { auditEn } from '../settings/audit/audit.en.ts';
 import { channelsEn } from '../settings/channels/channels.en.ts';
+import { ehrEn } from '../settings/ehr/ehr.en.ts';
 import { integrationsEn } from '../settings/integrations/integrations.en.ts';
 import { privacyEn } from '../settings/privacy/privacy.en.ts';
 import { settingsEn } from '../settings/settings.en.ts';
@@ -47,6 +48,7 @@ describe('the interface texts', () => {
       channelsEn,
       integrationsEn,
       privacyEn,
+      ehrEn,
       phoneEn,
     };
     const owners = new Map<string, string[]>();

@@ -21,6 +21,7 @@ type PageLabel =
   | 'settings.reminders.title'
   | 'safety.settings.title'
   | 'privacy.settings.title'
+  | 'ehr.title'
   | 'patients.duplicates.title'
   | 'settings.alerts.title'
   | 'integrations.title'
@@ -81,6 +82,12 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     needs: 'settings.manage',
     label: 'privacy.settings.title',
     icon: <Icon name="lock" size={18} />,
+  },
+  {
+    to: '/settings/ehr',
+    needs: 'settings.manage',
+    label: 'ehr.title',
+    icon: <Icon name="stethoscope" size={18} />,
   },
   {
     to: '/settings/alerts',

@@ -315,6 +315,8 @@ export interface CarelineApiSchemas {
   CsatSummary: CsatSummary;
   DuplicateSuggestion: DuplicateSuggestion;
   Erasure: Erasure;
+  FhirConnection: FhirConnection;
+  FhirSyncLogEntry: FhirSyncLogEntry;
   Flow: Flow;
   FlowDetails: FlowDetails;
   FlowDetailsInput: FlowDetailsInput;
@@ -1414,6 +1416,51 @@ export interface Erasure {
   removed: {
     [k: string]: number | undefined;
   };
+}
+export interface FhirConnection {
+  /**
+   * The FHIR R4 base URL of the clinic’s EHR
+   */
+  base_url: string;
+  auth_kind: 'bearer' | 'smart';
+  client_id: string | null;
+  scope: string;
+  enabled: boolean;
+  import_interval_minutes: number;
+  /**
+   * A bearer token is stored (it is never shown again)
+   */
+  has_bearer_token: boolean;
+  /**
+   * The public key(s) to register in the EHR for SMART Backend Services (private_key_jwt)
+   */
+  jwks: {
+    keys: {
+      [k: string]: unknown | undefined;
+    }[];
+  };
+  updated_at: string;
+}
+export interface FhirSyncLogEntry {
+  id: number;
+  run_id: string | null;
+  direction: 'import' | 'write_back';
+  resource_type: string;
+  local_id: string | null;
+  remote_id: string | null;
+  outcome:
+    | 'created'
+    | 'updated'
+    | 'linked'
+    | 'unchanged'
+    | 'ambiguous'
+    | 'conflict'
+    | 'skipped'
+    | 'failed'
+    | 'retrying';
+  http_status: number | null;
+  message: string | null;
+  created_at: string;
 }
 export interface Flow {
   key: string;

@@ -1,0 +1,53 @@
+/** English texts of Settings › EHR (FHIR): the source of their keys; ehr.fr.ts has the same shape. */
+export const ehrEn = {
+  ehr: {
+    title: 'EHR (FHIR)',
+    description:
+      'Sync with the clinic’s electronic health record: patients, practitioners and appointments come in; appointments booked, moved or cancelled here and conversations’ messages go back.',
+    baseUrl: 'FHIR server address',
+    baseUrlHint: 'The FHIR R4 base URL, e.g. https://ehr.example.org/fhir/R4',
+    authKind: 'Sign-in',
+    bearer: 'Bearer token',
+    smart: 'SMART Backend Services (private key)',
+    bearerToken: 'Token',
+    bearerTokenKept: 'A token is stored: leave empty to keep it.',
+    clientId: 'Client ID given by the EHR',
+    interval: 'Import every (minutes)',
+    enabled: 'Sync on',
+    save: 'Save',
+    saved: 'EHR settings saved.',
+    notSet: 'No EHR yet: enter its address and how Careline signs in.',
+    jwksTitle: 'Public key to register in the EHR',
+    jwksHint:
+      'Give this JWKS to the EHR’s administrator for the client ID above. The private key never leaves Careline.',
+    copy: 'Copy',
+    newKey: 'Make a new key',
+    newKeyDone: 'New key made: register it in the EHR.',
+    runNow: 'Import now',
+    runQueued: 'Import started.',
+    logTitle: 'Sync log',
+    logEmpty: 'Nothing synchronised yet.',
+    logWhen: 'When',
+    logDirection: 'Direction',
+    logResource: 'Resource',
+    logOutcome: 'Outcome',
+    logStatus: 'HTTP',
+    logMessage: 'Details',
+    import: 'Import',
+    write_back: 'Write-back',
+    refresh: 'Refresh',
+    outcomes: {
+      created: 'created',
+      updated: 'updated',
+      linked: 'linked',
+      unchanged: 'unchanged',
+      ambiguous: 'ambiguous',
+      conflict: 'conflict',
+      skipped: 'skipped',
+      failed: 'failed',
+      retrying: 'will retry',
+    },
+  },
+};
+
+export type EhrMessages = typeof ehrEn;
