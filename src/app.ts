@@ -30,6 +30,10 @@ import type { ChannelAccount } from './modules/channel-accounts/channel-account.
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
+import { exportScheduleRoutes } from './modules/exports/export-schedule.routes.ts';
+import { exportRoutes } from './modules/exports/exports.routes.ts';
+import { runScheduledExport } from './modules/exports/scheduled-export.job.ts';
+import { scheduledExportQueue } from './modules/exports/scheduled-export-queue.ts';
 import { automationRoutes } from './modules/flows/automation.routes.ts';
 import { automationOf, pauseAutomation } from './modules/flows/automation-control.service.ts';
 import { queueClosingAutomation } from './modules/flows/conversation-automation.ts';
@@ -338,6 +342,12 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           payload,
         ),
       ),
+      handle(scheduledExportQueue, (payload) =>
+        runScheduledExport(
+          { db, clock, keyring, outbound: outboundFetch, logger: logger.child({ component: 'exports' }) },
+          payload,
+        ),
+      ),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling, { lineQuota: readLinePushQuota }),
     ],
@@ -455,6 +465,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(automationRoutes(flowRuntime, wake));
         await secured.register(schedulingRoutes(scheduling));
         await secured.register(reminderRoutes(scheduling));
+        await secured.register(exportScheduleRoutes({ db, clock, keyring, wake }));
+        await secured.register(exportRoutes({ db, clock, keyring }));
       });
     },
     { prefix: '/api/v1' },
