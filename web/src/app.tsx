@@ -20,6 +20,7 @@ import { AutomationPage } from './settings/automation/automation-page.tsx';
 import { FlowJsonPage } from './settings/automation/flow-json-page.tsx';
 import { FlowPage } from './settings/automation/flow-page.tsx';
 import { ChannelsPage } from './settings/channels/channels-page.tsx';
+import { ExportsPage } from './settings/exports/exports-page.tsx';
 import { PrivacyPage } from './settings/privacy/privacy-page.tsx';
 import { RemindersPage } from './settings/reminders/reminders-page.tsx';
 import { SafetyPage } from './settings/safety/safety-page.tsx';
@@ -81,6 +82,7 @@ export function App() {
                     <Route path="reminders" element={<RemindersPage />} />
                     <Route path="safety" element={<SafetyPage />} />
                     <Route path="privacy" element={<PrivacyPage />} />
+                    <Route path="exports" element={<ExportsPage />} />
                     <Route path="alerts" element={<AlertsPage />} />
                     <Route path="security" element={<SecurityPage />} />
                     <Route path="audit" element={<AuditPage />} />

@@ -33,7 +33,7 @@ export interface CarelineWithWeb {
 export async function startCarelineWithWeb(
   engine: DbEngine,
   distDir: string,
-  options: { otherChannels?: boolean } = {},
+  options: { otherChannels?: boolean; outboundAllowedHosts?: string[] } = {},
 ): Promise<CarelineWithWeb> {
   const handle = await openTestDb(engine);
   const mediaDir = mkdtempSync(join(tmpdir(), 'careline-web-media-'));
@@ -57,6 +57,7 @@ export async function startCarelineWithWeb(
     shutdownGraceMs: 500,
     pacing: { pairBurst: 10_000, pairIntervalMs: 1 },
     webDistDir: distDir,
+    ...(options.outboundAllowedHosts ? { outbound: { allowedHosts: options.outboundAllowedHosts } } : {}),
   });
   const url = await careline.http.listen({ port: 0, host: '127.0.0.1' });
   await attachSimulatedNumbers(handle.db, simulator, url, careline.secretsOf);

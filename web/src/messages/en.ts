@@ -6,6 +6,7 @@ import { phoneEn } from '../phone/phone.en.ts';
 import { sessionEn } from '../session/session.en.ts';
 import { auditEn } from '../settings/audit/audit.en.ts';
 import { channelsEn } from '../settings/channels/channels.en.ts';
+import { exportsEn } from '../settings/exports/exports.en.ts';
 import { privacyEn } from '../settings/privacy/privacy.en.ts';
 import { settingsEn } from '../settings/settings.en.ts';
 import { commonEn } from '../ui/common.en.ts';
@@ -24,6 +25,7 @@ export const en = {
   ...auditEn,
   ...channelsEn,
   ...privacyEn,
+  ...exportsEn,
   ...phoneEn,
   ...patientsEn,
 };

@@ -6,6 +6,7 @@ import { phoneFr } from '../phone/phone.fr.ts';
 import { sessionFr } from '../session/session.fr.ts';
 import { auditFr } from '../settings/audit/audit.fr.ts';
 import { channelsFr } from '../settings/channels/channels.fr.ts';
+import { exportsFr } from '../settings/exports/exports.fr.ts';
 import { privacyFr } from '../settings/privacy/privacy.fr.ts';
 import { settingsFr } from '../settings/settings.fr.ts';
 import { commonFr } from '../ui/common.fr.ts';
@@ -22,6 +23,7 @@ export const fr: Messages = {
   ...auditFr,
   ...channelsFr,
   ...privacyFr,
+  ...exportsFr,
   ...phoneFr,
   ...patientsFr,
 };

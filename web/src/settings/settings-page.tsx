@@ -21,6 +21,7 @@ type PageLabel =
   | 'settings.reminders.title'
   | 'safety.settings.title'
   | 'privacy.settings.title'
+  | 'exports.title'
   | 'patients.duplicates.title'
   | 'settings.alerts.title'
   | 'settings.security.title'
@@ -80,6 +81,12 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     needs: 'settings.manage',
     label: 'privacy.settings.title',
     icon: <Icon name="lock" size={18} />,
+  },
+  {
+    to: '/settings/exports',
+    needs: 'exports.read',
+    label: 'exports.title',
+    icon: <Icon name="download" size={18} />,
   },
   {
     to: '/settings/alerts',
