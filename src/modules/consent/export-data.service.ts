@@ -1,28 +1,25 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import {
-  ascendingAfter,
   type ExportPage,
   type ExportQuery,
   exportPageOf,
+  exportWindow,
 } from '../../platform/db/export-page.ts';
 import { consentRecords } from './consent.schema.ts';
 
 /** The consent ledger for the exports module, every grant and withdrawal by the time it was recorded. */
 export async function exportConsentsPage(db: DbOrTx, orgId: string, query: ExportQuery): Promise<ExportPage> {
+  const page = exportWindow(
+    { orgId: consentRecords.orgId, at: consentRecords.recordedAt, tie: consentRecords.id },
+    orgId,
+    query,
+  );
   const rows = await db
     .select()
     .from(consentRecords)
-    .where(
-      and(
-        eq(consentRecords.orgId, orgId),
-        gte(consentRecords.recordedAt, query.from),
-        lt(consentRecords.recordedAt, query.to),
-        ascendingAfter(consentRecords.recordedAt, consentRecords.id, query.after),
-      ),
-    )
-    .orderBy(asc(consentRecords.recordedAt), asc(consentRecords.id))
-    .limit(query.limit + 1);
+    .where(page.where)
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
   return exportPageOf(
     rows,
     query.limit,

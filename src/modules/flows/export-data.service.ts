@@ -1,10 +1,10 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import {
-  ascendingAfter,
   type ExportPage,
   type ExportQuery,
   exportPageOf,
+  exportWindow,
 } from '../../platform/db/export-page.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { csatResponses } from './flow.schema.ts';
@@ -17,20 +17,18 @@ export async function exportCsatPage(
   orgId: string,
   query: ExportQuery,
 ): Promise<ExportPage> {
+  const page = exportWindow(
+    { orgId: csatResponses.orgId, at: csatResponses.createdAt, tie: csatResponses.id },
+    orgId,
+    query,
+    query.teamId ? eq(csatResponses.teamId, query.teamId) : undefined,
+  );
   const rows = await db
     .select()
     .from(csatResponses)
-    .where(
-      and(
-        eq(csatResponses.orgId, orgId),
-        gte(csatResponses.createdAt, query.from),
-        lt(csatResponses.createdAt, query.to),
-        query.teamId ? eq(csatResponses.teamId, query.teamId) : undefined,
-        ascendingAfter(csatResponses.createdAt, csatResponses.id, query.after),
-      ),
-    )
-    .orderBy(asc(csatResponses.createdAt), asc(csatResponses.id))
-    .limit(query.limit + 1);
+    .where(page.where)
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
   const opener = await keyring.opener(
     db,
     orgId,

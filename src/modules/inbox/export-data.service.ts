@@ -1,10 +1,10 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import {
-  ascendingAfter,
   type ExportPage,
   type ExportQuery,
   exportPageOf,
+  exportWindow,
   isoOrNull,
 } from '../../platform/db/export-page.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -23,6 +23,14 @@ export async function exportMessagesPage(
   orgId: string,
   query: ExportQuery,
 ): Promise<ExportPage> {
+  const page = exportWindow(
+    { orgId: messages.orgId, at: messages.occurredAt, tie: messages.seq },
+    orgId,
+    query,
+    eq(conversations.orgId, orgId),
+    query.teamId ? eq(conversations.teamId, query.teamId) : undefined,
+    query.seesMedical ? undefined : eq(messages.medical, false),
+  );
   const rows = await db
     .select({
       id: messages.id,
@@ -44,19 +52,9 @@ export async function exportMessagesPage(
     })
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-    .where(
-      and(
-        eq(messages.orgId, orgId),
-        eq(conversations.orgId, orgId),
-        gte(messages.occurredAt, query.from),
-        lt(messages.occurredAt, query.to),
-        query.teamId ? eq(conversations.teamId, query.teamId) : undefined,
-        query.seesMedical ? undefined : eq(messages.medical, false),
-        ascendingAfter(messages.occurredAt, messages.seq, query.after),
-      ),
-    )
-    .orderBy(asc(messages.occurredAt), asc(messages.seq))
-    .limit(query.limit + 1);
+    .where(page.where)
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
   const opener = await keyring.opener(
     db,
     orgId,
@@ -111,20 +109,18 @@ export async function exportConversationsPage(
   orgId: string,
   query: ExportQuery,
 ): Promise<ExportPage> {
+  const page = exportWindow(
+    { orgId: conversations.orgId, at: conversations.createdAt, tie: conversations.id },
+    orgId,
+    query,
+    query.teamId ? eq(conversations.teamId, query.teamId) : undefined,
+  );
   const rows = await db
     .select()
     .from(conversations)
-    .where(
-      and(
-        eq(conversations.orgId, orgId),
-        gte(conversations.createdAt, query.from),
-        lt(conversations.createdAt, query.to),
-        query.teamId ? eq(conversations.teamId, query.teamId) : undefined,
-        ascendingAfter(conversations.createdAt, conversations.id, query.after),
-      ),
-    )
-    .orderBy(asc(conversations.createdAt), asc(conversations.id))
-    .limit(query.limit + 1);
+    .where(page.where)
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
   return exportPageOf(
     rows,
     query.limit,

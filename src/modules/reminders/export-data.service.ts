@@ -1,10 +1,9 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import {
-  ascendingAfter,
   type ExportPage,
   type ExportQuery,
   exportPageOf,
+  exportWindow,
   isoOrNull,
 } from '../../platform/db/export-page.ts';
 import { reminders } from './reminder.schema.ts';
@@ -15,19 +14,13 @@ export async function exportRemindersPage(
   orgId: string,
   query: ExportQuery,
 ): Promise<ExportPage> {
+  const page = exportWindow({ orgId: reminders.orgId, at: reminders.dueAt, tie: reminders.id }, orgId, query);
   const rows = await db
     .select()
     .from(reminders)
-    .where(
-      and(
-        eq(reminders.orgId, orgId),
-        gte(reminders.dueAt, query.from),
-        lt(reminders.dueAt, query.to),
-        ascendingAfter(reminders.dueAt, reminders.id, query.after),
-      ),
-    )
-    .orderBy(asc(reminders.dueAt), asc(reminders.id))
-    .limit(query.limit + 1);
+    .where(page.where)
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
   return exportPageOf(
     rows,
     query.limit,

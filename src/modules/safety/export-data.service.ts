@@ -1,10 +1,9 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import {
-  ascendingAfter,
   type ExportPage,
   type ExportQuery,
   exportPageOf,
+  exportWindow,
   isoOrNull,
 } from '../../platform/db/export-page.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -21,19 +20,17 @@ export async function exportRedFlagsPage(
   orgId: string,
   query: ExportQuery,
 ): Promise<ExportPage> {
+  const page = exportWindow(
+    { orgId: redFlagEvents.orgId, at: redFlagEvents.raisedAt, tie: redFlagEvents.id },
+    orgId,
+    query,
+  );
   const rows = await db
     .select()
     .from(redFlagEvents)
-    .where(
-      and(
-        eq(redFlagEvents.orgId, orgId),
-        gte(redFlagEvents.raisedAt, query.from),
-        lt(redFlagEvents.raisedAt, query.to),
-        ascendingAfter(redFlagEvents.raisedAt, redFlagEvents.id, query.after),
-      ),
-    )
-    .orderBy(asc(redFlagEvents.raisedAt), asc(redFlagEvents.id))
-    .limit(query.limit + 1);
+    .where(page.where)
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
   const opener = query.seesMedical
     ? await keyring.opener(
         db,

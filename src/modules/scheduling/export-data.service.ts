@@ -1,10 +1,9 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import {
-  ascendingAfter,
   type ExportPage,
   type ExportQuery,
   exportPageOf,
+  exportWindow,
   isoOrNull,
 } from '../../platform/db/export-page.ts';
 import type { Keyring } from '../keys/keyring.ts';
@@ -20,19 +19,17 @@ export async function exportAppointmentsPage(
   orgId: string,
   query: ExportQuery,
 ): Promise<ExportPage> {
+  const page = exportWindow(
+    { orgId: appointments.orgId, at: appointments.start, tie: appointments.id },
+    orgId,
+    query,
+  );
   const rows = await db
     .select()
     .from(appointments)
-    .where(
-      and(
-        eq(appointments.orgId, orgId),
-        gte(appointments.start, query.from),
-        lt(appointments.start, query.to),
-        ascendingAfter(appointments.start, appointments.id, query.after),
-      ),
-    )
-    .orderBy(asc(appointments.start), asc(appointments.id))
-    .limit(query.limit + 1);
+    .where(page.where)
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
   const opener = query.seesMedical
     ? await keyring.opener(
         db,

@@ -1,4 +1,4 @@
-import { and, eq, gt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** One cell of an exported row: what CSV and NDJSON can both say without losing its type. */
@@ -30,6 +30,36 @@ export interface ExportPage {
 export interface ExportPosition {
   at: Date;
   tie: string | number;
+}
+
+/** The columns an export page of a table is read by: the clinic, the time of the period, the tie-breaker. */
+export interface ExportColumns {
+  orgId: AnyPgColumn;
+  at: AnyPgColumn;
+  tie: AnyPgColumn;
+}
+
+/**
+ * The where, order and size of one export page: the clinic's rows of the period, after the last page,
+ * oldest first, one more than the page holds (it says whether another page follows).
+ */
+export function exportWindow(
+  columns: ExportColumns,
+  orgId: string,
+  query: ExportQuery,
+  ...filters: Array<SQL | undefined>
+): { where: SQL | undefined; orderBy: SQL[]; limit: number } {
+  return {
+    where: and(
+      eq(columns.orgId, orgId),
+      gte(columns.at, query.from),
+      lt(columns.at, query.to),
+      ascendingAfter(columns.at, columns.tie, query.after),
+      ...filters,
+    ),
+    orderBy: [asc(columns.at), asc(columns.tie)],
+    limit: query.limit + 1,
+  };
 }
 
 /** Rows strictly after `after` in (time asc, tie asc) order: the keyset condition of an export page. */
