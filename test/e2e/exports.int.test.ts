@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditEvents, exportSchedules } from '../../src/db-schema.ts';
+import { auditEvents, exportSchedules, jobs } from '../../src/db-schema.ts';
 import { exportChunks } from '../../src/modules/exports/export-stream.ts';
 import { setUpSchedulingApi, slotsOf } from '../../src/modules/scheduling/scheduling.test-support.ts';
 import { type S3Bucket, startS3Bucket } from '../support/s3-bucket.ts';
@@ -376,6 +376,66 @@ describe.each(TEST_ENGINES)('exports of a clinic’s data (%s)', (engine) => {
     }, 15_000);
     expect(retried).toMatchObject({ attempts: 2, object_key: `consents/${today}.csv` });
     expect(bucket.objects.get(`consents/${today}.csv`)?.body.toString('utf8')).toMatch(/^id,patient_id,/);
+  });
+
+  test('at the hour, the daily run exports the day before and plans the next day; a run planned for another hour does nothing', async () => {
+    const base = {
+      endpoint: bucket.url,
+      region: bucket.region,
+      bucket: bucket.bucket,
+      prefix: 'daily',
+      access_key_id: bucket.accessKeyId,
+      secret_access_key: bucket.secretAccessKey,
+      datasets: ['conversations'],
+      format: 'csv',
+      enabled: true,
+    };
+    const first = await call(env, clinic, 'PUT', '/exports/schedule', { ...base, hour: 2 });
+    const changed = await call(env, clinic, 'PUT', '/exports/schedule', { ...base, hour: 6 });
+    expect([first.status, changed.status]).toEqual([200, 200]);
+    const planned = await env.handle.db
+      .select()
+      .from(jobs)
+      .where(
+        and(eq(jobs.queue, 'exports.scheduled'), eq(jobs.orgId, clinic.org.id), eq(jobs.status, 'queued')),
+      );
+    const runAts = planned.map((j) => j.runAt.toISOString()).sort();
+    expect(runAts).toContain(String(changed.body.next_run_at));
+    expect(runAts).toContain(String(first.body.next_run_at));
+    // The hours come: both jobs are due now (the job queue runs by the database's time).
+    await env.handle.db
+      .update(jobs)
+      .set({ runAt: new Date() })
+      .where(
+        and(eq(jobs.queue, 'exports.scheduled'), eq(jobs.orgId, clinic.org.id), eq(jobs.status, 'queued')),
+      );
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', {
+      timeZone: 'Europe/Paris',
+    });
+    const daily = await eventually(async () => {
+      const log = await getJson<{ runs: Json[] }>(env, clinic, '/exports/schedule');
+      return log.runs.find((r) => r.trigger === 'schedule');
+    }, 15_000);
+    await env.settle();
+    expect(daily).toMatchObject({
+      status: 'done',
+      day: yesterday,
+      object_key: `daily/conversations/${yesterday}.csv`,
+    });
+    const log = await getJson<{ runs: Json[]; schedule: Json }>(env, clinic, '/exports/schedule');
+    // Once, by the job planned for 06:00; the 02:00 one was stale.
+    expect(log.runs.filter((r) => r.trigger === 'schedule')).toHaveLength(1);
+    const next = new Date(String(log.schedule.next_run_at));
+    // The day after the run that was due (the test moved it to now: the next is the day after it).
+    expect(next.getTime() - Date.parse(String(changed.body.next_run_at))).toBe(86_400_000);
+    expect(next.toLocaleTimeString('en-GB', { timeZone: 'Europe/Paris' })).toBe('06:00:00');
+    const chained = await env.handle.db
+      .select()
+      .from(jobs)
+      .where(
+        and(eq(jobs.queue, 'exports.scheduled'), eq(jobs.orgId, clinic.org.id), eq(jobs.status, 'queued')),
+      );
+    expect(chained.map((j) => j.runAt.toISOString())).toContain(next.toISOString());
   });
 
   test('the schedule is refused without a secret the first time, and with a bad endpoint, naming the field', async () => {

@@ -49,8 +49,12 @@ export async function runScheduledExport(
   const timeZone = await timeZoneOf(deps.db, payload.orgId);
   const now = deps.clock.now();
   if (!payload.manual) {
-    if (!schedule.enabled || schedule.nextRunAt?.toISOString() !== payload.plannedFor) return;
-    await planRun(deps.db, payload.orgId, nextRunAfter(now, schedule.hour, timeZone));
+    const planned = payload.plannedFor;
+    if (!schedule.enabled || !planned || schedule.nextRunAt?.toISOString() !== planned) return;
+    // After the planned time, not only after now: a job claimed by the database's clock a moment before
+    // this process's would plan itself again, and its dedupe key would drop the next day's run.
+    const after = new Date(Math.max(now.getTime(), Date.parse(planned)));
+    await planRun(deps.db, payload.orgId, nextRunAfter(after, schedule.hour, timeZone));
   }
   const day = payload.day ?? previousDay(now, timeZone);
   const opener = await deps.keyring.opener(deps.db, payload.orgId, [schedule.secretAccessKey]);
