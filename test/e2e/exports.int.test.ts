@@ -324,6 +324,11 @@ describe.each(TEST_ENGINES)('exports of a clinic’s data (%s)', (engine) => {
       ]),
     );
     expect(bucket.refusals).toEqual([]);
+    const runsRecorded = await env.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, clinic.org.id), eq(auditEvents.subtype, 'scheduled-export-run')));
+    expect(runsRecorded.flatMap((e) => e.entity.map((x) => x.id))).toContain(`scheduled ${today}`);
     const object = bucket.objects.get(`careline/canal/messages/${today}.ndjson`);
     expect(object?.contentType).toContain('application/x-ndjson');
     const fromApi = await (await download(clinic, `messages?format=ndjson&from=${today}&to=${today}`)).text();
@@ -463,6 +468,20 @@ describe.each(TEST_ENGINES)('exports of a clinic’s data (%s)', (engine) => {
       enabled: true,
     });
     expect(badUrl.status).toBe(400);
+    const climbing = await call(env, other, 'PUT', '/exports/schedule', {
+      endpoint: bucket.url,
+      region: 'eu-west-3',
+      bucket: 'warehouse',
+      prefix: 'careline/../../other-bucket',
+      access_key_id: 'AKIA',
+      secret_access_key: 'x',
+      datasets: ['messages'],
+      format: 'csv',
+      hour: 3,
+      enabled: true,
+    });
+    expect(climbing.status).toBe(400);
+    expect(JSON.stringify(climbing.body)).toContain('body.prefix');
     expect(JSON.stringify(badUrl.body)).toContain('endpoint');
     expect(JSON.stringify(badUrl.body)).toContain('hour');
     expect((await call(env, other, 'POST', '/exports/schedule/run', {})).status).toBe(404);

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { recordChange } from '../audit/audit.service.ts';
-import { changeCallerOf } from '../audit/audit-trail.ts';
+import { auditExport, changeCallerOf } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { EXPORT_DATASETS } from './export-datasets.ts';
@@ -17,6 +17,7 @@ import {
   SecretRequiredError,
   saveExportSchedule,
 } from './export-schedule.service.ts';
+import { isDotSegment } from './s3-put-object.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
@@ -32,6 +33,10 @@ const scheduleBody = z.object({
   ),
   prefix: text(200)
     .regex(/^[A-Za-z0-9!_.*'()/-]*$/, "letters, digits, slashes and !_.*'()- only")
+    .refine(
+      (prefix) => !prefix.split('/').some(isDotSegment),
+      'no . or .. between slashes: the objects would land outside the bucket',
+    )
     .default(''),
   access_key_id: text(128)
     .min(1, 'is required')
@@ -191,6 +196,10 @@ export function exportScheduleRoutes(deps: {
           day: request.body.day,
         });
         if (!queued) throw HttpProblem.notFound('Export schedule');
+        // A day of every patient leaves for the bucket at this person's request: recorded like a download.
+        await auditExport(request, 'scheduled-export-run', [
+          { type: 'Dataset', id: `scheduled ${queued.day}`, patient: null },
+        ]);
         deps.wake();
         return reply.code(202).send(queued);
       },

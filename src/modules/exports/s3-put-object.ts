@@ -70,9 +70,17 @@ export async function putObject(
   }
 }
 
-/** Each segment of the key percent-encoded: a prefix or a dataset name cannot reach another path. */
+/**
+ * Each segment of the key percent-encoded. A `.` or `..` segment (even encoded, URLs resolve `%2e%2e`)
+ * would lead out of the bucket: the schedule refuses such a prefix, and this refuses it again.
+ */
 export function objectUrl(target: Pick<S3Target, 'endpoint' | 'bucket'>, key: string): string {
+  const segments = [target.bucket, ...key.split('/')];
+  if (segments.some(isDotSegment)) throw new Error('an object key may not hold a . or .. segment');
   const base = target.endpoint.replace(/\/+$/, '');
-  const path = [target.bucket, ...key.split('/')].map(encodeURIComponent).join('/');
-  return `${base}/${path}`;
+  return `${base}/${segments.map(encodeURIComponent).join('/')}`;
+}
+
+export function isDotSegment(segment: string): boolean {
+  return segment === '.' || segment === '..';
 }
