@@ -30,6 +30,10 @@ import type { ChannelAccount } from './modules/channel-accounts/channel-account.
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
+import { exportScheduleRoutes } from './modules/exports/export-schedule.routes.ts';
+import { exportRoutes } from './modules/exports/exports.routes.ts';
+import { runScheduledExport } from './modules/exports/scheduled-export.job.ts';
+import { scheduledExportQueue } from './modules/exports/scheduled-export-queue.ts';
 import { ehrLookupOperations } from './modules/fhir-sync/fhir-lookup.operations.ts';
 import { fhirSyncJobHandlers } from './modules/fhir-sync/fhir-sync.queues.ts';
 import { fhirSyncRoutes } from './modules/fhir-sync/fhir-sync.routes.ts';
@@ -361,6 +365,12 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           payload,
         ),
       ),
+      handle(scheduledExportQueue, (payload) =>
+        runScheduledExport(
+          { db, clock, keyring, outbound: outboundFetch, logger: logger.child({ component: 'exports' }) },
+          payload,
+        ),
+      ),
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling, { lineQuota: readLinePushQuota }),
       ...fhirSyncJobHandlers(fhirSync),
@@ -514,6 +524,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
           }),
         );
         await secured.register(fhirSyncRoutes(fhirSync));
+        await secured.register(exportScheduleRoutes({ db, clock, keyring, wake }));
+        await secured.register(exportRoutes({ db, clock, keyring }));
       });
     },
     { prefix: '/api/v1' },

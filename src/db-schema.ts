@@ -13,6 +13,7 @@ export * from './modules/canned-replies/canned-reply.schema.ts';
 export * from './modules/channel-accounts/channel-account.schema.ts';
 export * from './modules/consent/consent.schema.ts';
 export * from './modules/contacts/contact.schema.ts';
+export * from './modules/exports/export-schedule.schema.ts';
 export * from './modules/fhir-sync/fhir-sync.schema.ts';
 export * from './modules/flows/flow.schema.ts';
 export * from './modules/inbox/conversation.schema.ts';

@@ -23,7 +23,8 @@ interface Operation {
 
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 /** Patient data: the auditor reads none of it, whatever the table says. */
-const PATIENT_DATA = /^\/api\/v1\/(conversations|contacts|appointments|media|search|events|red-flags$|slots)/;
+const PATIENT_DATA =
+  /^\/api\/v1\/(conversations|contacts|appointments|media|search|events|red-flags$|slots|exports)/;
 
 describe.each(TEST_ENGINES)('authorisation of every API operation for every role (%s)', (engine) => {
   let env: TestCareline;

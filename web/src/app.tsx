@@ -21,6 +21,7 @@ import { FlowJsonPage } from './settings/automation/flow-json-page.tsx';
 import { FlowPage } from './settings/automation/flow-page.tsx';
 import { ChannelsPage } from './settings/channels/channels-page.tsx';
 import { EhrPage } from './settings/ehr/ehr-page.tsx';
+import { ExportsPage } from './settings/exports/exports-page.tsx';
 import { IntegrationsPage } from './settings/integrations/integrations-page.tsx';
 import { PrivacyPage } from './settings/privacy/privacy-page.tsx';
 import { RemindersPage } from './settings/reminders/reminders-page.tsx';
@@ -84,6 +85,7 @@ export function App() {
                     <Route path="safety" element={<SafetyPage />} />
                     <Route path="privacy" element={<PrivacyPage />} />
                     <Route path="ehr" element={<EhrPage />} />
+                    <Route path="exports" element={<ExportsPage />} />
                     <Route path="alerts" element={<AlertsPage />} />
                     <Route path="integrations" element={<IntegrationsPage />} />
                     <Route path="security" element={<SecurityPage />} />

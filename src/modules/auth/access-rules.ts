@@ -32,6 +32,13 @@ export const PERMISSIONS = [
   'canned-replies.manage',
   /** Reminder, red-flag and satisfaction reports. */
   'reports.read',
+  /**
+   * Bulk exports (CSV, NDJSON) of messages, conversations, appointments, reminders, consents, satisfaction
+   * answers and red flags, and the scheduled export's configuration and run log. A whole period of every
+   * patient leaves Careline at once: administrators and API keys (a warehouse loader), not supervisors,
+   * whose reports are counts. Each export is written in the audit log.
+   */
+  'exports.read',
   /** Clinic settings: numbers, flows, agendas, safety, reminders, alerts, access and two-factor options. */
   'settings.manage',
   /** Add staff, change roles, passwords, sign people out. */
@@ -64,7 +71,7 @@ const except = (...left: Permission[]): Permission[] => PERMISSIONS.filter((p) =
 export const ROLE_PERMISSIONS: Record<CallerRole, readonly Permission[]> = {
   admin: PERMISSIONS,
   /** Runs the floor: all of conversations, teams, assignment, reports, canned replies; no settings. */
-  supervisor: except('settings.manage', 'staff.manage', 'privacy.manage', 'audit.read'),
+  supervisor: except('settings.manage', 'staff.manage', 'privacy.manage', 'audit.read', 'exports.read'),
   /** Front desk: handles the chats and the agenda; no medical notes, no intake answers. */
   agent: FRONT_DESK,
   /** Like the front desk, plus what patients told the intake and the medical notes. */

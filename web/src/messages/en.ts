@@ -7,6 +7,7 @@ import { sessionEn } from '../session/session.en.ts';
 import { auditEn } from '../settings/audit/audit.en.ts';
 import { channelsEn } from '../settings/channels/channels.en.ts';
 import { ehrEn } from '../settings/ehr/ehr.en.ts';
+import { exportsEn } from '../settings/exports/exports.en.ts';
 import { integrationsEn } from '../settings/integrations/integrations.en.ts';
 import { privacyEn } from '../settings/privacy/privacy.en.ts';
 import { settingsEn } from '../settings/settings.en.ts';
@@ -28,6 +29,7 @@ export const en = {
   ...integrationsEn,
   ...privacyEn,
   ...ehrEn,
+  ...exportsEn,
   ...phoneEn,
   ...patientsEn,
 };

@@ -7,6 +7,7 @@ import { sessionFr } from '../session/session.fr.ts';
 import { auditFr } from '../settings/audit/audit.fr.ts';
 import { channelsFr } from '../settings/channels/channels.fr.ts';
 import { ehrFr } from '../settings/ehr/ehr.fr.ts';
+import { exportsFr } from '../settings/exports/exports.fr.ts';
 import { integrationsFr } from '../settings/integrations/integrations.fr.ts';
 import { privacyFr } from '../settings/privacy/privacy.fr.ts';
 import { settingsFr } from '../settings/settings.fr.ts';
@@ -26,6 +27,7 @@ export const fr: Messages = {
   ...integrationsFr,
   ...privacyFr,
   ...ehrFr,
+  ...exportsFr,
   ...phoneFr,
   ...patientsFr,
 };

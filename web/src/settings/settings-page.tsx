@@ -22,6 +22,7 @@ type PageLabel =
   | 'safety.settings.title'
   | 'privacy.settings.title'
   | 'ehr.title'
+  | 'exports.title'
   | 'patients.duplicates.title'
   | 'settings.alerts.title'
   | 'integrations.title'
@@ -88,6 +89,12 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     needs: 'settings.manage',
     label: 'ehr.title',
     icon: <Icon name="stethoscope" size={18} />,
+  },
+  {
+    to: '/settings/exports',
+    needs: 'exports.read',
+    label: 'exports.title',
+    icon: <Icon name="download" size={18} />,
   },
   {
     to: '/settings/alerts',

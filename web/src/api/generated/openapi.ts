@@ -315,6 +315,8 @@ export interface CarelineApiSchemas {
   CsatSummary: CsatSummary;
   DuplicateSuggestion: DuplicateSuggestion;
   Erasure: Erasure;
+  ExportRun: ExportRun;
+  ExportSchedule: ExportSchedule;
   FhirConnection: FhirConnection;
   FhirSyncLogEntry: FhirSyncLogEntry;
   Flow: Flow;
@@ -1416,6 +1418,37 @@ export interface Erasure {
   removed: {
     [k: string]: number | undefined;
   };
+}
+export interface ExportRun {
+  id: string;
+  day: string;
+  dataset: string;
+  object_key: string;
+  trigger: 'schedule' | 'manual';
+  status: 'done' | 'failed';
+  rows: number;
+  bytes: number;
+  attempts: number;
+  error: string | null;
+  started_at: string;
+  finished_at: string;
+}
+export interface ExportSchedule {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  prefix: string;
+  access_key_id: string;
+  /**
+   * The secret is stored (sealed); it is never shown
+   */
+  secret_access_key_set: true;
+  datasets: string[];
+  format: 'csv' | 'ndjson';
+  hour: number;
+  enabled: boolean;
+  next_run_at: string | null;
+  updated_at: string;
 }
 export interface FhirConnection {
   /**
@@ -2521,6 +2554,7 @@ export interface SignedIn {
       | 'teams.manage'
       | 'canned-replies.manage'
       | 'reports.read'
+      | 'exports.read'
       | 'settings.manage'
       | 'staff.manage'
       | 'audit.read'

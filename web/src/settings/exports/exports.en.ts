@@ -1,0 +1,67 @@
+/** English texts of the Exports page: the source of their keys; exports.fr.ts has the same shape. */
+export const exportsEn = {
+  exports: {
+    title: 'Exports',
+    description:
+      'Download a period of the clinic’s data as a spreadsheet (CSV) or for a data warehouse (NDJSON), or send it to a bucket every day. Every export is written in the access log.',
+    download: {
+      title: 'Download',
+      dataset: 'Data',
+      from: 'From',
+      to: 'To (included)',
+      team: 'Team',
+      allTeams: 'All teams',
+      teamNotApplicable: 'Not sorted by team',
+      format: 'Format',
+      button: 'Download',
+      periodInvalid: 'The end must not be before the start.',
+    },
+    datasets: {
+      messages: 'Messages',
+      conversations: 'Conversations',
+      appointments: 'Appointments',
+      reminders: 'Reminders',
+      consents: 'Consents',
+      csat: 'Satisfaction answers',
+      'red-flags': 'Red flags',
+    },
+    formats: { csv: 'CSV (spreadsheet)', ndjson: 'NDJSON (one JSON per line)' },
+    schedule: {
+      title: 'Daily export to a bucket',
+      description:
+        'Every day at the chosen hour (clinic time), the previous day of each dataset is written to an S3-compatible bucket as <prefix>/<dataset>/<day>.<csv|ndjson>.',
+      none: 'No daily export is set up.',
+      endpoint: 'Endpoint URL',
+      region: 'Region',
+      bucket: 'Bucket',
+      prefix: 'Prefix',
+      accessKeyId: 'Access key ID',
+      secretAccessKey: 'Secret access key',
+      secretStored: 'Stored — leave empty to keep it',
+      datasets: 'Datasets',
+      hour: 'Hour (clinic time)',
+      enabled: 'Export every day',
+      save: 'Save',
+      saved: 'Daily export saved.',
+      runNow: 'Run now',
+      queued: 'Export of {{day}} started.',
+      nextRun: 'Next run: {{when}}',
+      off: 'Daily export is off.',
+      summary: '{{bucket}} at {{endpoint}}, every day at {{hour}}:00',
+    },
+    runs: {
+      title: 'Last runs',
+      empty: 'Nothing exported yet.',
+      day: 'Day',
+      dataset: 'Data',
+      status: 'Result',
+      rows: 'Rows',
+      attempts: 'Tries',
+      finished: 'Finished',
+      done: 'Written',
+      failed: 'Failed',
+    },
+  },
+};
+
+export type ExportsMessages = typeof exportsEn;
