@@ -74,6 +74,7 @@ import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminde
 import { fallBackFromFailedReminder } from './modules/reminders/reminder-fallback.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
 import { schedulingReminders } from './modules/reminders/scheduling-reminders.ts';
+import { reportRoutes } from './modules/reports/report.routes.ts';
 import { latestOpenRedFlags } from './modules/safety/conversation-red-flags.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
 import { safetyRoutes } from './modules/safety/safety.routes.ts';
@@ -455,6 +456,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(automationRoutes(flowRuntime, wake));
         await secured.register(schedulingRoutes(scheduling));
         await secured.register(reminderRoutes(scheduling));
+        await secured.register(reportRoutes({ db, clock, keyring }));
       });
     },
     { prefix: '/api/v1' },
