@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LiveState } from '../../api/live-events.ts';
 import { AccountMenu } from '../../session/account-menu.tsx';
+import { useCan } from '../../session/permissions.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
 import { Brand } from '../../ui/brand.tsx';
 import { Icon } from '../../ui/icons.tsx';
@@ -12,6 +13,7 @@ import { SearchBox } from './search-box.tsx';
 
 export function InboxHeader({ live }: { live: LiveState }) {
   const { user } = useSignedIn();
+  const can = useCan();
   return (
     <header className={classes.header}>
       <Group gap="md" wrap="nowrap" className={classes.left}>
@@ -23,6 +25,7 @@ export function InboxHeader({ live }: { live: LiveState }) {
       <SearchBox />
       <Group gap="sm" wrap="nowrap" justify="flex-end">
         <AgendaLink />
+        {can('reports.read') && <ReportsLink />}
         <LiveIndicator state={live} />
         <LanguageSwitch />
         <AccountMenu />
@@ -45,6 +48,25 @@ function AgendaLink() {
         className={classes.agendaLink}
       >
         {t('header.agenda')}
+      </Button>
+    </Tooltip>
+  );
+}
+
+/** The clinic's reports, for those who may read them. */
+function ReportsLink() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t('reports.navHint')} withArrow>
+      <Button
+        component={Link}
+        to="/reports"
+        variant="subtle"
+        size="sm"
+        leftSection={<Icon name="chart" size={16} />}
+        className={classes.agendaLink}
+      >
+        {t('reports.nav')}
       </Button>
     </Tooltip>
   );
