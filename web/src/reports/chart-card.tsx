@@ -63,7 +63,7 @@ export function ChartCard({
               {table.rows.map((row) => (
                 <Table.Tr key={row.join('|')}>
                   {row.map((cell, i) => (
-                    <Table.Td key={`${i}-${cell}`} ta={i === 0 ? undefined : 'right'}>
+                    <Table.Td key={table.head[i]} ta={i === 0 ? undefined : 'right'}>
                       {cell}
                     </Table.Td>
                   ))}
