@@ -102,11 +102,11 @@ describe.each(TEST_ENGINES)('Reports in a real browser (%s)', (engine) => {
   test('in French, the same page with its charts', async () => {
     const page = await newPage(browser, careline.url, 'fr-FR');
     page.setDefaultTimeout(LIVE.timeout);
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: 'E-mail' }).fill(careline.demo.adminEmail);
-    await page.getByRole('textbox', { name: 'Mot de passe' }).fill(careline.demo.adminPassword);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/inbox/);
+    await signInAsDemoAdmin(page, careline, {
+      email: 'E-mail',
+      password: 'Mot de passe',
+      submit: 'Se connecter',
+    });
     await page.getByRole('link', { name: 'Rapports' }).click();
     await page.getByRole('heading', { name: 'Rapports', level: 1 }).waitFor();
     await page

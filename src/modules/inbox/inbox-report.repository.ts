@@ -42,6 +42,15 @@ function figuresOf(result: unknown): DurationFigures[] {
   }));
 }
 
+/** p50 and p90 of `seconds` over a CTE of (team_id, user_id, seconds): per team, per agent, in all. */
+const percentilesOf = (cte: SQL): SQL => sql`
+  select team_id::text, user_id::text,
+    grouping(team_id) as by_team, grouping(user_id) as by_user, count(*) as count,
+    percentile_cont(0.5) within group (order by seconds) as p50,
+    percentile_cont(0.9) within group (order by seconds) as p90
+  from ${cte}
+  group by grouping sets ((team_id), (user_id), ())`;
+
 const teamCondition = (scope: ReportScope): SQL =>
   scope.teamId ? sql`and c.team_id = ${scope.teamId}::uuid` : sql``;
 
@@ -77,12 +86,7 @@ export async function firstResponseFigures(
       where o.first_in >= ${scope.from.toISOString()}::timestamptz
         and o.first_in < ${scope.to.toISOString()}::timestamptz
     )
-    select team_id::text, user_id::text,
-      grouping(team_id) as by_team, grouping(user_id) as by_user, count(*) as count,
-      percentile_cont(0.5) within group (order by seconds) as p50,
-      percentile_cont(0.9) within group (order by seconds) as p90
-    from answered
-    group by grouping sets ((team_id), (user_id), ())`);
+    ${percentilesOf(sql`answered`)}`);
   return figuresOf(result);
 }
 
@@ -109,12 +113,7 @@ export async function resolutionFigures(
         and c.closed_at >= ${scope.from.toISOString()}::timestamptz
         and c.closed_at < ${scope.to.toISOString()}::timestamptz
     )
-    select team_id::text, user_id::text,
-      grouping(team_id) as by_team, grouping(user_id) as by_user, count(*) as count,
-      percentile_cont(0.5) within group (order by seconds) as p50,
-      percentile_cont(0.9) within group (order by seconds) as p90
-    from closed
-    group by grouping sets ((team_id), (user_id), ())`);
+    ${percentilesOf(sql`closed`)}`);
   return figuresOf(result);
 }
 

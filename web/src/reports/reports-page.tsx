@@ -1,29 +1,17 @@
-import {
-  Alert,
-  Button,
-  Group,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Group, Select, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
 import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { todayIn } from '../agenda/agenda-dates.ts';
-import { lastDays, PERIOD_PRESETS, periodFrom, presetOf } from '../agenda/report-period.ts';
+import { periodFrom } from '../agenda/report-period.ts';
+import { ReportPeriodPicker } from '../agenda/report-period-picker.tsx';
 import { describeError } from '../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../api/inbox-api.ts';
 import { type ReportFilter, reportKeys, reportsApi } from '../api/reports-api.ts';
-import { AccountMenu } from '../session/account-menu.tsx';
 import { useSignedIn } from '../session/session-context.tsx';
-import { Brand } from '../ui/brand.tsx';
 import { Icon } from '../ui/icons.tsx';
-import { LanguageSwitch } from '../ui/language-switch.tsx';
+import { StandaloneHeader } from '../ui/standalone-header.tsx';
 import {
   CsatSection,
   MessageVolumeSection,
@@ -33,8 +21,7 @@ import {
 } from './report-sections.tsx';
 import classes from './reports-page.module.css';
 
-/** Select values are strings: this one stands for a period chosen with the dates. */
-const CUSTOM = 'custom';
+/** Select values are strings: this one stands for every team. */
 const ALL_TEAMS = 'all';
 
 /** The clinic's reports over a period and, optionally, one team: charts first, figures behind each. */
@@ -44,7 +31,6 @@ export function ReportsPage() {
   const [search, setSearch] = useSearchParams();
   const today = todayIn(user.org.time_zone);
   const period = periodFrom(search.get('from'), search.get('to'), today);
-  const preset = presetOf(period, today);
   const teamId = search.get('team');
   const filter: ReportFilter = { ...period, teamId };
   const teams = useQuery({ queryKey: queryKeys.teams, queryFn: inboxApi.teams });
@@ -65,29 +51,7 @@ export function ReportsPage() {
 
   return (
     <div className={classes.shell}>
-      <header className={classes.header}>
-        <Group gap="md" wrap="nowrap">
-          <Link to="/inbox" aria-label={t('settings.backToInbox')} className={classes.brand}>
-            <Brand size={28} />
-          </Link>
-          <Text className={classes.clinic} size="sm" c="dimmed" truncate>
-            {user.org.name}
-          </Text>
-        </Group>
-        <Group gap="sm" wrap="nowrap">
-          <Button
-            component={Link}
-            to="/inbox"
-            variant="subtle"
-            size="sm"
-            leftSection={<Icon name="inbox" size={16} />}
-          >
-            {t('settings.backToInbox')}
-          </Button>
-          <LanguageSwitch />
-          <AccountMenu />
-        </Group>
-      </header>
+      <StandaloneHeader />
       <main className={classes.page}>
         <Group justify="space-between" align="flex-end" gap="md" mb="xl">
           <div>
@@ -99,35 +63,7 @@ export function ReportsPage() {
             </Text>
           </div>
           <Group gap="sm" align="flex-end">
-            <SegmentedControl
-              aria-label={t('reports.period')}
-              value={preset === null ? CUSTOM : String(preset)}
-              onChange={(value) => {
-                const days = PERIOD_PRESETS.find((d) => String(d) === value);
-                if (days) choose(lastDays(days, today));
-              }}
-              data={[
-                ...PERIOD_PRESETS.map((days) => ({
-                  value: String(days),
-                  label: t('reports.lastDays', { count: days }),
-                })),
-                { value: CUSTOM, label: t('reports.custom'), disabled: true },
-              ]}
-            />
-            <TextInput
-              type="date"
-              label={t('reports.from')}
-              value={period.from}
-              max={period.to}
-              onChange={(e) => e.currentTarget.value && choose({ from: e.currentTarget.value })}
-            />
-            <TextInput
-              type="date"
-              label={t('reports.to')}
-              value={period.to}
-              min={period.from}
-              onChange={(e) => e.currentTarget.value && choose({ to: e.currentTarget.value })}
-            />
+            <ReportPeriodPicker period={period} today={today} onChange={choose} />
             <Select
               label={t('reports.team')}
               value={teamId ?? ALL_TEAMS}

@@ -6,12 +6,6 @@ export const reportsEn = {
     title: 'Reports',
     description:
       'How the care team answers, when patients write, what they think of it, what reminders achieve and how fast red flags are taken. Days and hours on the clinic’s clock ({{zone}}).',
-    period: 'Period',
-    lastDays_one: 'Last day',
-    lastDays_other: 'Last {{count}} days',
-    custom: 'Custom',
-    from: 'From',
-    to: 'To',
     team: 'Team',
     allTeams: 'All teams',
     failed: 'This report could not be loaded',

@@ -8,12 +8,6 @@ export const reportsFr: typeof reportsEn = {
     title: 'Rapports',
     description:
       'Comment l’équipe répond, quand les patients écrivent, ce qu’ils en pensent, ce que donnent les rappels et la rapidité de prise en compte des signaux d’alerte. Jours et heures à l’heure du cabinet ({{zone}}).',
-    period: 'Période',
-    lastDays_one: 'Dernier jour',
-    lastDays_other: '{{count}} derniers jours',
-    custom: 'Personnalisée',
-    from: 'Du',
-    to: 'Au',
     team: 'Équipe',
     allTeams: 'Toutes les équipes',
     failed: 'Ce rapport n’a pas pu être chargé',
