@@ -89,9 +89,11 @@ describe.each(TEST_ENGINES)('Reports in a real browser (%s)', (engine) => {
     );
     await animationsSettled(page);
     await screenshot(page, `${engine}-reports-01-en`);
+    await page.getByRole('heading', { name: 'Red flags' }).scrollIntoViewIfNeeded();
+    await screenshot(page, `${engine}-reports-01-en-lower`);
 
     const refetched = page.waitForRequest((r) => r.url().includes('/api/v1/reports/response-times?from='));
-    await page.getByText('Last 7 days').click();
+    await page.getByText('7 days', { exact: true }).click();
     const request = await refetched;
     await page.waitForURL(/from=/);
     const from = new URL(request.url()).searchParams.get('from');

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { auditEvents } from '../../src/db-schema.ts';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
@@ -244,6 +246,14 @@ describe.each(TEST_ENGINES)('reports (%s)', (engine) => {
       [2, 'Un peu long'],
       [5, 'Parfait, merci'],
     ]);
+    // Each comment read is in the clinic's audit, naming the answer read.
+    const audited = (
+      await env.handle.db.select().from(auditEvents).where(eq(auditEvents.orgId, clinicD.org.id))
+    )
+      .flatMap((e) => e.entity)
+      .filter((e) => e.type === 'CsatResponse')
+      .map((e) => e.id);
+    expect(audited).toEqual(expect.arrayContaining((report.comments as Json[]).map((c) => c.id)));
     // Other clinics' reports hold none of it.
     expect(await getJson(env, clinic, `/reports/csat?from=${today}&to=${today}`)).toMatchObject({
       count: 0,

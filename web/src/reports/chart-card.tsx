@@ -48,30 +48,32 @@ export function ChartCard({
             {children}
           </figure>
         )}
-        <details className={classes.details}>
-          <summary>{t('reports.showFigures')}</summary>
-          <Table striped withTableBorder mt="xs" fz="sm">
-            <caption className={classes.caption}>{table.caption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                {table.head.map((h) => (
-                  <Table.Th key={h}>{h}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {table.rows.map((row) => (
-                <Table.Tr key={row.join('|')}>
-                  {row.map((cell, i) => (
-                    <Table.Td key={table.head[i]} ta={i === 0 ? undefined : 'right'}>
-                      {cell}
-                    </Table.Td>
+        {!empty && (
+          <details className={classes.details}>
+            <summary>{t('reports.showFigures')}</summary>
+            <Table striped withTableBorder mt="xs" fz="sm">
+              <caption className={classes.caption}>{table.caption}</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  {table.head.map((h) => (
+                    <Table.Th key={h}>{h}</Table.Th>
                   ))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </details>
+              </Table.Thead>
+              <Table.Tbody>
+                {table.rows.map((row) => (
+                  <Table.Tr key={row.join('|')}>
+                    {row.map((cell, i) => (
+                      <Table.Td key={table.head[i]} ta={i === 0 ? undefined : 'right'}>
+                        {cell}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </details>
+        )}
       </Stack>
     </Paper>
   );

@@ -261,12 +261,16 @@ export function ReminderFunnelSection({ report }: { report: ReminderFunnelReport
   return (
     <ChartCard
       title={t('reports.funnel.title')}
-      summary={t('reports.funnel.summary', {
-        sent: report.sent,
-        confirmed: report.confirmed,
-        cancelled: report.cancelled,
-        rescheduled: report.rescheduled,
-      })}
+      summary={
+        report.sent === 0
+          ? t('reports.funnel.noneSent')
+          : t('reports.funnel.summary', {
+              sent: report.sent,
+              confirmed: report.confirmed,
+              cancelled: report.cancelled,
+              rescheduled: report.rescheduled,
+            })
+      }
       empty={report.sent === 0}
       table={{
         caption: t('reports.funnel.tableCaption'),
@@ -300,12 +304,16 @@ export function RedFlagsSection({ report }: { report: RedFlagsReport }) {
   return (
     <ChartCard
       title={t('reports.redFlags.title')}
-      summary={t('reports.redFlags.summary', {
-        count: report.total.count,
-        waiting: report.total.unacknowledged,
-        p50: duration(report.total.p50_seconds_to_acknowledgement),
-        p90: duration(report.total.p90_seconds_to_acknowledgement),
-      })}
+      summary={
+        report.total.count === 0
+          ? t('reports.redFlags.noneRaised')
+          : t('reports.redFlags.summary', {
+              count: report.total.count,
+              waiting: report.total.unacknowledged,
+              p50: duration(report.total.p50_seconds_to_acknowledgement),
+              p90: duration(report.total.p90_seconds_to_acknowledgement),
+            })
+      }
       empty={report.total.count === 0}
       table={{
         caption: t('reports.redFlags.tableCaption'),

@@ -59,6 +59,7 @@ export const reportsEn = {
       summary:
         '{{sent}} appointments reminded: {{confirmed}} confirmed, {{cancelled}} cancelled, {{rescheduled}} asked to move.',
       tableCaption: 'Appointments with a reminder sent in the period, at each step',
+      noneSent: 'No reminder went out in this period.',
       step: 'Step',
       appointments: 'Appointments',
       sent: 'Reminded',
@@ -75,6 +76,7 @@ export const reportsEn = {
       summary:
         '{{count}} red flags, {{waiting}} not acknowledged yet. Half acknowledged within {{p50}}, 9 in 10 within {{p90}}.',
       tableCaption: 'Red flags per category and time to acknowledgement',
+      noneRaised: 'No red flag was raised in this period.',
       category: 'Category',
       acknowledged: 'Acknowledged',
       unacknowledged: 'Waiting',

@@ -62,6 +62,7 @@ export const reportsFr: typeof reportsEn = {
       summary:
         '{{sent}} rendez-vous rappelés\u00a0: {{confirmed}} confirmés, {{cancelled}} annulés, {{rescheduled}} à déplacer.',
       tableCaption: 'Rendez-vous dont un rappel est parti sur la période, à chaque étape',
+      noneSent: 'Aucun rappel n’est parti sur cette période.',
       step: 'Étape',
       appointments: 'Rendez-vous',
       sent: 'Rappelés',
@@ -78,6 +79,7 @@ export const reportsFr: typeof reportsEn = {
       summary:
         '{{count}} signaux d’alerte, dont {{waiting}} pas encore pris en compte. La moitié pris en compte en moins de {{p50}}, 9 sur 10 en moins de {{p90}}.',
       tableCaption: 'Signaux d’alerte par catégorie et délai de prise en compte',
+      noneRaised: 'Aucun signal d’alerte sur cette période.',
       category: 'Catégorie',
       acknowledged: 'Pris en compte',
       unacknowledged: 'En attente',
