@@ -72,7 +72,9 @@ export async function firstResponseFigures(
         (select min(m.occurred_at) from messages m
           where m.conversation_id = c.id and m.direction = 'inbound') as first_in
       from conversations c
+      -- A conversation first written to in the period was last written to after its start.
       where c.org_id = ${orgId}::uuid ${teamCondition(scope)}
+        and c.last_message_at >= ${scope.from.toISOString()}::timestamptz
     ), answered as (
       select o.team_id, r.author_user_id as user_id,
         extract(epoch from (r.occurred_at - o.first_in)) as seconds
