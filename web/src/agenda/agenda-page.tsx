@@ -2,8 +2,8 @@ import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCan } from '../session/permissions.ts';
+import { StandaloneHeader } from '../session/standalone-header.tsx';
 import { Icon } from '../ui/icons.tsx';
-import { StandaloneHeader } from '../ui/standalone-header.tsx';
 import classes from './agenda-page.module.css';
 
 type Tab = 'calendar' | 'report';

@@ -10,8 +10,8 @@ import { describeError } from '../api/describe-error.ts';
 import { inboxApi, queryKeys } from '../api/inbox-api.ts';
 import { type ReportFilter, reportKeys, reportsApi } from '../api/reports-api.ts';
 import { useSignedIn } from '../session/session-context.tsx';
+import { StandaloneHeader } from '../session/standalone-header.tsx';
 import { Icon } from '../ui/icons.tsx';
-import { StandaloneHeader } from '../ui/standalone-header.tsx';
 import {
   CsatSection,
   MessageVolumeSection,

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, NavLink as RouterLink, useLocation, useMatch } from 'react-router';
 import { type Permission, useCan } from '../session/permissions.ts';
+import { StandaloneHeader } from '../session/standalone-header.tsx';
 import { Icon } from '../ui/icons.tsx';
-import { StandaloneHeader } from '../ui/standalone-header.tsx';
 import { AdminsOnly } from './admins-only.tsx';
 import classes from './settings-page.module.css';
 

@@ -1,12 +1,12 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AccountMenu } from '../session/account-menu.tsx';
-import { useCan } from '../session/permissions.ts';
-import { useSignedIn } from '../session/session-context.tsx';
-import { Brand } from './brand.tsx';
-import { Icon } from './icons.tsx';
-import { LanguageSwitch } from './language-switch.tsx';
+import { Brand } from '../ui/brand.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { LanguageSwitch } from '../ui/language-switch.tsx';
+import { AccountMenu } from './account-menu.tsx';
+import { useCan } from './permissions.ts';
+import { useSignedIn } from './session-context.tsx';
 import classes from './standalone-header.module.css';
 
 /**
