@@ -88,6 +88,7 @@ import { reminderJobHandlers, reminderRoutes } from './modules/reminders/reminde
 import { fallBackFromFailedReminder } from './modules/reminders/reminder-fallback.ts';
 import { reminderReplyInterceptor } from './modules/reminders/reminder-reply.interceptor.ts';
 import { schedulingReminders } from './modules/reminders/scheduling-reminders.ts';
+import { reportRoutes } from './modules/reports/report.routes.ts';
 import { latestOpenRedFlags } from './modules/safety/conversation-red-flags.ts';
 import { safetyInterceptor } from './modules/safety/red-flag-response.ts';
 import { safetyRoutes } from './modules/safety/safety.routes.ts';
@@ -526,6 +527,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(fhirSyncRoutes(fhirSync));
         await secured.register(exportScheduleRoutes({ db, clock, keyring, wake }));
         await secured.register(exportRoutes({ db, clock, keyring }));
+        await secured.register(reportRoutes({ db, clock, keyring }));
       });
     },
     { prefix: '/api/v1' },

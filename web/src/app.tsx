@@ -12,6 +12,7 @@ import { InboxPage } from './inbox/inbox-page.tsx';
 import { RedFlagAlerts } from './inbox/safety/red-flag-alerts.tsx';
 import { DuplicatesPage } from './patients/duplicates-page.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
+import { ReportsPage } from './reports/reports-page.tsx';
 import { SessionProvider } from './session/session-context.tsx';
 import { AlertsPage } from './settings/alerts/alerts-page.tsx';
 import { AccessReasonModal } from './settings/audit/access-reason-modal.tsx';
@@ -71,6 +72,9 @@ export function App() {
                         <Route path="report" element={<ReminderReportPage />} />
                       </Route>
                     </Route>
+                  </Route>
+                  <Route element={<RequirePermission permission="reports.read" />}>
+                    <Route path="/reports" element={<ReportsPage />} />
                   </Route>
                   <Route path="/settings" element={<SettingsPage />}>
                     <Route index element={<SettingsHome />} />

@@ -128,7 +128,7 @@ export async function applyFlowEffects(
           (session.subjectConversationId
             ? await findConversation(tx, org.id, session.subjectConversationId)
             : undefined) ?? conversation;
-        // The patient's comment is theirs: sealed with their key (no report reads it back yet).
+        // The patient's comment is theirs: sealed with their key (the CSAT report opens it for reports.read).
         const sealer = await scope.deps.keyring.patient(tx, org.id, contact.id);
         await insertCsatResponse(tx, {
           orgId: org.id,
@@ -139,6 +139,8 @@ export async function applyFlowEffects(
           teamId: rated.teamId,
           rating: effect.rating,
           comment: sealer.sealNullable(effect.comment, CSAT_COMMENT_PURPOSE),
+          // Careline's clock, as every other stamp of the effect: reports place the answer by it.
+          createdAt: scope.now,
         });
         break;
       }

@@ -1,5 +1,8 @@
 import { type AnyColumn, and, eq, isNotNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { rowsOf } from '../../platform/db/raw-rows.ts';
+import { outboundMessageFacts } from '../inbox/inbox-report.service.ts';
 import { heldAppointmentsBetween } from '../scheduling/appointment.service.ts';
 import { reminders } from './reminder.schema.ts';
 import type { ReminderSkipReason } from './reminder-channel.ts';
@@ -112,4 +115,73 @@ export async function attendanceByPractitioner(
     .from(held)
     .groupBy(held.practitionerId, held.practitionerName)
     .orderBy(held.practitionerName, held.practitionerId);
+}
+
+export interface ReminderFunnel {
+  /** Appointments with at least one reminder sent in the period. */
+  sent: number;
+  /** Of those, appointments one of whose reminders the channel reported delivered (or read). */
+  delivered: number;
+  /** Of those sent, appointments whose patient answered a reminder, by answer. */
+  answered: number;
+  confirmed: number;
+  cancelled: number;
+  rescheduled: number;
+  /** Of those sent, appointments whose time has come: attended (not marked no-show) or no-show. */
+  attended: number;
+  noShows: number;
+}
+
+const funnelRow = z.object({
+  sent: z.coerce.number(),
+  delivered: z.coerce.number(),
+  answered: z.coerce.number(),
+  confirmed: z.coerce.number(),
+  cancelled: z.coerce.number(),
+  rescheduled: z.coerce.number(),
+  attended: z.coerce.number(),
+  no_shows: z.coerce.number(),
+});
+
+/**
+ * From reminder to attendance, counted in appointments (an appointment reminded twice counts once):
+ * sent in [from, to) → delivered → answered → attended or no-show. With a team, only the reminders
+ * sent into that team's conversations.
+ */
+export async function reminderFunnel(
+  db: DbOrTx,
+  orgId: string,
+  period: { from: Date; to: Date; now: Date; teamId?: string | undefined },
+): Promise<ReminderFunnel> {
+  const held = heldAppointmentsBetween(db, orgId, new Date(0), period.now);
+  const team = period.teamId ? sql`and f.team_id = ${period.teamId}::uuid` : sql``;
+  const result = await db.execute(sql`
+    with reminded as (
+      select r.appointment_id,
+        bool_or(coalesce(f.delivered, false)) as delivered,
+        bool_or(r.response is not null) as answered,
+        bool_or(r.response = 'confirmed') as confirmed,
+        bool_or(r.response = 'cancelled') as cancelled,
+        bool_or(r.response = 'reschedule') as rescheduled
+      from ${reminders} r
+      left join ${outboundMessageFacts(orgId)} f on f.id = r.message_id
+      where r.org_id = ${orgId}::uuid and r.status = 'sent'
+        and r.sent_at >= ${period.from.toISOString()}::timestamptz
+        and r.sent_at < ${period.to.toISOString()}::timestamptz ${team}
+      group by r.appointment_id
+    )
+    select count(*) as sent,
+      count(*) filter (where a.delivered) as delivered,
+      count(*) filter (where a.answered) as answered,
+      count(*) filter (where a.confirmed) as confirmed,
+      count(*) filter (where a.cancelled) as cancelled,
+      count(*) filter (where a.rescheduled) as rescheduled,
+      count(held_appointment.id) filter (where held_appointment.status <> 'noshow') as attended,
+      count(held_appointment.id) filter (where held_appointment.status = 'noshow') as no_shows
+    from reminded a
+    left join ${held} on held_appointment.id = a.appointment_id`);
+  const [row] = z.array(funnelRow).parse(rowsOf(result));
+  if (!row) throw new Error('an aggregate answers one row');
+  const { no_shows: noShows, ...counts } = row;
+  return { ...counts, noShows };
 }

@@ -5,6 +5,9 @@ import {
   reminderCounts,
 } from './reminder-report.repository.ts';
 
+// What other modules may read here: they call this service, never the repository.
+export { type ReminderFunnel, reminderFunnel } from './reminder-report.repository.ts';
+
 export interface NoShowFigures {
   appointments: number;
   noShows: number;

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { HttpProblem, problemSchema } from '../../platform/http/problem.ts';
 import { handle, type QueueHandler } from '../../platform/jobs/queue-handler.ts';
+import { parseWhen } from '../../platform/time/clinic-day.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { consentRoutes } from '../consent/consent.routes.ts';
 import { findOrgByRef } from '../orgs/org.service.ts';
@@ -166,21 +166,4 @@ export function reminderJobHandlers(
 
 function noShowOf(figures: NoShowFigures): z.infer<typeof noShowJson> {
   return { appointments: figures.appointments, no_shows: figures.noShows, no_show_rate: figures.noShowRate };
-}
-
-/** A day on the clinic's clock (its start, or the start of the next day for an end) or an instant. */
-function parseWhen(value: string, timeZone: string, edge: 'start' | 'end'): Date | null {
-  // Temporal reads six-digit years (±YYYYYY) up to the edges of what a Date holds, where a period's
-  // arithmetic gives an invalid Date: a report's dates have four.
-  if (!/^\d{4}-/.test(value)) return null;
-  try {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const day = Temporal.PlainDate.from(value);
-      const start = (edge === 'end' ? day.add({ days: 1 }) : day).toZonedDateTime({ timeZone });
-      return new Date(start.epochMilliseconds);
-    }
-    return new Date(Temporal.Instant.from(value).epochMilliseconds);
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { conversationsOfTeam } from '../inbox/inbox-report.service.ts';
 import { type RedFlagEvent, redFlagEvents } from './red-flag-event.schema.ts';
 
 /** Stores a red flag once per message, however often the message is delivered. */
@@ -167,7 +168,7 @@ export async function listRedFlagEvents(
 export async function redFlagFigures(
   db: DbOrTx,
   orgId: string,
-  period: RedFlagPeriod,
+  period: RedFlagPeriod & { teamId?: string | undefined },
 ): Promise<
   Array<{ category: string; count: number; acknowledged: number; p50: number | null; p90: number | null }>
 > {
@@ -186,6 +187,9 @@ export async function redFlagFigures(
         eq(redFlagEvents.orgId, orgId),
         gte(redFlagEvents.raisedAt, period.from),
         lt(redFlagEvents.raisedAt, period.to),
+        period.teamId
+          ? sql`${redFlagEvents.conversationId} in ${conversationsOfTeam(orgId, period.teamId)}`
+          : undefined,
       ),
     )
     .groupBy(sql`rollup(${redFlagEvents.category})`);

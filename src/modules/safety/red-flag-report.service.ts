@@ -20,11 +20,14 @@ export interface RedFlagReport extends RedFlagPeriod {
   categories: RedFlagCategoryFigures[];
 }
 
-/** How many red flags the clinic's patients raised in the period, and how fast a person took them. */
+/**
+ * How many red flags the clinic's patients raised in the period, and how fast a person took them;
+ * with a team, only those raised in the team's conversations.
+ */
 export async function redFlagReport(
   db: DbOrTx,
   orgId: string,
-  period: RedFlagPeriod,
+  period: RedFlagPeriod & { teamId?: string | undefined },
 ): Promise<RedFlagReport> {
   const rows = await redFlagFigures(db, orgId, period);
   const figures = (row: (typeof rows)[number] | undefined, category: string): RedFlagCategoryFigures => ({
@@ -36,7 +39,8 @@ export async function redFlagReport(
   });
   // The rollup's grand total is the row whose category is 'all' (no category is called that).
   return {
-    ...period,
+    from: period.from,
+    to: period.to,
     total: figures(
       rows.find((r) => r.category === 'all'),
       'all',

@@ -84,10 +84,14 @@ export async function startCarelineWithWeb(
 }
 
 /** Signs the page in as the demo clinic's administrator, landing in the inbox. */
-export async function signInAsDemoAdmin(page: Page, careline: CarelineWithWeb): Promise<void> {
+export async function signInAsDemoAdmin(
+  page: Page,
+  careline: CarelineWithWeb,
+  labels = { email: 'E-mail', password: 'Password', submit: 'Sign in' },
+): Promise<void> {
   await page.goto('/login');
-  await page.getByRole('textbox', { name: 'E-mail' }).fill(careline.demo.adminEmail);
-  await page.getByRole('textbox', { name: 'Password' }).fill(careline.demo.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('textbox', { name: labels.email }).fill(careline.demo.adminEmail);
+  await page.getByRole('textbox', { name: labels.password }).fill(careline.demo.adminPassword);
+  await page.getByRole('button', { name: labels.submit }).click();
   await page.waitForURL(/\/inbox/);
 }

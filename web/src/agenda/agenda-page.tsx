@@ -1,12 +1,9 @@
-import { Button, Group, Tabs, Text } from '@mantine/core';
+import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { AccountMenu } from '../session/account-menu.tsx';
+import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCan } from '../session/permissions.ts';
-import { useSignedIn } from '../session/session-context.tsx';
-import { Brand } from '../ui/brand.tsx';
+import { StandaloneHeader } from '../session/standalone-header.tsx';
 import { Icon } from '../ui/icons.tsx';
-import { LanguageSwitch } from '../ui/language-switch.tsx';
 import classes from './agenda-page.module.css';
 
 type Tab = 'calendar' | 'report';
@@ -14,7 +11,6 @@ type Tab = 'calendar' | 'report';
 /** The clinic's appointments (day and week) and what the reminders achieved, for the whole care team. */
 export function AgendaPage() {
   const { t } = useTranslation();
-  const { user } = useSignedIn();
   const location = useLocation();
   const navigate = useNavigate();
   const can = useCan();
@@ -22,29 +18,7 @@ export function AgendaPage() {
 
   return (
     <div className={classes.shell}>
-      <header className={classes.header}>
-        <Group gap="md" wrap="nowrap">
-          <Link to="/inbox" aria-label={t('settings.backToInbox')} className={classes.brand}>
-            <Brand size={28} />
-          </Link>
-          <Text className={classes.clinic} size="sm" c="dimmed" truncate>
-            {user.org.name}
-          </Text>
-        </Group>
-        <Group gap="sm" wrap="nowrap">
-          <Button
-            component={Link}
-            to="/inbox"
-            variant="subtle"
-            size="sm"
-            leftSection={<Icon name="inbox" size={16} />}
-          >
-            {t('settings.backToInbox')}
-          </Button>
-          <LanguageSwitch />
-          <AccountMenu />
-        </Group>
-      </header>
+      <StandaloneHeader />
       <Tabs
         value={tab}
         onChange={(value) => {

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Group,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Skeleton,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Group, Paper, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -17,15 +7,13 @@ import type { ReminderReport as Report } from '../api/reminder-types.ts';
 import { schedulingApi, schedulingKeys } from '../api/scheduling-api.ts';
 import { CHANNEL_NAMES } from '../ui/channel-icon.tsx';
 import { Icon } from '../ui/icons.tsx';
-import { parseDate, todayIn } from './agenda-dates.ts';
+import { todayIn } from './agenda-dates.ts';
 import { type AgendaFormat, useAgendaFormat } from './agenda-format.ts';
 import classes from './agenda-report.module.css';
 import { NoShowTable } from './no-show-table.tsx';
-import { lastDays, PERIOD_PRESETS, periodFrom, presetOf } from './report-period.ts';
+import { periodFrom } from './report-period.ts';
+import { ReportPeriodPicker } from './report-period-picker.tsx';
 import { useSchedulingSetup } from './use-scheduling-setup.ts';
-
-/** Select values are strings: this one stands for a period chosen with the dates. */
-const CUSTOM = 'custom';
 
 /** What reminders achieved over a period, and no-shows per practitioner with and without one confirmed. */
 export function ReminderReportPage() {
@@ -35,7 +23,6 @@ export function ReminderReportPage() {
   const [search, setSearch] = useSearchParams();
   const today = todayIn(timeZone);
   const period = periodFrom(search.get('from'), search.get('to'), today);
-  const preset = presetOf(period, today);
   const report = useQuery({
     queryKey: schedulingKeys.reminderReport(period.from, period.to),
     queryFn: () => schedulingApi.reminderReport(period.from, period.to),
@@ -54,48 +41,7 @@ export function ReminderReportPage() {
             {t('report.description')}
           </Text>
         </div>
-        <Group gap="sm" align="flex-end">
-          <SegmentedControl
-            aria-label={t('report.period')}
-            value={preset === null ? CUSTOM : String(preset)}
-            onChange={(value) => {
-              const days = PERIOD_PRESETS.find((d) => String(d) === value);
-              if (days) {
-                const chosen = lastDays(days, today);
-                choose(chosen.from, chosen.to);
-              }
-            }}
-            data={[
-              ...PERIOD_PRESETS.map((days) => ({
-                value: String(days),
-                label: t('report.lastDays', { count: days }),
-              })),
-              { value: CUSTOM, label: t('report.custom'), disabled: true },
-            ]}
-          />
-          <TextInput
-            type="date"
-            label={t('report.from')}
-            value={period.from}
-            max={period.to}
-            onChange={(event) => {
-              const from = parseDate(event.currentTarget.value);
-              if (from && from <= period.to) choose(from, period.to);
-            }}
-            w={160}
-          />
-          <TextInput
-            type="date"
-            label={t('report.to')}
-            value={period.to}
-            min={period.from}
-            onChange={(event) => {
-              const to = parseDate(event.currentTarget.value);
-              if (to && to >= period.from) choose(period.from, to);
-            }}
-            w={160}
-          />
-        </Group>
+        <ReportPeriodPicker period={period} today={today} onChange={(p) => choose(p.from, p.to)} />
       </Group>
       {report.isError && (
         <Alert color="red" variant="light" icon={<Icon name="alert" />} mb="md" role="alert">

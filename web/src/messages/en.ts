@@ -3,6 +3,7 @@ import { authEn } from '../auth/auth.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { patientsEn } from '../patients/patients.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
+import { reportsEn } from '../reports/reports.en.ts';
 import { sessionEn } from '../session/session.en.ts';
 import { auditEn } from '../settings/audit/audit.en.ts';
 import { channelsEn } from '../settings/channels/channels.en.ts';
@@ -31,6 +32,7 @@ export const en = {
   ...ehrEn,
   ...exportsEn,
   ...phoneEn,
+  ...reportsEn,
   ...patientsEn,
 };
 

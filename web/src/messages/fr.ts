@@ -3,6 +3,7 @@ import { authFr } from '../auth/auth.fr.ts';
 import { inboxFr } from '../inbox/inbox.fr.ts';
 import { patientsFr } from '../patients/patients.fr.ts';
 import { phoneFr } from '../phone/phone.fr.ts';
+import { reportsFr } from '../reports/reports.fr.ts';
 import { sessionFr } from '../session/session.fr.ts';
 import { auditFr } from '../settings/audit/audit.fr.ts';
 import { channelsFr } from '../settings/channels/channels.fr.ts';
@@ -29,5 +30,6 @@ export const fr: Messages = {
   ...ehrFr,
   ...exportsFr,
   ...phoneFr,
+  ...reportsFr,
   ...patientsFr,
 };

@@ -1,13 +1,10 @@
-import { Button, Group, NavLink, Text } from '@mantine/core';
+import { NavLink, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, NavLink as RouterLink, useLocation, useMatch } from 'react-router';
-import { AccountMenu } from '../session/account-menu.tsx';
+import { Navigate, Outlet, NavLink as RouterLink, useLocation, useMatch } from 'react-router';
 import { type Permission, useCan } from '../session/permissions.ts';
-import { useSignedIn } from '../session/session-context.tsx';
-import { Brand } from '../ui/brand.tsx';
+import { StandaloneHeader } from '../session/standalone-header.tsx';
 import { Icon } from '../ui/icons.tsx';
-import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { AdminsOnly } from './admins-only.tsx';
 import classes from './settings-page.module.css';
 
@@ -131,7 +128,6 @@ const MANAGING: readonly Permission[] = [
  */
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { user } = useSignedIn();
   const can = useCan();
   const manages = MANAGING.some(can);
   const location = useLocation();
@@ -140,31 +136,7 @@ export function SettingsPage() {
   const allowed = page ? can(page.needs) : manages;
   return (
     <div className={classes.shell} data-admin={manages}>
-      <header className={classes.header}>
-        <Group gap="md" wrap="nowrap">
-          <Link to="/" aria-label={t('settings.backToInbox')} className={classes.brand}>
-            <Brand size={28} />
-          </Link>
-          <Text className={classes.clinic} size="sm" c="dimmed" truncate>
-            {user.org.name}
-          </Text>
-        </Group>
-        <Group gap="sm" wrap="nowrap">
-          {can('conversations.read') && (
-            <Button
-              component={Link}
-              to="/inbox"
-              variant="subtle"
-              size="sm"
-              leftSection={<Icon name="inbox" size={16} />}
-            >
-              {t('settings.backToInbox')}
-            </Button>
-          )}
-          <LanguageSwitch />
-          <AccountMenu />
-        </Group>
-      </header>
+      <StandaloneHeader className={classes.header} />
       {manages ? (
         <>
           <nav className={classes.nav} aria-label={t('settings.title')}>

@@ -312,6 +312,7 @@ export interface CarelineApiSchemas {
   Conversation: Conversation;
   ConversationCounts: ConversationCounts;
   ConversationWindow: ConversationWindow;
+  CsatReport: CsatReport;
   CsatSummary: CsatSummary;
   DuplicateSuggestion: DuplicateSuggestion;
   Erasure: Erasure;
@@ -329,6 +330,7 @@ export interface CarelineApiSchemas {
   MergePreview: MergePreview;
   Message: Message;
   MessageContent: MessageContent;
+  MessageVolumeReport: MessageVolumeReport;
   NewAppointment: NewAppointment;
   NewCannedReply: NewCannedReply;
   NewChannel: NewChannel;
@@ -365,9 +367,12 @@ export interface CarelineApiSchemas {
   RecoveryCodes: RecoveryCodes;
   RedFlag: RedFlag;
   RedFlagReport: RedFlagReport;
+  RedFlagsReport: RedFlagsReport;
+  ReminderFunnelReport: ReminderFunnelReport;
   ReminderPolicy: ReminderPolicy;
   ReminderPolicyChange: ReminderPolicyChange;
   ReminderReport: ReminderReport;
+  ResponseTimesReport: ResponseTimesReport;
   RetentionPolicy: RetentionPolicy;
   SafetySettings: SafetySettings;
   Schedule: Schedule;
@@ -1375,6 +1380,42 @@ export interface ConversationCounts {
    */
   urgent: number;
 }
+export interface CsatReport {
+  from: string;
+  to: string;
+  team_id: string | null;
+  count: number;
+  /**
+   * Mean rating, 1–5, rounded to two decimals
+   */
+  average: number | null;
+  /**
+   * Answers per rating, "1" to "5"
+   */
+  distribution: {
+    [k: string]: number | undefined;
+  };
+  bucket: 'day' | 'week';
+  trend: {
+    /**
+     * First day of the day or week, on the clinic’s clock
+     */
+    start: string;
+    count: number;
+    average: number;
+  }[];
+  /**
+   * The latest 10 comments of the period, newest first
+   */
+  comments: {
+    id: string;
+    contact_id: string;
+    conversation_id: string;
+    rating: number;
+    comment: string;
+    created_at: string;
+  }[];
+}
 export interface CsatSummary {
   count: number;
   /**
@@ -1826,6 +1867,32 @@ export interface MergePreview {
     field: string;
     survivor: string;
     merged: string;
+  }[];
+}
+export interface MessageVolumeReport {
+  from: string;
+  to: string;
+  team_id: string | null;
+  /**
+   * The clinic’s time zone, in which hours are counted
+   */
+  time_zone: string;
+  total: {
+    inbound: number;
+    outbound: number;
+  };
+  by_channel: {
+    channel: string;
+    inbound: number;
+    outbound: number;
+  }[];
+  /**
+   * 24 rows, 0 to 23
+   */
+  by_hour: {
+    hour: number;
+    inbound: number;
+    outbound: number;
   }[];
 }
 export interface NewAppointment {
@@ -2292,6 +2359,51 @@ export interface RedFlagReport {
     p90_seconds_to_acknowledgement: number | null;
   }[];
 }
+export interface RedFlagsReport {
+  from: string;
+  to: string;
+  team_id: string | null;
+  total: {
+    count: number;
+    acknowledged: number;
+    unacknowledged: number;
+    p50_seconds_to_acknowledgement: number | null;
+    p90_seconds_to_acknowledgement: number | null;
+  };
+  categories: {
+    category: string;
+    count: number;
+    acknowledged: number;
+    unacknowledged: number;
+    p50_seconds_to_acknowledgement: number | null;
+    p90_seconds_to_acknowledgement: number | null;
+  }[];
+}
+export interface ReminderFunnelReport {
+  from: string;
+  to: string;
+  team_id: string | null;
+  /**
+   * Appointments with a reminder sent in the period
+   */
+  sent: number;
+  /**
+   * Of those, appointments one of whose reminders was delivered or read
+   */
+  delivered: number;
+  /**
+   * Of those sent, appointments whose patient answered a reminder
+   */
+  answered: number;
+  confirmed: number;
+  cancelled: number;
+  rescheduled: number;
+  /**
+   * Of those sent, appointments whose time has come, not marked no-show
+   */
+  attended: number;
+  no_shows: number;
+}
 export interface ReminderPolicy {
   enabled: boolean;
   /**
@@ -2428,6 +2540,107 @@ export interface ReminderReport {
       no_show_rate: number | null;
     };
   }[];
+}
+export interface ResponseTimesReport {
+  from: string;
+  to: string;
+  team_id: string | null;
+  first_response: {
+    total: {
+      /**
+       * Conversations measured
+       */
+      count: number;
+      /**
+       * Median, seconds; null when nothing was measured
+       */
+      p50_seconds: number | null;
+      /**
+       * 90th percentile, seconds
+       */
+      p90_seconds: number | null;
+    };
+    teams: {
+      team_id: string | null;
+      name: string | null;
+      /**
+       * Conversations measured
+       */
+      count: number;
+      /**
+       * Median, seconds; null when nothing was measured
+       */
+      p50_seconds: number | null;
+      /**
+       * 90th percentile, seconds
+       */
+      p90_seconds: number | null;
+    }[];
+    agents: {
+      user_id: string | null;
+      name: string | null;
+      /**
+       * Conversations measured
+       */
+      count: number;
+      /**
+       * Median, seconds; null when nothing was measured
+       */
+      p50_seconds: number | null;
+      /**
+       * 90th percentile, seconds
+       */
+      p90_seconds: number | null;
+    }[];
+  };
+  resolution: {
+    total: {
+      /**
+       * Conversations measured
+       */
+      count: number;
+      /**
+       * Median, seconds; null when nothing was measured
+       */
+      p50_seconds: number | null;
+      /**
+       * 90th percentile, seconds
+       */
+      p90_seconds: number | null;
+    };
+    teams: {
+      team_id: string | null;
+      name: string | null;
+      /**
+       * Conversations measured
+       */
+      count: number;
+      /**
+       * Median, seconds; null when nothing was measured
+       */
+      p50_seconds: number | null;
+      /**
+       * 90th percentile, seconds
+       */
+      p90_seconds: number | null;
+    }[];
+    agents: {
+      user_id: string | null;
+      name: string | null;
+      /**
+       * Conversations measured
+       */
+      count: number;
+      /**
+       * Median, seconds; null when nothing was measured
+       */
+      p50_seconds: number | null;
+      /**
+       * 90th percentile, seconds
+       */
+      p90_seconds: number | null;
+    }[];
+  };
 }
 export interface RetentionPolicy {
   /**

@@ -3,15 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LiveState } from '../../api/live-events.ts';
 import { AccountMenu } from '../../session/account-menu.tsx';
+import { useCan } from '../../session/permissions.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
 import { Brand } from '../../ui/brand.tsx';
-import { Icon } from '../../ui/icons.tsx';
+import { Icon, type IconName } from '../../ui/icons.tsx';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import classes from './inbox-header.module.css';
 import { SearchBox } from './search-box.tsx';
 
 export function InboxHeader({ live }: { live: LiveState }) {
   const { user } = useSignedIn();
+  const can = useCan();
+  const { t } = useTranslation();
   return (
     <header className={classes.header}>
       <Group gap="md" wrap="nowrap" className={classes.left}>
@@ -22,7 +25,10 @@ export function InboxHeader({ live }: { live: LiveState }) {
       </Group>
       <SearchBox />
       <Group gap="sm" wrap="nowrap" justify="flex-end">
-        <AgendaLink />
+        <HeaderLink to="/agenda" icon="calendar" label={t('header.agenda')} hint={t('header.agendaHint')} />
+        {can('reports.read') && (
+          <HeaderLink to="/reports" icon="chart" label={t('reports.nav')} hint={t('reports.navHint')} />
+        )}
         <LiveIndicator state={live} />
         <LanguageSwitch />
         <AccountMenu />
@@ -31,20 +37,19 @@ export function InboxHeader({ live }: { live: LiveState }) {
   );
 }
 
-/** The clinic's appointments, one click from the conversations. */
-function AgendaLink() {
-  const { t } = useTranslation();
+/** A page of its own one click from the conversations: the agenda, the reports. */
+function HeaderLink({ to, icon, label, hint }: { to: string; icon: IconName; label: string; hint: string }) {
   return (
-    <Tooltip label={t('header.agendaHint')} withArrow>
+    <Tooltip label={hint} withArrow>
       <Button
         component={Link}
-        to="/agenda"
+        to={to}
         variant="subtle"
         size="sm"
-        leftSection={<Icon name="calendar" size={16} />}
+        leftSection={<Icon name={icon} size={16} />}
         className={classes.agendaLink}
       >
-        {t('header.agenda')}
+        {label}
       </Button>
     </Tooltip>
   );

@@ -1,0 +1,88 @@
+import type { reportsEn } from './reports.en.ts';
+
+/** Les textes de la page Rapports, de même forme que reports.en.ts. */
+export const reportsFr: typeof reportsEn = {
+  reports: {
+    nav: 'Rapports',
+    navHint: 'Délais de réponse, volume de messages, satisfaction, rappels et signaux d’alerte',
+    title: 'Rapports',
+    description:
+      'Comment l’équipe répond, quand les patients écrivent, ce qu’ils en pensent, ce que donnent les rappels et la rapidité de prise en compte des signaux d’alerte. Jours et heures à l’heure du cabinet ({{zone}}).',
+    team: 'Équipe',
+    allTeams: 'Toutes les équipes',
+    failed: 'Ce rapport n’a pas pu être chargé',
+    nothing: 'Rien sur cette période.',
+    showFigures: 'Voir les chiffres',
+    none: '—',
+    p50: 'Médiane (p50)',
+    p90: '9 sur 10 en moins de (p90)',
+    who: 'Qui',
+    conversations: 'Conversations',
+    agent: 'Agent',
+    noTeam: 'Sans équipe',
+    noAgent: 'Personne',
+    responseTimes: {
+      title: 'Délais de réponse et de résolution',
+      summary:
+        '{{count}} conversations ayant reçu une réponse\u00a0: la moitié en moins de {{p50}}, 9 sur 10 en moins de {{p90}}.',
+      noAnswers: 'Personne n’a répondu à une conversation sur cette période.',
+      resolved: '{{count}} closes\u00a0: la moitié en moins de {{p50}} après leur premier message.',
+      tableCaption: 'Première réponse et résolution, par équipe et par agent',
+      first: 'Première réponse',
+      resolution: 'Résolution',
+      firstP50: 'Première réponse, médiane',
+      firstP90: 'Première réponse, p90',
+      resolutionP50: 'Résolution, médiane',
+    },
+    volume: {
+      title: 'Volume de messages',
+      summary:
+        '{{inbound}} messages des patients, {{outbound}} vers eux. Heure la plus chargée\u00a0: {{hour}}\u00a0h ({{zone}}).',
+      tableCaption: 'Messages par canal et par heure de la journée ({{zone}})',
+      inbound: 'Des patients',
+      outbound: 'Vers les patients',
+      when: 'Canal ou heure',
+      hour: '{{hour}}\u00a0h',
+      byChannel: 'Par canal',
+    },
+    csat: {
+      title: 'Satisfaction des patients',
+      summary: '{{count}} notes, {{average}} sur 5 en moyenne.',
+      noAnswers: 'Aucun patient n’a noté de conversation sur cette période.',
+      average: 'Note moyenne',
+      answers: 'Notes',
+      perDay: 'Note moyenne par jour',
+      perWeek: 'Note moyenne par semaine (à partir du lundi)',
+      day: 'Jour',
+      week: 'Semaine du',
+      comments: 'Derniers commentaires',
+    },
+    funnel: {
+      title: 'Du rappel au rendez-vous',
+      summary:
+        '{{sent}} rendez-vous rappelés\u00a0: {{confirmed}} confirmés, {{cancelled}} annulés, {{rescheduled}} à déplacer.',
+      tableCaption: 'Rendez-vous dont un rappel est parti sur la période, à chaque étape',
+      noneSent: 'Aucun rappel n’est parti sur cette période.',
+      step: 'Étape',
+      appointments: 'Rendez-vous',
+      sent: 'Rappelés',
+      delivered: 'Distribués',
+      answered: 'Répondus',
+      attended: 'Honorés',
+      noShows: 'Absences',
+      confirmed: 'Confirmés',
+      cancelled: 'Annulés',
+      rescheduled: 'À déplacer',
+    },
+    redFlags: {
+      title: 'Signaux d’alerte',
+      summary:
+        '{{count}} signaux d’alerte, dont {{waiting}} pas encore pris en compte. La moitié pris en compte en moins de {{p50}}, 9 sur 10 en moins de {{p90}}.',
+      tableCaption: 'Signaux d’alerte par catégorie et délai de prise en compte',
+      noneRaised: 'Aucun signal d’alerte sur cette période.',
+      category: 'Catégorie',
+      acknowledged: 'Pris en compte',
+      unacknowledged: 'En attente',
+    },
+  },
+};
