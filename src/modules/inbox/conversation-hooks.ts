@@ -1,7 +1,6 @@
 import type { WindowPolicy } from '../../channels/channel-capabilities.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
-import type { ChannelType } from '../channel-accounts/channel-types.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { Conversation } from './conversation.schema.ts';
 import type { Message } from './message.schema.ts';
