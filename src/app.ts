@@ -30,6 +30,8 @@ import type { ChannelAccount } from './modules/channel-accounts/channel-account.
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
 import { consentKeywordInterceptor } from './modules/consent/consent-keywords.interceptor.ts';
 import { contactRoutes } from './modules/contacts/contact.routes.ts';
+import { fhirRoutes } from './modules/fhir/fhir.routes.ts';
+import { FHIR_PREFIX } from './modules/fhir/fhir-deps.ts';
 import { automationRoutes } from './modules/flows/automation.routes.ts';
 import { automationOf, pauseAutomation } from './modules/flows/automation-control.service.ts';
 import { queueClosingAutomation } from './modules/flows/conversation-automation.ts';
@@ -366,6 +368,17 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       publicUrl: () => deps.publicUrl ?? loopbackUrl(http.server.address()),
     }),
   );
+  // The API's callers (API keys, sessions), their limits and permissions; reads of patient data below
+  // write an audit record (auditRead in their routes). The REST API and the FHIR API share it.
+  const secure = (secured: typeof http) => {
+    guardApi(secured, db, {
+      clock,
+      isConversationVisibleTo,
+      sessions: deps.sessions,
+      limits: deps.rateLimits,
+    });
+    recordReadsIn(secured, { db, clock, cipher: deps.fieldCipher });
+  };
   // Every API route says who may call it (access-rules.ts), or Careline does not start.
   requireAccessRules(http, '/api/v1');
   await http.register(
@@ -382,14 +395,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         }),
       );
       await api.register(async (secured) => {
-        guardApi(secured, db, {
-          clock,
-          isConversationVisibleTo,
-          sessions: deps.sessions,
-          limits: deps.rateLimits,
-        });
-        // Reads of patient data below write an audit record (auditRead in their routes).
-        recordReadsIn(secured, { db, clock, cipher: deps.fieldCipher });
+        secure(secured);
         await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
         await secured.register(contactRoutes(db, keyring));
         await secured.register(contactPanelRoutes(db, clock, keyring));
@@ -458,6 +464,15 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       });
     },
     { prefix: '/api/v1' },
+  );
+  // FHIR R4 for the clinics' EHRs: the same callers, permissions and read audit as /api/v1.
+  await http.register(
+    fhirRoutes(
+      { db, clock, keyring, scheduling, senders, windowPolicyOf: conversationHooks.windowPolicyOf, wake },
+      VERSION,
+      secure,
+    ),
+    { prefix: FHIR_PREFIX },
   );
   if (deps.simulator) {
     const access = carelineSimulatorAccess(db, () => loopbackUrl(http.server.address()), deps.simulatorToken);

@@ -23,6 +23,7 @@ export {
   contactExists,
   findContact,
   findContactsByIds,
+  findIdentities,
   identitiesOfContacts,
   updateContact,
 } from './contact.repository.ts';

@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { requireAccessRules } from '../auth/access-guard.ts';
+import { appointmentRoutes } from './appointment.routes.ts';
+import { communicationRoutes } from './communication.routes.ts';
+import { FHIR_PREFIX, type FhirDeps } from './fhir-deps.ts';
+import { baseUrlOf, sendResource, speakFhir } from './fhir-http.ts';
+import { patientRoutes } from './patient.routes.ts';
+import { capabilityStatement, type ImplementedResource } from './resources/capability-statement.fhir.ts';
+
+/** What the routes below implement, for the CapabilityStatement (kept beside them so both change together). */
+const IMPLEMENTED: readonly ImplementedResource[] = [
+  {
+    type: 'Patient',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: '_id', type: 'token' },
+      { name: 'identifier', type: 'token', documentation: 'system|value: Careline id or a channel identity' },
+      { name: 'telecom', type: 'token', documentation: 'The phone number, any common format' },
+      { name: 'phone', type: 'token' },
+      { name: 'name', type: 'string', documentation: 'Every word a word prefix of the name' },
+    ],
+  },
+  {
+    type: 'Appointment',
+    interactions: ['read', 'search-type', 'create', 'update'],
+    searchParams: [
+      { name: '_id', type: 'token' },
+      { name: 'date', type: 'date', documentation: 'The start, with ge, le, gt, lt, eq' },
+      { name: 'patient', type: 'reference' },
+      { name: 'practitioner', type: 'reference' },
+      { name: 'status', type: 'token' },
+    ],
+  },
+  {
+    type: 'Communication',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: 'patient', type: 'reference', documentation: 'Required' },
+      { name: 'subject', type: 'reference' },
+      { name: 'date', type: 'date', documentation: 'When it was sent or received' },
+      { name: 'status', type: 'token' },
+    ],
+  },
+  { type: 'CommunicationRequest', interactions: ['read', 'create'], searchParams: [] },
+];
+
+/**
+ * The FHIR R4 API under /fhir/R4. `secure` is how app.ts guards the API (the same API keys and sessions
+ * as /api/v1, each route's permission, reads audited). The CapabilityStatement is public, as FHIR
+ * clients read it before they authenticate (it says nothing of any clinic).
+ */
+export function fhirRoutes(
+  deps: FhirDeps,
+  version: string,
+  secure: (scope: FastifyInstance) => void,
+): FastifyPluginAsync {
+  return async (app) => {
+    requireAccessRules(app, FHIR_PREFIX);
+    speakFhir(app);
+    const started = deps.clock.now().toISOString();
+    app.get('/metadata', { config: { access: 'public' } }, async (request, reply) =>
+      sendResource(
+        reply,
+        capabilityStatement({
+          version,
+          baseUrl: baseUrlOf(request, FHIR_PREFIX),
+          date: started,
+          resources: IMPLEMENTED,
+        }),
+      ),
+    );
+    await app.register(async (secured) => {
+      secure(secured);
+      await secured.register(patientRoutes(deps, FHIR_PREFIX));
+      await secured.register(appointmentRoutes(deps));
+      await secured.register(communicationRoutes(deps));
+    });
+  };
+}
+
+export { IMPLEMENTED as FHIR_IMPLEMENTED };
