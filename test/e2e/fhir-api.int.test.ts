@@ -1,5 +1,7 @@
-import type { Appointment, Bundle, Communication, OperationOutcome, Patient } from '@medplum/fhirtypes';
+import type { Appointment, Bundle, Communication, OperationOutcome, Patient, Slot } from '@medplum/fhirtypes';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { conversations } from '../../src/db-schema.ts';
 import {
   addPatient,
   type SchedulingSetup,
@@ -93,6 +95,11 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
       'Appointment',
       'Communication',
       'CommunicationRequest',
+      'Practitioner',
+      'Location',
+      'HealthcareService',
+      'Schedule',
+      'Slot',
     ]);
     expect(rest?.resource.find((r) => r.type === 'Appointment')?.interaction.map((i) => i.code)).toContain(
       'create',
@@ -350,6 +357,105 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
       resourceType: 'CommunicationRequest',
       status: 'completed',
     });
+  });
+
+  test('practitioners, places, appointment types, schedules and free slots read as valid R4, slots as /slots offers them', async () => {
+    const practitionerId = String(setup.practitioners[0]?.id);
+    const scheduleId = String(setup.schedules[0]?.id);
+    const typeKey = String(setup.type.key);
+    for (const [path, id] of [
+      [`/Practitioner/${practitionerId}`, practitionerId],
+      [`/Location/${String(setup.location.id)}`, setup.location.id],
+      [`/HealthcareService/${String(setup.type.id)}`, setup.type.id],
+      [`/Schedule/${scheduleId}`, scheduleId],
+    ] as const) {
+      const read = await get(path);
+      expect(read.status, path).toBe(200);
+      expectValidR4(read.resource);
+      expect(read.resource.id).toBe(id);
+    }
+    const practitioners = await get('/Practitioner?name=martin');
+    expectValidR4(practitioners.resource);
+    expect(practitioners.resource).toMatchObject({
+      total: 1,
+      entry: [{ resource: { name: [{ text: 'Dr Émilie Martin' }] } }],
+    });
+    const schedules = await get(`/Schedule?actor=Practitioner/${practitionerId}&service-type=${typeKey}`);
+    expect(schedules.resource).toMatchObject({ total: 1 });
+
+    const expected = await slotsOf(env, clinic, `type=${typeKey}&limit=5`);
+    const slots = await get(`/Slot?schedule=Schedule/${scheduleId}&service-type=${typeKey}&_count=5`);
+    expect(slots.status).toBe(200);
+    expectValidR4(slots.resource);
+    const bundle = slots.resource as Bundle<Slot>;
+    expect(bundle.entry?.map((e) => e.resource?.start)).toEqual(expected.map((s) => s.start));
+    expect(bundle.entry?.[0]?.resource).toMatchObject({
+      status: 'free',
+      schedule: { reference: `Schedule/${scheduleId}` },
+    });
+    const later = expected[2]?.start ?? '';
+    const fromLater = await get(
+      `/Slot?schedule=${scheduleId}&service-type=${typeKey}&start=ge${encodeURIComponent(later)}&_count=1`,
+    );
+    expect((fromLater.resource as Bundle<Slot>).entry?.[0]?.resource?.start).toBe(later);
+    expectOutcome(await get('/Slot?service-type=x'), 400, 'invalid');
+    // Another clinic's key sees none of it.
+    expectOutcome(await get(`/Practitioner/${practitionerId}`, asKey(other.apiKey)), 404, 'not-found');
+    expect((await get(`/Slot?schedule=${scheduleId}`, asKey(other.apiKey))).resource).toMatchObject({
+      total: 0,
+    });
+  });
+
+  test('a CommunicationRequest outside WhatsApp’s 24-hour window is refused naming the window, and stored as refused', async () => {
+    const quiet = newPhone();
+    const { wamid } = await patientWrites(env, clinic, quiet, 'Bonjour', 'Paul Verlaine');
+    const quietId = await contactOfMessage(env, wamid);
+    await call(env, clinic, 'POST', `/contacts/${quietId}/consents`, {
+      channel: 'whatsapp',
+      purpose: 'health_information',
+      granted: true,
+      text_shown: 'Acceptez-vous de recevoir des informations de santé sur WhatsApp ?',
+    });
+    await env.handle.db
+      .update(conversations)
+      .set({ lastInboundAt: new Date(Date.now() - 2 * 86_400_000) })
+      .where(eq(conversations.contactId, quietId));
+    const refused = expectOutcome(
+      await send('POST', '/CommunicationRequest', {
+        resourceType: 'CommunicationRequest',
+        status: 'active',
+        subject: { reference: `Patient/${quietId}` },
+        payload: [{ contentString: 'Votre ordonnance est prête.' }],
+      }),
+      422,
+      'business-rule',
+    );
+    expect(refused?.diagnostics).toContain('window');
+    const search = await get(`/Communication?patient=${quietId}&status=not-done`);
+    expect(search.resource).toMatchObject({
+      total: 1,
+      entry: [{ resource: { payload: [{ contentString: 'Votre ordonnance est prête.' }] } }],
+    });
+    // A template that is not approved is refused too, naming the template.
+    const template = expectOutcome(
+      await send('POST', '/CommunicationRequest', {
+        resourceType: 'CommunicationRequest',
+        status: 'active',
+        subject: { reference: `Patient/${quietId}` },
+        extension: [
+          {
+            url: 'https://careline.health/fhir/StructureDefinition/message-template',
+            extension: [
+              { url: 'name', valueString: 'never_approved' },
+              { url: 'language', valueString: 'fr' },
+            ],
+          },
+        ],
+      }),
+      422,
+      'business-rule',
+    );
+    expect(template?.diagnostics).toContain('Template');
   });
 
   test('hostile input gets a 4xx OperationOutcome naming the field, never a 5xx', async () => {

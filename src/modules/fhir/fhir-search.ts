@@ -6,6 +6,8 @@ export const SEARCH_MATCHES_MAX = 1000;
 export const COUNT_DEFAULT = 20;
 export const COUNT_MAX = 100;
 const VALUE_MAX = 256;
+/** Date parameters, which may come twice (a lower and an upper bound). */
+const DATE_PARAMS: readonly string[] = ['date', 'start'];
 /** Paging parameters every search takes, besides its own. */
 const PAGING = ['_count', '_cursor'] as const;
 
@@ -41,8 +43,9 @@ export function parseSearch(
       );
     }
     const values = (Array.isArray(raw) ? raw : [raw]).map(String);
-    if (values.length > (name === 'date' ? 2 : 1))
-      throw FhirError.invalid(where, `may be given ${name === 'date' ? 'at most twice' : 'once'}`);
+    const repeatable = DATE_PARAMS.includes(name);
+    if (values.length > (repeatable ? 2 : 1))
+      throw FhirError.invalid(where, `may be given ${repeatable ? 'at most twice' : 'once'}`);
     for (const value of values) {
       if (value.length > VALUE_MAX) throw FhirError.invalid(where, `is longer than ${VALUE_MAX} characters`);
       if (value.trim() === '') throw FhirError.invalid(where, 'is empty');
@@ -128,10 +131,10 @@ const DATE_VALUE =
  * `date` values with the prefixes ge, le, gt, lt, eq (none means eq), at the value's precision: a day
  * (read in UTC) is the whole day, `ge2027-03` the whole month onwards. Two values narrow each other.
  */
-export function dateRange(resourceType: string, values: readonly string[]): DateRange {
+export function dateRange(resourceType: string, values: readonly string[], param = 'date'): DateRange {
   const range: DateRange = {};
   for (const value of values) {
-    const where = `${resourceType}?date`;
+    const where = `${resourceType}?${param}`;
     const m = DATE_VALUE.exec(value);
     if (!m) throw FhirError.invalid(where, 'must be [ge|le|gt|lt|eq]YYYY[-MM[-DD[Thh:mm[:ss]+zz:zz]]]');
     const [, prefix = 'eq', year, month, day, hour, minute, second, zone] = m;

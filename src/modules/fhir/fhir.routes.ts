@@ -6,6 +6,7 @@ import { FHIR_PREFIX, type FhirDeps } from './fhir-deps.ts';
 import { baseUrlOf, sendResource, speakFhir } from './fhir-http.ts';
 import { patientRoutes } from './patient.routes.ts';
 import { capabilityStatement, type ImplementedResource } from './resources/capability-statement.fhir.ts';
+import { schedulingDirectoryRoutes } from './scheduling-directory.routes.ts';
 
 /** What the routes below implement, for the CapabilityStatement (kept beside them so both change together). */
 const IMPLEMENTED: readonly ImplementedResource[] = [
@@ -42,6 +43,56 @@ const IMPLEMENTED: readonly ImplementedResource[] = [
     ],
   },
   { type: 'CommunicationRequest', interactions: ['read', 'create'], searchParams: [] },
+  {
+    type: 'Practitioner',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: '_id', type: 'token' },
+      { name: 'name', type: 'string' },
+      { name: 'active', type: 'token' },
+    ],
+  },
+  {
+    type: 'Location',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: '_id', type: 'token' },
+      { name: 'name', type: 'string' },
+    ],
+  },
+  {
+    type: 'HealthcareService',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: '_id', type: 'token' },
+      { name: 'name', type: 'string' },
+      { name: 'active', type: 'token' },
+      { name: 'service-type', type: 'token', documentation: 'The appointment type key' },
+    ],
+  },
+  {
+    type: 'Schedule',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: '_id', type: 'token' },
+      { name: 'actor', type: 'reference', documentation: 'Practitioner/<id> or Location/<id>' },
+      { name: 'service-type', type: 'token' },
+    ],
+  },
+  {
+    type: 'Slot',
+    interactions: ['search-type'],
+    searchParams: [
+      { name: 'schedule', type: 'reference', documentation: 'Required' },
+      { name: 'start', type: 'date', documentation: 'ge, le, gt, lt, eq' },
+      {
+        name: 'service-type',
+        type: 'token',
+        documentation: 'The appointment type key; every type offered when left out',
+      },
+      { name: 'status', type: 'token', documentation: 'free only' },
+    ],
+  },
 ];
 
 /**
@@ -74,6 +125,7 @@ export function fhirRoutes(
       await secured.register(patientRoutes(deps, FHIR_PREFIX));
       await secured.register(appointmentRoutes(deps));
       await secured.register(communicationRoutes(deps));
+      await secured.register(schedulingDirectoryRoutes(deps));
     });
   };
 }
