@@ -468,7 +468,16 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   // FHIR R4 for the clinics' EHRs: the same callers, permissions and read audit as /api/v1.
   await http.register(
     fhirRoutes(
-      { db, clock, keyring, scheduling, senders, windowPolicyOf: conversationHooks.windowPolicyOf, wake },
+      {
+        db,
+        clock,
+        keyring,
+        cipher: deps.fieldCipher,
+        scheduling,
+        senders,
+        windowPolicyOf: conversationHooks.windowPolicyOf,
+        wake,
+      },
       VERSION,
       secure,
     ),

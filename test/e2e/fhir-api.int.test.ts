@@ -1,4 +1,13 @@
-import type { Appointment, Bundle, Communication, OperationOutcome, Patient, Slot } from '@medplum/fhirtypes';
+import type {
+  Appointment,
+  AuditEvent,
+  Bundle,
+  Communication,
+  Consent,
+  OperationOutcome,
+  Patient,
+  Slot,
+} from '@medplum/fhirtypes';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { conversations } from '../../src/db-schema.ts';
@@ -100,6 +109,8 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
       'HealthcareService',
       'Schedule',
       'Slot',
+      'Consent',
+      'AuditEvent',
     ]);
     expect(rest?.resource.find((r) => r.type === 'Appointment')?.interaction.map((i) => i.code)).toContain(
       'create',
@@ -357,6 +368,53 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
       resourceType: 'CommunicationRequest',
       status: 'completed',
     });
+  });
+
+  test('the consent ledger reads as Consent; the read-audit log as AuditEvent for an auditor, never for an API key', async () => {
+    await call(env, clinic, 'POST', `/contacts/${patientId}/consents`, {
+      channel: 'whatsapp',
+      purpose: 'marketing',
+      granted: false,
+      text_shown: 'STOP',
+    });
+    const ledger = await get(`/Consent?patient=Patient/${patientId}`);
+    expect(ledger.status).toBe(200);
+    expectValidR4(ledger.resource);
+    const consents = (ledger.resource as Bundle<Consent>).entry?.map((e) => e.resource) ?? [];
+    expect(consents).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          status: 'active',
+          provision: expect.objectContaining({
+            type: 'permit',
+            purpose: [expect.objectContaining({ code: 'health_information' })],
+          }),
+        }),
+        expect.objectContaining({
+          status: 'active',
+          sourceAttachment: expect.objectContaining({ title: 'STOP' }),
+          provision: expect.objectContaining({
+            type: 'deny',
+            purpose: [expect.objectContaining({ code: 'marketing' })],
+          }),
+        }),
+      ]),
+    );
+    expectOutcome(await get(`/Consent?patient=${patientId}`, sessions.get('auditor')), 403, 'forbidden');
+    expect((await get(`/Consent?patient=${patientId}`, asKey(other.apiKey))).resource).toMatchObject({
+      total: 0,
+    });
+
+    const forKey = expectOutcome(await get(`/AuditEvent?patient=${patientId}`), 403, 'forbidden');
+    expect(forKey?.diagnostics).toContain('audit.read');
+    const audit = await get(`/AuditEvent?patient=Patient/${patientId}&_count=5`, sessions.get('auditor'));
+    expect(audit.status).toBe(200);
+    expectValidR4(audit.resource);
+    const events = audit.resource as Bundle<AuditEvent>;
+    expect(events.total).toBeGreaterThan(3);
+    expect(events.entry?.[0]?.resource?.entity?.map((e) => e.what?.reference)).toContain(
+      `Consent/${consents[0]?.id}`,
+    );
   });
 
   test('practitioners, places, appointment types, schedules and free slots read as valid R4, slots as /slots offers them', async () => {

@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { WindowPolicyOf } from '../inbox/conversation-hooks.ts';
@@ -10,6 +11,8 @@ export interface FhirDeps {
   db: Db;
   clock: Clock;
   keyring: Keyring;
+  /** Opens a search's words in the audit log (for administrators reading AuditEvent). */
+  cipher: FieldCipher;
   /** Booking, cancelling and their reminders and notices, as the agenda does them. */
   scheduling: SchedulingDeps;
   /** The outbox's senders: a CommunicationRequest goes out through them, with every rule. */

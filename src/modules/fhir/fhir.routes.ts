@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { requireAccessRules } from '../auth/access-guard.ts';
 import { appointmentRoutes } from './appointment.routes.ts';
 import { communicationRoutes } from './communication.routes.ts';
+import { consentAndAuditRoutes } from './consent-audit.routes.ts';
 import { FHIR_PREFIX, type FhirDeps } from './fhir-deps.ts';
 import { baseUrlOf, sendResource, speakFhir } from './fhir-http.ts';
 import { patientRoutes } from './patient.routes.ts';
@@ -93,6 +94,24 @@ const IMPLEMENTED: readonly ImplementedResource[] = [
       { name: 'status', type: 'token', documentation: 'free only' },
     ],
   },
+  {
+    type: 'Consent',
+    interactions: ['search-type'],
+    searchParams: [
+      { name: 'patient', type: 'reference', documentation: 'Required' },
+      { name: 'status', type: 'token', documentation: 'active (in force) or inactive' },
+    ],
+  },
+  {
+    type: 'AuditEvent',
+    interactions: ['search-type'],
+    searchParams: [
+      { name: 'patient', type: 'reference' },
+      { name: 'agent', type: 'token', documentation: 'A member of staff' },
+      { name: 'date', type: 'date' },
+      { name: 'action', type: 'token', documentation: 'R (read) or E (search)' },
+    ],
+  },
 ];
 
 /**
@@ -126,6 +145,7 @@ export function fhirRoutes(
       await secured.register(appointmentRoutes(deps));
       await secured.register(communicationRoutes(deps));
       await secured.register(schedulingDirectoryRoutes(deps));
+      await secured.register(consentAndAuditRoutes(deps));
     });
   };
 }
