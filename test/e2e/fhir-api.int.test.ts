@@ -11,6 +11,8 @@ import type {
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { conversations } from '../../src/db-schema.ts';
+import { findFlowByKey, insertSession } from '../../src/modules/flows/flow.repository.ts';
+import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import {
   addPatient,
   type SchedulingSetup,
@@ -110,6 +112,7 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
       'Schedule',
       'Slot',
       'Consent',
+      'QuestionnaireResponse',
       'AuditEvent',
     ]);
     expect(rest?.resource.find((r) => r.type === 'Appointment')?.interaction.map((i) => i.code)).toContain(
@@ -415,6 +418,72 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
     expect(events.entry?.[0]?.resource?.entity?.map((e) => e.what?.reference)).toContain(
       `Consent/${consents[0]?.id}`,
     );
+  });
+
+  test('intake answers read as QuestionnaireResponse for medical.read only (API key, clinician), never for an agent', async () => {
+    await installBuiltInFlows(env.handle.db, clinic.org.id);
+    const flow = await findFlowByKey(env.handle.db, clinic.org.id, 'symptom_intake');
+    const [conversation] = await env.handle.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.contactId, patientId));
+    if (!flow || !conversation) throw new Error('no intake flow or conversation');
+    const at = new Date().toISOString();
+    const session = await insertSession(env.handle.db, env.careline.keyring, {
+      orgId: clinic.org.id,
+      flowId: flow.id,
+      flowVersion: flow.currentVersion,
+      conversationId: conversation.id,
+      contactId: patientId,
+      status: 'handed_off',
+      trigger: 'keyword',
+      expiresAt: new Date(Date.now() + 3_600_000),
+      state: {
+        id: 'intake-1',
+        flowKey: 'symptom_intake',
+        flowVersion: flow.currentVersion,
+        status: 'handed_off',
+        stepId: 'done',
+        attempts: 0,
+        visits: 5,
+        answers: { complaint: 'mal de gorge', severity: 4, age: 34 },
+        vars: {},
+        history: [],
+        language: 'fr',
+        startedAt: at,
+        updatedAt: at,
+      },
+    });
+    for (const headers of [asKey(clinic.apiKey), sessions.get('clinician')]) {
+      const answers = await get(`/QuestionnaireResponse?patient=Patient/${patientId}`, headers);
+      expect(answers.status).toBe(200);
+      expectValidR4(answers.resource);
+      expect(answers.resource).toMatchObject({
+        total: 1,
+        entry: [
+          {
+            resource: {
+              id: session.id,
+              status: 'completed',
+              questionnaire: 'https://careline.health/fhir/Questionnaire/symptom_intake',
+              item: expect.arrayContaining([
+                { linkId: 'complaint', text: 'complaint', answer: [{ valueString: 'mal de gorge' }] },
+                { linkId: 'severity', text: 'severity', answer: [{ valueInteger: 4 }] },
+              ]),
+            },
+          },
+        ],
+      });
+    }
+    const agent = expectOutcome(
+      await get(`/QuestionnaireResponse?patient=${patientId}`, sessions.get('agent')),
+      403,
+      'forbidden',
+    );
+    expect(agent?.diagnostics).toContain('medical.read');
+    expect(
+      (await get(`/QuestionnaireResponse?patient=${patientId}`, asKey(other.apiKey))).resource,
+    ).toMatchObject({ total: 0 });
   });
 
   test('practitioners, places, appointment types, schedules and free slots read as valid R4, slots as /slots offers them', async () => {

@@ -4,6 +4,7 @@ import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { consentHistory } from '../consent/consent.service.ts';
 import { contactExists } from '../contacts/contact.service.ts';
+import { answersOfPatient } from '../flows/patient-answers.service.ts';
 import { FHIR_PREFIX, type FhirDeps } from './fhir-deps.ts';
 import { baseUrlOf, sendResource } from './fhir-http.ts';
 import { FhirError } from './fhir-outcome.ts';
@@ -19,8 +20,10 @@ import {
 } from './fhir-search.ts';
 import { STAFF_IDENTIFIER_SYSTEM, toFhirAuditEvent } from './resources/audit-event.fhir.ts';
 import { toFhirConsent } from './resources/consent.fhir.ts';
+import { toFhirQuestionnaireResponse } from './resources/questionnaire-response.fhir.ts';
 
 export const CONSENT_SEARCH_PARAMS = ['patient', 'status'] as const;
+export const QUESTIONNAIRE_RESPONSE_SEARCH_PARAMS = ['patient', 'subject', 'status'] as const;
 export const AUDIT_EVENT_SEARCH_PARAMS = ['patient', 'agent', 'date', 'action'] as const;
 const CONSENT_LEDGER_MAX = 1000;
 
@@ -65,6 +68,46 @@ export function consentAndAuditRoutes(deps: FhirDeps) {
         request,
         ...(bundle.entry ?? []).map((e) => ({
           type: 'Consent',
+          id: e.resource?.id ?? '',
+          patient: contactId,
+        })),
+      );
+      return sendResource(reply, bundle);
+    });
+
+    // Answers to the intake and surveys: medical, for medical.read only.
+    app.get('/QuestionnaireResponse', { config: { access: 'medical.read' } }, async (request, reply) => {
+      const { orgId } = callerOf(request);
+      const search = parseSearch(
+        'QuestionnaireResponse',
+        request.query,
+        QUESTIONNAIRE_RESPONSE_SEARCH_PARAMS,
+      );
+      const patient = single(search.params, 'patient') ?? single(search.params, 'subject');
+      if (patient === undefined)
+        throw FhirError.invalid(
+          'QuestionnaireResponse?patient',
+          'is required: answers are read one patient at a time',
+        );
+      const contactId = referenceId('QuestionnaireResponse', 'patient', 'Patient', patient);
+      const status = single(search.params, 'status');
+      const runs = (await contactExists(db, orgId, contactId))
+        ? await answersOfPatient(db, keyring, orgId, contactId, SEARCH_MATCHES_MAX)
+        : [];
+      const matches = runs
+        .map((run) => toFhirQuestionnaireResponse(run, contactId))
+        .filter((r) => status === undefined || r.status === status);
+      const bundle = searchset(
+        baseUrlOf(request, FHIR_PREFIX),
+        'QuestionnaireResponse',
+        request.url,
+        matches,
+        search,
+      );
+      await auditRead(
+        request,
+        ...(bundle.entry ?? []).map((e) => ({
+          type: 'QuestionnaireResponse',
           id: e.resource?.id ?? '',
           patient: contactId,
         })),

@@ -103,6 +103,15 @@ const IMPLEMENTED: readonly ImplementedResource[] = [
     ],
   },
   {
+    type: 'QuestionnaireResponse',
+    interactions: ['search-type'],
+    searchParams: [
+      { name: 'patient', type: 'reference', documentation: 'Required; needs medical.read' },
+      { name: 'subject', type: 'reference' },
+      { name: 'status', type: 'token' },
+    ],
+  },
+  {
     type: 'AuditEvent',
     interactions: ['search-type'],
     searchParams: [
