@@ -8,8 +8,9 @@ export const COUNT_MAX = 100;
 const VALUE_MAX = 256;
 /** Date parameters, which may come twice (a lower and an upper bound). */
 const DATE_PARAMS: readonly string[] = ['date', 'start'];
-/** Paging parameters every search takes, besides its own. */
-const PAGING = ['_count', '_cursor'] as const;
+/** Parameters every search takes, besides its own: paging, and `_format` (JSON is all this server speaks). */
+const PAGING = ['_count', '_cursor', '_format'] as const;
+const JSON_FORMATS: readonly string[] = ['json', 'application/json', 'application/fhir+json'];
 
 export type SearchParams = Map<string, string[]>;
 
@@ -50,6 +51,13 @@ export function parseSearch(
       if (value.length > VALUE_MAX) throw FhirError.invalid(where, `is longer than ${VALUE_MAX} characters`);
       if (value.trim() === '') throw FhirError.invalid(where, 'is empty');
     }
+    if (name === '_format' && !JSON_FORMATS.includes(values[0] ?? ''))
+      throw new FhirError(
+        406,
+        'not-supported',
+        `${where}: this server speaks JSON only (json, application/fhir+json)`,
+        [where],
+      );
     params.set(name, values);
   }
   return { params, count: countOf(resourceType, params), offset: offsetOf(resourceType, params) };

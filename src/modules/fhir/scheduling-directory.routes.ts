@@ -112,13 +112,12 @@ export function schedulingDirectoryRoutes(deps: FhirDeps) {
         const search = parseSearch(directory.type, request.query, directory.params);
         const all = await directory.list(callerOf(request).orgId);
         const matches = all.filter((resource) =>
-          [...search.params].every(([param, [value = '']]) =>
-            param.startsWith('_c')
-              ? true
-              : param === '_id'
-                ? resource.id === value
-                : directory.matches(resource, param, value),
-          ),
+          [...search.params].every(([param, [value = '']]) => {
+            if (param === '_id') return resource.id === value;
+            // _count, _cursor and _format shape the answer, not the matches.
+            if (param.startsWith('_')) return true;
+            return directory.matches(resource, param, value);
+          }),
         );
         return sendResource(
           reply,
