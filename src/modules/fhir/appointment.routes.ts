@@ -16,6 +16,7 @@ import {
   SlotUnavailableError,
   UnknownReferenceError,
 } from '../scheduling/scheduling-errors.ts';
+import { sendAuditedSearchset } from './audited-search.ts';
 import { readBody } from './fhir-body.ts';
 import { FHIR_PREFIX, type FhirDeps } from './fhir-deps.ts';
 import { baseUrlOf, parseJsonBody, sendResource } from './fhir-http.ts';
@@ -176,16 +177,9 @@ export function appointmentRoutes(deps: FhirDeps) {
               now(),
             );
       const matches = found.filter((a) => inRange(a.appointment.start, range)).map(toFhirAppointment);
-      const bundle = searchset(baseUrlOf(request, FHIR_PREFIX), 'Appointment', request.url, matches, search);
-      await auditRead(
-        request,
-        ...(bundle.entry ?? []).flatMap((e) =>
-          e.resource?.resourceType === 'Appointment'
-            ? [{ type: 'Appointment', id: e.resource.id ?? '', patient: patientOf(e.resource) }]
-            : [],
-        ),
+      return sendAuditedSearchset(request, reply, 'Appointment', matches, search, (r) =>
+        r.resourceType === 'Appointment' ? patientOf(r) : null,
       );
-      return sendResource(reply, bundle);
     });
 
     app.post('/Appointment', { config: { access: 'appointments.write' } }, async (request, reply) => {
@@ -231,9 +225,7 @@ export function appointmentRoutes(deps: FhirDeps) {
         deps.wake();
         const created = await audited(request, await readOne(caller.orgId, booked.id));
         return sendResource(
-          reply
-            .code(201)
-            .header('location', `${baseUrlOf(request, FHIR_PREFIX)}/Appointment/${booked.id}/_history/1`),
+          reply.code(201).header('location', `${baseUrlOf(request, FHIR_PREFIX)}/Appointment/${booked.id}`),
           created,
         );
       } catch (error) {

@@ -22,6 +22,7 @@ import { findMessage } from '../inbox/message.service.ts';
 import { openOneMessage } from '../inbox/message-sealing.ts';
 import { patientChannelsOf } from '../inbox/patient-channels.service.ts';
 import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
+import { sendAuditedSearchset } from './audited-search.ts';
 import { readBody } from './fhir-body.ts';
 import { FHIR_PREFIX, type FhirDeps } from './fhir-deps.ts';
 import { baseUrlOf, sendResource } from './fhir-http.ts';
@@ -199,22 +200,7 @@ export function communicationRoutes(deps: FhirDeps) {
         if (status !== undefined && communicationStatusOf(message.status) !== status) return [];
         return [toFhirCommunication({ message, contactId, channel })];
       });
-      const bundle = searchset(
-        baseUrlOf(request, FHIR_PREFIX),
-        'Communication',
-        request.url,
-        matches,
-        search,
-      );
-      await auditRead(
-        request,
-        ...(bundle.entry ?? []).map((e) => ({
-          type: 'Communication',
-          id: e.resource?.id ?? '',
-          patient: contactId,
-        })),
-      );
-      return sendResource(reply, bundle);
+      return sendAuditedSearchset(request, reply, 'Communication', matches, search, () => contactId);
     });
 
     app.post(
@@ -306,7 +292,7 @@ export function communicationRoutes(deps: FhirDeps) {
             .code(201)
             .header(
               'location',
-              `${baseUrlOf(request, FHIR_PREFIX)}/CommunicationRequest/${submission.message.id}/_history/1`,
+              `${baseUrlOf(request, FHIR_PREFIX)}/CommunicationRequest/${submission.message.id}`,
             ),
           {
             ...created,

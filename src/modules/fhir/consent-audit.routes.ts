@@ -5,6 +5,7 @@ import { callerOf } from '../auth/api-key.auth.ts';
 import { consentHistory } from '../consent/consent.service.ts';
 import { contactExists } from '../contacts/contact.service.ts';
 import { answersOfPatient } from '../flows/patient-answers.service.ts';
+import { sendAuditedSearchset } from './audited-search.ts';
 import { FHIR_PREFIX, type FhirDeps } from './fhir-deps.ts';
 import { baseUrlOf, sendResource } from './fhir-http.ts';
 import { FhirError } from './fhir-outcome.ts';
@@ -63,16 +64,7 @@ export function consentAndAuditRoutes(deps: FhirDeps) {
         });
       });
       const matches = consents.filter((c) => status === undefined || c.status === status);
-      const bundle = searchset(baseUrlOf(request, FHIR_PREFIX), 'Consent', request.url, matches, search);
-      await auditRead(
-        request,
-        ...(bundle.entry ?? []).map((e) => ({
-          type: 'Consent',
-          id: e.resource?.id ?? '',
-          patient: contactId,
-        })),
-      );
-      return sendResource(reply, bundle);
+      return sendAuditedSearchset(request, reply, 'Consent', matches, search, () => contactId);
     });
 
     // Answers to the intake and surveys: medical, for medical.read only.
@@ -97,22 +89,7 @@ export function consentAndAuditRoutes(deps: FhirDeps) {
       const matches = runs
         .map((run) => toFhirQuestionnaireResponse(run, contactId))
         .filter((r) => status === undefined || r.status === status);
-      const bundle = searchset(
-        baseUrlOf(request, FHIR_PREFIX),
-        'QuestionnaireResponse',
-        request.url,
-        matches,
-        search,
-      );
-      await auditRead(
-        request,
-        ...(bundle.entry ?? []).map((e) => ({
-          type: 'QuestionnaireResponse',
-          id: e.resource?.id ?? '',
-          patient: contactId,
-        })),
-      );
-      return sendResource(reply, bundle);
+      return sendAuditedSearchset(request, reply, 'QuestionnaireResponse', matches, search, () => contactId);
     });
 
     // The read-audit log: people with audit.read (never an API key, by design: access-rules.ts).
