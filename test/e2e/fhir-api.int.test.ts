@@ -245,6 +245,20 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
       (await slotsOf(env, clinic, `type=${String(setup.type.key)}&limit=3`)).map((s) => s.start),
     ).not.toContain(slot.start);
 
+    const offGrid = new Date(new Date(slot.start).getTime() + 7 * 60_000).toISOString();
+    const notASlot = expectOutcome(
+      await send('POST', '/Appointment', { ...appointment, start: offGrid }),
+      422,
+      'business-rule',
+    );
+    expect(notASlot?.expression).toEqual(['Appointment.start']);
+    const stranger = await addPatient(env.handle.db, env.careline.keyring, other.org.id, 'Patient Ailleurs');
+    const foreign = {
+      ...appointment,
+      participant: [{ actor: { reference: `Patient/${stranger}` } }, ...appointment.participant.slice(1)],
+    };
+    const notOurs = expectOutcome(await send('POST', '/Appointment', foreign), 400, 'invalid');
+    expect(notOurs?.expression).toEqual(['Appointment.participant']);
     const again = await send('POST', '/Appointment', appointment);
     const conflict = expectOutcome(again, 409, 'conflict');
     expect(conflict?.expression).toEqual(['Appointment.start']);
