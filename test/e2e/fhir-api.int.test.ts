@@ -194,6 +194,32 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
     expectOutcome(await get('/Patient?_cursor=not-ours'), 400, 'invalid');
   });
 
+  test('a record merged into another reads as inactive, replaced by the survivor, and no search finds it', async () => {
+    const survivor = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Gaston Lagaffe');
+    const merged = await addPatient(env.handle.db, env.careline.keyring, clinic.org.id, 'Gaston Lagaffe');
+    const merge = await call(env, clinic, 'POST', `/contacts/${survivor}/merge`, {
+      other_id: merged,
+      fields: { display_name: 'survivor', phone: 'survivor' },
+    });
+    expect(merge.status).toBe(201);
+    const read = await get(`/Patient/${merged}`);
+    expectValidR4(read.resource);
+    expect(read.resource).toMatchObject({
+      active: false,
+      link: [{ other: { reference: `Patient/${survivor}` }, type: 'replaced-by' }],
+    });
+    for (const query of [
+      `_id=${merged}`,
+      'name=lagaffe',
+      `identifier=${encodeURIComponent(`${CARELINE_ID}|${merged}`)}`,
+    ]) {
+      const ids =
+        ((await get(`/Patient?${query}`)).resource as Bundle<Patient>).entry?.map((e) => e.resource?.id) ??
+        [];
+      expect(ids, query).not.toContain(merged);
+    }
+  });
+
   test('an API key and an agent session read patients; an auditor is refused; nobody without credentials', async () => {
     expect((await get(`/Patient/${patientId}`, sessions.get('agent'))).status).toBe(200);
     expect((await get(`/Patient/${patientId}`)).status).toBe(200);

@@ -25,6 +25,7 @@ export {
   findContactsByIds,
   findIdentities,
   identitiesOfContacts,
+  listContactIds,
   updateContact,
 } from './contact.repository.ts';
 

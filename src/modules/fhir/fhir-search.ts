@@ -211,7 +211,23 @@ export function searchset(
   matches: readonly Resource[],
   search: ParsedSearch,
 ): Bundle {
-  const page = matches.slice(search.offset, search.offset + search.count);
+  return searchsetPage(base, resourceType, requestUrl, pageOf(matches, search), matches.length, search);
+}
+
+/** The page of `matches` a search asks for (`_count` from its `_cursor`). */
+export function pageOf<T>(matches: readonly T[], search: ParsedSearch): T[] {
+  return matches.slice(search.offset, search.offset + search.count);
+}
+
+/** The Bundle of a page already cut from `total` matches (when only the page is worth opening). */
+export function searchsetPage(
+  base: string,
+  resourceType: string,
+  requestUrl: string,
+  page: readonly Resource[],
+  total: number,
+  search: ParsedSearch,
+): Bundle {
   const nextOffset = search.offset + search.count;
   const query = new URLSearchParams(
     requestUrl.includes('?') ? requestUrl.slice(requestUrl.indexOf('?') + 1) : '',
@@ -220,13 +236,13 @@ export function searchset(
   query.set('_cursor', encodeCursor(nextOffset));
   if (!query.has('_count')) query.set('_count', String(search.count));
   const next =
-    nextOffset < matches.length && nextOffset < SEARCH_MATCHES_MAX
+    nextOffset < total && nextOffset < SEARCH_MATCHES_MAX
       ? `${base}/${resourceType}?${query.toString()}`
       : undefined;
   return {
     resourceType: 'Bundle',
     type: 'searchset',
-    total: matches.length,
+    total,
     link: [{ relation: 'self', url: selfUrl }, ...(next ? [{ relation: 'next', url: next }] : [])],
     entry: page.map((resource) => ({
       fullUrl: `${base}/${resource.resourceType}/${resource.id}`,

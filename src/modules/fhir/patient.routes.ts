@@ -7,6 +7,7 @@ import {
   findContactsByIds,
   findIdentities,
   identitiesOfContacts,
+  listContactIds,
   listContacts,
   toE164,
 } from '../contacts/contact.service.ts';
@@ -14,7 +15,16 @@ import { findContactsByNameOrPhone } from '../contacts/contact-search.service.ts
 import type { FhirDeps } from './fhir-deps.ts';
 import { baseUrlOf, sendResource } from './fhir-http.ts';
 import { FhirError } from './fhir-outcome.ts';
-import { parseSearch, SEARCH_MATCHES_MAX, searchset, single, token, UUID } from './fhir-search.ts';
+import {
+  pageOf,
+  parseSearch,
+  SEARCH_MATCHES_MAX,
+  searchset,
+  searchsetPage,
+  single,
+  token,
+  UUID,
+} from './fhir-search.ts';
 import { CARELINE_ID_SYSTEM, channelOfSystem } from './resources/identifier-systems.ts';
 import { toFhirPatient } from './resources/patient.fhir.ts';
 
@@ -102,17 +112,31 @@ export function patientRoutes(deps: FhirDeps, prefix: string) {
         );
       }
       if (filters.length === 0) {
-        filters.push(
-          listContacts(db, keyring, orgId, { limit: SEARCH_MATCHES_MAX }).then((page) =>
-            page.data.map((c) => c.id),
-          ),
-        );
+        filters.push(listContactIds(db, orgId, SEARCH_MATCHES_MAX));
       }
       const [first = [], ...others] = await Promise.all(filters);
       const ids = [...new Set(first)].filter((candidate) => others.every((set) => set.includes(candidate)));
-      // A record merged into another answers its read, but a search finds the survivor only.
-      const matches = (await patientsOf(orgId, ids)).filter((p) => p.active !== false);
-      const bundle = searchset(baseUrlOf(request, prefix), 'Patient', request.url, matches, search);
+      // A record merged into another answers its read, but a search finds the survivor only. The name,
+      // phone and unfiltered lookups leave merged records out already; the few an id or an identifier
+      // found are opened to check. Otherwise only the page is opened.
+      const byIdOnly = filters.length === [id, identifier].filter((v) => v !== undefined).length;
+      const base = baseUrlOf(request, prefix);
+      const bundle = byIdOnly
+        ? searchset(
+            base,
+            'Patient',
+            request.url,
+            (await patientsOf(orgId, ids)).filter((p) => p.active !== false),
+            search,
+          )
+        : searchsetPage(
+            base,
+            'Patient',
+            request.url,
+            await patientsOf(orgId, pageOf(ids, search)),
+            ids.length,
+            search,
+          );
       const read = (bundle.entry ?? []).flatMap((e) =>
         e.resource?.id ? [patientEntity(e.resource.id)] : [],
       );
