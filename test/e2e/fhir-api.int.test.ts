@@ -124,6 +124,7 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
     const read = await get(`/Patient/${patientId}`);
     expect(read.status).toBe(200);
     expect(read.contentType).toContain(FHIR_JSON);
+    expect(read.headers.get('cache-control')).toBe('no-store');
     expectValidR4(read.resource);
     const patient = read.resource as Patient;
     expect(patient.name).toEqual([{ text: 'Jeanne Moreau' }]);

@@ -29,7 +29,12 @@ export async function fhirCall(
   url: string,
   path: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<{ status: number; contentType: string; resource: Resource & Record<string, unknown> }> {
+): Promise<{
+  status: number;
+  contentType: string;
+  headers: Headers;
+  resource: Resource & Record<string, unknown>;
+}> {
   const response = await fetch(`${url}/fhir/R4${path}`, {
     method: init.method ?? 'GET',
     headers: { accept: 'application/fhir+json', ...init.headers },
@@ -39,6 +44,7 @@ export async function fhirCall(
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
+    headers: response.headers,
     resource: (text ? JSON.parse(text) : {}) as Resource & Record<string, unknown>,
   };
 }

@@ -323,7 +323,7 @@ function channelOf(medium: z.infer<typeof newRequest>['medium']): ChannelType | 
     .flatMap((m) => m.coding ?? [])
     .find((c) => c.system === CHANNEL_CODE_SYSTEM)?.code;
   if (code === undefined) return undefined;
-  if (!(code in CHANNEL_NAMES))
+  if (!Object.hasOwn(CHANNEL_NAMES, code))
     throw FhirError.invalid(
       'CommunicationRequest.medium',
       `must be a channel of ${CHANNEL_CODE_SYSTEM}: ${Object.keys(CHANNEL_NAMES).join(', ')}`,

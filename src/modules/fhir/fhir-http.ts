@@ -32,6 +32,10 @@ const CODE_OF_STATUS: Record<number, IssueCode> = {
  * a value, or a route's FhirError.
  */
 export function speakFhir(scope: FastifyInstance): void {
+  // Patient data stays out of shared and browser caches, as on /api (security-headers.ts).
+  scope.addHook('onRequest', async (_request, reply) => {
+    reply.raw.setHeader('cache-control', 'no-store');
+  });
   scope.addContentTypeParser(FHIR_JSON, { parseAs: 'string' }, parseJsonBody);
   // FHIR bodies are JSON: any other type is 415, not a string a route would misread.
   scope.removeContentTypeParser('text/plain');
