@@ -574,7 +574,7 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
     });
   });
 
-  test('a CommunicationRequest outside WhatsApp’s 24-hour window is refused naming the window, and stored as refused', async () => {
+  test('a CommunicationRequest outside WhatsApp’s 24-hour window is refused naming the window, and stored as refused; an approved template goes', async () => {
     const quiet = newPhone();
     const { wamid } = await patientWrites(env, clinic, quiet, 'Bonjour', 'Paul Verlaine');
     const quietId = await contactOfMessage(env, wamid);
@@ -625,6 +625,42 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
       'business-rule',
     );
     expect(template?.diagnostics).toContain('Template');
+
+    // An approved template still goes after the window, to the patient's WhatsApp.
+    env.simulator.simulator.upsertTemplate({
+      wabaId: clinic.number.wabaId,
+      name: 'resultats_disponibles',
+      language: 'fr',
+      category: 'UTILITY',
+      status: 'APPROVED',
+      components: [{ type: 'BODY', text: 'Bonjour, {{1}} : vos résultats sont disponibles.' }],
+    });
+    expect((await call(env, clinic, 'POST', '/templates/sync')).status).toBe(202);
+    await env.settle();
+    const approved = await send('POST', '/CommunicationRequest', {
+      resourceType: 'CommunicationRequest',
+      status: 'active',
+      subject: { reference: `Patient/${quietId}` },
+      extension: [
+        {
+          url: 'https://careline.health/fhir/StructureDefinition/message-template',
+          extension: [
+            { url: 'name', valueString: 'resultats_disponibles' },
+            { url: 'language', valueString: 'fr' },
+            { url: 'parameter', valueString: 'Paul' },
+          ],
+        },
+      ],
+    });
+    expect(approved.status).toBe(201);
+    expectValidR4(approved.resource);
+    const sent = await eventually(async () =>
+      env.simulator.simulator
+        .sends(clinic.number.phoneNumberId)
+        .map((s) => s.request as { to?: string; type?: string; template?: { name?: string } })
+        .find((r) => r.to === quiet.replace('+', '') && r.template?.name === 'resultats_disponibles'),
+    );
+    expect(sent?.type).toBe('template');
   });
 
   test('hostile input gets a 4xx OperationOutcome naming the field, never a 5xx', async () => {
