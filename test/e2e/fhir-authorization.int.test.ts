@@ -112,4 +112,23 @@ describe.each(TEST_ENGINES)('authorisation of every FHIR interaction for every r
     }
     expect(wrong).toEqual([]);
   });
+
+  it('every search parameter the CapabilityStatement lists is one its route takes, and no other', async () => {
+    const metadata = (await fhirCall(env.url, '/metadata')).resource as CapabilityStatement;
+    const admin = callers.get('admin') ?? {};
+    const wrong: string[] = [];
+    for (const resource of metadata.rest?.[0]?.resource ?? []) {
+      if (!resource.interaction?.some((i) => i.code === 'search-type')) continue;
+      for (const param of [...(resource.searchParam ?? []).map((p) => p.name), '_not_a_parameter']) {
+        const answer = await fhirCall(env.url, `/${resource.type}?${param}=${PLACEHOLDER}`, {
+          headers: admin,
+        });
+        const issue = (answer.resource as { issue?: Array<{ code?: string }> }).issue?.[0];
+        const refusedAsUnknown = answer.status === 400 && issue?.code === 'not-supported';
+        if (refusedAsUnknown !== (param === '_not_a_parameter') || answer.status >= 500)
+          wrong.push(`${resource.type}?${param}: ${answer.status} ${issue?.code ?? ''}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });

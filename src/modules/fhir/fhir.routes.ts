@@ -158,5 +158,3 @@ export function fhirRoutes(
     });
   };
 }
-
-export { IMPLEMENTED as FHIR_IMPLEMENTED };
