@@ -35,6 +35,25 @@ const CARELINE_ID = 'https://careline.health/fhir/identifier/careline-id';
 const TYPE_SYSTEM = 'https://careline.health/fhir/CodeSystem/appointment-type';
 const FHIR_JSON = 'application/fhir+json';
 
+/** A CommunicationRequest asking for a WhatsApp template in French, with its body parameters. */
+function templateRequest(patientId: string, name: string, ...parameters: string[]) {
+  return {
+    resourceType: 'CommunicationRequest',
+    status: 'active',
+    subject: { reference: `Patient/${patientId}` },
+    extension: [
+      {
+        url: 'https://careline.health/fhir/StructureDefinition/message-template',
+        extension: [
+          { url: 'name', valueString: name },
+          { url: 'language', valueString: 'fr' },
+          ...parameters.map((value) => ({ url: 'parameter', valueString: value })),
+        ],
+      },
+    ],
+  };
+}
+
 describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
   let env: TestCareline;
   let clinic: TestClinic;
@@ -607,20 +626,7 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
     expect(stored?.statusReason?.text).toContain('24-hour window');
     // A template that is not approved is refused too, naming the template.
     const template = expectOutcome(
-      await send('POST', '/CommunicationRequest', {
-        resourceType: 'CommunicationRequest',
-        status: 'active',
-        subject: { reference: `Patient/${quietId}` },
-        extension: [
-          {
-            url: 'https://careline.health/fhir/StructureDefinition/message-template',
-            extension: [
-              { url: 'name', valueString: 'never_approved' },
-              { url: 'language', valueString: 'fr' },
-            ],
-          },
-        ],
-      }),
+      await send('POST', '/CommunicationRequest', templateRequest(quietId, 'never_approved')),
       422,
       'business-rule',
     );
@@ -637,21 +643,11 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
     });
     expect((await call(env, clinic, 'POST', '/templates/sync')).status).toBe(202);
     await env.settle();
-    const approved = await send('POST', '/CommunicationRequest', {
-      resourceType: 'CommunicationRequest',
-      status: 'active',
-      subject: { reference: `Patient/${quietId}` },
-      extension: [
-        {
-          url: 'https://careline.health/fhir/StructureDefinition/message-template',
-          extension: [
-            { url: 'name', valueString: 'resultats_disponibles' },
-            { url: 'language', valueString: 'fr' },
-            { url: 'parameter', valueString: 'Paul' },
-          ],
-        },
-      ],
-    });
+    const approved = await send(
+      'POST',
+      '/CommunicationRequest',
+      templateRequest(quietId, 'resultats_disponibles', 'Paul'),
+    );
     expect(approved.status).toBe(201);
     expectValidR4(approved.resource);
     const sent = await eventually(async () =>
