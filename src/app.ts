@@ -34,6 +34,8 @@ import { exportScheduleRoutes } from './modules/exports/export-schedule.routes.t
 import { exportRoutes } from './modules/exports/exports.routes.ts';
 import { runScheduledExport } from './modules/exports/scheduled-export.job.ts';
 import { scheduledExportQueue } from './modules/exports/scheduled-export-queue.ts';
+import { fhirRoutes } from './modules/fhir/fhir.routes.ts';
+import { FHIR_PREFIX } from './modules/fhir/fhir-deps.ts';
 import { ehrLookupOperations } from './modules/fhir-sync/fhir-lookup.operations.ts';
 import { fhirSyncJobHandlers } from './modules/fhir-sync/fhir-sync.queues.ts';
 import { fhirSyncRoutes } from './modules/fhir-sync/fhir-sync.routes.ts';
@@ -426,6 +428,17 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       publicUrl: () => deps.publicUrl ?? loopbackUrl(http.server.address()),
     }),
   );
+  // The API's callers (API keys, sessions), their limits and permissions; reads of patient data below
+  // write an audit record (auditRead in their routes). The REST API and the FHIR API share it.
+  const secure = (secured: typeof http) => {
+    guardApi(secured, db, {
+      clock,
+      isConversationVisibleTo,
+      sessions: deps.sessions,
+      limits: deps.rateLimits,
+    });
+    recordReadsIn(secured, { db, clock, cipher: deps.fieldCipher });
+  };
   // Every API route says who may call it (access-rules.ts), or Careline does not start.
   requireAccessRules(http, '/api/v1');
   await http.register(
@@ -442,14 +455,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         }),
       );
       await api.register(async (secured) => {
-        guardApi(secured, db, {
-          clock,
-          isConversationVisibleTo,
-          sessions: deps.sessions,
-          limits: deps.rateLimits,
-        });
-        // Reads of patient data below write an audit record (auditRead in their routes).
-        recordReadsIn(secured, { db, clock, cipher: deps.fieldCipher });
+        secure(secured);
         await secured.register(auditRoutes({ db, cipher: deps.fieldCipher }));
         await secured.register(contactRoutes(db, keyring));
         await secured.register(contactPanelRoutes(db, clock, keyring));
@@ -531,6 +537,24 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       });
     },
     { prefix: '/api/v1' },
+  );
+  // FHIR R4 for the clinics' EHRs: the same callers, permissions and read audit as /api/v1.
+  await http.register(
+    fhirRoutes(
+      {
+        db,
+        clock,
+        keyring,
+        cipher: deps.fieldCipher,
+        scheduling,
+        senders,
+        windowPolicyOf: conversationHooks.windowPolicyOf,
+        wake,
+      },
+      VERSION,
+      secure,
+    ),
+    { prefix: FHIR_PREFIX },
   );
   if (deps.simulator) {
     const access = carelineSimulatorAccess(db, () => loopbackUrl(http.server.address()), deps.simulatorToken);

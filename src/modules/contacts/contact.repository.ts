@@ -222,6 +222,17 @@ export async function listContactsPage(
   return openContacts(db, keyring, orgId, rows);
 }
 
+/** The ids of the clinic's patients, newest first, merged records left out: nothing opened. */
+export async function listContactIds(db: DbOrTx, orgId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), isNull(contacts.mergedIntoId)))
+    .orderBy(desc(contacts.createdAt), desc(contacts.id))
+    .limit(limit);
+  return rows.map((row) => row.id);
+}
+
 export async function updateContact(
   db: DbOrTx,
   keyring: Keyring,

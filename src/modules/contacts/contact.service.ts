@@ -23,8 +23,10 @@ export {
   contactExists,
   findContact,
   findContactsByIds,
+  findIdentities,
   identitiesOfContacts,
   insertContact,
+  listContactIds,
   updateContact,
 } from './contact.repository.ts';
 

@@ -1,5 +1,8 @@
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { lockAppointment, updateAppointment } from './appointment.repository.ts';
+
+export { APPOINTMENT_STATUSES } from './scheduling.schema.ts';
+
 import type { AppointmentReminders } from './appointment-reminders.ts';
 import type { Appointment, AppointmentStatus } from './scheduling.schema.ts';
 import { AppointmentStatusConflictError, SchedulingNotFoundError } from './scheduling-errors.ts';
