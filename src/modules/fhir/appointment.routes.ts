@@ -27,7 +27,6 @@ import {
   parseSearch,
   referenceId,
   SEARCH_MATCHES_MAX,
-  searchset,
   single,
   UUID,
 } from './fhir-search.ts';

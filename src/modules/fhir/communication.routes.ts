@@ -33,7 +33,6 @@ import {
   parseSearch,
   referenceId,
   SEARCH_MATCHES_MAX,
-  searchset,
   single,
   UUID,
 } from './fhir-search.ts';

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { auditTrailPage } from '../audit/audit.service.ts';
-import { auditRead } from '../audit/audit-trail.ts';
 import { callerOf } from '../auth/api-key.auth.ts';
 import { consentHistory } from '../consent/consent.service.ts';
 import { contactExists } from '../contacts/contact.service.ts';
