@@ -413,6 +413,45 @@ describe.each(TEST_ENGINES)('sync with a clinic’s EHR over FHIR (%s)', (engine
     expect(created).toMatchObject({ status: 'booked', start: new Date(slot.start).toISOString() });
   });
 
+  test('the EHR patient carrying Careline’s id is that patient, whatever its number; a merge moves the link to the survivor', async () => {
+    const { db } = env.handle;
+    const { keyring } = env.careline;
+    const orgId = clinic.org.id;
+    const ines = (await insertContact(db, keyring, { orgId, displayName: 'Inès', phone: '+33612340020' })).id;
+    const survivor = (
+      await insertContact(db, keyring, { orgId, displayName: 'Inès Dubois', phone: '+33612340021' })
+    ).id;
+    const remoteInes = await seedFhir(ehr, {
+      resourceType: 'Patient',
+      identifier: [{ system: 'https://careline.health/fhir/identifier/careline-id', value: ines }],
+      name: [{ text: 'Inès Dubois' }],
+      telecom: [{ system: 'phone', value: '+33 6 12 34 00 29' }],
+    });
+    const first = await importNow();
+    expect(first.find((e) => e.remote_id === remoteInes.id)).toMatchObject({
+      outcome: 'linked',
+      local_id: ines,
+    });
+    expect(await patientsWithPhone('+33612340029')).toEqual([]);
+
+    const merged = await call(env, clinic, 'POST', `/contacts/${survivor}/merge`, {
+      other_id: ines,
+      fields: { display_name: 'survivor', phone: 'survivor' },
+    });
+    expect(merged.status).toBe(201);
+    // The EHR changes the patient's number: the record kept after the merge takes it, nobody is created.
+    await ehr.repo.updateResource({
+      ...remoteInes,
+      telecom: [{ system: 'phone', value: '+33 6 12 34 00 28' }],
+    });
+    const second = await importNow();
+    expect(second.find((e) => e.remote_id === remoteInes.id)).toMatchObject({
+      outcome: 'updated',
+      local_id: survivor,
+    });
+    expect((await patientsWithPhone('+33612340028')).map((p) => p.id)).toEqual([survivor]);
+  });
+
   test('each clinic sees its own EHR settings and log only', async () => {
     const other = await env.addClinic('Cabinet Pasteur');
     expect((await call(env, other, 'GET', '/fhir-sync/connection')).status).toBe(404);

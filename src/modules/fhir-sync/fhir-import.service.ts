@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { PermanentJobError } from '../../platform/jobs/job-errors.ts';
-import { insertContact, listContacts, toE164, updateContact } from '../contacts/contact.service.ts';
+import {
+  findContact,
+  insertContact,
+  listContacts,
+  toE164,
+  updateContact,
+} from '../contacts/contact.service.ts';
 import { cancelAppointment, findAppointment } from '../scheduling/appointment.service.ts';
 import { listAppointmentTypes } from '../scheduling/appointment-type.service.ts';
 import { bookAppointment, moveAppointment } from '../scheduling/booking.service.ts';
@@ -25,7 +31,7 @@ import {
   type NewLogEntry,
   saveLink,
 } from './fhir-sync.repository.ts';
-import type { FhirLinkedType, FhirSyncOutcome } from './fhir-sync.schema.ts';
+import type { FhirLink, FhirLinkedType, FhirSyncOutcome } from './fhir-sync.schema.ts';
 import type { FhirSyncDeps } from './fhir-sync-deps.ts';
 
 /** Appointments that will still happen are imported; the EHR keeps its own history. */
@@ -178,7 +184,8 @@ async function importPatient(
   const base = { resourceType: 'Patient' as const, remoteId };
   const facts = patientFacts(remote);
   const phone = facts.phones.map((p) => toE164(p)).find((p) => p !== undefined) ?? null;
-  const link = await findLinkByRemote(db, orgId, 'Patient', remoteId);
+  const found = await findLinkByRemote(db, orgId, 'Patient', remoteId);
+  const link = found && (await followMerges(deps, orgId, found));
   if (link && sameVersion(link, remote)) return { ...base, localId: link.localId, outcome: 'unchanged' };
   if (link) {
     // The EHR is the record of the patient's name and number; Careline's other fields stay.
@@ -193,7 +200,12 @@ async function importPatient(
     await saveLink(db, { ...link, ...remoteVersion(remote), localUpdatedAt: now });
     return { ...base, localId: link.localId, outcome: 'updated' };
   }
-  const matches = phone ? (await listContacts(db, keyring, orgId, { phone, limit: 5 })).data : [];
+  const named = await patientNamed(deps, orgId, facts.carelineIds);
+  const matches = named
+    ? [named]
+    : phone
+      ? (await listContacts(db, keyring, orgId, { phone, limit: 5 })).data
+      : [];
   if (matches.length > 1) {
     return {
       ...base,
@@ -236,6 +248,52 @@ async function importPatient(
     return contact;
   });
   return { ...base, localId: created.id, outcome: 'created' };
+}
+
+/**
+ * The link of a patient merged away since it was made moves to the record that survived the merge: the
+ * EHR's patient is now that one (an unmerge moves nothing back; the next import links what it finds).
+ */
+async function followMerges(
+  deps: FhirSyncDeps,
+  orgId: string,
+  link: FhirLink,
+): Promise<FhirLink | undefined> {
+  let localId = link.localId;
+  for (let hops = 0; hops < 10; hops += 1) {
+    const contact = await findContact(deps.db, deps.keyring, orgId, localId);
+    if (!contact) return undefined;
+    if (contact.mergedIntoId === null) {
+      if (localId === link.localId) return link;
+      // The survivor may be linked to another EHR patient already: then this link is dropped.
+      if (await findLinkByLocal(deps.db, orgId, 'Patient', localId)) {
+        await deleteLink(deps.db, orgId, 'Patient', link.localId);
+        return undefined;
+      }
+      await deleteLink(deps.db, orgId, 'Patient', link.localId);
+      // No version kept: the survivor's name and number are taken from the EHR at once.
+      const moved = {
+        ...link,
+        localId,
+        remoteVersionId: null,
+        remoteLastUpdated: null,
+        localUpdatedAt: null,
+      };
+      await saveLink(deps.db, moved);
+      return moved;
+    }
+    localId = contact.mergedIntoId;
+  }
+  return undefined;
+}
+
+/** The Careline patient the EHR names by Careline's own id, when it is this clinic's and not merged away. */
+async function patientNamed(deps: FhirSyncDeps, orgId: string, carelineIds: readonly string[]) {
+  for (const id of carelineIds) {
+    const contact = await findContact(deps.db, deps.keyring, orgId, id);
+    if (contact && contact.mergedIntoId === null) return contact;
+  }
+  return undefined;
 }
 
 async function importAppointment(deps: FhirSyncDeps, orgId: string, remote: FhirResource): Promise<Entry> {

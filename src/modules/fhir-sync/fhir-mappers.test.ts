@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { appointmentFacts, patientFacts, practitionerName, toFhirAppointment } from './fhir-mappers.ts';
+import {
+  appointmentFacts,
+  patientFacts,
+  practitionerName,
+  toFhirAppointment,
+  toFhirPatient,
+} from './fhir-mappers.ts';
 
 // Shapes from the FHIR R4 specification's examples (Patient/example, Appointment/example).
 describe('FHIR ↔ Careline mappers', () => {
@@ -23,12 +29,33 @@ describe('FHIR ↔ Careline mappers', () => {
       displayName: 'Peter James Chalmers',
       phones: ['(03) 5555 6473', '+33 6 12 34 56 78'],
       birthDate: '1974-12-25',
+      carelineIds: [],
     });
     expect(patientFacts({ resourceType: 'Patient', name: 'not a list' })).toEqual({
       displayName: null,
       phones: [],
       birthDate: null,
+      carelineIds: [],
     });
+  });
+
+  test('Careline’s id travels both ways: written on each Patient, read back as a sure match', () => {
+    const id = '0b9f6c2e-4d1a-4c5e-9a7b-3f2d1e0c9b8a';
+    const written = toFhirPatient({ id, displayName: 'Inès', phone: '+33612340020' });
+    expect(written.identifier).toEqual([
+      { system: 'https://careline.health/fhir/identifier/careline-id', value: id },
+    ]);
+    expect(patientFacts(written).carelineIds).toEqual([id]);
+    // Another system's id, or a value that is no Careline id, is no match.
+    expect(
+      patientFacts({
+        resourceType: 'Patient',
+        identifier: [
+          { system: 'urn:oid:1.2.250.1.213.1.4.8', value: id },
+          { system: 'https://careline.health/fhir/identifier/careline-id', value: "x' OR 1=1" },
+        ],
+      }).carelineIds,
+    ).toEqual([]);
   });
 
   test('a Practitioner keeps its title; a text name wins', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARELINE_ID_SYSTEM } from '../fhir/resources/identifier-systems.ts';
 import type { FhirResource } from './fhir-client.ts';
 
 /** The fields of a FHIR Patient that Careline keeps. */
@@ -7,6 +8,11 @@ export interface PatientFacts {
   /** As the EHR wrote it: normalised to E.164 by the importer. */
   phones: string[];
   birthDate: string | null;
+  /**
+   * Careline's own ids the EHR keeps for this patient (Careline writes its id on every Patient it sends,
+   * and an EHR reading Careline's FHIR API sees it): a sure match, before any phone number.
+   */
+  carelineIds: string[];
 }
 
 const humanName = z.looseObject({
@@ -16,7 +22,11 @@ const humanName = z.looseObject({
   prefix: z.array(z.string()).optional(),
   use: z.string().optional(),
 });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const patientShape = z.looseObject({
+  identifier: z
+    .array(z.looseObject({ system: z.string().optional(), value: z.string().optional() }))
+    .optional(),
   name: z.array(humanName).optional(),
   telecom: z.array(z.looseObject({ system: z.string().optional(), value: z.string().optional() })).optional(),
   birthDate: z.string().optional(),
@@ -32,13 +42,16 @@ const appointmentShape = z.looseObject({
 
 export function patientFacts(resource: FhirResource): PatientFacts {
   const patient = patientShape.safeParse(resource);
-  if (!patient.success) return { displayName: null, phones: [], birthDate: null };
+  if (!patient.success) return { displayName: null, phones: [], birthDate: null, carelineIds: [] };
   return {
     displayName: nameText(patient.data.name, false),
     phones: (patient.data.telecom ?? [])
       .filter((t) => t.system === 'phone' || t.system === 'sms')
       .flatMap((t) => (t.value ? [t.value] : [])),
     birthDate: patient.data.birthDate ?? null,
+    carelineIds: (patient.data.identifier ?? []).flatMap((i) =>
+      i.system === CARELINE_ID_SYSTEM && i.value !== undefined && UUID.test(i.value) ? [i.value] : [],
+    ),
   };
 }
 
@@ -109,9 +122,14 @@ export function toFhirAppointment(appointment: {
   };
 }
 
-export function toFhirPatient(patient: { displayName: string | null; phone: string | null }): FhirResource {
+export function toFhirPatient(patient: {
+  id: string;
+  displayName: string | null;
+  phone: string | null;
+}): FhirResource {
   return {
     resourceType: 'Patient',
+    identifier: [{ system: CARELINE_ID_SYSTEM, value: patient.id }],
     ...(patient.displayName ? { name: [{ text: patient.displayName }] } : {}),
     ...(patient.phone ? { telecom: [{ system: 'phone', value: patient.phone, use: 'mobile' }] } : {}),
   };

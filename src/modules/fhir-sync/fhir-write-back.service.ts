@@ -31,7 +31,11 @@ export async function writeBackAppointment(
   await withEhr(deps, job, 'Appointment', appointmentId, async (client) => {
     const patientId = await remoteIdOf(deps, client, orgId, 'Patient', appointment.contactId, async () => {
       const contact = await findContact(db, keyring, orgId, appointment.contactId);
-      return toFhirPatient({ displayName: contact?.displayName ?? null, phone: contact?.phone ?? null });
+      return toFhirPatient({
+        id: appointment.contactId,
+        displayName: contact?.displayName ?? null,
+        phone: contact?.phone ?? null,
+      });
     });
     const practitionerId = await remoteIdOf(
       deps,
