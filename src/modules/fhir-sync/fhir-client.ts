@@ -3,6 +3,7 @@ import { importJWK, type JWK, SignJWT } from 'jose';
 import { z } from 'zod';
 import type { GuardedFetch } from '../../platform/net/guarded-fetch.ts';
 import { OutboundRequestError } from '../../platform/net/outbound-request-error.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 
 /** How Careline signs in to a clinic's FHIR server, with its secrets opened. */
 export type FhirCredentials =
@@ -63,12 +64,14 @@ export class FhirClient {
   readonly #fetch: GuardedFetch;
   readonly #base: string;
   readonly #credentials: FhirCredentials;
+  readonly #clock: Clock;
   #token: { value: string; until: number } | undefined;
 
-  constructor(fetch: GuardedFetch, baseUrl: string, credentials: FhirCredentials) {
+  constructor(fetch: GuardedFetch, baseUrl: string, credentials: FhirCredentials, clock: Clock) {
     this.#fetch = fetch;
     this.#base = baseUrl.replace(/\/+$/, '');
     this.#credentials = credentials;
+    this.#clock = clock;
   }
 
   async search(resourceType: string, query: Record<string, string> = {}): Promise<FhirResource[]> {
@@ -150,7 +153,7 @@ export class FhirClient {
   async #accessToken(): Promise<string> {
     const credentials = this.#credentials;
     if (credentials.kind === 'bearer') return credentials.token;
-    if (this.#token && this.#token.until > Date.now()) return this.#token.value;
+    if (this.#token && this.#token.until > this.#clock.nowMs()) return this.#token.value;
     const tokenUrl = await this.tokenEndpoint();
     const alg = credentials.privateJwk.kty === 'EC' ? 'ES384' : 'RS384';
     const key = await importJWK(credentials.privateJwk, alg);
@@ -194,7 +197,7 @@ export class FhirClient {
       throw new FhirRequestError(200, 'get a SMART access token: the answer holds no access_token');
     // A minute early, so a token never expires between the check and the call.
     const lifetimeMs = Math.max((token.data.expires_in ?? 300) - 60, 30) * 1000;
-    this.#token = { value: token.data.access_token, until: Date.now() + lifetimeMs };
+    this.#token = { value: token.data.access_token, until: this.#clock.nowMs() + lifetimeMs };
     return token.data.access_token;
   }
 

@@ -85,7 +85,7 @@ export async function runFhirImport(
     ]);
     return;
   }
-  const client = new FhirClient(deps.fetch, connection.baseUrl, credentials);
+  const client = new FhirClient(deps.fetch, connection.baseUrl, credentials, deps.clock);
   try {
     for (const remote of await client.search('Practitioner'))
       entries.push(await importPractitioner(db, orgId, remote, now));

@@ -25,7 +25,7 @@ export function ehrLookupOperations(fetch: GuardedFetch): Readonly<Record<string
         : undefined;
       const link = await findLinkByLocal(tx, org.id, 'Patient', contact.id);
       if (!connection || !credentials || !link) return { ok: false, code: 'not_linked' };
-      const client = new FhirClient(fetch, connection.baseUrl, credentials);
+      const client = new FhirClient(fetch, connection.baseUrl, credentials, deps.clock);
       try {
         const patient = await client.read('Patient', link.remoteId);
         const gpReference = generalPractitionerOf(patient);

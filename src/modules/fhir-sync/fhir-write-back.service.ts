@@ -115,7 +115,7 @@ export async function withEhr(
     throw new PermanentJobError('the EHR connection is not configured');
   }
   try {
-    const done = await work(new FhirClient(deps.fetch, connection.baseUrl, credentials));
+    const done = await work(new FhirClient(deps.fetch, connection.baseUrl, credentials, deps.clock));
     await log(done.outcome, done.status, null, done.remoteId);
   } catch (error) {
     if (!(error instanceof FhirRequestError)) throw error;
