@@ -94,16 +94,16 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     icon: <Icon name="download" size={18} />,
   },
   {
-    to: '/settings/alerts',
-    needs: 'settings.manage',
-    label: 'settings.alerts.title',
-    icon: <Icon name="flag" size={18} />,
-  },
-  {
     to: '/settings/integrations',
     needs: 'settings.manage',
     label: 'integrations.title',
     icon: <Icon name="code" size={18} />,
+  },
+  {
+    to: '/settings/alerts',
+    needs: 'settings.manage',
+    label: 'settings.alerts.title',
+    icon: <Icon name="flag" size={18} />,
   },
   {
     to: '/settings/security',
