@@ -12,8 +12,9 @@ import { startTestCareline, type TestCareline, type TestClinic } from '../suppor
 export async function startChatClinic(
   engine: DbEngine,
   name: string,
+  options: Parameters<typeof startTestCareline>[1] = {},
 ): Promise<{ env: TestCareline; clinic: TestClinic }> {
-  const env = await startTestCareline(engine);
+  const env = await startTestCareline(engine, options);
   const clinic = await env.addClinic(name);
   for (const team of Object.values(BUILT_IN_TEAMS)) {
     await createTeam(env.handle.db, clinic.org.id, { name: team, assignmentMode: 'round_robin' });
