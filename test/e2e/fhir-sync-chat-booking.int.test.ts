@@ -1,4 +1,4 @@
-import type { Appointment, Patient } from '@medplum/fhirtypes';
+import type { Appointment, Communication, Patient } from '@medplum/fhirtypes';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appointments } from '../../src/db-schema.ts';
@@ -111,6 +111,20 @@ describe.each(TEST_ENGINES)('a booking by chat reaches the clinic’s EHR (%s)',
       value: booked.contactId,
     });
     expect(patient.telecom).toContainEqual(expect.objectContaining({ system: 'phone', value: phone }));
+    // The conversation that led to the booking is filed beside it, the patient's words as they wrote them.
+    const filed = await eventually(async () => {
+      const found = (await ehr.repo.searchResources<Communication>({ resourceType: 'Communication' })).filter(
+        (c) => c.subject?.reference === patientReference,
+      );
+      return found.some((c) => c.payload?.[0]?.contentString === 'Renouvellement d’ordonnance')
+        ? found
+        : undefined;
+    }, 15_000);
+    expect(
+      filed.find((c) => c.payload?.[0]?.contentString === 'Bonjour, je voudrais prendre rendez-vous'),
+    ).toMatchObject({
+      sender: { reference: patientReference },
+    });
 
     const cancelled = await call(env, clinic, 'POST', `/appointments/${booked.id}/cancel`, {});
     expect(cancelled.status).toBe(200);

@@ -279,17 +279,22 @@ describe.each(TEST_ENGINES)('sync with a clinic’s EHR over FHIR (%s)', (engine
       const found = (await ehr.repo.searchResources<Communication>({ resourceType: 'Communication' })).filter(
         (c) => c.subject?.reference === `Patient/${hugo.id}`,
       );
-      return found.length >= 2 ? found : undefined;
+      return found.length >= 3 ? found : undefined;
     }, 15_000);
     const texts = filed.map((c) => c.payload?.[0]?.contentString);
+    // What Hugo wrote before the EHR knew him is filed once he is linked: the whole conversation is there.
+    expect(texts).toContain('Bonjour');
     expect(texts).toContain('Je serai en retard de dix minutes');
     expect(texts).toContain('Merci, c’est noté');
     expect(filed.find((c) => c.payload?.[0]?.contentString === 'Merci, c’est noté')).toMatchObject({
       status: 'completed',
       recipient: [{ reference: `Patient/${hugo.id}` }],
     });
-    // The message written before the patient was known to the EHR is not filed there.
-    expect(texts).not.toContain('Bonjour');
+    expect(filed.find((c) => c.payload?.[0]?.contentString === 'Bonjour')).toMatchObject({
+      sender: { reference: `Patient/${hugo.id}` },
+    });
+    // Each message once: the message's own job and the one queued at the link do not both file it.
+    expect(new Set(texts).size).toBe(texts.length);
   });
 
   test('a flow step looks the patient up in the EHR: next appointment and GP, kept in contact fields', async () => {

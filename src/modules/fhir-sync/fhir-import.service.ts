@@ -21,6 +21,7 @@ import { listSchedules } from '../scheduling/schedule.service.ts';
 import { SlotTakenError, SlotUnavailableError } from '../scheduling/scheduling-errors.ts';
 import { FhirClient, FhirRequestError, type FhirResource } from './fhir-client.ts';
 import { fhirCredentialsOf } from './fhir-connection.service.ts';
+import { fileMessagesOfLinkedPatient } from './fhir-linked-patient.ts';
 import { appointmentFacts, patientFacts, practitionerName } from './fhir-mappers.ts';
 import {
   appendLog,
@@ -225,13 +226,16 @@ async function importPatient(
           'The phone number is that of a Careline patient already linked to another EHR patient: nothing was linked.',
       };
     }
-    await saveLink(db, {
-      orgId,
-      resourceType: 'Patient',
-      localId: match.id,
-      remoteId,
-      ...remoteVersion(remote),
-      localUpdatedAt: now,
+    await db.transaction(async (tx) => {
+      await saveLink(tx, {
+        orgId,
+        resourceType: 'Patient',
+        localId: match.id,
+        remoteId,
+        ...remoteVersion(remote),
+        localUpdatedAt: now,
+      });
+      await fileMessagesOfLinkedPatient(tx, orgId, match.id, now);
     });
     return { ...base, localId: match.id, outcome: 'linked' };
   }

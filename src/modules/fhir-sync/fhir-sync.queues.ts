@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import { defineQueue } from '../../platform/jobs/define-queue.ts';
 import { handle, type QueueHandler } from '../../platform/jobs/queue-handler.ts';
 import { writeBackMessage } from './fhir-communication.service.ts';
+import { fhirCommunicationQueue } from './fhir-communication-queue.ts';
 import { runFhirImport } from './fhir-import.service.ts';
 import { findConnection } from './fhir-sync.repository.ts';
 import type { FhirSyncDeps } from './fhir-sync-deps.ts';
@@ -31,13 +32,6 @@ export const fhirAppointmentQueue = defineQueue(
 function importSequence(orgId: string, runAt: Date) {
   return { key: `fhir_import:${orgId}`, no: runAt.getTime() * 1000 + Math.floor(Math.random() * 1000) };
 }
-
-/** Queued by the `messages_fhir_write_back` trigger (migration 0032) with the message. */
-export const fhirCommunicationQueue = defineQueue(
-  'fhir_sync.communication',
-  z.object({ orgId: z.string().uuid(), messageId: z.string().uuid() }),
-  { maxAttempts: 12 },
-);
 
 /** Queues one import now; returns its run id (its entries in the sync log carry it). */
 export async function queueFhirImport(db: DbOrTx, orgId: string, now: Date): Promise<string> {

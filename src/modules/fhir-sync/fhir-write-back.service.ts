@@ -4,6 +4,7 @@ import { findAppointment } from '../scheduling/appointment.service.ts';
 import { findPractitioner } from '../scheduling/practitioner.service.ts';
 import { FhirClient, FhirRequestError, type FhirResource } from './fhir-client.ts';
 import { fhirCredentialsOf } from './fhir-connection.service.ts';
+import { fileMessagesOfLinkedPatient } from './fhir-linked-patient.ts';
 import { toFhirAppointment, toFhirPatient, toFhirPractitioner } from './fhir-mappers.ts';
 import { appendLog, findConnection, findLinkByLocal, saveLink } from './fhir-sync.repository.ts';
 import type { FhirLinkedType, FhirSyncOutcome } from './fhir-sync.schema.ts';
@@ -146,6 +147,8 @@ export async function remoteIdOf(
   const created = await client.create(await build());
   if (!created.id) throw new FhirRequestError(201, `create ${resourceType}: the answer has no id`);
   await saveLinkTo(deps, orgId, resourceType, localId, created, deps.clock.now());
+  if (resourceType === 'Patient')
+    await fileMessagesOfLinkedPatient(deps.db, orgId, localId, deps.clock.now());
   await appendLog(deps.db, [
     {
       orgId,

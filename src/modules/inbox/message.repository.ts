@@ -296,6 +296,35 @@ export async function setMessageFlowSession(
 }
 
 /** Whether the care team (a person, or an integration acting for it) has written to the patient here. */
+/**
+ * The ids of a patient's messages since a date (every conversation, every channel; no internal notes),
+ * oldest first: what an EHR that has just come to know the patient files about them.
+ */
+export async function messageIdsOfPatientSince(
+  db: DbOrTx,
+  orgId: string,
+  contactId: string,
+  since: Date,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(
+      and(
+        eq(messages.orgId, orgId),
+        eq(conversations.orgId, orgId),
+        eq(conversations.contactId, contactId),
+        ne(messages.direction, 'note'),
+        gt(messages.occurredAt, since),
+      ),
+    )
+    .orderBy(asc(messages.occurredAt), asc(messages.id))
+    .limit(limit);
+  return rows.map((row) => row.id);
+}
+
 export async function staffWroteIn(db: DbOrTx, orgId: string, conversationId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: messages.id })

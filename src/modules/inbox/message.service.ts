@@ -7,6 +7,7 @@ export {
   inboundMessagesAfter,
   insertMessageIfNew,
   latestInboundMessage,
+  messageIdsOfPatientSince,
   setMessagesExternalIds,
   setMessagesStatus,
   staffWroteIn,
