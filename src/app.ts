@@ -550,6 +550,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         senders,
         windowPolicyOf: conversationHooks.windowPolicyOf,
         wake,
+        ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
       },
       VERSION,
       secure,

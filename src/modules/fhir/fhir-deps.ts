@@ -21,6 +21,8 @@ export interface FhirDeps {
   windowPolicyOf: WindowPolicyOf;
   /** Wakes the job worker once something was queued. */
   wake: () => void;
+  /** PUBLIC_URL, when the operator set it: the base of every link the API writes. */
+  publicUrl?: string;
 }
 
 /** Where the FHIR API is served. */

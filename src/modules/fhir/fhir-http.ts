@@ -109,7 +109,17 @@ export function pathOf(request: FastifyRequest): string {
   return request.url.split('?')[0] ?? request.url;
 }
 
-/** The server's base as the caller reached it: fullUrl and paging links are absolute. */
+const publicBases = new WeakMap<FastifyRequest, string>();
+
+/**
+ * Links of this request point under the operator's public URL (PUBLIC_URL): behind a reverse proxy the
+ * host Careline sees is not the one the EHR called, and a paging link to it would lead nowhere.
+ */
+export function linkUnderPublicUrl(request: FastifyRequest, publicUrl: string, prefix: string): void {
+  publicBases.set(request, `${publicUrl.replace(/\/+$/, '')}${prefix}`);
+}
+
+/** The server's base: fullUrl and paging links are absolute (the public URL, else as the caller reached it). */
 export function baseUrlOf(request: FastifyRequest, prefix: string): string {
-  return `${request.protocol}://${request.host}${prefix}`;
+  return publicBases.get(request) ?? `${request.protocol}://${request.host}${prefix}`;
 }

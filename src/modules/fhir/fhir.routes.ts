@@ -4,7 +4,7 @@ import { appointmentRoutes } from './appointment.routes.ts';
 import { communicationRoutes } from './communication.routes.ts';
 import { consentAndAuditRoutes } from './consent-audit.routes.ts';
 import { FHIR_PREFIX, type FhirDeps } from './fhir-deps.ts';
-import { baseUrlOf, sendResource, speakFhir } from './fhir-http.ts';
+import { baseUrlOf, linkUnderPublicUrl, sendResource, speakFhir } from './fhir-http.ts';
 import { patientRoutes } from './patient.routes.ts';
 import { capabilityStatement, type ImplementedResource } from './resources/capability-statement.fhir.ts';
 import { schedulingDirectoryRoutes } from './scheduling-directory.routes.ts';
@@ -136,6 +136,9 @@ export function fhirRoutes(
   return async (app) => {
     requireAccessRules(app, FHIR_PREFIX);
     speakFhir(app);
+    const { publicUrl } = deps;
+    if (publicUrl)
+      app.addHook('onRequest', async (request) => linkUnderPublicUrl(request, publicUrl, FHIR_PREFIX));
     const started = deps.clock.now().toISOString();
     app.get('/metadata', { config: { access: 'public' } }, async (request, reply) =>
       sendResource(
