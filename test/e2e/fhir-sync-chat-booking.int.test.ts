@@ -17,15 +17,40 @@ describe.each(TEST_ENGINES)('a booking by chat reaches the clinic’s EHR (%s)',
   let env: TestCareline;
   let clinic: TestClinic;
   let ehr: TestFhirServer;
+  type Sent = { wamid: string; request: Json };
 
-  function received(phone: string): Array<{ wamid: string; request: Json }> {
+  function received(phone: string): Sent[] {
     return env.simulator.simulator
       .sends(clinic.number.phoneNumberId)
       .filter((s) => s.wamid && (s.request as Json).to === phone.replace('+', ''))
       .map((s) => ({ wamid: s.wamid ?? '', request: s.request as Json }));
   }
 
-  async function dialogue(phone: string, text: string): Promise<{ wamid: string; request: Json }> {
+  /** The choices an interactive message offers: a list's rows or reply buttons. */
+  function choicesOf(message: Sent): Array<{ id: string; title: string }> {
+    const interactive = message.request.interactive as
+      | {
+          action?: {
+            sections?: Array<{ rows: Array<{ id: string; title: string }> }>;
+            buttons?: Array<{ reply: { id: string; title: string } }>;
+          };
+        }
+      | undefined;
+    return [
+      ...(interactive?.action?.sections ?? []).flatMap((s) => s.rows),
+      ...(interactive?.action?.buttons ?? []).map((b) => b.reply),
+    ];
+  }
+
+  function textOf(message: Sent): string {
+    return env.simulator.simulator.message(message.wamid)?.text ?? '';
+  }
+
+  /**
+   * The patient writes, then waits for the clinic's message that answers this step (an answer may come in
+   * several messages: waiting for the one that moves the conversation on keeps the next step in order).
+   */
+  async function dialogue(phone: string, text: string, answers: (message: Sent) => boolean): Promise<Sent> {
     const count = received(phone).length;
     const sent = await env.simulator.simulator.patientSends({
       phoneNumberId: clinic.number.phoneNumberId,
@@ -34,7 +59,7 @@ describe.each(TEST_ENGINES)('a booking by chat reaches the clinic’s EHR (%s)',
       name: 'Chloé Martin',
     });
     expect(sent.httpStatus).toBe(200);
-    return eventually(async () => received(phone)[count], 10_000);
+    return eventually(async () => received(phone).slice(count).find(answers), 15_000);
   }
 
   beforeAll(async () => {
@@ -58,34 +83,26 @@ describe.each(TEST_ENGINES)('a booking by chat reaches the clinic’s EHR (%s)',
 
   test('the appointment booked by chat is written to the EHR, then its cancellation', async () => {
     const phone = newPhone();
-    await dialogue(phone, 'Bonjour, je voudrais prendre rendez-vous');
-    await dialogue(phone, 'Renouvellement d’ordonnance');
-    await dialogue(phone, 'peu importe');
-    const slots = await dialogue(phone, 'dès que possible');
-    const interactive = slots.request.interactive as {
-      type: string;
-      action: {
-        sections?: Array<{ rows: Array<{ id: string; title: string }> }>;
-        buttons?: Array<{ reply: { id: string; title: string } }>;
-      };
-    };
-    const offered = [
-      ...(interactive.action.sections ?? []).flatMap((s) => s.rows),
-      ...(interactive.action.buttons ?? []).map((b) => b.reply),
-    ].filter((row) => row.id.includes('|'));
+    await dialogue(phone, 'Bonjour, je voudrais prendre rendez-vous', (m) => /motif/.test(textOf(m)));
+    await dialogue(phone, 'Renouvellement d’ordonnance', (m) =>
+      choicesOf(m).some((c) => c.title === 'Peu importe'),
+    );
+    await dialogue(phone, 'peu importe', (m) => /Quand souhaitez-vous venir/.test(textOf(m)));
+    const slots = await dialogue(phone, 'dès que possible', (m) =>
+      choicesOf(m).some((c) => c.id.includes('|')),
+    );
+    const offered = choicesOf(slots).filter((row) => row.id.includes('|'));
     const first = offered[0];
     if (!first) throw new Error('no slot offered');
-    const count = received(phone).length;
     const picked = await env.simulator.simulator.patientSends({
       phoneNumberId: clinic.number.phoneNumberId,
       from: phone,
-      type: interactive.type === 'list' ? 'list_reply' : 'button_reply',
+      type: (slots.request.interactive as { type?: string }).type === 'list' ? 'list_reply' : 'button_reply',
       replyTo: slots.wamid,
       id: first.id,
       title: first.title,
     });
     expect(picked.httpStatus).toBe(200);
-    await eventually(async () => received(phone)[count], 10_000);
 
     const booked = await eventually(async () => {
       const rows = await env.handle.db
@@ -111,20 +128,20 @@ describe.each(TEST_ENGINES)('a booking by chat reaches the clinic’s EHR (%s)',
       value: booked.contactId,
     });
     expect(patient.telecom).toContainEqual(expect.objectContaining({ system: 'phone', value: phone }));
-    // The conversation that led to the booking is filed beside it, the patient's words as they wrote them.
+    // The conversation that led to the booking is filed beside it, the patient's words as they wrote them
+    // (one job per message, in no set order: wait for each of them).
+    const patientWords = ['Bonjour, je voudrais prendre rendez-vous', 'Renouvellement d’ordonnance'];
     const filed = await eventually(async () => {
       const found = (await ehr.repo.searchResources<Communication>({ resourceType: 'Communication' })).filter(
         (c) => c.subject?.reference === patientReference,
       );
-      return found.some((c) => c.payload?.[0]?.contentString === 'Renouvellement d’ordonnance')
-        ? found
-        : undefined;
+      const texts = found.map((c) => c.payload?.[0]?.contentString);
+      return patientWords.every((words) => texts.includes(words)) ? found : undefined;
     }, 15_000);
-    expect(
-      filed.find((c) => c.payload?.[0]?.contentString === 'Bonjour, je voudrais prendre rendez-vous'),
-    ).toMatchObject({
-      sender: { reference: patientReference },
-    });
+    for (const words of patientWords)
+      expect(filed.find((c) => c.payload?.[0]?.contentString === words)).toMatchObject({
+        sender: { reference: patientReference },
+      });
 
     const cancelled = await call(env, clinic, 'POST', `/appointments/${booked.id}/cancel`, {});
     expect(cancelled.status).toBe(200);

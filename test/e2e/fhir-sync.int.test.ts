@@ -279,7 +279,13 @@ describe.each(TEST_ENGINES)('sync with a clinic’s EHR over FHIR (%s)', (engine
       const found = (await ehr.repo.searchResources<Communication>({ resourceType: 'Communication' })).filter(
         (c) => c.subject?.reference === `Patient/${hugo.id}`,
       );
-      return found.length >= 3 ? found : undefined;
+      // One job per message, in no set order: wait for all three.
+      const texts = found.map((c) => c.payload?.[0]?.contentString);
+      return ['Bonjour', 'Je serai en retard de dix minutes', 'Merci, c’est noté'].every((t) =>
+        texts.includes(t),
+      )
+        ? found
+        : undefined;
     }, 15_000);
     const texts = filed.map((c) => c.payload?.[0]?.contentString);
     // What Hugo wrote before the EHR knew him is filed once he is linked: the whole conversation is there.
