@@ -39,6 +39,20 @@ export const PERMISSIONS = [
    * whose reports are counts. Each export is written in the audit log.
    */
   'exports.read',
+  /** Patient groups (static lists and dynamic segments) and their preview: who a broadcast would reach. */
+  'groups.manage',
+  /**
+   * Health broadcasts to a group: write, schedule, send, cancel, and their live report. Never marketing:
+   * only the purpose "health information", each patient's consent checked at send time.
+   */
+  'broadcasts.manage',
+  /** Prescription orders to pharmacies and their progress; a pharmacy's stock notices. Medical data. */
+  'prescriptions.read',
+  /**
+   * Send a prescription order to a pharmacy or cancel it; in a pharmacy, answer orders and publish stock
+   * notices. A clinician's act: not the front desk's.
+   */
+  'prescriptions.write',
   /** Clinic settings: numbers, flows, agendas, safety, reminders, alerts, access and two-factor options. */
   'settings.manage',
   /** Add staff, change roles, passwords, sign people out. */
@@ -70,12 +84,22 @@ const except = (...left: Permission[]): Permission[] => PERMISSIONS.filter((p) =
 
 export const ROLE_PERMISSIONS: Record<CallerRole, readonly Permission[]> = {
   admin: PERMISSIONS,
-  /** Runs the floor: all of conversations, teams, assignment, reports, canned replies; no settings. */
-  supervisor: except('settings.manage', 'staff.manage', 'privacy.manage', 'audit.read', 'exports.read'),
+  /**
+   * Runs the floor: all of conversations, teams, assignment, reports, canned replies, groups and
+   * broadcasts, and can follow prescription orders; no settings, and prescribing is a clinician's.
+   */
+  supervisor: except(
+    'settings.manage',
+    'staff.manage',
+    'privacy.manage',
+    'audit.read',
+    'exports.read',
+    'prescriptions.write',
+  ),
   /** Front desk: handles the chats and the agenda; no medical notes, no intake answers. */
   agent: FRONT_DESK,
   /** Like the front desk, plus what patients told the intake and the medical notes. */
-  clinician: [...FRONT_DESK, 'medical.read'],
+  clinician: [...FRONT_DESK, 'medical.read', 'prescriptions.read', 'prescriptions.write'],
   /** Reads the audit log and nothing of the patients. */
   auditor: ['audit.read', 'staff.read', 'account.own'],
   /**

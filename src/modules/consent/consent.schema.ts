@@ -5,7 +5,12 @@ import { orgs } from '../orgs/org.schema.ts';
 import { users } from '../users/user.schema.ts';
 
 /** Why Careline may write to a patient unprompted. Each needs the patient's own agreement, per channel. */
-export const CONSENT_PURPOSES = ['appointment_reminders', 'health_information', 'marketing'] as const;
+export const CONSENT_PURPOSES = [
+  'appointment_reminders',
+  'health_information',
+  'pharmacy_notifications',
+  'marketing',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export const CONSENT_METHODS = ['chat', 'keyword', 'staff', 'api'] as const;

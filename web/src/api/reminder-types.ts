@@ -8,6 +8,7 @@ export type ConsentPurpose = Api.ConsentRecord['purpose'];
 export const CONSENT_PURPOSES: readonly ConsentPurpose[] = [
   'appointment_reminders',
   'health_information',
+  'pharmacy_notifications',
   'marketing',
 ];
 

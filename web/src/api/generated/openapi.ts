@@ -914,7 +914,7 @@ export interface ChannelPatch {
 export interface ConsentRecord {
   id: string;
   channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
-  purpose: 'appointment_reminders' | 'health_information' | 'marketing';
+  purpose: 'appointment_reminders' | 'health_information' | 'pharmacy_notifications' | 'marketing';
   granted: boolean;
   method: 'chat' | 'keyword' | 'staff' | 'api';
   /**
@@ -962,7 +962,7 @@ export interface Contact {
 export interface ContactConsents {
   current: {
     channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
-    purpose: 'appointment_reminders' | 'health_information' | 'marketing';
+    purpose: 'appointment_reminders' | 'health_information' | 'pharmacy_notifications' | 'marketing';
     state: 'granted' | 'withdrawn' | 'unknown';
     record: ConsentRecord | null;
   }[];
@@ -2768,6 +2768,10 @@ export interface SignedIn {
       | 'canned-replies.manage'
       | 'reports.read'
       | 'exports.read'
+      | 'groups.manage'
+      | 'broadcasts.manage'
+      | 'prescriptions.read'
+      | 'prescriptions.write'
       | 'settings.manage'
       | 'staff.manage'
       | 'audit.read'
@@ -2845,13 +2849,13 @@ export interface SmsSegments {
 }
 export interface StaffConsent {
   channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
-  purpose: 'appointment_reminders' | 'health_information' | 'marketing';
+  purpose: 'appointment_reminders' | 'health_information' | 'pharmacy_notifications' | 'marketing';
   granted: boolean;
   text_shown: string;
 }
 export interface StaffConsentInput {
   channel?: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
-  purpose: 'appointment_reminders' | 'health_information' | 'marketing';
+  purpose: 'appointment_reminders' | 'health_information' | 'pharmacy_notifications' | 'marketing';
   granted: boolean;
   text_shown: string;
 }

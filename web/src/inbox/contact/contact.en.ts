@@ -64,6 +64,7 @@ export const contactEn = {
     purposes: {
       appointment_reminders: 'Appointment reminders',
       health_information: 'Health information',
+      pharmacy_notifications: 'Pharmacy notices (prescription ready, on its way)',
       marketing: 'News and offers',
     },
     history_one: 'History ({{count}} answer)',

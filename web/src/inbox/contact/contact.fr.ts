@@ -65,6 +65,7 @@ export const contactFr: ContactMessages = {
     purposes: {
       appointment_reminders: 'Rappels de rendez-vous',
       health_information: 'Informations de santé',
+      pharmacy_notifications: 'Avis de la pharmacie (ordonnance prête, en livraison)',
       marketing: 'Actualités et offres',
     },
     history_one: 'Historique ({{count}} réponse)',
