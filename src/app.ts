@@ -25,6 +25,11 @@ import { sessionRoutes } from './modules/auth/session.routes.ts';
 import { deleteSessionsOfUser, type SessionPolicy } from './modules/auth/session.service.ts';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
+// WhatsApp care groups (Cloud API Groups): the module, the Groups API client and its port.
+import { WhatsAppGroupsClient } from './channels/whatsapp/graph-groups-client.ts';
+import { openAdapterAccount } from './channels/open-adapter-account.ts';
+import { careGroupRoutes } from './modules/care-groups/care-group.routes.ts';
+import { applyCareGroupEvent, type CareGroupsApi } from './modules/care-groups/care-group.service.ts';
 import { channelAccountRoutes } from './modules/channel-accounts/channel-account.routes.ts';
 import type { ChannelAccount } from './modules/channel-accounts/channel-account.schema.ts';
 import { ChannelSecretsVault, type SecretsOf } from './modules/channel-accounts/channel-secrets.ts';
@@ -215,8 +220,29 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     sms: new AdapterSender(sms, adapterSenderDeps),
     viber: new AdapterSender(viber, adapterSenderDeps),
   };
+  // WhatsApp care groups: Meta's Groups API on the clinic's numbers; their webhooks go to the module.
+  const whatsappGroups = new WhatsAppGroupsClient({
+    graphUrl: deps.whatsapp.graphUrl,
+    apiVersion: deps.whatsapp.apiVersion,
+    ...sendTimeout,
+  });
+  const openWhatsApp = async (account: Parameters<CareGroupsApi['access']>[0]) => {
+    const opened = await openAdapterAccount(whatsapp, account, secretsOf);
+    if (!opened.ok) throw new Error(`the WhatsApp channel’s ${opened.invalid} are not valid`);
+    return opened.account;
+  };
+  const careGroupsApi: CareGroupsApi = {
+    access: async (account) => whatsappGroups.access(await openWhatsApp(account)),
+    create: async (account, group) => whatsappGroups.create(await openWhatsApp(account), group),
+    inviteLink: async (account, groupId, reset) =>
+      whatsappGroups.inviteLink(await openWhatsApp(account), groupId, reset),
+    send: async (account, groupId, message, correlationId) =>
+      whatsappGroups.send(await openWhatsApp(account), groupId, message, correlationId),
+  };
   const deliveryReaders = {
-    whatsapp: adapterDeliveryReader(whatsapp, 'WhatsApp'),
+    whatsapp: adapterDeliveryReader(whatsapp, 'WhatsApp', (ingestDeps, account, event) =>
+      applyCareGroupEvent(ingestDeps, account, event),
+    ),
     telegram: adapterDeliveryReader(telegram, 'Telegram'),
     messenger: adapterDeliveryReader(messenger, 'Messenger'),
     instagram: adapterDeliveryReader(instagram, 'Instagram'),
@@ -507,6 +533,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(activeSessionRoutes(db, { clock, sessions: deps.sessions }));
         await secured.register(twoFactorRoutes(db, deps.fieldCipher, clock));
         await secured.register(cannedReplyRoutes(db));
+        await secured.register(careGroupRoutes({ db, keyring, clock, api: careGroupsApi }));
         await secured.register(
           eventRoutes({
             db,

@@ -10,6 +10,7 @@ export * from './modules/auth/sign-in-device.schema.ts';
 export * from './modules/auth/sign-in-throttle.schema.ts';
 export * from './modules/auth/two-factor.schema.ts';
 export * from './modules/canned-replies/canned-reply.schema.ts';
+export * from './modules/care-groups/care-group.schema.ts';
 export * from './modules/channel-accounts/channel-account.schema.ts';
 export * from './modules/consent/consent.schema.ts';
 export * from './modules/contacts/contact.schema.ts';

@@ -237,6 +237,23 @@ const EVENT_SHAPES = {
     title: optString,
     details: optString,
   }),
+  group_message: z.looseObject({
+    kind: z.literal('group_message'),
+    ...base,
+    groupId: id,
+    message: z.looseObject({ kind: z.literal('message'), externalId: id.nullable() }),
+  }),
+  group_update: z.looseObject({
+    kind: z.literal('group_update'),
+    ...base,
+    groupId: id.nullable(),
+    change: z.string().min(1),
+    requestId: id.nullable(),
+    inviteLink: optString,
+    participants: z.array(z.object({ waId: id.nullable(), input: id.nullable() })),
+    errors: z.array(itemError),
+    timestamp: isoTime.nullable(),
+  }),
   other: z.looseObject({
     kind: z.literal('other'),
     ...base,

@@ -19,6 +19,8 @@ export type InboundEvent =
   | TemplateEvent
   | AccountEvent
   | ChannelErrorEvent
+  | GroupMessageEvent
+  | GroupUpdateEvent
   | OtherEvent;
 
 export type InboundEventKind = InboundEvent['kind'];
@@ -378,4 +380,53 @@ export interface OtherEvent extends EventBase {
   externalId?: string | null;
   timestamp?: string | null;
   updateId?: number;
+}
+
+/**
+ * A message a participant wrote in a group the business is part of (WhatsApp Cloud API Groups: a
+ * `messages` item carrying `group_id`). It is not a one-to-one message: the inbox never files it in a
+ * patient's conversation; the groups module keeps it in the group's timeline.
+ */
+export interface GroupMessageEvent extends EventBase {
+  kind: 'group_message';
+  groupId: string;
+  message: InboundMessageEvent;
+}
+
+export type GroupChange =
+  | 'created'
+  | 'create_failed'
+  | 'deleted'
+  | 'delete_failed'
+  | 'participants_added'
+  | 'participants_removed'
+  | 'join_requested'
+  | 'settings_changed'
+  | 'status_changed'
+  | 'other';
+
+/** A change to a group: created (with its invite link), deleted, someone joined or left, suspended. */
+export interface GroupUpdateEvent extends EventBase {
+  kind: 'group_update';
+  /** Null only on a failed creation Meta reports without an id. */
+  groupId: string | null;
+  change: GroupChange;
+  /** The provider's own name, e.g. `group_participants_add`. */
+  rawType: string | null;
+  /** Matches the creation request with its outcome. */
+  requestId: string | null;
+  subject: string | null;
+  description: string | null;
+  inviteLink: string | null;
+  /** Who joined or left (`wa_id` or the `input` the business gave). */
+  participants: GroupParticipantRef[];
+  /** `business` or `participant` for a removal. */
+  initiatedBy: string | null;
+  errors: ItemError[];
+  timestamp: string | null;
+}
+
+export interface GroupParticipantRef {
+  waId: string | null;
+  input: string | null;
 }

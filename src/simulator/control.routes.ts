@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { mayControl, type SimulatorAccess } from './control-access.ts';
 import { controlAppsRoutes } from './control-apps.routes.ts';
 import { controlExtraRoutes } from './control-extra.routes.ts';
+import { controlGroupsRoutes } from './control-groups.routes.ts';
 import { clientErrorStatus, useJsonBodies } from './json-body-parser.ts';
 import { patientMessageSchema } from './patient-message.ts';
 import { sendProblem, zodProblems } from './problem.ts';
@@ -127,6 +128,7 @@ export function controlRoutes(
     });
 
     await app.register(controlExtraRoutes(simulator, playsTarget, notPlayed));
+    await app.register(controlGroupsRoutes(simulator, playsTarget, notPlayed));
     await app.register(controlAppsRoutes(simulator, access), { prefix: '/apps' });
   };
 

@@ -88,6 +88,58 @@ export function graphRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
       },
     );
 
+    // The Groups API (group-graph.ts): a number's groups, a group's invite link, its participants.
+    app.post<{ Params: { version: string; phoneNumberId: string } }>(
+      '/:version/:phoneNumberId/groups',
+      async (request, reply) =>
+        send(
+          reply,
+          stamped(simulator, () =>
+            simulator.groups.create(request.params.phoneNumberId, request.headers.authorization, request.body),
+          ),
+        ),
+    );
+    app.get<{ Params: { version: string; phoneNumberId: string } }>(
+      '/:version/:phoneNumberId/groups',
+      async (request, reply) =>
+        send(
+          reply,
+          stamped(simulator, () =>
+            simulator.groups.list(request.params.phoneNumberId, request.headers.authorization),
+          ),
+        ),
+    );
+    for (const method of ['get', 'post'] as const) {
+      app[method]<{ Params: { version: string; groupId: string } }>(
+        '/:version/:groupId/invite_link',
+        async (request, reply) =>
+          send(
+            reply,
+            stamped(simulator, () =>
+              simulator.groups.inviteLink(
+                request.params.groupId,
+                request.headers.authorization,
+                method === 'post',
+              ),
+            ),
+          ),
+      );
+    }
+    app.delete<{ Params: { version: string; groupId: string } }>(
+      '/:version/:groupId/participants',
+      async (request, reply) =>
+        send(
+          reply,
+          stamped(simulator, () =>
+            simulator.groups.removeParticipants(
+              request.params.groupId,
+              request.headers.authorization,
+              request.body,
+            ),
+          ),
+        ),
+    );
+
     app.get<{ Params: { token: string } }>('/_media/:token', async (request, reply) => {
       const download = simulator.handleMediaDownload({
         token: request.params.token,
@@ -102,10 +154,15 @@ export function graphRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
     });
 
     // One Graph path for two objects: with a Page token the id is a person's (Messenger profile), else media.
-    app.get<{ Params: { version: string; mediaId: string } }>('/:version/:mediaId', async (request, reply) =>
+    app.get<{
+      Params: { version: string; mediaId: string };
+      Querystring: Record<string, string | undefined>;
+    }>('/:version/:mediaId', async (request, reply) =>
       send(
         reply,
-        simulator.messenger.knowsToken(request.headers.authorization)
+        simulator.groups.knows(request.params.mediaId)
+          ? simulator.groups.info(request.params.mediaId, request.headers.authorization, request.query.fields)
+          : simulator.messenger.knowsToken(request.headers.authorization)
           ? simulator.messenger.profile(request.headers.authorization, request.params.mediaId)
           : simulator.handleMediaInfo({
               mediaId: request.params.mediaId,
@@ -120,13 +177,22 @@ export function graphRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
       async (request, reply) =>
         send(
           reply,
-          simulator.handleMediaDelete({
+          simulator.groups.knows(request.params.mediaId)
+            ? simulator.groups.remove(request.params.mediaId, request.headers.authorization)
+            : simulator.handleMediaDelete({
             mediaId: request.params.mediaId,
             authorization: request.headers.authorization,
           }),
         ),
     );
   };
+}
+
+function stamped(
+  simulator: WhatsAppSimulator,
+  answer: () => { httpStatus: number; body: unknown },
+): { httpStatus: number; body: unknown } {
+  return simulator.stamp(answer());
 }
 
 function send(reply: FastifyReply, response: { httpStatus: number; body: unknown }) {

@@ -38,6 +38,8 @@ export type WebhookEvent =
   | { kind: 'template_status'; templateId: string; status: string }
   | { kind: 'user_preferences'; waId: string; value: string }
   | { kind: 'batch'; events: WebhookEvent[] }
+  /** A Groups API webhook (`group_lifecycle_update`, `group_participants_update`, …). */
+  | { kind: 'group_update'; groupId: string; type: string }
   /** A Telegram Bot API `Update` (the Telegram stand-in: `phoneNumberId` holds the bot id). */
   | { kind: 'telegram_update'; updateId: number; updateKind: string }
   /** A Messenger / Instagram envelope (the Meta messaging stand-in: `phoneNumberId` holds the Page or IG id). */

@@ -1,5 +1,6 @@
 import { randomBsuid } from './bsuid.ts';
 import { stampTrace } from './graph-error.ts';
+import { SimulatedGroups } from './group-graph.ts';
 import { type ErrorCodes, errorCodes } from './graph-error-codes.ts';
 import { type InjectedError, InjectedErrors } from './injected-errors.ts';
 import { DEFAULT_LIFECYCLE } from './lifecycle-plan.ts';
@@ -95,6 +96,8 @@ export class WhatsAppSimulator {
   readonly viber: ViberStandIn;
   /** The Messenger Platform (Pages and Instagram accounts), in the same server. */
   readonly messenger: MessengerStandIn;
+  /** WhatsApp groups of the simulated numbers (Cloud API Groups): Graph endpoints, participants, webhooks. */
+  readonly groups: SimulatedGroups;
 
   constructor(options: WhatsAppSimulatorOptions = {}) {
     this.#clock = simulatorClock(options);
@@ -168,6 +171,15 @@ export class WhatsAppSimulator {
       injected: this.#injected,
       behaviourOf: (state) => mergeBehaviour(this.#behaviour, state.behaviour),
     };
+    this.groups = new SimulatedGroups({
+      now,
+      random: this.#random,
+      outbox: this.#outbox,
+      numbers: () => this.numbers(),
+      state: (phoneNumberId) => this.#numbers.get(phoneNumberId),
+      uniqueWamid: (user) => this.#uniqueWamid(user),
+      schedule: (delayMs, task) => this.#timers.schedule(delayMs, task),
+    });
     for (const number of options.numbers ?? []) this.registerNumber(number);
     this.telegram = new TelegramStandIn({
       now,
@@ -274,6 +286,8 @@ export class WhatsAppSimulator {
     authorization?: string;
     body: unknown;
   }): GraphResponse {
+    const group = this.groups.send(request.phoneNumberId, request.authorization, request.body);
+    if (group) return stampTrace(group, this.#random);
     const state = this.#numbers.get(request.phoneNumberId);
     const response = answerSendRequest(this.#sendDeps, state, request);
     stampTrace(response, this.#random);
@@ -284,6 +298,11 @@ export class WhatsAppSimulator {
       ...('messages' in response.body ? { wamid: response.body.messages[0]?.id } : {}),
     });
     return response;
+  }
+
+  /** Gives a Graph answer a trace id from the simulator's random source (seeded runs answer alike). */
+  stamp<T extends { body: unknown }>(response: T): T {
+    return stampTrace(response, this.#random);
   }
 
   /** `POST /{version}/{phoneNumberId}/media` (multipart already read by the route). */

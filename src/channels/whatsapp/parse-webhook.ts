@@ -3,6 +3,7 @@ import { findUnstorableText } from '../../platform/text/storable-text.ts';
 import type { ChannelErrorEvent, InboundEvent } from '../inbound-event.ts';
 import { toItemError } from './item-error.ts';
 import { describeIssues, otherEvent, refusedPatientItem } from './other-event.ts';
+import { asGroupMessage, GROUP_FIELDS, groupIdOfMessage, parseGroupChange } from './parse-group-fields.ts';
 import { parseMessage } from './parse-message.ts';
 import {
   ACCOUNT_FIELDS,
@@ -65,6 +66,7 @@ const PATIENT_KINDS: ReadonlySet<InboundEvent['kind']> = new Set([
   'reaction',
   'message_edited',
   'message_deleted',
+  'group_message',
 ]);
 
 /**
@@ -97,7 +99,7 @@ type ItemParser = (raw: unknown, scope: PhoneNumberScope) => InboundEvent;
 
 /** The lists of a phone-number value, in the order their events are emitted. */
 const ITEM_LISTS: ReadonlyArray<readonly [string, ItemParser]> = [
-  ['messages', parseMessage],
+  ['messages', parseMessageOrGroupMessage],
   ['message_echoes', parseMessageEcho],
   ['statuses', parseStatus],
   ['user_preferences', parseUserPreference],
@@ -121,6 +123,7 @@ function parseChange(raw: unknown, scope: AccountScope): InboundEvent[] {
   if (PHONE_NUMBER_FIELDS.has(field)) return parsePhoneNumberValue(field, value);
   if (TEMPLATE_FIELDS.has(field)) return [parseTemplateChange(field, value, scope)];
   if (ACCOUNT_FIELDS.has(field)) return [parseAccountChange(field, value, scope)];
+  if (GROUP_FIELDS.has(field)) return parseGroupChange(field, value);
   return [otherEvent(phoneNumberIdOf(value), field, 'webhook field not handled')];
 }
 
@@ -140,6 +143,13 @@ function parsePhoneNumberValue(field: string, value: unknown): InboundEvent[] {
     }
     return list.data.map((item) => parseItem(item, scope));
   });
+}
+
+/** A participant's message in a group (it carries `group_id`) is kept apart from one-to-one messages. */
+function parseMessageOrGroupMessage(raw: unknown, scope: PhoneNumberScope): InboundEvent {
+  const event = parseMessage(raw, scope);
+  const groupId = groupIdOfMessage(raw);
+  return groupId === null ? event : asGroupMessage(groupId, event);
 }
 
 /** A `value.errors[]` item: Meta could not build the webhook it meant to send (e.g. 131000). */

@@ -1,6 +1,8 @@
 import { businessAccountOf } from '../../channels/business-account-of.ts';
 import type { ChannelInbound } from '../../channels/channel-adapter.ts';
 import type {
+  GroupMessageEvent,
+  GroupUpdateEvent,
   InboundEvent,
   InboundMessageEvent,
   MediaRef,
@@ -26,12 +28,27 @@ import type { IngestDeps } from './ingest-deps.ts';
 import { surrogateExternalId } from './surrogate-external-id.ts';
 
 /**
+ * What a channel's groups tell (WhatsApp Cloud API Groups): handled by the module that keeps groups,
+ * handed in by app.ts (ingest imports no such module). Answers whether it took the event: a status of a
+ * message sent to a group is the groups', any other status the inbox's.
+ */
+export type GroupEventHandler = (
+  deps: IngestDeps,
+  account: ChannelAccount,
+  event: GroupMessageEvent | GroupUpdateEvent | StatusEvent,
+) => Promise<boolean>;
+
+/**
  * The ingest job's reader for a channel on the port: the adapter translates, and every channel's
  * events are applied the same way — the patient found by the channel's user id, the message appended
  * to their conversation (and screened for red flags like any other), receipts, reactions and edits
  * matched on the stored message.
  */
-export function adapterDeliveryReader(adapter: ChannelInbound, label: string): DeliveryReader {
+export function adapterDeliveryReader(
+  adapter: ChannelInbound,
+  label: string,
+  groups?: GroupEventHandler,
+): DeliveryReader {
   return {
     label,
     ...(adapter.webhook.encoding ? { encoding: adapter.webhook.encoding } : {}),
@@ -39,7 +56,7 @@ export function adapterDeliveryReader(adapter: ChannelInbound, label: string): D
     parse: (body, account) =>
       adapter.webhook.parse(body).filter((event) => concerns(adapter, account, event)),
     storeMessage: (deps, account, event, omitted) => storeMessage(deps, adapter, account, event, omitted),
-    apply: (deps, account, event) => applyEvent(deps, label, account, event),
+    apply: (deps, account, event) => applyEvent(deps, label, account, event, groups),
   };
 }
 
@@ -136,11 +153,18 @@ async function applyEvent(
   label: string,
   account: ChannelAccount,
   event: InboundEvent,
+  groups: GroupEventHandler | undefined,
 ): Promise<void> {
   const { db } = deps;
   switch (event.kind) {
     case 'status':
+      if (event.group !== undefined && groups && (await groups(deps, account, event))) return;
       return storeStatuses(deps, account, event);
+    case 'group_message':
+    case 'group_update':
+      if (groups) await groups(deps, account, event);
+      else deps.logger.debug({ channelAccountId: account.id }, `${label} group event not acted on`);
+      return;
     case 'reaction':
       return db.transaction(async (tx) => {
         const applied = await applyReaction(tx, {
