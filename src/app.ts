@@ -4,12 +4,15 @@ import type { Logger } from 'pino';
 import { channelAccountSetups } from './channel-account-setups.ts';
 import { adapterList, createChannelAdapters, templateListerOf } from './channel-adapters.ts';
 import { fetchLineQuotaOf } from './channels/line/line-quota.ts';
+import { openAdapterAccount } from './channels/open-adapter-account.ts';
 import {
   DEFAULT_FAILED_RETENTION_DAYS,
   runWebhookJournalRetention,
   webhookJournalRetentionQueue,
 } from './channels/webhook-journal-retention.job.ts';
 import { channelWebhookQueue, whatsappWebhookQueue } from './channels/webhook-queues.ts';
+// WhatsApp care groups (Cloud API Groups): the module, the Groups API client and its port.
+import { WhatsAppGroupsClient } from './channels/whatsapp/graph-groups-client.ts';
 import { WHATSAPP_LIMITS } from './channels/whatsapp/whatsapp-capabilities.ts';
 import { carelineSimulatorAccess } from './demo/simulator-access.ts';
 import { alertRoutes } from './modules/alerts/alert.routes.ts';
@@ -25,9 +28,6 @@ import { sessionRoutes } from './modules/auth/session.routes.ts';
 import { deleteSessionsOfUser, type SessionPolicy } from './modules/auth/session.service.ts';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
-// WhatsApp care groups (Cloud API Groups): the module, the Groups API client and its port.
-import { WhatsAppGroupsClient } from './channels/whatsapp/graph-groups-client.ts';
-import { openAdapterAccount } from './channels/open-adapter-account.ts';
 import { careGroupRoutes } from './modules/care-groups/care-group.routes.ts';
 import { applyCareGroupEvent, type CareGroupsApi } from './modules/care-groups/care-group.service.ts';
 import { channelAccountRoutes } from './modules/channel-accounts/channel-account.routes.ts';

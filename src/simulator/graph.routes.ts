@@ -95,7 +95,11 @@ export function graphRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
         send(
           reply,
           stamped(simulator, () =>
-            simulator.groups.create(request.params.phoneNumberId, request.headers.authorization, request.body),
+            simulator.groups.create(
+              request.params.phoneNumberId,
+              request.headers.authorization,
+              request.body,
+            ),
           ),
         ),
     );
@@ -163,12 +167,12 @@ export function graphRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
         simulator.groups.knows(request.params.mediaId)
           ? simulator.groups.info(request.params.mediaId, request.headers.authorization, request.query.fields)
           : simulator.messenger.knowsToken(request.headers.authorization)
-          ? simulator.messenger.profile(request.headers.authorization, request.params.mediaId)
-          : simulator.handleMediaInfo({
-              mediaId: request.params.mediaId,
-              authorization: request.headers.authorization,
-              baseUrl: baseUrl(request),
-            }),
+            ? simulator.messenger.profile(request.headers.authorization, request.params.mediaId)
+            : simulator.handleMediaInfo({
+                mediaId: request.params.mediaId,
+                authorization: request.headers.authorization,
+                baseUrl: baseUrl(request),
+              }),
       ),
     );
 
@@ -180,9 +184,9 @@ export function graphRoutes(simulator: WhatsAppSimulator): FastifyPluginAsync {
           simulator.groups.knows(request.params.mediaId)
             ? simulator.groups.remove(request.params.mediaId, request.headers.authorization)
             : simulator.handleMediaDelete({
-            mediaId: request.params.mediaId,
-            authorization: request.headers.authorization,
-          }),
+                mediaId: request.params.mediaId,
+                authorization: request.headers.authorization,
+              }),
         ),
     );
   };

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { authorizeGraphCall } from './graph-auth.ts';
-import { type GraphErrorResponse, graphErrorWith, invalidParameterError, objectNotFoundError } from './graph-error.ts';
+import {
+  type GraphErrorResponse,
+  graphErrorWith,
+  invalidParameterError,
+  objectNotFoundError,
+} from './graph-error.ts';
 import type { NumberState } from './number-state.ts';
 import type { RandomSource } from './random-source.ts';
 import type { SimulatedNumber } from './simulated-number.ts';
@@ -74,7 +79,11 @@ interface GroupDeps {
 
 const createSchema = z.object({
   messaging_product: z.literal('whatsapp'),
-  subject: z.string().trim().min(1, 'must not be empty').max(MAX_SUBJECT, `must be at most ${MAX_SUBJECT} characters`),
+  subject: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_SUBJECT, `must be at most ${MAX_SUBJECT} characters`),
   description: z.string().max(MAX_DESCRIPTION, `must be at most ${MAX_DESCRIPTION} characters`).optional(),
   join_approval_mode: z.enum(['auto_approve', 'approval_required']).optional(),
 });
@@ -126,7 +135,10 @@ export class SimulatedGroups {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const param = issue?.path.join('.') || '(body)';
-      return invalidParameterError('(#100) Invalid parameter', `Param ${param} ${issue?.message ?? 'is invalid'}.`);
+      return invalidParameterError(
+        '(#100) Invalid parameter',
+        `Param ${param} ${issue?.message ?? 'is invalid'}.`,
+      );
     }
     const limited = this.#takeOperation(phoneNumberId);
     if (limited) return limited;
@@ -241,7 +253,12 @@ export class SimulatedGroups {
     const found = this.#ownGroup(groupId, authorization);
     if ('httpStatus' in found) return found;
     const parsed = z
-      .object({ participants: z.array(z.object({ user: z.string().min(1) })).min(1).max(MAX_GROUP_PARTICIPANTS) })
+      .object({
+        participants: z
+          .array(z.object({ user: z.string().min(1) }))
+          .min(1)
+          .max(MAX_GROUP_PARTICIPANTS),
+      })
       .safeParse(body);
     if (!parsed.success)
       return invalidParameterError('(#100) Invalid parameter', 'Param participants must list 1 to 8 {user}.');
@@ -273,7 +290,8 @@ export class SimulatedGroups {
    * a group send (the usual send path takes it).
    */
   send(phoneNumberId: string, authorization: string | undefined, body: unknown): GraphResponse | null {
-    if (typeof body !== 'object' || body === null || Reflect.get(body, 'recipient_type') !== 'group') return null;
+    if (typeof body !== 'object' || body === null || Reflect.get(body, 'recipient_type') !== 'group')
+      return null;
     const refused = this.#checkNumber(phoneNumberId, authorization);
     if (refused) return refused;
     const to = Reflect.get(body, 'to');
@@ -297,7 +315,10 @@ export class SimulatedGroups {
       const text = Reflect.get(body, 'text');
       const textBody = typeof text === 'object' && text !== null ? Reflect.get(text, 'body') : undefined;
       if (typeof textBody !== 'string' || textBody.length === 0 || textBody.length > 4096)
-        return invalidParameterError('(#100) Invalid parameter', 'Param text.body must be 1 to 4096 characters.');
+        return invalidParameterError(
+          '(#100) Invalid parameter',
+          'Param text.body must be 1 to 4096 characters.',
+        );
     }
     if (group.participants.size === 0) {
       return graphErrorWith({
@@ -353,14 +374,28 @@ export class SimulatedGroups {
    */
   join(input: { inviteLink: string; from: string; name?: string }): { groupId: string } {
     const group = [...this.#groups.values()].find((g) => g.inviteLink === input.inviteLink && !g.deleted);
-    if (!group) throw new SimulatorError('conflict', 'inviteLink', 'this invite link is no longer valid (reset, or the group was deleted)');
+    if (!group)
+      throw new SimulatorError(
+        'conflict',
+        'inviteLink',
+        'this invite link is no longer valid (reset, or the group was deleted)',
+      );
     const waId = input.from.replace(/^\+/, '');
-    if (!/^\d{5,15}$/.test(waId)) throw new SimulatorError('invalid_input', 'from', 'must be a phone number in digits');
+    if (!/^\d{5,15}$/.test(waId))
+      throw new SimulatorError('invalid_input', 'from', 'must be a phone number in digits');
     if (group.removed.has(waId))
-      throw new SimulatorError('conflict', 'from', 'was removed from this group and can no longer join by its link');
+      throw new SimulatorError(
+        'conflict',
+        'from',
+        'was removed from this group and can no longer join by its link',
+      );
     if (group.participants.has(waId)) return { groupId: group.id };
     if (group.participants.size >= MAX_GROUP_PARTICIPANTS)
-      throw new SimulatorError('conflict', 'inviteLink', `the group is full (${MAX_GROUP_PARTICIPANTS} participants, Meta's limit; 131204 Participant overlimit)`);
+      throw new SimulatorError(
+        'conflict',
+        'inviteLink',
+        `the group is full (${MAX_GROUP_PARTICIPANTS} participants, Meta's limit; 131204 Participant overlimit)`,
+      );
     group.participants.set(waId, { waId, name: input.name ?? 'WhatsApp user', joinedAt: this.#deps.now() });
     this.#emit(group, 'group_participants_update', {
       timestamp: unixSeconds(this.#deps.now()),
@@ -376,7 +411,7 @@ export class SimulatedGroups {
   leave(input: { groupId: string; from: string }): void {
     const group = this.#groups.get(input.groupId);
     const waId = input.from.replace(/^\+/, '');
-    if (!group || !group.participants.delete(waId))
+    if (!group?.participants.delete(waId) || !group)
       throw new SimulatorError('conflict', 'from', 'is not a participant of this group');
     this.#emit(group, 'group_participants_update', {
       timestamp: unixSeconds(this.#deps.now()),

@@ -1,7 +1,7 @@
 import { randomBsuid } from './bsuid.ts';
 import { stampTrace } from './graph-error.ts';
-import { SimulatedGroups } from './group-graph.ts';
 import { type ErrorCodes, errorCodes } from './graph-error-codes.ts';
+import { SimulatedGroups } from './group-graph.ts';
 import { type InjectedError, InjectedErrors } from './injected-errors.ts';
 import { DEFAULT_LIFECYCLE } from './lifecycle-plan.ts';
 import { LineStandIn } from './line/line-stand-in.ts';

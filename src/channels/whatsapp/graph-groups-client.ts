@@ -128,7 +128,13 @@ export class WhatsAppGroupsClient {
         signal: AbortSignal.timeout(this.#options.timeoutMs ?? 15_000),
       });
     } catch (error) {
-      return { ok: false, code: null, title: `Could not reach WhatsApp: ${String(error)}`, detail: null, httpStatus: null };
+      return {
+        ok: false,
+        code: null,
+        title: `Could not reach WhatsApp: ${String(error)}`,
+        detail: null,
+        httpStatus: null,
+      };
     }
     const json: unknown = await response.json().catch(() => null);
     const parsed = parseGraphResponse(response.status, json);
@@ -141,7 +147,10 @@ export class WhatsAppGroupsClient {
         httpStatus: response.status,
       };
     }
-    return { ok: true, body: typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {} };
+    return {
+      ok: true,
+      body: typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {},
+    };
   }
 }
 

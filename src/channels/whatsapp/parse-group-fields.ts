@@ -55,7 +55,8 @@ export function parseGroupChange(field: string, value: unknown): InboundEvent[] 
   const accountId = parsed.data.metadata.phone_number_id;
   return parsed.data.groups.map((raw) => {
     const item = groupItemSchema.safeParse(raw);
-    if (!item.success) return otherEvent(accountId, field, `malformed group item: ${describeIssues(item.error)}`);
+    if (!item.success)
+      return otherEvent(accountId, field, `malformed group item: ${describeIssues(item.error)}`);
     const data = item.data;
     const errors = (data.errors ?? []).map(toItemError);
     const participants: GroupParticipantRef[] = [

@@ -73,7 +73,9 @@ export async function updateCareGroup(
   db: DbOrTx,
   orgId: string,
   id: string,
-  patch: Partial<Pick<CareGroup, 'externalId' | 'inviteLink' | 'status' | 'failure' | 'subject' | 'description'>>,
+  patch: Partial<
+    Pick<CareGroup, 'externalId' | 'inviteLink' | 'status' | 'failure' | 'subject' | 'description'>
+  >,
   now: Date,
 ): Promise<void> {
   await db
@@ -139,7 +141,10 @@ export async function listParticipants(
     .select()
     .from(careGroupParticipants)
     .where(
-      and(eq(careGroupParticipants.orgId, orgId), inArray(careGroupParticipants.careGroupId, [...careGroupIds])),
+      and(
+        eq(careGroupParticipants.orgId, orgId),
+        inArray(careGroupParticipants.careGroupId, [...careGroupIds]),
+      ),
     )
     .orderBy(asc(careGroupParticipants.joinedAt));
 }
@@ -200,7 +205,11 @@ export async function listGroupMessages(
   return rows.reverse();
 }
 
-export async function countJoinedParticipants(db: DbOrTx, orgId: string, careGroupId: string): Promise<number> {
+export async function countJoinedParticipants(
+  db: DbOrTx,
+  orgId: string,
+  careGroupId: string,
+): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(careGroupParticipants)

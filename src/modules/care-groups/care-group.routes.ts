@@ -38,9 +38,9 @@ const careGroupJson = z
     channel_account_id: z.uuid(),
     subject: z.string(),
     description: z.string().nullable(),
-    status: z.enum(['creating', 'active', 'failed', 'deleted']).describe(
-      'creating until WhatsApp confirms the group (and gives its invite link)',
-    ),
+    status: z
+      .enum(['creating', 'active', 'failed', 'deleted'])
+      .describe('creating until WhatsApp confirms the group (and gives its invite link)'),
     invite_link: z.string().nullable(),
     failure: z.string().nullable(),
     participants: z.array(participantJson),
@@ -78,7 +78,16 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 const params = z.object({ id: z.uuid('must be a care group id (UUID)') });
 
 /** Types Meta does not allow in groups, refused with a 422 that says so. */
-const NOT_IN_GROUPS = new Set(['buttons', 'list', 'ctaUrl', 'interactive', 'flow', 'location', 'contacts', 'reaction']);
+const NOT_IN_GROUPS = new Set([
+  'buttons',
+  'list',
+  'ctaUrl',
+  'interactive',
+  'flow',
+  'location',
+  'contacts',
+  'reaction',
+]);
 
 /**
  * WhatsApp care groups (Cloud API Groups): small groups (8 participants, Meta's limit) created from
@@ -143,7 +152,13 @@ export function careGroupRoutes(deps: CareGroupDeps): FastifyPluginAsyncZod {
                 .optional(),
             })
             .meta({ id: 'NewCareGroup' }),
-          response: { 201: careGroupJson, 409: problemSchema, 429: problemSchema, 502: problemSchema, ...errors },
+          response: {
+            201: careGroupJson,
+            409: problemSchema,
+            429: problemSchema,
+            502: problemSchema,
+            ...errors,
+          },
         },
       },
       async (request, reply) => {
@@ -156,7 +171,10 @@ export function careGroupRoutes(deps: CareGroupDeps): FastifyPluginAsyncZod {
           createdByUserId: caller.userId,
         }).catch((error: unknown) => {
           if (error instanceof UnknownChannelAccountError)
-            throw HttpProblem.badField('body.channel_account_id', 'must be one of the clinic’s WhatsApp numbers');
+            throw HttpProblem.badField(
+              'body.channel_account_id',
+              'must be one of the clinic’s WhatsApp numbers',
+            );
           throw problemOf(error);
         });
         return reply.code(201).send(toGroupJson({ group, participants: [] }));
@@ -190,7 +208,13 @@ export function careGroupRoutes(deps: CareGroupDeps): FastifyPluginAsyncZod {
           tags: ['care-groups'],
           summary: 'Reset the group’s invite link (every earlier link stops working)',
           params,
-          response: { 200: careGroupJson, 404: problemSchema, 409: problemSchema, 429: problemSchema, ...errors },
+          response: {
+            200: careGroupJson,
+            404: problemSchema,
+            409: problemSchema,
+            429: problemSchema,
+            ...errors,
+          },
         },
       },
       async (request) => {
@@ -290,13 +314,21 @@ function outboundOf(body: {
   }
   if (body.type === 'template') {
     if (!body.name?.trim()) throw HttpProblem.badField('body.name', 'must name an approved template');
-    if (!body.language?.trim()) throw HttpProblem.badField('body.language', 'must be the template’s language, e.g. fr');
-    return { type: 'template', name: body.name.trim(), language: body.language.trim(), parameters: body.parameters ?? [] };
+    if (!body.language?.trim())
+      throw HttpProblem.badField('body.language', 'must be the template’s language, e.g. fr');
+    return {
+      type: 'template',
+      name: body.name.trim(),
+      language: body.language.trim(),
+      parameters: body.parameters ?? [],
+    };
   }
   if (['image', 'video', 'audio', 'document', 'sticker'].includes(body.type))
-    throw new HttpProblem(422, `body.type: sending ${body.type} to a group is not available in Careline yet`, [
-      { field: 'body.type', message: 'text and templates only for now' },
-    ]);
+    throw new HttpProblem(
+      422,
+      `body.type: sending ${body.type} to a group is not available in Careline yet`,
+      [{ field: 'body.type', message: 'text and templates only for now' }],
+    );
   throw HttpProblem.badField('body.type', 'must be text or template');
 }
 

@@ -69,7 +69,12 @@ export interface CareGroupsApi {
     group: { subject: string; description: string | null },
   ): Promise<GroupCall & { requestId?: string | null; groupId?: string | null }>;
   inviteLink(account: ChannelAccount, groupId: string, reset: boolean): Promise<GroupCall>;
-  send(account: ChannelAccount, groupId: string, message: OutboundMessage, correlationId: string): Promise<SendOutcome>;
+  send(
+    account: ChannelAccount,
+    groupId: string,
+    message: OutboundMessage,
+    correlationId: string,
+  ): Promise<SendOutcome>;
 }
 
 export interface CareGroupDeps {
@@ -147,13 +152,19 @@ export async function createCareGroup(
   },
 ): Promise<CareGroup> {
   const account = await findChannelAccount(deps.db, input.orgId, input.channelAccountId);
-  if (!account || account.type !== 'whatsapp') throw new UnknownChannelAccountError('not a WhatsApp number of the clinic');
+  if (account?.type !== 'whatsapp')
+    throw new UnknownChannelAccountError('not a WhatsApp number of the clinic');
   const answer = await deps.api.create(account, { subject: input.subject, description: input.description });
   if (!answer.ok) {
     if (isNoAccess(answer))
       accessCache.set(account.id, {
         at: deps.clock.now().getTime(),
-        availability: { channelAccountId: account.id, name: account.name, available: false, reason: refusalText(answer) },
+        availability: {
+          channelAccountId: account.id,
+          name: account.name,
+          available: false,
+          reason: refusalText(answer),
+        },
       });
     throw refusalOf(answer);
   }
@@ -170,7 +181,11 @@ export async function createCareGroup(
 }
 
 /** A new invite link (every earlier link stops working), asked of Meta and kept. */
-export async function resetCareGroupInviteLink(deps: CareGroupDeps, orgId: string, id: string): Promise<CareGroup> {
+export async function resetCareGroupInviteLink(
+  deps: CareGroupDeps,
+  orgId: string,
+  id: string,
+): Promise<CareGroup> {
   const { group, account } = await groupWithAccount(deps, orgId, id);
   if (!group.externalId || group.status !== 'active')
     throw new CareGroupRefusedError(409, 'The group is not active yet: WhatsApp has not confirmed it', null);
@@ -198,7 +213,15 @@ export interface ParticipantView {
 
 export async function listCareGroups(deps: CareGroupDeps, orgId: string): Promise<CareGroupView[]> {
   const groups = await listCareGroupsOfOrg(deps.db, orgId);
-  const participants = await openParticipants(deps, orgId, await listParticipants(deps.db, orgId, groups.map((g) => g.id)));
+  const participants = await openParticipants(
+    deps,
+    orgId,
+    await listParticipants(
+      deps.db,
+      orgId,
+      groups.map((g) => g.id),
+    ),
+  );
   return groups.map((group) => ({ group, participants: participants.filter((p) => p.groupId === group.id) }));
 }
 
@@ -223,7 +246,11 @@ export async function careGroupTimeline(
   const group = await findCareGroup(deps.db, orgId, id);
   if (!group) throw new CareGroupNotFoundError('care group');
   const rows = await listGroupMessages(deps.db, orgId, id, limit);
-  const opener = await deps.keyring.opener(deps.db, orgId, rows.map((r) => r.text));
+  const opener = await deps.keyring.opener(
+    deps.db,
+    orgId,
+    rows.map((r) => r.text),
+  );
   return rows.map((row) => ({ ...row, text: opener.open(row.text, TEXT_PURPOSE) }));
 }
 
@@ -243,7 +270,11 @@ export async function sendToCareGroup(
 ): Promise<GroupMessageView> {
   const { group, account } = await groupWithAccount(deps, input.orgId, input.id);
   if (!group.externalId || group.status !== 'active')
-    throw new CareGroupRefusedError(409, 'The group is not active: WhatsApp has not confirmed it, or it was deleted', null);
+    throw new CareGroupRefusedError(
+      409,
+      'The group is not active: WhatsApp has not confirmed it, or it was deleted',
+      null,
+    );
   if ((await countJoinedParticipants(deps.db, input.orgId, group.id)) === 0)
     throw new CareGroupRefusedError(
       409,
@@ -264,7 +295,13 @@ export async function sendToCareGroup(
     text: sealer.seal(plain, TEXT_PURPOSE),
     content:
       message.type === 'template'
-        ? { template: { name: message.name, language: message.language, parameters: message.parameters.length } }
+        ? {
+            template: {
+              name: message.name,
+              language: message.language,
+              parameters: message.parameters.length,
+            },
+          }
         : {},
     status: 'sending',
     occurredAt: now,
@@ -281,7 +318,10 @@ export async function sendToCareGroup(
         };
   const outcome = await deps.api.send(account, group.externalId, outbound, stored.id);
   if (outcome.ok) {
-    await updateGroupMessage(deps.db, input.orgId, stored.id, { status: 'sent', externalId: outcome.externalId });
+    await updateGroupMessage(deps.db, input.orgId, stored.id, {
+      status: 'sent',
+      externalId: outcome.externalId,
+    });
     return { ...stored, status: 'sent', externalId: outcome.externalId, text: plain };
   }
   await updateGroupMessage(deps.db, input.orgId, stored.id, {
@@ -316,7 +356,14 @@ export async function applyCareGroupEvent(
 ): Promise<boolean> {
   if (event.kind === 'status') {
     if (event.group === undefined || event.externalId === null) return false;
-    await applyGroupStatus(deps, account, event.recipient.id, event.externalId, event.status, event.errors[0]);
+    await applyGroupStatus(
+      deps,
+      account,
+      event.recipient.id,
+      event.externalId,
+      event.status,
+      event.errors[0],
+    );
     return true;
   }
   if (event.kind === 'group_message') {
@@ -351,13 +398,25 @@ async function applyGroupUpdate(
         );
         return;
       case 'create_failed':
-        await updateCareGroup(tx, account.orgId, group.id, { status: 'failed', failure: errorText(event) }, now);
+        await updateCareGroup(
+          tx,
+          account.orgId,
+          group.id,
+          { status: 'failed', failure: errorText(event) },
+          now,
+        );
         return;
       case 'deleted':
         await updateCareGroup(tx, account.orgId, group.id, { status: 'deleted' }, now);
         return;
       case 'status_changed':
-        await updateCareGroup(tx, account.orgId, group.id, { failure: errorText(event) ?? event.rawType }, now);
+        await updateCareGroup(
+          tx,
+          account.orgId,
+          group.id,
+          { failure: errorText(event) ?? event.rawType },
+          now,
+        );
         return;
       case 'participants_added':
         for (const ref of event.participants) {
@@ -400,7 +459,9 @@ async function creatingGroupNamed(
   if (!subject) return undefined;
   const groups = await listCareGroupsOfOrg(tx, account.orgId);
   return groups
-    .filter((g) => g.channelAccountId === account.id && g.status === 'creating' && g.subject === subject.trim())
+    .filter(
+      (g) => g.channelAccountId === account.id && g.status === 'creating' && g.subject === subject.trim(),
+    )
     .at(-1);
 }
 
@@ -489,7 +550,8 @@ async function joinParticipant(
   const sealer = await deps.keyring.patient(tx, account.orgId, contactId);
   const known = await findParticipantByContact(tx, account.orgId, group.id, contactId);
   if (known && known.status === 'joined') {
-    if (person.name && !known.name) await updateParticipant(tx, account.orgId, known.id, { name: sealer.seal(person.name, NAME_PURPOSE) });
+    if (person.name && !known.name)
+      await updateParticipant(tx, account.orgId, known.id, { name: sealer.seal(person.name, NAME_PURPOSE) });
     return known;
   }
   return insertParticipant(tx, {
@@ -520,7 +582,11 @@ async function openParticipants(
   orgId: string,
   rows: CareGroupParticipant[],
 ): Promise<Array<ParticipantView & { groupId: string }>> {
-  const opener = await deps.keyring.opener(deps.db, orgId, rows.flatMap((r) => [r.waId, r.name]));
+  const opener = await deps.keyring.opener(
+    deps.db,
+    orgId,
+    rows.flatMap((r) => [r.waId, r.name]),
+  );
   return rows.map((row) => ({
     groupId: row.careGroupId,
     id: row.id,
@@ -561,13 +627,19 @@ function refusalOf(answer: Extract<GroupCall, { ok: false }>): CareGroupRefusedE
       answer.code,
     );
   if (isNoAccess(answer))
-    return new CareGroupRefusedError(409, `This number cannot use WhatsApp groups: ${refusalText(answer)}`, answer.code);
+    return new CareGroupRefusedError(
+      409,
+      `This number cannot use WhatsApp groups: ${refusalText(answer)}`,
+      answer.code,
+    );
   return new CareGroupRefusedError(502, `WhatsApp refused: ${refusalText(answer)}`, answer.code);
 }
 
 function errorText(event: GroupUpdateEvent): string | null {
   const [first] = event.errors;
-  return first ? [first.code === null ? null : `(${first.code})`, first.title, first.details].filter(Boolean).join(' ') : null;
+  return first
+    ? [first.code === null ? null : `(${first.code})`, first.title, first.details].filter(Boolean).join(' ')
+    : null;
 }
 
 /** For tests: forget the cached Groups access of every number. */
