@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { forgetCareGroupAccess } from '../../src/modules/care-groups/care-group.service.ts';
-import { eventually, startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
+import {
+  eventually,
+  startTestCareline,
+  type TestCareline,
+  type TestClinic,
+} from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 
 interface Json {
@@ -87,7 +92,10 @@ describe.each(TEST_ENGINES)('WhatsApp care groups (%s)', (engine) => {
       const g = await group(clinic.apiKey, groupId);
       return (g.participants as Json[]).length === 2 ? g : undefined;
     });
-    expect((joined.participants as Json[]).map((p) => p.wa_id).sort()).toEqual(['33611000001', '33611000002']);
+    expect((joined.participants as Json[]).map((p) => p.wa_id).sort()).toEqual([
+      '33611000001',
+      '33611000002',
+    ]);
 
     const metaGroupId = env.simulator.simulator.groups.groupsOf(clinic.number.phoneNumberId)[0]?.id;
     const said = await sim(`/groups/${encodeURIComponent(String(metaGroupId))}/messages`, {
@@ -131,8 +139,16 @@ describe.each(TEST_ENGINES)('WhatsApp care groups (%s)', (engine) => {
       .filter((r) => r.recipient_type === 'group');
     const metaGroupId = env.simulator.simulator.groups.groupsOf(clinic.number.phoneNumberId)[0]?.id;
     expect(sends).toEqual([
-      expect.objectContaining({ to: metaGroupId, type: 'text', text: expect.objectContaining({ body: 'Bonjour à tous, l’infirmière répond cet après-midi.' }) }),
-      expect.objectContaining({ to: metaGroupId, type: 'template', template: expect.objectContaining({ name: 'atelier_rappel' }) }),
+      expect.objectContaining({
+        to: metaGroupId,
+        type: 'text',
+        text: expect.objectContaining({ body: 'Bonjour à tous, l’infirmière répond cet après-midi.' }),
+      }),
+      expect.objectContaining({
+        to: metaGroupId,
+        type: 'template',
+        template: expect.objectContaining({ name: 'atelier_rappel' }),
+      }),
     ]);
     // Meta's `delivered` status for the group message reaches the timeline.
     await eventually(async () => {

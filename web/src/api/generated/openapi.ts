@@ -294,6 +294,9 @@ export interface CarelineApiSchemas {
   AvailabilityQuery: AvailabilityQuery;
   AvailabilityQueryInput: AvailabilityQueryInput;
   CannedReply: CannedReply;
+  CareGroup: CareGroup;
+  CareGroupAvailability: CareGroupAvailability;
+  CareGroupMessage: CareGroupMessage;
   Channel: Channel;
   ChannelCapabilities: ChannelCapabilities;
   ChannelLimits: ChannelLimits;
@@ -333,6 +336,8 @@ export interface CarelineApiSchemas {
   MessageVolumeReport: MessageVolumeReport;
   NewAppointment: NewAppointment;
   NewCannedReply: NewCannedReply;
+  NewCareGroup: NewCareGroup;
+  NewCareGroupMessage: NewCareGroupMessage;
   NewChannel: NewChannel;
   NewStaffMember: NewStaffMember;
   NewWebhookSubscription: NewWebhookSubscription;
@@ -751,6 +756,60 @@ export interface CannedReply {
   language: string | null;
   created_by_user_id: string | null;
   created_at: string;
+}
+export interface CareGroup {
+  id: string;
+  channel_account_id: string;
+  subject: string;
+  description: string | null;
+  /**
+   * creating until WhatsApp confirms the group (and gives its invite link)
+   */
+  status: 'creating' | 'active' | 'failed' | 'deleted';
+  invite_link: string | null;
+  failure: string | null;
+  participants: {
+    id: string;
+    /**
+     * The patient record, when the participant is one
+     */
+    contact_id: string | null;
+    wa_id: string | null;
+    /**
+     * Their WhatsApp profile name, when they wrote
+     */
+    name: string | null;
+    status: 'joined' | 'left' | 'removed';
+    joined_at: string;
+    left_at: string | null;
+  }[];
+  max_participants: number;
+  created_at: string;
+}
+export interface CareGroupAvailability {
+  channel_account_id: string;
+  name: string;
+  available: boolean;
+  /**
+   * Why WhatsApp refuses groups on this number
+   */
+  reason: string | null;
+}
+export interface CareGroupMessage {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  participant_id: string | null;
+  sent_by_user_id: string | null;
+  type: string;
+  text: string | null;
+  status: string;
+  error_code: number | null;
+  error_title: string | null;
+  /**
+   * The red-flag screening’s category for a participant’s message
+   */
+  red_flag: string | null;
+  occurred_at: string;
 }
 export interface Channel {
   id: string;
@@ -1908,6 +1967,19 @@ export interface NewCannedReply {
   shortcut: string;
   text: string;
   language?: string | null;
+}
+export interface NewCareGroup {
+  channel_account_id: string;
+  subject: string;
+  description?: string;
+}
+export interface NewCareGroupMessage {
+  type: string;
+  text?: string;
+  name?: string;
+  language?: string;
+  parameters?: string[];
+  [k: string]: unknown | undefined;
 }
 export interface NewStaffMember {
   name: string;
