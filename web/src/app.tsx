@@ -8,6 +8,7 @@ import { ApiError } from './api/http-client.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequirePermission, RoleHome } from './auth/require-permission.tsx';
 import { RequireSession } from './auth/require-session.tsx';
+import { CareGroupsPage } from './care-groups/care-groups-page.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { RedFlagAlerts } from './inbox/safety/red-flag-alerts.tsx';
 import { DuplicatesPage } from './patients/duplicates-page.tsx';
@@ -63,6 +64,8 @@ export function App() {
                   <Route path="/" element={<RoleHome />} />
                   <Route element={<RequirePermission permission="conversations.read" />}>
                     <Route path="/inbox" element={<InboxPage />} />
+                    <Route path="/inbox/groups" element={<CareGroupsPage />} />
+                    <Route path="/inbox/groups/:groupId" element={<CareGroupsPage />} />
                     <Route path="/inbox/:conversationId" element={<InboxPage />} />
                   </Route>
                   <Route element={<RequirePermission permission="appointments.read" />}>

@@ -26,6 +26,12 @@ export function InboxHeader({ live }: { live: LiveState }) {
       <SearchBox />
       <Group gap="sm" wrap="nowrap" justify="flex-end">
         <HeaderLink to="/agenda" icon="calendar" label={t('header.agenda')} hint={t('header.agendaHint')} />
+        <HeaderLink
+          to="/inbox/groups"
+          icon="team"
+          label={t('careGroups.nav')}
+          hint={t('careGroups.navHint')}
+        />
         {can('reports.read') && (
           <HeaderLink to="/reports" icon="chart" label={t('reports.nav')} hint={t('reports.navHint')} />
         )}
