@@ -54,7 +54,33 @@ describe.each(TEST_ENGINES)('WhatsApp care groups in a real browser (%s)', (engi
     expect(inviteLink).toMatch(/^https:\/\/chat\.whatsapp\.com\//);
     await agent.getByText('Active', { exact: true }).first().waitFor();
 
-    // A patient taps the link in WhatsApp, then writes in the group.
+    // The link goes to a patient in their one-to-one conversation (inside WhatsApp's 24-hour window).
+    const [number] = careline.simulator.numbers();
+    await careline.simulator.patientSends({
+      phoneNumberId: number?.phoneNumberId,
+      from: '+33622334455',
+      name: 'Léa Dupont',
+      text: 'Bonjour, je voudrais rejoindre l’atelier asthme',
+    });
+    await agent.getByRole('button', { name: 'Send to a patient' }).click();
+    const sendDialog = agent.getByRole('dialog', { name: 'Send the invite link to a patient' });
+    await sendDialog.getByRole('textbox', { name: /Patient/ }).click();
+    await agent.getByRole('option', { name: 'Léa Dupont' }).click();
+    await sendDialog.getByRole('button', { name: 'Send' }).click();
+    await agent.getByText('The invite link was sent').waitFor();
+    await expect
+      .poll(() =>
+        careline.simulator
+          .sends(number?.phoneNumberId ?? '')
+          .some(
+            (s) =>
+              JSON.stringify(s.request).includes(inviteLink) &&
+              JSON.stringify(s.request).includes('33622334455'),
+          ),
+      )
+      .toBe(true);
+
+    // The patient taps the link in WhatsApp, then writes in the group.
     const joined = careline.simulator.groups.join({ inviteLink, from: '+33622334455', name: 'Léa Dupont' });
     await agent.getByText('1 of 8 participants').waitFor();
     careline.simulator.groups.participantSends({
@@ -70,12 +96,12 @@ describe.each(TEST_ENGINES)('WhatsApp care groups in a real browser (%s)', (engi
     await agent
       .getByRole('textbox', { name: 'Write to the whole group…' })
       .fill('Yes Léa, the nurse calls you today.');
-    await agent.getByRole('button', { name: 'Send' }).click();
+    await agent.getByRole('button', { name: 'Send', exact: true }).click();
     await agent.getByTestId('group-message').filter({ hasText: 'the nurse calls you today' }).waitFor();
     await agent
       .getByText(/Sent|Delivered/)
       .first()
       .waitFor();
     await screenshot(agent, `${engine}-care-groups-02-timeline`);
-  });
+  }, 90_000);
 });

@@ -31,8 +31,9 @@ import {
 } from '../api/care-groups-api.ts';
 import { describeError } from '../api/describe-error.ts';
 import { type FormErrors, formErrorsOf, NO_ERRORS } from '../api/form-errors.ts';
+import { inboxApi } from '../api/inbox-api.ts';
 import { useFormatters } from '../format/formatters.ts';
-import { avatarColor, formatPhone, initialsOf } from '../format/people.ts';
+import { avatarColor, contactName, formatPhone, initialsOf } from '../format/people.ts';
 import { redFlagLabel } from '../format/red-flag-label.ts';
 import { useCan } from '../session/permissions.ts';
 import { useSignedIn } from '../session/session-context.tsx';
@@ -134,7 +135,7 @@ export function CareGroupsPage() {
               key={group.id}
               group={group}
               active={group.id === groupId}
-              onOpen={() => navigate(`/inbox/groups/${group.id}`)}
+              onOpen={() => void navigate(`/inbox/groups/${group.id}`)}
             />
           ))}
         </ScrollArea>
@@ -155,7 +156,7 @@ export function CareGroupsPage() {
         onClose={() => setCreating(false)}
         onCreated={(group) => {
           setCreating(false);
-          navigate(`/inbox/groups/${group.id}`);
+          void navigate(`/inbox/groups/${group.id}`);
         }}
       />
     </div>
@@ -282,6 +283,7 @@ function GroupPane({ group, timeZone }: { group: CareGroup; timeZone: string }) 
               {t('careGroups.inviteLinkPending')}
             </Text>
           )}
+          {group.invite_link && can('conversations.write') && <SendLinkButton group={group} />}
         </Paper>
       </div>
       <div className={classes.body}>
@@ -324,6 +326,81 @@ function GroupPane({ group, timeZone }: { group: CareGroup; timeZone: string }) 
         </aside>
       </div>
     </div>
+  );
+}
+
+/**
+ * Sends the invite link as a message in a patient's one-to-one WhatsApp conversation on the group's
+ * number: the usual reply, so WhatsApp's 24-hour window applies (outside it, the refusal says to use an
+ * approved template).
+ */
+function SendLinkButton({ group }: { group: CareGroup }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [open, setOpen] = useState(false);
+  const [conversationId, setConversationId] = useState<string | null>(null);
+  const conversations = useQuery({
+    queryKey: ['care-groups', 'link-targets', group.channel_account_id],
+    queryFn: () => inboxApi.conversations('all', 'open', group.channel_account_id, null),
+    enabled: open,
+  });
+  const text = t('careGroups.sendLink.text', { subject: group.subject, link: group.invite_link ?? '' });
+  const send = useMutation({
+    mutationFn: () => inboxApi.send(conversationId ?? '', { type: 'text', text }),
+    onSuccess: () => {
+      setOpen(false);
+      setConversationId(null);
+      notify(t('careGroups.sendLink.sent'), 'careline');
+    },
+  });
+  return (
+    <>
+      <Button
+        variant="light"
+        size="compact-xs"
+        mt={6}
+        leftSection={<Icon name="send" size={12} />}
+        onClick={() => setOpen(true)}
+      >
+        {t('careGroups.sendLink.button')}
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('careGroups.sendLink.title')} radius="lg">
+        <Stack>
+          <Select
+            label={t('careGroups.sendLink.patient')}
+            searchable
+            data={(conversations.data?.data ?? []).map((c) => ({
+              value: c.id,
+              label: contactName(c.contact),
+            }))}
+            value={conversationId}
+            onChange={setConversationId}
+            nothingFoundMessage={t('careGroups.sendLink.none')}
+          />
+          <Paper withBorder radius="md" p="sm" bg="gray.0">
+            <Text size="sm" className={classes.text}>
+              {text}
+            </Text>
+          </Paper>
+          <Text size="xs" c="dimmed">
+            {t('careGroups.sendLink.windowHint')}
+          </Text>
+          {send.isError && (
+            <Alert color="red" variant="light" icon={<Icon name="alert" />}>
+              {describeError(send.error, t)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {t('careGroups.dialog.cancel')}
+            </Button>
+            <Button onClick={() => send.mutate()} loading={send.isPending} disabled={!conversationId}>
+              {t('careGroups.send')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }
 

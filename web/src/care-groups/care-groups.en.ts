@@ -46,6 +46,16 @@ export const careGroupsEn = {
       failed: 'Not sent',
       received: 'Received',
     },
+    sendLink: {
+      button: 'Send to a patient',
+      title: 'Send the invite link to a patient',
+      patient: 'Patient (open WhatsApp conversations on this number)',
+      none: 'No open conversation on this number',
+      text: 'You are invited to join the group “{{subject}}” on WhatsApp: {{link}}',
+      windowHint:
+        'A free message reaches the patient only within 24 hours of their last message; otherwise use an approved invitation template.',
+      sent: 'The invite link was sent',
+    },
     dialog: {
       title: 'New care group',
       number: 'WhatsApp number',

@@ -47,6 +47,16 @@ export const careGroupsFr: typeof careGroupsEn = {
       failed: 'Non envoyé',
       received: 'Reçu',
     },
+    sendLink: {
+      button: 'Envoyer à un patient',
+      title: 'Envoyer le lien d’invitation à un patient',
+      patient: 'Patient (conversations WhatsApp ouvertes sur ce numéro)',
+      none: 'Aucune conversation ouverte sur ce numéro',
+      text: 'Vous êtes invité(e) à rejoindre le groupe «\u00a0{{subject}}\u00a0» sur WhatsApp\u00a0: {{link}}',
+      windowHint:
+        'Un message libre n’arrive au patient que dans les 24\u00a0heures suivant son dernier message\u00a0; sinon, utilisez un modèle d’invitation approuvé.',
+      sent: 'Le lien d’invitation a été envoyé',
+    },
     dialog: {
       title: 'Nouveau groupe de soins',
       number: 'Numéro WhatsApp',
