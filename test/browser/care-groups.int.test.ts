@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { conversations } from '../../src/db-schema.ts';
 import { forgetCareGroupAccess } from '../../src/modules/care-groups/care-group.service.ts';
+import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { launchBrowser, newPage, screenshot } from './support/browser.ts';
 import {
@@ -62,6 +64,11 @@ describe.each(TEST_ENGINES)('WhatsApp care groups in a real browser (%s)', (engi
       name: 'Léa Dupont',
       text: 'Bonjour, je voudrais rejoindre l’atelier asthme',
     });
+    // Her conversation is stored (the webhook's job) before the agent looks for it.
+    await eventually(async () => {
+      const rows = await careline.handle.db.select({ id: conversations.id }).from(conversations);
+      return rows.length > 0 ? true : undefined;
+    }, STEP.timeout);
     await agent.getByRole('button', { name: 'Send to a patient' }).click();
     const sendDialog = agent.getByRole('dialog', { name: 'Send the invite link to a patient' });
     await sendDialog.getByRole('textbox', { name: /Patient/ }).click();
