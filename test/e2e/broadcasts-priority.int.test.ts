@@ -85,7 +85,7 @@ describe.each(TEST_ENGINES)(
           .innerJoin(conversations, eq(conversations.id, messages.conversationId))
           .where(eq(messages.externalId, sent.wamid));
         return row;
-      });
+      }, 15_000);
       for (const purpose of purposes) {
         const consent = await call(env, clinic, 'POST', `/contacts/${stored.contactId}/consents`, {
           purpose,
