@@ -1,5 +1,6 @@
 import { agendaEn } from '../agenda/agenda.en.ts';
 import { authEn } from '../auth/auth.en.ts';
+import { broadcastsEn } from '../broadcasts/broadcasts.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { patientsEn } from '../patients/patients.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
@@ -33,6 +34,7 @@ export const en = {
   ...exportsEn,
   ...phoneEn,
   ...reportsEn,
+  ...broadcastsEn,
   ...patientsEn,
 };
 

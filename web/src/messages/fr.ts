@@ -1,5 +1,6 @@
 import { agendaFr } from '../agenda/agenda.fr.ts';
 import { authFr } from '../auth/auth.fr.ts';
+import { broadcastsFr } from '../broadcasts/broadcasts.fr.ts';
 import { inboxFr } from '../inbox/inbox.fr.ts';
 import { patientsFr } from '../patients/patients.fr.ts';
 import { phoneFr } from '../phone/phone.fr.ts';
@@ -31,5 +32,6 @@ export const fr: Messages = {
   ...exportsFr,
   ...phoneFr,
   ...reportsFr,
+  ...broadcastsFr,
   ...patientsFr,
 };

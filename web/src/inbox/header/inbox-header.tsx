@@ -29,6 +29,14 @@ export function InboxHeader({ live }: { live: LiveState }) {
         {can('reports.read') && (
           <HeaderLink to="/reports" icon="chart" label={t('reports.nav')} hint={t('reports.navHint')} />
         )}
+        {can('broadcasts.manage') && (
+          <HeaderLink
+            to="/broadcasts"
+            icon="speakerphone"
+            label={t('broadcasts.nav')}
+            hint={t('broadcasts.navHint')}
+          />
+        )}
         <LiveIndicator state={live} />
         <LanguageSwitch />
         <AccountMenu />
