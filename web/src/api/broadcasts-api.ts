@@ -23,24 +23,30 @@ export interface BroadcastReport {
   sent: number;
   delivered: number;
   read: number;
-  failed: { total: number; by_code: Array<{ code: string; reason: string | null; count: number }> };
+  failed: { total: number; by_error: Array<{ code: number | null; reason: string | null; count: number }> };
   replied: number;
   opted_out: number;
 }
 
+/** A broadcast as the list gives it. */
 export interface Broadcast {
   id: string;
   name: string;
   group_id: string;
-  group_name?: string | null;
   status: BroadcastStatus;
   send_at: string;
   content: BroadcastContent;
   default_language: BroadcastLanguage;
+  quiet_hours: { start: string; end: string };
+  created_by_user_id: string | null;
   created_at: string;
-  started_at?: string | null;
-  completed_at?: string | null;
-  cancelled_at?: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+}
+
+/** One broadcast with its report, computed when asked. */
+export interface BroadcastWithReport extends Broadcast {
   report: BroadcastReport;
 }
 
@@ -63,28 +69,30 @@ export const RECIPIENT_STATES: readonly BroadcastRecipientState[] = [
 ];
 
 export interface BroadcastRecipient {
+  id: string;
   contact_id: string;
-  display_name: string | null;
-  state: BroadcastRecipientState;
-  skip_reason: string | null;
+  contact_name: string | null;
   channel: string | null;
-  language: string | null;
-  error_code?: string | number | null;
-  error_reason?: string | null;
-  conversation_id?: string | null;
-  decided_at?: string | null;
+  state: BroadcastRecipientState;
+  /** Skipped: why (no_consent…); failed: the channel's reason. */
+  reason: string | null;
+  error_code: number | null;
+  conversation_id: string | null;
+  message_id: string | null;
 }
 
 export interface PatientGroupSummary {
   id: string;
   name: string;
+  description: string | null;
   kind: 'static' | 'dynamic';
-  description?: string | null;
+  /** A static group's members; null for a dynamic one (its preview counts them). */
+  member_count: number | null;
 }
 
 export interface GroupPreview {
   /** Patients the group holds now. */
-  count: number;
+  size: number;
 }
 
 export interface NewBroadcast {
@@ -105,7 +113,8 @@ export const broadcastKeys = {
   list: ['broadcasts', 'list'] as const,
   one: (id: string) => ['broadcasts', 'one', id] as const,
   recipients: (id: string, state: string | null) => ['broadcasts', 'recipients', id, state] as const,
-  groups: ['patient-groups'] as const,
+  groups: ['patient-groups', 'list'] as const,
+  allGroups: ['patient-groups', 'list', 'archived too'] as const,
   preview: (id: string) => ['patient-groups', 'preview', id] as const,
 };
 
@@ -114,16 +123,21 @@ export const broadcastsApi = {
     apiRequest<Paged<Broadcast>>(
       `${API}/broadcasts?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     ),
-  get: (id: string) => apiRequest<Broadcast>(`${API}/broadcasts/${id}`),
-  create: (body: NewBroadcast) => apiRequest<Broadcast>(`${API}/broadcasts`, { method: 'POST', body }),
-  cancel: (id: string) => apiRequest<Broadcast>(`${API}/broadcasts/${id}/cancel`, { method: 'POST' }),
+  get: (id: string) => apiRequest<BroadcastWithReport>(`${API}/broadcasts/${id}`),
+  create: (body: NewBroadcast) =>
+    apiRequest<BroadcastWithReport>(`${API}/broadcasts`, { method: 'POST', body }),
+  cancel: (id: string) =>
+    apiRequest<BroadcastWithReport>(`${API}/broadcasts/${id}/cancel`, { method: 'POST' }),
   recipients: (id: string, state: string | null, cursor?: string | null) => {
     const params = new URLSearchParams({ limit: '50' });
     if (state) params.set('state', state);
     if (cursor) params.set('cursor', cursor);
     return apiRequest<Paged<BroadcastRecipient>>(`${API}/broadcasts/${id}/recipients?${params}`);
   },
-  groups: () => apiRequest<Paged<PatientGroupSummary>>(`${API}/patient-groups`),
+  groups: (includeArchived = false) =>
+    apiRequest<Paged<PatientGroupSummary>>(
+      `${API}/patient-groups${includeArchived ? '?include_archived=true' : ''}`,
+    ),
   preview: (id: string) => apiRequest<GroupPreview>(`${API}/patient-groups/${id}/preview`),
 };
 

@@ -71,11 +71,13 @@ export function BroadcastComposer() {
   const [schedule, setSchedule] = useState(() => inAnHour(zone));
   const [problems, setProblems] = useState<Partial<Record<Field | 'template', string>>>({});
 
-  const groups = useQuery({ queryKey: broadcastKeys.groups, queryFn: broadcastsApi.groups });
+  const groups = useQuery({ queryKey: broadcastKeys.groups, queryFn: () => broadcastsApi.groups() });
+  // A static group counts its members; a dynamic one is counted by its preview, as it stands now.
   const previews = useQueries({
     queries: (groups.data?.data ?? []).map((group) => ({
       queryKey: broadcastKeys.preview(group.id),
       queryFn: () => broadcastsApi.preview(group.id),
+      enabled: group.member_count === null,
       staleTime: 60_000,
     })),
   });
@@ -90,7 +92,9 @@ export function BroadcastComposer() {
       void navigate(`/broadcasts/${broadcast.id}`);
     },
   });
-  const serverErrors: FormErrors<Field> = create.error ? formErrorsOf<Field>(create.error, FIELDS, t) : NO_ERRORS;
+  const serverErrors: FormErrors<Field> = create.error
+    ? formErrorsOf<Field>(create.error, FIELDS, t)
+    : NO_ERRORS;
 
   const submit = () => {
     const found: typeof problems = {};
@@ -124,12 +128,13 @@ export function BroadcastComposer() {
   const errorOf = (field: Field) => problems[field] ?? serverErrors.fields[field];
 
   const groupOptions = (groups.data?.data ?? []).map((group, i) => {
-    const preview = previews[i]?.data;
-    const size = preview
-      ? t('broadcasts.composer.groupSize', { count: preview.count })
-      : previews[i]?.isError
-        ? t('broadcasts.composer.groupSizeUnknown')
-        : '…';
+    const count = group.member_count ?? previews[i]?.data?.size;
+    const size =
+      count !== undefined
+        ? t('broadcasts.composer.groupSize', { count })
+        : previews[i]?.isError
+          ? t('broadcasts.composer.groupSizeUnknown')
+          : '…';
     return { value: group.id, label: `${group.name} · ${size}` };
   });
   const update = (language: BroadcastLanguage, change: Partial<ContentDraft>) =>

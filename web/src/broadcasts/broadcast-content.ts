@@ -76,10 +76,7 @@ export function previewOf(
 export function instantOn(date: string, time: string, timeZone: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return undefined;
   try {
-    return Temporal.PlainDateTime.from(`${date}T${time}`)
-      .toZonedDateTime(timeZone)
-      .toInstant()
-      .toString();
+    return Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(timeZone).toInstant().toString();
   } catch {
     return undefined;
   }

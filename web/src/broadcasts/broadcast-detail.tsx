@@ -20,6 +20,7 @@ import { Link, useParams } from 'react-router';
 import {
   type Broadcast,
   type BroadcastReport,
+  type BroadcastWithReport,
   broadcastKeys,
   broadcastsApi,
   inFlight,
@@ -35,6 +36,7 @@ import { ConfirmDialog } from '../settings/confirm-dialog.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { useNotify } from '../ui/toasts.tsx';
 import classes from './broadcasts.module.css';
+import { useGroupNames } from './group-names.ts';
 import { useBroadcastsLive } from './live-broadcasts.ts';
 import { BroadcastStatusBadge } from './status-badge.tsx';
 
@@ -47,6 +49,7 @@ export function BroadcastDetail() {
   const { user } = useSignedIn();
   const format = useFormatters(user.org.time_zone);
   useBroadcastsLive(broadcastId);
+  const groupNames = useGroupNames();
   const broadcast = useQuery({
     queryKey: broadcastKeys.one(broadcastId),
     queryFn: () => broadcastsApi.get(broadcastId),
@@ -88,8 +91,8 @@ export function BroadcastDetail() {
                 </Group>
                 <Text c="dimmed" size="sm" mt={4}>
                   {[
-                    broadcast.data.group_name
-                      ? t('broadcasts.detail.group', { name: broadcast.data.group_name })
+                    groupNames.get(broadcast.data.group_id)
+                      ? t('broadcasts.detail.group', { name: groupNames.get(broadcast.data.group_id) })
                       : null,
                     whenOf(broadcast.data, format.dateTime, t),
                   ]
@@ -109,11 +112,7 @@ export function BroadcastDetail() {
   );
 }
 
-function whenOf(
-  broadcast: Broadcast,
-  dateTime: (iso: string) => string,
-  t: TFunction,
-): string {
+function whenOf(broadcast: Broadcast, dateTime: (iso: string) => string, t: TFunction): string {
   if (broadcast.status === 'cancelled' && broadcast.cancelled_at)
     return t('broadcasts.detail.cancelledAt', { when: dateTime(broadcast.cancelled_at) });
   if (broadcast.status === 'completed' && broadcast.completed_at)
@@ -178,7 +177,7 @@ function countOf(report: BroadcastReport, key: (typeof MAIN_COUNTS)[number] | 'p
   return typeof value === 'number' ? value : value.total;
 }
 
-function ReportCard({ broadcast }: { broadcast: Broadcast }) {
+function ReportCard({ broadcast }: { broadcast: BroadcastWithReport }) {
   const { t } = useTranslation();
   const { report } = broadcast;
   const progress = progressOf(report);
@@ -243,18 +242,17 @@ function ReportCard({ broadcast }: { broadcast: Broadcast }) {
           <Text size="sm" fw={600} mb={4}>
             {t('broadcasts.detail.failedTitle')}
           </Text>
-          {report.failed.by_code.length === 0 ? (
+          {report.failed.by_error.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('broadcasts.detail.none')}
             </Text>
           ) : (
             <Table withRowBorders={false} verticalSpacing={2}>
               <Table.Tbody>
-                {report.failed.by_code.map((failure) => (
+                {report.failed.by_error.map((failure) => (
                   <Table.Tr key={`${failure.code}-${failure.reason}`}>
                     <Table.Td>
-                      {failure.code}
-                      {failure.reason ? ` · ${failure.reason}` : ''}
+                      {[failure.code, failure.reason].filter((part) => part !== null).join(' · ')}
                     </Table.Td>
                     <Table.Td ta="right" className={classes.numbers}>
                       {failure.count.toLocaleString()}
@@ -348,16 +346,16 @@ function RecipientsCard({ broadcastId }: { broadcastId: string }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={row.contact_id}>
-                <Table.Td>{row.display_name ?? t('broadcasts.detail.unknownPatient')}</Table.Td>
+              <Table.Tr key={row.id}>
+                <Table.Td>{row.contact_name ?? t('broadcasts.detail.unknownPatient')}</Table.Td>
                 <Table.Td>{t(`broadcasts.state.${row.state}`)}</Table.Td>
                 <Table.Td>{row.channel ?? '—'}</Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed">
-                    {row.skip_reason
-                      ? t(`broadcasts.detail.reason.${row.skip_reason}`, { defaultValue: row.skip_reason })
-                      : row.error_code
-                        ? `${row.error_code}${row.error_reason ? ` · ${row.error_reason}` : ''}`
+                    {row.state === 'skipped' && row.reason
+                      ? t(`broadcasts.detail.reason.${row.reason}`, { defaultValue: row.reason })
+                      : row.state === 'failed'
+                        ? [row.error_code, row.reason].filter((part) => part !== null).join(' · ')
                         : ''}
                   </Text>
                 </Table.Td>

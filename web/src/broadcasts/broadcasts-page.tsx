@@ -1,14 +1,15 @@
 import { Alert, Button, Card, Group, Progress, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { broadcastKeys, broadcastsApi, progressOf } from '../api/broadcasts-api.ts';
+import { type Broadcast, broadcastKeys, broadcastsApi, inFlight, progressOf } from '../api/broadcasts-api.ts';
 import { describeError } from '../api/describe-error.ts';
 import { useFormatters } from '../format/formatters.ts';
 import { useSignedIn } from '../session/session-context.tsx';
 import { StandaloneHeader } from '../session/standalone-header.tsx';
 import { Icon } from '../ui/icons.tsx';
 import classes from './broadcasts.module.css';
+import { useGroupNames } from './group-names.ts';
 import { HealthOnlyNotice } from './health-only-notice.tsx';
 import { useBroadcastsLive } from './live-broadcasts.ts';
 import { BroadcastStatusBadge } from './status-badge.tsx';
@@ -19,6 +20,7 @@ export function BroadcastsPage() {
   const { user } = useSignedIn();
   const format = useFormatters(user.org.time_zone);
   useBroadcastsLive();
+  const groupNames = useGroupNames();
   const list = useInfiniteQuery({
     queryKey: broadcastKeys.list,
     queryFn: ({ pageParam }) => broadcastsApi.list(pageParam),
@@ -71,16 +73,15 @@ export function BroadcastsPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {broadcasts.map((broadcast) => {
-                    const progress = progressOf(broadcast.report);
                     return (
                       <Table.Tr key={broadcast.id}>
                         <Table.Td>
                           <Link to={`/broadcasts/${broadcast.id}`} className={classes.rowLink}>
                             {broadcast.name}
                           </Link>
-                          {broadcast.group_name && (
+                          {groupNames.get(broadcast.group_id) && (
                             <Text size="xs" c="dimmed">
-                              {broadcast.group_name}
+                              {groupNames.get(broadcast.group_id)}
                             </Text>
                           )}
                         </Table.Td>
@@ -91,16 +92,7 @@ export function BroadcastsPage() {
                           <Text size="sm">{format.dateTime(broadcast.send_at)}</Text>
                         </Table.Td>
                         <Table.Td>
-                          <Progress
-                            value={progress.percent}
-                            size="sm"
-                            radius="xl"
-                            color={broadcast.status === 'cancelled' ? 'gray' : 'careline'}
-                            aria-label={t('broadcasts.columns.progress')}
-                          />
-                          <Text size="xs" c="dimmed" mt={4} className={classes.numbers}>
-                            {t('broadcasts.progressLabel', { done: progress.done, total: progress.total })}
-                          </Text>
+                          <RowProgress broadcast={broadcast} />
                         </Table.Td>
                       </Table.Tr>
                     );
@@ -123,5 +115,31 @@ export function BroadcastsPage() {
         </Stack>
       </main>
     </div>
+  );
+}
+
+/** A row's progress bar: its report, fetched for the row (the list carries none), kept live. */
+function RowProgress({ broadcast }: { broadcast: Broadcast }) {
+  const { t } = useTranslation();
+  const report = useQuery({
+    queryKey: broadcastKeys.one(broadcast.id),
+    queryFn: () => broadcastsApi.get(broadcast.id),
+    staleTime: inFlight(broadcast) ? 5_000 : 300_000,
+  });
+  if (!report.data) return <Skeleton h={8} radius="xl" />;
+  const progress = progressOf(report.data.report);
+  return (
+    <>
+      <Progress
+        value={progress.percent}
+        size="sm"
+        radius="xl"
+        color={broadcast.status === 'cancelled' ? 'gray' : 'careline'}
+        aria-label={t('broadcasts.columns.progress')}
+      />
+      <Text size="xs" c="dimmed" mt={4} className={classes.numbers}>
+        {t('broadcasts.progressLabel', { done: progress.done, total: progress.total })}
+      </Text>
+    </>
   );
 }
