@@ -24,6 +24,7 @@ import { guardApi } from './modules/auth/api-guard.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
 import { deleteSessionsOfUser, type SessionPolicy } from './modules/auth/session.service.ts';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
+import { broadcastJobHandlers, broadcastRoutes } from './modules/broadcasts/broadcast.routes.ts';
 import { cannedReplyRoutes } from './modules/canned-replies/canned-reply.routes.ts';
 import { channelAccountRoutes } from './modules/channel-accounts/channel-account.routes.ts';
 import type { ChannelAccount } from './modules/channel-accounts/channel-account.schema.ts';
@@ -377,6 +378,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling, { lineQuota: readLinePushQuota }),
       ...fhirSyncJobHandlers(fhirSync),
+      // Health broadcasts: passes at a bulk priority, behind replies and reminders.
+      ...broadcastJobHandlers({ db, clock, keyring, senders, wake: () => wake() }),
     ],
   });
   // Outbound webhooks have a worker of their own: a slow receiver never holds ingest or sends.
@@ -534,6 +537,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(exportScheduleRoutes({ db, clock, keyring, wake }));
         await secured.register(exportRoutes({ db, clock, keyring }));
         await secured.register(reportRoutes({ db, clock, keyring }));
+        await secured.register(broadcastRoutes({ db, clock, keyring, wake: () => wake() }));
       });
     },
     { prefix: '/api/v1' },

@@ -9,6 +9,7 @@ export * from './modules/auth/session.schema.ts';
 export * from './modules/auth/sign-in-device.schema.ts';
 export * from './modules/auth/sign-in-throttle.schema.ts';
 export * from './modules/auth/two-factor.schema.ts';
+export * from './modules/broadcasts/broadcast.schema.ts';
 export * from './modules/canned-replies/canned-reply.schema.ts';
 export * from './modules/channel-accounts/channel-account.schema.ts';
 export * from './modules/consent/consent.schema.ts';

@@ -25,6 +25,16 @@ describe('consent keywords', () => {
     ['Unstop', 'restore_reminders'],
     ['RESUME', 'restore_reminders'],
     ['résumé', 'restore_reminders'],
+    ['STOP CONSEILS', 'withdraw_health_information'],
+    ['stop conseils !', 'withdraw_health_information'],
+    ['Stop Infos', 'withdraw_health_information'],
+    ['STOP INFO', 'withdraw_health_information'],
+    ['stop health tips', 'withdraw_health_information'],
+    ['STOP NEWS.', 'withdraw_health_information'],
+    ['START CONSEILS', 'restore_health_information'],
+    ['start infos', 'restore_health_information'],
+    ['START INFO', 'restore_health_information'],
+    ['Start health tips', 'restore_health_information'],
   ])('%j is a keyword: %s', (text, kind) => {
     expect(matchConsentKeyword(text)?.action.kind).toBe(kind);
   });
@@ -35,6 +45,8 @@ describe('consent keywords', () => {
     'Ne pas stop',
     'stopper',
     'STOP RAPPELS SVP merci beaucoup',
+    'stop conseils de sport',
+    'les infos',
     'start date?',
     'Bonjour',
     '',
@@ -52,6 +64,30 @@ describe('consent keywords', () => {
       purposes: ['appointment_reminders'],
       granted: true,
     });
+  });
+
+  test('STOP CONSEILS / STOP INFO withdraw health information only; START CONSEILS brings it back', () => {
+    expect(matchConsentKeyword('STOP CONSEILS')).toMatchObject({
+      purposes: ['health_information'],
+      granted: false,
+    });
+    expect(matchConsentKeyword('stop info', 'sms')).toMatchObject({
+      purposes: ['health_information'],
+      granted: false,
+    });
+    expect(matchConsentKeyword('START CONSEILS')).toMatchObject({
+      purposes: ['health_information'],
+      granted: true,
+    });
+    expect(isProviderStop('STOP CONSEILS', 'sms')).toBe(false);
+    expect(consentKeywordConfirmation({ kind: 'withdraw_health_information' }, 'fr', 'Belleville')).toBe(
+      'C’est noté : vous ne recevrez plus les conseils et informations de santé de Belleville sur WhatsApp. Vos rappels de rendez-vous continuent. Pour les recevoir de nouveau, répondez START CONSEILS.',
+    );
+    expect(
+      consentKeywordConfirmation({ kind: 'restore_health_information' }, 'en', 'Belleville', 'Telegram'),
+    ).toBe(
+      'Done: you will receive health tips and information from Belleville on Telegram again. To stop them, reply STOP INFO.',
+    );
   });
 
   test('the confirmation says what changed and how to undo it, in the patient’s language', () => {

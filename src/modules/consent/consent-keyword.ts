@@ -5,7 +5,9 @@ import { CONSENT_PURPOSES, type ConsentPurpose } from './consent.schema.ts';
 export type ConsentKeywordAction =
   | { kind: 'withdraw_all' }
   | { kind: 'withdraw_reminders' }
-  | { kind: 'restore_reminders' };
+  | { kind: 'restore_reminders' }
+  | { kind: 'withdraw_health_information' }
+  | { kind: 'restore_health_information' };
 
 export interface ConsentKeywordMatch {
   action: ConsentKeywordAction;
@@ -26,6 +28,17 @@ const KEYWORDS: ReadonlyMap<string, ConsentKeywordAction> = new Map([
   ['reprendre', { kind: 'restore_reminders' }],
   ['unstop', { kind: 'restore_reminders' }],
   ['resume', { kind: 'restore_reminders' }],
+  // Health broadcasts (tips, news of the clinic): this purpose only, reminders go on.
+  ['stop conseils', { kind: 'withdraw_health_information' }],
+  ['stop infos', { kind: 'withdraw_health_information' }],
+  ['stop info', { kind: 'withdraw_health_information' }],
+  ['stop health tips', { kind: 'withdraw_health_information' }],
+  ['stop news', { kind: 'withdraw_health_information' }],
+  ['start conseils', { kind: 'restore_health_information' }],
+  ['start infos', { kind: 'restore_health_information' }],
+  ['start info', { kind: 'restore_health_information' }],
+  ['start health tips', { kind: 'restore_health_information' }],
+  ['start news', { kind: 'restore_health_information' }],
 ]);
 
 /**
@@ -82,5 +95,9 @@ export function matchConsentKeyword(
       return { action, purposes: ['appointment_reminders'], granted: false };
     case 'restore_reminders':
       return { action, purposes: ['appointment_reminders'], granted: true };
+    case 'withdraw_health_information':
+      return { action, purposes: ['health_information'], granted: false };
+    case 'restore_health_information':
+      return { action, purposes: ['health_information'], granted: true };
   }
 }

@@ -8,7 +8,9 @@ import { replyInConversation } from './interceptor-reply.ts';
 
 /**
  * STOP, ARRÊT, STOP RAPPELS, UNSUBSCRIBE, DÉSABONNER withdraw (on SMS also STOPALL, CANCEL, END,
- * QUIT, as carriers read them); START, REPRENDRE, UNSTOP, RESUME restore the reminders; HELP on SMS is
+ * QUIT, as carriers read them); START, REPRENDRE, UNSTOP, RESUME restore the reminders; STOP CONSEILS,
+ * STOP INFOS, STOP INFO, STOP HEALTH TIPS, STOP NEWS withdraw health information only (START CONSEILS…
+ * bring it back); HELP on SMS is
  * answered with the clinic's name and how to stop. Each purpose it touches gets a ledger line with the keyword exactly as typed, and the
  * patient is told what changed and how to undo it. Runs before any flow, so it works mid-conversation.
  */

@@ -36,6 +36,14 @@ export function consentKeywordConfirmation(
       return language === 'fr'
         ? `C’est noté : vous recevrez de nouveau les rappels de vos rendez-vous chez ${clinicName} sur ${appName}. Pour les arrêter, répondez STOP RAPPELS.`
         : `Done: you will receive reminders of your appointments at ${clinicName} on ${appName} again. To stop them, reply STOP REMINDERS.`;
+    case 'withdraw_health_information':
+      return language === 'fr'
+        ? `C’est noté : vous ne recevrez plus les conseils et informations de santé de ${clinicName} sur ${appName}. Vos rappels de rendez-vous continuent. Pour les recevoir de nouveau, répondez START CONSEILS.`
+        : `Done: you will no longer receive health tips and information from ${clinicName} on ${appName}. Your appointment reminders go on. To get them again, reply START INFO.`;
+    case 'restore_health_information':
+      return language === 'fr'
+        ? `C’est noté : vous recevrez de nouveau les conseils et informations de santé de ${clinicName} sur ${appName}. Pour les arrêter, répondez STOP CONSEILS.`
+        : `Done: you will receive health tips and information from ${clinicName} on ${appName} again. To stop them, reply STOP INFO.`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { ChannelType } from '../channel-accounts/channel-account.schema.ts';
 import { type ConsentPurpose, type ConsentRecord, consentRecords } from './consent.schema.ts';
@@ -121,4 +121,56 @@ export async function consentingChannelsOf(
     byContact.set(row.contactId, channels);
   }
   return byContact;
+}
+
+/**
+ * For each of these patients, their latest word on this purpose per channel (yes or no), in one query;
+ * a patient never asked is absent.
+ */
+export async function latestConsentWordsOf(
+  db: DbOrTx,
+  orgId: string,
+  contactIds: readonly string[],
+  purpose: ConsentPurpose,
+): Promise<Map<string, Map<ChannelType, boolean>>> {
+  const unique = [...new Set(contactIds)];
+  const byContact = new Map<string, Map<ChannelType, boolean>>();
+  if (unique.length === 0) return byContact;
+  const latest = await db
+    .selectDistinctOn([consentRecords.contactId, consentRecords.channel], {
+      contactId: consentRecords.contactId,
+      channel: consentRecords.channel,
+      granted: consentRecords.granted,
+    })
+    .from(consentRecords)
+    .where(
+      and(
+        eq(consentRecords.orgId, orgId),
+        inArray(consentRecords.contactId, unique),
+        eq(consentRecords.purpose, purpose),
+      ),
+    )
+    .orderBy(
+      consentRecords.contactId,
+      consentRecords.channel,
+      desc(consentRecords.recordedAt),
+      desc(consentRecords.seq),
+    );
+  for (const row of latest) {
+    const words = byContact.get(row.contactId) ?? new Map<ChannelType, boolean>();
+    words.set(row.channel, row.granted);
+    byContact.set(row.contactId, words);
+  }
+  return byContact;
+}
+
+/**
+ * The clinic's withdrawals of one purpose (contact, channel, when), as a subquery: a report of another
+ * module (a broadcast's "opted out after it") joins it in one statement.
+ */
+export function consentWithdrawals(orgId: string, purpose: ConsentPurpose): SQL {
+  return sql`(
+    select cr.contact_id, cr.channel, cr.recorded_at from consent_records cr
+    where cr.org_id = ${orgId}::uuid and cr.purpose = ${purpose} and cr.granted = false
+  )`;
 }

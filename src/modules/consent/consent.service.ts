@@ -15,7 +15,12 @@ import {
 } from './consent.schema.ts';
 
 // What other modules may read or change here: they call this service, never the repository.
-export { consentingChannelsOf, contactsWithConsent } from './consent.repository.ts';
+export {
+  consentingChannelsOf,
+  consentWithdrawals,
+  contactsWithConsent,
+  latestConsentWordsOf,
+} from './consent.repository.ts';
 export { CONSENT_PURPOSES } from './consent.schema.ts';
 
 export interface ConsentInput {

@@ -178,3 +178,17 @@ export function outboundMessageFacts(orgId: string): SQL {
 export function conversationsOfTeam(orgId: string, teamId: string): SQL {
   return sql`(select c.id from conversations c where c.org_id = ${orgId}::uuid and c.team_id = ${teamId}::uuid)`;
 }
+
+/**
+ * Each outbound message of the clinic with its status, failure and whether the patient wrote in its
+ * conversation after it (a reply): what a broadcast's report joins its recipients to.
+ */
+export function outboundMessageOutcomes(orgId: string): SQL {
+  return sql`(
+    select m.id, m.status, m.error_code, m.error_title, m.failure_reason, m.occurred_at,
+      exists (select 1 from messages r where r.conversation_id = m.conversation_id
+        and r.direction = 'inbound' and r.occurred_at > m.occurred_at) as replied
+    from messages m
+    where m.org_id = ${orgId}::uuid and m.direction = 'outbound'
+  )`;
+}

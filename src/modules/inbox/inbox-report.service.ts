@@ -5,6 +5,7 @@ export {
   firstResponseFigures,
   messageVolume,
   outboundMessageFacts,
+  outboundMessageOutcomes,
   type ReportScope,
   resolutionFigures,
   type VolumeRow,

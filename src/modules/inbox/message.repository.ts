@@ -133,6 +133,27 @@ export async function setMessagesStatus(
 }
 
 /**
+ * Refuses these of the clinic's messages still `queued` (not handed to a provider yet), with the reason:
+ * their outbox jobs then find nothing to send. Answers the ids refused.
+ */
+export async function refuseQueuedMessages(
+  db: DbOrTx,
+  orgId: string,
+  ids: readonly string[],
+  reason: string,
+  detail: string,
+  now: Date,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const moved = await db
+    .update(messages)
+    .set({ status: 'refused', failureReason: reason, errorTitle: detail, statusAt: now })
+    .where(and(eq(messages.orgId, orgId), inArray(messages.id, [...ids]), eq(messages.status, 'queued')))
+    .returning({ id: messages.id });
+  return moved.map((m) => m.id);
+}
+
+/**
  * The provider's ids for messages it accepted, in one statement. Answers the ids stored: a message
  * that got its id from an echo meanwhile (no longer queued or sending) keeps it.
  */

@@ -8,6 +8,7 @@ export {
   insertMessageIfNew,
   latestInboundMessage,
   messageIdsOfPatientSince,
+  refuseQueuedMessages,
   setMessagesExternalIds,
   setMessagesStatus,
   staffWroteIn,

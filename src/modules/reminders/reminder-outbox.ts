@@ -39,6 +39,8 @@ export async function queueOutboundMessages(
   deps: Pick<SubmissionDeps, 'senders' | 'keyring'>,
   items: readonly OutboundToQueue[],
   now: Date,
+  /** The outbox's priority (larger goes later): reminders by default; broadcasts pass a larger one. */
+  priority: number = REMINDER_SEND_PRIORITY,
 ): Promise<QueueResult[]> {
   const templates = new Map<string, ReturnType<AccountTemplateFinder>>();
   const results: QueueResult[] = [];
@@ -92,7 +94,7 @@ export async function queueOutboundMessages(
       options: {
         orgId: account.orgId,
         runAt: now,
-        priority: REMINDER_SEND_PRIORITY,
+        priority,
         maxAttempts: SEND_ATTEMPTS,
         dedupeKey: id,
         sequence: sendSequenceOf({ conversationId: conversation.id, seq: seqOfInserted(seqOf, id) }),

@@ -293,6 +293,10 @@ export interface CarelineApiSchemas {
   AutomationSession: AutomationSession;
   AvailabilityQuery: AvailabilityQuery;
   AvailabilityQueryInput: AvailabilityQueryInput;
+  Broadcast: Broadcast;
+  BroadcastRecipient: BroadcastRecipient;
+  BroadcastReport: BroadcastReport;
+  BroadcastWithReport: BroadcastWithReport;
   CannedReply: CannedReply;
   Channel: Channel;
   ChannelCapabilities: ChannelCapabilities;
@@ -332,6 +336,8 @@ export interface CarelineApiSchemas {
   MessageContent: MessageContent;
   MessageVolumeReport: MessageVolumeReport;
   NewAppointment: NewAppointment;
+  NewBroadcast: NewBroadcast;
+  NewBroadcastInput: NewBroadcastInput;
   NewCannedReply: NewCannedReply;
   NewChannel: NewChannel;
   NewStaffMember: NewStaffMember;
@@ -740,6 +746,139 @@ export interface AvailabilityQueryInput {
   from?: string;
   to?: string;
   limit?: number;
+}
+export interface Broadcast {
+  id: string;
+  name: string;
+  group_id: string;
+  status: 'scheduled' | 'sending' | 'completed' | 'cancelled';
+  send_at: string;
+  content: {
+    fr?: {
+      text?: string;
+      template?: {
+        name: string;
+        language: string;
+        parameters: string[];
+      };
+    };
+    en?: {
+      text?: string;
+      template?: {
+        name: string;
+        language: string;
+        parameters: string[];
+      };
+    };
+  };
+  default_language: 'fr' | 'en';
+  quiet_hours: {
+    start: string;
+    end: string;
+  };
+  created_by_user_id: string | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+}
+export interface BroadcastRecipient {
+  id: string;
+  contact_id: string;
+  contact_name: string | null;
+  channel: string | null;
+  state: 'pending' | 'skipped' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
+  /**
+   * Skipped: why (no_consent, opted_out, no_channel…); failed: the channel’s reason
+   */
+  reason: string | null;
+  error_code: number | null;
+  conversation_id: string | null;
+  message_id: string | null;
+}
+export interface BroadcastReport {
+  /**
+   * Patients of the group taken in so far
+   */
+  targeted: number;
+  /**
+   * Waiting for their turn (or the end of their quiet hours)
+   */
+  pending: number;
+  skipped: {
+    total: number;
+    /**
+     * Why: no_consent, opted_out, no_channel, window_closed, template_unavailable, refused, cancelled
+     */
+    by_reason: {
+      [k: string]: number | undefined;
+    };
+  };
+  /**
+   * In the outbox, not yet taken by the channel
+   */
+  queued: number;
+  /**
+   * Taken by the channel (delivered and read included)
+   */
+  sent: number;
+  /**
+   * Delivered (read included)
+   */
+  delivered: number;
+  read: number;
+  failed: {
+    total: number;
+    by_error: {
+      code: number | null;
+      reason: string | null;
+      count: number;
+    }[];
+  };
+  /**
+   * Patients who wrote in that conversation after the broadcast
+   */
+  replied: number;
+  /**
+   * Patients who withdrew health information on that channel after the broadcast
+   */
+  opted_out: number;
+}
+export interface BroadcastWithReport {
+  id: string;
+  name: string;
+  group_id: string;
+  status: 'scheduled' | 'sending' | 'completed' | 'cancelled';
+  send_at: string;
+  content: {
+    fr?: {
+      text?: string;
+      template?: {
+        name: string;
+        language: string;
+        parameters: string[];
+      };
+    };
+    en?: {
+      text?: string;
+      template?: {
+        name: string;
+        language: string;
+        parameters: string[];
+      };
+    };
+  };
+  default_language: 'fr' | 'en';
+  quiet_hours: {
+    start: string;
+    end: string;
+  };
+  created_by_user_id: string | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  report: BroadcastReport;
 }
 export interface CannedReply {
   id: string;
@@ -1903,6 +2042,118 @@ export interface NewAppointment {
   start: string;
   reason?: string;
   conversation_id?: string;
+}
+export interface NewBroadcast {
+  name: string;
+  group_id: string;
+  content: {
+    fr?: {
+      /**
+       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+       */
+      text?: string;
+      /**
+       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
+       */
+      template?: {
+        name: string;
+        language: string;
+        /**
+         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+         *
+         * @maxItems 20
+         */
+        parameters: string[];
+      };
+    };
+    en?: {
+      /**
+       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+       */
+      text?: string;
+      /**
+       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
+       */
+      template?: {
+        name: string;
+        language: string;
+        /**
+         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+         *
+         * @maxItems 20
+         */
+        parameters: string[];
+      };
+    };
+  };
+  default_language: 'fr' | 'en';
+  /**
+   * When to send; absent: now
+   */
+  send_at?: string;
+  /**
+   * Nothing goes between these times on each patient’s own clock; default 20:00–08:00
+   */
+  quiet_hours?: {
+    start: string;
+    end: string;
+  };
+}
+export interface NewBroadcastInput {
+  name: string;
+  group_id: string;
+  content: {
+    fr?: {
+      /**
+       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+       */
+      text?: string;
+      /**
+       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
+       */
+      template?: {
+        name: string;
+        language: string;
+        /**
+         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+         *
+         * @maxItems 20
+         */
+        parameters?: string[];
+      };
+    };
+    en?: {
+      /**
+       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+       */
+      text?: string;
+      /**
+       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
+       */
+      template?: {
+        name: string;
+        language: string;
+        /**
+         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+         *
+         * @maxItems 20
+         */
+        parameters?: string[];
+      };
+    };
+  };
+  default_language?: 'fr' | 'en';
+  /**
+   * When to send; absent: now
+   */
+  send_at?: string;
+  /**
+   * Nothing goes between these times on each patient’s own clock; default 20:00–08:00
+   */
+  quiet_hours?: {
+    start: string;
+    end: string;
+  };
 }
 export interface NewCannedReply {
   shortcut: string;
