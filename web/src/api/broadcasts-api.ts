@@ -1,63 +1,24 @@
+import type * as Api from './generated/openapi.ts';
 import { apiRequest } from './http-client.ts';
 
 const API = '/api/v1';
 
-export type BroadcastStatus = 'scheduled' | 'sending' | 'completed' | 'cancelled';
-export type BroadcastLanguage = 'fr' | 'en';
+export type Broadcast = Api.Broadcast;
+export type BroadcastWithReport = Api.BroadcastWithReport;
+export type BroadcastReport = Api.BroadcastReport;
+export type BroadcastRecipient = Api.BroadcastRecipient;
+export type NewBroadcast = Api.NewBroadcastInput;
+export type PatientGroupSummary = Api.PatientGroup;
+export type GroupPreview = Api.PatientGroupPreview;
+
+export type BroadcastStatus = Broadcast['status'];
+export type BroadcastLanguage = Broadcast['default_language'];
 export const BROADCAST_LANGUAGES: readonly BroadcastLanguage[] = ['fr', 'en'];
-
 /** One language's message: free text (placeholders such as {{first_name}}) or an approved template. */
-export interface BroadcastContentItem {
-  text?: string;
-  template?: { name: string; language: string; parameters: string[] };
-}
-
+export type BroadcastContentItem = NonNullable<Broadcast['content']['fr']>;
 export type BroadcastContent = Partial<Record<BroadcastLanguage, BroadcastContentItem>>;
 
-/** What a broadcast did so far: every count the detail page shows. */
-export interface BroadcastReport {
-  targeted: number;
-  pending: number;
-  skipped: { total: number; by_reason: Record<string, number> };
-  queued: number;
-  sent: number;
-  delivered: number;
-  read: number;
-  failed: { total: number; by_error: Array<{ code: number | null; reason: string | null; count: number }> };
-  replied: number;
-  opted_out: number;
-}
-
-/** A broadcast as the list gives it. */
-export interface Broadcast {
-  id: string;
-  name: string;
-  group_id: string;
-  status: BroadcastStatus;
-  send_at: string;
-  content: BroadcastContent;
-  default_language: BroadcastLanguage;
-  quiet_hours: { start: string; end: string };
-  created_by_user_id: string | null;
-  created_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  cancelled_at: string | null;
-}
-
-/** One broadcast with its report, computed when asked. */
-export interface BroadcastWithReport extends Broadcast {
-  report: BroadcastReport;
-}
-
-export type BroadcastRecipientState =
-  | 'pending'
-  | 'skipped'
-  | 'queued'
-  | 'sent'
-  | 'delivered'
-  | 'read'
-  | 'failed';
+export type BroadcastRecipientState = BroadcastRecipient['state'];
 export const RECIPIENT_STATES: readonly BroadcastRecipientState[] = [
   'pending',
   'skipped',
@@ -67,41 +28,6 @@ export const RECIPIENT_STATES: readonly BroadcastRecipientState[] = [
   'read',
   'failed',
 ];
-
-export interface BroadcastRecipient {
-  id: string;
-  contact_id: string;
-  contact_name: string | null;
-  channel: string | null;
-  state: BroadcastRecipientState;
-  /** Skipped: why (no_consent…); failed: the channel's reason. */
-  reason: string | null;
-  error_code: number | null;
-  conversation_id: string | null;
-  message_id: string | null;
-}
-
-export interface PatientGroupSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  kind: 'static' | 'dynamic';
-  /** A static group's members; null for a dynamic one (its preview counts them). */
-  member_count: number | null;
-}
-
-export interface GroupPreview {
-  /** Patients the group holds now. */
-  size: number;
-}
-
-export interface NewBroadcast {
-  name: string;
-  group_id: string;
-  content: BroadcastContent;
-  default_language: BroadcastLanguage;
-  send_at?: string;
-}
 
 interface Paged<T> {
   data: T[];

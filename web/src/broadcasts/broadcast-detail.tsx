@@ -181,7 +181,9 @@ function ReportCard({ broadcast }: { broadcast: BroadcastWithReport }) {
   const { t } = useTranslation();
   const { report } = broadcast;
   const progress = progressOf(report);
-  const reasons = Object.entries(report.skipped.by_reason).filter(([, n]) => n > 0);
+  const reasons = Object.entries(report.skipped.by_reason).flatMap(([reason, n]) =>
+    n ? [[reason, n] as const] : [],
+  );
   return (
     <Card withBorder radius="md" padding="lg">
       <Group justify="space-between" mb="sm">
@@ -224,7 +226,11 @@ function ReportCard({ broadcast }: { broadcast: BroadcastWithReport }) {
               {t('broadcasts.detail.none')}
             </Text>
           ) : (
-            <Table withRowBorders={false} verticalSpacing={2}>
+            <Table
+              withRowBorders={false}
+              verticalSpacing={2}
+              aria-label={t('broadcasts.detail.skippedTitle')}
+            >
               <Table.Tbody>
                 {reasons.map(([reason, n]) => (
                   <Table.Tr key={reason}>
@@ -247,7 +253,7 @@ function ReportCard({ broadcast }: { broadcast: BroadcastWithReport }) {
               {t('broadcasts.detail.none')}
             </Text>
           ) : (
-            <Table withRowBorders={false} verticalSpacing={2}>
+            <Table withRowBorders={false} verticalSpacing={2} aria-label={t('broadcasts.detail.failedTitle')}>
               <Table.Tbody>
                 {report.failed.by_error.map((failure) => (
                   <Table.Tr key={`${failure.code}-${failure.reason}`}>
