@@ -120,7 +120,7 @@ describe.each(TEST_ENGINES)('health broadcasts in a real browser (%s)', (engine)
     await page.goto('/broadcasts');
     await page.getByRole('link', { name: 'New broadcast' }).click();
     await page.getByRole('heading', { name: 'New health broadcast' }).waitFor();
-    await page.getByText('Health information only, never marketing.').waitFor();
+    await page.getByText('Use broadcasts for health information only, never for marketing.').waitFor();
     await page.getByRole('textbox', { name: 'Name' }).fill(name);
     await page.getByRole('textbox', { name: 'Group' }).click();
     // The group with the size of its preview.

@@ -88,7 +88,7 @@ export function BroadcastComposer() {
     mutationFn: broadcastsApi.create,
     onSuccess: (broadcast) => {
       void queryClient.invalidateQueries({ queryKey: broadcastKeys.all });
-      notify(t(when === 'now' ? 'broadcasts.composer.sent' : 'broadcasts.composer.scheduled'));
+      notify(t(when === 'now' ? 'broadcasts.composer.sent' : 'broadcasts.composer.scheduled'), 'careline');
       void navigate(`/broadcasts/${broadcast.id}`);
     },
   });

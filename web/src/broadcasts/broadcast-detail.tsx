@@ -30,6 +30,7 @@ import {
 import { describeError } from '../api/describe-error.ts';
 import { ApiError } from '../api/http-client.ts';
 import { useFormatters } from '../format/formatters.ts';
+import { useLiveState } from '../live/live-events-provider.tsx';
 import { useSignedIn } from '../session/session-context.tsx';
 import { StandaloneHeader } from '../session/standalone-header.tsx';
 import { ConfirmDialog } from '../settings/confirm-dialog.tsx';
@@ -49,12 +50,14 @@ export function BroadcastDetail() {
   const { user } = useSignedIn();
   const format = useFormatters(user.org.time_zone);
   useBroadcastsLive(broadcastId);
+  const live = useLiveState();
   const groupNames = useGroupNames();
   const broadcast = useQuery({
     queryKey: broadcastKeys.one(broadcastId),
     queryFn: () => broadcastsApi.get(broadcastId),
-    // The live feed moves it; while it runs, a slow look as well in case the stream is down.
-    refetchInterval: (query) => (query.state.data && inFlight(query.state.data) ? 10_000 : false),
+    // The live feed moves it; without the stream, it is looked at again every few seconds while it runs.
+    refetchInterval: (query) =>
+      live !== 'live' && query.state.data && inFlight(query.state.data) ? 5_000 : false,
   });
 
   return (
@@ -133,7 +136,7 @@ function CancelButton({ broadcastId }: { broadcastId: string }) {
       queryClient.setQueryData(broadcastKeys.one(broadcastId), broadcast);
       void queryClient.invalidateQueries({ queryKey: broadcastKeys.all });
       setAsking(false);
-      notify(t('broadcasts.detail.cancelled'));
+      notify(t('broadcasts.detail.cancelled'), 'careline');
     },
   });
   return (
@@ -161,18 +164,21 @@ function CancelButton({ broadcastId }: { broadcastId: string }) {
   );
 }
 
-const MAIN_COUNTS = [
+/** In two rows: where the patients stand, then what became of the messages. */
+const COUNTS = [
   'targeted',
+  'pending',
+  'queued',
+  'skipped',
+  'failed',
   'sent',
   'delivered',
   'read',
   'replied',
-  'failed',
-  'skipped',
   'opted_out',
 ] as const;
 
-function countOf(report: BroadcastReport, key: (typeof MAIN_COUNTS)[number] | 'pending' | 'queued'): number {
+function countOf(report: BroadcastReport, key: (typeof COUNTS)[number]): number {
   const value = report[key];
   return typeof value === 'number' ? value : value.total;
 }
@@ -204,10 +210,12 @@ function ReportCard({ broadcast }: { broadcast: BroadcastWithReport }) {
         aria-label={t('broadcasts.columns.progress')}
       />
       <Text size="sm" c="dimmed" mt={6} className={classes.numbers} data-testid="broadcast-progress">
-        {t('broadcasts.detail.progress', progress)}
+        {broadcast.status === 'scheduled' && report.targeted === 0
+          ? t('broadcasts.detail.notStarted')
+          : t('broadcasts.detail.progress', progress)}
       </Text>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md" mt="lg">
-        {[...MAIN_COUNTS, 'pending' as const, 'queued' as const].map((key) => (
+      <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="md" mt="lg">
+        {COUNTS.map((key) => (
           <div key={key} data-testid={`count-${key}`}>
             <Text size="xs" c="dimmed">
               {t(`broadcasts.detail.counts.${key}`)}
@@ -317,10 +325,11 @@ function RecipientsCard({ broadcastId }: { broadcastId: string }) {
   const rows = recipients.data?.pages.flatMap((page) => page.data) ?? [];
   return (
     <Card withBorder radius="md" padding="lg">
-      <Group justify="space-between" mb="sm" wrap="wrap">
+      <Stack gap="xs" mb="sm">
         <Text fw={600}>{t('broadcasts.detail.recipients')}</Text>
         <SegmentedControl
           size="xs"
+          fullWidth
           aria-label={t('broadcasts.detail.state')}
           value={state}
           onChange={setState}
@@ -329,7 +338,7 @@ function RecipientsCard({ broadcastId }: { broadcastId: string }) {
             ...RECIPIENT_STATES.map((value) => ({ value, label: t(`broadcasts.state.${value}`) })),
           ]}
         />
-      </Group>
+      </Stack>
       {recipients.error ? (
         <Alert color="red" icon={<Icon name="alert" size={18} />}>
           {describeError(recipients.error, t)}

@@ -7,7 +7,7 @@ export const broadcastsEn = {
     description:
       'One message to a group of patients: a vaccination campaign, a closure, a health alert. Times are the clinic’s ({{zone}}).',
     healthOnly:
-      'Health information only, never marketing. A broadcast goes only to the patients of the group who agreed to receive health information; the others are listed as skipped, with the reason.',
+      'Use broadcasts for health information only, never for marketing. A broadcast goes only to the patients of the group who agreed to receive health information; the others are listed as skipped, with the reason.',
     healthOnlyTitle: 'Health information, never marketing',
     new: 'New broadcast',
     empty: 'No broadcast yet. Write one to a group of patients.',
@@ -100,6 +100,7 @@ export const broadcastsEn = {
       cancelled: 'Broadcast cancelled.',
       report: 'Report',
       progress: '{{percent}} % done: {{done}} of {{total}} patients',
+      notStarted: 'The group’s patients are taken in when it goes.',
       message: 'Message',
       counts: {
         targeted: 'Patients in the group',

@@ -9,7 +9,7 @@ export const broadcastsFr: typeof broadcastsEn = {
     description:
       'Un message à un groupe de patients\u00a0: campagne de vaccination, fermeture, alerte sanitaire. Heures du cabinet ({{zone}}).',
     healthOnly:
-      'Uniquement des informations de santé, jamais de publicité. Une diffusion ne part qu’aux patients du groupe qui ont accepté de recevoir des informations de santé\u00a0; les autres sont comptés comme écartés, avec la raison.',
+      'Les diffusions servent uniquement aux informations de santé, jamais à la publicité. Une diffusion ne part qu’aux patients du groupe qui ont accepté de recevoir des informations de santé\u00a0; les autres sont comptés comme écartés, avec la raison.',
     healthOnlyTitle: 'Informations de santé, jamais de publicité',
     new: 'Nouvelle diffusion',
     empty: 'Aucune diffusion pour l’instant. Écrivez-en une à un groupe de patients.',
@@ -102,6 +102,7 @@ export const broadcastsFr: typeof broadcastsEn = {
       cancelled: 'Diffusion annulée.',
       report: 'Bilan',
       progress: '{{percent}}\u00a0% fait\u00a0: {{done}} patients sur {{total}}',
+      notStarted: 'Les patients du groupe sont pris en compte au moment de l’envoi.',
       message: 'Message',
       counts: {
         targeted: 'Patients du groupe',
