@@ -21,9 +21,11 @@
  *   --sim-rate 1000         the simulator's per-number limit (throughputLimit knob), messages/s
  *   --max-seconds 300       stop measuring the broadcast after this long
  *   --keep-db on|off        leave the database for inspection (its URL is printed)
+ *   --cpu-prof on|off       profile Careline and print where its time went
+ *   --query-stats on|off    count Careline's queries by statement (a pg preload)
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -32,10 +34,12 @@ import { Keyring } from '../src/modules/keys/keyring.ts';
 import { masterCipherFor } from '../src/platform/crypto/master-key.ts';
 import { createDb } from '../src/platform/db/create-db.ts';
 import { type RunningSimulator, startSimulatorServer } from '../src/simulator/simulator-server.ts';
+import { REPO_ROOT } from '../test/crash/careline-process.ts';
 import { Flags } from './lib/args.ts';
 import { type CarelineProcess, freePort, setUpClinic, sleep, spawnCareline } from './lib/careline.ts';
 import { cpuBetween, cpuSnapshot, describeCpu } from './lib/cpu.ts';
 import { createBenchDatabase, observer, scalar } from './lib/pg.ts';
+import { diagnostics, printProfile, printQueryStats } from './lib/profile.ts';
 import { fmt, mean, median, percentile, perSecond, say, verdict } from './lib/stats.ts';
 
 const SEED_BATCH = 5_000;
@@ -51,6 +55,8 @@ interface BroadcastBenchOptions {
   simRate: number;
   maxSeconds: number;
   keepDb: boolean;
+  cpuProf: boolean;
+  queryStats: boolean;
 }
 
 export async function runBroadcast(argv: string[]): Promise<void> {
@@ -63,6 +69,8 @@ export async function runBroadcast(argv: string[]): Promise<void> {
     simRate: flags.number('sim-rate', 1000, { min: 1, max: 1000 }),
     maxSeconds: flags.number('max-seconds', 300, { min: 10, max: 7_200 }),
     keepDb: flags.boolean('keep-db', false),
+    cpuProf: flags.boolean('cpu-prof', false),
+    queryStats: flags.boolean('query-stats', false),
   };
   flags.rejectUnknown();
   const target = options.simRate * 0.95;
@@ -78,6 +86,9 @@ export async function runBroadcast(argv: string[]): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'careline-bench-broadcast-'));
   const env = { DATABASE_URL: database.url, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   const port = await freePort();
+  const profileDir = join(REPO_ROOT, 'bench', '.profiles', `broadcast-${Date.now()}`);
+  mkdirSync(profileDir, { recursive: true });
+  const diag = diagnostics(options, profileDir);
   let simulator: RunningSimulator | undefined;
   let careline: CarelineProcess | undefined;
   let pool: pg.Pool | undefined;
@@ -129,7 +140,7 @@ export async function runBroadcast(argv: string[]): Promise<void> {
 
     pool = observer(database.url);
     const db = pool;
-    careline = await spawnCareline(env, { port });
+    careline = await spawnCareline({ ...env, ...diag.env }, { port, nodeArgs: diag.nodeArgs });
     const running = careline;
     const api = async (method: string, path: string, body?: unknown) => {
       const response = await fetch(`${running.url}/api/v1${path}`, {
@@ -255,11 +266,37 @@ export async function runBroadcast(argv: string[]): Promise<void> {
     );
     const jobRows = (
       await db.query(
-        `select queue, status, count(*)::int as n from jobs where status in ('queued', 'running', 'failed')
+        `select queue, status, count(*)::int as n, max(attempts)::int as attempts, min(last_error) as error
+           from jobs where status in ('queued', 'running', 'failed')
           group by queue, status order by n desc limit 8`,
       )
-    ).rows as Array<{ queue: string; status: string; n: number }>;
-    say(`  jobs left: ${jobRows.map((r) => `${r.queue}/${r.status} ${r.n}`).join(', ') || 'none'}`);
+    ).rows as Array<{ queue: string; status: string; n: number; attempts: number; error: string | null }>;
+    say(
+      `  jobs left: ${
+        jobRows
+          .map(
+            (r) =>
+              `${r.queue}/${r.status} ${r.n}${r.attempts > 0 ? ` (up to ${r.attempts} attempts${r.error ? `, e.g. "${r.error.slice(0, 160)}"` : ''})` : ''}`,
+          )
+          .join(', ') || 'none'
+      }`,
+    );
+    const passes = (
+      await db.query(
+        `select passes, extract(epoch from (coalesce(completed_at, now()) - started_at))::float as seconds
+           from broadcasts where id = $1`,
+        [broadcastId],
+      )
+    ).rows[0] as { passes: number; seconds: number } | undefined;
+    if (passes)
+      say(
+        `  broadcast passes (each takes in a page of the group and decides up to 100 patients in one transaction): ` +
+          `${passes.passes} in ${fmt(passes.seconds)} s = ${fmt(passes.seconds / Math.max(1, passes.passes), 2)} s a pass`,
+      );
+    await diag.collect(running.pid);
+    if (options.cpuProf) printProfile(diag.profileFile, "Careline's");
+    if (options.queryStats)
+      printQueryStats(diag.statsFile, Math.max(1, templateSends.length), 'broadcast send');
     say(`  reply latency during the broadcast: ${describeLatencies(during)}`);
 
     const idleP99 = percentile(idle.latencies, 99);
@@ -282,6 +319,7 @@ export async function runBroadcast(argv: string[]): Promise<void> {
     if (options.keepDb) say(`database kept: ${database.url}`);
     else await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
+    if (!options.cpuProf && !options.queryStats) rmSync(profileDir, { recursive: true, force: true });
   }
 }
 
