@@ -2,7 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { broadcastRecipients, contacts, conversations, events, messages } from '../../src/db-schema.ts';
-import { addPatientsToGroup, createPatientGroup } from '../../src/modules/patient-groups/patient-group.service.ts';
+import {
+  addPatientsToGroup,
+  createPatientGroup,
+} from '../../src/modules/patient-groups/patient-group.service.ts';
 import {
   book,
   type ReminderWorld,
@@ -124,7 +127,10 @@ describe.each(TEST_ENGINES)('health broadcasts to a group (%s)', (engine) => {
   }
 
   async function broadcast(clinic: TestClinic, body: Json): Promise<BroadcastJson> {
-    const response = await call(world.env, clinic, 'POST', '/broadcasts', { name: 'Vaccination grippe', ...body });
+    const response = await call(world.env, clinic, 'POST', '/broadcasts', {
+      name: 'Vaccination grippe',
+      ...body,
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     return response.body as BroadcastJson;
   }
@@ -174,7 +180,11 @@ describe.each(TEST_ENGINES)('health broadcasts to a group (%s)', (engine) => {
 
     const created = await broadcast(clinic, { group_id: groupId, content, default_language: 'fr' });
     expect(created.status).toBe('scheduled');
-    const done = await broadcastWhen(clinic, created.id, (b) => b.status === 'completed' && b.report.read === 2);
+    const done = await broadcastWhen(
+      clinic,
+      created.id,
+      (b) => b.status === 'completed' && b.report.read === 2,
+    );
     expect(done.report).toMatchObject({
       targeted: 3,
       skipped: { total: 1, by_reason: { no_consent: 1 } },
@@ -214,12 +224,19 @@ describe.each(TEST_ENGINES)('health broadcasts to a group (%s)', (engine) => {
         ['Paul Durand', null, 'skipped', 'no_consent'],
       ].sort(),
     );
-    const skippedOnly = await call(world.env, clinic, 'GET', `/broadcasts/${created.id}/recipients?state=skipped`);
+    const skippedOnly = await call(
+      world.env,
+      clinic,
+      'GET',
+      `/broadcasts/${created.id}/recipients?state=skipped`,
+    );
     expect((skippedOnly.body.data as Json[]).map((r) => r.contact_id)).toEqual([refuser.contactId]);
 
     // The live feed carried the broadcast's changes.
     const feed = await world.env.handle.db.select().from(events).where(eq(events.type, 'broadcast.updated'));
-    expect(feed.some((e) => e.payload.broadcastId === created.id && e.payload.status === 'completed')).toBe(true);
+    expect(feed.some((e) => e.payload.broadcastId === created.id && e.payload.status === 'completed')).toBe(
+      true,
+    );
     expect(feed.some((e) => e.payload.broadcastId === created.id && e.payload.messageStatus === 'read')).toBe(
       true,
     );
@@ -269,11 +286,18 @@ describe.each(TEST_ENGINES)('health broadcasts to a group (%s)', (engine) => {
         withTpl.id,
         (b) => b.status === 'completed' && b.report.read === 1 && b.report.failed.total === 1,
       );
-      expect(done.report.failed.by_error).toEqual([{ code: 131026, reason: 'Message undeliverable', count: 1 }]);
+      expect(done.report.failed.by_error).toEqual([
+        { code: 131026, reason: 'Message undeliverable', count: 1 },
+      ]);
       const [sentTemplate] = received(clinic, withTemplate.phone).map((r) => r.request);
       expect(sentTemplate?.type).toBe('template');
       expect(JSON.stringify(sentTemplate?.template)).toContain('Léa');
-      const failed = await call(world.env, clinic, 'GET', `/broadcasts/${withTpl.id}/recipients?state=failed`);
+      const failed = await call(
+        world.env,
+        clinic,
+        'GET',
+        `/broadcasts/${withTpl.id}/recipients?state=failed`,
+      );
       expect((failed.body.data as Json[]).map((r) => [r.contact_id, r.error_code])).toEqual([
         [failing.contactId, 131026],
       ]);
@@ -285,7 +309,10 @@ describe.each(TEST_ENGINES)('health broadcasts to a group (%s)', (engine) => {
   test('quiet hours on the patient’s own clock defer them (not skipped); a patient whose number says Tokyo gets it now', async () => {
     const { clinic } = world;
     const paris = await patient(clinic, { name: 'Anne Paris' });
-    const tokyo = await patient(clinic, { name: 'Kenji Tanaka', phone: `+8190${String(Date.now()).slice(-8)}` });
+    const tokyo = await patient(clinic, {
+      name: 'Kenji Tanaka',
+      phone: `+8190${String(Date.now()).slice(-8)}`,
+    });
     const groupId = await groupOf(clinic, [paris.contactId, tokyo.contactId]);
     // Quiet now in Paris, an hour on either side; Tokyo is seven or eight hours ahead: not quiet there.
     const local = Temporal.Now.zonedDateTimeISO('Europe/Paris');
@@ -300,7 +327,12 @@ describe.each(TEST_ENGINES)('health broadcasts to a group (%s)', (engine) => {
     const [deferred] = await world.env.handle.db
       .select()
       .from(broadcastRecipients)
-      .where(and(eq(broadcastRecipients.broadcastId, created.id), eq(broadcastRecipients.contactId, paris.contactId)));
+      .where(
+        and(
+          eq(broadcastRecipients.broadcastId, created.id),
+          eq(broadcastRecipients.contactId, paris.contactId),
+        ),
+      );
     expect(deferred?.state).toBe('pending');
     // Deferred to the end of the quiet hours in Paris.
     expect(
@@ -380,8 +412,10 @@ describe.each(TEST_ENGINES)('health broadcasts to a group (%s)', (engine) => {
     const { clinic, env } = world;
     const p = await patient(clinic, { name: 'Zoé Faure' });
     const groupId = await groupOf(clinic, [p.contactId]);
-    const post = (body: Json) => call(env, clinic, 'POST', '/broadcasts', { name: 'X', group_id: groupId, content, ...body });
-    const fieldOf = (r: { body: Json }) => (r.body.errors as Array<{ field: string }> | undefined)?.[0]?.field;
+    const post = (body: Json) =>
+      call(env, clinic, 'POST', '/broadcasts', { name: 'X', group_id: groupId, content, ...body });
+    const fieldOf = (r: { body: Json }) =>
+      (r.body.errors as Array<{ field: string }> | undefined)?.[0]?.field;
 
     const unknownGroup = await post({ group_id: '00000000-0000-4000-8000-000000000000' });
     expect([unknownGroup.status, fieldOf(unknownGroup)]).toEqual([422, 'body.group_id']);
@@ -419,7 +453,11 @@ describe.each(TEST_ENGINES)('health broadcasts to a group (%s)', (engine) => {
     expect((await call(env, other, 'GET', `/broadcasts/${later.id}/recipients`)).status).toBe(404);
     expect((await call(env, other, 'POST', `/broadcasts/${later.id}/cancel`)).status).toBe(404);
     expect(((await call(env, other, 'GET', '/broadcasts')).body.data as Json[]).length).toBe(0);
-    const usingOurGroup = await call(env, other, 'POST', '/broadcasts', { name: 'X', group_id: groupId, content });
+    const usingOurGroup = await call(env, other, 'POST', '/broadcasts', {
+      name: 'X',
+      group_id: groupId,
+      content,
+    });
     expect([usingOurGroup.status, fieldOf(usingOurGroup)]).toEqual([422, 'body.group_id']);
 
     const cancelled = await call(env, clinic, 'POST', `/broadcasts/${later.id}/cancel`);

@@ -21,6 +21,7 @@ import {
   claimDueRecipients,
   insertRecipients,
   lockBroadcast,
+  messagesInOutbox,
   nextPendingDueAt,
   type RecipientOutcome,
   recordRecipientOutcomes,
@@ -48,6 +49,8 @@ export interface BroadcastDeps {
 /** Patients of the audience taken in per pass, and patients sent to per pass. */
 const AUDIENCE_PAGE = 500;
 const SEND_BATCH = 100;
+/** How often a broadcast whose patients are all decided looks whether the outbox has sent everything. */
+const OUTBOX_CHECK_MS = 2000;
 /** A conversation held by automation right now is tried again this much later. */
 const BUSY_RETRY_MS = 30_000;
 
@@ -89,7 +92,12 @@ export async function runBroadcastPass(
     const due = await claimDueRecipients(tx, broadcast, now, SEND_BATCH);
     const outcomes = await decide(tx, deps, org, broadcast, due, now);
     await recordRecipientOutcomes(tx, broadcast.orgId, outcomes, now);
-    const next = audienceDoneAt ? await nextPendingDueAt(tx, broadcast) : now;
+    const nextDue = audienceDoneAt ? await nextPendingDueAt(tx, broadcast) : now;
+    // Every patient decided: it stays `sending` (and can still be cancelled) until the outbox has
+    // handed its last message to the channel; a pass looks again a little later.
+    const stillInOutbox =
+      audienceDoneAt !== null && nextDue === null ? await messagesInOutbox(tx, broadcast) : 0;
+    const next = stillInOutbox > 0 ? new Date(now.getTime() + OUTBOX_CHECK_MS) : nextDue;
     const done = audienceDoneAt !== null && next === null;
     const pass = broadcast.passes + 1;
     await updateBroadcast(tx, broadcast.orgId, broadcast.id, {
@@ -100,7 +108,7 @@ export async function runBroadcastPass(
       ...(done ? { completedAt: now } : {}),
       updatedAt: now,
     });
-    if (!done) await enqueueBroadcastPass(tx, broadcast, pass, next && next > now ? next : new Date());
+    if (!done) await enqueueBroadcastPass(tx, broadcast, pass, next && next > now ? next : new Date(0));
     return outcomes.filter((o) => o.kind === 'queued').length;
   });
   if (queued > 0) deps.wake?.();

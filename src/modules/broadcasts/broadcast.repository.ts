@@ -224,6 +224,36 @@ export async function cancelPendingRecipients(db: DbOrTx, broadcast: Broadcast, 
   return rows.length;
 }
 
+/** Recipients whose messages were withdrawn from the outbox before being sent: skipped as cancelled. */
+export async function cancelRecipientsOfMessages(
+  db: DbOrTx,
+  broadcast: Broadcast,
+  messageIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  if (messageIds.length === 0) return;
+  await db
+    .update(broadcastRecipients)
+    .set({ state: 'skipped', skipReason: 'cancelled', decidedAt: now })
+    .where(
+      and(
+        eq(broadcastRecipients.orgId, broadcast.orgId),
+        eq(broadcastRecipients.broadcastId, broadcast.id),
+        inArray(broadcastRecipients.messageId, [...messageIds]),
+      ),
+    );
+}
+
+/** How many of the broadcast's messages the outbox still holds (queued, or being sent). */
+export async function messagesInOutbox(db: DbOrTx, broadcast: Broadcast): Promise<number> {
+  const result = await db.execute(sql`
+    select count(*) as n from broadcast_recipients r
+    join ${outboundMessageOutcomes(broadcast.orgId)} m on m.id = r.message_id
+    where r.org_id = ${broadcast.orgId}::uuid and r.broadcast_id = ${broadcast.id}::uuid
+      and r.state = 'queued' and m.status in ('queued', 'sending')`);
+  return z.array(z.object({ n: z.coerce.number() })).parse(rowsOf(result))[0]?.n ?? 0;
+}
+
 /** The messages of the broadcast handed to the outbox. */
 export async function queuedMessageIdsOf(db: DbOrTx, broadcast: Broadcast): Promise<string[]> {
   const rows = await db

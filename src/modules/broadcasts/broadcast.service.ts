@@ -8,6 +8,7 @@ import {
   type BroadcastReportRow,
   broadcastReportRows,
   cancelPendingRecipients,
+  cancelRecipientsOfMessages,
   findBroadcast,
   insertBroadcast,
   listBroadcasts,
@@ -190,6 +191,7 @@ export async function cancelBroadcast(
       now,
       'The broadcast was cancelled before this message was sent.',
     );
+    await cancelRecipientsOfMessages(tx, broadcast, withdrawn, now);
     const updated = await updateBroadcast(tx, input.orgId, input.id, {
       status: 'cancelled',
       cancelledAt: now,

@@ -72,15 +72,17 @@ export async function sendQueuedMessages(
     ),
   );
   // The number's bucket empties mid-batch at full rate: the rest wait here for their turn, keeping
-  // their place, rather than going back to the queue behind everything queued since.
+  // their place, rather than going back to the queue behind everything queued since. Only that
+  // number's messages wait: another number's (another clinic's) in the batch go in this wave.
   let pending = fresh;
   let waited = 0;
   while (pending.length > 0) {
     const wave: { job: SendJob; send: PlannedSend }[] = [];
     const later: typeof pending = [];
+    const pacedNumbers = new Set<string>();
     let waitMs = 0;
     for (const item of pending) {
-      if (waitMs > 0) {
+      if (pacedNumbers.has(item.message.channelAccountId)) {
         later.push(item);
         continue;
       }
@@ -93,7 +95,8 @@ export async function sendQueuedMessages(
           error.limit === 'number_rate' &&
           waited + error.waitMs <= MAX_PACING_WAIT_MS;
         if (shortWait) {
-          waitMs = error.waitMs;
+          waitMs = waitMs === 0 ? error.waitMs : Math.min(waitMs, error.waitMs);
+          pacedNumbers.add(item.message.channelAccountId);
           later.push(item);
         } else errors.set(item.job.id, error);
       }
