@@ -8,6 +8,7 @@ import { ApiError } from './api/http-client.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequirePermission, RoleHome } from './auth/require-permission.tsx';
 import { RequireSession } from './auth/require-session.tsx';
+import { GroupsPage } from './groups/groups-page.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { RedFlagAlerts } from './inbox/safety/red-flag-alerts.tsx';
 import { DuplicatesPage } from './patients/duplicates-page.tsx';
@@ -75,6 +76,9 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="reports.read" />}>
                     <Route path="/reports" element={<ReportsPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="groups.manage" />}>
+                    <Route path="/groups" element={<GroupsPage />} />
                   </Route>
                   <Route path="/settings" element={<SettingsPage />}>
                     <Route index element={<SettingsHome />} />

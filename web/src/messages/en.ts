@@ -1,5 +1,6 @@
 import { agendaEn } from '../agenda/agenda.en.ts';
 import { authEn } from '../auth/auth.en.ts';
+import { groupsEn } from '../groups/groups.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { patientsEn } from '../patients/patients.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
@@ -34,6 +35,7 @@ export const en = {
   ...phoneEn,
   ...reportsEn,
   ...patientsEn,
+  ...groupsEn,
 };
 
 export type Messages = typeof en;

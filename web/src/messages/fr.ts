@@ -1,5 +1,6 @@
 import { agendaFr } from '../agenda/agenda.fr.ts';
 import { authFr } from '../auth/auth.fr.ts';
+import { groupsFr } from '../groups/groups.fr.ts';
 import { inboxFr } from '../inbox/inbox.fr.ts';
 import { patientsFr } from '../patients/patients.fr.ts';
 import { phoneFr } from '../phone/phone.fr.ts';
@@ -32,4 +33,5 @@ export const fr: Messages = {
   ...phoneFr,
   ...reportsFr,
   ...patientsFr,
+  ...groupsFr,
 };
