@@ -56,7 +56,7 @@ export function GroupEditor({ editing, onClose }: { editing: Editing; onClose: (
     },
     onSuccess: async () => {
       await refresh();
-      notify(t('groups.editor.saved'));
+      notify(t('groups.editor.saved'), 'careline');
       onClose();
     },
     onError: (error) => setErrors(formErrorsOf(error, FIELDS, t, { name: t('groups.editor.nameTaken') })),
@@ -65,7 +65,7 @@ export function GroupEditor({ editing, onClose }: { editing: Editing; onClose: (
     mutationFn: (id: string) => groupsApi.archive(id),
     onSuccess: async () => {
       await refresh();
-      notify(t('groups.editor.archived'));
+      notify(t('groups.editor.archived'), 'careline');
       onClose();
     },
   });
