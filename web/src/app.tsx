@@ -11,6 +11,7 @@ import { RequireSession } from './auth/require-session.tsx';
 import { BroadcastComposer } from './broadcasts/broadcast-composer.tsx';
 import { BroadcastDetail } from './broadcasts/broadcast-detail.tsx';
 import { BroadcastsPage } from './broadcasts/broadcasts-page.tsx';
+import { GroupsPage } from './groups/groups-page.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { RedFlagAlerts } from './inbox/safety/red-flag-alerts.tsx';
 import { DuplicatesPage } from './patients/duplicates-page.tsx';
@@ -78,6 +79,9 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="reports.read" />}>
                     <Route path="/reports" element={<ReportsPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="groups.manage" />}>
+                    <Route path="/groups" element={<GroupsPage />} />
                   </Route>
                   <Route element={<RequirePermission permission="broadcasts.manage" />}>
                     <Route path="/broadcasts" element={<BroadcastsPage />} />

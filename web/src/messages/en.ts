@@ -1,6 +1,7 @@
 import { agendaEn } from '../agenda/agenda.en.ts';
 import { authEn } from '../auth/auth.en.ts';
 import { broadcastsEn } from '../broadcasts/broadcasts.en.ts';
+import { groupsEn } from '../groups/groups.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { patientsEn } from '../patients/patients.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
@@ -36,6 +37,7 @@ export const en = {
   ...reportsEn,
   ...broadcastsEn,
   ...patientsEn,
+  ...groupsEn,
 };
 
 export type Messages = typeof en;

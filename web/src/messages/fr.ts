@@ -1,6 +1,7 @@
 import { agendaFr } from '../agenda/agenda.fr.ts';
 import { authFr } from '../auth/auth.fr.ts';
 import { broadcastsFr } from '../broadcasts/broadcasts.fr.ts';
+import { groupsFr } from '../groups/groups.fr.ts';
 import { inboxFr } from '../inbox/inbox.fr.ts';
 import { patientsFr } from '../patients/patients.fr.ts';
 import { phoneFr } from '../phone/phone.fr.ts';
@@ -34,4 +35,5 @@ export const fr: Messages = {
   ...reportsFr,
   ...broadcastsFr,
   ...patientsFr,
+  ...groupsFr,
 };

@@ -29,6 +29,9 @@ export function InboxHeader({ live }: { live: LiveState }) {
         {can('reports.read') && (
           <HeaderLink to="/reports" icon="chart" label={t('reports.nav')} hint={t('reports.navHint')} />
         )}
+        {can('groups.manage') && (
+          <HeaderLink to="/groups" icon="team" label={t('groups.nav')} hint={t('groups.navHint')} />
+        )}
         {can('broadcasts.manage') && (
           <HeaderLink
             to="/broadcasts"
