@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|search|startup|uploads|media-download|fuzz> [flags]`: Careline's load benchmarks. Each one creates its own
+ * `npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|search|startup|uploads|media-download|fuzz|broadcast> [flags]`: Careline's load benchmarks. Each one creates its own
  * PostgreSQL database(s) `careline_bench_*` on 127.0.0.1 (BENCH_DATABASE_URL or TEST_DATABASE_URL to
  * choose the server) and drops them at the end. Only loopback traffic; every load is bounded.
  */
+import { runBroadcast } from './broadcast.ts';
 import { runFuzz } from './fuzz.ts';
 import { runInbox } from './inbox.ts';
 import { runIngest } from './ingest.ts';
@@ -30,12 +31,13 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   uploads: runUploads,
   'media-download': runMediaDownload,
   fuzz: runFuzz,
+  broadcast: runBroadcast,
 };
 
 const run = command ? commands[command] : undefined;
 if (!run) {
   process.stderr.write(
-    'usage: npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|search|startup|uploads|media-download|fuzz> [--flag value ...]  (see bench/*.ts)\n',
+    'usage: npm run bench -- <ingest|send|send-crash|live|inbox|reminders|redflags|search|startup|uploads|media-download|fuzz|broadcast> [--flag value ...]  (see bench/*.ts)\n',
   );
   process.exit(2);
 }

@@ -88,6 +88,8 @@ import { outboxSendQueue } from './modules/outbox/outbox-queue.ts';
 import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-pacer.ts';
 import { markReadQueue, queueReadReceipt, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
 import { smsSegmentsRoutes } from './modules/outbox/sms-segments.routes.ts';
+import { patientGroupRoutes } from './modules/patient-groups/patient-group.routes.ts';
+import { setSegmentDeps } from './modules/patient-groups/patient-group.service.ts';
 import { patientMergeRoutes } from './modules/patient-merge/patient-merge.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
@@ -198,6 +200,8 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   const clock = deps.clock ?? systemClock;
   // Clinic and patient data keys, wrapped by the master key: what seals patient data in the database.
   const keyring = new Keyring(deps.fieldCipher);
+  // Dynamic patient groups are evaluated with these when a caller of groupAudiencePage passes none.
+  setSegmentDeps({ keyring, clock });
   // Channel secrets are sealed with the clinic key; opened once per account and stored value.
   const secretsOf = new ChannelSecretsVault(db, keyring).of;
   // The channels on the port, each one folder that only translates (src/channels/<channel>/).
@@ -565,6 +569,7 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(exportRoutes({ db, clock, keyring }));
         await secured.register(reportRoutes({ db, clock, keyring }));
         await secured.register(broadcastRoutes({ db, clock, keyring, wake: () => wake() }));
+        await secured.register(patientGroupRoutes({ db, clock, keyring }));
       });
     },
     { prefix: '/api/v1' },

@@ -8,6 +8,10 @@ import { ApiError } from './api/http-client.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequirePermission, RoleHome } from './auth/require-permission.tsx';
 import { RequireSession } from './auth/require-session.tsx';
+import { BroadcastComposer } from './broadcasts/broadcast-composer.tsx';
+import { BroadcastDetail } from './broadcasts/broadcast-detail.tsx';
+import { BroadcastsPage } from './broadcasts/broadcasts-page.tsx';
+import { GroupsPage } from './groups/groups-page.tsx';
 import { CareGroupsPage } from './care-groups/care-groups-page.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { RedFlagAlerts } from './inbox/safety/red-flag-alerts.tsx';
@@ -78,6 +82,14 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="reports.read" />}>
                     <Route path="/reports" element={<ReportsPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="groups.manage" />}>
+                    <Route path="/groups" element={<GroupsPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="broadcasts.manage" />}>
+                    <Route path="/broadcasts" element={<BroadcastsPage />} />
+                    <Route path="/broadcasts/new" element={<BroadcastComposer />} />
+                    <Route path="/broadcasts/:broadcastId" element={<BroadcastDetail />} />
                   </Route>
                   <Route path="/settings" element={<SettingsPage />}>
                     <Route index element={<SettingsHome />} />

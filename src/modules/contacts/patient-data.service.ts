@@ -126,6 +126,21 @@ export async function setMergedInto(
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
 }
 
+/** The records merged into this one, and into those, at any depth: the same person (an erasure). */
+export async function mergedRecordIdsOf(tx: DbOrTx, orgId: string, contactId: string): Promise<string[]> {
+  const found: string[] = [];
+  let level = [contactId];
+  while (level.length > 0) {
+    const rows = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.orgId, orgId), inArray(contacts.mergedIntoId, level)));
+    level = rows.map((row) => row.id).filter((id) => !found.includes(id) && id !== contactId);
+    found.push(...level);
+  }
+  return found;
+}
+
 /**
  * For the erasure of a survivor: the records merged into it are the same person. Their rows go (their
  * identities and conversations already went with the survivor's) and their keys are destroyed. Answers

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { csatResponses, type FlowSessionStatus, flowSessions, flows } from './flow.schema.ts';
@@ -73,4 +73,61 @@ export async function answersOfPatient(
       },
     ];
   });
+}
+
+/**
+ * The patients (record ids, as stored) who ran the flow `flowKey` (an intake) since `since`: a subquery
+ * a patient segment narrows its patients with before opening what they answered
+ * ({@link answerTextsOfPatients}).
+ */
+export function patientsWhoRanFlow(db: DbOrTx, orgId: string, flowKey: string, since: Date | null) {
+  return db
+    .select({ contactId: flowSessions.contactId })
+    .from(flowSessions)
+    .innerJoin(flows, and(eq(flows.orgId, orgId), eq(flows.id, flowSessions.flowId)))
+    .where(
+      and(
+        eq(flowSessions.orgId, orgId),
+        eq(flows.key, flowKey),
+        since === null ? undefined : gte(flowSessions.createdAt, since),
+      ),
+    );
+}
+
+/**
+ * What these patients answered to `answerKey` in runs of the flow `flowKey` since `since`, opened with
+ * their keys (one query for the sessions, one for the keys): for a patient segment on an intake's
+ * complaint. Text answers only; a patient who never answered it is absent.
+ */
+export async function answerTextsOfPatients(
+  db: DbOrTx,
+  keyring: Keyring,
+  orgId: string,
+  input: { contactIds: readonly string[]; flowKey: string; answerKey: string; since: Date | null },
+): Promise<Map<string, string[]>> {
+  const texts = new Map<string, string[]>();
+  if (input.contactIds.length === 0) return texts;
+  const rows = await db
+    .select({ session: flowSessions })
+    .from(flowSessions)
+    .innerJoin(flows, and(eq(flows.orgId, orgId), eq(flows.id, flowSessions.flowId)))
+    .where(
+      and(
+        eq(flowSessions.orgId, orgId),
+        eq(flows.key, input.flowKey),
+        inArray(flowSessions.contactId, [...input.contactIds]),
+        input.since === null ? undefined : gte(flowSessions.createdAt, input.since),
+      ),
+    );
+  const opened = await openFlowSessions(
+    db,
+    keyring,
+    rows.map((r) => r.session),
+  );
+  for (const session of opened) {
+    const answer = session.state?.answers?.[input.answerKey];
+    if (typeof answer !== 'string' || answer.trim() === '') continue;
+    texts.set(session.contactId, [...(texts.get(session.contactId) ?? []), answer]);
+  }
+  return texts;
 }

@@ -13,6 +13,11 @@ export interface MovedRows {
    * live conversation per patient and account): closed by the merge, reopened as they were by the unmerge.
    */
   closedConversations: Array<{ id: string; status: string; closedAt: string | null }>;
+  /**
+   * The static patient groups the merged record was in (`groups`), and those of them the survivor joined
+   * through the merge (`joined`). Absent from merges made before groups existed.
+   */
+  groupMemberships?: { groups: string[]; joined: string[] };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   setConversationStatusForMerge,
 } from '../inbox/patient-data.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
+import { moveGroupMemberships, restoreGroupMemberships } from '../patient-groups/patient-data.service.ts';
 import { moveRedFlagsOfConversations } from '../safety/patient-data.service.ts';
 import { moveAppointments, patientAppointmentIds } from '../scheduling/patient-data.service.ts';
 import { type ContactMergeRow, contactMerges, type MovedRows } from './contact-merge.schema.ts';
@@ -223,6 +224,7 @@ export async function mergeContacts(
       consents: consentIds,
     };
     await moveRows(tx, orgId, rows, survivorId, now);
+    const groupMemberships = await moveGroupMemberships(tx, orgId, mergedId, survivorId);
     await updateContact(tx, deps.keyring, orgId, survivorId, fields, now);
     await setMergedInto(tx, orgId, mergedId, survivorId);
 
@@ -240,7 +242,7 @@ export async function mergeContacts(
           CHOICES_PURPOSE,
         ),
         survivorBefore: sealer.seal(JSON.stringify(before), SNAPSHOT_PURPOSE),
-        moved: { ...rows, closedConversations },
+        moved: { ...rows, closedConversations, groupMemberships },
       })
       .returning();
     if (!record) throw new Error('insert into contact_merges returned nothing');
@@ -337,6 +339,8 @@ export async function unmergeContacts(
       consents: [...consentIds],
     };
     await moveRows(tx, orgId, rows, mergedId, now);
+    if (moved.groupMemberships)
+      await restoreGroupMemberships(tx, orgId, { mergedId, survivorId, moved: moved.groupMemberships });
     for (const closed of moved.closedConversations) {
       await setConversationStatusForMerge(
         tx,

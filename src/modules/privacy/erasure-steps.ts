@@ -4,7 +4,11 @@ import type { DbOrTx } from '../../platform/db/db.ts';
 import type { MediaStore } from '../../platform/media/media-store.ts';
 import { closeAlertsOfForgottenDeliveries } from '../alerts/alert.service.ts';
 import { deletePatientConsents } from '../consent/patient-data.service.ts';
-import { deletePatientContact, erasePatientMergedRecords } from '../contacts/patient-data.service.ts';
+import {
+  deletePatientContact,
+  erasePatientMergedRecords,
+  mergedRecordIdsOf,
+} from '../contacts/patient-data.service.ts';
 import { deleteFlowSessions, deletePatientSatisfactionAnswers } from '../flows/patient-data.service.ts';
 import {
   deleteConversationsByIds,
@@ -14,6 +18,7 @@ import {
 import type { Keyring } from '../keys/keyring.ts';
 import { deleteFileRows } from '../media/patient-data.service.ts';
 import { deleteDeliveryReceiptsOf, deleteKeptAnswersOf } from '../outbox/patient-data.service.ts';
+import { deletePatientGroupMemberships } from '../patient-groups/patient-data.service.ts';
 import { deletePatientReminders } from '../reminders/patient-data.service.ts';
 import { deletePatientRedFlags } from '../safety/patient-data.service.ts';
 import { deleteAppointmentsByIds } from '../scheduling/patient-data.service.ts';
@@ -80,6 +85,15 @@ export const ERASURE_STEPS: readonly ErasureStep[] = [
   {
     name: 'conversations',
     run: (tx, { scope: s }) => deleteConversationsByIds(tx, s.orgId, s.conversationIds),
+  },
+  // Their place in the clinic's patient groups, and that of the records merged into them.
+  {
+    name: 'group_memberships',
+    run: async (tx, { scope: s }) =>
+      deletePatientGroupMemberships(tx, s.orgId, [
+        s.contactId,
+        ...(await mergedRecordIdsOf(tx, s.orgId, s.contactId)),
+      ]),
   },
   // Records merged into this one are the same person: erased with it (rows and keys).
   {

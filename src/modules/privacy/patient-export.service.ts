@@ -110,6 +110,7 @@ function patientDocument(record: PatientRecord, paths: Map<string, string>, at: 
       text_shown: c.textShown,
       recorded_at: iso(c.recordedAt),
     })),
+    groups: record.groups.map((g) => ({ id: g.groupId, name: g.name, added_at: iso(g.addedAt) })),
     appointments: record.appointments.map(({ appointment: a, practitioner, location, type }) => ({
       id: a.id,
       start: iso(a.start),

@@ -9,6 +9,7 @@ import {
 } from '../inbox/patient-data.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { readFilesOfMessages } from '../media/patient-data.service.ts';
+import { readPatientGroupMemberships } from '../patient-groups/patient-data.service.ts';
 import { readPatientAppointments } from '../scheduling/patient-data.service.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 
@@ -51,6 +52,7 @@ export async function readPatientRecord(tx: DbOrTx, keyring: Keyring, orgId: str
     ),
   ];
   const files = await readFilesOfMessages(tx, keyring, orgId, messageIds, sentFileIds);
+  const groups = await readPatientGroupMemberships(tx, orgId, contactId);
   return {
     contact,
     identities,
@@ -60,6 +62,7 @@ export async function readPatientRecord(tx: DbOrTx, keyring: Keyring, orgId: str
     messages: theirMessages,
     reactions,
     files,
+    groups,
   };
 }
 

@@ -14,6 +14,9 @@ import {
   UnknownReferenceError,
 } from './scheduling-errors.ts';
 
+// What other modules may read here (a patient segment checks the type its rule names).
+export { findAppointmentType } from './appointment-type.repository.ts';
+
 export interface AppointmentTypeInput {
   key: string;
   name: { fr: string; en: string };

@@ -267,6 +267,41 @@ export function appointmentsOfPatients(db: DbOrTx) {
 }
 
 /**
+ * The patients (record ids, as stored) with an appointment of the clinic starting in [from, to) in one
+ * of `statuses`, optionally with one practitioner and of one type: a subquery a patient segment (a
+ * dynamic group) matches its patients against in one statement.
+ */
+export function patientsWithAppointments(
+  db: DbOrTx,
+  orgId: string,
+  filter: {
+    from: Date;
+    to: Date;
+    statuses: readonly AppointmentStatus[];
+    practitionerId?: string | undefined;
+    appointmentTypeId?: string | undefined;
+  },
+) {
+  return db
+    .select({ contactId: appointments.contactId })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.orgId, orgId),
+        gte(appointments.start, filter.from),
+        lt(appointments.start, filter.to),
+        inArray(appointments.status, [...filter.statuses]),
+        filter.practitionerId === undefined
+          ? undefined
+          : eq(appointments.practitionerId, filter.practitionerId),
+        filter.appointmentTypeId === undefined
+          ? undefined
+          : eq(appointments.appointmentTypeId, filter.appointmentTypeId),
+      ),
+    );
+}
+
+/**
  * The clinic's appointments starting in [from, to) that took place or should have (neither cancelled
  * nor only proposed), with their practitioner's name: a subquery the reminders' report groups and
  * counts in one statement.

@@ -16,6 +16,7 @@ export {
   findReplacement,
   heldAppointmentsBetween,
   lockAppointment,
+  patientsWithAppointments,
   shareLockSteadyAppointments,
   upcomingBookedAppointmentIds,
 } from './appointment.repository.ts';

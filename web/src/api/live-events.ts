@@ -12,6 +12,11 @@ export interface RedFlagEvent {
   teamId: string | null;
 }
 
+/** `broadcast.updated`: a health broadcast's report changed (patients taken in, messages sent, read…). */
+export interface BroadcastLiveEvent {
+  broadcastId: string;
+}
+
 /** `live`: events stream in; `reconnecting`: the browser is retrying; `polling`: no stream, we refetch. */
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'polling';
 
@@ -24,12 +29,18 @@ const RETRY_STREAM_AFTER_MS = 30_000;
  * touches. EventSource resumes with Last-Event-ID by itself; when the server refuses the stream
  * (not there, or an error page), the inbox falls back to polling and tries the stream again later.
  */
-export function useLiveEvents(enabled: boolean, onRedFlag?: (event: RedFlagEvent) => void): LiveState {
+export function useLiveEvents(
+  enabled: boolean,
+  onRedFlag?: (event: RedFlagEvent) => void,
+  onBroadcast?: (event: BroadcastLiveEvent) => void,
+): LiveState {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>('connecting');
   // Read at each event: a new callback must not reopen the stream.
   const redFlagHandler = useRef(onRedFlag);
   redFlagHandler.current = onRedFlag;
+  const broadcastHandler = useRef(onBroadcast);
+  broadcastHandler.current = onBroadcast;
 
   useEffect(() => {
     if (!enabled) return;
@@ -73,6 +84,10 @@ export function useLiveEvents(enabled: boolean, onRedFlag?: (event: RedFlagEvent
       source.addEventListener('appointment.updated', () => {
         refresh(queryClient, schedulingKeys.appointments, LIST_REFRESH_MS);
         refresh(queryClient, schedulingKeys.slots, LIST_REFRESH_MS);
+      });
+      source.addEventListener('broadcast.updated', (event) => {
+        const broadcastId = idOf(event, 'broadcastId', 'broadcast_id');
+        if (broadcastId) broadcastHandler.current?.({ broadcastId });
       });
       source.addEventListener('reset', () => {
         void queryClient.invalidateQueries();
@@ -157,6 +172,20 @@ function conversationIdOf(event: MessageEvent): string | undefined {
     if ('conversation_id' in data && typeof data.conversation_id === 'string') return data.conversation_id;
   } catch {
     // An event without JSON data still refreshes everything it may touch.
+  }
+  return undefined;
+}
+
+function idOf(event: MessageEvent, ...keys: string[]): string | undefined {
+  try {
+    const data: unknown = JSON.parse(String(event.data));
+    if (typeof data !== 'object' || data === null) return undefined;
+    for (const key of keys) {
+      const value: unknown = Reflect.get(data, key);
+      if (typeof value === 'string') return value;
+    }
+  } catch {
+    // No JSON: nothing to name.
   }
   return undefined;
 }

@@ -1,8 +1,9 @@
-import type { RedFlagEvent } from '../api/live-events.ts';
+import type { BroadcastLiveEvent, RedFlagEvent } from '../api/live-events.ts';
 
 /** The live stream's events that features act on, by name, with what each carries. */
 export interface LiveEventMap {
   'conversation.red_flag': RedFlagEvent;
+  'broadcast.updated': BroadcastLiveEvent;
 }
 
 export type LiveEventName = keyof LiveEventMap;
@@ -22,6 +23,7 @@ export interface LiveEventBus {
 export function createLiveEventBus(): LiveEventBus {
   const listeners: { [N in LiveEventName]: Set<LiveEventListener<N>> } = {
     'conversation.red_flag': new Set(),
+    'broadcast.updated': new Set(),
   };
   return {
     publish(name, event) {

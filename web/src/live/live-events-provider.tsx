@@ -1,5 +1,10 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { type LiveState, type RedFlagEvent, useLiveEvents } from '../api/live-events.ts';
+import {
+  type BroadcastLiveEvent,
+  type LiveState,
+  type RedFlagEvent,
+  useLiveEvents,
+} from '../api/live-events.ts';
 import {
   createLiveEventBus,
   type LiveEventBus,
@@ -21,8 +26,12 @@ export function LiveEventsProvider({ children, enabled }: { children: ReactNode;
     (event: RedFlagEvent) => bus.publish('conversation.red_flag', event),
     [bus],
   );
+  const publishBroadcast = useCallback(
+    (event: BroadcastLiveEvent) => bus.publish('broadcast.updated', event),
+    [bus],
+  );
   // A role that reads no conversations (the auditor) has no stream: the server would refuse it.
-  const live = useLiveEvents(enabled, publishRedFlag);
+  const live = useLiveEvents(enabled, publishRedFlag, publishBroadcast);
   return (
     <LiveEventBusContext.Provider value={bus}>
       <LiveStateContext.Provider value={live}>{children}</LiveStateContext.Provider>

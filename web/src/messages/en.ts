@@ -1,5 +1,7 @@
 import { agendaEn } from '../agenda/agenda.en.ts';
 import { authEn } from '../auth/auth.en.ts';
+import { broadcastsEn } from '../broadcasts/broadcasts.en.ts';
+import { groupsEn } from '../groups/groups.en.ts';
 import { careGroupsEn } from '../care-groups/care-groups.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { patientsEn } from '../patients/patients.en.ts';
@@ -34,7 +36,9 @@ export const en = {
   ...exportsEn,
   ...phoneEn,
   ...reportsEn,
+  ...broadcastsEn,
   ...patientsEn,
+  ...groupsEn,
   ...careGroupsEn,
 };
 

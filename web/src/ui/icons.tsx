@@ -62,6 +62,7 @@ import {
   IconSend,
   IconSettings,
   IconShield,
+  IconSpeakerphone,
   IconStar,
   IconStarFilled,
   IconStethoscope,
@@ -160,6 +161,7 @@ const ICONS = {
   code: IconCode,
   stop: IconPlayerStop,
   link: IconLink,
+  speakerphone: IconSpeakerphone,
   // Channels
   'brand-whatsapp': IconBrandWhatsapp,
   'brand-telegram': IconBrandTelegram,

@@ -298,9 +298,6 @@ export interface CarelineApiSchemas {
   BroadcastReport: BroadcastReport;
   BroadcastWithReport: BroadcastWithReport;
   CannedReply: CannedReply;
-  CareGroup: CareGroup;
-  CareGroupAvailability: CareGroupAvailability;
-  CareGroupMessage: CareGroupMessage;
   Channel: Channel;
   ChannelCapabilities: ChannelCapabilities;
   ChannelLimits: ChannelLimits;
@@ -331,6 +328,8 @@ export interface CarelineApiSchemas {
   FlowDetails: FlowDetails;
   FlowDetailsInput: FlowDetailsInput;
   FlowInput: FlowInput;
+  GroupMembersChange: GroupMembersChange;
+  GroupPatient: GroupPatient;
   Location: Location;
   LockedProblem: LockedProblem;
   Media: Media;
@@ -342,9 +341,8 @@ export interface CarelineApiSchemas {
   NewBroadcast: NewBroadcast;
   NewBroadcastInput: NewBroadcastInput;
   NewCannedReply: NewCannedReply;
-  NewCareGroup: NewCareGroup;
-  NewCareGroupMessage: NewCareGroupMessage;
   NewChannel: NewChannel;
+  NewPatientGroup: NewPatientGroup;
   NewStaffMember: NewStaffMember;
   NewWebhookSubscription: NewWebhookSubscription;
   NewWebhookSubscriptionInput: NewWebhookSubscriptionInput;
@@ -373,6 +371,10 @@ export interface CarelineApiSchemas {
   OutboundTextMessage: OutboundTextMessage;
   OutboundVideoMessage: OutboundVideoMessage;
   PatientChannel: PatientChannel;
+  PatientGroup: PatientGroup;
+  PatientGroupChange: PatientGroupChange;
+  PatientGroupPreview: PatientGroupPreview;
+  PatientGroupPreviewRequest: PatientGroupPreviewRequest;
   Practitioner: Practitioner;
   Problem: Problem;
   RecoveryCodes: RecoveryCodes;
@@ -389,6 +391,7 @@ export interface CarelineApiSchemas {
   Schedule: Schedule;
   SearchResults: SearchResults;
   SecondFactorRequired: SecondFactorRequired;
+  SegmentDefinition: SegmentDefinition1;
   SignedIn: SignedIn;
   Slot: Slot;
   SmsSegments: SmsSegments;
@@ -895,60 +898,6 @@ export interface CannedReply {
   language: string | null;
   created_by_user_id: string | null;
   created_at: string;
-}
-export interface CareGroup {
-  id: string;
-  channel_account_id: string;
-  subject: string;
-  description: string | null;
-  /**
-   * creating until WhatsApp confirms the group (and gives its invite link)
-   */
-  status: 'creating' | 'active' | 'failed' | 'deleted';
-  invite_link: string | null;
-  failure: string | null;
-  participants: {
-    id: string;
-    /**
-     * The patient record, when the participant is one
-     */
-    contact_id: string | null;
-    wa_id: string | null;
-    /**
-     * Their WhatsApp profile name, when they wrote
-     */
-    name: string | null;
-    status: 'joined' | 'left' | 'removed';
-    joined_at: string;
-    left_at: string | null;
-  }[];
-  max_participants: number;
-  created_at: string;
-}
-export interface CareGroupAvailability {
-  channel_account_id: string;
-  name: string;
-  available: boolean;
-  /**
-   * Why WhatsApp refuses groups on this number
-   */
-  reason: string | null;
-}
-export interface CareGroupMessage {
-  id: string;
-  direction: 'inbound' | 'outbound';
-  participant_id: string | null;
-  sent_by_user_id: string | null;
-  type: string;
-  text: string | null;
-  status: string;
-  error_code: number | null;
-  error_title: string | null;
-  /**
-   * The red-flag screening’s category for a participant’s message
-   */
-  red_flag: string | null;
-  occurred_at: string;
 }
 export interface Channel {
   id: string;
@@ -1996,6 +1945,21 @@ export interface FlowInput {
   };
   updated_at: string;
 }
+export interface GroupMembersChange {
+  /**
+   * @minItems 1
+   * @maxItems 500
+   */
+  contact_ids: string[];
+}
+export interface GroupPatient {
+  id: string;
+  display_name: string | null;
+  /**
+   * The number with its middle digits hidden: +336••••••78
+   */
+  phone_masked: string | null;
+}
 export interface Location {
   id: string;
   name: string;
@@ -2219,18 +2183,225 @@ export interface NewCannedReply {
   text: string;
   language?: string | null;
 }
-export interface NewCareGroup {
-  channel_account_id: string;
-  subject: string;
-  description?: string;
+export interface NewPatientGroup {
+  name: string;
+  description?: string | null;
+  kind: 'static' | 'dynamic';
+  definition?: SegmentDefinition;
 }
-export interface NewCareGroupMessage {
-  type: string;
-  text?: string;
-  name?: string;
-  language?: string;
-  parameters?: string[];
-  [k: string]: unknown | undefined;
+/**
+ * Required for a dynamic group; not for a static one
+ */
+export interface SegmentDefinition {
+  /**
+   * all: every rule holds; any: at least one does
+   */
+  match: 'all' | 'any';
+  /**
+   * @minItems 1
+   * @maxItems 30
+   */
+  rules: (
+    | {
+        type: 'tag';
+        /**
+         * Whether the patient has the tag, or has not
+         */
+        op: 'has' | 'has_not';
+        /**
+         * The tag, as shown on the patient (case does not matter)
+         */
+        tag: string;
+      }
+    | {
+        type: 'custom_field';
+        /**
+         * The custom field’s name (case does not matter)
+         */
+        key: string;
+        op: 'equals' | 'contains' | 'is_set';
+        /**
+         * What the value equals or contains (case and accents do not matter); not for is_set
+         */
+        value?: string;
+      }
+    | {
+        type: 'age';
+        /**
+         * At least this many years old
+         */
+        min?: number;
+        /**
+         * At most this many years old
+         */
+        max?: number;
+      }
+    | {
+        type: 'language';
+        /**
+         * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
+         */
+        language: string;
+      }
+    | {
+        type: 'channel';
+        /**
+         * Patients Careline can reach on this channel
+         */
+        channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
+      }
+    | {
+        type: 'appointment';
+        /**
+         * With this practitioner; any when left out
+         */
+        practitioner_id?: string;
+        /**
+         * Of this appointment type; any when left out
+         */
+        appointment_type_id?: string;
+        /**
+         * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
+         */
+        window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
+        /**
+         * A date, YYYY-MM-DD, on the clinic’s calendar
+         */
+        from?: string;
+        /**
+         * A date, YYYY-MM-DD, on the clinic’s calendar
+         */
+        to?: string;
+      }
+    | {
+        type: 'no_show';
+        /**
+         * Missed an appointment in the last this many months
+         */
+        months: number;
+      }
+    | {
+        type: 'intake_complaint';
+        /**
+         * Words of the complaint the patient gave (case and accents do not matter)
+         */
+        contains: string;
+        /**
+         * The intake flow; symptom_intake when left out
+         */
+        flow_key?: string;
+        /**
+         * Answered in the last this many months
+         */
+        months?: number;
+      }
+    | {
+        type: 'group';
+        /**
+         * all: every rule holds; any: at least one does
+         */
+        match: 'all' | 'any';
+        /**
+         * @minItems 1
+         * @maxItems 20
+         */
+        rules: (
+          | {
+              type: 'tag';
+              /**
+               * Whether the patient has the tag, or has not
+               */
+              op: 'has' | 'has_not';
+              /**
+               * The tag, as shown on the patient (case does not matter)
+               */
+              tag: string;
+            }
+          | {
+              type: 'custom_field';
+              /**
+               * The custom field’s name (case does not matter)
+               */
+              key: string;
+              op: 'equals' | 'contains' | 'is_set';
+              /**
+               * What the value equals or contains (case and accents do not matter); not for is_set
+               */
+              value?: string;
+            }
+          | {
+              type: 'age';
+              /**
+               * At least this many years old
+               */
+              min?: number;
+              /**
+               * At most this many years old
+               */
+              max?: number;
+            }
+          | {
+              type: 'language';
+              /**
+               * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
+               */
+              language: string;
+            }
+          | {
+              type: 'channel';
+              /**
+               * Patients Careline can reach on this channel
+               */
+              channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
+            }
+          | {
+              type: 'appointment';
+              /**
+               * With this practitioner; any when left out
+               */
+              practitioner_id?: string;
+              /**
+               * Of this appointment type; any when left out
+               */
+              appointment_type_id?: string;
+              /**
+               * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
+               */
+              window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
+              /**
+               * A date, YYYY-MM-DD, on the clinic’s calendar
+               */
+              from?: string;
+              /**
+               * A date, YYYY-MM-DD, on the clinic’s calendar
+               */
+              to?: string;
+            }
+          | {
+              type: 'no_show';
+              /**
+               * Missed an appointment in the last this many months
+               */
+              months: number;
+            }
+          | {
+              type: 'intake_complaint';
+              /**
+               * Words of the complaint the patient gave (case and accents do not matter)
+               */
+              contains: string;
+              /**
+               * The intake flow; symptom_intake when left out
+               */
+              flow_key?: string;
+              /**
+               * Answered in the last this many months
+               */
+              months?: number;
+            }
+        )[];
+      }
+  )[];
 }
 export interface NewStaffMember {
   name: string;
@@ -2571,6 +2742,252 @@ export interface PatientChannel {
    * When the patient last wrote on this account
    */
   last_wrote_at: string | null;
+}
+export interface PatientGroup {
+  id: string;
+  name: string;
+  description: string | null;
+  kind: 'static' | 'dynamic';
+  /**
+   * The rules of a dynamic group; null for a static one
+   */
+  definition: SegmentDefinition1 | null;
+  /**
+   * A static group’s members; null for a dynamic one
+   */
+  member_count: number | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+export interface SegmentDefinition1 {
+  /**
+   * all: every rule holds; any: at least one does
+   */
+  match: 'all' | 'any';
+  /**
+   * @minItems 1
+   * @maxItems 30
+   */
+  rules: (
+    | {
+        type: 'tag';
+        /**
+         * Whether the patient has the tag, or has not
+         */
+        op: 'has' | 'has_not';
+        /**
+         * The tag, as shown on the patient (case does not matter)
+         */
+        tag: string;
+      }
+    | {
+        type: 'custom_field';
+        /**
+         * The custom field’s name (case does not matter)
+         */
+        key: string;
+        op: 'equals' | 'contains' | 'is_set';
+        /**
+         * What the value equals or contains (case and accents do not matter); not for is_set
+         */
+        value?: string;
+      }
+    | {
+        type: 'age';
+        /**
+         * At least this many years old
+         */
+        min?: number;
+        /**
+         * At most this many years old
+         */
+        max?: number;
+      }
+    | {
+        type: 'language';
+        /**
+         * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
+         */
+        language: string;
+      }
+    | {
+        type: 'channel';
+        /**
+         * Patients Careline can reach on this channel
+         */
+        channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
+      }
+    | {
+        type: 'appointment';
+        /**
+         * With this practitioner; any when left out
+         */
+        practitioner_id?: string;
+        /**
+         * Of this appointment type; any when left out
+         */
+        appointment_type_id?: string;
+        /**
+         * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
+         */
+        window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
+        /**
+         * A date, YYYY-MM-DD, on the clinic’s calendar
+         */
+        from?: string;
+        /**
+         * A date, YYYY-MM-DD, on the clinic’s calendar
+         */
+        to?: string;
+      }
+    | {
+        type: 'no_show';
+        /**
+         * Missed an appointment in the last this many months
+         */
+        months: number;
+      }
+    | {
+        type: 'intake_complaint';
+        /**
+         * Words of the complaint the patient gave (case and accents do not matter)
+         */
+        contains: string;
+        /**
+         * The intake flow; symptom_intake when left out
+         */
+        flow_key?: string;
+        /**
+         * Answered in the last this many months
+         */
+        months?: number;
+      }
+    | {
+        type: 'group';
+        /**
+         * all: every rule holds; any: at least one does
+         */
+        match: 'all' | 'any';
+        /**
+         * @minItems 1
+         * @maxItems 20
+         */
+        rules: (
+          | {
+              type: 'tag';
+              /**
+               * Whether the patient has the tag, or has not
+               */
+              op: 'has' | 'has_not';
+              /**
+               * The tag, as shown on the patient (case does not matter)
+               */
+              tag: string;
+            }
+          | {
+              type: 'custom_field';
+              /**
+               * The custom field’s name (case does not matter)
+               */
+              key: string;
+              op: 'equals' | 'contains' | 'is_set';
+              /**
+               * What the value equals or contains (case and accents do not matter); not for is_set
+               */
+              value?: string;
+            }
+          | {
+              type: 'age';
+              /**
+               * At least this many years old
+               */
+              min?: number;
+              /**
+               * At most this many years old
+               */
+              max?: number;
+            }
+          | {
+              type: 'language';
+              /**
+               * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
+               */
+              language: string;
+            }
+          | {
+              type: 'channel';
+              /**
+               * Patients Careline can reach on this channel
+               */
+              channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
+            }
+          | {
+              type: 'appointment';
+              /**
+               * With this practitioner; any when left out
+               */
+              practitioner_id?: string;
+              /**
+               * Of this appointment type; any when left out
+               */
+              appointment_type_id?: string;
+              /**
+               * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
+               */
+              window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
+              /**
+               * A date, YYYY-MM-DD, on the clinic’s calendar
+               */
+              from?: string;
+              /**
+               * A date, YYYY-MM-DD, on the clinic’s calendar
+               */
+              to?: string;
+            }
+          | {
+              type: 'no_show';
+              /**
+               * Missed an appointment in the last this many months
+               */
+              months: number;
+            }
+          | {
+              type: 'intake_complaint';
+              /**
+               * Words of the complaint the patient gave (case and accents do not matter)
+               */
+              contains: string;
+              /**
+               * The intake flow; symptom_intake when left out
+               */
+              flow_key?: string;
+              /**
+               * Answered in the last this many months
+               */
+              months?: number;
+            }
+        )[];
+      }
+  )[];
+}
+export interface PatientGroupChange {
+  name?: string;
+  description?: string | null;
+  definition?: SegmentDefinition1;
+}
+export interface PatientGroupPreview {
+  /**
+   * How many patients the group holds now
+   */
+  size: number;
+  /**
+   * The first 20 of them, at most
+   */
+  sample: GroupPatient[];
+}
+export interface PatientGroupPreviewRequest {
+  definition: SegmentDefinition1;
 }
 export interface Practitioner {
   id: string;

@@ -35,6 +35,17 @@ export function InboxHeader({ live }: { live: LiveState }) {
         {can('reports.read') && (
           <HeaderLink to="/reports" icon="chart" label={t('reports.nav')} hint={t('reports.navHint')} />
         )}
+        {can('groups.manage') && (
+          <HeaderLink to="/groups" icon="team" label={t('groups.nav')} hint={t('groups.navHint')} />
+        )}
+        {can('broadcasts.manage') && (
+          <HeaderLink
+            to="/broadcasts"
+            icon="speakerphone"
+            label={t('broadcasts.nav')}
+            hint={t('broadcasts.navHint')}
+          />
+        )}
         <LiveIndicator state={live} />
         <LanguageSwitch />
         <AccountMenu />
