@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
-import { contactSurvivors } from '../contacts/contact-labels.service.ts';
+import { contactSurvivors, segmentableContacts } from '../contacts/contact-labels.service.ts';
 import { type PatientGroup, patientGroupMembers, patientGroups } from './patient-group.schema.ts';
 
 export async function insertPatientGroup(
@@ -53,31 +53,51 @@ export async function insertGroupMembers(
 
 /**
  * Members of a static group in contact id order, after `afterContactId`: patients merged into another
- * record count as that record (the survivor is who is written to), each once.
+ * record count as that record (the survivor is who is written to), each once. Two statements that each
+ * stop at `limit`: the members that are records of their own, read along the members' primary key, and
+ * the survivors of the (few) merged ones; their union's first `limit`, so that walking a group of
+ * 100,000 takes time in proportion to its size, not to its square.
  */
 export async function staticGroupMembersPage(
   db: DbOrTx,
   input: { orgId: string; groupId: string; afterContactId: string | null; limit: number },
 ): Promise<string[]> {
-  const patients = contactSurvivors(db);
-  const member = patients.survivorId;
-  const rows = await db
-    .selectDistinct({ contactId: member })
+  const records = segmentableContacts(db);
+  const joined = and(eq(records.orgId, input.orgId), eq(records.id, patientGroupMembers.contactId));
+  const ofGroup = and(
+    eq(patientGroupMembers.orgId, input.orgId),
+    eq(patientGroupMembers.groupId, input.groupId),
+  );
+  const after = input.afterContactId;
+  const own = await db
+    .select({ contactId: patientGroupMembers.contactId })
     .from(patientGroupMembers)
-    .innerJoin(
-      patients,
-      and(eq(patients.orgId, patientGroupMembers.orgId), eq(patients.id, patientGroupMembers.contactId)),
-    )
+    .innerJoin(records, joined)
     .where(
       and(
-        eq(patientGroupMembers.orgId, input.orgId),
-        eq(patientGroupMembers.groupId, input.groupId),
-        input.afterContactId === null ? undefined : gt(member, input.afterContactId),
+        ofGroup,
+        isNull(records.mergedIntoId),
+        after === null ? undefined : gt(patientGroupMembers.contactId, after),
       ),
     )
-    .orderBy(asc(member))
+    .orderBy(asc(patientGroupMembers.contactId))
     .limit(input.limit);
-  return rows.map((row) => row.contactId);
+  const survivor = sql<string>`${records.mergedIntoId}`;
+  const survivors = await db
+    .selectDistinct({ contactId: survivor })
+    .from(records)
+    .innerJoin(patientGroupMembers, and(ofGroup, eq(patientGroupMembers.contactId, records.id)))
+    .where(
+      and(
+        eq(records.orgId, input.orgId),
+        isNotNull(records.mergedIntoId),
+        after === null ? undefined : gt(records.mergedIntoId, after),
+      ),
+    )
+    .orderBy(asc(survivor))
+    .limit(input.limit);
+  const ids = [...new Set([...own, ...survivors].map((row) => row.contactId))];
+  return ids.sort().slice(0, input.limit);
 }
 
 export async function activeGroupCount(db: DbOrTx, orgId: string): Promise<number> {

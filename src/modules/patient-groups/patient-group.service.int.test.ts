@@ -67,9 +67,13 @@ describe.each(TEST_ENGINES)('static patient groups (%s)', (engine) => {
     const [first, , , duplicate] = members as [string, string, string, string, string];
     await handle.db.update(contacts).set({ mergedIntoId: first }).where(eq(contacts.id, duplicate));
 
-    const expected = members.filter((id) => id !== duplicate).sort();
-    expect(await wholeAudience(group.id, 2)).toEqual(expected);
-    expect(await wholeAudience(group.id, 100)).toEqual(expected);
+    // The fifth was merged into a record outside the group: that record is in the audience instead.
+    const fifth = members[4] as string;
+    const outside = await patient();
+    await handle.db.update(contacts).set({ mergedIntoId: outside }).where(eq(contacts.id, fifth));
+
+    const expected = [...members.filter((id) => id !== duplicate && id !== fifth), outside].sort();
+    for (const size of [1, 2, 3, 100]) expect(await wholeAudience(group.id, size)).toEqual(expected);
   });
 
   test('two groups of a clinic cannot share a name', async () => {

@@ -64,6 +64,7 @@ const languageRule = z
     type: z.literal('language'),
     language: z
       .string()
+      .max(35, { error: 'must be at most 35 characters', abort: true })
       .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag (fr, en-GB)')
       .describe('The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s'),
   })
