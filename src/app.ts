@@ -89,7 +89,6 @@ import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-p
 import { markReadQueue, queueReadReceipt, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
 import { smsSegmentsRoutes } from './modules/outbox/sms-segments.routes.ts';
 import { patientGroupRoutes } from './modules/patient-groups/patient-group.routes.ts';
-import { setSegmentDeps } from './modules/patient-groups/patient-group.service.ts';
 import { patientMergeRoutes } from './modules/patient-merge/patient-merge.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
@@ -200,8 +199,6 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
   const clock = deps.clock ?? systemClock;
   // Clinic and patient data keys, wrapped by the master key: what seals patient data in the database.
   const keyring = new Keyring(deps.fieldCipher);
-  // Dynamic patient groups are evaluated with these when a caller of groupAudiencePage passes none.
-  setSegmentDeps({ keyring, clock });
   // Channel secrets are sealed with the clinic key; opened once per account and stored value.
   const secretsOf = new ChannelSecretsVault(db, keyring).of;
   // The channels on the port, each one folder that only translates (src/channels/<channel>/).

@@ -79,12 +79,16 @@ export async function runBroadcastPass(
     let audienceDoneAt = broadcast.audienceDoneAt;
     let audienceCursor = broadcast.audienceCursor;
     if (!audienceDoneAt) {
-      const page = await groupAudiencePage(tx, {
-        orgId: broadcast.orgId,
-        groupId: broadcast.groupId,
-        afterContactId: audienceCursor,
-        limit: AUDIENCE_PAGE,
-      });
+      const page = await groupAudiencePage(
+        tx,
+        {
+          orgId: broadcast.orgId,
+          groupId: broadcast.groupId,
+          afterContactId: audienceCursor,
+          limit: AUDIENCE_PAGE,
+        },
+        { keyring: deps.keyring, clock: deps.clock },
+      );
       await insertRecipients(tx, broadcast, page, now);
       audienceCursor = page.at(-1) ?? audienceCursor;
       if (page.length < AUDIENCE_PAGE) audienceDoneAt = now;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import { testKeyring } from '../../../test/support/test-keyring.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
+import { fixedClock } from '../../platform/time/clock.ts';
 import { insertContact } from '../contacts/contact.repository.ts';
 import { contacts } from '../contacts/contact.schema.ts';
 import { createOrg } from '../orgs/org.service.ts';
@@ -34,12 +35,16 @@ describe.each(TEST_ENGINES)('static patient groups (%s)', (engine) => {
     const all: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await groupAudiencePage(handle.db, {
-        orgId,
-        groupId,
-        afterContactId: after,
-        limit: pageSize,
-      });
+      const page = await groupAudiencePage(
+        handle.db,
+        {
+          orgId,
+          groupId,
+          afterContactId: after,
+          limit: pageSize,
+        },
+        { keyring: testKeyring, clock: fixedClock('2026-12-07T10:00:00Z') },
+      );
       all.push(...page);
       if (page.length < pageSize) return all;
       after = page.at(-1) ?? null;

@@ -87,28 +87,17 @@ export async function addPatientsToGroup(
 /**
  * The group's audience now, one page of contact ids in id order after `afterContactId` (null = from the
  * start): what a broadcast walks through. Merged-away records count as their survivor; erased patients
- * have no record left. A dynamic group is evaluated now, with `deps` (by default those app.ts set with
- * {@link setSegmentDeps}).
+ * have no record left. A dynamic group is evaluated now, with the caller's keyring (for sealed fields)
+ * and clock.
  */
 export async function groupAudiencePage(
   db: DbOrTx,
   input: { orgId: string; groupId: string; afterContactId: string | null; limit: number },
-  deps: SegmentDeps | undefined = defaultDeps,
+  deps: SegmentDeps,
 ): Promise<string[]> {
   const group = await getPatientGroup(db, input.orgId, input.groupId);
   if (group.kind === 'static') return staticGroupMembersPage(db, input);
-  if (!deps) throw new Error('a dynamic group needs the keyring and the clock (setSegmentDeps in app.ts)');
   return segmentAudiencePage(db, deps, { ...input, definition: storedDefinition(group) });
-}
-
-let defaultDeps: SegmentDeps | undefined;
-
-/**
- * The keyring and clock dynamic groups are evaluated with when a caller of {@link groupAudiencePage}
- * passes none: set once by app.ts.
- */
-export function setSegmentDeps(deps: SegmentDeps): void {
-  defaultDeps = deps;
 }
 
 /** A dynamic group's rules as stored (checked when written). */
