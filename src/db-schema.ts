@@ -31,6 +31,7 @@ export * from './modules/privacy/erasure.schema.ts';
 export * from './modules/reminders/reminder.schema.ts';
 export * from './modules/safety/red-flag-event.schema.ts';
 export * from './modules/scheduling/scheduling.schema.ts';
+export * from './modules/stock-notices/stock-notice.schema.ts';
 export * from './modules/teams/team.schema.ts';
 export * from './modules/templates/template.schema.ts';
 export * from './modules/users/user.schema.ts';
