@@ -11,6 +11,8 @@ import { RequireSession } from './auth/require-session.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { RedFlagAlerts } from './inbox/safety/red-flag-alerts.tsx';
 import { DuplicatesPage } from './patients/duplicates-page.tsx';
+import { PharmacyOrdersPage } from './pharmacy/pharmacy-orders-page.tsx';
+import { StockNoticesPage } from './pharmacy/stock-notices-page.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
 import { ReportsPage } from './reports/reports-page.tsx';
 import { SessionProvider } from './session/session-context.tsx';
@@ -75,6 +77,10 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="reports.read" />}>
                     <Route path="/reports" element={<ReportsPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="prescriptions.read" />}>
+                    <Route path="/stock-notices" element={<StockNoticesPage />} />
+                    <Route path="/pharmacy/orders" element={<PharmacyOrdersPage />} />
                   </Route>
                   <Route path="/settings" element={<SettingsPage />}>
                     <Route index element={<SettingsHome />} />

@@ -2,6 +2,7 @@ import { agendaEn } from '../agenda/agenda.en.ts';
 import { authEn } from '../auth/auth.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { patientsEn } from '../patients/patients.en.ts';
+import { pharmacyEn } from '../pharmacy/pharmacy.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
 import { reportsEn } from '../reports/reports.en.ts';
 import { sessionEn } from '../session/session.en.ts';
@@ -34,6 +35,7 @@ export const en = {
   ...phoneEn,
   ...reportsEn,
   ...patientsEn,
+  ...pharmacyEn,
 };
 
 export type Messages = typeof en;

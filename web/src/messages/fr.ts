@@ -2,6 +2,7 @@ import { agendaFr } from '../agenda/agenda.fr.ts';
 import { authFr } from '../auth/auth.fr.ts';
 import { inboxFr } from '../inbox/inbox.fr.ts';
 import { patientsFr } from '../patients/patients.fr.ts';
+import { pharmacyFr } from '../pharmacy/pharmacy.fr.ts';
 import { phoneFr } from '../phone/phone.fr.ts';
 import { reportsFr } from '../reports/reports.fr.ts';
 import { sessionFr } from '../session/session.fr.ts';
@@ -32,4 +33,5 @@ export const fr: Messages = {
   ...phoneFr,
   ...reportsFr,
   ...patientsFr,
+  ...pharmacyFr,
 };
