@@ -26,6 +26,7 @@ import { ChannelsPage } from './settings/channels/channels-page.tsx';
 import { EhrPage } from './settings/ehr/ehr-page.tsx';
 import { ExportsPage } from './settings/exports/exports-page.tsx';
 import { IntegrationsPage } from './settings/integrations/integrations-page.tsx';
+import { PharmaciesPage } from './settings/pharmacies/pharmacies-page.tsx';
 import { PrivacyPage } from './settings/privacy/privacy-page.tsx';
 import { RemindersPage } from './settings/reminders/reminders-page.tsx';
 import { SafetyPage } from './settings/safety/safety-page.tsx';
@@ -96,6 +97,7 @@ export function App() {
                     <Route path="privacy" element={<PrivacyPage />} />
                     <Route path="ehr" element={<EhrPage />} />
                     <Route path="exports" element={<ExportsPage />} />
+                    <Route path="pharmacies" element={<PharmaciesPage />} />
                     <Route path="alerts" element={<AlertsPage />} />
                     <Route path="integrations" element={<IntegrationsPage />} />
                     <Route path="security" element={<SecurityPage />} />

@@ -65,17 +65,39 @@ export const stockNoticesApi = {
 export interface PartnerPharmacy {
   id: string;
   name: string;
-  reach_kind: 'channel' | 'careline';
+  address: string | null;
+  language: 'fr' | 'en';
+  reach:
+    | { kind: 'channel'; channel_type: string; address: string; channel_account_id: string }
+    | { kind: 'careline'; org_id: string; org_name: string | null };
+  active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewPartnerPharmacy {
+  name: string;
+  address?: string | null;
+  language?: 'fr' | 'en';
+  reach:
+    | { kind: 'channel'; channel_type: string; address: string; channel_account_id: string }
+    | { kind: 'careline'; link_code: string };
 }
 
 export const partnersApi = {
-  list: () => apiRequest<Page<PartnerPharmacy> | PartnerPharmacy[]>(`${API}/pharmacies?limit=100`),
+  list: () => apiRequest<{ data: PartnerPharmacy[] }>(`${API}/pharmacies`),
+  create: (partner: NewPartnerPharmacy) =>
+    apiRequest<PartnerPharmacy>(`${API}/pharmacies`, { method: 'POST', body: partner }),
+  change: (id: string, change: Partial<Pick<PartnerPharmacy, 'name' | 'address' | 'language' | 'active'>>) =>
+    apiRequest<PartnerPharmacy>(`${API}/pharmacies/${id}`, { method: 'PATCH', body: change }),
+  /** A pharmacy's org: a single-use code one clinic enters to pair with it. */
+  issueLinkCode: () =>
+    apiRequest<{ code: string; expires_at: string }>(`${API}/pharmacy/link-codes`, { method: 'POST' }),
 };
 
-/** The partners, whether the route answers a page or a bare list. */
+/** The partners the clinic works with now (inactive ones are left out). */
 export async function listPartners(): Promise<PartnerPharmacy[]> {
-  const answer = await partnersApi.list();
-  return Array.isArray(answer) ? answer : answer.data;
+  return (await partnersApi.list()).data.filter((p) => p.active);
 }
 
 export const ORDER_STEPS = [
@@ -141,7 +163,11 @@ export interface OrderEvent {
   at: string;
   kind: string;
   step: OrderStep | null;
-  actor: { kind: 'user' | 'api_key' | 'pharmacy' | 'system'; name?: string | null };
+  actor: {
+    kind: 'user' | 'api_key' | 'pharmacy' | 'system';
+    user_id: string | null;
+    api_key_id: string | null;
+  };
   detail: {
     ready_at?: string;
     eta?: string;
@@ -151,6 +177,8 @@ export interface OrderEvent {
     channel?: string;
     why?: string;
     item_ids?: string[];
+    item_id?: string;
+    via?: 'channel' | 'careline' | 'api';
   } | null;
 }
 
@@ -158,26 +186,29 @@ export interface PrescriptionOrder {
   id: string;
   reference: string;
   contact_id: string;
-  pharmacy: { id: string; name: string };
+  pharmacy: { id: string; name: string; reach_kind: 'channel' | 'careline' };
   fulfilment: 'pickup' | 'delivery';
   step: OrderStep;
   status: string;
+  next_steps: ResponseStep[];
   ready_at: string | null;
   eta: string | null;
   delivery_address: string | null;
   note: string | null;
-  reason: string | null;
+  decline_reason: string | null;
+  created_by_user_id: string | null;
   items: OrderItem[];
   created_at: string;
   updated_at: string;
-  timeline?: OrderEvent[];
+  /** The timeline, oldest first: in GET /prescription-orders/{id} only. */
+  events?: OrderEvent[];
 }
 
 /** An order as a Careline pharmacy receives it. */
 export interface IncomingOrder {
   id: string;
   reference: string;
-  clinic: { name: string };
+  clinic: { org_id: string; name: string };
   patient: { name: string | null };
   fulfilment: 'pickup' | 'delivery';
   step: OrderStep;
@@ -187,7 +218,9 @@ export interface IncomingOrder {
   note: string | null;
   items: OrderItem[];
   next_steps: ResponseStep[];
+  decline_reason: string | null;
   created_at: string;
+  updated_at: string;
 }
 
 export interface PharmacyAnswer {

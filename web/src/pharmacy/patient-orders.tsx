@@ -10,6 +10,7 @@ import {
   type PrescriptionOrder,
   pharmacyKeys,
 } from '../api/pharmacy-api.ts';
+import { useStaff } from '../api/staff.ts';
 import { type Formatters, useFormatters } from '../format/formatters.ts';
 import { Icon } from '../ui/icons.tsx';
 import { useNotify } from '../ui/toasts.tsx';
@@ -118,9 +119,9 @@ function OrderCard({
           <Icon name="delivery" size={14} /> {t('pharmacy.orders.eta', { date: format.dateTime(order.eta) })}
         </Text>
       )}
-      {order.reason && order.step === 'declined' && (
+      {order.decline_reason && order.step === 'declined' && (
         <Alert color="red" variant="light" mt="xs" p="xs" title={t('pharmacy.orders.declinedBecause')}>
-          {order.reason}
+          {order.decline_reason}
         </Alert>
       )}
       <Stack gap={4} mt="xs">
@@ -176,15 +177,15 @@ function OrderCard({
           </div>
         ))}
       </Stack>
-      {detail.data?.timeline && detail.data.timeline.length > 0 && (
+      {detail.data?.events && detail.data.events.length > 0 && (
         <Timeline
-          active={detail.data.timeline.length - 1}
+          active={detail.data.events.length - 1}
           bulletSize={14}
           lineWidth={2}
           mt="sm"
           aria-label={t('pharmacy.orders.timeline')}
         >
-          {detail.data.timeline.map((event) => (
+          {detail.data.events.map((event) => (
             <Timeline.Item
               key={event.id}
               title={
@@ -193,7 +194,7 @@ function OrderCard({
                 </Text>
               }
             >
-              <EventLine event={event} format={format} />
+              <EventLine event={event} format={format} pharmacy={order.pharmacy.name} />
             </Timeline.Item>
           ))}
         </Timeline>
@@ -232,9 +233,14 @@ function eventTitle(event: OrderEvent, t: TFunction): string {
   return kind ? t(`pharmacy.events.${kind}`) : event.kind;
 }
 
-function EventLine({ event, format }: { event: OrderEvent; format: Formatters }) {
+function EventLine({ event, format, pharmacy }: { event: OrderEvent; format: Formatters; pharmacy: string }) {
   const { t } = useTranslation();
-  const who = event.actor.name ?? t(`pharmacy.actors.${event.actor.kind}`);
+  const { users } = useStaff();
+  const person = users.data?.find((u) => u.id === event.actor.user_id);
+  const who =
+    event.actor.kind === 'pharmacy'
+      ? pharmacy
+      : (person?.name ?? person?.email ?? t(`pharmacy.actors.${event.actor.kind}`));
   const d = event.detail;
   return (
     <Stack gap={0}>

@@ -157,4 +157,38 @@ export const pharmacyEn = {
       until: 'Notice until {{date}}',
     },
   },
+  pharmacySettings: {
+    title: 'Pharmacies',
+    description:
+      'The pharmacies your clinicians send prescriptions to: one reached on WhatsApp from one of your numbers, or a pharmacy on Careline paired with the code it gives you.',
+    add: 'Add a pharmacy',
+    addTitle: 'Add a partner pharmacy',
+    none: 'No partner pharmacy yet.',
+    name: 'Name',
+    address: 'Address',
+    reach: 'Reached',
+    active: 'Active',
+    activeOf: '{{name}} receives orders',
+    onCareline: 'On Careline: {{name}}',
+    viaWhatsapp: 'On WhatsApp',
+    viaCareline: 'On Careline',
+    whatsappIntro:
+      'Orders go to the pharmacy’s WhatsApp number as messages with answer buttons; its answers come back into the order’s timeline.',
+    carelineIntro:
+      'The pharmacy uses Careline: ask it for a pairing code (Settings › Pharmacies in its account). Orders and answers then go directly between the two accounts.',
+    number: 'Pharmacy’s WhatsApp number',
+    fromNumber: 'Written to from',
+    fromNumberHint: 'Your clinic’s number that sends the orders',
+    noNumber: 'No {{app}} number: connect one in Settings › Channels',
+    language: 'Language of the messages',
+    code: 'Pairing code',
+    codeHint: 'Single use, given by the pharmacy',
+    save: 'Add',
+    added: '{{name}} added',
+    pairTitle: 'Partner clinics',
+    pairDescription:
+      'A clinic pairs with your pharmacy with a single-use code: issue one and give it to the clinic. It then sends you prescription orders and sees your stock notices.',
+    issue: 'Issue a pairing code',
+    codeValid: 'Valid once, until {{date}}',
+  },
 };

@@ -161,4 +161,38 @@ export const pharmacyFr: typeof pharmacyEn = {
       until: 'Avis valable jusqu’au {{date}}',
     },
   },
+  pharmacySettings: {
+    title: 'Pharmacies',
+    description:
+      'Les pharmacies auxquelles vos praticiens envoient leurs ordonnances\u00a0: une pharmacie jointe sur WhatsApp depuis l’un de vos numéros, ou une pharmacie sur Careline associée grâce au code qu’elle vous donne.',
+    add: 'Ajouter une pharmacie',
+    addTitle: 'Ajouter une pharmacie partenaire',
+    none: 'Aucune pharmacie partenaire pour l’instant.',
+    name: 'Nom',
+    address: 'Adresse',
+    reach: 'Jointe',
+    active: 'Active',
+    activeOf: '{{name}} reçoit les commandes',
+    onCareline: 'Sur Careline\u00a0: {{name}}',
+    viaWhatsapp: 'Sur WhatsApp',
+    viaCareline: 'Sur Careline',
+    whatsappIntro:
+      'Les commandes partent vers le numéro WhatsApp de la pharmacie, avec des boutons de réponse\u00a0; ses réponses reviennent dans l’historique de la commande.',
+    carelineIntro:
+      'La pharmacie utilise Careline\u00a0: demandez-lui un code d’association (Réglages › Pharmacies dans son compte). Commandes et réponses passent alors directement d’un compte à l’autre.',
+    number: 'Numéro WhatsApp de la pharmacie',
+    fromNumber: 'Écrit depuis',
+    fromNumberHint: 'Le numéro du cabinet qui envoie les commandes',
+    noNumber: 'Aucun numéro {{app}}\u00a0: connectez-en un dans Réglages › Canaux',
+    language: 'Langue des messages',
+    code: 'Code d’association',
+    codeHint: 'À usage unique, donné par la pharmacie',
+    save: 'Ajouter',
+    added: '{{name}} ajoutée',
+    pairTitle: 'Cabinets partenaires',
+    pairDescription:
+      'Un cabinet s’associe à votre pharmacie avec un code à usage unique\u00a0: créez-en un et donnez-le au cabinet. Il vous envoie alors ses ordonnances et voit vos avis de stock.',
+    issue: 'Créer un code d’association',
+    codeValid: 'Valable une fois, jusqu’au {{date}}',
+  },
 };

@@ -33,7 +33,7 @@ export function StockNoticesPage() {
     queryFn: listPartners,
     enabled: !pharmacy,
   });
-  const channelPartners = (partners.data ?? []).filter((p) => p.reach_kind === 'channel');
+  const channelPartners = (partners.data ?? []).filter((p) => p.reach.kind === 'channel');
   const [publishing, setPublishing] = useState(false);
   const withdraw = useMutation({
     mutationFn: (notice: StockNotice) => stockNoticesApi.withdraw(notice.id),
