@@ -83,6 +83,7 @@ import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-p
 import { markReadQueue, queueReadReceipt, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
 import { smsSegmentsRoutes } from './modules/outbox/sms-segments.routes.ts';
 import { patientMergeRoutes } from './modules/patient-merge/patient-merge.routes.ts';
+import { pharmacyRoutes } from './modules/pharmacy/pharmacy.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import type { LinePushQuotaReader } from './modules/reminders/line-push-quota.ts';
@@ -534,6 +535,13 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(exportScheduleRoutes({ db, clock, keyring, wake }));
         await secured.register(exportRoutes({ db, clock, keyring }));
         await secured.register(reportRoutes({ db, clock, keyring }));
+        // Prescription orders to partner pharmacies, and a Careline pharmacy's side of them.
+        await secured.register(
+          pharmacyRoutes(
+            { db, clock, keyring, senders, logger: logger.child({ component: 'pharmacy' }) },
+            wake,
+          ),
+        );
       });
     },
     { prefix: '/api/v1' },
