@@ -68,6 +68,7 @@ import { ingestDelivery } from './modules/ingest/ingest-delivery.job.ts';
 import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { attachmentsOfMessages } from './modules/media/media.service.ts';
+import { requireOrg } from './modules/orgs/org.service.ts';
 import { outboundWebhookQueue } from './modules/outbound-webhooks/outbound-webhook.queue.ts';
 import { outboundWebhookRoutes } from './modules/outbound-webhooks/outbound-webhook.routes.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './modules/outbound-webhooks/webhook-retry.ts';
@@ -83,6 +84,8 @@ import { SendPacer, type SendPacerOptions } from './modules/outbox/pacing/send-p
 import { markReadQueue, queueReadReceipt, sendReadReceipt } from './modules/outbox/read-receipt.service.ts';
 import { smsSegmentsRoutes } from './modules/outbox/sms-segments.routes.ts';
 import { patientMergeRoutes } from './modules/patient-merge/patient-merge.routes.ts';
+import { pharmacyRoutes } from './modules/pharmacy/pharmacy.routes.ts';
+import { listPartnerViews } from './modules/pharmacy/pharmacy-partner.service.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import type { LinePushQuotaReader } from './modules/reminders/line-push-quota.ts';
@@ -102,6 +105,8 @@ import {
 } from './modules/scheduling/scheduling.routes.ts';
 import type { SchedulingDeps } from './modules/scheduling/scheduling-deps.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { stockNoticeRoutes } from './modules/stock-notices/stock-notice.routes.ts';
+import type { PharmacyDirectory } from './modules/stock-notices/stock-notice.service.ts';
 import { channelRoutingOf } from './modules/teams/channel-routing.service.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
@@ -182,6 +187,22 @@ export interface Careline {
   secretsOf: SecretsOf;
   close(): Promise<void>;
 }
+
+/**
+ * What stock notices need of the pharmacy partners: whether an org is a pharmacy, and a clinic's active
+ * partners with the Careline pharmacy each is paired with (null when reached on a channel).
+ */
+const stockNoticePharmacies: PharmacyDirectory = {
+  kindOf: async (db, orgId) => (await requireOrg(db, orgId)).kind,
+  partnersOf: async (db, clinicOrgId) =>
+    (await listPartnerViews(db, clinicOrgId))
+      .filter(({ partner }) => partner.active)
+      .map(({ partner }) => ({
+        id: partner.id,
+        name: partner.name,
+        pairedOrgId: partner.reachKind === 'careline' ? partner.pharmacyOrgId : null,
+      })),
+};
 
 /** A conversation's sends (and its automation turns) keep their order within a claimed batch. */
 const byConversation = { inOrderOf: (payload: { conversationId?: string }) => payload.conversationId };
@@ -534,6 +555,15 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(exportScheduleRoutes({ db, clock, keyring, wake }));
         await secured.register(exportRoutes({ db, clock, keyring }));
         await secured.register(reportRoutes({ db, clock, keyring }));
+        // Prescription orders to partner pharmacies, and a Careline pharmacy's side of them.
+        await secured.register(
+          pharmacyRoutes(
+            { db, clock, keyring, senders, logger: logger.child({ component: 'pharmacy' }) },
+            wake,
+          ),
+        );
+        // Stock notices: the partners they are about are the pharmacy module's, handed in here.
+        await secured.register(stockNoticeRoutes(db, clock, stockNoticePharmacies));
       });
     },
     { prefix: '/api/v1' },

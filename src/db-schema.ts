@@ -27,6 +27,7 @@ export * from './modules/outbox/delivery-receipt.schema.ts';
 export * from './modules/outbox/idempotency-key.schema.ts';
 export * from './modules/patient-groups/patient-group.schema.ts';
 export * from './modules/patient-merge/contact-merge.schema.ts';
+export * from './modules/pharmacy/pharmacy.schema.ts';
 export * from './modules/privacy/erasure.schema.ts';
 export * from './modules/reminders/reminder.schema.ts';
 export * from './modules/safety/red-flag-event.schema.ts';

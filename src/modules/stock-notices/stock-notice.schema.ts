@@ -1,5 +1,6 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/org.schema.ts';
+import { pharmacyPartners } from '../pharmacy/pharmacy.schema.ts';
 import { users } from '../users/user.schema.ts';
 import type { StockNoticeStatus } from './stock-notice-statuses.ts';
 
@@ -18,7 +19,7 @@ export const stockNotices = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => orgs.id),
-    partnerPharmacyId: uuid('partner_pharmacy_id'),
+    partnerPharmacyId: uuid('partner_pharmacy_id').references(() => pharmacyPartners.id),
     medication: text('medication').notNull(),
     /** medicationKey(medication): what order lines are matched on. */
     medicationKey: text('medication_key').notNull(),

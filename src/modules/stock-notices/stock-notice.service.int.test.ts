@@ -4,6 +4,7 @@ import { openTestDb, TEST_ENGINES } from '../../../test/support/test-db.ts';
 import type { DbHandle } from '../../platform/db/create-db.ts';
 import { TestClock } from '../../platform/time/test-clock.ts';
 import { createOrg } from '../orgs/org.service.ts';
+import { pharmacyPartners } from '../pharmacy/pharmacy.schema.ts';
 import {
   listStockNotices,
   NoticeInputError,
@@ -29,8 +30,17 @@ describe.each(TEST_ENGINES)('stock notices (%s)', (engine) => {
   let otherPharmacy: { id: string; name: string };
   let clinic: string;
   let otherClinic: string;
-  const whatsappPartner = { id: randomUUID(), name: 'Pharmacie du Marché (WhatsApp)', pairedOrgId: null };
-  const otherWhatsappPartner = { id: randomUUID(), name: 'Pharmacie Voltaire', pairedOrgId: null };
+  // Partners reached on WhatsApp: rows of their own (a recorded notice points at one).
+  let whatsappPartner: NoticePartner;
+  let otherWhatsappPartner: NoticePartner;
+  const channelPartner = async (orgId: string, name: string): Promise<NoticePartner> => {
+    const [row] = await handle.db
+      .insert(pharmacyPartners)
+      .values({ orgId, name, reachKind: 'channel' })
+      .returning({ id: pharmacyPartners.id });
+    if (!row) throw new Error('no partner');
+    return { id: row.id, name, pairedOrgId: null };
+  };
 
   beforeAll(async () => {
     handle = await openTestDb(engine);
@@ -39,6 +49,8 @@ describe.each(TEST_ENGINES)('stock notices (%s)', (engine) => {
     clinic = (await createOrg(handle.db, { name: 'Centre médical Oberkampf' })).id;
     otherClinic = (await createOrg(handle.db, { name: 'Cabinet Pasteur' })).id;
     kinds.set(pharmacy.id, 'pharmacy').set(otherPharmacy.id, 'pharmacy');
+    whatsappPartner = await channelPartner(clinic, 'Pharmacie du Marché (WhatsApp)');
+    otherWhatsappPartner = await channelPartner(otherClinic, 'Pharmacie Voltaire');
     partners.set(clinic, [
       { id: randomUUID(), name: 'Pharmacie Oberkampf', pairedOrgId: pharmacy.id },
       whatsappPartner,

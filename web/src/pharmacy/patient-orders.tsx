@@ -7,7 +7,7 @@ import {
   type OrderEvent,
   type OrderItem,
   ordersApi,
-  type PrescriptionOrder,
+  type PrescriptionOrderSummary,
   pharmacyKeys,
 } from '../api/pharmacy-api.ts';
 import { useStaff } from '../api/staff.ts';
@@ -61,7 +61,7 @@ function OrderCard({
   timeZone,
   canWrite,
 }: {
-  summary: PrescriptionOrder;
+  summary: PrescriptionOrderSummary;
   timeZone: string;
   canWrite: boolean;
 }) {

@@ -334,7 +334,10 @@ export interface CarelineApiSchemas {
   NewAppointment: NewAppointment;
   NewCannedReply: NewCannedReply;
   NewChannel: NewChannel;
+  NewPharmacy: NewPharmacy;
+  NewPrescriptionOrder: NewPrescriptionOrder;
   NewStaffMember: NewStaffMember;
+  NewStockNotice: NewStockNotice;
   NewWebhookSubscription: NewWebhookSubscription;
   NewWebhookSubscriptionInput: NewWebhookSubscriptionInput;
   OutboundAudioMessage: OutboundAudioMessage;
@@ -362,7 +365,18 @@ export interface CarelineApiSchemas {
   OutboundTextMessage: OutboundTextMessage;
   OutboundVideoMessage: OutboundVideoMessage;
   PatientChannel: PatientChannel;
+  Pharmacy: Pharmacy;
+  PharmacyCarelineReach: PharmacyCarelineReach;
+  PharmacyChange: PharmacyChange;
+  PharmacyChannelReach: PharmacyChannelReach;
+  PharmacyLinkCode: PharmacyLinkCode;
+  PharmacyOrder: PharmacyOrder;
+  PharmacyOrderResponse: PharmacyOrderResponse;
   Practitioner: Practitioner;
+  PrescriptionOrder: PrescriptionOrder;
+  PrescriptionOrderEvent: PrescriptionOrderEvent;
+  PrescriptionOrderItem: PrescriptionOrderItem;
+  PrescriptionOrderSummary: PrescriptionOrderSummary;
   Problem: Problem;
   RecoveryCodes: RecoveryCodes;
   RedFlag: RedFlag;
@@ -386,6 +400,7 @@ export interface CarelineApiSchemas {
   StaffMember: StaffMember;
   StaffMemberWithPassword: StaffMemberWithPassword;
   StaffPatch: StaffPatch;
+  StockNotice: StockNotice;
   Team: Team;
   Template: Template;
   TemplateComponent: TemplateComponent;
@@ -1909,6 +1924,51 @@ export interface NewCannedReply {
   text: string;
   language?: string | null;
 }
+export interface NewPharmacy {
+  name: string;
+  address?: string | null;
+  language?: 'fr' | 'en';
+  reach:
+    | {
+        kind: 'channel';
+        channel_type: string;
+        /**
+         * The pharmacy’s number (+33…) or its id on the channel
+         */
+        address: string;
+        channel_account_id: string;
+      }
+    | {
+        kind: 'careline';
+        /**
+         * The pairing code the pharmacy’s Careline org issued (PH-XXXX-XXXX-XXXX)
+         */
+        link_code: string;
+      };
+  active?: boolean;
+}
+export interface NewPrescriptionOrder {
+  contact_id: string;
+  pharmacy_id: string;
+  fulfilment: 'pickup' | 'delivery';
+  delivery_address?: string | null;
+  note?: string | null;
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  items: {
+    medication: string;
+    strength?: string | null;
+    form?: string | null;
+    /**
+     * e.g. "2 boîtes", "1"
+     */
+    quantity: string;
+    posology: string;
+    substitution_allowed: boolean;
+  }[];
+}
 export interface NewStaffMember {
   name: string;
   email: string;
@@ -1921,6 +1981,16 @@ export interface NewStaffMember {
    * Left out: Careline generates one and returns it once
    */
   password?: string;
+}
+export interface NewStockNotice {
+  pharmacy_id?: string;
+  medication: string;
+  strength?: string | null;
+  form?: string | null;
+  status: 'short' | 'back';
+  message?: string | null;
+  starts_at?: string;
+  expires_at?: string;
 }
 export interface NewWebhookSubscription {
   /**
@@ -2249,6 +2319,153 @@ export interface PatientChannel {
    */
   last_wrote_at: string | null;
 }
+export interface Pharmacy {
+  id: string;
+  name: string;
+  address: string | null;
+  /**
+   * The language of the order messages on a channel
+   */
+  language: 'fr' | 'en';
+  reach: PharmacyChannelReach | PharmacyCarelineReach;
+  active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+export interface PharmacyChannelReach {
+  kind: 'channel';
+  channel_type: string;
+  /**
+   * The pharmacy’s number (+ and digits) or id on the channel
+   */
+  address: string;
+  /**
+   * Which of the clinic’s numbers writes to it
+   */
+  channel_account_id: string;
+}
+export interface PharmacyCarelineReach {
+  kind: 'careline';
+  org_id: string;
+  org_name: string | null;
+}
+export interface PharmacyChange {
+  name?: string;
+  address?: string | null;
+  language?: 'fr' | 'en';
+  reach?:
+    | {
+        kind: 'channel';
+        channel_type: string;
+        /**
+         * The pharmacy’s number (+33…) or its id on the channel
+         */
+        address: string;
+        channel_account_id: string;
+      }
+    | {
+        kind: 'careline';
+        /**
+         * The pairing code the pharmacy’s Careline org issued (PH-XXXX-XXXX-XXXX)
+         */
+        link_code: string;
+      };
+  active?: boolean;
+}
+export interface PharmacyLinkCode {
+  /**
+   * Give it to one clinic: single use
+   */
+  code: string;
+  expires_at: string;
+}
+export interface PharmacyOrder {
+  id: string;
+  reference: string;
+  clinic: {
+    org_id: string;
+    name: string;
+  };
+  patient: {
+    name: string | null;
+  };
+  fulfilment: 'pickup' | 'delivery';
+  delivery_address: string | null;
+  note: string | null;
+  status: 'preparation' | 'in-progress' | 'on-hold' | 'completed' | 'declined' | 'cancelled';
+  step:
+    | 'sent'
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+    | 'cancelled';
+  next_steps: (
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+  )[];
+  ready_at: string | null;
+  eta: string | null;
+  decline_reason: string | null;
+  items: PrescriptionOrderItem[];
+  created_at: string;
+  updated_at: string;
+}
+export interface PrescriptionOrderItem {
+  id: string;
+  medication: string;
+  strength: string | null;
+  form: string | null;
+  quantity: string;
+  posology: string;
+  substitution_allowed: boolean;
+  /**
+   * pending until the pharmacy answers
+   */
+  availability: 'pending' | 'available' | 'unavailable';
+  /**
+   * What the pharmacy proposed instead of a missing medicine, and the clinic’s decision
+   */
+  substitute: {
+    medication: string;
+    strength: string | null;
+    form: string | null;
+    decision: 'proposed' | 'accepted' | 'refused';
+  } | null;
+}
+export interface PharmacyOrderResponse {
+  step:
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined';
+  ready_at?: string | null;
+  eta?: string | null;
+  reason?: string | null;
+  /**
+   * @maxItems 20
+   */
+  items?: {
+    item_id: string;
+    available: boolean;
+    substitute?: {
+      medication: string;
+      strength?: string | null;
+      form?: string | null;
+    } | null;
+  }[];
+}
 export interface Practitioner {
   id: string;
   name: string;
@@ -2277,6 +2494,163 @@ export interface Practitioner {
    */
   calendar_feed: boolean;
   created_at: string;
+}
+export interface PrescriptionOrder {
+  id: string;
+  /**
+   * Short reference the pharmacist can type back (R7K2Q)
+   */
+  reference: string;
+  contact_id: string;
+  pharmacy: {
+    id: string;
+    name: string;
+    reach_kind: 'channel' | 'careline';
+  };
+  fulfilment: 'pickup' | 'delivery';
+  delivery_address: string | null;
+  note: string | null;
+  /**
+   * FHIR MedicationDispense.status
+   */
+  status: 'preparation' | 'in-progress' | 'on-hold' | 'completed' | 'declined' | 'cancelled';
+  step:
+    | 'sent'
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+    | 'cancelled';
+  /**
+   * The answers the pharmacy may give now
+   */
+  next_steps: (
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+  )[];
+  ready_at: string | null;
+  eta: string | null;
+  decline_reason: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+  items: PrescriptionOrderItem[];
+  /**
+   * The timeline, oldest first
+   */
+  events: PrescriptionOrderEvent[];
+}
+export interface PrescriptionOrderEvent {
+  id: string;
+  at: string;
+  kind:
+    | 'sent'
+    | 'not_delivered'
+    | 'response'
+    | 'substitute_decision'
+    | 'cancelled'
+    | 'patient_notified'
+    | 'patient_not_notified'
+    | 'question_asked';
+  /**
+   * The step the order reached by this event
+   */
+  step:
+    | (
+        | 'sent'
+        | 'available'
+        | 'partly_available'
+        | 'unavailable'
+        | 'ready_for_pickup'
+        | 'out_for_delivery'
+        | 'handed_over'
+        | 'declined'
+        | 'cancelled'
+      )
+    | null;
+  actor: {
+    kind: 'user' | 'api_key' | 'pharmacy' | 'system';
+    user_id: string | null;
+    api_key_id: string | null;
+  };
+  detail: {
+    via?: 'channel' | 'careline' | 'api';
+    ready_at?: string;
+    eta?: string;
+    reason?: string;
+    /**
+     * What the pharmacist typed
+     */
+    text?: string;
+    item_ids?: string[];
+    item_id?: string;
+    accepted?: boolean;
+    /**
+     * Where the patient was told
+     */
+    channel?: string;
+    /**
+     * Why the patient was not told (no_consent, no_conversation_on_a_consented_channel, window_closed…) or the pharmacy not reached (window_closed_no_template, channel_unavailable…)
+     */
+    why?: string;
+  } | null;
+}
+export interface PrescriptionOrderSummary {
+  id: string;
+  /**
+   * Short reference the pharmacist can type back (R7K2Q)
+   */
+  reference: string;
+  contact_id: string;
+  pharmacy: {
+    id: string;
+    name: string;
+    reach_kind: 'channel' | 'careline';
+  };
+  fulfilment: 'pickup' | 'delivery';
+  delivery_address: string | null;
+  note: string | null;
+  /**
+   * FHIR MedicationDispense.status
+   */
+  status: 'preparation' | 'in-progress' | 'on-hold' | 'completed' | 'declined' | 'cancelled';
+  step:
+    | 'sent'
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+    | 'cancelled';
+  /**
+   * The answers the pharmacy may give now
+   */
+  next_steps: (
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+  )[];
+  ready_at: string | null;
+  eta: string | null;
+  decline_reason: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+  items: PrescriptionOrderItem[];
 }
 export interface Problem {
   type: string;
@@ -2787,6 +3161,10 @@ export interface SignedIn {
       name: string;
       slug: string;
       time_zone: string;
+      /**
+       * A pharmacy answers the prescription orders of its clinics
+       */
+      kind: 'clinic' | 'pharmacy';
     };
     /**
      * Signs in with a code from an authenticator app
@@ -2932,6 +3310,43 @@ export interface StaffPatch {
    * A new password; the member’s sessions end
    */
   password?: string;
+}
+export interface StockNotice {
+  id: string;
+  /**
+   * The pharmacy the notice is about
+   */
+  pharmacy: {
+    /**
+     * The clinic’s partner pharmacy; null when a pharmacy reads its own
+     */
+    id: string | null;
+    name: string;
+  };
+  medication: string;
+  strength: string | null;
+  form: string | null;
+  /**
+   * short: missing or soon missing; back: available again
+   */
+  status: 'short' | 'back';
+  message: string | null;
+  starts_at: string;
+  expires_at: string;
+  withdrawn_at: string | null;
+  /**
+   * Started, not expired, not withdrawn
+   */
+  active: boolean;
+  /**
+   * Published by the pharmacy on Careline, or recorded by the clinic from what the pharmacy said
+   */
+  recorded_by: 'pharmacy' | 'clinic';
+  /**
+   * The reader wrote it
+   */
+  can_withdraw: boolean;
+  created_at: string;
 }
 export interface Team {
   id: string;

@@ -36,8 +36,7 @@ import { PageHeader } from '../page-header.tsx';
  */
 export function PharmaciesPage() {
   const session = useSignedIn();
-  const org: object = session.user.org;
-  return 'kind' in org && org.kind === 'pharmacy' ? <PairingCodePage /> : <PartnersPage />;
+  return session.user.org.kind === 'pharmacy' ? <PairingCodePage /> : <PartnersPage />;
 }
 
 function PartnersPage() {
