@@ -86,6 +86,7 @@ import { smsSegmentsRoutes } from './modules/outbox/sms-segments.routes.ts';
 import { patientMergeRoutes } from './modules/patient-merge/patient-merge.routes.ts';
 import { pharmacyRoutes } from './modules/pharmacy/pharmacy.routes.ts';
 import { listPartnerViews } from './modules/pharmacy/pharmacy-partner.service.ts';
+import { pharmacyReplyInterceptor } from './modules/pharmacy/pharmacy-reply.interceptor.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import type { LinePushQuotaReader } from './modules/reminders/line-push-quota.ts';
@@ -278,8 +279,14 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     logger: logger.child({ component: 'flows' }),
     senders,
     // The safety net answers a red flag before anything else; then Careline's own keywords and buttons
-    // come before any flow: STOP must work whatever a flow asks.
-    interceptors: [safetyInterceptor, consentKeywordInterceptor, reminderReplyInterceptor],
+    // come before any flow: STOP must work whatever a flow asks. A partner pharmacy's number is not a
+    // patient: its answers to prescription orders are taken first, and nothing else answers it.
+    interceptors: [
+      pharmacyReplyInterceptor,
+      safetyInterceptor,
+      consentKeywordInterceptor,
+      reminderReplyInterceptor,
+    ],
     // A flow may look the patient up in the clinic's EHR (their next appointment, their GP).
     hostOperations: { ...bookingOperations(schedulingReminders), ...ehrLookupOperations(outboundFetch) },
     mediaStore,

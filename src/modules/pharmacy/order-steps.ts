@@ -7,7 +7,15 @@ import type { DispenseStatus, Fulfilment, OrderStep, ResponseStep } from './phar
 const NEXT: Readonly<Record<OrderStep, readonly ResponseStep[]>> = {
   sent: ['available', 'partly_available', 'unavailable', 'ready_for_pickup', 'out_for_delivery', 'declined'],
   available: ['partly_available', 'unavailable', 'ready_for_pickup', 'out_for_delivery', 'declined'],
-  partly_available: ['available', 'unavailable', 'ready_for_pickup', 'out_for_delivery', 'declined'],
+  // Again partly available: another medicine missing, or a substitute proposed after the first answer.
+  partly_available: [
+    'available',
+    'partly_available',
+    'unavailable',
+    'ready_for_pickup',
+    'out_for_delivery',
+    'declined',
+  ],
   unavailable: ['available', 'partly_available', 'declined'],
   ready_for_pickup: ['handed_over'],
   out_for_delivery: ['handed_over'],

@@ -205,10 +205,12 @@ export function whichOrderQuestion(
 ): OutboundMessage {
   return {
     type: 'list',
-    body:
+    body: spaced(
+      language,
       language === 'fr'
         ? 'Plusieurs commandes sont en cours. De laquelle s’agit-il ?'
         : 'Several orders are open. Which one is it about?',
+    ),
     buttonLabel: language === 'fr' ? 'Choisir' : 'Choose',
     sections: [
       {
