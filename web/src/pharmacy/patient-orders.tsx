@@ -184,6 +184,7 @@ function OrderCard({
           lineWidth={2}
           mt="sm"
           aria-label={t('pharmacy.orders.timeline')}
+          data-testid="order-timeline"
         >
           {detail.data.events.map((event) => (
             <Timeline.Item
