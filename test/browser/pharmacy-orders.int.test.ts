@@ -73,112 +73,124 @@ describe.each(TEST_ENGINES)('Prescription orders in a real browser (%s)', (engin
     await careline?.close();
   });
 
-  test('a clinician fills the order form, sees the stock warning and sends it; the patient’s orders list it', async () => {
-    clinic = await newPage(browser, careline.url, 'en-GB');
-    clinic.setDefaultTimeout(LIVE.timeout);
-    await signInAsDemoAdmin(clinic, careline);
-    await clinic.getByRole('option', { name: /Camille Durand/ }).click();
-    const panel = clinic.getByRole('region', { name: 'Prescriptions' });
-    await panel.getByText('No prescription sent to a pharmacy yet.').waitFor();
-    await panel.getByRole('button', { name: 'Prescription' }).click();
+  test(
+    'a clinician fills the order form, sees the stock warning and sends it; the patient’s orders list it',
+    async () => {
+      clinic = await newPage(browser, careline.url, 'en-GB');
+      clinic.setDefaultTimeout(LIVE.timeout);
+      await signInAsDemoAdmin(clinic, careline);
+      await clinic.getByRole('option', { name: /Camille Durand/ }).click();
+      const panel = clinic.getByRole('region', { name: 'Prescriptions' });
+      await panel.getByText('No prescription sent to a pharmacy yet.').waitFor();
+      await panel.getByRole('button', { name: 'Prescription' }).click();
 
-    const form = clinic.getByRole('dialog', { name: 'Prescription for Camille Durand' });
-    await form.getByRole('textbox', { name: 'Pharmacy' }).waitFor();
-    expect(await form.getByRole('textbox', { name: 'Pharmacy' }).inputValue()).toBe('Pharmacie Oberkampf');
-    const first = form.getByTestId('order-item').nth(0);
-    await first.getByRole('textbox', { name: 'Medicine' }).fill('amoxicilline');
-    await first.getByRole('textbox', { name: 'Strength' }).fill('500 mg');
-    await first.getByRole('textbox', { name: 'Form' }).fill('gélule');
-    // The notice for "Amoxicilline 1 g" warns an order for amoxicillin of another strength.
-    const warning = first.getByTestId('stock-warning');
-    await warning.waitFor();
-    expect(await warning.getAttribute('data-status')).toBe('short');
-    expect(await warning.textContent()).toContain('Pharmacie Oberkampf: Amoxicilline 1 g is short');
-    expect(await warning.textContent()).toContain('Rupture chez le grossiste, retour prévu lundi');
-    await first.getByRole('textbox', { name: 'Quantity' }).fill('2 boxes');
-    await first.getByRole('textbox', { name: 'Posology' }).fill('1 capsule 3 times a day for 7 days');
+      const form = clinic.getByRole('dialog', { name: 'Prescription for Camille Durand' });
+      await form.getByRole('textbox', { name: 'Pharmacy' }).waitFor();
+      expect(await form.getByRole('textbox', { name: 'Pharmacy' }).inputValue()).toBe('Pharmacie Oberkampf');
+      const first = form.getByTestId('order-item').nth(0);
+      await first.getByRole('textbox', { name: 'Medicine' }).fill('amoxicilline');
+      await first.getByRole('textbox', { name: 'Strength' }).fill('500 mg');
+      await first.getByRole('textbox', { name: 'Form' }).fill('gélule');
+      // The notice for "Amoxicilline 1 g" warns an order for amoxicillin of another strength.
+      const warning = first.getByTestId('stock-warning');
+      await warning.waitFor();
+      expect(await warning.getAttribute('data-status')).toBe('short');
+      expect(await warning.textContent()).toContain('Pharmacie Oberkampf: Amoxicilline 1 g is short');
+      expect(await warning.textContent()).toContain('Rupture chez le grossiste, retour prévu lundi');
+      await first.getByRole('textbox', { name: 'Quantity' }).fill('2 boxes');
+      await first.getByRole('textbox', { name: 'Posology' }).fill('1 capsule 3 times a day for 7 days');
 
-    await form.getByRole('button', { name: 'Add a medicine' }).click();
-    const second = form.getByTestId('order-item').nth(1);
-    await second.getByRole('textbox', { name: 'Medicine' }).fill('Paracétamol');
-    await second.getByRole('textbox', { name: 'Strength' }).fill('1 g');
-    await second.getByRole('textbox', { name: 'Posology' }).fill('1 tablet if pain, up to 3 a day');
-    await second.getByRole('checkbox', { name: 'Substitution allowed' }).uncheck();
-    // No notice about paracetamol: no warning under it.
-    await clinic.waitForTimeout(600);
-    expect(await second.getByTestId('stock-warning').count()).toBe(0);
-    await form.getByRole('textbox', { name: 'Note to the pharmacist' }).fill('Allergic to penicillin? No.');
-    await animationsSettled(clinic);
-    await screenshot(clinic, `${engine}-pharmacy-01-order-form`);
+      await form.getByRole('button', { name: 'Add a medicine' }).click();
+      const second = form.getByTestId('order-item').nth(1);
+      await second.getByRole('textbox', { name: 'Medicine' }).fill('Paracétamol');
+      await second.getByRole('textbox', { name: 'Strength' }).fill('1 g');
+      await second.getByRole('textbox', { name: 'Posology' }).fill('1 tablet if pain, up to 3 a day');
+      await second.getByRole('checkbox', { name: 'Substitution allowed' }).uncheck();
+      // No notice about paracetamol: no warning under it.
+      await clinic.waitForTimeout(600);
+      expect(await second.getByTestId('stock-warning').count()).toBe(0);
+      await form.getByRole('textbox', { name: 'Note to the pharmacist' }).fill('Allergic to penicillin? No.');
+      await animationsSettled(clinic);
+      await screenshot(clinic, `${engine}-pharmacy-01-order-form`);
 
-    // A third row, then removed: only two medicines go.
-    await form.getByRole('button', { name: 'Add a medicine' }).click();
-    await form.getByRole('button', { name: 'Remove medicine 3' }).click();
-    expect(await form.getByTestId('order-item').count()).toBe(2);
-    await form.getByRole('button', { name: 'Send to the pharmacy' }).click();
-    await form.waitFor({ state: 'hidden' });
+      // A third row, then removed: only two medicines go.
+      await form.getByRole('button', { name: 'Add a medicine' }).click();
+      await form.getByRole('button', { name: 'Remove medicine 3' }).click();
+      expect(await form.getByTestId('order-item').count()).toBe(2);
+      await form.getByRole('button', { name: 'Send to the pharmacy' }).click();
+      await form.waitFor({ state: 'hidden' });
 
-    const order = panel.getByTestId('prescription-order');
-    await order.waitFor();
-    expect(await order.getByTestId('order-step').textContent()).toBe('Sent');
-    expect(await order.textContent()).toContain('amoxicilline 500 mg, gélule × 2 boxes');
-    expect(await order.textContent()).toContain('Paracétamol 1 g × 1');
-    await order.getByText('Sent to the pharmacy').waitFor();
-  }, TEST_TIMEOUT);
+      const order = panel.getByTestId('prescription-order');
+      await order.waitFor();
+      expect(await order.getByTestId('order-step').textContent()).toBe('Sent');
+      expect(await order.textContent()).toContain('amoxicilline 500 mg, gélule × 2 boxes');
+      expect(await order.textContent()).toContain('Paracétamol 1 g × 1');
+      await order.getByText('Sent to the pharmacy').waitFor();
+    },
+    TEST_TIMEOUT,
+  );
 
-  test('the pharmacy answers “ready for pickup” on its Orders screen; the clinic’s timeline shows it live', async () => {
-    const pharmacist = await newPage(browser, careline.url, 'fr-FR');
-    pharmacist.setDefaultTimeout(LIVE.timeout);
-    await pharmacist.goto('/login');
-    await pharmacist.getByRole('textbox', { name: 'E-mail' }).fill(PHARMACIST.email);
-    await pharmacist.getByRole('textbox', { name: 'Mot de passe' }).fill(PHARMACIST.password);
-    await pharmacist.getByRole('button', { name: 'Se connecter' }).click();
-    await pharmacist.waitForURL(/\/inbox/);
-    await pharmacist.getByRole('link', { name: 'Commandes' }).click();
-    await pharmacist.getByRole('heading', { name: 'Commandes', level: 1 }).waitFor();
-    const incoming = pharmacist.getByTestId('incoming-order');
-    await incoming.waitFor();
-    expect(await incoming.textContent()).toContain('Camille Durand');
-    expect(await incoming.textContent()).toContain('pas de substitution');
-    await animationsSettled(pharmacist);
-    await screenshot(pharmacist, `${engine}-pharmacy-02-incoming-fr`);
+  test(
+    'the pharmacy answers “ready for pickup” on its Orders screen; the clinic’s timeline shows it live',
+    async () => {
+      const pharmacist = await newPage(browser, careline.url, 'fr-FR');
+      pharmacist.setDefaultTimeout(LIVE.timeout);
+      await pharmacist.goto('/login');
+      await pharmacist.getByRole('textbox', { name: 'E-mail' }).fill(PHARMACIST.email);
+      await pharmacist.getByRole('textbox', { name: 'Mot de passe' }).fill(PHARMACIST.password);
+      await pharmacist.getByRole('button', { name: 'Se connecter' }).click();
+      await pharmacist.waitForURL(/\/inbox/);
+      await pharmacist.getByRole('link', { name: 'Commandes' }).click();
+      await pharmacist.getByRole('heading', { name: 'Commandes', level: 1 }).waitFor();
+      const incoming = pharmacist.getByTestId('incoming-order');
+      await incoming.waitFor();
+      expect(await incoming.textContent()).toContain('Camille Durand');
+      expect(await incoming.textContent()).toContain('pas de substitution');
+      await animationsSettled(pharmacist);
+      await screenshot(pharmacist, `${engine}-pharmacy-02-incoming-fr`);
 
-    await incoming.getByRole('button', { name: 'Prête à retirer' }).click();
-    const dialog = pharmacist.getByRole('dialog', { name: 'Prête à retirer' });
-    await dialog.getByRole('button', { name: 'Envoyer la réponse' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await eventually(async () =>
-      (await incoming.getByTestId('order-step').textContent()) === 'Prête à retirer' ? true : undefined,
-    );
-    // Only the handing over is left.
-    expect(await incoming.getByRole('button').allTextContents()).toEqual(['Remise au patient']);
+      await incoming.getByRole('button', { name: 'Prête à retirer' }).click();
+      const dialog = pharmacist.getByRole('dialog', { name: 'Prête à retirer' });
+      await dialog.getByRole('button', { name: 'Envoyer la réponse' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await eventually(async () =>
+        (await incoming.getByTestId('order-step').textContent()) === 'Prête à retirer' ? true : undefined,
+      );
+      // Only the handing over is left.
+      expect(await incoming.getByRole('button').allTextContents()).toEqual(['Remise au patient']);
 
-    // The clinic's page was not reloaded: the live feed brought the answer.
-    const order = clinic.getByRole('region', { name: 'Prescriptions' }).getByTestId('prescription-order');
-    await eventually(
-      async () => ((await order.getAttribute('data-step')) === 'ready_for_pickup' ? true : undefined),
-      LIVE.timeout,
-    );
-    expect(await order.getByTestId('order-step').textContent()).toBe('Ready for pickup');
-    const timeline = order.getByTestId('order-timeline');
-    await timeline.getByText('Ready for pickup').waitFor();
-    expect(await timeline.textContent()).toContain('Pharmacie Oberkampf');
-    await order.scrollIntoViewIfNeeded();
-    await animationsSettled(clinic);
-    await screenshot(clinic, `${engine}-pharmacy-03-timeline-live`);
-    await pharmacist.close();
-  }, TEST_TIMEOUT);
+      // The clinic's page was not reloaded: the live feed brought the answer.
+      const order = clinic.getByRole('region', { name: 'Prescriptions' }).getByTestId('prescription-order');
+      await eventually(
+        async () => ((await order.getAttribute('data-step')) === 'ready_for_pickup' ? true : undefined),
+        LIVE.timeout,
+      );
+      expect(await order.getByTestId('order-step').textContent()).toBe('Ready for pickup');
+      const timeline = order.getByTestId('order-timeline');
+      await timeline.getByText('Ready for pickup').waitFor();
+      expect(await timeline.textContent()).toContain('Pharmacie Oberkampf');
+      await order.scrollIntoViewIfNeeded();
+      await animationsSettled(clinic);
+      await screenshot(clinic, `${engine}-pharmacy-03-timeline-live`);
+      await pharmacist.close();
+    },
+    TEST_TIMEOUT,
+  );
 
-  test('the clinic’s stock notices page lists the partner’s notice', async () => {
-    await clinic.getByRole('link', { name: 'Stock notices' }).click();
-    await clinic.getByRole('heading', { name: 'Stock notices', level: 1 }).waitFor();
-    const row = clinic.getByRole('row', { name: /Amoxicilline 1 g/ });
-    await row.waitFor();
-    expect(await row.textContent()).toContain('Short');
-    expect(await row.textContent()).toContain('Pharmacie Oberkampf');
-    // The pharmacy's notice: the clinic cannot withdraw it.
-    expect(await row.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
-    await animationsSettled(clinic);
-    await screenshot(clinic, `${engine}-pharmacy-04-stock-notices`);
-  }, TEST_TIMEOUT);
+  test(
+    'the clinic’s stock notices page lists the partner’s notice',
+    async () => {
+      await clinic.getByRole('link', { name: 'Stock notices' }).click();
+      await clinic.getByRole('heading', { name: 'Stock notices', level: 1 }).waitFor();
+      const row = clinic.getByRole('row', { name: /Amoxicilline 1 g/ });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Short');
+      expect(await row.textContent()).toContain('Pharmacie Oberkampf');
+      // The pharmacy's notice: the clinic cannot withdraw it.
+      expect(await row.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
+      await animationsSettled(clinic);
+      await screenshot(clinic, `${engine}-pharmacy-04-stock-notices`);
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -99,7 +99,12 @@ function OrderCard({
             {order.pharmacy.name}
           </Text>
         </Group>
-        <Badge variant="light" color={STEP_COLORS[order.step]} data-testid="order-step">
+        <Badge
+          variant="light"
+          color={STEP_COLORS[order.step]}
+          data-testid="order-step"
+          style={{ flexShrink: 0 }}
+        >
           {t(`pharmacy.steps.${order.step}`)}
         </Badge>
       </Group>
@@ -132,7 +137,12 @@ function OrderCard({
                 <Icon name="pill" size={14} /> {medicationLabel(item)} × {item.quantity}
               </Text>
               {item.availability !== 'pending' && (
-                <Badge size="xs" variant="dot" color={item.availability === 'available' ? 'teal' : 'red'}>
+                <Badge
+                  size="xs"
+                  variant="dot"
+                  color={item.availability === 'available' ? 'teal' : 'red'}
+                  style={{ flexShrink: 0 }}
+                >
                   {t(`pharmacy.availability.${item.availability}`)}
                 </Badge>
               )}
@@ -228,6 +238,20 @@ const EVENT_KINDS = [
   'question_asked',
 ] as const;
 
+const WHY_CODES = [
+  'no_consent',
+  'no_conversation_on_a_consented_channel',
+  'window_closed',
+  'window_closed_no_template',
+  'channel_unavailable',
+] as const;
+
+/** Why the patient was not told, or the pharmacy not reached, in words; an unknown code as it is. */
+function whyText(why: string, t: TFunction): string {
+  const code = WHY_CODES.find((c) => c === why);
+  return code ? t(`pharmacy.why.${code}`) : why;
+}
+
 function eventTitle(event: OrderEvent, t: TFunction): string {
   if (event.kind === 'response' && event.step) return t(`pharmacy.steps.${event.step}`);
   const kind = EVENT_KINDS.find((k) => k === event.kind);
@@ -262,7 +286,7 @@ function EventLine({ event, format, pharmacy }: { event: OrderEvent; format: For
       )}
       {d?.why && (
         <Text size="xs" c="orange">
-          {d.why}
+          {whyText(d.why, t)}
         </Text>
       )}
     </Stack>

@@ -51,6 +51,13 @@ export const pharmacyEn = {
       patient_not_notified: 'Patient not told',
       question_asked: 'Question to the pharmacy',
     },
+    why: {
+      no_consent: 'the patient has not agreed to pharmacy notifications',
+      no_conversation_on_a_consented_channel: 'no conversation on an app the patient agreed to',
+      window_closed: 'the app’s reply window is closed',
+      window_closed_no_template: 'the pharmacy’s reply window is closed and no template is approved',
+      channel_unavailable: 'the number cannot send',
+    },
     form: {
       title: 'Prescription for {{name}}',
       aria: 'Prescription order',

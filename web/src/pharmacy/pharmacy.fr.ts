@@ -53,6 +53,15 @@ export const pharmacyFr: typeof pharmacyEn = {
       patient_not_notified: 'Patient non prévenu',
       question_asked: 'Question à la pharmacie',
     },
+    why: {
+      no_consent: 'le patient n’a pas accepté les notifications de pharmacie',
+      no_conversation_on_a_consented_channel:
+        'aucune conversation sur une application acceptée par le patient',
+      window_closed: 'la fenêtre de réponse de l’application est fermée',
+      window_closed_no_template:
+        'la fenêtre de réponse de la pharmacie est fermée et aucun modèle n’est approuvé',
+      channel_unavailable: 'le numéro ne peut pas envoyer',
+    },
     form: {
       title: 'Ordonnance pour {{name}}',
       aria: 'Commande d’ordonnance',
