@@ -6,6 +6,7 @@ import {
   prescriptionOrderItems,
   prescriptionOrders,
 } from '../../src/db-schema.ts';
+import { expectValidR4, fhirCall } from '../support/fhir-validate.ts';
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { addStaff, call, type Json, newPhone } from './inbox-support.ts';
@@ -82,9 +83,9 @@ describe.each(TEST_ENGINES)('prescription orders to a pharmacy that runs Carelin
       step: 'sent',
       status: 'preparation',
     });
-    expect((copy?.items as Json[]).map((i) => i.medication)).toEqual(['Amoxicilline', 'Paracétamol']);
+    expect(((copy?.items ?? []) as Json[]).map((i) => i.medication)).toEqual(['Amoxicilline', 'Paracétamol']);
     const copyId = String(copy?.id);
-    const [amoxicillin, paracetamol] = copy?.items as Json[];
+    const [amoxicillin, paracetamol] = (copy?.items ?? []) as Json[];
 
     // A substitute where the prescriber refused one is refused, naming the field.
     const forbidden = await call(env, pharmacy, 'POST', `/pharmacy/orders/${copyId}/responses`, {
@@ -234,7 +235,7 @@ describe.each(TEST_ENGINES)('prescription orders to a pharmacy that runs Carelin
     expect((await call(env, clinic, 'POST', '/pharmacy/link-codes')).status).toBe(403);
   });
 
-  test('medicines, notes and addresses are sealed at rest, in the clinic with the patient’s key and in the pharmacy with its own', async () => {
+  test('medicines, notes and addresses are sealed at rest, in the clinic with the patient’s key and in the pharmacy with its own; erasing the patient erases them', async () => {
     const contactId = await patientOf(env, clinic, newPhone(), { name: 'Alan Turing' });
     const sent = await call(
       env,
@@ -265,6 +266,13 @@ describe.each(TEST_ENGINES)('prescription orders to a pharmacy that runs Carelin
       expect(stored).not.toContain(secret);
     expect(row?.note).toMatch(/^cl1\./);
     expect(copy?.content).toMatch(/^cl1\./);
+
+    // Erasing the patient erases their orders, and the pharmacy's copy of them.
+    const erased = await call(env, clinic, 'DELETE', `/contacts/${contactId}`, { confirm: 'Alan Turing' });
+    expect(erased.status).toBe(200);
+    expect(erased.body.removed).toMatchObject({ prescription_orders: 1 });
+    expect((await call(env, clinic, 'GET', `/prescription-orders/${orderId}`)).status).toBe(404);
+    expect((await call(env, pharmacy, 'GET', `/pharmacy/orders/${String(copy?.id)}`)).status).toBe(404);
   });
 
   test('reads are audited; a clinician sends orders, the front desk cannot; bad input names the field', async () => {
@@ -322,5 +330,66 @@ describe.each(TEST_ENGINES)('prescription orders to a pharmacy that runs Carelin
     });
     expect(badStep.status).toBe(400);
     expect(badStep.body.errors).toEqual([expect.objectContaining({ field: 'body.step' })]);
+  });
+
+  test('FHIR: each medicine is a valid R4 MedicationRequest of the patient, and a MedicationDispense says where the pharmacy stands', async () => {
+    const contactId = await patientOf(env, clinic, newPhone(), { name: 'Rosalind Franklin' });
+    const sent = await call(
+      env,
+      clinic,
+      'POST',
+      '/prescription-orders',
+      order(contactId, pharmacyId, { note: 'À jeun' }),
+    );
+    const [copy] = (await call(env, pharmacy, 'GET', '/pharmacy/orders?step=sent')).body.data as Json[];
+    await call(env, pharmacy, 'POST', `/pharmacy/orders/${String(copy?.id)}/responses`, {
+      step: 'ready_for_pickup',
+    });
+    const auth = { authorization: `Bearer ${clinic.apiKey}` };
+    const search = await fhirCall(env.url, `/MedicationRequest?patient=Patient/${contactId}`, {
+      headers: auth,
+    });
+    expect(search.status).toBe(200);
+    expectValidR4(search.resource);
+    const entries = (search.resource.entry as Array<{ resource: Json }>).map((e) => e.resource);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({
+      resourceType: 'MedicationRequest',
+      status: 'active',
+      intent: 'order',
+      medicationCodeableConcept: { text: 'Amoxicilline 1 g comprimé' },
+      subject: { reference: `Patient/${contactId}` },
+      dosageInstruction: [{ text: '1 comprimé matin et soir pendant 6 jours' }],
+      dispenseRequest: {
+        quantity: { value: 2, unit: 'boîtes' },
+        performer: { display: 'Pharmacie des Lilas' },
+      },
+      substitution: { allowedBoolean: true },
+      groupIdentifier: { value: sent.body.id },
+      note: [{ text: 'À jeun' }],
+    });
+    const itemId = String(entries[1]?.id);
+    const read = await fhirCall(env.url, `/MedicationRequest/${itemId}`, { headers: auth });
+    expect(read.status).toBe(200);
+    expectValidR4(read.resource);
+    expect(read.resource).toMatchObject({ substitution: { allowedBoolean: false } });
+    const dispense = await fhirCall(env.url, `/MedicationDispense?patient=Patient/${contactId}`, {
+      headers: auth,
+    });
+    expectValidR4(dispense.resource);
+    expect((dispense.resource.entry as Array<{ resource: Json }>)[0]?.resource).toMatchObject({
+      status: 'in-progress',
+      authorizingPrescription: [{ reference: `MedicationRequest/${String(entries[0]?.id)}` }],
+    });
+    const metadata = await fhirCall(env.url, '/metadata');
+    expect(JSON.stringify(metadata.resource)).toContain('"MedicationRequest"');
+    // Another clinic reads nothing of it.
+    const other = await env.addClinic('Cabinet Bastille');
+    const foreign = await fhirCall(env.url, `/MedicationRequest/${itemId}`, {
+      headers: { authorization: `Bearer ${other.apiKey}` },
+    });
+    expect(foreign.status).toBe(404);
+    const missing = await fhirCall(env.url, '/MedicationRequest', { headers: auth });
+    expect(missing.status).toBe(400);
   });
 });

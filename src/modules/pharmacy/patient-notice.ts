@@ -37,11 +37,10 @@ export async function notifyPatientOfStep(deps: PharmacyDeps, view: OrderView): 
   });
   const account = latest ? accountOf(latest.channelAccountId) : undefined;
   if (!latest || !account) return { sent: false, why: 'no_conversation_on_a_consented_channel' };
-  const [org, contact, partner] = await Promise.all([
-    findOrgByRef(deps.db, order.orgId),
-    findContact(deps.db, deps.keyring, order.orgId, order.contactId),
-    findPartner(deps.db, order.orgId, order.pharmacyId),
-  ]);
+  // One after the other: in a transaction, one connection.
+  const org = await findOrgByRef(deps.db, order.orgId);
+  const contact = await findContact(deps.db, deps.keyring, order.orgId, order.contactId);
+  const partner = await findPartner(deps.db, order.orgId, order.pharmacyId);
   if (!org || !contact) return { sent: false, why: 'patient_unknown' };
   const now = deps.clock.now();
   const conversation =

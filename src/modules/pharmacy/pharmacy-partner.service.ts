@@ -104,7 +104,9 @@ export async function changePartner(
 
 export async function listPartnerViews(db: DbOrTx, orgId: string): Promise<PartnerView[]> {
   const partners = await listPartners(db, orgId);
-  return Promise.all(partners.map((p) => viewOf(db, p)));
+  const views: PartnerView[] = [];
+  for (const partner of partners) views.push(await viewOf(db, partner));
+  return views;
 }
 
 export async function getPartnerView(db: DbOrTx, orgId: string, id: string): Promise<PartnerView> {

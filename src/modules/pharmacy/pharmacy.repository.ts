@@ -265,6 +265,18 @@ export async function itemsOfOrders(
     .orderBy(prescriptionOrderItems.orderId, prescriptionOrderItems.position);
 }
 
+export async function findItem(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<PrescriptionOrderItem | undefined> {
+  const [row] = await db
+    .select()
+    .from(prescriptionOrderItems)
+    .where(and(eq(prescriptionOrderItems.orgId, orgId), eq(prescriptionOrderItems.id, id)));
+  return row;
+}
+
 export async function updateItem(
   db: DbOrTx,
   orgId: string,

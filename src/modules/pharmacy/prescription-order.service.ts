@@ -29,6 +29,7 @@ import {
   eventsOfOrder,
   findInboundOrder,
   findInboundOrderOfClinicOrder,
+  findItem,
   findOrder,
   findPartner,
   insertInboundOrder,
@@ -141,7 +142,7 @@ export async function createOrder(
 }
 
 export async function getOrder(
-  deps: PharmacyDeps,
+  deps: Pick<PharmacyDeps, 'db' | 'keyring'>,
   orgId: string,
   orderId: string,
 ): Promise<OrderView & { events: OrderEventView[] }> {
@@ -158,7 +159,7 @@ export async function getOrder(
 }
 
 export async function listOrders(
-  deps: PharmacyDeps,
+  deps: Pick<PharmacyDeps, 'db' | 'keyring'>,
   orgId: string,
   filter: { contactId?: string; steps?: OrderStep[]; after?: KeysetPosition; limit: number },
 ): Promise<Page<OrderView>> {
@@ -359,6 +360,18 @@ export async function respondToOrder(
   );
 }
 
+/** The order a medicine belongs to (FHIR reads a MedicationRequest by the medicine's id). */
+export async function getOrderOfItem(
+  deps: Pick<PharmacyDeps, 'db' | 'keyring'>,
+  orgId: string,
+  itemId: string,
+): Promise<OrderView> {
+  const item = await findItem(deps.db, orgId, itemId);
+  const order = item ? await findOrder(deps.db, orgId, item.orderId) : undefined;
+  if (!order) throw new OrderNotFoundError();
+  return viewOf(deps, orgId, order);
+}
+
 // A Careline pharmacy's side
 
 async function requirePharmacyOrg(db: DbOrTx, orgId: string): Promise<void> {
@@ -550,7 +563,7 @@ function eventView(row: PrescriptionOrderEvent, opener: Opener): OrderEventView 
 }
 
 export async function viewOf(
-  deps: PharmacyDeps,
+  deps: Pick<PharmacyDeps, 'db' | 'keyring'>,
   orgId: string,
   order: PrescriptionOrder,
 ): Promise<OrderView> {
@@ -559,7 +572,11 @@ export async function viewOf(
   return view;
 }
 
-async function viewsOf(deps: PharmacyDeps, orgId: string, orders: PrescriptionOrder[]): Promise<OrderView[]> {
+async function viewsOf(
+  deps: Pick<PharmacyDeps, 'db' | 'keyring'>,
+  orgId: string,
+  orders: PrescriptionOrder[],
+): Promise<OrderView[]> {
   if (orders.length === 0) return [];
   const items = await itemsOfOrders(
     deps.db,
