@@ -74,6 +74,7 @@ import { ingestDelivery } from './modules/ingest/ingest-delivery.job.ts';
 import { Keyring } from './modules/keys/keyring.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import { attachmentsOfMessages } from './modules/media/media.service.ts';
+import { requireOrg } from './modules/orgs/org.service.ts';
 import { outboundWebhookQueue } from './modules/outbound-webhooks/outbound-webhook.queue.ts';
 import { outboundWebhookRoutes } from './modules/outbound-webhooks/outbound-webhook.routes.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './modules/outbound-webhooks/webhook-retry.ts';
@@ -90,6 +91,9 @@ import { markReadQueue, queueReadReceipt, sendReadReceipt } from './modules/outb
 import { smsSegmentsRoutes } from './modules/outbox/sms-segments.routes.ts';
 import { patientGroupRoutes } from './modules/patient-groups/patient-group.routes.ts';
 import { patientMergeRoutes } from './modules/patient-merge/patient-merge.routes.ts';
+import { pharmacyRoutes } from './modules/pharmacy/pharmacy.routes.ts';
+import { listPartnerViews } from './modules/pharmacy/pharmacy-partner.service.ts';
+import { pharmacyReplyInterceptor } from './modules/pharmacy/pharmacy-reply.interceptor.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { privacyRetentionQueue, runRetention } from './modules/privacy/retention.job.ts';
 import type { LinePushQuotaReader } from './modules/reminders/line-push-quota.ts';
@@ -109,6 +113,8 @@ import {
 } from './modules/scheduling/scheduling.routes.ts';
 import type { SchedulingDeps } from './modules/scheduling/scheduling-deps.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { stockNoticeRoutes } from './modules/stock-notices/stock-notice.routes.ts';
+import type { PharmacyDirectory } from './modules/stock-notices/stock-notice.service.ts';
 import { channelRoutingOf } from './modules/teams/channel-routing.service.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { templateRoutes } from './modules/templates/template.routes.ts';
@@ -189,6 +195,22 @@ export interface Careline {
   secretsOf: SecretsOf;
   close(): Promise<void>;
 }
+
+/**
+ * What stock notices need of the pharmacy partners: whether an org is a pharmacy, and a clinic's active
+ * partners with the Careline pharmacy each is paired with (null when reached on a channel).
+ */
+const stockNoticePharmacies: PharmacyDirectory = {
+  kindOf: async (db, orgId) => (await requireOrg(db, orgId)).kind,
+  partnersOf: async (db, clinicOrgId) =>
+    (await listPartnerViews(db, clinicOrgId))
+      .filter(({ partner }) => partner.active)
+      .map(({ partner }) => ({
+        id: partner.id,
+        name: partner.name,
+        pairedOrgId: partner.reachKind === 'careline' ? partner.pharmacyOrgId : null,
+      })),
+};
 
 /** A conversation's sends (and its automation turns) keep their order within a claimed batch. */
 const byConversation = { inOrderOf: (payload: { conversationId?: string }) => payload.conversationId };
@@ -285,8 +307,14 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
     logger: logger.child({ component: 'flows' }),
     senders,
     // The safety net answers a red flag before anything else; then Careline's own keywords and buttons
-    // come before any flow: STOP must work whatever a flow asks.
-    interceptors: [safetyInterceptor, consentKeywordInterceptor, reminderReplyInterceptor],
+    // come before any flow: STOP must work whatever a flow asks. A partner pharmacy's number is not a
+    // patient: its answers to prescription orders are taken first, and nothing else answers it.
+    interceptors: [
+      pharmacyReplyInterceptor,
+      safetyInterceptor,
+      consentKeywordInterceptor,
+      reminderReplyInterceptor,
+    ],
     // A flow may look the patient up in the clinic's EHR (their next appointment, their GP).
     hostOperations: { ...bookingOperations(schedulingReminders), ...ehrLookupOperations(outboundFetch) },
     mediaStore,
@@ -567,6 +595,15 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
         await secured.register(reportRoutes({ db, clock, keyring }));
         await secured.register(broadcastRoutes({ db, clock, keyring, wake: () => wake() }));
         await secured.register(patientGroupRoutes({ db, clock, keyring }));
+        // Prescription orders to partner pharmacies, and a Careline pharmacy's side of them.
+        await secured.register(
+          pharmacyRoutes(
+            { db, clock, keyring, senders, logger: logger.child({ component: 'pharmacy' }) },
+            wake,
+          ),
+        );
+        // Stock notices: the partners they are about are the pharmacy module's, handed in here.
+        await secured.register(stockNoticeRoutes(db, clock, stockNoticePharmacies));
       });
     },
     { prefix: '/api/v1' },

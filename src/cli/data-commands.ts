@@ -48,14 +48,23 @@ export function registerDataCommands(program: Command): void {
     .requiredOption('--name <name>', 'display name, e.g. "Cabinet Pasteur"')
     .option('--slug <slug>', 'short unique name used by other commands (default: from the name)')
     .option('--time-zone <iana>', 'IANA time zone of the clinic', 'Europe/Paris')
-    .action((o: { name: string; slug?: string; timeZone: string }) =>
+    .option(
+      '--kind <kind>',
+      'clinic, or pharmacy (receives prescription orders from paired clinics)',
+      'clinic',
+    )
+    .action((o: { name: string; slug?: string; timeZone: string; kind: string }) =>
       withDatabase(async (db) => {
+        if (o.kind !== 'clinic' && o.kind !== 'pharmacy') throw new Error('--kind: clinic or pharmacy');
         const org = await createOrg(db, {
           name: o.name,
           timeZone: o.timeZone,
+          kind: o.kind,
           ...(o.slug ? { slug: o.slug } : {}),
         });
-        say(`Created clinic "${org.name}"  slug=${org.slug}  id=${org.id}`);
+        say(
+          `Created ${o.kind === 'pharmacy' ? 'pharmacy' : 'clinic'} "${org.name}"  slug=${org.slug}  id=${org.id}`,
+        );
       }),
     );
 

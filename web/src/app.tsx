@@ -16,6 +16,8 @@ import { CareGroupsPage } from './care-groups/care-groups-page.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { RedFlagAlerts } from './inbox/safety/red-flag-alerts.tsx';
 import { DuplicatesPage } from './patients/duplicates-page.tsx';
+import { PharmacyOrdersPage } from './pharmacy/pharmacy-orders-page.tsx';
+import { StockNoticesPage } from './pharmacy/stock-notices-page.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
 import { ReportsPage } from './reports/reports-page.tsx';
 import { SessionProvider } from './session/session-context.tsx';
@@ -29,6 +31,7 @@ import { ChannelsPage } from './settings/channels/channels-page.tsx';
 import { EhrPage } from './settings/ehr/ehr-page.tsx';
 import { ExportsPage } from './settings/exports/exports-page.tsx';
 import { IntegrationsPage } from './settings/integrations/integrations-page.tsx';
+import { PharmaciesPage } from './settings/pharmacies/pharmacies-page.tsx';
 import { PrivacyPage } from './settings/privacy/privacy-page.tsx';
 import { RemindersPage } from './settings/reminders/reminders-page.tsx';
 import { SafetyPage } from './settings/safety/safety-page.tsx';
@@ -90,6 +93,9 @@ export function App() {
                     <Route path="/broadcasts" element={<BroadcastsPage />} />
                     <Route path="/broadcasts/new" element={<BroadcastComposer />} />
                     <Route path="/broadcasts/:broadcastId" element={<BroadcastDetail />} />
+                  <Route element={<RequirePermission permission="prescriptions.read" />}>
+                    <Route path="/stock-notices" element={<StockNoticesPage />} />
+                    <Route path="/pharmacy/orders" element={<PharmacyOrdersPage />} />
                   </Route>
                   <Route path="/settings" element={<SettingsPage />}>
                     <Route index element={<SettingsHome />} />
@@ -105,6 +111,7 @@ export function App() {
                     <Route path="privacy" element={<PrivacyPage />} />
                     <Route path="ehr" element={<EhrPage />} />
                     <Route path="exports" element={<ExportsPage />} />
+                    <Route path="pharmacies" element={<PharmaciesPage />} />
                     <Route path="alerts" element={<AlertsPage />} />
                     <Route path="integrations" element={<IntegrationsPage />} />
                     <Route path="security" element={<SecurityPage />} />

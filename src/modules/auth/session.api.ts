@@ -16,7 +16,15 @@ export const signedInJson = z
         .array(z.enum(PERMISSIONS))
         .describe('What the role may do (README › Roles): the web app shows only what these allow'),
       language: z.string().nullable().describe('Interface language; null = the browser’s'),
-      org: z.object({ id: z.uuid(), name: z.string(), slug: z.string(), time_zone: z.string() }),
+      org: z.object({
+        id: z.uuid(),
+        name: z.string(),
+        slug: z.string(),
+        time_zone: z.string(),
+        kind: z
+          .enum(['clinic', 'pharmacy'])
+          .describe('A pharmacy answers the prescription orders of its clinics'),
+      }),
       two_factor_enabled: z.boolean().describe('Signs in with a code from an authenticator app'),
     }),
     two_factor_enrolment_required: z
@@ -65,7 +73,7 @@ export function toSignedInJson(
       role: user.role,
       permissions: [...permissionsOf(user.role)],
       language: user.language,
-      org: { id: org.id, name: org.name, slug: org.slug, time_zone: org.timeZone },
+      org: { id: org.id, name: org.name, slug: org.slug, time_zone: org.timeZone, kind: org.kind },
       two_factor_enabled: user.totpEnabledAt !== null,
     },
     two_factor_enrolment_required: twoFactorEnrolmentOnly,

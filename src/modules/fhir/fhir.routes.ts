@@ -5,6 +5,7 @@ import { communicationRoutes } from './communication.routes.ts';
 import { consentAndAuditRoutes } from './consent-audit.routes.ts';
 import { FHIR_PREFIX, type FhirDeps } from './fhir-deps.ts';
 import { baseUrlOf, linkUnderPublicUrl, sendResource, speakFhir } from './fhir-http.ts';
+import { medicationRoutes } from './medication.routes.ts';
 import { patientRoutes } from './patient.routes.ts';
 import { capabilityStatement, type ImplementedResource } from './resources/capability-statement.fhir.ts';
 import { schedulingDirectoryRoutes } from './scheduling-directory.routes.ts';
@@ -112,6 +113,32 @@ const IMPLEMENTED: readonly ImplementedResource[] = [
     ],
   },
   {
+    type: 'MedicationRequest',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      {
+        name: 'patient',
+        type: 'reference',
+        documentation: 'Required; one per medicine of a prescription order',
+      },
+      { name: 'subject', type: 'reference' },
+      { name: 'status', type: 'token', documentation: 'active, completed, cancelled or stopped' },
+    ],
+  },
+  {
+    type: 'MedicationDispense',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      {
+        name: 'patient',
+        type: 'reference',
+        documentation: 'Required; where the pharmacy stands with each medicine',
+      },
+      { name: 'subject', type: 'reference' },
+      { name: 'status', type: 'token' },
+    ],
+  },
+  {
     type: 'AuditEvent',
     interactions: ['search-type'],
     searchParams: [
@@ -158,6 +185,7 @@ export function fhirRoutes(
       await secured.register(communicationRoutes(deps));
       await secured.register(schedulingDirectoryRoutes(deps));
       await secured.register(consentAndAuditRoutes(deps));
+      await secured.register(medicationRoutes(deps));
     });
   };
 }

@@ -4,7 +4,7 @@ import { type Org, orgs, type TwoFactorPolicy } from './org.schema.ts';
 
 export async function insertOrg(
   db: DbOrTx,
-  values: { name: string; slug: string; timeZone?: string },
+  values: { name: string; slug: string; timeZone?: string; kind?: 'clinic' | 'pharmacy' },
 ): Promise<Org> {
   const [org] = await db.insert(orgs).values(values).returning();
   if (!org) throw new Error('insert into orgs returned nothing');

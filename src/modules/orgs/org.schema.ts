@@ -48,6 +48,10 @@ export const orgs = pgTable('orgs', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  /** A clinic, or a pharmacy that receives prescription orders from the clinics it paired with. */
+  kind: text('kind', { enum: ['clinic', 'pharmacy'] })
+    .notNull()
+    .default('clinic'),
   timeZone: text('time_zone').notNull().default('Europe/Paris'),
   /** The language automation and templates use for a patient whose language is not known. */
   defaultLanguage: text('default_language', { enum: ['fr', 'en'] })

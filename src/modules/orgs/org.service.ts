@@ -23,6 +23,8 @@ export const newOrgInput = z.object({
     .string()
     .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'unknown IANA time zone')
     .optional(),
+  /** A clinic (the default), or a pharmacy that receives prescription orders from paired clinics. */
+  kind: z.enum(['clinic', 'pharmacy']).optional(),
 });
 
 export class OrgNotFoundError extends Error {
@@ -33,8 +35,13 @@ export class OrgNotFoundError extends Error {
 }
 
 export async function createOrg(db: DbOrTx, input: z.input<typeof newOrgInput>): Promise<Org> {
-  const { name, slug, timeZone } = newOrgInput.parse(input);
-  return insertOrg(db, { name, slug: slug ?? slugify(name), ...(timeZone ? { timeZone } : {}) });
+  const { name, slug, timeZone, kind } = newOrgInput.parse(input);
+  return insertOrg(db, {
+    name,
+    slug: slug ?? slugify(name),
+    ...(timeZone ? { timeZone } : {}),
+    ...(kind ? { kind } : {}),
+  });
 }
 
 export async function requireOrg(db: DbOrTx, ref: string): Promise<Org> {

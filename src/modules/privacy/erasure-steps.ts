@@ -19,6 +19,7 @@ import type { Keyring } from '../keys/keyring.ts';
 import { deleteFileRows } from '../media/patient-data.service.ts';
 import { deleteDeliveryReceiptsOf, deleteKeptAnswersOf } from '../outbox/patient-data.service.ts';
 import { deletePatientGroupMemberships } from '../patient-groups/patient-data.service.ts';
+import { deletePatientPrescriptionOrders } from '../pharmacy/patient-data.service.ts';
 import { deletePatientReminders } from '../reminders/patient-data.service.ts';
 import { deletePatientRedFlags } from '../safety/patient-data.service.ts';
 import { deleteAppointmentsByIds } from '../scheduling/patient-data.service.ts';
@@ -68,6 +69,10 @@ export const ERASURE_STEPS: readonly ErasureStep[] = [
     run: (tx, { scope: s }) => deletePatientReminders(tx, s.orgId, s.appointmentIds, s.messageIds),
   },
   { name: 'appointments', run: (tx, { scope: s }) => deleteAppointmentsByIds(tx, s.orgId, s.appointmentIds) },
+  {
+    name: 'prescription_orders',
+    run: (tx, { scope: s }) => deletePatientPrescriptionOrders(tx, s.orgId, s.contactId),
+  },
   { name: 'consents', run: (tx, { scope: s }) => deletePatientConsents(tx, s.orgId, s.contactId) },
   { name: 'reactions', run: (tx, { scope: s }) => deleteReactionsOfMessages(tx, s.orgId, s.messageIds) },
   { name: 'files', run: deleteTheirFiles },

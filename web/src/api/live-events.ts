@@ -1,6 +1,7 @@
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { queryKeys } from './inbox-api.ts';
+import { pharmacyKeys } from './pharmacy-api.ts';
 import { schedulingKeys } from './scheduling-api.ts';
 
 /** `conversation.red_flag`: a patient's message reads like an emergency. */
@@ -89,6 +90,15 @@ export function useLiveEvents(
         const broadcastId = idOf(event, 'broadcastId', 'broadcast_id');
         if (broadcastId) broadcastHandler.current?.({ broadcastId });
       });
+      // Prescription orders: the clinic's (its timeline) and a pharmacy's incoming ones.
+      for (const type of [
+        'prescription_order.created',
+        'prescription_order.updated',
+        'pharmacy_order.created',
+        'pharmacy_order.updated',
+      ]) {
+        source.addEventListener(type, () => refresh(queryClient, pharmacyKeys.orders));
+      }
       source.addEventListener('reset', () => {
         void queryClient.invalidateQueries();
       });
@@ -122,6 +132,7 @@ function refreshActive(queryClient: QueryClient): void {
   refresh(queryClient, queryKeys.conversations);
   refresh(queryClient, ['messages']);
   refresh(queryClient, queryKeys.patientTimelines);
+  refresh(queryClient, pharmacyKeys.orders);
 }
 
 const inFlight = new Set<string>();

@@ -5,6 +5,7 @@ import { groupsEn } from '../groups/groups.en.ts';
 import { careGroupsEn } from '../care-groups/care-groups.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { patientsEn } from '../patients/patients.en.ts';
+import { pharmacyEn } from '../pharmacy/pharmacy.en.ts';
 import { phoneEn } from '../phone/phone.en.ts';
 import { reportsEn } from '../reports/reports.en.ts';
 import { sessionEn } from '../session/session.en.ts';
@@ -40,6 +41,7 @@ export const en = {
   ...patientsEn,
   ...groupsEn,
   ...careGroupsEn,
+  ...pharmacyEn,
 };
 
 export type Messages = typeof en;

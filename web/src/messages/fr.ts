@@ -5,6 +5,7 @@ import { groupsFr } from '../groups/groups.fr.ts';
 import { careGroupsFr } from '../care-groups/care-groups.fr.ts';
 import { inboxFr } from '../inbox/inbox.fr.ts';
 import { patientsFr } from '../patients/patients.fr.ts';
+import { pharmacyFr } from '../pharmacy/pharmacy.fr.ts';
 import { phoneFr } from '../phone/phone.fr.ts';
 import { reportsFr } from '../reports/reports.fr.ts';
 import { sessionFr } from '../session/session.fr.ts';
@@ -38,4 +39,5 @@ export const fr: Messages = {
   ...patientsFr,
   ...groupsFr,
   ...careGroupsFr,
+  ...pharmacyFr,
 };

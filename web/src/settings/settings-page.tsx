@@ -19,6 +19,7 @@ type PageLabel =
   | 'safety.settings.title'
   | 'privacy.settings.title'
   | 'ehr.title'
+  | 'pharmacySettings.title'
   | 'exports.title'
   | 'patients.duplicates.title'
   | 'settings.alerts.title'
@@ -86,6 +87,12 @@ const PAGES: ReadonlyArray<{ to: string; needs: Permission; label: PageLabel; ic
     needs: 'settings.manage',
     label: 'ehr.title',
     icon: <Icon name="stethoscope" size={18} />,
+  },
+  {
+    to: '/settings/pharmacies',
+    needs: 'settings.manage',
+    label: 'pharmacySettings.title',
+    icon: <Icon name="pharmacy" size={18} />,
   },
   {
     to: '/settings/exports',

@@ -293,10 +293,6 @@ export interface CarelineApiSchemas {
   AutomationSession: AutomationSession;
   AvailabilityQuery: AvailabilityQuery;
   AvailabilityQueryInput: AvailabilityQueryInput;
-  Broadcast: Broadcast;
-  BroadcastRecipient: BroadcastRecipient;
-  BroadcastReport: BroadcastReport;
-  BroadcastWithReport: BroadcastWithReport;
   CannedReply: CannedReply;
   Channel: Channel;
   ChannelCapabilities: ChannelCapabilities;
@@ -328,8 +324,6 @@ export interface CarelineApiSchemas {
   FlowDetails: FlowDetails;
   FlowDetailsInput: FlowDetailsInput;
   FlowInput: FlowInput;
-  GroupMembersChange: GroupMembersChange;
-  GroupPatient: GroupPatient;
   Location: Location;
   LockedProblem: LockedProblem;
   Media: Media;
@@ -338,12 +332,12 @@ export interface CarelineApiSchemas {
   MessageContent: MessageContent;
   MessageVolumeReport: MessageVolumeReport;
   NewAppointment: NewAppointment;
-  NewBroadcast: NewBroadcast;
-  NewBroadcastInput: NewBroadcastInput;
   NewCannedReply: NewCannedReply;
   NewChannel: NewChannel;
-  NewPatientGroup: NewPatientGroup;
+  NewPharmacy: NewPharmacy;
+  NewPrescriptionOrder: NewPrescriptionOrder;
   NewStaffMember: NewStaffMember;
+  NewStockNotice: NewStockNotice;
   NewWebhookSubscription: NewWebhookSubscription;
   NewWebhookSubscriptionInput: NewWebhookSubscriptionInput;
   OutboundAudioMessage: OutboundAudioMessage;
@@ -371,11 +365,18 @@ export interface CarelineApiSchemas {
   OutboundTextMessage: OutboundTextMessage;
   OutboundVideoMessage: OutboundVideoMessage;
   PatientChannel: PatientChannel;
-  PatientGroup: PatientGroup;
-  PatientGroupChange: PatientGroupChange;
-  PatientGroupPreview: PatientGroupPreview;
-  PatientGroupPreviewRequest: PatientGroupPreviewRequest;
+  Pharmacy: Pharmacy;
+  PharmacyCarelineReach: PharmacyCarelineReach;
+  PharmacyChange: PharmacyChange;
+  PharmacyChannelReach: PharmacyChannelReach;
+  PharmacyLinkCode: PharmacyLinkCode;
+  PharmacyOrder: PharmacyOrder;
+  PharmacyOrderResponse: PharmacyOrderResponse;
   Practitioner: Practitioner;
+  PrescriptionOrder: PrescriptionOrder;
+  PrescriptionOrderEvent: PrescriptionOrderEvent;
+  PrescriptionOrderItem: PrescriptionOrderItem;
+  PrescriptionOrderSummary: PrescriptionOrderSummary;
   Problem: Problem;
   RecoveryCodes: RecoveryCodes;
   RedFlag: RedFlag;
@@ -391,7 +392,6 @@ export interface CarelineApiSchemas {
   Schedule: Schedule;
   SearchResults: SearchResults;
   SecondFactorRequired: SecondFactorRequired;
-  SegmentDefinition: SegmentDefinition1;
   SignedIn: SignedIn;
   Slot: Slot;
   SmsSegments: SmsSegments;
@@ -400,6 +400,7 @@ export interface CarelineApiSchemas {
   StaffMember: StaffMember;
   StaffMemberWithPassword: StaffMemberWithPassword;
   StaffPatch: StaffPatch;
+  StockNotice: StockNotice;
   Team: Team;
   Template: Template;
   TemplateComponent: TemplateComponent;
@@ -754,139 +755,6 @@ export interface AvailabilityQueryInput {
   from?: string;
   to?: string;
   limit?: number;
-}
-export interface Broadcast {
-  id: string;
-  name: string;
-  group_id: string;
-  status: 'scheduled' | 'sending' | 'completed' | 'cancelled';
-  send_at: string;
-  content: {
-    fr?: {
-      text?: string;
-      template?: {
-        name: string;
-        language: string;
-        parameters: string[];
-      };
-    };
-    en?: {
-      text?: string;
-      template?: {
-        name: string;
-        language: string;
-        parameters: string[];
-      };
-    };
-  };
-  default_language: 'fr' | 'en';
-  quiet_hours: {
-    start: string;
-    end: string;
-  };
-  created_by_user_id: string | null;
-  created_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  cancelled_at: string | null;
-}
-export interface BroadcastRecipient {
-  id: string;
-  contact_id: string;
-  contact_name: string | null;
-  channel: string | null;
-  state: 'pending' | 'skipped' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
-  /**
-   * Skipped: why (no_consent, opted_out, no_channel…); failed: the channel’s reason
-   */
-  reason: string | null;
-  error_code: number | null;
-  conversation_id: string | null;
-  message_id: string | null;
-}
-export interface BroadcastReport {
-  /**
-   * Patients of the group taken in so far
-   */
-  targeted: number;
-  /**
-   * Waiting for their turn (or the end of their quiet hours)
-   */
-  pending: number;
-  skipped: {
-    total: number;
-    /**
-     * Why: no_consent, opted_out, no_channel, window_closed, template_unavailable, refused, cancelled
-     */
-    by_reason: {
-      [k: string]: number | undefined;
-    };
-  };
-  /**
-   * In the outbox, not yet taken by the channel
-   */
-  queued: number;
-  /**
-   * Taken by the channel (delivered and read included)
-   */
-  sent: number;
-  /**
-   * Delivered (read included)
-   */
-  delivered: number;
-  read: number;
-  failed: {
-    total: number;
-    by_error: {
-      code: number | null;
-      reason: string | null;
-      count: number;
-    }[];
-  };
-  /**
-   * Patients who wrote in that conversation after the broadcast
-   */
-  replied: number;
-  /**
-   * Patients who withdrew health information on that channel after the broadcast
-   */
-  opted_out: number;
-}
-export interface BroadcastWithReport {
-  id: string;
-  name: string;
-  group_id: string;
-  status: 'scheduled' | 'sending' | 'completed' | 'cancelled';
-  send_at: string;
-  content: {
-    fr?: {
-      text?: string;
-      template?: {
-        name: string;
-        language: string;
-        parameters: string[];
-      };
-    };
-    en?: {
-      text?: string;
-      template?: {
-        name: string;
-        language: string;
-        parameters: string[];
-      };
-    };
-  };
-  default_language: 'fr' | 'en';
-  quiet_hours: {
-    start: string;
-    end: string;
-  };
-  created_by_user_id: string | null;
-  created_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  cancelled_at: string | null;
-  report: BroadcastReport;
 }
 export interface CannedReply {
   id: string;
@@ -1945,21 +1813,6 @@ export interface FlowInput {
   };
   updated_at: string;
 }
-export interface GroupMembersChange {
-  /**
-   * @minItems 1
-   * @maxItems 500
-   */
-  contact_ids: string[];
-}
-export interface GroupPatient {
-  id: string;
-  display_name: string | null;
-  /**
-   * The number with its middle digits hidden: +336••••••78
-   */
-  phone_masked: string | null;
-}
 export interface Location {
   id: string;
   name: string;
@@ -2066,342 +1919,55 @@ export interface NewAppointment {
   reason?: string;
   conversation_id?: string;
 }
-export interface NewBroadcast {
-  name: string;
-  group_id: string;
-  content: {
-    fr?: {
-      /**
-       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
-       */
-      text?: string;
-      /**
-       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
-       */
-      template?: {
-        name: string;
-        language: string;
-        /**
-         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
-         *
-         * @maxItems 20
-         */
-        parameters: string[];
-      };
-    };
-    en?: {
-      /**
-       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
-       */
-      text?: string;
-      /**
-       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
-       */
-      template?: {
-        name: string;
-        language: string;
-        /**
-         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
-         *
-         * @maxItems 20
-         */
-        parameters: string[];
-      };
-    };
-  };
-  default_language: 'fr' | 'en';
-  /**
-   * When to send; absent: now
-   */
-  send_at?: string;
-  /**
-   * Nothing goes between these times on each patient’s own clock; default 20:00–08:00
-   */
-  quiet_hours?: {
-    start: string;
-    end: string;
-  };
-}
-export interface NewBroadcastInput {
-  name: string;
-  group_id: string;
-  content: {
-    fr?: {
-      /**
-       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
-       */
-      text?: string;
-      /**
-       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
-       */
-      template?: {
-        name: string;
-        language: string;
-        /**
-         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
-         *
-         * @maxItems 20
-         */
-        parameters?: string[];
-      };
-    };
-    en?: {
-      /**
-       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
-       */
-      text?: string;
-      /**
-       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
-       */
-      template?: {
-        name: string;
-        language: string;
-        /**
-         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
-         *
-         * @maxItems 20
-         */
-        parameters?: string[];
-      };
-    };
-  };
-  default_language?: 'fr' | 'en';
-  /**
-   * When to send; absent: now
-   */
-  send_at?: string;
-  /**
-   * Nothing goes between these times on each patient’s own clock; default 20:00–08:00
-   */
-  quiet_hours?: {
-    start: string;
-    end: string;
-  };
-}
 export interface NewCannedReply {
   shortcut: string;
   text: string;
   language?: string | null;
 }
-export interface NewPatientGroup {
+export interface NewPharmacy {
   name: string;
-  description?: string | null;
-  kind: 'static' | 'dynamic';
-  definition?: SegmentDefinition;
+  address?: string | null;
+  language?: 'fr' | 'en';
+  reach:
+    | {
+        kind: 'channel';
+        channel_type: string;
+        /**
+         * The pharmacy’s number (+33…) or its id on the channel
+         */
+        address: string;
+        channel_account_id: string;
+      }
+    | {
+        kind: 'careline';
+        /**
+         * The pairing code the pharmacy’s Careline org issued (PH-XXXX-XXXX-XXXX)
+         */
+        link_code: string;
+      };
+  active?: boolean;
 }
-/**
- * Required for a dynamic group; not for a static one
- */
-export interface SegmentDefinition {
-  /**
-   * all: every rule holds; any: at least one does
-   */
-  match: 'all' | 'any';
+export interface NewPrescriptionOrder {
+  contact_id: string;
+  pharmacy_id: string;
+  fulfilment: 'pickup' | 'delivery';
+  delivery_address?: string | null;
+  note?: string | null;
   /**
    * @minItems 1
-   * @maxItems 30
+   * @maxItems 20
    */
-  rules: (
-    | {
-        type: 'tag';
-        /**
-         * Whether the patient has the tag, or has not
-         */
-        op: 'has' | 'has_not';
-        /**
-         * The tag, as shown on the patient (case does not matter)
-         */
-        tag: string;
-      }
-    | {
-        type: 'custom_field';
-        /**
-         * The custom field’s name (case does not matter)
-         */
-        key: string;
-        op: 'equals' | 'contains' | 'is_set';
-        /**
-         * What the value equals or contains (case and accents do not matter); not for is_set
-         */
-        value?: string;
-      }
-    | {
-        type: 'age';
-        /**
-         * At least this many years old
-         */
-        min?: number;
-        /**
-         * At most this many years old
-         */
-        max?: number;
-      }
-    | {
-        type: 'language';
-        /**
-         * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
-         */
-        language: string;
-      }
-    | {
-        type: 'channel';
-        /**
-         * Patients Careline can reach on this channel
-         */
-        channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
-      }
-    | {
-        type: 'appointment';
-        /**
-         * With this practitioner; any when left out
-         */
-        practitioner_id?: string;
-        /**
-         * Of this appointment type; any when left out
-         */
-        appointment_type_id?: string;
-        /**
-         * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
-         */
-        window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
-        /**
-         * A date, YYYY-MM-DD, on the clinic’s calendar
-         */
-        from?: string;
-        /**
-         * A date, YYYY-MM-DD, on the clinic’s calendar
-         */
-        to?: string;
-      }
-    | {
-        type: 'no_show';
-        /**
-         * Missed an appointment in the last this many months
-         */
-        months: number;
-      }
-    | {
-        type: 'intake_complaint';
-        /**
-         * Words of the complaint the patient gave (case and accents do not matter)
-         */
-        contains: string;
-        /**
-         * The intake flow; symptom_intake when left out
-         */
-        flow_key?: string;
-        /**
-         * Answered in the last this many months
-         */
-        months?: number;
-      }
-    | {
-        type: 'group';
-        /**
-         * all: every rule holds; any: at least one does
-         */
-        match: 'all' | 'any';
-        /**
-         * @minItems 1
-         * @maxItems 20
-         */
-        rules: (
-          | {
-              type: 'tag';
-              /**
-               * Whether the patient has the tag, or has not
-               */
-              op: 'has' | 'has_not';
-              /**
-               * The tag, as shown on the patient (case does not matter)
-               */
-              tag: string;
-            }
-          | {
-              type: 'custom_field';
-              /**
-               * The custom field’s name (case does not matter)
-               */
-              key: string;
-              op: 'equals' | 'contains' | 'is_set';
-              /**
-               * What the value equals or contains (case and accents do not matter); not for is_set
-               */
-              value?: string;
-            }
-          | {
-              type: 'age';
-              /**
-               * At least this many years old
-               */
-              min?: number;
-              /**
-               * At most this many years old
-               */
-              max?: number;
-            }
-          | {
-              type: 'language';
-              /**
-               * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
-               */
-              language: string;
-            }
-          | {
-              type: 'channel';
-              /**
-               * Patients Careline can reach on this channel
-               */
-              channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
-            }
-          | {
-              type: 'appointment';
-              /**
-               * With this practitioner; any when left out
-               */
-              practitioner_id?: string;
-              /**
-               * Of this appointment type; any when left out
-               */
-              appointment_type_id?: string;
-              /**
-               * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
-               */
-              window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
-              /**
-               * A date, YYYY-MM-DD, on the clinic’s calendar
-               */
-              from?: string;
-              /**
-               * A date, YYYY-MM-DD, on the clinic’s calendar
-               */
-              to?: string;
-            }
-          | {
-              type: 'no_show';
-              /**
-               * Missed an appointment in the last this many months
-               */
-              months: number;
-            }
-          | {
-              type: 'intake_complaint';
-              /**
-               * Words of the complaint the patient gave (case and accents do not matter)
-               */
-              contains: string;
-              /**
-               * The intake flow; symptom_intake when left out
-               */
-              flow_key?: string;
-              /**
-               * Answered in the last this many months
-               */
-              months?: number;
-            }
-        )[];
-      }
-  )[];
+  items: {
+    medication: string;
+    strength?: string | null;
+    form?: string | null;
+    /**
+     * e.g. "2 boîtes", "1"
+     */
+    quantity: string;
+    posology: string;
+    substitution_allowed: boolean;
+  }[];
 }
 export interface NewStaffMember {
   name: string;
@@ -2415,6 +1981,16 @@ export interface NewStaffMember {
    * Left out: Careline generates one and returns it once
    */
   password?: string;
+}
+export interface NewStockNotice {
+  pharmacy_id?: string;
+  medication: string;
+  strength?: string | null;
+  form?: string | null;
+  status: 'short' | 'back';
+  message?: string | null;
+  starts_at?: string;
+  expires_at?: string;
 }
 export interface NewWebhookSubscription {
   /**
@@ -2743,251 +2319,152 @@ export interface PatientChannel {
    */
   last_wrote_at: string | null;
 }
-export interface PatientGroup {
+export interface Pharmacy {
   id: string;
   name: string;
-  description: string | null;
-  kind: 'static' | 'dynamic';
+  address: string | null;
   /**
-   * The rules of a dynamic group; null for a static one
+   * The language of the order messages on a channel
    */
-  definition: SegmentDefinition1 | null;
-  /**
-   * A static group’s members; null for a dynamic one
-   */
-  member_count: number | null;
+  language: 'fr' | 'en';
+  reach: PharmacyChannelReach | PharmacyCarelineReach;
+  active: boolean;
   created_at: string;
   updated_at: string;
-  archived_at: string | null;
 }
-export interface SegmentDefinition1 {
+export interface PharmacyChannelReach {
+  kind: 'channel';
+  channel_type: string;
   /**
-   * all: every rule holds; any: at least one does
+   * The pharmacy’s number (+ and digits) or id on the channel
    */
-  match: 'all' | 'any';
+  address: string;
   /**
-   * @minItems 1
-   * @maxItems 30
+   * Which of the clinic’s numbers writes to it
    */
-  rules: (
-    | {
-        type: 'tag';
-        /**
-         * Whether the patient has the tag, or has not
-         */
-        op: 'has' | 'has_not';
-        /**
-         * The tag, as shown on the patient (case does not matter)
-         */
-        tag: string;
-      }
-    | {
-        type: 'custom_field';
-        /**
-         * The custom field’s name (case does not matter)
-         */
-        key: string;
-        op: 'equals' | 'contains' | 'is_set';
-        /**
-         * What the value equals or contains (case and accents do not matter); not for is_set
-         */
-        value?: string;
-      }
-    | {
-        type: 'age';
-        /**
-         * At least this many years old
-         */
-        min?: number;
-        /**
-         * At most this many years old
-         */
-        max?: number;
-      }
-    | {
-        type: 'language';
-        /**
-         * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
-         */
-        language: string;
-      }
-    | {
-        type: 'channel';
-        /**
-         * Patients Careline can reach on this channel
-         */
-        channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
-      }
-    | {
-        type: 'appointment';
-        /**
-         * With this practitioner; any when left out
-         */
-        practitioner_id?: string;
-        /**
-         * Of this appointment type; any when left out
-         */
-        appointment_type_id?: string;
-        /**
-         * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
-         */
-        window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
-        /**
-         * A date, YYYY-MM-DD, on the clinic’s calendar
-         */
-        from?: string;
-        /**
-         * A date, YYYY-MM-DD, on the clinic’s calendar
-         */
-        to?: string;
-      }
-    | {
-        type: 'no_show';
-        /**
-         * Missed an appointment in the last this many months
-         */
-        months: number;
-      }
-    | {
-        type: 'intake_complaint';
-        /**
-         * Words of the complaint the patient gave (case and accents do not matter)
-         */
-        contains: string;
-        /**
-         * The intake flow; symptom_intake when left out
-         */
-        flow_key?: string;
-        /**
-         * Answered in the last this many months
-         */
-        months?: number;
-      }
-    | {
-        type: 'group';
-        /**
-         * all: every rule holds; any: at least one does
-         */
-        match: 'all' | 'any';
-        /**
-         * @minItems 1
-         * @maxItems 20
-         */
-        rules: (
-          | {
-              type: 'tag';
-              /**
-               * Whether the patient has the tag, or has not
-               */
-              op: 'has' | 'has_not';
-              /**
-               * The tag, as shown on the patient (case does not matter)
-               */
-              tag: string;
-            }
-          | {
-              type: 'custom_field';
-              /**
-               * The custom field’s name (case does not matter)
-               */
-              key: string;
-              op: 'equals' | 'contains' | 'is_set';
-              /**
-               * What the value equals or contains (case and accents do not matter); not for is_set
-               */
-              value?: string;
-            }
-          | {
-              type: 'age';
-              /**
-               * At least this many years old
-               */
-              min?: number;
-              /**
-               * At most this many years old
-               */
-              max?: number;
-            }
-          | {
-              type: 'language';
-              /**
-               * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
-               */
-              language: string;
-            }
-          | {
-              type: 'channel';
-              /**
-               * Patients Careline can reach on this channel
-               */
-              channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
-            }
-          | {
-              type: 'appointment';
-              /**
-               * With this practitioner; any when left out
-               */
-              practitioner_id?: string;
-              /**
-               * Of this appointment type; any when left out
-               */
-              appointment_type_id?: string;
-              /**
-               * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
-               */
-              window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
-              /**
-               * A date, YYYY-MM-DD, on the clinic’s calendar
-               */
-              from?: string;
-              /**
-               * A date, YYYY-MM-DD, on the clinic’s calendar
-               */
-              to?: string;
-            }
-          | {
-              type: 'no_show';
-              /**
-               * Missed an appointment in the last this many months
-               */
-              months: number;
-            }
-          | {
-              type: 'intake_complaint';
-              /**
-               * Words of the complaint the patient gave (case and accents do not matter)
-               */
-              contains: string;
-              /**
-               * The intake flow; symptom_intake when left out
-               */
-              flow_key?: string;
-              /**
-               * Answered in the last this many months
-               */
-              months?: number;
-            }
-        )[];
-      }
-  )[];
+  channel_account_id: string;
 }
-export interface PatientGroupChange {
+export interface PharmacyCarelineReach {
+  kind: 'careline';
+  org_id: string;
+  org_name: string | null;
+}
+export interface PharmacyChange {
   name?: string;
-  description?: string | null;
-  definition?: SegmentDefinition1;
+  address?: string | null;
+  language?: 'fr' | 'en';
+  reach?:
+    | {
+        kind: 'channel';
+        channel_type: string;
+        /**
+         * The pharmacy’s number (+33…) or its id on the channel
+         */
+        address: string;
+        channel_account_id: string;
+      }
+    | {
+        kind: 'careline';
+        /**
+         * The pairing code the pharmacy’s Careline org issued (PH-XXXX-XXXX-XXXX)
+         */
+        link_code: string;
+      };
+  active?: boolean;
 }
-export interface PatientGroupPreview {
+export interface PharmacyLinkCode {
   /**
-   * How many patients the group holds now
+   * Give it to one clinic: single use
    */
-  size: number;
-  /**
-   * The first 20 of them, at most
-   */
-  sample: GroupPatient[];
+  code: string;
+  expires_at: string;
 }
-export interface PatientGroupPreviewRequest {
-  definition: SegmentDefinition1;
+export interface PharmacyOrder {
+  id: string;
+  reference: string;
+  clinic: {
+    org_id: string;
+    name: string;
+  };
+  patient: {
+    name: string | null;
+  };
+  fulfilment: 'pickup' | 'delivery';
+  delivery_address: string | null;
+  note: string | null;
+  status: 'preparation' | 'in-progress' | 'on-hold' | 'completed' | 'declined' | 'cancelled';
+  step:
+    | 'sent'
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+    | 'cancelled';
+  next_steps: (
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+  )[];
+  ready_at: string | null;
+  eta: string | null;
+  decline_reason: string | null;
+  items: PrescriptionOrderItem[];
+  created_at: string;
+  updated_at: string;
+}
+export interface PrescriptionOrderItem {
+  id: string;
+  medication: string;
+  strength: string | null;
+  form: string | null;
+  quantity: string;
+  posology: string;
+  substitution_allowed: boolean;
+  /**
+   * pending until the pharmacy answers
+   */
+  availability: 'pending' | 'available' | 'unavailable';
+  /**
+   * What the pharmacy proposed instead of a missing medicine, and the clinic’s decision
+   */
+  substitute: {
+    medication: string;
+    strength: string | null;
+    form: string | null;
+    decision: 'proposed' | 'accepted' | 'refused';
+  } | null;
+}
+export interface PharmacyOrderResponse {
+  step:
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined';
+  ready_at?: string | null;
+  eta?: string | null;
+  reason?: string | null;
+  /**
+   * @maxItems 20
+   */
+  items?: {
+    item_id: string;
+    available: boolean;
+    substitute?: {
+      medication: string;
+      strength?: string | null;
+      form?: string | null;
+    } | null;
+  }[];
 }
 export interface Practitioner {
   id: string;
@@ -3017,6 +2494,163 @@ export interface Practitioner {
    */
   calendar_feed: boolean;
   created_at: string;
+}
+export interface PrescriptionOrder {
+  id: string;
+  /**
+   * Short reference the pharmacist can type back (R7K2Q)
+   */
+  reference: string;
+  contact_id: string;
+  pharmacy: {
+    id: string;
+    name: string;
+    reach_kind: 'channel' | 'careline';
+  };
+  fulfilment: 'pickup' | 'delivery';
+  delivery_address: string | null;
+  note: string | null;
+  /**
+   * FHIR MedicationDispense.status
+   */
+  status: 'preparation' | 'in-progress' | 'on-hold' | 'completed' | 'declined' | 'cancelled';
+  step:
+    | 'sent'
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+    | 'cancelled';
+  /**
+   * The answers the pharmacy may give now
+   */
+  next_steps: (
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+  )[];
+  ready_at: string | null;
+  eta: string | null;
+  decline_reason: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+  items: PrescriptionOrderItem[];
+  /**
+   * The timeline, oldest first
+   */
+  events: PrescriptionOrderEvent[];
+}
+export interface PrescriptionOrderEvent {
+  id: string;
+  at: string;
+  kind:
+    | 'sent'
+    | 'not_delivered'
+    | 'response'
+    | 'substitute_decision'
+    | 'cancelled'
+    | 'patient_notified'
+    | 'patient_not_notified'
+    | 'question_asked';
+  /**
+   * The step the order reached by this event
+   */
+  step:
+    | (
+        | 'sent'
+        | 'available'
+        | 'partly_available'
+        | 'unavailable'
+        | 'ready_for_pickup'
+        | 'out_for_delivery'
+        | 'handed_over'
+        | 'declined'
+        | 'cancelled'
+      )
+    | null;
+  actor: {
+    kind: 'user' | 'api_key' | 'pharmacy' | 'system';
+    user_id: string | null;
+    api_key_id: string | null;
+  };
+  detail: {
+    via?: 'channel' | 'careline' | 'api';
+    ready_at?: string;
+    eta?: string;
+    reason?: string;
+    /**
+     * What the pharmacist typed
+     */
+    text?: string;
+    item_ids?: string[];
+    item_id?: string;
+    accepted?: boolean;
+    /**
+     * Where the patient was told
+     */
+    channel?: string;
+    /**
+     * Why the patient was not told (no_consent, no_conversation_on_a_consented_channel, window_closed…) or the pharmacy not reached (window_closed_no_template, channel_unavailable…)
+     */
+    why?: string;
+  } | null;
+}
+export interface PrescriptionOrderSummary {
+  id: string;
+  /**
+   * Short reference the pharmacist can type back (R7K2Q)
+   */
+  reference: string;
+  contact_id: string;
+  pharmacy: {
+    id: string;
+    name: string;
+    reach_kind: 'channel' | 'careline';
+  };
+  fulfilment: 'pickup' | 'delivery';
+  delivery_address: string | null;
+  note: string | null;
+  /**
+   * FHIR MedicationDispense.status
+   */
+  status: 'preparation' | 'in-progress' | 'on-hold' | 'completed' | 'declined' | 'cancelled';
+  step:
+    | 'sent'
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+    | 'cancelled';
+  /**
+   * The answers the pharmacy may give now
+   */
+  next_steps: (
+    | 'available'
+    | 'partly_available'
+    | 'unavailable'
+    | 'ready_for_pickup'
+    | 'out_for_delivery'
+    | 'handed_over'
+    | 'declined'
+  )[];
+  ready_at: string | null;
+  eta: string | null;
+  decline_reason: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+  items: PrescriptionOrderItem[];
 }
 export interface Problem {
   type: string;
@@ -3527,6 +3161,10 @@ export interface SignedIn {
       name: string;
       slug: string;
       time_zone: string;
+      /**
+       * A pharmacy answers the prescription orders of its clinics
+       */
+      kind: 'clinic' | 'pharmacy';
     };
     /**
      * Signs in with a code from an authenticator app
@@ -3672,6 +3310,43 @@ export interface StaffPatch {
    * A new password; the member’s sessions end
    */
   password?: string;
+}
+export interface StockNotice {
+  id: string;
+  /**
+   * The pharmacy the notice is about
+   */
+  pharmacy: {
+    /**
+     * The clinic’s partner pharmacy; null when a pharmacy reads its own
+     */
+    id: string | null;
+    name: string;
+  };
+  medication: string;
+  strength: string | null;
+  form: string | null;
+  /**
+   * short: missing or soon missing; back: available again
+   */
+  status: 'short' | 'back';
+  message: string | null;
+  starts_at: string;
+  expires_at: string;
+  withdrawn_at: string | null;
+  /**
+   * Started, not expired, not withdrawn
+   */
+  active: boolean;
+  /**
+   * Published by the pharmacy on Careline, or recorded by the clinic from what the pharmacy said
+   */
+  recorded_by: 'pharmacy' | 'clinic';
+  /**
+   * The reader wrote it
+   */
+  can_withdraw: boolean;
+  created_at: string;
 }
 export interface Team {
   id: string;

@@ -22,6 +22,8 @@ import type { ContactDetails, ContactIdentity, ContactPatch, Conversation } from
 import { useFormatters } from '../../format/formatters.ts';
 import { avatarColor, contactName, formatPhone, initialsOf } from '../../format/people.ts';
 import { PatientMerges } from '../../patients/patient-merges.tsx';
+import { PatientOrders } from '../../pharmacy/patient-orders.tsx';
+import { PrescriptionDialog } from '../../pharmacy/prescription-dialog.tsx';
 import { sessionCan } from '../../session/permissions.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
 import { CHANNEL_NAMES } from '../../ui/channel-icon.tsx';
@@ -71,6 +73,7 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
   const name = contactName(details ?? conversation.contact);
   const [booking, setBooking] = useState(false);
   const [recordingConsent, setRecordingConsent] = useState(false);
+  const [prescribing, setPrescribing] = useState(false);
   const session = useSignedIn();
   // GDPR rights (export, erasure) are the administrators'; the audit, theirs and the auditors'.
   const admin = sessionCan(session, 'privacy.manage');
@@ -180,6 +183,35 @@ export function ContactPanel({ conversation, timeZone, onClose, onOpen }: Props)
               onBookingClose={() => setBooking(false)}
             />
           </Section>
+          {sessionCan(session, 'prescriptions.read') && (
+            <Section
+              title={t('pharmacy.orders.title')}
+              action={
+                sessionCan(session, 'prescriptions.write') && (
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    leftSection={<Icon name="prescription" size={14} />}
+                    onClick={() => setPrescribing(true)}
+                  >
+                    {t('pharmacy.prescribe')}
+                  </Button>
+                )
+              }
+            >
+              <PatientOrders
+                contactId={contactId}
+                timeZone={timeZone}
+                canWrite={sessionCan(session, 'prescriptions.write')}
+              />
+              <PrescriptionDialog
+                opened={prescribing}
+                contact={{ id: contactId, name }}
+                timeZone={timeZone}
+                onClose={() => setPrescribing(false)}
+              />
+            </Section>
+          )}
           <Section
             title={t('consent.title')}
             action={

@@ -2,6 +2,7 @@ import { Button, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LiveState } from '../../api/live-events.ts';
+import { isPharmacyOrg } from '../../pharmacy/org-kind.ts';
 import { AccountMenu } from '../../session/account-menu.tsx';
 import { useCan } from '../../session/permissions.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
@@ -12,7 +13,8 @@ import classes from './inbox-header.module.css';
 import { SearchBox } from './search-box.tsx';
 
 export function InboxHeader({ live }: { live: LiveState }) {
-  const { user } = useSignedIn();
+  const session = useSignedIn();
+  const { user } = session;
   const can = useCan();
   const { t } = useTranslation();
   return (
@@ -25,6 +27,14 @@ export function InboxHeader({ live }: { live: LiveState }) {
       </Group>
       <SearchBox />
       <Group gap="sm" wrap="nowrap" justify="flex-end">
+        {can('prescriptions.read') && isPharmacyOrg(session) && (
+          <HeaderLink
+            to="/pharmacy/orders"
+            icon="prescription"
+            label={t('pharmacy.nav.orders')}
+            hint={t('pharmacy.nav.ordersHint')}
+          />
+        )}
         <HeaderLink to="/agenda" icon="calendar" label={t('header.agenda')} hint={t('header.agendaHint')} />
         <HeaderLink
           to="/inbox/groups"
@@ -32,6 +42,14 @@ export function InboxHeader({ live }: { live: LiveState }) {
           label={t('careGroups.nav')}
           hint={t('careGroups.navHint')}
         />
+        {can('prescriptions.read') && (
+          <HeaderLink
+            to="/stock-notices"
+            icon="pill"
+            label={t('pharmacy.nav.notices')}
+            hint={t('pharmacy.nav.noticesHint')}
+          />
+        )}
         {can('reports.read') && (
           <HeaderLink to="/reports" icon="chart" label={t('reports.nav')} hint={t('reports.navHint')} />
         )}
