@@ -38,10 +38,20 @@ const RULES: Record<string, AccessRule> = {
   'Consent search-type': 'contacts.read',
   'QuestionnaireResponse search-type': 'medical.read',
   'AuditEvent search-type': 'audit.read',
+  'MedicationRequest read': 'prescriptions.read',
+  'MedicationRequest search-type': 'prescriptions.read',
+  'MedicationDispense read': 'prescriptions.read',
+  'MedicationDispense search-type': 'prescriptions.read',
 };
 
 function request(type: string, interaction: string): { method: string; path: string; body?: string } {
-  const search = ['Communication', 'Consent', 'QuestionnaireResponse'].includes(type)
+  const search = [
+    'Communication',
+    'Consent',
+    'QuestionnaireResponse',
+    'MedicationRequest',
+    'MedicationDispense',
+  ].includes(type)
     ? `?patient=${PLACEHOLDER}`
     : type === 'Slot'
       ? `?schedule=${PLACEHOLDER}`

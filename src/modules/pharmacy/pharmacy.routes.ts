@@ -548,6 +548,6 @@ function rethrow(error: unknown): never {
   if (error instanceof PharmacyNotFoundError) throw HttpProblem.notFound('Pharmacy');
   if (error instanceof OrderStepConflictError)
     throw new HttpProblem(409, `${error.message} (current step: ${error.current})`);
-  if (error instanceof NotAPharmacyError) throw new HttpProblem(403, error.message);
+  if (error instanceof NotAPharmacyError) throw new HttpProblem(409, error.message);
   throw error;
 }
