@@ -11,8 +11,8 @@ import { RequireSession } from './auth/require-session.tsx';
 import { BroadcastComposer } from './broadcasts/broadcast-composer.tsx';
 import { BroadcastDetail } from './broadcasts/broadcast-detail.tsx';
 import { BroadcastsPage } from './broadcasts/broadcasts-page.tsx';
-import { GroupsPage } from './groups/groups-page.tsx';
 import { CareGroupsPage } from './care-groups/care-groups-page.tsx';
+import { GroupsPage } from './groups/groups-page.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { RedFlagAlerts } from './inbox/safety/red-flag-alerts.tsx';
 import { DuplicatesPage } from './patients/duplicates-page.tsx';
@@ -93,6 +93,7 @@ export function App() {
                     <Route path="/broadcasts" element={<BroadcastsPage />} />
                     <Route path="/broadcasts/new" element={<BroadcastComposer />} />
                     <Route path="/broadcasts/:broadcastId" element={<BroadcastDetail />} />
+                  </Route>
                   <Route element={<RequirePermission permission="prescriptions.read" />}>
                     <Route path="/stock-notices" element={<StockNoticesPage />} />
                     <Route path="/pharmacy/orders" element={<PharmacyOrdersPage />} />

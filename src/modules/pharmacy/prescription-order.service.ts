@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Db, DbOrTx } from '../../platform/db/db.ts';
+import type { Db } from '../../platform/db/db.ts';
 import { type KeysetPosition, type Page, toPage } from '../../platform/db/keyset-cursor.ts';
 import { findContact } from '../contacts/contact.service.ts';
 import type { Opener } from '../keys/keyring.ts';

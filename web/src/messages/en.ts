@@ -1,8 +1,8 @@
 import { agendaEn } from '../agenda/agenda.en.ts';
 import { authEn } from '../auth/auth.en.ts';
 import { broadcastsEn } from '../broadcasts/broadcasts.en.ts';
-import { groupsEn } from '../groups/groups.en.ts';
 import { careGroupsEn } from '../care-groups/care-groups.en.ts';
+import { groupsEn } from '../groups/groups.en.ts';
 import { inboxEn } from '../inbox/inbox.en.ts';
 import { patientsEn } from '../patients/patients.en.ts';
 import { pharmacyEn } from '../pharmacy/pharmacy.en.ts';

@@ -1,8 +1,8 @@
 import { agendaFr } from '../agenda/agenda.fr.ts';
 import { authFr } from '../auth/auth.fr.ts';
 import { broadcastsFr } from '../broadcasts/broadcasts.fr.ts';
-import { groupsFr } from '../groups/groups.fr.ts';
 import { careGroupsFr } from '../care-groups/care-groups.fr.ts';
+import { groupsFr } from '../groups/groups.fr.ts';
 import { inboxFr } from '../inbox/inbox.fr.ts';
 import { patientsFr } from '../patients/patients.fr.ts';
 import { pharmacyFr } from '../pharmacy/pharmacy.fr.ts';

@@ -293,7 +293,14 @@ export interface CarelineApiSchemas {
   AutomationSession: AutomationSession;
   AvailabilityQuery: AvailabilityQuery;
   AvailabilityQueryInput: AvailabilityQueryInput;
+  Broadcast: Broadcast;
+  BroadcastRecipient: BroadcastRecipient;
+  BroadcastReport: BroadcastReport;
+  BroadcastWithReport: BroadcastWithReport;
   CannedReply: CannedReply;
+  CareGroup: CareGroup;
+  CareGroupAvailability: CareGroupAvailability;
+  CareGroupMessage: CareGroupMessage;
   Channel: Channel;
   ChannelCapabilities: ChannelCapabilities;
   ChannelLimits: ChannelLimits;
@@ -324,6 +331,8 @@ export interface CarelineApiSchemas {
   FlowDetails: FlowDetails;
   FlowDetailsInput: FlowDetailsInput;
   FlowInput: FlowInput;
+  GroupMembersChange: GroupMembersChange;
+  GroupPatient: GroupPatient;
   Location: Location;
   LockedProblem: LockedProblem;
   Media: Media;
@@ -332,8 +341,13 @@ export interface CarelineApiSchemas {
   MessageContent: MessageContent;
   MessageVolumeReport: MessageVolumeReport;
   NewAppointment: NewAppointment;
+  NewBroadcast: NewBroadcast;
+  NewBroadcastInput: NewBroadcastInput;
   NewCannedReply: NewCannedReply;
+  NewCareGroup: NewCareGroup;
+  NewCareGroupMessage: NewCareGroupMessage;
   NewChannel: NewChannel;
+  NewPatientGroup: NewPatientGroup;
   NewPharmacy: NewPharmacy;
   NewPrescriptionOrder: NewPrescriptionOrder;
   NewStaffMember: NewStaffMember;
@@ -365,6 +379,10 @@ export interface CarelineApiSchemas {
   OutboundTextMessage: OutboundTextMessage;
   OutboundVideoMessage: OutboundVideoMessage;
   PatientChannel: PatientChannel;
+  PatientGroup: PatientGroup;
+  PatientGroupChange: PatientGroupChange;
+  PatientGroupPreview: PatientGroupPreview;
+  PatientGroupPreviewRequest: PatientGroupPreviewRequest;
   Pharmacy: Pharmacy;
   PharmacyCarelineReach: PharmacyCarelineReach;
   PharmacyChange: PharmacyChange;
@@ -392,6 +410,7 @@ export interface CarelineApiSchemas {
   Schedule: Schedule;
   SearchResults: SearchResults;
   SecondFactorRequired: SecondFactorRequired;
+  SegmentDefinition: SegmentDefinition1;
   SignedIn: SignedIn;
   Slot: Slot;
   SmsSegments: SmsSegments;
@@ -756,6 +775,139 @@ export interface AvailabilityQueryInput {
   to?: string;
   limit?: number;
 }
+export interface Broadcast {
+  id: string;
+  name: string;
+  group_id: string;
+  status: 'scheduled' | 'sending' | 'completed' | 'cancelled';
+  send_at: string;
+  content: {
+    fr?: {
+      text?: string;
+      template?: {
+        name: string;
+        language: string;
+        parameters: string[];
+      };
+    };
+    en?: {
+      text?: string;
+      template?: {
+        name: string;
+        language: string;
+        parameters: string[];
+      };
+    };
+  };
+  default_language: 'fr' | 'en';
+  quiet_hours: {
+    start: string;
+    end: string;
+  };
+  created_by_user_id: string | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+}
+export interface BroadcastRecipient {
+  id: string;
+  contact_id: string;
+  contact_name: string | null;
+  channel: string | null;
+  state: 'pending' | 'skipped' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
+  /**
+   * Skipped: why (no_consent, opted_out, no_channel…); failed: the channel’s reason
+   */
+  reason: string | null;
+  error_code: number | null;
+  conversation_id: string | null;
+  message_id: string | null;
+}
+export interface BroadcastReport {
+  /**
+   * Patients of the group taken in so far
+   */
+  targeted: number;
+  /**
+   * Waiting for their turn (or the end of their quiet hours)
+   */
+  pending: number;
+  skipped: {
+    total: number;
+    /**
+     * Why: no_consent, opted_out, no_channel, window_closed, template_unavailable, refused, cancelled
+     */
+    by_reason: {
+      [k: string]: number | undefined;
+    };
+  };
+  /**
+   * In the outbox, not yet taken by the channel
+   */
+  queued: number;
+  /**
+   * Taken by the channel (delivered and read included)
+   */
+  sent: number;
+  /**
+   * Delivered (read included)
+   */
+  delivered: number;
+  read: number;
+  failed: {
+    total: number;
+    by_error: {
+      code: number | null;
+      reason: string | null;
+      count: number;
+    }[];
+  };
+  /**
+   * Patients who wrote in that conversation after the broadcast
+   */
+  replied: number;
+  /**
+   * Patients who withdrew health information on that channel after the broadcast
+   */
+  opted_out: number;
+}
+export interface BroadcastWithReport {
+  id: string;
+  name: string;
+  group_id: string;
+  status: 'scheduled' | 'sending' | 'completed' | 'cancelled';
+  send_at: string;
+  content: {
+    fr?: {
+      text?: string;
+      template?: {
+        name: string;
+        language: string;
+        parameters: string[];
+      };
+    };
+    en?: {
+      text?: string;
+      template?: {
+        name: string;
+        language: string;
+        parameters: string[];
+      };
+    };
+  };
+  default_language: 'fr' | 'en';
+  quiet_hours: {
+    start: string;
+    end: string;
+  };
+  created_by_user_id: string | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  report: BroadcastReport;
+}
 export interface CannedReply {
   id: string;
   shortcut: string;
@@ -766,6 +918,60 @@ export interface CannedReply {
   language: string | null;
   created_by_user_id: string | null;
   created_at: string;
+}
+export interface CareGroup {
+  id: string;
+  channel_account_id: string;
+  subject: string;
+  description: string | null;
+  /**
+   * creating until WhatsApp confirms the group (and gives its invite link)
+   */
+  status: 'creating' | 'active' | 'failed' | 'deleted';
+  invite_link: string | null;
+  failure: string | null;
+  participants: {
+    id: string;
+    /**
+     * The patient record, when the participant is one
+     */
+    contact_id: string | null;
+    wa_id: string | null;
+    /**
+     * Their WhatsApp profile name, when they wrote
+     */
+    name: string | null;
+    status: 'joined' | 'left' | 'removed';
+    joined_at: string;
+    left_at: string | null;
+  }[];
+  max_participants: number;
+  created_at: string;
+}
+export interface CareGroupAvailability {
+  channel_account_id: string;
+  name: string;
+  available: boolean;
+  /**
+   * Why WhatsApp refuses groups on this number
+   */
+  reason: string | null;
+}
+export interface CareGroupMessage {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  participant_id: string | null;
+  sent_by_user_id: string | null;
+  type: string;
+  text: string | null;
+  status: string;
+  error_code: number | null;
+  error_title: string | null;
+  /**
+   * The red-flag screening’s category for a participant’s message
+   */
+  red_flag: string | null;
+  occurred_at: string;
 }
 export interface Channel {
   id: string;
@@ -1813,6 +2019,21 @@ export interface FlowInput {
   };
   updated_at: string;
 }
+export interface GroupMembersChange {
+  /**
+   * @minItems 1
+   * @maxItems 500
+   */
+  contact_ids: string[];
+}
+export interface GroupPatient {
+  id: string;
+  display_name: string | null;
+  /**
+   * The number with its middle digits hidden: +336••••••78
+   */
+  phone_masked: string | null;
+}
 export interface Location {
   id: string;
   name: string;
@@ -1919,10 +2140,355 @@ export interface NewAppointment {
   reason?: string;
   conversation_id?: string;
 }
+export interface NewBroadcast {
+  name: string;
+  group_id: string;
+  content: {
+    fr?: {
+      /**
+       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+       */
+      text?: string;
+      /**
+       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
+       */
+      template?: {
+        name: string;
+        language: string;
+        /**
+         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+         *
+         * @maxItems 20
+         */
+        parameters: string[];
+      };
+    };
+    en?: {
+      /**
+       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+       */
+      text?: string;
+      /**
+       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
+       */
+      template?: {
+        name: string;
+        language: string;
+        /**
+         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+         *
+         * @maxItems 20
+         */
+        parameters: string[];
+      };
+    };
+  };
+  default_language: 'fr' | 'en';
+  /**
+   * When to send; absent: now
+   */
+  send_at?: string;
+  /**
+   * Nothing goes between these times on each patient’s own clock; default 20:00–08:00
+   */
+  quiet_hours?: {
+    start: string;
+    end: string;
+  };
+}
+export interface NewBroadcastInput {
+  name: string;
+  group_id: string;
+  content: {
+    fr?: {
+      /**
+       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+       */
+      text?: string;
+      /**
+       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
+       */
+      template?: {
+        name: string;
+        language: string;
+        /**
+         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+         *
+         * @maxItems 20
+         */
+        parameters?: string[];
+      };
+    };
+    en?: {
+      /**
+       * The message on every channel (WhatsApp: inside its 24-hour window); {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+       */
+      text?: string;
+      /**
+       * An approved WhatsApp template (UTILITY): how the message goes outside the 24-hour window
+       */
+      template?: {
+        name: string;
+        language: string;
+        /**
+         * The body’s values in order; {{first_name}}, {{last_name}}, {{name}} (the patient’s) and {{clinic_name}} are replaced for each patient
+         *
+         * @maxItems 20
+         */
+        parameters?: string[];
+      };
+    };
+  };
+  default_language?: 'fr' | 'en';
+  /**
+   * When to send; absent: now
+   */
+  send_at?: string;
+  /**
+   * Nothing goes between these times on each patient’s own clock; default 20:00–08:00
+   */
+  quiet_hours?: {
+    start: string;
+    end: string;
+  };
+}
 export interface NewCannedReply {
   shortcut: string;
   text: string;
   language?: string | null;
+}
+export interface NewCareGroup {
+  channel_account_id: string;
+  subject: string;
+  description?: string;
+}
+export interface NewCareGroupMessage {
+  type: string;
+  text?: string;
+  name?: string;
+  language?: string;
+  parameters?: string[];
+  [k: string]: unknown | undefined;
+}
+export interface NewPatientGroup {
+  name: string;
+  description?: string | null;
+  kind: 'static' | 'dynamic';
+  definition?: SegmentDefinition;
+}
+/**
+ * Required for a dynamic group; not for a static one
+ */
+export interface SegmentDefinition {
+  /**
+   * all: every rule holds; any: at least one does
+   */
+  match: 'all' | 'any';
+  /**
+   * @minItems 1
+   * @maxItems 30
+   */
+  rules: (
+    | {
+        type: 'tag';
+        /**
+         * Whether the patient has the tag, or has not
+         */
+        op: 'has' | 'has_not';
+        /**
+         * The tag, as shown on the patient (case does not matter)
+         */
+        tag: string;
+      }
+    | {
+        type: 'custom_field';
+        /**
+         * The custom field’s name (case does not matter)
+         */
+        key: string;
+        op: 'equals' | 'contains' | 'is_set';
+        /**
+         * What the value equals or contains (case and accents do not matter); not for is_set
+         */
+        value?: string;
+      }
+    | {
+        type: 'age';
+        /**
+         * At least this many years old
+         */
+        min?: number;
+        /**
+         * At most this many years old
+         */
+        max?: number;
+      }
+    | {
+        type: 'language';
+        /**
+         * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
+         */
+        language: string;
+      }
+    | {
+        type: 'channel';
+        /**
+         * Patients Careline can reach on this channel
+         */
+        channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
+      }
+    | {
+        type: 'appointment';
+        /**
+         * With this practitioner; any when left out
+         */
+        practitioner_id?: string;
+        /**
+         * Of this appointment type; any when left out
+         */
+        appointment_type_id?: string;
+        /**
+         * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
+         */
+        window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
+        /**
+         * A date, YYYY-MM-DD, on the clinic’s calendar
+         */
+        from?: string;
+        /**
+         * A date, YYYY-MM-DD, on the clinic’s calendar
+         */
+        to?: string;
+      }
+    | {
+        type: 'no_show';
+        /**
+         * Missed an appointment in the last this many months
+         */
+        months: number;
+      }
+    | {
+        type: 'intake_complaint';
+        /**
+         * Words of the complaint the patient gave (case and accents do not matter)
+         */
+        contains: string;
+        /**
+         * The intake flow; symptom_intake when left out
+         */
+        flow_key?: string;
+        /**
+         * Answered in the last this many months
+         */
+        months?: number;
+      }
+    | {
+        type: 'group';
+        /**
+         * all: every rule holds; any: at least one does
+         */
+        match: 'all' | 'any';
+        /**
+         * @minItems 1
+         * @maxItems 20
+         */
+        rules: (
+          | {
+              type: 'tag';
+              /**
+               * Whether the patient has the tag, or has not
+               */
+              op: 'has' | 'has_not';
+              /**
+               * The tag, as shown on the patient (case does not matter)
+               */
+              tag: string;
+            }
+          | {
+              type: 'custom_field';
+              /**
+               * The custom field’s name (case does not matter)
+               */
+              key: string;
+              op: 'equals' | 'contains' | 'is_set';
+              /**
+               * What the value equals or contains (case and accents do not matter); not for is_set
+               */
+              value?: string;
+            }
+          | {
+              type: 'age';
+              /**
+               * At least this many years old
+               */
+              min?: number;
+              /**
+               * At most this many years old
+               */
+              max?: number;
+            }
+          | {
+              type: 'language';
+              /**
+               * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
+               */
+              language: string;
+            }
+          | {
+              type: 'channel';
+              /**
+               * Patients Careline can reach on this channel
+               */
+              channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
+            }
+          | {
+              type: 'appointment';
+              /**
+               * With this practitioner; any when left out
+               */
+              practitioner_id?: string;
+              /**
+               * Of this appointment type; any when left out
+               */
+              appointment_type_id?: string;
+              /**
+               * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
+               */
+              window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
+              /**
+               * A date, YYYY-MM-DD, on the clinic’s calendar
+               */
+              from?: string;
+              /**
+               * A date, YYYY-MM-DD, on the clinic’s calendar
+               */
+              to?: string;
+            }
+          | {
+              type: 'no_show';
+              /**
+               * Missed an appointment in the last this many months
+               */
+              months: number;
+            }
+          | {
+              type: 'intake_complaint';
+              /**
+               * Words of the complaint the patient gave (case and accents do not matter)
+               */
+              contains: string;
+              /**
+               * The intake flow; symptom_intake when left out
+               */
+              flow_key?: string;
+              /**
+               * Answered in the last this many months
+               */
+              months?: number;
+            }
+        )[];
+      }
+  )[];
 }
 export interface NewPharmacy {
   name: string;
@@ -2318,6 +2884,252 @@ export interface PatientChannel {
    * When the patient last wrote on this account
    */
   last_wrote_at: string | null;
+}
+export interface PatientGroup {
+  id: string;
+  name: string;
+  description: string | null;
+  kind: 'static' | 'dynamic';
+  /**
+   * The rules of a dynamic group; null for a static one
+   */
+  definition: SegmentDefinition1 | null;
+  /**
+   * A static group’s members; null for a dynamic one
+   */
+  member_count: number | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+export interface SegmentDefinition1 {
+  /**
+   * all: every rule holds; any: at least one does
+   */
+  match: 'all' | 'any';
+  /**
+   * @minItems 1
+   * @maxItems 30
+   */
+  rules: (
+    | {
+        type: 'tag';
+        /**
+         * Whether the patient has the tag, or has not
+         */
+        op: 'has' | 'has_not';
+        /**
+         * The tag, as shown on the patient (case does not matter)
+         */
+        tag: string;
+      }
+    | {
+        type: 'custom_field';
+        /**
+         * The custom field’s name (case does not matter)
+         */
+        key: string;
+        op: 'equals' | 'contains' | 'is_set';
+        /**
+         * What the value equals or contains (case and accents do not matter); not for is_set
+         */
+        value?: string;
+      }
+    | {
+        type: 'age';
+        /**
+         * At least this many years old
+         */
+        min?: number;
+        /**
+         * At most this many years old
+         */
+        max?: number;
+      }
+    | {
+        type: 'language';
+        /**
+         * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
+         */
+        language: string;
+      }
+    | {
+        type: 'channel';
+        /**
+         * Patients Careline can reach on this channel
+         */
+        channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
+      }
+    | {
+        type: 'appointment';
+        /**
+         * With this practitioner; any when left out
+         */
+        practitioner_id?: string;
+        /**
+         * Of this appointment type; any when left out
+         */
+        appointment_type_id?: string;
+        /**
+         * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
+         */
+        window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
+        /**
+         * A date, YYYY-MM-DD, on the clinic’s calendar
+         */
+        from?: string;
+        /**
+         * A date, YYYY-MM-DD, on the clinic’s calendar
+         */
+        to?: string;
+      }
+    | {
+        type: 'no_show';
+        /**
+         * Missed an appointment in the last this many months
+         */
+        months: number;
+      }
+    | {
+        type: 'intake_complaint';
+        /**
+         * Words of the complaint the patient gave (case and accents do not matter)
+         */
+        contains: string;
+        /**
+         * The intake flow; symptom_intake when left out
+         */
+        flow_key?: string;
+        /**
+         * Answered in the last this many months
+         */
+        months?: number;
+      }
+    | {
+        type: 'group';
+        /**
+         * all: every rule holds; any: at least one does
+         */
+        match: 'all' | 'any';
+        /**
+         * @minItems 1
+         * @maxItems 20
+         */
+        rules: (
+          | {
+              type: 'tag';
+              /**
+               * Whether the patient has the tag, or has not
+               */
+              op: 'has' | 'has_not';
+              /**
+               * The tag, as shown on the patient (case does not matter)
+               */
+              tag: string;
+            }
+          | {
+              type: 'custom_field';
+              /**
+               * The custom field’s name (case does not matter)
+               */
+              key: string;
+              op: 'equals' | 'contains' | 'is_set';
+              /**
+               * What the value equals or contains (case and accents do not matter); not for is_set
+               */
+              value?: string;
+            }
+          | {
+              type: 'age';
+              /**
+               * At least this many years old
+               */
+              min?: number;
+              /**
+               * At most this many years old
+               */
+              max?: number;
+            }
+          | {
+              type: 'language';
+              /**
+               * The patient’s language; fr also matches fr-CA. Patients without one have the clinic’s
+               */
+              language: string;
+            }
+          | {
+              type: 'channel';
+              /**
+               * Patients Careline can reach on this channel
+               */
+              channel: 'whatsapp' | 'messenger' | 'instagram' | 'line' | 'viber' | 'telegram' | 'sms';
+            }
+          | {
+              type: 'appointment';
+              /**
+               * With this practitioner; any when left out
+               */
+              practitioner_id?: string;
+              /**
+               * Of this appointment type; any when left out
+               */
+              appointment_type_id?: string;
+              /**
+               * When, on the clinic’s calendar: weeks start on Monday; `dates` takes from and to
+               */
+              window: 'next_7_days' | 'this_week' | 'next_week' | 'next_30_days' | 'dates';
+              /**
+               * A date, YYYY-MM-DD, on the clinic’s calendar
+               */
+              from?: string;
+              /**
+               * A date, YYYY-MM-DD, on the clinic’s calendar
+               */
+              to?: string;
+            }
+          | {
+              type: 'no_show';
+              /**
+               * Missed an appointment in the last this many months
+               */
+              months: number;
+            }
+          | {
+              type: 'intake_complaint';
+              /**
+               * Words of the complaint the patient gave (case and accents do not matter)
+               */
+              contains: string;
+              /**
+               * The intake flow; symptom_intake when left out
+               */
+              flow_key?: string;
+              /**
+               * Answered in the last this many months
+               */
+              months?: number;
+            }
+        )[];
+      }
+  )[];
+}
+export interface PatientGroupChange {
+  name?: string;
+  description?: string | null;
+  definition?: SegmentDefinition1;
+}
+export interface PatientGroupPreview {
+  /**
+   * How many patients the group holds now
+   */
+  size: number;
+  /**
+   * The first 20 of them, at most
+   */
+  sample: GroupPatient[];
+}
+export interface PatientGroupPreviewRequest {
+  definition: SegmentDefinition1;
 }
 export interface Pharmacy {
   id: string;
