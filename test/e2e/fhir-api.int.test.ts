@@ -132,6 +132,8 @@ describe.each(TEST_ENGINES)('FHIR R4 API (%s)', (engine) => {
       'Slot',
       'Consent',
       'QuestionnaireResponse',
+      'MedicationRequest',
+      'MedicationDispense',
       'AuditEvent',
     ]);
     expect(rest?.resource.find((r) => r.type === 'Appointment')?.interaction.map((i) => i.code)).toContain(
