@@ -39,7 +39,7 @@ describe.each(TEST_ENGINES)('WhatsApp care groups in a real browser (%s)', (engi
 
   test('create a group, copy its link, read a participant’s message and answer the group', async () => {
     await signInAsDemoAdmin(agent, careline);
-    await agent.getByRole('link', { name: 'Groups' }).click();
+    await agent.getByRole('link', { name: 'WhatsApp groups', exact: true }).click();
     await agent.waitForURL(/\/inbox\/groups/);
     await agent.getByText('No care group yet.').waitFor();
 

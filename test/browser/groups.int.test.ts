@@ -65,7 +65,7 @@ describe.each(TEST_ENGINES)('Patient groups in a real browser (%s)', (engine) =>
   async function openGroups(page: Page): Promise<void> {
     page.setDefaultTimeout(LIVE.timeout);
     await signInAsDemoAdmin(page, careline);
-    await page.getByRole('link', { name: 'Groups' }).click();
+    await page.getByRole('link', { name: 'Patient groups', exact: true }).click();
     await page.waitForURL(/\/groups/);
     await page.getByRole('heading', { name: 'Patient groups', level: 1 }).waitFor();
   }
@@ -132,7 +132,7 @@ describe.each(TEST_ENGINES)('Patient groups in a real browser (%s)', (engine) =>
       password: 'Mot de passe',
       submit: 'Se connecter',
     });
-    await page.getByRole('link', { name: 'Groupes' }).click();
+    await page.getByRole('link', { name: 'Groupes de patients', exact: true }).click();
     await page.getByRole('heading', { name: 'Groupes de patients', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Nouveau segment' }).click();
     const drawer = page.getByRole('dialog', { name: 'Nouveau segment' });

@@ -1,7 +1,7 @@
 /** WhatsApp care groups (the inbox's Groups view). */
 export const careGroupsEn = {
   careGroups: {
-    nav: 'Groups',
+    nav: 'WhatsApp groups',
     navHint: 'Small WhatsApp care groups (up to 8 patients)',
     title: 'Care groups',
     subtitle: 'WhatsApp groups of up to 8 patients, joined by invite link',

@@ -2,7 +2,7 @@ import type { careGroupsEn } from './care-groups.en.ts';
 
 export const careGroupsFr: typeof careGroupsEn = {
   careGroups: {
-    nav: 'Groupes',
+    nav: 'Groupes WhatsApp',
     navHint: 'Petits groupes de soins WhatsApp (8 patients au plus)',
     title: 'Groupes de soins',
     subtitle: 'Groupes WhatsApp de 8 patients au plus, rejoints par lien d’invitation',

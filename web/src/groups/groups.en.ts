@@ -1,7 +1,7 @@
 /** English texts of the Groups page: the source of their keys; groups.fr.ts has the same shape. */
 export const groupsEn = {
   groups: {
-    nav: 'Groups',
+    nav: 'Patient groups',
     navHint: 'Patient lists and segments, for health broadcasts',
     title: 'Patient groups',
     description:

@@ -3,7 +3,7 @@ import type { groupsEn } from './groups.en.ts';
 /** Les textes de la page Groupes, de même forme que groups.en.ts. */
 export const groupsFr: typeof groupsEn = {
   groups: {
-    nav: 'Groupes',
+    nav: 'Groupes de patients',
     navHint: 'Listes et segments de patients, pour les messages de prévention',
     title: 'Groupes de patients',
     description:

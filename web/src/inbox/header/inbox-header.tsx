@@ -36,9 +36,20 @@ export function InboxHeader({ live }: { live: LiveState }) {
           />
         )}
         <HeaderLink to="/agenda" icon="calendar" label={t('header.agenda')} hint={t('header.agendaHint')} />
+        {can('groups.manage') && (
+          <HeaderLink to="/groups" icon="team" label={t('groups.nav')} hint={t('groups.navHint')} />
+        )}
+        {can('broadcasts.manage') && (
+          <HeaderLink
+            to="/broadcasts"
+            icon="speakerphone"
+            label={t('broadcasts.nav')}
+            hint={t('broadcasts.navHint')}
+          />
+        )}
         <HeaderLink
           to="/inbox/groups"
-          icon="team"
+          icon="brand-whatsapp"
           label={t('careGroups.nav')}
           hint={t('careGroups.navHint')}
         />
@@ -52,17 +63,6 @@ export function InboxHeader({ live }: { live: LiveState }) {
         )}
         {can('reports.read') && (
           <HeaderLink to="/reports" icon="chart" label={t('reports.nav')} hint={t('reports.navHint')} />
-        )}
-        {can('groups.manage') && (
-          <HeaderLink to="/groups" icon="team" label={t('groups.nav')} hint={t('groups.navHint')} />
-        )}
-        {can('broadcasts.manage') && (
-          <HeaderLink
-            to="/broadcasts"
-            icon="speakerphone"
-            label={t('broadcasts.nav')}
-            hint={t('broadcasts.navHint')}
-          />
         )}
         <LiveIndicator state={live} />
         <LanguageSwitch />
