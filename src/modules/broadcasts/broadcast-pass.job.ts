@@ -62,8 +62,8 @@ const BUSY_RETRY_MS = 30_000;
 
 /**
  * One pass of a broadcast, in one transaction: the broadcast's row is locked (a cancellation waits
- * for the pass, and the pass sees it), a page of the group's audience is taken in, then up to a
- * hundred patients whose turn has come are decided — deferred to the end of their quiet hours, skipped
+ * for the pass, and the pass sees it), a page of the group's audience is taken in, then a batch of
+ * patients whose turn has come are decided together — deferred to the end of their quiet hours, skipped
  * with the reason, or their message stored `queued` in their conversation with its outbox job — and the
  * next pass is queued: now while there is more, at the next deferred patient's time, or none once done.
  */

@@ -185,7 +185,8 @@ export function conversationsOfTeam(orgId: string, teamId: string): SQL {
  * what a broadcast's report joins its recipients to.
  */
 export function outboundMessageOutcomes(orgId: string, messageId: SQL): SQL {
-  // Looked up by id (joined `lateral … on true`): the plan stays one index probe per row even when the
+  // Looked up by id (joined `lateral … on true`; `limit 1` keeps the planner from flattening it back into
+  // a join): the plan stays one primary-key probe per row even when the
   // statistics lag behind a bulk load (a broadcast's thousands of messages just inserted), where a join
   // on the whole subquery was planned as a nested loop over every outbound message of the clinic.
   return sql`(
@@ -194,5 +195,6 @@ export function outboundMessageOutcomes(orgId: string, messageId: SQL): SQL {
         and r.direction = 'inbound' and r.created_at > m.created_at) as replied
     from messages m
     where m.id = ${messageId} and m.org_id = ${orgId}::uuid and m.direction = 'outbound'
+    limit 1
   )`;
 }
