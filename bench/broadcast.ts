@@ -290,7 +290,7 @@ export async function runBroadcast(argv: string[]): Promise<void> {
     ).rows[0] as { passes: number; seconds: number } | undefined;
     if (passes)
       say(
-        `  broadcast passes (each takes in a page of the group and decides up to 100 patients in one transaction): ` +
+        `  broadcast passes (each takes in a page of the group and decides a batch of patients in one transaction): ` +
           `${passes.passes} in ${fmt(passes.seconds)} s = ${fmt(passes.seconds / Math.max(1, passes.passes), 2)} s a pass`,
       );
     await diag.collect(running.pid);

@@ -433,8 +433,6 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       ...schedulingJobHandlers(scheduling),
       ...reminderJobHandlers(scheduling, { lineQuota: readLinePushQuota }),
       ...fhirSyncJobHandlers(fhirSync),
-      // Health broadcasts: passes at a bulk priority, behind replies and reminders.
-      ...broadcastJobHandlers({ db, clock, keyring, senders, wake: () => wake() }),
     ],
   });
   // Outbound webhooks have a worker of their own: a slow receiver never holds ingest or sends.
@@ -462,7 +460,21 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       ),
     ],
   });
-  const worker = new JobWorkerGroup([inboundAndAutomation, sends, webhooks]);
+  // Health broadcasts' passes have a worker of their own, one pass at a time. A pass only plans: it
+  // decides a batch of patients and queues their messages, which are the bulk traffic and wait in the
+  // outbox at the broadcast's low priority behind replies and reminders. On the general worker, behind
+  // the status webhooks the broadcast itself causes (three per message), passes starved and the number
+  // sent at a tenth of its rate; here they never wait for that traffic, and never take one of its slots
+  // from a patient's message. Each pass is one short transaction (see broadcast-pass.job.ts).
+  const broadcastPasses = new JobWorker({
+    db,
+    logger: logger.child({ component: 'broadcasts' }),
+    pollIntervalMs: deps.pollIntervalMs ?? 500,
+    batchSize: 1,
+    onBatchDone: () => sends.wake(),
+    handlers: broadcastJobHandlers({ db, clock, keyring, senders, wake: () => sends.wake() }),
+  });
+  const worker = new JobWorkerGroup([inboundAndAutomation, sends, webhooks, broadcastPasses]);
   const wake = () => worker.wake();
 
   const http = await createHttpServer({

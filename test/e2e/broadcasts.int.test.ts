@@ -306,6 +306,41 @@ describe.each(TEST_ENGINES)('health broadcasts to a group (%s)', (engine) => {
     }
   });
 
+  test('a patient whose conversation was closed gets the broadcast in a new conversation (the template: no window there)', async () => {
+    const { clinic } = world;
+    const closedOne = await patient(clinic, { name: 'Anne Leroy' });
+    await world.env.handle.db
+      .update(conversations)
+      .set({ status: 'closed' })
+      .where(eq(conversations.id, closedOne.conversationId));
+    const groupId = await groupOf(clinic, [closedOne.contactId]);
+    const sent = await broadcast(clinic, {
+      group_id: groupId,
+      content: {
+        fr: {
+          text: content.fr.text,
+          template: { name: 'conseil_sante', language: 'fr', parameters: ['{{first_name}}', 'la grippe'] },
+        },
+      },
+    });
+    const done = await broadcastWhen(clinic, sent.id, (b) => b.status === 'completed' && b.report.sent >= 1);
+    expect(done.report.skipped.total).toBe(0);
+    const [recipient] = await world.env.handle.db
+      .select({ conversationId: broadcastRecipients.conversationId })
+      .from(broadcastRecipients)
+      .where(eq(broadcastRecipients.broadcastId, sent.id));
+    expect(recipient?.conversationId).toBeTruthy();
+    expect(recipient?.conversationId).not.toBe(closedOne.conversationId);
+    const [opened] = await world.env.handle.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, recipient?.conversationId ?? ''));
+    expect(opened).toMatchObject({ contactId: closedOne.contactId, status: 'open' });
+    const [request] = received(clinic, closedOne.phone).map((r) => r.request);
+    expect(request?.type).toBe('template');
+    expect(JSON.stringify(request?.template)).toContain('Anne');
+  });
+
   test('quiet hours on the patient’s own clock defer them (not skipped); a patient whose number says Tokyo gets it now', async () => {
     const { clinic } = world;
     const paris = await patient(clinic, { name: 'Anne Paris' });

@@ -1,3 +1,4 @@
+import type { OutboundMessage } from '../../channels/channel.ts';
 import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
@@ -9,8 +10,8 @@ import { findContactsByIds, identitiesOfContacts } from '../contacts/contact.ser
 import { patientLanguage } from '../flows/flow-host-context.ts';
 import { lockLiveConversationsIfFree } from '../inbox/bulk-outbound.service.ts';
 import type { Conversation } from '../inbox/conversation.schema.ts';
-import { conversationsOfContact } from '../inbox/conversation.service.ts';
-import { openOrContinueConversation } from '../inbox/inbox.service.ts';
+import { conversationsOfContacts } from '../inbox/conversation.service.ts';
+import { conversationPairKey, openOrContinueConversations } from '../inbox/inbox.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import type { Org } from '../orgs/org.schema.ts';
 import { findOrgByRef } from '../orgs/org.service.ts';
@@ -46,9 +47,14 @@ export interface BroadcastDeps {
   wake?: () => void;
 }
 
-/** Patients of the audience taken in per pass, and patients sent to per pass. */
-const AUDIENCE_PAGE = 500;
-const SEND_BATCH = 100;
+/**
+ * Patients of the audience taken in per pass, and patients decided per pass. A batch is decided with a
+ * fixed number of statements (set-based), so a pass of 500 takes a fraction of a second on PostgreSQL
+ * and passes chained back to back stay ahead of the number's 1,000 msg/s; larger batches would hold the
+ * batch's conversations locked longer (a patient of the audience answering waits for the pass).
+ */
+const AUDIENCE_PAGE = 1000;
+const SEND_BATCH = 500;
 /** How often a broadcast whose patients are all decided looks whether the outbox has sent everything. */
 const OUTBOX_CHECK_MS = 2000;
 /** A conversation held by automation right now is tried again this much later. */
@@ -56,8 +62,8 @@ const BUSY_RETRY_MS = 30_000;
 
 /**
  * One pass of a broadcast, in one transaction: the broadcast's row is locked (a cancellation waits
- * for the pass, and the pass sees it), a page of the group's audience is taken in, then up to a
- * hundred patients whose turn has come are decided — deferred to the end of their quiet hours, skipped
+ * for the pass, and the pass sees it), a page of the group's audience is taken in, then a batch of
+ * patients whose turn has come are decided together — deferred to the end of their quiet hours, skipped
  * with the reason, or their message stored `queued` in their conversation with its outbox job — and the
  * next pass is queued: now while there is more, at the next deferred patient's time, or none once done.
  */
@@ -143,6 +149,7 @@ async function decide(
     (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
   );
   const quiet = { start: broadcast.quietStart, end: broadcast.quietEnd };
+  const conversationsByContact = await conversationsOfContacts(tx, org.id, contactIds, 20);
 
   const outcomes: RecipientOutcome[] = [];
   const toQueue: {
@@ -150,6 +157,14 @@ async function decide(
     send: OutboundToQueue;
     channel: ChannelType;
     language: string;
+  }[] = [];
+  const chosen: {
+    recipient: BroadcastRecipient;
+    contact: Contact;
+    message: OutboundMessage;
+    channel: ChannelType;
+    language: string;
+    target: ConversationTarget;
   }[] = [];
   for (const recipient of due) {
     const skip = (
@@ -177,8 +192,7 @@ async function decide(
       skip('template_unavailable');
       continue;
     }
-    const conversations = await conversationsOfContact(tx, org.id, contact.id, 20);
-    const withChannel = conversations.flatMap((conversation) => {
+    const withChannel = (conversationsByContact.get(contact.id) ?? []).flatMap((conversation) => {
       const account = accounts.find((a) => a.id === conversation.channelAccountId);
       return account ? [{ conversation, account }] : [];
     });
@@ -196,25 +210,45 @@ async function decide(
       skip('template_unavailable', choice.channel);
       continue;
     }
-    const conversation = await conversationFor(
-      tx,
-      org.id,
-      contact,
-      accounts,
-      withChannel,
-      choice.channel,
-      now,
-    );
-    if (conversation === 'busy') {
+    const target = conversationTarget(accounts, withChannel, choice.channel);
+    if (!target) {
+      skip('no_channel', choice.channel);
+      continue;
+    }
+    chosen.push({ recipient, contact, message, channel: choice.channel, language, target });
+  }
+
+  // The conversations, for the whole batch at once: the live ones locked (a patient's automation holding
+  // one: that patient is tried again a little later), the missing ones opened in one statement.
+  const locked = await lockLiveConversationsIfFree(
+    tx,
+    org.id,
+    chosen.flatMap((c) => (c.target.kind === 'live' ? [c.target.conversationId] : [])),
+  );
+  const opened = await openOrContinueConversations(
+    tx,
+    org.id,
+    chosen.flatMap((c) =>
+      c.target.kind === 'open' ? [{ channelAccountId: c.target.accountId, contactId: c.contact.id }] : [],
+    ),
+    now,
+    now,
+  );
+  for (const { recipient, contact, message, channel, language, target } of chosen) {
+    const conversation =
+      target.kind === 'live'
+        ? locked.get(target.conversationId)
+        : opened.get(conversationPairKey(target.accountId, contact.id));
+    if (!conversation && target.kind === 'live') {
       outcomes.push({ id: recipient.id, kind: 'defer', dueAt: new Date(now.getTime() + BUSY_RETRY_MS) });
       continue;
     }
     const account = conversation ? accounts.find((a) => a.id === conversation.channelAccountId) : undefined;
     if (!conversation || !account) {
-      skip('no_channel', choice.channel);
+      outcomes.push({ id: recipient.id, kind: 'skip', reason: 'no_channel', channel });
       continue;
     }
-    toQueue.push({ recipient, send: { account, conversation, message }, channel: choice.channel, language });
+    toQueue.push({ recipient, send: { account, conversation, message }, channel, language });
   }
   const results = await queueOutboundMessages(
     tx,
@@ -273,26 +307,22 @@ function latest(dates: ReadonlyArray<Date | null>): Date | null {
   return dates.reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), null);
 }
 
+type ConversationTarget = { kind: 'live'; conversationId: string } | { kind: 'open'; accountId: string };
+
 /**
- * The conversation the message goes to: the patient's latest on that channel while it is live (locked;
- * `busy` while automation holds it), else a new one on its account (or the clinic's first of the channel).
+ * The conversation the message goes to: the patient's latest on that channel while it is live (locked
+ * for the batch; deferred while automation holds it), else a new one on its account (or the clinic's
+ * first of the channel); null when the clinic has no account there.
  */
-async function conversationFor(
-  tx: DbOrTx,
-  orgId: string,
-  contact: Contact,
+function conversationTarget(
   accounts: readonly ChannelAccount[],
   conversations: ReadonlyArray<{ conversation: Conversation; account: ChannelAccount }>,
   channel: ChannelType,
-  now: Date,
-): Promise<Conversation | 'busy' | null> {
+): ConversationTarget | null {
   const on = conversations.filter((c) => c.account.type === channel);
   const [latestOn] = on;
-  if (latestOn && latestOn.conversation.status !== 'closed') {
-    const locked = await lockLiveConversationsIfFree(tx, orgId, [latestOn.conversation.id]);
-    return locked.get(latestOn.conversation.id) ?? 'busy';
-  }
+  if (latestOn && latestOn.conversation.status !== 'closed')
+    return { kind: 'live', conversationId: latestOn.conversation.id };
   const accountId = latestOn?.account.id ?? accounts.find((a) => a.type === channel)?.id;
-  if (!accountId) return null;
-  return openOrContinueConversation(tx, orgId, accountId, contact.id, now, now);
+  return accountId ? { kind: 'open', accountId } : null;
 }

@@ -248,7 +248,7 @@ export async function cancelRecipientsOfMessages(
 export async function messagesInOutbox(db: DbOrTx, broadcast: Broadcast): Promise<number> {
   const result = await db.execute(sql`
     select count(*) as n from broadcast_recipients r
-    join ${outboundMessageOutcomes(broadcast.orgId)} m on m.id = r.message_id
+    join lateral ${outboundMessageOutcomes(broadcast.orgId, sql`r.message_id`)} m on true
     where r.org_id = ${broadcast.orgId}::uuid and r.broadcast_id = ${broadcast.id}::uuid
       and r.state = 'queued' and m.status in ('queued', 'sending')`);
   return z.array(z.object({ n: z.coerce.number() })).parse(rowsOf(result))[0]?.n ?? 0;
@@ -324,7 +324,7 @@ export async function broadcastReportRows(
           where w.contact_id = r.contact_id and w.channel = r.channel and w.recorded_at > m.occurred_at))
           as opted_out
       from broadcast_recipients r
-      left join ${outboundMessageOutcomes(orgId)} m on m.id = r.message_id
+      left join lateral ${outboundMessageOutcomes(orgId, sql`r.message_id`)} m on true
       where r.org_id = ${orgId}::uuid and r.broadcast_id = ${broadcastId}::uuid
     ) x
     group by state, skip_reason, error_code, error_title`);
@@ -370,7 +370,7 @@ export async function recipientsPage(
         r.message_id, r.conversation_id
       from broadcast_recipients r
       join ${contact} on ${contact.id} = r.contact_id and ${contact.orgId} = r.org_id
-      left join ${outboundMessageOutcomes(orgId)} m on m.id = r.message_id
+      left join lateral ${outboundMessageOutcomes(orgId, sql`r.message_id`)} m on true
       where r.org_id = ${orgId}::uuid and r.broadcast_id = ${broadcastId}::uuid
         ${page.afterId ? sql`and r.id > ${page.afterId}::uuid` : sql``}
     ) x

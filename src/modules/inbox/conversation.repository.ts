@@ -336,6 +336,63 @@ export async function openConversationCounts(
   return new Map(rows.flatMap((r): [string, number][] => (r.userId ? [[r.userId, r.n]] : [])));
 }
 
+/**
+ * As conversationsOfContact for many patients at once (one query): each patient's latest `perContact`
+ * conversations, latest first.
+ */
+export async function conversationsOfContacts(
+  db: DbOrTx,
+  orgId: string,
+  contactIds: readonly string[],
+  perContact: number,
+): Promise<Map<string, Conversation[]>> {
+  const byContact = new Map<string, Conversation[]>();
+  if (contactIds.length === 0) return byContact;
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), inArray(conversations.contactId, [...new Set(contactIds)])))
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.createdAt), desc(conversations.id));
+  for (const row of rows) {
+    const list = byContact.get(row.contactId) ?? [];
+    if (list.length < perContact) list.push(row);
+    byContact.set(row.contactId, list);
+  }
+  return byContact;
+}
+
+/** New rows for each pair that has no live conversation yet (one statement); answers the rows created. */
+export async function insertConversationsIfAbsent(
+  db: DbOrTx,
+  values: readonly (typeof conversations.$inferInsert)[],
+): Promise<Conversation[]> {
+  if (values.length === 0) return [];
+  return db
+    .insert(conversations)
+    .values([...values])
+    .onConflictDoNothing()
+    .returning();
+}
+
+/** The live conversations of these patients (one query). */
+export async function liveConversationsOfContacts(
+  db: DbOrTx,
+  orgId: string,
+  contactIds: readonly string[],
+): Promise<Conversation[]> {
+  if (contactIds.length === 0) return [];
+  return db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.orgId, orgId),
+        inArray(conversations.contactId, [...new Set(contactIds)]),
+        ne(conversations.status, 'closed'),
+      ),
+    );
+}
+
 export async function conversationsOfContact(
   db: DbOrTx,
   orgId: string,

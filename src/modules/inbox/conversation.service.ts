@@ -3,6 +3,7 @@
 export {
   clearUrgentAlert,
   conversationsOfContact,
+  conversationsOfContacts,
   findConversation,
   findConversationsByIds,
   listConversationsPage,

@@ -180,16 +180,21 @@ export function conversationsOfTeam(orgId: string, teamId: string): SQL {
 }
 
 /**
- * Each outbound message of the clinic with its status, failure and whether the patient wrote in its
+ * The outbound message `messageId` of the clinic with its status, failure and whether the patient wrote in its
  * conversation after it (a reply; by the time stored, since channels date messages to the second only):
  * what a broadcast's report joins its recipients to.
  */
-export function outboundMessageOutcomes(orgId: string): SQL {
+export function outboundMessageOutcomes(orgId: string, messageId: SQL): SQL {
+  // Looked up by id (joined `lateral … on true`; `limit 1` keeps the planner from flattening it back into
+  // a join): the plan stays one primary-key probe per row even when the
+  // statistics lag behind a bulk load (a broadcast's thousands of messages just inserted), where a join
+  // on the whole subquery was planned as a nested loop over every outbound message of the clinic.
   return sql`(
     select m.id, m.status, m.error_code, m.error_title, m.failure_reason, m.occurred_at,
       exists (select 1 from messages r where r.conversation_id = m.conversation_id
         and r.direction = 'inbound' and r.created_at > m.created_at) as replied
     from messages m
-    where m.org_id = ${orgId}::uuid and m.direction = 'outbound'
+    where m.id = ${messageId} and m.org_id = ${orgId}::uuid and m.direction = 'outbound'
+    limit 1
   )`;
 }

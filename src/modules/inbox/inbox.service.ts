@@ -10,8 +10,10 @@ import {
   findConversation,
   findLiveConversation,
   insertConversationIfAbsent,
+  insertConversationsIfAbsent,
   listConversationsPage,
   listPinnedConversations,
+  liveConversationsOfContacts,
   touchConversation,
   updateConversation,
 } from './conversation.repository.ts';
@@ -69,6 +71,66 @@ export async function openOrContinueConversation(
   const current = await findLiveConversation(tx, orgId, channelAccountId, contactId);
   if (!current) throw new Error('conversation vanished after insert');
   return current;
+}
+
+/**
+ * openOrContinueConversation for a batch of patients (a broadcast's pass): each pair's live conversation,
+ * opened where there is none, in a few statements for the whole batch instead of three or four per
+ * patient. New conversations go to their account's default team and are assigned one by one as its mode
+ * says (nothing to do for a manual team). Answers the live conversation by `pairKey(account, contact)`.
+ */
+export async function openOrContinueConversations(
+  tx: DbOrTx,
+  orgId: string,
+  pairs: ReadonlyArray<{ channelAccountId: string; contactId: string }>,
+  firstMessageAt: Date,
+  now: Date,
+): Promise<Map<string, Conversation>> {
+  const live = async () =>
+    new Map(
+      (
+        await liveConversationsOfContacts(
+          tx,
+          orgId,
+          pairs.map((p) => p.contactId),
+        )
+      ).map((c) => [conversationPairKey(c.channelAccountId, c.contactId), c]),
+    );
+  if (pairs.length === 0) return new Map();
+  const existing = await live();
+  const missing = pairs.filter((p) => !existing.has(conversationPairKey(p.channelAccountId, p.contactId)));
+  if (missing.length === 0) return existing;
+  const teams = new Map<string, Awaited<ReturnType<typeof defaultTeamFor>>>();
+  for (const accountId of new Set(missing.map((p) => p.channelAccountId)))
+    teams.set(accountId, await defaultTeamFor(tx, orgId, accountId));
+  const unique = new Map(missing.map((p) => [conversationPairKey(p.channelAccountId, p.contactId), p]));
+  const created = await insertConversationsIfAbsent(
+    tx,
+    [...unique.values()].map((p) => ({
+      orgId,
+      channelAccountId: p.channelAccountId,
+      contactId: p.contactId,
+      status: 'open' as const,
+      lastMessageAt: firstMessageAt,
+      teamId: teams.get(p.channelAccountId)?.id ?? null,
+    })),
+  );
+  const assigned = created.filter((c) => {
+    const team = c.teamId ? teams.get(c.channelAccountId) : undefined;
+    return team !== undefined && team.assignmentMode !== 'manual';
+  });
+  for (const conversation of assigned) await autoAssign(tx, conversation.id, now);
+  return assigned.length > 0 || created.length < unique.size
+    ? await live()
+    : new Map([
+        ...existing,
+        ...created.map((c) => [conversationPairKey(c.channelAccountId, c.contactId), c] as const),
+      ]);
+}
+
+/** The key openOrContinueConversations answers by. */
+export function conversationPairKey(channelAccountId: string, contactId: string): string {
+  return `${channelAccountId}:${contactId}`;
 }
 
 /** Stores a patient's message once, however often the provider delivers it. */
