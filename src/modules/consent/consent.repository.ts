@@ -91,34 +91,10 @@ export async function consentingChannelsOf(
   contactIds: readonly string[],
   purpose: ConsentPurpose,
 ): Promise<Map<string, Set<ChannelType>>> {
-  const unique = [...new Set(contactIds)];
   const byContact = new Map<string, Set<ChannelType>>();
-  if (unique.length === 0) return byContact;
-  const latest = await db
-    .selectDistinctOn([consentRecords.contactId, consentRecords.channel], {
-      contactId: consentRecords.contactId,
-      channel: consentRecords.channel,
-      granted: consentRecords.granted,
-    })
-    .from(consentRecords)
-    .where(
-      and(
-        eq(consentRecords.orgId, orgId),
-        inArray(consentRecords.contactId, unique),
-        eq(consentRecords.purpose, purpose),
-      ),
-    )
-    .orderBy(
-      consentRecords.contactId,
-      consentRecords.channel,
-      desc(consentRecords.recordedAt),
-      desc(consentRecords.seq),
-    );
-  for (const row of latest) {
-    if (!row.granted) continue;
-    const channels = byContact.get(row.contactId) ?? new Set<ChannelType>();
-    channels.add(row.channel);
-    byContact.set(row.contactId, channels);
+  for (const [contactId, words] of await latestConsentWordsOf(db, orgId, contactIds, purpose)) {
+    const agreed = [...words].filter(([, granted]) => granted).map(([channel]) => channel);
+    if (agreed.length > 0) byContact.set(contactId, new Set(agreed));
   }
   return byContact;
 }
