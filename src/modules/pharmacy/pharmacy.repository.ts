@@ -300,7 +300,7 @@ export async function eventsOfOrder(
     .select()
     .from(prescriptionOrderEvents)
     .where(and(eq(prescriptionOrderEvents.orgId, orgId), eq(prescriptionOrderEvents.orderId, orderId)))
-    .orderBy(prescriptionOrderEvents.at, prescriptionOrderEvents.id);
+    .orderBy(prescriptionOrderEvents.at, prescriptionOrderEvents.seq);
 }
 
 // A Careline pharmacy's copies

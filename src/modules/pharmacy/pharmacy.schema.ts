@@ -1,4 +1,14 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { apiKeys } from '../auth/api-key.schema.ts';
 import { channelAccounts } from '../channel-accounts/channel-account.schema.ts';
 import { contacts } from '../contacts/contact.schema.ts';
@@ -155,6 +165,11 @@ export const prescriptionOrderEvents = pgTable(
       .notNull()
       .references(() => prescriptionOrders.id, { onDelete: 'cascade' }),
     at: at('at').notNull(),
+    /**
+     * The order events were written in: an answer and the patient's notice it caused are written in one
+     * transaction, at one `at` (PostgreSQL's now() is the transaction's start), and must read in order.
+     */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     kind: text('kind').notNull(),
     step: text('step', { enum: ORDER_STEPS }),
     actorKind: text('actor_kind', { enum: ORDER_ACTOR_KINDS }).notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "prescription_order_events" ADD COLUMN "seq" bigserial NOT NULL;
