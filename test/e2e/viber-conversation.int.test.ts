@@ -219,6 +219,7 @@ describe.each(TEST_ENGINES)('a Viber conversation end to end (%s)', (engine) => 
       'appointment_reminders',
       'health_information',
       'marketing',
+      'pharmacy_notifications',
     ]);
   });
 
