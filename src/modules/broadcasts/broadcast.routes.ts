@@ -59,7 +59,10 @@ const contentItemJson = z
   })
   .refine((item) => item.text !== undefined || item.template !== undefined, 'must have text or a template');
 
-const quietTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+const quietTime = z
+  .string()
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
 
 const newBroadcastJson = z
   .object({

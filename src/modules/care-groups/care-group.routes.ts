@@ -259,11 +259,12 @@ export function careGroupRoutes(deps: CareGroupDeps): FastifyPluginAsyncZod {
           params,
           body: z
             .looseObject({
-              type: z.string().min(1, 'must be text or template'),
-              text: z.string().optional(),
-              name: z.string().optional(),
-              language: z.string().optional(),
-              parameters: z.array(z.string()).optional(),
+              type: z.string().min(1, 'must be text or template').max(32),
+              // Longer than WhatsApp's 4,096 so that the check below names the limit.
+              text: z.string().max(65_536).optional(),
+              name: z.string().max(512).optional(),
+              language: z.string().max(35).optional(),
+              parameters: z.array(z.string().max(1024)).max(100).optional(),
             })
             .meta({ id: 'NewCareGroupMessage' }),
           response: {

@@ -2267,6 +2267,9 @@ export interface NewCareGroupMessage {
   text?: string;
   name?: string;
   language?: string;
+  /**
+   * @maxItems 100
+   */
   parameters?: string[];
   [k: string]: unknown | undefined;
 }
