@@ -53,6 +53,7 @@ describe.each(TEST_ENGINES)('patients’ consent to reminders (%s)', (engine) =>
     expect(whatsapp(afterStop)).toEqual({
       appointment_reminders: 'withdrawn',
       health_information: 'withdrawn',
+      pharmacy_notifications: 'withdrawn',
       marketing: 'withdrawn',
     });
     const stopRecord = afterStop.current.find((c) => c.purpose === 'appointment_reminders')?.record;
@@ -85,6 +86,7 @@ describe.each(TEST_ENGINES)('patients’ consent to reminders (%s)', (engine) =>
     expect(whatsapp(await consentsOf(contactId))).toEqual({
       appointment_reminders: 'granted',
       health_information: 'withdrawn',
+      pharmacy_notifications: 'withdrawn',
       marketing: 'withdrawn',
     });
 
