@@ -7,6 +7,7 @@ import {
   createPatientGroup,
 } from '../../src/modules/patient-groups/patient-group.service.ts';
 import { createUser } from '../../src/modules/users/user.service.ts';
+import { quietHoursAwayFromNow } from '../support/quiet-hours.ts';
 import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { animationsSettled, launchBrowser, newPage, screenshot } from './support/browser.ts';
@@ -16,6 +17,7 @@ import { builtWebApp } from './support/web-build.ts';
 const PASSWORD = 'correct horse battery staple';
 const PHONE = '+33611550001';
 const OTHER_PHONE = '+33611550002';
+const quiet = quietHoursAwayFromNow();
 
 /**
  * Health broadcasts in the browser: a supervisor writes one to a group and sends it now, the report
@@ -138,6 +140,9 @@ describe.each(TEST_ENGINES)('health broadcasts in a real browser (%s)', (engine)
       await text.fill(`${words}{{first_name}}, the flu vaccination campaign starts on Monday.`);
       await page.getByRole('tabpanel').getByText(`${words}Camille, the flu`).waitFor();
     }
+    // Quiet hours away from now on the patients' clocks, so the broadcast goes whatever the hour.
+    await page.getByLabel('Quiet hours from').fill(quiet.start);
+    await page.getByLabel('until', { exact: true }).fill(quiet.end);
   }
 
   test('a supervisor sends a broadcast now: the report reaches "sent" live and the patient’s phone gets it', async () => {
@@ -150,6 +155,7 @@ describe.each(TEST_ENGINES)('health broadcasts in a real browser (%s)', (engine)
     await page.getByRole('button', { name: 'Send to the group' }).click();
     await page.waitForURL(/\/broadcasts\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Grippe 2026' }).waitFor();
+    await page.getByText(`Quiet hours ${quiet.start}–${quiet.end}, patient’s time`).waitFor();
 
     // Live: no reload; the sent count reaches 1 (Camille), Hugo is skipped (no consent).
     await page.getByTestId('count-sent').getByText('1', { exact: true }).waitFor();

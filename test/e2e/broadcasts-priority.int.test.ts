@@ -14,6 +14,7 @@ import {
   reminderRow,
 } from '../../src/modules/reminders/reminders-e2e.test-support.ts';
 import { seedScheduling } from '../../src/modules/scheduling/scheduling.test-support.ts';
+import { quietHoursAwayFromNow } from '../support/quiet-hours.ts';
 import {
   eventually,
   startTestCareline,
@@ -126,6 +127,7 @@ describe.each(TEST_ENGINES)(
         name: 'Canicule',
         group_id: group.id,
         content: { fr: { text: 'Canicule : buvez de l’eau, {{first_name}}.' } },
+        quiet_hours: quietHoursAwayFromNow(),
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       return String(created.body.id);

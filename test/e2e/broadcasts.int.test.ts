@@ -13,6 +13,7 @@ import {
   startReminderWorld,
   timeComes,
 } from '../../src/modules/reminders/reminders-e2e.test-support.ts';
+import { quietHoursAwayFromNow } from '../support/quiet-hours.ts';
 import { eventually, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { addStaff, call, type Json, newPhone } from './inbox-support.ts';
@@ -129,6 +130,7 @@ describe.each(TEST_ENGINES)('health broadcasts to a group (%s)', (engine) => {
   async function broadcast(clinic: TestClinic, body: Json): Promise<BroadcastJson> {
     const response = await call(world.env, clinic, 'POST', '/broadcasts', {
       name: 'Vaccination grippe',
+      quiet_hours: quietHoursAwayFromNow(),
       ...body,
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);

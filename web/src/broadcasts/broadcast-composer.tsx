@@ -45,8 +45,11 @@ import {
 import classes from './broadcasts.module.css';
 import { HealthOnlyNotice } from './health-only-notice.tsx';
 
-const FIELDS = ['name', 'group_id', 'content', 'default_language', 'send_at'] as const;
+const FIELDS = ['name', 'group_id', 'content', 'default_language', 'send_at', 'quiet_hours'] as const;
 type Field = (typeof FIELDS)[number];
+
+/** Evenings and nights on each patient's own clock: what most clinics keep free of health messages. */
+const DEFAULT_QUIET_HOURS = { start: '20:00', end: '08:00' };
 
 /** Writing a broadcast: to which group, what in each language, now or when. */
 export function BroadcastComposer() {
@@ -69,6 +72,7 @@ export function BroadcastComposer() {
   });
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [schedule, setSchedule] = useState(() => inAnHour(zone));
+  const [quiet, setQuiet] = useState(DEFAULT_QUIET_HOURS);
   const [problems, setProblems] = useState<Partial<Record<Field | 'template', string>>>({});
 
   const groups = useQuery({ queryKey: broadcastKeys.groups, queryFn: () => broadcastsApi.groups() });
@@ -115,6 +119,8 @@ export function BroadcastComposer() {
     const sendAt = when === 'later' ? instantOn(schedule.date, schedule.time, zone) : undefined;
     if (when === 'later' && (!sendAt || Date.parse(sendAt) <= Date.now()))
       found.send_at = t('broadcasts.composer.needsWhen');
+    if (!quiet.start || !quiet.end || quiet.start === quiet.end)
+      found.quiet_hours = t('broadcasts.composer.needsQuietHours');
     setProblems(found);
     if (Object.keys(found).length > 0 || !groupId) return;
     create.mutate({
@@ -122,6 +128,7 @@ export function BroadcastComposer() {
       group_id: groupId,
       content,
       default_language: defaultLanguage,
+      quiet_hours: quiet,
       ...(sendAt ? { send_at: sendAt } : {}),
     });
   };
@@ -271,6 +278,23 @@ export function BroadcastComposer() {
                   />
                 </Group>
               )}
+              <Group gap="sm" align="flex-start" mt="xs">
+                <TextInput
+                  type="time"
+                  label={t('broadcasts.composer.quietFrom')}
+                  value={quiet.start}
+                  onChange={(event) => setQuiet({ ...quiet, start: event.currentTarget.value })}
+                  error={errorOf('quiet_hours')}
+                  w={180}
+                />
+                <TextInput
+                  type="time"
+                  label={t('broadcasts.composer.quietUntil')}
+                  value={quiet.end}
+                  onChange={(event) => setQuiet({ ...quiet, end: event.currentTarget.value })}
+                  w={180}
+                />
+              </Group>
               <Text size="xs" c="dimmed">
                 {t('broadcasts.composer.quietHours')}
               </Text>

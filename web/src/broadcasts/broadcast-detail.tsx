@@ -98,6 +98,7 @@ export function BroadcastDetail() {
                       ? t('broadcasts.detail.group', { name: groupNames.get(broadcast.data.group_id) })
                       : null,
                     whenOf(broadcast.data, format.dateTime, t),
+                    t('broadcasts.detail.quietHours', broadcast.data.quiet_hours),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
