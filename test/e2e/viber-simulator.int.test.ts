@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CONSENT_PURPOSES } from '../../src/modules/consent/consent.schema.ts';
 import {
   eventually,
   startTestCareline,
@@ -118,7 +119,9 @@ describe.each(TEST_ENGINES)('a Viber bot set up against the simulator (%s)', (en
         `/contacts/${String(conversation.contact_id)}/consents`,
       );
       const viber = consents.current.filter((c) => c.channel === 'viber');
-      return viber.length === 3 && viber.every((c) => c.state === 'withdrawn') ? true : undefined;
+      return viber.length === CONSENT_PURPOSES.length && viber.every((c) => c.state === 'withdrawn')
+        ? true
+        : undefined;
     });
     const late = await call(env, clinic, 'POST', path, { type: 'text', text: 'Javite nam se.' });
     expect(late.status).toBe(202);
