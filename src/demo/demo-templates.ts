@@ -1,4 +1,6 @@
 import { CSAT_TEMPLATE } from '../modules/flows/csat-template.ts';
+import { PARTNER_ORDER_TEMPLATE, PARTNER_ORDER_TEMPLATE_TEXT } from '../modules/pharmacy/partner-messages.ts';
+import { PATIENT_TEMPLATE_TEXT } from '../modules/pharmacy/patient-templates.ts';
 import { reminderTemplateComponents } from '../modules/reminders/reminder-template.ts';
 import type { WhatsAppSimulator } from '../simulator/whatsapp-simulator.ts';
 
@@ -51,4 +53,29 @@ export function installDemoTemplates(simulator: WhatsAppSimulator, wabaId: strin
     'en',
     'Hello {{1}}, your conversation with {{2}} has ended. How would you rate it, from 1 (very dissatisfied) to 5 (very satisfied)? Just reply with a number.',
   );
+  for (const language of ['fr', 'en'] as const) {
+    // A prescription order to a partner pharmacy that has not written within 24 hours.
+    const partner = PARTNER_ORDER_TEMPLATE_TEXT[language];
+    simulator.upsertTemplate({
+      wabaId,
+      name: PARTNER_ORDER_TEMPLATE,
+      language,
+      category: 'UTILITY',
+      status: 'APPROVED',
+      components: [
+        { type: 'BODY', text: partner.body },
+        { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: partner.button }] },
+      ],
+    });
+    // The patient told their medicines are ready or on their way, outside the window.
+    for (const [name, text] of Object.entries(PATIENT_TEMPLATE_TEXT))
+      simulator.upsertTemplate({
+        wabaId,
+        name,
+        language,
+        category: 'UTILITY',
+        status: 'APPROVED',
+        components: [{ type: 'BODY', text: text[language] }],
+      });
+  }
 }

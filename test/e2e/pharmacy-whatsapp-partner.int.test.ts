@@ -1,6 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { conversations, messages } from '../../src/db-schema.ts';
 import { installBuiltInFlows } from '../../src/modules/flows/flow.service.ts';
 import { BUILT_IN_TEAMS } from '../../src/modules/flows/library/built-in-teams.ts';
+import { PATIENT_TEMPLATE_TEXT } from '../../src/modules/pharmacy/patient-templates.ts';
 import { createTeam } from '../../src/modules/teams/team.service.ts';
 import {
   eventually,
@@ -243,6 +246,78 @@ describe.each(TEST_ENGINES)('a prescription order to a pharmacy on WhatsApp (%s)
       ['sent', null],
       ['not_delivered', 'window_closed_no_template'],
     ]);
+  });
+
+  test('a patient whose 24 hours have passed is told with the approved template, once the clinic has it approved', async () => {
+    const pharmacy = newPhone();
+    const pharmacyId = await addPartner(pharmacy);
+    await pharmacistWrites(pharmacy, 'Bonjour');
+    const patientPhone = newPhone();
+    const contactId = await patientOf(env, clinic, patientPhone, { name: 'Inès Garnier', consent: true });
+    const before = (await phoneReceived(env, clinic, patientPhone, 1)).length;
+    // She wrote yesterday: nothing free-form may reach her now.
+    await env.handle.db
+      .update(conversations)
+      .set({ lastInboundAt: new Date(Date.now() - 26 * 3_600_000) })
+      .where(eq(conversations.contactId, contactId));
+    const readyOrder = async (answer: string, step: string, overrides: Json = {}): Promise<Json> => {
+      const body = order(contactId, pharmacyId, overrides);
+      const sent = await call(env, clinic, 'POST', '/prescription-orders', body);
+      expect(sent.status).toBe(201);
+      await env.settle();
+      // Available first (a time typed from "sent" is when it will be available), then the step.
+      const reference = String(sent.body.reference);
+      await pharmacistWrites(pharmacy, `${reference} dispo`);
+      await orderReaches(env, clinic, String(sent.body.id), 'available');
+      await pharmacistWrites(pharmacy, `${reference} ${answer}`);
+      return orderReaches(env, clinic, String(sent.body.id), step);
+    };
+    const notice = (done: Json) => (done.events as Json[]).find((e) => String(e.kind).startsWith('patient_'));
+
+    // No template approved yet: not told, and nothing refused is left in her conversation.
+    const first = await readyOrder('prêt 15h', 'ready_for_pickup');
+    expect(notice(first)).toMatchObject({
+      kind: 'patient_not_notified',
+      detail: { why: 'window_closed_no_template' },
+    });
+    const outbound = await env.handle.db
+      .select({ status: messages.status })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .where(and(eq(conversations.contactId, contactId), eq(messages.direction, 'outbound')));
+    expect(outbound.map((m) => m.status)).not.toContain('refused');
+
+    // Meta approves the pharmacy templates; the clinic syncs them.
+    const sim = env.simulator.simulator;
+    for (const [name, text] of Object.entries(PATIENT_TEMPLATE_TEXT))
+      sim.upsertTemplate({
+        wabaId: clinic.number.wabaId,
+        name,
+        language: 'fr',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        components: [{ type: 'BODY', text: text.fr }],
+      });
+    expect((await call(env, clinic, 'POST', '/templates/sync')).status).toBe(202);
+    await env.settle();
+
+    const second = await readyOrder('en livraison, dans 30 min', 'out_for_delivery', {
+      fulfilment: 'delivery',
+      delivery_address: '12 rue des Pyrénées, 75020 Paris',
+    });
+    expect(notice(second)).toMatchObject({
+      kind: 'patient_notified',
+      detail: { channel: 'whatsapp', template: 'commande_en_livraison' },
+    });
+    const told = (await phoneReceived(env, clinic, patientPhone, before + 1)).at(-1);
+    expect(told?.type).toBe('template');
+    const template = told?.request.template as Json;
+    expect(template).toMatchObject({ name: 'commande_en_livraison', language: { code: 'fr' } });
+    const values = JSON.stringify(template.components);
+    expect(values).toContain('Inès Garnier');
+    expect(values).toContain('Pharmacie du Marché');
+    expect(values).toMatch(/vers (demain )?\d{1,2}/);
+    expect(values).not.toMatch(/Amoxicilline|€|prix/);
   });
 
   test('two open orders: a typed answer without a reference is asked about; with the reference it moves that order', async () => {

@@ -15,6 +15,8 @@ export interface OrderEventDetail {
   accepted?: boolean;
   /** Where the patient was told. */
   channel?: string;
+  /** The approved template they were told with, outside the channel's window. */
+  template?: string;
   /** Why the patient was not told, or the pharmacy could not be reached. */
   why?: string;
 }

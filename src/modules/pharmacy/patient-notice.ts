@@ -1,3 +1,5 @@
+import type { OutboundMessage } from '../../channels/outbound-message.ts';
+import { windowState } from '../../channels/window-state.ts';
 import { frenchSpacing } from '../../platform/text/french-spacing.ts';
 import { fixedClock } from '../../platform/time/clock.ts';
 import { listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
@@ -10,15 +12,17 @@ import { findOrgByRef } from '../orgs/org.service.ts';
 import { OutboundValidationError, submitOutboundMessage } from '../outbox/outbound-submission.service.ts';
 import type { OrderView } from './order-view.ts';
 import { localTime } from './partner-messages.ts';
+import { patientNoticeTemplate } from './patient-templates.ts';
 import { findPartner } from './pharmacy.repository.ts';
 import type { PharmacyDeps } from './pharmacy-deps.ts';
 
-export type PatientNotice = { sent: true; channel: string } | { sent: false; why: string };
+export type PatientNotice = { sent: true; channel: string; template?: string } | { sent: false; why: string };
 
 /**
  * Tells the patient their medicines are ready for pickup or on their way, only when they agreed to
  * pharmacy notifications on a channel: on the channel of their most recent conversation among those,
- * in their language, through the outbox and its window rules. Never the medicines' names (a phone's
+ * in their language, through the outbox and its window rules (outside WhatsApp's 24 hours, the approved
+ * template `commande_prete` or `commande_en_livraison`). Never the medicines' names (a phone's
  * lock screen shows the message), never a price. Not told: the reason is returned for the timeline.
  */
 export async function notifyPatientOfStep(deps: PharmacyDeps, view: OrderView): Promise<PatientNotice> {
@@ -36,7 +40,8 @@ export async function notifyPatientOfStep(deps: PharmacyDeps, view: OrderView): 
     return account !== undefined && consents.has(account.type) && deps.senders[account.type] !== undefined;
   });
   const account = latest ? accountOf(latest.channelAccountId) : undefined;
-  if (!latest || !account) return { sent: false, why: 'no_conversation_on_a_consented_channel' };
+  const sender = account ? deps.senders[account.type] : undefined;
+  if (!latest || !account || !sender) return { sent: false, why: 'no_conversation_on_a_consented_channel' };
   // One after the other: in a transaction, one connection.
   const org = await findOrgByRef(deps.db, order.orgId);
   const contact = await findContact(deps.db, deps.keyring, order.orgId, order.contactId);
@@ -48,30 +53,33 @@ export async function notifyPatientOfStep(deps: PharmacyDeps, view: OrderView): 
       ? await openOrContinueConversation(deps.db, order.orgId, account.id, contact.id, now, now)
       : latest;
   const language = patientLanguage(contact, org);
-  const text = patientText(view, {
+  // Decided before sending, so a closed window leaves no refused message in the patient's timeline.
+  const policy = sender.windowOf?.(account) ?? sender.window;
+  const templateOnly = windowState(policy, conversation.lastInboundAt, now).allows === 'templates';
+  const who = {
     language,
     name: contact.displayName,
     pharmacy: partner?.name ?? '',
-    address: partner?.address ?? null,
     timeZone: org.timeZone,
     now,
-  });
+  };
+  const message: OutboundMessage = templateOnly
+    ? patientNoticeTemplate(view, who)
+    : { type: 'text', text: patientText(view, { ...who, address: partner?.address ?? null }) };
   try {
     const submission = await submitOutboundMessage(
       { db: deps.db, keyring: deps.keyring, senders: deps.senders, clock: fixedClock(now) },
-      {
-        orgId: order.orgId,
-        conversationId: conversation.id,
-        message: { type: 'text', text },
-        sentByApiKeyId: null,
-      },
+      { orgId: order.orgId, conversationId: conversation.id, message, sentByApiKeyId: null },
     );
     if (submission.outcome === 'refused') return { sent: false, why: 'window_closed' };
   } catch (error) {
     if (!(error instanceof OutboundValidationError)) throw error;
-    return { sent: false, why: 'message_invalid' };
+    // A template the clinic has not had approved (or synced) is refused at submission.
+    return { sent: false, why: templateOnly ? 'window_closed_no_template' : 'message_invalid' };
   }
-  return { sent: true, channel: account.type };
+  return message.type === 'template'
+    ? { sent: true, channel: account.type, template: message.name }
+    : { sent: true, channel: account.type };
 }
 
 export function patientText(

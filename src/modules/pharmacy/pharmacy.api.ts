@@ -87,6 +87,10 @@ export const orderEventJson = z
         item_id: z.uuid().optional(),
         accepted: z.boolean().optional(),
         channel: z.string().optional().describe('Where the patient was told'),
+        template: z
+          .string()
+          .optional()
+          .describe('The approved template the patient was told with, outside the channel’s window'),
         why: z
           .string()
           .optional()
@@ -233,6 +237,7 @@ function toEventJson(event: OrderEventView): z.infer<typeof orderEventJson> {
           ...(d.itemId ? { item_id: d.itemId } : {}),
           ...(d.accepted !== undefined ? { accepted: d.accepted } : {}),
           ...(d.channel ? { channel: d.channel } : {}),
+          ...(d.template ? { template: d.template } : {}),
           ...(d.why ? { why: d.why } : {}),
         }
       : null,

@@ -340,7 +340,9 @@ export async function applyPharmacyResponse(
       kind: notice.sent ? 'patient_notified' : 'patient_not_notified',
       step: null,
       actor: { kind: 'system' },
-      detail: notice.sent ? { channel: notice.channel } : { why: notice.why },
+      detail: notice.sent
+        ? { channel: notice.channel, ...(notice.template ? { template: notice.template } : {}) }
+        : { why: notice.why },
     });
   }
   return view;

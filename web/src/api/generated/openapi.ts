@@ -3413,6 +3413,10 @@ export interface PrescriptionOrderEvent {
      */
     channel?: string;
     /**
+     * The approved template the patient was told with, outside the channel’s window
+     */
+    template?: string;
+    /**
      * Why the patient was not told (no_consent, no_conversation_on_a_consented_channel, window_closed…) or the pharmacy not reached (window_closed_no_template, channel_unavailable…)
      */
     why?: string;
