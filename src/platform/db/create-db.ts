@@ -10,12 +10,15 @@ import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { Db, DbEngine } from './db.ts';
 
-const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
 export type DbTarget =
   | { engine: 'postgres'; url: string; poolSize?: number }
-  /** `dataDir` undefined = in memory (tests). */
-  | { engine: 'pglite'; dataDir?: string };
+  /**
+   * `dataDir` undefined = in memory (tests). `from`: a data directory dumped by `dumpDataDir` to start
+   * from (an in-memory database already migrated: what a test opens, without running initdb again).
+   */
+  | { engine: 'pglite'; dataDir?: string; from?: Blob };
 
 /**
  * Subscribes to a NOTIFY channel; resolves once listening, with the function that stops. Notifications
@@ -70,6 +73,7 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
     // unaccent makes search accent-insensitive; PGlite ships it as a contrib extension.
     const client = await PGlite.create({
       ...(target.dataDir ? { dataDir: `${target.dataDir}/pglite` } : {}),
+      ...(target.from ? { loadDataDir: target.from } : {}),
       extensions: { unaccent },
       startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])],
     });
