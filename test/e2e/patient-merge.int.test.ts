@@ -13,6 +13,7 @@ import { setUpSchedulingApi, slotsOf } from '../../src/modules/scheduling/schedu
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { call, getJson, type Json, type PageJson, patientWrites } from './inbox-support.ts';
+import { order } from './pharmacy-support.ts';
 
 /**
  * One patient across channels (issue 16): two records of one person, each with a conversation, an
@@ -29,6 +30,7 @@ describe.each(TEST_ENGINES)('patients: merge and unmerge (%s)', (engine) => {
   let mergedConversation: string;
   let appointmentOf: Record<string, string>;
   let mergeId: string;
+  let orderId: string;
 
   beforeAll(async () => {
     env = await startTestCareline(engine);
@@ -79,6 +81,27 @@ describe.each(TEST_ENGINES)('patients: merge and unmerge (%s)', (engine) => {
       });
       expect(consent.status).toBe(201);
     }
+    // A prescription order for the second record, to a pharmacy reached on WhatsApp.
+    const pharmacy = await call(env, clinic, 'POST', '/pharmacies', {
+      name: 'Pharmacie des Lilas',
+      language: 'fr',
+      reach: {
+        kind: 'channel',
+        channel_type: 'whatsapp',
+        address: '+33612000199',
+        channel_account_id: clinic.account.id,
+      },
+    });
+    expect(pharmacy.status).toBe(201);
+    const ordered = await call(
+      env,
+      clinic,
+      'POST',
+      '/prescription-orders',
+      order(mergedId, String(pharmacy.body.id)),
+    );
+    expect(ordered.status).toBe(201);
+    orderId = String(ordered.body.id);
     await env.settle();
   });
   afterAll(async () => {
@@ -170,7 +193,7 @@ describe.each(TEST_ENGINES)('patients: merge and unmerge (%s)', (engine) => {
     expect(merged.body).toMatchObject({
       survivor: { id: survivorId, display_name: 'Marie Curie' },
       merged: { id: mergedId, display_name: 'Marie C.' },
-      moved: { identities: 1, conversations: 1, appointments: 1, consents: 1 },
+      moved: { identities: 1, conversations: 1, appointments: 1, consents: 1, prescription_orders: 1 },
       unmerged_at: null,
       field_choices: {
         display_name: 'survivor',
@@ -191,6 +214,11 @@ describe.each(TEST_ENGINES)('patients: merge and unmerge (%s)', (engine) => {
       [survivorConversation, mergedConversation].sort(),
     );
     expect(await contactOf(appointments, appointmentOf[mergedId] as string)).toBe(survivorId);
+    // The order follows, its medicines still readable under the survivor.
+    const orders = await getJson<PageJson>(env, clinic, `/prescription-orders?contact_id=${survivorId}`);
+    expect(orders.data.map((o) => [o.id, (o.items as Json[])[0]?.medication])).toEqual([
+      [orderId, 'Amoxicilline'],
+    ]);
     const consents = await getJson(env, clinic, `/contacts/${survivorId}/consents`);
     expect(consents.history).toHaveLength(2);
     // The merged record is hidden, and says where it went.
@@ -253,6 +281,11 @@ describe.each(TEST_ENGINES)('patients: merge and unmerge (%s)', (engine) => {
     expect(await contactOf(conversations, mergedConversation)).toBe(mergedId);
     expect(await contactOf(appointments, appointmentOf[mergedId] as string)).toBe(mergedId);
     expect(await contactOf(appointments, appointmentOf[survivorId] as string)).toBe(survivorId);
+    const ordersBack = await getJson<PageJson>(env, clinic, `/prescription-orders?contact_id=${mergedId}`);
+    expect(ordersBack.data.map((o) => o.id)).toEqual([orderId]);
+    expect(
+      (await getJson<PageJson>(env, clinic, `/prescription-orders?contact_id=${survivorId}`)).data,
+    ).toEqual([]);
     expect(((await getJson(env, clinic, `/contacts/${mergedId}/consents`)).history as Json[]).length).toBe(1);
     expect(((await getJson(env, clinic, `/contacts/${survivorId}/consents`)).history as Json[]).length).toBe(
       1,

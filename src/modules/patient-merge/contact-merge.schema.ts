@@ -18,6 +18,8 @@ export interface MovedRows {
    * through the merge (`joined`). Absent from merges made before groups existed.
    */
   groupMemberships?: { groups: string[]; joined: string[] };
+  /** The merged record's prescription orders. Absent from merges made before orders followed merges. */
+  prescriptionOrders?: string[];
 }
 
 /**

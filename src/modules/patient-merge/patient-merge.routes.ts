@@ -86,6 +86,7 @@ const mergeJson = z
       conversations: z.number().int(),
       appointments: z.number().int(),
       consents: z.number().int(),
+      prescription_orders: z.number().int(),
     }),
     unmerged_at: z.iso.datetime().nullable(),
     unmerged_by: actorJson.nullable(),
@@ -216,7 +217,7 @@ export function patientMergeRoutes(db: Db, clock: Clock, keyring: Keyring): Fast
           summary: 'Merge another record of the same patient into this one',
           description:
             'This record survives and takes the other’s identities, conversations, appointments, consents, ' +
-            'tags and custom fields; for each field both fill differently (see merge-preview) `fields` ' +
+            'prescription orders, tags and custom fields; for each field both fill differently (see merge-preview) `fields` ' +
             'says which value to keep (400 naming the field otherwise). The other record is hidden, kept ' +
             'for an unmerge. 409 when either is already merged into another record. Audited.',
           params: idParams,
@@ -255,7 +256,8 @@ export function patientMergeRoutes(db: Db, clock: Clock, keyring: Keyring): Fast
           tags: ['contacts'],
           summary: 'Undo a merge: both records as they were',
           description:
-            'Both records get back their own fields, identities, conversations, appointments and consents; ' +
+            'Both records get back their own fields, identities, conversations, appointments, consents and ' +
+            'prescription orders; ' +
             'what came through the merged record’s identities since the merge goes back with them. 409 when ' +
             'already undone, or when a later merge into the survivor must be undone first. Audited.',
           params: mergeParams,
@@ -358,6 +360,7 @@ export function patientMergeRoutes(db: Db, clock: Clock, keyring: Keyring): Fast
         conversations: m.moved.conversations.length,
         appointments: m.moved.appointments.length,
         consents: m.moved.consents.length,
+        prescription_orders: m.moved.prescriptionOrders?.length ?? 0,
       },
       unmerged_at: m.unmergedAt?.toISOString() ?? null,
       unmerged_by: m.unmergedAt ? { user_id: m.unmergedByUserId, api_key_id: m.unmergedByApiKeyId } : null,

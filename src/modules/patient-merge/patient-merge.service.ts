@@ -22,6 +22,7 @@ import {
 } from '../inbox/patient-data.service.ts';
 import type { Keyring } from '../keys/keyring.ts';
 import { moveGroupMemberships, restoreGroupMemberships } from '../patient-groups/patient-data.service.ts';
+import { movePrescriptionOrders, patientPrescriptionOrderIds } from '../pharmacy/patient-data.service.ts';
 import { moveRedFlagsOfConversations } from '../safety/patient-data.service.ts';
 import { moveAppointments, patientAppointmentIds } from '../scheduling/patient-data.service.ts';
 import { type ContactMergeRow, contactMerges, type MovedRows } from './contact-merge.schema.ts';
@@ -216,12 +217,14 @@ export async function mergeContacts(
     const conversationIds = theirConversations.map((c) => c.id);
     const appointmentIds = await patientAppointmentIds(tx, orgId, mergedId);
     const consentIds = (await consentKeysOf(tx, orgId, mergedId)).map((c) => c.id);
+    const orderIds = await patientPrescriptionOrderIds(tx, orgId, mergedId);
 
     const rows = {
       identities,
       conversations: conversationIds,
       appointments: appointmentIds,
       consents: consentIds,
+      prescriptionOrders: orderIds,
     };
     await moveRows(tx, orgId, rows, survivorId, now);
     const groupMemberships = await moveGroupMemberships(tx, orgId, mergedId, survivorId);
@@ -337,6 +340,7 @@ export async function unmergeContacts(
       conversations: [...conversationIds],
       appointments: moved.appointments,
       consents: [...consentIds],
+      prescriptionOrders: moved.prescriptionOrders ?? [],
     };
     await moveRows(tx, orgId, rows, mergedId, now);
     if (moved.groupMemberships)
@@ -370,7 +374,7 @@ export async function unmergeContacts(
 /**
  * Points a record's rows at another record, through each owning module: identities, conversations and
  * what hangs on them (automation sessions, satisfaction answers, red flags), appointments (their
- * reminders follow), consent records.
+ * reminders follow), consent records, prescription orders.
  */
 async function moveRows(
   tx: DbOrTx,
@@ -385,6 +389,7 @@ async function moveRows(
   await moveRedFlagsOfConversations(tx, orgId, rows.conversations, toContactId);
   await moveAppointments(tx, orgId, rows.appointments, toContactId);
   await moveConsentRecords(tx, orgId, rows.consents, toContactId);
+  await movePrescriptionOrders(tx, orgId, rows.prescriptionOrders ?? [], toContactId);
 }
 
 /** Who, when, what: one hash-chained record naming the merge and both patients. */

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
+import { repointRows } from '../../platform/db/row-repointing.ts';
 import {
   pharmacyInboundOrders,
   prescriptionOrderEvents,
@@ -38,4 +39,30 @@ export async function deletePatientPrescriptionOrders(
     .delete(prescriptionOrders)
     .where(and(eq(prescriptionOrders.orgId, orgId), inArray(prescriptionOrders.id, ids)));
   return ids.length;
+}
+
+/** One patient's prescription orders, for the patient-merge module. */
+export async function patientPrescriptionOrderIds(
+  tx: DbOrTx,
+  orgId: string,
+  contactId: string,
+): Promise<string[]> {
+  const rows = await tx
+    .select({ id: prescriptionOrders.id })
+    .from(prescriptionOrders)
+    .where(and(eq(prescriptionOrders.orgId, orgId), eq(prescriptionOrders.contactId, contactId)));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * For the patient-merge module: points orders at another record (and back, on an unmerge). Their sealed
+ * medicines name the key they were sealed with, so they read the same after the move.
+ */
+export function movePrescriptionOrders(
+  tx: DbOrTx,
+  orgId: string,
+  orderIds: readonly string[],
+  toContactId: string,
+): Promise<string[]> {
+  return repointRows(tx, prescriptionOrders, orgId, prescriptionOrders.id, orderIds, toContactId);
 }

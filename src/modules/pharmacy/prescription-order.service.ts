@@ -157,6 +157,23 @@ export async function getOrder(
   return { ...view, events: rows.map((row) => eventView(row, opener)) };
 }
 
+/** Every order of one patient, newest first, opened: for the privacy module's export. */
+export async function ordersOfPatient(
+  deps: Pick<PharmacyDeps, 'db' | 'keyring'>,
+  orgId: string,
+  contactId: string,
+): Promise<OrderView[]> {
+  const views: OrderView[] = [];
+  let after: KeysetPosition | undefined;
+  for (;;) {
+    const page = await listOrders(deps, orgId, { contactId, limit: 200, ...(after ? { after } : {}) });
+    views.push(...page.data);
+    const last = page.data.at(-1);
+    if (!page.nextCursor || !last) return views;
+    after = { at: last.order.createdAt, id: last.order.id };
+  }
+}
+
 export async function listOrders(
   deps: Pick<PharmacyDeps, 'db' | 'keyring'>,
   orgId: string,

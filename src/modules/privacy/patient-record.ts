@@ -10,6 +10,7 @@ import {
 import type { Keyring } from '../keys/keyring.ts';
 import { readFilesOfMessages } from '../media/patient-data.service.ts';
 import { readPatientGroupMemberships } from '../patient-groups/patient-data.service.ts';
+import { ordersOfPatient } from '../pharmacy/prescription-order.service.ts';
 import { readPatientAppointments } from '../scheduling/patient-data.service.ts';
 import { findStaffByIds } from '../users/user.service.ts';
 
@@ -53,6 +54,7 @@ export async function readPatientRecord(tx: DbOrTx, keyring: Keyring, orgId: str
   ];
   const files = await readFilesOfMessages(tx, keyring, orgId, messageIds, sentFileIds);
   const groups = await readPatientGroupMemberships(tx, orgId, contactId);
+  const prescriptionOrders = await ordersOfPatient({ db: tx, keyring }, orgId, contactId);
   return {
     contact,
     identities,
@@ -63,6 +65,7 @@ export async function readPatientRecord(tx: DbOrTx, keyring: Keyring, orgId: str
     reactions,
     files,
     groups,
+    prescriptionOrders,
   };
 }
 

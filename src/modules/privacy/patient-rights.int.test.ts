@@ -10,6 +10,7 @@ import {
   type PageJson,
   patientWrites,
 } from '../../../test/e2e/inbox-support.ts';
+import { order } from '../../../test/e2e/pharmacy-support.ts';
 import { signIn } from '../../../test/e2e/settings-support.ts';
 import {
   eventually,
@@ -181,6 +182,25 @@ describe.each(TEST_ENGINES)('patients’ rights: export, erasure, retention (%s)
       reason: 'Douleur au genou',
       now: new Date(),
     });
+    const pharmacy = await call(env, clinic, 'POST', '/pharmacies', {
+      name: 'Pharmacie du Genou',
+      language: 'fr',
+      reach: {
+        kind: 'channel',
+        channel_type: 'whatsapp',
+        address: '+33612000198',
+        channel_account_id: clinic.account.id,
+      },
+    });
+    expect(pharmacy.status).toBe(201);
+    const ordered = await call(
+      env,
+      clinic,
+      'POST',
+      '/prescription-orders',
+      order(chloeId, String(pharmacy.body.id)),
+    );
+    expect(ordered.status).toBe(201);
     paulConversation = String((await patientWrites(env, clinic, paul, 'Bonjour, ici Paul')).conversation.id);
     await patientSendsFile(paul, 'document', PDF, { filename: 'ordonnance.pdf' });
     await env.settle();
@@ -220,6 +240,23 @@ describe.each(TEST_ENGINES)('patients’ rights: export, erasure, retention (%s)
         { purpose: 'appointment_reminders', granted: true, text_shown: 'Acceptez-vous les rappels ?' },
       ],
       appointments: [{ reason: 'Douleur au genou', practitioner: 'Dr Émilie Martin', status: 'booked' }],
+      prescription_orders: [
+        {
+          pharmacy: 'Pharmacie du Genou',
+          fulfilment: 'pickup',
+          step: 'sent',
+          medicines: [
+            {
+              medication: 'Amoxicilline',
+              strength: '1 g',
+              quantity: '2 boîtes',
+              posology: '1 comprimé matin et soir pendant 6 jours',
+              substitution_allowed: true,
+            },
+            { medication: 'Paracétamol', substitution_allowed: false },
+          ],
+        },
+      ],
     });
     const messages = record.conversations[0].messages as Json[];
     expect(messages.map((m) => [m.direction, m.text])).toEqual(

@@ -1218,6 +1218,7 @@ export interface ContactMerge {
     conversations: number;
     appointments: number;
     consents: number;
+    prescription_orders: number;
   };
   unmerged_at: string | null;
   unmerged_by: {
