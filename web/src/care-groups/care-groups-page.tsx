@@ -339,10 +339,21 @@ function SendLinkButton({ group }: { group: CareGroup }) {
   const notify = useNotify();
   const [open, setOpen] = useState(false);
   const [conversationId, setConversationId] = useState<string | null>(null);
+  // Patients with a live conversation on the group's number: open, or pending (a menu or a flow
+  // waiting for their answer, as a patient who just wrote to the demo clinic is).
   const conversations = useQuery({
     queryKey: ['care-groups', 'link-targets', group.channel_account_id],
-    queryFn: () => inboxApi.conversations('all', 'open', group.channel_account_id, null),
+    queryFn: async () => {
+      const pages = await Promise.all(
+        (['open', 'pending'] as const).map((status) =>
+          inboxApi.conversations('all', status, group.channel_account_id, null),
+        ),
+      );
+      return pages.flatMap((page) => page.data);
+    },
     enabled: open,
+    // A patient who writes while the dialog is open shows up in it.
+    refetchInterval: REFRESH_MS,
   });
   const text = t('careGroups.sendLink.text', { subject: group.subject, link: group.invite_link ?? '' });
   const send = useMutation({
@@ -369,7 +380,7 @@ function SendLinkButton({ group }: { group: CareGroup }) {
           <Select
             label={t('careGroups.sendLink.patient')}
             searchable
-            data={(conversations.data?.data ?? []).map((c) => ({
+            data={(conversations.data ?? []).map((c) => ({
               value: c.id,
               label: contactName(c.contact),
             }))}
