@@ -110,5 +110,15 @@ describe.each(TEST_ENGINES)('WhatsApp care groups in a real browser (%s)', (engi
       .first()
       .waitFor();
     await screenshot(agent, `${engine}-care-groups-02-timeline`);
+
+    // Her next message reads like an emergency: the agent is alerted at once, on the live feed.
+    careline.simulator.groups.participantSends({
+      groupId: joined.groupId,
+      from: '+33622334455',
+      text: 'I can’t breathe properly since this morning',
+    });
+    await agent.getByText('Patient emergency: difficulty breathing').first().waitFor();
+    await agent.getByTestId('group-message').filter({ hasText: 'I can’t breathe properly' }).waitFor();
+    await screenshot(agent, `${engine}-care-groups-03-red-flag`);
   }, 90_000);
 });

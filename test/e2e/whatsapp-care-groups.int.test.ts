@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { events } from '../../src/db-schema.ts';
 import { forgetCareGroupAccess } from '../../src/modules/care-groups/care-group.service.ts';
 import {
   eventually,
@@ -118,6 +120,30 @@ describe.each(TEST_ENGINES)('WhatsApp care groups (%s)', (engine) => {
     // A group message is not a one-to-one conversation: the inbox stays empty.
     const conversations = await call(clinic.apiKey, '/conversations');
     expect(conversations.json.data).toEqual([]);
+  });
+
+  test('a participant’s emergency is flagged and put on the live feed, for the staff’s alert, without the words', async () => {
+    const metaGroupId = env.simulator.simulator.groups.groupsOf(clinic.number.phoneNumberId)[0]?.id;
+    const said = await sim(`/groups/${encodeURIComponent(String(metaGroupId))}/messages`, {
+      from: BRUNO,
+      text: 'J’ai une douleur dans la poitrine qui serre depuis une heure',
+    });
+    expect(said.status).toBe(200);
+    const flagged = await eventually(async () => {
+      const data = (await call(clinic.apiKey, `/care-groups/${groupId}/messages`)).json.data as Json[];
+      return data.find((m) => String(m.text).includes('poitrine'));
+    });
+    expect(flagged.red_flag).toBe('chest_pain');
+    const published = await env.handle.db
+      .select({ type: events.type, payload: events.payload, orgId: events.orgId })
+      .from(events)
+      .where(eq(events.type, 'care_group.message'));
+    const alert = published.find((e) => (e.payload as Json).messageId === flagged.id);
+    expect(alert).toMatchObject({
+      orgId: clinic.org.id,
+      payload: { careGroupId: groupId, direction: 'inbound', redFlag: 'chest_pain' },
+    });
+    expect(JSON.stringify(published)).not.toContain('poitrine');
   });
 
   test('the agent’s text and template go to the group; interactive messages are refused', async () => {

@@ -1,5 +1,6 @@
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { careGroupKeys } from './care-groups-api.ts';
 import { queryKeys } from './inbox-api.ts';
 import { pharmacyKeys } from './pharmacy-api.ts';
 import { schedulingKeys } from './scheduling-api.ts';
@@ -18,6 +19,13 @@ export interface BroadcastLiveEvent {
   broadcastId: string;
 }
 
+/** `care_group.message` from a participant whose words read like an emergency. */
+export interface CareGroupRedFlagEvent {
+  careGroupId: string;
+  messageId: string;
+  category: string;
+}
+
 /** `live`: events stream in; `reconnecting`: the browser is retrying; `polling`: no stream, we refetch. */
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'polling';
 
@@ -34,6 +42,7 @@ export function useLiveEvents(
   enabled: boolean,
   onRedFlag?: (event: RedFlagEvent) => void,
   onBroadcast?: (event: BroadcastLiveEvent) => void,
+  onCareGroupRedFlag?: (event: CareGroupRedFlagEvent) => void,
 ): LiveState {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>('connecting');
@@ -42,6 +51,8 @@ export function useLiveEvents(
   redFlagHandler.current = onRedFlag;
   const broadcastHandler = useRef(onBroadcast);
   broadcastHandler.current = onBroadcast;
+  const careGroupRedFlagHandler = useRef(onCareGroupRedFlag);
+  careGroupRedFlagHandler.current = onCareGroupRedFlag;
 
   useEffect(() => {
     if (!enabled) return;
@@ -90,6 +101,16 @@ export function useLiveEvents(
         const broadcastId = idOf(event, 'broadcastId', 'broadcast_id');
         if (broadcastId) broadcastHandler.current?.({ broadcastId });
       });
+      // WhatsApp care groups: the group's timeline and the list; a participant's red flag alerts at once.
+      for (const type of ['care_group.message', 'care_group.message_updated']) {
+        source.addEventListener(type, (event) => {
+          const careGroupId = idOf(event, 'careGroupId', 'care_group_id');
+          if (careGroupId) refresh(queryClient, careGroupKeys.messages(careGroupId));
+          refresh(queryClient, careGroupKeys.all, LIST_REFRESH_MS);
+          const redFlag = type === 'care_group.message' ? careGroupRedFlagOf(event) : undefined;
+          if (redFlag) careGroupRedFlagHandler.current?.(redFlag);
+        });
+      }
       // Prescription orders: the clinic's (its timeline) and a pharmacy's incoming ones.
       for (const type of [
         'prescription_order.created',
@@ -221,4 +242,14 @@ function redFlagEventOf(event: MessageEvent): RedFlagEvent | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A participant's message with a red flag; undefined for any other care-group message. */
+function careGroupRedFlagOf(event: MessageEvent): CareGroupRedFlagEvent | undefined {
+  const careGroupId = idOf(event, 'careGroupId');
+  const messageId = idOf(event, 'messageId');
+  const category = idOf(event, 'redFlag');
+  const direction = idOf(event, 'direction');
+  if (!careGroupId || !messageId || !category || direction !== 'inbound') return undefined;
+  return { careGroupId, messageId, category };
 }

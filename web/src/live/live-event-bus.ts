@@ -1,9 +1,10 @@
-import type { BroadcastLiveEvent, RedFlagEvent } from '../api/live-events.ts';
+import type { BroadcastLiveEvent, CareGroupRedFlagEvent, RedFlagEvent } from '../api/live-events.ts';
 
 /** The live stream's events that features act on, by name, with what each carries. */
 export interface LiveEventMap {
   'conversation.red_flag': RedFlagEvent;
   'broadcast.updated': BroadcastLiveEvent;
+  'care_group.red_flag': CareGroupRedFlagEvent;
 }
 
 export type LiveEventName = keyof LiveEventMap;
@@ -24,6 +25,7 @@ export function createLiveEventBus(): LiveEventBus {
   const listeners: { [N in LiveEventName]: Set<LiveEventListener<N>> } = {
     'conversation.red_flag': new Set(),
     'broadcast.updated': new Set(),
+    'care_group.red_flag': new Set(),
   };
   return {
     publish(name, event) {

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import {
   type BroadcastLiveEvent,
+  type CareGroupRedFlagEvent,
   type LiveState,
   type RedFlagEvent,
   useLiveEvents,
@@ -30,8 +31,12 @@ export function LiveEventsProvider({ children, enabled }: { children: ReactNode;
     (event: BroadcastLiveEvent) => bus.publish('broadcast.updated', event),
     [bus],
   );
+  const publishCareGroupRedFlag = useCallback(
+    (event: CareGroupRedFlagEvent) => bus.publish('care_group.red_flag', event),
+    [bus],
+  );
   // A role that reads no conversations (the auditor) has no stream: the server would refuse it.
-  const live = useLiveEvents(enabled, publishRedFlag, publishBroadcast);
+  const live = useLiveEvents(enabled, publishRedFlag, publishBroadcast, publishCareGroupRedFlag);
   return (
     <LiveEventBusContext.Provider value={bus}>
       <LiveStateContext.Provider value={live}>{children}</LiveStateContext.Provider>
