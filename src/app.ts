@@ -264,8 +264,9 @@ export async function buildCareline(deps: CarelineDeps): Promise<Careline> {
       whatsappGroups.send(await openWhatsApp(account), groupId, message, correlationId),
   };
   const deliveryReaders = {
+    // The care groups' safety net answers a participant's emergency in the group: it sends.
     whatsapp: adapterDeliveryReader(whatsapp, 'WhatsApp', (ingestDeps, account, event) =>
-      applyCareGroupEvent(ingestDeps, account, event),
+      applyCareGroupEvent({ ...ingestDeps, api: careGroupsApi }, account, event),
     ),
     telegram: adapterDeliveryReader(telegram, 'Telegram'),
     messenger: adapterDeliveryReader(messenger, 'Messenger'),

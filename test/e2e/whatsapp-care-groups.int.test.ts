@@ -122,30 +122,6 @@ describe.each(TEST_ENGINES)('WhatsApp care groups (%s)', (engine) => {
     expect(conversations.json.data).toEqual([]);
   });
 
-  test('a participant’s emergency is flagged and put on the live feed, for the staff’s alert, without the words', async () => {
-    const metaGroupId = env.simulator.simulator.groups.groupsOf(clinic.number.phoneNumberId)[0]?.id;
-    const said = await sim(`/groups/${encodeURIComponent(String(metaGroupId))}/messages`, {
-      from: BRUNO,
-      text: 'J’ai une douleur dans la poitrine qui serre depuis une heure',
-    });
-    expect(said.status).toBe(200);
-    const flagged = await eventually(async () => {
-      const data = (await call(clinic.apiKey, `/care-groups/${groupId}/messages`)).json.data as Json[];
-      return data.find((m) => String(m.text).includes('poitrine'));
-    });
-    expect(flagged.red_flag).toBe('chest_pain');
-    const published = await env.handle.db
-      .select({ type: events.type, payload: events.payload, orgId: events.orgId })
-      .from(events)
-      .where(eq(events.type, 'care_group.message'));
-    const alert = published.find((e) => (e.payload as Json).messageId === flagged.id);
-    expect(alert).toMatchObject({
-      orgId: clinic.org.id,
-      payload: { careGroupId: groupId, direction: 'inbound', redFlag: 'chest_pain' },
-    });
-    expect(JSON.stringify(published)).not.toContain('poitrine');
-  });
-
   test('the agent’s text and template go to the group; interactive messages are refused', async () => {
     const text = await call(clinic.apiKey, `/care-groups/${groupId}/messages`, {
       method: 'POST',
@@ -194,6 +170,60 @@ describe.each(TEST_ENGINES)('WhatsApp care groups (%s)', (engine) => {
     });
     expect(empty.status).toBe(400);
     expect(empty.json.errors).toEqual([expect.objectContaining({ field: 'body.text' })]);
+  });
+
+  test('a participant’s emergency is flagged and put on the live feed, for the staff’s alert, without the words', async () => {
+    const metaGroupId = env.simulator.simulator.groups.groupsOf(clinic.number.phoneNumberId)[0]?.id;
+    const said = await sim(`/groups/${encodeURIComponent(String(metaGroupId))}/messages`, {
+      from: BRUNO,
+      text: 'J’ai une douleur dans la poitrine qui serre depuis une heure',
+    });
+    expect(said.status).toBe(200);
+    const flagged = await eventually(async () => {
+      const data = (await call(clinic.apiKey, `/care-groups/${groupId}/messages`)).json.data as Json[];
+      return data.find((m) => String(m.text).includes('poitrine'));
+    });
+    expect(flagged.red_flag).toBe('chest_pain');
+    const published = await env.handle.db
+      .select({ type: events.type, payload: events.payload, orgId: events.orgId })
+      .from(events)
+      .where(eq(events.type, 'care_group.message'));
+    const alert = published.find((e) => (e.payload as Json).messageId === flagged.id);
+    expect(alert).toMatchObject({
+      orgId: clinic.org.id,
+      payload: { careGroupId: groupId, direction: 'inbound', redFlag: 'chest_pain' },
+    });
+    expect(JSON.stringify(published)).not.toContain('poitrine');
+
+    // The group gets the emergency advice, addressed to him, once: a second alarm within the half hour
+    // adds nothing to what the group already has.
+    const advice = () =>
+      env.simulator.simulator
+        .sends(clinic.number.phoneNumberId)
+        .map((s) => s.request as Json)
+        .filter((r) => r.recipient_type === 'group' && JSON.stringify(r.text ?? '').includes('urgence'));
+    await eventually(async () => (advice().length > 0 ? true : undefined));
+    expect(advice()).toEqual([
+      expect.objectContaining({
+        to: metaGroupId,
+        type: 'text',
+        text: expect.objectContaining({
+          body: expect.stringMatching(
+            /^Bruno, ce que vous décrivez peut être une urgence\. Appelez le 15 maintenant \(ou le 112\)\./,
+          ),
+        }),
+      }),
+    ]);
+    await sim(`/groups/${encodeURIComponent(String(metaGroupId))}/messages`, {
+      from: BRUNO,
+      text: 'Ça serre encore plus fort dans la poitrine',
+    });
+    await eventually(async () => {
+      const data = (await call(clinic.apiKey, `/care-groups/${groupId}/messages`)).json.data as Json[];
+      return data.some((m) => String(m.text).includes('encore plus fort')) ? true : undefined;
+    });
+    await env.settle();
+    expect(advice()).toHaveLength(1);
   });
 
   test('a ninth participant is refused: Meta’s limit is 8', async () => {

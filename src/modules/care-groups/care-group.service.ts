@@ -11,9 +11,12 @@ import type { Db, DbOrTx } from '../../platform/db/db.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { ChannelAccount } from '../channel-accounts/channel-account.schema.ts';
 import { findChannelAccount, listChannelAccountsOfOrg } from '../channel-accounts/channel-account.service.ts';
-import { resolveSenderContact } from '../contacts/contact.service.ts';
-import { screenForRedFlags } from '../flows/red-flags/screen-for-red-flags.ts';
+import { findContact, resolveSenderContact } from '../contacts/contact.service.ts';
+import { patientLanguage } from '../flows/flow-host-context.ts';
+import { emergencyAdvice } from '../flows/red-flags/emergency-advice.ts';
+import { type RedFlagFinding, screenForRedFlags } from '../flows/red-flags/screen-for-red-flags.ts';
 import type { Keyring } from '../keys/keyring.ts';
+import { findOrgByRef } from '../orgs/org.service.ts';
 import {
   countJoinedParticipants,
   findCareGroup,
@@ -266,7 +269,14 @@ export type GroupOutbound =
  */
 export async function sendToCareGroup(
   deps: CareGroupDeps,
-  input: { orgId: string; id: string; userId: string | null; message: GroupOutbound },
+  input: {
+    orgId: string;
+    id: string;
+    userId: string | null;
+    message: GroupOutbound;
+    /** What Careline itself marks the message as (the safety net's advice). */
+    content?: Record<string, string>;
+  },
 ): Promise<GroupMessageView> {
   const { group, account } = await groupWithAccount(deps, input.orgId, input.id);
   if (!group.externalId || group.status !== 'active')
@@ -293,8 +303,9 @@ export async function sendToCareGroup(
     sentByUserId: input.userId,
     type: message.type,
     text: sealer.seal(plain, TEXT_PURPOSE),
-    content:
-      message.type === 'template'
+    content: {
+      ...input.content,
+      ...(message.type === 'template'
         ? {
             template: {
               name: message.name,
@@ -302,7 +313,8 @@ export async function sendToCareGroup(
               parameters: message.parameters.length,
             },
           }
-        : {},
+        : {}),
+    },
     status: 'sending',
     occurredAt: now,
   });
@@ -350,7 +362,7 @@ export async function sendToCareGroup(
  * for a status that is not a group's (the inbox's receipts take it).
  */
 export async function applyCareGroupEvent(
-  deps: Omit<CareGroupDeps, 'api'>,
+  deps: Omit<CareGroupDeps, 'api'> & { api?: CareGroupsApi },
   account: ChannelAccount,
   event: GroupUpdateEvent | GroupMessageEvent | StatusEvent,
 ): Promise<boolean> {
@@ -466,23 +478,23 @@ async function creatingGroupNamed(
 }
 
 async function applyGroupMessage(
-  deps: Omit<CareGroupDeps, 'api'>,
+  deps: Omit<CareGroupDeps, 'api'> & { api?: CareGroupsApi },
   account: ChannelAccount,
   event: GroupMessageEvent,
 ): Promise<void> {
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
+  const flagged = await deps.db.transaction(async (tx) => {
     const group = await findCareGroupOfAccount(tx, account.orgId, account.id, {
       externalId: event.groupId,
       requestId: null,
     });
-    if (!group) return;
+    if (!group) return undefined;
     const { message } = event;
     const participant = await joinParticipant(deps, tx, account, group, message.from, now);
     const sealer = await deps.keyring.patient(tx, account.orgId, participant.contactId ?? '');
     const text = message.text;
-    const finding = text ? screenForRedFlags(text).findings[0] : undefined;
-    await insertGroupMessage(tx, {
+    const findings = text ? screenForRedFlags(text).findings : [];
+    const stored = await insertGroupMessage(tx, {
       orgId: account.orgId,
       careGroupId: group.id,
       direction: 'inbound',
@@ -492,10 +504,73 @@ async function applyGroupMessage(
       text: sealer.sealNullable(text, TEXT_PURPOSE),
       content: message.media.length > 0 ? { media: message.media.map((m) => m.kind) } : {},
       status: 'received',
-      redFlag: finding?.category ?? null,
+      redFlag: findings[0]?.category ?? null,
       occurredAt: new Date(message.timestamp),
     });
+    // A redelivery stores nothing and advises nobody twice.
+    const name = message.from.name?.trim() || null;
+    return stored && findings.length > 0 ? { group, participant, name, findings } : undefined;
   });
+  if (flagged && deps.api) await adviseInGroup({ ...deps, api: deps.api }, flagged, now);
+}
+
+/** The same advice twice within this long would only add noise to a group that already has it. */
+const ADVICE_REPEAT_AFTER_MS = 30 * 60_000;
+
+/**
+ * The safety net's answer to a participant whose words read like an emergency: the emergency advice of
+ * a one-to-one conversation, in the group, addressed to them by name (the staff are alerted by the
+ * message's live event). Once per half hour per group; a refusal by WhatsApp is stored on the message.
+ */
+async function adviseInGroup(
+  deps: CareGroupDeps,
+  flagged: {
+    group: CareGroup;
+    participant: CareGroupParticipant;
+    /** Their WhatsApp profile name, as the group shows it. */
+    name: string | null;
+    findings: RedFlagFinding[];
+  },
+  now: Date,
+): Promise<void> {
+  const { group, participant, findings } = flagged;
+  const [first] = findings;
+  if (!first) return;
+  const recent = await listGroupMessages(deps.db, group.orgId, group.id, 50);
+  const advisedLately = recent.some(
+    (m) =>
+      m.direction === 'outbound' &&
+      m.content?.safety === 'emergency_advice' &&
+      now.getTime() - m.occurredAt.getTime() < ADVICE_REPEAT_AFTER_MS,
+  );
+  if (advisedLately) return;
+  const org = await findOrgByRef(deps.db, group.orgId);
+  const contact = participant.contactId
+    ? await findContact(deps.db, deps.keyring, group.orgId, participant.contactId)
+    : undefined;
+  if (!org) return;
+  const language = contact ? patientLanguage(contact, org) : org.defaultLanguage === 'en' ? 'en' : 'fr';
+  const advice = emergencyAdvice(
+    first.category,
+    language,
+    org.emergencyNumbers,
+    findings.map((f) => f.category),
+  );
+  const [seen] = await openParticipants(deps, group.orgId, [participant]);
+  const name = flagged.name ?? (seen?.name?.trim() || contact?.displayName?.trim() || null);
+  await sendToCareGroup(deps, {
+    orgId: group.orgId,
+    id: group.id,
+    userId: null,
+    message: { type: 'text', text: name ? `${name}, ${lowerFirst(advice)}` : advice },
+    content: { safety: 'emergency_advice' },
+  }).catch(() => {
+    // Stored as failed with WhatsApp's reason (or the group cannot take it): the staff's alert stands.
+  });
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase() + text.slice(1);
 }
 
 const STATUS_ORDER: Record<CareGroupMessageStatus, number> = {
