@@ -85,8 +85,10 @@ describe.each(TEST_ENGINES)('Prescription orders in a real browser (%s)', (engin
       await panel.getByRole('button', { name: 'Prescription' }).click();
 
       const form = clinic.getByRole('dialog', { name: 'Prescription for Camille Durand' });
-      await form.getByRole('textbox', { name: 'Pharmacy' }).waitFor();
-      expect(await form.getByRole('textbox', { name: 'Pharmacy' }).inputValue()).toBe('Pharmacie Oberkampf');
+      // The only partner is chosen once the partners are loaded (the field shows before, empty).
+      await expect
+        .poll(() => form.getByRole('textbox', { name: 'Pharmacy' }).inputValue(), LIVE)
+        .toBe('Pharmacie Oberkampf');
       const first = form.getByTestId('order-item').nth(0);
       await first.getByRole('textbox', { name: 'Medicine' }).fill('amoxicilline');
       await first.getByRole('textbox', { name: 'Strength' }).fill('500 mg');
