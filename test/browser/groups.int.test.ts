@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PHONE_NUMBER_ID } from '../../src/demo/demo-clinic.ts';
+import { insertContact } from '../../src/modules/contacts/contact.repository.ts';
+import { requireOrg } from '../../src/modules/orgs/org.service.ts';
+import {
+  addPatientsToGroup,
+  createPatientGroup,
+} from '../../src/modules/patient-groups/patient-group.service.ts';
 import { eventually } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { animationsSettled, launchBrowser, newPage, screenshot } from './support/browser.ts';
@@ -121,6 +127,42 @@ describe.each(TEST_ENGINES)('Patient groups in a real browser (%s)', (engine) =>
     expect(await members.getByText('+336••••••03').count()).toBe(1);
     await animationsSettled(page);
     await screenshot(page, `${engine}-groups-03-list-members`);
+    await page.close();
+  }, 90_000);
+
+  test('a list of 120 patients shows a hundred, and the rest on demand', async () => {
+    const { db } = careline.handle;
+    const org = await requireOrg(db, careline.demo.orgSlug);
+    const contactIds: string[] = [];
+    for (let i = 0; i < 120; i += 1)
+      contactIds.push(
+        (
+          await insertContact(db, careline.careline.keyring, {
+            orgId: org.id,
+            displayName: `Patient ${String(i).padStart(3, '0')}`,
+            phone: `+3361144${String(i).padStart(4, '0')}`,
+          })
+        ).id,
+      );
+    const group = await createPatientGroup(db, {
+      orgId: org.id,
+      name: 'Grande liste',
+      kind: 'static',
+      createdByUserId: null,
+    });
+    await addPatientsToGroup(db, { orgId: org.id, groupId: group.id, contactIds, addedByUserId: null });
+
+    const page = await newPage(browser, careline.url, 'en-GB');
+    await openGroups(page);
+    await page.getByRole('button', { name: 'Open Grande liste' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit “Grande liste”' });
+    await edit.getByText('Patients · 100+').waitFor();
+    const members = edit.getByTestId('group-members');
+    expect(await members.getByText(/^Patient \d{3}$/).count()).toBe(100);
+    await edit.getByRole('button', { name: 'Show more patients' }).click();
+    await edit.getByText('Patients · 120', { exact: true }).waitFor();
+    expect(await members.getByText(/^Patient \d{3}$/).count()).toBe(120);
+    expect(await edit.getByRole('button', { name: 'Show more patients' }).count()).toBe(0);
     await page.close();
   }, 90_000);
 

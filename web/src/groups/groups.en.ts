@@ -105,6 +105,7 @@ export const groupsEn = {
       none: 'No patient in this list yet.',
       noMatch: 'No patient found.',
       pending: 'Added when the list is created',
+      more: 'Show more patients',
     },
   },
 };

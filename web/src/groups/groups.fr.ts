@@ -108,6 +108,7 @@ export const groupsFr: typeof groupsEn = {
       none: 'Aucun patient dans cette liste pour l’instant.',
       noMatch: 'Aucun patient trouvé.',
       pending: 'Ajouté à la création de la liste',
+      more: 'Afficher plus de patients',
     },
   },
 };

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Loader, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.ts';
@@ -85,9 +85,12 @@ export function SavedMembers({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const client = useQueryClient();
-  const members = useQuery({
+  // A hundred at a time: a list can hold thousands of patients.
+  const members = useInfiniteQuery({
     queryKey: groupKeys.members(groupId),
-    queryFn: () => groupsApi.members(groupId),
+    queryFn: ({ pageParam }) => groupsApi.members(groupId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
   });
   const refresh = () => client.invalidateQueries({ queryKey: groupKeys.all });
   const add = useMutation({
@@ -100,12 +103,21 @@ export function SavedMembers({ groupId }: { groupId: string }) {
     onSuccess: refresh,
     onError: (error) => notify(describeError(error, t), 'red'),
   });
-  const list = members.data?.data ?? [];
+  const list = members.data?.pages.flatMap((page) => page.data) ?? [];
   const ids = new Set(list.map((m) => m.id));
   return (
     <Stack gap="md">
       <PatientSearch isIn={(id) => ids.has(id)} onAdd={(patient) => add.mutate(patient)} />
-      <MemberList members={list} loading={members.isPending} onRemove={(id) => remove.mutate(id)} />
+      <MemberList
+        members={list}
+        loading={members.isPending}
+        onRemove={(id) => remove.mutate(id)}
+        more={
+          members.hasNextPage
+            ? { loading: members.isFetchingNextPage, load: () => void members.fetchNextPage() }
+            : undefined
+        }
+      />
     </Stack>
   );
 }
@@ -141,10 +153,13 @@ function MemberList({
   members,
   loading,
   onRemove,
+  more,
 }: {
   members: GroupPatient[];
   loading: boolean;
   onRemove: (id: string) => void;
+  /** Another page of members to load, where there is one. */
+  more?: { loading: boolean; load: () => void } | undefined;
 }) {
   const { t } = useTranslation();
   if (loading) return <Loader size="sm" />;
@@ -152,6 +167,7 @@ function MemberList({
     <Paper withBorder radius="md" p="sm">
       <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb="xs">
         {t('groups.members.title')} · {members.length}
+        {more ? '+' : ''}
       </Text>
       {members.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -177,6 +193,11 @@ function MemberList({
               }
             />
           ))}
+          {more && (
+            <Button variant="subtle" size="xs" onClick={more.load} loading={more.loading} w="fit-content">
+              {t('groups.members.more')}
+            </Button>
+          )}
         </Stack>
       )}
     </Paper>
