@@ -98,7 +98,11 @@ describe.each(TEST_ENGINES)('the agent inbox in a real browser (%s)', (engine) =
     const question = phone.getByTestId('phone-clinic').filter({ hasText: 'Demain 10 h vous convient ?' });
     await question.waitFor(LIVE);
     await question.getByRole('button', { name: 'Un autre jour' }).click();
-    await agent.getByTestId('message').filter({ hasText: 'Un autre jour' }).waitFor(LIVE);
+    // The patient's tap, not the question whose button bears the same words.
+    await agent
+      .locator('[data-testid="message"][data-direction="inbound"]')
+      .filter({ hasText: 'Un autre jour' })
+      .waitFor(LIVE);
   });
 
   test('an internal note stays with the staff', async () => {
