@@ -13,7 +13,7 @@ import { setUpSchedulingApi, slotsOf } from '../../src/modules/scheduling/schedu
 import { startTestCareline, type TestCareline, type TestClinic } from '../support/test-careline.ts';
 import { TEST_ENGINES } from '../support/test-db.ts';
 import { call, getJson, type Json, type PageJson, patientWrites } from './inbox-support.ts';
-import { order } from './pharmacy-support.ts';
+import { orderToWhatsAppPharmacy } from './pharmacy-support.ts';
 
 /**
  * One patient across channels (issue 16): two records of one person, each with a conversation, an
@@ -82,26 +82,10 @@ describe.each(TEST_ENGINES)('patients: merge and unmerge (%s)', (engine) => {
       expect(consent.status).toBe(201);
     }
     // A prescription order for the second record, to a pharmacy reached on WhatsApp.
-    const pharmacy = await call(env, clinic, 'POST', '/pharmacies', {
+    orderId = await orderToWhatsAppPharmacy(env, clinic, mergedId, {
       name: 'Pharmacie des Lilas',
-      language: 'fr',
-      reach: {
-        kind: 'channel',
-        channel_type: 'whatsapp',
-        address: '+33612000199',
-        channel_account_id: clinic.account.id,
-      },
+      phone: '+33612000199',
     });
-    expect(pharmacy.status).toBe(201);
-    const ordered = await call(
-      env,
-      clinic,
-      'POST',
-      '/prescription-orders',
-      order(mergedId, String(pharmacy.body.id)),
-    );
-    expect(ordered.status).toBe(201);
-    orderId = String(ordered.body.id);
     await env.settle();
   });
   afterAll(async () => {

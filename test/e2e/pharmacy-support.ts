@@ -116,3 +116,35 @@ export async function orderReaches(
     return json.step === step ? json : undefined;
   });
 }
+
+/**
+ * A prescription order for a patient, to a new partner pharmacy reached on the clinic's WhatsApp number
+ * (it has not written: the order is journaled, not delivered). Answers the order's id.
+ */
+export async function orderToWhatsAppPharmacy(
+  env: TestCareline,
+  clinic: TestClinic,
+  contactId: string,
+  pharmacy: { name: string; phone: string },
+): Promise<string> {
+  const partner = await call(env, clinic, 'POST', '/pharmacies', {
+    name: pharmacy.name,
+    language: 'fr',
+    reach: {
+      kind: 'channel',
+      channel_type: 'whatsapp',
+      address: pharmacy.phone,
+      channel_account_id: clinic.account.id,
+    },
+  });
+  if (partner.status !== 201) throw new Error(`pharmacy: ${partner.status}`);
+  const ordered = await call(
+    env,
+    clinic,
+    'POST',
+    '/prescription-orders',
+    order(contactId, String(partner.body.id)),
+  );
+  if (ordered.status !== 201) throw new Error(`order: ${ordered.status}`);
+  return String(ordered.body.id);
+}

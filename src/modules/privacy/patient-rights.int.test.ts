@@ -10,7 +10,7 @@ import {
   type PageJson,
   patientWrites,
 } from '../../../test/e2e/inbox-support.ts';
-import { order } from '../../../test/e2e/pharmacy-support.ts';
+import { orderToWhatsAppPharmacy } from '../../../test/e2e/pharmacy-support.ts';
 import { signIn } from '../../../test/e2e/settings-support.ts';
 import {
   eventually,
@@ -182,25 +182,10 @@ describe.each(TEST_ENGINES)('patients’ rights: export, erasure, retention (%s)
       reason: 'Douleur au genou',
       now: new Date(),
     });
-    const pharmacy = await call(env, clinic, 'POST', '/pharmacies', {
+    await orderToWhatsAppPharmacy(env, clinic, chloeId, {
       name: 'Pharmacie du Genou',
-      language: 'fr',
-      reach: {
-        kind: 'channel',
-        channel_type: 'whatsapp',
-        address: '+33612000198',
-        channel_account_id: clinic.account.id,
-      },
+      phone: '+33612000198',
     });
-    expect(pharmacy.status).toBe(201);
-    const ordered = await call(
-      env,
-      clinic,
-      'POST',
-      '/prescription-orders',
-      order(chloeId, String(pharmacy.body.id)),
-    );
-    expect(ordered.status).toBe(201);
     paulConversation = String((await patientWrites(env, clinic, paul, 'Bonjour, ici Paul')).conversation.id);
     await patientSendsFile(paul, 'document', PDF, { filename: 'ordonnance.pdf' });
     await env.settle();
